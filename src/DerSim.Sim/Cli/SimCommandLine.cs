@@ -1,0 +1,203 @@
+using System.Globalization;
+using DerSim.Sim.Ocpp;
+
+namespace DerSim.Sim.Cli;
+
+/// <summary>
+/// Parses <c>./sim</c>'s command line with the seed's exact flag names. Both <c>--flag value</c> and
+/// <c>--flag=value</c> work. A hand-written parser keeps start-up cheap (BootNotification must be on the wire
+/// within half a second) and lets every error name the flag and what was expected.
+/// </summary>
+public static class SimCommandLine
+{
+    private delegate SimOptions Apply(SimOptions options, string flag, string value);
+
+    private sealed record Flag(string Name, string ValueName, string Help, Apply Apply, bool TakesValue = true);
+
+    private static readonly Flag[] Flags =
+    [
+        new("--ocpp_enable", "yes|no", "connect to a CSMS (default: no)",
+            (o, f, v) => o with { OcppEnabled = ParseYesNo(f, v) }),
+        new("--ocpp_version", "VERSION", "ocpp1.6j | ocpp2.0.1j | ocpp2.1 (also ocpp1.6, 1.6, ocpp2.0.1, 2.0.1, 2.1; default: ocpp2.0.1j)",
+            (o, f, v) => o with { Version = ParseVersion(f, v) }),
+        new("--ocpp_csms_url", "URL", $"CSMS WebSocket base URL, ws:// or wss://; the station id is appended (default: {SimDefaults.CsmsUrl})",
+            (o, f, v) => o with { CsmsUrl = ParseUrl(f, v) }),
+        new("--ocpp_csid", "ID", $"charging station identity (default: {SimDefaults.StationId})",
+            (o, f, v) => o with { StationId = ParseStationId(f, v) }),
+        new("--evse_profile", "NAME|PATH", $"bundled profile name (with or without .json) or a JSON file (default: {SimDefaults.EvseProfile})",
+            (o, f, v) => o with { EvseProfile = NonEmpty(f, v) }),
+        new("--ocpp_password", "SECRET", "Basic-auth password (security profiles 1 and 2)",
+            (o, f, v) => o with { Password = NonEmpty(f, v) }),
+        new("--ocpp_ca_cert", "PEM", "extra CA or self-signed server certificate to trust for wss://",
+            (o, f, v) => o with { CaCertificatePath = ExistingFile(f, v) }),
+        new("--ocpp_client_cert", "PEM", "client certificate for security profile 3 (needs --ocpp_client_key)",
+            (o, f, v) => o with { ClientCertificatePath = ExistingFile(f, v) }),
+        new("--ocpp_client_key", "PEM", "private key of --ocpp_client_cert",
+            (o, f, v) => o with { ClientKeyPath = ExistingFile(f, v) }),
+        new("--max_connect_attempts", "N", "give up after N failed connection attempts (default: retry forever)",
+            (o, f, v) => o with { MaxConnectAttempts = ParsePositiveInt(f, v) }),
+        new("--call_timeout", "SECONDS", "seconds to wait for each answer (default: 30)",
+            (o, f, v) => o with { CallTimeoutSeconds = ParsePositiveDouble(f, v) }),
+        new("--validate", "yes|no", "validate every frame against the OCPP schemas (default: yes)",
+            (o, f, v) => o with { Validate = ParseYesNo(f, v) }),
+        new("--schemas_dir", "DIR", "validate against this folder of official OCPP schemas instead of DerSim's own",
+            (o, f, v) => o with { SchemasDirectory = ExistingDirectory(f, v) }),
+        new("--run_for", "SECONDS", "stop cleanly after SECONDS (default: run until Ctrl+C)",
+            (o, f, v) => o with { RunForSeconds = ParsePositiveDouble(f, v) }),
+        new("--quiet", "", "do not print a line per OCPP frame",
+            (o, _, _) => o with { PrintFrames = false }, TakesValue: false),
+    ];
+
+    /// <summary>The usage text printed by <c>--help</c>.</summary>
+    public static string Usage
+    {
+        get
+        {
+            var lines = new List<string>
+            {
+                "Usage: ./sim [options]",
+                "",
+                "Runs one simulated charging station with an EVSE profile and, with --ocpp_enable yes,",
+                "connects it to a CSMS over OCPP-J: boots, reports every connector, heartbeats and answers",
+                "the CSMS's requests, printing one line per frame. Ctrl+C closes the connection cleanly.",
+                "",
+                "Options (--flag value or --flag=value):",
+            };
+            foreach (var flag in Flags)
+            {
+                var left = flag.TakesValue ? $"{flag.Name} {flag.ValueName}" : flag.Name;
+                lines.Add($"  {left,-32} {flag.Help}");
+            }
+
+            lines.Add($"  {"-h, --help",-32} show this help");
+            lines.Add("");
+            lines.Add("Example:");
+            lines.Add("  ./sim --ocpp_enable yes --ocpp_version ocpp1.6j --ocpp_csms_url ws://localhost:8180/ocpp \\");
+            lines.Add("        --ocpp_csid DERSIM-LAB-1 --evse_profile EVSE-AC-22kW-1port.json");
+            lines.Add("");
+            lines.Add("Exit codes: 0 stopped cleanly, 1 gave up connecting or the CSMS rejected the station, 2 bad command line or profile.");
+            return string.Join(Environment.NewLine, lines);
+        }
+    }
+
+    /// <summary>Parses <paramref name="args"/>; throws <see cref="UsageException"/> naming the offending flag.</summary>
+    /// <returns>The options, or null when help was asked for.</returns>
+    public static SimOptions? Parse(IReadOnlyList<string> args)
+    {
+        var options = new SimOptions();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < args.Count; i++)
+        {
+            var arg = args[i];
+            if (arg is "-h" or "--help")
+            {
+                return null;
+            }
+
+            if (!arg.StartsWith("--", StringComparison.Ordinal))
+            {
+                throw new UsageException($"unexpected argument '{arg}': every option starts with --");
+            }
+
+            var eq = arg.IndexOf('=', StringComparison.Ordinal);
+            var name = eq < 0 ? arg : arg[..eq];
+            var flag = Array.Find(Flags, f => f.Name == name)
+                ?? throw new UsageException($"unknown option '{name}'{Suggest(name)}");
+            if (!seen.Add(name))
+            {
+                throw new UsageException($"{name} is given more than once");
+            }
+
+            string value;
+            if (!flag.TakesValue)
+            {
+                if (eq >= 0)
+                {
+                    throw new UsageException($"{name} takes no value");
+                }
+
+                value = "";
+            }
+            else if (eq >= 0)
+            {
+                value = arg[(eq + 1)..];
+            }
+            else if (i + 1 < args.Count && !args[i + 1].StartsWith("--", StringComparison.Ordinal))
+            {
+                value = args[++i];
+            }
+            else
+            {
+                throw new UsageException($"{name} needs a value: {flag.Name} {flag.ValueName}");
+            }
+
+            options = flag.Apply(options, name, value);
+        }
+
+        if ((options.ClientCertificatePath is null) != (options.ClientKeyPath is null))
+        {
+            throw new UsageException("--ocpp_client_cert and --ocpp_client_key go together");
+        }
+
+        return options;
+    }
+
+    private static string Suggest(string name)
+    {
+        var dashed = name.Replace('-', '_');
+        var match = Array.Find(Flags, f => string.Equals(f.Name, "--" + dashed.TrimStart('_'), StringComparison.OrdinalIgnoreCase));
+        return match is null ? "" : $"; did you mean {match.Name}?";
+    }
+
+    private static bool ParseYesNo(string flag, string value) => value.ToLowerInvariant() switch
+    {
+        "yes" or "true" or "1" or "on" => true,
+        "no" or "false" or "0" or "off" => false,
+        _ => throw new UsageException($"{flag}: '{value}' is not yes or no"),
+    };
+
+    private static OcppVersion ParseVersion(string flag, string value) =>
+        OcppVersions.TryParse(value, out var version)
+            ? version.Value
+            : throw new UsageException($"{flag}: '{value}' is not an OCPP version; expected {OcppVersions.AcceptedSpellings}");
+
+    private static Uri ParseUrl(string flag, string value)
+    {
+        if (!Uri.TryCreate(value, UriKind.Absolute, out var uri) || uri.Scheme is not ("ws" or "wss"))
+        {
+            throw new UsageException($"{flag}: '{value}' is not a ws:// or wss:// URL");
+        }
+
+        return uri;
+    }
+
+    private static string ParseStationId(string flag, string value)
+    {
+        // OCPP 2.x limits the identity to 48 characters of a URL-safe set; 1.6 says nothing, so use the stricter rule.
+        if (value.Length is 0 or > 48 || value.Any(c => char.IsWhiteSpace(c) || c is ':' or '/' or '?' or '#'))
+        {
+            throw new UsageException($"{flag}: '{value}' is not a station identity; expected 1-48 characters without spaces, ':', '/', '?' or '#'");
+        }
+
+        return value;
+    }
+
+    private static string NonEmpty(string flag, string value) =>
+        value.Length > 0 ? value : throw new UsageException($"{flag} needs a non-empty value");
+
+    private static string ExistingFile(string flag, string value) =>
+        File.Exists(value) ? value : throw new UsageException($"{flag}: file '{value}' does not exist");
+
+    private static string ExistingDirectory(string flag, string value) =>
+        Directory.Exists(value) ? value : throw new UsageException($"{flag}: folder '{value}' does not exist");
+
+    private static int ParsePositiveInt(string flag, string value) =>
+        int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0
+            ? n
+            : throw new UsageException($"{flag}: '{value}' is not a whole number above 0");
+
+    private static double ParsePositiveDouble(string flag, string value) =>
+        double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) && d > 0 && double.IsFinite(d)
+            ? d
+            : throw new UsageException($"{flag}: '{value}' is not a number above 0");
+}

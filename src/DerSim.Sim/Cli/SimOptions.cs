@@ -1,0 +1,52 @@
+using DerSim.Sim.Ocpp;
+
+namespace DerSim.Sim.Cli;
+
+/// <summary>What <c>./sim</c> was asked to do. Defaults live in <see cref="SimDefaults"/>.</summary>
+public sealed record SimOptions
+{
+    /// <summary>Whether to connect to a CSMS at all. The default value is false (<c>--ocpp_enable no</c>).</summary>
+    public bool OcppEnabled { get; init; } = SimDefaults.OcppEnabled;
+
+    /// <summary>The OCPP version to speak. The default value is 2.0.1.</summary>
+    public OcppVersion Version { get; init; } = SimDefaults.Version;
+
+    /// <summary>The CSMS base URL; the station id is appended as the last path segment. The default value is ws://127.0.0.1:8180/ocpp.</summary>
+    public Uri CsmsUrl { get; init; } = SimDefaults.CsmsUrl;
+
+    /// <summary>The charging station identity. The default value is DERSIM-1.</summary>
+    public string StationId { get; init; } = SimDefaults.StationId;
+
+    /// <summary>A bundled profile name (with or without .json) or a path. The default value is EVSE-AC-22kW-1port.</summary>
+    public string EvseProfile { get; init; } = SimDefaults.EvseProfile;
+
+    /// <summary>Basic-auth password (security profiles 1 and 2); null sends no Authorization header.</summary>
+    public string? Password { get; init; }
+
+    /// <summary>PEM file of a CA (or self-signed server certificate) to trust for wss:// besides the system store.</summary>
+    public string? CaCertificatePath { get; init; }
+
+    /// <summary>PEM client certificate for security profile 3; the key is read from <see cref="ClientKeyPath"/>.</summary>
+    public string? ClientCertificatePath { get; init; }
+
+    /// <summary>PEM private key of the client certificate.</summary>
+    public string? ClientKeyPath { get; init; }
+
+    /// <summary>How many connection attempts before giving up; null retries forever. The default value is null.</summary>
+    public int? MaxConnectAttempts { get; init; }
+
+    /// <summary>Seconds to wait for the answer to each CALL. The default value is 30.</summary>
+    public double CallTimeoutSeconds { get; init; } = SimDefaults.CallTimeoutSeconds;
+
+    /// <summary>Whether to validate every frame against the OCPP schemas. The default value is true.</summary>
+    public bool Validate { get; init; } = true;
+
+    /// <summary>A folder of official OCPP schemas to validate against instead of DerSim's own.</summary>
+    public string? SchemasDirectory { get; init; }
+
+    /// <summary>Stop after this many seconds (0 runs until Ctrl+C). The default value is 0.</summary>
+    public double RunForSeconds { get; init; }
+
+    /// <summary>Print one line per frame. The default value is true; <c>--quiet</c> turns it off.</summary>
+    public bool PrintFrames { get; init; } = true;
+}
