@@ -1,0 +1,85 @@
+using System.Buffers;
+using System.Text;
+using System.Text.Json;
+
+namespace DerSim.Sim.Ocpp.Rpc;
+
+/// <summary>Builds frame text around an already-serialised UTF-8 payload, so payloads are written once.</summary>
+internal static class FrameWriter
+{
+    /// <summary>OCPP 2.x limits errorDescription to 255 characters; 1.6 sets no limit, but shorter is kinder.</summary>
+    public const int MaxErrorDescriptionLength = 255;
+
+    public static string Request(OcppMessageType type, string messageId, string action, ReadOnlySpan<byte> payload)
+    {
+        var buffer = new ArrayBufferWriter<byte>(payload.Length + 64);
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartArray();
+            writer.WriteNumberValue((int)type);
+            writer.WriteStringValue(messageId);
+            writer.WriteStringValue(action);
+            writer.WriteRawValue(payload, skipInputValidation: true);
+            writer.WriteEndArray();
+        }
+
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
+    public static string Result(string messageId, ReadOnlySpan<byte> payload)
+    {
+        var buffer = new ArrayBufferWriter<byte>(payload.Length + 48);
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartArray();
+            writer.WriteNumberValue((int)OcppMessageType.CallResult);
+            writer.WriteStringValue(messageId);
+            writer.WriteRawValue(payload, skipInputValidation: true);
+            writer.WriteEndArray();
+        }
+
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
+    public static string Error(OcppMessageType type, string messageId, string code, string description, JsonElement? details)
+    {
+        if (description.Length > MaxErrorDescriptionLength)
+        {
+            description = description[..(MaxErrorDescriptionLength - 1)] + "…";
+        }
+
+        var buffer = new ArrayBufferWriter<byte>(128);
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartArray();
+            writer.WriteNumberValue((int)type);
+            writer.WriteStringValue(messageId);
+            writer.WriteStringValue(code);
+            writer.WriteStringValue(description);
+            if (details is { ValueKind: JsonValueKind.Object } d)
+            {
+                d.WriteTo(writer);
+            }
+            else
+            {
+                writer.WriteStartObject();
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndArray();
+        }
+
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
+    public static byte[] ToUtf8(JsonElement element)
+    {
+        var buffer = new ArrayBufferWriter<byte>(256);
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            element.WriteTo(writer);
+        }
+
+        return buffer.WrittenSpan.ToArray();
+    }
+}

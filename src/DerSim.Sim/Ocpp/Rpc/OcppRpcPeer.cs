@@ -1,0 +1,528 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
+using DerSim.Sim.Ocpp.Validation;
+
+namespace DerSim.Sim.Ocpp.Rpc;
+
+/// <summary>
+/// One end of an OCPP-J connection: sends CALLs and correlates their answers, answers the peer's CALLs with
+/// registered handlers, and reports every frame through <see cref="Frame"/>. Owns the channel.
+/// </summary>
+/// <remarks>
+/// OCPP-J allows one outstanding CALL per direction: <see cref="CallAsync{TRequest, TResponse}"/> queues
+/// later calls in FIFO order until the outstanding one is answered, times out or is cancelled.
+/// Register handlers before <see cref="RunAsync"/> starts receiving, or early CALLs are answered NotImplemented.
+/// </remarks>
+public sealed partial class OcppRpcPeer : IAsyncDisposable
+{
+    private readonly IOcppChannel _channel;
+    private readonly IOcppActionTable _table;
+    private readonly OcppRpcOptions _options;
+    private readonly TimeProvider _time;
+    private readonly JsonSerializerOptions _json;
+    private readonly Dictionary<string, CallHandler> _handlers = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, SendHandler> _sendHandlers = new(StringComparer.Ordinal);
+    private readonly SemaphoreSlim _sendLock = new(1, 1);
+    private readonly FifoGate _callSlot = new();
+    private readonly Lock _lock = new();
+    private readonly RecentIds _abandonedIds = new(64);
+    private readonly RecentIds _inboundIds;
+    private readonly CancellationTokenSource _lifetime = new();
+    private PendingCall? _pending;
+    private string? _inboundInProgress;
+    private Exception? _closedError;
+    private int _runStarted;
+    private int _disposed;
+
+    /// <summary>Creates a peer over <paramref name="channel"/> speaking the version of <paramref name="table"/>.</summary>
+    /// <param name="channel">The text pipe; the peer disposes it.</param>
+    /// <param name="table">The actions and message types of the connection's version.</param>
+    /// <param name="role">Which end we play; decides which actions we may send and answer.</param>
+    /// <param name="stationId">The charging station's identity (the last URL path segment).</param>
+    /// <param name="options">Timeouts and validation.</param>
+    /// <param name="timeProvider">Clock for timeouts, latencies and frame timestamps.</param>
+    public OcppRpcPeer(IOcppChannel channel, IOcppActionTable table, OcppRole role, string stationId, OcppRpcOptions options, TimeProvider timeProvider)
+    {
+        ArgumentNullException.ThrowIfNull(channel);
+        ArgumentNullException.ThrowIfNull(table);
+        ArgumentNullException.ThrowIfNull(stationId);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(timeProvider);
+        _channel = channel;
+        _table = table;
+        _options = options;
+        _time = timeProvider;
+        Role = role;
+        StationId = stationId;
+        _inboundIds = new RecentIds(options.DuplicateIdWindow);
+
+        // A source-generated context carries its own options (naming, null handling); use them so the wire
+        // format is the one the context was generated for.
+        _json = table.TypeInfoResolver is JsonSerializerContext context
+            ? context.Options
+            : new JsonSerializerOptions { TypeInfoResolver = table.TypeInfoResolver };
+    }
+
+    /// <summary>Raised for every frame received and sent, on the thread that handled it. Keep handlers quick.</summary>
+    public event Action<OcppFrameEvent>? Frame;
+
+    /// <summary>The charging station's identity.</summary>
+    public string StationId { get; }
+
+    /// <summary>The OCPP version of the connection.</summary>
+    public OcppVersion Version => _table.Version;
+
+    /// <summary>Which end we play.</summary>
+    public OcppRole Role { get; }
+
+    /// <summary>The role of the other end.</summary>
+    public OcppRole PeerRole => Role == OcppRole.ChargingStation ? OcppRole.Csms : OcppRole.ChargingStation;
+
+    /// <summary>The action table of the connection's version.</summary>
+    public IOcppActionTable Table => _table;
+
+    /// <summary>The options the peer was created with.</summary>
+    public OcppRpcOptions Options => _options;
+
+    /// <summary>Why the connection ended, once it has; otherwise <see langword="null"/>.</summary>
+    public Exception? ClosedReason => Volatile.Read(ref _closedError);
+
+    /// <summary>True once the receive loop ended or the peer was disposed.</summary>
+    public bool IsClosed => ClosedReason is not null;
+
+    /// <summary>Registers the handler for the action whose request type is <typeparamref name="TRequest"/>.</summary>
+    /// <exception cref="ArgumentException">The table has no such action, the response type differs, or the peer never sends it to us.</exception>
+    public void On<TRequest, TResponse>(Func<TRequest, CancellationToken, ValueTask<TResponse>> handler)
+    {
+        ArgumentNullException.ThrowIfNull(handler);
+        var action = ActionFor(typeof(TRequest));
+        if (action.ResponseType != typeof(TResponse))
+        {
+            throw new ArgumentException($"{action.Name} is answered with {action.ResponseType.Name}, not {typeof(TResponse).Name}", nameof(handler));
+        }
+
+        EnsureReceivable(action);
+        var requestInfo = TypeInfo(typeof(TRequest));
+        var responseInfo = TypeInfo(typeof(TResponse));
+        var entry = new CallHandler(
+            payload => payload.Deserialize(requestInfo),
+            async (request, ct) => JsonSerializer.SerializeToUtf8Bytes(await handler((TRequest)request!, ct).ConfigureAwait(false), responseInfo));
+        lock (_lock)
+        {
+            _handlers[action.Name] = entry;
+        }
+    }
+
+    /// <summary>Registers an untyped handler for <paramref name="action"/>: payload in, response payload out.</summary>
+    public void OnRaw(string action, Func<JsonElement, CancellationToken, ValueTask<JsonElement>> handler)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        ArgumentNullException.ThrowIfNull(handler);
+        var entry = new CallHandler(
+            payload => payload.Clone(),
+            async (request, ct) => FrameWriter.ToUtf8(await handler((JsonElement)request!, ct).ConfigureAwait(false)));
+        lock (_lock)
+        {
+            _handlers[action] = entry;
+        }
+    }
+
+    /// <summary>OCPP 2.1: registers the handler for SEND messages whose request type is <typeparamref name="TRequest"/>.</summary>
+    public void OnSend<TRequest>(Func<TRequest, CancellationToken, ValueTask> handler)
+    {
+        ArgumentNullException.ThrowIfNull(handler);
+        var action = ActionFor(typeof(TRequest));
+        EnsureReceivable(action);
+        var requestInfo = TypeInfo(typeof(TRequest));
+        var entry = new SendHandler(payload => payload.Deserialize(requestInfo), (request, ct) => handler((TRequest)request!, ct));
+        lock (_lock)
+        {
+            _sendHandlers[action.Name] = entry;
+        }
+    }
+
+    /// <summary>OCPP 2.1: registers an untyped handler for SEND messages of <paramref name="action"/>.</summary>
+    public void OnSendRaw(string action, Func<JsonElement, CancellationToken, ValueTask> handler)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        ArgumentNullException.ThrowIfNull(handler);
+        var entry = new SendHandler(payload => payload.Clone(), (request, ct) => handler((JsonElement)request!, ct));
+        lock (_lock)
+        {
+            _sendHandlers[action] = entry;
+        }
+    }
+
+    /// <summary>Sends a CALL and waits for its CALLRESULT.</summary>
+    /// <exception cref="OcppCallErrorException">The peer answered with a CALLERROR, or its CALLRESULT was invalid.</exception>
+    /// <exception cref="OcppCallTimeoutException">No answer within <see cref="OcppRpcOptions.CallTimeout"/>.</exception>
+    /// <exception cref="OcppSchemaViolationException">The request is invalid (only with <see cref="OcppRpcOptions.ValidateOutbound"/>).</exception>
+    /// <exception cref="OcppConnectionClosedException">The connection closed before the answer arrived.</exception>
+    public async Task<TResponse> CallAsync<TRequest, TResponse>(TRequest request, CancellationToken ct = default)
+    {
+        var action = ActionFor(typeof(TRequest));
+        if (action.ResponseType != typeof(TResponse))
+        {
+            throw new ArgumentException($"{action.Name} is answered with {action.ResponseType.Name}, not {typeof(TResponse).Name}", nameof(request));
+        }
+
+        var payload = JsonSerializer.SerializeToUtf8Bytes(request, TypeInfo(typeof(TRequest)));
+        CheckOutbound(action.Name, PayloadKind.Request, payload);
+        var responseInfo = TypeInfo(typeof(TResponse));
+        var result = await CallCoreAsync(action.Name, payload, element => element.Deserialize(responseInfo), ct).ConfigureAwait(false);
+        return (TResponse)result!;
+    }
+
+    /// <summary>Sends a CALL with an untyped payload and returns the CALLRESULT payload. Still validated unless <see cref="OcppRpcOptions.ValidateOutbound"/> is off.</summary>
+    public async Task<JsonElement> CallRawAsync(string action, JsonElement payload, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        var bytes = FrameWriter.ToUtf8(payload);
+        CheckOutbound(action, PayloadKind.Request, bytes);
+        var result = await CallCoreAsync(action, bytes, element => element.Clone(), ct).ConfigureAwait(false);
+        return (JsonElement)result!;
+    }
+
+    /// <summary>Puts <paramref name="frameText"/> on the wire as is (negative tests). Answers to it are reported as frames only.</summary>
+    public async Task SendRawTextAsync(string frameText, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(frameText);
+        ThrowIfClosed();
+        OcppFrameEvent frameEvent;
+        using (var parsed = InboundFrame.Parse(frameText, Version))
+        {
+            frameEvent = Event(FrameDirection.Outbound, frameText, parsed.Type, parsed.MessageId, parsed.Action) with
+            {
+                ErrorCode = parsed.ErrorCode,
+                Note = parsed.Problem == FrameProblem.None ? "raw frame" : $"raw frame: {parsed.ProblemText}",
+            };
+        }
+
+        await SendFrameAsync(frameText, frameEvent, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>OCPP 2.1: sends a SEND message <c>[6,id,action,payload]</c>, which is never answered.</summary>
+    /// <exception cref="InvalidOperationException">The connection is OCPP 1.6 or 2.0.1.</exception>
+    public async Task SendAsync<TRequest>(TRequest request, CancellationToken ct = default)
+    {
+        if (Version != OcppVersion.V21)
+        {
+            throw new InvalidOperationException($"SEND messages exist only in OCPP 2.1; this connection is OCPP {Version.DisplayName()}");
+        }
+
+        var action = ActionFor(typeof(TRequest));
+        var payload = JsonSerializer.SerializeToUtf8Bytes(request, TypeInfo(typeof(TRequest)));
+        CheckOutbound(action.Name, PayloadKind.Request, payload);
+        ThrowIfClosed();
+        var id = NewMessageId();
+        var frame = FrameWriter.Request(OcppMessageType.Send, id, action.Name, payload);
+        await SendFrameAsync(frame, Event(FrameDirection.Outbound, frame, OcppMessageType.Send, id, action.Name), ct).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Receives and dispatches frames until the channel closes (then completes normally) or
+    /// <paramref name="ct"/> is cancelled. Either way, pending and queued calls then fail with
+    /// <see cref="OcppConnectionClosedException"/>. Call once.
+    /// </summary>
+    public async Task RunAsync(CancellationToken ct)
+    {
+        if (Interlocked.Exchange(ref _runStarted, 1) != 0)
+        {
+            throw new InvalidOperationException("RunAsync is already running or has run on this peer");
+        }
+
+        Exception reason = new OcppConnectionClosedException($"OCPP connection of {StationId} closed");
+        try
+        {
+            while (true)
+            {
+                string? text;
+                try
+                {
+                    text = await _channel.ReceiveAsync(ct).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException) when (ct.IsCancellationRequested)
+                {
+                    reason = new OcppConnectionClosedException($"OCPP connection of {StationId} stopped by the caller");
+                    throw;
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    reason = new OcppConnectionClosedException($"OCPP connection of {StationId} lost: {ex.Message}", ex);
+                    return;
+                }
+
+                if (text is null)
+                {
+                    reason = new OcppConnectionClosedException($"OCPP connection of {StationId} closed by the peer");
+                    return;
+                }
+
+                await ProcessAsync(text, ct).ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            Shutdown(reason);
+        }
+    }
+
+    /// <summary>Fails outstanding calls, closes the channel cleanly (bounded wait) and disposes it.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
+        Shutdown(new OcppConnectionClosedException($"OCPP connection of {StationId} disposed"));
+        try
+        {
+            // A close handshake with a dead peer must not hang disposal.
+            using var closeTimeout = new CancellationTokenSource(TimeSpan.FromSeconds(2), _time);
+            await _channel.CloseAsync(closeTimeout.Token).ConfigureAwait(false);
+        }
+        catch (Exception)
+        {
+            // The peer may already be gone; disposal below releases the socket regardless.
+        }
+
+        await _channel.DisposeAsync().ConfigureAwait(false);
+        _lifetime.Dispose();
+        _sendLock.Dispose();
+    }
+
+    private async Task<object?> CallCoreAsync(string action, byte[] payload, Func<JsonElement, object?> complete, CancellationToken ct)
+    {
+        ThrowIfClosed();
+        await _callSlot.WaitAsync(ct).ConfigureAwait(false);
+        PendingCall? pending = null;
+        ITimer? timer = null;
+        try
+        {
+            ThrowIfClosed();
+            var id = NewMessageId();
+            pending = new PendingCall(id, action, complete, _time.GetTimestamp());
+            lock (_lock)
+            {
+                _pending = pending;
+            }
+
+            var frame = FrameWriter.Request(OcppMessageType.Call, id, action, payload);
+            await SendFrameAsync(frame, Event(FrameDirection.Outbound, frame, OcppMessageType.Call, id, action), ct).ConfigureAwait(false);
+            timer = _time.CreateTimer(static state => ((PendingTimeout)state!).Fire(), new PendingTimeout(this, pending), _options.CallTimeout, Timeout.InfiniteTimeSpan);
+            await using var registration = ct.Register(
+                static state =>
+                {
+                    var (peer, call, token) = ((OcppRpcPeer, PendingCall, CancellationToken))state!;
+                    if (peer.Abandon(call))
+                    {
+                        call.Completion.TrySetCanceled(token);
+                    }
+                },
+                (this, pending, ct)).ConfigureAwait(false);
+            return await pending.Completion.Task.ConfigureAwait(false);
+        }
+        finally
+        {
+            if (pending is not null)
+            {
+                Abandon(pending);
+            }
+
+            if (timer is not null)
+            {
+                await timer.DisposeAsync().ConfigureAwait(false);
+            }
+
+            _callSlot.Release();
+        }
+    }
+
+    /// <summary>Frees the call slot from <paramref name="call"/> unless an answer already claimed it; true when it did.</summary>
+    private bool Abandon(PendingCall call)
+    {
+        lock (_lock)
+        {
+            if (call.Answered || call.Abandoned)
+            {
+                return false;
+            }
+
+            call.Abandoned = true;
+            _abandonedIds.Add(call.Id);
+            if (ReferenceEquals(_pending, call))
+            {
+                _pending = null;
+            }
+
+            return true;
+        }
+    }
+
+    /// <summary>Claims the pending call answered by <paramref name="messageId"/>, if it is still waiting.</summary>
+    private PendingCall? Claim(string messageId)
+    {
+        lock (_lock)
+        {
+            var call = _pending;
+            if (call is null || call.Id != messageId || call.Abandoned)
+            {
+                return null;
+            }
+
+            call.Answered = true;
+            _pending = null;
+            return call;
+        }
+    }
+
+    private bool WasAbandoned(string messageId)
+    {
+        lock (_lock)
+        {
+            return _abandonedIds.Contains(messageId);
+        }
+    }
+
+    private void Shutdown(Exception reason)
+    {
+        if (Interlocked.CompareExchange(ref _closedError, reason, null) is not null)
+        {
+            return;
+        }
+
+        _callSlot.Close(reason);
+        PendingCall? pending;
+        lock (_lock)
+        {
+            pending = _pending;
+            _pending = null;
+            if (pending is not null)
+            {
+                pending.Answered = true;
+            }
+        }
+
+        pending?.Completion.TrySetException(reason);
+        try
+        {
+            _lifetime.Cancel();
+        }
+        catch (ObjectDisposedException)
+        {
+            // Disposed concurrently: handlers were cancelled already.
+        }
+    }
+
+    private async ValueTask SendFrameAsync(string frame, OcppFrameEvent frameEvent, CancellationToken ct)
+    {
+        await _sendLock.WaitAsync(ct).ConfigureAwait(false);
+        try
+        {
+            // Raised before the bytes leave so the CALL is always reported before its answer.
+            Frame?.Invoke(frameEvent);
+            await _channel.SendAsync(frame, ct).ConfigureAwait(false);
+        }
+        finally
+        {
+            _sendLock.Release();
+        }
+    }
+
+    private void CheckOutbound(string action, PayloadKind kind, byte[] payload)
+    {
+        if (!_options.ValidateOutbound)
+        {
+            return;
+        }
+
+        if (kind == PayloadKind.Request)
+        {
+            if (!_table.TryGet(action, out var definition))
+            {
+                throw new OcppSchemaViolationException(action, kind, [new SchemaViolation("$", SchemaViolationKind.UnknownAction, $"OCPP {Version.DisplayName()} defines no action {action}")]);
+            }
+
+            if (!definition.CanBeSentBy(Role))
+            {
+                throw new OcppSchemaViolationException(action, kind, [new SchemaViolation("$", SchemaViolationKind.UnknownAction, $"{action} is never sent by the {RoleName(Role)}")]);
+            }
+        }
+
+        var violations = Validate(action, kind, payload);
+        if (violations.Count > 0)
+        {
+            throw new OcppSchemaViolationException(action, kind, violations);
+        }
+    }
+
+    private IReadOnlyList<SchemaViolation> Validate(string action, PayloadKind kind, byte[] payload) =>
+        _options.Validator is { } validator ? validator.Validate(Version, action, kind, Encoding.UTF8.GetString(payload)) : [];
+
+    private OcppAction ActionFor(Type requestType) =>
+        _table.TryGetByRequestType(requestType, out var action)
+            ? action
+            : throw new ArgumentException($"OCPP {Version.DisplayName()} has no action with request type {requestType.Name}", nameof(requestType));
+
+    private void EnsureReceivable(OcppAction action)
+    {
+        if (!action.CanBeSentBy(PeerRole))
+        {
+            throw new ArgumentException($"{action.Name} is never sent by the {RoleName(PeerRole)}, so a {RoleName(Role)} cannot handle it", nameof(action));
+        }
+    }
+
+    private JsonTypeInfo TypeInfo(Type type) => _json.GetTypeInfo(type);
+
+    private void ThrowIfClosed()
+    {
+        if (ClosedReason is { } reason)
+        {
+            throw new OcppConnectionClosedException(reason.Message, reason);
+        }
+    }
+
+    private OcppFrameEvent Event(FrameDirection direction, string raw, OcppMessageType? type, string? id, string? action) =>
+        new(direction, _time.GetUtcNow(), raw, type, id, action, [], null, null);
+
+    private static string RoleName(OcppRole role) => role == OcppRole.Csms ? "CSMS" : "charging station";
+
+    private static string NewMessageId() => Guid.NewGuid().ToString("D");
+
+    private sealed class PendingCall(string id, string action, Func<JsonElement, object?> complete, long startTimestamp)
+    {
+        public string Id { get; } = id;
+
+        public string Action { get; } = action;
+
+        public Func<JsonElement, object?> Complete { get; } = complete;
+
+        public long StartTimestamp { get; } = startTimestamp;
+
+        public TaskCompletionSource<object?> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        /// <summary>Claimed by an answer (guarded by the peer's lock).</summary>
+        public bool Answered { get; set; }
+
+        /// <summary>Timed out or cancelled (guarded by the peer's lock).</summary>
+        public bool Abandoned { get; set; }
+    }
+
+    private sealed class PendingTimeout(OcppRpcPeer peer, PendingCall call)
+    {
+        public void Fire()
+        {
+            if (peer.Abandon(call))
+            {
+                call.Completion.TrySetException(new OcppCallTimeoutException(call.Action, call.Id, peer._options.CallTimeout));
+            }
+        }
+    }
+
+    private sealed record CallHandler(Func<JsonElement, object?> Prepare, Func<object?, CancellationToken, ValueTask<byte[]>> Invoke);
+
+    private sealed record SendHandler(Func<JsonElement, object?> Prepare, Func<object?, CancellationToken, ValueTask> Invoke);
+}

@@ -1,0 +1,317 @@
+using System.Net;
+using System.Net.Security;
+using System.Net.Sockets;
+using System.Net.WebSockets;
+using System.Security.Authentication;
+using System.Security.Cryptography.X509Certificates;
+using System.Text;
+using DerSim.Sim.Ocpp.Rpc;
+
+namespace DerSim.Sim.Ocpp.Transport;
+
+/// <summary>
+/// The charging-station end of OCPP-J: dials the CSMS offering exactly one subprotocol, authenticates
+/// (security profiles 1–3), and keeps the connection up with back-off and jitter.
+/// </summary>
+public sealed class OcppClient
+{
+    private readonly IOcppActionTable _table;
+    private readonly TimeProvider _time;
+    private readonly Random _random;
+
+    /// <summary>Creates a client.</summary>
+    /// <param name="options">Where and how to connect.</param>
+    /// <param name="table">The action table of <see cref="OcppClientOptions.Version"/>.</param>
+    /// <param name="timeProvider">Clock for timeouts and back-off. The default value is <see cref="TimeProvider.System"/>.</param>
+    /// <param name="random">Source of jitter. The default value is <see cref="Random.Shared"/>.</param>
+    public OcppClient(OcppClientOptions options, IOcppActionTable table, TimeProvider? timeProvider = null, Random? random = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(table);
+        if (table.Version != options.Version)
+        {
+            throw new ArgumentException($"action table is for OCPP {table.Version.DisplayName()}, options ask for {options.Version.DisplayName()}", nameof(table));
+        }
+
+        Options = options;
+        _table = table;
+        _time = timeProvider ?? TimeProvider.System;
+        _random = random ?? Random.Shared;
+    }
+
+    /// <summary>Raised before each wait between attempts, e.g. to print "connection refused, retry 3 in 4.2 s".</summary>
+    public event Action<OcppReconnectAttempt>? Reconnecting;
+
+    /// <summary>Raised by <see cref="RunWithReconnectAsync"/> when a connection is up.</summary>
+    public event Action<OcppRpcPeer>? Connected;
+
+    /// <summary>Raised by <see cref="RunWithReconnectAsync"/> when a connection ended; the peer's <see cref="OcppRpcPeer.ClosedReason"/> says why.</summary>
+    public event Action<OcppRpcPeer>? Disconnected;
+
+    /// <summary>The options.</summary>
+    public OcppClientOptions Options { get; }
+
+    /// <summary>
+    /// Opens one connection and returns its peer (role <see cref="OcppRole.ChargingStation"/>), not yet receiving:
+    /// register handlers, then start <see cref="OcppRpcPeer.RunAsync"/>. Dispose the peer to close.
+    /// </summary>
+    /// <exception cref="OcppConnectException">The connection failed; the message says why.</exception>
+    public async Task<OcppRpcPeer> ConnectAsync(CancellationToken ct = default)
+    {
+        var url = Options.StationUrl;
+        var subprotocol = Options.Version.Subprotocol();
+        var socket = new ClientWebSocket();
+        var tls = new TlsOutcome();
+        Configure(socket.Options, subprotocol, tls);
+        using var timeout = new CancellationTokenSource(Options.ConnectTimeout, _time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, timeout.Token);
+        try
+        {
+            await socket.ConnectAsync(url, linked.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        {
+            socket.Dispose();
+            throw new OcppConnectException($"connecting to {url} timed out after {Options.ConnectTimeout.TotalSeconds:0.#} s", OcppConnectFailure.Timeout);
+        }
+        catch (Exception ex) when (ex is WebSocketException or HttpRequestException or IOException or AuthenticationException)
+        {
+            var translated = Translate(ex, url, subprotocol, socket, tls);
+            socket.Dispose();
+            throw translated;
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
+        }
+
+        if (socket.SubProtocol != subprotocol)
+        {
+            var answered = socket.SubProtocol ?? "none";
+            socket.Abort();
+            socket.Dispose();
+            throw new OcppConnectException($"CSMS at {url} did not accept subprotocol {subprotocol} (answered: {answered})", OcppConnectFailure.Subprotocol);
+        }
+
+        return new OcppRpcPeer(new OcppWebSocketChannel(socket), _table, OcppRole.ChargingStation, Options.StationId, Options.Rpc, _time);
+    }
+
+    /// <summary>
+    /// Connects, runs <paramref name="onConnected"/> alongside the receive loop, and after a drop or a failed
+    /// attempt waits per <see cref="OcppClientOptions.Reconnect"/> and connects again, until
+    /// <paramref name="ct"/> is cancelled or <see cref="OcppReconnectPolicy.MaxAttempts"/> consecutive attempts fail.
+    /// </summary>
+    /// <param name="onConnected">
+    /// The session. It is invoked before the receive loop starts, so handlers registered before its first
+    /// <c>await</c> see every CALL. Its token is cancelled when the connection drops; calls in flight then fail
+    /// with <see cref="OcppConnectionClosedException"/>, which is treated as a normal end of the session.
+    /// </param>
+    /// <param name="ct">Stops reconnecting and closes the current connection.</param>
+    /// <exception cref="OcppConnectException">The last attempt failed and the attempt limit is reached.</exception>
+    public async Task RunWithReconnectAsync(Func<OcppRpcPeer, CancellationToken, Task> onConnected, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(onConnected);
+        var failures = 0;
+        var retry = 0;
+        while (true)
+        {
+            ct.ThrowIfCancellationRequested();
+            OcppRpcPeer peer;
+            try
+            {
+                peer = await ConnectAsync(ct).ConfigureAwait(false);
+            }
+            catch (OcppConnectException ex)
+            {
+                failures++;
+                if (Options.Reconnect.MaxAttempts is { } max && failures >= max)
+                {
+                    throw;
+                }
+
+                await WaitBeforeRetryAsync(++retry, ex, ct).ConfigureAwait(false);
+                continue;
+            }
+
+            failures = 0;
+            var reason = await RunSessionAsync(peer, onConnected, ct).ConfigureAwait(false);
+            ct.ThrowIfCancellationRequested();
+            retry = 1;
+            await WaitBeforeRetryAsync(retry, reason, ct).ConfigureAwait(false);
+        }
+    }
+
+    private async Task<Exception> RunSessionAsync(OcppRpcPeer peer, Func<OcppRpcPeer, CancellationToken, Task> onConnected, CancellationToken ct)
+    {
+        await using (peer.ConfigureAwait(false))
+        {
+            using var sessionCts = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            Connected?.Invoke(peer);
+            Task session;
+            try
+            {
+                session = onConnected(peer, sessionCts.Token);
+            }
+            catch (Exception ex)
+            {
+                session = Task.FromException(ex);
+            }
+
+            var run = peer.RunAsync(ct);
+            if (await Task.WhenAny(run, session).ConfigureAwait(false) == session && session.IsFaulted && !IsEndOfSession(session.Exception!.GetBaseException()))
+            {
+                // A broken session is the caller's bug: close the connection and surface it.
+                await session.ConfigureAwait(false);
+            }
+
+            try
+            {
+                await run.ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (ct.IsCancellationRequested)
+            {
+                // Stopping; the peer's disposal below sends the close frame.
+            }
+
+            await sessionCts.CancelAsync().ConfigureAwait(false);
+            try
+            {
+                await session.ConfigureAwait(false);
+            }
+            catch (Exception ex) when (IsEndOfSession(ex))
+            {
+                // The session ended because the connection did.
+            }
+
+            Disconnected?.Invoke(peer);
+            return peer.ClosedReason ?? new OcppConnectionClosedException("connection closed");
+        }
+    }
+
+    private static bool IsEndOfSession(Exception ex) => ex is OperationCanceledException or OcppConnectionClosedException;
+
+    private async Task WaitBeforeRetryAsync(int retry, Exception reason, CancellationToken ct)
+    {
+        var delay = Options.Reconnect.DelayFor(retry, _random);
+        Reconnecting?.Invoke(new OcppReconnectAttempt(retry, reason, delay));
+        await Task.Delay(delay, _time, ct).ConfigureAwait(false);
+    }
+
+    private void Configure(ClientWebSocketOptions socket, string subprotocol, TlsOutcome tls)
+    {
+        socket.AddSubProtocol(subprotocol);
+        socket.KeepAliveInterval = Options.KeepAliveInterval;
+        socket.CollectHttpResponseDetails = true;
+        if (Options.BasicAuthPassword is { } password)
+        {
+            var token = Convert.ToBase64String(Encoding.UTF8.GetBytes($"{Options.StationId}:{password}"));
+            socket.SetRequestHeader("Authorization", $"Basic {token}");
+        }
+
+        if (Options.ClientCertificate is { } certificate)
+        {
+            socket.ClientCertificates = [certificate];
+        }
+
+        var custom = Options.ServerCertificateValidation;
+        var trusted = Options.TrustedCaCertificate;
+        socket.RemoteCertificateValidationCallback = (_, certificate, chain, errors) =>
+        {
+            var accepted = certificate is not null && (custom is not null
+                ? custom(certificate as X509Certificate2 ?? X509CertificateLoader.LoadCertificate(certificate.GetRawCertData()), chain, errors)
+                : errors == SslPolicyErrors.None || (trusted is not null && ChainsTo(certificate, errors, trusted)));
+            tls.Errors = accepted ? SslPolicyErrors.None : errors;
+            return accepted;
+        };
+    }
+
+    /// <summary>Accepts a certificate whose only fault is an unknown root, when it chains to <paramref name="trusted"/>.</summary>
+    private static bool ChainsTo(X509Certificate certificate, SslPolicyErrors errors, X509Certificate2 trusted)
+    {
+        if ((errors & ~SslPolicyErrors.RemoteCertificateChainErrors) != SslPolicyErrors.None)
+        {
+            return false;
+        }
+
+        using var leaf = X509CertificateLoader.LoadCertificate(certificate.GetRawCertData());
+        using var chain = new X509Chain();
+        chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
+        chain.ChainPolicy.CustomTrustStore.Add(trusted);
+        chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
+        return chain.Build(leaf);
+    }
+
+    private OcppConnectException Translate(Exception ex, Uri url, string subprotocol, ClientWebSocket socket, TlsOutcome tls)
+    {
+        var status = socket.HttpStatusCode;
+        if (status is not 0 and not HttpStatusCode.SwitchingProtocols)
+        {
+            return new OcppConnectException(DescribeHttp(url, status), OcppConnectFailure.Http, status, ex);
+        }
+
+        if (Find<WebSocketException>(ex) is { WebSocketErrorCode: WebSocketError.UnsupportedProtocol })
+        {
+            var answered = socket.HttpResponseHeaders?.TryGetValue("Sec-WebSocket-Protocol", out var values) == true ? string.Join(", ", values) : "none";
+            return new OcppConnectException($"CSMS at {url} did not accept subprotocol {subprotocol} (answered: {answered})", OcppConnectFailure.Subprotocol, null, ex);
+        }
+
+        if (tls.Errors is { } errors && errors != SslPolicyErrors.None)
+        {
+            return new OcppConnectException($"TLS handshake with {url} failed: server certificate not trusted ({errors})", OcppConnectFailure.Tls, null, ex);
+        }
+
+        if (Find<AuthenticationException>(ex) is { } auth)
+        {
+            return new OcppConnectException($"TLS handshake with {url} failed: {auth.Message}", OcppConnectFailure.Tls, null, ex);
+        }
+
+        if (Find<SocketException>(ex) is { } socketError)
+        {
+            var what = socketError.SocketErrorCode == SocketError.ConnectionRefused ? "connection refused by" : $"cannot reach ({socketError.SocketErrorCode})";
+            return new OcppConnectException($"{what} {url}", OcppConnectFailure.Refused, null, ex);
+        }
+
+        return new OcppConnectException($"connecting to {url} failed: {Innermost(ex).Message}", OcppConnectFailure.Other, null, ex);
+    }
+
+    private string DescribeHttp(Uri url, HttpStatusCode status) => status switch
+    {
+        HttpStatusCode.Unauthorized when Options.BasicAuthPassword is null =>
+            $"CSMS at {url} requires authentication (HTTP 401) but no Basic auth password is configured for station '{Options.StationId}'",
+        HttpStatusCode.Unauthorized => $"CSMS at {url} rejected Basic auth for station '{Options.StationId}' (HTTP 401)",
+        HttpStatusCode.Forbidden => $"CSMS at {url} refused station '{Options.StationId}' (HTTP 403 Forbidden)",
+        HttpStatusCode.NotFound => $"CSMS at {url} has no OCPP endpoint there (HTTP 404 Not Found); check the URL path and station id '{Options.StationId}'",
+        _ => $"CSMS at {url} refused the WebSocket upgrade with HTTP {(int)status} {status}",
+    };
+
+    private static T? Find<T>(Exception? ex)
+        where T : Exception
+    {
+        for (; ex is not null; ex = ex.InnerException)
+        {
+            if (ex is T match)
+            {
+                return match;
+            }
+        }
+
+        return null;
+    }
+
+    private static Exception Innermost(Exception ex)
+    {
+        while (ex.InnerException is not null)
+        {
+            ex = ex.InnerException;
+        }
+
+        return ex;
+    }
+
+    /// <summary>What the certificate callback decided, for the error message.</summary>
+    private sealed class TlsOutcome
+    {
+        public SslPolicyErrors? Errors { get; set; }
+    }
+}
