@@ -1,1 +1,3 @@
-return 0;
+using DerSim.Sim.Cli;
+
+return await SimProgram.RunAsync(args, Console.Out, Console.Error, TimeProvider.System);

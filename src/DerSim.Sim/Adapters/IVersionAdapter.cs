@@ -1,0 +1,27 @@
+using DerSim.Sim.Evse;
+using DerSim.Sim.Ocpp;
+using DerSim.Sim.Ocpp.Rpc;
+
+namespace DerSim.Sim.Adapters;
+
+/// <summary>
+/// Turns the version-neutral station into one OCPP version's messages: what to send at boot, on a status
+/// change and as a heartbeat, and how to answer the CSMS's requests.
+/// </summary>
+public interface IVersionAdapter
+{
+    /// <summary>The version spoken.</summary>
+    OcppVersion Version { get; }
+
+    /// <summary>Registers the handlers for the CSMS-initiated actions this version's station answers.</summary>
+    void RegisterHandlers(OcppRpcPeer peer, StationSession session);
+
+    /// <summary>Sends BootNotification and returns the CSMS's verdict.</summary>
+    Task<BootOutcome> BootAsync(OcppRpcPeer peer, ChargingStation station, CancellationToken ct);
+
+    /// <summary>Reports one connector's status.</summary>
+    Task SendStatusAsync(OcppRpcPeer peer, ChargingStation station, StationConnector connector, CancellationToken ct);
+
+    /// <summary>Sends Heartbeat and returns the CSMS's clock.</summary>
+    Task<DateTimeOffset> HeartbeatAsync(OcppRpcPeer peer, CancellationToken ct);
+}

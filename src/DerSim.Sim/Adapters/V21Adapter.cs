@@ -1,0 +1,171 @@
+using DerSim.Sim.Evse;
+using DerSim.Sim.Ocpp;
+using DerSim.Sim.Ocpp.Rpc;
+using DerSim.Sim.Ocpp.V21;
+
+namespace DerSim.Sim.Adapters;
+
+/// <summary>
+/// The station in OCPP 2.1. For the messages handled here 2.1 has the shapes of 2.0.1 in its own types, so this
+/// class mirrors <see cref="V201Adapter"/>; change both together. The 2.1-only behaviour (V2G, DER) lands here.
+/// </summary>
+public sealed class V21Adapter(TimeProvider time) : IVersionAdapter
+{
+    /// <inheritdoc />
+    public OcppVersion Version => OcppVersion.V21;
+
+    /// <inheritdoc />
+    public async Task<BootOutcome> BootAsync(OcppRpcPeer peer, ChargingStation station, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(peer);
+        ArgumentNullException.ThrowIfNull(station);
+        var identity = station.Profile.Identity;
+        var request = new BootNotificationRequest(
+            new ChargingStationType(identity.Model, identity.Vendor) { SerialNumber = identity.SerialNumber, FirmwareVersion = identity.FirmwareVersion },
+            station.NextBootReason switch
+            {
+                BootReason.RemoteReset => BootReasonEnumType.RemoteReset,
+                BootReason.Triggered => BootReasonEnumType.Triggered,
+                _ => BootReasonEnumType.PowerUp,
+            });
+        var response = await peer.CallAsync<BootNotificationRequest, BootNotificationResponse>(request, ct).ConfigureAwait(false);
+        var state = response.Status switch
+        {
+            RegistrationStatusEnumType.Accepted => RegistrationState.Accepted,
+            RegistrationStatusEnumType.Pending => RegistrationState.Pending,
+            _ => RegistrationState.Rejected,
+        };
+        return new BootOutcome(state, TimeSpan.FromSeconds(Math.Max(0, response.Interval)), response.CurrentTime);
+    }
+
+    /// <inheritdoc />
+    public Task SendStatusAsync(OcppRpcPeer peer, ChargingStation station, StationConnector connector, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(peer);
+        ArgumentNullException.ThrowIfNull(connector);
+        var status = connector.Status switch
+        {
+            ConnectorStatus.Available => ConnectorStatusEnumType.Available,
+            ConnectorStatus.Occupied => ConnectorStatusEnumType.Occupied,
+            ConnectorStatus.Reserved => ConnectorStatusEnumType.Reserved,
+            ConnectorStatus.Unavailable => ConnectorStatusEnumType.Unavailable,
+            _ => ConnectorStatusEnumType.Faulted,
+        };
+        var request = new StatusNotificationRequest(time.GetUtcNow(), status, connector.EvseId, connector.ConnectorId);
+        return peer.CallAsync<StatusNotificationRequest, StatusNotificationResponse>(request, ct);
+    }
+
+    /// <inheritdoc />
+    public async Task<DateTimeOffset> HeartbeatAsync(OcppRpcPeer peer, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(peer);
+        var response = await peer.CallAsync<HeartbeatRequest, HeartbeatResponse>(new HeartbeatRequest(), ct).ConfigureAwait(false);
+        return response.CurrentTime;
+    }
+
+    /// <inheritdoc />
+    public void RegisterHandlers(OcppRpcPeer peer, StationSession session)
+    {
+        ArgumentNullException.ThrowIfNull(peer);
+        ArgumentNullException.ThrowIfNull(session);
+        var station = session.Station;
+
+        peer.On<ChangeAvailabilityRequest, ChangeAvailabilityResponse>((request, _) =>
+        {
+            // No evse means the whole station (2.0.1 G03.FR.01); evse without connectorId means all its connectors.
+            if (request.Evse is { } evse && !station.ConnectorsOf(evse.Id, evse.ConnectorId).Any())
+            {
+                return ValueTask.FromResult(new ChangeAvailabilityResponse(ChangeAvailabilityStatusEnumType.Rejected));
+            }
+
+            var changed = station.SetOperative(station.ConnectorsOf(request.Evse?.Id, request.Evse?.ConnectorId), request.OperationalStatus == OperationalStatusEnumType.Operative);
+            session.ReportStatusAfterAnswer("ChangeAvailability", changed);
+            return ValueTask.FromResult(new ChangeAvailabilityResponse(ChangeAvailabilityStatusEnumType.Accepted));
+        });
+
+        peer.On<GetVariablesRequest, GetVariablesResponse>((request, _) =>
+        {
+            var results = request.GetVariableData.Select(data =>
+            {
+                var setting = station.Configuration.Get(data.Component.Name, data.Variable.Name);
+                var status = setting is not null
+                    ? (data.AttributeType is null or AttributeEnumType.Actual ? GetVariableStatusEnumType.Accepted : GetVariableStatusEnumType.NotSupportedAttributeType)
+                    : station.Configuration.HasComponent(data.Component.Name) ? GetVariableStatusEnumType.UnknownVariable : GetVariableStatusEnumType.UnknownComponent;
+                return new GetVariableResultType(status, data.Component, data.Variable)
+                {
+                    AttributeType = data.AttributeType,
+                    AttributeValue = status == GetVariableStatusEnumType.Accepted ? setting!.Value : null,
+                };
+            }).ToList();
+            return ValueTask.FromResult(new GetVariablesResponse(results));
+        });
+
+        peer.On<SetVariablesRequest, SetVariablesResponse>((request, _) =>
+        {
+            var results = request.SetVariableData.Select(data =>
+            {
+                var setting = station.Configuration.Get(data.Component.Name, data.Variable.Name);
+                var status = setting is null
+                    ? (station.Configuration.HasComponent(data.Component.Name) ? SetVariableStatusEnumType.UnknownVariable : SetVariableStatusEnumType.UnknownComponent)
+                    : data.AttributeType is not (null or AttributeEnumType.Actual) ? SetVariableStatusEnumType.NotSupportedAttributeType
+                    : station.Configuration.TrySet(setting, data.AttributeValue) == SetOutcome.Accepted ? SetVariableStatusEnumType.Accepted
+                    : SetVariableStatusEnumType.Rejected;
+                return new SetVariableResultType(status, data.Component, data.Variable) { AttributeType = data.AttributeType };
+            }).ToList();
+            return ValueTask.FromResult(new SetVariablesResponse(results));
+        });
+
+        peer.On<ClearCacheRequest, ClearCacheResponse>((_, _) =>
+            ValueTask.FromResult(new ClearCacheResponse(ClearCacheStatusEnumType.Accepted)));
+
+        // DerSim has no vendor extensions: the answer the spec gives for a vendor it does not know.
+        peer.On<DataTransferRequest, DataTransferResponse>((_, _) =>
+            ValueTask.FromResult(new DataTransferResponse(DataTransferStatusEnumType.UnknownVendorId)));
+
+        peer.On<ResetRequest, ResetResponse>((request, _) =>
+        {
+            // Resetting a single EVSE has no meaning for a simulated station without transactions yet.
+            if (request.EvseId is > 0)
+            {
+                return ValueTask.FromResult(new ResetResponse(ResetStatusEnumType.Rejected));
+            }
+
+            session.AfterAnswer("Reset", _ =>
+            {
+                station.RequestReboot(BootReason.RemoteReset);
+                return Task.CompletedTask;
+            });
+            return ValueTask.FromResult(new ResetResponse(ResetStatusEnumType.Accepted));
+        });
+
+        peer.On<UnlockConnectorRequest, UnlockConnectorResponse>((request, _) =>
+            ValueTask.FromResult(new UnlockConnectorResponse(
+                station.ConnectorsOf(request.EvseId, request.ConnectorId).Any() && request.EvseId > 0 ? UnlockStatusEnumType.Unlocked : UnlockStatusEnumType.UnknownConnector)));
+
+        peer.On<TriggerMessageRequest, TriggerMessageResponse>((request, _) =>
+        {
+            if (request.Evse is { } evse && !station.ConnectorsOf(evse.Id, evse.ConnectorId).Any())
+            {
+                return ValueTask.FromResult(new TriggerMessageResponse(TriggerMessageStatusEnumType.Rejected));
+            }
+
+            switch (request.RequestedMessage)
+            {
+                case MessageTriggerEnumType.BootNotification:
+                    station.NextBootReason = BootReason.Triggered;
+                    session.AfterAnswer("TriggerMessage", ct => BootAsync(peer, station, ct));
+                    break;
+                case MessageTriggerEnumType.Heartbeat:
+                    session.AfterAnswer("TriggerMessage", ct => HeartbeatAsync(peer, ct));
+                    break;
+                case MessageTriggerEnumType.StatusNotification:
+                    session.ReportStatusAfterAnswer("TriggerMessage", station.ConnectorsOf(request.Evse?.Id, request.Evse?.ConnectorId));
+                    break;
+                default:
+                    return ValueTask.FromResult(new TriggerMessageResponse(TriggerMessageStatusEnumType.NotImplemented));
+            }
+
+            return ValueTask.FromResult(new TriggerMessageResponse(TriggerMessageStatusEnumType.Accepted));
+        });
+    }
+}

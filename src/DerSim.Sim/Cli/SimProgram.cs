@@ -1,0 +1,146 @@
+using System.Runtime.InteropServices;
+using System.Security.Cryptography.X509Certificates;
+using DerSim.Sim.Evse;
+using DerSim.Sim.Ocpp;
+using DerSim.Sim.Ocpp.Rpc;
+using DerSim.Sim.Ocpp.Transport;
+using DerSim.Sim.Ocpp.Validation;
+using DerSim.Sim.Runtime;
+
+namespace DerSim.Sim.Cli;
+
+/// <summary>The <c>./sim</c> command: one simulated station against one CSMS.</summary>
+public static class SimProgram
+{
+    /// <summary>Exit code for a clean stop.</summary>
+    public const int ExitOk = 0;
+
+    /// <summary>Exit code when connecting was given up.</summary>
+    public const int ExitGaveUp = 1;
+
+    /// <summary>Exit code for a bad command line or profile.</summary>
+    public const int ExitUsage = 2;
+
+    /// <summary>Runs the command; returns the process exit code.</summary>
+    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(stdout);
+        ArgumentNullException.ThrowIfNull(stderr);
+        SimOptions options;
+        EvseProfile profile;
+        try
+        {
+            var parsed = SimCommandLine.Parse(args);
+            if (parsed is null)
+            {
+                await stdout.WriteLineAsync(SimCommandLine.Usage);
+                return ExitOk;
+            }
+
+            options = parsed;
+            profile = EvseProfileLoader.Load(options.EvseProfile, ProfilesDirectory.Locate());
+        }
+        catch (UsageException ex)
+        {
+            await stderr.WriteLineAsync($"sim: {ex.Message}");
+            await stderr.WriteLineAsync("Run ./sim --help for usage.");
+            return ExitUsage;
+        }
+        catch (EvseProfileException ex)
+        {
+            await stderr.WriteLineAsync($"sim: {ex.Message}");
+            return ExitUsage;
+        }
+
+        var station = new ChargingStation(options.StationId, profile);
+        await stdout.WriteLineAsync(Describe(station, options));
+        if (!options.OcppEnabled)
+        {
+            await stdout.WriteLineAsync("OCPP is off (--ocpp_enable no): the profile is loaded and checked; nothing to connect to.");
+            return ExitOk;
+        }
+
+        OcppClientOptions clientOptions;
+        try
+        {
+            clientOptions = BuildClientOptions(options);
+        }
+        catch (Exception ex) when (ex is System.Security.Cryptography.CryptographicException or IOException or ArgumentException)
+        {
+            await stderr.WriteLineAsync($"sim: cannot read a certificate: {ex.Message}");
+            return ExitUsage;
+        }
+
+        using var stop = new CancellationTokenSource();
+        using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
+        using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
+        if (options.RunForSeconds > 0)
+        {
+            stop.CancelAfter(TimeSpan.FromSeconds(options.RunForSeconds));
+        }
+
+        var output = TextWriter.Synchronized(stdout);
+        var runner = new StationRunner(station, clientOptions, time, message => output.WriteLine($"{time.GetLocalNow():HH:mm:ss.fff} {station.StationId} {message}"));
+        if (options.PrintFrames)
+        {
+            runner.Frame += frame => output.WriteLine(FramePrinter.Format(frame, station.StationId, stationSide: true));
+        }
+
+        runner.Booted += outcome => output.WriteLine($"{time.GetLocalNow():HH:mm:ss.fff} {station.StationId} boot {outcome.Registration}, interval {outcome.Interval.TotalSeconds:0} s");
+        try
+        {
+            await runner.RunAsync(stop.Token);
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+            await output.WriteLineAsync($"{time.GetLocalNow():HH:mm:ss.fff} {station.StationId} stopped: connection closed");
+            return ExitOk;
+        }
+        catch (OcppConnectException ex)
+        {
+            await stderr.WriteLineAsync($"sim: giving up after {options.MaxConnectAttempts} attempt(s): {ex.Message}");
+            return ExitGaveUp;
+        }
+
+        return ExitOk;
+
+        void Stop(PosixSignalContext context)
+        {
+            // Let the runner close the WebSocket with a close frame instead of the runtime killing the process.
+            context.Cancel = true;
+            stop.Cancel();
+        }
+    }
+
+    private static OcppClientOptions BuildClientOptions(SimOptions options)
+    {
+        IOcppSchemaValidator? validator = options.Validate
+            ? options.SchemasDirectory is { } folder ? new OcppSchemaValidator(folder) : new OcppSchemaValidator()
+            : null;
+        return new OcppClientOptions
+        {
+            Url = options.CsmsUrl,
+            StationId = options.StationId,
+            Version = options.Version,
+            BasicAuthPassword = options.Password,
+            TrustedCaCertificate = options.CaCertificatePath is { } ca ? X509Certificate2.CreateFromPem(File.ReadAllText(ca)) : null,
+            ClientCertificate = options.ClientCertificatePath is { } cert ? X509Certificate2.CreateFromPemFile(cert, options.ClientKeyPath) : null,
+            Reconnect = new OcppReconnectPolicy { MaxAttempts = options.MaxConnectAttempts },
+            Rpc = new OcppRpcOptions
+            {
+                CallTimeout = TimeSpan.FromSeconds(options.CallTimeoutSeconds),
+                Validator = validator,
+                ValidateInbound = options.Validate,
+                ValidateOutbound = options.Validate,
+            },
+        };
+    }
+
+    private static string Describe(ChargingStation station, SimOptions options)
+    {
+        var connectors = string.Join(", ", station.Connectors.Select(c =>
+            $"EVSE {c.EvseId}/{c.ConnectorId} {c.Definition.Type.ToString()} {c.Definition.CurrentType} {c.Definition.MaxKw:0.#} kW"));
+        var target = options.OcppEnabled ? $", OCPP {options.Version.DisplayName()} -> {options.CsmsUrl}" : "";
+        return $"DerSim sim: station {station.StationId}, profile {station.Profile.Name} ({connectors}){target}";
+    }
+}

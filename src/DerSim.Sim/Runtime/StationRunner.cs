@@ -1,0 +1,148 @@
+using DerSim.Sim.Adapters;
+using DerSim.Sim.Evse;
+using DerSim.Sim.Ocpp.Rpc;
+using DerSim.Sim.Ocpp.Transport;
+
+namespace DerSim.Sim.Runtime;
+
+/// <summary>
+/// Keeps one station connected to its CSMS: connects (again after a drop, with back-off), boots until
+/// accepted, reports every connector, heartbeats at the interval, and reboots when the CSMS resets it.
+/// </summary>
+public sealed class StationRunner
+{
+    /// <summary>Retry interval when the CSMS answers Pending/Rejected with interval 0 ("the station chooses").</summary>
+    public static readonly TimeSpan DefaultRetryInterval = TimeSpan.FromSeconds(30);
+
+    /// <summary>Heartbeat interval when the CSMS accepted with interval 0.</summary>
+    public static readonly TimeSpan DefaultHeartbeatInterval = TimeSpan.FromSeconds(60);
+
+    private readonly OcppClient _client;
+    private readonly IVersionAdapter _adapter;
+    private readonly TimeProvider _time;
+    private readonly Action<string> _log;
+    private CancellationTokenSource? _wake;
+
+    /// <summary>Creates a runner for <paramref name="station"/>.</summary>
+    public StationRunner(ChargingStation station, OcppClientOptions clientOptions, TimeProvider time, Action<string> log)
+    {
+        ArgumentNullException.ThrowIfNull(station);
+        ArgumentNullException.ThrowIfNull(clientOptions);
+        Station = station;
+        _time = time;
+        _log = log;
+        _adapter = VersionAdapters.For(clientOptions.Version, time);
+        _client = new OcppClient(clientOptions, Ocpp.Json.OcppActionTables.For(clientOptions.Version), time);
+        _client.Reconnecting += attempt => _log($"connection: {attempt}");
+        station.Configuration.Changed += key =>
+        {
+            if (key == "HeartbeatInterval")
+            {
+                Wake();
+            }
+        };
+    }
+
+    /// <summary>The station being run.</summary>
+    public ChargingStation Station { get; }
+
+    /// <summary>Every frame of every connection, as it crosses the wire.</summary>
+    public event Action<OcppFrameEvent>? Frame;
+
+    /// <summary>Raised after each BootNotification answer.</summary>
+    public event Action<BootOutcome>? Booted;
+
+    /// <summary>Raised after each Heartbeat answer.</summary>
+    public event Action<DateTimeOffset>? Heartbeat;
+
+    /// <summary>Runs until <paramref name="ct"/> is cancelled; throws <see cref="OcppConnectException"/> when the attempt limit is reached.</summary>
+    public Task RunAsync(CancellationToken ct) => _client.RunWithReconnectAsync(RunSessionAsync, ct);
+
+    private async Task RunSessionAsync(OcppRpcPeer peer, CancellationToken ct)
+    {
+        peer.Frame += f => Frame?.Invoke(f);
+        var session = new StationSession(Station, peer, _adapter, _time, ct, ex => _log($"error after an answer: {ex.Message}"));
+        _adapter.RegisterHandlers(peer, session);
+
+        using var reboot = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        void OnReboot(BootReason reason)
+        {
+            Station.Registration = RegistrationState.NotBooted;
+            _log($"reset requested: closing the connection and booting again ({reason})");
+            reboot.Cancel();
+        }
+
+        Station.RebootRequested += OnReboot;
+        try
+        {
+            await BootUntilAcceptedAsync(peer, reboot.Token).ConfigureAwait(false);
+            foreach (var connector in Station.Connectors)
+            {
+                await _adapter.SendStatusAsync(peer, Station, connector, reboot.Token).ConfigureAwait(false);
+            }
+
+            await HeartbeatLoopAsync(peer, reboot.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (reboot.IsCancellationRequested && !ct.IsCancellationRequested)
+        {
+            // A reset: give the Reset answer a moment to leave, then drop the connection so the client reconnects and boots.
+            await Task.Delay(TimeSpan.FromMilliseconds(200), _time, CancellationToken.None).ConfigureAwait(false);
+            await peer.DisposeAsync().ConfigureAwait(false);
+        }
+        finally
+        {
+            Station.RebootRequested -= OnReboot;
+        }
+    }
+
+    private async Task BootUntilAcceptedAsync(OcppRpcPeer peer, CancellationToken ct)
+    {
+        // Once accepted, a reconnect does not boot again: BootNotification announces a (re)start, not a new socket.
+        while (Station.Registration != RegistrationState.Accepted)
+        {
+            var outcome = await _adapter.BootAsync(peer, Station, ct).ConfigureAwait(false);
+            Station.Registration = outcome.Registration;
+            Booted?.Invoke(outcome);
+            if (outcome.Registration == RegistrationState.Accepted)
+            {
+                Station.NextBootReason = BootReason.PowerUp;
+                var interval = outcome.Interval > TimeSpan.Zero ? outcome.Interval : DefaultHeartbeatInterval;
+                Station.Configuration.TrySet(Station.Configuration.Get("HeartbeatInterval")!, ((int)interval.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture));
+                return;
+            }
+
+            var retry = outcome.Interval > TimeSpan.Zero ? outcome.Interval : DefaultRetryInterval;
+            _log($"boot {outcome.Registration}: BootNotification again in {retry.TotalSeconds:0.#} s");
+            await Task.Delay(retry, _time, ct).ConfigureAwait(false);
+        }
+    }
+
+    private async Task HeartbeatLoopAsync(OcppRpcPeer peer, CancellationToken ct)
+    {
+        while (true)
+        {
+            var interval = Station.Configuration.HeartbeatInterval;
+            if (interval <= TimeSpan.Zero)
+            {
+                interval = DefaultHeartbeatInterval;
+            }
+
+            using var wake = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            Volatile.Write(ref _wake, wake);
+            try
+            {
+                await Task.Delay(interval, _time, wake.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+            {
+                // The interval changed: start a fresh wait with the new one.
+                continue;
+            }
+
+            var csmsTime = await _adapter.HeartbeatAsync(peer, ct).ConfigureAwait(false);
+            Heartbeat?.Invoke(csmsTime);
+        }
+    }
+
+    private void Wake() => Volatile.Read(ref _wake)?.Cancel();
+}
