@@ -1,0 +1,83 @@
+using System.CommandLine;
+using System.Net;
+using System.Runtime.InteropServices;
+using DerSim.Harness.Csms;
+using DerSim.Sim.Ocpp.Validation;
+using DerSim.Sim.Runtime;
+
+namespace DerSim.Harness.Cli;
+
+/// <summary><c>dersim csms</c>: the reference CSMS on its own, printing every frame.</summary>
+internal static class CsmsCommand
+{
+    public static Command Create()
+    {
+        var port = new Option<int>("--port") { Description = "port to listen on (0 picks a free one)", DefaultValueFactory = _ => 8180 };
+        var host = new Option<string>("--host") { Description = "address to listen on; use 0.0.0.0 to accept other machines", DefaultValueFactory = _ => "127.0.0.1" };
+        var boot = new Option<CsmsBootStatus>("--boot-status") { Description = "verdict for BootNotification: Accepted, Pending or Rejected", DefaultValueFactory = _ => CsmsBootStatus.Accepted };
+        var interval = new Option<int>("--heartbeat-interval") { Description = "heartbeat (or boot retry) interval in seconds sent in the BootNotification answer", DefaultValueFactory = _ => 10 };
+        var tokens = new Option<string[]>("--accept-token") { Description = "a token Authorize accepts (repeat for more); without any, every token is accepted", AllowMultipleArgumentsPerToken = true };
+        var password = new Option<string?>("--password") { Description = "require this Basic-auth password from every station (security profile 1)" };
+        var quiet = new Option<bool>("--quiet") { Description = "do not print a line per frame" };
+        var command = new Command("csms", "Run the reference CSMS (OCPP 1.6J, 2.0.1, 2.1) until Ctrl+C, printing every frame. Stations connect to ws://HOST:PORT/ocpp/<station id>.")
+        {
+            port, host, boot, interval, tokens, password, quiet,
+        };
+        command.SetAction(async (result, ct) =>
+        {
+            if (!IPAddress.TryParse(result.GetValue(host), out var address))
+            {
+                await Console.Error.WriteLineAsync($"dersim csms: --host '{result.GetValue(host)}' is not an IP address");
+                return 2;
+            }
+
+            var accepted = result.GetValue(tokens) is { Length: > 0 } list ? list.ToHashSet(StringComparer.Ordinal) : null;
+            var options = new ReferenceCsmsOptions
+            {
+                Address = address,
+                Port = result.GetValue(port),
+                BootStatus = result.GetValue(boot),
+                HeartbeatIntervalSeconds = result.GetValue(interval),
+                AcceptedTokens = accepted,
+                Password = result.GetValue(password),
+                Rpc = new() { Validator = new OcppSchemaValidator() },
+            };
+            await using var csms = new ReferenceCsms(options);
+            if (!result.GetValue(quiet))
+            {
+                csms.Frame += (station, frame) => Console.WriteLine(FramePrinter.Format(frame, station, stationSide: false));
+            }
+
+            csms.Rejected += rejection => Console.WriteLine($"rejected connection: {rejection}");
+            try
+            {
+                await csms.StartAsync(ct);
+            }
+            catch (IOException ex)
+            {
+                await Console.Error.WriteLineAsync($"dersim csms: cannot listen on {address}:{result.GetValue(port)}: {ex.Message}");
+                return 1;
+            }
+
+            Console.WriteLine($"Reference CSMS listening on {csms.Url}/<station id> (OCPP 1.6J, 2.0.1, 2.1; boot {options.BootStatus}, interval {options.HeartbeatIntervalSeconds} s). Ctrl+C stops.");
+            using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context =>
+            {
+                context.Cancel = true;
+                stop.Cancel();
+            });
+            try
+            {
+                await Task.Delay(Timeout.Infinite, stop.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                Console.WriteLine("stopping: closing every connection");
+            }
+
+            await csms.StopAsync(CancellationToken.None);
+            return 0;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,103 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using DerSim.Sim.Evse;
+using DerSim.Sim.Ocpp;
+using DerSim.Sim.Ocpp.Rpc;
+using DerSim.Sim.Ocpp.Transport;
+using DerSim.Sim.Ocpp.Validation;
+using DerSim.Sim.Runtime;
+
+namespace DerSim.Harness.Conformance;
+
+/// <summary>
+/// Boots a station of each profile in each version against a CSMS and checks, from the station's side of the
+/// wire, that BootNotification is accepted, every connector's StatusNotification and a Heartbeat are answered,
+/// and no frame in either direction breaks the OCPP schema.
+/// </summary>
+public sealed class BootCheck(Uri csmsUrl, string profilesDirectory, TimeSpan timeout)
+{
+    /// <summary>Optional Basic-auth password for the stations.</summary>
+    public string? Password { get; init; }
+
+    /// <summary>Raised with each frame of each station (station id, frame).</summary>
+    public event Action<string, OcppFrameEvent>? Frame;
+
+    /// <summary>Runs one check.</summary>
+    public async Task<BootCheckResult> RunAsync(string profileName, OcppVersion version, string stationId, CancellationToken ct)
+    {
+        var watch = Stopwatch.StartNew();
+        var profile = EvseProfileLoader.Load(profileName, profilesDirectory);
+        var station = new ChargingStation(stationId, profile);
+        var options = new OcppClientOptions
+        {
+            Url = csmsUrl,
+            StationId = stationId,
+            Version = version,
+            BasicAuthPassword = Password,
+            Reconnect = new OcppReconnectPolicy { MaxAttempts = 3 },
+            Rpc = new OcppRpcOptions { Validator = new OcppSchemaValidator(), CallTimeout = timeout },
+        };
+        var frames = new ConcurrentQueue<OcppFrameEvent>();
+        var statusAnswered = 0;
+        var heartbeat = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        BootOutcomeSeen? boot = null;
+        var runner = new StationRunner(station, options, TimeProvider.System, _ => { });
+        runner.Frame += frame =>
+        {
+            frames.Enqueue(frame);
+            Frame?.Invoke(stationId, frame);
+            if (frame is { Direction: FrameDirection.Inbound, MessageType: OcppMessageType.CallResult, Action: "StatusNotification" })
+            {
+                Interlocked.Increment(ref statusAnswered);
+            }
+        };
+        runner.Booted += outcome => boot = new BootOutcomeSeen(outcome.Registration, outcome.Interval);
+        runner.Heartbeat += _ => heartbeat.TrySetResult();
+
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var run = runner.RunAsync(stop.Token);
+        string? failure = null;
+        try
+        {
+            await Task.WhenAny(heartbeat.Task, run).WaitAsync(timeout, ct).ConfigureAwait(false);
+            if (run.IsFaulted)
+            {
+                failure = run.Exception!.GetBaseException().Message;
+            }
+        }
+        catch (TimeoutException)
+        {
+            failure = boot is { } b && b.Registration != RegistrationState.Accepted
+                ? $"BootNotification answered {b.Registration}"
+                : $"no Heartbeat answered within {timeout.TotalSeconds:0} s (boot interval {boot?.Interval.TotalSeconds.ToString("0", System.Globalization.CultureInfo.InvariantCulture) ?? "-"} s)";
+        }
+        finally
+        {
+            await stop.CancelAsync().ConfigureAwait(false);
+            try
+            {
+                await run.ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is OperationCanceledException or OcppConnectException)
+            {
+                // Stopped on purpose, or the failure was already recorded.
+            }
+        }
+
+        var violations = frames.Where(f => f.Violations.Count > 0 || f.MessageType is OcppMessageType.CallError or OcppMessageType.CallResultError).ToList();
+        if (failure is null && statusAnswered < station.Connectors.Count)
+        {
+            failure = $"{statusAnswered} of {station.Connectors.Count} StatusNotifications answered";
+        }
+
+        if (failure is null && violations.Count > 0)
+        {
+            failure = $"{violations.Count} bad frame(s); first: {violations[0].Raw} {string.Join("; ", violations[0].Violations)}";
+        }
+
+        var detail = failure ?? $"boot Accepted, {statusAnswered} connector(s) reported, heartbeat answered, {frames.Count} frames schema-valid";
+        return new BootCheckResult(profile.Name, version, stationId, failure is null, detail, frames.Count, watch.Elapsed);
+    }
+
+    private sealed record BootOutcomeSeen(RegistrationState Registration, TimeSpan Interval);
+}

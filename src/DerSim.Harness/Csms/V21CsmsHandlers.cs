@@ -1,0 +1,72 @@
+using DerSim.Sim.Ocpp.V21;
+
+namespace DerSim.Harness.Csms;
+
+/// <summary>The reference CSMS's answers in OCPP 2.1 (for these actions the shapes of 2.0.1; keep the two in step).</summary>
+internal static class V21CsmsHandlers
+{
+    public static void Register(CsmsContext context)
+    {
+        var state = context.State;
+        context.Handle<BootNotificationRequest, BootNotificationResponse>(request =>
+        {
+            state.BootCount++;
+            state.Registration = context.Options.BootStatus;
+            state.VendorModel = $"{request.ChargingStation.VendorName} {request.ChargingStation.Model}";
+            var status = context.Options.BootStatus switch
+            {
+                CsmsBootStatus.Accepted => RegistrationStatusEnumType.Accepted,
+                CsmsBootStatus.Pending => RegistrationStatusEnumType.Pending,
+                _ => RegistrationStatusEnumType.Rejected,
+            };
+            return new BootNotificationResponse(context.Now, context.Options.HeartbeatIntervalSeconds, status);
+        });
+
+        context.Handle<HeartbeatRequest, HeartbeatResponse>(_ =>
+        {
+            state.HeartbeatCount++;
+            return new HeartbeatResponse(context.Now);
+        });
+
+        context.Handle<StatusNotificationRequest, StatusNotificationResponse>(request =>
+        {
+            state.ConnectorStatus[$"{request.EvseId}/{request.ConnectorId}"] = request.ConnectorStatus.ToString();
+            return new StatusNotificationResponse();
+        });
+
+        context.Handle<AuthorizeRequest, AuthorizeResponse>(request => new AuthorizeResponse(TokenInfo(context, request.IdToken.IdToken)));
+
+        context.Handle<TransactionEventRequest, TransactionEventResponse>(request =>
+        {
+            var id = request.TransactionInfo.TransactionId;
+            var transaction = state.Transactions.GetOrAdd(id, _ => new CsmsTransaction(id, request.Evse?.Id ?? 0, request.IdToken?.IdToken, request.Timestamp));
+            transaction.LastSeqNo = request.SeqNo;
+            if (request.EventType == TransactionEventEnumType.Ended)
+            {
+                transaction.EndedAt = request.Timestamp;
+            }
+
+            if (request.MeterValue is { } meterValues)
+            {
+                context.KeepMeterValues(meterValues);
+            }
+
+            // idTokenInfo is answered only when the event carries a token (2.0.1 E01.FR.xx: the CSMS authorises it).
+            return new TransactionEventResponse { IdTokenInfo = request.IdToken is { } token ? TokenInfo(context, token.IdToken) : null };
+        });
+
+        context.Handle<MeterValuesRequest, MeterValuesResponse>(request =>
+        {
+            context.KeepMeterValues(request.MeterValue);
+            return new MeterValuesResponse();
+        });
+
+        // The reference CSMS has no vendor extensions.
+        context.Handle<DataTransferRequest, DataTransferResponse>(_ => new DataTransferResponse(DataTransferStatusEnumType.UnknownVendorId));
+
+        context.HandleTheRestMinimally();
+    }
+
+    private static IdTokenInfoType TokenInfo(CsmsContext context, string idToken) =>
+        new(context.IsAccepted(idToken) ? AuthorizationStatusEnumType.Accepted : AuthorizationStatusEnumType.Invalid);
+}
