@@ -44,6 +44,7 @@ public class EvseProfileLoaderTests
     public void Missing_file_names_it_and_lists_the_bundled_profiles()
     {
         var ex = Should.Throw<EvseProfileException>(() => EvseProfileLoader.Load("EVSE-AC-99kW", files.BundledDirectory));
+        TestContext.Out.WriteLine(ex.Message);
 
         ex.Message.ShouldContain("'EVSE-AC-99kW' not found");
         foreach (var name in EvseProfileLoader.BundledNames(files.BundledDirectory))
@@ -59,6 +60,7 @@ public class EvseProfileLoaderTests
         var line = ProfileFiles.LineOf(path, "\"evses\"");
 
         var ex = Should.Throw<EvseProfileException>(() => EvseProfileLoader.Load(path, files.BundledDirectory));
+        TestContext.Out.WriteLine(ex.Message);
 
         ex.Message.ShouldContain($"{path}:{line}:3");
         ex.Message.ShouldContain("not valid JSON");
@@ -73,6 +75,7 @@ public class EvseProfileLoaderTests
         var line = ProfileFiles.LineOf(path, "\"fast\"");
 
         var ex = Should.Throw<EvseProfileException>(() => EvseProfileLoader.Load(path, files.BundledDirectory));
+        TestContext.Out.WriteLine(ex.Message);
 
         ex.JsonPath.ShouldBe("$.evses[0].maxKw");
         ex.Position!.Value.Line.ShouldBe(line);
@@ -87,6 +90,7 @@ public class EvseProfileLoaderTests
         var line = ProfileFiles.LineOf(path, "\"Type2\"");
 
         var ex = Should.Throw<EvseProfileException>(() => EvseProfileLoader.Load(path, files.BundledDirectory));
+        TestContext.Out.WriteLine(ex.Message);
 
         ex.JsonPath.ShouldBe("$.evses[0].connectors[0].type");
         ex.Position!.Value.Line.ShouldBe(line);
@@ -100,6 +104,7 @@ public class EvseProfileLoaderTests
         var path = files.WriteEdited(Ac22, "\"currentType\": \"AC\"", "\"currentType\": 0");
 
         var ex = Should.Throw<EvseProfileException>(() => EvseProfileLoader.Load(path, files.BundledDirectory));
+        TestContext.Out.WriteLine(ex.Message);
 
         ex.JsonPath.ShouldBe("$.evses[0].connectors[0].currentType");
         ex.Message.ShouldContain("expected one of: AC, DC");
@@ -112,6 +117,7 @@ public class EvseProfileLoaderTests
         var line = ProfileFiles.LineOf(path, "\"identity\"");
 
         var ex = Should.Throw<EvseProfileException>(() => EvseProfileLoader.Load(path, files.BundledDirectory));
+        TestContext.Out.WriteLine(ex.Message);
 
         ex.JsonPath.ShouldBe("$.identity.model");
         ex.Position!.Value.Line.ShouldBe(line);
@@ -126,6 +132,7 @@ public class EvseProfileLoaderTests
         var line = ProfileFiles.LineOf(path, "\"maxCurrent\"");
 
         var ex = Should.Throw<EvseProfileException>(() => EvseProfileLoader.Load(path, files.BundledDirectory));
+        TestContext.Out.WriteLine(ex.Message);
 
         ex.JsonPath.ShouldBe("$.evses[0].connectors[0].maxCurrent");
         ex.Position!.Value.Line.ShouldBe(line);
@@ -139,6 +146,7 @@ public class EvseProfileLoaderTests
         var path = files.WriteEdited(Ac22, "\"vendor\": \"DerSim\"", "\"vendor\": null");
 
         var ex = Should.Throw<EvseProfileException>(() => EvseProfileLoader.Load(path, files.BundledDirectory));
+        TestContext.Out.WriteLine(ex.Message);
 
         ex.JsonPath!.ShouldStartWith("$.identity");
         ex.Message.ShouldContain("null");

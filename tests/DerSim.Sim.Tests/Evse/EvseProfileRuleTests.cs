@@ -20,6 +20,7 @@ public class EvseProfileRuleTests
 
         var ex = Should.Throw<EvseProfileException>(() => EvseProfileLoader.Load(path, files.BundledDirectory));
 
+        TestContext.Out.WriteLine(ex.Message);
         ex.JsonPath.ShouldBe(expectedPath);
         ex.Position.ShouldNotBeNull().Line.ShouldBe(line);
         ex.Message.ShouldContain($"{path}:{line}:");
