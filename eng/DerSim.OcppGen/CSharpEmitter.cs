@@ -158,9 +158,9 @@ internal static class CSharpEmitter
                 sb.AppendLine();
             }
 
-            sb.AppendLine("    /// <summary>Properties the schema does not name; it allows them (additionalProperties is not false).</summary>");
+            sb.AppendLine("    /// <summary>Properties the schema does not name; it allows them (additionalProperties is not false). Settable because System.Text.Json cannot bind extension data through init-only setters on a record with a constructor.</summary>");
             sb.AppendLine("    [JsonExtensionData]");
-            sb.AppendLine("    public IDictionary<string, JsonElement>? ExtensionData { get; init; }");
+            sb.AppendLine("    public IDictionary<string, JsonElement>? ExtensionData { get; set; }");
         }
 
         sb.AppendLine("}");

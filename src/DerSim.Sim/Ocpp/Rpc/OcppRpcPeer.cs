@@ -30,11 +30,13 @@ public sealed partial class OcppRpcPeer : IAsyncDisposable
     private readonly RecentIds _abandonedIds = new(64);
     private readonly RecentIds _inboundIds;
     private readonly CancellationTokenSource _lifetime = new();
+    private static readonly TimeSpan CloseTimeout = TimeSpan.FromSeconds(2);
+    private readonly TaskCompletionSource _receiveEnded = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private PendingCall? _pending;
     private string? _inboundInProgress;
     private Exception? _closedError;
     private int _runStarted;
-    private int _disposed;
+    private Lazy<Task>? _disposal;
 
     /// <summary>Creates a peer over <paramref name="channel"/> speaking the version of <paramref name="table"/>.</summary>
     /// <param name="channel">The text pipe; the peer disposes it.</param>
@@ -248,8 +250,9 @@ public sealed partial class OcppRpcPeer : IAsyncDisposable
                     reason = new OcppConnectionClosedException($"OCPP connection of {StationId} stopped by the caller");
                     throw;
                 }
-                catch (Exception ex) when (ex is not OperationCanceledException)
+                catch (Exception ex)
                 {
+                    // Includes the OperationCanceledException a WebSocket throws when it is aborted under a receive.
                     reason = new OcppConnectionClosedException($"OCPP connection of {StationId} lost: {ex.Message}", ex);
                     return;
                 }
@@ -266,23 +269,41 @@ public sealed partial class OcppRpcPeer : IAsyncDisposable
         finally
         {
             Shutdown(reason);
+            _receiveEnded.TrySetResult();
         }
     }
 
-    /// <summary>Fails outstanding calls, closes the channel cleanly (bounded wait) and disposes it.</summary>
-    public async ValueTask DisposeAsync()
+    /// <summary>
+    /// Starts a clean close (a WebSocket close frame) and waits until the receive loop has read the peer's
+    /// reply; <see cref="RunAsync"/> then completes and outstanding calls fail with <see cref="OcppConnectionClosedException"/>.
+    /// </summary>
+    public async Task CloseAsync(CancellationToken ct = default)
     {
-        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        await _channel.CloseAsync(ct).ConfigureAwait(false);
+        if (Volatile.Read(ref _runStarted) != 0)
         {
-            return;
+            await _receiveEnded.Task.WaitAsync(ct).ConfigureAwait(false);
         }
+    }
 
+    /// <summary>Fails outstanding calls, closes the channel cleanly (waiting at most 2 s for the peer) and disposes it.</summary>
+    /// <remarks>Concurrent callers all wait for the one disposal, so none returns while the socket is still in use.</remarks>
+    public ValueTask DisposeAsync()
+    {
+        var disposal = new Lazy<Task>(DisposeCoreAsync);
+        var winner = Interlocked.CompareExchange(ref _disposal, disposal, null) ?? disposal;
+        return new ValueTask(winner.Value);
+    }
+
+    private async Task DisposeCoreAsync()
+    {
         Shutdown(new OcppConnectionClosedException($"OCPP connection of {StationId} disposed"));
         try
         {
-            // A close handshake with a dead peer must not hang disposal.
-            using var closeTimeout = new CancellationTokenSource(TimeSpan.FromSeconds(2), _time);
-            await _channel.CloseAsync(closeTimeout.Token).ConfigureAwait(false);
+            // Real time on purpose: this bounds socket I/O with a possibly dead peer, and a simulated clock
+            // that stands still (or leaps) must neither hang disposal nor cut the handshake short.
+            using var closeTimeout = new CancellationTokenSource(CloseTimeout);
+            await CloseAsync(closeTimeout.Token).ConfigureAwait(false);
         }
         catch (Exception)
         {
@@ -291,7 +312,6 @@ public sealed partial class OcppRpcPeer : IAsyncDisposable
 
         await _channel.DisposeAsync().ConfigureAwait(false);
         _lifetime.Dispose();
-        _sendLock.Dispose();
     }
 
     private async Task<object?> CallCoreAsync(string action, byte[] payload, Func<JsonElement, object?> complete, CancellationToken ct)
@@ -425,6 +445,11 @@ public sealed partial class OcppRpcPeer : IAsyncDisposable
             // Raised before the bytes leave so the CALL is always reported before its answer.
             Frame?.Invoke(frameEvent);
             await _channel.SendAsync(frame, ct).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
+        {
+            // One exception type for "the connection is gone", whatever the socket threw.
+            throw new OcppConnectionClosedException($"OCPP connection of {StationId} cannot send: {ex.Message}", ex);
         }
         finally
         {

@@ -63,7 +63,8 @@ public sealed class OcppClient
         var socket = new ClientWebSocket();
         var tls = new TlsOutcome();
         Configure(socket.Options, subprotocol, tls);
-        using var timeout = new CancellationTokenSource(Options.ConnectTimeout, _time);
+        // Real time on purpose: the timeout bounds socket I/O, which a simulated clock does not drive.
+        using var timeout = new CancellationTokenSource(Options.ConnectTimeout);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, timeout.Token);
         try
         {
@@ -158,22 +159,17 @@ public sealed class OcppClient
                 session = Task.FromException(ex);
             }
 
-            var run = peer.RunAsync(ct);
+            // Cancellation closes the connection with a close frame rather than cancelling the receive,
+            // which would abort the socket mid-handshake.
+            await using var stopping = ct.Register(static state => _ = ((OcppRpcPeer)state!).DisposeAsync().AsTask(), peer).ConfigureAwait(false);
+            var run = peer.RunAsync(CancellationToken.None);
             if (await Task.WhenAny(run, session).ConfigureAwait(false) == session && session.IsFaulted && !IsEndOfSession(session.Exception!.GetBaseException()))
             {
                 // A broken session is the caller's bug: close the connection and surface it.
                 await session.ConfigureAwait(false);
             }
 
-            try
-            {
-                await run.ConfigureAwait(false);
-            }
-            catch (OperationCanceledException) when (ct.IsCancellationRequested)
-            {
-                // Stopping; the peer's disposal below sends the close frame.
-            }
-
+            await run.ConfigureAwait(false);
             await sessionCts.CancelAsync().ConfigureAwait(false);
             try
             {

@@ -43,7 +43,10 @@ public sealed record OcppClientOptions
     /// <summary>WebSocket ping interval; OCPP's WebSocketPingInterval. The default value is 30 seconds.</summary>
     public TimeSpan KeepAliveInterval { get; init; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>How long one connection attempt (TCP, TLS, upgrade) may take. The default value is 10 seconds.</summary>
+    /// <summary>
+    /// How long one connection attempt (TCP, TLS, upgrade) may take, in real time (it bounds socket I/O, not
+    /// simulated time). The default value is 10 seconds.
+    /// </summary>
     public TimeSpan ConnectTimeout { get; init; } = TimeSpan.FromSeconds(10);
 
     /// <summary>Back-off between connection attempts. The default value is <see cref="OcppReconnectPolicy"/>'s defaults.</summary>

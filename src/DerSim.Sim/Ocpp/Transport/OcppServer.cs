@@ -111,6 +111,8 @@ public sealed class OcppServer : IAsyncDisposable
             return;
         }
 
+        // Close frames first, so stations see a clean close (1000) instead of an aborted socket.
+        await Task.WhenAll(_peers.Keys.Select(peer => peer.DisposeAsync().AsTask())).ConfigureAwait(false);
         await _stopping.CancelAsync().ConfigureAwait(false);
         await _app.StopAsync(ct).ConfigureAwait(false);
     }
@@ -186,11 +188,12 @@ public sealed class OcppServer : IAsyncDisposable
 
             try
             {
-                await peer.RunAsync(sessionCts.Token).ConfigureAwait(false);
+                // Only a vanished client aborts the receive; StopAsync closes peers with a close frame instead.
+                await peer.RunAsync(aborted).ConfigureAwait(false);
             }
             catch (OperationCanceledException)
             {
-                // Server stopping or request aborted; disposal sends the close frame.
+                // The client's TCP connection is gone.
             }
 
             await sessionCts.CancelAsync().ConfigureAwait(false);

@@ -19,6 +19,7 @@ public sealed class OcppWebSocketChannel : IOcppChannel
     private readonly SemaphoreSlim _sendLock = new(1, 1);
     private byte[] _receiveBuffer = ArrayPool<byte>.Shared.Rent(16 * 1024);
     private int _disposed;
+    private int _receiving;
 
     /// <summary>Wraps an open WebSocket; the channel owns and disposes it.</summary>
     public OcppWebSocketChannel(WebSocket socket, int maxMessageBytes = DefaultMaxMessageBytes)
@@ -64,6 +65,19 @@ public sealed class OcppWebSocketChannel : IOcppChannel
 
     /// <inheritdoc />
     public async ValueTask<string?> ReceiveAsync(CancellationToken ct)
+    {
+        Interlocked.Increment(ref _receiving);
+        try
+        {
+            return await ReceiveMessageAsync(ct).ConfigureAwait(false);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _receiving);
+        }
+    }
+
+    private async ValueTask<string?> ReceiveMessageAsync(CancellationToken ct)
     {
         var count = 0;
         while (true)
@@ -119,9 +133,16 @@ public sealed class OcppWebSocketChannel : IOcppChannel
             await _sendLock.WaitAsync(ct).ConfigureAwait(false);
             try
             {
-                // Only the close frame is sent here; the receive loop reads the peer's close reply and
-                // ends, which completes the handshake without two concurrent receives.
-                await _socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, null, ct).ConfigureAwait(false);
+                if (Volatile.Read(ref _receiving) > 0)
+                {
+                    // Only the close frame is sent here; the running receive reads the peer's close reply and
+                    // ends, which completes the handshake without two concurrent receives.
+                    await _socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, null, ct).ConfigureAwait(false);
+                }
+                else
+                {
+                    await _socket.CloseAsync(WebSocketCloseStatus.NormalClosure, null, ct).ConfigureAwait(false);
+                }
             }
             finally
             {
@@ -138,12 +159,20 @@ public sealed class OcppWebSocketChannel : IOcppChannel
             return ValueTask.CompletedTask;
         }
 
-        if (_socket.State is not (WebSocketState.Closed or WebSocketState.Aborted))
+        try
         {
-            _socket.Abort();
+            if (_socket.State is not (WebSocketState.Closed or WebSocketState.Aborted))
+            {
+                _socket.Abort();
+            }
+
+            _socket.Dispose();
+        }
+        catch (ObjectDisposedException)
+        {
+            // A server-side socket whose HTTP request has already completed is released with it.
         }
 
-        _socket.Dispose();
         _sendLock.Dispose();
         ArrayPool<byte>.Shared.Return(_receiveBuffer);
         _receiveBuffer = [];

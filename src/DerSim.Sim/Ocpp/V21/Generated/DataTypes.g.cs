@@ -786,9 +786,9 @@ public sealed partial record CostType(
 public sealed partial record CustomDataType(
     [property: JsonPropertyName("vendorId"), JsonRequired, SchemaMaxLength(255)] string VendorId)
 {
-    /// <summary>Properties the schema does not name; it allows them (additionalProperties is not false).</summary>
+    /// <summary>Properties the schema does not name; it allows them (additionalProperties is not false). Settable because System.Text.Json cannot bind extension data through init-only setters on a record with a constructor.</summary>
     [JsonExtensionData]
-    public IDictionary<string, JsonElement>? ExtensionData { get; init; }
+    public IDictionary<string, JsonElement>? ExtensionData { get; set; }
 }
 
 /// <summary>Schema datatype DCChargingParametersType (OCPP 2.1).</summary>

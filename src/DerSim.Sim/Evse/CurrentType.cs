@@ -1,0 +1,14 @@
+using System.Text.Json.Serialization;
+
+namespace DerSim.Sim.Evse;
+
+/// <summary>Whether a connector delivers alternating or direct current.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<CurrentType>))]
+public enum CurrentType
+{
+    /// <summary>Alternating current; the vehicle's on-board charger converts.</summary>
+    AC,
+
+    /// <summary>Direct current; the station converts.</summary>
+    DC,
+}

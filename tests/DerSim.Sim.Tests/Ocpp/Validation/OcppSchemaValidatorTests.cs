@@ -1,0 +1,119 @@
+using System.Diagnostics;
+using DerSim.Sim.Ocpp;
+using DerSim.Sim.Ocpp.Validation;
+
+namespace DerSim.Sim.Tests.Ocpp.Validation;
+
+/// <summary>Our validator (schemas generated from the types) on every action's valid and invalid payloads.</summary>
+[TestFixture]
+[Parallelizable(ParallelScope.All)]
+public sealed class OcppSchemaValidatorTests
+{
+    private static readonly OcppSchemaValidator Ours = new();
+
+    [TestCaseSource(typeof(MessageCatalog), nameof(MessageCatalog.ValidCases))]
+    public void Valid_example_passes(object message, bool full)
+    {
+        var m = (MessageCase)message;
+        var json = MessageCatalog.Example(m, full);
+
+        Ours.Validate(m.Version, m.Action, m.Kind, json).ShouldBeEmpty(json);
+    }
+
+    [TestCaseSource(typeof(MessageCatalog), nameof(MessageCatalog.InvalidCases))]
+    public void Invalid_payload_is_rejected_with_its_kind(object invalid)
+    {
+        var c = (InvalidCase)invalid;
+
+        var violations = Ours.Validate(c.Message.Version, c.Message.Action, c.Message.Kind, c.Json);
+
+        violations.Select(v => v.Kind).ShouldContain(c.Expected, string.Join("; ", violations));
+        violations.ShouldAllBe(v => v.Path.StartsWith('$') && v.Message.Length > 0);
+    }
+
+    [TestCase("not json", TestName = "Syntax_not_json")]
+    [TestCase("[1,2]", TestName = "Syntax_array")]
+    [TestCase("\"text\"", TestName = "Syntax_string")]
+    [TestCase("{} {}", TestName = "Syntax_trailing_content")]
+    public void Non_object_payload_is_a_syntax_violation(string payload)
+    {
+        var violations = Ours.Validate(OcppVersion.V201, "Heartbeat", PayloadKind.Request, payload);
+
+        violations.ShouldHaveSingleItem().Kind.ShouldBe(SchemaViolationKind.Syntax);
+    }
+
+    [Test]
+    public void Unknown_action_is_reported_as_such()
+    {
+        Ours.Validate(OcppVersion.V16, "TransactionEvent", PayloadKind.Request, "{}")
+            .ShouldHaveSingleItem().Kind.ShouldBe(SchemaViolationKind.UnknownAction);
+    }
+
+    [Test]
+    public void Send_only_action_has_no_response_schema()
+    {
+        Ours.Validate(OcppVersion.V21, "NotifyPeriodicEventStream", PayloadKind.Response, "{}")
+            .ShouldHaveSingleItem().Kind.ShouldBe(SchemaViolationKind.UnknownAction);
+    }
+
+    [Test]
+    public void Nested_violation_has_a_json_path_and_says_what_was_expected()
+    {
+        const string payload = """
+            {"connectorId":1,"meterValue":[{"timestamp":"2024-05-01T10:00:00Z","sampledValue":[{"value":"1","unit":"Parsec"}]}]}
+            """;
+
+        var v = Ours.Validate(OcppVersion.V16, "MeterValues", PayloadKind.Request, payload).ShouldHaveSingleItem();
+
+        v.Path.ShouldBe("$.meterValue[0].sampledValue[0].unit");
+        v.Kind.ShouldBe(SchemaViolationKind.Property);
+        v.Message.ShouldContain("Wh");
+    }
+
+    [Test]
+    public void Missing_nested_required_is_an_occurrence_violation_at_its_parent()
+    {
+        const string payload = """{"chargingStation":{"vendorName":"V"},"reason":"PowerUp"}""";
+
+        var v = Ours.Validate(OcppVersion.V201, "BootNotification", PayloadKind.Request, payload).ShouldHaveSingleItem();
+
+        v.Kind.ShouldBe(SchemaViolationKind.Occurrence);
+        v.Path.ShouldStartWith("$.chargingStation");
+        v.Message.ShouldContain("model");
+    }
+
+    [TestCase("12.3", true)]
+    [TestCase("0.1", true)]
+    [TestCase("12.35", false)]
+    public void V16_limit_multiple_of_a_tenth_compares_as_decimal(string limit, bool valid)
+    {
+        var payload = """
+            {"connectorId":1,"csChargingProfiles":{"chargingProfileId":1,"stackLevel":0,"chargingProfilePurpose":"TxDefaultProfile",
+             "chargingProfileKind":"Absolute","chargingSchedule":{"chargingRateUnit":"A","chargingSchedulePeriod":[{"startPeriod":0,"limit":LIMIT}]}}}
+            """.Replace("LIMIT", limit, StringComparison.Ordinal);
+
+        var ours = Ours.Validate(OcppVersion.V16, "SetChargingProfile", PayloadKind.Request, payload);
+        ours.Count.ShouldBe(valid ? 0 : 1, string.Join("; ", ours));
+
+        if (RepoPaths.OfficialSchemas is { } root)
+        {
+            new OcppSchemaValidator(root).Validate(OcppVersion.V16, "SetChargingProfile", PayloadKind.Request, payload)
+                .Count.ShouldBe(valid ? 0 : 1);
+        }
+    }
+
+    [Test]
+    public void First_boot_notification_validation_is_cheap()
+    {
+        var validator = new OcppSchemaValidator();
+        const string payload = """{"chargingStation":{"model":"M","vendorName":"V"},"reason":"PowerUp"}""";
+
+        var watch = Stopwatch.StartNew();
+        var violations = validator.Validate(OcppVersion.V201, "BootNotification", PayloadKind.Request, payload);
+        watch.Stop();
+
+        violations.ShouldBeEmpty();
+        TestContext.Out.WriteLine($"first BootNotification validation: {watch.Elapsed.TotalMilliseconds:F1} ms");
+        watch.Elapsed.ShouldBeLessThan(TimeSpan.FromMilliseconds(400));
+    }
+}

@@ -1,0 +1,154 @@
+'use strict';
+// Canned, schema-valid answers to every station-initiated action of each
+// version. `samples` holds a minimal request per action so --self-check can
+// prove each answer validates against the strict schema.
+
+function now() {
+    return new Date().toISOString();
+}
+
+const accepted = { status: 'Accepted' };
+const empty = () => ({});
+
+function createV16(state, options) {
+    const idTagInfo = { status: 'Accepted' };
+    const handlers = {
+        Authorize: () => ({ idTagInfo }),
+        BootNotification: () => ({ status: 'Accepted', currentTime: now(), interval: options.heartbeatInterval }),
+        DataTransfer: () => accepted,
+        DiagnosticsStatusNotification: empty,
+        FirmwareStatusNotification: empty,
+        Heartbeat: () => ({ currentTime: now() }),
+        LogStatusNotification: empty,
+        MeterValues: empty,
+        SecurityEventNotification: empty,
+        SignCertificate: () => accepted,
+        SignedFirmwareStatusNotification: empty,
+        StartTransaction: () => ({ transactionId: ++state.lastTransactionId, idTagInfo }),
+        StatusNotification: empty,
+        StopTransaction: () => ({ idTagInfo }),
+    };
+    const samples = {
+        Authorize: { idTag: 'TAG' },
+        BootNotification: { chargePointVendor: 'DerSim', chargePointModel: 'Probe' },
+        DataTransfer: { vendorId: 'DerSim' },
+        DiagnosticsStatusNotification: { status: 'Idle' },
+        FirmwareStatusNotification: { status: 'Idle' },
+        Heartbeat: {},
+        LogStatusNotification: { status: 'Idle' },
+        MeterValues: { connectorId: 1, meterValue: [] },
+        SecurityEventNotification: { type: 'StartupOfTheDevice', timestamp: now() },
+        SignCertificate: { csr: 'csr' },
+        SignedFirmwareStatusNotification: { status: 'Idle' },
+        StartTransaction: { connectorId: 1, idTag: 'TAG', meterStart: 0, timestamp: now() },
+        StatusNotification: { connectorId: 1, errorCode: 'NoError', status: 'Available' },
+        StopTransaction: { meterStop: 0, timestamp: now(), transactionId: 1 },
+    };
+    return { handlers, samples };
+}
+
+function createV2(state, options, is21) {
+    const idTokenInfo = { status: 'Accepted' };
+    const handlers = {
+        Authorize: () => ({ idTokenInfo }),
+        BootNotification: () => ({ currentTime: now(), interval: options.heartbeatInterval, status: 'Accepted' }),
+        ClearedChargingLimit: empty,
+        DataTransfer: () => accepted,
+        FirmwareStatusNotification: empty,
+        Get15118EVCertificate: () => ({ status: 'Failed', exiResponse: '' }),
+        GetCertificateStatus: () => ({ status: 'Failed' }),
+        Heartbeat: () => ({ currentTime: now() }),
+        LogStatusNotification: empty,
+        MeterValues: empty,
+        NotifyChargingLimit: empty,
+        NotifyCustomerInformation: empty,
+        NotifyDisplayMessages: empty,
+        NotifyEVChargingNeeds: () => accepted,
+        NotifyEVChargingSchedule: () => accepted,
+        NotifyEvent: empty,
+        NotifyMonitoringReport: empty,
+        NotifyReport: empty,
+        PublishFirmwareStatusNotification: empty,
+        ReportChargingProfiles: empty,
+        ReservationStatusUpdate: empty,
+        SecurityEventNotification: empty,
+        SignCertificate: () => accepted,
+        StatusNotification: empty,
+        // The CSMS answers idTokenInfo only when the event carries an idToken (E01.FR.xx).
+        TransactionEvent: ({ params }) => (params?.idToken ? { idTokenInfo } : {}),
+    };
+    const ts = now();
+    const samples = {
+        Authorize: { idToken: { idToken: 'TAG', type: 'ISO14443' } },
+        BootNotification: { chargingStation: { model: 'Probe', vendorName: 'DerSim' }, reason: 'PowerUp' },
+        ClearedChargingLimit: { chargingLimitSource: 'EMS' },
+        DataTransfer: { vendorId: 'DerSim' },
+        FirmwareStatusNotification: { status: 'Idle' },
+        Get15118EVCertificate: { iso15118SchemaVersion: 'x', action: 'Install', exiRequest: 'x' },
+        GetCertificateStatus: { ocspRequestData: { hashAlgorithm: 'SHA256', issuerNameHash: 'a', issuerKeyHash: 'b', serialNumber: 'c', responderURL: 'http://x' } },
+        Heartbeat: {},
+        LogStatusNotification: { status: 'Idle' },
+        MeterValues: { evseId: 1, meterValue: [{ timestamp: ts, sampledValue: [{ value: 1 }] }] },
+        NotifyChargingLimit: { chargingLimit: { chargingLimitSource: 'EMS' } },
+        NotifyCustomerInformation: { data: 'x', seqNo: 0, generatedAt: ts, requestId: 1 },
+        NotifyDisplayMessages: { requestId: 1 },
+        NotifyEVChargingNeeds: { evseId: 1, chargingNeeds: { requestedEnergyTransfer: 'DC' } },
+        NotifyEVChargingSchedule: { timeBase: ts, evseId: 1, chargingSchedule: { id: 1, chargingRateUnit: 'W', chargingSchedulePeriod: [{ startPeriod: 0, limit: 1 }] } },
+        NotifyEvent: { generatedAt: ts, seqNo: 0, eventData: [] },
+        NotifyMonitoringReport: { requestId: 1, seqNo: 0, generatedAt: ts },
+        NotifyReport: { requestId: 1, generatedAt: ts, seqNo: 0 },
+        PublishFirmwareStatusNotification: { status: 'Idle' },
+        ReportChargingProfiles: { requestId: 1, chargingLimitSource: 'EMS', evseId: 1, chargingProfile: [] },
+        ReservationStatusUpdate: { reservationId: 1, reservationUpdateStatus: 'Expired' },
+        SecurityEventNotification: { type: 'StartupOfTheDevice', timestamp: ts },
+        SignCertificate: { csr: 'csr' },
+        StatusNotification: { timestamp: ts, connectorStatus: 'Available', evseId: 1, connectorId: 1 },
+        TransactionEvent: { eventType: 'Started', timestamp: ts, triggerReason: 'Authorized', seqNo: 0, transactionInfo: { transactionId: 'T1' }, idToken: { idToken: 'TAG', type: 'ISO14443' } },
+    };
+    if (is21) {
+        Object.assign(handlers, {
+            BatterySwap: empty,
+            ClosePeriodicEventStream: empty,
+            // One status per requested certificate; 'Unknown' because this peer has no OCSP responder.
+            GetCertificateChainStatus: ({ params }) => ({
+                certificateStatus: (params?.certificateStatusRequests ?? []).map(r => ({
+                    certificateHashData: r.certificateHashData, source: r.source, status: 'Unknown', nextUpdate: now(),
+                })),
+            }),
+            NotifyDERAlarm: empty,
+            NotifyDERStartStop: empty,
+            NotifyPriorityCharging: empty,
+            NotifySettlement: empty,
+            OpenPeriodicEventStream: () => accepted,
+            PullDynamicScheduleUpdate: () => accepted,
+            ReportDERControl: empty,
+            VatNumberValidation: () => ({ vatNumber: 'unknown', status: 'Rejected' }),
+        });
+        Object.assign(samples, {
+            BatterySwap: {},
+            ClosePeriodicEventStream: { id: 1 },
+            GetCertificateChainStatus: { certificateStatusRequests: [{ source: 'OCSP', urls: ['http://ocsp.invalid'], certificateHashData: { hashAlgorithm: 'SHA256', issuerNameHash: 'a', issuerKeyHash: 'b', serialNumber: 'c' } }] },
+            NotifyDERAlarm: {},
+            NotifyDERStartStop: {},
+            NotifyPriorityCharging: {},
+            NotifySettlement: {},
+            OpenPeriodicEventStream: {},
+            PullDynamicScheduleUpdate: { chargingProfileId: 1 },
+            ReportDERControl: { requestId: 1 },
+            VatNumberValidation: { vatNumber: 'unknown' },
+        });
+    }
+    return { handlers, samples };
+}
+
+function createHandlers(protocol, options) {
+    const state = { lastTransactionId: 0 };
+    switch (protocol) {
+        case 'ocpp1.6': return createV16(state, options);
+        case 'ocpp2.0.1': return createV2(state, options, false);
+        case 'ocpp2.1': return createV2(state, options, true);
+        default: throw new Error(`Unsupported protocol '${protocol}'`);
+    }
+}
+
+module.exports = { createHandlers };

@@ -1,0 +1,167 @@
+#!/usr/bin/env node
+// Independent strict-schema CSMS used as a test peer (not product code).
+// It is built on ocpp-rpc rather than on DerSim's own OCPP stack so that a bug
+// shared by our station and our reference CSMS cannot hide itself.
+//
+// Usage: node tools/strict-csms/server.js [--port N] [--heartbeat-interval S] [--self-check]
+//   env STRICT_CSMS_PORT / STRICT_CSMS_HEARTBEAT_INTERVAL are used when the flags are absent.
+//   --port 0 picks a free port. Output: one JSON object per line on stdout.
+'use strict';
+
+const { RPCServer, createRPCError } = require('ocpp-rpc');
+const { buildStrictValidators, effectiveValidators } = require('./validators');
+const { createHandlers } = require('./handlers');
+
+function parseArgs(argv) {
+    const options = {
+        port: Number(process.env.STRICT_CSMS_PORT ?? 0),
+        heartbeatInterval: Number(process.env.STRICT_CSMS_HEARTBEAT_INTERVAL ?? 10),
+        selfCheck: false,
+    };
+    for (let i = 0; i < argv.length; i++) {
+        const [flag, inline] = argv[i].split('=', 2);
+        const value = () => inline ?? argv[++i];
+        switch (flag) {
+            case '--port': options.port = Number(value()); break;
+            case '--heartbeat-interval': case '--interval': options.heartbeatInterval = Number(value()); break;
+            case '--self-check': options.selfCheck = true; break;
+            default: throw new Error(`Unknown argument '${argv[i]}'`);
+        }
+    }
+    if (!Number.isInteger(options.port) || options.port < 0 || options.port > 65535) {
+        throw new Error(`--port must be an integer 0..65535`);
+    }
+    if (!Number.isInteger(options.heartbeatInterval) || options.heartbeatInterval < 0) {
+        throw new Error(`--heartbeat-interval must be a non-negative integer`);
+    }
+    return options;
+}
+
+function emit(event) {
+    process.stdout.write(JSON.stringify({ time: new Date().toISOString(), ...event }) + '\n');
+}
+
+function describeError(error) {
+    return {
+        code: error?.rpcErrorCode ?? error?.name ?? 'Error',
+        message: error?.message ?? String(error),
+        errors: error?.details?.errors?.map(e => ({
+            keyword: e.keyword, instancePath: e.instancePath, message: e.message, params: e.params,
+        })),
+    };
+}
+
+const PROTOCOLS = ['ocpp1.6', 'ocpp2.0.1', 'ocpp2.1'];
+
+function selfCheck(validators, handlers, heartbeatInterval) {
+    // Every canned answer must itself pass the schema; otherwise the peer would
+    // blame the station for the peer's own mistake.
+    let failures = 0;
+    for (const protocol of PROTOCOLS) {
+        const validator = validators.find(v => v.subprotocol === protocol);
+        const table = handlers(protocol, { heartbeatInterval });
+        for (const [action, sample] of Object.entries(table.samples)) {
+            const result = table.handlers[action]({ params: sample, method: action });
+            try {
+                validator.validate(`urn:${action}.conf`, result);
+                emit({ event: 'selfCheck', protocol, action, ok: true });
+            } catch (error) {
+                failures++;
+                emit({ event: 'selfCheck', protocol, action, ok: false, error: describeError(error) });
+            }
+        }
+    }
+    return failures;
+}
+
+async function main() {
+    const options = parseArgs(process.argv.slice(2));
+    const validators = buildStrictValidators();
+
+    if (options.selfCheck) {
+        process.exitCode = selfCheck(effectiveValidators(), createHandlers, options.heartbeatInterval) === 0 ? 0 : 1;
+        return;
+    }
+
+    const server = new RPCServer({
+        protocols: PROTOCOLS,
+        strictMode: true,
+        strictModeValidators: validators,
+        respondWithDetailedErrors: true,
+    });
+
+    server.on('client', client => {
+        const identity = client.identity;
+        const protocol = client.protocol;
+        emit({ event: 'connected', identity, protocol });
+
+        const table = createHandlers(protocol, { heartbeatInterval: options.heartbeatInterval });
+
+        client.on('call', ({ outbound, payload }) => {
+            if (!outbound) {
+                emit({ event: 'call', identity, protocol, messageId: payload[1], action: payload[2], payload: payload[3] });
+            }
+        });
+        client.on('callResult', ({ outbound, messageId, method, result }) => {
+            if (!outbound) {
+                emit({ event: 'callResult', identity, protocol, messageId, action: method, result });
+            }
+        });
+        client.on('callError', ({ outbound, messageId, method, error }) => {
+            if (!outbound) {
+                emit({ event: 'callError', identity, protocol, messageId, action: method, error: describeError(error) });
+            }
+        });
+        client.on('strictValidationFailure', ({ messageId, method, outbound, isCall, error }) => {
+            emit({
+                event: 'violation',
+                identity,
+                protocol,
+                messageId,
+                action: method,
+                direction: outbound ? 'toStation' : 'fromStation',
+                kind: isCall ? 'request' : 'response',
+                error: describeError(error),
+            });
+        });
+        client.on('badMessage', ({ buffer, error, response }) => {
+            emit({
+                event: 'violation',
+                identity,
+                protocol,
+                direction: 'fromStation',
+                kind: 'frame',
+                raw: buffer.toString('utf8'),
+                error: describeError(error),
+                response,
+            });
+        });
+        client.on('close', ({ code, reason }) => {
+            emit({ event: 'disconnected', identity, protocol, code, reason: reason?.toString() });
+        });
+
+        for (const [action, handler] of Object.entries(table.handlers)) {
+            client.handle(action, handler);
+        }
+        client.handle(({ method }) => {
+            throw createRPCError('NotImplemented', `Strict CSMS does not handle '${method}'`);
+        });
+    });
+
+    server.on('error', error => emit({ event: 'error', error: describeError(error) }));
+
+    const httpServer = await server.listen(options.port, '127.0.0.1');
+    emit({ event: 'listening', port: httpServer.address().port });
+
+    const shutdown = async () => {
+        await server.close({ code: 1001, reason: 'Server shutting down' });
+        process.exit(0);
+    };
+    process.on('SIGINT', shutdown);
+    process.on('SIGTERM', shutdown);
+}
+
+main().catch(error => {
+    emit({ event: 'fatal', error: describeError(error) });
+    process.exit(2);
+});
