@@ -14,7 +14,7 @@ public sealed class StationSession
     private readonly Action<Exception> _onDeferredError;
 
     /// <summary>Creates the session of <paramref name="station"/> on <paramref name="peer"/>.</summary>
-    public StationSession(ChargingStation station, OcppRpcPeer peer, IVersionAdapter adapter, TimeProvider time, CancellationToken sessionToken, Action<Exception> onDeferredError)
+    public StationSession(ChargingStation station, OcppRpcPeer peer, IVersionAdapter adapter, TimeProvider time, Action<Exception> onDeferredError, CancellationToken sessionToken)
     {
         ArgumentNullException.ThrowIfNull(peer);
         Station = station;

@@ -61,7 +61,7 @@ public sealed class StationRunner
     private async Task RunSessionAsync(OcppRpcPeer peer, CancellationToken ct)
     {
         peer.Frame += f => Frame?.Invoke(f);
-        var session = new StationSession(Station, peer, _adapter, _time, ct, ex => _log($"error after an answer: {ex.Message}"));
+        var session = new StationSession(Station, peer, _adapter, _time, ex => _log($"error after an answer: {ex.Message}"), ct);
         _adapter.RegisterHandlers(peer, session);
 
         using var reboot = CancellationTokenSource.CreateLinkedTokenSource(ct);
