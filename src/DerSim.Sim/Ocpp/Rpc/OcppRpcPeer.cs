@@ -67,7 +67,12 @@ public sealed partial class OcppRpcPeer : IAsyncDisposable
             : new JsonSerializerOptions { TypeInfoResolver = table.TypeInfoResolver };
     }
 
-    /// <summary>Raised for every frame received and sent, on the thread that handled it. Keep handlers quick.</summary>
+    /// <summary>
+    /// Raised for every frame received and sent, on the thread that handled it: the receive loop and
+    /// senders may raise it concurrently, so subscribers must be thread-safe and quick. An exception
+    /// thrown by a subscriber propagates to the operation that raised it (a throw on a received frame
+    /// ends <see cref="RunAsync"/>).
+    /// </summary>
     public event Action<OcppFrameEvent>? Frame;
 
     /// <summary>The charging station's identity.</summary>
@@ -203,6 +208,32 @@ public sealed partial class OcppRpcPeer : IAsyncDisposable
         }
 
         await SendFrameAsync(frameText, frameEvent, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Completes with the first frame, in or out, that matches <paramref name="match"/> from now on. Create
+    /// the task before <see cref="SendRawTextAsync"/> to catch the answer to a raw frame.
+    /// </summary>
+    public Task<OcppFrameEvent> WaitForFrameAsync(Func<OcppFrameEvent, bool> match, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(match);
+        var found = new TaskCompletionSource<OcppFrameEvent>(TaskCreationOptions.RunContinuationsAsynchronously);
+        Action<OcppFrameEvent>? listener = null;
+        listener = frameEvent =>
+        {
+            if (match(frameEvent) && found.TrySetResult(frameEvent))
+            {
+                Frame -= listener;
+            }
+        };
+        Frame += listener;
+        var registration = ct.Register(() =>
+        {
+            Frame -= listener;
+            found.TrySetCanceled(ct);
+        });
+        _ = found.Task.ContinueWith(_ => registration.Dispose(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        return found.Task;
     }
 
     /// <summary>OCPP 2.1: sends a SEND message <c>[6,id,action,payload]</c>, which is never answered.</summary>
@@ -444,12 +475,15 @@ public sealed partial class OcppRpcPeer : IAsyncDisposable
         {
             // Raised before the bytes leave so the CALL is always reported before its answer.
             Frame?.Invoke(frameEvent);
-            await _channel.SendAsync(frame, ct).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
-        {
-            // One exception type for "the connection is gone", whatever the socket threw.
-            throw new OcppConnectionClosedException($"OCPP connection of {StationId} cannot send: {ex.Message}", ex);
+            try
+            {
+                await _channel.SendAsync(frame, ct).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
+            {
+                // One exception type for "the connection is gone", whatever the socket threw.
+                throw new OcppConnectionClosedException($"OCPP connection of {StationId} cannot send: {ex.Message}", ex);
+            }
         }
         finally
         {
