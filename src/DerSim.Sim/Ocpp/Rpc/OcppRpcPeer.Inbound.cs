@@ -330,7 +330,7 @@ public sealed partial class OcppRpcPeer
             return;
         }
 
-        Raise(Inbound(frame, text) with { Action = call.Action, Latency = _time.GetElapsedTime(call.StartTimestamp) });
+        Raise(Inbound(frame, text) with { Action = call.Action, Latency = _time.GetElapsedTime(call.StartTimestamp), Note = CodeNote(frame.ErrorCode!) });
         call.Completion.TrySetException(new OcppCallErrorException(
             RpcErrorCodes.Normalize(frame.ErrorCode!, Version),
             frame.ErrorDescription!,
@@ -438,6 +438,17 @@ public sealed partial class OcppRpcPeer
 
     private string AnswerNote(string id) =>
         WasAbandoned(id) ? "late answer to a timed-out or cancelled CALL (ignored)" : "answer to unknown message id (ignored)";
+
+    /// <summary>Flags a received code that is foreign to the version, or spelled the other version's way.</summary>
+    private string? CodeNote(string code)
+    {
+        if (!RpcErrorCodes.IsDefined(code, Version))
+        {
+            return $"error code {code} is not defined by OCPP {Version.DisplayName()}";
+        }
+
+        return RpcErrorCodes.Normalize(code, Version) == code ? null : $"error code {code} is spelled the way of another OCPP version";
+    }
 
     private string ProtocolRuleCode => Version == OcppVersion.V16 ? RpcErrorCodes.GenericError : RpcErrorCodes.RpcFrameworkError;
 

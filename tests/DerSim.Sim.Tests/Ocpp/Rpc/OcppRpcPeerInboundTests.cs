@@ -158,6 +158,8 @@ public class OcppRpcPeerInboundTests
         var error = await Should.ThrowAsync<OcppCallErrorException>(() => call);
         error.ErrorCode.ShouldBe("OccurenceConstraintViolation");
         error.WireErrorCode.ShouldBe(wireCode);
+        var received = raw.Frames().Single(f => f.MessageType == OcppMessageType.CallError);
+        (received.Note is not null).ShouldBe(wireCode != "OccurenceConstraintViolation");
         error.Action.ShouldBe("Reset");
     }
 
