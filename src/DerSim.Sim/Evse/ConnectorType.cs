@@ -6,7 +6,7 @@ namespace DerSim.Sim.Evse;
 /// Connector types with the names of OCPP 2.0.1's ConnectorEnumType (2.1 keeps these
 /// names in its open ConnectorEnumStringType). CHAdeMO is <c>cG105</c> (JEVS G105).
 /// </summary>
-[JsonConverter(typeof(JsonStringEnumConverter<ConnectorType>))]
+[JsonConverter(typeof(StrictEnumConverter<ConnectorType>))]
 public enum ConnectorType
 {
     /// <summary>Combined Charging System 1 (DC, North America).</summary>

@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 namespace DerSim.Sim.Evse;
 
 /// <summary>Whether a connector delivers alternating or direct current.</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<CurrentType>))]
+[JsonConverter(typeof(StrictEnumConverter<CurrentType>))]
 public enum CurrentType
 {
     /// <summary>Alternating current; the vehicle's on-board charger converts.</summary>

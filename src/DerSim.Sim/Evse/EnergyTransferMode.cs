@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 namespace DerSim.Sim.Evse;
 
 /// <summary>Energy transfer modes with the names of OCPP 2.1's EnergyTransferModeEnumType.</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<EnergyTransferMode>))]
+[JsonConverter(typeof(StrictEnumConverter<EnergyTransferMode>))]
 public enum EnergyTransferMode
 {
     /// <summary>AC, one phase.</summary>

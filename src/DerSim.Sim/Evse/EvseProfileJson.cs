@@ -20,13 +20,17 @@ public static class EvseProfileJson
             RespectRequiredConstructorParameters = true,
             RespectNullableAnnotations = true,
             NumberHandling = JsonNumberHandling.Strict,
+            // A repeated key is almost always a copy-paste slip; last-one-wins would hide it.
+            AllowDuplicateProperties = false,
+            // Web defaults match names case-insensitively, which would let "maxkw" pass for "maxKw".
+            PropertyNameCaseInsensitive = false,
             WriteIndented = true,
-            // Options converters take precedence over the enums' own attributes; these refuse integers.
+            // Options converters take precedence over the enums' own attributes.
             Converters =
             {
-                new JsonStringEnumConverter<ConnectorType>(namingPolicy: null, allowIntegerValues: false),
-                new JsonStringEnumConverter<CurrentType>(namingPolicy: null, allowIntegerValues: false),
-                new JsonStringEnumConverter<EnergyTransferMode>(namingPolicy: null, allowIntegerValues: false),
+                new StrictEnumConverter<ConnectorType>(),
+                new StrictEnumConverter<CurrentType>(),
+                new StrictEnumConverter<EnergyTransferMode>(),
             },
         };
         options.MakeReadOnly(populateMissingResolver: true);

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using System.Text.RegularExpressions;
 
 namespace DerSim.Sim.Evse;
@@ -32,6 +33,11 @@ internal static partial class JsonErrorDescriber
             path = parentPath + "." + name;
             var allowed = TypeAt(parentPath) is { } parentType ? PropertyNames(parentType) : [];
             return $"unknown property '{name}'; expected one of: {string.Join(", ", allowed)}";
+        }
+
+        if (Duplicate().Match(core) is { Success: true } duplicate)
+        {
+            return $"duplicate property '{duplicate.Groups["name"].Value}'; each property may appear only once";
         }
 
         if (MissingRequired().Match(core) is { Success: true } missing)
@@ -94,7 +100,11 @@ internal static partial class JsonErrorDescriber
         type.IsGenericType && type.GetGenericTypeDefinition() == typeof(IReadOnlyList<>) ? type.GetGenericArguments()[0] : null;
 
     private static IEnumerable<string> PropertyNames(Type type) =>
-        EvseProfileJson.Options.GetTypeInfo(type).Properties.Select(p => p.Name);
+        EvseProfileJson.Options.GetTypeInfo(type).Properties
+            .Where(p => p.AttributeProvider?.GetCustomAttributes(typeof(JsonIgnoreAttribute), inherit: false)
+                .OfType<JsonIgnoreAttribute>()
+                .Any(a => a.Condition == JsonIgnoreCondition.Always) != true)
+            .Select(p => p.Name);
 
     private static string Expected(Type type)
     {
@@ -135,6 +145,9 @@ internal static partial class JsonErrorDescriber
 
     [GeneratedRegex(@"The JSON property '(?<name>[^']*)' could not be mapped to any \.NET member")]
     private static partial Regex Unmapped();
+
+    [GeneratedRegex(@"Duplicate property '(?<name>[^']*)'")]
+    private static partial Regex Duplicate();
 
     [GeneratedRegex(@"missing required properties including: (?<names>.+?)\.?$")]
     private static partial Regex MissingRequired();

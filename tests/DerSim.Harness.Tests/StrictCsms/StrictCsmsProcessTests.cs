@@ -15,7 +15,7 @@ public class StrictCsmsProcessTests
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(10);
 
-    private StrictCsmsProcess csms = null!;
+    private StrictCsmsProcess? csms;
 
     public static IEnumerable<TestCaseData> BootNotifications()
     {
@@ -40,14 +40,24 @@ public class StrictCsmsProcessTests
     public async Task SetUp() => csms = await StrictCsmsProcess.StartAsync(heartbeatIntervalSeconds: 42);
 
     [TearDown]
-    public async Task TearDown() => await csms.DisposeAsync();
+    public async Task TearDown()
+    {
+        // SetUp may have ignored the test (no node / no npm packages) before a server existed.
+        if (csms is not null)
+        {
+            await csms.DisposeAsync();
+            csms = null;
+        }
+    }
+
+    private StrictCsmsProcess Csms => csms ?? throw new InvalidOperationException("SetUp did not start the strict CSMS.");
 
     [TestCaseSource(nameof(BootNotifications))]
     public async Task Valid_boot_is_accepted_and_invalid_boot_is_a_violation(string protocol, string valid, string invalid, string missingProperty)
     {
         using var ws = await ConnectAsync(protocol, "PROBE-1");
         ws.SubProtocol.ShouldBe(protocol);
-        (await csms.WaitForAsync(e => e.Kind == "connected", Timeout)).Protocol.ShouldBe(protocol);
+        (await Csms.WaitForAsync(e => e.Kind == "connected", Timeout)).Protocol.ShouldBe(protocol);
 
         var accepted = await CallAsync(ws, "boot-ok", "BootNotification", valid);
         accepted[0]!.GetValue<int>().ShouldBe(3, accepted.ToJsonString());
@@ -63,14 +73,14 @@ public class StrictCsmsProcessTests
         rejected[2]!.GetValue<string>().ShouldBeOneOf("OccurenceConstraintViolation", "OccurrenceConstraintViolation");
         rejected[3]!.GetValue<string>().ShouldContain(missingProperty);
 
-        var violation = await csms.WaitForAsync(e => e.Kind == "violation", Timeout);
+        var violation = await Csms.WaitForAsync(e => e.Kind == "violation", Timeout);
         violation.MessageId.ShouldBe("boot-bad");
         violation.Action.ShouldBe("BootNotification");
         violation.Identity.ShouldBe("PROBE-1");
         violation.Protocol.ShouldBe(protocol);
         violation.Text("direction").ShouldBe("fromStation");
-        csms.Violations.ShouldHaveSingleItem();
-        csms.Events.Count(e => e.Kind == "call" && e.Action == "BootNotification").ShouldBe(2);
+        Csms.Violations.ShouldHaveSingleItem();
+        Csms.Events.Count(e => e.Kind == "call" && e.Action == "BootNotification").ShouldBe(2);
     }
 
     [Test]
@@ -85,7 +95,7 @@ public class StrictCsmsProcessTests
         first[2]!["transactionId"]!.GetValue<int>().ShouldBe(1);
         second[2]!["transactionId"]!.GetValue<int>().ShouldBe(2);
         second[2]!["idTagInfo"]!["status"]!.GetValue<string>().ShouldBe("Accepted");
-        csms.Violations.ShouldBeEmpty();
+        Csms.Violations.ShouldBeEmpty();
     }
 
     [Test]
@@ -97,7 +107,7 @@ public class StrictCsmsProcessTests
         var reply = await ReceiveAsync(ws);
 
         reply[0]!.GetValue<int>().ShouldBe(4);
-        (await csms.WaitForAsync(e => e.Kind == "violation", Timeout)).Text("kind").ShouldBe("frame");
+        (await Csms.WaitForAsync(e => e.Kind == "violation", Timeout)).Text("kind").ShouldBe("frame");
     }
 
     [Test]
@@ -108,7 +118,7 @@ public class StrictCsmsProcessTests
             await ws.CloseAsync(WebSocketCloseStatus.NormalClosure, "bye", CancellationToken.None);
         }
 
-        (await csms.WaitForAsync(e => e.Kind == "disconnected", Timeout)).Identity.ShouldBe("PROBE-BYE");
+        (await Csms.WaitForAsync(e => e.Kind == "disconnected", Timeout)).Identity.ShouldBe("PROBE-BYE");
     }
 
     [Test]
@@ -140,7 +150,7 @@ public class StrictCsmsProcessTests
         var ws = new ClientWebSocket();
         ws.Options.AddSubProtocol(protocol);
         using var cts = new CancellationTokenSource(Timeout);
-        await ws.ConnectAsync(csms.StationUrl(stationId), cts.Token);
+        await ws.ConnectAsync(Csms.StationUrl(stationId), cts.Token);
         return ws;
     }
 

@@ -1,3 +1,5 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using DerSim.Sim.Evse;
 
 namespace DerSim.Sim.Tests.Evse;
@@ -103,4 +105,13 @@ public class BundledProfilesTests
     public void Only_V2G_is_bidirectional() =>
         Names.Where(n => EvseProfileLoader.Load(n, Dir).AllConnectors.Any(c => c.Bidirectional is not null))
             .ShouldBe(["EVSE-V2G-DC-50kW-bidir"]);
+
+    [TestCaseSource(nameof(Names))]
+    public void Writing_a_loaded_profile_gives_back_the_file(string name)
+    {
+        var written = JsonSerializer.Serialize(EvseProfileLoader.Load(name, Dir), EvseProfileJson.Options);
+        var original = File.ReadAllText(Path.Combine(Dir, name + ".json"));
+
+        JsonNode.DeepEquals(JsonNode.Parse(written), JsonNode.Parse(original)).ShouldBeTrue(written);
+    }
 }

@@ -168,4 +168,71 @@ public class EvseProfileLoaderTests
 
         EvseProfileLoader.Load(path, files.BundledDirectory).Name.ShouldBe(Ac22);
     }
+
+    [Test]
+    public void Unknown_top_level_property_is_rejected()
+    {
+        var path = files.WriteEdited(Ac22, "\"stationMaxKw\": 22,", "\"stationMaxKw\": 22,\n  \"stationMaxKW\": 23,");
+        var line = ProfileFiles.LineOf(path, "\"stationMaxKW\"");
+
+        var ex = Should.Throw<EvseProfileException>(() => EvseProfileLoader.Load(path, files.BundledDirectory));
+        TestContext.Out.WriteLine(ex.Message);
+
+        ex.JsonPath.ShouldBe("$.stationMaxKW");
+        ex.Position.ShouldBe(new TextPosition(line, 3));
+        ex.Message.ShouldContain("unknown property 'stationMaxKW'; expected one of: name, identity, stationMaxKw");
+        ex.Message.ShouldNotContain("allConnectors");
+    }
+
+    [Test]
+    public void Unknown_energy_transfer_mode_points_into_the_array()
+    {
+        var path = files.WriteEdited(Ac22, "\"AC_three_phase\"", "\"AC_3_phase\"");
+        var line = ProfileFiles.LineOf(path, "\"AC_3_phase\"");
+
+        var ex = Should.Throw<EvseProfileException>(() => EvseProfileLoader.Load(path, files.BundledDirectory));
+        TestContext.Out.WriteLine(ex.Message);
+
+        ex.JsonPath.ShouldBe("$.evses[0].connectors[0].energyTransferModes[0]");
+        ex.Position.ShouldNotBeNull().Line.ShouldBe(line);
+        ex.Message.ShouldContain("expected one of: AC_single_phase, AC_two_phase, AC_three_phase, DC, AC_BPT");
+    }
+
+    [Test]
+    public void Fractional_id_is_not_an_integer()
+    {
+        var path = files.WriteEdited(Ac22, "\"id\": 1,\n          \"type\"", "\"id\": 1.5,\n          \"type\"");
+
+        var ex = Should.Throw<EvseProfileException>(() => EvseProfileLoader.Load(path, files.BundledDirectory));
+        TestContext.Out.WriteLine(ex.Message);
+
+        ex.JsonPath.ShouldBe("$.evses[0].connectors[0].id");
+        ex.Message.ShouldContain("expected an integer");
+    }
+
+    [Test]
+    public void Duplicate_key_is_rejected()
+    {
+        var path = files.WriteEdited(Ac22, "\"stationMaxKw\": 22,", "\"stationMaxKw\": 22,\n  \"stationMaxKw\": 2200,");
+        var line = ProfileFiles.LineOf(path, "2200");
+
+        var ex = Should.Throw<EvseProfileException>(() => EvseProfileLoader.Load(path, files.BundledDirectory));
+        TestContext.Out.WriteLine(ex.Message);
+
+        ex.JsonPath.ShouldBe("$.stationMaxKw");
+        ex.Position.ShouldNotBeNull().Line.ShouldBe(line);
+        ex.Message.ShouldContain("duplicate property 'stationMaxKw'");
+    }
+
+    [TestCase("\"currentType\": \"AC\"", "\"currentType\": \"ac\"", "$.evses[0].connectors[0].currentType")]
+    [TestCase("\"maxKw\": 22,", "\"maxkw\": 22,", "$.evses[0].maxkw")]
+    public void Names_are_case_sensitive(string find, string replace, string expectedPath)
+    {
+        var path = files.WriteEdited(Ac22, find, replace);
+
+        var ex = Should.Throw<EvseProfileException>(() => EvseProfileLoader.Load(path, files.BundledDirectory));
+        TestContext.Out.WriteLine(ex.Message);
+
+        ex.JsonPath.ShouldBe(expectedPath);
+    }
 }

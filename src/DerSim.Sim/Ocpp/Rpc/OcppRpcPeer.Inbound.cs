@@ -74,6 +74,8 @@ public sealed partial class OcppRpcPeer
     {
         var type = frame.Type ?? (OcppMessageType?)frame.TypeNumber;
         Raise(Inbound(frame, text) with { MessageType = type, Note = $"malformed frame: {frame.ProblemText}" });
+        // MessageId is null when it was unreadable or longer than 36 characters: echoing an invalid id
+        // would make our own frame invalid, so those are answered as unreadable.
         var id = frame.MessageId ?? UnreadableMessageId;
         switch (type)
         {
@@ -128,9 +130,10 @@ public sealed partial class OcppRpcPeer
             {
                 request = handler.Prepare(frame.Payload);
             }
-            catch (JsonException ex)
+            catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                (code, description) = (RpcErrorCodes.Format(Version), $"{actionName} payload cannot be read: {ex.Path}: {ex.Message}");
+                // With validation off (or a lenient validator) the typed read is the last line of defence.
+                (code, description) = (RpcErrorCodes.Format(Version), $"{actionName} payload cannot be read: {ex.Message}");
             }
         }
 
@@ -284,10 +287,10 @@ public sealed partial class OcppRpcPeer
         {
             result = call.Complete(frame.Payload);
         }
-        catch (JsonException ex)
+        catch (Exception ex) when (ex is not OperationCanceledException)
         {
             Raise(inbound with { Note = $"response cannot be read: {ex.Message}" });
-            await ReportInvalidResultAsync(call, RpcErrorCodes.Format(Version), $"{call.Action} response cannot be read: {ex.Path}: {ex.Message}", ct).ConfigureAwait(false);
+            await ReportInvalidResultAsync(call, RpcErrorCodes.Format(Version), $"{call.Action} response cannot be read: {ex.Message}", ct).ConfigureAwait(false);
             return;
         }
 
@@ -327,7 +330,7 @@ public sealed partial class OcppRpcPeer
             return;
         }
 
-        Raise(Inbound(frame, text) with { Action = call.Action, Latency = _time.GetElapsedTime(call.StartTimestamp) });
+        Raise(Inbound(frame, text) with { Action = call.Action, Latency = _time.GetElapsedTime(call.StartTimestamp), Note = CodeNote(frame.ErrorCode!) });
         call.Completion.TrySetException(new OcppCallErrorException(
             RpcErrorCodes.Normalize(frame.ErrorCode!, Version),
             frame.ErrorDescription!,
@@ -381,7 +384,7 @@ public sealed partial class OcppRpcPeer
             {
                 request = handler.Prepare(frame.Payload);
             }
-            catch (JsonException ex)
+            catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 (code, description) = (RpcErrorCodes.Format(Version), $"{actionName} payload cannot be read: {ex.Message}");
             }
@@ -435,6 +438,17 @@ public sealed partial class OcppRpcPeer
 
     private string AnswerNote(string id) =>
         WasAbandoned(id) ? "late answer to a timed-out or cancelled CALL (ignored)" : "answer to unknown message id (ignored)";
+
+    /// <summary>Flags a received code that is foreign to the version, or spelled the other version's way.</summary>
+    private string? CodeNote(string code)
+    {
+        if (!RpcErrorCodes.IsDefined(code, Version))
+        {
+            return $"error code {code} is not defined by OCPP {Version.DisplayName()}";
+        }
+
+        return RpcErrorCodes.Normalize(code, Version) == code ? null : $"error code {code} is spelled the way of another OCPP version";
+    }
 
     private string ProtocolRuleCode => Version == OcppVersion.V16 ? RpcErrorCodes.GenericError : RpcErrorCodes.RpcFrameworkError;
 

@@ -11,9 +11,24 @@ namespace DerSim.Sim.Ocpp.Rpc;
 /// registered handlers, and reports every frame through <see cref="Frame"/>. Owns the channel.
 /// </summary>
 /// <remarks>
+/// <para>
 /// OCPP-J allows one outstanding CALL per direction: <see cref="CallAsync{TRequest, TResponse}"/> queues
 /// later calls in FIFO order until the outstanding one is answered, times out or is cancelled.
 /// Register handlers before <see cref="RunAsync"/> starts receiving, or early CALLs are answered NotImplemented.
+/// </para>
+/// <para>
+/// How received frames are answered: unparseable JSON, a non-array, no integer type or an unreadable or
+/// over-long (&gt; 36) message id → CALLERROR with id "-1" (2.x RpcFrameworkError, 1.6 FormationViolation);
+/// a CALL with the wrong element count → same codes with its id; a payload that is not an object →
+/// FormatViolation/FormationViolation; an unknown message type number → 2.x MessageTypeNotSupported, 1.6
+/// ignored (1.6 §4.1.3); an action the version lacks, or one the sender's role never sends → NotSupported;
+/// a schema violation → the code of the first violation, naming its JSON path; no handler → NotImplemented;
+/// a handler throwing → InternalError (or the code of an <see cref="OcppCallErrorException"/>); a CALL
+/// while the sender's previous CALL is unanswered, or reusing a recent id → 2.x RpcFrameworkError, 1.6
+/// GenericError (see <see cref="OcppRpcOptions"/>). Responses are never answered, except that 2.1 reports an
+/// invalid CALLRESULT with CALLRESULTERROR; SEND is never answered. Answers to unknown, timed-out or
+/// cancelled calls are reported through <see cref="Frame"/> with a note and otherwise ignored.
+/// </para>
 /// </remarks>
 public sealed partial class OcppRpcPeer : IAsyncDisposable
 {
@@ -67,7 +82,12 @@ public sealed partial class OcppRpcPeer : IAsyncDisposable
             : new JsonSerializerOptions { TypeInfoResolver = table.TypeInfoResolver };
     }
 
-    /// <summary>Raised for every frame received and sent, on the thread that handled it. Keep handlers quick.</summary>
+    /// <summary>
+    /// Raised for every frame received and sent, on the thread that handled it: the receive loop and
+    /// senders may raise it concurrently, so subscribers must be thread-safe and quick. An exception
+    /// thrown by a subscriber propagates to the operation that raised it (a throw on a received frame
+    /// ends <see cref="RunAsync"/>).
+    /// </summary>
     public event Action<OcppFrameEvent>? Frame;
 
     /// <summary>The charging station's identity.</summary>
@@ -203,6 +223,32 @@ public sealed partial class OcppRpcPeer : IAsyncDisposable
         }
 
         await SendFrameAsync(frameText, frameEvent, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Completes with the first frame, in or out, that matches <paramref name="match"/> from now on. Create
+    /// the task before <see cref="SendRawTextAsync"/> to catch the answer to a raw frame.
+    /// </summary>
+    public Task<OcppFrameEvent> WaitForFrameAsync(Func<OcppFrameEvent, bool> match, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(match);
+        var found = new TaskCompletionSource<OcppFrameEvent>(TaskCreationOptions.RunContinuationsAsynchronously);
+        Action<OcppFrameEvent>? listener = null;
+        listener = frameEvent =>
+        {
+            if (match(frameEvent) && found.TrySetResult(frameEvent))
+            {
+                Frame -= listener;
+            }
+        };
+        Frame += listener;
+        var registration = ct.Register(() =>
+        {
+            Frame -= listener;
+            found.TrySetCanceled(ct);
+        });
+        _ = found.Task.ContinueWith(_ => registration.Dispose(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        return found.Task;
     }
 
     /// <summary>OCPP 2.1: sends a SEND message <c>[6,id,action,payload]</c>, which is never answered.</summary>
@@ -444,12 +490,15 @@ public sealed partial class OcppRpcPeer : IAsyncDisposable
         {
             // Raised before the bytes leave so the CALL is always reported before its answer.
             Frame?.Invoke(frameEvent);
-            await _channel.SendAsync(frame, ct).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
-        {
-            // One exception type for "the connection is gone", whatever the socket threw.
-            throw new OcppConnectionClosedException($"OCPP connection of {StationId} cannot send: {ex.Message}", ex);
+            try
+            {
+                await _channel.SendAsync(frame, ct).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
+            {
+                // One exception type for "the connection is gone", whatever the socket threw.
+                throw new OcppConnectionClosedException($"OCPP connection of {StationId} cannot send: {ex.Message}", ex);
+            }
         }
         finally
         {

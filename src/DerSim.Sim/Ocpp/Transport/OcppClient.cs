@@ -268,6 +268,17 @@ public sealed class OcppClient
             return new OcppConnectException($"{what} {url}", OcppConnectFailure.Refused, null, ex);
         }
 
+        if (url.Scheme == "wss" && Options.ClientCertificate is null && Find<HttpRequestException>(ex) is { HttpRequestError: HttpRequestError.ResponseEnded })
+        {
+            // With TLS 1.3 a server that demands a client certificate rejects its absence after the handshake,
+            // so the client only sees the connection end before the upgrade response.
+            return new OcppConnectException(
+                $"CSMS at {url} closed the TLS connection before answering the upgrade; it may require a client certificate (security profile 3), and none is configured",
+                OcppConnectFailure.Tls,
+                null,
+                ex);
+        }
+
         return new OcppConnectException($"connecting to {url} failed: {Innermost(ex).Message}", OcppConnectFailure.Other, null, ex);
     }
 

@@ -97,7 +97,7 @@ public sealed class OcppWebSocketChannel : IOcppChannel
             count += result.Count;
             if (count > _maxMessageBytes)
             {
-                await CloseOutputQuietlyAsync(WebSocketCloseStatus.MessageTooBig, $"message exceeds {_maxMessageBytes} bytes", ct).ConfigureAwait(false);
+                await RejectAsync(WebSocketCloseStatus.MessageTooBig, $"message exceeds {_maxMessageBytes} bytes", ct).ConfigureAwait(false);
                 return null;
             }
 
@@ -109,7 +109,7 @@ public sealed class OcppWebSocketChannel : IOcppChannel
             if (result.MessageType == WebSocketMessageType.Binary)
             {
                 // OCPP-J carries JSON in text frames only (1.6 §3, 2.x Part 4 §3).
-                await CloseOutputQuietlyAsync(WebSocketCloseStatus.InvalidMessageType, "OCPP-J uses text frames only", ct).ConfigureAwait(false);
+                await RejectAsync(WebSocketCloseStatus.InvalidMessageType, "OCPP-J uses text frames only", ct).ConfigureAwait(false);
                 return null;
             }
 
@@ -119,7 +119,7 @@ public sealed class OcppWebSocketChannel : IOcppChannel
             }
             catch (DecoderFallbackException)
             {
-                await CloseOutputQuietlyAsync(WebSocketCloseStatus.InvalidPayloadData, "text frame is not valid UTF-8", ct).ConfigureAwait(false);
+                await RejectAsync(WebSocketCloseStatus.InvalidPayloadData, "text frame is not valid UTF-8", ct).ConfigureAwait(false);
                 return null;
             }
         }
@@ -192,6 +192,32 @@ public sealed class OcppWebSocketChannel : IOcppChannel
         if (_socket.State == WebSocketState.CloseReceived)
         {
             await CloseOutputQuietlyAsync(WebSocketCloseStatus.NormalClosure, null, ct).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// Closes because the peer broke the WebSocket contract, then reads until its close reply arrives so the
+    /// close frame is not lost to a reset when the socket is released (waiting at most 2 s, real time).
+    /// </summary>
+    private async ValueTask RejectAsync(WebSocketCloseStatus status, string description, CancellationToken ct)
+    {
+        await CloseOutputQuietlyAsync(status, description, ct).ConfigureAwait(false);
+        using var drain = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        drain.CancelAfter(TimeSpan.FromSeconds(2));
+        try
+        {
+            while (_socket.State == WebSocketState.CloseSent)
+            {
+                var result = await _socket.ReceiveAsync(_receiveBuffer.AsMemory(), drain.Token).ConfigureAwait(false);
+                if (result.MessageType == WebSocketMessageType.Close)
+                {
+                    return;
+                }
+            }
+        }
+        catch (Exception ex) when (ex is WebSocketException or IOException or OperationCanceledException or ObjectDisposedException)
+        {
+            // The peer did not answer the close; releasing the socket ends it anyway.
         }
     }
 

@@ -285,6 +285,23 @@ public class OcppRpcPeerCallTests
     }
 
     [Test]
+    public async Task Raw_frame_goes_out_verbatim_and_its_answer_can_be_awaited()
+    {
+        await using var loop = await Loopback.StartAsync(OcppVersion.V201, csms =>
+            csms.On<HeartbeatRequest, HeartbeatResponse>((_, _) => ValueTask.FromResult(new HeartbeatResponse("t"))));
+        const string Frame = "[2, \"raw-1\", \"Heartbeat\", {\"extra\": true}]";
+
+        var answer = loop.Station.WaitForFrameAsync(f => f.Direction == FrameDirection.Inbound && f.MessageId == "raw-1", loop.Token);
+        await loop.Station.SendRawTextAsync(Frame, loop.Token);
+
+        (await answer).MessageType.ShouldBe(OcppMessageType.CallResult);
+        (await answer).Note.ShouldNotBeNull().ShouldContain("unknown message id");
+        var received = await loop.WaitForAsync(loop.CsmsFrames, f => f.Direction == FrameDirection.Inbound);
+        received.Raw.ShouldBe(Frame);
+        loop.StationFrames.First().Note.ShouldBe("raw frame");
+    }
+
+    [Test]
     public void Registering_a_handler_for_the_wrong_direction_throws()
     {
         var peer = new OcppRpcPeer(new NullChannel(), new TestActionTable(OcppVersion.V201), OcppRole.ChargingStation, "CS1", new OcppRpcOptions(), TimeProvider.System);

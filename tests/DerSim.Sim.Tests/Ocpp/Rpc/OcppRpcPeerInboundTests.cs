@@ -158,6 +158,8 @@ public class OcppRpcPeerInboundTests
         var error = await Should.ThrowAsync<OcppCallErrorException>(() => call);
         error.ErrorCode.ShouldBe("OccurenceConstraintViolation");
         error.WireErrorCode.ShouldBe(wireCode);
+        var received = raw.Frames().Single(f => f.MessageType == OcppMessageType.CallError);
+        (received.Note is not null).ShouldBe(wireCode != "OccurenceConstraintViolation");
         error.Action.ShouldBe("Reset");
     }
 
@@ -197,5 +199,16 @@ public class OcppRpcPeerInboundTests
 
         var error = await Should.ThrowAsync<OcppConnectionClosedException>(() => call);
         error.Message.ShouldContain("closed by the peer");
+    }
+
+    [Test]
+    public async Task Binary_frame_closes_the_connection_with_1003()
+    {
+        await using var raw = await RawStation.StartAsync(OcppVersion.V201, Heartbeat);
+
+        await raw.SendBinaryAsync([0x5b, 0x5d]);
+
+        (await raw.ReceiveAsync()).ShouldBeNull();
+        raw.CloseStatus.ShouldBe(System.Net.WebSockets.WebSocketCloseStatus.InvalidMessageType);
     }
 }

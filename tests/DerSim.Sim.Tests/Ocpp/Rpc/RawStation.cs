@@ -51,6 +51,11 @@ public sealed class RawStation : IAsyncDisposable
     public Task SendAsync(string text) =>
         _socket.SendAsync(Encoding.UTF8.GetBytes(text), WebSocketMessageType.Text, true, _cts.Token);
 
+    public Task SendBinaryAsync(byte[] bytes) =>
+        _socket.SendAsync(bytes, WebSocketMessageType.Binary, true, _cts.Token);
+
+    public WebSocketCloseStatus? CloseStatus => _socket.CloseStatus;
+
     /// <summary>Sends <paramref name="text"/> split into WebSocket fragments of <paramref name="size"/> bytes.</summary>
     public async Task SendFragmentedAsync(string text, int size)
     {

@@ -271,7 +271,9 @@ public sealed class OcppTransportTests : IDisposable
         var withCertificate = await Client(server.Url, tweak: o => o with { TrustedCaCertificate = trusted, ClientCertificate = clientCertificate }).ConnectAsync(Token);
         (await HeartbeatAsync(withCertificate)).ShouldBe("t");
 
-        await Should.ThrowAsync<OcppConnectException>(() => Client(server.Url, tweak: o => o with { TrustedCaCertificate = trusted }).ConnectAsync(Token));
+        var without = await Should.ThrowAsync<OcppConnectException>(() => Client(server.Url, tweak: o => o with { TrustedCaCertificate = trusted }).ConnectAsync(Token));
+        without.Failure.ShouldBe(OcppConnectFailure.Tls);
+        without.Message.ShouldContain("client certificate");
     }
 
     private static int FreePort()
