@@ -139,7 +139,7 @@ public static class SimProgram
     private static string Describe(ChargingStation station, SimOptions options)
     {
         var connectors = string.Join(", ", station.Connectors.Select(c =>
-            $"EVSE {c.EvseId}/{c.ConnectorId} {c.Definition.Type.ToString()} {c.Definition.CurrentType} {c.Definition.MaxKw:0.#} kW"));
+            $"EVSE {c.EvseId}/{c.ConnectorId} {EnumJsonNames.Of(c.Definition.Type)} {c.Definition.CurrentType} {c.Definition.MaxKw:0.#} kW"));
         var target = options.OcppEnabled ? $", OCPP {options.Version.DisplayName()} -> {options.CsmsUrl}" : "";
         return $"DerSim sim: station {station.StationId}, profile {station.Profile.Name} ({connectors}){target}";
     }
