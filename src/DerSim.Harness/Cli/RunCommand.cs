@@ -67,7 +67,13 @@ internal static class RunCommand
                 }
             }
 
+            Console.WriteLine($"Running {jobs.Count} stations at once...");
             var results = await Task.WhenAll(jobs);
+            foreach (var result in results)
+            {
+                Console.WriteLine($"  {(result.Passed ? "PASS" : "FAIL")}  OCPP {result.Version.DisplayName(),-5}  {result.Profile,-26} {result.StationId,-16} {result.Elapsed.TotalSeconds,5:0.0} s  {result.Detail}");
+            }
+
             var failed = results.Count(r => !r.Passed);
             Console.WriteLine($"{results.Length - failed} passed, {failed} failed");
             return failed == 0 ? 0 : 1;
@@ -87,7 +93,6 @@ internal static class RunCommand
             result = new BootCheckResult(profile, version, stationId, false, ex.Message, 0, TimeSpan.Zero);
         }
 
-        Console.WriteLine($"  {(result.Passed ? "PASS" : "FAIL")}  OCPP {version.DisplayName(),-5}  {result.Profile,-26} {result.StationId,-16} {result.Elapsed.TotalSeconds,5:0.0} s  {result.Detail}");
         return result;
     }
 }
