@@ -114,6 +114,6 @@ public sealed class OcppSchemaValidatorTests
 
         violations.ShouldBeEmpty();
         TestContext.Out.WriteLine($"first BootNotification validation: {watch.Elapsed.TotalMilliseconds:F1} ms");
-        watch.Elapsed.ShouldBeLessThan(TimeSpan.FromMilliseconds(400));
+        watch.Elapsed.ShouldBeLessThan(TimeSpan.FromMilliseconds(300));
     }
 }
