@@ -145,4 +145,17 @@ public sealed class OcppSchemaValidatorTests
     [Test]
     public void Prepare_builds_both_schemas_without_throwing() =>
         Should.NotThrow(() => new OcppSchemaValidator().Prepare(OcppVersion.V16, "BootNotification"));
+
+    [Test]
+    public void Our_schema_text_carries_the_constraints()
+    {
+        var json = System.Text.Json.Nodes.JsonNode.Parse(OcppSchemaBuilder.Build(typeof(DerSim.Sim.Ocpp.V16.SetChargingProfileRequest)))!;
+
+        json["additionalProperties"]!.GetValue<bool>().ShouldBeFalse();
+        json["required"]!.AsArray().Select(n => n!.GetValue<string>()).ShouldBe(["connectorId", "csChargingProfiles"]);
+        var period = json["properties"]!["csChargingProfiles"]!["properties"]!["chargingSchedule"]!["properties"]!["chargingSchedulePeriod"]!;
+        period["minItems"].ShouldBeNull();
+        period["items"]!["properties"]!["limit"]!["multipleOf"]!.GetValue<decimal>().ShouldBe(0.1m);
+        json["properties"]!["csChargingProfiles"]!["properties"]!["chargingProfilePurpose"]!["enum"]!.AsArray().Count.ShouldBe(3);
+    }
 }
