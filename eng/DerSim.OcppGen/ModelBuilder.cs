@@ -21,7 +21,7 @@ namespace DerSim.OcppGen;
 /// ("idTagInfo" → IdTagInfo, "sampledValue" → SampledValue); identical shapes share the first name. Enums held by the
 /// generic properties "status" and "type" are always prefixed with their owner ("IdTagInfoStatus",
 /// "BootNotificationStatus", "ChangeAvailabilityType") and shared only within that owner name. When a name is taken
-/// by another shape, the owner prefix is added; after that a number.</item>
+/// by another shape, the owner's stem is prefixed, then the full owner name ("PingResponseStatus"), then a number.</item>
 /// <item>A property whose C# name equals its type's name gets the suffix "Value" (C# forbids the clash).</item>
 /// </list>
 /// </remarks>
@@ -166,7 +166,7 @@ internal sealed class ModelBuilder
                 var stem = Naming.Stem(owner);
                 var prefixed = p.StartsWith(stem, StringComparison.Ordinal) ? p : stem + p;
                 var generic = GenericEnumProps.Contains(prop);
-                var name = NameType(node, defs, generic ? "enum:" + prefixed : "enum", generic ? [prefixed] : [p, prefixed], owner);
+                var name = NameType(node, defs, generic ? "enum:" + prefixed : "enum", generic ? [prefixed, owner + p] : [p, prefixed, owner + p], owner);
                 return new TypeRef(ValueKind.Enum, name) { Constraints = c };
             }
 
@@ -192,7 +192,7 @@ internal sealed class ModelBuilder
                 var p = Naming.Pascal(prop);
                 var stem = Naming.Stem(owner);
                 var prefixed = p.StartsWith(stem, StringComparison.Ordinal) ? p : stem + p;
-                var name = NameType(node, defs, "object", [p, prefixed], owner);
+                var name = NameType(node, defs, "object", [p, prefixed, owner + p], owner);
                 return new TypeRef(ValueKind.Object, name);
             }
 

@@ -77,6 +77,17 @@ public sealed class OcppSchemaValidator : IOcppSchemaValidator
         return violations;
     }
 
+    /// <summary>
+    /// Builds the request and response schemas of <paramref name="action"/> and runs the validator once, so the
+    /// first real frame does not pay for schema building and JIT. Call it off the hot path, e.g. while the
+    /// WebSocket connects.
+    /// </summary>
+    public void Prepare(OcppVersion version, string action)
+    {
+        Validate(version, action, PayloadKind.Request, "{}");
+        Validate(version, action, PayloadKind.Response, "{}");
+    }
+
     private static JToken Parse(string json)
     {
         // Strings stay strings (no date guessing); numbers stay decimal, so multipleOf 0.1 compares exactly.
@@ -96,21 +107,21 @@ public sealed class OcppSchemaValidator : IOcppSchemaValidator
 
     private JsonSchema? Load(OcppVersion version, string action, PayloadKind kind)
     {
-        string? json;
-        if (officialRoot is null)
+        if (officialRoot is not null)
         {
-            var table = OcppActionTables.For(version);
-            json = table.TryGet(action, out var a) && (kind == PayloadKind.Request || a.ResponseType != typeof(V21.NoResponse))
-                ? OcppSchemaBuilder.Build(kind == PayloadKind.Request ? a.RequestType : a.ResponseType)
+            // FromJsonAsync completes synchronously: the official schemas have no external references to fetch.
+            return OfficialFile(version, action, kind) is { } file
+                ? JsonSchema.FromJsonAsync(File.ReadAllText(file)).GetAwaiter().GetResult()
                 : null;
         }
-        else
+
+        var table = OcppActionTables.For(version);
+        if (!table.TryGet(action, out var a) || (kind == PayloadKind.Response && a.ResponseType == typeof(V21.NoResponse)))
         {
-            json = OfficialFile(version, action, kind) is { } file ? File.ReadAllText(file) : null;
+            return null;
         }
 
-        // FromJsonAsync completes synchronously: the schemas have no external references to fetch.
-        return json is null ? null : JsonSchema.FromJsonAsync(json).GetAwaiter().GetResult();
+        return OcppSchemaBuilder.BuildSchema(kind == PayloadKind.Request ? a.RequestType : a.ResponseType);
     }
 
     private string? OfficialFile(OcppVersion version, string action, PayloadKind kind)

@@ -114,6 +114,48 @@ public sealed class OcppSchemaValidatorTests
 
         violations.ShouldBeEmpty();
         TestContext.Out.WriteLine($"first BootNotification validation: {watch.Elapsed.TotalMilliseconds:F1} ms");
-        watch.Elapsed.ShouldBeLessThan(TimeSpan.FromMilliseconds(400));
+        watch.Elapsed.ShouldBeLessThan(TimeSpan.FromMilliseconds(300));
+    }
+
+    [Test]
+    public void Official_folder_mode_reads_files_with_a_byte_order_mark()
+    {
+        var root = Directory.CreateTempSubdirectory("dersim-schemas-").FullName;
+        try
+        {
+            // A schema of our own (not an official file), saved with a UTF-8 BOM as some published files are.
+            Directory.CreateDirectory(Path.Combine(root, "2.0.1"));
+            File.WriteAllText(Path.Combine(root, "2.0.1", "HeartbeatRequest.json"),
+                """{"$schema":"http://json-schema.org/draft-06/schema#","type":"object","additionalProperties":false,"properties":{"n":{"type":"integer"}}}""",
+                new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: true));
+            var validator = new OcppSchemaValidator(root);
+
+            validator.Validate(OcppVersion.V201, "Heartbeat", PayloadKind.Request, """{"n":1}""").ShouldBeEmpty();
+            validator.Validate(OcppVersion.V201, "Heartbeat", PayloadKind.Request, """{"m":1}""")
+                .ShouldHaveSingleItem().Kind.ShouldBe(SchemaViolationKind.UnknownProperty);
+            validator.Validate(OcppVersion.V201, "Heartbeat", PayloadKind.Response, "{}")
+                .ShouldHaveSingleItem().Kind.ShouldBe(SchemaViolationKind.UnknownAction);
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
+
+    [Test]
+    public void Prepare_builds_both_schemas_without_throwing() =>
+        Should.NotThrow(() => new OcppSchemaValidator().Prepare(OcppVersion.V16, "BootNotification"));
+
+    [Test]
+    public void Our_schema_text_carries_the_constraints()
+    {
+        var json = System.Text.Json.Nodes.JsonNode.Parse(OcppSchemaBuilder.Build(typeof(DerSim.Sim.Ocpp.V16.SetChargingProfileRequest)))!;
+
+        json["additionalProperties"]!.GetValue<bool>().ShouldBeFalse();
+        json["required"]!.AsArray().Select(n => n!.GetValue<string>()).ShouldBe(["connectorId", "csChargingProfiles"]);
+        var period = json["properties"]!["csChargingProfiles"]!["properties"]!["chargingSchedule"]!["properties"]!["chargingSchedulePeriod"]!;
+        period["minItems"].ShouldBeNull();
+        period["items"]!["properties"]!["limit"]!["multipleOf"]!.GetValue<decimal>().ShouldBe(0.1m);
+        json["properties"]!["csChargingProfiles"]!["properties"]!["chargingProfilePurpose"]!["enum"]!.AsArray().Count.ShouldBe(3);
     }
 }
