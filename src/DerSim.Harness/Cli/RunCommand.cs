@@ -69,9 +69,9 @@ internal static class RunCommand
 
             Console.WriteLine($"Running {jobs.Count} stations at once...");
             var results = await Task.WhenAll(jobs);
-            foreach (var result in results)
+            foreach (var r in results)
             {
-                Console.WriteLine($"  {(result.Passed ? "PASS" : "FAIL")}  OCPP {result.Version.DisplayName(),-5}  {result.Profile,-26} {result.StationId,-16} {result.Elapsed.TotalSeconds,5:0.0} s  {result.Detail}");
+                Console.WriteLine($"  {(r.Passed ? "PASS" : "FAIL")}  OCPP {r.Version.DisplayName(),-5}  {r.Profile,-26} {r.StationId,-16} {r.Elapsed.TotalSeconds,5:0.0} s  {r.Detail}");
             }
 
             var failed = results.Count(r => !r.Passed);
