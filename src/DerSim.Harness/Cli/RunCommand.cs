@@ -1,4 +1,5 @@
 using System.CommandLine;
+using DerSim.Harness.Configuration;
 using DerSim.Harness.Conformance;
 using DerSim.Harness.Csms;
 using DerSim.Sim.Evse;
@@ -15,7 +16,7 @@ internal static class RunCommand
 {
     public static Command Create()
     {
-        var csmsUrl = new Option<Uri?>("--csms") { Description = "target CSMS WebSocket URL (default: $DERSIM_CSMS_URL, else the embedded reference CSMS)" };
+        var csmsUrl = new Option<Uri?>("--csms") { Description = "target CSMS WebSocket URL (default: $DERSIM_CSMS_URL, else reqnroll.json $.dersim.csmsUrl, else the embedded reference CSMS)" };
         var versions = new Option<string[]>("--ocpp-version") { Description = "versions to check (repeatable): 1.6, 2.0.1, 2.1 (default: all)", AllowMultipleArgumentsPerToken = true };
         var profiles = new Option<string[]>("--profile") { Description = "bundled profile names or paths to check (repeatable; default: all bundled)", AllowMultipleArgumentsPerToken = true };
         var timeout = new Option<double>("--timeout") { Description = "seconds each station has to boot, report and heartbeat", DefaultValueFactory = _ => 20 };
@@ -44,7 +45,17 @@ internal static class RunCommand
 
             var directory = ProfilesDirectory.Locate();
             var names = result.GetValue(profiles) is { Length: > 0 } given ? given : [.. EvseProfileLoader.BundledNames(directory)];
-            var target = result.GetValue(csmsUrl) ?? (Environment.GetEnvironmentVariable("DERSIM_CSMS_URL") is { Length: > 0 } env ? new Uri(env) : null);
+            Uri? target;
+            try
+            {
+                target = result.GetValue(csmsUrl) ?? DerSimConfig.Load(DerSimConfig.Locate()).ResolveCsmsUrl(Environment.GetEnvironmentVariable);
+            }
+            catch (DerSimConfigException ex)
+            {
+                await Console.Error.WriteLineAsync($"dersim run: {ex.Message}");
+                return 2;
+            }
+
             await using var embedded = target is null
                 ? new ReferenceCsms(new ReferenceCsmsOptions { HeartbeatIntervalSeconds = 1, Rpc = new() { Validator = new OcppSchemaValidator() } })
                 : null;
