@@ -93,7 +93,7 @@ public static class SimProgram
         }
         catch (OperationCanceledException) when (stop.IsCancellationRequested)
         {
-            await output.WriteLineAsync($"{time.GetLocalNow():HH:mm:ss.fff} {station.StationId} stopped: connection closed");
+            await output.WriteLineAsync($"{time.GetLocalNow():HH:mm:ss.fff} {station.StationId} stopped");
             return ExitOk;
         }
         catch (OcppConnectException ex)
