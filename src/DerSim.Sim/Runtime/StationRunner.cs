@@ -127,7 +127,7 @@ public sealed class StationRunner
                 interval = DefaultHeartbeatInterval;
             }
 
-            using var wake = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            var wake = CancellationTokenSource.CreateLinkedTokenSource(ct);
             Volatile.Write(ref _wake, wake);
             try
             {
@@ -138,11 +138,27 @@ public sealed class StationRunner
                 // The interval changed: start a fresh wait with the new one.
                 continue;
             }
+            finally
+            {
+                // A later session's boot sets the interval again; it must not find this disposed source.
+                Interlocked.CompareExchange(ref _wake, null, wake);
+                wake.Dispose();
+            }
 
             var csmsTime = await _adapter.HeartbeatAsync(peer, ct).ConfigureAwait(false);
             Heartbeat?.Invoke(csmsTime);
         }
     }
 
-    private void Wake() => Volatile.Read(ref _wake)?.Cancel();
+    private void Wake()
+    {
+        try
+        {
+            Volatile.Read(ref _wake)?.Cancel();
+        }
+        catch (ObjectDisposedException)
+        {
+            // The wait ended between the read and the cancel; the next wait reads the new interval anyway.
+        }
+    }
 }
