@@ -5,6 +5,9 @@ using DerSim.Harness.Conformance;
 using DerSim.Harness.Csms;
 using DerSim.Sim.Evse;
 using DerSim.Sim.Ocpp;
+using DerSim.Sim.Ocpp.Json;
+using DerSim.Sim.Ocpp.Rpc;
+using DerSim.Sim.Ocpp.Transport;
 
 namespace DerSim.Harness.Tests.Conformance;
 
@@ -38,12 +41,32 @@ public sealed class BootCheckTests
     {
         await using var csms = new ReferenceCsms(new ReferenceCsmsOptions { HeartbeatIntervalSeconds = 1, BootStatus = CsmsBootStatus.Pending });
         await csms.StartAsync();
-        var check = new BootCheck(csms.Url, ProfilesDirectory.Locate(), TimeSpan.FromSeconds(3));
+        var check = new BootCheck(csms.Url, ProfilesDirectory.Locate(), TimeSpan.FromSeconds(5));
 
         var result = await check.RunAsync("EVSE-AC-22kW-1port", OcppVersion.V201, "BC-PENDING", CancellationToken.None);
 
         result.Passed.ShouldBeFalse();
-        result.Detail.ShouldContain("Pending");
+        result.Detail.ShouldBe("BootNotification answered Pending");
+    }
+
+    [Test]
+    public async Task Fails_quoting_the_CALLERROR_when_the_CSMS_cannot_answer_BootNotification()
+    {
+        await using var server = new OcppServer(new OcppServerOptions { ActionTables = OcppActionTables.For }, async (peer, ct) =>
+        {
+            peer.OnRaw("BootNotification", (_, _) => throw new OcppCallErrorException("InternalError", "registry offline"));
+            await Task.Delay(System.Threading.Timeout.Infinite, ct).ContinueWith(_ => { }, TaskScheduler.Default);
+        });
+        await server.StartAsync();
+        var check = new BootCheck(new Uri(server.Url, "ocpp"), ProfilesDirectory.Locate(), TimeSpan.FromSeconds(6));
+        var seen = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        check.Frame += (_, f) => seen.Enqueue($"{f.Direction} {f.Raw}");
+
+        var result = await check.RunAsync("EVSE-AC-22kW-1port", OcppVersion.V201, "BC-CALLERROR", CancellationToken.None);
+
+        result.Passed.ShouldBeFalse();
+        result.Detail.ShouldContain("registry offline", Case.Sensitive, string.Join("\n", seen));
+        result.Detail.ShouldContain("InternalError");
     }
 
     [Test]
