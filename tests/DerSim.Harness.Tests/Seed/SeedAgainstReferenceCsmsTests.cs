@@ -44,4 +44,21 @@ public sealed class SeedAgainstReferenceCsmsTests
         stdout.ToString().ShouldNotContain("!! schema", Case.Sensitive, context);
         stderr.ToString().ShouldBeEmpty(context);
     }
+
+    [Test]
+    public async Task The_seed_URL_path_works_as_written_with_only_host_and_port_changed()
+    {
+        await using var csms = new ReferenceCsms(new ReferenceCsmsOptions { HeartbeatIntervalSeconds = 1 });
+        await csms.StartAsync();
+        var line = SeedCommandLine.All[0];
+        var url = new Uri($"ws://127.0.0.1:{csms.Port}/steve/websocket/CentralSystemService");
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+
+        var run = SimProgram.RunAsync(line.Args(url, "--run_for", RunForSeconds), stdout, stderr, TimeProvider.System);
+        var state = await csms.WaitForAsync(line.StationId, s => s.Registration == CsmsBootStatus.Accepted, TimeSpan.FromSeconds(10));
+
+        (await run).ShouldBe(SimProgram.ExitOk, $"{stdout}\n{stderr}");
+        state.Version.ShouldBe(line.OcppVersion);
+    }
 }
