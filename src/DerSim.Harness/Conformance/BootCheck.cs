@@ -51,7 +51,7 @@ public sealed class BootCheck(Uri csmsUrl, string profilesDirectory, TimeSpan ti
                 Interlocked.Increment(ref statusAnswered);
             }
         };
-        runner.Booted += outcome => boot = new BootOutcomeSeen(outcome.Registration, outcome.Interval);
+        runner.Booted += outcome => Volatile.Write(ref boot, new BootOutcomeSeen(outcome.Registration, outcome.Interval));
         runner.Heartbeat += _ => heartbeat.TrySetResult();
 
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
@@ -67,9 +67,15 @@ public sealed class BootCheck(Uri csmsUrl, string profilesDirectory, TimeSpan ti
         }
         catch (TimeoutException)
         {
-            failure = boot is { } b && b.Registration != RegistrationState.Accepted
-                ? $"BootNotification answered {b.Registration}"
-                : $"no Heartbeat answered within {timeout.TotalSeconds:0} s (boot interval {boot?.Interval.TotalSeconds.ToString("0", System.Globalization.CultureInfo.InvariantCulture) ?? "-"} s)";
+            var seen = Volatile.Read(ref boot);
+            var badAnswer = frames.FirstOrDefault(f => f.Direction == FrameDirection.Inbound && f.MessageType is OcppMessageType.CallError or OcppMessageType.CallResultError);
+            failure = seen switch
+            {
+                { Registration: not RegistrationState.Accepted } b => $"BootNotification answered {b.Registration}",
+                null when badAnswer is not null => $"BootNotification not accepted within {timeout.TotalSeconds:0} s; the CSMS answered {badAnswer.Raw}",
+                null => $"no BootNotification answered within {timeout.TotalSeconds:0} s",
+                _ => $"no Heartbeat answered within {timeout.TotalSeconds:0} s (boot interval {seen.Interval.TotalSeconds.ToString("0", System.Globalization.CultureInfo.InvariantCulture)} s)",
+            };
         }
         finally
         {

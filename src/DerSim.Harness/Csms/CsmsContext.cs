@@ -9,12 +9,14 @@ public sealed class CsmsContext
 {
     private readonly HashSet<string> _handled = new(StringComparer.Ordinal);
     private readonly Action<CsmsStationState> _changed;
+    private readonly Func<CsmsBootStatus> _bootStatus;
 
-    internal CsmsContext(OcppRpcPeer peer, CsmsStationState state, ReferenceCsmsOptions options, Func<int> nextTransactionId, Action<CsmsStationState> changed)
+    internal CsmsContext(OcppRpcPeer peer, CsmsStationState state, ReferenceCsmsOptions options, Func<CsmsBootStatus> bootStatus, Func<int> nextTransactionId, Action<CsmsStationState> changed)
     {
         Peer = peer;
         State = state;
         Options = options;
+        _bootStatus = bootStatus;
         NextTransactionId = nextTransactionId;
         _changed = changed;
     }
@@ -27,6 +29,9 @@ public sealed class CsmsContext
 
     /// <summary>The CSMS's settings.</summary>
     public ReferenceCsmsOptions Options { get; }
+
+    /// <summary>The verdict for a BootNotification now (the CSMS's current setting, not the one it started with).</summary>
+    public CsmsBootStatus BootStatus => _bootStatus();
 
     /// <summary>Hands out 1.6 transaction ids, unique across the CSMS.</summary>
     public Func<int> NextTransactionId { get; }

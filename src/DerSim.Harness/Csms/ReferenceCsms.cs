@@ -18,11 +18,13 @@ public sealed class ReferenceCsms : IAsyncDisposable
     private readonly ConcurrentDictionary<string, CsmsStationState> _stations = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, OcppRpcPeer> _peers = new(StringComparer.Ordinal);
     private int _lastTransactionId;
+    private int _bootStatus;
 
     /// <summary>Creates the CSMS; call <see cref="StartAsync"/> to listen.</summary>
     public ReferenceCsms(ReferenceCsmsOptions? options = null)
     {
         _options = options ?? new ReferenceCsmsOptions();
+        _bootStatus = (int)_options.BootStatus;
         var password = _options.Password;
         _server = new OcppServer(
             new OcppServerOptions
@@ -61,6 +63,16 @@ public sealed class ReferenceCsms : IAsyncDisposable
 
     /// <summary>The settings.</summary>
     public ReferenceCsmsOptions Options => _options;
+
+    /// <summary>
+    /// The verdict given to the next BootNotification; starts as <see cref="ReferenceCsmsOptions.BootStatus"/> and
+    /// may be changed while stations are connected (a Pending station accepted later).
+    /// </summary>
+    public CsmsBootStatus BootStatus
+    {
+        get => (CsmsBootStatus)Volatile.Read(ref _bootStatus);
+        set => Volatile.Write(ref _bootStatus, (int)value);
+    }
 
     /// <summary>Every station seen, by id.</summary>
     public IReadOnlyDictionary<string, CsmsStationState> Stations => _stations;
@@ -143,7 +155,7 @@ public sealed class ReferenceCsms : IAsyncDisposable
             Frame?.Invoke(peer.StationId, frame);
         };
 
-        var context = new CsmsContext(peer, state, _options, () => Interlocked.Increment(ref _lastTransactionId), s => StationChanged?.Invoke(s));
+        var context = new CsmsContext(peer, state, _options, () => BootStatus, () => Interlocked.Increment(ref _lastTransactionId), s => StationChanged?.Invoke(s));
         switch (peer.Version)
         {
             case OcppVersion.V16:

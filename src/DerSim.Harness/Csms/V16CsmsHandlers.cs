@@ -12,9 +12,10 @@ internal static class V16CsmsHandlers
         context.Handle<BootNotificationRequest, BootNotificationResponse>(request =>
         {
             state.BootCount++;
-            state.Registration = context.Options.BootStatus;
+            var verdict = context.BootStatus;
+            state.Registration = verdict;
             state.VendorModel = $"{request.ChargePointVendor} {request.ChargePointModel}";
-            var status = context.Options.BootStatus switch
+            var status = verdict switch
             {
                 CsmsBootStatus.Accepted => BootNotificationStatus.Accepted,
                 CsmsBootStatus.Pending => BootNotificationStatus.Pending,

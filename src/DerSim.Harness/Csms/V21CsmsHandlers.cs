@@ -11,9 +11,10 @@ internal static class V21CsmsHandlers
         context.Handle<BootNotificationRequest, BootNotificationResponse>(request =>
         {
             state.BootCount++;
-            state.Registration = context.Options.BootStatus;
+            var verdict = context.BootStatus;
+            state.Registration = verdict;
             state.VendorModel = $"{request.ChargingStation.VendorName} {request.ChargingStation.Model}";
-            var status = context.Options.BootStatus switch
+            var status = verdict switch
             {
                 CsmsBootStatus.Accepted => RegistrationStatusEnumType.Accepted,
                 CsmsBootStatus.Pending => RegistrationStatusEnumType.Pending,

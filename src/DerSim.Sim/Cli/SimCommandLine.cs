@@ -75,7 +75,7 @@ public static class SimCommandLine
             lines.Add("  ./sim --ocpp_enable yes --ocpp_version ocpp1.6j --ocpp_csms_url ws://localhost:8180/ocpp \\");
             lines.Add("        --ocpp_csid DERSIM-LAB-1 --evse_profile EVSE-AC-22kW-1port.json");
             lines.Add("");
-            lines.Add("Exit codes: 0 stopped cleanly, 1 gave up connecting or the CSMS rejected the station, 2 bad command line or profile.");
+            lines.Add("Exit codes: 0 stopped cleanly, 1 gave up connecting (--max_connect_attempts), 2 bad command line or profile.");
             return string.Join(Environment.NewLine, lines);
         }
     }

@@ -51,6 +51,12 @@ public static class SimProgram
             await stderr.WriteLineAsync($"sim: {ex.Message}");
             return ExitUsage;
         }
+        catch (DirectoryNotFoundException ex)
+        {
+            // No bundled profiles folder (or DERSIM_PROFILES_DIR points nowhere): a setup error, not a crash.
+            await stderr.WriteLineAsync($"sim: {ex.Message}");
+            return ExitUsage;
+        }
 
         var station = new ChargingStation(options.StationId, profile);
         await stdout.WriteLineAsync(Describe(station, options));

@@ -43,6 +43,12 @@ public sealed class StationRunner
         };
     }
 
+    /// <summary>
+    /// How long to wait before booting again when the CSMS answered BootNotification with a CALLERROR, an invalid
+    /// payload or not at all (no interval to go by). The default value is 30 s.
+    /// </summary>
+    public TimeSpan BootErrorRetryInterval { get; set; } = DefaultRetryInterval;
+
     /// <summary>The station being run.</summary>
     public ChargingStation Station { get; }
 
@@ -78,7 +84,14 @@ public sealed class StationRunner
             await BootUntilAcceptedAsync(peer, reboot.Token).ConfigureAwait(false);
             foreach (var connector in Station.Connectors)
             {
-                await _adapter.SendStatusAsync(peer, Station, connector, reboot.Token).ConfigureAwait(false);
+                try
+                {
+                    await _adapter.SendStatusAsync(peer, Station, connector, reboot.Token).ConfigureAwait(false);
+                }
+                catch (Exception ex) when (IsBadAnswer(ex))
+                {
+                    _log($"StatusNotification of connector {connector.StationConnectorId} failed: {ex.Message}");
+                }
             }
 
             await HeartbeatLoopAsync(peer, reboot.Token).ConfigureAwait(false);
@@ -100,7 +113,19 @@ public sealed class StationRunner
         // Once accepted, a reconnect does not boot again: BootNotification announces a (re)start, not a new socket.
         while (Station.Registration != RegistrationState.Accepted)
         {
-            var outcome = await _adapter.BootAsync(peer, Station, ct).ConfigureAwait(false);
+            BootOutcome outcome;
+            try
+            {
+                outcome = await _adapter.BootAsync(peer, Station, ct).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (IsBadAnswer(ex))
+            {
+                // Whatever the CSMS is, the station keeps trying to register, as a real one would.
+                _log($"boot failed: {ex.Message}; BootNotification again in {BootErrorRetryInterval.TotalSeconds:0.#} s");
+                await Task.Delay(BootErrorRetryInterval, _time, ct).ConfigureAwait(false);
+                continue;
+            }
+
             Station.Registration = outcome.Registration;
             Booted?.Invoke(outcome);
             if (outcome.Registration == RegistrationState.Accepted)
@@ -127,7 +152,7 @@ public sealed class StationRunner
                 interval = DefaultHeartbeatInterval;
             }
 
-            using var wake = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            var wake = CancellationTokenSource.CreateLinkedTokenSource(ct);
             Volatile.Write(ref _wake, wake);
             try
             {
@@ -138,11 +163,41 @@ public sealed class StationRunner
                 // The interval changed: start a fresh wait with the new one.
                 continue;
             }
+            finally
+            {
+                // A later session's boot sets the interval again; it must not find this disposed source.
+                Interlocked.CompareExchange(ref _wake, null, wake);
+                wake.Dispose();
+            }
 
-            var csmsTime = await _adapter.HeartbeatAsync(peer, ct).ConfigureAwait(false);
-            Heartbeat?.Invoke(csmsTime);
+            try
+            {
+                var csmsTime = await _adapter.HeartbeatAsync(peer, ct).ConfigureAwait(false);
+                Heartbeat?.Invoke(csmsTime);
+            }
+            catch (Exception ex) when (IsBadAnswer(ex))
+            {
+                _log($"Heartbeat failed: {ex.Message}");
+            }
         }
     }
 
-    private void Wake() => Volatile.Read(ref _wake)?.Cancel();
+    /// <summary>
+    /// The CSMS answered with a CALLERROR, an unreadable or invalid payload, or not in time: a fault of the CSMS
+    /// (or of our request, which the frame log shows), not a reason to stop the station.
+    /// </summary>
+    private static bool IsBadAnswer(Exception ex) =>
+        ex is OcppCallErrorException or OcppCallTimeoutException or Ocpp.Rpc.OcppSchemaViolationException;
+
+    private void Wake()
+    {
+        try
+        {
+            Volatile.Read(ref _wake)?.Cancel();
+        }
+        catch (ObjectDisposedException)
+        {
+            // The wait ended between the read and the cancel; the next wait reads the new interval anyway.
+        }
+    }
 }
