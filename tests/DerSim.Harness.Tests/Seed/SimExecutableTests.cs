@@ -68,7 +68,7 @@ public sealed class SimExecutableTests
             peer.ClosedReason.ShouldBeOfType<OcppConnectionClosedException>(Seen());
             peer.ClosedReason!.Message.ShouldContain("closed by the peer", Case.Sensitive, Seen());
             peer.ClosedReason.InnerException.ShouldBeNull(Seen());
-            Seen().ShouldContain("stopped: connection closed");
+            Seen().ShouldContain($"{line.StationId} stopped");
         }
         finally
         {
