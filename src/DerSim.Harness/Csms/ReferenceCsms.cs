@@ -36,6 +36,7 @@ public sealed class ReferenceCsms : IAsyncDisposable
                 BasicAuth = password is null ? null : (_, given) => ValueTask.FromResult(given == password),
                 ServerCertificate = _options.ServerCertificate,
                 RequireClientCertificate = _options.RequireClientCertificate,
+                ClientCertificateValidation = _options.ClientCertificateValidation,
                 Rpc = _options.Rpc,
                 TimeProvider = _options.TimeProvider,
             },

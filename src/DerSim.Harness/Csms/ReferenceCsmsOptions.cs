@@ -35,6 +35,12 @@ public sealed record ReferenceCsmsOptions
     /// <summary>Whether stations must present a client certificate (security profile 3). The default value is false.</summary>
     public bool RequireClientCertificate { get; init; }
 
+    /// <summary>
+    /// Decides whether a station's client certificate is trusted (security profile 3); null uses the system's
+    /// chain validation. The default value is null.
+    /// </summary>
+    public Func<X509Certificate2, X509Chain?, System.Net.Security.SslPolicyErrors, bool>? ClientCertificateValidation { get; init; }
+
     /// <summary>RPC settings: timeouts and schema validation. The default validates both ways with DerSim's own schemas.</summary>
     public OcppRpcOptions Rpc { get; init; } = new();
 
