@@ -18,11 +18,19 @@ public static class StartupBench
     private static readonly TimeSpan ExitTimeout = TimeSpan.FromSeconds(20);
 
     /// <summary>Runs the measurement; returns the process exit code.</summary>
-    /// <param name="args"><c>[--runs N]</c> (default 10) <c>[--run_for SECONDS]</c> (default 2).</param>
+    /// <param name="args">
+    /// <c>[--runs N]</c> (default 10) <c>[--run_for SECONDS]</c> (default 2) <c>[--verbose]</c> (print the sim's
+    /// output after each run) <c>[-- SIM-ARGS...]</c>: arguments after
+    /// <c>--</c> are added to the sim's command line (e.g. <c>-- --validate no</c> to see what validation costs).
+    /// </param>
     public static async Task<int> RunAsync(string[] args)
     {
+        var separator = Array.IndexOf(args, "--");
+        var simExtra = separator >= 0 ? args[(separator + 1)..] : [];
+        args = separator >= 0 ? args[..separator] : args;
         var runs = IntOption(args, "--runs", 10);
         var runFor = IntOption(args, "--run_for", 2);
+        var verbose = args.Contains("--verbose");
         var root = RepoRoot.Find();
         var dll = Path.Combine(root, "artifacts", "bin", "DerSim.Sim", "release", "DerSim.Sim.dll");
         if (!await BuildSimAsync(root) || !File.Exists(dll))
@@ -43,9 +51,10 @@ public static class StartupBench
             }
         };
         await csms.StartAsync();
-        Console.WriteLine($"startup: {runs} run(s) of {dll} against {csms.Url} (run_for {runFor} s each)");
+        Console.WriteLine($"startup: {runs} run(s) of {dll} against {csms.Url} (run_for {runFor} s each){(simExtra.Length > 0 ? " with " + string.Join(' ', simExtra) : "")}");
 
         var times = new List<double>();
+        var cpuTimes = new List<double>();
         for (var run = 1; run <= runs; run++)
         {
             var stationId = $"BENCH-{run}";
@@ -62,6 +71,11 @@ public static class StartupBench
                 RedirectStandardError = true,
                 UseShellExecute = false,
             };
+            foreach (var extra in simExtra)
+            {
+                start.ArgumentList.Add(extra);
+            }
+
             start.Environment["DERSIM_ROOT"] = root;
 
             var started = Stopwatch.GetTimestamp();
@@ -69,11 +83,18 @@ public static class StartupBench
             var stdout = process.StandardOutput.ReadToEndAsync();
             var stderr = process.StandardError.ReadToEndAsync();
             double? ms = null;
+            double? cpuMs = null;
             try
             {
                 var arrived = await arrival.Task.WaitAsync(BootTimeout);
                 ms = Stopwatch.GetElapsedTime(started, arrived).TotalMilliseconds;
                 times.Add(ms.Value);
+
+                // CPU the sim used up to (a moment after) the boot: unlike wall time, hardly moved by other
+                // processes on the shared cores, so it tells a start-up change from a busier machine.
+                process.Refresh();
+                cpuMs = process.TotalProcessorTime.TotalMilliseconds;
+                cpuTimes.Add(cpuMs.Value);
             }
             catch (TimeoutException)
             {
@@ -93,9 +114,9 @@ public static class StartupBench
             }
 
             Console.WriteLine(ms is { } t
-                ? string.Format(CultureInfo.InvariantCulture, "run {0,2}: {1,7:0.0} ms (exit {2})", run, t, process.ExitCode)
+                ? string.Format(CultureInfo.InvariantCulture, "run {0,2}: {1,7:0.0} ms wall, {2,7:0.0} ms CPU (exit {3})", run, t, cpuMs, process.ExitCode)
                 : $"run {run,2}: failed (exit {process.ExitCode})");
-            if (ms is null || process.ExitCode != 0)
+            if (ms is null || process.ExitCode != 0 || verbose)
             {
                 await Console.Error.WriteLineAsync(await stdout);
                 await Console.Error.WriteLineAsync(await stderr);
@@ -107,11 +128,13 @@ public static class StartupBench
             return 1;
         }
 
-        times.Sort();
-        var median = times.Count % 2 == 1 ? times[times.Count / 2] : (times[(times.Count / 2) - 1] + times[times.Count / 2]) / 2;
+        var median = Median(times);
         Console.WriteLine(string.Format(CultureInfo.InvariantCulture,
             "start-up to BootNotification over {0} run(s): min {1:0.0} ms, median {2:0.0} ms, max {3:0.0} ms (target: median ≤ 500 ms: {4})",
-            times.Count, times[0], median, times[^1], median <= 500 ? "met" : "NOT met"));
+            times.Count, times.Min(), median, times.Max(), median <= 500 ? "met" : "NOT met"));
+        Console.WriteLine(string.Format(CultureInfo.InvariantCulture,
+            "sim CPU time (user+sys) up to the boot: min {0:0.0} ms, median {1:0.0} ms, max {2:0.0} ms",
+            cpuTimes.Min(), Median(cpuTimes), cpuTimes.Max()));
         return times.Count == runs ? 0 : 1;
     }
 
@@ -135,6 +158,13 @@ public static class StartupBench
         }
 
         return process.ExitCode == 0;
+    }
+
+    private static double Median(List<double> values)
+    {
+        var sorted = values.Order().ToList();
+        var half = sorted.Count / 2;
+        return sorted.Count % 2 == 1 ? sorted[half] : (sorted[half - 1] + sorted[half]) / 2;
     }
 
     private static int IntOption(string[] args, string name, int fallback)
