@@ -16,7 +16,7 @@ public static class BenchConfig
             .AddJob(Job.ShortRun
                 .WithToolchain(InProcessEmitToolchain.Instance)
                 .WithWarmupCount(3)
-                .WithIterationCount(8)
+                .WithIterationCount(12)
                 .WithId("Short-InProcess"))
             .AddColumn(StatisticColumn.OperationsPerSecond)
             .WithArtifactsPath(Path.Combine(RepoRoot.Find(), "artifacts", "bench"));

@@ -25,7 +25,10 @@ public static class FrameReport
             }
 
             var invariant = CultureInfo.InvariantCulture;
+            var sample = new FrameBenchmarks();
+            sample.Setup();
             Console.WriteLine();
+            Console.WriteLine($"TransactionEvent CALL frame: {sample.FrameBytes} bytes");
             Console.WriteLine($"{"Benchmark",-30} {"mean µs",10} {"ops/s",12} {"bytes/op",10}");
             foreach (var (name, (meanNs, bytes)) in rows)
             {

@@ -13,26 +13,20 @@ public static class TransactionEventSample
     /// <summary>The typed request.</summary>
     public static TransactionEventRequest Create()
     {
-        SampledValueType Sample(decimal value, MeasurandEnumType measurand, string unit, PhaseEnumType? phase = null, LocationEnumType location = LocationEnumType.Outlet) =>
-            new(value)
-            {
-                Context = ReadingContextEnumType.SamplePeriodic,
-                Measurand = measurand,
-                Phase = phase,
-                Location = location,
-                UnitOfMeasure = new UnitOfMeasureType { Unit = unit },
-            };
+        // Context (Sample.Periodic) and location (Outlet) are left at their defaults, as most stations do.
+        SampledValueType Sample(decimal value, MeasurandEnumType measurand, string? unit, PhaseEnumType? phase = null) =>
+            new(value) { Measurand = measurand, Phase = phase, UnitOfMeasure = unit is null ? null : new UnitOfMeasureType { Unit = unit } };
 
         SampledValueType[] samples =
         [
-            Sample(12345.67m, MeasurandEnumType.EnergyActiveImportRegister, "Wh"),
+            Sample(12345.67m, MeasurandEnumType.EnergyActiveImportRegister, null),
             Sample(10980.5m, MeasurandEnumType.PowerActiveImport, "W"),
             Sample(11000m, MeasurandEnumType.PowerOffered, "W"),
             Sample(15.9m, MeasurandEnumType.CurrentImport, "A", PhaseEnumType.L1),
             Sample(15.8m, MeasurandEnumType.CurrentImport, "A", PhaseEnumType.L2),
             Sample(15.9m, MeasurandEnumType.CurrentImport, "A", PhaseEnumType.L3),
             Sample(230.4m, MeasurandEnumType.Voltage, "V", PhaseEnumType.L1N),
-            Sample(57m, MeasurandEnumType.SoC, "Percent", location: LocationEnumType.EV),
+            Sample(57m, MeasurandEnumType.SoC, "Percent") with { Location = LocationEnumType.EV },
         ];
 
         return new TransactionEventRequest(
