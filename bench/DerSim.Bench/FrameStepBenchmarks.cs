@@ -1,0 +1,64 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
+using BenchmarkDotNet.Attributes;
+using DerSim.Sim.Ocpp;
+using DerSim.Sim.Ocpp.Rpc;
+using DerSim.Sim.Ocpp.V201;
+
+namespace DerSim.Bench;
+
+/// <summary>The steps of <see cref="FrameBenchmarks.Encode"/> and <see cref="FrameBenchmarks.Decode"/> one by one, to see where the time goes.</summary>
+[MemoryDiagnoser]
+public class FrameStepBenchmarks
+{
+    private JsonTypeInfo _typeInfo = null!;
+    private TransactionEventRequest _request = null!;
+    private byte[] _payload = null!;
+    private string _frameText = null!;
+    private byte[] _payloadBytes = null!;
+
+    /// <summary>Builds the inputs of each step.</summary>
+    [GlobalSetup]
+    public void Setup()
+    {
+        _typeInfo = ((JsonSerializerContext)V201ActionTable.Instance.TypeInfoResolver).Options.GetTypeInfo(typeof(TransactionEventRequest));
+        _request = TransactionEventSample.Create();
+        _payload = JsonSerializer.SerializeToUtf8Bytes(_request, _typeInfo);
+        _frameText = FrameWriter.Request(OcppMessageType.Call, Guid.NewGuid().ToString("D"), "TransactionEvent", _payload);
+        _payloadBytes = _payload.ToArray();
+    }
+
+    /// <summary>Record to payload bytes with the source-generated metadata.</summary>
+    [Benchmark]
+    public byte[] SerializePayload() => JsonSerializer.SerializeToUtf8Bytes(_request, _typeInfo);
+
+    /// <summary>The message id.</summary>
+    [Benchmark]
+    public string NewMessageId() => Guid.NewGuid().ToString("D");
+
+    /// <summary>Payload bytes into the frame text.</summary>
+    [Benchmark]
+    public string WriteFrame() => FrameWriter.Request(OcppMessageType.Call, "8f2c51e4-3a5b-4c4e-9d1a-6b7e0f3c2d19", "TransactionEvent", _payload);
+
+    /// <summary>Frame text to <see cref="InboundFrame"/> (DOM parse and shape checks).</summary>
+    [Benchmark]
+    public int ParseFrame()
+    {
+        using var frame = InboundFrame.Parse(_frameText, OcppVersion.V201);
+        return (int)frame.Problem;
+    }
+
+    /// <summary>The frame's payload element to the record.</summary>
+    [Benchmark]
+    public TransactionEventRequest DeserializeElement()
+    {
+        using var frame = InboundFrame.Parse(_frameText, OcppVersion.V201);
+        return (TransactionEventRequest)frame.Payload.Deserialize(_typeInfo)!;
+    }
+
+    /// <summary>The payload bytes to the record, without a DOM in between.</summary>
+    [Benchmark]
+    public TransactionEventRequest DeserializeBytes() => (TransactionEventRequest)JsonSerializer.Deserialize(_payloadBytes, _typeInfo)!;
+}

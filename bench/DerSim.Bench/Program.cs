@@ -1,0 +1,23 @@
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Running;
+using DerSim.Bench;
+
+// `startup [--runs N]` times the sim's start to BootNotification; `frame` prints the benchmark frame;
+// anything else goes to BenchmarkDotNet.
+if (args.Length > 0 && args[0] == "startup")
+{
+    return await StartupBench.RunAsync(args[1..]);
+}
+
+if (args.Length > 0 && args[0] == "frame")
+{
+    var sample = new FrameBenchmarks();
+    sample.Setup();
+    Console.WriteLine(sample.Encode());
+    Console.WriteLine($"{sample.FrameBytes} bytes");
+    return 0;
+}
+
+var summaries = BenchmarkSwitcher.FromAssembly(typeof(FrameBenchmarks).Assembly).Run(args, BenchConfig.Create());
+FrameReport.Print(summaries);
+return 0;
