@@ -20,11 +20,13 @@ internal sealed class BootNotificationStatusJsonConverter : JsonConverter<BootNo
 
     public override BootNotificationStatus ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
 
-    public override void Write(Utf8JsonWriter writer, BootNotificationStatus value, JsonSerializerOptions options) => writer.WriteStringValue(Text(value));
+    public override void Write(Utf8JsonWriter writer, BootNotificationStatus value, JsonSerializerOptions options) => WriteValue(writer, value);
 
     public override void WriteAsPropertyName(Utf8JsonWriter writer, BootNotificationStatus value, JsonSerializerOptions options) => writer.WritePropertyName(Text(value));
 
-    private static BootNotificationStatus ReadValue(ref Utf8JsonReader reader)
+    internal static void WriteValue(Utf8JsonWriter writer, BootNotificationStatus value) => writer.WriteStringValue(Text(value));
+
+    internal static BootNotificationStatus ReadValue(ref Utf8JsonReader reader)
     {
         if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence)
         {
@@ -59,11 +61,13 @@ internal sealed class CancelReservationStatusJsonConverter : JsonConverter<Cance
 
     public override CancelReservationStatus ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
 
-    public override void Write(Utf8JsonWriter writer, CancelReservationStatus value, JsonSerializerOptions options) => writer.WriteStringValue(Text(value));
+    public override void Write(Utf8JsonWriter writer, CancelReservationStatus value, JsonSerializerOptions options) => WriteValue(writer, value);
 
     public override void WriteAsPropertyName(Utf8JsonWriter writer, CancelReservationStatus value, JsonSerializerOptions options) => writer.WritePropertyName(Text(value));
 
-    private static CancelReservationStatus ReadValue(ref Utf8JsonReader reader)
+    internal static void WriteValue(Utf8JsonWriter writer, CancelReservationStatus value) => writer.WriteStringValue(Text(value));
+
+    internal static CancelReservationStatus ReadValue(ref Utf8JsonReader reader)
     {
         if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence)
         {
@@ -95,11 +99,13 @@ internal sealed class CertificateSignedStatusEnumTypeJsonConverter : JsonConvert
 
     public override CertificateSignedStatusEnumType ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
 
-    public override void Write(Utf8JsonWriter writer, CertificateSignedStatusEnumType value, JsonSerializerOptions options) => writer.WriteStringValue(Text(value));
+    public override void Write(Utf8JsonWriter writer, CertificateSignedStatusEnumType value, JsonSerializerOptions options) => WriteValue(writer, value);
 
     public override void WriteAsPropertyName(Utf8JsonWriter writer, CertificateSignedStatusEnumType value, JsonSerializerOptions options) => writer.WritePropertyName(Text(value));
 
-    private static CertificateSignedStatusEnumType ReadValue(ref Utf8JsonReader reader)
+    internal static void WriteValue(Utf8JsonWriter writer, CertificateSignedStatusEnumType value) => writer.WriteStringValue(Text(value));
+
+    internal static CertificateSignedStatusEnumType ReadValue(ref Utf8JsonReader reader)
     {
         if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence)
         {
@@ -131,11 +137,13 @@ internal sealed class CertificateUseEnumTypeJsonConverter : JsonConverter<Certif
 
     public override CertificateUseEnumType ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
 
-    public override void Write(Utf8JsonWriter writer, CertificateUseEnumType value, JsonSerializerOptions options) => writer.WriteStringValue(Text(value));
+    public override void Write(Utf8JsonWriter writer, CertificateUseEnumType value, JsonSerializerOptions options) => WriteValue(writer, value);
 
     public override void WriteAsPropertyName(Utf8JsonWriter writer, CertificateUseEnumType value, JsonSerializerOptions options) => writer.WritePropertyName(Text(value));
 
-    private static CertificateUseEnumType ReadValue(ref Utf8JsonReader reader)
+    internal static void WriteValue(Utf8JsonWriter writer, CertificateUseEnumType value) => writer.WriteStringValue(Text(value));
+
+    internal static CertificateUseEnumType ReadValue(ref Utf8JsonReader reader)
     {
         if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence)
         {
@@ -169,11 +177,13 @@ internal sealed class ChangeAvailabilityStatusJsonConverter : JsonConverter<Chan
 
     public override ChangeAvailabilityStatus ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
 
-    public override void Write(Utf8JsonWriter writer, ChangeAvailabilityStatus value, JsonSerializerOptions options) => writer.WriteStringValue(Text(value));
+    public override void Write(Utf8JsonWriter writer, ChangeAvailabilityStatus value, JsonSerializerOptions options) => WriteValue(writer, value);
 
     public override void WriteAsPropertyName(Utf8JsonWriter writer, ChangeAvailabilityStatus value, JsonSerializerOptions options) => writer.WritePropertyName(Text(value));
 
-    private static ChangeAvailabilityStatus ReadValue(ref Utf8JsonReader reader)
+    internal static void WriteValue(Utf8JsonWriter writer, ChangeAvailabilityStatus value) => writer.WriteStringValue(Text(value));
+
+    internal static ChangeAvailabilityStatus ReadValue(ref Utf8JsonReader reader)
     {
         if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence)
         {
@@ -208,11 +218,13 @@ internal sealed class ChangeAvailabilityTypeJsonConverter : JsonConverter<Change
 
     public override ChangeAvailabilityType ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
 
-    public override void Write(Utf8JsonWriter writer, ChangeAvailabilityType value, JsonSerializerOptions options) => writer.WriteStringValue(Text(value));
+    public override void Write(Utf8JsonWriter writer, ChangeAvailabilityType value, JsonSerializerOptions options) => WriteValue(writer, value);
 
     public override void WriteAsPropertyName(Utf8JsonWriter writer, ChangeAvailabilityType value, JsonSerializerOptions options) => writer.WritePropertyName(Text(value));
 
-    private static ChangeAvailabilityType ReadValue(ref Utf8JsonReader reader)
+    internal static void WriteValue(Utf8JsonWriter writer, ChangeAvailabilityType value) => writer.WriteStringValue(Text(value));
+
+    internal static ChangeAvailabilityType ReadValue(ref Utf8JsonReader reader)
     {
         if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence)
         {
@@ -246,11 +258,13 @@ internal sealed class ChangeConfigurationStatusJsonConverter : JsonConverter<Cha
 
     public override ChangeConfigurationStatus ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
 
-    public override void Write(Utf8JsonWriter writer, ChangeConfigurationStatus value, JsonSerializerOptions options) => writer.WriteStringValue(Text(value));
+    public override void Write(Utf8JsonWriter writer, ChangeConfigurationStatus value, JsonSerializerOptions options) => WriteValue(writer, value);
 
     public override void WriteAsPropertyName(Utf8JsonWriter writer, ChangeConfigurationStatus value, JsonSerializerOptions options) => writer.WritePropertyName(Text(value));
 
-    private static ChangeConfigurationStatus ReadValue(ref Utf8JsonReader reader)
+    internal static void WriteValue(Utf8JsonWriter writer, ChangeConfigurationStatus value) => writer.WriteStringValue(Text(value));
+
+    internal static ChangeConfigurationStatus ReadValue(ref Utf8JsonReader reader)
     {
         if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence)
         {
@@ -288,11 +302,13 @@ internal sealed class ChargingProfileKindJsonConverter : JsonConverter<ChargingP
 
     public override ChargingProfileKind ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
 
-    public override void Write(Utf8JsonWriter writer, ChargingProfileKind value, JsonSerializerOptions options) => writer.WriteStringValue(Text(value));
+    public override void Write(Utf8JsonWriter writer, ChargingProfileKind value, JsonSerializerOptions options) => WriteValue(writer, value);
 
     public override void WriteAsPropertyName(Utf8JsonWriter writer, ChargingProfileKind value, JsonSerializerOptions options) => writer.WritePropertyName(Text(value));
 
-    private static ChargingProfileKind ReadValue(ref Utf8JsonReader reader)
+    internal static void WriteValue(Utf8JsonWriter writer, ChargingProfileKind value) => writer.WriteStringValue(Text(value));
+
+    internal static ChargingProfileKind ReadValue(ref Utf8JsonReader reader)
     {
         if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence)
         {
@@ -327,11 +343,13 @@ internal sealed class ChargingProfilePurposeJsonConverter : JsonConverter<Chargi
 
     public override ChargingProfilePurpose ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
 
-    public override void Write(Utf8JsonWriter writer, ChargingProfilePurpose value, JsonSerializerOptions options) => writer.WriteStringValue(Text(value));
+    public override void Write(Utf8JsonWriter writer, ChargingProfilePurpose value, JsonSerializerOptions options) => WriteValue(writer, value);
 
     public override void WriteAsPropertyName(Utf8JsonWriter writer, ChargingProfilePurpose value, JsonSerializerOptions options) => writer.WritePropertyName(Text(value));
 
-    private static ChargingProfilePurpose ReadValue(ref Utf8JsonReader reader)
+    internal static void WriteValue(Utf8JsonWriter writer, ChargingProfilePurpose value) => writer.WriteStringValue(Text(value));
+
+    internal static ChargingProfilePurpose ReadValue(ref Utf8JsonReader reader)
     {
         if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence)
         {
@@ -368,11 +386,13 @@ internal sealed class ChargingRateUnitJsonConverter : JsonConverter<ChargingRate
 
     public override ChargingRateUnit ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
 
-    public override void Write(Utf8JsonWriter writer, ChargingRateUnit value, JsonSerializerOptions options) => writer.WriteStringValue(Text(value));
+    public override void Write(Utf8JsonWriter writer, ChargingRateUnit value, JsonSerializerOptions options) => WriteValue(writer, value);
 
     public override void WriteAsPropertyName(Utf8JsonWriter writer, ChargingRateUnit value, JsonSerializerOptions options) => writer.WritePropertyName(Text(value));
 
-    private static ChargingRateUnit ReadValue(ref Utf8JsonReader reader)
+    internal static void WriteValue(Utf8JsonWriter writer, ChargingRateUnit value) => writer.WriteStringValue(Text(value));
+
+    internal static ChargingRateUnit ReadValue(ref Utf8JsonReader reader)
     {
         if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence)
         {
@@ -404,11 +424,13 @@ internal sealed class ClearCacheStatusJsonConverter : JsonConverter<ClearCacheSt
 
     public override ClearCacheStatus ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
 
-    public override void Write(Utf8JsonWriter writer, ClearCacheStatus value, JsonSerializerOptions options) => writer.WriteStringValue(Text(value));
+    public override void Write(Utf8JsonWriter writer, ClearCacheStatus value, JsonSerializerOptions options) => WriteValue(writer, value);
 
     public override void WriteAsPropertyName(Utf8JsonWriter writer, ClearCacheStatus value, JsonSerializerOptions options) => writer.WritePropertyName(Text(value));
 
-    private static ClearCacheStatus ReadValue(ref Utf8JsonReader reader)
+    internal static void WriteValue(Utf8JsonWriter writer, ClearCacheStatus value) => writer.WriteStringValue(Text(value));
+
+    internal static ClearCacheStatus ReadValue(ref Utf8JsonReader reader)
     {
         if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence)
         {
@@ -440,11 +462,13 @@ internal sealed class ClearChargingProfileStatusJsonConverter : JsonConverter<Cl
 
     public override ClearChargingProfileStatus ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
 
-    public override void Write(Utf8JsonWriter writer, ClearChargingProfileStatus value, JsonSerializerOptions options) => writer.WriteStringValue(Text(value));
+    public override void Write(Utf8JsonWriter writer, ClearChargingProfileStatus value, JsonSerializerOptions options) => WriteValue(writer, value);
 
     public override void WriteAsPropertyName(Utf8JsonWriter writer, ClearChargingProfileStatus value, JsonSerializerOptions options) => writer.WritePropertyName(Text(value));
 
-    private static ClearChargingProfileStatus ReadValue(ref Utf8JsonReader reader)
+    internal static void WriteValue(Utf8JsonWriter writer, ClearChargingProfileStatus value) => writer.WriteStringValue(Text(value));
+
+    internal static ClearChargingProfileStatus ReadValue(ref Utf8JsonReader reader)
     {
         if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence)
         {
@@ -478,11 +502,13 @@ internal sealed class ContextJsonConverter : JsonConverter<Context>
 
     public override Context ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
 
-    public override void Write(Utf8JsonWriter writer, Context value, JsonSerializerOptions options) => writer.WriteStringValue(Text(value));
+    public override void Write(Utf8JsonWriter writer, Context value, JsonSerializerOptions options) => WriteValue(writer, value);
 
     public override void WriteAsPropertyName(Utf8JsonWriter writer, Context value, JsonSerializerOptions options) => writer.WritePropertyName(Text(value));
 
-    private static Context ReadValue(ref Utf8JsonReader reader)
+    internal static void WriteValue(Utf8JsonWriter writer, Context value) => writer.WriteStringValue(Text(value));
+
+    internal static Context ReadValue(ref Utf8JsonReader reader)
     {
         if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence)
         {
@@ -532,11 +558,13 @@ internal sealed class DataTransferStatusJsonConverter : JsonConverter<DataTransf
 
     public override DataTransferStatus ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
 
-    public override void Write(Utf8JsonWriter writer, DataTransferStatus value, JsonSerializerOptions options) => writer.WriteStringValue(Text(value));
+    public override void Write(Utf8JsonWriter writer, DataTransferStatus value, JsonSerializerOptions options) => WriteValue(writer, value);
 
     public override void WriteAsPropertyName(Utf8JsonWriter writer, DataTransferStatus value, JsonSerializerOptions options) => writer.WritePropertyName(Text(value));
 
-    private static DataTransferStatus ReadValue(ref Utf8JsonReader reader)
+    internal static void WriteValue(Utf8JsonWriter writer, DataTransferStatus value) => writer.WriteStringValue(Text(value));
+
+    internal static DataTransferStatus ReadValue(ref Utf8JsonReader reader)
     {
         if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence)
         {
@@ -574,11 +602,13 @@ internal sealed class DeleteCertificateStatusEnumTypeJsonConverter : JsonConvert
 
     public override DeleteCertificateStatusEnumType ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
 
-    public override void Write(Utf8JsonWriter writer, DeleteCertificateStatusEnumType value, JsonSerializerOptions options) => writer.WriteStringValue(Text(value));
+    public override void Write(Utf8JsonWriter writer, DeleteCertificateStatusEnumType value, JsonSerializerOptions options) => WriteValue(writer, value);
 
     public override void WriteAsPropertyName(Utf8JsonWriter writer, DeleteCertificateStatusEnumType value, JsonSerializerOptions options) => writer.WritePropertyName(Text(value));
 
-    private static DeleteCertificateStatusEnumType ReadValue(ref Utf8JsonReader reader)
+    internal static void WriteValue(Utf8JsonWriter writer, DeleteCertificateStatusEnumType value) => writer.WriteStringValue(Text(value));
+
+    internal static DeleteCertificateStatusEnumType ReadValue(ref Utf8JsonReader reader)
     {
         if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence)
         {
@@ -613,11 +643,13 @@ internal sealed class DiagnosticsStatusNotificationStatusJsonConverter : JsonCon
 
     public override DiagnosticsStatusNotificationStatus ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
 
-    public override void Write(Utf8JsonWriter writer, DiagnosticsStatusNotificationStatus value, JsonSerializerOptions options) => writer.WriteStringValue(Text(value));
+    public override void Write(Utf8JsonWriter writer, DiagnosticsStatusNotificationStatus value, JsonSerializerOptions options) => WriteValue(writer, value);
 
     public override void WriteAsPropertyName(Utf8JsonWriter writer, DiagnosticsStatusNotificationStatus value, JsonSerializerOptions options) => writer.WritePropertyName(Text(value));
 
-    private static DiagnosticsStatusNotificationStatus ReadValue(ref Utf8JsonReader reader)
+    internal static void WriteValue(Utf8JsonWriter writer, DiagnosticsStatusNotificationStatus value) => writer.WriteStringValue(Text(value));
+
+    internal static DiagnosticsStatusNotificationStatus ReadValue(ref Utf8JsonReader reader)
     {
         if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence)
         {
@@ -657,11 +689,13 @@ internal sealed class ErrorCodeJsonConverter : JsonConverter<ErrorCode>
 
     public override ErrorCode ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
 
-    public override void Write(Utf8JsonWriter writer, ErrorCode value, JsonSerializerOptions options) => writer.WriteStringValue(Text(value));
+    public override void Write(Utf8JsonWriter writer, ErrorCode value, JsonSerializerOptions options) => WriteValue(writer, value);
 
     public override void WriteAsPropertyName(Utf8JsonWriter writer, ErrorCode value, JsonSerializerOptions options) => writer.WritePropertyName(Text(value));
 
-    private static ErrorCode ReadValue(ref Utf8JsonReader reader)
+    internal static void WriteValue(Utf8JsonWriter writer, ErrorCode value) => writer.WriteStringValue(Text(value));
+
+    internal static ErrorCode ReadValue(ref Utf8JsonReader reader)
     {
         if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence)
         {
@@ -723,11 +757,13 @@ internal sealed class FirmwareStatusEnumTypeJsonConverter : JsonConverter<Firmwa
 
     public override FirmwareStatusEnumType ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
 
-    public override void Write(Utf8JsonWriter writer, FirmwareStatusEnumType value, JsonSerializerOptions options) => writer.WriteStringValue(Text(value));
+    public override void Write(Utf8JsonWriter writer, FirmwareStatusEnumType value, JsonSerializerOptions options) => WriteValue(writer, value);
 
     public override void WriteAsPropertyName(Utf8JsonWriter writer, FirmwareStatusEnumType value, JsonSerializerOptions options) => writer.WritePropertyName(Text(value));
 
-    private static FirmwareStatusEnumType ReadValue(ref Utf8JsonReader reader)
+    internal static void WriteValue(Utf8JsonWriter writer, FirmwareStatusEnumType value) => writer.WriteStringValue(Text(value));
+
+    internal static FirmwareStatusEnumType ReadValue(ref Utf8JsonReader reader)
     {
         if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence)
         {
@@ -787,11 +823,13 @@ internal sealed class FirmwareStatusNotificationStatusJsonConverter : JsonConver
 
     public override FirmwareStatusNotificationStatus ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
 
-    public override void Write(Utf8JsonWriter writer, FirmwareStatusNotificationStatus value, JsonSerializerOptions options) => writer.WriteStringValue(Text(value));
+    public override void Write(Utf8JsonWriter writer, FirmwareStatusNotificationStatus value, JsonSerializerOptions options) => WriteValue(writer, value);
 
     public override void WriteAsPropertyName(Utf8JsonWriter writer, FirmwareStatusNotificationStatus value, JsonSerializerOptions options) => writer.WritePropertyName(Text(value));
 
-    private static FirmwareStatusNotificationStatus ReadValue(ref Utf8JsonReader reader)
+    internal static void WriteValue(Utf8JsonWriter writer, FirmwareStatusNotificationStatus value) => writer.WriteStringValue(Text(value));
+
+    internal static FirmwareStatusNotificationStatus ReadValue(ref Utf8JsonReader reader)
     {
         if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence)
         {
@@ -838,11 +876,13 @@ internal sealed class FormatJsonConverter : JsonConverter<Format>
 
     public override Format ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
 
-    public override void Write(Utf8JsonWriter writer, Format value, JsonSerializerOptions options) => writer.WriteStringValue(Text(value));
+    public override void Write(Utf8JsonWriter writer, Format value, JsonSerializerOptions options) => WriteValue(writer, value);
 
     public override void WriteAsPropertyName(Utf8JsonWriter writer, Format value, JsonSerializerOptions options) => writer.WritePropertyName(Text(value));
 
-    private static Format ReadValue(ref Utf8JsonReader reader)
+    internal static void WriteValue(Utf8JsonWriter writer, Format value) => writer.WriteStringValue(Text(value));
+
+    internal static Format ReadValue(ref Utf8JsonReader reader)
     {
         if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence)
         {
@@ -876,11 +916,13 @@ internal sealed class GenericStatusEnumTypeJsonConverter : JsonConverter<Generic
 
     public override GenericStatusEnumType ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
 
-    public override void Write(Utf8JsonWriter writer, GenericStatusEnumType value, JsonSerializerOptions options) => writer.WriteStringValue(Text(value));
+    public override void Write(Utf8JsonWriter writer, GenericStatusEnumType value, JsonSerializerOptions options) => WriteValue(writer, value);
 
     public override void WriteAsPropertyName(Utf8JsonWriter writer, GenericStatusEnumType value, JsonSerializerOptions options) => writer.WritePropertyName(Text(value));
 
-    private static GenericStatusEnumType ReadValue(ref Utf8JsonReader reader)
+    internal static void WriteValue(Utf8JsonWriter writer, GenericStatusEnumType value) => writer.WriteStringValue(Text(value));
+
+    internal static GenericStatusEnumType ReadValue(ref Utf8JsonReader reader)
     {
         if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence)
         {
@@ -912,11 +954,13 @@ internal sealed class GetCompositeScheduleStatusJsonConverter : JsonConverter<Ge
 
     public override GetCompositeScheduleStatus ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
 
-    public override void Write(Utf8JsonWriter writer, GetCompositeScheduleStatus value, JsonSerializerOptions options) => writer.WriteStringValue(Text(value));
+    public override void Write(Utf8JsonWriter writer, GetCompositeScheduleStatus value, JsonSerializerOptions options) => WriteValue(writer, value);
 
     public override void WriteAsPropertyName(Utf8JsonWriter writer, GetCompositeScheduleStatus value, JsonSerializerOptions options) => writer.WritePropertyName(Text(value));
 
-    private static GetCompositeScheduleStatus ReadValue(ref Utf8JsonReader reader)
+    internal static void WriteValue(Utf8JsonWriter writer, GetCompositeScheduleStatus value) => writer.WriteStringValue(Text(value));
+
+    internal static GetCompositeScheduleStatus ReadValue(ref Utf8JsonReader reader)
     {
         if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence)
         {
@@ -948,11 +992,13 @@ internal sealed class GetInstalledCertificateStatusEnumTypeJsonConverter : JsonC
 
     public override GetInstalledCertificateStatusEnumType ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
 
-    public override void Write(Utf8JsonWriter writer, GetInstalledCertificateStatusEnumType value, JsonSerializerOptions options) => writer.WriteStringValue(Text(value));
+    public override void Write(Utf8JsonWriter writer, GetInstalledCertificateStatusEnumType value, JsonSerializerOptions options) => WriteValue(writer, value);
 
     public override void WriteAsPropertyName(Utf8JsonWriter writer, GetInstalledCertificateStatusEnumType value, JsonSerializerOptions options) => writer.WritePropertyName(Text(value));
 
-    private static GetInstalledCertificateStatusEnumType ReadValue(ref Utf8JsonReader reader)
+    internal static void WriteValue(Utf8JsonWriter writer, GetInstalledCertificateStatusEnumType value) => writer.WriteStringValue(Text(value));
+
+    internal static GetInstalledCertificateStatusEnumType ReadValue(ref Utf8JsonReader reader)
     {
         if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence)
         {
@@ -984,11 +1030,13 @@ internal sealed class HashAlgorithmEnumTypeJsonConverter : JsonConverter<HashAlg
 
     public override HashAlgorithmEnumType ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
 
-    public override void Write(Utf8JsonWriter writer, HashAlgorithmEnumType value, JsonSerializerOptions options) => writer.WriteStringValue(Text(value));
+    public override void Write(Utf8JsonWriter writer, HashAlgorithmEnumType value, JsonSerializerOptions options) => WriteValue(writer, value);
 
     public override void WriteAsPropertyName(Utf8JsonWriter writer, HashAlgorithmEnumType value, JsonSerializerOptions options) => writer.WritePropertyName(Text(value));
 
-    private static HashAlgorithmEnumType ReadValue(ref Utf8JsonReader reader)
+    internal static void WriteValue(Utf8JsonWriter writer, HashAlgorithmEnumType value) => writer.WriteStringValue(Text(value));
+
+    internal static HashAlgorithmEnumType ReadValue(ref Utf8JsonReader reader)
     {
         if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence)
         {
@@ -1021,11 +1069,13 @@ internal sealed class IdTagInfoStatusJsonConverter : JsonConverter<IdTagInfoStat
 
     public override IdTagInfoStatus ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
 
-    public override void Write(Utf8JsonWriter writer, IdTagInfoStatus value, JsonSerializerOptions options) => writer.WriteStringValue(Text(value));
+    public override void Write(Utf8JsonWriter writer, IdTagInfoStatus value, JsonSerializerOptions options) => WriteValue(writer, value);
 
     public override void WriteAsPropertyName(Utf8JsonWriter writer, IdTagInfoStatus value, JsonSerializerOptions options) => writer.WritePropertyName(Text(value));
 
-    private static IdTagInfoStatus ReadValue(ref Utf8JsonReader reader)
+    internal static void WriteValue(Utf8JsonWriter writer, IdTagInfoStatus value) => writer.WriteStringValue(Text(value));
+
+    internal static IdTagInfoStatus ReadValue(ref Utf8JsonReader reader)
     {
         if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence)
         {
@@ -1064,11 +1114,13 @@ internal sealed class InstallCertificateStatusEnumTypeJsonConverter : JsonConver
 
     public override InstallCertificateStatusEnumType ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
 
-    public override void Write(Utf8JsonWriter writer, InstallCertificateStatusEnumType value, JsonSerializerOptions options) => writer.WriteStringValue(Text(value));
+    public override void Write(Utf8JsonWriter writer, InstallCertificateStatusEnumType value, JsonSerializerOptions options) => WriteValue(writer, value);
 
     public override void WriteAsPropertyName(Utf8JsonWriter writer, InstallCertificateStatusEnumType value, JsonSerializerOptions options) => writer.WritePropertyName(Text(value));
 
-    private static InstallCertificateStatusEnumType ReadValue(ref Utf8JsonReader reader)
+    internal static void WriteValue(Utf8JsonWriter writer, InstallCertificateStatusEnumType value) => writer.WriteStringValue(Text(value));
+
+    internal static InstallCertificateStatusEnumType ReadValue(ref Utf8JsonReader reader)
     {
         if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence)
         {
@@ -1103,11 +1155,13 @@ internal sealed class LocationJsonConverter : JsonConverter<Location>
 
     public override Location ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
 
-    public override void Write(Utf8JsonWriter writer, Location value, JsonSerializerOptions options) => writer.WriteStringValue(Text(value));
+    public override void Write(Utf8JsonWriter writer, Location value, JsonSerializerOptions options) => WriteValue(writer, value);
 
     public override void WriteAsPropertyName(Utf8JsonWriter writer, Location value, JsonSerializerOptions options) => writer.WritePropertyName(Text(value));
 
-    private static Location ReadValue(ref Utf8JsonReader reader)
+    internal static void WriteValue(Utf8JsonWriter writer, Location value) => writer.WriteStringValue(Text(value));
+
+    internal static Location ReadValue(ref Utf8JsonReader reader)
     {
         if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence)
         {
@@ -1148,11 +1202,13 @@ internal sealed class LogEnumTypeJsonConverter : JsonConverter<LogEnumType>
 
     public override LogEnumType ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
 
-    public override void Write(Utf8JsonWriter writer, LogEnumType value, JsonSerializerOptions options) => writer.WriteStringValue(Text(value));
+    public override void Write(Utf8JsonWriter writer, LogEnumType value, JsonSerializerOptions options) => WriteValue(writer, value);
 
     public override void WriteAsPropertyName(Utf8JsonWriter writer, LogEnumType value, JsonSerializerOptions options) => writer.WritePropertyName(Text(value));
 
-    private static LogEnumType ReadValue(ref Utf8JsonReader reader)
+    internal static void WriteValue(Utf8JsonWriter writer, LogEnumType value) => writer.WriteStringValue(Text(value));
+
+    internal static LogEnumType ReadValue(ref Utf8JsonReader reader)
     {
         if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence)
         {
@@ -1186,11 +1242,13 @@ internal sealed class LogStatusEnumTypeJsonConverter : JsonConverter<LogStatusEn
 
     public override LogStatusEnumType ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
 
-    public override void Write(Utf8JsonWriter writer, LogStatusEnumType value, JsonSerializerOptions options) => writer.WriteStringValue(Text(value));
+    public override void Write(Utf8JsonWriter writer, LogStatusEnumType value, JsonSerializerOptions options) => WriteValue(writer, value);
 
     public override void WriteAsPropertyName(Utf8JsonWriter writer, LogStatusEnumType value, JsonSerializerOptions options) => writer.WritePropertyName(Text(value));
 
-    private static LogStatusEnumType ReadValue(ref Utf8JsonReader reader)
+    internal static void WriteValue(Utf8JsonWriter writer, LogStatusEnumType value) => writer.WriteStringValue(Text(value));
+
+    internal static LogStatusEnumType ReadValue(ref Utf8JsonReader reader)
     {
         if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence)
         {
@@ -1225,11 +1283,13 @@ internal sealed class MeasurandJsonConverter : JsonConverter<Measurand>
 
     public override Measurand ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
 
-    public override void Write(Utf8JsonWriter writer, Measurand value, JsonSerializerOptions options) => writer.WriteStringValue(Text(value));
+    public override void Write(Utf8JsonWriter writer, Measurand value, JsonSerializerOptions options) => WriteValue(writer, value);
 
     public override void WriteAsPropertyName(Utf8JsonWriter writer, Measurand value, JsonSerializerOptions options) => writer.WritePropertyName(Text(value));
 
-    private static Measurand ReadValue(ref Utf8JsonReader reader)
+    internal static void WriteValue(Utf8JsonWriter writer, Measurand value) => writer.WriteStringValue(Text(value));
+
+    internal static Measurand ReadValue(ref Utf8JsonReader reader)
     {
         if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence)
         {
@@ -1303,11 +1363,13 @@ internal sealed class MessageTriggerEnumTypeJsonConverter : JsonConverter<Messag
 
     public override MessageTriggerEnumType ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
 
-    public override void Write(Utf8JsonWriter writer, MessageTriggerEnumType value, JsonSerializerOptions options) => writer.WriteStringValue(Text(value));
+    public override void Write(Utf8JsonWriter writer, MessageTriggerEnumType value, JsonSerializerOptions options) => WriteValue(writer, value);
 
     public override void WriteAsPropertyName(Utf8JsonWriter writer, MessageTriggerEnumType value, JsonSerializerOptions options) => writer.WritePropertyName(Text(value));
 
-    private static MessageTriggerEnumType ReadValue(ref Utf8JsonReader reader)
+    internal static void WriteValue(Utf8JsonWriter writer, MessageTriggerEnumType value) => writer.WriteStringValue(Text(value));
+
+    internal static MessageTriggerEnumType ReadValue(ref Utf8JsonReader reader)
     {
         if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence)
         {
@@ -1354,11 +1416,13 @@ internal sealed class PhaseJsonConverter : JsonConverter<Phase>
 
     public override Phase ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
 
-    public override void Write(Utf8JsonWriter writer, Phase value, JsonSerializerOptions options) => writer.WriteStringValue(Text(value));
+    public override void Write(Utf8JsonWriter writer, Phase value, JsonSerializerOptions options) => WriteValue(writer, value);
 
     public override void WriteAsPropertyName(Utf8JsonWriter writer, Phase value, JsonSerializerOptions options) => writer.WritePropertyName(Text(value));
 
-    private static Phase ReadValue(ref Utf8JsonReader reader)
+    internal static void WriteValue(Utf8JsonWriter writer, Phase value) => writer.WriteStringValue(Text(value));
+
+    internal static Phase ReadValue(ref Utf8JsonReader reader)
     {
         if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence)
         {
@@ -1404,11 +1468,13 @@ internal sealed class ReasonJsonConverter : JsonConverter<Reason>
 
     public override Reason ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
 
-    public override void Write(Utf8JsonWriter writer, Reason value, JsonSerializerOptions options) => writer.WriteStringValue(Text(value));
+    public override void Write(Utf8JsonWriter writer, Reason value, JsonSerializerOptions options) => WriteValue(writer, value);
 
     public override void WriteAsPropertyName(Utf8JsonWriter writer, Reason value, JsonSerializerOptions options) => writer.WritePropertyName(Text(value));
 
-    private static Reason ReadValue(ref Utf8JsonReader reader)
+    internal static void WriteValue(Utf8JsonWriter writer, Reason value) => writer.WriteStringValue(Text(value));
+
+    internal static Reason ReadValue(ref Utf8JsonReader reader)
     {
         if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence)
         {
@@ -1459,11 +1525,13 @@ internal sealed class RecurrencyKindJsonConverter : JsonConverter<RecurrencyKind
 
     public override RecurrencyKind ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
 
-    public override void Write(Utf8JsonWriter writer, RecurrencyKind value, JsonSerializerOptions options) => writer.WriteStringValue(Text(value));
+    public override void Write(Utf8JsonWriter writer, RecurrencyKind value, JsonSerializerOptions options) => WriteValue(writer, value);
 
     public override void WriteAsPropertyName(Utf8JsonWriter writer, RecurrencyKind value, JsonSerializerOptions options) => writer.WritePropertyName(Text(value));
 
-    private static RecurrencyKind ReadValue(ref Utf8JsonReader reader)
+    internal static void WriteValue(Utf8JsonWriter writer, RecurrencyKind value) => writer.WriteStringValue(Text(value));
+
+    internal static RecurrencyKind ReadValue(ref Utf8JsonReader reader)
     {
         if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence)
         {
@@ -1497,11 +1565,13 @@ internal sealed class RemoteStartTransactionStatusJsonConverter : JsonConverter<
 
     public override RemoteStartTransactionStatus ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
 
-    public override void Write(Utf8JsonWriter writer, RemoteStartTransactionStatus value, JsonSerializerOptions options) => writer.WriteStringValue(Text(value));
+    public override void Write(Utf8JsonWriter writer, RemoteStartTransactionStatus value, JsonSerializerOptions options) => WriteValue(writer, value);
 
     public override void WriteAsPropertyName(Utf8JsonWriter writer, RemoteStartTransactionStatus value, JsonSerializerOptions options) => writer.WritePropertyName(Text(value));
 
-    private static RemoteStartTransactionStatus ReadValue(ref Utf8JsonReader reader)
+    internal static void WriteValue(Utf8JsonWriter writer, RemoteStartTransactionStatus value) => writer.WriteStringValue(Text(value));
+
+    internal static RemoteStartTransactionStatus ReadValue(ref Utf8JsonReader reader)
     {
         if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence)
         {
@@ -1533,11 +1603,13 @@ internal sealed class RemoteStopTransactionStatusJsonConverter : JsonConverter<R
 
     public override RemoteStopTransactionStatus ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
 
-    public override void Write(Utf8JsonWriter writer, RemoteStopTransactionStatus value, JsonSerializerOptions options) => writer.WriteStringValue(Text(value));
+    public override void Write(Utf8JsonWriter writer, RemoteStopTransactionStatus value, JsonSerializerOptions options) => WriteValue(writer, value);
 
     public override void WriteAsPropertyName(Utf8JsonWriter writer, RemoteStopTransactionStatus value, JsonSerializerOptions options) => writer.WritePropertyName(Text(value));
 
-    private static RemoteStopTransactionStatus ReadValue(ref Utf8JsonReader reader)
+    internal static void WriteValue(Utf8JsonWriter writer, RemoteStopTransactionStatus value) => writer.WriteStringValue(Text(value));
+
+    internal static RemoteStopTransactionStatus ReadValue(ref Utf8JsonReader reader)
     {
         if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence)
         {
@@ -1569,11 +1641,13 @@ internal sealed class RequestedMessageJsonConverter : JsonConverter<RequestedMes
 
     public override RequestedMessage ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
 
-    public override void Write(Utf8JsonWriter writer, RequestedMessage value, JsonSerializerOptions options) => writer.WriteStringValue(Text(value));
+    public override void Write(Utf8JsonWriter writer, RequestedMessage value, JsonSerializerOptions options) => WriteValue(writer, value);
 
     public override void WriteAsPropertyName(Utf8JsonWriter writer, RequestedMessage value, JsonSerializerOptions options) => writer.WritePropertyName(Text(value));
 
-    private static RequestedMessage ReadValue(ref Utf8JsonReader reader)
+    internal static void WriteValue(Utf8JsonWriter writer, RequestedMessage value) => writer.WriteStringValue(Text(value));
+
+    internal static RequestedMessage ReadValue(ref Utf8JsonReader reader)
     {
         if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence)
         {
@@ -1619,11 +1693,13 @@ internal sealed class ReserveNowStatusJsonConverter : JsonConverter<ReserveNowSt
 
     public override ReserveNowStatus ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
 
-    public override void Write(Utf8JsonWriter writer, ReserveNowStatus value, JsonSerializerOptions options) => writer.WriteStringValue(Text(value));
+    public override void Write(Utf8JsonWriter writer, ReserveNowStatus value, JsonSerializerOptions options) => WriteValue(writer, value);
 
     public override void WriteAsPropertyName(Utf8JsonWriter writer, ReserveNowStatus value, JsonSerializerOptions options) => writer.WritePropertyName(Text(value));
 
-    private static ReserveNowStatus ReadValue(ref Utf8JsonReader reader)
+    internal static void WriteValue(Utf8JsonWriter writer, ReserveNowStatus value) => writer.WriteStringValue(Text(value));
+
+    internal static ReserveNowStatus ReadValue(ref Utf8JsonReader reader)
     {
         if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence)
         {
@@ -1662,11 +1738,13 @@ internal sealed class ResetStatusJsonConverter : JsonConverter<ResetStatus>
 
     public override ResetStatus ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
 
-    public override void Write(Utf8JsonWriter writer, ResetStatus value, JsonSerializerOptions options) => writer.WriteStringValue(Text(value));
+    public override void Write(Utf8JsonWriter writer, ResetStatus value, JsonSerializerOptions options) => WriteValue(writer, value);
 
     public override void WriteAsPropertyName(Utf8JsonWriter writer, ResetStatus value, JsonSerializerOptions options) => writer.WritePropertyName(Text(value));
 
-    private static ResetStatus ReadValue(ref Utf8JsonReader reader)
+    internal static void WriteValue(Utf8JsonWriter writer, ResetStatus value) => writer.WriteStringValue(Text(value));
+
+    internal static ResetStatus ReadValue(ref Utf8JsonReader reader)
     {
         if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence)
         {
@@ -1698,11 +1776,13 @@ internal sealed class ResetTypeJsonConverter : JsonConverter<ResetType>
 
     public override ResetType ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
 
-    public override void Write(Utf8JsonWriter writer, ResetType value, JsonSerializerOptions options) => writer.WriteStringValue(Text(value));
+    public override void Write(Utf8JsonWriter writer, ResetType value, JsonSerializerOptions options) => WriteValue(writer, value);
 
     public override void WriteAsPropertyName(Utf8JsonWriter writer, ResetType value, JsonSerializerOptions options) => writer.WritePropertyName(Text(value));
 
-    private static ResetType ReadValue(ref Utf8JsonReader reader)
+    internal static void WriteValue(Utf8JsonWriter writer, ResetType value) => writer.WriteStringValue(Text(value));
+
+    internal static ResetType ReadValue(ref Utf8JsonReader reader)
     {
         if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence)
         {
@@ -1734,11 +1814,13 @@ internal sealed class SendLocalListStatusJsonConverter : JsonConverter<SendLocal
 
     public override SendLocalListStatus ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
 
-    public override void Write(Utf8JsonWriter writer, SendLocalListStatus value, JsonSerializerOptions options) => writer.WriteStringValue(Text(value));
+    public override void Write(Utf8JsonWriter writer, SendLocalListStatus value, JsonSerializerOptions options) => WriteValue(writer, value);
 
     public override void WriteAsPropertyName(Utf8JsonWriter writer, SendLocalListStatus value, JsonSerializerOptions options) => writer.WritePropertyName(Text(value));
 
-    private static SendLocalListStatus ReadValue(ref Utf8JsonReader reader)
+    internal static void WriteValue(Utf8JsonWriter writer, SendLocalListStatus value) => writer.WriteStringValue(Text(value));
+
+    internal static SendLocalListStatus ReadValue(ref Utf8JsonReader reader)
     {
         if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence)
         {
@@ -1778,11 +1860,13 @@ internal sealed class SetChargingProfileStatusJsonConverter : JsonConverter<SetC
 
     public override SetChargingProfileStatus ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
 
-    public override void Write(Utf8JsonWriter writer, SetChargingProfileStatus value, JsonSerializerOptions options) => writer.WriteStringValue(Text(value));
+    public override void Write(Utf8JsonWriter writer, SetChargingProfileStatus value, JsonSerializerOptions options) => WriteValue(writer, value);
 
     public override void WriteAsPropertyName(Utf8JsonWriter writer, SetChargingProfileStatus value, JsonSerializerOptions options) => writer.WritePropertyName(Text(value));
 
-    private static SetChargingProfileStatus ReadValue(ref Utf8JsonReader reader)
+    internal static void WriteValue(Utf8JsonWriter writer, SetChargingProfileStatus value) => writer.WriteStringValue(Text(value));
+
+    internal static SetChargingProfileStatus ReadValue(ref Utf8JsonReader reader)
     {
         if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence)
         {
@@ -1817,11 +1901,13 @@ internal sealed class StatusNotificationStatusJsonConverter : JsonConverter<Stat
 
     public override StatusNotificationStatus ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
 
-    public override void Write(Utf8JsonWriter writer, StatusNotificationStatus value, JsonSerializerOptions options) => writer.WriteStringValue(Text(value));
+    public override void Write(Utf8JsonWriter writer, StatusNotificationStatus value, JsonSerializerOptions options) => WriteValue(writer, value);
 
     public override void WriteAsPropertyName(Utf8JsonWriter writer, StatusNotificationStatus value, JsonSerializerOptions options) => writer.WritePropertyName(Text(value));
 
-    private static StatusNotificationStatus ReadValue(ref Utf8JsonReader reader)
+    internal static void WriteValue(Utf8JsonWriter writer, StatusNotificationStatus value) => writer.WriteStringValue(Text(value));
+
+    internal static StatusNotificationStatus ReadValue(ref Utf8JsonReader reader)
     {
         if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence)
         {
@@ -1868,11 +1954,13 @@ internal sealed class TransactionDataSampledValueUnitJsonConverter : JsonConvert
 
     public override TransactionDataSampledValueUnit ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
 
-    public override void Write(Utf8JsonWriter writer, TransactionDataSampledValueUnit value, JsonSerializerOptions options) => writer.WriteStringValue(Text(value));
+    public override void Write(Utf8JsonWriter writer, TransactionDataSampledValueUnit value, JsonSerializerOptions options) => WriteValue(writer, value);
 
     public override void WriteAsPropertyName(Utf8JsonWriter writer, TransactionDataSampledValueUnit value, JsonSerializerOptions options) => writer.WritePropertyName(Text(value));
 
-    private static TransactionDataSampledValueUnit ReadValue(ref Utf8JsonReader reader)
+    internal static void WriteValue(Utf8JsonWriter writer, TransactionDataSampledValueUnit value) => writer.WriteStringValue(Text(value));
+
+    internal static TransactionDataSampledValueUnit ReadValue(ref Utf8JsonReader reader)
     {
         if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence)
         {
@@ -1931,11 +2019,13 @@ internal sealed class TriggerMessageStatusJsonConverter : JsonConverter<TriggerM
 
     public override TriggerMessageStatus ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
 
-    public override void Write(Utf8JsonWriter writer, TriggerMessageStatus value, JsonSerializerOptions options) => writer.WriteStringValue(Text(value));
+    public override void Write(Utf8JsonWriter writer, TriggerMessageStatus value, JsonSerializerOptions options) => WriteValue(writer, value);
 
     public override void WriteAsPropertyName(Utf8JsonWriter writer, TriggerMessageStatus value, JsonSerializerOptions options) => writer.WritePropertyName(Text(value));
 
-    private static TriggerMessageStatus ReadValue(ref Utf8JsonReader reader)
+    internal static void WriteValue(Utf8JsonWriter writer, TriggerMessageStatus value) => writer.WriteStringValue(Text(value));
+
+    internal static TriggerMessageStatus ReadValue(ref Utf8JsonReader reader)
     {
         if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence)
         {
@@ -1970,11 +2060,13 @@ internal sealed class TriggerMessageStatusEnumTypeJsonConverter : JsonConverter<
 
     public override TriggerMessageStatusEnumType ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
 
-    public override void Write(Utf8JsonWriter writer, TriggerMessageStatusEnumType value, JsonSerializerOptions options) => writer.WriteStringValue(Text(value));
+    public override void Write(Utf8JsonWriter writer, TriggerMessageStatusEnumType value, JsonSerializerOptions options) => WriteValue(writer, value);
 
     public override void WriteAsPropertyName(Utf8JsonWriter writer, TriggerMessageStatusEnumType value, JsonSerializerOptions options) => writer.WritePropertyName(Text(value));
 
-    private static TriggerMessageStatusEnumType ReadValue(ref Utf8JsonReader reader)
+    internal static void WriteValue(Utf8JsonWriter writer, TriggerMessageStatusEnumType value) => writer.WriteStringValue(Text(value));
+
+    internal static TriggerMessageStatusEnumType ReadValue(ref Utf8JsonReader reader)
     {
         if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence)
         {
@@ -2009,11 +2101,13 @@ internal sealed class UnitJsonConverter : JsonConverter<Unit>
 
     public override Unit ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
 
-    public override void Write(Utf8JsonWriter writer, Unit value, JsonSerializerOptions options) => writer.WriteStringValue(Text(value));
+    public override void Write(Utf8JsonWriter writer, Unit value, JsonSerializerOptions options) => WriteValue(writer, value);
 
     public override void WriteAsPropertyName(Utf8JsonWriter writer, Unit value, JsonSerializerOptions options) => writer.WritePropertyName(Text(value));
 
-    private static Unit ReadValue(ref Utf8JsonReader reader)
+    internal static void WriteValue(Utf8JsonWriter writer, Unit value) => writer.WriteStringValue(Text(value));
+
+    internal static Unit ReadValue(ref Utf8JsonReader reader)
     {
         if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence)
         {
@@ -2073,11 +2167,13 @@ internal sealed class UnlockConnectorStatusJsonConverter : JsonConverter<UnlockC
 
     public override UnlockConnectorStatus ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
 
-    public override void Write(Utf8JsonWriter writer, UnlockConnectorStatus value, JsonSerializerOptions options) => writer.WriteStringValue(Text(value));
+    public override void Write(Utf8JsonWriter writer, UnlockConnectorStatus value, JsonSerializerOptions options) => WriteValue(writer, value);
 
     public override void WriteAsPropertyName(Utf8JsonWriter writer, UnlockConnectorStatus value, JsonSerializerOptions options) => writer.WritePropertyName(Text(value));
 
-    private static UnlockConnectorStatus ReadValue(ref Utf8JsonReader reader)
+    internal static void WriteValue(Utf8JsonWriter writer, UnlockConnectorStatus value) => writer.WriteStringValue(Text(value));
+
+    internal static UnlockConnectorStatus ReadValue(ref Utf8JsonReader reader)
     {
         if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence)
         {
@@ -2112,11 +2208,13 @@ internal sealed class UpdateFirmwareStatusEnumTypeJsonConverter : JsonConverter<
 
     public override UpdateFirmwareStatusEnumType ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
 
-    public override void Write(Utf8JsonWriter writer, UpdateFirmwareStatusEnumType value, JsonSerializerOptions options) => writer.WriteStringValue(Text(value));
+    public override void Write(Utf8JsonWriter writer, UpdateFirmwareStatusEnumType value, JsonSerializerOptions options) => WriteValue(writer, value);
 
     public override void WriteAsPropertyName(Utf8JsonWriter writer, UpdateFirmwareStatusEnumType value, JsonSerializerOptions options) => writer.WritePropertyName(Text(value));
 
-    private static UpdateFirmwareStatusEnumType ReadValue(ref Utf8JsonReader reader)
+    internal static void WriteValue(Utf8JsonWriter writer, UpdateFirmwareStatusEnumType value) => writer.WriteStringValue(Text(value));
+
+    internal static UpdateFirmwareStatusEnumType ReadValue(ref Utf8JsonReader reader)
     {
         if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence)
         {
@@ -2155,11 +2253,13 @@ internal sealed class UpdateTypeJsonConverter : JsonConverter<UpdateType>
 
     public override UpdateType ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
 
-    public override void Write(Utf8JsonWriter writer, UpdateType value, JsonSerializerOptions options) => writer.WriteStringValue(Text(value));
+    public override void Write(Utf8JsonWriter writer, UpdateType value, JsonSerializerOptions options) => WriteValue(writer, value);
 
     public override void WriteAsPropertyName(Utf8JsonWriter writer, UpdateType value, JsonSerializerOptions options) => writer.WritePropertyName(Text(value));
 
-    private static UpdateType ReadValue(ref Utf8JsonReader reader)
+    internal static void WriteValue(Utf8JsonWriter writer, UpdateType value) => writer.WriteStringValue(Text(value));
+
+    internal static UpdateType ReadValue(ref Utf8JsonReader reader)
     {
         if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence)
         {
@@ -2193,11 +2293,13 @@ internal sealed class UploadLogStatusEnumTypeJsonConverter : JsonConverter<Uploa
 
     public override UploadLogStatusEnumType ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
 
-    public override void Write(Utf8JsonWriter writer, UploadLogStatusEnumType value, JsonSerializerOptions options) => writer.WriteStringValue(Text(value));
+    public override void Write(Utf8JsonWriter writer, UploadLogStatusEnumType value, JsonSerializerOptions options) => WriteValue(writer, value);
 
     public override void WriteAsPropertyName(Utf8JsonWriter writer, UploadLogStatusEnumType value, JsonSerializerOptions options) => writer.WritePropertyName(Text(value));
 
-    private static UploadLogStatusEnumType ReadValue(ref Utf8JsonReader reader)
+    internal static void WriteValue(Utf8JsonWriter writer, UploadLogStatusEnumType value) => writer.WriteStringValue(Text(value));
+
+    internal static UploadLogStatusEnumType ReadValue(ref Utf8JsonReader reader)
     {
         if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence)
         {

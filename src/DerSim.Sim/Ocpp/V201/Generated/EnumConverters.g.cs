@@ -20,11 +20,13 @@ internal sealed class APNAuthenticationEnumTypeJsonConverter : JsonConverter<APN
 
     public override APNAuthenticationEnumType ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
 
-    public override void Write(Utf8JsonWriter writer, APNAuthenticationEnumType value, JsonSerializerOptions options) => writer.WriteStringValue(Text(value));
+    public override void Write(Utf8JsonWriter writer, APNAuthenticationEnumType value, JsonSerializerOptions options) => WriteValue(writer, value);
 
     public override void WriteAsPropertyName(Utf8JsonWriter writer, APNAuthenticationEnumType value, JsonSerializerOptions options) => writer.WritePropertyName(Text(value));
 
-    private static APNAuthenticationEnumType ReadValue(ref Utf8JsonReader reader)
+    internal static void WriteValue(Utf8JsonWriter writer, APNAuthenticationEnumType value) => writer.WriteStringValue(Text(value));
+
+    internal static APNAuthenticationEnumType ReadValue(ref Utf8JsonReader reader)
     {
         if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence)
         {
@@ -60,11 +62,13 @@ internal sealed class AttributeEnumTypeJsonConverter : JsonConverter<AttributeEn
 
     public override AttributeEnumType ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
 
-    public override void Write(Utf8JsonWriter writer, AttributeEnumType value, JsonSerializerOptions options) => writer.WriteStringValue(Text(value));
+    public override void Write(Utf8JsonWriter writer, AttributeEnumType value, JsonSerializerOptions options) => WriteValue(writer, value);
 
     public override void WriteAsPropertyName(Utf8JsonWriter writer, AttributeEnumType value, JsonSerializerOptions options) => writer.WritePropertyName(Text(value));
 
-    private static AttributeEnumType ReadValue(ref Utf8JsonReader reader)
+    internal static void WriteValue(Utf8JsonWriter writer, AttributeEnumType value) => writer.WriteStringValue(Text(value));
+
+    internal static AttributeEnumType ReadValue(ref Utf8JsonReader reader)
     {
         if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence)
         {
@@ -98,11 +102,13 @@ internal sealed class AuthorizationStatusEnumTypeJsonConverter : JsonConverter<A
 
     public override AuthorizationStatusEnumType ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
 
-    public override void Write(Utf8JsonWriter writer, AuthorizationStatusEnumType value, JsonSerializerOptions options) => writer.WriteStringValue(Text(value));
+    public override void Write(Utf8JsonWriter writer, AuthorizationStatusEnumType value, JsonSerializerOptions options) => WriteValue(writer, value);
 
     public override void WriteAsPropertyName(Utf8JsonWriter writer, AuthorizationStatusEnumType value, JsonSerializerOptions options) => writer.WritePropertyName(Text(value));
 
-    private static AuthorizationStatusEnumType ReadValue(ref Utf8JsonReader reader)
+    internal static void WriteValue(Utf8JsonWriter writer, AuthorizationStatusEnumType value) => writer.WriteStringValue(Text(value));
+
+    internal static AuthorizationStatusEnumType ReadValue(ref Utf8JsonReader reader)
     {
         if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence)
         {
@@ -152,11 +158,13 @@ internal sealed class AuthorizeCertificateStatusEnumTypeJsonConverter : JsonConv
 
     public override AuthorizeCertificateStatusEnumType ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
 
-    public override void Write(Utf8JsonWriter writer, AuthorizeCertificateStatusEnumType value, JsonSerializerOptions options) => writer.WriteStringValue(Text(value));
+    public override void Write(Utf8JsonWriter writer, AuthorizeCertificateStatusEnumType value, JsonSerializerOptions options) => WriteValue(writer, value);
 
     public override void WriteAsPropertyName(Utf8JsonWriter writer, AuthorizeCertificateStatusEnumType value, JsonSerializerOptions options) => writer.WritePropertyName(Text(value));
 
-    private static AuthorizeCertificateStatusEnumType ReadValue(ref Utf8JsonReader reader)
+    internal static void WriteValue(Utf8JsonWriter writer, AuthorizeCertificateStatusEnumType value) => writer.WriteStringValue(Text(value));
+
+    internal static AuthorizeCertificateStatusEnumType ReadValue(ref Utf8JsonReader reader)
     {
         if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence)
         {
@@ -201,11 +209,13 @@ internal sealed class BootReasonEnumTypeJsonConverter : JsonConverter<BootReason
 
     public override BootReasonEnumType ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
 
-    public override void Write(Utf8JsonWriter writer, BootReasonEnumType value, JsonSerializerOptions options) => writer.WriteStringValue(Text(value));
+    public override void Write(Utf8JsonWriter writer, BootReasonEnumType value, JsonSerializerOptions options) => WriteValue(writer, value);
 
     public override void WriteAsPropertyName(Utf8JsonWriter writer, BootReasonEnumType value, JsonSerializerOptions options) => writer.WritePropertyName(Text(value));
 
-    private static BootReasonEnumType ReadValue(ref Utf8JsonReader reader)
+    internal static void WriteValue(Utf8JsonWriter writer, BootReasonEnumType value) => writer.WriteStringValue(Text(value));
+
+    internal static BootReasonEnumType ReadValue(ref Utf8JsonReader reader)
     {
         if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence)
         {
@@ -256,11 +266,13 @@ internal sealed class CancelReservationStatusEnumTypeJsonConverter : JsonConvert
 
     public override CancelReservationStatusEnumType ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
 
-    public override void Write(Utf8JsonWriter writer, CancelReservationStatusEnumType value, JsonSerializerOptions options) => writer.WriteStringValue(Text(value));
+    public override void Write(Utf8JsonWriter writer, CancelReservationStatusEnumType value, JsonSerializerOptions options) => WriteValue(writer, value);
 
     public override void WriteAsPropertyName(Utf8JsonWriter writer, CancelReservationStatusEnumType value, JsonSerializerOptions options) => writer.WritePropertyName(Text(value));
 
-    private static CancelReservationStatusEnumType ReadValue(ref Utf8JsonReader reader)
+    internal static void WriteValue(Utf8JsonWriter writer, CancelReservationStatusEnumType value) => writer.WriteStringValue(Text(value));
+
+    internal static CancelReservationStatusEnumType ReadValue(ref Utf8JsonReader reader)
     {
         if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence)
         {
@@ -292,11 +304,13 @@ internal sealed class CertificateActionEnumTypeJsonConverter : JsonConverter<Cer
 
     public override CertificateActionEnumType ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
 
-    public override void Write(Utf8JsonWriter writer, CertificateActionEnumType value, JsonSerializerOptions options) => writer.WriteStringValue(Text(value));
+    public override void Write(Utf8JsonWriter writer, CertificateActionEnumType value, JsonSerializerOptions options) => WriteValue(writer, value);
 
     public override void WriteAsPropertyName(Utf8JsonWriter writer, CertificateActionEnumType value, JsonSerializerOptions options) => writer.WritePropertyName(Text(value));
 
-    private static CertificateActionEnumType ReadValue(ref Utf8JsonReader reader)
+    internal static void WriteValue(Utf8JsonWriter writer, CertificateActionEnumType value) => writer.WriteStringValue(Text(value));
+
+    internal static CertificateActionEnumType ReadValue(ref Utf8JsonReader reader)
     {
         if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence)
         {
@@ -330,11 +344,13 @@ internal sealed class CertificateSignedStatusEnumTypeJsonConverter : JsonConvert
 
     public override CertificateSignedStatusEnumType ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
 
-    public override void Write(Utf8JsonWriter writer, CertificateSignedStatusEnumType value, JsonSerializerOptions options) => writer.WriteStringValue(Text(value));
+    public override void Write(Utf8JsonWriter writer, CertificateSignedStatusEnumType value, JsonSerializerOptions options) => WriteValue(writer, value);
 
     public override void WriteAsPropertyName(Utf8JsonWriter writer, CertificateSignedStatusEnumType value, JsonSerializerOptions options) => writer.WritePropertyName(Text(value));
 
-    private static CertificateSignedStatusEnumType ReadValue(ref Utf8JsonReader reader)
+    internal static void WriteValue(Utf8JsonWriter writer, CertificateSignedStatusEnumType value) => writer.WriteStringValue(Text(value));
+
+    internal static CertificateSignedStatusEnumType ReadValue(ref Utf8JsonReader reader)
     {
         if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence)
         {
@@ -366,11 +382,13 @@ internal sealed class CertificateSigningUseEnumTypeJsonConverter : JsonConverter
 
     public override CertificateSigningUseEnumType ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
 
-    public override void Write(Utf8JsonWriter writer, CertificateSigningUseEnumType value, JsonSerializerOptions options) => writer.WriteStringValue(Text(value));
+    public override void Write(Utf8JsonWriter writer, CertificateSigningUseEnumType value, JsonSerializerOptions options) => WriteValue(writer, value);
 
     public override void WriteAsPropertyName(Utf8JsonWriter writer, CertificateSigningUseEnumType value, JsonSerializerOptions options) => writer.WritePropertyName(Text(value));
 
-    private static CertificateSigningUseEnumType ReadValue(ref Utf8JsonReader reader)
+    internal static void WriteValue(Utf8JsonWriter writer, CertificateSigningUseEnumType value) => writer.WriteStringValue(Text(value));
+
+    internal static CertificateSigningUseEnumType ReadValue(ref Utf8JsonReader reader)
     {
         if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence)
         {
@@ -404,11 +422,13 @@ internal sealed class ChangeAvailabilityStatusEnumTypeJsonConverter : JsonConver
 
     public override ChangeAvailabilityStatusEnumType ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
 
-    public override void Write(Utf8JsonWriter writer, ChangeAvailabilityStatusEnumType value, JsonSerializerOptions options) => writer.WriteStringValue(Text(value));
+    public override void Write(Utf8JsonWriter writer, ChangeAvailabilityStatusEnumType value, JsonSerializerOptions options) => WriteValue(writer, value);
 
     public override void WriteAsPropertyName(Utf8JsonWriter writer, ChangeAvailabilityStatusEnumType value, JsonSerializerOptions options) => writer.WritePropertyName(Text(value));
 
-    private static ChangeAvailabilityStatusEnumType ReadValue(ref Utf8JsonReader reader)
+    internal static void WriteValue(Utf8JsonWriter writer, ChangeAvailabilityStatusEnumType value) => writer.WriteStringValue(Text(value));
+
+    internal static ChangeAvailabilityStatusEnumType ReadValue(ref Utf8JsonReader reader)
     {
         if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence)
         {
@@ -443,11 +463,13 @@ internal sealed class ChargingLimitSourceEnumTypeJsonConverter : JsonConverter<C
 
     public override ChargingLimitSourceEnumType ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
 
-    public override void Write(Utf8JsonWriter writer, ChargingLimitSourceEnumType value, JsonSerializerOptions options) => writer.WriteStringValue(Text(value));
+    public override void Write(Utf8JsonWriter writer, ChargingLimitSourceEnumType value, JsonSerializerOptions options) => WriteValue(writer, value);
 
     public override void WriteAsPropertyName(Utf8JsonWriter writer, ChargingLimitSourceEnumType value, JsonSerializerOptions options) => writer.WritePropertyName(Text(value));
 
-    private static ChargingLimitSourceEnumType ReadValue(ref Utf8JsonReader reader)
+    internal static void WriteValue(Utf8JsonWriter writer, ChargingLimitSourceEnumType value) => writer.WriteStringValue(Text(value));
+
+    internal static ChargingLimitSourceEnumType ReadValue(ref Utf8JsonReader reader)
     {
         if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence)
         {
@@ -485,11 +507,13 @@ internal sealed class ChargingProfileKindEnumTypeJsonConverter : JsonConverter<C
 
     public override ChargingProfileKindEnumType ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
 
-    public override void Write(Utf8JsonWriter writer, ChargingProfileKindEnumType value, JsonSerializerOptions options) => writer.WriteStringValue(Text(value));
+    public override void Write(Utf8JsonWriter writer, ChargingProfileKindEnumType value, JsonSerializerOptions options) => WriteValue(writer, value);
 
     public override void WriteAsPropertyName(Utf8JsonWriter writer, ChargingProfileKindEnumType value, JsonSerializerOptions options) => writer.WritePropertyName(Text(value));
 
-    private static ChargingProfileKindEnumType ReadValue(ref Utf8JsonReader reader)
+    internal static void WriteValue(Utf8JsonWriter writer, ChargingProfileKindEnumType value) => writer.WriteStringValue(Text(value));
+
+    internal static ChargingProfileKindEnumType ReadValue(ref Utf8JsonReader reader)
     {
         if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence)
         {
@@ -524,11 +548,13 @@ internal sealed class ChargingProfilePurposeEnumTypeJsonConverter : JsonConverte
 
     public override ChargingProfilePurposeEnumType ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
 
-    public override void Write(Utf8JsonWriter writer, ChargingProfilePurposeEnumType value, JsonSerializerOptions options) => writer.WriteStringValue(Text(value));
+    public override void Write(Utf8JsonWriter writer, ChargingProfilePurposeEnumType value, JsonSerializerOptions options) => WriteValue(writer, value);
 
     public override void WriteAsPropertyName(Utf8JsonWriter writer, ChargingProfilePurposeEnumType value, JsonSerializerOptions options) => writer.WritePropertyName(Text(value));
 
-    private static ChargingProfilePurposeEnumType ReadValue(ref Utf8JsonReader reader)
+    internal static void WriteValue(Utf8JsonWriter writer, ChargingProfilePurposeEnumType value) => writer.WriteStringValue(Text(value));
+
+    internal static ChargingProfilePurposeEnumType ReadValue(ref Utf8JsonReader reader)
     {
         if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence)
         {
@@ -568,11 +594,13 @@ internal sealed class ChargingProfileStatusEnumTypeJsonConverter : JsonConverter
 
     public override ChargingProfileStatusEnumType ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
 
-    public override void Write(Utf8JsonWriter writer, ChargingProfileStatusEnumType value, JsonSerializerOptions options) => writer.WriteStringValue(Text(value));
+    public override void Write(Utf8JsonWriter writer, ChargingProfileStatusEnumType value, JsonSerializerOptions options) => WriteValue(writer, value);
 
     public override void WriteAsPropertyName(Utf8JsonWriter writer, ChargingProfileStatusEnumType value, JsonSerializerOptions options) => writer.WritePropertyName(Text(value));
 
-    private static ChargingProfileStatusEnumType ReadValue(ref Utf8JsonReader reader)
+    internal static void WriteValue(Utf8JsonWriter writer, ChargingProfileStatusEnumType value) => writer.WriteStringValue(Text(value));
+
+    internal static ChargingProfileStatusEnumType ReadValue(ref Utf8JsonReader reader)
     {
         if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence)
         {
@@ -604,11 +632,13 @@ internal sealed class ChargingRateUnitEnumTypeJsonConverter : JsonConverter<Char
 
     public override ChargingRateUnitEnumType ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
 
-    public override void Write(Utf8JsonWriter writer, ChargingRateUnitEnumType value, JsonSerializerOptions options) => writer.WriteStringValue(Text(value));
+    public override void Write(Utf8JsonWriter writer, ChargingRateUnitEnumType value, JsonSerializerOptions options) => WriteValue(writer, value);
 
     public override void WriteAsPropertyName(Utf8JsonWriter writer, ChargingRateUnitEnumType value, JsonSerializerOptions options) => writer.WritePropertyName(Text(value));
 
-    private static ChargingRateUnitEnumType ReadValue(ref Utf8JsonReader reader)
+    internal static void WriteValue(Utf8JsonWriter writer, ChargingRateUnitEnumType value) => writer.WriteStringValue(Text(value));
+
+    internal static ChargingRateUnitEnumType ReadValue(ref Utf8JsonReader reader)
     {
         if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence)
         {
@@ -640,11 +670,13 @@ internal sealed class ChargingStateEnumTypeJsonConverter : JsonConverter<Chargin
 
     public override ChargingStateEnumType ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
 
-    public override void Write(Utf8JsonWriter writer, ChargingStateEnumType value, JsonSerializerOptions options) => writer.WriteStringValue(Text(value));
+    public override void Write(Utf8JsonWriter writer, ChargingStateEnumType value, JsonSerializerOptions options) => WriteValue(writer, value);
 
     public override void WriteAsPropertyName(Utf8JsonWriter writer, ChargingStateEnumType value, JsonSerializerOptions options) => writer.WritePropertyName(Text(value));
 
-    private static ChargingStateEnumType ReadValue(ref Utf8JsonReader reader)
+    internal static void WriteValue(Utf8JsonWriter writer, ChargingStateEnumType value) => writer.WriteStringValue(Text(value));
+
+    internal static ChargingStateEnumType ReadValue(ref Utf8JsonReader reader)
     {
         if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence)
         {
@@ -685,11 +717,13 @@ internal sealed class ClearCacheStatusEnumTypeJsonConverter : JsonConverter<Clea
 
     public override ClearCacheStatusEnumType ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
 
-    public override void Write(Utf8JsonWriter writer, ClearCacheStatusEnumType value, JsonSerializerOptions options) => writer.WriteStringValue(Text(value));
+    public override void Write(Utf8JsonWriter writer, ClearCacheStatusEnumType value, JsonSerializerOptions options) => WriteValue(writer, value);
 
     public override void WriteAsPropertyName(Utf8JsonWriter writer, ClearCacheStatusEnumType value, JsonSerializerOptions options) => writer.WritePropertyName(Text(value));
 
-    private static ClearCacheStatusEnumType ReadValue(ref Utf8JsonReader reader)
+    internal static void WriteValue(Utf8JsonWriter writer, ClearCacheStatusEnumType value) => writer.WriteStringValue(Text(value));
+
+    internal static ClearCacheStatusEnumType ReadValue(ref Utf8JsonReader reader)
     {
         if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence)
         {
@@ -721,11 +755,13 @@ internal sealed class ClearChargingProfileStatusEnumTypeJsonConverter : JsonConv
 
     public override ClearChargingProfileStatusEnumType ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
 
-    public override void Write(Utf8JsonWriter writer, ClearChargingProfileStatusEnumType value, JsonSerializerOptions options) => writer.WriteStringValue(Text(value));
+    public override void Write(Utf8JsonWriter writer, ClearChargingProfileStatusEnumType value, JsonSerializerOptions options) => WriteValue(writer, value);
 
     public override void WriteAsPropertyName(Utf8JsonWriter writer, ClearChargingProfileStatusEnumType value, JsonSerializerOptions options) => writer.WritePropertyName(Text(value));
 
-    private static ClearChargingProfileStatusEnumType ReadValue(ref Utf8JsonReader reader)
+    internal static void WriteValue(Utf8JsonWriter writer, ClearChargingProfileStatusEnumType value) => writer.WriteStringValue(Text(value));
+
+    internal static ClearChargingProfileStatusEnumType ReadValue(ref Utf8JsonReader reader)
     {
         if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence)
         {
@@ -759,11 +795,13 @@ internal sealed class ClearMessageStatusEnumTypeJsonConverter : JsonConverter<Cl
 
     public override ClearMessageStatusEnumType ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
 
-    public override void Write(Utf8JsonWriter writer, ClearMessageStatusEnumType value, JsonSerializerOptions options) => writer.WriteStringValue(Text(value));
+    public override void Write(Utf8JsonWriter writer, ClearMessageStatusEnumType value, JsonSerializerOptions options) => WriteValue(writer, value);
 
     public override void WriteAsPropertyName(Utf8JsonWriter writer, ClearMessageStatusEnumType value, JsonSerializerOptions options) => writer.WritePropertyName(Text(value));
 
-    private static ClearMessageStatusEnumType ReadValue(ref Utf8JsonReader reader)
+    internal static void WriteValue(Utf8JsonWriter writer, ClearMessageStatusEnumType value) => writer.WriteStringValue(Text(value));
+
+    internal static ClearMessageStatusEnumType ReadValue(ref Utf8JsonReader reader)
     {
         if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence)
         {
@@ -797,11 +835,13 @@ internal sealed class ClearMonitoringStatusEnumTypeJsonConverter : JsonConverter
 
     public override ClearMonitoringStatusEnumType ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
 
-    public override void Write(Utf8JsonWriter writer, ClearMonitoringStatusEnumType value, JsonSerializerOptions options) => writer.WriteStringValue(Text(value));
+    public override void Write(Utf8JsonWriter writer, ClearMonitoringStatusEnumType value, JsonSerializerOptions options) => WriteValue(writer, value);
 
     public override void WriteAsPropertyName(Utf8JsonWriter writer, ClearMonitoringStatusEnumType value, JsonSerializerOptions options) => writer.WritePropertyName(Text(value));
 
-    private static ClearMonitoringStatusEnumType ReadValue(ref Utf8JsonReader reader)
+    internal static void WriteValue(Utf8JsonWriter writer, ClearMonitoringStatusEnumType value) => writer.WriteStringValue(Text(value));
+
+    internal static ClearMonitoringStatusEnumType ReadValue(ref Utf8JsonReader reader)
     {
         if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence)
         {
@@ -834,11 +874,13 @@ internal sealed class ComponentCriterionEnumTypeJsonConverter : JsonConverter<Co
 
     public override ComponentCriterionEnumType ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
 
-    public override void Write(Utf8JsonWriter writer, ComponentCriterionEnumType value, JsonSerializerOptions options) => writer.WriteStringValue(Text(value));
+    public override void Write(Utf8JsonWriter writer, ComponentCriterionEnumType value, JsonSerializerOptions options) => WriteValue(writer, value);
 
     public override void WriteAsPropertyName(Utf8JsonWriter writer, ComponentCriterionEnumType value, JsonSerializerOptions options) => writer.WritePropertyName(Text(value));
 
-    private static ComponentCriterionEnumType ReadValue(ref Utf8JsonReader reader)
+    internal static void WriteValue(Utf8JsonWriter writer, ComponentCriterionEnumType value) => writer.WriteStringValue(Text(value));
+
+    internal static ComponentCriterionEnumType ReadValue(ref Utf8JsonReader reader)
     {
         if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence)
         {
@@ -876,11 +918,13 @@ internal sealed class ConnectorEnumTypeJsonConverter : JsonConverter<ConnectorEn
 
     public override ConnectorEnumType ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
 
-    public override void Write(Utf8JsonWriter writer, ConnectorEnumType value, JsonSerializerOptions options) => writer.WriteStringValue(Text(value));
+    public override void Write(Utf8JsonWriter writer, ConnectorEnumType value, JsonSerializerOptions options) => WriteValue(writer, value);
 
     public override void WriteAsPropertyName(Utf8JsonWriter writer, ConnectorEnumType value, JsonSerializerOptions options) => writer.WritePropertyName(Text(value));
 
-    private static ConnectorEnumType ReadValue(ref Utf8JsonReader reader)
+    internal static void WriteValue(Utf8JsonWriter writer, ConnectorEnumType value) => writer.WriteStringValue(Text(value));
+
+    internal static ConnectorEnumType ReadValue(ref Utf8JsonReader reader)
     {
         if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence)
         {
@@ -952,11 +996,13 @@ internal sealed class ConnectorStatusEnumTypeJsonConverter : JsonConverter<Conne
 
     public override ConnectorStatusEnumType ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
 
-    public override void Write(Utf8JsonWriter writer, ConnectorStatusEnumType value, JsonSerializerOptions options) => writer.WriteStringValue(Text(value));
+    public override void Write(Utf8JsonWriter writer, ConnectorStatusEnumType value, JsonSerializerOptions options) => WriteValue(writer, value);
 
     public override void WriteAsPropertyName(Utf8JsonWriter writer, ConnectorStatusEnumType value, JsonSerializerOptions options) => writer.WritePropertyName(Text(value));
 
-    private static ConnectorStatusEnumType ReadValue(ref Utf8JsonReader reader)
+    internal static void WriteValue(Utf8JsonWriter writer, ConnectorStatusEnumType value) => writer.WriteStringValue(Text(value));
+
+    internal static ConnectorStatusEnumType ReadValue(ref Utf8JsonReader reader)
     {
         if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence)
         {
@@ -997,11 +1043,13 @@ internal sealed class CostKindEnumTypeJsonConverter : JsonConverter<CostKindEnum
 
     public override CostKindEnumType ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
 
-    public override void Write(Utf8JsonWriter writer, CostKindEnumType value, JsonSerializerOptions options) => writer.WriteStringValue(Text(value));
+    public override void Write(Utf8JsonWriter writer, CostKindEnumType value, JsonSerializerOptions options) => WriteValue(writer, value);
 
     public override void WriteAsPropertyName(Utf8JsonWriter writer, CostKindEnumType value, JsonSerializerOptions options) => writer.WritePropertyName(Text(value));
 
-    private static CostKindEnumType ReadValue(ref Utf8JsonReader reader)
+    internal static void WriteValue(Utf8JsonWriter writer, CostKindEnumType value) => writer.WriteStringValue(Text(value));
+
+    internal static CostKindEnumType ReadValue(ref Utf8JsonReader reader)
     {
         if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence)
         {
@@ -1038,11 +1086,13 @@ internal sealed class CustomerInformationStatusEnumTypeJsonConverter : JsonConve
 
     public override CustomerInformationStatusEnumType ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
 
-    public override void Write(Utf8JsonWriter writer, CustomerInformationStatusEnumType value, JsonSerializerOptions options) => writer.WriteStringValue(Text(value));
+    public override void Write(Utf8JsonWriter writer, CustomerInformationStatusEnumType value, JsonSerializerOptions options) => WriteValue(writer, value);
 
     public override void WriteAsPropertyName(Utf8JsonWriter writer, CustomerInformationStatusEnumType value, JsonSerializerOptions options) => writer.WritePropertyName(Text(value));
 
-    private static CustomerInformationStatusEnumType ReadValue(ref Utf8JsonReader reader)
+    internal static void WriteValue(Utf8JsonWriter writer, CustomerInformationStatusEnumType value) => writer.WriteStringValue(Text(value));
+
+    internal static CustomerInformationStatusEnumType ReadValue(ref Utf8JsonReader reader)
     {
         if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence)
         {
@@ -1077,11 +1127,13 @@ internal sealed class DataEnumTypeJsonConverter : JsonConverter<DataEnumType>
 
     public override DataEnumType ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
 
-    public override void Write(Utf8JsonWriter writer, DataEnumType value, JsonSerializerOptions options) => writer.WriteStringValue(Text(value));
+    public override void Write(Utf8JsonWriter writer, DataEnumType value, JsonSerializerOptions options) => WriteValue(writer, value);
 
     public override void WriteAsPropertyName(Utf8JsonWriter writer, DataEnumType value, JsonSerializerOptions options) => writer.WritePropertyName(Text(value));
 
-    private static DataEnumType ReadValue(ref Utf8JsonReader reader)
+    internal static void WriteValue(Utf8JsonWriter writer, DataEnumType value) => writer.WriteStringValue(Text(value));
+
+    internal static DataEnumType ReadValue(ref Utf8JsonReader reader)
     {
         if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence)
         {
@@ -1127,11 +1179,13 @@ internal sealed class DataTransferStatusEnumTypeJsonConverter : JsonConverter<Da
 
     public override DataTransferStatusEnumType ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
 
-    public override void Write(Utf8JsonWriter writer, DataTransferStatusEnumType value, JsonSerializerOptions options) => writer.WriteStringValue(Text(value));
+    public override void Write(Utf8JsonWriter writer, DataTransferStatusEnumType value, JsonSerializerOptions options) => WriteValue(writer, value);
 
     public override void WriteAsPropertyName(Utf8JsonWriter writer, DataTransferStatusEnumType value, JsonSerializerOptions options) => writer.WritePropertyName(Text(value));
 
-    private static DataTransferStatusEnumType ReadValue(ref Utf8JsonReader reader)
+    internal static void WriteValue(Utf8JsonWriter writer, DataTransferStatusEnumType value) => writer.WriteStringValue(Text(value));
+
+    internal static DataTransferStatusEnumType ReadValue(ref Utf8JsonReader reader)
     {
         if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence)
         {
@@ -1169,11 +1223,13 @@ internal sealed class DeleteCertificateStatusEnumTypeJsonConverter : JsonConvert
 
     public override DeleteCertificateStatusEnumType ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
 
-    public override void Write(Utf8JsonWriter writer, DeleteCertificateStatusEnumType value, JsonSerializerOptions options) => writer.WriteStringValue(Text(value));
+    public override void Write(Utf8JsonWriter writer, DeleteCertificateStatusEnumType value, JsonSerializerOptions options) => WriteValue(writer, value);
 
     public override void WriteAsPropertyName(Utf8JsonWriter writer, DeleteCertificateStatusEnumType value, JsonSerializerOptions options) => writer.WritePropertyName(Text(value));
 
-    private static DeleteCertificateStatusEnumType ReadValue(ref Utf8JsonReader reader)
+    internal static void WriteValue(Utf8JsonWriter writer, DeleteCertificateStatusEnumType value) => writer.WriteStringValue(Text(value));
+
+    internal static DeleteCertificateStatusEnumType ReadValue(ref Utf8JsonReader reader)
     {
         if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence)
         {
@@ -1208,11 +1264,13 @@ internal sealed class DisplayMessageStatusEnumTypeJsonConverter : JsonConverter<
 
     public override DisplayMessageStatusEnumType ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
 
-    public override void Write(Utf8JsonWriter writer, DisplayMessageStatusEnumType value, JsonSerializerOptions options) => writer.WriteStringValue(Text(value));
+    public override void Write(Utf8JsonWriter writer, DisplayMessageStatusEnumType value, JsonSerializerOptions options) => WriteValue(writer, value);
 
     public override void WriteAsPropertyName(Utf8JsonWriter writer, DisplayMessageStatusEnumType value, JsonSerializerOptions options) => writer.WritePropertyName(Text(value));
 
-    private static DisplayMessageStatusEnumType ReadValue(ref Utf8JsonReader reader)
+    internal static void WriteValue(Utf8JsonWriter writer, DisplayMessageStatusEnumType value) => writer.WriteStringValue(Text(value));
+
+    internal static DisplayMessageStatusEnumType ReadValue(ref Utf8JsonReader reader)
     {
         if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence)
         {
@@ -1256,11 +1314,13 @@ internal sealed class EnergyTransferModeEnumTypeJsonConverter : JsonConverter<En
 
     public override EnergyTransferModeEnumType ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
 
-    public override void Write(Utf8JsonWriter writer, EnergyTransferModeEnumType value, JsonSerializerOptions options) => writer.WriteStringValue(Text(value));
+    public override void Write(Utf8JsonWriter writer, EnergyTransferModeEnumType value, JsonSerializerOptions options) => WriteValue(writer, value);
 
     public override void WriteAsPropertyName(Utf8JsonWriter writer, EnergyTransferModeEnumType value, JsonSerializerOptions options) => writer.WritePropertyName(Text(value));
 
-    private static EnergyTransferModeEnumType ReadValue(ref Utf8JsonReader reader)
+    internal static void WriteValue(Utf8JsonWriter writer, EnergyTransferModeEnumType value) => writer.WriteStringValue(Text(value));
+
+    internal static EnergyTransferModeEnumType ReadValue(ref Utf8JsonReader reader)
     {
         if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence)
         {
@@ -1300,11 +1360,13 @@ internal sealed class EventNotificationEnumTypeJsonConverter : JsonConverter<Eve
 
     public override EventNotificationEnumType ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
 
-    public override void Write(Utf8JsonWriter writer, EventNotificationEnumType value, JsonSerializerOptions options) => writer.WriteStringValue(Text(value));
+    public override void Write(Utf8JsonWriter writer, EventNotificationEnumType value, JsonSerializerOptions options) => WriteValue(writer, value);
 
     public override void WriteAsPropertyName(Utf8JsonWriter writer, EventNotificationEnumType value, JsonSerializerOptions options) => writer.WritePropertyName(Text(value));
 
-    private static EventNotificationEnumType ReadValue(ref Utf8JsonReader reader)
+    internal static void WriteValue(Utf8JsonWriter writer, EventNotificationEnumType value) => writer.WriteStringValue(Text(value));
+
+    internal static EventNotificationEnumType ReadValue(ref Utf8JsonReader reader)
     {
         if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence)
         {
@@ -1344,11 +1406,13 @@ internal sealed class EventTriggerEnumTypeJsonConverter : JsonConverter<EventTri
 
     public override EventTriggerEnumType ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
 
-    public override void Write(Utf8JsonWriter writer, EventTriggerEnumType value, JsonSerializerOptions options) => writer.WriteStringValue(Text(value));
+    public override void Write(Utf8JsonWriter writer, EventTriggerEnumType value, JsonSerializerOptions options) => WriteValue(writer, value);
 
     public override void WriteAsPropertyName(Utf8JsonWriter writer, EventTriggerEnumType value, JsonSerializerOptions options) => writer.WritePropertyName(Text(value));
 
-    private static EventTriggerEnumType ReadValue(ref Utf8JsonReader reader)
+    internal static void WriteValue(Utf8JsonWriter writer, EventTriggerEnumType value) => writer.WriteStringValue(Text(value));
+
+    internal static EventTriggerEnumType ReadValue(ref Utf8JsonReader reader)
     {
         if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence)
         {
@@ -1383,11 +1447,13 @@ internal sealed class FirmwareStatusEnumTypeJsonConverter : JsonConverter<Firmwa
 
     public override FirmwareStatusEnumType ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
 
-    public override void Write(Utf8JsonWriter writer, FirmwareStatusEnumType value, JsonSerializerOptions options) => writer.WriteStringValue(Text(value));
+    public override void Write(Utf8JsonWriter writer, FirmwareStatusEnumType value, JsonSerializerOptions options) => WriteValue(writer, value);
 
     public override void WriteAsPropertyName(Utf8JsonWriter writer, FirmwareStatusEnumType value, JsonSerializerOptions options) => writer.WritePropertyName(Text(value));
 
-    private static FirmwareStatusEnumType ReadValue(ref Utf8JsonReader reader)
+    internal static void WriteValue(Utf8JsonWriter writer, FirmwareStatusEnumType value) => writer.WriteStringValue(Text(value));
+
+    internal static FirmwareStatusEnumType ReadValue(ref Utf8JsonReader reader)
     {
         if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence)
         {
@@ -1447,11 +1513,13 @@ internal sealed class GenericDeviceModelStatusEnumTypeJsonConverter : JsonConver
 
     public override GenericDeviceModelStatusEnumType ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
 
-    public override void Write(Utf8JsonWriter writer, GenericDeviceModelStatusEnumType value, JsonSerializerOptions options) => writer.WriteStringValue(Text(value));
+    public override void Write(Utf8JsonWriter writer, GenericDeviceModelStatusEnumType value, JsonSerializerOptions options) => WriteValue(writer, value);
 
     public override void WriteAsPropertyName(Utf8JsonWriter writer, GenericDeviceModelStatusEnumType value, JsonSerializerOptions options) => writer.WritePropertyName(Text(value));
 
-    private static GenericDeviceModelStatusEnumType ReadValue(ref Utf8JsonReader reader)
+    internal static void WriteValue(Utf8JsonWriter writer, GenericDeviceModelStatusEnumType value) => writer.WriteStringValue(Text(value));
+
+    internal static GenericDeviceModelStatusEnumType ReadValue(ref Utf8JsonReader reader)
     {
         if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence)
         {
@@ -1489,11 +1557,13 @@ internal sealed class GenericStatusEnumTypeJsonConverter : JsonConverter<Generic
 
     public override GenericStatusEnumType ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
 
-    public override void Write(Utf8JsonWriter writer, GenericStatusEnumType value, JsonSerializerOptions options) => writer.WriteStringValue(Text(value));
+    public override void Write(Utf8JsonWriter writer, GenericStatusEnumType value, JsonSerializerOptions options) => WriteValue(writer, value);
 
     public override void WriteAsPropertyName(Utf8JsonWriter writer, GenericStatusEnumType value, JsonSerializerOptions options) => writer.WritePropertyName(Text(value));
 
-    private static GenericStatusEnumType ReadValue(ref Utf8JsonReader reader)
+    internal static void WriteValue(Utf8JsonWriter writer, GenericStatusEnumType value) => writer.WriteStringValue(Text(value));
+
+    internal static GenericStatusEnumType ReadValue(ref Utf8JsonReader reader)
     {
         if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence)
         {
@@ -1525,11 +1595,13 @@ internal sealed class GetCertificateIdUseEnumTypeJsonConverter : JsonConverter<G
 
     public override GetCertificateIdUseEnumType ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
 
-    public override void Write(Utf8JsonWriter writer, GetCertificateIdUseEnumType value, JsonSerializerOptions options) => writer.WriteStringValue(Text(value));
+    public override void Write(Utf8JsonWriter writer, GetCertificateIdUseEnumType value, JsonSerializerOptions options) => WriteValue(writer, value);
 
     public override void WriteAsPropertyName(Utf8JsonWriter writer, GetCertificateIdUseEnumType value, JsonSerializerOptions options) => writer.WritePropertyName(Text(value));
 
-    private static GetCertificateIdUseEnumType ReadValue(ref Utf8JsonReader reader)
+    internal static void WriteValue(Utf8JsonWriter writer, GetCertificateIdUseEnumType value) => writer.WriteStringValue(Text(value));
+
+    internal static GetCertificateIdUseEnumType ReadValue(ref Utf8JsonReader reader)
     {
         if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence)
         {
@@ -1570,11 +1642,13 @@ internal sealed class GetCertificateStatusEnumTypeJsonConverter : JsonConverter<
 
     public override GetCertificateStatusEnumType ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
 
-    public override void Write(Utf8JsonWriter writer, GetCertificateStatusEnumType value, JsonSerializerOptions options) => writer.WriteStringValue(Text(value));
+    public override void Write(Utf8JsonWriter writer, GetCertificateStatusEnumType value, JsonSerializerOptions options) => WriteValue(writer, value);
 
     public override void WriteAsPropertyName(Utf8JsonWriter writer, GetCertificateStatusEnumType value, JsonSerializerOptions options) => writer.WritePropertyName(Text(value));
 
-    private static GetCertificateStatusEnumType ReadValue(ref Utf8JsonReader reader)
+    internal static void WriteValue(Utf8JsonWriter writer, GetCertificateStatusEnumType value) => writer.WriteStringValue(Text(value));
+
+    internal static GetCertificateStatusEnumType ReadValue(ref Utf8JsonReader reader)
     {
         if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence)
         {
@@ -1608,11 +1682,13 @@ internal sealed class GetChargingProfileStatusEnumTypeJsonConverter : JsonConver
 
     public override GetChargingProfileStatusEnumType ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
 
-    public override void Write(Utf8JsonWriter writer, GetChargingProfileStatusEnumType value, JsonSerializerOptions options) => writer.WriteStringValue(Text(value));
+    public override void Write(Utf8JsonWriter writer, GetChargingProfileStatusEnumType value, JsonSerializerOptions options) => WriteValue(writer, value);
 
     public override void WriteAsPropertyName(Utf8JsonWriter writer, GetChargingProfileStatusEnumType value, JsonSerializerOptions options) => writer.WritePropertyName(Text(value));
 
-    private static GetChargingProfileStatusEnumType ReadValue(ref Utf8JsonReader reader)
+    internal static void WriteValue(Utf8JsonWriter writer, GetChargingProfileStatusEnumType value) => writer.WriteStringValue(Text(value));
+
+    internal static GetChargingProfileStatusEnumType ReadValue(ref Utf8JsonReader reader)
     {
         if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence)
         {
@@ -1646,11 +1722,13 @@ internal sealed class GetDisplayMessagesStatusEnumTypeJsonConverter : JsonConver
 
     public override GetDisplayMessagesStatusEnumType ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
 
-    public override void Write(Utf8JsonWriter writer, GetDisplayMessagesStatusEnumType value, JsonSerializerOptions options) => writer.WriteStringValue(Text(value));
+    public override void Write(Utf8JsonWriter writer, GetDisplayMessagesStatusEnumType value, JsonSerializerOptions options) => WriteValue(writer, value);
 
     public override void WriteAsPropertyName(Utf8JsonWriter writer, GetDisplayMessagesStatusEnumType value, JsonSerializerOptions options) => writer.WritePropertyName(Text(value));
 
-    private static GetDisplayMessagesStatusEnumType ReadValue(ref Utf8JsonReader reader)
+    internal static void WriteValue(Utf8JsonWriter writer, GetDisplayMessagesStatusEnumType value) => writer.WriteStringValue(Text(value));
+
+    internal static GetDisplayMessagesStatusEnumType ReadValue(ref Utf8JsonReader reader)
     {
         if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence)
         {
@@ -1684,11 +1762,13 @@ internal sealed class GetInstalledCertificateStatusEnumTypeJsonConverter : JsonC
 
     public override GetInstalledCertificateStatusEnumType ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
 
-    public override void Write(Utf8JsonWriter writer, GetInstalledCertificateStatusEnumType value, JsonSerializerOptions options) => writer.WriteStringValue(Text(value));
+    public override void Write(Utf8JsonWriter writer, GetInstalledCertificateStatusEnumType value, JsonSerializerOptions options) => WriteValue(writer, value);
 
     public override void WriteAsPropertyName(Utf8JsonWriter writer, GetInstalledCertificateStatusEnumType value, JsonSerializerOptions options) => writer.WritePropertyName(Text(value));
 
-    private static GetInstalledCertificateStatusEnumType ReadValue(ref Utf8JsonReader reader)
+    internal static void WriteValue(Utf8JsonWriter writer, GetInstalledCertificateStatusEnumType value) => writer.WriteStringValue(Text(value));
+
+    internal static GetInstalledCertificateStatusEnumType ReadValue(ref Utf8JsonReader reader)
     {
         if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence)
         {
@@ -1720,11 +1800,13 @@ internal sealed class GetVariableStatusEnumTypeJsonConverter : JsonConverter<Get
 
     public override GetVariableStatusEnumType ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
 
-    public override void Write(Utf8JsonWriter writer, GetVariableStatusEnumType value, JsonSerializerOptions options) => writer.WriteStringValue(Text(value));
+    public override void Write(Utf8JsonWriter writer, GetVariableStatusEnumType value, JsonSerializerOptions options) => WriteValue(writer, value);
 
     public override void WriteAsPropertyName(Utf8JsonWriter writer, GetVariableStatusEnumType value, JsonSerializerOptions options) => writer.WritePropertyName(Text(value));
 
-    private static GetVariableStatusEnumType ReadValue(ref Utf8JsonReader reader)
+    internal static void WriteValue(Utf8JsonWriter writer, GetVariableStatusEnumType value) => writer.WriteStringValue(Text(value));
+
+    internal static GetVariableStatusEnumType ReadValue(ref Utf8JsonReader reader)
     {
         if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence)
         {
@@ -1765,11 +1847,13 @@ internal sealed class HashAlgorithmEnumTypeJsonConverter : JsonConverter<HashAlg
 
     public override HashAlgorithmEnumType ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
 
-    public override void Write(Utf8JsonWriter writer, HashAlgorithmEnumType value, JsonSerializerOptions options) => writer.WriteStringValue(Text(value));
+    public override void Write(Utf8JsonWriter writer, HashAlgorithmEnumType value, JsonSerializerOptions options) => WriteValue(writer, value);
 
     public override void WriteAsPropertyName(Utf8JsonWriter writer, HashAlgorithmEnumType value, JsonSerializerOptions options) => writer.WritePropertyName(Text(value));
 
-    private static HashAlgorithmEnumType ReadValue(ref Utf8JsonReader reader)
+    internal static void WriteValue(Utf8JsonWriter writer, HashAlgorithmEnumType value) => writer.WriteStringValue(Text(value));
+
+    internal static HashAlgorithmEnumType ReadValue(ref Utf8JsonReader reader)
     {
         if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence)
         {
@@ -1802,11 +1886,13 @@ internal sealed class IdTokenEnumTypeJsonConverter : JsonConverter<IdTokenEnumTy
 
     public override IdTokenEnumType ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
 
-    public override void Write(Utf8JsonWriter writer, IdTokenEnumType value, JsonSerializerOptions options) => writer.WriteStringValue(Text(value));
+    public override void Write(Utf8JsonWriter writer, IdTokenEnumType value, JsonSerializerOptions options) => WriteValue(writer, value);
 
     public override void WriteAsPropertyName(Utf8JsonWriter writer, IdTokenEnumType value, JsonSerializerOptions options) => writer.WritePropertyName(Text(value));
 
-    private static IdTokenEnumType ReadValue(ref Utf8JsonReader reader)
+    internal static void WriteValue(Utf8JsonWriter writer, IdTokenEnumType value) => writer.WriteStringValue(Text(value));
+
+    internal static IdTokenEnumType ReadValue(ref Utf8JsonReader reader)
     {
         if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence)
         {
@@ -1852,11 +1938,13 @@ internal sealed class InstallCertificateStatusEnumTypeJsonConverter : JsonConver
 
     public override InstallCertificateStatusEnumType ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
 
-    public override void Write(Utf8JsonWriter writer, InstallCertificateStatusEnumType value, JsonSerializerOptions options) => writer.WriteStringValue(Text(value));
+    public override void Write(Utf8JsonWriter writer, InstallCertificateStatusEnumType value, JsonSerializerOptions options) => WriteValue(writer, value);
 
     public override void WriteAsPropertyName(Utf8JsonWriter writer, InstallCertificateStatusEnumType value, JsonSerializerOptions options) => writer.WritePropertyName(Text(value));
 
-    private static InstallCertificateStatusEnumType ReadValue(ref Utf8JsonReader reader)
+    internal static void WriteValue(Utf8JsonWriter writer, InstallCertificateStatusEnumType value) => writer.WriteStringValue(Text(value));
+
+    internal static InstallCertificateStatusEnumType ReadValue(ref Utf8JsonReader reader)
     {
         if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence)
         {
@@ -1891,11 +1979,13 @@ internal sealed class InstallCertificateUseEnumTypeJsonConverter : JsonConverter
 
     public override InstallCertificateUseEnumType ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
 
-    public override void Write(Utf8JsonWriter writer, InstallCertificateUseEnumType value, JsonSerializerOptions options) => writer.WriteStringValue(Text(value));
+    public override void Write(Utf8JsonWriter writer, InstallCertificateUseEnumType value, JsonSerializerOptions options) => WriteValue(writer, value);
 
     public override void WriteAsPropertyName(Utf8JsonWriter writer, InstallCertificateUseEnumType value, JsonSerializerOptions options) => writer.WritePropertyName(Text(value));
 
-    private static InstallCertificateUseEnumType ReadValue(ref Utf8JsonReader reader)
+    internal static void WriteValue(Utf8JsonWriter writer, InstallCertificateUseEnumType value) => writer.WriteStringValue(Text(value));
+
+    internal static InstallCertificateUseEnumType ReadValue(ref Utf8JsonReader reader)
     {
         if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence)
         {
@@ -1935,11 +2025,13 @@ internal sealed class Iso15118EVCertificateStatusEnumTypeJsonConverter : JsonCon
 
     public override Iso15118EVCertificateStatusEnumType ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
 
-    public override void Write(Utf8JsonWriter writer, Iso15118EVCertificateStatusEnumType value, JsonSerializerOptions options) => writer.WriteStringValue(Text(value));
+    public override void Write(Utf8JsonWriter writer, Iso15118EVCertificateStatusEnumType value, JsonSerializerOptions options) => WriteValue(writer, value);
 
     public override void WriteAsPropertyName(Utf8JsonWriter writer, Iso15118EVCertificateStatusEnumType value, JsonSerializerOptions options) => writer.WritePropertyName(Text(value));
 
-    private static Iso15118EVCertificateStatusEnumType ReadValue(ref Utf8JsonReader reader)
+    internal static void WriteValue(Utf8JsonWriter writer, Iso15118EVCertificateStatusEnumType value) => writer.WriteStringValue(Text(value));
+
+    internal static Iso15118EVCertificateStatusEnumType ReadValue(ref Utf8JsonReader reader)
     {
         if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence)
         {
@@ -1973,11 +2065,13 @@ internal sealed class LocationEnumTypeJsonConverter : JsonConverter<LocationEnum
 
     public override LocationEnumType ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
 
-    public override void Write(Utf8JsonWriter writer, LocationEnumType value, JsonSerializerOptions options) => writer.WriteStringValue(Text(value));
+    public override void Write(Utf8JsonWriter writer, LocationEnumType value, JsonSerializerOptions options) => WriteValue(writer, value);
 
     public override void WriteAsPropertyName(Utf8JsonWriter writer, LocationEnumType value, JsonSerializerOptions options) => writer.WritePropertyName(Text(value));
 
-    private static LocationEnumType ReadValue(ref Utf8JsonReader reader)
+    internal static void WriteValue(Utf8JsonWriter writer, LocationEnumType value) => writer.WriteStringValue(Text(value));
+
+    internal static LocationEnumType ReadValue(ref Utf8JsonReader reader)
     {
         if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence)
         {
@@ -2018,11 +2112,13 @@ internal sealed class LogEnumTypeJsonConverter : JsonConverter<LogEnumType>
 
     public override LogEnumType ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
 
-    public override void Write(Utf8JsonWriter writer, LogEnumType value, JsonSerializerOptions options) => writer.WriteStringValue(Text(value));
+    public override void Write(Utf8JsonWriter writer, LogEnumType value, JsonSerializerOptions options) => WriteValue(writer, value);
 
     public override void WriteAsPropertyName(Utf8JsonWriter writer, LogEnumType value, JsonSerializerOptions options) => writer.WritePropertyName(Text(value));
 
-    private static LogEnumType ReadValue(ref Utf8JsonReader reader)
+    internal static void WriteValue(Utf8JsonWriter writer, LogEnumType value) => writer.WriteStringValue(Text(value));
+
+    internal static LogEnumType ReadValue(ref Utf8JsonReader reader)
     {
         if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence)
         {
@@ -2056,11 +2152,13 @@ internal sealed class LogStatusEnumTypeJsonConverter : JsonConverter<LogStatusEn
 
     public override LogStatusEnumType ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
 
-    public override void Write(Utf8JsonWriter writer, LogStatusEnumType value, JsonSerializerOptions options) => writer.WriteStringValue(Text(value));
+    public override void Write(Utf8JsonWriter writer, LogStatusEnumType value, JsonSerializerOptions options) => WriteValue(writer, value);
 
     public override void WriteAsPropertyName(Utf8JsonWriter writer, LogStatusEnumType value, JsonSerializerOptions options) => writer.WritePropertyName(Text(value));
 
-    private static LogStatusEnumType ReadValue(ref Utf8JsonReader reader)
+    internal static void WriteValue(Utf8JsonWriter writer, LogStatusEnumType value) => writer.WriteStringValue(Text(value));
+
+    internal static LogStatusEnumType ReadValue(ref Utf8JsonReader reader)
     {
         if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence)
         {
@@ -2095,11 +2193,13 @@ internal sealed class MeasurandEnumTypeJsonConverter : JsonConverter<MeasurandEn
 
     public override MeasurandEnumType ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
 
-    public override void Write(Utf8JsonWriter writer, MeasurandEnumType value, JsonSerializerOptions options) => writer.WriteStringValue(Text(value));
+    public override void Write(Utf8JsonWriter writer, MeasurandEnumType value, JsonSerializerOptions options) => WriteValue(writer, value);
 
     public override void WriteAsPropertyName(Utf8JsonWriter writer, MeasurandEnumType value, JsonSerializerOptions options) => writer.WritePropertyName(Text(value));
 
-    private static MeasurandEnumType ReadValue(ref Utf8JsonReader reader)
+    internal static void WriteValue(Utf8JsonWriter writer, MeasurandEnumType value) => writer.WriteStringValue(Text(value));
+
+    internal static MeasurandEnumType ReadValue(ref Utf8JsonReader reader)
     {
         if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence)
         {
@@ -2178,11 +2278,13 @@ internal sealed class MessageFormatEnumTypeJsonConverter : JsonConverter<Message
 
     public override MessageFormatEnumType ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
 
-    public override void Write(Utf8JsonWriter writer, MessageFormatEnumType value, JsonSerializerOptions options) => writer.WriteStringValue(Text(value));
+    public override void Write(Utf8JsonWriter writer, MessageFormatEnumType value, JsonSerializerOptions options) => WriteValue(writer, value);
 
     public override void WriteAsPropertyName(Utf8JsonWriter writer, MessageFormatEnumType value, JsonSerializerOptions options) => writer.WritePropertyName(Text(value));
 
-    private static MessageFormatEnumType ReadValue(ref Utf8JsonReader reader)
+    internal static void WriteValue(Utf8JsonWriter writer, MessageFormatEnumType value) => writer.WriteStringValue(Text(value));
+
+    internal static MessageFormatEnumType ReadValue(ref Utf8JsonReader reader)
     {
         if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence)
         {
@@ -2220,11 +2322,13 @@ internal sealed class MessagePriorityEnumTypeJsonConverter : JsonConverter<Messa
 
     public override MessagePriorityEnumType ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
 
-    public override void Write(Utf8JsonWriter writer, MessagePriorityEnumType value, JsonSerializerOptions options) => writer.WriteStringValue(Text(value));
+    public override void Write(Utf8JsonWriter writer, MessagePriorityEnumType value, JsonSerializerOptions options) => WriteValue(writer, value);
 
     public override void WriteAsPropertyName(Utf8JsonWriter writer, MessagePriorityEnumType value, JsonSerializerOptions options) => writer.WritePropertyName(Text(value));
 
-    private static MessagePriorityEnumType ReadValue(ref Utf8JsonReader reader)
+    internal static void WriteValue(Utf8JsonWriter writer, MessagePriorityEnumType value) => writer.WriteStringValue(Text(value));
+
+    internal static MessagePriorityEnumType ReadValue(ref Utf8JsonReader reader)
     {
         if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence)
         {
@@ -2259,11 +2363,13 @@ internal sealed class MessageStateEnumTypeJsonConverter : JsonConverter<MessageS
 
     public override MessageStateEnumType ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
 
-    public override void Write(Utf8JsonWriter writer, MessageStateEnumType value, JsonSerializerOptions options) => writer.WriteStringValue(Text(value));
+    public override void Write(Utf8JsonWriter writer, MessageStateEnumType value, JsonSerializerOptions options) => WriteValue(writer, value);
 
     public override void WriteAsPropertyName(Utf8JsonWriter writer, MessageStateEnumType value, JsonSerializerOptions options) => writer.WritePropertyName(Text(value));
 
-    private static MessageStateEnumType ReadValue(ref Utf8JsonReader reader)
+    internal static void WriteValue(Utf8JsonWriter writer, MessageStateEnumType value) => writer.WriteStringValue(Text(value));
+
+    internal static MessageStateEnumType ReadValue(ref Utf8JsonReader reader)
     {
         if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence)
         {
@@ -2303,11 +2409,13 @@ internal sealed class MessageTriggerEnumTypeJsonConverter : JsonConverter<Messag
 
     public override MessageTriggerEnumType ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
 
-    public override void Write(Utf8JsonWriter writer, MessageTriggerEnumType value, JsonSerializerOptions options) => writer.WriteStringValue(Text(value));
+    public override void Write(Utf8JsonWriter writer, MessageTriggerEnumType value, JsonSerializerOptions options) => WriteValue(writer, value);
 
     public override void WriteAsPropertyName(Utf8JsonWriter writer, MessageTriggerEnumType value, JsonSerializerOptions options) => writer.WritePropertyName(Text(value));
 
-    private static MessageTriggerEnumType ReadValue(ref Utf8JsonReader reader)
+    internal static void WriteValue(Utf8JsonWriter writer, MessageTriggerEnumType value) => writer.WriteStringValue(Text(value));
+
+    internal static MessageTriggerEnumType ReadValue(ref Utf8JsonReader reader)
     {
         if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence)
         {
@@ -2364,11 +2472,13 @@ internal sealed class MonitorEnumTypeJsonConverter : JsonConverter<MonitorEnumTy
 
     public override MonitorEnumType ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
 
-    public override void Write(Utf8JsonWriter writer, MonitorEnumType value, JsonSerializerOptions options) => writer.WriteStringValue(Text(value));
+    public override void Write(Utf8JsonWriter writer, MonitorEnumType value, JsonSerializerOptions options) => WriteValue(writer, value);
 
     public override void WriteAsPropertyName(Utf8JsonWriter writer, MonitorEnumType value, JsonSerializerOptions options) => writer.WritePropertyName(Text(value));
 
-    private static MonitorEnumType ReadValue(ref Utf8JsonReader reader)
+    internal static void WriteValue(Utf8JsonWriter writer, MonitorEnumType value) => writer.WriteStringValue(Text(value));
+
+    internal static MonitorEnumType ReadValue(ref Utf8JsonReader reader)
     {
         if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence)
         {
@@ -2409,11 +2519,13 @@ internal sealed class MonitoringBaseEnumTypeJsonConverter : JsonConverter<Monito
 
     public override MonitoringBaseEnumType ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
 
-    public override void Write(Utf8JsonWriter writer, MonitoringBaseEnumType value, JsonSerializerOptions options) => writer.WriteStringValue(Text(value));
+    public override void Write(Utf8JsonWriter writer, MonitoringBaseEnumType value, JsonSerializerOptions options) => WriteValue(writer, value);
 
     public override void WriteAsPropertyName(Utf8JsonWriter writer, MonitoringBaseEnumType value, JsonSerializerOptions options) => writer.WritePropertyName(Text(value));
 
-    private static MonitoringBaseEnumType ReadValue(ref Utf8JsonReader reader)
+    internal static void WriteValue(Utf8JsonWriter writer, MonitoringBaseEnumType value) => writer.WriteStringValue(Text(value));
+
+    internal static MonitoringBaseEnumType ReadValue(ref Utf8JsonReader reader)
     {
         if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence)
         {
@@ -2450,11 +2562,13 @@ internal sealed class MonitoringCriterionEnumTypeJsonConverter : JsonConverter<M
 
     public override MonitoringCriterionEnumType ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
 
-    public override void Write(Utf8JsonWriter writer, MonitoringCriterionEnumType value, JsonSerializerOptions options) => writer.WriteStringValue(Text(value));
+    public override void Write(Utf8JsonWriter writer, MonitoringCriterionEnumType value, JsonSerializerOptions options) => WriteValue(writer, value);
 
     public override void WriteAsPropertyName(Utf8JsonWriter writer, MonitoringCriterionEnumType value, JsonSerializerOptions options) => writer.WritePropertyName(Text(value));
 
-    private static MonitoringCriterionEnumType ReadValue(ref Utf8JsonReader reader)
+    internal static void WriteValue(Utf8JsonWriter writer, MonitoringCriterionEnumType value) => writer.WriteStringValue(Text(value));
+
+    internal static MonitoringCriterionEnumType ReadValue(ref Utf8JsonReader reader)
     {
         if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence)
         {
@@ -2491,11 +2605,13 @@ internal sealed class MutabilityEnumTypeJsonConverter : JsonConverter<Mutability
 
     public override MutabilityEnumType ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
 
-    public override void Write(Utf8JsonWriter writer, MutabilityEnumType value, JsonSerializerOptions options) => writer.WriteStringValue(Text(value));
+    public override void Write(Utf8JsonWriter writer, MutabilityEnumType value, JsonSerializerOptions options) => WriteValue(writer, value);
 
     public override void WriteAsPropertyName(Utf8JsonWriter writer, MutabilityEnumType value, JsonSerializerOptions options) => writer.WritePropertyName(Text(value));
 
-    private static MutabilityEnumType ReadValue(ref Utf8JsonReader reader)
+    internal static void WriteValue(Utf8JsonWriter writer, MutabilityEnumType value) => writer.WriteStringValue(Text(value));
+
+    internal static MutabilityEnumType ReadValue(ref Utf8JsonReader reader)
     {
         if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence)
         {
@@ -2530,11 +2646,13 @@ internal sealed class NotifyEVChargingNeedsStatusEnumTypeJsonConverter : JsonCon
 
     public override NotifyEVChargingNeedsStatusEnumType ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
 
-    public override void Write(Utf8JsonWriter writer, NotifyEVChargingNeedsStatusEnumType value, JsonSerializerOptions options) => writer.WriteStringValue(Text(value));
+    public override void Write(Utf8JsonWriter writer, NotifyEVChargingNeedsStatusEnumType value, JsonSerializerOptions options) => WriteValue(writer, value);
 
     public override void WriteAsPropertyName(Utf8JsonWriter writer, NotifyEVChargingNeedsStatusEnumType value, JsonSerializerOptions options) => writer.WritePropertyName(Text(value));
 
-    private static NotifyEVChargingNeedsStatusEnumType ReadValue(ref Utf8JsonReader reader)
+    internal static void WriteValue(Utf8JsonWriter writer, NotifyEVChargingNeedsStatusEnumType value) => writer.WriteStringValue(Text(value));
+
+    internal static NotifyEVChargingNeedsStatusEnumType ReadValue(ref Utf8JsonReader reader)
     {
         if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence)
         {
@@ -2569,11 +2687,13 @@ internal sealed class OCPPInterfaceEnumTypeJsonConverter : JsonConverter<OCPPInt
 
     public override OCPPInterfaceEnumType ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
 
-    public override void Write(Utf8JsonWriter writer, OCPPInterfaceEnumType value, JsonSerializerOptions options) => writer.WriteStringValue(Text(value));
+    public override void Write(Utf8JsonWriter writer, OCPPInterfaceEnumType value, JsonSerializerOptions options) => WriteValue(writer, value);
 
     public override void WriteAsPropertyName(Utf8JsonWriter writer, OCPPInterfaceEnumType value, JsonSerializerOptions options) => writer.WritePropertyName(Text(value));
 
-    private static OCPPInterfaceEnumType ReadValue(ref Utf8JsonReader reader)
+    internal static void WriteValue(Utf8JsonWriter writer, OCPPInterfaceEnumType value) => writer.WriteStringValue(Text(value));
+
+    internal static OCPPInterfaceEnumType ReadValue(ref Utf8JsonReader reader)
     {
         if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence)
         {
@@ -2613,11 +2733,13 @@ internal sealed class OCPPTransportEnumTypeJsonConverter : JsonConverter<OCPPTra
 
     public override OCPPTransportEnumType ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
 
-    public override void Write(Utf8JsonWriter writer, OCPPTransportEnumType value, JsonSerializerOptions options) => writer.WriteStringValue(Text(value));
+    public override void Write(Utf8JsonWriter writer, OCPPTransportEnumType value, JsonSerializerOptions options) => WriteValue(writer, value);
 
     public override void WriteAsPropertyName(Utf8JsonWriter writer, OCPPTransportEnumType value, JsonSerializerOptions options) => writer.WritePropertyName(Text(value));
 
-    private static OCPPTransportEnumType ReadValue(ref Utf8JsonReader reader)
+    internal static void WriteValue(Utf8JsonWriter writer, OCPPTransportEnumType value) => writer.WriteStringValue(Text(value));
+
+    internal static OCPPTransportEnumType ReadValue(ref Utf8JsonReader reader)
     {
         if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence)
         {
@@ -2649,11 +2771,13 @@ internal sealed class OCPPVersionEnumTypeJsonConverter : JsonConverter<OCPPVersi
 
     public override OCPPVersionEnumType ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
 
-    public override void Write(Utf8JsonWriter writer, OCPPVersionEnumType value, JsonSerializerOptions options) => writer.WriteStringValue(Text(value));
+    public override void Write(Utf8JsonWriter writer, OCPPVersionEnumType value, JsonSerializerOptions options) => WriteValue(writer, value);
 
     public override void WriteAsPropertyName(Utf8JsonWriter writer, OCPPVersionEnumType value, JsonSerializerOptions options) => writer.WritePropertyName(Text(value));
 
-    private static OCPPVersionEnumType ReadValue(ref Utf8JsonReader reader)
+    internal static void WriteValue(Utf8JsonWriter writer, OCPPVersionEnumType value) => writer.WriteStringValue(Text(value));
+
+    internal static OCPPVersionEnumType ReadValue(ref Utf8JsonReader reader)
     {
         if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence)
         {
@@ -2687,11 +2811,13 @@ internal sealed class OperationalStatusEnumTypeJsonConverter : JsonConverter<Ope
 
     public override OperationalStatusEnumType ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
 
-    public override void Write(Utf8JsonWriter writer, OperationalStatusEnumType value, JsonSerializerOptions options) => writer.WriteStringValue(Text(value));
+    public override void Write(Utf8JsonWriter writer, OperationalStatusEnumType value, JsonSerializerOptions options) => WriteValue(writer, value);
 
     public override void WriteAsPropertyName(Utf8JsonWriter writer, OperationalStatusEnumType value, JsonSerializerOptions options) => writer.WritePropertyName(Text(value));
 
-    private static OperationalStatusEnumType ReadValue(ref Utf8JsonReader reader)
+    internal static void WriteValue(Utf8JsonWriter writer, OperationalStatusEnumType value) => writer.WriteStringValue(Text(value));
+
+    internal static OperationalStatusEnumType ReadValue(ref Utf8JsonReader reader)
     {
         if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence)
         {
@@ -2725,11 +2851,13 @@ internal sealed class PhaseEnumTypeJsonConverter : JsonConverter<PhaseEnumType>
 
     public override PhaseEnumType ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
 
-    public override void Write(Utf8JsonWriter writer, PhaseEnumType value, JsonSerializerOptions options) => writer.WriteStringValue(Text(value));
+    public override void Write(Utf8JsonWriter writer, PhaseEnumType value, JsonSerializerOptions options) => WriteValue(writer, value);
 
     public override void WriteAsPropertyName(Utf8JsonWriter writer, PhaseEnumType value, JsonSerializerOptions options) => writer.WritePropertyName(Text(value));
 
-    private static PhaseEnumType ReadValue(ref Utf8JsonReader reader)
+    internal static void WriteValue(Utf8JsonWriter writer, PhaseEnumType value) => writer.WriteStringValue(Text(value));
+
+    internal static PhaseEnumType ReadValue(ref Utf8JsonReader reader)
     {
         if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence)
         {
@@ -2775,11 +2903,13 @@ internal sealed class PublishFirmwareStatusEnumTypeJsonConverter : JsonConverter
 
     public override PublishFirmwareStatusEnumType ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
 
-    public override void Write(Utf8JsonWriter writer, PublishFirmwareStatusEnumType value, JsonSerializerOptions options) => writer.WriteStringValue(Text(value));
+    public override void Write(Utf8JsonWriter writer, PublishFirmwareStatusEnumType value, JsonSerializerOptions options) => WriteValue(writer, value);
 
     public override void WriteAsPropertyName(Utf8JsonWriter writer, PublishFirmwareStatusEnumType value, JsonSerializerOptions options) => writer.WritePropertyName(Text(value));
 
-    private static PublishFirmwareStatusEnumType ReadValue(ref Utf8JsonReader reader)
+    internal static void WriteValue(Utf8JsonWriter writer, PublishFirmwareStatusEnumType value) => writer.WriteStringValue(Text(value));
+
+    internal static PublishFirmwareStatusEnumType ReadValue(ref Utf8JsonReader reader)
     {
         if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence)
         {
@@ -2835,11 +2965,13 @@ internal sealed class ReadingContextEnumTypeJsonConverter : JsonConverter<Readin
 
     public override ReadingContextEnumType ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
 
-    public override void Write(Utf8JsonWriter writer, ReadingContextEnumType value, JsonSerializerOptions options) => writer.WriteStringValue(Text(value));
+    public override void Write(Utf8JsonWriter writer, ReadingContextEnumType value, JsonSerializerOptions options) => WriteValue(writer, value);
 
     public override void WriteAsPropertyName(Utf8JsonWriter writer, ReadingContextEnumType value, JsonSerializerOptions options) => writer.WritePropertyName(Text(value));
 
-    private static ReadingContextEnumType ReadValue(ref Utf8JsonReader reader)
+    internal static void WriteValue(Utf8JsonWriter writer, ReadingContextEnumType value) => writer.WriteStringValue(Text(value));
+
+    internal static ReadingContextEnumType ReadValue(ref Utf8JsonReader reader)
     {
         if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence)
         {
@@ -2889,11 +3021,13 @@ internal sealed class ReasonEnumTypeJsonConverter : JsonConverter<ReasonEnumType
 
     public override ReasonEnumType ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
 
-    public override void Write(Utf8JsonWriter writer, ReasonEnumType value, JsonSerializerOptions options) => writer.WriteStringValue(Text(value));
+    public override void Write(Utf8JsonWriter writer, ReasonEnumType value, JsonSerializerOptions options) => WriteValue(writer, value);
 
     public override void WriteAsPropertyName(Utf8JsonWriter writer, ReasonEnumType value, JsonSerializerOptions options) => writer.WritePropertyName(Text(value));
 
-    private static ReasonEnumType ReadValue(ref Utf8JsonReader reader)
+    internal static void WriteValue(Utf8JsonWriter writer, ReasonEnumType value) => writer.WriteStringValue(Text(value));
+
+    internal static ReasonEnumType ReadValue(ref Utf8JsonReader reader)
     {
         if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence)
         {
@@ -2964,11 +3098,13 @@ internal sealed class RecurrencyKindEnumTypeJsonConverter : JsonConverter<Recurr
 
     public override RecurrencyKindEnumType ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
 
-    public override void Write(Utf8JsonWriter writer, RecurrencyKindEnumType value, JsonSerializerOptions options) => writer.WriteStringValue(Text(value));
+    public override void Write(Utf8JsonWriter writer, RecurrencyKindEnumType value, JsonSerializerOptions options) => WriteValue(writer, value);
 
     public override void WriteAsPropertyName(Utf8JsonWriter writer, RecurrencyKindEnumType value, JsonSerializerOptions options) => writer.WritePropertyName(Text(value));
 
-    private static RecurrencyKindEnumType ReadValue(ref Utf8JsonReader reader)
+    internal static void WriteValue(Utf8JsonWriter writer, RecurrencyKindEnumType value) => writer.WriteStringValue(Text(value));
+
+    internal static RecurrencyKindEnumType ReadValue(ref Utf8JsonReader reader)
     {
         if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence)
         {
@@ -3002,11 +3138,13 @@ internal sealed class RegistrationStatusEnumTypeJsonConverter : JsonConverter<Re
 
     public override RegistrationStatusEnumType ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
 
-    public override void Write(Utf8JsonWriter writer, RegistrationStatusEnumType value, JsonSerializerOptions options) => writer.WriteStringValue(Text(value));
+    public override void Write(Utf8JsonWriter writer, RegistrationStatusEnumType value, JsonSerializerOptions options) => WriteValue(writer, value);
 
     public override void WriteAsPropertyName(Utf8JsonWriter writer, RegistrationStatusEnumType value, JsonSerializerOptions options) => writer.WritePropertyName(Text(value));
 
-    private static RegistrationStatusEnumType ReadValue(ref Utf8JsonReader reader)
+    internal static void WriteValue(Utf8JsonWriter writer, RegistrationStatusEnumType value) => writer.WriteStringValue(Text(value));
+
+    internal static RegistrationStatusEnumType ReadValue(ref Utf8JsonReader reader)
     {
         if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence)
         {
@@ -3041,11 +3179,13 @@ internal sealed class ReportBaseEnumTypeJsonConverter : JsonConverter<ReportBase
 
     public override ReportBaseEnumType ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
 
-    public override void Write(Utf8JsonWriter writer, ReportBaseEnumType value, JsonSerializerOptions options) => writer.WriteStringValue(Text(value));
+    public override void Write(Utf8JsonWriter writer, ReportBaseEnumType value, JsonSerializerOptions options) => WriteValue(writer, value);
 
     public override void WriteAsPropertyName(Utf8JsonWriter writer, ReportBaseEnumType value, JsonSerializerOptions options) => writer.WritePropertyName(Text(value));
 
-    private static ReportBaseEnumType ReadValue(ref Utf8JsonReader reader)
+    internal static void WriteValue(Utf8JsonWriter writer, ReportBaseEnumType value) => writer.WriteStringValue(Text(value));
+
+    internal static ReportBaseEnumType ReadValue(ref Utf8JsonReader reader)
     {
         if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence)
         {
@@ -3082,11 +3222,13 @@ internal sealed class RequestStartStopStatusEnumTypeJsonConverter : JsonConverte
 
     public override RequestStartStopStatusEnumType ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
 
-    public override void Write(Utf8JsonWriter writer, RequestStartStopStatusEnumType value, JsonSerializerOptions options) => writer.WriteStringValue(Text(value));
+    public override void Write(Utf8JsonWriter writer, RequestStartStopStatusEnumType value, JsonSerializerOptions options) => WriteValue(writer, value);
 
     public override void WriteAsPropertyName(Utf8JsonWriter writer, RequestStartStopStatusEnumType value, JsonSerializerOptions options) => writer.WritePropertyName(Text(value));
 
-    private static RequestStartStopStatusEnumType ReadValue(ref Utf8JsonReader reader)
+    internal static void WriteValue(Utf8JsonWriter writer, RequestStartStopStatusEnumType value) => writer.WriteStringValue(Text(value));
+
+    internal static RequestStartStopStatusEnumType ReadValue(ref Utf8JsonReader reader)
     {
         if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence)
         {
@@ -3118,11 +3260,13 @@ internal sealed class ReservationUpdateStatusEnumTypeJsonConverter : JsonConvert
 
     public override ReservationUpdateStatusEnumType ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
 
-    public override void Write(Utf8JsonWriter writer, ReservationUpdateStatusEnumType value, JsonSerializerOptions options) => writer.WriteStringValue(Text(value));
+    public override void Write(Utf8JsonWriter writer, ReservationUpdateStatusEnumType value, JsonSerializerOptions options) => WriteValue(writer, value);
 
     public override void WriteAsPropertyName(Utf8JsonWriter writer, ReservationUpdateStatusEnumType value, JsonSerializerOptions options) => writer.WritePropertyName(Text(value));
 
-    private static ReservationUpdateStatusEnumType ReadValue(ref Utf8JsonReader reader)
+    internal static void WriteValue(Utf8JsonWriter writer, ReservationUpdateStatusEnumType value) => writer.WriteStringValue(Text(value));
+
+    internal static ReservationUpdateStatusEnumType ReadValue(ref Utf8JsonReader reader)
     {
         if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence)
         {
@@ -3154,11 +3298,13 @@ internal sealed class ReserveNowStatusEnumTypeJsonConverter : JsonConverter<Rese
 
     public override ReserveNowStatusEnumType ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
 
-    public override void Write(Utf8JsonWriter writer, ReserveNowStatusEnumType value, JsonSerializerOptions options) => writer.WriteStringValue(Text(value));
+    public override void Write(Utf8JsonWriter writer, ReserveNowStatusEnumType value, JsonSerializerOptions options) => WriteValue(writer, value);
 
     public override void WriteAsPropertyName(Utf8JsonWriter writer, ReserveNowStatusEnumType value, JsonSerializerOptions options) => writer.WritePropertyName(Text(value));
 
-    private static ReserveNowStatusEnumType ReadValue(ref Utf8JsonReader reader)
+    internal static void WriteValue(Utf8JsonWriter writer, ReserveNowStatusEnumType value) => writer.WriteStringValue(Text(value));
+
+    internal static ReserveNowStatusEnumType ReadValue(ref Utf8JsonReader reader)
     {
         if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence)
         {
@@ -3197,11 +3343,13 @@ internal sealed class ResetEnumTypeJsonConverter : JsonConverter<ResetEnumType>
 
     public override ResetEnumType ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
 
-    public override void Write(Utf8JsonWriter writer, ResetEnumType value, JsonSerializerOptions options) => writer.WriteStringValue(Text(value));
+    public override void Write(Utf8JsonWriter writer, ResetEnumType value, JsonSerializerOptions options) => WriteValue(writer, value);
 
     public override void WriteAsPropertyName(Utf8JsonWriter writer, ResetEnumType value, JsonSerializerOptions options) => writer.WritePropertyName(Text(value));
 
-    private static ResetEnumType ReadValue(ref Utf8JsonReader reader)
+    internal static void WriteValue(Utf8JsonWriter writer, ResetEnumType value) => writer.WriteStringValue(Text(value));
+
+    internal static ResetEnumType ReadValue(ref Utf8JsonReader reader)
     {
         if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence)
         {
@@ -3235,11 +3383,13 @@ internal sealed class ResetStatusEnumTypeJsonConverter : JsonConverter<ResetStat
 
     public override ResetStatusEnumType ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
 
-    public override void Write(Utf8JsonWriter writer, ResetStatusEnumType value, JsonSerializerOptions options) => writer.WriteStringValue(Text(value));
+    public override void Write(Utf8JsonWriter writer, ResetStatusEnumType value, JsonSerializerOptions options) => WriteValue(writer, value);
 
     public override void WriteAsPropertyName(Utf8JsonWriter writer, ResetStatusEnumType value, JsonSerializerOptions options) => writer.WritePropertyName(Text(value));
 
-    private static ResetStatusEnumType ReadValue(ref Utf8JsonReader reader)
+    internal static void WriteValue(Utf8JsonWriter writer, ResetStatusEnumType value) => writer.WriteStringValue(Text(value));
+
+    internal static ResetStatusEnumType ReadValue(ref Utf8JsonReader reader)
     {
         if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence)
         {
@@ -3274,11 +3424,13 @@ internal sealed class SendLocalListStatusEnumTypeJsonConverter : JsonConverter<S
 
     public override SendLocalListStatusEnumType ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
 
-    public override void Write(Utf8JsonWriter writer, SendLocalListStatusEnumType value, JsonSerializerOptions options) => writer.WriteStringValue(Text(value));
+    public override void Write(Utf8JsonWriter writer, SendLocalListStatusEnumType value, JsonSerializerOptions options) => WriteValue(writer, value);
 
     public override void WriteAsPropertyName(Utf8JsonWriter writer, SendLocalListStatusEnumType value, JsonSerializerOptions options) => writer.WritePropertyName(Text(value));
 
-    private static SendLocalListStatusEnumType ReadValue(ref Utf8JsonReader reader)
+    internal static void WriteValue(Utf8JsonWriter writer, SendLocalListStatusEnumType value) => writer.WriteStringValue(Text(value));
+
+    internal static SendLocalListStatusEnumType ReadValue(ref Utf8JsonReader reader)
     {
         if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence)
         {
@@ -3315,11 +3467,13 @@ internal sealed class SetMonitoringStatusEnumTypeJsonConverter : JsonConverter<S
 
     public override SetMonitoringStatusEnumType ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
 
-    public override void Write(Utf8JsonWriter writer, SetMonitoringStatusEnumType value, JsonSerializerOptions options) => writer.WriteStringValue(Text(value));
+    public override void Write(Utf8JsonWriter writer, SetMonitoringStatusEnumType value, JsonSerializerOptions options) => WriteValue(writer, value);
 
     public override void WriteAsPropertyName(Utf8JsonWriter writer, SetMonitoringStatusEnumType value, JsonSerializerOptions options) => writer.WritePropertyName(Text(value));
 
-    private static SetMonitoringStatusEnumType ReadValue(ref Utf8JsonReader reader)
+    internal static void WriteValue(Utf8JsonWriter writer, SetMonitoringStatusEnumType value) => writer.WriteStringValue(Text(value));
+
+    internal static SetMonitoringStatusEnumType ReadValue(ref Utf8JsonReader reader)
     {
         if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence)
         {
@@ -3363,11 +3517,13 @@ internal sealed class SetNetworkProfileStatusEnumTypeJsonConverter : JsonConvert
 
     public override SetNetworkProfileStatusEnumType ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
 
-    public override void Write(Utf8JsonWriter writer, SetNetworkProfileStatusEnumType value, JsonSerializerOptions options) => writer.WriteStringValue(Text(value));
+    public override void Write(Utf8JsonWriter writer, SetNetworkProfileStatusEnumType value, JsonSerializerOptions options) => WriteValue(writer, value);
 
     public override void WriteAsPropertyName(Utf8JsonWriter writer, SetNetworkProfileStatusEnumType value, JsonSerializerOptions options) => writer.WritePropertyName(Text(value));
 
-    private static SetNetworkProfileStatusEnumType ReadValue(ref Utf8JsonReader reader)
+    internal static void WriteValue(Utf8JsonWriter writer, SetNetworkProfileStatusEnumType value) => writer.WriteStringValue(Text(value));
+
+    internal static SetNetworkProfileStatusEnumType ReadValue(ref Utf8JsonReader reader)
     {
         if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence)
         {
@@ -3402,11 +3558,13 @@ internal sealed class SetVariableStatusEnumTypeJsonConverter : JsonConverter<Set
 
     public override SetVariableStatusEnumType ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
 
-    public override void Write(Utf8JsonWriter writer, SetVariableStatusEnumType value, JsonSerializerOptions options) => writer.WriteStringValue(Text(value));
+    public override void Write(Utf8JsonWriter writer, SetVariableStatusEnumType value, JsonSerializerOptions options) => WriteValue(writer, value);
 
     public override void WriteAsPropertyName(Utf8JsonWriter writer, SetVariableStatusEnumType value, JsonSerializerOptions options) => writer.WritePropertyName(Text(value));
 
-    private static SetVariableStatusEnumType ReadValue(ref Utf8JsonReader reader)
+    internal static void WriteValue(Utf8JsonWriter writer, SetVariableStatusEnumType value) => writer.WriteStringValue(Text(value));
+
+    internal static SetVariableStatusEnumType ReadValue(ref Utf8JsonReader reader)
     {
         if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence)
         {
@@ -3450,11 +3608,13 @@ internal sealed class TransactionEventEnumTypeJsonConverter : JsonConverter<Tran
 
     public override TransactionEventEnumType ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
 
-    public override void Write(Utf8JsonWriter writer, TransactionEventEnumType value, JsonSerializerOptions options) => writer.WriteStringValue(Text(value));
+    public override void Write(Utf8JsonWriter writer, TransactionEventEnumType value, JsonSerializerOptions options) => WriteValue(writer, value);
 
     public override void WriteAsPropertyName(Utf8JsonWriter writer, TransactionEventEnumType value, JsonSerializerOptions options) => writer.WritePropertyName(Text(value));
 
-    private static TransactionEventEnumType ReadValue(ref Utf8JsonReader reader)
+    internal static void WriteValue(Utf8JsonWriter writer, TransactionEventEnumType value) => writer.WriteStringValue(Text(value));
+
+    internal static TransactionEventEnumType ReadValue(ref Utf8JsonReader reader)
     {
         if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence)
         {
@@ -3489,11 +3649,13 @@ internal sealed class TriggerMessageStatusEnumTypeJsonConverter : JsonConverter<
 
     public override TriggerMessageStatusEnumType ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
 
-    public override void Write(Utf8JsonWriter writer, TriggerMessageStatusEnumType value, JsonSerializerOptions options) => writer.WriteStringValue(Text(value));
+    public override void Write(Utf8JsonWriter writer, TriggerMessageStatusEnumType value, JsonSerializerOptions options) => WriteValue(writer, value);
 
     public override void WriteAsPropertyName(Utf8JsonWriter writer, TriggerMessageStatusEnumType value, JsonSerializerOptions options) => writer.WritePropertyName(Text(value));
 
-    private static TriggerMessageStatusEnumType ReadValue(ref Utf8JsonReader reader)
+    internal static void WriteValue(Utf8JsonWriter writer, TriggerMessageStatusEnumType value) => writer.WriteStringValue(Text(value));
+
+    internal static TriggerMessageStatusEnumType ReadValue(ref Utf8JsonReader reader)
     {
         if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence)
         {
@@ -3528,11 +3690,13 @@ internal sealed class TriggerReasonEnumTypeJsonConverter : JsonConverter<Trigger
 
     public override TriggerReasonEnumType ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
 
-    public override void Write(Utf8JsonWriter writer, TriggerReasonEnumType value, JsonSerializerOptions options) => writer.WriteStringValue(Text(value));
+    public override void Write(Utf8JsonWriter writer, TriggerReasonEnumType value, JsonSerializerOptions options) => WriteValue(writer, value);
 
     public override void WriteAsPropertyName(Utf8JsonWriter writer, TriggerReasonEnumType value, JsonSerializerOptions options) => writer.WritePropertyName(Text(value));
 
-    private static TriggerReasonEnumType ReadValue(ref Utf8JsonReader reader)
+    internal static void WriteValue(Utf8JsonWriter writer, TriggerReasonEnumType value) => writer.WriteStringValue(Text(value));
+
+    internal static TriggerReasonEnumType ReadValue(ref Utf8JsonReader reader)
     {
         if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence)
         {
@@ -3605,11 +3769,13 @@ internal sealed class UnlockStatusEnumTypeJsonConverter : JsonConverter<UnlockSt
 
     public override UnlockStatusEnumType ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
 
-    public override void Write(Utf8JsonWriter writer, UnlockStatusEnumType value, JsonSerializerOptions options) => writer.WriteStringValue(Text(value));
+    public override void Write(Utf8JsonWriter writer, UnlockStatusEnumType value, JsonSerializerOptions options) => WriteValue(writer, value);
 
     public override void WriteAsPropertyName(Utf8JsonWriter writer, UnlockStatusEnumType value, JsonSerializerOptions options) => writer.WritePropertyName(Text(value));
 
-    private static UnlockStatusEnumType ReadValue(ref Utf8JsonReader reader)
+    internal static void WriteValue(Utf8JsonWriter writer, UnlockStatusEnumType value) => writer.WriteStringValue(Text(value));
+
+    internal static UnlockStatusEnumType ReadValue(ref Utf8JsonReader reader)
     {
         if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence)
         {
@@ -3649,11 +3815,13 @@ internal sealed class UnpublishFirmwareStatusEnumTypeJsonConverter : JsonConvert
 
     public override UnpublishFirmwareStatusEnumType ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
 
-    public override void Write(Utf8JsonWriter writer, UnpublishFirmwareStatusEnumType value, JsonSerializerOptions options) => writer.WriteStringValue(Text(value));
+    public override void Write(Utf8JsonWriter writer, UnpublishFirmwareStatusEnumType value, JsonSerializerOptions options) => WriteValue(writer, value);
 
     public override void WriteAsPropertyName(Utf8JsonWriter writer, UnpublishFirmwareStatusEnumType value, JsonSerializerOptions options) => writer.WritePropertyName(Text(value));
 
-    private static UnpublishFirmwareStatusEnumType ReadValue(ref Utf8JsonReader reader)
+    internal static void WriteValue(Utf8JsonWriter writer, UnpublishFirmwareStatusEnumType value) => writer.WriteStringValue(Text(value));
+
+    internal static UnpublishFirmwareStatusEnumType ReadValue(ref Utf8JsonReader reader)
     {
         if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence)
         {
@@ -3690,11 +3858,13 @@ internal sealed class UpdateEnumTypeJsonConverter : JsonConverter<UpdateEnumType
 
     public override UpdateEnumType ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
 
-    public override void Write(Utf8JsonWriter writer, UpdateEnumType value, JsonSerializerOptions options) => writer.WriteStringValue(Text(value));
+    public override void Write(Utf8JsonWriter writer, UpdateEnumType value, JsonSerializerOptions options) => WriteValue(writer, value);
 
     public override void WriteAsPropertyName(Utf8JsonWriter writer, UpdateEnumType value, JsonSerializerOptions options) => writer.WritePropertyName(Text(value));
 
-    private static UpdateEnumType ReadValue(ref Utf8JsonReader reader)
+    internal static void WriteValue(Utf8JsonWriter writer, UpdateEnumType value) => writer.WriteStringValue(Text(value));
+
+    internal static UpdateEnumType ReadValue(ref Utf8JsonReader reader)
     {
         if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence)
         {
@@ -3728,11 +3898,13 @@ internal sealed class UpdateFirmwareStatusEnumTypeJsonConverter : JsonConverter<
 
     public override UpdateFirmwareStatusEnumType ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
 
-    public override void Write(Utf8JsonWriter writer, UpdateFirmwareStatusEnumType value, JsonSerializerOptions options) => writer.WriteStringValue(Text(value));
+    public override void Write(Utf8JsonWriter writer, UpdateFirmwareStatusEnumType value, JsonSerializerOptions options) => WriteValue(writer, value);
 
     public override void WriteAsPropertyName(Utf8JsonWriter writer, UpdateFirmwareStatusEnumType value, JsonSerializerOptions options) => writer.WritePropertyName(Text(value));
 
-    private static UpdateFirmwareStatusEnumType ReadValue(ref Utf8JsonReader reader)
+    internal static void WriteValue(Utf8JsonWriter writer, UpdateFirmwareStatusEnumType value) => writer.WriteStringValue(Text(value));
+
+    internal static UpdateFirmwareStatusEnumType ReadValue(ref Utf8JsonReader reader)
     {
         if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence)
         {
@@ -3771,11 +3943,13 @@ internal sealed class UploadLogStatusEnumTypeJsonConverter : JsonConverter<Uploa
 
     public override UploadLogStatusEnumType ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
 
-    public override void Write(Utf8JsonWriter writer, UploadLogStatusEnumType value, JsonSerializerOptions options) => writer.WriteStringValue(Text(value));
+    public override void Write(Utf8JsonWriter writer, UploadLogStatusEnumType value, JsonSerializerOptions options) => WriteValue(writer, value);
 
     public override void WriteAsPropertyName(Utf8JsonWriter writer, UploadLogStatusEnumType value, JsonSerializerOptions options) => writer.WritePropertyName(Text(value));
 
-    private static UploadLogStatusEnumType ReadValue(ref Utf8JsonReader reader)
+    internal static void WriteValue(Utf8JsonWriter writer, UploadLogStatusEnumType value) => writer.WriteStringValue(Text(value));
+
+    internal static UploadLogStatusEnumType ReadValue(ref Utf8JsonReader reader)
     {
         if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence)
         {
@@ -3825,11 +3999,13 @@ internal sealed class VPNEnumTypeJsonConverter : JsonConverter<VPNEnumType>
 
     public override VPNEnumType ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
 
-    public override void Write(Utf8JsonWriter writer, VPNEnumType value, JsonSerializerOptions options) => writer.WriteStringValue(Text(value));
+    public override void Write(Utf8JsonWriter writer, VPNEnumType value, JsonSerializerOptions options) => WriteValue(writer, value);
 
     public override void WriteAsPropertyName(Utf8JsonWriter writer, VPNEnumType value, JsonSerializerOptions options) => writer.WritePropertyName(Text(value));
 
-    private static VPNEnumType ReadValue(ref Utf8JsonReader reader)
+    internal static void WriteValue(Utf8JsonWriter writer, VPNEnumType value) => writer.WriteStringValue(Text(value));
+
+    internal static VPNEnumType ReadValue(ref Utf8JsonReader reader)
     {
         if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence)
         {

@@ -20,11 +20,13 @@ internal sealed class APNAuthenticationEnumTypeJsonConverter : JsonConverter<APN
 
     public override APNAuthenticationEnumType ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
 
-    public override void Write(Utf8JsonWriter writer, APNAuthenticationEnumType value, JsonSerializerOptions options) => writer.WriteStringValue(Text(value));
+    public override void Write(Utf8JsonWriter writer, APNAuthenticationEnumType value, JsonSerializerOptions options) => WriteValue(writer, value);
 
     public override void WriteAsPropertyName(Utf8JsonWriter writer, APNAuthenticationEnumType value, JsonSerializerOptions options) => writer.WritePropertyName(Text(value));
 
-    private static APNAuthenticationEnumType ReadValue(ref Utf8JsonReader reader)
+    internal static void WriteValue(Utf8JsonWriter writer, APNAuthenticationEnumType value) => writer.WriteStringValue(Text(value));
+
+    internal static APNAuthenticationEnumType ReadValue(ref Utf8JsonReader reader)
     {
         if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence)
         {
@@ -60,11 +62,13 @@ internal sealed class AttributeEnumTypeJsonConverter : JsonConverter<AttributeEn
 
     public override AttributeEnumType ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
 
-    public override void Write(Utf8JsonWriter writer, AttributeEnumType value, JsonSerializerOptions options) => writer.WriteStringValue(Text(value));
+    public override void Write(Utf8JsonWriter writer, AttributeEnumType value, JsonSerializerOptions options) => WriteValue(writer, value);
 
     public override void WriteAsPropertyName(Utf8JsonWriter writer, AttributeEnumType value, JsonSerializerOptions options) => writer.WritePropertyName(Text(value));
 
-    private static AttributeEnumType ReadValue(ref Utf8JsonReader reader)
+    internal static void WriteValue(Utf8JsonWriter writer, AttributeEnumType value) => writer.WriteStringValue(Text(value));
+
+    internal static AttributeEnumType ReadValue(ref Utf8JsonReader reader)
     {
         if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence)
         {
@@ -98,11 +102,13 @@ internal sealed class AuthorizationStatusEnumTypeJsonConverter : JsonConverter<A
 
     public override AuthorizationStatusEnumType ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
 
-    public override void Write(Utf8JsonWriter writer, AuthorizationStatusEnumType value, JsonSerializerOptions options) => writer.WriteStringValue(Text(value));
+    public override void Write(Utf8JsonWriter writer, AuthorizationStatusEnumType value, JsonSerializerOptions options) => WriteValue(writer, value);
 
     public override void WriteAsPropertyName(Utf8JsonWriter writer, AuthorizationStatusEnumType value, JsonSerializerOptions options) => writer.WritePropertyName(Text(value));
 
-    private static AuthorizationStatusEnumType ReadValue(ref Utf8JsonReader reader)
+    internal static void WriteValue(Utf8JsonWriter writer, AuthorizationStatusEnumType value) => writer.WriteStringValue(Text(value));
+
+    internal static AuthorizationStatusEnumType ReadValue(ref Utf8JsonReader reader)
     {
         if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence)
         {
@@ -152,11 +158,13 @@ internal sealed class AuthorizeCertificateStatusEnumTypeJsonConverter : JsonConv
 
     public override AuthorizeCertificateStatusEnumType ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
 
-    public override void Write(Utf8JsonWriter writer, AuthorizeCertificateStatusEnumType value, JsonSerializerOptions options) => writer.WriteStringValue(Text(value));
+    public override void Write(Utf8JsonWriter writer, AuthorizeCertificateStatusEnumType value, JsonSerializerOptions options) => WriteValue(writer, value);
 
     public override void WriteAsPropertyName(Utf8JsonWriter writer, AuthorizeCertificateStatusEnumType value, JsonSerializerOptions options) => writer.WritePropertyName(Text(value));
 
-    private static AuthorizeCertificateStatusEnumType ReadValue(ref Utf8JsonReader reader)
+    internal static void WriteValue(Utf8JsonWriter writer, AuthorizeCertificateStatusEnumType value) => writer.WriteStringValue(Text(value));
+
+    internal static AuthorizeCertificateStatusEnumType ReadValue(ref Utf8JsonReader reader)
     {
         if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence)
         {
@@ -201,11 +209,13 @@ internal sealed class BatterySwapEventEnumTypeJsonConverter : JsonConverter<Batt
 
     public override BatterySwapEventEnumType ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
 
-    public override void Write(Utf8JsonWriter writer, BatterySwapEventEnumType value, JsonSerializerOptions options) => writer.WriteStringValue(Text(value));
+    public override void Write(Utf8JsonWriter writer, BatterySwapEventEnumType value, JsonSerializerOptions options) => WriteValue(writer, value);
 
     public override void WriteAsPropertyName(Utf8JsonWriter writer, BatterySwapEventEnumType value, JsonSerializerOptions options) => writer.WritePropertyName(Text(value));
 
-    private static BatterySwapEventEnumType ReadValue(ref Utf8JsonReader reader)
+    internal static void WriteValue(Utf8JsonWriter writer, BatterySwapEventEnumType value) => writer.WriteStringValue(Text(value));
+
+    internal static BatterySwapEventEnumType ReadValue(ref Utf8JsonReader reader)
     {
         if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence)
         {
@@ -242,11 +252,13 @@ internal sealed class BootReasonEnumTypeJsonConverter : JsonConverter<BootReason
 
     public override BootReasonEnumType ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
 
-    public override void Write(Utf8JsonWriter writer, BootReasonEnumType value, JsonSerializerOptions options) => writer.WriteStringValue(Text(value));
+    public override void Write(Utf8JsonWriter writer, BootReasonEnumType value, JsonSerializerOptions options) => WriteValue(writer, value);
 
     public override void WriteAsPropertyName(Utf8JsonWriter writer, BootReasonEnumType value, JsonSerializerOptions options) => writer.WritePropertyName(Text(value));
 
-    private static BootReasonEnumType ReadValue(ref Utf8JsonReader reader)
+    internal static void WriteValue(Utf8JsonWriter writer, BootReasonEnumType value) => writer.WriteStringValue(Text(value));
+
+    internal static BootReasonEnumType ReadValue(ref Utf8JsonReader reader)
     {
         if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence)
         {
@@ -297,11 +309,13 @@ internal sealed class CancelReservationStatusEnumTypeJsonConverter : JsonConvert
 
     public override CancelReservationStatusEnumType ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
 
-    public override void Write(Utf8JsonWriter writer, CancelReservationStatusEnumType value, JsonSerializerOptions options) => writer.WriteStringValue(Text(value));
+    public override void Write(Utf8JsonWriter writer, CancelReservationStatusEnumType value, JsonSerializerOptions options) => WriteValue(writer, value);
 
     public override void WriteAsPropertyName(Utf8JsonWriter writer, CancelReservationStatusEnumType value, JsonSerializerOptions options) => writer.WritePropertyName(Text(value));
 
-    private static CancelReservationStatusEnumType ReadValue(ref Utf8JsonReader reader)
+    internal static void WriteValue(Utf8JsonWriter writer, CancelReservationStatusEnumType value) => writer.WriteStringValue(Text(value));
+
+    internal static CancelReservationStatusEnumType ReadValue(ref Utf8JsonReader reader)
     {
         if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence)
         {
@@ -333,11 +347,13 @@ internal sealed class CertificateActionEnumTypeJsonConverter : JsonConverter<Cer
 
     public override CertificateActionEnumType ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
 
-    public override void Write(Utf8JsonWriter writer, CertificateActionEnumType value, JsonSerializerOptions options) => writer.WriteStringValue(Text(value));
+    public override void Write(Utf8JsonWriter writer, CertificateActionEnumType value, JsonSerializerOptions options) => WriteValue(writer, value);
 
     public override void WriteAsPropertyName(Utf8JsonWriter writer, CertificateActionEnumType value, JsonSerializerOptions options) => writer.WritePropertyName(Text(value));
 
-    private static CertificateActionEnumType ReadValue(ref Utf8JsonReader reader)
+    internal static void WriteValue(Utf8JsonWriter writer, CertificateActionEnumType value) => writer.WriteStringValue(Text(value));
+
+    internal static CertificateActionEnumType ReadValue(ref Utf8JsonReader reader)
     {
         if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence)
         {
@@ -371,11 +387,13 @@ internal sealed class CertificateSignedStatusEnumTypeJsonConverter : JsonConvert
 
     public override CertificateSignedStatusEnumType ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
 
-    public override void Write(Utf8JsonWriter writer, CertificateSignedStatusEnumType value, JsonSerializerOptions options) => writer.WriteStringValue(Text(value));
+    public override void Write(Utf8JsonWriter writer, CertificateSignedStatusEnumType value, JsonSerializerOptions options) => WriteValue(writer, value);
 
     public override void WriteAsPropertyName(Utf8JsonWriter writer, CertificateSignedStatusEnumType value, JsonSerializerOptions options) => writer.WritePropertyName(Text(value));
 
-    private static CertificateSignedStatusEnumType ReadValue(ref Utf8JsonReader reader)
+    internal static void WriteValue(Utf8JsonWriter writer, CertificateSignedStatusEnumType value) => writer.WriteStringValue(Text(value));
+
+    internal static CertificateSignedStatusEnumType ReadValue(ref Utf8JsonReader reader)
     {
         if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence)
         {
@@ -407,11 +425,13 @@ internal sealed class CertificateSigningUseEnumTypeJsonConverter : JsonConverter
 
     public override CertificateSigningUseEnumType ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
 
-    public override void Write(Utf8JsonWriter writer, CertificateSigningUseEnumType value, JsonSerializerOptions options) => writer.WriteStringValue(Text(value));
+    public override void Write(Utf8JsonWriter writer, CertificateSigningUseEnumType value, JsonSerializerOptions options) => WriteValue(writer, value);
 
     public override void WriteAsPropertyName(Utf8JsonWriter writer, CertificateSigningUseEnumType value, JsonSerializerOptions options) => writer.WritePropertyName(Text(value));
 
-    private static CertificateSigningUseEnumType ReadValue(ref Utf8JsonReader reader)
+    internal static void WriteValue(Utf8JsonWriter writer, CertificateSigningUseEnumType value) => writer.WriteStringValue(Text(value));
+
+    internal static CertificateSigningUseEnumType ReadValue(ref Utf8JsonReader reader)
     {
         if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence)
         {
@@ -448,11 +468,13 @@ internal sealed class CertificateStatusEnumTypeJsonConverter : JsonConverter<Cer
 
     public override CertificateStatusEnumType ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
 
-    public override void Write(Utf8JsonWriter writer, CertificateStatusEnumType value, JsonSerializerOptions options) => writer.WriteStringValue(Text(value));
+    public override void Write(Utf8JsonWriter writer, CertificateStatusEnumType value, JsonSerializerOptions options) => WriteValue(writer, value);
 
     public override void WriteAsPropertyName(Utf8JsonWriter writer, CertificateStatusEnumType value, JsonSerializerOptions options) => writer.WritePropertyName(Text(value));
 
-    private static CertificateStatusEnumType ReadValue(ref Utf8JsonReader reader)
+    internal static void WriteValue(Utf8JsonWriter writer, CertificateStatusEnumType value) => writer.WriteStringValue(Text(value));
+
+    internal static CertificateStatusEnumType ReadValue(ref Utf8JsonReader reader)
     {
         if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence)
         {
@@ -490,11 +512,13 @@ internal sealed class CertificateStatusSourceEnumTypeJsonConverter : JsonConvert
 
     public override CertificateStatusSourceEnumType ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
 
-    public override void Write(Utf8JsonWriter writer, CertificateStatusSourceEnumType value, JsonSerializerOptions options) => writer.WriteStringValue(Text(value));
+    public override void Write(Utf8JsonWriter writer, CertificateStatusSourceEnumType value, JsonSerializerOptions options) => WriteValue(writer, value);
 
     public override void WriteAsPropertyName(Utf8JsonWriter writer, CertificateStatusSourceEnumType value, JsonSerializerOptions options) => writer.WritePropertyName(Text(value));
 
-    private static CertificateStatusSourceEnumType ReadValue(ref Utf8JsonReader reader)
+    internal static void WriteValue(Utf8JsonWriter writer, CertificateStatusSourceEnumType value) => writer.WriteStringValue(Text(value));
+
+    internal static CertificateStatusSourceEnumType ReadValue(ref Utf8JsonReader reader)
     {
         if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence)
         {
@@ -528,11 +552,13 @@ internal sealed class ChangeAvailabilityStatusEnumTypeJsonConverter : JsonConver
 
     public override ChangeAvailabilityStatusEnumType ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
 
-    public override void Write(Utf8JsonWriter writer, ChangeAvailabilityStatusEnumType value, JsonSerializerOptions options) => writer.WriteStringValue(Text(value));
+    public override void Write(Utf8JsonWriter writer, ChangeAvailabilityStatusEnumType value, JsonSerializerOptions options) => WriteValue(writer, value);
 
     public override void WriteAsPropertyName(Utf8JsonWriter writer, ChangeAvailabilityStatusEnumType value, JsonSerializerOptions options) => writer.WritePropertyName(Text(value));
 
-    private static ChangeAvailabilityStatusEnumType ReadValue(ref Utf8JsonReader reader)
+    internal static void WriteValue(Utf8JsonWriter writer, ChangeAvailabilityStatusEnumType value) => writer.WriteStringValue(Text(value));
+
+    internal static ChangeAvailabilityStatusEnumType ReadValue(ref Utf8JsonReader reader)
     {
         if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence)
         {
@@ -567,11 +593,13 @@ internal sealed class ChargingProfileKindEnumTypeJsonConverter : JsonConverter<C
 
     public override ChargingProfileKindEnumType ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
 
-    public override void Write(Utf8JsonWriter writer, ChargingProfileKindEnumType value, JsonSerializerOptions options) => writer.WriteStringValue(Text(value));
+    public override void Write(Utf8JsonWriter writer, ChargingProfileKindEnumType value, JsonSerializerOptions options) => WriteValue(writer, value);
 
     public override void WriteAsPropertyName(Utf8JsonWriter writer, ChargingProfileKindEnumType value, JsonSerializerOptions options) => writer.WritePropertyName(Text(value));
 
-    private static ChargingProfileKindEnumType ReadValue(ref Utf8JsonReader reader)
+    internal static void WriteValue(Utf8JsonWriter writer, ChargingProfileKindEnumType value) => writer.WriteStringValue(Text(value));
+
+    internal static ChargingProfileKindEnumType ReadValue(ref Utf8JsonReader reader)
     {
         if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence)
         {
@@ -609,11 +637,13 @@ internal sealed class ChargingProfilePurposeEnumTypeJsonConverter : JsonConverte
 
     public override ChargingProfilePurposeEnumType ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
 
-    public override void Write(Utf8JsonWriter writer, ChargingProfilePurposeEnumType value, JsonSerializerOptions options) => writer.WriteStringValue(Text(value));
+    public override void Write(Utf8JsonWriter writer, ChargingProfilePurposeEnumType value, JsonSerializerOptions options) => WriteValue(writer, value);
 
     public override void WriteAsPropertyName(Utf8JsonWriter writer, ChargingProfilePurposeEnumType value, JsonSerializerOptions options) => writer.WritePropertyName(Text(value));
 
-    private static ChargingProfilePurposeEnumType ReadValue(ref Utf8JsonReader reader)
+    internal static void WriteValue(Utf8JsonWriter writer, ChargingProfilePurposeEnumType value) => writer.WriteStringValue(Text(value));
+
+    internal static ChargingProfilePurposeEnumType ReadValue(ref Utf8JsonReader reader)
     {
         if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence)
         {
@@ -657,11 +687,13 @@ internal sealed class ChargingProfileStatusEnumTypeJsonConverter : JsonConverter
 
     public override ChargingProfileStatusEnumType ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
 
-    public override void Write(Utf8JsonWriter writer, ChargingProfileStatusEnumType value, JsonSerializerOptions options) => writer.WriteStringValue(Text(value));
+    public override void Write(Utf8JsonWriter writer, ChargingProfileStatusEnumType value, JsonSerializerOptions options) => WriteValue(writer, value);
 
     public override void WriteAsPropertyName(Utf8JsonWriter writer, ChargingProfileStatusEnumType value, JsonSerializerOptions options) => writer.WritePropertyName(Text(value));
 
-    private static ChargingProfileStatusEnumType ReadValue(ref Utf8JsonReader reader)
+    internal static void WriteValue(Utf8JsonWriter writer, ChargingProfileStatusEnumType value) => writer.WriteStringValue(Text(value));
+
+    internal static ChargingProfileStatusEnumType ReadValue(ref Utf8JsonReader reader)
     {
         if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence)
         {
@@ -693,11 +725,13 @@ internal sealed class ChargingRateUnitEnumTypeJsonConverter : JsonConverter<Char
 
     public override ChargingRateUnitEnumType ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
 
-    public override void Write(Utf8JsonWriter writer, ChargingRateUnitEnumType value, JsonSerializerOptions options) => writer.WriteStringValue(Text(value));
+    public override void Write(Utf8JsonWriter writer, ChargingRateUnitEnumType value, JsonSerializerOptions options) => WriteValue(writer, value);
 
     public override void WriteAsPropertyName(Utf8JsonWriter writer, ChargingRateUnitEnumType value, JsonSerializerOptions options) => writer.WritePropertyName(Text(value));
 
-    private static ChargingRateUnitEnumType ReadValue(ref Utf8JsonReader reader)
+    internal static void WriteValue(Utf8JsonWriter writer, ChargingRateUnitEnumType value) => writer.WriteStringValue(Text(value));
+
+    internal static ChargingRateUnitEnumType ReadValue(ref Utf8JsonReader reader)
     {
         if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence)
         {
@@ -729,11 +763,13 @@ internal sealed class ChargingStateEnumTypeJsonConverter : JsonConverter<Chargin
 
     public override ChargingStateEnumType ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
 
-    public override void Write(Utf8JsonWriter writer, ChargingStateEnumType value, JsonSerializerOptions options) => writer.WriteStringValue(Text(value));
+    public override void Write(Utf8JsonWriter writer, ChargingStateEnumType value, JsonSerializerOptions options) => WriteValue(writer, value);
 
     public override void WriteAsPropertyName(Utf8JsonWriter writer, ChargingStateEnumType value, JsonSerializerOptions options) => writer.WritePropertyName(Text(value));
 
-    private static ChargingStateEnumType ReadValue(ref Utf8JsonReader reader)
+    internal static void WriteValue(Utf8JsonWriter writer, ChargingStateEnumType value) => writer.WriteStringValue(Text(value));
+
+    internal static ChargingStateEnumType ReadValue(ref Utf8JsonReader reader)
     {
         if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence)
         {
@@ -774,11 +810,13 @@ internal sealed class ClearCacheStatusEnumTypeJsonConverter : JsonConverter<Clea
 
     public override ClearCacheStatusEnumType ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
 
-    public override void Write(Utf8JsonWriter writer, ClearCacheStatusEnumType value, JsonSerializerOptions options) => writer.WriteStringValue(Text(value));
+    public override void Write(Utf8JsonWriter writer, ClearCacheStatusEnumType value, JsonSerializerOptions options) => WriteValue(writer, value);
 
     public override void WriteAsPropertyName(Utf8JsonWriter writer, ClearCacheStatusEnumType value, JsonSerializerOptions options) => writer.WritePropertyName(Text(value));
 
-    private static ClearCacheStatusEnumType ReadValue(ref Utf8JsonReader reader)
+    internal static void WriteValue(Utf8JsonWriter writer, ClearCacheStatusEnumType value) => writer.WriteStringValue(Text(value));
+
+    internal static ClearCacheStatusEnumType ReadValue(ref Utf8JsonReader reader)
     {
         if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence)
         {
@@ -810,11 +848,13 @@ internal sealed class ClearChargingProfileStatusEnumTypeJsonConverter : JsonConv
 
     public override ClearChargingProfileStatusEnumType ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
 
-    public override void Write(Utf8JsonWriter writer, ClearChargingProfileStatusEnumType value, JsonSerializerOptions options) => writer.WriteStringValue(Text(value));
+    public override void Write(Utf8JsonWriter writer, ClearChargingProfileStatusEnumType value, JsonSerializerOptions options) => WriteValue(writer, value);
 
     public override void WriteAsPropertyName(Utf8JsonWriter writer, ClearChargingProfileStatusEnumType value, JsonSerializerOptions options) => writer.WritePropertyName(Text(value));
 
-    private static ClearChargingProfileStatusEnumType ReadValue(ref Utf8JsonReader reader)
+    internal static void WriteValue(Utf8JsonWriter writer, ClearChargingProfileStatusEnumType value) => writer.WriteStringValue(Text(value));
+
+    internal static ClearChargingProfileStatusEnumType ReadValue(ref Utf8JsonReader reader)
     {
         if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence)
         {
@@ -848,11 +888,13 @@ internal sealed class ClearMessageStatusEnumTypeJsonConverter : JsonConverter<Cl
 
     public override ClearMessageStatusEnumType ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
 
-    public override void Write(Utf8JsonWriter writer, ClearMessageStatusEnumType value, JsonSerializerOptions options) => writer.WriteStringValue(Text(value));
+    public override void Write(Utf8JsonWriter writer, ClearMessageStatusEnumType value, JsonSerializerOptions options) => WriteValue(writer, value);
 
     public override void WriteAsPropertyName(Utf8JsonWriter writer, ClearMessageStatusEnumType value, JsonSerializerOptions options) => writer.WritePropertyName(Text(value));
 
-    private static ClearMessageStatusEnumType ReadValue(ref Utf8JsonReader reader)
+    internal static void WriteValue(Utf8JsonWriter writer, ClearMessageStatusEnumType value) => writer.WriteStringValue(Text(value));
+
+    internal static ClearMessageStatusEnumType ReadValue(ref Utf8JsonReader reader)
     {
         if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence)
         {
@@ -887,11 +929,13 @@ internal sealed class ClearMonitoringStatusEnumTypeJsonConverter : JsonConverter
 
     public override ClearMonitoringStatusEnumType ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
 
-    public override void Write(Utf8JsonWriter writer, ClearMonitoringStatusEnumType value, JsonSerializerOptions options) => writer.WriteStringValue(Text(value));
+    public override void Write(Utf8JsonWriter writer, ClearMonitoringStatusEnumType value, JsonSerializerOptions options) => WriteValue(writer, value);
 
     public override void WriteAsPropertyName(Utf8JsonWriter writer, ClearMonitoringStatusEnumType value, JsonSerializerOptions options) => writer.WritePropertyName(Text(value));
 
-    private static ClearMonitoringStatusEnumType ReadValue(ref Utf8JsonReader reader)
+    internal static void WriteValue(Utf8JsonWriter writer, ClearMonitoringStatusEnumType value) => writer.WriteStringValue(Text(value));
+
+    internal static ClearMonitoringStatusEnumType ReadValue(ref Utf8JsonReader reader)
     {
         if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence)
         {
@@ -924,11 +968,13 @@ internal sealed class ComponentCriterionEnumTypeJsonConverter : JsonConverter<Co
 
     public override ComponentCriterionEnumType ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
 
-    public override void Write(Utf8JsonWriter writer, ComponentCriterionEnumType value, JsonSerializerOptions options) => writer.WriteStringValue(Text(value));
+    public override void Write(Utf8JsonWriter writer, ComponentCriterionEnumType value, JsonSerializerOptions options) => WriteValue(writer, value);
 
     public override void WriteAsPropertyName(Utf8JsonWriter writer, ComponentCriterionEnumType value, JsonSerializerOptions options) => writer.WritePropertyName(Text(value));
 
-    private static ComponentCriterionEnumType ReadValue(ref Utf8JsonReader reader)
+    internal static void WriteValue(Utf8JsonWriter writer, ComponentCriterionEnumType value) => writer.WriteStringValue(Text(value));
+
+    internal static ComponentCriterionEnumType ReadValue(ref Utf8JsonReader reader)
     {
         if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence)
         {
@@ -966,11 +1012,13 @@ internal sealed class ConnectorStatusEnumTypeJsonConverter : JsonConverter<Conne
 
     public override ConnectorStatusEnumType ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
 
-    public override void Write(Utf8JsonWriter writer, ConnectorStatusEnumType value, JsonSerializerOptions options) => writer.WriteStringValue(Text(value));
+    public override void Write(Utf8JsonWriter writer, ConnectorStatusEnumType value, JsonSerializerOptions options) => WriteValue(writer, value);
 
     public override void WriteAsPropertyName(Utf8JsonWriter writer, ConnectorStatusEnumType value, JsonSerializerOptions options) => writer.WritePropertyName(Text(value));
 
-    private static ConnectorStatusEnumType ReadValue(ref Utf8JsonReader reader)
+    internal static void WriteValue(Utf8JsonWriter writer, ConnectorStatusEnumType value) => writer.WriteStringValue(Text(value));
+
+    internal static ConnectorStatusEnumType ReadValue(ref Utf8JsonReader reader)
     {
         if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence)
         {
@@ -1011,11 +1059,13 @@ internal sealed class ControlModeEnumTypeJsonConverter : JsonConverter<ControlMo
 
     public override ControlModeEnumType ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
 
-    public override void Write(Utf8JsonWriter writer, ControlModeEnumType value, JsonSerializerOptions options) => writer.WriteStringValue(Text(value));
+    public override void Write(Utf8JsonWriter writer, ControlModeEnumType value, JsonSerializerOptions options) => WriteValue(writer, value);
 
     public override void WriteAsPropertyName(Utf8JsonWriter writer, ControlModeEnumType value, JsonSerializerOptions options) => writer.WritePropertyName(Text(value));
 
-    private static ControlModeEnumType ReadValue(ref Utf8JsonReader reader)
+    internal static void WriteValue(Utf8JsonWriter writer, ControlModeEnumType value) => writer.WriteStringValue(Text(value));
+
+    internal static ControlModeEnumType ReadValue(ref Utf8JsonReader reader)
     {
         if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence)
         {
@@ -1049,11 +1099,13 @@ internal sealed class CostDimensionEnumTypeJsonConverter : JsonConverter<CostDim
 
     public override CostDimensionEnumType ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
 
-    public override void Write(Utf8JsonWriter writer, CostDimensionEnumType value, JsonSerializerOptions options) => writer.WriteStringValue(Text(value));
+    public override void Write(Utf8JsonWriter writer, CostDimensionEnumType value, JsonSerializerOptions options) => WriteValue(writer, value);
 
     public override void WriteAsPropertyName(Utf8JsonWriter writer, CostDimensionEnumType value, JsonSerializerOptions options) => writer.WritePropertyName(Text(value));
 
-    private static CostDimensionEnumType ReadValue(ref Utf8JsonReader reader)
+    internal static void WriteValue(Utf8JsonWriter writer, CostDimensionEnumType value) => writer.WriteStringValue(Text(value));
+
+    internal static CostDimensionEnumType ReadValue(ref Utf8JsonReader reader)
     {
         if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence)
         {
@@ -1096,11 +1148,13 @@ internal sealed class CostKindEnumTypeJsonConverter : JsonConverter<CostKindEnum
 
     public override CostKindEnumType ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
 
-    public override void Write(Utf8JsonWriter writer, CostKindEnumType value, JsonSerializerOptions options) => writer.WriteStringValue(Text(value));
+    public override void Write(Utf8JsonWriter writer, CostKindEnumType value, JsonSerializerOptions options) => WriteValue(writer, value);
 
     public override void WriteAsPropertyName(Utf8JsonWriter writer, CostKindEnumType value, JsonSerializerOptions options) => writer.WritePropertyName(Text(value));
 
-    private static CostKindEnumType ReadValue(ref Utf8JsonReader reader)
+    internal static void WriteValue(Utf8JsonWriter writer, CostKindEnumType value) => writer.WriteStringValue(Text(value));
+
+    internal static CostKindEnumType ReadValue(ref Utf8JsonReader reader)
     {
         if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence)
         {
@@ -1137,11 +1191,13 @@ internal sealed class CustomerInformationStatusEnumTypeJsonConverter : JsonConve
 
     public override CustomerInformationStatusEnumType ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
 
-    public override void Write(Utf8JsonWriter writer, CustomerInformationStatusEnumType value, JsonSerializerOptions options) => writer.WriteStringValue(Text(value));
+    public override void Write(Utf8JsonWriter writer, CustomerInformationStatusEnumType value, JsonSerializerOptions options) => WriteValue(writer, value);
 
     public override void WriteAsPropertyName(Utf8JsonWriter writer, CustomerInformationStatusEnumType value, JsonSerializerOptions options) => writer.WritePropertyName(Text(value));
 
-    private static CustomerInformationStatusEnumType ReadValue(ref Utf8JsonReader reader)
+    internal static void WriteValue(Utf8JsonWriter writer, CustomerInformationStatusEnumType value) => writer.WriteStringValue(Text(value));
+
+    internal static CustomerInformationStatusEnumType ReadValue(ref Utf8JsonReader reader)
     {
         if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence)
         {
@@ -1176,11 +1232,13 @@ internal sealed class DERControlEnumTypeJsonConverter : JsonConverter<DERControl
 
     public override DERControlEnumType ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
 
-    public override void Write(Utf8JsonWriter writer, DERControlEnumType value, JsonSerializerOptions options) => writer.WriteStringValue(Text(value));
+    public override void Write(Utf8JsonWriter writer, DERControlEnumType value, JsonSerializerOptions options) => WriteValue(writer, value);
 
     public override void WriteAsPropertyName(Utf8JsonWriter writer, DERControlEnumType value, JsonSerializerOptions options) => writer.WritePropertyName(Text(value));
 
-    private static DERControlEnumType ReadValue(ref Utf8JsonReader reader)
+    internal static void WriteValue(Utf8JsonWriter writer, DERControlEnumType value) => writer.WriteStringValue(Text(value));
+
+    internal static DERControlEnumType ReadValue(ref Utf8JsonReader reader)
     {
         if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence)
         {
@@ -1248,11 +1306,13 @@ internal sealed class DERControlStatusEnumTypeJsonConverter : JsonConverter<DERC
 
     public override DERControlStatusEnumType ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
 
-    public override void Write(Utf8JsonWriter writer, DERControlStatusEnumType value, JsonSerializerOptions options) => writer.WriteStringValue(Text(value));
+    public override void Write(Utf8JsonWriter writer, DERControlStatusEnumType value, JsonSerializerOptions options) => WriteValue(writer, value);
 
     public override void WriteAsPropertyName(Utf8JsonWriter writer, DERControlStatusEnumType value, JsonSerializerOptions options) => writer.WritePropertyName(Text(value));
 
-    private static DERControlStatusEnumType ReadValue(ref Utf8JsonReader reader)
+    internal static void WriteValue(Utf8JsonWriter writer, DERControlStatusEnumType value) => writer.WriteStringValue(Text(value));
+
+    internal static DERControlStatusEnumType ReadValue(ref Utf8JsonReader reader)
     {
         if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence)
         {
@@ -1288,11 +1348,13 @@ internal sealed class DERUnitEnumTypeJsonConverter : JsonConverter<DERUnitEnumTy
 
     public override DERUnitEnumType ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
 
-    public override void Write(Utf8JsonWriter writer, DERUnitEnumType value, JsonSerializerOptions options) => writer.WriteStringValue(Text(value));
+    public override void Write(Utf8JsonWriter writer, DERUnitEnumType value, JsonSerializerOptions options) => WriteValue(writer, value);
 
     public override void WriteAsPropertyName(Utf8JsonWriter writer, DERUnitEnumType value, JsonSerializerOptions options) => writer.WritePropertyName(Text(value));
 
-    private static DERUnitEnumType ReadValue(ref Utf8JsonReader reader)
+    internal static void WriteValue(Utf8JsonWriter writer, DERUnitEnumType value) => writer.WriteStringValue(Text(value));
+
+    internal static DERUnitEnumType ReadValue(ref Utf8JsonReader reader)
     {
         if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence)
         {
@@ -1336,11 +1398,13 @@ internal sealed class DataEnumTypeJsonConverter : JsonConverter<DataEnumType>
 
     public override DataEnumType ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
 
-    public override void Write(Utf8JsonWriter writer, DataEnumType value, JsonSerializerOptions options) => writer.WriteStringValue(Text(value));
+    public override void Write(Utf8JsonWriter writer, DataEnumType value, JsonSerializerOptions options) => WriteValue(writer, value);
 
     public override void WriteAsPropertyName(Utf8JsonWriter writer, DataEnumType value, JsonSerializerOptions options) => writer.WritePropertyName(Text(value));
 
-    private static DataEnumType ReadValue(ref Utf8JsonReader reader)
+    internal static void WriteValue(Utf8JsonWriter writer, DataEnumType value) => writer.WriteStringValue(Text(value));
+
+    internal static DataEnumType ReadValue(ref Utf8JsonReader reader)
     {
         if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence)
         {
@@ -1386,11 +1450,13 @@ internal sealed class DataTransferStatusEnumTypeJsonConverter : JsonConverter<Da
 
     public override DataTransferStatusEnumType ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
 
-    public override void Write(Utf8JsonWriter writer, DataTransferStatusEnumType value, JsonSerializerOptions options) => writer.WriteStringValue(Text(value));
+    public override void Write(Utf8JsonWriter writer, DataTransferStatusEnumType value, JsonSerializerOptions options) => WriteValue(writer, value);
 
     public override void WriteAsPropertyName(Utf8JsonWriter writer, DataTransferStatusEnumType value, JsonSerializerOptions options) => writer.WritePropertyName(Text(value));
 
-    private static DataTransferStatusEnumType ReadValue(ref Utf8JsonReader reader)
+    internal static void WriteValue(Utf8JsonWriter writer, DataTransferStatusEnumType value) => writer.WriteStringValue(Text(value));
+
+    internal static DataTransferStatusEnumType ReadValue(ref Utf8JsonReader reader)
     {
         if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence)
         {
@@ -1428,11 +1494,13 @@ internal sealed class DayOfWeekEnumTypeJsonConverter : JsonConverter<DayOfWeekEn
 
     public override DayOfWeekEnumType ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
 
-    public override void Write(Utf8JsonWriter writer, DayOfWeekEnumType value, JsonSerializerOptions options) => writer.WriteStringValue(Text(value));
+    public override void Write(Utf8JsonWriter writer, DayOfWeekEnumType value, JsonSerializerOptions options) => WriteValue(writer, value);
 
     public override void WriteAsPropertyName(Utf8JsonWriter writer, DayOfWeekEnumType value, JsonSerializerOptions options) => writer.WritePropertyName(Text(value));
 
-    private static DayOfWeekEnumType ReadValue(ref Utf8JsonReader reader)
+    internal static void WriteValue(Utf8JsonWriter writer, DayOfWeekEnumType value) => writer.WriteStringValue(Text(value));
+
+    internal static DayOfWeekEnumType ReadValue(ref Utf8JsonReader reader)
     {
         if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence)
         {
@@ -1475,11 +1543,13 @@ internal sealed class DeleteCertificateStatusEnumTypeJsonConverter : JsonConvert
 
     public override DeleteCertificateStatusEnumType ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
 
-    public override void Write(Utf8JsonWriter writer, DeleteCertificateStatusEnumType value, JsonSerializerOptions options) => writer.WriteStringValue(Text(value));
+    public override void Write(Utf8JsonWriter writer, DeleteCertificateStatusEnumType value, JsonSerializerOptions options) => WriteValue(writer, value);
 
     public override void WriteAsPropertyName(Utf8JsonWriter writer, DeleteCertificateStatusEnumType value, JsonSerializerOptions options) => writer.WritePropertyName(Text(value));
 
-    private static DeleteCertificateStatusEnumType ReadValue(ref Utf8JsonReader reader)
+    internal static void WriteValue(Utf8JsonWriter writer, DeleteCertificateStatusEnumType value) => writer.WriteStringValue(Text(value));
+
+    internal static DeleteCertificateStatusEnumType ReadValue(ref Utf8JsonReader reader)
     {
         if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence)
         {
@@ -1514,11 +1584,13 @@ internal sealed class DisplayMessageStatusEnumTypeJsonConverter : JsonConverter<
 
     public override DisplayMessageStatusEnumType ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
 
-    public override void Write(Utf8JsonWriter writer, DisplayMessageStatusEnumType value, JsonSerializerOptions options) => writer.WriteStringValue(Text(value));
+    public override void Write(Utf8JsonWriter writer, DisplayMessageStatusEnumType value, JsonSerializerOptions options) => WriteValue(writer, value);
 
     public override void WriteAsPropertyName(Utf8JsonWriter writer, DisplayMessageStatusEnumType value, JsonSerializerOptions options) => writer.WritePropertyName(Text(value));
 
-    private static DisplayMessageStatusEnumType ReadValue(ref Utf8JsonReader reader)
+    internal static void WriteValue(Utf8JsonWriter writer, DisplayMessageStatusEnumType value) => writer.WriteStringValue(Text(value));
+
+    internal static DisplayMessageStatusEnumType ReadValue(ref Utf8JsonReader reader)
     {
         if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence)
         {
@@ -1563,11 +1635,13 @@ internal sealed class EnergyTransferModeEnumTypeJsonConverter : JsonConverter<En
 
     public override EnergyTransferModeEnumType ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
 
-    public override void Write(Utf8JsonWriter writer, EnergyTransferModeEnumType value, JsonSerializerOptions options) => writer.WriteStringValue(Text(value));
+    public override void Write(Utf8JsonWriter writer, EnergyTransferModeEnumType value, JsonSerializerOptions options) => WriteValue(writer, value);
 
     public override void WriteAsPropertyName(Utf8JsonWriter writer, EnergyTransferModeEnumType value, JsonSerializerOptions options) => writer.WritePropertyName(Text(value));
 
-    private static EnergyTransferModeEnumType ReadValue(ref Utf8JsonReader reader)
+    internal static void WriteValue(Utf8JsonWriter writer, EnergyTransferModeEnumType value) => writer.WriteStringValue(Text(value));
+
+    internal static EnergyTransferModeEnumType ReadValue(ref Utf8JsonReader reader)
     {
         if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence)
         {
@@ -1624,11 +1698,13 @@ internal sealed class EventNotificationEnumTypeJsonConverter : JsonConverter<Eve
 
     public override EventNotificationEnumType ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
 
-    public override void Write(Utf8JsonWriter writer, EventNotificationEnumType value, JsonSerializerOptions options) => writer.WriteStringValue(Text(value));
+    public override void Write(Utf8JsonWriter writer, EventNotificationEnumType value, JsonSerializerOptions options) => WriteValue(writer, value);
 
     public override void WriteAsPropertyName(Utf8JsonWriter writer, EventNotificationEnumType value, JsonSerializerOptions options) => writer.WritePropertyName(Text(value));
 
-    private static EventNotificationEnumType ReadValue(ref Utf8JsonReader reader)
+    internal static void WriteValue(Utf8JsonWriter writer, EventNotificationEnumType value) => writer.WriteStringValue(Text(value));
+
+    internal static EventNotificationEnumType ReadValue(ref Utf8JsonReader reader)
     {
         if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence)
         {
@@ -1668,11 +1744,13 @@ internal sealed class EventTriggerEnumTypeJsonConverter : JsonConverter<EventTri
 
     public override EventTriggerEnumType ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
 
-    public override void Write(Utf8JsonWriter writer, EventTriggerEnumType value, JsonSerializerOptions options) => writer.WriteStringValue(Text(value));
+    public override void Write(Utf8JsonWriter writer, EventTriggerEnumType value, JsonSerializerOptions options) => WriteValue(writer, value);
 
     public override void WriteAsPropertyName(Utf8JsonWriter writer, EventTriggerEnumType value, JsonSerializerOptions options) => writer.WritePropertyName(Text(value));
 
-    private static EventTriggerEnumType ReadValue(ref Utf8JsonReader reader)
+    internal static void WriteValue(Utf8JsonWriter writer, EventTriggerEnumType value) => writer.WriteStringValue(Text(value));
+
+    internal static EventTriggerEnumType ReadValue(ref Utf8JsonReader reader)
     {
         if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence)
         {
@@ -1707,11 +1785,13 @@ internal sealed class EvseKindEnumTypeJsonConverter : JsonConverter<EvseKindEnum
 
     public override EvseKindEnumType ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
 
-    public override void Write(Utf8JsonWriter writer, EvseKindEnumType value, JsonSerializerOptions options) => writer.WriteStringValue(Text(value));
+    public override void Write(Utf8JsonWriter writer, EvseKindEnumType value, JsonSerializerOptions options) => WriteValue(writer, value);
 
     public override void WriteAsPropertyName(Utf8JsonWriter writer, EvseKindEnumType value, JsonSerializerOptions options) => writer.WritePropertyName(Text(value));
 
-    private static EvseKindEnumType ReadValue(ref Utf8JsonReader reader)
+    internal static void WriteValue(Utf8JsonWriter writer, EvseKindEnumType value) => writer.WriteStringValue(Text(value));
+
+    internal static EvseKindEnumType ReadValue(ref Utf8JsonReader reader)
     {
         if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence)
         {
@@ -1743,11 +1823,13 @@ internal sealed class FirmwareStatusEnumTypeJsonConverter : JsonConverter<Firmwa
 
     public override FirmwareStatusEnumType ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
 
-    public override void Write(Utf8JsonWriter writer, FirmwareStatusEnumType value, JsonSerializerOptions options) => writer.WriteStringValue(Text(value));
+    public override void Write(Utf8JsonWriter writer, FirmwareStatusEnumType value, JsonSerializerOptions options) => WriteValue(writer, value);
 
     public override void WriteAsPropertyName(Utf8JsonWriter writer, FirmwareStatusEnumType value, JsonSerializerOptions options) => writer.WritePropertyName(Text(value));
 
-    private static FirmwareStatusEnumType ReadValue(ref Utf8JsonReader reader)
+    internal static void WriteValue(Utf8JsonWriter writer, FirmwareStatusEnumType value) => writer.WriteStringValue(Text(value));
+
+    internal static FirmwareStatusEnumType ReadValue(ref Utf8JsonReader reader)
     {
         if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence)
         {
@@ -1807,11 +1889,13 @@ internal sealed class GenericDeviceModelStatusEnumTypeJsonConverter : JsonConver
 
     public override GenericDeviceModelStatusEnumType ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
 
-    public override void Write(Utf8JsonWriter writer, GenericDeviceModelStatusEnumType value, JsonSerializerOptions options) => writer.WriteStringValue(Text(value));
+    public override void Write(Utf8JsonWriter writer, GenericDeviceModelStatusEnumType value, JsonSerializerOptions options) => WriteValue(writer, value);
 
     public override void WriteAsPropertyName(Utf8JsonWriter writer, GenericDeviceModelStatusEnumType value, JsonSerializerOptions options) => writer.WritePropertyName(Text(value));
 
-    private static GenericDeviceModelStatusEnumType ReadValue(ref Utf8JsonReader reader)
+    internal static void WriteValue(Utf8JsonWriter writer, GenericDeviceModelStatusEnumType value) => writer.WriteStringValue(Text(value));
+
+    internal static GenericDeviceModelStatusEnumType ReadValue(ref Utf8JsonReader reader)
     {
         if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence)
         {
@@ -1849,11 +1933,13 @@ internal sealed class GenericStatusEnumTypeJsonConverter : JsonConverter<Generic
 
     public override GenericStatusEnumType ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
 
-    public override void Write(Utf8JsonWriter writer, GenericStatusEnumType value, JsonSerializerOptions options) => writer.WriteStringValue(Text(value));
+    public override void Write(Utf8JsonWriter writer, GenericStatusEnumType value, JsonSerializerOptions options) => WriteValue(writer, value);
 
     public override void WriteAsPropertyName(Utf8JsonWriter writer, GenericStatusEnumType value, JsonSerializerOptions options) => writer.WritePropertyName(Text(value));
 
-    private static GenericStatusEnumType ReadValue(ref Utf8JsonReader reader)
+    internal static void WriteValue(Utf8JsonWriter writer, GenericStatusEnumType value) => writer.WriteStringValue(Text(value));
+
+    internal static GenericStatusEnumType ReadValue(ref Utf8JsonReader reader)
     {
         if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence)
         {
@@ -1885,11 +1971,13 @@ internal sealed class GetCertificateIdUseEnumTypeJsonConverter : JsonConverter<G
 
     public override GetCertificateIdUseEnumType ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
 
-    public override void Write(Utf8JsonWriter writer, GetCertificateIdUseEnumType value, JsonSerializerOptions options) => writer.WriteStringValue(Text(value));
+    public override void Write(Utf8JsonWriter writer, GetCertificateIdUseEnumType value, JsonSerializerOptions options) => WriteValue(writer, value);
 
     public override void WriteAsPropertyName(Utf8JsonWriter writer, GetCertificateIdUseEnumType value, JsonSerializerOptions options) => writer.WritePropertyName(Text(value));
 
-    private static GetCertificateIdUseEnumType ReadValue(ref Utf8JsonReader reader)
+    internal static void WriteValue(Utf8JsonWriter writer, GetCertificateIdUseEnumType value) => writer.WriteStringValue(Text(value));
+
+    internal static GetCertificateIdUseEnumType ReadValue(ref Utf8JsonReader reader)
     {
         if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence)
         {
@@ -1931,11 +2019,13 @@ internal sealed class GetCertificateStatusEnumTypeJsonConverter : JsonConverter<
 
     public override GetCertificateStatusEnumType ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
 
-    public override void Write(Utf8JsonWriter writer, GetCertificateStatusEnumType value, JsonSerializerOptions options) => writer.WriteStringValue(Text(value));
+    public override void Write(Utf8JsonWriter writer, GetCertificateStatusEnumType value, JsonSerializerOptions options) => WriteValue(writer, value);
 
     public override void WriteAsPropertyName(Utf8JsonWriter writer, GetCertificateStatusEnumType value, JsonSerializerOptions options) => writer.WritePropertyName(Text(value));
 
-    private static GetCertificateStatusEnumType ReadValue(ref Utf8JsonReader reader)
+    internal static void WriteValue(Utf8JsonWriter writer, GetCertificateStatusEnumType value) => writer.WriteStringValue(Text(value));
+
+    internal static GetCertificateStatusEnumType ReadValue(ref Utf8JsonReader reader)
     {
         if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence)
         {
@@ -1969,11 +2059,13 @@ internal sealed class GetChargingProfileStatusEnumTypeJsonConverter : JsonConver
 
     public override GetChargingProfileStatusEnumType ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
 
-    public override void Write(Utf8JsonWriter writer, GetChargingProfileStatusEnumType value, JsonSerializerOptions options) => writer.WriteStringValue(Text(value));
+    public override void Write(Utf8JsonWriter writer, GetChargingProfileStatusEnumType value, JsonSerializerOptions options) => WriteValue(writer, value);
 
     public override void WriteAsPropertyName(Utf8JsonWriter writer, GetChargingProfileStatusEnumType value, JsonSerializerOptions options) => writer.WritePropertyName(Text(value));
 
-    private static GetChargingProfileStatusEnumType ReadValue(ref Utf8JsonReader reader)
+    internal static void WriteValue(Utf8JsonWriter writer, GetChargingProfileStatusEnumType value) => writer.WriteStringValue(Text(value));
+
+    internal static GetChargingProfileStatusEnumType ReadValue(ref Utf8JsonReader reader)
     {
         if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence)
         {
@@ -2007,11 +2099,13 @@ internal sealed class GetDisplayMessagesStatusEnumTypeJsonConverter : JsonConver
 
     public override GetDisplayMessagesStatusEnumType ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
 
-    public override void Write(Utf8JsonWriter writer, GetDisplayMessagesStatusEnumType value, JsonSerializerOptions options) => writer.WriteStringValue(Text(value));
+    public override void Write(Utf8JsonWriter writer, GetDisplayMessagesStatusEnumType value, JsonSerializerOptions options) => WriteValue(writer, value);
 
     public override void WriteAsPropertyName(Utf8JsonWriter writer, GetDisplayMessagesStatusEnumType value, JsonSerializerOptions options) => writer.WritePropertyName(Text(value));
 
-    private static GetDisplayMessagesStatusEnumType ReadValue(ref Utf8JsonReader reader)
+    internal static void WriteValue(Utf8JsonWriter writer, GetDisplayMessagesStatusEnumType value) => writer.WriteStringValue(Text(value));
+
+    internal static GetDisplayMessagesStatusEnumType ReadValue(ref Utf8JsonReader reader)
     {
         if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence)
         {
@@ -2045,11 +2139,13 @@ internal sealed class GetInstalledCertificateStatusEnumTypeJsonConverter : JsonC
 
     public override GetInstalledCertificateStatusEnumType ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
 
-    public override void Write(Utf8JsonWriter writer, GetInstalledCertificateStatusEnumType value, JsonSerializerOptions options) => writer.WriteStringValue(Text(value));
+    public override void Write(Utf8JsonWriter writer, GetInstalledCertificateStatusEnumType value, JsonSerializerOptions options) => WriteValue(writer, value);
 
     public override void WriteAsPropertyName(Utf8JsonWriter writer, GetInstalledCertificateStatusEnumType value, JsonSerializerOptions options) => writer.WritePropertyName(Text(value));
 
-    private static GetInstalledCertificateStatusEnumType ReadValue(ref Utf8JsonReader reader)
+    internal static void WriteValue(Utf8JsonWriter writer, GetInstalledCertificateStatusEnumType value) => writer.WriteStringValue(Text(value));
+
+    internal static GetInstalledCertificateStatusEnumType ReadValue(ref Utf8JsonReader reader)
     {
         if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence)
         {
@@ -2081,11 +2177,13 @@ internal sealed class GetVariableStatusEnumTypeJsonConverter : JsonConverter<Get
 
     public override GetVariableStatusEnumType ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
 
-    public override void Write(Utf8JsonWriter writer, GetVariableStatusEnumType value, JsonSerializerOptions options) => writer.WriteStringValue(Text(value));
+    public override void Write(Utf8JsonWriter writer, GetVariableStatusEnumType value, JsonSerializerOptions options) => WriteValue(writer, value);
 
     public override void WriteAsPropertyName(Utf8JsonWriter writer, GetVariableStatusEnumType value, JsonSerializerOptions options) => writer.WritePropertyName(Text(value));
 
-    private static GetVariableStatusEnumType ReadValue(ref Utf8JsonReader reader)
+    internal static void WriteValue(Utf8JsonWriter writer, GetVariableStatusEnumType value) => writer.WriteStringValue(Text(value));
+
+    internal static GetVariableStatusEnumType ReadValue(ref Utf8JsonReader reader)
     {
         if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence)
         {
@@ -2126,11 +2224,13 @@ internal sealed class GridEventFaultEnumTypeJsonConverter : JsonConverter<GridEv
 
     public override GridEventFaultEnumType ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
 
-    public override void Write(Utf8JsonWriter writer, GridEventFaultEnumType value, JsonSerializerOptions options) => writer.WriteStringValue(Text(value));
+    public override void Write(Utf8JsonWriter writer, GridEventFaultEnumType value, JsonSerializerOptions options) => WriteValue(writer, value);
 
     public override void WriteAsPropertyName(Utf8JsonWriter writer, GridEventFaultEnumType value, JsonSerializerOptions options) => writer.WritePropertyName(Text(value));
 
-    private static GridEventFaultEnumType ReadValue(ref Utf8JsonReader reader)
+    internal static void WriteValue(Utf8JsonWriter writer, GridEventFaultEnumType value) => writer.WriteStringValue(Text(value));
+
+    internal static GridEventFaultEnumType ReadValue(ref Utf8JsonReader reader)
     {
         if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence)
         {
@@ -2181,11 +2281,13 @@ internal sealed class HashAlgorithmEnumTypeJsonConverter : JsonConverter<HashAlg
 
     public override HashAlgorithmEnumType ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
 
-    public override void Write(Utf8JsonWriter writer, HashAlgorithmEnumType value, JsonSerializerOptions options) => writer.WriteStringValue(Text(value));
+    public override void Write(Utf8JsonWriter writer, HashAlgorithmEnumType value, JsonSerializerOptions options) => WriteValue(writer, value);
 
     public override void WriteAsPropertyName(Utf8JsonWriter writer, HashAlgorithmEnumType value, JsonSerializerOptions options) => writer.WritePropertyName(Text(value));
 
-    private static HashAlgorithmEnumType ReadValue(ref Utf8JsonReader reader)
+    internal static void WriteValue(Utf8JsonWriter writer, HashAlgorithmEnumType value) => writer.WriteStringValue(Text(value));
+
+    internal static HashAlgorithmEnumType ReadValue(ref Utf8JsonReader reader)
     {
         if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence)
         {
@@ -2218,11 +2320,13 @@ internal sealed class InstallCertificateStatusEnumTypeJsonConverter : JsonConver
 
     public override InstallCertificateStatusEnumType ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
 
-    public override void Write(Utf8JsonWriter writer, InstallCertificateStatusEnumType value, JsonSerializerOptions options) => writer.WriteStringValue(Text(value));
+    public override void Write(Utf8JsonWriter writer, InstallCertificateStatusEnumType value, JsonSerializerOptions options) => WriteValue(writer, value);
 
     public override void WriteAsPropertyName(Utf8JsonWriter writer, InstallCertificateStatusEnumType value, JsonSerializerOptions options) => writer.WritePropertyName(Text(value));
 
-    private static InstallCertificateStatusEnumType ReadValue(ref Utf8JsonReader reader)
+    internal static void WriteValue(Utf8JsonWriter writer, InstallCertificateStatusEnumType value) => writer.WriteStringValue(Text(value));
+
+    internal static InstallCertificateStatusEnumType ReadValue(ref Utf8JsonReader reader)
     {
         if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence)
         {
@@ -2257,11 +2361,13 @@ internal sealed class InstallCertificateUseEnumTypeJsonConverter : JsonConverter
 
     public override InstallCertificateUseEnumType ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
 
-    public override void Write(Utf8JsonWriter writer, InstallCertificateUseEnumType value, JsonSerializerOptions options) => writer.WriteStringValue(Text(value));
+    public override void Write(Utf8JsonWriter writer, InstallCertificateUseEnumType value, JsonSerializerOptions options) => WriteValue(writer, value);
 
     public override void WriteAsPropertyName(Utf8JsonWriter writer, InstallCertificateUseEnumType value, JsonSerializerOptions options) => writer.WritePropertyName(Text(value));
 
-    private static InstallCertificateUseEnumType ReadValue(ref Utf8JsonReader reader)
+    internal static void WriteValue(Utf8JsonWriter writer, InstallCertificateUseEnumType value) => writer.WriteStringValue(Text(value));
+
+    internal static InstallCertificateUseEnumType ReadValue(ref Utf8JsonReader reader)
     {
         if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence)
         {
@@ -2302,11 +2408,13 @@ internal sealed class IslandingDetectionEnumTypeJsonConverter : JsonConverter<Is
 
     public override IslandingDetectionEnumType ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
 
-    public override void Write(Utf8JsonWriter writer, IslandingDetectionEnumType value, JsonSerializerOptions options) => writer.WriteStringValue(Text(value));
+    public override void Write(Utf8JsonWriter writer, IslandingDetectionEnumType value, JsonSerializerOptions options) => WriteValue(writer, value);
 
     public override void WriteAsPropertyName(Utf8JsonWriter writer, IslandingDetectionEnumType value, JsonSerializerOptions options) => writer.WritePropertyName(Text(value));
 
-    private static IslandingDetectionEnumType ReadValue(ref Utf8JsonReader reader)
+    internal static void WriteValue(Utf8JsonWriter writer, IslandingDetectionEnumType value) => writer.WriteStringValue(Text(value));
+
+    internal static IslandingDetectionEnumType ReadValue(ref Utf8JsonReader reader)
     {
         if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence)
         {
@@ -2369,11 +2477,13 @@ internal sealed class Iso15118EVCertificateStatusEnumTypeJsonConverter : JsonCon
 
     public override Iso15118EVCertificateStatusEnumType ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
 
-    public override void Write(Utf8JsonWriter writer, Iso15118EVCertificateStatusEnumType value, JsonSerializerOptions options) => writer.WriteStringValue(Text(value));
+    public override void Write(Utf8JsonWriter writer, Iso15118EVCertificateStatusEnumType value, JsonSerializerOptions options) => WriteValue(writer, value);
 
     public override void WriteAsPropertyName(Utf8JsonWriter writer, Iso15118EVCertificateStatusEnumType value, JsonSerializerOptions options) => writer.WritePropertyName(Text(value));
 
-    private static Iso15118EVCertificateStatusEnumType ReadValue(ref Utf8JsonReader reader)
+    internal static void WriteValue(Utf8JsonWriter writer, Iso15118EVCertificateStatusEnumType value) => writer.WriteStringValue(Text(value));
+
+    internal static Iso15118EVCertificateStatusEnumType ReadValue(ref Utf8JsonReader reader)
     {
         if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence)
         {
@@ -2407,11 +2517,13 @@ internal sealed class LocationEnumTypeJsonConverter : JsonConverter<LocationEnum
 
     public override LocationEnumType ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
 
-    public override void Write(Utf8JsonWriter writer, LocationEnumType value, JsonSerializerOptions options) => writer.WriteStringValue(Text(value));
+    public override void Write(Utf8JsonWriter writer, LocationEnumType value, JsonSerializerOptions options) => WriteValue(writer, value);
 
     public override void WriteAsPropertyName(Utf8JsonWriter writer, LocationEnumType value, JsonSerializerOptions options) => writer.WritePropertyName(Text(value));
 
-    private static LocationEnumType ReadValue(ref Utf8JsonReader reader)
+    internal static void WriteValue(Utf8JsonWriter writer, LocationEnumType value) => writer.WriteStringValue(Text(value));
+
+    internal static LocationEnumType ReadValue(ref Utf8JsonReader reader)
     {
         if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence)
         {
@@ -2455,11 +2567,13 @@ internal sealed class LogEnumTypeJsonConverter : JsonConverter<LogEnumType>
 
     public override LogEnumType ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
 
-    public override void Write(Utf8JsonWriter writer, LogEnumType value, JsonSerializerOptions options) => writer.WriteStringValue(Text(value));
+    public override void Write(Utf8JsonWriter writer, LogEnumType value, JsonSerializerOptions options) => WriteValue(writer, value);
 
     public override void WriteAsPropertyName(Utf8JsonWriter writer, LogEnumType value, JsonSerializerOptions options) => writer.WritePropertyName(Text(value));
 
-    private static LogEnumType ReadValue(ref Utf8JsonReader reader)
+    internal static void WriteValue(Utf8JsonWriter writer, LogEnumType value) => writer.WriteStringValue(Text(value));
+
+    internal static LogEnumType ReadValue(ref Utf8JsonReader reader)
     {
         if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence)
         {
@@ -2496,11 +2610,13 @@ internal sealed class LogStatusEnumTypeJsonConverter : JsonConverter<LogStatusEn
 
     public override LogStatusEnumType ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
 
-    public override void Write(Utf8JsonWriter writer, LogStatusEnumType value, JsonSerializerOptions options) => writer.WriteStringValue(Text(value));
+    public override void Write(Utf8JsonWriter writer, LogStatusEnumType value, JsonSerializerOptions options) => WriteValue(writer, value);
 
     public override void WriteAsPropertyName(Utf8JsonWriter writer, LogStatusEnumType value, JsonSerializerOptions options) => writer.WritePropertyName(Text(value));
 
-    private static LogStatusEnumType ReadValue(ref Utf8JsonReader reader)
+    internal static void WriteValue(Utf8JsonWriter writer, LogStatusEnumType value) => writer.WriteStringValue(Text(value));
+
+    internal static LogStatusEnumType ReadValue(ref Utf8JsonReader reader)
     {
         if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence)
         {
@@ -2535,11 +2651,13 @@ internal sealed class MeasurandEnumTypeJsonConverter : JsonConverter<MeasurandEn
 
     public override MeasurandEnumType ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
 
-    public override void Write(Utf8JsonWriter writer, MeasurandEnumType value, JsonSerializerOptions options) => writer.WriteStringValue(Text(value));
+    public override void Write(Utf8JsonWriter writer, MeasurandEnumType value, JsonSerializerOptions options) => WriteValue(writer, value);
 
     public override void WriteAsPropertyName(Utf8JsonWriter writer, MeasurandEnumType value, JsonSerializerOptions options) => writer.WritePropertyName(Text(value));
 
-    private static MeasurandEnumType ReadValue(ref Utf8JsonReader reader)
+    internal static void WriteValue(Utf8JsonWriter writer, MeasurandEnumType value) => writer.WriteStringValue(Text(value));
+
+    internal static MeasurandEnumType ReadValue(ref Utf8JsonReader reader)
     {
         if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence)
         {
@@ -2667,11 +2785,13 @@ internal sealed class MessageFormatEnumTypeJsonConverter : JsonConverter<Message
 
     public override MessageFormatEnumType ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
 
-    public override void Write(Utf8JsonWriter writer, MessageFormatEnumType value, JsonSerializerOptions options) => writer.WriteStringValue(Text(value));
+    public override void Write(Utf8JsonWriter writer, MessageFormatEnumType value, JsonSerializerOptions options) => WriteValue(writer, value);
 
     public override void WriteAsPropertyName(Utf8JsonWriter writer, MessageFormatEnumType value, JsonSerializerOptions options) => writer.WritePropertyName(Text(value));
 
-    private static MessageFormatEnumType ReadValue(ref Utf8JsonReader reader)
+    internal static void WriteValue(Utf8JsonWriter writer, MessageFormatEnumType value) => writer.WriteStringValue(Text(value));
+
+    internal static MessageFormatEnumType ReadValue(ref Utf8JsonReader reader)
     {
         if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence)
         {
@@ -2712,11 +2832,13 @@ internal sealed class MessagePriorityEnumTypeJsonConverter : JsonConverter<Messa
 
     public override MessagePriorityEnumType ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
 
-    public override void Write(Utf8JsonWriter writer, MessagePriorityEnumType value, JsonSerializerOptions options) => writer.WriteStringValue(Text(value));
+    public override void Write(Utf8JsonWriter writer, MessagePriorityEnumType value, JsonSerializerOptions options) => WriteValue(writer, value);
 
     public override void WriteAsPropertyName(Utf8JsonWriter writer, MessagePriorityEnumType value, JsonSerializerOptions options) => writer.WritePropertyName(Text(value));
 
-    private static MessagePriorityEnumType ReadValue(ref Utf8JsonReader reader)
+    internal static void WriteValue(Utf8JsonWriter writer, MessagePriorityEnumType value) => writer.WriteStringValue(Text(value));
+
+    internal static MessagePriorityEnumType ReadValue(ref Utf8JsonReader reader)
     {
         if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence)
         {
@@ -2751,11 +2873,13 @@ internal sealed class MessageStateEnumTypeJsonConverter : JsonConverter<MessageS
 
     public override MessageStateEnumType ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
 
-    public override void Write(Utf8JsonWriter writer, MessageStateEnumType value, JsonSerializerOptions options) => writer.WriteStringValue(Text(value));
+    public override void Write(Utf8JsonWriter writer, MessageStateEnumType value, JsonSerializerOptions options) => WriteValue(writer, value);
 
     public override void WriteAsPropertyName(Utf8JsonWriter writer, MessageStateEnumType value, JsonSerializerOptions options) => writer.WritePropertyName(Text(value));
 
-    private static MessageStateEnumType ReadValue(ref Utf8JsonReader reader)
+    internal static void WriteValue(Utf8JsonWriter writer, MessageStateEnumType value) => writer.WriteStringValue(Text(value));
+
+    internal static MessageStateEnumType ReadValue(ref Utf8JsonReader reader)
     {
         if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence)
         {
@@ -2799,11 +2923,13 @@ internal sealed class MessageTriggerEnumTypeJsonConverter : JsonConverter<Messag
 
     public override MessageTriggerEnumType ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
 
-    public override void Write(Utf8JsonWriter writer, MessageTriggerEnumType value, JsonSerializerOptions options) => writer.WriteStringValue(Text(value));
+    public override void Write(Utf8JsonWriter writer, MessageTriggerEnumType value, JsonSerializerOptions options) => WriteValue(writer, value);
 
     public override void WriteAsPropertyName(Utf8JsonWriter writer, MessageTriggerEnumType value, JsonSerializerOptions options) => writer.WritePropertyName(Text(value));
 
-    private static MessageTriggerEnumType ReadValue(ref Utf8JsonReader reader)
+    internal static void WriteValue(Utf8JsonWriter writer, MessageTriggerEnumType value) => writer.WriteStringValue(Text(value));
+
+    internal static MessageTriggerEnumType ReadValue(ref Utf8JsonReader reader)
     {
         if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence)
         {
@@ -2866,11 +2992,13 @@ internal sealed class MobilityNeedsModeEnumTypeJsonConverter : JsonConverter<Mob
 
     public override MobilityNeedsModeEnumType ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
 
-    public override void Write(Utf8JsonWriter writer, MobilityNeedsModeEnumType value, JsonSerializerOptions options) => writer.WriteStringValue(Text(value));
+    public override void Write(Utf8JsonWriter writer, MobilityNeedsModeEnumType value, JsonSerializerOptions options) => WriteValue(writer, value);
 
     public override void WriteAsPropertyName(Utf8JsonWriter writer, MobilityNeedsModeEnumType value, JsonSerializerOptions options) => writer.WritePropertyName(Text(value));
 
-    private static MobilityNeedsModeEnumType ReadValue(ref Utf8JsonReader reader)
+    internal static void WriteValue(Utf8JsonWriter writer, MobilityNeedsModeEnumType value) => writer.WriteStringValue(Text(value));
+
+    internal static MobilityNeedsModeEnumType ReadValue(ref Utf8JsonReader reader)
     {
         if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence)
         {
@@ -2904,11 +3032,13 @@ internal sealed class MonitorEnumTypeJsonConverter : JsonConverter<MonitorEnumTy
 
     public override MonitorEnumType ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
 
-    public override void Write(Utf8JsonWriter writer, MonitorEnumType value, JsonSerializerOptions options) => writer.WriteStringValue(Text(value));
+    public override void Write(Utf8JsonWriter writer, MonitorEnumType value, JsonSerializerOptions options) => WriteValue(writer, value);
 
     public override void WriteAsPropertyName(Utf8JsonWriter writer, MonitorEnumType value, JsonSerializerOptions options) => writer.WritePropertyName(Text(value));
 
-    private static MonitorEnumType ReadValue(ref Utf8JsonReader reader)
+    internal static void WriteValue(Utf8JsonWriter writer, MonitorEnumType value) => writer.WriteStringValue(Text(value));
+
+    internal static MonitorEnumType ReadValue(ref Utf8JsonReader reader)
     {
         if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence)
         {
@@ -2955,11 +3085,13 @@ internal sealed class MonitoringBaseEnumTypeJsonConverter : JsonConverter<Monito
 
     public override MonitoringBaseEnumType ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
 
-    public override void Write(Utf8JsonWriter writer, MonitoringBaseEnumType value, JsonSerializerOptions options) => writer.WriteStringValue(Text(value));
+    public override void Write(Utf8JsonWriter writer, MonitoringBaseEnumType value, JsonSerializerOptions options) => WriteValue(writer, value);
 
     public override void WriteAsPropertyName(Utf8JsonWriter writer, MonitoringBaseEnumType value, JsonSerializerOptions options) => writer.WritePropertyName(Text(value));
 
-    private static MonitoringBaseEnumType ReadValue(ref Utf8JsonReader reader)
+    internal static void WriteValue(Utf8JsonWriter writer, MonitoringBaseEnumType value) => writer.WriteStringValue(Text(value));
+
+    internal static MonitoringBaseEnumType ReadValue(ref Utf8JsonReader reader)
     {
         if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence)
         {
@@ -2996,11 +3128,13 @@ internal sealed class MonitoringCriterionEnumTypeJsonConverter : JsonConverter<M
 
     public override MonitoringCriterionEnumType ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
 
-    public override void Write(Utf8JsonWriter writer, MonitoringCriterionEnumType value, JsonSerializerOptions options) => writer.WriteStringValue(Text(value));
+    public override void Write(Utf8JsonWriter writer, MonitoringCriterionEnumType value, JsonSerializerOptions options) => WriteValue(writer, value);
 
     public override void WriteAsPropertyName(Utf8JsonWriter writer, MonitoringCriterionEnumType value, JsonSerializerOptions options) => writer.WritePropertyName(Text(value));
 
-    private static MonitoringCriterionEnumType ReadValue(ref Utf8JsonReader reader)
+    internal static void WriteValue(Utf8JsonWriter writer, MonitoringCriterionEnumType value) => writer.WriteStringValue(Text(value));
+
+    internal static MonitoringCriterionEnumType ReadValue(ref Utf8JsonReader reader)
     {
         if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence)
         {
@@ -3037,11 +3171,13 @@ internal sealed class MutabilityEnumTypeJsonConverter : JsonConverter<Mutability
 
     public override MutabilityEnumType ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
 
-    public override void Write(Utf8JsonWriter writer, MutabilityEnumType value, JsonSerializerOptions options) => writer.WriteStringValue(Text(value));
+    public override void Write(Utf8JsonWriter writer, MutabilityEnumType value, JsonSerializerOptions options) => WriteValue(writer, value);
 
     public override void WriteAsPropertyName(Utf8JsonWriter writer, MutabilityEnumType value, JsonSerializerOptions options) => writer.WritePropertyName(Text(value));
 
-    private static MutabilityEnumType ReadValue(ref Utf8JsonReader reader)
+    internal static void WriteValue(Utf8JsonWriter writer, MutabilityEnumType value) => writer.WriteStringValue(Text(value));
+
+    internal static MutabilityEnumType ReadValue(ref Utf8JsonReader reader)
     {
         if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence)
         {
@@ -3076,11 +3212,13 @@ internal sealed class NotifyAllowedEnergyTransferStatusEnumTypeJsonConverter : J
 
     public override NotifyAllowedEnergyTransferStatusEnumType ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
 
-    public override void Write(Utf8JsonWriter writer, NotifyAllowedEnergyTransferStatusEnumType value, JsonSerializerOptions options) => writer.WriteStringValue(Text(value));
+    public override void Write(Utf8JsonWriter writer, NotifyAllowedEnergyTransferStatusEnumType value, JsonSerializerOptions options) => WriteValue(writer, value);
 
     public override void WriteAsPropertyName(Utf8JsonWriter writer, NotifyAllowedEnergyTransferStatusEnumType value, JsonSerializerOptions options) => writer.WritePropertyName(Text(value));
 
-    private static NotifyAllowedEnergyTransferStatusEnumType ReadValue(ref Utf8JsonReader reader)
+    internal static void WriteValue(Utf8JsonWriter writer, NotifyAllowedEnergyTransferStatusEnumType value) => writer.WriteStringValue(Text(value));
+
+    internal static NotifyAllowedEnergyTransferStatusEnumType ReadValue(ref Utf8JsonReader reader)
     {
         if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence)
         {
@@ -3112,11 +3250,13 @@ internal sealed class NotifyEVChargingNeedsStatusEnumTypeJsonConverter : JsonCon
 
     public override NotifyEVChargingNeedsStatusEnumType ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
 
-    public override void Write(Utf8JsonWriter writer, NotifyEVChargingNeedsStatusEnumType value, JsonSerializerOptions options) => writer.WriteStringValue(Text(value));
+    public override void Write(Utf8JsonWriter writer, NotifyEVChargingNeedsStatusEnumType value, JsonSerializerOptions options) => WriteValue(writer, value);
 
     public override void WriteAsPropertyName(Utf8JsonWriter writer, NotifyEVChargingNeedsStatusEnumType value, JsonSerializerOptions options) => writer.WritePropertyName(Text(value));
 
-    private static NotifyEVChargingNeedsStatusEnumType ReadValue(ref Utf8JsonReader reader)
+    internal static void WriteValue(Utf8JsonWriter writer, NotifyEVChargingNeedsStatusEnumType value) => writer.WriteStringValue(Text(value));
+
+    internal static NotifyEVChargingNeedsStatusEnumType ReadValue(ref Utf8JsonReader reader)
     {
         if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence)
         {
@@ -3154,11 +3294,13 @@ internal sealed class OCPPInterfaceEnumTypeJsonConverter : JsonConverter<OCPPInt
 
     public override OCPPInterfaceEnumType ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
 
-    public override void Write(Utf8JsonWriter writer, OCPPInterfaceEnumType value, JsonSerializerOptions options) => writer.WriteStringValue(Text(value));
+    public override void Write(Utf8JsonWriter writer, OCPPInterfaceEnumType value, JsonSerializerOptions options) => WriteValue(writer, value);
 
     public override void WriteAsPropertyName(Utf8JsonWriter writer, OCPPInterfaceEnumType value, JsonSerializerOptions options) => writer.WritePropertyName(Text(value));
 
-    private static OCPPInterfaceEnumType ReadValue(ref Utf8JsonReader reader)
+    internal static void WriteValue(Utf8JsonWriter writer, OCPPInterfaceEnumType value) => writer.WriteStringValue(Text(value));
+
+    internal static OCPPInterfaceEnumType ReadValue(ref Utf8JsonReader reader)
     {
         if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence)
         {
@@ -3201,11 +3343,13 @@ internal sealed class OCPPTransportEnumTypeJsonConverter : JsonConverter<OCPPTra
 
     public override OCPPTransportEnumType ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
 
-    public override void Write(Utf8JsonWriter writer, OCPPTransportEnumType value, JsonSerializerOptions options) => writer.WriteStringValue(Text(value));
+    public override void Write(Utf8JsonWriter writer, OCPPTransportEnumType value, JsonSerializerOptions options) => WriteValue(writer, value);
 
     public override void WriteAsPropertyName(Utf8JsonWriter writer, OCPPTransportEnumType value, JsonSerializerOptions options) => writer.WritePropertyName(Text(value));
 
-    private static OCPPTransportEnumType ReadValue(ref Utf8JsonReader reader)
+    internal static void WriteValue(Utf8JsonWriter writer, OCPPTransportEnumType value) => writer.WriteStringValue(Text(value));
+
+    internal static OCPPTransportEnumType ReadValue(ref Utf8JsonReader reader)
     {
         if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence)
         {
@@ -3237,11 +3381,13 @@ internal sealed class OCPPVersionEnumTypeJsonConverter : JsonConverter<OCPPVersi
 
     public override OCPPVersionEnumType ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
 
-    public override void Write(Utf8JsonWriter writer, OCPPVersionEnumType value, JsonSerializerOptions options) => writer.WriteStringValue(Text(value));
+    public override void Write(Utf8JsonWriter writer, OCPPVersionEnumType value, JsonSerializerOptions options) => WriteValue(writer, value);
 
     public override void WriteAsPropertyName(Utf8JsonWriter writer, OCPPVersionEnumType value, JsonSerializerOptions options) => writer.WritePropertyName(Text(value));
 
-    private static OCPPVersionEnumType ReadValue(ref Utf8JsonReader reader)
+    internal static void WriteValue(Utf8JsonWriter writer, OCPPVersionEnumType value) => writer.WriteStringValue(Text(value));
+
+    internal static OCPPVersionEnumType ReadValue(ref Utf8JsonReader reader)
     {
         if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence)
         {
@@ -3279,11 +3425,13 @@ internal sealed class OperationModeEnumTypeJsonConverter : JsonConverter<Operati
 
     public override OperationModeEnumType ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
 
-    public override void Write(Utf8JsonWriter writer, OperationModeEnumType value, JsonSerializerOptions options) => writer.WriteStringValue(Text(value));
+    public override void Write(Utf8JsonWriter writer, OperationModeEnumType value, JsonSerializerOptions options) => WriteValue(writer, value);
 
     public override void WriteAsPropertyName(Utf8JsonWriter writer, OperationModeEnumType value, JsonSerializerOptions options) => writer.WritePropertyName(Text(value));
 
-    private static OperationModeEnumType ReadValue(ref Utf8JsonReader reader)
+    internal static void WriteValue(Utf8JsonWriter writer, OperationModeEnumType value) => writer.WriteStringValue(Text(value));
+
+    internal static OperationModeEnumType ReadValue(ref Utf8JsonReader reader)
     {
         if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence)
         {
@@ -3331,11 +3479,13 @@ internal sealed class OperationalStatusEnumTypeJsonConverter : JsonConverter<Ope
 
     public override OperationalStatusEnumType ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
 
-    public override void Write(Utf8JsonWriter writer, OperationalStatusEnumType value, JsonSerializerOptions options) => writer.WriteStringValue(Text(value));
+    public override void Write(Utf8JsonWriter writer, OperationalStatusEnumType value, JsonSerializerOptions options) => WriteValue(writer, value);
 
     public override void WriteAsPropertyName(Utf8JsonWriter writer, OperationalStatusEnumType value, JsonSerializerOptions options) => writer.WritePropertyName(Text(value));
 
-    private static OperationalStatusEnumType ReadValue(ref Utf8JsonReader reader)
+    internal static void WriteValue(Utf8JsonWriter writer, OperationalStatusEnumType value) => writer.WriteStringValue(Text(value));
+
+    internal static OperationalStatusEnumType ReadValue(ref Utf8JsonReader reader)
     {
         if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence)
         {
@@ -3369,11 +3519,13 @@ internal sealed class PaymentStatusEnumTypeJsonConverter : JsonConverter<Payment
 
     public override PaymentStatusEnumType ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
 
-    public override void Write(Utf8JsonWriter writer, PaymentStatusEnumType value, JsonSerializerOptions options) => writer.WriteStringValue(Text(value));
+    public override void Write(Utf8JsonWriter writer, PaymentStatusEnumType value, JsonSerializerOptions options) => WriteValue(writer, value);
 
     public override void WriteAsPropertyName(Utf8JsonWriter writer, PaymentStatusEnumType value, JsonSerializerOptions options) => writer.WritePropertyName(Text(value));
 
-    private static PaymentStatusEnumType ReadValue(ref Utf8JsonReader reader)
+    internal static void WriteValue(Utf8JsonWriter writer, PaymentStatusEnumType value) => writer.WriteStringValue(Text(value));
+
+    internal static PaymentStatusEnumType ReadValue(ref Utf8JsonReader reader)
     {
         if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence)
         {
@@ -3411,11 +3563,13 @@ internal sealed class PhaseEnumTypeJsonConverter : JsonConverter<PhaseEnumType>
 
     public override PhaseEnumType ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
 
-    public override void Write(Utf8JsonWriter writer, PhaseEnumType value, JsonSerializerOptions options) => writer.WriteStringValue(Text(value));
+    public override void Write(Utf8JsonWriter writer, PhaseEnumType value, JsonSerializerOptions options) => WriteValue(writer, value);
 
     public override void WriteAsPropertyName(Utf8JsonWriter writer, PhaseEnumType value, JsonSerializerOptions options) => writer.WritePropertyName(Text(value));
 
-    private static PhaseEnumType ReadValue(ref Utf8JsonReader reader)
+    internal static void WriteValue(Utf8JsonWriter writer, PhaseEnumType value) => writer.WriteStringValue(Text(value));
+
+    internal static PhaseEnumType ReadValue(ref Utf8JsonReader reader)
     {
         if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence)
         {
@@ -3461,11 +3615,13 @@ internal sealed class PowerDuringCessationEnumTypeJsonConverter : JsonConverter<
 
     public override PowerDuringCessationEnumType ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
 
-    public override void Write(Utf8JsonWriter writer, PowerDuringCessationEnumType value, JsonSerializerOptions options) => writer.WriteStringValue(Text(value));
+    public override void Write(Utf8JsonWriter writer, PowerDuringCessationEnumType value, JsonSerializerOptions options) => WriteValue(writer, value);
 
     public override void WriteAsPropertyName(Utf8JsonWriter writer, PowerDuringCessationEnumType value, JsonSerializerOptions options) => writer.WritePropertyName(Text(value));
 
-    private static PowerDuringCessationEnumType ReadValue(ref Utf8JsonReader reader)
+    internal static void WriteValue(Utf8JsonWriter writer, PowerDuringCessationEnumType value) => writer.WriteStringValue(Text(value));
+
+    internal static PowerDuringCessationEnumType ReadValue(ref Utf8JsonReader reader)
     {
         if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence)
         {
@@ -3499,11 +3655,13 @@ internal sealed class PreconditioningStatusEnumTypeJsonConverter : JsonConverter
 
     public override PreconditioningStatusEnumType ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
 
-    public override void Write(Utf8JsonWriter writer, PreconditioningStatusEnumType value, JsonSerializerOptions options) => writer.WriteStringValue(Text(value));
+    public override void Write(Utf8JsonWriter writer, PreconditioningStatusEnumType value, JsonSerializerOptions options) => WriteValue(writer, value);
 
     public override void WriteAsPropertyName(Utf8JsonWriter writer, PreconditioningStatusEnumType value, JsonSerializerOptions options) => writer.WritePropertyName(Text(value));
 
-    private static PreconditioningStatusEnumType ReadValue(ref Utf8JsonReader reader)
+    internal static void WriteValue(Utf8JsonWriter writer, PreconditioningStatusEnumType value) => writer.WriteStringValue(Text(value));
+
+    internal static PreconditioningStatusEnumType ReadValue(ref Utf8JsonReader reader)
     {
         if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence)
         {
@@ -3543,11 +3701,13 @@ internal sealed class PriorityChargingStatusEnumTypeJsonConverter : JsonConverte
 
     public override PriorityChargingStatusEnumType ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
 
-    public override void Write(Utf8JsonWriter writer, PriorityChargingStatusEnumType value, JsonSerializerOptions options) => writer.WriteStringValue(Text(value));
+    public override void Write(Utf8JsonWriter writer, PriorityChargingStatusEnumType value, JsonSerializerOptions options) => WriteValue(writer, value);
 
     public override void WriteAsPropertyName(Utf8JsonWriter writer, PriorityChargingStatusEnumType value, JsonSerializerOptions options) => writer.WritePropertyName(Text(value));
 
-    private static PriorityChargingStatusEnumType ReadValue(ref Utf8JsonReader reader)
+    internal static void WriteValue(Utf8JsonWriter writer, PriorityChargingStatusEnumType value) => writer.WriteStringValue(Text(value));
+
+    internal static PriorityChargingStatusEnumType ReadValue(ref Utf8JsonReader reader)
     {
         if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence)
         {
@@ -3582,11 +3742,13 @@ internal sealed class PublishFirmwareStatusEnumTypeJsonConverter : JsonConverter
 
     public override PublishFirmwareStatusEnumType ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
 
-    public override void Write(Utf8JsonWriter writer, PublishFirmwareStatusEnumType value, JsonSerializerOptions options) => writer.WriteStringValue(Text(value));
+    public override void Write(Utf8JsonWriter writer, PublishFirmwareStatusEnumType value, JsonSerializerOptions options) => WriteValue(writer, value);
 
     public override void WriteAsPropertyName(Utf8JsonWriter writer, PublishFirmwareStatusEnumType value, JsonSerializerOptions options) => writer.WritePropertyName(Text(value));
 
-    private static PublishFirmwareStatusEnumType ReadValue(ref Utf8JsonReader reader)
+    internal static void WriteValue(Utf8JsonWriter writer, PublishFirmwareStatusEnumType value) => writer.WriteStringValue(Text(value));
+
+    internal static PublishFirmwareStatusEnumType ReadValue(ref Utf8JsonReader reader)
     {
         if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence)
         {
@@ -3642,11 +3804,13 @@ internal sealed class ReadingContextEnumTypeJsonConverter : JsonConverter<Readin
 
     public override ReadingContextEnumType ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
 
-    public override void Write(Utf8JsonWriter writer, ReadingContextEnumType value, JsonSerializerOptions options) => writer.WriteStringValue(Text(value));
+    public override void Write(Utf8JsonWriter writer, ReadingContextEnumType value, JsonSerializerOptions options) => WriteValue(writer, value);
 
     public override void WriteAsPropertyName(Utf8JsonWriter writer, ReadingContextEnumType value, JsonSerializerOptions options) => writer.WritePropertyName(Text(value));
 
-    private static ReadingContextEnumType ReadValue(ref Utf8JsonReader reader)
+    internal static void WriteValue(Utf8JsonWriter writer, ReadingContextEnumType value) => writer.WriteStringValue(Text(value));
+
+    internal static ReadingContextEnumType ReadValue(ref Utf8JsonReader reader)
     {
         if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence)
         {
@@ -3696,11 +3860,13 @@ internal sealed class ReasonEnumTypeJsonConverter : JsonConverter<ReasonEnumType
 
     public override ReasonEnumType ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
 
-    public override void Write(Utf8JsonWriter writer, ReasonEnumType value, JsonSerializerOptions options) => writer.WriteStringValue(Text(value));
+    public override void Write(Utf8JsonWriter writer, ReasonEnumType value, JsonSerializerOptions options) => WriteValue(writer, value);
 
     public override void WriteAsPropertyName(Utf8JsonWriter writer, ReasonEnumType value, JsonSerializerOptions options) => writer.WritePropertyName(Text(value));
 
-    private static ReasonEnumType ReadValue(ref Utf8JsonReader reader)
+    internal static void WriteValue(Utf8JsonWriter writer, ReasonEnumType value) => writer.WriteStringValue(Text(value));
+
+    internal static ReasonEnumType ReadValue(ref Utf8JsonReader reader)
     {
         if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence)
         {
@@ -3774,11 +3940,13 @@ internal sealed class RecurrencyKindEnumTypeJsonConverter : JsonConverter<Recurr
 
     public override RecurrencyKindEnumType ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
 
-    public override void Write(Utf8JsonWriter writer, RecurrencyKindEnumType value, JsonSerializerOptions options) => writer.WriteStringValue(Text(value));
+    public override void Write(Utf8JsonWriter writer, RecurrencyKindEnumType value, JsonSerializerOptions options) => WriteValue(writer, value);
 
     public override void WriteAsPropertyName(Utf8JsonWriter writer, RecurrencyKindEnumType value, JsonSerializerOptions options) => writer.WritePropertyName(Text(value));
 
-    private static RecurrencyKindEnumType ReadValue(ref Utf8JsonReader reader)
+    internal static void WriteValue(Utf8JsonWriter writer, RecurrencyKindEnumType value) => writer.WriteStringValue(Text(value));
+
+    internal static RecurrencyKindEnumType ReadValue(ref Utf8JsonReader reader)
     {
         if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence)
         {
@@ -3812,11 +3980,13 @@ internal sealed class RegistrationStatusEnumTypeJsonConverter : JsonConverter<Re
 
     public override RegistrationStatusEnumType ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
 
-    public override void Write(Utf8JsonWriter writer, RegistrationStatusEnumType value, JsonSerializerOptions options) => writer.WriteStringValue(Text(value));
+    public override void Write(Utf8JsonWriter writer, RegistrationStatusEnumType value, JsonSerializerOptions options) => WriteValue(writer, value);
 
     public override void WriteAsPropertyName(Utf8JsonWriter writer, RegistrationStatusEnumType value, JsonSerializerOptions options) => writer.WritePropertyName(Text(value));
 
-    private static RegistrationStatusEnumType ReadValue(ref Utf8JsonReader reader)
+    internal static void WriteValue(Utf8JsonWriter writer, RegistrationStatusEnumType value) => writer.WriteStringValue(Text(value));
+
+    internal static RegistrationStatusEnumType ReadValue(ref Utf8JsonReader reader)
     {
         if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence)
         {
@@ -3851,11 +4021,13 @@ internal sealed class ReportBaseEnumTypeJsonConverter : JsonConverter<ReportBase
 
     public override ReportBaseEnumType ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
 
-    public override void Write(Utf8JsonWriter writer, ReportBaseEnumType value, JsonSerializerOptions options) => writer.WriteStringValue(Text(value));
+    public override void Write(Utf8JsonWriter writer, ReportBaseEnumType value, JsonSerializerOptions options) => WriteValue(writer, value);
 
     public override void WriteAsPropertyName(Utf8JsonWriter writer, ReportBaseEnumType value, JsonSerializerOptions options) => writer.WritePropertyName(Text(value));
 
-    private static ReportBaseEnumType ReadValue(ref Utf8JsonReader reader)
+    internal static void WriteValue(Utf8JsonWriter writer, ReportBaseEnumType value) => writer.WriteStringValue(Text(value));
+
+    internal static ReportBaseEnumType ReadValue(ref Utf8JsonReader reader)
     {
         if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence)
         {
@@ -3892,11 +4064,13 @@ internal sealed class RequestStartStopStatusEnumTypeJsonConverter : JsonConverte
 
     public override RequestStartStopStatusEnumType ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
 
-    public override void Write(Utf8JsonWriter writer, RequestStartStopStatusEnumType value, JsonSerializerOptions options) => writer.WriteStringValue(Text(value));
+    public override void Write(Utf8JsonWriter writer, RequestStartStopStatusEnumType value, JsonSerializerOptions options) => WriteValue(writer, value);
 
     public override void WriteAsPropertyName(Utf8JsonWriter writer, RequestStartStopStatusEnumType value, JsonSerializerOptions options) => writer.WritePropertyName(Text(value));
 
-    private static RequestStartStopStatusEnumType ReadValue(ref Utf8JsonReader reader)
+    internal static void WriteValue(Utf8JsonWriter writer, RequestStartStopStatusEnumType value) => writer.WriteStringValue(Text(value));
+
+    internal static RequestStartStopStatusEnumType ReadValue(ref Utf8JsonReader reader)
     {
         if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence)
         {
@@ -3928,11 +4102,13 @@ internal sealed class ReservationUpdateStatusEnumTypeJsonConverter : JsonConvert
 
     public override ReservationUpdateStatusEnumType ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
 
-    public override void Write(Utf8JsonWriter writer, ReservationUpdateStatusEnumType value, JsonSerializerOptions options) => writer.WriteStringValue(Text(value));
+    public override void Write(Utf8JsonWriter writer, ReservationUpdateStatusEnumType value, JsonSerializerOptions options) => WriteValue(writer, value);
 
     public override void WriteAsPropertyName(Utf8JsonWriter writer, ReservationUpdateStatusEnumType value, JsonSerializerOptions options) => writer.WritePropertyName(Text(value));
 
-    private static ReservationUpdateStatusEnumType ReadValue(ref Utf8JsonReader reader)
+    internal static void WriteValue(Utf8JsonWriter writer, ReservationUpdateStatusEnumType value) => writer.WriteStringValue(Text(value));
+
+    internal static ReservationUpdateStatusEnumType ReadValue(ref Utf8JsonReader reader)
     {
         if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence)
         {
@@ -3967,11 +4143,13 @@ internal sealed class ReserveNowStatusEnumTypeJsonConverter : JsonConverter<Rese
 
     public override ReserveNowStatusEnumType ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
 
-    public override void Write(Utf8JsonWriter writer, ReserveNowStatusEnumType value, JsonSerializerOptions options) => writer.WriteStringValue(Text(value));
+    public override void Write(Utf8JsonWriter writer, ReserveNowStatusEnumType value, JsonSerializerOptions options) => WriteValue(writer, value);
 
     public override void WriteAsPropertyName(Utf8JsonWriter writer, ReserveNowStatusEnumType value, JsonSerializerOptions options) => writer.WritePropertyName(Text(value));
 
-    private static ReserveNowStatusEnumType ReadValue(ref Utf8JsonReader reader)
+    internal static void WriteValue(Utf8JsonWriter writer, ReserveNowStatusEnumType value) => writer.WriteStringValue(Text(value));
+
+    internal static ReserveNowStatusEnumType ReadValue(ref Utf8JsonReader reader)
     {
         if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence)
         {
@@ -4010,11 +4188,13 @@ internal sealed class ResetEnumTypeJsonConverter : JsonConverter<ResetEnumType>
 
     public override ResetEnumType ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
 
-    public override void Write(Utf8JsonWriter writer, ResetEnumType value, JsonSerializerOptions options) => writer.WriteStringValue(Text(value));
+    public override void Write(Utf8JsonWriter writer, ResetEnumType value, JsonSerializerOptions options) => WriteValue(writer, value);
 
     public override void WriteAsPropertyName(Utf8JsonWriter writer, ResetEnumType value, JsonSerializerOptions options) => writer.WritePropertyName(Text(value));
 
-    private static ResetEnumType ReadValue(ref Utf8JsonReader reader)
+    internal static void WriteValue(Utf8JsonWriter writer, ResetEnumType value) => writer.WriteStringValue(Text(value));
+
+    internal static ResetEnumType ReadValue(ref Utf8JsonReader reader)
     {
         if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence)
         {
@@ -4051,11 +4231,13 @@ internal sealed class ResetStatusEnumTypeJsonConverter : JsonConverter<ResetStat
 
     public override ResetStatusEnumType ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
 
-    public override void Write(Utf8JsonWriter writer, ResetStatusEnumType value, JsonSerializerOptions options) => writer.WriteStringValue(Text(value));
+    public override void Write(Utf8JsonWriter writer, ResetStatusEnumType value, JsonSerializerOptions options) => WriteValue(writer, value);
 
     public override void WriteAsPropertyName(Utf8JsonWriter writer, ResetStatusEnumType value, JsonSerializerOptions options) => writer.WritePropertyName(Text(value));
 
-    private static ResetStatusEnumType ReadValue(ref Utf8JsonReader reader)
+    internal static void WriteValue(Utf8JsonWriter writer, ResetStatusEnumType value) => writer.WriteStringValue(Text(value));
+
+    internal static ResetStatusEnumType ReadValue(ref Utf8JsonReader reader)
     {
         if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence)
         {
@@ -4090,11 +4272,13 @@ internal sealed class SendLocalListStatusEnumTypeJsonConverter : JsonConverter<S
 
     public override SendLocalListStatusEnumType ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
 
-    public override void Write(Utf8JsonWriter writer, SendLocalListStatusEnumType value, JsonSerializerOptions options) => writer.WriteStringValue(Text(value));
+    public override void Write(Utf8JsonWriter writer, SendLocalListStatusEnumType value, JsonSerializerOptions options) => WriteValue(writer, value);
 
     public override void WriteAsPropertyName(Utf8JsonWriter writer, SendLocalListStatusEnumType value, JsonSerializerOptions options) => writer.WritePropertyName(Text(value));
 
-    private static SendLocalListStatusEnumType ReadValue(ref Utf8JsonReader reader)
+    internal static void WriteValue(Utf8JsonWriter writer, SendLocalListStatusEnumType value) => writer.WriteStringValue(Text(value));
+
+    internal static SendLocalListStatusEnumType ReadValue(ref Utf8JsonReader reader)
     {
         if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence)
         {
@@ -4131,11 +4315,13 @@ internal sealed class SetMonitoringStatusEnumTypeJsonConverter : JsonConverter<S
 
     public override SetMonitoringStatusEnumType ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
 
-    public override void Write(Utf8JsonWriter writer, SetMonitoringStatusEnumType value, JsonSerializerOptions options) => writer.WriteStringValue(Text(value));
+    public override void Write(Utf8JsonWriter writer, SetMonitoringStatusEnumType value, JsonSerializerOptions options) => WriteValue(writer, value);
 
     public override void WriteAsPropertyName(Utf8JsonWriter writer, SetMonitoringStatusEnumType value, JsonSerializerOptions options) => writer.WritePropertyName(Text(value));
 
-    private static SetMonitoringStatusEnumType ReadValue(ref Utf8JsonReader reader)
+    internal static void WriteValue(Utf8JsonWriter writer, SetMonitoringStatusEnumType value) => writer.WriteStringValue(Text(value));
+
+    internal static SetMonitoringStatusEnumType ReadValue(ref Utf8JsonReader reader)
     {
         if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence)
         {
@@ -4179,11 +4365,13 @@ internal sealed class SetNetworkProfileStatusEnumTypeJsonConverter : JsonConvert
 
     public override SetNetworkProfileStatusEnumType ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
 
-    public override void Write(Utf8JsonWriter writer, SetNetworkProfileStatusEnumType value, JsonSerializerOptions options) => writer.WriteStringValue(Text(value));
+    public override void Write(Utf8JsonWriter writer, SetNetworkProfileStatusEnumType value, JsonSerializerOptions options) => WriteValue(writer, value);
 
     public override void WriteAsPropertyName(Utf8JsonWriter writer, SetNetworkProfileStatusEnumType value, JsonSerializerOptions options) => writer.WritePropertyName(Text(value));
 
-    private static SetNetworkProfileStatusEnumType ReadValue(ref Utf8JsonReader reader)
+    internal static void WriteValue(Utf8JsonWriter writer, SetNetworkProfileStatusEnumType value) => writer.WriteStringValue(Text(value));
+
+    internal static SetNetworkProfileStatusEnumType ReadValue(ref Utf8JsonReader reader)
     {
         if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence)
         {
@@ -4218,11 +4406,13 @@ internal sealed class SetVariableStatusEnumTypeJsonConverter : JsonConverter<Set
 
     public override SetVariableStatusEnumType ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
 
-    public override void Write(Utf8JsonWriter writer, SetVariableStatusEnumType value, JsonSerializerOptions options) => writer.WriteStringValue(Text(value));
+    public override void Write(Utf8JsonWriter writer, SetVariableStatusEnumType value, JsonSerializerOptions options) => WriteValue(writer, value);
 
     public override void WriteAsPropertyName(Utf8JsonWriter writer, SetVariableStatusEnumType value, JsonSerializerOptions options) => writer.WritePropertyName(Text(value));
 
-    private static SetVariableStatusEnumType ReadValue(ref Utf8JsonReader reader)
+    internal static void WriteValue(Utf8JsonWriter writer, SetVariableStatusEnumType value) => writer.WriteStringValue(Text(value));
+
+    internal static SetVariableStatusEnumType ReadValue(ref Utf8JsonReader reader)
     {
         if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence)
         {
@@ -4266,11 +4456,13 @@ internal sealed class TariffChangeStatusEnumTypeJsonConverter : JsonConverter<Ta
 
     public override TariffChangeStatusEnumType ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
 
-    public override void Write(Utf8JsonWriter writer, TariffChangeStatusEnumType value, JsonSerializerOptions options) => writer.WriteStringValue(Text(value));
+    public override void Write(Utf8JsonWriter writer, TariffChangeStatusEnumType value, JsonSerializerOptions options) => WriteValue(writer, value);
 
     public override void WriteAsPropertyName(Utf8JsonWriter writer, TariffChangeStatusEnumType value, JsonSerializerOptions options) => writer.WritePropertyName(Text(value));
 
-    private static TariffChangeStatusEnumType ReadValue(ref Utf8JsonReader reader)
+    internal static void WriteValue(Utf8JsonWriter writer, TariffChangeStatusEnumType value) => writer.WriteStringValue(Text(value));
+
+    internal static TariffChangeStatusEnumType ReadValue(ref Utf8JsonReader reader)
     {
         if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence)
         {
@@ -4314,11 +4506,13 @@ internal sealed class TariffClearStatusEnumTypeJsonConverter : JsonConverter<Tar
 
     public override TariffClearStatusEnumType ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
 
-    public override void Write(Utf8JsonWriter writer, TariffClearStatusEnumType value, JsonSerializerOptions options) => writer.WriteStringValue(Text(value));
+    public override void Write(Utf8JsonWriter writer, TariffClearStatusEnumType value, JsonSerializerOptions options) => WriteValue(writer, value);
 
     public override void WriteAsPropertyName(Utf8JsonWriter writer, TariffClearStatusEnumType value, JsonSerializerOptions options) => writer.WritePropertyName(Text(value));
 
-    private static TariffClearStatusEnumType ReadValue(ref Utf8JsonReader reader)
+    internal static void WriteValue(Utf8JsonWriter writer, TariffClearStatusEnumType value) => writer.WriteStringValue(Text(value));
+
+    internal static TariffClearStatusEnumType ReadValue(ref Utf8JsonReader reader)
     {
         if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence)
         {
@@ -4351,11 +4545,13 @@ internal sealed class TariffCostEnumTypeJsonConverter : JsonConverter<TariffCost
 
     public override TariffCostEnumType ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
 
-    public override void Write(Utf8JsonWriter writer, TariffCostEnumType value, JsonSerializerOptions options) => writer.WriteStringValue(Text(value));
+    public override void Write(Utf8JsonWriter writer, TariffCostEnumType value, JsonSerializerOptions options) => WriteValue(writer, value);
 
     public override void WriteAsPropertyName(Utf8JsonWriter writer, TariffCostEnumType value, JsonSerializerOptions options) => writer.WritePropertyName(Text(value));
 
-    private static TariffCostEnumType ReadValue(ref Utf8JsonReader reader)
+    internal static void WriteValue(Utf8JsonWriter writer, TariffCostEnumType value) => writer.WriteStringValue(Text(value));
+
+    internal static TariffCostEnumType ReadValue(ref Utf8JsonReader reader)
     {
         if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence)
         {
@@ -4390,11 +4586,13 @@ internal sealed class TariffGetStatusEnumTypeJsonConverter : JsonConverter<Tarif
 
     public override TariffGetStatusEnumType ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
 
-    public override void Write(Utf8JsonWriter writer, TariffGetStatusEnumType value, JsonSerializerOptions options) => writer.WriteStringValue(Text(value));
+    public override void Write(Utf8JsonWriter writer, TariffGetStatusEnumType value, JsonSerializerOptions options) => WriteValue(writer, value);
 
     public override void WriteAsPropertyName(Utf8JsonWriter writer, TariffGetStatusEnumType value, JsonSerializerOptions options) => writer.WritePropertyName(Text(value));
 
-    private static TariffGetStatusEnumType ReadValue(ref Utf8JsonReader reader)
+    internal static void WriteValue(Utf8JsonWriter writer, TariffGetStatusEnumType value) => writer.WriteStringValue(Text(value));
+
+    internal static TariffGetStatusEnumType ReadValue(ref Utf8JsonReader reader)
     {
         if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence)
         {
@@ -4427,11 +4625,13 @@ internal sealed class TariffKindEnumTypeJsonConverter : JsonConverter<TariffKind
 
     public override TariffKindEnumType ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
 
-    public override void Write(Utf8JsonWriter writer, TariffKindEnumType value, JsonSerializerOptions options) => writer.WriteStringValue(Text(value));
+    public override void Write(Utf8JsonWriter writer, TariffKindEnumType value, JsonSerializerOptions options) => WriteValue(writer, value);
 
     public override void WriteAsPropertyName(Utf8JsonWriter writer, TariffKindEnumType value, JsonSerializerOptions options) => writer.WritePropertyName(Text(value));
 
-    private static TariffKindEnumType ReadValue(ref Utf8JsonReader reader)
+    internal static void WriteValue(Utf8JsonWriter writer, TariffKindEnumType value) => writer.WriteStringValue(Text(value));
+
+    internal static TariffKindEnumType ReadValue(ref Utf8JsonReader reader)
     {
         if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence)
         {
@@ -4465,11 +4665,13 @@ internal sealed class TariffSetStatusEnumTypeJsonConverter : JsonConverter<Tarif
 
     public override TariffSetStatusEnumType ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
 
-    public override void Write(Utf8JsonWriter writer, TariffSetStatusEnumType value, JsonSerializerOptions options) => writer.WriteStringValue(Text(value));
+    public override void Write(Utf8JsonWriter writer, TariffSetStatusEnumType value, JsonSerializerOptions options) => WriteValue(writer, value);
 
     public override void WriteAsPropertyName(Utf8JsonWriter writer, TariffSetStatusEnumType value, JsonSerializerOptions options) => writer.WritePropertyName(Text(value));
 
-    private static TariffSetStatusEnumType ReadValue(ref Utf8JsonReader reader)
+    internal static void WriteValue(Utf8JsonWriter writer, TariffSetStatusEnumType value) => writer.WriteStringValue(Text(value));
+
+    internal static TariffSetStatusEnumType ReadValue(ref Utf8JsonReader reader)
     {
         if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence)
         {
@@ -4510,11 +4712,13 @@ internal sealed class TransactionEventEnumTypeJsonConverter : JsonConverter<Tran
 
     public override TransactionEventEnumType ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
 
-    public override void Write(Utf8JsonWriter writer, TransactionEventEnumType value, JsonSerializerOptions options) => writer.WriteStringValue(Text(value));
+    public override void Write(Utf8JsonWriter writer, TransactionEventEnumType value, JsonSerializerOptions options) => WriteValue(writer, value);
 
     public override void WriteAsPropertyName(Utf8JsonWriter writer, TransactionEventEnumType value, JsonSerializerOptions options) => writer.WritePropertyName(Text(value));
 
-    private static TransactionEventEnumType ReadValue(ref Utf8JsonReader reader)
+    internal static void WriteValue(Utf8JsonWriter writer, TransactionEventEnumType value) => writer.WriteStringValue(Text(value));
+
+    internal static TransactionEventEnumType ReadValue(ref Utf8JsonReader reader)
     {
         if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence)
         {
@@ -4549,11 +4753,13 @@ internal sealed class TriggerMessageStatusEnumTypeJsonConverter : JsonConverter<
 
     public override TriggerMessageStatusEnumType ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
 
-    public override void Write(Utf8JsonWriter writer, TriggerMessageStatusEnumType value, JsonSerializerOptions options) => writer.WriteStringValue(Text(value));
+    public override void Write(Utf8JsonWriter writer, TriggerMessageStatusEnumType value, JsonSerializerOptions options) => WriteValue(writer, value);
 
     public override void WriteAsPropertyName(Utf8JsonWriter writer, TriggerMessageStatusEnumType value, JsonSerializerOptions options) => writer.WritePropertyName(Text(value));
 
-    private static TriggerMessageStatusEnumType ReadValue(ref Utf8JsonReader reader)
+    internal static void WriteValue(Utf8JsonWriter writer, TriggerMessageStatusEnumType value) => writer.WriteStringValue(Text(value));
+
+    internal static TriggerMessageStatusEnumType ReadValue(ref Utf8JsonReader reader)
     {
         if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence)
         {
@@ -4588,11 +4794,13 @@ internal sealed class TriggerReasonEnumTypeJsonConverter : JsonConverter<Trigger
 
     public override TriggerReasonEnumType ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
 
-    public override void Write(Utf8JsonWriter writer, TriggerReasonEnumType value, JsonSerializerOptions options) => writer.WriteStringValue(Text(value));
+    public override void Write(Utf8JsonWriter writer, TriggerReasonEnumType value, JsonSerializerOptions options) => WriteValue(writer, value);
 
     public override void WriteAsPropertyName(Utf8JsonWriter writer, TriggerReasonEnumType value, JsonSerializerOptions options) => writer.WritePropertyName(Text(value));
 
-    private static TriggerReasonEnumType ReadValue(ref Utf8JsonReader reader)
+    internal static void WriteValue(Utf8JsonWriter writer, TriggerReasonEnumType value) => writer.WriteStringValue(Text(value));
+
+    internal static TriggerReasonEnumType ReadValue(ref Utf8JsonReader reader)
     {
         if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence)
         {
@@ -4677,11 +4885,13 @@ internal sealed class UnlockStatusEnumTypeJsonConverter : JsonConverter<UnlockSt
 
     public override UnlockStatusEnumType ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
 
-    public override void Write(Utf8JsonWriter writer, UnlockStatusEnumType value, JsonSerializerOptions options) => writer.WriteStringValue(Text(value));
+    public override void Write(Utf8JsonWriter writer, UnlockStatusEnumType value, JsonSerializerOptions options) => WriteValue(writer, value);
 
     public override void WriteAsPropertyName(Utf8JsonWriter writer, UnlockStatusEnumType value, JsonSerializerOptions options) => writer.WritePropertyName(Text(value));
 
-    private static UnlockStatusEnumType ReadValue(ref Utf8JsonReader reader)
+    internal static void WriteValue(Utf8JsonWriter writer, UnlockStatusEnumType value) => writer.WriteStringValue(Text(value));
+
+    internal static UnlockStatusEnumType ReadValue(ref Utf8JsonReader reader)
     {
         if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence)
         {
@@ -4721,11 +4931,13 @@ internal sealed class UnpublishFirmwareStatusEnumTypeJsonConverter : JsonConvert
 
     public override UnpublishFirmwareStatusEnumType ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
 
-    public override void Write(Utf8JsonWriter writer, UnpublishFirmwareStatusEnumType value, JsonSerializerOptions options) => writer.WriteStringValue(Text(value));
+    public override void Write(Utf8JsonWriter writer, UnpublishFirmwareStatusEnumType value, JsonSerializerOptions options) => WriteValue(writer, value);
 
     public override void WriteAsPropertyName(Utf8JsonWriter writer, UnpublishFirmwareStatusEnumType value, JsonSerializerOptions options) => writer.WritePropertyName(Text(value));
 
-    private static UnpublishFirmwareStatusEnumType ReadValue(ref Utf8JsonReader reader)
+    internal static void WriteValue(Utf8JsonWriter writer, UnpublishFirmwareStatusEnumType value) => writer.WriteStringValue(Text(value));
+
+    internal static UnpublishFirmwareStatusEnumType ReadValue(ref Utf8JsonReader reader)
     {
         if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence)
         {
@@ -4762,11 +4974,13 @@ internal sealed class UpdateEnumTypeJsonConverter : JsonConverter<UpdateEnumType
 
     public override UpdateEnumType ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
 
-    public override void Write(Utf8JsonWriter writer, UpdateEnumType value, JsonSerializerOptions options) => writer.WriteStringValue(Text(value));
+    public override void Write(Utf8JsonWriter writer, UpdateEnumType value, JsonSerializerOptions options) => WriteValue(writer, value);
 
     public override void WriteAsPropertyName(Utf8JsonWriter writer, UpdateEnumType value, JsonSerializerOptions options) => writer.WritePropertyName(Text(value));
 
-    private static UpdateEnumType ReadValue(ref Utf8JsonReader reader)
+    internal static void WriteValue(Utf8JsonWriter writer, UpdateEnumType value) => writer.WriteStringValue(Text(value));
+
+    internal static UpdateEnumType ReadValue(ref Utf8JsonReader reader)
     {
         if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence)
         {
@@ -4800,11 +5014,13 @@ internal sealed class UpdateFirmwareStatusEnumTypeJsonConverter : JsonConverter<
 
     public override UpdateFirmwareStatusEnumType ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
 
-    public override void Write(Utf8JsonWriter writer, UpdateFirmwareStatusEnumType value, JsonSerializerOptions options) => writer.WriteStringValue(Text(value));
+    public override void Write(Utf8JsonWriter writer, UpdateFirmwareStatusEnumType value, JsonSerializerOptions options) => WriteValue(writer, value);
 
     public override void WriteAsPropertyName(Utf8JsonWriter writer, UpdateFirmwareStatusEnumType value, JsonSerializerOptions options) => writer.WritePropertyName(Text(value));
 
-    private static UpdateFirmwareStatusEnumType ReadValue(ref Utf8JsonReader reader)
+    internal static void WriteValue(Utf8JsonWriter writer, UpdateFirmwareStatusEnumType value) => writer.WriteStringValue(Text(value));
+
+    internal static UpdateFirmwareStatusEnumType ReadValue(ref Utf8JsonReader reader)
     {
         if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence)
         {
@@ -4843,11 +5059,13 @@ internal sealed class UploadLogStatusEnumTypeJsonConverter : JsonConverter<Uploa
 
     public override UploadLogStatusEnumType ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
 
-    public override void Write(Utf8JsonWriter writer, UploadLogStatusEnumType value, JsonSerializerOptions options) => writer.WriteStringValue(Text(value));
+    public override void Write(Utf8JsonWriter writer, UploadLogStatusEnumType value, JsonSerializerOptions options) => WriteValue(writer, value);
 
     public override void WriteAsPropertyName(Utf8JsonWriter writer, UploadLogStatusEnumType value, JsonSerializerOptions options) => writer.WritePropertyName(Text(value));
 
-    private static UploadLogStatusEnumType ReadValue(ref Utf8JsonReader reader)
+    internal static void WriteValue(Utf8JsonWriter writer, UploadLogStatusEnumType value) => writer.WriteStringValue(Text(value));
+
+    internal static UploadLogStatusEnumType ReadValue(ref Utf8JsonReader reader)
     {
         if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence)
         {
@@ -4897,11 +5115,13 @@ internal sealed class VPNEnumTypeJsonConverter : JsonConverter<VPNEnumType>
 
     public override VPNEnumType ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
 
-    public override void Write(Utf8JsonWriter writer, VPNEnumType value, JsonSerializerOptions options) => writer.WriteStringValue(Text(value));
+    public override void Write(Utf8JsonWriter writer, VPNEnumType value, JsonSerializerOptions options) => WriteValue(writer, value);
 
     public override void WriteAsPropertyName(Utf8JsonWriter writer, VPNEnumType value, JsonSerializerOptions options) => writer.WritePropertyName(Text(value));
 
-    private static VPNEnumType ReadValue(ref Utf8JsonReader reader)
+    internal static void WriteValue(Utf8JsonWriter writer, VPNEnumType value) => writer.WriteStringValue(Text(value));
+
+    internal static VPNEnumType ReadValue(ref Utf8JsonReader reader)
     {
         if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence)
         {
