@@ -246,55 +246,37 @@ internal static class CSharpEmitter
 
         sb.AppendLine("        while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)");
         sb.AppendLine("        {");
+        sb.AppendLine($"            switch ({(props.Count == 0 ? "-1" : "PropertyIndex(ref reader)")})");
+        sb.AppendLine("            {");
         for (var i = 0; i < props.Count; i++)
         {
             var p = props[i];
-            sb.AppendLine($"            {(i == 0 ? "if" : "else if")} (reader.ValueTextEquals({Literal(p.JsonName)}u8))");
-            sb.AppendLine("            {");
-            sb.AppendLine("                reader.Read();");
-            sb.AppendLine($"                p{i} = {ReadExpr(p.Type, !p.Required, "reader", "options")};");
+            sb.AppendLine($"                case {i.ToString(CultureInfo.InvariantCulture)}:");
+            sb.AppendLine("                    reader.Read();");
+            sb.AppendLine($"                    p{i} = {ReadExpr(p.Type, !p.Required, "reader", "options")};");
             if (p.Required)
             {
-                sb.AppendLine($"                has{i} = true;");
+                sb.AppendLine($"                    has{i} = true;");
             }
 
-            sb.AppendLine("            }");
+            sb.AppendLine("                    break;");
         }
 
+        sb.AppendLine("                default:");
         if (open)
         {
-            if (props.Count > 0)
-            {
-                sb.AppendLine("            else");
-                sb.AppendLine("            {");
-            }
-
-            var ind = props.Count > 0 ? "                " : "            ";
-            sb.AppendLine($"{ind}var name = reader.GetString()!;");
-            sb.AppendLine($"{ind}reader.Read();");
-            sb.AppendLine($"{ind}(extension ??= new(StringComparer.Ordinal))[name] = JsonElement.ParseValue(ref reader);");
-            if (props.Count > 0)
-            {
-                sb.AppendLine("            }");
-            }
+            sb.AppendLine("                    var name = reader.GetString()!;");
+            sb.AppendLine("                    reader.Read();");
+            sb.AppendLine("                    (extension ??= new(StringComparer.Ordinal))[name] = JsonElement.ParseValue(ref reader);");
         }
         else
         {
-            if (props.Count > 0)
-            {
-                sb.AppendLine("            else");
-                sb.AppendLine("            {");
-            }
-
-            var ind = props.Count > 0 ? "                " : "            ";
-            sb.AppendLine($"{ind}reader.Read();");
-            sb.AppendLine($"{ind}reader.Skip();");
-            if (props.Count > 0)
-            {
-                sb.AppendLine("            }");
-            }
+            sb.AppendLine("                    reader.Read();");
+            sb.AppendLine("                    reader.Skip();");
         }
 
+        sb.AppendLine("                    break;");
+        sb.AppendLine("            }");
         sb.AppendLine("        }");
         sb.AppendLine();
         if (required.Count > 0)
@@ -324,6 +306,41 @@ internal static class CSharpEmitter
             : $"        return new {n}({args});");
         sb.AppendLine("    }");
         sb.AppendLine();
+        if (props.Count > 0)
+        {
+            sb.AppendLine("    private static int PropertyIndex(ref Utf8JsonReader reader)");
+            sb.AppendLine("    {");
+            sb.AppendLine("        if (reader.ValueIsEscaped || reader.HasValueSequence)");
+            sb.AppendLine("        {");
+            for (var i = 0; i < props.Count; i++)
+            {
+                sb.AppendLine($"            if (reader.ValueTextEquals({Literal(props[i].JsonName)}u8)) return {i.ToString(CultureInfo.InvariantCulture)};");
+            }
+
+            sb.AppendLine("            return -1;");
+            sb.AppendLine("        }");
+            sb.AppendLine();
+            sb.AppendLine("        var s = reader.ValueSpan;");
+            sb.AppendLine("        switch (s.Length)");
+            sb.AppendLine("        {");
+            foreach (var group in Enumerable.Range(0, props.Count).GroupBy(i => Encoding.UTF8.GetByteCount(props[i].JsonName)).OrderBy(g => g.Key))
+            {
+                sb.AppendLine($"            case {group.Key.ToString(CultureInfo.InvariantCulture)}:");
+                foreach (var i in group)
+                {
+                    sb.AppendLine($"                if (s.SequenceEqual({Literal(props[i].JsonName)}u8)) return {i.ToString(CultureInfo.InvariantCulture)};");
+                }
+
+                sb.AppendLine("                break;");
+            }
+
+            sb.AppendLine("        }");
+            sb.AppendLine();
+            sb.AppendLine("        return -1;");
+            sb.AppendLine("    }");
+            sb.AppendLine();
+        }
+
         sb.AppendLine($"    internal static void WriteValue(Utf8JsonWriter writer, {n} value, JsonSerializerOptions options)");
         sb.AppendLine("    {");
         sb.AppendLine("        writer.WriteStartObject();");

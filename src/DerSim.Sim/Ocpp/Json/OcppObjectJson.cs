@@ -103,9 +103,11 @@ public static class OcppObjectJson
     public static void WriteDateTimeOffset(Utf8JsonWriter writer, DateTimeOffset value)
     {
         ArgumentNullException.ThrowIfNull(writer);
-        writer.WriteStringValue(value.Offset == TimeSpan.Zero
-            ? value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", CultureInfo.InvariantCulture)
-            : value.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFFzzz", CultureInfo.InvariantCulture));
+        Span<byte> buffer = stackalloc byte[40];
+        var written = value.Offset == TimeSpan.Zero
+            ? value.UtcDateTime.TryFormat(buffer, out var n, "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", CultureInfo.InvariantCulture) ? n : -1
+            : value.TryFormat(buffer, out n, "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFzzz", CultureInfo.InvariantCulture) ? n : -1;
+        writer.WriteStringValue(buffer[..written]);
     }
 
     private static JsonException Unexpected(JsonTokenType token, string expected) =>

@@ -25,16 +25,17 @@ internal sealed class AuthorizeRequestJsonConverter : JsonConverter<AuthorizeReq
         var has0 = false;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("idTag"u8))
+            switch (PropertyIndex(ref reader))
             {
-                reader.Read();
-                p0 = OcppObjectJson.ReadString(ref reader)!;
-                has0 = true;
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                case 0:
+                    reader.Read();
+                    p0 = OcppObjectJson.ReadString(ref reader)!;
+                    has0 = true;
+                    break;
+                default:
+                    reader.Read();
+                    reader.Skip();
+                    break;
             }
         }
 
@@ -46,6 +47,25 @@ internal sealed class AuthorizeRequestJsonConverter : JsonConverter<AuthorizeReq
         }
 
         return new AuthorizeRequest(p0);
+    }
+
+    private static int PropertyIndex(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            if (reader.ValueTextEquals("idTag"u8)) return 0;
+            return -1;
+        }
+
+        var s = reader.ValueSpan;
+        switch (s.Length)
+        {
+            case 5:
+                if (s.SequenceEqual("idTag"u8)) return 0;
+                break;
+        }
+
+        return -1;
     }
 
     internal static void WriteValue(Utf8JsonWriter writer, AuthorizeRequest value, JsonSerializerOptions options)
@@ -76,16 +96,17 @@ internal sealed class AuthorizeResponseJsonConverter : JsonConverter<AuthorizeRe
         var has0 = false;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("idTagInfo"u8))
+            switch (PropertyIndex(ref reader))
             {
-                reader.Read();
-                p0 = reader.TokenType == JsonTokenType.Null ? null! : IdTagInfoJsonConverter.ReadValue(ref reader, options);
-                has0 = true;
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                case 0:
+                    reader.Read();
+                    p0 = reader.TokenType == JsonTokenType.Null ? null! : IdTagInfoJsonConverter.ReadValue(ref reader, options);
+                    has0 = true;
+                    break;
+                default:
+                    reader.Read();
+                    reader.Skip();
+                    break;
             }
         }
 
@@ -97,6 +118,25 @@ internal sealed class AuthorizeResponseJsonConverter : JsonConverter<AuthorizeRe
         }
 
         return new AuthorizeResponse(p0);
+    }
+
+    private static int PropertyIndex(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            if (reader.ValueTextEquals("idTagInfo"u8)) return 0;
+            return -1;
+        }
+
+        var s = reader.ValueSpan;
+        switch (s.Length)
+        {
+            case 9:
+                if (s.SequenceEqual("idTagInfo"u8)) return 0;
+                break;
+        }
+
+        return -1;
     }
 
     internal static void WriteValue(Utf8JsonWriter writer, AuthorizeResponse value, JsonSerializerOptions options)
@@ -144,57 +184,50 @@ internal sealed class BootNotificationRequestJsonConverter : JsonConverter<BootN
         var has1 = false;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("chargePointVendor"u8))
+            switch (PropertyIndex(ref reader))
             {
-                reader.Read();
-                p0 = OcppObjectJson.ReadString(ref reader)!;
-                has0 = true;
-            }
-            else if (reader.ValueTextEquals("chargePointModel"u8))
-            {
-                reader.Read();
-                p1 = OcppObjectJson.ReadString(ref reader)!;
-                has1 = true;
-            }
-            else if (reader.ValueTextEquals("chargePointSerialNumber"u8))
-            {
-                reader.Read();
-                p2 = OcppObjectJson.ReadString(ref reader);
-            }
-            else if (reader.ValueTextEquals("chargeBoxSerialNumber"u8))
-            {
-                reader.Read();
-                p3 = OcppObjectJson.ReadString(ref reader);
-            }
-            else if (reader.ValueTextEquals("firmwareVersion"u8))
-            {
-                reader.Read();
-                p4 = OcppObjectJson.ReadString(ref reader);
-            }
-            else if (reader.ValueTextEquals("iccid"u8))
-            {
-                reader.Read();
-                p5 = OcppObjectJson.ReadString(ref reader);
-            }
-            else if (reader.ValueTextEquals("imsi"u8))
-            {
-                reader.Read();
-                p6 = OcppObjectJson.ReadString(ref reader);
-            }
-            else if (reader.ValueTextEquals("meterType"u8))
-            {
-                reader.Read();
-                p7 = OcppObjectJson.ReadString(ref reader);
-            }
-            else if (reader.ValueTextEquals("meterSerialNumber"u8))
-            {
-                reader.Read();
-                p8 = OcppObjectJson.ReadString(ref reader);
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                case 0:
+                    reader.Read();
+                    p0 = OcppObjectJson.ReadString(ref reader)!;
+                    has0 = true;
+                    break;
+                case 1:
+                    reader.Read();
+                    p1 = OcppObjectJson.ReadString(ref reader)!;
+                    has1 = true;
+                    break;
+                case 2:
+                    reader.Read();
+                    p2 = OcppObjectJson.ReadString(ref reader);
+                    break;
+                case 3:
+                    reader.Read();
+                    p3 = OcppObjectJson.ReadString(ref reader);
+                    break;
+                case 4:
+                    reader.Read();
+                    p4 = OcppObjectJson.ReadString(ref reader);
+                    break;
+                case 5:
+                    reader.Read();
+                    p5 = OcppObjectJson.ReadString(ref reader);
+                    break;
+                case 6:
+                    reader.Read();
+                    p6 = OcppObjectJson.ReadString(ref reader);
+                    break;
+                case 7:
+                    reader.Read();
+                    p7 = OcppObjectJson.ReadString(ref reader);
+                    break;
+                case 8:
+                    reader.Read();
+                    p8 = OcppObjectJson.ReadString(ref reader);
+                    break;
+                default:
+                    reader.Read();
+                    reader.Skip();
+                    break;
             }
         }
 
@@ -207,6 +240,55 @@ internal sealed class BootNotificationRequestJsonConverter : JsonConverter<BootN
         }
 
         return new BootNotificationRequest(p0, p1) { ChargePointSerialNumber = p2, ChargeBoxSerialNumber = p3, FirmwareVersion = p4, Iccid = p5, Imsi = p6, MeterType = p7, MeterSerialNumber = p8 };
+    }
+
+    private static int PropertyIndex(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            if (reader.ValueTextEquals("chargePointVendor"u8)) return 0;
+            if (reader.ValueTextEquals("chargePointModel"u8)) return 1;
+            if (reader.ValueTextEquals("chargePointSerialNumber"u8)) return 2;
+            if (reader.ValueTextEquals("chargeBoxSerialNumber"u8)) return 3;
+            if (reader.ValueTextEquals("firmwareVersion"u8)) return 4;
+            if (reader.ValueTextEquals("iccid"u8)) return 5;
+            if (reader.ValueTextEquals("imsi"u8)) return 6;
+            if (reader.ValueTextEquals("meterType"u8)) return 7;
+            if (reader.ValueTextEquals("meterSerialNumber"u8)) return 8;
+            return -1;
+        }
+
+        var s = reader.ValueSpan;
+        switch (s.Length)
+        {
+            case 4:
+                if (s.SequenceEqual("imsi"u8)) return 6;
+                break;
+            case 5:
+                if (s.SequenceEqual("iccid"u8)) return 5;
+                break;
+            case 9:
+                if (s.SequenceEqual("meterType"u8)) return 7;
+                break;
+            case 15:
+                if (s.SequenceEqual("firmwareVersion"u8)) return 4;
+                break;
+            case 16:
+                if (s.SequenceEqual("chargePointModel"u8)) return 1;
+                break;
+            case 17:
+                if (s.SequenceEqual("chargePointVendor"u8)) return 0;
+                if (s.SequenceEqual("meterSerialNumber"u8)) return 8;
+                break;
+            case 21:
+                if (s.SequenceEqual("chargeBoxSerialNumber"u8)) return 3;
+                break;
+            case 23:
+                if (s.SequenceEqual("chargePointSerialNumber"u8)) return 2;
+                break;
+        }
+
+        return -1;
     }
 
     internal static void WriteValue(Utf8JsonWriter writer, BootNotificationRequest value, JsonSerializerOptions options)
@@ -283,28 +365,27 @@ internal sealed class BootNotificationResponseJsonConverter : JsonConverter<Boot
         var has2 = false;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("status"u8))
+            switch (PropertyIndex(ref reader))
             {
-                reader.Read();
-                p0 = BootNotificationStatusJsonConverter.ReadValue(ref reader);
-                has0 = true;
-            }
-            else if (reader.ValueTextEquals("currentTime"u8))
-            {
-                reader.Read();
-                p1 = OcppObjectJson.ReadDateTimeOffset(ref reader);
-                has1 = true;
-            }
-            else if (reader.ValueTextEquals("interval"u8))
-            {
-                reader.Read();
-                p2 = OcppObjectJson.ReadInt32(ref reader);
-                has2 = true;
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                case 0:
+                    reader.Read();
+                    p0 = BootNotificationStatusJsonConverter.ReadValue(ref reader);
+                    has0 = true;
+                    break;
+                case 1:
+                    reader.Read();
+                    p1 = OcppObjectJson.ReadDateTimeOffset(ref reader);
+                    has1 = true;
+                    break;
+                case 2:
+                    reader.Read();
+                    p2 = OcppObjectJson.ReadInt32(ref reader);
+                    has2 = true;
+                    break;
+                default:
+                    reader.Read();
+                    reader.Skip();
+                    break;
             }
         }
 
@@ -318,6 +399,33 @@ internal sealed class BootNotificationResponseJsonConverter : JsonConverter<Boot
         }
 
         return new BootNotificationResponse(p0, p1, p2);
+    }
+
+    private static int PropertyIndex(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            if (reader.ValueTextEquals("status"u8)) return 0;
+            if (reader.ValueTextEquals("currentTime"u8)) return 1;
+            if (reader.ValueTextEquals("interval"u8)) return 2;
+            return -1;
+        }
+
+        var s = reader.ValueSpan;
+        switch (s.Length)
+        {
+            case 6:
+                if (s.SequenceEqual("status"u8)) return 0;
+                break;
+            case 8:
+                if (s.SequenceEqual("interval"u8)) return 2;
+                break;
+            case 11:
+                if (s.SequenceEqual("currentTime"u8)) return 1;
+                break;
+        }
+
+        return -1;
     }
 
     internal static void WriteValue(Utf8JsonWriter writer, BootNotificationResponse value, JsonSerializerOptions options)
@@ -349,16 +457,17 @@ internal sealed class CancelReservationRequestJsonConverter : JsonConverter<Canc
         var has0 = false;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("reservationId"u8))
+            switch (PropertyIndex(ref reader))
             {
-                reader.Read();
-                p0 = OcppObjectJson.ReadInt32(ref reader);
-                has0 = true;
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                case 0:
+                    reader.Read();
+                    p0 = OcppObjectJson.ReadInt32(ref reader);
+                    has0 = true;
+                    break;
+                default:
+                    reader.Read();
+                    reader.Skip();
+                    break;
             }
         }
 
@@ -370,6 +479,25 @@ internal sealed class CancelReservationRequestJsonConverter : JsonConverter<Canc
         }
 
         return new CancelReservationRequest(p0);
+    }
+
+    private static int PropertyIndex(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            if (reader.ValueTextEquals("reservationId"u8)) return 0;
+            return -1;
+        }
+
+        var s = reader.ValueSpan;
+        switch (s.Length)
+        {
+            case 13:
+                if (s.SequenceEqual("reservationId"u8)) return 0;
+                break;
+        }
+
+        return -1;
     }
 
     internal static void WriteValue(Utf8JsonWriter writer, CancelReservationRequest value, JsonSerializerOptions options)
@@ -397,16 +525,17 @@ internal sealed class CancelReservationResponseJsonConverter : JsonConverter<Can
         var has0 = false;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("status"u8))
+            switch (PropertyIndex(ref reader))
             {
-                reader.Read();
-                p0 = CancelReservationStatusJsonConverter.ReadValue(ref reader);
-                has0 = true;
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                case 0:
+                    reader.Read();
+                    p0 = CancelReservationStatusJsonConverter.ReadValue(ref reader);
+                    has0 = true;
+                    break;
+                default:
+                    reader.Read();
+                    reader.Skip();
+                    break;
             }
         }
 
@@ -418,6 +547,25 @@ internal sealed class CancelReservationResponseJsonConverter : JsonConverter<Can
         }
 
         return new CancelReservationResponse(p0);
+    }
+
+    private static int PropertyIndex(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            if (reader.ValueTextEquals("status"u8)) return 0;
+            return -1;
+        }
+
+        var s = reader.ValueSpan;
+        switch (s.Length)
+        {
+            case 6:
+                if (s.SequenceEqual("status"u8)) return 0;
+                break;
+        }
+
+        return -1;
     }
 
     internal static void WriteValue(Utf8JsonWriter writer, CancelReservationResponse value, JsonSerializerOptions options)
@@ -454,34 +602,32 @@ internal sealed class CertificateHashDataTypeJsonConverter : JsonConverter<Certi
         var has3 = false;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("hashAlgorithm"u8))
+            switch (PropertyIndex(ref reader))
             {
-                reader.Read();
-                p0 = HashAlgorithmEnumTypeJsonConverter.ReadValue(ref reader);
-                has0 = true;
-            }
-            else if (reader.ValueTextEquals("issuerNameHash"u8))
-            {
-                reader.Read();
-                p1 = OcppObjectJson.ReadString(ref reader)!;
-                has1 = true;
-            }
-            else if (reader.ValueTextEquals("issuerKeyHash"u8))
-            {
-                reader.Read();
-                p2 = OcppObjectJson.ReadString(ref reader)!;
-                has2 = true;
-            }
-            else if (reader.ValueTextEquals("serialNumber"u8))
-            {
-                reader.Read();
-                p3 = OcppObjectJson.ReadString(ref reader)!;
-                has3 = true;
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                case 0:
+                    reader.Read();
+                    p0 = HashAlgorithmEnumTypeJsonConverter.ReadValue(ref reader);
+                    has0 = true;
+                    break;
+                case 1:
+                    reader.Read();
+                    p1 = OcppObjectJson.ReadString(ref reader)!;
+                    has1 = true;
+                    break;
+                case 2:
+                    reader.Read();
+                    p2 = OcppObjectJson.ReadString(ref reader)!;
+                    has2 = true;
+                    break;
+                case 3:
+                    reader.Read();
+                    p3 = OcppObjectJson.ReadString(ref reader)!;
+                    has3 = true;
+                    break;
+                default:
+                    reader.Read();
+                    reader.Skip();
+                    break;
             }
         }
 
@@ -496,6 +642,35 @@ internal sealed class CertificateHashDataTypeJsonConverter : JsonConverter<Certi
         }
 
         return new CertificateHashDataType(p0, p1, p2, p3);
+    }
+
+    private static int PropertyIndex(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            if (reader.ValueTextEquals("hashAlgorithm"u8)) return 0;
+            if (reader.ValueTextEquals("issuerNameHash"u8)) return 1;
+            if (reader.ValueTextEquals("issuerKeyHash"u8)) return 2;
+            if (reader.ValueTextEquals("serialNumber"u8)) return 3;
+            return -1;
+        }
+
+        var s = reader.ValueSpan;
+        switch (s.Length)
+        {
+            case 12:
+                if (s.SequenceEqual("serialNumber"u8)) return 3;
+                break;
+            case 13:
+                if (s.SequenceEqual("hashAlgorithm"u8)) return 0;
+                if (s.SequenceEqual("issuerKeyHash"u8)) return 2;
+                break;
+            case 14:
+                if (s.SequenceEqual("issuerNameHash"u8)) return 1;
+                break;
+        }
+
+        return -1;
     }
 
     internal static void WriteValue(Utf8JsonWriter writer, CertificateHashDataType value, JsonSerializerOptions options)
@@ -538,16 +713,17 @@ internal sealed class CertificateSignedRequestJsonConverter : JsonConverter<Cert
         var has0 = false;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("certificateChain"u8))
+            switch (PropertyIndex(ref reader))
             {
-                reader.Read();
-                p0 = OcppObjectJson.ReadString(ref reader)!;
-                has0 = true;
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                case 0:
+                    reader.Read();
+                    p0 = OcppObjectJson.ReadString(ref reader)!;
+                    has0 = true;
+                    break;
+                default:
+                    reader.Read();
+                    reader.Skip();
+                    break;
             }
         }
 
@@ -559,6 +735,25 @@ internal sealed class CertificateSignedRequestJsonConverter : JsonConverter<Cert
         }
 
         return new CertificateSignedRequest(p0);
+    }
+
+    private static int PropertyIndex(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            if (reader.ValueTextEquals("certificateChain"u8)) return 0;
+            return -1;
+        }
+
+        var s = reader.ValueSpan;
+        switch (s.Length)
+        {
+            case 16:
+                if (s.SequenceEqual("certificateChain"u8)) return 0;
+                break;
+        }
+
+        return -1;
     }
 
     internal static void WriteValue(Utf8JsonWriter writer, CertificateSignedRequest value, JsonSerializerOptions options)
@@ -589,16 +784,17 @@ internal sealed class CertificateSignedResponseJsonConverter : JsonConverter<Cer
         var has0 = false;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("status"u8))
+            switch (PropertyIndex(ref reader))
             {
-                reader.Read();
-                p0 = CertificateSignedStatusEnumTypeJsonConverter.ReadValue(ref reader);
-                has0 = true;
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                case 0:
+                    reader.Read();
+                    p0 = CertificateSignedStatusEnumTypeJsonConverter.ReadValue(ref reader);
+                    has0 = true;
+                    break;
+                default:
+                    reader.Read();
+                    reader.Skip();
+                    break;
             }
         }
 
@@ -610,6 +806,25 @@ internal sealed class CertificateSignedResponseJsonConverter : JsonConverter<Cer
         }
 
         return new CertificateSignedResponse(p0);
+    }
+
+    private static int PropertyIndex(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            if (reader.ValueTextEquals("status"u8)) return 0;
+            return -1;
+        }
+
+        var s = reader.ValueSpan;
+        switch (s.Length)
+        {
+            case 6:
+                if (s.SequenceEqual("status"u8)) return 0;
+                break;
+        }
+
+        return -1;
     }
 
     internal static void WriteValue(Utf8JsonWriter writer, CertificateSignedResponse value, JsonSerializerOptions options)
@@ -640,22 +855,22 @@ internal sealed class ChangeAvailabilityRequestJsonConverter : JsonConverter<Cha
         var has1 = false;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("connectorId"u8))
+            switch (PropertyIndex(ref reader))
             {
-                reader.Read();
-                p0 = OcppObjectJson.ReadInt32(ref reader);
-                has0 = true;
-            }
-            else if (reader.ValueTextEquals("type"u8))
-            {
-                reader.Read();
-                p1 = ChangeAvailabilityTypeJsonConverter.ReadValue(ref reader);
-                has1 = true;
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                case 0:
+                    reader.Read();
+                    p0 = OcppObjectJson.ReadInt32(ref reader);
+                    has0 = true;
+                    break;
+                case 1:
+                    reader.Read();
+                    p1 = ChangeAvailabilityTypeJsonConverter.ReadValue(ref reader);
+                    has1 = true;
+                    break;
+                default:
+                    reader.Read();
+                    reader.Skip();
+                    break;
             }
         }
 
@@ -668,6 +883,29 @@ internal sealed class ChangeAvailabilityRequestJsonConverter : JsonConverter<Cha
         }
 
         return new ChangeAvailabilityRequest(p0, p1);
+    }
+
+    private static int PropertyIndex(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            if (reader.ValueTextEquals("connectorId"u8)) return 0;
+            if (reader.ValueTextEquals("type"u8)) return 1;
+            return -1;
+        }
+
+        var s = reader.ValueSpan;
+        switch (s.Length)
+        {
+            case 4:
+                if (s.SequenceEqual("type"u8)) return 1;
+                break;
+            case 11:
+                if (s.SequenceEqual("connectorId"u8)) return 0;
+                break;
+        }
+
+        return -1;
     }
 
     internal static void WriteValue(Utf8JsonWriter writer, ChangeAvailabilityRequest value, JsonSerializerOptions options)
@@ -697,16 +935,17 @@ internal sealed class ChangeAvailabilityResponseJsonConverter : JsonConverter<Ch
         var has0 = false;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("status"u8))
+            switch (PropertyIndex(ref reader))
             {
-                reader.Read();
-                p0 = ChangeAvailabilityStatusJsonConverter.ReadValue(ref reader);
-                has0 = true;
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                case 0:
+                    reader.Read();
+                    p0 = ChangeAvailabilityStatusJsonConverter.ReadValue(ref reader);
+                    has0 = true;
+                    break;
+                default:
+                    reader.Read();
+                    reader.Skip();
+                    break;
             }
         }
 
@@ -718,6 +957,25 @@ internal sealed class ChangeAvailabilityResponseJsonConverter : JsonConverter<Ch
         }
 
         return new ChangeAvailabilityResponse(p0);
+    }
+
+    private static int PropertyIndex(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            if (reader.ValueTextEquals("status"u8)) return 0;
+            return -1;
+        }
+
+        var s = reader.ValueSpan;
+        switch (s.Length)
+        {
+            case 6:
+                if (s.SequenceEqual("status"u8)) return 0;
+                break;
+        }
+
+        return -1;
     }
 
     internal static void WriteValue(Utf8JsonWriter writer, ChangeAvailabilityResponse value, JsonSerializerOptions options)
@@ -748,22 +1006,22 @@ internal sealed class ChangeConfigurationRequestJsonConverter : JsonConverter<Ch
         var has1 = false;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("key"u8))
+            switch (PropertyIndex(ref reader))
             {
-                reader.Read();
-                p0 = OcppObjectJson.ReadString(ref reader)!;
-                has0 = true;
-            }
-            else if (reader.ValueTextEquals("value"u8))
-            {
-                reader.Read();
-                p1 = OcppObjectJson.ReadString(ref reader)!;
-                has1 = true;
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                case 0:
+                    reader.Read();
+                    p0 = OcppObjectJson.ReadString(ref reader)!;
+                    has0 = true;
+                    break;
+                case 1:
+                    reader.Read();
+                    p1 = OcppObjectJson.ReadString(ref reader)!;
+                    has1 = true;
+                    break;
+                default:
+                    reader.Read();
+                    reader.Skip();
+                    break;
             }
         }
 
@@ -776,6 +1034,29 @@ internal sealed class ChangeConfigurationRequestJsonConverter : JsonConverter<Ch
         }
 
         return new ChangeConfigurationRequest(p0, p1);
+    }
+
+    private static int PropertyIndex(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            if (reader.ValueTextEquals("key"u8)) return 0;
+            if (reader.ValueTextEquals("value"u8)) return 1;
+            return -1;
+        }
+
+        var s = reader.ValueSpan;
+        switch (s.Length)
+        {
+            case 3:
+                if (s.SequenceEqual("key"u8)) return 0;
+                break;
+            case 5:
+                if (s.SequenceEqual("value"u8)) return 1;
+                break;
+        }
+
+        return -1;
     }
 
     internal static void WriteValue(Utf8JsonWriter writer, ChangeConfigurationRequest value, JsonSerializerOptions options)
@@ -811,16 +1092,17 @@ internal sealed class ChangeConfigurationResponseJsonConverter : JsonConverter<C
         var has0 = false;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("status"u8))
+            switch (PropertyIndex(ref reader))
             {
-                reader.Read();
-                p0 = ChangeConfigurationStatusJsonConverter.ReadValue(ref reader);
-                has0 = true;
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                case 0:
+                    reader.Read();
+                    p0 = ChangeConfigurationStatusJsonConverter.ReadValue(ref reader);
+                    has0 = true;
+                    break;
+                default:
+                    reader.Read();
+                    reader.Skip();
+                    break;
             }
         }
 
@@ -832,6 +1114,25 @@ internal sealed class ChangeConfigurationResponseJsonConverter : JsonConverter<C
         }
 
         return new ChangeConfigurationResponse(p0);
+    }
+
+    private static int PropertyIndex(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            if (reader.ValueTextEquals("status"u8)) return 0;
+            return -1;
+        }
+
+        var s = reader.ValueSpan;
+        switch (s.Length)
+        {
+            case 6:
+                if (s.SequenceEqual("status"u8)) return 0;
+                break;
+        }
+
+        return -1;
     }
 
     internal static void WriteValue(Utf8JsonWriter writer, ChangeConfigurationResponse value, JsonSerializerOptions options)
@@ -879,60 +1180,53 @@ internal sealed class ChargingProfileJsonConverter : JsonConverter<ChargingProfi
         var has8 = false;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("chargingProfileId"u8))
+            switch (PropertyIndex(ref reader))
             {
-                reader.Read();
-                p0 = OcppObjectJson.ReadInt32(ref reader);
-                has0 = true;
-            }
-            else if (reader.ValueTextEquals("transactionId"u8))
-            {
-                reader.Read();
-                p1 = OcppObjectJson.ReadNullableInt32(ref reader);
-            }
-            else if (reader.ValueTextEquals("stackLevel"u8))
-            {
-                reader.Read();
-                p2 = OcppObjectJson.ReadInt32(ref reader);
-                has2 = true;
-            }
-            else if (reader.ValueTextEquals("chargingProfilePurpose"u8))
-            {
-                reader.Read();
-                p3 = ChargingProfilePurposeJsonConverter.ReadValue(ref reader);
-                has3 = true;
-            }
-            else if (reader.ValueTextEquals("chargingProfileKind"u8))
-            {
-                reader.Read();
-                p4 = ChargingProfileKindJsonConverter.ReadValue(ref reader);
-                has4 = true;
-            }
-            else if (reader.ValueTextEquals("recurrencyKind"u8))
-            {
-                reader.Read();
-                p5 = reader.TokenType == JsonTokenType.Null ? null : RecurrencyKindJsonConverter.ReadValue(ref reader);
-            }
-            else if (reader.ValueTextEquals("validFrom"u8))
-            {
-                reader.Read();
-                p6 = OcppObjectJson.ReadNullableDateTimeOffset(ref reader);
-            }
-            else if (reader.ValueTextEquals("validTo"u8))
-            {
-                reader.Read();
-                p7 = OcppObjectJson.ReadNullableDateTimeOffset(ref reader);
-            }
-            else if (reader.ValueTextEquals("chargingSchedule"u8))
-            {
-                reader.Read();
-                p8 = reader.TokenType == JsonTokenType.Null ? null! : ChargingScheduleJsonConverter.ReadValue(ref reader, options);
-                has8 = true;
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                case 0:
+                    reader.Read();
+                    p0 = OcppObjectJson.ReadInt32(ref reader);
+                    has0 = true;
+                    break;
+                case 1:
+                    reader.Read();
+                    p1 = OcppObjectJson.ReadNullableInt32(ref reader);
+                    break;
+                case 2:
+                    reader.Read();
+                    p2 = OcppObjectJson.ReadInt32(ref reader);
+                    has2 = true;
+                    break;
+                case 3:
+                    reader.Read();
+                    p3 = ChargingProfilePurposeJsonConverter.ReadValue(ref reader);
+                    has3 = true;
+                    break;
+                case 4:
+                    reader.Read();
+                    p4 = ChargingProfileKindJsonConverter.ReadValue(ref reader);
+                    has4 = true;
+                    break;
+                case 5:
+                    reader.Read();
+                    p5 = reader.TokenType == JsonTokenType.Null ? null : RecurrencyKindJsonConverter.ReadValue(ref reader);
+                    break;
+                case 6:
+                    reader.Read();
+                    p6 = OcppObjectJson.ReadNullableDateTimeOffset(ref reader);
+                    break;
+                case 7:
+                    reader.Read();
+                    p7 = OcppObjectJson.ReadNullableDateTimeOffset(ref reader);
+                    break;
+                case 8:
+                    reader.Read();
+                    p8 = reader.TokenType == JsonTokenType.Null ? null! : ChargingScheduleJsonConverter.ReadValue(ref reader, options);
+                    has8 = true;
+                    break;
+                default:
+                    reader.Read();
+                    reader.Skip();
+                    break;
             }
         }
 
@@ -948,6 +1242,57 @@ internal sealed class ChargingProfileJsonConverter : JsonConverter<ChargingProfi
         }
 
         return new ChargingProfile(p0, p2, p3, p4, p8) { TransactionId = p1, RecurrencyKind = p5, ValidFrom = p6, ValidTo = p7 };
+    }
+
+    private static int PropertyIndex(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            if (reader.ValueTextEquals("chargingProfileId"u8)) return 0;
+            if (reader.ValueTextEquals("transactionId"u8)) return 1;
+            if (reader.ValueTextEquals("stackLevel"u8)) return 2;
+            if (reader.ValueTextEquals("chargingProfilePurpose"u8)) return 3;
+            if (reader.ValueTextEquals("chargingProfileKind"u8)) return 4;
+            if (reader.ValueTextEquals("recurrencyKind"u8)) return 5;
+            if (reader.ValueTextEquals("validFrom"u8)) return 6;
+            if (reader.ValueTextEquals("validTo"u8)) return 7;
+            if (reader.ValueTextEquals("chargingSchedule"u8)) return 8;
+            return -1;
+        }
+
+        var s = reader.ValueSpan;
+        switch (s.Length)
+        {
+            case 7:
+                if (s.SequenceEqual("validTo"u8)) return 7;
+                break;
+            case 9:
+                if (s.SequenceEqual("validFrom"u8)) return 6;
+                break;
+            case 10:
+                if (s.SequenceEqual("stackLevel"u8)) return 2;
+                break;
+            case 13:
+                if (s.SequenceEqual("transactionId"u8)) return 1;
+                break;
+            case 14:
+                if (s.SequenceEqual("recurrencyKind"u8)) return 5;
+                break;
+            case 16:
+                if (s.SequenceEqual("chargingSchedule"u8)) return 8;
+                break;
+            case 17:
+                if (s.SequenceEqual("chargingProfileId"u8)) return 0;
+                break;
+            case 19:
+                if (s.SequenceEqual("chargingProfileKind"u8)) return 4;
+                break;
+            case 22:
+                if (s.SequenceEqual("chargingProfilePurpose"u8)) return 3;
+                break;
+        }
+
+        return -1;
     }
 
     internal static void WriteValue(Utf8JsonWriter writer, ChargingProfile value, JsonSerializerOptions options)
@@ -1015,37 +1360,34 @@ internal sealed class ChargingScheduleJsonConverter : JsonConverter<ChargingSche
         var has3 = false;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("duration"u8))
+            switch (PropertyIndex(ref reader))
             {
-                reader.Read();
-                p0 = OcppObjectJson.ReadNullableInt32(ref reader);
-            }
-            else if (reader.ValueTextEquals("startSchedule"u8))
-            {
-                reader.Read();
-                p1 = OcppObjectJson.ReadNullableDateTimeOffset(ref reader);
-            }
-            else if (reader.ValueTextEquals("chargingRateUnit"u8))
-            {
-                reader.Read();
-                p2 = ChargingRateUnitJsonConverter.ReadValue(ref reader);
-                has2 = true;
-            }
-            else if (reader.ValueTextEquals("chargingSchedulePeriod"u8))
-            {
-                reader.Read();
-                p3 = OcppObjectJson.ReadList(ref reader, options, static (ref Utf8JsonReader readerx, JsonSerializerOptions optionsx) => readerx.TokenType == JsonTokenType.Null ? null! : ChargingSchedulePeriodJsonConverter.ReadValue(ref readerx, optionsx))!;
-                has3 = true;
-            }
-            else if (reader.ValueTextEquals("minChargingRate"u8))
-            {
-                reader.Read();
-                p4 = OcppObjectJson.ReadNullableDecimal(ref reader);
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                case 0:
+                    reader.Read();
+                    p0 = OcppObjectJson.ReadNullableInt32(ref reader);
+                    break;
+                case 1:
+                    reader.Read();
+                    p1 = OcppObjectJson.ReadNullableDateTimeOffset(ref reader);
+                    break;
+                case 2:
+                    reader.Read();
+                    p2 = ChargingRateUnitJsonConverter.ReadValue(ref reader);
+                    has2 = true;
+                    break;
+                case 3:
+                    reader.Read();
+                    p3 = OcppObjectJson.ReadList(ref reader, options, static (ref Utf8JsonReader readerx, JsonSerializerOptions optionsx) => readerx.TokenType == JsonTokenType.Null ? null! : ChargingSchedulePeriodJsonConverter.ReadValue(ref readerx, optionsx))!;
+                    has3 = true;
+                    break;
+                case 4:
+                    reader.Read();
+                    p4 = OcppObjectJson.ReadNullableDecimal(ref reader);
+                    break;
+                default:
+                    reader.Read();
+                    reader.Skip();
+                    break;
             }
         }
 
@@ -1058,6 +1400,41 @@ internal sealed class ChargingScheduleJsonConverter : JsonConverter<ChargingSche
         }
 
         return new ChargingSchedule(p2, p3) { Duration = p0, StartSchedule = p1, MinChargingRate = p4 };
+    }
+
+    private static int PropertyIndex(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            if (reader.ValueTextEquals("duration"u8)) return 0;
+            if (reader.ValueTextEquals("startSchedule"u8)) return 1;
+            if (reader.ValueTextEquals("chargingRateUnit"u8)) return 2;
+            if (reader.ValueTextEquals("chargingSchedulePeriod"u8)) return 3;
+            if (reader.ValueTextEquals("minChargingRate"u8)) return 4;
+            return -1;
+        }
+
+        var s = reader.ValueSpan;
+        switch (s.Length)
+        {
+            case 8:
+                if (s.SequenceEqual("duration"u8)) return 0;
+                break;
+            case 13:
+                if (s.SequenceEqual("startSchedule"u8)) return 1;
+                break;
+            case 15:
+                if (s.SequenceEqual("minChargingRate"u8)) return 4;
+                break;
+            case 16:
+                if (s.SequenceEqual("chargingRateUnit"u8)) return 2;
+                break;
+            case 22:
+                if (s.SequenceEqual("chargingSchedulePeriod"u8)) return 3;
+                break;
+        }
+
+        return -1;
     }
 
     internal static void WriteValue(Utf8JsonWriter writer, ChargingSchedule value, JsonSerializerOptions options)
@@ -1115,27 +1492,26 @@ internal sealed class ChargingSchedulePeriodJsonConverter : JsonConverter<Chargi
         var has1 = false;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("startPeriod"u8))
+            switch (PropertyIndex(ref reader))
             {
-                reader.Read();
-                p0 = OcppObjectJson.ReadInt32(ref reader);
-                has0 = true;
-            }
-            else if (reader.ValueTextEquals("limit"u8))
-            {
-                reader.Read();
-                p1 = OcppObjectJson.ReadDecimal(ref reader);
-                has1 = true;
-            }
-            else if (reader.ValueTextEquals("numberPhases"u8))
-            {
-                reader.Read();
-                p2 = OcppObjectJson.ReadNullableInt32(ref reader);
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                case 0:
+                    reader.Read();
+                    p0 = OcppObjectJson.ReadInt32(ref reader);
+                    has0 = true;
+                    break;
+                case 1:
+                    reader.Read();
+                    p1 = OcppObjectJson.ReadDecimal(ref reader);
+                    has1 = true;
+                    break;
+                case 2:
+                    reader.Read();
+                    p2 = OcppObjectJson.ReadNullableInt32(ref reader);
+                    break;
+                default:
+                    reader.Read();
+                    reader.Skip();
+                    break;
             }
         }
 
@@ -1148,6 +1524,33 @@ internal sealed class ChargingSchedulePeriodJsonConverter : JsonConverter<Chargi
         }
 
         return new ChargingSchedulePeriod(p0, p1) { NumberPhases = p2 };
+    }
+
+    private static int PropertyIndex(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            if (reader.ValueTextEquals("startPeriod"u8)) return 0;
+            if (reader.ValueTextEquals("limit"u8)) return 1;
+            if (reader.ValueTextEquals("numberPhases"u8)) return 2;
+            return -1;
+        }
+
+        var s = reader.ValueSpan;
+        switch (s.Length)
+        {
+            case 5:
+                if (s.SequenceEqual("limit"u8)) return 1;
+                break;
+            case 11:
+                if (s.SequenceEqual("startPeriod"u8)) return 0;
+                break;
+            case 12:
+                if (s.SequenceEqual("numberPhases"u8)) return 2;
+                break;
+        }
+
+        return -1;
     }
 
     internal static void WriteValue(Utf8JsonWriter writer, ChargingSchedulePeriod value, JsonSerializerOptions options)
@@ -1178,8 +1581,13 @@ internal sealed class ClearCacheRequestJsonConverter : JsonConverter<ClearCacheR
         OcppObjectJson.ExpectStartObject(ref reader, "ClearCacheRequest");
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            reader.Read();
-            reader.Skip();
+            switch (-1)
+            {
+                default:
+                    reader.Read();
+                    reader.Skip();
+                    break;
+            }
         }
 
         return new ClearCacheRequest();
@@ -1208,16 +1616,17 @@ internal sealed class ClearCacheResponseJsonConverter : JsonConverter<ClearCache
         var has0 = false;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("status"u8))
+            switch (PropertyIndex(ref reader))
             {
-                reader.Read();
-                p0 = ClearCacheStatusJsonConverter.ReadValue(ref reader);
-                has0 = true;
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                case 0:
+                    reader.Read();
+                    p0 = ClearCacheStatusJsonConverter.ReadValue(ref reader);
+                    has0 = true;
+                    break;
+                default:
+                    reader.Read();
+                    reader.Skip();
+                    break;
             }
         }
 
@@ -1229,6 +1638,25 @@ internal sealed class ClearCacheResponseJsonConverter : JsonConverter<ClearCache
         }
 
         return new ClearCacheResponse(p0);
+    }
+
+    private static int PropertyIndex(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            if (reader.ValueTextEquals("status"u8)) return 0;
+            return -1;
+        }
+
+        var s = reader.ValueSpan;
+        switch (s.Length)
+        {
+            case 6:
+                if (s.SequenceEqual("status"u8)) return 0;
+                break;
+        }
+
+        return -1;
     }
 
     internal static void WriteValue(Utf8JsonWriter writer, ClearCacheResponse value, JsonSerializerOptions options)
@@ -1261,34 +1689,63 @@ internal sealed class ClearChargingProfileRequestJsonConverter : JsonConverter<C
         int? p3 = null;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("id"u8))
+            switch (PropertyIndex(ref reader))
             {
-                reader.Read();
-                p0 = OcppObjectJson.ReadNullableInt32(ref reader);
-            }
-            else if (reader.ValueTextEquals("connectorId"u8))
-            {
-                reader.Read();
-                p1 = OcppObjectJson.ReadNullableInt32(ref reader);
-            }
-            else if (reader.ValueTextEquals("chargingProfilePurpose"u8))
-            {
-                reader.Read();
-                p2 = reader.TokenType == JsonTokenType.Null ? null : ChargingProfilePurposeJsonConverter.ReadValue(ref reader);
-            }
-            else if (reader.ValueTextEquals("stackLevel"u8))
-            {
-                reader.Read();
-                p3 = OcppObjectJson.ReadNullableInt32(ref reader);
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                case 0:
+                    reader.Read();
+                    p0 = OcppObjectJson.ReadNullableInt32(ref reader);
+                    break;
+                case 1:
+                    reader.Read();
+                    p1 = OcppObjectJson.ReadNullableInt32(ref reader);
+                    break;
+                case 2:
+                    reader.Read();
+                    p2 = reader.TokenType == JsonTokenType.Null ? null : ChargingProfilePurposeJsonConverter.ReadValue(ref reader);
+                    break;
+                case 3:
+                    reader.Read();
+                    p3 = OcppObjectJson.ReadNullableInt32(ref reader);
+                    break;
+                default:
+                    reader.Read();
+                    reader.Skip();
+                    break;
             }
         }
 
         return new ClearChargingProfileRequest() { Id = p0, ConnectorId = p1, ChargingProfilePurpose = p2, StackLevel = p3 };
+    }
+
+    private static int PropertyIndex(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            if (reader.ValueTextEquals("id"u8)) return 0;
+            if (reader.ValueTextEquals("connectorId"u8)) return 1;
+            if (reader.ValueTextEquals("chargingProfilePurpose"u8)) return 2;
+            if (reader.ValueTextEquals("stackLevel"u8)) return 3;
+            return -1;
+        }
+
+        var s = reader.ValueSpan;
+        switch (s.Length)
+        {
+            case 2:
+                if (s.SequenceEqual("id"u8)) return 0;
+                break;
+            case 10:
+                if (s.SequenceEqual("stackLevel"u8)) return 3;
+                break;
+            case 11:
+                if (s.SequenceEqual("connectorId"u8)) return 1;
+                break;
+            case 22:
+                if (s.SequenceEqual("chargingProfilePurpose"u8)) return 2;
+                break;
+        }
+
+        return -1;
     }
 
     internal static void WriteValue(Utf8JsonWriter writer, ClearChargingProfileRequest value, JsonSerializerOptions options)
@@ -1334,16 +1791,17 @@ internal sealed class ClearChargingProfileResponseJsonConverter : JsonConverter<
         var has0 = false;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("status"u8))
+            switch (PropertyIndex(ref reader))
             {
-                reader.Read();
-                p0 = ClearChargingProfileStatusJsonConverter.ReadValue(ref reader);
-                has0 = true;
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                case 0:
+                    reader.Read();
+                    p0 = ClearChargingProfileStatusJsonConverter.ReadValue(ref reader);
+                    has0 = true;
+                    break;
+                default:
+                    reader.Read();
+                    reader.Skip();
+                    break;
             }
         }
 
@@ -1355,6 +1813,25 @@ internal sealed class ClearChargingProfileResponseJsonConverter : JsonConverter<
         }
 
         return new ClearChargingProfileResponse(p0);
+    }
+
+    private static int PropertyIndex(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            if (reader.ValueTextEquals("status"u8)) return 0;
+            return -1;
+        }
+
+        var s = reader.ValueSpan;
+        switch (s.Length)
+        {
+            case 6:
+                if (s.SequenceEqual("status"u8)) return 0;
+                break;
+        }
+
+        return -1;
     }
 
     internal static void WriteValue(Utf8JsonWriter writer, ClearChargingProfileResponse value, JsonSerializerOptions options)
@@ -1387,27 +1864,26 @@ internal sealed class ConfigurationKeyJsonConverter : JsonConverter<Configuratio
         var has1 = false;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("key"u8))
+            switch (PropertyIndex(ref reader))
             {
-                reader.Read();
-                p0 = OcppObjectJson.ReadString(ref reader)!;
-                has0 = true;
-            }
-            else if (reader.ValueTextEquals("readonly"u8))
-            {
-                reader.Read();
-                p1 = OcppObjectJson.ReadBoolean(ref reader);
-                has1 = true;
-            }
-            else if (reader.ValueTextEquals("value"u8))
-            {
-                reader.Read();
-                p2 = OcppObjectJson.ReadString(ref reader);
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                case 0:
+                    reader.Read();
+                    p0 = OcppObjectJson.ReadString(ref reader)!;
+                    has0 = true;
+                    break;
+                case 1:
+                    reader.Read();
+                    p1 = OcppObjectJson.ReadBoolean(ref reader);
+                    has1 = true;
+                    break;
+                case 2:
+                    reader.Read();
+                    p2 = OcppObjectJson.ReadString(ref reader);
+                    break;
+                default:
+                    reader.Read();
+                    reader.Skip();
+                    break;
             }
         }
 
@@ -1420,6 +1896,33 @@ internal sealed class ConfigurationKeyJsonConverter : JsonConverter<Configuratio
         }
 
         return new ConfigurationKey(p0, p1) { Value = p2 };
+    }
+
+    private static int PropertyIndex(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            if (reader.ValueTextEquals("key"u8)) return 0;
+            if (reader.ValueTextEquals("readonly"u8)) return 1;
+            if (reader.ValueTextEquals("value"u8)) return 2;
+            return -1;
+        }
+
+        var s = reader.ValueSpan;
+        switch (s.Length)
+        {
+            case 3:
+                if (s.SequenceEqual("key"u8)) return 0;
+                break;
+            case 5:
+                if (s.SequenceEqual("value"u8)) return 2;
+                break;
+            case 8:
+                if (s.SequenceEqual("readonly"u8)) return 1;
+                break;
+        }
+
+        return -1;
     }
 
     internal static void WriteValue(Utf8JsonWriter writer, ConfigurationKey value, JsonSerializerOptions options)
@@ -1461,26 +1964,25 @@ internal sealed class DataTransferRequestJsonConverter : JsonConverter<DataTrans
         var has0 = false;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("vendorId"u8))
+            switch (PropertyIndex(ref reader))
             {
-                reader.Read();
-                p0 = OcppObjectJson.ReadString(ref reader)!;
-                has0 = true;
-            }
-            else if (reader.ValueTextEquals("messageId"u8))
-            {
-                reader.Read();
-                p1 = OcppObjectJson.ReadString(ref reader);
-            }
-            else if (reader.ValueTextEquals("data"u8))
-            {
-                reader.Read();
-                p2 = OcppObjectJson.ReadString(ref reader);
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                case 0:
+                    reader.Read();
+                    p0 = OcppObjectJson.ReadString(ref reader)!;
+                    has0 = true;
+                    break;
+                case 1:
+                    reader.Read();
+                    p1 = OcppObjectJson.ReadString(ref reader);
+                    break;
+                case 2:
+                    reader.Read();
+                    p2 = OcppObjectJson.ReadString(ref reader);
+                    break;
+                default:
+                    reader.Read();
+                    reader.Skip();
+                    break;
             }
         }
 
@@ -1492,6 +1994,33 @@ internal sealed class DataTransferRequestJsonConverter : JsonConverter<DataTrans
         }
 
         return new DataTransferRequest(p0) { MessageId = p1, Data = p2 };
+    }
+
+    private static int PropertyIndex(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            if (reader.ValueTextEquals("vendorId"u8)) return 0;
+            if (reader.ValueTextEquals("messageId"u8)) return 1;
+            if (reader.ValueTextEquals("data"u8)) return 2;
+            return -1;
+        }
+
+        var s = reader.ValueSpan;
+        switch (s.Length)
+        {
+            case 4:
+                if (s.SequenceEqual("data"u8)) return 2;
+                break;
+            case 8:
+                if (s.SequenceEqual("vendorId"u8)) return 0;
+                break;
+            case 9:
+                if (s.SequenceEqual("messageId"u8)) return 1;
+                break;
+        }
+
+        return -1;
     }
 
     internal static void WriteValue(Utf8JsonWriter writer, DataTransferRequest value, JsonSerializerOptions options)
@@ -1534,21 +2063,21 @@ internal sealed class DataTransferResponseJsonConverter : JsonConverter<DataTran
         var has0 = false;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("status"u8))
+            switch (PropertyIndex(ref reader))
             {
-                reader.Read();
-                p0 = DataTransferStatusJsonConverter.ReadValue(ref reader);
-                has0 = true;
-            }
-            else if (reader.ValueTextEquals("data"u8))
-            {
-                reader.Read();
-                p1 = OcppObjectJson.ReadString(ref reader);
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                case 0:
+                    reader.Read();
+                    p0 = DataTransferStatusJsonConverter.ReadValue(ref reader);
+                    has0 = true;
+                    break;
+                case 1:
+                    reader.Read();
+                    p1 = OcppObjectJson.ReadString(ref reader);
+                    break;
+                default:
+                    reader.Read();
+                    reader.Skip();
+                    break;
             }
         }
 
@@ -1560,6 +2089,29 @@ internal sealed class DataTransferResponseJsonConverter : JsonConverter<DataTran
         }
 
         return new DataTransferResponse(p0) { Data = p1 };
+    }
+
+    private static int PropertyIndex(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            if (reader.ValueTextEquals("status"u8)) return 0;
+            if (reader.ValueTextEquals("data"u8)) return 1;
+            return -1;
+        }
+
+        var s = reader.ValueSpan;
+        switch (s.Length)
+        {
+            case 4:
+                if (s.SequenceEqual("data"u8)) return 1;
+                break;
+            case 6:
+                if (s.SequenceEqual("status"u8)) return 0;
+                break;
+        }
+
+        return -1;
     }
 
     internal static void WriteValue(Utf8JsonWriter writer, DataTransferResponse value, JsonSerializerOptions options)
@@ -1592,16 +2144,17 @@ internal sealed class DeleteCertificateRequestJsonConverter : JsonConverter<Dele
         var has0 = false;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("certificateHashData"u8))
+            switch (PropertyIndex(ref reader))
             {
-                reader.Read();
-                p0 = reader.TokenType == JsonTokenType.Null ? null! : CertificateHashDataTypeJsonConverter.ReadValue(ref reader, options);
-                has0 = true;
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                case 0:
+                    reader.Read();
+                    p0 = reader.TokenType == JsonTokenType.Null ? null! : CertificateHashDataTypeJsonConverter.ReadValue(ref reader, options);
+                    has0 = true;
+                    break;
+                default:
+                    reader.Read();
+                    reader.Skip();
+                    break;
             }
         }
 
@@ -1613,6 +2166,25 @@ internal sealed class DeleteCertificateRequestJsonConverter : JsonConverter<Dele
         }
 
         return new DeleteCertificateRequest(p0);
+    }
+
+    private static int PropertyIndex(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            if (reader.ValueTextEquals("certificateHashData"u8)) return 0;
+            return -1;
+        }
+
+        var s = reader.ValueSpan;
+        switch (s.Length)
+        {
+            case 19:
+                if (s.SequenceEqual("certificateHashData"u8)) return 0;
+                break;
+        }
+
+        return -1;
     }
 
     internal static void WriteValue(Utf8JsonWriter writer, DeleteCertificateRequest value, JsonSerializerOptions options)
@@ -1643,16 +2215,17 @@ internal sealed class DeleteCertificateResponseJsonConverter : JsonConverter<Del
         var has0 = false;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("status"u8))
+            switch (PropertyIndex(ref reader))
             {
-                reader.Read();
-                p0 = DeleteCertificateStatusEnumTypeJsonConverter.ReadValue(ref reader);
-                has0 = true;
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                case 0:
+                    reader.Read();
+                    p0 = DeleteCertificateStatusEnumTypeJsonConverter.ReadValue(ref reader);
+                    has0 = true;
+                    break;
+                default:
+                    reader.Read();
+                    reader.Skip();
+                    break;
             }
         }
 
@@ -1664,6 +2237,25 @@ internal sealed class DeleteCertificateResponseJsonConverter : JsonConverter<Del
         }
 
         return new DeleteCertificateResponse(p0);
+    }
+
+    private static int PropertyIndex(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            if (reader.ValueTextEquals("status"u8)) return 0;
+            return -1;
+        }
+
+        var s = reader.ValueSpan;
+        switch (s.Length)
+        {
+            case 6:
+                if (s.SequenceEqual("status"u8)) return 0;
+                break;
+        }
+
+        return -1;
     }
 
     internal static void WriteValue(Utf8JsonWriter writer, DeleteCertificateResponse value, JsonSerializerOptions options)
@@ -1691,16 +2283,17 @@ internal sealed class DiagnosticsStatusNotificationRequestJsonConverter : JsonCo
         var has0 = false;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("status"u8))
+            switch (PropertyIndex(ref reader))
             {
-                reader.Read();
-                p0 = DiagnosticsStatusNotificationStatusJsonConverter.ReadValue(ref reader);
-                has0 = true;
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                case 0:
+                    reader.Read();
+                    p0 = DiagnosticsStatusNotificationStatusJsonConverter.ReadValue(ref reader);
+                    has0 = true;
+                    break;
+                default:
+                    reader.Read();
+                    reader.Skip();
+                    break;
             }
         }
 
@@ -1712,6 +2305,25 @@ internal sealed class DiagnosticsStatusNotificationRequestJsonConverter : JsonCo
         }
 
         return new DiagnosticsStatusNotificationRequest(p0);
+    }
+
+    private static int PropertyIndex(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            if (reader.ValueTextEquals("status"u8)) return 0;
+            return -1;
+        }
+
+        var s = reader.ValueSpan;
+        switch (s.Length)
+        {
+            case 6:
+                if (s.SequenceEqual("status"u8)) return 0;
+                break;
+        }
+
+        return -1;
     }
 
     internal static void WriteValue(Utf8JsonWriter writer, DiagnosticsStatusNotificationRequest value, JsonSerializerOptions options)
@@ -1735,8 +2347,13 @@ internal sealed class DiagnosticsStatusNotificationResponseJsonConverter : JsonC
         OcppObjectJson.ExpectStartObject(ref reader, "DiagnosticsStatusNotificationResponse");
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            reader.Read();
-            reader.Skip();
+            switch (-1)
+            {
+                default:
+                    reader.Read();
+                    reader.Skip();
+                    break;
+            }
         }
 
         return new DiagnosticsStatusNotificationResponse();
@@ -1767,21 +2384,21 @@ internal sealed class ExtendedTriggerMessageRequestJsonConverter : JsonConverter
         var has0 = false;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("requestedMessage"u8))
+            switch (PropertyIndex(ref reader))
             {
-                reader.Read();
-                p0 = MessageTriggerEnumTypeJsonConverter.ReadValue(ref reader);
-                has0 = true;
-            }
-            else if (reader.ValueTextEquals("connectorId"u8))
-            {
-                reader.Read();
-                p1 = OcppObjectJson.ReadNullableInt32(ref reader);
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                case 0:
+                    reader.Read();
+                    p0 = MessageTriggerEnumTypeJsonConverter.ReadValue(ref reader);
+                    has0 = true;
+                    break;
+                case 1:
+                    reader.Read();
+                    p1 = OcppObjectJson.ReadNullableInt32(ref reader);
+                    break;
+                default:
+                    reader.Read();
+                    reader.Skip();
+                    break;
             }
         }
 
@@ -1793,6 +2410,29 @@ internal sealed class ExtendedTriggerMessageRequestJsonConverter : JsonConverter
         }
 
         return new ExtendedTriggerMessageRequest(p0) { ConnectorId = p1 };
+    }
+
+    private static int PropertyIndex(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            if (reader.ValueTextEquals("requestedMessage"u8)) return 0;
+            if (reader.ValueTextEquals("connectorId"u8)) return 1;
+            return -1;
+        }
+
+        var s = reader.ValueSpan;
+        switch (s.Length)
+        {
+            case 11:
+                if (s.SequenceEqual("connectorId"u8)) return 1;
+                break;
+            case 16:
+                if (s.SequenceEqual("requestedMessage"u8)) return 0;
+                break;
+        }
+
+        return -1;
     }
 
     internal static void WriteValue(Utf8JsonWriter writer, ExtendedTriggerMessageRequest value, JsonSerializerOptions options)
@@ -1825,16 +2465,17 @@ internal sealed class ExtendedTriggerMessageResponseJsonConverter : JsonConverte
         var has0 = false;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("status"u8))
+            switch (PropertyIndex(ref reader))
             {
-                reader.Read();
-                p0 = TriggerMessageStatusEnumTypeJsonConverter.ReadValue(ref reader);
-                has0 = true;
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                case 0:
+                    reader.Read();
+                    p0 = TriggerMessageStatusEnumTypeJsonConverter.ReadValue(ref reader);
+                    has0 = true;
+                    break;
+                default:
+                    reader.Read();
+                    reader.Skip();
+                    break;
             }
         }
 
@@ -1846,6 +2487,25 @@ internal sealed class ExtendedTriggerMessageResponseJsonConverter : JsonConverte
         }
 
         return new ExtendedTriggerMessageResponse(p0);
+    }
+
+    private static int PropertyIndex(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            if (reader.ValueTextEquals("status"u8)) return 0;
+            return -1;
+        }
+
+        var s = reader.ValueSpan;
+        switch (s.Length)
+        {
+            case 6:
+                if (s.SequenceEqual("status"u8)) return 0;
+                break;
+        }
+
+        return -1;
     }
 
     internal static void WriteValue(Utf8JsonWriter writer, ExtendedTriggerMessageResponse value, JsonSerializerOptions options)
@@ -1873,16 +2533,17 @@ internal sealed class FirmwareStatusNotificationRequestJsonConverter : JsonConve
         var has0 = false;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("status"u8))
+            switch (PropertyIndex(ref reader))
             {
-                reader.Read();
-                p0 = FirmwareStatusNotificationStatusJsonConverter.ReadValue(ref reader);
-                has0 = true;
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                case 0:
+                    reader.Read();
+                    p0 = FirmwareStatusNotificationStatusJsonConverter.ReadValue(ref reader);
+                    has0 = true;
+                    break;
+                default:
+                    reader.Read();
+                    reader.Skip();
+                    break;
             }
         }
 
@@ -1894,6 +2555,25 @@ internal sealed class FirmwareStatusNotificationRequestJsonConverter : JsonConve
         }
 
         return new FirmwareStatusNotificationRequest(p0);
+    }
+
+    private static int PropertyIndex(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            if (reader.ValueTextEquals("status"u8)) return 0;
+            return -1;
+        }
+
+        var s = reader.ValueSpan;
+        switch (s.Length)
+        {
+            case 6:
+                if (s.SequenceEqual("status"u8)) return 0;
+                break;
+        }
+
+        return -1;
     }
 
     internal static void WriteValue(Utf8JsonWriter writer, FirmwareStatusNotificationRequest value, JsonSerializerOptions options)
@@ -1917,8 +2597,13 @@ internal sealed class FirmwareStatusNotificationResponseJsonConverter : JsonConv
         OcppObjectJson.ExpectStartObject(ref reader, "FirmwareStatusNotificationResponse");
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            reader.Read();
-            reader.Skip();
+            switch (-1)
+            {
+                default:
+                    reader.Read();
+                    reader.Skip();
+                    break;
+            }
         }
 
         return new FirmwareStatusNotificationResponse();
@@ -1958,39 +2643,36 @@ internal sealed class FirmwareTypeJsonConverter : JsonConverter<FirmwareType>
         var has4 = false;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("location"u8))
+            switch (PropertyIndex(ref reader))
             {
-                reader.Read();
-                p0 = OcppObjectJson.ReadString(ref reader)!;
-                has0 = true;
-            }
-            else if (reader.ValueTextEquals("retrieveDateTime"u8))
-            {
-                reader.Read();
-                p1 = OcppObjectJson.ReadDateTimeOffset(ref reader);
-                has1 = true;
-            }
-            else if (reader.ValueTextEquals("installDateTime"u8))
-            {
-                reader.Read();
-                p2 = OcppObjectJson.ReadNullableDateTimeOffset(ref reader);
-            }
-            else if (reader.ValueTextEquals("signingCertificate"u8))
-            {
-                reader.Read();
-                p3 = OcppObjectJson.ReadString(ref reader)!;
-                has3 = true;
-            }
-            else if (reader.ValueTextEquals("signature"u8))
-            {
-                reader.Read();
-                p4 = OcppObjectJson.ReadString(ref reader)!;
-                has4 = true;
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                case 0:
+                    reader.Read();
+                    p0 = OcppObjectJson.ReadString(ref reader)!;
+                    has0 = true;
+                    break;
+                case 1:
+                    reader.Read();
+                    p1 = OcppObjectJson.ReadDateTimeOffset(ref reader);
+                    has1 = true;
+                    break;
+                case 2:
+                    reader.Read();
+                    p2 = OcppObjectJson.ReadNullableDateTimeOffset(ref reader);
+                    break;
+                case 3:
+                    reader.Read();
+                    p3 = OcppObjectJson.ReadString(ref reader)!;
+                    has3 = true;
+                    break;
+                case 4:
+                    reader.Read();
+                    p4 = OcppObjectJson.ReadString(ref reader)!;
+                    has4 = true;
+                    break;
+                default:
+                    reader.Read();
+                    reader.Skip();
+                    break;
             }
         }
 
@@ -2005,6 +2687,41 @@ internal sealed class FirmwareTypeJsonConverter : JsonConverter<FirmwareType>
         }
 
         return new FirmwareType(p0, p1, p3, p4) { InstallDateTime = p2 };
+    }
+
+    private static int PropertyIndex(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            if (reader.ValueTextEquals("location"u8)) return 0;
+            if (reader.ValueTextEquals("retrieveDateTime"u8)) return 1;
+            if (reader.ValueTextEquals("installDateTime"u8)) return 2;
+            if (reader.ValueTextEquals("signingCertificate"u8)) return 3;
+            if (reader.ValueTextEquals("signature"u8)) return 4;
+            return -1;
+        }
+
+        var s = reader.ValueSpan;
+        switch (s.Length)
+        {
+            case 8:
+                if (s.SequenceEqual("location"u8)) return 0;
+                break;
+            case 9:
+                if (s.SequenceEqual("signature"u8)) return 4;
+                break;
+            case 15:
+                if (s.SequenceEqual("installDateTime"u8)) return 2;
+                break;
+            case 16:
+                if (s.SequenceEqual("retrieveDateTime"u8)) return 1;
+                break;
+            case 18:
+                if (s.SequenceEqual("signingCertificate"u8)) return 3;
+                break;
+        }
+
+        return -1;
     }
 
     internal static void WriteValue(Utf8JsonWriter writer, FirmwareType value, JsonSerializerOptions options)
@@ -2057,27 +2774,26 @@ internal sealed class GetCompositeScheduleRequestJsonConverter : JsonConverter<G
         var has1 = false;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("connectorId"u8))
+            switch (PropertyIndex(ref reader))
             {
-                reader.Read();
-                p0 = OcppObjectJson.ReadInt32(ref reader);
-                has0 = true;
-            }
-            else if (reader.ValueTextEquals("duration"u8))
-            {
-                reader.Read();
-                p1 = OcppObjectJson.ReadInt32(ref reader);
-                has1 = true;
-            }
-            else if (reader.ValueTextEquals("chargingRateUnit"u8))
-            {
-                reader.Read();
-                p2 = reader.TokenType == JsonTokenType.Null ? null : ChargingRateUnitJsonConverter.ReadValue(ref reader);
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                case 0:
+                    reader.Read();
+                    p0 = OcppObjectJson.ReadInt32(ref reader);
+                    has0 = true;
+                    break;
+                case 1:
+                    reader.Read();
+                    p1 = OcppObjectJson.ReadInt32(ref reader);
+                    has1 = true;
+                    break;
+                case 2:
+                    reader.Read();
+                    p2 = reader.TokenType == JsonTokenType.Null ? null : ChargingRateUnitJsonConverter.ReadValue(ref reader);
+                    break;
+                default:
+                    reader.Read();
+                    reader.Skip();
+                    break;
             }
         }
 
@@ -2090,6 +2806,33 @@ internal sealed class GetCompositeScheduleRequestJsonConverter : JsonConverter<G
         }
 
         return new GetCompositeScheduleRequest(p0, p1) { ChargingRateUnit = p2 };
+    }
+
+    private static int PropertyIndex(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            if (reader.ValueTextEquals("connectorId"u8)) return 0;
+            if (reader.ValueTextEquals("duration"u8)) return 1;
+            if (reader.ValueTextEquals("chargingRateUnit"u8)) return 2;
+            return -1;
+        }
+
+        var s = reader.ValueSpan;
+        switch (s.Length)
+        {
+            case 8:
+                if (s.SequenceEqual("duration"u8)) return 1;
+                break;
+            case 11:
+                if (s.SequenceEqual("connectorId"u8)) return 0;
+                break;
+            case 16:
+                if (s.SequenceEqual("chargingRateUnit"u8)) return 2;
+                break;
+        }
+
+        return -1;
     }
 
     internal static void WriteValue(Utf8JsonWriter writer, GetCompositeScheduleRequest value, JsonSerializerOptions options)
@@ -2130,31 +2873,29 @@ internal sealed class GetCompositeScheduleResponseJsonConverter : JsonConverter<
         var has0 = false;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("status"u8))
+            switch (PropertyIndex(ref reader))
             {
-                reader.Read();
-                p0 = GetCompositeScheduleStatusJsonConverter.ReadValue(ref reader);
-                has0 = true;
-            }
-            else if (reader.ValueTextEquals("connectorId"u8))
-            {
-                reader.Read();
-                p1 = OcppObjectJson.ReadNullableInt32(ref reader);
-            }
-            else if (reader.ValueTextEquals("scheduleStart"u8))
-            {
-                reader.Read();
-                p2 = OcppObjectJson.ReadNullableDateTimeOffset(ref reader);
-            }
-            else if (reader.ValueTextEquals("chargingSchedule"u8))
-            {
-                reader.Read();
-                p3 = reader.TokenType == JsonTokenType.Null ? null : ChargingScheduleJsonConverter.ReadValue(ref reader, options);
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                case 0:
+                    reader.Read();
+                    p0 = GetCompositeScheduleStatusJsonConverter.ReadValue(ref reader);
+                    has0 = true;
+                    break;
+                case 1:
+                    reader.Read();
+                    p1 = OcppObjectJson.ReadNullableInt32(ref reader);
+                    break;
+                case 2:
+                    reader.Read();
+                    p2 = OcppObjectJson.ReadNullableDateTimeOffset(ref reader);
+                    break;
+                case 3:
+                    reader.Read();
+                    p3 = reader.TokenType == JsonTokenType.Null ? null : ChargingScheduleJsonConverter.ReadValue(ref reader, options);
+                    break;
+                default:
+                    reader.Read();
+                    reader.Skip();
+                    break;
             }
         }
 
@@ -2166,6 +2907,37 @@ internal sealed class GetCompositeScheduleResponseJsonConverter : JsonConverter<
         }
 
         return new GetCompositeScheduleResponse(p0) { ConnectorId = p1, ScheduleStart = p2, ChargingSchedule = p3 };
+    }
+
+    private static int PropertyIndex(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            if (reader.ValueTextEquals("status"u8)) return 0;
+            if (reader.ValueTextEquals("connectorId"u8)) return 1;
+            if (reader.ValueTextEquals("scheduleStart"u8)) return 2;
+            if (reader.ValueTextEquals("chargingSchedule"u8)) return 3;
+            return -1;
+        }
+
+        var s = reader.ValueSpan;
+        switch (s.Length)
+        {
+            case 6:
+                if (s.SequenceEqual("status"u8)) return 0;
+                break;
+            case 11:
+                if (s.SequenceEqual("connectorId"u8)) return 1;
+                break;
+            case 13:
+                if (s.SequenceEqual("scheduleStart"u8)) return 2;
+                break;
+            case 16:
+                if (s.SequenceEqual("chargingSchedule"u8)) return 3;
+                break;
+        }
+
+        return -1;
     }
 
     internal static void WriteValue(Utf8JsonWriter writer, GetCompositeScheduleResponse value, JsonSerializerOptions options)
@@ -2207,19 +2979,39 @@ internal sealed class GetConfigurationRequestJsonConverter : JsonConverter<GetCo
         IReadOnlyList<string>? p0 = null;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("key"u8))
+            switch (PropertyIndex(ref reader))
             {
-                reader.Read();
-                p0 = OcppObjectJson.ReadList(ref reader, options, static (ref Utf8JsonReader readerx, JsonSerializerOptions optionsx) => OcppObjectJson.ReadString(ref readerx)!);
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                case 0:
+                    reader.Read();
+                    p0 = OcppObjectJson.ReadList(ref reader, options, static (ref Utf8JsonReader readerx, JsonSerializerOptions optionsx) => OcppObjectJson.ReadString(ref readerx)!);
+                    break;
+                default:
+                    reader.Read();
+                    reader.Skip();
+                    break;
             }
         }
 
         return new GetConfigurationRequest() { Key = p0 };
+    }
+
+    private static int PropertyIndex(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            if (reader.ValueTextEquals("key"u8)) return 0;
+            return -1;
+        }
+
+        var s = reader.ValueSpan;
+        switch (s.Length)
+        {
+            case 3:
+                if (s.SequenceEqual("key"u8)) return 0;
+                break;
+        }
+
+        return -1;
     }
 
     internal static void WriteValue(Utf8JsonWriter writer, GetConfigurationRequest value, JsonSerializerOptions options)
@@ -2256,24 +3048,47 @@ internal sealed class GetConfigurationResponseJsonConverter : JsonConverter<GetC
         IReadOnlyList<string>? p1 = null;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("configurationKey"u8))
+            switch (PropertyIndex(ref reader))
             {
-                reader.Read();
-                p0 = OcppObjectJson.ReadList(ref reader, options, static (ref Utf8JsonReader readerx, JsonSerializerOptions optionsx) => readerx.TokenType == JsonTokenType.Null ? null! : ConfigurationKeyJsonConverter.ReadValue(ref readerx, optionsx));
-            }
-            else if (reader.ValueTextEquals("unknownKey"u8))
-            {
-                reader.Read();
-                p1 = OcppObjectJson.ReadList(ref reader, options, static (ref Utf8JsonReader readerx, JsonSerializerOptions optionsx) => OcppObjectJson.ReadString(ref readerx)!);
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                case 0:
+                    reader.Read();
+                    p0 = OcppObjectJson.ReadList(ref reader, options, static (ref Utf8JsonReader readerx, JsonSerializerOptions optionsx) => readerx.TokenType == JsonTokenType.Null ? null! : ConfigurationKeyJsonConverter.ReadValue(ref readerx, optionsx));
+                    break;
+                case 1:
+                    reader.Read();
+                    p1 = OcppObjectJson.ReadList(ref reader, options, static (ref Utf8JsonReader readerx, JsonSerializerOptions optionsx) => OcppObjectJson.ReadString(ref readerx)!);
+                    break;
+                default:
+                    reader.Read();
+                    reader.Skip();
+                    break;
             }
         }
 
         return new GetConfigurationResponse() { ConfigurationKey = p0, UnknownKey = p1 };
+    }
+
+    private static int PropertyIndex(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            if (reader.ValueTextEquals("configurationKey"u8)) return 0;
+            if (reader.ValueTextEquals("unknownKey"u8)) return 1;
+            return -1;
+        }
+
+        var s = reader.ValueSpan;
+        switch (s.Length)
+        {
+            case 10:
+                if (s.SequenceEqual("unknownKey"u8)) return 1;
+                break;
+            case 16:
+                if (s.SequenceEqual("configurationKey"u8)) return 0;
+                break;
+        }
+
+        return -1;
     }
 
     internal static void WriteValue(Utf8JsonWriter writer, GetConfigurationResponse value, JsonSerializerOptions options)
@@ -2327,36 +3142,33 @@ internal sealed class GetDiagnosticsRequestJsonConverter : JsonConverter<GetDiag
         var has0 = false;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("location"u8))
+            switch (PropertyIndex(ref reader))
             {
-                reader.Read();
-                p0 = OcppObjectJson.ReadString(ref reader)!;
-                has0 = true;
-            }
-            else if (reader.ValueTextEquals("retries"u8))
-            {
-                reader.Read();
-                p1 = OcppObjectJson.ReadNullableInt32(ref reader);
-            }
-            else if (reader.ValueTextEquals("retryInterval"u8))
-            {
-                reader.Read();
-                p2 = OcppObjectJson.ReadNullableInt32(ref reader);
-            }
-            else if (reader.ValueTextEquals("startTime"u8))
-            {
-                reader.Read();
-                p3 = OcppObjectJson.ReadNullableDateTimeOffset(ref reader);
-            }
-            else if (reader.ValueTextEquals("stopTime"u8))
-            {
-                reader.Read();
-                p4 = OcppObjectJson.ReadNullableDateTimeOffset(ref reader);
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                case 0:
+                    reader.Read();
+                    p0 = OcppObjectJson.ReadString(ref reader)!;
+                    has0 = true;
+                    break;
+                case 1:
+                    reader.Read();
+                    p1 = OcppObjectJson.ReadNullableInt32(ref reader);
+                    break;
+                case 2:
+                    reader.Read();
+                    p2 = OcppObjectJson.ReadNullableInt32(ref reader);
+                    break;
+                case 3:
+                    reader.Read();
+                    p3 = OcppObjectJson.ReadNullableDateTimeOffset(ref reader);
+                    break;
+                case 4:
+                    reader.Read();
+                    p4 = OcppObjectJson.ReadNullableDateTimeOffset(ref reader);
+                    break;
+                default:
+                    reader.Read();
+                    reader.Skip();
+                    break;
             }
         }
 
@@ -2368,6 +3180,39 @@ internal sealed class GetDiagnosticsRequestJsonConverter : JsonConverter<GetDiag
         }
 
         return new GetDiagnosticsRequest(p0) { Retries = p1, RetryInterval = p2, StartTime = p3, StopTime = p4 };
+    }
+
+    private static int PropertyIndex(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            if (reader.ValueTextEquals("location"u8)) return 0;
+            if (reader.ValueTextEquals("retries"u8)) return 1;
+            if (reader.ValueTextEquals("retryInterval"u8)) return 2;
+            if (reader.ValueTextEquals("startTime"u8)) return 3;
+            if (reader.ValueTextEquals("stopTime"u8)) return 4;
+            return -1;
+        }
+
+        var s = reader.ValueSpan;
+        switch (s.Length)
+        {
+            case 7:
+                if (s.SequenceEqual("retries"u8)) return 1;
+                break;
+            case 8:
+                if (s.SequenceEqual("location"u8)) return 0;
+                if (s.SequenceEqual("stopTime"u8)) return 4;
+                break;
+            case 9:
+                if (s.SequenceEqual("startTime"u8)) return 3;
+                break;
+            case 13:
+                if (s.SequenceEqual("retryInterval"u8)) return 2;
+                break;
+        }
+
+        return -1;
     }
 
     internal static void WriteValue(Utf8JsonWriter writer, GetDiagnosticsRequest value, JsonSerializerOptions options)
@@ -2417,19 +3262,39 @@ internal sealed class GetDiagnosticsResponseJsonConverter : JsonConverter<GetDia
         string? p0 = null;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("fileName"u8))
+            switch (PropertyIndex(ref reader))
             {
-                reader.Read();
-                p0 = OcppObjectJson.ReadString(ref reader);
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                case 0:
+                    reader.Read();
+                    p0 = OcppObjectJson.ReadString(ref reader);
+                    break;
+                default:
+                    reader.Read();
+                    reader.Skip();
+                    break;
             }
         }
 
         return new GetDiagnosticsResponse() { FileName = p0 };
+    }
+
+    private static int PropertyIndex(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            if (reader.ValueTextEquals("fileName"u8)) return 0;
+            return -1;
+        }
+
+        var s = reader.ValueSpan;
+        switch (s.Length)
+        {
+            case 8:
+                if (s.SequenceEqual("fileName"u8)) return 0;
+                break;
+        }
+
+        return -1;
     }
 
     internal static void WriteValue(Utf8JsonWriter writer, GetDiagnosticsResponse value, JsonSerializerOptions options)
@@ -2460,16 +3325,17 @@ internal sealed class GetInstalledCertificateIdsRequestJsonConverter : JsonConve
         var has0 = false;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("certificateType"u8))
+            switch (PropertyIndex(ref reader))
             {
-                reader.Read();
-                p0 = CertificateUseEnumTypeJsonConverter.ReadValue(ref reader);
-                has0 = true;
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                case 0:
+                    reader.Read();
+                    p0 = CertificateUseEnumTypeJsonConverter.ReadValue(ref reader);
+                    has0 = true;
+                    break;
+                default:
+                    reader.Read();
+                    reader.Skip();
+                    break;
             }
         }
 
@@ -2481,6 +3347,25 @@ internal sealed class GetInstalledCertificateIdsRequestJsonConverter : JsonConve
         }
 
         return new GetInstalledCertificateIdsRequest(p0);
+    }
+
+    private static int PropertyIndex(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            if (reader.ValueTextEquals("certificateType"u8)) return 0;
+            return -1;
+        }
+
+        var s = reader.ValueSpan;
+        switch (s.Length)
+        {
+            case 15:
+                if (s.SequenceEqual("certificateType"u8)) return 0;
+                break;
+        }
+
+        return -1;
     }
 
     internal static void WriteValue(Utf8JsonWriter writer, GetInstalledCertificateIdsRequest value, JsonSerializerOptions options)
@@ -2510,21 +3395,21 @@ internal sealed class GetInstalledCertificateIdsResponseJsonConverter : JsonConv
         var has1 = false;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("certificateHashData"u8))
+            switch (PropertyIndex(ref reader))
             {
-                reader.Read();
-                p0 = OcppObjectJson.ReadList(ref reader, options, static (ref Utf8JsonReader readerx, JsonSerializerOptions optionsx) => readerx.TokenType == JsonTokenType.Null ? null! : CertificateHashDataTypeJsonConverter.ReadValue(ref readerx, optionsx));
-            }
-            else if (reader.ValueTextEquals("status"u8))
-            {
-                reader.Read();
-                p1 = GetInstalledCertificateStatusEnumTypeJsonConverter.ReadValue(ref reader);
-                has1 = true;
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                case 0:
+                    reader.Read();
+                    p0 = OcppObjectJson.ReadList(ref reader, options, static (ref Utf8JsonReader readerx, JsonSerializerOptions optionsx) => readerx.TokenType == JsonTokenType.Null ? null! : CertificateHashDataTypeJsonConverter.ReadValue(ref readerx, optionsx));
+                    break;
+                case 1:
+                    reader.Read();
+                    p1 = GetInstalledCertificateStatusEnumTypeJsonConverter.ReadValue(ref reader);
+                    has1 = true;
+                    break;
+                default:
+                    reader.Read();
+                    reader.Skip();
+                    break;
             }
         }
 
@@ -2536,6 +3421,29 @@ internal sealed class GetInstalledCertificateIdsResponseJsonConverter : JsonConv
         }
 
         return new GetInstalledCertificateIdsResponse(p1) { CertificateHashData = p0 };
+    }
+
+    private static int PropertyIndex(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            if (reader.ValueTextEquals("certificateHashData"u8)) return 0;
+            if (reader.ValueTextEquals("status"u8)) return 1;
+            return -1;
+        }
+
+        var s = reader.ValueSpan;
+        switch (s.Length)
+        {
+            case 6:
+                if (s.SequenceEqual("status"u8)) return 1;
+                break;
+            case 19:
+                if (s.SequenceEqual("certificateHashData"u8)) return 0;
+                break;
+        }
+
+        return -1;
     }
 
     internal static void WriteValue(Utf8JsonWriter writer, GetInstalledCertificateIdsResponse value, JsonSerializerOptions options)
@@ -2569,8 +3477,13 @@ internal sealed class GetLocalListVersionRequestJsonConverter : JsonConverter<Ge
         OcppObjectJson.ExpectStartObject(ref reader, "GetLocalListVersionRequest");
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            reader.Read();
-            reader.Skip();
+            switch (-1)
+            {
+                default:
+                    reader.Read();
+                    reader.Skip();
+                    break;
+            }
         }
 
         return new GetLocalListVersionRequest();
@@ -2599,16 +3512,17 @@ internal sealed class GetLocalListVersionResponseJsonConverter : JsonConverter<G
         var has0 = false;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("listVersion"u8))
+            switch (PropertyIndex(ref reader))
             {
-                reader.Read();
-                p0 = OcppObjectJson.ReadInt32(ref reader);
-                has0 = true;
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                case 0:
+                    reader.Read();
+                    p0 = OcppObjectJson.ReadInt32(ref reader);
+                    has0 = true;
+                    break;
+                default:
+                    reader.Read();
+                    reader.Skip();
+                    break;
             }
         }
 
@@ -2620,6 +3534,25 @@ internal sealed class GetLocalListVersionResponseJsonConverter : JsonConverter<G
         }
 
         return new GetLocalListVersionResponse(p0);
+    }
+
+    private static int PropertyIndex(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            if (reader.ValueTextEquals("listVersion"u8)) return 0;
+            return -1;
+        }
+
+        var s = reader.ValueSpan;
+        switch (s.Length)
+        {
+            case 11:
+                if (s.SequenceEqual("listVersion"u8)) return 0;
+                break;
+        }
+
+        return -1;
     }
 
     internal static void WriteValue(Utf8JsonWriter writer, GetLocalListVersionResponse value, JsonSerializerOptions options)
@@ -2657,38 +3590,35 @@ internal sealed class GetLogRequestJsonConverter : JsonConverter<GetLogRequest>
         var has2 = false;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("log"u8))
+            switch (PropertyIndex(ref reader))
             {
-                reader.Read();
-                p0 = reader.TokenType == JsonTokenType.Null ? null! : LogParametersTypeJsonConverter.ReadValue(ref reader, options);
-                has0 = true;
-            }
-            else if (reader.ValueTextEquals("logType"u8))
-            {
-                reader.Read();
-                p1 = LogEnumTypeJsonConverter.ReadValue(ref reader);
-                has1 = true;
-            }
-            else if (reader.ValueTextEquals("requestId"u8))
-            {
-                reader.Read();
-                p2 = OcppObjectJson.ReadInt32(ref reader);
-                has2 = true;
-            }
-            else if (reader.ValueTextEquals("retries"u8))
-            {
-                reader.Read();
-                p3 = OcppObjectJson.ReadNullableInt32(ref reader);
-            }
-            else if (reader.ValueTextEquals("retryInterval"u8))
-            {
-                reader.Read();
-                p4 = OcppObjectJson.ReadNullableInt32(ref reader);
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                case 0:
+                    reader.Read();
+                    p0 = reader.TokenType == JsonTokenType.Null ? null! : LogParametersTypeJsonConverter.ReadValue(ref reader, options);
+                    has0 = true;
+                    break;
+                case 1:
+                    reader.Read();
+                    p1 = LogEnumTypeJsonConverter.ReadValue(ref reader);
+                    has1 = true;
+                    break;
+                case 2:
+                    reader.Read();
+                    p2 = OcppObjectJson.ReadInt32(ref reader);
+                    has2 = true;
+                    break;
+                case 3:
+                    reader.Read();
+                    p3 = OcppObjectJson.ReadNullableInt32(ref reader);
+                    break;
+                case 4:
+                    reader.Read();
+                    p4 = OcppObjectJson.ReadNullableInt32(ref reader);
+                    break;
+                default:
+                    reader.Read();
+                    reader.Skip();
+                    break;
             }
         }
 
@@ -2702,6 +3632,39 @@ internal sealed class GetLogRequestJsonConverter : JsonConverter<GetLogRequest>
         }
 
         return new GetLogRequest(p0, p1, p2) { Retries = p3, RetryInterval = p4 };
+    }
+
+    private static int PropertyIndex(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            if (reader.ValueTextEquals("log"u8)) return 0;
+            if (reader.ValueTextEquals("logType"u8)) return 1;
+            if (reader.ValueTextEquals("requestId"u8)) return 2;
+            if (reader.ValueTextEquals("retries"u8)) return 3;
+            if (reader.ValueTextEquals("retryInterval"u8)) return 4;
+            return -1;
+        }
+
+        var s = reader.ValueSpan;
+        switch (s.Length)
+        {
+            case 3:
+                if (s.SequenceEqual("log"u8)) return 0;
+                break;
+            case 7:
+                if (s.SequenceEqual("logType"u8)) return 1;
+                if (s.SequenceEqual("retries"u8)) return 3;
+                break;
+            case 9:
+                if (s.SequenceEqual("requestId"u8)) return 2;
+                break;
+            case 13:
+                if (s.SequenceEqual("retryInterval"u8)) return 4;
+                break;
+        }
+
+        return -1;
     }
 
     internal static void WriteValue(Utf8JsonWriter writer, GetLogRequest value, JsonSerializerOptions options)
@@ -2748,21 +3711,21 @@ internal sealed class GetLogResponseJsonConverter : JsonConverter<GetLogResponse
         var has0 = false;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("status"u8))
+            switch (PropertyIndex(ref reader))
             {
-                reader.Read();
-                p0 = LogStatusEnumTypeJsonConverter.ReadValue(ref reader);
-                has0 = true;
-            }
-            else if (reader.ValueTextEquals("filename"u8))
-            {
-                reader.Read();
-                p1 = OcppObjectJson.ReadString(ref reader);
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                case 0:
+                    reader.Read();
+                    p0 = LogStatusEnumTypeJsonConverter.ReadValue(ref reader);
+                    has0 = true;
+                    break;
+                case 1:
+                    reader.Read();
+                    p1 = OcppObjectJson.ReadString(ref reader);
+                    break;
+                default:
+                    reader.Read();
+                    reader.Skip();
+                    break;
             }
         }
 
@@ -2774,6 +3737,29 @@ internal sealed class GetLogResponseJsonConverter : JsonConverter<GetLogResponse
         }
 
         return new GetLogResponse(p0) { Filename = p1 };
+    }
+
+    private static int PropertyIndex(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            if (reader.ValueTextEquals("status"u8)) return 0;
+            if (reader.ValueTextEquals("filename"u8)) return 1;
+            return -1;
+        }
+
+        var s = reader.ValueSpan;
+        switch (s.Length)
+        {
+            case 6:
+                if (s.SequenceEqual("status"u8)) return 0;
+                break;
+            case 8:
+                if (s.SequenceEqual("filename"u8)) return 1;
+                break;
+        }
+
+        return -1;
     }
 
     internal static void WriteValue(Utf8JsonWriter writer, GetLogResponse value, JsonSerializerOptions options)
@@ -2802,8 +3788,13 @@ internal sealed class HeartbeatRequestJsonConverter : JsonConverter<HeartbeatReq
         OcppObjectJson.ExpectStartObject(ref reader, "HeartbeatRequest");
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            reader.Read();
-            reader.Skip();
+            switch (-1)
+            {
+                default:
+                    reader.Read();
+                    reader.Skip();
+                    break;
+            }
         }
 
         return new HeartbeatRequest();
@@ -2832,16 +3823,17 @@ internal sealed class HeartbeatResponseJsonConverter : JsonConverter<HeartbeatRe
         var has0 = false;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("currentTime"u8))
+            switch (PropertyIndex(ref reader))
             {
-                reader.Read();
-                p0 = OcppObjectJson.ReadDateTimeOffset(ref reader);
-                has0 = true;
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                case 0:
+                    reader.Read();
+                    p0 = OcppObjectJson.ReadDateTimeOffset(ref reader);
+                    has0 = true;
+                    break;
+                default:
+                    reader.Read();
+                    reader.Skip();
+                    break;
             }
         }
 
@@ -2853,6 +3845,25 @@ internal sealed class HeartbeatResponseJsonConverter : JsonConverter<HeartbeatRe
         }
 
         return new HeartbeatResponse(p0);
+    }
+
+    private static int PropertyIndex(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            if (reader.ValueTextEquals("currentTime"u8)) return 0;
+            return -1;
+        }
+
+        var s = reader.ValueSpan;
+        switch (s.Length)
+        {
+            case 11:
+                if (s.SequenceEqual("currentTime"u8)) return 0;
+                break;
+        }
+
+        return -1;
     }
 
     internal static void WriteValue(Utf8JsonWriter writer, HeartbeatResponse value, JsonSerializerOptions options)
@@ -2884,26 +3895,25 @@ internal sealed class IdTagInfoJsonConverter : JsonConverter<IdTagInfo>
         var has2 = false;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("expiryDate"u8))
+            switch (PropertyIndex(ref reader))
             {
-                reader.Read();
-                p0 = OcppObjectJson.ReadNullableDateTimeOffset(ref reader);
-            }
-            else if (reader.ValueTextEquals("parentIdTag"u8))
-            {
-                reader.Read();
-                p1 = OcppObjectJson.ReadString(ref reader);
-            }
-            else if (reader.ValueTextEquals("status"u8))
-            {
-                reader.Read();
-                p2 = IdTagInfoStatusJsonConverter.ReadValue(ref reader);
-                has2 = true;
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                case 0:
+                    reader.Read();
+                    p0 = OcppObjectJson.ReadNullableDateTimeOffset(ref reader);
+                    break;
+                case 1:
+                    reader.Read();
+                    p1 = OcppObjectJson.ReadString(ref reader);
+                    break;
+                case 2:
+                    reader.Read();
+                    p2 = IdTagInfoStatusJsonConverter.ReadValue(ref reader);
+                    has2 = true;
+                    break;
+                default:
+                    reader.Read();
+                    reader.Skip();
+                    break;
             }
         }
 
@@ -2915,6 +3925,33 @@ internal sealed class IdTagInfoJsonConverter : JsonConverter<IdTagInfo>
         }
 
         return new IdTagInfo(p2) { ExpiryDate = p0, ParentIdTag = p1 };
+    }
+
+    private static int PropertyIndex(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            if (reader.ValueTextEquals("expiryDate"u8)) return 0;
+            if (reader.ValueTextEquals("parentIdTag"u8)) return 1;
+            if (reader.ValueTextEquals("status"u8)) return 2;
+            return -1;
+        }
+
+        var s = reader.ValueSpan;
+        switch (s.Length)
+        {
+            case 6:
+                if (s.SequenceEqual("status"u8)) return 2;
+                break;
+            case 10:
+                if (s.SequenceEqual("expiryDate"u8)) return 0;
+                break;
+            case 11:
+                if (s.SequenceEqual("parentIdTag"u8)) return 1;
+                break;
+        }
+
+        return -1;
     }
 
     internal static void WriteValue(Utf8JsonWriter writer, IdTagInfo value, JsonSerializerOptions options)
@@ -2955,22 +3992,22 @@ internal sealed class InstallCertificateRequestJsonConverter : JsonConverter<Ins
         var has1 = false;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("certificateType"u8))
+            switch (PropertyIndex(ref reader))
             {
-                reader.Read();
-                p0 = CertificateUseEnumTypeJsonConverter.ReadValue(ref reader);
-                has0 = true;
-            }
-            else if (reader.ValueTextEquals("certificate"u8))
-            {
-                reader.Read();
-                p1 = OcppObjectJson.ReadString(ref reader)!;
-                has1 = true;
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                case 0:
+                    reader.Read();
+                    p0 = CertificateUseEnumTypeJsonConverter.ReadValue(ref reader);
+                    has0 = true;
+                    break;
+                case 1:
+                    reader.Read();
+                    p1 = OcppObjectJson.ReadString(ref reader)!;
+                    has1 = true;
+                    break;
+                default:
+                    reader.Read();
+                    reader.Skip();
+                    break;
             }
         }
 
@@ -2983,6 +4020,29 @@ internal sealed class InstallCertificateRequestJsonConverter : JsonConverter<Ins
         }
 
         return new InstallCertificateRequest(p0, p1);
+    }
+
+    private static int PropertyIndex(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            if (reader.ValueTextEquals("certificateType"u8)) return 0;
+            if (reader.ValueTextEquals("certificate"u8)) return 1;
+            return -1;
+        }
+
+        var s = reader.ValueSpan;
+        switch (s.Length)
+        {
+            case 11:
+                if (s.SequenceEqual("certificate"u8)) return 1;
+                break;
+            case 15:
+                if (s.SequenceEqual("certificateType"u8)) return 0;
+                break;
+        }
+
+        return -1;
     }
 
     internal static void WriteValue(Utf8JsonWriter writer, InstallCertificateRequest value, JsonSerializerOptions options)
@@ -3015,16 +4075,17 @@ internal sealed class InstallCertificateResponseJsonConverter : JsonConverter<In
         var has0 = false;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("status"u8))
+            switch (PropertyIndex(ref reader))
             {
-                reader.Read();
-                p0 = InstallCertificateStatusEnumTypeJsonConverter.ReadValue(ref reader);
-                has0 = true;
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                case 0:
+                    reader.Read();
+                    p0 = InstallCertificateStatusEnumTypeJsonConverter.ReadValue(ref reader);
+                    has0 = true;
+                    break;
+                default:
+                    reader.Read();
+                    reader.Skip();
+                    break;
             }
         }
 
@@ -3036,6 +4097,25 @@ internal sealed class InstallCertificateResponseJsonConverter : JsonConverter<In
         }
 
         return new InstallCertificateResponse(p0);
+    }
+
+    private static int PropertyIndex(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            if (reader.ValueTextEquals("status"u8)) return 0;
+            return -1;
+        }
+
+        var s = reader.ValueSpan;
+        switch (s.Length)
+        {
+            case 6:
+                if (s.SequenceEqual("status"u8)) return 0;
+                break;
+        }
+
+        return -1;
     }
 
     internal static void WriteValue(Utf8JsonWriter writer, InstallCertificateResponse value, JsonSerializerOptions options)
@@ -3065,21 +4145,21 @@ internal sealed class LocalAuthorizationListJsonConverter : JsonConverter<LocalA
         var has0 = false;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("idTag"u8))
+            switch (PropertyIndex(ref reader))
             {
-                reader.Read();
-                p0 = OcppObjectJson.ReadString(ref reader)!;
-                has0 = true;
-            }
-            else if (reader.ValueTextEquals("idTagInfo"u8))
-            {
-                reader.Read();
-                p1 = reader.TokenType == JsonTokenType.Null ? null : IdTagInfoJsonConverter.ReadValue(ref reader, options);
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                case 0:
+                    reader.Read();
+                    p0 = OcppObjectJson.ReadString(ref reader)!;
+                    has0 = true;
+                    break;
+                case 1:
+                    reader.Read();
+                    p1 = reader.TokenType == JsonTokenType.Null ? null : IdTagInfoJsonConverter.ReadValue(ref reader, options);
+                    break;
+                default:
+                    reader.Read();
+                    reader.Skip();
+                    break;
             }
         }
 
@@ -3091,6 +4171,29 @@ internal sealed class LocalAuthorizationListJsonConverter : JsonConverter<LocalA
         }
 
         return new LocalAuthorizationList(p0) { IdTagInfo = p1 };
+    }
+
+    private static int PropertyIndex(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            if (reader.ValueTextEquals("idTag"u8)) return 0;
+            if (reader.ValueTextEquals("idTagInfo"u8)) return 1;
+            return -1;
+        }
+
+        var s = reader.ValueSpan;
+        switch (s.Length)
+        {
+            case 5:
+                if (s.SequenceEqual("idTag"u8)) return 0;
+                break;
+            case 9:
+                if (s.SequenceEqual("idTagInfo"u8)) return 1;
+                break;
+        }
+
+        return -1;
     }
 
     internal static void WriteValue(Utf8JsonWriter writer, LocalAuthorizationList value, JsonSerializerOptions options)
@@ -3130,26 +4233,25 @@ internal sealed class LogParametersTypeJsonConverter : JsonConverter<LogParamete
         var has0 = false;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("remoteLocation"u8))
+            switch (PropertyIndex(ref reader))
             {
-                reader.Read();
-                p0 = OcppObjectJson.ReadString(ref reader)!;
-                has0 = true;
-            }
-            else if (reader.ValueTextEquals("oldestTimestamp"u8))
-            {
-                reader.Read();
-                p1 = OcppObjectJson.ReadNullableDateTimeOffset(ref reader);
-            }
-            else if (reader.ValueTextEquals("latestTimestamp"u8))
-            {
-                reader.Read();
-                p2 = OcppObjectJson.ReadNullableDateTimeOffset(ref reader);
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                case 0:
+                    reader.Read();
+                    p0 = OcppObjectJson.ReadString(ref reader)!;
+                    has0 = true;
+                    break;
+                case 1:
+                    reader.Read();
+                    p1 = OcppObjectJson.ReadNullableDateTimeOffset(ref reader);
+                    break;
+                case 2:
+                    reader.Read();
+                    p2 = OcppObjectJson.ReadNullableDateTimeOffset(ref reader);
+                    break;
+                default:
+                    reader.Read();
+                    reader.Skip();
+                    break;
             }
         }
 
@@ -3161,6 +4263,31 @@ internal sealed class LogParametersTypeJsonConverter : JsonConverter<LogParamete
         }
 
         return new LogParametersType(p0) { OldestTimestamp = p1, LatestTimestamp = p2 };
+    }
+
+    private static int PropertyIndex(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            if (reader.ValueTextEquals("remoteLocation"u8)) return 0;
+            if (reader.ValueTextEquals("oldestTimestamp"u8)) return 1;
+            if (reader.ValueTextEquals("latestTimestamp"u8)) return 2;
+            return -1;
+        }
+
+        var s = reader.ValueSpan;
+        switch (s.Length)
+        {
+            case 14:
+                if (s.SequenceEqual("remoteLocation"u8)) return 0;
+                break;
+            case 15:
+                if (s.SequenceEqual("oldestTimestamp"u8)) return 1;
+                if (s.SequenceEqual("latestTimestamp"u8)) return 2;
+                break;
+        }
+
+        return -1;
     }
 
     internal static void WriteValue(Utf8JsonWriter writer, LogParametersType value, JsonSerializerOptions options)
@@ -3203,21 +4330,21 @@ internal sealed class LogStatusNotificationRequestJsonConverter : JsonConverter<
         var has0 = false;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("status"u8))
+            switch (PropertyIndex(ref reader))
             {
-                reader.Read();
-                p0 = UploadLogStatusEnumTypeJsonConverter.ReadValue(ref reader);
-                has0 = true;
-            }
-            else if (reader.ValueTextEquals("requestId"u8))
-            {
-                reader.Read();
-                p1 = OcppObjectJson.ReadNullableInt32(ref reader);
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                case 0:
+                    reader.Read();
+                    p0 = UploadLogStatusEnumTypeJsonConverter.ReadValue(ref reader);
+                    has0 = true;
+                    break;
+                case 1:
+                    reader.Read();
+                    p1 = OcppObjectJson.ReadNullableInt32(ref reader);
+                    break;
+                default:
+                    reader.Read();
+                    reader.Skip();
+                    break;
             }
         }
 
@@ -3229,6 +4356,29 @@ internal sealed class LogStatusNotificationRequestJsonConverter : JsonConverter<
         }
 
         return new LogStatusNotificationRequest(p0) { RequestId = p1 };
+    }
+
+    private static int PropertyIndex(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            if (reader.ValueTextEquals("status"u8)) return 0;
+            if (reader.ValueTextEquals("requestId"u8)) return 1;
+            return -1;
+        }
+
+        var s = reader.ValueSpan;
+        switch (s.Length)
+        {
+            case 6:
+                if (s.SequenceEqual("status"u8)) return 0;
+                break;
+            case 9:
+                if (s.SequenceEqual("requestId"u8)) return 1;
+                break;
+        }
+
+        return -1;
     }
 
     internal static void WriteValue(Utf8JsonWriter writer, LogStatusNotificationRequest value, JsonSerializerOptions options)
@@ -3257,8 +4407,13 @@ internal sealed class LogStatusNotificationResponseJsonConverter : JsonConverter
         OcppObjectJson.ExpectStartObject(ref reader, "LogStatusNotificationResponse");
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            reader.Read();
-            reader.Skip();
+            switch (-1)
+            {
+                default:
+                    reader.Read();
+                    reader.Skip();
+                    break;
+            }
         }
 
         return new LogStatusNotificationResponse();
@@ -3290,22 +4445,22 @@ internal sealed class MeterValueJsonConverter : JsonConverter<MeterValue>
         var has1 = false;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("timestamp"u8))
+            switch (PropertyIndex(ref reader))
             {
-                reader.Read();
-                p0 = OcppObjectJson.ReadDateTimeOffset(ref reader);
-                has0 = true;
-            }
-            else if (reader.ValueTextEquals("sampledValue"u8))
-            {
-                reader.Read();
-                p1 = OcppObjectJson.ReadList(ref reader, options, static (ref Utf8JsonReader readerx, JsonSerializerOptions optionsx) => readerx.TokenType == JsonTokenType.Null ? null! : SampledValueJsonConverter.ReadValue(ref readerx, optionsx))!;
-                has1 = true;
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                case 0:
+                    reader.Read();
+                    p0 = OcppObjectJson.ReadDateTimeOffset(ref reader);
+                    has0 = true;
+                    break;
+                case 1:
+                    reader.Read();
+                    p1 = OcppObjectJson.ReadList(ref reader, options, static (ref Utf8JsonReader readerx, JsonSerializerOptions optionsx) => readerx.TokenType == JsonTokenType.Null ? null! : SampledValueJsonConverter.ReadValue(ref readerx, optionsx))!;
+                    has1 = true;
+                    break;
+                default:
+                    reader.Read();
+                    reader.Skip();
+                    break;
             }
         }
 
@@ -3318,6 +4473,29 @@ internal sealed class MeterValueJsonConverter : JsonConverter<MeterValue>
         }
 
         return new MeterValue(p0, p1);
+    }
+
+    private static int PropertyIndex(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            if (reader.ValueTextEquals("timestamp"u8)) return 0;
+            if (reader.ValueTextEquals("sampledValue"u8)) return 1;
+            return -1;
+        }
+
+        var s = reader.ValueSpan;
+        switch (s.Length)
+        {
+            case 9:
+                if (s.SequenceEqual("timestamp"u8)) return 0;
+                break;
+            case 12:
+                if (s.SequenceEqual("sampledValue"u8)) return 1;
+                break;
+        }
+
+        return -1;
     }
 
     internal static void WriteValue(Utf8JsonWriter writer, MeterValue value, JsonSerializerOptions options)
@@ -3360,27 +4538,26 @@ internal sealed class MeterValuesRequestJsonConverter : JsonConverter<MeterValue
         var has2 = false;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("connectorId"u8))
+            switch (PropertyIndex(ref reader))
             {
-                reader.Read();
-                p0 = OcppObjectJson.ReadInt32(ref reader);
-                has0 = true;
-            }
-            else if (reader.ValueTextEquals("transactionId"u8))
-            {
-                reader.Read();
-                p1 = OcppObjectJson.ReadNullableInt32(ref reader);
-            }
-            else if (reader.ValueTextEquals("meterValue"u8))
-            {
-                reader.Read();
-                p2 = OcppObjectJson.ReadList(ref reader, options, static (ref Utf8JsonReader readerx, JsonSerializerOptions optionsx) => readerx.TokenType == JsonTokenType.Null ? null! : MeterValueJsonConverter.ReadValue(ref readerx, optionsx))!;
-                has2 = true;
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                case 0:
+                    reader.Read();
+                    p0 = OcppObjectJson.ReadInt32(ref reader);
+                    has0 = true;
+                    break;
+                case 1:
+                    reader.Read();
+                    p1 = OcppObjectJson.ReadNullableInt32(ref reader);
+                    break;
+                case 2:
+                    reader.Read();
+                    p2 = OcppObjectJson.ReadList(ref reader, options, static (ref Utf8JsonReader readerx, JsonSerializerOptions optionsx) => readerx.TokenType == JsonTokenType.Null ? null! : MeterValueJsonConverter.ReadValue(ref readerx, optionsx))!;
+                    has2 = true;
+                    break;
+                default:
+                    reader.Read();
+                    reader.Skip();
+                    break;
             }
         }
 
@@ -3393,6 +4570,33 @@ internal sealed class MeterValuesRequestJsonConverter : JsonConverter<MeterValue
         }
 
         return new MeterValuesRequest(p0, p2) { TransactionId = p1 };
+    }
+
+    private static int PropertyIndex(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            if (reader.ValueTextEquals("connectorId"u8)) return 0;
+            if (reader.ValueTextEquals("transactionId"u8)) return 1;
+            if (reader.ValueTextEquals("meterValue"u8)) return 2;
+            return -1;
+        }
+
+        var s = reader.ValueSpan;
+        switch (s.Length)
+        {
+            case 10:
+                if (s.SequenceEqual("meterValue"u8)) return 2;
+                break;
+            case 11:
+                if (s.SequenceEqual("connectorId"u8)) return 0;
+                break;
+            case 13:
+                if (s.SequenceEqual("transactionId"u8)) return 1;
+                break;
+        }
+
+        return -1;
     }
 
     internal static void WriteValue(Utf8JsonWriter writer, MeterValuesRequest value, JsonSerializerOptions options)
@@ -3431,8 +4635,13 @@ internal sealed class MeterValuesResponseJsonConverter : JsonConverter<MeterValu
         OcppObjectJson.ExpectStartObject(ref reader, "MeterValuesResponse");
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            reader.Read();
-            reader.Skip();
+            switch (-1)
+            {
+                default:
+                    reader.Read();
+                    reader.Skip();
+                    break;
+            }
         }
 
         return new MeterValuesResponse();
@@ -3465,26 +4674,25 @@ internal sealed class RemoteStartTransactionRequestJsonConverter : JsonConverter
         var has1 = false;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("connectorId"u8))
+            switch (PropertyIndex(ref reader))
             {
-                reader.Read();
-                p0 = OcppObjectJson.ReadNullableInt32(ref reader);
-            }
-            else if (reader.ValueTextEquals("idTag"u8))
-            {
-                reader.Read();
-                p1 = OcppObjectJson.ReadString(ref reader)!;
-                has1 = true;
-            }
-            else if (reader.ValueTextEquals("chargingProfile"u8))
-            {
-                reader.Read();
-                p2 = reader.TokenType == JsonTokenType.Null ? null : ChargingProfileJsonConverter.ReadValue(ref reader, options);
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                case 0:
+                    reader.Read();
+                    p0 = OcppObjectJson.ReadNullableInt32(ref reader);
+                    break;
+                case 1:
+                    reader.Read();
+                    p1 = OcppObjectJson.ReadString(ref reader)!;
+                    has1 = true;
+                    break;
+                case 2:
+                    reader.Read();
+                    p2 = reader.TokenType == JsonTokenType.Null ? null : ChargingProfileJsonConverter.ReadValue(ref reader, options);
+                    break;
+                default:
+                    reader.Read();
+                    reader.Skip();
+                    break;
             }
         }
 
@@ -3496,6 +4704,33 @@ internal sealed class RemoteStartTransactionRequestJsonConverter : JsonConverter
         }
 
         return new RemoteStartTransactionRequest(p1) { ConnectorId = p0, ChargingProfile = p2 };
+    }
+
+    private static int PropertyIndex(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            if (reader.ValueTextEquals("connectorId"u8)) return 0;
+            if (reader.ValueTextEquals("idTag"u8)) return 1;
+            if (reader.ValueTextEquals("chargingProfile"u8)) return 2;
+            return -1;
+        }
+
+        var s = reader.ValueSpan;
+        switch (s.Length)
+        {
+            case 5:
+                if (s.SequenceEqual("idTag"u8)) return 1;
+                break;
+            case 11:
+                if (s.SequenceEqual("connectorId"u8)) return 0;
+                break;
+            case 15:
+                if (s.SequenceEqual("chargingProfile"u8)) return 2;
+                break;
+        }
+
+        return -1;
     }
 
     internal static void WriteValue(Utf8JsonWriter writer, RemoteStartTransactionRequest value, JsonSerializerOptions options)
@@ -3536,16 +4771,17 @@ internal sealed class RemoteStartTransactionResponseJsonConverter : JsonConverte
         var has0 = false;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("status"u8))
+            switch (PropertyIndex(ref reader))
             {
-                reader.Read();
-                p0 = RemoteStartTransactionStatusJsonConverter.ReadValue(ref reader);
-                has0 = true;
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                case 0:
+                    reader.Read();
+                    p0 = RemoteStartTransactionStatusJsonConverter.ReadValue(ref reader);
+                    has0 = true;
+                    break;
+                default:
+                    reader.Read();
+                    reader.Skip();
+                    break;
             }
         }
 
@@ -3557,6 +4793,25 @@ internal sealed class RemoteStartTransactionResponseJsonConverter : JsonConverte
         }
 
         return new RemoteStartTransactionResponse(p0);
+    }
+
+    private static int PropertyIndex(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            if (reader.ValueTextEquals("status"u8)) return 0;
+            return -1;
+        }
+
+        var s = reader.ValueSpan;
+        switch (s.Length)
+        {
+            case 6:
+                if (s.SequenceEqual("status"u8)) return 0;
+                break;
+        }
+
+        return -1;
     }
 
     internal static void WriteValue(Utf8JsonWriter writer, RemoteStartTransactionResponse value, JsonSerializerOptions options)
@@ -3584,16 +4839,17 @@ internal sealed class RemoteStopTransactionRequestJsonConverter : JsonConverter<
         var has0 = false;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("transactionId"u8))
+            switch (PropertyIndex(ref reader))
             {
-                reader.Read();
-                p0 = OcppObjectJson.ReadInt32(ref reader);
-                has0 = true;
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                case 0:
+                    reader.Read();
+                    p0 = OcppObjectJson.ReadInt32(ref reader);
+                    has0 = true;
+                    break;
+                default:
+                    reader.Read();
+                    reader.Skip();
+                    break;
             }
         }
 
@@ -3605,6 +4861,25 @@ internal sealed class RemoteStopTransactionRequestJsonConverter : JsonConverter<
         }
 
         return new RemoteStopTransactionRequest(p0);
+    }
+
+    private static int PropertyIndex(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            if (reader.ValueTextEquals("transactionId"u8)) return 0;
+            return -1;
+        }
+
+        var s = reader.ValueSpan;
+        switch (s.Length)
+        {
+            case 13:
+                if (s.SequenceEqual("transactionId"u8)) return 0;
+                break;
+        }
+
+        return -1;
     }
 
     internal static void WriteValue(Utf8JsonWriter writer, RemoteStopTransactionRequest value, JsonSerializerOptions options)
@@ -3632,16 +4907,17 @@ internal sealed class RemoteStopTransactionResponseJsonConverter : JsonConverter
         var has0 = false;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("status"u8))
+            switch (PropertyIndex(ref reader))
             {
-                reader.Read();
-                p0 = RemoteStopTransactionStatusJsonConverter.ReadValue(ref reader);
-                has0 = true;
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                case 0:
+                    reader.Read();
+                    p0 = RemoteStopTransactionStatusJsonConverter.ReadValue(ref reader);
+                    has0 = true;
+                    break;
+                default:
+                    reader.Read();
+                    reader.Skip();
+                    break;
             }
         }
 
@@ -3653,6 +4929,25 @@ internal sealed class RemoteStopTransactionResponseJsonConverter : JsonConverter
         }
 
         return new RemoteStopTransactionResponse(p0);
+    }
+
+    private static int PropertyIndex(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            if (reader.ValueTextEquals("status"u8)) return 0;
+            return -1;
+        }
+
+        var s = reader.ValueSpan;
+        switch (s.Length)
+        {
+            case 6:
+                if (s.SequenceEqual("status"u8)) return 0;
+                break;
+        }
+
+        return -1;
     }
 
     internal static void WriteValue(Utf8JsonWriter writer, RemoteStopTransactionResponse value, JsonSerializerOptions options)
@@ -3691,39 +4986,36 @@ internal sealed class ReserveNowRequestJsonConverter : JsonConverter<ReserveNowR
         var has4 = false;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("connectorId"u8))
+            switch (PropertyIndex(ref reader))
             {
-                reader.Read();
-                p0 = OcppObjectJson.ReadInt32(ref reader);
-                has0 = true;
-            }
-            else if (reader.ValueTextEquals("expiryDate"u8))
-            {
-                reader.Read();
-                p1 = OcppObjectJson.ReadDateTimeOffset(ref reader);
-                has1 = true;
-            }
-            else if (reader.ValueTextEquals("idTag"u8))
-            {
-                reader.Read();
-                p2 = OcppObjectJson.ReadString(ref reader)!;
-                has2 = true;
-            }
-            else if (reader.ValueTextEquals("parentIdTag"u8))
-            {
-                reader.Read();
-                p3 = OcppObjectJson.ReadString(ref reader);
-            }
-            else if (reader.ValueTextEquals("reservationId"u8))
-            {
-                reader.Read();
-                p4 = OcppObjectJson.ReadInt32(ref reader);
-                has4 = true;
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                case 0:
+                    reader.Read();
+                    p0 = OcppObjectJson.ReadInt32(ref reader);
+                    has0 = true;
+                    break;
+                case 1:
+                    reader.Read();
+                    p1 = OcppObjectJson.ReadDateTimeOffset(ref reader);
+                    has1 = true;
+                    break;
+                case 2:
+                    reader.Read();
+                    p2 = OcppObjectJson.ReadString(ref reader)!;
+                    has2 = true;
+                    break;
+                case 3:
+                    reader.Read();
+                    p3 = OcppObjectJson.ReadString(ref reader);
+                    break;
+                case 4:
+                    reader.Read();
+                    p4 = OcppObjectJson.ReadInt32(ref reader);
+                    has4 = true;
+                    break;
+                default:
+                    reader.Read();
+                    reader.Skip();
+                    break;
             }
         }
 
@@ -3738,6 +5030,39 @@ internal sealed class ReserveNowRequestJsonConverter : JsonConverter<ReserveNowR
         }
 
         return new ReserveNowRequest(p0, p1, p2, p4) { ParentIdTag = p3 };
+    }
+
+    private static int PropertyIndex(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            if (reader.ValueTextEquals("connectorId"u8)) return 0;
+            if (reader.ValueTextEquals("expiryDate"u8)) return 1;
+            if (reader.ValueTextEquals("idTag"u8)) return 2;
+            if (reader.ValueTextEquals("parentIdTag"u8)) return 3;
+            if (reader.ValueTextEquals("reservationId"u8)) return 4;
+            return -1;
+        }
+
+        var s = reader.ValueSpan;
+        switch (s.Length)
+        {
+            case 5:
+                if (s.SequenceEqual("idTag"u8)) return 2;
+                break;
+            case 10:
+                if (s.SequenceEqual("expiryDate"u8)) return 1;
+                break;
+            case 11:
+                if (s.SequenceEqual("connectorId"u8)) return 0;
+                if (s.SequenceEqual("parentIdTag"u8)) return 3;
+                break;
+            case 13:
+                if (s.SequenceEqual("reservationId"u8)) return 4;
+                break;
+        }
+
+        return -1;
     }
 
     internal static void WriteValue(Utf8JsonWriter writer, ReserveNowRequest value, JsonSerializerOptions options)
@@ -3779,16 +5104,17 @@ internal sealed class ReserveNowResponseJsonConverter : JsonConverter<ReserveNow
         var has0 = false;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("status"u8))
+            switch (PropertyIndex(ref reader))
             {
-                reader.Read();
-                p0 = ReserveNowStatusJsonConverter.ReadValue(ref reader);
-                has0 = true;
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                case 0:
+                    reader.Read();
+                    p0 = ReserveNowStatusJsonConverter.ReadValue(ref reader);
+                    has0 = true;
+                    break;
+                default:
+                    reader.Read();
+                    reader.Skip();
+                    break;
             }
         }
 
@@ -3800,6 +5126,25 @@ internal sealed class ReserveNowResponseJsonConverter : JsonConverter<ReserveNow
         }
 
         return new ReserveNowResponse(p0);
+    }
+
+    private static int PropertyIndex(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            if (reader.ValueTextEquals("status"u8)) return 0;
+            return -1;
+        }
+
+        var s = reader.ValueSpan;
+        switch (s.Length)
+        {
+            case 6:
+                if (s.SequenceEqual("status"u8)) return 0;
+                break;
+        }
+
+        return -1;
     }
 
     internal static void WriteValue(Utf8JsonWriter writer, ReserveNowResponse value, JsonSerializerOptions options)
@@ -3827,16 +5172,17 @@ internal sealed class ResetRequestJsonConverter : JsonConverter<ResetRequest>
         var has0 = false;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("type"u8))
+            switch (PropertyIndex(ref reader))
             {
-                reader.Read();
-                p0 = ResetTypeJsonConverter.ReadValue(ref reader);
-                has0 = true;
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                case 0:
+                    reader.Read();
+                    p0 = ResetTypeJsonConverter.ReadValue(ref reader);
+                    has0 = true;
+                    break;
+                default:
+                    reader.Read();
+                    reader.Skip();
+                    break;
             }
         }
 
@@ -3848,6 +5194,25 @@ internal sealed class ResetRequestJsonConverter : JsonConverter<ResetRequest>
         }
 
         return new ResetRequest(p0);
+    }
+
+    private static int PropertyIndex(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            if (reader.ValueTextEquals("type"u8)) return 0;
+            return -1;
+        }
+
+        var s = reader.ValueSpan;
+        switch (s.Length)
+        {
+            case 4:
+                if (s.SequenceEqual("type"u8)) return 0;
+                break;
+        }
+
+        return -1;
     }
 
     internal static void WriteValue(Utf8JsonWriter writer, ResetRequest value, JsonSerializerOptions options)
@@ -3875,16 +5240,17 @@ internal sealed class ResetResponseJsonConverter : JsonConverter<ResetResponse>
         var has0 = false;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("status"u8))
+            switch (PropertyIndex(ref reader))
             {
-                reader.Read();
-                p0 = ResetStatusJsonConverter.ReadValue(ref reader);
-                has0 = true;
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                case 0:
+                    reader.Read();
+                    p0 = ResetStatusJsonConverter.ReadValue(ref reader);
+                    has0 = true;
+                    break;
+                default:
+                    reader.Read();
+                    reader.Skip();
+                    break;
             }
         }
 
@@ -3896,6 +5262,25 @@ internal sealed class ResetResponseJsonConverter : JsonConverter<ResetResponse>
         }
 
         return new ResetResponse(p0);
+    }
+
+    private static int PropertyIndex(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            if (reader.ValueTextEquals("status"u8)) return 0;
+            return -1;
+        }
+
+        var s = reader.ValueSpan;
+        switch (s.Length)
+        {
+            case 6:
+                if (s.SequenceEqual("status"u8)) return 0;
+                break;
+        }
+
+        return -1;
     }
 
     internal static void WriteValue(Utf8JsonWriter writer, ResetResponse value, JsonSerializerOptions options)
@@ -3935,46 +5320,41 @@ internal sealed class SampledValueJsonConverter : JsonConverter<SampledValue>
         var has0 = false;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("value"u8))
+            switch (PropertyIndex(ref reader))
             {
-                reader.Read();
-                p0 = OcppObjectJson.ReadString(ref reader)!;
-                has0 = true;
-            }
-            else if (reader.ValueTextEquals("context"u8))
-            {
-                reader.Read();
-                p1 = reader.TokenType == JsonTokenType.Null ? null : ContextJsonConverter.ReadValue(ref reader);
-            }
-            else if (reader.ValueTextEquals("format"u8))
-            {
-                reader.Read();
-                p2 = reader.TokenType == JsonTokenType.Null ? null : FormatJsonConverter.ReadValue(ref reader);
-            }
-            else if (reader.ValueTextEquals("measurand"u8))
-            {
-                reader.Read();
-                p3 = reader.TokenType == JsonTokenType.Null ? null : MeasurandJsonConverter.ReadValue(ref reader);
-            }
-            else if (reader.ValueTextEquals("phase"u8))
-            {
-                reader.Read();
-                p4 = reader.TokenType == JsonTokenType.Null ? null : PhaseJsonConverter.ReadValue(ref reader);
-            }
-            else if (reader.ValueTextEquals("location"u8))
-            {
-                reader.Read();
-                p5 = reader.TokenType == JsonTokenType.Null ? null : LocationJsonConverter.ReadValue(ref reader);
-            }
-            else if (reader.ValueTextEquals("unit"u8))
-            {
-                reader.Read();
-                p6 = reader.TokenType == JsonTokenType.Null ? null : UnitJsonConverter.ReadValue(ref reader);
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                case 0:
+                    reader.Read();
+                    p0 = OcppObjectJson.ReadString(ref reader)!;
+                    has0 = true;
+                    break;
+                case 1:
+                    reader.Read();
+                    p1 = reader.TokenType == JsonTokenType.Null ? null : ContextJsonConverter.ReadValue(ref reader);
+                    break;
+                case 2:
+                    reader.Read();
+                    p2 = reader.TokenType == JsonTokenType.Null ? null : FormatJsonConverter.ReadValue(ref reader);
+                    break;
+                case 3:
+                    reader.Read();
+                    p3 = reader.TokenType == JsonTokenType.Null ? null : MeasurandJsonConverter.ReadValue(ref reader);
+                    break;
+                case 4:
+                    reader.Read();
+                    p4 = reader.TokenType == JsonTokenType.Null ? null : PhaseJsonConverter.ReadValue(ref reader);
+                    break;
+                case 5:
+                    reader.Read();
+                    p5 = reader.TokenType == JsonTokenType.Null ? null : LocationJsonConverter.ReadValue(ref reader);
+                    break;
+                case 6:
+                    reader.Read();
+                    p6 = reader.TokenType == JsonTokenType.Null ? null : UnitJsonConverter.ReadValue(ref reader);
+                    break;
+                default:
+                    reader.Read();
+                    reader.Skip();
+                    break;
             }
         }
 
@@ -3986,6 +5366,47 @@ internal sealed class SampledValueJsonConverter : JsonConverter<SampledValue>
         }
 
         return new SampledValue(p0) { Context = p1, Format = p2, Measurand = p3, Phase = p4, Location = p5, Unit = p6 };
+    }
+
+    private static int PropertyIndex(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            if (reader.ValueTextEquals("value"u8)) return 0;
+            if (reader.ValueTextEquals("context"u8)) return 1;
+            if (reader.ValueTextEquals("format"u8)) return 2;
+            if (reader.ValueTextEquals("measurand"u8)) return 3;
+            if (reader.ValueTextEquals("phase"u8)) return 4;
+            if (reader.ValueTextEquals("location"u8)) return 5;
+            if (reader.ValueTextEquals("unit"u8)) return 6;
+            return -1;
+        }
+
+        var s = reader.ValueSpan;
+        switch (s.Length)
+        {
+            case 4:
+                if (s.SequenceEqual("unit"u8)) return 6;
+                break;
+            case 5:
+                if (s.SequenceEqual("value"u8)) return 0;
+                if (s.SequenceEqual("phase"u8)) return 4;
+                break;
+            case 6:
+                if (s.SequenceEqual("format"u8)) return 2;
+                break;
+            case 7:
+                if (s.SequenceEqual("context"u8)) return 1;
+                break;
+            case 8:
+                if (s.SequenceEqual("location"u8)) return 5;
+                break;
+            case 9:
+                if (s.SequenceEqual("measurand"u8)) return 3;
+                break;
+        }
+
+        return -1;
     }
 
     internal static void WriteValue(Utf8JsonWriter writer, SampledValue value, JsonSerializerOptions options)
@@ -4051,27 +5472,26 @@ internal sealed class SecurityEventNotificationRequestJsonConverter : JsonConver
         var has1 = false;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("type"u8))
+            switch (PropertyIndex(ref reader))
             {
-                reader.Read();
-                p0 = OcppObjectJson.ReadString(ref reader)!;
-                has0 = true;
-            }
-            else if (reader.ValueTextEquals("timestamp"u8))
-            {
-                reader.Read();
-                p1 = OcppObjectJson.ReadDateTimeOffset(ref reader);
-                has1 = true;
-            }
-            else if (reader.ValueTextEquals("techInfo"u8))
-            {
-                reader.Read();
-                p2 = OcppObjectJson.ReadString(ref reader);
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                case 0:
+                    reader.Read();
+                    p0 = OcppObjectJson.ReadString(ref reader)!;
+                    has0 = true;
+                    break;
+                case 1:
+                    reader.Read();
+                    p1 = OcppObjectJson.ReadDateTimeOffset(ref reader);
+                    has1 = true;
+                    break;
+                case 2:
+                    reader.Read();
+                    p2 = OcppObjectJson.ReadString(ref reader);
+                    break;
+                default:
+                    reader.Read();
+                    reader.Skip();
+                    break;
             }
         }
 
@@ -4084,6 +5504,33 @@ internal sealed class SecurityEventNotificationRequestJsonConverter : JsonConver
         }
 
         return new SecurityEventNotificationRequest(p0, p1) { TechInfo = p2 };
+    }
+
+    private static int PropertyIndex(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            if (reader.ValueTextEquals("type"u8)) return 0;
+            if (reader.ValueTextEquals("timestamp"u8)) return 1;
+            if (reader.ValueTextEquals("techInfo"u8)) return 2;
+            return -1;
+        }
+
+        var s = reader.ValueSpan;
+        switch (s.Length)
+        {
+            case 4:
+                if (s.SequenceEqual("type"u8)) return 0;
+                break;
+            case 8:
+                if (s.SequenceEqual("techInfo"u8)) return 2;
+                break;
+            case 9:
+                if (s.SequenceEqual("timestamp"u8)) return 1;
+                break;
+        }
+
+        return -1;
     }
 
     internal static void WriteValue(Utf8JsonWriter writer, SecurityEventNotificationRequest value, JsonSerializerOptions options)
@@ -4117,8 +5564,13 @@ internal sealed class SecurityEventNotificationResponseJsonConverter : JsonConve
         OcppObjectJson.ExpectStartObject(ref reader, "SecurityEventNotificationResponse");
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            reader.Read();
-            reader.Skip();
+            switch (-1)
+            {
+                default:
+                    reader.Read();
+                    reader.Skip();
+                    break;
+            }
         }
 
         return new SecurityEventNotificationResponse();
@@ -4152,27 +5604,26 @@ internal sealed class SendLocalListRequestJsonConverter : JsonConverter<SendLoca
         var has2 = false;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("listVersion"u8))
+            switch (PropertyIndex(ref reader))
             {
-                reader.Read();
-                p0 = OcppObjectJson.ReadInt32(ref reader);
-                has0 = true;
-            }
-            else if (reader.ValueTextEquals("localAuthorizationList"u8))
-            {
-                reader.Read();
-                p1 = OcppObjectJson.ReadList(ref reader, options, static (ref Utf8JsonReader readerx, JsonSerializerOptions optionsx) => readerx.TokenType == JsonTokenType.Null ? null! : LocalAuthorizationListJsonConverter.ReadValue(ref readerx, optionsx));
-            }
-            else if (reader.ValueTextEquals("updateType"u8))
-            {
-                reader.Read();
-                p2 = UpdateTypeJsonConverter.ReadValue(ref reader);
-                has2 = true;
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                case 0:
+                    reader.Read();
+                    p0 = OcppObjectJson.ReadInt32(ref reader);
+                    has0 = true;
+                    break;
+                case 1:
+                    reader.Read();
+                    p1 = OcppObjectJson.ReadList(ref reader, options, static (ref Utf8JsonReader readerx, JsonSerializerOptions optionsx) => readerx.TokenType == JsonTokenType.Null ? null! : LocalAuthorizationListJsonConverter.ReadValue(ref readerx, optionsx));
+                    break;
+                case 2:
+                    reader.Read();
+                    p2 = UpdateTypeJsonConverter.ReadValue(ref reader);
+                    has2 = true;
+                    break;
+                default:
+                    reader.Read();
+                    reader.Skip();
+                    break;
             }
         }
 
@@ -4185,6 +5636,33 @@ internal sealed class SendLocalListRequestJsonConverter : JsonConverter<SendLoca
         }
 
         return new SendLocalListRequest(p0, p2) { LocalAuthorizationList = p1 };
+    }
+
+    private static int PropertyIndex(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            if (reader.ValueTextEquals("listVersion"u8)) return 0;
+            if (reader.ValueTextEquals("localAuthorizationList"u8)) return 1;
+            if (reader.ValueTextEquals("updateType"u8)) return 2;
+            return -1;
+        }
+
+        var s = reader.ValueSpan;
+        switch (s.Length)
+        {
+            case 10:
+                if (s.SequenceEqual("updateType"u8)) return 2;
+                break;
+            case 11:
+                if (s.SequenceEqual("listVersion"u8)) return 0;
+                break;
+            case 22:
+                if (s.SequenceEqual("localAuthorizationList"u8)) return 1;
+                break;
+        }
+
+        return -1;
     }
 
     internal static void WriteValue(Utf8JsonWriter writer, SendLocalListRequest value, JsonSerializerOptions options)
@@ -4224,16 +5702,17 @@ internal sealed class SendLocalListResponseJsonConverter : JsonConverter<SendLoc
         var has0 = false;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("status"u8))
+            switch (PropertyIndex(ref reader))
             {
-                reader.Read();
-                p0 = SendLocalListStatusJsonConverter.ReadValue(ref reader);
-                has0 = true;
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                case 0:
+                    reader.Read();
+                    p0 = SendLocalListStatusJsonConverter.ReadValue(ref reader);
+                    has0 = true;
+                    break;
+                default:
+                    reader.Read();
+                    reader.Skip();
+                    break;
             }
         }
 
@@ -4245,6 +5724,25 @@ internal sealed class SendLocalListResponseJsonConverter : JsonConverter<SendLoc
         }
 
         return new SendLocalListResponse(p0);
+    }
+
+    private static int PropertyIndex(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            if (reader.ValueTextEquals("status"u8)) return 0;
+            return -1;
+        }
+
+        var s = reader.ValueSpan;
+        switch (s.Length)
+        {
+            case 6:
+                if (s.SequenceEqual("status"u8)) return 0;
+                break;
+        }
+
+        return -1;
     }
 
     internal static void WriteValue(Utf8JsonWriter writer, SendLocalListResponse value, JsonSerializerOptions options)
@@ -4275,22 +5773,22 @@ internal sealed class SetChargingProfileRequestJsonConverter : JsonConverter<Set
         var has1 = false;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("connectorId"u8))
+            switch (PropertyIndex(ref reader))
             {
-                reader.Read();
-                p0 = OcppObjectJson.ReadInt32(ref reader);
-                has0 = true;
-            }
-            else if (reader.ValueTextEquals("csChargingProfiles"u8))
-            {
-                reader.Read();
-                p1 = reader.TokenType == JsonTokenType.Null ? null! : ChargingProfileJsonConverter.ReadValue(ref reader, options);
-                has1 = true;
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                case 0:
+                    reader.Read();
+                    p0 = OcppObjectJson.ReadInt32(ref reader);
+                    has0 = true;
+                    break;
+                case 1:
+                    reader.Read();
+                    p1 = reader.TokenType == JsonTokenType.Null ? null! : ChargingProfileJsonConverter.ReadValue(ref reader, options);
+                    has1 = true;
+                    break;
+                default:
+                    reader.Read();
+                    reader.Skip();
+                    break;
             }
         }
 
@@ -4303,6 +5801,29 @@ internal sealed class SetChargingProfileRequestJsonConverter : JsonConverter<Set
         }
 
         return new SetChargingProfileRequest(p0, p1);
+    }
+
+    private static int PropertyIndex(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            if (reader.ValueTextEquals("connectorId"u8)) return 0;
+            if (reader.ValueTextEquals("csChargingProfiles"u8)) return 1;
+            return -1;
+        }
+
+        var s = reader.ValueSpan;
+        switch (s.Length)
+        {
+            case 11:
+                if (s.SequenceEqual("connectorId"u8)) return 0;
+                break;
+            case 18:
+                if (s.SequenceEqual("csChargingProfiles"u8)) return 1;
+                break;
+        }
+
+        return -1;
     }
 
     internal static void WriteValue(Utf8JsonWriter writer, SetChargingProfileRequest value, JsonSerializerOptions options)
@@ -4335,16 +5856,17 @@ internal sealed class SetChargingProfileResponseJsonConverter : JsonConverter<Se
         var has0 = false;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("status"u8))
+            switch (PropertyIndex(ref reader))
             {
-                reader.Read();
-                p0 = SetChargingProfileStatusJsonConverter.ReadValue(ref reader);
-                has0 = true;
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                case 0:
+                    reader.Read();
+                    p0 = SetChargingProfileStatusJsonConverter.ReadValue(ref reader);
+                    has0 = true;
+                    break;
+                default:
+                    reader.Read();
+                    reader.Skip();
+                    break;
             }
         }
 
@@ -4356,6 +5878,25 @@ internal sealed class SetChargingProfileResponseJsonConverter : JsonConverter<Se
         }
 
         return new SetChargingProfileResponse(p0);
+    }
+
+    private static int PropertyIndex(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            if (reader.ValueTextEquals("status"u8)) return 0;
+            return -1;
+        }
+
+        var s = reader.ValueSpan;
+        switch (s.Length)
+        {
+            case 6:
+                if (s.SequenceEqual("status"u8)) return 0;
+                break;
+        }
+
+        return -1;
     }
 
     internal static void WriteValue(Utf8JsonWriter writer, SetChargingProfileResponse value, JsonSerializerOptions options)
@@ -4383,16 +5924,17 @@ internal sealed class SignCertificateRequestJsonConverter : JsonConverter<SignCe
         var has0 = false;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("csr"u8))
+            switch (PropertyIndex(ref reader))
             {
-                reader.Read();
-                p0 = OcppObjectJson.ReadString(ref reader)!;
-                has0 = true;
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                case 0:
+                    reader.Read();
+                    p0 = OcppObjectJson.ReadString(ref reader)!;
+                    has0 = true;
+                    break;
+                default:
+                    reader.Read();
+                    reader.Skip();
+                    break;
             }
         }
 
@@ -4404,6 +5946,25 @@ internal sealed class SignCertificateRequestJsonConverter : JsonConverter<SignCe
         }
 
         return new SignCertificateRequest(p0);
+    }
+
+    private static int PropertyIndex(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            if (reader.ValueTextEquals("csr"u8)) return 0;
+            return -1;
+        }
+
+        var s = reader.ValueSpan;
+        switch (s.Length)
+        {
+            case 3:
+                if (s.SequenceEqual("csr"u8)) return 0;
+                break;
+        }
+
+        return -1;
     }
 
     internal static void WriteValue(Utf8JsonWriter writer, SignCertificateRequest value, JsonSerializerOptions options)
@@ -4434,16 +5995,17 @@ internal sealed class SignCertificateResponseJsonConverter : JsonConverter<SignC
         var has0 = false;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("status"u8))
+            switch (PropertyIndex(ref reader))
             {
-                reader.Read();
-                p0 = GenericStatusEnumTypeJsonConverter.ReadValue(ref reader);
-                has0 = true;
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                case 0:
+                    reader.Read();
+                    p0 = GenericStatusEnumTypeJsonConverter.ReadValue(ref reader);
+                    has0 = true;
+                    break;
+                default:
+                    reader.Read();
+                    reader.Skip();
+                    break;
             }
         }
 
@@ -4455,6 +6017,25 @@ internal sealed class SignCertificateResponseJsonConverter : JsonConverter<SignC
         }
 
         return new SignCertificateResponse(p0);
+    }
+
+    private static int PropertyIndex(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            if (reader.ValueTextEquals("status"u8)) return 0;
+            return -1;
+        }
+
+        var s = reader.ValueSpan;
+        switch (s.Length)
+        {
+            case 6:
+                if (s.SequenceEqual("status"u8)) return 0;
+                break;
+        }
+
+        return -1;
     }
 
     internal static void WriteValue(Utf8JsonWriter writer, SignCertificateResponse value, JsonSerializerOptions options)
@@ -4484,21 +6065,21 @@ internal sealed class SignedFirmwareStatusNotificationRequestJsonConverter : Jso
         var has0 = false;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("status"u8))
+            switch (PropertyIndex(ref reader))
             {
-                reader.Read();
-                p0 = FirmwareStatusEnumTypeJsonConverter.ReadValue(ref reader);
-                has0 = true;
-            }
-            else if (reader.ValueTextEquals("requestId"u8))
-            {
-                reader.Read();
-                p1 = OcppObjectJson.ReadNullableInt32(ref reader);
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                case 0:
+                    reader.Read();
+                    p0 = FirmwareStatusEnumTypeJsonConverter.ReadValue(ref reader);
+                    has0 = true;
+                    break;
+                case 1:
+                    reader.Read();
+                    p1 = OcppObjectJson.ReadNullableInt32(ref reader);
+                    break;
+                default:
+                    reader.Read();
+                    reader.Skip();
+                    break;
             }
         }
 
@@ -4510,6 +6091,29 @@ internal sealed class SignedFirmwareStatusNotificationRequestJsonConverter : Jso
         }
 
         return new SignedFirmwareStatusNotificationRequest(p0) { RequestId = p1 };
+    }
+
+    private static int PropertyIndex(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            if (reader.ValueTextEquals("status"u8)) return 0;
+            if (reader.ValueTextEquals("requestId"u8)) return 1;
+            return -1;
+        }
+
+        var s = reader.ValueSpan;
+        switch (s.Length)
+        {
+            case 6:
+                if (s.SequenceEqual("status"u8)) return 0;
+                break;
+            case 9:
+                if (s.SequenceEqual("requestId"u8)) return 1;
+                break;
+        }
+
+        return -1;
     }
 
     internal static void WriteValue(Utf8JsonWriter writer, SignedFirmwareStatusNotificationRequest value, JsonSerializerOptions options)
@@ -4538,8 +6142,13 @@ internal sealed class SignedFirmwareStatusNotificationResponseJsonConverter : Js
         OcppObjectJson.ExpectStartObject(ref reader, "SignedFirmwareStatusNotificationResponse");
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            reader.Read();
-            reader.Skip();
+            switch (-1)
+            {
+                default:
+                    reader.Read();
+                    reader.Skip();
+                    break;
+            }
         }
 
         return new SignedFirmwareStatusNotificationResponse();
@@ -4575,32 +6184,30 @@ internal sealed class SignedUpdateFirmwareRequestJsonConverter : JsonConverter<S
         var has3 = false;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("retries"u8))
+            switch (PropertyIndex(ref reader))
             {
-                reader.Read();
-                p0 = OcppObjectJson.ReadNullableInt32(ref reader);
-            }
-            else if (reader.ValueTextEquals("retryInterval"u8))
-            {
-                reader.Read();
-                p1 = OcppObjectJson.ReadNullableInt32(ref reader);
-            }
-            else if (reader.ValueTextEquals("requestId"u8))
-            {
-                reader.Read();
-                p2 = OcppObjectJson.ReadInt32(ref reader);
-                has2 = true;
-            }
-            else if (reader.ValueTextEquals("firmware"u8))
-            {
-                reader.Read();
-                p3 = reader.TokenType == JsonTokenType.Null ? null! : FirmwareTypeJsonConverter.ReadValue(ref reader, options);
-                has3 = true;
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                case 0:
+                    reader.Read();
+                    p0 = OcppObjectJson.ReadNullableInt32(ref reader);
+                    break;
+                case 1:
+                    reader.Read();
+                    p1 = OcppObjectJson.ReadNullableInt32(ref reader);
+                    break;
+                case 2:
+                    reader.Read();
+                    p2 = OcppObjectJson.ReadInt32(ref reader);
+                    has2 = true;
+                    break;
+                case 3:
+                    reader.Read();
+                    p3 = reader.TokenType == JsonTokenType.Null ? null! : FirmwareTypeJsonConverter.ReadValue(ref reader, options);
+                    has3 = true;
+                    break;
+                default:
+                    reader.Read();
+                    reader.Skip();
+                    break;
             }
         }
 
@@ -4613,6 +6220,37 @@ internal sealed class SignedUpdateFirmwareRequestJsonConverter : JsonConverter<S
         }
 
         return new SignedUpdateFirmwareRequest(p2, p3) { Retries = p0, RetryInterval = p1 };
+    }
+
+    private static int PropertyIndex(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            if (reader.ValueTextEquals("retries"u8)) return 0;
+            if (reader.ValueTextEquals("retryInterval"u8)) return 1;
+            if (reader.ValueTextEquals("requestId"u8)) return 2;
+            if (reader.ValueTextEquals("firmware"u8)) return 3;
+            return -1;
+        }
+
+        var s = reader.ValueSpan;
+        switch (s.Length)
+        {
+            case 7:
+                if (s.SequenceEqual("retries"u8)) return 0;
+                break;
+            case 8:
+                if (s.SequenceEqual("firmware"u8)) return 3;
+                break;
+            case 9:
+                if (s.SequenceEqual("requestId"u8)) return 2;
+                break;
+            case 13:
+                if (s.SequenceEqual("retryInterval"u8)) return 1;
+                break;
+        }
+
+        return -1;
     }
 
     internal static void WriteValue(Utf8JsonWriter writer, SignedUpdateFirmwareRequest value, JsonSerializerOptions options)
@@ -4655,16 +6293,17 @@ internal sealed class SignedUpdateFirmwareResponseJsonConverter : JsonConverter<
         var has0 = false;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("status"u8))
+            switch (PropertyIndex(ref reader))
             {
-                reader.Read();
-                p0 = UpdateFirmwareStatusEnumTypeJsonConverter.ReadValue(ref reader);
-                has0 = true;
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                case 0:
+                    reader.Read();
+                    p0 = UpdateFirmwareStatusEnumTypeJsonConverter.ReadValue(ref reader);
+                    has0 = true;
+                    break;
+                default:
+                    reader.Read();
+                    reader.Skip();
+                    break;
             }
         }
 
@@ -4676,6 +6315,25 @@ internal sealed class SignedUpdateFirmwareResponseJsonConverter : JsonConverter<
         }
 
         return new SignedUpdateFirmwareResponse(p0);
+    }
+
+    private static int PropertyIndex(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            if (reader.ValueTextEquals("status"u8)) return 0;
+            return -1;
+        }
+
+        var s = reader.ValueSpan;
+        switch (s.Length)
+        {
+            case 6:
+                if (s.SequenceEqual("status"u8)) return 0;
+                break;
+        }
+
+        return -1;
     }
 
     internal static void WriteValue(Utf8JsonWriter writer, SignedUpdateFirmwareResponse value, JsonSerializerOptions options)
@@ -4714,39 +6372,36 @@ internal sealed class StartTransactionRequestJsonConverter : JsonConverter<Start
         var has4 = false;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("connectorId"u8))
+            switch (PropertyIndex(ref reader))
             {
-                reader.Read();
-                p0 = OcppObjectJson.ReadInt32(ref reader);
-                has0 = true;
-            }
-            else if (reader.ValueTextEquals("idTag"u8))
-            {
-                reader.Read();
-                p1 = OcppObjectJson.ReadString(ref reader)!;
-                has1 = true;
-            }
-            else if (reader.ValueTextEquals("meterStart"u8))
-            {
-                reader.Read();
-                p2 = OcppObjectJson.ReadInt32(ref reader);
-                has2 = true;
-            }
-            else if (reader.ValueTextEquals("reservationId"u8))
-            {
-                reader.Read();
-                p3 = OcppObjectJson.ReadNullableInt32(ref reader);
-            }
-            else if (reader.ValueTextEquals("timestamp"u8))
-            {
-                reader.Read();
-                p4 = OcppObjectJson.ReadDateTimeOffset(ref reader);
-                has4 = true;
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                case 0:
+                    reader.Read();
+                    p0 = OcppObjectJson.ReadInt32(ref reader);
+                    has0 = true;
+                    break;
+                case 1:
+                    reader.Read();
+                    p1 = OcppObjectJson.ReadString(ref reader)!;
+                    has1 = true;
+                    break;
+                case 2:
+                    reader.Read();
+                    p2 = OcppObjectJson.ReadInt32(ref reader);
+                    has2 = true;
+                    break;
+                case 3:
+                    reader.Read();
+                    p3 = OcppObjectJson.ReadNullableInt32(ref reader);
+                    break;
+                case 4:
+                    reader.Read();
+                    p4 = OcppObjectJson.ReadDateTimeOffset(ref reader);
+                    has4 = true;
+                    break;
+                default:
+                    reader.Read();
+                    reader.Skip();
+                    break;
             }
         }
 
@@ -4761,6 +6416,41 @@ internal sealed class StartTransactionRequestJsonConverter : JsonConverter<Start
         }
 
         return new StartTransactionRequest(p0, p1, p2, p4) { ReservationId = p3 };
+    }
+
+    private static int PropertyIndex(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            if (reader.ValueTextEquals("connectorId"u8)) return 0;
+            if (reader.ValueTextEquals("idTag"u8)) return 1;
+            if (reader.ValueTextEquals("meterStart"u8)) return 2;
+            if (reader.ValueTextEquals("reservationId"u8)) return 3;
+            if (reader.ValueTextEquals("timestamp"u8)) return 4;
+            return -1;
+        }
+
+        var s = reader.ValueSpan;
+        switch (s.Length)
+        {
+            case 5:
+                if (s.SequenceEqual("idTag"u8)) return 1;
+                break;
+            case 9:
+                if (s.SequenceEqual("timestamp"u8)) return 4;
+                break;
+            case 10:
+                if (s.SequenceEqual("meterStart"u8)) return 2;
+                break;
+            case 11:
+                if (s.SequenceEqual("connectorId"u8)) return 0;
+                break;
+            case 13:
+                if (s.SequenceEqual("reservationId"u8)) return 3;
+                break;
+        }
+
+        return -1;
     }
 
     internal static void WriteValue(Utf8JsonWriter writer, StartTransactionRequest value, JsonSerializerOptions options)
@@ -4805,22 +6495,22 @@ internal sealed class StartTransactionResponseJsonConverter : JsonConverter<Star
         var has1 = false;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("idTagInfo"u8))
+            switch (PropertyIndex(ref reader))
             {
-                reader.Read();
-                p0 = reader.TokenType == JsonTokenType.Null ? null! : IdTagInfoJsonConverter.ReadValue(ref reader, options);
-                has0 = true;
-            }
-            else if (reader.ValueTextEquals("transactionId"u8))
-            {
-                reader.Read();
-                p1 = OcppObjectJson.ReadInt32(ref reader);
-                has1 = true;
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                case 0:
+                    reader.Read();
+                    p0 = reader.TokenType == JsonTokenType.Null ? null! : IdTagInfoJsonConverter.ReadValue(ref reader, options);
+                    has0 = true;
+                    break;
+                case 1:
+                    reader.Read();
+                    p1 = OcppObjectJson.ReadInt32(ref reader);
+                    has1 = true;
+                    break;
+                default:
+                    reader.Read();
+                    reader.Skip();
+                    break;
             }
         }
 
@@ -4833,6 +6523,29 @@ internal sealed class StartTransactionResponseJsonConverter : JsonConverter<Star
         }
 
         return new StartTransactionResponse(p0, p1);
+    }
+
+    private static int PropertyIndex(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            if (reader.ValueTextEquals("idTagInfo"u8)) return 0;
+            if (reader.ValueTextEquals("transactionId"u8)) return 1;
+            return -1;
+        }
+
+        var s = reader.ValueSpan;
+        switch (s.Length)
+        {
+            case 9:
+                if (s.SequenceEqual("idTagInfo"u8)) return 0;
+                break;
+            case 13:
+                if (s.SequenceEqual("transactionId"u8)) return 1;
+                break;
+        }
+
+        return -1;
     }
 
     internal static void WriteValue(Utf8JsonWriter writer, StartTransactionResponse value, JsonSerializerOptions options)
@@ -4879,48 +6592,43 @@ internal sealed class StatusNotificationRequestJsonConverter : JsonConverter<Sta
         var has3 = false;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("connectorId"u8))
+            switch (PropertyIndex(ref reader))
             {
-                reader.Read();
-                p0 = OcppObjectJson.ReadInt32(ref reader);
-                has0 = true;
-            }
-            else if (reader.ValueTextEquals("errorCode"u8))
-            {
-                reader.Read();
-                p1 = ErrorCodeJsonConverter.ReadValue(ref reader);
-                has1 = true;
-            }
-            else if (reader.ValueTextEquals("info"u8))
-            {
-                reader.Read();
-                p2 = OcppObjectJson.ReadString(ref reader);
-            }
-            else if (reader.ValueTextEquals("status"u8))
-            {
-                reader.Read();
-                p3 = StatusNotificationStatusJsonConverter.ReadValue(ref reader);
-                has3 = true;
-            }
-            else if (reader.ValueTextEquals("timestamp"u8))
-            {
-                reader.Read();
-                p4 = OcppObjectJson.ReadNullableDateTimeOffset(ref reader);
-            }
-            else if (reader.ValueTextEquals("vendorId"u8))
-            {
-                reader.Read();
-                p5 = OcppObjectJson.ReadString(ref reader);
-            }
-            else if (reader.ValueTextEquals("vendorErrorCode"u8))
-            {
-                reader.Read();
-                p6 = OcppObjectJson.ReadString(ref reader);
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                case 0:
+                    reader.Read();
+                    p0 = OcppObjectJson.ReadInt32(ref reader);
+                    has0 = true;
+                    break;
+                case 1:
+                    reader.Read();
+                    p1 = ErrorCodeJsonConverter.ReadValue(ref reader);
+                    has1 = true;
+                    break;
+                case 2:
+                    reader.Read();
+                    p2 = OcppObjectJson.ReadString(ref reader);
+                    break;
+                case 3:
+                    reader.Read();
+                    p3 = StatusNotificationStatusJsonConverter.ReadValue(ref reader);
+                    has3 = true;
+                    break;
+                case 4:
+                    reader.Read();
+                    p4 = OcppObjectJson.ReadNullableDateTimeOffset(ref reader);
+                    break;
+                case 5:
+                    reader.Read();
+                    p5 = OcppObjectJson.ReadString(ref reader);
+                    break;
+                case 6:
+                    reader.Read();
+                    p6 = OcppObjectJson.ReadString(ref reader);
+                    break;
+                default:
+                    reader.Read();
+                    reader.Skip();
+                    break;
             }
         }
 
@@ -4934,6 +6642,47 @@ internal sealed class StatusNotificationRequestJsonConverter : JsonConverter<Sta
         }
 
         return new StatusNotificationRequest(p0, p1, p3) { Info = p2, Timestamp = p4, VendorId = p5, VendorErrorCode = p6 };
+    }
+
+    private static int PropertyIndex(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            if (reader.ValueTextEquals("connectorId"u8)) return 0;
+            if (reader.ValueTextEquals("errorCode"u8)) return 1;
+            if (reader.ValueTextEquals("info"u8)) return 2;
+            if (reader.ValueTextEquals("status"u8)) return 3;
+            if (reader.ValueTextEquals("timestamp"u8)) return 4;
+            if (reader.ValueTextEquals("vendorId"u8)) return 5;
+            if (reader.ValueTextEquals("vendorErrorCode"u8)) return 6;
+            return -1;
+        }
+
+        var s = reader.ValueSpan;
+        switch (s.Length)
+        {
+            case 4:
+                if (s.SequenceEqual("info"u8)) return 2;
+                break;
+            case 6:
+                if (s.SequenceEqual("status"u8)) return 3;
+                break;
+            case 8:
+                if (s.SequenceEqual("vendorId"u8)) return 5;
+                break;
+            case 9:
+                if (s.SequenceEqual("errorCode"u8)) return 1;
+                if (s.SequenceEqual("timestamp"u8)) return 4;
+                break;
+            case 11:
+                if (s.SequenceEqual("connectorId"u8)) return 0;
+                break;
+            case 15:
+                if (s.SequenceEqual("vendorErrorCode"u8)) return 6;
+                break;
+        }
+
+        return -1;
     }
 
     internal static void WriteValue(Utf8JsonWriter writer, StatusNotificationRequest value, JsonSerializerOptions options)
@@ -4981,8 +6730,13 @@ internal sealed class StatusNotificationResponseJsonConverter : JsonConverter<St
         OcppObjectJson.ExpectStartObject(ref reader, "StatusNotificationResponse");
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            reader.Read();
-            reader.Skip();
+            switch (-1)
+            {
+                default:
+                    reader.Read();
+                    reader.Skip();
+                    break;
+            }
         }
 
         return new StatusNotificationResponse();
@@ -5023,43 +6777,39 @@ internal sealed class StopTransactionRequestJsonConverter : JsonConverter<StopTr
         var has3 = false;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("idTag"u8))
+            switch (PropertyIndex(ref reader))
             {
-                reader.Read();
-                p0 = OcppObjectJson.ReadString(ref reader);
-            }
-            else if (reader.ValueTextEquals("meterStop"u8))
-            {
-                reader.Read();
-                p1 = OcppObjectJson.ReadInt32(ref reader);
-                has1 = true;
-            }
-            else if (reader.ValueTextEquals("timestamp"u8))
-            {
-                reader.Read();
-                p2 = OcppObjectJson.ReadDateTimeOffset(ref reader);
-                has2 = true;
-            }
-            else if (reader.ValueTextEquals("transactionId"u8))
-            {
-                reader.Read();
-                p3 = OcppObjectJson.ReadInt32(ref reader);
-                has3 = true;
-            }
-            else if (reader.ValueTextEquals("reason"u8))
-            {
-                reader.Read();
-                p4 = reader.TokenType == JsonTokenType.Null ? null : ReasonJsonConverter.ReadValue(ref reader);
-            }
-            else if (reader.ValueTextEquals("transactionData"u8))
-            {
-                reader.Read();
-                p5 = OcppObjectJson.ReadList(ref reader, options, static (ref Utf8JsonReader readerx, JsonSerializerOptions optionsx) => readerx.TokenType == JsonTokenType.Null ? null! : TransactionDataJsonConverter.ReadValue(ref readerx, optionsx));
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                case 0:
+                    reader.Read();
+                    p0 = OcppObjectJson.ReadString(ref reader);
+                    break;
+                case 1:
+                    reader.Read();
+                    p1 = OcppObjectJson.ReadInt32(ref reader);
+                    has1 = true;
+                    break;
+                case 2:
+                    reader.Read();
+                    p2 = OcppObjectJson.ReadDateTimeOffset(ref reader);
+                    has2 = true;
+                    break;
+                case 3:
+                    reader.Read();
+                    p3 = OcppObjectJson.ReadInt32(ref reader);
+                    has3 = true;
+                    break;
+                case 4:
+                    reader.Read();
+                    p4 = reader.TokenType == JsonTokenType.Null ? null : ReasonJsonConverter.ReadValue(ref reader);
+                    break;
+                case 5:
+                    reader.Read();
+                    p5 = OcppObjectJson.ReadList(ref reader, options, static (ref Utf8JsonReader readerx, JsonSerializerOptions optionsx) => readerx.TokenType == JsonTokenType.Null ? null! : TransactionDataJsonConverter.ReadValue(ref readerx, optionsx));
+                    break;
+                default:
+                    reader.Read();
+                    reader.Skip();
+                    break;
             }
         }
 
@@ -5073,6 +6823,43 @@ internal sealed class StopTransactionRequestJsonConverter : JsonConverter<StopTr
         }
 
         return new StopTransactionRequest(p1, p2, p3) { IdTag = p0, Reason = p4, TransactionData = p5 };
+    }
+
+    private static int PropertyIndex(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            if (reader.ValueTextEquals("idTag"u8)) return 0;
+            if (reader.ValueTextEquals("meterStop"u8)) return 1;
+            if (reader.ValueTextEquals("timestamp"u8)) return 2;
+            if (reader.ValueTextEquals("transactionId"u8)) return 3;
+            if (reader.ValueTextEquals("reason"u8)) return 4;
+            if (reader.ValueTextEquals("transactionData"u8)) return 5;
+            return -1;
+        }
+
+        var s = reader.ValueSpan;
+        switch (s.Length)
+        {
+            case 5:
+                if (s.SequenceEqual("idTag"u8)) return 0;
+                break;
+            case 6:
+                if (s.SequenceEqual("reason"u8)) return 4;
+                break;
+            case 9:
+                if (s.SequenceEqual("meterStop"u8)) return 1;
+                if (s.SequenceEqual("timestamp"u8)) return 2;
+                break;
+            case 13:
+                if (s.SequenceEqual("transactionId"u8)) return 3;
+                break;
+            case 15:
+                if (s.SequenceEqual("transactionData"u8)) return 5;
+                break;
+        }
+
+        return -1;
     }
 
     internal static void WriteValue(Utf8JsonWriter writer, StopTransactionRequest value, JsonSerializerOptions options)
@@ -5123,19 +6910,39 @@ internal sealed class StopTransactionResponseJsonConverter : JsonConverter<StopT
         IdTagInfo? p0 = null;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("idTagInfo"u8))
+            switch (PropertyIndex(ref reader))
             {
-                reader.Read();
-                p0 = reader.TokenType == JsonTokenType.Null ? null : IdTagInfoJsonConverter.ReadValue(ref reader, options);
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                case 0:
+                    reader.Read();
+                    p0 = reader.TokenType == JsonTokenType.Null ? null : IdTagInfoJsonConverter.ReadValue(ref reader, options);
+                    break;
+                default:
+                    reader.Read();
+                    reader.Skip();
+                    break;
             }
         }
 
         return new StopTransactionResponse() { IdTagInfo = p0 };
+    }
+
+    private static int PropertyIndex(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            if (reader.ValueTextEquals("idTagInfo"u8)) return 0;
+            return -1;
+        }
+
+        var s = reader.ValueSpan;
+        switch (s.Length)
+        {
+            case 9:
+                if (s.SequenceEqual("idTagInfo"u8)) return 0;
+                break;
+        }
+
+        return -1;
     }
 
     internal static void WriteValue(Utf8JsonWriter writer, StopTransactionResponse value, JsonSerializerOptions options)
@@ -5169,22 +6976,22 @@ internal sealed class TransactionDataJsonConverter : JsonConverter<TransactionDa
         var has1 = false;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("timestamp"u8))
+            switch (PropertyIndex(ref reader))
             {
-                reader.Read();
-                p0 = OcppObjectJson.ReadDateTimeOffset(ref reader);
-                has0 = true;
-            }
-            else if (reader.ValueTextEquals("sampledValue"u8))
-            {
-                reader.Read();
-                p1 = OcppObjectJson.ReadList(ref reader, options, static (ref Utf8JsonReader readerx, JsonSerializerOptions optionsx) => readerx.TokenType == JsonTokenType.Null ? null! : TransactionDataSampledValueJsonConverter.ReadValue(ref readerx, optionsx))!;
-                has1 = true;
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                case 0:
+                    reader.Read();
+                    p0 = OcppObjectJson.ReadDateTimeOffset(ref reader);
+                    has0 = true;
+                    break;
+                case 1:
+                    reader.Read();
+                    p1 = OcppObjectJson.ReadList(ref reader, options, static (ref Utf8JsonReader readerx, JsonSerializerOptions optionsx) => readerx.TokenType == JsonTokenType.Null ? null! : TransactionDataSampledValueJsonConverter.ReadValue(ref readerx, optionsx))!;
+                    has1 = true;
+                    break;
+                default:
+                    reader.Read();
+                    reader.Skip();
+                    break;
             }
         }
 
@@ -5197,6 +7004,29 @@ internal sealed class TransactionDataJsonConverter : JsonConverter<TransactionDa
         }
 
         return new TransactionData(p0, p1);
+    }
+
+    private static int PropertyIndex(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            if (reader.ValueTextEquals("timestamp"u8)) return 0;
+            if (reader.ValueTextEquals("sampledValue"u8)) return 1;
+            return -1;
+        }
+
+        var s = reader.ValueSpan;
+        switch (s.Length)
+        {
+            case 9:
+                if (s.SequenceEqual("timestamp"u8)) return 0;
+                break;
+            case 12:
+                if (s.SequenceEqual("sampledValue"u8)) return 1;
+                break;
+        }
+
+        return -1;
     }
 
     internal static void WriteValue(Utf8JsonWriter writer, TransactionData value, JsonSerializerOptions options)
@@ -5246,46 +7076,41 @@ internal sealed class TransactionDataSampledValueJsonConverter : JsonConverter<T
         var has0 = false;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("value"u8))
+            switch (PropertyIndex(ref reader))
             {
-                reader.Read();
-                p0 = OcppObjectJson.ReadString(ref reader)!;
-                has0 = true;
-            }
-            else if (reader.ValueTextEquals("context"u8))
-            {
-                reader.Read();
-                p1 = reader.TokenType == JsonTokenType.Null ? null : ContextJsonConverter.ReadValue(ref reader);
-            }
-            else if (reader.ValueTextEquals("format"u8))
-            {
-                reader.Read();
-                p2 = reader.TokenType == JsonTokenType.Null ? null : FormatJsonConverter.ReadValue(ref reader);
-            }
-            else if (reader.ValueTextEquals("measurand"u8))
-            {
-                reader.Read();
-                p3 = reader.TokenType == JsonTokenType.Null ? null : MeasurandJsonConverter.ReadValue(ref reader);
-            }
-            else if (reader.ValueTextEquals("phase"u8))
-            {
-                reader.Read();
-                p4 = reader.TokenType == JsonTokenType.Null ? null : PhaseJsonConverter.ReadValue(ref reader);
-            }
-            else if (reader.ValueTextEquals("location"u8))
-            {
-                reader.Read();
-                p5 = reader.TokenType == JsonTokenType.Null ? null : LocationJsonConverter.ReadValue(ref reader);
-            }
-            else if (reader.ValueTextEquals("unit"u8))
-            {
-                reader.Read();
-                p6 = reader.TokenType == JsonTokenType.Null ? null : TransactionDataSampledValueUnitJsonConverter.ReadValue(ref reader);
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                case 0:
+                    reader.Read();
+                    p0 = OcppObjectJson.ReadString(ref reader)!;
+                    has0 = true;
+                    break;
+                case 1:
+                    reader.Read();
+                    p1 = reader.TokenType == JsonTokenType.Null ? null : ContextJsonConverter.ReadValue(ref reader);
+                    break;
+                case 2:
+                    reader.Read();
+                    p2 = reader.TokenType == JsonTokenType.Null ? null : FormatJsonConverter.ReadValue(ref reader);
+                    break;
+                case 3:
+                    reader.Read();
+                    p3 = reader.TokenType == JsonTokenType.Null ? null : MeasurandJsonConverter.ReadValue(ref reader);
+                    break;
+                case 4:
+                    reader.Read();
+                    p4 = reader.TokenType == JsonTokenType.Null ? null : PhaseJsonConverter.ReadValue(ref reader);
+                    break;
+                case 5:
+                    reader.Read();
+                    p5 = reader.TokenType == JsonTokenType.Null ? null : LocationJsonConverter.ReadValue(ref reader);
+                    break;
+                case 6:
+                    reader.Read();
+                    p6 = reader.TokenType == JsonTokenType.Null ? null : TransactionDataSampledValueUnitJsonConverter.ReadValue(ref reader);
+                    break;
+                default:
+                    reader.Read();
+                    reader.Skip();
+                    break;
             }
         }
 
@@ -5297,6 +7122,47 @@ internal sealed class TransactionDataSampledValueJsonConverter : JsonConverter<T
         }
 
         return new TransactionDataSampledValue(p0) { Context = p1, Format = p2, Measurand = p3, Phase = p4, Location = p5, Unit = p6 };
+    }
+
+    private static int PropertyIndex(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            if (reader.ValueTextEquals("value"u8)) return 0;
+            if (reader.ValueTextEquals("context"u8)) return 1;
+            if (reader.ValueTextEquals("format"u8)) return 2;
+            if (reader.ValueTextEquals("measurand"u8)) return 3;
+            if (reader.ValueTextEquals("phase"u8)) return 4;
+            if (reader.ValueTextEquals("location"u8)) return 5;
+            if (reader.ValueTextEquals("unit"u8)) return 6;
+            return -1;
+        }
+
+        var s = reader.ValueSpan;
+        switch (s.Length)
+        {
+            case 4:
+                if (s.SequenceEqual("unit"u8)) return 6;
+                break;
+            case 5:
+                if (s.SequenceEqual("value"u8)) return 0;
+                if (s.SequenceEqual("phase"u8)) return 4;
+                break;
+            case 6:
+                if (s.SequenceEqual("format"u8)) return 2;
+                break;
+            case 7:
+                if (s.SequenceEqual("context"u8)) return 1;
+                break;
+            case 8:
+                if (s.SequenceEqual("location"u8)) return 5;
+                break;
+            case 9:
+                if (s.SequenceEqual("measurand"u8)) return 3;
+                break;
+        }
+
+        return -1;
     }
 
     internal static void WriteValue(Utf8JsonWriter writer, TransactionDataSampledValue value, JsonSerializerOptions options)
@@ -5359,21 +7225,21 @@ internal sealed class TriggerMessageRequestJsonConverter : JsonConverter<Trigger
         var has0 = false;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("requestedMessage"u8))
+            switch (PropertyIndex(ref reader))
             {
-                reader.Read();
-                p0 = RequestedMessageJsonConverter.ReadValue(ref reader);
-                has0 = true;
-            }
-            else if (reader.ValueTextEquals("connectorId"u8))
-            {
-                reader.Read();
-                p1 = OcppObjectJson.ReadNullableInt32(ref reader);
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                case 0:
+                    reader.Read();
+                    p0 = RequestedMessageJsonConverter.ReadValue(ref reader);
+                    has0 = true;
+                    break;
+                case 1:
+                    reader.Read();
+                    p1 = OcppObjectJson.ReadNullableInt32(ref reader);
+                    break;
+                default:
+                    reader.Read();
+                    reader.Skip();
+                    break;
             }
         }
 
@@ -5385,6 +7251,29 @@ internal sealed class TriggerMessageRequestJsonConverter : JsonConverter<Trigger
         }
 
         return new TriggerMessageRequest(p0) { ConnectorId = p1 };
+    }
+
+    private static int PropertyIndex(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            if (reader.ValueTextEquals("requestedMessage"u8)) return 0;
+            if (reader.ValueTextEquals("connectorId"u8)) return 1;
+            return -1;
+        }
+
+        var s = reader.ValueSpan;
+        switch (s.Length)
+        {
+            case 11:
+                if (s.SequenceEqual("connectorId"u8)) return 1;
+                break;
+            case 16:
+                if (s.SequenceEqual("requestedMessage"u8)) return 0;
+                break;
+        }
+
+        return -1;
     }
 
     internal static void WriteValue(Utf8JsonWriter writer, TriggerMessageRequest value, JsonSerializerOptions options)
@@ -5417,16 +7306,17 @@ internal sealed class TriggerMessageResponseJsonConverter : JsonConverter<Trigge
         var has0 = false;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("status"u8))
+            switch (PropertyIndex(ref reader))
             {
-                reader.Read();
-                p0 = TriggerMessageStatusJsonConverter.ReadValue(ref reader);
-                has0 = true;
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                case 0:
+                    reader.Read();
+                    p0 = TriggerMessageStatusJsonConverter.ReadValue(ref reader);
+                    has0 = true;
+                    break;
+                default:
+                    reader.Read();
+                    reader.Skip();
+                    break;
             }
         }
 
@@ -5438,6 +7328,25 @@ internal sealed class TriggerMessageResponseJsonConverter : JsonConverter<Trigge
         }
 
         return new TriggerMessageResponse(p0);
+    }
+
+    private static int PropertyIndex(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            if (reader.ValueTextEquals("status"u8)) return 0;
+            return -1;
+        }
+
+        var s = reader.ValueSpan;
+        switch (s.Length)
+        {
+            case 6:
+                if (s.SequenceEqual("status"u8)) return 0;
+                break;
+        }
+
+        return -1;
     }
 
     internal static void WriteValue(Utf8JsonWriter writer, TriggerMessageResponse value, JsonSerializerOptions options)
@@ -5465,16 +7374,17 @@ internal sealed class UnlockConnectorRequestJsonConverter : JsonConverter<Unlock
         var has0 = false;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("connectorId"u8))
+            switch (PropertyIndex(ref reader))
             {
-                reader.Read();
-                p0 = OcppObjectJson.ReadInt32(ref reader);
-                has0 = true;
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                case 0:
+                    reader.Read();
+                    p0 = OcppObjectJson.ReadInt32(ref reader);
+                    has0 = true;
+                    break;
+                default:
+                    reader.Read();
+                    reader.Skip();
+                    break;
             }
         }
 
@@ -5486,6 +7396,25 @@ internal sealed class UnlockConnectorRequestJsonConverter : JsonConverter<Unlock
         }
 
         return new UnlockConnectorRequest(p0);
+    }
+
+    private static int PropertyIndex(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            if (reader.ValueTextEquals("connectorId"u8)) return 0;
+            return -1;
+        }
+
+        var s = reader.ValueSpan;
+        switch (s.Length)
+        {
+            case 11:
+                if (s.SequenceEqual("connectorId"u8)) return 0;
+                break;
+        }
+
+        return -1;
     }
 
     internal static void WriteValue(Utf8JsonWriter writer, UnlockConnectorRequest value, JsonSerializerOptions options)
@@ -5513,16 +7442,17 @@ internal sealed class UnlockConnectorResponseJsonConverter : JsonConverter<Unloc
         var has0 = false;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("status"u8))
+            switch (PropertyIndex(ref reader))
             {
-                reader.Read();
-                p0 = UnlockConnectorStatusJsonConverter.ReadValue(ref reader);
-                has0 = true;
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                case 0:
+                    reader.Read();
+                    p0 = UnlockConnectorStatusJsonConverter.ReadValue(ref reader);
+                    has0 = true;
+                    break;
+                default:
+                    reader.Read();
+                    reader.Skip();
+                    break;
             }
         }
 
@@ -5534,6 +7464,25 @@ internal sealed class UnlockConnectorResponseJsonConverter : JsonConverter<Unloc
         }
 
         return new UnlockConnectorResponse(p0);
+    }
+
+    private static int PropertyIndex(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            if (reader.ValueTextEquals("status"u8)) return 0;
+            return -1;
+        }
+
+        var s = reader.ValueSpan;
+        switch (s.Length)
+        {
+            case 6:
+                if (s.SequenceEqual("status"u8)) return 0;
+                break;
+        }
+
+        return -1;
     }
 
     internal static void WriteValue(Utf8JsonWriter writer, UnlockConnectorResponse value, JsonSerializerOptions options)
@@ -5568,32 +7517,30 @@ internal sealed class UpdateFirmwareRequestJsonConverter : JsonConverter<UpdateF
         var has2 = false;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("location"u8))
+            switch (PropertyIndex(ref reader))
             {
-                reader.Read();
-                p0 = OcppObjectJson.ReadString(ref reader)!;
-                has0 = true;
-            }
-            else if (reader.ValueTextEquals("retries"u8))
-            {
-                reader.Read();
-                p1 = OcppObjectJson.ReadNullableInt32(ref reader);
-            }
-            else if (reader.ValueTextEquals("retrieveDate"u8))
-            {
-                reader.Read();
-                p2 = OcppObjectJson.ReadDateTimeOffset(ref reader);
-                has2 = true;
-            }
-            else if (reader.ValueTextEquals("retryInterval"u8))
-            {
-                reader.Read();
-                p3 = OcppObjectJson.ReadNullableInt32(ref reader);
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                case 0:
+                    reader.Read();
+                    p0 = OcppObjectJson.ReadString(ref reader)!;
+                    has0 = true;
+                    break;
+                case 1:
+                    reader.Read();
+                    p1 = OcppObjectJson.ReadNullableInt32(ref reader);
+                    break;
+                case 2:
+                    reader.Read();
+                    p2 = OcppObjectJson.ReadDateTimeOffset(ref reader);
+                    has2 = true;
+                    break;
+                case 3:
+                    reader.Read();
+                    p3 = OcppObjectJson.ReadNullableInt32(ref reader);
+                    break;
+                default:
+                    reader.Read();
+                    reader.Skip();
+                    break;
             }
         }
 
@@ -5606,6 +7553,37 @@ internal sealed class UpdateFirmwareRequestJsonConverter : JsonConverter<UpdateF
         }
 
         return new UpdateFirmwareRequest(p0, p2) { Retries = p1, RetryInterval = p3 };
+    }
+
+    private static int PropertyIndex(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            if (reader.ValueTextEquals("location"u8)) return 0;
+            if (reader.ValueTextEquals("retries"u8)) return 1;
+            if (reader.ValueTextEquals("retrieveDate"u8)) return 2;
+            if (reader.ValueTextEquals("retryInterval"u8)) return 3;
+            return -1;
+        }
+
+        var s = reader.ValueSpan;
+        switch (s.Length)
+        {
+            case 7:
+                if (s.SequenceEqual("retries"u8)) return 1;
+                break;
+            case 8:
+                if (s.SequenceEqual("location"u8)) return 0;
+                break;
+            case 12:
+                if (s.SequenceEqual("retrieveDate"u8)) return 2;
+                break;
+            case 13:
+                if (s.SequenceEqual("retryInterval"u8)) return 3;
+                break;
+        }
+
+        return -1;
     }
 
     internal static void WriteValue(Utf8JsonWriter writer, UpdateFirmwareRequest value, JsonSerializerOptions options)
@@ -5644,8 +7622,13 @@ internal sealed class UpdateFirmwareResponseJsonConverter : JsonConverter<Update
         OcppObjectJson.ExpectStartObject(ref reader, "UpdateFirmwareResponse");
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            reader.Read();
-            reader.Skip();
+            switch (-1)
+            {
+                default:
+                    reader.Read();
+                    reader.Skip();
+                    break;
+            }
         }
 
         return new UpdateFirmwareResponse();

@@ -36,39 +36,36 @@ internal sealed class ACChargingParametersTypeJsonConverter : JsonConverter<ACCh
         var has4 = false;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("customData"u8))
+            switch (PropertyIndex(ref reader))
             {
-                reader.Read();
-                p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
-            }
-            else if (reader.ValueTextEquals("energyAmount"u8))
-            {
-                reader.Read();
-                p1 = OcppObjectJson.ReadInt32(ref reader);
-                has1 = true;
-            }
-            else if (reader.ValueTextEquals("evMinCurrent"u8))
-            {
-                reader.Read();
-                p2 = OcppObjectJson.ReadInt32(ref reader);
-                has2 = true;
-            }
-            else if (reader.ValueTextEquals("evMaxCurrent"u8))
-            {
-                reader.Read();
-                p3 = OcppObjectJson.ReadInt32(ref reader);
-                has3 = true;
-            }
-            else if (reader.ValueTextEquals("evMaxVoltage"u8))
-            {
-                reader.Read();
-                p4 = OcppObjectJson.ReadInt32(ref reader);
-                has4 = true;
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                case 0:
+                    reader.Read();
+                    p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
+                    break;
+                case 1:
+                    reader.Read();
+                    p1 = OcppObjectJson.ReadInt32(ref reader);
+                    has1 = true;
+                    break;
+                case 2:
+                    reader.Read();
+                    p2 = OcppObjectJson.ReadInt32(ref reader);
+                    has2 = true;
+                    break;
+                case 3:
+                    reader.Read();
+                    p3 = OcppObjectJson.ReadInt32(ref reader);
+                    has3 = true;
+                    break;
+                case 4:
+                    reader.Read();
+                    p4 = OcppObjectJson.ReadInt32(ref reader);
+                    has4 = true;
+                    break;
+                default:
+                    reader.Read();
+                    reader.Skip();
+                    break;
             }
         }
 
@@ -83,6 +80,35 @@ internal sealed class ACChargingParametersTypeJsonConverter : JsonConverter<ACCh
         }
 
         return new ACChargingParametersType(p1, p2, p3, p4) { CustomData = p0 };
+    }
+
+    private static int PropertyIndex(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            if (reader.ValueTextEquals("customData"u8)) return 0;
+            if (reader.ValueTextEquals("energyAmount"u8)) return 1;
+            if (reader.ValueTextEquals("evMinCurrent"u8)) return 2;
+            if (reader.ValueTextEquals("evMaxCurrent"u8)) return 3;
+            if (reader.ValueTextEquals("evMaxVoltage"u8)) return 4;
+            return -1;
+        }
+
+        var s = reader.ValueSpan;
+        switch (s.Length)
+        {
+            case 10:
+                if (s.SequenceEqual("customData"u8)) return 0;
+                break;
+            case 12:
+                if (s.SequenceEqual("energyAmount"u8)) return 1;
+                if (s.SequenceEqual("evMinCurrent"u8)) return 2;
+                if (s.SequenceEqual("evMaxCurrent"u8)) return 3;
+                if (s.SequenceEqual("evMaxVoltage"u8)) return 4;
+                break;
+        }
+
+        return -1;
     }
 
     internal static void WriteValue(Utf8JsonWriter writer, ACChargingParametersType value, JsonSerializerOptions options)
@@ -136,52 +162,46 @@ internal sealed class APNTypeJsonConverter : JsonConverter<APNType>
         var has7 = false;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("customData"u8))
+            switch (PropertyIndex(ref reader))
             {
-                reader.Read();
-                p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
-            }
-            else if (reader.ValueTextEquals("apn"u8))
-            {
-                reader.Read();
-                p1 = OcppObjectJson.ReadString(ref reader)!;
-                has1 = true;
-            }
-            else if (reader.ValueTextEquals("apnUserName"u8))
-            {
-                reader.Read();
-                p2 = OcppObjectJson.ReadString(ref reader);
-            }
-            else if (reader.ValueTextEquals("apnPassword"u8))
-            {
-                reader.Read();
-                p3 = OcppObjectJson.ReadString(ref reader);
-            }
-            else if (reader.ValueTextEquals("simPin"u8))
-            {
-                reader.Read();
-                p4 = OcppObjectJson.ReadNullableInt32(ref reader);
-            }
-            else if (reader.ValueTextEquals("preferredNetwork"u8))
-            {
-                reader.Read();
-                p5 = OcppObjectJson.ReadString(ref reader);
-            }
-            else if (reader.ValueTextEquals("useOnlyPreferredNetwork"u8))
-            {
-                reader.Read();
-                p6 = OcppObjectJson.ReadNullableBoolean(ref reader);
-            }
-            else if (reader.ValueTextEquals("apnAuthentication"u8))
-            {
-                reader.Read();
-                p7 = APNAuthenticationEnumTypeJsonConverter.ReadValue(ref reader);
-                has7 = true;
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                case 0:
+                    reader.Read();
+                    p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
+                    break;
+                case 1:
+                    reader.Read();
+                    p1 = OcppObjectJson.ReadString(ref reader)!;
+                    has1 = true;
+                    break;
+                case 2:
+                    reader.Read();
+                    p2 = OcppObjectJson.ReadString(ref reader);
+                    break;
+                case 3:
+                    reader.Read();
+                    p3 = OcppObjectJson.ReadString(ref reader);
+                    break;
+                case 4:
+                    reader.Read();
+                    p4 = OcppObjectJson.ReadNullableInt32(ref reader);
+                    break;
+                case 5:
+                    reader.Read();
+                    p5 = OcppObjectJson.ReadString(ref reader);
+                    break;
+                case 6:
+                    reader.Read();
+                    p6 = OcppObjectJson.ReadNullableBoolean(ref reader);
+                    break;
+                case 7:
+                    reader.Read();
+                    p7 = APNAuthenticationEnumTypeJsonConverter.ReadValue(ref reader);
+                    has7 = true;
+                    break;
+                default:
+                    reader.Read();
+                    reader.Skip();
+                    break;
             }
         }
 
@@ -194,6 +214,51 @@ internal sealed class APNTypeJsonConverter : JsonConverter<APNType>
         }
 
         return new APNType(p1, p7) { CustomData = p0, ApnUserName = p2, ApnPassword = p3, SimPin = p4, PreferredNetwork = p5, UseOnlyPreferredNetwork = p6 };
+    }
+
+    private static int PropertyIndex(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            if (reader.ValueTextEquals("customData"u8)) return 0;
+            if (reader.ValueTextEquals("apn"u8)) return 1;
+            if (reader.ValueTextEquals("apnUserName"u8)) return 2;
+            if (reader.ValueTextEquals("apnPassword"u8)) return 3;
+            if (reader.ValueTextEquals("simPin"u8)) return 4;
+            if (reader.ValueTextEquals("preferredNetwork"u8)) return 5;
+            if (reader.ValueTextEquals("useOnlyPreferredNetwork"u8)) return 6;
+            if (reader.ValueTextEquals("apnAuthentication"u8)) return 7;
+            return -1;
+        }
+
+        var s = reader.ValueSpan;
+        switch (s.Length)
+        {
+            case 3:
+                if (s.SequenceEqual("apn"u8)) return 1;
+                break;
+            case 6:
+                if (s.SequenceEqual("simPin"u8)) return 4;
+                break;
+            case 10:
+                if (s.SequenceEqual("customData"u8)) return 0;
+                break;
+            case 11:
+                if (s.SequenceEqual("apnUserName"u8)) return 2;
+                if (s.SequenceEqual("apnPassword"u8)) return 3;
+                break;
+            case 16:
+                if (s.SequenceEqual("preferredNetwork"u8)) return 5;
+                break;
+            case 17:
+                if (s.SequenceEqual("apnAuthentication"u8)) return 7;
+                break;
+            case 23:
+                if (s.SequenceEqual("useOnlyPreferredNetwork"u8)) return 6;
+                break;
+        }
+
+        return -1;
     }
 
     internal static void WriteValue(Utf8JsonWriter writer, APNType value, JsonSerializerOptions options)
@@ -261,27 +326,26 @@ internal sealed class AdditionalInfoTypeJsonConverter : JsonConverter<Additional
         var has2 = false;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("customData"u8))
+            switch (PropertyIndex(ref reader))
             {
-                reader.Read();
-                p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
-            }
-            else if (reader.ValueTextEquals("additionalIdToken"u8))
-            {
-                reader.Read();
-                p1 = OcppObjectJson.ReadString(ref reader)!;
-                has1 = true;
-            }
-            else if (reader.ValueTextEquals("type"u8))
-            {
-                reader.Read();
-                p2 = OcppObjectJson.ReadString(ref reader)!;
-                has2 = true;
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                case 0:
+                    reader.Read();
+                    p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
+                    break;
+                case 1:
+                    reader.Read();
+                    p1 = OcppObjectJson.ReadString(ref reader)!;
+                    has1 = true;
+                    break;
+                case 2:
+                    reader.Read();
+                    p2 = OcppObjectJson.ReadString(ref reader)!;
+                    has2 = true;
+                    break;
+                default:
+                    reader.Read();
+                    reader.Skip();
+                    break;
             }
         }
 
@@ -294,6 +358,33 @@ internal sealed class AdditionalInfoTypeJsonConverter : JsonConverter<Additional
         }
 
         return new AdditionalInfoType(p1, p2) { CustomData = p0 };
+    }
+
+    private static int PropertyIndex(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            if (reader.ValueTextEquals("customData"u8)) return 0;
+            if (reader.ValueTextEquals("additionalIdToken"u8)) return 1;
+            if (reader.ValueTextEquals("type"u8)) return 2;
+            return -1;
+        }
+
+        var s = reader.ValueSpan;
+        switch (s.Length)
+        {
+            case 4:
+                if (s.SequenceEqual("type"u8)) return 2;
+                break;
+            case 10:
+                if (s.SequenceEqual("customData"u8)) return 0;
+                break;
+            case 17:
+                if (s.SequenceEqual("additionalIdToken"u8)) return 1;
+                break;
+        }
+
+        return -1;
     }
 
     internal static void WriteValue(Utf8JsonWriter writer, AdditionalInfoType value, JsonSerializerOptions options)
@@ -338,26 +429,25 @@ internal sealed class AuthorizationDataJsonConverter : JsonConverter<Authorizati
         var has1 = false;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("customData"u8))
+            switch (PropertyIndex(ref reader))
             {
-                reader.Read();
-                p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
-            }
-            else if (reader.ValueTextEquals("idToken"u8))
-            {
-                reader.Read();
-                p1 = reader.TokenType == JsonTokenType.Null ? null! : IdTokenTypeJsonConverter.ReadValue(ref reader, options);
-                has1 = true;
-            }
-            else if (reader.ValueTextEquals("idTokenInfo"u8))
-            {
-                reader.Read();
-                p2 = reader.TokenType == JsonTokenType.Null ? null : IdTokenInfoTypeJsonConverter.ReadValue(ref reader, options);
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                case 0:
+                    reader.Read();
+                    p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
+                    break;
+                case 1:
+                    reader.Read();
+                    p1 = reader.TokenType == JsonTokenType.Null ? null! : IdTokenTypeJsonConverter.ReadValue(ref reader, options);
+                    has1 = true;
+                    break;
+                case 2:
+                    reader.Read();
+                    p2 = reader.TokenType == JsonTokenType.Null ? null : IdTokenInfoTypeJsonConverter.ReadValue(ref reader, options);
+                    break;
+                default:
+                    reader.Read();
+                    reader.Skip();
+                    break;
             }
         }
 
@@ -369,6 +459,33 @@ internal sealed class AuthorizationDataJsonConverter : JsonConverter<Authorizati
         }
 
         return new AuthorizationData(p1) { CustomData = p0, IdTokenInfo = p2 };
+    }
+
+    private static int PropertyIndex(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            if (reader.ValueTextEquals("customData"u8)) return 0;
+            if (reader.ValueTextEquals("idToken"u8)) return 1;
+            if (reader.ValueTextEquals("idTokenInfo"u8)) return 2;
+            return -1;
+        }
+
+        var s = reader.ValueSpan;
+        switch (s.Length)
+        {
+            case 7:
+                if (s.SequenceEqual("idToken"u8)) return 1;
+                break;
+            case 10:
+                if (s.SequenceEqual("customData"u8)) return 0;
+                break;
+            case 11:
+                if (s.SequenceEqual("idTokenInfo"u8)) return 2;
+                break;
+        }
+
+        return -1;
     }
 
     internal static void WriteValue(Utf8JsonWriter writer, AuthorizationData value, JsonSerializerOptions options)
@@ -415,31 +532,29 @@ internal sealed class AuthorizeRequestJsonConverter : JsonConverter<AuthorizeReq
         var has1 = false;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("customData"u8))
+            switch (PropertyIndex(ref reader))
             {
-                reader.Read();
-                p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
-            }
-            else if (reader.ValueTextEquals("idToken"u8))
-            {
-                reader.Read();
-                p1 = reader.TokenType == JsonTokenType.Null ? null! : IdTokenTypeJsonConverter.ReadValue(ref reader, options);
-                has1 = true;
-            }
-            else if (reader.ValueTextEquals("certificate"u8))
-            {
-                reader.Read();
-                p2 = OcppObjectJson.ReadString(ref reader);
-            }
-            else if (reader.ValueTextEquals("iso15118CertificateHashData"u8))
-            {
-                reader.Read();
-                p3 = OcppObjectJson.ReadList(ref reader, options, static (ref Utf8JsonReader readerx, JsonSerializerOptions optionsx) => readerx.TokenType == JsonTokenType.Null ? null! : OCSPRequestDataTypeJsonConverter.ReadValue(ref readerx, optionsx));
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                case 0:
+                    reader.Read();
+                    p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
+                    break;
+                case 1:
+                    reader.Read();
+                    p1 = reader.TokenType == JsonTokenType.Null ? null! : IdTokenTypeJsonConverter.ReadValue(ref reader, options);
+                    has1 = true;
+                    break;
+                case 2:
+                    reader.Read();
+                    p2 = OcppObjectJson.ReadString(ref reader);
+                    break;
+                case 3:
+                    reader.Read();
+                    p3 = OcppObjectJson.ReadList(ref reader, options, static (ref Utf8JsonReader readerx, JsonSerializerOptions optionsx) => readerx.TokenType == JsonTokenType.Null ? null! : OCSPRequestDataTypeJsonConverter.ReadValue(ref readerx, optionsx));
+                    break;
+                default:
+                    reader.Read();
+                    reader.Skip();
+                    break;
             }
         }
 
@@ -451,6 +566,37 @@ internal sealed class AuthorizeRequestJsonConverter : JsonConverter<AuthorizeReq
         }
 
         return new AuthorizeRequest(p1) { CustomData = p0, Certificate = p2, Iso15118CertificateHashData = p3 };
+    }
+
+    private static int PropertyIndex(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            if (reader.ValueTextEquals("customData"u8)) return 0;
+            if (reader.ValueTextEquals("idToken"u8)) return 1;
+            if (reader.ValueTextEquals("certificate"u8)) return 2;
+            if (reader.ValueTextEquals("iso15118CertificateHashData"u8)) return 3;
+            return -1;
+        }
+
+        var s = reader.ValueSpan;
+        switch (s.Length)
+        {
+            case 7:
+                if (s.SequenceEqual("idToken"u8)) return 1;
+                break;
+            case 10:
+                if (s.SequenceEqual("customData"u8)) return 0;
+                break;
+            case 11:
+                if (s.SequenceEqual("certificate"u8)) return 2;
+                break;
+            case 27:
+                if (s.SequenceEqual("iso15118CertificateHashData"u8)) return 3;
+                break;
+        }
+
+        return -1;
     }
 
     internal static void WriteValue(Utf8JsonWriter writer, AuthorizeRequest value, JsonSerializerOptions options)
@@ -505,26 +651,25 @@ internal sealed class AuthorizeResponseJsonConverter : JsonConverter<AuthorizeRe
         var has1 = false;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("customData"u8))
+            switch (PropertyIndex(ref reader))
             {
-                reader.Read();
-                p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
-            }
-            else if (reader.ValueTextEquals("idTokenInfo"u8))
-            {
-                reader.Read();
-                p1 = reader.TokenType == JsonTokenType.Null ? null! : IdTokenInfoTypeJsonConverter.ReadValue(ref reader, options);
-                has1 = true;
-            }
-            else if (reader.ValueTextEquals("certificateStatus"u8))
-            {
-                reader.Read();
-                p2 = reader.TokenType == JsonTokenType.Null ? null : AuthorizeCertificateStatusEnumTypeJsonConverter.ReadValue(ref reader);
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                case 0:
+                    reader.Read();
+                    p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
+                    break;
+                case 1:
+                    reader.Read();
+                    p1 = reader.TokenType == JsonTokenType.Null ? null! : IdTokenInfoTypeJsonConverter.ReadValue(ref reader, options);
+                    has1 = true;
+                    break;
+                case 2:
+                    reader.Read();
+                    p2 = reader.TokenType == JsonTokenType.Null ? null : AuthorizeCertificateStatusEnumTypeJsonConverter.ReadValue(ref reader);
+                    break;
+                default:
+                    reader.Read();
+                    reader.Skip();
+                    break;
             }
         }
 
@@ -536,6 +681,33 @@ internal sealed class AuthorizeResponseJsonConverter : JsonConverter<AuthorizeRe
         }
 
         return new AuthorizeResponse(p1) { CustomData = p0, CertificateStatus = p2 };
+    }
+
+    private static int PropertyIndex(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            if (reader.ValueTextEquals("customData"u8)) return 0;
+            if (reader.ValueTextEquals("idTokenInfo"u8)) return 1;
+            if (reader.ValueTextEquals("certificateStatus"u8)) return 2;
+            return -1;
+        }
+
+        var s = reader.ValueSpan;
+        switch (s.Length)
+        {
+            case 10:
+                if (s.SequenceEqual("customData"u8)) return 0;
+                break;
+            case 11:
+                if (s.SequenceEqual("idTokenInfo"u8)) return 1;
+                break;
+            case 17:
+                if (s.SequenceEqual("certificateStatus"u8)) return 2;
+                break;
+        }
+
+        return -1;
     }
 
     internal static void WriteValue(Utf8JsonWriter writer, AuthorizeResponse value, JsonSerializerOptions options)
@@ -581,27 +753,26 @@ internal sealed class BootNotificationRequestJsonConverter : JsonConverter<BootN
         var has2 = false;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("customData"u8))
+            switch (PropertyIndex(ref reader))
             {
-                reader.Read();
-                p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
-            }
-            else if (reader.ValueTextEquals("chargingStation"u8))
-            {
-                reader.Read();
-                p1 = reader.TokenType == JsonTokenType.Null ? null! : ChargingStationTypeJsonConverter.ReadValue(ref reader, options);
-                has1 = true;
-            }
-            else if (reader.ValueTextEquals("reason"u8))
-            {
-                reader.Read();
-                p2 = BootReasonEnumTypeJsonConverter.ReadValue(ref reader);
-                has2 = true;
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                case 0:
+                    reader.Read();
+                    p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
+                    break;
+                case 1:
+                    reader.Read();
+                    p1 = reader.TokenType == JsonTokenType.Null ? null! : ChargingStationTypeJsonConverter.ReadValue(ref reader, options);
+                    has1 = true;
+                    break;
+                case 2:
+                    reader.Read();
+                    p2 = BootReasonEnumTypeJsonConverter.ReadValue(ref reader);
+                    has2 = true;
+                    break;
+                default:
+                    reader.Read();
+                    reader.Skip();
+                    break;
             }
         }
 
@@ -614,6 +785,33 @@ internal sealed class BootNotificationRequestJsonConverter : JsonConverter<BootN
         }
 
         return new BootNotificationRequest(p1, p2) { CustomData = p0 };
+    }
+
+    private static int PropertyIndex(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            if (reader.ValueTextEquals("customData"u8)) return 0;
+            if (reader.ValueTextEquals("chargingStation"u8)) return 1;
+            if (reader.ValueTextEquals("reason"u8)) return 2;
+            return -1;
+        }
+
+        var s = reader.ValueSpan;
+        switch (s.Length)
+        {
+            case 6:
+                if (s.SequenceEqual("reason"u8)) return 2;
+                break;
+            case 10:
+                if (s.SequenceEqual("customData"u8)) return 0;
+                break;
+            case 15:
+                if (s.SequenceEqual("chargingStation"u8)) return 1;
+                break;
+        }
+
+        return -1;
     }
 
     internal static void WriteValue(Utf8JsonWriter writer, BootNotificationRequest value, JsonSerializerOptions options)
@@ -661,38 +859,35 @@ internal sealed class BootNotificationResponseJsonConverter : JsonConverter<Boot
         var has3 = false;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("customData"u8))
+            switch (PropertyIndex(ref reader))
             {
-                reader.Read();
-                p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
-            }
-            else if (reader.ValueTextEquals("currentTime"u8))
-            {
-                reader.Read();
-                p1 = OcppObjectJson.ReadDateTimeOffset(ref reader);
-                has1 = true;
-            }
-            else if (reader.ValueTextEquals("interval"u8))
-            {
-                reader.Read();
-                p2 = OcppObjectJson.ReadInt32(ref reader);
-                has2 = true;
-            }
-            else if (reader.ValueTextEquals("status"u8))
-            {
-                reader.Read();
-                p3 = RegistrationStatusEnumTypeJsonConverter.ReadValue(ref reader);
-                has3 = true;
-            }
-            else if (reader.ValueTextEquals("statusInfo"u8))
-            {
-                reader.Read();
-                p4 = reader.TokenType == JsonTokenType.Null ? null : StatusInfoTypeJsonConverter.ReadValue(ref reader, options);
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                case 0:
+                    reader.Read();
+                    p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
+                    break;
+                case 1:
+                    reader.Read();
+                    p1 = OcppObjectJson.ReadDateTimeOffset(ref reader);
+                    has1 = true;
+                    break;
+                case 2:
+                    reader.Read();
+                    p2 = OcppObjectJson.ReadInt32(ref reader);
+                    has2 = true;
+                    break;
+                case 3:
+                    reader.Read();
+                    p3 = RegistrationStatusEnumTypeJsonConverter.ReadValue(ref reader);
+                    has3 = true;
+                    break;
+                case 4:
+                    reader.Read();
+                    p4 = reader.TokenType == JsonTokenType.Null ? null : StatusInfoTypeJsonConverter.ReadValue(ref reader, options);
+                    break;
+                default:
+                    reader.Read();
+                    reader.Skip();
+                    break;
             }
         }
 
@@ -706,6 +901,39 @@ internal sealed class BootNotificationResponseJsonConverter : JsonConverter<Boot
         }
 
         return new BootNotificationResponse(p1, p2, p3) { CustomData = p0, StatusInfo = p4 };
+    }
+
+    private static int PropertyIndex(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            if (reader.ValueTextEquals("customData"u8)) return 0;
+            if (reader.ValueTextEquals("currentTime"u8)) return 1;
+            if (reader.ValueTextEquals("interval"u8)) return 2;
+            if (reader.ValueTextEquals("status"u8)) return 3;
+            if (reader.ValueTextEquals("statusInfo"u8)) return 4;
+            return -1;
+        }
+
+        var s = reader.ValueSpan;
+        switch (s.Length)
+        {
+            case 6:
+                if (s.SequenceEqual("status"u8)) return 3;
+                break;
+            case 8:
+                if (s.SequenceEqual("interval"u8)) return 2;
+                break;
+            case 10:
+                if (s.SequenceEqual("customData"u8)) return 0;
+                if (s.SequenceEqual("statusInfo"u8)) return 4;
+                break;
+            case 11:
+                if (s.SequenceEqual("currentTime"u8)) return 1;
+                break;
+        }
+
+        return -1;
     }
 
     internal static void WriteValue(Utf8JsonWriter writer, BootNotificationResponse value, JsonSerializerOptions options)
@@ -749,21 +977,21 @@ internal sealed class CancelReservationRequestJsonConverter : JsonConverter<Canc
         var has1 = false;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("customData"u8))
+            switch (PropertyIndex(ref reader))
             {
-                reader.Read();
-                p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
-            }
-            else if (reader.ValueTextEquals("reservationId"u8))
-            {
-                reader.Read();
-                p1 = OcppObjectJson.ReadInt32(ref reader);
-                has1 = true;
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                case 0:
+                    reader.Read();
+                    p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
+                    break;
+                case 1:
+                    reader.Read();
+                    p1 = OcppObjectJson.ReadInt32(ref reader);
+                    has1 = true;
+                    break;
+                default:
+                    reader.Read();
+                    reader.Skip();
+                    break;
             }
         }
 
@@ -775,6 +1003,29 @@ internal sealed class CancelReservationRequestJsonConverter : JsonConverter<Canc
         }
 
         return new CancelReservationRequest(p1) { CustomData = p0 };
+    }
+
+    private static int PropertyIndex(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            if (reader.ValueTextEquals("customData"u8)) return 0;
+            if (reader.ValueTextEquals("reservationId"u8)) return 1;
+            return -1;
+        }
+
+        var s = reader.ValueSpan;
+        switch (s.Length)
+        {
+            case 10:
+                if (s.SequenceEqual("customData"u8)) return 0;
+                break;
+            case 13:
+                if (s.SequenceEqual("reservationId"u8)) return 1;
+                break;
+        }
+
+        return -1;
     }
 
     internal static void WriteValue(Utf8JsonWriter writer, CancelReservationRequest value, JsonSerializerOptions options)
@@ -811,26 +1062,25 @@ internal sealed class CancelReservationResponseJsonConverter : JsonConverter<Can
         var has1 = false;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("customData"u8))
+            switch (PropertyIndex(ref reader))
             {
-                reader.Read();
-                p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
-            }
-            else if (reader.ValueTextEquals("status"u8))
-            {
-                reader.Read();
-                p1 = CancelReservationStatusEnumTypeJsonConverter.ReadValue(ref reader);
-                has1 = true;
-            }
-            else if (reader.ValueTextEquals("statusInfo"u8))
-            {
-                reader.Read();
-                p2 = reader.TokenType == JsonTokenType.Null ? null : StatusInfoTypeJsonConverter.ReadValue(ref reader, options);
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                case 0:
+                    reader.Read();
+                    p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
+                    break;
+                case 1:
+                    reader.Read();
+                    p1 = CancelReservationStatusEnumTypeJsonConverter.ReadValue(ref reader);
+                    has1 = true;
+                    break;
+                case 2:
+                    reader.Read();
+                    p2 = reader.TokenType == JsonTokenType.Null ? null : StatusInfoTypeJsonConverter.ReadValue(ref reader, options);
+                    break;
+                default:
+                    reader.Read();
+                    reader.Skip();
+                    break;
             }
         }
 
@@ -842,6 +1092,31 @@ internal sealed class CancelReservationResponseJsonConverter : JsonConverter<Can
         }
 
         return new CancelReservationResponse(p1) { CustomData = p0, StatusInfo = p2 };
+    }
+
+    private static int PropertyIndex(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            if (reader.ValueTextEquals("customData"u8)) return 0;
+            if (reader.ValueTextEquals("status"u8)) return 1;
+            if (reader.ValueTextEquals("statusInfo"u8)) return 2;
+            return -1;
+        }
+
+        var s = reader.ValueSpan;
+        switch (s.Length)
+        {
+            case 6:
+                if (s.SequenceEqual("status"u8)) return 1;
+                break;
+            case 10:
+                if (s.SequenceEqual("customData"u8)) return 0;
+                if (s.SequenceEqual("statusInfo"u8)) return 2;
+                break;
+        }
+
+        return -1;
     }
 
     internal static void WriteValue(Utf8JsonWriter writer, CancelReservationResponse value, JsonSerializerOptions options)
@@ -886,32 +1161,30 @@ internal sealed class CertificateHashDataChainTypeJsonConverter : JsonConverter<
         var has2 = false;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("customData"u8))
+            switch (PropertyIndex(ref reader))
             {
-                reader.Read();
-                p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
-            }
-            else if (reader.ValueTextEquals("certificateHashData"u8))
-            {
-                reader.Read();
-                p1 = reader.TokenType == JsonTokenType.Null ? null! : CertificateHashDataTypeJsonConverter.ReadValue(ref reader, options);
-                has1 = true;
-            }
-            else if (reader.ValueTextEquals("certificateType"u8))
-            {
-                reader.Read();
-                p2 = GetCertificateIdUseEnumTypeJsonConverter.ReadValue(ref reader);
-                has2 = true;
-            }
-            else if (reader.ValueTextEquals("childCertificateHashData"u8))
-            {
-                reader.Read();
-                p3 = OcppObjectJson.ReadList(ref reader, options, static (ref Utf8JsonReader readerx, JsonSerializerOptions optionsx) => readerx.TokenType == JsonTokenType.Null ? null! : CertificateHashDataTypeJsonConverter.ReadValue(ref readerx, optionsx));
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                case 0:
+                    reader.Read();
+                    p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
+                    break;
+                case 1:
+                    reader.Read();
+                    p1 = reader.TokenType == JsonTokenType.Null ? null! : CertificateHashDataTypeJsonConverter.ReadValue(ref reader, options);
+                    has1 = true;
+                    break;
+                case 2:
+                    reader.Read();
+                    p2 = GetCertificateIdUseEnumTypeJsonConverter.ReadValue(ref reader);
+                    has2 = true;
+                    break;
+                case 3:
+                    reader.Read();
+                    p3 = OcppObjectJson.ReadList(ref reader, options, static (ref Utf8JsonReader readerx, JsonSerializerOptions optionsx) => readerx.TokenType == JsonTokenType.Null ? null! : CertificateHashDataTypeJsonConverter.ReadValue(ref readerx, optionsx));
+                    break;
+                default:
+                    reader.Read();
+                    reader.Skip();
+                    break;
             }
         }
 
@@ -924,6 +1197,37 @@ internal sealed class CertificateHashDataChainTypeJsonConverter : JsonConverter<
         }
 
         return new CertificateHashDataChainType(p1, p2) { CustomData = p0, ChildCertificateHashData = p3 };
+    }
+
+    private static int PropertyIndex(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            if (reader.ValueTextEquals("customData"u8)) return 0;
+            if (reader.ValueTextEquals("certificateHashData"u8)) return 1;
+            if (reader.ValueTextEquals("certificateType"u8)) return 2;
+            if (reader.ValueTextEquals("childCertificateHashData"u8)) return 3;
+            return -1;
+        }
+
+        var s = reader.ValueSpan;
+        switch (s.Length)
+        {
+            case 10:
+                if (s.SequenceEqual("customData"u8)) return 0;
+                break;
+            case 15:
+                if (s.SequenceEqual("certificateType"u8)) return 2;
+                break;
+            case 19:
+                if (s.SequenceEqual("certificateHashData"u8)) return 1;
+                break;
+            case 24:
+                if (s.SequenceEqual("childCertificateHashData"u8)) return 3;
+                break;
+        }
+
+        return -1;
     }
 
     internal static void WriteValue(Utf8JsonWriter writer, CertificateHashDataChainType value, JsonSerializerOptions options)
@@ -982,39 +1286,36 @@ internal sealed class CertificateHashDataTypeJsonConverter : JsonConverter<Certi
         var has4 = false;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("customData"u8))
+            switch (PropertyIndex(ref reader))
             {
-                reader.Read();
-                p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
-            }
-            else if (reader.ValueTextEquals("hashAlgorithm"u8))
-            {
-                reader.Read();
-                p1 = HashAlgorithmEnumTypeJsonConverter.ReadValue(ref reader);
-                has1 = true;
-            }
-            else if (reader.ValueTextEquals("issuerNameHash"u8))
-            {
-                reader.Read();
-                p2 = OcppObjectJson.ReadString(ref reader)!;
-                has2 = true;
-            }
-            else if (reader.ValueTextEquals("issuerKeyHash"u8))
-            {
-                reader.Read();
-                p3 = OcppObjectJson.ReadString(ref reader)!;
-                has3 = true;
-            }
-            else if (reader.ValueTextEquals("serialNumber"u8))
-            {
-                reader.Read();
-                p4 = OcppObjectJson.ReadString(ref reader)!;
-                has4 = true;
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                case 0:
+                    reader.Read();
+                    p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
+                    break;
+                case 1:
+                    reader.Read();
+                    p1 = HashAlgorithmEnumTypeJsonConverter.ReadValue(ref reader);
+                    has1 = true;
+                    break;
+                case 2:
+                    reader.Read();
+                    p2 = OcppObjectJson.ReadString(ref reader)!;
+                    has2 = true;
+                    break;
+                case 3:
+                    reader.Read();
+                    p3 = OcppObjectJson.ReadString(ref reader)!;
+                    has3 = true;
+                    break;
+                case 4:
+                    reader.Read();
+                    p4 = OcppObjectJson.ReadString(ref reader)!;
+                    has4 = true;
+                    break;
+                default:
+                    reader.Read();
+                    reader.Skip();
+                    break;
             }
         }
 
@@ -1029,6 +1330,39 @@ internal sealed class CertificateHashDataTypeJsonConverter : JsonConverter<Certi
         }
 
         return new CertificateHashDataType(p1, p2, p3, p4) { CustomData = p0 };
+    }
+
+    private static int PropertyIndex(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            if (reader.ValueTextEquals("customData"u8)) return 0;
+            if (reader.ValueTextEquals("hashAlgorithm"u8)) return 1;
+            if (reader.ValueTextEquals("issuerNameHash"u8)) return 2;
+            if (reader.ValueTextEquals("issuerKeyHash"u8)) return 3;
+            if (reader.ValueTextEquals("serialNumber"u8)) return 4;
+            return -1;
+        }
+
+        var s = reader.ValueSpan;
+        switch (s.Length)
+        {
+            case 10:
+                if (s.SequenceEqual("customData"u8)) return 0;
+                break;
+            case 12:
+                if (s.SequenceEqual("serialNumber"u8)) return 4;
+                break;
+            case 13:
+                if (s.SequenceEqual("hashAlgorithm"u8)) return 1;
+                if (s.SequenceEqual("issuerKeyHash"u8)) return 3;
+                break;
+            case 14:
+                if (s.SequenceEqual("issuerNameHash"u8)) return 2;
+                break;
+        }
+
+        return -1;
     }
 
     internal static void WriteValue(Utf8JsonWriter writer, CertificateHashDataType value, JsonSerializerOptions options)
@@ -1080,26 +1414,25 @@ internal sealed class CertificateSignedRequestJsonConverter : JsonConverter<Cert
         var has1 = false;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("customData"u8))
+            switch (PropertyIndex(ref reader))
             {
-                reader.Read();
-                p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
-            }
-            else if (reader.ValueTextEquals("certificateChain"u8))
-            {
-                reader.Read();
-                p1 = OcppObjectJson.ReadString(ref reader)!;
-                has1 = true;
-            }
-            else if (reader.ValueTextEquals("certificateType"u8))
-            {
-                reader.Read();
-                p2 = reader.TokenType == JsonTokenType.Null ? null : CertificateSigningUseEnumTypeJsonConverter.ReadValue(ref reader);
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                case 0:
+                    reader.Read();
+                    p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
+                    break;
+                case 1:
+                    reader.Read();
+                    p1 = OcppObjectJson.ReadString(ref reader)!;
+                    has1 = true;
+                    break;
+                case 2:
+                    reader.Read();
+                    p2 = reader.TokenType == JsonTokenType.Null ? null : CertificateSigningUseEnumTypeJsonConverter.ReadValue(ref reader);
+                    break;
+                default:
+                    reader.Read();
+                    reader.Skip();
+                    break;
             }
         }
 
@@ -1111,6 +1444,33 @@ internal sealed class CertificateSignedRequestJsonConverter : JsonConverter<Cert
         }
 
         return new CertificateSignedRequest(p1) { CustomData = p0, CertificateType = p2 };
+    }
+
+    private static int PropertyIndex(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            if (reader.ValueTextEquals("customData"u8)) return 0;
+            if (reader.ValueTextEquals("certificateChain"u8)) return 1;
+            if (reader.ValueTextEquals("certificateType"u8)) return 2;
+            return -1;
+        }
+
+        var s = reader.ValueSpan;
+        switch (s.Length)
+        {
+            case 10:
+                if (s.SequenceEqual("customData"u8)) return 0;
+                break;
+            case 15:
+                if (s.SequenceEqual("certificateType"u8)) return 2;
+                break;
+            case 16:
+                if (s.SequenceEqual("certificateChain"u8)) return 1;
+                break;
+        }
+
+        return -1;
     }
 
     internal static void WriteValue(Utf8JsonWriter writer, CertificateSignedRequest value, JsonSerializerOptions options)
@@ -1155,26 +1515,25 @@ internal sealed class CertificateSignedResponseJsonConverter : JsonConverter<Cer
         var has1 = false;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("customData"u8))
+            switch (PropertyIndex(ref reader))
             {
-                reader.Read();
-                p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
-            }
-            else if (reader.ValueTextEquals("status"u8))
-            {
-                reader.Read();
-                p1 = CertificateSignedStatusEnumTypeJsonConverter.ReadValue(ref reader);
-                has1 = true;
-            }
-            else if (reader.ValueTextEquals("statusInfo"u8))
-            {
-                reader.Read();
-                p2 = reader.TokenType == JsonTokenType.Null ? null : StatusInfoTypeJsonConverter.ReadValue(ref reader, options);
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                case 0:
+                    reader.Read();
+                    p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
+                    break;
+                case 1:
+                    reader.Read();
+                    p1 = CertificateSignedStatusEnumTypeJsonConverter.ReadValue(ref reader);
+                    has1 = true;
+                    break;
+                case 2:
+                    reader.Read();
+                    p2 = reader.TokenType == JsonTokenType.Null ? null : StatusInfoTypeJsonConverter.ReadValue(ref reader, options);
+                    break;
+                default:
+                    reader.Read();
+                    reader.Skip();
+                    break;
             }
         }
 
@@ -1186,6 +1545,31 @@ internal sealed class CertificateSignedResponseJsonConverter : JsonConverter<Cer
         }
 
         return new CertificateSignedResponse(p1) { CustomData = p0, StatusInfo = p2 };
+    }
+
+    private static int PropertyIndex(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            if (reader.ValueTextEquals("customData"u8)) return 0;
+            if (reader.ValueTextEquals("status"u8)) return 1;
+            if (reader.ValueTextEquals("statusInfo"u8)) return 2;
+            return -1;
+        }
+
+        var s = reader.ValueSpan;
+        switch (s.Length)
+        {
+            case 6:
+                if (s.SequenceEqual("status"u8)) return 1;
+                break;
+            case 10:
+                if (s.SequenceEqual("customData"u8)) return 0;
+                if (s.SequenceEqual("statusInfo"u8)) return 2;
+                break;
+        }
+
+        return -1;
     }
 
     internal static void WriteValue(Utf8JsonWriter writer, CertificateSignedResponse value, JsonSerializerOptions options)
@@ -1227,26 +1611,25 @@ internal sealed class ChangeAvailabilityRequestJsonConverter : JsonConverter<Cha
         var has2 = false;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("customData"u8))
+            switch (PropertyIndex(ref reader))
             {
-                reader.Read();
-                p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
-            }
-            else if (reader.ValueTextEquals("evse"u8))
-            {
-                reader.Read();
-                p1 = reader.TokenType == JsonTokenType.Null ? null : EVSETypeJsonConverter.ReadValue(ref reader, options);
-            }
-            else if (reader.ValueTextEquals("operationalStatus"u8))
-            {
-                reader.Read();
-                p2 = OperationalStatusEnumTypeJsonConverter.ReadValue(ref reader);
-                has2 = true;
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                case 0:
+                    reader.Read();
+                    p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
+                    break;
+                case 1:
+                    reader.Read();
+                    p1 = reader.TokenType == JsonTokenType.Null ? null : EVSETypeJsonConverter.ReadValue(ref reader, options);
+                    break;
+                case 2:
+                    reader.Read();
+                    p2 = OperationalStatusEnumTypeJsonConverter.ReadValue(ref reader);
+                    has2 = true;
+                    break;
+                default:
+                    reader.Read();
+                    reader.Skip();
+                    break;
             }
         }
 
@@ -1258,6 +1641,33 @@ internal sealed class ChangeAvailabilityRequestJsonConverter : JsonConverter<Cha
         }
 
         return new ChangeAvailabilityRequest(p2) { CustomData = p0, Evse = p1 };
+    }
+
+    private static int PropertyIndex(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            if (reader.ValueTextEquals("customData"u8)) return 0;
+            if (reader.ValueTextEquals("evse"u8)) return 1;
+            if (reader.ValueTextEquals("operationalStatus"u8)) return 2;
+            return -1;
+        }
+
+        var s = reader.ValueSpan;
+        switch (s.Length)
+        {
+            case 4:
+                if (s.SequenceEqual("evse"u8)) return 1;
+                break;
+            case 10:
+                if (s.SequenceEqual("customData"u8)) return 0;
+                break;
+            case 17:
+                if (s.SequenceEqual("operationalStatus"u8)) return 2;
+                break;
+        }
+
+        return -1;
     }
 
     internal static void WriteValue(Utf8JsonWriter writer, ChangeAvailabilityRequest value, JsonSerializerOptions options)
@@ -1299,26 +1709,25 @@ internal sealed class ChangeAvailabilityResponseJsonConverter : JsonConverter<Ch
         var has1 = false;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("customData"u8))
+            switch (PropertyIndex(ref reader))
             {
-                reader.Read();
-                p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
-            }
-            else if (reader.ValueTextEquals("status"u8))
-            {
-                reader.Read();
-                p1 = ChangeAvailabilityStatusEnumTypeJsonConverter.ReadValue(ref reader);
-                has1 = true;
-            }
-            else if (reader.ValueTextEquals("statusInfo"u8))
-            {
-                reader.Read();
-                p2 = reader.TokenType == JsonTokenType.Null ? null : StatusInfoTypeJsonConverter.ReadValue(ref reader, options);
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                case 0:
+                    reader.Read();
+                    p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
+                    break;
+                case 1:
+                    reader.Read();
+                    p1 = ChangeAvailabilityStatusEnumTypeJsonConverter.ReadValue(ref reader);
+                    has1 = true;
+                    break;
+                case 2:
+                    reader.Read();
+                    p2 = reader.TokenType == JsonTokenType.Null ? null : StatusInfoTypeJsonConverter.ReadValue(ref reader, options);
+                    break;
+                default:
+                    reader.Read();
+                    reader.Skip();
+                    break;
             }
         }
 
@@ -1330,6 +1739,31 @@ internal sealed class ChangeAvailabilityResponseJsonConverter : JsonConverter<Ch
         }
 
         return new ChangeAvailabilityResponse(p1) { CustomData = p0, StatusInfo = p2 };
+    }
+
+    private static int PropertyIndex(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            if (reader.ValueTextEquals("customData"u8)) return 0;
+            if (reader.ValueTextEquals("status"u8)) return 1;
+            if (reader.ValueTextEquals("statusInfo"u8)) return 2;
+            return -1;
+        }
+
+        var s = reader.ValueSpan;
+        switch (s.Length)
+        {
+            case 6:
+                if (s.SequenceEqual("status"u8)) return 1;
+                break;
+            case 10:
+                if (s.SequenceEqual("customData"u8)) return 0;
+                if (s.SequenceEqual("statusInfo"u8)) return 2;
+                break;
+        }
+
+        return -1;
     }
 
     internal static void WriteValue(Utf8JsonWriter writer, ChangeAvailabilityResponse value, JsonSerializerOptions options)
@@ -1371,26 +1805,25 @@ internal sealed class ChargingLimitTypeJsonConverter : JsonConverter<ChargingLim
         var has1 = false;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("customData"u8))
+            switch (PropertyIndex(ref reader))
             {
-                reader.Read();
-                p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
-            }
-            else if (reader.ValueTextEquals("chargingLimitSource"u8))
-            {
-                reader.Read();
-                p1 = ChargingLimitSourceEnumTypeJsonConverter.ReadValue(ref reader);
-                has1 = true;
-            }
-            else if (reader.ValueTextEquals("isGridCritical"u8))
-            {
-                reader.Read();
-                p2 = OcppObjectJson.ReadNullableBoolean(ref reader);
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                case 0:
+                    reader.Read();
+                    p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
+                    break;
+                case 1:
+                    reader.Read();
+                    p1 = ChargingLimitSourceEnumTypeJsonConverter.ReadValue(ref reader);
+                    has1 = true;
+                    break;
+                case 2:
+                    reader.Read();
+                    p2 = OcppObjectJson.ReadNullableBoolean(ref reader);
+                    break;
+                default:
+                    reader.Read();
+                    reader.Skip();
+                    break;
             }
         }
 
@@ -1402,6 +1835,33 @@ internal sealed class ChargingLimitTypeJsonConverter : JsonConverter<ChargingLim
         }
 
         return new ChargingLimitType(p1) { CustomData = p0, IsGridCritical = p2 };
+    }
+
+    private static int PropertyIndex(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            if (reader.ValueTextEquals("customData"u8)) return 0;
+            if (reader.ValueTextEquals("chargingLimitSource"u8)) return 1;
+            if (reader.ValueTextEquals("isGridCritical"u8)) return 2;
+            return -1;
+        }
+
+        var s = reader.ValueSpan;
+        switch (s.Length)
+        {
+            case 10:
+                if (s.SequenceEqual("customData"u8)) return 0;
+                break;
+            case 14:
+                if (s.SequenceEqual("isGridCritical"u8)) return 2;
+                break;
+            case 19:
+                if (s.SequenceEqual("chargingLimitSource"u8)) return 1;
+                break;
+        }
+
+        return -1;
     }
 
     internal static void WriteValue(Utf8JsonWriter writer, ChargingLimitType value, JsonSerializerOptions options)
@@ -1447,36 +1907,33 @@ internal sealed class ChargingNeedsTypeJsonConverter : JsonConverter<ChargingNee
         var has3 = false;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("customData"u8))
+            switch (PropertyIndex(ref reader))
             {
-                reader.Read();
-                p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
-            }
-            else if (reader.ValueTextEquals("acChargingParameters"u8))
-            {
-                reader.Read();
-                p1 = reader.TokenType == JsonTokenType.Null ? null : ACChargingParametersTypeJsonConverter.ReadValue(ref reader, options);
-            }
-            else if (reader.ValueTextEquals("dcChargingParameters"u8))
-            {
-                reader.Read();
-                p2 = reader.TokenType == JsonTokenType.Null ? null : DCChargingParametersTypeJsonConverter.ReadValue(ref reader, options);
-            }
-            else if (reader.ValueTextEquals("requestedEnergyTransfer"u8))
-            {
-                reader.Read();
-                p3 = EnergyTransferModeEnumTypeJsonConverter.ReadValue(ref reader);
-                has3 = true;
-            }
-            else if (reader.ValueTextEquals("departureTime"u8))
-            {
-                reader.Read();
-                p4 = OcppObjectJson.ReadNullableDateTimeOffset(ref reader);
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                case 0:
+                    reader.Read();
+                    p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
+                    break;
+                case 1:
+                    reader.Read();
+                    p1 = reader.TokenType == JsonTokenType.Null ? null : ACChargingParametersTypeJsonConverter.ReadValue(ref reader, options);
+                    break;
+                case 2:
+                    reader.Read();
+                    p2 = reader.TokenType == JsonTokenType.Null ? null : DCChargingParametersTypeJsonConverter.ReadValue(ref reader, options);
+                    break;
+                case 3:
+                    reader.Read();
+                    p3 = EnergyTransferModeEnumTypeJsonConverter.ReadValue(ref reader);
+                    has3 = true;
+                    break;
+                case 4:
+                    reader.Read();
+                    p4 = OcppObjectJson.ReadNullableDateTimeOffset(ref reader);
+                    break;
+                default:
+                    reader.Read();
+                    reader.Skip();
+                    break;
             }
         }
 
@@ -1488,6 +1945,39 @@ internal sealed class ChargingNeedsTypeJsonConverter : JsonConverter<ChargingNee
         }
 
         return new ChargingNeedsType(p3) { CustomData = p0, AcChargingParameters = p1, DcChargingParameters = p2, DepartureTime = p4 };
+    }
+
+    private static int PropertyIndex(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            if (reader.ValueTextEquals("customData"u8)) return 0;
+            if (reader.ValueTextEquals("acChargingParameters"u8)) return 1;
+            if (reader.ValueTextEquals("dcChargingParameters"u8)) return 2;
+            if (reader.ValueTextEquals("requestedEnergyTransfer"u8)) return 3;
+            if (reader.ValueTextEquals("departureTime"u8)) return 4;
+            return -1;
+        }
+
+        var s = reader.ValueSpan;
+        switch (s.Length)
+        {
+            case 10:
+                if (s.SequenceEqual("customData"u8)) return 0;
+                break;
+            case 13:
+                if (s.SequenceEqual("departureTime"u8)) return 4;
+                break;
+            case 20:
+                if (s.SequenceEqual("acChargingParameters"u8)) return 1;
+                if (s.SequenceEqual("dcChargingParameters"u8)) return 2;
+                break;
+            case 23:
+                if (s.SequenceEqual("requestedEnergyTransfer"u8)) return 3;
+                break;
+        }
+
+        return -1;
     }
 
     internal static void WriteValue(Utf8JsonWriter writer, ChargingNeedsType value, JsonSerializerOptions options)
@@ -1542,39 +2032,69 @@ internal sealed class ChargingProfileCriterionTypeJsonConverter : JsonConverter<
         IReadOnlyList<ChargingLimitSourceEnumType>? p4 = null;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("customData"u8))
+            switch (PropertyIndex(ref reader))
             {
-                reader.Read();
-                p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
-            }
-            else if (reader.ValueTextEquals("chargingProfilePurpose"u8))
-            {
-                reader.Read();
-                p1 = reader.TokenType == JsonTokenType.Null ? null : ChargingProfilePurposeEnumTypeJsonConverter.ReadValue(ref reader);
-            }
-            else if (reader.ValueTextEquals("stackLevel"u8))
-            {
-                reader.Read();
-                p2 = OcppObjectJson.ReadNullableInt32(ref reader);
-            }
-            else if (reader.ValueTextEquals("chargingProfileId"u8))
-            {
-                reader.Read();
-                p3 = OcppObjectJson.ReadList(ref reader, options, static (ref Utf8JsonReader readerx, JsonSerializerOptions optionsx) => OcppObjectJson.ReadInt32(ref readerx));
-            }
-            else if (reader.ValueTextEquals("chargingLimitSource"u8))
-            {
-                reader.Read();
-                p4 = OcppObjectJson.ReadList(ref reader, options, static (ref Utf8JsonReader readerx, JsonSerializerOptions optionsx) => ChargingLimitSourceEnumTypeJsonConverter.ReadValue(ref readerx));
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                case 0:
+                    reader.Read();
+                    p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
+                    break;
+                case 1:
+                    reader.Read();
+                    p1 = reader.TokenType == JsonTokenType.Null ? null : ChargingProfilePurposeEnumTypeJsonConverter.ReadValue(ref reader);
+                    break;
+                case 2:
+                    reader.Read();
+                    p2 = OcppObjectJson.ReadNullableInt32(ref reader);
+                    break;
+                case 3:
+                    reader.Read();
+                    p3 = OcppObjectJson.ReadList(ref reader, options, static (ref Utf8JsonReader readerx, JsonSerializerOptions optionsx) => OcppObjectJson.ReadInt32(ref readerx));
+                    break;
+                case 4:
+                    reader.Read();
+                    p4 = OcppObjectJson.ReadList(ref reader, options, static (ref Utf8JsonReader readerx, JsonSerializerOptions optionsx) => ChargingLimitSourceEnumTypeJsonConverter.ReadValue(ref readerx));
+                    break;
+                default:
+                    reader.Read();
+                    reader.Skip();
+                    break;
             }
         }
 
         return new ChargingProfileCriterionType() { CustomData = p0, ChargingProfilePurpose = p1, StackLevel = p2, ChargingProfileId = p3, ChargingLimitSource = p4 };
+    }
+
+    private static int PropertyIndex(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            if (reader.ValueTextEquals("customData"u8)) return 0;
+            if (reader.ValueTextEquals("chargingProfilePurpose"u8)) return 1;
+            if (reader.ValueTextEquals("stackLevel"u8)) return 2;
+            if (reader.ValueTextEquals("chargingProfileId"u8)) return 3;
+            if (reader.ValueTextEquals("chargingLimitSource"u8)) return 4;
+            return -1;
+        }
+
+        var s = reader.ValueSpan;
+        switch (s.Length)
+        {
+            case 10:
+                if (s.SequenceEqual("customData"u8)) return 0;
+                if (s.SequenceEqual("stackLevel"u8)) return 2;
+                break;
+            case 17:
+                if (s.SequenceEqual("chargingProfileId"u8)) return 3;
+                break;
+            case 19:
+                if (s.SequenceEqual("chargingLimitSource"u8)) return 4;
+                break;
+            case 22:
+                if (s.SequenceEqual("chargingProfilePurpose"u8)) return 1;
+                break;
+        }
+
+        return -1;
     }
 
     internal static void WriteValue(Utf8JsonWriter writer, ChargingProfileCriterionType value, JsonSerializerOptions options)
@@ -1657,65 +2177,57 @@ internal sealed class ChargingProfileTypeJsonConverter : JsonConverter<ChargingP
         var has8 = false;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("customData"u8))
+            switch (PropertyIndex(ref reader))
             {
-                reader.Read();
-                p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
-            }
-            else if (reader.ValueTextEquals("id"u8))
-            {
-                reader.Read();
-                p1 = OcppObjectJson.ReadInt32(ref reader);
-                has1 = true;
-            }
-            else if (reader.ValueTextEquals("stackLevel"u8))
-            {
-                reader.Read();
-                p2 = OcppObjectJson.ReadInt32(ref reader);
-                has2 = true;
-            }
-            else if (reader.ValueTextEquals("chargingProfilePurpose"u8))
-            {
-                reader.Read();
-                p3 = ChargingProfilePurposeEnumTypeJsonConverter.ReadValue(ref reader);
-                has3 = true;
-            }
-            else if (reader.ValueTextEquals("chargingProfileKind"u8))
-            {
-                reader.Read();
-                p4 = ChargingProfileKindEnumTypeJsonConverter.ReadValue(ref reader);
-                has4 = true;
-            }
-            else if (reader.ValueTextEquals("recurrencyKind"u8))
-            {
-                reader.Read();
-                p5 = reader.TokenType == JsonTokenType.Null ? null : RecurrencyKindEnumTypeJsonConverter.ReadValue(ref reader);
-            }
-            else if (reader.ValueTextEquals("validFrom"u8))
-            {
-                reader.Read();
-                p6 = OcppObjectJson.ReadNullableDateTimeOffset(ref reader);
-            }
-            else if (reader.ValueTextEquals("validTo"u8))
-            {
-                reader.Read();
-                p7 = OcppObjectJson.ReadNullableDateTimeOffset(ref reader);
-            }
-            else if (reader.ValueTextEquals("chargingSchedule"u8))
-            {
-                reader.Read();
-                p8 = OcppObjectJson.ReadList(ref reader, options, static (ref Utf8JsonReader readerx, JsonSerializerOptions optionsx) => readerx.TokenType == JsonTokenType.Null ? null! : ChargingScheduleTypeJsonConverter.ReadValue(ref readerx, optionsx))!;
-                has8 = true;
-            }
-            else if (reader.ValueTextEquals("transactionId"u8))
-            {
-                reader.Read();
-                p9 = OcppObjectJson.ReadString(ref reader);
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                case 0:
+                    reader.Read();
+                    p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
+                    break;
+                case 1:
+                    reader.Read();
+                    p1 = OcppObjectJson.ReadInt32(ref reader);
+                    has1 = true;
+                    break;
+                case 2:
+                    reader.Read();
+                    p2 = OcppObjectJson.ReadInt32(ref reader);
+                    has2 = true;
+                    break;
+                case 3:
+                    reader.Read();
+                    p3 = ChargingProfilePurposeEnumTypeJsonConverter.ReadValue(ref reader);
+                    has3 = true;
+                    break;
+                case 4:
+                    reader.Read();
+                    p4 = ChargingProfileKindEnumTypeJsonConverter.ReadValue(ref reader);
+                    has4 = true;
+                    break;
+                case 5:
+                    reader.Read();
+                    p5 = reader.TokenType == JsonTokenType.Null ? null : RecurrencyKindEnumTypeJsonConverter.ReadValue(ref reader);
+                    break;
+                case 6:
+                    reader.Read();
+                    p6 = OcppObjectJson.ReadNullableDateTimeOffset(ref reader);
+                    break;
+                case 7:
+                    reader.Read();
+                    p7 = OcppObjectJson.ReadNullableDateTimeOffset(ref reader);
+                    break;
+                case 8:
+                    reader.Read();
+                    p8 = OcppObjectJson.ReadList(ref reader, options, static (ref Utf8JsonReader readerx, JsonSerializerOptions optionsx) => readerx.TokenType == JsonTokenType.Null ? null! : ChargingScheduleTypeJsonConverter.ReadValue(ref readerx, optionsx))!;
+                    has8 = true;
+                    break;
+                case 9:
+                    reader.Read();
+                    p9 = OcppObjectJson.ReadString(ref reader);
+                    break;
+                default:
+                    reader.Read();
+                    reader.Skip();
+                    break;
             }
         }
 
@@ -1731,6 +2243,59 @@ internal sealed class ChargingProfileTypeJsonConverter : JsonConverter<ChargingP
         }
 
         return new ChargingProfileType(p1, p2, p3, p4, p8) { CustomData = p0, RecurrencyKind = p5, ValidFrom = p6, ValidTo = p7, TransactionId = p9 };
+    }
+
+    private static int PropertyIndex(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            if (reader.ValueTextEquals("customData"u8)) return 0;
+            if (reader.ValueTextEquals("id"u8)) return 1;
+            if (reader.ValueTextEquals("stackLevel"u8)) return 2;
+            if (reader.ValueTextEquals("chargingProfilePurpose"u8)) return 3;
+            if (reader.ValueTextEquals("chargingProfileKind"u8)) return 4;
+            if (reader.ValueTextEquals("recurrencyKind"u8)) return 5;
+            if (reader.ValueTextEquals("validFrom"u8)) return 6;
+            if (reader.ValueTextEquals("validTo"u8)) return 7;
+            if (reader.ValueTextEquals("chargingSchedule"u8)) return 8;
+            if (reader.ValueTextEquals("transactionId"u8)) return 9;
+            return -1;
+        }
+
+        var s = reader.ValueSpan;
+        switch (s.Length)
+        {
+            case 2:
+                if (s.SequenceEqual("id"u8)) return 1;
+                break;
+            case 7:
+                if (s.SequenceEqual("validTo"u8)) return 7;
+                break;
+            case 9:
+                if (s.SequenceEqual("validFrom"u8)) return 6;
+                break;
+            case 10:
+                if (s.SequenceEqual("customData"u8)) return 0;
+                if (s.SequenceEqual("stackLevel"u8)) return 2;
+                break;
+            case 13:
+                if (s.SequenceEqual("transactionId"u8)) return 9;
+                break;
+            case 14:
+                if (s.SequenceEqual("recurrencyKind"u8)) return 5;
+                break;
+            case 16:
+                if (s.SequenceEqual("chargingSchedule"u8)) return 8;
+                break;
+            case 19:
+                if (s.SequenceEqual("chargingProfileKind"u8)) return 4;
+                break;
+            case 22:
+                if (s.SequenceEqual("chargingProfilePurpose"u8)) return 3;
+                break;
+        }
+
+        return -1;
     }
 
     internal static void WriteValue(Utf8JsonWriter writer, ChargingProfileType value, JsonSerializerOptions options)
@@ -1808,37 +2373,34 @@ internal sealed class ChargingSchedulePeriodTypeJsonConverter : JsonConverter<Ch
         var has2 = false;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("customData"u8))
+            switch (PropertyIndex(ref reader))
             {
-                reader.Read();
-                p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
-            }
-            else if (reader.ValueTextEquals("startPeriod"u8))
-            {
-                reader.Read();
-                p1 = OcppObjectJson.ReadInt32(ref reader);
-                has1 = true;
-            }
-            else if (reader.ValueTextEquals("limit"u8))
-            {
-                reader.Read();
-                p2 = OcppObjectJson.ReadDecimal(ref reader);
-                has2 = true;
-            }
-            else if (reader.ValueTextEquals("numberPhases"u8))
-            {
-                reader.Read();
-                p3 = OcppObjectJson.ReadNullableInt32(ref reader);
-            }
-            else if (reader.ValueTextEquals("phaseToUse"u8))
-            {
-                reader.Read();
-                p4 = OcppObjectJson.ReadNullableInt32(ref reader);
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                case 0:
+                    reader.Read();
+                    p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
+                    break;
+                case 1:
+                    reader.Read();
+                    p1 = OcppObjectJson.ReadInt32(ref reader);
+                    has1 = true;
+                    break;
+                case 2:
+                    reader.Read();
+                    p2 = OcppObjectJson.ReadDecimal(ref reader);
+                    has2 = true;
+                    break;
+                case 3:
+                    reader.Read();
+                    p3 = OcppObjectJson.ReadNullableInt32(ref reader);
+                    break;
+                case 4:
+                    reader.Read();
+                    p4 = OcppObjectJson.ReadNullableInt32(ref reader);
+                    break;
+                default:
+                    reader.Read();
+                    reader.Skip();
+                    break;
             }
         }
 
@@ -1851,6 +2413,39 @@ internal sealed class ChargingSchedulePeriodTypeJsonConverter : JsonConverter<Ch
         }
 
         return new ChargingSchedulePeriodType(p1, p2) { CustomData = p0, NumberPhases = p3, PhaseToUse = p4 };
+    }
+
+    private static int PropertyIndex(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            if (reader.ValueTextEquals("customData"u8)) return 0;
+            if (reader.ValueTextEquals("startPeriod"u8)) return 1;
+            if (reader.ValueTextEquals("limit"u8)) return 2;
+            if (reader.ValueTextEquals("numberPhases"u8)) return 3;
+            if (reader.ValueTextEquals("phaseToUse"u8)) return 4;
+            return -1;
+        }
+
+        var s = reader.ValueSpan;
+        switch (s.Length)
+        {
+            case 5:
+                if (s.SequenceEqual("limit"u8)) return 2;
+                break;
+            case 10:
+                if (s.SequenceEqual("customData"u8)) return 0;
+                if (s.SequenceEqual("phaseToUse"u8)) return 4;
+                break;
+            case 11:
+                if (s.SequenceEqual("startPeriod"u8)) return 1;
+                break;
+            case 12:
+                if (s.SequenceEqual("numberPhases"u8)) return 3;
+                break;
+        }
+
+        return -1;
     }
 
     internal static void WriteValue(Utf8JsonWriter writer, ChargingSchedulePeriodType value, JsonSerializerOptions options)
@@ -1911,53 +2506,47 @@ internal sealed class ChargingScheduleTypeJsonConverter : JsonConverter<Charging
         var has5 = false;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("customData"u8))
+            switch (PropertyIndex(ref reader))
             {
-                reader.Read();
-                p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
-            }
-            else if (reader.ValueTextEquals("id"u8))
-            {
-                reader.Read();
-                p1 = OcppObjectJson.ReadInt32(ref reader);
-                has1 = true;
-            }
-            else if (reader.ValueTextEquals("startSchedule"u8))
-            {
-                reader.Read();
-                p2 = OcppObjectJson.ReadNullableDateTimeOffset(ref reader);
-            }
-            else if (reader.ValueTextEquals("duration"u8))
-            {
-                reader.Read();
-                p3 = OcppObjectJson.ReadNullableInt32(ref reader);
-            }
-            else if (reader.ValueTextEquals("chargingRateUnit"u8))
-            {
-                reader.Read();
-                p4 = ChargingRateUnitEnumTypeJsonConverter.ReadValue(ref reader);
-                has4 = true;
-            }
-            else if (reader.ValueTextEquals("chargingSchedulePeriod"u8))
-            {
-                reader.Read();
-                p5 = OcppObjectJson.ReadList(ref reader, options, static (ref Utf8JsonReader readerx, JsonSerializerOptions optionsx) => readerx.TokenType == JsonTokenType.Null ? null! : ChargingSchedulePeriodTypeJsonConverter.ReadValue(ref readerx, optionsx))!;
-                has5 = true;
-            }
-            else if (reader.ValueTextEquals("minChargingRate"u8))
-            {
-                reader.Read();
-                p6 = OcppObjectJson.ReadNullableDecimal(ref reader);
-            }
-            else if (reader.ValueTextEquals("salesTariff"u8))
-            {
-                reader.Read();
-                p7 = reader.TokenType == JsonTokenType.Null ? null : SalesTariffTypeJsonConverter.ReadValue(ref reader, options);
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                case 0:
+                    reader.Read();
+                    p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
+                    break;
+                case 1:
+                    reader.Read();
+                    p1 = OcppObjectJson.ReadInt32(ref reader);
+                    has1 = true;
+                    break;
+                case 2:
+                    reader.Read();
+                    p2 = OcppObjectJson.ReadNullableDateTimeOffset(ref reader);
+                    break;
+                case 3:
+                    reader.Read();
+                    p3 = OcppObjectJson.ReadNullableInt32(ref reader);
+                    break;
+                case 4:
+                    reader.Read();
+                    p4 = ChargingRateUnitEnumTypeJsonConverter.ReadValue(ref reader);
+                    has4 = true;
+                    break;
+                case 5:
+                    reader.Read();
+                    p5 = OcppObjectJson.ReadList(ref reader, options, static (ref Utf8JsonReader readerx, JsonSerializerOptions optionsx) => readerx.TokenType == JsonTokenType.Null ? null! : ChargingSchedulePeriodTypeJsonConverter.ReadValue(ref readerx, optionsx))!;
+                    has5 = true;
+                    break;
+                case 6:
+                    reader.Read();
+                    p6 = OcppObjectJson.ReadNullableDecimal(ref reader);
+                    break;
+                case 7:
+                    reader.Read();
+                    p7 = reader.TokenType == JsonTokenType.Null ? null : SalesTariffTypeJsonConverter.ReadValue(ref reader, options);
+                    break;
+                default:
+                    reader.Read();
+                    reader.Skip();
+                    break;
             }
         }
 
@@ -1971,6 +2560,53 @@ internal sealed class ChargingScheduleTypeJsonConverter : JsonConverter<Charging
         }
 
         return new ChargingScheduleType(p1, p4, p5) { CustomData = p0, StartSchedule = p2, Duration = p3, MinChargingRate = p6, SalesTariff = p7 };
+    }
+
+    private static int PropertyIndex(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            if (reader.ValueTextEquals("customData"u8)) return 0;
+            if (reader.ValueTextEquals("id"u8)) return 1;
+            if (reader.ValueTextEquals("startSchedule"u8)) return 2;
+            if (reader.ValueTextEquals("duration"u8)) return 3;
+            if (reader.ValueTextEquals("chargingRateUnit"u8)) return 4;
+            if (reader.ValueTextEquals("chargingSchedulePeriod"u8)) return 5;
+            if (reader.ValueTextEquals("minChargingRate"u8)) return 6;
+            if (reader.ValueTextEquals("salesTariff"u8)) return 7;
+            return -1;
+        }
+
+        var s = reader.ValueSpan;
+        switch (s.Length)
+        {
+            case 2:
+                if (s.SequenceEqual("id"u8)) return 1;
+                break;
+            case 8:
+                if (s.SequenceEqual("duration"u8)) return 3;
+                break;
+            case 10:
+                if (s.SequenceEqual("customData"u8)) return 0;
+                break;
+            case 11:
+                if (s.SequenceEqual("salesTariff"u8)) return 7;
+                break;
+            case 13:
+                if (s.SequenceEqual("startSchedule"u8)) return 2;
+                break;
+            case 15:
+                if (s.SequenceEqual("minChargingRate"u8)) return 6;
+                break;
+            case 16:
+                if (s.SequenceEqual("chargingRateUnit"u8)) return 4;
+                break;
+            case 22:
+                if (s.SequenceEqual("chargingSchedulePeriod"u8)) return 5;
+                break;
+        }
+
+        return -1;
     }
 
     internal static void WriteValue(Utf8JsonWriter writer, ChargingScheduleType value, JsonSerializerOptions options)
@@ -2046,42 +2682,38 @@ internal sealed class ChargingStationTypeJsonConverter : JsonConverter<ChargingS
         var has4 = false;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("customData"u8))
+            switch (PropertyIndex(ref reader))
             {
-                reader.Read();
-                p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
-            }
-            else if (reader.ValueTextEquals("serialNumber"u8))
-            {
-                reader.Read();
-                p1 = OcppObjectJson.ReadString(ref reader);
-            }
-            else if (reader.ValueTextEquals("model"u8))
-            {
-                reader.Read();
-                p2 = OcppObjectJson.ReadString(ref reader)!;
-                has2 = true;
-            }
-            else if (reader.ValueTextEquals("modem"u8))
-            {
-                reader.Read();
-                p3 = reader.TokenType == JsonTokenType.Null ? null : ModemTypeJsonConverter.ReadValue(ref reader, options);
-            }
-            else if (reader.ValueTextEquals("vendorName"u8))
-            {
-                reader.Read();
-                p4 = OcppObjectJson.ReadString(ref reader)!;
-                has4 = true;
-            }
-            else if (reader.ValueTextEquals("firmwareVersion"u8))
-            {
-                reader.Read();
-                p5 = OcppObjectJson.ReadString(ref reader);
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                case 0:
+                    reader.Read();
+                    p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
+                    break;
+                case 1:
+                    reader.Read();
+                    p1 = OcppObjectJson.ReadString(ref reader);
+                    break;
+                case 2:
+                    reader.Read();
+                    p2 = OcppObjectJson.ReadString(ref reader)!;
+                    has2 = true;
+                    break;
+                case 3:
+                    reader.Read();
+                    p3 = reader.TokenType == JsonTokenType.Null ? null : ModemTypeJsonConverter.ReadValue(ref reader, options);
+                    break;
+                case 4:
+                    reader.Read();
+                    p4 = OcppObjectJson.ReadString(ref reader)!;
+                    has4 = true;
+                    break;
+                case 5:
+                    reader.Read();
+                    p5 = OcppObjectJson.ReadString(ref reader);
+                    break;
+                default:
+                    reader.Read();
+                    reader.Skip();
+                    break;
             }
         }
 
@@ -2094,6 +2726,41 @@ internal sealed class ChargingStationTypeJsonConverter : JsonConverter<ChargingS
         }
 
         return new ChargingStationType(p2, p4) { CustomData = p0, SerialNumber = p1, Modem = p3, FirmwareVersion = p5 };
+    }
+
+    private static int PropertyIndex(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            if (reader.ValueTextEquals("customData"u8)) return 0;
+            if (reader.ValueTextEquals("serialNumber"u8)) return 1;
+            if (reader.ValueTextEquals("model"u8)) return 2;
+            if (reader.ValueTextEquals("modem"u8)) return 3;
+            if (reader.ValueTextEquals("vendorName"u8)) return 4;
+            if (reader.ValueTextEquals("firmwareVersion"u8)) return 5;
+            return -1;
+        }
+
+        var s = reader.ValueSpan;
+        switch (s.Length)
+        {
+            case 5:
+                if (s.SequenceEqual("model"u8)) return 2;
+                if (s.SequenceEqual("modem"u8)) return 3;
+                break;
+            case 10:
+                if (s.SequenceEqual("customData"u8)) return 0;
+                if (s.SequenceEqual("vendorName"u8)) return 4;
+                break;
+            case 12:
+                if (s.SequenceEqual("serialNumber"u8)) return 1;
+                break;
+            case 15:
+                if (s.SequenceEqual("firmwareVersion"u8)) return 5;
+                break;
+        }
+
+        return -1;
     }
 
     internal static void WriteValue(Utf8JsonWriter writer, ChargingStationType value, JsonSerializerOptions options)
@@ -2148,19 +2815,39 @@ internal sealed class ClearCacheRequestJsonConverter : JsonConverter<ClearCacheR
         CustomDataType? p0 = null;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("customData"u8))
+            switch (PropertyIndex(ref reader))
             {
-                reader.Read();
-                p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                case 0:
+                    reader.Read();
+                    p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
+                    break;
+                default:
+                    reader.Read();
+                    reader.Skip();
+                    break;
             }
         }
 
         return new ClearCacheRequest() { CustomData = p0 };
+    }
+
+    private static int PropertyIndex(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            if (reader.ValueTextEquals("customData"u8)) return 0;
+            return -1;
+        }
+
+        var s = reader.ValueSpan;
+        switch (s.Length)
+        {
+            case 10:
+                if (s.SequenceEqual("customData"u8)) return 0;
+                break;
+        }
+
+        return -1;
     }
 
     internal static void WriteValue(Utf8JsonWriter writer, ClearCacheRequest value, JsonSerializerOptions options)
@@ -2195,26 +2882,25 @@ internal sealed class ClearCacheResponseJsonConverter : JsonConverter<ClearCache
         var has1 = false;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("customData"u8))
+            switch (PropertyIndex(ref reader))
             {
-                reader.Read();
-                p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
-            }
-            else if (reader.ValueTextEquals("status"u8))
-            {
-                reader.Read();
-                p1 = ClearCacheStatusEnumTypeJsonConverter.ReadValue(ref reader);
-                has1 = true;
-            }
-            else if (reader.ValueTextEquals("statusInfo"u8))
-            {
-                reader.Read();
-                p2 = reader.TokenType == JsonTokenType.Null ? null : StatusInfoTypeJsonConverter.ReadValue(ref reader, options);
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                case 0:
+                    reader.Read();
+                    p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
+                    break;
+                case 1:
+                    reader.Read();
+                    p1 = ClearCacheStatusEnumTypeJsonConverter.ReadValue(ref reader);
+                    has1 = true;
+                    break;
+                case 2:
+                    reader.Read();
+                    p2 = reader.TokenType == JsonTokenType.Null ? null : StatusInfoTypeJsonConverter.ReadValue(ref reader, options);
+                    break;
+                default:
+                    reader.Read();
+                    reader.Skip();
+                    break;
             }
         }
 
@@ -2226,6 +2912,31 @@ internal sealed class ClearCacheResponseJsonConverter : JsonConverter<ClearCache
         }
 
         return new ClearCacheResponse(p1) { CustomData = p0, StatusInfo = p2 };
+    }
+
+    private static int PropertyIndex(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            if (reader.ValueTextEquals("customData"u8)) return 0;
+            if (reader.ValueTextEquals("status"u8)) return 1;
+            if (reader.ValueTextEquals("statusInfo"u8)) return 2;
+            return -1;
+        }
+
+        var s = reader.ValueSpan;
+        switch (s.Length)
+        {
+            case 6:
+                if (s.SequenceEqual("status"u8)) return 1;
+                break;
+            case 10:
+                if (s.SequenceEqual("customData"u8)) return 0;
+                if (s.SequenceEqual("statusInfo"u8)) return 2;
+                break;
+        }
+
+        return -1;
     }
 
     internal static void WriteValue(Utf8JsonWriter writer, ClearCacheResponse value, JsonSerializerOptions options)
@@ -2266,29 +2977,55 @@ internal sealed class ClearChargingProfileRequestJsonConverter : JsonConverter<C
         ClearChargingProfileType? p2 = null;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("customData"u8))
+            switch (PropertyIndex(ref reader))
             {
-                reader.Read();
-                p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
-            }
-            else if (reader.ValueTextEquals("chargingProfileId"u8))
-            {
-                reader.Read();
-                p1 = OcppObjectJson.ReadNullableInt32(ref reader);
-            }
-            else if (reader.ValueTextEquals("chargingProfileCriteria"u8))
-            {
-                reader.Read();
-                p2 = reader.TokenType == JsonTokenType.Null ? null : ClearChargingProfileTypeJsonConverter.ReadValue(ref reader, options);
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                case 0:
+                    reader.Read();
+                    p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
+                    break;
+                case 1:
+                    reader.Read();
+                    p1 = OcppObjectJson.ReadNullableInt32(ref reader);
+                    break;
+                case 2:
+                    reader.Read();
+                    p2 = reader.TokenType == JsonTokenType.Null ? null : ClearChargingProfileTypeJsonConverter.ReadValue(ref reader, options);
+                    break;
+                default:
+                    reader.Read();
+                    reader.Skip();
+                    break;
             }
         }
 
         return new ClearChargingProfileRequest() { CustomData = p0, ChargingProfileId = p1, ChargingProfileCriteria = p2 };
+    }
+
+    private static int PropertyIndex(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            if (reader.ValueTextEquals("customData"u8)) return 0;
+            if (reader.ValueTextEquals("chargingProfileId"u8)) return 1;
+            if (reader.ValueTextEquals("chargingProfileCriteria"u8)) return 2;
+            return -1;
+        }
+
+        var s = reader.ValueSpan;
+        switch (s.Length)
+        {
+            case 10:
+                if (s.SequenceEqual("customData"u8)) return 0;
+                break;
+            case 17:
+                if (s.SequenceEqual("chargingProfileId"u8)) return 1;
+                break;
+            case 23:
+                if (s.SequenceEqual("chargingProfileCriteria"u8)) return 2;
+                break;
+        }
+
+        return -1;
     }
 
     internal static void WriteValue(Utf8JsonWriter writer, ClearChargingProfileRequest value, JsonSerializerOptions options)
@@ -2333,26 +3070,25 @@ internal sealed class ClearChargingProfileResponseJsonConverter : JsonConverter<
         var has1 = false;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("customData"u8))
+            switch (PropertyIndex(ref reader))
             {
-                reader.Read();
-                p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
-            }
-            else if (reader.ValueTextEquals("status"u8))
-            {
-                reader.Read();
-                p1 = ClearChargingProfileStatusEnumTypeJsonConverter.ReadValue(ref reader);
-                has1 = true;
-            }
-            else if (reader.ValueTextEquals("statusInfo"u8))
-            {
-                reader.Read();
-                p2 = reader.TokenType == JsonTokenType.Null ? null : StatusInfoTypeJsonConverter.ReadValue(ref reader, options);
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                case 0:
+                    reader.Read();
+                    p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
+                    break;
+                case 1:
+                    reader.Read();
+                    p1 = ClearChargingProfileStatusEnumTypeJsonConverter.ReadValue(ref reader);
+                    has1 = true;
+                    break;
+                case 2:
+                    reader.Read();
+                    p2 = reader.TokenType == JsonTokenType.Null ? null : StatusInfoTypeJsonConverter.ReadValue(ref reader, options);
+                    break;
+                default:
+                    reader.Read();
+                    reader.Skip();
+                    break;
             }
         }
 
@@ -2364,6 +3100,31 @@ internal sealed class ClearChargingProfileResponseJsonConverter : JsonConverter<
         }
 
         return new ClearChargingProfileResponse(p1) { CustomData = p0, StatusInfo = p2 };
+    }
+
+    private static int PropertyIndex(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            if (reader.ValueTextEquals("customData"u8)) return 0;
+            if (reader.ValueTextEquals("status"u8)) return 1;
+            if (reader.ValueTextEquals("statusInfo"u8)) return 2;
+            return -1;
+        }
+
+        var s = reader.ValueSpan;
+        switch (s.Length)
+        {
+            case 6:
+                if (s.SequenceEqual("status"u8)) return 1;
+                break;
+            case 10:
+                if (s.SequenceEqual("customData"u8)) return 0;
+                if (s.SequenceEqual("statusInfo"u8)) return 2;
+                break;
+        }
+
+        return -1;
     }
 
     internal static void WriteValue(Utf8JsonWriter writer, ClearChargingProfileResponse value, JsonSerializerOptions options)
@@ -2406,34 +3167,61 @@ internal sealed class ClearChargingProfileTypeJsonConverter : JsonConverter<Clea
         int? p3 = null;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("customData"u8))
+            switch (PropertyIndex(ref reader))
             {
-                reader.Read();
-                p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
-            }
-            else if (reader.ValueTextEquals("evseId"u8))
-            {
-                reader.Read();
-                p1 = OcppObjectJson.ReadNullableInt32(ref reader);
-            }
-            else if (reader.ValueTextEquals("chargingProfilePurpose"u8))
-            {
-                reader.Read();
-                p2 = reader.TokenType == JsonTokenType.Null ? null : ChargingProfilePurposeEnumTypeJsonConverter.ReadValue(ref reader);
-            }
-            else if (reader.ValueTextEquals("stackLevel"u8))
-            {
-                reader.Read();
-                p3 = OcppObjectJson.ReadNullableInt32(ref reader);
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                case 0:
+                    reader.Read();
+                    p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
+                    break;
+                case 1:
+                    reader.Read();
+                    p1 = OcppObjectJson.ReadNullableInt32(ref reader);
+                    break;
+                case 2:
+                    reader.Read();
+                    p2 = reader.TokenType == JsonTokenType.Null ? null : ChargingProfilePurposeEnumTypeJsonConverter.ReadValue(ref reader);
+                    break;
+                case 3:
+                    reader.Read();
+                    p3 = OcppObjectJson.ReadNullableInt32(ref reader);
+                    break;
+                default:
+                    reader.Read();
+                    reader.Skip();
+                    break;
             }
         }
 
         return new ClearChargingProfileType() { CustomData = p0, EvseId = p1, ChargingProfilePurpose = p2, StackLevel = p3 };
+    }
+
+    private static int PropertyIndex(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            if (reader.ValueTextEquals("customData"u8)) return 0;
+            if (reader.ValueTextEquals("evseId"u8)) return 1;
+            if (reader.ValueTextEquals("chargingProfilePurpose"u8)) return 2;
+            if (reader.ValueTextEquals("stackLevel"u8)) return 3;
+            return -1;
+        }
+
+        var s = reader.ValueSpan;
+        switch (s.Length)
+        {
+            case 6:
+                if (s.SequenceEqual("evseId"u8)) return 1;
+                break;
+            case 10:
+                if (s.SequenceEqual("customData"u8)) return 0;
+                if (s.SequenceEqual("stackLevel"u8)) return 3;
+                break;
+            case 22:
+                if (s.SequenceEqual("chargingProfilePurpose"u8)) return 2;
+                break;
+        }
+
+        return -1;
     }
 
     internal static void WriteValue(Utf8JsonWriter writer, ClearChargingProfileType value, JsonSerializerOptions options)
@@ -2481,21 +3269,21 @@ internal sealed class ClearDisplayMessageRequestJsonConverter : JsonConverter<Cl
         var has1 = false;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("customData"u8))
+            switch (PropertyIndex(ref reader))
             {
-                reader.Read();
-                p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
-            }
-            else if (reader.ValueTextEquals("id"u8))
-            {
-                reader.Read();
-                p1 = OcppObjectJson.ReadInt32(ref reader);
-                has1 = true;
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                case 0:
+                    reader.Read();
+                    p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
+                    break;
+                case 1:
+                    reader.Read();
+                    p1 = OcppObjectJson.ReadInt32(ref reader);
+                    has1 = true;
+                    break;
+                default:
+                    reader.Read();
+                    reader.Skip();
+                    break;
             }
         }
 
@@ -2507,6 +3295,29 @@ internal sealed class ClearDisplayMessageRequestJsonConverter : JsonConverter<Cl
         }
 
         return new ClearDisplayMessageRequest(p1) { CustomData = p0 };
+    }
+
+    private static int PropertyIndex(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            if (reader.ValueTextEquals("customData"u8)) return 0;
+            if (reader.ValueTextEquals("id"u8)) return 1;
+            return -1;
+        }
+
+        var s = reader.ValueSpan;
+        switch (s.Length)
+        {
+            case 2:
+                if (s.SequenceEqual("id"u8)) return 1;
+                break;
+            case 10:
+                if (s.SequenceEqual("customData"u8)) return 0;
+                break;
+        }
+
+        return -1;
     }
 
     internal static void WriteValue(Utf8JsonWriter writer, ClearDisplayMessageRequest value, JsonSerializerOptions options)
@@ -2543,26 +3354,25 @@ internal sealed class ClearDisplayMessageResponseJsonConverter : JsonConverter<C
         var has1 = false;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("customData"u8))
+            switch (PropertyIndex(ref reader))
             {
-                reader.Read();
-                p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
-            }
-            else if (reader.ValueTextEquals("status"u8))
-            {
-                reader.Read();
-                p1 = ClearMessageStatusEnumTypeJsonConverter.ReadValue(ref reader);
-                has1 = true;
-            }
-            else if (reader.ValueTextEquals("statusInfo"u8))
-            {
-                reader.Read();
-                p2 = reader.TokenType == JsonTokenType.Null ? null : StatusInfoTypeJsonConverter.ReadValue(ref reader, options);
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                case 0:
+                    reader.Read();
+                    p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
+                    break;
+                case 1:
+                    reader.Read();
+                    p1 = ClearMessageStatusEnumTypeJsonConverter.ReadValue(ref reader);
+                    has1 = true;
+                    break;
+                case 2:
+                    reader.Read();
+                    p2 = reader.TokenType == JsonTokenType.Null ? null : StatusInfoTypeJsonConverter.ReadValue(ref reader, options);
+                    break;
+                default:
+                    reader.Read();
+                    reader.Skip();
+                    break;
             }
         }
 
@@ -2574,6 +3384,31 @@ internal sealed class ClearDisplayMessageResponseJsonConverter : JsonConverter<C
         }
 
         return new ClearDisplayMessageResponse(p1) { CustomData = p0, StatusInfo = p2 };
+    }
+
+    private static int PropertyIndex(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            if (reader.ValueTextEquals("customData"u8)) return 0;
+            if (reader.ValueTextEquals("status"u8)) return 1;
+            if (reader.ValueTextEquals("statusInfo"u8)) return 2;
+            return -1;
+        }
+
+        var s = reader.ValueSpan;
+        switch (s.Length)
+        {
+            case 6:
+                if (s.SequenceEqual("status"u8)) return 1;
+                break;
+            case 10:
+                if (s.SequenceEqual("customData"u8)) return 0;
+                if (s.SequenceEqual("statusInfo"u8)) return 2;
+                break;
+        }
+
+        return -1;
     }
 
     internal static void WriteValue(Utf8JsonWriter writer, ClearDisplayMessageResponse value, JsonSerializerOptions options)
@@ -2618,32 +3453,30 @@ internal sealed class ClearMonitoringResultTypeJsonConverter : JsonConverter<Cle
         var has2 = false;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("customData"u8))
+            switch (PropertyIndex(ref reader))
             {
-                reader.Read();
-                p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
-            }
-            else if (reader.ValueTextEquals("status"u8))
-            {
-                reader.Read();
-                p1 = ClearMonitoringStatusEnumTypeJsonConverter.ReadValue(ref reader);
-                has1 = true;
-            }
-            else if (reader.ValueTextEquals("id"u8))
-            {
-                reader.Read();
-                p2 = OcppObjectJson.ReadInt32(ref reader);
-                has2 = true;
-            }
-            else if (reader.ValueTextEquals("statusInfo"u8))
-            {
-                reader.Read();
-                p3 = reader.TokenType == JsonTokenType.Null ? null : StatusInfoTypeJsonConverter.ReadValue(ref reader, options);
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                case 0:
+                    reader.Read();
+                    p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
+                    break;
+                case 1:
+                    reader.Read();
+                    p1 = ClearMonitoringStatusEnumTypeJsonConverter.ReadValue(ref reader);
+                    has1 = true;
+                    break;
+                case 2:
+                    reader.Read();
+                    p2 = OcppObjectJson.ReadInt32(ref reader);
+                    has2 = true;
+                    break;
+                case 3:
+                    reader.Read();
+                    p3 = reader.TokenType == JsonTokenType.Null ? null : StatusInfoTypeJsonConverter.ReadValue(ref reader, options);
+                    break;
+                default:
+                    reader.Read();
+                    reader.Skip();
+                    break;
             }
         }
 
@@ -2656,6 +3489,35 @@ internal sealed class ClearMonitoringResultTypeJsonConverter : JsonConverter<Cle
         }
 
         return new ClearMonitoringResultType(p1, p2) { CustomData = p0, StatusInfo = p3 };
+    }
+
+    private static int PropertyIndex(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            if (reader.ValueTextEquals("customData"u8)) return 0;
+            if (reader.ValueTextEquals("status"u8)) return 1;
+            if (reader.ValueTextEquals("id"u8)) return 2;
+            if (reader.ValueTextEquals("statusInfo"u8)) return 3;
+            return -1;
+        }
+
+        var s = reader.ValueSpan;
+        switch (s.Length)
+        {
+            case 2:
+                if (s.SequenceEqual("id"u8)) return 2;
+                break;
+            case 6:
+                if (s.SequenceEqual("status"u8)) return 1;
+                break;
+            case 10:
+                if (s.SequenceEqual("customData"u8)) return 0;
+                if (s.SequenceEqual("statusInfo"u8)) return 3;
+                break;
+        }
+
+        return -1;
     }
 
     internal static void WriteValue(Utf8JsonWriter writer, ClearMonitoringResultType value, JsonSerializerOptions options)
@@ -2697,21 +3559,21 @@ internal sealed class ClearVariableMonitoringRequestJsonConverter : JsonConverte
         var has1 = false;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("customData"u8))
+            switch (PropertyIndex(ref reader))
             {
-                reader.Read();
-                p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
-            }
-            else if (reader.ValueTextEquals("id"u8))
-            {
-                reader.Read();
-                p1 = OcppObjectJson.ReadList(ref reader, options, static (ref Utf8JsonReader readerx, JsonSerializerOptions optionsx) => OcppObjectJson.ReadInt32(ref readerx))!;
-                has1 = true;
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                case 0:
+                    reader.Read();
+                    p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
+                    break;
+                case 1:
+                    reader.Read();
+                    p1 = OcppObjectJson.ReadList(ref reader, options, static (ref Utf8JsonReader readerx, JsonSerializerOptions optionsx) => OcppObjectJson.ReadInt32(ref readerx))!;
+                    has1 = true;
+                    break;
+                default:
+                    reader.Read();
+                    reader.Skip();
+                    break;
             }
         }
 
@@ -2723,6 +3585,29 @@ internal sealed class ClearVariableMonitoringRequestJsonConverter : JsonConverte
         }
 
         return new ClearVariableMonitoringRequest(p1) { CustomData = p0 };
+    }
+
+    private static int PropertyIndex(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            if (reader.ValueTextEquals("customData"u8)) return 0;
+            if (reader.ValueTextEquals("id"u8)) return 1;
+            return -1;
+        }
+
+        var s = reader.ValueSpan;
+        switch (s.Length)
+        {
+            case 2:
+                if (s.SequenceEqual("id"u8)) return 1;
+                break;
+            case 10:
+                if (s.SequenceEqual("customData"u8)) return 0;
+                break;
+        }
+
+        return -1;
     }
 
     internal static void WriteValue(Utf8JsonWriter writer, ClearVariableMonitoringRequest value, JsonSerializerOptions options)
@@ -2765,21 +3650,21 @@ internal sealed class ClearVariableMonitoringResponseJsonConverter : JsonConvert
         var has1 = false;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("customData"u8))
+            switch (PropertyIndex(ref reader))
             {
-                reader.Read();
-                p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
-            }
-            else if (reader.ValueTextEquals("clearMonitoringResult"u8))
-            {
-                reader.Read();
-                p1 = OcppObjectJson.ReadList(ref reader, options, static (ref Utf8JsonReader readerx, JsonSerializerOptions optionsx) => readerx.TokenType == JsonTokenType.Null ? null! : ClearMonitoringResultTypeJsonConverter.ReadValue(ref readerx, optionsx))!;
-                has1 = true;
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                case 0:
+                    reader.Read();
+                    p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
+                    break;
+                case 1:
+                    reader.Read();
+                    p1 = OcppObjectJson.ReadList(ref reader, options, static (ref Utf8JsonReader readerx, JsonSerializerOptions optionsx) => readerx.TokenType == JsonTokenType.Null ? null! : ClearMonitoringResultTypeJsonConverter.ReadValue(ref readerx, optionsx))!;
+                    has1 = true;
+                    break;
+                default:
+                    reader.Read();
+                    reader.Skip();
+                    break;
             }
         }
 
@@ -2791,6 +3676,29 @@ internal sealed class ClearVariableMonitoringResponseJsonConverter : JsonConvert
         }
 
         return new ClearVariableMonitoringResponse(p1) { CustomData = p0 };
+    }
+
+    private static int PropertyIndex(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            if (reader.ValueTextEquals("customData"u8)) return 0;
+            if (reader.ValueTextEquals("clearMonitoringResult"u8)) return 1;
+            return -1;
+        }
+
+        var s = reader.ValueSpan;
+        switch (s.Length)
+        {
+            case 10:
+                if (s.SequenceEqual("customData"u8)) return 0;
+                break;
+            case 21:
+                if (s.SequenceEqual("clearMonitoringResult"u8)) return 1;
+                break;
+        }
+
+        return -1;
     }
 
     internal static void WriteValue(Utf8JsonWriter writer, ClearVariableMonitoringResponse value, JsonSerializerOptions options)
@@ -2835,26 +3743,25 @@ internal sealed class ClearedChargingLimitRequestJsonConverter : JsonConverter<C
         var has1 = false;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("customData"u8))
+            switch (PropertyIndex(ref reader))
             {
-                reader.Read();
-                p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
-            }
-            else if (reader.ValueTextEquals("chargingLimitSource"u8))
-            {
-                reader.Read();
-                p1 = ChargingLimitSourceEnumTypeJsonConverter.ReadValue(ref reader);
-                has1 = true;
-            }
-            else if (reader.ValueTextEquals("evseId"u8))
-            {
-                reader.Read();
-                p2 = OcppObjectJson.ReadNullableInt32(ref reader);
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                case 0:
+                    reader.Read();
+                    p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
+                    break;
+                case 1:
+                    reader.Read();
+                    p1 = ChargingLimitSourceEnumTypeJsonConverter.ReadValue(ref reader);
+                    has1 = true;
+                    break;
+                case 2:
+                    reader.Read();
+                    p2 = OcppObjectJson.ReadNullableInt32(ref reader);
+                    break;
+                default:
+                    reader.Read();
+                    reader.Skip();
+                    break;
             }
         }
 
@@ -2866,6 +3773,33 @@ internal sealed class ClearedChargingLimitRequestJsonConverter : JsonConverter<C
         }
 
         return new ClearedChargingLimitRequest(p1) { CustomData = p0, EvseId = p2 };
+    }
+
+    private static int PropertyIndex(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            if (reader.ValueTextEquals("customData"u8)) return 0;
+            if (reader.ValueTextEquals("chargingLimitSource"u8)) return 1;
+            if (reader.ValueTextEquals("evseId"u8)) return 2;
+            return -1;
+        }
+
+        var s = reader.ValueSpan;
+        switch (s.Length)
+        {
+            case 6:
+                if (s.SequenceEqual("evseId"u8)) return 2;
+                break;
+            case 10:
+                if (s.SequenceEqual("customData"u8)) return 0;
+                break;
+            case 19:
+                if (s.SequenceEqual("chargingLimitSource"u8)) return 1;
+                break;
+        }
+
+        return -1;
     }
 
     internal static void WriteValue(Utf8JsonWriter writer, ClearedChargingLimitRequest value, JsonSerializerOptions options)
@@ -2902,19 +3836,39 @@ internal sealed class ClearedChargingLimitResponseJsonConverter : JsonConverter<
         CustomDataType? p0 = null;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("customData"u8))
+            switch (PropertyIndex(ref reader))
             {
-                reader.Read();
-                p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                case 0:
+                    reader.Read();
+                    p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
+                    break;
+                default:
+                    reader.Read();
+                    reader.Skip();
+                    break;
             }
         }
 
         return new ClearedChargingLimitResponse() { CustomData = p0 };
+    }
+
+    private static int PropertyIndex(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            if (reader.ValueTextEquals("customData"u8)) return 0;
+            return -1;
+        }
+
+        var s = reader.ValueSpan;
+        switch (s.Length)
+        {
+            case 10:
+                if (s.SequenceEqual("customData"u8)) return 0;
+                break;
+        }
+
+        return -1;
     }
 
     internal static void WriteValue(Utf8JsonWriter writer, ClearedChargingLimitResponse value, JsonSerializerOptions options)
@@ -2951,31 +3905,29 @@ internal sealed class ComponentTypeJsonConverter : JsonConverter<ComponentType>
         var has2 = false;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("customData"u8))
+            switch (PropertyIndex(ref reader))
             {
-                reader.Read();
-                p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
-            }
-            else if (reader.ValueTextEquals("evse"u8))
-            {
-                reader.Read();
-                p1 = reader.TokenType == JsonTokenType.Null ? null : EVSETypeJsonConverter.ReadValue(ref reader, options);
-            }
-            else if (reader.ValueTextEquals("name"u8))
-            {
-                reader.Read();
-                p2 = OcppObjectJson.ReadString(ref reader)!;
-                has2 = true;
-            }
-            else if (reader.ValueTextEquals("instance"u8))
-            {
-                reader.Read();
-                p3 = OcppObjectJson.ReadString(ref reader);
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                case 0:
+                    reader.Read();
+                    p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
+                    break;
+                case 1:
+                    reader.Read();
+                    p1 = reader.TokenType == JsonTokenType.Null ? null : EVSETypeJsonConverter.ReadValue(ref reader, options);
+                    break;
+                case 2:
+                    reader.Read();
+                    p2 = OcppObjectJson.ReadString(ref reader)!;
+                    has2 = true;
+                    break;
+                case 3:
+                    reader.Read();
+                    p3 = OcppObjectJson.ReadString(ref reader);
+                    break;
+                default:
+                    reader.Read();
+                    reader.Skip();
+                    break;
             }
         }
 
@@ -2987,6 +3939,35 @@ internal sealed class ComponentTypeJsonConverter : JsonConverter<ComponentType>
         }
 
         return new ComponentType(p2) { CustomData = p0, Evse = p1, Instance = p3 };
+    }
+
+    private static int PropertyIndex(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            if (reader.ValueTextEquals("customData"u8)) return 0;
+            if (reader.ValueTextEquals("evse"u8)) return 1;
+            if (reader.ValueTextEquals("name"u8)) return 2;
+            if (reader.ValueTextEquals("instance"u8)) return 3;
+            return -1;
+        }
+
+        var s = reader.ValueSpan;
+        switch (s.Length)
+        {
+            case 4:
+                if (s.SequenceEqual("evse"u8)) return 1;
+                if (s.SequenceEqual("name"u8)) return 2;
+                break;
+            case 8:
+                if (s.SequenceEqual("instance"u8)) return 3;
+                break;
+            case 10:
+                if (s.SequenceEqual("customData"u8)) return 0;
+                break;
+        }
+
+        return -1;
     }
 
     internal static void WriteValue(Utf8JsonWriter writer, ComponentType value, JsonSerializerOptions options)
@@ -3036,26 +4017,25 @@ internal sealed class ComponentVariableTypeJsonConverter : JsonConverter<Compone
         var has1 = false;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("customData"u8))
+            switch (PropertyIndex(ref reader))
             {
-                reader.Read();
-                p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
-            }
-            else if (reader.ValueTextEquals("component"u8))
-            {
-                reader.Read();
-                p1 = reader.TokenType == JsonTokenType.Null ? null! : ComponentTypeJsonConverter.ReadValue(ref reader, options);
-                has1 = true;
-            }
-            else if (reader.ValueTextEquals("variable"u8))
-            {
-                reader.Read();
-                p2 = reader.TokenType == JsonTokenType.Null ? null : VariableTypeJsonConverter.ReadValue(ref reader, options);
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                case 0:
+                    reader.Read();
+                    p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
+                    break;
+                case 1:
+                    reader.Read();
+                    p1 = reader.TokenType == JsonTokenType.Null ? null! : ComponentTypeJsonConverter.ReadValue(ref reader, options);
+                    has1 = true;
+                    break;
+                case 2:
+                    reader.Read();
+                    p2 = reader.TokenType == JsonTokenType.Null ? null : VariableTypeJsonConverter.ReadValue(ref reader, options);
+                    break;
+                default:
+                    reader.Read();
+                    reader.Skip();
+                    break;
             }
         }
 
@@ -3067,6 +4047,33 @@ internal sealed class ComponentVariableTypeJsonConverter : JsonConverter<Compone
         }
 
         return new ComponentVariableType(p1) { CustomData = p0, Variable = p2 };
+    }
+
+    private static int PropertyIndex(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            if (reader.ValueTextEquals("customData"u8)) return 0;
+            if (reader.ValueTextEquals("component"u8)) return 1;
+            if (reader.ValueTextEquals("variable"u8)) return 2;
+            return -1;
+        }
+
+        var s = reader.ValueSpan;
+        switch (s.Length)
+        {
+            case 8:
+                if (s.SequenceEqual("variable"u8)) return 2;
+                break;
+            case 9:
+                if (s.SequenceEqual("component"u8)) return 1;
+                break;
+            case 10:
+                if (s.SequenceEqual("customData"u8)) return 0;
+                break;
+        }
+
+        return -1;
     }
 
     internal static void WriteValue(Utf8JsonWriter writer, ComponentVariableType value, JsonSerializerOptions options)
@@ -3121,45 +4128,41 @@ internal sealed class CompositeScheduleTypeJsonConverter : JsonConverter<Composi
         var has5 = false;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("customData"u8))
+            switch (PropertyIndex(ref reader))
             {
-                reader.Read();
-                p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
-            }
-            else if (reader.ValueTextEquals("chargingSchedulePeriod"u8))
-            {
-                reader.Read();
-                p1 = OcppObjectJson.ReadList(ref reader, options, static (ref Utf8JsonReader readerx, JsonSerializerOptions optionsx) => readerx.TokenType == JsonTokenType.Null ? null! : ChargingSchedulePeriodTypeJsonConverter.ReadValue(ref readerx, optionsx))!;
-                has1 = true;
-            }
-            else if (reader.ValueTextEquals("evseId"u8))
-            {
-                reader.Read();
-                p2 = OcppObjectJson.ReadInt32(ref reader);
-                has2 = true;
-            }
-            else if (reader.ValueTextEquals("duration"u8))
-            {
-                reader.Read();
-                p3 = OcppObjectJson.ReadInt32(ref reader);
-                has3 = true;
-            }
-            else if (reader.ValueTextEquals("scheduleStart"u8))
-            {
-                reader.Read();
-                p4 = OcppObjectJson.ReadDateTimeOffset(ref reader);
-                has4 = true;
-            }
-            else if (reader.ValueTextEquals("chargingRateUnit"u8))
-            {
-                reader.Read();
-                p5 = ChargingRateUnitEnumTypeJsonConverter.ReadValue(ref reader);
-                has5 = true;
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                case 0:
+                    reader.Read();
+                    p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
+                    break;
+                case 1:
+                    reader.Read();
+                    p1 = OcppObjectJson.ReadList(ref reader, options, static (ref Utf8JsonReader readerx, JsonSerializerOptions optionsx) => readerx.TokenType == JsonTokenType.Null ? null! : ChargingSchedulePeriodTypeJsonConverter.ReadValue(ref readerx, optionsx))!;
+                    has1 = true;
+                    break;
+                case 2:
+                    reader.Read();
+                    p2 = OcppObjectJson.ReadInt32(ref reader);
+                    has2 = true;
+                    break;
+                case 3:
+                    reader.Read();
+                    p3 = OcppObjectJson.ReadInt32(ref reader);
+                    has3 = true;
+                    break;
+                case 4:
+                    reader.Read();
+                    p4 = OcppObjectJson.ReadDateTimeOffset(ref reader);
+                    has4 = true;
+                    break;
+                case 5:
+                    reader.Read();
+                    p5 = ChargingRateUnitEnumTypeJsonConverter.ReadValue(ref reader);
+                    has5 = true;
+                    break;
+                default:
+                    reader.Read();
+                    reader.Skip();
+                    break;
             }
         }
 
@@ -3175,6 +4178,45 @@ internal sealed class CompositeScheduleTypeJsonConverter : JsonConverter<Composi
         }
 
         return new CompositeScheduleType(p1, p2, p3, p4, p5) { CustomData = p0 };
+    }
+
+    private static int PropertyIndex(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            if (reader.ValueTextEquals("customData"u8)) return 0;
+            if (reader.ValueTextEquals("chargingSchedulePeriod"u8)) return 1;
+            if (reader.ValueTextEquals("evseId"u8)) return 2;
+            if (reader.ValueTextEquals("duration"u8)) return 3;
+            if (reader.ValueTextEquals("scheduleStart"u8)) return 4;
+            if (reader.ValueTextEquals("chargingRateUnit"u8)) return 5;
+            return -1;
+        }
+
+        var s = reader.ValueSpan;
+        switch (s.Length)
+        {
+            case 6:
+                if (s.SequenceEqual("evseId"u8)) return 2;
+                break;
+            case 8:
+                if (s.SequenceEqual("duration"u8)) return 3;
+                break;
+            case 10:
+                if (s.SequenceEqual("customData"u8)) return 0;
+                break;
+            case 13:
+                if (s.SequenceEqual("scheduleStart"u8)) return 4;
+                break;
+            case 16:
+                if (s.SequenceEqual("chargingRateUnit"u8)) return 5;
+                break;
+            case 22:
+                if (s.SequenceEqual("chargingSchedulePeriod"u8)) return 1;
+                break;
+        }
+
+        return -1;
     }
 
     internal static void WriteValue(Utf8JsonWriter writer, CompositeScheduleType value, JsonSerializerOptions options)
@@ -3228,27 +4270,26 @@ internal sealed class ConsumptionCostTypeJsonConverter : JsonConverter<Consumpti
         var has2 = false;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("customData"u8))
+            switch (PropertyIndex(ref reader))
             {
-                reader.Read();
-                p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
-            }
-            else if (reader.ValueTextEquals("startValue"u8))
-            {
-                reader.Read();
-                p1 = OcppObjectJson.ReadDecimal(ref reader);
-                has1 = true;
-            }
-            else if (reader.ValueTextEquals("cost"u8))
-            {
-                reader.Read();
-                p2 = OcppObjectJson.ReadList(ref reader, options, static (ref Utf8JsonReader readerx, JsonSerializerOptions optionsx) => readerx.TokenType == JsonTokenType.Null ? null! : CostTypeJsonConverter.ReadValue(ref readerx, optionsx))!;
-                has2 = true;
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                case 0:
+                    reader.Read();
+                    p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
+                    break;
+                case 1:
+                    reader.Read();
+                    p1 = OcppObjectJson.ReadDecimal(ref reader);
+                    has1 = true;
+                    break;
+                case 2:
+                    reader.Read();
+                    p2 = OcppObjectJson.ReadList(ref reader, options, static (ref Utf8JsonReader readerx, JsonSerializerOptions optionsx) => readerx.TokenType == JsonTokenType.Null ? null! : CostTypeJsonConverter.ReadValue(ref readerx, optionsx))!;
+                    has2 = true;
+                    break;
+                default:
+                    reader.Read();
+                    reader.Skip();
+                    break;
             }
         }
 
@@ -3261,6 +4302,31 @@ internal sealed class ConsumptionCostTypeJsonConverter : JsonConverter<Consumpti
         }
 
         return new ConsumptionCostType(p1, p2) { CustomData = p0 };
+    }
+
+    private static int PropertyIndex(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            if (reader.ValueTextEquals("customData"u8)) return 0;
+            if (reader.ValueTextEquals("startValue"u8)) return 1;
+            if (reader.ValueTextEquals("cost"u8)) return 2;
+            return -1;
+        }
+
+        var s = reader.ValueSpan;
+        switch (s.Length)
+        {
+            case 4:
+                if (s.SequenceEqual("cost"u8)) return 2;
+                break;
+            case 10:
+                if (s.SequenceEqual("customData"u8)) return 0;
+                if (s.SequenceEqual("startValue"u8)) return 1;
+                break;
+        }
+
+        return -1;
     }
 
     internal static void WriteValue(Utf8JsonWriter writer, ConsumptionCostType value, JsonSerializerOptions options)
@@ -3310,32 +4376,30 @@ internal sealed class CostTypeJsonConverter : JsonConverter<CostType>
         var has2 = false;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("customData"u8))
+            switch (PropertyIndex(ref reader))
             {
-                reader.Read();
-                p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
-            }
-            else if (reader.ValueTextEquals("costKind"u8))
-            {
-                reader.Read();
-                p1 = CostKindEnumTypeJsonConverter.ReadValue(ref reader);
-                has1 = true;
-            }
-            else if (reader.ValueTextEquals("amount"u8))
-            {
-                reader.Read();
-                p2 = OcppObjectJson.ReadInt32(ref reader);
-                has2 = true;
-            }
-            else if (reader.ValueTextEquals("amountMultiplier"u8))
-            {
-                reader.Read();
-                p3 = OcppObjectJson.ReadNullableInt32(ref reader);
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                case 0:
+                    reader.Read();
+                    p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
+                    break;
+                case 1:
+                    reader.Read();
+                    p1 = CostKindEnumTypeJsonConverter.ReadValue(ref reader);
+                    has1 = true;
+                    break;
+                case 2:
+                    reader.Read();
+                    p2 = OcppObjectJson.ReadInt32(ref reader);
+                    has2 = true;
+                    break;
+                case 3:
+                    reader.Read();
+                    p3 = OcppObjectJson.ReadNullableInt32(ref reader);
+                    break;
+                default:
+                    reader.Read();
+                    reader.Skip();
+                    break;
             }
         }
 
@@ -3348,6 +4412,37 @@ internal sealed class CostTypeJsonConverter : JsonConverter<CostType>
         }
 
         return new CostType(p1, p2) { CustomData = p0, AmountMultiplier = p3 };
+    }
+
+    private static int PropertyIndex(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            if (reader.ValueTextEquals("customData"u8)) return 0;
+            if (reader.ValueTextEquals("costKind"u8)) return 1;
+            if (reader.ValueTextEquals("amount"u8)) return 2;
+            if (reader.ValueTextEquals("amountMultiplier"u8)) return 3;
+            return -1;
+        }
+
+        var s = reader.ValueSpan;
+        switch (s.Length)
+        {
+            case 6:
+                if (s.SequenceEqual("amount"u8)) return 2;
+                break;
+            case 8:
+                if (s.SequenceEqual("costKind"u8)) return 1;
+                break;
+            case 10:
+                if (s.SequenceEqual("customData"u8)) return 0;
+                break;
+            case 16:
+                if (s.SequenceEqual("amountMultiplier"u8)) return 3;
+                break;
+        }
+
+        return -1;
     }
 
     internal static void WriteValue(Utf8JsonWriter writer, CostType value, JsonSerializerOptions options)
@@ -3392,27 +4487,26 @@ internal sealed class CostUpdatedRequestJsonConverter : JsonConverter<CostUpdate
         var has2 = false;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("customData"u8))
+            switch (PropertyIndex(ref reader))
             {
-                reader.Read();
-                p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
-            }
-            else if (reader.ValueTextEquals("totalCost"u8))
-            {
-                reader.Read();
-                p1 = OcppObjectJson.ReadDecimal(ref reader);
-                has1 = true;
-            }
-            else if (reader.ValueTextEquals("transactionId"u8))
-            {
-                reader.Read();
-                p2 = OcppObjectJson.ReadString(ref reader)!;
-                has2 = true;
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                case 0:
+                    reader.Read();
+                    p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
+                    break;
+                case 1:
+                    reader.Read();
+                    p1 = OcppObjectJson.ReadDecimal(ref reader);
+                    has1 = true;
+                    break;
+                case 2:
+                    reader.Read();
+                    p2 = OcppObjectJson.ReadString(ref reader)!;
+                    has2 = true;
+                    break;
+                default:
+                    reader.Read();
+                    reader.Skip();
+                    break;
             }
         }
 
@@ -3425,6 +4519,33 @@ internal sealed class CostUpdatedRequestJsonConverter : JsonConverter<CostUpdate
         }
 
         return new CostUpdatedRequest(p1, p2) { CustomData = p0 };
+    }
+
+    private static int PropertyIndex(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            if (reader.ValueTextEquals("customData"u8)) return 0;
+            if (reader.ValueTextEquals("totalCost"u8)) return 1;
+            if (reader.ValueTextEquals("transactionId"u8)) return 2;
+            return -1;
+        }
+
+        var s = reader.ValueSpan;
+        switch (s.Length)
+        {
+            case 9:
+                if (s.SequenceEqual("totalCost"u8)) return 1;
+                break;
+            case 10:
+                if (s.SequenceEqual("customData"u8)) return 0;
+                break;
+            case 13:
+                if (s.SequenceEqual("transactionId"u8)) return 2;
+                break;
+        }
+
+        return -1;
     }
 
     internal static void WriteValue(Utf8JsonWriter writer, CostUpdatedRequest value, JsonSerializerOptions options)
@@ -3461,19 +4582,39 @@ internal sealed class CostUpdatedResponseJsonConverter : JsonConverter<CostUpdat
         CustomDataType? p0 = null;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("customData"u8))
+            switch (PropertyIndex(ref reader))
             {
-                reader.Read();
-                p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                case 0:
+                    reader.Read();
+                    p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
+                    break;
+                default:
+                    reader.Read();
+                    reader.Skip();
+                    break;
             }
         }
 
         return new CostUpdatedResponse() { CustomData = p0 };
+    }
+
+    private static int PropertyIndex(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            if (reader.ValueTextEquals("customData"u8)) return 0;
+            return -1;
+        }
+
+        var s = reader.ValueSpan;
+        switch (s.Length)
+        {
+            case 10:
+                if (s.SequenceEqual("customData"u8)) return 0;
+                break;
+        }
+
+        return -1;
     }
 
     internal static void WriteValue(Utf8JsonWriter writer, CostUpdatedResponse value, JsonSerializerOptions options)
@@ -3505,17 +4646,18 @@ internal sealed class CustomDataTypeJsonConverter : JsonConverter<CustomDataType
         Dictionary<string, JsonElement>? extension = null;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("vendorId"u8))
+            switch (PropertyIndex(ref reader))
             {
-                reader.Read();
-                p0 = OcppObjectJson.ReadString(ref reader)!;
-                has0 = true;
-            }
-            else
-            {
-                var name = reader.GetString()!;
-                reader.Read();
-                (extension ??= new(StringComparer.Ordinal))[name] = JsonElement.ParseValue(ref reader);
+                case 0:
+                    reader.Read();
+                    p0 = OcppObjectJson.ReadString(ref reader)!;
+                    has0 = true;
+                    break;
+                default:
+                    var name = reader.GetString()!;
+                    reader.Read();
+                    (extension ??= new(StringComparer.Ordinal))[name] = JsonElement.ParseValue(ref reader);
+                    break;
             }
         }
 
@@ -3527,6 +4669,25 @@ internal sealed class CustomDataTypeJsonConverter : JsonConverter<CustomDataType
         }
 
         return new CustomDataType(p0) { ExtensionData = extension };
+    }
+
+    private static int PropertyIndex(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            if (reader.ValueTextEquals("vendorId"u8)) return 0;
+            return -1;
+        }
+
+        var s = reader.ValueSpan;
+        switch (s.Length)
+        {
+            case 8:
+                if (s.SequenceEqual("vendorId"u8)) return 0;
+                break;
+        }
+
+        return -1;
     }
 
     internal static void WriteValue(Utf8JsonWriter writer, CustomDataType value, JsonSerializerOptions options)
@@ -3579,48 +4740,43 @@ internal sealed class CustomerInformationRequestJsonConverter : JsonConverter<Cu
         var has5 = false;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("customData"u8))
+            switch (PropertyIndex(ref reader))
             {
-                reader.Read();
-                p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
-            }
-            else if (reader.ValueTextEquals("customerCertificate"u8))
-            {
-                reader.Read();
-                p1 = reader.TokenType == JsonTokenType.Null ? null : CertificateHashDataTypeJsonConverter.ReadValue(ref reader, options);
-            }
-            else if (reader.ValueTextEquals("idToken"u8))
-            {
-                reader.Read();
-                p2 = reader.TokenType == JsonTokenType.Null ? null : IdTokenTypeJsonConverter.ReadValue(ref reader, options);
-            }
-            else if (reader.ValueTextEquals("requestId"u8))
-            {
-                reader.Read();
-                p3 = OcppObjectJson.ReadInt32(ref reader);
-                has3 = true;
-            }
-            else if (reader.ValueTextEquals("report"u8))
-            {
-                reader.Read();
-                p4 = OcppObjectJson.ReadBoolean(ref reader);
-                has4 = true;
-            }
-            else if (reader.ValueTextEquals("clear"u8))
-            {
-                reader.Read();
-                p5 = OcppObjectJson.ReadBoolean(ref reader);
-                has5 = true;
-            }
-            else if (reader.ValueTextEquals("customerIdentifier"u8))
-            {
-                reader.Read();
-                p6 = OcppObjectJson.ReadString(ref reader);
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                case 0:
+                    reader.Read();
+                    p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
+                    break;
+                case 1:
+                    reader.Read();
+                    p1 = reader.TokenType == JsonTokenType.Null ? null : CertificateHashDataTypeJsonConverter.ReadValue(ref reader, options);
+                    break;
+                case 2:
+                    reader.Read();
+                    p2 = reader.TokenType == JsonTokenType.Null ? null : IdTokenTypeJsonConverter.ReadValue(ref reader, options);
+                    break;
+                case 3:
+                    reader.Read();
+                    p3 = OcppObjectJson.ReadInt32(ref reader);
+                    has3 = true;
+                    break;
+                case 4:
+                    reader.Read();
+                    p4 = OcppObjectJson.ReadBoolean(ref reader);
+                    has4 = true;
+                    break;
+                case 5:
+                    reader.Read();
+                    p5 = OcppObjectJson.ReadBoolean(ref reader);
+                    has5 = true;
+                    break;
+                case 6:
+                    reader.Read();
+                    p6 = OcppObjectJson.ReadString(ref reader);
+                    break;
+                default:
+                    reader.Read();
+                    reader.Skip();
+                    break;
             }
         }
 
@@ -3634,6 +4790,49 @@ internal sealed class CustomerInformationRequestJsonConverter : JsonConverter<Cu
         }
 
         return new CustomerInformationRequest(p3, p4, p5) { CustomData = p0, CustomerCertificate = p1, IdToken = p2, CustomerIdentifier = p6 };
+    }
+
+    private static int PropertyIndex(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            if (reader.ValueTextEquals("customData"u8)) return 0;
+            if (reader.ValueTextEquals("customerCertificate"u8)) return 1;
+            if (reader.ValueTextEquals("idToken"u8)) return 2;
+            if (reader.ValueTextEquals("requestId"u8)) return 3;
+            if (reader.ValueTextEquals("report"u8)) return 4;
+            if (reader.ValueTextEquals("clear"u8)) return 5;
+            if (reader.ValueTextEquals("customerIdentifier"u8)) return 6;
+            return -1;
+        }
+
+        var s = reader.ValueSpan;
+        switch (s.Length)
+        {
+            case 5:
+                if (s.SequenceEqual("clear"u8)) return 5;
+                break;
+            case 6:
+                if (s.SequenceEqual("report"u8)) return 4;
+                break;
+            case 7:
+                if (s.SequenceEqual("idToken"u8)) return 2;
+                break;
+            case 9:
+                if (s.SequenceEqual("requestId"u8)) return 3;
+                break;
+            case 10:
+                if (s.SequenceEqual("customData"u8)) return 0;
+                break;
+            case 18:
+                if (s.SequenceEqual("customerIdentifier"u8)) return 6;
+                break;
+            case 19:
+                if (s.SequenceEqual("customerCertificate"u8)) return 1;
+                break;
+        }
+
+        return -1;
     }
 
     internal static void WriteValue(Utf8JsonWriter writer, CustomerInformationRequest value, JsonSerializerOptions options)
@@ -3689,26 +4888,25 @@ internal sealed class CustomerInformationResponseJsonConverter : JsonConverter<C
         var has1 = false;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("customData"u8))
+            switch (PropertyIndex(ref reader))
             {
-                reader.Read();
-                p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
-            }
-            else if (reader.ValueTextEquals("status"u8))
-            {
-                reader.Read();
-                p1 = CustomerInformationStatusEnumTypeJsonConverter.ReadValue(ref reader);
-                has1 = true;
-            }
-            else if (reader.ValueTextEquals("statusInfo"u8))
-            {
-                reader.Read();
-                p2 = reader.TokenType == JsonTokenType.Null ? null : StatusInfoTypeJsonConverter.ReadValue(ref reader, options);
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                case 0:
+                    reader.Read();
+                    p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
+                    break;
+                case 1:
+                    reader.Read();
+                    p1 = CustomerInformationStatusEnumTypeJsonConverter.ReadValue(ref reader);
+                    has1 = true;
+                    break;
+                case 2:
+                    reader.Read();
+                    p2 = reader.TokenType == JsonTokenType.Null ? null : StatusInfoTypeJsonConverter.ReadValue(ref reader, options);
+                    break;
+                default:
+                    reader.Read();
+                    reader.Skip();
+                    break;
             }
         }
 
@@ -3720,6 +4918,31 @@ internal sealed class CustomerInformationResponseJsonConverter : JsonConverter<C
         }
 
         return new CustomerInformationResponse(p1) { CustomData = p0, StatusInfo = p2 };
+    }
+
+    private static int PropertyIndex(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            if (reader.ValueTextEquals("customData"u8)) return 0;
+            if (reader.ValueTextEquals("status"u8)) return 1;
+            if (reader.ValueTextEquals("statusInfo"u8)) return 2;
+            return -1;
+        }
+
+        var s = reader.ValueSpan;
+        switch (s.Length)
+        {
+            case 6:
+                if (s.SequenceEqual("status"u8)) return 1;
+                break;
+            case 10:
+                if (s.SequenceEqual("customData"u8)) return 0;
+                if (s.SequenceEqual("statusInfo"u8)) return 2;
+                break;
+        }
+
+        return -1;
     }
 
     internal static void WriteValue(Utf8JsonWriter writer, CustomerInformationResponse value, JsonSerializerOptions options)
@@ -3774,57 +4997,50 @@ internal sealed class DCChargingParametersTypeJsonConverter : JsonConverter<DCCh
         var has2 = false;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("customData"u8))
+            switch (PropertyIndex(ref reader))
             {
-                reader.Read();
-                p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
-            }
-            else if (reader.ValueTextEquals("evMaxCurrent"u8))
-            {
-                reader.Read();
-                p1 = OcppObjectJson.ReadInt32(ref reader);
-                has1 = true;
-            }
-            else if (reader.ValueTextEquals("evMaxVoltage"u8))
-            {
-                reader.Read();
-                p2 = OcppObjectJson.ReadInt32(ref reader);
-                has2 = true;
-            }
-            else if (reader.ValueTextEquals("energyAmount"u8))
-            {
-                reader.Read();
-                p3 = OcppObjectJson.ReadNullableInt32(ref reader);
-            }
-            else if (reader.ValueTextEquals("evMaxPower"u8))
-            {
-                reader.Read();
-                p4 = OcppObjectJson.ReadNullableInt32(ref reader);
-            }
-            else if (reader.ValueTextEquals("stateOfCharge"u8))
-            {
-                reader.Read();
-                p5 = OcppObjectJson.ReadNullableInt32(ref reader);
-            }
-            else if (reader.ValueTextEquals("evEnergyCapacity"u8))
-            {
-                reader.Read();
-                p6 = OcppObjectJson.ReadNullableInt32(ref reader);
-            }
-            else if (reader.ValueTextEquals("fullSoC"u8))
-            {
-                reader.Read();
-                p7 = OcppObjectJson.ReadNullableInt32(ref reader);
-            }
-            else if (reader.ValueTextEquals("bulkSoC"u8))
-            {
-                reader.Read();
-                p8 = OcppObjectJson.ReadNullableInt32(ref reader);
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                case 0:
+                    reader.Read();
+                    p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
+                    break;
+                case 1:
+                    reader.Read();
+                    p1 = OcppObjectJson.ReadInt32(ref reader);
+                    has1 = true;
+                    break;
+                case 2:
+                    reader.Read();
+                    p2 = OcppObjectJson.ReadInt32(ref reader);
+                    has2 = true;
+                    break;
+                case 3:
+                    reader.Read();
+                    p3 = OcppObjectJson.ReadNullableInt32(ref reader);
+                    break;
+                case 4:
+                    reader.Read();
+                    p4 = OcppObjectJson.ReadNullableInt32(ref reader);
+                    break;
+                case 5:
+                    reader.Read();
+                    p5 = OcppObjectJson.ReadNullableInt32(ref reader);
+                    break;
+                case 6:
+                    reader.Read();
+                    p6 = OcppObjectJson.ReadNullableInt32(ref reader);
+                    break;
+                case 7:
+                    reader.Read();
+                    p7 = OcppObjectJson.ReadNullableInt32(ref reader);
+                    break;
+                case 8:
+                    reader.Read();
+                    p8 = OcppObjectJson.ReadNullableInt32(ref reader);
+                    break;
+                default:
+                    reader.Read();
+                    reader.Skip();
+                    break;
             }
         }
 
@@ -3837,6 +5053,49 @@ internal sealed class DCChargingParametersTypeJsonConverter : JsonConverter<DCCh
         }
 
         return new DCChargingParametersType(p1, p2) { CustomData = p0, EnergyAmount = p3, EvMaxPower = p4, StateOfCharge = p5, EvEnergyCapacity = p6, FullSoC = p7, BulkSoC = p8 };
+    }
+
+    private static int PropertyIndex(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            if (reader.ValueTextEquals("customData"u8)) return 0;
+            if (reader.ValueTextEquals("evMaxCurrent"u8)) return 1;
+            if (reader.ValueTextEquals("evMaxVoltage"u8)) return 2;
+            if (reader.ValueTextEquals("energyAmount"u8)) return 3;
+            if (reader.ValueTextEquals("evMaxPower"u8)) return 4;
+            if (reader.ValueTextEquals("stateOfCharge"u8)) return 5;
+            if (reader.ValueTextEquals("evEnergyCapacity"u8)) return 6;
+            if (reader.ValueTextEquals("fullSoC"u8)) return 7;
+            if (reader.ValueTextEquals("bulkSoC"u8)) return 8;
+            return -1;
+        }
+
+        var s = reader.ValueSpan;
+        switch (s.Length)
+        {
+            case 7:
+                if (s.SequenceEqual("fullSoC"u8)) return 7;
+                if (s.SequenceEqual("bulkSoC"u8)) return 8;
+                break;
+            case 10:
+                if (s.SequenceEqual("customData"u8)) return 0;
+                if (s.SequenceEqual("evMaxPower"u8)) return 4;
+                break;
+            case 12:
+                if (s.SequenceEqual("evMaxCurrent"u8)) return 1;
+                if (s.SequenceEqual("evMaxVoltage"u8)) return 2;
+                if (s.SequenceEqual("energyAmount"u8)) return 3;
+                break;
+            case 13:
+                if (s.SequenceEqual("stateOfCharge"u8)) return 5;
+                break;
+            case 16:
+                if (s.SequenceEqual("evEnergyCapacity"u8)) return 6;
+                break;
+        }
+
+        return -1;
     }
 
     internal static void WriteValue(Utf8JsonWriter writer, DCChargingParametersType value, JsonSerializerOptions options)
@@ -3907,31 +5166,29 @@ internal sealed class DataTransferRequestJsonConverter : JsonConverter<DataTrans
         var has3 = false;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("customData"u8))
+            switch (PropertyIndex(ref reader))
             {
-                reader.Read();
-                p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
-            }
-            else if (reader.ValueTextEquals("messageId"u8))
-            {
-                reader.Read();
-                p1 = OcppObjectJson.ReadString(ref reader);
-            }
-            else if (reader.ValueTextEquals("data"u8))
-            {
-                reader.Read();
-                p2 = reader.TokenType == JsonTokenType.Null ? null : JsonElement.ParseValue(ref reader);
-            }
-            else if (reader.ValueTextEquals("vendorId"u8))
-            {
-                reader.Read();
-                p3 = OcppObjectJson.ReadString(ref reader)!;
-                has3 = true;
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                case 0:
+                    reader.Read();
+                    p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
+                    break;
+                case 1:
+                    reader.Read();
+                    p1 = OcppObjectJson.ReadString(ref reader);
+                    break;
+                case 2:
+                    reader.Read();
+                    p2 = reader.TokenType == JsonTokenType.Null ? null : JsonElement.ParseValue(ref reader);
+                    break;
+                case 3:
+                    reader.Read();
+                    p3 = OcppObjectJson.ReadString(ref reader)!;
+                    has3 = true;
+                    break;
+                default:
+                    reader.Read();
+                    reader.Skip();
+                    break;
             }
         }
 
@@ -3943,6 +5200,37 @@ internal sealed class DataTransferRequestJsonConverter : JsonConverter<DataTrans
         }
 
         return new DataTransferRequest(p3) { CustomData = p0, MessageId = p1, Data = p2 };
+    }
+
+    private static int PropertyIndex(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            if (reader.ValueTextEquals("customData"u8)) return 0;
+            if (reader.ValueTextEquals("messageId"u8)) return 1;
+            if (reader.ValueTextEquals("data"u8)) return 2;
+            if (reader.ValueTextEquals("vendorId"u8)) return 3;
+            return -1;
+        }
+
+        var s = reader.ValueSpan;
+        switch (s.Length)
+        {
+            case 4:
+                if (s.SequenceEqual("data"u8)) return 2;
+                break;
+            case 8:
+                if (s.SequenceEqual("vendorId"u8)) return 3;
+                break;
+            case 9:
+                if (s.SequenceEqual("messageId"u8)) return 1;
+                break;
+            case 10:
+                if (s.SequenceEqual("customData"u8)) return 0;
+                break;
+        }
+
+        return -1;
     }
 
     internal static void WriteValue(Utf8JsonWriter writer, DataTransferRequest value, JsonSerializerOptions options)
@@ -3994,31 +5282,29 @@ internal sealed class DataTransferResponseJsonConverter : JsonConverter<DataTran
         var has1 = false;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("customData"u8))
+            switch (PropertyIndex(ref reader))
             {
-                reader.Read();
-                p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
-            }
-            else if (reader.ValueTextEquals("status"u8))
-            {
-                reader.Read();
-                p1 = DataTransferStatusEnumTypeJsonConverter.ReadValue(ref reader);
-                has1 = true;
-            }
-            else if (reader.ValueTextEquals("statusInfo"u8))
-            {
-                reader.Read();
-                p2 = reader.TokenType == JsonTokenType.Null ? null : StatusInfoTypeJsonConverter.ReadValue(ref reader, options);
-            }
-            else if (reader.ValueTextEquals("data"u8))
-            {
-                reader.Read();
-                p3 = reader.TokenType == JsonTokenType.Null ? null : JsonElement.ParseValue(ref reader);
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                case 0:
+                    reader.Read();
+                    p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
+                    break;
+                case 1:
+                    reader.Read();
+                    p1 = DataTransferStatusEnumTypeJsonConverter.ReadValue(ref reader);
+                    has1 = true;
+                    break;
+                case 2:
+                    reader.Read();
+                    p2 = reader.TokenType == JsonTokenType.Null ? null : StatusInfoTypeJsonConverter.ReadValue(ref reader, options);
+                    break;
+                case 3:
+                    reader.Read();
+                    p3 = reader.TokenType == JsonTokenType.Null ? null : JsonElement.ParseValue(ref reader);
+                    break;
+                default:
+                    reader.Read();
+                    reader.Skip();
+                    break;
             }
         }
 
@@ -4030,6 +5316,35 @@ internal sealed class DataTransferResponseJsonConverter : JsonConverter<DataTran
         }
 
         return new DataTransferResponse(p1) { CustomData = p0, StatusInfo = p2, Data = p3 };
+    }
+
+    private static int PropertyIndex(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            if (reader.ValueTextEquals("customData"u8)) return 0;
+            if (reader.ValueTextEquals("status"u8)) return 1;
+            if (reader.ValueTextEquals("statusInfo"u8)) return 2;
+            if (reader.ValueTextEquals("data"u8)) return 3;
+            return -1;
+        }
+
+        var s = reader.ValueSpan;
+        switch (s.Length)
+        {
+            case 4:
+                if (s.SequenceEqual("data"u8)) return 3;
+                break;
+            case 6:
+                if (s.SequenceEqual("status"u8)) return 1;
+                break;
+            case 10:
+                if (s.SequenceEqual("customData"u8)) return 0;
+                if (s.SequenceEqual("statusInfo"u8)) return 2;
+                break;
+        }
+
+        return -1;
     }
 
     internal static void WriteValue(Utf8JsonWriter writer, DataTransferResponse value, JsonSerializerOptions options)
@@ -4074,21 +5389,21 @@ internal sealed class DeleteCertificateRequestJsonConverter : JsonConverter<Dele
         var has1 = false;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("customData"u8))
+            switch (PropertyIndex(ref reader))
             {
-                reader.Read();
-                p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
-            }
-            else if (reader.ValueTextEquals("certificateHashData"u8))
-            {
-                reader.Read();
-                p1 = reader.TokenType == JsonTokenType.Null ? null! : CertificateHashDataTypeJsonConverter.ReadValue(ref reader, options);
-                has1 = true;
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                case 0:
+                    reader.Read();
+                    p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
+                    break;
+                case 1:
+                    reader.Read();
+                    p1 = reader.TokenType == JsonTokenType.Null ? null! : CertificateHashDataTypeJsonConverter.ReadValue(ref reader, options);
+                    has1 = true;
+                    break;
+                default:
+                    reader.Read();
+                    reader.Skip();
+                    break;
             }
         }
 
@@ -4100,6 +5415,29 @@ internal sealed class DeleteCertificateRequestJsonConverter : JsonConverter<Dele
         }
 
         return new DeleteCertificateRequest(p1) { CustomData = p0 };
+    }
+
+    private static int PropertyIndex(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            if (reader.ValueTextEquals("customData"u8)) return 0;
+            if (reader.ValueTextEquals("certificateHashData"u8)) return 1;
+            return -1;
+        }
+
+        var s = reader.ValueSpan;
+        switch (s.Length)
+        {
+            case 10:
+                if (s.SequenceEqual("customData"u8)) return 0;
+                break;
+            case 19:
+                if (s.SequenceEqual("certificateHashData"u8)) return 1;
+                break;
+        }
+
+        return -1;
     }
 
     internal static void WriteValue(Utf8JsonWriter writer, DeleteCertificateRequest value, JsonSerializerOptions options)
@@ -4139,26 +5477,25 @@ internal sealed class DeleteCertificateResponseJsonConverter : JsonConverter<Del
         var has1 = false;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("customData"u8))
+            switch (PropertyIndex(ref reader))
             {
-                reader.Read();
-                p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
-            }
-            else if (reader.ValueTextEquals("status"u8))
-            {
-                reader.Read();
-                p1 = DeleteCertificateStatusEnumTypeJsonConverter.ReadValue(ref reader);
-                has1 = true;
-            }
-            else if (reader.ValueTextEquals("statusInfo"u8))
-            {
-                reader.Read();
-                p2 = reader.TokenType == JsonTokenType.Null ? null : StatusInfoTypeJsonConverter.ReadValue(ref reader, options);
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                case 0:
+                    reader.Read();
+                    p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
+                    break;
+                case 1:
+                    reader.Read();
+                    p1 = DeleteCertificateStatusEnumTypeJsonConverter.ReadValue(ref reader);
+                    has1 = true;
+                    break;
+                case 2:
+                    reader.Read();
+                    p2 = reader.TokenType == JsonTokenType.Null ? null : StatusInfoTypeJsonConverter.ReadValue(ref reader, options);
+                    break;
+                default:
+                    reader.Read();
+                    reader.Skip();
+                    break;
             }
         }
 
@@ -4170,6 +5507,31 @@ internal sealed class DeleteCertificateResponseJsonConverter : JsonConverter<Del
         }
 
         return new DeleteCertificateResponse(p1) { CustomData = p0, StatusInfo = p2 };
+    }
+
+    private static int PropertyIndex(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            if (reader.ValueTextEquals("customData"u8)) return 0;
+            if (reader.ValueTextEquals("status"u8)) return 1;
+            if (reader.ValueTextEquals("statusInfo"u8)) return 2;
+            return -1;
+        }
+
+        var s = reader.ValueSpan;
+        switch (s.Length)
+        {
+            case 6:
+                if (s.SequenceEqual("status"u8)) return 1;
+                break;
+            case 10:
+                if (s.SequenceEqual("customData"u8)) return 0;
+                if (s.SequenceEqual("statusInfo"u8)) return 2;
+                break;
+        }
+
+        return -1;
     }
 
     internal static void WriteValue(Utf8JsonWriter writer, DeleteCertificateResponse value, JsonSerializerOptions options)
@@ -4211,26 +5573,25 @@ internal sealed class EVSETypeJsonConverter : JsonConverter<EVSEType>
         var has1 = false;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("customData"u8))
+            switch (PropertyIndex(ref reader))
             {
-                reader.Read();
-                p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
-            }
-            else if (reader.ValueTextEquals("id"u8))
-            {
-                reader.Read();
-                p1 = OcppObjectJson.ReadInt32(ref reader);
-                has1 = true;
-            }
-            else if (reader.ValueTextEquals("connectorId"u8))
-            {
-                reader.Read();
-                p2 = OcppObjectJson.ReadNullableInt32(ref reader);
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                case 0:
+                    reader.Read();
+                    p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
+                    break;
+                case 1:
+                    reader.Read();
+                    p1 = OcppObjectJson.ReadInt32(ref reader);
+                    has1 = true;
+                    break;
+                case 2:
+                    reader.Read();
+                    p2 = OcppObjectJson.ReadNullableInt32(ref reader);
+                    break;
+                default:
+                    reader.Read();
+                    reader.Skip();
+                    break;
             }
         }
 
@@ -4242,6 +5603,33 @@ internal sealed class EVSETypeJsonConverter : JsonConverter<EVSEType>
         }
 
         return new EVSEType(p1) { CustomData = p0, ConnectorId = p2 };
+    }
+
+    private static int PropertyIndex(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            if (reader.ValueTextEquals("customData"u8)) return 0;
+            if (reader.ValueTextEquals("id"u8)) return 1;
+            if (reader.ValueTextEquals("connectorId"u8)) return 2;
+            return -1;
+        }
+
+        var s = reader.ValueSpan;
+        switch (s.Length)
+        {
+            case 2:
+                if (s.SequenceEqual("id"u8)) return 1;
+                break;
+            case 10:
+                if (s.SequenceEqual("customData"u8)) return 0;
+                break;
+            case 11:
+                if (s.SequenceEqual("connectorId"u8)) return 2;
+                break;
+        }
+
+        return -1;
     }
 
     internal static void WriteValue(Utf8JsonWriter writer, EVSEType value, JsonSerializerOptions options)
@@ -4311,87 +5699,75 @@ internal sealed class EventDataTypeJsonConverter : JsonConverter<EventDataType>
         var has13 = false;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("customData"u8))
+            switch (PropertyIndex(ref reader))
             {
-                reader.Read();
-                p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
-            }
-            else if (reader.ValueTextEquals("eventId"u8))
-            {
-                reader.Read();
-                p1 = OcppObjectJson.ReadInt32(ref reader);
-                has1 = true;
-            }
-            else if (reader.ValueTextEquals("timestamp"u8))
-            {
-                reader.Read();
-                p2 = OcppObjectJson.ReadDateTimeOffset(ref reader);
-                has2 = true;
-            }
-            else if (reader.ValueTextEquals("trigger"u8))
-            {
-                reader.Read();
-                p3 = EventTriggerEnumTypeJsonConverter.ReadValue(ref reader);
-                has3 = true;
-            }
-            else if (reader.ValueTextEquals("cause"u8))
-            {
-                reader.Read();
-                p4 = OcppObjectJson.ReadNullableInt32(ref reader);
-            }
-            else if (reader.ValueTextEquals("actualValue"u8))
-            {
-                reader.Read();
-                p5 = OcppObjectJson.ReadString(ref reader)!;
-                has5 = true;
-            }
-            else if (reader.ValueTextEquals("techCode"u8))
-            {
-                reader.Read();
-                p6 = OcppObjectJson.ReadString(ref reader);
-            }
-            else if (reader.ValueTextEquals("techInfo"u8))
-            {
-                reader.Read();
-                p7 = OcppObjectJson.ReadString(ref reader);
-            }
-            else if (reader.ValueTextEquals("cleared"u8))
-            {
-                reader.Read();
-                p8 = OcppObjectJson.ReadNullableBoolean(ref reader);
-            }
-            else if (reader.ValueTextEquals("transactionId"u8))
-            {
-                reader.Read();
-                p9 = OcppObjectJson.ReadString(ref reader);
-            }
-            else if (reader.ValueTextEquals("component"u8))
-            {
-                reader.Read();
-                p10 = reader.TokenType == JsonTokenType.Null ? null! : ComponentTypeJsonConverter.ReadValue(ref reader, options);
-                has10 = true;
-            }
-            else if (reader.ValueTextEquals("variableMonitoringId"u8))
-            {
-                reader.Read();
-                p11 = OcppObjectJson.ReadNullableInt32(ref reader);
-            }
-            else if (reader.ValueTextEquals("eventNotificationType"u8))
-            {
-                reader.Read();
-                p12 = EventNotificationEnumTypeJsonConverter.ReadValue(ref reader);
-                has12 = true;
-            }
-            else if (reader.ValueTextEquals("variable"u8))
-            {
-                reader.Read();
-                p13 = reader.TokenType == JsonTokenType.Null ? null! : VariableTypeJsonConverter.ReadValue(ref reader, options);
-                has13 = true;
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                case 0:
+                    reader.Read();
+                    p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
+                    break;
+                case 1:
+                    reader.Read();
+                    p1 = OcppObjectJson.ReadInt32(ref reader);
+                    has1 = true;
+                    break;
+                case 2:
+                    reader.Read();
+                    p2 = OcppObjectJson.ReadDateTimeOffset(ref reader);
+                    has2 = true;
+                    break;
+                case 3:
+                    reader.Read();
+                    p3 = EventTriggerEnumTypeJsonConverter.ReadValue(ref reader);
+                    has3 = true;
+                    break;
+                case 4:
+                    reader.Read();
+                    p4 = OcppObjectJson.ReadNullableInt32(ref reader);
+                    break;
+                case 5:
+                    reader.Read();
+                    p5 = OcppObjectJson.ReadString(ref reader)!;
+                    has5 = true;
+                    break;
+                case 6:
+                    reader.Read();
+                    p6 = OcppObjectJson.ReadString(ref reader);
+                    break;
+                case 7:
+                    reader.Read();
+                    p7 = OcppObjectJson.ReadString(ref reader);
+                    break;
+                case 8:
+                    reader.Read();
+                    p8 = OcppObjectJson.ReadNullableBoolean(ref reader);
+                    break;
+                case 9:
+                    reader.Read();
+                    p9 = OcppObjectJson.ReadString(ref reader);
+                    break;
+                case 10:
+                    reader.Read();
+                    p10 = reader.TokenType == JsonTokenType.Null ? null! : ComponentTypeJsonConverter.ReadValue(ref reader, options);
+                    has10 = true;
+                    break;
+                case 11:
+                    reader.Read();
+                    p11 = OcppObjectJson.ReadNullableInt32(ref reader);
+                    break;
+                case 12:
+                    reader.Read();
+                    p12 = EventNotificationEnumTypeJsonConverter.ReadValue(ref reader);
+                    has12 = true;
+                    break;
+                case 13:
+                    reader.Read();
+                    p13 = reader.TokenType == JsonTokenType.Null ? null! : VariableTypeJsonConverter.ReadValue(ref reader, options);
+                    has13 = true;
+                    break;
+                default:
+                    reader.Read();
+                    reader.Skip();
+                    break;
             }
         }
 
@@ -4409,6 +5785,67 @@ internal sealed class EventDataTypeJsonConverter : JsonConverter<EventDataType>
         }
 
         return new EventDataType(p1, p2, p3, p5, p10, p12, p13) { CustomData = p0, Cause = p4, TechCode = p6, TechInfo = p7, Cleared = p8, TransactionId = p9, VariableMonitoringId = p11 };
+    }
+
+    private static int PropertyIndex(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            if (reader.ValueTextEquals("customData"u8)) return 0;
+            if (reader.ValueTextEquals("eventId"u8)) return 1;
+            if (reader.ValueTextEquals("timestamp"u8)) return 2;
+            if (reader.ValueTextEquals("trigger"u8)) return 3;
+            if (reader.ValueTextEquals("cause"u8)) return 4;
+            if (reader.ValueTextEquals("actualValue"u8)) return 5;
+            if (reader.ValueTextEquals("techCode"u8)) return 6;
+            if (reader.ValueTextEquals("techInfo"u8)) return 7;
+            if (reader.ValueTextEquals("cleared"u8)) return 8;
+            if (reader.ValueTextEquals("transactionId"u8)) return 9;
+            if (reader.ValueTextEquals("component"u8)) return 10;
+            if (reader.ValueTextEquals("variableMonitoringId"u8)) return 11;
+            if (reader.ValueTextEquals("eventNotificationType"u8)) return 12;
+            if (reader.ValueTextEquals("variable"u8)) return 13;
+            return -1;
+        }
+
+        var s = reader.ValueSpan;
+        switch (s.Length)
+        {
+            case 5:
+                if (s.SequenceEqual("cause"u8)) return 4;
+                break;
+            case 7:
+                if (s.SequenceEqual("eventId"u8)) return 1;
+                if (s.SequenceEqual("trigger"u8)) return 3;
+                if (s.SequenceEqual("cleared"u8)) return 8;
+                break;
+            case 8:
+                if (s.SequenceEqual("techCode"u8)) return 6;
+                if (s.SequenceEqual("techInfo"u8)) return 7;
+                if (s.SequenceEqual("variable"u8)) return 13;
+                break;
+            case 9:
+                if (s.SequenceEqual("timestamp"u8)) return 2;
+                if (s.SequenceEqual("component"u8)) return 10;
+                break;
+            case 10:
+                if (s.SequenceEqual("customData"u8)) return 0;
+                break;
+            case 11:
+                if (s.SequenceEqual("actualValue"u8)) return 5;
+                break;
+            case 13:
+                if (s.SequenceEqual("transactionId"u8)) return 9;
+                break;
+            case 20:
+                if (s.SequenceEqual("variableMonitoringId"u8)) return 11;
+                break;
+            case 21:
+                if (s.SequenceEqual("eventNotificationType"u8)) return 12;
+                break;
+        }
+
+        return -1;
     }
 
     internal static void WriteValue(Utf8JsonWriter writer, EventDataType value, JsonSerializerOptions options)
@@ -4496,26 +5933,25 @@ internal sealed class FirmwareStatusNotificationRequestJsonConverter : JsonConve
         var has1 = false;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("customData"u8))
+            switch (PropertyIndex(ref reader))
             {
-                reader.Read();
-                p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
-            }
-            else if (reader.ValueTextEquals("status"u8))
-            {
-                reader.Read();
-                p1 = FirmwareStatusEnumTypeJsonConverter.ReadValue(ref reader);
-                has1 = true;
-            }
-            else if (reader.ValueTextEquals("requestId"u8))
-            {
-                reader.Read();
-                p2 = OcppObjectJson.ReadNullableInt32(ref reader);
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                case 0:
+                    reader.Read();
+                    p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
+                    break;
+                case 1:
+                    reader.Read();
+                    p1 = FirmwareStatusEnumTypeJsonConverter.ReadValue(ref reader);
+                    has1 = true;
+                    break;
+                case 2:
+                    reader.Read();
+                    p2 = OcppObjectJson.ReadNullableInt32(ref reader);
+                    break;
+                default:
+                    reader.Read();
+                    reader.Skip();
+                    break;
             }
         }
 
@@ -4527,6 +5963,33 @@ internal sealed class FirmwareStatusNotificationRequestJsonConverter : JsonConve
         }
 
         return new FirmwareStatusNotificationRequest(p1) { CustomData = p0, RequestId = p2 };
+    }
+
+    private static int PropertyIndex(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            if (reader.ValueTextEquals("customData"u8)) return 0;
+            if (reader.ValueTextEquals("status"u8)) return 1;
+            if (reader.ValueTextEquals("requestId"u8)) return 2;
+            return -1;
+        }
+
+        var s = reader.ValueSpan;
+        switch (s.Length)
+        {
+            case 6:
+                if (s.SequenceEqual("status"u8)) return 1;
+                break;
+            case 9:
+                if (s.SequenceEqual("requestId"u8)) return 2;
+                break;
+            case 10:
+                if (s.SequenceEqual("customData"u8)) return 0;
+                break;
+        }
+
+        return -1;
     }
 
     internal static void WriteValue(Utf8JsonWriter writer, FirmwareStatusNotificationRequest value, JsonSerializerOptions options)
@@ -4563,19 +6026,39 @@ internal sealed class FirmwareStatusNotificationResponseJsonConverter : JsonConv
         CustomDataType? p0 = null;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("customData"u8))
+            switch (PropertyIndex(ref reader))
             {
-                reader.Read();
-                p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                case 0:
+                    reader.Read();
+                    p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
+                    break;
+                default:
+                    reader.Read();
+                    reader.Skip();
+                    break;
             }
         }
 
         return new FirmwareStatusNotificationResponse() { CustomData = p0 };
+    }
+
+    private static int PropertyIndex(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            if (reader.ValueTextEquals("customData"u8)) return 0;
+            return -1;
+        }
+
+        var s = reader.ValueSpan;
+        switch (s.Length)
+        {
+            case 10:
+                if (s.SequenceEqual("customData"u8)) return 0;
+                break;
+        }
+
+        return -1;
     }
 
     internal static void WriteValue(Utf8JsonWriter writer, FirmwareStatusNotificationResponse value, JsonSerializerOptions options)
@@ -4617,42 +6100,38 @@ internal sealed class FirmwareTypeJsonConverter : JsonConverter<FirmwareType>
         var has2 = false;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("customData"u8))
+            switch (PropertyIndex(ref reader))
             {
-                reader.Read();
-                p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
-            }
-            else if (reader.ValueTextEquals("location"u8))
-            {
-                reader.Read();
-                p1 = OcppObjectJson.ReadString(ref reader)!;
-                has1 = true;
-            }
-            else if (reader.ValueTextEquals("retrieveDateTime"u8))
-            {
-                reader.Read();
-                p2 = OcppObjectJson.ReadDateTimeOffset(ref reader);
-                has2 = true;
-            }
-            else if (reader.ValueTextEquals("installDateTime"u8))
-            {
-                reader.Read();
-                p3 = OcppObjectJson.ReadNullableDateTimeOffset(ref reader);
-            }
-            else if (reader.ValueTextEquals("signingCertificate"u8))
-            {
-                reader.Read();
-                p4 = OcppObjectJson.ReadString(ref reader);
-            }
-            else if (reader.ValueTextEquals("signature"u8))
-            {
-                reader.Read();
-                p5 = OcppObjectJson.ReadString(ref reader);
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                case 0:
+                    reader.Read();
+                    p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
+                    break;
+                case 1:
+                    reader.Read();
+                    p1 = OcppObjectJson.ReadString(ref reader)!;
+                    has1 = true;
+                    break;
+                case 2:
+                    reader.Read();
+                    p2 = OcppObjectJson.ReadDateTimeOffset(ref reader);
+                    has2 = true;
+                    break;
+                case 3:
+                    reader.Read();
+                    p3 = OcppObjectJson.ReadNullableDateTimeOffset(ref reader);
+                    break;
+                case 4:
+                    reader.Read();
+                    p4 = OcppObjectJson.ReadString(ref reader);
+                    break;
+                case 5:
+                    reader.Read();
+                    p5 = OcppObjectJson.ReadString(ref reader);
+                    break;
+                default:
+                    reader.Read();
+                    reader.Skip();
+                    break;
             }
         }
 
@@ -4665,6 +6144,45 @@ internal sealed class FirmwareTypeJsonConverter : JsonConverter<FirmwareType>
         }
 
         return new FirmwareType(p1, p2) { CustomData = p0, InstallDateTime = p3, SigningCertificate = p4, Signature = p5 };
+    }
+
+    private static int PropertyIndex(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            if (reader.ValueTextEquals("customData"u8)) return 0;
+            if (reader.ValueTextEquals("location"u8)) return 1;
+            if (reader.ValueTextEquals("retrieveDateTime"u8)) return 2;
+            if (reader.ValueTextEquals("installDateTime"u8)) return 3;
+            if (reader.ValueTextEquals("signingCertificate"u8)) return 4;
+            if (reader.ValueTextEquals("signature"u8)) return 5;
+            return -1;
+        }
+
+        var s = reader.ValueSpan;
+        switch (s.Length)
+        {
+            case 8:
+                if (s.SequenceEqual("location"u8)) return 1;
+                break;
+            case 9:
+                if (s.SequenceEqual("signature"u8)) return 5;
+                break;
+            case 10:
+                if (s.SequenceEqual("customData"u8)) return 0;
+                break;
+            case 15:
+                if (s.SequenceEqual("installDateTime"u8)) return 3;
+                break;
+            case 16:
+                if (s.SequenceEqual("retrieveDateTime"u8)) return 2;
+                break;
+            case 18:
+                if (s.SequenceEqual("signingCertificate"u8)) return 4;
+                break;
+        }
+
+        return -1;
     }
 
     internal static void WriteValue(Utf8JsonWriter writer, FirmwareType value, JsonSerializerOptions options)
@@ -4725,33 +6243,31 @@ internal sealed class Get15118EVCertificateRequestJsonConverter : JsonConverter<
         var has3 = false;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("customData"u8))
+            switch (PropertyIndex(ref reader))
             {
-                reader.Read();
-                p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
-            }
-            else if (reader.ValueTextEquals("iso15118SchemaVersion"u8))
-            {
-                reader.Read();
-                p1 = OcppObjectJson.ReadString(ref reader)!;
-                has1 = true;
-            }
-            else if (reader.ValueTextEquals("action"u8))
-            {
-                reader.Read();
-                p2 = CertificateActionEnumTypeJsonConverter.ReadValue(ref reader);
-                has2 = true;
-            }
-            else if (reader.ValueTextEquals("exiRequest"u8))
-            {
-                reader.Read();
-                p3 = OcppObjectJson.ReadString(ref reader)!;
-                has3 = true;
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                case 0:
+                    reader.Read();
+                    p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
+                    break;
+                case 1:
+                    reader.Read();
+                    p1 = OcppObjectJson.ReadString(ref reader)!;
+                    has1 = true;
+                    break;
+                case 2:
+                    reader.Read();
+                    p2 = CertificateActionEnumTypeJsonConverter.ReadValue(ref reader);
+                    has2 = true;
+                    break;
+                case 3:
+                    reader.Read();
+                    p3 = OcppObjectJson.ReadString(ref reader)!;
+                    has3 = true;
+                    break;
+                default:
+                    reader.Read();
+                    reader.Skip();
+                    break;
             }
         }
 
@@ -4765,6 +6281,35 @@ internal sealed class Get15118EVCertificateRequestJsonConverter : JsonConverter<
         }
 
         return new Get15118EVCertificateRequest(p1, p2, p3) { CustomData = p0 };
+    }
+
+    private static int PropertyIndex(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            if (reader.ValueTextEquals("customData"u8)) return 0;
+            if (reader.ValueTextEquals("iso15118SchemaVersion"u8)) return 1;
+            if (reader.ValueTextEquals("action"u8)) return 2;
+            if (reader.ValueTextEquals("exiRequest"u8)) return 3;
+            return -1;
+        }
+
+        var s = reader.ValueSpan;
+        switch (s.Length)
+        {
+            case 6:
+                if (s.SequenceEqual("action"u8)) return 2;
+                break;
+            case 10:
+                if (s.SequenceEqual("customData"u8)) return 0;
+                if (s.SequenceEqual("exiRequest"u8)) return 3;
+                break;
+            case 21:
+                if (s.SequenceEqual("iso15118SchemaVersion"u8)) return 1;
+                break;
+        }
+
+        return -1;
     }
 
     internal static void WriteValue(Utf8JsonWriter writer, Get15118EVCertificateRequest value, JsonSerializerOptions options)
@@ -4814,32 +6359,30 @@ internal sealed class Get15118EVCertificateResponseJsonConverter : JsonConverter
         var has3 = false;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("customData"u8))
+            switch (PropertyIndex(ref reader))
             {
-                reader.Read();
-                p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
-            }
-            else if (reader.ValueTextEquals("status"u8))
-            {
-                reader.Read();
-                p1 = Iso15118EVCertificateStatusEnumTypeJsonConverter.ReadValue(ref reader);
-                has1 = true;
-            }
-            else if (reader.ValueTextEquals("statusInfo"u8))
-            {
-                reader.Read();
-                p2 = reader.TokenType == JsonTokenType.Null ? null : StatusInfoTypeJsonConverter.ReadValue(ref reader, options);
-            }
-            else if (reader.ValueTextEquals("exiResponse"u8))
-            {
-                reader.Read();
-                p3 = OcppObjectJson.ReadString(ref reader)!;
-                has3 = true;
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                case 0:
+                    reader.Read();
+                    p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
+                    break;
+                case 1:
+                    reader.Read();
+                    p1 = Iso15118EVCertificateStatusEnumTypeJsonConverter.ReadValue(ref reader);
+                    has1 = true;
+                    break;
+                case 2:
+                    reader.Read();
+                    p2 = reader.TokenType == JsonTokenType.Null ? null : StatusInfoTypeJsonConverter.ReadValue(ref reader, options);
+                    break;
+                case 3:
+                    reader.Read();
+                    p3 = OcppObjectJson.ReadString(ref reader)!;
+                    has3 = true;
+                    break;
+                default:
+                    reader.Read();
+                    reader.Skip();
+                    break;
             }
         }
 
@@ -4852,6 +6395,35 @@ internal sealed class Get15118EVCertificateResponseJsonConverter : JsonConverter
         }
 
         return new Get15118EVCertificateResponse(p1, p3) { CustomData = p0, StatusInfo = p2 };
+    }
+
+    private static int PropertyIndex(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            if (reader.ValueTextEquals("customData"u8)) return 0;
+            if (reader.ValueTextEquals("status"u8)) return 1;
+            if (reader.ValueTextEquals("statusInfo"u8)) return 2;
+            if (reader.ValueTextEquals("exiResponse"u8)) return 3;
+            return -1;
+        }
+
+        var s = reader.ValueSpan;
+        switch (s.Length)
+        {
+            case 6:
+                if (s.SequenceEqual("status"u8)) return 1;
+                break;
+            case 10:
+                if (s.SequenceEqual("customData"u8)) return 0;
+                if (s.SequenceEqual("statusInfo"u8)) return 2;
+                break;
+            case 11:
+                if (s.SequenceEqual("exiResponse"u8)) return 3;
+                break;
+        }
+
+        return -1;
     }
 
     internal static void WriteValue(Utf8JsonWriter writer, Get15118EVCertificateResponse value, JsonSerializerOptions options)
@@ -4899,27 +6471,26 @@ internal sealed class GetBaseReportRequestJsonConverter : JsonConverter<GetBaseR
         var has2 = false;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("customData"u8))
+            switch (PropertyIndex(ref reader))
             {
-                reader.Read();
-                p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
-            }
-            else if (reader.ValueTextEquals("requestId"u8))
-            {
-                reader.Read();
-                p1 = OcppObjectJson.ReadInt32(ref reader);
-                has1 = true;
-            }
-            else if (reader.ValueTextEquals("reportBase"u8))
-            {
-                reader.Read();
-                p2 = ReportBaseEnumTypeJsonConverter.ReadValue(ref reader);
-                has2 = true;
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                case 0:
+                    reader.Read();
+                    p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
+                    break;
+                case 1:
+                    reader.Read();
+                    p1 = OcppObjectJson.ReadInt32(ref reader);
+                    has1 = true;
+                    break;
+                case 2:
+                    reader.Read();
+                    p2 = ReportBaseEnumTypeJsonConverter.ReadValue(ref reader);
+                    has2 = true;
+                    break;
+                default:
+                    reader.Read();
+                    reader.Skip();
+                    break;
             }
         }
 
@@ -4932,6 +6503,31 @@ internal sealed class GetBaseReportRequestJsonConverter : JsonConverter<GetBaseR
         }
 
         return new GetBaseReportRequest(p1, p2) { CustomData = p0 };
+    }
+
+    private static int PropertyIndex(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            if (reader.ValueTextEquals("customData"u8)) return 0;
+            if (reader.ValueTextEquals("requestId"u8)) return 1;
+            if (reader.ValueTextEquals("reportBase"u8)) return 2;
+            return -1;
+        }
+
+        var s = reader.ValueSpan;
+        switch (s.Length)
+        {
+            case 9:
+                if (s.SequenceEqual("requestId"u8)) return 1;
+                break;
+            case 10:
+                if (s.SequenceEqual("customData"u8)) return 0;
+                if (s.SequenceEqual("reportBase"u8)) return 2;
+                break;
+        }
+
+        return -1;
     }
 
     internal static void WriteValue(Utf8JsonWriter writer, GetBaseReportRequest value, JsonSerializerOptions options)
@@ -4970,26 +6566,25 @@ internal sealed class GetBaseReportResponseJsonConverter : JsonConverter<GetBase
         var has1 = false;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("customData"u8))
+            switch (PropertyIndex(ref reader))
             {
-                reader.Read();
-                p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
-            }
-            else if (reader.ValueTextEquals("status"u8))
-            {
-                reader.Read();
-                p1 = GenericDeviceModelStatusEnumTypeJsonConverter.ReadValue(ref reader);
-                has1 = true;
-            }
-            else if (reader.ValueTextEquals("statusInfo"u8))
-            {
-                reader.Read();
-                p2 = reader.TokenType == JsonTokenType.Null ? null : StatusInfoTypeJsonConverter.ReadValue(ref reader, options);
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                case 0:
+                    reader.Read();
+                    p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
+                    break;
+                case 1:
+                    reader.Read();
+                    p1 = GenericDeviceModelStatusEnumTypeJsonConverter.ReadValue(ref reader);
+                    has1 = true;
+                    break;
+                case 2:
+                    reader.Read();
+                    p2 = reader.TokenType == JsonTokenType.Null ? null : StatusInfoTypeJsonConverter.ReadValue(ref reader, options);
+                    break;
+                default:
+                    reader.Read();
+                    reader.Skip();
+                    break;
             }
         }
 
@@ -5001,6 +6596,31 @@ internal sealed class GetBaseReportResponseJsonConverter : JsonConverter<GetBase
         }
 
         return new GetBaseReportResponse(p1) { CustomData = p0, StatusInfo = p2 };
+    }
+
+    private static int PropertyIndex(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            if (reader.ValueTextEquals("customData"u8)) return 0;
+            if (reader.ValueTextEquals("status"u8)) return 1;
+            if (reader.ValueTextEquals("statusInfo"u8)) return 2;
+            return -1;
+        }
+
+        var s = reader.ValueSpan;
+        switch (s.Length)
+        {
+            case 6:
+                if (s.SequenceEqual("status"u8)) return 1;
+                break;
+            case 10:
+                if (s.SequenceEqual("customData"u8)) return 0;
+                if (s.SequenceEqual("statusInfo"u8)) return 2;
+                break;
+        }
+
+        return -1;
     }
 
     internal static void WriteValue(Utf8JsonWriter writer, GetBaseReportResponse value, JsonSerializerOptions options)
@@ -5040,21 +6660,21 @@ internal sealed class GetCertificateStatusRequestJsonConverter : JsonConverter<G
         var has1 = false;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("customData"u8))
+            switch (PropertyIndex(ref reader))
             {
-                reader.Read();
-                p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
-            }
-            else if (reader.ValueTextEquals("ocspRequestData"u8))
-            {
-                reader.Read();
-                p1 = reader.TokenType == JsonTokenType.Null ? null! : OCSPRequestDataTypeJsonConverter.ReadValue(ref reader, options);
-                has1 = true;
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                case 0:
+                    reader.Read();
+                    p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
+                    break;
+                case 1:
+                    reader.Read();
+                    p1 = reader.TokenType == JsonTokenType.Null ? null! : OCSPRequestDataTypeJsonConverter.ReadValue(ref reader, options);
+                    has1 = true;
+                    break;
+                default:
+                    reader.Read();
+                    reader.Skip();
+                    break;
             }
         }
 
@@ -5066,6 +6686,29 @@ internal sealed class GetCertificateStatusRequestJsonConverter : JsonConverter<G
         }
 
         return new GetCertificateStatusRequest(p1) { CustomData = p0 };
+    }
+
+    private static int PropertyIndex(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            if (reader.ValueTextEquals("customData"u8)) return 0;
+            if (reader.ValueTextEquals("ocspRequestData"u8)) return 1;
+            return -1;
+        }
+
+        var s = reader.ValueSpan;
+        switch (s.Length)
+        {
+            case 10:
+                if (s.SequenceEqual("customData"u8)) return 0;
+                break;
+            case 15:
+                if (s.SequenceEqual("ocspRequestData"u8)) return 1;
+                break;
+        }
+
+        return -1;
     }
 
     internal static void WriteValue(Utf8JsonWriter writer, GetCertificateStatusRequest value, JsonSerializerOptions options)
@@ -5107,31 +6750,29 @@ internal sealed class GetCertificateStatusResponseJsonConverter : JsonConverter<
         var has1 = false;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("customData"u8))
+            switch (PropertyIndex(ref reader))
             {
-                reader.Read();
-                p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
-            }
-            else if (reader.ValueTextEquals("status"u8))
-            {
-                reader.Read();
-                p1 = GetCertificateStatusEnumTypeJsonConverter.ReadValue(ref reader);
-                has1 = true;
-            }
-            else if (reader.ValueTextEquals("statusInfo"u8))
-            {
-                reader.Read();
-                p2 = reader.TokenType == JsonTokenType.Null ? null : StatusInfoTypeJsonConverter.ReadValue(ref reader, options);
-            }
-            else if (reader.ValueTextEquals("ocspResult"u8))
-            {
-                reader.Read();
-                p3 = OcppObjectJson.ReadString(ref reader);
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                case 0:
+                    reader.Read();
+                    p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
+                    break;
+                case 1:
+                    reader.Read();
+                    p1 = GetCertificateStatusEnumTypeJsonConverter.ReadValue(ref reader);
+                    has1 = true;
+                    break;
+                case 2:
+                    reader.Read();
+                    p2 = reader.TokenType == JsonTokenType.Null ? null : StatusInfoTypeJsonConverter.ReadValue(ref reader, options);
+                    break;
+                case 3:
+                    reader.Read();
+                    p3 = OcppObjectJson.ReadString(ref reader);
+                    break;
+                default:
+                    reader.Read();
+                    reader.Skip();
+                    break;
             }
         }
 
@@ -5143,6 +6784,33 @@ internal sealed class GetCertificateStatusResponseJsonConverter : JsonConverter<
         }
 
         return new GetCertificateStatusResponse(p1) { CustomData = p0, StatusInfo = p2, OcspResult = p3 };
+    }
+
+    private static int PropertyIndex(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            if (reader.ValueTextEquals("customData"u8)) return 0;
+            if (reader.ValueTextEquals("status"u8)) return 1;
+            if (reader.ValueTextEquals("statusInfo"u8)) return 2;
+            if (reader.ValueTextEquals("ocspResult"u8)) return 3;
+            return -1;
+        }
+
+        var s = reader.ValueSpan;
+        switch (s.Length)
+        {
+            case 6:
+                if (s.SequenceEqual("status"u8)) return 1;
+                break;
+            case 10:
+                if (s.SequenceEqual("customData"u8)) return 0;
+                if (s.SequenceEqual("statusInfo"u8)) return 2;
+                if (s.SequenceEqual("ocspResult"u8)) return 3;
+                break;
+        }
+
+        return -1;
     }
 
     internal static void WriteValue(Utf8JsonWriter writer, GetCertificateStatusResponse value, JsonSerializerOptions options)
@@ -5192,32 +6860,30 @@ internal sealed class GetChargingProfilesRequestJsonConverter : JsonConverter<Ge
         var has3 = false;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("customData"u8))
+            switch (PropertyIndex(ref reader))
             {
-                reader.Read();
-                p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
-            }
-            else if (reader.ValueTextEquals("requestId"u8))
-            {
-                reader.Read();
-                p1 = OcppObjectJson.ReadInt32(ref reader);
-                has1 = true;
-            }
-            else if (reader.ValueTextEquals("evseId"u8))
-            {
-                reader.Read();
-                p2 = OcppObjectJson.ReadNullableInt32(ref reader);
-            }
-            else if (reader.ValueTextEquals("chargingProfile"u8))
-            {
-                reader.Read();
-                p3 = reader.TokenType == JsonTokenType.Null ? null! : ChargingProfileCriterionTypeJsonConverter.ReadValue(ref reader, options);
-                has3 = true;
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                case 0:
+                    reader.Read();
+                    p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
+                    break;
+                case 1:
+                    reader.Read();
+                    p1 = OcppObjectJson.ReadInt32(ref reader);
+                    has1 = true;
+                    break;
+                case 2:
+                    reader.Read();
+                    p2 = OcppObjectJson.ReadNullableInt32(ref reader);
+                    break;
+                case 3:
+                    reader.Read();
+                    p3 = reader.TokenType == JsonTokenType.Null ? null! : ChargingProfileCriterionTypeJsonConverter.ReadValue(ref reader, options);
+                    has3 = true;
+                    break;
+                default:
+                    reader.Read();
+                    reader.Skip();
+                    break;
             }
         }
 
@@ -5230,6 +6896,37 @@ internal sealed class GetChargingProfilesRequestJsonConverter : JsonConverter<Ge
         }
 
         return new GetChargingProfilesRequest(p1, p3) { CustomData = p0, EvseId = p2 };
+    }
+
+    private static int PropertyIndex(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            if (reader.ValueTextEquals("customData"u8)) return 0;
+            if (reader.ValueTextEquals("requestId"u8)) return 1;
+            if (reader.ValueTextEquals("evseId"u8)) return 2;
+            if (reader.ValueTextEquals("chargingProfile"u8)) return 3;
+            return -1;
+        }
+
+        var s = reader.ValueSpan;
+        switch (s.Length)
+        {
+            case 6:
+                if (s.SequenceEqual("evseId"u8)) return 2;
+                break;
+            case 9:
+                if (s.SequenceEqual("requestId"u8)) return 1;
+                break;
+            case 10:
+                if (s.SequenceEqual("customData"u8)) return 0;
+                break;
+            case 15:
+                if (s.SequenceEqual("chargingProfile"u8)) return 3;
+                break;
+        }
+
+        return -1;
     }
 
     internal static void WriteValue(Utf8JsonWriter writer, GetChargingProfilesRequest value, JsonSerializerOptions options)
@@ -5276,26 +6973,25 @@ internal sealed class GetChargingProfilesResponseJsonConverter : JsonConverter<G
         var has1 = false;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("customData"u8))
+            switch (PropertyIndex(ref reader))
             {
-                reader.Read();
-                p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
-            }
-            else if (reader.ValueTextEquals("status"u8))
-            {
-                reader.Read();
-                p1 = GetChargingProfileStatusEnumTypeJsonConverter.ReadValue(ref reader);
-                has1 = true;
-            }
-            else if (reader.ValueTextEquals("statusInfo"u8))
-            {
-                reader.Read();
-                p2 = reader.TokenType == JsonTokenType.Null ? null : StatusInfoTypeJsonConverter.ReadValue(ref reader, options);
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                case 0:
+                    reader.Read();
+                    p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
+                    break;
+                case 1:
+                    reader.Read();
+                    p1 = GetChargingProfileStatusEnumTypeJsonConverter.ReadValue(ref reader);
+                    has1 = true;
+                    break;
+                case 2:
+                    reader.Read();
+                    p2 = reader.TokenType == JsonTokenType.Null ? null : StatusInfoTypeJsonConverter.ReadValue(ref reader, options);
+                    break;
+                default:
+                    reader.Read();
+                    reader.Skip();
+                    break;
             }
         }
 
@@ -5307,6 +7003,31 @@ internal sealed class GetChargingProfilesResponseJsonConverter : JsonConverter<G
         }
 
         return new GetChargingProfilesResponse(p1) { CustomData = p0, StatusInfo = p2 };
+    }
+
+    private static int PropertyIndex(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            if (reader.ValueTextEquals("customData"u8)) return 0;
+            if (reader.ValueTextEquals("status"u8)) return 1;
+            if (reader.ValueTextEquals("statusInfo"u8)) return 2;
+            return -1;
+        }
+
+        var s = reader.ValueSpan;
+        switch (s.Length)
+        {
+            case 6:
+                if (s.SequenceEqual("status"u8)) return 1;
+                break;
+            case 10:
+                if (s.SequenceEqual("customData"u8)) return 0;
+                if (s.SequenceEqual("statusInfo"u8)) return 2;
+                break;
+        }
+
+        return -1;
     }
 
     internal static void WriteValue(Utf8JsonWriter writer, GetChargingProfilesResponse value, JsonSerializerOptions options)
@@ -5351,32 +7072,30 @@ internal sealed class GetCompositeScheduleRequestJsonConverter : JsonConverter<G
         var has3 = false;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("customData"u8))
+            switch (PropertyIndex(ref reader))
             {
-                reader.Read();
-                p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
-            }
-            else if (reader.ValueTextEquals("duration"u8))
-            {
-                reader.Read();
-                p1 = OcppObjectJson.ReadInt32(ref reader);
-                has1 = true;
-            }
-            else if (reader.ValueTextEquals("chargingRateUnit"u8))
-            {
-                reader.Read();
-                p2 = reader.TokenType == JsonTokenType.Null ? null : ChargingRateUnitEnumTypeJsonConverter.ReadValue(ref reader);
-            }
-            else if (reader.ValueTextEquals("evseId"u8))
-            {
-                reader.Read();
-                p3 = OcppObjectJson.ReadInt32(ref reader);
-                has3 = true;
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                case 0:
+                    reader.Read();
+                    p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
+                    break;
+                case 1:
+                    reader.Read();
+                    p1 = OcppObjectJson.ReadInt32(ref reader);
+                    has1 = true;
+                    break;
+                case 2:
+                    reader.Read();
+                    p2 = reader.TokenType == JsonTokenType.Null ? null : ChargingRateUnitEnumTypeJsonConverter.ReadValue(ref reader);
+                    break;
+                case 3:
+                    reader.Read();
+                    p3 = OcppObjectJson.ReadInt32(ref reader);
+                    has3 = true;
+                    break;
+                default:
+                    reader.Read();
+                    reader.Skip();
+                    break;
             }
         }
 
@@ -5389,6 +7108,37 @@ internal sealed class GetCompositeScheduleRequestJsonConverter : JsonConverter<G
         }
 
         return new GetCompositeScheduleRequest(p1, p3) { CustomData = p0, ChargingRateUnit = p2 };
+    }
+
+    private static int PropertyIndex(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            if (reader.ValueTextEquals("customData"u8)) return 0;
+            if (reader.ValueTextEquals("duration"u8)) return 1;
+            if (reader.ValueTextEquals("chargingRateUnit"u8)) return 2;
+            if (reader.ValueTextEquals("evseId"u8)) return 3;
+            return -1;
+        }
+
+        var s = reader.ValueSpan;
+        switch (s.Length)
+        {
+            case 6:
+                if (s.SequenceEqual("evseId"u8)) return 3;
+                break;
+            case 8:
+                if (s.SequenceEqual("duration"u8)) return 1;
+                break;
+            case 10:
+                if (s.SequenceEqual("customData"u8)) return 0;
+                break;
+            case 16:
+                if (s.SequenceEqual("chargingRateUnit"u8)) return 2;
+                break;
+        }
+
+        return -1;
     }
 
     internal static void WriteValue(Utf8JsonWriter writer, GetCompositeScheduleRequest value, JsonSerializerOptions options)
@@ -5434,31 +7184,29 @@ internal sealed class GetCompositeScheduleResponseJsonConverter : JsonConverter<
         var has1 = false;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("customData"u8))
+            switch (PropertyIndex(ref reader))
             {
-                reader.Read();
-                p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
-            }
-            else if (reader.ValueTextEquals("status"u8))
-            {
-                reader.Read();
-                p1 = GenericStatusEnumTypeJsonConverter.ReadValue(ref reader);
-                has1 = true;
-            }
-            else if (reader.ValueTextEquals("statusInfo"u8))
-            {
-                reader.Read();
-                p2 = reader.TokenType == JsonTokenType.Null ? null : StatusInfoTypeJsonConverter.ReadValue(ref reader, options);
-            }
-            else if (reader.ValueTextEquals("schedule"u8))
-            {
-                reader.Read();
-                p3 = reader.TokenType == JsonTokenType.Null ? null : CompositeScheduleTypeJsonConverter.ReadValue(ref reader, options);
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                case 0:
+                    reader.Read();
+                    p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
+                    break;
+                case 1:
+                    reader.Read();
+                    p1 = GenericStatusEnumTypeJsonConverter.ReadValue(ref reader);
+                    has1 = true;
+                    break;
+                case 2:
+                    reader.Read();
+                    p2 = reader.TokenType == JsonTokenType.Null ? null : StatusInfoTypeJsonConverter.ReadValue(ref reader, options);
+                    break;
+                case 3:
+                    reader.Read();
+                    p3 = reader.TokenType == JsonTokenType.Null ? null : CompositeScheduleTypeJsonConverter.ReadValue(ref reader, options);
+                    break;
+                default:
+                    reader.Read();
+                    reader.Skip();
+                    break;
             }
         }
 
@@ -5470,6 +7218,35 @@ internal sealed class GetCompositeScheduleResponseJsonConverter : JsonConverter<
         }
 
         return new GetCompositeScheduleResponse(p1) { CustomData = p0, StatusInfo = p2, Schedule = p3 };
+    }
+
+    private static int PropertyIndex(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            if (reader.ValueTextEquals("customData"u8)) return 0;
+            if (reader.ValueTextEquals("status"u8)) return 1;
+            if (reader.ValueTextEquals("statusInfo"u8)) return 2;
+            if (reader.ValueTextEquals("schedule"u8)) return 3;
+            return -1;
+        }
+
+        var s = reader.ValueSpan;
+        switch (s.Length)
+        {
+            case 6:
+                if (s.SequenceEqual("status"u8)) return 1;
+                break;
+            case 8:
+                if (s.SequenceEqual("schedule"u8)) return 3;
+                break;
+            case 10:
+                if (s.SequenceEqual("customData"u8)) return 0;
+                if (s.SequenceEqual("statusInfo"u8)) return 2;
+                break;
+        }
+
+        return -1;
     }
 
     internal static void WriteValue(Utf8JsonWriter writer, GetCompositeScheduleResponse value, JsonSerializerOptions options)
@@ -5520,36 +7297,33 @@ internal sealed class GetDisplayMessagesRequestJsonConverter : JsonConverter<Get
         var has2 = false;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("customData"u8))
+            switch (PropertyIndex(ref reader))
             {
-                reader.Read();
-                p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
-            }
-            else if (reader.ValueTextEquals("id"u8))
-            {
-                reader.Read();
-                p1 = OcppObjectJson.ReadList(ref reader, options, static (ref Utf8JsonReader readerx, JsonSerializerOptions optionsx) => OcppObjectJson.ReadInt32(ref readerx));
-            }
-            else if (reader.ValueTextEquals("requestId"u8))
-            {
-                reader.Read();
-                p2 = OcppObjectJson.ReadInt32(ref reader);
-                has2 = true;
-            }
-            else if (reader.ValueTextEquals("priority"u8))
-            {
-                reader.Read();
-                p3 = reader.TokenType == JsonTokenType.Null ? null : MessagePriorityEnumTypeJsonConverter.ReadValue(ref reader);
-            }
-            else if (reader.ValueTextEquals("state"u8))
-            {
-                reader.Read();
-                p4 = reader.TokenType == JsonTokenType.Null ? null : MessageStateEnumTypeJsonConverter.ReadValue(ref reader);
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                case 0:
+                    reader.Read();
+                    p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
+                    break;
+                case 1:
+                    reader.Read();
+                    p1 = OcppObjectJson.ReadList(ref reader, options, static (ref Utf8JsonReader readerx, JsonSerializerOptions optionsx) => OcppObjectJson.ReadInt32(ref readerx));
+                    break;
+                case 2:
+                    reader.Read();
+                    p2 = OcppObjectJson.ReadInt32(ref reader);
+                    has2 = true;
+                    break;
+                case 3:
+                    reader.Read();
+                    p3 = reader.TokenType == JsonTokenType.Null ? null : MessagePriorityEnumTypeJsonConverter.ReadValue(ref reader);
+                    break;
+                case 4:
+                    reader.Read();
+                    p4 = reader.TokenType == JsonTokenType.Null ? null : MessageStateEnumTypeJsonConverter.ReadValue(ref reader);
+                    break;
+                default:
+                    reader.Read();
+                    reader.Skip();
+                    break;
             }
         }
 
@@ -5561,6 +7335,41 @@ internal sealed class GetDisplayMessagesRequestJsonConverter : JsonConverter<Get
         }
 
         return new GetDisplayMessagesRequest(p2) { CustomData = p0, Id = p1, Priority = p3, State = p4 };
+    }
+
+    private static int PropertyIndex(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            if (reader.ValueTextEquals("customData"u8)) return 0;
+            if (reader.ValueTextEquals("id"u8)) return 1;
+            if (reader.ValueTextEquals("requestId"u8)) return 2;
+            if (reader.ValueTextEquals("priority"u8)) return 3;
+            if (reader.ValueTextEquals("state"u8)) return 4;
+            return -1;
+        }
+
+        var s = reader.ValueSpan;
+        switch (s.Length)
+        {
+            case 2:
+                if (s.SequenceEqual("id"u8)) return 1;
+                break;
+            case 5:
+                if (s.SequenceEqual("state"u8)) return 4;
+                break;
+            case 8:
+                if (s.SequenceEqual("priority"u8)) return 3;
+                break;
+            case 9:
+                if (s.SequenceEqual("requestId"u8)) return 2;
+                break;
+            case 10:
+                if (s.SequenceEqual("customData"u8)) return 0;
+                break;
+        }
+
+        return -1;
     }
 
     internal static void WriteValue(Utf8JsonWriter writer, GetDisplayMessagesRequest value, JsonSerializerOptions options)
@@ -5617,26 +7426,25 @@ internal sealed class GetDisplayMessagesResponseJsonConverter : JsonConverter<Ge
         var has1 = false;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("customData"u8))
+            switch (PropertyIndex(ref reader))
             {
-                reader.Read();
-                p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
-            }
-            else if (reader.ValueTextEquals("status"u8))
-            {
-                reader.Read();
-                p1 = GetDisplayMessagesStatusEnumTypeJsonConverter.ReadValue(ref reader);
-                has1 = true;
-            }
-            else if (reader.ValueTextEquals("statusInfo"u8))
-            {
-                reader.Read();
-                p2 = reader.TokenType == JsonTokenType.Null ? null : StatusInfoTypeJsonConverter.ReadValue(ref reader, options);
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                case 0:
+                    reader.Read();
+                    p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
+                    break;
+                case 1:
+                    reader.Read();
+                    p1 = GetDisplayMessagesStatusEnumTypeJsonConverter.ReadValue(ref reader);
+                    has1 = true;
+                    break;
+                case 2:
+                    reader.Read();
+                    p2 = reader.TokenType == JsonTokenType.Null ? null : StatusInfoTypeJsonConverter.ReadValue(ref reader, options);
+                    break;
+                default:
+                    reader.Read();
+                    reader.Skip();
+                    break;
             }
         }
 
@@ -5648,6 +7456,31 @@ internal sealed class GetDisplayMessagesResponseJsonConverter : JsonConverter<Ge
         }
 
         return new GetDisplayMessagesResponse(p1) { CustomData = p0, StatusInfo = p2 };
+    }
+
+    private static int PropertyIndex(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            if (reader.ValueTextEquals("customData"u8)) return 0;
+            if (reader.ValueTextEquals("status"u8)) return 1;
+            if (reader.ValueTextEquals("statusInfo"u8)) return 2;
+            return -1;
+        }
+
+        var s = reader.ValueSpan;
+        switch (s.Length)
+        {
+            case 6:
+                if (s.SequenceEqual("status"u8)) return 1;
+                break;
+            case 10:
+                if (s.SequenceEqual("customData"u8)) return 0;
+                if (s.SequenceEqual("statusInfo"u8)) return 2;
+                break;
+        }
+
+        return -1;
     }
 
     internal static void WriteValue(Utf8JsonWriter writer, GetDisplayMessagesResponse value, JsonSerializerOptions options)
@@ -5686,24 +7519,47 @@ internal sealed class GetInstalledCertificateIdsRequestJsonConverter : JsonConve
         IReadOnlyList<GetCertificateIdUseEnumType>? p1 = null;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("customData"u8))
+            switch (PropertyIndex(ref reader))
             {
-                reader.Read();
-                p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
-            }
-            else if (reader.ValueTextEquals("certificateType"u8))
-            {
-                reader.Read();
-                p1 = OcppObjectJson.ReadList(ref reader, options, static (ref Utf8JsonReader readerx, JsonSerializerOptions optionsx) => GetCertificateIdUseEnumTypeJsonConverter.ReadValue(ref readerx));
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                case 0:
+                    reader.Read();
+                    p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
+                    break;
+                case 1:
+                    reader.Read();
+                    p1 = OcppObjectJson.ReadList(ref reader, options, static (ref Utf8JsonReader readerx, JsonSerializerOptions optionsx) => GetCertificateIdUseEnumTypeJsonConverter.ReadValue(ref readerx));
+                    break;
+                default:
+                    reader.Read();
+                    reader.Skip();
+                    break;
             }
         }
 
         return new GetInstalledCertificateIdsRequest() { CustomData = p0, CertificateType = p1 };
+    }
+
+    private static int PropertyIndex(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            if (reader.ValueTextEquals("customData"u8)) return 0;
+            if (reader.ValueTextEquals("certificateType"u8)) return 1;
+            return -1;
+        }
+
+        var s = reader.ValueSpan;
+        switch (s.Length)
+        {
+            case 10:
+                if (s.SequenceEqual("customData"u8)) return 0;
+                break;
+            case 15:
+                if (s.SequenceEqual("certificateType"u8)) return 1;
+                break;
+        }
+
+        return -1;
     }
 
     internal static void WriteValue(Utf8JsonWriter writer, GetInstalledCertificateIdsRequest value, JsonSerializerOptions options)
@@ -5750,31 +7606,29 @@ internal sealed class GetInstalledCertificateIdsResponseJsonConverter : JsonConv
         var has1 = false;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("customData"u8))
+            switch (PropertyIndex(ref reader))
             {
-                reader.Read();
-                p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
-            }
-            else if (reader.ValueTextEquals("status"u8))
-            {
-                reader.Read();
-                p1 = GetInstalledCertificateStatusEnumTypeJsonConverter.ReadValue(ref reader);
-                has1 = true;
-            }
-            else if (reader.ValueTextEquals("statusInfo"u8))
-            {
-                reader.Read();
-                p2 = reader.TokenType == JsonTokenType.Null ? null : StatusInfoTypeJsonConverter.ReadValue(ref reader, options);
-            }
-            else if (reader.ValueTextEquals("certificateHashDataChain"u8))
-            {
-                reader.Read();
-                p3 = OcppObjectJson.ReadList(ref reader, options, static (ref Utf8JsonReader readerx, JsonSerializerOptions optionsx) => readerx.TokenType == JsonTokenType.Null ? null! : CertificateHashDataChainTypeJsonConverter.ReadValue(ref readerx, optionsx));
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                case 0:
+                    reader.Read();
+                    p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
+                    break;
+                case 1:
+                    reader.Read();
+                    p1 = GetInstalledCertificateStatusEnumTypeJsonConverter.ReadValue(ref reader);
+                    has1 = true;
+                    break;
+                case 2:
+                    reader.Read();
+                    p2 = reader.TokenType == JsonTokenType.Null ? null : StatusInfoTypeJsonConverter.ReadValue(ref reader, options);
+                    break;
+                case 3:
+                    reader.Read();
+                    p3 = OcppObjectJson.ReadList(ref reader, options, static (ref Utf8JsonReader readerx, JsonSerializerOptions optionsx) => readerx.TokenType == JsonTokenType.Null ? null! : CertificateHashDataChainTypeJsonConverter.ReadValue(ref readerx, optionsx));
+                    break;
+                default:
+                    reader.Read();
+                    reader.Skip();
+                    break;
             }
         }
 
@@ -5786,6 +7640,35 @@ internal sealed class GetInstalledCertificateIdsResponseJsonConverter : JsonConv
         }
 
         return new GetInstalledCertificateIdsResponse(p1) { CustomData = p0, StatusInfo = p2, CertificateHashDataChain = p3 };
+    }
+
+    private static int PropertyIndex(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            if (reader.ValueTextEquals("customData"u8)) return 0;
+            if (reader.ValueTextEquals("status"u8)) return 1;
+            if (reader.ValueTextEquals("statusInfo"u8)) return 2;
+            if (reader.ValueTextEquals("certificateHashDataChain"u8)) return 3;
+            return -1;
+        }
+
+        var s = reader.ValueSpan;
+        switch (s.Length)
+        {
+            case 6:
+                if (s.SequenceEqual("status"u8)) return 1;
+                break;
+            case 10:
+                if (s.SequenceEqual("customData"u8)) return 0;
+                if (s.SequenceEqual("statusInfo"u8)) return 2;
+                break;
+            case 24:
+                if (s.SequenceEqual("certificateHashDataChain"u8)) return 3;
+                break;
+        }
+
+        return -1;
     }
 
     internal static void WriteValue(Utf8JsonWriter writer, GetInstalledCertificateIdsResponse value, JsonSerializerOptions options)
@@ -5832,19 +7715,39 @@ internal sealed class GetLocalListVersionRequestJsonConverter : JsonConverter<Ge
         CustomDataType? p0 = null;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("customData"u8))
+            switch (PropertyIndex(ref reader))
             {
-                reader.Read();
-                p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                case 0:
+                    reader.Read();
+                    p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
+                    break;
+                default:
+                    reader.Read();
+                    reader.Skip();
+                    break;
             }
         }
 
         return new GetLocalListVersionRequest() { CustomData = p0 };
+    }
+
+    private static int PropertyIndex(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            if (reader.ValueTextEquals("customData"u8)) return 0;
+            return -1;
+        }
+
+        var s = reader.ValueSpan;
+        switch (s.Length)
+        {
+            case 10:
+                if (s.SequenceEqual("customData"u8)) return 0;
+                break;
+        }
+
+        return -1;
     }
 
     internal static void WriteValue(Utf8JsonWriter writer, GetLocalListVersionRequest value, JsonSerializerOptions options)
@@ -5877,21 +7780,21 @@ internal sealed class GetLocalListVersionResponseJsonConverter : JsonConverter<G
         var has1 = false;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("customData"u8))
+            switch (PropertyIndex(ref reader))
             {
-                reader.Read();
-                p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
-            }
-            else if (reader.ValueTextEquals("versionNumber"u8))
-            {
-                reader.Read();
-                p1 = OcppObjectJson.ReadInt32(ref reader);
-                has1 = true;
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                case 0:
+                    reader.Read();
+                    p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
+                    break;
+                case 1:
+                    reader.Read();
+                    p1 = OcppObjectJson.ReadInt32(ref reader);
+                    has1 = true;
+                    break;
+                default:
+                    reader.Read();
+                    reader.Skip();
+                    break;
             }
         }
 
@@ -5903,6 +7806,29 @@ internal sealed class GetLocalListVersionResponseJsonConverter : JsonConverter<G
         }
 
         return new GetLocalListVersionResponse(p1) { CustomData = p0 };
+    }
+
+    private static int PropertyIndex(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            if (reader.ValueTextEquals("customData"u8)) return 0;
+            if (reader.ValueTextEquals("versionNumber"u8)) return 1;
+            return -1;
+        }
+
+        var s = reader.ValueSpan;
+        switch (s.Length)
+        {
+            case 10:
+                if (s.SequenceEqual("customData"u8)) return 0;
+                break;
+            case 13:
+                if (s.SequenceEqual("versionNumber"u8)) return 1;
+                break;
+        }
+
+        return -1;
     }
 
     internal static void WriteValue(Utf8JsonWriter writer, GetLocalListVersionResponse value, JsonSerializerOptions options)
@@ -5947,43 +7873,39 @@ internal sealed class GetLogRequestJsonConverter : JsonConverter<GetLogRequest>
         var has3 = false;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("customData"u8))
+            switch (PropertyIndex(ref reader))
             {
-                reader.Read();
-                p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
-            }
-            else if (reader.ValueTextEquals("log"u8))
-            {
-                reader.Read();
-                p1 = reader.TokenType == JsonTokenType.Null ? null! : LogParametersTypeJsonConverter.ReadValue(ref reader, options);
-                has1 = true;
-            }
-            else if (reader.ValueTextEquals("logType"u8))
-            {
-                reader.Read();
-                p2 = LogEnumTypeJsonConverter.ReadValue(ref reader);
-                has2 = true;
-            }
-            else if (reader.ValueTextEquals("requestId"u8))
-            {
-                reader.Read();
-                p3 = OcppObjectJson.ReadInt32(ref reader);
-                has3 = true;
-            }
-            else if (reader.ValueTextEquals("retries"u8))
-            {
-                reader.Read();
-                p4 = OcppObjectJson.ReadNullableInt32(ref reader);
-            }
-            else if (reader.ValueTextEquals("retryInterval"u8))
-            {
-                reader.Read();
-                p5 = OcppObjectJson.ReadNullableInt32(ref reader);
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                case 0:
+                    reader.Read();
+                    p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
+                    break;
+                case 1:
+                    reader.Read();
+                    p1 = reader.TokenType == JsonTokenType.Null ? null! : LogParametersTypeJsonConverter.ReadValue(ref reader, options);
+                    has1 = true;
+                    break;
+                case 2:
+                    reader.Read();
+                    p2 = LogEnumTypeJsonConverter.ReadValue(ref reader);
+                    has2 = true;
+                    break;
+                case 3:
+                    reader.Read();
+                    p3 = OcppObjectJson.ReadInt32(ref reader);
+                    has3 = true;
+                    break;
+                case 4:
+                    reader.Read();
+                    p4 = OcppObjectJson.ReadNullableInt32(ref reader);
+                    break;
+                case 5:
+                    reader.Read();
+                    p5 = OcppObjectJson.ReadNullableInt32(ref reader);
+                    break;
+                default:
+                    reader.Read();
+                    reader.Skip();
+                    break;
             }
         }
 
@@ -5997,6 +7919,43 @@ internal sealed class GetLogRequestJsonConverter : JsonConverter<GetLogRequest>
         }
 
         return new GetLogRequest(p1, p2, p3) { CustomData = p0, Retries = p4, RetryInterval = p5 };
+    }
+
+    private static int PropertyIndex(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            if (reader.ValueTextEquals("customData"u8)) return 0;
+            if (reader.ValueTextEquals("log"u8)) return 1;
+            if (reader.ValueTextEquals("logType"u8)) return 2;
+            if (reader.ValueTextEquals("requestId"u8)) return 3;
+            if (reader.ValueTextEquals("retries"u8)) return 4;
+            if (reader.ValueTextEquals("retryInterval"u8)) return 5;
+            return -1;
+        }
+
+        var s = reader.ValueSpan;
+        switch (s.Length)
+        {
+            case 3:
+                if (s.SequenceEqual("log"u8)) return 1;
+                break;
+            case 7:
+                if (s.SequenceEqual("logType"u8)) return 2;
+                if (s.SequenceEqual("retries"u8)) return 4;
+                break;
+            case 9:
+                if (s.SequenceEqual("requestId"u8)) return 3;
+                break;
+            case 10:
+                if (s.SequenceEqual("customData"u8)) return 0;
+                break;
+            case 13:
+                if (s.SequenceEqual("retryInterval"u8)) return 5;
+                break;
+        }
+
+        return -1;
     }
 
     internal static void WriteValue(Utf8JsonWriter writer, GetLogRequest value, JsonSerializerOptions options)
@@ -6052,31 +8011,29 @@ internal sealed class GetLogResponseJsonConverter : JsonConverter<GetLogResponse
         var has1 = false;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("customData"u8))
+            switch (PropertyIndex(ref reader))
             {
-                reader.Read();
-                p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
-            }
-            else if (reader.ValueTextEquals("status"u8))
-            {
-                reader.Read();
-                p1 = LogStatusEnumTypeJsonConverter.ReadValue(ref reader);
-                has1 = true;
-            }
-            else if (reader.ValueTextEquals("statusInfo"u8))
-            {
-                reader.Read();
-                p2 = reader.TokenType == JsonTokenType.Null ? null : StatusInfoTypeJsonConverter.ReadValue(ref reader, options);
-            }
-            else if (reader.ValueTextEquals("filename"u8))
-            {
-                reader.Read();
-                p3 = OcppObjectJson.ReadString(ref reader);
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                case 0:
+                    reader.Read();
+                    p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
+                    break;
+                case 1:
+                    reader.Read();
+                    p1 = LogStatusEnumTypeJsonConverter.ReadValue(ref reader);
+                    has1 = true;
+                    break;
+                case 2:
+                    reader.Read();
+                    p2 = reader.TokenType == JsonTokenType.Null ? null : StatusInfoTypeJsonConverter.ReadValue(ref reader, options);
+                    break;
+                case 3:
+                    reader.Read();
+                    p3 = OcppObjectJson.ReadString(ref reader);
+                    break;
+                default:
+                    reader.Read();
+                    reader.Skip();
+                    break;
             }
         }
 
@@ -6088,6 +8045,35 @@ internal sealed class GetLogResponseJsonConverter : JsonConverter<GetLogResponse
         }
 
         return new GetLogResponse(p1) { CustomData = p0, StatusInfo = p2, Filename = p3 };
+    }
+
+    private static int PropertyIndex(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            if (reader.ValueTextEquals("customData"u8)) return 0;
+            if (reader.ValueTextEquals("status"u8)) return 1;
+            if (reader.ValueTextEquals("statusInfo"u8)) return 2;
+            if (reader.ValueTextEquals("filename"u8)) return 3;
+            return -1;
+        }
+
+        var s = reader.ValueSpan;
+        switch (s.Length)
+        {
+            case 6:
+                if (s.SequenceEqual("status"u8)) return 1;
+                break;
+            case 8:
+                if (s.SequenceEqual("filename"u8)) return 3;
+                break;
+            case 10:
+                if (s.SequenceEqual("customData"u8)) return 0;
+                if (s.SequenceEqual("statusInfo"u8)) return 2;
+                break;
+        }
+
+        return -1;
     }
 
     internal static void WriteValue(Utf8JsonWriter writer, GetLogResponse value, JsonSerializerOptions options)
@@ -6136,31 +8122,29 @@ internal sealed class GetMonitoringReportRequestJsonConverter : JsonConverter<Ge
         var has2 = false;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("customData"u8))
+            switch (PropertyIndex(ref reader))
             {
-                reader.Read();
-                p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
-            }
-            else if (reader.ValueTextEquals("componentVariable"u8))
-            {
-                reader.Read();
-                p1 = OcppObjectJson.ReadList(ref reader, options, static (ref Utf8JsonReader readerx, JsonSerializerOptions optionsx) => readerx.TokenType == JsonTokenType.Null ? null! : ComponentVariableTypeJsonConverter.ReadValue(ref readerx, optionsx));
-            }
-            else if (reader.ValueTextEquals("requestId"u8))
-            {
-                reader.Read();
-                p2 = OcppObjectJson.ReadInt32(ref reader);
-                has2 = true;
-            }
-            else if (reader.ValueTextEquals("monitoringCriteria"u8))
-            {
-                reader.Read();
-                p3 = OcppObjectJson.ReadList(ref reader, options, static (ref Utf8JsonReader readerx, JsonSerializerOptions optionsx) => MonitoringCriterionEnumTypeJsonConverter.ReadValue(ref readerx));
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                case 0:
+                    reader.Read();
+                    p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
+                    break;
+                case 1:
+                    reader.Read();
+                    p1 = OcppObjectJson.ReadList(ref reader, options, static (ref Utf8JsonReader readerx, JsonSerializerOptions optionsx) => readerx.TokenType == JsonTokenType.Null ? null! : ComponentVariableTypeJsonConverter.ReadValue(ref readerx, optionsx));
+                    break;
+                case 2:
+                    reader.Read();
+                    p2 = OcppObjectJson.ReadInt32(ref reader);
+                    has2 = true;
+                    break;
+                case 3:
+                    reader.Read();
+                    p3 = OcppObjectJson.ReadList(ref reader, options, static (ref Utf8JsonReader readerx, JsonSerializerOptions optionsx) => MonitoringCriterionEnumTypeJsonConverter.ReadValue(ref readerx));
+                    break;
+                default:
+                    reader.Read();
+                    reader.Skip();
+                    break;
             }
         }
 
@@ -6172,6 +8156,37 @@ internal sealed class GetMonitoringReportRequestJsonConverter : JsonConverter<Ge
         }
 
         return new GetMonitoringReportRequest(p2) { CustomData = p0, ComponentVariable = p1, MonitoringCriteria = p3 };
+    }
+
+    private static int PropertyIndex(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            if (reader.ValueTextEquals("customData"u8)) return 0;
+            if (reader.ValueTextEquals("componentVariable"u8)) return 1;
+            if (reader.ValueTextEquals("requestId"u8)) return 2;
+            if (reader.ValueTextEquals("monitoringCriteria"u8)) return 3;
+            return -1;
+        }
+
+        var s = reader.ValueSpan;
+        switch (s.Length)
+        {
+            case 9:
+                if (s.SequenceEqual("requestId"u8)) return 2;
+                break;
+            case 10:
+                if (s.SequenceEqual("customData"u8)) return 0;
+                break;
+            case 17:
+                if (s.SequenceEqual("componentVariable"u8)) return 1;
+                break;
+            case 18:
+                if (s.SequenceEqual("monitoringCriteria"u8)) return 3;
+                break;
+        }
+
+        return -1;
     }
 
     internal static void WriteValue(Utf8JsonWriter writer, GetMonitoringReportRequest value, JsonSerializerOptions options)
@@ -6228,26 +8243,25 @@ internal sealed class GetMonitoringReportResponseJsonConverter : JsonConverter<G
         var has1 = false;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("customData"u8))
+            switch (PropertyIndex(ref reader))
             {
-                reader.Read();
-                p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
-            }
-            else if (reader.ValueTextEquals("status"u8))
-            {
-                reader.Read();
-                p1 = GenericDeviceModelStatusEnumTypeJsonConverter.ReadValue(ref reader);
-                has1 = true;
-            }
-            else if (reader.ValueTextEquals("statusInfo"u8))
-            {
-                reader.Read();
-                p2 = reader.TokenType == JsonTokenType.Null ? null : StatusInfoTypeJsonConverter.ReadValue(ref reader, options);
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                case 0:
+                    reader.Read();
+                    p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
+                    break;
+                case 1:
+                    reader.Read();
+                    p1 = GenericDeviceModelStatusEnumTypeJsonConverter.ReadValue(ref reader);
+                    has1 = true;
+                    break;
+                case 2:
+                    reader.Read();
+                    p2 = reader.TokenType == JsonTokenType.Null ? null : StatusInfoTypeJsonConverter.ReadValue(ref reader, options);
+                    break;
+                default:
+                    reader.Read();
+                    reader.Skip();
+                    break;
             }
         }
 
@@ -6259,6 +8273,31 @@ internal sealed class GetMonitoringReportResponseJsonConverter : JsonConverter<G
         }
 
         return new GetMonitoringReportResponse(p1) { CustomData = p0, StatusInfo = p2 };
+    }
+
+    private static int PropertyIndex(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            if (reader.ValueTextEquals("customData"u8)) return 0;
+            if (reader.ValueTextEquals("status"u8)) return 1;
+            if (reader.ValueTextEquals("statusInfo"u8)) return 2;
+            return -1;
+        }
+
+        var s = reader.ValueSpan;
+        switch (s.Length)
+        {
+            case 6:
+                if (s.SequenceEqual("status"u8)) return 1;
+                break;
+            case 10:
+                if (s.SequenceEqual("customData"u8)) return 0;
+                if (s.SequenceEqual("statusInfo"u8)) return 2;
+                break;
+        }
+
+        return -1;
     }
 
     internal static void WriteValue(Utf8JsonWriter writer, GetMonitoringReportResponse value, JsonSerializerOptions options)
@@ -6302,31 +8341,29 @@ internal sealed class GetReportRequestJsonConverter : JsonConverter<GetReportReq
         var has2 = false;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("customData"u8))
+            switch (PropertyIndex(ref reader))
             {
-                reader.Read();
-                p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
-            }
-            else if (reader.ValueTextEquals("componentVariable"u8))
-            {
-                reader.Read();
-                p1 = OcppObjectJson.ReadList(ref reader, options, static (ref Utf8JsonReader readerx, JsonSerializerOptions optionsx) => readerx.TokenType == JsonTokenType.Null ? null! : ComponentVariableTypeJsonConverter.ReadValue(ref readerx, optionsx));
-            }
-            else if (reader.ValueTextEquals("requestId"u8))
-            {
-                reader.Read();
-                p2 = OcppObjectJson.ReadInt32(ref reader);
-                has2 = true;
-            }
-            else if (reader.ValueTextEquals("componentCriteria"u8))
-            {
-                reader.Read();
-                p3 = OcppObjectJson.ReadList(ref reader, options, static (ref Utf8JsonReader readerx, JsonSerializerOptions optionsx) => ComponentCriterionEnumTypeJsonConverter.ReadValue(ref readerx));
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                case 0:
+                    reader.Read();
+                    p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
+                    break;
+                case 1:
+                    reader.Read();
+                    p1 = OcppObjectJson.ReadList(ref reader, options, static (ref Utf8JsonReader readerx, JsonSerializerOptions optionsx) => readerx.TokenType == JsonTokenType.Null ? null! : ComponentVariableTypeJsonConverter.ReadValue(ref readerx, optionsx));
+                    break;
+                case 2:
+                    reader.Read();
+                    p2 = OcppObjectJson.ReadInt32(ref reader);
+                    has2 = true;
+                    break;
+                case 3:
+                    reader.Read();
+                    p3 = OcppObjectJson.ReadList(ref reader, options, static (ref Utf8JsonReader readerx, JsonSerializerOptions optionsx) => ComponentCriterionEnumTypeJsonConverter.ReadValue(ref readerx));
+                    break;
+                default:
+                    reader.Read();
+                    reader.Skip();
+                    break;
             }
         }
 
@@ -6338,6 +8375,35 @@ internal sealed class GetReportRequestJsonConverter : JsonConverter<GetReportReq
         }
 
         return new GetReportRequest(p2) { CustomData = p0, ComponentVariable = p1, ComponentCriteria = p3 };
+    }
+
+    private static int PropertyIndex(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            if (reader.ValueTextEquals("customData"u8)) return 0;
+            if (reader.ValueTextEquals("componentVariable"u8)) return 1;
+            if (reader.ValueTextEquals("requestId"u8)) return 2;
+            if (reader.ValueTextEquals("componentCriteria"u8)) return 3;
+            return -1;
+        }
+
+        var s = reader.ValueSpan;
+        switch (s.Length)
+        {
+            case 9:
+                if (s.SequenceEqual("requestId"u8)) return 2;
+                break;
+            case 10:
+                if (s.SequenceEqual("customData"u8)) return 0;
+                break;
+            case 17:
+                if (s.SequenceEqual("componentVariable"u8)) return 1;
+                if (s.SequenceEqual("componentCriteria"u8)) return 3;
+                break;
+        }
+
+        return -1;
     }
 
     internal static void WriteValue(Utf8JsonWriter writer, GetReportRequest value, JsonSerializerOptions options)
@@ -6394,26 +8460,25 @@ internal sealed class GetReportResponseJsonConverter : JsonConverter<GetReportRe
         var has1 = false;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("customData"u8))
+            switch (PropertyIndex(ref reader))
             {
-                reader.Read();
-                p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
-            }
-            else if (reader.ValueTextEquals("status"u8))
-            {
-                reader.Read();
-                p1 = GenericDeviceModelStatusEnumTypeJsonConverter.ReadValue(ref reader);
-                has1 = true;
-            }
-            else if (reader.ValueTextEquals("statusInfo"u8))
-            {
-                reader.Read();
-                p2 = reader.TokenType == JsonTokenType.Null ? null : StatusInfoTypeJsonConverter.ReadValue(ref reader, options);
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                case 0:
+                    reader.Read();
+                    p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
+                    break;
+                case 1:
+                    reader.Read();
+                    p1 = GenericDeviceModelStatusEnumTypeJsonConverter.ReadValue(ref reader);
+                    has1 = true;
+                    break;
+                case 2:
+                    reader.Read();
+                    p2 = reader.TokenType == JsonTokenType.Null ? null : StatusInfoTypeJsonConverter.ReadValue(ref reader, options);
+                    break;
+                default:
+                    reader.Read();
+                    reader.Skip();
+                    break;
             }
         }
 
@@ -6425,6 +8490,31 @@ internal sealed class GetReportResponseJsonConverter : JsonConverter<GetReportRe
         }
 
         return new GetReportResponse(p1) { CustomData = p0, StatusInfo = p2 };
+    }
+
+    private static int PropertyIndex(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            if (reader.ValueTextEquals("customData"u8)) return 0;
+            if (reader.ValueTextEquals("status"u8)) return 1;
+            if (reader.ValueTextEquals("statusInfo"u8)) return 2;
+            return -1;
+        }
+
+        var s = reader.ValueSpan;
+        switch (s.Length)
+        {
+            case 6:
+                if (s.SequenceEqual("status"u8)) return 1;
+                break;
+            case 10:
+                if (s.SequenceEqual("customData"u8)) return 0;
+                if (s.SequenceEqual("statusInfo"u8)) return 2;
+                break;
+        }
+
+        return -1;
     }
 
     internal static void WriteValue(Utf8JsonWriter writer, GetReportResponse value, JsonSerializerOptions options)
@@ -6463,24 +8553,47 @@ internal sealed class GetTransactionStatusRequestJsonConverter : JsonConverter<G
         string? p1 = null;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("customData"u8))
+            switch (PropertyIndex(ref reader))
             {
-                reader.Read();
-                p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
-            }
-            else if (reader.ValueTextEquals("transactionId"u8))
-            {
-                reader.Read();
-                p1 = OcppObjectJson.ReadString(ref reader);
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                case 0:
+                    reader.Read();
+                    p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
+                    break;
+                case 1:
+                    reader.Read();
+                    p1 = OcppObjectJson.ReadString(ref reader);
+                    break;
+                default:
+                    reader.Read();
+                    reader.Skip();
+                    break;
             }
         }
 
         return new GetTransactionStatusRequest() { CustomData = p0, TransactionId = p1 };
+    }
+
+    private static int PropertyIndex(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            if (reader.ValueTextEquals("customData"u8)) return 0;
+            if (reader.ValueTextEquals("transactionId"u8)) return 1;
+            return -1;
+        }
+
+        var s = reader.ValueSpan;
+        switch (s.Length)
+        {
+            case 10:
+                if (s.SequenceEqual("customData"u8)) return 0;
+                break;
+            case 13:
+                if (s.SequenceEqual("transactionId"u8)) return 1;
+                break;
+        }
+
+        return -1;
     }
 
     internal static void WriteValue(Utf8JsonWriter writer, GetTransactionStatusRequest value, JsonSerializerOptions options)
@@ -6520,26 +8633,25 @@ internal sealed class GetTransactionStatusResponseJsonConverter : JsonConverter<
         var has2 = false;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("customData"u8))
+            switch (PropertyIndex(ref reader))
             {
-                reader.Read();
-                p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
-            }
-            else if (reader.ValueTextEquals("ongoingIndicator"u8))
-            {
-                reader.Read();
-                p1 = OcppObjectJson.ReadNullableBoolean(ref reader);
-            }
-            else if (reader.ValueTextEquals("messagesInQueue"u8))
-            {
-                reader.Read();
-                p2 = OcppObjectJson.ReadBoolean(ref reader);
-                has2 = true;
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                case 0:
+                    reader.Read();
+                    p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
+                    break;
+                case 1:
+                    reader.Read();
+                    p1 = OcppObjectJson.ReadNullableBoolean(ref reader);
+                    break;
+                case 2:
+                    reader.Read();
+                    p2 = OcppObjectJson.ReadBoolean(ref reader);
+                    has2 = true;
+                    break;
+                default:
+                    reader.Read();
+                    reader.Skip();
+                    break;
             }
         }
 
@@ -6551,6 +8663,33 @@ internal sealed class GetTransactionStatusResponseJsonConverter : JsonConverter<
         }
 
         return new GetTransactionStatusResponse(p2) { CustomData = p0, OngoingIndicator = p1 };
+    }
+
+    private static int PropertyIndex(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            if (reader.ValueTextEquals("customData"u8)) return 0;
+            if (reader.ValueTextEquals("ongoingIndicator"u8)) return 1;
+            if (reader.ValueTextEquals("messagesInQueue"u8)) return 2;
+            return -1;
+        }
+
+        var s = reader.ValueSpan;
+        switch (s.Length)
+        {
+            case 10:
+                if (s.SequenceEqual("customData"u8)) return 0;
+                break;
+            case 15:
+                if (s.SequenceEqual("messagesInQueue"u8)) return 2;
+                break;
+            case 16:
+                if (s.SequenceEqual("ongoingIndicator"u8)) return 1;
+                break;
+        }
+
+        return -1;
     }
 
     internal static void WriteValue(Utf8JsonWriter writer, GetTransactionStatusResponse value, JsonSerializerOptions options)
@@ -6595,32 +8734,30 @@ internal sealed class GetVariableDataTypeJsonConverter : JsonConverter<GetVariab
         var has3 = false;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("customData"u8))
+            switch (PropertyIndex(ref reader))
             {
-                reader.Read();
-                p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
-            }
-            else if (reader.ValueTextEquals("attributeType"u8))
-            {
-                reader.Read();
-                p1 = reader.TokenType == JsonTokenType.Null ? null : AttributeEnumTypeJsonConverter.ReadValue(ref reader);
-            }
-            else if (reader.ValueTextEquals("component"u8))
-            {
-                reader.Read();
-                p2 = reader.TokenType == JsonTokenType.Null ? null! : ComponentTypeJsonConverter.ReadValue(ref reader, options);
-                has2 = true;
-            }
-            else if (reader.ValueTextEquals("variable"u8))
-            {
-                reader.Read();
-                p3 = reader.TokenType == JsonTokenType.Null ? null! : VariableTypeJsonConverter.ReadValue(ref reader, options);
-                has3 = true;
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                case 0:
+                    reader.Read();
+                    p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
+                    break;
+                case 1:
+                    reader.Read();
+                    p1 = reader.TokenType == JsonTokenType.Null ? null : AttributeEnumTypeJsonConverter.ReadValue(ref reader);
+                    break;
+                case 2:
+                    reader.Read();
+                    p2 = reader.TokenType == JsonTokenType.Null ? null! : ComponentTypeJsonConverter.ReadValue(ref reader, options);
+                    has2 = true;
+                    break;
+                case 3:
+                    reader.Read();
+                    p3 = reader.TokenType == JsonTokenType.Null ? null! : VariableTypeJsonConverter.ReadValue(ref reader, options);
+                    has3 = true;
+                    break;
+                default:
+                    reader.Read();
+                    reader.Skip();
+                    break;
             }
         }
 
@@ -6633,6 +8770,37 @@ internal sealed class GetVariableDataTypeJsonConverter : JsonConverter<GetVariab
         }
 
         return new GetVariableDataType(p2, p3) { CustomData = p0, AttributeType = p1 };
+    }
+
+    private static int PropertyIndex(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            if (reader.ValueTextEquals("customData"u8)) return 0;
+            if (reader.ValueTextEquals("attributeType"u8)) return 1;
+            if (reader.ValueTextEquals("component"u8)) return 2;
+            if (reader.ValueTextEquals("variable"u8)) return 3;
+            return -1;
+        }
+
+        var s = reader.ValueSpan;
+        switch (s.Length)
+        {
+            case 8:
+                if (s.SequenceEqual("variable"u8)) return 3;
+                break;
+            case 9:
+                if (s.SequenceEqual("component"u8)) return 2;
+                break;
+            case 10:
+                if (s.SequenceEqual("customData"u8)) return 0;
+                break;
+            case 13:
+                if (s.SequenceEqual("attributeType"u8)) return 1;
+                break;
+        }
+
+        return -1;
     }
 
     internal static void WriteValue(Utf8JsonWriter writer, GetVariableDataType value, JsonSerializerOptions options)
@@ -6692,48 +8860,43 @@ internal sealed class GetVariableResultTypeJsonConverter : JsonConverter<GetVari
         var has6 = false;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("customData"u8))
+            switch (PropertyIndex(ref reader))
             {
-                reader.Read();
-                p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
-            }
-            else if (reader.ValueTextEquals("attributeStatusInfo"u8))
-            {
-                reader.Read();
-                p1 = reader.TokenType == JsonTokenType.Null ? null : StatusInfoTypeJsonConverter.ReadValue(ref reader, options);
-            }
-            else if (reader.ValueTextEquals("attributeStatus"u8))
-            {
-                reader.Read();
-                p2 = GetVariableStatusEnumTypeJsonConverter.ReadValue(ref reader);
-                has2 = true;
-            }
-            else if (reader.ValueTextEquals("attributeType"u8))
-            {
-                reader.Read();
-                p3 = reader.TokenType == JsonTokenType.Null ? null : AttributeEnumTypeJsonConverter.ReadValue(ref reader);
-            }
-            else if (reader.ValueTextEquals("attributeValue"u8))
-            {
-                reader.Read();
-                p4 = OcppObjectJson.ReadString(ref reader);
-            }
-            else if (reader.ValueTextEquals("component"u8))
-            {
-                reader.Read();
-                p5 = reader.TokenType == JsonTokenType.Null ? null! : ComponentTypeJsonConverter.ReadValue(ref reader, options);
-                has5 = true;
-            }
-            else if (reader.ValueTextEquals("variable"u8))
-            {
-                reader.Read();
-                p6 = reader.TokenType == JsonTokenType.Null ? null! : VariableTypeJsonConverter.ReadValue(ref reader, options);
-                has6 = true;
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                case 0:
+                    reader.Read();
+                    p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
+                    break;
+                case 1:
+                    reader.Read();
+                    p1 = reader.TokenType == JsonTokenType.Null ? null : StatusInfoTypeJsonConverter.ReadValue(ref reader, options);
+                    break;
+                case 2:
+                    reader.Read();
+                    p2 = GetVariableStatusEnumTypeJsonConverter.ReadValue(ref reader);
+                    has2 = true;
+                    break;
+                case 3:
+                    reader.Read();
+                    p3 = reader.TokenType == JsonTokenType.Null ? null : AttributeEnumTypeJsonConverter.ReadValue(ref reader);
+                    break;
+                case 4:
+                    reader.Read();
+                    p4 = OcppObjectJson.ReadString(ref reader);
+                    break;
+                case 5:
+                    reader.Read();
+                    p5 = reader.TokenType == JsonTokenType.Null ? null! : ComponentTypeJsonConverter.ReadValue(ref reader, options);
+                    has5 = true;
+                    break;
+                case 6:
+                    reader.Read();
+                    p6 = reader.TokenType == JsonTokenType.Null ? null! : VariableTypeJsonConverter.ReadValue(ref reader, options);
+                    has6 = true;
+                    break;
+                default:
+                    reader.Read();
+                    reader.Skip();
+                    break;
             }
         }
 
@@ -6747,6 +8910,49 @@ internal sealed class GetVariableResultTypeJsonConverter : JsonConverter<GetVari
         }
 
         return new GetVariableResultType(p2, p5, p6) { CustomData = p0, AttributeStatusInfo = p1, AttributeType = p3, AttributeValue = p4 };
+    }
+
+    private static int PropertyIndex(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            if (reader.ValueTextEquals("customData"u8)) return 0;
+            if (reader.ValueTextEquals("attributeStatusInfo"u8)) return 1;
+            if (reader.ValueTextEquals("attributeStatus"u8)) return 2;
+            if (reader.ValueTextEquals("attributeType"u8)) return 3;
+            if (reader.ValueTextEquals("attributeValue"u8)) return 4;
+            if (reader.ValueTextEquals("component"u8)) return 5;
+            if (reader.ValueTextEquals("variable"u8)) return 6;
+            return -1;
+        }
+
+        var s = reader.ValueSpan;
+        switch (s.Length)
+        {
+            case 8:
+                if (s.SequenceEqual("variable"u8)) return 6;
+                break;
+            case 9:
+                if (s.SequenceEqual("component"u8)) return 5;
+                break;
+            case 10:
+                if (s.SequenceEqual("customData"u8)) return 0;
+                break;
+            case 13:
+                if (s.SequenceEqual("attributeType"u8)) return 3;
+                break;
+            case 14:
+                if (s.SequenceEqual("attributeValue"u8)) return 4;
+                break;
+            case 15:
+                if (s.SequenceEqual("attributeStatus"u8)) return 2;
+                break;
+            case 19:
+                if (s.SequenceEqual("attributeStatusInfo"u8)) return 1;
+                break;
+        }
+
+        return -1;
     }
 
     internal static void WriteValue(Utf8JsonWriter writer, GetVariableResultType value, JsonSerializerOptions options)
@@ -6806,21 +9012,21 @@ internal sealed class GetVariablesRequestJsonConverter : JsonConverter<GetVariab
         var has1 = false;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("customData"u8))
+            switch (PropertyIndex(ref reader))
             {
-                reader.Read();
-                p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
-            }
-            else if (reader.ValueTextEquals("getVariableData"u8))
-            {
-                reader.Read();
-                p1 = OcppObjectJson.ReadList(ref reader, options, static (ref Utf8JsonReader readerx, JsonSerializerOptions optionsx) => readerx.TokenType == JsonTokenType.Null ? null! : GetVariableDataTypeJsonConverter.ReadValue(ref readerx, optionsx))!;
-                has1 = true;
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                case 0:
+                    reader.Read();
+                    p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
+                    break;
+                case 1:
+                    reader.Read();
+                    p1 = OcppObjectJson.ReadList(ref reader, options, static (ref Utf8JsonReader readerx, JsonSerializerOptions optionsx) => readerx.TokenType == JsonTokenType.Null ? null! : GetVariableDataTypeJsonConverter.ReadValue(ref readerx, optionsx))!;
+                    has1 = true;
+                    break;
+                default:
+                    reader.Read();
+                    reader.Skip();
+                    break;
             }
         }
 
@@ -6832,6 +9038,29 @@ internal sealed class GetVariablesRequestJsonConverter : JsonConverter<GetVariab
         }
 
         return new GetVariablesRequest(p1) { CustomData = p0 };
+    }
+
+    private static int PropertyIndex(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            if (reader.ValueTextEquals("customData"u8)) return 0;
+            if (reader.ValueTextEquals("getVariableData"u8)) return 1;
+            return -1;
+        }
+
+        var s = reader.ValueSpan;
+        switch (s.Length)
+        {
+            case 10:
+                if (s.SequenceEqual("customData"u8)) return 0;
+                break;
+            case 15:
+                if (s.SequenceEqual("getVariableData"u8)) return 1;
+                break;
+        }
+
+        return -1;
     }
 
     internal static void WriteValue(Utf8JsonWriter writer, GetVariablesRequest value, JsonSerializerOptions options)
@@ -6874,21 +9103,21 @@ internal sealed class GetVariablesResponseJsonConverter : JsonConverter<GetVaria
         var has1 = false;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("customData"u8))
+            switch (PropertyIndex(ref reader))
             {
-                reader.Read();
-                p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
-            }
-            else if (reader.ValueTextEquals("getVariableResult"u8))
-            {
-                reader.Read();
-                p1 = OcppObjectJson.ReadList(ref reader, options, static (ref Utf8JsonReader readerx, JsonSerializerOptions optionsx) => readerx.TokenType == JsonTokenType.Null ? null! : GetVariableResultTypeJsonConverter.ReadValue(ref readerx, optionsx))!;
-                has1 = true;
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                case 0:
+                    reader.Read();
+                    p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
+                    break;
+                case 1:
+                    reader.Read();
+                    p1 = OcppObjectJson.ReadList(ref reader, options, static (ref Utf8JsonReader readerx, JsonSerializerOptions optionsx) => readerx.TokenType == JsonTokenType.Null ? null! : GetVariableResultTypeJsonConverter.ReadValue(ref readerx, optionsx))!;
+                    has1 = true;
+                    break;
+                default:
+                    reader.Read();
+                    reader.Skip();
+                    break;
             }
         }
 
@@ -6900,6 +9129,29 @@ internal sealed class GetVariablesResponseJsonConverter : JsonConverter<GetVaria
         }
 
         return new GetVariablesResponse(p1) { CustomData = p0 };
+    }
+
+    private static int PropertyIndex(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            if (reader.ValueTextEquals("customData"u8)) return 0;
+            if (reader.ValueTextEquals("getVariableResult"u8)) return 1;
+            return -1;
+        }
+
+        var s = reader.ValueSpan;
+        switch (s.Length)
+        {
+            case 10:
+                if (s.SequenceEqual("customData"u8)) return 0;
+                break;
+            case 17:
+                if (s.SequenceEqual("getVariableResult"u8)) return 1;
+                break;
+        }
+
+        return -1;
     }
 
     internal static void WriteValue(Utf8JsonWriter writer, GetVariablesResponse value, JsonSerializerOptions options)
@@ -6939,19 +9191,39 @@ internal sealed class HeartbeatRequestJsonConverter : JsonConverter<HeartbeatReq
         CustomDataType? p0 = null;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("customData"u8))
+            switch (PropertyIndex(ref reader))
             {
-                reader.Read();
-                p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                case 0:
+                    reader.Read();
+                    p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
+                    break;
+                default:
+                    reader.Read();
+                    reader.Skip();
+                    break;
             }
         }
 
         return new HeartbeatRequest() { CustomData = p0 };
+    }
+
+    private static int PropertyIndex(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            if (reader.ValueTextEquals("customData"u8)) return 0;
+            return -1;
+        }
+
+        var s = reader.ValueSpan;
+        switch (s.Length)
+        {
+            case 10:
+                if (s.SequenceEqual("customData"u8)) return 0;
+                break;
+        }
+
+        return -1;
     }
 
     internal static void WriteValue(Utf8JsonWriter writer, HeartbeatRequest value, JsonSerializerOptions options)
@@ -6984,21 +9256,21 @@ internal sealed class HeartbeatResponseJsonConverter : JsonConverter<HeartbeatRe
         var has1 = false;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("customData"u8))
+            switch (PropertyIndex(ref reader))
             {
-                reader.Read();
-                p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
-            }
-            else if (reader.ValueTextEquals("currentTime"u8))
-            {
-                reader.Read();
-                p1 = OcppObjectJson.ReadDateTimeOffset(ref reader);
-                has1 = true;
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                case 0:
+                    reader.Read();
+                    p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
+                    break;
+                case 1:
+                    reader.Read();
+                    p1 = OcppObjectJson.ReadDateTimeOffset(ref reader);
+                    has1 = true;
+                    break;
+                default:
+                    reader.Read();
+                    reader.Skip();
+                    break;
             }
         }
 
@@ -7010,6 +9282,29 @@ internal sealed class HeartbeatResponseJsonConverter : JsonConverter<HeartbeatRe
         }
 
         return new HeartbeatResponse(p1) { CustomData = p0 };
+    }
+
+    private static int PropertyIndex(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            if (reader.ValueTextEquals("customData"u8)) return 0;
+            if (reader.ValueTextEquals("currentTime"u8)) return 1;
+            return -1;
+        }
+
+        var s = reader.ValueSpan;
+        switch (s.Length)
+        {
+            case 10:
+                if (s.SequenceEqual("customData"u8)) return 0;
+                break;
+            case 11:
+                if (s.SequenceEqual("currentTime"u8)) return 1;
+                break;
+        }
+
+        return -1;
     }
 
     internal static void WriteValue(Utf8JsonWriter writer, HeartbeatResponse value, JsonSerializerOptions options)
@@ -7058,56 +9353,49 @@ internal sealed class IdTokenInfoTypeJsonConverter : JsonConverter<IdTokenInfoTy
         var has1 = false;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("customData"u8))
+            switch (PropertyIndex(ref reader))
             {
-                reader.Read();
-                p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
-            }
-            else if (reader.ValueTextEquals("status"u8))
-            {
-                reader.Read();
-                p1 = AuthorizationStatusEnumTypeJsonConverter.ReadValue(ref reader);
-                has1 = true;
-            }
-            else if (reader.ValueTextEquals("cacheExpiryDateTime"u8))
-            {
-                reader.Read();
-                p2 = OcppObjectJson.ReadNullableDateTimeOffset(ref reader);
-            }
-            else if (reader.ValueTextEquals("chargingPriority"u8))
-            {
-                reader.Read();
-                p3 = OcppObjectJson.ReadNullableInt32(ref reader);
-            }
-            else if (reader.ValueTextEquals("language1"u8))
-            {
-                reader.Read();
-                p4 = OcppObjectJson.ReadString(ref reader);
-            }
-            else if (reader.ValueTextEquals("evseId"u8))
-            {
-                reader.Read();
-                p5 = OcppObjectJson.ReadList(ref reader, options, static (ref Utf8JsonReader readerx, JsonSerializerOptions optionsx) => OcppObjectJson.ReadInt32(ref readerx));
-            }
-            else if (reader.ValueTextEquals("groupIdToken"u8))
-            {
-                reader.Read();
-                p6 = reader.TokenType == JsonTokenType.Null ? null : IdTokenTypeJsonConverter.ReadValue(ref reader, options);
-            }
-            else if (reader.ValueTextEquals("language2"u8))
-            {
-                reader.Read();
-                p7 = OcppObjectJson.ReadString(ref reader);
-            }
-            else if (reader.ValueTextEquals("personalMessage"u8))
-            {
-                reader.Read();
-                p8 = reader.TokenType == JsonTokenType.Null ? null : MessageContentTypeJsonConverter.ReadValue(ref reader, options);
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                case 0:
+                    reader.Read();
+                    p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
+                    break;
+                case 1:
+                    reader.Read();
+                    p1 = AuthorizationStatusEnumTypeJsonConverter.ReadValue(ref reader);
+                    has1 = true;
+                    break;
+                case 2:
+                    reader.Read();
+                    p2 = OcppObjectJson.ReadNullableDateTimeOffset(ref reader);
+                    break;
+                case 3:
+                    reader.Read();
+                    p3 = OcppObjectJson.ReadNullableInt32(ref reader);
+                    break;
+                case 4:
+                    reader.Read();
+                    p4 = OcppObjectJson.ReadString(ref reader);
+                    break;
+                case 5:
+                    reader.Read();
+                    p5 = OcppObjectJson.ReadList(ref reader, options, static (ref Utf8JsonReader readerx, JsonSerializerOptions optionsx) => OcppObjectJson.ReadInt32(ref readerx));
+                    break;
+                case 6:
+                    reader.Read();
+                    p6 = reader.TokenType == JsonTokenType.Null ? null : IdTokenTypeJsonConverter.ReadValue(ref reader, options);
+                    break;
+                case 7:
+                    reader.Read();
+                    p7 = OcppObjectJson.ReadString(ref reader);
+                    break;
+                case 8:
+                    reader.Read();
+                    p8 = reader.TokenType == JsonTokenType.Null ? null : MessageContentTypeJsonConverter.ReadValue(ref reader, options);
+                    break;
+                default:
+                    reader.Read();
+                    reader.Skip();
+                    break;
             }
         }
 
@@ -7119,6 +9407,53 @@ internal sealed class IdTokenInfoTypeJsonConverter : JsonConverter<IdTokenInfoTy
         }
 
         return new IdTokenInfoType(p1) { CustomData = p0, CacheExpiryDateTime = p2, ChargingPriority = p3, Language1 = p4, EvseId = p5, GroupIdToken = p6, Language2 = p7, PersonalMessage = p8 };
+    }
+
+    private static int PropertyIndex(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            if (reader.ValueTextEquals("customData"u8)) return 0;
+            if (reader.ValueTextEquals("status"u8)) return 1;
+            if (reader.ValueTextEquals("cacheExpiryDateTime"u8)) return 2;
+            if (reader.ValueTextEquals("chargingPriority"u8)) return 3;
+            if (reader.ValueTextEquals("language1"u8)) return 4;
+            if (reader.ValueTextEquals("evseId"u8)) return 5;
+            if (reader.ValueTextEquals("groupIdToken"u8)) return 6;
+            if (reader.ValueTextEquals("language2"u8)) return 7;
+            if (reader.ValueTextEquals("personalMessage"u8)) return 8;
+            return -1;
+        }
+
+        var s = reader.ValueSpan;
+        switch (s.Length)
+        {
+            case 6:
+                if (s.SequenceEqual("status"u8)) return 1;
+                if (s.SequenceEqual("evseId"u8)) return 5;
+                break;
+            case 9:
+                if (s.SequenceEqual("language1"u8)) return 4;
+                if (s.SequenceEqual("language2"u8)) return 7;
+                break;
+            case 10:
+                if (s.SequenceEqual("customData"u8)) return 0;
+                break;
+            case 12:
+                if (s.SequenceEqual("groupIdToken"u8)) return 6;
+                break;
+            case 15:
+                if (s.SequenceEqual("personalMessage"u8)) return 8;
+                break;
+            case 16:
+                if (s.SequenceEqual("chargingPriority"u8)) return 3;
+                break;
+            case 19:
+                if (s.SequenceEqual("cacheExpiryDateTime"u8)) return 2;
+                break;
+        }
+
+        return -1;
     }
 
     internal static void WriteValue(Utf8JsonWriter writer, IdTokenInfoType value, JsonSerializerOptions options)
@@ -7198,32 +9533,30 @@ internal sealed class IdTokenTypeJsonConverter : JsonConverter<IdTokenType>
         var has3 = false;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("customData"u8))
+            switch (PropertyIndex(ref reader))
             {
-                reader.Read();
-                p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
-            }
-            else if (reader.ValueTextEquals("additionalInfo"u8))
-            {
-                reader.Read();
-                p1 = OcppObjectJson.ReadList(ref reader, options, static (ref Utf8JsonReader readerx, JsonSerializerOptions optionsx) => readerx.TokenType == JsonTokenType.Null ? null! : AdditionalInfoTypeJsonConverter.ReadValue(ref readerx, optionsx));
-            }
-            else if (reader.ValueTextEquals("idToken"u8))
-            {
-                reader.Read();
-                p2 = OcppObjectJson.ReadString(ref reader)!;
-                has2 = true;
-            }
-            else if (reader.ValueTextEquals("type"u8))
-            {
-                reader.Read();
-                p3 = IdTokenEnumTypeJsonConverter.ReadValue(ref reader);
-                has3 = true;
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                case 0:
+                    reader.Read();
+                    p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
+                    break;
+                case 1:
+                    reader.Read();
+                    p1 = OcppObjectJson.ReadList(ref reader, options, static (ref Utf8JsonReader readerx, JsonSerializerOptions optionsx) => readerx.TokenType == JsonTokenType.Null ? null! : AdditionalInfoTypeJsonConverter.ReadValue(ref readerx, optionsx));
+                    break;
+                case 2:
+                    reader.Read();
+                    p2 = OcppObjectJson.ReadString(ref reader)!;
+                    has2 = true;
+                    break;
+                case 3:
+                    reader.Read();
+                    p3 = IdTokenEnumTypeJsonConverter.ReadValue(ref reader);
+                    has3 = true;
+                    break;
+                default:
+                    reader.Read();
+                    reader.Skip();
+                    break;
             }
         }
 
@@ -7236,6 +9569,37 @@ internal sealed class IdTokenTypeJsonConverter : JsonConverter<IdTokenType>
         }
 
         return new IdTokenType(p2, p3) { CustomData = p0, AdditionalInfo = p1 };
+    }
+
+    private static int PropertyIndex(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            if (reader.ValueTextEquals("customData"u8)) return 0;
+            if (reader.ValueTextEquals("additionalInfo"u8)) return 1;
+            if (reader.ValueTextEquals("idToken"u8)) return 2;
+            if (reader.ValueTextEquals("type"u8)) return 3;
+            return -1;
+        }
+
+        var s = reader.ValueSpan;
+        switch (s.Length)
+        {
+            case 4:
+                if (s.SequenceEqual("type"u8)) return 3;
+                break;
+            case 7:
+                if (s.SequenceEqual("idToken"u8)) return 2;
+                break;
+            case 10:
+                if (s.SequenceEqual("customData"u8)) return 0;
+                break;
+            case 14:
+                if (s.SequenceEqual("additionalInfo"u8)) return 1;
+                break;
+        }
+
+        return -1;
     }
 
     internal static void WriteValue(Utf8JsonWriter writer, IdTokenType value, JsonSerializerOptions options)
@@ -7288,27 +9652,26 @@ internal sealed class InstallCertificateRequestJsonConverter : JsonConverter<Ins
         var has2 = false;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("customData"u8))
+            switch (PropertyIndex(ref reader))
             {
-                reader.Read();
-                p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
-            }
-            else if (reader.ValueTextEquals("certificateType"u8))
-            {
-                reader.Read();
-                p1 = InstallCertificateUseEnumTypeJsonConverter.ReadValue(ref reader);
-                has1 = true;
-            }
-            else if (reader.ValueTextEquals("certificate"u8))
-            {
-                reader.Read();
-                p2 = OcppObjectJson.ReadString(ref reader)!;
-                has2 = true;
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                case 0:
+                    reader.Read();
+                    p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
+                    break;
+                case 1:
+                    reader.Read();
+                    p1 = InstallCertificateUseEnumTypeJsonConverter.ReadValue(ref reader);
+                    has1 = true;
+                    break;
+                case 2:
+                    reader.Read();
+                    p2 = OcppObjectJson.ReadString(ref reader)!;
+                    has2 = true;
+                    break;
+                default:
+                    reader.Read();
+                    reader.Skip();
+                    break;
             }
         }
 
@@ -7321,6 +9684,33 @@ internal sealed class InstallCertificateRequestJsonConverter : JsonConverter<Ins
         }
 
         return new InstallCertificateRequest(p1, p2) { CustomData = p0 };
+    }
+
+    private static int PropertyIndex(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            if (reader.ValueTextEquals("customData"u8)) return 0;
+            if (reader.ValueTextEquals("certificateType"u8)) return 1;
+            if (reader.ValueTextEquals("certificate"u8)) return 2;
+            return -1;
+        }
+
+        var s = reader.ValueSpan;
+        switch (s.Length)
+        {
+            case 10:
+                if (s.SequenceEqual("customData"u8)) return 0;
+                break;
+            case 11:
+                if (s.SequenceEqual("certificate"u8)) return 2;
+                break;
+            case 15:
+                if (s.SequenceEqual("certificateType"u8)) return 1;
+                break;
+        }
+
+        return -1;
     }
 
     internal static void WriteValue(Utf8JsonWriter writer, InstallCertificateRequest value, JsonSerializerOptions options)
@@ -7362,26 +9752,25 @@ internal sealed class InstallCertificateResponseJsonConverter : JsonConverter<In
         var has1 = false;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("customData"u8))
+            switch (PropertyIndex(ref reader))
             {
-                reader.Read();
-                p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
-            }
-            else if (reader.ValueTextEquals("status"u8))
-            {
-                reader.Read();
-                p1 = InstallCertificateStatusEnumTypeJsonConverter.ReadValue(ref reader);
-                has1 = true;
-            }
-            else if (reader.ValueTextEquals("statusInfo"u8))
-            {
-                reader.Read();
-                p2 = reader.TokenType == JsonTokenType.Null ? null : StatusInfoTypeJsonConverter.ReadValue(ref reader, options);
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                case 0:
+                    reader.Read();
+                    p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
+                    break;
+                case 1:
+                    reader.Read();
+                    p1 = InstallCertificateStatusEnumTypeJsonConverter.ReadValue(ref reader);
+                    has1 = true;
+                    break;
+                case 2:
+                    reader.Read();
+                    p2 = reader.TokenType == JsonTokenType.Null ? null : StatusInfoTypeJsonConverter.ReadValue(ref reader, options);
+                    break;
+                default:
+                    reader.Read();
+                    reader.Skip();
+                    break;
             }
         }
 
@@ -7393,6 +9782,31 @@ internal sealed class InstallCertificateResponseJsonConverter : JsonConverter<In
         }
 
         return new InstallCertificateResponse(p1) { CustomData = p0, StatusInfo = p2 };
+    }
+
+    private static int PropertyIndex(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            if (reader.ValueTextEquals("customData"u8)) return 0;
+            if (reader.ValueTextEquals("status"u8)) return 1;
+            if (reader.ValueTextEquals("statusInfo"u8)) return 2;
+            return -1;
+        }
+
+        var s = reader.ValueSpan;
+        switch (s.Length)
+        {
+            case 6:
+                if (s.SequenceEqual("status"u8)) return 1;
+                break;
+            case 10:
+                if (s.SequenceEqual("customData"u8)) return 0;
+                if (s.SequenceEqual("statusInfo"u8)) return 2;
+                break;
+        }
+
+        return -1;
     }
 
     internal static void WriteValue(Utf8JsonWriter writer, InstallCertificateResponse value, JsonSerializerOptions options)
@@ -7436,31 +9850,29 @@ internal sealed class LogParametersTypeJsonConverter : JsonConverter<LogParamete
         var has1 = false;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("customData"u8))
+            switch (PropertyIndex(ref reader))
             {
-                reader.Read();
-                p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
-            }
-            else if (reader.ValueTextEquals("remoteLocation"u8))
-            {
-                reader.Read();
-                p1 = OcppObjectJson.ReadString(ref reader)!;
-                has1 = true;
-            }
-            else if (reader.ValueTextEquals("oldestTimestamp"u8))
-            {
-                reader.Read();
-                p2 = OcppObjectJson.ReadNullableDateTimeOffset(ref reader);
-            }
-            else if (reader.ValueTextEquals("latestTimestamp"u8))
-            {
-                reader.Read();
-                p3 = OcppObjectJson.ReadNullableDateTimeOffset(ref reader);
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                case 0:
+                    reader.Read();
+                    p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
+                    break;
+                case 1:
+                    reader.Read();
+                    p1 = OcppObjectJson.ReadString(ref reader)!;
+                    has1 = true;
+                    break;
+                case 2:
+                    reader.Read();
+                    p2 = OcppObjectJson.ReadNullableDateTimeOffset(ref reader);
+                    break;
+                case 3:
+                    reader.Read();
+                    p3 = OcppObjectJson.ReadNullableDateTimeOffset(ref reader);
+                    break;
+                default:
+                    reader.Read();
+                    reader.Skip();
+                    break;
             }
         }
 
@@ -7472,6 +9884,35 @@ internal sealed class LogParametersTypeJsonConverter : JsonConverter<LogParamete
         }
 
         return new LogParametersType(p1) { CustomData = p0, OldestTimestamp = p2, LatestTimestamp = p3 };
+    }
+
+    private static int PropertyIndex(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            if (reader.ValueTextEquals("customData"u8)) return 0;
+            if (reader.ValueTextEquals("remoteLocation"u8)) return 1;
+            if (reader.ValueTextEquals("oldestTimestamp"u8)) return 2;
+            if (reader.ValueTextEquals("latestTimestamp"u8)) return 3;
+            return -1;
+        }
+
+        var s = reader.ValueSpan;
+        switch (s.Length)
+        {
+            case 10:
+                if (s.SequenceEqual("customData"u8)) return 0;
+                break;
+            case 14:
+                if (s.SequenceEqual("remoteLocation"u8)) return 1;
+                break;
+            case 15:
+                if (s.SequenceEqual("oldestTimestamp"u8)) return 2;
+                if (s.SequenceEqual("latestTimestamp"u8)) return 3;
+                break;
+        }
+
+        return -1;
     }
 
     internal static void WriteValue(Utf8JsonWriter writer, LogParametersType value, JsonSerializerOptions options)
@@ -7521,26 +9962,25 @@ internal sealed class LogStatusNotificationRequestJsonConverter : JsonConverter<
         var has1 = false;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("customData"u8))
+            switch (PropertyIndex(ref reader))
             {
-                reader.Read();
-                p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
-            }
-            else if (reader.ValueTextEquals("status"u8))
-            {
-                reader.Read();
-                p1 = UploadLogStatusEnumTypeJsonConverter.ReadValue(ref reader);
-                has1 = true;
-            }
-            else if (reader.ValueTextEquals("requestId"u8))
-            {
-                reader.Read();
-                p2 = OcppObjectJson.ReadNullableInt32(ref reader);
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                case 0:
+                    reader.Read();
+                    p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
+                    break;
+                case 1:
+                    reader.Read();
+                    p1 = UploadLogStatusEnumTypeJsonConverter.ReadValue(ref reader);
+                    has1 = true;
+                    break;
+                case 2:
+                    reader.Read();
+                    p2 = OcppObjectJson.ReadNullableInt32(ref reader);
+                    break;
+                default:
+                    reader.Read();
+                    reader.Skip();
+                    break;
             }
         }
 
@@ -7552,6 +9992,33 @@ internal sealed class LogStatusNotificationRequestJsonConverter : JsonConverter<
         }
 
         return new LogStatusNotificationRequest(p1) { CustomData = p0, RequestId = p2 };
+    }
+
+    private static int PropertyIndex(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            if (reader.ValueTextEquals("customData"u8)) return 0;
+            if (reader.ValueTextEquals("status"u8)) return 1;
+            if (reader.ValueTextEquals("requestId"u8)) return 2;
+            return -1;
+        }
+
+        var s = reader.ValueSpan;
+        switch (s.Length)
+        {
+            case 6:
+                if (s.SequenceEqual("status"u8)) return 1;
+                break;
+            case 9:
+                if (s.SequenceEqual("requestId"u8)) return 2;
+                break;
+            case 10:
+                if (s.SequenceEqual("customData"u8)) return 0;
+                break;
+        }
+
+        return -1;
     }
 
     internal static void WriteValue(Utf8JsonWriter writer, LogStatusNotificationRequest value, JsonSerializerOptions options)
@@ -7588,19 +10055,39 @@ internal sealed class LogStatusNotificationResponseJsonConverter : JsonConverter
         CustomDataType? p0 = null;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("customData"u8))
+            switch (PropertyIndex(ref reader))
             {
-                reader.Read();
-                p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                case 0:
+                    reader.Read();
+                    p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
+                    break;
+                default:
+                    reader.Read();
+                    reader.Skip();
+                    break;
             }
         }
 
         return new LogStatusNotificationResponse() { CustomData = p0 };
+    }
+
+    private static int PropertyIndex(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            if (reader.ValueTextEquals("customData"u8)) return 0;
+            return -1;
+        }
+
+        var s = reader.ValueSpan;
+        switch (s.Length)
+        {
+            case 10:
+                if (s.SequenceEqual("customData"u8)) return 0;
+                break;
+        }
+
+        return -1;
     }
 
     internal static void WriteValue(Utf8JsonWriter writer, LogStatusNotificationResponse value, JsonSerializerOptions options)
@@ -7638,32 +10125,30 @@ internal sealed class MessageContentTypeJsonConverter : JsonConverter<MessageCon
         var has3 = false;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("customData"u8))
+            switch (PropertyIndex(ref reader))
             {
-                reader.Read();
-                p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
-            }
-            else if (reader.ValueTextEquals("format"u8))
-            {
-                reader.Read();
-                p1 = MessageFormatEnumTypeJsonConverter.ReadValue(ref reader);
-                has1 = true;
-            }
-            else if (reader.ValueTextEquals("language"u8))
-            {
-                reader.Read();
-                p2 = OcppObjectJson.ReadString(ref reader);
-            }
-            else if (reader.ValueTextEquals("content"u8))
-            {
-                reader.Read();
-                p3 = OcppObjectJson.ReadString(ref reader)!;
-                has3 = true;
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                case 0:
+                    reader.Read();
+                    p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
+                    break;
+                case 1:
+                    reader.Read();
+                    p1 = MessageFormatEnumTypeJsonConverter.ReadValue(ref reader);
+                    has1 = true;
+                    break;
+                case 2:
+                    reader.Read();
+                    p2 = OcppObjectJson.ReadString(ref reader);
+                    break;
+                case 3:
+                    reader.Read();
+                    p3 = OcppObjectJson.ReadString(ref reader)!;
+                    has3 = true;
+                    break;
+                default:
+                    reader.Read();
+                    reader.Skip();
+                    break;
             }
         }
 
@@ -7676,6 +10161,37 @@ internal sealed class MessageContentTypeJsonConverter : JsonConverter<MessageCon
         }
 
         return new MessageContentType(p1, p3) { CustomData = p0, Language = p2 };
+    }
+
+    private static int PropertyIndex(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            if (reader.ValueTextEquals("customData"u8)) return 0;
+            if (reader.ValueTextEquals("format"u8)) return 1;
+            if (reader.ValueTextEquals("language"u8)) return 2;
+            if (reader.ValueTextEquals("content"u8)) return 3;
+            return -1;
+        }
+
+        var s = reader.ValueSpan;
+        switch (s.Length)
+        {
+            case 6:
+                if (s.SequenceEqual("format"u8)) return 1;
+                break;
+            case 7:
+                if (s.SequenceEqual("content"u8)) return 3;
+                break;
+            case 8:
+                if (s.SequenceEqual("language"u8)) return 2;
+                break;
+            case 10:
+                if (s.SequenceEqual("customData"u8)) return 0;
+                break;
+        }
+
+        return -1;
     }
 
     internal static void WriteValue(Utf8JsonWriter writer, MessageContentType value, JsonSerializerOptions options)
@@ -7736,58 +10252,51 @@ internal sealed class MessageInfoTypeJsonConverter : JsonConverter<MessageInfoTy
         var has8 = false;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("customData"u8))
+            switch (PropertyIndex(ref reader))
             {
-                reader.Read();
-                p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
-            }
-            else if (reader.ValueTextEquals("display"u8))
-            {
-                reader.Read();
-                p1 = reader.TokenType == JsonTokenType.Null ? null : ComponentTypeJsonConverter.ReadValue(ref reader, options);
-            }
-            else if (reader.ValueTextEquals("id"u8))
-            {
-                reader.Read();
-                p2 = OcppObjectJson.ReadInt32(ref reader);
-                has2 = true;
-            }
-            else if (reader.ValueTextEquals("priority"u8))
-            {
-                reader.Read();
-                p3 = MessagePriorityEnumTypeJsonConverter.ReadValue(ref reader);
-                has3 = true;
-            }
-            else if (reader.ValueTextEquals("state"u8))
-            {
-                reader.Read();
-                p4 = reader.TokenType == JsonTokenType.Null ? null : MessageStateEnumTypeJsonConverter.ReadValue(ref reader);
-            }
-            else if (reader.ValueTextEquals("startDateTime"u8))
-            {
-                reader.Read();
-                p5 = OcppObjectJson.ReadNullableDateTimeOffset(ref reader);
-            }
-            else if (reader.ValueTextEquals("endDateTime"u8))
-            {
-                reader.Read();
-                p6 = OcppObjectJson.ReadNullableDateTimeOffset(ref reader);
-            }
-            else if (reader.ValueTextEquals("transactionId"u8))
-            {
-                reader.Read();
-                p7 = OcppObjectJson.ReadString(ref reader);
-            }
-            else if (reader.ValueTextEquals("message"u8))
-            {
-                reader.Read();
-                p8 = reader.TokenType == JsonTokenType.Null ? null! : MessageContentTypeJsonConverter.ReadValue(ref reader, options);
-                has8 = true;
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                case 0:
+                    reader.Read();
+                    p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
+                    break;
+                case 1:
+                    reader.Read();
+                    p1 = reader.TokenType == JsonTokenType.Null ? null : ComponentTypeJsonConverter.ReadValue(ref reader, options);
+                    break;
+                case 2:
+                    reader.Read();
+                    p2 = OcppObjectJson.ReadInt32(ref reader);
+                    has2 = true;
+                    break;
+                case 3:
+                    reader.Read();
+                    p3 = MessagePriorityEnumTypeJsonConverter.ReadValue(ref reader);
+                    has3 = true;
+                    break;
+                case 4:
+                    reader.Read();
+                    p4 = reader.TokenType == JsonTokenType.Null ? null : MessageStateEnumTypeJsonConverter.ReadValue(ref reader);
+                    break;
+                case 5:
+                    reader.Read();
+                    p5 = OcppObjectJson.ReadNullableDateTimeOffset(ref reader);
+                    break;
+                case 6:
+                    reader.Read();
+                    p6 = OcppObjectJson.ReadNullableDateTimeOffset(ref reader);
+                    break;
+                case 7:
+                    reader.Read();
+                    p7 = OcppObjectJson.ReadString(ref reader);
+                    break;
+                case 8:
+                    reader.Read();
+                    p8 = reader.TokenType == JsonTokenType.Null ? null! : MessageContentTypeJsonConverter.ReadValue(ref reader, options);
+                    has8 = true;
+                    break;
+                default:
+                    reader.Read();
+                    reader.Skip();
+                    break;
             }
         }
 
@@ -7801,6 +10310,53 @@ internal sealed class MessageInfoTypeJsonConverter : JsonConverter<MessageInfoTy
         }
 
         return new MessageInfoType(p2, p3, p8) { CustomData = p0, Display = p1, State = p4, StartDateTime = p5, EndDateTime = p6, TransactionId = p7 };
+    }
+
+    private static int PropertyIndex(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            if (reader.ValueTextEquals("customData"u8)) return 0;
+            if (reader.ValueTextEquals("display"u8)) return 1;
+            if (reader.ValueTextEquals("id"u8)) return 2;
+            if (reader.ValueTextEquals("priority"u8)) return 3;
+            if (reader.ValueTextEquals("state"u8)) return 4;
+            if (reader.ValueTextEquals("startDateTime"u8)) return 5;
+            if (reader.ValueTextEquals("endDateTime"u8)) return 6;
+            if (reader.ValueTextEquals("transactionId"u8)) return 7;
+            if (reader.ValueTextEquals("message"u8)) return 8;
+            return -1;
+        }
+
+        var s = reader.ValueSpan;
+        switch (s.Length)
+        {
+            case 2:
+                if (s.SequenceEqual("id"u8)) return 2;
+                break;
+            case 5:
+                if (s.SequenceEqual("state"u8)) return 4;
+                break;
+            case 7:
+                if (s.SequenceEqual("display"u8)) return 1;
+                if (s.SequenceEqual("message"u8)) return 8;
+                break;
+            case 8:
+                if (s.SequenceEqual("priority"u8)) return 3;
+                break;
+            case 10:
+                if (s.SequenceEqual("customData"u8)) return 0;
+                break;
+            case 11:
+                if (s.SequenceEqual("endDateTime"u8)) return 6;
+                break;
+            case 13:
+                if (s.SequenceEqual("startDateTime"u8)) return 5;
+                if (s.SequenceEqual("transactionId"u8)) return 7;
+                break;
+        }
+
+        return -1;
     }
 
     internal static void WriteValue(Utf8JsonWriter writer, MessageInfoType value, JsonSerializerOptions options)
@@ -7870,27 +10426,26 @@ internal sealed class MeterValueTypeJsonConverter : JsonConverter<MeterValueType
         var has2 = false;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("customData"u8))
+            switch (PropertyIndex(ref reader))
             {
-                reader.Read();
-                p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
-            }
-            else if (reader.ValueTextEquals("sampledValue"u8))
-            {
-                reader.Read();
-                p1 = OcppObjectJson.ReadList(ref reader, options, static (ref Utf8JsonReader readerx, JsonSerializerOptions optionsx) => readerx.TokenType == JsonTokenType.Null ? null! : SampledValueTypeJsonConverter.ReadValue(ref readerx, optionsx))!;
-                has1 = true;
-            }
-            else if (reader.ValueTextEquals("timestamp"u8))
-            {
-                reader.Read();
-                p2 = OcppObjectJson.ReadDateTimeOffset(ref reader);
-                has2 = true;
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                case 0:
+                    reader.Read();
+                    p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
+                    break;
+                case 1:
+                    reader.Read();
+                    p1 = OcppObjectJson.ReadList(ref reader, options, static (ref Utf8JsonReader readerx, JsonSerializerOptions optionsx) => readerx.TokenType == JsonTokenType.Null ? null! : SampledValueTypeJsonConverter.ReadValue(ref readerx, optionsx))!;
+                    has1 = true;
+                    break;
+                case 2:
+                    reader.Read();
+                    p2 = OcppObjectJson.ReadDateTimeOffset(ref reader);
+                    has2 = true;
+                    break;
+                default:
+                    reader.Read();
+                    reader.Skip();
+                    break;
             }
         }
 
@@ -7903,6 +10458,33 @@ internal sealed class MeterValueTypeJsonConverter : JsonConverter<MeterValueType
         }
 
         return new MeterValueType(p1, p2) { CustomData = p0 };
+    }
+
+    private static int PropertyIndex(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            if (reader.ValueTextEquals("customData"u8)) return 0;
+            if (reader.ValueTextEquals("sampledValue"u8)) return 1;
+            if (reader.ValueTextEquals("timestamp"u8)) return 2;
+            return -1;
+        }
+
+        var s = reader.ValueSpan;
+        switch (s.Length)
+        {
+            case 9:
+                if (s.SequenceEqual("timestamp"u8)) return 2;
+                break;
+            case 10:
+                if (s.SequenceEqual("customData"u8)) return 0;
+                break;
+            case 12:
+                if (s.SequenceEqual("sampledValue"u8)) return 1;
+                break;
+        }
+
+        return -1;
     }
 
     internal static void WriteValue(Utf8JsonWriter writer, MeterValueType value, JsonSerializerOptions options)
@@ -7950,27 +10532,26 @@ internal sealed class MeterValuesRequestJsonConverter : JsonConverter<MeterValue
         var has2 = false;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("customData"u8))
+            switch (PropertyIndex(ref reader))
             {
-                reader.Read();
-                p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
-            }
-            else if (reader.ValueTextEquals("evseId"u8))
-            {
-                reader.Read();
-                p1 = OcppObjectJson.ReadInt32(ref reader);
-                has1 = true;
-            }
-            else if (reader.ValueTextEquals("meterValue"u8))
-            {
-                reader.Read();
-                p2 = OcppObjectJson.ReadList(ref reader, options, static (ref Utf8JsonReader readerx, JsonSerializerOptions optionsx) => readerx.TokenType == JsonTokenType.Null ? null! : MeterValueTypeJsonConverter.ReadValue(ref readerx, optionsx))!;
-                has2 = true;
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                case 0:
+                    reader.Read();
+                    p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
+                    break;
+                case 1:
+                    reader.Read();
+                    p1 = OcppObjectJson.ReadInt32(ref reader);
+                    has1 = true;
+                    break;
+                case 2:
+                    reader.Read();
+                    p2 = OcppObjectJson.ReadList(ref reader, options, static (ref Utf8JsonReader readerx, JsonSerializerOptions optionsx) => readerx.TokenType == JsonTokenType.Null ? null! : MeterValueTypeJsonConverter.ReadValue(ref readerx, optionsx))!;
+                    has2 = true;
+                    break;
+                default:
+                    reader.Read();
+                    reader.Skip();
+                    break;
             }
         }
 
@@ -7983,6 +10564,31 @@ internal sealed class MeterValuesRequestJsonConverter : JsonConverter<MeterValue
         }
 
         return new MeterValuesRequest(p1, p2) { CustomData = p0 };
+    }
+
+    private static int PropertyIndex(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            if (reader.ValueTextEquals("customData"u8)) return 0;
+            if (reader.ValueTextEquals("evseId"u8)) return 1;
+            if (reader.ValueTextEquals("meterValue"u8)) return 2;
+            return -1;
+        }
+
+        var s = reader.ValueSpan;
+        switch (s.Length)
+        {
+            case 6:
+                if (s.SequenceEqual("evseId"u8)) return 1;
+                break;
+            case 10:
+                if (s.SequenceEqual("customData"u8)) return 0;
+                if (s.SequenceEqual("meterValue"u8)) return 2;
+                break;
+        }
+
+        return -1;
     }
 
     internal static void WriteValue(Utf8JsonWriter writer, MeterValuesRequest value, JsonSerializerOptions options)
@@ -8024,19 +10630,39 @@ internal sealed class MeterValuesResponseJsonConverter : JsonConverter<MeterValu
         CustomDataType? p0 = null;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("customData"u8))
+            switch (PropertyIndex(ref reader))
             {
-                reader.Read();
-                p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                case 0:
+                    reader.Read();
+                    p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
+                    break;
+                default:
+                    reader.Read();
+                    reader.Skip();
+                    break;
             }
         }
 
         return new MeterValuesResponse() { CustomData = p0 };
+    }
+
+    private static int PropertyIndex(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            if (reader.ValueTextEquals("customData"u8)) return 0;
+            return -1;
+        }
+
+        var s = reader.ValueSpan;
+        switch (s.Length)
+        {
+            case 10:
+                if (s.SequenceEqual("customData"u8)) return 0;
+                break;
+        }
+
+        return -1;
     }
 
     internal static void WriteValue(Utf8JsonWriter writer, MeterValuesResponse value, JsonSerializerOptions options)
@@ -8070,29 +10696,55 @@ internal sealed class ModemTypeJsonConverter : JsonConverter<ModemType>
         string? p2 = null;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("customData"u8))
+            switch (PropertyIndex(ref reader))
             {
-                reader.Read();
-                p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
-            }
-            else if (reader.ValueTextEquals("iccid"u8))
-            {
-                reader.Read();
-                p1 = OcppObjectJson.ReadString(ref reader);
-            }
-            else if (reader.ValueTextEquals("imsi"u8))
-            {
-                reader.Read();
-                p2 = OcppObjectJson.ReadString(ref reader);
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                case 0:
+                    reader.Read();
+                    p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
+                    break;
+                case 1:
+                    reader.Read();
+                    p1 = OcppObjectJson.ReadString(ref reader);
+                    break;
+                case 2:
+                    reader.Read();
+                    p2 = OcppObjectJson.ReadString(ref reader);
+                    break;
+                default:
+                    reader.Read();
+                    reader.Skip();
+                    break;
             }
         }
 
         return new ModemType() { CustomData = p0, Iccid = p1, Imsi = p2 };
+    }
+
+    private static int PropertyIndex(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            if (reader.ValueTextEquals("customData"u8)) return 0;
+            if (reader.ValueTextEquals("iccid"u8)) return 1;
+            if (reader.ValueTextEquals("imsi"u8)) return 2;
+            return -1;
+        }
+
+        var s = reader.ValueSpan;
+        switch (s.Length)
+        {
+            case 4:
+                if (s.SequenceEqual("imsi"u8)) return 2;
+                break;
+            case 5:
+                if (s.SequenceEqual("iccid"u8)) return 1;
+                break;
+            case 10:
+                if (s.SequenceEqual("customData"u8)) return 0;
+                break;
+        }
+
+        return -1;
     }
 
     internal static void WriteValue(Utf8JsonWriter writer, ModemType value, JsonSerializerOptions options)
@@ -8141,33 +10793,31 @@ internal sealed class MonitoringDataTypeJsonConverter : JsonConverter<Monitoring
         var has3 = false;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("customData"u8))
+            switch (PropertyIndex(ref reader))
             {
-                reader.Read();
-                p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
-            }
-            else if (reader.ValueTextEquals("component"u8))
-            {
-                reader.Read();
-                p1 = reader.TokenType == JsonTokenType.Null ? null! : ComponentTypeJsonConverter.ReadValue(ref reader, options);
-                has1 = true;
-            }
-            else if (reader.ValueTextEquals("variable"u8))
-            {
-                reader.Read();
-                p2 = reader.TokenType == JsonTokenType.Null ? null! : VariableTypeJsonConverter.ReadValue(ref reader, options);
-                has2 = true;
-            }
-            else if (reader.ValueTextEquals("variableMonitoring"u8))
-            {
-                reader.Read();
-                p3 = OcppObjectJson.ReadList(ref reader, options, static (ref Utf8JsonReader readerx, JsonSerializerOptions optionsx) => readerx.TokenType == JsonTokenType.Null ? null! : VariableMonitoringTypeJsonConverter.ReadValue(ref readerx, optionsx))!;
-                has3 = true;
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                case 0:
+                    reader.Read();
+                    p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
+                    break;
+                case 1:
+                    reader.Read();
+                    p1 = reader.TokenType == JsonTokenType.Null ? null! : ComponentTypeJsonConverter.ReadValue(ref reader, options);
+                    has1 = true;
+                    break;
+                case 2:
+                    reader.Read();
+                    p2 = reader.TokenType == JsonTokenType.Null ? null! : VariableTypeJsonConverter.ReadValue(ref reader, options);
+                    has2 = true;
+                    break;
+                case 3:
+                    reader.Read();
+                    p3 = OcppObjectJson.ReadList(ref reader, options, static (ref Utf8JsonReader readerx, JsonSerializerOptions optionsx) => readerx.TokenType == JsonTokenType.Null ? null! : VariableMonitoringTypeJsonConverter.ReadValue(ref readerx, optionsx))!;
+                    has3 = true;
+                    break;
+                default:
+                    reader.Read();
+                    reader.Skip();
+                    break;
             }
         }
 
@@ -8181,6 +10831,37 @@ internal sealed class MonitoringDataTypeJsonConverter : JsonConverter<Monitoring
         }
 
         return new MonitoringDataType(p1, p2, p3) { CustomData = p0 };
+    }
+
+    private static int PropertyIndex(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            if (reader.ValueTextEquals("customData"u8)) return 0;
+            if (reader.ValueTextEquals("component"u8)) return 1;
+            if (reader.ValueTextEquals("variable"u8)) return 2;
+            if (reader.ValueTextEquals("variableMonitoring"u8)) return 3;
+            return -1;
+        }
+
+        var s = reader.ValueSpan;
+        switch (s.Length)
+        {
+            case 8:
+                if (s.SequenceEqual("variable"u8)) return 2;
+                break;
+            case 9:
+                if (s.SequenceEqual("component"u8)) return 1;
+                break;
+            case 10:
+                if (s.SequenceEqual("customData"u8)) return 0;
+                break;
+            case 18:
+                if (s.SequenceEqual("variableMonitoring"u8)) return 3;
+                break;
+        }
+
+        return -1;
     }
 
     internal static void WriteValue(Utf8JsonWriter writer, MonitoringDataType value, JsonSerializerOptions options)
@@ -8252,61 +10933,54 @@ internal sealed class NetworkConnectionProfileTypeJsonConverter : JsonConverter<
         var has7 = false;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("customData"u8))
+            switch (PropertyIndex(ref reader))
             {
-                reader.Read();
-                p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
-            }
-            else if (reader.ValueTextEquals("apn"u8))
-            {
-                reader.Read();
-                p1 = reader.TokenType == JsonTokenType.Null ? null : APNTypeJsonConverter.ReadValue(ref reader, options);
-            }
-            else if (reader.ValueTextEquals("ocppVersion"u8))
-            {
-                reader.Read();
-                p2 = OCPPVersionEnumTypeJsonConverter.ReadValue(ref reader);
-                has2 = true;
-            }
-            else if (reader.ValueTextEquals("ocppTransport"u8))
-            {
-                reader.Read();
-                p3 = OCPPTransportEnumTypeJsonConverter.ReadValue(ref reader);
-                has3 = true;
-            }
-            else if (reader.ValueTextEquals("ocppCsmsUrl"u8))
-            {
-                reader.Read();
-                p4 = OcppObjectJson.ReadString(ref reader)!;
-                has4 = true;
-            }
-            else if (reader.ValueTextEquals("messageTimeout"u8))
-            {
-                reader.Read();
-                p5 = OcppObjectJson.ReadInt32(ref reader);
-                has5 = true;
-            }
-            else if (reader.ValueTextEquals("securityProfile"u8))
-            {
-                reader.Read();
-                p6 = OcppObjectJson.ReadInt32(ref reader);
-                has6 = true;
-            }
-            else if (reader.ValueTextEquals("ocppInterface"u8))
-            {
-                reader.Read();
-                p7 = OCPPInterfaceEnumTypeJsonConverter.ReadValue(ref reader);
-                has7 = true;
-            }
-            else if (reader.ValueTextEquals("vpn"u8))
-            {
-                reader.Read();
-                p8 = reader.TokenType == JsonTokenType.Null ? null : VPNTypeJsonConverter.ReadValue(ref reader, options);
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                case 0:
+                    reader.Read();
+                    p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
+                    break;
+                case 1:
+                    reader.Read();
+                    p1 = reader.TokenType == JsonTokenType.Null ? null : APNTypeJsonConverter.ReadValue(ref reader, options);
+                    break;
+                case 2:
+                    reader.Read();
+                    p2 = OCPPVersionEnumTypeJsonConverter.ReadValue(ref reader);
+                    has2 = true;
+                    break;
+                case 3:
+                    reader.Read();
+                    p3 = OCPPTransportEnumTypeJsonConverter.ReadValue(ref reader);
+                    has3 = true;
+                    break;
+                case 4:
+                    reader.Read();
+                    p4 = OcppObjectJson.ReadString(ref reader)!;
+                    has4 = true;
+                    break;
+                case 5:
+                    reader.Read();
+                    p5 = OcppObjectJson.ReadInt32(ref reader);
+                    has5 = true;
+                    break;
+                case 6:
+                    reader.Read();
+                    p6 = OcppObjectJson.ReadInt32(ref reader);
+                    has6 = true;
+                    break;
+                case 7:
+                    reader.Read();
+                    p7 = OCPPInterfaceEnumTypeJsonConverter.ReadValue(ref reader);
+                    has7 = true;
+                    break;
+                case 8:
+                    reader.Read();
+                    p8 = reader.TokenType == JsonTokenType.Null ? null : VPNTypeJsonConverter.ReadValue(ref reader, options);
+                    break;
+                default:
+                    reader.Read();
+                    reader.Skip();
+                    break;
             }
         }
 
@@ -8323,6 +10997,51 @@ internal sealed class NetworkConnectionProfileTypeJsonConverter : JsonConverter<
         }
 
         return new NetworkConnectionProfileType(p2, p3, p4, p5, p6, p7) { CustomData = p0, Apn = p1, Vpn = p8 };
+    }
+
+    private static int PropertyIndex(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            if (reader.ValueTextEquals("customData"u8)) return 0;
+            if (reader.ValueTextEquals("apn"u8)) return 1;
+            if (reader.ValueTextEquals("ocppVersion"u8)) return 2;
+            if (reader.ValueTextEquals("ocppTransport"u8)) return 3;
+            if (reader.ValueTextEquals("ocppCsmsUrl"u8)) return 4;
+            if (reader.ValueTextEquals("messageTimeout"u8)) return 5;
+            if (reader.ValueTextEquals("securityProfile"u8)) return 6;
+            if (reader.ValueTextEquals("ocppInterface"u8)) return 7;
+            if (reader.ValueTextEquals("vpn"u8)) return 8;
+            return -1;
+        }
+
+        var s = reader.ValueSpan;
+        switch (s.Length)
+        {
+            case 3:
+                if (s.SequenceEqual("apn"u8)) return 1;
+                if (s.SequenceEqual("vpn"u8)) return 8;
+                break;
+            case 10:
+                if (s.SequenceEqual("customData"u8)) return 0;
+                break;
+            case 11:
+                if (s.SequenceEqual("ocppVersion"u8)) return 2;
+                if (s.SequenceEqual("ocppCsmsUrl"u8)) return 4;
+                break;
+            case 13:
+                if (s.SequenceEqual("ocppTransport"u8)) return 3;
+                if (s.SequenceEqual("ocppInterface"u8)) return 7;
+                break;
+            case 14:
+                if (s.SequenceEqual("messageTimeout"u8)) return 5;
+                break;
+            case 15:
+                if (s.SequenceEqual("securityProfile"u8)) return 6;
+                break;
+        }
+
+        return -1;
     }
 
     internal static void WriteValue(Utf8JsonWriter writer, NetworkConnectionProfileType value, JsonSerializerOptions options)
@@ -8384,31 +11103,29 @@ internal sealed class NotifyChargingLimitRequestJsonConverter : JsonConverter<No
         var has3 = false;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("customData"u8))
+            switch (PropertyIndex(ref reader))
             {
-                reader.Read();
-                p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
-            }
-            else if (reader.ValueTextEquals("chargingSchedule"u8))
-            {
-                reader.Read();
-                p1 = OcppObjectJson.ReadList(ref reader, options, static (ref Utf8JsonReader readerx, JsonSerializerOptions optionsx) => readerx.TokenType == JsonTokenType.Null ? null! : ChargingScheduleTypeJsonConverter.ReadValue(ref readerx, optionsx));
-            }
-            else if (reader.ValueTextEquals("evseId"u8))
-            {
-                reader.Read();
-                p2 = OcppObjectJson.ReadNullableInt32(ref reader);
-            }
-            else if (reader.ValueTextEquals("chargingLimit"u8))
-            {
-                reader.Read();
-                p3 = reader.TokenType == JsonTokenType.Null ? null! : ChargingLimitTypeJsonConverter.ReadValue(ref reader, options);
-                has3 = true;
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                case 0:
+                    reader.Read();
+                    p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
+                    break;
+                case 1:
+                    reader.Read();
+                    p1 = OcppObjectJson.ReadList(ref reader, options, static (ref Utf8JsonReader readerx, JsonSerializerOptions optionsx) => readerx.TokenType == JsonTokenType.Null ? null! : ChargingScheduleTypeJsonConverter.ReadValue(ref readerx, optionsx));
+                    break;
+                case 2:
+                    reader.Read();
+                    p2 = OcppObjectJson.ReadNullableInt32(ref reader);
+                    break;
+                case 3:
+                    reader.Read();
+                    p3 = reader.TokenType == JsonTokenType.Null ? null! : ChargingLimitTypeJsonConverter.ReadValue(ref reader, options);
+                    has3 = true;
+                    break;
+                default:
+                    reader.Read();
+                    reader.Skip();
+                    break;
             }
         }
 
@@ -8420,6 +11137,37 @@ internal sealed class NotifyChargingLimitRequestJsonConverter : JsonConverter<No
         }
 
         return new NotifyChargingLimitRequest(p3) { CustomData = p0, ChargingSchedule = p1, EvseId = p2 };
+    }
+
+    private static int PropertyIndex(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            if (reader.ValueTextEquals("customData"u8)) return 0;
+            if (reader.ValueTextEquals("chargingSchedule"u8)) return 1;
+            if (reader.ValueTextEquals("evseId"u8)) return 2;
+            if (reader.ValueTextEquals("chargingLimit"u8)) return 3;
+            return -1;
+        }
+
+        var s = reader.ValueSpan;
+        switch (s.Length)
+        {
+            case 6:
+                if (s.SequenceEqual("evseId"u8)) return 2;
+                break;
+            case 10:
+                if (s.SequenceEqual("customData"u8)) return 0;
+                break;
+            case 13:
+                if (s.SequenceEqual("chargingLimit"u8)) return 3;
+                break;
+            case 16:
+                if (s.SequenceEqual("chargingSchedule"u8)) return 1;
+                break;
+        }
+
+        return -1;
     }
 
     internal static void WriteValue(Utf8JsonWriter writer, NotifyChargingLimitRequest value, JsonSerializerOptions options)
@@ -8469,19 +11217,39 @@ internal sealed class NotifyChargingLimitResponseJsonConverter : JsonConverter<N
         CustomDataType? p0 = null;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("customData"u8))
+            switch (PropertyIndex(ref reader))
             {
-                reader.Read();
-                p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                case 0:
+                    reader.Read();
+                    p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
+                    break;
+                default:
+                    reader.Read();
+                    reader.Skip();
+                    break;
             }
         }
 
         return new NotifyChargingLimitResponse() { CustomData = p0 };
+    }
+
+    private static int PropertyIndex(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            if (reader.ValueTextEquals("customData"u8)) return 0;
+            return -1;
+        }
+
+        var s = reader.ValueSpan;
+        switch (s.Length)
+        {
+            case 10:
+                if (s.SequenceEqual("customData"u8)) return 0;
+                break;
+        }
+
+        return -1;
     }
 
     internal static void WriteValue(Utf8JsonWriter writer, NotifyChargingLimitResponse value, JsonSerializerOptions options)
@@ -8525,44 +11293,40 @@ internal sealed class NotifyCustomerInformationRequestJsonConverter : JsonConver
         var has5 = false;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("customData"u8))
+            switch (PropertyIndex(ref reader))
             {
-                reader.Read();
-                p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
-            }
-            else if (reader.ValueTextEquals("data"u8))
-            {
-                reader.Read();
-                p1 = OcppObjectJson.ReadString(ref reader)!;
-                has1 = true;
-            }
-            else if (reader.ValueTextEquals("tbc"u8))
-            {
-                reader.Read();
-                p2 = OcppObjectJson.ReadNullableBoolean(ref reader);
-            }
-            else if (reader.ValueTextEquals("seqNo"u8))
-            {
-                reader.Read();
-                p3 = OcppObjectJson.ReadInt32(ref reader);
-                has3 = true;
-            }
-            else if (reader.ValueTextEquals("generatedAt"u8))
-            {
-                reader.Read();
-                p4 = OcppObjectJson.ReadDateTimeOffset(ref reader);
-                has4 = true;
-            }
-            else if (reader.ValueTextEquals("requestId"u8))
-            {
-                reader.Read();
-                p5 = OcppObjectJson.ReadInt32(ref reader);
-                has5 = true;
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                case 0:
+                    reader.Read();
+                    p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
+                    break;
+                case 1:
+                    reader.Read();
+                    p1 = OcppObjectJson.ReadString(ref reader)!;
+                    has1 = true;
+                    break;
+                case 2:
+                    reader.Read();
+                    p2 = OcppObjectJson.ReadNullableBoolean(ref reader);
+                    break;
+                case 3:
+                    reader.Read();
+                    p3 = OcppObjectJson.ReadInt32(ref reader);
+                    has3 = true;
+                    break;
+                case 4:
+                    reader.Read();
+                    p4 = OcppObjectJson.ReadDateTimeOffset(ref reader);
+                    has4 = true;
+                    break;
+                case 5:
+                    reader.Read();
+                    p5 = OcppObjectJson.ReadInt32(ref reader);
+                    has5 = true;
+                    break;
+                default:
+                    reader.Read();
+                    reader.Skip();
+                    break;
             }
         }
 
@@ -8577,6 +11341,45 @@ internal sealed class NotifyCustomerInformationRequestJsonConverter : JsonConver
         }
 
         return new NotifyCustomerInformationRequest(p1, p3, p4, p5) { CustomData = p0, Tbc = p2 };
+    }
+
+    private static int PropertyIndex(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            if (reader.ValueTextEquals("customData"u8)) return 0;
+            if (reader.ValueTextEquals("data"u8)) return 1;
+            if (reader.ValueTextEquals("tbc"u8)) return 2;
+            if (reader.ValueTextEquals("seqNo"u8)) return 3;
+            if (reader.ValueTextEquals("generatedAt"u8)) return 4;
+            if (reader.ValueTextEquals("requestId"u8)) return 5;
+            return -1;
+        }
+
+        var s = reader.ValueSpan;
+        switch (s.Length)
+        {
+            case 3:
+                if (s.SequenceEqual("tbc"u8)) return 2;
+                break;
+            case 4:
+                if (s.SequenceEqual("data"u8)) return 1;
+                break;
+            case 5:
+                if (s.SequenceEqual("seqNo"u8)) return 3;
+                break;
+            case 9:
+                if (s.SequenceEqual("requestId"u8)) return 5;
+                break;
+            case 10:
+                if (s.SequenceEqual("customData"u8)) return 0;
+                break;
+            case 11:
+                if (s.SequenceEqual("generatedAt"u8)) return 4;
+                break;
+        }
+
+        return -1;
     }
 
     internal static void WriteValue(Utf8JsonWriter writer, NotifyCustomerInformationRequest value, JsonSerializerOptions options)
@@ -8622,19 +11425,39 @@ internal sealed class NotifyCustomerInformationResponseJsonConverter : JsonConve
         CustomDataType? p0 = null;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("customData"u8))
+            switch (PropertyIndex(ref reader))
             {
-                reader.Read();
-                p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                case 0:
+                    reader.Read();
+                    p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
+                    break;
+                default:
+                    reader.Read();
+                    reader.Skip();
+                    break;
             }
         }
 
         return new NotifyCustomerInformationResponse() { CustomData = p0 };
+    }
+
+    private static int PropertyIndex(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            if (reader.ValueTextEquals("customData"u8)) return 0;
+            return -1;
+        }
+
+        var s = reader.ValueSpan;
+        switch (s.Length)
+        {
+            case 10:
+                if (s.SequenceEqual("customData"u8)) return 0;
+                break;
+        }
+
+        return -1;
     }
 
     internal static void WriteValue(Utf8JsonWriter writer, NotifyCustomerInformationResponse value, JsonSerializerOptions options)
@@ -8671,31 +11494,29 @@ internal sealed class NotifyDisplayMessagesRequestJsonConverter : JsonConverter<
         var has2 = false;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("customData"u8))
+            switch (PropertyIndex(ref reader))
             {
-                reader.Read();
-                p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
-            }
-            else if (reader.ValueTextEquals("messageInfo"u8))
-            {
-                reader.Read();
-                p1 = OcppObjectJson.ReadList(ref reader, options, static (ref Utf8JsonReader readerx, JsonSerializerOptions optionsx) => readerx.TokenType == JsonTokenType.Null ? null! : MessageInfoTypeJsonConverter.ReadValue(ref readerx, optionsx));
-            }
-            else if (reader.ValueTextEquals("requestId"u8))
-            {
-                reader.Read();
-                p2 = OcppObjectJson.ReadInt32(ref reader);
-                has2 = true;
-            }
-            else if (reader.ValueTextEquals("tbc"u8))
-            {
-                reader.Read();
-                p3 = OcppObjectJson.ReadNullableBoolean(ref reader);
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                case 0:
+                    reader.Read();
+                    p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
+                    break;
+                case 1:
+                    reader.Read();
+                    p1 = OcppObjectJson.ReadList(ref reader, options, static (ref Utf8JsonReader readerx, JsonSerializerOptions optionsx) => readerx.TokenType == JsonTokenType.Null ? null! : MessageInfoTypeJsonConverter.ReadValue(ref readerx, optionsx));
+                    break;
+                case 2:
+                    reader.Read();
+                    p2 = OcppObjectJson.ReadInt32(ref reader);
+                    has2 = true;
+                    break;
+                case 3:
+                    reader.Read();
+                    p3 = OcppObjectJson.ReadNullableBoolean(ref reader);
+                    break;
+                default:
+                    reader.Read();
+                    reader.Skip();
+                    break;
             }
         }
 
@@ -8707,6 +11528,37 @@ internal sealed class NotifyDisplayMessagesRequestJsonConverter : JsonConverter<
         }
 
         return new NotifyDisplayMessagesRequest(p2) { CustomData = p0, MessageInfo = p1, Tbc = p3 };
+    }
+
+    private static int PropertyIndex(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            if (reader.ValueTextEquals("customData"u8)) return 0;
+            if (reader.ValueTextEquals("messageInfo"u8)) return 1;
+            if (reader.ValueTextEquals("requestId"u8)) return 2;
+            if (reader.ValueTextEquals("tbc"u8)) return 3;
+            return -1;
+        }
+
+        var s = reader.ValueSpan;
+        switch (s.Length)
+        {
+            case 3:
+                if (s.SequenceEqual("tbc"u8)) return 3;
+                break;
+            case 9:
+                if (s.SequenceEqual("requestId"u8)) return 2;
+                break;
+            case 10:
+                if (s.SequenceEqual("customData"u8)) return 0;
+                break;
+            case 11:
+                if (s.SequenceEqual("messageInfo"u8)) return 1;
+                break;
+        }
+
+        return -1;
     }
 
     internal static void WriteValue(Utf8JsonWriter writer, NotifyDisplayMessagesRequest value, JsonSerializerOptions options)
@@ -8753,19 +11605,39 @@ internal sealed class NotifyDisplayMessagesResponseJsonConverter : JsonConverter
         CustomDataType? p0 = null;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("customData"u8))
+            switch (PropertyIndex(ref reader))
             {
-                reader.Read();
-                p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                case 0:
+                    reader.Read();
+                    p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
+                    break;
+                default:
+                    reader.Read();
+                    reader.Skip();
+                    break;
             }
         }
 
         return new NotifyDisplayMessagesResponse() { CustomData = p0 };
+    }
+
+    private static int PropertyIndex(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            if (reader.ValueTextEquals("customData"u8)) return 0;
+            return -1;
+        }
+
+        var s = reader.ValueSpan;
+        switch (s.Length)
+        {
+            case 10:
+                if (s.SequenceEqual("customData"u8)) return 0;
+                break;
+        }
+
+        return -1;
     }
 
     internal static void WriteValue(Utf8JsonWriter writer, NotifyDisplayMessagesResponse value, JsonSerializerOptions options)
@@ -8803,32 +11675,30 @@ internal sealed class NotifyEVChargingNeedsRequestJsonConverter : JsonConverter<
         var has3 = false;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("customData"u8))
+            switch (PropertyIndex(ref reader))
             {
-                reader.Read();
-                p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
-            }
-            else if (reader.ValueTextEquals("maxScheduleTuples"u8))
-            {
-                reader.Read();
-                p1 = OcppObjectJson.ReadNullableInt32(ref reader);
-            }
-            else if (reader.ValueTextEquals("chargingNeeds"u8))
-            {
-                reader.Read();
-                p2 = reader.TokenType == JsonTokenType.Null ? null! : ChargingNeedsTypeJsonConverter.ReadValue(ref reader, options);
-                has2 = true;
-            }
-            else if (reader.ValueTextEquals("evseId"u8))
-            {
-                reader.Read();
-                p3 = OcppObjectJson.ReadInt32(ref reader);
-                has3 = true;
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                case 0:
+                    reader.Read();
+                    p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
+                    break;
+                case 1:
+                    reader.Read();
+                    p1 = OcppObjectJson.ReadNullableInt32(ref reader);
+                    break;
+                case 2:
+                    reader.Read();
+                    p2 = reader.TokenType == JsonTokenType.Null ? null! : ChargingNeedsTypeJsonConverter.ReadValue(ref reader, options);
+                    has2 = true;
+                    break;
+                case 3:
+                    reader.Read();
+                    p3 = OcppObjectJson.ReadInt32(ref reader);
+                    has3 = true;
+                    break;
+                default:
+                    reader.Read();
+                    reader.Skip();
+                    break;
             }
         }
 
@@ -8841,6 +11711,37 @@ internal sealed class NotifyEVChargingNeedsRequestJsonConverter : JsonConverter<
         }
 
         return new NotifyEVChargingNeedsRequest(p2, p3) { CustomData = p0, MaxScheduleTuples = p1 };
+    }
+
+    private static int PropertyIndex(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            if (reader.ValueTextEquals("customData"u8)) return 0;
+            if (reader.ValueTextEquals("maxScheduleTuples"u8)) return 1;
+            if (reader.ValueTextEquals("chargingNeeds"u8)) return 2;
+            if (reader.ValueTextEquals("evseId"u8)) return 3;
+            return -1;
+        }
+
+        var s = reader.ValueSpan;
+        switch (s.Length)
+        {
+            case 6:
+                if (s.SequenceEqual("evseId"u8)) return 3;
+                break;
+            case 10:
+                if (s.SequenceEqual("customData"u8)) return 0;
+                break;
+            case 13:
+                if (s.SequenceEqual("chargingNeeds"u8)) return 2;
+                break;
+            case 17:
+                if (s.SequenceEqual("maxScheduleTuples"u8)) return 1;
+                break;
+        }
+
+        return -1;
     }
 
     internal static void WriteValue(Utf8JsonWriter writer, NotifyEVChargingNeedsRequest value, JsonSerializerOptions options)
@@ -8887,26 +11788,25 @@ internal sealed class NotifyEVChargingNeedsResponseJsonConverter : JsonConverter
         var has1 = false;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("customData"u8))
+            switch (PropertyIndex(ref reader))
             {
-                reader.Read();
-                p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
-            }
-            else if (reader.ValueTextEquals("status"u8))
-            {
-                reader.Read();
-                p1 = NotifyEVChargingNeedsStatusEnumTypeJsonConverter.ReadValue(ref reader);
-                has1 = true;
-            }
-            else if (reader.ValueTextEquals("statusInfo"u8))
-            {
-                reader.Read();
-                p2 = reader.TokenType == JsonTokenType.Null ? null : StatusInfoTypeJsonConverter.ReadValue(ref reader, options);
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                case 0:
+                    reader.Read();
+                    p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
+                    break;
+                case 1:
+                    reader.Read();
+                    p1 = NotifyEVChargingNeedsStatusEnumTypeJsonConverter.ReadValue(ref reader);
+                    has1 = true;
+                    break;
+                case 2:
+                    reader.Read();
+                    p2 = reader.TokenType == JsonTokenType.Null ? null : StatusInfoTypeJsonConverter.ReadValue(ref reader, options);
+                    break;
+                default:
+                    reader.Read();
+                    reader.Skip();
+                    break;
             }
         }
 
@@ -8918,6 +11818,31 @@ internal sealed class NotifyEVChargingNeedsResponseJsonConverter : JsonConverter
         }
 
         return new NotifyEVChargingNeedsResponse(p1) { CustomData = p0, StatusInfo = p2 };
+    }
+
+    private static int PropertyIndex(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            if (reader.ValueTextEquals("customData"u8)) return 0;
+            if (reader.ValueTextEquals("status"u8)) return 1;
+            if (reader.ValueTextEquals("statusInfo"u8)) return 2;
+            return -1;
+        }
+
+        var s = reader.ValueSpan;
+        switch (s.Length)
+        {
+            case 6:
+                if (s.SequenceEqual("status"u8)) return 1;
+                break;
+            case 10:
+                if (s.SequenceEqual("customData"u8)) return 0;
+                if (s.SequenceEqual("statusInfo"u8)) return 2;
+                break;
+        }
+
+        return -1;
     }
 
     internal static void WriteValue(Utf8JsonWriter writer, NotifyEVChargingNeedsResponse value, JsonSerializerOptions options)
@@ -8963,33 +11888,31 @@ internal sealed class NotifyEVChargingScheduleRequestJsonConverter : JsonConvert
         var has3 = false;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("customData"u8))
+            switch (PropertyIndex(ref reader))
             {
-                reader.Read();
-                p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
-            }
-            else if (reader.ValueTextEquals("timeBase"u8))
-            {
-                reader.Read();
-                p1 = OcppObjectJson.ReadDateTimeOffset(ref reader);
-                has1 = true;
-            }
-            else if (reader.ValueTextEquals("chargingSchedule"u8))
-            {
-                reader.Read();
-                p2 = reader.TokenType == JsonTokenType.Null ? null! : ChargingScheduleTypeJsonConverter.ReadValue(ref reader, options);
-                has2 = true;
-            }
-            else if (reader.ValueTextEquals("evseId"u8))
-            {
-                reader.Read();
-                p3 = OcppObjectJson.ReadInt32(ref reader);
-                has3 = true;
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                case 0:
+                    reader.Read();
+                    p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
+                    break;
+                case 1:
+                    reader.Read();
+                    p1 = OcppObjectJson.ReadDateTimeOffset(ref reader);
+                    has1 = true;
+                    break;
+                case 2:
+                    reader.Read();
+                    p2 = reader.TokenType == JsonTokenType.Null ? null! : ChargingScheduleTypeJsonConverter.ReadValue(ref reader, options);
+                    has2 = true;
+                    break;
+                case 3:
+                    reader.Read();
+                    p3 = OcppObjectJson.ReadInt32(ref reader);
+                    has3 = true;
+                    break;
+                default:
+                    reader.Read();
+                    reader.Skip();
+                    break;
             }
         }
 
@@ -9003,6 +11926,37 @@ internal sealed class NotifyEVChargingScheduleRequestJsonConverter : JsonConvert
         }
 
         return new NotifyEVChargingScheduleRequest(p1, p2, p3) { CustomData = p0 };
+    }
+
+    private static int PropertyIndex(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            if (reader.ValueTextEquals("customData"u8)) return 0;
+            if (reader.ValueTextEquals("timeBase"u8)) return 1;
+            if (reader.ValueTextEquals("chargingSchedule"u8)) return 2;
+            if (reader.ValueTextEquals("evseId"u8)) return 3;
+            return -1;
+        }
+
+        var s = reader.ValueSpan;
+        switch (s.Length)
+        {
+            case 6:
+                if (s.SequenceEqual("evseId"u8)) return 3;
+                break;
+            case 8:
+                if (s.SequenceEqual("timeBase"u8)) return 1;
+                break;
+            case 10:
+                if (s.SequenceEqual("customData"u8)) return 0;
+                break;
+            case 16:
+                if (s.SequenceEqual("chargingSchedule"u8)) return 2;
+                break;
+        }
+
+        return -1;
     }
 
     internal static void WriteValue(Utf8JsonWriter writer, NotifyEVChargingScheduleRequest value, JsonSerializerOptions options)
@@ -9046,26 +12000,25 @@ internal sealed class NotifyEVChargingScheduleResponseJsonConverter : JsonConver
         var has1 = false;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("customData"u8))
+            switch (PropertyIndex(ref reader))
             {
-                reader.Read();
-                p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
-            }
-            else if (reader.ValueTextEquals("status"u8))
-            {
-                reader.Read();
-                p1 = GenericStatusEnumTypeJsonConverter.ReadValue(ref reader);
-                has1 = true;
-            }
-            else if (reader.ValueTextEquals("statusInfo"u8))
-            {
-                reader.Read();
-                p2 = reader.TokenType == JsonTokenType.Null ? null : StatusInfoTypeJsonConverter.ReadValue(ref reader, options);
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                case 0:
+                    reader.Read();
+                    p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
+                    break;
+                case 1:
+                    reader.Read();
+                    p1 = GenericStatusEnumTypeJsonConverter.ReadValue(ref reader);
+                    has1 = true;
+                    break;
+                case 2:
+                    reader.Read();
+                    p2 = reader.TokenType == JsonTokenType.Null ? null : StatusInfoTypeJsonConverter.ReadValue(ref reader, options);
+                    break;
+                default:
+                    reader.Read();
+                    reader.Skip();
+                    break;
             }
         }
 
@@ -9077,6 +12030,31 @@ internal sealed class NotifyEVChargingScheduleResponseJsonConverter : JsonConver
         }
 
         return new NotifyEVChargingScheduleResponse(p1) { CustomData = p0, StatusInfo = p2 };
+    }
+
+    private static int PropertyIndex(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            if (reader.ValueTextEquals("customData"u8)) return 0;
+            if (reader.ValueTextEquals("status"u8)) return 1;
+            if (reader.ValueTextEquals("statusInfo"u8)) return 2;
+            return -1;
+        }
+
+        var s = reader.ValueSpan;
+        switch (s.Length)
+        {
+            case 6:
+                if (s.SequenceEqual("status"u8)) return 1;
+                break;
+            case 10:
+                if (s.SequenceEqual("customData"u8)) return 0;
+                if (s.SequenceEqual("statusInfo"u8)) return 2;
+                break;
+        }
+
+        return -1;
     }
 
     internal static void WriteValue(Utf8JsonWriter writer, NotifyEVChargingScheduleResponse value, JsonSerializerOptions options)
@@ -9124,38 +12102,35 @@ internal sealed class NotifyEventRequestJsonConverter : JsonConverter<NotifyEven
         var has4 = false;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("customData"u8))
+            switch (PropertyIndex(ref reader))
             {
-                reader.Read();
-                p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
-            }
-            else if (reader.ValueTextEquals("generatedAt"u8))
-            {
-                reader.Read();
-                p1 = OcppObjectJson.ReadDateTimeOffset(ref reader);
-                has1 = true;
-            }
-            else if (reader.ValueTextEquals("tbc"u8))
-            {
-                reader.Read();
-                p2 = OcppObjectJson.ReadNullableBoolean(ref reader);
-            }
-            else if (reader.ValueTextEquals("seqNo"u8))
-            {
-                reader.Read();
-                p3 = OcppObjectJson.ReadInt32(ref reader);
-                has3 = true;
-            }
-            else if (reader.ValueTextEquals("eventData"u8))
-            {
-                reader.Read();
-                p4 = OcppObjectJson.ReadList(ref reader, options, static (ref Utf8JsonReader readerx, JsonSerializerOptions optionsx) => readerx.TokenType == JsonTokenType.Null ? null! : EventDataTypeJsonConverter.ReadValue(ref readerx, optionsx))!;
-                has4 = true;
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                case 0:
+                    reader.Read();
+                    p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
+                    break;
+                case 1:
+                    reader.Read();
+                    p1 = OcppObjectJson.ReadDateTimeOffset(ref reader);
+                    has1 = true;
+                    break;
+                case 2:
+                    reader.Read();
+                    p2 = OcppObjectJson.ReadNullableBoolean(ref reader);
+                    break;
+                case 3:
+                    reader.Read();
+                    p3 = OcppObjectJson.ReadInt32(ref reader);
+                    has3 = true;
+                    break;
+                case 4:
+                    reader.Read();
+                    p4 = OcppObjectJson.ReadList(ref reader, options, static (ref Utf8JsonReader readerx, JsonSerializerOptions optionsx) => readerx.TokenType == JsonTokenType.Null ? null! : EventDataTypeJsonConverter.ReadValue(ref readerx, optionsx))!;
+                    has4 = true;
+                    break;
+                default:
+                    reader.Read();
+                    reader.Skip();
+                    break;
             }
         }
 
@@ -9169,6 +12144,41 @@ internal sealed class NotifyEventRequestJsonConverter : JsonConverter<NotifyEven
         }
 
         return new NotifyEventRequest(p1, p3, p4) { CustomData = p0, Tbc = p2 };
+    }
+
+    private static int PropertyIndex(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            if (reader.ValueTextEquals("customData"u8)) return 0;
+            if (reader.ValueTextEquals("generatedAt"u8)) return 1;
+            if (reader.ValueTextEquals("tbc"u8)) return 2;
+            if (reader.ValueTextEquals("seqNo"u8)) return 3;
+            if (reader.ValueTextEquals("eventData"u8)) return 4;
+            return -1;
+        }
+
+        var s = reader.ValueSpan;
+        switch (s.Length)
+        {
+            case 3:
+                if (s.SequenceEqual("tbc"u8)) return 2;
+                break;
+            case 5:
+                if (s.SequenceEqual("seqNo"u8)) return 3;
+                break;
+            case 9:
+                if (s.SequenceEqual("eventData"u8)) return 4;
+                break;
+            case 10:
+                if (s.SequenceEqual("customData"u8)) return 0;
+                break;
+            case 11:
+                if (s.SequenceEqual("generatedAt"u8)) return 1;
+                break;
+        }
+
+        return -1;
     }
 
     internal static void WriteValue(Utf8JsonWriter writer, NotifyEventRequest value, JsonSerializerOptions options)
@@ -9217,19 +12227,39 @@ internal sealed class NotifyEventResponseJsonConverter : JsonConverter<NotifyEve
         CustomDataType? p0 = null;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("customData"u8))
+            switch (PropertyIndex(ref reader))
             {
-                reader.Read();
-                p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                case 0:
+                    reader.Read();
+                    p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
+                    break;
+                default:
+                    reader.Read();
+                    reader.Skip();
+                    break;
             }
         }
 
         return new NotifyEventResponse() { CustomData = p0 };
+    }
+
+    private static int PropertyIndex(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            if (reader.ValueTextEquals("customData"u8)) return 0;
+            return -1;
+        }
+
+        var s = reader.ValueSpan;
+        switch (s.Length)
+        {
+            case 10:
+                if (s.SequenceEqual("customData"u8)) return 0;
+                break;
+        }
+
+        return -1;
     }
 
     internal static void WriteValue(Utf8JsonWriter writer, NotifyEventResponse value, JsonSerializerOptions options)
@@ -9272,43 +12302,39 @@ internal sealed class NotifyMonitoringReportRequestJsonConverter : JsonConverter
         var has5 = false;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("customData"u8))
+            switch (PropertyIndex(ref reader))
             {
-                reader.Read();
-                p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
-            }
-            else if (reader.ValueTextEquals("monitor"u8))
-            {
-                reader.Read();
-                p1 = OcppObjectJson.ReadList(ref reader, options, static (ref Utf8JsonReader readerx, JsonSerializerOptions optionsx) => readerx.TokenType == JsonTokenType.Null ? null! : MonitoringDataTypeJsonConverter.ReadValue(ref readerx, optionsx));
-            }
-            else if (reader.ValueTextEquals("requestId"u8))
-            {
-                reader.Read();
-                p2 = OcppObjectJson.ReadInt32(ref reader);
-                has2 = true;
-            }
-            else if (reader.ValueTextEquals("tbc"u8))
-            {
-                reader.Read();
-                p3 = OcppObjectJson.ReadNullableBoolean(ref reader);
-            }
-            else if (reader.ValueTextEquals("seqNo"u8))
-            {
-                reader.Read();
-                p4 = OcppObjectJson.ReadInt32(ref reader);
-                has4 = true;
-            }
-            else if (reader.ValueTextEquals("generatedAt"u8))
-            {
-                reader.Read();
-                p5 = OcppObjectJson.ReadDateTimeOffset(ref reader);
-                has5 = true;
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                case 0:
+                    reader.Read();
+                    p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
+                    break;
+                case 1:
+                    reader.Read();
+                    p1 = OcppObjectJson.ReadList(ref reader, options, static (ref Utf8JsonReader readerx, JsonSerializerOptions optionsx) => readerx.TokenType == JsonTokenType.Null ? null! : MonitoringDataTypeJsonConverter.ReadValue(ref readerx, optionsx));
+                    break;
+                case 2:
+                    reader.Read();
+                    p2 = OcppObjectJson.ReadInt32(ref reader);
+                    has2 = true;
+                    break;
+                case 3:
+                    reader.Read();
+                    p3 = OcppObjectJson.ReadNullableBoolean(ref reader);
+                    break;
+                case 4:
+                    reader.Read();
+                    p4 = OcppObjectJson.ReadInt32(ref reader);
+                    has4 = true;
+                    break;
+                case 5:
+                    reader.Read();
+                    p5 = OcppObjectJson.ReadDateTimeOffset(ref reader);
+                    has5 = true;
+                    break;
+                default:
+                    reader.Read();
+                    reader.Skip();
+                    break;
             }
         }
 
@@ -9322,6 +12348,45 @@ internal sealed class NotifyMonitoringReportRequestJsonConverter : JsonConverter
         }
 
         return new NotifyMonitoringReportRequest(p2, p4, p5) { CustomData = p0, Monitor = p1, Tbc = p3 };
+    }
+
+    private static int PropertyIndex(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            if (reader.ValueTextEquals("customData"u8)) return 0;
+            if (reader.ValueTextEquals("monitor"u8)) return 1;
+            if (reader.ValueTextEquals("requestId"u8)) return 2;
+            if (reader.ValueTextEquals("tbc"u8)) return 3;
+            if (reader.ValueTextEquals("seqNo"u8)) return 4;
+            if (reader.ValueTextEquals("generatedAt"u8)) return 5;
+            return -1;
+        }
+
+        var s = reader.ValueSpan;
+        switch (s.Length)
+        {
+            case 3:
+                if (s.SequenceEqual("tbc"u8)) return 3;
+                break;
+            case 5:
+                if (s.SequenceEqual("seqNo"u8)) return 4;
+                break;
+            case 7:
+                if (s.SequenceEqual("monitor"u8)) return 1;
+                break;
+            case 9:
+                if (s.SequenceEqual("requestId"u8)) return 2;
+                break;
+            case 10:
+                if (s.SequenceEqual("customData"u8)) return 0;
+                break;
+            case 11:
+                if (s.SequenceEqual("generatedAt"u8)) return 5;
+                break;
+        }
+
+        return -1;
     }
 
     internal static void WriteValue(Utf8JsonWriter writer, NotifyMonitoringReportRequest value, JsonSerializerOptions options)
@@ -9372,19 +12437,39 @@ internal sealed class NotifyMonitoringReportResponseJsonConverter : JsonConverte
         CustomDataType? p0 = null;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("customData"u8))
+            switch (PropertyIndex(ref reader))
             {
-                reader.Read();
-                p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                case 0:
+                    reader.Read();
+                    p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
+                    break;
+                default:
+                    reader.Read();
+                    reader.Skip();
+                    break;
             }
         }
 
         return new NotifyMonitoringReportResponse() { CustomData = p0 };
+    }
+
+    private static int PropertyIndex(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            if (reader.ValueTextEquals("customData"u8)) return 0;
+            return -1;
+        }
+
+        var s = reader.ValueSpan;
+        switch (s.Length)
+        {
+            case 10:
+                if (s.SequenceEqual("customData"u8)) return 0;
+                break;
+        }
+
+        return -1;
     }
 
     internal static void WriteValue(Utf8JsonWriter writer, NotifyMonitoringReportResponse value, JsonSerializerOptions options)
@@ -9427,43 +12512,39 @@ internal sealed class NotifyReportRequestJsonConverter : JsonConverter<NotifyRep
         var has5 = false;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("customData"u8))
+            switch (PropertyIndex(ref reader))
             {
-                reader.Read();
-                p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
-            }
-            else if (reader.ValueTextEquals("requestId"u8))
-            {
-                reader.Read();
-                p1 = OcppObjectJson.ReadInt32(ref reader);
-                has1 = true;
-            }
-            else if (reader.ValueTextEquals("generatedAt"u8))
-            {
-                reader.Read();
-                p2 = OcppObjectJson.ReadDateTimeOffset(ref reader);
-                has2 = true;
-            }
-            else if (reader.ValueTextEquals("reportData"u8))
-            {
-                reader.Read();
-                p3 = OcppObjectJson.ReadList(ref reader, options, static (ref Utf8JsonReader readerx, JsonSerializerOptions optionsx) => readerx.TokenType == JsonTokenType.Null ? null! : ReportDataTypeJsonConverter.ReadValue(ref readerx, optionsx));
-            }
-            else if (reader.ValueTextEquals("tbc"u8))
-            {
-                reader.Read();
-                p4 = OcppObjectJson.ReadNullableBoolean(ref reader);
-            }
-            else if (reader.ValueTextEquals("seqNo"u8))
-            {
-                reader.Read();
-                p5 = OcppObjectJson.ReadInt32(ref reader);
-                has5 = true;
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                case 0:
+                    reader.Read();
+                    p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
+                    break;
+                case 1:
+                    reader.Read();
+                    p1 = OcppObjectJson.ReadInt32(ref reader);
+                    has1 = true;
+                    break;
+                case 2:
+                    reader.Read();
+                    p2 = OcppObjectJson.ReadDateTimeOffset(ref reader);
+                    has2 = true;
+                    break;
+                case 3:
+                    reader.Read();
+                    p3 = OcppObjectJson.ReadList(ref reader, options, static (ref Utf8JsonReader readerx, JsonSerializerOptions optionsx) => readerx.TokenType == JsonTokenType.Null ? null! : ReportDataTypeJsonConverter.ReadValue(ref readerx, optionsx));
+                    break;
+                case 4:
+                    reader.Read();
+                    p4 = OcppObjectJson.ReadNullableBoolean(ref reader);
+                    break;
+                case 5:
+                    reader.Read();
+                    p5 = OcppObjectJson.ReadInt32(ref reader);
+                    has5 = true;
+                    break;
+                default:
+                    reader.Read();
+                    reader.Skip();
+                    break;
             }
         }
 
@@ -9477,6 +12558,43 @@ internal sealed class NotifyReportRequestJsonConverter : JsonConverter<NotifyRep
         }
 
         return new NotifyReportRequest(p1, p2, p5) { CustomData = p0, ReportData = p3, Tbc = p4 };
+    }
+
+    private static int PropertyIndex(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            if (reader.ValueTextEquals("customData"u8)) return 0;
+            if (reader.ValueTextEquals("requestId"u8)) return 1;
+            if (reader.ValueTextEquals("generatedAt"u8)) return 2;
+            if (reader.ValueTextEquals("reportData"u8)) return 3;
+            if (reader.ValueTextEquals("tbc"u8)) return 4;
+            if (reader.ValueTextEquals("seqNo"u8)) return 5;
+            return -1;
+        }
+
+        var s = reader.ValueSpan;
+        switch (s.Length)
+        {
+            case 3:
+                if (s.SequenceEqual("tbc"u8)) return 4;
+                break;
+            case 5:
+                if (s.SequenceEqual("seqNo"u8)) return 5;
+                break;
+            case 9:
+                if (s.SequenceEqual("requestId"u8)) return 1;
+                break;
+            case 10:
+                if (s.SequenceEqual("customData"u8)) return 0;
+                if (s.SequenceEqual("reportData"u8)) return 3;
+                break;
+            case 11:
+                if (s.SequenceEqual("generatedAt"u8)) return 2;
+                break;
+        }
+
+        return -1;
     }
 
     internal static void WriteValue(Utf8JsonWriter writer, NotifyReportRequest value, JsonSerializerOptions options)
@@ -9527,19 +12645,39 @@ internal sealed class NotifyReportResponseJsonConverter : JsonConverter<NotifyRe
         CustomDataType? p0 = null;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("customData"u8))
+            switch (PropertyIndex(ref reader))
             {
-                reader.Read();
-                p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                case 0:
+                    reader.Read();
+                    p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
+                    break;
+                default:
+                    reader.Read();
+                    reader.Skip();
+                    break;
             }
         }
 
         return new NotifyReportResponse() { CustomData = p0 };
+    }
+
+    private static int PropertyIndex(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            if (reader.ValueTextEquals("customData"u8)) return 0;
+            return -1;
+        }
+
+        var s = reader.ValueSpan;
+        switch (s.Length)
+        {
+            case 10:
+                if (s.SequenceEqual("customData"u8)) return 0;
+                break;
+        }
+
+        return -1;
     }
 
     internal static void WriteValue(Utf8JsonWriter writer, NotifyReportResponse value, JsonSerializerOptions options)
@@ -9584,45 +12722,41 @@ internal sealed class OCSPRequestDataTypeJsonConverter : JsonConverter<OCSPReque
         var has5 = false;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("customData"u8))
+            switch (PropertyIndex(ref reader))
             {
-                reader.Read();
-                p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
-            }
-            else if (reader.ValueTextEquals("hashAlgorithm"u8))
-            {
-                reader.Read();
-                p1 = HashAlgorithmEnumTypeJsonConverter.ReadValue(ref reader);
-                has1 = true;
-            }
-            else if (reader.ValueTextEquals("issuerNameHash"u8))
-            {
-                reader.Read();
-                p2 = OcppObjectJson.ReadString(ref reader)!;
-                has2 = true;
-            }
-            else if (reader.ValueTextEquals("issuerKeyHash"u8))
-            {
-                reader.Read();
-                p3 = OcppObjectJson.ReadString(ref reader)!;
-                has3 = true;
-            }
-            else if (reader.ValueTextEquals("serialNumber"u8))
-            {
-                reader.Read();
-                p4 = OcppObjectJson.ReadString(ref reader)!;
-                has4 = true;
-            }
-            else if (reader.ValueTextEquals("responderURL"u8))
-            {
-                reader.Read();
-                p5 = OcppObjectJson.ReadString(ref reader)!;
-                has5 = true;
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                case 0:
+                    reader.Read();
+                    p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
+                    break;
+                case 1:
+                    reader.Read();
+                    p1 = HashAlgorithmEnumTypeJsonConverter.ReadValue(ref reader);
+                    has1 = true;
+                    break;
+                case 2:
+                    reader.Read();
+                    p2 = OcppObjectJson.ReadString(ref reader)!;
+                    has2 = true;
+                    break;
+                case 3:
+                    reader.Read();
+                    p3 = OcppObjectJson.ReadString(ref reader)!;
+                    has3 = true;
+                    break;
+                case 4:
+                    reader.Read();
+                    p4 = OcppObjectJson.ReadString(ref reader)!;
+                    has4 = true;
+                    break;
+                case 5:
+                    reader.Read();
+                    p5 = OcppObjectJson.ReadString(ref reader)!;
+                    has5 = true;
+                    break;
+                default:
+                    reader.Read();
+                    reader.Skip();
+                    break;
             }
         }
 
@@ -9638,6 +12772,41 @@ internal sealed class OCSPRequestDataTypeJsonConverter : JsonConverter<OCSPReque
         }
 
         return new OCSPRequestDataType(p1, p2, p3, p4, p5) { CustomData = p0 };
+    }
+
+    private static int PropertyIndex(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            if (reader.ValueTextEquals("customData"u8)) return 0;
+            if (reader.ValueTextEquals("hashAlgorithm"u8)) return 1;
+            if (reader.ValueTextEquals("issuerNameHash"u8)) return 2;
+            if (reader.ValueTextEquals("issuerKeyHash"u8)) return 3;
+            if (reader.ValueTextEquals("serialNumber"u8)) return 4;
+            if (reader.ValueTextEquals("responderURL"u8)) return 5;
+            return -1;
+        }
+
+        var s = reader.ValueSpan;
+        switch (s.Length)
+        {
+            case 10:
+                if (s.SequenceEqual("customData"u8)) return 0;
+                break;
+            case 12:
+                if (s.SequenceEqual("serialNumber"u8)) return 4;
+                if (s.SequenceEqual("responderURL"u8)) return 5;
+                break;
+            case 13:
+                if (s.SequenceEqual("hashAlgorithm"u8)) return 1;
+                if (s.SequenceEqual("issuerKeyHash"u8)) return 3;
+                break;
+            case 14:
+                if (s.SequenceEqual("issuerNameHash"u8)) return 2;
+                break;
+        }
+
+        return -1;
     }
 
     internal static void WriteValue(Utf8JsonWriter writer, OCSPRequestDataType value, JsonSerializerOptions options)
@@ -9702,43 +12871,39 @@ internal sealed class PublishFirmwareRequestJsonConverter : JsonConverter<Publis
         var has4 = false;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("customData"u8))
+            switch (PropertyIndex(ref reader))
             {
-                reader.Read();
-                p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
-            }
-            else if (reader.ValueTextEquals("location"u8))
-            {
-                reader.Read();
-                p1 = OcppObjectJson.ReadString(ref reader)!;
-                has1 = true;
-            }
-            else if (reader.ValueTextEquals("retries"u8))
-            {
-                reader.Read();
-                p2 = OcppObjectJson.ReadNullableInt32(ref reader);
-            }
-            else if (reader.ValueTextEquals("checksum"u8))
-            {
-                reader.Read();
-                p3 = OcppObjectJson.ReadString(ref reader)!;
-                has3 = true;
-            }
-            else if (reader.ValueTextEquals("requestId"u8))
-            {
-                reader.Read();
-                p4 = OcppObjectJson.ReadInt32(ref reader);
-                has4 = true;
-            }
-            else if (reader.ValueTextEquals("retryInterval"u8))
-            {
-                reader.Read();
-                p5 = OcppObjectJson.ReadNullableInt32(ref reader);
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                case 0:
+                    reader.Read();
+                    p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
+                    break;
+                case 1:
+                    reader.Read();
+                    p1 = OcppObjectJson.ReadString(ref reader)!;
+                    has1 = true;
+                    break;
+                case 2:
+                    reader.Read();
+                    p2 = OcppObjectJson.ReadNullableInt32(ref reader);
+                    break;
+                case 3:
+                    reader.Read();
+                    p3 = OcppObjectJson.ReadString(ref reader)!;
+                    has3 = true;
+                    break;
+                case 4:
+                    reader.Read();
+                    p4 = OcppObjectJson.ReadInt32(ref reader);
+                    has4 = true;
+                    break;
+                case 5:
+                    reader.Read();
+                    p5 = OcppObjectJson.ReadNullableInt32(ref reader);
+                    break;
+                default:
+                    reader.Read();
+                    reader.Skip();
+                    break;
             }
         }
 
@@ -9752,6 +12917,43 @@ internal sealed class PublishFirmwareRequestJsonConverter : JsonConverter<Publis
         }
 
         return new PublishFirmwareRequest(p1, p3, p4) { CustomData = p0, Retries = p2, RetryInterval = p5 };
+    }
+
+    private static int PropertyIndex(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            if (reader.ValueTextEquals("customData"u8)) return 0;
+            if (reader.ValueTextEquals("location"u8)) return 1;
+            if (reader.ValueTextEquals("retries"u8)) return 2;
+            if (reader.ValueTextEquals("checksum"u8)) return 3;
+            if (reader.ValueTextEquals("requestId"u8)) return 4;
+            if (reader.ValueTextEquals("retryInterval"u8)) return 5;
+            return -1;
+        }
+
+        var s = reader.ValueSpan;
+        switch (s.Length)
+        {
+            case 7:
+                if (s.SequenceEqual("retries"u8)) return 2;
+                break;
+            case 8:
+                if (s.SequenceEqual("location"u8)) return 1;
+                if (s.SequenceEqual("checksum"u8)) return 3;
+                break;
+            case 9:
+                if (s.SequenceEqual("requestId"u8)) return 4;
+                break;
+            case 10:
+                if (s.SequenceEqual("customData"u8)) return 0;
+                break;
+            case 13:
+                if (s.SequenceEqual("retryInterval"u8)) return 5;
+                break;
+        }
+
+        return -1;
     }
 
     internal static void WriteValue(Utf8JsonWriter writer, PublishFirmwareRequest value, JsonSerializerOptions options)
@@ -9808,26 +13010,25 @@ internal sealed class PublishFirmwareResponseJsonConverter : JsonConverter<Publi
         var has1 = false;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("customData"u8))
+            switch (PropertyIndex(ref reader))
             {
-                reader.Read();
-                p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
-            }
-            else if (reader.ValueTextEquals("status"u8))
-            {
-                reader.Read();
-                p1 = GenericStatusEnumTypeJsonConverter.ReadValue(ref reader);
-                has1 = true;
-            }
-            else if (reader.ValueTextEquals("statusInfo"u8))
-            {
-                reader.Read();
-                p2 = reader.TokenType == JsonTokenType.Null ? null : StatusInfoTypeJsonConverter.ReadValue(ref reader, options);
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                case 0:
+                    reader.Read();
+                    p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
+                    break;
+                case 1:
+                    reader.Read();
+                    p1 = GenericStatusEnumTypeJsonConverter.ReadValue(ref reader);
+                    has1 = true;
+                    break;
+                case 2:
+                    reader.Read();
+                    p2 = reader.TokenType == JsonTokenType.Null ? null : StatusInfoTypeJsonConverter.ReadValue(ref reader, options);
+                    break;
+                default:
+                    reader.Read();
+                    reader.Skip();
+                    break;
             }
         }
 
@@ -9839,6 +13040,31 @@ internal sealed class PublishFirmwareResponseJsonConverter : JsonConverter<Publi
         }
 
         return new PublishFirmwareResponse(p1) { CustomData = p0, StatusInfo = p2 };
+    }
+
+    private static int PropertyIndex(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            if (reader.ValueTextEquals("customData"u8)) return 0;
+            if (reader.ValueTextEquals("status"u8)) return 1;
+            if (reader.ValueTextEquals("statusInfo"u8)) return 2;
+            return -1;
+        }
+
+        var s = reader.ValueSpan;
+        switch (s.Length)
+        {
+            case 6:
+                if (s.SequenceEqual("status"u8)) return 1;
+                break;
+            case 10:
+                if (s.SequenceEqual("customData"u8)) return 0;
+                if (s.SequenceEqual("statusInfo"u8)) return 2;
+                break;
+        }
+
+        return -1;
     }
 
     internal static void WriteValue(Utf8JsonWriter writer, PublishFirmwareResponse value, JsonSerializerOptions options)
@@ -9882,31 +13108,29 @@ internal sealed class PublishFirmwareStatusNotificationRequestJsonConverter : Js
         var has1 = false;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("customData"u8))
+            switch (PropertyIndex(ref reader))
             {
-                reader.Read();
-                p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
-            }
-            else if (reader.ValueTextEquals("status"u8))
-            {
-                reader.Read();
-                p1 = PublishFirmwareStatusEnumTypeJsonConverter.ReadValue(ref reader);
-                has1 = true;
-            }
-            else if (reader.ValueTextEquals("location"u8))
-            {
-                reader.Read();
-                p2 = OcppObjectJson.ReadList(ref reader, options, static (ref Utf8JsonReader readerx, JsonSerializerOptions optionsx) => OcppObjectJson.ReadString(ref readerx)!);
-            }
-            else if (reader.ValueTextEquals("requestId"u8))
-            {
-                reader.Read();
-                p3 = OcppObjectJson.ReadNullableInt32(ref reader);
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                case 0:
+                    reader.Read();
+                    p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
+                    break;
+                case 1:
+                    reader.Read();
+                    p1 = PublishFirmwareStatusEnumTypeJsonConverter.ReadValue(ref reader);
+                    has1 = true;
+                    break;
+                case 2:
+                    reader.Read();
+                    p2 = OcppObjectJson.ReadList(ref reader, options, static (ref Utf8JsonReader readerx, JsonSerializerOptions optionsx) => OcppObjectJson.ReadString(ref readerx)!);
+                    break;
+                case 3:
+                    reader.Read();
+                    p3 = OcppObjectJson.ReadNullableInt32(ref reader);
+                    break;
+                default:
+                    reader.Read();
+                    reader.Skip();
+                    break;
             }
         }
 
@@ -9918,6 +13142,37 @@ internal sealed class PublishFirmwareStatusNotificationRequestJsonConverter : Js
         }
 
         return new PublishFirmwareStatusNotificationRequest(p1) { CustomData = p0, Location = p2, RequestId = p3 };
+    }
+
+    private static int PropertyIndex(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            if (reader.ValueTextEquals("customData"u8)) return 0;
+            if (reader.ValueTextEquals("status"u8)) return 1;
+            if (reader.ValueTextEquals("location"u8)) return 2;
+            if (reader.ValueTextEquals("requestId"u8)) return 3;
+            return -1;
+        }
+
+        var s = reader.ValueSpan;
+        switch (s.Length)
+        {
+            case 6:
+                if (s.SequenceEqual("status"u8)) return 1;
+                break;
+            case 8:
+                if (s.SequenceEqual("location"u8)) return 2;
+                break;
+            case 9:
+                if (s.SequenceEqual("requestId"u8)) return 3;
+                break;
+            case 10:
+                if (s.SequenceEqual("customData"u8)) return 0;
+                break;
+        }
+
+        return -1;
     }
 
     internal static void WriteValue(Utf8JsonWriter writer, PublishFirmwareStatusNotificationRequest value, JsonSerializerOptions options)
@@ -9964,19 +13219,39 @@ internal sealed class PublishFirmwareStatusNotificationResponseJsonConverter : J
         CustomDataType? p0 = null;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("customData"u8))
+            switch (PropertyIndex(ref reader))
             {
-                reader.Read();
-                p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                case 0:
+                    reader.Read();
+                    p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
+                    break;
+                default:
+                    reader.Read();
+                    reader.Skip();
+                    break;
             }
         }
 
         return new PublishFirmwareStatusNotificationResponse() { CustomData = p0 };
+    }
+
+    private static int PropertyIndex(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            if (reader.ValueTextEquals("customData"u8)) return 0;
+            return -1;
+        }
+
+        var s = reader.ValueSpan;
+        switch (s.Length)
+        {
+            case 10:
+                if (s.SequenceEqual("customData"u8)) return 0;
+                break;
+        }
+
+        return -1;
     }
 
     internal static void WriteValue(Utf8JsonWriter writer, PublishFirmwareStatusNotificationResponse value, JsonSerializerOptions options)
@@ -10011,26 +13286,25 @@ internal sealed class RelativeTimeIntervalTypeJsonConverter : JsonConverter<Rela
         var has1 = false;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("customData"u8))
+            switch (PropertyIndex(ref reader))
             {
-                reader.Read();
-                p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
-            }
-            else if (reader.ValueTextEquals("start"u8))
-            {
-                reader.Read();
-                p1 = OcppObjectJson.ReadInt32(ref reader);
-                has1 = true;
-            }
-            else if (reader.ValueTextEquals("duration"u8))
-            {
-                reader.Read();
-                p2 = OcppObjectJson.ReadNullableInt32(ref reader);
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                case 0:
+                    reader.Read();
+                    p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
+                    break;
+                case 1:
+                    reader.Read();
+                    p1 = OcppObjectJson.ReadInt32(ref reader);
+                    has1 = true;
+                    break;
+                case 2:
+                    reader.Read();
+                    p2 = OcppObjectJson.ReadNullableInt32(ref reader);
+                    break;
+                default:
+                    reader.Read();
+                    reader.Skip();
+                    break;
             }
         }
 
@@ -10042,6 +13316,33 @@ internal sealed class RelativeTimeIntervalTypeJsonConverter : JsonConverter<Rela
         }
 
         return new RelativeTimeIntervalType(p1) { CustomData = p0, Duration = p2 };
+    }
+
+    private static int PropertyIndex(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            if (reader.ValueTextEquals("customData"u8)) return 0;
+            if (reader.ValueTextEquals("start"u8)) return 1;
+            if (reader.ValueTextEquals("duration"u8)) return 2;
+            return -1;
+        }
+
+        var s = reader.ValueSpan;
+        switch (s.Length)
+        {
+            case 5:
+                if (s.SequenceEqual("start"u8)) return 1;
+                break;
+            case 8:
+                if (s.SequenceEqual("duration"u8)) return 2;
+                break;
+            case 10:
+                if (s.SequenceEqual("customData"u8)) return 0;
+                break;
+        }
+
+        return -1;
     }
 
     internal static void WriteValue(Utf8JsonWriter writer, RelativeTimeIntervalType value, JsonSerializerOptions options)
@@ -10092,44 +13393,40 @@ internal sealed class ReportChargingProfilesRequestJsonConverter : JsonConverter
         var has5 = false;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("customData"u8))
+            switch (PropertyIndex(ref reader))
             {
-                reader.Read();
-                p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
-            }
-            else if (reader.ValueTextEquals("requestId"u8))
-            {
-                reader.Read();
-                p1 = OcppObjectJson.ReadInt32(ref reader);
-                has1 = true;
-            }
-            else if (reader.ValueTextEquals("chargingLimitSource"u8))
-            {
-                reader.Read();
-                p2 = ChargingLimitSourceEnumTypeJsonConverter.ReadValue(ref reader);
-                has2 = true;
-            }
-            else if (reader.ValueTextEquals("chargingProfile"u8))
-            {
-                reader.Read();
-                p3 = OcppObjectJson.ReadList(ref reader, options, static (ref Utf8JsonReader readerx, JsonSerializerOptions optionsx) => readerx.TokenType == JsonTokenType.Null ? null! : ChargingProfileTypeJsonConverter.ReadValue(ref readerx, optionsx))!;
-                has3 = true;
-            }
-            else if (reader.ValueTextEquals("tbc"u8))
-            {
-                reader.Read();
-                p4 = OcppObjectJson.ReadNullableBoolean(ref reader);
-            }
-            else if (reader.ValueTextEquals("evseId"u8))
-            {
-                reader.Read();
-                p5 = OcppObjectJson.ReadInt32(ref reader);
-                has5 = true;
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                case 0:
+                    reader.Read();
+                    p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
+                    break;
+                case 1:
+                    reader.Read();
+                    p1 = OcppObjectJson.ReadInt32(ref reader);
+                    has1 = true;
+                    break;
+                case 2:
+                    reader.Read();
+                    p2 = ChargingLimitSourceEnumTypeJsonConverter.ReadValue(ref reader);
+                    has2 = true;
+                    break;
+                case 3:
+                    reader.Read();
+                    p3 = OcppObjectJson.ReadList(ref reader, options, static (ref Utf8JsonReader readerx, JsonSerializerOptions optionsx) => readerx.TokenType == JsonTokenType.Null ? null! : ChargingProfileTypeJsonConverter.ReadValue(ref readerx, optionsx))!;
+                    has3 = true;
+                    break;
+                case 4:
+                    reader.Read();
+                    p4 = OcppObjectJson.ReadNullableBoolean(ref reader);
+                    break;
+                case 5:
+                    reader.Read();
+                    p5 = OcppObjectJson.ReadInt32(ref reader);
+                    has5 = true;
+                    break;
+                default:
+                    reader.Read();
+                    reader.Skip();
+                    break;
             }
         }
 
@@ -10144,6 +13441,45 @@ internal sealed class ReportChargingProfilesRequestJsonConverter : JsonConverter
         }
 
         return new ReportChargingProfilesRequest(p1, p2, p3, p5) { CustomData = p0, Tbc = p4 };
+    }
+
+    private static int PropertyIndex(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            if (reader.ValueTextEquals("customData"u8)) return 0;
+            if (reader.ValueTextEquals("requestId"u8)) return 1;
+            if (reader.ValueTextEquals("chargingLimitSource"u8)) return 2;
+            if (reader.ValueTextEquals("chargingProfile"u8)) return 3;
+            if (reader.ValueTextEquals("tbc"u8)) return 4;
+            if (reader.ValueTextEquals("evseId"u8)) return 5;
+            return -1;
+        }
+
+        var s = reader.ValueSpan;
+        switch (s.Length)
+        {
+            case 3:
+                if (s.SequenceEqual("tbc"u8)) return 4;
+                break;
+            case 6:
+                if (s.SequenceEqual("evseId"u8)) return 5;
+                break;
+            case 9:
+                if (s.SequenceEqual("requestId"u8)) return 1;
+                break;
+            case 10:
+                if (s.SequenceEqual("customData"u8)) return 0;
+                break;
+            case 15:
+                if (s.SequenceEqual("chargingProfile"u8)) return 3;
+                break;
+            case 19:
+                if (s.SequenceEqual("chargingLimitSource"u8)) return 2;
+                break;
+        }
+
+        return -1;
     }
 
     internal static void WriteValue(Utf8JsonWriter writer, ReportChargingProfilesRequest value, JsonSerializerOptions options)
@@ -10194,19 +13530,39 @@ internal sealed class ReportChargingProfilesResponseJsonConverter : JsonConverte
         CustomDataType? p0 = null;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("customData"u8))
+            switch (PropertyIndex(ref reader))
             {
-                reader.Read();
-                p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                case 0:
+                    reader.Read();
+                    p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
+                    break;
+                default:
+                    reader.Read();
+                    reader.Skip();
+                    break;
             }
         }
 
         return new ReportChargingProfilesResponse() { CustomData = p0 };
+    }
+
+    private static int PropertyIndex(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            if (reader.ValueTextEquals("customData"u8)) return 0;
+            return -1;
+        }
+
+        var s = reader.ValueSpan;
+        switch (s.Length)
+        {
+            case 10:
+                if (s.SequenceEqual("customData"u8)) return 0;
+                break;
+        }
+
+        return -1;
     }
 
     internal static void WriteValue(Utf8JsonWriter writer, ReportChargingProfilesResponse value, JsonSerializerOptions options)
@@ -10247,38 +13603,35 @@ internal sealed class ReportDataTypeJsonConverter : JsonConverter<ReportDataType
         var has3 = false;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("customData"u8))
+            switch (PropertyIndex(ref reader))
             {
-                reader.Read();
-                p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
-            }
-            else if (reader.ValueTextEquals("component"u8))
-            {
-                reader.Read();
-                p1 = reader.TokenType == JsonTokenType.Null ? null! : ComponentTypeJsonConverter.ReadValue(ref reader, options);
-                has1 = true;
-            }
-            else if (reader.ValueTextEquals("variable"u8))
-            {
-                reader.Read();
-                p2 = reader.TokenType == JsonTokenType.Null ? null! : VariableTypeJsonConverter.ReadValue(ref reader, options);
-                has2 = true;
-            }
-            else if (reader.ValueTextEquals("variableAttribute"u8))
-            {
-                reader.Read();
-                p3 = OcppObjectJson.ReadList(ref reader, options, static (ref Utf8JsonReader readerx, JsonSerializerOptions optionsx) => readerx.TokenType == JsonTokenType.Null ? null! : VariableAttributeTypeJsonConverter.ReadValue(ref readerx, optionsx))!;
-                has3 = true;
-            }
-            else if (reader.ValueTextEquals("variableCharacteristics"u8))
-            {
-                reader.Read();
-                p4 = reader.TokenType == JsonTokenType.Null ? null : VariableCharacteristicsTypeJsonConverter.ReadValue(ref reader, options);
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                case 0:
+                    reader.Read();
+                    p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
+                    break;
+                case 1:
+                    reader.Read();
+                    p1 = reader.TokenType == JsonTokenType.Null ? null! : ComponentTypeJsonConverter.ReadValue(ref reader, options);
+                    has1 = true;
+                    break;
+                case 2:
+                    reader.Read();
+                    p2 = reader.TokenType == JsonTokenType.Null ? null! : VariableTypeJsonConverter.ReadValue(ref reader, options);
+                    has2 = true;
+                    break;
+                case 3:
+                    reader.Read();
+                    p3 = OcppObjectJson.ReadList(ref reader, options, static (ref Utf8JsonReader readerx, JsonSerializerOptions optionsx) => readerx.TokenType == JsonTokenType.Null ? null! : VariableAttributeTypeJsonConverter.ReadValue(ref readerx, optionsx))!;
+                    has3 = true;
+                    break;
+                case 4:
+                    reader.Read();
+                    p4 = reader.TokenType == JsonTokenType.Null ? null : VariableCharacteristicsTypeJsonConverter.ReadValue(ref reader, options);
+                    break;
+                default:
+                    reader.Read();
+                    reader.Skip();
+                    break;
             }
         }
 
@@ -10292,6 +13645,41 @@ internal sealed class ReportDataTypeJsonConverter : JsonConverter<ReportDataType
         }
 
         return new ReportDataType(p1, p2, p3) { CustomData = p0, VariableCharacteristics = p4 };
+    }
+
+    private static int PropertyIndex(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            if (reader.ValueTextEquals("customData"u8)) return 0;
+            if (reader.ValueTextEquals("component"u8)) return 1;
+            if (reader.ValueTextEquals("variable"u8)) return 2;
+            if (reader.ValueTextEquals("variableAttribute"u8)) return 3;
+            if (reader.ValueTextEquals("variableCharacteristics"u8)) return 4;
+            return -1;
+        }
+
+        var s = reader.ValueSpan;
+        switch (s.Length)
+        {
+            case 8:
+                if (s.SequenceEqual("variable"u8)) return 2;
+                break;
+            case 9:
+                if (s.SequenceEqual("component"u8)) return 1;
+                break;
+            case 10:
+                if (s.SequenceEqual("customData"u8)) return 0;
+                break;
+            case 17:
+                if (s.SequenceEqual("variableAttribute"u8)) return 3;
+                break;
+            case 23:
+                if (s.SequenceEqual("variableCharacteristics"u8)) return 4;
+                break;
+        }
+
+        return -1;
     }
 
     internal static void WriteValue(Utf8JsonWriter writer, ReportDataType value, JsonSerializerOptions options)
@@ -10358,42 +13746,38 @@ internal sealed class RequestStartTransactionRequestJsonConverter : JsonConverte
         var has4 = false;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("customData"u8))
+            switch (PropertyIndex(ref reader))
             {
-                reader.Read();
-                p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
-            }
-            else if (reader.ValueTextEquals("evseId"u8))
-            {
-                reader.Read();
-                p1 = OcppObjectJson.ReadNullableInt32(ref reader);
-            }
-            else if (reader.ValueTextEquals("groupIdToken"u8))
-            {
-                reader.Read();
-                p2 = reader.TokenType == JsonTokenType.Null ? null : IdTokenTypeJsonConverter.ReadValue(ref reader, options);
-            }
-            else if (reader.ValueTextEquals("idToken"u8))
-            {
-                reader.Read();
-                p3 = reader.TokenType == JsonTokenType.Null ? null! : IdTokenTypeJsonConverter.ReadValue(ref reader, options);
-                has3 = true;
-            }
-            else if (reader.ValueTextEquals("remoteStartId"u8))
-            {
-                reader.Read();
-                p4 = OcppObjectJson.ReadInt32(ref reader);
-                has4 = true;
-            }
-            else if (reader.ValueTextEquals("chargingProfile"u8))
-            {
-                reader.Read();
-                p5 = reader.TokenType == JsonTokenType.Null ? null : ChargingProfileTypeJsonConverter.ReadValue(ref reader, options);
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                case 0:
+                    reader.Read();
+                    p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
+                    break;
+                case 1:
+                    reader.Read();
+                    p1 = OcppObjectJson.ReadNullableInt32(ref reader);
+                    break;
+                case 2:
+                    reader.Read();
+                    p2 = reader.TokenType == JsonTokenType.Null ? null : IdTokenTypeJsonConverter.ReadValue(ref reader, options);
+                    break;
+                case 3:
+                    reader.Read();
+                    p3 = reader.TokenType == JsonTokenType.Null ? null! : IdTokenTypeJsonConverter.ReadValue(ref reader, options);
+                    has3 = true;
+                    break;
+                case 4:
+                    reader.Read();
+                    p4 = OcppObjectJson.ReadInt32(ref reader);
+                    has4 = true;
+                    break;
+                case 5:
+                    reader.Read();
+                    p5 = reader.TokenType == JsonTokenType.Null ? null : ChargingProfileTypeJsonConverter.ReadValue(ref reader, options);
+                    break;
+                default:
+                    reader.Read();
+                    reader.Skip();
+                    break;
             }
         }
 
@@ -10406,6 +13790,45 @@ internal sealed class RequestStartTransactionRequestJsonConverter : JsonConverte
         }
 
         return new RequestStartTransactionRequest(p3, p4) { CustomData = p0, EvseId = p1, GroupIdToken = p2, ChargingProfile = p5 };
+    }
+
+    private static int PropertyIndex(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            if (reader.ValueTextEquals("customData"u8)) return 0;
+            if (reader.ValueTextEquals("evseId"u8)) return 1;
+            if (reader.ValueTextEquals("groupIdToken"u8)) return 2;
+            if (reader.ValueTextEquals("idToken"u8)) return 3;
+            if (reader.ValueTextEquals("remoteStartId"u8)) return 4;
+            if (reader.ValueTextEquals("chargingProfile"u8)) return 5;
+            return -1;
+        }
+
+        var s = reader.ValueSpan;
+        switch (s.Length)
+        {
+            case 6:
+                if (s.SequenceEqual("evseId"u8)) return 1;
+                break;
+            case 7:
+                if (s.SequenceEqual("idToken"u8)) return 3;
+                break;
+            case 10:
+                if (s.SequenceEqual("customData"u8)) return 0;
+                break;
+            case 12:
+                if (s.SequenceEqual("groupIdToken"u8)) return 2;
+                break;
+            case 13:
+                if (s.SequenceEqual("remoteStartId"u8)) return 4;
+                break;
+            case 15:
+                if (s.SequenceEqual("chargingProfile"u8)) return 5;
+                break;
+        }
+
+        return -1;
     }
 
     internal static void WriteValue(Utf8JsonWriter writer, RequestStartTransactionRequest value, JsonSerializerOptions options)
@@ -10464,31 +13887,29 @@ internal sealed class RequestStartTransactionResponseJsonConverter : JsonConvert
         var has1 = false;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("customData"u8))
+            switch (PropertyIndex(ref reader))
             {
-                reader.Read();
-                p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
-            }
-            else if (reader.ValueTextEquals("status"u8))
-            {
-                reader.Read();
-                p1 = RequestStartStopStatusEnumTypeJsonConverter.ReadValue(ref reader);
-                has1 = true;
-            }
-            else if (reader.ValueTextEquals("statusInfo"u8))
-            {
-                reader.Read();
-                p2 = reader.TokenType == JsonTokenType.Null ? null : StatusInfoTypeJsonConverter.ReadValue(ref reader, options);
-            }
-            else if (reader.ValueTextEquals("transactionId"u8))
-            {
-                reader.Read();
-                p3 = OcppObjectJson.ReadString(ref reader);
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                case 0:
+                    reader.Read();
+                    p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
+                    break;
+                case 1:
+                    reader.Read();
+                    p1 = RequestStartStopStatusEnumTypeJsonConverter.ReadValue(ref reader);
+                    has1 = true;
+                    break;
+                case 2:
+                    reader.Read();
+                    p2 = reader.TokenType == JsonTokenType.Null ? null : StatusInfoTypeJsonConverter.ReadValue(ref reader, options);
+                    break;
+                case 3:
+                    reader.Read();
+                    p3 = OcppObjectJson.ReadString(ref reader);
+                    break;
+                default:
+                    reader.Read();
+                    reader.Skip();
+                    break;
             }
         }
 
@@ -10500,6 +13921,35 @@ internal sealed class RequestStartTransactionResponseJsonConverter : JsonConvert
         }
 
         return new RequestStartTransactionResponse(p1) { CustomData = p0, StatusInfo = p2, TransactionId = p3 };
+    }
+
+    private static int PropertyIndex(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            if (reader.ValueTextEquals("customData"u8)) return 0;
+            if (reader.ValueTextEquals("status"u8)) return 1;
+            if (reader.ValueTextEquals("statusInfo"u8)) return 2;
+            if (reader.ValueTextEquals("transactionId"u8)) return 3;
+            return -1;
+        }
+
+        var s = reader.ValueSpan;
+        switch (s.Length)
+        {
+            case 6:
+                if (s.SequenceEqual("status"u8)) return 1;
+                break;
+            case 10:
+                if (s.SequenceEqual("customData"u8)) return 0;
+                if (s.SequenceEqual("statusInfo"u8)) return 2;
+                break;
+            case 13:
+                if (s.SequenceEqual("transactionId"u8)) return 3;
+                break;
+        }
+
+        return -1;
     }
 
     internal static void WriteValue(Utf8JsonWriter writer, RequestStartTransactionResponse value, JsonSerializerOptions options)
@@ -10544,21 +13994,21 @@ internal sealed class RequestStopTransactionRequestJsonConverter : JsonConverter
         var has1 = false;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("customData"u8))
+            switch (PropertyIndex(ref reader))
             {
-                reader.Read();
-                p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
-            }
-            else if (reader.ValueTextEquals("transactionId"u8))
-            {
-                reader.Read();
-                p1 = OcppObjectJson.ReadString(ref reader)!;
-                has1 = true;
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                case 0:
+                    reader.Read();
+                    p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
+                    break;
+                case 1:
+                    reader.Read();
+                    p1 = OcppObjectJson.ReadString(ref reader)!;
+                    has1 = true;
+                    break;
+                default:
+                    reader.Read();
+                    reader.Skip();
+                    break;
             }
         }
 
@@ -10570,6 +14020,29 @@ internal sealed class RequestStopTransactionRequestJsonConverter : JsonConverter
         }
 
         return new RequestStopTransactionRequest(p1) { CustomData = p0 };
+    }
+
+    private static int PropertyIndex(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            if (reader.ValueTextEquals("customData"u8)) return 0;
+            if (reader.ValueTextEquals("transactionId"u8)) return 1;
+            return -1;
+        }
+
+        var s = reader.ValueSpan;
+        switch (s.Length)
+        {
+            case 10:
+                if (s.SequenceEqual("customData"u8)) return 0;
+                break;
+            case 13:
+                if (s.SequenceEqual("transactionId"u8)) return 1;
+                break;
+        }
+
+        return -1;
     }
 
     internal static void WriteValue(Utf8JsonWriter writer, RequestStopTransactionRequest value, JsonSerializerOptions options)
@@ -10609,26 +14082,25 @@ internal sealed class RequestStopTransactionResponseJsonConverter : JsonConverte
         var has1 = false;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("customData"u8))
+            switch (PropertyIndex(ref reader))
             {
-                reader.Read();
-                p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
-            }
-            else if (reader.ValueTextEquals("status"u8))
-            {
-                reader.Read();
-                p1 = RequestStartStopStatusEnumTypeJsonConverter.ReadValue(ref reader);
-                has1 = true;
-            }
-            else if (reader.ValueTextEquals("statusInfo"u8))
-            {
-                reader.Read();
-                p2 = reader.TokenType == JsonTokenType.Null ? null : StatusInfoTypeJsonConverter.ReadValue(ref reader, options);
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                case 0:
+                    reader.Read();
+                    p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
+                    break;
+                case 1:
+                    reader.Read();
+                    p1 = RequestStartStopStatusEnumTypeJsonConverter.ReadValue(ref reader);
+                    has1 = true;
+                    break;
+                case 2:
+                    reader.Read();
+                    p2 = reader.TokenType == JsonTokenType.Null ? null : StatusInfoTypeJsonConverter.ReadValue(ref reader, options);
+                    break;
+                default:
+                    reader.Read();
+                    reader.Skip();
+                    break;
             }
         }
 
@@ -10640,6 +14112,31 @@ internal sealed class RequestStopTransactionResponseJsonConverter : JsonConverte
         }
 
         return new RequestStopTransactionResponse(p1) { CustomData = p0, StatusInfo = p2 };
+    }
+
+    private static int PropertyIndex(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            if (reader.ValueTextEquals("customData"u8)) return 0;
+            if (reader.ValueTextEquals("status"u8)) return 1;
+            if (reader.ValueTextEquals("statusInfo"u8)) return 2;
+            return -1;
+        }
+
+        var s = reader.ValueSpan;
+        switch (s.Length)
+        {
+            case 6:
+                if (s.SequenceEqual("status"u8)) return 1;
+                break;
+            case 10:
+                if (s.SequenceEqual("customData"u8)) return 0;
+                if (s.SequenceEqual("statusInfo"u8)) return 2;
+                break;
+        }
+
+        return -1;
     }
 
     internal static void WriteValue(Utf8JsonWriter writer, RequestStopTransactionResponse value, JsonSerializerOptions options)
@@ -10682,27 +14179,26 @@ internal sealed class ReservationStatusUpdateRequestJsonConverter : JsonConverte
         var has2 = false;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("customData"u8))
+            switch (PropertyIndex(ref reader))
             {
-                reader.Read();
-                p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
-            }
-            else if (reader.ValueTextEquals("reservationId"u8))
-            {
-                reader.Read();
-                p1 = OcppObjectJson.ReadInt32(ref reader);
-                has1 = true;
-            }
-            else if (reader.ValueTextEquals("reservationUpdateStatus"u8))
-            {
-                reader.Read();
-                p2 = ReservationUpdateStatusEnumTypeJsonConverter.ReadValue(ref reader);
-                has2 = true;
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                case 0:
+                    reader.Read();
+                    p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
+                    break;
+                case 1:
+                    reader.Read();
+                    p1 = OcppObjectJson.ReadInt32(ref reader);
+                    has1 = true;
+                    break;
+                case 2:
+                    reader.Read();
+                    p2 = ReservationUpdateStatusEnumTypeJsonConverter.ReadValue(ref reader);
+                    has2 = true;
+                    break;
+                default:
+                    reader.Read();
+                    reader.Skip();
+                    break;
             }
         }
 
@@ -10715,6 +14211,33 @@ internal sealed class ReservationStatusUpdateRequestJsonConverter : JsonConverte
         }
 
         return new ReservationStatusUpdateRequest(p1, p2) { CustomData = p0 };
+    }
+
+    private static int PropertyIndex(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            if (reader.ValueTextEquals("customData"u8)) return 0;
+            if (reader.ValueTextEquals("reservationId"u8)) return 1;
+            if (reader.ValueTextEquals("reservationUpdateStatus"u8)) return 2;
+            return -1;
+        }
+
+        var s = reader.ValueSpan;
+        switch (s.Length)
+        {
+            case 10:
+                if (s.SequenceEqual("customData"u8)) return 0;
+                break;
+            case 13:
+                if (s.SequenceEqual("reservationId"u8)) return 1;
+                break;
+            case 23:
+                if (s.SequenceEqual("reservationUpdateStatus"u8)) return 2;
+                break;
+        }
+
+        return -1;
     }
 
     internal static void WriteValue(Utf8JsonWriter writer, ReservationStatusUpdateRequest value, JsonSerializerOptions options)
@@ -10748,19 +14271,39 @@ internal sealed class ReservationStatusUpdateResponseJsonConverter : JsonConvert
         CustomDataType? p0 = null;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("customData"u8))
+            switch (PropertyIndex(ref reader))
             {
-                reader.Read();
-                p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                case 0:
+                    reader.Read();
+                    p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
+                    break;
+                default:
+                    reader.Read();
+                    reader.Skip();
+                    break;
             }
         }
 
         return new ReservationStatusUpdateResponse() { CustomData = p0 };
+    }
+
+    private static int PropertyIndex(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            if (reader.ValueTextEquals("customData"u8)) return 0;
+            return -1;
+        }
+
+        var s = reader.ValueSpan;
+        switch (s.Length)
+        {
+            case 10:
+                if (s.SequenceEqual("customData"u8)) return 0;
+                break;
+        }
+
+        return -1;
     }
 
     internal static void WriteValue(Utf8JsonWriter writer, ReservationStatusUpdateResponse value, JsonSerializerOptions options)
@@ -10805,48 +14348,43 @@ internal sealed class ReserveNowRequestJsonConverter : JsonConverter<ReserveNowR
         var has4 = false;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("customData"u8))
+            switch (PropertyIndex(ref reader))
             {
-                reader.Read();
-                p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
-            }
-            else if (reader.ValueTextEquals("id"u8))
-            {
-                reader.Read();
-                p1 = OcppObjectJson.ReadInt32(ref reader);
-                has1 = true;
-            }
-            else if (reader.ValueTextEquals("expiryDateTime"u8))
-            {
-                reader.Read();
-                p2 = OcppObjectJson.ReadDateTimeOffset(ref reader);
-                has2 = true;
-            }
-            else if (reader.ValueTextEquals("connectorType"u8))
-            {
-                reader.Read();
-                p3 = reader.TokenType == JsonTokenType.Null ? null : ConnectorEnumTypeJsonConverter.ReadValue(ref reader);
-            }
-            else if (reader.ValueTextEquals("idToken"u8))
-            {
-                reader.Read();
-                p4 = reader.TokenType == JsonTokenType.Null ? null! : IdTokenTypeJsonConverter.ReadValue(ref reader, options);
-                has4 = true;
-            }
-            else if (reader.ValueTextEquals("evseId"u8))
-            {
-                reader.Read();
-                p5 = OcppObjectJson.ReadNullableInt32(ref reader);
-            }
-            else if (reader.ValueTextEquals("groupIdToken"u8))
-            {
-                reader.Read();
-                p6 = reader.TokenType == JsonTokenType.Null ? null : IdTokenTypeJsonConverter.ReadValue(ref reader, options);
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                case 0:
+                    reader.Read();
+                    p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
+                    break;
+                case 1:
+                    reader.Read();
+                    p1 = OcppObjectJson.ReadInt32(ref reader);
+                    has1 = true;
+                    break;
+                case 2:
+                    reader.Read();
+                    p2 = OcppObjectJson.ReadDateTimeOffset(ref reader);
+                    has2 = true;
+                    break;
+                case 3:
+                    reader.Read();
+                    p3 = reader.TokenType == JsonTokenType.Null ? null : ConnectorEnumTypeJsonConverter.ReadValue(ref reader);
+                    break;
+                case 4:
+                    reader.Read();
+                    p4 = reader.TokenType == JsonTokenType.Null ? null! : IdTokenTypeJsonConverter.ReadValue(ref reader, options);
+                    has4 = true;
+                    break;
+                case 5:
+                    reader.Read();
+                    p5 = OcppObjectJson.ReadNullableInt32(ref reader);
+                    break;
+                case 6:
+                    reader.Read();
+                    p6 = reader.TokenType == JsonTokenType.Null ? null : IdTokenTypeJsonConverter.ReadValue(ref reader, options);
+                    break;
+                default:
+                    reader.Read();
+                    reader.Skip();
+                    break;
             }
         }
 
@@ -10860,6 +14398,49 @@ internal sealed class ReserveNowRequestJsonConverter : JsonConverter<ReserveNowR
         }
 
         return new ReserveNowRequest(p1, p2, p4) { CustomData = p0, ConnectorType = p3, EvseId = p5, GroupIdToken = p6 };
+    }
+
+    private static int PropertyIndex(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            if (reader.ValueTextEquals("customData"u8)) return 0;
+            if (reader.ValueTextEquals("id"u8)) return 1;
+            if (reader.ValueTextEquals("expiryDateTime"u8)) return 2;
+            if (reader.ValueTextEquals("connectorType"u8)) return 3;
+            if (reader.ValueTextEquals("idToken"u8)) return 4;
+            if (reader.ValueTextEquals("evseId"u8)) return 5;
+            if (reader.ValueTextEquals("groupIdToken"u8)) return 6;
+            return -1;
+        }
+
+        var s = reader.ValueSpan;
+        switch (s.Length)
+        {
+            case 2:
+                if (s.SequenceEqual("id"u8)) return 1;
+                break;
+            case 6:
+                if (s.SequenceEqual("evseId"u8)) return 5;
+                break;
+            case 7:
+                if (s.SequenceEqual("idToken"u8)) return 4;
+                break;
+            case 10:
+                if (s.SequenceEqual("customData"u8)) return 0;
+                break;
+            case 12:
+                if (s.SequenceEqual("groupIdToken"u8)) return 6;
+                break;
+            case 13:
+                if (s.SequenceEqual("connectorType"u8)) return 3;
+                break;
+            case 14:
+                if (s.SequenceEqual("expiryDateTime"u8)) return 2;
+                break;
+        }
+
+        return -1;
     }
 
     internal static void WriteValue(Utf8JsonWriter writer, ReserveNowRequest value, JsonSerializerOptions options)
@@ -10918,26 +14499,25 @@ internal sealed class ReserveNowResponseJsonConverter : JsonConverter<ReserveNow
         var has1 = false;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("customData"u8))
+            switch (PropertyIndex(ref reader))
             {
-                reader.Read();
-                p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
-            }
-            else if (reader.ValueTextEquals("status"u8))
-            {
-                reader.Read();
-                p1 = ReserveNowStatusEnumTypeJsonConverter.ReadValue(ref reader);
-                has1 = true;
-            }
-            else if (reader.ValueTextEquals("statusInfo"u8))
-            {
-                reader.Read();
-                p2 = reader.TokenType == JsonTokenType.Null ? null : StatusInfoTypeJsonConverter.ReadValue(ref reader, options);
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                case 0:
+                    reader.Read();
+                    p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
+                    break;
+                case 1:
+                    reader.Read();
+                    p1 = ReserveNowStatusEnumTypeJsonConverter.ReadValue(ref reader);
+                    has1 = true;
+                    break;
+                case 2:
+                    reader.Read();
+                    p2 = reader.TokenType == JsonTokenType.Null ? null : StatusInfoTypeJsonConverter.ReadValue(ref reader, options);
+                    break;
+                default:
+                    reader.Read();
+                    reader.Skip();
+                    break;
             }
         }
 
@@ -10949,6 +14529,31 @@ internal sealed class ReserveNowResponseJsonConverter : JsonConverter<ReserveNow
         }
 
         return new ReserveNowResponse(p1) { CustomData = p0, StatusInfo = p2 };
+    }
+
+    private static int PropertyIndex(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            if (reader.ValueTextEquals("customData"u8)) return 0;
+            if (reader.ValueTextEquals("status"u8)) return 1;
+            if (reader.ValueTextEquals("statusInfo"u8)) return 2;
+            return -1;
+        }
+
+        var s = reader.ValueSpan;
+        switch (s.Length)
+        {
+            case 6:
+                if (s.SequenceEqual("status"u8)) return 1;
+                break;
+            case 10:
+                if (s.SequenceEqual("customData"u8)) return 0;
+                if (s.SequenceEqual("statusInfo"u8)) return 2;
+                break;
+        }
+
+        return -1;
     }
 
     internal static void WriteValue(Utf8JsonWriter writer, ReserveNowResponse value, JsonSerializerOptions options)
@@ -10990,26 +14595,25 @@ internal sealed class ResetRequestJsonConverter : JsonConverter<ResetRequest>
         var has1 = false;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("customData"u8))
+            switch (PropertyIndex(ref reader))
             {
-                reader.Read();
-                p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
-            }
-            else if (reader.ValueTextEquals("type"u8))
-            {
-                reader.Read();
-                p1 = ResetEnumTypeJsonConverter.ReadValue(ref reader);
-                has1 = true;
-            }
-            else if (reader.ValueTextEquals("evseId"u8))
-            {
-                reader.Read();
-                p2 = OcppObjectJson.ReadNullableInt32(ref reader);
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                case 0:
+                    reader.Read();
+                    p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
+                    break;
+                case 1:
+                    reader.Read();
+                    p1 = ResetEnumTypeJsonConverter.ReadValue(ref reader);
+                    has1 = true;
+                    break;
+                case 2:
+                    reader.Read();
+                    p2 = OcppObjectJson.ReadNullableInt32(ref reader);
+                    break;
+                default:
+                    reader.Read();
+                    reader.Skip();
+                    break;
             }
         }
 
@@ -11021,6 +14625,33 @@ internal sealed class ResetRequestJsonConverter : JsonConverter<ResetRequest>
         }
 
         return new ResetRequest(p1) { CustomData = p0, EvseId = p2 };
+    }
+
+    private static int PropertyIndex(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            if (reader.ValueTextEquals("customData"u8)) return 0;
+            if (reader.ValueTextEquals("type"u8)) return 1;
+            if (reader.ValueTextEquals("evseId"u8)) return 2;
+            return -1;
+        }
+
+        var s = reader.ValueSpan;
+        switch (s.Length)
+        {
+            case 4:
+                if (s.SequenceEqual("type"u8)) return 1;
+                break;
+            case 6:
+                if (s.SequenceEqual("evseId"u8)) return 2;
+                break;
+            case 10:
+                if (s.SequenceEqual("customData"u8)) return 0;
+                break;
+        }
+
+        return -1;
     }
 
     internal static void WriteValue(Utf8JsonWriter writer, ResetRequest value, JsonSerializerOptions options)
@@ -11062,26 +14693,25 @@ internal sealed class ResetResponseJsonConverter : JsonConverter<ResetResponse>
         var has1 = false;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("customData"u8))
+            switch (PropertyIndex(ref reader))
             {
-                reader.Read();
-                p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
-            }
-            else if (reader.ValueTextEquals("status"u8))
-            {
-                reader.Read();
-                p1 = ResetStatusEnumTypeJsonConverter.ReadValue(ref reader);
-                has1 = true;
-            }
-            else if (reader.ValueTextEquals("statusInfo"u8))
-            {
-                reader.Read();
-                p2 = reader.TokenType == JsonTokenType.Null ? null : StatusInfoTypeJsonConverter.ReadValue(ref reader, options);
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                case 0:
+                    reader.Read();
+                    p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
+                    break;
+                case 1:
+                    reader.Read();
+                    p1 = ResetStatusEnumTypeJsonConverter.ReadValue(ref reader);
+                    has1 = true;
+                    break;
+                case 2:
+                    reader.Read();
+                    p2 = reader.TokenType == JsonTokenType.Null ? null : StatusInfoTypeJsonConverter.ReadValue(ref reader, options);
+                    break;
+                default:
+                    reader.Read();
+                    reader.Skip();
+                    break;
             }
         }
 
@@ -11093,6 +14723,31 @@ internal sealed class ResetResponseJsonConverter : JsonConverter<ResetResponse>
         }
 
         return new ResetResponse(p1) { CustomData = p0, StatusInfo = p2 };
+    }
+
+    private static int PropertyIndex(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            if (reader.ValueTextEquals("customData"u8)) return 0;
+            if (reader.ValueTextEquals("status"u8)) return 1;
+            if (reader.ValueTextEquals("statusInfo"u8)) return 2;
+            return -1;
+        }
+
+        var s = reader.ValueSpan;
+        switch (s.Length)
+        {
+            case 6:
+                if (s.SequenceEqual("status"u8)) return 1;
+                break;
+            case 10:
+                if (s.SequenceEqual("customData"u8)) return 0;
+                if (s.SequenceEqual("statusInfo"u8)) return 2;
+                break;
+        }
+
+        return -1;
     }
 
     internal static void WriteValue(Utf8JsonWriter writer, ResetResponse value, JsonSerializerOptions options)
@@ -11136,31 +14791,29 @@ internal sealed class SalesTariffEntryTypeJsonConverter : JsonConverter<SalesTar
         var has1 = false;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("customData"u8))
+            switch (PropertyIndex(ref reader))
             {
-                reader.Read();
-                p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
-            }
-            else if (reader.ValueTextEquals("relativeTimeInterval"u8))
-            {
-                reader.Read();
-                p1 = reader.TokenType == JsonTokenType.Null ? null! : RelativeTimeIntervalTypeJsonConverter.ReadValue(ref reader, options);
-                has1 = true;
-            }
-            else if (reader.ValueTextEquals("ePriceLevel"u8))
-            {
-                reader.Read();
-                p2 = OcppObjectJson.ReadNullableInt32(ref reader);
-            }
-            else if (reader.ValueTextEquals("consumptionCost"u8))
-            {
-                reader.Read();
-                p3 = OcppObjectJson.ReadList(ref reader, options, static (ref Utf8JsonReader readerx, JsonSerializerOptions optionsx) => readerx.TokenType == JsonTokenType.Null ? null! : ConsumptionCostTypeJsonConverter.ReadValue(ref readerx, optionsx));
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                case 0:
+                    reader.Read();
+                    p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
+                    break;
+                case 1:
+                    reader.Read();
+                    p1 = reader.TokenType == JsonTokenType.Null ? null! : RelativeTimeIntervalTypeJsonConverter.ReadValue(ref reader, options);
+                    has1 = true;
+                    break;
+                case 2:
+                    reader.Read();
+                    p2 = OcppObjectJson.ReadNullableInt32(ref reader);
+                    break;
+                case 3:
+                    reader.Read();
+                    p3 = OcppObjectJson.ReadList(ref reader, options, static (ref Utf8JsonReader readerx, JsonSerializerOptions optionsx) => readerx.TokenType == JsonTokenType.Null ? null! : ConsumptionCostTypeJsonConverter.ReadValue(ref readerx, optionsx));
+                    break;
+                default:
+                    reader.Read();
+                    reader.Skip();
+                    break;
             }
         }
 
@@ -11172,6 +14825,37 @@ internal sealed class SalesTariffEntryTypeJsonConverter : JsonConverter<SalesTar
         }
 
         return new SalesTariffEntryType(p1) { CustomData = p0, EPriceLevel = p2, ConsumptionCost = p3 };
+    }
+
+    private static int PropertyIndex(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            if (reader.ValueTextEquals("customData"u8)) return 0;
+            if (reader.ValueTextEquals("relativeTimeInterval"u8)) return 1;
+            if (reader.ValueTextEquals("ePriceLevel"u8)) return 2;
+            if (reader.ValueTextEquals("consumptionCost"u8)) return 3;
+            return -1;
+        }
+
+        var s = reader.ValueSpan;
+        switch (s.Length)
+        {
+            case 10:
+                if (s.SequenceEqual("customData"u8)) return 0;
+                break;
+            case 11:
+                if (s.SequenceEqual("ePriceLevel"u8)) return 2;
+                break;
+            case 15:
+                if (s.SequenceEqual("consumptionCost"u8)) return 3;
+                break;
+            case 20:
+                if (s.SequenceEqual("relativeTimeInterval"u8)) return 1;
+                break;
+        }
+
+        return -1;
     }
 
     internal static void WriteValue(Utf8JsonWriter writer, SalesTariffEntryType value, JsonSerializerOptions options)
@@ -11231,37 +14915,34 @@ internal sealed class SalesTariffTypeJsonConverter : JsonConverter<SalesTariffTy
         var has4 = false;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("customData"u8))
+            switch (PropertyIndex(ref reader))
             {
-                reader.Read();
-                p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
-            }
-            else if (reader.ValueTextEquals("id"u8))
-            {
-                reader.Read();
-                p1 = OcppObjectJson.ReadInt32(ref reader);
-                has1 = true;
-            }
-            else if (reader.ValueTextEquals("salesTariffDescription"u8))
-            {
-                reader.Read();
-                p2 = OcppObjectJson.ReadString(ref reader);
-            }
-            else if (reader.ValueTextEquals("numEPriceLevels"u8))
-            {
-                reader.Read();
-                p3 = OcppObjectJson.ReadNullableInt32(ref reader);
-            }
-            else if (reader.ValueTextEquals("salesTariffEntry"u8))
-            {
-                reader.Read();
-                p4 = OcppObjectJson.ReadList(ref reader, options, static (ref Utf8JsonReader readerx, JsonSerializerOptions optionsx) => readerx.TokenType == JsonTokenType.Null ? null! : SalesTariffEntryTypeJsonConverter.ReadValue(ref readerx, optionsx))!;
-                has4 = true;
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                case 0:
+                    reader.Read();
+                    p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
+                    break;
+                case 1:
+                    reader.Read();
+                    p1 = OcppObjectJson.ReadInt32(ref reader);
+                    has1 = true;
+                    break;
+                case 2:
+                    reader.Read();
+                    p2 = OcppObjectJson.ReadString(ref reader);
+                    break;
+                case 3:
+                    reader.Read();
+                    p3 = OcppObjectJson.ReadNullableInt32(ref reader);
+                    break;
+                case 4:
+                    reader.Read();
+                    p4 = OcppObjectJson.ReadList(ref reader, options, static (ref Utf8JsonReader readerx, JsonSerializerOptions optionsx) => readerx.TokenType == JsonTokenType.Null ? null! : SalesTariffEntryTypeJsonConverter.ReadValue(ref readerx, optionsx))!;
+                    has4 = true;
+                    break;
+                default:
+                    reader.Read();
+                    reader.Skip();
+                    break;
             }
         }
 
@@ -11274,6 +14955,41 @@ internal sealed class SalesTariffTypeJsonConverter : JsonConverter<SalesTariffTy
         }
 
         return new SalesTariffType(p1, p4) { CustomData = p0, SalesTariffDescription = p2, NumEPriceLevels = p3 };
+    }
+
+    private static int PropertyIndex(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            if (reader.ValueTextEquals("customData"u8)) return 0;
+            if (reader.ValueTextEquals("id"u8)) return 1;
+            if (reader.ValueTextEquals("salesTariffDescription"u8)) return 2;
+            if (reader.ValueTextEquals("numEPriceLevels"u8)) return 3;
+            if (reader.ValueTextEquals("salesTariffEntry"u8)) return 4;
+            return -1;
+        }
+
+        var s = reader.ValueSpan;
+        switch (s.Length)
+        {
+            case 2:
+                if (s.SequenceEqual("id"u8)) return 1;
+                break;
+            case 10:
+                if (s.SequenceEqual("customData"u8)) return 0;
+                break;
+            case 15:
+                if (s.SequenceEqual("numEPriceLevels"u8)) return 3;
+                break;
+            case 16:
+                if (s.SequenceEqual("salesTariffEntry"u8)) return 4;
+                break;
+            case 22:
+                if (s.SequenceEqual("salesTariffDescription"u8)) return 2;
+                break;
+        }
+
+        return -1;
     }
 
     internal static void WriteValue(Utf8JsonWriter writer, SalesTariffType value, JsonSerializerOptions options)
@@ -11340,51 +15056,45 @@ internal sealed class SampledValueTypeJsonConverter : JsonConverter<SampledValue
         var has1 = false;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("customData"u8))
+            switch (PropertyIndex(ref reader))
             {
-                reader.Read();
-                p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
-            }
-            else if (reader.ValueTextEquals("value"u8))
-            {
-                reader.Read();
-                p1 = OcppObjectJson.ReadDecimal(ref reader);
-                has1 = true;
-            }
-            else if (reader.ValueTextEquals("context"u8))
-            {
-                reader.Read();
-                p2 = reader.TokenType == JsonTokenType.Null ? null : ReadingContextEnumTypeJsonConverter.ReadValue(ref reader);
-            }
-            else if (reader.ValueTextEquals("measurand"u8))
-            {
-                reader.Read();
-                p3 = reader.TokenType == JsonTokenType.Null ? null : MeasurandEnumTypeJsonConverter.ReadValue(ref reader);
-            }
-            else if (reader.ValueTextEquals("phase"u8))
-            {
-                reader.Read();
-                p4 = reader.TokenType == JsonTokenType.Null ? null : PhaseEnumTypeJsonConverter.ReadValue(ref reader);
-            }
-            else if (reader.ValueTextEquals("location"u8))
-            {
-                reader.Read();
-                p5 = reader.TokenType == JsonTokenType.Null ? null : LocationEnumTypeJsonConverter.ReadValue(ref reader);
-            }
-            else if (reader.ValueTextEquals("signedMeterValue"u8))
-            {
-                reader.Read();
-                p6 = reader.TokenType == JsonTokenType.Null ? null : SignedMeterValueTypeJsonConverter.ReadValue(ref reader, options);
-            }
-            else if (reader.ValueTextEquals("unitOfMeasure"u8))
-            {
-                reader.Read();
-                p7 = reader.TokenType == JsonTokenType.Null ? null : UnitOfMeasureTypeJsonConverter.ReadValue(ref reader, options);
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                case 0:
+                    reader.Read();
+                    p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
+                    break;
+                case 1:
+                    reader.Read();
+                    p1 = OcppObjectJson.ReadDecimal(ref reader);
+                    has1 = true;
+                    break;
+                case 2:
+                    reader.Read();
+                    p2 = reader.TokenType == JsonTokenType.Null ? null : ReadingContextEnumTypeJsonConverter.ReadValue(ref reader);
+                    break;
+                case 3:
+                    reader.Read();
+                    p3 = reader.TokenType == JsonTokenType.Null ? null : MeasurandEnumTypeJsonConverter.ReadValue(ref reader);
+                    break;
+                case 4:
+                    reader.Read();
+                    p4 = reader.TokenType == JsonTokenType.Null ? null : PhaseEnumTypeJsonConverter.ReadValue(ref reader);
+                    break;
+                case 5:
+                    reader.Read();
+                    p5 = reader.TokenType == JsonTokenType.Null ? null : LocationEnumTypeJsonConverter.ReadValue(ref reader);
+                    break;
+                case 6:
+                    reader.Read();
+                    p6 = reader.TokenType == JsonTokenType.Null ? null : SignedMeterValueTypeJsonConverter.ReadValue(ref reader, options);
+                    break;
+                case 7:
+                    reader.Read();
+                    p7 = reader.TokenType == JsonTokenType.Null ? null : UnitOfMeasureTypeJsonConverter.ReadValue(ref reader, options);
+                    break;
+                default:
+                    reader.Read();
+                    reader.Skip();
+                    break;
             }
         }
 
@@ -11396,6 +15106,51 @@ internal sealed class SampledValueTypeJsonConverter : JsonConverter<SampledValue
         }
 
         return new SampledValueType(p1) { CustomData = p0, Context = p2, Measurand = p3, Phase = p4, Location = p5, SignedMeterValue = p6, UnitOfMeasure = p7 };
+    }
+
+    private static int PropertyIndex(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            if (reader.ValueTextEquals("customData"u8)) return 0;
+            if (reader.ValueTextEquals("value"u8)) return 1;
+            if (reader.ValueTextEquals("context"u8)) return 2;
+            if (reader.ValueTextEquals("measurand"u8)) return 3;
+            if (reader.ValueTextEquals("phase"u8)) return 4;
+            if (reader.ValueTextEquals("location"u8)) return 5;
+            if (reader.ValueTextEquals("signedMeterValue"u8)) return 6;
+            if (reader.ValueTextEquals("unitOfMeasure"u8)) return 7;
+            return -1;
+        }
+
+        var s = reader.ValueSpan;
+        switch (s.Length)
+        {
+            case 5:
+                if (s.SequenceEqual("value"u8)) return 1;
+                if (s.SequenceEqual("phase"u8)) return 4;
+                break;
+            case 7:
+                if (s.SequenceEqual("context"u8)) return 2;
+                break;
+            case 8:
+                if (s.SequenceEqual("location"u8)) return 5;
+                break;
+            case 9:
+                if (s.SequenceEqual("measurand"u8)) return 3;
+                break;
+            case 10:
+                if (s.SequenceEqual("customData"u8)) return 0;
+                break;
+            case 13:
+                if (s.SequenceEqual("unitOfMeasure"u8)) return 7;
+                break;
+            case 16:
+                if (s.SequenceEqual("signedMeterValue"u8)) return 6;
+                break;
+        }
+
+        return -1;
     }
 
     internal static void WriteValue(Utf8JsonWriter writer, SampledValueType value, JsonSerializerOptions options)
@@ -11465,32 +15220,30 @@ internal sealed class SecurityEventNotificationRequestJsonConverter : JsonConver
         var has2 = false;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("customData"u8))
+            switch (PropertyIndex(ref reader))
             {
-                reader.Read();
-                p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
-            }
-            else if (reader.ValueTextEquals("type"u8))
-            {
-                reader.Read();
-                p1 = OcppObjectJson.ReadString(ref reader)!;
-                has1 = true;
-            }
-            else if (reader.ValueTextEquals("timestamp"u8))
-            {
-                reader.Read();
-                p2 = OcppObjectJson.ReadDateTimeOffset(ref reader);
-                has2 = true;
-            }
-            else if (reader.ValueTextEquals("techInfo"u8))
-            {
-                reader.Read();
-                p3 = OcppObjectJson.ReadString(ref reader);
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                case 0:
+                    reader.Read();
+                    p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
+                    break;
+                case 1:
+                    reader.Read();
+                    p1 = OcppObjectJson.ReadString(ref reader)!;
+                    has1 = true;
+                    break;
+                case 2:
+                    reader.Read();
+                    p2 = OcppObjectJson.ReadDateTimeOffset(ref reader);
+                    has2 = true;
+                    break;
+                case 3:
+                    reader.Read();
+                    p3 = OcppObjectJson.ReadString(ref reader);
+                    break;
+                default:
+                    reader.Read();
+                    reader.Skip();
+                    break;
             }
         }
 
@@ -11503,6 +15256,37 @@ internal sealed class SecurityEventNotificationRequestJsonConverter : JsonConver
         }
 
         return new SecurityEventNotificationRequest(p1, p2) { CustomData = p0, TechInfo = p3 };
+    }
+
+    private static int PropertyIndex(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            if (reader.ValueTextEquals("customData"u8)) return 0;
+            if (reader.ValueTextEquals("type"u8)) return 1;
+            if (reader.ValueTextEquals("timestamp"u8)) return 2;
+            if (reader.ValueTextEquals("techInfo"u8)) return 3;
+            return -1;
+        }
+
+        var s = reader.ValueSpan;
+        switch (s.Length)
+        {
+            case 4:
+                if (s.SequenceEqual("type"u8)) return 1;
+                break;
+            case 8:
+                if (s.SequenceEqual("techInfo"u8)) return 3;
+                break;
+            case 9:
+                if (s.SequenceEqual("timestamp"u8)) return 2;
+                break;
+            case 10:
+                if (s.SequenceEqual("customData"u8)) return 0;
+                break;
+        }
+
+        return -1;
     }
 
     internal static void WriteValue(Utf8JsonWriter writer, SecurityEventNotificationRequest value, JsonSerializerOptions options)
@@ -11544,19 +15328,39 @@ internal sealed class SecurityEventNotificationResponseJsonConverter : JsonConve
         CustomDataType? p0 = null;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("customData"u8))
+            switch (PropertyIndex(ref reader))
             {
-                reader.Read();
-                p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                case 0:
+                    reader.Read();
+                    p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
+                    break;
+                default:
+                    reader.Read();
+                    reader.Skip();
+                    break;
             }
         }
 
         return new SecurityEventNotificationResponse() { CustomData = p0 };
+    }
+
+    private static int PropertyIndex(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            if (reader.ValueTextEquals("customData"u8)) return 0;
+            return -1;
+        }
+
+        var s = reader.ValueSpan;
+        switch (s.Length)
+        {
+            case 10:
+                if (s.SequenceEqual("customData"u8)) return 0;
+                break;
+        }
+
+        return -1;
     }
 
     internal static void WriteValue(Utf8JsonWriter writer, SecurityEventNotificationResponse value, JsonSerializerOptions options)
@@ -11594,32 +15398,30 @@ internal sealed class SendLocalListRequestJsonConverter : JsonConverter<SendLoca
         var has3 = false;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("customData"u8))
+            switch (PropertyIndex(ref reader))
             {
-                reader.Read();
-                p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
-            }
-            else if (reader.ValueTextEquals("localAuthorizationList"u8))
-            {
-                reader.Read();
-                p1 = OcppObjectJson.ReadList(ref reader, options, static (ref Utf8JsonReader readerx, JsonSerializerOptions optionsx) => readerx.TokenType == JsonTokenType.Null ? null! : AuthorizationDataJsonConverter.ReadValue(ref readerx, optionsx));
-            }
-            else if (reader.ValueTextEquals("versionNumber"u8))
-            {
-                reader.Read();
-                p2 = OcppObjectJson.ReadInt32(ref reader);
-                has2 = true;
-            }
-            else if (reader.ValueTextEquals("updateType"u8))
-            {
-                reader.Read();
-                p3 = UpdateEnumTypeJsonConverter.ReadValue(ref reader);
-                has3 = true;
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                case 0:
+                    reader.Read();
+                    p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
+                    break;
+                case 1:
+                    reader.Read();
+                    p1 = OcppObjectJson.ReadList(ref reader, options, static (ref Utf8JsonReader readerx, JsonSerializerOptions optionsx) => readerx.TokenType == JsonTokenType.Null ? null! : AuthorizationDataJsonConverter.ReadValue(ref readerx, optionsx));
+                    break;
+                case 2:
+                    reader.Read();
+                    p2 = OcppObjectJson.ReadInt32(ref reader);
+                    has2 = true;
+                    break;
+                case 3:
+                    reader.Read();
+                    p3 = UpdateEnumTypeJsonConverter.ReadValue(ref reader);
+                    has3 = true;
+                    break;
+                default:
+                    reader.Read();
+                    reader.Skip();
+                    break;
             }
         }
 
@@ -11632,6 +15434,35 @@ internal sealed class SendLocalListRequestJsonConverter : JsonConverter<SendLoca
         }
 
         return new SendLocalListRequest(p2, p3) { CustomData = p0, LocalAuthorizationList = p1 };
+    }
+
+    private static int PropertyIndex(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            if (reader.ValueTextEquals("customData"u8)) return 0;
+            if (reader.ValueTextEquals("localAuthorizationList"u8)) return 1;
+            if (reader.ValueTextEquals("versionNumber"u8)) return 2;
+            if (reader.ValueTextEquals("updateType"u8)) return 3;
+            return -1;
+        }
+
+        var s = reader.ValueSpan;
+        switch (s.Length)
+        {
+            case 10:
+                if (s.SequenceEqual("customData"u8)) return 0;
+                if (s.SequenceEqual("updateType"u8)) return 3;
+                break;
+            case 13:
+                if (s.SequenceEqual("versionNumber"u8)) return 2;
+                break;
+            case 22:
+                if (s.SequenceEqual("localAuthorizationList"u8)) return 1;
+                break;
+        }
+
+        return -1;
     }
 
     internal static void WriteValue(Utf8JsonWriter writer, SendLocalListRequest value, JsonSerializerOptions options)
@@ -11680,26 +15511,25 @@ internal sealed class SendLocalListResponseJsonConverter : JsonConverter<SendLoc
         var has1 = false;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("customData"u8))
+            switch (PropertyIndex(ref reader))
             {
-                reader.Read();
-                p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
-            }
-            else if (reader.ValueTextEquals("status"u8))
-            {
-                reader.Read();
-                p1 = SendLocalListStatusEnumTypeJsonConverter.ReadValue(ref reader);
-                has1 = true;
-            }
-            else if (reader.ValueTextEquals("statusInfo"u8))
-            {
-                reader.Read();
-                p2 = reader.TokenType == JsonTokenType.Null ? null : StatusInfoTypeJsonConverter.ReadValue(ref reader, options);
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                case 0:
+                    reader.Read();
+                    p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
+                    break;
+                case 1:
+                    reader.Read();
+                    p1 = SendLocalListStatusEnumTypeJsonConverter.ReadValue(ref reader);
+                    has1 = true;
+                    break;
+                case 2:
+                    reader.Read();
+                    p2 = reader.TokenType == JsonTokenType.Null ? null : StatusInfoTypeJsonConverter.ReadValue(ref reader, options);
+                    break;
+                default:
+                    reader.Read();
+                    reader.Skip();
+                    break;
             }
         }
 
@@ -11711,6 +15541,31 @@ internal sealed class SendLocalListResponseJsonConverter : JsonConverter<SendLoc
         }
 
         return new SendLocalListResponse(p1) { CustomData = p0, StatusInfo = p2 };
+    }
+
+    private static int PropertyIndex(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            if (reader.ValueTextEquals("customData"u8)) return 0;
+            if (reader.ValueTextEquals("status"u8)) return 1;
+            if (reader.ValueTextEquals("statusInfo"u8)) return 2;
+            return -1;
+        }
+
+        var s = reader.ValueSpan;
+        switch (s.Length)
+        {
+            case 6:
+                if (s.SequenceEqual("status"u8)) return 1;
+                break;
+            case 10:
+                if (s.SequenceEqual("customData"u8)) return 0;
+                if (s.SequenceEqual("statusInfo"u8)) return 2;
+                break;
+        }
+
+        return -1;
     }
 
     internal static void WriteValue(Utf8JsonWriter writer, SendLocalListResponse value, JsonSerializerOptions options)
@@ -11753,27 +15608,26 @@ internal sealed class SetChargingProfileRequestJsonConverter : JsonConverter<Set
         var has2 = false;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("customData"u8))
+            switch (PropertyIndex(ref reader))
             {
-                reader.Read();
-                p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
-            }
-            else if (reader.ValueTextEquals("evseId"u8))
-            {
-                reader.Read();
-                p1 = OcppObjectJson.ReadInt32(ref reader);
-                has1 = true;
-            }
-            else if (reader.ValueTextEquals("chargingProfile"u8))
-            {
-                reader.Read();
-                p2 = reader.TokenType == JsonTokenType.Null ? null! : ChargingProfileTypeJsonConverter.ReadValue(ref reader, options);
-                has2 = true;
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                case 0:
+                    reader.Read();
+                    p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
+                    break;
+                case 1:
+                    reader.Read();
+                    p1 = OcppObjectJson.ReadInt32(ref reader);
+                    has1 = true;
+                    break;
+                case 2:
+                    reader.Read();
+                    p2 = reader.TokenType == JsonTokenType.Null ? null! : ChargingProfileTypeJsonConverter.ReadValue(ref reader, options);
+                    has2 = true;
+                    break;
+                default:
+                    reader.Read();
+                    reader.Skip();
+                    break;
             }
         }
 
@@ -11786,6 +15640,33 @@ internal sealed class SetChargingProfileRequestJsonConverter : JsonConverter<Set
         }
 
         return new SetChargingProfileRequest(p1, p2) { CustomData = p0 };
+    }
+
+    private static int PropertyIndex(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            if (reader.ValueTextEquals("customData"u8)) return 0;
+            if (reader.ValueTextEquals("evseId"u8)) return 1;
+            if (reader.ValueTextEquals("chargingProfile"u8)) return 2;
+            return -1;
+        }
+
+        var s = reader.ValueSpan;
+        switch (s.Length)
+        {
+            case 6:
+                if (s.SequenceEqual("evseId"u8)) return 1;
+                break;
+            case 10:
+                if (s.SequenceEqual("customData"u8)) return 0;
+                break;
+            case 15:
+                if (s.SequenceEqual("chargingProfile"u8)) return 2;
+                break;
+        }
+
+        return -1;
     }
 
     internal static void WriteValue(Utf8JsonWriter writer, SetChargingProfileRequest value, JsonSerializerOptions options)
@@ -11827,26 +15708,25 @@ internal sealed class SetChargingProfileResponseJsonConverter : JsonConverter<Se
         var has1 = false;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("customData"u8))
+            switch (PropertyIndex(ref reader))
             {
-                reader.Read();
-                p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
-            }
-            else if (reader.ValueTextEquals("status"u8))
-            {
-                reader.Read();
-                p1 = ChargingProfileStatusEnumTypeJsonConverter.ReadValue(ref reader);
-                has1 = true;
-            }
-            else if (reader.ValueTextEquals("statusInfo"u8))
-            {
-                reader.Read();
-                p2 = reader.TokenType == JsonTokenType.Null ? null : StatusInfoTypeJsonConverter.ReadValue(ref reader, options);
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                case 0:
+                    reader.Read();
+                    p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
+                    break;
+                case 1:
+                    reader.Read();
+                    p1 = ChargingProfileStatusEnumTypeJsonConverter.ReadValue(ref reader);
+                    has1 = true;
+                    break;
+                case 2:
+                    reader.Read();
+                    p2 = reader.TokenType == JsonTokenType.Null ? null : StatusInfoTypeJsonConverter.ReadValue(ref reader, options);
+                    break;
+                default:
+                    reader.Read();
+                    reader.Skip();
+                    break;
             }
         }
 
@@ -11858,6 +15738,31 @@ internal sealed class SetChargingProfileResponseJsonConverter : JsonConverter<Se
         }
 
         return new SetChargingProfileResponse(p1) { CustomData = p0, StatusInfo = p2 };
+    }
+
+    private static int PropertyIndex(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            if (reader.ValueTextEquals("customData"u8)) return 0;
+            if (reader.ValueTextEquals("status"u8)) return 1;
+            if (reader.ValueTextEquals("statusInfo"u8)) return 2;
+            return -1;
+        }
+
+        var s = reader.ValueSpan;
+        switch (s.Length)
+        {
+            case 6:
+                if (s.SequenceEqual("status"u8)) return 1;
+                break;
+            case 10:
+                if (s.SequenceEqual("customData"u8)) return 0;
+                if (s.SequenceEqual("statusInfo"u8)) return 2;
+                break;
+        }
+
+        return -1;
     }
 
     internal static void WriteValue(Utf8JsonWriter writer, SetChargingProfileResponse value, JsonSerializerOptions options)
@@ -11897,21 +15802,21 @@ internal sealed class SetDisplayMessageRequestJsonConverter : JsonConverter<SetD
         var has1 = false;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("customData"u8))
+            switch (PropertyIndex(ref reader))
             {
-                reader.Read();
-                p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
-            }
-            else if (reader.ValueTextEquals("message"u8))
-            {
-                reader.Read();
-                p1 = reader.TokenType == JsonTokenType.Null ? null! : MessageInfoTypeJsonConverter.ReadValue(ref reader, options);
-                has1 = true;
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                case 0:
+                    reader.Read();
+                    p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
+                    break;
+                case 1:
+                    reader.Read();
+                    p1 = reader.TokenType == JsonTokenType.Null ? null! : MessageInfoTypeJsonConverter.ReadValue(ref reader, options);
+                    has1 = true;
+                    break;
+                default:
+                    reader.Read();
+                    reader.Skip();
+                    break;
             }
         }
 
@@ -11923,6 +15828,29 @@ internal sealed class SetDisplayMessageRequestJsonConverter : JsonConverter<SetD
         }
 
         return new SetDisplayMessageRequest(p1) { CustomData = p0 };
+    }
+
+    private static int PropertyIndex(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            if (reader.ValueTextEquals("customData"u8)) return 0;
+            if (reader.ValueTextEquals("message"u8)) return 1;
+            return -1;
+        }
+
+        var s = reader.ValueSpan;
+        switch (s.Length)
+        {
+            case 7:
+                if (s.SequenceEqual("message"u8)) return 1;
+                break;
+            case 10:
+                if (s.SequenceEqual("customData"u8)) return 0;
+                break;
+        }
+
+        return -1;
     }
 
     internal static void WriteValue(Utf8JsonWriter writer, SetDisplayMessageRequest value, JsonSerializerOptions options)
@@ -11962,26 +15890,25 @@ internal sealed class SetDisplayMessageResponseJsonConverter : JsonConverter<Set
         var has1 = false;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("customData"u8))
+            switch (PropertyIndex(ref reader))
             {
-                reader.Read();
-                p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
-            }
-            else if (reader.ValueTextEquals("status"u8))
-            {
-                reader.Read();
-                p1 = DisplayMessageStatusEnumTypeJsonConverter.ReadValue(ref reader);
-                has1 = true;
-            }
-            else if (reader.ValueTextEquals("statusInfo"u8))
-            {
-                reader.Read();
-                p2 = reader.TokenType == JsonTokenType.Null ? null : StatusInfoTypeJsonConverter.ReadValue(ref reader, options);
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                case 0:
+                    reader.Read();
+                    p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
+                    break;
+                case 1:
+                    reader.Read();
+                    p1 = DisplayMessageStatusEnumTypeJsonConverter.ReadValue(ref reader);
+                    has1 = true;
+                    break;
+                case 2:
+                    reader.Read();
+                    p2 = reader.TokenType == JsonTokenType.Null ? null : StatusInfoTypeJsonConverter.ReadValue(ref reader, options);
+                    break;
+                default:
+                    reader.Read();
+                    reader.Skip();
+                    break;
             }
         }
 
@@ -11993,6 +15920,31 @@ internal sealed class SetDisplayMessageResponseJsonConverter : JsonConverter<Set
         }
 
         return new SetDisplayMessageResponse(p1) { CustomData = p0, StatusInfo = p2 };
+    }
+
+    private static int PropertyIndex(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            if (reader.ValueTextEquals("customData"u8)) return 0;
+            if (reader.ValueTextEquals("status"u8)) return 1;
+            if (reader.ValueTextEquals("statusInfo"u8)) return 2;
+            return -1;
+        }
+
+        var s = reader.ValueSpan;
+        switch (s.Length)
+        {
+            case 6:
+                if (s.SequenceEqual("status"u8)) return 1;
+                break;
+            case 10:
+                if (s.SequenceEqual("customData"u8)) return 0;
+                if (s.SequenceEqual("statusInfo"u8)) return 2;
+                break;
+        }
+
+        return -1;
     }
 
     internal static void WriteValue(Utf8JsonWriter writer, SetDisplayMessageResponse value, JsonSerializerOptions options)
@@ -12032,21 +15984,21 @@ internal sealed class SetMonitoringBaseRequestJsonConverter : JsonConverter<SetM
         var has1 = false;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("customData"u8))
+            switch (PropertyIndex(ref reader))
             {
-                reader.Read();
-                p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
-            }
-            else if (reader.ValueTextEquals("monitoringBase"u8))
-            {
-                reader.Read();
-                p1 = MonitoringBaseEnumTypeJsonConverter.ReadValue(ref reader);
-                has1 = true;
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                case 0:
+                    reader.Read();
+                    p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
+                    break;
+                case 1:
+                    reader.Read();
+                    p1 = MonitoringBaseEnumTypeJsonConverter.ReadValue(ref reader);
+                    has1 = true;
+                    break;
+                default:
+                    reader.Read();
+                    reader.Skip();
+                    break;
             }
         }
 
@@ -12058,6 +16010,29 @@ internal sealed class SetMonitoringBaseRequestJsonConverter : JsonConverter<SetM
         }
 
         return new SetMonitoringBaseRequest(p1) { CustomData = p0 };
+    }
+
+    private static int PropertyIndex(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            if (reader.ValueTextEquals("customData"u8)) return 0;
+            if (reader.ValueTextEquals("monitoringBase"u8)) return 1;
+            return -1;
+        }
+
+        var s = reader.ValueSpan;
+        switch (s.Length)
+        {
+            case 10:
+                if (s.SequenceEqual("customData"u8)) return 0;
+                break;
+            case 14:
+                if (s.SequenceEqual("monitoringBase"u8)) return 1;
+                break;
+        }
+
+        return -1;
     }
 
     internal static void WriteValue(Utf8JsonWriter writer, SetMonitoringBaseRequest value, JsonSerializerOptions options)
@@ -12094,26 +16069,25 @@ internal sealed class SetMonitoringBaseResponseJsonConverter : JsonConverter<Set
         var has1 = false;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("customData"u8))
+            switch (PropertyIndex(ref reader))
             {
-                reader.Read();
-                p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
-            }
-            else if (reader.ValueTextEquals("status"u8))
-            {
-                reader.Read();
-                p1 = GenericDeviceModelStatusEnumTypeJsonConverter.ReadValue(ref reader);
-                has1 = true;
-            }
-            else if (reader.ValueTextEquals("statusInfo"u8))
-            {
-                reader.Read();
-                p2 = reader.TokenType == JsonTokenType.Null ? null : StatusInfoTypeJsonConverter.ReadValue(ref reader, options);
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                case 0:
+                    reader.Read();
+                    p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
+                    break;
+                case 1:
+                    reader.Read();
+                    p1 = GenericDeviceModelStatusEnumTypeJsonConverter.ReadValue(ref reader);
+                    has1 = true;
+                    break;
+                case 2:
+                    reader.Read();
+                    p2 = reader.TokenType == JsonTokenType.Null ? null : StatusInfoTypeJsonConverter.ReadValue(ref reader, options);
+                    break;
+                default:
+                    reader.Read();
+                    reader.Skip();
+                    break;
             }
         }
 
@@ -12125,6 +16099,31 @@ internal sealed class SetMonitoringBaseResponseJsonConverter : JsonConverter<Set
         }
 
         return new SetMonitoringBaseResponse(p1) { CustomData = p0, StatusInfo = p2 };
+    }
+
+    private static int PropertyIndex(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            if (reader.ValueTextEquals("customData"u8)) return 0;
+            if (reader.ValueTextEquals("status"u8)) return 1;
+            if (reader.ValueTextEquals("statusInfo"u8)) return 2;
+            return -1;
+        }
+
+        var s = reader.ValueSpan;
+        switch (s.Length)
+        {
+            case 6:
+                if (s.SequenceEqual("status"u8)) return 1;
+                break;
+            case 10:
+                if (s.SequenceEqual("customData"u8)) return 0;
+                if (s.SequenceEqual("statusInfo"u8)) return 2;
+                break;
+        }
+
+        return -1;
     }
 
     internal static void WriteValue(Utf8JsonWriter writer, SetMonitoringBaseResponse value, JsonSerializerOptions options)
@@ -12180,55 +16179,49 @@ internal sealed class SetMonitoringDataTypeJsonConverter : JsonConverter<SetMoni
         var has7 = false;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("customData"u8))
+            switch (PropertyIndex(ref reader))
             {
-                reader.Read();
-                p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
-            }
-            else if (reader.ValueTextEquals("id"u8))
-            {
-                reader.Read();
-                p1 = OcppObjectJson.ReadNullableInt32(ref reader);
-            }
-            else if (reader.ValueTextEquals("transaction"u8))
-            {
-                reader.Read();
-                p2 = OcppObjectJson.ReadNullableBoolean(ref reader);
-            }
-            else if (reader.ValueTextEquals("value"u8))
-            {
-                reader.Read();
-                p3 = OcppObjectJson.ReadDecimal(ref reader);
-                has3 = true;
-            }
-            else if (reader.ValueTextEquals("type"u8))
-            {
-                reader.Read();
-                p4 = MonitorEnumTypeJsonConverter.ReadValue(ref reader);
-                has4 = true;
-            }
-            else if (reader.ValueTextEquals("severity"u8))
-            {
-                reader.Read();
-                p5 = OcppObjectJson.ReadInt32(ref reader);
-                has5 = true;
-            }
-            else if (reader.ValueTextEquals("component"u8))
-            {
-                reader.Read();
-                p6 = reader.TokenType == JsonTokenType.Null ? null! : ComponentTypeJsonConverter.ReadValue(ref reader, options);
-                has6 = true;
-            }
-            else if (reader.ValueTextEquals("variable"u8))
-            {
-                reader.Read();
-                p7 = reader.TokenType == JsonTokenType.Null ? null! : VariableTypeJsonConverter.ReadValue(ref reader, options);
-                has7 = true;
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                case 0:
+                    reader.Read();
+                    p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
+                    break;
+                case 1:
+                    reader.Read();
+                    p1 = OcppObjectJson.ReadNullableInt32(ref reader);
+                    break;
+                case 2:
+                    reader.Read();
+                    p2 = OcppObjectJson.ReadNullableBoolean(ref reader);
+                    break;
+                case 3:
+                    reader.Read();
+                    p3 = OcppObjectJson.ReadDecimal(ref reader);
+                    has3 = true;
+                    break;
+                case 4:
+                    reader.Read();
+                    p4 = MonitorEnumTypeJsonConverter.ReadValue(ref reader);
+                    has4 = true;
+                    break;
+                case 5:
+                    reader.Read();
+                    p5 = OcppObjectJson.ReadInt32(ref reader);
+                    has5 = true;
+                    break;
+                case 6:
+                    reader.Read();
+                    p6 = reader.TokenType == JsonTokenType.Null ? null! : ComponentTypeJsonConverter.ReadValue(ref reader, options);
+                    has6 = true;
+                    break;
+                case 7:
+                    reader.Read();
+                    p7 = reader.TokenType == JsonTokenType.Null ? null! : VariableTypeJsonConverter.ReadValue(ref reader, options);
+                    has7 = true;
+                    break;
+                default:
+                    reader.Read();
+                    reader.Skip();
+                    break;
             }
         }
 
@@ -12244,6 +16237,51 @@ internal sealed class SetMonitoringDataTypeJsonConverter : JsonConverter<SetMoni
         }
 
         return new SetMonitoringDataType(p3, p4, p5, p6, p7) { CustomData = p0, Id = p1, Transaction = p2 };
+    }
+
+    private static int PropertyIndex(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            if (reader.ValueTextEquals("customData"u8)) return 0;
+            if (reader.ValueTextEquals("id"u8)) return 1;
+            if (reader.ValueTextEquals("transaction"u8)) return 2;
+            if (reader.ValueTextEquals("value"u8)) return 3;
+            if (reader.ValueTextEquals("type"u8)) return 4;
+            if (reader.ValueTextEquals("severity"u8)) return 5;
+            if (reader.ValueTextEquals("component"u8)) return 6;
+            if (reader.ValueTextEquals("variable"u8)) return 7;
+            return -1;
+        }
+
+        var s = reader.ValueSpan;
+        switch (s.Length)
+        {
+            case 2:
+                if (s.SequenceEqual("id"u8)) return 1;
+                break;
+            case 4:
+                if (s.SequenceEqual("type"u8)) return 4;
+                break;
+            case 5:
+                if (s.SequenceEqual("value"u8)) return 3;
+                break;
+            case 8:
+                if (s.SequenceEqual("severity"u8)) return 5;
+                if (s.SequenceEqual("variable"u8)) return 7;
+                break;
+            case 9:
+                if (s.SequenceEqual("component"u8)) return 6;
+                break;
+            case 10:
+                if (s.SequenceEqual("customData"u8)) return 0;
+                break;
+            case 11:
+                if (s.SequenceEqual("transaction"u8)) return 2;
+                break;
+        }
+
+        return -1;
     }
 
     internal static void WriteValue(Utf8JsonWriter writer, SetMonitoringDataType value, JsonSerializerOptions options)
@@ -12302,21 +16340,21 @@ internal sealed class SetMonitoringLevelRequestJsonConverter : JsonConverter<Set
         var has1 = false;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("customData"u8))
+            switch (PropertyIndex(ref reader))
             {
-                reader.Read();
-                p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
-            }
-            else if (reader.ValueTextEquals("severity"u8))
-            {
-                reader.Read();
-                p1 = OcppObjectJson.ReadInt32(ref reader);
-                has1 = true;
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                case 0:
+                    reader.Read();
+                    p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
+                    break;
+                case 1:
+                    reader.Read();
+                    p1 = OcppObjectJson.ReadInt32(ref reader);
+                    has1 = true;
+                    break;
+                default:
+                    reader.Read();
+                    reader.Skip();
+                    break;
             }
         }
 
@@ -12328,6 +16366,29 @@ internal sealed class SetMonitoringLevelRequestJsonConverter : JsonConverter<Set
         }
 
         return new SetMonitoringLevelRequest(p1) { CustomData = p0 };
+    }
+
+    private static int PropertyIndex(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            if (reader.ValueTextEquals("customData"u8)) return 0;
+            if (reader.ValueTextEquals("severity"u8)) return 1;
+            return -1;
+        }
+
+        var s = reader.ValueSpan;
+        switch (s.Length)
+        {
+            case 8:
+                if (s.SequenceEqual("severity"u8)) return 1;
+                break;
+            case 10:
+                if (s.SequenceEqual("customData"u8)) return 0;
+                break;
+        }
+
+        return -1;
     }
 
     internal static void WriteValue(Utf8JsonWriter writer, SetMonitoringLevelRequest value, JsonSerializerOptions options)
@@ -12364,26 +16425,25 @@ internal sealed class SetMonitoringLevelResponseJsonConverter : JsonConverter<Se
         var has1 = false;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("customData"u8))
+            switch (PropertyIndex(ref reader))
             {
-                reader.Read();
-                p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
-            }
-            else if (reader.ValueTextEquals("status"u8))
-            {
-                reader.Read();
-                p1 = GenericStatusEnumTypeJsonConverter.ReadValue(ref reader);
-                has1 = true;
-            }
-            else if (reader.ValueTextEquals("statusInfo"u8))
-            {
-                reader.Read();
-                p2 = reader.TokenType == JsonTokenType.Null ? null : StatusInfoTypeJsonConverter.ReadValue(ref reader, options);
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                case 0:
+                    reader.Read();
+                    p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
+                    break;
+                case 1:
+                    reader.Read();
+                    p1 = GenericStatusEnumTypeJsonConverter.ReadValue(ref reader);
+                    has1 = true;
+                    break;
+                case 2:
+                    reader.Read();
+                    p2 = reader.TokenType == JsonTokenType.Null ? null : StatusInfoTypeJsonConverter.ReadValue(ref reader, options);
+                    break;
+                default:
+                    reader.Read();
+                    reader.Skip();
+                    break;
             }
         }
 
@@ -12395,6 +16455,31 @@ internal sealed class SetMonitoringLevelResponseJsonConverter : JsonConverter<Se
         }
 
         return new SetMonitoringLevelResponse(p1) { CustomData = p0, StatusInfo = p2 };
+    }
+
+    private static int PropertyIndex(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            if (reader.ValueTextEquals("customData"u8)) return 0;
+            if (reader.ValueTextEquals("status"u8)) return 1;
+            if (reader.ValueTextEquals("statusInfo"u8)) return 2;
+            return -1;
+        }
+
+        var s = reader.ValueSpan;
+        switch (s.Length)
+        {
+            case 6:
+                if (s.SequenceEqual("status"u8)) return 1;
+                break;
+            case 10:
+                if (s.SequenceEqual("customData"u8)) return 0;
+                if (s.SequenceEqual("statusInfo"u8)) return 2;
+                break;
+        }
+
+        return -1;
     }
 
     internal static void WriteValue(Utf8JsonWriter writer, SetMonitoringLevelResponse value, JsonSerializerOptions options)
@@ -12450,55 +16535,49 @@ internal sealed class SetMonitoringResultTypeJsonConverter : JsonConverter<SetMo
         var has7 = false;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("customData"u8))
+            switch (PropertyIndex(ref reader))
             {
-                reader.Read();
-                p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
-            }
-            else if (reader.ValueTextEquals("id"u8))
-            {
-                reader.Read();
-                p1 = OcppObjectJson.ReadNullableInt32(ref reader);
-            }
-            else if (reader.ValueTextEquals("statusInfo"u8))
-            {
-                reader.Read();
-                p2 = reader.TokenType == JsonTokenType.Null ? null : StatusInfoTypeJsonConverter.ReadValue(ref reader, options);
-            }
-            else if (reader.ValueTextEquals("status"u8))
-            {
-                reader.Read();
-                p3 = SetMonitoringStatusEnumTypeJsonConverter.ReadValue(ref reader);
-                has3 = true;
-            }
-            else if (reader.ValueTextEquals("type"u8))
-            {
-                reader.Read();
-                p4 = MonitorEnumTypeJsonConverter.ReadValue(ref reader);
-                has4 = true;
-            }
-            else if (reader.ValueTextEquals("component"u8))
-            {
-                reader.Read();
-                p5 = reader.TokenType == JsonTokenType.Null ? null! : ComponentTypeJsonConverter.ReadValue(ref reader, options);
-                has5 = true;
-            }
-            else if (reader.ValueTextEquals("variable"u8))
-            {
-                reader.Read();
-                p6 = reader.TokenType == JsonTokenType.Null ? null! : VariableTypeJsonConverter.ReadValue(ref reader, options);
-                has6 = true;
-            }
-            else if (reader.ValueTextEquals("severity"u8))
-            {
-                reader.Read();
-                p7 = OcppObjectJson.ReadInt32(ref reader);
-                has7 = true;
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                case 0:
+                    reader.Read();
+                    p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
+                    break;
+                case 1:
+                    reader.Read();
+                    p1 = OcppObjectJson.ReadNullableInt32(ref reader);
+                    break;
+                case 2:
+                    reader.Read();
+                    p2 = reader.TokenType == JsonTokenType.Null ? null : StatusInfoTypeJsonConverter.ReadValue(ref reader, options);
+                    break;
+                case 3:
+                    reader.Read();
+                    p3 = SetMonitoringStatusEnumTypeJsonConverter.ReadValue(ref reader);
+                    has3 = true;
+                    break;
+                case 4:
+                    reader.Read();
+                    p4 = MonitorEnumTypeJsonConverter.ReadValue(ref reader);
+                    has4 = true;
+                    break;
+                case 5:
+                    reader.Read();
+                    p5 = reader.TokenType == JsonTokenType.Null ? null! : ComponentTypeJsonConverter.ReadValue(ref reader, options);
+                    has5 = true;
+                    break;
+                case 6:
+                    reader.Read();
+                    p6 = reader.TokenType == JsonTokenType.Null ? null! : VariableTypeJsonConverter.ReadValue(ref reader, options);
+                    has6 = true;
+                    break;
+                case 7:
+                    reader.Read();
+                    p7 = OcppObjectJson.ReadInt32(ref reader);
+                    has7 = true;
+                    break;
+                default:
+                    reader.Read();
+                    reader.Skip();
+                    break;
             }
         }
 
@@ -12514,6 +16593,49 @@ internal sealed class SetMonitoringResultTypeJsonConverter : JsonConverter<SetMo
         }
 
         return new SetMonitoringResultType(p3, p4, p5, p6, p7) { CustomData = p0, Id = p1, StatusInfo = p2 };
+    }
+
+    private static int PropertyIndex(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            if (reader.ValueTextEquals("customData"u8)) return 0;
+            if (reader.ValueTextEquals("id"u8)) return 1;
+            if (reader.ValueTextEquals("statusInfo"u8)) return 2;
+            if (reader.ValueTextEquals("status"u8)) return 3;
+            if (reader.ValueTextEquals("type"u8)) return 4;
+            if (reader.ValueTextEquals("component"u8)) return 5;
+            if (reader.ValueTextEquals("variable"u8)) return 6;
+            if (reader.ValueTextEquals("severity"u8)) return 7;
+            return -1;
+        }
+
+        var s = reader.ValueSpan;
+        switch (s.Length)
+        {
+            case 2:
+                if (s.SequenceEqual("id"u8)) return 1;
+                break;
+            case 4:
+                if (s.SequenceEqual("type"u8)) return 4;
+                break;
+            case 6:
+                if (s.SequenceEqual("status"u8)) return 3;
+                break;
+            case 8:
+                if (s.SequenceEqual("variable"u8)) return 6;
+                if (s.SequenceEqual("severity"u8)) return 7;
+                break;
+            case 9:
+                if (s.SequenceEqual("component"u8)) return 5;
+                break;
+            case 10:
+                if (s.SequenceEqual("customData"u8)) return 0;
+                if (s.SequenceEqual("statusInfo"u8)) return 2;
+                break;
+        }
+
+        return -1;
     }
 
     internal static void WriteValue(Utf8JsonWriter writer, SetMonitoringResultType value, JsonSerializerOptions options)
@@ -12575,27 +16697,26 @@ internal sealed class SetNetworkProfileRequestJsonConverter : JsonConverter<SetN
         var has2 = false;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("customData"u8))
+            switch (PropertyIndex(ref reader))
             {
-                reader.Read();
-                p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
-            }
-            else if (reader.ValueTextEquals("configurationSlot"u8))
-            {
-                reader.Read();
-                p1 = OcppObjectJson.ReadInt32(ref reader);
-                has1 = true;
-            }
-            else if (reader.ValueTextEquals("connectionData"u8))
-            {
-                reader.Read();
-                p2 = reader.TokenType == JsonTokenType.Null ? null! : NetworkConnectionProfileTypeJsonConverter.ReadValue(ref reader, options);
-                has2 = true;
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                case 0:
+                    reader.Read();
+                    p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
+                    break;
+                case 1:
+                    reader.Read();
+                    p1 = OcppObjectJson.ReadInt32(ref reader);
+                    has1 = true;
+                    break;
+                case 2:
+                    reader.Read();
+                    p2 = reader.TokenType == JsonTokenType.Null ? null! : NetworkConnectionProfileTypeJsonConverter.ReadValue(ref reader, options);
+                    has2 = true;
+                    break;
+                default:
+                    reader.Read();
+                    reader.Skip();
+                    break;
             }
         }
 
@@ -12608,6 +16729,33 @@ internal sealed class SetNetworkProfileRequestJsonConverter : JsonConverter<SetN
         }
 
         return new SetNetworkProfileRequest(p1, p2) { CustomData = p0 };
+    }
+
+    private static int PropertyIndex(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            if (reader.ValueTextEquals("customData"u8)) return 0;
+            if (reader.ValueTextEquals("configurationSlot"u8)) return 1;
+            if (reader.ValueTextEquals("connectionData"u8)) return 2;
+            return -1;
+        }
+
+        var s = reader.ValueSpan;
+        switch (s.Length)
+        {
+            case 10:
+                if (s.SequenceEqual("customData"u8)) return 0;
+                break;
+            case 14:
+                if (s.SequenceEqual("connectionData"u8)) return 2;
+                break;
+            case 17:
+                if (s.SequenceEqual("configurationSlot"u8)) return 1;
+                break;
+        }
+
+        return -1;
     }
 
     internal static void WriteValue(Utf8JsonWriter writer, SetNetworkProfileRequest value, JsonSerializerOptions options)
@@ -12649,26 +16797,25 @@ internal sealed class SetNetworkProfileResponseJsonConverter : JsonConverter<Set
         var has1 = false;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("customData"u8))
+            switch (PropertyIndex(ref reader))
             {
-                reader.Read();
-                p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
-            }
-            else if (reader.ValueTextEquals("status"u8))
-            {
-                reader.Read();
-                p1 = SetNetworkProfileStatusEnumTypeJsonConverter.ReadValue(ref reader);
-                has1 = true;
-            }
-            else if (reader.ValueTextEquals("statusInfo"u8))
-            {
-                reader.Read();
-                p2 = reader.TokenType == JsonTokenType.Null ? null : StatusInfoTypeJsonConverter.ReadValue(ref reader, options);
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                case 0:
+                    reader.Read();
+                    p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
+                    break;
+                case 1:
+                    reader.Read();
+                    p1 = SetNetworkProfileStatusEnumTypeJsonConverter.ReadValue(ref reader);
+                    has1 = true;
+                    break;
+                case 2:
+                    reader.Read();
+                    p2 = reader.TokenType == JsonTokenType.Null ? null : StatusInfoTypeJsonConverter.ReadValue(ref reader, options);
+                    break;
+                default:
+                    reader.Read();
+                    reader.Skip();
+                    break;
             }
         }
 
@@ -12680,6 +16827,31 @@ internal sealed class SetNetworkProfileResponseJsonConverter : JsonConverter<Set
         }
 
         return new SetNetworkProfileResponse(p1) { CustomData = p0, StatusInfo = p2 };
+    }
+
+    private static int PropertyIndex(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            if (reader.ValueTextEquals("customData"u8)) return 0;
+            if (reader.ValueTextEquals("status"u8)) return 1;
+            if (reader.ValueTextEquals("statusInfo"u8)) return 2;
+            return -1;
+        }
+
+        var s = reader.ValueSpan;
+        switch (s.Length)
+        {
+            case 6:
+                if (s.SequenceEqual("status"u8)) return 1;
+                break;
+            case 10:
+                if (s.SequenceEqual("customData"u8)) return 0;
+                if (s.SequenceEqual("statusInfo"u8)) return 2;
+                break;
+        }
+
+        return -1;
     }
 
     internal static void WriteValue(Utf8JsonWriter writer, SetNetworkProfileResponse value, JsonSerializerOptions options)
@@ -12727,38 +16899,35 @@ internal sealed class SetVariableDataTypeJsonConverter : JsonConverter<SetVariab
         var has4 = false;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("customData"u8))
+            switch (PropertyIndex(ref reader))
             {
-                reader.Read();
-                p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
-            }
-            else if (reader.ValueTextEquals("attributeType"u8))
-            {
-                reader.Read();
-                p1 = reader.TokenType == JsonTokenType.Null ? null : AttributeEnumTypeJsonConverter.ReadValue(ref reader);
-            }
-            else if (reader.ValueTextEquals("attributeValue"u8))
-            {
-                reader.Read();
-                p2 = OcppObjectJson.ReadString(ref reader)!;
-                has2 = true;
-            }
-            else if (reader.ValueTextEquals("component"u8))
-            {
-                reader.Read();
-                p3 = reader.TokenType == JsonTokenType.Null ? null! : ComponentTypeJsonConverter.ReadValue(ref reader, options);
-                has3 = true;
-            }
-            else if (reader.ValueTextEquals("variable"u8))
-            {
-                reader.Read();
-                p4 = reader.TokenType == JsonTokenType.Null ? null! : VariableTypeJsonConverter.ReadValue(ref reader, options);
-                has4 = true;
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                case 0:
+                    reader.Read();
+                    p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
+                    break;
+                case 1:
+                    reader.Read();
+                    p1 = reader.TokenType == JsonTokenType.Null ? null : AttributeEnumTypeJsonConverter.ReadValue(ref reader);
+                    break;
+                case 2:
+                    reader.Read();
+                    p2 = OcppObjectJson.ReadString(ref reader)!;
+                    has2 = true;
+                    break;
+                case 3:
+                    reader.Read();
+                    p3 = reader.TokenType == JsonTokenType.Null ? null! : ComponentTypeJsonConverter.ReadValue(ref reader, options);
+                    has3 = true;
+                    break;
+                case 4:
+                    reader.Read();
+                    p4 = reader.TokenType == JsonTokenType.Null ? null! : VariableTypeJsonConverter.ReadValue(ref reader, options);
+                    has4 = true;
+                    break;
+                default:
+                    reader.Read();
+                    reader.Skip();
+                    break;
             }
         }
 
@@ -12772,6 +16941,41 @@ internal sealed class SetVariableDataTypeJsonConverter : JsonConverter<SetVariab
         }
 
         return new SetVariableDataType(p2, p3, p4) { CustomData = p0, AttributeType = p1 };
+    }
+
+    private static int PropertyIndex(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            if (reader.ValueTextEquals("customData"u8)) return 0;
+            if (reader.ValueTextEquals("attributeType"u8)) return 1;
+            if (reader.ValueTextEquals("attributeValue"u8)) return 2;
+            if (reader.ValueTextEquals("component"u8)) return 3;
+            if (reader.ValueTextEquals("variable"u8)) return 4;
+            return -1;
+        }
+
+        var s = reader.ValueSpan;
+        switch (s.Length)
+        {
+            case 8:
+                if (s.SequenceEqual("variable"u8)) return 4;
+                break;
+            case 9:
+                if (s.SequenceEqual("component"u8)) return 3;
+                break;
+            case 10:
+                if (s.SequenceEqual("customData"u8)) return 0;
+                break;
+            case 13:
+                if (s.SequenceEqual("attributeType"u8)) return 1;
+                break;
+            case 14:
+                if (s.SequenceEqual("attributeValue"u8)) return 2;
+                break;
+        }
+
+        return -1;
     }
 
     internal static void WriteValue(Utf8JsonWriter writer, SetVariableDataType value, JsonSerializerOptions options)
@@ -12824,21 +17028,21 @@ internal sealed class SetVariableMonitoringRequestJsonConverter : JsonConverter<
         var has1 = false;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("customData"u8))
+            switch (PropertyIndex(ref reader))
             {
-                reader.Read();
-                p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
-            }
-            else if (reader.ValueTextEquals("setMonitoringData"u8))
-            {
-                reader.Read();
-                p1 = OcppObjectJson.ReadList(ref reader, options, static (ref Utf8JsonReader readerx, JsonSerializerOptions optionsx) => readerx.TokenType == JsonTokenType.Null ? null! : SetMonitoringDataTypeJsonConverter.ReadValue(ref readerx, optionsx))!;
-                has1 = true;
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                case 0:
+                    reader.Read();
+                    p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
+                    break;
+                case 1:
+                    reader.Read();
+                    p1 = OcppObjectJson.ReadList(ref reader, options, static (ref Utf8JsonReader readerx, JsonSerializerOptions optionsx) => readerx.TokenType == JsonTokenType.Null ? null! : SetMonitoringDataTypeJsonConverter.ReadValue(ref readerx, optionsx))!;
+                    has1 = true;
+                    break;
+                default:
+                    reader.Read();
+                    reader.Skip();
+                    break;
             }
         }
 
@@ -12850,6 +17054,29 @@ internal sealed class SetVariableMonitoringRequestJsonConverter : JsonConverter<
         }
 
         return new SetVariableMonitoringRequest(p1) { CustomData = p0 };
+    }
+
+    private static int PropertyIndex(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            if (reader.ValueTextEquals("customData"u8)) return 0;
+            if (reader.ValueTextEquals("setMonitoringData"u8)) return 1;
+            return -1;
+        }
+
+        var s = reader.ValueSpan;
+        switch (s.Length)
+        {
+            case 10:
+                if (s.SequenceEqual("customData"u8)) return 0;
+                break;
+            case 17:
+                if (s.SequenceEqual("setMonitoringData"u8)) return 1;
+                break;
+        }
+
+        return -1;
     }
 
     internal static void WriteValue(Utf8JsonWriter writer, SetVariableMonitoringRequest value, JsonSerializerOptions options)
@@ -12892,21 +17119,21 @@ internal sealed class SetVariableMonitoringResponseJsonConverter : JsonConverter
         var has1 = false;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("customData"u8))
+            switch (PropertyIndex(ref reader))
             {
-                reader.Read();
-                p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
-            }
-            else if (reader.ValueTextEquals("setMonitoringResult"u8))
-            {
-                reader.Read();
-                p1 = OcppObjectJson.ReadList(ref reader, options, static (ref Utf8JsonReader readerx, JsonSerializerOptions optionsx) => readerx.TokenType == JsonTokenType.Null ? null! : SetMonitoringResultTypeJsonConverter.ReadValue(ref readerx, optionsx))!;
-                has1 = true;
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                case 0:
+                    reader.Read();
+                    p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
+                    break;
+                case 1:
+                    reader.Read();
+                    p1 = OcppObjectJson.ReadList(ref reader, options, static (ref Utf8JsonReader readerx, JsonSerializerOptions optionsx) => readerx.TokenType == JsonTokenType.Null ? null! : SetMonitoringResultTypeJsonConverter.ReadValue(ref readerx, optionsx))!;
+                    has1 = true;
+                    break;
+                default:
+                    reader.Read();
+                    reader.Skip();
+                    break;
             }
         }
 
@@ -12918,6 +17145,29 @@ internal sealed class SetVariableMonitoringResponseJsonConverter : JsonConverter
         }
 
         return new SetVariableMonitoringResponse(p1) { CustomData = p0 };
+    }
+
+    private static int PropertyIndex(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            if (reader.ValueTextEquals("customData"u8)) return 0;
+            if (reader.ValueTextEquals("setMonitoringResult"u8)) return 1;
+            return -1;
+        }
+
+        var s = reader.ValueSpan;
+        switch (s.Length)
+        {
+            case 10:
+                if (s.SequenceEqual("customData"u8)) return 0;
+                break;
+            case 19:
+                if (s.SequenceEqual("setMonitoringResult"u8)) return 1;
+                break;
+        }
+
+        return -1;
     }
 
     internal static void WriteValue(Utf8JsonWriter writer, SetVariableMonitoringResponse value, JsonSerializerOptions options)
@@ -12970,43 +17220,39 @@ internal sealed class SetVariableResultTypeJsonConverter : JsonConverter<SetVari
         var has5 = false;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("customData"u8))
+            switch (PropertyIndex(ref reader))
             {
-                reader.Read();
-                p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
-            }
-            else if (reader.ValueTextEquals("attributeType"u8))
-            {
-                reader.Read();
-                p1 = reader.TokenType == JsonTokenType.Null ? null : AttributeEnumTypeJsonConverter.ReadValue(ref reader);
-            }
-            else if (reader.ValueTextEquals("attributeStatus"u8))
-            {
-                reader.Read();
-                p2 = SetVariableStatusEnumTypeJsonConverter.ReadValue(ref reader);
-                has2 = true;
-            }
-            else if (reader.ValueTextEquals("attributeStatusInfo"u8))
-            {
-                reader.Read();
-                p3 = reader.TokenType == JsonTokenType.Null ? null : StatusInfoTypeJsonConverter.ReadValue(ref reader, options);
-            }
-            else if (reader.ValueTextEquals("component"u8))
-            {
-                reader.Read();
-                p4 = reader.TokenType == JsonTokenType.Null ? null! : ComponentTypeJsonConverter.ReadValue(ref reader, options);
-                has4 = true;
-            }
-            else if (reader.ValueTextEquals("variable"u8))
-            {
-                reader.Read();
-                p5 = reader.TokenType == JsonTokenType.Null ? null! : VariableTypeJsonConverter.ReadValue(ref reader, options);
-                has5 = true;
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                case 0:
+                    reader.Read();
+                    p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
+                    break;
+                case 1:
+                    reader.Read();
+                    p1 = reader.TokenType == JsonTokenType.Null ? null : AttributeEnumTypeJsonConverter.ReadValue(ref reader);
+                    break;
+                case 2:
+                    reader.Read();
+                    p2 = SetVariableStatusEnumTypeJsonConverter.ReadValue(ref reader);
+                    has2 = true;
+                    break;
+                case 3:
+                    reader.Read();
+                    p3 = reader.TokenType == JsonTokenType.Null ? null : StatusInfoTypeJsonConverter.ReadValue(ref reader, options);
+                    break;
+                case 4:
+                    reader.Read();
+                    p4 = reader.TokenType == JsonTokenType.Null ? null! : ComponentTypeJsonConverter.ReadValue(ref reader, options);
+                    has4 = true;
+                    break;
+                case 5:
+                    reader.Read();
+                    p5 = reader.TokenType == JsonTokenType.Null ? null! : VariableTypeJsonConverter.ReadValue(ref reader, options);
+                    has5 = true;
+                    break;
+                default:
+                    reader.Read();
+                    reader.Skip();
+                    break;
             }
         }
 
@@ -13020,6 +17266,45 @@ internal sealed class SetVariableResultTypeJsonConverter : JsonConverter<SetVari
         }
 
         return new SetVariableResultType(p2, p4, p5) { CustomData = p0, AttributeType = p1, AttributeStatusInfo = p3 };
+    }
+
+    private static int PropertyIndex(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            if (reader.ValueTextEquals("customData"u8)) return 0;
+            if (reader.ValueTextEquals("attributeType"u8)) return 1;
+            if (reader.ValueTextEquals("attributeStatus"u8)) return 2;
+            if (reader.ValueTextEquals("attributeStatusInfo"u8)) return 3;
+            if (reader.ValueTextEquals("component"u8)) return 4;
+            if (reader.ValueTextEquals("variable"u8)) return 5;
+            return -1;
+        }
+
+        var s = reader.ValueSpan;
+        switch (s.Length)
+        {
+            case 8:
+                if (s.SequenceEqual("variable"u8)) return 5;
+                break;
+            case 9:
+                if (s.SequenceEqual("component"u8)) return 4;
+                break;
+            case 10:
+                if (s.SequenceEqual("customData"u8)) return 0;
+                break;
+            case 13:
+                if (s.SequenceEqual("attributeType"u8)) return 1;
+                break;
+            case 15:
+                if (s.SequenceEqual("attributeStatus"u8)) return 2;
+                break;
+            case 19:
+                if (s.SequenceEqual("attributeStatusInfo"u8)) return 3;
+                break;
+        }
+
+        return -1;
     }
 
     internal static void WriteValue(Utf8JsonWriter writer, SetVariableResultType value, JsonSerializerOptions options)
@@ -13074,21 +17359,21 @@ internal sealed class SetVariablesRequestJsonConverter : JsonConverter<SetVariab
         var has1 = false;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("customData"u8))
+            switch (PropertyIndex(ref reader))
             {
-                reader.Read();
-                p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
-            }
-            else if (reader.ValueTextEquals("setVariableData"u8))
-            {
-                reader.Read();
-                p1 = OcppObjectJson.ReadList(ref reader, options, static (ref Utf8JsonReader readerx, JsonSerializerOptions optionsx) => readerx.TokenType == JsonTokenType.Null ? null! : SetVariableDataTypeJsonConverter.ReadValue(ref readerx, optionsx))!;
-                has1 = true;
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                case 0:
+                    reader.Read();
+                    p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
+                    break;
+                case 1:
+                    reader.Read();
+                    p1 = OcppObjectJson.ReadList(ref reader, options, static (ref Utf8JsonReader readerx, JsonSerializerOptions optionsx) => readerx.TokenType == JsonTokenType.Null ? null! : SetVariableDataTypeJsonConverter.ReadValue(ref readerx, optionsx))!;
+                    has1 = true;
+                    break;
+                default:
+                    reader.Read();
+                    reader.Skip();
+                    break;
             }
         }
 
@@ -13100,6 +17385,29 @@ internal sealed class SetVariablesRequestJsonConverter : JsonConverter<SetVariab
         }
 
         return new SetVariablesRequest(p1) { CustomData = p0 };
+    }
+
+    private static int PropertyIndex(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            if (reader.ValueTextEquals("customData"u8)) return 0;
+            if (reader.ValueTextEquals("setVariableData"u8)) return 1;
+            return -1;
+        }
+
+        var s = reader.ValueSpan;
+        switch (s.Length)
+        {
+            case 10:
+                if (s.SequenceEqual("customData"u8)) return 0;
+                break;
+            case 15:
+                if (s.SequenceEqual("setVariableData"u8)) return 1;
+                break;
+        }
+
+        return -1;
     }
 
     internal static void WriteValue(Utf8JsonWriter writer, SetVariablesRequest value, JsonSerializerOptions options)
@@ -13142,21 +17450,21 @@ internal sealed class SetVariablesResponseJsonConverter : JsonConverter<SetVaria
         var has1 = false;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("customData"u8))
+            switch (PropertyIndex(ref reader))
             {
-                reader.Read();
-                p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
-            }
-            else if (reader.ValueTextEquals("setVariableResult"u8))
-            {
-                reader.Read();
-                p1 = OcppObjectJson.ReadList(ref reader, options, static (ref Utf8JsonReader readerx, JsonSerializerOptions optionsx) => readerx.TokenType == JsonTokenType.Null ? null! : SetVariableResultTypeJsonConverter.ReadValue(ref readerx, optionsx))!;
-                has1 = true;
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                case 0:
+                    reader.Read();
+                    p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
+                    break;
+                case 1:
+                    reader.Read();
+                    p1 = OcppObjectJson.ReadList(ref reader, options, static (ref Utf8JsonReader readerx, JsonSerializerOptions optionsx) => readerx.TokenType == JsonTokenType.Null ? null! : SetVariableResultTypeJsonConverter.ReadValue(ref readerx, optionsx))!;
+                    has1 = true;
+                    break;
+                default:
+                    reader.Read();
+                    reader.Skip();
+                    break;
             }
         }
 
@@ -13168,6 +17476,29 @@ internal sealed class SetVariablesResponseJsonConverter : JsonConverter<SetVaria
         }
 
         return new SetVariablesResponse(p1) { CustomData = p0 };
+    }
+
+    private static int PropertyIndex(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            if (reader.ValueTextEquals("customData"u8)) return 0;
+            if (reader.ValueTextEquals("setVariableResult"u8)) return 1;
+            return -1;
+        }
+
+        var s = reader.ValueSpan;
+        switch (s.Length)
+        {
+            case 10:
+                if (s.SequenceEqual("customData"u8)) return 0;
+                break;
+            case 17:
+                if (s.SequenceEqual("setVariableResult"u8)) return 1;
+                break;
+        }
+
+        return -1;
     }
 
     internal static void WriteValue(Utf8JsonWriter writer, SetVariablesResponse value, JsonSerializerOptions options)
@@ -13212,26 +17543,25 @@ internal sealed class SignCertificateRequestJsonConverter : JsonConverter<SignCe
         var has1 = false;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("customData"u8))
+            switch (PropertyIndex(ref reader))
             {
-                reader.Read();
-                p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
-            }
-            else if (reader.ValueTextEquals("csr"u8))
-            {
-                reader.Read();
-                p1 = OcppObjectJson.ReadString(ref reader)!;
-                has1 = true;
-            }
-            else if (reader.ValueTextEquals("certificateType"u8))
-            {
-                reader.Read();
-                p2 = reader.TokenType == JsonTokenType.Null ? null : CertificateSigningUseEnumTypeJsonConverter.ReadValue(ref reader);
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                case 0:
+                    reader.Read();
+                    p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
+                    break;
+                case 1:
+                    reader.Read();
+                    p1 = OcppObjectJson.ReadString(ref reader)!;
+                    has1 = true;
+                    break;
+                case 2:
+                    reader.Read();
+                    p2 = reader.TokenType == JsonTokenType.Null ? null : CertificateSigningUseEnumTypeJsonConverter.ReadValue(ref reader);
+                    break;
+                default:
+                    reader.Read();
+                    reader.Skip();
+                    break;
             }
         }
 
@@ -13243,6 +17573,33 @@ internal sealed class SignCertificateRequestJsonConverter : JsonConverter<SignCe
         }
 
         return new SignCertificateRequest(p1) { CustomData = p0, CertificateType = p2 };
+    }
+
+    private static int PropertyIndex(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            if (reader.ValueTextEquals("customData"u8)) return 0;
+            if (reader.ValueTextEquals("csr"u8)) return 1;
+            if (reader.ValueTextEquals("certificateType"u8)) return 2;
+            return -1;
+        }
+
+        var s = reader.ValueSpan;
+        switch (s.Length)
+        {
+            case 3:
+                if (s.SequenceEqual("csr"u8)) return 1;
+                break;
+            case 10:
+                if (s.SequenceEqual("customData"u8)) return 0;
+                break;
+            case 15:
+                if (s.SequenceEqual("certificateType"u8)) return 2;
+                break;
+        }
+
+        return -1;
     }
 
     internal static void WriteValue(Utf8JsonWriter writer, SignCertificateRequest value, JsonSerializerOptions options)
@@ -13287,26 +17644,25 @@ internal sealed class SignCertificateResponseJsonConverter : JsonConverter<SignC
         var has1 = false;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("customData"u8))
+            switch (PropertyIndex(ref reader))
             {
-                reader.Read();
-                p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
-            }
-            else if (reader.ValueTextEquals("status"u8))
-            {
-                reader.Read();
-                p1 = GenericStatusEnumTypeJsonConverter.ReadValue(ref reader);
-                has1 = true;
-            }
-            else if (reader.ValueTextEquals("statusInfo"u8))
-            {
-                reader.Read();
-                p2 = reader.TokenType == JsonTokenType.Null ? null : StatusInfoTypeJsonConverter.ReadValue(ref reader, options);
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                case 0:
+                    reader.Read();
+                    p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
+                    break;
+                case 1:
+                    reader.Read();
+                    p1 = GenericStatusEnumTypeJsonConverter.ReadValue(ref reader);
+                    has1 = true;
+                    break;
+                case 2:
+                    reader.Read();
+                    p2 = reader.TokenType == JsonTokenType.Null ? null : StatusInfoTypeJsonConverter.ReadValue(ref reader, options);
+                    break;
+                default:
+                    reader.Read();
+                    reader.Skip();
+                    break;
             }
         }
 
@@ -13318,6 +17674,31 @@ internal sealed class SignCertificateResponseJsonConverter : JsonConverter<SignC
         }
 
         return new SignCertificateResponse(p1) { CustomData = p0, StatusInfo = p2 };
+    }
+
+    private static int PropertyIndex(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            if (reader.ValueTextEquals("customData"u8)) return 0;
+            if (reader.ValueTextEquals("status"u8)) return 1;
+            if (reader.ValueTextEquals("statusInfo"u8)) return 2;
+            return -1;
+        }
+
+        var s = reader.ValueSpan;
+        switch (s.Length)
+        {
+            case 6:
+                if (s.SequenceEqual("status"u8)) return 1;
+                break;
+            case 10:
+                if (s.SequenceEqual("customData"u8)) return 0;
+                if (s.SequenceEqual("statusInfo"u8)) return 2;
+                break;
+        }
+
+        return -1;
     }
 
     internal static void WriteValue(Utf8JsonWriter writer, SignCertificateResponse value, JsonSerializerOptions options)
@@ -13366,39 +17747,36 @@ internal sealed class SignedMeterValueTypeJsonConverter : JsonConverter<SignedMe
         var has4 = false;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("customData"u8))
+            switch (PropertyIndex(ref reader))
             {
-                reader.Read();
-                p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
-            }
-            else if (reader.ValueTextEquals("signedMeterData"u8))
-            {
-                reader.Read();
-                p1 = OcppObjectJson.ReadString(ref reader)!;
-                has1 = true;
-            }
-            else if (reader.ValueTextEquals("signingMethod"u8))
-            {
-                reader.Read();
-                p2 = OcppObjectJson.ReadString(ref reader)!;
-                has2 = true;
-            }
-            else if (reader.ValueTextEquals("encodingMethod"u8))
-            {
-                reader.Read();
-                p3 = OcppObjectJson.ReadString(ref reader)!;
-                has3 = true;
-            }
-            else if (reader.ValueTextEquals("publicKey"u8))
-            {
-                reader.Read();
-                p4 = OcppObjectJson.ReadString(ref reader)!;
-                has4 = true;
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                case 0:
+                    reader.Read();
+                    p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
+                    break;
+                case 1:
+                    reader.Read();
+                    p1 = OcppObjectJson.ReadString(ref reader)!;
+                    has1 = true;
+                    break;
+                case 2:
+                    reader.Read();
+                    p2 = OcppObjectJson.ReadString(ref reader)!;
+                    has2 = true;
+                    break;
+                case 3:
+                    reader.Read();
+                    p3 = OcppObjectJson.ReadString(ref reader)!;
+                    has3 = true;
+                    break;
+                case 4:
+                    reader.Read();
+                    p4 = OcppObjectJson.ReadString(ref reader)!;
+                    has4 = true;
+                    break;
+                default:
+                    reader.Read();
+                    reader.Skip();
+                    break;
             }
         }
 
@@ -13413,6 +17791,41 @@ internal sealed class SignedMeterValueTypeJsonConverter : JsonConverter<SignedMe
         }
 
         return new SignedMeterValueType(p1, p2, p3, p4) { CustomData = p0 };
+    }
+
+    private static int PropertyIndex(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            if (reader.ValueTextEquals("customData"u8)) return 0;
+            if (reader.ValueTextEquals("signedMeterData"u8)) return 1;
+            if (reader.ValueTextEquals("signingMethod"u8)) return 2;
+            if (reader.ValueTextEquals("encodingMethod"u8)) return 3;
+            if (reader.ValueTextEquals("publicKey"u8)) return 4;
+            return -1;
+        }
+
+        var s = reader.ValueSpan;
+        switch (s.Length)
+        {
+            case 9:
+                if (s.SequenceEqual("publicKey"u8)) return 4;
+                break;
+            case 10:
+                if (s.SequenceEqual("customData"u8)) return 0;
+                break;
+            case 13:
+                if (s.SequenceEqual("signingMethod"u8)) return 2;
+                break;
+            case 14:
+                if (s.SequenceEqual("encodingMethod"u8)) return 3;
+                break;
+            case 15:
+                if (s.SequenceEqual("signedMeterData"u8)) return 1;
+                break;
+        }
+
+        return -1;
     }
 
     internal static void WriteValue(Utf8JsonWriter writer, SignedMeterValueType value, JsonSerializerOptions options)
@@ -13467,26 +17880,25 @@ internal sealed class StatusInfoTypeJsonConverter : JsonConverter<StatusInfoType
         var has1 = false;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("customData"u8))
+            switch (PropertyIndex(ref reader))
             {
-                reader.Read();
-                p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
-            }
-            else if (reader.ValueTextEquals("reasonCode"u8))
-            {
-                reader.Read();
-                p1 = OcppObjectJson.ReadString(ref reader)!;
-                has1 = true;
-            }
-            else if (reader.ValueTextEquals("additionalInfo"u8))
-            {
-                reader.Read();
-                p2 = OcppObjectJson.ReadString(ref reader);
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                case 0:
+                    reader.Read();
+                    p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
+                    break;
+                case 1:
+                    reader.Read();
+                    p1 = OcppObjectJson.ReadString(ref reader)!;
+                    has1 = true;
+                    break;
+                case 2:
+                    reader.Read();
+                    p2 = OcppObjectJson.ReadString(ref reader);
+                    break;
+                default:
+                    reader.Read();
+                    reader.Skip();
+                    break;
             }
         }
 
@@ -13498,6 +17910,31 @@ internal sealed class StatusInfoTypeJsonConverter : JsonConverter<StatusInfoType
         }
 
         return new StatusInfoType(p1) { CustomData = p0, AdditionalInfo = p2 };
+    }
+
+    private static int PropertyIndex(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            if (reader.ValueTextEquals("customData"u8)) return 0;
+            if (reader.ValueTextEquals("reasonCode"u8)) return 1;
+            if (reader.ValueTextEquals("additionalInfo"u8)) return 2;
+            return -1;
+        }
+
+        var s = reader.ValueSpan;
+        switch (s.Length)
+        {
+            case 10:
+                if (s.SequenceEqual("customData"u8)) return 0;
+                if (s.SequenceEqual("reasonCode"u8)) return 1;
+                break;
+            case 14:
+                if (s.SequenceEqual("additionalInfo"u8)) return 2;
+                break;
+        }
+
+        return -1;
     }
 
     internal static void WriteValue(Utf8JsonWriter writer, StatusInfoType value, JsonSerializerOptions options)
@@ -13549,39 +17986,36 @@ internal sealed class StatusNotificationRequestJsonConverter : JsonConverter<Sta
         var has4 = false;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("customData"u8))
+            switch (PropertyIndex(ref reader))
             {
-                reader.Read();
-                p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
-            }
-            else if (reader.ValueTextEquals("timestamp"u8))
-            {
-                reader.Read();
-                p1 = OcppObjectJson.ReadDateTimeOffset(ref reader);
-                has1 = true;
-            }
-            else if (reader.ValueTextEquals("connectorStatus"u8))
-            {
-                reader.Read();
-                p2 = ConnectorStatusEnumTypeJsonConverter.ReadValue(ref reader);
-                has2 = true;
-            }
-            else if (reader.ValueTextEquals("evseId"u8))
-            {
-                reader.Read();
-                p3 = OcppObjectJson.ReadInt32(ref reader);
-                has3 = true;
-            }
-            else if (reader.ValueTextEquals("connectorId"u8))
-            {
-                reader.Read();
-                p4 = OcppObjectJson.ReadInt32(ref reader);
-                has4 = true;
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                case 0:
+                    reader.Read();
+                    p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
+                    break;
+                case 1:
+                    reader.Read();
+                    p1 = OcppObjectJson.ReadDateTimeOffset(ref reader);
+                    has1 = true;
+                    break;
+                case 2:
+                    reader.Read();
+                    p2 = ConnectorStatusEnumTypeJsonConverter.ReadValue(ref reader);
+                    has2 = true;
+                    break;
+                case 3:
+                    reader.Read();
+                    p3 = OcppObjectJson.ReadInt32(ref reader);
+                    has3 = true;
+                    break;
+                case 4:
+                    reader.Read();
+                    p4 = OcppObjectJson.ReadInt32(ref reader);
+                    has4 = true;
+                    break;
+                default:
+                    reader.Read();
+                    reader.Skip();
+                    break;
             }
         }
 
@@ -13596,6 +18030,41 @@ internal sealed class StatusNotificationRequestJsonConverter : JsonConverter<Sta
         }
 
         return new StatusNotificationRequest(p1, p2, p3, p4) { CustomData = p0 };
+    }
+
+    private static int PropertyIndex(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            if (reader.ValueTextEquals("customData"u8)) return 0;
+            if (reader.ValueTextEquals("timestamp"u8)) return 1;
+            if (reader.ValueTextEquals("connectorStatus"u8)) return 2;
+            if (reader.ValueTextEquals("evseId"u8)) return 3;
+            if (reader.ValueTextEquals("connectorId"u8)) return 4;
+            return -1;
+        }
+
+        var s = reader.ValueSpan;
+        switch (s.Length)
+        {
+            case 6:
+                if (s.SequenceEqual("evseId"u8)) return 3;
+                break;
+            case 9:
+                if (s.SequenceEqual("timestamp"u8)) return 1;
+                break;
+            case 10:
+                if (s.SequenceEqual("customData"u8)) return 0;
+                break;
+            case 11:
+                if (s.SequenceEqual("connectorId"u8)) return 4;
+                break;
+            case 15:
+                if (s.SequenceEqual("connectorStatus"u8)) return 2;
+                break;
+        }
+
+        return -1;
     }
 
     internal static void WriteValue(Utf8JsonWriter writer, StatusNotificationRequest value, JsonSerializerOptions options)
@@ -13633,19 +18102,39 @@ internal sealed class StatusNotificationResponseJsonConverter : JsonConverter<St
         CustomDataType? p0 = null;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("customData"u8))
+            switch (PropertyIndex(ref reader))
             {
-                reader.Read();
-                p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                case 0:
+                    reader.Read();
+                    p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
+                    break;
+                default:
+                    reader.Read();
+                    reader.Skip();
+                    break;
             }
         }
 
         return new StatusNotificationResponse() { CustomData = p0 };
+    }
+
+    private static int PropertyIndex(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            if (reader.ValueTextEquals("customData"u8)) return 0;
+            return -1;
+        }
+
+        var s = reader.ValueSpan;
+        switch (s.Length)
+        {
+            case 10:
+                if (s.SequenceEqual("customData"u8)) return 0;
+                break;
+        }
+
+        return -1;
     }
 
     internal static void WriteValue(Utf8JsonWriter writer, StatusNotificationResponse value, JsonSerializerOptions options)
@@ -13704,80 +18193,69 @@ internal sealed class TransactionEventRequestJsonConverter : JsonConverter<Trans
         var has10 = false;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("customData"u8))
+            switch (PropertyIndex(ref reader))
             {
-                reader.Read();
-                p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
-            }
-            else if (reader.ValueTextEquals("eventType"u8))
-            {
-                reader.Read();
-                p1 = TransactionEventEnumTypeJsonConverter.ReadValue(ref reader);
-                has1 = true;
-            }
-            else if (reader.ValueTextEquals("meterValue"u8))
-            {
-                reader.Read();
-                p2 = OcppObjectJson.ReadList(ref reader, options, static (ref Utf8JsonReader readerx, JsonSerializerOptions optionsx) => readerx.TokenType == JsonTokenType.Null ? null! : MeterValueTypeJsonConverter.ReadValue(ref readerx, optionsx));
-            }
-            else if (reader.ValueTextEquals("timestamp"u8))
-            {
-                reader.Read();
-                p3 = OcppObjectJson.ReadDateTimeOffset(ref reader);
-                has3 = true;
-            }
-            else if (reader.ValueTextEquals("triggerReason"u8))
-            {
-                reader.Read();
-                p4 = TriggerReasonEnumTypeJsonConverter.ReadValue(ref reader);
-                has4 = true;
-            }
-            else if (reader.ValueTextEquals("seqNo"u8))
-            {
-                reader.Read();
-                p5 = OcppObjectJson.ReadInt32(ref reader);
-                has5 = true;
-            }
-            else if (reader.ValueTextEquals("offline"u8))
-            {
-                reader.Read();
-                p6 = OcppObjectJson.ReadNullableBoolean(ref reader);
-            }
-            else if (reader.ValueTextEquals("numberOfPhasesUsed"u8))
-            {
-                reader.Read();
-                p7 = OcppObjectJson.ReadNullableInt32(ref reader);
-            }
-            else if (reader.ValueTextEquals("cableMaxCurrent"u8))
-            {
-                reader.Read();
-                p8 = OcppObjectJson.ReadNullableInt32(ref reader);
-            }
-            else if (reader.ValueTextEquals("reservationId"u8))
-            {
-                reader.Read();
-                p9 = OcppObjectJson.ReadNullableInt32(ref reader);
-            }
-            else if (reader.ValueTextEquals("transactionInfo"u8))
-            {
-                reader.Read();
-                p10 = reader.TokenType == JsonTokenType.Null ? null! : TransactionTypeJsonConverter.ReadValue(ref reader, options);
-                has10 = true;
-            }
-            else if (reader.ValueTextEquals("evse"u8))
-            {
-                reader.Read();
-                p11 = reader.TokenType == JsonTokenType.Null ? null : EVSETypeJsonConverter.ReadValue(ref reader, options);
-            }
-            else if (reader.ValueTextEquals("idToken"u8))
-            {
-                reader.Read();
-                p12 = reader.TokenType == JsonTokenType.Null ? null : IdTokenTypeJsonConverter.ReadValue(ref reader, options);
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                case 0:
+                    reader.Read();
+                    p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
+                    break;
+                case 1:
+                    reader.Read();
+                    p1 = TransactionEventEnumTypeJsonConverter.ReadValue(ref reader);
+                    has1 = true;
+                    break;
+                case 2:
+                    reader.Read();
+                    p2 = OcppObjectJson.ReadList(ref reader, options, static (ref Utf8JsonReader readerx, JsonSerializerOptions optionsx) => readerx.TokenType == JsonTokenType.Null ? null! : MeterValueTypeJsonConverter.ReadValue(ref readerx, optionsx));
+                    break;
+                case 3:
+                    reader.Read();
+                    p3 = OcppObjectJson.ReadDateTimeOffset(ref reader);
+                    has3 = true;
+                    break;
+                case 4:
+                    reader.Read();
+                    p4 = TriggerReasonEnumTypeJsonConverter.ReadValue(ref reader);
+                    has4 = true;
+                    break;
+                case 5:
+                    reader.Read();
+                    p5 = OcppObjectJson.ReadInt32(ref reader);
+                    has5 = true;
+                    break;
+                case 6:
+                    reader.Read();
+                    p6 = OcppObjectJson.ReadNullableBoolean(ref reader);
+                    break;
+                case 7:
+                    reader.Read();
+                    p7 = OcppObjectJson.ReadNullableInt32(ref reader);
+                    break;
+                case 8:
+                    reader.Read();
+                    p8 = OcppObjectJson.ReadNullableInt32(ref reader);
+                    break;
+                case 9:
+                    reader.Read();
+                    p9 = OcppObjectJson.ReadNullableInt32(ref reader);
+                    break;
+                case 10:
+                    reader.Read();
+                    p10 = reader.TokenType == JsonTokenType.Null ? null! : TransactionTypeJsonConverter.ReadValue(ref reader, options);
+                    has10 = true;
+                    break;
+                case 11:
+                    reader.Read();
+                    p11 = reader.TokenType == JsonTokenType.Null ? null : EVSETypeJsonConverter.ReadValue(ref reader, options);
+                    break;
+                case 12:
+                    reader.Read();
+                    p12 = reader.TokenType == JsonTokenType.Null ? null : IdTokenTypeJsonConverter.ReadValue(ref reader, options);
+                    break;
+                default:
+                    reader.Read();
+                    reader.Skip();
+                    break;
             }
         }
 
@@ -13793,6 +18271,63 @@ internal sealed class TransactionEventRequestJsonConverter : JsonConverter<Trans
         }
 
         return new TransactionEventRequest(p1, p3, p4, p5, p10) { CustomData = p0, MeterValue = p2, Offline = p6, NumberOfPhasesUsed = p7, CableMaxCurrent = p8, ReservationId = p9, Evse = p11, IdToken = p12 };
+    }
+
+    private static int PropertyIndex(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            if (reader.ValueTextEquals("customData"u8)) return 0;
+            if (reader.ValueTextEquals("eventType"u8)) return 1;
+            if (reader.ValueTextEquals("meterValue"u8)) return 2;
+            if (reader.ValueTextEquals("timestamp"u8)) return 3;
+            if (reader.ValueTextEquals("triggerReason"u8)) return 4;
+            if (reader.ValueTextEquals("seqNo"u8)) return 5;
+            if (reader.ValueTextEquals("offline"u8)) return 6;
+            if (reader.ValueTextEquals("numberOfPhasesUsed"u8)) return 7;
+            if (reader.ValueTextEquals("cableMaxCurrent"u8)) return 8;
+            if (reader.ValueTextEquals("reservationId"u8)) return 9;
+            if (reader.ValueTextEquals("transactionInfo"u8)) return 10;
+            if (reader.ValueTextEquals("evse"u8)) return 11;
+            if (reader.ValueTextEquals("idToken"u8)) return 12;
+            return -1;
+        }
+
+        var s = reader.ValueSpan;
+        switch (s.Length)
+        {
+            case 4:
+                if (s.SequenceEqual("evse"u8)) return 11;
+                break;
+            case 5:
+                if (s.SequenceEqual("seqNo"u8)) return 5;
+                break;
+            case 7:
+                if (s.SequenceEqual("offline"u8)) return 6;
+                if (s.SequenceEqual("idToken"u8)) return 12;
+                break;
+            case 9:
+                if (s.SequenceEqual("eventType"u8)) return 1;
+                if (s.SequenceEqual("timestamp"u8)) return 3;
+                break;
+            case 10:
+                if (s.SequenceEqual("customData"u8)) return 0;
+                if (s.SequenceEqual("meterValue"u8)) return 2;
+                break;
+            case 13:
+                if (s.SequenceEqual("triggerReason"u8)) return 4;
+                if (s.SequenceEqual("reservationId"u8)) return 9;
+                break;
+            case 15:
+                if (s.SequenceEqual("cableMaxCurrent"u8)) return 8;
+                if (s.SequenceEqual("transactionInfo"u8)) return 10;
+                break;
+            case 18:
+                if (s.SequenceEqual("numberOfPhasesUsed"u8)) return 7;
+                break;
+        }
+
+        return -1;
     }
 
     internal static void WriteValue(Utf8JsonWriter writer, TransactionEventRequest value, JsonSerializerOptions options)
@@ -13883,39 +18418,71 @@ internal sealed class TransactionEventResponseJsonConverter : JsonConverter<Tran
         MessageContentType? p4 = null;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("customData"u8))
+            switch (PropertyIndex(ref reader))
             {
-                reader.Read();
-                p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
-            }
-            else if (reader.ValueTextEquals("totalCost"u8))
-            {
-                reader.Read();
-                p1 = OcppObjectJson.ReadNullableDecimal(ref reader);
-            }
-            else if (reader.ValueTextEquals("chargingPriority"u8))
-            {
-                reader.Read();
-                p2 = OcppObjectJson.ReadNullableInt32(ref reader);
-            }
-            else if (reader.ValueTextEquals("idTokenInfo"u8))
-            {
-                reader.Read();
-                p3 = reader.TokenType == JsonTokenType.Null ? null : IdTokenInfoTypeJsonConverter.ReadValue(ref reader, options);
-            }
-            else if (reader.ValueTextEquals("updatedPersonalMessage"u8))
-            {
-                reader.Read();
-                p4 = reader.TokenType == JsonTokenType.Null ? null : MessageContentTypeJsonConverter.ReadValue(ref reader, options);
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                case 0:
+                    reader.Read();
+                    p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
+                    break;
+                case 1:
+                    reader.Read();
+                    p1 = OcppObjectJson.ReadNullableDecimal(ref reader);
+                    break;
+                case 2:
+                    reader.Read();
+                    p2 = OcppObjectJson.ReadNullableInt32(ref reader);
+                    break;
+                case 3:
+                    reader.Read();
+                    p3 = reader.TokenType == JsonTokenType.Null ? null : IdTokenInfoTypeJsonConverter.ReadValue(ref reader, options);
+                    break;
+                case 4:
+                    reader.Read();
+                    p4 = reader.TokenType == JsonTokenType.Null ? null : MessageContentTypeJsonConverter.ReadValue(ref reader, options);
+                    break;
+                default:
+                    reader.Read();
+                    reader.Skip();
+                    break;
             }
         }
 
         return new TransactionEventResponse() { CustomData = p0, TotalCost = p1, ChargingPriority = p2, IdTokenInfo = p3, UpdatedPersonalMessage = p4 };
+    }
+
+    private static int PropertyIndex(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            if (reader.ValueTextEquals("customData"u8)) return 0;
+            if (reader.ValueTextEquals("totalCost"u8)) return 1;
+            if (reader.ValueTextEquals("chargingPriority"u8)) return 2;
+            if (reader.ValueTextEquals("idTokenInfo"u8)) return 3;
+            if (reader.ValueTextEquals("updatedPersonalMessage"u8)) return 4;
+            return -1;
+        }
+
+        var s = reader.ValueSpan;
+        switch (s.Length)
+        {
+            case 9:
+                if (s.SequenceEqual("totalCost"u8)) return 1;
+                break;
+            case 10:
+                if (s.SequenceEqual("customData"u8)) return 0;
+                break;
+            case 11:
+                if (s.SequenceEqual("idTokenInfo"u8)) return 3;
+                break;
+            case 16:
+                if (s.SequenceEqual("chargingPriority"u8)) return 2;
+                break;
+            case 22:
+                if (s.SequenceEqual("updatedPersonalMessage"u8)) return 4;
+                break;
+        }
+
+        return -1;
     }
 
     internal static void WriteValue(Utf8JsonWriter writer, TransactionEventResponse value, JsonSerializerOptions options)
@@ -13976,41 +18543,37 @@ internal sealed class TransactionTypeJsonConverter : JsonConverter<TransactionTy
         var has1 = false;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("customData"u8))
+            switch (PropertyIndex(ref reader))
             {
-                reader.Read();
-                p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
-            }
-            else if (reader.ValueTextEquals("transactionId"u8))
-            {
-                reader.Read();
-                p1 = OcppObjectJson.ReadString(ref reader)!;
-                has1 = true;
-            }
-            else if (reader.ValueTextEquals("chargingState"u8))
-            {
-                reader.Read();
-                p2 = reader.TokenType == JsonTokenType.Null ? null : ChargingStateEnumTypeJsonConverter.ReadValue(ref reader);
-            }
-            else if (reader.ValueTextEquals("timeSpentCharging"u8))
-            {
-                reader.Read();
-                p3 = OcppObjectJson.ReadNullableInt32(ref reader);
-            }
-            else if (reader.ValueTextEquals("stoppedReason"u8))
-            {
-                reader.Read();
-                p4 = reader.TokenType == JsonTokenType.Null ? null : ReasonEnumTypeJsonConverter.ReadValue(ref reader);
-            }
-            else if (reader.ValueTextEquals("remoteStartId"u8))
-            {
-                reader.Read();
-                p5 = OcppObjectJson.ReadNullableInt32(ref reader);
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                case 0:
+                    reader.Read();
+                    p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
+                    break;
+                case 1:
+                    reader.Read();
+                    p1 = OcppObjectJson.ReadString(ref reader)!;
+                    has1 = true;
+                    break;
+                case 2:
+                    reader.Read();
+                    p2 = reader.TokenType == JsonTokenType.Null ? null : ChargingStateEnumTypeJsonConverter.ReadValue(ref reader);
+                    break;
+                case 3:
+                    reader.Read();
+                    p3 = OcppObjectJson.ReadNullableInt32(ref reader);
+                    break;
+                case 4:
+                    reader.Read();
+                    p4 = reader.TokenType == JsonTokenType.Null ? null : ReasonEnumTypeJsonConverter.ReadValue(ref reader);
+                    break;
+                case 5:
+                    reader.Read();
+                    p5 = OcppObjectJson.ReadNullableInt32(ref reader);
+                    break;
+                default:
+                    reader.Read();
+                    reader.Skip();
+                    break;
             }
         }
 
@@ -14022,6 +18585,39 @@ internal sealed class TransactionTypeJsonConverter : JsonConverter<TransactionTy
         }
 
         return new TransactionType(p1) { CustomData = p0, ChargingState = p2, TimeSpentCharging = p3, StoppedReason = p4, RemoteStartId = p5 };
+    }
+
+    private static int PropertyIndex(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            if (reader.ValueTextEquals("customData"u8)) return 0;
+            if (reader.ValueTextEquals("transactionId"u8)) return 1;
+            if (reader.ValueTextEquals("chargingState"u8)) return 2;
+            if (reader.ValueTextEquals("timeSpentCharging"u8)) return 3;
+            if (reader.ValueTextEquals("stoppedReason"u8)) return 4;
+            if (reader.ValueTextEquals("remoteStartId"u8)) return 5;
+            return -1;
+        }
+
+        var s = reader.ValueSpan;
+        switch (s.Length)
+        {
+            case 10:
+                if (s.SequenceEqual("customData"u8)) return 0;
+                break;
+            case 13:
+                if (s.SequenceEqual("transactionId"u8)) return 1;
+                if (s.SequenceEqual("chargingState"u8)) return 2;
+                if (s.SequenceEqual("stoppedReason"u8)) return 4;
+                if (s.SequenceEqual("remoteStartId"u8)) return 5;
+                break;
+            case 17:
+                if (s.SequenceEqual("timeSpentCharging"u8)) return 3;
+                break;
+        }
+
+        return -1;
     }
 
     internal static void WriteValue(Utf8JsonWriter writer, TransactionType value, JsonSerializerOptions options)
@@ -14081,26 +18677,25 @@ internal sealed class TriggerMessageRequestJsonConverter : JsonConverter<Trigger
         var has2 = false;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("customData"u8))
+            switch (PropertyIndex(ref reader))
             {
-                reader.Read();
-                p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
-            }
-            else if (reader.ValueTextEquals("evse"u8))
-            {
-                reader.Read();
-                p1 = reader.TokenType == JsonTokenType.Null ? null : EVSETypeJsonConverter.ReadValue(ref reader, options);
-            }
-            else if (reader.ValueTextEquals("requestedMessage"u8))
-            {
-                reader.Read();
-                p2 = MessageTriggerEnumTypeJsonConverter.ReadValue(ref reader);
-                has2 = true;
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                case 0:
+                    reader.Read();
+                    p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
+                    break;
+                case 1:
+                    reader.Read();
+                    p1 = reader.TokenType == JsonTokenType.Null ? null : EVSETypeJsonConverter.ReadValue(ref reader, options);
+                    break;
+                case 2:
+                    reader.Read();
+                    p2 = MessageTriggerEnumTypeJsonConverter.ReadValue(ref reader);
+                    has2 = true;
+                    break;
+                default:
+                    reader.Read();
+                    reader.Skip();
+                    break;
             }
         }
 
@@ -14112,6 +18707,33 @@ internal sealed class TriggerMessageRequestJsonConverter : JsonConverter<Trigger
         }
 
         return new TriggerMessageRequest(p2) { CustomData = p0, Evse = p1 };
+    }
+
+    private static int PropertyIndex(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            if (reader.ValueTextEquals("customData"u8)) return 0;
+            if (reader.ValueTextEquals("evse"u8)) return 1;
+            if (reader.ValueTextEquals("requestedMessage"u8)) return 2;
+            return -1;
+        }
+
+        var s = reader.ValueSpan;
+        switch (s.Length)
+        {
+            case 4:
+                if (s.SequenceEqual("evse"u8)) return 1;
+                break;
+            case 10:
+                if (s.SequenceEqual("customData"u8)) return 0;
+                break;
+            case 16:
+                if (s.SequenceEqual("requestedMessage"u8)) return 2;
+                break;
+        }
+
+        return -1;
     }
 
     internal static void WriteValue(Utf8JsonWriter writer, TriggerMessageRequest value, JsonSerializerOptions options)
@@ -14153,26 +18775,25 @@ internal sealed class TriggerMessageResponseJsonConverter : JsonConverter<Trigge
         var has1 = false;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("customData"u8))
+            switch (PropertyIndex(ref reader))
             {
-                reader.Read();
-                p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
-            }
-            else if (reader.ValueTextEquals("status"u8))
-            {
-                reader.Read();
-                p1 = TriggerMessageStatusEnumTypeJsonConverter.ReadValue(ref reader);
-                has1 = true;
-            }
-            else if (reader.ValueTextEquals("statusInfo"u8))
-            {
-                reader.Read();
-                p2 = reader.TokenType == JsonTokenType.Null ? null : StatusInfoTypeJsonConverter.ReadValue(ref reader, options);
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                case 0:
+                    reader.Read();
+                    p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
+                    break;
+                case 1:
+                    reader.Read();
+                    p1 = TriggerMessageStatusEnumTypeJsonConverter.ReadValue(ref reader);
+                    has1 = true;
+                    break;
+                case 2:
+                    reader.Read();
+                    p2 = reader.TokenType == JsonTokenType.Null ? null : StatusInfoTypeJsonConverter.ReadValue(ref reader, options);
+                    break;
+                default:
+                    reader.Read();
+                    reader.Skip();
+                    break;
             }
         }
 
@@ -14184,6 +18805,31 @@ internal sealed class TriggerMessageResponseJsonConverter : JsonConverter<Trigge
         }
 
         return new TriggerMessageResponse(p1) { CustomData = p0, StatusInfo = p2 };
+    }
+
+    private static int PropertyIndex(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            if (reader.ValueTextEquals("customData"u8)) return 0;
+            if (reader.ValueTextEquals("status"u8)) return 1;
+            if (reader.ValueTextEquals("statusInfo"u8)) return 2;
+            return -1;
+        }
+
+        var s = reader.ValueSpan;
+        switch (s.Length)
+        {
+            case 6:
+                if (s.SequenceEqual("status"u8)) return 1;
+                break;
+            case 10:
+                if (s.SequenceEqual("customData"u8)) return 0;
+                if (s.SequenceEqual("statusInfo"u8)) return 2;
+                break;
+        }
+
+        return -1;
     }
 
     internal static void WriteValue(Utf8JsonWriter writer, TriggerMessageResponse value, JsonSerializerOptions options)
@@ -14224,29 +18870,53 @@ internal sealed class UnitOfMeasureTypeJsonConverter : JsonConverter<UnitOfMeasu
         int? p2 = null;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("customData"u8))
+            switch (PropertyIndex(ref reader))
             {
-                reader.Read();
-                p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
-            }
-            else if (reader.ValueTextEquals("unit"u8))
-            {
-                reader.Read();
-                p1 = OcppObjectJson.ReadString(ref reader);
-            }
-            else if (reader.ValueTextEquals("multiplier"u8))
-            {
-                reader.Read();
-                p2 = OcppObjectJson.ReadNullableInt32(ref reader);
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                case 0:
+                    reader.Read();
+                    p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
+                    break;
+                case 1:
+                    reader.Read();
+                    p1 = OcppObjectJson.ReadString(ref reader);
+                    break;
+                case 2:
+                    reader.Read();
+                    p2 = OcppObjectJson.ReadNullableInt32(ref reader);
+                    break;
+                default:
+                    reader.Read();
+                    reader.Skip();
+                    break;
             }
         }
 
         return new UnitOfMeasureType() { CustomData = p0, Unit = p1, Multiplier = p2 };
+    }
+
+    private static int PropertyIndex(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            if (reader.ValueTextEquals("customData"u8)) return 0;
+            if (reader.ValueTextEquals("unit"u8)) return 1;
+            if (reader.ValueTextEquals("multiplier"u8)) return 2;
+            return -1;
+        }
+
+        var s = reader.ValueSpan;
+        switch (s.Length)
+        {
+            case 4:
+                if (s.SequenceEqual("unit"u8)) return 1;
+                break;
+            case 10:
+                if (s.SequenceEqual("customData"u8)) return 0;
+                if (s.SequenceEqual("multiplier"u8)) return 2;
+                break;
+        }
+
+        return -1;
     }
 
     internal static void WriteValue(Utf8JsonWriter writer, UnitOfMeasureType value, JsonSerializerOptions options)
@@ -14292,27 +18962,26 @@ internal sealed class UnlockConnectorRequestJsonConverter : JsonConverter<Unlock
         var has2 = false;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("customData"u8))
+            switch (PropertyIndex(ref reader))
             {
-                reader.Read();
-                p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
-            }
-            else if (reader.ValueTextEquals("evseId"u8))
-            {
-                reader.Read();
-                p1 = OcppObjectJson.ReadInt32(ref reader);
-                has1 = true;
-            }
-            else if (reader.ValueTextEquals("connectorId"u8))
-            {
-                reader.Read();
-                p2 = OcppObjectJson.ReadInt32(ref reader);
-                has2 = true;
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                case 0:
+                    reader.Read();
+                    p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
+                    break;
+                case 1:
+                    reader.Read();
+                    p1 = OcppObjectJson.ReadInt32(ref reader);
+                    has1 = true;
+                    break;
+                case 2:
+                    reader.Read();
+                    p2 = OcppObjectJson.ReadInt32(ref reader);
+                    has2 = true;
+                    break;
+                default:
+                    reader.Read();
+                    reader.Skip();
+                    break;
             }
         }
 
@@ -14325,6 +18994,33 @@ internal sealed class UnlockConnectorRequestJsonConverter : JsonConverter<Unlock
         }
 
         return new UnlockConnectorRequest(p1, p2) { CustomData = p0 };
+    }
+
+    private static int PropertyIndex(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            if (reader.ValueTextEquals("customData"u8)) return 0;
+            if (reader.ValueTextEquals("evseId"u8)) return 1;
+            if (reader.ValueTextEquals("connectorId"u8)) return 2;
+            return -1;
+        }
+
+        var s = reader.ValueSpan;
+        switch (s.Length)
+        {
+            case 6:
+                if (s.SequenceEqual("evseId"u8)) return 1;
+                break;
+            case 10:
+                if (s.SequenceEqual("customData"u8)) return 0;
+                break;
+            case 11:
+                if (s.SequenceEqual("connectorId"u8)) return 2;
+                break;
+        }
+
+        return -1;
     }
 
     internal static void WriteValue(Utf8JsonWriter writer, UnlockConnectorRequest value, JsonSerializerOptions options)
@@ -14363,26 +19059,25 @@ internal sealed class UnlockConnectorResponseJsonConverter : JsonConverter<Unloc
         var has1 = false;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("customData"u8))
+            switch (PropertyIndex(ref reader))
             {
-                reader.Read();
-                p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
-            }
-            else if (reader.ValueTextEquals("status"u8))
-            {
-                reader.Read();
-                p1 = UnlockStatusEnumTypeJsonConverter.ReadValue(ref reader);
-                has1 = true;
-            }
-            else if (reader.ValueTextEquals("statusInfo"u8))
-            {
-                reader.Read();
-                p2 = reader.TokenType == JsonTokenType.Null ? null : StatusInfoTypeJsonConverter.ReadValue(ref reader, options);
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                case 0:
+                    reader.Read();
+                    p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
+                    break;
+                case 1:
+                    reader.Read();
+                    p1 = UnlockStatusEnumTypeJsonConverter.ReadValue(ref reader);
+                    has1 = true;
+                    break;
+                case 2:
+                    reader.Read();
+                    p2 = reader.TokenType == JsonTokenType.Null ? null : StatusInfoTypeJsonConverter.ReadValue(ref reader, options);
+                    break;
+                default:
+                    reader.Read();
+                    reader.Skip();
+                    break;
             }
         }
 
@@ -14394,6 +19089,31 @@ internal sealed class UnlockConnectorResponseJsonConverter : JsonConverter<Unloc
         }
 
         return new UnlockConnectorResponse(p1) { CustomData = p0, StatusInfo = p2 };
+    }
+
+    private static int PropertyIndex(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            if (reader.ValueTextEquals("customData"u8)) return 0;
+            if (reader.ValueTextEquals("status"u8)) return 1;
+            if (reader.ValueTextEquals("statusInfo"u8)) return 2;
+            return -1;
+        }
+
+        var s = reader.ValueSpan;
+        switch (s.Length)
+        {
+            case 6:
+                if (s.SequenceEqual("status"u8)) return 1;
+                break;
+            case 10:
+                if (s.SequenceEqual("customData"u8)) return 0;
+                if (s.SequenceEqual("statusInfo"u8)) return 2;
+                break;
+        }
+
+        return -1;
     }
 
     internal static void WriteValue(Utf8JsonWriter writer, UnlockConnectorResponse value, JsonSerializerOptions options)
@@ -14433,21 +19153,21 @@ internal sealed class UnpublishFirmwareRequestJsonConverter : JsonConverter<Unpu
         var has1 = false;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("customData"u8))
+            switch (PropertyIndex(ref reader))
             {
-                reader.Read();
-                p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
-            }
-            else if (reader.ValueTextEquals("checksum"u8))
-            {
-                reader.Read();
-                p1 = OcppObjectJson.ReadString(ref reader)!;
-                has1 = true;
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                case 0:
+                    reader.Read();
+                    p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
+                    break;
+                case 1:
+                    reader.Read();
+                    p1 = OcppObjectJson.ReadString(ref reader)!;
+                    has1 = true;
+                    break;
+                default:
+                    reader.Read();
+                    reader.Skip();
+                    break;
             }
         }
 
@@ -14459,6 +19179,29 @@ internal sealed class UnpublishFirmwareRequestJsonConverter : JsonConverter<Unpu
         }
 
         return new UnpublishFirmwareRequest(p1) { CustomData = p0 };
+    }
+
+    private static int PropertyIndex(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            if (reader.ValueTextEquals("customData"u8)) return 0;
+            if (reader.ValueTextEquals("checksum"u8)) return 1;
+            return -1;
+        }
+
+        var s = reader.ValueSpan;
+        switch (s.Length)
+        {
+            case 8:
+                if (s.SequenceEqual("checksum"u8)) return 1;
+                break;
+            case 10:
+                if (s.SequenceEqual("customData"u8)) return 0;
+                break;
+        }
+
+        return -1;
     }
 
     internal static void WriteValue(Utf8JsonWriter writer, UnpublishFirmwareRequest value, JsonSerializerOptions options)
@@ -14496,21 +19239,21 @@ internal sealed class UnpublishFirmwareResponseJsonConverter : JsonConverter<Unp
         var has1 = false;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("customData"u8))
+            switch (PropertyIndex(ref reader))
             {
-                reader.Read();
-                p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
-            }
-            else if (reader.ValueTextEquals("status"u8))
-            {
-                reader.Read();
-                p1 = UnpublishFirmwareStatusEnumTypeJsonConverter.ReadValue(ref reader);
-                has1 = true;
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                case 0:
+                    reader.Read();
+                    p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
+                    break;
+                case 1:
+                    reader.Read();
+                    p1 = UnpublishFirmwareStatusEnumTypeJsonConverter.ReadValue(ref reader);
+                    has1 = true;
+                    break;
+                default:
+                    reader.Read();
+                    reader.Skip();
+                    break;
             }
         }
 
@@ -14522,6 +19265,29 @@ internal sealed class UnpublishFirmwareResponseJsonConverter : JsonConverter<Unp
         }
 
         return new UnpublishFirmwareResponse(p1) { CustomData = p0 };
+    }
+
+    private static int PropertyIndex(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            if (reader.ValueTextEquals("customData"u8)) return 0;
+            if (reader.ValueTextEquals("status"u8)) return 1;
+            return -1;
+        }
+
+        var s = reader.ValueSpan;
+        switch (s.Length)
+        {
+            case 6:
+                if (s.SequenceEqual("status"u8)) return 1;
+                break;
+            case 10:
+                if (s.SequenceEqual("customData"u8)) return 0;
+                break;
+        }
+
+        return -1;
     }
 
     internal static void WriteValue(Utf8JsonWriter writer, UnpublishFirmwareResponse value, JsonSerializerOptions options)
@@ -14563,37 +19329,34 @@ internal sealed class UpdateFirmwareRequestJsonConverter : JsonConverter<UpdateF
         var has4 = false;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("customData"u8))
+            switch (PropertyIndex(ref reader))
             {
-                reader.Read();
-                p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
-            }
-            else if (reader.ValueTextEquals("retries"u8))
-            {
-                reader.Read();
-                p1 = OcppObjectJson.ReadNullableInt32(ref reader);
-            }
-            else if (reader.ValueTextEquals("retryInterval"u8))
-            {
-                reader.Read();
-                p2 = OcppObjectJson.ReadNullableInt32(ref reader);
-            }
-            else if (reader.ValueTextEquals("requestId"u8))
-            {
-                reader.Read();
-                p3 = OcppObjectJson.ReadInt32(ref reader);
-                has3 = true;
-            }
-            else if (reader.ValueTextEquals("firmware"u8))
-            {
-                reader.Read();
-                p4 = reader.TokenType == JsonTokenType.Null ? null! : FirmwareTypeJsonConverter.ReadValue(ref reader, options);
-                has4 = true;
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                case 0:
+                    reader.Read();
+                    p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
+                    break;
+                case 1:
+                    reader.Read();
+                    p1 = OcppObjectJson.ReadNullableInt32(ref reader);
+                    break;
+                case 2:
+                    reader.Read();
+                    p2 = OcppObjectJson.ReadNullableInt32(ref reader);
+                    break;
+                case 3:
+                    reader.Read();
+                    p3 = OcppObjectJson.ReadInt32(ref reader);
+                    has3 = true;
+                    break;
+                case 4:
+                    reader.Read();
+                    p4 = reader.TokenType == JsonTokenType.Null ? null! : FirmwareTypeJsonConverter.ReadValue(ref reader, options);
+                    has4 = true;
+                    break;
+                default:
+                    reader.Read();
+                    reader.Skip();
+                    break;
             }
         }
 
@@ -14606,6 +19369,41 @@ internal sealed class UpdateFirmwareRequestJsonConverter : JsonConverter<UpdateF
         }
 
         return new UpdateFirmwareRequest(p3, p4) { CustomData = p0, Retries = p1, RetryInterval = p2 };
+    }
+
+    private static int PropertyIndex(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            if (reader.ValueTextEquals("customData"u8)) return 0;
+            if (reader.ValueTextEquals("retries"u8)) return 1;
+            if (reader.ValueTextEquals("retryInterval"u8)) return 2;
+            if (reader.ValueTextEquals("requestId"u8)) return 3;
+            if (reader.ValueTextEquals("firmware"u8)) return 4;
+            return -1;
+        }
+
+        var s = reader.ValueSpan;
+        switch (s.Length)
+        {
+            case 7:
+                if (s.SequenceEqual("retries"u8)) return 1;
+                break;
+            case 8:
+                if (s.SequenceEqual("firmware"u8)) return 4;
+                break;
+            case 9:
+                if (s.SequenceEqual("requestId"u8)) return 3;
+                break;
+            case 10:
+                if (s.SequenceEqual("customData"u8)) return 0;
+                break;
+            case 13:
+                if (s.SequenceEqual("retryInterval"u8)) return 2;
+                break;
+        }
+
+        return -1;
     }
 
     internal static void WriteValue(Utf8JsonWriter writer, UpdateFirmwareRequest value, JsonSerializerOptions options)
@@ -14657,26 +19455,25 @@ internal sealed class UpdateFirmwareResponseJsonConverter : JsonConverter<Update
         var has1 = false;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("customData"u8))
+            switch (PropertyIndex(ref reader))
             {
-                reader.Read();
-                p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
-            }
-            else if (reader.ValueTextEquals("status"u8))
-            {
-                reader.Read();
-                p1 = UpdateFirmwareStatusEnumTypeJsonConverter.ReadValue(ref reader);
-                has1 = true;
-            }
-            else if (reader.ValueTextEquals("statusInfo"u8))
-            {
-                reader.Read();
-                p2 = reader.TokenType == JsonTokenType.Null ? null : StatusInfoTypeJsonConverter.ReadValue(ref reader, options);
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                case 0:
+                    reader.Read();
+                    p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
+                    break;
+                case 1:
+                    reader.Read();
+                    p1 = UpdateFirmwareStatusEnumTypeJsonConverter.ReadValue(ref reader);
+                    has1 = true;
+                    break;
+                case 2:
+                    reader.Read();
+                    p2 = reader.TokenType == JsonTokenType.Null ? null : StatusInfoTypeJsonConverter.ReadValue(ref reader, options);
+                    break;
+                default:
+                    reader.Read();
+                    reader.Skip();
+                    break;
             }
         }
 
@@ -14688,6 +19485,31 @@ internal sealed class UpdateFirmwareResponseJsonConverter : JsonConverter<Update
         }
 
         return new UpdateFirmwareResponse(p1) { CustomData = p0, StatusInfo = p2 };
+    }
+
+    private static int PropertyIndex(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            if (reader.ValueTextEquals("customData"u8)) return 0;
+            if (reader.ValueTextEquals("status"u8)) return 1;
+            if (reader.ValueTextEquals("statusInfo"u8)) return 2;
+            return -1;
+        }
+
+        var s = reader.ValueSpan;
+        switch (s.Length)
+        {
+            case 6:
+                if (s.SequenceEqual("status"u8)) return 1;
+                break;
+            case 10:
+                if (s.SequenceEqual("customData"u8)) return 0;
+                if (s.SequenceEqual("statusInfo"u8)) return 2;
+                break;
+        }
+
+        return -1;
     }
 
     internal static void WriteValue(Utf8JsonWriter writer, UpdateFirmwareResponse value, JsonSerializerOptions options)
@@ -14741,50 +19563,45 @@ internal sealed class VPNTypeJsonConverter : JsonConverter<VPNType>
         var has6 = false;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("customData"u8))
+            switch (PropertyIndex(ref reader))
             {
-                reader.Read();
-                p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
-            }
-            else if (reader.ValueTextEquals("server"u8))
-            {
-                reader.Read();
-                p1 = OcppObjectJson.ReadString(ref reader)!;
-                has1 = true;
-            }
-            else if (reader.ValueTextEquals("user"u8))
-            {
-                reader.Read();
-                p2 = OcppObjectJson.ReadString(ref reader)!;
-                has2 = true;
-            }
-            else if (reader.ValueTextEquals("group"u8))
-            {
-                reader.Read();
-                p3 = OcppObjectJson.ReadString(ref reader);
-            }
-            else if (reader.ValueTextEquals("password"u8))
-            {
-                reader.Read();
-                p4 = OcppObjectJson.ReadString(ref reader)!;
-                has4 = true;
-            }
-            else if (reader.ValueTextEquals("key"u8))
-            {
-                reader.Read();
-                p5 = OcppObjectJson.ReadString(ref reader)!;
-                has5 = true;
-            }
-            else if (reader.ValueTextEquals("type"u8))
-            {
-                reader.Read();
-                p6 = VPNEnumTypeJsonConverter.ReadValue(ref reader);
-                has6 = true;
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                case 0:
+                    reader.Read();
+                    p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
+                    break;
+                case 1:
+                    reader.Read();
+                    p1 = OcppObjectJson.ReadString(ref reader)!;
+                    has1 = true;
+                    break;
+                case 2:
+                    reader.Read();
+                    p2 = OcppObjectJson.ReadString(ref reader)!;
+                    has2 = true;
+                    break;
+                case 3:
+                    reader.Read();
+                    p3 = OcppObjectJson.ReadString(ref reader);
+                    break;
+                case 4:
+                    reader.Read();
+                    p4 = OcppObjectJson.ReadString(ref reader)!;
+                    has4 = true;
+                    break;
+                case 5:
+                    reader.Read();
+                    p5 = OcppObjectJson.ReadString(ref reader)!;
+                    has5 = true;
+                    break;
+                case 6:
+                    reader.Read();
+                    p6 = VPNEnumTypeJsonConverter.ReadValue(ref reader);
+                    has6 = true;
+                    break;
+                default:
+                    reader.Read();
+                    reader.Skip();
+                    break;
             }
         }
 
@@ -14800,6 +19617,47 @@ internal sealed class VPNTypeJsonConverter : JsonConverter<VPNType>
         }
 
         return new VPNType(p1, p2, p4, p5, p6) { CustomData = p0, Group = p3 };
+    }
+
+    private static int PropertyIndex(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            if (reader.ValueTextEquals("customData"u8)) return 0;
+            if (reader.ValueTextEquals("server"u8)) return 1;
+            if (reader.ValueTextEquals("user"u8)) return 2;
+            if (reader.ValueTextEquals("group"u8)) return 3;
+            if (reader.ValueTextEquals("password"u8)) return 4;
+            if (reader.ValueTextEquals("key"u8)) return 5;
+            if (reader.ValueTextEquals("type"u8)) return 6;
+            return -1;
+        }
+
+        var s = reader.ValueSpan;
+        switch (s.Length)
+        {
+            case 3:
+                if (s.SequenceEqual("key"u8)) return 5;
+                break;
+            case 4:
+                if (s.SequenceEqual("user"u8)) return 2;
+                if (s.SequenceEqual("type"u8)) return 6;
+                break;
+            case 5:
+                if (s.SequenceEqual("group"u8)) return 3;
+                break;
+            case 6:
+                if (s.SequenceEqual("server"u8)) return 1;
+                break;
+            case 8:
+                if (s.SequenceEqual("password"u8)) return 4;
+                break;
+            case 10:
+                if (s.SequenceEqual("customData"u8)) return 0;
+                break;
+        }
+
+        return -1;
     }
 
     internal static void WriteValue(Utf8JsonWriter writer, VPNType value, JsonSerializerOptions options)
@@ -14866,44 +19724,75 @@ internal sealed class VariableAttributeTypeJsonConverter : JsonConverter<Variabl
         bool? p5 = null;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("customData"u8))
+            switch (PropertyIndex(ref reader))
             {
-                reader.Read();
-                p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
-            }
-            else if (reader.ValueTextEquals("type"u8))
-            {
-                reader.Read();
-                p1 = reader.TokenType == JsonTokenType.Null ? null : AttributeEnumTypeJsonConverter.ReadValue(ref reader);
-            }
-            else if (reader.ValueTextEquals("value"u8))
-            {
-                reader.Read();
-                p2 = OcppObjectJson.ReadString(ref reader);
-            }
-            else if (reader.ValueTextEquals("mutability"u8))
-            {
-                reader.Read();
-                p3 = reader.TokenType == JsonTokenType.Null ? null : MutabilityEnumTypeJsonConverter.ReadValue(ref reader);
-            }
-            else if (reader.ValueTextEquals("persistent"u8))
-            {
-                reader.Read();
-                p4 = OcppObjectJson.ReadNullableBoolean(ref reader);
-            }
-            else if (reader.ValueTextEquals("constant"u8))
-            {
-                reader.Read();
-                p5 = OcppObjectJson.ReadNullableBoolean(ref reader);
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                case 0:
+                    reader.Read();
+                    p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
+                    break;
+                case 1:
+                    reader.Read();
+                    p1 = reader.TokenType == JsonTokenType.Null ? null : AttributeEnumTypeJsonConverter.ReadValue(ref reader);
+                    break;
+                case 2:
+                    reader.Read();
+                    p2 = OcppObjectJson.ReadString(ref reader);
+                    break;
+                case 3:
+                    reader.Read();
+                    p3 = reader.TokenType == JsonTokenType.Null ? null : MutabilityEnumTypeJsonConverter.ReadValue(ref reader);
+                    break;
+                case 4:
+                    reader.Read();
+                    p4 = OcppObjectJson.ReadNullableBoolean(ref reader);
+                    break;
+                case 5:
+                    reader.Read();
+                    p5 = OcppObjectJson.ReadNullableBoolean(ref reader);
+                    break;
+                default:
+                    reader.Read();
+                    reader.Skip();
+                    break;
             }
         }
 
         return new VariableAttributeType() { CustomData = p0, Type = p1, Value = p2, Mutability = p3, Persistent = p4, Constant = p5 };
+    }
+
+    private static int PropertyIndex(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            if (reader.ValueTextEquals("customData"u8)) return 0;
+            if (reader.ValueTextEquals("type"u8)) return 1;
+            if (reader.ValueTextEquals("value"u8)) return 2;
+            if (reader.ValueTextEquals("mutability"u8)) return 3;
+            if (reader.ValueTextEquals("persistent"u8)) return 4;
+            if (reader.ValueTextEquals("constant"u8)) return 5;
+            return -1;
+        }
+
+        var s = reader.ValueSpan;
+        switch (s.Length)
+        {
+            case 4:
+                if (s.SequenceEqual("type"u8)) return 1;
+                break;
+            case 5:
+                if (s.SequenceEqual("value"u8)) return 2;
+                break;
+            case 8:
+                if (s.SequenceEqual("constant"u8)) return 5;
+                break;
+            case 10:
+                if (s.SequenceEqual("customData"u8)) return 0;
+                if (s.SequenceEqual("mutability"u8)) return 3;
+                if (s.SequenceEqual("persistent"u8)) return 4;
+                break;
+        }
+
+        return -1;
     }
 
     internal static void WriteValue(Utf8JsonWriter writer, VariableAttributeType value, JsonSerializerOptions options)
@@ -14972,47 +19861,42 @@ internal sealed class VariableCharacteristicsTypeJsonConverter : JsonConverter<V
         var has6 = false;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("customData"u8))
+            switch (PropertyIndex(ref reader))
             {
-                reader.Read();
-                p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
-            }
-            else if (reader.ValueTextEquals("unit"u8))
-            {
-                reader.Read();
-                p1 = OcppObjectJson.ReadString(ref reader);
-            }
-            else if (reader.ValueTextEquals("dataType"u8))
-            {
-                reader.Read();
-                p2 = DataEnumTypeJsonConverter.ReadValue(ref reader);
-                has2 = true;
-            }
-            else if (reader.ValueTextEquals("minLimit"u8))
-            {
-                reader.Read();
-                p3 = OcppObjectJson.ReadNullableDecimal(ref reader);
-            }
-            else if (reader.ValueTextEquals("maxLimit"u8))
-            {
-                reader.Read();
-                p4 = OcppObjectJson.ReadNullableDecimal(ref reader);
-            }
-            else if (reader.ValueTextEquals("valuesList"u8))
-            {
-                reader.Read();
-                p5 = OcppObjectJson.ReadString(ref reader);
-            }
-            else if (reader.ValueTextEquals("supportsMonitoring"u8))
-            {
-                reader.Read();
-                p6 = OcppObjectJson.ReadBoolean(ref reader);
-                has6 = true;
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                case 0:
+                    reader.Read();
+                    p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
+                    break;
+                case 1:
+                    reader.Read();
+                    p1 = OcppObjectJson.ReadString(ref reader);
+                    break;
+                case 2:
+                    reader.Read();
+                    p2 = DataEnumTypeJsonConverter.ReadValue(ref reader);
+                    has2 = true;
+                    break;
+                case 3:
+                    reader.Read();
+                    p3 = OcppObjectJson.ReadNullableDecimal(ref reader);
+                    break;
+                case 4:
+                    reader.Read();
+                    p4 = OcppObjectJson.ReadNullableDecimal(ref reader);
+                    break;
+                case 5:
+                    reader.Read();
+                    p5 = OcppObjectJson.ReadString(ref reader);
+                    break;
+                case 6:
+                    reader.Read();
+                    p6 = OcppObjectJson.ReadBoolean(ref reader);
+                    has6 = true;
+                    break;
+                default:
+                    reader.Read();
+                    reader.Skip();
+                    break;
             }
         }
 
@@ -15025,6 +19909,43 @@ internal sealed class VariableCharacteristicsTypeJsonConverter : JsonConverter<V
         }
 
         return new VariableCharacteristicsType(p2, p6) { CustomData = p0, Unit = p1, MinLimit = p3, MaxLimit = p4, ValuesList = p5 };
+    }
+
+    private static int PropertyIndex(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            if (reader.ValueTextEquals("customData"u8)) return 0;
+            if (reader.ValueTextEquals("unit"u8)) return 1;
+            if (reader.ValueTextEquals("dataType"u8)) return 2;
+            if (reader.ValueTextEquals("minLimit"u8)) return 3;
+            if (reader.ValueTextEquals("maxLimit"u8)) return 4;
+            if (reader.ValueTextEquals("valuesList"u8)) return 5;
+            if (reader.ValueTextEquals("supportsMonitoring"u8)) return 6;
+            return -1;
+        }
+
+        var s = reader.ValueSpan;
+        switch (s.Length)
+        {
+            case 4:
+                if (s.SequenceEqual("unit"u8)) return 1;
+                break;
+            case 8:
+                if (s.SequenceEqual("dataType"u8)) return 2;
+                if (s.SequenceEqual("minLimit"u8)) return 3;
+                if (s.SequenceEqual("maxLimit"u8)) return 4;
+                break;
+            case 10:
+                if (s.SequenceEqual("customData"u8)) return 0;
+                if (s.SequenceEqual("valuesList"u8)) return 5;
+                break;
+            case 18:
+                if (s.SequenceEqual("supportsMonitoring"u8)) return 6;
+                break;
+        }
+
+        return -1;
     }
 
     internal static void WriteValue(Utf8JsonWriter writer, VariableCharacteristicsType value, JsonSerializerOptions options)
@@ -15093,45 +20014,41 @@ internal sealed class VariableMonitoringTypeJsonConverter : JsonConverter<Variab
         var has5 = false;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("customData"u8))
+            switch (PropertyIndex(ref reader))
             {
-                reader.Read();
-                p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
-            }
-            else if (reader.ValueTextEquals("id"u8))
-            {
-                reader.Read();
-                p1 = OcppObjectJson.ReadInt32(ref reader);
-                has1 = true;
-            }
-            else if (reader.ValueTextEquals("transaction"u8))
-            {
-                reader.Read();
-                p2 = OcppObjectJson.ReadBoolean(ref reader);
-                has2 = true;
-            }
-            else if (reader.ValueTextEquals("value"u8))
-            {
-                reader.Read();
-                p3 = OcppObjectJson.ReadDecimal(ref reader);
-                has3 = true;
-            }
-            else if (reader.ValueTextEquals("type"u8))
-            {
-                reader.Read();
-                p4 = MonitorEnumTypeJsonConverter.ReadValue(ref reader);
-                has4 = true;
-            }
-            else if (reader.ValueTextEquals("severity"u8))
-            {
-                reader.Read();
-                p5 = OcppObjectJson.ReadInt32(ref reader);
-                has5 = true;
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                case 0:
+                    reader.Read();
+                    p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
+                    break;
+                case 1:
+                    reader.Read();
+                    p1 = OcppObjectJson.ReadInt32(ref reader);
+                    has1 = true;
+                    break;
+                case 2:
+                    reader.Read();
+                    p2 = OcppObjectJson.ReadBoolean(ref reader);
+                    has2 = true;
+                    break;
+                case 3:
+                    reader.Read();
+                    p3 = OcppObjectJson.ReadDecimal(ref reader);
+                    has3 = true;
+                    break;
+                case 4:
+                    reader.Read();
+                    p4 = MonitorEnumTypeJsonConverter.ReadValue(ref reader);
+                    has4 = true;
+                    break;
+                case 5:
+                    reader.Read();
+                    p5 = OcppObjectJson.ReadInt32(ref reader);
+                    has5 = true;
+                    break;
+                default:
+                    reader.Read();
+                    reader.Skip();
+                    break;
             }
         }
 
@@ -15147,6 +20064,45 @@ internal sealed class VariableMonitoringTypeJsonConverter : JsonConverter<Variab
         }
 
         return new VariableMonitoringType(p1, p2, p3, p4, p5) { CustomData = p0 };
+    }
+
+    private static int PropertyIndex(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            if (reader.ValueTextEquals("customData"u8)) return 0;
+            if (reader.ValueTextEquals("id"u8)) return 1;
+            if (reader.ValueTextEquals("transaction"u8)) return 2;
+            if (reader.ValueTextEquals("value"u8)) return 3;
+            if (reader.ValueTextEquals("type"u8)) return 4;
+            if (reader.ValueTextEquals("severity"u8)) return 5;
+            return -1;
+        }
+
+        var s = reader.ValueSpan;
+        switch (s.Length)
+        {
+            case 2:
+                if (s.SequenceEqual("id"u8)) return 1;
+                break;
+            case 4:
+                if (s.SequenceEqual("type"u8)) return 4;
+                break;
+            case 5:
+                if (s.SequenceEqual("value"u8)) return 3;
+                break;
+            case 8:
+                if (s.SequenceEqual("severity"u8)) return 5;
+                break;
+            case 10:
+                if (s.SequenceEqual("customData"u8)) return 0;
+                break;
+            case 11:
+                if (s.SequenceEqual("transaction"u8)) return 2;
+                break;
+        }
+
+        return -1;
     }
 
     internal static void WriteValue(Utf8JsonWriter writer, VariableMonitoringType value, JsonSerializerOptions options)
@@ -15191,26 +20147,25 @@ internal sealed class VariableTypeJsonConverter : JsonConverter<VariableType>
         var has1 = false;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("customData"u8))
+            switch (PropertyIndex(ref reader))
             {
-                reader.Read();
-                p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
-            }
-            else if (reader.ValueTextEquals("name"u8))
-            {
-                reader.Read();
-                p1 = OcppObjectJson.ReadString(ref reader)!;
-                has1 = true;
-            }
-            else if (reader.ValueTextEquals("instance"u8))
-            {
-                reader.Read();
-                p2 = OcppObjectJson.ReadString(ref reader);
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
+                case 0:
+                    reader.Read();
+                    p0 = reader.TokenType == JsonTokenType.Null ? null : CustomDataTypeJsonConverter.ReadValue(ref reader, options);
+                    break;
+                case 1:
+                    reader.Read();
+                    p1 = OcppObjectJson.ReadString(ref reader)!;
+                    has1 = true;
+                    break;
+                case 2:
+                    reader.Read();
+                    p2 = OcppObjectJson.ReadString(ref reader);
+                    break;
+                default:
+                    reader.Read();
+                    reader.Skip();
+                    break;
             }
         }
 
@@ -15222,6 +20177,33 @@ internal sealed class VariableTypeJsonConverter : JsonConverter<VariableType>
         }
 
         return new VariableType(p1) { CustomData = p0, Instance = p2 };
+    }
+
+    private static int PropertyIndex(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            if (reader.ValueTextEquals("customData"u8)) return 0;
+            if (reader.ValueTextEquals("name"u8)) return 1;
+            if (reader.ValueTextEquals("instance"u8)) return 2;
+            return -1;
+        }
+
+        var s = reader.ValueSpan;
+        switch (s.Length)
+        {
+            case 4:
+                if (s.SequenceEqual("name"u8)) return 1;
+                break;
+            case 8:
+                if (s.SequenceEqual("instance"u8)) return 2;
+                break;
+            case 10:
+                if (s.SequenceEqual("customData"u8)) return 0;
+                break;
+        }
+
+        return -1;
     }
 
     internal static void WriteValue(Utf8JsonWriter writer, VariableType value, JsonSerializerOptions options)
