@@ -671,6 +671,35 @@ internal static class CSharpEmitter
             }
         }
 
+        // The generated converters hide the records' members from the source generator, so the types it used to
+        // reach through them (nested records, enums, lists) are listed here for callers that serialise a part of a
+        // message, e.g. the reference CSMS keeping a request's meter values.
+        var listed = model.Actions.SelectMany(a => new[] { a.RequestType, a.ResponseType }).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        var extra = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var t in model.Types)
+        {
+            if (!listed.Contains(t.Name))
+            {
+                extra.Add(t.Name);
+            }
+
+            if (t is ObjectDef o)
+            {
+                foreach (var p in o.Props)
+                {
+                    for (var r = p.Type; r.Kind == ValueKind.Array; r = r.Item!)
+                    {
+                        extra.Add(CsType(r));
+                    }
+                }
+            }
+        }
+
+        foreach (var name in extra)
+        {
+            sb.AppendLine($"[JsonSerializable(typeof({name}))]");
+        }
+
         sb.AppendLine($"public sealed partial class {v.Id}JsonContext : JsonSerializerContext");
         sb.AppendLine("{");
         sb.AppendLine("}");
