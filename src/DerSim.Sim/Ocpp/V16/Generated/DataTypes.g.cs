@@ -11,6 +11,7 @@ namespace DerSim.Sim.Ocpp.V16;
 
 /// <summary>Schema datatype CertificateHashDataType (OCPP 1.6).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(CertificateHashDataTypeJsonConverter))]
 public sealed partial record CertificateHashDataType(
     [property: JsonPropertyName("hashAlgorithm"), JsonRequired] HashAlgorithmEnumType HashAlgorithm,
     [property: JsonPropertyName("issuerNameHash"), JsonRequired, SchemaMaxLength(128)] string IssuerNameHash,
@@ -19,6 +20,7 @@ public sealed partial record CertificateHashDataType(
 
 /// <summary>Schema datatype ChargingProfile (OCPP 1.6).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(ChargingProfileJsonConverter))]
 public sealed partial record ChargingProfile(
     [property: JsonPropertyName("chargingProfileId"), JsonRequired] int ChargingProfileId,
     [property: JsonPropertyName("stackLevel"), JsonRequired] int StackLevel,
@@ -45,6 +47,7 @@ public sealed partial record ChargingProfile(
 
 /// <summary>Schema datatype ChargingSchedule (OCPP 1.6).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(ChargingScheduleJsonConverter))]
 public sealed partial record ChargingSchedule(
     [property: JsonPropertyName("chargingRateUnit"), JsonRequired] ChargingRateUnit ChargingRateUnit,
     [property: JsonPropertyName("chargingSchedulePeriod"), JsonRequired] IReadOnlyList<ChargingSchedulePeriod> ChargingSchedulePeriod)
@@ -64,6 +67,7 @@ public sealed partial record ChargingSchedule(
 
 /// <summary>Schema datatype ChargingSchedulePeriod (OCPP 1.6).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(ChargingSchedulePeriodJsonConverter))]
 public sealed partial record ChargingSchedulePeriod(
     [property: JsonPropertyName("startPeriod"), JsonRequired] int StartPeriod,
     [property: JsonPropertyName("limit"), JsonRequired, SchemaMultipleOf("0.1")] decimal Limit)
@@ -75,6 +79,7 @@ public sealed partial record ChargingSchedulePeriod(
 
 /// <summary>Schema datatype ConfigurationKey (OCPP 1.6).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(ConfigurationKeyJsonConverter))]
 public sealed partial record ConfigurationKey(
     [property: JsonPropertyName("key"), JsonRequired, SchemaMaxLength(50)] string Key,
     [property: JsonPropertyName("readonly"), JsonRequired] bool Readonly)
@@ -86,6 +91,7 @@ public sealed partial record ConfigurationKey(
 
 /// <summary>Schema datatype FirmwareType (OCPP 1.6).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(FirmwareTypeJsonConverter))]
 public sealed partial record FirmwareType(
     [property: JsonPropertyName("location"), JsonRequired, SchemaMaxLength(512)] string Location,
     [property: JsonPropertyName("retrieveDateTime"), JsonRequired] DateTimeOffset RetrieveDateTime,
@@ -99,6 +105,7 @@ public sealed partial record FirmwareType(
 
 /// <summary>Schema datatype IdTagInfo (OCPP 1.6).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(IdTagInfoJsonConverter))]
 public sealed partial record IdTagInfo(
     [property: JsonPropertyName("status"), JsonRequired] IdTagInfoStatus Status)
 {
@@ -113,6 +120,7 @@ public sealed partial record IdTagInfo(
 
 /// <summary>Schema datatype LocalAuthorizationList (OCPP 1.6).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(LocalAuthorizationListJsonConverter))]
 public sealed partial record LocalAuthorizationList(
     [property: JsonPropertyName("idTag"), JsonRequired, SchemaMaxLength(20)] string IdTag)
 {
@@ -123,6 +131,7 @@ public sealed partial record LocalAuthorizationList(
 
 /// <summary>Schema datatype LogParametersType (OCPP 1.6).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(LogParametersTypeJsonConverter))]
 public sealed partial record LogParametersType(
     [property: JsonPropertyName("remoteLocation"), JsonRequired, SchemaMaxLength(512)] string RemoteLocation)
 {
@@ -137,12 +146,14 @@ public sealed partial record LogParametersType(
 
 /// <summary>Schema datatype MeterValue (OCPP 1.6).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(MeterValueJsonConverter))]
 public sealed partial record MeterValue(
     [property: JsonPropertyName("timestamp"), JsonRequired] DateTimeOffset Timestamp,
     [property: JsonPropertyName("sampledValue"), JsonRequired, SchemaMinItems(1)] IReadOnlyList<SampledValue> SampledValue);
 
 /// <summary>Schema datatype SampledValue (OCPP 1.6).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(SampledValueJsonConverter))]
 public sealed partial record SampledValue(
     [property: JsonPropertyName("value"), JsonRequired] string Value)
 {
@@ -173,12 +184,14 @@ public sealed partial record SampledValue(
 
 /// <summary>Schema datatype TransactionData (OCPP 1.6).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(TransactionDataJsonConverter))]
 public sealed partial record TransactionData(
     [property: JsonPropertyName("timestamp"), JsonRequired] DateTimeOffset Timestamp,
     [property: JsonPropertyName("sampledValue"), JsonRequired] IReadOnlyList<TransactionDataSampledValue> SampledValue);
 
 /// <summary>Schema datatype TransactionDataSampledValue (OCPP 1.6).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(TransactionDataSampledValueJsonConverter))]
 public sealed partial record TransactionDataSampledValue(
     [property: JsonPropertyName("value"), JsonRequired] string Value)
 {

@@ -10,7 +10,7 @@ using DerSim.Sim.Ocpp.Validation;
 namespace DerSim.Sim.Ocpp.V16;
 
 /// <summary>Schema enumeration BootNotificationStatus (OCPP 1.6).</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<BootNotificationStatus>))]
+[JsonConverter(typeof(BootNotificationStatusJsonConverter))]
 public enum BootNotificationStatus
 {
     /// <summary>"Accepted".</summary>
@@ -25,7 +25,7 @@ public enum BootNotificationStatus
 }
 
 /// <summary>Schema enumeration CancelReservationStatus (OCPP 1.6).</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<CancelReservationStatus>))]
+[JsonConverter(typeof(CancelReservationStatusJsonConverter))]
 public enum CancelReservationStatus
 {
     /// <summary>"Accepted".</summary>
@@ -37,7 +37,7 @@ public enum CancelReservationStatus
 }
 
 /// <summary>Schema enumeration CertificateSignedStatusEnumType (OCPP 1.6).</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<CertificateSignedStatusEnumType>))]
+[JsonConverter(typeof(CertificateSignedStatusEnumTypeJsonConverter))]
 public enum CertificateSignedStatusEnumType
 {
     /// <summary>"Accepted".</summary>
@@ -49,7 +49,7 @@ public enum CertificateSignedStatusEnumType
 }
 
 /// <summary>Schema enumeration CertificateUseEnumType (OCPP 1.6).</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<CertificateUseEnumType>))]
+[JsonConverter(typeof(CertificateUseEnumTypeJsonConverter))]
 public enum CertificateUseEnumType
 {
     /// <summary>"CentralSystemRootCertificate".</summary>
@@ -61,7 +61,7 @@ public enum CertificateUseEnumType
 }
 
 /// <summary>Schema enumeration ChangeAvailabilityStatus (OCPP 1.6).</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<ChangeAvailabilityStatus>))]
+[JsonConverter(typeof(ChangeAvailabilityStatusJsonConverter))]
 public enum ChangeAvailabilityStatus
 {
     /// <summary>"Accepted".</summary>
@@ -76,7 +76,7 @@ public enum ChangeAvailabilityStatus
 }
 
 /// <summary>Schema enumeration ChangeAvailabilityType (OCPP 1.6).</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<ChangeAvailabilityType>))]
+[JsonConverter(typeof(ChangeAvailabilityTypeJsonConverter))]
 public enum ChangeAvailabilityType
 {
     /// <summary>"Inoperative".</summary>
@@ -88,7 +88,7 @@ public enum ChangeAvailabilityType
 }
 
 /// <summary>Schema enumeration ChangeConfigurationStatus (OCPP 1.6).</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<ChangeConfigurationStatus>))]
+[JsonConverter(typeof(ChangeConfigurationStatusJsonConverter))]
 public enum ChangeConfigurationStatus
 {
     /// <summary>"Accepted".</summary>
@@ -106,7 +106,7 @@ public enum ChangeConfigurationStatus
 }
 
 /// <summary>Schema enumeration ChargingProfileKind (OCPP 1.6).</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<ChargingProfileKind>))]
+[JsonConverter(typeof(ChargingProfileKindJsonConverter))]
 public enum ChargingProfileKind
 {
     /// <summary>"Absolute".</summary>
@@ -121,7 +121,7 @@ public enum ChargingProfileKind
 }
 
 /// <summary>Schema enumeration ChargingProfilePurpose (OCPP 1.6).</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<ChargingProfilePurpose>))]
+[JsonConverter(typeof(ChargingProfilePurposeJsonConverter))]
 public enum ChargingProfilePurpose
 {
     /// <summary>"ChargePointMaxProfile".</summary>
@@ -136,7 +136,7 @@ public enum ChargingProfilePurpose
 }
 
 /// <summary>Schema enumeration ChargingRateUnit (OCPP 1.6).</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<ChargingRateUnit>))]
+[JsonConverter(typeof(ChargingRateUnitJsonConverter))]
 public enum ChargingRateUnit
 {
     /// <summary>"A".</summary>
@@ -148,7 +148,7 @@ public enum ChargingRateUnit
 }
 
 /// <summary>Schema enumeration ClearCacheStatus (OCPP 1.6).</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<ClearCacheStatus>))]
+[JsonConverter(typeof(ClearCacheStatusJsonConverter))]
 public enum ClearCacheStatus
 {
     /// <summary>"Accepted".</summary>
@@ -160,7 +160,7 @@ public enum ClearCacheStatus
 }
 
 /// <summary>Schema enumeration ClearChargingProfileStatus (OCPP 1.6).</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<ClearChargingProfileStatus>))]
+[JsonConverter(typeof(ClearChargingProfileStatusJsonConverter))]
 public enum ClearChargingProfileStatus
 {
     /// <summary>"Accepted".</summary>
@@ -172,7 +172,7 @@ public enum ClearChargingProfileStatus
 }
 
 /// <summary>Schema enumeration Context (OCPP 1.6).</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<Context>))]
+[JsonConverter(typeof(ContextJsonConverter))]
 public enum Context
 {
     /// <summary>"Interruption.Begin".</summary>
@@ -202,7 +202,7 @@ public enum Context
 }
 
 /// <summary>Schema enumeration DataTransferStatus (OCPP 1.6).</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<DataTransferStatus>))]
+[JsonConverter(typeof(DataTransferStatusJsonConverter))]
 public enum DataTransferStatus
 {
     /// <summary>"Accepted".</summary>
@@ -220,7 +220,7 @@ public enum DataTransferStatus
 }
 
 /// <summary>Schema enumeration DeleteCertificateStatusEnumType (OCPP 1.6).</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<DeleteCertificateStatusEnumType>))]
+[JsonConverter(typeof(DeleteCertificateStatusEnumTypeJsonConverter))]
 public enum DeleteCertificateStatusEnumType
 {
     /// <summary>"Accepted".</summary>
@@ -235,7 +235,7 @@ public enum DeleteCertificateStatusEnumType
 }
 
 /// <summary>Schema enumeration DiagnosticsStatusNotificationStatus (OCPP 1.6).</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<DiagnosticsStatusNotificationStatus>))]
+[JsonConverter(typeof(DiagnosticsStatusNotificationStatusJsonConverter))]
 public enum DiagnosticsStatusNotificationStatus
 {
     /// <summary>"Idle".</summary>
@@ -253,7 +253,7 @@ public enum DiagnosticsStatusNotificationStatus
 }
 
 /// <summary>Schema enumeration ErrorCode (OCPP 1.6).</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<ErrorCode>))]
+[JsonConverter(typeof(ErrorCodeJsonConverter))]
 public enum ErrorCode
 {
     /// <summary>"ConnectorLockFailure".</summary>
@@ -307,7 +307,7 @@ public enum ErrorCode
 }
 
 /// <summary>Schema enumeration FirmwareStatusEnumType (OCPP 1.6).</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<FirmwareStatusEnumType>))]
+[JsonConverter(typeof(FirmwareStatusEnumTypeJsonConverter))]
 public enum FirmwareStatusEnumType
 {
     /// <summary>"Downloaded".</summary>
@@ -355,7 +355,7 @@ public enum FirmwareStatusEnumType
 }
 
 /// <summary>Schema enumeration FirmwareStatusNotificationStatus (OCPP 1.6).</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<FirmwareStatusNotificationStatus>))]
+[JsonConverter(typeof(FirmwareStatusNotificationStatusJsonConverter))]
 public enum FirmwareStatusNotificationStatus
 {
     /// <summary>"Downloaded".</summary>
@@ -382,7 +382,7 @@ public enum FirmwareStatusNotificationStatus
 }
 
 /// <summary>Schema enumeration Format (OCPP 1.6).</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<Format>))]
+[JsonConverter(typeof(FormatJsonConverter))]
 public enum Format
 {
     /// <summary>"Raw".</summary>
@@ -394,7 +394,7 @@ public enum Format
 }
 
 /// <summary>Schema enumeration GenericStatusEnumType (OCPP 1.6).</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<GenericStatusEnumType>))]
+[JsonConverter(typeof(GenericStatusEnumTypeJsonConverter))]
 public enum GenericStatusEnumType
 {
     /// <summary>"Accepted".</summary>
@@ -406,7 +406,7 @@ public enum GenericStatusEnumType
 }
 
 /// <summary>Schema enumeration GetCompositeScheduleStatus (OCPP 1.6).</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<GetCompositeScheduleStatus>))]
+[JsonConverter(typeof(GetCompositeScheduleStatusJsonConverter))]
 public enum GetCompositeScheduleStatus
 {
     /// <summary>"Accepted".</summary>
@@ -418,7 +418,7 @@ public enum GetCompositeScheduleStatus
 }
 
 /// <summary>Schema enumeration GetInstalledCertificateStatusEnumType (OCPP 1.6).</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<GetInstalledCertificateStatusEnumType>))]
+[JsonConverter(typeof(GetInstalledCertificateStatusEnumTypeJsonConverter))]
 public enum GetInstalledCertificateStatusEnumType
 {
     /// <summary>"Accepted".</summary>
@@ -430,7 +430,7 @@ public enum GetInstalledCertificateStatusEnumType
 }
 
 /// <summary>Schema enumeration HashAlgorithmEnumType (OCPP 1.6).</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<HashAlgorithmEnumType>))]
+[JsonConverter(typeof(HashAlgorithmEnumTypeJsonConverter))]
 public enum HashAlgorithmEnumType
 {
     /// <summary>"SHA256".</summary>
@@ -445,7 +445,7 @@ public enum HashAlgorithmEnumType
 }
 
 /// <summary>Schema enumeration IdTagInfoStatus (OCPP 1.6).</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<IdTagInfoStatus>))]
+[JsonConverter(typeof(IdTagInfoStatusJsonConverter))]
 public enum IdTagInfoStatus
 {
     /// <summary>"Accepted".</summary>
@@ -466,7 +466,7 @@ public enum IdTagInfoStatus
 }
 
 /// <summary>Schema enumeration InstallCertificateStatusEnumType (OCPP 1.6).</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<InstallCertificateStatusEnumType>))]
+[JsonConverter(typeof(InstallCertificateStatusEnumTypeJsonConverter))]
 public enum InstallCertificateStatusEnumType
 {
     /// <summary>"Accepted".</summary>
@@ -481,7 +481,7 @@ public enum InstallCertificateStatusEnumType
 }
 
 /// <summary>Schema enumeration Location (OCPP 1.6).</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<Location>))]
+[JsonConverter(typeof(LocationJsonConverter))]
 public enum Location
 {
     /// <summary>"Cable".</summary>
@@ -502,7 +502,7 @@ public enum Location
 }
 
 /// <summary>Schema enumeration LogEnumType (OCPP 1.6).</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<LogEnumType>))]
+[JsonConverter(typeof(LogEnumTypeJsonConverter))]
 public enum LogEnumType
 {
     /// <summary>"DiagnosticsLog".</summary>
@@ -514,7 +514,7 @@ public enum LogEnumType
 }
 
 /// <summary>Schema enumeration LogStatusEnumType (OCPP 1.6).</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<LogStatusEnumType>))]
+[JsonConverter(typeof(LogStatusEnumTypeJsonConverter))]
 public enum LogStatusEnumType
 {
     /// <summary>"Accepted".</summary>
@@ -529,7 +529,7 @@ public enum LogStatusEnumType
 }
 
 /// <summary>Schema enumeration Measurand (OCPP 1.6).</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<Measurand>))]
+[JsonConverter(typeof(MeasurandJsonConverter))]
 public enum Measurand
 {
     /// <summary>"Energy.Active.Export.Register".</summary>
@@ -601,7 +601,7 @@ public enum Measurand
 }
 
 /// <summary>Schema enumeration MessageTriggerEnumType (OCPP 1.6).</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<MessageTriggerEnumType>))]
+[JsonConverter(typeof(MessageTriggerEnumTypeJsonConverter))]
 public enum MessageTriggerEnumType
 {
     /// <summary>"BootNotification".</summary>
@@ -628,7 +628,7 @@ public enum MessageTriggerEnumType
 }
 
 /// <summary>Schema enumeration Phase (OCPP 1.6).</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<Phase>))]
+[JsonConverter(typeof(PhaseJsonConverter))]
 public enum Phase
 {
     /// <summary>"L1".</summary>
@@ -664,7 +664,7 @@ public enum Phase
 }
 
 /// <summary>Schema enumeration Reason (OCPP 1.6).</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<Reason>))]
+[JsonConverter(typeof(ReasonJsonConverter))]
 public enum Reason
 {
     /// <summary>"EmergencyStop".</summary>
@@ -703,7 +703,7 @@ public enum Reason
 }
 
 /// <summary>Schema enumeration RecurrencyKind (OCPP 1.6).</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<RecurrencyKind>))]
+[JsonConverter(typeof(RecurrencyKindJsonConverter))]
 public enum RecurrencyKind
 {
     /// <summary>"Daily".</summary>
@@ -715,7 +715,7 @@ public enum RecurrencyKind
 }
 
 /// <summary>Schema enumeration RemoteStartTransactionStatus (OCPP 1.6).</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<RemoteStartTransactionStatus>))]
+[JsonConverter(typeof(RemoteStartTransactionStatusJsonConverter))]
 public enum RemoteStartTransactionStatus
 {
     /// <summary>"Accepted".</summary>
@@ -727,7 +727,7 @@ public enum RemoteStartTransactionStatus
 }
 
 /// <summary>Schema enumeration RemoteStopTransactionStatus (OCPP 1.6).</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<RemoteStopTransactionStatus>))]
+[JsonConverter(typeof(RemoteStopTransactionStatusJsonConverter))]
 public enum RemoteStopTransactionStatus
 {
     /// <summary>"Accepted".</summary>
@@ -739,7 +739,7 @@ public enum RemoteStopTransactionStatus
 }
 
 /// <summary>Schema enumeration RequestedMessage (OCPP 1.6).</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<RequestedMessage>))]
+[JsonConverter(typeof(RequestedMessageJsonConverter))]
 public enum RequestedMessage
 {
     /// <summary>"BootNotification".</summary>
@@ -763,7 +763,7 @@ public enum RequestedMessage
 }
 
 /// <summary>Schema enumeration ReserveNowStatus (OCPP 1.6).</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<ReserveNowStatus>))]
+[JsonConverter(typeof(ReserveNowStatusJsonConverter))]
 public enum ReserveNowStatus
 {
     /// <summary>"Accepted".</summary>
@@ -784,7 +784,7 @@ public enum ReserveNowStatus
 }
 
 /// <summary>Schema enumeration ResetStatus (OCPP 1.6).</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<ResetStatus>))]
+[JsonConverter(typeof(ResetStatusJsonConverter))]
 public enum ResetStatus
 {
     /// <summary>"Accepted".</summary>
@@ -796,7 +796,7 @@ public enum ResetStatus
 }
 
 /// <summary>Schema enumeration ResetType (OCPP 1.6).</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<ResetType>))]
+[JsonConverter(typeof(ResetTypeJsonConverter))]
 public enum ResetType
 {
     /// <summary>"Hard".</summary>
@@ -808,7 +808,7 @@ public enum ResetType
 }
 
 /// <summary>Schema enumeration SendLocalListStatus (OCPP 1.6).</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<SendLocalListStatus>))]
+[JsonConverter(typeof(SendLocalListStatusJsonConverter))]
 public enum SendLocalListStatus
 {
     /// <summary>"Accepted".</summary>
@@ -826,7 +826,7 @@ public enum SendLocalListStatus
 }
 
 /// <summary>Schema enumeration SetChargingProfileStatus (OCPP 1.6).</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<SetChargingProfileStatus>))]
+[JsonConverter(typeof(SetChargingProfileStatusJsonConverter))]
 public enum SetChargingProfileStatus
 {
     /// <summary>"Accepted".</summary>
@@ -841,7 +841,7 @@ public enum SetChargingProfileStatus
 }
 
 /// <summary>Schema enumeration StatusNotificationStatus (OCPP 1.6).</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<StatusNotificationStatus>))]
+[JsonConverter(typeof(StatusNotificationStatusJsonConverter))]
 public enum StatusNotificationStatus
 {
     /// <summary>"Available".</summary>
@@ -874,7 +874,7 @@ public enum StatusNotificationStatus
 }
 
 /// <summary>Schema enumeration TransactionDataSampledValueUnit (OCPP 1.6).</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<TransactionDataSampledValueUnit>))]
+[JsonConverter(typeof(TransactionDataSampledValueUnitJsonConverter))]
 public enum TransactionDataSampledValueUnit
 {
     /// <summary>"Wh".</summary>
@@ -931,7 +931,7 @@ public enum TransactionDataSampledValueUnit
 }
 
 /// <summary>Schema enumeration TriggerMessageStatus (OCPP 1.6).</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<TriggerMessageStatus>))]
+[JsonConverter(typeof(TriggerMessageStatusJsonConverter))]
 public enum TriggerMessageStatus
 {
     /// <summary>"Accepted".</summary>
@@ -946,7 +946,7 @@ public enum TriggerMessageStatus
 }
 
 /// <summary>Schema enumeration TriggerMessageStatusEnumType (OCPP 1.6).</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<TriggerMessageStatusEnumType>))]
+[JsonConverter(typeof(TriggerMessageStatusEnumTypeJsonConverter))]
 public enum TriggerMessageStatusEnumType
 {
     /// <summary>"Accepted".</summary>
@@ -961,7 +961,7 @@ public enum TriggerMessageStatusEnumType
 }
 
 /// <summary>Schema enumeration Unit (OCPP 1.6).</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<Unit>))]
+[JsonConverter(typeof(UnitJsonConverter))]
 public enum Unit
 {
     /// <summary>"Wh".</summary>
@@ -1021,7 +1021,7 @@ public enum Unit
 }
 
 /// <summary>Schema enumeration UnlockConnectorStatus (OCPP 1.6).</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<UnlockConnectorStatus>))]
+[JsonConverter(typeof(UnlockConnectorStatusJsonConverter))]
 public enum UnlockConnectorStatus
 {
     /// <summary>"Unlocked".</summary>
@@ -1036,7 +1036,7 @@ public enum UnlockConnectorStatus
 }
 
 /// <summary>Schema enumeration UpdateFirmwareStatusEnumType (OCPP 1.6).</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<UpdateFirmwareStatusEnumType>))]
+[JsonConverter(typeof(UpdateFirmwareStatusEnumTypeJsonConverter))]
 public enum UpdateFirmwareStatusEnumType
 {
     /// <summary>"Accepted".</summary>
@@ -1057,7 +1057,7 @@ public enum UpdateFirmwareStatusEnumType
 }
 
 /// <summary>Schema enumeration UpdateType (OCPP 1.6).</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<UpdateType>))]
+[JsonConverter(typeof(UpdateTypeJsonConverter))]
 public enum UpdateType
 {
     /// <summary>"Differential".</summary>
@@ -1069,7 +1069,7 @@ public enum UpdateType
 }
 
 /// <summary>Schema enumeration UploadLogStatusEnumType (OCPP 1.6).</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<UploadLogStatusEnumType>))]
+[JsonConverter(typeof(UploadLogStatusEnumTypeJsonConverter))]
 public enum UploadLogStatusEnumType
 {
     /// <summary>"BadMessage".</summary>

@@ -11,6 +11,7 @@ namespace DerSim.Sim.Ocpp.V201;
 
 /// <summary>Schema datatype ACChargingParametersType (OCPP 2.0.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(ACChargingParametersTypeJsonConverter))]
 public sealed partial record ACChargingParametersType(
     [property: JsonPropertyName("energyAmount"), JsonRequired] int EnergyAmount,
     [property: JsonPropertyName("evMinCurrent"), JsonRequired] int EvMinCurrent,
@@ -24,6 +25,7 @@ public sealed partial record ACChargingParametersType(
 
 /// <summary>Schema datatype APNType (OCPP 2.0.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(APNTypeJsonConverter))]
 public sealed partial record APNType(
     [property: JsonPropertyName("apn"), JsonRequired, SchemaMaxLength(512)] string Apn,
     [property: JsonPropertyName("apnAuthentication"), JsonRequired] APNAuthenticationEnumType ApnAuthentication)
@@ -55,6 +57,7 @@ public sealed partial record APNType(
 
 /// <summary>Schema datatype AdditionalInfoType (OCPP 2.0.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(AdditionalInfoTypeJsonConverter))]
 public sealed partial record AdditionalInfoType(
     [property: JsonPropertyName("additionalIdToken"), JsonRequired, SchemaMaxLength(36)] string AdditionalIdToken,
     [property: JsonPropertyName("type"), JsonRequired, SchemaMaxLength(50)] string Type)
@@ -66,6 +69,7 @@ public sealed partial record AdditionalInfoType(
 
 /// <summary>Schema datatype AuthorizationData (OCPP 2.0.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(AuthorizationDataJsonConverter))]
 public sealed partial record AuthorizationData(
     [property: JsonPropertyName("idToken"), JsonRequired] IdTokenType IdToken)
 {
@@ -80,6 +84,7 @@ public sealed partial record AuthorizationData(
 
 /// <summary>Schema datatype CertificateHashDataChainType (OCPP 2.0.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(CertificateHashDataChainTypeJsonConverter))]
 public sealed partial record CertificateHashDataChainType(
     [property: JsonPropertyName("certificateHashData"), JsonRequired] CertificateHashDataType CertificateHashData,
     [property: JsonPropertyName("certificateType"), JsonRequired] GetCertificateIdUseEnumType CertificateType)
@@ -95,6 +100,7 @@ public sealed partial record CertificateHashDataChainType(
 
 /// <summary>Schema datatype CertificateHashDataType (OCPP 2.0.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(CertificateHashDataTypeJsonConverter))]
 public sealed partial record CertificateHashDataType(
     [property: JsonPropertyName("hashAlgorithm"), JsonRequired] HashAlgorithmEnumType HashAlgorithm,
     [property: JsonPropertyName("issuerNameHash"), JsonRequired, SchemaMaxLength(128)] string IssuerNameHash,
@@ -108,6 +114,7 @@ public sealed partial record CertificateHashDataType(
 
 /// <summary>Schema datatype ChargingLimitType (OCPP 2.0.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(ChargingLimitTypeJsonConverter))]
 public sealed partial record ChargingLimitType(
     [property: JsonPropertyName("chargingLimitSource"), JsonRequired] ChargingLimitSourceEnumType ChargingLimitSource)
 {
@@ -122,6 +129,7 @@ public sealed partial record ChargingLimitType(
 
 /// <summary>Schema datatype ChargingNeedsType (OCPP 2.0.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(ChargingNeedsTypeJsonConverter))]
 public sealed partial record ChargingNeedsType(
     [property: JsonPropertyName("requestedEnergyTransfer"), JsonRequired] EnergyTransferModeEnumType RequestedEnergyTransfer)
 {
@@ -144,6 +152,7 @@ public sealed partial record ChargingNeedsType(
 
 /// <summary>Schema datatype ChargingProfileCriterionType (OCPP 2.0.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(ChargingProfileCriterionTypeJsonConverter))]
 public sealed partial record ChargingProfileCriterionType
 {
     /// <summary>Optional "customData".</summary>
@@ -169,6 +178,7 @@ public sealed partial record ChargingProfileCriterionType
 
 /// <summary>Schema datatype ChargingProfileType (OCPP 2.0.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(ChargingProfileTypeJsonConverter))]
 public sealed partial record ChargingProfileType(
     [property: JsonPropertyName("id"), JsonRequired] int Id,
     [property: JsonPropertyName("stackLevel"), JsonRequired] int StackLevel,
@@ -199,6 +209,7 @@ public sealed partial record ChargingProfileType(
 
 /// <summary>Schema datatype ChargingSchedulePeriodType (OCPP 2.0.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(ChargingSchedulePeriodTypeJsonConverter))]
 public sealed partial record ChargingSchedulePeriodType(
     [property: JsonPropertyName("startPeriod"), JsonRequired] int StartPeriod,
     [property: JsonPropertyName("limit"), JsonRequired] decimal Limit)
@@ -218,6 +229,7 @@ public sealed partial record ChargingSchedulePeriodType(
 
 /// <summary>Schema datatype ChargingScheduleType (OCPP 2.0.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(ChargingScheduleTypeJsonConverter))]
 public sealed partial record ChargingScheduleType(
     [property: JsonPropertyName("id"), JsonRequired] int Id,
     [property: JsonPropertyName("chargingRateUnit"), JsonRequired] ChargingRateUnitEnumType ChargingRateUnit,
@@ -246,6 +258,7 @@ public sealed partial record ChargingScheduleType(
 
 /// <summary>Schema datatype ChargingStationType (OCPP 2.0.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(ChargingStationTypeJsonConverter))]
 public sealed partial record ChargingStationType(
     [property: JsonPropertyName("model"), JsonRequired, SchemaMaxLength(20)] string Model,
     [property: JsonPropertyName("vendorName"), JsonRequired, SchemaMaxLength(50)] string VendorName)
@@ -269,6 +282,7 @@ public sealed partial record ChargingStationType(
 
 /// <summary>Schema datatype ClearChargingProfileType (OCPP 2.0.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(ClearChargingProfileTypeJsonConverter))]
 public sealed partial record ClearChargingProfileType
 {
     /// <summary>Optional "customData".</summary>
@@ -290,6 +304,7 @@ public sealed partial record ClearChargingProfileType
 
 /// <summary>Schema datatype ClearMonitoringResultType (OCPP 2.0.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(ClearMonitoringResultTypeJsonConverter))]
 public sealed partial record ClearMonitoringResultType(
     [property: JsonPropertyName("status"), JsonRequired] ClearMonitoringStatusEnumType Status,
     [property: JsonPropertyName("id"), JsonRequired] int Id)
@@ -305,6 +320,7 @@ public sealed partial record ClearMonitoringResultType(
 
 /// <summary>Schema datatype ComponentType (OCPP 2.0.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(ComponentTypeJsonConverter))]
 public sealed partial record ComponentType(
     [property: JsonPropertyName("name"), JsonRequired, SchemaMaxLength(50)] string Name)
 {
@@ -323,6 +339,7 @@ public sealed partial record ComponentType(
 
 /// <summary>Schema datatype ComponentVariableType (OCPP 2.0.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(ComponentVariableTypeJsonConverter))]
 public sealed partial record ComponentVariableType(
     [property: JsonPropertyName("component"), JsonRequired] ComponentType Component)
 {
@@ -337,6 +354,7 @@ public sealed partial record ComponentVariableType(
 
 /// <summary>Schema datatype CompositeScheduleType (OCPP 2.0.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(CompositeScheduleTypeJsonConverter))]
 public sealed partial record CompositeScheduleType(
     [property: JsonPropertyName("chargingSchedulePeriod"), JsonRequired, SchemaMinItems(1)] IReadOnlyList<ChargingSchedulePeriodType> ChargingSchedulePeriod,
     [property: JsonPropertyName("evseId"), JsonRequired] int EvseId,
@@ -351,6 +369,7 @@ public sealed partial record CompositeScheduleType(
 
 /// <summary>Schema datatype ConsumptionCostType (OCPP 2.0.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(ConsumptionCostTypeJsonConverter))]
 public sealed partial record ConsumptionCostType(
     [property: JsonPropertyName("startValue"), JsonRequired] decimal StartValue,
     [property: JsonPropertyName("cost"), JsonRequired, SchemaMinItems(1), SchemaMaxItems(3)] IReadOnlyList<CostType> Cost)
@@ -362,6 +381,7 @@ public sealed partial record ConsumptionCostType(
 
 /// <summary>Schema datatype CostType (OCPP 2.0.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(CostTypeJsonConverter))]
 public sealed partial record CostType(
     [property: JsonPropertyName("costKind"), JsonRequired] CostKindEnumType CostKind,
     [property: JsonPropertyName("amount"), JsonRequired] int Amount)
@@ -376,6 +396,7 @@ public sealed partial record CostType(
 }
 
 /// <summary>Schema datatype CustomDataType (OCPP 2.0.1).</summary>
+[JsonConverter(typeof(CustomDataTypeJsonConverter))]
 public sealed partial record CustomDataType(
     [property: JsonPropertyName("vendorId"), JsonRequired, SchemaMaxLength(255)] string VendorId)
 {
@@ -386,6 +407,7 @@ public sealed partial record CustomDataType(
 
 /// <summary>Schema datatype DCChargingParametersType (OCPP 2.0.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(DCChargingParametersTypeJsonConverter))]
 public sealed partial record DCChargingParametersType(
     [property: JsonPropertyName("evMaxCurrent"), JsonRequired] int EvMaxCurrent,
     [property: JsonPropertyName("evMaxVoltage"), JsonRequired] int EvMaxVoltage)
@@ -421,6 +443,7 @@ public sealed partial record DCChargingParametersType(
 
 /// <summary>Schema datatype EVSEType (OCPP 2.0.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(EVSETypeJsonConverter))]
 public sealed partial record EVSEType(
     [property: JsonPropertyName("id"), JsonRequired] int Id)
 {
@@ -435,6 +458,7 @@ public sealed partial record EVSEType(
 
 /// <summary>Schema datatype EventDataType (OCPP 2.0.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(EventDataTypeJsonConverter))]
 public sealed partial record EventDataType(
     [property: JsonPropertyName("eventId"), JsonRequired] int EventId,
     [property: JsonPropertyName("timestamp"), JsonRequired] DateTimeOffset Timestamp,
@@ -475,6 +499,7 @@ public sealed partial record EventDataType(
 
 /// <summary>Schema datatype FirmwareType (OCPP 2.0.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(FirmwareTypeJsonConverter))]
 public sealed partial record FirmwareType(
     [property: JsonPropertyName("location"), JsonRequired, SchemaMaxLength(512)] string Location,
     [property: JsonPropertyName("retrieveDateTime"), JsonRequired] DateTimeOffset RetrieveDateTime)
@@ -498,6 +523,7 @@ public sealed partial record FirmwareType(
 
 /// <summary>Schema datatype GetVariableDataType (OCPP 2.0.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(GetVariableDataTypeJsonConverter))]
 public sealed partial record GetVariableDataType(
     [property: JsonPropertyName("component"), JsonRequired] ComponentType Component,
     [property: JsonPropertyName("variable"), JsonRequired] VariableType Variable)
@@ -513,6 +539,7 @@ public sealed partial record GetVariableDataType(
 
 /// <summary>Schema datatype GetVariableResultType (OCPP 2.0.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(GetVariableResultTypeJsonConverter))]
 public sealed partial record GetVariableResultType(
     [property: JsonPropertyName("attributeStatus"), JsonRequired] GetVariableStatusEnumType AttributeStatus,
     [property: JsonPropertyName("component"), JsonRequired] ComponentType Component,
@@ -537,6 +564,7 @@ public sealed partial record GetVariableResultType(
 
 /// <summary>Schema datatype IdTokenInfoType (OCPP 2.0.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(IdTokenInfoTypeJsonConverter))]
 public sealed partial record IdTokenInfoType(
     [property: JsonPropertyName("status"), JsonRequired] AuthorizationStatusEnumType Status)
 {
@@ -575,6 +603,7 @@ public sealed partial record IdTokenInfoType(
 
 /// <summary>Schema datatype IdTokenType (OCPP 2.0.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(IdTokenTypeJsonConverter))]
 public sealed partial record IdTokenType(
     [property: JsonPropertyName("idToken"), JsonRequired, SchemaMaxLength(36)] string IdToken,
     [property: JsonPropertyName("type"), JsonRequired] IdTokenEnumType Type)
@@ -590,6 +619,7 @@ public sealed partial record IdTokenType(
 
 /// <summary>Schema datatype LogParametersType (OCPP 2.0.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(LogParametersTypeJsonConverter))]
 public sealed partial record LogParametersType(
     [property: JsonPropertyName("remoteLocation"), JsonRequired, SchemaMaxLength(512)] string RemoteLocation)
 {
@@ -608,6 +638,7 @@ public sealed partial record LogParametersType(
 
 /// <summary>Schema datatype MessageContentType (OCPP 2.0.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(MessageContentTypeJsonConverter))]
 public sealed partial record MessageContentType(
     [property: JsonPropertyName("format"), JsonRequired] MessageFormatEnumType Format,
     [property: JsonPropertyName("content"), JsonRequired, SchemaMaxLength(512)] string Content)
@@ -623,6 +654,7 @@ public sealed partial record MessageContentType(
 
 /// <summary>Schema datatype MessageInfoType (OCPP 2.0.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(MessageInfoTypeJsonConverter))]
 public sealed partial record MessageInfoType(
     [property: JsonPropertyName("id"), JsonRequired] int Id,
     [property: JsonPropertyName("priority"), JsonRequired] MessagePriorityEnumType Priority,
@@ -655,6 +687,7 @@ public sealed partial record MessageInfoType(
 
 /// <summary>Schema datatype MeterValueType (OCPP 2.0.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(MeterValueTypeJsonConverter))]
 public sealed partial record MeterValueType(
     [property: JsonPropertyName("sampledValue"), JsonRequired, SchemaMinItems(1)] IReadOnlyList<SampledValueType> SampledValue,
     [property: JsonPropertyName("timestamp"), JsonRequired] DateTimeOffset Timestamp)
@@ -666,6 +699,7 @@ public sealed partial record MeterValueType(
 
 /// <summary>Schema datatype ModemType (OCPP 2.0.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(ModemTypeJsonConverter))]
 public sealed partial record ModemType
 {
     /// <summary>Optional "customData".</summary>
@@ -683,6 +717,7 @@ public sealed partial record ModemType
 
 /// <summary>Schema datatype MonitoringDataType (OCPP 2.0.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(MonitoringDataTypeJsonConverter))]
 public sealed partial record MonitoringDataType(
     [property: JsonPropertyName("component"), JsonRequired] ComponentType Component,
     [property: JsonPropertyName("variable"), JsonRequired] VariableType Variable,
@@ -695,6 +730,7 @@ public sealed partial record MonitoringDataType(
 
 /// <summary>Schema datatype NetworkConnectionProfileType (OCPP 2.0.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(NetworkConnectionProfileTypeJsonConverter))]
 public sealed partial record NetworkConnectionProfileType(
     [property: JsonPropertyName("ocppVersion"), JsonRequired] OCPPVersionEnumType OcppVersion,
     [property: JsonPropertyName("ocppTransport"), JsonRequired] OCPPTransportEnumType OcppTransport,
@@ -718,6 +754,7 @@ public sealed partial record NetworkConnectionProfileType(
 
 /// <summary>Schema datatype OCSPRequestDataType (OCPP 2.0.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(OCSPRequestDataTypeJsonConverter))]
 public sealed partial record OCSPRequestDataType(
     [property: JsonPropertyName("hashAlgorithm"), JsonRequired] HashAlgorithmEnumType HashAlgorithm,
     [property: JsonPropertyName("issuerNameHash"), JsonRequired, SchemaMaxLength(128)] string IssuerNameHash,
@@ -732,6 +769,7 @@ public sealed partial record OCSPRequestDataType(
 
 /// <summary>Schema datatype RelativeTimeIntervalType (OCPP 2.0.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(RelativeTimeIntervalTypeJsonConverter))]
 public sealed partial record RelativeTimeIntervalType(
     [property: JsonPropertyName("start"), JsonRequired] int Start)
 {
@@ -746,6 +784,7 @@ public sealed partial record RelativeTimeIntervalType(
 
 /// <summary>Schema datatype ReportDataType (OCPP 2.0.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(ReportDataTypeJsonConverter))]
 public sealed partial record ReportDataType(
     [property: JsonPropertyName("component"), JsonRequired] ComponentType Component,
     [property: JsonPropertyName("variable"), JsonRequired] VariableType Variable,
@@ -762,6 +801,7 @@ public sealed partial record ReportDataType(
 
 /// <summary>Schema datatype SalesTariffEntryType (OCPP 2.0.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(SalesTariffEntryTypeJsonConverter))]
 public sealed partial record SalesTariffEntryType(
     [property: JsonPropertyName("relativeTimeInterval"), JsonRequired] RelativeTimeIntervalType RelativeTimeInterval)
 {
@@ -780,6 +820,7 @@ public sealed partial record SalesTariffEntryType(
 
 /// <summary>Schema datatype SalesTariffType (OCPP 2.0.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(SalesTariffTypeJsonConverter))]
 public sealed partial record SalesTariffType(
     [property: JsonPropertyName("id"), JsonRequired] int Id,
     [property: JsonPropertyName("salesTariffEntry"), JsonRequired, SchemaMinItems(1), SchemaMaxItems(1024)] IReadOnlyList<SalesTariffEntryType> SalesTariffEntry)
@@ -799,6 +840,7 @@ public sealed partial record SalesTariffType(
 
 /// <summary>Schema datatype SampledValueType (OCPP 2.0.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(SampledValueTypeJsonConverter))]
 public sealed partial record SampledValueType(
     [property: JsonPropertyName("value"), JsonRequired] decimal Value)
 {
@@ -833,6 +875,7 @@ public sealed partial record SampledValueType(
 
 /// <summary>Schema datatype SetMonitoringDataType (OCPP 2.0.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(SetMonitoringDataTypeJsonConverter))]
 public sealed partial record SetMonitoringDataType(
     [property: JsonPropertyName("value"), JsonRequired] decimal Value,
     [property: JsonPropertyName("type"), JsonRequired] MonitorEnumType Type,
@@ -855,6 +898,7 @@ public sealed partial record SetMonitoringDataType(
 
 /// <summary>Schema datatype SetMonitoringResultType (OCPP 2.0.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(SetMonitoringResultTypeJsonConverter))]
 public sealed partial record SetMonitoringResultType(
     [property: JsonPropertyName("status"), JsonRequired] SetMonitoringStatusEnumType Status,
     [property: JsonPropertyName("type"), JsonRequired] MonitorEnumType Type,
@@ -877,6 +921,7 @@ public sealed partial record SetMonitoringResultType(
 
 /// <summary>Schema datatype SetVariableDataType (OCPP 2.0.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(SetVariableDataTypeJsonConverter))]
 public sealed partial record SetVariableDataType(
     [property: JsonPropertyName("attributeValue"), JsonRequired, SchemaMaxLength(1000)] string AttributeValue,
     [property: JsonPropertyName("component"), JsonRequired] ComponentType Component,
@@ -893,6 +938,7 @@ public sealed partial record SetVariableDataType(
 
 /// <summary>Schema datatype SetVariableResultType (OCPP 2.0.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(SetVariableResultTypeJsonConverter))]
 public sealed partial record SetVariableResultType(
     [property: JsonPropertyName("attributeStatus"), JsonRequired] SetVariableStatusEnumType AttributeStatus,
     [property: JsonPropertyName("component"), JsonRequired] ComponentType Component,
@@ -913,6 +959,7 @@ public sealed partial record SetVariableResultType(
 
 /// <summary>Schema datatype SignedMeterValueType (OCPP 2.0.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(SignedMeterValueTypeJsonConverter))]
 public sealed partial record SignedMeterValueType(
     [property: JsonPropertyName("signedMeterData"), JsonRequired, SchemaMaxLength(2500)] string SignedMeterData,
     [property: JsonPropertyName("signingMethod"), JsonRequired, SchemaMaxLength(50)] string SigningMethod,
@@ -926,6 +973,7 @@ public sealed partial record SignedMeterValueType(
 
 /// <summary>Schema datatype StatusInfoType (OCPP 2.0.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(StatusInfoTypeJsonConverter))]
 public sealed partial record StatusInfoType(
     [property: JsonPropertyName("reasonCode"), JsonRequired, SchemaMaxLength(20)] string ReasonCode)
 {
@@ -940,6 +988,7 @@ public sealed partial record StatusInfoType(
 
 /// <summary>Schema datatype TransactionType (OCPP 2.0.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(TransactionTypeJsonConverter))]
 public sealed partial record TransactionType(
     [property: JsonPropertyName("transactionId"), JsonRequired, SchemaMaxLength(36)] string TransactionId)
 {
@@ -966,6 +1015,7 @@ public sealed partial record TransactionType(
 
 /// <summary>Schema datatype UnitOfMeasureType (OCPP 2.0.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(UnitOfMeasureTypeJsonConverter))]
 public sealed partial record UnitOfMeasureType
 {
     /// <summary>Optional "customData".</summary>
@@ -983,6 +1033,7 @@ public sealed partial record UnitOfMeasureType
 
 /// <summary>Schema datatype VPNType (OCPP 2.0.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(VPNTypeJsonConverter))]
 public sealed partial record VPNType(
     [property: JsonPropertyName("server"), JsonRequired, SchemaMaxLength(512)] string Server,
     [property: JsonPropertyName("user"), JsonRequired, SchemaMaxLength(20)] string User,
@@ -1001,6 +1052,7 @@ public sealed partial record VPNType(
 
 /// <summary>Schema datatype VariableAttributeType (OCPP 2.0.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(VariableAttributeTypeJsonConverter))]
 public sealed partial record VariableAttributeType
 {
     /// <summary>Optional "customData".</summary>
@@ -1030,6 +1082,7 @@ public sealed partial record VariableAttributeType
 
 /// <summary>Schema datatype VariableCharacteristicsType (OCPP 2.0.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(VariableCharacteristicsTypeJsonConverter))]
 public sealed partial record VariableCharacteristicsType(
     [property: JsonPropertyName("dataType"), JsonRequired] DataEnumType DataType,
     [property: JsonPropertyName("supportsMonitoring"), JsonRequired] bool SupportsMonitoring)
@@ -1057,6 +1110,7 @@ public sealed partial record VariableCharacteristicsType(
 
 /// <summary>Schema datatype VariableMonitoringType (OCPP 2.0.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(VariableMonitoringTypeJsonConverter))]
 public sealed partial record VariableMonitoringType(
     [property: JsonPropertyName("id"), JsonRequired] int Id,
     [property: JsonPropertyName("transaction"), JsonRequired] bool Transaction,
@@ -1071,6 +1125,7 @@ public sealed partial record VariableMonitoringType(
 
 /// <summary>Schema datatype VariableType (OCPP 2.0.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(VariableTypeJsonConverter))]
 public sealed partial record VariableType(
     [property: JsonPropertyName("name"), JsonRequired, SchemaMaxLength(50)] string Name)
 {

@@ -10,7 +10,7 @@ using DerSim.Sim.Ocpp.Validation;
 namespace DerSim.Sim.Ocpp.V201;
 
 /// <summary>Schema enumeration APNAuthenticationEnumType (OCPP 2.0.1).</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<APNAuthenticationEnumType>))]
+[JsonConverter(typeof(APNAuthenticationEnumTypeJsonConverter))]
 public enum APNAuthenticationEnumType
 {
     /// <summary>"CHAP".</summary>
@@ -28,7 +28,7 @@ public enum APNAuthenticationEnumType
 }
 
 /// <summary>Schema enumeration AttributeEnumType (OCPP 2.0.1).</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<AttributeEnumType>))]
+[JsonConverter(typeof(AttributeEnumTypeJsonConverter))]
 public enum AttributeEnumType
 {
     /// <summary>"Actual".</summary>
@@ -46,7 +46,7 @@ public enum AttributeEnumType
 }
 
 /// <summary>Schema enumeration AuthorizationStatusEnumType (OCPP 2.0.1).</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<AuthorizationStatusEnumType>))]
+[JsonConverter(typeof(AuthorizationStatusEnumTypeJsonConverter))]
 public enum AuthorizationStatusEnumType
 {
     /// <summary>"Accepted".</summary>
@@ -82,7 +82,7 @@ public enum AuthorizationStatusEnumType
 }
 
 /// <summary>Schema enumeration AuthorizeCertificateStatusEnumType (OCPP 2.0.1).</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<AuthorizeCertificateStatusEnumType>))]
+[JsonConverter(typeof(AuthorizeCertificateStatusEnumTypeJsonConverter))]
 public enum AuthorizeCertificateStatusEnumType
 {
     /// <summary>"Accepted".</summary>
@@ -109,7 +109,7 @@ public enum AuthorizeCertificateStatusEnumType
 }
 
 /// <summary>Schema enumeration BootReasonEnumType (OCPP 2.0.1).</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<BootReasonEnumType>))]
+[JsonConverter(typeof(BootReasonEnumTypeJsonConverter))]
 public enum BootReasonEnumType
 {
     /// <summary>"ApplicationReset".</summary>
@@ -142,7 +142,7 @@ public enum BootReasonEnumType
 }
 
 /// <summary>Schema enumeration CancelReservationStatusEnumType (OCPP 2.0.1).</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<CancelReservationStatusEnumType>))]
+[JsonConverter(typeof(CancelReservationStatusEnumTypeJsonConverter))]
 public enum CancelReservationStatusEnumType
 {
     /// <summary>"Accepted".</summary>
@@ -154,7 +154,7 @@ public enum CancelReservationStatusEnumType
 }
 
 /// <summary>Schema enumeration CertificateActionEnumType (OCPP 2.0.1).</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<CertificateActionEnumType>))]
+[JsonConverter(typeof(CertificateActionEnumTypeJsonConverter))]
 public enum CertificateActionEnumType
 {
     /// <summary>"Install".</summary>
@@ -166,7 +166,7 @@ public enum CertificateActionEnumType
 }
 
 /// <summary>Schema enumeration CertificateSignedStatusEnumType (OCPP 2.0.1).</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<CertificateSignedStatusEnumType>))]
+[JsonConverter(typeof(CertificateSignedStatusEnumTypeJsonConverter))]
 public enum CertificateSignedStatusEnumType
 {
     /// <summary>"Accepted".</summary>
@@ -178,7 +178,7 @@ public enum CertificateSignedStatusEnumType
 }
 
 /// <summary>Schema enumeration CertificateSigningUseEnumType (OCPP 2.0.1).</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<CertificateSigningUseEnumType>))]
+[JsonConverter(typeof(CertificateSigningUseEnumTypeJsonConverter))]
 public enum CertificateSigningUseEnumType
 {
     /// <summary>"ChargingStationCertificate".</summary>
@@ -190,7 +190,7 @@ public enum CertificateSigningUseEnumType
 }
 
 /// <summary>Schema enumeration ChangeAvailabilityStatusEnumType (OCPP 2.0.1).</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<ChangeAvailabilityStatusEnumType>))]
+[JsonConverter(typeof(ChangeAvailabilityStatusEnumTypeJsonConverter))]
 public enum ChangeAvailabilityStatusEnumType
 {
     /// <summary>"Accepted".</summary>
@@ -205,7 +205,7 @@ public enum ChangeAvailabilityStatusEnumType
 }
 
 /// <summary>Schema enumeration ChargingLimitSourceEnumType (OCPP 2.0.1).</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<ChargingLimitSourceEnumType>))]
+[JsonConverter(typeof(ChargingLimitSourceEnumTypeJsonConverter))]
 public enum ChargingLimitSourceEnumType
 {
     /// <summary>"EMS".</summary>
@@ -223,7 +223,7 @@ public enum ChargingLimitSourceEnumType
 }
 
 /// <summary>Schema enumeration ChargingProfileKindEnumType (OCPP 2.0.1).</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<ChargingProfileKindEnumType>))]
+[JsonConverter(typeof(ChargingProfileKindEnumTypeJsonConverter))]
 public enum ChargingProfileKindEnumType
 {
     /// <summary>"Absolute".</summary>
@@ -238,7 +238,7 @@ public enum ChargingProfileKindEnumType
 }
 
 /// <summary>Schema enumeration ChargingProfilePurposeEnumType (OCPP 2.0.1).</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<ChargingProfilePurposeEnumType>))]
+[JsonConverter(typeof(ChargingProfilePurposeEnumTypeJsonConverter))]
 public enum ChargingProfilePurposeEnumType
 {
     /// <summary>"ChargingStationExternalConstraints".</summary>
@@ -256,7 +256,7 @@ public enum ChargingProfilePurposeEnumType
 }
 
 /// <summary>Schema enumeration ChargingProfileStatusEnumType (OCPP 2.0.1).</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<ChargingProfileStatusEnumType>))]
+[JsonConverter(typeof(ChargingProfileStatusEnumTypeJsonConverter))]
 public enum ChargingProfileStatusEnumType
 {
     /// <summary>"Accepted".</summary>
@@ -268,7 +268,7 @@ public enum ChargingProfileStatusEnumType
 }
 
 /// <summary>Schema enumeration ChargingRateUnitEnumType (OCPP 2.0.1).</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<ChargingRateUnitEnumType>))]
+[JsonConverter(typeof(ChargingRateUnitEnumTypeJsonConverter))]
 public enum ChargingRateUnitEnumType
 {
     /// <summary>"W".</summary>
@@ -280,7 +280,7 @@ public enum ChargingRateUnitEnumType
 }
 
 /// <summary>Schema enumeration ChargingStateEnumType (OCPP 2.0.1).</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<ChargingStateEnumType>))]
+[JsonConverter(typeof(ChargingStateEnumTypeJsonConverter))]
 public enum ChargingStateEnumType
 {
     /// <summary>"Charging".</summary>
@@ -301,7 +301,7 @@ public enum ChargingStateEnumType
 }
 
 /// <summary>Schema enumeration ClearCacheStatusEnumType (OCPP 2.0.1).</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<ClearCacheStatusEnumType>))]
+[JsonConverter(typeof(ClearCacheStatusEnumTypeJsonConverter))]
 public enum ClearCacheStatusEnumType
 {
     /// <summary>"Accepted".</summary>
@@ -313,7 +313,7 @@ public enum ClearCacheStatusEnumType
 }
 
 /// <summary>Schema enumeration ClearChargingProfileStatusEnumType (OCPP 2.0.1).</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<ClearChargingProfileStatusEnumType>))]
+[JsonConverter(typeof(ClearChargingProfileStatusEnumTypeJsonConverter))]
 public enum ClearChargingProfileStatusEnumType
 {
     /// <summary>"Accepted".</summary>
@@ -325,7 +325,7 @@ public enum ClearChargingProfileStatusEnumType
 }
 
 /// <summary>Schema enumeration ClearMessageStatusEnumType (OCPP 2.0.1).</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<ClearMessageStatusEnumType>))]
+[JsonConverter(typeof(ClearMessageStatusEnumTypeJsonConverter))]
 public enum ClearMessageStatusEnumType
 {
     /// <summary>"Accepted".</summary>
@@ -337,7 +337,7 @@ public enum ClearMessageStatusEnumType
 }
 
 /// <summary>Schema enumeration ClearMonitoringStatusEnumType (OCPP 2.0.1).</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<ClearMonitoringStatusEnumType>))]
+[JsonConverter(typeof(ClearMonitoringStatusEnumTypeJsonConverter))]
 public enum ClearMonitoringStatusEnumType
 {
     /// <summary>"Accepted".</summary>
@@ -352,7 +352,7 @@ public enum ClearMonitoringStatusEnumType
 }
 
 /// <summary>Schema enumeration ComponentCriterionEnumType (OCPP 2.0.1).</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<ComponentCriterionEnumType>))]
+[JsonConverter(typeof(ComponentCriterionEnumTypeJsonConverter))]
 public enum ComponentCriterionEnumType
 {
     /// <summary>"Active".</summary>
@@ -370,7 +370,7 @@ public enum ComponentCriterionEnumType
 }
 
 /// <summary>Schema enumeration ConnectorEnumType (OCPP 2.0.1).</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<ConnectorEnumType>))]
+[JsonConverter(typeof(ConnectorEnumTypeJsonConverter))]
 public enum ConnectorEnumType
 {
     /// <summary>"cCCS1".</summary>
@@ -442,7 +442,7 @@ public enum ConnectorEnumType
 }
 
 /// <summary>Schema enumeration ConnectorStatusEnumType (OCPP 2.0.1).</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<ConnectorStatusEnumType>))]
+[JsonConverter(typeof(ConnectorStatusEnumTypeJsonConverter))]
 public enum ConnectorStatusEnumType
 {
     /// <summary>"Available".</summary>
@@ -463,7 +463,7 @@ public enum ConnectorStatusEnumType
 }
 
 /// <summary>Schema enumeration CostKindEnumType (OCPP 2.0.1).</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<CostKindEnumType>))]
+[JsonConverter(typeof(CostKindEnumTypeJsonConverter))]
 public enum CostKindEnumType
 {
     /// <summary>"CarbonDioxideEmission".</summary>
@@ -478,7 +478,7 @@ public enum CostKindEnumType
 }
 
 /// <summary>Schema enumeration CustomerInformationStatusEnumType (OCPP 2.0.1).</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<CustomerInformationStatusEnumType>))]
+[JsonConverter(typeof(CustomerInformationStatusEnumTypeJsonConverter))]
 public enum CustomerInformationStatusEnumType
 {
     /// <summary>"Accepted".</summary>
@@ -493,7 +493,7 @@ public enum CustomerInformationStatusEnumType
 }
 
 /// <summary>Schema enumeration DataEnumType (OCPP 2.0.1).</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<DataEnumType>))]
+[JsonConverter(typeof(DataEnumTypeJsonConverter))]
 public enum DataEnumType
 {
     /// <summary>"string".</summary>
@@ -523,7 +523,7 @@ public enum DataEnumType
 }
 
 /// <summary>Schema enumeration DataTransferStatusEnumType (OCPP 2.0.1).</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<DataTransferStatusEnumType>))]
+[JsonConverter(typeof(DataTransferStatusEnumTypeJsonConverter))]
 public enum DataTransferStatusEnumType
 {
     /// <summary>"Accepted".</summary>
@@ -541,7 +541,7 @@ public enum DataTransferStatusEnumType
 }
 
 /// <summary>Schema enumeration DeleteCertificateStatusEnumType (OCPP 2.0.1).</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<DeleteCertificateStatusEnumType>))]
+[JsonConverter(typeof(DeleteCertificateStatusEnumTypeJsonConverter))]
 public enum DeleteCertificateStatusEnumType
 {
     /// <summary>"Accepted".</summary>
@@ -556,7 +556,7 @@ public enum DeleteCertificateStatusEnumType
 }
 
 /// <summary>Schema enumeration DisplayMessageStatusEnumType (OCPP 2.0.1).</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<DisplayMessageStatusEnumType>))]
+[JsonConverter(typeof(DisplayMessageStatusEnumTypeJsonConverter))]
 public enum DisplayMessageStatusEnumType
 {
     /// <summary>"Accepted".</summary>
@@ -580,7 +580,7 @@ public enum DisplayMessageStatusEnumType
 }
 
 /// <summary>Schema enumeration EnergyTransferModeEnumType (OCPP 2.0.1).</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<EnergyTransferModeEnumType>))]
+[JsonConverter(typeof(EnergyTransferModeEnumTypeJsonConverter))]
 public enum EnergyTransferModeEnumType
 {
     /// <summary>"DC".</summary>
@@ -598,7 +598,7 @@ public enum EnergyTransferModeEnumType
 }
 
 /// <summary>Schema enumeration EventNotificationEnumType (OCPP 2.0.1).</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<EventNotificationEnumType>))]
+[JsonConverter(typeof(EventNotificationEnumTypeJsonConverter))]
 public enum EventNotificationEnumType
 {
     /// <summary>"HardWiredNotification".</summary>
@@ -616,7 +616,7 @@ public enum EventNotificationEnumType
 }
 
 /// <summary>Schema enumeration EventTriggerEnumType (OCPP 2.0.1).</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<EventTriggerEnumType>))]
+[JsonConverter(typeof(EventTriggerEnumTypeJsonConverter))]
 public enum EventTriggerEnumType
 {
     /// <summary>"Alerting".</summary>
@@ -631,7 +631,7 @@ public enum EventTriggerEnumType
 }
 
 /// <summary>Schema enumeration FirmwareStatusEnumType (OCPP 2.0.1).</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<FirmwareStatusEnumType>))]
+[JsonConverter(typeof(FirmwareStatusEnumTypeJsonConverter))]
 public enum FirmwareStatusEnumType
 {
     /// <summary>"Downloaded".</summary>
@@ -679,7 +679,7 @@ public enum FirmwareStatusEnumType
 }
 
 /// <summary>Schema enumeration GenericDeviceModelStatusEnumType (OCPP 2.0.1).</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<GenericDeviceModelStatusEnumType>))]
+[JsonConverter(typeof(GenericDeviceModelStatusEnumTypeJsonConverter))]
 public enum GenericDeviceModelStatusEnumType
 {
     /// <summary>"Accepted".</summary>
@@ -697,7 +697,7 @@ public enum GenericDeviceModelStatusEnumType
 }
 
 /// <summary>Schema enumeration GenericStatusEnumType (OCPP 2.0.1).</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<GenericStatusEnumType>))]
+[JsonConverter(typeof(GenericStatusEnumTypeJsonConverter))]
 public enum GenericStatusEnumType
 {
     /// <summary>"Accepted".</summary>
@@ -709,7 +709,7 @@ public enum GenericStatusEnumType
 }
 
 /// <summary>Schema enumeration GetCertificateIdUseEnumType (OCPP 2.0.1).</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<GetCertificateIdUseEnumType>))]
+[JsonConverter(typeof(GetCertificateIdUseEnumTypeJsonConverter))]
 public enum GetCertificateIdUseEnumType
 {
     /// <summary>"V2GRootCertificate".</summary>
@@ -730,7 +730,7 @@ public enum GetCertificateIdUseEnumType
 }
 
 /// <summary>Schema enumeration GetCertificateStatusEnumType (OCPP 2.0.1).</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<GetCertificateStatusEnumType>))]
+[JsonConverter(typeof(GetCertificateStatusEnumTypeJsonConverter))]
 public enum GetCertificateStatusEnumType
 {
     /// <summary>"Accepted".</summary>
@@ -742,7 +742,7 @@ public enum GetCertificateStatusEnumType
 }
 
 /// <summary>Schema enumeration GetChargingProfileStatusEnumType (OCPP 2.0.1).</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<GetChargingProfileStatusEnumType>))]
+[JsonConverter(typeof(GetChargingProfileStatusEnumTypeJsonConverter))]
 public enum GetChargingProfileStatusEnumType
 {
     /// <summary>"Accepted".</summary>
@@ -754,7 +754,7 @@ public enum GetChargingProfileStatusEnumType
 }
 
 /// <summary>Schema enumeration GetDisplayMessagesStatusEnumType (OCPP 2.0.1).</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<GetDisplayMessagesStatusEnumType>))]
+[JsonConverter(typeof(GetDisplayMessagesStatusEnumTypeJsonConverter))]
 public enum GetDisplayMessagesStatusEnumType
 {
     /// <summary>"Accepted".</summary>
@@ -766,7 +766,7 @@ public enum GetDisplayMessagesStatusEnumType
 }
 
 /// <summary>Schema enumeration GetInstalledCertificateStatusEnumType (OCPP 2.0.1).</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<GetInstalledCertificateStatusEnumType>))]
+[JsonConverter(typeof(GetInstalledCertificateStatusEnumTypeJsonConverter))]
 public enum GetInstalledCertificateStatusEnumType
 {
     /// <summary>"Accepted".</summary>
@@ -778,7 +778,7 @@ public enum GetInstalledCertificateStatusEnumType
 }
 
 /// <summary>Schema enumeration GetVariableStatusEnumType (OCPP 2.0.1).</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<GetVariableStatusEnumType>))]
+[JsonConverter(typeof(GetVariableStatusEnumTypeJsonConverter))]
 public enum GetVariableStatusEnumType
 {
     /// <summary>"Accepted".</summary>
@@ -799,7 +799,7 @@ public enum GetVariableStatusEnumType
 }
 
 /// <summary>Schema enumeration HashAlgorithmEnumType (OCPP 2.0.1).</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<HashAlgorithmEnumType>))]
+[JsonConverter(typeof(HashAlgorithmEnumTypeJsonConverter))]
 public enum HashAlgorithmEnumType
 {
     /// <summary>"SHA256".</summary>
@@ -814,7 +814,7 @@ public enum HashAlgorithmEnumType
 }
 
 /// <summary>Schema enumeration IdTokenEnumType (OCPP 2.0.1).</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<IdTokenEnumType>))]
+[JsonConverter(typeof(IdTokenEnumTypeJsonConverter))]
 public enum IdTokenEnumType
 {
     /// <summary>"Central".</summary>
@@ -844,7 +844,7 @@ public enum IdTokenEnumType
 }
 
 /// <summary>Schema enumeration InstallCertificateStatusEnumType (OCPP 2.0.1).</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<InstallCertificateStatusEnumType>))]
+[JsonConverter(typeof(InstallCertificateStatusEnumTypeJsonConverter))]
 public enum InstallCertificateStatusEnumType
 {
     /// <summary>"Accepted".</summary>
@@ -859,7 +859,7 @@ public enum InstallCertificateStatusEnumType
 }
 
 /// <summary>Schema enumeration InstallCertificateUseEnumType (OCPP 2.0.1).</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<InstallCertificateUseEnumType>))]
+[JsonConverter(typeof(InstallCertificateUseEnumTypeJsonConverter))]
 public enum InstallCertificateUseEnumType
 {
     /// <summary>"V2GRootCertificate".</summary>
@@ -877,7 +877,7 @@ public enum InstallCertificateUseEnumType
 }
 
 /// <summary>Schema enumeration Iso15118EVCertificateStatusEnumType (OCPP 2.0.1).</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<Iso15118EVCertificateStatusEnumType>))]
+[JsonConverter(typeof(Iso15118EVCertificateStatusEnumTypeJsonConverter))]
 public enum Iso15118EVCertificateStatusEnumType
 {
     /// <summary>"Accepted".</summary>
@@ -889,7 +889,7 @@ public enum Iso15118EVCertificateStatusEnumType
 }
 
 /// <summary>Schema enumeration LocationEnumType (OCPP 2.0.1).</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<LocationEnumType>))]
+[JsonConverter(typeof(LocationEnumTypeJsonConverter))]
 public enum LocationEnumType
 {
     /// <summary>"Body".</summary>
@@ -910,7 +910,7 @@ public enum LocationEnumType
 }
 
 /// <summary>Schema enumeration LogEnumType (OCPP 2.0.1).</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<LogEnumType>))]
+[JsonConverter(typeof(LogEnumTypeJsonConverter))]
 public enum LogEnumType
 {
     /// <summary>"DiagnosticsLog".</summary>
@@ -922,7 +922,7 @@ public enum LogEnumType
 }
 
 /// <summary>Schema enumeration LogStatusEnumType (OCPP 2.0.1).</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<LogStatusEnumType>))]
+[JsonConverter(typeof(LogStatusEnumTypeJsonConverter))]
 public enum LogStatusEnumType
 {
     /// <summary>"Accepted".</summary>
@@ -937,7 +937,7 @@ public enum LogStatusEnumType
 }
 
 /// <summary>Schema enumeration MeasurandEnumType (OCPP 2.0.1).</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<MeasurandEnumType>))]
+[JsonConverter(typeof(MeasurandEnumTypeJsonConverter))]
 public enum MeasurandEnumType
 {
     /// <summary>"Current.Export".</summary>
@@ -1018,7 +1018,7 @@ public enum MeasurandEnumType
 }
 
 /// <summary>Schema enumeration MessageFormatEnumType (OCPP 2.0.1).</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<MessageFormatEnumType>))]
+[JsonConverter(typeof(MessageFormatEnumTypeJsonConverter))]
 public enum MessageFormatEnumType
 {
     /// <summary>"ASCII".</summary>
@@ -1036,7 +1036,7 @@ public enum MessageFormatEnumType
 }
 
 /// <summary>Schema enumeration MessagePriorityEnumType (OCPP 2.0.1).</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<MessagePriorityEnumType>))]
+[JsonConverter(typeof(MessagePriorityEnumTypeJsonConverter))]
 public enum MessagePriorityEnumType
 {
     /// <summary>"AlwaysFront".</summary>
@@ -1051,7 +1051,7 @@ public enum MessagePriorityEnumType
 }
 
 /// <summary>Schema enumeration MessageStateEnumType (OCPP 2.0.1).</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<MessageStateEnumType>))]
+[JsonConverter(typeof(MessageStateEnumTypeJsonConverter))]
 public enum MessageStateEnumType
 {
     /// <summary>"Charging".</summary>
@@ -1069,7 +1069,7 @@ public enum MessageStateEnumType
 }
 
 /// <summary>Schema enumeration MessageTriggerEnumType (OCPP 2.0.1).</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<MessageTriggerEnumType>))]
+[JsonConverter(typeof(MessageTriggerEnumTypeJsonConverter))]
 public enum MessageTriggerEnumType
 {
     /// <summary>"BootNotification".</summary>
@@ -1108,7 +1108,7 @@ public enum MessageTriggerEnumType
 }
 
 /// <summary>Schema enumeration MonitorEnumType (OCPP 2.0.1).</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<MonitorEnumType>))]
+[JsonConverter(typeof(MonitorEnumTypeJsonConverter))]
 public enum MonitorEnumType
 {
     /// <summary>"UpperThreshold".</summary>
@@ -1129,7 +1129,7 @@ public enum MonitorEnumType
 }
 
 /// <summary>Schema enumeration MonitoringBaseEnumType (OCPP 2.0.1).</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<MonitoringBaseEnumType>))]
+[JsonConverter(typeof(MonitoringBaseEnumTypeJsonConverter))]
 public enum MonitoringBaseEnumType
 {
     /// <summary>"All".</summary>
@@ -1144,7 +1144,7 @@ public enum MonitoringBaseEnumType
 }
 
 /// <summary>Schema enumeration MonitoringCriterionEnumType (OCPP 2.0.1).</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<MonitoringCriterionEnumType>))]
+[JsonConverter(typeof(MonitoringCriterionEnumTypeJsonConverter))]
 public enum MonitoringCriterionEnumType
 {
     /// <summary>"ThresholdMonitoring".</summary>
@@ -1159,7 +1159,7 @@ public enum MonitoringCriterionEnumType
 }
 
 /// <summary>Schema enumeration MutabilityEnumType (OCPP 2.0.1).</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<MutabilityEnumType>))]
+[JsonConverter(typeof(MutabilityEnumTypeJsonConverter))]
 public enum MutabilityEnumType
 {
     /// <summary>"ReadOnly".</summary>
@@ -1174,7 +1174,7 @@ public enum MutabilityEnumType
 }
 
 /// <summary>Schema enumeration NotifyEVChargingNeedsStatusEnumType (OCPP 2.0.1).</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<NotifyEVChargingNeedsStatusEnumType>))]
+[JsonConverter(typeof(NotifyEVChargingNeedsStatusEnumTypeJsonConverter))]
 public enum NotifyEVChargingNeedsStatusEnumType
 {
     /// <summary>"Accepted".</summary>
@@ -1189,7 +1189,7 @@ public enum NotifyEVChargingNeedsStatusEnumType
 }
 
 /// <summary>Schema enumeration OCPPInterfaceEnumType (OCPP 2.0.1).</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<OCPPInterfaceEnumType>))]
+[JsonConverter(typeof(OCPPInterfaceEnumTypeJsonConverter))]
 public enum OCPPInterfaceEnumType
 {
     /// <summary>"Wired0".</summary>
@@ -1219,7 +1219,7 @@ public enum OCPPInterfaceEnumType
 }
 
 /// <summary>Schema enumeration OCPPTransportEnumType (OCPP 2.0.1).</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<OCPPTransportEnumType>))]
+[JsonConverter(typeof(OCPPTransportEnumTypeJsonConverter))]
 public enum OCPPTransportEnumType
 {
     /// <summary>"JSON".</summary>
@@ -1231,7 +1231,7 @@ public enum OCPPTransportEnumType
 }
 
 /// <summary>Schema enumeration OCPPVersionEnumType (OCPP 2.0.1).</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<OCPPVersionEnumType>))]
+[JsonConverter(typeof(OCPPVersionEnumTypeJsonConverter))]
 public enum OCPPVersionEnumType
 {
     /// <summary>"OCPP12".</summary>
@@ -1249,7 +1249,7 @@ public enum OCPPVersionEnumType
 }
 
 /// <summary>Schema enumeration OperationalStatusEnumType (OCPP 2.0.1).</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<OperationalStatusEnumType>))]
+[JsonConverter(typeof(OperationalStatusEnumTypeJsonConverter))]
 public enum OperationalStatusEnumType
 {
     /// <summary>"Inoperative".</summary>
@@ -1261,7 +1261,7 @@ public enum OperationalStatusEnumType
 }
 
 /// <summary>Schema enumeration PhaseEnumType (OCPP 2.0.1).</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<PhaseEnumType>))]
+[JsonConverter(typeof(PhaseEnumTypeJsonConverter))]
 public enum PhaseEnumType
 {
     /// <summary>"L1".</summary>
@@ -1297,7 +1297,7 @@ public enum PhaseEnumType
 }
 
 /// <summary>Schema enumeration PublishFirmwareStatusEnumType (OCPP 2.0.1).</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<PublishFirmwareStatusEnumType>))]
+[JsonConverter(typeof(PublishFirmwareStatusEnumTypeJsonConverter))]
 public enum PublishFirmwareStatusEnumType
 {
     /// <summary>"Idle".</summary>
@@ -1333,7 +1333,7 @@ public enum PublishFirmwareStatusEnumType
 }
 
 /// <summary>Schema enumeration ReadingContextEnumType (OCPP 2.0.1).</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<ReadingContextEnumType>))]
+[JsonConverter(typeof(ReadingContextEnumTypeJsonConverter))]
 public enum ReadingContextEnumType
 {
     /// <summary>"Interruption.Begin".</summary>
@@ -1363,7 +1363,7 @@ public enum ReadingContextEnumType
 }
 
 /// <summary>Schema enumeration ReasonEnumType (OCPP 2.0.1).</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<ReasonEnumType>))]
+[JsonConverter(typeof(ReasonEnumTypeJsonConverter))]
 public enum ReasonEnumType
 {
     /// <summary>"DeAuthorized".</summary>
@@ -1426,7 +1426,7 @@ public enum ReasonEnumType
 }
 
 /// <summary>Schema enumeration RecurrencyKindEnumType (OCPP 2.0.1).</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<RecurrencyKindEnumType>))]
+[JsonConverter(typeof(RecurrencyKindEnumTypeJsonConverter))]
 public enum RecurrencyKindEnumType
 {
     /// <summary>"Daily".</summary>
@@ -1438,7 +1438,7 @@ public enum RecurrencyKindEnumType
 }
 
 /// <summary>Schema enumeration RegistrationStatusEnumType (OCPP 2.0.1).</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<RegistrationStatusEnumType>))]
+[JsonConverter(typeof(RegistrationStatusEnumTypeJsonConverter))]
 public enum RegistrationStatusEnumType
 {
     /// <summary>"Accepted".</summary>
@@ -1453,7 +1453,7 @@ public enum RegistrationStatusEnumType
 }
 
 /// <summary>Schema enumeration ReportBaseEnumType (OCPP 2.0.1).</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<ReportBaseEnumType>))]
+[JsonConverter(typeof(ReportBaseEnumTypeJsonConverter))]
 public enum ReportBaseEnumType
 {
     /// <summary>"ConfigurationInventory".</summary>
@@ -1468,7 +1468,7 @@ public enum ReportBaseEnumType
 }
 
 /// <summary>Schema enumeration RequestStartStopStatusEnumType (OCPP 2.0.1).</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<RequestStartStopStatusEnumType>))]
+[JsonConverter(typeof(RequestStartStopStatusEnumTypeJsonConverter))]
 public enum RequestStartStopStatusEnumType
 {
     /// <summary>"Accepted".</summary>
@@ -1480,7 +1480,7 @@ public enum RequestStartStopStatusEnumType
 }
 
 /// <summary>Schema enumeration ReservationUpdateStatusEnumType (OCPP 2.0.1).</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<ReservationUpdateStatusEnumType>))]
+[JsonConverter(typeof(ReservationUpdateStatusEnumTypeJsonConverter))]
 public enum ReservationUpdateStatusEnumType
 {
     /// <summary>"Expired".</summary>
@@ -1492,7 +1492,7 @@ public enum ReservationUpdateStatusEnumType
 }
 
 /// <summary>Schema enumeration ReserveNowStatusEnumType (OCPP 2.0.1).</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<ReserveNowStatusEnumType>))]
+[JsonConverter(typeof(ReserveNowStatusEnumTypeJsonConverter))]
 public enum ReserveNowStatusEnumType
 {
     /// <summary>"Accepted".</summary>
@@ -1513,7 +1513,7 @@ public enum ReserveNowStatusEnumType
 }
 
 /// <summary>Schema enumeration ResetEnumType (OCPP 2.0.1).</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<ResetEnumType>))]
+[JsonConverter(typeof(ResetEnumTypeJsonConverter))]
 public enum ResetEnumType
 {
     /// <summary>"Immediate".</summary>
@@ -1525,7 +1525,7 @@ public enum ResetEnumType
 }
 
 /// <summary>Schema enumeration ResetStatusEnumType (OCPP 2.0.1).</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<ResetStatusEnumType>))]
+[JsonConverter(typeof(ResetStatusEnumTypeJsonConverter))]
 public enum ResetStatusEnumType
 {
     /// <summary>"Accepted".</summary>
@@ -1540,7 +1540,7 @@ public enum ResetStatusEnumType
 }
 
 /// <summary>Schema enumeration SendLocalListStatusEnumType (OCPP 2.0.1).</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<SendLocalListStatusEnumType>))]
+[JsonConverter(typeof(SendLocalListStatusEnumTypeJsonConverter))]
 public enum SendLocalListStatusEnumType
 {
     /// <summary>"Accepted".</summary>
@@ -1555,7 +1555,7 @@ public enum SendLocalListStatusEnumType
 }
 
 /// <summary>Schema enumeration SetMonitoringStatusEnumType (OCPP 2.0.1).</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<SetMonitoringStatusEnumType>))]
+[JsonConverter(typeof(SetMonitoringStatusEnumTypeJsonConverter))]
 public enum SetMonitoringStatusEnumType
 {
     /// <summary>"Accepted".</summary>
@@ -1579,7 +1579,7 @@ public enum SetMonitoringStatusEnumType
 }
 
 /// <summary>Schema enumeration SetNetworkProfileStatusEnumType (OCPP 2.0.1).</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<SetNetworkProfileStatusEnumType>))]
+[JsonConverter(typeof(SetNetworkProfileStatusEnumTypeJsonConverter))]
 public enum SetNetworkProfileStatusEnumType
 {
     /// <summary>"Accepted".</summary>
@@ -1594,7 +1594,7 @@ public enum SetNetworkProfileStatusEnumType
 }
 
 /// <summary>Schema enumeration SetVariableStatusEnumType (OCPP 2.0.1).</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<SetVariableStatusEnumType>))]
+[JsonConverter(typeof(SetVariableStatusEnumTypeJsonConverter))]
 public enum SetVariableStatusEnumType
 {
     /// <summary>"Accepted".</summary>
@@ -1618,7 +1618,7 @@ public enum SetVariableStatusEnumType
 }
 
 /// <summary>Schema enumeration TransactionEventEnumType (OCPP 2.0.1).</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<TransactionEventEnumType>))]
+[JsonConverter(typeof(TransactionEventEnumTypeJsonConverter))]
 public enum TransactionEventEnumType
 {
     /// <summary>"Ended".</summary>
@@ -1633,7 +1633,7 @@ public enum TransactionEventEnumType
 }
 
 /// <summary>Schema enumeration TriggerMessageStatusEnumType (OCPP 2.0.1).</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<TriggerMessageStatusEnumType>))]
+[JsonConverter(typeof(TriggerMessageStatusEnumTypeJsonConverter))]
 public enum TriggerMessageStatusEnumType
 {
     /// <summary>"Accepted".</summary>
@@ -1648,7 +1648,7 @@ public enum TriggerMessageStatusEnumType
 }
 
 /// <summary>Schema enumeration TriggerReasonEnumType (OCPP 2.0.1).</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<TriggerReasonEnumType>))]
+[JsonConverter(typeof(TriggerReasonEnumTypeJsonConverter))]
 public enum TriggerReasonEnumType
 {
     /// <summary>"Authorized".</summary>
@@ -1717,7 +1717,7 @@ public enum TriggerReasonEnumType
 }
 
 /// <summary>Schema enumeration UnlockStatusEnumType (OCPP 2.0.1).</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<UnlockStatusEnumType>))]
+[JsonConverter(typeof(UnlockStatusEnumTypeJsonConverter))]
 public enum UnlockStatusEnumType
 {
     /// <summary>"Unlocked".</summary>
@@ -1735,7 +1735,7 @@ public enum UnlockStatusEnumType
 }
 
 /// <summary>Schema enumeration UnpublishFirmwareStatusEnumType (OCPP 2.0.1).</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<UnpublishFirmwareStatusEnumType>))]
+[JsonConverter(typeof(UnpublishFirmwareStatusEnumTypeJsonConverter))]
 public enum UnpublishFirmwareStatusEnumType
 {
     /// <summary>"DownloadOngoing".</summary>
@@ -1750,7 +1750,7 @@ public enum UnpublishFirmwareStatusEnumType
 }
 
 /// <summary>Schema enumeration UpdateEnumType (OCPP 2.0.1).</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<UpdateEnumType>))]
+[JsonConverter(typeof(UpdateEnumTypeJsonConverter))]
 public enum UpdateEnumType
 {
     /// <summary>"Differential".</summary>
@@ -1762,7 +1762,7 @@ public enum UpdateEnumType
 }
 
 /// <summary>Schema enumeration UpdateFirmwareStatusEnumType (OCPP 2.0.1).</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<UpdateFirmwareStatusEnumType>))]
+[JsonConverter(typeof(UpdateFirmwareStatusEnumTypeJsonConverter))]
 public enum UpdateFirmwareStatusEnumType
 {
     /// <summary>"Accepted".</summary>
@@ -1783,7 +1783,7 @@ public enum UpdateFirmwareStatusEnumType
 }
 
 /// <summary>Schema enumeration UploadLogStatusEnumType (OCPP 2.0.1).</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<UploadLogStatusEnumType>))]
+[JsonConverter(typeof(UploadLogStatusEnumTypeJsonConverter))]
 public enum UploadLogStatusEnumType
 {
     /// <summary>"BadMessage".</summary>
@@ -1813,7 +1813,7 @@ public enum UploadLogStatusEnumType
 }
 
 /// <summary>Schema enumeration VPNEnumType (OCPP 2.0.1).</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<VPNEnumType>))]
+[JsonConverter(typeof(VPNEnumTypeJsonConverter))]
 public enum VPNEnumType
 {
     /// <summary>"IKEv2".</summary>

@@ -11,6 +11,7 @@ namespace DerSim.Sim.Ocpp.V21;
 
 /// <summary>Schema datatype ACChargingParametersType (OCPP 2.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(ACChargingParametersTypeJsonConverter))]
 public sealed partial record ACChargingParametersType(
     [property: JsonPropertyName("energyAmount"), JsonRequired] decimal EnergyAmount,
     [property: JsonPropertyName("evMinCurrent"), JsonRequired] decimal EvMinCurrent,
@@ -24,6 +25,7 @@ public sealed partial record ACChargingParametersType(
 
 /// <summary>Schema datatype APNType (OCPP 2.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(APNTypeJsonConverter))]
 public sealed partial record APNType(
     [property: JsonPropertyName("apn"), JsonRequired, SchemaMaxLength(2000)] string Apn,
     [property: JsonPropertyName("apnAuthentication"), JsonRequired] APNAuthenticationEnumType ApnAuthentication)
@@ -55,6 +57,7 @@ public sealed partial record APNType(
 
 /// <summary>Schema datatype AbsolutePriceScheduleType (OCPP 2.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(AbsolutePriceScheduleTypeJsonConverter))]
 public sealed partial record AbsolutePriceScheduleType(
     [property: JsonPropertyName("timeAnchor"), JsonRequired] DateTimeOffset TimeAnchor,
     [property: JsonPropertyName("priceScheduleID"), JsonRequired, SchemaMinimum(0.0d)] int PriceScheduleID,
@@ -94,6 +97,7 @@ public sealed partial record AbsolutePriceScheduleType(
 
 /// <summary>Schema datatype AdditionalInfoType (OCPP 2.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(AdditionalInfoTypeJsonConverter))]
 public sealed partial record AdditionalInfoType(
     [property: JsonPropertyName("additionalIdToken"), JsonRequired, SchemaMaxLength(255)] string AdditionalIdToken,
     [property: JsonPropertyName("type"), JsonRequired, SchemaMaxLength(50)] string Type)
@@ -105,6 +109,7 @@ public sealed partial record AdditionalInfoType(
 
 /// <summary>Schema datatype AdditionalSelectedServicesType (OCPP 2.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(AdditionalSelectedServicesTypeJsonConverter))]
 public sealed partial record AdditionalSelectedServicesType(
     [property: JsonPropertyName("serviceFee"), JsonRequired] RationalNumberType ServiceFee,
     [property: JsonPropertyName("serviceName"), JsonRequired, SchemaMaxLength(80)] string ServiceName)
@@ -116,6 +121,7 @@ public sealed partial record AdditionalSelectedServicesType(
 
 /// <summary>Schema datatype AddressType (OCPP 2.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(AddressTypeJsonConverter))]
 public sealed partial record AddressType(
     [property: JsonPropertyName("name"), JsonRequired, SchemaMaxLength(50)] string Name,
     [property: JsonPropertyName("address1"), JsonRequired, SchemaMaxLength(100)] string Address1,
@@ -137,6 +143,7 @@ public sealed partial record AddressType(
 
 /// <summary>Schema datatype AuthorizationData (OCPP 2.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(AuthorizationDataJsonConverter))]
 public sealed partial record AuthorizationData(
     [property: JsonPropertyName("idToken"), JsonRequired] IdTokenType IdToken)
 {
@@ -151,6 +158,7 @@ public sealed partial record AuthorizationData(
 
 /// <summary>Schema datatype BatteryDataType (OCPP 2.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(BatteryDataTypeJsonConverter))]
 public sealed partial record BatteryDataType(
     [property: JsonPropertyName("evseId"), JsonRequired, SchemaMinimum(0.0d)] int EvseId,
     [property: JsonPropertyName("serialNumber"), JsonRequired, SchemaMaxLength(50)] string SerialNumber,
@@ -172,6 +180,7 @@ public sealed partial record BatteryDataType(
 
 /// <summary>Schema datatype CertificateHashDataChainType (OCPP 2.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(CertificateHashDataChainTypeJsonConverter))]
 public sealed partial record CertificateHashDataChainType(
     [property: JsonPropertyName("certificateHashData"), JsonRequired] CertificateHashDataType CertificateHashData,
     [property: JsonPropertyName("certificateType"), JsonRequired] GetCertificateIdUseEnumType CertificateType)
@@ -187,6 +196,7 @@ public sealed partial record CertificateHashDataChainType(
 
 /// <summary>Schema datatype CertificateHashDataType (OCPP 2.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(CertificateHashDataTypeJsonConverter))]
 public sealed partial record CertificateHashDataType(
     [property: JsonPropertyName("hashAlgorithm"), JsonRequired] HashAlgorithmEnumType HashAlgorithm,
     [property: JsonPropertyName("issuerNameHash"), JsonRequired, SchemaMaxLength(128)] string IssuerNameHash,
@@ -200,6 +210,7 @@ public sealed partial record CertificateHashDataType(
 
 /// <summary>Schema datatype CertificateStatusRequestInfoType (OCPP 2.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(CertificateStatusRequestInfoTypeJsonConverter))]
 public sealed partial record CertificateStatusRequestInfoType(
     [property: JsonPropertyName("certificateHashData"), JsonRequired] CertificateHashDataType CertificateHashData,
     [property: JsonPropertyName("source"), JsonRequired] CertificateStatusSourceEnumType Source,
@@ -212,6 +223,7 @@ public sealed partial record CertificateStatusRequestInfoType(
 
 /// <summary>Schema datatype CertificateStatusType (OCPP 2.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(CertificateStatusTypeJsonConverter))]
 public sealed partial record CertificateStatusType(
     [property: JsonPropertyName("certificateHashData"), JsonRequired] CertificateHashDataType CertificateHashData,
     [property: JsonPropertyName("source"), JsonRequired] CertificateStatusSourceEnumType Source,
@@ -225,6 +237,7 @@ public sealed partial record CertificateStatusType(
 
 /// <summary>Schema datatype ChargingLimitType (OCPP 2.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(ChargingLimitTypeJsonConverter))]
 public sealed partial record ChargingLimitType(
     [property: JsonPropertyName("chargingLimitSource"), JsonRequired, SchemaMaxLength(20)] string ChargingLimitSource)
 {
@@ -243,6 +256,7 @@ public sealed partial record ChargingLimitType(
 
 /// <summary>Schema datatype ChargingNeedsType (OCPP 2.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(ChargingNeedsTypeJsonConverter))]
 public sealed partial record ChargingNeedsType(
     [property: JsonPropertyName("requestedEnergyTransfer"), JsonRequired] EnergyTransferModeEnumType RequestedEnergyTransfer)
 {
@@ -289,6 +303,7 @@ public sealed partial record ChargingNeedsType(
 
 /// <summary>Schema datatype ChargingPeriodType (OCPP 2.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(ChargingPeriodTypeJsonConverter))]
 public sealed partial record ChargingPeriodType(
     [property: JsonPropertyName("startPeriod"), JsonRequired] DateTimeOffset StartPeriod)
 {
@@ -307,6 +322,7 @@ public sealed partial record ChargingPeriodType(
 
 /// <summary>Schema datatype ChargingProfileCriterionType (OCPP 2.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(ChargingProfileCriterionTypeJsonConverter))]
 public sealed partial record ChargingProfileCriterionType
 {
     /// <summary>Optional "chargingProfilePurpose".</summary>
@@ -332,6 +348,7 @@ public sealed partial record ChargingProfileCriterionType
 
 /// <summary>Schema datatype ChargingProfileType (OCPP 2.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(ChargingProfileTypeJsonConverter))]
 public sealed partial record ChargingProfileType(
     [property: JsonPropertyName("id"), JsonRequired] int Id,
     [property: JsonPropertyName("stackLevel"), JsonRequired, SchemaMinimum(0.0d)] int StackLevel,
@@ -382,6 +399,7 @@ public sealed partial record ChargingProfileType(
 
 /// <summary>Schema datatype ChargingSchedulePeriodType (OCPP 2.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(ChargingSchedulePeriodTypeJsonConverter))]
 public sealed partial record ChargingSchedulePeriodType(
     [property: JsonPropertyName("startPeriod"), JsonRequired] int StartPeriod)
 {
@@ -472,6 +490,7 @@ public sealed partial record ChargingSchedulePeriodType(
 
 /// <summary>Schema datatype ChargingScheduleType (OCPP 2.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(ChargingScheduleTypeJsonConverter))]
 public sealed partial record ChargingScheduleType(
     [property: JsonPropertyName("id"), JsonRequired] int Id,
     [property: JsonPropertyName("chargingRateUnit"), JsonRequired] ChargingRateUnitEnumType ChargingRateUnit,
@@ -532,6 +551,7 @@ public sealed partial record ChargingScheduleType(
 
 /// <summary>Schema datatype ChargingScheduleUpdateType (OCPP 2.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(ChargingScheduleUpdateTypeJsonConverter))]
 public sealed partial record ChargingScheduleUpdateType
 {
     /// <summary>Optional "limit".</summary>
@@ -589,6 +609,7 @@ public sealed partial record ChargingScheduleUpdateType
 
 /// <summary>Schema datatype ChargingStationType (OCPP 2.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(ChargingStationTypeJsonConverter))]
 public sealed partial record ChargingStationType(
     [property: JsonPropertyName("model"), JsonRequired, SchemaMaxLength(20)] string Model,
     [property: JsonPropertyName("vendorName"), JsonRequired, SchemaMaxLength(50)] string VendorName)
@@ -612,6 +633,7 @@ public sealed partial record ChargingStationType(
 
 /// <summary>Schema datatype ClearChargingProfileType (OCPP 2.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(ClearChargingProfileTypeJsonConverter))]
 public sealed partial record ClearChargingProfileType
 {
     /// <summary>Optional "evseId".</summary>
@@ -633,6 +655,7 @@ public sealed partial record ClearChargingProfileType
 
 /// <summary>Schema datatype ClearMonitoringResultType (OCPP 2.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(ClearMonitoringResultTypeJsonConverter))]
 public sealed partial record ClearMonitoringResultType(
     [property: JsonPropertyName("status"), JsonRequired] ClearMonitoringStatusEnumType Status,
     [property: JsonPropertyName("id"), JsonRequired, SchemaMinimum(0.0d)] int Id)
@@ -648,6 +671,7 @@ public sealed partial record ClearMonitoringResultType(
 
 /// <summary>Schema datatype ClearTariffsResultType (OCPP 2.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(ClearTariffsResultTypeJsonConverter))]
 public sealed partial record ClearTariffsResultType(
     [property: JsonPropertyName("status"), JsonRequired] TariffClearStatusEnumType Status)
 {
@@ -666,6 +690,7 @@ public sealed partial record ClearTariffsResultType(
 
 /// <summary>Schema datatype ComponentType (OCPP 2.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(ComponentTypeJsonConverter))]
 public sealed partial record ComponentType(
     [property: JsonPropertyName("name"), JsonRequired, SchemaMaxLength(50)] string Name)
 {
@@ -684,6 +709,7 @@ public sealed partial record ComponentType(
 
 /// <summary>Schema datatype ComponentVariableType (OCPP 2.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(ComponentVariableTypeJsonConverter))]
 public sealed partial record ComponentVariableType(
     [property: JsonPropertyName("component"), JsonRequired] ComponentType Component)
 {
@@ -698,6 +724,7 @@ public sealed partial record ComponentVariableType(
 
 /// <summary>Schema datatype CompositeScheduleType (OCPP 2.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(CompositeScheduleTypeJsonConverter))]
 public sealed partial record CompositeScheduleType(
     [property: JsonPropertyName("evseId"), JsonRequired, SchemaMinimum(0.0d)] int EvseId,
     [property: JsonPropertyName("duration"), JsonRequired] int Duration,
@@ -712,6 +739,7 @@ public sealed partial record CompositeScheduleType(
 
 /// <summary>Schema datatype ConstantStreamDataType (OCPP 2.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(ConstantStreamDataTypeJsonConverter))]
 public sealed partial record ConstantStreamDataType(
     [property: JsonPropertyName("id"), JsonRequired, SchemaMinimum(0.0d)] int Id,
     [property: JsonPropertyName("params"), JsonRequired] PeriodicEventStreamParamsType Params,
@@ -724,6 +752,7 @@ public sealed partial record ConstantStreamDataType(
 
 /// <summary>Schema datatype ConsumptionCostType (OCPP 2.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(ConsumptionCostTypeJsonConverter))]
 public sealed partial record ConsumptionCostType(
     [property: JsonPropertyName("startValue"), JsonRequired] decimal StartValue,
     [property: JsonPropertyName("cost"), JsonRequired, SchemaMinItems(1), SchemaMaxItems(3)] IReadOnlyList<CostType> Cost)
@@ -735,6 +764,7 @@ public sealed partial record ConsumptionCostType(
 
 /// <summary>Schema datatype CostDetailsType (OCPP 2.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(CostDetailsTypeJsonConverter))]
 public sealed partial record CostDetailsType(
     [property: JsonPropertyName("totalCost"), JsonRequired] TotalCostType TotalCost,
     [property: JsonPropertyName("totalUsage"), JsonRequired] TotalUsageType TotalUsage)
@@ -758,6 +788,7 @@ public sealed partial record CostDetailsType(
 
 /// <summary>Schema datatype CostDimensionType (OCPP 2.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(CostDimensionTypeJsonConverter))]
 public sealed partial record CostDimensionType(
     [property: JsonPropertyName("type"), JsonRequired] CostDimensionEnumType Type,
     [property: JsonPropertyName("volume"), JsonRequired] decimal Volume)
@@ -769,6 +800,7 @@ public sealed partial record CostDimensionType(
 
 /// <summary>Schema datatype CostType (OCPP 2.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(CostTypeJsonConverter))]
 public sealed partial record CostType(
     [property: JsonPropertyName("costKind"), JsonRequired] CostKindEnumType CostKind,
     [property: JsonPropertyName("amount"), JsonRequired] int Amount)
@@ -783,6 +815,7 @@ public sealed partial record CostType(
 }
 
 /// <summary>Schema datatype CustomDataType (OCPP 2.1).</summary>
+[JsonConverter(typeof(CustomDataTypeJsonConverter))]
 public sealed partial record CustomDataType(
     [property: JsonPropertyName("vendorId"), JsonRequired, SchemaMaxLength(255)] string VendorId)
 {
@@ -793,6 +826,7 @@ public sealed partial record CustomDataType(
 
 /// <summary>Schema datatype DCChargingParametersType (OCPP 2.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(DCChargingParametersTypeJsonConverter))]
 public sealed partial record DCChargingParametersType(
     [property: JsonPropertyName("evMaxCurrent"), JsonRequired] decimal EvMaxCurrent,
     [property: JsonPropertyName("evMaxVoltage"), JsonRequired] decimal EvMaxVoltage)
@@ -828,6 +862,7 @@ public sealed partial record DCChargingParametersType(
 
 /// <summary>Schema datatype DERChargingParametersType (OCPP 2.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(DERChargingParametersTypeJsonConverter))]
 public sealed partial record DERChargingParametersType
 {
     /// <summary>Optional "evSupportedDERControl".</summary>
@@ -1001,6 +1036,7 @@ public sealed partial record DERChargingParametersType
 
 /// <summary>Schema datatype DERCurveGetType (OCPP 2.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(DERCurveGetTypeJsonConverter))]
 public sealed partial record DERCurveGetType(
     [property: JsonPropertyName("curve"), JsonRequired] DERCurveType Curve,
     [property: JsonPropertyName("id"), JsonRequired, SchemaMaxLength(36)] string Id,
@@ -1015,6 +1051,7 @@ public sealed partial record DERCurveGetType(
 
 /// <summary>Schema datatype DERCurvePointsType (OCPP 2.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(DERCurvePointsTypeJsonConverter))]
 public sealed partial record DERCurvePointsType(
     [property: JsonPropertyName("x"), JsonRequired] decimal X,
     [property: JsonPropertyName("y"), JsonRequired] decimal Y)
@@ -1026,6 +1063,7 @@ public sealed partial record DERCurvePointsType(
 
 /// <summary>Schema datatype DERCurveType (OCPP 2.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(DERCurveTypeJsonConverter))]
 public sealed partial record DERCurveType(
     [property: JsonPropertyName("curveData"), JsonRequired, SchemaMinItems(1), SchemaMaxItems(10)] IReadOnlyList<DERCurvePointsType> CurveData,
     [property: JsonPropertyName("priority"), JsonRequired, SchemaMinimum(0.0d)] int Priority,
@@ -1062,6 +1100,7 @@ public sealed partial record DERCurveType(
 
 /// <summary>Schema datatype EVAbsolutePriceScheduleEntryType (OCPP 2.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(EVAbsolutePriceScheduleEntryTypeJsonConverter))]
 public sealed partial record EVAbsolutePriceScheduleEntryType(
     [property: JsonPropertyName("duration"), JsonRequired] int Duration,
     [property: JsonPropertyName("evPriceRule"), JsonRequired, SchemaMinItems(1), SchemaMaxItems(8)] IReadOnlyList<EVPriceRuleType> EvPriceRule)
@@ -1073,6 +1112,7 @@ public sealed partial record EVAbsolutePriceScheduleEntryType(
 
 /// <summary>Schema datatype EVAbsolutePriceScheduleType (OCPP 2.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(EVAbsolutePriceScheduleTypeJsonConverter))]
 public sealed partial record EVAbsolutePriceScheduleType(
     [property: JsonPropertyName("timeAnchor"), JsonRequired] DateTimeOffset TimeAnchor,
     [property: JsonPropertyName("currency"), JsonRequired, SchemaMaxLength(3)] string Currency,
@@ -1086,6 +1126,7 @@ public sealed partial record EVAbsolutePriceScheduleType(
 
 /// <summary>Schema datatype EVEnergyOfferType (OCPP 2.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(EVEnergyOfferTypeJsonConverter))]
 public sealed partial record EVEnergyOfferType(
     [property: JsonPropertyName("evPowerSchedule"), JsonRequired] EVPowerScheduleType EvPowerSchedule)
 {
@@ -1100,6 +1141,7 @@ public sealed partial record EVEnergyOfferType(
 
 /// <summary>Schema datatype EVPowerScheduleEntryType (OCPP 2.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(EVPowerScheduleEntryTypeJsonConverter))]
 public sealed partial record EVPowerScheduleEntryType(
     [property: JsonPropertyName("duration"), JsonRequired] int Duration,
     [property: JsonPropertyName("power"), JsonRequired] decimal Power)
@@ -1111,6 +1153,7 @@ public sealed partial record EVPowerScheduleEntryType(
 
 /// <summary>Schema datatype EVPowerScheduleType (OCPP 2.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(EVPowerScheduleTypeJsonConverter))]
 public sealed partial record EVPowerScheduleType(
     [property: JsonPropertyName("evPowerScheduleEntries"), JsonRequired, SchemaMinItems(1), SchemaMaxItems(1024)] IReadOnlyList<EVPowerScheduleEntryType> EvPowerScheduleEntries,
     [property: JsonPropertyName("timeAnchor"), JsonRequired] DateTimeOffset TimeAnchor)
@@ -1122,6 +1165,7 @@ public sealed partial record EVPowerScheduleType(
 
 /// <summary>Schema datatype EVPriceRuleType (OCPP 2.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(EVPriceRuleTypeJsonConverter))]
 public sealed partial record EVPriceRuleType(
     [property: JsonPropertyName("energyFee"), JsonRequired] decimal EnergyFee,
     [property: JsonPropertyName("powerRangeStart"), JsonRequired] decimal PowerRangeStart)
@@ -1133,6 +1177,7 @@ public sealed partial record EVPriceRuleType(
 
 /// <summary>Schema datatype EVSEType (OCPP 2.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(EVSETypeJsonConverter))]
 public sealed partial record EVSEType(
     [property: JsonPropertyName("id"), JsonRequired, SchemaMinimum(0.0d)] int Id)
 {
@@ -1147,6 +1192,7 @@ public sealed partial record EVSEType(
 
 /// <summary>Schema datatype EnterServiceGetType (OCPP 2.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(EnterServiceGetTypeJsonConverter))]
 public sealed partial record EnterServiceGetType(
     [property: JsonPropertyName("enterService"), JsonRequired] EnterServiceType EnterService,
     [property: JsonPropertyName("id"), JsonRequired, SchemaMaxLength(36)] string Id)
@@ -1158,6 +1204,7 @@ public sealed partial record EnterServiceGetType(
 
 /// <summary>Schema datatype EnterServiceType (OCPP 2.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(EnterServiceTypeJsonConverter))]
 public sealed partial record EnterServiceType(
     [property: JsonPropertyName("priority"), JsonRequired, SchemaMinimum(0.0d)] int Priority,
     [property: JsonPropertyName("highVoltage"), JsonRequired] decimal HighVoltage,
@@ -1184,6 +1231,7 @@ public sealed partial record EnterServiceType(
 
 /// <summary>Schema datatype EventDataType (OCPP 2.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(EventDataTypeJsonConverter))]
 public sealed partial record EventDataType(
     [property: JsonPropertyName("eventId"), JsonRequired, SchemaMinimum(0.0d)] int EventId,
     [property: JsonPropertyName("timestamp"), JsonRequired] DateTimeOffset Timestamp,
@@ -1228,6 +1276,7 @@ public sealed partial record EventDataType(
 
 /// <summary>Schema datatype FirmwareType (OCPP 2.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(FirmwareTypeJsonConverter))]
 public sealed partial record FirmwareType(
     [property: JsonPropertyName("location"), JsonRequired, SchemaMaxLength(2000)] string Location,
     [property: JsonPropertyName("retrieveDateTime"), JsonRequired] DateTimeOffset RetrieveDateTime)
@@ -1251,6 +1300,7 @@ public sealed partial record FirmwareType(
 
 /// <summary>Schema datatype FixedPFGetType (OCPP 2.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(FixedPFGetTypeJsonConverter))]
 public sealed partial record FixedPFGetType(
     [property: JsonPropertyName("fixedPF"), JsonRequired] FixedPFType FixedPF,
     [property: JsonPropertyName("id"), JsonRequired, SchemaMaxLength(36)] string Id,
@@ -1264,6 +1314,7 @@ public sealed partial record FixedPFGetType(
 
 /// <summary>Schema datatype FixedPFType (OCPP 2.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(FixedPFTypeJsonConverter))]
 public sealed partial record FixedPFType(
     [property: JsonPropertyName("priority"), JsonRequired, SchemaMinimum(0.0d)] int Priority,
     [property: JsonPropertyName("displacement"), JsonRequired] decimal Displacement,
@@ -1284,6 +1335,7 @@ public sealed partial record FixedPFType(
 
 /// <summary>Schema datatype FixedVarGetType (OCPP 2.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(FixedVarGetTypeJsonConverter))]
 public sealed partial record FixedVarGetType(
     [property: JsonPropertyName("fixedVar"), JsonRequired] FixedVarType FixedVar,
     [property: JsonPropertyName("id"), JsonRequired, SchemaMaxLength(36)] string Id,
@@ -1297,6 +1349,7 @@ public sealed partial record FixedVarGetType(
 
 /// <summary>Schema datatype FixedVarType (OCPP 2.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(FixedVarTypeJsonConverter))]
 public sealed partial record FixedVarType(
     [property: JsonPropertyName("priority"), JsonRequired, SchemaMinimum(0.0d)] int Priority,
     [property: JsonPropertyName("setpoint"), JsonRequired] decimal Setpoint,
@@ -1317,6 +1370,7 @@ public sealed partial record FixedVarType(
 
 /// <summary>Schema datatype FreqDroopGetType (OCPP 2.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(FreqDroopGetTypeJsonConverter))]
 public sealed partial record FreqDroopGetType(
     [property: JsonPropertyName("freqDroop"), JsonRequired] FreqDroopType FreqDroop,
     [property: JsonPropertyName("id"), JsonRequired, SchemaMaxLength(36)] string Id,
@@ -1330,6 +1384,7 @@ public sealed partial record FreqDroopGetType(
 
 /// <summary>Schema datatype FreqDroopType (OCPP 2.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(FreqDroopTypeJsonConverter))]
 public sealed partial record FreqDroopType(
     [property: JsonPropertyName("priority"), JsonRequired, SchemaMinimum(0.0d)] int Priority,
     [property: JsonPropertyName("overFreq"), JsonRequired] decimal OverFreq,
@@ -1353,6 +1408,7 @@ public sealed partial record FreqDroopType(
 
 /// <summary>Schema datatype GetVariableDataType (OCPP 2.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(GetVariableDataTypeJsonConverter))]
 public sealed partial record GetVariableDataType(
     [property: JsonPropertyName("component"), JsonRequired] ComponentType Component,
     [property: JsonPropertyName("variable"), JsonRequired] VariableType Variable)
@@ -1368,6 +1424,7 @@ public sealed partial record GetVariableDataType(
 
 /// <summary>Schema datatype GetVariableResultType (OCPP 2.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(GetVariableResultTypeJsonConverter))]
 public sealed partial record GetVariableResultType(
     [property: JsonPropertyName("attributeStatus"), JsonRequired] GetVariableStatusEnumType AttributeStatus,
     [property: JsonPropertyName("component"), JsonRequired] ComponentType Component,
@@ -1392,6 +1449,7 @@ public sealed partial record GetVariableResultType(
 
 /// <summary>Schema datatype GradientGetType (OCPP 2.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(GradientGetTypeJsonConverter))]
 public sealed partial record GradientGetType(
     [property: JsonPropertyName("gradient"), JsonRequired] GradientType Gradient,
     [property: JsonPropertyName("id"), JsonRequired, SchemaMaxLength(36)] string Id)
@@ -1403,6 +1461,7 @@ public sealed partial record GradientGetType(
 
 /// <summary>Schema datatype GradientType (OCPP 2.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(GradientTypeJsonConverter))]
 public sealed partial record GradientType(
     [property: JsonPropertyName("priority"), JsonRequired, SchemaMinimum(0.0d)] int Priority,
     [property: JsonPropertyName("gradient"), JsonRequired] decimal Gradient,
@@ -1415,6 +1474,7 @@ public sealed partial record GradientType(
 
 /// <summary>Schema datatype HysteresisType (OCPP 2.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(HysteresisTypeJsonConverter))]
 public sealed partial record HysteresisType
 {
     /// <summary>Optional "hysteresisHigh".</summary>
@@ -1440,6 +1500,7 @@ public sealed partial record HysteresisType
 
 /// <summary>Schema datatype IdTokenInfoType (OCPP 2.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(IdTokenInfoTypeJsonConverter))]
 public sealed partial record IdTokenInfoType(
     [property: JsonPropertyName("status"), JsonRequired] AuthorizationStatusEnumType Status)
 {
@@ -1478,6 +1539,7 @@ public sealed partial record IdTokenInfoType(
 
 /// <summary>Schema datatype IdTokenType (OCPP 2.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(IdTokenTypeJsonConverter))]
 public sealed partial record IdTokenType(
     [property: JsonPropertyName("idToken"), JsonRequired, SchemaMaxLength(255)] string IdToken,
     [property: JsonPropertyName("type"), JsonRequired, SchemaMaxLength(20)] string Type)
@@ -1493,6 +1555,7 @@ public sealed partial record IdTokenType(
 
 /// <summary>Schema datatype LimitAtSoCType (OCPP 2.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(LimitAtSoCTypeJsonConverter))]
 public sealed partial record LimitAtSoCType(
     [property: JsonPropertyName("soc"), JsonRequired, SchemaMinimum(0.0d), SchemaMaximum(100.0d)] int Soc,
     [property: JsonPropertyName("limit"), JsonRequired] decimal Limit)
@@ -1504,6 +1567,7 @@ public sealed partial record LimitAtSoCType(
 
 /// <summary>Schema datatype LimitMaxDischargeGetType (OCPP 2.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(LimitMaxDischargeGetTypeJsonConverter))]
 public sealed partial record LimitMaxDischargeGetType(
     [property: JsonPropertyName("id"), JsonRequired, SchemaMaxLength(36)] string Id,
     [property: JsonPropertyName("isDefault"), JsonRequired] bool IsDefault,
@@ -1517,6 +1581,7 @@ public sealed partial record LimitMaxDischargeGetType(
 
 /// <summary>Schema datatype LimitMaxDischargeType (OCPP 2.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(LimitMaxDischargeTypeJsonConverter))]
 public sealed partial record LimitMaxDischargeType(
     [property: JsonPropertyName("priority"), JsonRequired, SchemaMinimum(0.0d)] int Priority)
 {
@@ -1543,6 +1608,7 @@ public sealed partial record LimitMaxDischargeType(
 
 /// <summary>Schema datatype LogParametersType (OCPP 2.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(LogParametersTypeJsonConverter))]
 public sealed partial record LogParametersType(
     [property: JsonPropertyName("remoteLocation"), JsonRequired, SchemaMaxLength(2000)] string RemoteLocation)
 {
@@ -1561,6 +1627,7 @@ public sealed partial record LogParametersType(
 
 /// <summary>Schema datatype MessageContentType (OCPP 2.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(MessageContentTypeJsonConverter))]
 public sealed partial record MessageContentType(
     [property: JsonPropertyName("format"), JsonRequired] MessageFormatEnumType Format,
     [property: JsonPropertyName("content"), JsonRequired, SchemaMaxLength(1024)] string Content)
@@ -1576,6 +1643,7 @@ public sealed partial record MessageContentType(
 
 /// <summary>Schema datatype MessageInfoType (OCPP 2.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(MessageInfoTypeJsonConverter))]
 public sealed partial record MessageInfoType(
     [property: JsonPropertyName("id"), JsonRequired, SchemaMinimum(0.0d)] int Id,
     [property: JsonPropertyName("priority"), JsonRequired] MessagePriorityEnumType Priority,
@@ -1612,6 +1680,7 @@ public sealed partial record MessageInfoType(
 
 /// <summary>Schema datatype MeterValueType (OCPP 2.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(MeterValueTypeJsonConverter))]
 public sealed partial record MeterValueType(
     [property: JsonPropertyName("sampledValue"), JsonRequired, SchemaMinItems(1)] IReadOnlyList<SampledValueType> SampledValue,
     [property: JsonPropertyName("timestamp"), JsonRequired] DateTimeOffset Timestamp)
@@ -1623,6 +1692,7 @@ public sealed partial record MeterValueType(
 
 /// <summary>Schema datatype ModemType (OCPP 2.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(ModemTypeJsonConverter))]
 public sealed partial record ModemType
 {
     /// <summary>Optional "iccid".</summary>
@@ -1640,6 +1710,7 @@ public sealed partial record ModemType
 
 /// <summary>Schema datatype MonitoringDataType (OCPP 2.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(MonitoringDataTypeJsonConverter))]
 public sealed partial record MonitoringDataType(
     [property: JsonPropertyName("component"), JsonRequired] ComponentType Component,
     [property: JsonPropertyName("variable"), JsonRequired] VariableType Variable,
@@ -1652,6 +1723,7 @@ public sealed partial record MonitoringDataType(
 
 /// <summary>Schema datatype NetworkConnectionProfileType (OCPP 2.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(NetworkConnectionProfileTypeJsonConverter))]
 public sealed partial record NetworkConnectionProfileType(
     [property: JsonPropertyName("ocppInterface"), JsonRequired] OCPPInterfaceEnumType OcppInterface,
     [property: JsonPropertyName("ocppTransport"), JsonRequired] OCPPTransportEnumType OcppTransport,
@@ -1686,6 +1758,7 @@ public sealed partial record NetworkConnectionProfileType(
 
 /// <summary>Schema datatype OCSPRequestDataType (OCPP 2.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(OCSPRequestDataTypeJsonConverter))]
 public sealed partial record OCSPRequestDataType(
     [property: JsonPropertyName("hashAlgorithm"), JsonRequired] HashAlgorithmEnumType HashAlgorithm,
     [property: JsonPropertyName("issuerNameHash"), JsonRequired, SchemaMaxLength(128)] string IssuerNameHash,
@@ -1700,6 +1773,7 @@ public sealed partial record OCSPRequestDataType(
 
 /// <summary>Schema datatype OverstayRuleListType (OCPP 2.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(OverstayRuleListTypeJsonConverter))]
 public sealed partial record OverstayRuleListType(
     [property: JsonPropertyName("overstayRule"), JsonRequired, SchemaMinItems(1), SchemaMaxItems(5)] IReadOnlyList<OverstayRuleType> OverstayRule)
 {
@@ -1718,6 +1792,7 @@ public sealed partial record OverstayRuleListType(
 
 /// <summary>Schema datatype OverstayRuleType (OCPP 2.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(OverstayRuleTypeJsonConverter))]
 public sealed partial record OverstayRuleType(
     [property: JsonPropertyName("overstayFee"), JsonRequired] RationalNumberType OverstayFee,
     [property: JsonPropertyName("startTime"), JsonRequired] int StartTime,
@@ -1734,6 +1809,7 @@ public sealed partial record OverstayRuleType(
 
 /// <summary>Schema datatype PeriodicEventStreamParamsType (OCPP 2.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(PeriodicEventStreamParamsTypeJsonConverter))]
 public sealed partial record PeriodicEventStreamParamsType
 {
     /// <summary>Optional "interval".</summary>
@@ -1751,6 +1827,7 @@ public sealed partial record PeriodicEventStreamParamsType
 
 /// <summary>Schema datatype PriceLevelScheduleEntryType (OCPP 2.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(PriceLevelScheduleEntryTypeJsonConverter))]
 public sealed partial record PriceLevelScheduleEntryType(
     [property: JsonPropertyName("duration"), JsonRequired] int Duration,
     [property: JsonPropertyName("priceLevel"), JsonRequired, SchemaMinimum(0.0d)] int PriceLevel)
@@ -1762,6 +1839,7 @@ public sealed partial record PriceLevelScheduleEntryType(
 
 /// <summary>Schema datatype PriceLevelScheduleType (OCPP 2.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(PriceLevelScheduleTypeJsonConverter))]
 public sealed partial record PriceLevelScheduleType(
     [property: JsonPropertyName("priceLevelScheduleEntries"), JsonRequired, SchemaMinItems(1), SchemaMaxItems(100)] IReadOnlyList<PriceLevelScheduleEntryType> PriceLevelScheduleEntries,
     [property: JsonPropertyName("timeAnchor"), JsonRequired] DateTimeOffset TimeAnchor,
@@ -1779,6 +1857,7 @@ public sealed partial record PriceLevelScheduleType(
 
 /// <summary>Schema datatype PriceRuleStackType (OCPP 2.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(PriceRuleStackTypeJsonConverter))]
 public sealed partial record PriceRuleStackType(
     [property: JsonPropertyName("duration"), JsonRequired] int Duration,
     [property: JsonPropertyName("priceRule"), JsonRequired, SchemaMinItems(1), SchemaMaxItems(8)] IReadOnlyList<PriceRuleType> PriceRule)
@@ -1790,6 +1869,7 @@ public sealed partial record PriceRuleStackType(
 
 /// <summary>Schema datatype PriceRuleType (OCPP 2.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(PriceRuleTypeJsonConverter))]
 public sealed partial record PriceRuleType(
     [property: JsonPropertyName("energyFee"), JsonRequired] RationalNumberType EnergyFee,
     [property: JsonPropertyName("powerRangeStart"), JsonRequired] RationalNumberType PowerRangeStart)
@@ -1817,6 +1897,7 @@ public sealed partial record PriceRuleType(
 
 /// <summary>Schema datatype PriceType (OCPP 2.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(PriceTypeJsonConverter))]
 public sealed partial record PriceType
 {
     /// <summary>Optional "exclTax".</summary>
@@ -1838,6 +1919,7 @@ public sealed partial record PriceType
 
 /// <summary>Schema datatype RationalNumberType (OCPP 2.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(RationalNumberTypeJsonConverter))]
 public sealed partial record RationalNumberType(
     [property: JsonPropertyName("exponent"), JsonRequired] int Exponent,
     [property: JsonPropertyName("value"), JsonRequired] int Value)
@@ -1849,6 +1931,7 @@ public sealed partial record RationalNumberType(
 
 /// <summary>Schema datatype ReactivePowerParamsType (OCPP 2.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(ReactivePowerParamsTypeJsonConverter))]
 public sealed partial record ReactivePowerParamsType
 {
     /// <summary>Optional "vRef".</summary>
@@ -1870,6 +1953,7 @@ public sealed partial record ReactivePowerParamsType
 
 /// <summary>Schema datatype RelativeTimeIntervalType (OCPP 2.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(RelativeTimeIntervalTypeJsonConverter))]
 public sealed partial record RelativeTimeIntervalType(
     [property: JsonPropertyName("start"), JsonRequired] int Start)
 {
@@ -1884,6 +1968,7 @@ public sealed partial record RelativeTimeIntervalType(
 
 /// <summary>Schema datatype ReportDataType (OCPP 2.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(ReportDataTypeJsonConverter))]
 public sealed partial record ReportDataType(
     [property: JsonPropertyName("component"), JsonRequired] ComponentType Component,
     [property: JsonPropertyName("variable"), JsonRequired] VariableType Variable,
@@ -1900,6 +1985,7 @@ public sealed partial record ReportDataType(
 
 /// <summary>Schema datatype SalesTariffEntryType (OCPP 2.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(SalesTariffEntryTypeJsonConverter))]
 public sealed partial record SalesTariffEntryType(
     [property: JsonPropertyName("relativeTimeInterval"), JsonRequired] RelativeTimeIntervalType RelativeTimeInterval)
 {
@@ -1918,6 +2004,7 @@ public sealed partial record SalesTariffEntryType(
 
 /// <summary>Schema datatype SalesTariffType (OCPP 2.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(SalesTariffTypeJsonConverter))]
 public sealed partial record SalesTariffType(
     [property: JsonPropertyName("id"), JsonRequired, SchemaMinimum(0.0d)] int Id,
     [property: JsonPropertyName("salesTariffEntry"), JsonRequired, SchemaMinItems(1), SchemaMaxItems(1024)] IReadOnlyList<SalesTariffEntryType> SalesTariffEntry)
@@ -1937,6 +2024,7 @@ public sealed partial record SalesTariffType(
 
 /// <summary>Schema datatype SampledValueType (OCPP 2.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(SampledValueTypeJsonConverter))]
 public sealed partial record SampledValueType(
     [property: JsonPropertyName("value"), JsonRequired] decimal Value)
 {
@@ -1971,6 +2059,7 @@ public sealed partial record SampledValueType(
 
 /// <summary>Schema datatype SetMonitoringDataType (OCPP 2.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(SetMonitoringDataTypeJsonConverter))]
 public sealed partial record SetMonitoringDataType(
     [property: JsonPropertyName("value"), JsonRequired] decimal Value,
     [property: JsonPropertyName("type"), JsonRequired] MonitorEnumType Type,
@@ -1997,6 +2086,7 @@ public sealed partial record SetMonitoringDataType(
 
 /// <summary>Schema datatype SetMonitoringResultType (OCPP 2.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(SetMonitoringResultTypeJsonConverter))]
 public sealed partial record SetMonitoringResultType(
     [property: JsonPropertyName("status"), JsonRequired] SetMonitoringStatusEnumType Status,
     [property: JsonPropertyName("type"), JsonRequired] MonitorEnumType Type,
@@ -2019,6 +2109,7 @@ public sealed partial record SetMonitoringResultType(
 
 /// <summary>Schema datatype SetVariableDataType (OCPP 2.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(SetVariableDataTypeJsonConverter))]
 public sealed partial record SetVariableDataType(
     [property: JsonPropertyName("attributeValue"), JsonRequired, SchemaMaxLength(2500)] string AttributeValue,
     [property: JsonPropertyName("component"), JsonRequired] ComponentType Component,
@@ -2035,6 +2126,7 @@ public sealed partial record SetVariableDataType(
 
 /// <summary>Schema datatype SetVariableResultType (OCPP 2.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(SetVariableResultTypeJsonConverter))]
 public sealed partial record SetVariableResultType(
     [property: JsonPropertyName("attributeStatus"), JsonRequired] SetVariableStatusEnumType AttributeStatus,
     [property: JsonPropertyName("component"), JsonRequired] ComponentType Component,
@@ -2055,6 +2147,7 @@ public sealed partial record SetVariableResultType(
 
 /// <summary>Schema datatype SignedMeterValueType (OCPP 2.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(SignedMeterValueTypeJsonConverter))]
 public sealed partial record SignedMeterValueType(
     [property: JsonPropertyName("signedMeterData"), JsonRequired, SchemaMaxLength(32768)] string SignedMeterData,
     [property: JsonPropertyName("encodingMethod"), JsonRequired, SchemaMaxLength(50)] string EncodingMethod)
@@ -2074,6 +2167,7 @@ public sealed partial record SignedMeterValueType(
 
 /// <summary>Schema datatype StatusInfoType (OCPP 2.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(StatusInfoTypeJsonConverter))]
 public sealed partial record StatusInfoType(
     [property: JsonPropertyName("reasonCode"), JsonRequired, SchemaMaxLength(20)] string ReasonCode)
 {
@@ -2088,6 +2182,7 @@ public sealed partial record StatusInfoType(
 
 /// <summary>Schema datatype StreamDataElementType (OCPP 2.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(StreamDataElementTypeJsonConverter))]
 public sealed partial record StreamDataElementType(
     [property: JsonPropertyName("t"), JsonRequired] decimal T,
     [property: JsonPropertyName("v"), JsonRequired, SchemaMaxLength(2500)] string V)
@@ -2099,6 +2194,7 @@ public sealed partial record StreamDataElementType(
 
 /// <summary>Schema datatype TariffAssignmentType (OCPP 2.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(TariffAssignmentTypeJsonConverter))]
 public sealed partial record TariffAssignmentType(
     [property: JsonPropertyName("tariffId"), JsonRequired, SchemaMaxLength(60)] string TariffId,
     [property: JsonPropertyName("tariffKind"), JsonRequired] TariffKindEnumType TariffKind)
@@ -2122,6 +2218,7 @@ public sealed partial record TariffAssignmentType(
 
 /// <summary>Schema datatype TariffConditionsFixedType (OCPP 2.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(TariffConditionsFixedTypeJsonConverter))]
 public sealed partial record TariffConditionsFixedType
 {
     /// <summary>Optional "startTimeOfDay".</summary>
@@ -2163,6 +2260,7 @@ public sealed partial record TariffConditionsFixedType
 
 /// <summary>Schema datatype TariffConditionsType (OCPP 2.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(TariffConditionsTypeJsonConverter))]
 public sealed partial record TariffConditionsType
 {
     /// <summary>Optional "startTimeOfDay".</summary>
@@ -2244,6 +2342,7 @@ public sealed partial record TariffConditionsType
 
 /// <summary>Schema datatype TariffEnergyPriceType (OCPP 2.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(TariffEnergyPriceTypeJsonConverter))]
 public sealed partial record TariffEnergyPriceType(
     [property: JsonPropertyName("priceKwh"), JsonRequired] decimal PriceKwh)
 {
@@ -2258,6 +2357,7 @@ public sealed partial record TariffEnergyPriceType(
 
 /// <summary>Schema datatype TariffEnergyType (OCPP 2.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(TariffEnergyTypeJsonConverter))]
 public sealed partial record TariffEnergyType(
     [property: JsonPropertyName("prices"), JsonRequired, SchemaMinItems(1)] IReadOnlyList<TariffEnergyPriceType> Prices)
 {
@@ -2272,6 +2372,7 @@ public sealed partial record TariffEnergyType(
 
 /// <summary>Schema datatype TariffFixedPriceType (OCPP 2.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(TariffFixedPriceTypeJsonConverter))]
 public sealed partial record TariffFixedPriceType(
     [property: JsonPropertyName("priceFixed"), JsonRequired] decimal PriceFixed)
 {
@@ -2286,6 +2387,7 @@ public sealed partial record TariffFixedPriceType(
 
 /// <summary>Schema datatype TariffFixedType (OCPP 2.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(TariffFixedTypeJsonConverter))]
 public sealed partial record TariffFixedType(
     [property: JsonPropertyName("prices"), JsonRequired, SchemaMinItems(1)] IReadOnlyList<TariffFixedPriceType> Prices)
 {
@@ -2300,6 +2402,7 @@ public sealed partial record TariffFixedType(
 
 /// <summary>Schema datatype TariffTimePriceType (OCPP 2.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(TariffTimePriceTypeJsonConverter))]
 public sealed partial record TariffTimePriceType(
     [property: JsonPropertyName("priceMinute"), JsonRequired] decimal PriceMinute)
 {
@@ -2314,6 +2417,7 @@ public sealed partial record TariffTimePriceType(
 
 /// <summary>Schema datatype TariffTimeType (OCPP 2.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(TariffTimeTypeJsonConverter))]
 public sealed partial record TariffTimeType(
     [property: JsonPropertyName("prices"), JsonRequired, SchemaMinItems(1)] IReadOnlyList<TariffTimePriceType> Prices)
 {
@@ -2328,6 +2432,7 @@ public sealed partial record TariffTimeType(
 
 /// <summary>Schema datatype TariffType (OCPP 2.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(TariffTypeJsonConverter))]
 public sealed partial record TariffType(
     [property: JsonPropertyName("tariffId"), JsonRequired, SchemaMaxLength(60)] string TariffId,
     [property: JsonPropertyName("currency"), JsonRequired, SchemaMaxLength(3)] string Currency)
@@ -2379,6 +2484,7 @@ public sealed partial record TariffType(
 
 /// <summary>Schema datatype TaxRateType (OCPP 2.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(TaxRateTypeJsonConverter))]
 public sealed partial record TaxRateType(
     [property: JsonPropertyName("type"), JsonRequired, SchemaMaxLength(20)] string Type,
     [property: JsonPropertyName("tax"), JsonRequired] decimal Tax)
@@ -2394,6 +2500,7 @@ public sealed partial record TaxRateType(
 
 /// <summary>Schema datatype TaxRuleType (OCPP 2.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(TaxRuleTypeJsonConverter))]
 public sealed partial record TaxRuleType(
     [property: JsonPropertyName("taxRuleID"), JsonRequired, SchemaMinimum(0.0d)] int TaxRuleID,
     [property: JsonPropertyName("appliesToEnergyFee"), JsonRequired] bool AppliesToEnergyFee,
@@ -2417,6 +2524,7 @@ public sealed partial record TaxRuleType(
 
 /// <summary>Schema datatype TotalCostType (OCPP 2.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(TotalCostTypeJsonConverter))]
 public sealed partial record TotalCostType(
     [property: JsonPropertyName("currency"), JsonRequired, SchemaMaxLength(3)] string Currency,
     [property: JsonPropertyName("typeOfCost"), JsonRequired] TariffCostEnumType TypeOfCost,
@@ -2453,6 +2561,7 @@ public sealed partial record TotalCostType(
 
 /// <summary>Schema datatype TotalPriceType (OCPP 2.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(TotalPriceTypeJsonConverter))]
 public sealed partial record TotalPriceType
 {
     /// <summary>Optional "exclTax".</summary>
@@ -2470,6 +2579,7 @@ public sealed partial record TotalPriceType
 
 /// <summary>Schema datatype TotalUsageType (OCPP 2.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(TotalUsageTypeJsonConverter))]
 public sealed partial record TotalUsageType(
     [property: JsonPropertyName("energy"), JsonRequired] decimal Energy,
     [property: JsonPropertyName("chargingTime"), JsonRequired] int ChargingTime,
@@ -2486,6 +2596,7 @@ public sealed partial record TotalUsageType(
 
 /// <summary>Schema datatype TransactionLimitType (OCPP 2.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(TransactionLimitTypeJsonConverter))]
 public sealed partial record TransactionLimitType
 {
     /// <summary>Optional "maxCost".</summary>
@@ -2511,6 +2622,7 @@ public sealed partial record TransactionLimitType
 
 /// <summary>Schema datatype TransactionType (OCPP 2.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(TransactionTypeJsonConverter))]
 public sealed partial record TransactionType(
     [property: JsonPropertyName("transactionId"), JsonRequired, SchemaMaxLength(36)] string TransactionId)
 {
@@ -2549,6 +2661,7 @@ public sealed partial record TransactionType(
 
 /// <summary>Schema datatype UnitOfMeasureType (OCPP 2.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(UnitOfMeasureTypeJsonConverter))]
 public sealed partial record UnitOfMeasureType
 {
     /// <summary>Optional "unit".</summary>
@@ -2566,6 +2679,7 @@ public sealed partial record UnitOfMeasureType
 
 /// <summary>Schema datatype V2XChargingParametersType (OCPP 2.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(V2XChargingParametersTypeJsonConverter))]
 public sealed partial record V2XChargingParametersType
 {
     /// <summary>Optional "minChargePower".</summary>
@@ -2671,6 +2785,7 @@ public sealed partial record V2XChargingParametersType
 
 /// <summary>Schema datatype V2XFreqWattPointType (OCPP 2.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(V2XFreqWattPointTypeJsonConverter))]
 public sealed partial record V2XFreqWattPointType(
     [property: JsonPropertyName("frequency"), JsonRequired] decimal Frequency,
     [property: JsonPropertyName("power"), JsonRequired] decimal Power)
@@ -2682,6 +2797,7 @@ public sealed partial record V2XFreqWattPointType(
 
 /// <summary>Schema datatype V2XSignalWattPointType (OCPP 2.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(V2XSignalWattPointTypeJsonConverter))]
 public sealed partial record V2XSignalWattPointType(
     [property: JsonPropertyName("signal"), JsonRequired] int Signal,
     [property: JsonPropertyName("power"), JsonRequired] decimal Power)
@@ -2693,6 +2809,7 @@ public sealed partial record V2XSignalWattPointType(
 
 /// <summary>Schema datatype VPNType (OCPP 2.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(VPNTypeJsonConverter))]
 public sealed partial record VPNType(
     [property: JsonPropertyName("server"), JsonRequired, SchemaMaxLength(2000)] string Server,
     [property: JsonPropertyName("user"), JsonRequired, SchemaMaxLength(50)] string User,
@@ -2711,6 +2828,7 @@ public sealed partial record VPNType(
 
 /// <summary>Schema datatype VariableAttributeType (OCPP 2.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(VariableAttributeTypeJsonConverter))]
 public sealed partial record VariableAttributeType
 {
     /// <summary>Optional "type".</summary>
@@ -2740,6 +2858,7 @@ public sealed partial record VariableAttributeType
 
 /// <summary>Schema datatype VariableCharacteristicsType (OCPP 2.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(VariableCharacteristicsTypeJsonConverter))]
 public sealed partial record VariableCharacteristicsType(
     [property: JsonPropertyName("dataType"), JsonRequired] DataEnumType DataType,
     [property: JsonPropertyName("supportsMonitoring"), JsonRequired] bool SupportsMonitoring)
@@ -2771,6 +2890,7 @@ public sealed partial record VariableCharacteristicsType(
 
 /// <summary>Schema datatype VariableMonitoringType (OCPP 2.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(VariableMonitoringTypeJsonConverter))]
 public sealed partial record VariableMonitoringType(
     [property: JsonPropertyName("id"), JsonRequired, SchemaMinimum(0.0d)] int Id,
     [property: JsonPropertyName("transaction"), JsonRequired] bool Transaction,
@@ -2786,6 +2906,7 @@ public sealed partial record VariableMonitoringType(
 
 /// <summary>Schema datatype VariableType (OCPP 2.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(VariableTypeJsonConverter))]
 public sealed partial record VariableType(
     [property: JsonPropertyName("name"), JsonRequired, SchemaMaxLength(50)] string Name)
 {
@@ -2800,6 +2921,7 @@ public sealed partial record VariableType(
 
 /// <summary>Schema datatype VoltageParamsType (OCPP 2.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(VoltageParamsTypeJsonConverter))]
 public sealed partial record VoltageParamsType
 {
     /// <summary>Optional "hv10MinMeanValue".</summary>

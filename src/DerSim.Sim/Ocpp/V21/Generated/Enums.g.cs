@@ -10,7 +10,7 @@ using DerSim.Sim.Ocpp.Validation;
 namespace DerSim.Sim.Ocpp.V21;
 
 /// <summary>Schema enumeration APNAuthenticationEnumType (OCPP 2.1).</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<APNAuthenticationEnumType>))]
+[JsonConverter(typeof(APNAuthenticationEnumTypeJsonConverter))]
 public enum APNAuthenticationEnumType
 {
     /// <summary>"PAP".</summary>
@@ -28,7 +28,7 @@ public enum APNAuthenticationEnumType
 }
 
 /// <summary>Schema enumeration AttributeEnumType (OCPP 2.1).</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<AttributeEnumType>))]
+[JsonConverter(typeof(AttributeEnumTypeJsonConverter))]
 public enum AttributeEnumType
 {
     /// <summary>"Actual".</summary>
@@ -46,7 +46,7 @@ public enum AttributeEnumType
 }
 
 /// <summary>Schema enumeration AuthorizationStatusEnumType (OCPP 2.1).</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<AuthorizationStatusEnumType>))]
+[JsonConverter(typeof(AuthorizationStatusEnumTypeJsonConverter))]
 public enum AuthorizationStatusEnumType
 {
     /// <summary>"Accepted".</summary>
@@ -82,7 +82,7 @@ public enum AuthorizationStatusEnumType
 }
 
 /// <summary>Schema enumeration AuthorizeCertificateStatusEnumType (OCPP 2.1).</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<AuthorizeCertificateStatusEnumType>))]
+[JsonConverter(typeof(AuthorizeCertificateStatusEnumTypeJsonConverter))]
 public enum AuthorizeCertificateStatusEnumType
 {
     /// <summary>"Accepted".</summary>
@@ -109,7 +109,7 @@ public enum AuthorizeCertificateStatusEnumType
 }
 
 /// <summary>Schema enumeration BatterySwapEventEnumType (OCPP 2.1).</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<BatterySwapEventEnumType>))]
+[JsonConverter(typeof(BatterySwapEventEnumTypeJsonConverter))]
 public enum BatterySwapEventEnumType
 {
     /// <summary>"BatteryIn".</summary>
@@ -124,7 +124,7 @@ public enum BatterySwapEventEnumType
 }
 
 /// <summary>Schema enumeration BootReasonEnumType (OCPP 2.1).</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<BootReasonEnumType>))]
+[JsonConverter(typeof(BootReasonEnumTypeJsonConverter))]
 public enum BootReasonEnumType
 {
     /// <summary>"ApplicationReset".</summary>
@@ -157,7 +157,7 @@ public enum BootReasonEnumType
 }
 
 /// <summary>Schema enumeration CancelReservationStatusEnumType (OCPP 2.1).</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<CancelReservationStatusEnumType>))]
+[JsonConverter(typeof(CancelReservationStatusEnumTypeJsonConverter))]
 public enum CancelReservationStatusEnumType
 {
     /// <summary>"Accepted".</summary>
@@ -169,7 +169,7 @@ public enum CancelReservationStatusEnumType
 }
 
 /// <summary>Schema enumeration CertificateActionEnumType (OCPP 2.1).</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<CertificateActionEnumType>))]
+[JsonConverter(typeof(CertificateActionEnumTypeJsonConverter))]
 public enum CertificateActionEnumType
 {
     /// <summary>"Install".</summary>
@@ -181,7 +181,7 @@ public enum CertificateActionEnumType
 }
 
 /// <summary>Schema enumeration CertificateSignedStatusEnumType (OCPP 2.1).</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<CertificateSignedStatusEnumType>))]
+[JsonConverter(typeof(CertificateSignedStatusEnumTypeJsonConverter))]
 public enum CertificateSignedStatusEnumType
 {
     /// <summary>"Accepted".</summary>
@@ -193,7 +193,7 @@ public enum CertificateSignedStatusEnumType
 }
 
 /// <summary>Schema enumeration CertificateSigningUseEnumType (OCPP 2.1).</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<CertificateSigningUseEnumType>))]
+[JsonConverter(typeof(CertificateSigningUseEnumTypeJsonConverter))]
 public enum CertificateSigningUseEnumType
 {
     /// <summary>"ChargingStationCertificate".</summary>
@@ -208,7 +208,7 @@ public enum CertificateSigningUseEnumType
 }
 
 /// <summary>Schema enumeration CertificateStatusEnumType (OCPP 2.1).</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<CertificateStatusEnumType>))]
+[JsonConverter(typeof(CertificateStatusEnumTypeJsonConverter))]
 public enum CertificateStatusEnumType
 {
     /// <summary>"Good".</summary>
@@ -226,7 +226,7 @@ public enum CertificateStatusEnumType
 }
 
 /// <summary>Schema enumeration CertificateStatusSourceEnumType (OCPP 2.1).</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<CertificateStatusSourceEnumType>))]
+[JsonConverter(typeof(CertificateStatusSourceEnumTypeJsonConverter))]
 public enum CertificateStatusSourceEnumType
 {
     /// <summary>"CRL".</summary>
@@ -238,7 +238,7 @@ public enum CertificateStatusSourceEnumType
 }
 
 /// <summary>Schema enumeration ChangeAvailabilityStatusEnumType (OCPP 2.1).</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<ChangeAvailabilityStatusEnumType>))]
+[JsonConverter(typeof(ChangeAvailabilityStatusEnumTypeJsonConverter))]
 public enum ChangeAvailabilityStatusEnumType
 {
     /// <summary>"Accepted".</summary>
@@ -253,7 +253,7 @@ public enum ChangeAvailabilityStatusEnumType
 }
 
 /// <summary>Schema enumeration ChargingProfileKindEnumType (OCPP 2.1).</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<ChargingProfileKindEnumType>))]
+[JsonConverter(typeof(ChargingProfileKindEnumTypeJsonConverter))]
 public enum ChargingProfileKindEnumType
 {
     /// <summary>"Absolute".</summary>
@@ -271,7 +271,7 @@ public enum ChargingProfileKindEnumType
 }
 
 /// <summary>Schema enumeration ChargingProfilePurposeEnumType (OCPP 2.1).</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<ChargingProfilePurposeEnumType>))]
+[JsonConverter(typeof(ChargingProfilePurposeEnumTypeJsonConverter))]
 public enum ChargingProfilePurposeEnumType
 {
     /// <summary>"ChargingStationExternalConstraints".</summary>
@@ -295,7 +295,7 @@ public enum ChargingProfilePurposeEnumType
 }
 
 /// <summary>Schema enumeration ChargingProfileStatusEnumType (OCPP 2.1).</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<ChargingProfileStatusEnumType>))]
+[JsonConverter(typeof(ChargingProfileStatusEnumTypeJsonConverter))]
 public enum ChargingProfileStatusEnumType
 {
     /// <summary>"Accepted".</summary>
@@ -307,7 +307,7 @@ public enum ChargingProfileStatusEnumType
 }
 
 /// <summary>Schema enumeration ChargingRateUnitEnumType (OCPP 2.1).</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<ChargingRateUnitEnumType>))]
+[JsonConverter(typeof(ChargingRateUnitEnumTypeJsonConverter))]
 public enum ChargingRateUnitEnumType
 {
     /// <summary>"W".</summary>
@@ -319,7 +319,7 @@ public enum ChargingRateUnitEnumType
 }
 
 /// <summary>Schema enumeration ChargingStateEnumType (OCPP 2.1).</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<ChargingStateEnumType>))]
+[JsonConverter(typeof(ChargingStateEnumTypeJsonConverter))]
 public enum ChargingStateEnumType
 {
     /// <summary>"EVConnected".</summary>
@@ -340,7 +340,7 @@ public enum ChargingStateEnumType
 }
 
 /// <summary>Schema enumeration ClearCacheStatusEnumType (OCPP 2.1).</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<ClearCacheStatusEnumType>))]
+[JsonConverter(typeof(ClearCacheStatusEnumTypeJsonConverter))]
 public enum ClearCacheStatusEnumType
 {
     /// <summary>"Accepted".</summary>
@@ -352,7 +352,7 @@ public enum ClearCacheStatusEnumType
 }
 
 /// <summary>Schema enumeration ClearChargingProfileStatusEnumType (OCPP 2.1).</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<ClearChargingProfileStatusEnumType>))]
+[JsonConverter(typeof(ClearChargingProfileStatusEnumTypeJsonConverter))]
 public enum ClearChargingProfileStatusEnumType
 {
     /// <summary>"Accepted".</summary>
@@ -364,7 +364,7 @@ public enum ClearChargingProfileStatusEnumType
 }
 
 /// <summary>Schema enumeration ClearMessageStatusEnumType (OCPP 2.1).</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<ClearMessageStatusEnumType>))]
+[JsonConverter(typeof(ClearMessageStatusEnumTypeJsonConverter))]
 public enum ClearMessageStatusEnumType
 {
     /// <summary>"Accepted".</summary>
@@ -379,7 +379,7 @@ public enum ClearMessageStatusEnumType
 }
 
 /// <summary>Schema enumeration ClearMonitoringStatusEnumType (OCPP 2.1).</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<ClearMonitoringStatusEnumType>))]
+[JsonConverter(typeof(ClearMonitoringStatusEnumTypeJsonConverter))]
 public enum ClearMonitoringStatusEnumType
 {
     /// <summary>"Accepted".</summary>
@@ -394,7 +394,7 @@ public enum ClearMonitoringStatusEnumType
 }
 
 /// <summary>Schema enumeration ComponentCriterionEnumType (OCPP 2.1).</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<ComponentCriterionEnumType>))]
+[JsonConverter(typeof(ComponentCriterionEnumTypeJsonConverter))]
 public enum ComponentCriterionEnumType
 {
     /// <summary>"Active".</summary>
@@ -412,7 +412,7 @@ public enum ComponentCriterionEnumType
 }
 
 /// <summary>Schema enumeration ConnectorStatusEnumType (OCPP 2.1).</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<ConnectorStatusEnumType>))]
+[JsonConverter(typeof(ConnectorStatusEnumTypeJsonConverter))]
 public enum ConnectorStatusEnumType
 {
     /// <summary>"Available".</summary>
@@ -433,7 +433,7 @@ public enum ConnectorStatusEnumType
 }
 
 /// <summary>Schema enumeration ControlModeEnumType (OCPP 2.1).</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<ControlModeEnumType>))]
+[JsonConverter(typeof(ControlModeEnumTypeJsonConverter))]
 public enum ControlModeEnumType
 {
     /// <summary>"ScheduledControl".</summary>
@@ -445,7 +445,7 @@ public enum ControlModeEnumType
 }
 
 /// <summary>Schema enumeration CostDimensionEnumType (OCPP 2.1).</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<CostDimensionEnumType>))]
+[JsonConverter(typeof(CostDimensionEnumTypeJsonConverter))]
 public enum CostDimensionEnumType
 {
     /// <summary>"Energy".</summary>
@@ -472,7 +472,7 @@ public enum CostDimensionEnumType
 }
 
 /// <summary>Schema enumeration CostKindEnumType (OCPP 2.1).</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<CostKindEnumType>))]
+[JsonConverter(typeof(CostKindEnumTypeJsonConverter))]
 public enum CostKindEnumType
 {
     /// <summary>"CarbonDioxideEmission".</summary>
@@ -487,7 +487,7 @@ public enum CostKindEnumType
 }
 
 /// <summary>Schema enumeration CustomerInformationStatusEnumType (OCPP 2.1).</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<CustomerInformationStatusEnumType>))]
+[JsonConverter(typeof(CustomerInformationStatusEnumTypeJsonConverter))]
 public enum CustomerInformationStatusEnumType
 {
     /// <summary>"Accepted".</summary>
@@ -502,7 +502,7 @@ public enum CustomerInformationStatusEnumType
 }
 
 /// <summary>Schema enumeration DERControlEnumType (OCPP 2.1).</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<DERControlEnumType>))]
+[JsonConverter(typeof(DERControlEnumTypeJsonConverter))]
 public enum DERControlEnumType
 {
     /// <summary>"EnterService".</summary>
@@ -574,7 +574,7 @@ public enum DERControlEnumType
 }
 
 /// <summary>Schema enumeration DERControlStatusEnumType (OCPP 2.1).</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<DERControlStatusEnumType>))]
+[JsonConverter(typeof(DERControlStatusEnumTypeJsonConverter))]
 public enum DERControlStatusEnumType
 {
     /// <summary>"Accepted".</summary>
@@ -592,7 +592,7 @@ public enum DERControlStatusEnumType
 }
 
 /// <summary>Schema enumeration DERUnitEnumType (OCPP 2.1).</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<DERUnitEnumType>))]
+[JsonConverter(typeof(DERUnitEnumTypeJsonConverter))]
 public enum DERUnitEnumType
 {
     /// <summary>"Not_Applicable".</summary>
@@ -616,7 +616,7 @@ public enum DERUnitEnumType
 }
 
 /// <summary>Schema enumeration DataEnumType (OCPP 2.1).</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<DataEnumType>))]
+[JsonConverter(typeof(DataEnumTypeJsonConverter))]
 public enum DataEnumType
 {
     /// <summary>"string".</summary>
@@ -646,7 +646,7 @@ public enum DataEnumType
 }
 
 /// <summary>Schema enumeration DataTransferStatusEnumType (OCPP 2.1).</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<DataTransferStatusEnumType>))]
+[JsonConverter(typeof(DataTransferStatusEnumTypeJsonConverter))]
 public enum DataTransferStatusEnumType
 {
     /// <summary>"Accepted".</summary>
@@ -664,7 +664,7 @@ public enum DataTransferStatusEnumType
 }
 
 /// <summary>Schema enumeration DayOfWeekEnumType (OCPP 2.1).</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<DayOfWeekEnumType>))]
+[JsonConverter(typeof(DayOfWeekEnumTypeJsonConverter))]
 public enum DayOfWeekEnumType
 {
     /// <summary>"Monday".</summary>
@@ -691,7 +691,7 @@ public enum DayOfWeekEnumType
 }
 
 /// <summary>Schema enumeration DeleteCertificateStatusEnumType (OCPP 2.1).</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<DeleteCertificateStatusEnumType>))]
+[JsonConverter(typeof(DeleteCertificateStatusEnumTypeJsonConverter))]
 public enum DeleteCertificateStatusEnumType
 {
     /// <summary>"Accepted".</summary>
@@ -706,7 +706,7 @@ public enum DeleteCertificateStatusEnumType
 }
 
 /// <summary>Schema enumeration DisplayMessageStatusEnumType (OCPP 2.1).</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<DisplayMessageStatusEnumType>))]
+[JsonConverter(typeof(DisplayMessageStatusEnumTypeJsonConverter))]
 public enum DisplayMessageStatusEnumType
 {
     /// <summary>"Accepted".</summary>
@@ -733,7 +733,7 @@ public enum DisplayMessageStatusEnumType
 }
 
 /// <summary>Schema enumeration EnergyTransferModeEnumType (OCPP 2.1).</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<EnergyTransferModeEnumType>))]
+[JsonConverter(typeof(EnergyTransferModeEnumTypeJsonConverter))]
 public enum EnergyTransferModeEnumType
 {
     /// <summary>"AC_single_phase".</summary>
@@ -772,7 +772,7 @@ public enum EnergyTransferModeEnumType
 }
 
 /// <summary>Schema enumeration EventNotificationEnumType (OCPP 2.1).</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<EventNotificationEnumType>))]
+[JsonConverter(typeof(EventNotificationEnumTypeJsonConverter))]
 public enum EventNotificationEnumType
 {
     /// <summary>"HardWiredNotification".</summary>
@@ -790,7 +790,7 @@ public enum EventNotificationEnumType
 }
 
 /// <summary>Schema enumeration EventTriggerEnumType (OCPP 2.1).</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<EventTriggerEnumType>))]
+[JsonConverter(typeof(EventTriggerEnumTypeJsonConverter))]
 public enum EventTriggerEnumType
 {
     /// <summary>"Alerting".</summary>
@@ -805,7 +805,7 @@ public enum EventTriggerEnumType
 }
 
 /// <summary>Schema enumeration EvseKindEnumType (OCPP 2.1).</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<EvseKindEnumType>))]
+[JsonConverter(typeof(EvseKindEnumTypeJsonConverter))]
 public enum EvseKindEnumType
 {
     /// <summary>"AC".</summary>
@@ -817,7 +817,7 @@ public enum EvseKindEnumType
 }
 
 /// <summary>Schema enumeration FirmwareStatusEnumType (OCPP 2.1).</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<FirmwareStatusEnumType>))]
+[JsonConverter(typeof(FirmwareStatusEnumTypeJsonConverter))]
 public enum FirmwareStatusEnumType
 {
     /// <summary>"Downloaded".</summary>
@@ -865,7 +865,7 @@ public enum FirmwareStatusEnumType
 }
 
 /// <summary>Schema enumeration GenericDeviceModelStatusEnumType (OCPP 2.1).</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<GenericDeviceModelStatusEnumType>))]
+[JsonConverter(typeof(GenericDeviceModelStatusEnumTypeJsonConverter))]
 public enum GenericDeviceModelStatusEnumType
 {
     /// <summary>"Accepted".</summary>
@@ -883,7 +883,7 @@ public enum GenericDeviceModelStatusEnumType
 }
 
 /// <summary>Schema enumeration GenericStatusEnumType (OCPP 2.1).</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<GenericStatusEnumType>))]
+[JsonConverter(typeof(GenericStatusEnumTypeJsonConverter))]
 public enum GenericStatusEnumType
 {
     /// <summary>"Accepted".</summary>
@@ -895,7 +895,7 @@ public enum GenericStatusEnumType
 }
 
 /// <summary>Schema enumeration GetCertificateIdUseEnumType (OCPP 2.1).</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<GetCertificateIdUseEnumType>))]
+[JsonConverter(typeof(GetCertificateIdUseEnumTypeJsonConverter))]
 public enum GetCertificateIdUseEnumType
 {
     /// <summary>"V2GRootCertificate".</summary>
@@ -919,7 +919,7 @@ public enum GetCertificateIdUseEnumType
 }
 
 /// <summary>Schema enumeration GetCertificateStatusEnumType (OCPP 2.1).</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<GetCertificateStatusEnumType>))]
+[JsonConverter(typeof(GetCertificateStatusEnumTypeJsonConverter))]
 public enum GetCertificateStatusEnumType
 {
     /// <summary>"Accepted".</summary>
@@ -931,7 +931,7 @@ public enum GetCertificateStatusEnumType
 }
 
 /// <summary>Schema enumeration GetChargingProfileStatusEnumType (OCPP 2.1).</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<GetChargingProfileStatusEnumType>))]
+[JsonConverter(typeof(GetChargingProfileStatusEnumTypeJsonConverter))]
 public enum GetChargingProfileStatusEnumType
 {
     /// <summary>"Accepted".</summary>
@@ -943,7 +943,7 @@ public enum GetChargingProfileStatusEnumType
 }
 
 /// <summary>Schema enumeration GetDisplayMessagesStatusEnumType (OCPP 2.1).</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<GetDisplayMessagesStatusEnumType>))]
+[JsonConverter(typeof(GetDisplayMessagesStatusEnumTypeJsonConverter))]
 public enum GetDisplayMessagesStatusEnumType
 {
     /// <summary>"Accepted".</summary>
@@ -955,7 +955,7 @@ public enum GetDisplayMessagesStatusEnumType
 }
 
 /// <summary>Schema enumeration GetInstalledCertificateStatusEnumType (OCPP 2.1).</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<GetInstalledCertificateStatusEnumType>))]
+[JsonConverter(typeof(GetInstalledCertificateStatusEnumTypeJsonConverter))]
 public enum GetInstalledCertificateStatusEnumType
 {
     /// <summary>"Accepted".</summary>
@@ -967,7 +967,7 @@ public enum GetInstalledCertificateStatusEnumType
 }
 
 /// <summary>Schema enumeration GetVariableStatusEnumType (OCPP 2.1).</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<GetVariableStatusEnumType>))]
+[JsonConverter(typeof(GetVariableStatusEnumTypeJsonConverter))]
 public enum GetVariableStatusEnumType
 {
     /// <summary>"Accepted".</summary>
@@ -988,7 +988,7 @@ public enum GetVariableStatusEnumType
 }
 
 /// <summary>Schema enumeration GridEventFaultEnumType (OCPP 2.1).</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<GridEventFaultEnumType>))]
+[JsonConverter(typeof(GridEventFaultEnumTypeJsonConverter))]
 public enum GridEventFaultEnumType
 {
     /// <summary>"CurrentImbalance".</summary>
@@ -1027,7 +1027,7 @@ public enum GridEventFaultEnumType
 }
 
 /// <summary>Schema enumeration HashAlgorithmEnumType (OCPP 2.1).</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<HashAlgorithmEnumType>))]
+[JsonConverter(typeof(HashAlgorithmEnumTypeJsonConverter))]
 public enum HashAlgorithmEnumType
 {
     /// <summary>"SHA256".</summary>
@@ -1042,7 +1042,7 @@ public enum HashAlgorithmEnumType
 }
 
 /// <summary>Schema enumeration InstallCertificateStatusEnumType (OCPP 2.1).</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<InstallCertificateStatusEnumType>))]
+[JsonConverter(typeof(InstallCertificateStatusEnumTypeJsonConverter))]
 public enum InstallCertificateStatusEnumType
 {
     /// <summary>"Accepted".</summary>
@@ -1057,7 +1057,7 @@ public enum InstallCertificateStatusEnumType
 }
 
 /// <summary>Schema enumeration InstallCertificateUseEnumType (OCPP 2.1).</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<InstallCertificateUseEnumType>))]
+[JsonConverter(typeof(InstallCertificateUseEnumTypeJsonConverter))]
 public enum InstallCertificateUseEnumType
 {
     /// <summary>"V2GRootCertificate".</summary>
@@ -1078,7 +1078,7 @@ public enum InstallCertificateUseEnumType
 }
 
 /// <summary>Schema enumeration IslandingDetectionEnumType (OCPP 2.1).</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<IslandingDetectionEnumType>))]
+[JsonConverter(typeof(IslandingDetectionEnumTypeJsonConverter))]
 public enum IslandingDetectionEnumType
 {
     /// <summary>"NoAntiIslandingSupport".</summary>
@@ -1129,7 +1129,7 @@ public enum IslandingDetectionEnumType
 }
 
 /// <summary>Schema enumeration Iso15118EVCertificateStatusEnumType (OCPP 2.1).</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<Iso15118EVCertificateStatusEnumType>))]
+[JsonConverter(typeof(Iso15118EVCertificateStatusEnumTypeJsonConverter))]
 public enum Iso15118EVCertificateStatusEnumType
 {
     /// <summary>"Accepted".</summary>
@@ -1141,7 +1141,7 @@ public enum Iso15118EVCertificateStatusEnumType
 }
 
 /// <summary>Schema enumeration LocationEnumType (OCPP 2.1).</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<LocationEnumType>))]
+[JsonConverter(typeof(LocationEnumTypeJsonConverter))]
 public enum LocationEnumType
 {
     /// <summary>"Body".</summary>
@@ -1165,7 +1165,7 @@ public enum LocationEnumType
 }
 
 /// <summary>Schema enumeration LogEnumType (OCPP 2.1).</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<LogEnumType>))]
+[JsonConverter(typeof(LogEnumTypeJsonConverter))]
 public enum LogEnumType
 {
     /// <summary>"DiagnosticsLog".</summary>
@@ -1180,7 +1180,7 @@ public enum LogEnumType
 }
 
 /// <summary>Schema enumeration LogStatusEnumType (OCPP 2.1).</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<LogStatusEnumType>))]
+[JsonConverter(typeof(LogStatusEnumTypeJsonConverter))]
 public enum LogStatusEnumType
 {
     /// <summary>"Accepted".</summary>
@@ -1195,7 +1195,7 @@ public enum LogStatusEnumType
 }
 
 /// <summary>Schema enumeration MeasurandEnumType (OCPP 2.1).</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<MeasurandEnumType>))]
+[JsonConverter(typeof(MeasurandEnumTypeJsonConverter))]
 public enum MeasurandEnumType
 {
     /// <summary>"Current.Export".</summary>
@@ -1369,7 +1369,7 @@ public enum MeasurandEnumType
 }
 
 /// <summary>Schema enumeration MessageFormatEnumType (OCPP 2.1).</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<MessageFormatEnumType>))]
+[JsonConverter(typeof(MessageFormatEnumTypeJsonConverter))]
 public enum MessageFormatEnumType
 {
     /// <summary>"ASCII".</summary>
@@ -1390,7 +1390,7 @@ public enum MessageFormatEnumType
 }
 
 /// <summary>Schema enumeration MessagePriorityEnumType (OCPP 2.1).</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<MessagePriorityEnumType>))]
+[JsonConverter(typeof(MessagePriorityEnumTypeJsonConverter))]
 public enum MessagePriorityEnumType
 {
     /// <summary>"AlwaysFront".</summary>
@@ -1405,7 +1405,7 @@ public enum MessagePriorityEnumType
 }
 
 /// <summary>Schema enumeration MessageStateEnumType (OCPP 2.1).</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<MessageStateEnumType>))]
+[JsonConverter(typeof(MessageStateEnumTypeJsonConverter))]
 public enum MessageStateEnumType
 {
     /// <summary>"Charging".</summary>
@@ -1429,7 +1429,7 @@ public enum MessageStateEnumType
 }
 
 /// <summary>Schema enumeration MessageTriggerEnumType (OCPP 2.1).</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<MessageTriggerEnumType>))]
+[JsonConverter(typeof(MessageTriggerEnumTypeJsonConverter))]
 public enum MessageTriggerEnumType
 {
     /// <summary>"BootNotification".</summary>
@@ -1474,7 +1474,7 @@ public enum MessageTriggerEnumType
 }
 
 /// <summary>Schema enumeration MobilityNeedsModeEnumType (OCPP 2.1).</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<MobilityNeedsModeEnumType>))]
+[JsonConverter(typeof(MobilityNeedsModeEnumTypeJsonConverter))]
 public enum MobilityNeedsModeEnumType
 {
     /// <summary>"EVCC".</summary>
@@ -1486,7 +1486,7 @@ public enum MobilityNeedsModeEnumType
 }
 
 /// <summary>Schema enumeration MonitorEnumType (OCPP 2.1).</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<MonitorEnumType>))]
+[JsonConverter(typeof(MonitorEnumTypeJsonConverter))]
 public enum MonitorEnumType
 {
     /// <summary>"UpperThreshold".</summary>
@@ -1513,7 +1513,7 @@ public enum MonitorEnumType
 }
 
 /// <summary>Schema enumeration MonitoringBaseEnumType (OCPP 2.1).</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<MonitoringBaseEnumType>))]
+[JsonConverter(typeof(MonitoringBaseEnumTypeJsonConverter))]
 public enum MonitoringBaseEnumType
 {
     /// <summary>"All".</summary>
@@ -1528,7 +1528,7 @@ public enum MonitoringBaseEnumType
 }
 
 /// <summary>Schema enumeration MonitoringCriterionEnumType (OCPP 2.1).</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<MonitoringCriterionEnumType>))]
+[JsonConverter(typeof(MonitoringCriterionEnumTypeJsonConverter))]
 public enum MonitoringCriterionEnumType
 {
     /// <summary>"ThresholdMonitoring".</summary>
@@ -1543,7 +1543,7 @@ public enum MonitoringCriterionEnumType
 }
 
 /// <summary>Schema enumeration MutabilityEnumType (OCPP 2.1).</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<MutabilityEnumType>))]
+[JsonConverter(typeof(MutabilityEnumTypeJsonConverter))]
 public enum MutabilityEnumType
 {
     /// <summary>"ReadOnly".</summary>
@@ -1558,7 +1558,7 @@ public enum MutabilityEnumType
 }
 
 /// <summary>Schema enumeration NotifyAllowedEnergyTransferStatusEnumType (OCPP 2.1).</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<NotifyAllowedEnergyTransferStatusEnumType>))]
+[JsonConverter(typeof(NotifyAllowedEnergyTransferStatusEnumTypeJsonConverter))]
 public enum NotifyAllowedEnergyTransferStatusEnumType
 {
     /// <summary>"Accepted".</summary>
@@ -1570,7 +1570,7 @@ public enum NotifyAllowedEnergyTransferStatusEnumType
 }
 
 /// <summary>Schema enumeration NotifyEVChargingNeedsStatusEnumType (OCPP 2.1).</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<NotifyEVChargingNeedsStatusEnumType>))]
+[JsonConverter(typeof(NotifyEVChargingNeedsStatusEnumTypeJsonConverter))]
 public enum NotifyEVChargingNeedsStatusEnumType
 {
     /// <summary>"Accepted".</summary>
@@ -1588,7 +1588,7 @@ public enum NotifyEVChargingNeedsStatusEnumType
 }
 
 /// <summary>Schema enumeration OCPPInterfaceEnumType (OCPP 2.1).</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<OCPPInterfaceEnumType>))]
+[JsonConverter(typeof(OCPPInterfaceEnumTypeJsonConverter))]
 public enum OCPPInterfaceEnumType
 {
     /// <summary>"Wired0".</summary>
@@ -1621,7 +1621,7 @@ public enum OCPPInterfaceEnumType
 }
 
 /// <summary>Schema enumeration OCPPTransportEnumType (OCPP 2.1).</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<OCPPTransportEnumType>))]
+[JsonConverter(typeof(OCPPTransportEnumTypeJsonConverter))]
 public enum OCPPTransportEnumType
 {
     /// <summary>"SOAP".</summary>
@@ -1633,7 +1633,7 @@ public enum OCPPTransportEnumType
 }
 
 /// <summary>Schema enumeration OCPPVersionEnumType (OCPP 2.1).</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<OCPPVersionEnumType>))]
+[JsonConverter(typeof(OCPPVersionEnumTypeJsonConverter))]
 public enum OCPPVersionEnumType
 {
     /// <summary>"OCPP12".</summary>
@@ -1657,7 +1657,7 @@ public enum OCPPVersionEnumType
 }
 
 /// <summary>Schema enumeration OperationModeEnumType (OCPP 2.1).</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<OperationModeEnumType>))]
+[JsonConverter(typeof(OperationModeEnumTypeJsonConverter))]
 public enum OperationModeEnumType
 {
     /// <summary>"Idle".</summary>
@@ -1687,7 +1687,7 @@ public enum OperationModeEnumType
 }
 
 /// <summary>Schema enumeration OperationalStatusEnumType (OCPP 2.1).</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<OperationalStatusEnumType>))]
+[JsonConverter(typeof(OperationalStatusEnumTypeJsonConverter))]
 public enum OperationalStatusEnumType
 {
     /// <summary>"Inoperative".</summary>
@@ -1699,7 +1699,7 @@ public enum OperationalStatusEnumType
 }
 
 /// <summary>Schema enumeration PaymentStatusEnumType (OCPP 2.1).</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<PaymentStatusEnumType>))]
+[JsonConverter(typeof(PaymentStatusEnumTypeJsonConverter))]
 public enum PaymentStatusEnumType
 {
     /// <summary>"Settled".</summary>
@@ -1717,7 +1717,7 @@ public enum PaymentStatusEnumType
 }
 
 /// <summary>Schema enumeration PhaseEnumType (OCPP 2.1).</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<PhaseEnumType>))]
+[JsonConverter(typeof(PhaseEnumTypeJsonConverter))]
 public enum PhaseEnumType
 {
     /// <summary>"L1".</summary>
@@ -1753,7 +1753,7 @@ public enum PhaseEnumType
 }
 
 /// <summary>Schema enumeration PowerDuringCessationEnumType (OCPP 2.1).</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<PowerDuringCessationEnumType>))]
+[JsonConverter(typeof(PowerDuringCessationEnumTypeJsonConverter))]
 public enum PowerDuringCessationEnumType
 {
     /// <summary>"Active".</summary>
@@ -1765,7 +1765,7 @@ public enum PowerDuringCessationEnumType
 }
 
 /// <summary>Schema enumeration PreconditioningStatusEnumType (OCPP 2.1).</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<PreconditioningStatusEnumType>))]
+[JsonConverter(typeof(PreconditioningStatusEnumTypeJsonConverter))]
 public enum PreconditioningStatusEnumType
 {
     /// <summary>"Unknown".</summary>
@@ -1783,7 +1783,7 @@ public enum PreconditioningStatusEnumType
 }
 
 /// <summary>Schema enumeration PriorityChargingStatusEnumType (OCPP 2.1).</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<PriorityChargingStatusEnumType>))]
+[JsonConverter(typeof(PriorityChargingStatusEnumTypeJsonConverter))]
 public enum PriorityChargingStatusEnumType
 {
     /// <summary>"Accepted".</summary>
@@ -1798,7 +1798,7 @@ public enum PriorityChargingStatusEnumType
 }
 
 /// <summary>Schema enumeration PublishFirmwareStatusEnumType (OCPP 2.1).</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<PublishFirmwareStatusEnumType>))]
+[JsonConverter(typeof(PublishFirmwareStatusEnumTypeJsonConverter))]
 public enum PublishFirmwareStatusEnumType
 {
     /// <summary>"Idle".</summary>
@@ -1834,7 +1834,7 @@ public enum PublishFirmwareStatusEnumType
 }
 
 /// <summary>Schema enumeration ReadingContextEnumType (OCPP 2.1).</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<ReadingContextEnumType>))]
+[JsonConverter(typeof(ReadingContextEnumTypeJsonConverter))]
 public enum ReadingContextEnumType
 {
     /// <summary>"Interruption.Begin".</summary>
@@ -1864,7 +1864,7 @@ public enum ReadingContextEnumType
 }
 
 /// <summary>Schema enumeration ReasonEnumType (OCPP 2.1).</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<ReasonEnumType>))]
+[JsonConverter(typeof(ReasonEnumTypeJsonConverter))]
 public enum ReasonEnumType
 {
     /// <summary>"DeAuthorized".</summary>
@@ -1930,7 +1930,7 @@ public enum ReasonEnumType
 }
 
 /// <summary>Schema enumeration RecurrencyKindEnumType (OCPP 2.1).</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<RecurrencyKindEnumType>))]
+[JsonConverter(typeof(RecurrencyKindEnumTypeJsonConverter))]
 public enum RecurrencyKindEnumType
 {
     /// <summary>"Daily".</summary>
@@ -1942,7 +1942,7 @@ public enum RecurrencyKindEnumType
 }
 
 /// <summary>Schema enumeration RegistrationStatusEnumType (OCPP 2.1).</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<RegistrationStatusEnumType>))]
+[JsonConverter(typeof(RegistrationStatusEnumTypeJsonConverter))]
 public enum RegistrationStatusEnumType
 {
     /// <summary>"Accepted".</summary>
@@ -1957,7 +1957,7 @@ public enum RegistrationStatusEnumType
 }
 
 /// <summary>Schema enumeration ReportBaseEnumType (OCPP 2.1).</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<ReportBaseEnumType>))]
+[JsonConverter(typeof(ReportBaseEnumTypeJsonConverter))]
 public enum ReportBaseEnumType
 {
     /// <summary>"ConfigurationInventory".</summary>
@@ -1972,7 +1972,7 @@ public enum ReportBaseEnumType
 }
 
 /// <summary>Schema enumeration RequestStartStopStatusEnumType (OCPP 2.1).</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<RequestStartStopStatusEnumType>))]
+[JsonConverter(typeof(RequestStartStopStatusEnumTypeJsonConverter))]
 public enum RequestStartStopStatusEnumType
 {
     /// <summary>"Accepted".</summary>
@@ -1984,7 +1984,7 @@ public enum RequestStartStopStatusEnumType
 }
 
 /// <summary>Schema enumeration ReservationUpdateStatusEnumType (OCPP 2.1).</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<ReservationUpdateStatusEnumType>))]
+[JsonConverter(typeof(ReservationUpdateStatusEnumTypeJsonConverter))]
 public enum ReservationUpdateStatusEnumType
 {
     /// <summary>"Expired".</summary>
@@ -1999,7 +1999,7 @@ public enum ReservationUpdateStatusEnumType
 }
 
 /// <summary>Schema enumeration ReserveNowStatusEnumType (OCPP 2.1).</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<ReserveNowStatusEnumType>))]
+[JsonConverter(typeof(ReserveNowStatusEnumTypeJsonConverter))]
 public enum ReserveNowStatusEnumType
 {
     /// <summary>"Accepted".</summary>
@@ -2020,7 +2020,7 @@ public enum ReserveNowStatusEnumType
 }
 
 /// <summary>Schema enumeration ResetEnumType (OCPP 2.1).</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<ResetEnumType>))]
+[JsonConverter(typeof(ResetEnumTypeJsonConverter))]
 public enum ResetEnumType
 {
     /// <summary>"Immediate".</summary>
@@ -2035,7 +2035,7 @@ public enum ResetEnumType
 }
 
 /// <summary>Schema enumeration ResetStatusEnumType (OCPP 2.1).</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<ResetStatusEnumType>))]
+[JsonConverter(typeof(ResetStatusEnumTypeJsonConverter))]
 public enum ResetStatusEnumType
 {
     /// <summary>"Accepted".</summary>
@@ -2050,7 +2050,7 @@ public enum ResetStatusEnumType
 }
 
 /// <summary>Schema enumeration SendLocalListStatusEnumType (OCPP 2.1).</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<SendLocalListStatusEnumType>))]
+[JsonConverter(typeof(SendLocalListStatusEnumTypeJsonConverter))]
 public enum SendLocalListStatusEnumType
 {
     /// <summary>"Accepted".</summary>
@@ -2065,7 +2065,7 @@ public enum SendLocalListStatusEnumType
 }
 
 /// <summary>Schema enumeration SetMonitoringStatusEnumType (OCPP 2.1).</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<SetMonitoringStatusEnumType>))]
+[JsonConverter(typeof(SetMonitoringStatusEnumTypeJsonConverter))]
 public enum SetMonitoringStatusEnumType
 {
     /// <summary>"Accepted".</summary>
@@ -2089,7 +2089,7 @@ public enum SetMonitoringStatusEnumType
 }
 
 /// <summary>Schema enumeration SetNetworkProfileStatusEnumType (OCPP 2.1).</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<SetNetworkProfileStatusEnumType>))]
+[JsonConverter(typeof(SetNetworkProfileStatusEnumTypeJsonConverter))]
 public enum SetNetworkProfileStatusEnumType
 {
     /// <summary>"Accepted".</summary>
@@ -2104,7 +2104,7 @@ public enum SetNetworkProfileStatusEnumType
 }
 
 /// <summary>Schema enumeration SetVariableStatusEnumType (OCPP 2.1).</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<SetVariableStatusEnumType>))]
+[JsonConverter(typeof(SetVariableStatusEnumTypeJsonConverter))]
 public enum SetVariableStatusEnumType
 {
     /// <summary>"Accepted".</summary>
@@ -2128,7 +2128,7 @@ public enum SetVariableStatusEnumType
 }
 
 /// <summary>Schema enumeration TariffChangeStatusEnumType (OCPP 2.1).</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<TariffChangeStatusEnumType>))]
+[JsonConverter(typeof(TariffChangeStatusEnumTypeJsonConverter))]
 public enum TariffChangeStatusEnumType
 {
     /// <summary>"Accepted".</summary>
@@ -2152,7 +2152,7 @@ public enum TariffChangeStatusEnumType
 }
 
 /// <summary>Schema enumeration TariffClearStatusEnumType (OCPP 2.1).</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<TariffClearStatusEnumType>))]
+[JsonConverter(typeof(TariffClearStatusEnumTypeJsonConverter))]
 public enum TariffClearStatusEnumType
 {
     /// <summary>"Accepted".</summary>
@@ -2167,7 +2167,7 @@ public enum TariffClearStatusEnumType
 }
 
 /// <summary>Schema enumeration TariffCostEnumType (OCPP 2.1).</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<TariffCostEnumType>))]
+[JsonConverter(typeof(TariffCostEnumTypeJsonConverter))]
 public enum TariffCostEnumType
 {
     /// <summary>"NormalCost".</summary>
@@ -2182,7 +2182,7 @@ public enum TariffCostEnumType
 }
 
 /// <summary>Schema enumeration TariffGetStatusEnumType (OCPP 2.1).</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<TariffGetStatusEnumType>))]
+[JsonConverter(typeof(TariffGetStatusEnumTypeJsonConverter))]
 public enum TariffGetStatusEnumType
 {
     /// <summary>"Accepted".</summary>
@@ -2197,7 +2197,7 @@ public enum TariffGetStatusEnumType
 }
 
 /// <summary>Schema enumeration TariffKindEnumType (OCPP 2.1).</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<TariffKindEnumType>))]
+[JsonConverter(typeof(TariffKindEnumTypeJsonConverter))]
 public enum TariffKindEnumType
 {
     /// <summary>"DefaultTariff".</summary>
@@ -2209,7 +2209,7 @@ public enum TariffKindEnumType
 }
 
 /// <summary>Schema enumeration TariffSetStatusEnumType (OCPP 2.1).</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<TariffSetStatusEnumType>))]
+[JsonConverter(typeof(TariffSetStatusEnumTypeJsonConverter))]
 public enum TariffSetStatusEnumType
 {
     /// <summary>"Accepted".</summary>
@@ -2230,7 +2230,7 @@ public enum TariffSetStatusEnumType
 }
 
 /// <summary>Schema enumeration TransactionEventEnumType (OCPP 2.1).</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<TransactionEventEnumType>))]
+[JsonConverter(typeof(TransactionEventEnumTypeJsonConverter))]
 public enum TransactionEventEnumType
 {
     /// <summary>"Ended".</summary>
@@ -2245,7 +2245,7 @@ public enum TransactionEventEnumType
 }
 
 /// <summary>Schema enumeration TriggerMessageStatusEnumType (OCPP 2.1).</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<TriggerMessageStatusEnumType>))]
+[JsonConverter(typeof(TriggerMessageStatusEnumTypeJsonConverter))]
 public enum TriggerMessageStatusEnumType
 {
     /// <summary>"Accepted".</summary>
@@ -2260,7 +2260,7 @@ public enum TriggerMessageStatusEnumType
 }
 
 /// <summary>Schema enumeration TriggerReasonEnumType (OCPP 2.1).</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<TriggerReasonEnumType>))]
+[JsonConverter(typeof(TriggerReasonEnumTypeJsonConverter))]
 public enum TriggerReasonEnumType
 {
     /// <summary>"AbnormalCondition".</summary>
@@ -2353,7 +2353,7 @@ public enum TriggerReasonEnumType
 }
 
 /// <summary>Schema enumeration UnlockStatusEnumType (OCPP 2.1).</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<UnlockStatusEnumType>))]
+[JsonConverter(typeof(UnlockStatusEnumTypeJsonConverter))]
 public enum UnlockStatusEnumType
 {
     /// <summary>"Unlocked".</summary>
@@ -2371,7 +2371,7 @@ public enum UnlockStatusEnumType
 }
 
 /// <summary>Schema enumeration UnpublishFirmwareStatusEnumType (OCPP 2.1).</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<UnpublishFirmwareStatusEnumType>))]
+[JsonConverter(typeof(UnpublishFirmwareStatusEnumTypeJsonConverter))]
 public enum UnpublishFirmwareStatusEnumType
 {
     /// <summary>"DownloadOngoing".</summary>
@@ -2386,7 +2386,7 @@ public enum UnpublishFirmwareStatusEnumType
 }
 
 /// <summary>Schema enumeration UpdateEnumType (OCPP 2.1).</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<UpdateEnumType>))]
+[JsonConverter(typeof(UpdateEnumTypeJsonConverter))]
 public enum UpdateEnumType
 {
     /// <summary>"Differential".</summary>
@@ -2398,7 +2398,7 @@ public enum UpdateEnumType
 }
 
 /// <summary>Schema enumeration UpdateFirmwareStatusEnumType (OCPP 2.1).</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<UpdateFirmwareStatusEnumType>))]
+[JsonConverter(typeof(UpdateFirmwareStatusEnumTypeJsonConverter))]
 public enum UpdateFirmwareStatusEnumType
 {
     /// <summary>"Accepted".</summary>
@@ -2419,7 +2419,7 @@ public enum UpdateFirmwareStatusEnumType
 }
 
 /// <summary>Schema enumeration UploadLogStatusEnumType (OCPP 2.1).</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<UploadLogStatusEnumType>))]
+[JsonConverter(typeof(UploadLogStatusEnumTypeJsonConverter))]
 public enum UploadLogStatusEnumType
 {
     /// <summary>"BadMessage".</summary>
@@ -2449,7 +2449,7 @@ public enum UploadLogStatusEnumType
 }
 
 /// <summary>Schema enumeration VPNEnumType (OCPP 2.1).</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<VPNEnumType>))]
+[JsonConverter(typeof(VPNEnumTypeJsonConverter))]
 public enum VPNEnumType
 {
     /// <summary>"IKEv2".</summary>

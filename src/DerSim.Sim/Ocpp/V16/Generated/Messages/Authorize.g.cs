@@ -11,10 +11,12 @@ namespace DerSim.Sim.Ocpp.V16;
 
 /// <summary>The Authorize request payload (OCPP 1.6).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(AuthorizeRequestJsonConverter))]
 public sealed partial record AuthorizeRequest(
     [property: JsonPropertyName("idTag"), JsonRequired, SchemaMaxLength(20)] string IdTag);
 
 /// <summary>The Authorize response payload (OCPP 1.6).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(AuthorizeResponseJsonConverter))]
 public sealed partial record AuthorizeResponse(
     [property: JsonPropertyName("idTagInfo"), JsonRequired] IdTagInfo IdTagInfo);

@@ -11,6 +11,7 @@ namespace DerSim.Sim.Ocpp.V16;
 
 /// <summary>The BootNotification request payload (OCPP 1.6).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(BootNotificationRequestJsonConverter))]
 public sealed partial record BootNotificationRequest(
     [property: JsonPropertyName("chargePointVendor"), JsonRequired, SchemaMaxLength(20)] string ChargePointVendor,
     [property: JsonPropertyName("chargePointModel"), JsonRequired, SchemaMaxLength(20)] string ChargePointModel)
@@ -46,6 +47,7 @@ public sealed partial record BootNotificationRequest(
 
 /// <summary>The BootNotification response payload (OCPP 1.6).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(BootNotificationResponseJsonConverter))]
 public sealed partial record BootNotificationResponse(
     [property: JsonPropertyName("status"), JsonRequired] BootNotificationStatus Status,
     [property: JsonPropertyName("currentTime"), JsonRequired] DateTimeOffset CurrentTime,

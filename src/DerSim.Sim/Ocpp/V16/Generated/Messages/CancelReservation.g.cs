@@ -11,10 +11,12 @@ namespace DerSim.Sim.Ocpp.V16;
 
 /// <summary>The CancelReservation request payload (OCPP 1.6).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(CancelReservationRequestJsonConverter))]
 public sealed partial record CancelReservationRequest(
     [property: JsonPropertyName("reservationId"), JsonRequired] int ReservationId);
 
 /// <summary>The CancelReservation response payload (OCPP 1.6).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(CancelReservationResponseJsonConverter))]
 public sealed partial record CancelReservationResponse(
     [property: JsonPropertyName("status"), JsonRequired] CancelReservationStatus Status);

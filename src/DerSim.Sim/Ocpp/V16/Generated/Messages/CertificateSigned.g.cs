@@ -11,10 +11,12 @@ namespace DerSim.Sim.Ocpp.V16;
 
 /// <summary>The CertificateSigned request payload (OCPP 1.6).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(CertificateSignedRequestJsonConverter))]
 public sealed partial record CertificateSignedRequest(
     [property: JsonPropertyName("certificateChain"), JsonRequired, SchemaMaxLength(10000)] string CertificateChain);
 
 /// <summary>The CertificateSigned response payload (OCPP 1.6).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(CertificateSignedResponseJsonConverter))]
 public sealed partial record CertificateSignedResponse(
     [property: JsonPropertyName("status"), JsonRequired] CertificateSignedStatusEnumType Status);

@@ -11,11 +11,13 @@ namespace DerSim.Sim.Ocpp.V16;
 
 /// <summary>The ChangeAvailability request payload (OCPP 1.6).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(ChangeAvailabilityRequestJsonConverter))]
 public sealed partial record ChangeAvailabilityRequest(
     [property: JsonPropertyName("connectorId"), JsonRequired] int ConnectorId,
     [property: JsonPropertyName("type"), JsonRequired] ChangeAvailabilityType Type);
 
 /// <summary>The ChangeAvailability response payload (OCPP 1.6).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(ChangeAvailabilityResponseJsonConverter))]
 public sealed partial record ChangeAvailabilityResponse(
     [property: JsonPropertyName("status"), JsonRequired] ChangeAvailabilityStatus Status);

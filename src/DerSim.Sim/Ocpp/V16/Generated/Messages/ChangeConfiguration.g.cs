@@ -11,11 +11,13 @@ namespace DerSim.Sim.Ocpp.V16;
 
 /// <summary>The ChangeConfiguration request payload (OCPP 1.6).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(ChangeConfigurationRequestJsonConverter))]
 public sealed partial record ChangeConfigurationRequest(
     [property: JsonPropertyName("key"), JsonRequired, SchemaMaxLength(50)] string Key,
     [property: JsonPropertyName("value"), JsonRequired, SchemaMaxLength(500)] string Value);
 
 /// <summary>The ChangeConfiguration response payload (OCPP 1.6).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(ChangeConfigurationResponseJsonConverter))]
 public sealed partial record ChangeConfigurationResponse(
     [property: JsonPropertyName("status"), JsonRequired] ChangeConfigurationStatus Status);

@@ -11,9 +11,11 @@ namespace DerSim.Sim.Ocpp.V16;
 
 /// <summary>The ClearCache request payload (OCPP 1.6).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(ClearCacheRequestJsonConverter))]
 public sealed partial record ClearCacheRequest;
 
 /// <summary>The ClearCache response payload (OCPP 1.6).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(ClearCacheResponseJsonConverter))]
 public sealed partial record ClearCacheResponse(
     [property: JsonPropertyName("status"), JsonRequired] ClearCacheStatus Status);

@@ -11,6 +11,7 @@ namespace DerSim.Sim.Ocpp.V16;
 
 /// <summary>The ClearChargingProfile request payload (OCPP 1.6).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(ClearChargingProfileRequestJsonConverter))]
 public sealed partial record ClearChargingProfileRequest
 {
     /// <summary>Optional "id".</summary>
@@ -32,5 +33,6 @@ public sealed partial record ClearChargingProfileRequest
 
 /// <summary>The ClearChargingProfile response payload (OCPP 1.6).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(ClearChargingProfileResponseJsonConverter))]
 public sealed partial record ClearChargingProfileResponse(
     [property: JsonPropertyName("status"), JsonRequired] ClearChargingProfileStatus Status);

@@ -11,6 +11,7 @@ namespace DerSim.Sim.Ocpp.V16;
 
 /// <summary>The DataTransfer request payload (OCPP 1.6).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(DataTransferRequestJsonConverter))]
 public sealed partial record DataTransferRequest(
     [property: JsonPropertyName("vendorId"), JsonRequired, SchemaMaxLength(255)] string VendorId)
 {
@@ -25,6 +26,7 @@ public sealed partial record DataTransferRequest(
 
 /// <summary>The DataTransfer response payload (OCPP 1.6).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(DataTransferResponseJsonConverter))]
 public sealed partial record DataTransferResponse(
     [property: JsonPropertyName("status"), JsonRequired] DataTransferStatus Status)
 {

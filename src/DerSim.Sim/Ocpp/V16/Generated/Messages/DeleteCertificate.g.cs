@@ -11,10 +11,12 @@ namespace DerSim.Sim.Ocpp.V16;
 
 /// <summary>The DeleteCertificate request payload (OCPP 1.6).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(DeleteCertificateRequestJsonConverter))]
 public sealed partial record DeleteCertificateRequest(
     [property: JsonPropertyName("certificateHashData"), JsonRequired] CertificateHashDataType CertificateHashData);
 
 /// <summary>The DeleteCertificate response payload (OCPP 1.6).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(DeleteCertificateResponseJsonConverter))]
 public sealed partial record DeleteCertificateResponse(
     [property: JsonPropertyName("status"), JsonRequired] DeleteCertificateStatusEnumType Status);

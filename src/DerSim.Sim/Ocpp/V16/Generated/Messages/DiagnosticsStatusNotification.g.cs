@@ -11,9 +11,11 @@ namespace DerSim.Sim.Ocpp.V16;
 
 /// <summary>The DiagnosticsStatusNotification request payload (OCPP 1.6).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(DiagnosticsStatusNotificationRequestJsonConverter))]
 public sealed partial record DiagnosticsStatusNotificationRequest(
     [property: JsonPropertyName("status"), JsonRequired] DiagnosticsStatusNotificationStatus Status);
 
 /// <summary>The DiagnosticsStatusNotification response payload (OCPP 1.6).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(DiagnosticsStatusNotificationResponseJsonConverter))]
 public sealed partial record DiagnosticsStatusNotificationResponse;

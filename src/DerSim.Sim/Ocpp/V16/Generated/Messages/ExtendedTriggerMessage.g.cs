@@ -11,6 +11,7 @@ namespace DerSim.Sim.Ocpp.V16;
 
 /// <summary>The ExtendedTriggerMessage request payload (OCPP 1.6).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(ExtendedTriggerMessageRequestJsonConverter))]
 public sealed partial record ExtendedTriggerMessageRequest(
     [property: JsonPropertyName("requestedMessage"), JsonRequired] MessageTriggerEnumType RequestedMessage)
 {
@@ -21,5 +22,6 @@ public sealed partial record ExtendedTriggerMessageRequest(
 
 /// <summary>The ExtendedTriggerMessage response payload (OCPP 1.6).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(ExtendedTriggerMessageResponseJsonConverter))]
 public sealed partial record ExtendedTriggerMessageResponse(
     [property: JsonPropertyName("status"), JsonRequired] TriggerMessageStatusEnumType Status);

@@ -11,9 +11,11 @@ namespace DerSim.Sim.Ocpp.V16;
 
 /// <summary>The FirmwareStatusNotification request payload (OCPP 1.6).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(FirmwareStatusNotificationRequestJsonConverter))]
 public sealed partial record FirmwareStatusNotificationRequest(
     [property: JsonPropertyName("status"), JsonRequired] FirmwareStatusNotificationStatus Status);
 
 /// <summary>The FirmwareStatusNotification response payload (OCPP 1.6).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(FirmwareStatusNotificationResponseJsonConverter))]
 public sealed partial record FirmwareStatusNotificationResponse;

@@ -11,6 +11,7 @@ namespace DerSim.Sim.Ocpp.V16;
 
 /// <summary>The GetCompositeSchedule request payload (OCPP 1.6).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(GetCompositeScheduleRequestJsonConverter))]
 public sealed partial record GetCompositeScheduleRequest(
     [property: JsonPropertyName("connectorId"), JsonRequired] int ConnectorId,
     [property: JsonPropertyName("duration"), JsonRequired] int Duration)
@@ -22,6 +23,7 @@ public sealed partial record GetCompositeScheduleRequest(
 
 /// <summary>The GetCompositeSchedule response payload (OCPP 1.6).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(GetCompositeScheduleResponseJsonConverter))]
 public sealed partial record GetCompositeScheduleResponse(
     [property: JsonPropertyName("status"), JsonRequired] GetCompositeScheduleStatus Status)
 {

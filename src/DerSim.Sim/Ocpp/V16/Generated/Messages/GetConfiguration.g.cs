@@ -11,6 +11,7 @@ namespace DerSim.Sim.Ocpp.V16;
 
 /// <summary>The GetConfiguration request payload (OCPP 1.6).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(GetConfigurationRequestJsonConverter))]
 public sealed partial record GetConfigurationRequest
 {
     /// <summary>Optional "key".</summary>
@@ -20,6 +21,7 @@ public sealed partial record GetConfigurationRequest
 
 /// <summary>The GetConfiguration response payload (OCPP 1.6).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(GetConfigurationResponseJsonConverter))]
 public sealed partial record GetConfigurationResponse
 {
     /// <summary>Optional "configurationKey".</summary>

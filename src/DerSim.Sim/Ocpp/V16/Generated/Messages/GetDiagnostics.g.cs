@@ -11,6 +11,7 @@ namespace DerSim.Sim.Ocpp.V16;
 
 /// <summary>The GetDiagnostics request payload (OCPP 1.6).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(GetDiagnosticsRequestJsonConverter))]
 public sealed partial record GetDiagnosticsRequest(
     [property: JsonPropertyName("location"), JsonRequired, SchemaFormat("uri")] string Location)
 {
@@ -33,6 +34,7 @@ public sealed partial record GetDiagnosticsRequest(
 
 /// <summary>The GetDiagnostics response payload (OCPP 1.6).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(GetDiagnosticsResponseJsonConverter))]
 public sealed partial record GetDiagnosticsResponse
 {
     /// <summary>Optional "fileName".</summary>

@@ -11,11 +11,13 @@ namespace DerSim.Sim.Ocpp.V16;
 
 /// <summary>The GetInstalledCertificateIds request payload (OCPP 1.6).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(GetInstalledCertificateIdsRequestJsonConverter))]
 public sealed partial record GetInstalledCertificateIdsRequest(
     [property: JsonPropertyName("certificateType"), JsonRequired] CertificateUseEnumType CertificateType);
 
 /// <summary>The GetInstalledCertificateIds response payload (OCPP 1.6).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(GetInstalledCertificateIdsResponseJsonConverter))]
 public sealed partial record GetInstalledCertificateIdsResponse(
     [property: JsonPropertyName("status"), JsonRequired] GetInstalledCertificateStatusEnumType Status)
 {

@@ -11,9 +11,11 @@ namespace DerSim.Sim.Ocpp.V16;
 
 /// <summary>The GetLocalListVersion request payload (OCPP 1.6).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(GetLocalListVersionRequestJsonConverter))]
 public sealed partial record GetLocalListVersionRequest;
 
 /// <summary>The GetLocalListVersion response payload (OCPP 1.6).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(GetLocalListVersionResponseJsonConverter))]
 public sealed partial record GetLocalListVersionResponse(
     [property: JsonPropertyName("listVersion"), JsonRequired] int ListVersion);

@@ -11,6 +11,7 @@ namespace DerSim.Sim.Ocpp.V16;
 
 /// <summary>The GetLog request payload (OCPP 1.6).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(GetLogRequestJsonConverter))]
 public sealed partial record GetLogRequest(
     [property: JsonPropertyName("log"), JsonRequired] LogParametersType Log,
     [property: JsonPropertyName("logType"), JsonRequired] LogEnumType LogType,
@@ -27,6 +28,7 @@ public sealed partial record GetLogRequest(
 
 /// <summary>The GetLog response payload (OCPP 1.6).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(GetLogResponseJsonConverter))]
 public sealed partial record GetLogResponse(
     [property: JsonPropertyName("status"), JsonRequired] LogStatusEnumType Status)
 {

@@ -11,9 +11,11 @@ namespace DerSim.Sim.Ocpp.V16;
 
 /// <summary>The Heartbeat request payload (OCPP 1.6).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(HeartbeatRequestJsonConverter))]
 public sealed partial record HeartbeatRequest;
 
 /// <summary>The Heartbeat response payload (OCPP 1.6).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(HeartbeatResponseJsonConverter))]
 public sealed partial record HeartbeatResponse(
     [property: JsonPropertyName("currentTime"), JsonRequired] DateTimeOffset CurrentTime);

@@ -11,11 +11,13 @@ namespace DerSim.Sim.Ocpp.V16;
 
 /// <summary>The InstallCertificate request payload (OCPP 1.6).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(InstallCertificateRequestJsonConverter))]
 public sealed partial record InstallCertificateRequest(
     [property: JsonPropertyName("certificateType"), JsonRequired] CertificateUseEnumType CertificateType,
     [property: JsonPropertyName("certificate"), JsonRequired, SchemaMaxLength(5500)] string Certificate);
 
 /// <summary>The InstallCertificate response payload (OCPP 1.6).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(InstallCertificateResponseJsonConverter))]
 public sealed partial record InstallCertificateResponse(
     [property: JsonPropertyName("status"), JsonRequired] InstallCertificateStatusEnumType Status);

@@ -11,6 +11,7 @@ namespace DerSim.Sim.Ocpp.V16;
 
 /// <summary>The LogStatusNotification request payload (OCPP 1.6).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(LogStatusNotificationRequestJsonConverter))]
 public sealed partial record LogStatusNotificationRequest(
     [property: JsonPropertyName("status"), JsonRequired] UploadLogStatusEnumType Status)
 {
@@ -21,4 +22,5 @@ public sealed partial record LogStatusNotificationRequest(
 
 /// <summary>The LogStatusNotification response payload (OCPP 1.6).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(LogStatusNotificationResponseJsonConverter))]
 public sealed partial record LogStatusNotificationResponse;

@@ -11,6 +11,7 @@ namespace DerSim.Sim.Ocpp.V16;
 
 /// <summary>The MeterValues request payload (OCPP 1.6).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(MeterValuesRequestJsonConverter))]
 public sealed partial record MeterValuesRequest(
     [property: JsonPropertyName("connectorId"), JsonRequired] int ConnectorId,
     [property: JsonPropertyName("meterValue"), JsonRequired, SchemaMinItems(1)] IReadOnlyList<MeterValue> MeterValue)
@@ -22,4 +23,5 @@ public sealed partial record MeterValuesRequest(
 
 /// <summary>The MeterValues response payload (OCPP 1.6).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(MeterValuesResponseJsonConverter))]
 public sealed partial record MeterValuesResponse;

@@ -11,6 +11,7 @@ namespace DerSim.Sim.Ocpp.V16;
 
 /// <summary>The RemoteStartTransaction request payload (OCPP 1.6).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(RemoteStartTransactionRequestJsonConverter))]
 public sealed partial record RemoteStartTransactionRequest(
     [property: JsonPropertyName("idTag"), JsonRequired, SchemaMaxLength(20)] string IdTag)
 {
@@ -25,5 +26,6 @@ public sealed partial record RemoteStartTransactionRequest(
 
 /// <summary>The RemoteStartTransaction response payload (OCPP 1.6).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(RemoteStartTransactionResponseJsonConverter))]
 public sealed partial record RemoteStartTransactionResponse(
     [property: JsonPropertyName("status"), JsonRequired] RemoteStartTransactionStatus Status);

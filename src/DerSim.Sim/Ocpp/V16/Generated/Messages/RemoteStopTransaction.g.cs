@@ -11,10 +11,12 @@ namespace DerSim.Sim.Ocpp.V16;
 
 /// <summary>The RemoteStopTransaction request payload (OCPP 1.6).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(RemoteStopTransactionRequestJsonConverter))]
 public sealed partial record RemoteStopTransactionRequest(
     [property: JsonPropertyName("transactionId"), JsonRequired] int TransactionId);
 
 /// <summary>The RemoteStopTransaction response payload (OCPP 1.6).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(RemoteStopTransactionResponseJsonConverter))]
 public sealed partial record RemoteStopTransactionResponse(
     [property: JsonPropertyName("status"), JsonRequired] RemoteStopTransactionStatus Status);

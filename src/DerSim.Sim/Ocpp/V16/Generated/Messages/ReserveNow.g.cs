@@ -11,6 +11,7 @@ namespace DerSim.Sim.Ocpp.V16;
 
 /// <summary>The ReserveNow request payload (OCPP 1.6).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(ReserveNowRequestJsonConverter))]
 public sealed partial record ReserveNowRequest(
     [property: JsonPropertyName("connectorId"), JsonRequired] int ConnectorId,
     [property: JsonPropertyName("expiryDate"), JsonRequired] DateTimeOffset ExpiryDate,
@@ -24,5 +25,6 @@ public sealed partial record ReserveNowRequest(
 
 /// <summary>The ReserveNow response payload (OCPP 1.6).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(ReserveNowResponseJsonConverter))]
 public sealed partial record ReserveNowResponse(
     [property: JsonPropertyName("status"), JsonRequired] ReserveNowStatus Status);

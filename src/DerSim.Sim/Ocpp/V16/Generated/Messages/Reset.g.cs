@@ -11,10 +11,12 @@ namespace DerSim.Sim.Ocpp.V16;
 
 /// <summary>The Reset request payload (OCPP 1.6).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(ResetRequestJsonConverter))]
 public sealed partial record ResetRequest(
     [property: JsonPropertyName("type"), JsonRequired] ResetType Type);
 
 /// <summary>The Reset response payload (OCPP 1.6).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(ResetResponseJsonConverter))]
 public sealed partial record ResetResponse(
     [property: JsonPropertyName("status"), JsonRequired] ResetStatus Status);

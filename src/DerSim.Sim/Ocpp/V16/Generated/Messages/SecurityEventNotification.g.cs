@@ -11,6 +11,7 @@ namespace DerSim.Sim.Ocpp.V16;
 
 /// <summary>The SecurityEventNotification request payload (OCPP 1.6).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(SecurityEventNotificationRequestJsonConverter))]
 public sealed partial record SecurityEventNotificationRequest(
     [property: JsonPropertyName("type"), JsonRequired, SchemaMaxLength(50)] string Type,
     [property: JsonPropertyName("timestamp"), JsonRequired] DateTimeOffset Timestamp)
@@ -22,4 +23,5 @@ public sealed partial record SecurityEventNotificationRequest(
 
 /// <summary>The SecurityEventNotification response payload (OCPP 1.6).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(SecurityEventNotificationResponseJsonConverter))]
 public sealed partial record SecurityEventNotificationResponse;

@@ -11,6 +11,7 @@ namespace DerSim.Sim.Ocpp.V16;
 
 /// <summary>The SendLocalList request payload (OCPP 1.6).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(SendLocalListRequestJsonConverter))]
 public sealed partial record SendLocalListRequest(
     [property: JsonPropertyName("listVersion"), JsonRequired] int ListVersion,
     [property: JsonPropertyName("updateType"), JsonRequired] UpdateType UpdateType)
@@ -22,5 +23,6 @@ public sealed partial record SendLocalListRequest(
 
 /// <summary>The SendLocalList response payload (OCPP 1.6).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(SendLocalListResponseJsonConverter))]
 public sealed partial record SendLocalListResponse(
     [property: JsonPropertyName("status"), JsonRequired] SendLocalListStatus Status);

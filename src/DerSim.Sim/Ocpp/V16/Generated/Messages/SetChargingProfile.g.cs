@@ -11,11 +11,13 @@ namespace DerSim.Sim.Ocpp.V16;
 
 /// <summary>The SetChargingProfile request payload (OCPP 1.6).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(SetChargingProfileRequestJsonConverter))]
 public sealed partial record SetChargingProfileRequest(
     [property: JsonPropertyName("connectorId"), JsonRequired] int ConnectorId,
     [property: JsonPropertyName("csChargingProfiles"), JsonRequired] ChargingProfile CsChargingProfiles);
 
 /// <summary>The SetChargingProfile response payload (OCPP 1.6).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(SetChargingProfileResponseJsonConverter))]
 public sealed partial record SetChargingProfileResponse(
     [property: JsonPropertyName("status"), JsonRequired] SetChargingProfileStatus Status);

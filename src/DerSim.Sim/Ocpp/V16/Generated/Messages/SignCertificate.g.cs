@@ -11,10 +11,12 @@ namespace DerSim.Sim.Ocpp.V16;
 
 /// <summary>The SignCertificate request payload (OCPP 1.6).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(SignCertificateRequestJsonConverter))]
 public sealed partial record SignCertificateRequest(
     [property: JsonPropertyName("csr"), JsonRequired, SchemaMaxLength(5500)] string Csr);
 
 /// <summary>The SignCertificate response payload (OCPP 1.6).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(SignCertificateResponseJsonConverter))]
 public sealed partial record SignCertificateResponse(
     [property: JsonPropertyName("status"), JsonRequired] GenericStatusEnumType Status);

@@ -11,6 +11,7 @@ namespace DerSim.Sim.Ocpp.V16;
 
 /// <summary>The SignedFirmwareStatusNotification request payload (OCPP 1.6).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(SignedFirmwareStatusNotificationRequestJsonConverter))]
 public sealed partial record SignedFirmwareStatusNotificationRequest(
     [property: JsonPropertyName("status"), JsonRequired] FirmwareStatusEnumType Status)
 {
@@ -21,4 +22,5 @@ public sealed partial record SignedFirmwareStatusNotificationRequest(
 
 /// <summary>The SignedFirmwareStatusNotification response payload (OCPP 1.6).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(SignedFirmwareStatusNotificationResponseJsonConverter))]
 public sealed partial record SignedFirmwareStatusNotificationResponse;

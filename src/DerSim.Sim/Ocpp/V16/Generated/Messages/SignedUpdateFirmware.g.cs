@@ -11,6 +11,7 @@ namespace DerSim.Sim.Ocpp.V16;
 
 /// <summary>The SignedUpdateFirmware request payload (OCPP 1.6).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(SignedUpdateFirmwareRequestJsonConverter))]
 public sealed partial record SignedUpdateFirmwareRequest(
     [property: JsonPropertyName("requestId"), JsonRequired] int RequestId,
     [property: JsonPropertyName("firmware"), JsonRequired] FirmwareType Firmware)
@@ -26,5 +27,6 @@ public sealed partial record SignedUpdateFirmwareRequest(
 
 /// <summary>The SignedUpdateFirmware response payload (OCPP 1.6).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(SignedUpdateFirmwareResponseJsonConverter))]
 public sealed partial record SignedUpdateFirmwareResponse(
     [property: JsonPropertyName("status"), JsonRequired] UpdateFirmwareStatusEnumType Status);

@@ -11,6 +11,7 @@ namespace DerSim.Sim.Ocpp.V16;
 
 /// <summary>The StartTransaction request payload (OCPP 1.6).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(StartTransactionRequestJsonConverter))]
 public sealed partial record StartTransactionRequest(
     [property: JsonPropertyName("connectorId"), JsonRequired] int ConnectorId,
     [property: JsonPropertyName("idTag"), JsonRequired, SchemaMaxLength(20)] string IdTag,
@@ -24,6 +25,7 @@ public sealed partial record StartTransactionRequest(
 
 /// <summary>The StartTransaction response payload (OCPP 1.6).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(StartTransactionResponseJsonConverter))]
 public sealed partial record StartTransactionResponse(
     [property: JsonPropertyName("idTagInfo"), JsonRequired] IdTagInfo IdTagInfo,
     [property: JsonPropertyName("transactionId"), JsonRequired] int TransactionId);

@@ -11,6 +11,7 @@ namespace DerSim.Sim.Ocpp.V16;
 
 /// <summary>The StatusNotification request payload (OCPP 1.6).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(StatusNotificationRequestJsonConverter))]
 public sealed partial record StatusNotificationRequest(
     [property: JsonPropertyName("connectorId"), JsonRequired] int ConnectorId,
     [property: JsonPropertyName("errorCode"), JsonRequired] ErrorCode ErrorCode,
@@ -35,4 +36,5 @@ public sealed partial record StatusNotificationRequest(
 
 /// <summary>The StatusNotification response payload (OCPP 1.6).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(StatusNotificationResponseJsonConverter))]
 public sealed partial record StatusNotificationResponse;

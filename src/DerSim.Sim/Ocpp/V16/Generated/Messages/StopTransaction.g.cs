@@ -11,6 +11,7 @@ namespace DerSim.Sim.Ocpp.V16;
 
 /// <summary>The StopTransaction request payload (OCPP 1.6).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(StopTransactionRequestJsonConverter))]
 public sealed partial record StopTransactionRequest(
     [property: JsonPropertyName("meterStop"), JsonRequired] int MeterStop,
     [property: JsonPropertyName("timestamp"), JsonRequired] DateTimeOffset Timestamp,
@@ -31,6 +32,7 @@ public sealed partial record StopTransactionRequest(
 
 /// <summary>The StopTransaction response payload (OCPP 1.6).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(StopTransactionResponseJsonConverter))]
 public sealed partial record StopTransactionResponse
 {
     /// <summary>Optional "idTagInfo".</summary>

@@ -11,6 +11,7 @@ namespace DerSim.Sim.Ocpp.V16;
 
 /// <summary>The TriggerMessage request payload (OCPP 1.6).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(TriggerMessageRequestJsonConverter))]
 public sealed partial record TriggerMessageRequest(
     [property: JsonPropertyName("requestedMessage"), JsonRequired] RequestedMessage RequestedMessage)
 {
@@ -21,5 +22,6 @@ public sealed partial record TriggerMessageRequest(
 
 /// <summary>The TriggerMessage response payload (OCPP 1.6).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(TriggerMessageResponseJsonConverter))]
 public sealed partial record TriggerMessageResponse(
     [property: JsonPropertyName("status"), JsonRequired] TriggerMessageStatus Status);

@@ -11,10 +11,12 @@ namespace DerSim.Sim.Ocpp.V16;
 
 /// <summary>The UnlockConnector request payload (OCPP 1.6).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(UnlockConnectorRequestJsonConverter))]
 public sealed partial record UnlockConnectorRequest(
     [property: JsonPropertyName("connectorId"), JsonRequired] int ConnectorId);
 
 /// <summary>The UnlockConnector response payload (OCPP 1.6).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(UnlockConnectorResponseJsonConverter))]
 public sealed partial record UnlockConnectorResponse(
     [property: JsonPropertyName("status"), JsonRequired] UnlockConnectorStatus Status);

@@ -11,6 +11,7 @@ namespace DerSim.Sim.Ocpp.V16;
 
 /// <summary>The UpdateFirmware request payload (OCPP 1.6).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(UpdateFirmwareRequestJsonConverter))]
 public sealed partial record UpdateFirmwareRequest(
     [property: JsonPropertyName("location"), JsonRequired, SchemaFormat("uri")] string Location,
     [property: JsonPropertyName("retrieveDate"), JsonRequired] DateTimeOffset RetrieveDate)
@@ -26,4 +27,5 @@ public sealed partial record UpdateFirmwareRequest(
 
 /// <summary>The UpdateFirmware response payload (OCPP 1.6).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(UpdateFirmwareResponseJsonConverter))]
 public sealed partial record UpdateFirmwareResponse;

@@ -11,6 +11,7 @@ namespace DerSim.Sim.Ocpp.V201;
 
 /// <summary>The Authorize request payload (OCPP 2.0.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(AuthorizeRequestJsonConverter))]
 public sealed partial record AuthorizeRequest(
     [property: JsonPropertyName("idToken"), JsonRequired] IdTokenType IdToken)
 {
@@ -29,6 +30,7 @@ public sealed partial record AuthorizeRequest(
 
 /// <summary>The Authorize response payload (OCPP 2.0.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(AuthorizeResponseJsonConverter))]
 public sealed partial record AuthorizeResponse(
     [property: JsonPropertyName("idTokenInfo"), JsonRequired] IdTokenInfoType IdTokenInfo)
 {

@@ -11,6 +11,7 @@ namespace DerSim.Sim.Ocpp.V201;
 
 /// <summary>The CancelReservation request payload (OCPP 2.0.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(CancelReservationRequestJsonConverter))]
 public sealed partial record CancelReservationRequest(
     [property: JsonPropertyName("reservationId"), JsonRequired] int ReservationId)
 {
@@ -21,6 +22,7 @@ public sealed partial record CancelReservationRequest(
 
 /// <summary>The CancelReservation response payload (OCPP 2.0.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(CancelReservationResponseJsonConverter))]
 public sealed partial record CancelReservationResponse(
     [property: JsonPropertyName("status"), JsonRequired] CancelReservationStatusEnumType Status)
 {

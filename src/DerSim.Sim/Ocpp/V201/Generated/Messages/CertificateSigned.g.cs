@@ -11,6 +11,7 @@ namespace DerSim.Sim.Ocpp.V201;
 
 /// <summary>The CertificateSigned request payload (OCPP 2.0.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(CertificateSignedRequestJsonConverter))]
 public sealed partial record CertificateSignedRequest(
     [property: JsonPropertyName("certificateChain"), JsonRequired, SchemaMaxLength(10000)] string CertificateChain)
 {
@@ -25,6 +26,7 @@ public sealed partial record CertificateSignedRequest(
 
 /// <summary>The CertificateSigned response payload (OCPP 2.0.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(CertificateSignedResponseJsonConverter))]
 public sealed partial record CertificateSignedResponse(
     [property: JsonPropertyName("status"), JsonRequired] CertificateSignedStatusEnumType Status)
 {

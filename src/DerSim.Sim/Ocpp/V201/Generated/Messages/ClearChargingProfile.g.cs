@@ -11,6 +11,7 @@ namespace DerSim.Sim.Ocpp.V201;
 
 /// <summary>The ClearChargingProfile request payload (OCPP 2.0.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(ClearChargingProfileRequestJsonConverter))]
 public sealed partial record ClearChargingProfileRequest
 {
     /// <summary>Optional "customData".</summary>
@@ -28,6 +29,7 @@ public sealed partial record ClearChargingProfileRequest
 
 /// <summary>The ClearChargingProfile response payload (OCPP 2.0.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(ClearChargingProfileResponseJsonConverter))]
 public sealed partial record ClearChargingProfileResponse(
     [property: JsonPropertyName("status"), JsonRequired] ClearChargingProfileStatusEnumType Status)
 {

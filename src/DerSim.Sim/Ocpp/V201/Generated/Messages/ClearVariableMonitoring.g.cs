@@ -11,6 +11,7 @@ namespace DerSim.Sim.Ocpp.V201;
 
 /// <summary>The ClearVariableMonitoring request payload (OCPP 2.0.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(ClearVariableMonitoringRequestJsonConverter))]
 public sealed partial record ClearVariableMonitoringRequest(
     [property: JsonPropertyName("id"), JsonRequired, SchemaMinItems(1)] IReadOnlyList<int> Id)
 {
@@ -21,6 +22,7 @@ public sealed partial record ClearVariableMonitoringRequest(
 
 /// <summary>The ClearVariableMonitoring response payload (OCPP 2.0.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(ClearVariableMonitoringResponseJsonConverter))]
 public sealed partial record ClearVariableMonitoringResponse(
     [property: JsonPropertyName("clearMonitoringResult"), JsonRequired, SchemaMinItems(1)] IReadOnlyList<ClearMonitoringResultType> ClearMonitoringResult)
 {

@@ -11,6 +11,7 @@ namespace DerSim.Sim.Ocpp.V201;
 
 /// <summary>The CostUpdated request payload (OCPP 2.0.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(CostUpdatedRequestJsonConverter))]
 public sealed partial record CostUpdatedRequest(
     [property: JsonPropertyName("totalCost"), JsonRequired] decimal TotalCost,
     [property: JsonPropertyName("transactionId"), JsonRequired, SchemaMaxLength(36)] string TransactionId)
@@ -22,6 +23,7 @@ public sealed partial record CostUpdatedRequest(
 
 /// <summary>The CostUpdated response payload (OCPP 2.0.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(CostUpdatedResponseJsonConverter))]
 public sealed partial record CostUpdatedResponse
 {
     /// <summary>Optional "customData".</summary>

@@ -11,6 +11,7 @@ namespace DerSim.Sim.Ocpp.V201;
 
 /// <summary>The DeleteCertificate request payload (OCPP 2.0.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(DeleteCertificateRequestJsonConverter))]
 public sealed partial record DeleteCertificateRequest(
     [property: JsonPropertyName("certificateHashData"), JsonRequired] CertificateHashDataType CertificateHashData)
 {
@@ -21,6 +22,7 @@ public sealed partial record DeleteCertificateRequest(
 
 /// <summary>The DeleteCertificate response payload (OCPP 2.0.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(DeleteCertificateResponseJsonConverter))]
 public sealed partial record DeleteCertificateResponse(
     [property: JsonPropertyName("status"), JsonRequired] DeleteCertificateStatusEnumType Status)
 {

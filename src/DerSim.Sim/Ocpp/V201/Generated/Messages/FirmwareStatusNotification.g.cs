@@ -11,6 +11,7 @@ namespace DerSim.Sim.Ocpp.V201;
 
 /// <summary>The FirmwareStatusNotification request payload (OCPP 2.0.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(FirmwareStatusNotificationRequestJsonConverter))]
 public sealed partial record FirmwareStatusNotificationRequest(
     [property: JsonPropertyName("status"), JsonRequired] FirmwareStatusEnumType Status)
 {
@@ -25,6 +26,7 @@ public sealed partial record FirmwareStatusNotificationRequest(
 
 /// <summary>The FirmwareStatusNotification response payload (OCPP 2.0.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(FirmwareStatusNotificationResponseJsonConverter))]
 public sealed partial record FirmwareStatusNotificationResponse
 {
     /// <summary>Optional "customData".</summary>

@@ -11,6 +11,7 @@ namespace DerSim.Sim.Ocpp.V201;
 
 /// <summary>The GetCompositeSchedule request payload (OCPP 2.0.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(GetCompositeScheduleRequestJsonConverter))]
 public sealed partial record GetCompositeScheduleRequest(
     [property: JsonPropertyName("duration"), JsonRequired] int Duration,
     [property: JsonPropertyName("evseId"), JsonRequired] int EvseId)
@@ -26,6 +27,7 @@ public sealed partial record GetCompositeScheduleRequest(
 
 /// <summary>The GetCompositeSchedule response payload (OCPP 2.0.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(GetCompositeScheduleResponseJsonConverter))]
 public sealed partial record GetCompositeScheduleResponse(
     [property: JsonPropertyName("status"), JsonRequired] GenericStatusEnumType Status)
 {

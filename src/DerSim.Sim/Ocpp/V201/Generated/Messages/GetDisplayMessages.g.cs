@@ -11,6 +11,7 @@ namespace DerSim.Sim.Ocpp.V201;
 
 /// <summary>The GetDisplayMessages request payload (OCPP 2.0.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(GetDisplayMessagesRequestJsonConverter))]
 public sealed partial record GetDisplayMessagesRequest(
     [property: JsonPropertyName("requestId"), JsonRequired] int RequestId)
 {
@@ -33,6 +34,7 @@ public sealed partial record GetDisplayMessagesRequest(
 
 /// <summary>The GetDisplayMessages response payload (OCPP 2.0.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(GetDisplayMessagesResponseJsonConverter))]
 public sealed partial record GetDisplayMessagesResponse(
     [property: JsonPropertyName("status"), JsonRequired] GetDisplayMessagesStatusEnumType Status)
 {

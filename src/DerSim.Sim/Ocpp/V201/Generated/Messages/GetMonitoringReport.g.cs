@@ -11,6 +11,7 @@ namespace DerSim.Sim.Ocpp.V201;
 
 /// <summary>The GetMonitoringReport request payload (OCPP 2.0.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(GetMonitoringReportRequestJsonConverter))]
 public sealed partial record GetMonitoringReportRequest(
     [property: JsonPropertyName("requestId"), JsonRequired] int RequestId)
 {
@@ -29,6 +30,7 @@ public sealed partial record GetMonitoringReportRequest(
 
 /// <summary>The GetMonitoringReport response payload (OCPP 2.0.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(GetMonitoringReportResponseJsonConverter))]
 public sealed partial record GetMonitoringReportResponse(
     [property: JsonPropertyName("status"), JsonRequired] GenericDeviceModelStatusEnumType Status)
 {

@@ -11,6 +11,7 @@ namespace DerSim.Sim.Ocpp.V201;
 
 /// <summary>The GetTransactionStatus request payload (OCPP 2.0.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(GetTransactionStatusRequestJsonConverter))]
 public sealed partial record GetTransactionStatusRequest
 {
     /// <summary>Optional "customData".</summary>
@@ -24,6 +25,7 @@ public sealed partial record GetTransactionStatusRequest
 
 /// <summary>The GetTransactionStatus response payload (OCPP 2.0.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(GetTransactionStatusResponseJsonConverter))]
 public sealed partial record GetTransactionStatusResponse(
     [property: JsonPropertyName("messagesInQueue"), JsonRequired] bool MessagesInQueue)
 {

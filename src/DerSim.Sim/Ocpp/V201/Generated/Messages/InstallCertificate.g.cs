@@ -11,6 +11,7 @@ namespace DerSim.Sim.Ocpp.V201;
 
 /// <summary>The InstallCertificate request payload (OCPP 2.0.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(InstallCertificateRequestJsonConverter))]
 public sealed partial record InstallCertificateRequest(
     [property: JsonPropertyName("certificateType"), JsonRequired] InstallCertificateUseEnumType CertificateType,
     [property: JsonPropertyName("certificate"), JsonRequired, SchemaMaxLength(5500)] string Certificate)
@@ -22,6 +23,7 @@ public sealed partial record InstallCertificateRequest(
 
 /// <summary>The InstallCertificate response payload (OCPP 2.0.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(InstallCertificateResponseJsonConverter))]
 public sealed partial record InstallCertificateResponse(
     [property: JsonPropertyName("status"), JsonRequired] InstallCertificateStatusEnumType Status)
 {

@@ -11,6 +11,7 @@ namespace DerSim.Sim.Ocpp.V201;
 
 /// <summary>The NotifyChargingLimit request payload (OCPP 2.0.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(NotifyChargingLimitRequestJsonConverter))]
 public sealed partial record NotifyChargingLimitRequest(
     [property: JsonPropertyName("chargingLimit"), JsonRequired] ChargingLimitType ChargingLimit)
 {
@@ -29,6 +30,7 @@ public sealed partial record NotifyChargingLimitRequest(
 
 /// <summary>The NotifyChargingLimit response payload (OCPP 2.0.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(NotifyChargingLimitResponseJsonConverter))]
 public sealed partial record NotifyChargingLimitResponse
 {
     /// <summary>Optional "customData".</summary>

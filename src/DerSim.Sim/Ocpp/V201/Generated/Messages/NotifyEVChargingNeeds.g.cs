@@ -11,6 +11,7 @@ namespace DerSim.Sim.Ocpp.V201;
 
 /// <summary>The NotifyEVChargingNeeds request payload (OCPP 2.0.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(NotifyEVChargingNeedsRequestJsonConverter))]
 public sealed partial record NotifyEVChargingNeedsRequest(
     [property: JsonPropertyName("chargingNeeds"), JsonRequired] ChargingNeedsType ChargingNeeds,
     [property: JsonPropertyName("evseId"), JsonRequired] int EvseId)
@@ -26,6 +27,7 @@ public sealed partial record NotifyEVChargingNeedsRequest(
 
 /// <summary>The NotifyEVChargingNeeds response payload (OCPP 2.0.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(NotifyEVChargingNeedsResponseJsonConverter))]
 public sealed partial record NotifyEVChargingNeedsResponse(
     [property: JsonPropertyName("status"), JsonRequired] NotifyEVChargingNeedsStatusEnumType Status)
 {

@@ -11,6 +11,7 @@ namespace DerSim.Sim.Ocpp.V201;
 
 /// <summary>The NotifyEVChargingSchedule request payload (OCPP 2.0.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(NotifyEVChargingScheduleRequestJsonConverter))]
 public sealed partial record NotifyEVChargingScheduleRequest(
     [property: JsonPropertyName("timeBase"), JsonRequired] DateTimeOffset TimeBase,
     [property: JsonPropertyName("chargingSchedule"), JsonRequired] ChargingScheduleType ChargingSchedule,
@@ -23,6 +24,7 @@ public sealed partial record NotifyEVChargingScheduleRequest(
 
 /// <summary>The NotifyEVChargingSchedule response payload (OCPP 2.0.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(NotifyEVChargingScheduleResponseJsonConverter))]
 public sealed partial record NotifyEVChargingScheduleResponse(
     [property: JsonPropertyName("status"), JsonRequired] GenericStatusEnumType Status)
 {

@@ -11,6 +11,7 @@ namespace DerSim.Sim.Ocpp.V201;
 
 /// <summary>The NotifyEvent request payload (OCPP 2.0.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(NotifyEventRequestJsonConverter))]
 public sealed partial record NotifyEventRequest(
     [property: JsonPropertyName("generatedAt"), JsonRequired] DateTimeOffset GeneratedAt,
     [property: JsonPropertyName("seqNo"), JsonRequired] int SeqNo,
@@ -27,6 +28,7 @@ public sealed partial record NotifyEventRequest(
 
 /// <summary>The NotifyEvent response payload (OCPP 2.0.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(NotifyEventResponseJsonConverter))]
 public sealed partial record NotifyEventResponse
 {
     /// <summary>Optional "customData".</summary>

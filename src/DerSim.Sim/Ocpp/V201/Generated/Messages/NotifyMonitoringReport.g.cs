@@ -11,6 +11,7 @@ namespace DerSim.Sim.Ocpp.V201;
 
 /// <summary>The NotifyMonitoringReport request payload (OCPP 2.0.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(NotifyMonitoringReportRequestJsonConverter))]
 public sealed partial record NotifyMonitoringReportRequest(
     [property: JsonPropertyName("requestId"), JsonRequired] int RequestId,
     [property: JsonPropertyName("seqNo"), JsonRequired] int SeqNo,
@@ -31,6 +32,7 @@ public sealed partial record NotifyMonitoringReportRequest(
 
 /// <summary>The NotifyMonitoringReport response payload (OCPP 2.0.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(NotifyMonitoringReportResponseJsonConverter))]
 public sealed partial record NotifyMonitoringReportResponse
 {
     /// <summary>Optional "customData".</summary>

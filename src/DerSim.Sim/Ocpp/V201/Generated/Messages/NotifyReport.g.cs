@@ -11,6 +11,7 @@ namespace DerSim.Sim.Ocpp.V201;
 
 /// <summary>The NotifyReport request payload (OCPP 2.0.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(NotifyReportRequestJsonConverter))]
 public sealed partial record NotifyReportRequest(
     [property: JsonPropertyName("requestId"), JsonRequired] int RequestId,
     [property: JsonPropertyName("generatedAt"), JsonRequired] DateTimeOffset GeneratedAt,
@@ -31,6 +32,7 @@ public sealed partial record NotifyReportRequest(
 
 /// <summary>The NotifyReport response payload (OCPP 2.0.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(NotifyReportResponseJsonConverter))]
 public sealed partial record NotifyReportResponse
 {
     /// <summary>Optional "customData".</summary>

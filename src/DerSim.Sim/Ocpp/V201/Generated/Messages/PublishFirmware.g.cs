@@ -11,6 +11,7 @@ namespace DerSim.Sim.Ocpp.V201;
 
 /// <summary>The PublishFirmware request payload (OCPP 2.0.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(PublishFirmwareRequestJsonConverter))]
 public sealed partial record PublishFirmwareRequest(
     [property: JsonPropertyName("location"), JsonRequired, SchemaMaxLength(512)] string Location,
     [property: JsonPropertyName("checksum"), JsonRequired, SchemaMaxLength(32)] string Checksum,
@@ -31,6 +32,7 @@ public sealed partial record PublishFirmwareRequest(
 
 /// <summary>The PublishFirmware response payload (OCPP 2.0.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(PublishFirmwareResponseJsonConverter))]
 public sealed partial record PublishFirmwareResponse(
     [property: JsonPropertyName("status"), JsonRequired] GenericStatusEnumType Status)
 {

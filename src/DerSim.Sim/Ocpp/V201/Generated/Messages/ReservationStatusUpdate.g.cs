@@ -11,6 +11,7 @@ namespace DerSim.Sim.Ocpp.V201;
 
 /// <summary>The ReservationStatusUpdate request payload (OCPP 2.0.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(ReservationStatusUpdateRequestJsonConverter))]
 public sealed partial record ReservationStatusUpdateRequest(
     [property: JsonPropertyName("reservationId"), JsonRequired] int ReservationId,
     [property: JsonPropertyName("reservationUpdateStatus"), JsonRequired] ReservationUpdateStatusEnumType ReservationUpdateStatus)
@@ -22,6 +23,7 @@ public sealed partial record ReservationStatusUpdateRequest(
 
 /// <summary>The ReservationStatusUpdate response payload (OCPP 2.0.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(ReservationStatusUpdateResponseJsonConverter))]
 public sealed partial record ReservationStatusUpdateResponse
 {
     /// <summary>Optional "customData".</summary>

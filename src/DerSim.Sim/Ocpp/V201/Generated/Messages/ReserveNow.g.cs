@@ -11,6 +11,7 @@ namespace DerSim.Sim.Ocpp.V201;
 
 /// <summary>The ReserveNow request payload (OCPP 2.0.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(ReserveNowRequestJsonConverter))]
 public sealed partial record ReserveNowRequest(
     [property: JsonPropertyName("id"), JsonRequired] int Id,
     [property: JsonPropertyName("expiryDateTime"), JsonRequired] DateTimeOffset ExpiryDateTime,
@@ -35,6 +36,7 @@ public sealed partial record ReserveNowRequest(
 
 /// <summary>The ReserveNow response payload (OCPP 2.0.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(ReserveNowResponseJsonConverter))]
 public sealed partial record ReserveNowResponse(
     [property: JsonPropertyName("status"), JsonRequired] ReserveNowStatusEnumType Status)
 {

@@ -11,6 +11,7 @@ namespace DerSim.Sim.Ocpp.V201;
 
 /// <summary>The SecurityEventNotification request payload (OCPP 2.0.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(SecurityEventNotificationRequestJsonConverter))]
 public sealed partial record SecurityEventNotificationRequest(
     [property: JsonPropertyName("type"), JsonRequired, SchemaMaxLength(50)] string Type,
     [property: JsonPropertyName("timestamp"), JsonRequired] DateTimeOffset Timestamp)
@@ -26,6 +27,7 @@ public sealed partial record SecurityEventNotificationRequest(
 
 /// <summary>The SecurityEventNotification response payload (OCPP 2.0.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(SecurityEventNotificationResponseJsonConverter))]
 public sealed partial record SecurityEventNotificationResponse
 {
     /// <summary>Optional "customData".</summary>

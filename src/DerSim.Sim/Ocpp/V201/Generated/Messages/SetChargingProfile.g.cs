@@ -11,6 +11,7 @@ namespace DerSim.Sim.Ocpp.V201;
 
 /// <summary>The SetChargingProfile request payload (OCPP 2.0.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(SetChargingProfileRequestJsonConverter))]
 public sealed partial record SetChargingProfileRequest(
     [property: JsonPropertyName("evseId"), JsonRequired] int EvseId,
     [property: JsonPropertyName("chargingProfile"), JsonRequired] ChargingProfileType ChargingProfile)
@@ -22,6 +23,7 @@ public sealed partial record SetChargingProfileRequest(
 
 /// <summary>The SetChargingProfile response payload (OCPP 2.0.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(SetChargingProfileResponseJsonConverter))]
 public sealed partial record SetChargingProfileResponse(
     [property: JsonPropertyName("status"), JsonRequired] ChargingProfileStatusEnumType Status)
 {

@@ -11,6 +11,7 @@ namespace DerSim.Sim.Ocpp.V201;
 
 /// <summary>The SetMonitoringBase request payload (OCPP 2.0.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(SetMonitoringBaseRequestJsonConverter))]
 public sealed partial record SetMonitoringBaseRequest(
     [property: JsonPropertyName("monitoringBase"), JsonRequired] MonitoringBaseEnumType MonitoringBase)
 {
@@ -21,6 +22,7 @@ public sealed partial record SetMonitoringBaseRequest(
 
 /// <summary>The SetMonitoringBase response payload (OCPP 2.0.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(SetMonitoringBaseResponseJsonConverter))]
 public sealed partial record SetMonitoringBaseResponse(
     [property: JsonPropertyName("status"), JsonRequired] GenericDeviceModelStatusEnumType Status)
 {

@@ -11,6 +11,7 @@ namespace DerSim.Sim.Ocpp.V201;
 
 /// <summary>The SetMonitoringLevel request payload (OCPP 2.0.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(SetMonitoringLevelRequestJsonConverter))]
 public sealed partial record SetMonitoringLevelRequest(
     [property: JsonPropertyName("severity"), JsonRequired] int Severity)
 {
@@ -21,6 +22,7 @@ public sealed partial record SetMonitoringLevelRequest(
 
 /// <summary>The SetMonitoringLevel response payload (OCPP 2.0.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(SetMonitoringLevelResponseJsonConverter))]
 public sealed partial record SetMonitoringLevelResponse(
     [property: JsonPropertyName("status"), JsonRequired] GenericStatusEnumType Status)
 {

@@ -11,6 +11,7 @@ namespace DerSim.Sim.Ocpp.V201;
 
 /// <summary>The SetNetworkProfile request payload (OCPP 2.0.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(SetNetworkProfileRequestJsonConverter))]
 public sealed partial record SetNetworkProfileRequest(
     [property: JsonPropertyName("configurationSlot"), JsonRequired] int ConfigurationSlot,
     [property: JsonPropertyName("connectionData"), JsonRequired] NetworkConnectionProfileType ConnectionData)
@@ -22,6 +23,7 @@ public sealed partial record SetNetworkProfileRequest(
 
 /// <summary>The SetNetworkProfile response payload (OCPP 2.0.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(SetNetworkProfileResponseJsonConverter))]
 public sealed partial record SetNetworkProfileResponse(
     [property: JsonPropertyName("status"), JsonRequired] SetNetworkProfileStatusEnumType Status)
 {

@@ -11,6 +11,7 @@ namespace DerSim.Sim.Ocpp.V201;
 
 /// <summary>The SetVariableMonitoring request payload (OCPP 2.0.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(SetVariableMonitoringRequestJsonConverter))]
 public sealed partial record SetVariableMonitoringRequest(
     [property: JsonPropertyName("setMonitoringData"), JsonRequired, SchemaMinItems(1)] IReadOnlyList<SetMonitoringDataType> SetMonitoringData)
 {
@@ -21,6 +22,7 @@ public sealed partial record SetVariableMonitoringRequest(
 
 /// <summary>The SetVariableMonitoring response payload (OCPP 2.0.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(SetVariableMonitoringResponseJsonConverter))]
 public sealed partial record SetVariableMonitoringResponse(
     [property: JsonPropertyName("setMonitoringResult"), JsonRequired, SchemaMinItems(1)] IReadOnlyList<SetMonitoringResultType> SetMonitoringResult)
 {

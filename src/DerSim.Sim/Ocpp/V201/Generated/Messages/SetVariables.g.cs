@@ -11,6 +11,7 @@ namespace DerSim.Sim.Ocpp.V201;
 
 /// <summary>The SetVariables request payload (OCPP 2.0.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(SetVariablesRequestJsonConverter))]
 public sealed partial record SetVariablesRequest(
     [property: JsonPropertyName("setVariableData"), JsonRequired, SchemaMinItems(1)] IReadOnlyList<SetVariableDataType> SetVariableData)
 {
@@ -21,6 +22,7 @@ public sealed partial record SetVariablesRequest(
 
 /// <summary>The SetVariables response payload (OCPP 2.0.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(SetVariablesResponseJsonConverter))]
 public sealed partial record SetVariablesResponse(
     [property: JsonPropertyName("setVariableResult"), JsonRequired, SchemaMinItems(1)] IReadOnlyList<SetVariableResultType> SetVariableResult)
 {

@@ -11,6 +11,7 @@ namespace DerSim.Sim.Ocpp.V201;
 
 /// <summary>The SignCertificate request payload (OCPP 2.0.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(SignCertificateRequestJsonConverter))]
 public sealed partial record SignCertificateRequest(
     [property: JsonPropertyName("csr"), JsonRequired, SchemaMaxLength(5500)] string Csr)
 {
@@ -25,6 +26,7 @@ public sealed partial record SignCertificateRequest(
 
 /// <summary>The SignCertificate response payload (OCPP 2.0.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(SignCertificateResponseJsonConverter))]
 public sealed partial record SignCertificateResponse(
     [property: JsonPropertyName("status"), JsonRequired] GenericStatusEnumType Status)
 {

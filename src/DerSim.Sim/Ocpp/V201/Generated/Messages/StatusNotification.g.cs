@@ -11,6 +11,7 @@ namespace DerSim.Sim.Ocpp.V201;
 
 /// <summary>The StatusNotification request payload (OCPP 2.0.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(StatusNotificationRequestJsonConverter))]
 public sealed partial record StatusNotificationRequest(
     [property: JsonPropertyName("timestamp"), JsonRequired] DateTimeOffset Timestamp,
     [property: JsonPropertyName("connectorStatus"), JsonRequired] ConnectorStatusEnumType ConnectorStatus,
@@ -24,6 +25,7 @@ public sealed partial record StatusNotificationRequest(
 
 /// <summary>The StatusNotification response payload (OCPP 2.0.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(StatusNotificationResponseJsonConverter))]
 public sealed partial record StatusNotificationResponse
 {
     /// <summary>Optional "customData".</summary>

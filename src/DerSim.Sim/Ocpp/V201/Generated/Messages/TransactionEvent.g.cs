@@ -11,6 +11,7 @@ namespace DerSim.Sim.Ocpp.V201;
 
 /// <summary>The TransactionEvent request payload (OCPP 2.0.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(TransactionEventRequestJsonConverter))]
 public sealed partial record TransactionEventRequest(
     [property: JsonPropertyName("eventType"), JsonRequired] TransactionEventEnumType EventType,
     [property: JsonPropertyName("timestamp"), JsonRequired] DateTimeOffset Timestamp,
@@ -53,6 +54,7 @@ public sealed partial record TransactionEventRequest(
 
 /// <summary>The TransactionEvent response payload (OCPP 2.0.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(TransactionEventResponseJsonConverter))]
 public sealed partial record TransactionEventResponse
 {
     /// <summary>Optional "customData".</summary>

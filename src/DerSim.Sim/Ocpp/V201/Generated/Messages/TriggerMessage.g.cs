@@ -11,6 +11,7 @@ namespace DerSim.Sim.Ocpp.V201;
 
 /// <summary>The TriggerMessage request payload (OCPP 2.0.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(TriggerMessageRequestJsonConverter))]
 public sealed partial record TriggerMessageRequest(
     [property: JsonPropertyName("requestedMessage"), JsonRequired] MessageTriggerEnumType RequestedMessage)
 {
@@ -25,6 +26,7 @@ public sealed partial record TriggerMessageRequest(
 
 /// <summary>The TriggerMessage response payload (OCPP 2.0.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(TriggerMessageResponseJsonConverter))]
 public sealed partial record TriggerMessageResponse(
     [property: JsonPropertyName("status"), JsonRequired] TriggerMessageStatusEnumType Status)
 {

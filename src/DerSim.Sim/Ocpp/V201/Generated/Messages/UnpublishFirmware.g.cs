@@ -11,6 +11,7 @@ namespace DerSim.Sim.Ocpp.V201;
 
 /// <summary>The UnpublishFirmware request payload (OCPP 2.0.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(UnpublishFirmwareRequestJsonConverter))]
 public sealed partial record UnpublishFirmwareRequest(
     [property: JsonPropertyName("checksum"), JsonRequired, SchemaMaxLength(32)] string Checksum)
 {
@@ -21,6 +22,7 @@ public sealed partial record UnpublishFirmwareRequest(
 
 /// <summary>The UnpublishFirmware response payload (OCPP 2.0.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(UnpublishFirmwareResponseJsonConverter))]
 public sealed partial record UnpublishFirmwareResponse(
     [property: JsonPropertyName("status"), JsonRequired] UnpublishFirmwareStatusEnumType Status)
 {

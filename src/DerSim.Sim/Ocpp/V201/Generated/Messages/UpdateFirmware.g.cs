@@ -11,6 +11,7 @@ namespace DerSim.Sim.Ocpp.V201;
 
 /// <summary>The UpdateFirmware request payload (OCPP 2.0.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(UpdateFirmwareRequestJsonConverter))]
 public sealed partial record UpdateFirmwareRequest(
     [property: JsonPropertyName("requestId"), JsonRequired] int RequestId,
     [property: JsonPropertyName("firmware"), JsonRequired] FirmwareType Firmware)
@@ -30,6 +31,7 @@ public sealed partial record UpdateFirmwareRequest(
 
 /// <summary>The UpdateFirmware response payload (OCPP 2.0.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(UpdateFirmwareResponseJsonConverter))]
 public sealed partial record UpdateFirmwareResponse(
     [property: JsonPropertyName("status"), JsonRequired] UpdateFirmwareStatusEnumType Status)
 {

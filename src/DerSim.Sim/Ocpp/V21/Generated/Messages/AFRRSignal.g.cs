@@ -11,6 +11,7 @@ namespace DerSim.Sim.Ocpp.V21;
 
 /// <summary>The AFRRSignal request payload (OCPP 2.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(AFRRSignalRequestJsonConverter))]
 public sealed partial record AFRRSignalRequest(
     [property: JsonPropertyName("timestamp"), JsonRequired] DateTimeOffset Timestamp,
     [property: JsonPropertyName("signal"), JsonRequired] int Signal)
@@ -22,6 +23,7 @@ public sealed partial record AFRRSignalRequest(
 
 /// <summary>The AFRRSignal response payload (OCPP 2.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(AFRRSignalResponseJsonConverter))]
 public sealed partial record AFRRSignalResponse(
     [property: JsonPropertyName("status"), JsonRequired] GenericStatusEnumType Status)
 {

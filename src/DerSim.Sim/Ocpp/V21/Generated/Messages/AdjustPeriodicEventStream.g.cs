@@ -11,6 +11,7 @@ namespace DerSim.Sim.Ocpp.V21;
 
 /// <summary>The AdjustPeriodicEventStream request payload (OCPP 2.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(AdjustPeriodicEventStreamRequestJsonConverter))]
 public sealed partial record AdjustPeriodicEventStreamRequest(
     [property: JsonPropertyName("id"), JsonRequired, SchemaMinimum(0.0d)] int Id,
     [property: JsonPropertyName("params"), JsonRequired] PeriodicEventStreamParamsType Params)
@@ -22,6 +23,7 @@ public sealed partial record AdjustPeriodicEventStreamRequest(
 
 /// <summary>The AdjustPeriodicEventStream response payload (OCPP 2.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(AdjustPeriodicEventStreamResponseJsonConverter))]
 public sealed partial record AdjustPeriodicEventStreamResponse(
     [property: JsonPropertyName("status"), JsonRequired] GenericStatusEnumType Status)
 {

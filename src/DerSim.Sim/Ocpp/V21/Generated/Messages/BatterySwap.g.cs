@@ -11,6 +11,7 @@ namespace DerSim.Sim.Ocpp.V21;
 
 /// <summary>The BatterySwap request payload (OCPP 2.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(BatterySwapRequestJsonConverter))]
 public sealed partial record BatterySwapRequest(
     [property: JsonPropertyName("batteryData"), JsonRequired, SchemaMinItems(1)] IReadOnlyList<BatteryDataType> BatteryData,
     [property: JsonPropertyName("eventType"), JsonRequired] BatterySwapEventEnumType EventType,
@@ -24,6 +25,7 @@ public sealed partial record BatterySwapRequest(
 
 /// <summary>The BatterySwap response payload (OCPP 2.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(BatterySwapResponseJsonConverter))]
 public sealed partial record BatterySwapResponse
 {
     /// <summary>Optional "customData".</summary>

@@ -11,6 +11,7 @@ namespace DerSim.Sim.Ocpp.V21;
 
 /// <summary>The BootNotification request payload (OCPP 2.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(BootNotificationRequestJsonConverter))]
 public sealed partial record BootNotificationRequest(
     [property: JsonPropertyName("chargingStation"), JsonRequired] ChargingStationType ChargingStation,
     [property: JsonPropertyName("reason"), JsonRequired] BootReasonEnumType Reason)
@@ -22,6 +23,7 @@ public sealed partial record BootNotificationRequest(
 
 /// <summary>The BootNotification response payload (OCPP 2.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(BootNotificationResponseJsonConverter))]
 public sealed partial record BootNotificationResponse(
     [property: JsonPropertyName("currentTime"), JsonRequired] DateTimeOffset CurrentTime,
     [property: JsonPropertyName("interval"), JsonRequired] int Interval,

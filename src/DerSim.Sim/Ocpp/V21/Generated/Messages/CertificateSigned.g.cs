@@ -11,6 +11,7 @@ namespace DerSim.Sim.Ocpp.V21;
 
 /// <summary>The CertificateSigned request payload (OCPP 2.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(CertificateSignedRequestJsonConverter))]
 public sealed partial record CertificateSignedRequest(
     [property: JsonPropertyName("certificateChain"), JsonRequired, SchemaMaxLength(10000)] string CertificateChain)
 {
@@ -29,6 +30,7 @@ public sealed partial record CertificateSignedRequest(
 
 /// <summary>The CertificateSigned response payload (OCPP 2.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(CertificateSignedResponseJsonConverter))]
 public sealed partial record CertificateSignedResponse(
     [property: JsonPropertyName("status"), JsonRequired] CertificateSignedStatusEnumType Status)
 {

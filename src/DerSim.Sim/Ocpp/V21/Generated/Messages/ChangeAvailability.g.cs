@@ -11,6 +11,7 @@ namespace DerSim.Sim.Ocpp.V21;
 
 /// <summary>The ChangeAvailability request payload (OCPP 2.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(ChangeAvailabilityRequestJsonConverter))]
 public sealed partial record ChangeAvailabilityRequest(
     [property: JsonPropertyName("operationalStatus"), JsonRequired] OperationalStatusEnumType OperationalStatus)
 {
@@ -25,6 +26,7 @@ public sealed partial record ChangeAvailabilityRequest(
 
 /// <summary>The ChangeAvailability response payload (OCPP 2.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(ChangeAvailabilityResponseJsonConverter))]
 public sealed partial record ChangeAvailabilityResponse(
     [property: JsonPropertyName("status"), JsonRequired] ChangeAvailabilityStatusEnumType Status)
 {

@@ -11,6 +11,7 @@ namespace DerSim.Sim.Ocpp.V21;
 
 /// <summary>The ChangeTransactionTariff request payload (OCPP 2.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(ChangeTransactionTariffRequestJsonConverter))]
 public sealed partial record ChangeTransactionTariffRequest(
     [property: JsonPropertyName("tariff"), JsonRequired] TariffType Tariff,
     [property: JsonPropertyName("transactionId"), JsonRequired, SchemaMaxLength(36)] string TransactionId)
@@ -22,6 +23,7 @@ public sealed partial record ChangeTransactionTariffRequest(
 
 /// <summary>The ChangeTransactionTariff response payload (OCPP 2.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(ChangeTransactionTariffResponseJsonConverter))]
 public sealed partial record ChangeTransactionTariffResponse(
     [property: JsonPropertyName("status"), JsonRequired] TariffChangeStatusEnumType Status)
 {

@@ -11,6 +11,7 @@ namespace DerSim.Sim.Ocpp.V21;
 
 /// <summary>The ClearCache request payload (OCPP 2.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(ClearCacheRequestJsonConverter))]
 public sealed partial record ClearCacheRequest
 {
     /// <summary>Optional "customData".</summary>
@@ -20,6 +21,7 @@ public sealed partial record ClearCacheRequest
 
 /// <summary>The ClearCache response payload (OCPP 2.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(ClearCacheResponseJsonConverter))]
 public sealed partial record ClearCacheResponse(
     [property: JsonPropertyName("status"), JsonRequired] ClearCacheStatusEnumType Status)
 {

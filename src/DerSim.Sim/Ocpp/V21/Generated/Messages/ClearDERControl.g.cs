@@ -11,6 +11,7 @@ namespace DerSim.Sim.Ocpp.V21;
 
 /// <summary>The ClearDERControl request payload (OCPP 2.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(ClearDERControlRequestJsonConverter))]
 public sealed partial record ClearDERControlRequest(
     [property: JsonPropertyName("isDefault"), JsonRequired] bool IsDefault)
 {
@@ -29,6 +30,7 @@ public sealed partial record ClearDERControlRequest(
 
 /// <summary>The ClearDERControl response payload (OCPP 2.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(ClearDERControlResponseJsonConverter))]
 public sealed partial record ClearDERControlResponse(
     [property: JsonPropertyName("status"), JsonRequired] DERControlStatusEnumType Status)
 {

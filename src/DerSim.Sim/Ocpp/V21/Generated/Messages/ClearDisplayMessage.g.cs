@@ -11,6 +11,7 @@ namespace DerSim.Sim.Ocpp.V21;
 
 /// <summary>The ClearDisplayMessage request payload (OCPP 2.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(ClearDisplayMessageRequestJsonConverter))]
 public sealed partial record ClearDisplayMessageRequest(
     [property: JsonPropertyName("id"), JsonRequired, SchemaMinimum(0.0d)] int Id)
 {
@@ -21,6 +22,7 @@ public sealed partial record ClearDisplayMessageRequest(
 
 /// <summary>The ClearDisplayMessage response payload (OCPP 2.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(ClearDisplayMessageResponseJsonConverter))]
 public sealed partial record ClearDisplayMessageResponse(
     [property: JsonPropertyName("status"), JsonRequired] ClearMessageStatusEnumType Status)
 {

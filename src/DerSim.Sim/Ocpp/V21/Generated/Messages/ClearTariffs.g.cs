@@ -11,6 +11,7 @@ namespace DerSim.Sim.Ocpp.V21;
 
 /// <summary>The ClearTariffs request payload (OCPP 2.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(ClearTariffsRequestJsonConverter))]
 public sealed partial record ClearTariffsRequest
 {
     /// <summary>Optional "tariffIds".</summary>
@@ -28,6 +29,7 @@ public sealed partial record ClearTariffsRequest
 
 /// <summary>The ClearTariffs response payload (OCPP 2.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(ClearTariffsResponseJsonConverter))]
 public sealed partial record ClearTariffsResponse(
     [property: JsonPropertyName("clearTariffsResult"), JsonRequired, SchemaMinItems(1)] IReadOnlyList<ClearTariffsResultType> ClearTariffsResult)
 {

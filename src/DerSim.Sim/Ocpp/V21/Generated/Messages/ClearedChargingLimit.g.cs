@@ -11,6 +11,7 @@ namespace DerSim.Sim.Ocpp.V21;
 
 /// <summary>The ClearedChargingLimit request payload (OCPP 2.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(ClearedChargingLimitRequestJsonConverter))]
 public sealed partial record ClearedChargingLimitRequest(
     [property: JsonPropertyName("chargingLimitSource"), JsonRequired, SchemaMaxLength(20)] string ChargingLimitSource)
 {
@@ -25,6 +26,7 @@ public sealed partial record ClearedChargingLimitRequest(
 
 /// <summary>The ClearedChargingLimit response payload (OCPP 2.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(ClearedChargingLimitResponseJsonConverter))]
 public sealed partial record ClearedChargingLimitResponse
 {
     /// <summary>Optional "customData".</summary>

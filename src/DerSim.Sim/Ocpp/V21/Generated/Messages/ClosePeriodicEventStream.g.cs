@@ -11,6 +11,7 @@ namespace DerSim.Sim.Ocpp.V21;
 
 /// <summary>The ClosePeriodicEventStream request payload (OCPP 2.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(ClosePeriodicEventStreamRequestJsonConverter))]
 public sealed partial record ClosePeriodicEventStreamRequest(
     [property: JsonPropertyName("id"), JsonRequired, SchemaMinimum(0.0d)] int Id)
 {
@@ -21,6 +22,7 @@ public sealed partial record ClosePeriodicEventStreamRequest(
 
 /// <summary>The ClosePeriodicEventStream response payload (OCPP 2.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(ClosePeriodicEventStreamResponseJsonConverter))]
 public sealed partial record ClosePeriodicEventStreamResponse
 {
     /// <summary>Optional "customData".</summary>

@@ -11,6 +11,7 @@ namespace DerSim.Sim.Ocpp.V21;
 
 /// <summary>The CustomerInformation request payload (OCPP 2.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(CustomerInformationRequestJsonConverter))]
 public sealed partial record CustomerInformationRequest(
     [property: JsonPropertyName("requestId"), JsonRequired, SchemaMinimum(0.0d)] int RequestId,
     [property: JsonPropertyName("report"), JsonRequired] bool Report,
@@ -35,6 +36,7 @@ public sealed partial record CustomerInformationRequest(
 
 /// <summary>The CustomerInformation response payload (OCPP 2.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(CustomerInformationResponseJsonConverter))]
 public sealed partial record CustomerInformationResponse(
     [property: JsonPropertyName("status"), JsonRequired] CustomerInformationStatusEnumType Status)
 {

@@ -11,6 +11,7 @@ namespace DerSim.Sim.Ocpp.V21;
 
 /// <summary>The DataTransfer request payload (OCPP 2.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(DataTransferRequestJsonConverter))]
 public sealed partial record DataTransferRequest(
     [property: JsonPropertyName("vendorId"), JsonRequired, SchemaMaxLength(255)] string VendorId)
 {
@@ -29,6 +30,7 @@ public sealed partial record DataTransferRequest(
 
 /// <summary>The DataTransfer response payload (OCPP 2.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(DataTransferResponseJsonConverter))]
 public sealed partial record DataTransferResponse(
     [property: JsonPropertyName("status"), JsonRequired] DataTransferStatusEnumType Status)
 {

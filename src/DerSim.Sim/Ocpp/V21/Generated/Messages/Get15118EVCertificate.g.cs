@@ -11,6 +11,7 @@ namespace DerSim.Sim.Ocpp.V21;
 
 /// <summary>The Get15118EVCertificate request payload (OCPP 2.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(Get15118EVCertificateRequestJsonConverter))]
 public sealed partial record Get15118EVCertificateRequest(
     [property: JsonPropertyName("iso15118SchemaVersion"), JsonRequired, SchemaMaxLength(50)] string Iso15118SchemaVersion,
     [property: JsonPropertyName("action"), JsonRequired] CertificateActionEnumType Action,
@@ -31,6 +32,7 @@ public sealed partial record Get15118EVCertificateRequest(
 
 /// <summary>The Get15118EVCertificate response payload (OCPP 2.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(Get15118EVCertificateResponseJsonConverter))]
 public sealed partial record Get15118EVCertificateResponse(
     [property: JsonPropertyName("status"), JsonRequired] Iso15118EVCertificateStatusEnumType Status,
     [property: JsonPropertyName("exiResponse"), JsonRequired, SchemaMaxLength(17000)] string ExiResponse)

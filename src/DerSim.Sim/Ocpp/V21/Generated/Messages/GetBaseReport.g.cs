@@ -11,6 +11,7 @@ namespace DerSim.Sim.Ocpp.V21;
 
 /// <summary>The GetBaseReport request payload (OCPP 2.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(GetBaseReportRequestJsonConverter))]
 public sealed partial record GetBaseReportRequest(
     [property: JsonPropertyName("requestId"), JsonRequired] int RequestId,
     [property: JsonPropertyName("reportBase"), JsonRequired] ReportBaseEnumType ReportBase)
@@ -22,6 +23,7 @@ public sealed partial record GetBaseReportRequest(
 
 /// <summary>The GetBaseReport response payload (OCPP 2.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(GetBaseReportResponseJsonConverter))]
 public sealed partial record GetBaseReportResponse(
     [property: JsonPropertyName("status"), JsonRequired] GenericDeviceModelStatusEnumType Status)
 {

@@ -11,6 +11,7 @@ namespace DerSim.Sim.Ocpp.V21;
 
 /// <summary>The GetCertificateChainStatus request payload (OCPP 2.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(GetCertificateChainStatusRequestJsonConverter))]
 public sealed partial record GetCertificateChainStatusRequest(
     [property: JsonPropertyName("certificateStatusRequests"), JsonRequired, SchemaMinItems(1), SchemaMaxItems(4)] IReadOnlyList<CertificateStatusRequestInfoType> CertificateStatusRequests)
 {
@@ -21,6 +22,7 @@ public sealed partial record GetCertificateChainStatusRequest(
 
 /// <summary>The GetCertificateChainStatus response payload (OCPP 2.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(GetCertificateChainStatusResponseJsonConverter))]
 public sealed partial record GetCertificateChainStatusResponse(
     [property: JsonPropertyName("certificateStatus"), JsonRequired, SchemaMinItems(1), SchemaMaxItems(4)] IReadOnlyList<CertificateStatusType> CertificateStatus)
 {

@@ -11,6 +11,7 @@ namespace DerSim.Sim.Ocpp.V21;
 
 /// <summary>The GetCertificateStatus request payload (OCPP 2.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(GetCertificateStatusRequestJsonConverter))]
 public sealed partial record GetCertificateStatusRequest(
     [property: JsonPropertyName("ocspRequestData"), JsonRequired] OCSPRequestDataType OcspRequestData)
 {
@@ -21,6 +22,7 @@ public sealed partial record GetCertificateStatusRequest(
 
 /// <summary>The GetCertificateStatus response payload (OCPP 2.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(GetCertificateStatusResponseJsonConverter))]
 public sealed partial record GetCertificateStatusResponse(
     [property: JsonPropertyName("status"), JsonRequired] GetCertificateStatusEnumType Status)
 {

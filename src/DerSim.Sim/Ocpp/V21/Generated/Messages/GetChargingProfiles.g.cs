@@ -11,6 +11,7 @@ namespace DerSim.Sim.Ocpp.V21;
 
 /// <summary>The GetChargingProfiles request payload (OCPP 2.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(GetChargingProfilesRequestJsonConverter))]
 public sealed partial record GetChargingProfilesRequest(
     [property: JsonPropertyName("requestId"), JsonRequired] int RequestId,
     [property: JsonPropertyName("chargingProfile"), JsonRequired] ChargingProfileCriterionType ChargingProfile)
@@ -26,6 +27,7 @@ public sealed partial record GetChargingProfilesRequest(
 
 /// <summary>The GetChargingProfiles response payload (OCPP 2.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(GetChargingProfilesResponseJsonConverter))]
 public sealed partial record GetChargingProfilesResponse(
     [property: JsonPropertyName("status"), JsonRequired] GetChargingProfileStatusEnumType Status)
 {

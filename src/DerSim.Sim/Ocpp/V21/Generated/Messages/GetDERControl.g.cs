@@ -11,6 +11,7 @@ namespace DerSim.Sim.Ocpp.V21;
 
 /// <summary>The GetDERControl request payload (OCPP 2.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(GetDERControlRequestJsonConverter))]
 public sealed partial record GetDERControlRequest(
     [property: JsonPropertyName("requestId"), JsonRequired] int RequestId)
 {
@@ -33,6 +34,7 @@ public sealed partial record GetDERControlRequest(
 
 /// <summary>The GetDERControl response payload (OCPP 2.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(GetDERControlResponseJsonConverter))]
 public sealed partial record GetDERControlResponse(
     [property: JsonPropertyName("status"), JsonRequired] DERControlStatusEnumType Status)
 {

@@ -11,6 +11,7 @@ namespace DerSim.Sim.Ocpp.V21;
 
 /// <summary>The GetInstalledCertificateIds request payload (OCPP 2.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(GetInstalledCertificateIdsRequestJsonConverter))]
 public sealed partial record GetInstalledCertificateIdsRequest
 {
     /// <summary>Optional "certificateType".</summary>
@@ -24,6 +25,7 @@ public sealed partial record GetInstalledCertificateIdsRequest
 
 /// <summary>The GetInstalledCertificateIds response payload (OCPP 2.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(GetInstalledCertificateIdsResponseJsonConverter))]
 public sealed partial record GetInstalledCertificateIdsResponse(
     [property: JsonPropertyName("status"), JsonRequired] GetInstalledCertificateStatusEnumType Status)
 {

@@ -11,6 +11,7 @@ namespace DerSim.Sim.Ocpp.V21;
 
 /// <summary>The GetLocalListVersion request payload (OCPP 2.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(GetLocalListVersionRequestJsonConverter))]
 public sealed partial record GetLocalListVersionRequest
 {
     /// <summary>Optional "customData".</summary>
@@ -20,6 +21,7 @@ public sealed partial record GetLocalListVersionRequest
 
 /// <summary>The GetLocalListVersion response payload (OCPP 2.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(GetLocalListVersionResponseJsonConverter))]
 public sealed partial record GetLocalListVersionResponse(
     [property: JsonPropertyName("versionNumber"), JsonRequired] int VersionNumber)
 {

@@ -11,6 +11,7 @@ namespace DerSim.Sim.Ocpp.V21;
 
 /// <summary>The GetLog request payload (OCPP 2.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(GetLogRequestJsonConverter))]
 public sealed partial record GetLogRequest(
     [property: JsonPropertyName("log"), JsonRequired] LogParametersType Log,
     [property: JsonPropertyName("logType"), JsonRequired] LogEnumType LogType,
@@ -31,6 +32,7 @@ public sealed partial record GetLogRequest(
 
 /// <summary>The GetLog response payload (OCPP 2.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(GetLogResponseJsonConverter))]
 public sealed partial record GetLogResponse(
     [property: JsonPropertyName("status"), JsonRequired] LogStatusEnumType Status)
 {

@@ -11,6 +11,7 @@ namespace DerSim.Sim.Ocpp.V21;
 
 /// <summary>The GetPeriodicEventStream request payload (OCPP 2.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(GetPeriodicEventStreamRequestJsonConverter))]
 public sealed partial record GetPeriodicEventStreamRequest
 {
     /// <summary>Optional "customData".</summary>
@@ -20,6 +21,7 @@ public sealed partial record GetPeriodicEventStreamRequest
 
 /// <summary>The GetPeriodicEventStream response payload (OCPP 2.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(GetPeriodicEventStreamResponseJsonConverter))]
 public sealed partial record GetPeriodicEventStreamResponse
 {
     /// <summary>Optional "constantStreamData".</summary>

@@ -11,6 +11,7 @@ namespace DerSim.Sim.Ocpp.V21;
 
 /// <summary>The GetReport request payload (OCPP 2.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(GetReportRequestJsonConverter))]
 public sealed partial record GetReportRequest(
     [property: JsonPropertyName("requestId"), JsonRequired] int RequestId)
 {
@@ -29,6 +30,7 @@ public sealed partial record GetReportRequest(
 
 /// <summary>The GetReport response payload (OCPP 2.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(GetReportResponseJsonConverter))]
 public sealed partial record GetReportResponse(
     [property: JsonPropertyName("status"), JsonRequired] GenericDeviceModelStatusEnumType Status)
 {

@@ -11,6 +11,7 @@ namespace DerSim.Sim.Ocpp.V21;
 
 /// <summary>The GetTariffs request payload (OCPP 2.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(GetTariffsRequestJsonConverter))]
 public sealed partial record GetTariffsRequest(
     [property: JsonPropertyName("evseId"), JsonRequired, SchemaMinimum(0.0d)] int EvseId)
 {
@@ -21,6 +22,7 @@ public sealed partial record GetTariffsRequest(
 
 /// <summary>The GetTariffs response payload (OCPP 2.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(GetTariffsResponseJsonConverter))]
 public sealed partial record GetTariffsResponse(
     [property: JsonPropertyName("status"), JsonRequired] TariffGetStatusEnumType Status)
 {

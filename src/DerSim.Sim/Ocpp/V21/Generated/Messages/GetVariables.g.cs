@@ -11,6 +11,7 @@ namespace DerSim.Sim.Ocpp.V21;
 
 /// <summary>The GetVariables request payload (OCPP 2.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(GetVariablesRequestJsonConverter))]
 public sealed partial record GetVariablesRequest(
     [property: JsonPropertyName("getVariableData"), JsonRequired, SchemaMinItems(1)] IReadOnlyList<GetVariableDataType> GetVariableData)
 {
@@ -21,6 +22,7 @@ public sealed partial record GetVariablesRequest(
 
 /// <summary>The GetVariables response payload (OCPP 2.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(GetVariablesResponseJsonConverter))]
 public sealed partial record GetVariablesResponse(
     [property: JsonPropertyName("getVariableResult"), JsonRequired, SchemaMinItems(1)] IReadOnlyList<GetVariableResultType> GetVariableResult)
 {

@@ -11,6 +11,7 @@ namespace DerSim.Sim.Ocpp.V21;
 
 /// <summary>The Heartbeat request payload (OCPP 2.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(HeartbeatRequestJsonConverter))]
 public sealed partial record HeartbeatRequest
 {
     /// <summary>Optional "customData".</summary>
@@ -20,6 +21,7 @@ public sealed partial record HeartbeatRequest
 
 /// <summary>The Heartbeat response payload (OCPP 2.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(HeartbeatResponseJsonConverter))]
 public sealed partial record HeartbeatResponse(
     [property: JsonPropertyName("currentTime"), JsonRequired] DateTimeOffset CurrentTime)
 {

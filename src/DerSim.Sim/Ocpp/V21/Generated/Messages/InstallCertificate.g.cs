@@ -11,6 +11,7 @@ namespace DerSim.Sim.Ocpp.V21;
 
 /// <summary>The InstallCertificate request payload (OCPP 2.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(InstallCertificateRequestJsonConverter))]
 public sealed partial record InstallCertificateRequest(
     [property: JsonPropertyName("certificateType"), JsonRequired] InstallCertificateUseEnumType CertificateType,
     [property: JsonPropertyName("certificate"), JsonRequired, SchemaMaxLength(10000)] string Certificate)
@@ -22,6 +23,7 @@ public sealed partial record InstallCertificateRequest(
 
 /// <summary>The InstallCertificate response payload (OCPP 2.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(InstallCertificateResponseJsonConverter))]
 public sealed partial record InstallCertificateResponse(
     [property: JsonPropertyName("status"), JsonRequired] InstallCertificateStatusEnumType Status)
 {

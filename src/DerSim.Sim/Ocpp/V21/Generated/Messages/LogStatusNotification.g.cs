@@ -11,6 +11,7 @@ namespace DerSim.Sim.Ocpp.V21;
 
 /// <summary>The LogStatusNotification request payload (OCPP 2.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(LogStatusNotificationRequestJsonConverter))]
 public sealed partial record LogStatusNotificationRequest(
     [property: JsonPropertyName("status"), JsonRequired] UploadLogStatusEnumType Status)
 {
@@ -29,6 +30,7 @@ public sealed partial record LogStatusNotificationRequest(
 
 /// <summary>The LogStatusNotification response payload (OCPP 2.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(LogStatusNotificationResponseJsonConverter))]
 public sealed partial record LogStatusNotificationResponse
 {
     /// <summary>Optional "customData".</summary>

@@ -11,6 +11,7 @@ namespace DerSim.Sim.Ocpp.V21;
 
 /// <summary>The MeterValues request payload (OCPP 2.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(MeterValuesRequestJsonConverter))]
 public sealed partial record MeterValuesRequest(
     [property: JsonPropertyName("evseId"), JsonRequired, SchemaMinimum(0.0d)] int EvseId,
     [property: JsonPropertyName("meterValue"), JsonRequired, SchemaMinItems(1)] IReadOnlyList<MeterValueType> MeterValue)
@@ -22,6 +23,7 @@ public sealed partial record MeterValuesRequest(
 
 /// <summary>The MeterValues response payload (OCPP 2.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(MeterValuesResponseJsonConverter))]
 public sealed partial record MeterValuesResponse
 {
     /// <summary>Optional "customData".</summary>

@@ -11,6 +11,7 @@ namespace DerSim.Sim.Ocpp.V21;
 
 /// <summary>The NotifyAllowedEnergyTransfer request payload (OCPP 2.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(NotifyAllowedEnergyTransferRequestJsonConverter))]
 public sealed partial record NotifyAllowedEnergyTransferRequest(
     [property: JsonPropertyName("transactionId"), JsonRequired, SchemaMaxLength(36)] string TransactionId,
     [property: JsonPropertyName("allowedEnergyTransfer"), JsonRequired, SchemaMinItems(1)] IReadOnlyList<EnergyTransferModeEnumType> AllowedEnergyTransfer)
@@ -22,6 +23,7 @@ public sealed partial record NotifyAllowedEnergyTransferRequest(
 
 /// <summary>The NotifyAllowedEnergyTransfer response payload (OCPP 2.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(NotifyAllowedEnergyTransferResponseJsonConverter))]
 public sealed partial record NotifyAllowedEnergyTransferResponse(
     [property: JsonPropertyName("status"), JsonRequired] NotifyAllowedEnergyTransferStatusEnumType Status)
 {

@@ -11,6 +11,7 @@ namespace DerSim.Sim.Ocpp.V21;
 
 /// <summary>The NotifyCustomerInformation request payload (OCPP 2.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(NotifyCustomerInformationRequestJsonConverter))]
 public sealed partial record NotifyCustomerInformationRequest(
     [property: JsonPropertyName("data"), JsonRequired, SchemaMaxLength(512)] string Data,
     [property: JsonPropertyName("seqNo"), JsonRequired, SchemaMinimum(0.0d)] int SeqNo,
@@ -28,6 +29,7 @@ public sealed partial record NotifyCustomerInformationRequest(
 
 /// <summary>The NotifyCustomerInformation response payload (OCPP 2.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(NotifyCustomerInformationResponseJsonConverter))]
 public sealed partial record NotifyCustomerInformationResponse
 {
     /// <summary>Optional "customData".</summary>

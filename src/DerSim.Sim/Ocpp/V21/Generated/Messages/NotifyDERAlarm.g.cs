@@ -11,6 +11,7 @@ namespace DerSim.Sim.Ocpp.V21;
 
 /// <summary>The NotifyDERAlarm request payload (OCPP 2.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(NotifyDERAlarmRequestJsonConverter))]
 public sealed partial record NotifyDERAlarmRequest(
     [property: JsonPropertyName("controlType"), JsonRequired] DERControlEnumType ControlType,
     [property: JsonPropertyName("timestamp"), JsonRequired] DateTimeOffset Timestamp)
@@ -34,6 +35,7 @@ public sealed partial record NotifyDERAlarmRequest(
 
 /// <summary>The NotifyDERAlarm response payload (OCPP 2.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(NotifyDERAlarmResponseJsonConverter))]
 public sealed partial record NotifyDERAlarmResponse
 {
     /// <summary>Optional "customData".</summary>

@@ -11,6 +11,7 @@ namespace DerSim.Sim.Ocpp.V21;
 
 /// <summary>The NotifyDERStartStop request payload (OCPP 2.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(NotifyDERStartStopRequestJsonConverter))]
 public sealed partial record NotifyDERStartStopRequest(
     [property: JsonPropertyName("controlId"), JsonRequired, SchemaMaxLength(36)] string ControlId,
     [property: JsonPropertyName("started"), JsonRequired] bool Started,
@@ -27,6 +28,7 @@ public sealed partial record NotifyDERStartStopRequest(
 
 /// <summary>The NotifyDERStartStop response payload (OCPP 2.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(NotifyDERStartStopResponseJsonConverter))]
 public sealed partial record NotifyDERStartStopResponse
 {
     /// <summary>Optional "customData".</summary>

@@ -11,6 +11,7 @@ namespace DerSim.Sim.Ocpp.V21;
 
 /// <summary>The NotifyDisplayMessages request payload (OCPP 2.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(NotifyDisplayMessagesRequestJsonConverter))]
 public sealed partial record NotifyDisplayMessagesRequest(
     [property: JsonPropertyName("requestId"), JsonRequired] int RequestId)
 {
@@ -29,6 +30,7 @@ public sealed partial record NotifyDisplayMessagesRequest(
 
 /// <summary>The NotifyDisplayMessages response payload (OCPP 2.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(NotifyDisplayMessagesResponseJsonConverter))]
 public sealed partial record NotifyDisplayMessagesResponse
 {
     /// <summary>Optional "customData".</summary>

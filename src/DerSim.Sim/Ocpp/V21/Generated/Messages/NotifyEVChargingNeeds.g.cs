@@ -11,6 +11,7 @@ namespace DerSim.Sim.Ocpp.V21;
 
 /// <summary>The NotifyEVChargingNeeds request payload (OCPP 2.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(NotifyEVChargingNeedsRequestJsonConverter))]
 public sealed partial record NotifyEVChargingNeedsRequest(
     [property: JsonPropertyName("evseId"), JsonRequired, SchemaMinimum(1.0d)] int EvseId,
     [property: JsonPropertyName("chargingNeeds"), JsonRequired] ChargingNeedsType ChargingNeeds)
@@ -30,6 +31,7 @@ public sealed partial record NotifyEVChargingNeedsRequest(
 
 /// <summary>The NotifyEVChargingNeeds response payload (OCPP 2.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(NotifyEVChargingNeedsResponseJsonConverter))]
 public sealed partial record NotifyEVChargingNeedsResponse(
     [property: JsonPropertyName("status"), JsonRequired] NotifyEVChargingNeedsStatusEnumType Status)
 {

@@ -11,6 +11,7 @@ namespace DerSim.Sim.Ocpp.V21;
 
 /// <summary>The NotifyPeriodicEventStream request payload (OCPP 2.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(NotifyPeriodicEventStreamRequestJsonConverter))]
 public sealed partial record NotifyPeriodicEventStreamRequest(
     [property: JsonPropertyName("data"), JsonRequired, SchemaMinItems(1)] IReadOnlyList<StreamDataElementType> Data,
     [property: JsonPropertyName("id"), JsonRequired, SchemaMinimum(0.0d)] int Id,

@@ -11,6 +11,7 @@ namespace DerSim.Sim.Ocpp.V21;
 
 /// <summary>The NotifyPriorityCharging request payload (OCPP 2.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(NotifyPriorityChargingRequestJsonConverter))]
 public sealed partial record NotifyPriorityChargingRequest(
     [property: JsonPropertyName("transactionId"), JsonRequired, SchemaMaxLength(36)] string TransactionId,
     [property: JsonPropertyName("activated"), JsonRequired] bool Activated)
@@ -22,6 +23,7 @@ public sealed partial record NotifyPriorityChargingRequest(
 
 /// <summary>The NotifyPriorityCharging response payload (OCPP 2.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(NotifyPriorityChargingResponseJsonConverter))]
 public sealed partial record NotifyPriorityChargingResponse
 {
     /// <summary>Optional "customData".</summary>

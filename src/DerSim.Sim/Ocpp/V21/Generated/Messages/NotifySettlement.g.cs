@@ -11,6 +11,7 @@ namespace DerSim.Sim.Ocpp.V21;
 
 /// <summary>The NotifySettlement request payload (OCPP 2.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(NotifySettlementRequestJsonConverter))]
 public sealed partial record NotifySettlementRequest(
     [property: JsonPropertyName("pspRef"), JsonRequired, SchemaMaxLength(255)] string PspRef,
     [property: JsonPropertyName("status"), JsonRequired] PaymentStatusEnumType Status,
@@ -48,6 +49,7 @@ public sealed partial record NotifySettlementRequest(
 
 /// <summary>The NotifySettlement response payload (OCPP 2.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(NotifySettlementResponseJsonConverter))]
 public sealed partial record NotifySettlementResponse
 {
     /// <summary>Optional "receiptUrl".</summary>

@@ -11,6 +11,7 @@ namespace DerSim.Sim.Ocpp.V21;
 
 /// <summary>The NotifyWebPaymentStarted request payload (OCPP 2.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(NotifyWebPaymentStartedRequestJsonConverter))]
 public sealed partial record NotifyWebPaymentStartedRequest(
     [property: JsonPropertyName("evseId"), JsonRequired, SchemaMinimum(0.0d)] int EvseId,
     [property: JsonPropertyName("timeout"), JsonRequired] int Timeout)
@@ -22,6 +23,7 @@ public sealed partial record NotifyWebPaymentStartedRequest(
 
 /// <summary>The NotifyWebPaymentStarted response payload (OCPP 2.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(NotifyWebPaymentStartedResponseJsonConverter))]
 public sealed partial record NotifyWebPaymentStartedResponse
 {
     /// <summary>Optional "customData".</summary>

@@ -11,6 +11,7 @@ namespace DerSim.Sim.Ocpp.V21;
 
 /// <summary>The OpenPeriodicEventStream request payload (OCPP 2.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(OpenPeriodicEventStreamRequestJsonConverter))]
 public sealed partial record OpenPeriodicEventStreamRequest(
     [property: JsonPropertyName("constantStreamData"), JsonRequired] ConstantStreamDataType ConstantStreamData)
 {
@@ -21,6 +22,7 @@ public sealed partial record OpenPeriodicEventStreamRequest(
 
 /// <summary>The OpenPeriodicEventStream response payload (OCPP 2.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(OpenPeriodicEventStreamResponseJsonConverter))]
 public sealed partial record OpenPeriodicEventStreamResponse(
     [property: JsonPropertyName("status"), JsonRequired] GenericStatusEnumType Status)
 {

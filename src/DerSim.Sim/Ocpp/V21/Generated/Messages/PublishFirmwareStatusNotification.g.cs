@@ -11,6 +11,7 @@ namespace DerSim.Sim.Ocpp.V21;
 
 /// <summary>The PublishFirmwareStatusNotification request payload (OCPP 2.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(PublishFirmwareStatusNotificationRequestJsonConverter))]
 public sealed partial record PublishFirmwareStatusNotificationRequest(
     [property: JsonPropertyName("status"), JsonRequired] PublishFirmwareStatusEnumType Status)
 {
@@ -33,6 +34,7 @@ public sealed partial record PublishFirmwareStatusNotificationRequest(
 
 /// <summary>The PublishFirmwareStatusNotification response payload (OCPP 2.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(PublishFirmwareStatusNotificationResponseJsonConverter))]
 public sealed partial record PublishFirmwareStatusNotificationResponse
 {
     /// <summary>Optional "customData".</summary>

@@ -11,6 +11,7 @@ namespace DerSim.Sim.Ocpp.V21;
 
 /// <summary>The PullDynamicScheduleUpdate request payload (OCPP 2.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(PullDynamicScheduleUpdateRequestJsonConverter))]
 public sealed partial record PullDynamicScheduleUpdateRequest(
     [property: JsonPropertyName("chargingProfileId"), JsonRequired] int ChargingProfileId)
 {
@@ -21,6 +22,7 @@ public sealed partial record PullDynamicScheduleUpdateRequest(
 
 /// <summary>The PullDynamicScheduleUpdate response payload (OCPP 2.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(PullDynamicScheduleUpdateResponseJsonConverter))]
 public sealed partial record PullDynamicScheduleUpdateResponse(
     [property: JsonPropertyName("status"), JsonRequired] ChargingProfileStatusEnumType Status)
 {

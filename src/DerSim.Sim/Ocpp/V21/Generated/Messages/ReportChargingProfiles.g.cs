@@ -11,6 +11,7 @@ namespace DerSim.Sim.Ocpp.V21;
 
 /// <summary>The ReportChargingProfiles request payload (OCPP 2.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(ReportChargingProfilesRequestJsonConverter))]
 public sealed partial record ReportChargingProfilesRequest(
     [property: JsonPropertyName("requestId"), JsonRequired] int RequestId,
     [property: JsonPropertyName("chargingLimitSource"), JsonRequired, SchemaMaxLength(20)] string ChargingLimitSource,
@@ -28,6 +29,7 @@ public sealed partial record ReportChargingProfilesRequest(
 
 /// <summary>The ReportChargingProfiles response payload (OCPP 2.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(ReportChargingProfilesResponseJsonConverter))]
 public sealed partial record ReportChargingProfilesResponse
 {
     /// <summary>Optional "customData".</summary>

@@ -11,6 +11,7 @@ namespace DerSim.Sim.Ocpp.V21;
 
 /// <summary>The ReportDERControl request payload (OCPP 2.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(ReportDERControlRequestJsonConverter))]
 public sealed partial record ReportDERControlRequest(
     [property: JsonPropertyName("requestId"), JsonRequired] int RequestId)
 {
@@ -57,6 +58,7 @@ public sealed partial record ReportDERControlRequest(
 
 /// <summary>The ReportDERControl response payload (OCPP 2.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(ReportDERControlResponseJsonConverter))]
 public sealed partial record ReportDERControlResponse
 {
     /// <summary>Optional "customData".</summary>

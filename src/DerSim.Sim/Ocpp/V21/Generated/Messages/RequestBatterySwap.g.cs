@@ -11,6 +11,7 @@ namespace DerSim.Sim.Ocpp.V21;
 
 /// <summary>The RequestBatterySwap request payload (OCPP 2.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(RequestBatterySwapRequestJsonConverter))]
 public sealed partial record RequestBatterySwapRequest(
     [property: JsonPropertyName("idToken"), JsonRequired] IdTokenType IdToken,
     [property: JsonPropertyName("requestId"), JsonRequired] int RequestId)
@@ -22,6 +23,7 @@ public sealed partial record RequestBatterySwapRequest(
 
 /// <summary>The RequestBatterySwap response payload (OCPP 2.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(RequestBatterySwapResponseJsonConverter))]
 public sealed partial record RequestBatterySwapResponse(
     [property: JsonPropertyName("status"), JsonRequired] GenericStatusEnumType Status)
 {

@@ -11,6 +11,7 @@ namespace DerSim.Sim.Ocpp.V21;
 
 /// <summary>The RequestStartTransaction request payload (OCPP 2.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(RequestStartTransactionRequestJsonConverter))]
 public sealed partial record RequestStartTransactionRequest(
     [property: JsonPropertyName("idToken"), JsonRequired] IdTokenType IdToken,
     [property: JsonPropertyName("remoteStartId"), JsonRequired] int RemoteStartId)
@@ -34,6 +35,7 @@ public sealed partial record RequestStartTransactionRequest(
 
 /// <summary>The RequestStartTransaction response payload (OCPP 2.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(RequestStartTransactionResponseJsonConverter))]
 public sealed partial record RequestStartTransactionResponse(
     [property: JsonPropertyName("status"), JsonRequired] RequestStartStopStatusEnumType Status)
 {

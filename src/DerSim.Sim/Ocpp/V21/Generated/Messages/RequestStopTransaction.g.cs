@@ -11,6 +11,7 @@ namespace DerSim.Sim.Ocpp.V21;
 
 /// <summary>The RequestStopTransaction request payload (OCPP 2.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(RequestStopTransactionRequestJsonConverter))]
 public sealed partial record RequestStopTransactionRequest(
     [property: JsonPropertyName("transactionId"), JsonRequired, SchemaMaxLength(36)] string TransactionId)
 {
@@ -21,6 +22,7 @@ public sealed partial record RequestStopTransactionRequest(
 
 /// <summary>The RequestStopTransaction response payload (OCPP 2.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(RequestStopTransactionResponseJsonConverter))]
 public sealed partial record RequestStopTransactionResponse(
     [property: JsonPropertyName("status"), JsonRequired] RequestStartStopStatusEnumType Status)
 {

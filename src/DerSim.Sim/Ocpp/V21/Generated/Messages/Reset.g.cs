@@ -11,6 +11,7 @@ namespace DerSim.Sim.Ocpp.V21;
 
 /// <summary>The Reset request payload (OCPP 2.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(ResetRequestJsonConverter))]
 public sealed partial record ResetRequest(
     [property: JsonPropertyName("type"), JsonRequired] ResetEnumType Type)
 {
@@ -25,6 +26,7 @@ public sealed partial record ResetRequest(
 
 /// <summary>The Reset response payload (OCPP 2.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(ResetResponseJsonConverter))]
 public sealed partial record ResetResponse(
     [property: JsonPropertyName("status"), JsonRequired] ResetStatusEnumType Status)
 {

@@ -11,6 +11,7 @@ namespace DerSim.Sim.Ocpp.V21;
 
 /// <summary>The SendLocalList request payload (OCPP 2.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(SendLocalListRequestJsonConverter))]
 public sealed partial record SendLocalListRequest(
     [property: JsonPropertyName("versionNumber"), JsonRequired] int VersionNumber,
     [property: JsonPropertyName("updateType"), JsonRequired] UpdateEnumType UpdateType)
@@ -26,6 +27,7 @@ public sealed partial record SendLocalListRequest(
 
 /// <summary>The SendLocalList response payload (OCPP 2.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(SendLocalListResponseJsonConverter))]
 public sealed partial record SendLocalListResponse(
     [property: JsonPropertyName("status"), JsonRequired] SendLocalListStatusEnumType Status)
 {

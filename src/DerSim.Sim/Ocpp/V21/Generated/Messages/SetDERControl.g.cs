@@ -11,6 +11,7 @@ namespace DerSim.Sim.Ocpp.V21;
 
 /// <summary>The SetDERControl request payload (OCPP 2.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(SetDERControlRequestJsonConverter))]
 public sealed partial record SetDERControlRequest(
     [property: JsonPropertyName("isDefault"), JsonRequired] bool IsDefault,
     [property: JsonPropertyName("controlId"), JsonRequired, SchemaMaxLength(36)] string ControlId,
@@ -55,6 +56,7 @@ public sealed partial record SetDERControlRequest(
 
 /// <summary>The SetDERControl response payload (OCPP 2.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(SetDERControlResponseJsonConverter))]
 public sealed partial record SetDERControlResponse(
     [property: JsonPropertyName("status"), JsonRequired] DERControlStatusEnumType Status)
 {

@@ -11,6 +11,7 @@ namespace DerSim.Sim.Ocpp.V21;
 
 /// <summary>The SetDefaultTariff request payload (OCPP 2.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(SetDefaultTariffRequestJsonConverter))]
 public sealed partial record SetDefaultTariffRequest(
     [property: JsonPropertyName("evseId"), JsonRequired, SchemaMinimum(0.0d)] int EvseId,
     [property: JsonPropertyName("tariff"), JsonRequired] TariffType Tariff)
@@ -22,6 +23,7 @@ public sealed partial record SetDefaultTariffRequest(
 
 /// <summary>The SetDefaultTariff response payload (OCPP 2.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(SetDefaultTariffResponseJsonConverter))]
 public sealed partial record SetDefaultTariffResponse(
     [property: JsonPropertyName("status"), JsonRequired] TariffSetStatusEnumType Status)
 {

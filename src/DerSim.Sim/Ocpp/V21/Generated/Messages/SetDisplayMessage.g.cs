@@ -11,6 +11,7 @@ namespace DerSim.Sim.Ocpp.V21;
 
 /// <summary>The SetDisplayMessage request payload (OCPP 2.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(SetDisplayMessageRequestJsonConverter))]
 public sealed partial record SetDisplayMessageRequest(
     [property: JsonPropertyName("message"), JsonRequired] MessageInfoType Message)
 {
@@ -21,6 +22,7 @@ public sealed partial record SetDisplayMessageRequest(
 
 /// <summary>The SetDisplayMessage response payload (OCPP 2.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(SetDisplayMessageResponseJsonConverter))]
 public sealed partial record SetDisplayMessageResponse(
     [property: JsonPropertyName("status"), JsonRequired] DisplayMessageStatusEnumType Status)
 {

@@ -11,6 +11,7 @@ namespace DerSim.Sim.Ocpp.V21;
 
 /// <summary>The SetMonitoringLevel request payload (OCPP 2.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(SetMonitoringLevelRequestJsonConverter))]
 public sealed partial record SetMonitoringLevelRequest(
     [property: JsonPropertyName("severity"), JsonRequired, SchemaMinimum(0.0d)] int Severity)
 {
@@ -21,6 +22,7 @@ public sealed partial record SetMonitoringLevelRequest(
 
 /// <summary>The SetMonitoringLevel response payload (OCPP 2.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(SetMonitoringLevelResponseJsonConverter))]
 public sealed partial record SetMonitoringLevelResponse(
     [property: JsonPropertyName("status"), JsonRequired] GenericStatusEnumType Status)
 {

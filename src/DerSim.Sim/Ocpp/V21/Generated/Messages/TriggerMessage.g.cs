@@ -11,6 +11,7 @@ namespace DerSim.Sim.Ocpp.V21;
 
 /// <summary>The TriggerMessage request payload (OCPP 2.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(TriggerMessageRequestJsonConverter))]
 public sealed partial record TriggerMessageRequest(
     [property: JsonPropertyName("requestedMessage"), JsonRequired] MessageTriggerEnumType RequestedMessage)
 {
@@ -29,6 +30,7 @@ public sealed partial record TriggerMessageRequest(
 
 /// <summary>The TriggerMessage response payload (OCPP 2.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(TriggerMessageResponseJsonConverter))]
 public sealed partial record TriggerMessageResponse(
     [property: JsonPropertyName("status"), JsonRequired] TriggerMessageStatusEnumType Status)
 {

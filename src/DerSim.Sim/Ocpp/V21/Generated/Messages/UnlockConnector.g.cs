@@ -11,6 +11,7 @@ namespace DerSim.Sim.Ocpp.V21;
 
 /// <summary>The UnlockConnector request payload (OCPP 2.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(UnlockConnectorRequestJsonConverter))]
 public sealed partial record UnlockConnectorRequest(
     [property: JsonPropertyName("evseId"), JsonRequired, SchemaMinimum(0.0d)] int EvseId,
     [property: JsonPropertyName("connectorId"), JsonRequired, SchemaMinimum(0.0d)] int ConnectorId)
@@ -22,6 +23,7 @@ public sealed partial record UnlockConnectorRequest(
 
 /// <summary>The UnlockConnector response payload (OCPP 2.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(UnlockConnectorResponseJsonConverter))]
 public sealed partial record UnlockConnectorResponse(
     [property: JsonPropertyName("status"), JsonRequired] UnlockStatusEnumType Status)
 {

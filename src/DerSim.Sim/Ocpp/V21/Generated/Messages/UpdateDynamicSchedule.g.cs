@@ -11,6 +11,7 @@ namespace DerSim.Sim.Ocpp.V21;
 
 /// <summary>The UpdateDynamicSchedule request payload (OCPP 2.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(UpdateDynamicScheduleRequestJsonConverter))]
 public sealed partial record UpdateDynamicScheduleRequest(
     [property: JsonPropertyName("chargingProfileId"), JsonRequired] int ChargingProfileId,
     [property: JsonPropertyName("scheduleUpdate"), JsonRequired] ChargingScheduleUpdateType ScheduleUpdate)
@@ -22,6 +23,7 @@ public sealed partial record UpdateDynamicScheduleRequest(
 
 /// <summary>The UpdateDynamicSchedule response payload (OCPP 2.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(UpdateDynamicScheduleResponseJsonConverter))]
 public sealed partial record UpdateDynamicScheduleResponse(
     [property: JsonPropertyName("status"), JsonRequired] ChargingProfileStatusEnumType Status)
 {

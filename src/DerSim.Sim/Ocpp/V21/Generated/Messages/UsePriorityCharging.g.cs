@@ -11,6 +11,7 @@ namespace DerSim.Sim.Ocpp.V21;
 
 /// <summary>The UsePriorityCharging request payload (OCPP 2.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(UsePriorityChargingRequestJsonConverter))]
 public sealed partial record UsePriorityChargingRequest(
     [property: JsonPropertyName("transactionId"), JsonRequired, SchemaMaxLength(36)] string TransactionId,
     [property: JsonPropertyName("activate"), JsonRequired] bool Activate)
@@ -22,6 +23,7 @@ public sealed partial record UsePriorityChargingRequest(
 
 /// <summary>The UsePriorityCharging response payload (OCPP 2.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(UsePriorityChargingResponseJsonConverter))]
 public sealed partial record UsePriorityChargingResponse(
     [property: JsonPropertyName("status"), JsonRequired] PriorityChargingStatusEnumType Status)
 {

@@ -11,6 +11,7 @@ namespace DerSim.Sim.Ocpp.V21;
 
 /// <summary>The VatNumberValidation request payload (OCPP 2.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(VatNumberValidationRequestJsonConverter))]
 public sealed partial record VatNumberValidationRequest(
     [property: JsonPropertyName("vatNumber"), JsonRequired, SchemaMaxLength(20)] string VatNumber)
 {
@@ -25,6 +26,7 @@ public sealed partial record VatNumberValidationRequest(
 
 /// <summary>The VatNumberValidation response payload (OCPP 2.1).</summary>
 [SchemaClosed]
+[JsonConverter(typeof(VatNumberValidationResponseJsonConverter))]
 public sealed partial record VatNumberValidationResponse(
     [property: JsonPropertyName("vatNumber"), JsonRequired, SchemaMaxLength(20)] string VatNumber,
     [property: JsonPropertyName("status"), JsonRequired] GenericStatusEnumType Status)
