@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Text;
 using System.Text.Json;
 
 namespace DerSim.Sim.Ocpp.Rpc;
@@ -20,15 +22,27 @@ internal enum FrameProblem
     PayloadNotObject,
 }
 
-/// <summary>A received frame, parsed once with <see cref="JsonDocument"/>; its elements live as long as the frame.</summary>
+/// <summary>
+/// A received frame, read once with a <see cref="Utf8JsonReader"/> over its UTF-8 bytes. The envelope fields are
+/// decoded; the payload and error details stay as byte ranges of the frame, valid until the frame is disposed.
+/// </summary>
+/// <remarks>
+/// No DOM is built: a typed reader deserialises straight from <see cref="Payload"/>, so the payload is parsed
+/// once. The whole frame is still read to its end, so a syntax error anywhere makes it <see cref="FrameProblem.NotRpc"/>.
+/// </remarks>
 internal sealed class InboundFrame : IDisposable
 {
     /// <summary>OCPP-J (all versions, "Message ID"): at most 36 characters.</summary>
     public const int MaxMessageIdLength = 36;
 
-    private readonly JsonDocument? _document;
+    /// <summary>No frame shape looks past its fifth element.</summary>
+    private const int KeptElements = 5;
 
-    private InboundFrame(JsonDocument? document) => _document = document;
+    private byte[]? _buffer;
+    private Range _payload;
+    private Range? _errorDetails;
+
+    private InboundFrame(byte[]? buffer) => _buffer = buffer;
 
     public FrameProblem Problem { get; private set; }
 
@@ -43,59 +57,141 @@ internal sealed class InboundFrame : IDisposable
 
     public string? Action { get; private set; }
 
-    public JsonElement Payload { get; private set; }
+    /// <summary>The payload's UTF-8 JSON text (empty when the frame has none); valid until disposal.</summary>
+    public ReadOnlySpan<byte> Payload => _buffer is null ? default : _buffer.AsSpan()[_payload];
+
+    /// <summary>The JSON kind of <see cref="Payload"/>; <see cref="JsonValueKind.Undefined"/> when there is none.</summary>
+    public JsonValueKind PayloadKind { get; private set; }
 
     public string? ErrorCode { get; private set; }
 
     public string? ErrorDescription { get; private set; }
 
-    public JsonElement? ErrorDetails { get; private set; }
+    /// <summary>True when the frame has a fifth (error details) element, of any kind.</summary>
+    public bool HasErrorDetails => _errorDetails is not null;
 
     public static InboundFrame Parse(string text, OcppVersion version)
     {
-        JsonDocument document;
+        var buffer = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(text.Length));
+        var frame = new InboundFrame(buffer);
+        var length = Encoding.UTF8.GetBytes(text, buffer);
+        Span<Element> elements = stackalloc Element[KeptElements];
         try
         {
-            document = JsonDocument.Parse(text);
+            frame.Read(buffer.AsSpan(0, length), elements, version);
         }
         catch (JsonException ex)
         {
-            return Fail(null, FrameProblem.NotRpc, $"frame is not valid JSON: {ex.Message}");
+            frame.Reset();
+            frame.SetProblem(FrameProblem.NotRpc, $"frame is not valid JSON: {ex.Message}");
         }
 
-        var frame = new InboundFrame(document);
-        frame.Read(document.RootElement, version);
         return frame;
     }
 
-    public void Dispose() => _document?.Dispose();
+    /// <summary>The payload as a self-contained element, for untyped consumers; parsed on each call.</summary>
+    public JsonElement ParsePayload() => ParseValue(Payload);
 
-    private static InboundFrame Fail(JsonDocument? document, FrameProblem problem, string text) =>
-        new(document) { Problem = problem, ProblemText = text };
+    /// <summary>The error details as a self-contained element, or null when the frame has none.</summary>
+    public JsonElement? ParseErrorDetails() =>
+        _errorDetails is { } range && _buffer is not null ? ParseValue(_buffer.AsSpan()[range]) : null;
 
-    private void Read(JsonElement root, OcppVersion version)
+    /// <summary>The payload's JSON text.</summary>
+    public string PayloadText() => Encoding.UTF8.GetString(Payload);
+
+    public void Dispose()
     {
-        if (root.ValueKind != JsonValueKind.Array)
+        if (_buffer is { } buffer)
         {
-            SetProblem(FrameProblem.NotRpc, $"frame is a JSON {root.ValueKind}, not an array");
+            _buffer = null;
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    private static JsonElement ParseValue(ReadOnlySpan<byte> json)
+    {
+        var reader = new Utf8JsonReader(json);
+        return JsonElement.ParseValue(ref reader);
+    }
+
+    /// <summary>Reads the whole frame: the first elements' kinds and ranges, then the shape checks over them.</summary>
+    private void Read(ReadOnlySpan<byte> utf8, Span<Element> elements, OcppVersion version)
+    {
+        var reader = new Utf8JsonReader(utf8, isFinalBlock: true, state: default);
+        if (!reader.Read())
+        {
+            // Empty or whitespace-only text: the reader reports no token rather than throwing.
+            throw new JsonException("the frame is empty");
+        }
+
+        if (reader.TokenType != JsonTokenType.StartArray)
+        {
+            var kind = KindOf(reader.TokenType);
+            reader.Skip();
+            EnsureEnd(ref reader);
+            SetProblem(FrameProblem.NotRpc, $"frame is a JSON {kind}, not an array");
             return;
         }
 
-        var length = root.GetArrayLength();
-        if (length == 0 || root[0].ValueKind != JsonValueKind.Number || !root[0].TryGetInt32(out var typeNumber))
+        var length = 0;
+        int? typeNumber = null;
+        string? id = null;
+        string? second = null;
+        string? third = null;
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        {
+            if (length < KeptElements)
+            {
+                var start = (int)reader.TokenStartIndex;
+                var kind = KindOf(reader.TokenType);
+                switch (length)
+                {
+                    case 0 when kind == JsonValueKind.Number && reader.TryGetInt32(out var number):
+                        typeNumber = number;
+                        break;
+                    case 1 when kind == JsonValueKind.String:
+                        id = reader.GetString();
+                        break;
+                    case 2 when kind == JsonValueKind.String:
+                        second = reader.GetString();
+                        break;
+                    case 3 when kind == JsonValueKind.String:
+                        third = reader.GetString();
+                        break;
+                    default:
+                        break;
+                }
+
+                reader.Skip();
+                elements[length] = new Element(kind, start..(int)reader.BytesConsumed);
+            }
+            else
+            {
+                reader.Skip();
+            }
+
+            length++;
+        }
+
+        EnsureEnd(ref reader);
+        Check(elements[..Math.Min(length, KeptElements)], length, typeNumber, id, second, third, version);
+    }
+
+    private void Check(ReadOnlySpan<Element> elements, int length, int? typeNumber, string? id, string? second, string? third, OcppVersion version)
+    {
+        if (length == 0 || typeNumber is not { } type)
         {
             SetProblem(FrameProblem.NotRpc, "frame does not start with an integer message type");
             return;
         }
 
-        TypeNumber = typeNumber;
-        if (length < 2 || root[1].ValueKind != JsonValueKind.String)
+        TypeNumber = type;
+        if (length < 2 || id is null)
         {
             SetProblem(FrameProblem.NotRpc, "message id missing or not a string");
             return;
         }
 
-        var id = root[1].GetString()!;
         if (id.Length > MaxMessageIdLength)
         {
             SetProblem(FrameProblem.BadStructure, $"message id is {id.Length} characters long; at most {MaxMessageIdLength} are allowed");
@@ -103,17 +199,17 @@ internal sealed class InboundFrame : IDisposable
         }
 
         MessageId = id;
-        if (!IsDefined(typeNumber, version))
+        if (!IsDefined(type, version))
         {
-            SetProblem(FrameProblem.UnknownType, $"message type {typeNumber} is not defined by OCPP {version.DisplayName()}");
+            SetProblem(FrameProblem.UnknownType, $"message type {type} is not defined by OCPP {version.DisplayName()}");
             return;
         }
 
-        Type = (OcppMessageType)typeNumber;
+        Type = (OcppMessageType)type;
         switch (Type)
         {
             case OcppMessageType.Call or OcppMessageType.Send:
-                ReadRequest(root, length);
+                CheckRequest(elements, length, second);
                 break;
             case OcppMessageType.CallResult:
                 if (length != 3)
@@ -122,20 +218,20 @@ internal sealed class InboundFrame : IDisposable
                     return;
                 }
 
-                Payload = root[2];
-                if (Payload.ValueKind != JsonValueKind.Object)
+                SetPayload(elements[2]);
+                if (PayloadKind != JsonValueKind.Object)
                 {
-                    SetProblem(FrameProblem.PayloadNotObject, $"CALLRESULT payload is a JSON {Payload.ValueKind}, not an object");
+                    SetProblem(FrameProblem.PayloadNotObject, $"CALLRESULT payload is a JSON {PayloadKind}, not an object");
                 }
 
                 break;
             default:
-                ReadError(root, length);
+                CheckError(elements, length, second, third);
                 break;
         }
     }
 
-    private void ReadRequest(JsonElement root, int length)
+    private void CheckRequest(ReadOnlySpan<Element> elements, int length, string? action)
     {
         var name = Type == OcppMessageType.Call ? "CALL" : "SEND";
         if (length != 4)
@@ -144,21 +240,21 @@ internal sealed class InboundFrame : IDisposable
             return;
         }
 
-        if (root[2].ValueKind != JsonValueKind.String)
+        if (action is null)
         {
-            SetProblem(FrameProblem.BadStructure, $"{name} action is a JSON {root[2].ValueKind}, not a string");
+            SetProblem(FrameProblem.BadStructure, $"{name} action is a JSON {elements[2].Kind}, not a string");
             return;
         }
 
-        Action = root[2].GetString();
-        Payload = root[3];
-        if (Payload.ValueKind != JsonValueKind.Object)
+        Action = action;
+        SetPayload(elements[3]);
+        if (PayloadKind != JsonValueKind.Object)
         {
-            SetProblem(FrameProblem.PayloadNotObject, $"{name} payload is a JSON {Payload.ValueKind}, not an object");
+            SetProblem(FrameProblem.PayloadNotObject, $"{name} payload is a JSON {PayloadKind}, not an object");
         }
     }
 
-    private void ReadError(JsonElement root, int length)
+    private void CheckError(ReadOnlySpan<Element> elements, int length, string? code, string? description)
     {
         var name = Type == OcppMessageType.CallError ? "CALLERROR" : "CALLRESULTERROR";
         if (length != 5)
@@ -166,18 +262,18 @@ internal sealed class InboundFrame : IDisposable
             SetProblem(FrameProblem.BadStructure, $"{name} has {length} elements; 5 expected");
         }
 
-        if (length > 2 && root[2].ValueKind == JsonValueKind.String)
+        if (code is not null)
         {
-            ErrorCode = root[2].GetString();
+            ErrorCode = code;
         }
         else if (Problem == FrameProblem.None)
         {
             SetProblem(FrameProblem.BadStructure, $"{name} error code missing or not a string");
         }
 
-        if (length > 3 && root[3].ValueKind == JsonValueKind.String)
+        if (description is not null)
         {
-            ErrorDescription = root[3].GetString();
+            ErrorDescription = description;
         }
         else if (Problem == FrameProblem.None)
         {
@@ -186,12 +282,18 @@ internal sealed class InboundFrame : IDisposable
 
         if (length > 4)
         {
-            ErrorDetails = root[4];
-            if (root[4].ValueKind != JsonValueKind.Object && Problem == FrameProblem.None)
+            _errorDetails = elements[4].Range;
+            if (elements[4].Kind != JsonValueKind.Object && Problem == FrameProblem.None)
             {
-                SetProblem(FrameProblem.BadStructure, $"{name} error details is a JSON {root[4].ValueKind}, not an object");
+                SetProblem(FrameProblem.BadStructure, $"{name} error details is a JSON {elements[4].Kind}, not an object");
             }
         }
+    }
+
+    private void SetPayload(Element element)
+    {
+        _payload = element.Range;
+        PayloadKind = element.Kind;
     }
 
     private void SetProblem(FrameProblem problem, string text)
@@ -200,10 +302,47 @@ internal sealed class InboundFrame : IDisposable
         ProblemText = text;
     }
 
+    /// <summary>Forgets what was read before a syntax error, as a frame that is not JSON has no fields.</summary>
+    private void Reset()
+    {
+        TypeNumber = null;
+        Type = null;
+        MessageId = null;
+        Action = null;
+        ErrorCode = null;
+        ErrorDescription = null;
+        _payload = default;
+        _errorDetails = null;
+        PayloadKind = JsonValueKind.Undefined;
+    }
+
+    /// <summary>Only whitespace may follow the array; the reader throws on anything else.</summary>
+    private static void EnsureEnd(ref Utf8JsonReader reader)
+    {
+        if (reader.Read())
+        {
+            throw new JsonException($"'{reader.TokenType}' follows the end of the frame");
+        }
+    }
+
+    private static JsonValueKind KindOf(JsonTokenType token) => token switch
+    {
+        JsonTokenType.StartObject => JsonValueKind.Object,
+        JsonTokenType.StartArray => JsonValueKind.Array,
+        JsonTokenType.String => JsonValueKind.String,
+        JsonTokenType.Number => JsonValueKind.Number,
+        JsonTokenType.True => JsonValueKind.True,
+        JsonTokenType.False => JsonValueKind.False,
+        JsonTokenType.Null => JsonValueKind.Null,
+        _ => JsonValueKind.Undefined,
+    };
+
     private static bool IsDefined(int typeNumber, OcppVersion version) => typeNumber switch
     {
         2 or 3 or 4 => true,
         5 or 6 => version == OcppVersion.V21,
         _ => false,
     };
+
+    private readonly record struct Element(JsonValueKind Kind, Range Range);
 }

@@ -108,7 +108,7 @@ public sealed partial class OcppRpcPeer
             return;
         }
 
-        var (code, description, violations) = CheckRequest(actionName, frame.Payload, PeerRole);
+        var (code, description, violations) = CheckRequest(actionName, frame, PeerRole);
         CallHandler? handler = null;
         if (code is null)
         {
@@ -128,7 +128,7 @@ public sealed partial class OcppRpcPeer
         {
             try
             {
-                request = handler.Prepare(frame.Payload);
+                request = handler.Prepare(frame);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
@@ -177,7 +177,7 @@ public sealed partial class OcppRpcPeer
     /// be sent by <paramref name="sender"/> (else NotSupported), and match its schema (else the code of the
     /// first violation, naming its JSON path).
     /// </summary>
-    private (string? Code, string? Description, IReadOnlyList<SchemaViolation> Violations) CheckRequest(string actionName, JsonElement payload, OcppRole sender)
+    private (string? Code, string? Description, IReadOnlyList<SchemaViolation> Violations) CheckRequest(string actionName, InboundFrame frame, OcppRole sender)
     {
         if (!_table.TryGet(actionName, out var action))
         {
@@ -194,7 +194,7 @@ public sealed partial class OcppRpcPeer
             return (null, null, []);
         }
 
-        var violations = validator.Validate(Version, actionName, PayloadKind.Request, payload.GetRawText());
+        var violations = validator.Validate(Version, actionName, PayloadKind.Request, frame.PayloadText());
         if (violations.Count == 0)
         {
             return (null, null, violations);
@@ -271,7 +271,7 @@ public sealed partial class OcppRpcPeer
 
         var latency = _time.GetElapsedTime(call.StartTimestamp);
         var violations = _options.ValidateInbound && _options.Validator is { } validator
-            ? validator.Validate(Version, call.Action, PayloadKind.Response, frame.Payload.GetRawText())
+            ? validator.Validate(Version, call.Action, PayloadKind.Response, frame.PayloadText())
             : [];
         var inbound = Inbound(frame, text) with { Action = call.Action, Latency = latency, Violations = violations };
         if (violations.Count > 0)
@@ -285,7 +285,7 @@ public sealed partial class OcppRpcPeer
         object? result;
         try
         {
-            result = call.Complete(frame.Payload);
+            result = call.Complete(frame);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -334,7 +334,7 @@ public sealed partial class OcppRpcPeer
         call.Completion.TrySetException(new OcppCallErrorException(
             RpcErrorCodes.Normalize(frame.ErrorCode!, Version),
             frame.ErrorDescription!,
-            frame.ErrorDetails?.Clone(),
+            frame.ParseErrorDetails(),
             call.Action,
             call.Id)
         { WireErrorCode = frame.ErrorCode });
@@ -351,7 +351,7 @@ public sealed partial class OcppRpcPeer
         if (Claim(id) is { } call)
         {
             Raise(Inbound(frame, text) with { Action = call.Action, Latency = _time.GetElapsedTime(call.StartTimestamp), Note = "CALLRESULTERROR answering our pending CALL (CALLERROR expected)" });
-            call.Completion.TrySetException(new OcppCallErrorException(RpcErrorCodes.Normalize(frame.ErrorCode!, Version), frame.ErrorDescription!, frame.ErrorDetails?.Clone(), call.Action, call.Id) { WireErrorCode = frame.ErrorCode });
+            call.Completion.TrySetException(new OcppCallErrorException(RpcErrorCodes.Normalize(frame.ErrorCode!, Version), frame.ErrorDescription!, frame.ParseErrorDetails(), call.Action, call.Id) { WireErrorCode = frame.ErrorCode });
             return;
         }
 
@@ -362,7 +362,7 @@ public sealed partial class OcppRpcPeer
     private void OnSend(InboundFrame frame, string text)
     {
         var actionName = frame.Action!;
-        var (code, description, violations) = CheckRequest(actionName, frame.Payload, PeerRole);
+        var (code, description, violations) = CheckRequest(actionName, frame, PeerRole);
         SendHandler? handler = null;
         if (code is null)
         {
@@ -382,7 +382,7 @@ public sealed partial class OcppRpcPeer
         {
             try
             {
-                request = handler.Prepare(frame.Payload);
+                request = handler.Prepare(frame);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {

@@ -132,7 +132,7 @@ public sealed partial class OcppRpcPeer : IAsyncDisposable
         var requestInfo = LazyTypeInfo(typeof(TRequest));
         var responseInfo = LazyTypeInfo(typeof(TResponse));
         var entry = new CallHandler(
-            payload => payload.Deserialize(requestInfo.Value),
+            frame => JsonSerializer.Deserialize(frame.Payload, requestInfo.Value),
             async (request, ct) => JsonSerializer.SerializeToUtf8Bytes(await handler((TRequest)request!, ct).ConfigureAwait(false), responseInfo.Value));
         lock (_lock)
         {
@@ -146,7 +146,7 @@ public sealed partial class OcppRpcPeer : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(action);
         ArgumentNullException.ThrowIfNull(handler);
         var entry = new CallHandler(
-            payload => payload.Clone(),
+            frame => frame.ParsePayload(),
             async (request, ct) => FrameWriter.ToUtf8(await handler((JsonElement)request!, ct).ConfigureAwait(false)));
         lock (_lock)
         {
@@ -161,7 +161,7 @@ public sealed partial class OcppRpcPeer : IAsyncDisposable
         var action = ActionFor(typeof(TRequest));
         EnsureReceivable(action);
         var requestInfo = LazyTypeInfo(typeof(TRequest));
-        var entry = new SendHandler(payload => payload.Deserialize(requestInfo.Value), (request, ct) => handler((TRequest)request!, ct));
+        var entry = new SendHandler(frame => JsonSerializer.Deserialize(frame.Payload, requestInfo.Value), (request, ct) => handler((TRequest)request!, ct));
         lock (_lock)
         {
             _sendHandlers[action.Name] = entry;
@@ -173,7 +173,7 @@ public sealed partial class OcppRpcPeer : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(action);
         ArgumentNullException.ThrowIfNull(handler);
-        var entry = new SendHandler(payload => payload.Clone(), (request, ct) => handler((JsonElement)request!, ct));
+        var entry = new SendHandler(frame => frame.ParsePayload(), (request, ct) => handler((JsonElement)request!, ct));
         lock (_lock)
         {
             _sendHandlers[action] = entry;
@@ -196,7 +196,7 @@ public sealed partial class OcppRpcPeer : IAsyncDisposable
         var payload = JsonSerializer.SerializeToUtf8Bytes(request, TypeInfo(typeof(TRequest)));
         CheckOutbound(action.Name, PayloadKind.Request, payload);
         var responseInfo = TypeInfo(typeof(TResponse));
-        var result = await CallCoreAsync(action.Name, payload, element => element.Deserialize(responseInfo), ct).ConfigureAwait(false);
+        var result = await CallCoreAsync(action.Name, payload, frame => JsonSerializer.Deserialize(frame.Payload, responseInfo), ct).ConfigureAwait(false);
         return (TResponse)result!;
     }
 
@@ -206,7 +206,7 @@ public sealed partial class OcppRpcPeer : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(action);
         var bytes = FrameWriter.ToUtf8(payload);
         CheckOutbound(action, PayloadKind.Request, bytes);
-        var result = await CallCoreAsync(action, bytes, element => element.Clone(), ct).ConfigureAwait(false);
+        var result = await CallCoreAsync(action, bytes, frame => frame.ParsePayload(), ct).ConfigureAwait(false);
         return (JsonElement)result!;
     }
 
@@ -363,7 +363,7 @@ public sealed partial class OcppRpcPeer : IAsyncDisposable
         _lifetime.Dispose();
     }
 
-    private async Task<object?> CallCoreAsync(string action, byte[] payload, Func<JsonElement, object?> complete, CancellationToken ct)
+    private async Task<object?> CallCoreAsync(string action, byte[] payload, Func<InboundFrame, object?> complete, CancellationToken ct)
     {
         ThrowIfClosed();
         await _callSlot.WaitAsync(ct).ConfigureAwait(false);
@@ -571,13 +571,13 @@ public sealed partial class OcppRpcPeer : IAsyncDisposable
 
     private static string NewMessageId() => Guid.NewGuid().ToString("D");
 
-    private sealed class PendingCall(string id, string action, Func<JsonElement, object?> complete, long startTimestamp)
+    private sealed class PendingCall(string id, string action, Func<InboundFrame, object?> complete, long startTimestamp)
     {
         public string Id { get; } = id;
 
         public string Action { get; } = action;
 
-        public Func<JsonElement, object?> Complete { get; } = complete;
+        public Func<InboundFrame, object?> Complete { get; } = complete;
 
         public long StartTimestamp { get; } = startTimestamp;
 
@@ -601,7 +601,7 @@ public sealed partial class OcppRpcPeer : IAsyncDisposable
         }
     }
 
-    private sealed record CallHandler(Func<JsonElement, object?> Prepare, Func<object?, CancellationToken, ValueTask<byte[]>> Invoke);
+    private sealed record CallHandler(Func<InboundFrame, object?> Prepare, Func<object?, CancellationToken, ValueTask<byte[]>> Invoke);
 
-    private sealed record SendHandler(Func<JsonElement, object?> Prepare, Func<object?, CancellationToken, ValueTask> Invoke);
+    private sealed record SendHandler(Func<InboundFrame, object?> Prepare, Func<object?, CancellationToken, ValueTask> Invoke);
 }

@@ -21,6 +21,16 @@ public class InboundFrameTests
     [TestCase("[9,\"1\",{}]", "UnknownType")]
     [TestCase("[6,\"1\",\"Heartbeat\",{}]", "UnknownType")]
     [TestCase("[2,\"0123456789012345678901234567890123456\",\"Heartbeat\",{}]", "BadStructure")]
+    [TestCase("", "NotRpc")]
+    [TestCase("  ", "NotRpc")]
+    [TestCase("[2,\"1\",7,{}", "NotRpc")]
+    [TestCase("[2,\"1\",\"Heartbeat\",{}] x", "NotRpc")]
+    [TestCase("[2,\"1\",\"Heartbeat\",{}][]", "NotRpc")]
+    [TestCase("{\"a\":1", "NotRpc")]
+    [TestCase("[9,\"1\",{\"a\":}]", "NotRpc")]
+    [TestCase("[2.5,\"1\",\"Heartbeat\",{}]", "NotRpc")]
+    [TestCase("[2,\"1\",\"Heartbeat\",{},1,2,3,4]", "BadStructure")]
+    [TestCase(" [3 , \"1\" , { } ] ", "None")]
     public void Classifies_frames_for_201(string text, string expected)
     {
         using var frame = InboundFrame.Parse(text, OcppVersion.V201);
@@ -44,5 +54,40 @@ public class InboundFrameTests
         using var frame = InboundFrame.Parse($"[2,\"{Guid.NewGuid()}\",\"Heartbeat\",{{}}]", OcppVersion.V16);
         frame.Problem.ShouldBe(FrameProblem.None);
         frame.MessageId!.Length.ShouldBe(36);
+    }
+
+    [Test]
+    public void The_payload_is_the_exact_slice_of_the_frame()
+    {
+        using var frame = InboundFrame.Parse("[2, \"1\", \"Authorize\", {\"idToken\": {\"idToken\": \"é\\u00e9\", \"type\": \"ISO14443\"}} ]", OcppVersion.V201);
+        frame.Problem.ShouldBe(FrameProblem.None, frame.ProblemText);
+        frame.Action.ShouldBe("Authorize");
+        frame.PayloadKind.ShouldBe(System.Text.Json.JsonValueKind.Object);
+        frame.PayloadText().ShouldBe("{\"idToken\": {\"idToken\": \"é\\u00e9\", \"type\": \"ISO14443\"}}");
+        frame.ParsePayload().GetProperty("idToken").GetProperty("idToken").GetString().ShouldBe("éé");
+    }
+
+    [Test]
+    public void Error_fields_and_details_are_read()
+    {
+        using var frame = InboundFrame.Parse("[4,\"7\",\"NotSupported\",\"no \\\"such\\\" action\",{\"hint\":[1,2]}]", OcppVersion.V201);
+        frame.Problem.ShouldBe(FrameProblem.None, frame.ProblemText);
+        frame.MessageId.ShouldBe("7");
+        frame.ErrorCode.ShouldBe("NotSupported");
+        frame.ErrorDescription.ShouldBe("no \"such\" action");
+        frame.ParseErrorDetails()!.Value.GetProperty("hint").GetArrayLength().ShouldBe(2);
+        using var without = InboundFrame.Parse("[4,\"7\",\"NotSupported\",\"x\"]", OcppVersion.V201);
+        without.Problem.ShouldBe(FrameProblem.BadStructure);
+        without.ParseErrorDetails().ShouldBeNull();
+    }
+
+    [Test]
+    public void An_unparseable_frame_keeps_no_fields()
+    {
+        using var frame = InboundFrame.Parse("[2,\"1\",\"Heartbeat\",{}", OcppVersion.V201);
+        frame.Problem.ShouldBe(FrameProblem.NotRpc);
+        frame.MessageId.ShouldBeNull();
+        frame.TypeNumber.ShouldBeNull();
+        frame.ProblemText!.ShouldStartWith("frame is not valid JSON");
     }
 }
