@@ -34,11 +34,15 @@ public class FrameStepBenchmarks
     [Benchmark]
     public byte[] SerializePayload() => JsonSerializer.SerializeToUtf8Bytes(_request, _typeInfo);
 
+    /// <summary>Record to frame text in one pass: the header, the payload serialised in place, one transcoding (the path of <c>CallAsync</c>).</summary>
+    [Benchmark]
+    public string SerializeIntoFrame() => FrameWriter.Request(OcppMessageType.Call, "8f2c51e4-3a5b-4c4e-9d1a-6b7e0f3c2d19", "TransactionEvent", _request, _typeInfo, null);
+
     /// <summary>The message id.</summary>
     [Benchmark]
     public string NewMessageId() => Guid.NewGuid().ToString("D");
 
-    /// <summary>Payload bytes into the frame text.</summary>
+    /// <summary>Already-serialised payload bytes into the frame text (the path of <c>CallRawAsync</c>).</summary>
     [Benchmark]
     public string WriteFrame() => FrameWriter.Request(OcppMessageType.Call, "8f2c51e4-3a5b-4c4e-9d1a-6b7e0f3c2d19", "TransactionEvent", _payload);
 

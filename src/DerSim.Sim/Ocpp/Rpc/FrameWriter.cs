@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 
 namespace DerSim.Sim.Ocpp.Rpc;
 
@@ -9,6 +10,52 @@ internal static class FrameWriter
 {
     /// <summary>OCPP 2.x limits errorDescription to 255 characters; 1.6 sets no limit, but shorter is kinder.</summary>
     public const int MaxErrorDescriptionLength = 255;
+
+    /// <summary>A frame's buffer is kept for the next frame on the thread unless it grew past this.</summary>
+    private const int KeptBufferBytes = 64 * 1024;
+
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? t_buffer;
+
+    /// <summary>Looks at the payload bytes before the frame becomes text; throwing abandons the frame.</summary>
+    public delegate void PayloadCheck(ReadOnlySpan<byte> payload);
+
+    /// <summary>
+    /// Serialises <paramref name="payload"/> straight into the frame after its header, so the payload bytes are
+    /// neither buffered on their own nor copied; <paramref name="check"/> (e.g. schema validation) sees them in place.
+    /// </summary>
+    public static string Request(OcppMessageType type, string messageId, string action, object? payload, JsonTypeInfo typeInfo, PayloadCheck? check)
+    {
+        var buffer = t_buffer ?? new ArrayBufferWriter<byte>(2048);
+        t_buffer = null;
+        try
+        {
+            buffer.ResetWrittenCount();
+            var options = typeInfo.Options;
+            using var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = options.Encoder, Indented = options.WriteIndented });
+            writer.WriteStartArray();
+            writer.WriteNumberValue((int)type);
+            writer.WriteStringValue(messageId);
+            writer.WriteStringValue(action);
+            writer.Flush();
+
+            // The serializer writes the separating comma first.
+            var payloadStart = buffer.WrittenCount + 1;
+            JsonSerializer.Serialize(writer, payload, typeInfo);
+            writer.Flush();
+            check?.Invoke(buffer.WrittenSpan[payloadStart..]);
+            writer.WriteEndArray();
+            writer.Flush();
+            return Encoding.UTF8.GetString(buffer.WrittenSpan);
+        }
+        finally
+        {
+            if (buffer.Capacity <= KeptBufferBytes)
+            {
+                t_buffer = buffer;
+            }
+        }
+    }
 
     public static string Request(OcppMessageType type, string messageId, string action, ReadOnlySpan<byte> payload)
     {

@@ -193,10 +193,11 @@ public sealed partial class OcppRpcPeer : IAsyncDisposable
             throw new ArgumentException($"{action.Name} is answered with {action.ResponseType.Name}, not {typeof(TResponse).Name}", nameof(request));
         }
 
-        var payload = JsonSerializer.SerializeToUtf8Bytes(request, TypeInfo(typeof(TRequest)));
-        CheckOutbound(action.Name, PayloadKind.Request, payload);
+        // The id is drawn before the call slot is free, so the frame (and its validation) is built only once.
+        var id = NewMessageId();
+        var frame = FrameWriter.Request(OcppMessageType.Call, id, action.Name, request, TypeInfo(typeof(TRequest)), OutboundCheck(action.Name));
         var responseInfo = TypeInfo(typeof(TResponse));
-        var result = await CallCoreAsync(action.Name, payload, frame => JsonSerializer.Deserialize(frame.Payload, responseInfo), ct).ConfigureAwait(false);
+        var result = await CallCoreAsync(action.Name, id, frame, answer => JsonSerializer.Deserialize(answer.Payload, responseInfo), ct).ConfigureAwait(false);
         return (TResponse)result!;
     }
 
@@ -206,7 +207,9 @@ public sealed partial class OcppRpcPeer : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(action);
         var bytes = FrameWriter.ToUtf8(payload);
         CheckOutbound(action, PayloadKind.Request, bytes);
-        var result = await CallCoreAsync(action, bytes, frame => frame.ParsePayload(), ct).ConfigureAwait(false);
+        var id = NewMessageId();
+        var frame = FrameWriter.Request(OcppMessageType.Call, id, action, bytes);
+        var result = await CallCoreAsync(action, id, frame, answer => answer.ParsePayload(), ct).ConfigureAwait(false);
         return (JsonElement)result!;
     }
 
@@ -264,11 +267,9 @@ public sealed partial class OcppRpcPeer : IAsyncDisposable
         }
 
         var action = ActionFor(typeof(TRequest));
-        var payload = JsonSerializer.SerializeToUtf8Bytes(request, TypeInfo(typeof(TRequest)));
-        CheckOutbound(action.Name, PayloadKind.Request, payload);
-        ThrowIfClosed();
         var id = NewMessageId();
-        var frame = FrameWriter.Request(OcppMessageType.Send, id, action.Name, payload);
+        var frame = FrameWriter.Request(OcppMessageType.Send, id, action.Name, request, TypeInfo(typeof(TRequest)), OutboundCheck(action.Name));
+        ThrowIfClosed();
         await SendFrameAsync(frame, Event(FrameDirection.Outbound, frame, OcppMessageType.Send, id, action.Name), ct).ConfigureAwait(false);
     }
 
@@ -363,7 +364,7 @@ public sealed partial class OcppRpcPeer : IAsyncDisposable
         _lifetime.Dispose();
     }
 
-    private async Task<object?> CallCoreAsync(string action, byte[] payload, Func<InboundFrame, object?> complete, CancellationToken ct)
+    private async Task<object?> CallCoreAsync(string action, string id, string frame, Func<InboundFrame, object?> complete, CancellationToken ct)
     {
         ThrowIfClosed();
         await _callSlot.WaitAsync(ct).ConfigureAwait(false);
@@ -372,14 +373,12 @@ public sealed partial class OcppRpcPeer : IAsyncDisposable
         try
         {
             ThrowIfClosed();
-            var id = NewMessageId();
             pending = new PendingCall(id, action, complete, _time.GetTimestamp());
             lock (_lock)
             {
                 _pending = pending;
             }
 
-            var frame = FrameWriter.Request(OcppMessageType.Call, id, action, payload);
             await SendFrameAsync(frame, Event(FrameDirection.Outbound, frame, OcppMessageType.Call, id, action), ct).ConfigureAwait(false);
             timer = _time.CreateTimer(static state => ((PendingTimeout)state!).Fire(), new PendingTimeout(this, pending), _options.CallTimeout, Timeout.InfiniteTimeSpan);
             await using var registration = ct.Register(
@@ -509,7 +508,11 @@ public sealed partial class OcppRpcPeer : IAsyncDisposable
         }
     }
 
-    private void CheckOutbound(string action, PayloadKind kind, byte[] payload)
+    /// <summary>The request check for <see cref="FrameWriter.Request(OcppMessageType, string, string, object?, JsonTypeInfo, FrameWriter.PayloadCheck?)"/>; null when outbound validation is off.</summary>
+    private FrameWriter.PayloadCheck? OutboundCheck(string action) =>
+        _options.ValidateOutbound ? payload => CheckOutbound(action, PayloadKind.Request, payload) : null;
+
+    private void CheckOutbound(string action, PayloadKind kind, ReadOnlySpan<byte> payload)
     {
         if (!_options.ValidateOutbound)
         {
@@ -536,7 +539,7 @@ public sealed partial class OcppRpcPeer : IAsyncDisposable
         }
     }
 
-    private IReadOnlyList<SchemaViolation> Validate(string action, PayloadKind kind, byte[] payload) =>
+    private IReadOnlyList<SchemaViolation> Validate(string action, PayloadKind kind, ReadOnlySpan<byte> payload) =>
         _options.Validator is { } validator ? validator.Validate(Version, action, kind, Encoding.UTF8.GetString(payload)) : [];
 
     private OcppAction ActionFor(Type requestType) =>
