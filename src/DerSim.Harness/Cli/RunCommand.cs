@@ -16,7 +16,7 @@ internal static class RunCommand
 {
     public static Command Create()
     {
-        var csmsUrl = new Option<Uri?>("--csms") { Description = "target CSMS WebSocket URL (default: $DERSIM_CSMS_URL, else reqnroll.json $.dersim.csmsUrl, else the embedded reference CSMS)" };
+        var csmsUrl = new Option<string?>("--csms") { Description = "target CSMS WebSocket URL (default: $DERSIM_CSMS_URL, else reqnroll.json $.dersim.csmsUrl, else the embedded reference CSMS)" };
         var versions = new Option<string[]>("--ocpp-version") { Description = "versions to check (repeatable): 1.6, 2.0.1, 2.1 (default: all)", AllowMultipleArgumentsPerToken = true };
         var profiles = new Option<string[]>("--profile") { Description = "bundled profile names or paths to check (repeatable; default: all bundled)", AllowMultipleArgumentsPerToken = true };
         var timeout = new Option<double>("--timeout") { Description = "seconds each station has to boot, report and heartbeat", DefaultValueFactory = _ => 20 };
@@ -48,7 +48,9 @@ internal static class RunCommand
             Uri? target;
             try
             {
-                target = result.GetValue(csmsUrl) ?? DerSimConfig.Load(DerSimConfig.Locate()).ResolveCsmsUrl(Environment.GetEnvironmentVariable);
+                target = result.GetValue(csmsUrl) is { } urlText
+                    ? ParseCsmsUrl(urlText)
+                    : DerSimConfig.Load(DerSimConfig.Locate()).ResolveCsmsUrl(Environment.GetEnvironmentVariable);
             }
             catch (DerSimConfigException ex)
             {
@@ -91,6 +93,11 @@ internal static class RunCommand
         });
         return command;
     }
+
+    private static Uri? ParseCsmsUrl(string text) =>
+        string.Equals(text, DerSimSettings.Embedded, StringComparison.OrdinalIgnoreCase) ? null
+        : Uri.TryCreate(text, UriKind.Absolute, out var uri) && uri.Scheme is "ws" or "wss" ? uri
+        : throw new DerSimConfigException($"--csms '{text}' is not a ws:// or wss:// URL or \"embedded\"");
 
     private static async Task<BootCheckResult> RunOne(BootCheck check, string profile, OcppVersion version, string stationId, CancellationToken ct)
     {
