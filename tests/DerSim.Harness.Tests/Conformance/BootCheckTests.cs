@@ -110,4 +110,31 @@ public sealed class BootCheckTests
         output.ShouldContain("2 passed, 0 failed");
         output.Split('\n').Count(l => l.TrimStart().StartsWith("PASS", StringComparison.Ordinal)).ShouldBe(2, output);
     }
+
+    [TestCase("http://127.0.0.1:8180/ocpp", "is not a ws:// or wss:// URL")]
+    [TestCase("not a url", "is not a ws:// or wss:// URL")]
+    public async Task Dersim_run_refuses_a_bad_csms_url_with_exit_2(string url, string expected)
+    {
+        var info = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "dersim.dll"), "run", "--csms", url })
+        {
+            info.ArgumentList.Add(arg);
+        }
+
+        using var process = Process.Start(info)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var wait = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await process.WaitForExitAsync(wait.Token);
+
+        var error = await stderr;
+        process.ExitCode.ShouldBe(2, $"{await stdout}\nstderr: {error}");
+        error.ShouldContain(expected);
+        error.ShouldNotContain("Unhandled exception");
+    }
 }
