@@ -58,8 +58,9 @@ internal static class RunCommand
                 return 2;
             }
 
+            var validator = new OcppSchemaValidator();
             await using var embedded = target is null
-                ? new ReferenceCsms(new ReferenceCsmsOptions { HeartbeatIntervalSeconds = 1, Rpc = new() { Validator = new OcppSchemaValidator() } })
+                ? new ReferenceCsms(new ReferenceCsmsOptions { HeartbeatIntervalSeconds = 1, Rpc = new() { Validator = validator } })
                 : null;
             if (embedded is not null)
             {
@@ -68,7 +69,7 @@ internal static class RunCommand
             }
 
             Console.WriteLine($"Boot check: {names.Length} profile(s) x {selected.Count} version(s) against {(embedded is null ? target!.ToString() : $"the embedded reference CSMS ({target})")}");
-            var check = new BootCheck(target!, directory, TimeSpan.FromSeconds(result.GetValue(timeout)));
+            var check = new BootCheck(target!, directory, TimeSpan.FromSeconds(result.GetValue(timeout))) { Validator = validator };
             var jobs = new List<Task<BootCheckResult>>();
             var index = 0;
             foreach (var version in selected)

@@ -16,6 +16,12 @@ namespace DerSim.Harness.Conformance;
 /// </summary>
 public sealed class BootCheck(Uri csmsUrl, string profilesDirectory, TimeSpan timeout)
 {
+    /// <summary>
+    /// The schema validator every station of the check uses. It caches each schema it builds and is thread-safe,
+    /// so sharing one saves building the same schemas once per station. The default is DerSim's own schemas.
+    /// </summary>
+    public IOcppSchemaValidator Validator { get; init; } = new OcppSchemaValidator();
+
     /// <summary>Optional Basic-auth password for the stations.</summary>
     public string? Password { get; init; }
 
@@ -35,7 +41,7 @@ public sealed class BootCheck(Uri csmsUrl, string profilesDirectory, TimeSpan ti
             Version = version,
             BasicAuthPassword = Password,
             Reconnect = new OcppReconnectPolicy { MaxAttempts = 3 },
-            Rpc = new OcppRpcOptions { Validator = new OcppSchemaValidator(), CallTimeout = timeout },
+            Rpc = new OcppRpcOptions { Validator = Validator, CallTimeout = timeout },
         };
         var frames = new ConcurrentQueue<OcppFrameEvent>();
         var statusAnswered = 0;
