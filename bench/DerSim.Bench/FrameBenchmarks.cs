@@ -16,9 +16,10 @@ namespace DerSim.Bench;
 /// </summary>
 /// <remarks>
 /// The peer's methods need a live channel, so its steps are repeated here call for call: encode is
-/// <c>CallAsync</c> up to the socket write (type lookup, a new GUID message id, the payload serialised with the
+/// <c>CallAsync</c> up to the socket write (type lookup, a new message id from the peer's MessageIdSource, the payload serialised with the
 /// source-generated context's options straight into the frame by <c>FrameWriter.Request</c>); decode is the receive loop up to
-/// the handler (<see cref="InboundFrame.Parse"/>, action lookup, typed read of the payload bytes). Schema
+/// the handler (<see cref="InboundFrame.Parse"/> with the peer's payload binder, so the payload is deserialised in
+/// the same reader pass as the envelope, then the action check and the handler's <c>ReadPayload</c>). Schema
 /// validation, which the peer does on both sides when a validator is configured, is measured on its own.
 /// </remarks>
 [MemoryDiagnoser]
@@ -28,6 +29,12 @@ public class FrameBenchmarks
 
     private readonly IOcppActionTable _table = V201ActionTable.Instance;
     private readonly OcppSchemaValidator _validator = new();
+    private readonly MessageIdSource _ids = new();
+    private readonly Lock _lock = new();
+    private readonly Dictionary<string, Lazy<PayloadType>> _handlers = new(StringComparer.Ordinal);
+    private PayloadBinder _binder = null!;
+    private PayloadType _payloadType = null!;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<Type, PayloadType> _payloadTypes = new();
     private JsonTypeInfo _typeInfo = null!;
     private TransactionEventRequest _request = null!;
     private string _frameText = null!;
@@ -41,6 +48,21 @@ public class FrameBenchmarks
         // The same options the peer picks for a source-generated context.
         var options = ((JsonSerializerContext)_table.TypeInfoResolver).Options;
         _typeInfo = options.GetTypeInfo(typeof(TransactionEventRequest));
+
+        // What OcppRpcPeer.BindPayload does: under the peer's lock, the registered handler's request type.
+        var requestType = new Lazy<PayloadType>(() => PayloadType.Create<TransactionEventRequest>(_typeInfo));
+        _handlers[Action] = requestType;
+        _payloadType = requestType.Value;
+        _binder = (type, key) =>
+        {
+            Lazy<PayloadType>? lazy;
+            lock (_lock)
+            {
+                lazy = type == OcppMessageType.Call && _handlers.TryGetValue(key, out var found) ? found : null;
+            }
+
+            return lazy?.Value;
+        };
         _request = TransactionEventSample.Create();
         _frameText = Encode();
         _frameBytes = Encoding.UTF8.GetBytes(_frameText);
@@ -75,7 +97,9 @@ public class FrameBenchmarks
         }
 
         // No payload check: the peer passes one only when validating, and validation is measured on its own.
-        return FrameWriter.Request(OcppMessageType.Call, Guid.NewGuid().ToString("D"), action.Name, _request, _typeInfo, null);
+        // The peer's per-type cache of payload readers and writers (OcppRpcPeer.PayloadTypeOf).
+        var payloadType = _payloadTypes.GetOrAdd(typeof(TransactionEventRequest), static (_, self) => self._payloadType, this);
+        return FrameWriter.Request(OcppMessageType.Call, _ids.Next(), action.Name, _request, payloadType, null);
     }
 
     /// <summary>Frame text to record, as the peer's receive loop does for an inbound CALL.</summary>
@@ -104,13 +128,13 @@ public class FrameBenchmarks
 
     private TransactionEventRequest Decode(string text)
     {
-        using var frame = InboundFrame.Parse(text, OcppVersion.V201);
+        using var frame = InboundFrame.Parse(text, OcppVersion.V201, _binder);
         if (frame.Problem != FrameProblem.None || frame.Type != OcppMessageType.Call
             || !_table.TryGet(frame.Action!, out var action) || !action.CanBeSentBy(OcppRole.ChargingStation))
         {
             throw new InvalidOperationException($"frame rejected: {frame.ProblemText}");
         }
 
-        return (TransactionEventRequest)JsonSerializer.Deserialize(frame.Payload, _typeInfo)!;
+        return (TransactionEventRequest)frame.ReadPayload(_payloadType)!;
     }
 }

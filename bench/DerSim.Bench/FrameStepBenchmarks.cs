@@ -18,6 +18,9 @@ public class FrameStepBenchmarks
     private byte[] _payload = null!;
     private string _frameText = null!;
     private byte[] _payloadBytes = null!;
+    private readonly MessageIdSource _ids = new();
+    private PayloadBinder _binder = null!;
+    private PayloadType _payloadType = null!;
 
     /// <summary>Builds the inputs of each step.</summary>
     [GlobalSetup]
@@ -26,7 +29,9 @@ public class FrameStepBenchmarks
         _typeInfo = ((JsonSerializerContext)V201ActionTable.Instance.TypeInfoResolver).Options.GetTypeInfo(typeof(TransactionEventRequest));
         _request = TransactionEventSample.Create();
         _payload = JsonSerializer.SerializeToUtf8Bytes(_request, _typeInfo);
-        _frameText = FrameWriter.Request(OcppMessageType.Call, Guid.NewGuid().ToString("D"), "TransactionEvent", _payload);
+        _frameText = FrameWriter.Request(OcppMessageType.Call, "8f2c51e4-3a5b-4c4e-9d1a-6b7e0f3c2d19", "TransactionEvent", _payload);
+        _payloadType = PayloadType.Create<TransactionEventRequest>(_typeInfo);
+        _binder = (_, _) => _payloadType;
         _payloadBytes = _payload.ToArray();
     }
 
@@ -36,11 +41,15 @@ public class FrameStepBenchmarks
 
     /// <summary>Record to frame text in one pass: the header, the payload serialised in place, one transcoding (the path of <c>CallAsync</c>).</summary>
     [Benchmark]
-    public string SerializeIntoFrame() => FrameWriter.Request(OcppMessageType.Call, "8f2c51e4-3a5b-4c4e-9d1a-6b7e0f3c2d19", "TransactionEvent", _request, _typeInfo, null);
+    public string SerializeIntoFrame() => FrameWriter.Request(OcppMessageType.Call, "8f2c51e4-3a5b-4c4e-9d1a-6b7e0f3c2d19", "TransactionEvent", _request, _payloadType, null);
 
-    /// <summary>The message id.</summary>
+    /// <summary>The message id, as the peer draws it (random prefix, counter).</summary>
     [Benchmark]
-    public string NewMessageId() => Guid.NewGuid().ToString("D");
+    public string NewMessageId() => _ids.Next();
+
+    /// <summary>What the message id cost while it was a GUID, for comparison.</summary>
+    [Benchmark]
+    public string NewGuidMessageId() => Guid.NewGuid().ToString("D");
 
     /// <summary>Already-serialised payload bytes into the frame text (the path of <c>CallRawAsync</c>).</summary>
     [Benchmark]
@@ -54,9 +63,17 @@ public class FrameStepBenchmarks
         return (int)frame.Problem;
     }
 
-    /// <summary>Frame text to the record: <see cref="ParseFrame"/>, then the payload slice to the record.</summary>
+    /// <summary>Frame text to the record in one reader pass: the payload is deserialised where the reader meets it (the peer's path).</summary>
     [Benchmark]
     public TransactionEventRequest ParseAndDeserialize()
+    {
+        using var frame = InboundFrame.Parse(_frameText, OcppVersion.V201, _binder);
+        return (TransactionEventRequest)frame.ReadPayload(_payloadType)!;
+    }
+
+    /// <summary>The former two-pass path: <see cref="ParseFrame"/> (payload skipped), then the payload slice to the record.</summary>
+    [Benchmark]
+    public TransactionEventRequest ParseThenDeserialize()
     {
         using var frame = InboundFrame.Parse(_frameText, OcppVersion.V201);
         return (TransactionEventRequest)JsonSerializer.Deserialize(frame.Payload, _typeInfo)!;

@@ -407,8 +407,11 @@ internal static class CSharpEmitter
             case ValueKind.String:
                 sb.AppendLine($"{ind}writer.WriteStringValue({v});");
                 break;
-            case ValueKind.Integer or ValueKind.Number:
+            case ValueKind.Integer:
                 sb.AppendLine($"{ind}writer.WriteNumberValue({v});");
+                break;
+            case ValueKind.Number:
+                sb.AppendLine($"{ind}OcppObjectJson.WriteDecimal(writer, {v});");
                 break;
             case ValueKind.Boolean:
                 sb.AppendLine($"{ind}writer.WriteBooleanValue({v});");

@@ -4,6 +4,12 @@ using System.Text.Json;
 
 namespace DerSim.Sim.Ocpp.Rpc;
 
+/// <summary>
+/// Says, while a frame is being read, which type its payload will be read as: for a CALL or SEND the key is the
+/// action, for a CALLRESULT the message id. Null when the payload is not read typed (unknown action, raw handler).
+/// </summary>
+internal delegate PayloadType? PayloadBinder(OcppMessageType type, string key);
+
 /// <summary>What went wrong reading a frame, deciding how (and whether) it is answered.</summary>
 internal enum FrameProblem
 {
@@ -41,6 +47,8 @@ internal sealed class InboundFrame : IDisposable
     private byte[]? _buffer;
     private Range _payload;
     private Range? _errorDetails;
+    private PayloadType? _typedAs;
+    private object? _typed;
 
     private InboundFrame(byte[]? buffer) => _buffer = buffer;
 
@@ -70,7 +78,12 @@ internal sealed class InboundFrame : IDisposable
     /// <summary>True when the frame has a fifth (error details) element, of any kind.</summary>
     public bool HasErrorDetails => _errorDetails is not null;
 
-    public static InboundFrame Parse(string text, OcppVersion version)
+    /// <summary>
+    /// Reads <paramref name="text"/>. With a <paramref name="binder"/>, a payload whose type is known when the reader
+    /// reaches it (the action or the message id comes first in the frame) is deserialised in the same pass, so
+    /// the payload bytes are tokenised once; <see cref="ReadPayload"/> then hands that value out.
+    /// </summary>
+    public static InboundFrame Parse(string text, OcppVersion version, PayloadBinder? binder = null)
     {
         var buffer = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(text.Length));
         var frame = new InboundFrame(buffer);
@@ -78,7 +91,7 @@ internal sealed class InboundFrame : IDisposable
         Span<Element> elements = stackalloc Element[KeptElements];
         try
         {
-            frame.Read(buffer.AsSpan(0, length), elements, version);
+            frame.Read(buffer.AsSpan(0, length), elements, version, binder);
         }
         catch (JsonException ex)
         {
@@ -87,6 +100,21 @@ internal sealed class InboundFrame : IDisposable
         }
 
         return frame;
+    }
+
+    /// <summary>
+    /// The payload as <paramref name="type"/>: the value read during <see cref="Parse"/> when it was read as
+    /// that type, otherwise deserialised now (which throws what the serializer throws).
+    /// </summary>
+    public object? ReadPayload(PayloadType type)
+    {
+        ArgumentNullException.ThrowIfNull(type);
+        if (_typedAs is not null && ReferenceEquals(_typedAs, type))
+        {
+            return _typed;
+        }
+
+        return JsonSerializer.Deserialize(Payload, type.Info);
     }
 
     /// <summary>The payload as a self-contained element, for untyped consumers; parsed on each call.</summary>
@@ -115,7 +143,7 @@ internal sealed class InboundFrame : IDisposable
     }
 
     /// <summary>Reads the whole frame: the first elements' kinds and ranges, then the shape checks over them.</summary>
-    private void Read(ReadOnlySpan<byte> utf8, Span<Element> elements, OcppVersion version)
+    private void Read(ReadOnlySpan<byte> utf8, Span<Element> elements, OcppVersion version, PayloadBinder? binder)
     {
         var reader = new Utf8JsonReader(utf8, isFinalBlock: true, state: default);
         if (!reader.Read())
@@ -158,6 +186,12 @@ internal sealed class InboundFrame : IDisposable
                     case 3 when kind == JsonValueKind.String:
                         third = reader.GetString();
                         break;
+                    case 2 when kind == JsonValueKind.Object && binder is not null && typeNumber == (int)OcppMessageType.CallResult && id is not null:
+                        ReadTyped(ref reader, binder(OcppMessageType.CallResult, id));
+                        break;
+                    case 3 when kind == JsonValueKind.Object && binder is not null && typeNumber is (int)OcppMessageType.Call or (int)OcppMessageType.Send && second is not null:
+                        ReadTyped(ref reader, binder((OcppMessageType)typeNumber.Value, second));
+                        break;
                     default:
                         break;
                 }
@@ -175,6 +209,32 @@ internal sealed class InboundFrame : IDisposable
 
         EnsureEnd(ref reader);
         Check(elements[..Math.Min(length, KeptElements)], length, typeNumber, id, second, third, version);
+    }
+
+    /// <summary>
+    /// Deserialises the object under the reader, leaving the reader on its last token as <c>Skip</c> would. A
+    /// payload the type cannot take is left for <see cref="ReadPayload"/> to fail on in its usual place, after
+    /// the frame checks; the reader goes back and skips it, which still throws on a syntax error.
+    /// </summary>
+    private void ReadTyped(ref Utf8JsonReader reader, PayloadType? type)
+    {
+        if (type is null)
+        {
+            return;
+        }
+
+        var checkpoint = reader;
+        try
+        {
+            _typed = type.Read(ref reader);
+            _typedAs = type;
+        }
+        catch (Exception ex) when (ex is JsonException or FormatException or InvalidOperationException or ArgumentException or OverflowException or NotSupportedException)
+        {
+            reader = checkpoint;
+            _typed = null;
+            _typedAs = null;
+        }
     }
 
     private void Check(ReadOnlySpan<Element> elements, int length, int? typeNumber, string? id, string? second, string? third, OcppVersion version)
@@ -313,6 +373,8 @@ internal sealed class InboundFrame : IDisposable
         ErrorDescription = null;
         _payload = default;
         _errorDetails = null;
+        _typed = null;
+        _typedAs = null;
         PayloadKind = JsonValueKind.Undefined;
     }
 

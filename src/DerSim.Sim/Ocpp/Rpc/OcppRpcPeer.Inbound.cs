@@ -11,7 +11,7 @@ public sealed partial class OcppRpcPeer
 
     private async ValueTask ProcessAsync(string text, CancellationToken ct)
     {
-        using var frame = InboundFrame.Parse(text, Version);
+        using var frame = InboundFrame.Parse(text, Version, _binder);
         switch (frame.Problem)
         {
             case FrameProblem.None:

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -42,6 +43,9 @@ public sealed partial class OcppRpcPeer : IAsyncDisposable
     private readonly SemaphoreSlim _sendLock = new(1, 1);
     private readonly FifoGate _callSlot = new();
     private readonly Lock _lock = new();
+    private readonly MessageIdSource _ids = new();
+    private readonly ConcurrentDictionary<Type, PayloadType> _payloadTypes = new();
+    private readonly PayloadBinder _binder;
     private readonly RecentIds _abandonedIds = new(64);
     private readonly RecentIds _inboundIds;
     private readonly CancellationTokenSource _lifetime = new();
@@ -74,6 +78,7 @@ public sealed partial class OcppRpcPeer : IAsyncDisposable
         Role = role;
         StationId = stationId;
         _inboundIds = new RecentIds(options.DuplicateIdWindow);
+        _binder = BindPayload;
 
         // A source-generated context carries its own options (naming, null handling); use them so the wire
         // format is the one the context was generated for.
@@ -129,11 +134,12 @@ public sealed partial class OcppRpcPeer : IAsyncDisposable
 
         // Resolved on the first CALL of the action, not here: a station registers a dozen handlers before its
         // BootNotification, and building their serializer metadata up front cost ~140 ms CPU of start-up.
-        var requestInfo = LazyTypeInfo(typeof(TRequest));
+        var requestType = LazyPayloadType<TRequest>();
         var responseInfo = LazyTypeInfo(typeof(TResponse));
         var entry = new CallHandler(
-            frame => JsonSerializer.Deserialize(frame.Payload, requestInfo.Value),
-            async (request, ct) => JsonSerializer.SerializeToUtf8Bytes(await handler((TRequest)request!, ct).ConfigureAwait(false), responseInfo.Value));
+            frame => frame.ReadPayload(requestType.Value),
+            async (request, ct) => JsonSerializer.SerializeToUtf8Bytes(await handler((TRequest)request!, ct).ConfigureAwait(false), responseInfo.Value),
+            requestType);
         lock (_lock)
         {
             _handlers[action.Name] = entry;
@@ -147,7 +153,8 @@ public sealed partial class OcppRpcPeer : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(handler);
         var entry = new CallHandler(
             frame => frame.ParsePayload(),
-            async (request, ct) => FrameWriter.ToUtf8(await handler((JsonElement)request!, ct).ConfigureAwait(false)));
+            async (request, ct) => FrameWriter.ToUtf8(await handler((JsonElement)request!, ct).ConfigureAwait(false)),
+            null);
         lock (_lock)
         {
             _handlers[action] = entry;
@@ -160,8 +167,8 @@ public sealed partial class OcppRpcPeer : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(handler);
         var action = ActionFor(typeof(TRequest));
         EnsureReceivable(action);
-        var requestInfo = LazyTypeInfo(typeof(TRequest));
-        var entry = new SendHandler(frame => JsonSerializer.Deserialize(frame.Payload, requestInfo.Value), (request, ct) => handler((TRequest)request!, ct));
+        var requestType = LazyPayloadType<TRequest>();
+        var entry = new SendHandler(frame => frame.ReadPayload(requestType.Value), (request, ct) => handler((TRequest)request!, ct), requestType);
         lock (_lock)
         {
             _sendHandlers[action.Name] = entry;
@@ -173,7 +180,7 @@ public sealed partial class OcppRpcPeer : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(action);
         ArgumentNullException.ThrowIfNull(handler);
-        var entry = new SendHandler(frame => frame.ParsePayload(), (request, ct) => handler((JsonElement)request!, ct));
+        var entry = new SendHandler(frame => frame.ParsePayload(), (request, ct) => handler((JsonElement)request!, ct), null);
         lock (_lock)
         {
             _sendHandlers[action] = entry;
@@ -194,10 +201,10 @@ public sealed partial class OcppRpcPeer : IAsyncDisposable
         }
 
         // The id is drawn before the call slot is free, so the frame (and its validation) is built only once.
-        var id = NewMessageId();
-        var frame = FrameWriter.Request(OcppMessageType.Call, id, action.Name, request, TypeInfo(typeof(TRequest)), OutboundCheck(action.Name));
-        var responseInfo = TypeInfo(typeof(TResponse));
-        var result = await CallCoreAsync(action.Name, id, frame, answer => JsonSerializer.Deserialize(answer.Payload, responseInfo), ct).ConfigureAwait(false);
+        var id = _ids.Next();
+        var frame = FrameWriter.Request(OcppMessageType.Call, id, action.Name, request, PayloadTypeOf<TRequest>(), OutboundCheck(action.Name));
+        var responseType = PayloadTypeOf<TResponse>();
+        var result = await CallCoreAsync(action.Name, id, frame, answer => answer.ReadPayload(responseType), responseType, ct).ConfigureAwait(false);
         return (TResponse)result!;
     }
 
@@ -207,9 +214,9 @@ public sealed partial class OcppRpcPeer : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(action);
         var bytes = FrameWriter.ToUtf8(payload);
         CheckOutbound(action, PayloadKind.Request, bytes);
-        var id = NewMessageId();
+        var id = _ids.Next();
         var frame = FrameWriter.Request(OcppMessageType.Call, id, action, bytes);
-        var result = await CallCoreAsync(action, id, frame, answer => answer.ParsePayload(), ct).ConfigureAwait(false);
+        var result = await CallCoreAsync(action, id, frame, answer => answer.ParsePayload(), null, ct).ConfigureAwait(false);
         return (JsonElement)result!;
     }
 
@@ -267,8 +274,8 @@ public sealed partial class OcppRpcPeer : IAsyncDisposable
         }
 
         var action = ActionFor(typeof(TRequest));
-        var id = NewMessageId();
-        var frame = FrameWriter.Request(OcppMessageType.Send, id, action.Name, request, TypeInfo(typeof(TRequest)), OutboundCheck(action.Name));
+        var id = _ids.Next();
+        var frame = FrameWriter.Request(OcppMessageType.Send, id, action.Name, request, PayloadTypeOf<TRequest>(), OutboundCheck(action.Name));
         ThrowIfClosed();
         await SendFrameAsync(frame, Event(FrameDirection.Outbound, frame, OcppMessageType.Send, id, action.Name), ct).ConfigureAwait(false);
     }
@@ -364,7 +371,7 @@ public sealed partial class OcppRpcPeer : IAsyncDisposable
         _lifetime.Dispose();
     }
 
-    private async Task<object?> CallCoreAsync(string action, string id, string frame, Func<InboundFrame, object?> complete, CancellationToken ct)
+    private async Task<object?> CallCoreAsync(string action, string id, string frame, Func<InboundFrame, object?> complete, PayloadType? responseType, CancellationToken ct)
     {
         ThrowIfClosed();
         await _callSlot.WaitAsync(ct).ConfigureAwait(false);
@@ -373,7 +380,7 @@ public sealed partial class OcppRpcPeer : IAsyncDisposable
         try
         {
             ThrowIfClosed();
-            pending = new PendingCall(id, action, complete, _time.GetTimestamp());
+            pending = new PendingCall(id, action, complete, responseType, _time.GetTimestamp());
             lock (_lock)
             {
                 _pending = pending;
@@ -508,7 +515,7 @@ public sealed partial class OcppRpcPeer : IAsyncDisposable
         }
     }
 
-    /// <summary>The request check for <see cref="FrameWriter.Request(OcppMessageType, string, string, object?, JsonTypeInfo, FrameWriter.PayloadCheck?)"/>; null when outbound validation is off.</summary>
+    /// <summary>The request check for <see cref="FrameWriter.Request(OcppMessageType, string, string, object?, PayloadType, FrameWriter.PayloadCheck?)"/>; null when outbound validation is off.</summary>
     private FrameWriter.PayloadCheck? OutboundCheck(string action) =>
         _options.ValidateOutbound ? payload => CheckOutbound(action, PayloadKind.Request, payload) : null;
 
@@ -559,6 +566,12 @@ public sealed partial class OcppRpcPeer : IAsyncDisposable
 
     private Lazy<JsonTypeInfo> LazyTypeInfo(Type type) => new(() => _json.GetTypeInfo(type));
 
+    private Lazy<PayloadType> LazyPayloadType<T>() => new(PayloadTypeOf<T>);
+
+    /// <summary>One <see cref="PayloadType"/> per type and peer, so a CALL's answer does not build a reader each time.</summary>
+    private PayloadType PayloadTypeOf<T>() =>
+        _payloadTypes.GetOrAdd(typeof(T), static (type, json) => PayloadType.Create<T>(json.GetTypeInfo(type)), _json);
+
     private void ThrowIfClosed()
     {
         if (ClosedReason is { } reason)
@@ -572,10 +585,36 @@ public sealed partial class OcppRpcPeer : IAsyncDisposable
 
     private static string RoleName(OcppRole role) => role == OcppRole.Csms ? "CSMS" : "charging station";
 
-    private static string NewMessageId() => Guid.NewGuid().ToString("D");
-
-    private sealed class PendingCall(string id, string action, Func<InboundFrame, object?> complete, long startTimestamp)
+    /// <summary>
+    /// The type a payload will be read as, known from the frame's header while it is being read, so
+    /// <see cref="InboundFrame.Parse"/> can deserialise the payload in its one pass over the bytes.
+    /// </summary>
+    private PayloadType? BindPayload(OcppMessageType type, string key)
     {
+        Lazy<PayloadType>? lazy;
+        lock (_lock)
+        {
+            switch (type)
+            {
+                case OcppMessageType.Call:
+                    lazy = _handlers.TryGetValue(key, out var handler) ? handler.RequestType : null;
+                    break;
+                case OcppMessageType.Send:
+                    lazy = _sendHandlers.TryGetValue(key, out var sendHandler) ? sendHandler.RequestType : null;
+                    break;
+                default:
+                    return _pending is { } call && string.Equals(call.Id, key, StringComparison.Ordinal) ? call.ResponseType : null;
+            }
+        }
+
+        return lazy?.Value;
+    }
+
+    private sealed class PendingCall(string id, string action, Func<InboundFrame, object?> complete, PayloadType? responseType, long startTimestamp)
+    {
+        /// <summary>The type the CALLRESULT payload is read as, or null for a raw call.</summary>
+        public PayloadType? ResponseType { get; } = responseType;
+
         public string Id { get; } = id;
 
         public string Action { get; } = action;
@@ -604,7 +643,9 @@ public sealed partial class OcppRpcPeer : IAsyncDisposable
         }
     }
 
-    private sealed record CallHandler(Func<InboundFrame, object?> Prepare, Func<object?, CancellationToken, ValueTask<byte[]>> Invoke);
+    /// <summary>A registered CALL handler; <paramref name="RequestType"/> is null for raw handlers.</summary>
+    private sealed record CallHandler(Func<InboundFrame, object?> Prepare, Func<object?, CancellationToken, ValueTask<byte[]>> Invoke, Lazy<PayloadType>? RequestType);
 
-    private sealed record SendHandler(Func<InboundFrame, object?> Prepare, Func<object?, CancellationToken, ValueTask> Invoke);
+    /// <summary>A registered SEND handler; <paramref name="RequestType"/> is null for raw handlers.</summary>
+    private sealed record SendHandler(Func<InboundFrame, object?> Prepare, Func<object?, CancellationToken, ValueTask> Invoke, Lazy<PayloadType>? RequestType);
 }

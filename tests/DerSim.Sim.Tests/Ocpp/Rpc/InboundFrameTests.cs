@@ -90,4 +90,76 @@ public class InboundFrameTests
         frame.TypeNumber.ShouldBeNull();
         frame.ProblemText!.ShouldStartWith("frame is not valid JSON");
     }
+
+    private static readonly PayloadType BootRequest = PayloadType.Create<DerSim.Sim.Ocpp.V201.BootNotificationRequest>(
+        ((System.Text.Json.Serialization.JsonSerializerContext)DerSim.Sim.Ocpp.V201.V201ActionTable.Instance.TypeInfoResolver).Options.GetTypeInfo(typeof(DerSim.Sim.Ocpp.V201.BootNotificationRequest)));
+
+    private const string Boot = "{\"chargingStation\":{\"model\":\"M\",\"vendorName\":\"V\"},\"reason\":\"PowerUp\"}";
+
+    [Test]
+    public void A_bound_payload_is_read_in_the_frame_pass_and_handed_out_once_read()
+    {
+        var asked = new List<(OcppMessageType, string)>();
+        using var frame = InboundFrame.Parse($"[2,\"9\",\"BootNotification\",{Boot}]", OcppVersion.V201, (type, key) =>
+        {
+            asked.Add((type, key));
+            return BootRequest;
+        });
+        frame.Problem.ShouldBe(FrameProblem.None, frame.ProblemText);
+        asked.ShouldBe([(OcppMessageType.Call, "BootNotification")]);
+        var first = frame.ReadPayload(BootRequest);
+        frame.ReadPayload(BootRequest).ShouldBeSameAs(first, "the value read during Parse is handed out, not read again");
+        ((DerSim.Sim.Ocpp.V201.BootNotificationRequest)first!).ChargingStation.VendorName.ShouldBe("V");
+        frame.PayloadText().ShouldBe(Boot);
+    }
+
+    [Test]
+    public void A_call_result_is_bound_by_its_message_id()
+    {
+        var asked = new List<(OcppMessageType, string)>();
+        using var frame = InboundFrame.Parse("[3,\"abc-1\",{}]", OcppVersion.V201, (type, key) =>
+        {
+            asked.Add((type, key));
+            return null;
+        });
+        frame.Problem.ShouldBe(FrameProblem.None, frame.ProblemText);
+        asked.ShouldBe([(OcppMessageType.CallResult, "abc-1")]);
+    }
+
+    [Test]
+    public void A_payload_the_type_cannot_take_fails_later_with_the_serializers_error()
+    {
+        // "reason" is not a BootReasonEnumType value: well-formed JSON, so the frame is fine; reading it typed fails.
+        const string bad = "{\"chargingStation\":{\"model\":\"M\",\"vendorName\":\"V\"},\"reason\":\"Sunrise\"}";
+        using var frame = InboundFrame.Parse($"[2,\"9\",\"BootNotification\",{bad},]", OcppVersion.V201, (_, _) => BootRequest);
+        frame.Problem.ShouldBe(FrameProblem.NotRpc, "a trailing comma is still a syntax error after the typed read gave up");
+
+        using var wellFormed = InboundFrame.Parse($"[2,\"9\",\"BootNotification\",{bad}]", OcppVersion.V201, (_, _) => BootRequest);
+        wellFormed.Problem.ShouldBe(FrameProblem.None, wellFormed.ProblemText);
+        wellFormed.PayloadText().ShouldBe(bad);
+        Should.Throw<System.Text.Json.JsonException>(() => wellFormed.ReadPayload(BootRequest)).Message.ShouldContain("Sunrise");
+    }
+
+    [Test]
+    public void A_syntax_error_inside_a_bound_payload_is_still_an_unreadable_frame()
+    {
+        using var frame = InboundFrame.Parse("[2,\"9\",\"BootNotification\",{\"reason\":PowerUp}]", OcppVersion.V201, (_, _) => BootRequest);
+        frame.Problem.ShouldBe(FrameProblem.NotRpc);
+        frame.MessageId.ShouldBeNull();
+    }
+
+    [Test]
+    public void Message_ids_are_short_and_unique_within_and_across_sources()
+    {
+        var first = new MessageIdSource();
+        var second = new MessageIdSource();
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < 10_000; i++)
+        {
+            ids.Add(first.Next()).ShouldBeTrue();
+            ids.Add(second.Next()).ShouldBeTrue();
+        }
+
+        ids.Max(id => id.Length).ShouldBeLessThanOrEqualTo(InboundFrame.MaxMessageIdLength);
+    }
 }

@@ -20,7 +20,7 @@ public class OcppRpcPeerCallTests
         var sent = loop.StationFrames.First(f => f.Direction == FrameDirection.Outbound);
         sent.MessageType.ShouldBe(OcppMessageType.Call);
         sent.Raw.ShouldBe($"[2,\"{sent.MessageId}\",\"BootNotification\",{{\"model\":\"M1\",\"vendorName\":\"Acme\"}}]");
-        sent.MessageId!.Length.ShouldBe(36);
+        sent.MessageId!.Length.ShouldBeInRange(1, InboundFrame.MaxMessageIdLength);
         var answer = loop.StationFrames.First(f => f.Direction == FrameDirection.Inbound);
         answer.MessageType.ShouldBe(OcppMessageType.CallResult);
         answer.Action.ShouldBe("BootNotification");

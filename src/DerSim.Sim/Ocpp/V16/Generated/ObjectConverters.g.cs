@@ -1465,7 +1465,7 @@ internal sealed class ChargingScheduleJsonConverter : JsonConverter<ChargingSche
         if (value.MinChargingRate is { } v4)
         {
             writer.WritePropertyName(Name4);
-            writer.WriteNumberValue(v4);
+            OcppObjectJson.WriteDecimal(writer, v4);
         }
         writer.WriteEndObject();
     }
@@ -1559,7 +1559,7 @@ internal sealed class ChargingSchedulePeriodJsonConverter : JsonConverter<Chargi
         writer.WritePropertyName(Name0);
         writer.WriteNumberValue(value.StartPeriod);
         writer.WritePropertyName(Name1);
-        writer.WriteNumberValue(value.Limit);
+        OcppObjectJson.WriteDecimal(writer, value.Limit);
         if (value.NumberPhases is { } v2)
         {
             writer.WritePropertyName(Name2);

@@ -2454,7 +2454,7 @@ internal sealed class ChargingSchedulePeriodTypeJsonConverter : JsonConverter<Ch
         writer.WritePropertyName(Name1);
         writer.WriteNumberValue(value.StartPeriod);
         writer.WritePropertyName(Name2);
-        writer.WriteNumberValue(value.Limit);
+        OcppObjectJson.WriteDecimal(writer, value.Limit);
         if (value.CustomData is { } v0)
         {
             writer.WritePropertyName(Name0);
@@ -2644,7 +2644,7 @@ internal sealed class ChargingScheduleTypeJsonConverter : JsonConverter<Charging
         if (value.MinChargingRate is { } v6)
         {
             writer.WritePropertyName(Name6);
-            writer.WriteNumberValue(v6);
+            OcppObjectJson.WriteDecimal(writer, v6);
         }
         if (value.SalesTariff is { } v7)
         {
@@ -4333,7 +4333,7 @@ internal sealed class ConsumptionCostTypeJsonConverter : JsonConverter<Consumpti
     {
         writer.WriteStartObject();
         writer.WritePropertyName(Name1);
-        writer.WriteNumberValue(value.StartValue);
+        OcppObjectJson.WriteDecimal(writer, value.StartValue);
         if (value.Cost is { } v2)
         {
             writer.WritePropertyName(Name2);
@@ -4552,7 +4552,7 @@ internal sealed class CostUpdatedRequestJsonConverter : JsonConverter<CostUpdate
     {
         writer.WriteStartObject();
         writer.WritePropertyName(Name1);
-        writer.WriteNumberValue(value.TotalCost);
+        OcppObjectJson.WriteDecimal(writer, value.TotalCost);
         if (value.TransactionId is { } v2)
         {
             writer.WritePropertyName(Name2);
@@ -15157,7 +15157,7 @@ internal sealed class SampledValueTypeJsonConverter : JsonConverter<SampledValue
     {
         writer.WriteStartObject();
         writer.WritePropertyName(Name1);
-        writer.WriteNumberValue(value.Value);
+        OcppObjectJson.WriteDecimal(writer, value.Value);
         if (value.CustomData is { } v0)
         {
             writer.WritePropertyName(Name0);
@@ -16288,7 +16288,7 @@ internal sealed class SetMonitoringDataTypeJsonConverter : JsonConverter<SetMoni
     {
         writer.WriteStartObject();
         writer.WritePropertyName(Name3);
-        writer.WriteNumberValue(value.Value);
+        OcppObjectJson.WriteDecimal(writer, value.Value);
         writer.WritePropertyName(Name4);
         MonitorEnumTypeJsonConverter.WriteValue(writer, value.Type);
         writer.WritePropertyName(Name5);
@@ -18496,7 +18496,7 @@ internal sealed class TransactionEventResponseJsonConverter : JsonConverter<Tran
         if (value.TotalCost is { } v1)
         {
             writer.WritePropertyName(Name1);
-            writer.WriteNumberValue(v1);
+            OcppObjectJson.WriteDecimal(writer, v1);
         }
         if (value.ChargingPriority is { } v2)
         {
@@ -19968,12 +19968,12 @@ internal sealed class VariableCharacteristicsTypeJsonConverter : JsonConverter<V
         if (value.MinLimit is { } v3)
         {
             writer.WritePropertyName(Name3);
-            writer.WriteNumberValue(v3);
+            OcppObjectJson.WriteDecimal(writer, v3);
         }
         if (value.MaxLimit is { } v4)
         {
             writer.WritePropertyName(Name4);
-            writer.WriteNumberValue(v4);
+            OcppObjectJson.WriteDecimal(writer, v4);
         }
         if (value.ValuesList is { } v5)
         {
@@ -20113,7 +20113,7 @@ internal sealed class VariableMonitoringTypeJsonConverter : JsonConverter<Variab
         writer.WritePropertyName(Name2);
         writer.WriteBooleanValue(value.Transaction);
         writer.WritePropertyName(Name3);
-        writer.WriteNumberValue(value.Value);
+        OcppObjectJson.WriteDecimal(writer, value.Value);
         writer.WritePropertyName(Name4);
         MonitorEnumTypeJsonConverter.WriteValue(writer, value.Type);
         writer.WritePropertyName(Name5);

@@ -115,13 +115,13 @@ internal sealed class ACChargingParametersTypeJsonConverter : JsonConverter<ACCh
     {
         writer.WriteStartObject();
         writer.WritePropertyName(Name0);
-        writer.WriteNumberValue(value.EnergyAmount);
+        OcppObjectJson.WriteDecimal(writer, value.EnergyAmount);
         writer.WritePropertyName(Name1);
-        writer.WriteNumberValue(value.EvMinCurrent);
+        OcppObjectJson.WriteDecimal(writer, value.EvMinCurrent);
         writer.WritePropertyName(Name2);
-        writer.WriteNumberValue(value.EvMaxCurrent);
+        OcppObjectJson.WriteDecimal(writer, value.EvMaxCurrent);
         writer.WritePropertyName(Name3);
-        writer.WriteNumberValue(value.EvMaxVoltage);
+        OcppObjectJson.WriteDecimal(writer, value.EvMaxVoltage);
         if (value.CustomData is { } v4)
         {
             writer.WritePropertyName(Name4);
@@ -1824,9 +1824,9 @@ internal sealed class BatteryDataTypeJsonConverter : JsonConverter<BatteryDataTy
             writer.WriteStringValue(v1);
         }
         writer.WritePropertyName(Name2);
-        writer.WriteNumberValue(value.SoC);
+        OcppObjectJson.WriteDecimal(writer, value.SoC);
         writer.WritePropertyName(Name3);
-        writer.WriteNumberValue(value.SoH);
+        OcppObjectJson.WriteDecimal(writer, value.SoH);
         if (value.ProductionDate is { } v4)
         {
             writer.WritePropertyName(Name4);
@@ -4680,17 +4680,17 @@ internal sealed class ChargingSchedulePeriodTypeJsonConverter : JsonConverter<Ch
         if (value.Limit is { } v1)
         {
             writer.WritePropertyName(Name1);
-            writer.WriteNumberValue(v1);
+            OcppObjectJson.WriteDecimal(writer, v1);
         }
         if (value.Limit_L2 is { } v2)
         {
             writer.WritePropertyName(Name2);
-            writer.WriteNumberValue(v2);
+            OcppObjectJson.WriteDecimal(writer, v2);
         }
         if (value.Limit_L3 is { } v3)
         {
             writer.WritePropertyName(Name3);
-            writer.WriteNumberValue(v3);
+            OcppObjectJson.WriteDecimal(writer, v3);
         }
         if (value.NumberPhases is { } v4)
         {
@@ -4705,47 +4705,47 @@ internal sealed class ChargingSchedulePeriodTypeJsonConverter : JsonConverter<Ch
         if (value.DischargeLimit is { } v6)
         {
             writer.WritePropertyName(Name6);
-            writer.WriteNumberValue(v6);
+            OcppObjectJson.WriteDecimal(writer, v6);
         }
         if (value.DischargeLimit_L2 is { } v7)
         {
             writer.WritePropertyName(Name7);
-            writer.WriteNumberValue(v7);
+            OcppObjectJson.WriteDecimal(writer, v7);
         }
         if (value.DischargeLimit_L3 is { } v8)
         {
             writer.WritePropertyName(Name8);
-            writer.WriteNumberValue(v8);
+            OcppObjectJson.WriteDecimal(writer, v8);
         }
         if (value.Setpoint is { } v9)
         {
             writer.WritePropertyName(Name9);
-            writer.WriteNumberValue(v9);
+            OcppObjectJson.WriteDecimal(writer, v9);
         }
         if (value.Setpoint_L2 is { } v10)
         {
             writer.WritePropertyName(Name10);
-            writer.WriteNumberValue(v10);
+            OcppObjectJson.WriteDecimal(writer, v10);
         }
         if (value.Setpoint_L3 is { } v11)
         {
             writer.WritePropertyName(Name11);
-            writer.WriteNumberValue(v11);
+            OcppObjectJson.WriteDecimal(writer, v11);
         }
         if (value.SetpointReactive is { } v12)
         {
             writer.WritePropertyName(Name12);
-            writer.WriteNumberValue(v12);
+            OcppObjectJson.WriteDecimal(writer, v12);
         }
         if (value.SetpointReactive_L2 is { } v13)
         {
             writer.WritePropertyName(Name13);
-            writer.WriteNumberValue(v13);
+            OcppObjectJson.WriteDecimal(writer, v13);
         }
         if (value.SetpointReactive_L3 is { } v14)
         {
             writer.WritePropertyName(Name14);
-            writer.WriteNumberValue(v14);
+            OcppObjectJson.WriteDecimal(writer, v14);
         }
         if (value.PreconditioningRequest is { } v15)
         {
@@ -4760,7 +4760,7 @@ internal sealed class ChargingSchedulePeriodTypeJsonConverter : JsonConverter<Ch
         if (value.V2xBaseline is { } v17)
         {
             writer.WritePropertyName(Name17);
-            writer.WriteNumberValue(v17);
+            OcppObjectJson.WriteDecimal(writer, v17);
         }
         if (value.OperationMode is { } v18)
         {
@@ -5038,12 +5038,12 @@ internal sealed class ChargingScheduleTypeJsonConverter : JsonConverter<Charging
         if (value.MinChargingRate is { } v5)
         {
             writer.WritePropertyName(Name5);
-            writer.WriteNumberValue(v5);
+            OcppObjectJson.WriteDecimal(writer, v5);
         }
         if (value.PowerTolerance is { } v6)
         {
             writer.WritePropertyName(Name6);
-            writer.WriteNumberValue(v6);
+            OcppObjectJson.WriteDecimal(writer, v6);
         }
         if (value.SignatureId is { } v7)
         {
@@ -5255,62 +5255,62 @@ internal sealed class ChargingScheduleUpdateTypeJsonConverter : JsonConverter<Ch
         if (value.Limit is { } v0)
         {
             writer.WritePropertyName(Name0);
-            writer.WriteNumberValue(v0);
+            OcppObjectJson.WriteDecimal(writer, v0);
         }
         if (value.Limit_L2 is { } v1)
         {
             writer.WritePropertyName(Name1);
-            writer.WriteNumberValue(v1);
+            OcppObjectJson.WriteDecimal(writer, v1);
         }
         if (value.Limit_L3 is { } v2)
         {
             writer.WritePropertyName(Name2);
-            writer.WriteNumberValue(v2);
+            OcppObjectJson.WriteDecimal(writer, v2);
         }
         if (value.DischargeLimit is { } v3)
         {
             writer.WritePropertyName(Name3);
-            writer.WriteNumberValue(v3);
+            OcppObjectJson.WriteDecimal(writer, v3);
         }
         if (value.DischargeLimit_L2 is { } v4)
         {
             writer.WritePropertyName(Name4);
-            writer.WriteNumberValue(v4);
+            OcppObjectJson.WriteDecimal(writer, v4);
         }
         if (value.DischargeLimit_L3 is { } v5)
         {
             writer.WritePropertyName(Name5);
-            writer.WriteNumberValue(v5);
+            OcppObjectJson.WriteDecimal(writer, v5);
         }
         if (value.Setpoint is { } v6)
         {
             writer.WritePropertyName(Name6);
-            writer.WriteNumberValue(v6);
+            OcppObjectJson.WriteDecimal(writer, v6);
         }
         if (value.Setpoint_L2 is { } v7)
         {
             writer.WritePropertyName(Name7);
-            writer.WriteNumberValue(v7);
+            OcppObjectJson.WriteDecimal(writer, v7);
         }
         if (value.Setpoint_L3 is { } v8)
         {
             writer.WritePropertyName(Name8);
-            writer.WriteNumberValue(v8);
+            OcppObjectJson.WriteDecimal(writer, v8);
         }
         if (value.SetpointReactive is { } v9)
         {
             writer.WritePropertyName(Name9);
-            writer.WriteNumberValue(v9);
+            OcppObjectJson.WriteDecimal(writer, v9);
         }
         if (value.SetpointReactive_L2 is { } v10)
         {
             writer.WritePropertyName(Name10);
-            writer.WriteNumberValue(v10);
+            OcppObjectJson.WriteDecimal(writer, v10);
         }
         if (value.SetpointReactive_L3 is { } v11)
         {
             writer.WritePropertyName(Name11);
-            writer.WriteNumberValue(v11);
+            OcppObjectJson.WriteDecimal(writer, v11);
         }
         if (value.CustomData is { } v12)
         {
@@ -7769,7 +7769,7 @@ internal sealed class ConsumptionCostTypeJsonConverter : JsonConverter<Consumpti
     {
         writer.WriteStartObject();
         writer.WritePropertyName(Name0);
-        writer.WriteNumberValue(value.StartValue);
+        OcppObjectJson.WriteDecimal(writer, value.StartValue);
         if (value.Cost is { } v1)
         {
             writer.WritePropertyName(Name1);
@@ -8029,7 +8029,7 @@ internal sealed class CostDimensionTypeJsonConverter : JsonConverter<CostDimensi
         writer.WritePropertyName(Name0);
         CostDimensionEnumTypeJsonConverter.WriteValue(writer, value.Type);
         writer.WritePropertyName(Name1);
-        writer.WriteNumberValue(value.Volume);
+        OcppObjectJson.WriteDecimal(writer, value.Volume);
         if (value.CustomData is { } v2)
         {
             writer.WritePropertyName(Name2);
@@ -8238,7 +8238,7 @@ internal sealed class CostUpdatedRequestJsonConverter : JsonConverter<CostUpdate
     {
         writer.WriteStartObject();
         writer.WritePropertyName(Name0);
-        writer.WriteNumberValue(value.TotalCost);
+        OcppObjectJson.WriteDecimal(writer, value.TotalCost);
         if (value.TransactionId is { } v1)
         {
             writer.WritePropertyName(Name1);
@@ -8788,23 +8788,23 @@ internal sealed class DCChargingParametersTypeJsonConverter : JsonConverter<DCCh
     {
         writer.WriteStartObject();
         writer.WritePropertyName(Name0);
-        writer.WriteNumberValue(value.EvMaxCurrent);
+        OcppObjectJson.WriteDecimal(writer, value.EvMaxCurrent);
         writer.WritePropertyName(Name1);
-        writer.WriteNumberValue(value.EvMaxVoltage);
+        OcppObjectJson.WriteDecimal(writer, value.EvMaxVoltage);
         if (value.EvMaxPower is { } v2)
         {
             writer.WritePropertyName(Name2);
-            writer.WriteNumberValue(v2);
+            OcppObjectJson.WriteDecimal(writer, v2);
         }
         if (value.EvEnergyCapacity is { } v3)
         {
             writer.WritePropertyName(Name3);
-            writer.WriteNumberValue(v3);
+            OcppObjectJson.WriteDecimal(writer, v3);
         }
         if (value.EnergyAmount is { } v4)
         {
             writer.WritePropertyName(Name4);
-            writer.WriteNumberValue(v4);
+            OcppObjectJson.WriteDecimal(writer, v4);
         }
         if (value.StateOfCharge is { } v5)
         {
@@ -9256,137 +9256,137 @@ internal sealed class DERChargingParametersTypeJsonConverter : JsonConverter<DER
         if (value.EvOverExcitedMaxDischargePower is { } v1)
         {
             writer.WritePropertyName(Name1);
-            writer.WriteNumberValue(v1);
+            OcppObjectJson.WriteDecimal(writer, v1);
         }
         if (value.EvOverExcitedPowerFactor is { } v2)
         {
             writer.WritePropertyName(Name2);
-            writer.WriteNumberValue(v2);
+            OcppObjectJson.WriteDecimal(writer, v2);
         }
         if (value.EvUnderExcitedMaxDischargePower is { } v3)
         {
             writer.WritePropertyName(Name3);
-            writer.WriteNumberValue(v3);
+            OcppObjectJson.WriteDecimal(writer, v3);
         }
         if (value.EvUnderExcitedPowerFactor is { } v4)
         {
             writer.WritePropertyName(Name4);
-            writer.WriteNumberValue(v4);
+            OcppObjectJson.WriteDecimal(writer, v4);
         }
         if (value.MaxApparentPower is { } v5)
         {
             writer.WritePropertyName(Name5);
-            writer.WriteNumberValue(v5);
+            OcppObjectJson.WriteDecimal(writer, v5);
         }
         if (value.MaxChargeApparentPower is { } v6)
         {
             writer.WritePropertyName(Name6);
-            writer.WriteNumberValue(v6);
+            OcppObjectJson.WriteDecimal(writer, v6);
         }
         if (value.MaxChargeApparentPower_L2 is { } v7)
         {
             writer.WritePropertyName(Name7);
-            writer.WriteNumberValue(v7);
+            OcppObjectJson.WriteDecimal(writer, v7);
         }
         if (value.MaxChargeApparentPower_L3 is { } v8)
         {
             writer.WritePropertyName(Name8);
-            writer.WriteNumberValue(v8);
+            OcppObjectJson.WriteDecimal(writer, v8);
         }
         if (value.MaxDischargeApparentPower is { } v9)
         {
             writer.WritePropertyName(Name9);
-            writer.WriteNumberValue(v9);
+            OcppObjectJson.WriteDecimal(writer, v9);
         }
         if (value.MaxDischargeApparentPower_L2 is { } v10)
         {
             writer.WritePropertyName(Name10);
-            writer.WriteNumberValue(v10);
+            OcppObjectJson.WriteDecimal(writer, v10);
         }
         if (value.MaxDischargeApparentPower_L3 is { } v11)
         {
             writer.WritePropertyName(Name11);
-            writer.WriteNumberValue(v11);
+            OcppObjectJson.WriteDecimal(writer, v11);
         }
         if (value.MaxChargeReactivePower is { } v12)
         {
             writer.WritePropertyName(Name12);
-            writer.WriteNumberValue(v12);
+            OcppObjectJson.WriteDecimal(writer, v12);
         }
         if (value.MaxChargeReactivePower_L2 is { } v13)
         {
             writer.WritePropertyName(Name13);
-            writer.WriteNumberValue(v13);
+            OcppObjectJson.WriteDecimal(writer, v13);
         }
         if (value.MaxChargeReactivePower_L3 is { } v14)
         {
             writer.WritePropertyName(Name14);
-            writer.WriteNumberValue(v14);
+            OcppObjectJson.WriteDecimal(writer, v14);
         }
         if (value.MinChargeReactivePower is { } v15)
         {
             writer.WritePropertyName(Name15);
-            writer.WriteNumberValue(v15);
+            OcppObjectJson.WriteDecimal(writer, v15);
         }
         if (value.MinChargeReactivePower_L2 is { } v16)
         {
             writer.WritePropertyName(Name16);
-            writer.WriteNumberValue(v16);
+            OcppObjectJson.WriteDecimal(writer, v16);
         }
         if (value.MinChargeReactivePower_L3 is { } v17)
         {
             writer.WritePropertyName(Name17);
-            writer.WriteNumberValue(v17);
+            OcppObjectJson.WriteDecimal(writer, v17);
         }
         if (value.MaxDischargeReactivePower is { } v18)
         {
             writer.WritePropertyName(Name18);
-            writer.WriteNumberValue(v18);
+            OcppObjectJson.WriteDecimal(writer, v18);
         }
         if (value.MaxDischargeReactivePower_L2 is { } v19)
         {
             writer.WritePropertyName(Name19);
-            writer.WriteNumberValue(v19);
+            OcppObjectJson.WriteDecimal(writer, v19);
         }
         if (value.MaxDischargeReactivePower_L3 is { } v20)
         {
             writer.WritePropertyName(Name20);
-            writer.WriteNumberValue(v20);
+            OcppObjectJson.WriteDecimal(writer, v20);
         }
         if (value.MinDischargeReactivePower is { } v21)
         {
             writer.WritePropertyName(Name21);
-            writer.WriteNumberValue(v21);
+            OcppObjectJson.WriteDecimal(writer, v21);
         }
         if (value.MinDischargeReactivePower_L2 is { } v22)
         {
             writer.WritePropertyName(Name22);
-            writer.WriteNumberValue(v22);
+            OcppObjectJson.WriteDecimal(writer, v22);
         }
         if (value.MinDischargeReactivePower_L3 is { } v23)
         {
             writer.WritePropertyName(Name23);
-            writer.WriteNumberValue(v23);
+            OcppObjectJson.WriteDecimal(writer, v23);
         }
         if (value.NominalVoltage is { } v24)
         {
             writer.WritePropertyName(Name24);
-            writer.WriteNumberValue(v24);
+            OcppObjectJson.WriteDecimal(writer, v24);
         }
         if (value.NominalVoltageOffset is { } v25)
         {
             writer.WritePropertyName(Name25);
-            writer.WriteNumberValue(v25);
+            OcppObjectJson.WriteDecimal(writer, v25);
         }
         if (value.MaxNominalVoltage is { } v26)
         {
             writer.WritePropertyName(Name26);
-            writer.WriteNumberValue(v26);
+            OcppObjectJson.WriteDecimal(writer, v26);
         }
         if (value.MinNominalVoltage is { } v27)
         {
             writer.WritePropertyName(Name27);
-            writer.WriteNumberValue(v27);
+            OcppObjectJson.WriteDecimal(writer, v27);
         }
         if (value.EvInverterManufacturer is { } v28)
         {
@@ -9426,37 +9426,37 @@ internal sealed class DERChargingParametersTypeJsonConverter : JsonConverter<DER
         if (value.EvIslandingTripTime is { } v34)
         {
             writer.WritePropertyName(Name34);
-            writer.WriteNumberValue(v34);
+            OcppObjectJson.WriteDecimal(writer, v34);
         }
         if (value.EvMaximumLevel1DCInjection is { } v35)
         {
             writer.WritePropertyName(Name35);
-            writer.WriteNumberValue(v35);
+            OcppObjectJson.WriteDecimal(writer, v35);
         }
         if (value.EvDurationLevel1DCInjection is { } v36)
         {
             writer.WritePropertyName(Name36);
-            writer.WriteNumberValue(v36);
+            OcppObjectJson.WriteDecimal(writer, v36);
         }
         if (value.EvMaximumLevel2DCInjection is { } v37)
         {
             writer.WritePropertyName(Name37);
-            writer.WriteNumberValue(v37);
+            OcppObjectJson.WriteDecimal(writer, v37);
         }
         if (value.EvDurationLevel2DCInjection is { } v38)
         {
             writer.WritePropertyName(Name38);
-            writer.WriteNumberValue(v38);
+            OcppObjectJson.WriteDecimal(writer, v38);
         }
         if (value.EvReactiveSusceptance is { } v39)
         {
             writer.WritePropertyName(Name39);
-            writer.WriteNumberValue(v39);
+            OcppObjectJson.WriteDecimal(writer, v39);
         }
         if (value.EvSessionTotalDischargeEnergyAvailable is { } v40)
         {
             writer.WritePropertyName(Name40);
-            writer.WriteNumberValue(v40);
+            OcppObjectJson.WriteDecimal(writer, v40);
         }
         if (value.CustomData is { } v41)
         {
@@ -9698,9 +9698,9 @@ internal sealed class DERCurvePointsTypeJsonConverter : JsonConverter<DERCurvePo
     {
         writer.WriteStartObject();
         writer.WritePropertyName(Name0);
-        writer.WriteNumberValue(value.X);
+        OcppObjectJson.WriteDecimal(writer, value.X);
         writer.WritePropertyName(Name1);
-        writer.WriteNumberValue(value.Y);
+        OcppObjectJson.WriteDecimal(writer, value.Y);
         if (value.CustomData is { } v2)
         {
             writer.WritePropertyName(Name2);
@@ -9894,7 +9894,7 @@ internal sealed class DERCurveTypeJsonConverter : JsonConverter<DERCurveType>
         if (value.ResponseTime is { } v6)
         {
             writer.WritePropertyName(Name6);
-            writer.WriteNumberValue(v6);
+            OcppObjectJson.WriteDecimal(writer, v6);
         }
         if (value.StartTime is { } v7)
         {
@@ -9904,7 +9904,7 @@ internal sealed class DERCurveTypeJsonConverter : JsonConverter<DERCurveType>
         if (value.Duration is { } v8)
         {
             writer.WritePropertyName(Name8);
-            writer.WriteNumberValue(v8);
+            OcppObjectJson.WriteDecimal(writer, v8);
         }
         if (value.CustomData is { } v9)
         {
@@ -10759,7 +10759,7 @@ internal sealed class EVPowerScheduleEntryTypeJsonConverter : JsonConverter<EVPo
         writer.WritePropertyName(Name0);
         writer.WriteNumberValue(value.Duration);
         writer.WritePropertyName(Name1);
-        writer.WriteNumberValue(value.Power);
+        OcppObjectJson.WriteDecimal(writer, value.Power);
         if (value.CustomData is { } v2)
         {
             writer.WritePropertyName(Name2);
@@ -10959,9 +10959,9 @@ internal sealed class EVPriceRuleTypeJsonConverter : JsonConverter<EVPriceRuleTy
     {
         writer.WriteStartObject();
         writer.WritePropertyName(Name0);
-        writer.WriteNumberValue(value.EnergyFee);
+        OcppObjectJson.WriteDecimal(writer, value.EnergyFee);
         writer.WritePropertyName(Name1);
-        writer.WriteNumberValue(value.PowerRangeStart);
+        OcppObjectJson.WriteDecimal(writer, value.PowerRangeStart);
         if (value.CustomData is { } v2)
         {
             writer.WritePropertyName(Name2);
@@ -11322,27 +11322,27 @@ internal sealed class EnterServiceTypeJsonConverter : JsonConverter<EnterService
         writer.WritePropertyName(Name0);
         writer.WriteNumberValue(value.Priority);
         writer.WritePropertyName(Name1);
-        writer.WriteNumberValue(value.HighVoltage);
+        OcppObjectJson.WriteDecimal(writer, value.HighVoltage);
         writer.WritePropertyName(Name2);
-        writer.WriteNumberValue(value.LowVoltage);
+        OcppObjectJson.WriteDecimal(writer, value.LowVoltage);
         writer.WritePropertyName(Name3);
-        writer.WriteNumberValue(value.HighFreq);
+        OcppObjectJson.WriteDecimal(writer, value.HighFreq);
         writer.WritePropertyName(Name4);
-        writer.WriteNumberValue(value.LowFreq);
+        OcppObjectJson.WriteDecimal(writer, value.LowFreq);
         if (value.Delay is { } v5)
         {
             writer.WritePropertyName(Name5);
-            writer.WriteNumberValue(v5);
+            OcppObjectJson.WriteDecimal(writer, v5);
         }
         if (value.RandomDelay is { } v6)
         {
             writer.WritePropertyName(Name6);
-            writer.WriteNumberValue(v6);
+            OcppObjectJson.WriteDecimal(writer, v6);
         }
         if (value.RampRate is { } v7)
         {
             writer.WritePropertyName(Name7);
-            writer.WriteNumberValue(v7);
+            OcppObjectJson.WriteDecimal(writer, v7);
         }
         if (value.CustomData is { } v8)
         {
@@ -12198,7 +12198,7 @@ internal sealed class FixedPFTypeJsonConverter : JsonConverter<FixedPFType>
         writer.WritePropertyName(Name0);
         writer.WriteNumberValue(value.Priority);
         writer.WritePropertyName(Name1);
-        writer.WriteNumberValue(value.Displacement);
+        OcppObjectJson.WriteDecimal(writer, value.Displacement);
         writer.WritePropertyName(Name2);
         writer.WriteBooleanValue(value.Excitation);
         if (value.StartTime is { } v3)
@@ -12209,7 +12209,7 @@ internal sealed class FixedPFTypeJsonConverter : JsonConverter<FixedPFType>
         if (value.Duration is { } v4)
         {
             writer.WritePropertyName(Name4);
-            writer.WriteNumberValue(v4);
+            OcppObjectJson.WriteDecimal(writer, v4);
         }
         if (value.CustomData is { } v5)
         {
@@ -12471,7 +12471,7 @@ internal sealed class FixedVarTypeJsonConverter : JsonConverter<FixedVarType>
         writer.WritePropertyName(Name0);
         writer.WriteNumberValue(value.Priority);
         writer.WritePropertyName(Name1);
-        writer.WriteNumberValue(value.Setpoint);
+        OcppObjectJson.WriteDecimal(writer, value.Setpoint);
         writer.WritePropertyName(Name2);
         DERUnitEnumTypeJsonConverter.WriteValue(writer, value.Unit);
         if (value.StartTime is { } v3)
@@ -12482,7 +12482,7 @@ internal sealed class FixedVarTypeJsonConverter : JsonConverter<FixedVarType>
         if (value.Duration is { } v4)
         {
             writer.WritePropertyName(Name4);
-            writer.WriteNumberValue(v4);
+            OcppObjectJson.WriteDecimal(writer, v4);
         }
         if (value.CustomData is { } v5)
         {
@@ -12775,15 +12775,15 @@ internal sealed class FreqDroopTypeJsonConverter : JsonConverter<FreqDroopType>
         writer.WritePropertyName(Name0);
         writer.WriteNumberValue(value.Priority);
         writer.WritePropertyName(Name1);
-        writer.WriteNumberValue(value.OverFreq);
+        OcppObjectJson.WriteDecimal(writer, value.OverFreq);
         writer.WritePropertyName(Name2);
-        writer.WriteNumberValue(value.UnderFreq);
+        OcppObjectJson.WriteDecimal(writer, value.UnderFreq);
         writer.WritePropertyName(Name3);
-        writer.WriteNumberValue(value.OverDroop);
+        OcppObjectJson.WriteDecimal(writer, value.OverDroop);
         writer.WritePropertyName(Name4);
-        writer.WriteNumberValue(value.UnderDroop);
+        OcppObjectJson.WriteDecimal(writer, value.UnderDroop);
         writer.WritePropertyName(Name5);
-        writer.WriteNumberValue(value.ResponseTime);
+        OcppObjectJson.WriteDecimal(writer, value.ResponseTime);
         if (value.StartTime is { } v6)
         {
             writer.WritePropertyName(Name6);
@@ -12792,7 +12792,7 @@ internal sealed class FreqDroopTypeJsonConverter : JsonConverter<FreqDroopType>
         if (value.Duration is { } v7)
         {
             writer.WritePropertyName(Name7);
-            writer.WriteNumberValue(v7);
+            OcppObjectJson.WriteDecimal(writer, v7);
         }
         if (value.CustomData is { } v8)
         {
@@ -16758,9 +16758,9 @@ internal sealed class GradientTypeJsonConverter : JsonConverter<GradientType>
         writer.WritePropertyName(Name0);
         writer.WriteNumberValue(value.Priority);
         writer.WritePropertyName(Name1);
-        writer.WriteNumberValue(value.Gradient);
+        OcppObjectJson.WriteDecimal(writer, value.Gradient);
         writer.WritePropertyName(Name2);
-        writer.WriteNumberValue(value.SoftGradient);
+        OcppObjectJson.WriteDecimal(writer, value.SoftGradient);
         if (value.CustomData is { } v3)
         {
             writer.WritePropertyName(Name3);
@@ -17011,22 +17011,22 @@ internal sealed class HysteresisTypeJsonConverter : JsonConverter<HysteresisType
         if (value.HysteresisHigh is { } v0)
         {
             writer.WritePropertyName(Name0);
-            writer.WriteNumberValue(v0);
+            OcppObjectJson.WriteDecimal(writer, v0);
         }
         if (value.HysteresisLow is { } v1)
         {
             writer.WritePropertyName(Name1);
-            writer.WriteNumberValue(v1);
+            OcppObjectJson.WriteDecimal(writer, v1);
         }
         if (value.HysteresisDelay is { } v2)
         {
             writer.WritePropertyName(Name2);
-            writer.WriteNumberValue(v2);
+            OcppObjectJson.WriteDecimal(writer, v2);
         }
         if (value.HysteresisGradient is { } v3)
         {
             writer.WritePropertyName(Name3);
-            writer.WriteNumberValue(v3);
+            OcppObjectJson.WriteDecimal(writer, v3);
         }
         if (value.CustomData is { } v4)
         {
@@ -17635,7 +17635,7 @@ internal sealed class LimitAtSoCTypeJsonConverter : JsonConverter<LimitAtSoCType
         writer.WritePropertyName(Name0);
         writer.WriteNumberValue(value.Soc);
         writer.WritePropertyName(Name1);
-        writer.WriteNumberValue(value.Limit);
+        OcppObjectJson.WriteDecimal(writer, value.Limit);
         if (value.CustomData is { } v2)
         {
             writer.WritePropertyName(Name2);
@@ -17894,7 +17894,7 @@ internal sealed class LimitMaxDischargeTypeJsonConverter : JsonConverter<LimitMa
         if (value.PctMaxDischargePower is { } v1)
         {
             writer.WritePropertyName(Name1);
-            writer.WriteNumberValue(v1);
+            OcppObjectJson.WriteDecimal(writer, v1);
         }
         if (value.PowerMonitoringMustTrip is { } v2)
         {
@@ -17909,7 +17909,7 @@ internal sealed class LimitMaxDischargeTypeJsonConverter : JsonConverter<LimitMa
         if (value.Duration is { } v4)
         {
             writer.WritePropertyName(Name4);
-            writer.WriteNumberValue(v4);
+            OcppObjectJson.WriteDecimal(writer, v4);
         }
         if (value.CustomData is { } v5)
         {
@@ -21962,7 +21962,7 @@ internal sealed class NotifySettlementRequestJsonConverter : JsonConverter<Notif
         writer.WritePropertyName(Name2);
         PaymentStatusEnumTypeJsonConverter.WriteValue(writer, value.Status);
         writer.WritePropertyName(Name4);
-        writer.WriteNumberValue(value.SettlementAmount);
+        OcppObjectJson.WriteDecimal(writer, value.SettlementAmount);
         writer.WritePropertyName(Name5);
         OcppObjectJson.WriteDateTimeOffset(writer, value.SettlementTime);
         if (value.TransactionId is { } v0)
@@ -23528,12 +23528,12 @@ internal sealed class PriceTypeJsonConverter : JsonConverter<PriceType>
         if (value.ExclTax is { } v0)
         {
             writer.WritePropertyName(Name0);
-            writer.WriteNumberValue(v0);
+            OcppObjectJson.WriteDecimal(writer, v0);
         }
         if (value.InclTax is { } v1)
         {
             writer.WritePropertyName(Name1);
-            writer.WriteNumberValue(v1);
+            OcppObjectJson.WriteDecimal(writer, v1);
         }
         if (value.TaxRates is { } v2)
         {
@@ -24368,7 +24368,7 @@ internal sealed class ReactivePowerParamsTypeJsonConverter : JsonConverter<React
         if (value.VRef is { } v0)
         {
             writer.WritePropertyName(Name0);
-            writer.WriteNumberValue(v0);
+            OcppObjectJson.WriteDecimal(writer, v0);
         }
         if (value.AutonomousVRefEnable is { } v1)
         {
@@ -24378,7 +24378,7 @@ internal sealed class ReactivePowerParamsTypeJsonConverter : JsonConverter<React
         if (value.AutonomousVRefTimeConstant is { } v2)
         {
             writer.WritePropertyName(Name2);
-            writer.WriteNumberValue(v2);
+            OcppObjectJson.WriteDecimal(writer, v2);
         }
         if (value.CustomData is { } v3)
         {
@@ -26794,7 +26794,7 @@ internal sealed class SampledValueTypeJsonConverter : JsonConverter<SampledValue
     {
         writer.WriteStartObject();
         writer.WritePropertyName(Name0);
-        writer.WriteNumberValue(value.Value);
+        OcppObjectJson.WriteDecimal(writer, value.Value);
         if (value.Measurand is { } v1)
         {
             writer.WritePropertyName(Name1);
@@ -28474,7 +28474,7 @@ internal sealed class SetMonitoringDataTypeJsonConverter : JsonConverter<SetMoni
     {
         writer.WriteStartObject();
         writer.WritePropertyName(Name3);
-        writer.WriteNumberValue(value.Value);
+        OcppObjectJson.WriteDecimal(writer, value.Value);
         writer.WritePropertyName(Name4);
         MonitorEnumTypeJsonConverter.WriteValue(writer, value.Type);
         writer.WritePropertyName(Name5);
@@ -30448,7 +30448,7 @@ internal sealed class StreamDataElementTypeJsonConverter : JsonConverter<StreamD
     {
         writer.WriteStartObject();
         writer.WritePropertyName(Name0);
-        writer.WriteNumberValue(value.T);
+        OcppObjectJson.WriteDecimal(writer, value.T);
         if (value.V is { } v1)
         {
             writer.WritePropertyName(Name1);
@@ -31051,32 +31051,32 @@ internal sealed class TariffConditionsTypeJsonConverter : JsonConverter<TariffCo
         if (value.MinEnergy is { } v6)
         {
             writer.WritePropertyName(Name6);
-            writer.WriteNumberValue(v6);
+            OcppObjectJson.WriteDecimal(writer, v6);
         }
         if (value.MaxEnergy is { } v7)
         {
             writer.WritePropertyName(Name7);
-            writer.WriteNumberValue(v7);
+            OcppObjectJson.WriteDecimal(writer, v7);
         }
         if (value.MinCurrent is { } v8)
         {
             writer.WritePropertyName(Name8);
-            writer.WriteNumberValue(v8);
+            OcppObjectJson.WriteDecimal(writer, v8);
         }
         if (value.MaxCurrent is { } v9)
         {
             writer.WritePropertyName(Name9);
-            writer.WriteNumberValue(v9);
+            OcppObjectJson.WriteDecimal(writer, v9);
         }
         if (value.MinPower is { } v10)
         {
             writer.WritePropertyName(Name10);
-            writer.WriteNumberValue(v10);
+            OcppObjectJson.WriteDecimal(writer, v10);
         }
         if (value.MaxPower is { } v11)
         {
             writer.WritePropertyName(Name11);
-            writer.WriteNumberValue(v11);
+            OcppObjectJson.WriteDecimal(writer, v11);
         }
         if (value.MinTime is { } v12)
         {
@@ -31198,7 +31198,7 @@ internal sealed class TariffEnergyPriceTypeJsonConverter : JsonConverter<TariffE
     {
         writer.WriteStartObject();
         writer.WritePropertyName(Name0);
-        writer.WriteNumberValue(value.PriceKwh);
+        OcppObjectJson.WriteDecimal(writer, value.PriceKwh);
         if (value.Conditions is { } v1)
         {
             writer.WritePropertyName(Name1);
@@ -31403,7 +31403,7 @@ internal sealed class TariffFixedPriceTypeJsonConverter : JsonConverter<TariffFi
     {
         writer.WriteStartObject();
         writer.WritePropertyName(Name1);
-        writer.WriteNumberValue(value.PriceFixed);
+        OcppObjectJson.WriteDecimal(writer, value.PriceFixed);
         if (value.Conditions is { } v0)
         {
             writer.WritePropertyName(Name0);
@@ -31610,7 +31610,7 @@ internal sealed class TariffTimePriceTypeJsonConverter : JsonConverter<TariffTim
     {
         writer.WriteStartObject();
         writer.WritePropertyName(Name0);
-        writer.WriteNumberValue(value.PriceMinute);
+        OcppObjectJson.WriteDecimal(writer, value.PriceMinute);
         if (value.Conditions is { } v1)
         {
             writer.WritePropertyName(Name1);
@@ -32088,7 +32088,7 @@ internal sealed class TaxRateTypeJsonConverter : JsonConverter<TaxRateType>
             writer.WriteStringValue(v0);
         }
         writer.WritePropertyName(Name1);
-        writer.WriteNumberValue(value.Tax);
+        OcppObjectJson.WriteDecimal(writer, value.Tax);
         if (value.Stack is { } v2)
         {
             writer.WritePropertyName(Name2);
@@ -32569,12 +32569,12 @@ internal sealed class TotalPriceTypeJsonConverter : JsonConverter<TotalPriceType
         if (value.ExclTax is { } v0)
         {
             writer.WritePropertyName(Name0);
-            writer.WriteNumberValue(v0);
+            OcppObjectJson.WriteDecimal(writer, v0);
         }
         if (value.InclTax is { } v1)
         {
             writer.WritePropertyName(Name1);
-            writer.WriteNumberValue(v1);
+            OcppObjectJson.WriteDecimal(writer, v1);
         }
         if (value.CustomData is { } v2)
         {
@@ -32694,7 +32694,7 @@ internal sealed class TotalUsageTypeJsonConverter : JsonConverter<TotalUsageType
     {
         writer.WriteStartObject();
         writer.WritePropertyName(Name0);
-        writer.WriteNumberValue(value.Energy);
+        OcppObjectJson.WriteDecimal(writer, value.Energy);
         writer.WritePropertyName(Name1);
         writer.WriteNumberValue(value.ChargingTime);
         writer.WritePropertyName(Name2);
@@ -33116,7 +33116,7 @@ internal sealed class TransactionEventResponseJsonConverter : JsonConverter<Tran
         if (value.TotalCost is { } v0)
         {
             writer.WritePropertyName(Name0);
-            writer.WriteNumberValue(v0);
+            OcppObjectJson.WriteDecimal(writer, v0);
         }
         if (value.ChargingPriority is { } v1)
         {
@@ -33251,12 +33251,12 @@ internal sealed class TransactionLimitTypeJsonConverter : JsonConverter<Transact
         if (value.MaxCost is { } v0)
         {
             writer.WritePropertyName(Name0);
-            writer.WriteNumberValue(v0);
+            OcppObjectJson.WriteDecimal(writer, v0);
         }
         if (value.MaxEnergy is { } v1)
         {
             writer.WritePropertyName(Name1);
-            writer.WriteNumberValue(v1);
+            OcppObjectJson.WriteDecimal(writer, v1);
         }
         if (value.MaxTime is { } v2)
         {
@@ -35007,117 +35007,117 @@ internal sealed class V2XChargingParametersTypeJsonConverter : JsonConverter<V2X
         if (value.MinChargePower is { } v0)
         {
             writer.WritePropertyName(Name0);
-            writer.WriteNumberValue(v0);
+            OcppObjectJson.WriteDecimal(writer, v0);
         }
         if (value.MinChargePower_L2 is { } v1)
         {
             writer.WritePropertyName(Name1);
-            writer.WriteNumberValue(v1);
+            OcppObjectJson.WriteDecimal(writer, v1);
         }
         if (value.MinChargePower_L3 is { } v2)
         {
             writer.WritePropertyName(Name2);
-            writer.WriteNumberValue(v2);
+            OcppObjectJson.WriteDecimal(writer, v2);
         }
         if (value.MaxChargePower is { } v3)
         {
             writer.WritePropertyName(Name3);
-            writer.WriteNumberValue(v3);
+            OcppObjectJson.WriteDecimal(writer, v3);
         }
         if (value.MaxChargePower_L2 is { } v4)
         {
             writer.WritePropertyName(Name4);
-            writer.WriteNumberValue(v4);
+            OcppObjectJson.WriteDecimal(writer, v4);
         }
         if (value.MaxChargePower_L3 is { } v5)
         {
             writer.WritePropertyName(Name5);
-            writer.WriteNumberValue(v5);
+            OcppObjectJson.WriteDecimal(writer, v5);
         }
         if (value.MinDischargePower is { } v6)
         {
             writer.WritePropertyName(Name6);
-            writer.WriteNumberValue(v6);
+            OcppObjectJson.WriteDecimal(writer, v6);
         }
         if (value.MinDischargePower_L2 is { } v7)
         {
             writer.WritePropertyName(Name7);
-            writer.WriteNumberValue(v7);
+            OcppObjectJson.WriteDecimal(writer, v7);
         }
         if (value.MinDischargePower_L3 is { } v8)
         {
             writer.WritePropertyName(Name8);
-            writer.WriteNumberValue(v8);
+            OcppObjectJson.WriteDecimal(writer, v8);
         }
         if (value.MaxDischargePower is { } v9)
         {
             writer.WritePropertyName(Name9);
-            writer.WriteNumberValue(v9);
+            OcppObjectJson.WriteDecimal(writer, v9);
         }
         if (value.MaxDischargePower_L2 is { } v10)
         {
             writer.WritePropertyName(Name10);
-            writer.WriteNumberValue(v10);
+            OcppObjectJson.WriteDecimal(writer, v10);
         }
         if (value.MaxDischargePower_L3 is { } v11)
         {
             writer.WritePropertyName(Name11);
-            writer.WriteNumberValue(v11);
+            OcppObjectJson.WriteDecimal(writer, v11);
         }
         if (value.MinChargeCurrent is { } v12)
         {
             writer.WritePropertyName(Name12);
-            writer.WriteNumberValue(v12);
+            OcppObjectJson.WriteDecimal(writer, v12);
         }
         if (value.MaxChargeCurrent is { } v13)
         {
             writer.WritePropertyName(Name13);
-            writer.WriteNumberValue(v13);
+            OcppObjectJson.WriteDecimal(writer, v13);
         }
         if (value.MinDischargeCurrent is { } v14)
         {
             writer.WritePropertyName(Name14);
-            writer.WriteNumberValue(v14);
+            OcppObjectJson.WriteDecimal(writer, v14);
         }
         if (value.MaxDischargeCurrent is { } v15)
         {
             writer.WritePropertyName(Name15);
-            writer.WriteNumberValue(v15);
+            OcppObjectJson.WriteDecimal(writer, v15);
         }
         if (value.MinVoltage is { } v16)
         {
             writer.WritePropertyName(Name16);
-            writer.WriteNumberValue(v16);
+            OcppObjectJson.WriteDecimal(writer, v16);
         }
         if (value.MaxVoltage is { } v17)
         {
             writer.WritePropertyName(Name17);
-            writer.WriteNumberValue(v17);
+            OcppObjectJson.WriteDecimal(writer, v17);
         }
         if (value.EvTargetEnergyRequest is { } v18)
         {
             writer.WritePropertyName(Name18);
-            writer.WriteNumberValue(v18);
+            OcppObjectJson.WriteDecimal(writer, v18);
         }
         if (value.EvMinEnergyRequest is { } v19)
         {
             writer.WritePropertyName(Name19);
-            writer.WriteNumberValue(v19);
+            OcppObjectJson.WriteDecimal(writer, v19);
         }
         if (value.EvMaxEnergyRequest is { } v20)
         {
             writer.WritePropertyName(Name20);
-            writer.WriteNumberValue(v20);
+            OcppObjectJson.WriteDecimal(writer, v20);
         }
         if (value.EvMinV2XEnergyRequest is { } v21)
         {
             writer.WritePropertyName(Name21);
-            writer.WriteNumberValue(v21);
+            OcppObjectJson.WriteDecimal(writer, v21);
         }
         if (value.EvMaxV2XEnergyRequest is { } v22)
         {
             writer.WritePropertyName(Name22);
-            writer.WriteNumberValue(v22);
+            OcppObjectJson.WriteDecimal(writer, v22);
         }
         if (value.TargetSoC is { } v23)
         {
@@ -35219,9 +35219,9 @@ internal sealed class V2XFreqWattPointTypeJsonConverter : JsonConverter<V2XFreqW
     {
         writer.WriteStartObject();
         writer.WritePropertyName(Name0);
-        writer.WriteNumberValue(value.Frequency);
+        OcppObjectJson.WriteDecimal(writer, value.Frequency);
         writer.WritePropertyName(Name1);
-        writer.WriteNumberValue(value.Power);
+        OcppObjectJson.WriteDecimal(writer, value.Power);
         if (value.CustomData is { } v2)
         {
             writer.WritePropertyName(Name2);
@@ -35319,7 +35319,7 @@ internal sealed class V2XSignalWattPointTypeJsonConverter : JsonConverter<V2XSig
         writer.WritePropertyName(Name0);
         writer.WriteNumberValue(value.Signal);
         writer.WritePropertyName(Name1);
-        writer.WriteNumberValue(value.Power);
+        OcppObjectJson.WriteDecimal(writer, value.Power);
         if (value.CustomData is { } v2)
         {
             writer.WritePropertyName(Name2);
@@ -35771,12 +35771,12 @@ internal sealed class VariableCharacteristicsTypeJsonConverter : JsonConverter<V
         if (value.MinLimit is { } v2)
         {
             writer.WritePropertyName(Name2);
-            writer.WriteNumberValue(v2);
+            OcppObjectJson.WriteDecimal(writer, v2);
         }
         if (value.MaxLimit is { } v3)
         {
             writer.WritePropertyName(Name3);
-            writer.WriteNumberValue(v3);
+            OcppObjectJson.WriteDecimal(writer, v3);
         }
         if (value.MaxElements is { } v4)
         {
@@ -35939,7 +35939,7 @@ internal sealed class VariableMonitoringTypeJsonConverter : JsonConverter<Variab
         writer.WritePropertyName(Name1);
         writer.WriteBooleanValue(value.Transaction);
         writer.WritePropertyName(Name2);
-        writer.WriteNumberValue(value.Value);
+        OcppObjectJson.WriteDecimal(writer, value.Value);
         writer.WritePropertyName(Name3);
         MonitorEnumTypeJsonConverter.WriteValue(writer, value.Type);
         writer.WritePropertyName(Name4);
@@ -36383,12 +36383,12 @@ internal sealed class VoltageParamsTypeJsonConverter : JsonConverter<VoltagePara
         if (value.Hv10MinMeanValue is { } v0)
         {
             writer.WritePropertyName(Name0);
-            writer.WriteNumberValue(v0);
+            OcppObjectJson.WriteDecimal(writer, v0);
         }
         if (value.Hv10MinMeanTripDelay is { } v1)
         {
             writer.WritePropertyName(Name1);
-            writer.WriteNumberValue(v1);
+            OcppObjectJson.WriteDecimal(writer, v1);
         }
         if (value.PowerDuringCessation is { } v2)
         {
