@@ -1,0 +1,98 @@
+using DerSim.Sim.Evse;
+
+namespace DerSim.Sim.Physics;
+
+/// <summary>
+/// Reads an <see cref="EvseSnapshot"/> as the measurands a profile configures. Measurands the physics does not
+/// model are left out, and so is SoC while no EV is plugged in; per-phase AC values carry their phase.
+/// </summary>
+public static class Meter
+{
+    /// <summary>Measurand names this meter can produce.</summary>
+    public static IReadOnlySet<string> Supported { get; } = new HashSet<string>(StringComparer.Ordinal)
+    {
+        EnergyImportRegister, EnergyExportRegister, PowerImport, PowerExport, PowerOffered,
+        CurrentImport, CurrentExport, CurrentOffered, Voltage, Soc,
+    };
+
+    private const string EnergyImportRegister = "Energy.Active.Import.Register";
+    private const string EnergyExportRegister = "Energy.Active.Export.Register";
+    private const string PowerImport = "Power.Active.Import";
+    private const string PowerExport = "Power.Active.Export";
+    private const string PowerOffered = "Power.Offered";
+    private const string CurrentImport = "Current.Import";
+    private const string CurrentExport = "Current.Export";
+    private const string CurrentOffered = "Current.Offered";
+    private const string Voltage = "Voltage";
+    private const string Soc = "SoC";
+
+    /// <summary>Samples <paramref name="snapshot"/> with the profile's measurands at <paramref name="at"/>.</summary>
+    public static MeterSample Read(EvseSnapshot snapshot, MeterValuesDefinition settings, DateTimeOffset at)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        return Read(snapshot, settings.Measurands, at);
+    }
+
+    /// <summary>Samples <paramref name="snapshot"/> with <paramref name="measurands"/>, in that order, at <paramref name="at"/>.</summary>
+    public static MeterSample Read(EvseSnapshot snapshot, IEnumerable<string> measurands, DateTimeOffset at)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        ArgumentNullException.ThrowIfNull(measurands);
+        var readings = new List<MeterReading>();
+        foreach (var measurand in measurands)
+        {
+            switch (measurand)
+            {
+                case EnergyImportRegister:
+                    readings.Add(new(measurand, snapshot.EnergyImportWh, "Wh"));
+                    break;
+                case EnergyExportRegister:
+                    readings.Add(new(measurand, snapshot.EnergyExportWh, "Wh"));
+                    break;
+                case PowerImport:
+                    readings.Add(new(measurand, snapshot.DeliveredKw * 1000, "W"));
+                    break;
+                case PowerExport:
+                    readings.Add(new(measurand, snapshot.ExportKw * 1000, "W"));
+                    break;
+                case PowerOffered:
+                    readings.Add(new(measurand, snapshot.OfferedKw * 1000, "W"));
+                    break;
+                case CurrentImport:
+                    AddPerPhase(readings, snapshot, measurand, snapshot.CurrentA, "A", voltage: false);
+                    break;
+                case CurrentExport:
+                    AddPerPhase(readings, snapshot, measurand, snapshot.ExportCurrentA, "A", voltage: false);
+                    break;
+                case CurrentOffered:
+                    readings.Add(new(measurand, snapshot.OfferedCurrentA, "A"));
+                    break;
+                case Voltage:
+                    AddPerPhase(readings, snapshot, measurand, snapshot.VoltageV, "V", voltage: true);
+                    break;
+                case Soc when snapshot.SocPercent is { } soc:
+                    readings.Add(new(measurand, soc, "Percent"));
+                    break;
+                default:
+                    break;
+            }
+        }
+
+        return new MeterSample(snapshot.EvseId, at, readings);
+    }
+
+    private static void AddPerPhase(List<MeterReading> readings, EvseSnapshot snapshot, string measurand, double value, string unit, bool voltage)
+    {
+        if (snapshot.Phases is not { } phases)
+        {
+            readings.Add(new(measurand, value, unit));
+            return;
+        }
+
+        // OCPP names a voltage by the pair it is measured between (phase to neutral here) and a current by its phase.
+        for (var phase = 1; phase <= phases; phase++)
+        {
+            readings.Add(new(measurand, value, unit, voltage ? $"L{phase}-N" : $"L{phase}"));
+        }
+    }
+}

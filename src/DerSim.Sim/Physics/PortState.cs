@@ -1,0 +1,32 @@
+using DerSim.Sim.Evse;
+
+namespace DerSim.Sim.Physics;
+
+/// <summary>The live state of one EVSE inside <see cref="StationPhysics"/>.</summary>
+internal sealed class PortState(EvseDefinition evse)
+{
+    public EvseDefinition Evse { get; } = evse;
+
+    public ConnectorDefinition? Connector { get; set; }
+
+    public Ev? Ev { get; set; }
+
+    public bool EnergyAllowed { get; set; }
+
+    public double ImportWh { get; set; }
+
+    public double ExportWh { get; set; }
+
+    public double DeliveredKw { get; set; }
+
+    public double OfferedKw { get; set; }
+
+    public double ExportKw { get; set; }
+
+    public double? LimitKw { get; set; }
+
+    public ChargingState State { get; set; } = ChargingState.Idle;
+
+    /// <summary>The plugged connector, or the EVSE's first one for reporting voltage and current type when idle.</summary>
+    public ConnectorDefinition ShownConnector => Connector ?? Evse.Connectors.OrderBy(c => c.Id).First();
+}

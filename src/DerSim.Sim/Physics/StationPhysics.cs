@@ -1,0 +1,379 @@
+using DerSim.Sim.Evse;
+
+namespace DerSim.Sim.Physics;
+
+/// <summary>
+/// The physics of one station, version-neutral and deterministic: EVs plugged into EVSEs, the power arbiter,
+/// the backing battery and the energy registers, integrated in fixed steps (<see cref="PhysicsOptions.Step"/>)
+/// over simulated time that only moves when <see cref="AdvanceTo"/> is called. A version adapter drives a session
+/// as <see cref="Plug"/> → <see cref="SetEnergyAllowed"/> (transaction authorised) → <see cref="AdvanceTo"/> and
+/// <see cref="Snapshot()"/> at each sample → stop when a <see cref="ChargingStateChange"/> reports the target reached
+/// → <see cref="SetEnergyAllowed"/> false → <see cref="Unplug"/>. Commands act at <see cref="Now"/>: advance first.
+/// Thread-safe; the <see cref="PowerLimitSource"/> is called under the lock and must not call back.
+/// </summary>
+public sealed class StationPhysics
+{
+    private readonly Lock _gate = new();
+    private readonly PortState[] _ports;
+    private readonly PowerBudget[] _groupBudgets;
+    private readonly long _stepTicks;
+    private readonly double _stepSeconds;
+    private PowerLimitSource? _limits;
+    private double _supplyKw;
+    private double _batteryFlowKw;
+
+    /// <summary>Builds the physics of <paramref name="profile"/> with simulated time starting at <paramref name="start"/>.</summary>
+    public StationPhysics(EvseProfile profile, DateTimeOffset start, PhysicsOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        Options = options ?? PhysicsOptions.Default;
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(Options.Step, TimeSpan.Zero, nameof(options));
+        Profile = profile;
+        Now = start;
+        _stepTicks = Options.Step.Ticks;
+        _stepSeconds = Options.Step.TotalSeconds;
+        _ports = profile.Evses.OrderBy(e => e.Id).Select(e => new PortState(e)).ToArray();
+        _groupBudgets = profile.PowerGroups
+            .Select(g => new PowerBudget($"group {g.Id}", g.BudgetKw, g.EvseIds))
+            .ToArray();
+        BackingBattery = new BackingBattery(profile.BackingBattery);
+        Recompute(null);
+    }
+
+    /// <summary>The profile the station was built from.</summary>
+    public EvseProfile Profile { get; }
+
+    /// <summary>The settings in use.</summary>
+    public PhysicsOptions Options { get; }
+
+    /// <summary>The station's backing battery.</summary>
+    public BackingBattery BackingBattery { get; }
+
+    /// <summary>Simulated time the state refers to.</summary>
+    public DateTimeOffset Now { get; private set; }
+
+    /// <summary>The EV plugged into <paramref name="evseId"/>, if any.</summary>
+    public Ev? EvAt(int evseId)
+    {
+        lock (_gate)
+        {
+            return Port(evseId).Ev;
+        }
+    }
+
+    /// <summary>Plugs <paramref name="ev"/> into connector <paramref name="connectorId"/> of EVSE <paramref name="evseId"/>; no energy flows until <see cref="SetEnergyAllowed"/>.</summary>
+    /// <exception cref="InvalidOperationException">The EVSE already has an EV, or this EV is plugged in elsewhere.</exception>
+    public IReadOnlyList<ChargingStateChange> Plug(int evseId, int connectorId, Ev ev)
+    {
+        ArgumentNullException.ThrowIfNull(ev);
+        lock (_gate)
+        {
+            var port = Port(evseId);
+            var connector = port.Evse.Connectors.FirstOrDefault(c => c.Id == connectorId)
+                ?? throw new ArgumentOutOfRangeException(nameof(connectorId), connectorId, $"EVSE {evseId} has no connector {connectorId}.");
+            if (port.Ev is not null)
+            {
+                throw new InvalidOperationException($"EVSE {evseId} already has an EV plugged in.");
+            }
+
+            if (Array.Exists(_ports, p => ReferenceEquals(p.Ev, ev)))
+            {
+                throw new InvalidOperationException("This EV is already plugged in elsewhere.");
+            }
+
+            port.Ev = ev;
+            port.Connector = connector;
+            return Recompute();
+        }
+    }
+
+    /// <summary>Unplugs the EV of <paramref name="evseId"/> (if any) and ends energy flow: the next EV needs a new <see cref="SetEnergyAllowed"/>.</summary>
+    public IReadOnlyList<ChargingStateChange> Unplug(int evseId)
+    {
+        lock (_gate)
+        {
+            var port = Port(evseId);
+            port.Ev = null;
+            port.Connector = null;
+            port.EnergyAllowed = false;
+            return Recompute();
+        }
+    }
+
+    /// <summary>Lets energy flow on <paramref name="evseId"/> (an authorised transaction is active) or stops it.</summary>
+    public IReadOnlyList<ChargingStateChange> SetEnergyAllowed(int evseId, bool allowed)
+    {
+        lock (_gate)
+        {
+            Port(evseId).EnergyAllowed = allowed;
+            return Recompute();
+        }
+    }
+
+    /// <summary>Makes the plugged EV pause or resume on its own side (it then takes nothing while offered: SuspendedEV).</summary>
+    public IReadOnlyList<ChargingStateChange> SetEvPaused(int evseId, bool paused)
+    {
+        lock (_gate)
+        {
+            var ev = Port(evseId).Ev ?? throw new InvalidOperationException($"EVSE {evseId} has no EV.");
+            ev.Paused = paused;
+            return Recompute();
+        }
+    }
+
+    /// <summary>Changes the plugged EV's target state of charge.</summary>
+    public IReadOnlyList<ChargingStateChange> SetTargetSoc(int evseId, double targetSocPercent)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(targetSocPercent, 0);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(targetSocPercent, 100);
+        lock (_gate)
+        {
+            var ev = Port(evseId).Ev ?? throw new InvalidOperationException($"EVSE {evseId} has no EV.");
+            ev.TargetSocPercent = targetSocPercent;
+            return Recompute();
+        }
+    }
+
+    /// <summary>Sets where charging-profile limits come from (<see langword="null"/>: unlimited) and applies it now.</summary>
+    public IReadOnlyList<ChargingStateChange> SetLimitSource(PowerLimitSource? source)
+    {
+        lock (_gate)
+        {
+            _limits = source;
+            return Recompute();
+        }
+    }
+
+    /// <summary>
+    /// Evaluates limits and allocation again at <see cref="Now"/>: call it when the limit source's answers changed
+    /// (a profile was installed or cleared) so the snapshot shows the new limit at once rather than after the next step.
+    /// </summary>
+    public IReadOnlyList<ChargingStateChange> Reevaluate()
+    {
+        lock (_gate)
+        {
+            return Recompute();
+        }
+    }
+
+    /// <summary>Runs simulated time forward by <paramref name="duration"/>.</summary>
+    public IReadOnlyList<ChargingStateChange> Advance(TimeSpan duration)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(duration, TimeSpan.Zero);
+        lock (_gate)
+        {
+            return AdvanceLocked(Now + duration);
+        }
+    }
+
+    /// <summary>
+    /// Runs simulated time forward to <paramref name="at"/> in full steps and one final partial step, and returns
+    /// the charging-state changes on the way, each stamped with the step boundary where it happened.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="at"/> is before <see cref="Now"/>.</exception>
+    public IReadOnlyList<ChargingStateChange> AdvanceTo(DateTimeOffset at)
+    {
+        lock (_gate)
+        {
+            if (at < Now)
+            {
+                throw new ArgumentOutOfRangeException(nameof(at), at, $"Simulated time cannot go back from {Now:O}.");
+            }
+
+            return AdvanceLocked(at);
+        }
+    }
+
+    /// <summary>The whole station now.</summary>
+    public StationSnapshot Snapshot()
+    {
+        lock (_gate)
+        {
+            var evses = _ports.Select(SnapshotOf).ToArray();
+            var delivered = _ports.Sum(p => p.DeliveredKw);
+            return new StationSnapshot(
+                Now,
+                evses,
+                delivered,
+                _supplyKw,
+                Math.Max(0, delivered - _batteryFlowKw),
+                _batteryFlowKw,
+                BackingBattery.SocPercent);
+        }
+    }
+
+    /// <summary>EVSE <paramref name="evseId"/> now.</summary>
+    public EvseSnapshot Snapshot(int evseId)
+    {
+        lock (_gate)
+        {
+            return SnapshotOf(Port(evseId));
+        }
+    }
+
+    private List<ChargingStateChange> AdvanceLocked(DateTimeOffset at)
+    {
+        var changes = new List<ChargingStateChange>();
+        while (Now < at)
+        {
+            var ticks = Math.Min(_stepTicks, (at - Now).Ticks);
+            Integrate(ticks / (double)TimeSpan.TicksPerSecond);
+            Now = Now.AddTicks(ticks);
+            Recompute(changes);
+        }
+
+        return changes;
+    }
+
+    private void Integrate(double seconds)
+    {
+        foreach (var port in _ports)
+        {
+            var ev = port.Ev;
+            if (ev is null)
+            {
+                continue;
+            }
+
+            var importKwh = port.DeliveredKw * seconds / 3600;
+            var exportKwh = port.ExportKw * seconds / 3600;
+            port.ImportWh += importKwh * 1000;
+            port.ExportWh += exportKwh * 1000;
+            ev.SocPercent = Math.Clamp(ev.SocPercent + ((importKwh - exportKwh) / ev.Model.BatteryKwh * 100), 0, 100);
+        }
+
+        BackingBattery.Run(_batteryFlowKw, seconds);
+    }
+
+    private List<ChargingStateChange> Recompute() => Recompute(new List<ChargingStateChange>());
+
+    private List<ChargingStateChange> Recompute(List<ChargingStateChange>? changes)
+    {
+        var arbiterPorts = new List<ArbiterPort>(_ports.Length);
+        var arbitrated = new List<PortState>(_ports.Length);
+        foreach (var port in _ports)
+        {
+            port.DeliveredKw = 0;
+            port.OfferedKw = 0;
+            port.ExportKw = 0;
+            var ev = port.Ev;
+            var connector = port.Connector;
+            port.LimitKw = ev is not null && port.EnergyAllowed ? _limits?.Invoke(port.Evse.Id, Now) : null;
+            if (ev is null || connector is null || !port.EnergyAllowed)
+            {
+                continue;
+            }
+
+            if (port.LimitKw < 0)
+            {
+                var roomKwh = Math.Max(0, (ev.SocPercent - ev.Model.MinSocPercent) / 100 * ev.Model.BatteryKwh);
+                port.ExportKw = Math.Max(0, Math.Min(Math.Min(-port.LimitKw.Value, ev.DischargeCapacityKw(connector)), roomKwh * 3600 / _stepSeconds));
+                continue;
+            }
+
+            if (ev.TargetReached)
+            {
+                continue;
+            }
+
+            // Capping demand by the energy left to the target over one step makes the EV land on its target
+            // instead of overshooting it; the power stays a function of state alone, so the snapshot is exact.
+            var demand = Math.Min(ev.DemandKw(connector), ev.EnergyToTargetKwh * 3600 / _stepSeconds);
+            arbiterPorts.Add(new ArbiterPort(port.Evse.Id, demand, CeilingKw(port.Evse, connector, port.LimitKw)));
+            arbitrated.Add(port);
+        }
+
+        _supplyKw = BackingBattery.SupplyKw(_stepSeconds);
+        var budgets = new List<PowerBudget>(_groupBudgets.Length + 1);
+        budgets.AddRange(_groupBudgets);
+        budgets.Add(new PowerBudget("station", Math.Min(Profile.StationMaxKw, _supplyKw), null));
+        var allocations = PowerArbiter.Allocate(arbiterPorts, budgets);
+        for (var i = 0; i < allocations.Length; i++)
+        {
+            arbitrated[i].DeliveredKw = allocations[i].AllocatedKw;
+            arbitrated[i].OfferedKw = allocations[i].OfferedKw;
+        }
+
+        _batteryFlowKw = BackingBattery.FlowKw(_ports.Sum(p => p.DeliveredKw), _stepSeconds);
+        changes ??= [];
+        foreach (var port in _ports)
+        {
+            var state = StateOf(port);
+            if (state != port.State)
+            {
+                changes.Add(new ChargingStateChange(port.Evse.Id, port.State, state, Now, port.Ev?.TargetReached ?? false));
+                port.State = state;
+            }
+        }
+
+        return changes;
+    }
+
+    private static double CeilingKw(EvseDefinition evse, ConnectorDefinition connector, double? limitKw)
+    {
+        var phases = connector.CurrentType == CurrentType.AC ? connector.Phases ?? 1 : 1;
+        var byCurrent = phases * connector.NominalVoltageV * connector.MaxCurrentA / 1000;
+        var ceiling = Math.Min(Math.Min(connector.MaxKw, evse.MaxKw), byCurrent);
+        return limitKw is { } limit ? Math.Min(ceiling, limit) : ceiling;
+    }
+
+    private static ChargingState StateOf(PortState port)
+    {
+        const double Flowing = 1e-9;
+        if (port.Ev is null)
+        {
+            return ChargingState.Idle;
+        }
+
+        if (!port.EnergyAllowed)
+        {
+            return ChargingState.EVConnected;
+        }
+
+        if (port.ExportKw > Flowing)
+        {
+            return ChargingState.Charging;
+        }
+
+        if (port.OfferedKw <= Flowing)
+        {
+            return ChargingState.SuspendedEVSE;
+        }
+
+        return port.DeliveredKw > Flowing ? ChargingState.Charging : ChargingState.SuspendedEV;
+    }
+
+    private EvseSnapshot SnapshotOf(PortState port)
+    {
+        var connector = port.ShownConnector;
+        var ev = port.Ev;
+        int? phases = connector.CurrentType == CurrentType.AC
+            ? (ev is not null ? ev.AcPhases(connector) : connector.Phases ?? 1)
+            : null;
+        var voltage = connector.NominalVoltageV;
+        var current = voltage > 0 ? port.DeliveredKw * 1000 / ((phases ?? 1) * voltage) : 0;
+        return new EvseSnapshot(
+            port.Evse.Id,
+            port.Connector?.Id,
+            connector.CurrentType,
+            port.State,
+            port.EnergyAllowed,
+            ev?.Model.Name,
+            ev?.SocPercent,
+            ev?.TargetSocPercent,
+            ev?.TargetReached ?? false,
+            port.DeliveredKw,
+            port.OfferedKw,
+            port.ExportKw,
+            port.LimitKw,
+            voltage,
+            phases,
+            current,
+            port.ImportWh,
+            port.ExportWh);
+    }
+
+    private PortState Port(int evseId) =>
+        Array.Find(_ports, p => p.Evse.Id == evseId)
+            ?? throw new ArgumentOutOfRangeException(nameof(evseId), evseId, $"Profile '{Profile.Name}' has no EVSE {evseId}.");
+}
