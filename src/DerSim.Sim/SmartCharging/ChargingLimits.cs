@@ -8,6 +8,8 @@ namespace DerSim.Sim.SmartCharging;
 public sealed record ChargingLimits(double? StationMaxKw, double? TransactionKw, double? ExternalKw, int? NumberPhases)
 {
     /// <summary>The minimum of the three; null when none limits.</summary>
-    public double? EffectiveKw =>
-        new[] { StationMaxKw, TransactionKw, ExternalKw }.Where(x => x.HasValue).Min();
+    public double? EffectiveKw => Min(Min(StationMaxKw, TransactionKw), ExternalKw);
+
+    private static double? Min(double? a, double? b) =>
+        a is not { } x ? b : b is not { } y ? a : Math.Min(x, y);
 }

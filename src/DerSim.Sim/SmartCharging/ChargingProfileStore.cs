@@ -58,6 +58,12 @@ public sealed partial class ChargingProfileStore
         ArgumentException.ThrowIfNullOrEmpty(transactionId);
         lock (_gate)
         {
+            // A missed EndTransaction must not leave the previous transaction's TxProfiles behind.
+            if (_transactions.TryGetValue(evseId, out var previous) && previous.TransactionId != transactionId)
+            {
+                RemoveTxProfiles(evseId, previous.TransactionId);
+            }
+
             _transactions[evseId] = new ChargingTransaction(transactionId, startedAt);
             Revision++;
         }
@@ -74,8 +80,7 @@ public sealed partial class ChargingProfileStore
                 return 0;
             }
 
-            var removed = _profiles.RemoveAll(p =>
-                p.Purpose == ChargingProfilePurpose.Tx && p.EvseId == evseId && p.TransactionId == tx.TransactionId);
+            var removed = RemoveTxProfiles(evseId, tx.TransactionId);
             Revision++;
             return removed;
         }
@@ -198,6 +203,11 @@ public sealed partial class ChargingProfileStore
             return ProfileInstallResult.Accepted;
         }
     }
+
+    private int RemoveTxProfiles(int evseId, string transactionId) =>
+        _profiles.RemoveAll(p =>
+            p.Purpose == ChargingProfilePurpose.Tx && p.EvseId == evseId
+            && string.Equals(p.TransactionId, transactionId, StringComparison.Ordinal));
 
     private static bool OccupiesSameSlot(ChargingProfile a, ChargingProfile b) =>
         a.Purpose == b.Purpose

@@ -161,6 +161,16 @@ public sealed class ChargingProfileStoreTests
     }
 
     [Test]
+    public void A_new_transaction_on_the_evse_drops_the_previous_transactions_tx_profiles()
+    {
+        var store = StoreWithTransaction();
+        store.Install(1, Profile(1, Tx, 0, ChargingRateUnit.W, (0, 11000m)) with { TransactionId = "TX-1" });
+        store.StartTransaction(1, "TX-2", T0.AddHours(1));
+        store.Profiles.ShouldBeEmpty();
+        store.TransactionOn(1)!.TransactionId.ShouldBe("TX-2");
+    }
+
+    [Test]
     public void Clear_by_id_and_by_criteria()
     {
         var store = new ChargingProfileStore();
