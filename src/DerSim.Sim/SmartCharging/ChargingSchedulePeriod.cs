@@ -1,0 +1,22 @@
+namespace DerSim.Sim.SmartCharging;
+
+/// <summary>
+/// One period of a schedule, in force from <paramref name="StartPeriod"/> seconds after the schedule start until the
+/// next period starts. Values stay <see cref="decimal"/> as the CSMS sent them so they convert back exactly.
+/// </summary>
+/// <param name="StartPeriod">Seconds from the schedule start.</param>
+/// <param name="Limit">The charging limit in the schedule's unit; null (2.1 only) means this period sets no limit.</param>
+public sealed record ChargingSchedulePeriod(int StartPeriod, decimal? Limit)
+{
+    /// <summary>Phases the limit assumes on AC; absent means 3 (capped by the EVSE's own phases).</summary>
+    public int? NumberPhases { get; init; }
+
+    /// <summary>The phase to use when <see cref="NumberPhases"/> is 1 and the EVSE can switch phases.</summary>
+    public int? PhaseToUse { get; init; }
+
+    /// <summary>2.1: the discharge limit (zero or negative), kept for V2X; not applied to the charging limit.</summary>
+    public decimal? DischargeLimit { get; init; }
+
+    /// <summary>2.1: the setpoint (negative discharges), kept for V2X; not applied to the charging limit.</summary>
+    public decimal? Setpoint { get; init; }
+}

@@ -1,0 +1,238 @@
+using V21 = DerSim.Sim.Ocpp.V21;
+
+namespace DerSim.Sim.SmartCharging;
+
+/// <summary>
+/// Conversions between the smart-charging model and OCPP 2.1 messages. The model keeps 2.1's purposes, Dynamic kind,
+/// discharge limits and setpoints; per-phase values (limit_L2, …), V2X curves and price schedules are not modelled.
+/// </summary>
+public static class V21SmartCharging
+{
+    /// <summary>The model of a SetChargingProfile request's profile, on its EVSE.</summary>
+    public static ChargingProfile FromV21(V21.SetChargingProfileRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return FromV21(request.ChargingProfile, request.EvseId);
+    }
+
+    /// <summary>The model of a 2.1 profile installed on <paramref name="evseId"/> (0 = station).</summary>
+    public static ChargingProfile FromV21(V21.ChargingProfileType profile, int evseId)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        return new ChargingProfile(
+            profile.Id,
+            profile.StackLevel,
+            FromV21(profile.ChargingProfilePurpose),
+            profile.ChargingProfileKind switch
+            {
+                V21.ChargingProfileKindEnumType.Absolute => ChargingProfileKind.Absolute,
+                V21.ChargingProfileKindEnumType.Recurring => ChargingProfileKind.Recurring,
+                V21.ChargingProfileKindEnumType.Dynamic => ChargingProfileKind.Dynamic,
+                _ => ChargingProfileKind.Relative,
+            },
+            [.. profile.ChargingSchedule.Select(FromV21)])
+        {
+            EvseId = evseId,
+            Recurrency = profile.RecurrencyKind switch
+            {
+                V21.RecurrencyKindEnumType.Daily => RecurrencyKind.Daily,
+                V21.RecurrencyKindEnumType.Weekly => RecurrencyKind.Weekly,
+                _ => null,
+            },
+            ValidFrom = profile.ValidFrom,
+            ValidTo = profile.ValidTo,
+            TransactionId = profile.TransactionId,
+        };
+    }
+
+    /// <summary>The 2.1 form of a profile (SetChargingProfile, ReportChargingProfiles).</summary>
+    public static V21.ChargingProfileType ToV21(ChargingProfile profile)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        return new V21.ChargingProfileType(
+            profile.Id,
+            profile.StackLevel,
+            ToV21(profile.Purpose),
+            profile.Kind switch
+            {
+                ChargingProfileKind.Absolute => V21.ChargingProfileKindEnumType.Absolute,
+                ChargingProfileKind.Recurring => V21.ChargingProfileKindEnumType.Recurring,
+                ChargingProfileKind.Relative => V21.ChargingProfileKindEnumType.Relative,
+                _ => V21.ChargingProfileKindEnumType.Dynamic,
+            },
+            [.. profile.Schedules.Select(ToV21)])
+        {
+            RecurrencyKind = profile.Recurrency switch
+            {
+                RecurrencyKind.Daily => V21.RecurrencyKindEnumType.Daily,
+                RecurrencyKind.Weekly => V21.RecurrencyKindEnumType.Weekly,
+                _ => null,
+            },
+            ValidFrom = profile.ValidFrom,
+            ValidTo = profile.ValidTo,
+            TransactionId = profile.TransactionId,
+        };
+    }
+
+    /// <summary>The selection a ClearChargingProfile request makes: by id, else by its criteria.</summary>
+    public static ChargingProfileQuery FromV21(V21.ClearChargingProfileRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (request.ChargingProfileId is { } id)
+        {
+            return ChargingProfileQuery.ById(id);
+        }
+
+        var criteria = request.ChargingProfileCriteria;
+        return new ChargingProfileQuery
+        {
+            EvseId = criteria?.EvseId,
+            Purpose = criteria?.ChargingProfilePurpose is { } purpose ? FromV21(purpose) : null,
+            StackLevel = criteria?.StackLevel,
+        };
+    }
+
+    /// <summary>The selection a GetChargingProfiles request makes.</summary>
+    public static ChargingProfileQuery FromV21(V21.GetChargingProfilesRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var criteria = request.ChargingProfile;
+        return new ChargingProfileQuery
+        {
+            EvseId = request.EvseId,
+            Ids = criteria.ChargingProfileId,
+            Purpose = criteria.ChargingProfilePurpose is { } purpose ? FromV21(purpose) : null,
+            StackLevel = criteria.StackLevel,
+            Sources = criteria.ChargingLimitSource,
+        };
+    }
+
+    /// <summary>The SetChargingProfile answer for an install result, with a reasonCode when rejected.</summary>
+    public static V21.SetChargingProfileResponse ToV21(ProfileInstallResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        return result.IsAccepted
+            ? new(V21.ChargingProfileStatusEnumType.Accepted)
+            : new(V21.ChargingProfileStatusEnumType.Rejected)
+            {
+                StatusInfo = new V21.StatusInfoType(result.ReasonCode!) { AdditionalInfo = Truncate(result.Detail, 1024) },
+            };
+    }
+
+    /// <summary>The ClearChargingProfile answer for a clear result.</summary>
+    public static V21.ClearChargingProfileResponse ToV21(ProfileClearStatus status) =>
+        new(status == ProfileClearStatus.Accepted
+            ? V21.ClearChargingProfileStatusEnumType.Accepted
+            : V21.ClearChargingProfileStatusEnumType.Unknown);
+
+    /// <summary>The GetChargingProfiles answer: Accepted when there is something to report, else NoProfiles.</summary>
+    public static V21.GetChargingProfilesResponse ToV21GetResponse(IReadOnlyCollection<ChargingProfile> found)
+    {
+        ArgumentNullException.ThrowIfNull(found);
+        return new(found.Count > 0
+            ? V21.GetChargingProfileStatusEnumType.Accepted
+            : V21.GetChargingProfileStatusEnumType.NoProfiles);
+    }
+
+    /// <summary>
+    /// The ReportChargingProfiles requests for <paramref name="found"/>: one per EVSE and source, every one but the
+    /// last marked tbc. Empty when nothing was found.
+    /// </summary>
+    public static IReadOnlyList<V21.ReportChargingProfilesRequest> ToV21Reports(int requestId, IReadOnlyCollection<ChargingProfile> found)
+    {
+        ArgumentNullException.ThrowIfNull(found);
+        var groups = found.GroupBy(p => (p.EvseId, Source: ChargingProfileStore.SourceOf(p))).ToList();
+        return [.. groups.Select((g, i) => new V21.ReportChargingProfilesRequest(
+            requestId,
+            g.Key.Source,
+            [.. g.Select(ToV21)],
+            g.Key.EvseId)
+        {
+            Tbc = i < groups.Count - 1 ? true : null,
+        })];
+    }
+
+    /// <summary>The composite schedule in 2.1 form; a period without a limit leaves it out, as 2.1 allows.</summary>
+    public static V21.CompositeScheduleType ToV21(CompositeSchedule schedule)
+    {
+        ArgumentNullException.ThrowIfNull(schedule);
+        return new V21.CompositeScheduleType(
+            schedule.EvseId,
+            schedule.Duration,
+            schedule.ScheduleStart,
+            ToV21(schedule.RateUnit),
+            [.. schedule.Periods.Select(p => new V21.ChargingSchedulePeriodType(p.StartPeriod)
+            {
+                Limit = p.Limit is { } limit ? LimitDecimal.FromComputed(limit) : null,
+                NumberPhases = p.NumberPhases,
+            })]);
+    }
+
+    /// <summary>The accepted GetCompositeSchedule answer carrying <paramref name="schedule"/>.</summary>
+    public static V21.GetCompositeScheduleResponse ToV21Response(CompositeSchedule schedule) =>
+        new(V21.GenericStatusEnumType.Accepted) { Schedule = ToV21(schedule) };
+
+    /// <summary>The model purpose of a 2.1 purpose.</summary>
+    public static ChargingProfilePurpose FromV21(V21.ChargingProfilePurposeEnumType purpose) => purpose switch
+    {
+        V21.ChargingProfilePurposeEnumType.ChargingStationMaxProfile => ChargingProfilePurpose.ChargingStationMax,
+        V21.ChargingProfilePurposeEnumType.TxDefaultProfile => ChargingProfilePurpose.TxDefault,
+        V21.ChargingProfilePurposeEnumType.TxProfile => ChargingProfilePurpose.Tx,
+        V21.ChargingProfilePurposeEnumType.PriorityCharging => ChargingProfilePurpose.PriorityCharging,
+        V21.ChargingProfilePurposeEnumType.LocalGeneration => ChargingProfilePurpose.LocalGeneration,
+        _ => ChargingProfilePurpose.ChargingStationExternalConstraints,
+    };
+
+    /// <summary>The 2.1 purpose of a model purpose.</summary>
+    public static V21.ChargingProfilePurposeEnumType ToV21(ChargingProfilePurpose purpose) => purpose switch
+    {
+        ChargingProfilePurpose.ChargingStationMax => V21.ChargingProfilePurposeEnumType.ChargingStationMaxProfile,
+        ChargingProfilePurpose.TxDefault => V21.ChargingProfilePurposeEnumType.TxDefaultProfile,
+        ChargingProfilePurpose.Tx => V21.ChargingProfilePurposeEnumType.TxProfile,
+        ChargingProfilePurpose.ChargingStationExternalConstraints => V21.ChargingProfilePurposeEnumType.ChargingStationExternalConstraints,
+        ChargingProfilePurpose.PriorityCharging => V21.ChargingProfilePurposeEnumType.PriorityCharging,
+        _ => V21.ChargingProfilePurposeEnumType.LocalGeneration,
+    };
+
+    /// <summary>The model unit of a 2.1 unit.</summary>
+    public static ChargingRateUnit FromV21(V21.ChargingRateUnitEnumType unit) =>
+        unit == V21.ChargingRateUnitEnumType.A ? ChargingRateUnit.A : ChargingRateUnit.W;
+
+    /// <summary>The 2.1 unit of a model unit.</summary>
+    public static V21.ChargingRateUnitEnumType ToV21(ChargingRateUnit unit) =>
+        unit == ChargingRateUnit.A ? V21.ChargingRateUnitEnumType.A : V21.ChargingRateUnitEnumType.W;
+
+    private static ChargingSchedule FromV21(V21.ChargingScheduleType s) =>
+        new(s.Id, FromV21(s.ChargingRateUnit),
+            [.. s.ChargingSchedulePeriod.Select(p => new ChargingSchedulePeriod(p.StartPeriod, p.Limit)
+            {
+                NumberPhases = p.NumberPhases,
+                PhaseToUse = p.PhaseToUse,
+                DischargeLimit = p.DischargeLimit,
+                Setpoint = p.Setpoint,
+            })])
+        {
+            StartSchedule = s.StartSchedule,
+            Duration = s.Duration,
+            MinChargingRate = s.MinChargingRate,
+        };
+
+    private static V21.ChargingScheduleType ToV21(ChargingSchedule s) =>
+        new(s.Id, ToV21(s.RateUnit),
+            [.. s.Periods.Select(p => new V21.ChargingSchedulePeriodType(p.StartPeriod)
+            {
+                Limit = p.Limit,
+                NumberPhases = p.NumberPhases,
+                PhaseToUse = p.PhaseToUse,
+                DischargeLimit = p.DischargeLimit,
+                Setpoint = p.Setpoint,
+            })])
+        {
+            StartSchedule = s.StartSchedule,
+            Duration = s.Duration,
+            MinChargingRate = s.MinChargingRate,
+        };
+
+    private static string? Truncate(string? text, int max) =>
+        text is null || text.Length <= max ? text : text[..max];
+}
