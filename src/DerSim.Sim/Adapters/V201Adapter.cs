@@ -8,6 +8,12 @@ namespace DerSim.Sim.Adapters;
 /// <summary>The station in OCPP 2.0.1: EVSEs with connectors, a device model of components and variables.</summary>
 public sealed class V201Adapter(TimeProvider time) : IVersionAdapter
 {
+    /// <summary>
+    /// Most variables per NotifyReport; a longer base report is split into several messages.
+    /// The default value is <see cref="DeviceModel.DefaultReportPageSize"/>.
+    /// </summary>
+    public int NotifyReportPageSize { get; init; } = DeviceModel.DefaultReportPageSize;
+
     /// <inheritdoc />
     public OcppVersion Version => OcppVersion.V201;
 
@@ -80,37 +86,7 @@ public sealed class V201Adapter(TimeProvider time) : IVersionAdapter
             return ValueTask.FromResult(new ChangeAvailabilityResponse(ChangeAvailabilityStatusEnumType.Accepted));
         });
 
-        peer.On<GetVariablesRequest, GetVariablesResponse>((request, _) =>
-        {
-            var results = request.GetVariableData.Select(data =>
-            {
-                var setting = station.Configuration.Get(data.Component.Name, data.Variable.Name);
-                var status = setting is not null
-                    ? (data.AttributeType is null or AttributeEnumType.Actual ? GetVariableStatusEnumType.Accepted : GetVariableStatusEnumType.NotSupportedAttributeType)
-                    : station.Configuration.HasComponent(data.Component.Name) ? GetVariableStatusEnumType.UnknownVariable : GetVariableStatusEnumType.UnknownComponent;
-                return new GetVariableResultType(status, data.Component, data.Variable)
-                {
-                    AttributeType = data.AttributeType,
-                    AttributeValue = status == GetVariableStatusEnumType.Accepted ? setting!.Value : null,
-                };
-            }).ToList();
-            return ValueTask.FromResult(new GetVariablesResponse(results));
-        });
-
-        peer.On<SetVariablesRequest, SetVariablesResponse>((request, _) =>
-        {
-            var results = request.SetVariableData.Select(data =>
-            {
-                var setting = station.Configuration.Get(data.Component.Name, data.Variable.Name);
-                var status = setting is null
-                    ? (station.Configuration.HasComponent(data.Component.Name) ? SetVariableStatusEnumType.UnknownVariable : SetVariableStatusEnumType.UnknownComponent)
-                    : data.AttributeType is not (null or AttributeEnumType.Actual) ? SetVariableStatusEnumType.NotSupportedAttributeType
-                    : station.Configuration.TrySet(setting, data.AttributeValue) == SetOutcome.Accepted ? SetVariableStatusEnumType.Accepted
-                    : SetVariableStatusEnumType.Rejected;
-                return new SetVariableResultType(status, data.Component, data.Variable) { AttributeType = data.AttributeType };
-            }).ToList();
-            return ValueTask.FromResult(new SetVariablesResponse(results));
-        });
+        V201DeviceModelHandlers.Register(peer, session, new DeviceModel(station), NotifyReportPageSize);
 
         peer.On<ClearCacheRequest, ClearCacheResponse>((_, _) =>
             ValueTask.FromResult(new ClearCacheResponse(ClearCacheStatusEnumType.Accepted)));

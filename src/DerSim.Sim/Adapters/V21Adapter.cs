@@ -11,6 +11,12 @@ namespace DerSim.Sim.Adapters;
 /// </summary>
 public sealed class V21Adapter(TimeProvider time) : IVersionAdapter
 {
+    /// <summary>
+    /// Most variables per NotifyReport; a longer base report is split into several messages.
+    /// The default value is <see cref="DeviceModel.DefaultReportPageSize"/>.
+    /// </summary>
+    public int NotifyReportPageSize { get; init; } = DeviceModel.DefaultReportPageSize;
+
     /// <inheritdoc />
     public OcppVersion Version => OcppVersion.V21;
 
@@ -83,37 +89,7 @@ public sealed class V21Adapter(TimeProvider time) : IVersionAdapter
             return ValueTask.FromResult(new ChangeAvailabilityResponse(ChangeAvailabilityStatusEnumType.Accepted));
         });
 
-        peer.On<GetVariablesRequest, GetVariablesResponse>((request, _) =>
-        {
-            var results = request.GetVariableData.Select(data =>
-            {
-                var setting = station.Configuration.Get(data.Component.Name, data.Variable.Name);
-                var status = setting is not null
-                    ? (data.AttributeType is null or AttributeEnumType.Actual ? GetVariableStatusEnumType.Accepted : GetVariableStatusEnumType.NotSupportedAttributeType)
-                    : station.Configuration.HasComponent(data.Component.Name) ? GetVariableStatusEnumType.UnknownVariable : GetVariableStatusEnumType.UnknownComponent;
-                return new GetVariableResultType(status, data.Component, data.Variable)
-                {
-                    AttributeType = data.AttributeType,
-                    AttributeValue = status == GetVariableStatusEnumType.Accepted ? setting!.Value : null,
-                };
-            }).ToList();
-            return ValueTask.FromResult(new GetVariablesResponse(results));
-        });
-
-        peer.On<SetVariablesRequest, SetVariablesResponse>((request, _) =>
-        {
-            var results = request.SetVariableData.Select(data =>
-            {
-                var setting = station.Configuration.Get(data.Component.Name, data.Variable.Name);
-                var status = setting is null
-                    ? (station.Configuration.HasComponent(data.Component.Name) ? SetVariableStatusEnumType.UnknownVariable : SetVariableStatusEnumType.UnknownComponent)
-                    : data.AttributeType is not (null or AttributeEnumType.Actual) ? SetVariableStatusEnumType.NotSupportedAttributeType
-                    : station.Configuration.TrySet(setting, data.AttributeValue) == SetOutcome.Accepted ? SetVariableStatusEnumType.Accepted
-                    : SetVariableStatusEnumType.Rejected;
-                return new SetVariableResultType(status, data.Component, data.Variable) { AttributeType = data.AttributeType };
-            }).ToList();
-            return ValueTask.FromResult(new SetVariablesResponse(results));
-        });
+        V21DeviceModelHandlers.Register(peer, session, new DeviceModel(station), NotifyReportPageSize);
 
         peer.On<ClearCacheRequest, ClearCacheResponse>((_, _) =>
             ValueTask.FromResult(new ClearCacheResponse(ClearCacheStatusEnumType.Accepted)));

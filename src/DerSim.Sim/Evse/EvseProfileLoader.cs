@@ -37,7 +37,10 @@ public static class EvseProfileLoader
         return Parse(bytes, path);
     }
 
-    /// <summary>Parses and validates profile JSON; <paramref name="sourceName"/> names it in error messages.</summary>
+    /// <summary>
+    /// Parses profile JSON, checks it against <see cref="EvseProfileSchema"/> and the rules of <see cref="EvseProfileValidator"/>;
+    /// <paramref name="sourceName"/> names it in error messages.
+    /// </summary>
     /// <exception cref="EvseProfileException">The text is not JSON, of the wrong shape or breaks a rule.</exception>
     public static EvseProfile Parse(ReadOnlySpan<byte> utf8Json, string sourceName)
     {
@@ -58,7 +61,7 @@ public static class EvseProfileLoader
             throw Located(sourceName, json, "$", "expected a JSON object, found null", null);
         }
 
-        var errors = EvseProfileValidator.Validate(profile);
+        var errors = Merge(EvseProfileValidator.Validate(profile), EvseProfileSchemaCheck.Validate(json));
         if (errors.Count > 0)
         {
             var first = errors[0];
@@ -84,6 +87,30 @@ public static class EvseProfileLoader
                 .Order(StringComparer.Ordinal)
                 .ToList()
             : [];
+
+    /// <summary>
+    /// The rules' errors first (they say more), then what only the schema catches: a schema error on a node the rules
+    /// already reported, or inside or around it, would say the same thing twice.
+    /// </summary>
+    private static List<EvseProfileError> Merge(IReadOnlyList<EvseProfileError> ruleErrors, IReadOnlyList<EvseProfileError> schemaErrors)
+    {
+        var merged = ruleErrors.ToList();
+        foreach (var error in schemaErrors)
+        {
+            if (!merged.Any(known => Overlaps(known.JsonPath, error.JsonPath)))
+            {
+                merged.Add(error);
+            }
+        }
+
+        return merged;
+    }
+
+    private static bool Overlaps(string a, string b) =>
+        a == b || IsInside(a, b) || IsInside(b, a);
+
+    private static bool IsInside(string inner, string outer) =>
+        inner.StartsWith(outer, StringComparison.Ordinal) && inner.Length > outer.Length && inner[outer.Length] is '.' or '[';
 
     private static string Resolve(string nameOrPath, string profilesDirectory)
     {

@@ -11,10 +11,10 @@ public static class EvseProfileValidator
     public const int MaxConnectors = 3;
 
     // BootNotification limits of OCPP 1.6 (the strictest version).
-    private const int MaxVendorLength = 20;
-    private const int MaxModelLength = 20;
-    private const int MaxSerialNumberLength = 25;
-    private const int MaxFirmwareVersionLength = 50;
+    internal const int MaxVendorLength = 20;
+    internal const int MaxModelLength = 20;
+    internal const int MaxSerialNumberLength = 25;
+    internal const int MaxFirmwareVersionLength = 50;
 
     private static readonly EnergyTransferMode[] AcModes =
     [

@@ -8,19 +8,21 @@ namespace DerSim.Sim.Evse;
 /// </summary>
 public sealed class StationConfiguration
 {
+    private const string Seconds = "s";
+
     private readonly Lock _gate = new();
     private readonly Dictionary<string, Setting> _settings = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Creates the store with the keys a freshly booted station has.</summary>
     public StationConfiguration(int connectorCount)
     {
-        Add(new Setting("HeartbeatInterval", "OCPPCommCtrlr", "HeartbeatInterval", "0", ReadOnly: false, IsPositiveIntOrZero));
-        Add(new Setting("NumberOfConnectors", "ChargingStation", "NumberOfConnectors", connectorCount.ToString(CultureInfo.InvariantCulture), ReadOnly: true, null));
-        Add(new Setting("MeterValueSampleInterval", "SampledDataCtrlr", "TxUpdatedInterval", "60", ReadOnly: false, IsPositiveIntOrZero));
-        Add(new Setting("ConnectionTimeOut", "TxCtrlr", "EVConnectionTimeOut", "120", ReadOnly: false, IsPositiveIntOrZero));
-        Add(new Setting("AuthorizeRemoteTxRequests", "AuthCtrlr", "AuthorizeRemoteStart", "false", ReadOnly: false, IsBool));
-        Add(new Setting("LocalAuthorizeOffline", "AuthCtrlr", "LocalAuthorizeOffline", "true", ReadOnly: false, IsBool));
-        Add(new Setting("WebSocketPingInterval", "OCPPCommCtrlr", "WebSocketPingInterval", "30", ReadOnly: false, IsPositiveIntOrZero));
+        Add(new Setting("HeartbeatInterval", "OCPPCommCtrlr", "HeartbeatInterval", "0", ReadOnly: false, IsPositiveIntOrZero) { DataType = DeviceDataType.Integer, Unit = Seconds });
+        Add(new Setting("NumberOfConnectors", "ChargingStation", "NumberOfConnectors", connectorCount.ToString(CultureInfo.InvariantCulture), ReadOnly: true, null) { DataType = DeviceDataType.Integer });
+        Add(new Setting("MeterValueSampleInterval", "SampledDataCtrlr", "TxUpdatedInterval", "60", ReadOnly: false, IsPositiveIntOrZero) { DataType = DeviceDataType.Integer, Unit = Seconds });
+        Add(new Setting("ConnectionTimeOut", "TxCtrlr", "EVConnectionTimeOut", "120", ReadOnly: false, IsPositiveIntOrZero) { DataType = DeviceDataType.Integer, Unit = Seconds });
+        Add(new Setting("AuthorizeRemoteTxRequests", "AuthCtrlr", "AuthorizeRemoteStart", "false", ReadOnly: false, IsBool) { DataType = DeviceDataType.Boolean });
+        Add(new Setting("LocalAuthorizeOffline", "AuthCtrlr", "LocalAuthorizeOffline", "true", ReadOnly: false, IsBool) { DataType = DeviceDataType.Boolean });
+        Add(new Setting("WebSocketPingInterval", "OCPPCommCtrlr", "WebSocketPingInterval", "30", ReadOnly: false, IsPositiveIntOrZero) { DataType = DeviceDataType.Integer, Unit = Seconds });
     }
 
     /// <summary>Raised after a setting changed, with its 1.6 key.</summary>
@@ -112,5 +114,12 @@ public sealed class StationConfiguration
     /// <param name="Value">The current value as text.</param>
     /// <param name="ReadOnly">Whether the CSMS may change it.</param>
     /// <param name="IsValid">Checks a new value, or null to accept any.</param>
-    public sealed record Setting(string Key, string Component, string Variable, string Value, bool ReadOnly, Func<string, bool>? IsValid);
+    public sealed record Setting(string Key, string Component, string Variable, string Value, bool ReadOnly, Func<string, bool>? IsValid)
+    {
+        /// <summary>What the value holds, for the 2.x device model. The default value is <see cref="DeviceDataType.String"/>.</summary>
+        public DeviceDataType DataType { get; init; } = DeviceDataType.String;
+
+        /// <summary>Unit of the value for the 2.x device model (e.g. <c>s</c>). The default value is <see langword="null"/>.</summary>
+        public string? Unit { get; init; }
+    }
 }
