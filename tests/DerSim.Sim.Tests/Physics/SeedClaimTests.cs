@@ -7,33 +7,33 @@ namespace DerSim.Sim.Tests.Physics;
 public class SeedClaimTests
 {
     [Test]
-    public void Two_EVs_on_the_dual_AC_station_each_get_their_demand()
+    public void Two_EVs_on_the_dual_AC_station_split_its_7_4kW_in_proportion_to_demand()
     {
         var physics = new StationPhysics(PhysicsProfiles.Get("EVSE-AC-7.4kW-2port"), PhysicsProfiles.Start);
         Charge(physics, 1, new Ev(EvPresets.CompactAc));
-        Charge(physics, 2, new Ev(EvPresets.PhevAc));
+        physics.Snapshot(1).DeliveredKw.ShouldBe(7.36, 1e-9, "alone, a port gets its whole demand");
 
+        Charge(physics, 2, new Ev(EvPresets.PhevAc));
         var station = physics.Snapshot();
 
-        station.Evse(1).DeliveredKw.ShouldBe(7.36, 1e-9);
-        station.Evse(2).DeliveredKw.ShouldBe(3.7, 1e-9);
+        station.TotalDeliveredKw.ShouldBe(7.4, 1e-9);
+        (station.Evse(1).DeliveredKw / station.Evse(2).DeliveredKw).ShouldBe(7.36 / 3.7, 1e-9);
+        station.Evse(1).OfferedKw.ShouldBe(station.Evse(1).DeliveredKw, 1e-9);
     }
 
     [Test]
-    public void Two_EVs_on_the_dual_AC_station_split_a_short_supply_in_proportion_to_demand()
+    public void Two_EVs_on_the_dual_AC_station_share_the_3_7kW_grid_once_the_battery_is_empty()
     {
-        // With the bundled figures (14.8 kW grid and station maximum) two 7.4 kW ports never compete; once the
-        // backing battery is empty behind a weaker grid they do.
-        var profile = PhysicsProfiles.WithBattery("EVSE-AC-7.4kW-2port", b => b with { GridConnectionKw = 8, InitialSocPercent = 0 });
+        var profile = PhysicsProfiles.WithBattery("EVSE-AC-7.4kW-2port", b => b with { InitialSocPercent = 0 });
         var physics = new StationPhysics(profile, PhysicsProfiles.Start);
         Charge(physics, 1, new Ev(EvPresets.CompactAc));
         Charge(physics, 2, new Ev(EvPresets.PhevAc));
 
         var station = physics.Snapshot();
 
-        station.TotalDeliveredKw.ShouldBe(8, 1e-9);
+        profile.BackingBattery.GridConnectionKw.ShouldBe(3.7);
+        station.TotalDeliveredKw.ShouldBe(3.7, 1e-9);
         (station.Evse(1).DeliveredKw / station.Evse(2).DeliveredKw).ShouldBe(7.36 / 3.7, 1e-9);
-        station.Evse(1).OfferedKw.ShouldBe(station.Evse(1).DeliveredKw, 1e-9);
     }
 
     [Test]
@@ -42,30 +42,28 @@ public class SeedClaimTests
         var profile = PhysicsProfiles.Get("EVSE-DC-350kW-CCS-2port");
         var physics = new StationPhysics(profile, PhysicsProfiles.Start);
         Charge(physics, 1, new Ev(EvPresets.Truck350));
-        physics.Snapshot(1).OfferedKw.ShouldBe(350);
+        PowerOfferedW(physics, profile, 1).ShouldBe(350_000, 1e-3, "alone, a port is offered its full 350 kW");
 
         Charge(physics, 2, new Ev(EvPresets.Sedan75));
         var station = physics.Snapshot();
 
-        // The bundled grid connection (700 kW) equals the station maximum, so both ports are served in full and
-        // the offers add up to the station maximum.
-        profile.BackingBattery.GridConnectionKw.ShouldBe(700);
-        station.Evse(1).OfferedKw.ShouldBe(350);
-        station.Evse(2).OfferedKw.ShouldBe(350);
-        station.Evse(2).DeliveredKw.ShouldBe(200);
-        PowerOfferedW(physics, profile, 1).ShouldBe(350_000);
+        // Both ports share the 500 kW cabinet in proportion to demand (350 kW truck, 200 kW car).
+        station.TotalDeliveredKw.ShouldBe(500, 1e-9);
+        PowerOfferedW(physics, profile, 1).ShouldBe(500_000 * 350 / 550.0, 1e-3);
+        PowerOfferedW(physics, profile, 2).ShouldBe(500_000 * 200 / 550.0, 1e-3);
     }
 
     [Test]
-    public void Both_ports_of_the_dual_350kW_station_share_by_demand_when_the_battery_runs_out_behind_a_350kW_grid()
+    public void Both_ports_of_the_dual_350kW_station_share_the_350kW_grid_when_the_battery_runs_out()
     {
-        var profile = PhysicsProfiles.WithBattery("EVSE-DC-350kW-CCS-2port", b => b with { GridConnectionKw = 350, InitialSocPercent = 2 });
+        var profile = PhysicsProfiles.WithBattery("EVSE-DC-350kW-CCS-2port", b => b with { InitialSocPercent = 2 });
         var physics = new StationPhysics(profile, PhysicsProfiles.Start);
         Charge(physics, 1, new Ev(EvPresets.Truck350));
         Charge(physics, 2, new Ev(EvPresets.Truck350));
-        physics.Snapshot().TotalDeliveredKw.ShouldBe(700);
+        physics.Snapshot().TotalDeliveredKw.ShouldBe(500);
 
-        physics.Advance(TimeSpan.FromMinutes(5));
+        // 14 kWh at 150 kW above the grid lasts 5.6 minutes.
+        physics.Advance(TimeSpan.FromMinutes(10));
 
         physics.BackingBattery.IsExhausted.ShouldBeTrue();
         PowerOfferedW(physics, profile, 1).ShouldBe(175_000, 1e-3);
