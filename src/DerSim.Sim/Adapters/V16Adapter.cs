@@ -166,7 +166,7 @@ public sealed class V16Adapter(TimeProvider time) : IVersionAdapter
                     var targets = request.ConnectorId is > 0 ? [station.ByStationConnectorId(request.ConnectorId.Value)!] : station.Connectors;
                     session.ReportStatusAfterAnswer("TriggerMessage", targets);
                     break;
-                case RequestedMessage.MeterValues when session.Engine is { } withEngine:
+                case RequestedMessage.MeterValues when session.Engine is { Transactions.Count: > 0 } withEngine:
                     var evseId = request.ConnectorId is > 0 ? station.ByStationConnectorId(request.ConnectorId.Value)!.EvseId : (int?)null;
                     session.AfterAnswer("TriggerMessage", ct => withEngine.TriggerSamplesAsync(evseId, ct));
                     break;

@@ -144,7 +144,7 @@ public sealed class V201Adapter(TimeProvider time) : IVersionAdapter
                 case MessageTriggerEnumType.StatusNotification:
                     session.ReportStatusAfterAnswer("TriggerMessage", station.ConnectorsOf(request.Evse?.Id, request.Evse?.ConnectorId));
                     break;
-                case MessageTriggerEnumType.TransactionEvent or MessageTriggerEnumType.MeterValues when session.Engine is { } withEngine:
+                case MessageTriggerEnumType.TransactionEvent or MessageTriggerEnumType.MeterValues when session.Engine is { Transactions.Count: > 0 } withEngine:
                     session.AfterAnswer("TriggerMessage", ct => withEngine.TriggerSamplesAsync(request.Evse?.Id, ct));
                     break;
                 default:
