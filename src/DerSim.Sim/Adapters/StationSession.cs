@@ -38,6 +38,9 @@ public sealed class StationSession
     /// <summary>The station's clock.</summary>
     public TimeProvider Time { get; }
 
+    /// <summary>The station's behaviour (sessions, smart charging), when the runner has one; handlers of transactions and profiles need it.</summary>
+    public Engine.StationEngine? Engine { get; init; }
+
     /// <summary>Cancelled when the connection ends.</summary>
     public CancellationToken SessionToken { get; }
 

@@ -1,3 +1,4 @@
+using DerSim.Sim.Engine;
 using DerSim.Sim.Evse;
 using DerSim.Sim.Ocpp;
 using DerSim.Sim.Ocpp.Rpc;
@@ -122,12 +123,22 @@ public sealed class V16Adapter(TimeProvider time) : IVersionAdapter
         peer.On<DataTransferRequest, DataTransferResponse>((_, _) =>
             ValueTask.FromResult(new DataTransferResponse(DataTransferStatus.UnknownVendorId)));
 
-        peer.On<ResetRequest, ResetResponse>((_, _) =>
+        if (session.Engine is { } engine)
         {
-            session.AfterAnswer("Reset", _ =>
+            V16EngineHandlers.Register(peer, session, engine);
+        }
+
+        peer.On<ResetRequest, ResetResponse>((request, _) =>
+        {
+            session.AfterAnswer("Reset", async ct =>
             {
+                // Running transactions end before the reboot (1.6 §5.14: with reason HardReset or SoftReset).
+                if (session.Engine is { } running)
+                {
+                    await running.StopAllAsync(request.Type == ResetType.Hard ? TransactionStopReason.HardReset : TransactionStopReason.SoftReset, ct).ConfigureAwait(false);
+                }
+
                 station.RequestReboot(BootReason.RemoteReset);
-                return Task.CompletedTask;
             });
             return ValueTask.FromResult(new ResetResponse(ResetStatus.Accepted));
         });
@@ -154,6 +165,10 @@ public sealed class V16Adapter(TimeProvider time) : IVersionAdapter
                 case RequestedMessage.StatusNotification:
                     var targets = request.ConnectorId is > 0 ? [station.ByStationConnectorId(request.ConnectorId.Value)!] : station.Connectors;
                     session.ReportStatusAfterAnswer("TriggerMessage", targets);
+                    break;
+                case RequestedMessage.MeterValues when session.Engine is { Transactions.Count: > 0 } withEngine:
+                    var evseId = request.ConnectorId is > 0 ? station.ByStationConnectorId(request.ConnectorId.Value)!.EvseId : (int?)null;
+                    session.AfterAnswer("TriggerMessage", ct => withEngine.TriggerSamplesAsync(evseId, ct));
                     break;
                 default:
                     return ValueTask.FromResult(new TriggerMessageResponse(TriggerMessageStatus.NotImplemented));

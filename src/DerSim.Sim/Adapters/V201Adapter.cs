@@ -1,3 +1,4 @@
+using DerSim.Sim.Engine;
 using DerSim.Sim.Evse;
 using DerSim.Sim.Ocpp;
 using DerSim.Sim.Ocpp.Rpc;
@@ -95,18 +96,27 @@ public sealed class V201Adapter(TimeProvider time) : IVersionAdapter
         peer.On<DataTransferRequest, DataTransferResponse>((_, _) =>
             ValueTask.FromResult(new DataTransferResponse(DataTransferStatusEnumType.UnknownVendorId)));
 
+        if (session.Engine is { } engine)
+        {
+            V201EngineHandlers.Register(peer, session, engine);
+        }
+
         peer.On<ResetRequest, ResetResponse>((request, _) =>
         {
-            // Resetting a single EVSE has no meaning for a simulated station without transactions yet.
             if (request.EvseId is > 0)
             {
                 return ValueTask.FromResult(new ResetResponse(ResetStatusEnumType.Rejected));
             }
 
-            session.AfterAnswer("Reset", _ =>
+            session.AfterAnswer("Reset", async ct =>
             {
+                // Running transactions end before the reboot (TransactionEvent Ended, triggerReason ResetCommand).
+                if (session.Engine is { } running)
+                {
+                    await running.StopAllAsync(TransactionStopReason.HardReset, ct).ConfigureAwait(false);
+                }
+
                 station.RequestReboot(BootReason.RemoteReset);
-                return Task.CompletedTask;
             });
             return ValueTask.FromResult(new ResetResponse(ResetStatusEnumType.Accepted));
         });
@@ -133,6 +143,9 @@ public sealed class V201Adapter(TimeProvider time) : IVersionAdapter
                     break;
                 case MessageTriggerEnumType.StatusNotification:
                     session.ReportStatusAfterAnswer("TriggerMessage", station.ConnectorsOf(request.Evse?.Id, request.Evse?.ConnectorId));
+                    break;
+                case MessageTriggerEnumType.TransactionEvent or MessageTriggerEnumType.MeterValues when session.Engine is { Transactions.Count: > 0 } withEngine:
+                    session.AfterAnswer("TriggerMessage", ct => withEngine.TriggerSamplesAsync(request.Evse?.Id, ct));
                     break;
                 default:
                     return ValueTask.FromResult(new TriggerMessageResponse(TriggerMessageStatusEnumType.NotImplemented));

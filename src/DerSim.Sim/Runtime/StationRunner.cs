@@ -1,4 +1,5 @@
 using DerSim.Sim.Adapters;
+using DerSim.Sim.Engine;
 using DerSim.Sim.Evse;
 using DerSim.Sim.Ocpp.Rpc;
 using DerSim.Sim.Ocpp.Transport;
@@ -20,19 +21,35 @@ public sealed class StationRunner
     private readonly OcppClient _client;
     private readonly IVersionAdapter _adapter;
     private readonly TimeProvider _time;
+    private readonly SimulationClock _clock;
     private readonly Action<string> _log;
     private CancellationTokenSource? _wake;
+    private readonly TaskCompletionSource _sessionsDone = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private int _sessionsStarted;
 
-    /// <summary>Creates a runner for <paramref name="station"/>.</summary>
+    /// <summary>Creates a runner for <paramref name="station"/> that only boots, heartbeats and reports status (no charging sessions).</summary>
     public StationRunner(ChargingStation station, OcppClientOptions clientOptions, TimeProvider time, Action<string> log)
+        : this(station, clientOptions, time, log, new SessionPlan { Sessions = 0 })
+    {
+    }
+
+    /// <summary>
+    /// Creates a runner for <paramref name="station"/> that, once accepted, runs <paramref name="plan"/>. Station behaviour
+    /// (timestamps, physics, samples, heartbeats) runs on <paramref name="clock"/> — by default real time scaled by
+    /// <see cref="SessionPlan.TimeScale"/> — while OCPP call timeouts and reconnects keep the real <paramref name="time"/>.
+    /// </summary>
+    public StationRunner(ChargingStation station, OcppClientOptions clientOptions, TimeProvider time, Action<string> log, SessionPlan plan, SimulationClock? clock = null)
     {
         ArgumentNullException.ThrowIfNull(station);
         ArgumentNullException.ThrowIfNull(clientOptions);
+        ArgumentNullException.ThrowIfNull(plan);
         Station = station;
         _time = time;
         _log = log;
-        _adapter = VersionAdapters.For(clientOptions.Version, time);
+        _clock = clock ?? new ScaledClock(time, plan.TimeScale);
+        _adapter = VersionAdapters.For(clientOptions.Version, _clock.Time);
         _client = new OcppClient(clientOptions, Ocpp.Json.OcppActionTables.For(clientOptions.Version), time);
+        Engine = new StationEngine(station, _clock, plan, clientOptions.Version, log);
         _client.Reconnecting += attempt => _log($"connection: {attempt}");
         station.Configuration.Changed += key =>
         {
@@ -52,6 +69,15 @@ public sealed class StationRunner
     /// <summary>The station being run.</summary>
     public ChargingStation Station { get; }
 
+    /// <summary>The station's behaviour: physics, charging profiles and sessions.</summary>
+    public StationEngine Engine { get; }
+
+    /// <summary>The station's clock.</summary>
+    public SimulationClock Clock => _clock;
+
+    /// <summary>Completes when the plan's sessions are done (at once when there are none); faults if they failed.</summary>
+    public Task SessionsCompleted => _sessionsDone.Task;
+
     /// <summary>Every frame of every connection, as it crosses the wire.</summary>
     public event Action<OcppFrameEvent>? Frame;
 
@@ -66,8 +92,10 @@ public sealed class StationRunner
 
     private async Task RunSessionAsync(OcppRpcPeer peer, CancellationToken ct)
     {
+        using var holds = new CallHolds(_clock);
+        peer.Frame += holds.OnFrame;
         peer.Frame += f => Frame?.Invoke(f);
-        var session = new StationSession(Station, peer, _adapter, _time, ex => _log($"error after an answer: {ex.Message}"), ct);
+        var session = new StationSession(Station, peer, _adapter, _clock.Time, ex => _log($"error after an answer: {ex.Message}"), ct) { Engine = Engine };
         _adapter.RegisterHandlers(peer, session);
 
         using var reboot = CancellationTokenSource.CreateLinkedTokenSource(ct);
@@ -94,6 +122,8 @@ public sealed class StationRunner
                 }
             }
 
+            Engine.Attach(Engine.MessagesFor(_adapter, peer, _clock.Time), reboot.Token);
+            StartSessionsOnce(reboot.Token);
             await HeartbeatLoopAsync(peer, reboot.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (reboot.IsCancellationRequested && !ct.IsCancellationRequested)
@@ -142,6 +172,33 @@ public sealed class StationRunner
         }
     }
 
+    private void StartSessionsOnce(CancellationToken ct)
+    {
+        // The plan runs once per runner: a reconnect or reboot does not replay sessions already driven.
+        if (Interlocked.Exchange(ref _sessionsStarted, 1) != 0)
+        {
+            return;
+        }
+
+        _ = Task.Run(async () =>
+        {
+            try
+            {
+                await Engine.RunSessionsAsync(ct).ConfigureAwait(false);
+                _sessionsDone.TrySetResult();
+            }
+            catch (OperationCanceledException) when (ct.IsCancellationRequested)
+            {
+                _sessionsDone.TrySetCanceled(ct);
+            }
+            catch (Exception ex)
+            {
+                _log($"sessions failed: {ex.Message}");
+                _sessionsDone.TrySetException(ex);
+            }
+        }, CancellationToken.None);
+    }
+
     private async Task HeartbeatLoopAsync(OcppRpcPeer peer, CancellationToken ct)
     {
         while (true)
@@ -156,7 +213,7 @@ public sealed class StationRunner
             Volatile.Write(ref _wake, wake);
             try
             {
-                await Task.Delay(interval, _time, wake.Token).ConfigureAwait(false);
+                await Task.Delay(interval, _clock.Time, wake.Token).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (!ct.IsCancellationRequested)
             {

@@ -1,0 +1,29 @@
+using DerSim.Sim.Evse;
+using DerSim.Sim.Physics;
+
+namespace DerSim.Sim.Engine;
+
+/// <summary>
+/// One OCPP version's messages for what the engine does: authorise, start, sample, report charging states, stop.
+/// The engine decides when; these decide the shapes.
+/// </summary>
+public interface ITransactionMessages
+{
+    /// <summary>Asks the CSMS whether <paramref name="idTag"/> may charge.</summary>
+    Task<bool> AuthorizeAsync(string idTag, CancellationToken ct);
+
+    /// <summary>Reports the connector's plain status (Occupied on plug-in, Available after the EV left).</summary>
+    Task StatusAsync(StationConnector connector, CancellationToken ct);
+
+    /// <summary>Starts <paramref name="tx"/> with its first sample; returns the transaction id (1.6: the CSMS's) and whether the CSMS accepted the token.</summary>
+    Task<(string TransactionId, bool Accepted)> StartAsync(EngineTransaction tx, MeterSample sample, CancellationToken ct);
+
+    /// <summary>Sends a periodic (or triggered) sample of a running transaction.</summary>
+    Task SampleAsync(EngineTransaction tx, MeterSample sample, bool triggered, CancellationToken ct);
+
+    /// <summary>Reports that the charging state of a running transaction changed.</summary>
+    Task ChargingStateAsync(EngineTransaction tx, ChargingState state, MeterSample sample, CancellationToken ct);
+
+    /// <summary>Ends <paramref name="tx"/> with its final sample.</summary>
+    Task StopAsync(EngineTransaction tx, MeterSample sample, TransactionStopReason reason, CancellationToken ct);
+}

@@ -1,0 +1,8 @@
+namespace DerSim.Sim.Engine;
+
+/// <summary>How a session begins: where, with which token, started by whom.</summary>
+/// <param name="EvseId">The EVSE.</param>
+/// <param name="IdTag">The token.</param>
+/// <param name="Trigger">Driver or CSMS.</param>
+/// <param name="RemoteStartId">The 2.x remoteStartId, if the CSMS started it.</param>
+internal sealed record SessionStart(int EvseId, string IdTag, TransactionStartTrigger Trigger, int? RemoteStartId);

@@ -1,0 +1,201 @@
+using DerSim.Sim.Evse;
+using DerSim.Sim.Physics;
+
+namespace DerSim.Sim.Engine;
+
+public sealed partial class StationEngine
+{
+    /// <summary>
+    /// Runs <see cref="Runtime.SessionPlan.Sessions"/> sessions one after another on every EVSE (its first connector),
+    /// all EVSEs at once; completes when they are done.
+    /// </summary>
+    public Task RunSessionsAsync(CancellationToken ct)
+    {
+        if (Plan.Sessions <= 0)
+        {
+            return Task.CompletedTask;
+        }
+
+        // Register every actor before any waits, so a discrete-event clock cannot jump while the others start.
+        var loops = Station.Profile.Evses.OrderBy(e => e.Id).Select(e => (e.Id, Actor: Clock.RegisterActor())).ToList();
+        return Task.WhenAll(loops.Select(l => Task.Run(() => RunPlanAsync(l.Id, l.Actor, ct), ct)));
+    }
+
+    private async Task RunPlanAsync(int evseId, IDisposable actor, CancellationToken ct)
+    {
+        using (actor)
+        {
+            for (var done = 0; done < Plan.Sessions && !ct.IsCancellationRequested;)
+            {
+                if (!_busy.TryAdd(evseId, 0))
+                {
+                    // A CSMS-started session has the EVSE; try again after an interval.
+                    await Clock.WaitAsync(SampleInterval, ct).ConfigureAwait(false);
+                    continue;
+                }
+
+                try
+                {
+                    await RunOneSessionAsync(new SessionStart(evseId, Plan.IdTag, TransactionStartTrigger.Authorized, null), ct).ConfigureAwait(false);
+                }
+                finally
+                {
+                    _busy.TryRemove(evseId, out _);
+                }
+
+                done++;
+                if (done < Plan.Sessions)
+                {
+                    // The bay stays empty for an interval before the next car arrives.
+                    await Clock.WaitAsync(SampleInterval, ct).ConfigureAwait(false);
+                }
+            }
+        }
+    }
+
+    private Ev NewEv()
+    {
+        var model = Plan.EvPreset is { } name && EvPresets.TryGet(name, out var preset) ? preset : EvPresets.DefaultFor(Station.Profile);
+        return new Ev(model, Plan.InitialSocPercent ?? Ev.DefaultInitialSocPercent, Plan.TargetSocPercent ?? Ev.DefaultTargetSocPercent);
+    }
+
+    private async Task RunOneSessionAsync(SessionStart start, CancellationToken ct)
+    {
+        var messages = _messages ?? throw new InvalidOperationException("The engine is not attached to a connection.");
+        var connector = Station.ConnectorsOf(start.EvseId).First();
+
+        // 1. The EV plugs in.
+        lock (_physicsGate)
+        {
+            Physics.Plug(start.EvseId, connector.ConnectorId, NewEv());
+        }
+
+        connector.Status = ConnectorStatus.Occupied;
+        try
+        {
+            await messages.StatusAsync(connector, ct).ConfigureAwait(false);
+
+            // 2. Authorize: a CSMS-started session is authorised already unless the station is told to ask (AuthorizeRemoteTxRequests).
+            var ask = start.Trigger == TransactionStartTrigger.Authorized
+                || Station.Configuration.Get("AuthorizeRemoteTxRequests")?.Value == "true";
+            if (ask && !await messages.AuthorizeAsync(start.IdTag, ct).ConfigureAwait(false))
+            {
+                Log($"EVSE {start.EvseId}: token {start.IdTag} refused; the EV leaves");
+                return;
+            }
+
+            await RunTransactionAsync(start, connector, messages, ct).ConfigureAwait(false);
+        }
+        finally
+        {
+            // 6. The EV leaves.
+            lock (_physicsGate)
+            {
+                Physics.Unplug(start.EvseId);
+            }
+
+            _pendingTxProfiles.TryRemove(start.EvseId, out _);
+            connector.Status = ConnectorStatus.Available;
+            if (!ct.IsCancellationRequested)
+            {
+                await messages.StatusAsync(connector, ct).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private async Task RunTransactionAsync(SessionStart start, StationConnector connector, ITransactionMessages messages, CancellationToken ct)
+    {
+        // 3. Start: the id comes from the CSMS (1.6) or the station (2.x); energy flows from then on.
+        using var tx = new EngineTransaction(connector, start.IdTag, start.Trigger, start.RemoteStartId);
+        var (first, _) = ReadNow(start.EvseId);
+        tx.StartedAt = first.Timestamp;
+        var (transactionId, accepted) = await messages.StartAsync(tx, first, ct).ConfigureAwait(false);
+        tx.TransactionId = transactionId;
+        tx.LastSample = first;
+        _transactions[start.EvseId] = tx;
+        try
+        {
+            Profiles.StartTransaction(start.EvseId, transactionId, tx.StartedAt);
+            if (_pendingTxProfiles.TryRemove(start.EvseId, out var txProfile))
+            {
+                var installed = Profiles.Install(start.EvseId, txProfile with { TransactionId = transactionId });
+                Log($"EVSE {start.EvseId}: TxProfile of the remote start {(installed.IsAccepted ? "installed" : $"rejected: {installed.Detail}")}");
+            }
+
+            if (!accepted)
+            {
+                tx.RequestStop(TransactionStopReason.DeAuthorized);
+            }
+            else
+            {
+                lock (_physicsGate)
+                {
+                    Physics.SetEnergyAllowed(start.EvseId, true);
+                }
+
+                await ReportStateAsync(tx, messages, ct).ConfigureAwait(false);
+                await ChargeAsync(tx, messages, ct).ConfigureAwait(false);
+            }
+
+            // 5. Stop.
+            lock (_physicsGate)
+            {
+                Physics.SetEnergyAllowed(start.EvseId, false);
+            }
+
+            var (last, _) = ReadNow(start.EvseId);
+            await messages.StopAsync(tx, last, tx.StopRequested ?? TransactionStopReason.EVDisconnected, ct).ConfigureAwait(false);
+        }
+        finally
+        {
+            Profiles.EndTransaction(start.EvseId);
+            _transactions.TryRemove(start.EvseId, out _);
+        }
+    }
+
+    /// <summary>4. Samples every interval until a stop is requested or the EV, at its target, leaves one interval after SuspendedEVSE.</summary>
+    private async Task ChargeAsync(EngineTransaction tx, ITransactionMessages messages, CancellationToken ct)
+    {
+        var leaving = false;
+        while (!tx.StopToken.IsCancellationRequested)
+        {
+            using var wait = CancellationTokenSource.CreateLinkedTokenSource(ct, tx.StopToken);
+            try
+            {
+                await Clock.WaitAsync(SampleInterval, wait.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+            {
+                return;
+            }
+
+            if (leaving)
+            {
+                return;
+            }
+
+            var (sample, snapshot) = ReadNow(tx.EvseId);
+            await ReportStateAsync(tx, messages, snapshot.State, sample, ct).ConfigureAwait(false);
+            tx.LastSample = sample;
+            await messages.SampleAsync(tx, sample, triggered: false, ct).ConfigureAwait(false);
+            leaving = snapshot.TargetReached && snapshot.State == ChargingState.SuspendedEVSE;
+        }
+    }
+
+    private Task ReportStateAsync(EngineTransaction tx, ITransactionMessages messages, CancellationToken ct)
+    {
+        var (sample, snapshot) = ReadNow(tx.EvseId);
+        return ReportStateAsync(tx, messages, snapshot.State, sample, ct);
+    }
+
+    private async Task ReportStateAsync(EngineTransaction tx, ITransactionMessages messages, ChargingState state, MeterSample sample, CancellationToken ct)
+    {
+        if (state == tx.ReportedState || state == ChargingState.Idle)
+        {
+            return;
+        }
+
+        tx.ReportedState = state;
+        await messages.ChargingStateAsync(tx, state, sample, ct).ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,241 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using DerSim.Sim.Evse;
+using DerSim.Sim.Ocpp;
+using DerSim.Sim.Physics;
+using DerSim.Sim.Runtime;
+using DerSim.Sim.SmartCharging;
+
+namespace DerSim.Sim.Engine;
+
+/// <summary>
+/// The station's behaviour, version-neutral: it owns the physics and the charging profiles of a
+/// <see cref="ChargingStation"/>, feeds the profiles' limits to the physics, and runs charging sessions per EVSE —
+/// plug in → Authorize → start → periodic samples and charging-state reports → the EV's target reached
+/// (SuspendedEVSE) → the EV leaves one interval later → stop. The messages come from an <see cref="ITransactionMessages"/>
+/// of the connection's version.
+/// </summary>
+public sealed partial class StationEngine
+{
+    private readonly ConcurrentDictionary<int, EngineTransaction> _transactions = new();
+    private readonly ConcurrentDictionary<int, byte> _busy = new();
+    private readonly ConcurrentDictionary<int, ChargingProfile> _pendingTxProfiles = new();
+    private readonly Dictionary<int, ElectricalContext> _contexts;
+    private readonly Lock _physicsGate = new();
+    private ITransactionMessages? _messages;
+    private CancellationToken _connection;
+
+    /// <summary>Builds the engine of <paramref name="station"/> on <paramref name="clock"/>.</summary>
+    public StationEngine(ChargingStation station, SimulationClock clock, SessionPlan plan, OcppVersion version, Action<string>? log = null)
+    {
+        ArgumentNullException.ThrowIfNull(station);
+        ArgumentNullException.ThrowIfNull(clock);
+        ArgumentNullException.ThrowIfNull(plan);
+        Station = station;
+        Clock = clock;
+        Plan = plan;
+        Log = log ?? (static _ => { });
+        Physics = new StationPhysics(station.Profile, clock.Time.GetUtcNow());
+        Profiles = new ChargingProfileStore(SmartChargingRules.For(version), station.HasEvse);
+        _contexts = station.Profile.Evses.ToDictionary(e => e.Id, e => ContextOf(e));
+        var limits = Profiles.LimitFunction(ContextOf);
+        Physics.SetLimitSource((evseId, at) => limits(evseId, at));
+
+        // The profile's sample interval is the station's until the CSMS changes it (1.6 MeterValueSampleInterval, 2.x TxUpdatedInterval).
+        if (station.Configuration.Get("MeterValueSampleInterval") is { } setting)
+        {
+            station.Configuration.TrySet(setting, station.Profile.MeterValues.SampleIntervalSeconds.ToString(CultureInfo.InvariantCulture));
+        }
+    }
+
+    /// <summary>The station.</summary>
+    public ChargingStation Station { get; }
+
+    /// <summary>The station's clock.</summary>
+    public SimulationClock Clock { get; }
+
+    /// <summary>What the station does once booted.</summary>
+    public SessionPlan Plan { get; }
+
+    /// <summary>The physics.</summary>
+    public StationPhysics Physics { get; }
+
+    /// <summary>The installed charging profiles.</summary>
+    public ChargingProfileStore Profiles { get; }
+
+    /// <summary>Where the engine tells what it does.</summary>
+    public Action<string> Log { get; }
+
+    /// <summary>The interval between samples of a running transaction: the configuration's, else the profile's.</summary>
+    public TimeSpan SampleInterval =>
+        Station.Configuration.Get("MeterValueSampleInterval") is { } s && int.TryParse(s.Value, CultureInfo.InvariantCulture, out var seconds) && seconds > 0
+            ? TimeSpan.FromSeconds(seconds)
+            : TimeSpan.FromSeconds(Math.Max(1, Station.Profile.MeterValues.SampleIntervalSeconds));
+
+    /// <summary>Every running transaction.</summary>
+    public IReadOnlyCollection<EngineTransaction> Transactions => [.. _transactions.Values];
+
+    /// <summary>The transaction running on <paramref name="evseId"/>, if any.</summary>
+    public EngineTransaction? TransactionOn(int evseId) => _transactions.GetValueOrDefault(evseId);
+
+    /// <summary>The running transaction with <paramref name="transactionId"/>, if any.</summary>
+    public EngineTransaction? TransactionById(string transactionId) =>
+        _transactions.Values.FirstOrDefault(t => string.Equals(t.TransactionId, transactionId, StringComparison.Ordinal));
+
+    /// <summary>The electrical facts of <paramref name="evseId"/> (0: the station), with its maximum power.</summary>
+    public ElectricalContext ContextOf(int evseId) =>
+        _contexts.TryGetValue(evseId, out var ctx)
+            ? ctx
+            : new ElectricalContext(230, 3, CurrentType.AC) { MaxKw = Station.Profile.StationMaxKw };
+
+    /// <summary>Binds the engine to a connection's messages; sessions and CSMS requests use them until the next call.</summary>
+    public void Attach(ITransactionMessages messages, CancellationToken connection)
+    {
+        _messages = messages;
+        _connection = connection;
+    }
+
+    /// <summary>The transaction messages of <paramref name="adapter"/>'s version on <paramref name="peer"/>.</summary>
+    public ITransactionMessages MessagesFor(Adapters.IVersionAdapter adapter, Ocpp.Rpc.OcppRpcPeer peer, TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(adapter);
+        return adapter.Version == OcppVersion.V16
+            ? new V16TransactionMessages(peer, adapter, Station, time)
+            : new V2xTransactionMessages(peer, adapter, Station);
+    }
+
+    /// <summary>Installs a profile from the CSMS and applies its limit at once.</summary>
+    public ProfileInstallResult InstallProfile(int evseId, ChargingProfile profile)
+    {
+        var result = Profiles.Install(evseId, profile);
+        if (result.IsAccepted)
+        {
+            Physics.Reevaluate();
+        }
+
+        return result;
+    }
+
+    /// <summary>Clears profiles and applies the remaining limits at once.</summary>
+    public ProfileClearStatus ClearProfiles(ChargingProfileQuery query)
+    {
+        var status = Profiles.Clear(query);
+        Physics.Reevaluate();
+        return status;
+    }
+
+    /// <summary>The composite schedule of <paramref name="evseId"/> from now for <paramref name="durationSeconds"/>.</summary>
+    public CompositeSchedule CompositeSchedule(int evseId, int durationSeconds, ChargingRateUnit unit) =>
+        Profiles.CompositeSchedule(evseId, Clock.Time.GetUtcNow(), durationSeconds, unit, ContextOf(evseId));
+
+    /// <summary>Asks the transaction <paramref name="transactionId"/> to stop; false when no such transaction runs.</summary>
+    public bool RequestStop(string transactionId, TransactionStopReason reason)
+    {
+        if (TransactionById(transactionId) is not { } tx)
+        {
+            return false;
+        }
+
+        tx.RequestStop(reason);
+        return true;
+    }
+
+    /// <summary>Stops every running transaction for <paramref name="reason"/> and completes when they ended.</summary>
+    public Task StopAllAsync(TransactionStopReason reason, CancellationToken ct)
+    {
+        var running = _transactions.Values.ToList();
+        foreach (var tx in running)
+        {
+            tx.RequestStop(reason);
+        }
+
+        return Task.WhenAll(running.Select(t => t.Ended)).WaitAsync(ct);
+    }
+
+    /// <summary>
+    /// Reserves an EVSE for a session the CSMS asked for on <paramref name="evseId"/> (null: the first free EVSE); the
+    /// returned action starts it (call it once the answer is on the wire): a default EV plugs in, and
+    /// <paramref name="txProfile"/> is installed as the TxProfile once the transaction started.
+    /// </summary>
+    /// <returns>The action starting the session, or null when no EVSE is free (the request is rejected).</returns>
+    public Action? PrepareRemoteStart(int? evseId, string idTag, int? remoteStartId, ChargingProfile? txProfile)
+    {
+        var candidates = evseId is { } id ? Station.Profile.Evses.Where(e => e.Id == id) : Station.Profile.Evses.OrderBy(e => e.Id);
+        foreach (var evse in candidates)
+        {
+            if (_messages is null || Physics.EvAt(evse.Id) is not null || !_busy.TryAdd(evse.Id, 0))
+            {
+                continue;
+            }
+
+            if (txProfile is not null)
+            {
+                _pendingTxProfiles[evse.Id] = txProfile;
+            }
+
+            // The actor counts from now, so a discrete-event clock waits for the session to begin.
+            var actor = Clock.RegisterActor();
+            var start = new SessionStart(evse.Id, idTag, TransactionStartTrigger.RemoteStart, remoteStartId);
+            return () => _ = Task.Run(async () =>
+            {
+                try
+                {
+                    await RunOneSessionAsync(start, _connection).ConfigureAwait(false);
+                }
+                catch (Exception ex) when (ex is OperationCanceledException or Ocpp.Rpc.OcppConnectionClosedException)
+                {
+                    // The connection ended; the session ends with it.
+                }
+                catch (Exception ex)
+                {
+                    Log($"remote session on EVSE {start.EvseId} failed: {ex.Message}");
+                }
+                finally
+                {
+                    _busy.TryRemove(start.EvseId, out _);
+                    actor.Dispose();
+                }
+            });
+        }
+
+        return null;
+    }
+
+    /// <summary>Sends a triggered sample of every running transaction on <paramref name="evseId"/> (null or 0: all).</summary>
+    public async Task TriggerSamplesAsync(int? evseId, CancellationToken ct)
+    {
+        if (_messages is not { } messages)
+        {
+            return;
+        }
+
+        foreach (var tx in _transactions.Values.Where(t => evseId is null or 0 || t.EvseId == evseId))
+        {
+            await messages.SampleAsync(tx, SampleNow(tx.EvseId), triggered: true, ct).ConfigureAwait(false);
+        }
+    }
+
+    private static ElectricalContext ContextOf(EvseDefinition evse)
+    {
+        var connector = evse.Connectors[0];
+        return new ElectricalContext(connector.NominalVoltageV, connector.Phases ?? 1, connector.CurrentType) { MaxKw = evse.MaxKw };
+    }
+
+    private (MeterSample Sample, EvseSnapshot Snapshot) ReadNow(int evseId)
+    {
+        lock (_physicsGate)
+        {
+            // Several session loops share the physics; whoever comes first moves it to the present.
+            var now = Clock.Time.GetUtcNow();
+            if (now > Physics.Now)
+            {
+                Physics.AdvanceTo(now);
+            }
+
+            var snapshot = Physics.Snapshot(evseId);
+            return (Meter.Read(snapshot, Station.Profile.MeterValues, Physics.Now), snapshot);
+        }
+    }
+
+    private MeterSample SampleNow(int evseId) => ReadNow(evseId).Sample;
+}

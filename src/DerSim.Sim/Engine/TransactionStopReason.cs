@@ -1,0 +1,20 @@
+namespace DerSim.Sim.Engine;
+
+/// <summary>Why a transaction ended, version-neutral; the messages map it to 1.6 Reason and 2.x ReasonEnumType.</summary>
+public enum TransactionStopReason
+{
+    /// <summary>The EV left (it reached its target and was unplugged).</summary>
+    EVDisconnected,
+
+    /// <summary>The CSMS asked (1.6 RemoteStopTransaction, 2.x RequestStopTransaction).</summary>
+    Remote,
+
+    /// <summary>A hard reset (1.6 Reset Hard, 2.x Reset Immediate).</summary>
+    HardReset,
+
+    /// <summary>A soft reset (1.6 Reset Soft, 2.x Reset OnIdle).</summary>
+    SoftReset,
+
+    /// <summary>The CSMS refused the id token.</summary>
+    DeAuthorized,
+}

@@ -1,0 +1,115 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using DerSim.Sim.Adapters;
+using DerSim.Sim.Evse;
+using DerSim.Sim.Ocpp.Rpc;
+using DerSim.Sim.Physics;
+
+namespace DerSim.Sim.Engine;
+
+/// <summary>
+/// Transactions in OCPP 2.0.1 and 2.1 (the same shapes for what is sent here): Authorize, TransactionEvent
+/// Started / Updated / Ended with a station-made transaction id and seqNo from 0.
+/// </summary>
+public sealed class V2xTransactionMessages(OcppRpcPeer peer, IVersionAdapter adapter, ChargingStation station) : ITransactionMessages
+{
+    /// <inheritdoc />
+    public async Task<bool> AuthorizeAsync(string idTag, CancellationToken ct)
+    {
+        var answer = await peer.CallRawAsync("Authorize", MeterJson.Element(new JsonObject { ["idToken"] = IdToken(idTag, remote: false) }), ct).ConfigureAwait(false);
+        return IsAccepted(answer) ?? false;
+    }
+
+    /// <inheritdoc />
+    public Task StatusAsync(StationConnector connector, CancellationToken ct) => adapter.SendStatusAsync(peer, station, connector, ct);
+
+    /// <inheritdoc />
+    public async Task<(string TransactionId, bool Accepted)> StartAsync(EngineTransaction tx, MeterSample sample, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(tx);
+        ArgumentNullException.ThrowIfNull(sample);
+
+        // Unique per station and at most 36 characters (the schema's limit).
+        tx.TransactionId = Guid.NewGuid().ToString("N");
+        var remote = tx.Trigger == TransactionStartTrigger.RemoteStart;
+        var info = Info(tx, ChargingState.EVConnected);
+        if (tx.RemoteStartId is { } remoteStartId)
+        {
+            info["remoteStartId"] = remoteStartId;
+        }
+
+        var payload = Event(tx, "Started", remote ? "RemoteStart" : "Authorized", sample, info, "Transaction.Begin");
+        payload["idToken"] = IdToken(tx.IdTag, remote);
+        payload["evse"] = new JsonObject { ["id"] = tx.EvseId, ["connectorId"] = tx.Connector.ConnectorId };
+        var answer = await peer.CallRawAsync("TransactionEvent", MeterJson.Element(payload), ct).ConfigureAwait(false);
+        return (tx.TransactionId, IsAccepted(answer) ?? true);
+    }
+
+    /// <inheritdoc />
+    public Task SampleAsync(EngineTransaction tx, MeterSample sample, bool triggered, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(tx);
+        var payload = Event(tx, "Updated", triggered ? "Trigger" : "MeterValuePeriodic", sample, Info(tx, null), triggered ? "Trigger" : "Sample.Periodic");
+        return peer.CallRawAsync("TransactionEvent", MeterJson.Element(payload), ct);
+    }
+
+    /// <inheritdoc />
+    public Task ChargingStateAsync(EngineTransaction tx, ChargingState state, MeterSample sample, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(tx);
+        var payload = Event(tx, "Updated", "ChargingStateChanged", null, Info(tx, state), null);
+        return peer.CallRawAsync("TransactionEvent", MeterJson.Element(payload), ct);
+    }
+
+    /// <inheritdoc />
+    public Task StopAsync(EngineTransaction tx, MeterSample sample, TransactionStopReason reason, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(tx);
+        var (trigger, stopped) = reason switch
+        {
+            TransactionStopReason.Remote => ("RemoteStop", "Remote"),
+            TransactionStopReason.HardReset or TransactionStopReason.SoftReset => ("ResetCommand", "ImmediateReset"),
+            TransactionStopReason.DeAuthorized => ("Deauthorized", "DeAuthorized"),
+            _ => ("EVCommunicationLost", "EVDisconnected"),
+        };
+        var info = Info(tx, ChargingState.Idle);
+        info["stoppedReason"] = stopped;
+        var payload = Event(tx, "Ended", trigger, sample, info, "Transaction.End");
+        return peer.CallRawAsync("TransactionEvent", MeterJson.Element(payload), ct);
+    }
+
+    private static JsonObject Event(EngineTransaction tx, string eventType, string trigger, MeterSample? sample, JsonObject info, string? context)
+    {
+        var payload = new JsonObject
+        {
+            ["eventType"] = eventType,
+            ["timestamp"] = MeterJson.Timestamp(sample?.Timestamp ?? tx.LastSample?.Timestamp ?? tx.StartedAt),
+            ["triggerReason"] = trigger,
+            ["seqNo"] = tx.NextSeqNo(),
+            ["transactionInfo"] = info,
+        };
+        if (sample is not null && context is not null)
+        {
+            payload["meterValue"] = MeterJson.MeterValues(sample, context, v16: false);
+        }
+
+        return payload;
+    }
+
+    private static JsonObject Info(EngineTransaction tx, ChargingState? state)
+    {
+        var info = new JsonObject { ["transactionId"] = tx.TransactionId };
+        if (state is { } s)
+        {
+            info["chargingState"] = s.ToString();
+        }
+
+        return info;
+    }
+
+    private static JsonObject IdToken(string idTag, bool remote) =>
+        new() { ["idToken"] = idTag, ["type"] = remote ? "Central" : "ISO14443" };
+
+    private static bool? IsAccepted(JsonElement answer) =>
+        answer.TryGetProperty("idTokenInfo", out var info) ? info.GetProperty("status").GetString() == "Accepted" : null;
+}

@@ -1,0 +1,34 @@
+namespace DerSim.Sim.Runtime;
+
+/// <summary>
+/// Where a simulated station's time comes from: timestamps, physics and sample intervals use <see cref="Time"/>;
+/// OCPP call timeouts keep using the real clock. <see cref="ScaledClock"/> runs real time faster,
+/// <see cref="VirtualClock"/> jumps from event to event.
+/// </summary>
+public abstract class SimulationClock
+{
+    /// <summary>The simulated time.</summary>
+    public abstract TimeProvider Time { get; }
+
+    /// <summary>Completes once <paramref name="simulated"/> of simulated time has passed.</summary>
+    public abstract Task WaitAsync(TimeSpan simulated, CancellationToken ct);
+
+    /// <summary>
+    /// Declares an actor (a session loop) whose waits pace the simulation; dispose it when the actor ends.
+    /// Only a discrete-event clock cares: it moves time when every actor waits.
+    /// </summary>
+    public virtual IDisposable RegisterActor() => NoRelease.Instance;
+
+    /// <summary>Holds simulated time still until disposed (an OCPP exchange in flight). Only a discrete-event clock cares.</summary>
+    public virtual IDisposable Hold() => NoRelease.Instance;
+
+    private sealed class NoRelease : IDisposable
+    {
+        public static readonly NoRelease Instance = new();
+
+        public void Dispose()
+        {
+            // Nothing was taken.
+        }
+    }
+}

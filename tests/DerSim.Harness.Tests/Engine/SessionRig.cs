@@ -1,0 +1,150 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Text.Json;
+using DerSim.Harness.Csms;
+using DerSim.Harness.Tests.Csms;
+using DerSim.Sim.Evse;
+using DerSim.Sim.Ocpp;
+using DerSim.Sim.Ocpp.Rpc;
+using DerSim.Sim.Ocpp.Transport;
+using DerSim.Sim.Ocpp.Validation;
+using DerSim.Sim.Runtime;
+
+namespace DerSim.Harness.Tests.Engine;
+
+/// <summary>The reference CSMS and one station running a <see cref="SessionPlan"/> on a virtual clock.</summary>
+internal sealed class SessionRig : IAsyncDisposable
+{
+    private static readonly OcppSchemaValidator Validator = new();
+    private readonly CancellationTokenSource _stop = new();
+
+    private SessionRig(ReferenceCsms csms, CsmsFrames frames, StationRunner runner, OcppVersion version, ConcurrentQueue<string> log)
+    {
+        Csms = csms;
+        Frames = frames;
+        Runner = runner;
+        Version = version;
+        Log = log;
+        Running = Task.Run(() => runner.RunAsync(_stop.Token));
+    }
+
+    public ReferenceCsms Csms { get; }
+
+    public CsmsFrames Frames { get; }
+
+    public StationRunner Runner { get; }
+
+    public OcppVersion Version { get; }
+
+    public ConcurrentQueue<string> Log { get; }
+
+    public Task Running { get; }
+
+    public string Id => Runner.Station.StationId;
+
+    public static async Task<SessionRig> StartAsync(OcppVersion version, string profile, string stationId, SessionPlan plan)
+    {
+        var csms = new ReferenceCsms(new ReferenceCsmsOptions { HeartbeatIntervalSeconds = 300 });
+        var frames = new CsmsFrames(csms);
+        await csms.StartAsync();
+        var station = new ChargingStation(stationId, EvseProfileLoader.Load(profile, ProfilesDirectory.Locate()));
+        var options = new OcppClientOptions
+        {
+            Url = csms.Url,
+            StationId = stationId,
+            Version = version,
+            Reconnect = new OcppReconnectPolicy { InitialDelay = TimeSpan.FromMilliseconds(200), MaxDelay = TimeSpan.FromSeconds(1), MaxAttempts = 3 },
+            Rpc = new OcppRpcOptions { CallTimeout = TimeSpan.FromSeconds(5), Validator = Validator },
+        };
+        var log = new ConcurrentQueue<string>();
+        var clock = new VirtualClock(new DateTimeOffset(2026, 1, 1, 8, 0, 0, TimeSpan.Zero));
+        var runner = new StationRunner(station, options, TimeProvider.System, log.Enqueue, plan, clock);
+        return new SessionRig(csms, frames, runner, version, log);
+    }
+
+    /// <summary>The station's CALLs as (action, payload), in wire order.</summary>
+    public IReadOnlyList<(string Action, JsonElement Payload)> Calls() =>
+        [.. Frames.Of(Id).Where(f => f is { Direction: FrameDirection.Inbound, MessageType: OcppMessageType.Call }).Select(f => (f.Action!, CsmsFrames.Payload(f)))];
+
+    /// <summary>Every frame checked against the official schemas; the violations found.</summary>
+    public IReadOnlyList<string> OfficialViolations()
+    {
+        var official = OfficialSchemas.Require();
+        var found = new List<string>();
+        foreach (var frame in Frames.Of(Id))
+        {
+            if (frame.Action is null || frame.MessageType is not (OcppMessageType.Call or OcppMessageType.CallResult))
+            {
+                continue;
+            }
+
+            var kind = frame.MessageType == OcppMessageType.Call ? PayloadKind.Request : PayloadKind.Response;
+            foreach (var v in official.Validate(Version, frame.Action, kind, CsmsFrames.Payload(frame).GetRawText()))
+            {
+                found.Add($"{frame.Action} {kind}: {v} in {frame.Raw}");
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary>The sampled values of <paramref name="measurand"/> in every meter value the station sent, in order, with their timestamps.</summary>
+    public IReadOnlyList<(DateTimeOffset At, decimal Value)> Values(string measurand)
+    {
+        var list = new List<(DateTimeOffset, decimal)>();
+        foreach (var (action, payload) in Calls())
+        {
+            var arrays = action switch
+            {
+                "MeterValues" => [payload.GetProperty("meterValue")],
+                "TransactionEvent" when payload.TryGetProperty("meterValue", out var mv) => [mv],
+                "StopTransaction" when payload.TryGetProperty("transactionData", out var td) => [td],
+                _ => Array.Empty<JsonElement>(),
+            };
+            foreach (var meterValue in arrays.SelectMany(a => a.EnumerateArray()))
+            {
+                var at = meterValue.GetProperty("timestamp").GetDateTimeOffset();
+                foreach (var sv in meterValue.GetProperty("sampledValue").EnumerateArray())
+                {
+                    if (sv.TryGetProperty("measurand", out var m) && m.GetString() == measurand)
+                    {
+                        var value = sv.GetProperty("value");
+                        list.Add((at, value.ValueKind == JsonValueKind.String ? decimal.Parse(value.GetString()!, CultureInfo.InvariantCulture) : value.GetDecimal()));
+                    }
+                }
+            }
+        }
+
+        return list;
+    }
+
+    public string Describe() => $"CSMS frames:\n{Frames.Dump(Id)}\nstation log:\n{string.Join("\n", Log)}";
+
+    public async Task WaitForSessionsAsync(TimeSpan timeout)
+    {
+        try
+        {
+            await Runner.SessionsCompleted.WaitAsync(timeout);
+        }
+        catch (TimeoutException)
+        {
+            throw new AssertionException($"sessions not done in {timeout}\n{Describe()}");
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stop.CancelAsync();
+        try
+        {
+            await Running.WaitAsync(TimeSpan.FromSeconds(10));
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or OcppConnectException)
+        {
+            // The normal end of a run.
+        }
+
+        _stop.Dispose();
+        await Csms.DisposeAsync();
+    }
+}
