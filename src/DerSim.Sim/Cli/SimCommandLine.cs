@@ -54,13 +54,13 @@ public static class SimCommandLine
             (o, f, v) => o with { Session = o.Session with { InitialSocPercent = ParsePercent(f, v) } }),
         new("--ev_target_soc", "PERCENT", $"the SoC at which the session ends, above --ev_soc (default: {Ev.DefaultTargetSocPercent:0}; e.g. --ev_target_soc 90)",
             (o, f, v) => o with { Session = o.Session with { TargetSocPercent = ParsePercent(f, v) } }),
-        new("--idtag", "TEXT", $"the id token the driver presents, at most {MaxIdTagLength} characters (default: {SessionPlan.DefaultIdTag})",
+        new("--idtag", "TEXT", $"the id token the driver presents, 1-{MaxIdTagLength} printable characters (default: {SessionPlan.DefaultIdTag}; e.g. --idtag DRIVER-1)",
             (o, f, v) => o with { Session = o.Session with { IdTag = ParseIdTag(f, v) } }),
-        new("--sessions", "N", "charging sessions per connector, one after another; 0 only stays connected (default: 1)",
+        new("--sessions", "N", "charging sessions per connector, one after another; 0 only stays connected (default: 1; e.g. --sessions 2)",
             (o, f, v) => o with { Session = o.Session with { Sessions = ParseNonNegativeInt(f, v) } }),
         new("--time_scale", "X", "simulated seconds per wall second: 1 real time, 60 a minute per second (default: 1; e.g. --time_scale 120)",
             (o, f, v) => o with { Session = o.Session with { TimeScale = ParsePositiveDouble(f, v) }, TimeScaleGiven = true }),
-        new("--duration", "TIME", "stop after this much simulated time: seconds or 30s, 45m, 2h (default: until the sessions are done)",
+        new("--duration", "TIME", "stop after this much simulated time: seconds or 30s, 45m, 2h (default: until the sessions are done; e.g. --duration 45m)",
             (o, f, v) => o with { Session = o.Session with { Duration = ParseDuration(f, v) } }),
     ];
 
@@ -90,7 +90,7 @@ public static class SimCommandLine
 
             lines.Add($"  {"-h, --help",-32} show this help");
             lines.Add("");
-            lines.Add("Example:");
+            lines.Add("Examples:");
             lines.Add("  ./sim --ocpp_enable yes --ocpp_version ocpp1.6j --ocpp_csms_url ws://localhost:8180/ocpp \\");
             lines.Add("        --ocpp_csid DERSIM-LAB-1 --evse_profile EVSE-AC-22kW-1port.json");
             lines.Add("  ./sim --ocpp_enable yes --ocpp_version ocpp2.0.1j --ocpp_csms_url ws://localhost:8081/ocpp \\");

@@ -21,13 +21,12 @@ public class StrictCsmsTxProfileTests
 
     public static IEnumerable<TestCaseData> Versions()
     {
-        yield return new TestCaseData("ocpp1.6", OcppVersion.V16).SetName("OCPP 1.6 StartTransaction is followed by a 50 kW TxProfile");
-        yield return new TestCaseData("ocpp2.0.1", OcppVersion.V201).SetName("OCPP 2.0.1 TransactionEvent Started is followed by a 50 kW TxProfile");
-        yield return new TestCaseData("ocpp2.1", OcppVersion.V21).SetName("OCPP 2.1 TransactionEvent Started is followed by a 50 kW TxProfile");
+        yield return new TestCaseData("ocpp1.6", OcppVersion.V16, "Relative").SetName("OCPP 1.6 StartTransaction is followed by a 50 kW TxProfile");
+        yield return new TestCaseData("ocpp2.0.1", OcppVersion.V201, "Relative").SetName("OCPP 2.0.1 TransactionEvent Started is followed by a 50 kW TxProfile");
+        yield return new TestCaseData("ocpp2.1", OcppVersion.V21, "Relative").SetName("OCPP 2.1 TransactionEvent Started is followed by a 50 kW TxProfile");
+        yield return new TestCaseData("ocpp1.6", OcppVersion.V16, "Absolute").SetName("OCPP 1.6 Absolute TxProfile carries a start");
+        yield return new TestCaseData("ocpp2.1", OcppVersion.V21, "Absolute").SetName("OCPP 2.1 Absolute TxProfile carries a start");
     }
-
-    [SetUp]
-    public async Task SetUp() => csms = await StrictCsmsProcess.StartAsync(extraArguments: ["--tx-profile-kw", "50"]);
 
     [TearDown]
     public async Task TearDown()
@@ -42,9 +41,10 @@ public class StrictCsmsTxProfileTests
     private StrictCsmsProcess Csms => csms ?? throw new InvalidOperationException("SetUp did not start the strict CSMS.");
 
     [TestCaseSource(nameof(Versions))]
-    public async Task Transaction_start_brings_a_schema_valid_TxProfile_in_W(string protocol, OcppVersion version)
+    public async Task Transaction_start_brings_a_schema_valid_TxProfile_in_W(string protocol, OcppVersion version, string kind)
     {
         var official = OfficialSchemas.Require();
+        csms = await StrictCsmsProcess.StartAsync(extraArguments: ["--tx-profile-kw", "50", "--tx-profile-kind", kind]);
         using var ws = new ClientWebSocket();
         ws.Options.AddSubProtocol(protocol);
         using (var cts = new CancellationTokenSource(Timeout))
@@ -67,6 +67,9 @@ public class StrictCsmsTxProfileTests
         call[0]!.GetValue<int>().ShouldBe(2, call.ToJsonString());
         call[2]!.GetValue<string>().ShouldBe("SetChargingProfile");
         var payload = call[3]!;
+        var schedule = is16 ? payload["csChargingProfiles"]!["chargingSchedule"]! : payload["chargingProfile"]!["chargingSchedule"]![0]!;
+        (is16 ? payload["csChargingProfiles"]! : payload["chargingProfile"]!)["chargingProfileKind"]!.GetValue<string>().ShouldBe(kind);
+        (schedule["startSchedule"] is not null).ShouldBe(kind == "Absolute", payload.ToJsonString());
         official.Validate(version, "SetChargingProfile", PayloadKind.Request, payload.ToJsonString()).ShouldBeEmpty(payload.ToJsonString());
         if (is16)
         {
@@ -101,6 +104,7 @@ public class StrictCsmsTxProfileTests
     [Test]
     public async Task A_2x_event_that_is_not_Started_brings_no_TxProfile()
     {
+        csms = await StrictCsmsProcess.StartAsync(extraArguments: ["--tx-profile-kw", "50"]);
         using var ws = new ClientWebSocket();
         ws.Options.AddSubProtocol("ocpp2.0.1");
         using (var cts = new CancellationTokenSource(Timeout))
