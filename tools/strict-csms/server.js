@@ -3,19 +3,24 @@
 // It is built on ocpp-rpc rather than on DerSim's own OCPP stack so that a bug
 // shared by our station and our reference CSMS cannot hide itself.
 //
-// Usage: node tools/strict-csms/server.js [--port N] [--heartbeat-interval S] [--self-check]
-//   env STRICT_CSMS_PORT / STRICT_CSMS_HEARTBEAT_INTERVAL are used when the flags are absent.
+// Usage: node tools/strict-csms/server.js [--port N] [--heartbeat-interval S] [--tx-profile-kw KW]
+//                                        [--tx-profile-kind Relative|Absolute] [--self-check]
+//   env STRICT_CSMS_PORT / STRICT_CSMS_HEARTBEAT_INTERVAL / STRICT_CSMS_TX_PROFILE_KW /
+//   STRICT_CSMS_TX_PROFILE_KIND are used when the flags are absent.
 //   --port 0 picks a free port. Output: one JSON object per line on stdout.
 'use strict';
 
 const { RPCServer, createRPCError } = require('ocpp-rpc');
 const { buildStrictValidators, effectiveValidators } = require('./validators');
 const { createHandlers } = require('./handlers');
+const { txProfileRequest } = require('./tx-profile');
 
 function parseArgs(argv) {
     const options = {
         port: Number(process.env.STRICT_CSMS_PORT ?? 0),
         heartbeatInterval: Number(process.env.STRICT_CSMS_HEARTBEAT_INTERVAL ?? 10),
+        txProfileKw: process.env.STRICT_CSMS_TX_PROFILE_KW ? Number(process.env.STRICT_CSMS_TX_PROFILE_KW) : null,
+        txProfileKind: process.env.STRICT_CSMS_TX_PROFILE_KIND ?? 'Relative',
         selfCheck: false,
     };
     for (let i = 0; i < argv.length; i++) {
@@ -24,6 +29,8 @@ function parseArgs(argv) {
         switch (flag) {
             case '--port': options.port = Number(value()); break;
             case '--heartbeat-interval': case '--interval': options.heartbeatInterval = Number(value()); break;
+            case '--tx-profile-kw': options.txProfileKw = Number(value()); break;
+            case '--tx-profile-kind': options.txProfileKind = value(); break;
             case '--self-check': options.selfCheck = true; break;
             default: throw new Error(`Unknown argument '${argv[i]}'`);
         }
@@ -33,6 +40,12 @@ function parseArgs(argv) {
     }
     if (!Number.isInteger(options.heartbeatInterval) || options.heartbeatInterval < 0) {
         throw new Error(`--heartbeat-interval must be a non-negative integer`);
+    }
+    if (options.txProfileKw !== null && !(Number.isFinite(options.txProfileKw) && options.txProfileKw >= 0)) {
+        throw new Error(`--tx-profile-kw must be a number of kW, 0 or more`);
+    }
+    if (!['Relative', 'Absolute'].includes(options.txProfileKind)) {
+        throw new Error(`--tx-profile-kind must be Relative or Absolute`);
     }
     return options;
 }
@@ -96,21 +109,30 @@ async function main() {
         emit({ event: 'connected', identity, protocol });
 
         const table = createHandlers(protocol, { heartbeatInterval: options.heartbeatInterval });
+        let txProfileIds = 0;
 
+        // Events for the CSMS's own calls (SetChargingProfile) carry direction 'toStation' on the call and
+        // 'fromStation' on the station's answer; the station's calls and our answers keep their old shape.
         client.on('call', ({ outbound, payload }) => {
-            if (!outbound) {
-                emit({ event: 'call', identity, protocol, messageId: payload[1], action: payload[2], payload: payload[3] });
-            }
+            emit({
+                event: 'call', identity, protocol, messageId: payload[1], action: payload[2], payload: payload[3],
+                ...(outbound ? { direction: 'toStation' } : {}),
+            });
         });
-        client.on('callResult', ({ outbound, messageId, method, result }) => {
-            if (!outbound) {
-                emit({ event: 'callResult', identity, protocol, messageId, action: method, result });
+        client.on('callResult', ({ outbound, messageId, method, params, result }) => {
+            emit({ event: 'callResult', identity, protocol, messageId, action: method, result, ...(outbound ? { direction: 'fromStation' } : {}) });
+            if (!outbound && options.txProfileKw !== null) {
+                const request = txProfileRequest(protocol, method, params, result, options, ++txProfileIds);
+                if (request) {
+                    // The answer is sent right after this event: queue the call behind it.
+                    setImmediate(() => client.call('SetChargingProfile', request).catch(() => {
+                        // Timeouts, CALLERRORs and violations are already emitted as events.
+                    }));
+                }
             }
         });
         client.on('callError', ({ outbound, messageId, method, error }) => {
-            if (!outbound) {
-                emit({ event: 'callError', identity, protocol, messageId, action: method, error: describeError(error) });
-            }
+            emit({ event: 'callError', identity, protocol, messageId, action: method, error: describeError(error), ...(outbound ? { direction: 'fromStation' } : {}) });
         });
         client.on('strictValidationFailure', ({ messageId, method, outbound, isCall, error }) => {
             emit({

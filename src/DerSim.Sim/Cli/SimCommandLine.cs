@@ -1,5 +1,7 @@
 using System.Globalization;
 using DerSim.Sim.Ocpp;
+using DerSim.Sim.Physics;
+using DerSim.Sim.Runtime;
 
 namespace DerSim.Sim.Cli;
 
@@ -46,7 +48,24 @@ public static class SimCommandLine
             (o, f, v) => o with { RunForSeconds = ParsePositiveDouble(f, v) }),
         new("--quiet", "", "do not print a line per OCPP frame",
             (o, _, _) => o with { PrintFrames = false }, TakesValue: false),
+        new("--ev", "PRESET", $"the EV plugged in at every session: {string.Join(" | ", EvPresets.Names)} (default: per profile; e.g. --ev sedan-75)",
+            (o, f, v) => o with { Session = o.Session with { EvPreset = ParseEvPreset(f, v) } }),
+        new("--ev_soc", "PERCENT", $"the EV's state of charge on arrival, 0..100 (default: {Ev.DefaultInitialSocPercent:0}; e.g. --ev_soc 10)",
+            (o, f, v) => o with { Session = o.Session with { InitialSocPercent = ParsePercent(f, v) } }),
+        new("--ev_target_soc", "PERCENT", $"the SoC at which the session ends, above --ev_soc (default: {Ev.DefaultTargetSocPercent:0}; e.g. --ev_target_soc 90)",
+            (o, f, v) => o with { Session = o.Session with { TargetSocPercent = ParsePercent(f, v) } }),
+        new("--idtag", "TEXT", $"the id token the driver presents, 1-{MaxIdTagLength} printable characters (default: {SessionPlan.DefaultIdTag}; e.g. --idtag DRIVER-1)",
+            (o, f, v) => o with { Session = o.Session with { IdTag = ParseIdTag(f, v) } }),
+        new("--sessions", "N", "charging sessions per connector, one after another; 0 only stays connected (default: 1; e.g. --sessions 2)",
+            (o, f, v) => o with { Session = o.Session with { Sessions = ParseNonNegativeInt(f, v) } }),
+        new("--time_scale", "X", "simulated seconds per wall second: 1 real time, 60 a minute per second (default: 1; e.g. --time_scale 120)",
+            (o, f, v) => o with { Session = o.Session with { TimeScale = ParsePositiveDouble(f, v) }, TimeScaleGiven = true }),
+        new("--duration", "TIME", "stop after this much simulated time: seconds or 30s, 45m, 2h (default: until the sessions are done; e.g. --duration 45m)",
+            (o, f, v) => o with { Session = o.Session with { Duration = ParseDuration(f, v) } }),
     ];
+
+    /// <summary>The longest id token accepted: 1.6's IdToken is CiString20, the shortest of the three versions.</summary>
+    public const int MaxIdTagLength = 20;
 
     /// <summary>The usage text printed by <c>--help</c>.</summary>
     public static string Usage
@@ -71,9 +90,15 @@ public static class SimCommandLine
 
             lines.Add($"  {"-h, --help",-32} show this help");
             lines.Add("");
-            lines.Add("Example:");
+            lines.Add("Examples:");
             lines.Add("  ./sim --ocpp_enable yes --ocpp_version ocpp1.6j --ocpp_csms_url ws://localhost:8180/ocpp \\");
             lines.Add("        --ocpp_csid DERSIM-LAB-1 --evse_profile EVSE-AC-22kW-1port.json");
+            lines.Add("  ./sim --ocpp_enable yes --ocpp_version ocpp2.0.1j --ocpp_csms_url ws://localhost:8081/ocpp \\");
+            lines.Add("        --ocpp_csid DERSIM-DC-1 --evse_profile EVSE-DC-150kW-CCS-1port.json \\");
+            lines.Add("        --ev sedan-75 --ev_soc 20 --ev_target_soc 80 --idtag DRIVER-1 --sessions 2 --time_scale 120");
+            lines.Add("  ./sim --ocpp_enable no --evse_profile EVSE-Hybrid-2DC-1AC --duration 45m");
+            lines.Add("        (no CSMS: prints a table of simulated time, per-port delivered and offered kW, EV SoC and");
+            lines.Add("        backing-battery SoC, at once; with --time_scale the rows are paced in scaled real time)");
             lines.Add("");
             lines.Add("Exit codes: 0 stopped cleanly, 1 gave up connecting (--max_connect_attempts), 2 bad command line or profile.");
             return string.Join(Environment.NewLine, lines);
@@ -139,6 +164,15 @@ public static class SimCommandLine
             throw new UsageException("--ocpp_client_cert and --ocpp_client_key go together");
         }
 
+        var soc = options.Session.InitialSocPercent ?? Ev.DefaultInitialSocPercent;
+        var target = options.Session.TargetSocPercent ?? Ev.DefaultTargetSocPercent;
+        if (target <= soc)
+        {
+            var which = options.Session.TargetSocPercent is null ? " (the default)" : "";
+            throw new UsageException(
+                $"--ev_target_soc {target.ToString(CultureInfo.InvariantCulture)}{which} must be above --ev_soc {soc.ToString(CultureInfo.InvariantCulture)}: the EV charges from --ev_soc up to --ev_target_soc");
+        }
+
         return options;
     }
 
@@ -195,6 +229,52 @@ public static class SimCommandLine
         int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0
             ? n
             : throw new UsageException($"{flag}: '{value}' is not a whole number above 0");
+
+    private static string ParseEvPreset(string flag, string value) =>
+        EvPresets.TryGet(value, out var model)
+            ? model.Name
+            : throw new UsageException($"{flag}: '{value}' is not an EV preset; expected one of {string.Join(", ", EvPresets.Names)}");
+
+    private static double ParsePercent(string flag, string value) =>
+        double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) && d is >= 0 and <= 100
+            ? d
+            : throw new UsageException($"{flag}: '{value}' is not a percentage; expected a number from 0 to 100");
+
+    private static string ParseIdTag(string flag, string value)
+    {
+        // Printable ASCII keeps the token valid in every version's identifier string type.
+        if (value.Length is 0 or > MaxIdTagLength || value.Any(c => c is < '!' or > '~'))
+        {
+            throw new UsageException($"{flag}: '{value}' is not an id token; expected 1-{MaxIdTagLength} printable characters without spaces");
+        }
+
+        return value;
+    }
+
+    private static int ParseNonNegativeInt(string flag, string value) =>
+        int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var n)
+            ? n
+            : throw new UsageException($"{flag}: '{value}' is not a whole number of 0 or more");
+
+    /// <summary>Parses a simulated duration: plain seconds, or a number with s, m or h (<c>30s</c>, <c>45m</c>, <c>1.5h</c>).</summary>
+    internal static TimeSpan ParseDuration(string flag, string value)
+    {
+        var unit = value.Length > 0 ? char.ToLowerInvariant(value[^1]) : ' ';
+        var (number, seconds) = unit switch
+        {
+            's' => (value[..^1], 1d),
+            'm' => (value[..^1], 60d),
+            'h' => (value[..^1], 3600d),
+            _ => (value, 1d),
+        };
+        if (double.TryParse(number, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var d) && d > 0 && double.IsFinite(d * seconds)
+            && d * seconds <= TimeSpan.MaxValue.TotalSeconds / 2)
+        {
+            return TimeSpan.FromSeconds(d * seconds);
+        }
+
+        throw new UsageException($"{flag}: '{value}' is not a duration; expected seconds or a number with s, m or h above 0 (e.g. 90, 30s, 45m, 2h)");
+    }
 
     private static double ParsePositiveDouble(string flag, string value) =>
         double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) && d > 0 && double.IsFinite(d)

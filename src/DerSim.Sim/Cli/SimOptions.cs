@@ -1,4 +1,5 @@
 using DerSim.Sim.Ocpp;
+using DerSim.Sim.Runtime;
 
 namespace DerSim.Sim.Cli;
 
@@ -49,4 +50,10 @@ public sealed record SimOptions
 
     /// <summary>Print one line per frame. The default value is true; <c>--quiet</c> turns it off.</summary>
     public bool PrintFrames { get; init; } = true;
+
+    /// <summary>What the station does once booted (<c>--ev</c>, <c>--ev_soc</c>, <c>--sessions</c>, <c>--time_scale</c>, …). The default value is one session per connector with the profile's default EV.</summary>
+    public SessionPlan Session { get; init; } = new();
+
+    /// <summary>Whether <c>--time_scale</c> was given: without a CSMS, it paces the table in scaled real time instead of printing it at once. The default value is false.</summary>
+    public bool TimeScaleGiven { get; init; }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Security.Cryptography.X509Certificates;
 using DerSim.Sim.Evse;
@@ -5,6 +6,7 @@ using DerSim.Sim.Ocpp;
 using DerSim.Sim.Ocpp.Rpc;
 using DerSim.Sim.Ocpp.Transport;
 using DerSim.Sim.Ocpp.Validation;
+using DerSim.Sim.Physics;
 using DerSim.Sim.Runtime;
 
 namespace DerSim.Sim.Cli;
@@ -64,7 +66,22 @@ public static class SimProgram
         await stdout.WriteLineAsync(Describe(station, options));
         if (!options.OcppEnabled)
         {
-            await stdout.WriteLineAsync("OCPP is off (--ocpp_enable no): the profile is loaded and checked; nothing to connect to.");
+            await stdout.WriteLineAsync("OCPP is off (--ocpp_enable no): running the station's physics alone, no CSMS.");
+            using var offlineStop = new CancellationTokenSource();
+            using var offlineSigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, context =>
+            {
+                context.Cancel = true;
+                offlineStop.Cancel();
+            });
+            try
+            {
+                await OfflineSimulation.RunAsync(profile, options.Session, paced: options.TimeScaleGiven, stdout, time, offlineStop.Token);
+            }
+            catch (OperationCanceledException) when (offlineStop.IsCancellationRequested)
+            {
+                await stdout.WriteLineAsync("stopped");
+            }
+
             return ExitOk;
         }
 
@@ -178,6 +195,22 @@ public static class SimProgram
         var connectors = string.Join(", ", station.Connectors.Select(c =>
             $"EVSE {c.EvseId}/{c.ConnectorId} {EnumJsonNames.Of(c.Definition.Type)} {c.Definition.CurrentType} {c.Definition.MaxKw:0.#} kW"));
         var target = options.OcppEnabled ? $", OCPP {options.Version.DisplayName()} -> {options.CsmsUrl}" : "";
-        return $"DerSim sim: station {station.StationId}, profile {station.Profile.Name} ({connectors}){target}";
+        return $"DerSim sim: station {station.StationId}, profile {station.Profile.Name} ({connectors}){target}; {DescribeSessions(options.Session, station.Profile)}";
+    }
+
+    private static string DescribeSessions(SessionPlan plan, EvseProfile profile)
+    {
+        if (plan.Sessions == 0)
+        {
+            return "no charging sessions (--sessions 0)";
+        }
+
+        var ev = plan.EvPreset ?? EvPresets.DefaultFor(profile).Name;
+        var soc = plan.InitialSocPercent ?? Ev.DefaultInitialSocPercent;
+        var target = plan.TargetSocPercent ?? Ev.DefaultTargetSocPercent;
+        var duration = plan.Duration is { } d ? $", for {OfflineSimulation.Clock(d)[1..]} simulated" : "";
+        return string.Create(
+            CultureInfo.InvariantCulture,
+            $"{plan.Sessions} session(s) per connector: {ev} {soc:0.#} % -> {target:0.#} %, id tag {plan.IdTag}, time scale {plan.TimeScale:0.###}{duration}");
     }
 }

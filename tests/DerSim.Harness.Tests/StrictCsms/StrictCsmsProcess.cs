@@ -58,7 +58,8 @@ public sealed class StrictCsmsProcess : IAsyncDisposable
 
     /// <summary>Starts the server on a free port and waits until it listens.</summary>
     /// <param name="heartbeatIntervalSeconds">The interval BootNotification answers with.</param>
-    public static async Task<StrictCsmsProcess> StartAsync(int heartbeatIntervalSeconds = 10)
+    /// <param name="extraArguments">More server.js flags, e.g. <c>--tx-profile-kw 50</c>.</param>
+    public static async Task<StrictCsmsProcess> StartAsync(int heartbeatIntervalSeconds = 10, IReadOnlyList<string>? extraArguments = null)
     {
         var repoRoot = RepoRoot();
         var node = RequireNode(repoRoot);
@@ -74,6 +75,10 @@ public sealed class StrictCsmsProcess : IAsyncDisposable
         info.ArgumentList.Add("0");
         info.ArgumentList.Add("--heartbeat-interval");
         info.ArgumentList.Add(heartbeatIntervalSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        foreach (var argument in extraArguments ?? [])
+        {
+            info.ArgumentList.Add(argument);
+        }
 
         var csms = new StrictCsmsProcess(new Process { StartInfo = info, EnableRaisingEvents = true });
         csms.process.OutputDataReceived += (_, e) => csms.OnStdout(e.Data);
