@@ -105,7 +105,12 @@ public static class SimProgram
         }
 
         var output = TextWriter.Synchronized(stdout);
-        var runner = new StationRunner(station, clientOptions, time, message => output.WriteLine($"{time.GetLocalNow():HH:mm:ss.fff} {station.StationId} {message}"));
+        var runner = new StationRunner(
+            station,
+            clientOptions,
+            time,
+            message => output.WriteLine($"{time.GetLocalNow():HH:mm:ss.fff} {station.StationId} {message}"),
+            options.Session);
         if (options.PrintFrames)
         {
             runner.Frame += frame => output.WriteLine(FramePrinter.Format(frame, station.StationId, stationSide: true));

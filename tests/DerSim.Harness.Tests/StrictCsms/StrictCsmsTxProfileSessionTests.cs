@@ -10,7 +10,6 @@ namespace DerSim.Harness.Tests.StrictCsms;
 /// first sample, the session ends, and no frame breaks a schema — in 1.6J, 2.0.1 and 2.1.
 /// </summary>
 [NonParallelizable]
-[Explicit("Needs ./sim to run charging sessions over OCPP (SessionPlan wired into StationRunner by the transaction engine); run it once that is merged.")]
 public class StrictCsmsTxProfileSessionTests
 {
     private const double LimitKw = 50;
