@@ -52,12 +52,13 @@ internal static class V16EngineHandlers
             return Answer(RemoteStartTransactionStatus.Accepted);
         });
 
-        peer.On<RemoteStopTransactionRequest, RemoteStopTransactionResponse>((request, _) =>
+        peer.On<RemoteStopTransactionRequest, RemoteStopTransactionResponse>(async (request, _) =>
         {
             var id = request.TransactionId.ToString(CultureInfo.InvariantCulture);
+            await engine.SettleStartsAsync().ConfigureAwait(false);
             if (engine.TransactionById(id) is null)
             {
-                return ValueTask.FromResult(new RemoteStopTransactionResponse(RemoteStopTransactionStatus.Rejected));
+                return new RemoteStopTransactionResponse(RemoteStopTransactionStatus.Rejected);
             }
 
             session.AfterAnswer("RemoteStopTransaction", _ =>
@@ -65,18 +66,18 @@ internal static class V16EngineHandlers
                 engine.RequestStop(id, TransactionStopReason.Remote);
                 return Task.CompletedTask;
             });
-            return ValueTask.FromResult(new RemoteStopTransactionResponse(RemoteStopTransactionStatus.Accepted));
+            return new RemoteStopTransactionResponse(RemoteStopTransactionStatus.Accepted);
         });
 
-        peer.On<SetChargingProfileRequest, SetChargingProfileResponse>((request, _) =>
+        peer.On<SetChargingProfileRequest, SetChargingProfileResponse>(async (request, _) =>
         {
             if (EvseOf(station, request.ConnectorId) is not { } evseId)
             {
-                return ValueTask.FromResult(new SetChargingProfileResponse(SetChargingProfileStatus.Rejected));
+                return new SetChargingProfileResponse(SetChargingProfileStatus.Rejected);
             }
 
-            var result = engine.InstallProfile(evseId, V16SmartCharging.FromV16(request));
-            return ValueTask.FromResult(V16SmartCharging.ToV16(result));
+            await engine.SettleStartsAsync().ConfigureAwait(false);
+            return V16SmartCharging.ToV16(engine.InstallProfile(evseId, V16SmartCharging.FromV16(request)));
         });
 
         peer.On<ClearChargingProfileRequest, ClearChargingProfileResponse>((request, _) =>

@@ -39,11 +39,12 @@ internal static class V201EngineHandlers
             return StartAnswer(RequestStartStopStatusEnumType.Accepted);
         });
 
-        peer.On<RequestStopTransactionRequest, RequestStopTransactionResponse>((request, _) =>
+        peer.On<RequestStopTransactionRequest, RequestStopTransactionResponse>(async (request, _) =>
         {
+            await engine.SettleStartsAsync().ConfigureAwait(false);
             if (engine.TransactionById(request.TransactionId) is null)
             {
-                return ValueTask.FromResult(new RequestStopTransactionResponse(RequestStartStopStatusEnumType.Rejected));
+                return new RequestStopTransactionResponse(RequestStartStopStatusEnumType.Rejected);
             }
 
             session.AfterAnswer("RequestStopTransaction", _ =>
@@ -51,11 +52,14 @@ internal static class V201EngineHandlers
                 engine.RequestStop(request.TransactionId, TransactionStopReason.Remote);
                 return Task.CompletedTask;
             });
-            return ValueTask.FromResult(new RequestStopTransactionResponse(RequestStartStopStatusEnumType.Accepted));
+            return new RequestStopTransactionResponse(RequestStartStopStatusEnumType.Accepted);
         });
 
-        peer.On<SetChargingProfileRequest, SetChargingProfileResponse>((request, _) =>
-            ValueTask.FromResult(V201SmartCharging.ToV201(engine.InstallProfile(request.EvseId, V201SmartCharging.FromV201(request)))));
+        peer.On<SetChargingProfileRequest, SetChargingProfileResponse>(async (request, _) =>
+        {
+            await engine.SettleStartsAsync().ConfigureAwait(false);
+            return V201SmartCharging.ToV201(engine.InstallProfile(request.EvseId, V201SmartCharging.FromV201(request)));
+        });
 
         peer.On<ClearChargingProfileRequest, ClearChargingProfileResponse>((request, _) =>
             ValueTask.FromResult(V201SmartCharging.ToV201(engine.ClearProfiles(V201SmartCharging.FromV201(request)))));

@@ -39,11 +39,12 @@ internal static class V21EngineHandlers
             return StartAnswer(RequestStartStopStatusEnumType.Accepted);
         });
 
-        peer.On<RequestStopTransactionRequest, RequestStopTransactionResponse>((request, _) =>
+        peer.On<RequestStopTransactionRequest, RequestStopTransactionResponse>(async (request, _) =>
         {
+            await engine.SettleStartsAsync().ConfigureAwait(false);
             if (engine.TransactionById(request.TransactionId) is null)
             {
-                return ValueTask.FromResult(new RequestStopTransactionResponse(RequestStartStopStatusEnumType.Rejected));
+                return new RequestStopTransactionResponse(RequestStartStopStatusEnumType.Rejected);
             }
 
             session.AfterAnswer("RequestStopTransaction", _ =>
@@ -51,11 +52,14 @@ internal static class V21EngineHandlers
                 engine.RequestStop(request.TransactionId, TransactionStopReason.Remote);
                 return Task.CompletedTask;
             });
-            return ValueTask.FromResult(new RequestStopTransactionResponse(RequestStartStopStatusEnumType.Accepted));
+            return new RequestStopTransactionResponse(RequestStartStopStatusEnumType.Accepted);
         });
 
-        peer.On<SetChargingProfileRequest, SetChargingProfileResponse>((request, _) =>
-            ValueTask.FromResult(V21SmartCharging.ToV21(engine.InstallProfile(request.EvseId, V21SmartCharging.FromV21(request)))));
+        peer.On<SetChargingProfileRequest, SetChargingProfileResponse>(async (request, _) =>
+        {
+            await engine.SettleStartsAsync().ConfigureAwait(false);
+            return V21SmartCharging.ToV21(engine.InstallProfile(request.EvseId, V21SmartCharging.FromV21(request)));
+        });
 
         peer.On<ClearChargingProfileRequest, ClearChargingProfileResponse>((request, _) =>
             ValueTask.FromResult(V21SmartCharging.ToV21(engine.ClearProfiles(V21SmartCharging.FromV21(request)))));

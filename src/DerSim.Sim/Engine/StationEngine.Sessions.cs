@@ -109,16 +109,29 @@ public sealed partial class StationEngine
         using var tx = new EngineTransaction(connector, start.IdTag, start.Trigger, start.RemoteStartId);
         var (first, _) = ReadNow(start.EvseId);
         tx.StartedAt = first.Timestamp;
-        var (transactionId, accepted) = await messages.StartAsync(tx, first, ct).ConfigureAwait(false);
-        tx.TransactionId = transactionId;
-        tx.LastSample = first;
-        _transactions[start.EvseId] = tx;
+
+        // Until it is registered, a CSMS request naming it waits (SettleStartsAsync): its answer may be just in.
+        var registered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _starting[tx] = registered;
+        bool accepted;
         try
         {
-            Profiles.StartTransaction(start.EvseId, transactionId, tx.StartedAt);
+            (tx.TransactionId, accepted) = await messages.StartAsync(tx, first, ct).ConfigureAwait(false);
+            tx.LastSample = first;
+            _transactions[start.EvseId] = tx;
+            Profiles.StartTransaction(start.EvseId, tx.TransactionId, tx.StartedAt);
+        }
+        finally
+        {
+            _starting.TryRemove(tx, out _);
+            registered.TrySetResult();
+        }
+
+        try
+        {
             if (_pendingTxProfiles.TryRemove(start.EvseId, out var txProfile))
             {
-                var installed = Profiles.Install(start.EvseId, txProfile with { TransactionId = transactionId });
+                var installed = Profiles.Install(start.EvseId, txProfile with { TransactionId = tx.TransactionId });
                 Log($"EVSE {start.EvseId}: TxProfile of the remote start {(installed.IsAccepted ? "installed" : $"rejected: {installed.Detail}")}");
             }
 
@@ -175,12 +188,24 @@ public sealed partial class StationEngine
             }
 
             var (sample, snapshot) = ReadNow(tx.EvseId);
-            await ReportStateAsync(tx, messages, snapshot.State, sample, ct).ConfigureAwait(false);
-            tx.LastSample = sample;
-            await messages.SampleAsync(tx, sample, triggered: false, ct).ConfigureAwait(false);
+            try
+            {
+                await ReportStateAsync(tx, messages, snapshot.State, sample, ct).ConfigureAwait(false);
+                tx.LastSample = sample;
+                await messages.SampleAsync(tx, sample, triggered: false, ct).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (IsBadAnswer(ex))
+            {
+                // A lost or refused sample does not end the charge: a real station keeps charging and samples again.
+                Log($"EVSE {tx.EvseId}: sample not acknowledged: {ex.Message}");
+            }
+
             leaving = snapshot.TargetReached && snapshot.State == ChargingState.SuspendedEVSE;
         }
     }
+
+    private static bool IsBadAnswer(Exception ex) =>
+        ex is Ocpp.Rpc.OcppCallTimeoutException or Ocpp.Rpc.OcppCallErrorException or Ocpp.Rpc.OcppSchemaViolationException;
 
     private Task ReportStateAsync(EngineTransaction tx, ITransactionMessages messages, CancellationToken ct)
     {

@@ -20,14 +20,23 @@ public sealed partial class StationEngine
     private readonly ConcurrentDictionary<int, EngineTransaction> _transactions = new();
     private readonly ConcurrentDictionary<int, byte> _busy = new();
     private readonly ConcurrentDictionary<int, ChargingProfile> _pendingTxProfiles = new();
+    private readonly ConcurrentDictionary<EngineTransaction, TaskCompletionSource> _starting = new();
     private readonly Dictionary<int, ElectricalContext> _contexts;
     private readonly Lock _physicsGate = new();
+    private readonly TimeProvider _real;
     private ITransactionMessages? _messages;
     private CancellationToken _connection;
 
     /// <summary>Builds the engine of <paramref name="station"/> on <paramref name="clock"/>.</summary>
-    public StationEngine(ChargingStation station, SimulationClock clock, SessionPlan plan, OcppVersion version, Action<string>? log = null)
+    /// <param name="station">The station.</param>
+    /// <param name="clock">Simulated time.</param>
+    /// <param name="plan">What to run once booted.</param>
+    /// <param name="version">The OCPP version (its smart-charging rules).</param>
+    /// <param name="log">Where to tell what happens.</param>
+    /// <param name="real">Real time, for bounded waits on the connection; the system clock when null.</param>
+    public StationEngine(ChargingStation station, SimulationClock clock, SessionPlan plan, OcppVersion version, Action<string>? log = null, TimeProvider? real = null)
     {
+        _real = real ?? TimeProvider.System;
         ArgumentNullException.ThrowIfNull(station);
         ArgumentNullException.ThrowIfNull(clock);
         ArgumentNullException.ThrowIfNull(plan);
@@ -102,6 +111,26 @@ public sealed partial class StationEngine
         return adapter.Version == OcppVersion.V16
             ? new V16TransactionMessages(peer, adapter, Station, time)
             : new V2xTransactionMessages(peer, adapter, Station);
+    }
+
+    /// <summary>
+    /// The longest a CSMS request waits for a transaction start whose answer is being processed. The answer to a
+    /// start and the CSMS's next request (a RemoteStop, a TxProfile for the new id) can arrive back to back; the
+    /// request must see the transaction. The bound only matters when the start's answer has not arrived at all.
+    /// </summary>
+    public static readonly TimeSpan StartSettleLimit = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// Completes once every transaction start in flight is registered (or after <see cref="StartSettleLimit"/> of
+    /// real time), so a request the CSMS sent right after a start's answer finds the transaction.
+    /// </summary>
+    public async Task SettleStartsAsync()
+    {
+        var starting = _starting.Values.Select(t => t.Task).ToList();
+        if (starting.Count > 0)
+        {
+            await Task.WhenAny(Task.WhenAll(starting), Task.Delay(StartSettleLimit, _real)).ConfigureAwait(false);
+        }
     }
 
     /// <summary>Installs a profile from the CSMS and applies its limit at once.</summary>

@@ -6,14 +6,31 @@ namespace DerSim.Sim.Runtime;
 /// <summary>
 /// Holds simulated time still from a CALL to its answer, either way, so a discrete-event clock never jumps while
 /// the CSMS is still speaking (a SetChargingProfile arriving between two samples applies to the next one).
+/// An exchange that is never answered lets go after the call timeout on the real clock, and every exchange lets go
+/// when the connection ends, so virtual time keeps moving after a lost answer.
 /// </summary>
-internal sealed class CallHolds(SimulationClock clock) : IDisposable
+internal sealed class CallHolds : IDisposable
 {
-    private readonly ConcurrentDictionary<string, IDisposable> _open = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Exchange> _open = new(StringComparer.Ordinal);
+    private readonly SimulationClock _clock;
+    private readonly TimeProvider _real;
+    private readonly TimeSpan _timeout;
+    private volatile bool _disposed;
+
+    /// <summary>Creates the holds of one connection; an unanswered exchange is let go after <paramref name="callTimeout"/> of <paramref name="real"/> time.</summary>
+    public CallHolds(SimulationClock clock, TimeProvider real, TimeSpan callTimeout)
+    {
+        _clock = clock;
+        _real = real;
+        _timeout = callTimeout;
+    }
+
+    /// <summary>Exchanges still open.</summary>
+    public int Open => _open.Count;
 
     public void OnFrame(OcppFrameEvent frame)
     {
-        if (frame.MessageId is not { } id || frame.MessageType is not { } type)
+        if (_disposed || frame.MessageId is not { } id || frame.MessageType is not { } type)
         {
             return;
         }
@@ -23,30 +40,59 @@ internal sealed class CallHolds(SimulationClock clock) : IDisposable
         if (type == OcppMessageType.Call)
         {
             var key = (ours ? "out:" : "in:") + id;
-            var hold = clock.Hold();
-            if (!_open.TryAdd(key, hold))
+            var exchange = new Exchange(_clock.Hold());
+            if (!_open.TryAdd(key, exchange))
             {
-                hold.Dispose();
+                exchange.Dispose();
+                return;
+            }
+
+            // The peer gives up on an unanswered CALL after its timeout (real time); so does the hold.
+            exchange.Timer = _real.CreateTimer(static state =>
+            {
+                var (holds, k) = ((CallHolds, string))state!;
+                holds.Let(k);
+            },
+            (this, key),
+            _timeout,
+            Timeout.InfiniteTimeSpan);
+            if (_disposed)
+            {
+                Let(key);
             }
         }
         else if (type is OcppMessageType.CallResult or OcppMessageType.CallError or OcppMessageType.CallResultError)
         {
-            if (_open.TryRemove((ours ? "in:" : "out:") + id, out var hold))
-            {
-                hold.Dispose();
-            }
+            Let((ours ? "in:" : "out:") + id);
         }
     }
 
     /// <summary>Lets time move again for every exchange still open (the connection ended).</summary>
     public void Dispose()
     {
+        _disposed = true;
         foreach (var key in _open.Keys)
         {
-            if (_open.TryRemove(key, out var hold))
-            {
-                hold.Dispose();
-            }
+            Let(key);
+        }
+    }
+
+    private void Let(string key)
+    {
+        if (_open.TryRemove(key, out var exchange))
+        {
+            exchange.Dispose();
+        }
+    }
+
+    private sealed class Exchange(IDisposable hold) : IDisposable
+    {
+        public ITimer? Timer { get; set; }
+
+        public void Dispose()
+        {
+            Timer?.Dispose();
+            hold.Dispose();
         }
     }
 }

@@ -23,6 +23,7 @@ public sealed class StationRunner
     private readonly TimeProvider _time;
     private readonly SimulationClock _clock;
     private readonly Action<string> _log;
+    private readonly TimeSpan _callTimeout;
     private CancellationTokenSource? _wake;
     private readonly TaskCompletionSource _sessionsDone = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _sessionsStarted;
@@ -46,6 +47,7 @@ public sealed class StationRunner
         Station = station;
         _time = time;
         _log = log;
+        _callTimeout = clientOptions.Rpc.CallTimeout;
         _clock = clock ?? new ScaledClock(time, plan.TimeScale);
         _adapter = VersionAdapters.For(clientOptions.Version, _clock.Time);
         _client = new OcppClient(clientOptions, Ocpp.Json.OcppActionTables.For(clientOptions.Version), time);
@@ -92,7 +94,7 @@ public sealed class StationRunner
 
     private async Task RunSessionAsync(OcppRpcPeer peer, CancellationToken ct)
     {
-        using var holds = new CallHolds(_clock);
+        using var holds = new CallHolds(_clock, _time, _callTimeout);
         peer.Frame += holds.OnFrame;
         peer.Frame += f => Frame?.Invoke(f);
         var session = new StationSession(Station, peer, _adapter, _clock.Time, ex => _log($"error after an answer: {ex.Message}"), ct) { Engine = Engine };

@@ -17,9 +17,11 @@ internal sealed class SessionRig : IAsyncDisposable
 {
     private static readonly OcppSchemaValidator Validator = new();
     private readonly CancellationTokenSource _stop = new();
+    private IDisposable? _hold;
 
-    private SessionRig(ReferenceCsms csms, CsmsFrames frames, StationRunner runner, OcppVersion version, ConcurrentQueue<string> log)
+    private SessionRig(ReferenceCsms csms, CsmsFrames frames, StationRunner runner, OcppVersion version, ConcurrentQueue<string> log, IDisposable? hold)
     {
+        _hold = hold;
         Csms = csms;
         Frames = frames;
         Runner = runner;
@@ -42,7 +44,11 @@ internal sealed class SessionRig : IAsyncDisposable
 
     public string Id => Runner.Station.StationId;
 
-    public static async Task<SessionRig> StartAsync(OcppVersion version, string profile, string stationId, SessionPlan plan)
+    /// <summary>
+    /// Starts the CSMS and the station. With <paramref name="held"/> simulated time stands still from the start until
+    /// <see cref="ReleaseTime"/>, so a test can speak to the station before any simulated time passes.
+    /// </summary>
+    public static async Task<SessionRig> StartAsync(OcppVersion version, string profile, string stationId, SessionPlan plan, bool held = false, TimeSpan? callTimeout = null)
     {
         var csms = new ReferenceCsms(new ReferenceCsmsOptions { HeartbeatIntervalSeconds = 300 });
         var frames = new CsmsFrames(csms);
@@ -54,12 +60,13 @@ internal sealed class SessionRig : IAsyncDisposable
             StationId = stationId,
             Version = version,
             Reconnect = new OcppReconnectPolicy { InitialDelay = TimeSpan.FromMilliseconds(200), MaxDelay = TimeSpan.FromSeconds(1), MaxAttempts = 3 },
-            Rpc = new OcppRpcOptions { CallTimeout = TimeSpan.FromSeconds(5), Validator = Validator },
+            Rpc = new OcppRpcOptions { CallTimeout = callTimeout ?? TimeSpan.FromSeconds(5), Validator = Validator },
         };
         var log = new ConcurrentQueue<string>();
         var clock = new VirtualClock(new DateTimeOffset(2026, 1, 1, 8, 0, 0, TimeSpan.Zero));
+        var hold = held ? clock.Hold() : null;
         var runner = new StationRunner(station, options, TimeProvider.System, log.Enqueue, plan, clock);
-        return new SessionRig(csms, frames, runner, version, log);
+        return new SessionRig(csms, frames, runner, version, log, hold);
     }
 
     /// <summary>The station's CALLs as (action, payload), in wire order.</summary>
@@ -118,6 +125,63 @@ internal sealed class SessionRig : IAsyncDisposable
         return list;
     }
 
+    /// <summary>Lets simulated time move again after a held start or <see cref="HoldAtAsync"/>.</summary>
+    public void ReleaseTime() => Interlocked.Exchange(ref _hold, null)?.Dispose();
+
+    /// <summary>
+    /// Holds simulated time still from the moment the CSMS receives a station CALL matching <paramref name="match"/>
+    /// (the station holds time until that CALL is answered, so nothing moves in between); completes then.
+    /// Release with <see cref="ReleaseTime"/>.
+    /// </summary>
+    public Task HoldAtAsync(Func<string, JsonElement, bool> match)
+    {
+        var reached = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        void OnFrame(string stationId, OcppFrameEvent frame)
+        {
+            if (stationId != Id || frame is not { Direction: FrameDirection.Inbound, MessageType: OcppMessageType.Call, Action: { } action }
+                || reached.Task.IsCompleted || !match(action, CsmsFrames.Payload(frame)))
+            {
+                return;
+            }
+
+            Csms.Frame -= OnFrame;
+            var hold = Runner.Clock.Hold();
+            if (Interlocked.CompareExchange(ref _hold, hold, null) is not null)
+            {
+                hold.Dispose();
+            }
+
+            reached.TrySetResult();
+        }
+
+        Csms.Frame += OnFrame;
+        return reached.Task;
+    }
+
+    /// <summary>Sends a CSMS-initiated CALL given as JSON text and returns the station's answer.</summary>
+    public async Task<JsonElement> CallAsync(string action, string payloadJson)
+    {
+        using var doc = JsonDocument.Parse(payloadJson);
+        return await Csms.CallRawAsync(Id, action, doc.RootElement.Clone()).WaitAsync(TimeSpan.FromSeconds(10));
+    }
+
+    /// <summary>Waits until the CSMS saw a transaction satisfying <paramref name="condition"/>, and returns it.</summary>
+    public async Task<CsmsTransaction> WaitForTransactionAsync(Func<CsmsTransaction, bool> condition)
+    {
+        try
+        {
+            var state = await Csms.WaitForAsync(Id, s => s.Transactions.Values.Any(condition), TimeSpan.FromSeconds(20));
+            return state.Transactions.Values.First(condition);
+        }
+        catch (TimeoutException ex)
+        {
+            throw new AssertionException($"{ex.Message}\n{Describe()}");
+        }
+    }
+
+    /// <summary>Power.Active.Import (whole EVSE) in kW of every meter value the station sent, in wire order.</summary>
+    public IReadOnlyList<double> PowerKw() => [.. Values("Power.Active.Import").Select(v => (double)v.Value / 1000)];
+
     public string Describe() => $"CSMS frames:\n{Frames.Dump(Id)}\nstation log:\n{string.Join("\n", Log)}";
 
     public async Task WaitForSessionsAsync(TimeSpan timeout)
@@ -134,6 +198,7 @@ internal sealed class SessionRig : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        ReleaseTime();
         await _stop.CancelAsync();
         try
         {

@@ -1,0 +1,42 @@
+using System.Text.Json;
+using DerSim.Sim.Ocpp;
+using DerSim.Sim.Runtime;
+
+namespace DerSim.Harness.Tests.Engine;
+
+/// <summary>A CALL the CSMS never answers must not freeze virtual time: after the call timeout the session goes on.</summary>
+[Parallelizable(ParallelScope.All)]
+public sealed class LostAnswerTests
+{
+    [Test]
+    public async Task After_a_sample_the_CSMS_never_answers_times_out_virtual_time_keeps_moving()
+    {
+        var plan = new SessionPlan { Sessions = 1, InitialSocPercent = 20, TargetSocPercent = 80 };
+        await using var rig = await SessionRig.StartAsync(OcppVersion.V16, "EVSE-AC-22kW-1port", "LOST-ANSWER", plan, held: true, callTimeout: TimeSpan.FromSeconds(1));
+        await rig.WaitForTransactionAsync(_ => true);
+
+        // The CSMS swallows the first MeterValues; it never answers it (and, busy with it, refuses later CALLs).
+        var swallowed = new TaskCompletionSource<DateTimeOffset>(TaskCreationOptions.RunContinuationsAsynchronously);
+        rig.Csms.PeerOf(rig.Id).OnRaw("MeterValues", async (payload, ct) =>
+        {
+            swallowed.TrySetResult(payload.GetProperty("meterValue")[0].GetProperty("timestamp").GetDateTimeOffset());
+            await Task.Delay(Timeout.Infinite, ct);
+            return payload;
+        });
+        rig.ReleaseTime();
+        var at = await swallowed.Task.WaitAsync(TimeSpan.FromSeconds(10));
+
+        // Once the station gave up on it, simulated time moves on: later samples are sent with later timestamps.
+        var deadline = DateTimeOffset.UtcNow.AddSeconds(15);
+        while (LaterSamples(rig, at) < 2 && DateTimeOffset.UtcNow < deadline)
+        {
+            await Task.Delay(50);
+        }
+
+        LaterSamples(rig, at).ShouldBeGreaterThanOrEqualTo(2, rig.Describe());
+        rig.Log.ShouldContain(l => l.Contains("not acknowledged", StringComparison.Ordinal), rig.Describe());
+    }
+
+    private static int LaterSamples(SessionRig rig, DateTimeOffset after) =>
+        rig.Calls().Count(c => c.Action == "MeterValues" && c.Payload.GetProperty("meterValue")[0].GetProperty("timestamp").GetDateTimeOffset() > after);
+}
