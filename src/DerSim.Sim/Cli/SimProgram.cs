@@ -120,6 +120,7 @@ public static class SimProgram
         try
         {
             await runner.RunAsync(stop.Token);
+            await output.WriteLineAsync($"{time.GetLocalNow():HH:mm:ss.fff} {station.StationId} plan done: stopped");
         }
         catch (OperationCanceledException) when (stop.IsCancellationRequested)
         {

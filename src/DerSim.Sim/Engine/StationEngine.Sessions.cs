@@ -25,7 +25,7 @@ public sealed partial class StationEngine
     {
         using (actor)
         {
-            for (var done = 0; done < Plan.Sessions && !ct.IsCancellationRequested;)
+            for (var done = 0; done < Plan.Sessions && !ct.IsCancellationRequested && !_planEnded;)
             {
                 if (!_busy.TryAdd(evseId, 0))
                 {
@@ -44,7 +44,7 @@ public sealed partial class StationEngine
                 }
 
                 done++;
-                if (done < Plan.Sessions)
+                if (done < Plan.Sessions && !_planEnded)
                 {
                     // The bay stays empty for an interval before the next car arrives.
                     await Clock.WaitAsync(SampleInterval, ct).ConfigureAwait(false);
@@ -120,6 +120,11 @@ public sealed partial class StationEngine
             tx.LastSample = first;
             _transactions[start.EvseId] = tx;
             Profiles.StartTransaction(start.EvseId, tx.TransactionId, tx.StartedAt);
+            if (_planEnded)
+            {
+                // The plan ended while this one was starting: it ends at once, like the others did.
+                tx.RequestStop(TransactionStopReason.Local);
+            }
         }
         finally
         {

@@ -24,6 +24,7 @@ public sealed partial class StationEngine
     private readonly Dictionary<int, ElectricalContext> _contexts;
     private readonly Lock _physicsGate = new();
     private readonly TimeProvider _real;
+    private volatile bool _planEnded;
     private ITransactionMessages? _messages;
     private CancellationToken _connection;
 
@@ -181,6 +182,19 @@ public sealed partial class StationEngine
         return Task.WhenAll(running.Select(t => t.Ended)).WaitAsync(ct);
     }
 
+    /// <summary>Whether <see cref="EndPlanAsync"/> ended the plan: no session starts any more.</summary>
+    public bool PlanEnded => _planEnded;
+
+    /// <summary>
+    /// Ends the plan (its <see cref="SessionPlan.Duration"/> ran out): no new session starts, and every running
+    /// transaction is stopped for <paramref name="reason"/>; completes when they ended.
+    /// </summary>
+    public Task EndPlanAsync(TransactionStopReason reason, CancellationToken ct)
+    {
+        _planEnded = true;
+        return StopAllAsync(reason, ct);
+    }
+
     /// <summary>
     /// Reserves an EVSE for a session the CSMS asked for on <paramref name="evseId"/> (null: the first free EVSE); the
     /// returned action starts it (call it once the answer is on the wire): a default EV plugs in, and
@@ -192,7 +206,7 @@ public sealed partial class StationEngine
         var candidates = evseId is { } id ? Station.Profile.Evses.Where(e => e.Id == id) : Station.Profile.Evses.OrderBy(e => e.Id);
         foreach (var evse in candidates)
         {
-            if (_messages is null || Physics.EvAt(evse.Id) is not null || !_busy.TryAdd(evse.Id, 0))
+            if (_planEnded || _messages is null || Physics.EvAt(evse.Id) is not null || !_busy.TryAdd(evse.Id, 0))
             {
                 continue;
             }

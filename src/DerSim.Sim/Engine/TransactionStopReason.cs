@@ -17,4 +17,7 @@ public enum TransactionStopReason
 
     /// <summary>The CSMS refused the id token.</summary>
     DeAuthorized,
+
+    /// <summary>Stopped at the station itself: the simulation's <c>--duration</c> ran out (1.6 and 2.x Local).</summary>
+    Local,
 }

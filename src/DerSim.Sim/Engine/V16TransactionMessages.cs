@@ -82,6 +82,7 @@ public sealed class V16TransactionMessages(OcppRpcPeer peer, IVersionAdapter ada
                 TransactionStopReason.HardReset => "HardReset",
                 TransactionStopReason.SoftReset => "SoftReset",
                 TransactionStopReason.DeAuthorized => "DeAuthorized",
+                TransactionStopReason.Local => "Local",
                 _ => "EVDisconnected",
             },
             ["transactionData"] = new JsonArray(MeterJson.MeterValue(last, "Sample.Periodic", v16: true), MeterJson.MeterValue(sample, "Transaction.End", v16: true)),

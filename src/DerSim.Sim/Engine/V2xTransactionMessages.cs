@@ -70,6 +70,9 @@ public sealed class V2xTransactionMessages(OcppRpcPeer peer, IVersionAdapter ada
             TransactionStopReason.Remote => ("RemoteStop", "Remote"),
             TransactionStopReason.HardReset or TransactionStopReason.SoftReset => ("ResetCommand", "ImmediateReset"),
             TransactionStopReason.DeAuthorized => ("Deauthorized", "DeAuthorized"),
+
+            // Stopped at the station, not by a token or the CSMS: the closest trigger is a local stop request.
+            TransactionStopReason.Local => ("StopAuthorized", "Local"),
             _ => ("EVCommunicationLost", "EVDisconnected"),
         };
         var info = Info(tx, ChargingState.Idle);

@@ -26,6 +26,7 @@ public sealed class StationRunner
     private readonly TimeSpan _callTimeout;
     private CancellationTokenSource? _wake;
     private readonly TaskCompletionSource _sessionsDone = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource _planEnded = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _sessionsStarted;
 
     /// <summary>Creates a runner for <paramref name="station"/> that only boots, heartbeats and reports status (no charging sessions).</summary>
@@ -89,8 +90,31 @@ public sealed class StationRunner
     /// <summary>Raised after each Heartbeat answer.</summary>
     public event Action<DateTimeOffset>? Heartbeat;
 
-    /// <summary>Runs until <paramref name="ct"/> is cancelled; throws <see cref="OcppConnectException"/> when the attempt limit is reached.</summary>
-    public Task RunAsync(CancellationToken ct) => _client.RunWithReconnectAsync(RunSessionAsync, ct);
+    /// <summary>
+    /// Runs until <paramref name="ct"/> is cancelled or, when the plan has a <see cref="SessionPlan.Duration"/>, until the
+    /// plan ended (see <see cref="PlanEnded"/>) and the connection closed; throws <see cref="OcppConnectException"/>
+    /// when the attempt limit is reached.
+    /// </summary>
+    public async Task RunAsync(CancellationToken ct)
+    {
+        using var finish = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        using var ended = _planEnded.Task.ContinueWith(_ => finish.Cancel(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        try
+        {
+            await _client.RunWithReconnectAsync(RunSessionAsync, finish.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (_planEnded.Task.IsCompleted && !ct.IsCancellationRequested)
+        {
+            // The plan's duration ran out and its transactions ended: a clean end.
+        }
+    }
+
+    /// <summary>
+    /// Completes when a plan with a <see cref="SessionPlan.Duration"/> is over: that much simulated time passed since the
+    /// sessions began (running transactions are then stopped with reason Local), or every planned session is done.
+    /// Never completes for a plan without a duration.
+    /// </summary>
+    public Task PlanEnded => _planEnded.Task;
 
     private async Task RunSessionAsync(OcppRpcPeer peer, CancellationToken ct)
     {
@@ -182,6 +206,13 @@ public sealed class StationRunner
             return;
         }
 
+        if (Engine.Plan.Duration is { } duration)
+        {
+            // An actor from the start, so a discrete-event clock counts the deadline among the sessions' waits.
+            var actor = _clock.RegisterActor();
+            _ = Task.Run(() => EndPlanAfterAsync(duration, actor, ct), CancellationToken.None);
+        }
+
         _ = Task.Run(async () =>
         {
             try
@@ -199,6 +230,36 @@ public sealed class StationRunner
                 _sessionsDone.TrySetException(ex);
             }
         }, CancellationToken.None);
+    }
+
+    private async Task EndPlanAfterAsync(TimeSpan duration, IDisposable actor, CancellationToken ct)
+    {
+        try
+        {
+            using (actor)
+            {
+                // With planned sessions the plan also ends when they are all done, as the offline run does.
+                using var waiting = CancellationTokenSource.CreateLinkedTokenSource(ct);
+                var elapsed = _clock.WaitAsync(duration, waiting.Token);
+                var planned = Engine.Plan.Sessions > 0 ? _sessionsDone.Task : Task.Delay(Timeout.Infinite, ct);
+                await Task.WhenAny(elapsed, planned).ConfigureAwait(false);
+                ct.ThrowIfCancellationRequested();
+
+                // A wait left behind would count as an actor's wait on a discrete-event clock.
+                await waiting.CancelAsync().ConfigureAwait(false);
+                if (Engine.Transactions.Count > 0)
+                {
+                    _log($"--duration of {duration} simulated reached: stopping the running transactions");
+                }
+            }
+
+            await Engine.EndPlanAsync(TransactionStopReason.Local, ct).ConfigureAwait(false);
+            _planEnded.TrySetResult();
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            // The connection ended first; the next one's plan is not replayed, so neither is its end.
+        }
     }
 
     private async Task HeartbeatLoopAsync(OcppRpcPeer peer, CancellationToken ct)

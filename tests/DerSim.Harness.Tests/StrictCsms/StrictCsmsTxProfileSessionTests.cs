@@ -28,12 +28,13 @@ public class StrictCsmsTxProfileSessionTests
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
 
-        // 20 -> 80 % of a 75 kWh car at 50 kW is about 54 simulated minutes: 27 s at 120x.
+        // 20 -> 80 % of a 75 kWh car at 50 kW is about 54 simulated minutes: 27 s at 120x. The run ends when the
+        // session is done (--duration caps it at 70 simulated minutes); --run_for is only a safety cap.
         var exit = await SimProgram.RunAsync(
             [
                 "--ocpp_enable", "yes", "--ocpp_version", version, "--ocpp_csms_url", csms.Url.ToString(),
                 "--ocpp_csid", "DERSIM-DC-1", "--evse_profile", "EVSE-DC-150kW-CCS-1port.json",
-                "--time_scale", "120", "--quiet", "--run_for", "45",
+                "--time_scale", "120", "--quiet", "--duration", "70m", "--run_for", "90",
             ],
             stdout,
             stderr,
