@@ -34,11 +34,31 @@ public sealed class V16Adapter(TimeProvider time) : IVersionAdapter
     }
 
     /// <inheritdoc />
-    public Task SendStatusAsync(OcppRpcPeer peer, ChargingStation station, StationConnector connector, CancellationToken ct)
+    public Task SendStatusAsync(OcppRpcPeer peer, ChargingStation station, StationConnector connector, CancellationToken ct) =>
+        SendStatusAsync(peer, station, connector, null, ct);
+
+    /// <summary>
+    /// The connector's status; during a transaction its charging state (1.6 reports Charging, SuspendedEV and
+    /// SuspendedEVSE as connector statuses), so a triggered StatusNotification mid-charge says what the connector does.
+    /// </summary>
+    internal Task SendStatusAsync(OcppRpcPeer peer, ChargingStation station, StationConnector connector, Physics.ChargingState? charging, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(peer);
         ArgumentNullException.ThrowIfNull(connector);
-        var status = connector.Status switch
+        var status = charging switch
+        {
+            Physics.ChargingState.Charging => StatusNotificationStatus.Charging,
+            Physics.ChargingState.SuspendedEV => StatusNotificationStatus.SuspendedEV,
+            Physics.ChargingState.SuspendedEVSE => StatusNotificationStatus.SuspendedEVSE,
+            _ => StatusOf(connector),
+        };
+        var error = connector.Status == ConnectorStatus.Faulted ? ErrorCode.OtherError : ErrorCode.NoError;
+        var request = new StatusNotificationRequest(connector.StationConnectorId, error, status) { Timestamp = time.GetUtcNow() };
+        return peer.CallAsync<StatusNotificationRequest, StatusNotificationResponse>(request, ct);
+    }
+
+    private static StatusNotificationStatus StatusOf(StationConnector connector) =>
+        connector.Status switch
         {
             ConnectorStatus.Available => StatusNotificationStatus.Available,
             ConnectorStatus.Occupied => StatusNotificationStatus.Preparing,
@@ -46,10 +66,6 @@ public sealed class V16Adapter(TimeProvider time) : IVersionAdapter
             ConnectorStatus.Unavailable => StatusNotificationStatus.Unavailable,
             _ => StatusNotificationStatus.Faulted,
         };
-        var error = connector.Status == ConnectorStatus.Faulted ? ErrorCode.OtherError : ErrorCode.NoError;
-        var request = new StatusNotificationRequest(connector.StationConnectorId, error, status) { Timestamp = time.GetUtcNow() };
-        return peer.CallAsync<StatusNotificationRequest, StatusNotificationResponse>(request, ct);
-    }
 
     /// <inheritdoc />
     public async Task<DateTimeOffset> HeartbeatAsync(OcppRpcPeer peer, CancellationToken ct)
@@ -164,7 +180,13 @@ public sealed class V16Adapter(TimeProvider time) : IVersionAdapter
                     break;
                 case RequestedMessage.StatusNotification:
                     var targets = request.ConnectorId is > 0 ? [station.ByStationConnectorId(request.ConnectorId.Value)!] : station.Connectors;
-                    session.ReportStatusAfterAnswer("TriggerMessage", targets);
+                    session.AfterAnswer("TriggerMessage", async ct =>
+                    {
+                        foreach (var connector in targets)
+                        {
+                            await SendStatusAsync(peer, station, connector, session.Engine?.ChargingStateOn(connector.EvseId), ct).ConfigureAwait(false);
+                        }
+                    });
                     break;
                 case RequestedMessage.MeterValues when session.Engine is { Transactions.Count: > 0 } withEngine:
                     var evseId = request.ConnectorId is > 0 ? station.ByStationConnectorId(request.ConnectorId.Value)!.EvseId : (int?)null;

@@ -144,8 +144,11 @@ public sealed class V201Adapter(TimeProvider time) : IVersionAdapter
                 case MessageTriggerEnumType.StatusNotification:
                     session.ReportStatusAfterAnswer("TriggerMessage", station.ConnectorsOf(request.Evse?.Id, request.Evse?.ConnectorId));
                     break;
-                case MessageTriggerEnumType.TransactionEvent or MessageTriggerEnumType.MeterValues when session.Engine is { Transactions.Count: > 0 } withEngine:
+                case MessageTriggerEnumType.TransactionEvent when session.Engine is { Transactions.Count: > 0 } withEngine:
                     session.AfterAnswer("TriggerMessage", ct => withEngine.TriggerSamplesAsync(request.Evse?.Id, ct));
+                    break;
+                case MessageTriggerEnumType.MeterValues when session.Engine is { } withEngine:
+                    session.AfterAnswer("TriggerMessage", ct => withEngine.TriggerMeterValuesAsync(request.Evse?.Id, ct));
                     break;
                 default:
                     return ValueTask.FromResult(new TriggerMessageResponse(TriggerMessageStatusEnumType.NotImplemented));

@@ -24,6 +24,9 @@ public interface ITransactionMessages
     /// <summary>Reports that the charging state of a running transaction changed.</summary>
     Task ChargingStateAsync(EngineTransaction tx, ChargingState state, MeterSample sample, CancellationToken ct);
 
+    /// <summary>Sends a triggered sample of <paramref name="evseId"/> as a plain MeterValues message (2.x TriggerMessage MeterValues), in or out of a transaction.</summary>
+    Task MeterValuesAsync(int evseId, MeterSample sample, CancellationToken ct);
+
     /// <summary>Ends <paramref name="tx"/> with its final sample.</summary>
     Task StopAsync(EngineTransaction tx, MeterSample sample, TransactionStopReason reason, CancellationToken ct);
 }

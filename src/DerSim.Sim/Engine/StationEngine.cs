@@ -258,6 +258,23 @@ public sealed partial class StationEngine
         }
     }
 
+    /// <summary>Sends a triggered MeterValues message for <paramref name="evseId"/> (null or 0: every EVSE), in or out of a transaction.</summary>
+    public async Task TriggerMeterValuesAsync(int? evseId, CancellationToken ct)
+    {
+        if (_messages is not { } messages)
+        {
+            return;
+        }
+
+        foreach (var evse in Station.Profile.Evses.Where(e => evseId is null or 0 || e.Id == evseId).OrderBy(e => e.Id))
+        {
+            await messages.MeterValuesAsync(evse.Id, SampleNow(evse.Id), ct).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>The charging state last reported for the transaction on <paramref name="evseId"/>, or null when none runs.</summary>
+    public ChargingState? ChargingStateOn(int evseId) => TransactionOn(evseId)?.ReportedState;
+
     private static ElectricalContext ContextOf(EvseDefinition evse)
     {
         var connector = evse.Connectors[0];

@@ -65,6 +65,18 @@ public sealed class V16TransactionMessages(OcppRpcPeer peer, IVersionAdapter ada
     }
 
     /// <inheritdoc />
+    public Task MeterValuesAsync(int evseId, MeterSample sample, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(sample);
+        var payload = new JsonObject
+        {
+            ["connectorId"] = station.ConnectorsOf(evseId).First().StationConnectorId,
+            ["meterValue"] = MeterJson.MeterValues(sample, "Trigger", v16: true),
+        };
+        return peer.CallRawAsync("MeterValues", MeterJson.Element(payload), ct);
+    }
+
+    /// <inheritdoc />
     public async Task StopAsync(EngineTransaction tx, MeterSample sample, TransactionStopReason reason, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(tx);

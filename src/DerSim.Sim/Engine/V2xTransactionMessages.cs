@@ -62,6 +62,17 @@ public sealed class V2xTransactionMessages(OcppRpcPeer peer, IVersionAdapter ada
     }
 
     /// <inheritdoc />
+    public Task MeterValuesAsync(int evseId, MeterSample sample, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(sample);
+        return peer.CallRawAsync("MeterValues", MeterJson.Element(new JsonObject
+        {
+            ["evseId"] = evseId,
+            ["meterValue"] = MeterJson.MeterValues(sample, "Trigger", v16: false),
+        }), ct);
+    }
+
+    /// <inheritdoc />
     public Task StopAsync(EngineTransaction tx, MeterSample sample, TransactionStopReason reason, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(tx);

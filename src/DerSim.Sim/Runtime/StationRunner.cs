@@ -98,10 +98,15 @@ public sealed class StationRunner
     public async Task RunAsync(CancellationToken ct)
     {
         using var finish = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        using var ended = _planEnded.Task.ContinueWith(_ => finish.Cancel(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        var run = _client.RunWithReconnectAsync(RunSessionAsync, finish.Token);
+        if (await Task.WhenAny(run, _planEnded.Task).ConfigureAwait(false) != run)
+        {
+            await finish.CancelAsync().ConfigureAwait(false);
+        }
+
         try
         {
-            await _client.RunWithReconnectAsync(RunSessionAsync, finish.Token).ConfigureAwait(false);
+            await run.ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (_planEnded.Task.IsCompleted && !ct.IsCancellationRequested)
         {
@@ -206,9 +211,20 @@ public sealed class StationRunner
             return;
         }
 
+        // The sessions' actors are registered by the call itself, before the deadline's actor waits: a discrete-event
+        // clock must not see the deadline as the only actor and jump to it.
+        Task sessions;
+        try
+        {
+            sessions = Engine.RunSessionsAsync(ct);
+        }
+        catch (Exception ex)
+        {
+            sessions = Task.FromException(ex);
+        }
+
         if (Engine.Plan.Duration is { } duration)
         {
-            // An actor from the start, so a discrete-event clock counts the deadline among the sessions' waits.
             var actor = _clock.RegisterActor();
             _ = Task.Run(() => EndPlanAfterAsync(duration, actor, ct), CancellationToken.None);
         }
@@ -217,7 +233,7 @@ public sealed class StationRunner
         {
             try
             {
-                await Engine.RunSessionsAsync(ct).ConfigureAwait(false);
+                await sessions.ConfigureAwait(false);
                 _sessionsDone.TrySetResult();
             }
             catch (OperationCanceledException) when (ct.IsCancellationRequested)

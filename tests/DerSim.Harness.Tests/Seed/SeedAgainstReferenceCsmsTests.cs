@@ -26,7 +26,8 @@ public sealed class SeedAgainstReferenceCsmsTests
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
 
-        var exit = await SimProgram.RunAsync(line.Args(csms.Url, "--run_for", RunForSeconds), stdout, stderr, TimeProvider.System);
+        // Boot, connectors and heartbeats only: no charging session (./sim runs one per connector by default).
+        var exit = await SimProgram.RunAsync(line.Args(csms.Url, "--run_for", RunForSeconds, "--sessions", "0"), stdout, stderr, TimeProvider.System);
 
         var context = $"stdout:\n{stdout}\nstderr:\n{stderr}\nCSMS saw:\n{frames.Dump(line.StationId)}";
         exit.ShouldBe(SimProgram.ExitOk, context);
