@@ -11,6 +11,7 @@ namespace DerSim.Bench.Sessions;
 /// </summary>
 public static class PhysicsBench
 {
+    private const int Repeats = 5;
     private static readonly TimeSpan Horizon = TimeSpan.FromHours(24);
 
     /// <summary>Runs every bundled profile and prints simulated seconds per wall second.</summary>
@@ -18,17 +19,24 @@ public static class PhysicsBench
     {
         ArgumentNullException.ThrowIfNull(options);
         Console.WriteLine();
-        Console.WriteLine(SessionsBench.Invariant($"== 3. Physics only (StationPhysics, {PhysicsOptions.Default.Step.TotalSeconds:0} s step, every port charging, {options.IntervalSeconds} s samples, {Horizon.TotalHours:0} simulated h per profile)"));
+        Console.WriteLine(SessionsBench.Invariant($"== 3. Physics only (StationPhysics, {PhysicsOptions.Default.Step.TotalSeconds:0} s step, every port charging, {options.IntervalSeconds} s samples, {Horizon.TotalHours:0} simulated h per profile, median of {Repeats} runs)"));
         var names = EvseProfileLoader.BundledNames(profilesDirectory);
         foreach (var name in names)
         {
             var profile = SessionsBench.LoadProfile(name, profilesDirectory, options.IntervalSeconds);
             Simulate(profile, options, TimeSpan.FromHours(1));
-            var started = Stopwatch.GetTimestamp();
-            var sessions = Simulate(profile, options, Horizon);
-            var wall = Stopwatch.GetElapsedTime(started);
+            var walls = new List<double>();
+            var sessions = 0;
+            for (var run = 0; run < Repeats; run++)
+            {
+                var started = Stopwatch.GetTimestamp();
+                sessions = Simulate(profile, options, Horizon);
+                walls.Add(Stopwatch.GetElapsedTime(started).TotalSeconds);
+            }
+
+            var median = Stats.Median(walls);
             Console.WriteLine(SessionsBench.Invariant(
-                $"  {name,-24} {profile.Evses.Count} port(s): {Horizon.TotalSeconds / wall.TotalSeconds,12:0} simulated s per wall s ({wall.TotalMilliseconds:0} ms for {Horizon.TotalHours:0} h, {sessions} sessions ended)"));
+                $"  {name,-24} {profile.Evses.Count} port(s): median {Horizon.TotalSeconds / median,9:0} simulated s per wall s (best {Horizon.TotalSeconds / walls.Min():0}; {median * 1000:0} ms for {Horizon.TotalHours:0} h, {sessions} sessions ended)"));
         }
     }
 
