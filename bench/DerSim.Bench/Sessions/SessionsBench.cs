@@ -136,16 +136,28 @@ public static class SessionsBench
             var validator = options.Validate ? new OcppSchemaValidator() : null;
             var warmUp = await BenchStation.RunAsync(csms, profile, version, $"FLEET-WARMUP-{version.DisplayName()}", validator, plan, FleetTimeout);
             Console.WriteLine(Invariant($"  {version.DisplayName(),-5} warm-up station: {Describe(warmUp)}"));
-            foreach (var count in options.Stations == 1 ? new[] { 1 } : [1, options.Stations])
+            // One station's run is ~50 ms, too short for one sample to mean much: take the median of R.
+            var single = new List<double>();
+            for (var run = 1; run <= options.Runs; run++)
             {
-                ok &= await FleetRunAsync(csms, profile, version, validator, plan, count);
+                var (done, speed) = await FleetRunAsync(csms, profile, version, validator, plan, 1, brief: true);
+                ok &= done;
+                single.Add(speed);
+            }
+
+            Console.WriteLine(Invariant($"  {version.DisplayName(),-5}   1 station: median {Stats.Median(single):0} simulated s per wall s over {single.Count} run(s) (min {single.Min():0}, max {single.Max():0})"));
+            if (options.Stations > 1)
+            {
+                ok &= (await FleetRunAsync(csms, profile, version, validator, plan, options.Stations, brief: false)).Done;
             }
         }
 
         return ok;
     }
 
-    private static async Task<bool> FleetRunAsync(ReferenceCsms csms, EvseProfile profile, OcppVersion version, IOcppSchemaValidator? validator, SessionPlan plan, int count)
+    /// <summary>Runs <paramref name="count"/> stations at once; returns whether all ended well and the aggregate simulated seconds per wall second.</summary>
+    private static async Task<(bool Done, double Speed)> FleetRunAsync(
+        ReferenceCsms csms, EvseProfile profile, OcppVersion version, IOcppSchemaValidator? validator, SessionPlan plan, int count, bool brief)
     {
         GC.Collect();
         GC.WaitForPendingFinalizers();
@@ -153,6 +165,7 @@ public static class SessionsBench
         using var process = Process.GetCurrentProcess();
         var cpuBefore = process.TotalProcessorTime;
         StationResult[] results;
+        double speed;
         var started = Stopwatch.GetTimestamp();
         await using (var sampler = new MemorySampler())
         {
@@ -162,16 +175,16 @@ public static class SessionsBench
             process.Refresh();
             var cpu = process.TotalProcessorTime - cpuBefore;
             var done = results.Where(r => r.Failure is null).ToList();
-            var simulated = done.Sum(r => r.Simulated.TotalSeconds);
             var frames = results.Sum(r => r.Frames);
-            var walls = done.Select(r => r.Wall.TotalSeconds).ToList();
-            Console.WriteLine(Invariant($"  {version.DisplayName(),-5} {count,3} station(s): {done.Count}/{count} sessions done in {wall.TotalSeconds:0.00} s wall ({cpu.TotalSeconds:0.00} s CPU); simulated {simulated / 3600:0.0} h in total"));
-            if (done.Count > 0)
+            speed = done.Sum(r => r.Simulated.TotalSeconds) / wall.TotalSeconds;
+            if (brief)
             {
-                Console.WriteLine(Invariant($"        aggregate {simulated / wall.TotalSeconds:0} simulated s per wall s, per station {simulated / wall.TotalSeconds / count:0} (each station's own: median {Stats.Median(done.Select(r => r.Speed)):0}); station wall min {walls.Min():0.00} / median {Stats.Median(walls):0.00} / max {walls.Max():0.00} s"));
+                Console.WriteLine(Invariant($"  {version.DisplayName(),-5} {count,3} station(s): {done.Count}/{count} done in {wall.TotalMilliseconds:0} ms wall ({cpu.TotalMilliseconds:0} ms CPU), {speed:0} simulated s per wall s, {frames} frames, {frames / wall.TotalSeconds:0} frames/s"));
             }
-
-            Console.WriteLine(Invariant($"        {frames} frames, {frames / wall.TotalSeconds:0} frames/s; working set {Mb(baseline)} MB before, peak {Mb(sampler.PeakWorkingSet)} MB during the run (+{(sampler.PeakWorkingSet - baseline) / 1024.0 / count:0} KB per station), managed heap peak {Mb(sampler.PeakManaged)} MB; process peak {Mb(process.PeakWorkingSet64)} MB"));
+            else
+            {
+                PrintFleet(version, count, wall, cpu, done, frames, baseline, sampler, process);
+            }
         }
 
         foreach (var failed in results.Where(r => r.Failure is not null).Take(3))
@@ -179,7 +192,21 @@ public static class SessionsBench
             Console.WriteLine($"        failed: {Describe(failed)}");
         }
 
-        return results.All(r => r.Failure is null);
+        return (results.All(r => r.Failure is null), speed);
+    }
+
+    private static void PrintFleet(
+        OcppVersion version, int count, TimeSpan wall, TimeSpan cpu, List<StationResult> done, int frames, long baseline, MemorySampler sampler, Process process)
+    {
+        var simulated = done.Sum(r => r.Simulated.TotalSeconds);
+        var walls = done.Select(r => r.Wall.TotalSeconds).ToList();
+        Console.WriteLine(Invariant($"  {version.DisplayName(),-5} {count,3} station(s): {done.Count}/{count} sessions done in {wall.TotalSeconds:0.00} s wall ({cpu.TotalSeconds:0.00} s CPU); simulated {simulated / 3600:0.0} h in total"));
+        if (done.Count > 0)
+        {
+            Console.WriteLine(Invariant($"        aggregate {simulated / wall.TotalSeconds:0} simulated s per wall s, per station {simulated / wall.TotalSeconds / count:0} (each station's own: median {Stats.Median(done.Select(r => r.Speed)):0}); station wall min {walls.Min():0.00} / median {Stats.Median(walls):0.00} / max {walls.Max():0.00} s"));
+        }
+
+        Console.WriteLine(Invariant($"        {frames} frames, {frames / wall.TotalSeconds:0} frames/s; working set {Mb(baseline)} MB before, peak {Mb(sampler.PeakWorkingSet)} MB during the run (+{(sampler.PeakWorkingSet - baseline) / 1024.0 / count:0} KB per station), managed heap peak {Mb(sampler.PeakManaged)} MB; process peak {Mb(process.PeakWorkingSet64)} MB"));
     }
 
     private static ReferenceCsms NewCsms(SessionsOptions options) =>
