@@ -140,7 +140,7 @@ public static class SessionsBench
             var single = new List<double>();
             for (var run = 1; run <= options.Runs; run++)
             {
-                var (done, speed) = await FleetRunAsync(csms, profile, version, validator, plan, 1, brief: true);
+                var (done, speed) = await FleetRunAsync(csms, profile, version, validator, plan, 1, Invariant($"r{run}"), brief: true);
                 ok &= done;
                 single.Add(speed);
             }
@@ -148,16 +148,16 @@ public static class SessionsBench
             Console.WriteLine(Invariant($"  {version.DisplayName(),-5}   1 station: median {Stats.Median(single):0} simulated s per wall s over {single.Count} run(s) (min {single.Min():0}, max {single.Max():0})"));
             if (options.Stations > 1)
             {
-                ok &= (await FleetRunAsync(csms, profile, version, validator, plan, options.Stations, brief: false)).Done;
+                ok &= (await FleetRunAsync(csms, profile, version, validator, plan, options.Stations, "all", brief: false)).Done;
             }
         }
 
         return ok;
     }
 
-    /// <summary>Runs <paramref name="count"/> stations at once; returns whether all ended well and the aggregate simulated seconds per wall second.</summary>
+    /// <summary>Runs <paramref name="count"/> stations at once (ids unique per <paramref name="tag"/>: the CSMS keeps every station it saw); returns whether all ended well and the aggregate simulated seconds per wall second.</summary>
     private static async Task<(bool Done, double Speed)> FleetRunAsync(
-        ReferenceCsms csms, EvseProfile profile, OcppVersion version, IOcppSchemaValidator? validator, SessionPlan plan, int count, bool brief)
+        ReferenceCsms csms, EvseProfile profile, OcppVersion version, IOcppSchemaValidator? validator, SessionPlan plan, int count, string tag, bool brief)
     {
         GC.Collect();
         GC.WaitForPendingFinalizers();
@@ -170,7 +170,7 @@ public static class SessionsBench
         await using (var sampler = new MemorySampler())
         {
             results = await Task.WhenAll(Enumerable.Range(1, count).Select(i =>
-                BenchStation.RunAsync(csms, profile, version, Invariant($"FLEET{count}-{version.DisplayName()}-{i}"), validator, plan, FleetTimeout)));
+                BenchStation.RunAsync(csms, profile, version, Invariant($"FLEET{count}-{version.DisplayName()}-{tag}-{i}"), validator, plan, FleetTimeout)));
             var wall = Stopwatch.GetElapsedTime(started);
             process.Refresh();
             var cpu = process.TotalProcessorTime - cpuBefore;
