@@ -87,7 +87,7 @@ public sealed class V201Adapter(TimeProvider time) : IVersionAdapter
             return ValueTask.FromResult(new ChangeAvailabilityResponse(ChangeAvailabilityStatusEnumType.Accepted));
         });
 
-        V201DeviceModelHandlers.Register(peer, session, new DeviceModel(station), NotifyReportPageSize);
+        V201DeviceModelHandlers.Register(peer, session, new DeviceModel(station, DeviceModelPower.Of(session.Engine)), NotifyReportPageSize);
 
         peer.On<ClearCacheRequest, ClearCacheResponse>((_, _) =>
             ValueTask.FromResult(new ClearCacheResponse(ClearCacheStatusEnumType.Accepted)));

@@ -90,7 +90,7 @@ public sealed class V21Adapter(TimeProvider time) : IVersionAdapter
             return ValueTask.FromResult(new ChangeAvailabilityResponse(ChangeAvailabilityStatusEnumType.Accepted));
         });
 
-        V21DeviceModelHandlers.Register(peer, session, new DeviceModel(station), NotifyReportPageSize);
+        V21DeviceModelHandlers.Register(peer, session, new DeviceModel(station, DeviceModelPower.Of(session.Engine)), NotifyReportPageSize);
 
         peer.On<ClearCacheRequest, ClearCacheResponse>((_, _) =>
             ValueTask.FromResult(new ClearCacheResponse(ClearCacheStatusEnumType.Accepted)));

@@ -48,8 +48,25 @@ public sealed partial class StationEngine
         Physics = new StationPhysics(station.Profile, clock.Time.GetUtcNow());
         Profiles = new ChargingProfileStore(SmartChargingRules.For(version), station.HasEvse);
         _contexts = station.Profile.Evses.ToDictionary(e => e.Id, e => ContextOf(e));
+        // EVSE 0 is the station total: a ChargingStationMaxProfile (or station-wide external constraint) caps the sum
+        // of all EVSEs, not each on its own; per EVSE the effective limit still includes it.
         var limits = Profiles.LimitFunction(ContextOf);
-        Physics.SetLimitSource((evseId, at) => limits(evseId, at));
+        Physics.SetLimitSource((evseId, at) =>
+        {
+            if (evseId != 0)
+            {
+                return limits(evseId, at);
+            }
+
+            var station = Profiles.Limits(0, at, ContextOf(0));
+            return (station.StationMaxKw, station.ExternalKw) switch
+            {
+                (null, null) => null,
+                ({ } max, null) => max,
+                (null, { } external) => external,
+                ({ } max, { } external) => Math.Min(max, external),
+            };
+        });
 
         // The profile's sample interval is the station's until the CSMS changes it (1.6 MeterValueSampleInterval, 2.x TxUpdatedInterval).
         if (station.Configuration.Get("MeterValueSampleInterval") is { } setting)

@@ -286,7 +286,13 @@ public sealed class StationPhysics
         _supplyKw = BackingBattery.SupplyKw(_stepSeconds);
         var budgets = new List<PowerBudget>(_groupBudgets.Length + 1);
         budgets.AddRange(_groupBudgets);
-        budgets.Add(new PowerBudget("station", Math.Min(Profile.StationMaxKw, _supplyKw), null));
+        var stationCap = Math.Min(Profile.StationMaxKw, _supplyKw);
+        if (arbiterPorts.Count > 0 && _limits?.Invoke(0, Now) is >= 0 and var stationLimit)
+        {
+            stationCap = Math.Min(stationCap, stationLimit);
+        }
+
+        budgets.Add(new PowerBudget("station", stationCap, null));
         var allocations = PowerArbiter.Allocate(arbiterPorts, budgets);
         for (var i = 0; i < allocations.Length; i++)
         {

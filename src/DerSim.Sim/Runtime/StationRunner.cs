@@ -292,7 +292,10 @@ public sealed class StationRunner
             Volatile.Write(ref _wake, wake);
             try
             {
-                await Task.Delay(interval, _clock.Time, wake.Token).ConfigureAwait(false);
+                // Real time, not the simulation clock: the heartbeat interval is the CSMS's liveness contract, kept in
+                // its wall-clock seconds. On a 600x clock a 10 s interval would mean a heartbeat every 17 ms, and on a
+                // virtual clock heartbeats would stop whenever the sessions rest.
+                await Task.Delay(interval, _time, wake.Token).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (!ct.IsCancellationRequested)
             {

@@ -44,8 +44,9 @@ public sealed class OfflineSimulationTests
         var rows = Rows(stdout);
         rows.ShouldAllBe(r => r.Ports.Count == 2);
         rows.Count.ShouldBeLessThanOrEqualTo(OfflineSimulation.MaxRows + 2);
-        rows[0].Ports.ShouldAllBe(p => p.Kw > 7 && p.Kw <= 7.4 + 1e-9);
-        rows.SelectMany(r => r.Ports).ShouldAllBe(p => p.Kw <= 7.4 + 1e-9);
+        // Two equal cars split the station's one 7.4 kW supply evenly.
+        rows[0].Ports.ShouldAllBe(p => Math.Abs(p.Kw - 3.7) < 0.05);
+        rows.ShouldAllBe(r => r.Ports.Sum(p => p.Kw) <= 7.4 + 0.05);
         stdout.ShouldContain("EVSE 1 session 1: compact-ac");
         stdout.ShouldContain("EVSE 2 session 1: compact-ac");
         Summaries(stdout).Count.ShouldBe(2);
