@@ -31,8 +31,7 @@ public sealed class SeedAgainstReferenceCsmsTests
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
 
-        // Boot, connectors and heartbeats only: no charging session (./sim runs one per connector by default).
-        var exit = await SimProgram.RunAsync(line.Args(csms.Url, "--run_for", RunForSeconds, "--sessions", "0"), stdout, stderr, TimeProvider.System);
+        var exit = await SimProgram.RunAsync(line.Args(csms.Url, "--run_for", RunForSeconds), stdout, stderr, TimeProvider.System);
 
         var context = $"stdout:\n{stdout}\nstderr:\n{stderr}\nCSMS saw:\n{frames.Dump(line.StationId)}";
         exit.ShouldBe(SimProgram.ExitOk, context);
