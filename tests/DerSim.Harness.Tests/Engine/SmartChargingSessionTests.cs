@@ -109,4 +109,37 @@ public sealed class SmartChargingSessionTests
             ? [.. rig.Calls().Where(c => c.Action == "StatusNotification").Select(c => c.Payload.GetProperty("status").GetString()!)]
             : [.. rig.Calls().Where(c => c.Action == "TransactionEvent" && c.Payload.GetProperty("transactionInfo").TryGetProperty("chargingState", out _))
                 .Select(c => c.Payload.GetProperty("transactionInfo").GetProperty("chargingState").GetString()!)];
+
+    [TestCase(OcppVersion.V201)]
+    [TestCase(OcppVersion.V21)]
+    public async Task GetChargingProfiles_reports_the_installed_profiles_after_its_answer(OcppVersion version)
+    {
+        await using var rig = await SessionRig.StartAsync(version, Dc150, $"GETCP-{version}", new SessionPlan { Sessions = 0 });
+        await rig.Csms.WaitForAsync(rig.Id, s => s.ConnectorStatus.Values.Any(v => v == "Available"), TimeSpan.FromSeconds(10));
+        var (action, json) = CsmsPayloads.SetProfile(version, 1, 4, "TxDefaultProfile", null, (0, 40_000));
+        (await rig.CallAsync(action, json)).GetProperty("status").GetString().ShouldBe("Accepted", rig.Describe());
+
+        var none = await rig.CallAsync("GetChargingProfiles", """{"requestId":6,"chargingProfile":{"chargingProfilePurpose":"TxProfile"}}""");
+        none.GetProperty("status").GetString().ShouldBe("NoProfiles", rig.Describe());
+
+        var answer = await rig.CallAsync("GetChargingProfiles", """{"requestId":7,"evseId":1,"chargingProfile":{"chargingProfilePurpose":"TxDefaultProfile"}}""");
+        answer.GetProperty("status").GetString().ShouldBe("Accepted", rig.Describe());
+
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (!rig.Calls().Any(c => c.Action == "ReportChargingProfiles") && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(50);
+        }
+
+        var reports = rig.Calls().Where(c => c.Action == "ReportChargingProfiles").Select(c => c.Payload).ToList();
+        reports.Count.ShouldBe(1, rig.Describe());
+        var report = reports[0];
+        report.GetProperty("requestId").GetInt32().ShouldBe(7);
+        report.GetProperty("evseId").GetInt32().ShouldBe(1);
+        var profile = report.GetProperty("chargingProfile").EnumerateArray().Single();
+        profile.GetProperty("id").GetInt32().ShouldBe(4);
+        profile.GetProperty("chargingProfilePurpose").GetString().ShouldBe("TxDefaultProfile");
+        profile.GetProperty("chargingSchedule")[0].GetProperty("chargingSchedulePeriod")[0].GetProperty("limit").GetDouble().ShouldBe(40_000);
+        rig.OfficialViolations().ShouldBeEmpty(rig.Describe());
+    }
 }
