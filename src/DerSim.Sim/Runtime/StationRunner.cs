@@ -141,6 +141,10 @@ public sealed class StationRunner
         try
         {
             await BootUntilAcceptedAsync(peer, reboot.Token).ConfigureAwait(false);
+
+            // Attached before the status reports: a CSMS may send RequestStartTransaction as soon as it sees the
+            // first connector Available, and the engine must be able to act on it (its calls queue behind ours).
+            Engine.Attach(Engine.MessagesFor(_adapter, peer, _clock.Time), reboot.Token);
             foreach (var connector in Station.Connectors)
             {
                 try
@@ -153,7 +157,6 @@ public sealed class StationRunner
                 }
             }
 
-            Engine.Attach(Engine.MessagesFor(_adapter, peer, _clock.Time), reboot.Token);
             StartSessionsOnce(reboot.Token);
             await HeartbeatLoopAsync(peer, reboot.Token).ConfigureAwait(false);
         }
