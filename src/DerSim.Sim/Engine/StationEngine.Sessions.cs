@@ -175,12 +175,23 @@ public sealed partial class StationEngine
     private async Task ChargeAsync(EngineTransaction tx, ITransactionMessages messages, CancellationToken ct)
     {
         var leaving = false;
+
+        // Samples fall on fixed deadlines (start + k × interval), so on a real or scaled clock the time spent
+        // sending a sample does not push every later one back; a deadline already missed is not caught up in a burst.
+        var next = Clock.Time.GetUtcNow();
         while (!tx.StopToken.IsCancellationRequested)
         {
             using var wait = CancellationTokenSource.CreateLinkedTokenSource(ct, tx.StopToken);
+            var now = Clock.Time.GetUtcNow();
+            next += SampleInterval;
+            if (next < now)
+            {
+                next = now;
+            }
+
             try
             {
-                await Clock.WaitAsync(SampleInterval, wait.Token).ConfigureAwait(false);
+                await Clock.WaitAsync(next - now, wait.Token).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (!ct.IsCancellationRequested)
             {
