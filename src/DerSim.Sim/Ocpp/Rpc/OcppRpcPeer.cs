@@ -562,8 +562,6 @@ public sealed partial class OcppRpcPeer : IAsyncDisposable
         }
     }
 
-    private JsonTypeInfo TypeInfo(Type type) => _json.GetTypeInfo(type);
-
     private Lazy<JsonTypeInfo> LazyTypeInfo(Type type) => new(() => _json.GetTypeInfo(type));
 
     private Lazy<PayloadType> LazyPayloadType<T>() => new(PayloadTypeOf<T>);
