@@ -255,6 +255,7 @@ public sealed class StationRunner
     {
         try
         {
+            Task ended;
             using (actor)
             {
                 // With planned sessions the plan also ends when they are all done, as the offline run does.
@@ -270,9 +271,13 @@ public sealed class StationRunner
                 {
                     _log($"--duration of {duration} simulated reached: stopping the running transactions");
                 }
+
+                // The stop is requested while this actor still runs: released first, a discrete-event clock would see
+                // only the sessions' sample waits and jump to the next one before they heard of the stop.
+                ended = Engine.EndPlanAsync(TransactionStopReason.Local, ct);
             }
 
-            await Engine.EndPlanAsync(TransactionStopReason.Local, ct).ConfigureAwait(false);
+            await ended.ConfigureAwait(false);
             _planEnded.TrySetResult();
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
