@@ -1,0 +1,23 @@
+namespace DerSim.Harness.Gherkin.Model;
+
+/// <summary>
+/// A parsed feature file and its scenarios (pickles), free of the Gherkin package's types so the runtime and its tests
+/// can build them directly.
+/// </summary>
+/// <param name="Path">The file as given (absolute or relative to the working directory).</param>
+/// <param name="RelativePath">The path relative to the folder the features were loaded from, with '/' separators.</param>
+/// <param name="Title">The feature's name.</param>
+/// <param name="Description">The free text under the title, or empty.</param>
+/// <param name="Tags">The feature's own tags, without '@'.</param>
+/// <param name="Language">The Gherkin dialect the file was written in (e.g. "en", "de").</param>
+/// <param name="Line">The line of the Feature keyword.</param>
+/// <param name="Scenarios">One entry per pickle, in file order.</param>
+public sealed record FeatureDocument(
+    string Path,
+    string RelativePath,
+    string Title,
+    string Description,
+    IReadOnlyList<string> Tags,
+    string Language,
+    int Line,
+    IReadOnlyList<ScenarioCase> Scenarios);
