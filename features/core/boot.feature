@@ -1,0 +1,30 @@
+@core @boot
+Feature: Boot
+  A station that connects sends BootNotification; a CSMS that accepts it then hears every
+  connector's status. Every profile boots in every version it can speak.
+
+  @TC_B_01_CSMS
+  Scenario Outline: A cold boot is accepted and every connector is reported Available
+    Given a station "DERSIM-BOOT" with profile "<profile>" on OCPP <version>
+    When the station connects to the CSMS
+    Then the CSMS answers the boot with "Accepted"
+    And the station reports every connector as "Available"
+    And every frame is valid against the OCPP schema
+
+    @ocpp1.6
+    Examples: OCPP 1.6J
+      | profile                 | version |
+      | EVSE-AC-22kW-1port      | 1.6     |
+      | EVSE-DC-350kW-CCS-2port | 1.6     |
+
+    @ocpp2.0.1
+    Examples: OCPP 2.0.1
+      | profile                 | version |
+      | EVSE-AC-7.4kW-2port     | 2.0.1   |
+      | EVSE-Hybrid-2DC-1AC     | 2.0.1   |
+
+    @ocpp2.1
+    Examples: OCPP 2.1
+      | profile                 | version |
+      | EVSE-DC-150kW-CCS-1port | 2.1     |
+      | EVSE-V2G-DC-50kW-bidir  | 2.1     |

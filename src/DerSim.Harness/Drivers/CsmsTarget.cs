@@ -1,0 +1,77 @@
+using DerSim.Harness.Csms;
+
+namespace DerSim.Harness.Drivers;
+
+/// <summary>
+/// The CSMS a scenario's stations connect to: an external URL, or the embedded reference CSMS started on first use on
+/// a free loopback port.
+/// </summary>
+public sealed class CsmsTarget : IAsyncDisposable
+{
+    private readonly Uri? _external;
+    private readonly ReferenceCsmsOptions _options;
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private ReferenceCsms? _embedded;
+
+    private CsmsTarget(Uri? external, ReferenceCsmsOptions options, string? password)
+    {
+        _external = external;
+        _options = options;
+        Password = password;
+    }
+
+    /// <summary>Whether the target is the embedded reference CSMS.</summary>
+    public bool IsEmbedded => _external is null;
+
+    /// <summary>The Basic-auth password stations use, or null.</summary>
+    public string? Password { get; }
+
+    /// <summary>The running embedded CSMS, or null for an external target or before first use.</summary>
+    public ReferenceCsms? Embedded => _embedded;
+
+    /// <summary>A target at an external CSMS.</summary>
+    public static CsmsTarget External(Uri url, string? password = null) => new(url, new ReferenceCsmsOptions(), password);
+
+    /// <summary>The embedded reference CSMS with <paramref name="options"/>.</summary>
+    public static CsmsTarget Reference(ReferenceCsmsOptions? options = null) => new(null, options ?? new ReferenceCsmsOptions { HeartbeatIntervalSeconds = 300 }, options?.Password);
+
+    /// <summary>The WebSocket URL (base, without the station id) stations connect to; starts the embedded CSMS once.</summary>
+    public async Task<Uri> UrlAsync()
+    {
+        if (_external is not null)
+        {
+            return _external;
+        }
+
+        await _gate.WaitAsync().ConfigureAwait(false);
+        try
+        {
+            if (_embedded is null)
+            {
+                var csms = new ReferenceCsms(_options);
+                await csms.StartAsync().ConfigureAwait(false);
+                _embedded = csms;
+            }
+
+            return _embedded.Url;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>Describes the target for logs and reports, without any password.</summary>
+    public override string ToString() => _external is null ? $"embedded reference CSMS{(_embedded is null ? "" : $" ({_embedded.Url})")}" : _external.GetLeftPart(UriPartial.Path);
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        if (_embedded is not null)
+        {
+            await _embedded.DisposeAsync().ConfigureAwait(false);
+        }
+
+        _gate.Dispose();
+    }
+}

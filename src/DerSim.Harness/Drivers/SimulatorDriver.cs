@@ -1,0 +1,180 @@
+using DerSim.Harness.Traffic;
+using DerSim.Sim.Evse;
+using DerSim.Sim.Ocpp;
+using DerSim.Sim.Ocpp.Rpc;
+using DerSim.Sim.Ocpp.Transport;
+using DerSim.Sim.Ocpp.Validation;
+using DerSim.Sim.Runtime;
+
+namespace DerSim.Harness.Drivers;
+
+/// <summary>
+/// The stations of one scenario on one discrete-event clock. The scenario itself is an actor of that clock: simulated
+/// time stands still between steps and moves only while a step waits on it ("the EV charges for 30 minutes"), as
+/// fast as the CSMS answers.
+/// </summary>
+public sealed class SimulatorDriver : IAsyncDisposable
+{
+    /// <summary>Where every scenario's clock starts.</summary>
+    public static readonly DateTimeOffset Epoch = new(2026, 1, 1, 8, 0, 0, TimeSpan.Zero);
+
+    private static readonly OcppSchemaValidator SharedValidator = new();
+    private readonly Dictionary<string, StationUnderTest> _stations = new(StringComparer.Ordinal);
+    private readonly IDisposable _scenarioActor;
+
+    /// <summary>A driver whose stations connect to <paramref name="csms"/>.</summary>
+    public SimulatorDriver(CsmsTarget csms, TrafficRecorder recorder)
+    {
+        Csms = csms;
+        Recorder = recorder;
+        _scenarioActor = Clock.RegisterActor();
+    }
+
+    /// <summary>The scenario's simulated clock.</summary>
+    public VirtualClock Clock { get; } = new(Epoch);
+
+    /// <summary>The CSMS the stations talk to.</summary>
+    public CsmsTarget Csms { get; }
+
+    /// <summary>Every frame of every station.</summary>
+    public TrafficRecorder Recorder { get; }
+
+    /// <summary>How long a step waits in real time for the CSMS (boot answer, a message to arrive).</summary>
+    public TimeSpan WaitTimeout { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>The stations, by id.</summary>
+    public IReadOnlyDictionary<string, StationUnderTest> Stations => _stations;
+
+    /// <summary>The only station, or the one named; a clear error otherwise.</summary>
+    public StationUnderTest Station(string? id = null)
+    {
+        if (id is not null)
+        {
+            return _stations.TryGetValue(id, out var named)
+                ? named
+                : throw new InvalidOperationException($"no station \"{id}\" in this scenario (have: {string.Join(", ", _stations.Keys)})");
+        }
+
+        return _stations.Count switch
+        {
+            1 => _stations.Values.Single(),
+            0 => throw new InvalidOperationException("no station in this scenario yet: start with a step like Given a station \"DERSIM-1\" with profile \"EVSE-AC-22kW-1port\" on OCPP 2.0.1"),
+            _ => throw new InvalidOperationException($"this scenario has {_stations.Count} stations ({string.Join(", ", _stations.Keys)}): name the one meant"),
+        };
+    }
+
+    /// <summary>Adds a station with a bundled profile name or a profile path.</summary>
+    public StationUnderTest AddStation(string id, string profile, OcppVersion version)
+    {
+        if (_stations.ContainsKey(id))
+        {
+            throw new InvalidOperationException($"station \"{id}\" exists already in this scenario");
+        }
+
+        var station = new StationUnderTest(id, EvseProfileLoader.Load(profile, ProfilesDirectory.Locate()), version);
+        _stations.Add(id, station);
+        return station;
+    }
+
+    /// <summary>Connects <paramref name="station"/> to the CSMS; it boots and then drives its plan.</summary>
+    public async Task StartAsync(StationUnderTest station)
+    {
+        ArgumentNullException.ThrowIfNull(station);
+        if (station.Runner is not null)
+        {
+            throw new InvalidOperationException($"station \"{station.Id}\" is already connected");
+        }
+
+        var url = await Csms.UrlAsync().ConfigureAwait(false);
+        var options = new OcppClientOptions
+        {
+            Url = url,
+            StationId = station.Id,
+            Version = station.Version,
+            BasicAuthPassword = Csms.Password,
+            Reconnect = new OcppReconnectPolicy { InitialDelay = TimeSpan.FromMilliseconds(200), MaxDelay = TimeSpan.FromSeconds(2), MaxAttempts = 5 },
+            Rpc = new OcppRpcOptions { Validator = SharedValidator, CallTimeout = WaitTimeout },
+        };
+        var runner = new StationRunner(new ChargingStation(station.Id, station.Profile), options, TimeProvider.System, station.Log.Enqueue, station.Plan, Clock);
+        runner.Frame += frame => Recorder.Record(station.Id, frame, Clock.Now);
+        runner.Booted += outcome => station.Boot = outcome;
+        station.Runner = runner;
+        station.Stop = new CancellationTokenSource();
+        var stop = station.Stop.Token;
+        station.Running = Task.Run(() => runner.RunAsync(stop), CancellationToken.None);
+    }
+
+    /// <summary>Lets <paramref name="duration"/> of simulated time pass for every station.</summary>
+    public Task AdvanceAsync(TimeSpan duration) => Clock.WaitAsync(duration, CancellationToken.None).WaitAsync(WaitTimeout * 20);
+
+    /// <summary>Waits in real time until <paramref name="condition"/> holds on the recorded traffic; the query when it did.</summary>
+    /// <exception cref="TrafficAssertionException">It did not hold within <see cref="WaitTimeout"/>.</exception>
+    public async Task<TrafficQuery> WaitForAsync(Func<TrafficQuery, bool> condition, string expectation)
+    {
+        ArgumentNullException.ThrowIfNull(condition);
+        var changed = new SemaphoreSlim(0);
+        void OnRecorded(RecordedFrame frame) => changed.Release();
+        Recorder.Recorded += OnRecorded;
+        try
+        {
+            using var timeout = new CancellationTokenSource(WaitTimeout);
+            while (true)
+            {
+                var query = Recorder.Query();
+                if (condition(query))
+                {
+                    return query;
+                }
+
+                if (_stations.Values.FirstOrDefault(s => s.Running is { IsFaulted: true }) is { } failed)
+                {
+                    throw new TrafficAssertionException($"{expectation}, but station {failed.Id} stopped: {failed.Running!.Exception!.GetBaseException().Message}", Recorder.Frames);
+                }
+
+                try
+                {
+                    await changed.WaitAsync(TimeSpan.FromMilliseconds(200), timeout.Token).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException)
+                {
+                    throw new TrafficAssertionException($"{expectation}: not seen within {WaitTimeout.TotalSeconds:0} s", Recorder.Frames);
+                }
+            }
+        }
+        finally
+        {
+            Recorder.Recorded -= OnRecorded;
+            changed.Dispose();
+        }
+    }
+
+    /// <summary>Disconnects every station and ends the scenario's hold on the clock.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var station in _stations.Values)
+        {
+            if (station.Stop is { } stop)
+            {
+                await stop.CancelAsync().ConfigureAwait(false);
+            }
+        }
+
+        _scenarioActor.Dispose();
+        foreach (var station in _stations.Values)
+        {
+            if (station.Running is { } running)
+            {
+                try
+                {
+                    await running.WaitAsync(TimeSpan.FromSeconds(10)).ConfigureAwait(false);
+                }
+                catch (Exception ex) when (ex is OperationCanceledException or OcppConnectException or TimeoutException or OcppConnectionClosedException)
+                {
+                    // Stopping on purpose; a station that failed already showed it in the scenario's steps.
+                }
+            }
+
+            station.Stop?.Dispose();
+        }
+    }
+}

@@ -1,0 +1,43 @@
+using DerSim.Sim.Adapters;
+using DerSim.Sim.Evse;
+using DerSim.Sim.Ocpp;
+using DerSim.Sim.Runtime;
+
+namespace DerSim.Harness.Drivers;
+
+/// <summary>A simulated station of a scenario: its profile, version, session plan and, once started, its runner.</summary>
+public sealed class StationUnderTest
+{
+    internal StationUnderTest(string id, EvseProfile profile, OcppVersion version)
+    {
+        Id = id;
+        Profile = profile;
+        Version = version;
+    }
+
+    /// <summary>The station id (last URL path segment).</summary>
+    public string Id { get; }
+
+    /// <summary>The EVSE profile it presents.</summary>
+    public EvseProfile Profile { get; }
+
+    /// <summary>The OCPP version it speaks.</summary>
+    public OcppVersion Version { get; }
+
+    /// <summary>The sessions it drives once booted; none unless a step plugs in an EV.</summary>
+    public SessionPlan Plan { get; set; } = new() { Sessions = 0 };
+
+    /// <summary>The runner, once started.</summary>
+    public StationRunner? Runner { get; internal set; }
+
+    /// <summary>The running task, once started.</summary>
+    public Task? Running { get; internal set; }
+
+    /// <summary>The last boot outcome, once the CSMS answered a BootNotification.</summary>
+    public BootOutcome? Boot { get; internal set; }
+
+    /// <summary>The station's log lines.</summary>
+    public System.Collections.Concurrent.ConcurrentQueue<string> Log { get; } = new();
+
+    internal CancellationTokenSource? Stop { get; set; }
+}
