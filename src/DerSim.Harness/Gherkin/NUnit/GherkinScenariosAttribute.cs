@@ -37,9 +37,6 @@ public sealed class GherkinScenariosAttribute : NUnitAttribute, ITestBuilder, II
     {
         ArgumentNullException.ThrowIfNull(method);
         var baseDirectory = GherkinNUnit.DirectoryOf(method.TypeInfo.Assembly);
-        var names = new HashSet<string>(StringComparer.Ordinal);
-        var tests = new List<TestMethod>();
-
         ReqnrollConfig config;
         try
         {
@@ -47,9 +44,17 @@ public sealed class GherkinScenariosAttribute : NUnitAttribute, ITestBuilder, II
         }
         catch (ReqnrollConfigException e)
         {
-            return [Invalid(method, suite, "Invalid reqnroll.json", e.Message, names)];
+            return [Invalid(method, suite, "Invalid reqnroll.json", e.Message, [])];
         }
 
+        return BuildFrom(method, suite, baseDirectory, config);
+    }
+
+    /// <summary>Builds the tests with an explicit folder and configuration (tests of the glue itself).</summary>
+    internal List<TestMethod> BuildFrom(IMethodInfo method, Test? suite, string baseDirectory, ReqnrollConfig config)
+    {
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        var tests = new List<TestMethod>();
         var existing = new List<string>();
         foreach (var path in Paths)
         {
@@ -79,7 +84,7 @@ public sealed class GherkinScenariosAttribute : NUnitAttribute, ITestBuilder, II
 
         foreach (var file in loaded.Errors.GroupBy(e => e.Path, StringComparer.Ordinal))
         {
-            var shown = Path.GetRelativePath(baseDirectory, file.Key).Replace('\\', '/');
+            var shown = ShownPath(file.Key, existing);
             tests.Add(Invalid(method, suite, $"Parse error: {shown}", string.Join('\n', file), names));
         }
 
@@ -134,6 +139,13 @@ public sealed class GherkinScenariosAttribute : NUnitAttribute, ITestBuilder, II
         test.Properties.Set(PropertyNames.SkipReason, reason);
         Name(test, method, suite, name, names);
         return test;
+    }
+
+    private static string ShownPath(string file, List<string> roots)
+    {
+        // Relative to the folder it was found in, as the user wrote it: "Parse error: sub/broken.feature".
+        var root = roots.Where(Directory.Exists).FirstOrDefault(r => !Path.GetRelativePath(r, file).StartsWith("..", StringComparison.Ordinal));
+        return root is null ? Path.GetFileName(file) : Path.GetRelativePath(root, file).Replace('\\', '/');
     }
 
     private static void Name(TestMethod test, IMethodInfo method, Test? suite, string name, HashSet<string> names)
