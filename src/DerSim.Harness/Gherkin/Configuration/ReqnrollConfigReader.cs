@@ -200,8 +200,9 @@ internal sealed class ReqnrollConfigReader
 
     private static string FirstSentence(string message)
     {
-        // System.Text.Json appends its own "Path: $ | LineNumber: 3 | BytePositionInLine: 4." which we show up front instead.
-        var cut = message.IndexOf(" Path: ", StringComparison.Ordinal);
-        return cut > 0 ? message[..cut] : message;
+        // System.Text.Json appends its own "Path: $ | LineNumber: 3 | ..." (0-based); the position is shown up front instead.
+        var cuts = new[] { message.IndexOf(" Path: ", StringComparison.Ordinal), message.IndexOf(" LineNumber: ", StringComparison.Ordinal) };
+        var cut = cuts.Where(c => c > 0).DefaultIfEmpty(message.Length).Min();
+        return message[..cut].ReplaceLineEndings(" ");
     }
 }
