@@ -1,0 +1,4 @@
+# language: de-DE
+Funktionalität: Kultur
+  Szenario: Name mit Kultur
+    Angenommen ein Schritt
