@@ -19,6 +19,11 @@ public sealed record HookBinding(HookType HookType, Type BindingType, MethodInfo
     public bool AppliesTo(IReadOnlyList<string> tags, ScenarioCase? scenario)
     {
         ArgumentNullException.ThrowIfNull(tags);
+        if (HookType is HookType.BeforeTestRun or HookType.AfterTestRun)
+        {
+            return true; // No feature or scenario to filter by: Reqnroll ignores tags and scopes here.
+        }
+
         if (Tags.Count > 0 && !Tags.Any(t => tags.Contains(t, StringComparer.Ordinal)))
         {
             return false;

@@ -48,9 +48,12 @@ internal sealed class MethodNameExpression : IStepExpression
         var pattern = new StringBuilder(@"^\W*");
         var next = 0;
         var previousWasParameter = false;
+
+        // P0, P1… and parameter names are two styles; a name using P0 does not also turn words into parameters.
+        var positional = words.Any(w => PositionalIndex(w, argumentCount) >= 0);
         for (var i = 0; i < words.Count; i++)
         {
-            var index = ParameterIndex(words[i], parameters, argumentCount);
+            var index = positional ? PositionalIndex(words[i], argumentCount) : NamedIndex(words[i], parameters, argumentCount);
             if (i > 0)
             {
                 source.Append(' ');
@@ -107,13 +110,13 @@ internal sealed class MethodNameExpression : IStepExpression
         return arguments;
     }
 
-    private static int ParameterIndex(string word, ParameterInfo[] parameters, int argumentCount)
-    {
-        if (word.Length > 1 && (word[0] is 'P' or 'p') && int.TryParse(word.AsSpan(1), NumberStyles.None, CultureInfo.InvariantCulture, out var position) && position < argumentCount)
-        {
-            return position;
-        }
+    private static int PositionalIndex(string word, int argumentCount) =>
+        word.Length > 1 && (word[0] is 'P' or 'p') && int.TryParse(word.AsSpan(1), NumberStyles.None, CultureInfo.InvariantCulture, out var position) && position < argumentCount
+            ? position
+            : -1;
 
+    private static int NamedIndex(string word, ParameterInfo[] parameters, int argumentCount)
+    {
         for (var i = 0; i < argumentCount; i++)
         {
             if (string.Equals(parameters[i].Name, word, StringComparison.OrdinalIgnoreCase))

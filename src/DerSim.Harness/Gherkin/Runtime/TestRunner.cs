@@ -207,6 +207,9 @@ public sealed class TestRunner : IScenarioExecutor, IDisposable
         }
 
         Listeners.Raise(nameof(IGherkinRunListener.FeatureFinished), l => l.FeatureFinished(new FeatureFinishedEvent(feature.Feature, feature.Info, feature.Context.TestError)));
+
+        // A scenario run again later (a retry) starts the feature afresh.
+        _features.TryRemove(new KeyValuePair<FeatureDocument, FeatureState>(feature.Feature, feature));
         feature.Dispose();
     }
 }
