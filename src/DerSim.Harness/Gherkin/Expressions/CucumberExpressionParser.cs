@@ -159,6 +159,11 @@ internal sealed class CucumberExpressionParser
 
             if (c is '{' or '(' or ')' or '/' or '\\' || char.IsWhiteSpace(c))
             {
+                if (_source.IndexOf('}', _pos) < 0)
+                {
+                    break;
+                }
+
                 throw Error(_pos + 1, $"a parameter type name may not contain '{c}' (in the parameter opened at column {column})");
             }
 
