@@ -10,6 +10,17 @@ public sealed class StepExpressionException : Exception
         Expression = expression;
     }
 
+    /// <summary>Creates the error for <paramref name="expression"/> at a 1-based <paramref name="column"/>.</summary>
+    public StepExpressionException(string expression, int column, string problem)
+        : base($"step expression \"{expression}\", column {column}: {problem}")
+    {
+        Expression = expression;
+        Column = column;
+    }
+
     /// <summary>The expression as written.</summary>
     public string Expression { get; }
+
+    /// <summary>The 1-based column of the offending character, when known.</summary>
+    public int? Column { get; }
 }

@@ -1,0 +1,62 @@
+using DerSim.Harness.Gherkin.Model;
+
+namespace DerSim.Harness.Gherkin.Runtime;
+
+/// <summary>The run started.</summary>
+/// <param name="Context">The run's context.</param>
+public sealed record RunStartedEvent(TestRunContext Context);
+
+/// <summary>The run ended.</summary>
+/// <param name="Context">The run's context.</param>
+/// <param name="Error">The first error of an AfterTestRun hook, or null.</param>
+public sealed record RunFinishedEvent(TestRunContext Context, Exception? Error);
+
+/// <summary>A feature started.</summary>
+/// <param name="Feature">The feature.</param>
+/// <param name="Info">Its description as bindings see it.</param>
+public sealed record FeatureStartedEvent(FeatureDocument Feature, FeatureInfo Info);
+
+/// <summary>A feature ended.</summary>
+/// <param name="Feature">The feature.</param>
+/// <param name="Info">Its description as bindings see it.</param>
+/// <param name="Error">The first error of a feature hook, or null.</param>
+public sealed record FeatureFinishedEvent(FeatureDocument Feature, FeatureInfo Info, Exception? Error);
+
+/// <summary>A scenario started.</summary>
+/// <param name="Scenario">The scenario.</param>
+/// <param name="Context">Its context.</param>
+public sealed record ScenarioStartedEvent(ScenarioCase Scenario, ScenarioContext Context);
+
+/// <summary>A scenario ended.</summary>
+/// <param name="Result">Its result: status, duration, error, message and the steps'.</param>
+/// <param name="Attachments">What hooks attached outside steps.</param>
+/// <param name="Parameters">What hooks reported outside steps.</param>
+public sealed record ScenarioFinishedEvent(ScenarioResult Result, IReadOnlyList<ScenarioAttachment> Attachments, IReadOnlyList<ScenarioParameter> Parameters);
+
+/// <summary>A step started.</summary>
+/// <param name="Scenario">Its scenario.</param>
+/// <param name="Step">The step.</param>
+/// <param name="Binding">The matched method, "Class.Method(types)", or null.</param>
+public sealed record StepStartedEvent(ScenarioCase Scenario, ScenarioStep Step, string? Binding);
+
+/// <summary>A step ended.</summary>
+/// <param name="Scenario">Its scenario.</param>
+/// <param name="Result">Status, duration, error and binding.</param>
+/// <param name="Attachments">What the step (and its step hooks) attached.</param>
+/// <param name="Parameters">What the step (and its step hooks) reported.</param>
+public sealed record StepFinishedEvent(ScenarioCase Scenario, StepResult Result, IReadOnlyList<ScenarioAttachment> Attachments, IReadOnlyList<ScenarioParameter> Parameters);
+
+/// <summary>A hook started.</summary>
+/// <param name="HookType">Which kind.</param>
+/// <param name="Method">"Class.Method(types)".</param>
+/// <param name="Scenario">The scenario it runs for; null for run and feature hooks.</param>
+public sealed record HookStartedEvent(HookType HookType, string Method, ScenarioCase? Scenario);
+
+/// <summary>A hook ended.</summary>
+/// <param name="HookType">Which kind.</param>
+/// <param name="Method">"Class.Method(types)".</param>
+/// <param name="Scenario">The scenario it ran for; null for run and feature hooks.</param>
+/// <param name="Status">Passed, or how it failed.</param>
+/// <param name="Duration">How long it ran.</param>
+/// <param name="Error">Its exception, or null.</param>
+public sealed record HookFinishedEvent(HookType HookType, string Method, ScenarioCase? Scenario, ScenarioStatus Status, TimeSpan Duration, Exception? Error);
