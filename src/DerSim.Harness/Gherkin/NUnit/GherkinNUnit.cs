@@ -20,10 +20,15 @@ public static class GherkinNUnit
     private static ReqnrollConfig? executorConfig;
 
     /// <summary>
-    /// Creates the process-wide executor from the test assembly and its configuration; the runtime sets it
-    /// (TestRunner.Create). Null until then: running a scenario without <see cref="UseExecutor"/> then fails clearly.
+    /// Creates the process-wide executor from the test assembly and its configuration. The default is a
+    /// <see cref="Runtime.TestRunner"/> over the test assembly and reqnroll.json's <c>bindingAssemblies</c>; set to null,
+    /// running a scenario without <see cref="UseExecutor"/> fails clearly.
     /// </summary>
-    public static Func<Assembly, ReqnrollConfig, IScenarioExecutor>? ExecutorFactory { get; set; }
+    public static Func<Assembly, ReqnrollConfig, IScenarioExecutor>? ExecutorFactory { get; set; } = (assembly, config) =>
+    {
+        var assemblies = Hosting.GherkinHost.BindingAssemblies(assembly, config);
+        return Runtime.TestRunner.Create(assemblies, Hosting.GherkinHost.Options(config, assemblies));
+    };
 
     /// <summary>Replaces the process-wide executor (tests); <paramref name="config"/> defaults to <see cref="ReqnrollConfig.Default"/>.</summary>
     public static void UseExecutor(IScenarioExecutor scenarioExecutor, ReqnrollConfig? config = null)

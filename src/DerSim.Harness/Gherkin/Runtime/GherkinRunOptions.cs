@@ -12,7 +12,7 @@ public sealed record GherkinRunOptions
     public string FeatureLanguage { get; init; } = "en";
 
     /// <summary>How undefined and pending steps are reported by the test framework glue. The default value is Inconclusive.</summary>
-    public MissingOrPendingStepsOutcome MissingOrPendingStepsOutcome { get; init; } = MissingOrPendingStepsOutcome.Inconclusive;
+    public Configuration.MissingOrPendingStepsOutcome MissingOrPendingStepsOutcome { get; init; } = Configuration.MissingOrPendingStepsOutcome.Inconclusive;
 
     /// <summary>
     /// When true, the steps after a failure are not even matched; when false they are still matched, so undefined

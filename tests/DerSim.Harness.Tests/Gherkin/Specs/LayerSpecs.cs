@@ -1,0 +1,11 @@
+using DerSim.Harness.Gherkin.Model;
+using DerSim.Harness.Gherkin.NUnit;
+
+namespace DerSim.Harness.Tests.Gherkin.Specs;
+
+/// <summary>The binding layer's own specification: every scenario of Gherkin/Specs/*.feature is a test.</summary>
+public sealed class LayerSpecs
+{
+    [GherkinScenarios("Gherkin/Specs")]
+    public Task Run(ScenarioCase scenario) => GherkinNUnit.RunAsync(scenario);
+}
