@@ -5,7 +5,7 @@ namespace DerSim.Harness.Gherkin;
 /// with <c>-</c> (expected by the table, not found), <c>+</c> (found, not in the table) and <c>?</c> (the differing
 /// cells) markers.
 /// </summary>
-public sealed class TableComparisonException : NUnit.Framework.AssertionException
+public sealed class TableComparisonException : global::NUnit.Framework.AssertionException
 {
     /// <summary>Creates the failure with its readable diff.</summary>
     public TableComparisonException(string message)

@@ -130,7 +130,7 @@ public sealed class CucumberExpressionTests
         ["I have {in t} cukes", "a parameter type name may not contain ' '", 11],
     ];
 
-    private static ParameterTypeRegistry Registry() => ParameterTypeRegistry.CreateDefault();
+    private static ParameterTypeRegistry Registry() => ParameterTypeRegistry.CreateDefault(System.Globalization.CultureInfo.InvariantCulture);
 
     [TestCaseSource(nameof(MatchCases))]
     public void Matches_as_the_grammar_says(string expression, string text, string[] expected)

@@ -26,13 +26,13 @@ public sealed class StepExpressionFactoryTests
     public void Detects_regular_expressions(string source, bool isRegex)
     {
         StepExpressionFactory.IsRegex(source).ShouldBe(isRegex);
-        StepExpressionFactory.Create(source, ParameterTypeRegistry.CreateDefault()).IsRegex.ShouldBe(isRegex);
+        StepExpressionFactory.Create(source, ParameterTypeRegistry.CreateDefault(System.Globalization.CultureInfo.InvariantCulture)).IsRegex.ShouldBe(isRegex);
     }
 
     [Test]
     public void Regex_groups_become_arguments()
     {
-        var expression = StepExpressionFactory.Create("^I have (\\d+) cukes in (?:my )?(\\w+)?$", ParameterTypeRegistry.CreateDefault());
+        var expression = StepExpressionFactory.Create("^I have (\\d+) cukes in (?:my )?(\\w+)?$", ParameterTypeRegistry.CreateDefault(System.Globalization.CultureInfo.InvariantCulture));
         expression.ShouldBeOfType<RegexStepExpression>();
         var arguments = expression.Match("I have 3 cukes in belly")!;
         arguments.Select(a => a.Value).ShouldBe(["3", "belly"]);
@@ -42,7 +42,7 @@ public sealed class StepExpressionFactoryTests
     [Test]
     public void Cucumber_expressions_become_CucumberExpression()
     {
-        var expression = StepExpressionFactory.Create("I have {int} cukes", ParameterTypeRegistry.CreateDefault());
+        var expression = StepExpressionFactory.Create("I have {int} cukes", ParameterTypeRegistry.CreateDefault(System.Globalization.CultureInfo.InvariantCulture));
         expression.ShouldBeOfType<CucumberExpression>().IsRegex.ShouldBeFalse();
         expression.Match("I have 3 cukes")!.Single().Value.ShouldBe("3");
     }
@@ -50,7 +50,7 @@ public sealed class StepExpressionFactoryTests
     [Test]
     public void Invalid_regular_expressions_name_the_expression()
     {
-        var ex = Should.Throw<StepExpressionException>(() => StepExpressionFactory.Create("^I have (\\d+ cukes$", ParameterTypeRegistry.CreateDefault()));
+        var ex = Should.Throw<StepExpressionException>(() => StepExpressionFactory.Create("^I have (\\d+ cukes$", ParameterTypeRegistry.CreateDefault(System.Globalization.CultureInfo.InvariantCulture)));
         ex.Message.ShouldContain("^I have (\\d+ cukes$");
     }
 }

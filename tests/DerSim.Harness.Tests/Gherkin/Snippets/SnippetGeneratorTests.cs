@@ -7,7 +7,7 @@ namespace DerSim.Harness.Tests.Gherkin.Snippets;
 /// <summary>Snippets for undefined steps, in Cucumber-expression style.</summary>
 public sealed class SnippetGeneratorTests
 {
-    private static readonly ParameterTypeRegistry Registry = ParameterTypeRegistry.CreateDefault();
+    private static readonly ParameterTypeRegistry Registry = ParameterTypeRegistry.CreateDefault(System.Globalization.CultureInfo.InvariantCulture);
 
     [Test]
     public void The_contract_example()
