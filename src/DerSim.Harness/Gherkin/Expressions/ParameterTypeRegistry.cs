@@ -86,6 +86,27 @@ public sealed class ParameterTypeRegistry
         return added;
     }
 
+    /// <summary>
+    /// The same types with the built-in number types matching <paramref name="culture"/>'s decimal separator (a step
+    /// definition's own Culture); this registry itself when the culture is its own.
+    /// </summary>
+    public ParameterTypeRegistry WithCulture(CultureInfo culture)
+    {
+        ArgumentNullException.ThrowIfNull(culture);
+        if (culture.Equals(Culture))
+        {
+            return this;
+        }
+
+        var copy = CreateDefault(culture);
+        foreach (var type in _types.Values)
+        {
+            copy._types.TryAdd(type.Name, type);
+        }
+
+        return copy;
+    }
+
     /// <summary>The type named <paramref name="name"/>, if defined.</summary>
     public bool TryGet(string name, out ParameterType type) => _types.TryGetValue(name, out type!);
 

@@ -20,4 +20,18 @@ public sealed record FeatureDocument(
     IReadOnlyList<string> Tags,
     string Language,
     int Line,
-    IReadOnlyList<ScenarioCase> Scenarios);
+    IReadOnlyList<ScenarioCase> Scenarios)
+{
+    /// <summary>
+    /// The path to show in messages: relative to the working directory when the file lies under it
+    /// ("features/core/boot.feature"), else as loaded.
+    /// </summary>
+    public string DisplayPath
+    {
+        get
+        {
+            var relative = System.IO.Path.GetRelativePath(Directory.GetCurrentDirectory(), Path);
+            return relative.StartsWith("..", StringComparison.Ordinal) || System.IO.Path.IsPathRooted(relative) ? Path : relative.Replace('\\', '/');
+        }
+    }
+}

@@ -102,7 +102,7 @@ public static class GherkinNUnit
     {
         ArgumentNullException.ThrowIfNull(result);
         var log = new StringBuilder();
-        log.Append(result.Scenario.TestName).Append(" (").Append(result.Scenario.Feature.Path).Append(':')
+        log.Append(result.Scenario.TestName).Append(" (").Append(result.Scenario.Feature.DisplayPath).Append(':')
             .Append(result.Scenario.Line).Append("): ").Append(result.Status).Append('\n');
         foreach (var step in result.Steps)
         {
@@ -126,7 +126,7 @@ public static class GherkinNUnit
     private static void Report(ScenarioResult result, ReqnrollConfig config)
     {
         var message = string.IsNullOrEmpty(result.Message)
-            ? $"{result.Scenario.Feature.Path}:{result.Scenario.Line}: {result.Status}"
+            ? $"{result.Scenario.Feature.DisplayPath}:{result.Scenario.Line}: {result.Status}"
             : result.Message;
         switch (result.Status)
         {

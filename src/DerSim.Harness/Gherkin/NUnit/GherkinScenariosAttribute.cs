@@ -113,7 +113,7 @@ public sealed class GherkinScenariosAttribute : NUnitAttribute, ITestBuilder, II
         if (scenario.Tags.Any(t => t.Equals(IgnoreTag, StringComparison.OrdinalIgnoreCase)))
         {
             parameters.RunState = RunState.Ignored;
-            parameters.Properties.Set(PropertyNames.SkipReason, $"@ignore ({scenario.Feature.Path}:{scenario.Line})");
+            parameters.Properties.Set(PropertyNames.SkipReason, $"@ignore ({scenario.Feature.DisplayPath}:{scenario.Line})");
         }
 
         var test = builder.BuildTestMethod(method, suite, parameters);

@@ -103,19 +103,6 @@ internal static class BindingDiscovery
             return null;
         }
 
-        IStepExpression expression;
-        try
-        {
-            expression = attribute.Expression is null
-                ? MethodNameExpression.Derive(method, LastParameterIsBlock(method))
-                : StepExpressionFactory.Create(attribute.Expression, parameterTypes);
-        }
-        catch (StepExpressionException ex)
-        {
-            errors.Add(new BindingError(MethodDisplay.Of(method, type), ex.Message));
-            return null;
-        }
-
         CultureInfo? culture;
         try
         {
@@ -124,6 +111,20 @@ internal static class BindingDiscovery
         catch (CultureNotFoundException ex)
         {
             errors.Add(new BindingError(MethodDisplay.Of(method, type), $"unknown culture '{attribute.Culture}': {ex.Message}"));
+            return null;
+        }
+
+        IStepExpression expression;
+        try
+        {
+            // The attribute's culture decides what {float} and {decimal} match too ("0,35" under de-DE), not only how they convert.
+            expression = attribute.Expression is null
+                ? MethodNameExpression.Derive(method, LastParameterIsBlock(method))
+                : StepExpressionFactory.Create(attribute.Expression, culture is null ? parameterTypes : parameterTypes.WithCulture(culture));
+        }
+        catch (StepExpressionException ex)
+        {
+            errors.Add(new BindingError(MethodDisplay.Of(method, type), ex.Message));
             return null;
         }
 

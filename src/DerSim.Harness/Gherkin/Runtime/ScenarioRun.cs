@@ -30,7 +30,7 @@ internal sealed class ScenarioRun
 
     public ScenarioContext Context { get; }
 
-    private string Location => $"{_scenario.Feature.Path}:{_scenario.Line}";
+    private string Location => $"{_scenario.Feature.DisplayPath}:{_scenario.Line}";
 
     public async Task<ScenarioResult> RunAsync(CancellationToken ct)
     {
@@ -243,7 +243,7 @@ internal sealed class ScenarioRun
         }
     }
 
-    private string At(ScenarioStep step) => $"{_scenario.Feature.Path}:{step.Line}";
+    private string At(ScenarioStep step) => $"{_scenario.Feature.DisplayPath}:{step.Line}";
 
     private static ScenarioInfo InfoOf(ScenarioCase scenario)
     {

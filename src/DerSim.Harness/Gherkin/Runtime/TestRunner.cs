@@ -203,7 +203,7 @@ public sealed class TestRunner : IScenarioExecutor, IDisposable
         if (error is not null)
         {
             feature.Context.TestError ??= error.Value.Error;
-            (Options.Log ?? Console.Out).WriteLine($"{feature.Feature.Path}:{feature.Feature.Line}: {error.Value.Hook} failed: {error.Value.Error}");
+            (Options.Log ?? Console.Out).WriteLine($"{feature.Feature.DisplayPath}:{feature.Feature.Line}: {error.Value.Hook} failed: {error.Value.Error}");
         }
 
         Listeners.Raise(nameof(IGherkinRunListener.FeatureFinished), l => l.FeatureFinished(new FeatureFinishedEvent(feature.Feature, feature.Info, feature.Context.TestError)));

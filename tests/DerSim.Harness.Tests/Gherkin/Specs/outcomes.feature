@@ -73,7 +73,7 @@ Feature: Outcomes of a run
           | unclosed table
         Scenari: typo
       """
-    Then the parse error names "inner.feature:4"
+    Then the parse error names "inner.feature:5:3"
 
   @non-parallelizable
   Scenario: Binding instances live for one scenario and are disposed after it
