@@ -38,7 +38,11 @@ public static class StepCatalogue
         foreach (var e in entries)
         {
             text.Append(e.Keyword).Append(' ').Append(e.Expression);
-            text.Append("  (").AppendJoin(", ", e.Parameters).Append(')');
+            if (e.Parameters.Count > 0)
+            {
+                text.Append("  (").AppendJoin(", ", e.Parameters).Append(')');
+            }
+
             if (e.Summary is { Length: > 0 })
             {
                 text.Append(" — ").Append(e.Summary);

@@ -1,0 +1,66 @@
+using DerSim.Harness.Gherkin.Catalogue;
+using DerSim.Harness.Gherkin.Configuration;
+using DerSim.Harness.Gherkin.Hosting;
+using DerSim.Harness.Gherkin.Runtime;
+
+namespace DerSim.Harness.Tests.Steps;
+
+/// <summary>The step library's documentation: every step has a doc comment with an example, and docs/steps.md is current.</summary>
+public sealed class StepLibraryTests
+{
+    private static readonly Lazy<IReadOnlyList<StepCatalogueEntry>> Entries = new(() =>
+    {
+        var assemblies = new[] { typeof(DerSim.Harness.Steps.StationSteps).Assembly };
+        var options = GherkinHost.Options(ReqnrollConfig.Default, assemblies);
+        var registry = BindingRegistry.Discover(assemblies, options.Documentation, options.BindingCulture);
+        registry.Errors.ShouldBeEmpty();
+        return StepCatalogue.Entries(registry);
+    });
+
+    [Test]
+    public void Every_step_has_a_doc_comment_with_an_example_that_uses_the_steps_keyword()
+    {
+        Entries.Value.Count.ShouldBeGreaterThan(10);
+        foreach (var entry in Entries.Value)
+        {
+            entry.Summary.ShouldNotBeNullOrWhiteSpace($"{entry.Binding} has no doc comment");
+            entry.Example.ShouldNotBeNullOrWhiteSpace($"{entry.Binding}: its doc comment has no 'Example:'");
+            entry.Example.ShouldStartWith(entry.Keyword == "Step" ? "" : entry.Keyword, Case.Sensitive, $"{entry.Binding}: the example should start with {entry.Keyword}");
+        }
+    }
+
+    [Test]
+    public void Every_example_matches_its_own_step_definition()
+    {
+        var assemblies = new[] { typeof(DerSim.Harness.Steps.StationSteps).Assembly };
+        var registry = BindingRegistry.Discover(assemblies);
+        foreach (var entry in Entries.Value)
+        {
+            var example = entry.Example!;
+            var text = example[(example.IndexOf(' ', StringComparison.Ordinal) + 1)..];
+            var definition = registry.StepDefinitions.Single(d => d.DisplayName == entry.Binding && d.Source == entry.Expression);
+            definition.Expression.Match(text).ShouldNotBeNull($"the example \"{entry.Example}\" does not match {entry.Expression}");
+        }
+    }
+
+    [Test]
+    public void The_step_reference_page_is_current()
+    {
+        var committed = Path.Combine(RepoRoot(), "docs", "steps.md");
+        File.Exists(committed).ShouldBeTrue($"{committed} is missing: run ./dersim steps --markdown");
+        File.ReadAllText(committed).ReplaceLineEndings("\n").ShouldBe(
+            StepCatalogue.Markdown(Entries.Value).ReplaceLineEndings("\n"),
+            "docs/steps.md is stale: run ./dersim steps --markdown");
+    }
+
+    private static string RepoRoot()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "DerSim.sln")))
+        {
+            directory = directory.Parent;
+        }
+
+        return directory?.FullName ?? throw new InvalidOperationException("DerSim.sln not found above the test directory");
+    }
+}
