@@ -1,117 +1,129 @@
 using System.CommandLine;
 using DerSim.Harness.Configuration;
-using DerSim.Harness.Conformance;
-using DerSim.Harness.Csms;
-using DerSim.Sim.Evse;
+using DerSim.Harness.Gherkin.Configuration;
+using DerSim.Harness.Gherkin.Features;
+using DerSim.Harness.Gherkin.Model;
+using DerSim.Harness.Gherkin.Runtime;
+using DerSim.Harness.Steps;
+using DerSim.Harness.Suite;
 using DerSim.Sim.Ocpp;
-using DerSim.Sim.Ocpp.Validation;
 
 namespace DerSim.Harness.Cli;
 
 /// <summary>
-/// <c>dersim run</c>: the bundled checks against a CSMS (the embedded reference CSMS unless --csms is given).
-/// Today that is the boot check of every bundled profile in every version; the Gherkin suite joins it later.
+/// <c>dersim run</c>: the conformance suite (features/) against a CSMS — the embedded reference CSMS unless --csms
+/// is given — with a progress line per scenario, a summary table and the last line "N passed, N failed, N skipped";
+/// exit 0 only when nothing failed. The traffic of each scenario is written under reports/traffic/.
 /// </summary>
 internal static class RunCommand
 {
     public static Command Create()
     {
-        var csmsUrl = new Option<string?>("--csms") { Description = "target CSMS WebSocket URL (default: $DERSIM_CSMS_URL, else reqnroll.json $.dersim.csmsUrl, else the embedded reference CSMS)" };
-        var versions = new Option<string[]>("--ocpp-version") { Description = "versions to check (repeatable): 1.6, 2.0.1, 2.1 (default: all)", AllowMultipleArgumentsPerToken = true };
-        var profiles = new Option<string[]>("--profile") { Description = "bundled profile names or paths to check (repeatable; default: all bundled)", AllowMultipleArgumentsPerToken = true };
-        var timeout = new Option<double>("--timeout") { Description = "seconds each station has to boot, report and heartbeat", DefaultValueFactory = _ => 20 };
-        var command = new Command("run", "Boot every bundled EVSE profile in every OCPP version against a CSMS and check the traffic (exit 1 on any failure).")
+        var paths = new Argument<string[]>("paths") { Description = "feature files or folders (default: features/)", Arity = ArgumentArity.ZeroOrMore };
+        var csmsUrl = new Option<string?>("--csms") { Description = "target CSMS WebSocket URL, e.g. ws://host:8180/ocpp (default: $DERSIM_CSMS_URL, else reqnroll.json $.dersim.csmsUrl, else the embedded reference CSMS)" };
+        var versions = new Option<string[]>("--version") { Description = "OCPP versions to run (repeatable): 1.6, 2.0.1, 2.1 — scenarios tagged for other versions are left out (default: all)", AllowMultipleArgumentsPerToken = true };
+        var tags = new Option<string[]>("--tags") { Description = "Cucumber tag expression selecting scenarios, e.g. \"@smart-charging and not @slow\" (repeatable: all must hold)" };
+        var profiles = new Option<string[]>("--profile") { Description = "only scenarios that use this EVSE profile (repeatable)", AllowMultipleArgumentsPerToken = true };
+        var parallel = new Option<int>("--parallel") { Description = "scenarios run at once", DefaultValueFactory = _ => Math.Max(2, Environment.ProcessorCount * 2) };
+        var reports = new Option<string?>("--reports") { Description = "reports folder (default: reqnroll.json $.dersim.reportsDirectory, 'reports')" };
+        var command = new Command("run", "Run the conformance scenarios (features/) against a CSMS; exit 1 when any scenario fails.")
         {
-            csmsUrl, versions, profiles, timeout,
+            paths, csmsUrl, versions, tags, profiles, parallel, reports,
         };
         command.SetAction(async (result, ct) =>
         {
-            var selected = new List<OcppVersion>();
-            foreach (var text in result.GetValue(versions) ?? [])
-            {
-                if (!OcppVersions.TryParse(text, out var v))
-                {
-                    await Console.Error.WriteLineAsync($"dersim run: --ocpp-version '{text}' is not a version; expected {OcppVersions.AcceptedSpellings}");
-                    return 2;
-                }
-
-                selected.Add(v.Value);
-            }
-
-            if (selected.Count == 0)
-            {
-                selected.AddRange(OcppVersions.All);
-            }
-
-            var directory = ProfilesDirectory.Locate();
-            var names = result.GetValue(profiles) is { Length: > 0 } given ? given : [.. EvseProfileLoader.BundledNames(directory)];
-            Uri? target;
+            GherkinSetup setup;
+            DerSimSettings settings;
+            List<TagExpression> filters;
+            List<OcppVersion> selected;
             try
             {
-                target = result.GetValue(csmsUrl) is { } urlText
-                    ? ParseCsmsUrl(urlText)
-                    : DerSimConfig.Load(DerSimConfig.Locate()).ResolveCsmsUrl(Environment.GetEnvironmentVariable);
+                setup = GherkinSetup.Load();
+                settings = DerSimConfig.Load(DerSimConfig.Locate());
+                filters = [.. (result.GetValue(tags) ?? []).Select(TagExpression.Parse)];
+                selected = [.. (result.GetValue(versions) ?? []).Select(v => OcppVersions.TryParse(v, out var parsed) ? parsed.Value
+                    : throw new FormatException($"--version '{v}' is not a version; expected {OcppVersions.AcceptedSpellings}"))];
+                if (result.GetValue(csmsUrl) is { } url)
+                {
+                    // Handed to every scenario's world through the environment, which ranks above reqnroll.json.
+                    if (!string.Equals(url, DerSimSettings.Embedded, StringComparison.OrdinalIgnoreCase)
+                        && !(Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "ws" or "wss"))
+                    {
+                        throw new FormatException($"--csms '{url}' is not a ws:// or wss:// URL or \"embedded\"");
+                    }
+
+                    Environment.SetEnvironmentVariable("DERSIM_CSMS_URL", url);
+                }
+                else
+                {
+                    _ = settings.ResolveCsmsUrl(Environment.GetEnvironmentVariable);
+                }
             }
-            catch (DerSimConfigException ex)
+            catch (Exception ex) when (ex is ReqnrollConfigException or DerSimConfigException or FormatException)
             {
                 await Console.Error.WriteLineAsync($"dersim run: {ex.Message}");
                 return 2;
             }
 
-            var validator = new OcppSchemaValidator();
-            await using var embedded = target is null
-                ? new ReferenceCsms(new ReferenceCsmsOptions { HeartbeatIntervalSeconds = 1, Rpc = new() { Validator = validator } })
-                : null;
-            if (embedded is not null)
+            var featurePaths = GherkinSetup.FeaturePaths(result.GetValue(paths));
+            if (featurePaths.FirstOrDefault(p => !File.Exists(p) && !Directory.Exists(p)) is { } missing)
             {
-                await embedded.StartAsync(ct);
-                target = embedded.Url;
+                await Console.Error.WriteLineAsync($"dersim run: no such feature file or folder: {missing}");
+                return 2;
             }
 
-            Console.WriteLine($"Boot check: {names.Length} profile(s) x {selected.Count} version(s) against {(embedded is null ? target!.ToString() : $"the embedded reference CSMS ({target})")}");
-            var check = new BootCheck(target!, directory, TimeSpan.FromSeconds(result.GetValue(timeout))) { Validator = validator };
-            var jobs = new List<Task<BootCheckResult>>();
-            var index = 0;
-            foreach (var version in selected)
+            var loaded = FeatureLoader.Load(featurePaths, setup.Config.FeatureLanguage);
+            foreach (var error in loaded.Errors)
             {
-                foreach (var name in names)
-                {
-                    var stationId = $"DERSIM-CHECK-{++index}";
-                    jobs.Add(RunOne(check, name, version, stationId, ct));
-                }
+                await Console.Error.WriteLineAsync($"{error}");
             }
 
-            Console.WriteLine($"Running {jobs.Count} stations at once...");
-            var results = await Task.WhenAll(jobs);
-            foreach (var r in results)
+            var scenarios = Select(loaded.Features.SelectMany(f => f.Scenarios), filters, selected, result.GetValue(profiles) ?? []);
+            var reportsDirectory = Path.GetFullPath(result.GetValue(reports) ?? Path.Combine(Root(), settings.ReportsDirectory));
+            Environment.SetEnvironmentVariable(TrafficHooks.ReportsDirectoryVariable, reportsDirectory);
+            var trafficDirectory = Path.Combine(reportsDirectory, "traffic");
+            if (Directory.Exists(trafficDirectory))
             {
-                Console.WriteLine($"  {(r.Passed ? "PASS" : "FAIL")}  OCPP {r.Version.DisplayName(),-5}  {r.Profile,-26} {r.StationId,-16} {r.Elapsed.TotalSeconds,5:0.0} s  {r.Detail}");
+                Directory.Delete(trafficDirectory, recursive: true);
             }
 
-            var failed = results.Count(r => !r.Passed);
-            Console.WriteLine($"{results.Length - failed} passed, {failed} failed");
-            return failed == 0 ? 0 : 1;
+            var target = Environment.GetEnvironmentVariable("DERSIM_CSMS_URL") is { Length: > 0 } external && !string.Equals(external, DerSimSettings.Embedded, StringComparison.OrdinalIgnoreCase)
+                ? new Uri(external).GetLeftPart(UriPartial.Path)
+                : settings.ResolveCsmsUrl(Environment.GetEnvironmentVariable)?.GetLeftPart(UriPartial.Path) ?? "the embedded reference CSMS";
+            Console.WriteLine($"DerSim: {scenarios.Count} scenario(s) from {loaded.Features.Count} feature(s) against {target}");
+            using var runner = TestRunner.Create(setup.Assemblies, setup.Options);
+            var suite = new SuiteRunner(runner, Console.Out, result.GetValue(parallel))
+            {
+                NonParallelizableTags = ["non-parallelizable", .. setup.Config.AddNonParallelizableMarkerForTags],
+            };
+            var outcome = await suite.RunAsync(scenarios, ct);
+            var missingFails = setup.Config.MissingOrPendingStepsOutcome == MissingOrPendingStepsOutcome.Error;
+            Console.WriteLine(outcome.Summary(missingFails));
+            if (Directory.Exists(trafficDirectory))
+            {
+                Console.Error.WriteLine($"traffic of each scenario: {Path.GetRelativePath(Directory.GetCurrentDirectory(), trafficDirectory)}/");
+            }
+
+            return loaded.Errors.Count > 0 || outcome.Failed(missingFails) > 0 ? 1 : 0;
         });
         return command;
     }
 
-    private static Uri? ParseCsmsUrl(string text) =>
-        string.Equals(text, DerSimSettings.Embedded, StringComparison.OrdinalIgnoreCase) ? null
-        : Uri.TryCreate(text, UriKind.Absolute, out var uri) && uri.Scheme is "ws" or "wss" ? uri
-        : throw new DerSimConfigException($"--csms '{text}' is not a ws:// or wss:// URL or \"embedded\"");
-
-    private static async Task<BootCheckResult> RunOne(BootCheck check, string profile, OcppVersion version, string stationId, CancellationToken ct)
+    private static List<ScenarioCase> Select(IEnumerable<ScenarioCase> scenarios, List<TagExpression> filters, List<OcppVersion> versions, string[] profiles)
     {
-        BootCheckResult result;
-        try
-        {
-            result = await check.RunAsync(profile, version, stationId, ct);
-        }
-        catch (EvseProfileException ex)
-        {
-            result = new BootCheckResult(profile, version, stationId, false, ex.Message, 0, TimeSpan.Zero);
-        }
-
-        return result;
+        var versionTags = versions.Select(VersionTag).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var allVersionTags = OcppVersions.All.Select(VersionTag).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var profileNames = profiles.Select(p => Path.GetFileNameWithoutExtension(p)).ToList();
+        return
+        [
+            .. scenarios.Where(s =>
+                filters.All(f => f.Matches(s.Tags))
+                && (versionTags.Count == 0 || !s.Tags.Any(allVersionTags.Contains) || s.Tags.Any(versionTags.Contains))
+                && (profileNames.Count == 0 || profileNames.Any(p => s.Steps.Any(step => step.Text.Contains($"\"{p}\"", StringComparison.OrdinalIgnoreCase))))),
+        ];
     }
+
+    private static string VersionTag(OcppVersion version) => "ocpp" + version.DisplayName();
+
+    private static string Root() => Environment.GetEnvironmentVariable("DERSIM_ROOT") is { Length: > 0 } root ? root : Directory.GetCurrentDirectory();
 }

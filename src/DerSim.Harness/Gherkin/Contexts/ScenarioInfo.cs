@@ -15,4 +15,14 @@ public sealed record ScenarioInfo(
     IReadOnlyList<string> Tags,
     IReadOnlyList<string> CombinedTags,
     IOrderedDictionary Arguments,
-    string? Rule);
+    string? Rule)
+{
+    /// <summary>The scenario's id, stable across runs (feature path, scenario line, example row line).</summary>
+    public string Id { get; init; } = Title;
+
+    /// <summary>"&lt;Feature&gt; / &lt;Scenario&gt;" with an outline row's values: the NUnit test name.</summary>
+    public string TestName { get; init; } = Title;
+
+    /// <summary>The feature file as shown in messages.</summary>
+    public string FeatureFile { get; init; } = "";
+}

@@ -254,6 +254,6 @@ internal sealed class ScenarioRun
         }
 
         var own = scenario.Tags.Where(t => !scenario.Feature.Tags.Contains(t, StringComparer.Ordinal)).ToList();
-        return new ScenarioInfo(scenario.Title, scenario.Description, own, scenario.Tags, arguments, scenario.Rule);
+        return new ScenarioInfo(scenario.Title, scenario.Description, own, scenario.Tags, arguments, scenario.Rule) { Id = scenario.Id, TestName = scenario.TestName, FeatureFile = scenario.Feature.DisplayPath };
     }
 }

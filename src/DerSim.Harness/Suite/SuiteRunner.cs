@@ -1,0 +1,66 @@
+using System.Diagnostics;
+using System.Globalization;
+using DerSim.Harness.Gherkin.Model;
+
+namespace DerSim.Harness.Suite;
+
+/// <summary>
+/// Runs a selection of scenarios on an executor, several at once (those tagged non-parallelizable alone, after the
+/// others), printing a progress line as each one ends.
+/// </summary>
+public sealed class SuiteRunner(IScenarioExecutor executor, TextWriter progress, int parallelism)
+{
+    /// <summary>Tags that keep a scenario from running beside others.</summary>
+    public IReadOnlyCollection<string> NonParallelizableTags { get; init; } = ["non-parallelizable"];
+
+    /// <summary>Runs <paramref name="scenarios"/>; results in the given order.</summary>
+    public async Task<SuiteResult> RunAsync(IReadOnlyList<ScenarioCase> scenarios, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(scenarios);
+        var watch = Stopwatch.StartNew();
+        var results = new ScenarioResult?[scenarios.Count];
+        var done = 0;
+        var width = scenarios.Count.ToString(CultureInfo.InvariantCulture).Length;
+        var gate = new Lock();
+
+        async Task RunOne(int index)
+        {
+            var result = await executor.RunAsync(scenarios[index], ct).ConfigureAwait(false);
+            results[index] = result;
+            lock (gate)
+            {
+                done++;
+                progress.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"[{done.ToString(CultureInfo.InvariantCulture).PadLeft(width)}/{scenarios.Count}] {Label(result.Status),-14} {result.Duration.TotalSeconds,6:0.0} s  {result.Scenario.TestName}"));
+                if (result.Status is not (ScenarioStatus.Passed or ScenarioStatus.Skipped))
+                {
+                    var first = result.Message.Split('\n', 2)[0];
+                    progress.WriteLine($"{new string(' ', (2 * width) + 3)} {first}");
+                }
+            }
+        }
+
+        var parallel = new List<int>();
+        var alone = new List<int>();
+        for (var i = 0; i < scenarios.Count; i++)
+        {
+            (scenarios[i].Tags.Any(t => NonParallelizableTags.Contains(t, StringComparer.OrdinalIgnoreCase)) ? alone : parallel).Add(i);
+        }
+
+        await Parallel.ForEachAsync(parallel, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, parallelism), CancellationToken = ct }, async (i, _) => await RunOne(i).ConfigureAwait(false)).ConfigureAwait(false);
+        foreach (var i in alone)
+        {
+            await RunOne(i).ConfigureAwait(false);
+        }
+
+        await executor.EndRunAsync().ConfigureAwait(false);
+        return new SuiteResult([.. results.Select(r => r!)], watch.Elapsed);
+    }
+
+    /// <summary>How a status reads in the progress and summary.</summary>
+    public static string Label(ScenarioStatus status) => status switch
+    {
+        ScenarioStatus.NotApplicable => "not applicable",
+        _ => status.ToString().ToLowerInvariant(),
+    };
+}
