@@ -9,6 +9,7 @@ Feature: DC charging session
     When the station connects to the CSMS
     And the EV charges for 15 minutes
     Then every MeterValues "Power.Active.Import" on EVSE 1 is at most 150 kW
+    And the highest MeterValues "Power.Active.Import" on EVSE 1 is at least 100 kW
     And every frame is valid against the OCPP schema
 
     @ocpp1.6

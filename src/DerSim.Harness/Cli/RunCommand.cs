@@ -101,7 +101,8 @@ internal static class RunCommand
             Console.WriteLine(outcome.Summary(missingFails));
             if (Directory.Exists(trafficDirectory))
             {
-                Console.Error.WriteLine($"traffic of each scenario: {Path.GetRelativePath(Directory.GetCurrentDirectory(), trafficDirectory)}/");
+                var shown = Path.GetRelativePath(Directory.GetCurrentDirectory(), trafficDirectory);
+                Console.Error.WriteLine($"traffic of each scenario: {(shown.StartsWith("..", StringComparison.Ordinal) ? trafficDirectory : shown)}/");
             }
 
             return loaded.Errors.Count > 0 || outcome.Failed(missingFails) > 0 ? 1 : 0;

@@ -63,6 +63,23 @@ public sealed class TrafficSteps(ScenarioWorld world)
     }
 
     /// <summary>
+    /// Checks that the highest sample of a measurand (the total) the station reported for an EVSE reached a level in kW:
+    /// proof that energy really flowed, next to upper bounds. Example: <c>Then the highest MeterValues "Power.Active.Import" on EVSE 1 is at least 100 kW</c>
+    /// </summary>
+    [Then("the highest MeterValues {string} on EVSE {int} is at least {float} kW")]
+    public void HighestSampleAtLeast(string measurand, int evseId, float kw)
+    {
+        var samples = world.Recorder.Query().Samples(measurand, evseId);
+        var highest = samples.Count == 0 ? (decimal?)null : samples.Max(s => s.Value);
+        if (highest is null || highest < (decimal)kw * 1000)
+        {
+            throw new TrafficAssertionException(
+                string.Create(CultureInfo.InvariantCulture, $"expected a {measurand} sample on EVSE {evseId} of at least {kw} kW; {(highest is null ? "there was none" : $"the highest of {samples.Count} was {highest / 1000} kW")}"),
+                [.. samples.Select(s => s.Frame).Distinct()]);
+        }
+    }
+
+    /// <summary>
     /// Checks that every frame recorded so far, both ways, was valid against the OCPP JSON schema of its version and
     /// that no CALLERROR was exchanged. Example: <c>Then every frame is valid against the OCPP schema</c>
     /// </summary>

@@ -38,6 +38,11 @@ public sealed record RecordedFrame(
     /// <summary>The EVSE the frame is about (evseId, evse.id or connectorId in its payload), or null.</summary>
     public int? EvseId => Payload is { ValueKind: JsonValueKind.Object } p ? FrameFields.EvseOf(p) : null;
 
+    /// <summary>The transaction the frame is about (1.6 transactionId, 2.x transactionInfo.transactionId) as text, or null.</summary>
+    public string? TransactionId => Payload is { ValueKind: JsonValueKind.Object } p
+        ? (FrameFields.At(p, "transactionInfo.transactionId") ?? FrameFields.At(p, "transactionId")) is { } id ? FrameFields.Text(id) : null
+        : null;
+
     /// <summary>One line for assertion messages: "#12 DERSIM-1 → CALL TransactionEvent [2,…]".</summary>
     public override string ToString() =>
         $"#{Sequence} {VirtualTime:HH:mm:ss} {StationId} {(Direction == FrameDirection.Outbound ? "→" : "←")} {Raw}";

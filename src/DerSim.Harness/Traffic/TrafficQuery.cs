@@ -45,8 +45,15 @@ public sealed class TrafficQuery
     /// <summary>CALLs (and SENDs) only.</summary>
     public TrafficQuery Calls() => Where(f => f.MessageType is OcppMessageType.Call or OcppMessageType.Send, "CALL");
 
-    /// <summary>Frames about one EVSE.</summary>
-    public TrafficQuery Evse(int evseId) => Where(f => f.EvseId == evseId, $"on EVSE {evseId}");
+    /// <summary>
+    /// Frames about one EVSE: those naming it, and those naming only a transaction another frame of the selection tied
+    /// to it (2.x TransactionEvent Updated/Ended may omit evse; 1.6 StopTransaction has no connectorId).
+    /// </summary>
+    public TrafficQuery Evse(int evseId)
+    {
+        var evses = EvseByTransaction();
+        return Where(f => EvseOf(f, evses) == evseId, $"on EVSE {evseId}");
+    }
 
     /// <summary>Frames whose simulated time lies in [<paramref name="from"/>, <paramref name="to"/>].</summary>
     public TrafficQuery Between(DateTimeOffset from, DateTimeOffset to) =>
@@ -111,10 +118,11 @@ public sealed class TrafficQuery
     public IReadOnlyList<(RecordedFrame Frame, DateTimeOffset At, decimal Value)> Samples(string measurand, int? evseId = null)
     {
         var found = new List<(RecordedFrame, DateTimeOffset, decimal)>();
+        var evses = EvseByTransaction();
         foreach (var frame in _frames)
         {
             if (frame is not { Direction: FrameDirection.Outbound, MessageType: OcppMessageType.Call, Action: { } action, Payload: { } payload }
-                || (evseId is { } id && frame.EvseId != id))
+                || (evseId is { } id && EvseOf(frame, evses) != id))
             {
                 continue;
             }
@@ -129,6 +137,23 @@ public sealed class TrafficQuery
         }
 
         return found;
+    }
+
+    private static int? EvseOf(RecordedFrame frame, Dictionary<(string Station, string Transaction), int> evses) =>
+        frame.EvseId ?? (frame.TransactionId is { } tx && evses.TryGetValue((frame.StationId, tx), out var evse) ? evse : null);
+
+    private Dictionary<(string Station, string Transaction), int> EvseByTransaction()
+    {
+        var map = new Dictionary<(string, string), int>();
+        foreach (var frame in _frames)
+        {
+            if (frame.EvseId is { } evse && frame.TransactionId is { } tx)
+            {
+                map.TryAdd((frame.StationId, tx), evse);
+            }
+        }
+
+        return map;
     }
 
     /// <summary>The payloads of the selected frames.</summary>

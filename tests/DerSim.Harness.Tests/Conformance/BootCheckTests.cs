@@ -85,7 +85,7 @@ public sealed class BootCheckTests
     }
 
     [Test]
-    public async Task Dersim_run_checks_one_profile_against_the_embedded_CSMS_and_exits_0()
+    public async Task Dersim_bootcheck_checks_one_profile_against_the_embedded_CSMS_and_exits_0()
     {
         var info = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
         {
@@ -93,7 +93,7 @@ public sealed class BootCheckTests
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "dersim.dll"), "run", "--ocpp-version", "1.6", "--ocpp-version", "2.1", "--profile", "EVSE-AC-7.4kW-2port", "--timeout", "10" })
+        foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "dersim.dll"), "bootcheck", "--ocpp-version", "1.6", "--ocpp-version", "2.1", "--profile", "EVSE-AC-7.4kW-2port", "--timeout", "20" })
         {
             info.ArgumentList.Add(arg);
         }
@@ -102,7 +102,7 @@ public sealed class BootCheckTests
         using var process = Process.Start(info)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
-        using var wait = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        using var wait = new CancellationTokenSource(TimeSpan.FromSeconds(90));
         await process.WaitForExitAsync(wait.Token);
 
         var output = $"{await stdout}\nstderr: {await stderr}";

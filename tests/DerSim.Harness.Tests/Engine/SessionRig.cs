@@ -65,7 +65,8 @@ internal sealed class SessionRig : IAsyncDisposable
         var log = new ConcurrentQueue<string>();
         var clock = new VirtualClock(new DateTimeOffset(2026, 1, 1, 8, 0, 0, TimeSpan.Zero));
         var hold = held ? clock.Hold() : null;
-        var runner = new StationRunner(station, options, TimeProvider.System, log.Enqueue, plan, clock);
+        // A boot answer slower than a short call timeout (a loaded machine) must not cost the default 30 s retry.
+        var runner = new StationRunner(station, options, TimeProvider.System, log.Enqueue, plan, clock) { BootErrorRetryInterval = TimeSpan.FromMilliseconds(500) };
         return new SessionRig(csms, frames, runner, version, log, hold);
     }
 

@@ -12,7 +12,8 @@ namespace DerSim.Harness.Tests.Seed;
 [Parallelizable]
 public sealed class SimExecutableTests
 {
-    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(15);
+    // Generous: a cold "dotnet DerSim.Sim.dll" start on a loaded 2-core machine takes many seconds.
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(45);
 
     [Test]
     public async Task Sim_process_boots_and_closes_cleanly_on_SIGTERM()

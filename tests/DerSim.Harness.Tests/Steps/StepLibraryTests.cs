@@ -48,9 +48,14 @@ public sealed class StepLibraryTests
     {
         var committed = Path.Combine(RepoRoot(), "docs", "steps.md");
         File.Exists(committed).ShouldBeTrue($"{committed} is missing: run ./dersim steps --markdown");
-        File.ReadAllText(committed).ReplaceLineEndings("\n").ShouldBe(
-            StepCatalogue.Markdown(Entries.Value).ReplaceLineEndings("\n"),
-            "docs/steps.md is stale: run ./dersim steps --markdown");
+        var onDisk = File.ReadAllText(committed).ReplaceLineEndings("\n").Split('\n');
+        var expected = StepCatalogue.Markdown(Entries.Value).ReplaceLineEndings("\n").Split('\n');
+        var first = Enumerable.Range(0, Math.Max(onDisk.Length, expected.Length))
+            .FirstOrDefault(i => i >= onDisk.Length || i >= expected.Length || onDisk[i] != expected[i], -1);
+        if (first >= 0)
+        {
+            Assert.Fail($"docs/steps.md is stale (line {first + 1}: expected \"{(first < expected.Length ? expected[first] : "<end>")}\", found \"{(first < onDisk.Length ? onDisk[first] : "<end>")}\"): run ./dersim steps --markdown");
+        }
     }
 
     private static string RepoRoot()
