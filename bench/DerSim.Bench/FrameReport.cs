@@ -15,7 +15,7 @@ public static class FrameReport
         foreach (var summary in summaries)
         {
             var rows = summary.Reports
-                .Where(r => r.ResultStatistics is not null)
+                .Where(r => r.ResultStatistics is not null && r.BenchmarkCase.Descriptor.Type == typeof(FrameBenchmarks))
                 .ToDictionary(
                     r => r.BenchmarkCase.Descriptor.WorkloadMethod.Name,
                     r => (MeanNs: r.ResultStatistics!.Mean, Bytes: r.GcStats.GetBytesAllocatedPerOperation(r.BenchmarkCase)));
