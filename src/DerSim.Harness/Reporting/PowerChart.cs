@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text;
+using System.Text.Json;
 using DerSim.Harness.Traffic;
+using DerSim.Sim.Ocpp.Rpc;
 
 namespace DerSim.Harness.Reporting;
 
@@ -22,14 +24,15 @@ public static class PowerChart
     public static string? Svg(IReadOnlyList<RecordedFrame> frames, string stationId)
     {
         ArgumentNullException.ThrowIfNull(frames);
-        var query = new TrafficQuery(frames).Station(stationId);
-        var evses = query.Sent().Calls().Frames.Select(f => f.EvseId).OfType<int>().Where(id => id > 0).Distinct().Order().ToList();
+        var samples = SamplesOf(frames, stationId);
         var panels = new List<(int Evse, Series Delivered, Series Offered, Series Soc)>();
-        foreach (var evse in evses)
+        foreach (var evse in samples.Select(s => s.Evse).Distinct().Order())
         {
-            var delivered = Series.Of(query.Samples("Power.Active.Import", evse), 0.001m);
-            var offered = Series.Of(query.Samples("Power.Offered", evse), 0.001m);
-            var soc = Series.Of(query.Samples("SoC", evse), 1m);
+            Series Of(string measurand, decimal scale) =>
+                new([.. samples.Where(s => s.Evse == evse && s.Measurand == measurand).Select(s => (s.At, s.Value * scale)).OrderBy(s => s.At)]);
+            var delivered = Of("Power.Active.Import", 0.001m);
+            var offered = Of("Power.Offered", 0.001m);
+            var soc = Of("SoC", 1m);
             if (delivered.Points.Count + offered.Points.Count + soc.Points.Count > 0)
             {
                 panels.Add((evse, delivered, offered, soc));
@@ -145,9 +148,73 @@ public static class PowerChart
 
     private static string Escape(string text) => text.Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal).Replace(">", "&gt;", StringComparison.Ordinal);
 
-    private sealed record Series(IReadOnlyList<(DateTimeOffset At, decimal Value)> Points)
+    /// <summary>
+    /// Every total (no phase) sample the station reported, with its EVSE. Only a transaction's first event names its
+    /// EVSE (2.x TransactionEvent) and 1.6 learns the transaction id from the StartTransaction answer, so later samples
+    /// are placed through their transaction id.
+    /// </summary>
+    private static List<(int Evse, string Measurand, DateTimeOffset At, decimal Value)> SamplesOf(IReadOnlyList<RecordedFrame> frames, string stationId)
     {
-        public static Series Of(IReadOnlyList<(RecordedFrame Frame, DateTimeOffset At, decimal Value)> samples, decimal scale) =>
-            new([.. samples.Select(s => (s.At, s.Value * scale)).OrderBy(s => s.At)]);
+        var evseOfTransaction = new Dictionary<string, int>(StringComparer.Ordinal);
+        var startCalls = new Dictionary<string, int>(StringComparer.Ordinal);
+        var samples = new List<(int, string, DateTimeOffset, decimal)>();
+        foreach (var frame in frames.Where(f => f.StationId == stationId))
+        {
+            if (frame is not { Payload: { ValueKind: JsonValueKind.Object } payload, Action: { } action })
+            {
+                continue;
+            }
+
+            if (frame is { Direction: FrameDirection.Outbound, MessageType: OcppMessageType.Call })
+            {
+                var evse = frame.EvseId;
+                if (action == "StartTransaction" && evse is { } connector && frame.MessageId is { } id)
+                {
+                    startCalls[id] = connector;
+                }
+
+                if (TransactionIdOf(action, payload) is { } transaction)
+                {
+                    if (evse is { } known)
+                    {
+                        evseOfTransaction[transaction] = known;
+                    }
+                    else if (evseOfTransaction.TryGetValue(transaction, out var found))
+                    {
+                        evse = found;
+                    }
+                }
+
+                if (evse is not { } port || port <= 0)
+                {
+                    continue;
+                }
+
+                foreach (var (at, sample) in FrameFields.Samples(action, payload))
+                {
+                    if (FrameFields.PhaseOf(sample) is null)
+                    {
+                        samples.Add((port, FrameFields.MeasurandOf(sample), at, FrameFields.BaseValueOf(sample)));
+                    }
+                }
+            }
+            else if (frame is { Direction: FrameDirection.Inbound, MessageType: OcppMessageType.CallResult, MessageId: { } answered }
+                     && action == "StartTransaction" && startCalls.TryGetValue(answered, out var connectorId)
+                     && payload.TryGetProperty("transactionId", out var assigned))
+            {
+                evseOfTransaction[assigned.GetRawText()] = connectorId;
+            }
+        }
+
+        return samples;
     }
+
+    private static string? TransactionIdOf(string action, JsonElement payload) => action switch
+    {
+        "TransactionEvent" when payload.TryGetProperty("transactionInfo", out var info) && info.TryGetProperty("transactionId", out var id) => id.GetRawText(),
+        "MeterValues" or "StopTransaction" when payload.TryGetProperty("transactionId", out var id) => id.GetRawText(),
+        _ => null,
+    };
+
+    private sealed record Series(IReadOnlyList<(DateTimeOffset At, decimal Value)> Points);
 }

@@ -110,7 +110,7 @@ internal sealed class HeadlessChromium : IAsyncDisposable
     {
         var deadline = Stopwatch.StartNew();
         var text = "";
-        while (deadline.Elapsed < (timeout ?? TimeSpan.FromSeconds(30)))
+        while (deadline.Elapsed < (timeout ?? TimeSpan.FromSeconds(90)))
         {
             text = await EvaluateAsync("document.body ? document.body.innerText : ''");
             if (condition(text))

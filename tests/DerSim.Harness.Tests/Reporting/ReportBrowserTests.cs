@@ -14,7 +14,7 @@ namespace DerSim.Harness.Tests.Reporting;
 public sealed class ReportBrowserTests
 {
     private const string Passing = "A DC session stays within the port rating";
-    private const string Failing = "A DC session stays under an impossible limit";
+    private const string Failing = "A DC session that must not report transactions";
     private const string Broken = "The test rig breaks down";
 
     [Test]
@@ -69,9 +69,23 @@ public sealed class ReportBrowserTests
               return 'clicked';
             })()
             """)).ShouldBe("clicked");
-        var page = await browser.WaitForTextAsync(t => t.Contains("Test body", StringComparison.Ordinal) && t.Contains("is at most 1 kW", StringComparison.Ordinal), "the failing scenario's page");
+        await browser.WaitForTextAsync(t => t.Contains("Test body", StringComparison.Ordinal) && t.Contains("Power and SoC DERSIM-RPT-2.svg", StringComparison.Ordinal), "the failing scenario's page");
+
+        // The OCPP exchanges are sub-steps of the step that carried them: open it.
+        (await browser.EvaluateAsync("""
+            (() => {
+              const header = [...document.querySelectorAll('[data-testid=test-result-step-header]')].find(h => h.innerText.includes('And the EV charges for 15 minutes'));
+              if (!header) return 'missing';
+              header.click();
+              return 'clicked';
+            })()
+            """)).ShouldBe("clicked");
+        var page = await browser.WaitForTextAsync(t => t.Contains("BootNotification", StringComparison.Ordinal), "the OCPP sub-steps");
+        await TestContext.Out.WriteLineAsync($"--- the failing scenario's page as text ---\n{page}\n---");
         page.ShouldContain("Given a station \"DERSIM-RPT-2\" with profile \"EVSE-DC-150kW-CCS-1port\" on OCPP 2.0.1");
-        page.ShouldContain("When the EV charges for 15 minutes");
+        page.ShouldContain("And the EV charges for 15 minutes");
+        page.ShouldContain("Then the station sent no \"TransactionEvent\"");
+        page.ShouldContain("DERSIM-RPT-2 → BootNotification ✓");
         page.ShouldContain("OCPP traffic (transcript).txt");
         page.ShouldContain("OCPP traffic.ndjson");
         page.ShouldContain("Offending frames.txt");

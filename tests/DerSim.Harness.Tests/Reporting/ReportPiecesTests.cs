@@ -158,4 +158,23 @@ public sealed class ReportPiecesTests
         svg.ShouldContain("delivered (Power.Active.Import)");
         PowerChart.Svg(recorder.Frames, "OTHER").ShouldBeNull();
     }
+
+    [Test]
+    public void Power_chart_places_transaction_updates_without_an_evse_on_the_evse_of_their_transaction()
+    {
+        var recorder = new TrafficRecorder();
+        var t0 = new DateTimeOffset(2026, 1, 1, 8, 0, 0, TimeSpan.Zero);
+        string Event(int seq, string evse, int watts) =>
+            $$"""[2,"t{{seq}}","TransactionEvent",{"eventType":"{{(seq == 0 ? "Started" : "Updated")}}","seqNo":{{seq}},"transactionInfo":{"transactionId":"tx-9"},{{evse}}"meterValue":[{"timestamp":"{{t0.AddMinutes(seq):yyyy-MM-ddTHH:mm:ssZ}}","sampledValue":[{"value":{{watts}},"measurand":"Power.Active.Import"}]}]}]""";
+        string[] raws = [Event(0, "\"evse\":{\"id\":2,\"connectorId\":1},", 0), Event(1, "", 40000), Event(2, "", 45000)];
+        foreach (var (raw, i) in raws.Select((r, i) => (r, i)))
+        {
+            recorder.Record("DERSIM-T-1", new OcppFrameEvent(FrameDirection.Outbound, t0, raw, OcppMessageType.Call, $"t{i}", "TransactionEvent", [], null, null), t0);
+        }
+
+        var svg = PowerChart.Svg(recorder.Frames, "DERSIM-T-1")!;
+        svg.ShouldContain("DERSIM-T-1 EVSE 2");
+        var line = XDocument.Parse(svg).Descendants().Single(e => e.Name.LocalName == "polyline");
+        line.Attribute("points")!.Value.Split(' ').Length.ShouldBe(5, "three samples drawn as steps: 1 + 2 per later sample");
+    }
 }

@@ -128,6 +128,11 @@ public sealed class AllureResultsWriter : IGherkinRunListener
         switch (e.HookType)
         {
             case HookType.BeforeStep or HookType.AfterStep when e.Scenario is not null && _scenarios.TryGetValue(e.Scenario, out var state):
+                if (e.Status == ScenarioStatus.Passed && _options.QuietHooks.Any(q => e.Method.StartsWith(q, StringComparison.Ordinal)))
+                {
+                    break;
+                }
+
                 state.StepHooks.Add(new AllureStep { Name = name, Status = status, StatusDetails = details, Start = start, Stop = stop });
                 break;
             case HookType.BeforeScenario or HookType.AfterScenario when e.Scenario is not null && _scenarios.TryGetValue(e.Scenario, out var state):

@@ -15,6 +15,12 @@ public sealed record AllureWriterOptions
     /// <summary>The thread label, read when a scenario starts. The default value is "&lt;pid&gt;-&lt;managed thread id&gt;".</summary>
     public Func<string> Thread { get; init; } = () => $"{Environment.ProcessId}-{Environment.CurrentManagedThreadId}";
 
+    /// <summary>
+    /// Step hooks not shown as sub-steps when they pass, by "Class." prefix of their method. The default value is the
+    /// reporting hooks themselves, which only collect evidence.
+    /// </summary>
+    public IReadOnlyList<string> QuietHooks { get; init; } = ["ReportingHooks."];
+
     /// <summary>Link URL templates for issue, tms and OCA test-case tags.</summary>
     public AllureLinkTemplates Links { get; init; } = new();
 }
