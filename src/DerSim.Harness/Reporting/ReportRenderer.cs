@@ -18,7 +18,14 @@ public static class ReportRenderer
     /// appended to <c>allure-history.jsonl</c> next to <paramref name="reportDir"/>. Without Node or the package the
     /// results stay as they are and the outcome says how to render them.
     /// </summary>
-    public static async Task<RenderOutcome> RenderAsync(string resultsDir, string reportDir, CancellationToken ct = default)
+    public static Task<RenderOutcome> RenderAsync(string resultsDir, string reportDir, CancellationToken ct = default) =>
+        RenderAsync(resultsDir, reportDir, FindOnPath("node"), FindAllureCli(), ct);
+
+    /// <summary>
+    /// As <see cref="RenderAsync(string, string, CancellationToken)"/> with the tools given: <paramref name="node"/> the
+    /// Node.js executable and <paramref name="allureCli"/> the package's cli.js; null for either means not installed.
+    /// </summary>
+    public static async Task<RenderOutcome> RenderAsync(string resultsDir, string reportDir, string? node, string? allureCli, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(resultsDir);
         ArgumentNullException.ThrowIfNull(reportDir);
@@ -30,8 +37,7 @@ public static class ReportRenderer
             return new RenderOutcome(false, null, $"no Allure results in {resultsDir}: run the suite first (`./dersim run`)", Stopwatch.GetElapsedTime(started));
         }
 
-        var node = FindOnPath("node");
-        var cli = FindAllureCli();
+        var cli = allureCli;
         if (node is null || cli is null)
         {
             var missing = node is null ? "Node.js is not installed" : "the npm package `allure` is not installed";
@@ -129,7 +135,8 @@ public static class ReportRenderer
         return null;
     }
 
-    private static string? FindOnPath(string program)
+    /// <summary>The full path of <paramref name="program"/> on PATH, or null.</summary>
+    public static string? FindOnPath(string program)
     {
         foreach (var directory in (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries))
         {
