@@ -13,6 +13,7 @@ public sealed class ReportSession : IGherkinRunListener
 {
     private readonly AllureResultsWriter _allure;
     private readonly long _created = Stopwatch.GetTimestamp();
+    private long _writeTicks;
 
     /// <summary>
     /// Starts a session writing under <paramref name="reportsDirectory"/>; the previous results are removed (the
@@ -41,6 +42,9 @@ public sealed class ReportSession : IGherkinRunListener
     /// <summary>The results directory writer.</summary>
     public AllureDirectorySink Sink { get; }
 
+    /// <summary>Time spent building and writing Allure results so far (the reporting overhead of the run).</summary>
+    public TimeSpan WriteTime => Stopwatch.GetElapsedTime(0, Interlocked.Read(ref _writeTicks));
+
     /// <summary>The scenario results collected so far.</summary>
     public ScenarioResultCollector Collector { get; } = new();
 
@@ -62,7 +66,7 @@ public sealed class ReportSession : IGherkinRunListener
     /// <inheritdoc />
     public void ScenarioFinished(ScenarioFinishedEvent e)
     {
-        _allure.ScenarioFinished(e);
+        Timed(() => _allure.ScenarioFinished(e));
         Collector.ScenarioFinished(e);
     }
 
@@ -70,7 +74,7 @@ public sealed class ReportSession : IGherkinRunListener
     public void StepStarted(StepStartedEvent e) => _allure.StepStarted(e);
 
     /// <inheritdoc />
-    public void StepFinished(StepFinishedEvent e) => _allure.StepFinished(e);
+    public void StepFinished(StepFinishedEvent e) => Timed(() => _allure.StepFinished(e));
 
     /// <inheritdoc />
     public void HookStarted(HookStartedEvent e) => _allure.HookStarted(e);
@@ -87,12 +91,12 @@ public sealed class ReportSession : IGherkinRunListener
     {
         ArgumentNullException.ThrowIfNull(environment);
         ArgumentNullException.ThrowIfNull(output);
-        AllureRunFiles.Write(Sink, environment);
+        Timed(() => AllureRunFiles.Write(Sink, environment));
         var results = Collector.Results;
         JUnitReport.Write(results, JUnitFile);
         var written = Stopwatch.GetElapsedTime(_created);
         output.WriteLine();
-        output.WriteLine($"Allure results: {ResultsDirectory} ({results.Count} scenarios; run and write {written.TotalSeconds:0.0}s)");
+        output.WriteLine($"Allure results: {ResultsDirectory} ({results.Count} scenarios in {written.TotalSeconds:0.0}s, of which writing results {WriteTime.TotalMilliseconds:0}ms)");
         output.WriteLine($"JUnit XML: {JUnitFile}");
         if (render)
         {
@@ -103,5 +107,18 @@ public sealed class ReportSession : IGherkinRunListener
         output.WriteLine();
         ConsoleSummary.Write(results, output);
         return results.Any(r => ConsoleSummary.IsFailure(r.Status)) ? 1 : 0;
+    }
+
+    private void Timed(Action action)
+    {
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            action();
+        }
+        finally
+        {
+            Interlocked.Add(ref _writeTicks, Stopwatch.GetTimestamp() - started);
+        }
     }
 }
