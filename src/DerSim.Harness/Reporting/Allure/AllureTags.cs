@@ -1,0 +1,89 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using DerSim.Harness.Gherkin.Model;
+
+namespace DerSim.Harness.Reporting.Allure;
+
+/// <summary>Turns a scenario's folders and tags into Allure labels and links.</summary>
+public static partial class AllureTags
+{
+    private static readonly string[] Severities = ["blocker", "critical", "normal", "minor", "trivial"];
+    private static readonly string[] LabelPrefixes = ["epic", "feature", "story", "owner", "severity"];
+
+    /// <summary>Labels for <paramref name="scenario"/>; <paramref name="host"/> and <paramref name="thread"/> say where it ran.</summary>
+    public static IReadOnlyList<AllureLabel> Labels(ScenarioCase scenario, string host, string thread)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        var labels = new List<AllureLabel>();
+        var folders = scenario.Feature.RelativePath.Split('/')[..^1];
+        var area = folders.Length > 0 ? string.Join("/", folders) : "features";
+        string? Tagged(string name) => scenario.Tags.Where(t => t.StartsWith(name + ":", StringComparison.Ordinal)).Select(t => t[(name.Length + 1)..]).FirstOrDefault();
+
+        labels.Add(new("epic", Tagged("epic") ?? area));
+        labels.Add(new("feature", Tagged("feature") ?? scenario.Feature.Title));
+        if ((Tagged("story") ?? scenario.Rule) is { } story)
+        {
+            labels.Add(new("story", story));
+        }
+
+        labels.Add(new("parentSuite", area));
+        labels.Add(new("suite", scenario.Feature.Title));
+        if (scenario.Rule is { } rule)
+        {
+            labels.Add(new("subSuite", rule));
+        }
+
+        var severity = Tagged("severity") ?? scenario.Tags.LastOrDefault(t => Severities.Contains(t, StringComparer.Ordinal)) ?? "normal";
+        labels.Add(new("severity", severity));
+        if (Tagged("owner") is { } owner)
+        {
+            labels.Add(new("owner", owner));
+        }
+
+        foreach (var tag in scenario.Tags)
+        {
+            if (!LabelPrefixes.Any(p => tag.StartsWith(p + ":", StringComparison.Ordinal)) && !Severities.Contains(tag, StringComparer.Ordinal)
+                && !tag.StartsWith("issue:", StringComparison.Ordinal) && !tag.StartsWith("tms:", StringComparison.Ordinal))
+            {
+                labels.Add(new("tag", tag));
+            }
+        }
+
+        labels.Add(new("host", host));
+        labels.Add(new("thread", thread));
+        labels.Add(new("framework", "dersim"));
+        labels.Add(new("language", "C#"));
+        return labels;
+    }
+
+    /// <summary>Links from <c>@issue:X</c>, <c>@tms:X</c> and OCA test-case ids (<c>@TC_B_01_CSMS</c>).</summary>
+    public static IReadOnlyList<AllureLink> Links(ScenarioCase scenario, AllureLinkTemplates templates)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        ArgumentNullException.ThrowIfNull(templates);
+        var links = new List<AllureLink>();
+        foreach (var tag in scenario.Tags)
+        {
+            if (tag.StartsWith("issue:", StringComparison.Ordinal))
+            {
+                links.Add(Link(tag[6..], templates.Issue, "issue"));
+            }
+            else if (tag.StartsWith("tms:", StringComparison.Ordinal))
+            {
+                links.Add(Link(tag[4..], templates.Tms, "tms"));
+            }
+            else if (OcaTestCase().IsMatch(tag))
+            {
+                links.Add(Link(tag, templates.OcaTestCase, "tms"));
+            }
+        }
+
+        return links;
+    }
+
+    private static AllureLink Link(string id, string? template, string type) =>
+        new(id, id.StartsWith("http", StringComparison.OrdinalIgnoreCase) || template is null ? id : string.Format(CultureInfo.InvariantCulture, template, Uri.EscapeDataString(id)), type);
+
+    [GeneratedRegex("^TC_[A-Z0-9]+_[0-9]+(_[A-Za-z0-9]+)*$", RegexOptions.CultureInvariant)]
+    private static partial Regex OcaTestCase();
+}

@@ -1,0 +1,26 @@
+namespace DerSim.Harness.Reporting.Allure;
+
+/// <summary>What the Allure writer stamps on results; tests replace the clock, ids and host for golden files.</summary>
+public sealed record AllureWriterOptions
+{
+    /// <summary>Start and stop times (wall clock: reports say when the run happened). The default value is the system clock.</summary>
+    public TimeProvider Clock { get; init; } = TimeProvider.System;
+
+    /// <summary>Makes the uuid of each result, container and attachment. The default value is a random GUID.</summary>
+    public Func<string> NewUuid { get; init; } = () => Guid.NewGuid().ToString();
+
+    /// <summary>The host label. The default value is the machine name.</summary>
+    public string Host { get; init; } = Environment.MachineName;
+
+    /// <summary>The thread label, read when a scenario starts. The default value is "&lt;pid&gt;-&lt;managed thread id&gt;".</summary>
+    public Func<string> Thread { get; init; } = () => $"{Environment.ProcessId}-{Environment.CurrentManagedThreadId}";
+
+    /// <summary>
+    /// Step hooks not shown as sub-steps when they pass, by "Class." prefix of their method. The default value is the
+    /// reporting hooks themselves, which only collect evidence.
+    /// </summary>
+    public IReadOnlyList<string> QuietHooks { get; init; } = ["ReportingHooks."];
+
+    /// <summary>Link URL templates for issue, tms and OCA test-case tags.</summary>
+    public AllureLinkTemplates Links { get; init; } = new();
+}

@@ -1,0 +1,101 @@
+using System.Diagnostics;
+using DerSim.Harness.Gherkin.Model;
+using DerSim.Harness.Reporting;
+using DerSim.Harness.Steps;
+
+namespace DerSim.Harness.Tests.Reporting;
+
+/// <summary>
+/// The whole reporting path: a tiny suite (pass, fail, break) against the embedded CSMS through the runner with the
+/// report session, the HTML rendered by npm allure 3, opened from file:// in headless Chromium and read like a person
+/// would: the scenario list with statuses, then the failing scenario's page with its steps and attachments.
+/// </summary>
+[NonParallelizable]
+public sealed class ReportBrowserTests
+{
+    private const string Passing = "A DC session stays within the port rating";
+    private const string Failing = "A DC session that must not report transactions";
+    private const string Broken = "The test rig breaks down";
+
+    [Test]
+    [CancelAfter(300_000)]
+    public async Task The_single_file_report_shows_scenarios_steps_and_traffic_in_chromium()
+    {
+        ReportRenderer.FindAllureCli().ShouldNotBeNull("npm allure is not installed: run `npm ci` in the repository root (.ci/run does)");
+        var root = Path.Combine(TestContext.CurrentContext.WorkDirectory, "report-e2e");
+        var reports = Path.Combine(root, "reports");
+        var session = new ReportSession(reports);
+
+        var clock = Stopwatch.StartNew();
+        var results = await ReportingRig.RunAsync("suite", [typeof(StationSteps), typeof(SessionSteps), typeof(TrafficSteps), typeof(ReportingHooks), typeof(ReportSuiteSteps)], session);
+        var runAndWrite = clock.Elapsed;
+        results.Single(r => r.Scenario.Title == Passing).Status.ShouldBe(ScenarioStatus.Passed, results.Single(r => r.Scenario.Title == Passing).Message);
+        results.Single(r => r.Scenario.Title == Failing).Status.ShouldBe(ScenarioStatus.Failed);
+        results.Single(r => r.Scenario.Title == Broken).Status.ShouldBe(ScenarioStatus.Broken);
+
+        using var output = new StringWriter();
+        clock.Restart();
+        var exit = await session.CompleteAsync(new ReportEnvironment { Csms = "embedded reference CSMS", OcppVersions = ["2.0.1"] }, output);
+        var complete = clock.Elapsed;
+        await TestContext.Out.WriteLineAsync(output.ToString());
+        await TestContext.Out.WriteLineAsync($"timing: 3 scenarios run + Allure results written in {runAndWrite.TotalSeconds:0.00}s; run files, junit, summary and HTML render in {complete.TotalSeconds:0.00}s");
+        exit.ShouldBe(1);
+        output.ToString().TrimEnd().Split('\n')[^1].ShouldBe("1 passed, 2 failed, 0 skipped");
+        File.ReadAllText(session.JUnitFile).ShouldContain(Failing);
+
+        var attachments = Directory.GetFiles(session.ResultsDirectory, "*-attachment.*").Select(Path.GetExtension).ToList();
+        attachments.ShouldContain(".svg");
+        attachments.ShouldContain(".ndjson");
+        attachments.ShouldContain(".json");
+        var index = Path.Combine(session.ReportDirectory, "index.html");
+        File.Exists(index).ShouldBeTrue();
+        Directory.GetFiles(session.ReportDirectory, "*.js", SearchOption.AllDirectories).ShouldBeEmpty("a single-file report inlines its scripts");
+        Directory.GetDirectories(session.ReportDirectory).ShouldBeEmpty("a single-file report has no data folder");
+
+        await using var browser = await HeadlessChromium.StartAsync();
+        await browser.NavigateAsync(new Uri(index).AbsoluteUri);
+        var overview = await browser.WaitForTextAsync(t => t.Contains(Passing, StringComparison.Ordinal) && t.Contains(Failing, StringComparison.Ordinal) && t.Contains(Broken, StringComparison.Ordinal), "the three scenarios");
+        overview.ShouldContain("Report suite");
+        (await browser.EvaluateAsync("document.querySelectorAll('[data-testid=tree-leaf-status-passed]').length")).ShouldBe("1");
+        (await browser.EvaluateAsync("document.querySelectorAll('[data-testid=tree-leaf-status-failed]').length")).ShouldBe("1");
+        (await browser.EvaluateAsync("document.querySelectorAll('[data-testid=tree-leaf-status-broken]').length")).ShouldBe("1");
+
+        // Into the failing scenario's page, by clicking its entry in the tree.
+        (await browser.EvaluateAsync($$"""
+            (() => {
+              const leaf = [...document.querySelectorAll('[data-testid=tree-leaf]')].find(l => l.innerText.includes('{{Failing}}'));
+              if (!leaf) return 'missing';
+              leaf.click();
+              return 'clicked';
+            })()
+            """)).ShouldBe("clicked");
+        await browser.WaitForTextAsync(t => t.Contains("Test body", StringComparison.Ordinal) && t.Contains("Power and SoC DERSIM-RPT-2.svg", StringComparison.Ordinal), "the failing scenario's page");
+
+        // The OCPP exchanges are sub-steps of the step that carried them: open it.
+        (await browser.EvaluateAsync("""
+            (() => {
+              const header = [...document.querySelectorAll('[data-testid=test-result-step-header]')].find(h => h.innerText.includes('And the EV charges for 15 minutes'));
+              if (!header) return 'missing';
+              header.click();
+              return 'clicked';
+            })()
+            """)).ShouldBe("clicked");
+        var page = await browser.WaitForTextAsync(t => t.Contains("BootNotification", StringComparison.Ordinal), "the OCPP sub-steps");
+        await TestContext.Out.WriteLineAsync($"--- the failing scenario's page as text ---\n{page}\n---");
+        page.ShouldContain("Given a station \"DERSIM-RPT-2\" with profile \"EVSE-DC-150kW-CCS-1port\" on OCPP 2.0.1");
+        page.ShouldContain("And the EV charges for 15 minutes");
+        page.ShouldContain("Then the station sent no \"TransactionEvent\"");
+        page.ShouldContain("DERSIM-RPT-2 → BootNotification ✓");
+        page.ShouldContain("OCPP traffic (transcript).txt");
+        page.ShouldContain("OCPP traffic.ndjson");
+        page.ShouldContain("Offending frames.txt");
+        page.ShouldContain("Power and SoC DERSIM-RPT-2.svg");
+        page.ShouldContain("Failed");
+        page.ShouldContain("Assertion failure");
+
+        var screenshot = Path.Combine(reports, "allure-report-screenshot.png");
+        await browser.ScreenshotAsync(screenshot);
+        new FileInfo(screenshot).Length.ShouldBeGreaterThan(10_000);
+        await TestContext.Out.WriteLineAsync($"report: {index}\nscreenshot: {screenshot}");
+    }
+}

@@ -1,0 +1,64 @@
+using System.Diagnostics;
+using DerSim.Harness.Drivers;
+using DerSim.Harness.Gherkin.Features;
+using DerSim.Harness.Gherkin.Runtime;
+using DerSim.Harness.Reporting;
+using DerSim.Harness.Reporting.Allure;
+
+namespace DerSim.Harness.Tests.Reporting;
+
+public sealed class ReportRendererTests
+{
+    [Test]
+    public async Task Without_node_the_results_stay_and_the_message_says_how_to_render()
+    {
+        var root = Path.Combine(TestContext.CurrentContext.WorkDirectory, "report-no-node");
+        var results = Path.Combine(root, "allure-results");
+        var sink = AllureDirectorySink.Fresh(results);
+        sink.WriteResult(new AllureTestResult { Uuid = "u-1", HistoryId = "h", TestCaseId = "t", FullName = "f", Name = "n", Status = AllureStatus.Passed });
+
+        var outcome = await ReportRenderer.RenderAsync(results, Path.Combine(root, "allure-report"), node: null, allureCli: ReportRenderer.FindAllureCli());
+
+        outcome.Rendered.ShouldBeFalse();
+        outcome.ReportFile.ShouldBeNull();
+        outcome.Message.ShouldContain("Node.js is not installed");
+        outcome.Message.ShouldContain("npm ci");
+        outcome.Message.ShouldContain("./dersim report");
+        File.Exists(Path.Combine(results, "u-1-result.json")).ShouldBeTrue();
+        Directory.Exists(Path.Combine(root, "allure-report")).ShouldBeFalse();
+    }
+
+    [Test]
+    public async Task An_empty_results_folder_is_not_rendered()
+    {
+        var results = Path.Combine(TestContext.CurrentContext.WorkDirectory, "report-empty", "allure-results");
+        AllureDirectorySink.Fresh(results);
+        var outcome = await ReportRenderer.RenderAsync(results, Path.Combine(results, "..", "allure-report"));
+        outcome.Rendered.ShouldBeFalse();
+        outcome.Message.ShouldContain("no Allure results");
+    }
+
+    /// <summary>Figures for the closing note: the bundled features/ suite with every report written and rendered.</summary>
+    [Test]
+    [Explicit("a benchmark: runs the whole bundled suite once more")]
+    public async Task Bench_the_bundled_suite_report()
+    {
+        var loaded = FeatureLoader.Load([Path.Combine(TestContext.CurrentContext.TestDirectory, "features")], "en");
+        var session = new ReportSession(Path.Combine(TestContext.CurrentContext.WorkDirectory, "report-bench", "reports"));
+        var clock = Stopwatch.StartNew();
+        using (var runner = TestRunner.Create([typeof(ScenarioWorld).Assembly], new GherkinRunOptions { Listeners = [session] }))
+        {
+            await Task.WhenAll(loaded.Features.SelectMany(f => f.Scenarios).Select(s => runner.RunAsync(s, CancellationToken.None)));
+            await runner.EndRunAsync();
+        }
+
+        var run = clock.Elapsed;
+        var files = Directory.GetFiles(session.ResultsDirectory);
+        using var output = new StringWriter();
+        clock.Restart();
+        await session.CompleteAsync(new ReportEnvironment { OcppVersions = ["1.6", "2.0.1", "2.1"] }, output);
+        await TestContext.Out.WriteLineAsync(output.ToString());
+        await TestContext.Out.WriteLineAsync($"bench: {session.Collector.Results.Count} scenarios run in parallel with Allure results written ({files.Length} files, {files.Sum(f => new FileInfo(f).Length) / 1024} KiB) in {run.TotalSeconds:0.00}s; run files + junit + HTML render {clock.Elapsed.TotalSeconds:0.00}s");
+        File.Exists(Path.Combine(session.ReportDirectory, "index.html")).ShouldBeTrue();
+    }
+}
