@@ -4,6 +4,7 @@ using DerSim.Harness.Gherkin.Configuration;
 using DerSim.Harness.Gherkin.Features;
 using DerSim.Harness.Gherkin.Model;
 using DerSim.Harness.Gherkin.Runtime;
+using DerSim.Harness.Reporting;
 using DerSim.Harness.Steps;
 using DerSim.Harness.Suite;
 using DerSim.Sim.Ocpp;
@@ -13,7 +14,8 @@ namespace DerSim.Harness.Cli;
 /// <summary>
 /// <c>dersim run</c>: the conformance suite (features/) against a CSMS — the embedded reference CSMS unless --csms
 /// is given — with a progress line per scenario, a summary table and the last line "N passed, N failed, N skipped";
-/// exit 0 only when nothing failed. The traffic of each scenario is written under reports/traffic/.
+/// exit 0 only when nothing failed. Writes reports/: allure-results/, allure-report/index.html (one file), junit.xml
+/// and each scenario's traffic under traffic/.
 /// </summary>
 internal static class RunCommand
 {
@@ -25,10 +27,11 @@ internal static class RunCommand
         var tags = new Option<string[]>("--tags") { Description = "Cucumber tag expression selecting scenarios, e.g. \"@smart-charging and not @slow\" (repeatable: all must hold)" };
         var profiles = new Option<string[]>("--profile") { Description = "only scenarios that use this EVSE profile (repeatable)", AllowMultipleArgumentsPerToken = true };
         var parallel = new Option<int>("--parallel") { Description = "scenarios run at once", DefaultValueFactory = _ => Math.Max(2, Environment.ProcessorCount * 2) };
-        var reports = new Option<string?>("--reports") { Description = "reports folder (default: reqnroll.json $.dersim.reportsDirectory, 'reports')" };
+        var reports = new Option<string?>("--reports") { Description = "reports folder: allure-results/, allure-report/index.html, junit.xml, traffic/ (default: reqnroll.json $.dersim.reportsDirectory, 'reports')" };
+        var noHtml = new Option<bool>("--no-html") { Description = "write the Allure results and JUnit XML but do not render the HTML report" };
         var command = new Command("run", "Run the conformance scenarios (features/) against a CSMS; exit 1 when any scenario fails.")
         {
-            paths, csmsUrl, versions, tags, profiles, parallel, reports,
+            paths, csmsUrl, versions, tags, profiles, parallel, reports, noHtml,
         };
         command.SetAction(async (result, ct) =>
         {
@@ -91,13 +94,20 @@ internal static class RunCommand
                 ? new Uri(external).GetLeftPart(UriPartial.Path)
                 : settings.ResolveCsmsUrl(Environment.GetEnvironmentVariable)?.GetLeftPart(UriPartial.Path) ?? "the embedded reference CSMS";
             Console.WriteLine($"DerSim: {scenarios.Count} scenario(s) from {loaded.Features.Count} feature(s) against {target}");
-            using var runner = TestRunner.Create(setup.Assemblies, setup.Options);
+            var report = new ReportSession(reportsDirectory);
+            using var runner = TestRunner.Create(setup.Assemblies, setup.Options with { Listeners = [.. setup.Options.Listeners, report] });
             var suite = new SuiteRunner(runner, Console.Out, result.GetValue(parallel))
             {
                 NonParallelizableTags = ["non-parallelizable", .. setup.Config.AddNonParallelizableMarkerForTags],
             };
             var outcome = await suite.RunAsync(scenarios, ct);
             var missingFails = setup.Config.MissingOrPendingStepsOutcome == MissingOrPendingStepsOutcome.Error;
+            var environment = new ReportEnvironment
+            {
+                Csms = target,
+                OcppVersions = [.. (selected.Count > 0 ? selected : OcppVersions.All).Select(v => v.DisplayName())],
+            };
+            await report.CompleteAsync(environment, Console.Out, render: !result.GetValue(noHtml), summary: false, ct);
             Console.WriteLine(outcome.Summary(missingFails));
             if (Directory.Exists(trafficDirectory))
             {

@@ -84,10 +84,11 @@ public sealed class ReportSession : IGherkinRunListener
 
     /// <summary>
     /// Call after the runner's EndRunAsync: writes environment/executor/categories, junit.xml, prints the summary
-    /// table (last line "N passed, N failed, N skipped") and, when <paramref name="render"/>, the HTML report; returns
+    /// table (last line "N passed, N failed, N skipped") unless <paramref name="summary"/> is false (the caller prints
+    /// its own) and, when <paramref name="render"/>, the HTML report; returns
     /// the exit code a CI gate wants (1 when a scenario failed or broke, else 0).
     /// </summary>
-    public async Task<int> CompleteAsync(ReportEnvironment environment, TextWriter output, bool render = true, CancellationToken ct = default)
+    public async Task<int> CompleteAsync(ReportEnvironment environment, TextWriter output, bool render = true, bool summary = true, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(environment);
         ArgumentNullException.ThrowIfNull(output);
@@ -104,8 +105,12 @@ public sealed class ReportSession : IGherkinRunListener
             output.WriteLine(outcome.Rendered ? $"{outcome.Message} (rendered in {outcome.Elapsed.TotalSeconds:0.0}s)" : outcome.Message);
         }
 
-        output.WriteLine();
-        ConsoleSummary.Write(results, output);
+        if (summary)
+        {
+            output.WriteLine();
+            ConsoleSummary.Write(results, output);
+        }
+
         return results.Any(r => ConsoleSummary.IsFailure(r.Status)) ? 1 : 0;
     }
 
