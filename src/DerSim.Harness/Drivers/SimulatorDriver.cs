@@ -171,6 +171,8 @@ public sealed class SimulatorDriver : IAsyncDisposable
     {
         var runner = await BootedAsync(station).ConfigureAwait(false);
         var link = station.Link ?? throw new InvalidOperationException($"station \"{station.Id}\" connects over TLS directly; its connection cannot be cut");
+        // What the present instant owes (a sample due now) goes out first: a cut mid-exchange would make the outcome a race.
+        await UntilAsync(() => Clock.IsQuietBut(running: 1), station, "to finish what it sends at this instant").ConfigureAwait(false);
         station.CutAt = Clock.Now;
         link.Cut();
         await UntilAsync(() => !runner.IsOnline, station, "to notice the lost connection").ConfigureAwait(false);
