@@ -9,7 +9,7 @@ namespace DerSim.Harness.Drivers;
 public sealed class CsmsTarget : IAsyncDisposable
 {
     private readonly Uri? _external;
-    private readonly ReferenceCsmsOptions _options;
+    private ReferenceCsmsOptions _options;
     private readonly SemaphoreSlim _gate = new(1, 1);
     private ReferenceCsms? _embedded;
 
@@ -34,6 +34,30 @@ public sealed class CsmsTarget : IAsyncDisposable
 
     /// <summary>The embedded reference CSMS with <paramref name="options"/>.</summary>
     public static CsmsTarget Reference(ReferenceCsmsOptions? options = null) => new(null, options ?? new ReferenceCsmsOptions { HeartbeatIntervalSeconds = 300 }, options?.Password);
+
+    /// <summary>
+    /// Changes the embedded CSMS's options before it starts (e.g. the tokens it accepts); false for an external target
+    /// or once it runs, when there is nothing to change.
+    /// </summary>
+    public bool TryConfigureReference(Func<ReferenceCsmsOptions, ReferenceCsmsOptions> change)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        _gate.Wait();
+        try
+        {
+            if (_external is not null || _embedded is not null)
+            {
+                return false;
+            }
+
+            _options = change(_options);
+            return true;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
 
     /// <summary>The WebSocket URL (base, without the station id) stations connect to; starts the embedded CSMS once.</summary>
     public async Task<Uri> UrlAsync()

@@ -1,4 +1,5 @@
 using DerSim.Harness.Traffic;
+using DerSim.Sim.Engine;
 using DerSim.Sim.Evse;
 using DerSim.Sim.Ocpp;
 using DerSim.Sim.Ocpp.Rpc;
@@ -86,6 +87,16 @@ public sealed class SimulatorDriver : IAsyncDisposable
         }
 
         var url = await Csms.UrlAsync().ConfigureAwait(false);
+        if (url.Scheme == "ws")
+        {
+            // Through a relay the scenario can cut, so "the connection drops" is a real network failure. (Not for wss:
+            // the certificate names the CSMS's host, not the relay's.)
+            var link = NetworkLink.For(url);
+            link.Start();
+            station.Link = link;
+            url = link.Route(url);
+        }
+
         var options = new OcppClientOptions
         {
             Url = url,
@@ -102,6 +113,85 @@ public sealed class SimulatorDriver : IAsyncDisposable
         station.Stop = new CancellationTokenSource();
         var stop = station.Stop.Token;
         station.Running = Task.Run(() => runner.RunAsync(stop), CancellationToken.None);
+    }
+
+    /// <summary>Waits in real time until <paramref name="station"/> booted once (it may be offline since) and can drive sessions.</summary>
+    public async Task<StationRunner> BootedAsync(StationUnderTest station)
+    {
+        ArgumentNullException.ThrowIfNull(station);
+        var runner = station.Runner ?? throw new InvalidOperationException($"station \"{station.Id}\" is not connected: add a step like When the station connects to the CSMS");
+        await UntilAsync(() => runner.Engine.IsAttached, station, "to boot").ConfigureAwait(false);
+        return runner;
+    }
+
+    /// <summary>An EV plugs into <paramref name="evseId"/> of <paramref name="station"/>; it stays until unplugged.</summary>
+    public async Task PlugInAsync(StationUnderTest station, int evseId, EvArrival ev)
+    {
+        var runner = await BootedAsync(station).ConfigureAwait(false);
+        await runner.Engine.PlugInAsync(evseId, ev, CancellationToken.None).WaitAsync(WaitTimeout).ConfigureAwait(false);
+    }
+
+    /// <summary>The driver presents <paramref name="token"/> on <paramref name="evseId"/>; true when the CSMS accepted it and the transaction started.</summary>
+    public async Task<bool> PresentTokenAsync(StationUnderTest station, int evseId, string token)
+    {
+        var runner = await BootedAsync(station).ConfigureAwait(false);
+        return await runner.Engine.PresentTokenAsync(evseId, token, CancellationToken.None).WaitAsync(WaitTimeout).ConfigureAwait(false);
+    }
+
+    /// <summary>The driver stops the transaction on <paramref name="evseId"/> at the station (reason Local).</summary>
+    public async Task StopLocallyAsync(StationUnderTest station, int evseId)
+    {
+        var runner = await BootedAsync(station).ConfigureAwait(false);
+        await runner.Engine.StopLocallyAsync(evseId, CancellationToken.None).WaitAsync(WaitTimeout).ConfigureAwait(false);
+    }
+
+    /// <summary>The EV unplugs from <paramref name="evseId"/>; a running transaction ends with EVDisconnected.</summary>
+    public async Task UnplugAsync(StationUnderTest station, int evseId)
+    {
+        var runner = await BootedAsync(station).ConfigureAwait(false);
+        await runner.Engine.UnplugAsync(evseId, CancellationToken.None).WaitAsync(WaitTimeout).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The network between <paramref name="station"/> and the CSMS fails (connections reset, new ones refused) while
+    /// <paramref name="outage"/> of simulated time passes, then comes back; completes once the station reconnected and
+    /// delivered what it queued. The outage's simulated span is recorded in <see cref="StationUnderTest.Outages"/>.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The station connects without the relay (wss), so it cannot be cut.</exception>
+    public async Task DropConnectionAsync(StationUnderTest station, TimeSpan outage)
+    {
+        await CutConnectionAsync(station).ConfigureAwait(false);
+        await AdvanceAsync(outage).ConfigureAwait(false);
+        await RestoreConnectionAsync(station).ConfigureAwait(false);
+    }
+
+    /// <summary>The network of <paramref name="station"/> fails; completes once the station noticed (it is offline).</summary>
+    /// <exception cref="InvalidOperationException">The station connects without the relay (wss), so it cannot be cut.</exception>
+    public async Task CutConnectionAsync(StationUnderTest station)
+    {
+        var runner = await BootedAsync(station).ConfigureAwait(false);
+        var link = station.Link ?? throw new InvalidOperationException($"station \"{station.Id}\" connects over TLS directly; its connection cannot be cut");
+        // What the present instant owes (a sample due now) goes out first: a cut mid-exchange would make the outcome a race.
+        await UntilAsync(() => Clock.IsQuietBut(running: 1), station, "to finish what it sends at this instant").ConfigureAwait(false);
+        station.CutAt = Clock.Now;
+        link.Cut();
+        await UntilAsync(() => !runner.IsOnline, station, "to notice the lost connection").ConfigureAwait(false);
+    }
+
+    /// <summary>The network of <paramref name="station"/> is back; completes once it reconnected and delivered what it queued.</summary>
+    /// <exception cref="InvalidOperationException">The connection was not cut.</exception>
+    public async Task RestoreConnectionAsync(StationUnderTest station)
+    {
+        ArgumentNullException.ThrowIfNull(station);
+        if (station is not { Link: { IsCut: true } link, CutAt: { } from, Runner: { } runner })
+        {
+            throw new InvalidOperationException($"the connection of station \"{station.Id}\" is not cut");
+        }
+
+        link.Restore();
+        station.CutAt = null;
+        station.Outages.Add((from, Clock.Now));
+        await UntilAsync(() => runner.IsOnline && runner.Engine.Outbox.Queued == 0, station, "to reconnect and deliver its queued messages").ConfigureAwait(false);
     }
 
     /// <summary>Lets <paramref name="duration"/> of simulated time pass for every station.</summary>
@@ -148,6 +238,27 @@ public sealed class SimulatorDriver : IAsyncDisposable
         }
     }
 
+    private async Task UntilAsync(Func<bool> condition, StationUnderTest station, string what)
+    {
+        using var timeout = new CancellationTokenSource(WaitTimeout);
+        while (!condition())
+        {
+            if (station.Running is { IsCompleted: true } running)
+            {
+                throw new InvalidOperationException($"station {station.Id} stopped while waiting for it {what}: {running.Exception?.GetBaseException().Message ?? "its run ended"}; its log:\n{string.Join("\n", station.Log.TakeLast(20))}");
+            }
+
+            try
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(20), timeout.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                throw new TimeoutException($"station {station.Id} did not manage {what} within {WaitTimeout.TotalSeconds:0} s; its log:\n{string.Join("\n", station.Log.TakeLast(20))}");
+            }
+        }
+    }
+
     /// <summary>Disconnects every station and ends the scenario's hold on the clock.</summary>
     public async ValueTask DisposeAsync()
     {
@@ -175,6 +286,10 @@ public sealed class SimulatorDriver : IAsyncDisposable
             }
 
             station.Stop?.Dispose();
+            if (station.Link is { } link)
+            {
+                await link.DisposeAsync().ConfigureAwait(false);
+            }
         }
     }
 }

@@ -39,5 +39,14 @@ public sealed class StationUnderTest
     /// <summary>The station's log lines.</summary>
     public System.Collections.Concurrent.ConcurrentQueue<string> Log { get; } = new();
 
+    /// <summary>The relay its connection runs through (ws targets), which a scenario can cut.</summary>
+    public NetworkLink? Link { get; internal set; }
+
+    /// <summary>The connection outages a scenario caused, as simulated-time spans.</summary>
+    public IList<(DateTimeOffset From, DateTimeOffset To)> Outages { get; } = [];
+
+    /// <summary>When (simulated) its connection was cut, while it is.</summary>
+    public DateTimeOffset? CutAt { get; internal set; }
+
     internal CancellationTokenSource? Stop { get; set; }
 }

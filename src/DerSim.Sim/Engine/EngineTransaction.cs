@@ -41,6 +41,9 @@ public sealed class EngineTransaction : IDisposable
     /// <summary>When it started (simulated time).</summary>
     public DateTimeOffset StartedAt { get; internal set; }
 
+    /// <summary>Whether the EV stays plugged after the transaction (a step-driven session) rather than leaving at its target.</summary>
+    public bool StaysPlugged { get; internal set; }
+
     /// <summary>The charging state last reported.</summary>
     public ChargingState ReportedState { get; internal set; } = ChargingState.EVConnected;
 

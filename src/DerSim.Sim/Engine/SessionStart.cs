@@ -5,4 +5,11 @@ namespace DerSim.Sim.Engine;
 /// <param name="IdTag">The token.</param>
 /// <param name="Trigger">Driver or CSMS.</param>
 /// <param name="RemoteStartId">The 2.x remoteStartId, if the CSMS started it.</param>
-internal sealed record SessionStart(int EvseId, string IdTag, TransactionStartTrigger Trigger, int? RemoteStartId);
+internal sealed record SessionStart(int EvseId, string IdTag, TransactionStartTrigger Trigger, int? RemoteStartId)
+{
+    /// <summary>
+    /// Driven step by step: the EV stays plugged after the transaction until it is unplugged, and once at its target
+    /// it suspends on its own side (SuspendedEV) instead of leaving.
+    /// </summary>
+    public bool Stepped { get; init; }
+}

@@ -103,10 +103,10 @@ public sealed partial class StationEngine
         }
     }
 
-    private async Task RunTransactionAsync(SessionStart start, StationConnector connector, ITransactionMessages messages, CancellationToken ct)
+    private async Task RunTransactionAsync(SessionStart start, StationConnector connector, ITransactionMessages messages, CancellationToken ct, Action? registeredCallback = null)
     {
         // 3. Start: the id comes from the CSMS (1.6) or the station (2.x); energy flows from then on.
-        using var tx = new EngineTransaction(connector, start.IdTag, start.Trigger, start.RemoteStartId);
+        using var tx = new EngineTransaction(connector, start.IdTag, start.Trigger, start.RemoteStartId) { StaysPlugged = start.Stepped };
         var (first, _) = ReadNow(start.EvseId);
         tx.StartedAt = first.Timestamp;
 
@@ -130,6 +130,7 @@ public sealed partial class StationEngine
         {
             _starting.TryRemove(tx, out _);
             registered.TrySetResult();
+            registeredCallback?.Invoke();
         }
 
         try
@@ -216,7 +217,7 @@ public sealed partial class StationEngine
                 Log($"EVSE {tx.EvseId}: sample not acknowledged: {ex.Message}");
             }
 
-            leaving = snapshot.TargetReached && snapshot.State == ChargingState.SuspendedEVSE;
+            leaving = !tx.StaysPlugged && snapshot.TargetReached && snapshot.State == ChargingState.SuspendedEVSE;
         }
     }
 
@@ -231,6 +232,12 @@ public sealed partial class StationEngine
 
     private async Task ReportStateAsync(EngineTransaction tx, ITransactionMessages messages, ChargingState state, MeterSample sample, CancellationToken ct)
     {
+        if (tx.StaysPlugged && state == ChargingState.SuspendedEVSE && IsFull(tx.EvseId))
+        {
+            // The physics stops offering to a full EV; an EV that stays plugged once full is the one suspending (OCPP's SuspendedEV).
+            state = ChargingState.SuspendedEV;
+        }
+
         if (state == tx.ReportedState || state == ChargingState.Idle)
         {
             return;
@@ -238,5 +245,13 @@ public sealed partial class StationEngine
 
         tx.ReportedState = state;
         await messages.ChargingStateAsync(tx, state, sample, ct).ConfigureAwait(false);
+    }
+
+    private bool IsFull(int evseId)
+    {
+        lock (_physicsGate)
+        {
+            return Physics.EvAt(evseId) is { TargetReached: true };
+        }
     }
 }

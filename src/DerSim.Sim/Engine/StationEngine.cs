@@ -45,6 +45,7 @@ public sealed partial class StationEngine
         Clock = clock;
         Plan = plan;
         Log = log ?? (static _ => { });
+        Outbox = new TransactionOutbox(Log);
         Physics = new StationPhysics(station.Profile, clock.Time.GetUtcNow());
         Profiles = new ChargingProfileStore(SmartChargingRules.For(version), station.HasEvse);
         _contexts = station.Profile.Evses.ToDictionary(e => e.Id, e => ContextOf(e));
@@ -93,6 +94,12 @@ public sealed partial class StationEngine
     /// <summary>Where the engine tells what it does.</summary>
     public Action<string> Log { get; }
 
+    /// <summary>The way out for the engine's messages, across connections: transaction messages made offline wait there.</summary>
+    public TransactionOutbox Outbox { get; }
+
+    /// <summary>Whether the engine is bound to a connection's messages (the station booted at least once).</summary>
+    public bool IsAttached => _messages is not null;
+
     /// <summary>The interval between samples of a running transaction: the configuration's, else the profile's.</summary>
     public TimeSpan SampleInterval =>
         Station.Configuration.Get("MeterValueSampleInterval") is { } s && int.TryParse(s.Value, CultureInfo.InvariantCulture, out var seconds) && seconds > 0
@@ -122,13 +129,13 @@ public sealed partial class StationEngine
         _connection = connection;
     }
 
-    /// <summary>The transaction messages of <paramref name="adapter"/>'s version on <paramref name="peer"/>.</summary>
-    public ITransactionMessages MessagesFor(Adapters.IVersionAdapter adapter, Ocpp.Rpc.OcppRpcPeer peer, TimeProvider time)
+    /// <summary>The transaction messages of <paramref name="adapter"/>'s version, sent through <see cref="Outbox"/>.</summary>
+    public ITransactionMessages MessagesFor(Adapters.IVersionAdapter adapter, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(adapter);
         return adapter.Version == OcppVersion.V16
-            ? new V16TransactionMessages(peer, adapter, Station, time)
-            : new V2xTransactionMessages(peer, adapter, Station);
+            ? new V16TransactionMessages(Outbox, adapter, Station, time)
+            : new V2xTransactionMessages(Outbox, adapter, Station);
     }
 
     /// <summary>

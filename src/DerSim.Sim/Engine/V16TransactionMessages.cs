@@ -3,36 +3,36 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using DerSim.Sim.Adapters;
 using DerSim.Sim.Evse;
-using DerSim.Sim.Ocpp.Rpc;
 using DerSim.Sim.Physics;
 
 namespace DerSim.Sim.Engine;
 
 /// <summary>Transactions in OCPP 1.6J: Authorize, StartTransaction (the CSMS assigns the id), MeterValues, StatusNotification per charging state, StopTransaction.</summary>
-public sealed class V16TransactionMessages(OcppRpcPeer peer, IVersionAdapter adapter, ChargingStation station, TimeProvider time) : ITransactionMessages
+public sealed class V16TransactionMessages(TransactionOutbox outbox, IVersionAdapter adapter, ChargingStation station, TimeProvider time) : ITransactionMessages
 {
     /// <inheritdoc />
     public async Task<bool> AuthorizeAsync(string idTag, CancellationToken ct)
     {
-        var answer = await peer.CallRawAsync("Authorize", MeterJson.Element(new JsonObject { ["idTag"] = idTag }), ct).ConfigureAwait(false);
-        return IsAccepted(answer);
+        var answer = await outbox.CallAsync("Authorize", MeterJson.Element(new JsonObject { ["idTag"] = idTag }), OutboxDelivery.Request, ct).ConfigureAwait(false);
+        return answer is { } a && IsAccepted(a);
     }
 
     /// <inheritdoc />
-    public Task StatusAsync(StationConnector connector, CancellationToken ct) => adapter.SendStatusAsync(peer, station, connector, ct);
+    public Task StatusAsync(StationConnector connector, CancellationToken ct) =>
+        outbox.Peer is { } peer ? adapter.SendStatusAsync(peer, station, connector, ct) : Task.CompletedTask;
 
     /// <inheritdoc />
     public async Task<(string TransactionId, bool Accepted)> StartAsync(EngineTransaction tx, MeterSample sample, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(tx);
         ArgumentNullException.ThrowIfNull(sample);
-        var answer = await peer.CallRawAsync("StartTransaction", MeterJson.Element(new JsonObject
+        var answer = (await outbox.CallAsync("StartTransaction", MeterJson.Element(new JsonObject
         {
             ["connectorId"] = tx.Connector.StationConnectorId,
             ["idTag"] = tx.IdTag,
             ["meterStart"] = MeterJson.RegisterWh(sample),
             ["timestamp"] = MeterJson.Timestamp(sample.Timestamp),
-        }), ct).ConfigureAwait(false);
+        }), OutboxDelivery.TransactionAwaitingAnswer, ct).ConfigureAwait(false))!.Value;
         var id = answer.GetProperty("transactionId").GetInt32();
         return (id.ToString(CultureInfo.InvariantCulture), IsAccepted(answer));
     }
@@ -42,12 +42,12 @@ public sealed class V16TransactionMessages(OcppRpcPeer peer, IVersionAdapter ada
     {
         ArgumentNullException.ThrowIfNull(tx);
         ArgumentNullException.ThrowIfNull(sample);
-        return peer.CallRawAsync("MeterValues", MeterJson.Element(new JsonObject
+        return outbox.CallAsync("MeterValues", MeterJson.Element(new JsonObject
         {
             ["connectorId"] = tx.Connector.StationConnectorId,
             ["transactionId"] = TransactionNumber(tx),
             ["meterValue"] = MeterJson.MeterValues(sample, triggered ? "Trigger" : "Sample.Periodic", v16: true),
-        }), ct);
+        }), OutboxDelivery.Transaction, ct);
     }
 
     /// <inheritdoc />
@@ -73,7 +73,7 @@ public sealed class V16TransactionMessages(OcppRpcPeer peer, IVersionAdapter ada
             ["connectorId"] = station.ConnectorsOf(evseId).First().StationConnectorId,
             ["meterValue"] = MeterJson.MeterValues(sample, "Trigger", v16: true),
         };
-        return peer.CallRawAsync("MeterValues", MeterJson.Element(payload), ct);
+        return outbox.CallAsync("MeterValues", MeterJson.Element(payload), OutboxDelivery.Status, ct);
     }
 
     /// <inheritdoc />
@@ -82,7 +82,7 @@ public sealed class V16TransactionMessages(OcppRpcPeer peer, IVersionAdapter ada
         ArgumentNullException.ThrowIfNull(tx);
         ArgumentNullException.ThrowIfNull(sample);
         var last = tx.LastSample ?? sample;
-        await peer.CallRawAsync("StopTransaction", MeterJson.Element(new JsonObject
+        await outbox.CallAsync("StopTransaction", MeterJson.Element(new JsonObject
         {
             ["meterStop"] = MeterJson.RegisterWh(sample),
             ["timestamp"] = MeterJson.Timestamp(sample.Timestamp),
@@ -98,7 +98,7 @@ public sealed class V16TransactionMessages(OcppRpcPeer peer, IVersionAdapter ada
                 _ => "EVDisconnected",
             },
             ["transactionData"] = new JsonArray(MeterJson.MeterValue(last, "Sample.Periodic", v16: true), MeterJson.MeterValue(sample, "Transaction.End", v16: true)),
-        }), ct).ConfigureAwait(false);
+        }), OutboxDelivery.Transaction, ct).ConfigureAwait(false);
 
         // 1.6 §4.9: Finishing until the EV is gone; the engine reports Available once it left.
         await Status(tx.Connector, "Finishing", ct).ConfigureAwait(false);
@@ -110,11 +110,11 @@ public sealed class V16TransactionMessages(OcppRpcPeer peer, IVersionAdapter ada
         answer.TryGetProperty("idTagInfo", out var info) && info.GetProperty("status").GetString() == "Accepted";
 
     private Task Status(StationConnector connector, string status, CancellationToken ct) =>
-        peer.CallRawAsync("StatusNotification", MeterJson.Element(new JsonObject
+        outbox.CallAsync("StatusNotification", MeterJson.Element(new JsonObject
         {
             ["connectorId"] = connector.StationConnectorId,
             ["errorCode"] = "NoError",
             ["status"] = status,
             ["timestamp"] = MeterJson.Timestamp(time.GetUtcNow()),
-        }), ct);
+        }), OutboxDelivery.Status, ct);
 }

@@ -2,7 +2,6 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using DerSim.Sim.Adapters;
 using DerSim.Sim.Evse;
-using DerSim.Sim.Ocpp.Rpc;
 using DerSim.Sim.Physics;
 
 namespace DerSim.Sim.Engine;
@@ -11,17 +10,18 @@ namespace DerSim.Sim.Engine;
 /// Transactions in OCPP 2.0.1 and 2.1 (the same shapes for what is sent here): Authorize, TransactionEvent
 /// Started / Updated / Ended with a station-made transaction id and seqNo from 0.
 /// </summary>
-public sealed class V2xTransactionMessages(OcppRpcPeer peer, IVersionAdapter adapter, ChargingStation station) : ITransactionMessages
+public sealed class V2xTransactionMessages(TransactionOutbox outbox, IVersionAdapter adapter, ChargingStation station) : ITransactionMessages
 {
     /// <inheritdoc />
     public async Task<bool> AuthorizeAsync(string idTag, CancellationToken ct)
     {
-        var answer = await peer.CallRawAsync("Authorize", MeterJson.Element(new JsonObject { ["idToken"] = IdToken(idTag, remote: false) }), ct).ConfigureAwait(false);
-        return IsAccepted(answer) ?? false;
+        var answer = await outbox.CallAsync("Authorize", MeterJson.Element(new JsonObject { ["idToken"] = IdToken(idTag, remote: false) }), OutboxDelivery.Request, ct).ConfigureAwait(false);
+        return answer is { } a && (IsAccepted(a) ?? false);
     }
 
     /// <inheritdoc />
-    public Task StatusAsync(StationConnector connector, CancellationToken ct) => adapter.SendStatusAsync(peer, station, connector, ct);
+    public Task StatusAsync(StationConnector connector, CancellationToken ct) =>
+        outbox.Peer is { } peer ? adapter.SendStatusAsync(peer, station, connector, ct) : Task.CompletedTask;
 
     /// <inheritdoc />
     public async Task<(string TransactionId, bool Accepted)> StartAsync(EngineTransaction tx, MeterSample sample, CancellationToken ct)
@@ -41,8 +41,10 @@ public sealed class V2xTransactionMessages(OcppRpcPeer peer, IVersionAdapter ada
         var payload = Event(tx, "Started", remote ? "RemoteStart" : "Authorized", sample, info, "Transaction.Begin");
         payload["idToken"] = IdToken(tx.IdTag, remote);
         payload["evse"] = new JsonObject { ["id"] = tx.EvseId, ["connectorId"] = tx.Connector.ConnectorId };
-        var answer = await peer.CallRawAsync("TransactionEvent", MeterJson.Element(payload), ct).ConfigureAwait(false);
-        return (tx.TransactionId, IsAccepted(answer) ?? true);
+        var answer = await outbox.CallAsync("TransactionEvent", MeterJson.Element(payload), OutboxDelivery.Transaction, ct).ConfigureAwait(false);
+
+        // Queued offline: the station started it on its own authority; the CSMS's verdict comes with the delivery.
+        return (tx.TransactionId, answer is not { } a || (IsAccepted(a) ?? true));
     }
 
     /// <inheritdoc />
@@ -50,7 +52,7 @@ public sealed class V2xTransactionMessages(OcppRpcPeer peer, IVersionAdapter ada
     {
         ArgumentNullException.ThrowIfNull(tx);
         var payload = Event(tx, "Updated", triggered ? "Trigger" : "MeterValuePeriodic", sample, Info(tx, null), triggered ? "Trigger" : "Sample.Periodic");
-        return peer.CallRawAsync("TransactionEvent", MeterJson.Element(payload), ct);
+        return outbox.CallAsync("TransactionEvent", MeterJson.Element(payload), OutboxDelivery.Transaction, ct);
     }
 
     /// <inheritdoc />
@@ -58,18 +60,18 @@ public sealed class V2xTransactionMessages(OcppRpcPeer peer, IVersionAdapter ada
     {
         ArgumentNullException.ThrowIfNull(tx);
         var payload = Event(tx, "Updated", "ChargingStateChanged", null, Info(tx, state), null);
-        return peer.CallRawAsync("TransactionEvent", MeterJson.Element(payload), ct);
+        return outbox.CallAsync("TransactionEvent", MeterJson.Element(payload), OutboxDelivery.Transaction, ct);
     }
 
     /// <inheritdoc />
     public Task MeterValuesAsync(int evseId, MeterSample sample, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(sample);
-        return peer.CallRawAsync("MeterValues", MeterJson.Element(new JsonObject
+        return outbox.CallAsync("MeterValues", MeterJson.Element(new JsonObject
         {
             ["evseId"] = evseId,
             ["meterValue"] = MeterJson.MeterValues(sample, "Trigger", v16: false),
-        }), ct);
+        }), OutboxDelivery.Status, ct);
     }
 
     /// <inheritdoc />
@@ -89,10 +91,10 @@ public sealed class V2xTransactionMessages(OcppRpcPeer peer, IVersionAdapter ada
         var info = Info(tx, ChargingState.Idle);
         info["stoppedReason"] = stopped;
         var payload = Event(tx, "Ended", trigger, sample, info, "Transaction.End");
-        return peer.CallRawAsync("TransactionEvent", MeterJson.Element(payload), ct);
+        return outbox.CallAsync("TransactionEvent", MeterJson.Element(payload), OutboxDelivery.Transaction, ct);
     }
 
-    private static JsonObject Event(EngineTransaction tx, string eventType, string trigger, MeterSample? sample, JsonObject info, string? context)
+    private JsonObject Event(EngineTransaction tx, string eventType, string trigger, MeterSample? sample, JsonObject info, string? context)
     {
         var payload = new JsonObject
         {
@@ -102,6 +104,12 @@ public sealed class V2xTransactionMessages(OcppRpcPeer peer, IVersionAdapter ada
             ["seqNo"] = tx.NextSeqNo(),
             ["transactionInfo"] = info,
         };
+        if (!outbox.IsOnline)
+        {
+            // Made while the connection is down: it goes out later, queued, and says so.
+            payload["offline"] = true;
+        }
+
         if (sample is not null && context is not null)
         {
             payload["meterValue"] = MeterJson.MeterValues(sample, context, v16: false);

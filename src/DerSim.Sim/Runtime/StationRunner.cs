@@ -78,6 +78,9 @@ public sealed class StationRunner
     /// <summary>The station's clock.</summary>
     public SimulationClock Clock => _clock;
 
+    /// <summary>Whether the station is connected and booted (its engine's messages can go out).</summary>
+    public bool IsOnline => Engine.Outbox.IsOnline;
+
     /// <summary>Completes when the plan's sessions are done (at once when there are none); faults if they failed.</summary>
     public Task SessionsCompleted => _sessionsDone.Task;
 
@@ -98,6 +101,7 @@ public sealed class StationRunner
     public async Task RunAsync(CancellationToken ct)
     {
         using var finish = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        Engine.BindLifetime(finish.Token);
         var run = _client.RunWithReconnectAsync(RunSessionAsync, finish.Token);
         if (await Task.WhenAny(run, _planEnded.Task).ConfigureAwait(false) != run)
         {
@@ -144,7 +148,9 @@ public sealed class StationRunner
 
             // Attached before the status reports: a CSMS may send RequestStartTransaction as soon as it sees the
             // first connector Available, and the engine must be able to act on it (its calls queue behind ours).
-            Engine.Attach(Engine.MessagesFor(_adapter, peer, _clock.Time), reboot.Token);
+            // Online after the boot: transaction messages queued while offline go out now, in order.
+            Engine.Outbox.Online(peer);
+            Engine.Attach(Engine.MessagesFor(_adapter, _clock.Time), reboot.Token);
             foreach (var connector in Station.Connectors)
             {
                 try
@@ -169,6 +175,7 @@ public sealed class StationRunner
         finally
         {
             Station.RebootRequested -= OnReboot;
+            Engine.Outbox.Offline(peer);
         }
     }
 

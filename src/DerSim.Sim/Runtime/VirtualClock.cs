@@ -37,6 +37,19 @@ public sealed class VirtualClock : SimulationClock
         }
     }
 
+    /// <summary>
+    /// Whether everything is quiet but <paramref name="running"/> actors (the caller's own): no exchange in flight and
+    /// every other actor waits on the clock. A scenario checks it before it breaks something, so that nothing the
+    /// present instant owes is still on its way.
+    /// </summary>
+    public bool IsQuietBut(int running)
+    {
+        lock (_gate)
+        {
+            return _holds == 0 && _waiters.Count >= _actors - running;
+        }
+    }
+
     /// <inheritdoc />
     public override Task WaitAsync(TimeSpan simulated, CancellationToken ct)
     {

@@ -1,0 +1,185 @@
+using System.Collections.Concurrent;
+using DerSim.Sim.Evse;
+using DerSim.Sim.Physics;
+
+namespace DerSim.Sim.Engine;
+
+public sealed partial class StationEngine
+{
+    private readonly ConcurrentDictionary<int, SteppedEvse> _stepped = new();
+    private CancellationToken _lifetime;
+
+    /// <summary>
+    /// Binds step-driven sessions to the station's whole run rather than to one connection: they survive a dropped
+    /// connection (their messages wait in <see cref="Outbox"/>) and end when <paramref name="lifetime"/> is cancelled.
+    /// </summary>
+    public void BindLifetime(CancellationToken lifetime) => _lifetime = lifetime;
+
+    /// <summary>
+    /// An EV plugs into <paramref name="evseId"/> (its first connector) and stays until <see cref="UnplugAsync"/>: the
+    /// connector is reported occupied (1.6 Preparing). Nothing flows until a token is presented.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The EVSE does not exist, is in use, or the station never connected.</exception>
+    public async Task PlugInAsync(int evseId, EvArrival arrival, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(arrival);
+        var messages = _messages ?? throw new InvalidOperationException("the station has not booted yet: no EV can plug in");
+        var connector = Station.ConnectorsOf(evseId).FirstOrDefault()
+            ?? throw new InvalidOperationException($"the station has no EVSE {evseId} (EVSEs: {string.Join(", ", Station.Profile.Evses.Select(e => e.Id))})");
+        if (!_busy.TryAdd(evseId, 0))
+        {
+            throw new InvalidOperationException($"EVSE {evseId} is in use already");
+        }
+
+        var model = arrival.Preset is { } name
+            ? EvPresets.TryGet(name, out var preset) ? preset : throw new InvalidOperationException($"no EV preset \"{name}\"")
+            : EvPresets.DefaultFor(Station.Profile);
+        lock (_physicsGate)
+        {
+            // The physics moves lazily; it must reach the present before the EV's arrival counts.
+            var now = Clock.Time.GetUtcNow();
+            if (now > Physics.Now)
+            {
+                Physics.AdvanceTo(now);
+            }
+
+            Physics.Plug(evseId, connector.ConnectorId, new Ev(model, arrival.InitialSocPercent, arrival.TargetSocPercent));
+        }
+
+        _stepped[evseId] = new SteppedEvse(connector);
+        connector.Status = ConnectorStatus.Occupied;
+        await messages.StatusAsync(connector, ct).ConfigureAwait(false);
+        Log($"EVSE {evseId}: EV {model.Name} plugged in at {arrival.InitialSocPercent}% (target {arrival.TargetSocPercent}%)");
+    }
+
+    /// <summary>
+    /// The driver presents <paramref name="idTag"/> at <paramref name="evseId"/>: Authorize, and when the CSMS accepts it
+    /// the transaction starts (1.6 StartTransaction; 2.x TransactionEvent Started with the token) and charges on its
+    /// own until stopped or unplugged. Completes once the start was answered (or queued, offline in 2.x).
+    /// </summary>
+    /// <returns>Whether the token was accepted; a refused token (or no connection to ask) leaves the EV plugged without energy.</returns>
+    /// <exception cref="InvalidOperationException">No EV was plugged in by <see cref="PlugInAsync"/>, or a transaction runs already.</exception>
+    public async Task<bool> PresentTokenAsync(int evseId, string idTag, CancellationToken ct)
+    {
+        var messages = _messages ?? throw new InvalidOperationException("the station has not booted yet");
+        var stepped = SteppedOn(evseId);
+        if (TransactionOn(evseId) is not null || stepped.Run is { IsCompleted: false })
+        {
+            throw new InvalidOperationException($"a transaction runs on EVSE {evseId} already");
+        }
+
+        bool accepted;
+        try
+        {
+            accepted = await messages.AuthorizeAsync(idTag, ct).ConfigureAwait(false);
+        }
+        catch (Ocpp.Rpc.OcppConnectionClosedException ex)
+        {
+            Log($"EVSE {evseId}: token {idTag} could not be authorised: {ex.Message}");
+            accepted = false;
+        }
+
+        if (!accepted)
+        {
+            stepped.RefusedTokens.Enqueue(idTag);
+            Log($"EVSE {evseId}: token {idTag} refused; no energy");
+            return false;
+        }
+
+        var start = new SessionStart(evseId, idTag, TransactionStartTrigger.Authorized, null) { Stepped = true };
+        var registered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        // Registered before the step returns: a discrete-event clock must not move while the transaction starts.
+        var actor = Clock.RegisterActor();
+        var lifetime = _lifetime;
+        stepped.Run = Task.Run(async () =>
+        {
+            try
+            {
+                await RunTransactionAsync(start, stepped.Connector, messages, lifetime, () => registered.TrySetResult()).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is OperationCanceledException or Ocpp.Rpc.OcppConnectionClosedException)
+            {
+                // The station stopped; the transaction ends with it.
+            }
+            catch (Exception ex)
+            {
+                Log($"EVSE {evseId}: transaction failed: {ex.Message}");
+            }
+            finally
+            {
+                registered.TrySetResult();
+                actor.Dispose();
+            }
+        }, CancellationToken.None);
+        await registered.Task.WaitAsync(ct).ConfigureAwait(false);
+        return true;
+    }
+
+    /// <summary>The driver stops the transaction on <paramref name="evseId"/> at the station (reason Local); the EV stays plugged. Completes once the stop was sent (or queued).</summary>
+    /// <exception cref="InvalidOperationException">No transaction runs there.</exception>
+    public async Task StopLocallyAsync(int evseId, CancellationToken ct)
+    {
+        var tx = TransactionOn(evseId) ?? throw new InvalidOperationException($"no transaction runs on EVSE {evseId}");
+        tx.RequestStop(TransactionStopReason.Local);
+        if (_stepped.TryGetValue(evseId, out var stepped) && stepped.Run is { } run)
+        {
+            await run.WaitAsync(ct).ConfigureAwait(false);
+        }
+        else
+        {
+            await tx.Ended.WaitAsync(ct).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// The EV leaves <paramref name="evseId"/>: a running transaction ends with reason EVDisconnected (2.x
+    /// stoppedReason EVDisconnected), then the connector is reported available.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">No EV was plugged in there by <see cref="PlugInAsync"/>.</exception>
+    public async Task UnplugAsync(int evseId, CancellationToken ct)
+    {
+        var stepped = SteppedOn(evseId);
+        TransactionOn(evseId)?.RequestStop(TransactionStopReason.EVDisconnected);
+        if (stepped.Run is { } run)
+        {
+            await run.WaitAsync(ct).ConfigureAwait(false);
+        }
+
+        lock (_physicsGate)
+        {
+            Physics.Unplug(evseId);
+        }
+
+        _stepped.TryRemove(evseId, out _);
+        _busy.TryRemove(evseId, out _);
+        stepped.Connector.Status = ConnectorStatus.Available;
+        if (_messages is { } messages)
+        {
+            await messages.StatusAsync(stepped.Connector, ct).ConfigureAwait(false);
+        }
+
+        Log($"EVSE {evseId}: EV unplugged");
+    }
+
+    /// <summary>The tokens the CSMS refused on <paramref name="evseId"/> since the EV there plugged in, oldest first.</summary>
+    public IReadOnlyList<string> RefusedTokensOn(int evseId) =>
+        _stepped.TryGetValue(evseId, out var stepped) ? [.. stepped.RefusedTokens] : [];
+
+    /// <summary>The state of the EV plugged into <paramref name="evseId"/> now, or null when none is.</summary>
+    public EvseSnapshot? EvseNow(int evseId) => Physics.EvAt(evseId) is null ? null : ReadNow(evseId).Snapshot;
+
+    private SteppedEvse SteppedOn(int evseId) =>
+        _stepped.TryGetValue(evseId, out var stepped)
+            ? stepped
+            : throw new InvalidOperationException($"no EV was plugged into EVSE {evseId} by a step");
+
+    private sealed class SteppedEvse(StationConnector connector)
+    {
+        public StationConnector Connector { get; } = connector;
+
+        public Task? Run { get; set; }
+
+        public ConcurrentQueue<string> RefusedTokens { get; } = new();
+    }
+}
