@@ -9,7 +9,7 @@ namespace DerSim.Harness.Drivers;
 public sealed class CsmsTarget : IAsyncDisposable
 {
     private readonly Uri? _external;
-    private readonly ReferenceCsmsOptions _options;
+    private ReferenceCsmsOptions _options;
     private readonly SemaphoreSlim _gate = new(1, 1);
     private ReferenceCsms? _embedded;
 
@@ -34,6 +34,37 @@ public sealed class CsmsTarget : IAsyncDisposable
 
     /// <summary>The embedded reference CSMS with <paramref name="options"/>.</summary>
     public static CsmsTarget Reference(ReferenceCsmsOptions? options = null) => new(null, options ?? new ReferenceCsmsOptions { HeartbeatIntervalSeconds = 300 }, options?.Password);
+
+    /// <summary>The embedded CSMS's settings; they take effect when it starts.</summary>
+    public ReferenceCsmsOptions ReferenceOptions => _options;
+
+    /// <summary>
+    /// Changes the embedded CSMS's settings before it starts (a scenario's Given steps, before any station connects).
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The target is external, or the embedded CSMS runs already.</exception>
+    public void ConfigureReference(Func<ReferenceCsmsOptions, ReferenceCsmsOptions> change)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        if (_external is not null)
+        {
+            throw new InvalidOperationException($"the CSMS under test is {this}, not the embedded reference CSMS");
+        }
+
+        _gate.Wait();
+        try
+        {
+            if (_embedded is not null)
+            {
+                throw new InvalidOperationException("the embedded CSMS is running already: configure it with Given steps before any station connects");
+            }
+
+            _options = change(_options);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
 
     /// <summary>The WebSocket URL (base, without the station id) stations connect to; starts the embedded CSMS once.</summary>
     public async Task<Uri> UrlAsync()

@@ -76,4 +76,28 @@ public static class CsmsTraffic
         var frames = recorder.Frames;
         return frames.Count == 0 ? 0 : frames[^1].Sequence;
     }
+
+    /// <summary>
+    /// The id of the latest transaction the station started on <paramref name="evseId"/>: 1.6 the transactionId the
+    /// CSMS answered to StartTransaction, 2.x the transactionId of TransactionEvent Started; null when none.
+    /// </summary>
+    public static string? TransactionIdOn(TrafficQuery query, string stationId, Sim.Ocpp.OcppVersion version, int evseId)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var station = query.Station(stationId);
+        if (version == Sim.Ocpp.OcppVersion.V16)
+        {
+            var starts = station.Sent().Calls().Action("StartTransaction").Evse(evseId).Frames;
+            var answers = station.Received().OfType(OcppMessageType.CallResult).Action("StartTransaction").Frames;
+            return starts.Reverse()
+                .Select(s => answers.FirstOrDefault(a => a.MessageId == s.MessageId))
+                .Select(a => a?.Payload is { } p && FrameFields.At(p, "transactionId") is { } id ? FrameFields.Text(id) : null)
+                .FirstOrDefault(id => id is not null);
+        }
+
+        var started = station.Sent().Calls().Action("TransactionEvent").With("eventType", "Started").Evse(evseId).Frames;
+        return started.Count > 0 && started[^1].Payload is { } payload && FrameFields.At(payload, "transactionInfo.transactionId") is { } tx
+            ? FrameFields.Text(tx)
+            : null;
+    }
 }
