@@ -163,4 +163,12 @@ public sealed class TrafficSteps(ScenarioWorld world)
     [Then("the CSMS answered no {string} with {string} = {string}")]
     public void CsmsAnsweredNoneWith(string action, string path, string value) =>
         world.Recorder.Query().Received().OfType(Sim.Ocpp.Rpc.OcppMessageType.CallResult).Action(action).With(path, value).ShouldBeAbsent();
+
+    /// <summary>
+    /// Waits (in real time, up to the step timeout) until the station has sent at least so many CALLs of the action.
+    /// Example: <c>Then the station soon has sent 2 "BootNotification"</c>
+    /// </summary>
+    [Then("the station soon has sent {int} {string}")]
+    public Task SoonSentCount(int count, string action) =>
+        world.Simulator.WaitForAsync(q => q.Sent().Calls().Action(action).Count >= count, $"{count} {action} from the station");
 }

@@ -15,7 +15,18 @@ public static class CsmsTraffic
     {
         ArgumentNullException.ThrowIfNull(recorder);
         using var changed = new SemaphoreSlim(0);
-        void OnRecorded(RecordedFrame frame) => changed.Release();
+        void OnRecorded(RecordedFrame frame)
+        {
+            try
+            {
+                changed.Release();
+            }
+            catch (ObjectDisposedException)
+            {
+                // A station recorded a frame while this wait was ending: nobody listens any more.
+            }
+        }
+
         recorder.Recorded += OnRecorded;
         try
         {
