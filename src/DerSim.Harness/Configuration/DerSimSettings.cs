@@ -22,7 +22,7 @@ public sealed record DerSimSettings
     public string CsmsDriver { get; init; } = AutoDriver;
 
     /// <summary>The Http driver's calls to the CSMS's own API. The default value is an empty section (no actions).</summary>
-    public HttpCsmsSettings Http { get; init; } = new();
+    public HttpCsmsSettings Http { get; init; } = HttpCsmsSettings.None;
 
     /// <summary>Seconds the Manual driver waits for the operator to make the CSMS send a message. The default value is 120.</summary>
     public double ManualTimeoutSeconds { get; init; } = 120;

@@ -24,7 +24,7 @@ public sealed record HttpActionTemplate
     public string ContentType { get; init; } = "application/json";
 
     /// <summary>Extra request headers (values are templated too). The default value is none.</summary>
-    public IReadOnlyDictionary<string, string> Headers { get; init; } = new Dictionary<string, string>();
+    public IReadOnlyDictionary<string, string> Headers { get; init; } = System.Collections.ObjectModel.ReadOnlyDictionary<string, string>.Empty;
 
     /// <summary>The HTTP status that means the CSMS took the request; null accepts any 2xx. The default value is null.</summary>
     public int? ExpectedStatus { get; init; }

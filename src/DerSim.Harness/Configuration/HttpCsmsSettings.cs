@@ -14,7 +14,10 @@ public sealed record HttpCsmsSettings
     /// RemoteStop, Reset, ChangeAvailability, UnlockConnector, TriggerMessage, GetConfiguration, ChangeConfiguration,
     /// GetVariables, SetVariables); an action without an entry is not applicable. The default value is none.
     /// </summary>
-    public IReadOnlyDictionary<string, HttpActionTemplate> Actions { get; init; } = new Dictionary<string, HttpActionTemplate>();
+    public IReadOnlyDictionary<string, HttpActionTemplate> Actions { get; init; } = System.Collections.ObjectModel.ReadOnlyDictionary<string, HttpActionTemplate>.Empty;
+
+    /// <summary>The section with no actions: shared, so default settings compare equal.</summary>
+    public static HttpCsmsSettings None { get; } = new();
 
     /// <summary>Seconds to wait for the HTTP answer. The default value is 10.</summary>
     public double TimeoutSeconds { get; init; } = 10;
