@@ -196,8 +196,11 @@ public sealed record CsmsCommand
         Add("purpose", Purpose);
         Add("profileId", ProfileId);
         Add("idTag", IdTag);
-        Add("transactionId", TransactionId);
+        // Empty rather than missing: a body template names it for TxProfiles and TxDefaultProfiles alike.
+        values["transactionId"] = TransactionId ?? "";
         Add("resetType", Version == OcppVersion.V16 ? ResetType : ResetTypeV2);
+        Add("resetTypeV16", ResetType);
+        Add("operative", OperationalStatus is null ? null : OperationalStatus == "Operative" ? "true" : "false");
         Add("operationalStatus", OperationalStatus);
         Add("requestedMessage", RequestedMessage);
         Add("key", Key);

@@ -78,7 +78,8 @@ public sealed partial class HttpCsmsDriver : ICsmsDriver, IDisposable
         ArgumentNullException.ThrowIfNull(template);
         ArgumentNullException.ThrowIfNull(values);
         var url = Render(template.Url, values, v => Uri.EscapeDataString(v), keepRaw: "baseUrl");
-        var uri = Uri.TryCreate(url, UriKind.Absolute, out var absolute)
+        // "/stations/x" parses as an absolute file: URI on Unix; only http(s) URLs count as absolute here.
+        var uri = Uri.TryCreate(url, UriKind.Absolute, out var absolute) && absolute.Scheme is "http" or "https"
             ? absolute
             : _baseUrl is not null ? new Uri(new Uri(_baseUrl.TrimEnd('/') + "/"), url.TrimStart('/')) : throw new DerSimConfigException($"dersim.http: URL '{url}' is relative and no baseUrl (or DERSIM_CSMS_API_URL) is set");
         var request = new HttpRequestMessage(new HttpMethod(template.Method), uri);
