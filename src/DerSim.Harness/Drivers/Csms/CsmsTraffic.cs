@@ -80,6 +80,25 @@ public static class CsmsTraffic
         return null;
     }
 
+    /// <summary>
+    /// Waits until the CSMS answered a BootNotification of the station (any verdict): an external CSMS's API knows a
+    /// station only once it connected and booted.
+    /// </summary>
+    public static async Task AwaitBootAnsweredAsync(TrafficRecorder recorder, string stationId, TimeSpan timeout, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(recorder);
+        var deadline = TimeProvider.System.GetTimestamp() + (long)(timeout.TotalSeconds * TimeProvider.System.TimestampFrequency);
+        while (recorder.Query().Station(stationId).Received().OfType(OcppMessageType.CallResult).Action("BootNotification").Count == 0)
+        {
+            if (TimeProvider.System.GetTimestamp() > deadline)
+            {
+                throw new TrafficAssertionException($"{stationId} got no answer to BootNotification within {timeout.TotalSeconds:0} s", recorder.Query().Station(stationId).Frames);
+            }
+
+            await Task.Delay(50, ct).ConfigureAwait(false);
+        }
+    }
+
     /// <summary>The last sequence number recorded so far (0 for none): a mark for "after this".</summary>
     public static long Mark(TrafficRecorder recorder)
     {

@@ -57,6 +57,7 @@ public sealed partial class HttpCsmsDriver : ICsmsDriver, IDisposable
             values["baseUrl"] = _baseUrl.TrimEnd('/');
         }
 
+        await CsmsTraffic.AwaitBootAnsweredAsync(_recorder, command.StationId, _timeout, ct).ConfigureAwait(false);
         using var request = Build(template, values);
         var mark = CsmsTraffic.Mark(_recorder);
         using var response = await _http.SendAsync(request, ct).ConfigureAwait(false);
