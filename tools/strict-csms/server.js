@@ -4,7 +4,8 @@
 // shared by our station and our reference CSMS cannot hide itself.
 //
 // Usage: node tools/strict-csms/server.js [--port N] [--heartbeat-interval S] [--tx-profile-kw KW]
-//                                        [--tx-profile-kind Relative|Absolute] [--self-check]
+//                                        [--tx-profile-kind Relative|Absolute] [--self-check] [--api-port N]
+//   --api-port N (env STRICT_CSMS_API_PORT) also serves the HTTP API of http-api.js on 127.0.0.1:N (0: free port).
 //   env STRICT_CSMS_PORT / STRICT_CSMS_HEARTBEAT_INTERVAL / STRICT_CSMS_TX_PROFILE_KW /
 //   STRICT_CSMS_TX_PROFILE_KIND are used when the flags are absent.
 //   --port 0 picks a free port. Output: one JSON object per line on stdout.
@@ -14,6 +15,7 @@ const { RPCServer, createRPCError } = require('ocpp-rpc');
 const { buildStrictValidators, effectiveValidators } = require('./validators');
 const { createHandlers } = require('./handlers');
 const { txProfileRequest } = require('./tx-profile');
+const { startHttpApi } = require('./http-api');
 
 function parseArgs(argv) {
     const options = {
@@ -22,6 +24,7 @@ function parseArgs(argv) {
         txProfileKw: process.env.STRICT_CSMS_TX_PROFILE_KW ? Number(process.env.STRICT_CSMS_TX_PROFILE_KW) : null,
         txProfileKind: process.env.STRICT_CSMS_TX_PROFILE_KIND ?? 'Relative',
         selfCheck: false,
+        apiPort: process.env.STRICT_CSMS_API_PORT ? Number(process.env.STRICT_CSMS_API_PORT) : null,
     };
     for (let i = 0; i < argv.length; i++) {
         const [flag, inline] = argv[i].split('=', 2);
@@ -32,6 +35,7 @@ function parseArgs(argv) {
             case '--tx-profile-kw': options.txProfileKw = Number(value()); break;
             case '--tx-profile-kind': options.txProfileKind = value(); break;
             case '--self-check': options.selfCheck = true; break;
+            case '--api-port': options.apiPort = Number(value()); break;
             default: throw new Error(`Unknown argument '${argv[i]}'`);
         }
     }
@@ -103,9 +107,11 @@ async function main() {
         respondWithDetailedErrors: true,
     });
 
+    const clients = new Map();
     server.on('client', client => {
         const identity = client.identity;
         const protocol = client.protocol;
+        clients.set(identity, client);
         emit({ event: 'connected', identity, protocol });
 
         const table = createHandlers(protocol, { heartbeatInterval: options.heartbeatInterval });
@@ -159,6 +165,9 @@ async function main() {
             });
         });
         client.on('close', ({ code, reason }) => {
+            if (clients.get(identity) === client) {
+                clients.delete(identity);
+            }
             emit({ event: 'disconnected', identity, protocol, code, reason: reason?.toString() });
         });
 
@@ -174,6 +183,10 @@ async function main() {
 
     const httpServer = await server.listen(options.port, '127.0.0.1');
     emit({ event: 'listening', port: httpServer.address().port });
+    if (options.apiPort !== null) {
+        const api = await startHttpApi(options.apiPort, clients, emit);
+        emit({ event: 'apiListening', port: api.address().port });
+    }
 
     const shutdown = async () => {
         await server.close({ code: 1001, reason: 'Server shutting down' });

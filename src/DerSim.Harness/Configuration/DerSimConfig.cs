@@ -43,9 +43,17 @@ public static class DerSimConfig
         }
     }
 
-    /// <summary>Finds <c>reqnroll.json</c> in the working directory or, failing that, beside the repository's solution.</summary>
+    /// <summary>
+    /// Finds the configuration: the file <c>DERSIM_CONFIG</c> names, else <c>reqnroll.json</c> in the working directory
+    /// or, failing that, beside the repository's solution.
+    /// </summary>
     public static string Locate()
     {
+        if (Environment.GetEnvironmentVariable("DERSIM_CONFIG") is { Length: > 0 } named)
+        {
+            return named;
+        }
+
         var here = Path.Combine(Directory.GetCurrentDirectory(), "reqnroll.json");
         if (File.Exists(here) || Environment.GetEnvironmentVariable("DERSIM_ROOT") is not { Length: > 0 } root)
         {

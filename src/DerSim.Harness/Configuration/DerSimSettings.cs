@@ -12,8 +12,20 @@ public sealed record DerSimSettings
     /// <summary>Target CSMS WebSocket URL, or "embedded". The default value is "embedded".</summary>
     public string CsmsUrl { get; init; } = Embedded;
 
-    /// <summary>How scenarios make the CSMS act: Embedded, Http or Manual. The default value is "Embedded".</summary>
-    public string CsmsDriver { get; init; } = "Embedded";
+    /// <summary>The value of <see cref="CsmsDriver"/> that picks the driver from the target.</summary>
+    public const string AutoDriver = "Auto";
+
+    /// <summary>
+    /// How scenarios make the CSMS act: Embedded, Http, Manual, or Auto (Embedded for the embedded CSMS, else Http
+    /// when <see cref="Http"/> has actions, else Manual). <c>DERSIM_CSMS_DRIVER</c> overrides it. The default value is "Auto".
+    /// </summary>
+    public string CsmsDriver { get; init; } = AutoDriver;
+
+    /// <summary>The Http driver's calls to the CSMS's own API. The default value is an empty section (no actions).</summary>
+    public HttpCsmsSettings Http { get; init; } = HttpCsmsSettings.None;
+
+    /// <summary>Seconds the Manual driver waits for the operator to make the CSMS send a message. The default value is 120.</summary>
+    public double ManualTimeoutSeconds { get; init; } = 120;
 
     /// <summary>Default OCPP version of scenarios. The default value is "2.0.1".</summary>
     public string OcppVersion { get; init; } = "2.0.1";

@@ -41,17 +41,46 @@ public sealed class CsmsTarget : IAsyncDisposable
     /// </summary>
     public bool TryConfigureReference(Func<ReferenceCsmsOptions, ReferenceCsmsOptions> change)
     {
+        if (_external is not null || _embedded is not null)
+        {
+            return false;
+        }
+
+        try
+        {
+            ConfigureReference(change);
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>The embedded CSMS's settings; they take effect when it starts.</summary>
+    public ReferenceCsmsOptions ReferenceOptions => _options;
+
+    /// <summary>
+    /// Changes the embedded CSMS's settings before it starts (a scenario's Given steps, before any station connects).
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The target is external, or the embedded CSMS runs already.</exception>
+    public void ConfigureReference(Func<ReferenceCsmsOptions, ReferenceCsmsOptions> change)
+    {
         ArgumentNullException.ThrowIfNull(change);
+        if (_external is not null)
+        {
+            throw new InvalidOperationException($"the CSMS under test is {this}, not the embedded reference CSMS");
+        }
+
         _gate.Wait();
         try
         {
-            if (_external is not null || _embedded is not null)
+            if (_embedded is not null)
             {
-                return false;
+                throw new InvalidOperationException("the embedded CSMS is running already: configure it with Given steps before any station connects");
             }
 
             _options = change(_options);
-            return true;
         }
         finally
         {

@@ -1,24 +1,38 @@
 using DerSim.Harness.Configuration;
+using DerSim.Harness.Drivers.Csms;
+using DerSim.Harness.Gherkin;
 using DerSim.Harness.Traffic;
 
 namespace DerSim.Harness.Drivers;
 
 /// <summary>
-/// Everything one scenario drives: the target CSMS, the traffic recorder and the simulated stations. Created per
-/// scenario by context injection and shared by every binding class of that scenario.
+/// Everything one scenario drives: the target CSMS, the driver that makes it act, the traffic recorder and the
+/// simulated stations. Created per scenario by context injection and shared by every binding class of that scenario.
 /// </summary>
 public sealed class ScenarioWorld : IAsyncDisposable, IDisposable
 {
     private int _disposed;
 
-    /// <summary>Reads <c>reqnroll.json</c> and <c>DERSIM_CSMS_URL</c> for the target.</summary>
+    /// <summary>Reads <c>reqnroll.json</c> and the environment (<c>DERSIM_CSMS_URL</c>, <c>DERSIM_CSMS_DRIVER</c>, …).</summary>
     public ScenarioWorld()
+        : this(null)
     {
-        Settings = DerSimConfig.Load(DerSimConfig.Locate());
-        var url = Settings.ResolveCsmsUrl(Environment.GetEnvironmentVariable);
-        Csms = url is null ? CsmsTarget.Reference() : CsmsTarget.External(url, Environment.GetEnvironmentVariable("DERSIM_CSMS_PASSWORD"));
+    }
+
+    /// <summary>
+    /// As <see cref="ScenarioWorld()"/>, unless the run's context holds <see cref="ScenarioWorldOptions"/>, whose
+    /// settings and environment are used instead.
+    /// </summary>
+    public ScenarioWorld(TestRunContext? run)
+    {
+        var options = run is not null && run.TryGetValue<ScenarioWorldOptions>(typeof(ScenarioWorldOptions).FullName!, out var found) ? found : new ScenarioWorldOptions();
+        Func<string, string?> environment = options.Environment ?? Environment.GetEnvironmentVariable;
+        Settings = options.Settings ?? DerSimConfig.Load(DerSimConfig.Locate());
+        var url = Settings.ResolveCsmsUrl(environment);
+        Csms = url is null ? CsmsTarget.Reference() : CsmsTarget.External(url, environment("DERSIM_CSMS_PASSWORD"));
         Recorder = new TrafficRecorder();
         Simulator = new SimulatorDriver(Csms, Recorder);
+        CsmsDriver = CsmsDrivers.Create(Settings, environment, Csms, Recorder, Simulator.WaitTimeout, options.Output ?? Console.Out);
     }
 
     /// <summary>The <c>dersim</c> section of <c>reqnroll.json</c>.</summary>
@@ -27,11 +41,17 @@ public sealed class ScenarioWorld : IAsyncDisposable, IDisposable
     /// <summary>The CSMS under test.</summary>
     public CsmsTarget Csms { get; }
 
+    /// <summary>How the scenario makes the CSMS send CSMS-initiated messages.</summary>
+    public ICsmsDriver CsmsDriver { get; }
+
     /// <summary>Every frame of the scenario.</summary>
     public TrafficRecorder Recorder { get; }
 
     /// <summary>The scenario's stations and clock.</summary>
     public SimulatorDriver Simulator { get; }
+
+    /// <summary>The exchanges the CSMS driver performed in this scenario, in order.</summary>
+    public IList<CsmsExchange> CsmsExchanges { get; } = [];
 
     /// <summary>Stops the stations, then the embedded CSMS.</summary>
     public async ValueTask DisposeAsync()
@@ -43,6 +63,7 @@ public sealed class ScenarioWorld : IAsyncDisposable, IDisposable
 
         await Simulator.DisposeAsync().ConfigureAwait(false);
         await Csms.DisposeAsync().ConfigureAwait(false);
+        (CsmsDriver as IDisposable)?.Dispose();
     }
 
     /// <summary>For containers that only know IDisposable: the same as <see cref="DisposeAsync"/>.</summary>

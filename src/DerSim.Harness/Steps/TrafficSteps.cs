@@ -93,4 +93,99 @@ public sealed class TrafficSteps(ScenarioWorld world)
                 $"{bad.Count} frame(s) broke the schema or carried an error: {string.Join("; ", bad.SelectMany(f => f.Violations).Take(5))}", bad);
         }
     }
+
+    /// <summary>
+    /// Checks how many CALLs of the action the station sent so far, exactly.
+    /// Example: <c>Then the station sent 2 "StatusNotification"</c>
+    /// </summary>
+    [Then("the station sent {int} {string}")]
+    public void SentCount(int count, string action) => world.Recorder.Query().Sent().Calls().Action(action).ShouldCount(count);
+
+    /// <summary>
+    /// Checks that the station sent at least so many CALLs of the action.
+    /// Example: <c>Then the station sent at least 3 "Heartbeat"</c>
+    /// </summary>
+    [Then("the station sent at least {int} {string}")]
+    public void SentAtLeast(int count, string action)
+    {
+        var calls = world.Recorder.Query().Sent().Calls().Action(action);
+        if (calls.Count < count)
+        {
+            throw new TrafficAssertionException($"expected at least {count} {action} from the station, found {calls.Count}", world.Recorder.Query().Sent().Calls().Frames);
+        }
+    }
+
+    /// <summary>
+    /// Waits (in real time, up to the step timeout) until the station sends a CALL of the action with a field value
+    /// at a JSON path. Example: <c>Then the station soon sends a "TransactionEvent" with "transactionInfo.chargingState" = "SuspendedEVSE"</c>
+    /// </summary>
+    [Then("the station soon sends a/an {string} with {string} = {string}")]
+    public Task SoonSendsWith(string action, string path, string value) =>
+        world.Simulator.WaitForAsync(q => q.Sent().Calls().Action(action).With(path, value).Count > 0, $"a {action} with {path} = {value} from the station");
+
+    /// <summary>
+    /// Waits (in real time, up to the step timeout) until the station sends a CALL of the action.
+    /// Example: <c>Then the station soon sends a "StatusNotification"</c>
+    /// </summary>
+    [Then("the station soon sends a/an {string}")]
+    public Task SoonSends(string action) =>
+        world.Simulator.WaitForAsync(q => q.Sent().Calls().Action(action).Count > 0, $"a {action} from the station");
+
+    /// <summary>
+    /// Checks that the station received at least one CALL of the action from the CSMS.
+    /// Example: <c>Then the station received a "SetChargingProfile"</c>
+    /// </summary>
+    [Then("the station received a/an {string}")]
+    public void Received(string action) => world.Recorder.Query().Received().Calls().Action(action).ShouldExist();
+
+    /// <summary>
+    /// Checks that the CSMS sent the station no CALL of the action.
+    /// Example: <c>Then the station received no "Reset"</c>
+    /// </summary>
+    [Then("the station received no {string}")]
+    public void NotReceived(string action) => world.Recorder.Query().Received().Calls().Action(action).ShouldBeAbsent();
+
+    /// <summary>
+    /// Checks a field of a CALL the CSMS sent, by JSON path inside the payload; some CALL of the action must have it.
+    /// Example: <c>Then the station received a "SetChargingProfile" with "chargingProfile.chargingProfilePurpose" = "TxProfile"</c>
+    /// </summary>
+    [Then("the station received a/an {string} with {string} = {string}")]
+    public void ReceivedWith(string action, string path, string value)
+    {
+        var calls = world.Recorder.Query().Received().Calls().Action(action);
+        if (calls.With(path, value).Count == 0)
+        {
+            throw new TrafficAssertionException($"expected a {action} from the CSMS with {path} = {value}; the {calls.Count} received have other values", calls.Frames);
+        }
+    }
+
+    /// <summary>
+    /// Checks a field of the CSMS's answers (CALLRESULT) to the station's CALLs of the action, by JSON path; some answer
+    /// must have it. Example: <c>Then the CSMS answered a "BootNotification" with "status" = "Accepted"</c>
+    /// </summary>
+    [Then("the CSMS answered a/an {string} with {string} = {string}")]
+    public void CsmsAnsweredWith(string action, string path, string value)
+    {
+        var answers = world.Recorder.Query().Received().OfType(Sim.Ocpp.Rpc.OcppMessageType.CallResult).Action(action);
+        if (answers.With(path, value).Count == 0)
+        {
+            throw new TrafficAssertionException($"expected the CSMS to answer a {action} with {path} = {value}; its {answers.Count} answers have other values", answers.Frames);
+        }
+    }
+
+    /// <summary>
+    /// Checks that the CSMS gave no answer to the station's CALLs of the action with that field value.
+    /// Example: <c>Then the CSMS answered no "BootNotification" with "status" = "Accepted"</c>
+    /// </summary>
+    [Then("the CSMS answered no {string} with {string} = {string}")]
+    public void CsmsAnsweredNoneWith(string action, string path, string value) =>
+        world.Recorder.Query().Received().OfType(Sim.Ocpp.Rpc.OcppMessageType.CallResult).Action(action).With(path, value).ShouldBeAbsent();
+
+    /// <summary>
+    /// Waits (in real time, up to the step timeout) until the station has sent at least so many CALLs of the action.
+    /// Example: <c>Then the station soon has sent 2 "BootNotification"</c>
+    /// </summary>
+    [Then("the station soon has sent {int} {string}")]
+    public Task SoonSentCount(int count, string action) =>
+        world.Simulator.WaitForAsync(q => q.Sent().Calls().Action(action).Count >= count, $"{count} {action} from the station");
 }

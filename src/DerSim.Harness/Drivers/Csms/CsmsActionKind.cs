@@ -1,0 +1,44 @@
+namespace DerSim.Harness.Drivers.Csms;
+
+/// <summary>The CSMS-initiated actions scenarios can ask a CSMS driver for; each maps to one OCPP action per version.</summary>
+public enum CsmsActionKind
+{
+    /// <summary>1.6 and 2.x SetChargingProfile (TxProfile or TxDefaultProfile).</summary>
+    SetChargingProfile,
+
+    /// <summary>1.6 and 2.x ClearChargingProfile.</summary>
+    ClearChargingProfile,
+
+    /// <summary>1.6 and 2.x GetCompositeSchedule.</summary>
+    GetCompositeSchedule,
+
+    /// <summary>1.6 RemoteStartTransaction, 2.x RequestStartTransaction.</summary>
+    RemoteStart,
+
+    /// <summary>1.6 RemoteStopTransaction, 2.x RequestStopTransaction.</summary>
+    RemoteStop,
+
+    /// <summary>1.6 Reset Soft/Hard, 2.x Reset OnIdle/Immediate.</summary>
+    Reset,
+
+    /// <summary>1.6 and 2.x ChangeAvailability.</summary>
+    ChangeAvailability,
+
+    /// <summary>1.6 and 2.x UnlockConnector.</summary>
+    UnlockConnector,
+
+    /// <summary>1.6 and 2.x TriggerMessage.</summary>
+    TriggerMessage,
+
+    /// <summary>1.6 only: GetConfiguration.</summary>
+    GetConfiguration,
+
+    /// <summary>1.6 only: ChangeConfiguration.</summary>
+    ChangeConfiguration,
+
+    /// <summary>2.x only: GetVariables.</summary>
+    GetVariables,
+
+    /// <summary>2.x only: SetVariables.</summary>
+    SetVariables,
+}

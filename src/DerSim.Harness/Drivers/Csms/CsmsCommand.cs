@@ -1,0 +1,222 @@
+using System.Globalization;
+using System.Text.Json;
+using DerSim.Sim.Ocpp;
+
+namespace DerSim.Harness.Drivers.Csms;
+
+/// <summary>
+/// One CSMS-initiated action for one station, in version-neutral terms; <see cref="OcppAction"/> and
+/// <see cref="Payload"/> give the station version's message. Build it with the static factories.
+/// </summary>
+public sealed record CsmsCommand
+{
+    private CsmsCommand(CsmsActionKind kind, string stationId, OcppVersion version)
+    {
+        Kind = kind;
+        StationId = stationId;
+        Version = version;
+    }
+
+    /// <summary>The action.</summary>
+    public CsmsActionKind Kind { get; }
+
+    /// <summary>The station it is for.</summary>
+    public string StationId { get; }
+
+    /// <summary>The station's OCPP version.</summary>
+    public OcppVersion Version { get; }
+
+    /// <summary>The EVSE (1.6: the connector id of the EVSE's connector); 0 or null for the whole station.</summary>
+    public int? EvseId { get; init; }
+
+    /// <summary>The connector within the EVSE (2.x UnlockConnector, ChangeAvailability).</summary>
+    public int? ConnectorId { get; init; }
+
+    /// <summary>A charging limit in W (SetChargingProfile with unit W).</summary>
+    public decimal? LimitW { get; init; }
+
+    /// <summary>A charging limit in A (SetChargingProfile with unit A).</summary>
+    public decimal? LimitA { get; init; }
+
+    /// <summary>TxProfile or TxDefaultProfile.</summary>
+    public string? Purpose { get; init; }
+
+    /// <summary>The charging profile id; the default value is 1.</summary>
+    public int ProfileId { get; init; } = 1;
+
+    /// <summary>The id token (RemoteStart).</summary>
+    public string? IdTag { get; init; }
+
+    /// <summary>The transaction the action is about (TxProfile, RemoteStop), as the station reported it.</summary>
+    public string? TransactionId { get; init; }
+
+    /// <summary>Soft or Hard (1.6); the 2.x payload uses OnIdle or Immediate.</summary>
+    public string? ResetType { get; init; }
+
+    /// <summary>Operative or Inoperative.</summary>
+    public string? OperationalStatus { get; init; }
+
+    /// <summary>The message a TriggerMessage asks for (StatusNotification, MeterValues, Heartbeat, BootNotification).</summary>
+    public string? RequestedMessage { get; init; }
+
+    /// <summary>A 1.6 configuration key, or a 2.x "Component.Variable".</summary>
+    public string? Key { get; init; }
+
+    /// <summary>The value to set.</summary>
+    public string? Value { get; init; }
+
+    /// <summary>Seconds of a GetCompositeSchedule.</summary>
+    public int? DurationSeconds { get; init; }
+
+    /// <summary>SetChargingProfile: a TxProfile or TxDefaultProfile limiting an EVSE to a power (W) or current (A).</summary>
+    public static CsmsCommand SetChargingProfile(string stationId, OcppVersion version, string purpose, int evseId, decimal? limitW, decimal? limitA = null, string? transactionId = null, int profileId = 1) =>
+        new(CsmsActionKind.SetChargingProfile, stationId, version) { Purpose = purpose, EvseId = evseId, LimitW = limitW, LimitA = limitA, TransactionId = transactionId, ProfileId = profileId };
+
+    /// <summary>ClearChargingProfile of every profile (or the EVSE's).</summary>
+    public static CsmsCommand ClearChargingProfile(string stationId, OcppVersion version, int? evseId = null) =>
+        new(CsmsActionKind.ClearChargingProfile, stationId, version) { EvseId = evseId };
+
+    /// <summary>GetCompositeSchedule of an EVSE for a duration.</summary>
+    public static CsmsCommand GetCompositeSchedule(string stationId, OcppVersion version, int evseId, int durationSeconds) =>
+        new(CsmsActionKind.GetCompositeSchedule, stationId, version) { EvseId = evseId, DurationSeconds = durationSeconds };
+
+    /// <summary>RemoteStartTransaction (1.6) / RequestStartTransaction (2.x).</summary>
+    public static CsmsCommand RemoteStart(string stationId, OcppVersion version, int evseId, string idTag) =>
+        new(CsmsActionKind.RemoteStart, stationId, version) { EvseId = evseId, IdTag = idTag };
+
+    /// <summary>RemoteStopTransaction (1.6) / RequestStopTransaction (2.x).</summary>
+    public static CsmsCommand RemoteStop(string stationId, OcppVersion version, string transactionId, int? evseId = null) =>
+        new(CsmsActionKind.RemoteStop, stationId, version) { TransactionId = transactionId, EvseId = evseId };
+
+    /// <summary>Reset: Soft or Hard.</summary>
+    public static CsmsCommand Reset(string stationId, OcppVersion version, string type) =>
+        new(CsmsActionKind.Reset, stationId, version) { ResetType = type };
+
+    /// <summary>ChangeAvailability of an EVSE (0: the station) to Operative or Inoperative.</summary>
+    public static CsmsCommand ChangeAvailability(string stationId, OcppVersion version, int evseId, string status) =>
+        new(CsmsActionKind.ChangeAvailability, stationId, version) { EvseId = evseId, OperationalStatus = status };
+
+    /// <summary>UnlockConnector of a connector of an EVSE.</summary>
+    public static CsmsCommand UnlockConnector(string stationId, OcppVersion version, int evseId, int connectorId) =>
+        new(CsmsActionKind.UnlockConnector, stationId, version) { EvseId = evseId, ConnectorId = connectorId };
+
+    /// <summary>TriggerMessage for a message, optionally about one EVSE.</summary>
+    public static CsmsCommand TriggerMessage(string stationId, OcppVersion version, string requestedMessage, int? evseId = null) =>
+        new(CsmsActionKind.TriggerMessage, stationId, version) { RequestedMessage = requestedMessage, EvseId = evseId };
+
+    /// <summary>GetConfiguration (1.6) of one key, or every key when null.</summary>
+    public static CsmsCommand GetConfiguration(string stationId, OcppVersion version, string? key = null) =>
+        new(CsmsActionKind.GetConfiguration, stationId, version) { Key = key };
+
+    /// <summary>ChangeConfiguration (1.6).</summary>
+    public static CsmsCommand ChangeConfiguration(string stationId, OcppVersion version, string key, string value) =>
+        new(CsmsActionKind.ChangeConfiguration, stationId, version) { Key = key, Value = value };
+
+    /// <summary>GetVariables (2.x) of one "Component.Variable".</summary>
+    public static CsmsCommand GetVariables(string stationId, OcppVersion version, string componentVariable) =>
+        new(CsmsActionKind.GetVariables, stationId, version) { Key = componentVariable };
+
+    /// <summary>SetVariables (2.x) of one "Component.Variable".</summary>
+    public static CsmsCommand SetVariables(string stationId, OcppVersion version, string componentVariable, string value) =>
+        new(CsmsActionKind.SetVariables, stationId, version) { Key = componentVariable, Value = value };
+
+    /// <summary>The OCPP action the station's version uses, or null when the version has none for this.</summary>
+    public string? OcppAction => (Kind, Version) switch
+    {
+        (CsmsActionKind.RemoteStart, OcppVersion.V16) => "RemoteStartTransaction",
+        (CsmsActionKind.RemoteStart, _) => "RequestStartTransaction",
+        (CsmsActionKind.RemoteStop, OcppVersion.V16) => "RemoteStopTransaction",
+        (CsmsActionKind.RemoteStop, _) => "RequestStopTransaction",
+        (CsmsActionKind.GetConfiguration or CsmsActionKind.ChangeConfiguration, not OcppVersion.V16) => null,
+        (CsmsActionKind.GetVariables or CsmsActionKind.SetVariables, OcppVersion.V16) => null,
+        _ => Kind.ToString(),
+    };
+
+    /// <summary>The 2.x reset type: OnIdle for Soft, Immediate for Hard (others as given).</summary>
+    public string? ResetTypeV2 => ResetType switch
+    {
+        "Soft" => "OnIdle",
+        "Hard" => "Immediate",
+        var other => other,
+    };
+
+    /// <summary>The component of a 2.x "Component.Variable" key.</summary>
+    public string? Component => Key?.Split('.', 2) is [var component, _] ? component : null;
+
+    /// <summary>The variable of a 2.x "Component.Variable" key.</summary>
+    public string? Variable => Key?.Split('.', 2) is [_, var variable] ? variable : Key;
+
+    /// <summary>The OCPP payload in the station's version.</summary>
+    /// <exception cref="CsmsActionNotApplicableException">The version has no such action.</exception>
+    public JsonElement Payload() => CsmsCommandPayloads.For(this);
+
+    /// <summary>The instruction an operator follows, e.g. "make the CSMS send SetChargingProfile to DERSIM-DC-1 limiting EVSE 1 to 50 kW".</summary>
+    public string Describe()
+    {
+        var what = Kind switch
+        {
+            CsmsActionKind.SetChargingProfile => $"a {Purpose} limiting EVSE {EvseId} to {LimitText()}{(TransactionId is null ? "" : $" (transaction {TransactionId})")}",
+            CsmsActionKind.ClearChargingProfile => EvseId is null ? "clearing every charging profile" : $"clearing the charging profiles of EVSE {EvseId}",
+            CsmsActionKind.GetCompositeSchedule => $"for EVSE {EvseId} over {DurationSeconds} s",
+            CsmsActionKind.RemoteStart => $"on EVSE {EvseId} for token {IdTag}",
+            CsmsActionKind.RemoteStop => $"for transaction {TransactionId}",
+            CsmsActionKind.Reset => $"of type {(Version == OcppVersion.V16 ? ResetType : ResetTypeV2)}",
+            CsmsActionKind.ChangeAvailability => $"making {(EvseId is null or 0 ? "the station" : $"EVSE {EvseId}")} {OperationalStatus}",
+            CsmsActionKind.UnlockConnector => $"for connector {ConnectorId} of EVSE {EvseId}",
+            CsmsActionKind.TriggerMessage => $"asking for {RequestedMessage}{(EvseId is null ? "" : $" of EVSE {EvseId}")}",
+            CsmsActionKind.GetConfiguration => Key is null ? "for every key" : $"for key {Key}",
+            CsmsActionKind.GetVariables => $"for {Key}",
+            _ => $"setting {Key} to {Value}",
+        };
+        return $"make the CSMS send {OcppAction ?? Kind.ToString()} to {StationId} {what}";
+    }
+
+    /// <summary>The values the Http driver substitutes into its templates, by placeholder name.</summary>
+    public IReadOnlyDictionary<string, string> Placeholders()
+    {
+        var values = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["stationId"] = StationId,
+            ["ocppVersion"] = Version.DisplayName(),
+            ["ocppAction"] = OcppAction ?? Kind.ToString(),
+        };
+        void Add(string name, object? value)
+        {
+            if (value is not null)
+            {
+                values[name] = Convert.ToString(value, CultureInfo.InvariantCulture)!;
+            }
+        }
+
+        Add("evseId", EvseId);
+        Add("connectorId", ConnectorId ?? (Version == OcppVersion.V16 ? EvseId : null));
+        Add("limitW", LimitW);
+        Add("limitA", LimitA);
+        Add("limitKw", LimitW / 1000);
+        Add("purpose", Purpose);
+        Add("profileId", ProfileId);
+        Add("idTag", IdTag);
+        // Empty rather than missing: a body template names it for TxProfiles and TxDefaultProfiles alike.
+        values["transactionId"] = TransactionId ?? "";
+        Add("resetType", Version == OcppVersion.V16 ? ResetType : ResetTypeV2);
+        Add("resetTypeV16", ResetType);
+        Add("operative", OperationalStatus is null ? null : OperationalStatus == "Operative" ? "true" : "false");
+        Add("operationalStatus", OperationalStatus);
+        Add("requestedMessage", RequestedMessage);
+        Add("key", Key);
+        Add("value", Value);
+        Add("component", Component);
+        Add("variable", Variable);
+        Add("durationSeconds", DurationSeconds);
+        if (OcppAction is not null)
+        {
+            values["payload"] = Payload().GetRawText();
+        }
+
+        return values;
+    }
+
+    private string LimitText() => LimitW is { } w
+        ? string.Create(CultureInfo.InvariantCulture, $"{w / 1000:0.###} kW")
+        : string.Create(CultureInfo.InvariantCulture, $"{LimitA:0.###} A");
+}

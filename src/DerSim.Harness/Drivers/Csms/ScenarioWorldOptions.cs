@@ -1,0 +1,19 @@
+using DerSim.Harness.Configuration;
+
+namespace DerSim.Harness.Drivers.Csms;
+
+/// <summary>
+/// Overrides for the scenarios of one test run, stored in its <see cref="Gherkin.TestRunContext"/> (by type) before
+/// the run: a host that runs features against a particular CSMS without touching the process environment.
+/// </summary>
+public sealed record ScenarioWorldOptions
+{
+    /// <summary>The settings to use instead of reading <c>reqnroll.json</c>; null reads it. The default value is null.</summary>
+    public DerSimSettings? Settings { get; init; }
+
+    /// <summary>Environment lookup to use instead of the process's; null uses the process's. The default value is null.</summary>
+    public Func<string, string?>? Environment { get; init; }
+
+    /// <summary>Where the Manual driver prints its instructions; null prints to the console. The default value is null.</summary>
+    public TextWriter? Output { get; init; }
+}

@@ -1,0 +1,93 @@
+'use strict';
+// A small HTTP API (loopback only) that makes the strict CSMS send CSMS-initiated calls, so DerSim's Http CSMS
+// driver can drive a CSMS it did not write. The payloads are built here, from the CSMS's own idea of each
+// version, not copied from DerSim.
+//
+//   POST /stations/:id/charging-limit   {"evseId":1,"limitW":50000,"purpose":"TxProfile","transactionId":"..."}
+//   POST /stations/:id/remote-start     {"evseId":1,"idTag":"TAG-1"}
+//   POST /stations/:id/reset            {"type":"Soft"|"Hard"}
+//   POST /stations/:id/trigger          {"message":"StatusNotification","evseId":1?}
+//   POST /stations/:id/availability     {"evseId":1,"operative":false}
+// Answers 202 once the call is sent (the station's answer arrives later), 404 for an unknown station.
+
+const http = require('http');
+
+let requestIds = 0;
+
+function build(kind, protocol, body) {
+    const v16 = protocol === 'ocpp1.6';
+    switch (kind) {
+        case 'charging-limit': {
+            const tx = body.purpose === 'TxProfile' && body.transactionId != null ? body.transactionId : undefined;
+            const schedule = { chargingRateUnit: 'W', chargingSchedulePeriod: [{ startPeriod: 0, limit: Number(body.limitW) }] };
+            const id = 900 + (++requestIds);
+            return v16
+                ? ['SetChargingProfile', { connectorId: Number(body.evseId), csChargingProfiles: {
+                    chargingProfileId: id, stackLevel: 1, chargingProfilePurpose: body.purpose, chargingProfileKind: 'Relative',
+                    ...(tx !== undefined ? { transactionId: Number(tx) } : {}), chargingSchedule: schedule } }]
+                : ['SetChargingProfile', { evseId: Number(body.evseId), chargingProfile: {
+                    id, stackLevel: 1, chargingProfilePurpose: body.purpose, chargingProfileKind: 'Relative',
+                    ...(tx !== undefined ? { transactionId: String(tx) } : {}), chargingSchedule: [{ id: 1, ...schedule }] } }];
+        }
+        case 'remote-start':
+            return v16
+                ? ['RemoteStartTransaction', { connectorId: Number(body.evseId), idTag: body.idTag }]
+                : ['RequestStartTransaction', { evseId: Number(body.evseId), remoteStartId: ++requestIds, idToken: { idToken: body.idTag, type: 'ISO14443' } }];
+        case 'reset':
+            return v16
+                ? ['Reset', { type: body.type === 'Hard' ? 'Hard' : 'Soft' }]
+                : ['Reset', { type: body.type === 'Hard' ? 'Immediate' : 'OnIdle' }];
+        case 'trigger':
+            return v16
+                ? ['TriggerMessage', { requestedMessage: body.message, ...(body.evseId ? { connectorId: Number(body.evseId) } : {}) }]
+                : ['TriggerMessage', { requestedMessage: body.message, ...(body.evseId ? { evse: { id: Number(body.evseId) } } : {}) }];
+        case 'availability': {
+            const status = body.operative ? 'Operative' : 'Inoperative';
+            return v16
+                ? ['ChangeAvailability', { connectorId: Number(body.evseId ?? 0), type: status }]
+                : ['ChangeAvailability', { operationalStatus: status, ...(body.evseId ? { evse: { id: Number(body.evseId) } } : {}) }];
+        }
+        default:
+            return null;
+    }
+}
+
+function startHttpApi(port, clients, emit) {
+    const server = http.createServer((req, res) => {
+        const match = /^\/stations\/([^/]+)\/([a-z-]+)$/.exec(req.url ?? '');
+        let text = '';
+        req.on('data', chunk => { text += chunk; });
+        req.on('end', () => {
+            const reply = (status, body) => {
+                res.writeHead(status, { 'content-type': 'application/json' });
+                res.end(JSON.stringify(body));
+            };
+            if (req.method !== 'POST' || !match) {
+                return reply(404, { error: 'unknown endpoint' });
+            }
+            const identity = decodeURIComponent(match[1]);
+            const client = clients.get(identity);
+            if (!client) {
+                return reply(404, { error: `station ${identity} is not connected` });
+            }
+            let body;
+            try {
+                body = text ? JSON.parse(text) : {};
+            } catch (error) {
+                return reply(400, { error: `body is not JSON: ${error.message}` });
+            }
+            const call = build(match[2], client.protocol, body);
+            if (!call) {
+                return reply(404, { error: `unknown action ${match[2]}` });
+            }
+            emit({ event: 'apiRequest', identity, endpoint: match[2], body });
+            client.call(call[0], call[1]).catch(() => {
+                // Timeouts, CALLERRORs and violations are emitted as events by the connection.
+            });
+            reply(202, { sent: call[0] });
+        });
+    });
+    return new Promise(resolve => server.listen(port, '127.0.0.1', () => resolve(server)));
+}
+
+module.exports = { startHttpApi };
