@@ -31,7 +31,8 @@ public sealed class ScenarioWorld : IAsyncDisposable, IDisposable
         var url = Settings.ResolveCsmsUrl(environment);
         Csms = url is null ? CsmsTarget.Reference() : CsmsTarget.External(url, environment("DERSIM_CSMS_PASSWORD"));
         Recorder = new TrafficRecorder();
-        Simulator = new SimulatorDriver(Csms, Recorder);
+        // The CSMS's answer time budget (callTimeoutSeconds) is also how long a step waits for the CSMS to act.
+        Simulator = new SimulatorDriver(Csms, Recorder) { WaitTimeout = TimeSpan.FromSeconds(Math.Clamp(Settings.CallTimeoutSeconds, 1, 300)) };
         CsmsDriver = CsmsDrivers.Create(Settings, environment, Csms, Recorder, Simulator.WaitTimeout, options.Output ?? Console.Out);
     }
 
