@@ -200,6 +200,50 @@ public sealed class CsmsActionSteps(ScenarioWorld world, ScenarioContext scenari
     }
 
     /// <summary>
+    /// OCPP 2.x: sends GetBaseReport for the full inventory; the station answers and then describes its device model in
+    /// NotifyReport messages. Not applicable on 1.6. Example: <c>When the CSMS asks for the full base report</c>
+    /// </summary>
+    [When("the CSMS asks for the full base report")]
+    public Task FullBaseReport()
+    {
+        var station = world.Simulator.Station();
+        return Perform(CsmsCommand.GetBaseReport(station.Id, station.Version, "FullInventory"));
+    }
+
+    /// <summary>
+    /// OCPP 2.x: waits for the NotifyReport messages of a base report (until one without <c>tbc</c>) and checks that the
+    /// Connector component of the EVSE reports that ConnectorType (cCCS2, cType2, …).
+    /// Example: <c>Then the base report gives connector type "cCCS2" on EVSE 1</c>
+    /// </summary>
+    [Then("the base report gives connector type {string} on EVSE {int}")]
+    public async Task ReportedConnectorType(string type, int evseId)
+    {
+        var station = world.Simulator.Station();
+        if (station.Version == OcppVersion.V16)
+        {
+            scenario.NotApplicable("OCPP 1.6 has no device model report");
+        }
+
+        var query = await world.Simulator.WaitForAsync(
+            q => q.Station(station.Id).Sent().Calls().Action("NotifyReport").Payloads().Any(p => FrameFields.At(p, "tbc") is not { ValueKind: System.Text.Json.JsonValueKind.True }),
+            $"the last NotifyReport of {station.Id}'s base report").ConfigureAwait(false);
+        var reports = query.Station(station.Id).Sent().Calls().Action("NotifyReport");
+        var found = reports.Payloads()
+            .SelectMany(p => FrameFields.At(p, "reportData") is { ValueKind: System.Text.Json.JsonValueKind.Array } data ? data.EnumerateArray() : Enumerable.Empty<System.Text.Json.JsonElement>())
+            .Where(d => FrameFields.At(d, "component.name") is { } c && FrameFields.Text(c) == "Connector"
+                && FrameFields.At(d, "component.evse.id") is { } e && FrameFields.Text(e) == evseId.ToString(CultureInfo.InvariantCulture)
+                && FrameFields.At(d, "variable.name") is { } v && FrameFields.Text(v) == "ConnectorType")
+            .Select(d => FrameFields.At(d, "variableAttribute[0].value") is { } value ? FrameFields.Text(value) : null)
+            .ToList();
+        if (!found.Contains(type))
+        {
+            throw new TrafficAssertionException(
+                $"expected ConnectorType {type} for the Connector of EVSE {evseId} in the base report; found {(found.Count == 0 ? "none" : string.Join(", ", found))}",
+                reports.Frames);
+        }
+    }
+
+    /// <summary>
     /// OCPP 2.x: sends GetVariables of one "Component.Variable". Not applicable on 1.6.
     /// Example: <c>When the CSMS reads variable "OCPPCommCtrlr.HeartbeatInterval"</c>
     /// </summary>

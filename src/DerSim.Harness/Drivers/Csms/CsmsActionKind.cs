@@ -41,4 +41,7 @@ public enum CsmsActionKind
 
     /// <summary>2.x only: SetVariables.</summary>
     SetVariables,
+
+    /// <summary>GetBaseReport (2.x), answered by NotifyReport messages with the device model.</summary>
+    GetBaseReport,
 }

@@ -120,6 +120,10 @@ public sealed record CsmsCommand
     public static CsmsCommand SetVariables(string stationId, OcppVersion version, string componentVariable, string value) =>
         new(CsmsActionKind.SetVariables, stationId, version) { Key = componentVariable, Value = value };
 
+    /// <summary>GetBaseReport (2.x) of a report base (FullInventory, ConfigurationInventory, SummaryInventory).</summary>
+    public static CsmsCommand GetBaseReport(string stationId, OcppVersion version, string reportBase) =>
+        new(CsmsActionKind.GetBaseReport, stationId, version) { Key = reportBase };
+
     /// <summary>The OCPP action the station's version uses, or null when the version has none for this.</summary>
     public string? OcppAction => (Kind, Version) switch
     {
@@ -128,7 +132,7 @@ public sealed record CsmsCommand
         (CsmsActionKind.RemoteStop, OcppVersion.V16) => "RemoteStopTransaction",
         (CsmsActionKind.RemoteStop, _) => "RequestStopTransaction",
         (CsmsActionKind.GetConfiguration or CsmsActionKind.ChangeConfiguration, not OcppVersion.V16) => null,
-        (CsmsActionKind.GetVariables or CsmsActionKind.SetVariables, OcppVersion.V16) => null,
+        (CsmsActionKind.GetVariables or CsmsActionKind.SetVariables or CsmsActionKind.GetBaseReport, OcppVersion.V16) => null,
         _ => Kind.ToString(),
     };
 
@@ -166,6 +170,7 @@ public sealed record CsmsCommand
             CsmsActionKind.TriggerMessage => $"asking for {RequestedMessage}{(EvseId is null ? "" : $" of EVSE {EvseId}")}",
             CsmsActionKind.GetConfiguration => Key is null ? "for every key" : $"for key {Key}",
             CsmsActionKind.GetVariables => $"for {Key}",
+            CsmsActionKind.GetBaseReport => $"asking for the {Key} report",
             _ => $"setting {Key} to {Value}",
         };
         return $"make the CSMS send {OcppAction ?? Kind.ToString()} to {StationId} {what}";

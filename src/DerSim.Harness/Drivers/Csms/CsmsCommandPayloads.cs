@@ -99,6 +99,7 @@ internal static class CsmsCommandPayloads
         CsmsActionKind.TriggerMessage => c.EvseId is { } on
             ? new JsonObject { ["requestedMessage"] = c.RequestedMessage, ["evse"] = Evse(on, null) }
             : new JsonObject { ["requestedMessage"] = c.RequestedMessage },
+        CsmsActionKind.GetBaseReport => new JsonObject { ["requestId"] = 1, ["reportBase"] = c.Key },
         CsmsActionKind.GetVariables => new JsonObject
         {
             ["getVariableData"] = new JsonArray(new JsonObject
