@@ -26,7 +26,7 @@ internal static class RunCommand
         var versions = new Option<string[]>("--version") { Description = "OCPP versions to run (repeatable): 1.6, 2.0.1, 2.1 — scenarios tagged for other versions are left out (default: all)", AllowMultipleArgumentsPerToken = true };
         var tags = new Option<string[]>("--tags") { Description = "Cucumber tag expression selecting scenarios, e.g. \"@smart-charging and not @slow\" (repeatable: all must hold)" };
         var profiles = new Option<string[]>("--profile") { Description = "only scenarios that use this EVSE profile (repeatable)", AllowMultipleArgumentsPerToken = true };
-        var parallel = new Option<int>("--parallel") { Description = "scenarios run at once", DefaultValueFactory = _ => Math.Max(2, Environment.ProcessorCount * 2) };
+        var parallel = new Option<int>("--parallel") { Description = "scenarios run at once (default: 2 per core against the embedded CSMS, 1 against an external CSMS, where scenarios share station ids)", DefaultValueFactory = _ => Math.Max(2, Environment.ProcessorCount * 2) };
         var reports = new Option<string?>("--reports") { Description = "reports folder: allure-results/, allure-report/index.html, junit.xml, traffic/ (default: reqnroll.json $.dersim.reportsDirectory, 'reports')" };
         var noHtml = new Option<bool>("--no-html") { Description = "write the Allure results and JUnit XML but do not render the HTML report" };
         var command = new Command("run", "Run the conformance scenarios (features/) against a CSMS; exit 1 when any scenario fails.")
@@ -96,7 +96,11 @@ internal static class RunCommand
             Console.WriteLine($"DerSim: {scenarios.Count} scenario(s) from {loaded.Features.Count} feature(s) against {target}");
             var report = new ReportSession(reportsDirectory);
             using var runner = TestRunner.Create(setup.Assemblies, setup.Options with { Listeners = [.. setup.Options.Listeners, report] });
-            var suite = new SuiteRunner(runner, Console.Out, result.GetValue(parallel))
+            // Against a CSMS of its own each scenario has the station ids to itself; against an external one, scenarios
+            // naming the same station must not overlap, so they run one at a time unless --parallel says otherwise.
+            var isExternal = !target.StartsWith("the embedded", StringComparison.Ordinal);
+            var parallelism = isExternal && result.GetResult(parallel) is null or { Implicit: true } ? 1 : result.GetValue(parallel);
+            var suite = new SuiteRunner(runner, Console.Out, parallelism)
             {
                 NonParallelizableTags = ["non-parallelizable", .. setup.Config.AddNonParallelizableMarkerForTags],
             };
