@@ -25,6 +25,7 @@ public sealed class StationRunner
     private readonly Action<string> _log;
     private readonly TimeSpan _callTimeout;
     private CancellationTokenSource? _wake;
+    private int _heartbeatIntervalChanges;
     private readonly TaskCompletionSource _sessionsDone = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource _planEnded = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _sessionsStarted;
@@ -58,6 +59,7 @@ public sealed class StationRunner
         {
             if (key == "HeartbeatInterval")
             {
+                Interlocked.Increment(ref _heartbeatIntervalChanges);
                 Wake();
             }
         };
@@ -185,6 +187,7 @@ public sealed class StationRunner
         while (Station.Registration != RegistrationState.Accepted)
         {
             BootOutcome outcome;
+            var heartbeatChangesBefore = Volatile.Read(ref _heartbeatIntervalChanges);
             try
             {
                 outcome = await _adapter.BootAsync(peer, Station, ct).ConfigureAwait(false);
@@ -202,8 +205,14 @@ public sealed class StationRunner
             if (outcome.Registration == RegistrationState.Accepted)
             {
                 Station.NextBootReason = BootReason.PowerUp;
-                var interval = outcome.Interval > TimeSpan.Zero ? outcome.Interval : DefaultHeartbeatInterval;
-                Station.Configuration.TrySet(Station.Configuration.Get("HeartbeatInterval")!, ((int)interval.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture));
+                // A CSMS may change the interval (ChangeConfiguration, SetVariables) right after accepting the boot; that
+                // change can be handled before this continuation runs, and being the newer word it must not be undone.
+                if (Volatile.Read(ref _heartbeatIntervalChanges) == heartbeatChangesBefore)
+                {
+                    var interval = outcome.Interval > TimeSpan.Zero ? outcome.Interval : DefaultHeartbeatInterval;
+                    Station.Configuration.TrySet(Station.Configuration.Get("HeartbeatInterval")!, ((int)interval.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture));
+                }
+
                 return;
             }
 
