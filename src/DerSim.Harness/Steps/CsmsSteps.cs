@@ -47,10 +47,11 @@ public sealed class CsmsSteps(ScenarioWorld world, ScenarioContext scenario)
     }
 
     /// <summary>
-    /// Makes the embedded CSMS accept only the listed tokens (comma-separated); any other is answered Invalid.
-    /// Example: <c>Given the CSMS accepts only token "TAG-OK"</c>
+    /// Makes the embedded CSMS accept only the listed tokens (comma-separated); any other is answered Invalid. Must come
+    /// before the station connects; against an external CSMS the scenario is not applicable (its tokens are its own).
+    /// Example: <c>Given the CSMS accepts only the token "TAG-OK"</c>
     /// </summary>
-    [Given("the CSMS accepts only token(s) {string}")]
+    [Given("the CSMS accepts only (the )token(s) {string}")]
     public void AcceptOnly(string tokens)
     {
         var set = tokens.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(StringComparer.Ordinal);

@@ -6,7 +6,7 @@ namespace DerSim.Harness.Steps;
 
 /// <summary>EVs and drivers at the station, step by step: plugging in and out, presenting tokens, stopping at the station.</summary>
 [Binding]
-public sealed class EvSteps(ScenarioWorld world, ScenarioContext scenario)
+public sealed class EvSteps(ScenarioWorld world)
 {
     /// <summary>The state of charge an EV plugged in by a step aims at when the step does not say.</summary>
     public const int DefaultTargetSocPercent = 80;
@@ -48,24 +48,4 @@ public sealed class EvSteps(ScenarioWorld world, ScenarioContext scenario)
     /// </summary>
     [When("the EV unplugs from EVSE {int}")]
     public Task Unplug(int evseId) => world.Simulator.UnplugAsync(world.Simulator.Station(), evseId);
-
-    /// <summary>
-    /// Makes the embedded reference CSMS accept only the listed tokens (comma-separated) and answer any other Invalid.
-    /// Must come before the station connects. Against an external CSMS the scenario is not applicable: its token list
-    /// is its own. Example: <c>Given the CSMS accepts only the token "TAG-1"</c>
-    /// </summary>
-    [Given("the CSMS accepts only the token(s) {string}")]
-    public void AcceptOnly(string tokens)
-    {
-        var accepted = tokens.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal);
-        if (!world.Csms.IsEmbedded)
-        {
-            scenario.NotApplicable("the tokens an external CSMS accepts are its own configuration");
-        }
-
-        if (!world.Csms.TryConfigureReference(o => o with { AcceptedTokens = accepted }))
-        {
-            throw new InvalidOperationException("the CSMS runs already: set the tokens it accepts before the station connects");
-        }
-    }
 }
