@@ -195,7 +195,18 @@ public sealed class SimulatorDriver : IAsyncDisposable
     }
 
     /// <summary>Lets <paramref name="duration"/> of simulated time pass for every station.</summary>
-    public Task AdvanceAsync(TimeSpan duration) => Clock.WaitAsync(duration, CancellationToken.None).WaitAsync(WaitTimeout * 20);
+    public async Task AdvanceAsync(TimeSpan duration)
+    {
+        await Clock.WaitAsync(duration, CancellationToken.None).WaitAsync(WaitTimeout * 20).ConfigureAwait(false);
+
+        // Other actors due at the same instant (a sample at the end of the wait) woke with the scenario: let them finish
+        // what they owe now, so the next step sees it. Best effort: a station stuck on something else does not fail here.
+        var settle = System.Diagnostics.Stopwatch.StartNew();
+        while (!Clock.IsQuietBut(running: 1) && settle.Elapsed < WaitTimeout)
+        {
+            await Task.Delay(5).ConfigureAwait(false);
+        }
+    }
 
     /// <summary>Waits in real time until <paramref name="condition"/> holds on the recorded traffic; the query when it did.</summary>
     /// <exception cref="TrafficAssertionException">It did not hold within <see cref="WaitTimeout"/>.</exception>

@@ -26,7 +26,9 @@ public sealed class ConnectionLossTests
         var cutAt = rig.Driver.Clock.Now;
         var framesAtCut = rig.Recorder.Frames.Count;
         rig.Station.Runner.IsOnline.ShouldBeFalse();
-        await rig.Driver.AdvanceAsync(TimeSpan.FromMinutes(4));
+        // Four and a half minutes: a sample due at the very end of the wait may still be on its way when the wait
+        // returns (both actors wake at that instant), so the fourth sample must fall inside it.
+        await rig.Driver.AdvanceAsync(TimeSpan.FromSeconds(270));
         engine.Outbox.Queued.ShouldBeGreaterThanOrEqualTo(4, rig.Describe());
         await rig.Driver.UnplugAsync(rig.Station, 1);
         var queued = engine.Outbox.Queued;
