@@ -13,10 +13,10 @@ public sealed record AllureContainer
     public required IReadOnlyList<string> Children { get; init; }
 
     /// <summary>Hooks that ran before.</summary>
-    public IReadOnlyList<AllureFixture> Befores { get; init; } = [];
+    public IReadOnlyList<AllureStep> Befores { get; init; } = [];
 
     /// <summary>Hooks that ran after.</summary>
-    public IReadOnlyList<AllureFixture> Afters { get; init; } = [];
+    public IReadOnlyList<AllureStep> Afters { get; init; } = [];
 
     /// <summary>Epoch milliseconds.</summary>
     public long Start { get; init; }

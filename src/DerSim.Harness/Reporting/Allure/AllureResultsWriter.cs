@@ -136,20 +136,20 @@ public sealed class AllureResultsWriter : IGherkinRunListener
                 state.StepHooks.Add(new AllureStep { Name = name, Status = status, StatusDetails = details, Start = start, Stop = stop });
                 break;
             case HookType.BeforeScenario or HookType.AfterScenario when e.Scenario is not null && _scenarios.TryGetValue(e.Scenario, out var state):
-                var fixture = new AllureFixture { Name = name, Status = status, StatusDetails = details, Start = start, Stop = stop };
+                var fixture = new AllureStep { Name = name, Status = status, StatusDetails = details, Start = start, Stop = stop };
                 (e.HookType == HookType.BeforeScenario ? state.Befores : state.Afters).Add(fixture);
                 break;
             case HookType.BeforeFeature or HookType.AfterFeature when FeatureOfHook() is { } group:
                 lock (group)
                 {
-                    (e.HookType == HookType.BeforeFeature ? group.Befores : group.Afters).Add(new AllureFixture { Name = name, Status = status, StatusDetails = details, Start = start, Stop = stop });
+                    (e.HookType == HookType.BeforeFeature ? group.Befores : group.Afters).Add(new AllureStep { Name = name, Status = status, StatusDetails = details, Start = start, Stop = stop });
                 }
 
                 break;
             case HookType.BeforeTestRun or HookType.AfterTestRun:
                 lock (_run)
                 {
-                    (e.HookType == HookType.BeforeTestRun ? _run.Befores : _run.Afters).Add(new AllureFixture { Name = name, Status = status, StatusDetails = details, Start = start, Stop = stop });
+                    (e.HookType == HookType.BeforeTestRun ? _run.Befores : _run.Afters).Add(new AllureStep { Name = name, Status = status, StatusDetails = details, Start = start, Stop = stop });
                 }
 
                 break;
@@ -250,7 +250,7 @@ public sealed class AllureResultsWriter : IGherkinRunListener
 
     private void WriteGroup(HookGroup group, string name)
     {
-        List<AllureFixture> befores, afters;
+        List<AllureStep> befores, afters;
         List<string> children;
         lock (group)
         {
@@ -292,9 +292,9 @@ public sealed class AllureResultsWriter : IGherkinRunListener
 
         public List<AllureStep> StepHooks { get; } = [];
 
-        public List<AllureFixture> Befores { get; } = [];
+        public List<AllureStep> Befores { get; } = [];
 
-        public List<AllureFixture> Afters { get; } = [];
+        public List<AllureStep> Afters { get; } = [];
 
         public List<ScenarioParameter> Parameters { get; } = [];
     }
@@ -303,9 +303,9 @@ public sealed class AllureResultsWriter : IGherkinRunListener
     {
         public long Start { get; set; }
 
-        public List<AllureFixture> Befores { get; } = [];
+        public List<AllureStep> Befores { get; } = [];
 
-        public List<AllureFixture> Afters { get; } = [];
+        public List<AllureStep> Afters { get; } = [];
 
         public List<string> Children { get; } = [];
 

@@ -1,6 +1,6 @@
 namespace DerSim.Harness.Reporting.Allure;
 
-/// <summary>A step of a result, a fixture or another step.</summary>
+/// <summary>A step of a result or of another step, and a fixture (a hook) of a container: the allure2 model gives both the same fields.</summary>
 public sealed record AllureStep
 {
     /// <summary>"Given a station ..." or a sub-step's description.</summary>
