@@ -24,6 +24,9 @@ internal sealed record GherkinSetup(ReqnrollConfig Config, BindingRegistry Regis
         return new GherkinSetup(config, registry, options, assemblies);
     }
 
+    /// <summary>The repository root <c>./dersim</c> was started from (DERSIM_ROOT), else the working directory.</summary>
+    public static string Root() => Environment.GetEnvironmentVariable("DERSIM_ROOT") is { Length: > 0 } root ? root : Directory.GetCurrentDirectory();
+
     /// <summary>Feature paths as given, or the repository's <c>features</c> folder.</summary>
     public static IReadOnlyList<string> FeaturePaths(string[]? given)
     {

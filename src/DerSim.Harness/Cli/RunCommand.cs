@@ -82,7 +82,7 @@ internal static class RunCommand
             }
 
             var scenarios = Select(loaded.Features.SelectMany(f => f.Scenarios), filters, selected, result.GetValue(profiles) ?? []);
-            var reportsDirectory = Path.GetFullPath(result.GetValue(reports) ?? Path.Combine(Root(), settings.ReportsDirectory));
+            var reportsDirectory = Path.GetFullPath(result.GetValue(reports) ?? Path.Combine(GherkinSetup.Root(), settings.ReportsDirectory));
             Environment.SetEnvironmentVariable(TrafficHooks.ReportsDirectoryVariable, reportsDirectory);
             var trafficDirectory = Path.Combine(reportsDirectory, "traffic");
             if (Directory.Exists(trafficDirectory))
@@ -139,6 +139,4 @@ internal static class RunCommand
     }
 
     private static string VersionTag(OcppVersion version) => "ocpp" + version.DisplayName();
-
-    private static string Root() => Environment.GetEnvironmentVariable("DERSIM_ROOT") is { Length: > 0 } root ? root : Directory.GetCurrentDirectory();
 }

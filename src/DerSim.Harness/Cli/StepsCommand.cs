@@ -37,7 +37,7 @@ internal static class StepsCommand
                 return 0;
             }
 
-            var path = result.GetValue(markdown) is { Length: > 0 } given ? given : Path.Combine(Root(), "docs", "steps.md");
+            var path = result.GetValue(markdown) is { Length: > 0 } given ? given : Path.Combine(GherkinSetup.Root(), "docs", "steps.md");
             Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
             var temporary = path + ".tmp";
             File.WriteAllText(temporary, StepCatalogue.Markdown(entries));
@@ -47,6 +47,4 @@ internal static class StepsCommand
         });
         return command;
     }
-
-    private static string Root() => Environment.GetEnvironmentVariable("DERSIM_ROOT") is { Length: > 0 } root ? root : Directory.GetCurrentDirectory();
 }

@@ -8,7 +8,7 @@ public sealed partial class LayerIndependenceTests
     [Test]
     public void No_file_of_the_layer_uses_another_DerSim_namespace()
     {
-        var folder = Path.Combine(RepoRoot(), "src", "DerSim.Harness", "Gherkin");
+        var folder = Path.Combine(StrictCsms.StrictCsmsProcess.RepoRoot(), "src", "DerSim.Harness", "Gherkin");
         var files = Directory.GetFiles(folder, "*.cs", SearchOption.AllDirectories);
         files.Length.ShouldBeGreaterThan(50);
         var offending = new List<string>();
@@ -51,15 +51,4 @@ public sealed partial class LayerIndependenceTests
 
     [GeneratedRegex(@"\bDerSim(\.[A-Z]\w*)+")]
     private static partial Regex DerSimName();
-
-    private static string RepoRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "DerSim.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("DerSim.sln not found above the test directory");
-    }
 }

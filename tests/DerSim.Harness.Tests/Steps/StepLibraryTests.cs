@@ -46,7 +46,7 @@ public sealed class StepLibraryTests
     [Test]
     public void The_step_reference_page_is_current()
     {
-        var committed = Path.Combine(RepoRoot(), "docs", "steps.md");
+        var committed = Path.Combine(StrictCsms.StrictCsmsProcess.RepoRoot(), "docs", "steps.md");
         File.Exists(committed).ShouldBeTrue($"{committed} is missing: run ./dersim steps --markdown");
         var onDisk = File.ReadAllText(committed).ReplaceLineEndings("\n").Split('\n');
         var expected = StepCatalogue.Markdown(Entries.Value).ReplaceLineEndings("\n").Split('\n');
@@ -56,16 +56,5 @@ public sealed class StepLibraryTests
         {
             Assert.Fail($"docs/steps.md is stale (line {first + 1}: expected \"{(first < expected.Length ? expected[first] : "<end>")}\", found \"{(first < onDisk.Length ? onDisk[first] : "<end>")}\"): run ./dersim steps --markdown");
         }
-    }
-
-    private static string RepoRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "DerSim.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("DerSim.sln not found above the test directory");
     }
 }
