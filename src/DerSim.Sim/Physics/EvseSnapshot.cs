@@ -41,6 +41,9 @@ public sealed record EvseSnapshot(
     double EnergyImportWh,
     double EnergyExportWh)
 {
+    /// <summary>Reactive power exchanged with the grid, kvar: positive injected (over-excited), negative absorbed. The default value is 0.</summary>
+    public double ReactiveKvar { get; init; }
+
     /// <summary>Export current, on the same basis as <see cref="CurrentA"/>.</summary>
     public double ExportCurrentA => VoltageV > 0 ? ExportKw * 1000 / ((Phases ?? 1) * VoltageV) : 0;
 

@@ -25,6 +25,9 @@ internal sealed class PortState(EvseDefinition evse)
 
     public double? LimitKw { get; set; }
 
+    /// <summary>Reactive power, kvar: positive injected (over-excited), negative absorbed.</summary>
+    public double ReactiveKvar { get; set; }
+
     public ChargingState State { get; set; } = ChargingState.Idle;
 
     /// <summary>The plugged connector, or the EVSE's first one for reporting voltage and current type when idle.</summary>

@@ -11,7 +11,7 @@ namespace DerSim.Sim.Physics;
 /// → <see cref="SetEnergyAllowed"/> false → <see cref="Unplug"/>. Commands act at <see cref="Now"/>: advance first.
 /// Thread-safe; the <see cref="PowerLimitSource"/> is called under the lock and must not call back.
 /// </summary>
-public sealed class StationPhysics
+public sealed partial class StationPhysics
 {
     private readonly Lock _gate = new();
     private readonly PortState[] _ports;
@@ -256,6 +256,7 @@ public sealed class StationPhysics
             port.DeliveredKw = 0;
             port.OfferedKw = 0;
             port.ExportKw = 0;
+            port.ReactiveKvar = 0;
             var ev = port.Ev;
             var connector = port.Connector;
             port.LimitKw = ev is not null && port.EnergyAllowed ? _limits?.Invoke(port.Evse.Id, Now) : null;
@@ -300,6 +301,7 @@ public sealed class StationPhysics
             arbitrated[i].OfferedKw = allocations[i].OfferedKw;
         }
 
+        ApplyGridSupport();
         _batteryFlowKw = BackingBattery.FlowKw(_ports.Sum(p => p.DeliveredKw), _stepSeconds);
         changes ??= [];
         foreach (var port in _ports)
@@ -314,6 +316,12 @@ public sealed class StationPhysics
 
         return changes;
     }
+
+    /// <summary>
+    /// Grid-support (DER) functions act here, on the ports' import, offer, export and reactive power as the
+    /// allocation left them and before states and the backing battery follow from them.
+    /// </summary>
+    partial void ApplyGridSupport();
 
     private static double CeilingKw(EvseDefinition evse, ConnectorDefinition connector, double? limitKw)
     {
@@ -376,7 +384,10 @@ public sealed class StationPhysics
             phases,
             current,
             port.ImportWh,
-            port.ExportWh);
+            port.ExportWh)
+        {
+            ReactiveKvar = port.ReactiveKvar,
+        };
     }
 
     private PortState Port(int evseId) =>
