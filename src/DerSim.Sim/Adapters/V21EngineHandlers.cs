@@ -6,7 +6,10 @@ using ProfilePurpose = DerSim.Sim.SmartCharging.ChargingProfilePurpose;
 
 namespace DerSim.Sim.Adapters;
 
-/// <summary>The 2.1 requests (the shapes of 2.0.1 for these; keep the two in step) the station engine answers: RequestStart/StopTransaction and smart charging.</summary>
+/// <summary>
+/// The 2.1 requests (the shapes of 2.0.1 for the first ones; keep the two in step) the station engine answers:
+/// RequestStart/StopTransaction, smart charging, and NotifyAllowedEnergyTransfer (bidirectional transfer).
+/// </summary>
 internal static class V21EngineHandlers
 {
     public static void Register(OcppRpcPeer peer, StationSession session, StationEngine engine)
@@ -58,11 +61,39 @@ internal static class V21EngineHandlers
         peer.On<SetChargingProfileRequest, SetChargingProfileResponse>(async (request, _) =>
         {
             await engine.SettleStartsAsync().ConfigureAwait(false);
-            return V21SmartCharging.ToV21(engine.InstallProfile(request.EvseId, V21SmartCharging.FromV21(request)));
+            var result = engine.InstallProfile(request.EvseId, V21SmartCharging.FromV21(request));
+            if (result.IsAccepted)
+            {
+                // The new period may change the operation mode in force; the report follows the answer.
+                session.AfterAnswer("SetChargingProfile", engine.ReportOperationModesAsync);
+            }
+
+            return V21SmartCharging.ToV21(result);
         });
 
         peer.On<ClearChargingProfileRequest, ClearChargingProfileResponse>((request, _) =>
-            ValueTask.FromResult(V21SmartCharging.ToV21(engine.ClearProfiles(V21SmartCharging.FromV21(request)))));
+        {
+            var status = engine.ClearProfiles(V21SmartCharging.FromV21(request));
+            session.AfterAnswer("ClearChargingProfile", engine.ReportOperationModesAsync);
+            return ValueTask.FromResult(V21SmartCharging.ToV21(status));
+        });
+
+        peer.On<NotifyAllowedEnergyTransferRequest, NotifyAllowedEnergyTransferResponse>(async (request, _) =>
+        {
+            await engine.SettleStartsAsync().ConfigureAwait(false);
+            var result = engine.AllowEnergyTransfer(request.TransactionId, [.. request.AllowedEnergyTransfer.Select(V21EnergyTransfer.FromV21)]);
+            if (result.Renegotiate is { } renegotiate)
+            {
+                session.AfterAnswer("NotifyAllowedEnergyTransfer", renegotiate);
+            }
+
+            return result.Accepted
+                ? new NotifyAllowedEnergyTransferResponse(NotifyAllowedEnergyTransferStatusEnumType.Accepted)
+                : new NotifyAllowedEnergyTransferResponse(NotifyAllowedEnergyTransferStatusEnumType.Rejected)
+                {
+                    StatusInfo = new StatusInfoType(result.ReasonCode!) { AdditionalInfo = result.Detail is { Length: > 1024 } d ? d[..1024] : result.Detail },
+                };
+        });
 
         peer.On<GetCompositeScheduleRequest, GetCompositeScheduleResponse>((request, _) =>
         {

@@ -155,7 +155,7 @@ public static class OfflineSimulation
                 return;
             }
 
-            var ev = new Ev(model, plan.InitialSocPercent ?? Ev.DefaultInitialSocPercent, plan.TargetSocPercent ?? Ev.DefaultTargetSocPercent);
+            var ev = new Ev(model, plan.InitialSocPercent ?? model.ArrivalSocPercent, plan.TargetSocPercent ?? Ev.DefaultTargetSocPercent);
             physics.Plug(port.EvseId, port.ConnectorId, ev);
             physics.SetEnergyAllowed(port.EvseId, true);
             port.Ev = ev;

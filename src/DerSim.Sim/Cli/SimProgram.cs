@@ -211,8 +211,9 @@ public static class SimProgram
             return "no charging sessions (--sessions 0)";
         }
 
-        var ev = plan.EvPreset ?? EvPresets.DefaultFor(profile).Name;
-        var soc = plan.InitialSocPercent ?? Ev.DefaultInitialSocPercent;
+        var model = plan.EvPreset is { } name && EvPresets.TryGet(name, out var preset) ? preset : EvPresets.DefaultFor(profile);
+        var ev = model.Name;
+        var soc = plan.InitialSocPercent ?? model.ArrivalSocPercent;
         var target = plan.TargetSocPercent ?? Ev.DefaultTargetSocPercent;
         var duration = plan.Duration is { } d ? $", for {OfflineSimulation.Clock(d)[1..]} simulated" : "";
         return string.Create(

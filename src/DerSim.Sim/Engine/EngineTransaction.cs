@@ -8,7 +8,9 @@ public sealed class EngineTransaction : IDisposable
 {
     private readonly CancellationTokenSource _stop = new();
     private readonly TaskCompletionSource _ended = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly Lock _modeGate = new();
     private int _seqNo;
+    private OperationMode? _reportedMode;
 
     /// <summary>Creates the transaction of <paramref name="connector"/> for <paramref name="idTag"/>.</summary>
     public EngineTransaction(StationConnector connector, string idTag, TransactionStartTrigger trigger, int? remoteStartId)
@@ -46,6 +48,39 @@ public sealed class EngineTransaction : IDisposable
 
     /// <summary>The charging state last reported.</summary>
     public ChargingState ReportedState { get; internal set; } = ChargingState.EVConnected;
+
+    /// <summary>2.1: the energy-transfer mode the EV last requested (NotifyEVChargingNeeds), null before the first request.</summary>
+    public EnergyTransferMode? RequestedEnergyTransfer { get; internal set; }
+
+    /// <summary>2.1: the modes the CSMS allowed with NotifyAllowedEnergyTransfer, null until it sent one.</summary>
+    public IReadOnlyList<EnergyTransferMode>? AllowedEnergyTransfer { get; internal set; }
+
+    /// <summary>2.1: the operation mode last reported in transactionInfo, null before the Started event.</summary>
+    public OperationMode? ReportedOperationMode
+    {
+        get
+        {
+            lock (_modeGate)
+            {
+                return _reportedMode;
+            }
+        }
+    }
+
+    /// <summary>Records <paramref name="mode"/> as reported; false when it already was (nothing to report).</summary>
+    internal bool TryReportOperationMode(OperationMode mode)
+    {
+        lock (_modeGate)
+        {
+            if (_reportedMode == mode)
+            {
+                return false;
+            }
+
+            _reportedMode = mode;
+            return true;
+        }
+    }
 
     /// <summary>The last sample sent, for 1.6 StopTransaction transactionData.</summary>
     public MeterSample? LastSample { get; internal set; }

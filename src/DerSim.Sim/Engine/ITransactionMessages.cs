@@ -29,4 +29,14 @@ public interface ITransactionMessages
 
     /// <summary>Ends <paramref name="tx"/> with its final sample.</summary>
     Task StopAsync(EngineTransaction tx, MeterSample sample, TransactionStopReason reason, CancellationToken ct);
+
+    /// <summary>Whether the version can express discharge and operation modes (2.1); older ones charge only. The default value is <see langword="false"/>.</summary>
+    bool ExpressesDischarge => false;
+
+    /// <summary>2.1: tells the CSMS what the EV needs and can do (NotifyEVChargingNeeds); returns its answer. By default nothing is sent.</summary>
+    Task<ChargingNeedsAnswer> ChargingNeedsAsync(EngineTransaction tx, EvChargingNeeds needs, CancellationToken ct) =>
+        Task.FromResult(ChargingNeedsAnswer.NotSent);
+
+    /// <summary>2.1: reports that the operation mode in force changed (TransactionEvent Updated, OperationModeChanged). By default nothing is sent.</summary>
+    Task OperationModeAsync(EngineTransaction tx, OperationMode mode, CancellationToken ct) => Task.CompletedTask;
 }

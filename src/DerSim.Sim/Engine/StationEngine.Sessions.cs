@@ -56,7 +56,7 @@ public sealed partial class StationEngine
     private Ev NewEv()
     {
         var model = Plan.EvPreset is { } name && EvPresets.TryGet(name, out var preset) ? preset : EvPresets.DefaultFor(Station.Profile);
-        return new Ev(model, Plan.InitialSocPercent ?? Ev.DefaultInitialSocPercent, Plan.TargetSocPercent ?? Ev.DefaultTargetSocPercent);
+        return new Ev(model, Plan.InitialSocPercent ?? model.ArrivalSocPercent, Plan.TargetSocPercent ?? Ev.DefaultTargetSocPercent);
     }
 
     private async Task RunOneSessionAsync(SessionStart start, CancellationToken ct)
@@ -109,6 +109,7 @@ public sealed partial class StationEngine
         using var tx = new EngineTransaction(connector, start.IdTag, start.Trigger, start.RemoteStartId) { StaysPlugged = start.Stepped };
         var (first, _) = ReadNow(start.EvseId);
         tx.StartedAt = first.Timestamp;
+        PrepareEnergyTransfer(tx, messages);
 
         // Until it is registered, a CSMS request naming it waits (SettleStartsAsync): its answer may be just in.
         var registered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -147,12 +148,14 @@ public sealed partial class StationEngine
             }
             else
             {
+                await NegotiateAsync(tx, messages, ct).ConfigureAwait(false);
                 lock (_physicsGate)
                 {
                     Physics.SetEnergyAllowed(start.EvseId, true);
                 }
 
                 await ReportStateAsync(tx, messages, ct).ConfigureAwait(false);
+                await ReportOperationModeAsync(tx, messages, ct).ConfigureAwait(false);
                 await ChargeAsync(tx, messages, ct).ConfigureAwait(false);
             }
 
@@ -208,6 +211,7 @@ public sealed partial class StationEngine
             try
             {
                 await ReportStateAsync(tx, messages, snapshot.State, sample, ct).ConfigureAwait(false);
+                await ReportOperationModeAsync(tx, messages, ct).ConfigureAwait(false);
                 tx.LastSample = sample;
                 await messages.SampleAsync(tx, sample, triggered: false, ct).ConfigureAwait(false);
             }

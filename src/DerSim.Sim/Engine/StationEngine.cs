@@ -51,23 +51,8 @@ public sealed partial class StationEngine
         _contexts = station.Profile.Evses.ToDictionary(e => e.Id, e => ContextOf(e));
         // EVSE 0 is the station total: a ChargingStationMaxProfile (or station-wide external constraint) caps the sum
         // of all EVSEs, not each on its own; per EVSE the effective limit still includes it.
-        var limits = Profiles.LimitFunction(ContextOf);
-        Physics.SetLimitSource((evseId, at) =>
-        {
-            if (evseId != 0)
-            {
-                return limits(evseId, at);
-            }
-
-            var station = Profiles.Limits(0, at, ContextOf(0));
-            return (station.StationMaxKw, station.ExternalKw) switch
-            {
-                (null, null) => null,
-                ({ } max, null) => max,
-                (null, { } external) => external,
-                ({ } max, { } external) => Math.Min(max, external),
-            };
-        });
+        Physics.SetDirectiveSource(Profiles.DirectiveFunction(ContextOf));
+        Version = version;
 
         // The profile's sample interval is the station's until the CSMS changes it (1.6 MeterValueSampleInterval, 2.x TxUpdatedInterval).
         if (station.Configuration.Get("MeterValueSampleInterval") is { } setting)
@@ -78,6 +63,9 @@ public sealed partial class StationEngine
 
     /// <summary>The station.</summary>
     public ChargingStation Station { get; }
+
+    /// <summary>The OCPP version the engine speaks (its smart-charging rules; 2.1 alone discharges).</summary>
+    public OcppVersion Version { get; }
 
     /// <summary>The station's clock.</summary>
     public SimulationClock Clock { get; }

@@ -2,13 +2,17 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using DerSim.Sim.Adapters;
 using DerSim.Sim.Evse;
+using DerSim.Sim.Ocpp;
+using DerSim.Sim.Ocpp.Json;
 using DerSim.Sim.Physics;
+using DerSim.Sim.SmartCharging;
 
 namespace DerSim.Sim.Engine;
 
 /// <summary>
 /// Transactions in OCPP 2.0.1 and 2.1 (the same shapes for what is sent here): Authorize, TransactionEvent
-/// Started / Updated / Ended with a station-made transaction id and seqNo from 0.
+/// Started / Updated / Ended with a station-made transaction id and seqNo from 0. On 2.1 also the bidirectional part:
+/// NotifyEVChargingNeeds and transactionInfo.operationMode (Started, and Updated with OperationModeChanged).
 /// </summary>
 public sealed class V2xTransactionMessages(TransactionOutbox outbox, IVersionAdapter adapter, ChargingStation station) : ITransactionMessages
 {
@@ -33,6 +37,11 @@ public sealed class V2xTransactionMessages(TransactionOutbox outbox, IVersionAda
         tx.TransactionId = Guid.NewGuid().ToString("N");
         var remote = tx.Trigger == TransactionStartTrigger.RemoteStart;
         var info = Info(tx, ChargingState.EVConnected);
+        if (ExpressesDischarge && tx.ReportedOperationMode is { } mode)
+        {
+            info["operationMode"] = V21SmartCharging.ToV21(mode).ToString();
+        }
+
         if (tx.RemoteStartId is { } remoteStartId)
         {
             info["remoteStartId"] = remoteStartId;
@@ -91,6 +100,49 @@ public sealed class V2xTransactionMessages(TransactionOutbox outbox, IVersionAda
         var info = Info(tx, ChargingState.Idle);
         info["stoppedReason"] = stopped;
         var payload = Event(tx, "Ended", trigger, sample, info, "Transaction.End");
+        return outbox.CallAsync("TransactionEvent", MeterJson.Element(payload), OutboxDelivery.Transaction, ct);
+    }
+
+    /// <inheritdoc />
+    public bool ExpressesDischarge => adapter.Version == OcppVersion.V21;
+
+    /// <inheritdoc />
+    public async Task<ChargingNeedsAnswer> ChargingNeedsAsync(EngineTransaction tx, EvChargingNeeds needs, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(tx);
+        if (!ExpressesDischarge)
+        {
+            return ChargingNeedsAnswer.NotSent;
+        }
+
+        var table = OcppActionTables.For(OcppVersion.V21);
+        var request = V21EnergyTransfer.Request(needs);
+        var payload = OcppJson.SerializeToElement(request, request.GetType(), table);
+
+        // Outside the transaction queue: offline it is dropped, as the EV renegotiates when the station is back.
+        var answer = await outbox.CallAsync("NotifyEVChargingNeeds", payload, OutboxDelivery.Status, ct).ConfigureAwait(false);
+        if (answer is not { } a)
+        {
+            return ChargingNeedsAnswer.NotSent;
+        }
+
+        var response = (Ocpp.V21.NotifyEVChargingNeedsResponse)OcppJson.Deserialize(a, typeof(Ocpp.V21.NotifyEVChargingNeedsResponse), table);
+        tx.RequestedEnergyTransfer = needs.Requested;
+        return V21EnergyTransfer.FromV21(response.Status);
+    }
+
+    /// <inheritdoc />
+    public Task OperationModeAsync(EngineTransaction tx, OperationMode mode, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(tx);
+        if (!ExpressesDischarge)
+        {
+            return Task.CompletedTask;
+        }
+
+        var info = Info(tx, null);
+        info["operationMode"] = V21SmartCharging.ToV21(mode).ToString();
+        var payload = Event(tx, "Updated", "OperationModeChanged", null, info, null);
         return outbox.CallAsync("TransactionEvent", MeterJson.Element(payload), OutboxDelivery.Transaction, ct);
     }
 

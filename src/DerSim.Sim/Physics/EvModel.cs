@@ -27,6 +27,12 @@ public sealed record EvModel(
     /// <summary>The car refuses to discharge below this state of charge. The default value is 20.</summary>
     public double MinSocPercent { get; init; } = 20;
 
+    /// <summary>
+    /// The state of charge the car arrives with unless told otherwise. The default value is
+    /// <see cref="Ev.DefaultInitialSocPercent"/>; a V2G car arrives with energy to give back.
+    /// </summary>
+    public double ArrivalSocPercent { get; init; } = Ev.DefaultInitialSocPercent;
+
     /// <summary>The battery's accepted power at <paramref name="socPercent"/>, from the curve.</summary>
     public double CurveKwAt(double socPercent)
     {

@@ -32,7 +32,7 @@ public static class EvPresets
         OnBoardChargerKw: 22,
         OnBoardChargerPhases: 3);
 
-    /// <summary>A 60 kWh bidirectional car: 50 kW charge and discharge on DC, down to 20 % SoC.</summary>
+    /// <summary>A 60 kWh bidirectional car: 50 kW charge and discharge on DC (DC_BPT), down to 20 % SoC; it arrives at 50 %.</summary>
     public static EvModel V2g50 { get; } = new(
         "v2g-50",
         60,
@@ -44,6 +44,7 @@ public static class EvPresets
         Bidirectional = true,
         MaxDischargeKw = 50,
         MinSocPercent = 20,
+        ArrivalSocPercent = 50,
     };
 
     /// <summary>A plug-in hybrid with a 13 kWh pack and a 3.7 kW single-phase on-board charger, AC only.</summary>

@@ -44,6 +44,12 @@ public sealed record EvseSnapshot(
     /// <summary>Reactive power exchanged with the grid, kvar: positive injected (over-excited), negative absorbed. The default value is 0.</summary>
     public double ReactiveKvar { get; init; }
 
+    /// <summary>The energy-transfer mode negotiated with the plugged EV (discharge only in a bidirectional one), if any.</summary>
+    public EnergyTransferMode? EnergyTransferMode { get; init; }
+
+    /// <summary>The operation mode in force while a transaction lets energy flow; null otherwise.</summary>
+    public OperationMode? OperationMode { get; init; }
+
     /// <summary>Export current, on the same basis as <see cref="CurrentA"/>.</summary>
     public double ExportCurrentA => VoltageV > 0 ? ExportKw * 1000 / ((Phases ?? 1) * VoltageV) : 0;
 

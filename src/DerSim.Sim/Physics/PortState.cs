@@ -25,6 +25,12 @@ internal sealed class PortState(EvseDefinition evse)
 
     public double? LimitKw { get; set; }
 
+    /// <summary>The energy-transfer mode negotiated for the plugged EV; discharge needs a bidirectional one.</summary>
+    public EnergyTransferMode? TransferMode { get; set; }
+
+    /// <summary>The operation mode of the directive in force while energy is allowed.</summary>
+    public OperationMode? Mode { get; set; }
+
     /// <summary>Reactive power, kvar: positive injected (over-excited), negative absorbed.</summary>
     public double ReactiveKvar { get; set; }
 

@@ -18,7 +18,7 @@ public sealed partial class StationPhysics
     private readonly PowerBudget[] _groupBudgets;
     private readonly long _stepTicks;
     private readonly double _stepSeconds;
-    private PowerLimitSource? _limits;
+    private PowerDirectiveSource? _directives;
     private double _supplyKw;
     private double _batteryFlowKw;
 
@@ -83,6 +83,7 @@ public sealed partial class StationPhysics
 
             port.Ev = ev;
             port.Connector = connector;
+            port.TransferMode = EnergyTransfer.Pick(EnergyTransfer.Available(ev.Model, connector));
             return Recompute();
         }
     }
@@ -95,6 +96,7 @@ public sealed partial class StationPhysics
             var port = Port(evseId);
             port.Ev = null;
             port.Connector = null;
+            port.TransferMode = null;
             port.EnergyAllowed = false;
             return Recompute();
         }
@@ -134,12 +136,38 @@ public sealed partial class StationPhysics
         }
     }
 
-    /// <summary>Sets where charging-profile limits come from (<see langword="null"/>: unlimited) and applies it now.</summary>
-    public IReadOnlyList<ChargingStateChange> SetLimitSource(PowerLimitSource? source)
+    /// <summary>
+    /// Sets where charging-profile limits come from (<see langword="null"/>: unlimited) and applies it now: a limit at
+    /// or above 0 caps charging, one below 0 is a discharge setpoint (<see cref="PowerDirective.FromLimit"/>).
+    /// </summary>
+    public IReadOnlyList<ChargingStateChange> SetLimitSource(PowerLimitSource? source) =>
+        SetDirectiveSource(source is null ? null : (evseId, at) => PowerDirective.FromLimit(source(evseId, at)));
+
+    /// <summary>Sets where each port's directive (operation mode, limit, discharge limit, setpoint) comes from and applies it now.</summary>
+    public IReadOnlyList<ChargingStateChange> SetDirectiveSource(PowerDirectiveSource? source)
     {
         lock (_gate)
         {
-            _limits = source;
+            _directives = source;
+            return Recompute();
+        }
+    }
+
+    /// <summary>
+    /// Sets the energy-transfer mode negotiated with the EV on <paramref name="evseId"/> (the EV picks one on plug-in:
+    /// <see cref="EnergyTransfer.Pick"/>); the port discharges only while it is bidirectional.
+    /// </summary>
+    public IReadOnlyList<ChargingStateChange> SetEnergyTransferMode(int evseId, EnergyTransferMode? mode)
+    {
+        lock (_gate)
+        {
+            var port = Port(evseId);
+            if (port.Ev is null)
+            {
+                throw new InvalidOperationException($"EVSE {evseId} has no EV.");
+            }
+
+            port.TransferMode = mode;
             return Recompute();
         }
     }
@@ -191,12 +219,13 @@ public sealed partial class StationPhysics
         {
             var evses = _ports.Select(SnapshotOf).ToArray();
             var delivered = _ports.Sum(p => p.DeliveredKw);
+            var exported = _ports.Sum(p => p.ExportKw);
             return new StationSnapshot(
                 Now,
                 evses,
                 delivered,
                 _supplyKw,
-                Math.Max(0, delivered - _batteryFlowKw),
+                delivered - exported - _batteryFlowKw,
                 _batteryFlowKw,
                 BackingBattery.SocPercent);
         }
@@ -257,30 +286,25 @@ public sealed partial class StationPhysics
             port.OfferedKw = 0;
             port.ExportKw = 0;
             port.ReactiveKvar = 0;
+            port.Mode = null;
             var ev = port.Ev;
             var connector = port.Connector;
-            port.LimitKw = ev is not null && port.EnergyAllowed ? _limits?.Invoke(port.Evse.Id, Now) : null;
-            if (ev is null || connector is null || !port.EnergyAllowed)
+            var directive = ev is not null && port.EnergyAllowed ? _directives?.Invoke(port.Evse.Id, Now) ?? PowerDirective.Unlimited : null;
+            port.LimitKw = directive is { Mode: OperationMode.CentralSetpoint, SetpointKw: { } setpoint } ? setpoint : directive?.LimitKw;
+            if (ev is null || connector is null || directive is null)
             {
                 continue;
             }
 
-            if (port.LimitKw < 0)
+            port.Mode = directive.Mode;
+            var request = RequestOf(port, ev, connector, directive);
+            if (request.ExportKw > 0)
             {
-                var roomKwh = Math.Max(0, (ev.SocPercent - ev.Model.MinSocPercent) / 100 * ev.Model.BatteryKwh);
-                port.ExportKw = Math.Max(0, Math.Min(Math.Min(-port.LimitKw.Value, ev.DischargeCapacityKw(connector)), roomKwh * 3600 / _stepSeconds));
+                port.ExportKw = request.ExportKw;
                 continue;
             }
 
-            if (ev.TargetReached)
-            {
-                continue;
-            }
-
-            // Capping demand by the energy left to the target over one step makes the EV land on its target
-            // instead of overshooting it; the power stays a function of state alone, so the snapshot is exact.
-            var demand = Math.Min(ev.DemandKw(connector), ev.EnergyToTargetKwh * 3600 / _stepSeconds);
-            arbiterPorts.Add(new ArbiterPort(port.Evse.Id, demand, CeilingKw(port.Evse, connector, port.LimitKw)));
+            arbiterPorts.Add(new ArbiterPort(port.Evse.Id, request.ImportDemandKw, request.ImportCeilingKw));
             arbitrated.Add(port);
         }
 
@@ -288,7 +312,7 @@ public sealed partial class StationPhysics
         var budgets = new List<PowerBudget>(_groupBudgets.Length + 1);
         budgets.AddRange(_groupBudgets);
         var stationCap = Math.Min(Profile.StationMaxKw, _supplyKw);
-        if (arbiterPorts.Count > 0 && _limits?.Invoke(0, Now) is >= 0 and var stationLimit)
+        if (arbiterPorts.Count > 0 && _directives?.Invoke(0, Now)?.LimitKw is >= 0 and var stationLimit)
         {
             stationCap = Math.Min(stationCap, stationLimit);
         }
@@ -302,7 +326,8 @@ public sealed partial class StationPhysics
         }
 
         ApplyGridSupport();
-        _batteryFlowKw = BackingBattery.FlowKw(_ports.Sum(p => p.DeliveredKw), _stepSeconds);
+        // The backing battery and the grid see the station's net power: what EVs feed back serves the others first.
+        _batteryFlowKw = BackingBattery.FlowKw(_ports.Sum(p => p.DeliveredKw - p.ExportKw), _stepSeconds);
         changes ??= [];
         foreach (var port in _ports)
         {
@@ -323,12 +348,70 @@ public sealed partial class StationPhysics
     /// </summary>
     partial void ApplyGridSupport();
 
-    private static double CeilingKw(EvseDefinition evse, ConnectorDefinition connector, double? limitKw)
+    /// <summary>
+    /// The port's power request under <paramref name="directive"/>: import at the EV's demand within the hardware and
+    /// the directive's caps, or export within the EV's and the port's discharge abilities, the discharge limit, the
+    /// energy left above the EV's minimum SoC, and only in a bidirectional energy-transfer mode.
+    /// </summary>
+    private PowerRequest RequestOf(PortState port, Ev ev, ConnectorDefinition connector, PowerDirective directive)
+    {
+        // Capping demand by the energy left to the target over one step makes the EV land on its target
+        // instead of overshooting it; the power stays a function of state alone, so the snapshot is exact.
+        var demand = ev.TargetReached ? 0 : Math.Min(ev.DemandKw(connector), ev.EnergyToTargetKwh * 3600 / _stepSeconds);
+        var ceiling = ev.TargetReached ? 0 : CeilingKw(port.Evse, connector);
+        var limit = directive.LimitKw;
+        switch (directive.Mode)
+        {
+            case OperationMode.Idle:
+                return PowerRequest.Nothing;
+            case OperationMode.CentralSetpoint when directive.SetpointKw is < 0:
+                return Export(-directive.SetpointKw.Value);
+            case OperationMode.CentralSetpoint:
+                ceiling = Math.Min(ceiling, directive.SetpointKw ?? 0);
+                break;
+            case OperationMode.ExternalLimits when limit is < 0:
+                return Export(-limit.Value);
+            default:
+                break;
+        }
+
+        if (limit is { } cap)
+        {
+            ceiling = Math.Min(ceiling, Math.Max(0, cap));
+        }
+
+        return new PowerRequest(demand, Math.Max(0, ceiling), 0);
+
+        PowerRequest Export(double wantedKw)
+        {
+            var export = Math.Min(wantedKw, ExportCapacityKw(port, ev, connector));
+            if (directive.DischargeLimitKw is { } dischargeLimit)
+            {
+                export = Math.Min(export, Math.Max(0, -dischargeLimit));
+            }
+
+            return export > 0 ? new PowerRequest(0, 0, export) : PowerRequest.Nothing;
+        }
+    }
+
+    private double ExportCapacityKw(PortState port, Ev ev, ConnectorDefinition connector)
+    {
+        if (port.TransferMode is not { } mode || !EnergyTransfer.IsBidirectional(mode))
+        {
+            return 0;
+        }
+
+        // Over one step the EV may not go below its minimum SoC: it lands on it instead.
+        var roomKwh = Math.Max(0, (ev.SocPercent - ev.Model.MinSocPercent) / 100 * ev.Model.BatteryKwh);
+        var capacity = Math.Min(Math.Min(ev.DischargeCapacityKw(connector), port.Evse.MaxKw), roomKwh * 3600 / _stepSeconds);
+        return Math.Max(0, capacity);
+    }
+
+    private static double CeilingKw(EvseDefinition evse, ConnectorDefinition connector)
     {
         var phases = connector.CurrentType == CurrentType.AC ? connector.Phases ?? 1 : 1;
         var byCurrent = phases * connector.NominalVoltageV * connector.MaxCurrentA / 1000;
-        var ceiling = Math.Min(Math.Min(connector.MaxKw, evse.MaxKw), byCurrent);
-        return limitKw is { } limit ? Math.Min(ceiling, limit) : ceiling;
+        return Math.Min(Math.Min(connector.MaxKw, evse.MaxKw), byCurrent);
     }
 
     private static ChargingState StateOf(PortState port)
@@ -387,6 +470,8 @@ public sealed partial class StationPhysics
             port.ExportWh)
         {
             ReactiveKvar = port.ReactiveKvar,
+            EnergyTransferMode = port.TransferMode,
+            OperationMode = port.Mode,
         };
     }
 

@@ -28,7 +28,31 @@ public sealed partial class ChargingProfileStore
         return (evseId, at) => LimitKw(evseId, at, contextOf(evseId));
     }
 
-    private ChargingLimits Evaluate(int evseId, DateTimeOffset at, ElectricalContext ctx, DateTimeOffset fallbackOrigin)
+    private ChargingLimits Evaluate(int evseId, DateTimeOffset at, ElectricalContext ctx, DateTimeOffset fallbackOrigin) =>
+        Evaluate(Winners(evseId, at, fallbackOrigin), ctx);
+
+    private static ChargingLimits Evaluate(InForce w, ElectricalContext ctx)
+    {
+        var stationKw = ToKw(w.Station, ctx);
+        var transactionKw = ToKw(w.Transaction, ctx);
+        var externalKw = ToKw(w.External, ctx);
+
+        int? phases = null;
+        double? lowest = null;
+        foreach (var (kw, winner) in new[] { (stationKw, w.Station), (transactionKw, w.Transaction), (externalKw, w.External) })
+        {
+            if (kw is { } value && (lowest is null || value < lowest))
+            {
+                lowest = value;
+                phases = winner?.Period.NumberPhases;
+            }
+        }
+
+        return new ChargingLimits(stationKw, transactionKw, externalKw, phases);
+    }
+
+    /// <summary>The winning period of each purpose in force on <paramref name="evseId"/> at <paramref name="at"/>.</summary>
+    private InForce Winners(int evseId, DateTimeOffset at, DateTimeOffset fallbackOrigin)
     {
         var tx = evseId > 0 ? _transactions.GetValueOrDefault(evseId) : null;
         var station = Winner(ChargingProfilePurpose.ChargingStationMax, p => p.EvseId == 0, at, tx, fallbackOrigin);
@@ -44,22 +68,7 @@ public sealed partial class ChargingProfileStore
             transaction ??= Winner(ChargingProfilePurpose.TxDefault, p => p.EvseId == 0 || p.EvseId == evseId, at, tx, fallbackOrigin);
         }
 
-        var stationKw = ToKw(station, ctx);
-        var transactionKw = ToKw(transaction, ctx);
-        var externalKw = ToKw(external, ctx);
-
-        int? phases = null;
-        double? lowest = null;
-        foreach (var (kw, winner) in new[] { (stationKw, station), (transactionKw, transaction), (externalKw, external) })
-        {
-            if (kw is { } value && (lowest is null || value < lowest))
-            {
-                lowest = value;
-                phases = winner?.Period.NumberPhases;
-            }
-        }
-
-        return new ChargingLimits(stationKw, transactionKw, externalKw, phases);
+        return new InForce(station, transaction, external);
     }
 
     /// <summary>Within one purpose the applicable profile in force with the highest stack level wins; on a tie the EVSE's own beats the station-wide one.</summary>
@@ -94,4 +103,9 @@ public sealed partial class ChargingProfileStore
         winner is { Period.Limit: { } limit } w
             ? ctx.ToKw((double)limit, w.Profile.Schedule.RateUnit, w.Period.NumberPhases)
             : null;
+
+    private sealed record InForce(
+        (ChargingProfile Profile, ChargingSchedulePeriod Period)? Station,
+        (ChargingProfile Profile, ChargingSchedulePeriod Period)? Transaction,
+        (ChargingProfile Profile, ChargingSchedulePeriod Period)? External);
 }

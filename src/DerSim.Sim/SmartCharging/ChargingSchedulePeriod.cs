@@ -1,3 +1,5 @@
+using DerSim.Sim.Physics;
+
 namespace DerSim.Sim.SmartCharging;
 
 /// <summary>
@@ -14,9 +16,12 @@ public sealed record ChargingSchedulePeriod(int StartPeriod, decimal? Limit)
     /// <summary>The phase to use when <see cref="NumberPhases"/> is 1 and the EVSE can switch phases.</summary>
     public int? PhaseToUse { get; init; }
 
-    /// <summary>2.1: the discharge limit (zero or negative), kept for V2X; not applied to the charging limit.</summary>
+    /// <summary>2.1: the discharge limit (zero or negative): export never exceeds its magnitude.</summary>
     public decimal? DischargeLimit { get; init; }
 
-    /// <summary>2.1: the setpoint (negative discharges), kept for V2X; not applied to the charging limit.</summary>
+    /// <summary>2.1: the setpoint (negative discharges), followed in <see cref="Physics.OperationMode.CentralSetpoint"/>.</summary>
     public decimal? Setpoint { get; init; }
+
+    /// <summary>2.1: how the period's values are used; null means ChargingOnly.</summary>
+    public OperationMode? OperationMode { get; init; }
 }

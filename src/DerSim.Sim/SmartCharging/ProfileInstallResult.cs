@@ -25,6 +25,8 @@ public sealed record ProfileInstallResult(ProfileRejection? Rejection, string? D
         ProfileRejection.InvalidValidity => "InvalidValue",
         ProfileRejection.DuplicateStackLevel => "DuplicateProfile",
         ProfileRejection.PurposeNotAllowed => "InvalidProfile",
+        ProfileRejection.UnsupportedOperationMode => "UnsupportedMode",
+        ProfileRejection.InconsistentPeriod => "InconsistentPeriod",
         _ => "InvalidProfile",
     };
 }

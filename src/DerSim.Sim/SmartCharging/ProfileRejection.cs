@@ -23,4 +23,10 @@ public enum ProfileRejection
 
     /// <summary>The CSMS may not install this purpose (ChargingStationExternalConstraints come from an external system).</summary>
     PurposeNotAllowed,
+
+    /// <summary>2.1: a period asks for an operationMode the simulator does not simulate.</summary>
+    UnsupportedOperationMode,
+
+    /// <summary>2.1: a period's values contradict each other or its mode (setpoint above limit, negative limit while ChargingOnly, …).</summary>
+    InconsistentPeriod,
 }

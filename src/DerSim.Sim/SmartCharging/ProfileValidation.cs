@@ -66,6 +66,17 @@ internal static class ProfileValidation
             return Reject(ProfileRejection.InvalidSchedule, "The duration is negative.");
         }
 
+        if (rules.Bidirectional)
+        {
+            foreach (var period in schedule.Periods)
+            {
+                if (PeriodChecks.Check(period) is { } bad)
+                {
+                    return bad;
+                }
+            }
+        }
+
         if (!rules.StrictStartSchedule)
         {
             return null;

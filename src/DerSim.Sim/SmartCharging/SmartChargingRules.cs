@@ -20,6 +20,20 @@ public sealed record SmartChargingRules(bool SameStackLevelReplaces, bool Requir
     /// <summary>OCPP 2.0.1 and 2.1 rules.</summary>
     public static SmartChargingRules V2x { get; } = new(SameStackLevelReplaces: false, RequireTransactionIdForTx: true, StrictStartSchedule: true);
 
+    /// <summary>OCPP 2.1 rules: those of 2.x, with operation modes, setpoints and discharge limits checked.</summary>
+    public static SmartChargingRules V21 { get; } = V2x with { Bidirectional = true };
+
+    /// <summary>
+    /// Whether periods may carry operationMode, setpoint and dischargeLimit (2.1): they are then checked for modes the
+    /// simulator cannot honour and for inconsistent values. The default value is <see langword="false"/>.
+    /// </summary>
+    public bool Bidirectional { get; init; }
+
     /// <summary>The rules of <paramref name="version"/>.</summary>
-    public static SmartChargingRules For(OcppVersion version) => version == OcppVersion.V16 ? V16 : V2x;
+    public static SmartChargingRules For(OcppVersion version) => version switch
+    {
+        OcppVersion.V16 => V16,
+        OcppVersion.V21 => V21,
+        _ => V2x,
+    };
 }

@@ -1,10 +1,11 @@
+using DerSim.Sim.Physics;
 using V21 = DerSim.Sim.Ocpp.V21;
 
 namespace DerSim.Sim.SmartCharging;
 
 /// <summary>
 /// Conversions between the smart-charging model and OCPP 2.1 messages. The model keeps 2.1's purposes, Dynamic kind,
-/// discharge limits and setpoints; per-phase values (limit_L2, …), V2X curves and price schedules are not modelled.
+/// discharge limits, setpoints and operation modes; per-phase values (limit_L2, …), V2X curves and price schedules are not modelled.
 /// </summary>
 public static class V21SmartCharging
 {
@@ -210,6 +211,7 @@ public static class V21SmartCharging
                 PhaseToUse = p.PhaseToUse,
                 DischargeLimit = p.DischargeLimit,
                 Setpoint = p.Setpoint,
+                OperationMode = p.OperationMode is { } mode ? FromV21(mode) : null,
             })])
         {
             StartSchedule = s.StartSchedule,
@@ -226,12 +228,39 @@ public static class V21SmartCharging
                 PhaseToUse = p.PhaseToUse,
                 DischargeLimit = p.DischargeLimit,
                 Setpoint = p.Setpoint,
+                OperationMode = p.OperationMode is { } mode ? ToV21(mode) : null,
             })])
         {
             StartSchedule = s.StartSchedule,
             Duration = s.Duration,
             MinChargingRate = s.MinChargingRate,
         };
+
+    /// <summary>The model operation mode of a 2.1 one.</summary>
+    public static OperationMode FromV21(V21.OperationModeEnumType mode) => mode switch
+    {
+        V21.OperationModeEnumType.Idle => OperationMode.Idle,
+        V21.OperationModeEnumType.CentralSetpoint => OperationMode.CentralSetpoint,
+        V21.OperationModeEnumType.ExternalSetpoint => OperationMode.ExternalSetpoint,
+        V21.OperationModeEnumType.ExternalLimits => OperationMode.ExternalLimits,
+        V21.OperationModeEnumType.CentralFrequency => OperationMode.CentralFrequency,
+        V21.OperationModeEnumType.LocalFrequency => OperationMode.LocalFrequency,
+        V21.OperationModeEnumType.LocalLoadBalancing => OperationMode.LocalLoadBalancing,
+        _ => OperationMode.ChargingOnly,
+    };
+
+    /// <summary>The 2.1 operation mode of a model one.</summary>
+    public static V21.OperationModeEnumType ToV21(OperationMode mode) => mode switch
+    {
+        OperationMode.Idle => V21.OperationModeEnumType.Idle,
+        OperationMode.CentralSetpoint => V21.OperationModeEnumType.CentralSetpoint,
+        OperationMode.ExternalSetpoint => V21.OperationModeEnumType.ExternalSetpoint,
+        OperationMode.ExternalLimits => V21.OperationModeEnumType.ExternalLimits,
+        OperationMode.CentralFrequency => V21.OperationModeEnumType.CentralFrequency,
+        OperationMode.LocalFrequency => V21.OperationModeEnumType.LocalFrequency,
+        OperationMode.LocalLoadBalancing => V21.OperationModeEnumType.LocalLoadBalancing,
+        _ => V21.OperationModeEnumType.ChargingOnly,
+    };
 
     private static string? Truncate(string? text, int max) =>
         text is null || text.Length <= max ? text : text[..max];

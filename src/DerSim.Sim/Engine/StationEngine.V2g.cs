@@ -1,0 +1,165 @@
+using DerSim.Sim.Evse;
+using DerSim.Sim.Ocpp;
+using DerSim.Sim.Physics;
+
+namespace DerSim.Sim.Engine;
+
+/// <summary>
+/// Bidirectional energy transfer (OCPP 2.1 Q block). On plug-in the EV picks its mode among those it shares with the
+/// connector (a bidirectional one first). On 2.1 the station sends NotifyEVChargingNeeds after the transaction started
+/// and before energy flows: an Accepted, Processing or NoChargingProfile answer keeps the requested mode; Rejected or
+/// no answer makes the EV fall back to charging only. NotifyAllowedEnergyTransfer narrows the modes; after its answer
+/// the EV renegotiates (a bidirectional mode if allowed, else DC, else AC) and the station sends the new needs. The
+/// operation mode in force is reported in transactionInfo. On 1.6 and 2.0.1 a bidirectional EV charges only.
+/// </summary>
+public sealed partial class StationEngine
+{
+    /// <summary>
+    /// Answers NotifyAllowedEnergyTransfer for <paramref name="transactionId"/>: Accepted when the transaction runs and
+    /// the EV and connector share at least one of <paramref name="allowed"/>, else Rejected with a reasonCode.
+    /// </summary>
+    public AllowedEnergyTransferResult AllowEnergyTransfer(string transactionId, IReadOnlyList<EnergyTransferMode> allowed)
+    {
+        ArgumentNullException.ThrowIfNull(allowed);
+        if (TransactionById(transactionId) is not { } tx)
+        {
+            return new(false, "TxNotFound", $"No transaction {transactionId} runs on this station.", null);
+        }
+
+        var available = AvailableModes(tx.EvseId);
+        var usable = available.Where(allowed.Contains).ToList();
+        if (usable.Count == 0)
+        {
+            return new(false, "NoModeAvailable",
+                $"None of {string.Join(", ", allowed.Select(EnumJsonNames.Of))} is available on EVSE {tx.EvseId} (EV and connector share {string.Join(", ", available.Select(EnumJsonNames.Of))}).",
+                null);
+        }
+
+        tx.AllowedEnergyTransfer = [.. allowed];
+        return new(true, null, null, ct => RenegotiateAsync(tx, usable, ct));
+    }
+
+    /// <summary>Reports the operation mode of every running transaction whose mode changed (after a profile was installed or cleared).</summary>
+    public async Task ReportOperationModesAsync(CancellationToken ct)
+    {
+        if (_messages is not { } messages)
+        {
+            return;
+        }
+
+        foreach (var tx in _transactions.Values)
+        {
+            await ReportOperationModeAsync(tx, messages, ct).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Before the Started event: the mode to report in it (2.1), or the older version's charge-only rule.</summary>
+    private void PrepareEnergyTransfer(EngineTransaction tx, ITransactionMessages messages)
+    {
+        if (messages.ExpressesDischarge)
+        {
+            tx.TryReportOperationMode(OperationModeNow(tx.EvseId));
+            return;
+        }
+
+        lock (_physicsGate)
+        {
+            if (Physics.Snapshot(tx.EvseId).EnergyTransferMode is { } mode && EnergyTransfer.IsBidirectional(mode))
+            {
+                Physics.SetEnergyTransferMode(tx.EvseId, EnergyTransfer.Pick(AvailableModes(tx.EvseId).Where(m => !EnergyTransfer.IsBidirectional(m))));
+                Log($"EVSE {tx.EvseId}: OCPP {Version.DisplayName()} cannot express discharge; the bidirectional EV charges only");
+            }
+        }
+    }
+
+    /// <summary>2.1: tells the CSMS what the EV needs before energy flows, and falls back to charging only when it refuses.</summary>
+    private async Task NegotiateAsync(EngineTransaction tx, ITransactionMessages messages, CancellationToken ct)
+    {
+        if (!messages.ExpressesDischarge || NeedsOf(tx.EvseId, mode: null) is not { } needs)
+        {
+            return;
+        }
+
+        ChargingNeedsAnswer answer;
+        try
+        {
+            answer = await messages.ChargingNeedsAsync(tx, needs, ct).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (IsBadAnswer(ex))
+        {
+            Log($"EVSE {tx.EvseId}: NotifyEVChargingNeeds not answered: {ex.Message}");
+            answer = ChargingNeedsAnswer.NotSent;
+        }
+
+        if (answer is ChargingNeedsAnswer.Rejected or ChargingNeedsAnswer.NotSent && EnergyTransfer.IsBidirectional(needs.Requested))
+        {
+            var fallback = EnergyTransfer.Pick(needs.Available.Where(m => !EnergyTransfer.IsBidirectional(m)));
+            lock (_physicsGate)
+            {
+                Physics.SetEnergyTransferMode(tx.EvseId, fallback);
+            }
+
+            Log($"EVSE {tx.EvseId}: charging needs {(answer == ChargingNeedsAnswer.Rejected ? "rejected" : "not answered")}; the EV charges only ({(fallback is { } f ? EnumJsonNames.Of(f) : "no mode")})");
+        }
+    }
+
+    private async Task RenegotiateAsync(EngineTransaction tx, IReadOnlyList<EnergyTransferMode> usable, CancellationToken ct)
+    {
+        var mode = EnergyTransfer.Pick(usable);
+        lock (_physicsGate)
+        {
+            if (Physics.EvAt(tx.EvseId) is null)
+            {
+                return;
+            }
+
+            Physics.SetEnergyTransferMode(tx.EvseId, mode);
+        }
+
+        Log($"EVSE {tx.EvseId}: energy transfer renegotiated to {(mode is { } m ? EnumJsonNames.Of(m) : "no mode")}");
+        if (_messages is { } messages && NeedsOf(tx.EvseId, mode) is { } needs)
+        {
+            await messages.ChargingNeedsAsync(tx, needs, ct).ConfigureAwait(false);
+        }
+    }
+
+    private async Task ReportOperationModeAsync(EngineTransaction tx, ITransactionMessages messages, CancellationToken ct)
+    {
+        if (messages.ExpressesDischarge && tx.TransactionId is not null && tx.TryReportOperationMode(OperationModeNow(tx.EvseId)))
+        {
+            await messages.OperationModeAsync(tx, tx.ReportedOperationMode!.Value, ct).ConfigureAwait(false);
+        }
+    }
+
+    private OperationMode OperationModeNow(int evseId) =>
+        Profiles.Effective(evseId, Clock.Time.GetUtcNow(), ContextOf(evseId)).Mode;
+
+    private List<EnergyTransferMode> AvailableModes(int evseId)
+    {
+        lock (_physicsGate)
+        {
+            var snapshot = Physics.Snapshot(evseId);
+            var ev = Physics.EvAt(evseId);
+            var connector = Station.Profile.Evses.First(e => e.Id == evseId).Connectors.FirstOrDefault(c => c.Id == snapshot.ConnectorId);
+            return ev is null || connector is null ? [] : [.. EnergyTransfer.Available(ev.Model, connector)];
+        }
+    }
+
+    /// <summary>The EV's needs on <paramref name="evseId"/> requesting <paramref name="mode"/> (null: the mode negotiated now).</summary>
+    private EvChargingNeeds? NeedsOf(int evseId, EnergyTransferMode? mode)
+    {
+        lock (_physicsGate)
+        {
+            var snapshot = Physics.Snapshot(evseId);
+            var ev = Physics.EvAt(evseId);
+            var connector = Station.Profile.Evses.First(e => e.Id == evseId).Connectors.FirstOrDefault(c => c.Id == snapshot.ConnectorId);
+            if (ev is null || connector is null || (mode ?? snapshot.EnergyTransferMode) is not { } requested)
+            {
+                return null;
+            }
+
+            return new EvChargingNeeds(evseId, requested, EnergyTransfer.Available(ev.Model, connector), ev.Model, connector,
+                ev.SocPercent, ev.TargetSocPercent, Physics.Now);
+        }
+    }
+}

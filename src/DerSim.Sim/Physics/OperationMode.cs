@@ -1,0 +1,34 @@
+namespace DerSim.Sim.Physics;
+
+/// <summary>
+/// How a port uses the limits in force: OCPP 2.1's operationMode values. Import and export are separate non-negative
+/// powers; a negative setpoint or limit asks for export. The physics honours <see cref="ChargingOnly"/>,
+/// <see cref="CentralSetpoint"/>, <see cref="ExternalLimits"/> and <see cref="Idle"/> (<see cref="OperationModes.IsHonoured"/>);
+/// smart charging rejects profiles with the others, and the physics treats them as <see cref="ChargingOnly"/>.
+/// </summary>
+public enum OperationMode
+{
+    /// <summary>The EV charges at demand within the limit; the port never exports (2.1's default).</summary>
+    ChargingOnly,
+
+    /// <summary>The port follows the setpoint: at or above 0 import, below 0 export, within limit, discharge limit and the EV's and port's abilities.</summary>
+    CentralSetpoint,
+
+    /// <summary>Limit and discharge limit are bounds: the EV charges at demand up to the limit; a negative limit makes it export at least that much.</summary>
+    ExternalLimits,
+
+    /// <summary>No energy either way.</summary>
+    Idle,
+
+    /// <summary>An external system sets the setpoint (not simulated).</summary>
+    ExternalSetpoint,
+
+    /// <summary>The CSMS drives frequency support (not simulated).</summary>
+    CentralFrequency,
+
+    /// <summary>The station follows the local frequency along a frequency-watt curve (not simulated).</summary>
+    LocalFrequency,
+
+    /// <summary>Local load balancing decides (not simulated).</summary>
+    LocalLoadBalancing,
+}

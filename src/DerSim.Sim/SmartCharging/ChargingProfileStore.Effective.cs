@@ -1,0 +1,58 @@
+using DerSim.Sim.Physics;
+
+namespace DerSim.Sim.SmartCharging;
+
+public sealed partial class ChargingProfileStore
+{
+    /// <summary>
+    /// What the periods in force on <paramref name="evseId"/> (&gt; 0) ask for at <paramref name="at"/>: the operation
+    /// mode and setpoint of the transaction's period (TxProfile, else TxDefault), else of the external constraints, else
+    /// ChargingOnly; the limit as <see cref="LimitKw"/>; the tightest discharge limit of all purposes.
+    /// </summary>
+    public EffectivePeriod Effective(int evseId, DateTimeOffset at, ElectricalContext ctx)
+    {
+        ArgumentNullException.ThrowIfNull(ctx);
+        lock (_gate)
+        {
+            var inForce = Winners(evseId, at, fallbackOrigin: at);
+            var limits = Evaluate(inForce, ctx);
+            var leader = inForce.Transaction is { Period.OperationMode: not null } ? inForce.Transaction
+                : inForce.External is { Period.OperationMode: not null } ? inForce.External
+                : inForce.Transaction;
+            var mode = leader?.Period.OperationMode ?? OperationMode.ChargingOnly;
+
+            double? dischargeKw = null;
+            foreach (var winner in new[] { inForce.Station, inForce.Transaction, inForce.External })
+            {
+                if (winner is { Period.DischargeLimit: { } d } w)
+                {
+                    var kw = ctx.ToKw((double)d, w.Profile.Schedule.RateUnit, w.Period.NumberPhases);
+                    dischargeKw = dischargeKw is { } tightest ? Math.Max(tightest, kw) : kw;
+                }
+            }
+
+            double? setpointKw = mode == OperationMode.CentralSetpoint && leader is { Period.Setpoint: { } s } l
+                ? ctx.ToKw((double)s, l.Profile.Schedule.RateUnit, l.Period.NumberPhases)
+                : null;
+            return new EffectivePeriod(mode, limits.EffectiveKw, dischargeKw, setpointKw, limits.NumberPhases);
+        }
+    }
+
+    /// <summary><see cref="Effective"/> as the directive source the physics takes; EVSE 0 gets the station-wide limit.</summary>
+    public PowerDirectiveSource DirectiveFunction(Func<int, ElectricalContext> contextOf)
+    {
+        ArgumentNullException.ThrowIfNull(contextOf);
+        return (evseId, at) =>
+        {
+            if (evseId > 0)
+            {
+                return Effective(evseId, at, contextOf(evseId)).ToDirective();
+            }
+
+            var station = Limits(0, at, contextOf(0));
+            return PowerDirective.FromLimit(station.StationMaxKw is { } max && station.ExternalKw is { } external
+                ? Math.Min(max, external)
+                : station.StationMaxKw ?? station.ExternalKw);
+        };
+    }
+}
