@@ -138,6 +138,20 @@ public sealed class V2gAssertionSteps(ScenarioWorld world, ScenarioContext scena
         }
     }
 
+    /// <summary>
+    /// Checks that the station's own log (not the OCPP traffic) has a line containing the text, e.g. the note that an
+    /// older OCPP version cannot express discharge. Example: <c>Then the station logged a line containing "cannot express discharge"</c>
+    /// </summary>
+    [Then("the station logged a line containing {string}")]
+    public void Logged(string text)
+    {
+        var station = world.Simulator.Station();
+        if (!station.Log.Any(line => line.Contains(text, StringComparison.Ordinal)))
+        {
+            throw new TrafficAssertionException($"no line of {station.Id}'s log contains \"{text}\"; its last lines:\n{string.Join("\n", station.Log.TakeLast(10))}", []);
+        }
+    }
+
     private IReadOnlyList<(RecordedFrame Frame, DateTimeOffset At, decimal Value)> Since(int evseId, string measurand)
     {
         var samples = world.Recorder.Query().Samples(measurand, evseId);
