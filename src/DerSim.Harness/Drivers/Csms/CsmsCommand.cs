@@ -179,6 +179,13 @@ public sealed record CsmsCommand
     public static CsmsCommand GetBaseReport(string stationId, OcppVersion version, string reportBase) =>
         new(CsmsActionKind.GetBaseReport, stationId, version) { Key = reportBase };
 
+    /// <summary>
+    /// The name of the Http driver's template for this command: the <see cref="Kind"/>, except a 2.1 SetChargingProfile
+    /// with an operationMode, which needs a template of its own (SetChargingProfileV2x) so a plain limit template never
+    /// sends it without its setpoint and mode.
+    /// </summary>
+    public string TemplateName => Kind == CsmsActionKind.SetChargingProfile && OperationMode is not null ? "SetChargingProfileV2x" : Kind.ToString();
+
     /// <summary>The OCPP action the station's version uses, or null when the version has none for this.</summary>
     public string? OcppAction => (Kind, Version) switch
     {
