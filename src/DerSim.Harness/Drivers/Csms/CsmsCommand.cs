@@ -284,9 +284,20 @@ public sealed record CsmsCommand
         Add("dischargeLimitW", DischargeLimitW);
         Add("operationMode", OperationMode);
         Add("allowedEnergyTransfer", AllowedEnergyTransfer is null ? null : string.Join(",", AllowedEnergyTransfer));
-        Add("controlType", ControlType);
-        Add("controlId", ControlId);
-        Add("isDefault", IsDefault is null ? null : IsDefault.Value ? "true" : "false");
+        if (OperationMode is not null)
+        {
+            // Empty rather than missing, as transactionId above: one V2X template serves every operation mode.
+            values["v2xSetpointW"] = Convert.ToString(SetpointW, CultureInfo.InvariantCulture) ?? "";
+            values["v2xLimitW"] = Convert.ToString(LimitW, CultureInfo.InvariantCulture) ?? "";
+            values["v2xDischargeLimitW"] = Convert.ToString(DischargeLimitW, CultureInfo.InvariantCulture) ?? "";
+        }
+
+        if (Kind is CsmsActionKind.SetDERControl or CsmsActionKind.GetDERControl or CsmsActionKind.ClearDERControl)
+        {
+            values["controlType"] = ControlType ?? "";
+            values["controlId"] = ControlId ?? "";
+            values["isDefault"] = IsDefault is null ? "" : IsDefault.Value ? "true" : "false";
+        }
         if (OcppAction is not null)
         {
             values["payload"] = Payload().GetRawText();
