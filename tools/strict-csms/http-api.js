@@ -106,7 +106,7 @@ function buildV21(kind, body) {
 
 function startHttpApi(port, clients, emit) {
     const server = http.createServer((req, res) => {
-        const match = /^\/stations\/([^/]+)\/([a-z-]+)$/.exec(req.url ?? '');
+        const match = /^\/stations\/([^/]+)\/([a-z0-9-]+)$/.exec(req.url ?? '');
         let text = '';
         req.on('data', chunk => { text += chunk; });
         req.on('end', () => {
