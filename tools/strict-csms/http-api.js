@@ -72,7 +72,8 @@ function buildV21(kind, body) {
                 allowedEnergyTransfer: String(body.modes).split(',').map(m => m.trim()).filter(m => m),
             }];
         case 'v2x-profile': {
-            const id = 900 + (++requestIds);
+            // One id per EVSE: a later V2X profile replaces the earlier one instead of clashing with it.
+            const id = 800 + Number(body.evseId);
             return ['SetChargingProfile', { evseId: Number(body.evseId), chargingProfile: {
                 id, stackLevel: 1, chargingProfilePurpose: 'TxProfile', chargingProfileKind: 'Relative',
                 transactionId: String(body.transactionId),
@@ -142,4 +143,4 @@ function startHttpApi(port, clients, emit) {
     return new Promise(resolve => server.listen(port, '127.0.0.1', () => resolve(server)));
 }
 
-module.exports = { startHttpApi };
+module.exports = { startHttpApi, build };
