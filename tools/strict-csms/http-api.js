@@ -8,6 +8,13 @@
 //   POST /stations/:id/reset            {"type":"Soft"|"Hard"}
 //   POST /stations/:id/trigger          {"message":"StatusNotification","evseId":1?}
 //   POST /stations/:id/availability     {"evseId":1,"operative":false}
+//   2.1 only (404 on other versions):
+//   POST /stations/:id/allowed-energy-transfer {"transactionId":"...","modes":"DC_BPT,DC"}
+//   POST /stations/:id/v2x-profile      {"evseId":1,"transactionId":"...","operationMode":"CentralSetpoint",
+//                                        "setpointW":"-20000","limitW":"","dischargeLimitW":""}  ("" = absent)
+//   POST /stations/:id/der-control      a SetDERControl request, forwarded as given (strict mode validates it)
+//   POST /stations/:id/der-control-get  {"controlType":"","controlId":"","isDefault":""}     ("" = absent)
+//   POST /stations/:id/der-control-clear {"controlType":"","controlId":"","isDefault":"true"}
 // Answers 202 once the call is sent (the station's answer arrives later), 404 for an unknown station.
 
 const http = require('http');
@@ -48,13 +55,59 @@ function build(kind, protocol, body) {
                 : ['ChangeAvailability', { operationalStatus: status, ...(body.evseId ? { evse: { id: Number(body.evseId) } } : {}) }];
         }
         default:
+            return protocol === 'ocpp2.1' ? buildV21(kind, body) : null;
+    }
+}
+
+// Text fields of a template: "" means absent.
+const given = value => value !== undefined && value !== null && value !== '';
+const numberIf = (name, value) => (given(value) ? { [name]: Number(value) } : {});
+const textIf = (name, value) => (given(value) ? { [name]: String(value) } : {});
+
+function buildV21(kind, body) {
+    switch (kind) {
+        case 'allowed-energy-transfer':
+            return ['NotifyAllowedEnergyTransfer', {
+                transactionId: String(body.transactionId),
+                allowedEnergyTransfer: String(body.modes).split(',').map(m => m.trim()).filter(m => m),
+            }];
+        case 'v2x-profile': {
+            // One id per EVSE: a later V2X profile replaces the earlier one instead of clashing with it.
+            const id = 800 + Number(body.evseId);
+            return ['SetChargingProfile', { evseId: Number(body.evseId), chargingProfile: {
+                id, stackLevel: 1, chargingProfilePurpose: 'TxProfile', chargingProfileKind: 'Relative',
+                transactionId: String(body.transactionId),
+                chargingSchedule: [{ id: 1, chargingRateUnit: 'W', chargingSchedulePeriod: [{
+                    startPeriod: 0,
+                    ...numberIf('limit', body.limitW),
+                    ...numberIf('dischargeLimit', body.dischargeLimitW),
+                    ...numberIf('setpoint', body.setpointW),
+                    operationMode: body.operationMode,
+                }] }] } }];
+        }
+        case 'der-control':
+            return ['SetDERControl', body];
+        case 'der-control-get':
+            return ['GetDERControl', {
+                requestId: ++requestIds,
+                ...(given(body.isDefault) ? { isDefault: body.isDefault === 'true' || body.isDefault === true } : {}),
+                ...textIf('controlType', body.controlType),
+                ...textIf('controlId', body.controlId),
+            }];
+        case 'der-control-clear':
+            return ['ClearDERControl', {
+                isDefault: body.isDefault === 'true' || body.isDefault === true,
+                ...textIf('controlType', body.controlType),
+                ...textIf('controlId', body.controlId),
+            }];
+        default:
             return null;
     }
 }
 
 function startHttpApi(port, clients, emit) {
     const server = http.createServer((req, res) => {
-        const match = /^\/stations\/([^/]+)\/([a-z-]+)$/.exec(req.url ?? '');
+        const match = /^\/stations\/([^/]+)\/([a-z0-9-]+)$/.exec(req.url ?? '');
         let text = '';
         req.on('data', chunk => { text += chunk; });
         req.on('end', () => {
@@ -90,4 +143,4 @@ function startHttpApi(port, clients, emit) {
     return new Promise(resolve => server.listen(port, '127.0.0.1', () => resolve(server)));
 }
 
-module.exports = { startHttpApi };
+module.exports = { startHttpApi, build };

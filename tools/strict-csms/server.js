@@ -5,6 +5,8 @@
 //
 // Usage: node tools/strict-csms/server.js [--port N] [--heartbeat-interval S] [--tx-profile-kw KW]
 //                                        [--tx-profile-kind Relative|Absolute] [--self-check] [--api-port N]
+//                                        [--scenario v2g]
+//   --scenario v2g (env STRICT_CSMS_SCENARIO): see v2g-scenario.js (2.1 V2G + DER acceptance exchange).
 //   --api-port N (env STRICT_CSMS_API_PORT) also serves the HTTP API of http-api.js on 127.0.0.1:N (0: free port).
 //   env STRICT_CSMS_PORT / STRICT_CSMS_HEARTBEAT_INTERVAL / STRICT_CSMS_TX_PROFILE_KW /
 //   STRICT_CSMS_TX_PROFILE_KIND are used when the flags are absent.
@@ -16,6 +18,9 @@ const { buildStrictValidators, effectiveValidators } = require('./validators');
 const { createHandlers } = require('./handlers');
 const { txProfileRequest } = require('./tx-profile');
 const { startHttpApi } = require('./http-api');
+const { startsV2g, runV2g } = require('./v2g-scenario');
+
+const SCENARIOS = ['v2g'];
 
 function parseArgs(argv) {
     const options = {
@@ -25,6 +30,7 @@ function parseArgs(argv) {
         txProfileKind: process.env.STRICT_CSMS_TX_PROFILE_KIND ?? 'Relative',
         selfCheck: false,
         apiPort: process.env.STRICT_CSMS_API_PORT ? Number(process.env.STRICT_CSMS_API_PORT) : null,
+        scenario: process.env.STRICT_CSMS_SCENARIO ?? null,
     };
     for (let i = 0; i < argv.length; i++) {
         const [flag, inline] = argv[i].split('=', 2);
@@ -36,6 +42,7 @@ function parseArgs(argv) {
             case '--tx-profile-kind': options.txProfileKind = value(); break;
             case '--self-check': options.selfCheck = true; break;
             case '--api-port': options.apiPort = Number(value()); break;
+            case '--scenario': options.scenario = value(); break;
             default: throw new Error(`Unknown argument '${argv[i]}'`);
         }
     }
@@ -47,6 +54,9 @@ function parseArgs(argv) {
     }
     if (options.txProfileKw !== null && !(Number.isFinite(options.txProfileKw) && options.txProfileKw >= 0)) {
         throw new Error(`--tx-profile-kw must be a number of kW, 0 or more`);
+    }
+    if (options.scenario !== null && !SCENARIOS.includes(options.scenario)) {
+        throw new Error(`--scenario must be one of ${SCENARIOS.join(', ')}`);
     }
     if (!['Relative', 'Absolute'].includes(options.txProfileKind)) {
         throw new Error(`--tx-profile-kind must be Relative or Absolute`);
@@ -127,6 +137,11 @@ async function main() {
         });
         client.on('callResult', ({ outbound, messageId, method, params, result }) => {
             emit({ event: 'callResult', identity, protocol, messageId, action: method, result, ...(outbound ? { direction: 'fromStation' } : {}) });
+            if (!outbound && options.scenario === 'v2g' && startsV2g(protocol, method, params)) {
+                const profileId = ++txProfileIds;
+                // As for the TxProfile below: the answer goes out right after this event.
+                setImmediate(() => runV2g(client, params, profileId, emit));
+            }
             if (!outbound && options.txProfileKw !== null) {
                 const request = txProfileRequest(protocol, method, params, result, options, ++txProfileIds);
                 if (request) {

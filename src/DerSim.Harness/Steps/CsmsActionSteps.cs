@@ -284,19 +284,9 @@ public sealed class CsmsActionSteps(ScenarioWorld world, ScenarioContext scenari
         }
     }
 
-    private CsmsExchange Latest(string action) =>
-        world.CsmsExchanges.LastOrDefault(e => e.Call.Action == action || e.Kind?.ToString() == action)
-        ?? throw new TrafficAssertionException($"the CSMS sent no {action} in this scenario (it sent: {string.Join(", ", world.CsmsExchanges.Select(e => e.Call.Action).DefaultIfEmpty("nothing"))})", []);
+    private CsmsExchange Latest(string action) => CsmsPerform.Latest(world, action);
 
-    private async Task<(StationUnderTest Station, string TransactionId)> TransactionOn(int evseId)
-    {
-        var station = world.Simulator.Station();
-        string? id = null;
-        await world.Simulator.WaitForAsync(
-            q => (id = CsmsTraffic.TransactionIdOn(q, station.Id, station.Version, evseId)) is not null,
-            string.Create(CultureInfo.InvariantCulture, $"a transaction on EVSE {evseId} of {station.Id}")).ConfigureAwait(false);
-        return (station, id!);
-    }
+    private Task<(StationUnderTest Station, string TransactionId)> TransactionOn(int evseId) => CsmsPerform.TransactionOnAsync(world, evseId);
 
     private static string OperationalStatus(string status) => status switch
     {
@@ -304,29 +294,5 @@ public sealed class CsmsActionSteps(ScenarioWorld world, ScenarioContext scenari
         _ => throw new ArgumentException($"'{status}' is not Operative or Inoperative"),
     };
 
-    private async Task Perform(CsmsCommand command)
-    {
-        if (command.OcppAction is null)
-        {
-            scenario.NotApplicable($"OCPP {command.Version.DisplayName()} has no {command.Kind}");
-        }
-
-        var driver = world.CsmsDriver;
-        if (!driver.CanPerform(command))
-        {
-            scenario.NotApplicable($"the {driver.Name} CSMS driver cannot {command.Describe()}");
-        }
-
-        CsmsExchange exchange;
-        try
-        {
-            exchange = await driver.PerformAsync(command).ConfigureAwait(false);
-        }
-        catch (CsmsActionNotApplicableException ex)
-        {
-            throw new NotApplicableException(ex.Message, ex);
-        }
-
-        world.CsmsExchanges.Add(exchange with { Kind = command.Kind });
-    }
+    private Task Perform(CsmsCommand command) => CsmsPerform.RunAsync(world, scenario, command);
 }

@@ -44,4 +44,16 @@ public enum CsmsActionKind
 
     /// <summary>GetBaseReport (2.x), answered by NotifyReport messages with the device model.</summary>
     GetBaseReport,
+
+    /// <summary>2.1 only: NotifyAllowedEnergyTransfer, the energy-transfer modes a transaction may use (V2G).</summary>
+    NotifyAllowedEnergyTransfer,
+
+    /// <summary>2.1 only: SetDERControl, a grid-support control (curve, fixed PF/var, droop, limits, trip settings).</summary>
+    SetDERControl,
+
+    /// <summary>2.1 only: GetDERControl, answered and then reported in ReportDERControl.</summary>
+    GetDERControl,
+
+    /// <summary>2.1 only: ClearDERControl by id, type or default flag.</summary>
+    ClearDERControl,
 }

@@ -68,9 +68,64 @@ public sealed record CsmsCommand
     /// <summary>Seconds of a GetCompositeSchedule.</summary>
     public int? DurationSeconds { get; init; }
 
+    /// <summary>2.1 SetChargingProfile: the period's setpoint in W (negative: discharge).</summary>
+    public decimal? SetpointW { get; init; }
+
+    /// <summary>2.1 SetChargingProfile: the period's discharge limit in W (0 or negative).</summary>
+    public decimal? DischargeLimitW { get; init; }
+
+    /// <summary>2.1 SetChargingProfile: the period's operationMode (ChargingOnly, CentralSetpoint, ExternalLimits, Idle, …).</summary>
+    public string? OperationMode { get; init; }
+
+    /// <summary>2.1 NotifyAllowedEnergyTransfer: the modes allowed (DC, DC_BPT, AC_BPT, …).</summary>
+    public IReadOnlyList<string>? AllowedEnergyTransfer { get; init; }
+
+    /// <summary>2.1 SetDERControl: the control.</summary>
+    public DerControlSpec? DerControl { get; init; }
+
+    /// <summary>2.1 GetDERControl / ClearDERControl: the control type to select.</summary>
+    public string? ControlType { get; init; }
+
+    /// <summary>2.1 GetDERControl / ClearDERControl: the control id to select.</summary>
+    public string? ControlId { get; init; }
+
+    /// <summary>2.1 GetDERControl / ClearDERControl: default or scheduled controls.</summary>
+    public bool? IsDefault { get; init; }
+
+    /// <summary>Whether the command uses what only OCPP 2.1 can say (V2X periods, DER, allowed energy transfer).</summary>
+    public bool NeedsV21 => Kind is CsmsActionKind.NotifyAllowedEnergyTransfer or CsmsActionKind.SetDERControl or CsmsActionKind.GetDERControl or CsmsActionKind.ClearDERControl
+        || SetpointW is not null || DischargeLimitW is not null || OperationMode is not null;
+
     /// <summary>SetChargingProfile: a TxProfile or TxDefaultProfile limiting an EVSE to a power (W) or current (A).</summary>
     public static CsmsCommand SetChargingProfile(string stationId, OcppVersion version, string purpose, int evseId, decimal? limitW, decimal? limitA = null, string? transactionId = null, int profileId = 1) =>
         new(CsmsActionKind.SetChargingProfile, stationId, version) { Purpose = purpose, EvseId = evseId, LimitW = limitW, LimitA = limitA, TransactionId = transactionId, ProfileId = profileId };
+
+    /// <summary>
+    /// 2.1 SetChargingProfile: a TxProfile for a transaction whose one period carries an operationMode and, as given, a
+    /// setpoint, a (charge) limit and a discharge limit, all in W. Not applicable on 1.6 and 2.0.1.
+    /// </summary>
+    public static CsmsCommand SetV2xProfile(string stationId, OcppVersion version, int evseId, string transactionId, string operationMode, decimal? setpointW = null, decimal? limitW = null, decimal? dischargeLimitW = null, int profileId = 1) =>
+        new(CsmsActionKind.SetChargingProfile, stationId, version)
+        {
+            Purpose = "TxProfile", EvseId = evseId, TransactionId = transactionId, OperationMode = operationMode,
+            SetpointW = setpointW, LimitW = limitW, DischargeLimitW = dischargeLimitW, ProfileId = profileId,
+        };
+
+    /// <summary>2.1 NotifyAllowedEnergyTransfer for a transaction.</summary>
+    public static CsmsCommand NotifyAllowedEnergyTransfer(string stationId, OcppVersion version, string transactionId, IReadOnlyList<string> modes, int? evseId = null) =>
+        new(CsmsActionKind.NotifyAllowedEnergyTransfer, stationId, version) { TransactionId = transactionId, AllowedEnergyTransfer = modes, EvseId = evseId };
+
+    /// <summary>2.1 SetDERControl of one control.</summary>
+    public static CsmsCommand SetDerControl(string stationId, OcppVersion version, DerControlSpec control) =>
+        new(CsmsActionKind.SetDERControl, stationId, version) { DerControl = control, ControlType = control?.ControlType, ControlId = control?.ControlId, IsDefault = control?.IsDefault };
+
+    /// <summary>2.1 GetDERControl: every control, or those matching the criteria given; the answer is followed by ReportDERControl.</summary>
+    public static CsmsCommand GetDerControl(string stationId, OcppVersion version, bool? isDefault = null, string? controlType = null, string? controlId = null, int requestId = 1) =>
+        new(CsmsActionKind.GetDERControl, stationId, version) { IsDefault = isDefault, ControlType = controlType, ControlId = controlId, ProfileId = requestId };
+
+    /// <summary>2.1 ClearDERControl of the default (or scheduled) controls matching the criteria given.</summary>
+    public static CsmsCommand ClearDerControl(string stationId, OcppVersion version, bool isDefault, string? controlType = null, string? controlId = null) =>
+        new(CsmsActionKind.ClearDERControl, stationId, version) { IsDefault = isDefault, ControlType = controlType, ControlId = controlId };
 
     /// <summary>ClearChargingProfile of every profile (or the EVSE's).</summary>
     public static CsmsCommand ClearChargingProfile(string stationId, OcppVersion version, int? evseId = null) =>
@@ -124,9 +179,17 @@ public sealed record CsmsCommand
     public static CsmsCommand GetBaseReport(string stationId, OcppVersion version, string reportBase) =>
         new(CsmsActionKind.GetBaseReport, stationId, version) { Key = reportBase };
 
+    /// <summary>
+    /// The name of the Http driver's template for this command: the <see cref="Kind"/>, except a 2.1 SetChargingProfile
+    /// with an operationMode, which needs a template of its own (SetChargingProfileV2x) so a plain limit template never
+    /// sends it without its setpoint and mode.
+    /// </summary>
+    public string TemplateName => Kind == CsmsActionKind.SetChargingProfile && OperationMode is not null ? "SetChargingProfileV2x" : Kind.ToString();
+
     /// <summary>The OCPP action the station's version uses, or null when the version has none for this.</summary>
     public string? OcppAction => (Kind, Version) switch
     {
+        (_, not OcppVersion.V21) when NeedsV21 => null,
         (CsmsActionKind.RemoteStart, OcppVersion.V16) => "RemoteStartTransaction",
         (CsmsActionKind.RemoteStart, _) => "RequestStartTransaction",
         (CsmsActionKind.RemoteStop, OcppVersion.V16) => "RemoteStopTransaction",
@@ -159,6 +222,7 @@ public sealed record CsmsCommand
     {
         var what = Kind switch
         {
+            CsmsActionKind.SetChargingProfile when OperationMode is not null => $"a {Purpose} for EVSE {EvseId} with operationMode {OperationMode}{V2xText()} (transaction {TransactionId})",
             CsmsActionKind.SetChargingProfile => $"a {Purpose} limiting EVSE {EvseId} to {LimitText()}{(TransactionId is null ? "" : $" (transaction {TransactionId})")}",
             CsmsActionKind.ClearChargingProfile => EvseId is null ? "clearing every charging profile" : $"clearing the charging profiles of EVSE {EvseId}",
             CsmsActionKind.GetCompositeSchedule => $"for EVSE {EvseId} over {DurationSeconds} s",
@@ -171,6 +235,9 @@ public sealed record CsmsCommand
             CsmsActionKind.GetConfiguration => Key is null ? "for every key" : $"for key {Key}",
             CsmsActionKind.GetVariables => $"for {Key}",
             CsmsActionKind.GetBaseReport => $"asking for the {Key} report",
+            CsmsActionKind.NotifyAllowedEnergyTransfer => $"allowing {string.Join(", ", AllowedEnergyTransfer ?? [])} for transaction {TransactionId}",
+            CsmsActionKind.SetDERControl => $"setting {(DerControl?.IsDefault == true ? "default " : "")}{ControlType} control {ControlId}",
+            CsmsActionKind.GetDERControl or CsmsActionKind.ClearDERControl => $"for {(IsDefault switch { true => "default ", false => "scheduled ", _ => "" })}DER controls{(ControlType is null ? "" : $" of type {ControlType}")}{(ControlId is null ? "" : $" with id {ControlId}")}",
             _ => $"setting {Key} to {Value}",
         };
         return $"make the CSMS send {OcppAction ?? Kind.ToString()} to {StationId} {what}";
@@ -213,6 +280,24 @@ public sealed record CsmsCommand
         Add("component", Component);
         Add("variable", Variable);
         Add("durationSeconds", DurationSeconds);
+        Add("setpointW", SetpointW);
+        Add("dischargeLimitW", DischargeLimitW);
+        Add("operationMode", OperationMode);
+        Add("allowedEnergyTransfer", AllowedEnergyTransfer is null ? null : string.Join(",", AllowedEnergyTransfer));
+        if (OperationMode is not null)
+        {
+            // Empty rather than missing, as transactionId above: one V2X template serves every operation mode.
+            values["v2xSetpointW"] = Convert.ToString(SetpointW, CultureInfo.InvariantCulture) ?? "";
+            values["v2xLimitW"] = Convert.ToString(LimitW, CultureInfo.InvariantCulture) ?? "";
+            values["v2xDischargeLimitW"] = Convert.ToString(DischargeLimitW, CultureInfo.InvariantCulture) ?? "";
+        }
+
+        if (Kind is CsmsActionKind.SetDERControl or CsmsActionKind.GetDERControl or CsmsActionKind.ClearDERControl)
+        {
+            values["controlType"] = ControlType ?? "";
+            values["controlId"] = ControlId ?? "";
+            values["isDefault"] = IsDefault is null ? "" : IsDefault.Value ? "true" : "false";
+        }
         if (OcppAction is not null)
         {
             values["payload"] = Payload().GetRawText();
@@ -220,6 +305,12 @@ public sealed record CsmsCommand
 
         return values;
     }
+
+    private string V2xText() =>
+        string.Concat(
+            SetpointW is { } setpoint ? string.Create(CultureInfo.InvariantCulture, $", setpoint {setpoint / 1000:0.###} kW") : "",
+            LimitW is { } limit ? string.Create(CultureInfo.InvariantCulture, $", limit {limit / 1000:0.###} kW") : "",
+            DischargeLimitW is { } discharge ? string.Create(CultureInfo.InvariantCulture, $", discharge limit {discharge / 1000:0.###} kW") : "");
 
     private string LimitText() => LimitW is { } w
         ? string.Create(CultureInfo.InvariantCulture, $"{w / 1000:0.###} kW")

@@ -32,6 +32,11 @@ internal static class CsmsCommandPayloads
         {
             DropNulls(child);
         }
+
+        foreach (var item in node.Select(p => p.Value).OfType<JsonArray>().SelectMany(a => a).OfType<JsonObject>())
+        {
+            DropNulls(item);
+        }
     }
 
     private static JsonObject V16(CsmsCommand c) => c.Kind switch
@@ -100,6 +105,14 @@ internal static class CsmsCommandPayloads
             ? new JsonObject { ["requestedMessage"] = c.RequestedMessage, ["evse"] = Evse(on, null) }
             : new JsonObject { ["requestedMessage"] = c.RequestedMessage },
         CsmsActionKind.GetBaseReport => new JsonObject { ["requestId"] = 1, ["reportBase"] = c.Key },
+        CsmsActionKind.NotifyAllowedEnergyTransfer => new JsonObject
+        {
+            ["transactionId"] = c.TransactionId,
+            ["allowedEnergyTransfer"] = new JsonArray([.. (c.AllowedEnergyTransfer ?? []).Select(m => (JsonNode)JsonValue.Create(m))]),
+        },
+        CsmsActionKind.SetDERControl => DerControlPayloads.Set(c.DerControl ?? throw new ArgumentException("SetDERControl without a control")),
+        CsmsActionKind.GetDERControl => DerControlPayloads.Get(c),
+        CsmsActionKind.ClearDERControl => DerControlPayloads.Clear(c),
         CsmsActionKind.GetVariables => new JsonObject
         {
             ["getVariableData"] = new JsonArray(new JsonObject
@@ -125,6 +138,21 @@ internal static class CsmsCommandPayloads
         if (id is { } scheduleId)
         {
             schedule["id"] = scheduleId;
+        }
+
+        if (c.OperationMode is not null)
+        {
+            // A 2.1 V2X period: limit is optional there, and a setpoint or discharge limit says the rest.
+            schedule["chargingRateUnit"] = "W";
+            schedule["chargingSchedulePeriod"] = new JsonArray(new JsonObject
+            {
+                ["startPeriod"] = 0,
+                ["limit"] = c.LimitW,
+                ["dischargeLimit"] = c.DischargeLimitW,
+                ["setpoint"] = c.SetpointW,
+                ["operationMode"] = c.OperationMode,
+            });
+            return schedule;
         }
 
         schedule["chargingRateUnit"] = c.LimitW is null ? "A" : "W";

@@ -9,7 +9,7 @@ namespace DerSim.Harness.Drivers.Csms;
 
 /// <summary>
 /// Makes a CSMS act through its own HTTP API: one templated call per action (<see cref="HttpCsmsSettings.Actions"/>,
-/// keyed by <see cref="CsmsActionKind"/> name), then waits for the resulting CALL to reach the station. An action
+/// keyed by <see cref="CsmsCommand.TemplateName"/>: the <see cref="CsmsActionKind"/> name), then waits for the resulting CALL to reach the station. An action
 /// without a template is not applicable.
 /// </summary>
 public sealed partial class HttpCsmsDriver : ICsmsDriver, IDisposable
@@ -38,7 +38,7 @@ public sealed partial class HttpCsmsDriver : ICsmsDriver, IDisposable
     public bool CanPerform(CsmsCommand command)
     {
         ArgumentNullException.ThrowIfNull(command);
-        return command.OcppAction is not null && _settings.Actions.ContainsKey(command.Kind.ToString());
+        return command.OcppAction is not null && _settings.Actions.ContainsKey(command.TemplateName);
     }
 
     /// <inheritdoc />
@@ -46,9 +46,9 @@ public sealed partial class HttpCsmsDriver : ICsmsDriver, IDisposable
     {
         ArgumentNullException.ThrowIfNull(command);
         var action = command.OcppAction ?? throw new CsmsActionNotApplicableException($"OCPP {command.Version.ToString()} has no {command.Kind}");
-        if (!_settings.Actions.TryGetValue(command.Kind.ToString(), out var template))
+        if (!_settings.Actions.TryGetValue(command.TemplateName, out var template))
         {
-            throw new CsmsActionNotApplicableException($"the Http CSMS driver has no template for {command.Kind} (dersim.http.actions.{command.Kind}); it cannot {command.Describe()}");
+            throw new CsmsActionNotApplicableException($"the Http CSMS driver has no template for {command.TemplateName} (dersim.http.actions.{command.TemplateName}); it cannot {command.Describe()}");
         }
 
         var values = new Dictionary<string, string>(command.Placeholders(), StringComparer.Ordinal);

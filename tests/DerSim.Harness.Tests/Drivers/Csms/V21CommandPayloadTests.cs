@@ -1,0 +1,146 @@
+using System.Text.Json;
+using DerSim.Harness.Drivers.Csms;
+using DerSim.Harness.Tests.Csms;
+using DerSim.Sim.Ocpp;
+using DerSim.Sim.Ocpp.Validation;
+
+namespace DerSim.Harness.Tests.Drivers.Csms;
+
+/// <summary>
+/// The OCPP 2.1 V2G and DER commands of the CSMS drivers build payloads the official 2.1 schemas accept, carry the
+/// values asked for, and are not applicable in the versions that cannot express them.
+/// </summary>
+public sealed class V21CommandPayloadTests
+{
+    private const string Station = "DERSIM-V2G-1";
+    private static readonly DateTimeOffset Start = new(2026, 1, 1, 8, 5, 0, TimeSpan.Zero);
+    private static readonly DerCurvePoint[] TwoPoints = [new(100, 100), new(110, 0)];
+
+    public static IEnumerable<TestCaseData> Commands()
+    {
+        yield return Case("NotifyAllowedEnergyTransfer DC_BPT, DC", CsmsCommand.NotifyAllowedEnergyTransfer(Station, OcppVersion.V21, "TX-1", ["DC_BPT", "DC"], 1));
+        yield return Case("TxProfile CentralSetpoint -20 kW", CsmsCommand.SetV2xProfile(Station, OcppVersion.V21, 1, "TX-1", "CentralSetpoint", setpointW: -20000));
+        yield return Case("TxProfile CentralSetpoint with a discharge limit", CsmsCommand.SetV2xProfile(Station, OcppVersion.V21, 1, "TX-1", "CentralSetpoint", setpointW: -40000, dischargeLimitW: -15000));
+        yield return Case("TxProfile ExternalLimits", CsmsCommand.SetV2xProfile(Station, OcppVersion.V21, 1, "TX-1", "ExternalLimits", limitW: 30000, dischargeLimitW: -10000));
+        yield return Case("TxProfile Idle", CsmsCommand.SetV2xProfile(Station, OcppVersion.V21, 1, "TX-1", "Idle"));
+        foreach (var type in DerControlSpec.CurveTypes)
+        {
+            yield return Case($"SetDERControl default {type}", CsmsCommand.SetDerControl(Station, OcppVersion.V21, DerControlSpec.Curve(type, $"{type}-1", TwoPoints, "PctMaxW")));
+            yield return Case($"SetDERControl scheduled {type}", CsmsCommand.SetDerControl(Station, OcppVersion.V21,
+                DerControlSpec.Curve(type, $"{type}-s", TwoPoints, "Not_Applicable", isDefault: false, priority: 3) with { StartTime = Start, DurationSeconds = 300, ResponseTime = 1 }));
+        }
+
+        yield return Case("SetDERControl LimitMaxDischarge 50 %", CsmsCommand.SetDerControl(Station, OcppVersion.V21, DerControlSpec.LimitMaxDischarge("lmd-1", 50)));
+        yield return Case("SetDERControl scheduled LimitMaxDischarge", CsmsCommand.SetDerControl(Station, OcppVersion.V21, DerControlSpec.LimitMaxDischarge("lmd-s", 30, isDefault: false) with { StartTime = Start, DurationSeconds = 600 }));
+        yield return Case("SetDERControl FixedPFAbsorb", CsmsCommand.SetDerControl(Station, OcppVersion.V21, DerControlSpec.FixedPF("pfa-1", absorb: true, 0.9m, excitation: false)));
+        yield return Case("SetDERControl FixedPFInject", CsmsCommand.SetDerControl(Station, OcppVersion.V21, DerControlSpec.FixedPF("pfi-1", absorb: false, 0.95m, excitation: true)));
+        yield return Case("SetDERControl FixedVar", CsmsCommand.SetDerControl(Station, OcppVersion.V21, DerControlSpec.FixedVar("fv-1", 40)));
+        yield return Case("SetDERControl FreqDroop", CsmsCommand.SetDerControl(Station, OcppVersion.V21, DerControlSpec.FreqDroop("fd-1", 50.1m, 49.9m, 0.05m, 0.01m, 1)));
+        yield return Case("SetDERControl Gradients", CsmsCommand.SetDerControl(Station, OcppVersion.V21, DerControlSpec.Gradients("gr-1", 10, 2)));
+        yield return Case("SetDERControl EnterService", CsmsCommand.SetDerControl(Station, OcppVersion.V21, DerControlSpec.EnterService("es-1", 105, 92, 50.2m, 49.8m, delay: 60) with { RampRate = 5 }));
+        yield return Case("GetDERControl of everything", CsmsCommand.GetDerControl(Station, OcppVersion.V21));
+        yield return Case("GetDERControl by id", CsmsCommand.GetDerControl(Station, OcppVersion.V21, controlId: "lmd-1", requestId: 7));
+        yield return Case("GetDERControl of default VoltWatt", CsmsCommand.GetDerControl(Station, OcppVersion.V21, isDefault: true, controlType: "VoltWatt"));
+        yield return Case("ClearDERControl every default", CsmsCommand.ClearDerControl(Station, OcppVersion.V21, isDefault: true));
+        yield return Case("ClearDERControl by id", CsmsCommand.ClearDerControl(Station, OcppVersion.V21, isDefault: false, controlId: "vw-s"));
+        yield return Case("ClearDERControl by type", CsmsCommand.ClearDerControl(Station, OcppVersion.V21, isDefault: true, controlType: "FreqWatt"));
+    }
+
+    [TestCaseSource(nameof(Commands))]
+    public void The_payload_is_valid_against_the_official_2_1_schema(CsmsCommand command)
+    {
+        var official = OfficialSchemas.Require();
+        var json = command.Payload().GetRawText();
+        official.Validate(OcppVersion.V21, command.OcppAction!, PayloadKind.Request, json).ShouldBeEmpty(json);
+    }
+
+    [Test]
+    public void The_schema_oracle_rejects_a_DER_control_without_its_settings()
+    {
+        // Proves the check above can fail: a discharge limit above 0 and an unknown mode break the 2.1 schema.
+        var official = OfficialSchemas.Require();
+        var bad = """{"evseId":1,"chargingProfile":{"id":1,"stackLevel":0,"chargingProfilePurpose":"TxProfile","chargingProfileKind":"Relative","chargingSchedule":[{"id":1,"chargingRateUnit":"W","chargingSchedulePeriod":[{"startPeriod":0,"dischargeLimit":5,"operationMode":"Discharging"}]}]}}""";
+        official.Validate(OcppVersion.V21, "SetChargingProfile", PayloadKind.Request, bad).ShouldNotBeEmpty();
+    }
+
+    [Test]
+    public void A_discharge_setpoint_period_carries_setpoint_and_mode_and_no_limit()
+    {
+        var payload = CsmsCommand.SetV2xProfile(Station, OcppVersion.V21, 1, "TX-1", "CentralSetpoint", setpointW: -20000, profileId: 201).Payload();
+        var period = payload.GetProperty("chargingProfile").GetProperty("chargingSchedule")[0].GetProperty("chargingSchedulePeriod")[0];
+        period.GetProperty("setpoint").GetDecimal().ShouldBe(-20000m);
+        period.GetProperty("operationMode").GetString().ShouldBe("CentralSetpoint");
+        period.TryGetProperty("limit", out _).ShouldBeFalse();
+        period.TryGetProperty("dischargeLimit", out _).ShouldBeFalse();
+        payload.GetProperty("chargingProfile").GetProperty("transactionId").GetString().ShouldBe("TX-1");
+        payload.GetProperty("chargingProfile").GetProperty("id").GetInt32().ShouldBe(201);
+    }
+
+    [Test]
+    public void A_curve_control_carries_its_points_in_order_and_its_schedule()
+    {
+        var spec = DerControlSpec.Curve("VoltWatt", "vw-s", [new(100, 100), new(106, 100), new(110, 0)], "PctMaxW", isDefault: false, priority: 2) with { StartTime = Start, DurationSeconds = 300 };
+        var payload = CsmsCommand.SetDerControl(Station, OcppVersion.V21, spec).Payload();
+        payload.GetProperty("controlType").GetString().ShouldBe("VoltWatt");
+        payload.GetProperty("isDefault").GetBoolean().ShouldBeFalse();
+        var curve = payload.GetProperty("curve");
+        curve.GetProperty("priority").GetInt32().ShouldBe(2);
+        curve.GetProperty("startTime").GetString().ShouldBe("2026-01-01T08:05:00.000Z");
+        curve.GetProperty("duration").GetDecimal().ShouldBe(300m);
+        curve.GetProperty("curveData").EnumerateArray().Select(p => (p.GetProperty("x").GetDecimal(), p.GetProperty("y").GetDecimal()))
+            .ShouldBe([(100m, 100m), (106m, 100m), (110m, 0m)]);
+    }
+
+    [Test]
+    public void Each_setting_control_type_goes_in_its_own_field()
+    {
+        Field(DerControlSpec.LimitMaxDischarge("a", 50)).ShouldBe("limitMaxDischarge");
+        Field(DerControlSpec.FixedPF("b", absorb: true, 0.9m, excitation: false)).ShouldBe("fixedPFAbsorb");
+        Field(DerControlSpec.FixedPF("c", absorb: false, 0.9m, excitation: false)).ShouldBe("fixedPFInject");
+        Field(DerControlSpec.FixedVar("d", 10)).ShouldBe("fixedVar");
+        Field(DerControlSpec.FreqDroop("e", 50.1m, 49.9m, 0.05m, 0.05m, 1)).ShouldBe("freqDroop");
+        Field(DerControlSpec.Gradients("f", 1, 1)).ShouldBe("gradient");
+        Field(DerControlSpec.EnterService("g", 105, 92, 50.2m, 49.8m)).ShouldBe("enterService");
+    }
+
+    public static IEnumerable<TestCaseData> OlderVersions()
+    {
+        foreach (var version in new[] { OcppVersion.V16, OcppVersion.V201 })
+        {
+            yield return new TestCaseData(CsmsCommand.NotifyAllowedEnergyTransfer(Station, version, "1", ["DC"])).SetName($"NotifyAllowedEnergyTransfer is not applicable on {version}");
+            yield return new TestCaseData(CsmsCommand.SetV2xProfile(Station, version, 1, "1", "CentralSetpoint", setpointW: -20000)).SetName($"A setpoint TxProfile is not applicable on {version}");
+            yield return new TestCaseData(CsmsCommand.SetDerControl(Station, version, DerControlSpec.LimitMaxDischarge("l", 50))).SetName($"SetDERControl is not applicable on {version}");
+            yield return new TestCaseData(CsmsCommand.GetDerControl(Station, version)).SetName($"GetDERControl is not applicable on {version}");
+            yield return new TestCaseData(CsmsCommand.ClearDerControl(Station, version, isDefault: true)).SetName($"ClearDERControl is not applicable on {version}");
+        }
+    }
+
+    [TestCaseSource(nameof(OlderVersions))]
+    public void Versions_before_2_1_cannot_express_it(CsmsCommand command)
+    {
+        command.OcppAction.ShouldBeNull();
+        Should.Throw<CsmsActionNotApplicableException>(() => command.Payload());
+    }
+
+    [Test]
+    public void A_plain_limit_TxProfile_is_unchanged_and_applicable_everywhere()
+    {
+        foreach (var version in new[] { OcppVersion.V16, OcppVersion.V201, OcppVersion.V21 })
+        {
+            var command = CsmsCommand.SetChargingProfile(Station, version, "TxProfile", 1, limitW: 50000, transactionId: "1");
+            command.OcppAction.ShouldBe("SetChargingProfile");
+            command.TemplateName.ShouldBe("SetChargingProfile");
+            command.Payload().GetRawText().ShouldNotContain("operationMode");
+        }
+
+        CsmsCommand.SetV2xProfile(Station, OcppVersion.V21, 1, "1", "Idle").TemplateName.ShouldBe("SetChargingProfileV2x");
+    }
+
+    private static string Field(DerControlSpec spec)
+    {
+        var payload = CsmsCommand.SetDerControl(Station, OcppVersion.V21, spec).Payload();
+        return payload.EnumerateObject().Select(p => p.Name).Single(n => n is not ("isDefault" or "controlId" or "controlType"));
+    }
+
+    private static TestCaseData Case(string name, CsmsCommand command) => new TestCaseData(command).SetName($"{name} validates against the 2.1 schema");
+}
