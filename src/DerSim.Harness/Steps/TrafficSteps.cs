@@ -164,9 +164,9 @@ public sealed class TrafficSteps(ScenarioWorld world)
     /// must have it. Example: <c>Then the CSMS answered a "BootNotification" with "status" = "Accepted"</c>
     /// </summary>
     [Then("the CSMS answered a/an {string} with {string} = {string}")]
-    public void CsmsAnsweredWith(string action, string path, string value)
+    public async Task CsmsAnsweredWith(string action, string path, string value)
     {
-        var answers = world.Recorder.Query().Received().OfType(Sim.Ocpp.Rpc.OcppMessageType.CallResult).Action(action);
+        var answers = (await AnswersSettledAsync(action).ConfigureAwait(false)).Received().OfType(Sim.Ocpp.Rpc.OcppMessageType.CallResult).Action(action);
         if (answers.With(path, value).Count == 0)
         {
             throw new TrafficAssertionException($"expected the CSMS to answer a {action} with {path} = {value}; its {answers.Count} answers have other values", answers.Frames);
@@ -178,8 +178,26 @@ public sealed class TrafficSteps(ScenarioWorld world)
     /// Example: <c>Then the CSMS answered no "BootNotification" with "status" = "Accepted"</c>
     /// </summary>
     [Then("the CSMS answered no {string} with {string} = {string}")]
-    public void CsmsAnsweredNoneWith(string action, string path, string value) =>
-        world.Recorder.Query().Received().OfType(Sim.Ocpp.Rpc.OcppMessageType.CallResult).Action(action).With(path, value).ShouldBeAbsent();
+    public async Task CsmsAnsweredNoneWith(string action, string path, string value) =>
+        (await AnswersSettledAsync(action).ConfigureAwait(false)).Received().OfType(Sim.Ocpp.Rpc.OcppMessageType.CallResult).Action(action).With(path, value).ShouldBeAbsent();
+
+    // A CALL the station just sent may still wait for its answer when the step looks: the answer is part of what the
+    // step checks, so wait (up to the step timeout) until the CSMS has answered every such CALL, then judge.
+    private async Task<TrafficQuery> AnswersSettledAsync(string action)
+    {
+        static int Answers(TrafficQuery q, string action) =>
+            q.Received().OfType(Sim.Ocpp.Rpc.OcppMessageType.CallResult).Action(action).Count
+            + q.Received().OfType(Sim.Ocpp.Rpc.OcppMessageType.CallError).Action(action).Count;
+        try
+        {
+            return await world.Simulator.WaitForAsync(q => Answers(q, action) >= q.Sent().Calls().Action(action).Count, $"the CSMS's answers to every {action}").ConfigureAwait(false);
+        }
+        catch (TrafficAssertionException)
+        {
+            // Unanswered CALLs stay unanswered: the check below reports what did arrive.
+            return world.Recorder.Query();
+        }
+    }
 
     /// <summary>
     /// Waits (in real time, up to the step timeout) until the station has sent at least so many CALLs of the action.

@@ -4,7 +4,8 @@ namespace DerSim.Sim.SmartCharging;
 
 /// <summary>
 /// The 2.1 checks on one period's operation mode, limit, discharge limit and setpoint: the mode must be one the
-/// simulator honours, and the values must agree with each other and with the mode.
+/// simulator honours, and the values must agree with each other and with the mode. A setpoint beyond the period's
+/// own limit or dischargeLimit is not an error: the limits bound it, as they bound setpoints of other profiles.
 /// </summary>
 internal static class PeriodChecks
 {
@@ -25,8 +26,6 @@ internal static class PeriodChecks
             OperationMode.ChargingOnly when limit < 0 => "a negative limit asks for discharge, which ChargingOnly never does",
             OperationMode.ChargingOnly when discharge < 0 => "a dischargeLimit has no use in ChargingOnly",
             _ when discharge > 0 => "dischargeLimit must be zero or negative",
-            _ when setpoint is { } s && limit is { } l && s > l => $"setpoint {s} is above limit {l}",
-            _ when setpoint is { } s && discharge is { } d && s < d => $"setpoint {s} is below dischargeLimit {d}",
             _ when limit is { } l && discharge is { } d && l < d => $"limit {l} is below dischargeLimit {d}",
             _ => null,
         };

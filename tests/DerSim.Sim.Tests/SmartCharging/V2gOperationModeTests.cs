@@ -37,8 +37,8 @@ public class V2gOperationModeTests
         yield return Case(P(OperationMode.CentralFrequency), "UnsupportedMode", "CentralFrequency");
         yield return Case(P(OperationMode.LocalLoadBalancing), "UnsupportedMode", "LocalLoadBalancing");
         yield return Case(P(OperationMode.CentralSetpoint, limit: 11000), "InconsistentPeriod", "CentralSetpoint without setpoint");
-        yield return Case(P(OperationMode.CentralSetpoint, limit: 5000, setpoint: 8000), "InconsistentPeriod", "setpoint above limit");
-        yield return Case(P(OperationMode.CentralSetpoint, discharge: -5000, setpoint: -8000), "InconsistentPeriod", "setpoint below dischargeLimit");
+        yield return Case(P(OperationMode.CentralSetpoint, limit: 5000, setpoint: 8000), null, "setpoint above limit (the limit bounds it)");
+        yield return Case(P(OperationMode.CentralSetpoint, discharge: -5000, setpoint: -8000), null, "setpoint below dischargeLimit (the dischargeLimit bounds it)");
         yield return Case(P(OperationMode.ExternalLimits, limit: -8000, discharge: -5000), "InconsistentPeriod", "limit below dischargeLimit");
         yield return Case(P(null, limit: -5000), "InconsistentPeriod", "negative limit in ChargingOnly");
         yield return Case(P(OperationMode.ChargingOnly, limit: 5000, discharge: -5000), "InconsistentPeriod", "dischargeLimit in ChargingOnly");
