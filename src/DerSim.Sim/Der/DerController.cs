@@ -21,6 +21,7 @@ public sealed partial class DerController : IGridSupport
     private readonly List<(DateTimeOffset At, GridState State)> _grid = [];
     private readonly TimeProvider _time;
     private long _sequence;
+    private DateTimeOffset _lastPoll = DateTimeOffset.MinValue;
 
     /// <summary>A store for a station on <paramref name="grid"/>, stamping grid changes with <paramref name="time"/>.</summary>
     public DerController(TimeProvider time, SimulatedGrid grid)
@@ -59,7 +60,7 @@ public sealed partial class DerController : IGridSupport
                 }
             }
 
-            _controls.Add(new Entry(control, ++_sequence) { SupersededIds = [.. superseded.Take(MaxListItems)] });
+            _controls.Add(new Entry(control, ++_sequence, _time.GetUtcNow()) { SupersededIds = [.. superseded.Take(MaxListItems)] });
         }
 
         Changed?.Invoke();
@@ -105,40 +106,62 @@ public sealed partial class DerController : IGridSupport
 
     /// <summary>
     /// The notifications due at <paramref name="now"/>: stops, then starts, of scheduled controls whose window opened
-    /// or closed (or that were cleared or superseded) since the last call, and the alarms the grid raised. Expired
-    /// scheduled controls are dropped from the store.
+    /// or closed (or that were cleared or superseded) since the last call, and the alarms the grid raised. Each is
+    /// stamped with the instant it happened (a window's start or end, when a control was set, an alarm's grid change),
+    /// not the poll's, so a late poll — after a reconnect, say — still tells the CSMS when. Expired scheduled controls
+    /// are dropped.
     /// </summary>
     public IReadOnlyList<DerNotification> Poll(DateTimeOffset now)
     {
         var due = new List<DerNotification>();
         lock (_gate)
         {
+            var instants = ChangeInstantsLocked(_lastPoll, now);
             var active = Enum.GetValues<DerControlType>()
                 .Select(t => ActiveLocked(t, now))
                 .Where(c => c is { IsDefault: false })
-                .Select(c => c!)
+                .Select(c => _controls.First(e => ReferenceEquals(e.Control, c)))
                 .ToList();
-            var activeIds = active.Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
+            var activeIds = active.Select(e => e.Control.Id).ToHashSet(StringComparer.Ordinal);
+            var stoppedNow = new HashSet<string>(StringComparer.Ordinal);
             foreach (var stopped in _announced.Where(id => !activeIds.Contains(id)).Order(StringComparer.Ordinal).ToList())
             {
-                due.Add(new DerStartStop(now, stopped, false, []));
+                // Still stored: its window closed or a better control took over, at the first instant it was out of
+                // force; gone: cleared or replaced, which wakes the poll at once.
+                var entry = _controls.FirstOrDefault(e => string.Equals(e.Control.Id, stopped, StringComparison.Ordinal));
+                var at = entry is null ? now : instants.FirstOrDefault(t => !InForceLocked(entry, t), now);
+                due.Add(new DerStartStop(at, stopped, false, []));
                 _announced.Remove(stopped);
+                stoppedNow.Add(stopped);
             }
 
-            foreach (var started in active.Where(c => _announced.Add(c.Id)))
+            foreach (var started in active.Where(e => _announced.Add(e.Control.Id)))
             {
-                var entry = _controls.First(e => ReferenceEquals(e.Control, started));
-                due.Add(new DerStartStop(now, started.Id, true, entry.SupersededIds));
+                due.Add(new DerStartStop(instants.FirstOrDefault(t => InForceLocked(started, t), now), started.Control.Id, true, started.SupersededIds));
             }
 
-            _controls.RemoveAll(e => !e.Control.IsDefault && e.Control.Setting is { StartTime: { } s, Duration: { } d } && now >= s + d);
+            // A window that opened and closed between two polls was in force all the same: both ends are told.
+            foreach (var missed in _controls.Where(e => !e.Control.IsDefault && !activeIds.Contains(e.Control.Id) && !stoppedNow.Contains(e.Control.Id)))
+            {
+                var from = instants.FindIndex(t => InForceLocked(missed, t));
+                if (from >= 0)
+                {
+                    due.Add(new DerStartStop(instants[from], missed.Control.Id, true, missed.SupersededIds));
+                    due.Add(new DerStartStop(instants.Skip(from).FirstOrDefault(t => !InForceLocked(missed, t), now), missed.Control.Id, false, []));
+                }
+            }
+
+            _controls.RemoveAll(e => !e.Control.IsDefault && End(e.Control) is { } end && now >= end);
             while (_pending.TryDequeue(out var alarm))
             {
                 due.Add(alarm);
             }
+
+            _lastPoll = now;
         }
 
-        return due;
+        // At one instant, what stopped is told before what took its place.
+        return [.. due.OrderBy(n => n.At).ThenBy(n => n is DerStartStop { Started: true } ? 1 : 0)];
     }
 
     /// <summary>The next instant after <paramref name="now"/> at which a scheduled control starts or ends; <paramref name="now"/> when notifications wait; null when nothing is due.</summary>
@@ -212,17 +235,45 @@ public sealed partial class DerController : IGridSupport
         return null;
     }
 
+    private static DateTimeOffset? End(DerControl control) =>
+        control.Setting is { StartTime: { } start, Duration: { } duration } ? start + duration : null;
+
+    /// <summary>The instants in (<paramref name="after"/>, <paramref name="upTo"/>] at which what is in force may have changed, ascending, ending with <paramref name="upTo"/>.</summary>
+    private List<DateTimeOffset> ChangeInstantsLocked(DateTimeOffset after, DateTimeOffset upTo)
+    {
+        var instants = new SortedSet<DateTimeOffset> { upTo };
+        foreach (var entry in _controls)
+        {
+            foreach (var instant in new[] { entry.SetAt, entry.Control.Setting.StartTime, End(entry.Control) })
+            {
+                if (instant is { } t && t > after && t <= upTo)
+                {
+                    instants.Add(t);
+                }
+            }
+        }
+
+        return [.. instants];
+    }
+
+    /// <summary>Whether <paramref name="entry"/> was the control of its type in force at <paramref name="at"/>, among the controls set by then.</summary>
+    private bool InForceLocked(Entry entry, DateTimeOffset at) =>
+        entry.SetAt <= at && !entry.Superseded && entry.Control.InWindow(at)
+        && ReferenceEquals(BestLocked(entry.Control.Type, at, e => e.SetAt <= at), entry);
+
     private static bool Matches(DerControl control, bool? isDefault, DerControlType? type, string? controlId) =>
         (isDefault is null || control.IsDefault == isDefault)
         && (type is null || control.Type == type)
         && (controlId is null || string.Equals(control.Id, controlId, StringComparison.Ordinal));
 
-    private DerControl? ActiveLocked(DerControlType type, DateTimeOffset at)
+    private DerControl? ActiveLocked(DerControlType type, DateTimeOffset at) => BestLocked(type, at, static _ => true)?.Control;
+
+    private Entry? BestLocked(DerControlType type, DateTimeOffset at, Func<Entry, bool> known)
     {
-        var candidates = _controls.Where(e => !e.Superseded && e.Control.Type == type && e.Control.InWindow(at)).ToList();
+        var candidates = _controls.Where(e => !e.Superseded && e.Control.Type == type && e.Control.InWindow(at) && known(e)).ToList();
         var scheduled = candidates.Where(e => !e.Control.IsDefault).ToList();
         var pool = scheduled.Count > 0 ? scheduled : candidates;
-        return pool.OrderBy(e => e.Control.Setting.Priority).ThenByDescending(e => e.Sequence).FirstOrDefault()?.Control;
+        return pool.OrderBy(e => e.Control.Setting.Priority).ThenByDescending(e => e.Sequence).FirstOrDefault();
     }
 
     private (DateTimeOffset At, GridState State) GridEntryAt(DateTimeOffset at)
@@ -273,11 +324,13 @@ public sealed partial class DerController : IGridSupport
     private static bool Beyond(DerControlType type, DerCurve curve, GridState grid) =>
         DerCurves.TripDelaySeconds(curve.Points, DerCurves.IsHigh(type), DerCurves.IsVoltage(type) ? grid.VoltagePercent : grid.FrequencyHz) is not null;
 
-    private sealed class Entry(DerControl control, long sequence)
+    private sealed class Entry(DerControl control, long sequence, DateTimeOffset setAt)
     {
         public DerControl Control { get; } = control;
 
         public long Sequence { get; } = sequence;
+
+        public DateTimeOffset SetAt { get; } = setAt;
 
         public bool Superseded { get; set; }
 

@@ -38,6 +38,42 @@ public sealed class DerControllerStoreTests
     }
 
     [Test]
+    public void A_late_poll_stamps_starts_and_stops_with_the_instants_they_happened()
+    {
+        var time = new FakeTimeProvider(T0);
+        var der = new DerController(time, new SimulatedGrid());
+        der.Set(Scheduled("early", priority: 3, startSeconds: 10, durationSeconds: 20));
+        der.Set(Scheduled("later", priority: 3, startSeconds: 50, durationSeconds: 100));
+        time.Advance(TimeSpan.FromSeconds(70));
+
+        // Set after its start time: it came into force when it was set.
+        der.Set(new DerControl("gradual", DerControlType.Gradients, false, new DerGradients(1, 10, 0) { StartTime = T0, Duration = TimeSpan.FromSeconds(500) }));
+
+        der.Poll(T0.AddSeconds(200)).Cast<DerStartStop>().Select(n => (n.At, n.ControlId, n.Started)).ShouldBe([
+            (T0.AddSeconds(10), "early", true),
+            (T0.AddSeconds(30), "early", false),
+            (T0.AddSeconds(50), "later", true),
+            (T0.AddSeconds(70), "gradual", true),
+            (T0.AddSeconds(150), "later", false),
+        ]);
+        der.Poll(T0.AddSeconds(600)).Cast<DerStartStop>().Select(n => (n.At, n.ControlId, n.Started)).ShouldBe([(T0.AddSeconds(500), "gradual", false)]);
+    }
+
+    [Test]
+    public void A_lower_priority_control_starts_when_the_better_one_ends_not_at_its_own_start()
+    {
+        var der = new DerController(new FakeTimeProvider(T0), new SimulatedGrid());
+        der.Set(Scheduled("better", priority: 1, startSeconds: 0, durationSeconds: 60));
+        der.Set(Scheduled("worse", priority: 5, startSeconds: 10, durationSeconds: 120)).SupersededIds.ShouldBeEmpty();
+
+        der.Poll(T0.AddSeconds(100)).Cast<DerStartStop>().Select(n => (n.At, n.ControlId, n.Started)).ShouldBe([
+            (T0, "better", true),
+            (T0.AddSeconds(60), "better", false),
+            (T0.AddSeconds(60), "worse", true),
+        ]);
+    }
+
+    [Test]
     public void Clearing_matches_by_id_or_kind_and_type_and_nothing_matched_is_zero()
     {
         var der = new DerController(new FakeTimeProvider(T0), new SimulatedGrid());
@@ -91,6 +127,9 @@ public sealed class DerControllerStoreTests
     [TestCase(false, 115.0, 0.16)]
     public void Trip_delay_is_the_tightest_point_beyond_which_the_grid_stands(bool high, double x, double? expected) =>
         DerCurves.TripDelaySeconds([new DerCurvePoint(110, 2), new DerCurvePoint(120, 0.16)], high, x).ShouldBe(expected);
+
+    private static DerControl Scheduled(string id, int priority, double startSeconds, double durationSeconds) =>
+        new(id, DerControlType.LimitMaxDischarge, false, new DerLimitMaxDischarge(priority, 50) { StartTime = T0.AddSeconds(startSeconds), Duration = TimeSpan.FromSeconds(durationSeconds) });
 
     private static DerControl Limit(string id, int priority) => new(id, DerControlType.LimitMaxDischarge, true, new DerLimitMaxDischarge(priority, 50));
 }
