@@ -1,5 +1,7 @@
 using DerSim.Sim.Der;
 using DerSim.Sim.Engine;
+using DerSim.Sim.Ocpp;
+using DerSim.Sim.Ocpp.Json;
 using DerSim.Sim.Ocpp.Rpc;
 using DerSim.Sim.Ocpp.V21;
 
@@ -49,13 +51,26 @@ internal static class V21DerHandlers
             return ValueTask.FromResult(new ClearDERControlResponse(removed > 0 ? DERControlStatusEnumType.Accepted : DERControlStatusEnumType.NotFound));
         });
 
+        // Through the outbox, not the peer: the loop starts with the connection, before the boot is accepted, and a
+        // notification must not go out before that; offline ones wait for the next connection, in order with the
+        // transaction messages, stamped with the instant they happened.
         engine.RunDerNotifications((notification, ct) => notification switch
         {
-            DerStartStop s => peer.CallAsync<NotifyDERStartStopRequest, NotifyDERStartStopResponse>(
-                new NotifyDERStartStopRequest(s.ControlId, s.Started, s.At) { SupersededIds = s.SupersededIds.Count > 0 ? [.. s.SupersededIds] : null }, ct),
-            DerAlarm a => peer.CallAsync<NotifyDERAlarmRequest, NotifyDERAlarmResponse>(
-                new NotifyDERAlarmRequest(V21DerConversion.ToV21(a.ControlType), a.At) { GridEventFault = V21DerConversion.ToV21(a.Fault), AlarmEnded = a.Ended }, ct),
+            DerStartStop s => SendAsync(
+                engine,
+                "NotifyDERStartStop",
+                new NotifyDERStartStopRequest(s.ControlId, s.Started, s.At) { SupersededIds = s.SupersededIds.Count > 0 ? [.. s.SupersededIds] : null },
+                ct),
+            DerAlarm a => SendAsync(
+                engine,
+                "NotifyDERAlarm",
+                new NotifyDERAlarmRequest(V21DerConversion.ToV21(a.ControlType), a.At) { GridEventFault = V21DerConversion.ToV21(a.Fault), AlarmEnded = a.Ended },
+                ct),
             _ => Task.CompletedTask,
         }, session.SessionToken);
     }
+
+    private static Task SendAsync<TRequest>(StationEngine engine, string action, TRequest request, CancellationToken ct)
+        where TRequest : notnull =>
+        engine.Outbox.CallAsync(action, OcppJson.SerializeToElement(request, typeof(TRequest), OcppActionTables.For(OcppVersion.V21)), OutboxDelivery.Transaction, ct);
 }

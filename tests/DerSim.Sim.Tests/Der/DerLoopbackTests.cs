@@ -90,11 +90,46 @@ public sealed class DerLoopbackTests
         rig.Frames.Count(f => f.Action is "NotifyDERStartStop" or "NotifyDERAlarm" or "ReportDERControl" or "SetDERControl").ShouldBeGreaterThan(10);
     }
 
+    [Test]
+    public async Task Notifications_due_while_offline_follow_on_the_next_connection_stamped_when_they_happened()
+    {
+        var official = new OcppSchemaValidator(RepoPaths.RequireOfficialSchemas());
+        await using var rig = await Rig.StartAsync("DER-LOOP-2");
+        var start = rig.Clock.Now + TimeSpan.FromSeconds(60);
+        var set = await rig.CallAsync("SetDERControl", $$$"""
+            {"isDefault":false,"controlId":"lmd-s","controlType":"LimitMaxDischarge",
+             "limitMaxDischarge":{"priority":1,"pctMaxDischargePower":20,"startTime":"{{{start:yyyy-MM-ddTHH:mm:ssZ}}}","duration":60}}
+            """);
+        set.GetProperty("status").GetString().ShouldBe("Accepted", rig.Describe());
+        (await rig.CallAsync("SetDERControl", """
+            {"isDefault":true,"controlId":"lv-1","controlType":"LVMustTrip",
+             "curve":{"priority":1,"yUnit":"Not_Applicable","curveData":[{"x":88,"y":2},{"x":50,"y":0.16}]}}
+            """)).GetProperty("status").GetString().ShouldBe("Accepted");
+
+        await rig.DropAsync();
+        await rig.PassAsync(TimeSpan.FromSeconds(200));
+        var sagAt = rig.Clock.Now;
+        rig.Runner.Engine.Grid.SetVoltage(rig.Runner.Engine.Grid.State.NominalVoltageV * 0.8);
+        await rig.WaitOnlineAsync(connections: 2);
+
+        var startStop = await rig.WaitForCallsAsync("NotifyDERStartStop", 2);
+        var alarm = (await rig.WaitForCallsAsync("NotifyDERAlarm", 1)).Single();
+        startStop.Select(n => (n.GetProperty("controlId").GetString(), n.GetProperty("started").GetBoolean(), n.GetProperty("timestamp").GetDateTimeOffset()))
+            .ShouldBe([("lmd-s", true, start), ("lmd-s", false, start + TimeSpan.FromSeconds(60))], rig.Describe());
+        alarm.GetProperty("controlType").GetString().ShouldBe("LVMustTrip");
+        alarm.GetProperty("gridEventFault").GetString().ShouldBe("UnderVoltage");
+        alarm.GetProperty("timestamp").GetDateTimeOffset().ShouldBe(sagAt);
+        rig.IndexOf("NotifyDERStartStop", OcppMessageType.Call).ShouldBeGreaterThanOrEqualTo(rig.ConnectedAt[1], "nothing is sent while offline");
+        rig.Violations(official).ShouldBeEmpty(rig.Describe());
+    }
+
     /// <summary>The station runner on a virtual clock (the test is an actor: time moves only while it passes time) and the CSMS peer.</summary>
     private sealed class Rig : IAsyncDisposable
     {
         private readonly CancellationTokenSource _stop = new(TimeSpan.FromSeconds(60));
-        private readonly TaskCompletionSource<OcppRpcPeer> _csms = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private readonly TaskCompletionSource _connected = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private readonly ConcurrentQueue<int> _connectedAt = new();
+        private OcppRpcPeer? _csms;
         private readonly ConcurrentQueue<string> _log = new();
         private OcppServer _server = null!;
         private IDisposable _actor = null!;
@@ -104,7 +139,11 @@ public sealed class DerLoopbackTests
 
         public StationRunner Runner { get; private set; } = null!;
 
-        public OcppRpcPeer Csms { get; private set; } = null!;
+        /// <summary>The CSMS side of the latest connection.</summary>
+        public OcppRpcPeer Csms => Volatile.Read(ref _csms)!;
+
+        /// <summary>How many frames the CSMS had seen when each connection opened.</summary>
+        public IReadOnlyList<int> ConnectedAt => [.. _connectedAt];
 
         /// <summary>Every frame the CSMS saw, in wire order.</summary>
         public ConcurrentQueue<OcppFrameEvent> Frames { get; } = new();
@@ -125,7 +164,9 @@ public sealed class DerLoopbackTests
                         peer.OnRaw(notification, (_, _) => Answer("{}"));
                     }
 
-                    rig._csms.TrySetResult(peer);
+                    rig._connectedAt.Enqueue(rig.Frames.Count);
+                    Volatile.Write(ref rig._csms, peer);
+                    rig._connected.TrySetResult();
                     try
                     {
                         await Task.Delay(Timeout.Infinite, ct);
@@ -138,11 +179,18 @@ public sealed class DerLoopbackTests
             await rig._server.StartAsync(rig._stop.Token);
 
             var station = new ChargingStation(stationId, EvseProfileLoader.Load("EVSE-V2G-DC-50kW-bidir", ProfilesDirectory.Locate()));
-            var options = new OcppClientOptions { Url = new Uri(rig._server.Url, "ocpp"), StationId = stationId, Version = OcppVersion.V21, Rpc = rpc };
+            var options = new OcppClientOptions
+            {
+                Url = new Uri(rig._server.Url, "ocpp"),
+                StationId = stationId,
+                Version = OcppVersion.V21,
+                Rpc = rpc,
+                Reconnect = new OcppReconnectPolicy { InitialDelay = TimeSpan.FromMilliseconds(500), MaxDelay = TimeSpan.FromMilliseconds(500), Jitter = false },
+            };
             rig.Runner = new StationRunner(station, options, TimeProvider.System, rig._log.Enqueue, new SessionPlan { Sessions = 0 }, rig.Clock);
             rig._actor = rig.Clock.RegisterActor();
             rig._running = Task.Run(() => rig.Runner.RunAsync(rig._stop.Token));
-            rig.Csms = await rig._csms.Task.WaitAsync(rig._stop.Token);
+            await rig._connected.Task.WaitAsync(rig._stop.Token);
             await rig.WaitUntilAsync(() => rig.Runner.IsOnline && rig.Frames.Any(f => f.Action == "StatusNotification" && f.MessageType == OcppMessageType.CallResult));
             return rig;
         }
@@ -163,6 +211,17 @@ public sealed class DerLoopbackTests
             return Calls(action);
         }
 
+        /// <summary>Drops the connection from the CSMS side and waits until the station noticed.</summary>
+        public async Task DropAsync()
+        {
+            await Csms.DisposeAsync();
+            await WaitUntilAsync(() => !Runner.IsOnline);
+        }
+
+        /// <summary>Waits until the station is back online on connection number <paramref name="connections"/>.</summary>
+        public Task WaitOnlineAsync(int connections) => WaitUntilAsync(() => Runner.IsOnline && _connectedAt.Count >= connections);
+
+        /// <summary>Where the first CALL of <paramref name="action"/> sits among the frames (-1: none).</summary>
         public int IndexOf(string action, OcppMessageType type) =>
             Frames.ToList().FindIndex(f => f.Action == action && f.MessageType == type);
 
