@@ -102,6 +102,7 @@ public sealed class V21Adapter(TimeProvider time) : IVersionAdapter
         if (session.Engine is { } engine)
         {
             V21EngineHandlers.Register(peer, session, engine);
+            V21DerHandlers.Register(peer, session, engine);
         }
 
         peer.On<ResetRequest, ResetResponse>((request, _) =>

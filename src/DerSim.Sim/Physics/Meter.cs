@@ -12,7 +12,7 @@ public static class Meter
     public static IReadOnlySet<string> Supported { get; } = new HashSet<string>(StringComparer.Ordinal)
     {
         EnergyImportRegister, EnergyExportRegister, PowerImport, PowerExport, PowerOffered,
-        CurrentImport, CurrentExport, CurrentOffered, Voltage, Soc,
+        CurrentImport, CurrentExport, CurrentOffered, Voltage, Soc, ReactiveImport, ReactiveExport,
     };
 
     private const string EnergyImportRegister = "Energy.Active.Import.Register";
@@ -25,6 +25,8 @@ public static class Meter
     private const string CurrentOffered = "Current.Offered";
     private const string Voltage = "Voltage";
     private const string Soc = "SoC";
+    private const string ReactiveImport = "Power.Reactive.Import";
+    private const string ReactiveExport = "Power.Reactive.Export";
 
     /// <summary>Samples <paramref name="snapshot"/> with the profile's measurands at <paramref name="at"/>.</summary>
     public static MeterSample Read(EvseSnapshot snapshot, MeterValuesDefinition settings, DateTimeOffset at)
@@ -69,6 +71,14 @@ public static class Meter
                     break;
                 case Voltage:
                     AddPerPhase(readings, snapshot, measurand, snapshot.VoltageV, "V", voltage: true);
+                    break;
+                // The snapshot's reactive power is signed from the grid's side (positive injected): what the station
+                // injects is its reactive export, what it absorbs its reactive import.
+                case ReactiveImport:
+                    readings.Add(new(measurand, Math.Max(0, -snapshot.ReactiveKvar) * 1000, "var"));
+                    break;
+                case ReactiveExport:
+                    readings.Add(new(measurand, Math.Max(0, snapshot.ReactiveKvar) * 1000, "var"));
                     break;
                 case Soc when snapshot.SocPercent is { } soc:
                     readings.Add(new(measurand, soc, "Percent"));
