@@ -102,7 +102,8 @@ Feature: DER curves change the power of the V2G DC port as their points say
       | type          | pf  | most | least |
       | FixedPFInject | 1.0 | 40   | 39    |
       | FixedPFInject | 0.6 | 30   | 29    |
-      | FixedPFAbsorb | 0.6 | 30   | 29    |
+      # FixedPFAbsorb is the power factor while the port absorbs active power (charges): a discharge keeps its 40 kW.
+      | FixedPFAbsorb | 0.6 | 40   | 39    |
 
   Scenario Outline: The <type> curve is accepted and reported
     When the CSMS sets a default "<type>" curve "<id>" in "<unit>" with points:
@@ -120,11 +121,12 @@ Feature: DER curves change the power of the V2G DC port as their points say
       | WattVar | wv-1   | PctMaxVar | 0  | 0  | -40  |
       | WattPF  | wpf-1  | Not_Applicable | 1  | 1  | 0.9  |
 
+  # gradient is a ramp time in seconds over the port's full rating: 1200 s over 50 kW is 2.5 kW a minute.
   Scenario: Gradients limit how fast the discharge follows a new set point
     When the CSMS sets DER control "grad-1" of type "Gradients" with:
       | setting      | value |
-      | gradient     | 0.1   |
-      | softGradient | 0.1   |
+      | gradient     | 1200  |
+      | softGradient | 1200  |
     Then the station answered "SetDERControl" with "Accepted"
     When the CSMS sets a discharge setpoint of 10 kW on EVSE 1
     And 2 minutes pass
