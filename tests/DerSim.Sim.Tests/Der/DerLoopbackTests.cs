@@ -44,7 +44,7 @@ public sealed class DerLoopbackTests
         var start = rig.Clock.Now + TimeSpan.FromSeconds(60);
         var droop = await rig.CallAsync("SetDERControl", $$$"""
             {"isDefault":false,"controlId":"fd-1","controlType":"FreqDroop",
-             "freqDroop":{"priority":2,"overFreq":50.2,"underFreq":49.8,"overDroop":5,"underDroop":5,"responseTime":1,"startTime":"{{{start:yyyy-MM-ddTHH:mm:ssZ}}}","duration":120}}
+             "freqDroop":{"priority":2,"overFreq":50.2,"underFreq":49.8,"overDroop":0.05,"underDroop":0.05,"responseTime":1,"startTime":"{{{start:yyyy-MM-ddTHH:mm:ssZ}}}","duration":120}}
             """);
         droop.GetProperty("status").GetString().ShouldBe("Accepted", rig.Describe());
         await rig.PassAsync(TimeSpan.FromSeconds(300));
