@@ -120,6 +120,6 @@ public sealed partial class HttpCsmsDriver : ICsmsDriver, IDisposable
 
     private static string Shorten(string text) => text.Length > 300 ? text[..300] + "…" : text;
 
-    [GeneratedRegex(@"\{([A-Za-z]+)\}")]
+    [GeneratedRegex(@"\{([A-Za-z][A-Za-z0-9]*)\}")]
     private static partial Regex Placeholder();
 }
