@@ -121,6 +121,23 @@ Feature: DER curves change the power of the V2G DC port as their points say
       | WattVar | wv-1   | PctMaxVar | 0  | 0  | -40  |
       | WattPF  | wpf-1  | Not_Applicable | 1  | 1  | 0.9  |
 
+  Scenario Outline: A <type> curve at a constant <y> takes reactive headroom and leaves at most <most> kW
+    When the CSMS sets a default "<type>" curve "<id>" in "<unit>" with points:
+      | x   | y   |
+      | 0   | <y> |
+      | 100 | <y> |
+    Then the station answered "SetDERControl" with "Accepted"
+    When 2 minutes pass
+    Then every "Power.Active.Export" on EVSE 1 since the last change is at most <most> kW
+    And the latest "Power.Active.Export" on EVSE 1 is at least <least> kW
+    And every frame is valid against the OCPP schema
+
+    # 80 % of 50 kvar is 40 kvar, and power factor 0.6 asks 4/3 var per W: either leaves √(50² − 40²) = 30 kW.
+    Examples:
+      | type    | id    | unit           | y   | most | least |
+      | WattVar | wv-2  | PctMaxVar      | -80 | 30   | 29    |
+      | WattPF  | wpf-2 | Not_Applicable | 0.6 | 30   | 29    |
+
   # gradient is a ramp time in seconds over the port's full rating: 1200 s over 50 kW is 2.5 kW a minute.
   Scenario: Gradients limit how fast the discharge follows a new set point
     When the CSMS sets DER control "grad-1" of type "Gradients" with:

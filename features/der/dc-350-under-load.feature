@@ -36,3 +36,39 @@ Feature: DER control under load on the DC-350 dual port
     And "Power.Active.Import" on EVSE 1 and EVSE 2 together stayed at most 500 kW
     And the transactions on EVSE 1 and EVSE 2 overlapped
     And every frame is valid against the OCPP schema
+
+  Scenario: DER controls change while both ports charge and MeterValues stream
+    Given a station "DERSIM-DC-MAX-1" with profile "EVSE-DC-350kW-CCS-2port" on OCPP 2.1
+    When the station connects to the CSMS
+    And an EV "truck-350" at 10% plugs into EVSE 1
+    And an EV "truck-350" at 15% plugs into EVSE 2
+    And the driver presents token "TAG-1" on EVSE 1
+    And the driver presents token "TAG-2" on EVSE 2
+    And 2 minutes pass
+    And the grid frequency drops to 49.4 Hz
+    # 49.4 Hz on 49.0 → 0 %, 49.8 → 100 %: 50 % of the 350 kW rating per port.
+    And the CSMS sets a default "FreqWatt" curve "fw-1" with priority 5 in "PctMaxW" with points:
+      | x    | y   |
+      | 49.0 | 0   |
+      | 49.8 | 100 |
+    Then the station answered "SetDERControl" with "Accepted"
+    When 2 minutes pass
+    Then every "Power.Active.Import" on EVSE 1 since the last change is at most 175 kW
+    And every "Power.Active.Import" on EVSE 2 since the last change is at most 175 kW
+    And the latest "Power.Active.Import" on EVSE 1 is at least 170 kW
+    # A stricter curve with a higher priority takes over: 40 % of the rating at 49.4 Hz.
+    When the CSMS sets a default "FreqWatt" curve "fw-2" with priority 1 in "PctMaxW" with points:
+      | x    | y   |
+      | 49.0 | 0   |
+      | 50.0 | 100 |
+    Then the SetDERControl answer superseded "fw-1"
+    When 2 minutes pass
+    Then every "Power.Active.Import" on EVSE 1 since the last change is at most 140 kW
+    And every "Power.Active.Import" on EVSE 2 since the last change is at most 140 kW
+    And the latest "Power.Active.Import" on EVSE 2 is at least 135 kW
+    When the CSMS clears every default DER control
+    And 2 minutes pass
+    Then the latest "Power.Active.Import" on EVSE 1 is at least 200 kW
+    And the latest "Power.Active.Import" on EVSE 2 is at least 200 kW
+    And at least 30 "Power.Active.Import" samples were reported on EVSE 1
+    And every frame is valid against the OCPP schema
