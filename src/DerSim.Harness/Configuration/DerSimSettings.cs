@@ -36,7 +36,10 @@ public sealed record DerSimSettings
     /// <summary>Where reports are written. The default value is "reports".</summary>
     public string ReportsDirectory { get; init; } = "reports";
 
-    /// <summary>A folder of official OCPP schemas to validate against instead of DerSim's own; null for DerSim's. The default value is null.</summary>
+    /// <summary>
+    /// A folder of official OCPP schemas ("1.6", "2.0.1", "2.1" inside; relative to the working directory) that every
+    /// frame of the scenarios is checked against instead of DerSim's own schemas; null for DerSim's. The default value is null.
+    /// </summary>
     public string? OfficialSchemasDirectory { get; init; }
 
     /// <summary>The CSMS URL after applying <c>DERSIM_CSMS_URL</c>; null means the embedded reference CSMS.</summary>

@@ -33,6 +33,11 @@ public sealed class ScenarioWorld : IAsyncDisposable, IDisposable
         Recorder = new TrafficRecorder();
         // The CSMS's answer time budget (callTimeoutSeconds) is also how long a step waits for the CSMS to act.
         Simulator = new SimulatorDriver(Csms, Recorder) { WaitTimeout = TimeSpan.FromSeconds(Math.Clamp(Settings.CallTimeoutSeconds, 1, 300)) };
+        if (Settings.OfficialSchemasDirectory is { Length: > 0 } official)
+        {
+            Simulator.UseOfficialSchemas(official);
+        }
+
         CsmsDriver = CsmsDrivers.Create(Settings, environment, Csms, Recorder, Simulator.WaitTimeout, options.Output ?? Console.Out);
     }
 

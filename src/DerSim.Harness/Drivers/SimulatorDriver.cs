@@ -20,8 +20,31 @@ public sealed class SimulatorDriver : IAsyncDisposable
     public static readonly DateTimeOffset Epoch = new(2026, 1, 1, 8, 0, 0, TimeSpan.Zero);
 
     private static readonly OcppSchemaValidator SharedValidator = new();
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, OcppSchemaValidator> OfficialValidators = new(StringComparer.Ordinal);
     private readonly Dictionary<string, StationUnderTest> _stations = new(StringComparer.Ordinal);
     private readonly IDisposable _scenarioActor;
+
+    /// <summary>
+    /// What every frame of the stations is checked against: DerSim's own schemas, unless <see cref="UseOfficialSchemas"/>
+    /// named a folder of official ones.
+    /// </summary>
+    public OcppSchemaValidator Validator { get; private set; } = SharedValidator;
+
+    /// <summary>
+    /// Checks every frame against the official OCPP schemas in <paramref name="root"/> (with "1.6", "2.0.1" and "2.1"
+    /// folders) instead of DerSim's own; one validator per folder serves every scenario.
+    /// </summary>
+    /// <exception cref="DirectoryNotFoundException">The folder has no "2.1", "2.0.1" or "1.6" folder.</exception>
+    public void UseOfficialSchemas(string root)
+    {
+        var full = Path.GetFullPath(root);
+        if (!new[] { "1.6", "2.0.1", "2.1" }.Any(v => Directory.Exists(Path.Combine(full, v))))
+        {
+            throw new DirectoryNotFoundException($"dersim.officialSchemasDirectory: {full} holds no 1.6, 2.0.1 or 2.1 folder of OCPP schemas.");
+        }
+
+        Validator = OfficialValidators.GetOrAdd(full, static dir => new OcppSchemaValidator(dir));
+    }
 
     /// <summary>A driver whose stations connect to <paramref name="csms"/>.</summary>
     public SimulatorDriver(CsmsTarget csms, TrafficRecorder recorder)
@@ -104,7 +127,7 @@ public sealed class SimulatorDriver : IAsyncDisposable
             Version = station.Version,
             BasicAuthPassword = Csms.Password,
             Reconnect = new OcppReconnectPolicy { InitialDelay = TimeSpan.FromMilliseconds(200), MaxDelay = TimeSpan.FromSeconds(2), MaxAttempts = 5 },
-            Rpc = new OcppRpcOptions { Validator = SharedValidator, CallTimeout = WaitTimeout },
+            Rpc = new OcppRpcOptions { Validator = Validator, CallTimeout = WaitTimeout },
         };
         var runner = new StationRunner(new ChargingStation(station.Id, station.Profile), options, TimeProvider.System, station.Log.Enqueue, station.Plan, Clock);
         runner.Frame += frame => Recorder.Record(station.Id, frame, Clock.Now);

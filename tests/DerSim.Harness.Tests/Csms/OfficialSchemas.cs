@@ -12,6 +12,11 @@ internal static class OfficialSchemas
         Validator.Value ?? throw new IgnoreException(
             $"Official OCPP schemas not found: expected a shared/ocpp-schemas folder (with 1.6/) in a folder above {AppContext.BaseDirectory}.");
 
+    /// <summary>The folder of the official schemas, or an ignored test saying where they were looked for.</summary>
+    public static string RequireRoot() =>
+        Find() ?? throw new IgnoreException(
+            $"Official OCPP schemas not found: expected a shared/ocpp-schemas folder (with 1.6/) in a folder above {AppContext.BaseDirectory}.");
+
     private static string? Find()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)

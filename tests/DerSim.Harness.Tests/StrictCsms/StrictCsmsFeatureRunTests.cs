@@ -47,5 +47,8 @@ public sealed class StrictCsmsFeatureRunTests
         results.ShouldContain(r => r.Status == ScenarioStatus.Passed && r.Scenario.ToString().Contains("TxProfile is accepted", StringComparison.Ordinal), summary);
         results.ShouldContain(r => r.Status == ScenarioStatus.NotApplicable, summary);
         csms.Events.ShouldContain(e => e.Kind == "apiRequest");
+
+        // ocpp-rpc checked every frame either way against the official schemas, V2G and DER ones included.
+        csms.Violations.ShouldBeEmpty(summary);
     }
 }

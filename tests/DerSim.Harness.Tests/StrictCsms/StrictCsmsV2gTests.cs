@@ -20,13 +20,13 @@ public class StrictCsmsV2gTests
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
 
-        // The seed's line as written, plus session flags: the default EV on the V2G profile is the bidirectional
-        // v2g-50, which may not discharge below 20 % SoC, so it arrives at 60 %; 60x runs 15 simulated minutes in 15 s.
+        // The seed's line as written, in real time; only --run_for is added, so that it stops after two samples
+        // (the profile samples every 15 s). Its default EV, the bidirectional v2g-50, arrives at 50 % SoC.
         var exit = await SimProgram.RunAsync(
             [
                 "--ocpp_enable", "yes", "--ocpp_version", "ocpp2.1", "--ocpp_csms_url", csms.Url.ToString(),
                 "--ocpp_csid", "DERSIM-V2G-1", "--evse_profile", "EVSE-V2G-DC-50kW-bidir.json",
-                "--ev_soc", "60", "--time_scale", "60", "--quiet", "--duration", "15m", "--run_for", "60",
+                "--run_for", "35",
             ],
             stdout,
             stderr,
@@ -38,6 +38,7 @@ public class StrictCsmsV2gTests
         csms.Violations.ShouldBeEmpty(context);
         events.ShouldNotContain(e => e.Kind == "callError", context);
         stdout.ToString().ShouldNotContain("!! schema", Case.Sensitive, context);
+        stdout.ToString().ShouldContain("NotifyEVChargingNeeds", Case.Sensitive, context);
 
         events.ShouldContain(e => e.Kind == "scenarioDone", context);
         Answer(events, "NotifyAllowedEnergyTransfer").ShouldBe("Accepted", context);
