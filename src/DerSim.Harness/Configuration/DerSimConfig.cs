@@ -30,9 +30,17 @@ public static class DerSimConfig
                 throw new DerSimConfigException($"{path}: expected a JSON object at $");
             }
 
-            return document.RootElement.TryGetProperty("dersim", out var section)
+            var settings = document.RootElement.TryGetProperty("dersim", out var section)
                 ? section.Deserialize<DerSimSettings>(Options) ?? new DerSimSettings()
                 : new DerSimSettings();
+            if (settings.OfficialSchemasDirectory is { Length: > 0 } official
+                && !new[] { "1.6", "2.0.1", "2.1" }.Any(v => Directory.Exists(Path.Combine(official, v))))
+            {
+                throw new DerSimConfigException(
+                    $"{path} at $.dersim.officialSchemasDirectory: expected a folder holding 1.6, 2.0.1 or 2.1 folders of official OCPP schemas, found none in {Path.GetFullPath(official)}");
+            }
+
+            return settings;
         }
         catch (JsonException ex)
         {

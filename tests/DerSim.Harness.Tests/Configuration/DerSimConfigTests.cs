@@ -37,6 +37,28 @@ public sealed class DerSimConfigTests
     }
 
     [Test]
+    public void An_official_schema_folder_without_schemas_is_an_error_naming_the_file_path_and_folder()
+    {
+        var missing = Path.Combine(_dir, "no-schemas-here");
+        var path = Write($$"""{ "dersim": { "officialSchemasDirectory": "{{missing.Replace("\\", "/", StringComparison.Ordinal)}}" } }""");
+
+        var error = Should.Throw<DerSimConfigException>(() => DerSimConfig.Load(path));
+
+        error.Message.ShouldContain(path);
+        error.Message.ShouldContain("$.dersim.officialSchemasDirectory");
+        error.Message.ShouldContain("no-schemas-here");
+    }
+
+    [Test]
+    public void An_official_schema_folder_with_a_version_folder_loads()
+    {
+        Directory.CreateDirectory(Path.Combine(_dir, "schemas", "2.1"));
+        var path = Write($$"""{ "dersim": { "officialSchemasDirectory": "{{Path.Combine(_dir, "schemas").Replace("\\", "/", StringComparison.Ordinal)}}" } }""");
+
+        DerSimConfig.Load(path).OfficialSchemasDirectory.ShouldEndWith("schemas");
+    }
+
+    [Test]
     public void Url_from_the_file_is_overridden_by_the_environment()
     {
         var path = Write("""{ "language": { "feature": "en-US" }, "dersim": { "csmsUrl": "ws://file.example/ocpp" } }""");

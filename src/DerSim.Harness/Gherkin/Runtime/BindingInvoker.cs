@@ -8,7 +8,7 @@ internal static class BindingInvoker
 {
     /// <summary>The instance <paramref name="method"/> runs on: created by <paramref name="container"/> on first use.</summary>
     public static object? InstanceFor(MethodInfo method, Type bindingType, IObjectContainer container) =>
-        method.IsStatic ? null : container.Resolve(bindingType);
+        method.IsStatic ? null : Resolve(container, bindingType);
 
     /// <summary>Runs <paramref name="method"/>; the exception it throws is rethrown as is, not wrapped.</summary>
     public static async Task<object?> InvokeAsync(MethodInfo method, object? instance, object?[] arguments)
@@ -33,7 +33,24 @@ internal static class BindingInvoker
 
     /// <summary>Arguments for a hook: each parameter resolved from the container (contexts, drivers…).</summary>
     public static object?[] HookArguments(MethodInfo method, IObjectContainer container, ScenarioStepContext? stepContext) =>
-        [.. method.GetParameters().Select(p => p.ParameterType == typeof(ScenarioStepContext) && stepContext is not null ? stepContext : container.Resolve(p.ParameterType))];
+        [.. method.GetParameters().Select(p => p.ParameterType == typeof(ScenarioStepContext) && stepContext is not null ? stepContext : Resolve(container, p.ParameterType))];
+
+    /// <summary>
+    /// Resolves <paramref name="type"/>; a constructor that throws surfaces with its own exception and message, not as
+    /// the TargetInvocationException reflection wraps it in, so the step's failure says what went wrong.
+    /// </summary>
+    private static object Resolve(IObjectContainer container, Type type)
+    {
+        try
+        {
+            return container.Resolve(type);
+        }
+        catch (TargetInvocationException ex) when (ex.InnerException is not null)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(ex.InnerException).Throw();
+            throw;
+        }
+    }
 
     private static object? TaskResult(Task task)
     {

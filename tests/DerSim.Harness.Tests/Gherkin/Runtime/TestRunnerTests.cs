@@ -192,6 +192,30 @@ public sealed class TestRunnerTests
         recorder.Events.ShouldContain("hook finished BeforeScenario RtHooks.BeforeScenarioLate() Passed");
     }
 
+    [Test]
+    public async Task A_binding_whose_injected_object_throws_on_construction_fails_with_that_exception()
+    {
+        using var runner = TestRunner.Create(BindingRegistry.Discover([typeof(RtUnbuildableSteps)]), new GherkinRunOptions { Log = TextWriter.Null });
+
+        var result = await runner.RunAsync(Scenarios.One("Given rt a step whose driver cannot be built"), CancellationToken.None);
+
+        result.Status.ShouldBe(ScenarioStatus.Broken);
+        result.Message.ShouldContain("InvalidOperationException: rt the driver's configuration is wrong");
+        result.Message.ShouldNotContain("TargetInvocationException");
+    }
+
+    [Binding]
+    public sealed class RtUnbuildableSteps(RtUnbuildableDriver driver)
+    {
+        [Given("rt a step whose driver cannot be built")]
+        public void Step() => GC.KeepAlive(driver);
+    }
+
+    public sealed class RtUnbuildableDriver
+    {
+        public RtUnbuildableDriver() => throw new InvalidOperationException("rt the driver's configuration is wrong");
+    }
+
     private async Task<ScenarioResult> Run(params string[] steps) => await _runner.RunAsync(Scenarios.One(steps), CancellationToken.None);
 
     private sealed class ThrowingListener : IGherkinRunListener
