@@ -1,8 +1,5 @@
 using DerSim.Harness.Configuration;
-using DerSim.Harness.Drivers.Csms;
-using DerSim.Harness.Gherkin.Features;
 using DerSim.Harness.Gherkin.Model;
-using DerSim.Harness.Gherkin.Runtime;
 
 namespace DerSim.Harness.Tests.Features;
 
@@ -18,28 +15,10 @@ public sealed class V2gDerOfficialSchemaTests
     public async Task V2G_and_DER_scenarios_pass_with_every_frame_checked_against_the_official_schemas()
     {
         var root = Csms.OfficialSchemas.RequireRoot();
-        var features = FeatureLoader.Load([Path.Combine(TestContext.CurrentContext.TestDirectory, "features")], "en");
-        features.Errors.ShouldBeEmpty();
-        var selected = TagExpression.Parse("@v2g or @der");
-        var scenarios = features.Features.SelectMany(f => f.Scenarios).Where(s => selected.Matches(s.Tags)).ToList();
-        scenarios.Count.ShouldBeGreaterThan(40);
 
-        using var runner = TestRunner.Create([typeof(ScenarioWorldOptions).Assembly], new GherkinRunOptions());
-        runner.RunContext.Set(new ScenarioWorldOptions
-        {
-            Settings = new DerSimSettings { OfficialSchemasDirectory = root },
-            Environment = _ => null,
-            Output = TextWriter.Null,
-        });
+        var (results, summary) = await FeatureRun.RunAsync(new DerSimSettings { OfficialSchemasDirectory = root }, new Dictionary<string, string>(), "@v2g or @der");
 
-        var results = new List<ScenarioResult>();
-        foreach (var scenario in scenarios)
-        {
-            results.Add(await runner.RunAsync(scenario, CancellationToken.None));
-        }
-
-        await runner.EndRunAsync();
-        var summary = string.Join("\n", results.Select(r => $"{r.Status,-13} {r.Scenario} {(r.Status == ScenarioStatus.Passed ? "" : r.Message.Split('\n')[0])}"));
+        results.Count.ShouldBeGreaterThan(40);
         results.Where(r => r.Status != ScenarioStatus.Passed).ShouldBeEmpty(summary);
     }
 

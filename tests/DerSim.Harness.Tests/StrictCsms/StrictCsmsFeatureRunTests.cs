@@ -1,8 +1,5 @@
 using DerSim.Harness.Configuration;
-using DerSim.Harness.Drivers.Csms;
-using DerSim.Harness.Gherkin.Features;
 using DerSim.Harness.Gherkin.Model;
-using DerSim.Harness.Gherkin.Runtime;
 
 namespace DerSim.Harness.Tests.StrictCsms;
 
@@ -27,19 +24,7 @@ public sealed class StrictCsmsFeatureRunTests
             ["DERSIM_CSMS_API_URL"] = apiUrl,
         };
 
-        var features = FeatureLoader.Load([Path.Combine(TestContext.CurrentContext.TestDirectory, "features")], "en");
-        features.Errors.ShouldBeEmpty();
-        using var runner = TestRunner.Create([typeof(ScenarioWorldOptions).Assembly], new GherkinRunOptions());
-        runner.RunContext.Set(new ScenarioWorldOptions { Settings = settings, Environment = name => environment.GetValueOrDefault(name), Output = TextWriter.Null });
-
-        var results = new List<ScenarioResult>();
-        foreach (var scenario in features.Features.SelectMany(f => f.Scenarios))
-        {
-            results.Add(await runner.RunAsync(scenario, CancellationToken.None));
-        }
-
-        await runner.EndRunAsync();
-        var summary = string.Join("\n", results.Select(r => $"{r.Status,-13} {r.Scenario} {(r.Status == ScenarioStatus.Passed ? "" : r.Message.Split('\n')[0])}"));
+        var (results, summary) = await Features.FeatureRun.RunAsync(settings, environment);
         TestContext.Out.WriteLine(summary);
         results.Where(r => r.Status is not (ScenarioStatus.Passed or ScenarioStatus.NotApplicable)).ShouldBeEmpty(summary);
 
