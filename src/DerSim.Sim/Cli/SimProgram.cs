@@ -43,6 +43,7 @@ public static class SimProgram
             options = parsed;
             validator = CreateValidator(options);
             profile = EvseProfileLoader.Load(options.EvseProfile, ProfilesDirectory.Locate());
+            CheckArrivalBelowTarget(options.Session, profile);
         }
         catch (UsageException ex)
         {
@@ -202,6 +203,28 @@ public static class SimProgram
             $"EVSE {c.EvseId}/{c.ConnectorId} {EnumJsonNames.Of(c.Definition.Type)} {c.Definition.CurrentType} {c.Definition.MaxKw:0.#} kW"));
         var target = options.OcppEnabled ? $", OCPP {options.Version.DisplayName()} -> {options.CsmsUrl}" : "";
         return $"DerSim sim: station {station.StationId}, profile {station.Profile.Name} ({connectors}){target}; {DescribeSessions(options.Session, station.Profile)}";
+    }
+
+    /// <summary>
+    /// The command line checked the SoCs against the generic arrival SoC; the EV the profile actually gets may arrive
+    /// higher (v2g-50 arrives at 50 % so that it can discharge), and a target at or below that would end every session
+    /// on arrival.
+    /// </summary>
+    private static void CheckArrivalBelowTarget(SessionPlan plan, EvseProfile profile)
+    {
+        if (plan.Sessions == 0 || plan.InitialSocPercent is not null)
+        {
+            return;
+        }
+
+        var model = plan.EvPreset is { } name && EvPresets.TryGet(name, out var preset) ? preset : EvPresets.DefaultFor(profile);
+        var target = plan.TargetSocPercent ?? Ev.DefaultTargetSocPercent;
+        if (target <= model.ArrivalSocPercent)
+        {
+            throw new UsageException(string.Create(
+                CultureInfo.InvariantCulture,
+                $"--ev_target_soc {target} must be above the SoC the EV arrives with: {model.Name} arrives at {model.ArrivalSocPercent} % (set --ev_soc to start lower)"));
+        }
     }
 
     private static string DescribeSessions(SessionPlan plan, EvseProfile profile)

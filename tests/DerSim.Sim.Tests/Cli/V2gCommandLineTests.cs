@@ -21,6 +21,35 @@ public class V2gCommandLineTests
         (options.Session.InitialSocPercent ?? model.ArrivalSocPercent).ShouldBeGreaterThan(model.MinSocPercent);
     }
 
+    [TestCase("--evse_profile", "EVSE-V2G-DC-50kW-bidir.json")]
+    [TestCase("--ev", "v2g-50")]
+    public async Task A_target_at_or_below_the_bidirectional_EVs_arrival_SoC_is_a_usage_error(string flag, string value)
+    {
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        string[] args = flag == "--ev"
+            ? ["--ocpp_enable", "no", "--evse_profile", "EVSE-DC-150kW-CCS-1port", "--ev", value, "--ev_target_soc", "40"]
+            : ["--ocpp_enable", "no", flag, value, "--ev_target_soc", "40"];
+
+        var exit = await SimProgram.RunAsync(args, stdout, stderr, TimeProvider.System);
+
+        exit.ShouldBe(SimProgram.ExitUsage, stderr.ToString());
+        stderr.ToString().ShouldContain("--ev_target_soc 40 must be above the SoC the EV arrives with: v2g-50 arrives at 50 %");
+    }
+
+    [Test]
+    public async Task A_lower_ev_soc_makes_the_same_target_valid()
+    {
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+
+        var exit = await SimProgram.RunAsync(
+            ["--ocpp_enable", "no", "--evse_profile", "EVSE-V2G-DC-50kW-bidir", "--ev_soc", "30", "--ev_target_soc", "40", "--duration", "1m"],
+            stdout, stderr, TimeProvider.System);
+
+        exit.ShouldBe(SimProgram.ExitOk, stderr.ToString());
+    }
+
     [Test]
     public void Help_names_the_V2G_preset()
     {
