@@ -24,6 +24,7 @@ public sealed partial class StationEngine
     private readonly Dictionary<int, ElectricalContext> _contexts;
     private readonly Lock _physicsGate = new();
     private readonly TimeProvider _real;
+    private readonly TaskCompletionSource _attached = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private volatile bool _planEnded;
     private ITransactionMessages? _messages;
     private CancellationToken _connection;
@@ -113,8 +114,9 @@ public sealed partial class StationEngine
     /// <summary>Binds the engine to a connection's messages; sessions and CSMS requests use them until the next call.</summary>
     public void Attach(ITransactionMessages messages, CancellationToken connection)
     {
-        _messages = messages;
         _connection = connection;
+        _messages = messages;
+        _attached.TrySetResult();
     }
 
     /// <summary>The transaction messages of <paramref name="adapter"/>'s version, sent through <see cref="Outbox"/>.</summary>
@@ -215,6 +217,13 @@ public sealed partial class StationEngine
     /// <returns>The action starting the session, or null when no EVSE is free (the request is rejected).</returns>
     public Action? PrepareRemoteStart(int? evseId, string idTag, int? remoteStartId, ChargingProfile? txProfile)
     {
+        if (_messages is null)
+        {
+            // The CSMS may send its request right behind the boot answer, and the connection may dispatch it before
+            // the runner has attached the engine: give the attachment a moment instead of refusing the start.
+            Task.WhenAny(_attached.Task, Task.Delay(StartSettleLimit, _real)).GetAwaiter().GetResult();
+        }
+
         var candidates = evseId is { } id ? Station.Profile.Evses.Where(e => e.Id == id) : Station.Profile.Evses.OrderBy(e => e.Id);
         foreach (var evse in candidates)
         {
