@@ -19,15 +19,6 @@ public sealed partial class ChargingProfileStore
         }
     }
 
-    /// <summary>
-    /// <see cref="LimitKw"/> as the delegate the physics takes, with each EVSE's electrical context looked up by id.
-    /// </summary>
-    public Func<int, DateTimeOffset, double?> LimitFunction(Func<int, ElectricalContext> contextOf)
-    {
-        ArgumentNullException.ThrowIfNull(contextOf);
-        return (evseId, at) => LimitKw(evseId, at, contextOf(evseId));
-    }
-
     private ChargingLimits Evaluate(int evseId, DateTimeOffset at, ElectricalContext ctx, DateTimeOffset fallbackOrigin) =>
         Evaluate(Winners(evseId, at, fallbackOrigin), ctx);
 

@@ -158,12 +158,12 @@ public sealed class LimitEvaluationTests
     }
 
     [Test]
-    public void Limit_function_wraps_the_store_for_the_physics()
+    public void Directive_function_wraps_the_store_for_the_physics()
     {
         var store = StoreWithTransaction();
         store.Install(1, Profile(1, Tx, 0, ChargingRateUnit.A, (0, 100m)) with { TransactionId = "TX-1" });
-        var limit = store.LimitFunction(evse => evse == 1 ? Dc400 : Ac3);
-        limit(1, T0).ShouldBeKw(40.0);
-        limit(2, T0).ShouldBeNull();
+        var directive = store.DirectiveFunction(evse => evse == 1 ? Dc400 : Ac3);
+        directive(1, T0)!.LimitKw.ShouldBeKw(40.0);
+        directive(2, T0)!.LimitKw.ShouldBeNull();
     }
 }
