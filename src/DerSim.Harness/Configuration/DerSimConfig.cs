@@ -34,7 +34,7 @@ public static class DerSimConfig
                 ? section.Deserialize<DerSimSettings>(Options) ?? new DerSimSettings()
                 : new DerSimSettings();
             if (settings.OfficialSchemasDirectory is { Length: > 0 } official
-                && !new[] { "1.6", "2.0.1", "2.1" }.Any(v => Directory.Exists(Path.Combine(official, v))))
+                && !DerSimSettings.HoldsOfficialSchemas(official))
             {
                 throw new DerSimConfigException(
                     $"{path} at $.dersim.officialSchemasDirectory: expected a folder holding 1.6, 2.0.1 or 2.1 folders of official OCPP schemas, found none in {Path.GetFullPath(official)}");

@@ -42,6 +42,10 @@ public sealed record DerSimSettings
     /// </summary>
     public string? OfficialSchemasDirectory { get; init; }
 
+    /// <summary>Whether <paramref name="folder"/> holds official OCPP schemas: a "1.6", "2.0.1" or "2.1" folder.</summary>
+    public static bool HoldsOfficialSchemas(string folder) =>
+        new[] { "1.6", "2.0.1", "2.1" }.Any(version => Directory.Exists(Path.Combine(folder, version)));
+
     /// <summary>The CSMS URL after applying <c>DERSIM_CSMS_URL</c>; null means the embedded reference CSMS.</summary>
     public Uri? ResolveCsmsUrl(Func<string, string?> environment)
     {

@@ -38,7 +38,7 @@ public sealed class SimulatorDriver : IAsyncDisposable
     public void UseOfficialSchemas(string root)
     {
         var full = Path.GetFullPath(root);
-        if (!new[] { "1.6", "2.0.1", "2.1" }.Any(v => Directory.Exists(Path.Combine(full, v))))
+        if (!Configuration.DerSimSettings.HoldsOfficialSchemas(full))
         {
             throw new DirectoryNotFoundException($"dersim.officialSchemasDirectory: {full} holds no 1.6, 2.0.1 or 2.1 folder of OCPP schemas.");
         }
