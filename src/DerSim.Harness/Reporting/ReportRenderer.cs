@@ -1,14 +1,18 @@
 using System.Diagnostics;
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 
 namespace DerSim.Harness.Reporting;
 
 /// <summary>
 /// Renders an Allure results directory into one self-contained HTML file with the npm <c>allure</c> 3 package
 /// (the awesome plugin's single-file mode), carrying history over in a JSONL file beside the report folder.
+/// The awesome plugin always writes a Google Analytics tag into the page; DerSim takes it out, so opening a report
+/// sends nothing about the run anywhere and works the same offline.
 /// </summary>
-public static class ReportRenderer
+public static partial class ReportRenderer
 {
     /// <summary>The command that installs the renderer, for messages.</summary>
     public const string InstallHint = "install Node.js 20+ and run `npm ci` in the DerSim folder, then `./dersim report`";
@@ -74,8 +78,37 @@ public static class ReportRenderer
             return new RenderOutcome(false, null, $"allure generate failed (exit {process.ExitCode}); results are in {resultsDir}:\n{output}", Stopwatch.GetElapsedTime(started));
         }
 
+        await RemoveAnalyticsAsync(index, ct).ConfigureAwait(false);
         return new RenderOutcome(true, index, $"HTML report: {index}", Stopwatch.GetElapsedTime(started));
     }
+
+    /// <summary>
+    /// Takes the analytics tag (the gtag loader and its inline configuration) out of <paramref name="html"/>; the page
+    /// as it was when there is none.
+    /// </summary>
+    public static string WithoutAnalytics(string html)
+    {
+        ArgumentNullException.ThrowIfNull(html);
+        return AnalyticsTag().Replace(html, "");
+    }
+
+    private static async Task RemoveAnalyticsAsync(string index, CancellationToken ct)
+    {
+        var html = await File.ReadAllTextAsync(index, ct).ConfigureAwait(false);
+        var clean = WithoutAnalytics(html);
+        if (clean.Length == html.Length)
+        {
+            return;
+        }
+
+        // Written beside and moved over, so an interrupted run leaves the page as Allure wrote it, never half of it.
+        var temporary = index + ".tmp";
+        await File.WriteAllTextAsync(temporary, clean, new UTF8Encoding(false), ct).ConfigureAwait(false);
+        File.Move(temporary, index, overwrite: true);
+    }
+
+    [GeneratedRegex("""<script\b[^>]*\bsrc="https://www\.googletagmanager\.com/[^"]*"[^>]*>\s*</script>\s*(?:<script>(?:(?!</script>).)*?\bgtag\((?:(?!</script>).)*?</script>)?""", RegexOptions.Singleline)]
+    private static partial Regex AnalyticsTag();
 
     /// <summary>
     /// The allurerc.json: the awesome plugin in single-file mode, history in <paramref name="historyPath"/>, and the

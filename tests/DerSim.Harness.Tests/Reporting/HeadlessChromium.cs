@@ -9,7 +9,8 @@ namespace DerSim.Harness.Tests.Reporting;
 
 /// <summary>
 /// Debian's chromium, headless, driven over the DevTools protocol on a loopback WebSocket (no browser package): one
-/// page, commands answered by id, events ignored.
+/// page, commands answered by id; console messages, page exceptions and every request that leaves the machine are kept
+/// as events for diagnostics. Host names never resolve, so a page that reaches for the internet fails fast and visibly.
 /// </summary>
 internal sealed class HeadlessChromium : IAsyncDisposable
 {
@@ -19,6 +20,8 @@ internal sealed class HeadlessChromium : IAsyncDisposable
     private readonly ConcurrentDictionary<int, TaskCompletionSource<JsonElement>> _pending = new();
     private readonly CancellationTokenSource _stop = new();
     private readonly StringBuilder _log = new();
+    private readonly ConcurrentQueue<string> _events = new();
+    private readonly ConcurrentQueue<string> _outsideRequests = new();
     private Task _reader = Task.CompletedTask;
     private int _nextId;
 
@@ -41,6 +44,12 @@ internal sealed class HeadlessChromium : IAsyncDisposable
         }
     }
 
+    /// <summary>Console messages, page exceptions and failed loads since the start, oldest first.</summary>
+    public IReadOnlyList<string> Events => [.. _events];
+
+    /// <summary>URLs the page asked for that are neither file:, data: nor blob: (the internet, or a server).</summary>
+    public IReadOnlyList<string> OutsideRequests => [.. _outsideRequests];
+
     public static async Task<HeadlessChromium> StartAsync()
     {
         File.Exists(Executable).ShouldBeTrue($"{Executable} is missing: apt-get install -y chromium (.ci/run does)");
@@ -51,6 +60,7 @@ internal sealed class HeadlessChromium : IAsyncDisposable
                  {
                      "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
                      "--disable-sync", "--no-first-run", "--disable-dev-shm-usage", $"--user-data-dir={profile}",
+                     "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
                      "--remote-debugging-address=127.0.0.1", "--remote-debugging-port=0", "--window-size=1400,1000", "about:blank",
                  })
         {
@@ -105,27 +115,60 @@ internal sealed class HeadlessChromium : IAsyncDisposable
         return value.TryGetProperty("value", out var v) ? (v.ValueKind == JsonValueKind.String ? v.GetString()! : v.GetRawText()) : "";
     }
 
-    /// <summary>Polls the page's visible text until <paramref name="condition"/> holds; the text, or a failure quoting it.</summary>
+    /// <summary>Polls the page's visible text until <paramref name="condition"/> holds; the text, or a failure quoting it and the diagnostics.</summary>
     public async Task<string> WaitForTextAsync(Func<string, bool> condition, string what, TimeSpan? timeout = null)
+    {
+        var (shown, text) = await TryWaitForTextAsync(condition, timeout ?? TimeSpan.FromSeconds(90));
+        if (!shown)
+        {
+            Assert.Fail($"the page never showed {what}; it shows:\n{text}\n{await DiagnoseAsync()}");
+        }
+
+        return text;
+    }
+
+    /// <summary>Polls the page's visible text until <paramref name="condition"/> holds or <paramref name="timeout"/> passes; whether it held, and the text last seen.</summary>
+    public async Task<(bool Shown, string Text)> TryWaitForTextAsync(Func<string, bool> condition, TimeSpan timeout)
     {
         var deadline = Stopwatch.StartNew();
         var text = "";
-        while (deadline.Elapsed < (timeout ?? TimeSpan.FromSeconds(90)))
+        while (deadline.Elapsed < timeout)
         {
             text = await EvaluateAsync("document.body ? document.body.innerText : ''");
             if (condition(text))
             {
-                return text;
+                return (true, text);
             }
 
             await Task.Delay(200);
         }
 
-        Assert.Fail($"the page never showed {what}; it shows:\n{text}");
-        return text;
+        return (false, text);
     }
 
     public async Task NavigateAsync(string url) => await SendAsync("Page.navigate", new { url });
+
+    public async Task ReloadAsync() => await SendAsync("Page.reload", new { ignoreCache = true });
+
+    /// <summary>
+    /// What a person debugging a blank page would look at: the load state, the report data flag, the events so far and
+    /// chromium's own output.
+    /// </summary>
+    public async Task<string> DiagnoseAsync()
+    {
+        string state;
+        try
+        {
+            state = await EvaluateAsync("JSON.stringify({ readyState: document.readyState, url: location.href, allureReportDataReady: window.allureReportDataReady, dataFiles: Object.keys(window.allureReportData || {}).length, app: !!document.getElementById('app'), appChildren: (document.getElementById('app') || { childElementCount: -1 }).childElementCount })");
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or TimeoutException)
+        {
+            state = $"(the page did not answer: {ex.Message})";
+        }
+
+        var events = Events;
+        return $"page state: {state}\npage events ({events.Count}):\n{string.Join('\n', events.TakeLast(40))}\nchromium output:\n{string.Join('\n', Log.Split('\n').TakeLast(40))}";
+    }
 
     public async Task ScreenshotAsync(string path)
     {
@@ -182,6 +225,41 @@ internal sealed class HeadlessChromium : IAsyncDisposable
         }
     }
 
+    private void Record(string method, JsonElement parameters)
+    {
+        switch (method)
+        {
+            case "Runtime.consoleAPICalled":
+                var args = parameters.GetProperty("args").EnumerateArray()
+                    .Select(a => a.TryGetProperty("value", out var v) ? v.ToString() : a.TryGetProperty("description", out var d) ? d.GetString() : a.GetProperty("type").GetString());
+                _events.Enqueue($"console.{parameters.GetProperty("type").GetString()}: {string.Join(' ', args)}");
+                break;
+            case "Runtime.exceptionThrown":
+                var details = parameters.GetProperty("exceptionDetails");
+                var description = details.TryGetProperty("exception", out var e) && e.TryGetProperty("description", out var text) ? text.GetString() : details.GetProperty("text").GetString();
+                _events.Enqueue($"exception: {description}");
+                break;
+            case "Log.entryAdded":
+                var entry = parameters.GetProperty("entry");
+                _events.Enqueue($"log {entry.GetProperty("level").GetString()}: {entry.GetProperty("text").GetString()}");
+                break;
+            case "Network.requestWillBeSent":
+                var url = parameters.GetProperty("request").GetProperty("url").GetString()!;
+                if (!url.StartsWith("file:", StringComparison.Ordinal) && !url.StartsWith("data:", StringComparison.Ordinal) && !url.StartsWith("blob:", StringComparison.Ordinal))
+                {
+                    _outsideRequests.Enqueue(url);
+                }
+
+                break;
+            case "Network.loadingFailed":
+                _events.Enqueue($"load failed: {parameters.GetProperty("errorText").GetString()} (request {parameters.GetProperty("requestId").GetString()})");
+                break;
+            case "Page.loadEventFired":
+                _events.Enqueue("load event");
+                break;
+        }
+    }
+
     private async Task ConnectAsync()
     {
         // Chromium writes the port it picked into DevToolsActivePort in the profile folder.
@@ -205,6 +283,8 @@ internal sealed class HeadlessChromium : IAsyncDisposable
         _reader = Task.Run(ReadAsync);
         await SendAsync("Page.enable");
         await SendAsync("Runtime.enable");
+        await SendAsync("Log.enable");
+        await SendAsync("Network.enable");
     }
 
     private async Task ReadAsync()
@@ -232,6 +312,10 @@ internal sealed class HeadlessChromium : IAsyncDisposable
                     if (document.RootElement.TryGetProperty("id", out var id) && _pending.TryRemove(id.GetInt32(), out var answer))
                     {
                         answer.TrySetResult(document.RootElement.Clone());
+                    }
+                    else if (document.RootElement.TryGetProperty("method", out var method))
+                    {
+                        Record(method.GetString()!, document.RootElement.TryGetProperty("params", out var p) ? p : default);
                     }
                 }
 

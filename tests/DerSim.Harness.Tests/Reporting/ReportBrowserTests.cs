@@ -52,9 +52,21 @@ public sealed class ReportBrowserTests
         Directory.GetFiles(session.ReportDirectory, "*.js", SearchOption.AllDirectories).ShouldBeEmpty("a single-file report inlines its scripts");
         Directory.GetDirectories(session.ReportDirectory).ShouldBeEmpty("a single-file report has no data folder");
 
+        File.ReadAllText(index).ShouldNotContain("googletagmanager", customMessage: "the report must not call analytics");
+
         await using var browser = await HeadlessChromium.StartAsync();
         await browser.NavigateAsync(new Uri(index).AbsoluteUri);
-        var overview = await browser.WaitForTextAsync(t => t.Contains(Passing, StringComparison.Ordinal) && t.Contains(Failing, StringComparison.Ordinal) && t.Contains(Broken, StringComparison.Ordinal), "the three scenarios");
+        Func<string, bool> threeScenarios = t => t.Contains(Passing, StringComparison.Ordinal) && t.Contains(Failing, StringComparison.Ordinal) && t.Contains(Broken, StringComparison.Ordinal);
+        var (shown, overview) = await browser.TryWaitForTextAsync(threeScenarios, TimeSpan.FromSeconds(45));
+        if (!shown)
+        {
+            // Seen once in CI (1 run in about 30): the page's frame rendered but its data never arrived. A person would
+            // reload; so does the test, once, and keeps what the first load showed for whoever reads the log.
+            await TestContext.Out.WriteLineAsync($"the first load never showed the three scenarios; it showed:\n{overview}\n{await browser.DiagnoseAsync()}\nreloading once");
+            await browser.ReloadAsync();
+            overview = await browser.WaitForTextAsync(threeScenarios, "the three scenarios, even after a reload");
+        }
+
         overview.ShouldContain("Report suite");
         (await browser.EvaluateAsync("document.querySelectorAll('[data-testid=tree-leaf-status-passed]').length")).ShouldBe("1");
         (await browser.EvaluateAsync("document.querySelectorAll('[data-testid=tree-leaf-status-failed]').length")).ShouldBe("1");
@@ -92,6 +104,8 @@ public sealed class ReportBrowserTests
         page.ShouldContain("Power and SoC DERSIM-RPT-2.svg");
         page.ShouldContain("Failed");
         page.ShouldContain("Assertion failure");
+
+        browser.OutsideRequests.ShouldBeEmpty("the report asked for something beyond its own file");
 
         var screenshot = Path.Combine(reports, "allure-report-screenshot.png");
         await browser.ScreenshotAsync(screenshot);

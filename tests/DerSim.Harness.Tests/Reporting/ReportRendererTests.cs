@@ -38,6 +38,28 @@ public sealed class ReportRendererTests
         outcome.Message.ShouldContain("no Allure results");
     }
 
+    [Test]
+    public void The_analytics_tag_comes_out_and_the_rest_stays_byte_for_byte()
+    {
+        const string head = "<html><body><div id=\"app\"></div>\n    <script>window.allure = window.allure || {};</script>\n    ";
+        const string tag = """
+            <script async src="https://www.googletagmanager.com/gtag/js?id=G-TEST"></script>
+                <script>
+                    window.dataLayer = window.dataLayer || [];
+                    function gtag(){dataLayer.push(arguments);}
+                    gtag('js', new Date());
+                    gtag('config', 'G-TEST', { "report": "awesome" });
+                </script>
+            """;
+        const string tail = "\n    <script async>window.allureReportDataReady = false;</script>\n</body></html>";
+
+        ReportRenderer.WithoutAnalytics(head + tag + tail).ShouldBe(head + tail);
+        ReportRenderer.WithoutAnalytics(head + tail).ShouldBe(head + tail);
+        // A page whose own script merely mentions gtag keeps it: only the loader and the configuration right behind it go.
+        var own = head + "<script>const gtag = 1;</script>" + tail;
+        ReportRenderer.WithoutAnalytics(own).ShouldBe(own);
+    }
+
     /// <summary>Figures for the closing note: the bundled features/ suite with every report written and rendered.</summary>
     [Test]
     [Explicit("a benchmark: runs the whole bundled suite once more")]
