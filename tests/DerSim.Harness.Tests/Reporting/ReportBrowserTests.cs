@@ -110,6 +110,6 @@ public sealed class ReportBrowserTests
         var screenshot = Path.Combine(reports, "allure-report-screenshot.png");
         await browser.ScreenshotAsync(screenshot);
         new FileInfo(screenshot).Length.ShouldBeGreaterThan(10_000);
-        await TestContext.Out.WriteLineAsync($"report: {index}\nscreenshot: {screenshot}");
+        await TestContext.Out.WriteLineAsync($"report: {index}\nscreenshot: {screenshot}\n{await browser.DiagnoseAsync()}");
     }
 }
