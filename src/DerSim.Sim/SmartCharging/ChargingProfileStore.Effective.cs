@@ -14,28 +14,32 @@ public sealed partial class ChargingProfileStore
         ArgumentNullException.ThrowIfNull(ctx);
         lock (_gate)
         {
-            var inForce = Winners(evseId, at, fallbackOrigin: at);
-            var limits = Evaluate(inForce, ctx);
-            var leader = inForce.Transaction is { Period.OperationMode: not null } ? inForce.Transaction
-                : inForce.External is { Period.OperationMode: not null } ? inForce.External
-                : inForce.Transaction;
-            var mode = leader?.Period.OperationMode ?? OperationMode.ChargingOnly;
-
-            double? dischargeKw = null;
-            foreach (var winner in new[] { inForce.Station, inForce.Transaction, inForce.External })
-            {
-                if (winner is { Period.DischargeLimit: { } d } w)
-                {
-                    var kw = ctx.ToKw((double)d, w.Profile.Schedule.RateUnit, w.Period.NumberPhases);
-                    dischargeKw = dischargeKw is { } tightest ? Math.Max(tightest, kw) : kw;
-                }
-            }
-
-            double? setpointKw = mode == OperationMode.CentralSetpoint && leader is { Period.Setpoint: { } s } l
-                ? ctx.ToKw((double)s, l.Profile.Schedule.RateUnit, l.Period.NumberPhases)
-                : null;
-            return new EffectivePeriod(mode, limits.EffectiveKw, dischargeKw, setpointKw, limits.NumberPhases);
+            return EffectiveOf(Winners(evseId, at, fallbackOrigin: at), ctx);
         }
+    }
+
+    private static EffectivePeriod EffectiveOf(InForce inForce, ElectricalContext ctx)
+    {
+        var limits = Evaluate(inForce, ctx);
+        var leader = inForce.Transaction is { Period.OperationMode: not null } ? inForce.Transaction
+            : inForce.External is { Period.OperationMode: not null } ? inForce.External
+            : inForce.Transaction;
+        var mode = leader?.Period.OperationMode ?? OperationMode.ChargingOnly;
+
+        double? dischargeKw = null;
+        foreach (var winner in new[] { inForce.Station, inForce.Transaction, inForce.External })
+        {
+            if (winner is { Period.DischargeLimit: { } d } w)
+            {
+                var kw = ctx.ToKw((double)d, w.Profile.Schedule.RateUnit, w.Period.NumberPhases);
+                dischargeKw = dischargeKw is { } tightest ? Math.Max(tightest, kw) : kw;
+            }
+        }
+
+        double? setpointKw = mode == OperationMode.CentralSetpoint && leader is { Period.Setpoint: { } s } l
+            ? ctx.ToKw((double)s, l.Profile.Schedule.RateUnit, l.Period.NumberPhases)
+            : null;
+        return new EffectivePeriod(mode, limits.EffectiveKw, dischargeKw, setpointKw, limits.NumberPhases);
     }
 
     /// <summary><see cref="Effective"/> as the directive source the physics takes; EVSE 0 gets the station-wide limit.</summary>

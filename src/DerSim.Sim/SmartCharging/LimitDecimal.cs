@@ -13,6 +13,16 @@ internal static class LimitDecimal
         return decimal.Floor(exact * 10m) / 10m;
     }
 
+    /// <summary>
+    /// A signed value (a setpoint, a discharge limit) to one decimal, toward zero, so a reported discharge never exceeds
+    /// the computed one.
+    /// </summary>
+    public static decimal TowardZero(double value)
+    {
+        var exact = Math.Round((decimal)value, 6, MidpointRounding.AwayFromZero);
+        return decimal.Truncate(exact * 10m) / 10m;
+    }
+
     /// <summary>A composite period's limit, which OCPP 1.6 and 2.0.1 require.</summary>
     public static decimal Required(CompositeSchedulePeriod period) =>
         period.Limit is { } limit

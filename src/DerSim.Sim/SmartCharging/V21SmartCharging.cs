@@ -153,7 +153,10 @@ public static class V21SmartCharging
         })];
     }
 
-    /// <summary>The composite schedule in 2.1 form; a period without a limit leaves it out, as 2.1 allows.</summary>
+    /// <summary>
+    /// The composite schedule in 2.1 form; a period without a limit leaves it out, as 2.1 allows. Operation mode,
+    /// setpoint and discharge limit appear where the periods in force set them (a missing operationMode is ChargingOnly).
+    /// </summary>
     public static V21.CompositeScheduleType ToV21(CompositeSchedule schedule)
     {
         ArgumentNullException.ThrowIfNull(schedule);
@@ -166,6 +169,9 @@ public static class V21SmartCharging
             {
                 Limit = p.Limit is { } limit ? LimitDecimal.FromComputed(limit) : null,
                 NumberPhases = p.NumberPhases,
+                OperationMode = p.OperationMode is { } mode ? ToV21(mode) : null,
+                Setpoint = p.Setpoint is { } setpoint ? LimitDecimal.TowardZero(setpoint) : null,
+                DischargeLimit = p.DischargeLimit is { } discharge ? LimitDecimal.TowardZero(discharge) : null,
             })]);
     }
 

@@ -99,6 +99,30 @@ public class V2gOperationModeTests
     }
 
     [Test]
+    public void The_composite_schedule_carries_mode_setpoint_and_discharge_limit_and_is_a_valid_21_answer()
+    {
+        var store = Build.StoreWithTransaction(SmartChargingRules.V21);
+        store.Install(1, Tx(P(OperationMode.CentralSetpoint, limit: 30000, discharge: -25000, setpoint: -20000),
+            P(OperationMode.Idle, start: 600), P(null, limit: 11000, start: 1200))).IsAccepted.ShouldBeTrue();
+
+        var composite = store.CompositeSchedule(1, Build.T0, 1800, ChargingRateUnit.W, Build.Dc400);
+
+        composite.Periods.Select(p => (p.StartPeriod, p.OperationMode, p.Setpoint, p.DischargeLimit, p.Limit)).ShouldBe([
+            (0, OperationMode.CentralSetpoint, -20000.0, -25000.0, 30000.0),
+            (600, OperationMode.Idle, null, null, null),
+            (1200, null, null, null, 11000.0),
+        ]);
+        var json = SchemaCheck.Valid(OcppVersion.V21, "GetCompositeSchedule", PayloadKind.Response, V21SmartCharging.ToV21Response(composite));
+        json.ShouldContain("\"operationMode\":\"CentralSetpoint\"");
+        json.ShouldContain("\"setpoint\":-20000");
+        json.ShouldContain("\"dischargeLimit\":-25000");
+        json.ShouldContain("\"operationMode\":\"Idle\"");
+
+        // The station (EVSE 0) has no operation mode; its composite stays a plain limit schedule.
+        store.CompositeSchedule(0, Build.T0, 1800, ChargingRateUnit.W, Build.Dc400).Periods.ShouldAllBe(p => p.OperationMode == null && p.Setpoint == null);
+    }
+
+    [Test]
     public void Without_profiles_the_mode_is_ChargingOnly()
     {
         var effective = Build.StoreWithTransaction(SmartChargingRules.V21).Effective(1, Build.T0, Build.Dc400);
