@@ -18,6 +18,9 @@ Feature: Discharge on the V2G DC port under CSMS control
     When the CSMS sets a discharge setpoint of 20 kW on EVSE 1
     Then the station answered "SetChargingProfile" with "Accepted"
     And the station soon reports operation mode "CentralSetpoint" on EVSE 1
+    When the CSMS asks for the composite schedule of EVSE 1 over 600 s
+    Then the station answered "GetCompositeSchedule" with "schedule.chargingSchedulePeriod[0].operationMode" = "CentralSetpoint"
+    And the station answered "GetCompositeSchedule" with "schedule.chargingSchedulePeriod[0].setpoint" = "-20000"
     When 10 minutes pass
     Then the highest MeterValues "Power.Active.Export" on EVSE 1 is at least 19 kW
     And every "Power.Active.Export" on EVSE 1 since the last change is at most 20 kW

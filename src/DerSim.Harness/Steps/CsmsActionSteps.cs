@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using DerSim.Harness.Drivers;
 using DerSim.Harness.Drivers.Csms;
 using DerSim.Harness.Gherkin;
@@ -271,14 +272,18 @@ public sealed class CsmsActionSteps(ScenarioWorld world, ScenarioContext scenari
 
     /// <summary>
     /// Checks a field of the station's answer to the latest CSMS action of that name, by JSON path in the payload.
+    /// A number matches by value ("-20000" matches -20000.0).
     /// Example: <c>Then the station answered "GetVariables" with "getVariableResult[0].attributeValue" = "60"</c>
     /// </summary>
     [Then("the station answered {string} with {string} = {string}")]
     public void AnsweredWith(string action, string path, string value)
     {
         var exchange = Latest(action);
-        var actual = exchange.Answer.Payload is { } p && FrameFields.At(p, path) is { } v ? FrameFields.Text(v) : null;
-        if (actual != value)
+        var field = exchange.Answer.Payload is { } p ? FrameFields.At(p, path) : null;
+        var actual = field is { } v ? FrameFields.Text(v) : null;
+        var sameNumber = field is { ValueKind: JsonValueKind.Number } n && n.TryGetDecimal(out var number)
+            && decimal.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var expected) && number == expected;
+        if (actual != value && !sameNumber)
         {
             throw new TrafficAssertionException($"expected {path} = {value} in the answer to {exchange.Call.Action}, found {actual ?? "nothing"}", [exchange.Call, exchange.Answer]);
         }
