@@ -8,6 +8,8 @@
 //   POST /stations/:id/reset            {"type":"Soft"|"Hard"}
 //   POST /stations/:id/trigger          {"message":"StatusNotification","evseId":1?}
 //   POST /stations/:id/availability     {"evseId":1,"operative":false}
+//   POST /stations/:id/composite-schedule {"evseId":1,"durationSeconds":3600}   (in W)
+//   POST /stations/:id/clear-profiles   a ClearChargingProfile request of the station's version, forwarded as given
 //   2.1 only (404 on other versions):
 //   POST /stations/:id/allowed-energy-transfer {"transactionId":"...","modes":"DC_BPT,DC"}
 //   POST /stations/:id/v2x-profile      {"evseId":1,"transactionId":"...","operationMode":"CentralSetpoint",
@@ -36,6 +38,12 @@ function build(kind, protocol, body) {
                     id, stackLevel: 1, chargingProfilePurpose: body.purpose, chargingProfileKind: 'Relative',
                     ...(tx !== undefined ? { transactionId: String(tx) } : {}), chargingSchedule: [{ id: 1, ...schedule }] } }];
         }
+        case 'composite-schedule':
+            return v16
+                ? ['GetCompositeSchedule', { connectorId: Number(body.evseId), duration: Number(body.durationSeconds), chargingRateUnit: 'W' }]
+                : ['GetCompositeSchedule', { evseId: Number(body.evseId), duration: Number(body.durationSeconds), chargingRateUnit: 'W' }];
+        case 'clear-profiles':
+            return ['ClearChargingProfile', body];
         case 'remote-start':
             return v16
                 ? ['RemoteStartTransaction', { connectorId: Number(body.evseId), idTag: body.idTag }]

@@ -30,6 +30,8 @@ public sealed class StrictCsmsFeatureRunTests
 
         // The HTTP API really drove the station: a supported CSMS action passed through it.
         results.ShouldContain(r => r.Status == ScenarioStatus.Passed && r.Scenario.ToString().Contains("TxProfile is accepted", StringComparison.Ordinal), summary);
+        results.ShouldContain(r => r.Status == ScenarioStatus.Passed && r.Scenario.ToString().Contains("reported in the composite schedule and cleared", StringComparison.Ordinal), summary);
+        results.ShouldContain(r => r.Status == ScenarioStatus.Passed && r.Scenario.ToString().Contains("20 kW discharge setpoint export energy", StringComparison.Ordinal), summary);
         results.ShouldContain(r => r.Status == ScenarioStatus.NotApplicable, summary);
         csms.Events.ShouldContain(e => e.Kind == "apiRequest");
 
