@@ -14,6 +14,9 @@
 //   POST /stations/:id/allowed-energy-transfer {"transactionId":"...","modes":"DC_BPT,DC"}
 //   POST /stations/:id/v2x-profile      {"evseId":1,"transactionId":"...","operationMode":"CentralSetpoint",
 //                                        "setpointW":"-20000","limitW":"","dischargeLimitW":""}  ("" = absent)
+//   POST /stations/:id/v2x-curve-profile a SetChargingProfile request whose period carries v2xFreqWattCurve
+//                                        (LocalFrequency) or v2xSignalWattCurve (CentralFrequency), forwarded as given
+//   POST /stations/:id/afrr-signal      an AFRRSignal request ({"timestamp":"...","signal":-50}), forwarded as given
 //   POST /stations/:id/der-control      a SetDERControl request, forwarded as given (strict mode validates it)
 //   POST /stations/:id/der-control-get  {"controlType":"","controlId":"","isDefault":""}     ("" = absent)
 //   POST /stations/:id/der-control-clear {"controlType":"","controlId":"","isDefault":"true"}
@@ -93,6 +96,11 @@ function buildV21(kind, body) {
                     operationMode: body.operationMode,
                 }] }] } }];
         }
+        case 'v2x-curve-profile':
+            // Curves are lists the caller has already shaped; rebuilding them here would only re-spell its points.
+            return ['SetChargingProfile', body];
+        case 'afrr-signal':
+            return ['AFRRSignal', body];
         case 'der-control':
             return ['SetDERControl', body];
         case 'der-control-get':

@@ -6,8 +6,9 @@ using DerSim.Harness.Gherkin;
 namespace DerSim.Harness.Steps;
 
 /// <summary>
-/// OCPP 2.1 bidirectional transfer (V2G) driven by the CSMS: allowed energy-transfer modes and TxProfile periods with
-/// an operationMode, setpoint and discharge limit. Not applicable on 1.6 and 2.0.1, which cannot express discharge.
+/// OCPP 2.1 bidirectional transfer (V2G) driven by the CSMS: allowed energy-transfer modes, TxProfile periods with
+/// an operationMode, setpoint and discharge limit or a frequency-watt / signal-watt curve, and AFRRSignal. Not
+/// applicable on 1.6 and 2.0.1, which cannot express discharge.
 /// </summary>
 [Binding]
 public sealed class V2gSteps(ScenarioWorld world, ScenarioContext scenario)
@@ -66,7 +67,62 @@ public sealed class V2gSteps(ScenarioWorld world, ScenarioContext scenario)
     public Task OperationModeWithLimits(string mode, int evseId, float chargeKw, float dischargeKw) =>
         Profile(evseId, mode, limitW: Watts(chargeKw), dischargeLimitW: -Watts(dischargeKw));
 
-    private static decimal Watts(float kw) => Math.Round((decimal)kw * 1000, 1);
+    /// <summary>
+    /// Sends a TxProfile for the transaction on the EVSE whose period sets an operationMode (LocalFrequency) with a
+    /// frequency-watt curve from a table <c>| frequency Hz | power kW |</c> (power signed: negative discharges; sent in W).
+    /// Example: <c>When the CSMS sets operation mode "LocalFrequency" on EVSE 1 with the frequency-watt curve:</c>
+    /// </summary>
+    [When("the CSMS sets operation mode {string} on EVSE {int} with the frequency-watt curve:")]
+    public Task FrequencyCurve(string mode, int evseId, Table curve) =>
+        CurveProfile(evseId, mode, freqWattCurve: V2xCurveTables.FreqWatt(curve));
+
+    /// <summary>
+    /// As the frequency-watt curve step, with a v2xBaseline added to the curve's power (signed kW: negative discharges).
+    /// Example: <c>When the CSMS sets operation mode "LocalFrequency" on EVSE 1 with a baseline of -5 kW and the frequency-watt curve:</c>
+    /// </summary>
+    [When("the CSMS sets operation mode {string} on EVSE {int} with a baseline of {float} kW and the frequency-watt curve:")]
+    public Task FrequencyCurveWithBaseline(string mode, int evseId, float baselineKw, Table curve) =>
+        CurveProfile(evseId, mode, freqWattCurve: V2xCurveTables.FreqWatt(curve), baselineW: Watts(baselineKw));
+
+    /// <summary>
+    /// Sends a TxProfile for the transaction on the EVSE whose period sets an operationMode (CentralFrequency) with a
+    /// signal-watt curve from a table <c>| signal | power kW |</c>; the port follows it once the CSMS sends AFRRSignal.
+    /// Example: <c>When the CSMS sets operation mode "CentralFrequency" on EVSE 1 with the signal-watt curve:</c>
+    /// </summary>
+    [When("the CSMS sets operation mode {string} on EVSE {int} with the signal-watt curve:")]
+    public Task SignalCurve(string mode, int evseId, Table curve) =>
+        CurveProfile(evseId, mode, signalWattCurve: V2xCurveTables.SignalWatt(curve));
+
+    /// <summary>
+    /// As the signal-watt curve step, with a v2xBaseline added to the curve's power (signed kW: negative discharges).
+    /// Example: <c>When the CSMS sets operation mode "CentralFrequency" on EVSE 1 with a baseline of -5 kW and the signal-watt curve:</c>
+    /// </summary>
+    [When("the CSMS sets operation mode {string} on EVSE {int} with a baseline of {float} kW and the signal-watt curve:")]
+    public Task SignalCurveWithBaseline(string mode, int evseId, float baselineKw, Table curve) =>
+        CurveProfile(evseId, mode, signalWattCurve: V2xCurveTables.SignalWatt(curve), baselineW: Watts(baselineKw));
+
+    /// <summary>
+    /// Sends AFRRSignal with a signal value timestamped now on the scenario's clock, so it applies at once; a
+    /// CentralFrequency period follows it through its signal-watt curve. Example: <c>When the CSMS sends the aFRR signal -50</c>
+    /// </summary>
+    [When("the CSMS sends the aFRR signal {int}")]
+    public async Task AfrrSignal(int signal)
+    {
+        var station = world.Simulator.Station();
+        var now = world.Simulator.Clock.Now;
+        await CsmsPerform.RunAsync(world, scenario, CsmsCommand.AfrrSignal(station.Id, station.Version, now, signal)).ConfigureAwait(false);
+        Mark(string.Create(CultureInfo.InvariantCulture, $"aFRR signal {signal}"));
+    }
+
+    private static decimal Watts(float kw) => V2xCurveTables.Watts((decimal)kw);
+
+    private async Task CurveProfile(int evseId, string mode, IReadOnlyList<V2xFreqWattPoint>? freqWattCurve = null, IReadOnlyList<V2xSignalWattPoint>? signalWattCurve = null, decimal? baselineW = null)
+    {
+        var (station, tx) = await CsmsPerform.TransactionOnAsync(world, evseId).ConfigureAwait(false);
+        var command = CsmsCommand.SetV2xCurveProfile(station.Id, station.Version, evseId, tx, mode, freqWattCurve, signalWattCurve, baselineW, ProfileIdBase + evseId);
+        await CsmsPerform.RunAsync(world, scenario, command).ConfigureAwait(false);
+        Mark(string.Create(CultureInfo.InvariantCulture, $"operationMode {mode} on EVSE {evseId}"));
+    }
 
     private async Task Profile(int evseId, string mode, decimal? setpointW = null, decimal? limitW = null, decimal? dischargeLimitW = null)
     {

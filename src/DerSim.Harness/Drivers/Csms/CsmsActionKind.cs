@@ -56,4 +56,7 @@ public enum CsmsActionKind
 
     /// <summary>2.1 only: ClearDERControl by id, type or default flag.</summary>
     ClearDERControl,
+
+    /// <summary>2.1 only: AFRRSignal, the signal a CentralFrequency period's signal-watt curve follows from a timestamp on.</summary>
+    AFRRSignal,
 }

@@ -92,9 +92,28 @@ public sealed record CsmsCommand
     /// <summary>2.1 GetDERControl / ClearDERControl: default or scheduled controls.</summary>
     public bool? IsDefault { get; init; }
 
-    /// <summary>Whether the command uses what only OCPP 2.1 can say (V2X periods, DER, allowed energy transfer).</summary>
-    public bool NeedsV21 => Kind is CsmsActionKind.NotifyAllowedEnergyTransfer or CsmsActionKind.SetDERControl or CsmsActionKind.GetDERControl or CsmsActionKind.ClearDERControl
-        || SetpointW is not null || DischargeLimitW is not null || OperationMode is not null;
+    /// <summary>2.1 SetChargingProfile: the period's v2xFreqWattCurve (LocalFrequency), as given.</summary>
+    public IReadOnlyList<V2xFreqWattPoint>? FreqWattCurve { get; init; }
+
+    /// <summary>2.1 SetChargingProfile: the period's v2xSignalWattCurve (CentralFrequency), as given.</summary>
+    public IReadOnlyList<V2xSignalWattPoint>? SignalWattCurve { get; init; }
+
+    /// <summary>2.1 SetChargingProfile: the period's v2xBaseline in W, added to the curve's power (negative: discharge).</summary>
+    public decimal? BaselineW { get; init; }
+
+    /// <summary>2.1 AFRRSignal: the signal value.</summary>
+    public int? Signal { get; init; }
+
+    /// <summary>2.1 AFRRSignal: when the signal applies, on the scenario's simulated clock.</summary>
+    public DateTimeOffset? Timestamp { get; init; }
+
+    /// <summary>Whether the command uses what only OCPP 2.1 can say (V2X periods, DER, allowed energy transfer, aFRR).</summary>
+    public bool NeedsV21 => Kind is CsmsActionKind.NotifyAllowedEnergyTransfer or CsmsActionKind.SetDERControl or CsmsActionKind.GetDERControl or CsmsActionKind.ClearDERControl or CsmsActionKind.AFRRSignal
+        || SetpointW is not null || DischargeLimitW is not null || OperationMode is not null
+        || FreqWattCurve is not null || SignalWattCurve is not null || BaselineW is not null;
+
+    /// <summary>Whether the command is a 2.1 SetChargingProfile whose period carries a frequency-watt or signal-watt curve.</summary>
+    public bool HasV2xCurve => Kind == CsmsActionKind.SetChargingProfile && (FreqWattCurve is not null || SignalWattCurve is not null);
 
     /// <summary>SetChargingProfile: a TxProfile or TxDefaultProfile limiting an EVSE to a power (W) or current (A).</summary>
     public static CsmsCommand SetChargingProfile(string stationId, OcppVersion version, string purpose, int evseId, decimal? limitW, decimal? limitA = null, string? transactionId = null, int profileId = 1) =>
@@ -110,6 +129,22 @@ public sealed record CsmsCommand
             Purpose = "TxProfile", EvseId = evseId, TransactionId = transactionId, OperationMode = operationMode,
             SetpointW = setpointW, LimitW = limitW, DischargeLimitW = dischargeLimitW, ProfileId = profileId,
         };
+
+    /// <summary>
+    /// 2.1 SetChargingProfile: a TxProfile for a transaction whose one period carries an operationMode, a frequency-watt
+    /// curve (LocalFrequency) or a signal-watt curve (CentralFrequency) as given, and optionally a v2xBaseline, in W.
+    /// The points go out in the order given: sorting them is the station's job. Not applicable on 1.6 and 2.0.1.
+    /// </summary>
+    public static CsmsCommand SetV2xCurveProfile(string stationId, OcppVersion version, int evseId, string transactionId, string operationMode, IReadOnlyList<V2xFreqWattPoint>? freqWattCurve = null, IReadOnlyList<V2xSignalWattPoint>? signalWattCurve = null, decimal? baselineW = null, int profileId = 1) =>
+        new(CsmsActionKind.SetChargingProfile, stationId, version)
+        {
+            Purpose = "TxProfile", EvseId = evseId, TransactionId = transactionId, OperationMode = operationMode,
+            FreqWattCurve = freqWattCurve, SignalWattCurve = signalWattCurve, BaselineW = baselineW, ProfileId = profileId,
+        };
+
+    /// <summary>2.1 AFRRSignal: a signal value that applies from <paramref name="timestamp"/> on.</summary>
+    public static CsmsCommand AfrrSignal(string stationId, OcppVersion version, DateTimeOffset timestamp, int signal) =>
+        new(CsmsActionKind.AFRRSignal, stationId, version) { Timestamp = timestamp, Signal = signal };
 
     /// <summary>2.1 NotifyAllowedEnergyTransfer for a transaction.</summary>
     public static CsmsCommand NotifyAllowedEnergyTransfer(string stationId, OcppVersion version, string transactionId, IReadOnlyList<string> modes, int? evseId = null) =>
@@ -182,9 +217,15 @@ public sealed record CsmsCommand
     /// <summary>
     /// The name of the Http driver's template for this command: the <see cref="Kind"/>, except a 2.1 SetChargingProfile
     /// with an operationMode, which needs a template of its own (SetChargingProfileV2x) so a plain limit template never
-    /// sends it without its setpoint and mode.
+    /// sends it without its setpoint and mode, and one with a curve (SetChargingProfileV2xCurve), so a setpoint
+    /// template never sends it without its curve.
     /// </summary>
-    public string TemplateName => Kind == CsmsActionKind.SetChargingProfile && OperationMode is not null ? "SetChargingProfileV2x" : Kind.ToString();
+    public string TemplateName => Kind switch
+    {
+        CsmsActionKind.SetChargingProfile when HasV2xCurve => "SetChargingProfileV2xCurve",
+        CsmsActionKind.SetChargingProfile when OperationMode is not null => "SetChargingProfileV2x",
+        _ => Kind.ToString(),
+    };
 
     /// <summary>The OCPP action the station's version uses, or null when the version has none for this.</summary>
     public string? OcppAction => (Kind, Version) switch
@@ -222,6 +263,7 @@ public sealed record CsmsCommand
     {
         var what = Kind switch
         {
+            CsmsActionKind.SetChargingProfile when HasV2xCurve => $"a {Purpose} for EVSE {EvseId} with operationMode {OperationMode}{CurveText()} (transaction {TransactionId})",
             CsmsActionKind.SetChargingProfile when OperationMode is not null => $"a {Purpose} for EVSE {EvseId} with operationMode {OperationMode}{V2xText()} (transaction {TransactionId})",
             CsmsActionKind.SetChargingProfile => $"a {Purpose} limiting EVSE {EvseId} to {LimitText()}{(TransactionId is null ? "" : $" (transaction {TransactionId})")}",
             CsmsActionKind.ClearChargingProfile => EvseId is null ? "clearing every charging profile" : $"clearing the charging profiles of EVSE {EvseId}",
@@ -238,6 +280,7 @@ public sealed record CsmsCommand
             CsmsActionKind.NotifyAllowedEnergyTransfer => $"allowing {string.Join(", ", AllowedEnergyTransfer ?? [])} for transaction {TransactionId}",
             CsmsActionKind.SetDERControl => $"setting {(DerControl?.IsDefault == true ? "default " : "")}{ControlType} control {ControlId}",
             CsmsActionKind.GetDERControl or CsmsActionKind.ClearDERControl => $"for {(IsDefault switch { true => "default ", false => "scheduled ", _ => "" })}DER controls{(ControlType is null ? "" : $" of type {ControlType}")}{(ControlId is null ? "" : $" with id {ControlId}")}",
+            CsmsActionKind.AFRRSignal => string.Create(CultureInfo.InvariantCulture, $"with signal {Signal} from {Timestamp:yyyy-MM-dd'T'HH:mm:ss'Z'}"),
             _ => $"setting {Key} to {Value}",
         };
         return $"make the CSMS send {OcppAction ?? Kind.ToString()} to {StationId} {what}";
@@ -290,7 +333,11 @@ public sealed record CsmsCommand
             values["v2xSetpointW"] = Convert.ToString(SetpointW, CultureInfo.InvariantCulture) ?? "";
             values["v2xLimitW"] = Convert.ToString(LimitW, CultureInfo.InvariantCulture) ?? "";
             values["v2xDischargeLimitW"] = Convert.ToString(DischargeLimitW, CultureInfo.InvariantCulture) ?? "";
+            values["v2xBaselineW"] = Convert.ToString(BaselineW, CultureInfo.InvariantCulture) ?? "";
         }
+
+        Add("signal", Signal);
+        Add("timestamp", Timestamp is { } at ? CsmsCommandPayloads.Timestamp(at) : null);
 
         if (Kind is CsmsActionKind.SetDERControl or CsmsActionKind.GetDERControl or CsmsActionKind.ClearDERControl)
         {
@@ -311,6 +358,15 @@ public sealed record CsmsCommand
             SetpointW is { } setpoint ? string.Create(CultureInfo.InvariantCulture, $", setpoint {setpoint / 1000:0.###} kW") : "",
             LimitW is { } limit ? string.Create(CultureInfo.InvariantCulture, $", limit {limit / 1000:0.###} kW") : "",
             DischargeLimitW is { } discharge ? string.Create(CultureInfo.InvariantCulture, $", discharge limit {discharge / 1000:0.###} kW") : "");
+
+    private string CurveText()
+    {
+        var points = FreqWattCurve is { } freq
+            ? freq.Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.FrequencyHz:0.###} Hz → {p.PowerW / 1000:0.###} kW"))
+            : (SignalWattCurve ?? []).Select(p => string.Create(CultureInfo.InvariantCulture, $"signal {p.Signal} → {p.PowerW / 1000:0.###} kW"));
+        var baseline = BaselineW is { } b ? string.Create(CultureInfo.InvariantCulture, $", baseline {b / 1000:0.###} kW") : "";
+        return $"{baseline}, {(FreqWattCurve is null ? "signal" : "frequency")}-watt curve {string.Join("; ", points)}";
+    }
 
     private string LimitText() => LimitW is { } w
         ? string.Create(CultureInfo.InvariantCulture, $"{w / 1000:0.###} kW")

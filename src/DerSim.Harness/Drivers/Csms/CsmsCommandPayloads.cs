@@ -113,6 +113,11 @@ internal static class CsmsCommandPayloads
         CsmsActionKind.SetDERControl => DerControlPayloads.Set(c.DerControl ?? throw new ArgumentException("SetDERControl without a control")),
         CsmsActionKind.GetDERControl => DerControlPayloads.Get(c),
         CsmsActionKind.ClearDERControl => DerControlPayloads.Clear(c),
+        CsmsActionKind.AFRRSignal => new JsonObject
+        {
+            ["timestamp"] = Timestamp(c.Timestamp ?? throw new ArgumentException("AFRRSignal without a timestamp")),
+            ["signal"] = c.Signal ?? throw new ArgumentException("AFRRSignal without a signal"),
+        },
         CsmsActionKind.GetVariables => new JsonObject
         {
             ["getVariableData"] = new JsonArray(new JsonObject
@@ -151,6 +156,13 @@ internal static class CsmsCommandPayloads
                 ["dischargeLimit"] = c.DischargeLimitW,
                 ["setpoint"] = c.SetpointW,
                 ["operationMode"] = c.OperationMode,
+                ["v2xBaseline"] = c.BaselineW,
+                ["v2xFreqWattCurve"] = c.FreqWattCurve is { } freq
+                    ? new JsonArray([.. freq.Select(p => (JsonNode)new JsonObject { ["frequency"] = p.FrequencyHz, ["power"] = p.PowerW })])
+                    : null,
+                ["v2xSignalWattCurve"] = c.SignalWattCurve is { } signal
+                    ? new JsonArray([.. signal.Select(p => (JsonNode)new JsonObject { ["signal"] = p.Signal, ["power"] = p.PowerW })])
+                    : null,
             });
             return schedule;
         }
@@ -159,6 +171,10 @@ internal static class CsmsCommandPayloads
         schedule["chargingSchedulePeriod"] = new JsonArray(new JsonObject { ["startPeriod"] = 0, ["limit"] = c.LimitW ?? c.LimitA ?? 0 });
         return schedule;
     }
+
+    /// <summary>A 2.x date-time: UTC with milliseconds, as the DER control schedules use.</summary>
+    public static string Timestamp(DateTimeOffset at) =>
+        at.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
 
     private static JsonObject Evse(int id, int? connectorId) =>
         connectorId is { } connector ? new JsonObject { ["id"] = id, ["connectorId"] = connector } : new JsonObject { ["id"] = id };

@@ -15,6 +15,8 @@ public sealed class V21CommandPayloadTests
     private const string Station = "DERSIM-V2G-1";
     private static readonly DateTimeOffset Start = new(2026, 1, 1, 8, 5, 0, TimeSpan.Zero);
     private static readonly DerCurvePoint[] TwoPoints = [new(100, 100), new(110, 0)];
+    private static readonly V2xFreqWattPoint[] FreqWatt = [new(49.8m, -20000), new(50.0m, 0), new(50.2m, 20000)];
+    private static readonly V2xSignalWattPoint[] SignalWatt = [new(-100, -30000), new(0, 0), new(100, 30000)];
 
     public static IEnumerable<TestCaseData> Commands()
     {
@@ -23,6 +25,11 @@ public sealed class V21CommandPayloadTests
         yield return Case("TxProfile CentralSetpoint with a discharge limit", CsmsCommand.SetV2xProfile(Station, OcppVersion.V21, 1, "TX-1", "CentralSetpoint", setpointW: -40000, dischargeLimitW: -15000));
         yield return Case("TxProfile ExternalLimits", CsmsCommand.SetV2xProfile(Station, OcppVersion.V21, 1, "TX-1", "ExternalLimits", limitW: 30000, dischargeLimitW: -10000));
         yield return Case("TxProfile Idle", CsmsCommand.SetV2xProfile(Station, OcppVersion.V21, 1, "TX-1", "Idle"));
+        yield return Case("TxProfile LocalFrequency", CsmsCommand.SetV2xCurveProfile(Station, OcppVersion.V21, 1, "TX-1", "LocalFrequency", freqWattCurve: FreqWatt));
+        yield return Case("TxProfile LocalFrequency with a baseline", CsmsCommand.SetV2xCurveProfile(Station, OcppVersion.V21, 1, "TX-1", "LocalFrequency", freqWattCurve: FreqWatt, baselineW: -5000));
+        yield return Case("TxProfile CentralFrequency", CsmsCommand.SetV2xCurveProfile(Station, OcppVersion.V21, 1, "TX-1", "CentralFrequency", signalWattCurve: SignalWatt));
+        yield return Case("TxProfile CentralFrequency with a baseline", CsmsCommand.SetV2xCurveProfile(Station, OcppVersion.V21, 1, "TX-1", "CentralFrequency", signalWattCurve: SignalWatt, baselineW: 2500.5m));
+        yield return Case("AFRRSignal -50", CsmsCommand.AfrrSignal(Station, OcppVersion.V21, Start, -50));
         foreach (var type in DerControlSpec.CurveTypes)
         {
             yield return Case($"SetDERControl default {type}", CsmsCommand.SetDerControl(Station, OcppVersion.V21, DerControlSpec.Curve(type, $"{type}-1", TwoPoints, "PctMaxW")));
@@ -77,6 +84,59 @@ public sealed class V21CommandPayloadTests
     }
 
     [Test]
+    public void The_schema_oracle_rejects_an_empty_frequency_watt_curve_and_a_fractional_signal()
+    {
+        // Proves the curve cases above can fail: the 2.1 schema wants at least one point and integer signals.
+        var official = OfficialSchemas.Require();
+        var empty = """{"evseId":1,"chargingProfile":{"id":1,"stackLevel":0,"chargingProfilePurpose":"TxProfile","chargingProfileKind":"Relative","transactionId":"TX-1","chargingSchedule":[{"id":1,"chargingRateUnit":"W","chargingSchedulePeriod":[{"startPeriod":0,"operationMode":"LocalFrequency","v2xFreqWattCurve":[]}]}]}}""";
+        official.Validate(OcppVersion.V21, "SetChargingProfile", PayloadKind.Request, empty).ShouldNotBeEmpty();
+        official.Validate(OcppVersion.V21, "AFRRSignal", PayloadKind.Request, """{"timestamp":"2026-01-01T08:05:00.000Z","signal":-50.5}""").ShouldNotBeEmpty();
+    }
+
+    [Test]
+    public void A_frequency_curve_period_carries_its_points_in_the_order_given_its_baseline_and_mode()
+    {
+        var command = CsmsCommand.SetV2xCurveProfile(Station, OcppVersion.V21, 1, "TX-1", "LocalFrequency",
+            freqWattCurve: [new(50.2m, 20000), new(49.8m, -20000)], baselineW: -5000, profileId: 201);
+        var period = command.Payload().GetProperty("chargingProfile").GetProperty("chargingSchedule")[0].GetProperty("chargingSchedulePeriod")[0];
+        period.GetProperty("operationMode").GetString().ShouldBe("LocalFrequency");
+        period.GetProperty("v2xBaseline").GetDecimal().ShouldBe(-5000m);
+        period.GetProperty("v2xFreqWattCurve").EnumerateArray().Select(p => (p.GetProperty("frequency").GetDecimal(), p.GetProperty("power").GetDecimal()))
+            .ShouldBe([(50.2m, 20000m), (49.8m, -20000m)]);
+        period.TryGetProperty("v2xSignalWattCurve", out _).ShouldBeFalse();
+        period.TryGetProperty("setpoint", out _).ShouldBeFalse();
+        period.TryGetProperty("limit", out _).ShouldBeFalse();
+        command.TemplateName.ShouldBe("SetChargingProfileV2xCurve");
+        command.Placeholders()["payload"].ShouldContain("\"v2xFreqWattCurve\"");
+        command.Describe().ShouldContain("50.2 Hz → 20 kW");
+    }
+
+    [Test]
+    public void A_signal_curve_period_carries_integer_signals_and_no_frequency_curve()
+    {
+        var command = CsmsCommand.SetV2xCurveProfile(Station, OcppVersion.V21, 1, "TX-1", "CentralFrequency", signalWattCurve: SignalWatt);
+        var period = command.Payload().GetProperty("chargingProfile").GetProperty("chargingSchedule")[0].GetProperty("chargingSchedulePeriod")[0];
+        period.GetProperty("v2xSignalWattCurve").EnumerateArray().Select(p => p.GetProperty("signal").GetRawText()).ShouldBe(["-100", "0", "100"]);
+        period.TryGetProperty("v2xFreqWattCurve", out _).ShouldBeFalse();
+        period.TryGetProperty("v2xBaseline", out _).ShouldBeFalse();
+        command.TemplateName.ShouldBe("SetChargingProfileV2xCurve");
+    }
+
+    [Test]
+    public void An_aFRR_signal_carries_its_timestamp_in_UTC_and_its_value()
+    {
+        var at = new DateTimeOffset(2026, 1, 1, 10, 5, 0, TimeSpan.FromHours(2));
+        var command = CsmsCommand.AfrrSignal(Station, OcppVersion.V21, at, -50);
+        command.OcppAction.ShouldBe("AFRRSignal");
+        command.TemplateName.ShouldBe("AFRRSignal");
+        var payload = command.Payload();
+        payload.GetProperty("timestamp").GetString().ShouldBe("2026-01-01T08:05:00.000Z");
+        payload.GetProperty("signal").GetInt32().ShouldBe(-50);
+        command.Placeholders()["signal"].ShouldBe("-50");
+        command.Placeholders()["timestamp"].ShouldBe("2026-01-01T08:05:00.000Z");
+    }
+
+    [Test]
     public void A_curve_control_carries_its_points_in_order_and_its_schedule()
     {
         var spec = DerControlSpec.Curve("VoltWatt", "vw-s", [new(100, 100), new(106, 100), new(110, 0)], "PctMaxW", isDefault: false, priority: 2) with { StartTime = Start, DurationSeconds = 300 };
@@ -110,6 +170,9 @@ public sealed class V21CommandPayloadTests
             yield return new TestCaseData(CsmsCommand.NotifyAllowedEnergyTransfer(Station, version, "1", ["DC"])).SetName($"NotifyAllowedEnergyTransfer is not applicable on {version}");
             yield return new TestCaseData(CsmsCommand.SetV2xProfile(Station, version, 1, "1", "CentralSetpoint", setpointW: -20000)).SetName($"A setpoint TxProfile is not applicable on {version}");
             yield return new TestCaseData(CsmsCommand.SetDerControl(Station, version, DerControlSpec.LimitMaxDischarge("l", 50))).SetName($"SetDERControl is not applicable on {version}");
+            yield return new TestCaseData(CsmsCommand.SetV2xCurveProfile(Station, version, 1, "1", "LocalFrequency", freqWattCurve: FreqWatt)).SetName($"A LocalFrequency TxProfile is not applicable on {version}");
+            yield return new TestCaseData(CsmsCommand.SetV2xCurveProfile(Station, version, 1, "1", "CentralFrequency", signalWattCurve: SignalWatt, baselineW: -5000)).SetName($"A CentralFrequency TxProfile is not applicable on {version}");
+            yield return new TestCaseData(CsmsCommand.AfrrSignal(Station, version, Start, -50)).SetName($"AFRRSignal is not applicable on {version}");
             yield return new TestCaseData(CsmsCommand.GetDerControl(Station, version)).SetName($"GetDERControl is not applicable on {version}");
             yield return new TestCaseData(CsmsCommand.ClearDerControl(Station, version, isDefault: true)).SetName($"ClearDERControl is not applicable on {version}");
         }
