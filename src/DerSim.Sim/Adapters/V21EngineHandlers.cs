@@ -8,7 +8,7 @@ namespace DerSim.Sim.Adapters;
 
 /// <summary>
 /// The 2.1 requests (the shapes of 2.0.1 for the first ones; keep the two in step) the station engine answers:
-/// RequestStart/StopTransaction, smart charging, and NotifyAllowedEnergyTransfer (bidirectional transfer).
+/// RequestStart/StopTransaction, smart charging, NotifyAllowedEnergyTransfer (bidirectional transfer) and AFRRSignal.
 /// </summary>
 internal static class V21EngineHandlers
 {
@@ -93,6 +93,13 @@ internal static class V21EngineHandlers
                 {
                     StatusInfo = new StatusInfoType(result.ReasonCode!) { AdditionalInfo = result.Detail is { Length: > 1024 } d ? d[..1024] : result.Detail },
                 };
+        });
+
+        // CentralFrequency's input; a signal without a port in that mode is kept for when one enters it.
+        peer.On<AFRRSignalRequest, AFRRSignalResponse>((request, _) =>
+        {
+            engine.ReceiveAfrrSignal(request.Timestamp, request.Signal);
+            return ValueTask.FromResult(new AFRRSignalResponse(GenericStatusEnumType.Accepted));
         });
 
         peer.On<GetCompositeScheduleRequest, GetCompositeScheduleResponse>((request, _) =>

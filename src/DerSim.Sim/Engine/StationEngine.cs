@@ -52,7 +52,7 @@ public sealed partial class StationEngine
         _contexts = station.Profile.Evses.ToDictionary(e => e.Id, e => ContextOf(e));
         // EVSE 0 is the station total: a ChargingStationMaxProfile (or station-wide external constraint) caps the sum
         // of all EVSEs, not each on its own; per EVSE the effective limit still includes it.
-        Physics.SetDirectiveSource(Profiles.DirectiveFunction(ContextOf));
+        Physics.SetDirectiveSource(Profiles.DirectiveFunction(ContextOf, V2xInputsAt));
         Version = version;
 
         // The profile's sample interval is the station's until the CSMS changes it (1.6 MeterValueSampleInterval, 2.x TxUpdatedInterval).

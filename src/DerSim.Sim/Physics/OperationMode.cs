@@ -3,7 +3,8 @@ namespace DerSim.Sim.Physics;
 /// <summary>
 /// How a port uses the limits in force: OCPP 2.1's operationMode values. Import and export are separate non-negative
 /// powers; a negative setpoint or limit asks for export. The physics honours <see cref="ChargingOnly"/>,
-/// <see cref="CentralSetpoint"/>, <see cref="ExternalLimits"/> and <see cref="Idle"/> (<see cref="OperationModes.IsHonoured"/>);
+/// <see cref="CentralSetpoint"/>, <see cref="ExternalLimits"/>, <see cref="Idle"/>, <see cref="LocalFrequency"/> and
+/// <see cref="CentralFrequency"/> (<see cref="OperationModes.IsHonoured"/>);
 /// smart charging rejects profiles with the others, and the physics treats them as <see cref="ChargingOnly"/>.
 /// </summary>
 public enum OperationMode
@@ -23,10 +24,10 @@ public enum OperationMode
     /// <summary>An external system sets the setpoint (not simulated).</summary>
     ExternalSetpoint,
 
-    /// <summary>The CSMS drives frequency support (not simulated).</summary>
+    /// <summary>The port follows v2xBaseline plus the signal-watt curve at the latest aFRR signal the CSMS sent (AFRRSignal).</summary>
     CentralFrequency,
 
-    /// <summary>The station follows the local frequency along a frequency-watt curve (not simulated).</summary>
+    /// <summary>The port follows v2xBaseline plus the frequency-watt curve at the grid's frequency.</summary>
     LocalFrequency,
 
     /// <summary>Local load balancing decides (not simulated).</summary>

@@ -5,5 +5,10 @@ public static class OperationModes
 {
     /// <summary>Whether the simulator gives <paramref name="mode"/> its meaning (the others are rejected at install).</summary>
     public static bool IsHonoured(OperationMode mode) =>
-        mode is OperationMode.ChargingOnly or OperationMode.CentralSetpoint or OperationMode.ExternalLimits or OperationMode.Idle;
+        mode is OperationMode.ChargingOnly or OperationMode.CentralSetpoint or OperationMode.ExternalLimits or OperationMode.Idle
+            or OperationMode.LocalFrequency or OperationMode.CentralFrequency;
+
+    /// <summary>Whether the port follows a setpoint in <paramref name="mode"/>: given (CentralSetpoint) or read off a curve (the frequency modes).</summary>
+    public static bool FollowsSetpoint(OperationMode mode) =>
+        mode is OperationMode.CentralSetpoint or OperationMode.LocalFrequency or OperationMode.CentralFrequency;
 }

@@ -290,7 +290,7 @@ public sealed partial class StationPhysics
             var ev = port.Ev;
             var connector = port.Connector;
             var directive = ev is not null && port.EnergyAllowed ? _directives?.Invoke(port.Evse.Id, Now) ?? PowerDirective.Unlimited : null;
-            port.LimitKw = directive is { Mode: OperationMode.CentralSetpoint, SetpointKw: { } setpoint } ? setpoint : directive?.LimitKw;
+            port.LimitKw = directive is { SetpointKw: { } setpoint } && OperationModes.FollowsSetpoint(directive.Mode) ? setpoint : directive?.LimitKw;
             if (ev is null || connector is null || directive is null)
             {
                 continue;
@@ -364,9 +364,9 @@ public sealed partial class StationPhysics
         {
             case OperationMode.Idle:
                 return PowerRequest.Nothing;
-            case OperationMode.CentralSetpoint when directive.SetpointKw is < 0:
+            case var following when OperationModes.FollowsSetpoint(following) && directive.SetpointKw is < 0:
                 return Export(-directive.SetpointKw.Value);
-            case OperationMode.CentralSetpoint:
+            case var following when OperationModes.FollowsSetpoint(following):
                 ceiling = Math.Min(ceiling, directive.SetpointKw ?? 0);
                 break;
             case OperationMode.ExternalLimits when limit is < 0:

@@ -39,18 +39,27 @@ public sealed partial class ChargingProfileStore
         double? setpointKw = mode == OperationMode.CentralSetpoint && leader is { Period.Setpoint: { } s } l
             ? ctx.ToKw((double)s, l.Profile.Schedule.RateUnit, l.Period.NumberPhases)
             : null;
-        return new EffectivePeriod(mode, limits.EffectiveKw, dischargeKw, setpointKw, limits.NumberPhases);
+        return new EffectivePeriod(mode, limits.EffectiveKw, dischargeKw, setpointKw, limits.NumberPhases)
+        {
+            V2xBaselineW = leader?.Period.V2xBaseline is { } baseline ? (double)baseline : null,
+            FreqWattCurve = mode == OperationMode.LocalFrequency ? leader?.Period.V2xFreqWattCurve : null,
+            SignalWattCurve = mode == OperationMode.CentralFrequency ? leader?.Period.V2xSignalWattCurve : null,
+        };
     }
 
-    /// <summary><see cref="Effective"/> as the directive source the physics takes; EVSE 0 gets the station-wide limit.</summary>
-    public PowerDirectiveSource DirectiveFunction(Func<int, ElectricalContext> contextOf)
+    /// <summary>
+    /// <see cref="Effective"/> as the directive source the physics takes; EVSE 0 gets the station-wide limit. The
+    /// frequency modes read <paramref name="inputs"/> at each instant (without it they follow their baseline).
+    /// </summary>
+    public PowerDirectiveSource DirectiveFunction(Func<int, ElectricalContext> contextOf, Func<DateTimeOffset, V2xInputs>? inputs = null)
     {
         ArgumentNullException.ThrowIfNull(contextOf);
         return (evseId, at) =>
         {
             if (evseId > 0)
             {
-                return Effective(evseId, at, contextOf(evseId)).ToDirective();
+                var effective = Effective(evseId, at, contextOf(evseId));
+                return effective.ToDirective(effective.Mode is OperationMode.LocalFrequency or OperationMode.CentralFrequency ? inputs?.Invoke(at) : null);
             }
 
             var station = Limits(0, at, contextOf(0));

@@ -24,4 +24,13 @@ public sealed record ChargingSchedulePeriod(int StartPeriod, decimal? Limit)
 
     /// <summary>2.1: how the period's values are used; null means ChargingOnly.</summary>
     public OperationMode? OperationMode { get; init; }
+
+    /// <summary>2.1: power in W the frequency modes add their curve's value to; null means 0.</summary>
+    public decimal? V2xBaseline { get; init; }
+
+    /// <summary>2.1: the frequency-watt curve <see cref="Physics.OperationMode.LocalFrequency"/> follows (x in Hz).</summary>
+    public IReadOnlyList<V2xCurvePoint>? V2xFreqWattCurve { get; init; }
+
+    /// <summary>2.1: the signal-watt curve <see cref="Physics.OperationMode.CentralFrequency"/> follows (x an aFRR signal).</summary>
+    public IReadOnlyList<V2xCurvePoint>? V2xSignalWattCurve { get; init; }
 }

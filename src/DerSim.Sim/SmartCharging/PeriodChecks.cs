@@ -15,13 +15,15 @@ internal static class PeriodChecks
         var at = $"Period at {period.StartPeriod} s: ";
         if (!OperationModes.IsHonoured(mode))
         {
-            return ProfileInstallResult.Reject(ProfileRejection.UnsupportedOperationMode, $"{at}operationMode {mode} is not supported by this simulator (it honours ChargingOnly, CentralSetpoint, ExternalLimits, Idle).");
+            return ProfileInstallResult.Reject(ProfileRejection.UnsupportedOperationMode, $"{at}operationMode {mode} is not supported by this simulator (it honours ChargingOnly, CentralSetpoint, ExternalLimits, Idle, LocalFrequency, CentralFrequency).");
         }
 
         var (limit, discharge, setpoint) = (period.Limit, period.DischargeLimit, period.Setpoint);
         string? problem = mode switch
         {
             OperationMode.CentralSetpoint when setpoint is null => "CentralSetpoint needs a setpoint",
+            OperationMode.LocalFrequency when period.V2xFreqWattCurve is not { Count: > 0 } => "LocalFrequency needs a v2xFreqWattCurve",
+            OperationMode.CentralFrequency when period.V2xSignalWattCurve is not { Count: > 0 } => "CentralFrequency needs a v2xSignalWattCurve",
             not OperationMode.CentralSetpoint when setpoint is not null => $"a setpoint is only followed in CentralSetpoint, not {mode}",
             OperationMode.ChargingOnly when limit < 0 => "a negative limit asks for discharge, which ChargingOnly never does",
             OperationMode.ChargingOnly when discharge < 0 => "a dischargeLimit has no use in ChargingOnly",

@@ -218,6 +218,9 @@ public static class V21SmartCharging
                 DischargeLimit = p.DischargeLimit,
                 Setpoint = p.Setpoint,
                 OperationMode = p.OperationMode is { } mode ? FromV21(mode) : null,
+                V2xBaseline = p.V2xBaseline,
+                V2xFreqWattCurve = p.V2xFreqWattCurve is { } freq ? [.. freq.Select(f => new V2xCurvePoint(f.Frequency, f.Power))] : null,
+                V2xSignalWattCurve = p.V2xSignalWattCurve is { } signal ? [.. signal.Select(f => new V2xCurvePoint(f.Signal, f.Power))] : null,
             })])
         {
             StartSchedule = s.StartSchedule,
@@ -235,6 +238,9 @@ public static class V21SmartCharging
                 DischargeLimit = p.DischargeLimit,
                 Setpoint = p.Setpoint,
                 OperationMode = p.OperationMode is { } mode ? ToV21(mode) : null,
+                V2xBaseline = p.V2xBaseline,
+                V2xFreqWattCurve = p.V2xFreqWattCurve is { } freq ? [.. freq.Select(f => new V21.V2XFreqWattPointType(f.X, f.PowerW))] : null,
+                V2xSignalWattCurve = p.V2xSignalWattCurve is { } signal ? [.. signal.Select(f => new V21.V2XSignalWattPointType((int)f.X, f.PowerW))] : null,
             })])
         {
             StartSchedule = s.StartSchedule,

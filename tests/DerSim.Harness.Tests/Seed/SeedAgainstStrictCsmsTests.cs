@@ -37,7 +37,9 @@ public sealed class SeedAgainstStrictCsmsTests
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
 
-        var exit = await SimProgram.RunAsync(line.Args(csms.Url, "--run_for", "5"), stdout, stderr, TimeProvider.System);
+        // 10 s of real time: OCPP-J allows one call in flight, so a heartbeat waits behind slow answers. With six
+        // stations at once on a loaded machine the CSMS took over 3 s per answer and 5 s held no heartbeat.
+        var exit = await SimProgram.RunAsync(line.Args(csms.Url, "--run_for", "10"), stdout, stderr, TimeProvider.System);
 
         // The station's close reaches the server's log shortly after the program returns.
         await csms.WaitForAsync(e => e.Kind == "disconnected" && e.Identity == line.StationId, EventTimeout);

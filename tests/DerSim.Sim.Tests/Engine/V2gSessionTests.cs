@@ -110,11 +110,52 @@ public sealed class V2gSessionTests
         await using var rig = await V2gCsmsRig.StartAsync(OcppVersion.V21, "V2G-MODE");
         var txId = await StartedAsync(rig);
 
-        var answer = await rig.CallAsync("SetChargingProfile", Setpoint.Replace("TXID", txId, StringComparison.Ordinal).Replace("CentralSetpoint", "LocalFrequency", StringComparison.Ordinal));
+        var answer = await rig.CallAsync("SetChargingProfile", Setpoint.Replace("TXID", txId, StringComparison.Ordinal).Replace("CentralSetpoint", "LocalLoadBalancing", StringComparison.Ordinal));
 
         answer.GetProperty("status").GetString().ShouldBe("Rejected");
         answer.GetProperty("statusInfo").GetProperty("reasonCode").GetString().ShouldBe("UnsupportedMode");
-        answer.GetProperty("statusInfo").GetProperty("additionalInfo").GetString()!.ShouldContain("LocalFrequency");
+        answer.GetProperty("statusInfo").GetProperty("additionalInfo").GetString()!.ShouldContain("LocalLoadBalancing");
+        rig.OfficialViolations().ShouldBeEmpty(rig.Describe());
+    }
+
+    [Test]
+    public async Task LocalFrequency_exports_as_the_grid_frequency_falls_along_the_curve()
+    {
+        await using var rig = await V2gCsmsRig.StartAsync(OcppVersion.V21, "V2G-LOCAL-FREQ");
+        var txId = await StartedAsync(rig);
+        (await rig.CallAsync("NotifyAllowedEnergyTransfer", $$"""{"transactionId":"{{txId}}","allowedEnergyTransfer":["DC_BPT","DC"]}""")).GetProperty("status").GetString().ShouldBe("Accepted");
+        rig.Runner.Engine.Grid.SetFrequency(49.9);
+
+        var set = await rig.CallAsync("SetChargingProfile", $$$"""{"evseId":1,"chargingProfile":{"id":72,"stackLevel":0,"chargingProfilePurpose":"TxProfile","chargingProfileKind":"Relative","transactionId":"{{{txId}}}","chargingSchedule":[{"id":1,"chargingRateUnit":"W","chargingSchedulePeriod":[{"startPeriod":0,"operationMode":"LocalFrequency","v2xFreqWattCurve":[{"frequency":49.8,"power":-20000},{"frequency":50.0,"power":0},{"frequency":50.2,"power":20000}]}]}]}}""");
+        set.GetProperty("status").GetString().ShouldBe("Accepted", rig.Describe());
+        await rig.UntilAsync(() => ModeChanges(rig).Contains("LocalFrequency"), "for OperationModeChanged to LocalFrequency");
+
+        rig.ReleaseTime();
+        await rig.UntilAsync(() => rig.Values("Power.Active.Export").Any(v => v > 0), "for exported power");
+        rig.HoldTime();
+
+        rig.Values("Power.Active.Export").Max().ShouldBe(10000, rig.Describe());
+        rig.OfficialViolations().ShouldBeEmpty(rig.Describe());
+    }
+
+    [Test]
+    public async Task CentralFrequency_follows_the_aFRR_signal_the_CSMS_sends()
+    {
+        await using var rig = await V2gCsmsRig.StartAsync(OcppVersion.V21, "V2G-CENTRAL-FREQ");
+        var txId = await StartedAsync(rig);
+        (await rig.CallAsync("NotifyAllowedEnergyTransfer", $$"""{"transactionId":"{{txId}}","allowedEnergyTransfer":["DC_BPT","DC"]}""")).GetProperty("status").GetString().ShouldBe("Accepted");
+        var set = await rig.CallAsync("SetChargingProfile", $$$"""{"evseId":1,"chargingProfile":{"id":73,"stackLevel":0,"chargingProfilePurpose":"TxProfile","chargingProfileKind":"Relative","transactionId":"{{{txId}}}","chargingSchedule":[{"id":1,"chargingRateUnit":"W","chargingSchedulePeriod":[{"startPeriod":0,"operationMode":"CentralFrequency","v2xSignalWattCurve":[{"signal":-100,"power":-30000},{"signal":0,"power":0},{"signal":100,"power":30000}]}]}]}}""");
+        set.GetProperty("status").GetString().ShouldBe("Accepted", rig.Describe());
+
+        var now = rig.Runner.Engine.Clock.Time.GetUtcNow().ToString("yyyy-MM-ddTHH:mm:ss.fffZ", System.Globalization.CultureInfo.InvariantCulture);
+        var signal = await rig.CallAsync("AFRRSignal", $$"""{"timestamp":"{{now}}","signal":-50}""");
+        signal.GetProperty("status").GetString().ShouldBe("Accepted");
+
+        rig.ReleaseTime();
+        await rig.UntilAsync(() => rig.Values("Power.Active.Export").Any(v => v > 0), "for exported power");
+        rig.HoldTime();
+
+        rig.Values("Power.Active.Export").Max().ShouldBe(15000, rig.Describe());
         rig.OfficialViolations().ShouldBeEmpty(rig.Describe());
     }
 

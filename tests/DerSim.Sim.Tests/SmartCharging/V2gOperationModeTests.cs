@@ -22,6 +22,13 @@ public class V2gOperationModeTests
     private static ChargingSchedulePeriod P(OperationMode? mode, decimal? limit = null, decimal? discharge = null, decimal? setpoint = null, int start = 0) =>
         new(start, limit) { OperationMode = mode, DischargeLimit = discharge, Setpoint = setpoint };
 
+    private static readonly V2xCurvePoint[] FreqCurve = [new(49.8m, -20000), new(50.0m, 0), new(50.2m, 20000)];
+    private static readonly V2xCurvePoint[] SignalCurve = [new(-100, -30000), new(0, 0), new(100, 30000)];
+
+    private static ChargingSchedulePeriod Freq(ChargingSchedulePeriod p) => p with { V2xFreqWattCurve = FreqCurve };
+
+    private static ChargingSchedulePeriod Signal(ChargingSchedulePeriod p) => p with { V2xSignalWattCurve = SignalCurve };
+
     public static IEnumerable<TestCaseData> Installs()
     {
         TestCaseData Case(ChargingSchedulePeriod p, string? reasonCode, string name) =>
@@ -32,9 +39,13 @@ public class V2gOperationModeTests
         yield return Case(P(OperationMode.ExternalLimits, limit: 11000, discharge: -7000), null, "ExternalLimits");
         yield return Case(P(OperationMode.Idle), null, "Idle");
         yield return Case(P(null, limit: 11000), null, "no mode (ChargingOnly) with a limit");
-        yield return Case(P(OperationMode.LocalFrequency, limit: 11000), "UnsupportedMode", "LocalFrequency");
+        yield return Case(P(OperationMode.LocalFrequency, limit: 11000), "InconsistentPeriod", "LocalFrequency without a frequency-watt curve");
+        yield return Case(Freq(P(OperationMode.LocalFrequency, limit: 11000, discharge: -11000)), null, "LocalFrequency with a curve");
+        yield return Case(Freq(P(OperationMode.LocalFrequency, setpoint: 1000)), "InconsistentPeriod", "LocalFrequency with a setpoint");
+        yield return Case(Signal(P(OperationMode.CentralFrequency)), null, "CentralFrequency with a curve");
         yield return Case(P(OperationMode.ExternalSetpoint, setpoint: 1000), "UnsupportedMode", "ExternalSetpoint");
-        yield return Case(P(OperationMode.CentralFrequency), "UnsupportedMode", "CentralFrequency");
+        yield return Case(P(OperationMode.CentralFrequency), "InconsistentPeriod", "CentralFrequency without a signal-watt curve");
+        yield return Case(Freq(P(OperationMode.CentralFrequency)), "InconsistentPeriod", "CentralFrequency with only a frequency-watt curve");
         yield return Case(P(OperationMode.LocalLoadBalancing), "UnsupportedMode", "LocalLoadBalancing");
         yield return Case(P(OperationMode.CentralSetpoint, limit: 11000), "InconsistentPeriod", "CentralSetpoint without setpoint");
         yield return Case(P(OperationMode.CentralSetpoint, limit: 5000, setpoint: 8000), null, "setpoint above limit (the limit bounds it)");
@@ -64,9 +75,9 @@ public class V2gOperationModeTests
     public void The_rejection_names_the_mode_and_converts_to_a_valid_21_answer()
     {
         var store = Build.StoreWithTransaction(SmartChargingRules.V21);
-        var result = store.Install(1, Tx(P(OperationMode.LocalFrequency, limit: 1000)));
+        var result = store.Install(1, Tx(P(OperationMode.LocalLoadBalancing, limit: 1000)));
 
-        result.Detail!.ShouldContain("LocalFrequency");
+        result.Detail!.ShouldContain("LocalLoadBalancing");
         var json = SchemaCheck.Valid(OcppVersion.V21, "SetChargingProfile", PayloadKind.Response, V21SmartCharging.ToV21(result));
         json.ShouldContain("\"UnsupportedMode\"");
     }
@@ -120,6 +131,59 @@ public class V2gOperationModeTests
 
         // The station (EVSE 0) has no operation mode; its composite stays a plain limit schedule.
         store.CompositeSchedule(0, Build.T0, 1800, ChargingRateUnit.W, Build.Dc400).Periods.ShouldAllBe(p => p.OperationMode == null && p.Setpoint == null);
+    }
+
+    /// <summary>Grid frequency → setpoint along the frequency-watt curve (49.8 Hz −20 kW, 50 Hz 0, 50.2 Hz +20 kW), with and without a baseline.</summary>
+    [TestCase(50.0, null, 0.0)]
+    [TestCase(49.9, null, -10.0)]
+    [TestCase(49.8, null, -20.0)]
+    [TestCase(49.5, null, -20.0, TestName = "below the curve it stays flat")]
+    [TestCase(50.1, null, 10.0)]
+    [TestCase(50.4, null, 20.0, TestName = "above the curve it stays flat")]
+    [TestCase(50.0, -5000.0, -5.0, TestName = "the baseline at nominal frequency")]
+    [TestCase(49.9, -5000.0, -15.0, TestName = "the baseline plus the curve")]
+    public void LocalFrequency_follows_the_grid_along_its_curve(double hz, double? baselineW, double setpointKw)
+    {
+        var store = Build.StoreWithTransaction(SmartChargingRules.V21);
+        store.Install(1, Tx(Freq(P(OperationMode.LocalFrequency) with { V2xBaseline = (decimal?)baselineW }))).IsAccepted.ShouldBeTrue();
+
+        var effective = store.Effective(1, Build.T0.AddSeconds(1), Build.Dc400);
+
+        effective.Mode.ShouldBe(OperationMode.LocalFrequency);
+        effective.ToDirective(new V2xInputs(hz, AfrrSignal: null)).SetpointKw!.Value.ShouldBe(setpointKw, 1e-9);
+    }
+
+    [TestCase(null, 0.0, TestName = "before any signal the baseline alone (none: 0)")]
+    [TestCase(-50, -15.0)]
+    [TestCase(100, 30.0)]
+    [TestCase(-250, -30.0, TestName = "a signal beyond the curve stays flat")]
+    public void CentralFrequency_follows_the_aFRR_signal_along_its_curve(int? signal, double setpointKw)
+    {
+        var store = Build.StoreWithTransaction(SmartChargingRules.V21);
+        store.Install(1, Tx(Signal(P(OperationMode.CentralFrequency)))).IsAccepted.ShouldBeTrue();
+
+        store.Effective(1, Build.T0.AddSeconds(1), Build.Dc400).ToDirective(new V2xInputs(50, signal)).SetpointKw!.Value.ShouldBe(setpointKw, 1e-9);
+    }
+
+    [Test]
+    public void A_curve_sent_out_of_order_reads_the_same()
+    {
+        V2xCurve.PowerW([new(50.2m, 20000), new(49.8m, -20000), new(50.0m, 0)], 49.9).ShouldBe(-10000, 1e-9);
+        V2xCurve.PowerW([], 49.9).ShouldBe(0);
+    }
+
+    [Test]
+    public void A_21_profile_keeps_its_curves_both_ways_and_stays_schema_valid()
+    {
+        const string Json = """{"evseId":1,"chargingProfile":{"id":6,"stackLevel":0,"chargingProfilePurpose":"TxProfile","chargingProfileKind":"Relative","transactionId":"TX-1","chargingSchedule":[{"id":1,"chargingRateUnit":"W","chargingSchedulePeriod":[{"startPeriod":0,"operationMode":"LocalFrequency","v2xBaseline":-5000,"v2xFreqWattCurve":[{"frequency":49.8,"power":-20000},{"frequency":50.2,"power":20000}]},{"startPeriod":600,"operationMode":"CentralFrequency","v2xSignalWattCurve":[{"signal":-100,"power":-30000},{"signal":100,"power":30000}]}]}]}}""";
+        var model = V21SmartCharging.FromV21(SchemaCheck.Read<V21.SetChargingProfileRequest>(OcppVersion.V21, Json));
+
+        model.Schedule.Periods[0].V2xBaseline.ShouldBe(-5000);
+        model.Schedule.Periods[0].V2xFreqWattCurve!.ShouldBe([new V2xCurvePoint(49.8m, -20000), new V2xCurvePoint(50.2m, 20000)]);
+        model.Schedule.Periods[1].V2xSignalWattCurve!.ShouldBe([new V2xCurvePoint(-100, -30000), new V2xCurvePoint(100, 30000)]);
+        var back = SchemaCheck.Valid(OcppVersion.V21, "SetChargingProfile", PayloadKind.Request, new V21.SetChargingProfileRequest(1, V21SmartCharging.ToV21(model)));
+        back.ShouldContain("\"v2xFreqWattCurve\":[{\"frequency\":49.8,\"power\":-20000}");
+        back.ShouldContain("\"v2xSignalWattCurve\":[{\"signal\":-100,\"power\":-30000}");
     }
 
     [Test]
