@@ -32,6 +32,8 @@ public sealed class StrictCsmsFeatureRunTests
         results.ShouldContain(r => r.Status == ScenarioStatus.Passed && r.Scenario.ToString().Contains("TxProfile is accepted", StringComparison.Ordinal), summary);
         results.ShouldContain(r => r.Status == ScenarioStatus.Passed && r.Scenario.ToString().Contains("reported in the composite schedule and cleared", StringComparison.Ordinal), summary);
         results.ShouldContain(r => r.Status == ScenarioStatus.Passed && r.Scenario.ToString().Contains("20 kW discharge setpoint export energy", StringComparison.Ordinal), summary);
+        // The curve TxProfile and AFRRSignal routes: the signal-watt curve scenario needs both to pass.
+        results.ShouldContain(r => r.Status == ScenarioStatus.Passed && r.Scenario.ToString().Contains("CentralFrequency follows the aFRR signal", StringComparison.Ordinal), summary);
         results.ShouldContain(r => r.Status == ScenarioStatus.NotApplicable, summary);
         csms.Events.ShouldContain(e => e.Kind == "apiRequest");
 
