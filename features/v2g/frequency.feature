@@ -21,6 +21,8 @@ Feature: Frequency-driven V2G on the V2G DC port (LocalFrequency, CentralFrequen
       | 50.2         | 20       |
     Then the station answered "SetChargingProfile" with "Accepted"
     And the station soon reports operation mode "LocalFrequency" on EVSE 1
+    When the CSMS asks for the composite schedule of EVSE 1 over 600 s
+    Then the station answered "GetCompositeSchedule" with "schedule.chargingSchedulePeriod[0].operationMode" = "LocalFrequency"
     When 5 minutes pass
     Then every "Power.Active.Export" on EVSE 1 since the last change is at most 1 kW
     And every "Power.Active.Import" on EVSE 1 since the last change is at most 1 kW
@@ -91,6 +93,8 @@ Feature: Frequency-driven V2G on the V2G DC port (LocalFrequency, CentralFrequen
       | 100    | 30       |
     Then the station answered "SetChargingProfile" with "Accepted"
     And the station soon reports operation mode "CentralFrequency" on EVSE 1
+    When the CSMS asks for the composite schedule of EVSE 1 over 600 s
+    Then the station answered "GetCompositeSchedule" with "schedule.chargingSchedulePeriod[0].operationMode" = "CentralFrequency"
     When 5 minutes pass
     Then every "Power.Active.Export" on EVSE 1 since the last change is at most 1 kW
     And every "Power.Active.Import" on EVSE 1 since the last change is at most 1 kW
@@ -123,6 +127,20 @@ Feature: Frequency-driven V2G on the V2G DC port (LocalFrequency, CentralFrequen
     And 5 minutes pass
     Then every "Power.Active.Export" on EVSE 1 since the last change is at most 21 kW
     And the latest "Power.Active.Export" on EVSE 1 is between 19 and 21 kW
+    And every frame is valid against the OCPP schema
+
+  Scenario: An aFRR signal timestamped ahead applies from its timestamp, not before
+    When the CSMS sets operation mode "CentralFrequency" on EVSE 1 with the signal-watt curve:
+      | signal | power kW |
+      | -100   | -30      |
+      | 0      | 0        |
+      | 100    | 30       |
+    And the CSMS sends the aFRR signal -50 applying in 5 minutes
+    Then the station answered "AFRRSignal" with "Accepted"
+    When 4 minutes pass
+    Then every "Power.Active.Export" on EVSE 1 since the last change is at most 1 kW
+    When 5 minutes pass
+    Then the latest "Power.Active.Export" on EVSE 1 is between 14 and 16 kW
     And every frame is valid against the OCPP schema
 
   Scenario Outline: <mode> without its curve is an inconsistent period

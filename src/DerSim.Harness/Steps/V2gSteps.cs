@@ -106,15 +106,24 @@ public sealed class V2gSteps(ScenarioWorld world, ScenarioContext scenario)
     /// CentralFrequency period follows it through its signal-watt curve. Example: <c>When the CSMS sends the aFRR signal -50</c>
     /// </summary>
     [When("the CSMS sends the aFRR signal {int}")]
-    public async Task AfrrSignal(int signal)
-    {
-        var station = world.Simulator.Station();
-        var now = world.Simulator.Clock.Now;
-        await CsmsPerform.RunAsync(world, scenario, CsmsCommand.AfrrSignal(station.Id, station.Version, now, signal)).ConfigureAwait(false);
-        Mark(string.Create(CultureInfo.InvariantCulture, $"aFRR signal {signal}"));
-    }
+    public Task AfrrSignal(int signal) => Afrr(signal, TimeSpan.Zero);
+
+    /// <summary>
+    /// Sends AFRRSignal timestamped some simulated minutes ahead: the station accepts it at once but the port keeps
+    /// its power until then. Example: <c>When the CSMS sends the aFRR signal -50 applying in 5 minutes</c>
+    /// </summary>
+    [When("the CSMS sends the aFRR signal {int} applying in {int} minute(s)")]
+    public Task AfrrSignalLater(int signal, int minutes) => Afrr(signal, TimeSpan.FromMinutes(minutes));
 
     private static decimal Watts(float kw) => V2xCurveTables.Watts((decimal)kw);
+
+    private async Task Afrr(int signal, TimeSpan ahead)
+    {
+        var station = world.Simulator.Station();
+        var at = world.Simulator.Clock.Now + ahead;
+        await CsmsPerform.RunAsync(world, scenario, CsmsCommand.AfrrSignal(station.Id, station.Version, at, signal)).ConfigureAwait(false);
+        Mark(string.Create(CultureInfo.InvariantCulture, $"aFRR signal {signal}"));
+    }
 
     private async Task CurveProfile(int evseId, string mode, IReadOnlyList<V2xFreqWattPoint>? freqWattCurve = null, IReadOnlyList<V2xSignalWattPoint>? signalWattCurve = null, decimal? baselineW = null)
     {
