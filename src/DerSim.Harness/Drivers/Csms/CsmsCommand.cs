@@ -345,6 +345,7 @@ public sealed record CsmsCommand
             values["controlId"] = ControlId ?? "";
             values["isDefault"] = IsDefault is null ? "" : IsDefault.Value ? "true" : "false";
         }
+
         if (OcppAction is not null)
         {
             values["payload"] = Payload().GetRawText();
