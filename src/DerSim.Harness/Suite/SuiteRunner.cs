@@ -25,7 +25,20 @@ public sealed class SuiteRunner(IScenarioExecutor executor, TextWriter progress,
 
         async Task RunOne(int index)
         {
-            var result = await executor.RunAsync(scenarios[index], ct).ConfigureAwait(false);
+            ScenarioResult result;
+            var started = Stopwatch.GetTimestamp();
+            try
+            {
+                result = await executor.RunAsync(scenarios[index], ct).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
+            {
+                // The runner reports step, hook and teardown errors itself; anything that still escapes is this
+                // scenario's breakage, and the rest of the suite runs on.
+                result = new ScenarioResult(scenarios[index], ScenarioStatus.Broken, Stopwatch.GetElapsedTime(started), ex,
+                    $"{scenarios[index].Feature.DisplayPath}:{scenarios[index].Line}: the runner failed: {ex.GetType().Name}: {ex.Message}", []);
+            }
+
             results[index] = result;
             lock (gate)
             {

@@ -39,7 +39,8 @@ internal sealed class ScenarioRun
         hub.Raise(nameof(IGherkinRunListener.ScenarioStarted), l => l.ScenarioStarted(new ScenarioStartedEvent(_scenario, Context)));
 
         // 1. A scenario-wide container: binding instances are created in it on first use and disposed with it.
-        using var container = new ObjectContainer(_feature.Container);
+        var container = new ObjectContainer(_feature.Container);
+        using var disposal = new ContainerDisposal(container);
         container.RegisterInstanceAs(Context);
         var converter = new StepArgumentConverter(
             [.. _runner.Registry.Transformations.Select(t => new ArgumentTransformation(t.Method, t.Regex, t.Name))],
@@ -72,6 +73,13 @@ internal sealed class ScenarioRun
         if (afterError is { } after)
         {
             Fail(OutcomeClassifier.StatusOf(after.Error), after.Error, $"{Location}: {after.Hook} failed: {after.Error.Message}");
+        }
+
+        // 6. The scenario's objects are disposed before it reports: a teardown that throws is this scenario's failure,
+        // not the end of the run.
+        if (disposal.DisposeNow() is { } disposeError)
+        {
+            Fail(ScenarioStatus.Broken, disposeError, $"{Location}: disposing the scenario's objects failed: {disposeError.Message}");
         }
 
         var result = new ScenarioResult(_scenario, _status, Stopwatch.GetElapsedTime(started), _error, string.Join("\n", _messages), _steps);

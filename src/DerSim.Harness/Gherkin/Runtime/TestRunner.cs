@@ -106,7 +106,7 @@ public sealed class TestRunner : IScenarioExecutor, IDisposable
 
         var error = await RunHooksAsync(HookType.AfterTestRun, _runContainer, [], null, null).ConfigureAwait(false);
         Listeners.Raise(nameof(IGherkinRunListener.RunFinished), l => l.RunFinished(new RunFinishedEvent(RunContext, error?.Error)));
-        _runContainer.Dispose();
+        DisposeQuietly(_runContainer, "disposing the test run's objects");
     }
 
     /// <summary>Releases the run's container without running hooks (<see cref="EndRunAsync"/> runs them).</summary>
@@ -210,6 +210,24 @@ public sealed class TestRunner : IScenarioExecutor, IDisposable
 
         // A scenario run again later (a retry) starts the feature afresh.
         _features.TryRemove(new KeyValuePair<FeatureDocument, FeatureState>(feature.Feature, feature));
-        feature.Dispose();
+        DisposeQuietly(feature, $"{feature.Feature.DisplayPath}:{feature.Feature.Line}: disposing the feature's objects");
+    }
+
+    /// <summary>
+    /// Feature and run teardown happen after their scenarios reported; an object that throws while disposed is logged
+    /// like a failed AfterFeature hook instead of ending the run before its summary.
+    /// </summary>
+    private void DisposeQuietly(IDisposable disposable, string what)
+    {
+        try
+        {
+            disposable.Dispose();
+        }
+#pragma warning disable CA1031 // See the summary: the run's results are already in; the error is reported, not rethrown.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            (Options.Log ?? Console.Out).WriteLine($"{what} failed: {OutcomeClassifier.Unwrap(ex)}");
+        }
     }
 }

@@ -11,7 +11,17 @@ public sealed class RtDriver : IDisposable
 
     public int Charge { get; set; }
 
-    public void Dispose() => Calls.Add($"dispose driver {Id}");
+    /// <summary>Makes <see cref="Dispose"/> throw, as a teardown that goes wrong.</summary>
+    public bool BreakOnDispose { get; set; }
+
+    public void Dispose()
+    {
+        Calls.Add($"dispose driver {Id}");
+        if (BreakOnDispose)
+        {
+            throw new InvalidOperationException($"rt driver {Id} broke while disposing");
+        }
+    }
 }
 
 [Binding]
@@ -49,6 +59,9 @@ public sealed class RtSteps
         _driver.Charge.ShouldBe(total);
         return ValueTask.CompletedTask;
     }
+
+    [Given("rt the driver breaks when disposed")]
+    public void BreaksOnDispose() => _driver.BreakOnDispose = true;
 
     [Then("rt it breaks")]
     public static void Breaks() => throw new InvalidOperationException("rt boom");

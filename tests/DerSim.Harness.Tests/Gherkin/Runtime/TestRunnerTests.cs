@@ -71,6 +71,24 @@ public sealed class TestRunnerTests
     }
 
     [Test]
+    public async Task A_binding_that_throws_while_disposed_breaks_its_scenario_and_the_next_one_runs()
+    {
+        var feature = Scenarios.Feature("rt feature", ["rt"], [
+            ("one", [], ["Given rt the driver breaks when disposed", "Given rt the EV has 5 kWh"]),
+            ("two", [], ["Given rt the EV has 1 kWh"]),
+        ]);
+
+        var first = await _runner.RunAsync(feature.Scenarios[0], CancellationToken.None);
+        var second = await _runner.RunAsync(feature.Scenarios[1], CancellationToken.None);
+
+        first.Status.ShouldBe(ScenarioStatus.Broken);
+        first.Message.ShouldContain("disposing the scenario's objects failed");
+        first.Message.ShouldContain("broke while disposing");
+        first.Steps.Select(s => s.Status).ShouldAllBe(s => s == ScenarioStatus.Passed);
+        second.Status.ShouldBe(ScenarioStatus.Passed, second.Message);
+    }
+
+    [Test]
     public async Task Other_exceptions_are_broken_nunit_assertions_failed()
     {
         (await Run("Then rt it breaks")).Status.ShouldBe(ScenarioStatus.Broken);
