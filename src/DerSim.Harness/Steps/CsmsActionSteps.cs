@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using DerSim.Harness.Drivers;
 using DerSim.Harness.Drivers.Csms;
 using DerSim.Harness.Gherkin;
@@ -280,12 +279,9 @@ public sealed class CsmsActionSteps(ScenarioWorld world, ScenarioContext scenari
     {
         var exchange = Latest(action);
         var field = exchange.Answer.Payload is { } p ? FrameFields.At(p, path) : null;
-        var actual = field is { } v ? FrameFields.Text(v) : null;
-        var sameNumber = field is { ValueKind: JsonValueKind.Number } n && n.TryGetDecimal(out var number)
-            && decimal.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var expected) && number == expected;
-        if (actual != value && !sameNumber)
+        if (field is not { } actual || !FrameFields.Matches(actual, value))
         {
-            throw new TrafficAssertionException($"expected {path} = {value} in the answer to {exchange.Call.Action}, found {actual ?? "nothing"}", [exchange.Call, exchange.Answer]);
+            throw new TrafficAssertionException($"expected {path} = {value} in the answer to {exchange.Call.Action}, found {(field is { } f ? FrameFields.Text(f) : "nothing")}", [exchange.Call, exchange.Answer]);
         }
     }
 

@@ -182,8 +182,8 @@ public sealed class V2gAssertionSteps(ScenarioWorld world, ScenarioContext scena
 
     private static bool Has(JsonElement payload, string path, string value) => FrameFields.At(payload, path) switch
     {
-        { ValueKind: JsonValueKind.Array } array => array.EnumerateArray().Any(e => FrameFields.Text(e) == value),
-        { } one => FrameFields.Text(one) == value,
+        { ValueKind: JsonValueKind.Array } array => array.EnumerateArray().Any(e => FrameFields.Matches(e, value)),
+        { } one => FrameFields.Matches(one, value),
         null => false,
     };
 }

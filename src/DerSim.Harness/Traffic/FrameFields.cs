@@ -126,4 +126,13 @@ public static class FrameFields
 
     /// <summary>A JSON value as text for comparisons: strings without quotes, others as written.</summary>
     public static string Text(JsonElement value) => value.ValueKind == JsonValueKind.String ? value.GetString()! : value.GetRawText();
+
+    /// <summary>
+    /// Whether <paramref name="value"/> is what a step wrote as <paramref name="expected"/>: the same text, or for a
+    /// number the same value ("-20000" matches -20000.0, whichever way the sender wrote it).
+    /// </summary>
+    public static bool Matches(JsonElement value, string expected) =>
+        Text(value) == expected
+        || (value.ValueKind == JsonValueKind.Number && value.TryGetDecimal(out var number)
+            && decimal.TryParse(expected, NumberStyles.Float, CultureInfo.InvariantCulture, out var written) && number == written);
 }

@@ -59,9 +59,9 @@ public sealed class TrafficQuery
     public TrafficQuery Between(DateTimeOffset from, DateTimeOffset to) =>
         Where(f => f.VirtualTime >= from && f.VirtualTime <= to, $"between {from:HH:mm:ss} and {to:HH:mm:ss}");
 
-    /// <summary>Frames whose payload has <paramref name="value"/> at <paramref name="path"/>.</summary>
+    /// <summary>Frames whose payload has <paramref name="value"/> at <paramref name="path"/> (<see cref="FrameFields.Matches"/>).</summary>
     public TrafficQuery With(string path, string value) =>
-        Where(f => f.Payload is { } p && FrameFields.At(p, path) is { } v && FrameFields.Text(v) == value, $"with {path} = {value}");
+        Where(f => f.Payload is { } p && FrameFields.At(p, path) is { } v && FrameFields.Matches(v, value), $"with {path} = {value}");
 
     /// <summary>Frames matching <paramref name="predicate"/>.</summary>
     public TrafficQuery Where(Func<RecordedFrame, bool> predicate, string description) =>
