@@ -1,3 +1,5 @@
+using DerSim.Sim.Physics;
+
 namespace DerSim.Sim.Der;
 
 /// <summary>Pure evaluation of DER curves and the facts about control types; no state, no time.</summary>
@@ -7,27 +9,7 @@ public static class DerCurves
     public static double Interpolate(IReadOnlyList<DerCurvePoint> points, double x)
     {
         ArgumentNullException.ThrowIfNull(points);
-        if (points.Count == 0)
-        {
-            throw new ArgumentException("A curve needs at least one point.", nameof(points));
-        }
-
-        var sorted = points.OrderBy(p => p.X).ToList();
-        if (x <= sorted[0].X)
-        {
-            return sorted[0].Y;
-        }
-
-        for (var i = 1; i < sorted.Count; i++)
-        {
-            var (a, b) = (sorted[i - 1], sorted[i]);
-            if (x <= b.X)
-            {
-                return b.X == a.X ? b.Y : a.Y + ((b.Y - a.Y) * (x - a.X) / (b.X - a.X));
-            }
-        }
-
-        return sorted[^1].Y;
+        return PiecewiseLinear.At(points.Select(p => (p.X, p.Y)), x);
     }
 
     /// <summary>
