@@ -1,12 +1,11 @@
-using BoDi;
-
 namespace DerSim.Harness.Gherkin.Runtime;
 
 /// <summary>
-/// Disposes a scenario's container once: <see cref="DisposeNow"/> at the end of a scenario hands back what its objects
-/// threw, so the scenario can report it; <see cref="Dispose"/> (the using on every other path) only makes sure it happens.
+/// Disposes a scenario's, feature's or run's objects once and hands back what they threw: teardown happens after (or
+/// just before) results are reported, so an error there is reported or logged, never left to end the run.
+/// <see cref="Dispose"/> (a using on every other path) only makes sure it happens.
 /// </summary>
-internal sealed class ContainerDisposal(ObjectContainer container) : IDisposable
+internal sealed class ContainerDisposal(IDisposable container) : IDisposable
 {
     private int _disposed;
 
@@ -23,7 +22,7 @@ internal sealed class ContainerDisposal(ObjectContainer container) : IDisposable
             container.Dispose();
             return null;
         }
-#pragma warning disable CA1031 // Whatever a binding's Dispose throws becomes the scenario's error.
+#pragma warning disable CA1031 // Whatever a binding's Dispose throws becomes the scenario's error or a logged line.
         catch (Exception ex)
 #pragma warning restore CA1031
         {

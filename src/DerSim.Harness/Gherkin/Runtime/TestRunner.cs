@@ -219,15 +219,9 @@ public sealed class TestRunner : IScenarioExecutor, IDisposable
     /// </summary>
     private void DisposeQuietly(IDisposable disposable, string what)
     {
-        try
+        if (new ContainerDisposal(disposable).DisposeNow() is { } error)
         {
-            disposable.Dispose();
-        }
-#pragma warning disable CA1031 // See the summary: the run's results are already in; the error is reported, not rethrown.
-        catch (Exception ex)
-#pragma warning restore CA1031
-        {
-            (Options.Log ?? Console.Out).WriteLine($"{what} failed: {OutcomeClassifier.Unwrap(ex)}");
+            (Options.Log ?? Console.Out).WriteLine($"{what} failed: {error}");
         }
     }
 }
