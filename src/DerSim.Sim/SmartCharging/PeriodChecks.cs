@@ -9,13 +9,15 @@ namespace DerSim.Sim.SmartCharging;
 /// </summary>
 internal static class PeriodChecks
 {
+    private static readonly string Honoured = string.Join(", ", Enum.GetValues<OperationMode>().Where(OperationModes.IsHonoured));
+
     public static ProfileInstallResult? Check(ChargingSchedulePeriod period)
     {
         var mode = period.OperationMode ?? OperationMode.ChargingOnly;
         var at = $"Period at {period.StartPeriod} s: ";
         if (!OperationModes.IsHonoured(mode))
         {
-            return ProfileInstallResult.Reject(ProfileRejection.UnsupportedOperationMode, $"{at}operationMode {mode} is not supported by this simulator (it honours ChargingOnly, CentralSetpoint, ExternalLimits, Idle, LocalFrequency, CentralFrequency).");
+            return ProfileInstallResult.Reject(ProfileRejection.UnsupportedOperationMode, $"{at}operationMode {mode} is not supported by this simulator (it honours {Honoured}).");
         }
 
         var (limit, discharge, setpoint) = (period.Limit, period.DischargeLimit, period.Setpoint);
