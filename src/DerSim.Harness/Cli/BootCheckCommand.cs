@@ -50,7 +50,7 @@ internal static class BootCheckCommand
             {
                 target = result.GetValue(csmsUrl) is { } urlText
                     ? ParseCsmsUrl(urlText)
-                    : DerSimConfig.Load(DerSimConfig.Locate()).ResolveCsmsUrl(Environment.GetEnvironmentVariable);
+                    : DerSimConfig.LoadDefault().ResolveCsmsUrl(Environment.GetEnvironmentVariable);
             }
             catch (DerSimConfigException ex)
             {

@@ -26,7 +26,8 @@ internal static class RunCommand
         var versions = new Option<string[]>("--version") { Description = "OCPP versions to run (repeatable): 1.6, 2.0.1, 2.1 — scenarios tagged for other versions are left out (default: all)", AllowMultipleArgumentsPerToken = true };
         var tags = new Option<string[]>("--tags") { Description = "Cucumber tag expression selecting scenarios, e.g. \"@smart-charging and not @slow\" (repeatable: all must hold)" };
         var profiles = new Option<string[]>("--profile") { Description = "only scenarios that use this EVSE profile (repeatable)", AllowMultipleArgumentsPerToken = true };
-        var parallel = new Option<int>("--parallel") { Description = "scenarios run at once (default: 2 per core against the embedded CSMS, 1 against an external CSMS, where scenarios share station ids)", DefaultValueFactory = _ => Math.Max(2, Environment.ProcessorCount * 2) };
+        // No DefaultValueFactory: help would print one number, and the default depends on the target (defect 12 of issue 12).
+        var parallel = new Option<int?>("--parallel") { Description = $"scenarios run at once (default: 1 against an external CSMS, where scenarios share station ids; against the embedded CSMS 2 per core, {Parallelism(null, external: false)} here)" };
         var reports = new Option<string?>("--reports") { Description = "reports folder: allure-results/, allure-report/index.html, junit.xml, traffic/ (default: reqnroll.json $.dersim.reportsDirectory, 'reports')" };
         var noHtml = new Option<bool>("--no-html") { Description = "write the Allure results and JUnit XML but do not render the HTML report" };
         var command = new Command("run", "Run the conformance scenarios (features/) against a CSMS; exit 1 when any scenario fails.")
@@ -42,7 +43,12 @@ internal static class RunCommand
             try
             {
                 setup = GherkinSetup.Load();
-                settings = DerSimConfig.Load(DerSimConfig.Locate());
+                settings = DerSimConfig.LoadDefault();
+                if (result.GetValue(parallel) is < 1 and var given)
+                {
+                    throw new FormatException($"--parallel {given}: expected a number of scenarios of at least 1");
+                }
+
                 filters = [.. (result.GetValue(tags) ?? []).Select(TagExpression.Parse)];
                 selected = [.. (result.GetValue(versions) ?? []).Select(v => OcppVersions.TryParse(v, out var parsed) ? parsed.Value
                     : throw new FormatException($"--version '{v}' is not a version; expected {OcppVersions.AcceptedSpellings}"))];
@@ -99,7 +105,7 @@ internal static class RunCommand
             // Against a CSMS of its own each scenario has the station ids to itself; against an external one, scenarios
             // naming the same station must not overlap, so they run one at a time unless --parallel says otherwise.
             var isExternal = !target.StartsWith("the embedded", StringComparison.Ordinal);
-            var parallelism = isExternal && result.GetResult(parallel) is null or { Implicit: true } ? 1 : result.GetValue(parallel);
+            var parallelism = Parallelism(result.GetValue(parallel), isExternal);
             var suite = new SuiteRunner(runner, Console.Out, parallelism)
             {
                 NonParallelizableTags = ["non-parallelizable", .. setup.Config.AddNonParallelizableMarkerForTags],
@@ -123,6 +129,10 @@ internal static class RunCommand
         });
         return command;
     }
+
+    /// <summary>Scenarios run at once: <paramref name="given"/>, else 1 against an external CSMS, else 2 per core.</summary>
+    internal static int Parallelism(int? given, bool external) =>
+        given is { } n ? n : external ? 1 : Math.Max(2, Environment.ProcessorCount * 2);
 
     private static List<ScenarioCase> Select(IEnumerable<ScenarioCase> scenarios, List<TagExpression> filters, List<OcppVersion> versions, string[] profiles)
     {

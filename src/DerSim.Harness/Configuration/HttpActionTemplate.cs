@@ -1,31 +1,101 @@
+using DerSim.Sim.Ocpp;
+
 namespace DerSim.Harness.Configuration;
 
 /// <summary>
-/// One templated HTTP call that makes a CSMS send a CSMS-initiated OCPP message. Placeholders in braces
-/// (<c>{stationId}</c>, <c>{evseId}</c>, <c>{connectorId}</c>, <c>{limitW}</c>, <c>{limitA}</c>, <c>{limitKw}</c>,
-/// <c>{idTag}</c>, <c>{transactionId}</c>, <c>{purpose}</c>, <c>{resetType}</c>, <c>{operationalStatus}</c>,
-/// <c>{requestedMessage}</c>, <c>{key}</c>, <c>{value}</c>, <c>{component}</c>, <c>{variable}</c>,
-/// <c>{ocppAction}</c>, <c>{ocppVersion}</c>, <c>{payload}</c>, <c>{baseUrl}</c>) are replaced before sending; in
-/// the URL they are URL-escaped, in the body JSON-escaped (without quotes), except <c>{payload}</c> which is the OCPP
-/// payload as JSON.
+/// One templated HTTP call that makes a CSMS send a CSMS-initiated OCPP message (<c>dersim.http.actions.&lt;name&gt;</c>).
+/// Placeholders in braces (<c>{stationId}</c>, <c>{ocppAction:kebab}</c>, …; <c>./dersim drivers --actions</c> lists
+/// each action's) are replaced before sending: URL-escaped in the URL, JSON-escaped (without quotes) in the body, as is
+/// in headers; <c>{payload}</c> is the OCPP request as JSON and <c>{baseUrl}</c> the base URL, both unescaped.
+/// <c>${NAME}</c> is the environment variable NAME. Unset keys take the defaults below; see docs/http-driver.md.
 /// </summary>
 public sealed record HttpActionTemplate
 {
-    /// <summary>The HTTP method. The default value is "POST".</summary>
-    public string Method { get; init; } = "POST";
+    /// <summary>The HTTP method used when <see cref="Method"/> is not set.</summary>
+    public const string DefaultMethod = "POST";
 
-    /// <summary>The URL; a relative one is resolved against <see cref="HttpCsmsSettings.BaseUrl"/>. Required.</summary>
-    public string Url { get; init; } = "";
+    /// <summary>The content type used when <see cref="ContentType"/> is not set.</summary>
+    public const string DefaultContentType = "application/json";
+
+    /// <summary>The HTTP method. The default value is "POST".</summary>
+    public string? Method { get; init; }
+
+    /// <summary>
+    /// The URL; a relative one is resolved against <see cref="HttpCsmsSettings.BaseUrl"/>. An action whose template
+    /// (after <see cref="Versions"/>) has no URL is not applicable on that version. The default value is null.
+    /// </summary>
+    public string? Url { get; init; }
 
     /// <summary>The request body, or null for none. The default value is null.</summary>
     public string? Body { get; init; }
 
     /// <summary>The body's content type. The default value is "application/json".</summary>
-    public string ContentType { get; init; } = "application/json";
+    public string? ContentType { get; init; }
 
-    /// <summary>Extra request headers (values are templated too). The default value is none.</summary>
-    public IReadOnlyDictionary<string, string> Headers { get; init; } = System.Collections.ObjectModel.ReadOnlyDictionary<string, string>.Empty;
+    /// <summary>
+    /// Request headers (values templated), added after <see cref="HttpCsmsSettings.Headers"/> and replacing those of
+    /// the same name. The default value is none.
+    /// </summary>
+    public IReadOnlyDictionary<string, string>? Headers { get; init; }
 
     /// <summary>The HTTP status that means the CSMS took the request; null accepts any 2xx. The default value is null.</summary>
     public int? ExpectedStatus { get; init; }
+
+    /// <summary>
+    /// A JSON path into the answer's body (<c>$.status</c>, <c>$.result[0].status</c>, <c>$['status']</c>) that must
+    /// hold <see cref="SuccessValue"/> for the call to count as taken; null checks the status only. The default value is null.
+    /// </summary>
+    public string? SuccessJsonPath { get; init; }
+
+    /// <summary>
+    /// The value <see cref="SuccessJsonPath"/> must hold (a JSON string's text, or a number's or boolean's JSON text);
+    /// null requires only that the value is there and is not null or false. The default value is null.
+    /// </summary>
+    public string? SuccessValue { get; init; }
+
+    /// <summary>
+    /// Per-version changes, keyed by OCPP version ("1.6", "2.0.1", "2.1"; the spellings of <c>--version</c> too): the
+    /// keys an entry sets replace the template's (headers name by name), and a null entry makes the action not
+    /// applicable on that version. An entry has no <c>versions</c> of its own. The default value is none.
+    /// </summary>
+    public IReadOnlyDictionary<string, HttpActionTemplate?>? Versions { get; init; }
+
+    /// <summary>
+    /// The template for <paramref name="version"/>: the <see cref="Versions"/> entry's keys over this one's, defaults
+    /// filled in; null when the entry is null or no URL results (the action is not applicable on that version).
+    /// </summary>
+    public HttpActionTemplate? For(OcppVersion version)
+    {
+        var entry = this;
+        foreach (var (key, value) in Versions ?? System.Collections.ObjectModel.ReadOnlyDictionary<string, HttpActionTemplate?>.Empty)
+        {
+            if (OcppVersions.TryParse(key, out var parsed) && parsed == version)
+            {
+                if (value is null)
+                {
+                    return null;
+                }
+
+                entry = value;
+            }
+        }
+
+        var url = entry.Url ?? Url;
+        if (string.IsNullOrWhiteSpace(url))
+        {
+            return null;
+        }
+
+        return new HttpActionTemplate
+        {
+            Method = entry.Method ?? Method ?? DefaultMethod,
+            Url = url,
+            Body = entry.Body ?? Body,
+            ContentType = entry.ContentType ?? ContentType ?? DefaultContentType,
+            Headers = HttpCsmsSettings.MergeHeaders(Headers, entry.Headers),
+            ExpectedStatus = entry.ExpectedStatus ?? ExpectedStatus,
+            SuccessJsonPath = entry.SuccessJsonPath ?? SuccessJsonPath,
+            SuccessValue = entry.SuccessValue ?? SuccessValue,
+        };
+    }
 }

@@ -27,7 +27,7 @@ public sealed class ScenarioWorld : IAsyncDisposable, IDisposable
     {
         var options = run is not null && run.TryGetValue<ScenarioWorldOptions>(typeof(ScenarioWorldOptions).FullName!, out var found) ? found : new ScenarioWorldOptions();
         Func<string, string?> environment = options.Environment ?? Environment.GetEnvironmentVariable;
-        Settings = options.Settings ?? DerSimConfig.Load(DerSimConfig.Locate());
+        Settings = options.Settings ?? DerSimConfig.LoadDefault();
         var url = Settings.ResolveCsmsUrl(environment);
         Csms = url is null ? CsmsTarget.Reference() : CsmsTarget.External(url, environment("DERSIM_CSMS_PASSWORD"));
         Recorder = new TrafficRecorder();

@@ -5,7 +5,7 @@ namespace DerSim.Harness.Tests.StrictCsms;
 
 /// <summary>
 /// The bundled features against the independent strict CSMS (ocpp-rpc), its CSMS-initiated calls made through its
-/// HTTP API by the Http driver configured in tools/strict-csms/dersim.http.json: what it supports passes, what it
+/// HTTP API by the Http driver configured in drivers/strict-csms.json: what it supports passes, what it
 /// cannot do is not applicable, nothing fails.
 /// </summary>
 [NonParallelizable]
@@ -17,7 +17,8 @@ public sealed class StrictCsmsFeatureRunTests
         await using var csms = await StrictCsmsProcess.StartAsync(heartbeatIntervalSeconds: 300, extraArguments: ["--api-port", "0"]);
         var api = await csms.WaitForAsync(e => e.Kind == "apiListening", TimeSpan.FromSeconds(10));
         var apiUrl = $"http://127.0.0.1:{api.Json.GetProperty("port").GetInt32()}";
-        var settings = DerSimConfig.Load(Path.Combine(StrictCsmsProcess.RepoRoot(), "tools", "strict-csms", "dersim.http.json"));
+        // As DERSIM_CONFIG=drivers/strict-csms.json ./dersim run reads it: merged over the repository's reqnroll.json.
+        var settings = DerSimConfig.Load(Path.Combine(StrictCsmsProcess.RepoRoot(), "reqnroll.json"), Path.Combine(StrictCsmsProcess.RepoRoot(), "drivers", "strict-csms.json"));
         var environment = new Dictionary<string, string>
         {
             ["DERSIM_CSMS_URL"] = csms.Url.ToString(),

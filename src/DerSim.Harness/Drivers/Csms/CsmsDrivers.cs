@@ -25,7 +25,7 @@ public static class CsmsDrivers
         return name.ToUpperInvariant() switch
         {
             "EMBEDDED" => new EmbeddedCsmsDriver(target, recorder, timeout),
-            "HTTP" => new HttpCsmsDriver(settings.Http, environment("DERSIM_CSMS_API_URL") is { Length: > 0 } api ? api : null, recorder, timeout),
+            "HTTP" => new HttpCsmsDriver(settings.Http, environment("DERSIM_CSMS_API_URL") is { Length: > 0 } api ? api : null, recorder, timeout, environment),
             "MANUAL" => new ManualCsmsDriver(recorder, output, TimeSpan.FromSeconds(settings.ManualTimeoutSeconds)),
             _ => throw new DerSimConfigException($"csmsDriver '{name}' is not Embedded, Http, Manual or Auto"),
         };

@@ -1,33 +1,41 @@
 using System.Globalization;
+using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using DerSim.Harness.Configuration;
 using DerSim.Harness.Traffic;
+using DerSim.Sim.Ocpp;
 
 namespace DerSim.Harness.Drivers.Csms;
 
 /// <summary>
 /// Makes a CSMS act through its own HTTP API: one templated call per action (<see cref="HttpCsmsSettings.Actions"/>,
-/// keyed by <see cref="CsmsCommand.TemplateName"/>: the <see cref="CsmsActionKind"/> name), then waits for the resulting CALL to reach the station. An action
-/// without a template is not applicable.
+/// keyed by <see cref="CsmsCommand.TemplateName"/>, chosen per OCPP version by <see cref="HttpActionTemplate.For"/>),
+/// with <see cref="HttpCsmsSettings.Headers"/> on every call, checked by status and optionally by a value in the
+/// answer's body, then waits for the resulting CALL to reach the station. An action without a template is not
+/// applicable. Header values are never written to messages: they hold API keys.
 /// </summary>
-public sealed partial class HttpCsmsDriver : ICsmsDriver, IDisposable
+public sealed class HttpCsmsDriver : ICsmsDriver, IDisposable
 {
     private readonly HttpCsmsSettings _settings;
     private readonly string? _baseUrl;
     private readonly TrafficRecorder _recorder;
     private readonly TimeSpan _timeout;
+    private readonly Func<string, string?> _environment;
     private readonly HttpClient _http;
 
-    /// <summary>A driver with <paramref name="settings"/>; <paramref name="baseUrl"/> overrides its base URL when given.</summary>
-    public HttpCsmsDriver(HttpCsmsSettings settings, string? baseUrl, TrafficRecorder recorder, TimeSpan timeout)
+    /// <summary>
+    /// A driver with <paramref name="settings"/>; <paramref name="baseUrl"/> overrides its base URL when given;
+    /// <paramref name="environment"/> resolves <c>${NAME}</c> (default: the process environment).
+    /// </summary>
+    public HttpCsmsDriver(HttpCsmsSettings settings, string? baseUrl, TrafficRecorder recorder, TimeSpan timeout, Func<string, string?>? environment = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
         _settings = settings;
         _baseUrl = baseUrl ?? settings.BaseUrl;
         _recorder = recorder;
         _timeout = timeout;
+        _environment = environment ?? Environment.GetEnvironmentVariable;
         _http = new HttpClient { Timeout = TimeSpan.FromSeconds(settings.TimeoutSeconds) };
     }
 
@@ -38,7 +46,7 @@ public sealed partial class HttpCsmsDriver : ICsmsDriver, IDisposable
     public bool CanPerform(CsmsCommand command)
     {
         ArgumentNullException.ThrowIfNull(command);
-        return command.OcppAction is not null && _settings.Actions.ContainsKey(command.TemplateName);
+        return command.OcppAction is not null && _settings.Actions.TryGetValue(command.TemplateName, out var template) && template.For(command.Version) is not null;
     }
 
     /// <inheritdoc />
@@ -46,52 +54,76 @@ public sealed partial class HttpCsmsDriver : ICsmsDriver, IDisposable
     {
         ArgumentNullException.ThrowIfNull(command);
         var action = command.OcppAction ?? throw new CsmsActionNotApplicableException($"OCPP {command.Version.ToString()} has no {command.Kind}");
-        if (!_settings.Actions.TryGetValue(command.TemplateName, out var template))
+        if (!_settings.Actions.TryGetValue(command.TemplateName, out var configured))
         {
             throw new CsmsActionNotApplicableException($"the Http CSMS driver has no template for {command.TemplateName} (dersim.http.actions.{command.TemplateName}); it cannot {command.Describe()}");
         }
 
+        var template = configured.For(command.Version)
+            ?? throw new CsmsActionNotApplicableException($"the Http CSMS driver's template dersim.http.actions.{command.TemplateName} has no URL for OCPP {command.Version.DisplayName()} (its versions entry is null or sets none); it cannot {command.Describe()}");
         var values = new Dictionary<string, string>(command.Placeholders(), StringComparer.Ordinal);
         if (_baseUrl is not null)
         {
-            values["baseUrl"] = _baseUrl.TrimEnd('/');
+            values[CsmsActionCatalogue.BaseUrl] = _baseUrl.TrimEnd('/');
         }
 
         await CsmsTraffic.AwaitBootAnsweredAsync(_recorder, command.StationId, _timeout, ct).ConfigureAwait(false);
-        using var request = Build(template, values);
+        using var request = Build(template, values, command.TemplateName);
+        var what = $"{command.TemplateName} (OCPP {command.Version.DisplayName()} {action} to {command.StationId}) as {request.Method} {request.RequestUri}";
         var mark = CsmsTraffic.Mark(_recorder);
-        using var response = await _http.SendAsync(request, ct).ConfigureAwait(false);
+        using var response = await SendAsync(request, what, ct).ConfigureAwait(false);
+        var body = await response.Content.ReadAsStringAsync(ct).ConfigureAwait(false);
         var ok = template.ExpectedStatus is { } expected ? (int)response.StatusCode == expected : response.IsSuccessStatusCode;
         if (!ok)
         {
-            var body = await response.Content.ReadAsStringAsync(ct).ConfigureAwait(false);
             throw new TrafficAssertionException(
-                string.Create(CultureInfo.InvariantCulture, $"the CSMS API answered {request.Method} {request.RequestUri} with {(int)response.StatusCode} {response.StatusCode}, expected {template.ExpectedStatus?.ToString(CultureInfo.InvariantCulture) ?? "2xx"}: {Shorten(body)}"),
+                string.Create(CultureInfo.InvariantCulture, $"the CSMS API did not take {what}: it answered {(int)response.StatusCode} {response.StatusCode}, expected {template.ExpectedStatus?.ToString(CultureInfo.InvariantCulture) ?? "2xx"}; body: {Shorten(body)}"),
+                []);
+        }
+
+        if (SuccessCheck(template, command.TemplateName, body) is { } failure)
+        {
+            throw new TrafficAssertionException(
+                string.Create(CultureInfo.InvariantCulture, $"the CSMS API did not take {what}: it answered {(int)response.StatusCode} {response.StatusCode}, but {failure}; body: {Shorten(body)}"),
                 []);
         }
 
         return await CsmsTraffic.AwaitExchangeAsync(_recorder, command.StationId, action, mark, _timeout, ct).ConfigureAwait(false);
     }
 
-    /// <summary>Renders a template into a request: placeholders URL-escaped in the URL, JSON-escaped in the body.</summary>
-    public HttpRequestMessage Build(HttpActionTemplate template, IReadOnlyDictionary<string, string> values)
+    /// <summary>
+    /// Renders a template into a request: <see cref="HttpCsmsSettings.Headers"/> under the template's own, placeholders
+    /// URL-escaped in the URL, JSON-escaped in the body, as they are in headers.
+    /// </summary>
+    /// <exception cref="CsmsActionNotApplicableException">The template uses a placeholder this command does not provide.</exception>
+    /// <exception cref="DerSimConfigException">An unknown filter, an unset <c>${NAME}</c>, or a relative URL without a base URL.</exception>
+    public HttpRequestMessage Build(HttpActionTemplate template, IReadOnlyDictionary<string, string> values, string? templateName = null)
     {
         ArgumentNullException.ThrowIfNull(template);
         ArgumentNullException.ThrowIfNull(values);
-        var url = Render(template.Url, values, v => Uri.EscapeDataString(v), keepRaw: "baseUrl");
+        var where = $"dersim.http.actions.{templateName ?? "?"}";
+        var url = Render(template.Url ?? "", values, v => Uri.EscapeDataString(v), $"{where}.url", CsmsActionCatalogue.BaseUrl);
         // "/stations/x" parses as an absolute file: URI on Unix; only http(s) URLs count as absolute here.
         var uri = Uri.TryCreate(url, UriKind.Absolute, out var absolute) && absolute.Scheme is "http" or "https"
             ? absolute
-            : _baseUrl is not null ? new Uri(new Uri(_baseUrl.TrimEnd('/') + "/"), url.TrimStart('/')) : throw new DerSimConfigException($"dersim.http: URL '{url}' is relative and no baseUrl (or DERSIM_CSMS_API_URL) is set");
-        var request = new HttpRequestMessage(new HttpMethod(template.Method), uri);
+            : _baseUrl is not null ? new Uri(new Uri(_baseUrl.TrimEnd('/') + "/"), url.TrimStart('/')) : throw new DerSimConfigException($"{where}.url: URL '{url}' is relative and no baseUrl (or DERSIM_CSMS_API_URL) is set");
+        var request = new HttpRequestMessage(new HttpMethod(template.Method ?? HttpActionTemplate.DefaultMethod), uri);
         if (template.Body is { } body)
         {
-            request.Content = new StringContent(Render(body, values, JsonEscape, keepRaw: "payload"), Encoding.UTF8, template.ContentType);
+            request.Content = new StringContent(Render(body, values, JsonEscape, $"{where}.body", "payload"), Encoding.UTF8, template.ContentType ?? HttpActionTemplate.DefaultContentType);
         }
 
-        foreach (var (name, value) in template.Headers)
+        foreach (var (name, value) in HttpCsmsSettings.MergeHeaders(_settings.Headers, template.Headers))
         {
-            request.Headers.TryAddWithoutValidation(name, Render(value, values, v => v, keepRaw: null));
+            var text = Render(value, values, v => v, $"{where}.headers.{name}");
+            if (string.Equals(name, "Content-Type", StringComparison.OrdinalIgnoreCase) && request.Content is not null)
+            {
+                request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(text);
+            }
+            else if (!request.Headers.TryAddWithoutValidation(name, text))
+            {
+                request.Content?.Headers.TryAddWithoutValidation(name, text);
+            }
         }
 
         return request;
@@ -100,17 +132,65 @@ public sealed partial class HttpCsmsDriver : ICsmsDriver, IDisposable
     /// <inheritdoc />
     public void Dispose() => _http.Dispose();
 
-    private static string Render(string template, IReadOnlyDictionary<string, string> values, Func<string, string> escape, string? keepRaw) =>
-        Placeholder().Replace(template, m =>
+    /// <summary>Why the answer's body fails the template's success check, or null when it passes or there is none.</summary>
+    private static string? SuccessCheck(HttpActionTemplate template, string templateName, string body)
+    {
+        if (template.SuccessJsonPath is not { } path)
         {
-            var name = m.Groups[1].Value;
-            if (!values.TryGetValue(name, out var value))
-            {
-                throw new CsmsActionNotApplicableException($"the Http CSMS template uses {{{name}}}, which this action does not provide");
-            }
+            return null;
+        }
 
-            return name == keepRaw ? value : escape(value);
-        });
+        var query = JsonPathQuery.TryParse(path, out var error)
+            ?? throw new DerSimConfigException($"dersim.http.actions.{templateName}.successJsonPath: {error}");
+        JsonElement? found;
+        try
+        {
+            using var document = JsonDocument.Parse(body);
+            found = query.Select(document.RootElement)?.Clone();
+        }
+        catch (JsonException)
+        {
+            return $"the body is not JSON, so {path} cannot be {Expected(template)}";
+        }
+
+        var ok = found is { } value && (template.SuccessValue is { } wanted
+            ? Text(value) == wanted
+            : value.ValueKind is not (JsonValueKind.Null or JsonValueKind.False));
+        return ok ? null : $"{path} is {(found is { } v ? v.GetRawText() : "missing")}, expected {Expected(template)}";
+    }
+
+    private static string Expected(HttpActionTemplate template) =>
+        template.SuccessValue is { } wanted ? JsonSerializer.Serialize(wanted) : "a value other than null or false";
+
+    private static string Text(JsonElement value) => value.ValueKind == JsonValueKind.String ? value.GetString()! : value.GetRawText();
+
+    private async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, string what, CancellationToken ct)
+    {
+        try
+        {
+            return await _http.SendAsync(request, ct).ConfigureAwait(false);
+        }
+        catch (HttpRequestException ex)
+        {
+            throw new HttpRequestException($"the CSMS API could not be reached for {what}: {ex.Message}", ex);
+        }
+        catch (TaskCanceledException ex) when (!ct.IsCancellationRequested)
+        {
+            throw new TimeoutException($"the CSMS API did not answer {what} within {_http.Timeout.TotalSeconds:0.#} s (dersim.http.timeoutSeconds)", ex);
+        }
+    }
+
+    private string Render(string text, IReadOnlyDictionary<string, string> values, Func<string, string> escape, string where, params string[] raw)
+    {
+        try
+        {
+            return HttpTemplateText.Render(text, values, escape, _environment, where, raw);
+        }
+        catch (KeyNotFoundException ex)
+        {
+            throw new CsmsActionNotApplicableException($"the Http CSMS template {where} uses {{{ex.Message}}}, which this action does not provide");
+        }
+    }
 
     private static string JsonEscape(string value)
     {
@@ -118,8 +198,9 @@ public sealed partial class HttpCsmsDriver : ICsmsDriver, IDisposable
         return quoted[1..^1];
     }
 
-    private static string Shorten(string text) => text.Length > 300 ? text[..300] + "…" : text;
-
-    [GeneratedRegex(@"\{([A-Za-z][A-Za-z0-9]*)\}")]
-    private static partial Regex Placeholder();
+    private static string Shorten(string text)
+    {
+        var line = text.ReplaceLineEndings(" ");
+        return line.Length > 300 ? line[..300] + "…" : line;
+    }
 }

@@ -35,7 +35,7 @@ public sealed class HttpV2xCurveTemplateTests
     [Test]
     public async Task The_strict_csms_templates_forward_the_payload_unchanged()
     {
-        var settings = DerSimConfig.Load(Path.Combine(StrictCsmsProcess.RepoRoot(), "tools", "strict-csms", "dersim.http.json")).Http;
+        var settings = DerSimConfig.Load(Path.Combine(StrictCsmsProcess.RepoRoot(), "drivers", "strict-csms.json")).Http;
         using var driver = new HttpCsmsDriver(settings, "http://127.0.0.1:8291", new TrafficRecorder(), TimeSpan.FromSeconds(1));
         foreach (var (command, path) in new[] { (Curve, "/stations/DERSIM-V2G-1/v2x-curve-profile"), (Signal, "/stations/DERSIM-V2G-1/afrr-signal") })
         {

@@ -1,0 +1,79 @@
+using System.CommandLine;
+using System.Text;
+using DerSim.Harness.Configuration;
+using DerSim.Harness.Drivers.Csms;
+using DerSim.Sim.Ocpp;
+
+namespace DerSim.Harness.Cli;
+
+/// <summary>
+/// <c>dersim drivers</c>: the CSMS drivers; <c>--actions</c> lists every action the Http driver can be configured for,
+/// its OCPP action per version and the placeholders its templates can use, read from the code
+/// (<see cref="CsmsActionCatalogue"/>); <c>--markdown</c> prints that list as the table of docs/http-driver.md.
+/// </summary>
+internal static class DriversCommand
+{
+    public static Command Create()
+    {
+        var actions = new Option<bool>("--actions") { Description = "list the Http driver's actions (dersim.http.actions.<name>), the OCPP action per version and each one's placeholders" };
+        var markdown = new Option<bool>("--markdown") { Description = "with --actions: print a Markdown table (as in docs/http-driver.md)" };
+        var command = new Command("drivers", "List the CSMS drivers; --actions lists the Http driver's actions and their placeholders.")
+        {
+            actions, markdown,
+        };
+        command.SetAction(result =>
+        {
+            Console.Write(!result.GetValue(actions) ? Drivers() : result.GetValue(markdown) ? Markdown() : Text());
+            return 0;
+        });
+        return command;
+    }
+
+    /// <summary>The actions as plain text, one block per action.</summary>
+    public static string Text()
+    {
+        var text = new StringBuilder()
+            .AppendLine("Http driver actions: dersim.http.actions.<action> (docs/http-driver.md).")
+            .AppendLine($"Every action also has {{{CsmsActionCatalogue.BaseUrl}}} when a base URL is set; ${{NAME}} reads an environment variable;")
+            .AppendLine($"a placeholder takes a case filter: {{name:{string.Join("|", PlaceholderCase.Names)}}}.");
+        foreach (var entry in CsmsActionCatalogue.Entries)
+        {
+            text.AppendLine()
+                .AppendLine(entry.Name)
+                .AppendLine($"  OCPP        {string.Join("   ", OcppVersions.All.Select(v => $"{v.DisplayName()}: {entry.OcppActions[v] ?? "-"}"))}")
+                .AppendLine($"  always      {Braced(entry.Placeholders)}");
+            if (entry.OptionalPlaceholders.Count > 0)
+            {
+                text.AppendLine($"  when given  {Braced(entry.OptionalPlaceholders)}");
+            }
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>The actions as the Markdown table of docs/http-driver.md.</summary>
+    public static string Markdown()
+    {
+        var text = new StringBuilder()
+            .AppendLine($"| action | {string.Join(" | ", OcppVersions.All.Select(v => $"OCPP {v.DisplayName()}"))} | placeholders | when the step gives them |")
+            .AppendLine($"|---|{string.Concat(OcppVersions.All.Select(_ => "---|"))}---|---|");
+        foreach (var entry in CsmsActionCatalogue.Entries)
+        {
+            text.AppendLine($"| `{entry.Name}` | {string.Join(" | ", OcppVersions.All.Select(v => entry.OcppActions[v] ?? "—"))} | {Braced(entry.Placeholders, "`")} | {Braced(entry.OptionalPlaceholders, "`")} |");
+        }
+
+        return text.ToString();
+    }
+
+    private static string Drivers() =>
+        """
+        CSMS drivers (dersim.csmsDriver or DERSIM_CSMS_DRIVER):
+          Embedded  the embedded reference CSMS is called directly (the default without --csms)
+          Http      templated calls to the CSMS's own API (dersim.http; ./dersim drivers --actions, docs/http-driver.md)
+          Manual    prints what the operator must make the CSMS do and waits (dersim.manualTimeoutSeconds)
+          Auto      Embedded for the embedded CSMS, else Http when dersim.http.actions has entries, else Manual
+
+        """;
+
+    private static string Braced(IEnumerable<string> names, string quote = "") => string.Join(" ", names.Select(n => $"{quote}{{{n}}}{quote}"));
+}

@@ -1,0 +1,113 @@
+using DerSim.Harness.Drivers.Csms;
+using DerSim.Sim.Ocpp;
+
+namespace DerSim.Harness.Configuration;
+
+/// <summary>
+/// Checks a <c>dersim.http</c> section before any request is made, so a typo is a config error naming its JSON path
+/// rather than a run of not-applicable scenarios: action names and placeholders against <see cref="CsmsActionCatalogue"/>,
+/// filters, version keys, success paths.
+/// </summary>
+public static class HttpSettingsCheck
+{
+    /// <summary>Every problem of <paramref name="http"/>, paths below <c>dersim</c>.</summary>
+    public static IEnumerable<ConfigProblem> Problems(HttpCsmsSettings http)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        if (http.BaseUrl is { Length: > 0 } baseUrl && !(Uri.TryCreate(baseUrl, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"))
+        {
+            yield return new(["http", "baseUrl"], $"expected an http:// or https:// URL, found '{baseUrl}'");
+        }
+
+        if (http.TimeoutSeconds <= 0)
+        {
+            yield return new(["http", "timeoutSeconds"], "expected a number of seconds above 0");
+        }
+
+        var anyPlaceholder = CsmsActionCatalogue.Entries.SelectMany(e => e.Placeholders.Concat(e.OptionalPlaceholders)).Append(CsmsActionCatalogue.BaseUrl).ToHashSet(StringComparer.Ordinal);
+        foreach (var (name, value) in http.Headers)
+        {
+            foreach (var problem in Text(value, ["http", "headers", name], anyPlaceholder.Contains, "any action"))
+            {
+                yield return problem;
+            }
+        }
+
+        foreach (var (name, template) in http.Actions)
+        {
+            if (CsmsActionCatalogue.Find(name) is not { } entry)
+            {
+                yield return new(["http", "actions", name], $"'{name}' is not an action DerSim knows; expected one of {string.Join(", ", CsmsActionCatalogue.Entries.Select(e => e.Name))} (./dersim drivers --actions)");
+                continue;
+            }
+
+            foreach (var problem in Template(template, ["http", "actions", name], entry))
+            {
+                yield return problem;
+            }
+
+            foreach (var (key, version) in template.Versions ?? System.Collections.ObjectModel.ReadOnlyDictionary<string, HttpActionTemplate?>.Empty)
+            {
+                string[] at = ["http", "actions", name, "versions", key];
+                if (!OcppVersions.TryParse(key, out _))
+                {
+                    yield return new(at, $"'{key}' is not an OCPP version; expected 1.6, 2.0.1 or 2.1");
+                }
+                else if (version?.Versions is not null)
+                {
+                    yield return new([.. at, "versions"], "a version's template has no versions of its own");
+                }
+                else if (version is not null)
+                {
+                    foreach (var problem in Template(version, at, entry))
+                    {
+                        yield return problem;
+                    }
+                }
+            }
+
+            if (string.IsNullOrWhiteSpace(template.Url) && (template.Versions?.Values.All(v => string.IsNullOrWhiteSpace(v?.Url)) ?? true))
+            {
+                yield return new(["http", "actions", name, "url"], "expected the URL to call (absolute, or relative to baseUrl)");
+            }
+        }
+    }
+
+    private static IEnumerable<ConfigProblem> Template(HttpActionTemplate template, string[] at, CsmsActionEntry entry)
+    {
+        var texts = new List<(string Key, string? Text)> { ("url", template.Url), ("body", template.Body) };
+        texts.AddRange((template.Headers ?? new Dictionary<string, string>()).Select(h => ($"headers\u0000{h.Key}", (string?)h.Value)));
+        foreach (var (key, text) in texts)
+        {
+            foreach (var problem in Text(text, [.. at, .. key.Split('\u0000')], entry.Provides, entry.Name))
+            {
+                yield return problem;
+            }
+        }
+
+        if (template.ExpectedStatus is { } status and (< 100 or > 599))
+        {
+            yield return new([.. at, "expectedStatus"], $"expected an HTTP status from 100 to 599, found {status}");
+        }
+
+        if (template.SuccessJsonPath is { } path && JsonPathQuery.TryParse(path, out var error) is null)
+        {
+            yield return new([.. at, "successJsonPath"], error!);
+        }
+    }
+
+    private static IEnumerable<ConfigProblem> Text(string? text, string[] at, Func<string, bool> provided, string action)
+    {
+        foreach (var (name, filter) in HttpTemplateText.Placeholders(text))
+        {
+            if (!provided(name))
+            {
+                yield return new(at, $"{{{name}}} is not a placeholder of {action} (./dersim drivers --actions lists them)");
+            }
+            else if (filter is not null && !PlaceholderCase.IsKnown(filter))
+            {
+                yield return new(at, HttpTemplateText.UnknownFilter(name, filter));
+            }
+        }
+    }
+}
