@@ -35,7 +35,8 @@ internal static class DriversCommand
         var text = new StringBuilder()
             .AppendLine("Http driver actions: dersim.http.actions.<action> (docs/http-driver.md).")
             .AppendLine($"Every action also has {{{CsmsActionCatalogue.BaseUrl}}} when a base URL is set; ${{NAME}} reads an environment variable;")
-            .AppendLine($"a placeholder takes a case filter: {{name:{string.Join("|", PlaceholderCase.Names)}}}.");
+            .AppendLine($"a placeholder takes a case filter: {{name:{string.Join("|", PlaceholderCase.Names)}}}.")
+            .AppendLine("\"sometimes\": only when the scenario's step gives the value, or only on some versions.");
         foreach (var entry in CsmsActionCatalogue.Entries)
         {
             text.AppendLine()
@@ -44,7 +45,7 @@ internal static class DriversCommand
                 .AppendLine($"  always      {Braced(entry.Placeholders)}");
             if (entry.OptionalPlaceholders.Count > 0)
             {
-                text.AppendLine($"  when given  {Braced(entry.OptionalPlaceholders)}");
+                text.AppendLine($"  sometimes   {Braced(entry.OptionalPlaceholders)}");
             }
         }
 
@@ -55,7 +56,7 @@ internal static class DriversCommand
     public static string Markdown()
     {
         var text = new StringBuilder()
-            .AppendLine($"| action | {string.Join(" | ", OcppVersions.All.Select(v => $"OCPP {v.DisplayName()}"))} | placeholders | when the step gives them |")
+            .AppendLine($"| action | {string.Join(" | ", OcppVersions.All.Select(v => $"OCPP {v.DisplayName()}"))} | placeholders | sometimes (when the step gives them, or on some versions) |")
             .AppendLine($"|---|{string.Concat(OcppVersions.All.Select(_ => "---|"))}---|---|");
         foreach (var entry in CsmsActionCatalogue.Entries)
         {

@@ -54,6 +54,22 @@ public sealed class RunCommandTests
         }
     }
 
+    [Test]
+    public async Task The_parallel_help_tells_the_default_per_target_and_zero_is_refused()
+    {
+        var (exit, output) = await Dersim("run", "--help");
+        exit.ShouldBe(0, output);
+        var help = System.Text.RegularExpressions.Regex.Replace(output, @"\s+", " ");
+        // Defect 12 of issue 12: help printed "[default: 4]" although runs against an external CSMS go one at a time.
+        help.ShouldContain("--parallel");
+        help.ShouldContain("default: 1 against an external CSMS");
+        help.ShouldNotContain("[default: ");
+
+        var (refused, message) = await Dersim("run", "--parallel", "0");
+        refused.ShouldBe(2, message);
+        message.ShouldContain("--parallel 0: expected a number of scenarios of at least 1");
+    }
+
     private static async Task<(int Exit, string Output)> Dersim(params string[] args)
     {
         var info = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")

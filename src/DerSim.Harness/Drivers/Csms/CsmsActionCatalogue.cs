@@ -29,11 +29,11 @@ public static class CsmsActionCatalogue
         var entries = new List<CsmsActionEntry>();
         foreach (var factory in factories)
         {
-            var full = OcppVersions.All.ToDictionary(v => v, v => Call(factory, v, all: true));
-            var minimal = OcppVersions.All.ToDictionary(v => v, v => Call(factory, v, all: false));
+            var full = OcppVersions.All.ToDictionary(v => v, v => Call(factory, v, all: true, Texts[0]));
             var supported = OcppVersions.All.Where(v => full[v].OcppAction is not null).ToList();
-            var everywhere = supported.Select(v => minimal[v].Placeholders().Keys).Aggregate((IEnumerable<string>?)null, (a, b) => a is null ? b : a.Intersect(b)) ?? [];
-            var any = supported.SelectMany(v => full[v].Placeholders().Keys).Distinct();
+            var everywhere = supported.Select(v => Call(factory, v, all: false, Texts[0]).Placeholders().Keys)
+                .Aggregate((IEnumerable<string>?)null, (a, b) => a is null ? b : a.Intersect(b)) ?? [];
+            var any = supported.SelectMany(v => Texts.SelectMany(text => Keys(factory, v, text))).Distinct();
             var first = full[OcppVersion.V16];
             entries.Add(new CsmsActionEntry(
                 first.TemplateName,
@@ -46,12 +46,29 @@ public static class CsmsActionCatalogue
         return [.. entries.OrderBy(e => e.Kind).ThenBy(e => e.Name, StringComparer.Ordinal)];
     }
 
-    private static CsmsCommand Call(MethodInfo factory, OcppVersion version, bool all) =>
-        (CsmsCommand)factory.Invoke(null, [.. factory.GetParameters().Select(p => !all && p.HasDefaultValue ? p.DefaultValue : Sample(p.ParameterType, version))])!;
+    // Placeholders of a command with every argument given, or none when this sample text does not make a valid one
+    // (a 1.6 transaction id must be a number, a 2.x "Component.Variable" key needs its dot).
+    private static IEnumerable<string> Keys(MethodInfo factory, OcppVersion version, string text)
+    {
+        try
+        {
+            return Call(factory, version, all: true, text).Placeholders().Keys;
+        }
+        catch (Exception ex) when (ex is TargetInvocationException or FormatException or ArgumentException)
+        {
+            return [];
+        }
+    }
 
-    // Values only need to build a valid command: which placeholders appear does not depend on them. Strings are
-    // digits because transaction ids become 1.6 integers.
-    private static object Sample(Type type, OcppVersion version)
+    private static CsmsCommand Call(MethodInfo factory, OcppVersion version, bool all, string text) =>
+        (CsmsCommand)factory.Invoke(null, [.. factory.GetParameters().Select(p => !all && p.HasDefaultValue ? p.DefaultValue : Sample(p.ParameterType, version, text))])!;
+
+    // The sample texts every string argument takes in turn: which placeholders appear depends on them only where a
+    // text is parsed (a number, a dotted key).
+    private static readonly string[] Texts = ["1", "Component.1"];
+
+    // Values only need to build a valid command.
+    private static object Sample(Type type, OcppVersion version, string text)
     {
         type = Nullable.GetUnderlyingType(type) ?? type;
         if (type == typeof(OcppVersion))
@@ -61,7 +78,7 @@ public static class CsmsActionCatalogue
 
         if (type == typeof(string))
         {
-            return "1";
+            return text;
         }
 
         if (type == typeof(int) || type == typeof(decimal) || type == typeof(bool))
@@ -78,17 +95,17 @@ public static class CsmsActionCatalogue
         {
             var item = type.GetGenericArguments()[0];
             var list = (IList)Activator.CreateInstance(typeof(List<>).MakeGenericType(item))!;
-            list.Add(Sample(item, version));
+            list.Add(Sample(item, version, text));
             return list;
         }
 
         if (type.GetMethods(BindingFlags.Public | BindingFlags.Static).Where(m => m.ReturnType == type).MinBy(m => m.GetParameters().Length) is { } factory)
         {
-            return factory.Invoke(null, [.. factory.GetParameters().Select(p => p.HasDefaultValue ? p.DefaultValue : Sample(p.ParameterType, version))])!;
+            return factory.Invoke(null, [.. factory.GetParameters().Select(p => p.HasDefaultValue ? p.DefaultValue : Sample(p.ParameterType, version, text))])!;
         }
 
         var constructor = type.GetConstructors().MaxBy(c => c.GetParameters().Length)
             ?? throw new InvalidOperationException($"no sample value for {type.Name}");
-        return constructor.Invoke([.. constructor.GetParameters().Select(p => Sample(p.ParameterType, version))]);
+        return constructor.Invoke([.. constructor.GetParameters().Select(p => Sample(p.ParameterType, version, text))]);
     }
 }

@@ -7,7 +7,7 @@ namespace DerSim.Harness.Drivers.Csms;
 /// <param name="Kind">The action it performs.</param>
 /// <param name="OcppActions">The OCPP action per version; null where the version has none (never performed there).</param>
 /// <param name="Placeholders">Placeholders every command of this action provides.</param>
-/// <param name="OptionalPlaceholders">Placeholders provided only when the step gives the value (an EVSE, a transaction, …).</param>
+/// <param name="OptionalPlaceholders">Placeholders provided only when the step gives the value (a limit in A), or only on some versions (1.6 connectorId).</param>
 public sealed record CsmsActionEntry(
     string Name,
     CsmsActionKind Kind,
