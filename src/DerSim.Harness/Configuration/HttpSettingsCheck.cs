@@ -46,12 +46,17 @@ public static class HttpSettingsCheck
                 yield return problem;
             }
 
+            var seen = new Dictionary<OcppVersion, string>();
             foreach (var (key, version) in template.Versions ?? System.Collections.ObjectModel.ReadOnlyDictionary<string, HttpActionTemplate?>.Empty)
             {
                 string[] at = ["http", "actions", name, "versions", key];
-                if (!OcppVersions.TryParse(key, out _))
+                if (!OcppVersions.TryParse(key, out var parsed))
                 {
                     yield return new(at, $"'{key}' is not an OCPP version; expected 1.6, 2.0.1 or 2.1");
+                }
+                else if (!seen.TryAdd(parsed.Value, key))
+                {
+                    yield return new(at, $"'{key}' names the same version as '{seen[parsed.Value]}'; keep one");
                 }
                 else if (version?.Versions is not null)
                 {
@@ -75,11 +80,11 @@ public static class HttpSettingsCheck
 
     private static IEnumerable<ConfigProblem> Template(HttpActionTemplate template, string[] at, CsmsActionEntry entry)
     {
-        var texts = new List<(string Key, string? Text)> { ("url", template.Url), ("body", template.Body) };
-        texts.AddRange((template.Headers ?? new Dictionary<string, string>()).Select(h => ($"headers\u0000{h.Key}", (string?)h.Value)));
-        foreach (var (key, text) in texts)
+        var texts = new List<(string[] Path, string? Text)> { ([.. at, "url"], template.Url), ([.. at, "body"], template.Body) };
+        texts.AddRange((template.Headers ?? new Dictionary<string, string>()).Select(h => ((string[])[.. at, "headers", h.Key], (string?)h.Value)));
+        foreach (var (where, text) in texts)
         {
-            foreach (var problem in Text(text, [.. at, .. key.Split('\u0000')], entry.Provides, entry.Name))
+            foreach (var problem in Text(text, where, entry.Provides, entry.Name))
             {
                 yield return problem;
             }

@@ -78,6 +78,7 @@ public sealed class DerSimConfigOverlayTests
 
     [TestCase("""{ "dersim": { "http": { "actions": { "RemoteStartTransaction": { "url": "/x" } } } } }""", "$.dersim.http.actions.RemoteStartTransaction", "not an action DerSim knows")]
     [TestCase("""{ "dersim": { "http": { "actions": { "Reset": { "url": "/x", "versions": { "1.7": {} } } } } } }""", "$.dersim.http.actions.Reset.versions['1.7']", "not an OCPP version")]
+    [TestCase("""{ "dersim": { "http": { "actions": { "Reset": { "url": "/x", "versions": { "1.6": {}, "ocpp1.6j": {} } } } } } }""", "$.dersim.http.actions.Reset.versions['ocpp1.6j']", "names the same version as '1.6'")]
     [TestCase("""{ "dersim": { "http": { "actions": { "Reset": { "url": "/x", "successJsonPath": "status" } } } } }""", "$.dersim.http.actions.Reset.successJsonPath", "not a JSON path")]
     [TestCase("""{ "dersim": { "http": { "actions": { "Reset": { "body": "{}" } } } } }""", "$.dersim.http.actions.Reset.url", "expected the URL")]
     [TestCase("""{ "dersim": { "http": { "headers": { "X-Key": "{apiKey}" } } } }""", "$.dersim.http.headers['X-Key']", "{apiKey} is not a placeholder")]
