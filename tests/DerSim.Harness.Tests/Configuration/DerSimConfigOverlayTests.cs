@@ -122,6 +122,19 @@ public sealed class DerSimConfigOverlayTests
         }
     }
 
+    [Test]
+    public void The_worked_example_of_the_http_driver_page_loads()
+    {
+        var root = StrictCsmsProcess.RepoRoot();
+        var page = File.ReadAllText(Path.Combine(root, "docs", "http-driver.md")).ReplaceLineEndings("\n");
+        var example = page.Split("Write `drivers/acme.json`:\n\n```json\n", 2)[1].Split("\n```", 2)[0];
+
+        var settings = DerSimConfig.Load(Path.Combine(root, "reqnroll.json"), Write("acme.json", example));
+
+        settings.Http.Headers.ShouldContainKey("X-Api-Key");
+        settings.Http.Actions["RemoteStart"].For(OcppVersion.V16).ShouldNotBeNull().Body.ShouldBe("{\"connector\": {evseId}, \"token\": \"{idTag}\"}");
+    }
+
     private string Write(string name, string json)
     {
         var path = Path.Combine(_dir, name);
