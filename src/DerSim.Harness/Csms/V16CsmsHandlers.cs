@@ -71,6 +71,17 @@ internal static class V16CsmsHandlers
         context.HandleTheRestMinimally();
     }
 
-    private static IdTagInfo TagInfo(CsmsContext context, string idTag) =>
-        new(context.IsAccepted(idTag) ? IdTagInfoStatus.Accepted : IdTagInfoStatus.Invalid);
+    // 1.6 IdTagInfo: the status and the parentIdTag of the token's group.
+    private static IdTagInfo TagInfo(CsmsContext context, string idTag)
+    {
+        var token = context.Authorize(idTag);
+        return new(token.Status switch
+        {
+            CsmsTokenStatus.Accepted => IdTagInfoStatus.Accepted,
+            CsmsTokenStatus.Blocked => IdTagInfoStatus.Blocked,
+            CsmsTokenStatus.Expired => IdTagInfoStatus.Expired,
+            _ => IdTagInfoStatus.Invalid,
+        })
+        { ParentIdTag = token.GroupId };
+    }
 }

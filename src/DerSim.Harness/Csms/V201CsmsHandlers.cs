@@ -1,3 +1,4 @@
+using DerSim.Sim.Ocpp;
 using DerSim.Sim.Ocpp.V201;
 
 namespace DerSim.Harness.Csms;
@@ -68,6 +69,17 @@ internal static class V201CsmsHandlers
         context.HandleTheRestMinimally();
     }
 
-    private static IdTokenInfoType TokenInfo(CsmsContext context, string idToken) =>
-        new(context.IsAccepted(idToken) ? AuthorizationStatusEnumType.Accepted : AuthorizationStatusEnumType.Invalid);
+    // 2.x IdTokenInfo: the status and the groupIdToken of the token's group (C01.FR.xx: a group id shared by tokens).
+    private static IdTokenInfoType TokenInfo(CsmsContext context, string idToken)
+    {
+        var token = context.Authorize(idToken);
+        var status = token.Status switch
+        {
+            CsmsTokenStatus.Accepted => AuthorizationStatusEnumType.Accepted,
+            CsmsTokenStatus.Blocked => AuthorizationStatusEnumType.Blocked,
+            CsmsTokenStatus.Expired => AuthorizationStatusEnumType.Expired,
+            _ => AuthorizationStatusEnumType.Invalid,
+        };
+        return new(status) { GroupIdToken = token.GroupId is { } group ? new IdTokenType(group, Enum.TryParse<IdTokenEnumType>(token.GroupIdType ?? IdTokenTypes.Fitting(group), ignoreCase: true, out var type) ? type : IdTokenEnumType.Local) : null };
+    }
 }
