@@ -75,7 +75,7 @@ public sealed class RunCommandTests
                 """);
             string[] selection =
             [
-                Path.Combine("features", "sessions", "authorize-start-stop.feature"), Path.Combine("features", "multi-port", "shared-supply.feature"),
+                "run", Path.Combine("features", "sessions", "authorize-start-stop.feature"), Path.Combine("features", "multi-port", "shared-supply.feature"),
                 Path.Combine("features", "remote", "remote-start-stop.feature"), Path.Combine("features", "v2g"), "--version", "2.0.1", "--target", target,
             ];
 
@@ -84,7 +84,7 @@ public sealed class RunCommandTests
             var lines = listing.Split("\n\nstderr:")[0].Split('\n').Select(l => l.Split('\t')).ToList();
             var listedStations = lines.Where(l => l[0] == "station").Select(l => l[1]).ToHashSet();
             var listedTokens = lines.Where(l => l[0] == "token").Select(l => $"{l[1]} {l[2]}").ToHashSet();
-            lines.Single(l => l[0] == "token" && l[1] == "DRIVER-1")[3].ShouldBe("FLEET-1");
+            lines.Where(l => l[0] == "token" && l[1] == "DRIVER-1").Select(l => l[3]).ShouldBe(["FLEET-1"], listing);
 
             var reports = Path.Combine(scratch.FullName, "reports");
             var (runExit, run) = await Dersim([.. selection, "--reports", reports, "--no-html"]);
