@@ -75,13 +75,8 @@ internal static class V16CsmsHandlers
     private static IdTagInfo TagInfo(CsmsContext context, string idTag)
     {
         var token = context.Authorize(idTag);
-        return new(token.Status switch
-        {
-            CsmsTokenStatus.Accepted => IdTagInfoStatus.Accepted,
-            CsmsTokenStatus.Blocked => IdTagInfoStatus.Blocked,
-            CsmsTokenStatus.Expired => IdTagInfoStatus.Expired,
-            _ => IdTagInfoStatus.Invalid,
-        })
+        // CsmsTokenStatus names the IdTagInfo statuses it stands for.
+        return new(Enum.Parse<IdTagInfoStatus>(token.Status.ToString()))
         { ParentIdTag = token.GroupId };
     }
 }

@@ -69,17 +69,12 @@ internal static class V201CsmsHandlers
         context.HandleTheRestMinimally();
     }
 
-    // 2.x IdTokenInfo: the status and the groupIdToken of the token's group (C01.FR.xx: a group id shared by tokens).
+    // 2.x IdTokenInfo: the status and the groupIdToken of the token's group (OCPP 2.0.1 C09, authorization by GroupId).
     private static IdTokenInfoType TokenInfo(CsmsContext context, string idToken)
     {
         var token = context.Authorize(idToken);
-        var status = token.Status switch
-        {
-            CsmsTokenStatus.Accepted => AuthorizationStatusEnumType.Accepted,
-            CsmsTokenStatus.Blocked => AuthorizationStatusEnumType.Blocked,
-            CsmsTokenStatus.Expired => AuthorizationStatusEnumType.Expired,
-            _ => AuthorizationStatusEnumType.Invalid,
-        };
+        // CsmsTokenStatus names the AuthorizationStatus values it stands for.
+        var status = Enum.Parse<AuthorizationStatusEnumType>(token.Status.ToString());
         return new(status) { GroupIdToken = token.GroupId is { } group ? new IdTokenType(group, Enum.TryParse<IdTokenEnumType>(token.GroupIdType ?? IdTokenTypes.Fitting(group), ignoreCase: true, out var type) ? type : IdTokenEnumType.Local) : null };
     }
 }

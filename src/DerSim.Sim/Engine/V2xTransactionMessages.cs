@@ -181,7 +181,7 @@ public sealed class V2xTransactionMessages(TransactionOutbox outbox, IVersionAda
         return info;
     }
 
-    // The type given (a remote start keeps the one the CSMS sent, F01.FR.xx echoes its idToken), else the type the
+    // The type given (a remote start keeps the one the CSMS sent: OCPP 2.0.1 F01, the transaction is for its idToken), else the type the
     // text fits: ISO14443 only for a card UID.
     private static JsonObject IdToken(string idTag, string? type) =>
         new() { ["idToken"] = idTag, ["type"] = type ?? IdTokenTypes.Fitting(idTag) };
