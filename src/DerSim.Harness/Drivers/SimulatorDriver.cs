@@ -88,7 +88,7 @@ public sealed class SimulatorDriver : IAsyncDisposable
         return _stations.Count switch
         {
             1 => _stations.Values.Single(),
-            0 => throw new InvalidOperationException("no station in this scenario yet: start with a step like Given a station \"DERSIM-1\" with profile \"EVSE-AC-22kW-1port\" on OCPP 2.0.1"),
+            0 => throw new InvalidOperationException("no station in this scenario yet: start with a step like Given a station with profile \"EVSE-AC-22kW-1port\" on OCPP 2.0.1"),
             _ => throw new InvalidOperationException($"this scenario has {_stations.Count} stations ({string.Join(", ", _stations.Keys)}): name the one meant"),
         };
     }

@@ -125,6 +125,47 @@ public sealed class BootCheckTests
         output.Split('\n').Count(l => l.TrimStart().StartsWith("PASS", StringComparison.Ordinal)).ShouldBe(2, output);
     }
 
+    [Test]
+    public async Task Dersim_bootcheck_takes_station_ids_and_versions_from_the_target_declaration()
+    {
+        var target = Path.Combine(Path.GetTempPath(), $"dersim-bootcheck-target-{Guid.NewGuid():N}.json");
+        await File.WriteAllTextAsync(target, """{ "stationIds": ["CP-BOOT-1"], "versions": ["1.6", "2.1"] }""");
+        try
+        {
+            var info = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
+            {
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+                UseShellExecute = false,
+            };
+            foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "dersim.dll"), "bootcheck", "--profile", "EVSE-AC-22kW-1port", "--target", target })
+            {
+                info.ArgumentList.Add(arg);
+            }
+
+            info.Environment.Remove("DERSIM_CSMS_URL");
+            using var process = Process.Start(info)!;
+            var stdout = process.StandardOutput.ReadToEndAsync();
+            var stderr = process.StandardError.ReadToEndAsync();
+            using var wait = new CancellationTokenSource(TimeSpan.FromSeconds(90));
+            await process.WaitForExitAsync(wait.Token);
+
+            var output = $"{await stdout}\nstderr: {await stderr}";
+            process.ExitCode.ShouldBe(0, output);
+            // One declared id: the two declared versions' checks run one after the other on it.
+            output.ShouldContain("Running 2 stations, 1 at once");
+            var passes = output.Split('\n').Where(l => l.TrimStart().StartsWith("PASS", StringComparison.Ordinal)).ToList();
+            passes.Count.ShouldBe(2, output);
+            passes.ShouldAllBe(l => l.Contains("CP-BOOT-1"));
+            passes.ShouldContain(l => l.Contains("OCPP 1.6"));
+            passes.ShouldContain(l => l.Contains("OCPP 2.1"));
+        }
+        finally
+        {
+            File.Delete(target);
+        }
+    }
+
     [TestCase("http://127.0.0.1:8180/ocpp", "is not a ws:// or wss:// URL")]
     [TestCase("not a url", "is not a ws:// or wss:// URL")]
     public async Task Dersim_run_refuses_a_bad_csms_url_with_exit_2(string url, string expected)
