@@ -4,7 +4,7 @@ Feature: Availability and unlocking
 
   @TC_G_03_CSMS
   Scenario Outline: An EVSE made Inoperative reports Unavailable, and Available again when Operative
-    Given a station "DERSIM-AC-1" with profile "EVSE-AC-22kW-1port" on OCPP <version>
+    Given a station with profile "EVSE-AC-22kW-1port" on OCPP <version>
     When the station connects to the CSMS
     Then the station reports every connector as "Available"
     When the CSMS makes EVSE 1 Inoperative
@@ -31,7 +31,7 @@ Feature: Availability and unlocking
 
   @TC_F_05_CSMS
   Scenario Outline: The CSMS unlocks a connector
-    Given a station "DERSIM-AC-1" with profile "EVSE-AC-22kW-1port" on OCPP <version>
+    Given a station with profile "EVSE-AC-22kW-1port" on OCPP <version>
     When the station connects to the CSMS
     And the CSMS unlocks connector 1 of EVSE 1
     Then the station answered "UnlockConnector" with "Unlocked"

@@ -5,7 +5,7 @@ Feature: Configuration and variables
 
   @TC_B_06_CSMS @ocpp1.6
   Scenario: 1.6 ChangeConfiguration of HeartbeatInterval is accepted and read back
-    Given a station "DERSIM-AC-1" with profile "EVSE-AC-22kW-1port" on OCPP 1.6
+    Given a station with profile "EVSE-AC-22kW-1port" on OCPP 1.6
     When the station connects to the CSMS
     And the CSMS sets configuration "HeartbeatInterval" to "60"
     Then the station answered "ChangeConfiguration" with "Accepted"
@@ -15,7 +15,7 @@ Feature: Configuration and variables
 
   @TC_B_07_CSMS
   Scenario Outline: 2.x SetVariables of the heartbeat interval is accepted and read back
-    Given a station "DERSIM-AC-1" with profile "EVSE-AC-22kW-1port" on OCPP <version>
+    Given a station with profile "EVSE-AC-22kW-1port" on OCPP <version>
     When the station connects to the CSMS
     And the CSMS sets variable "OCPPCommCtrlr.HeartbeatInterval" to "60"
     Then the station answered "SetVariables" with "setVariableResult[0].attributeStatus" = "Accepted"

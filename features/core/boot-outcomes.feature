@@ -6,7 +6,7 @@ Feature: Boot outcomes and heartbeat
   @TC_B_02_CSMS
   Scenario Outline: A pending station boots again after the interval and is then accepted
     Given the CSMS answers boots with "Pending" and an interval of 10 s
-    And a station "DERSIM-AC-1" with profile "EVSE-AC-22kW-1port" on OCPP <version>
+    And a station with profile "EVSE-AC-22kW-1port" on OCPP <version>
     When the station connects to the CSMS
     Then the CSMS answers the boot with "Pending"
     When the CSMS starts accepting boots
@@ -27,7 +27,7 @@ Feature: Boot outcomes and heartbeat
   @TC_B_03_CSMS
   Scenario Outline: A rejected station sends nothing but BootNotification
     Given the CSMS answers boots with "Rejected" and an interval of 60 s
-    And a station "DERSIM-AC-1" with profile "EVSE-AC-22kW-1port" on OCPP <version>
+    And a station with profile "EVSE-AC-22kW-1port" on OCPP <version>
     When the station connects to the CSMS
     Then the CSMS answers the boot with "Rejected"
     When 30 s of simulated time pass
@@ -47,7 +47,7 @@ Feature: Boot outcomes and heartbeat
 
   Scenario Outline: An accepted station adopts the heartbeat interval the CSMS gives
     Given the CSMS asks for a heartbeat every 60 s
-    And a station "DERSIM-AC-1" with profile "EVSE-AC-22kW-1port" on OCPP <version>
+    And a station with profile "EVSE-AC-22kW-1port" on OCPP <version>
     When the station connects to the CSMS
     Then the CSMS answers the boot with "Accepted"
     And the CSMS answered a "BootNotification" with "interval" = "60"

@@ -5,7 +5,7 @@ Feature: Boot
 
   @TC_B_01_CSMS
   Scenario Outline: A cold boot is accepted and every connector is reported Available
-    Given a station "DERSIM-BOOT" with profile "<profile>" on OCPP <version>
+    Given a station with profile "<profile>" on OCPP <version>
     When the station connects to the CSMS
     Then the CSMS answers the boot with "Accepted"
     And the station reports every connector as "Available"

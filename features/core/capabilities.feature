@@ -5,7 +5,7 @@ Feature: Per-connector capabilities of a hybrid station
   device model (GetBaseReport, then NotifyReport).
 
   Scenario Outline: The base report gives each connector's type
-    Given a station "DERSIM-HYB-1" with profile "EVSE-Hybrid-2DC-1AC" on OCPP <version>
+    Given a station with profile "EVSE-Hybrid-2DC-1AC" on OCPP <version>
     When the station connects to the CSMS
     And the CSMS asks for the full base report
     Then the station answered "GetBaseReport" with "Accepted"
@@ -25,7 +25,7 @@ Feature: Per-connector capabilities of a hybrid station
       | 2.1     |
 
   Scenario Outline: Every connector of the hybrid station reports its status
-    Given a station "DERSIM-HYB-1" with profile "EVSE-Hybrid-2DC-1AC" on OCPP <version>
+    Given a station with profile "EVSE-Hybrid-2DC-1AC" on OCPP <version>
     When the station connects to the CSMS
     Then the station reports every connector as "Available"
     And the station sent 3 "StatusNotification"

@@ -1,10 +1,10 @@
-@core @trigger
+@core @trigger @requires:RemoteTrigger
 Feature: Trigger message
   A CSMS asks the station for a message and gets it.
 
   @TC_F_06_CSMS
   Scenario Outline: The CSMS triggers a message and the station sends it
-    Given a station "DERSIM-AC-1" with profile "EVSE-AC-7.4kW-2port" on OCPP <version>
+    Given a station with profile "EVSE-AC-7.4kW-2port" on OCPP <version>
     When the station connects to the CSMS
     Then the station reports every connector as "Available"
     When the CSMS triggers a "<message>"

@@ -1,14 +1,14 @@
-@der @ocpp2.1 @block-R
+@der @ocpp2.1 @block-R @requires:DERControl
 Feature: DER curves change the power of the V2G DC port as their points say
   The EV discharges at a 40 kW set point (the port, the connector and the EV are all rated 50 kW). A default curve
   control is set, the grid steps, and after two simulated minutes the export obeys the curve at that grid value:
   active-power curves bound the export directly, reactive ones take apparent-power headroom (S = 50 kVA) from it.
 
   Background:
-    Given a station "DERSIM-V2G-1" with profile "EVSE-V2G-DC-50kW-bidir" on OCPP 2.1
+    Given a station with profile "EVSE-V2G-DC-50kW-bidir" on OCPP 2.1
     When the station connects to the CSMS
     And an EV "v2g-50" at 70% plugs into EVSE 1
-    And the driver presents token "TAG-1" on EVSE 1
+    And the driver presents the valid token on EVSE 1
     And the CSMS allows energy transfer "DC_BPT, DC" for the transaction on EVSE 1
     And the CSMS sets a discharge setpoint of 40 kW on EVSE 1
     And 2 minutes pass

@@ -1,16 +1,16 @@
-@der @ocpp2.1 @block-R @multi-port
+@der @ocpp2.1 @block-R @multi-port @requires:DERControl
 Feature: DER control under load on the DC-350 dual port
   Two trucks charge on both 350 kW ports of the 500 kW cabinet while MeterValues stream every 10 s; an
   under-frequency FreqDroop control cuts the import of both ports while the grid frequency is low, and the ports
   take their share again once the grid recovers.
 
   Scenario: Under-frequency FreqDroop cuts both ports' import, then the grid recovers
-    Given a station "DERSIM-DC-MAX-1" with profile "EVSE-DC-350kW-CCS-2port" on OCPP 2.1
+    Given a station with profile "EVSE-DC-350kW-CCS-2port" on OCPP 2.1
     When the station connects to the CSMS
     And an EV "truck-350" at 10% plugs into EVSE 1
     And an EV "truck-350" at 15% plugs into EVSE 2
-    And the driver presents token "TAG-1" on EVSE 1
-    And the driver presents token "TAG-2" on EVSE 2
+    And the driver presents the valid token on EVSE 1
+    And the driver presents a second valid token on EVSE 2
     And 3 minutes pass
     Then the latest "Power.Active.Import" on EVSE 1 is at least 200 kW
     And the latest "Power.Active.Import" on EVSE 2 is at least 200 kW
@@ -38,12 +38,12 @@ Feature: DER control under load on the DC-350 dual port
     And every frame is valid against the OCPP schema
 
   Scenario: DER controls change while both ports charge and MeterValues stream
-    Given a station "DERSIM-DC-MAX-1" with profile "EVSE-DC-350kW-CCS-2port" on OCPP 2.1
+    Given a station with profile "EVSE-DC-350kW-CCS-2port" on OCPP 2.1
     When the station connects to the CSMS
     And an EV "truck-350" at 10% plugs into EVSE 1
     And an EV "truck-350" at 15% plugs into EVSE 2
-    And the driver presents token "TAG-1" on EVSE 1
-    And the driver presents token "TAG-2" on EVSE 2
+    And the driver presents the valid token on EVSE 1
+    And the driver presents a second valid token on EVSE 2
     And 2 minutes pass
     And the grid frequency drops to 49.4 Hz
     # 49.4 Hz on 49.0 → 0 %, 49.8 → 100 %: 50 % of the 350 kW rating per port.

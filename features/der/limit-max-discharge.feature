@@ -1,13 +1,13 @@
-@der @ocpp2.1 @block-R
+@der @ocpp2.1 @block-R @requires:DERControl
 Feature: LimitMaxDischarge on the V2G DC port
   A default LimitMaxDischarge control caps the discharge of every EVSE at a percentage of its maximum discharge
   power; GetDERControl reports it (ReportDERControl) and ClearDERControl removes it.
 
   Background:
-    Given a station "DERSIM-V2G-1" with profile "EVSE-V2G-DC-50kW-bidir" on OCPP 2.1
+    Given a station with profile "EVSE-V2G-DC-50kW-bidir" on OCPP 2.1
     When the station connects to the CSMS
     And an EV "v2g-50" at 70% plugs into EVSE 1
-    And the driver presents token "TAG-1" on EVSE 1
+    And the driver presents the valid token on EVSE 1
     And the CSMS allows energy transfer "DC_BPT, DC" for the transaction on EVSE 1
     And the CSMS sets a discharge setpoint of 40 kW on EVSE 1
     And 2 minutes pass

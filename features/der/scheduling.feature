@@ -1,13 +1,13 @@
-@der @ocpp2.1 @block-R
+@der @ocpp2.1 @block-R @requires:DERControl
 Feature: Scheduled DER controls, priorities and supersession
   A scheduled control acts only in its window and the station says when it starts and stops (NotifyDERStartStop);
   a new default control of the same type with a higher priority (lower number) supersedes the earlier one.
 
   Background:
-    Given a station "DERSIM-V2G-1" with profile "EVSE-V2G-DC-50kW-bidir" on OCPP 2.1
+    Given a station with profile "EVSE-V2G-DC-50kW-bidir" on OCPP 2.1
     When the station connects to the CSMS
     And an EV "v2g-50" at 70% plugs into EVSE 1
-    And the driver presents token "TAG-1" on EVSE 1
+    And the driver presents the valid token on EVSE 1
     And the CSMS allows energy transfer "DC_BPT, DC" for the transaction on EVSE 1
     And the CSMS sets a discharge setpoint of 40 kW on EVSE 1
     And 2 minutes pass

@@ -1,14 +1,14 @@
-@der @ocpp2.1 @block-R
+@der @ocpp2.1 @block-R @requires:DERControl
 Feature: Trip and cessation settings cease energy and raise DER alarms
   With a must-trip or momentary-cessation curve set (x: voltage % or frequency Hz, y: seconds), a grid step beyond it
   ceases energy both ways on the discharging V2G port and the station sends NotifyDERAlarm with the control type and
   the grid fault; when the grid returns to nominal it sends NotifyDERAlarm with alarmEnded.
 
   Background:
-    Given a station "DERSIM-V2G-1" with profile "EVSE-V2G-DC-50kW-bidir" on OCPP 2.1
+    Given a station with profile "EVSE-V2G-DC-50kW-bidir" on OCPP 2.1
     When the station connects to the CSMS
     And an EV "v2g-50" at 70% plugs into EVSE 1
-    And the driver presents token "TAG-1" on EVSE 1
+    And the driver presents the valid token on EVSE 1
     And the CSMS allows energy transfer "DC_BPT, DC" for the transaction on EVSE 1
     And the CSMS sets a discharge setpoint of 40 kW on EVSE 1
     And 2 minutes pass

@@ -4,12 +4,12 @@ Feature: High-volume meter values on a shared DC cabinet
   every 10 s and reports for each port what it offers (Power.Offered) under the sharing.
 
   Scenario Outline: Power.Offered follows the cabinet's sharing
-    Given a station "DERSIM-DC-350" with profile "EVSE-DC-350kW-CCS-2port" on OCPP <version>
+    Given a station with profile "EVSE-DC-350kW-CCS-2port" on OCPP <version>
     When the station connects to the CSMS
     And an EV "truck-350" at 10% plugs into EVSE 1
     And an EV "truck-350" at 15% plugs into EVSE 2
-    And the driver presents token "TAG-1" on EVSE 1
-    And the driver presents token "TAG-2" on EVSE 2
+    And the driver presents the valid token on EVSE 1
+    And the driver presents a second valid token on EVSE 2
     And 20 minutes pass
     And the EV unplugs from EVSE 1
     And the EV unplugs from EVSE 2

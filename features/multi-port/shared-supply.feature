@@ -4,12 +4,12 @@ Feature: Two ports on one supply
   in 2.x each transaction's TransactionEvents stay in order although both interleave on one connection.
 
   Scenario Outline: Two concurrent sessions share the 7.4 kW station budget
-    Given a station "DERSIM-AC-2" with profile "EVSE-AC-7.4kW-2port" on OCPP <version>
+    Given a station with profile "EVSE-AC-7.4kW-2port" on OCPP <version>
     When the station connects to the CSMS
     And an EV "sedan-75" at 20% plugs into EVSE 1
     And an EV "compact-ac" at 30% plugs into EVSE 2
-    And the driver presents token "TAG-1" on EVSE 1
-    And the driver presents token "TAG-2" on EVSE 2
+    And the driver presents the valid token on EVSE 1
+    And the driver presents a second valid token on EVSE 2
     And 30 minutes pass
     And the EV unplugs from EVSE 1
     And the EV unplugs from EVSE 2
@@ -36,13 +36,13 @@ Feature: Two ports on one supply
 
   @TC_E_39_CSMS
   Scenario Outline: TransactionEvents of two concurrent transactions each keep their order
-    Given a station "DERSIM-AC-2" with profile "EVSE-AC-7.4kW-2port" on OCPP <version>
+    Given a station with profile "EVSE-AC-7.4kW-2port" on OCPP <version>
     When the station connects to the CSMS
     And an EV "sedan-75" at 20% plugs into EVSE 1
     And an EV "compact-ac" at 30% plugs into EVSE 2
-    And the driver presents token "TAG-1" on EVSE 1
+    And the driver presents the valid token on EVSE 1
     And 5 minutes pass
-    And the driver presents token "TAG-2" on EVSE 2
+    And the driver presents a second valid token on EVSE 2
     And 20 minutes pass
     And the driver stops the transaction on EVSE 1
     And 5 minutes pass

@@ -5,9 +5,9 @@ Feature: Remote start and stop
 
   @TC_F_01_CSMS
   Scenario Outline: The CSMS starts and stops a transaction remotely
-    Given a station "DERSIM-AC-1" with profile "EVSE-AC-22kW-1port" on OCPP <version>
+    Given a station with profile "EVSE-AC-22kW-1port" on OCPP <version>
     When the station connects to the CSMS
-    And the CSMS starts a transaction remotely on EVSE 1 for token "TAG-1"
+    And the CSMS starts a transaction remotely on EVSE 1 for the valid token
     Then the station answered "RemoteStart" with "Accepted"
     And the station starts a transaction
     When the CSMS stops the transaction on EVSE 1
@@ -31,9 +31,9 @@ Feature: Remote start and stop
       | 2.1     | TransactionEvent | eventType | Ended  |
 
   Scenario Outline: A remote start on an EVSE the station does not have is rejected
-    Given a station "DERSIM-AC-1" with profile "EVSE-AC-22kW-1port" on OCPP <version>
+    Given a station with profile "EVSE-AC-22kW-1port" on OCPP <version>
     When the station connects to the CSMS
-    And the CSMS starts a transaction remotely on EVSE 9 for token "TAG-1"
+    And the CSMS starts a transaction remotely on EVSE 9 for the valid token
     Then the station answered "RemoteStart" with "Rejected"
     And the station sent no "<start>"
 

@@ -4,7 +4,7 @@ Feature: Reset
 
   @TC_B_11_CSMS
   Scenario Outline: A reset is accepted and the station boots again
-    Given a station "DERSIM-AC-1" with profile "EVSE-AC-22kW-1port" on OCPP <version>
+    Given a station with profile "EVSE-AC-22kW-1port" on OCPP <version>
     When the station connects to the CSMS
     Then the CSMS answers the boot with "Accepted"
     When the CSMS resets the station with a "<type>" reset

@@ -6,10 +6,10 @@ Feature: Authorize, start and stop on an AC-22 station
 
   @TC_E_01_CSMS
   Scenario Outline: The Authorize / Start / Stop round trip
-    Given a station "DERSIM-AC-1" with profile "EVSE-AC-22kW-1port" on OCPP <version>
+    Given a station with profile "EVSE-AC-22kW-1port" on OCPP <version>
     When the station connects to the CSMS
     And an EV "sedan-75" at 20% plugs into EVSE 1
-    And the driver presents token "TAG-1" on EVSE 1
+    And the driver presents the valid token on EVSE 1
     And 30 minutes pass
     And the EV unplugs from EVSE 1
     Then "Authorize" came before "<start>"
@@ -35,37 +35,42 @@ Feature: Authorize, start and stop on an AC-22 station
       | version | start            | sample           |
       | 2.1     | TransactionEvent | TransactionEvent |
 
-  Scenario Outline: A token the CSMS refuses starts nothing
-    Given a station "DERSIM-AC-1" with profile "EVSE-AC-22kW-1port" on OCPP <version>
-    And the CSMS accepts only the token "TAG-1"
+  Scenario Outline: A token the CSMS does not accept starts nothing
+    Given a station with profile "EVSE-AC-22kW-1port" on OCPP <version>
     When the station connects to the CSMS
     And an EV "sedan-75" at 20% plugs into EVSE 1
-    And the driver presents token "STOLEN-1" on EVSE 1
+    And the driver presents <token> on EVSE 1
     And 10 minutes pass
-    Then the CSMS refused token "STOLEN-1"
+    Then the CSMS refused <token>
     And no transaction started on EVSE 1
     And every frame is valid against the OCPP schema
 
     @ocpp1.6
     Examples: OCPP 1.6J
-      | version |
-      | 1.6     |
+      | version | token             |
+      | 1.6     | the unknown token |
+      | 1.6     | the blocked token |
+      | 1.6     | the expired token |
 
     @ocpp2.0.1
     Examples: OCPP 2.0.1
-      | version |
-      | 2.0.1   |
+      | version | token             |
+      | 2.0.1   | the unknown token |
+      | 2.0.1   | the blocked token |
+      | 2.0.1   | the expired token |
 
     @ocpp2.1
     Examples: OCPP 2.1
-      | version |
-      | 2.1     |
+      | version | token             |
+      | 2.1     | the unknown token |
+      | 2.1     | the blocked token |
+      | 2.1     | the expired token |
 
   Scenario Outline: The driver stops the transaction at the station
-    Given a station "DERSIM-AC-1" with profile "EVSE-AC-22kW-1port" on OCPP <version>
+    Given a station with profile "EVSE-AC-22kW-1port" on OCPP <version>
     When the station connects to the CSMS
     And an EV "sedan-75" at 20% plugs into EVSE 1
-    And the driver presents token "TAG-1" on EVSE 1
+    And the driver presents the valid token on EVSE 1
     And 15 minutes pass
     And the driver stops the transaction on EVSE 1
     And the EV unplugs from EVSE 1

@@ -4,7 +4,7 @@ Feature: DC charging session
   charging curve and never exceed what the port can deliver.
 
   Scenario Outline: Meter values stay within the DC-150 port's rating
-    Given a station "DERSIM-DC-1" with profile "EVSE-DC-150kW-CCS-1port" on OCPP <version>
+    Given a station with profile "EVSE-DC-150kW-CCS-1port" on OCPP <version>
     And an EV "sedan-75" at 20% that wants 80%
     When the station connects to the CSMS
     And the EV charges for 15 minutes

@@ -4,10 +4,10 @@ Feature: A full EV suspends
   the station reports SuspendedEV, and the transaction runs on until the EV leaves.
 
   Scenario Outline: An EV at its target goes SuspendedEV and ends when unplugged
-    Given a station "DERSIM-AC-1" with profile "EVSE-AC-22kW-1port" on OCPP <version>
+    Given a station with profile "EVSE-AC-22kW-1port" on OCPP <version>
     When the station connects to the CSMS
     And an EV "compact-ac" at 70% that wants 75% plugs into EVSE 1
-    And the driver presents token "TAG-1" on EVSE 1
+    And the driver presents the valid token on EVSE 1
     And 60 minutes pass
     And the EV unplugs from EVSE 1
     Then the charging states on EVSE 1 were "Charging, SuspendedEV"

@@ -1,11 +1,11 @@
-@smart-charging
+@smart-charging @requires:SmartCharging
 Feature: TxProfile on a DC fast charger
   A CSMS that limits a running transaction with a TxProfile sees the station honour the limit in
   every meter value; a limit of zero suspends charging on the EVSE side.
 
   @TC_K_01_CSMS
   Scenario Outline: A 50 kW TxProfile is accepted and honoured on EVSE-DC-150kW-CCS-1port
-    Given a station "DERSIM-DC-1" with profile "EVSE-DC-150kW-CCS-1port" on OCPP <version>
+    Given a station with profile "EVSE-DC-150kW-CCS-1port" on OCPP <version>
     And an EV "sedan-75" at 20% that wants 80%
     When the station connects to the CSMS
     And the CSMS limits EVSE 1 to 50 kW with a TxProfile
@@ -30,7 +30,7 @@ Feature: TxProfile on a DC fast charger
       | 2.1     |
 
   Scenario Outline: A 0 kW TxProfile brings the charging state to SuspendedEVSE
-    Given a station "DERSIM-DC-1" with profile "EVSE-DC-150kW-CCS-1port" on OCPP <version>
+    Given a station with profile "EVSE-DC-150kW-CCS-1port" on OCPP <version>
     And an EV "sedan-75" at 20% that wants 80%
     When the station connects to the CSMS
     And the CSMS limits EVSE 1 to 0 kW with a TxProfile
@@ -56,7 +56,7 @@ Feature: TxProfile on a DC fast charger
 
   @TC_K_02_CSMS
   Scenario Outline: A TxDefaultProfile is accepted, reported in the composite schedule and cleared
-    Given a station "DERSIM-AC-1" with profile "EVSE-AC-22kW-1port" on OCPP <version>
+    Given a station with profile "EVSE-AC-22kW-1port" on OCPP <version>
     When the station connects to the CSMS
     And the CSMS sets a TxDefaultProfile of 11 kW on EVSE 1
     Then the station answered "SetChargingProfile" with "Accepted"

@@ -5,10 +5,10 @@ Feature: Connection loss during a transaction
   queued in the order it was made — in 2.x as TransactionEvents marked offline.
 
   Scenario Outline: Messages made offline arrive after the reconnect, in order
-    Given a station "DERSIM-AC-1" with profile "EVSE-AC-22kW-1port" on OCPP <version>
+    Given a station with profile "EVSE-AC-22kW-1port" on OCPP <version>
     When the station connects to the CSMS
     And an EV "sedan-75" at 20% plugs into EVSE 1
-    And the driver presents token "TAG-1" on EVSE 1
+    And the driver presents the valid token on EVSE 1
     And 5 minutes pass
     And the connection drops for 5 minutes
     And 5 minutes pass
@@ -35,10 +35,10 @@ Feature: Connection loss during a transaction
       | 2.1     |
 
   Scenario Outline: The EV leaves during the outage and the CSMS hears of the end afterwards
-    Given a station "DERSIM-AC-1" with profile "EVSE-AC-22kW-1port" on OCPP <version>
+    Given a station with profile "EVSE-AC-22kW-1port" on OCPP <version>
     When the station connects to the CSMS
     And an EV "sedan-75" at 20% plugs into EVSE 1
-    And the driver presents token "TAG-1" on EVSE 1
+    And the driver presents the valid token on EVSE 1
     And 5 minutes pass
     And the connection drops
     And 3 minutes pass

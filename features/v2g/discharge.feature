@@ -1,4 +1,4 @@
-@v2g @ocpp2.1 @block-Q @smart-charging
+@v2g @ocpp2.1 @block-Q @smart-charging @requires:BidirectionalPowerTransfer @requires:SmartCharging
 Feature: Discharge on the V2G DC port under CSMS control
   A CSMS that allows DC_BPT for the transaction and sends a TxProfile period with operationMode CentralSetpoint and a
   negative setpoint sees the EV discharge: Power.Active.Export in the meter values, the SoC falling and the export
@@ -6,12 +6,12 @@ Feature: Discharge on the V2G DC port under CSMS control
   Charging in both directions (2.1 has no Discharging state).
 
   Background:
-    Given a station "DERSIM-V2G-1" with profile "EVSE-V2G-DC-50kW-bidir" on OCPP 2.1
+    Given a station with profile "EVSE-V2G-DC-50kW-bidir" on OCPP 2.1
     When the station connects to the CSMS
 
   Scenario: Allowed DC_BPT and a 20 kW discharge setpoint export energy
     When an EV "v2g-50" at 60% plugs into EVSE 1
-    And the driver presents token "TAG-1" on EVSE 1
+    And the driver presents the valid token on EVSE 1
     Then the station soon asks for energy transfer "DC_BPT" on EVSE 1
     When the CSMS allows energy transfer "DC_BPT, DC" for the transaction on EVSE 1
     Then the station answered "NotifyAllowedEnergyTransfer" with "Accepted"
@@ -32,7 +32,7 @@ Feature: Discharge on the V2G DC port under CSMS control
 
   Scenario: Allowing only DC stops the discharge and the EV renegotiates DC
     When an EV "v2g-50" at 60% plugs into EVSE 1
-    And the driver presents token "TAG-1" on EVSE 1
+    And the driver presents the valid token on EVSE 1
     And the CSMS allows energy transfer "DC_BPT, DC" for the transaction on EVSE 1
     And the CSMS sets a discharge setpoint of 20 kW on EVSE 1
     And 5 minutes pass
@@ -46,7 +46,7 @@ Feature: Discharge on the V2G DC port under CSMS control
 
   Scenario: The discharge limit caps a larger setpoint
     When an EV "v2g-50" at 70% plugs into EVSE 1
-    And the driver presents token "TAG-1" on EVSE 1
+    And the driver presents the valid token on EVSE 1
     And the CSMS allows energy transfer "DC_BPT, DC" for the transaction on EVSE 1
     And the CSMS sets a discharge setpoint of 40 kW with a discharge limit of 15 kW on EVSE 1
     Then the station answered "SetChargingProfile" with "Accepted"
@@ -58,7 +58,7 @@ Feature: Discharge on the V2G DC port under CSMS control
 
   Scenario: ExternalLimits bound the charging power; the EV charges at demand within them
     When an EV "v2g-50" at 40% plugs into EVSE 1
-    And the driver presents token "TAG-1" on EVSE 1
+    And the driver presents the valid token on EVSE 1
     And the CSMS allows energy transfer "DC_BPT, DC" for the transaction on EVSE 1
     And the CSMS sets operation mode "ExternalLimits" on EVSE 1 with limits of 30 kW charge and 10 kW discharge
     Then the station answered "SetChargingProfile" with "Accepted"
@@ -71,7 +71,7 @@ Feature: Discharge on the V2G DC port under CSMS control
 
   Scenario: Idle stops energy both ways
     When an EV "v2g-50" at 50% plugs into EVSE 1
-    And the driver presents token "TAG-1" on EVSE 1
+    And the driver presents the valid token on EVSE 1
     And the CSMS allows energy transfer "DC_BPT, DC" for the transaction on EVSE 1
     And the CSMS sets operation mode "Idle" on EVSE 1
     Then the station answered "SetChargingProfile" with "Accepted"
@@ -83,7 +83,7 @@ Feature: Discharge on the V2G DC port under CSMS control
 
   Scenario: Discharge stops at the EV's minimum state of charge
     When an EV "v2g-50" at 24% plugs into EVSE 1
-    And the driver presents token "TAG-1" on EVSE 1
+    And the driver presents the valid token on EVSE 1
     And the CSMS allows energy transfer "DC_BPT, DC" for the transaction on EVSE 1
     And the CSMS sets a discharge setpoint of 20 kW on EVSE 1
     And 20 minutes pass

@@ -1,4 +1,4 @@
-@v2g @ocpp2.1 @block-Q @smart-charging
+@v2g @ocpp2.1 @block-Q @smart-charging @requires:BidirectionalPowerTransfer @requires:SmartCharging
 Feature: Frequency-driven V2G on the V2G DC port (LocalFrequency, CentralFrequency, AFRRSignal)
   A TxProfile period with operationMode LocalFrequency carries a frequency-watt curve (v2xFreqWattCurve) and
   optionally a baseline (v2xBaseline): the port follows baseline + curve(grid frequency), interpolated between the
@@ -7,10 +7,10 @@ Feature: Frequency-driven V2G on the V2G DC port (LocalFrequency, CentralFrequen
   the CSMS sent. Either mode without its curve is rejected as an inconsistent period.
 
   Background:
-    Given a station "DERSIM-V2G-1" with profile "EVSE-V2G-DC-50kW-bidir" on OCPP 2.1
+    Given a station with profile "EVSE-V2G-DC-50kW-bidir" on OCPP 2.1
     When the station connects to the CSMS
     And an EV "v2g-50" at 60% plugs into EVSE 1
-    And the driver presents token "TAG-1" on EVSE 1
+    And the driver presents the valid token on EVSE 1
     And the CSMS allows energy transfer "DC_BPT, DC" for the transaction on EVSE 1
 
   Scenario: LocalFrequency exports as the grid frequency drops, flat beyond the curve's end

@@ -1,4 +1,5 @@
 'use strict';
+const { idTagInfo, idTokenInfo } = require('./tokens');
 // Canned, schema-valid answers to every station-initiated action of each
 // version. `samples` holds a minimal request per action so --self-check can
 // prove each answer validates against the strict schema.
@@ -11,9 +12,9 @@ const accepted = { status: 'Accepted' };
 const empty = () => ({});
 
 function createV16(state, options) {
-    const idTagInfo = { status: 'Accepted' };
+    const tagInfo = idTag => idTagInfo(options.tokens, idTag);
     const handlers = {
-        Authorize: () => ({ idTagInfo }),
+        Authorize: ({ params }) => ({ idTagInfo: tagInfo(params?.idTag) }),
         BootNotification: () => ({ status: 'Accepted', currentTime: now(), interval: options.heartbeatInterval }),
         DataTransfer: () => accepted,
         DiagnosticsStatusNotification: empty,
@@ -24,9 +25,9 @@ function createV16(state, options) {
         SecurityEventNotification: empty,
         SignCertificate: () => accepted,
         SignedFirmwareStatusNotification: empty,
-        StartTransaction: () => ({ transactionId: ++state.lastTransactionId, idTagInfo }),
+        StartTransaction: ({ params }) => ({ transactionId: ++state.lastTransactionId, idTagInfo: tagInfo(params?.idTag) }),
         StatusNotification: empty,
-        StopTransaction: () => ({ idTagInfo }),
+        StopTransaction: ({ params }) => (params?.idTag ? { idTagInfo: tagInfo(params.idTag) } : {}),
     };
     const samples = {
         Authorize: { idTag: 'TAG' },
@@ -48,9 +49,9 @@ function createV16(state, options) {
 }
 
 function createV2(state, options, is21) {
-    const idTokenInfo = { status: 'Accepted' };
+    const tokenInfo = idToken => idTokenInfo(options.tokens, idToken);
     const handlers = {
-        Authorize: () => ({ idTokenInfo }),
+        Authorize: ({ params }) => ({ idTokenInfo: tokenInfo(params?.idToken) }),
         BootNotification: () => ({ currentTime: now(), interval: options.heartbeatInterval, status: 'Accepted' }),
         ClearedChargingLimit: empty,
         DataTransfer: () => accepted,
@@ -75,7 +76,7 @@ function createV2(state, options, is21) {
         SignCertificate: () => accepted,
         StatusNotification: empty,
         // The CSMS answers idTokenInfo only when the event carries an idToken (E01.FR.xx).
-        TransactionEvent: ({ params }) => (params?.idToken ? { idTokenInfo } : {}),
+        TransactionEvent: ({ params }) => (params?.idToken ? { idTokenInfo: tokenInfo(params.idToken) } : {}),
     };
     const ts = now();
     const samples = {

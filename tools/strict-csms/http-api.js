@@ -4,7 +4,7 @@
 // version, not copied from DerSim.
 //
 //   POST /stations/:id/charging-limit   {"evseId":1,"limitW":50000,"purpose":"TxProfile","transactionId":"..."}
-//   POST /stations/:id/remote-start     {"evseId":1,"idTag":"TAG-1"}
+//   POST /stations/:id/remote-start     {"evseId":1,"idTag":"04A1B2C3","idTagType":"ISO14443"}
 //   POST /stations/:id/reset            {"type":"Soft"|"Hard"}
 //   POST /stations/:id/trigger          {"message":"StatusNotification","evseId":1?}
 //   POST /stations/:id/availability     {"evseId":1,"operative":false}
@@ -50,7 +50,7 @@ function build(kind, protocol, body) {
         case 'remote-start':
             return v16
                 ? ['RemoteStartTransaction', { connectorId: Number(body.evseId), idTag: body.idTag }]
-                : ['RequestStartTransaction', { evseId: Number(body.evseId), remoteStartId: ++requestIds, idToken: { idToken: body.idTag, type: 'ISO14443' } }];
+                : ['RequestStartTransaction', { evseId: Number(body.evseId), remoteStartId: ++requestIds, idToken: { idToken: body.idTag, type: body.idTagType || 'ISO14443' } }];
         case 'reset':
             return v16
                 ? ['Reset', { type: body.type === 'Hard' ? 'Hard' : 'Soft' }]

@@ -5,9 +5,11 @@
 //
 // Usage: node tools/strict-csms/server.js [--port N] [--heartbeat-interval S] [--tx-profile-kw KW]
 //                                        [--tx-profile-kind Relative|Absolute] [--self-check] [--api-port N]
-//                                        [--scenario v2g]
+//                                        [--scenario v2g] [--target FILE]
 //   --scenario v2g (env STRICT_CSMS_SCENARIO): see v2g-scenario.js (2.1 V2G + DER acceptance exchange).
 //   --api-port N (env STRICT_CSMS_API_PORT) also serves the HTTP API of http-api.js on 127.0.0.1:N (0: free port).
+//   --target FILE (env DERSIM_TARGET) knows only the tokens of this DerSim target declaration (see tokens.js);
+//   without it every token is accepted.
 //   env STRICT_CSMS_PORT / STRICT_CSMS_HEARTBEAT_INTERVAL / STRICT_CSMS_TX_PROFILE_KW /
 //   STRICT_CSMS_TX_PROFILE_KIND are used when the flags are absent.
 //   --port 0 picks a free port. Output: one JSON object per line on stdout.
@@ -19,6 +21,7 @@ const { createHandlers } = require('./handlers');
 const { txProfileRequest } = require('./tx-profile');
 const { startHttpApi } = require('./http-api');
 const { startsV2g, runV2g } = require('./v2g-scenario');
+const { loadTokens } = require('./tokens');
 
 const SCENARIOS = ['v2g'];
 
@@ -31,6 +34,7 @@ function parseArgs(argv) {
         selfCheck: false,
         apiPort: process.env.STRICT_CSMS_API_PORT ? Number(process.env.STRICT_CSMS_API_PORT) : null,
         scenario: process.env.STRICT_CSMS_SCENARIO ?? null,
+        target: process.env.DERSIM_TARGET || null,
     };
     for (let i = 0; i < argv.length; i++) {
         const [flag, inline] = argv[i].split('=', 2);
@@ -43,6 +47,7 @@ function parseArgs(argv) {
             case '--self-check': options.selfCheck = true; break;
             case '--api-port': options.apiPort = Number(value()); break;
             case '--scenario': options.scenario = value(); break;
+            case '--target': options.target = value(); break;
             default: throw new Error(`Unknown argument '${argv[i]}'`);
         }
     }
@@ -104,6 +109,7 @@ function selfCheck(validators, handlers, heartbeatInterval) {
 async function main() {
     const options = parseArgs(process.argv.slice(2));
     const validators = buildStrictValidators();
+    const tokens = loadTokens(options.target);
 
     if (options.selfCheck) {
         process.exitCode = selfCheck(effectiveValidators(), createHandlers, options.heartbeatInterval) === 0 ? 0 : 1;
@@ -124,7 +130,7 @@ async function main() {
         clients.set(identity, client);
         emit({ event: 'connected', identity, protocol });
 
-        const table = createHandlers(protocol, { heartbeatInterval: options.heartbeatInterval });
+        const table = createHandlers(protocol, { heartbeatInterval: options.heartbeatInterval, tokens });
         let txProfileIds = 0;
 
         // Events for the CSMS's own calls (SetChargingProfile) carry direction 'toStation' on the call and

@@ -2,6 +2,7 @@ using System.CommandLine;
 using DerSim.Harness.Configuration;
 using DerSim.Harness.Conformance;
 using DerSim.Harness.Csms;
+using DerSim.Harness.Target;
 using DerSim.Sim.Evse;
 using DerSim.Sim.Ocpp;
 using DerSim.Sim.Ocpp.Validation;
@@ -10,7 +11,8 @@ namespace DerSim.Harness.Cli;
 
 /// <summary>
 /// <c>dersim bootcheck</c>: boots every bundled profile in every version against a CSMS (the embedded reference CSMS
-/// unless --csms is given), all stations at once: a quick smoke test of a CSMS before the scenario suite.
+/// unless --csms is given): a quick smoke test of a CSMS before the scenario suite. Station ids, passwords and the
+/// default versions come from the target declaration; with fewer declared ids than checks, the checks run in waves.
 /// </summary>
 internal static class BootCheckCommand
 {
@@ -19,10 +21,11 @@ internal static class BootCheckCommand
         var csmsUrl = new Option<string?>("--csms") { Description = "target CSMS WebSocket URL (default: $DERSIM_CSMS_URL, else reqnroll.json $.dersim.csmsUrl, else the embedded reference CSMS)" };
         var versions = new Option<string[]>("--ocpp-version") { Description = "versions to check (repeatable): 1.6, 2.0.1, 2.1 (default: all)", AllowMultipleArgumentsPerToken = true };
         var profiles = new Option<string[]>("--profile") { Description = "bundled profile names or paths to check (repeatable; default: all bundled)", AllowMultipleArgumentsPerToken = true };
-        var timeout = new Option<double>("--timeout") { Description = "seconds each station has to boot, report and heartbeat", DefaultValueFactory = _ => 20 };
+        var timeout = new Option<double>("--timeout") { Description = "seconds each station has to boot and have every connector's StatusNotification answered (no Heartbeat is awaited; default: 20)", DefaultValueFactory = _ => 20 };
+        var targetFile = new Option<string?>("--target") { Description = $"target declaration file for station ids, passwords and versions (default: ${TargetDeclarationLoader.Variable}, else reqnroll.json $.dersim.target)" };
         var command = new Command("bootcheck", "Boot every bundled EVSE profile in every OCPP version against a CSMS and check the traffic (exit 1 on any failure).")
         {
-            csmsUrl, versions, profiles, timeout,
+            csmsUrl, versions, profiles, timeout, targetFile,
         };
         command.SetAction(async (result, ct) =>
         {
@@ -38,24 +41,29 @@ internal static class BootCheckCommand
                 selected.Add(v.Value);
             }
 
-            if (selected.Count == 0)
-            {
-                selected.AddRange(OcppVersions.All);
-            }
-
             var directory = ProfilesDirectory.Locate();
             var names = result.GetValue(profiles) is { Length: > 0 } given ? given : [.. EvseProfileLoader.BundledNames(directory)];
             Uri? target;
+            TargetDeclaration declaration;
             try
             {
+                var settings = DerSimConfig.LoadDefault();
                 target = result.GetValue(csmsUrl) is { } urlText
                     ? ParseCsmsUrl(urlText)
-                    : DerSimConfig.LoadDefault().ResolveCsmsUrl(Environment.GetEnvironmentVariable);
+                    : settings.ResolveCsmsUrl(Environment.GetEnvironmentVariable);
+                declaration = result.GetValue(targetFile) is { } file
+                    ? TargetDeclarationLoader.Load(file)
+                    : TargetDeclarationLoader.Resolve(settings, DerSimConfig.Locate(), Environment.GetEnvironmentVariable);
             }
             catch (DerSimConfigException ex)
             {
                 await Console.Error.WriteLineAsync($"dersim bootcheck: {ex.Message}");
                 return 2;
+            }
+
+            if (selected.Count == 0)
+            {
+                selected.AddRange(OcppVersions.All.Where(declaration.Speaks));
             }
 
             var validator = new OcppSchemaValidator();
@@ -69,27 +77,29 @@ internal static class BootCheckCommand
             }
 
             Console.WriteLine($"Boot check: {names.Length} profile(s) x {selected.Count} version(s) against {(embedded is null ? target!.ToString() : $"the embedded reference CSMS ({target})")}");
-            var check = new BootCheck(target!, directory, TimeSpan.FromSeconds(result.GetValue(timeout))) { Validator = validator };
-            var jobs = new List<Task<BootCheckResult>>();
-            var index = 0;
-            foreach (var version in selected)
+            var password = Environment.GetEnvironmentVariable("DERSIM_CSMS_PASSWORD") is { Length: > 0 } fromEnv ? fromEnv : null;
+            var check = new BootCheck(target!, directory, TimeSpan.FromSeconds(result.GetValue(timeout)))
             {
-                foreach (var name in names)
-                {
-                    var stationId = $"DERSIM-CHECK-{++index}";
-                    jobs.Add(RunOne(check, name, version, stationId, ct));
-                }
+                Validator = validator,
+                PasswordOf = id => embedded is not null ? null : password ?? declaration.PasswordOf(id),
+            };
+            var checks = selected.SelectMany(version => names.Select(name => (Version: version, Profile: name))).ToList();
+            // Each check at once on its own declared id; a shorter list of ids runs the checks in waves, one id per check.
+            var wave = declaration.StationIds?.Count ?? checks.Count;
+            Console.WriteLine($"Running {checks.Count} stations, {Math.Min(wave, checks.Count)} at once...");
+            var results = new List<BootCheckResult>();
+            foreach (var chunk in checks.Chunk(wave))
+            {
+                results.AddRange(await Task.WhenAll(chunk.Select((c, i) => RunOne(check, c.Profile, c.Version, declaration.StationId(i + 1)!, ct))));
             }
 
-            Console.WriteLine($"Running {jobs.Count} stations at once...");
-            var results = await Task.WhenAll(jobs);
             foreach (var r in results)
             {
                 Console.WriteLine($"  {(r.Passed ? "PASS" : "FAIL")}  OCPP {r.Version.DisplayName(),-5}  {r.Profile,-26} {r.StationId,-16} {r.Elapsed.TotalSeconds,5:0.0} s  {r.Detail}");
             }
 
             var failed = results.Count(r => !r.Passed);
-            Console.WriteLine($"{results.Length - failed} passed, {failed} failed");
+            Console.WriteLine($"{results.Count - failed} passed, {failed} failed");
             return failed == 0 ? 0 : 1;
         });
         return command;

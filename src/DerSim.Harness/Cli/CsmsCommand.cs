@@ -1,7 +1,9 @@
 using System.CommandLine;
 using System.Net;
 using System.Runtime.InteropServices;
+using DerSim.Harness.Configuration;
 using DerSim.Harness.Csms;
+using DerSim.Harness.Target;
 using DerSim.Sim.Ocpp.Validation;
 using DerSim.Sim.Runtime;
 
@@ -19,15 +21,29 @@ internal static class CsmsCommand
         var tokens = new Option<string[]>("--accept-token") { Description = "a token Authorize accepts (repeat for more); without any, every token is accepted", AllowMultipleArgumentsPerToken = true };
         var password = new Option<string?>("--password") { Description = "require this Basic-auth password from every station (security profile 1)" };
         var quiet = new Option<bool>("--quiet") { Description = "do not print a line per frame" };
+        var targetFile = new Option<string?>("--target") { Description = $"target declaration whose tokens it knows: valid Accepted, unknown Invalid, blocked Blocked, expired Expired (default: ${TargetDeclarationLoader.Variable}, else reqnroll.json $.dersim.target)" };
         var command = new Command("csms", "Run the reference CSMS (OCPP 1.6J, 2.0.1, 2.1) until Ctrl+C, printing every frame. Stations connect to ws://HOST:PORT/ocpp/<station id>.")
         {
-            port, host, boot, interval, tokens, password, quiet,
+            port, host, boot, interval, tokens, password, quiet, targetFile,
         };
         command.SetAction(async (result, ct) =>
         {
             if (!IPAddress.TryParse(result.GetValue(host), out var address))
             {
                 await Console.Error.WriteLineAsync($"dersim csms: --host '{result.GetValue(host)}' is not an IP address");
+                return 2;
+            }
+
+            TargetDeclaration declaration;
+            try
+            {
+                declaration = result.GetValue(targetFile) is { } file
+                    ? TargetDeclarationLoader.Load(file)
+                    : TargetDeclarationLoader.Resolve(DerSimConfig.LoadDefault(), DerSimConfig.Locate(), Environment.GetEnvironmentVariable);
+            }
+            catch (DerSimConfigException ex)
+            {
+                await Console.Error.WriteLineAsync($"dersim csms: {ex.Message}");
                 return 2;
             }
 
@@ -41,7 +57,7 @@ internal static class CsmsCommand
                 AcceptedTokens = accepted,
                 Password = result.GetValue(password),
                 Rpc = new() { Validator = new OcppSchemaValidator() },
-            };
+            }.SeededFrom(declaration);
             await using var csms = new ReferenceCsms(options);
             if (!result.GetValue(quiet))
             {

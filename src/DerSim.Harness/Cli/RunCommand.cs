@@ -7,6 +7,7 @@ using DerSim.Harness.Gherkin.Runtime;
 using DerSim.Harness.Reporting;
 using DerSim.Harness.Steps;
 using DerSim.Harness.Suite;
+using DerSim.Harness.Target;
 using DerSim.Sim.Ocpp;
 
 namespace DerSim.Harness.Cli;
@@ -30,9 +31,11 @@ internal static class RunCommand
         var parallel = new Option<int?>("--parallel") { Description = $"scenarios run at once (default: 1 against an external CSMS, where scenarios share station ids; against the embedded CSMS 2 per core, {Parallelism(null, external: false)} here)" };
         var reports = new Option<string?>("--reports") { Description = "reports folder: allure-results/, allure-report/index.html, junit.xml, traffic/ (default: reqnroll.json $.dersim.reportsDirectory, 'reports')" };
         var noHtml = new Option<bool>("--no-html") { Description = "write the Allure results and JUnit XML but do not render the HTML report" };
+        var targetFile = new Option<string?>("--target") { Description = $"target declaration file (station ids, tokens, passwords, versions, features) instead of reqnroll.json $.dersim.target (default: ${TargetDeclarationLoader.Variable})" };
+        var listIds = new Option<bool>("--list-ids") { Description = "print the station ids and tokens (with 2.x types and groupIds) the selected scenarios will use, without running them" };
         var command = new Command("run", "Run the conformance scenarios (features/) against a CSMS; exit 1 when any scenario fails.")
         {
-            paths, csmsUrl, versions, tags, profiles, parallel, reports, noHtml,
+            paths, csmsUrl, versions, tags, profiles, parallel, reports, noHtml, targetFile, listIds,
         };
         command.SetAction(async (result, ct) =>
         {
@@ -40,6 +43,7 @@ internal static class RunCommand
             DerSimSettings settings;
             List<TagExpression> filters;
             List<OcppVersion> selected;
+            TargetDeclaration declaration;
             try
             {
                 setup = GherkinSetup.Load();
@@ -67,6 +71,17 @@ internal static class RunCommand
                 {
                     _ = settings.ResolveCsmsUrl(Environment.GetEnvironmentVariable);
                 }
+
+                if (result.GetValue(targetFile) is { } declarationFile)
+                {
+                    Environment.SetEnvironmentVariable(TargetDeclarationLoader.Variable, declarationFile);
+                }
+
+                declaration = TargetDeclarationLoader.Resolve(settings, DerSimConfig.Locate(), Environment.GetEnvironmentVariable);
+                if (!result.GetValue(listIds))
+                {
+                    TargetSecurity.Check(declaration, settings.ResolveCsmsUrl(Environment.GetEnvironmentVariable), Environment.GetEnvironmentVariable);
+                }
             }
             catch (Exception ex) when (ex is ReqnrollConfigException or DerSimConfigException or FormatException)
             {
@@ -88,6 +103,13 @@ internal static class RunCommand
             }
 
             var scenarios = Select(loaded.Features.SelectMany(f => f.Scenarios), filters, selected, result.GetValue(profiles) ?? []);
+            if (result.GetValue(listIds))
+            {
+                var (stations, tokens) = IdListing.Of(scenarios, declaration);
+                Console.Write(IdListing.Format(stations, tokens));
+                return loaded.Errors.Count > 0 ? 1 : 0;
+            }
+
             var reportsDirectory = Path.GetFullPath(result.GetValue(reports) ?? Path.Combine(GherkinSetup.Root(), settings.ReportsDirectory));
             Environment.SetEnvironmentVariable(TrafficHooks.ReportsDirectoryVariable, reportsDirectory);
             var trafficDirectory = Path.Combine(reportsDirectory, "traffic");

@@ -42,6 +42,13 @@ public sealed record DerSimSettings
     /// </summary>
     public string? OfficialSchemasDirectory { get; init; }
 
+    /// <summary>
+    /// The CSMS under test: station ids, tokens, passwords, security profile, versions and optional features (see
+    /// <see cref="Target.TargetDeclaration"/>); <c>DERSIM_TARGET</c> or <c>--target FILE</c> names a file to use instead.
+    /// The default value is the declaration whose every key is its default.
+    /// </summary>
+    public Target.TargetDeclaration Target { get; init; } = Harness.Target.TargetDeclaration.Default;
+
     /// <summary>Whether <paramref name="folder"/> holds official OCPP schemas: a "1.6", "2.0.1" or "2.1" folder.</summary>
     public static bool HoldsOfficialSchemas(string folder) =>
         new[] { "1.6", "2.0.1", "2.1" }.Any(version => Directory.Exists(Path.Combine(folder, version)));

@@ -39,8 +39,14 @@ public sealed class CsmsContext
     /// <summary>The CSMS's clock.</summary>
     public DateTimeOffset Now => Options.TimeProvider.GetUtcNow();
 
-    /// <summary>Whether <paramref name="token"/> may charge.</summary>
-    public bool IsAccepted(string token) => Options.AcceptedTokens is null || Options.AcceptedTokens.Contains(token);
+    /// <summary>
+    /// What the CSMS answers for <paramref name="token"/>: Invalid when <see cref="ReferenceCsmsOptions.AcceptedTokens"/>
+    /// leaves it out, else what <see cref="ReferenceCsmsOptions.Tokens"/> holds for it, else Accepted.
+    /// </summary>
+    public CsmsToken Authorize(string token) =>
+        Options.AcceptedTokens is { } only && !only.Contains(token) ? new CsmsToken(CsmsTokenStatus.Invalid)
+        : Options.Tokens.TryGetValue(token, out var known) ? known
+        : new CsmsToken(CsmsTokenStatus.Accepted);
 
     /// <summary>Registers a typed handler that counts the call and announces the state change.</summary>
     public void Handle<TRequest, TResponse>(Func<TRequest, TResponse> handler)

@@ -26,6 +26,13 @@ public sealed record ReferenceCsmsOptions
     /// <summary>Tokens answered Accepted; any other gets Invalid. Null accepts every token. The default value is null.</summary>
     public IReadOnlySet<string>? AcceptedTokens { get; init; }
 
+    /// <summary>
+    /// What the CSMS knows of particular tokens (status and group), seeded from the target declaration: its valid tokens
+    /// Accepted, its unknown one Invalid, blocked Blocked, expired Expired. A token not listed is answered as
+    /// <see cref="AcceptedTokens"/> says. The default value is none.
+    /// </summary>
+    public IReadOnlyDictionary<string, CsmsToken> Tokens { get; init; } = System.Collections.ObjectModel.ReadOnlyDictionary<string, CsmsToken>.Empty;
+
     /// <summary>Basic-auth password every station must present; null asks for none. The default value is null.</summary>
     public string? Password { get; init; }
 

@@ -71,6 +71,12 @@ internal static class V16CsmsHandlers
         context.HandleTheRestMinimally();
     }
 
-    private static IdTagInfo TagInfo(CsmsContext context, string idTag) =>
-        new(context.IsAccepted(idTag) ? IdTagInfoStatus.Accepted : IdTagInfoStatus.Invalid);
+    // 1.6 IdTagInfo: the status and the parentIdTag of the token's group.
+    private static IdTagInfo TagInfo(CsmsContext context, string idTag)
+    {
+        var token = context.Authorize(idTag);
+        // CsmsTokenStatus names the IdTagInfo statuses it stands for.
+        return new(Enum.Parse<IdTagInfoStatus>(token.Status.ToString()))
+        { ParentIdTag = token.GroupId };
+    }
 }

@@ -1,3 +1,4 @@
+using DerSim.Sim.Ocpp;
 using DerSim.Sim.Ocpp.V21;
 
 namespace DerSim.Harness.Csms;
@@ -68,6 +69,12 @@ internal static class V21CsmsHandlers
         context.HandleTheRestMinimally();
     }
 
-    private static IdTokenInfoType TokenInfo(CsmsContext context, string idToken) =>
-        new(context.IsAccepted(idToken) ? AuthorizationStatusEnumType.Accepted : AuthorizationStatusEnumType.Invalid);
+    // 2.x IdTokenInfo: the status and the groupIdToken of the token's group (OCPP 2.0.1 C09, authorization by GroupId).
+    private static IdTokenInfoType TokenInfo(CsmsContext context, string idToken)
+    {
+        var token = context.Authorize(idToken);
+        // CsmsTokenStatus names the AuthorizationStatus values it stands for.
+        var status = Enum.Parse<AuthorizationStatusEnumType>(token.Status.ToString());
+        return new(status) { GroupIdToken = token.GroupId is { } group ? new IdTokenType(group, token.GroupIdType ?? IdTokenTypes.Fitting(group)) : null };
+    }
 }

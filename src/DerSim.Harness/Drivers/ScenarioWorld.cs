@@ -1,6 +1,8 @@
 using DerSim.Harness.Configuration;
+using DerSim.Harness.Csms;
 using DerSim.Harness.Drivers.Csms;
 using DerSim.Harness.Gherkin;
+using DerSim.Harness.Target;
 using DerSim.Harness.Traffic;
 
 namespace DerSim.Harness.Drivers;
@@ -28,11 +30,19 @@ public sealed class ScenarioWorld : IAsyncDisposable, IDisposable
         var options = run is not null && run.TryGetValue<ScenarioWorldOptions>(typeof(ScenarioWorldOptions).FullName!, out var found) ? found : new ScenarioWorldOptions();
         Func<string, string?> environment = options.Environment ?? Environment.GetEnvironmentVariable;
         Settings = options.Settings ?? DerSimConfig.LoadDefault();
+        Target = TargetDeclarationLoader.Resolve(Settings, options.Settings is null ? DerSimConfig.Locate() : "the run's settings", environment);
         var url = Settings.ResolveCsmsUrl(environment);
-        Csms = url is null ? CsmsTarget.Reference() : CsmsTarget.External(url, environment("DERSIM_CSMS_PASSWORD"));
+        Csms = url is null
+            ? CsmsTarget.Reference(new ReferenceCsmsOptions { HeartbeatIntervalSeconds = 300 }.SeededFrom(Target))
+            : CsmsTarget.External(url, environment("DERSIM_CSMS_PASSWORD"));
         Recorder = new TrafficRecorder();
         // The CSMS's answer time budget (callTimeoutSeconds) is also how long a step waits for the CSMS to act.
-        Simulator = new SimulatorDriver(Csms, Recorder) { WaitTimeout = TimeSpan.FromSeconds(Math.Clamp(Settings.CallTimeoutSeconds, 1, 300)) };
+        Simulator = new SimulatorDriver(Csms, Recorder)
+        {
+            WaitTimeout = TimeSpan.FromSeconds(Math.Clamp(Settings.CallTimeoutSeconds, 1, 300)),
+            // DERSIM_CSMS_PASSWORD (Csms.Password) overrides the declared passwords; the embedded CSMS asks for none.
+            PasswordOf = url is null ? null : Target.PasswordOf,
+        };
         if (Settings.OfficialSchemasDirectory is { Length: > 0 } official)
         {
             Simulator.UseOfficialSchemas(official);
@@ -43,6 +53,9 @@ public sealed class ScenarioWorld : IAsyncDisposable, IDisposable
 
     /// <summary>The <c>dersim</c> section of <c>reqnroll.json</c>.</summary>
     public DerSimSettings Settings { get; }
+
+    /// <summary>The target declaration: the station ids, tokens, versions and features scenarios may use.</summary>
+    public TargetDeclaration Target { get; }
 
     /// <summary>The CSMS under test.</summary>
     public CsmsTarget Csms { get; }

@@ -66,6 +66,12 @@ public sealed class SimulatorDriver : IAsyncDisposable
     /// <summary>How long a step waits in real time for the CSMS (boot answer, a message to arrive).</summary>
     public TimeSpan WaitTimeout { get; set; } = TimeSpan.FromSeconds(15);
 
+    /// <summary>
+    /// The Basic-auth password of a station id when the CSMS target has none of its own (the target declaration's);
+    /// null sends none. The default value is null.
+    /// </summary>
+    public Func<string, string?>? PasswordOf { get; init; }
+
     /// <summary>The stations, by id.</summary>
     public IReadOnlyDictionary<string, StationUnderTest> Stations => _stations;
 
@@ -82,7 +88,7 @@ public sealed class SimulatorDriver : IAsyncDisposable
         return _stations.Count switch
         {
             1 => _stations.Values.Single(),
-            0 => throw new InvalidOperationException("no station in this scenario yet: start with a step like Given a station \"DERSIM-1\" with profile \"EVSE-AC-22kW-1port\" on OCPP 2.0.1"),
+            0 => throw new InvalidOperationException("no station in this scenario yet: start with a step like Given a station with profile \"EVSE-AC-22kW-1port\" on OCPP 2.0.1"),
             _ => throw new InvalidOperationException($"this scenario has {_stations.Count} stations ({string.Join(", ", _stations.Keys)}): name the one meant"),
         };
     }
@@ -125,7 +131,7 @@ public sealed class SimulatorDriver : IAsyncDisposable
             Url = url,
             StationId = station.Id,
             Version = station.Version,
-            BasicAuthPassword = Csms.Password,
+            BasicAuthPassword = Csms.Password ?? PasswordOf?.Invoke(station.Id),
             Reconnect = new OcppReconnectPolicy { InitialDelay = TimeSpan.FromMilliseconds(200), MaxDelay = TimeSpan.FromSeconds(2), MaxAttempts = 5 },
             Rpc = new OcppRpcOptions { Validator = Validator, CallTimeout = WaitTimeout },
         };
@@ -154,11 +160,14 @@ public sealed class SimulatorDriver : IAsyncDisposable
         await runner.Engine.PlugInAsync(evseId, ev, CancellationToken.None).WaitAsync(WaitTimeout).ConfigureAwait(false);
     }
 
-    /// <summary>The driver presents <paramref name="token"/> on <paramref name="evseId"/>; true when the CSMS accepted it and the transaction started.</summary>
-    public async Task<bool> PresentTokenAsync(StationUnderTest station, int evseId, string token)
+    /// <summary>
+    /// The driver presents <paramref name="token"/> (of 2.x type <paramref name="idTokenType"/>; null for the type its
+    /// text fits) on <paramref name="evseId"/>; true when the CSMS accepted it and the transaction started.
+    /// </summary>
+    public async Task<bool> PresentTokenAsync(StationUnderTest station, int evseId, string token, string? idTokenType = null)
     {
         var runner = await BootedAsync(station).ConfigureAwait(false);
-        return await runner.Engine.PresentTokenAsync(evseId, token, CancellationToken.None).WaitAsync(WaitTimeout).ConfigureAwait(false);
+        return await runner.Engine.PresentTokenAsync(evseId, token, idTokenType, CancellationToken.None).WaitAsync(WaitTimeout).ConfigureAwait(false);
     }
 
     /// <summary>The driver stops the transaction on <paramref name="evseId"/> at the station (reason Local).</summary>

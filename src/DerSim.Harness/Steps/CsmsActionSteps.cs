@@ -90,6 +90,19 @@ public sealed class CsmsActionSteps(ScenarioWorld world, ScenarioContext scenari
     }
 
     /// <summary>
+    /// Sends RemoteStartTransaction (1.6) or RequestStartTransaction (2.x) for an EVSE and a token of the target
+    /// declaration by its role, with its declared type on 2.x.
+    /// Example: <c>When the CSMS starts a transaction remotely on EVSE 1 for the valid token</c>
+    /// </summary>
+    [When("the CSMS starts a transaction remotely on EVSE {int} for {tokenRole}")]
+    public Task RemoteStartRole(int evseId, Target.TokenRole role)
+    {
+        var station = world.Simulator.Station();
+        var token = TargetSteps.Token(world, scenario, role);
+        return Perform(CsmsCommand.RemoteStart(station.Id, station.Version, evseId, token.IdToken, token.EffectiveType));
+    }
+
+    /// <summary>
     /// Sends RemoteStopTransaction (1.6) or RequestStopTransaction (2.x) for the transaction running on the EVSE; waits
     /// for that transaction first. Example: <c>When the CSMS stops the transaction on EVSE 1</c>
     /// </summary>

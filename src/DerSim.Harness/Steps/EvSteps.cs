@@ -6,7 +6,7 @@ namespace DerSim.Harness.Steps;
 
 /// <summary>EVs and drivers at the station, step by step: plugging in and out, presenting tokens, stopping at the station.</summary>
 [Binding]
-public sealed class EvSteps(ScenarioWorld world)
+public sealed class EvSteps(ScenarioWorld world, ScenarioContext scenario)
 {
     /// <summary>The state of charge an EV plugged in by a step aims at when the step does not say.</summary>
     public const int DefaultTargetSocPercent = 80;
@@ -34,6 +34,18 @@ public sealed class EvSteps(ScenarioWorld world)
     /// </summary>
     [When("the driver presents token {string} on EVSE {int}")]
     public Task PresentToken(string token, int evseId) => world.Simulator.PresentTokenAsync(world.Simulator.Station(), evseId, token);
+
+    /// <summary>
+    /// The driver presents a token of the target declaration, by its role (the valid token, a second valid token, the
+    /// unknown, blocked or expired token), with its declared type on 2.x; otherwise as the step above.
+    /// Example: <c>When the driver presents the valid token on EVSE 1</c>
+    /// </summary>
+    [When("the driver presents {tokenRole} on EVSE {int}")]
+    public Task PresentRole(Target.TokenRole role, int evseId)
+    {
+        var token = TargetSteps.Token(world, scenario, role);
+        return world.Simulator.PresentTokenAsync(world.Simulator.Station(), evseId, token.IdToken, token.EffectiveType);
+    }
 
     /// <summary>
     /// The driver stops the transaction at the station (reason Local); the EV stays plugged in.

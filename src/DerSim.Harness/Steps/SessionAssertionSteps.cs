@@ -111,7 +111,24 @@ public sealed class SessionAssertionSteps(ScenarioWorld world, ScenarioContext s
     /// Example: <c>Then the CSMS refused token "STOLEN-1"</c>
     /// </summary>
     [Then("the CSMS refused token {string}")]
-    public void Refused(string token)
+    public void Refused(string token) => RefusedAs(token, null);
+
+    /// <summary>
+    /// Checks that the CSMS refused a token of the target declaration by its role (any status but Accepted).
+    /// Example: <c>Then the CSMS refused the blocked token</c>
+    /// </summary>
+    [Then("the CSMS refused {tokenRole}")]
+    public void RefusedRole(Target.TokenRole role) => RefusedAs(TargetSteps.Token(world, scenario, role).IdToken, null);
+
+    /// <summary>
+    /// Checks that the CSMS refused a token of the target declaration with a particular status (1.6 IdTagInfo, 2.x
+    /// AuthorizationStatus: Invalid, Blocked, Expired, Unknown, …).
+    /// Example: <c>Then the CSMS refused the blocked token with "Blocked"</c>
+    /// </summary>
+    [Then("the CSMS refused {tokenRole} with {string}")]
+    public void RefusedRoleWith(Target.TokenRole role, string status) => RefusedAs(TargetSteps.Token(world, scenario, role).IdToken, status);
+
+    private void RefusedAs(string token, string? status)
     {
         var station = world.Simulator.Station();
         var frames = world.Recorder.Query().Station(station.Id);
@@ -124,9 +141,9 @@ public sealed class SessionAssertionSteps(ScenarioWorld world, ScenarioContext s
 
         var answers = frames.Received().Action("Authorize").OfType(OcppMessageType.CallResult).Frames.Where(a => asks.Any(q => q.MessageId == a.MessageId)).ToList();
         var statuses = answers.Select(a => SessionTraffic.Text(a.Payload, "idTagInfo.status") ?? SessionTraffic.Text(a.Payload, "idTokenInfo.status")).ToList();
-        if (statuses.Count == 0 || statuses.Any(s => s is null or "Accepted"))
+        if (statuses.Count == 0 || statuses.Any(s => s is null or "Accepted" || (status is not null && s != status)))
         {
-            throw new TrafficAssertionException($"expected the CSMS to refuse {token}; it answered {(statuses.Count == 0 ? "nothing" : string.Join(", ", statuses))}", [.. asks, .. answers]);
+            throw new TrafficAssertionException($"expected the CSMS to refuse {token}{(status is null ? "" : $" with {status}")}; it answered {(statuses.Count == 0 ? "nothing" : string.Join(", ", statuses))}", [.. asks, .. answers]);
         }
     }
 

@@ -9,7 +9,7 @@ namespace DerSim.Harness.Steps;
 
 /// <summary>Stations, their profiles and versions, connecting and booting.</summary>
 [Binding]
-public sealed class StationSteps(ScenarioWorld world)
+public sealed class StationSteps(ScenarioWorld world, ScenarioContext scenario)
 {
     /// <summary>
     /// The OCPP version a step names: <c>1.6</c> (or <c>1.6J</c>), <c>2.0.1</c>, <c>2.1</c>.
@@ -24,7 +24,52 @@ public sealed class StationSteps(ScenarioWorld world)
     /// Example: <c>Given a station "DERSIM-DC-1" with profile "EVSE-DC-150kW-CCS-1port" on OCPP 2.0.1</c>
     /// </summary>
     [Given("a station {string} with profile {string} on OCPP {ocppVersion}")]
-    public void AddStation(string stationId, string profile, OcppVersion version) => world.Simulator.AddStation(stationId, profile, version);
+    public void AddStation(string stationId, string profile, OcppVersion version)
+    {
+        if (!world.Target.Speaks(version))
+        {
+            scenario.NotApplicable($"the target declares OCPP {string.Join(", ", world.Target.Versions)}, not {version.DisplayName()}");
+        }
+
+        var station = world.Simulator.AddStation(stationId, profile, version);
+        // Sessions a step plans ("an EV ... that wants ...") authorise with the valid token of the declaration.
+        var valid = world.Target.Tokens.Valid[0];
+        station.Plan = station.Plan with { IdTag = valid.IdToken, IdTagType = valid.EffectiveType };
+    }
+
+    /// <summary>
+    /// Adds a simulated station whose id is the next one the target declaration offers (the scenario's first station
+    /// takes the first declared id), with a bundled EVSE profile (or a profile path) and OCPP version. Not applicable
+    /// when the target does not speak the version or declares too few station ids.
+    /// Example: <c>Given a station with profile "EVSE-AC-22kW-1port" on OCPP 2.0.1</c>
+    /// </summary>
+    [Given("a station with profile {string} on OCPP {ocppVersion}")]
+    public void AddDeclaredStation(string profile, OcppVersion version)
+    {
+        var ordinal = world.Simulator.Stations.Count + 1;
+        var id = world.Target.StationId(ordinal);
+        if (id is null)
+        {
+            scenario.NotApplicable($"the scenario needs {ordinal} stations; the target declares {world.Target.StationIds!.Count} station id(s)");
+        }
+
+        AddStation(id!, profile, version);
+    }
+
+    /// <summary>
+    /// Adds the scenario's second station: the second id the target declaration offers.
+    /// Example: <c>Given a second station with profile "EVSE-AC-7.4kW-2port" on OCPP 1.6</c>
+    /// </summary>
+    [Given("a second station with profile {string} on OCPP {ocppVersion}")]
+    public void AddSecondStation(string profile, OcppVersion version)
+    {
+        if (world.Simulator.Stations.Count != 1)
+        {
+            throw new InvalidOperationException($"\"a second station\" follows exactly one station; this scenario has {world.Simulator.Stations.Count}");
+        }
+
+        AddDeclaredStation(profile, version);
+    }
 
     /// <summary>
     /// Connects the scenario's station to the CSMS: it opens the WebSocket and sends BootNotification.

@@ -1,4 +1,5 @@
 using DerSim.Sim.Engine;
+using DerSim.Sim.Ocpp;
 using DerSim.Sim.Ocpp.Rpc;
 using DerSim.Sim.Ocpp.V201;
 using DerSim.Sim.SmartCharging;
@@ -26,7 +27,7 @@ internal static class V201EngineHandlers
             }
 
             if ((request.EvseId is { } evseId && !station.HasEvse(evseId))
-                || engine.PrepareRemoteStart(request.EvseId is > 0 ? request.EvseId : null, request.IdToken.IdToken, request.RemoteStartId, txProfile) is not { } begin)
+                || engine.PrepareRemoteStart(request.EvseId is > 0 ? request.EvseId : null, request.IdToken.IdToken, request.RemoteStartId, txProfile, IdTokenTypes.Canonical(request.IdToken.Type.ToString(), OcppVersion.V201)) is not { } begin)
             {
                 return StartAnswer(RequestStartStopStatusEnumType.Rejected);
             }

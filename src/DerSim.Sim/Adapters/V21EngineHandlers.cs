@@ -29,7 +29,7 @@ internal static class V21EngineHandlers
             }
 
             if ((request.EvseId is { } evseId && !station.HasEvse(evseId))
-                || engine.PrepareRemoteStart(request.EvseId is > 0 ? request.EvseId : null, request.IdToken.IdToken, request.RemoteStartId, txProfile) is not { } begin)
+                || engine.PrepareRemoteStart(request.EvseId is > 0 ? request.EvseId : null, request.IdToken.IdToken, request.RemoteStartId, txProfile, request.IdToken.Type) is not { } begin)
             {
                 return StartAnswer(RequestStartStopStatusEnumType.Rejected);
             }

@@ -56,6 +56,8 @@ public static class SimCommandLine
             (o, f, v) => o with { Session = o.Session with { TargetSocPercent = ParsePercent(f, v) } }),
         new("--idtag", "TEXT", $"the id token the driver presents, 1-{MaxIdTagLength} printable characters (default: {SessionPlan.DefaultIdTag}; e.g. --idtag DRIVER-1)",
             (o, f, v) => o with { Session = o.Session with { IdTag = ParseIdTag(f, v) } }),
+        new("--idtag_type", "TYPE", $"the 2.x idToken type of --idtag: 2.0.1 {string.Join(" | ", IdTokenTypes.Of(OcppVersion.V201))}; 2.1 also {string.Join(" | ", IdTokenTypes.Of(OcppVersion.V21).Except(IdTokenTypes.Of(OcppVersion.V201)))} (default: the type the token fits: ISO14443 for 8 or 14 hex characters, ISO15693 for 16, else Local)",
+            (o, f, v) => o with { Session = o.Session with { IdTagType = NonEmpty(f, v) } }),
         new("--sessions", "N", "charging sessions per connector, one after another; 0 only stays connected (default: 1; e.g. --sessions 2)",
             (o, f, v) => o with { Session = o.Session with { Sessions = ParseNonNegativeInt(f, v) } }),
         new("--time_scale", "X", "simulated seconds per wall second: 1 real time, 60 a minute per second (default: 1; e.g. --time_scale 120)",
@@ -162,6 +164,13 @@ public static class SimCommandLine
         if ((options.ClientCertificatePath is null) != (options.ClientKeyPath is null))
         {
             throw new UsageException("--ocpp_client_cert and --ocpp_client_key go together");
+        }
+
+        if (options.Session.IdTagType is { } type && !IdTokenTypes.IsDefined(type, options.Version))
+        {
+            throw new UsageException(options.Version == OcppVersion.V16
+                ? $"--idtag_type: OCPP 1.6 idTags have no type; drop the flag or use --ocpp_version 2.0.1 or 2.1"
+                : $"--idtag_type: '{type}' is not an OCPP {options.Version.DisplayName()} idToken type; expected one of {string.Join(", ", IdTokenTypes.Of(options.Version))}");
         }
 
         var soc = options.Session.InitialSocPercent ?? Ev.DefaultInitialSocPercent;

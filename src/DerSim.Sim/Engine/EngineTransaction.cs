@@ -31,6 +31,9 @@ public sealed class EngineTransaction : IDisposable
     /// <summary>The token that started it.</summary>
     public string IdTag { get; }
 
+    /// <summary>The token's 2.x type (a remote start's is the CSMS's); null for the type its text fits.</summary>
+    public string? IdTokenType { get; init; }
+
     /// <summary>What started it.</summary>
     public TransactionStartTrigger Trigger { get; }
 

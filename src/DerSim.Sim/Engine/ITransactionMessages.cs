@@ -9,8 +9,11 @@ namespace DerSim.Sim.Engine;
 /// </summary>
 public interface ITransactionMessages
 {
-    /// <summary>Asks the CSMS whether <paramref name="idTag"/> may charge.</summary>
-    Task<bool> AuthorizeAsync(string idTag, CancellationToken ct);
+    /// <summary>
+    /// Asks the CSMS whether <paramref name="idTag"/> may charge; <paramref name="idTokenType"/> is its 2.x type (null:
+    /// the type its text fits, see <see cref="Ocpp.IdTokenTypes.Fitting"/>), unused in 1.6.
+    /// </summary>
+    Task<bool> AuthorizeAsync(string idTag, string? idTokenType, CancellationToken ct);
 
     /// <summary>Reports the connector's plain status (Occupied on plug-in, Available after the EV left).</summary>
     Task StatusAsync(StationConnector connector, CancellationToken ct);

@@ -12,4 +12,7 @@ internal sealed record SessionStart(int EvseId, string IdTag, TransactionStartTr
     /// it suspends on its own side (SuspendedEV) instead of leaving.
     /// </summary>
     public bool Stepped { get; init; }
+
+    /// <summary>The token's 2.x type; null for the type its text fits.</summary>
+    public string? IdTokenType { get; init; }
 }

@@ -36,7 +36,7 @@ public sealed partial class StationEngine
 
                 try
                 {
-                    await RunOneSessionAsync(new SessionStart(evseId, Plan.IdTag, TransactionStartTrigger.Authorized, null), ct).ConfigureAwait(false);
+                    await RunOneSessionAsync(new SessionStart(evseId, Plan.IdTag, TransactionStartTrigger.Authorized, null) { IdTokenType = Plan.IdTagType }, ct).ConfigureAwait(false);
                 }
                 finally
                 {
@@ -78,7 +78,7 @@ public sealed partial class StationEngine
             // 2. Authorize: a CSMS-started session is authorised already unless the station is told to ask (AuthorizeRemoteTxRequests).
             var ask = start.Trigger == TransactionStartTrigger.Authorized
                 || Station.Configuration.Get("AuthorizeRemoteTxRequests")?.Value == "true";
-            if (ask && !await messages.AuthorizeAsync(start.IdTag, ct).ConfigureAwait(false))
+            if (ask && !await messages.AuthorizeAsync(start.IdTag, start.IdTokenType, ct).ConfigureAwait(false))
             {
                 Log($"EVSE {start.EvseId}: token {start.IdTag} refused; the EV leaves");
                 return;
@@ -106,7 +106,7 @@ public sealed partial class StationEngine
     private async Task RunTransactionAsync(SessionStart start, StationConnector connector, ITransactionMessages messages, CancellationToken ct, Action? registeredCallback = null)
     {
         // 3. Start: the id comes from the CSMS (1.6) or the station (2.x); energy flows from then on.
-        using var tx = new EngineTransaction(connector, start.IdTag, start.Trigger, start.RemoteStartId) { StaysPlugged = start.Stepped };
+        using var tx = new EngineTransaction(connector, start.IdTag, start.Trigger, start.RemoteStartId) { StaysPlugged = start.Stepped, IdTokenType = start.IdTokenType };
         var (first, _) = ReadNow(start.EvseId);
         tx.StartedAt = first.Timestamp;
         PrepareEnergyTransfer(tx, messages);

@@ -59,7 +59,10 @@ public sealed partial class StationEngine
     /// </summary>
     /// <returns>Whether the token was accepted; a refused token (or no connection to ask) leaves the EV plugged without energy.</returns>
     /// <exception cref="InvalidOperationException">No EV was plugged in by <see cref="PlugInAsync"/>, or a transaction runs already.</exception>
-    public async Task<bool> PresentTokenAsync(int evseId, string idTag, CancellationToken ct)
+    public Task<bool> PresentTokenAsync(int evseId, string idTag, CancellationToken ct) => PresentTokenAsync(evseId, idTag, null, ct);
+
+    /// <summary>As <see cref="PresentTokenAsync(int, string, CancellationToken)"/>, with the token's 2.x type (null: the type its text fits).</summary>
+    public async Task<bool> PresentTokenAsync(int evseId, string idTag, string? idTokenType, CancellationToken ct)
     {
         var messages = _messages ?? throw new InvalidOperationException("the station has not booted yet");
         var stepped = SteppedOn(evseId);
@@ -71,7 +74,7 @@ public sealed partial class StationEngine
         bool accepted;
         try
         {
-            accepted = await messages.AuthorizeAsync(idTag, ct).ConfigureAwait(false);
+            accepted = await messages.AuthorizeAsync(idTag, idTokenType, ct).ConfigureAwait(false);
         }
         catch (Ocpp.Rpc.OcppConnectionClosedException ex)
         {
@@ -86,7 +89,7 @@ public sealed partial class StationEngine
             return false;
         }
 
-        var start = new SessionStart(evseId, idTag, TransactionStartTrigger.Authorized, null) { Stepped = true };
+        var start = new SessionStart(evseId, idTag, TransactionStartTrigger.Authorized, null) { Stepped = true, IdTokenType = idTokenType };
         var registered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
 
         // Registered before the step returns: a discrete-event clock must not move while the transaction starts.

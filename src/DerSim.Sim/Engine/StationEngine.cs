@@ -215,7 +215,14 @@ public sealed partial class StationEngine
     /// <paramref name="txProfile"/> is installed as the TxProfile once the transaction started.
     /// </summary>
     /// <returns>The action starting the session, or null when no EVSE is free (the request is rejected).</returns>
-    public Action? PrepareRemoteStart(int? evseId, string idTag, int? remoteStartId, ChargingProfile? txProfile)
+    public Action? PrepareRemoteStart(int? evseId, string idTag, int? remoteStartId, ChargingProfile? txProfile) =>
+        PrepareRemoteStart(evseId, idTag, remoteStartId, txProfile, null);
+
+    /// <summary>
+    /// As <see cref="PrepareRemoteStart(int?, string, int?, ChargingProfile?)"/>, keeping <paramref name="idTokenType"/>,
+    /// the 2.x type of the idToken the CSMS sent: the transaction reports the token as the CSMS named it.
+    /// </summary>
+    public Action? PrepareRemoteStart(int? evseId, string idTag, int? remoteStartId, ChargingProfile? txProfile, string? idTokenType)
     {
         if (_messages is null)
         {
@@ -239,7 +246,7 @@ public sealed partial class StationEngine
 
             // The actor counts from now, so a discrete-event clock waits for the session to begin.
             var actor = Clock.RegisterActor();
-            var start = new SessionStart(evse.Id, idTag, TransactionStartTrigger.RemoteStart, remoteStartId);
+            var start = new SessionStart(evse.Id, idTag, TransactionStartTrigger.RemoteStart, remoteStartId) { IdTokenType = idTokenType };
             return () => _ = Task.Run(async () =>
             {
                 try

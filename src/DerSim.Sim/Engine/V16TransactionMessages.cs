@@ -11,7 +11,7 @@ namespace DerSim.Sim.Engine;
 public sealed class V16TransactionMessages(TransactionOutbox outbox, IVersionAdapter adapter, ChargingStation station, TimeProvider time) : ITransactionMessages
 {
     /// <inheritdoc />
-    public async Task<bool> AuthorizeAsync(string idTag, CancellationToken ct)
+    public async Task<bool> AuthorizeAsync(string idTag, string? idTokenType, CancellationToken ct)
     {
         var answer = await outbox.CallAsync("Authorize", MeterJson.Element(new JsonObject { ["idTag"] = idTag }), OutboxDelivery.Request, ct).ConfigureAwait(false);
         return answer is { } a && IsAccepted(a);

@@ -17,9 +17,9 @@ namespace DerSim.Sim.Engine;
 public sealed class V2xTransactionMessages(TransactionOutbox outbox, IVersionAdapter adapter, ChargingStation station) : ITransactionMessages
 {
     /// <inheritdoc />
-    public async Task<bool> AuthorizeAsync(string idTag, CancellationToken ct)
+    public async Task<bool> AuthorizeAsync(string idTag, string? idTokenType, CancellationToken ct)
     {
-        var answer = await outbox.CallAsync("Authorize", MeterJson.Element(new JsonObject { ["idToken"] = IdToken(idTag, remote: false) }), OutboxDelivery.Request, ct).ConfigureAwait(false);
+        var answer = await outbox.CallAsync("Authorize", MeterJson.Element(new JsonObject { ["idToken"] = IdToken(idTag, idTokenType) }), OutboxDelivery.Request, ct).ConfigureAwait(false);
         return answer is { } a && (IsAccepted(a) ?? false);
     }
 
@@ -48,7 +48,7 @@ public sealed class V2xTransactionMessages(TransactionOutbox outbox, IVersionAda
         }
 
         var payload = Event(tx, "Started", remote ? "RemoteStart" : "Authorized", sample, info, "Transaction.Begin");
-        payload["idToken"] = IdToken(tx.IdTag, remote);
+        payload["idToken"] = IdToken(tx.IdTag, tx.IdTokenType);
         payload["evse"] = new JsonObject { ["id"] = tx.EvseId, ["connectorId"] = tx.Connector.ConnectorId };
         var answer = await outbox.CallAsync("TransactionEvent", MeterJson.Element(payload), OutboxDelivery.Transaction, ct).ConfigureAwait(false);
 
@@ -181,8 +181,10 @@ public sealed class V2xTransactionMessages(TransactionOutbox outbox, IVersionAda
         return info;
     }
 
-    private static JsonObject IdToken(string idTag, bool remote) =>
-        new() { ["idToken"] = idTag, ["type"] = remote ? "Central" : "ISO14443" };
+    // The type given (a remote start keeps the one the CSMS sent: OCPP 2.0.1 F01, the transaction is for its idToken), else the type the
+    // text fits: ISO14443 only for a card UID.
+    private static JsonObject IdToken(string idTag, string? type) =>
+        new() { ["idToken"] = idTag, ["type"] = type ?? IdTokenTypes.Fitting(idTag) };
 
     private static bool? IsAccepted(JsonElement answer) =>
         answer.TryGetProperty("idTokenInfo", out var info) ? info.GetProperty("status").GetString() == "Accepted" : null;

@@ -21,6 +21,12 @@ public sealed record SessionPlan
     /// <summary>The id token the driver presents at every session. The default value is <see cref="DefaultIdTag"/>.</summary>
     public string IdTag { get; init; } = DefaultIdTag;
 
+    /// <summary>
+    /// The 2.x type of <see cref="IdTag"/> (<c>./sim --idtag_type</c>); null sends the type its text fits
+    /// (<see cref="Ocpp.IdTokenTypes.Fitting"/>: the default tag is sent as Local). The default value is null.
+    /// </summary>
+    public string? IdTagType { get; init; }
+
     /// <summary>Charging sessions per connector, one after another; 0 only stays connected. The default value is 1.</summary>
     public int Sessions { get; init; } = 1;
 

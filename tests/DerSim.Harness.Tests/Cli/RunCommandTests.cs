@@ -70,6 +70,89 @@ public sealed class RunCommandTests
         message.ShouldContain("--parallel 0: expected a number of scenarios of at least 1");
     }
 
+    [Test]
+    public async Task List_ids_prints_exactly_the_station_ids_and_tokens_the_run_then_sends()
+    {
+        var scratch = Directory.CreateTempSubdirectory("dersim-list-ids-");
+        try
+        {
+            var target = Path.Combine(scratch.FullName, "target.json");
+            await File.WriteAllTextAsync(target, """
+                {
+                  "stationIds": ["CP-A", "CP-B"],
+                  "versions": ["1.6", "2.0.1"],
+                  "tokens": {
+                    "valid": [{ "idToken": "DRIVER-1", "groupId": "FLEET-1" }, { "idToken": "04AABBCC" }],
+                    "unknown": { "idToken": "NOBODY-1" },
+                    "blocked": { "idToken": "0B0B0B0B" },
+                    "expired": { "idToken": "0E0E0E0E", "type": "KeyCode" }
+                  }
+                }
+                """);
+            string[] selection =
+            [
+                "run", Path.Combine("features", "sessions", "authorize-start-stop.feature"), Path.Combine("features", "multi-port", "shared-supply.feature"),
+                Path.Combine("features", "remote", "remote-start-stop.feature"), Path.Combine("features", "v2g"), "--version", "2.0.1", "--target", target,
+            ];
+
+            var (listExit, listing) = await Dersim([.. selection, "--list-ids"]);
+            listExit.ShouldBe(0, listing);
+            var lines = listing.Split("\n\nstderr:")[0].Split('\n').Select(l => l.Split('\t')).ToList();
+            var listedStations = lines.Where(l => l[0] == "station").Select(l => l[1]).ToHashSet();
+            var listedTokens = lines.Where(l => l[0] == "token").Select(l => $"{l[1]} {l[2]}").ToHashSet();
+            lines.Where(l => l[0] == "token" && l[1] == "DRIVER-1").Select(l => l[3]).ShouldBe(["FLEET-1"], listing);
+
+            var reports = Path.Combine(scratch.FullName, "reports");
+            var (runExit, run) = await Dersim([.. selection, "--reports", reports, "--no-html"]);
+            runExit.ShouldBe(0, run);
+            var sentStations = new HashSet<string>();
+            var sentTokens = new HashSet<string>();
+            foreach (var line in Directory.GetFiles(Path.Combine(reports, "traffic"), "*.ndjson").SelectMany(File.ReadLines))
+            {
+                using var frame = System.Text.Json.JsonDocument.Parse(line);
+                var root = frame.RootElement;
+                sentStations.Add(root.GetProperty("station").GetString()!);
+                if (root.GetProperty("type").GetString() == "Call" && root.GetProperty("payload").TryGetProperty("idToken", out var token))
+                {
+                    sentTokens.Add($"{token.GetProperty("idToken").GetString()} {token.GetProperty("type").GetString()}");
+                }
+            }
+
+            // Most v2g scenarios are 2.1 only: left out by --version, so the listing must not name what they would use.
+            listedStations.ShouldBe(sentStations, ignoreOrder: true, run);
+            listedTokens.ShouldBe(sentTokens, ignoreOrder: true, $"listed:\n{listing}\nsent: {string.Join(", ", sentTokens)}");
+            sentTokens.ShouldContain("DRIVER-1 Local");
+            sentTokens.ShouldContain("04AABBCC ISO14443");
+            sentTokens.ShouldContain("0E0E0E0E KeyCode");
+            sentStations.ShouldBe(["CP-A"]);
+        }
+        finally
+        {
+            scratch.Delete(recursive: true);
+        }
+    }
+
+    [Test]
+    public async Task A_bad_target_declaration_ends_the_run_with_exit_2_naming_file_and_path()
+    {
+        var scratch = Directory.CreateTempSubdirectory("dersim-target-");
+        try
+        {
+            var target = Path.Combine(scratch.FullName, "target.json");
+            await File.WriteAllTextAsync(target, """{ "versions": ["1.6", "3.0"] }""");
+
+            var (exit, output) = await Dersim("run", "--target", target, "--list-ids");
+
+            exit.ShouldBe(2, output);
+            output.ShouldContain($"dersim run: {target} at $.versions[1]: '3.0' is not an OCPP version");
+            output.ShouldNotContain("Unhandled exception");
+        }
+        finally
+        {
+            scratch.Delete(recursive: true);
+        }
+    }
+
     private static async Task<(int Exit, string Output)> Dersim(params string[] args)
     {
         var info = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
@@ -88,6 +171,7 @@ public sealed class RunCommandTests
         info.Environment.Remove("DERSIM_CSMS_URL");
         info.Environment.Remove("DERSIM_ROOT");
         info.Environment.Remove("DERSIM_REPORTS_DIR");
+        info.Environment.Remove("DERSIM_TARGET");
         using var process = Process.Start(info)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();

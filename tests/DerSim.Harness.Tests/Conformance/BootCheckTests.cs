@@ -33,7 +33,21 @@ public sealed class BootCheckTests
         result.Detail.ShouldContain("boot Accepted");
         var connectors = EvseProfileLoader.Load(profile, ProfilesDirectory.Locate()).AllConnectors.Count();
         result.Detail.ShouldContain($"{connectors} connector(s) reported");
-        csms.Stations[$"BC-{version}"].HeartbeatCount.ShouldBeGreaterThanOrEqualTo(1);
+    }
+
+    [Test]
+    public async Task Passes_without_waiting_for_a_heartbeat_the_CSMS_wants_only_every_5_minutes()
+    {
+        // Defect 12: the check waited for a Heartbeat, so a CSMS with a common interval (300 s) failed any sensible timeout.
+        await using var csms = new ReferenceCsms(new ReferenceCsmsOptions { HeartbeatIntervalSeconds = 300 });
+        await csms.StartAsync();
+        var check = new BootCheck(csms.Url, ProfilesDirectory.Locate(), TimeSpan.FromSeconds(5));
+
+        var result = await check.RunAsync("EVSE-AC-7.4kW-2port", OcppVersion.V201, "BC-SLOW-HEARTBEAT", CancellationToken.None);
+
+        result.Passed.ShouldBeTrue(result.Detail);
+        result.Detail.ShouldContain("2 connector(s) reported");
+        result.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(5));
     }
 
     [Test]
@@ -109,6 +123,47 @@ public sealed class BootCheckTests
         process.ExitCode.ShouldBe(0, output);
         output.ShouldContain("2 passed, 0 failed");
         output.Split('\n').Count(l => l.TrimStart().StartsWith("PASS", StringComparison.Ordinal)).ShouldBe(2, output);
+    }
+
+    [Test]
+    public async Task Dersim_bootcheck_takes_station_ids_and_versions_from_the_target_declaration()
+    {
+        var target = Path.Combine(Path.GetTempPath(), $"dersim-bootcheck-target-{Guid.NewGuid():N}.json");
+        await File.WriteAllTextAsync(target, """{ "stationIds": ["CP-BOOT-1"], "versions": ["1.6", "2.1"] }""");
+        try
+        {
+            var info = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
+            {
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+                UseShellExecute = false,
+            };
+            foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "dersim.dll"), "bootcheck", "--profile", "EVSE-AC-22kW-1port", "--target", target })
+            {
+                info.ArgumentList.Add(arg);
+            }
+
+            info.Environment.Remove("DERSIM_CSMS_URL");
+            using var process = Process.Start(info)!;
+            var stdout = process.StandardOutput.ReadToEndAsync();
+            var stderr = process.StandardError.ReadToEndAsync();
+            using var wait = new CancellationTokenSource(TimeSpan.FromSeconds(90));
+            await process.WaitForExitAsync(wait.Token);
+
+            var output = $"{await stdout}\nstderr: {await stderr}";
+            process.ExitCode.ShouldBe(0, output);
+            // One declared id: the two declared versions' checks run one after the other on it.
+            output.ShouldContain("Running 2 stations, 1 at once");
+            var passes = output.Split('\n').Where(l => l.TrimStart().StartsWith("PASS", StringComparison.Ordinal)).ToList();
+            passes.Count.ShouldBe(2, output);
+            passes.ShouldAllBe(l => l.Contains("CP-BOOT-1"));
+            passes.ShouldContain(l => l.Contains("OCPP 1.6"));
+            passes.ShouldContain(l => l.Contains("OCPP 2.1"));
+        }
+        finally
+        {
+            File.Delete(target);
+        }
     }
 
     [TestCase("http://127.0.0.1:8180/ocpp", "is not a ws:// or wss:// URL")]

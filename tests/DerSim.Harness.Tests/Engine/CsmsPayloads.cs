@@ -31,10 +31,10 @@ internal static class CsmsPayloads
             ? $$"""{"connectorId":{{evseId}},"duration":{{durationSeconds}},"chargingRateUnit":"W"}"""
             : $$"""{"evseId":{{evseId}},"duration":{{durationSeconds}},"chargingRateUnit":"W"}""");
 
-    public static (string Action, string Json) RemoteStart(OcppVersion version, int evseId, string idTag, int remoteStartId) =>
+    public static (string Action, string Json) RemoteStart(OcppVersion version, int evseId, string idTag, int remoteStartId, string type = "Central") =>
         version == OcppVersion.V16
             ? ("RemoteStartTransaction", $$"""{"connectorId":{{evseId}},"idTag":"{{idTag}}"}""")
-            : ("RequestStartTransaction", $$$"""{"evseId":{{{evseId}}},"remoteStartId":{{{remoteStartId}}},"idToken":{"idToken":"{{{idTag}}}","type":"Central"}}""");
+            : ("RequestStartTransaction", $$$"""{"evseId":{{{evseId}}},"remoteStartId":{{{remoteStartId}}},"idToken":{"idToken":"{{{idTag}}}","type":"{{{type}}}"}}""");
 
     public static (string Action, string Json) RemoteStop(OcppVersion version, string transactionId) =>
         version == OcppVersion.V16

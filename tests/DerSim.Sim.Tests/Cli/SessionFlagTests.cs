@@ -100,4 +100,22 @@ public sealed class SessionFlagTests
         usage.ShouldContain("--ev sedan-75 --ev_soc 20 --ev_target_soc 80 --idtag DRIVER-1 --sessions 2 --time_scale 120");
         usage.ShouldContain("--ocpp_enable no --evse_profile EVSE-Hybrid-2DC-1AC --duration 45m");
     }
+
+    [Test]
+    public void Idtag_type_defaults_to_the_type_the_token_fits_and_takes_a_type_of_the_version()
+    {
+        SimCommandLine.Parse([])!.Session.IdTagType.ShouldBeNull();
+        SimCommandLine.Parse(["--ocpp_version", "2.1", "--idtag", "VIN123", "--idtag_type", "VIN"])!.Session.IdTagType.ShouldBe("VIN");
+        SimCommandLine.Parse(["--idtag_type=KeyCode"])!.Session.IdTagType.ShouldBe("KeyCode");
+    }
+
+    [TestCase(new[] { "--idtag_type", "VIN" }, "--idtag_type: 'VIN' is not an OCPP 2.0.1 idToken type; expected one of Central, eMAID, ISO14443")]
+    [TestCase(new[] { "--idtag_type", "iso14443", "--ocpp_version", "2.1" }, "--idtag_type: 'iso14443' is not an OCPP 2.1 idToken type")]
+    [TestCase(new[] { "--ocpp_version", "1.6", "--idtag_type", "ISO14443" }, "--idtag_type: OCPP 1.6 idTags have no type")]
+    public void A_bad_idtag_type_names_the_flag_and_the_version(string[] args, string expected)
+    {
+        var error = Should.Throw<UsageException>(() => SimCommandLine.Parse(args));
+        error.Message.ShouldStartWith(expected);
+        error.Message.ShouldNotContain("\n");
+    }
 }

@@ -47,6 +47,9 @@ public sealed record CsmsCommand
     /// <summary>The id token (RemoteStart).</summary>
     public string? IdTag { get; init; }
 
+    /// <summary>The 2.x type of <see cref="IdTag"/> (RemoteStart); null for the type its text fits.</summary>
+    public string? IdTagType { get; init; }
+
     /// <summary>The transaction the action is about (TxProfile, RemoteStop), as the station reported it.</summary>
     public string? TransactionId { get; init; }
 
@@ -171,8 +174,8 @@ public sealed record CsmsCommand
         new(CsmsActionKind.GetCompositeSchedule, stationId, version) { EvseId = evseId, DurationSeconds = durationSeconds };
 
     /// <summary>RemoteStartTransaction (1.6) / RequestStartTransaction (2.x).</summary>
-    public static CsmsCommand RemoteStart(string stationId, OcppVersion version, int evseId, string idTag) =>
-        new(CsmsActionKind.RemoteStart, stationId, version) { EvseId = evseId, IdTag = idTag };
+    public static CsmsCommand RemoteStart(string stationId, OcppVersion version, int evseId, string idTag, string? idTagType = null) =>
+        new(CsmsActionKind.RemoteStart, stationId, version) { EvseId = evseId, IdTag = idTag, IdTagType = idTagType };
 
     /// <summary>RemoteStopTransaction (1.6) / RequestStopTransaction (2.x).</summary>
     public static CsmsCommand RemoteStop(string stationId, OcppVersion version, string transactionId, int? evseId = null) =>
@@ -311,6 +314,7 @@ public sealed record CsmsCommand
         Add("purpose", Purpose);
         Add("profileId", ProfileId);
         Add("idTag", IdTag);
+        Add("idTagType", IdTag is null ? null : IdTagType ?? IdTokenTypes.Fitting(IdTag));
         // Empty rather than missing: a body template names it for TxProfiles and TxDefaultProfiles alike.
         values["transactionId"] = TransactionId ?? "";
         Add("resetType", Version == OcppVersion.V16 ? ResetType : ResetTypeV2);

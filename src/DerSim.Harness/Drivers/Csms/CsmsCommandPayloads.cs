@@ -93,7 +93,7 @@ internal static class CsmsCommandPayloads
         {
             ["evseId"] = c.EvseId,
             ["remoteStartId"] = 1,
-            ["idToken"] = new JsonObject { ["idToken"] = c.IdTag, ["type"] = "ISO14443" },
+            ["idToken"] = new JsonObject { ["idToken"] = c.IdTag, ["type"] = c.IdTagType ?? IdTokenTypes.Fitting(c.IdTag!) },
         },
         CsmsActionKind.RemoteStop => new JsonObject { ["transactionId"] = c.TransactionId },
         CsmsActionKind.Reset => new JsonObject { ["type"] = c.ResetTypeV2 },

@@ -1,0 +1,105 @@
+using DerSim.Sim.Ocpp;
+
+namespace DerSim.Harness.Target;
+
+/// <summary>
+/// What DerSim knows of the CSMS under test: the station ids and tokens its operator registered, credentials, and the
+/// versions and optional features it implements. Read from <c>reqnroll.json</c> <c>$.dersim.target</c>, or from the
+/// JSON file that <c>--target</c> or <c>DERSIM_TARGET</c> names (the same shape). Scenarios name roles ("a station",
+/// "the valid token"), never literal ids; the embedded reference CSMS is seeded from the same declaration. Every
+/// default fits the embedded CSMS and a strict one.
+/// </summary>
+public sealed record TargetDeclaration
+{
+    /// <summary>The declaration every key of which is its default.</summary>
+    public static TargetDeclaration Default { get; } = new();
+
+    /// <summary>
+    /// The prefix of station ids when <see cref="StationIds"/> is not given: a scenario's first station is PREFIX-1,
+    /// its second PREFIX-2. The default value is "DERSIM-SIM".
+    /// </summary>
+    public string StationIdPrefix { get; init; } = "DERSIM-SIM";
+
+    /// <summary>
+    /// The station ids registered in the CSMS, in the order scenarios take them (a scenario's first station takes the
+    /// first); null derives them from <see cref="StationIdPrefix"/>. The default value is null.
+    /// </summary>
+    public IReadOnlyList<string>? StationIds { get; init; }
+
+    /// <summary>
+    /// The Basic-auth password of every station (security profiles 1 and 2); null sends none. <c>DERSIM_CSMS_PASSWORD</c>
+    /// overrides it. The default value is null.
+    /// </summary>
+    public string? Password { get; init; }
+
+    /// <summary>Basic-auth passwords per station id, over <see cref="Password"/>. The default value is none.</summary>
+    public IReadOnlyDictionary<string, string> Passwords { get; init; } = System.Collections.ObjectModel.ReadOnlyDictionary<string, string>.Empty;
+
+    /// <summary>
+    /// The OCPP security profile the CSMS uses: 0 none, 1 Basic auth over ws://, 2 Basic auth over wss://, 3 client
+    /// certificates over wss:// (not driven by scenarios yet). Checked against the CSMS URL's scheme and the password.
+    /// The default value is 0.
+    /// </summary>
+    public int SecurityProfile { get; init; }
+
+    /// <summary>
+    /// The OCPP versions the CSMS speaks ("1.6", "2.0.1", "2.1"); a scenario on another version is not applicable.
+    /// The default value is all three.
+    /// </summary>
+    public IReadOnlyList<string> Versions { get; init; } = ["1.6", "2.0.1", "2.1"];
+
+    /// <summary>
+    /// The optional features the CSMS implements (see <see cref="TargetFeatures.All"/>); a scenario tagged
+    /// <c>@requires:NAME</c> with a feature not listed is not applicable. Null declares every feature. The default
+    /// value is null.
+    /// </summary>
+    public IReadOnlyList<string>? Features { get; init; }
+
+    /// <summary>The tokens scenarios name by role. The default value is <see cref="TargetTokens"/>'s defaults.</summary>
+    public TargetTokens Tokens { get; init; } = new();
+
+    /// <summary>The id of a scenario's station number <paramref name="ordinal"/> (1-based); null when the declared list is shorter.</summary>
+    public string? StationId(int ordinal) =>
+        StationIds is { } ids
+            ? (ordinal <= ids.Count ? ids[ordinal - 1] : null)
+            : FormattableString.Invariant($"{StationIdPrefix}-{ordinal}");
+
+    /// <summary>The password station <paramref name="stationId"/> presents: <see cref="Passwords"/>, else <see cref="Password"/>.</summary>
+    public string? PasswordOf(string stationId) => Passwords.TryGetValue(stationId, out var own) ? own : Password;
+
+    /// <summary>Whether the CSMS speaks <paramref name="version"/>.</summary>
+    public bool Speaks(OcppVersion version) => Versions.Contains(version.DisplayName(), StringComparer.Ordinal);
+
+    /// <summary>Whether the CSMS implements <paramref name="feature"/>.</summary>
+    public bool Implements(string feature) => Features is null || Features.Contains(feature, StringComparer.Ordinal);
+
+    /// <summary>The token playing <paramref name="role"/>; null when the declaration has no second valid token.</summary>
+    public TargetToken? Token(TokenRole role) => role switch
+    {
+        TokenRole.Valid => Tokens.Valid[0],
+        TokenRole.SecondValid => Tokens.Valid.Count > 1 ? Tokens.Valid[1] : null,
+        TokenRole.Unknown => Tokens.Unknown,
+        TokenRole.Blocked => Tokens.Blocked,
+        TokenRole.Expired => Tokens.Expired,
+        _ => throw new ArgumentOutOfRangeException(nameof(role), role, null),
+    };
+
+    /// <summary>
+    /// Why a scenario with <paramref name="tags"/> (without '@') cannot run against this CSMS, or null when it can:
+    /// every version tag (<c>@ocpp2.1</c>) names a version not declared, or a <c>@requires:NAME</c> feature is missing.
+    /// </summary>
+    public string? NotApplicableReason(IEnumerable<string> tags)
+    {
+        var list = tags.ToList();
+        var versions = OcppVersions.All.Where(v => list.Contains("ocpp" + v.DisplayName(), StringComparer.OrdinalIgnoreCase)).ToList();
+        if (versions.Count > 0 && !versions.Any(Speaks))
+        {
+            return $"the target declares OCPP {string.Join(", ", Versions)}, not {string.Join(" or ", versions.Select(v => v.DisplayName()))}";
+        }
+
+        var missing = TargetFeatures.RequiredBy(list).Where(f => !Implements(f)).ToList();
+        return missing.Count > 0
+            ? $"the target does not declare the feature{(missing.Count > 1 ? "s" : "")} {string.Join(", ", missing)} (declared: {(Features is { Count: > 0 } declared ? string.Join(", ", declared) : "none")})"
+            : null;
+    }
+}
