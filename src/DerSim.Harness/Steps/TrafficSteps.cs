@@ -117,19 +117,32 @@ public sealed class TrafficSteps(ScenarioWorld world)
 
     /// <summary>
     /// Waits (in real time, up to the step timeout) until the station sends a CALL of the action with a field value
-    /// at a JSON path. Example: <c>Then the station soon sends a "TransactionEvent" with "transactionInfo.chargingState" = "SuspendedEVSE"</c>
+    /// at a JSON path, after the scenario's last CSMS action (from the start when there was none): what the station
+    /// sent before, at boot say, does not count. Example: <c>Then the station soon sends a "TransactionEvent" with "transactionInfo.chargingState" = "SuspendedEVSE"</c>
     /// </summary>
     [Then("the station soon sends a/an {string} with {string} = {string}")]
-    public Task SoonSendsWith(string action, string path, string value) =>
-        world.Simulator.WaitForAsync(q => q.Sent().Calls().Action(action).With(path, value).Count > 0, $"a {action} with {path} = {value} from the station");
+    public Task SoonSendsWith(string action, string path, string value)
+    {
+        var (mark, since) = SinceLastCsmsAction();
+        return world.Simulator.WaitForAsync(q => q.Sent().Calls().Action(action).With(path, value).Where(f => f.Sequence > mark, since).Count > 0, $"a {action} with {path} = {value} from the station {since}");
+    }
 
     /// <summary>
-    /// Waits (in real time, up to the step timeout) until the station sends a CALL of the action.
-    /// Example: <c>Then the station soon sends a "StatusNotification"</c>
+    /// Waits (in real time, up to the step timeout) until the station sends a CALL of the action after the scenario's
+    /// last CSMS action (from the start when there was none): a StatusNotification of the boot does not answer a
+    /// TriggerMessage. Example: <c>Then the station soon sends a "StatusNotification"</c>
     /// </summary>
     [Then("the station soon sends a/an {string}")]
-    public Task SoonSends(string action) =>
-        world.Simulator.WaitForAsync(q => q.Sent().Calls().Action(action).Count > 0, $"a {action} from the station");
+    public Task SoonSends(string action)
+    {
+        var (mark, since) = SinceLastCsmsAction();
+        return world.Simulator.WaitForAsync(q => q.Sent().Calls().Action(action).Where(f => f.Sequence > mark, since).Count > 0, $"a {action} from the station {since}");
+    }
+
+    private (long Mark, string Since) SinceLastCsmsAction() =>
+        world.CsmsExchanges.Count > 0 && world.CsmsExchanges[^1].Call is var call
+            ? (call.Sequence, $"after the CSMS's {call.Action}")
+            : (0, "in this scenario");
 
     /// <summary>
     /// Checks that the station received at least one CALL of the action from the CSMS.

@@ -45,7 +45,7 @@ public sealed partial class HttpCsmsDriver : ICsmsDriver, IDisposable
     public async Task<CsmsExchange> PerformAsync(CsmsCommand command, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(command);
-        var action = command.OcppAction ?? throw new CsmsActionNotApplicableException($"OCPP {command.Version.ToString()} has no {command.Kind}");
+        _ = command.OcppAction ?? throw new CsmsActionNotApplicableException($"OCPP {command.Version.ToString()} has no {command.Kind}");
         if (!_settings.Actions.TryGetValue(command.TemplateName, out var template))
         {
             throw new CsmsActionNotApplicableException($"the Http CSMS driver has no template for {command.TemplateName} (dersim.http.actions.{command.TemplateName}); it cannot {command.Describe()}");
@@ -70,7 +70,7 @@ public sealed partial class HttpCsmsDriver : ICsmsDriver, IDisposable
                 []);
         }
 
-        return await CsmsTraffic.AwaitExchangeAsync(_recorder, command.StationId, action, mark, _timeout, ct).ConfigureAwait(false);
+        return await CsmsTraffic.AwaitExchangeAsync(_recorder, command, mark, _timeout, ct).ConfigureAwait(false);
     }
 
     /// <summary>Renders a template into a request: placeholders URL-escaped in the URL, JSON-escaped in the body.</summary>
