@@ -32,7 +32,7 @@ public sealed class ScenarioWorld : IAsyncDisposable, IDisposable
         Csms = url is null ? CsmsTarget.Reference() : CsmsTarget.External(url, environment("DERSIM_CSMS_PASSWORD"));
         Recorder = new TrafficRecorder();
         // The CSMS's answer time budget (callTimeoutSeconds) is also how long a step waits for the CSMS to act.
-        Simulator = new SimulatorDriver(Csms, Recorder) { WaitTimeout = TimeSpan.FromSeconds(Math.Clamp(Settings.CallTimeoutSeconds, 1, 300)) };
+        Simulator = new SimulatorDriver(Csms, Recorder, options.Time) { WaitTimeout = TimeSpan.FromSeconds(Math.Clamp(Settings.CallTimeoutSeconds, 1, 300)) };
         if (Settings.OfficialSchemasDirectory is { Length: > 0 } official)
         {
             Simulator.UseOfficialSchemas(official);

@@ -16,13 +16,14 @@ namespace DerSim.Harness.Drivers;
 /// </summary>
 public sealed class SimulatorDriver : IAsyncDisposable
 {
-    /// <summary>Where every scenario's clock starts.</summary>
-    public static readonly DateTimeOffset Epoch = new(2026, 1, 1, 8, 0, 0, TimeSpan.Zero);
-
     private static readonly OcppSchemaValidator SharedValidator = new();
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, OcppSchemaValidator> OfficialValidators = new(StringComparer.Ordinal);
     private readonly Dictionary<string, StationUnderTest> _stations = new(StringComparer.Ordinal);
     private readonly IDisposable _scenarioActor;
+    private readonly TimeProvider _real;
+    private readonly Lock _present = new();
+    private DateTimeOffset _anchorPresent;
+    private long _anchorReal;
 
     /// <summary>
     /// What every frame of the stations is checked against: DerSim's own schemas, unless <see cref="UseOfficialSchemas"/>
@@ -46,16 +47,57 @@ public sealed class SimulatorDriver : IAsyncDisposable
         Validator = OfficialValidators.GetOrAdd(full, static dir => new OcppSchemaValidator(dir));
     }
 
-    /// <summary>A driver whose stations connect to <paramref name="csms"/>.</summary>
-    public SimulatorDriver(CsmsTarget csms, TrafficRecorder recorder)
+    /// <summary>
+    /// A driver whose stations connect to <paramref name="csms"/>. Its clock starts at the present of
+    /// <paramref name="time"/> (the system's by default), read once here, as a real station's clock would show it.
+    /// </summary>
+    public SimulatorDriver(CsmsTarget csms, TrafficRecorder recorder, TimeProvider? time = null)
     {
         Csms = csms;
         Recorder = recorder;
+        _real = time ?? TimeProvider.System;
+        var now = _real.GetUtcNow();
+        _anchorPresent = now.AddTicks(-(now.UtcTicks % TimeSpan.TicksPerMillisecond));
+        _anchorReal = _real.GetTimestamp();
+        Clock = new VirtualClock(_anchorPresent);
         _scenarioActor = Clock.RegisterActor();
     }
 
     /// <summary>The scenario's simulated clock.</summary>
-    public VirtualClock Clock { get; } = new(Epoch);
+    public VirtualClock Clock { get; }
+
+    /// <summary>
+    /// The stations adopt the CSMS's time, as a real station sets its clock from the BootNotification answer's
+    /// currentTime (OCPP 1.6 §4.2 and OCPP 2.0.1 B01: BootNotificationResponse.currentTime, the CSMS's time, which a
+    /// station synchronises its clock with).
+    /// Simulated time keeps its lock-step pace from there on.
+    /// </summary>
+    public void AdoptCsmsTime(DateTimeOffset csmsTime)
+    {
+        lock (_present)
+        {
+            Clock.SetPresent(csmsTime);
+            _anchorPresent = csmsTime;
+            _anchorReal = _real.GetTimestamp();
+        }
+    }
+
+    /// <summary>
+    /// While the scenario stands still (steps waiting on the CSMS in real time), a real station's clock runs on: before
+    /// simulated time moves, the clock catches up with the real time elapsed since it was last set, so what the CSMS
+    /// stamped "now" (a profile's validFrom) is not in the station's future. Never moves the clock back.
+    /// </summary>
+    private void CatchUpWithRealTime()
+    {
+        lock (_present)
+        {
+            var target = _anchorPresent + _real.GetElapsedTime(_anchorReal);
+            if (Clock.Now < target)
+            {
+                Clock.SetPresent(target);
+            }
+        }
+    }
 
     /// <summary>The CSMS the stations talk to.</summary>
     public CsmsTarget Csms { get; }
@@ -131,7 +173,11 @@ public sealed class SimulatorDriver : IAsyncDisposable
         };
         var runner = new StationRunner(new ChargingStation(station.Id, station.Profile), options, TimeProvider.System, station.Log.Enqueue, station.Plan, Clock);
         runner.Frame += frame => Recorder.Record(station.Id, frame, Clock.Now);
-        runner.Booted += outcome => station.Boot = outcome;
+        runner.Booted += outcome =>
+        {
+            AdoptCsmsTime(outcome.CurrentTime);
+            station.Boot = outcome;
+        };
         station.Runner = runner;
         station.Stop = new CancellationTokenSource();
         var stop = station.Stop.Token;
@@ -220,6 +266,7 @@ public sealed class SimulatorDriver : IAsyncDisposable
     /// <summary>Lets <paramref name="duration"/> of simulated time pass for every station.</summary>
     public async Task AdvanceAsync(TimeSpan duration)
     {
+        CatchUpWithRealTime();
         await Clock.WaitAsync(duration, CancellationToken.None).WaitAsync(WaitTimeout * 20).ConfigureAwait(false);
 
         // Other actors due at the same instant (a sample at the end of the wait) woke with the scenario: let them finish
