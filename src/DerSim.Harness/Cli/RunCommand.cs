@@ -28,10 +28,11 @@ internal static class RunCommand
         var profiles = new Option<string[]>("--profile") { Description = "only scenarios that use this EVSE profile (repeatable)", AllowMultipleArgumentsPerToken = true };
         var parallel = new Option<int>("--parallel") { Description = "scenarios run at once (default: 2 per core against the embedded CSMS, 1 against an external CSMS, where scenarios share station ids)", DefaultValueFactory = _ => Math.Max(2, Environment.ProcessorCount * 2) };
         var reports = new Option<string?>("--reports") { Description = "reports folder: allure-results/, allure-report/index.html, junit.xml, traffic/ (default: reqnroll.json $.dersim.reportsDirectory, 'reports')" };
+        var manualTimeout = new Option<double?>("--manual-timeout") { Description = "seconds the Manual CSMS driver waits for the operator before the scenario is inconclusive (default: $DERSIM_MANUAL_TIMEOUT, else reqnroll.json $.dersim.manualTimeoutSeconds, else 120)" };
         var noHtml = new Option<bool>("--no-html") { Description = "write the Allure results and JUnit XML but do not render the HTML report" };
         var command = new Command("run", "Run the conformance scenarios (features/) against a CSMS; exit 1 when any scenario fails.")
         {
-            paths, csmsUrl, versions, tags, profiles, parallel, reports, noHtml,
+            paths, csmsUrl, versions, tags, profiles, parallel, reports, manualTimeout, noHtml,
         };
         command.SetAction(async (result, ct) =>
         {
@@ -61,6 +62,16 @@ internal static class RunCommand
                 {
                     _ = settings.ResolveCsmsUrl(Environment.GetEnvironmentVariable);
                 }
+
+                if (result.GetValue(manualTimeout) is { } seconds)
+                {
+                    // Through the environment too, as --csms: every scenario's world reads it.
+                    Environment.SetEnvironmentVariable(Drivers.Csms.CsmsDrivers.ManualTimeoutVariable, seconds > 0
+                        ? seconds.ToString(System.Globalization.CultureInfo.InvariantCulture)
+                        : throw new FormatException($"--manual-timeout '{seconds.ToString(System.Globalization.CultureInfo.InvariantCulture)}' is not a positive number of seconds"));
+                }
+
+                _ = Drivers.Csms.CsmsDrivers.ManualTimeout(settings, Environment.GetEnvironmentVariable);
             }
             catch (Exception ex) when (ex is ReqnrollConfigException or DerSimConfigException or FormatException)
             {

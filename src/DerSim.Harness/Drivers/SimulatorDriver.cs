@@ -1,3 +1,4 @@
+using System.Globalization;
 using DerSim.Harness.Traffic;
 using DerSim.Sim.Engine;
 using DerSim.Sim.Evse;
@@ -142,7 +143,14 @@ public sealed class SimulatorDriver : IAsyncDisposable
         return station;
     }
 
-    /// <summary>Connects <paramref name="station"/> to the CSMS; it boots and then drives its plan.</summary>
+    /// <summary>
+    /// Connects <paramref name="station"/> to the CSMS; it boots and then drives its plan. Completes once the WebSocket
+    /// is open (or, after <see cref="WaitTimeout"/>, still trying: later steps report that).
+    /// </summary>
+    /// <exception cref="TrafficAssertionException">
+    /// The CSMS answered the WebSocket upgrade with an HTTP status other than 101 (401 for a wrong password, 412, …):
+    /// it refused the station, which retrying would not change.
+    /// </exception>
     public async Task StartAsync(StationUnderTest station)
     {
         ArgumentNullException.ThrowIfNull(station);
@@ -152,6 +160,7 @@ public sealed class SimulatorDriver : IAsyncDisposable
         }
 
         var url = await Csms.UrlAsync().ConfigureAwait(false);
+        station.CsmsUrl = url;
         if (url.Scheme == "ws")
         {
             // Through a relay the scenario can cut, so "the connection drops" is a real network failure. (Not for wss:
@@ -172,7 +181,20 @@ public sealed class SimulatorDriver : IAsyncDisposable
             Rpc = new OcppRpcOptions { Validator = Validator, CallTimeout = WaitTimeout },
         };
         var runner = new StationRunner(new ChargingStation(station.Id, station.Profile), options, TimeProvider.System, station.Log.Enqueue, station.Plan, Clock);
-        runner.Frame += frame => Recorder.Record(station.Id, frame, Clock.Now);
+        var opened = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var refused = new TaskCompletionSource<OcppConnectException>(TaskCreationOptions.RunContinuationsAsynchronously);
+        runner.Frame += frame =>
+        {
+            opened.TrySetResult();
+            Recorder.Record(station.Id, frame, Clock.Now);
+        };
+        runner.Reconnecting += attempt =>
+        {
+            if (attempt.Error is OcppConnectException { Failure: OcppConnectFailure.Http } http)
+            {
+                refused.TrySetResult(http);
+            }
+        };
         runner.Booted += outcome =>
         {
             AdoptCsmsTime(outcome.CurrentTime);
@@ -182,6 +204,30 @@ public sealed class SimulatorDriver : IAsyncDisposable
         station.Stop = new CancellationTokenSource();
         var stop = station.Stop.Token;
         station.Running = Task.Run(() => runner.RunAsync(stop), CancellationToken.None);
+
+        var first = await Task.WhenAny(opened.Task, refused.Task, station.Running, Task.Delay(WaitTimeout)).ConfigureAwait(false);
+        if (first == refused.Task)
+        {
+            await station.Stop.CancelAsync().ConfigureAwait(false);
+            var status = refused.Task.Result.StatusCode;
+            var hint = status == System.Net.HttpStatusCode.Unauthorized ? " (the Basic-auth password comes from DERSIM_CSMS_PASSWORD)" : "";
+            throw new TrafficAssertionException(
+                string.Create(CultureInfo.InvariantCulture, $"the CSMS at {station.CsmsUrl} answered the WebSocket upgrade of {station.Id} with HTTP {(int?)status} {status} instead of 101 Switching Protocols{hint}"),
+                []);
+        }
+    }
+
+    /// <summary>
+    /// <paramref name="text"/> (an error, a station's log) with the relay's address replaced by the CSMS's: the relay is
+    /// DerSim's plumbing, and a reader looks for the URL they configured.
+    /// </summary>
+    public static string NameCsms(StationUnderTest station, string text)
+    {
+        ArgumentNullException.ThrowIfNull(station);
+        ArgumentNullException.ThrowIfNull(text);
+        return station is { Link: { } link, CsmsUrl: { } csms }
+            ? text.Replace($"127.0.0.1:{link.Port.ToString(CultureInfo.InvariantCulture)}", csms.Authority, StringComparison.Ordinal)
+            : text;
     }
 
     /// <summary>Waits in real time until <paramref name="station"/> booted once (it may be offline since) and can drive sessions.</summary>
@@ -299,7 +345,7 @@ public sealed class SimulatorDriver : IAsyncDisposable
 
                 if (_stations.Values.FirstOrDefault(s => s.Running is { IsFaulted: true }) is { } failed)
                 {
-                    throw new TrafficAssertionException($"{expectation}, but station {failed.Id} stopped: {failed.Running!.Exception!.GetBaseException().Message}", Recorder.Frames);
+                    throw new TrafficAssertionException($"{expectation}, but station {failed.Id} stopped: {NameCsms(failed, failed.Running!.Exception!.GetBaseException().Message)}", Recorder.Frames);
                 }
 
                 try
@@ -319,6 +365,35 @@ public sealed class SimulatorDriver : IAsyncDisposable
         }
     }
 
+    private async Task EndCleanlyAsync(StationUnderTest station)
+    {
+        if (station.Runner is not { IsOnline: true } runner || station.Running is not { IsCompleted: false })
+        {
+            // Offline (a cut connection) or stopped: nothing can reach the CSMS now.
+            return;
+        }
+
+        try
+        {
+            using var bound = new CancellationTokenSource(WaitTimeout);
+            await runner.Engine.StopAllAsync(TransactionStopReason.Local, bound.Token).ConfigureAwait(false);
+            await UntilAsync(() => Unanswered(station.Id) == 0, station, "to get the CSMS's answers to its outstanding calls").ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or TimeoutException or InvalidOperationException)
+        {
+            // Best effort: a CSMS that does not answer keeps its leftovers; the scenario's verdict is already made.
+            station.Log.Enqueue($"scenario end: {ex.Message}");
+        }
+    }
+
+    private int Unanswered(string stationId)
+    {
+        var frames = Recorder.Query().Station(stationId);
+        var answered = frames.Received().Where(f => f.MessageType is OcppMessageType.CallResult or OcppMessageType.CallError or OcppMessageType.CallResultError, "answers")
+            .Frames.Select(f => f.MessageId).ToHashSet(StringComparer.Ordinal);
+        return frames.Sent().Where(f => f.MessageType == OcppMessageType.Call, "CALLs").Frames.Count(f => !answered.Contains(f.MessageId));
+    }
+
     private async Task UntilAsync(Func<bool> condition, StationUnderTest station, string what)
     {
         using var timeout = new CancellationTokenSource(WaitTimeout);
@@ -326,7 +401,7 @@ public sealed class SimulatorDriver : IAsyncDisposable
         {
             if (station.Running is { IsCompleted: true } running)
             {
-                throw new InvalidOperationException($"station {station.Id} stopped while waiting for it {what}: {running.Exception?.GetBaseException().Message ?? "its run ended"}; its log:\n{string.Join("\n", station.Log.TakeLast(20))}");
+                throw new InvalidOperationException(NameCsms(station, $"station {station.Id} stopped while waiting for it {what}: {running.Exception?.GetBaseException().Message ?? "its run ended"}; its log:\n{string.Join("\n", station.Log.TakeLast(20))}"));
             }
 
             try
@@ -335,14 +410,20 @@ public sealed class SimulatorDriver : IAsyncDisposable
             }
             catch (OperationCanceledException)
             {
-                throw new TimeoutException($"station {station.Id} did not manage {what} within {WaitTimeout.TotalSeconds:0} s; its log:\n{string.Join("\n", station.Log.TakeLast(20))}");
+                throw new TimeoutException(NameCsms(station, $"station {station.Id} did not manage {what} within {WaitTimeout.TotalSeconds:0} s; its log:\n{string.Join("\n", station.Log.TakeLast(20))}"));
             }
         }
     }
 
-    /// <summary>Disconnects every station and ends the scenario's hold on the clock.</summary>
+    /// <summary>
+    /// Ends the scenario cleanly for the CSMS, so the next scenario reusing a station id meets no leftovers: every
+    /// running transaction is stopped (reason Local, through the engine, as a driver at the station would), the CSMS's
+    /// answers to the stations' outstanding CALLs are awaited (bounded by <see cref="WaitTimeout"/>), then each station
+    /// closes its WebSocket with a close frame and the scenario's hold on the clock ends.
+    /// </summary>
     public async ValueTask DisposeAsync()
     {
+        await Task.WhenAll(_stations.Values.Select(EndCleanlyAsync)).ConfigureAwait(false);
         foreach (var station in _stations.Values)
         {
             if (station.Stop is { } stop)
