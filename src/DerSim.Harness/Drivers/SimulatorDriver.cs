@@ -25,6 +25,7 @@ public sealed class SimulatorDriver : IAsyncDisposable
     private readonly Lock _present = new();
     private DateTimeOffset _anchorPresent;
     private long _anchorReal;
+    private bool _adopted;
 
     /// <summary>
     /// What every frame of the stations is checked against: DerSim's own schemas, unless <see cref="UseOfficialSchemas"/>
@@ -70,16 +71,29 @@ public sealed class SimulatorDriver : IAsyncDisposable
     /// <summary>
     /// The stations adopt the CSMS's time, as a real station sets its clock from the BootNotification answer's
     /// currentTime (OCPP 1.6 §4.2 and OCPP 2.0.1 B01: BootNotificationResponse.currentTime, the CSMS's time, which a
-    /// station synchronises its clock with).
-    /// Simulated time keeps its lock-step pace from there on.
+    /// station synchronises its clock with). Simulated time keeps its lock-step pace from there on. The scenario's
+    /// stations share one clock, set by the first answer only: later answers (a second station, a reboot) differ by
+    /// the simulated time that passed meanwhile, and a shared clock must not run backwards under running sessions.
     /// </summary>
     public void AdoptCsmsTime(DateTimeOffset csmsTime)
     {
         lock (_present)
         {
+            if (_adopted)
+            {
+                return;
+            }
+
+            _adopted = true;
             Clock.SetPresent(csmsTime);
             _anchorPresent = csmsTime;
             _anchorReal = _real.GetTimestamp();
+
+            // Before the first boot answer no session ran, so no physics moved: each starts over at the new present.
+            foreach (var runner in _stations.Values.Select(s => s.Runner).OfType<StationRunner>())
+            {
+                runner.Engine.Physics.Rebase(csmsTime);
+            }
         }
     }
 

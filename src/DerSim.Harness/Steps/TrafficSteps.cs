@@ -101,9 +101,9 @@ public sealed class TrafficSteps(ScenarioWorld world)
     /// Example: <c>Then the CSMS answered no call with an error</c>
     /// </summary>
     [Then("the CSMS answered no call with an error")]
-    public void NoCallErrors()
+    public async Task NoCallErrors()
     {
-        var all = world.Recorder.Query();
+        var all = await AnswersSettledAsync(null).ConfigureAwait(false);
         var errors = all.Received().Where(f => f.MessageType is Sim.Ocpp.Rpc.OcppMessageType.CallError or Sim.Ocpp.Rpc.OcppMessageType.CallResultError, "CALLERROR").Frames;
         if (errors.Count > 0)
         {
@@ -216,15 +216,16 @@ public sealed class TrafficSteps(ScenarioWorld world)
         (await AnswersSettledAsync(action).ConfigureAwait(false)).Received().OfType(Sim.Ocpp.Rpc.OcppMessageType.CallResult).Action(action).With(path, value).ShouldBeAbsent();
 
     // A CALL the station just sent may still wait for its answer when the step looks: the answer is part of what the
-    // step checks, so wait (up to the step timeout) until the CSMS has answered every such CALL, then judge.
-    private async Task<TrafficQuery> AnswersSettledAsync(string action)
+    // step checks, so wait (up to the step timeout) until the CSMS has answered every such CALL (of the action, or all
+    // when null), then judge.
+    private async Task<TrafficQuery> AnswersSettledAsync(string? action)
     {
-        static int Answers(TrafficQuery q, string action) =>
-            q.Received().OfType(Sim.Ocpp.Rpc.OcppMessageType.CallResult).Action(action).Count
-            + q.Received().OfType(Sim.Ocpp.Rpc.OcppMessageType.CallError).Action(action).Count;
+        TrafficQuery Of(TrafficQuery q) => action is null ? q : q.Action(action);
+        int Answers(TrafficQuery q) =>
+            Of(q.Received().Where(f => f.MessageType is Sim.Ocpp.Rpc.OcppMessageType.CallResult or Sim.Ocpp.Rpc.OcppMessageType.CallError or Sim.Ocpp.Rpc.OcppMessageType.CallResultError, "answers")).Count;
         try
         {
-            return await world.Simulator.WaitForAsync(q => Answers(q, action) >= q.Sent().Calls().Action(action).Count, $"the CSMS's answers to every {action}").ConfigureAwait(false);
+            return await world.Simulator.WaitForAsync(q => Answers(q) >= Of(q.Sent().OfType(Sim.Ocpp.Rpc.OcppMessageType.Call)).Count, $"the CSMS's answers to every {action ?? "call"}").ConfigureAwait(false);
         }
         catch (TrafficAssertionException)
         {

@@ -60,7 +60,7 @@ public static class CsmsTraffic
                     var message = (calls.Count, matching) switch
                     {
                         (0, _) => $"the CSMS sent no {wanted} to {stationId} within {timeout.TotalSeconds:0} s",
-                        (_, null) => $"expected {wanted}, the CSMS sent {string.Join("; ", calls.Select(c => $"{action} with {CsmsCommandFields.Mismatch(expected, c.Payload)}"))} to {stationId} within {timeout.TotalSeconds:0} s",
+                        (_, null) => $"expected {wanted}, the CSMS sent {string.Join("; ", calls.Select(c => $"{action} with {CsmsCommandFields.Mismatch(expected, c.Payload)}").Distinct(StringComparer.Ordinal))} to {stationId} within {timeout.TotalSeconds:0} s",
                         _ => $"{stationId} did not answer the CSMS's {wanted} within {timeout.TotalSeconds:0} s",
                     };
                     throw new TrafficAssertionException(message, since);
