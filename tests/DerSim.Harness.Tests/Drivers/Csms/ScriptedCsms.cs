@@ -1,17 +1,11 @@
 using System.Collections.Concurrent;
 using System.Globalization;
-using System.Net;
 using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace DerSim.Harness.Tests.Drivers.Csms;
 
@@ -59,17 +53,14 @@ public sealed class ScriptedCsms : IAsyncDisposable
     /// <summary>Starts a double following <paramref name="script"/> on a free loopback port.</summary>
     public static async Task<ScriptedCsms> StartAsync(ScriptedCsmsScript script)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
-        var app = builder.Build();
-        var csms = new ScriptedCsms(app, script);
-        app.UseWebSockets();
-        app.Map("/ocpp/{id}", csms.HandleAsync);
-        app.MapPost("/api/{id}/{action}", csms.ApiAsync);
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        csms.Url = new Uri(address.Replace("http://", "ws://", StringComparison.Ordinal) + "/ocpp");
+        ScriptedCsms? csms = null;
+        var (_, address) = await LoopbackHost.StartAsync(app =>
+        {
+            csms = new ScriptedCsms(app, script);
+            app.Map("/ocpp/{id}", csms.HandleAsync);
+            app.MapPost("/api/{id}/{action}", csms.ApiAsync);
+        });
+        csms!.Url = LoopbackHost.WebSocketUrl(address, "/ocpp");
         csms.ApiUrl = new Uri(address);
         return csms;
     }
