@@ -21,11 +21,7 @@ public sealed class SimulatorDriver : IAsyncDisposable
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, OcppSchemaValidator> OfficialValidators = new(StringComparer.Ordinal);
     private readonly Dictionary<string, StationUnderTest> _stations = new(StringComparer.Ordinal);
     private readonly IDisposable _scenarioActor;
-    private readonly TimeProvider _real;
-    private readonly Lock _present = new();
-    private DateTimeOffset _anchorPresent;
-    private long _anchorReal;
-    private bool _adopted;
+    private readonly ScenarioTime _time;
 
     /// <summary>
     /// What every frame of the stations is checked against: DerSim's own schemas, unless <see cref="UseOfficialSchemas"/>
@@ -57,11 +53,8 @@ public sealed class SimulatorDriver : IAsyncDisposable
     {
         Csms = csms;
         Recorder = recorder;
-        _real = time ?? TimeProvider.System;
-        var now = _real.GetUtcNow();
-        _anchorPresent = now.AddTicks(-(now.UtcTicks % TimeSpan.TicksPerMillisecond));
-        _anchorReal = _real.GetTimestamp();
-        Clock = new VirtualClock(_anchorPresent);
+        _time = new ScenarioTime(time ?? TimeProvider.System);
+        Clock = _time.Clock;
         _scenarioActor = Clock.RegisterActor();
     }
 
@@ -69,50 +62,11 @@ public sealed class SimulatorDriver : IAsyncDisposable
     public VirtualClock Clock { get; }
 
     /// <summary>
-    /// The stations adopt the CSMS's time, as a real station sets its clock from the BootNotification answer's
-    /// currentTime (OCPP 1.6 §4.2 and OCPP 2.0.1 B01: BootNotificationResponse.currentTime, the CSMS's time, which a
-    /// station synchronises its clock with). Simulated time keeps its lock-step pace from there on. The scenario's
-    /// stations share one clock, set by the first answer only: later answers (a second station, a reboot) differ by
-    /// the simulated time that passed meanwhile, and a shared clock must not run backwards under running sessions.
+    /// The stations adopt the CSMS's time from the first BootNotification answer (see <see cref="ScenarioTime.Adopt"/>);
+    /// every station's physics starts over at the new present.
     /// </summary>
-    public void AdoptCsmsTime(DateTimeOffset csmsTime)
-    {
-        lock (_present)
-        {
-            if (_adopted)
-            {
-                return;
-            }
-
-            _adopted = true;
-            Clock.SetPresent(csmsTime);
-            _anchorPresent = csmsTime;
-            _anchorReal = _real.GetTimestamp();
-
-            // Before the first boot answer no session ran, so no physics moved: each starts over at the new present.
-            foreach (var runner in _stations.Values.Select(s => s.Runner).OfType<StationRunner>())
-            {
-                runner.Engine.Physics.Rebase(csmsTime);
-            }
-        }
-    }
-
-    /// <summary>
-    /// While the scenario stands still (steps waiting on the CSMS in real time), a real station's clock runs on: before
-    /// simulated time moves, the clock catches up with the real time elapsed since it was last set, so what the CSMS
-    /// stamped "now" (a profile's validFrom) is not in the station's future. Never moves the clock back.
-    /// </summary>
-    private void CatchUpWithRealTime()
-    {
-        lock (_present)
-        {
-            var target = _anchorPresent + _real.GetElapsedTime(_anchorReal);
-            if (Clock.Now < target)
-            {
-                Clock.SetPresent(target);
-            }
-        }
-    }
+    public void AdoptCsmsTime(DateTimeOffset csmsTime) =>
+        _time.Adopt(csmsTime, () => _stations.Values.Select(s => s.Runner).OfType<StationRunner>().Select(r => r.Engine.Physics).ToList());
 
     /// <summary>The CSMS the stations talk to.</summary>
     public CsmsTarget Csms { get; }
@@ -326,7 +280,7 @@ public sealed class SimulatorDriver : IAsyncDisposable
     /// <summary>Lets <paramref name="duration"/> of simulated time pass for every station.</summary>
     public async Task AdvanceAsync(TimeSpan duration)
     {
-        CatchUpWithRealTime();
+        _time.CatchUpWithRealTime();
         await Clock.WaitAsync(duration, CancellationToken.None).WaitAsync(WaitTimeout * 20).ConfigureAwait(false);
 
         // Other actors due at the same instant (a sample at the end of the wait) woke with the scenario: let them finish

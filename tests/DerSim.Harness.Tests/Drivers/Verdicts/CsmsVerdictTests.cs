@@ -19,6 +19,12 @@ public sealed class CsmsVerdictTests
 
         """;
 
+    private const string HardReset = Header + """
+            When the station connects to the CSMS
+            Then the CSMS answers the boot with "Accepted"
+            When the CSMS resets the station with a "Hard" reset
+        """;
+
     [Test]
     public async Task The_station_clock_follows_the_CSMS_boot_time_and_a_profile_valid_from_the_CSMS_now_is_in_force()
     {
@@ -53,11 +59,7 @@ public sealed class CsmsVerdictTests
         });
         var settings = new DerSimSettings { CallTimeoutSeconds = 5, CsmsDriver = "Manual", ManualTimeoutSeconds = 4 };
 
-        var results = await InlineScenarios.RunAsync(Header + """
-                When the station connects to the CSMS
-                Then the CSMS answers the boot with "Accepted"
-                When the CSMS resets the station with a "Hard" reset
-            """, csms.Url, settings);
+        var results = await InlineScenarios.RunAsync(HardReset, csms.Url, settings);
 
         results.Single().Status.ShouldBe(ScenarioStatus.Failed, results.Single().Message);
         results.Single().Message.ShouldContain("expected Reset with type = Immediate, the CSMS sent Reset with type = OnIdle");
@@ -69,11 +71,7 @@ public sealed class CsmsVerdictTests
         await using var csms = await ScriptedCsms.StartAsync(new ScriptedCsmsScript());
         var settings = new DerSimSettings { CallTimeoutSeconds = 5, CsmsDriver = "Manual", ManualTimeoutSeconds = 1 };
 
-        var results = await InlineScenarios.RunAsync(Header + """
-                When the station connects to the CSMS
-                Then the CSMS answers the boot with "Accepted"
-                When the CSMS resets the station with a "Hard" reset
-            """, csms.Url, settings);
+        var results = await InlineScenarios.RunAsync(HardReset, csms.Url, settings);
 
         results.Single().Status.ShouldBe(ScenarioStatus.NotApplicable, results.Single().Message);
         results.Single().Message.ShouldContain("inconclusive");
