@@ -13,6 +13,7 @@ Feature: Availability and unlocking
     When the CSMS makes EVSE 1 Operative
     Then the station answered "ChangeAvailability" with "Accepted"
     And every frame is valid against the OCPP schema
+    And the CSMS answered no call with an error
 
     @ocpp1.6
     Examples: OCPP 1.6J

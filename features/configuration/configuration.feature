@@ -12,6 +12,7 @@ Feature: Configuration and variables
     When the CSMS reads configuration "HeartbeatInterval"
     Then the station answered "GetConfiguration" with "configurationKey[0].value" = "60"
     And every frame is valid against the OCPP schema
+    And the CSMS answered no call with an error
 
   @TC_B_07_CSMS
   Scenario Outline: 2.x SetVariables of the heartbeat interval is accepted and read back
@@ -22,6 +23,7 @@ Feature: Configuration and variables
     When the CSMS reads variable "OCPPCommCtrlr.HeartbeatInterval"
     Then the station answered "GetVariables" with "getVariableResult[0].attributeValue" = "60"
     And every frame is valid against the OCPP schema
+    And the CSMS answered no call with an error
 
     @ocpp2.0.1
     Examples: OCPP 2.0.1

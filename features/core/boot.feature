@@ -10,6 +10,7 @@ Feature: Boot
     Then the CSMS answers the boot with "Accepted"
     And the station reports every connector as "Available"
     And every frame is valid against the OCPP schema
+    And the CSMS answered no call with an error
 
     @ocpp1.6
     Examples: OCPP 1.6J

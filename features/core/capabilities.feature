@@ -13,6 +13,7 @@ Feature: Per-connector capabilities of a hybrid station
     And the base report gives connector type "cCCS2" on EVSE 2
     And the base report gives connector type "cType2" on EVSE 3
     And every frame is valid against the OCPP schema
+    And the CSMS answered no call with an error
 
     @ocpp2.0.1
     Examples:
@@ -30,6 +31,7 @@ Feature: Per-connector capabilities of a hybrid station
     Then the station reports every connector as "Available"
     And the station sent 3 "StatusNotification"
     And every frame is valid against the OCPP schema
+    And the CSMS answered no call with an error
 
     @ocpp1.6
     Examples:

@@ -11,6 +11,7 @@ Feature: Trigger message
     Then the station answered "TriggerMessage" with "Accepted"
     And the station soon sends a "<message>"
     And every frame is valid against the OCPP schema
+    And the CSMS answered no call with an error
 
     @ocpp1.6
     Examples: OCPP 1.6J

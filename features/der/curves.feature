@@ -25,6 +25,7 @@ Feature: DER curves change the power of the V2G DC port as their points say
     Then every "Power.Active.Export" on EVSE 1 since the last change is at most <most> kW
     And the latest "Power.Active.Export" on EVSE 1 is at least <least> kW
     And every frame is valid against the OCPP schema
+    And the CSMS answered no call with an error
 
     Examples:
       | voltage | most | least |
@@ -44,6 +45,7 @@ Feature: DER curves change the power of the V2G DC port as their points say
     Then every "Power.Active.Export" on EVSE 1 since the last change is at most <most> kW
     And the latest "Power.Active.Export" on EVSE 1 is at least <least> kW
     And every frame is valid against the OCPP schema
+    And the CSMS answered no call with an error
 
     Examples:
       | frequency | most | least |
@@ -64,6 +66,7 @@ Feature: DER curves change the power of the V2G DC port as their points say
     Then every "Power.Active.Export" on EVSE 1 since the last change is at most <most> kW
     And the latest "Power.Active.Export" on EVSE 1 is at least <least> kW
     And every frame is valid against the OCPP schema
+    And the CSMS answered no call with an error
 
     Examples:
       | voltage | most | least |
@@ -81,6 +84,7 @@ Feature: DER curves change the power of the V2G DC port as their points say
     Then every "Power.Active.Export" on EVSE 1 since the last change is at most <most> kW
     And the latest "Power.Active.Export" on EVSE 1 is at least <least> kW
     And every frame is valid against the OCPP schema
+    And the CSMS answered no call with an error
 
     Examples:
       | percent | most | least |
@@ -97,6 +101,7 @@ Feature: DER curves change the power of the V2G DC port as their points say
     Then every "Power.Active.Export" on EVSE 1 since the last change is at most <most> kW
     And the latest "Power.Active.Export" on EVSE 1 is at least <least> kW
     And every frame is valid against the OCPP schema
+    And the CSMS answered no call with an error
 
     Examples:
       | type          | pf  | most | least |
@@ -115,6 +120,7 @@ Feature: DER curves change the power of the V2G DC port as their points say
     When the CSMS asks for the DER controls
     Then the station soon reports DER control "<id>"
     And every frame is valid against the OCPP schema
+    And the CSMS answered no call with an error
 
     Examples:
       | type    | id     | unit      | y0 | y1 | y2   |
@@ -131,6 +137,7 @@ Feature: DER curves change the power of the V2G DC port as their points say
     Then every "Power.Active.Export" on EVSE 1 since the last change is at most <most> kW
     And the latest "Power.Active.Export" on EVSE 1 is at least <least> kW
     And every frame is valid against the OCPP schema
+    And the CSMS answered no call with an error
 
     # 80 % of 50 kvar is 40 kvar, and power factor 0.6 asks 4/3 var per W: either leaves √(50² − 40²) = 30 kW.
     Examples:
@@ -151,6 +158,7 @@ Feature: DER curves change the power of the V2G DC port as their points say
     When 12 minutes pass
     Then the latest "Power.Active.Export" on EVSE 1 is at most 10 kW
     And every frame is valid against the OCPP schema
+    And the CSMS answered no call with an error
 
   Scenario: EnterService is accepted and reported
     When the CSMS sets DER control "es-1" of type "EnterService" with:
@@ -164,3 +172,4 @@ Feature: DER curves change the power of the V2G DC port as their points say
     When the CSMS asks for the DER controls
     Then the station soon reports DER control "es-1"
     And every frame is valid against the OCPP schema
+    And the CSMS answered no call with an error

@@ -36,6 +36,7 @@ Feature: DER control under load on the DC-350 dual port
     And "Power.Active.Import" on EVSE 1 and EVSE 2 together stayed at most 500 kW
     And the transactions on EVSE 1 and EVSE 2 overlapped
     And every frame is valid against the OCPP schema
+    And the CSMS answered no call with an error
 
   Scenario: DER controls change while both ports charge and MeterValues stream
     Given a station with profile "EVSE-DC-350kW-CCS-2port" on OCPP 2.1
@@ -72,3 +73,4 @@ Feature: DER control under load on the DC-350 dual port
     And the latest "Power.Active.Import" on EVSE 2 is at least 200 kW
     And at least 30 "Power.Active.Import" samples were reported on EVSE 1
     And every frame is valid against the OCPP schema
+    And the CSMS answered no call with an error

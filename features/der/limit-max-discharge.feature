@@ -22,6 +22,7 @@ Feature: LimitMaxDischarge on the V2G DC port
     Then the station answered "GetDERControl" with "Accepted"
     And the station soon reports DER control "lmd-1"
     And every frame is valid against the OCPP schema
+    And the CSMS answered no call with an error
 
   Scenario: Clearing the control restores the set point; clearing it again finds nothing
     When the CSMS sets a default LimitMaxDischarge of 50 % as "lmd-1"
@@ -36,3 +37,4 @@ Feature: LimitMaxDischarge on the V2G DC port
     When the CSMS asks for DER control "lmd-1"
     Then the station answered "GetDERControl" with "NotFound"
     And every frame is valid against the OCPP schema
+    And the CSMS answered no call with an error

@@ -28,6 +28,7 @@ Feature: Scheduled DER controls, priorities and supersession
     Then the station soon notifies that DER control "vw-s" stopped
     And the latest "Power.Active.Export" on EVSE 1 is at least 39 kW
     And every frame is valid against the OCPP schema
+    And the CSMS answered no call with an error
 
   Scenario: A higher-priority default FreqWatt supersedes the earlier one
     When the CSMS sets a default "FreqWatt" curve "fw-1" with priority 5 in "PctMaxW" with points:
@@ -45,3 +46,4 @@ Feature: Scheduled DER controls, priorities and supersession
     And 2 minutes pass
     Then the latest "Power.Active.Export" on EVSE 1 is between 32 and 34 kW
     And every frame is valid against the OCPP schema
+    And the CSMS answered no call with an error

@@ -28,6 +28,7 @@ Feature: Trip and cessation settings cease energy and raise DER alarms
     And 1 minute passes
     Then the station soon ends the DER alarm for "<type>"
     And every frame is valid against the OCPP schema
+    And the CSMS answered no call with an error
 
     Examples:
       | type       | quantity  | value   | x1   | x2  | fault          |
@@ -47,3 +48,4 @@ Feature: Trip and cessation settings cease energy and raise DER alarms
     Then the station sent no "NotifyDERAlarm"
     And the latest "Power.Active.Export" on EVSE 1 is at least 39 kW
     And every frame is valid against the OCPP schema
+    And the CSMS answered no call with an error

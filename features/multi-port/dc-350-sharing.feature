@@ -20,6 +20,7 @@ Feature: High-volume meter values on a shared DC cabinet
     And the state of charge on EVSE 1 rose
     And the state of charge on EVSE 2 rose
     And every frame is valid against the OCPP schema
+    And the CSMS answered no call with an error
 
     @ocpp1.6
     Examples: OCPP 1.6J

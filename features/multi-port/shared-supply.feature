@@ -18,6 +18,7 @@ Feature: Two ports on one supply
     And the energy register on EVSE 1 never went down
     And the energy register on EVSE 2 never went down
     And every frame is valid against the OCPP schema
+    And the CSMS answered no call with an error
 
     @ocpp1.6
     Examples: OCPP 1.6J

@@ -14,6 +14,7 @@ Feature: Remote start and stop
     Then the station answered "RemoteStop" with "Accepted"
     And the station soon sends a "<message>" with "<field>" = "<value>"
     And every frame is valid against the OCPP schema
+    And the CSMS answered no call with an error
 
     @ocpp1.6
     Examples: OCPP 1.6J

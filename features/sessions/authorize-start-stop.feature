@@ -19,6 +19,7 @@ Feature: Authorize, start and stop on an AC-22 station
     And the transaction on EVSE 1 ended with reason "EVDisconnected"
     And every answer from the CSMS arrived within 2000 ms
     And every frame is valid against the OCPP schema
+    And the CSMS answered no call with an error
 
     @ocpp1.6
     Examples: OCPP 1.6J
@@ -44,6 +45,7 @@ Feature: Authorize, start and stop on an AC-22 station
     Then the CSMS refused <token>
     And no transaction started on EVSE 1
     And every frame is valid against the OCPP schema
+    And the CSMS answered no call with an error
 
     @ocpp1.6
     Examples: OCPP 1.6J
@@ -77,6 +79,7 @@ Feature: Authorize, start and stop on an AC-22 station
     Then the transaction on EVSE 1 ended with reason "Local"
     And the energy register on EVSE 1 never went down
     And every frame is valid against the OCPP schema
+    And the CSMS answered no call with an error
 
     @ocpp1.6
     Examples: OCPP 1.6J

@@ -11,6 +11,7 @@ Feature: DC charging session
     Then every MeterValues "Power.Active.Import" on EVSE 1 is at most 150 kW
     And the highest MeterValues "Power.Active.Import" on EVSE 1 is at least 100 kW
     And every frame is valid against the OCPP schema
+    And the CSMS answered no call with an error
 
     @ocpp1.6
     Examples:

@@ -13,6 +13,7 @@ Feature: A full EV suspends
     Then the charging states on EVSE 1 were "Charging, SuspendedEV"
     And the transaction on EVSE 1 ended with reason "EVDisconnected"
     And every frame is valid against the OCPP schema
+    And the CSMS answered no call with an error
 
     @ocpp1.6
     Examples: OCPP 1.6J

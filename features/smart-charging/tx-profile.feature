@@ -13,6 +13,7 @@ Feature: TxProfile on a DC fast charger
     When the EV charges for 15 minutes
     Then every MeterValues "Power.Active.Import" on EVSE 1 is at most 50 kW
     And every frame is valid against the OCPP schema
+    And the CSMS answered no call with an error
 
     @ocpp1.6
     Examples: OCPP 1.6J
@@ -38,6 +39,7 @@ Feature: TxProfile on a DC fast charger
     When the EV charges for 5 minutes
     Then the station soon sends a "<message>" with "<field>" = "SuspendedEVSE"
     And every frame is valid against the OCPP schema
+    And the CSMS answered no call with an error
 
     @ocpp1.6
     Examples: OCPP 1.6J
@@ -65,6 +67,7 @@ Feature: TxProfile on a DC fast charger
     When the CSMS clears the charging profiles
     Then the station answered "ClearChargingProfile" with "Accepted"
     And every frame is valid against the OCPP schema
+    And the CSMS answered no call with an error
 
     @ocpp1.6
     Examples: OCPP 1.6J

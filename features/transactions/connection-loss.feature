@@ -18,6 +18,7 @@ Feature: Connection loss during a transaction
     And the energy register on EVSE 1 never went down
     And the transaction on EVSE 1 ended with reason "EVDisconnected"
     And every frame is valid against the OCPP schema
+    And the CSMS answered no call with an error
 
     @ocpp1.6
     Examples: OCPP 1.6J
@@ -49,6 +50,7 @@ Feature: Connection loss during a transaction
     And the transaction messages of the outage arrived after the reconnect, in order
     And the transaction on EVSE 1 ended with reason "EVDisconnected"
     And every frame is valid against the OCPP schema
+    And the CSMS answered no call with an error
 
     @ocpp1.6
     Examples: OCPP 1.6J

@@ -14,6 +14,7 @@ Feature: Charging needs of a bidirectional EV on the V2G DC port
     And "TransactionEvent" came before "NotifyEVChargingNeeds"
     And the CSMS answered a "NotifyEVChargingNeeds" with "status" = "Accepted"
     And every frame is valid against the OCPP schema
+    And the CSMS answered no call with an error
 
   Scenario: The transaction starts in ChargingOnly and charges until the CSMS says otherwise
     Given a station with profile "EVSE-V2G-DC-50kW-bidir" on OCPP 2.1
@@ -25,3 +26,4 @@ Feature: Charging needs of a bidirectional EV on the V2G DC port
     And EVSE 1 exported no energy
     And the station soon reports operation mode "ChargingOnly" on EVSE 1
     And every frame is valid against the OCPP schema
+    And the CSMS answered no call with an error

@@ -29,6 +29,7 @@ Feature: Discharge on the V2G DC port under CSMS control
     And the export register on EVSE 1 rose
     And the charging states on EVSE 1 were "Charging"
     And every frame is valid against the OCPP schema
+    And the CSMS answered no call with an error
 
   Scenario: Allowing only DC stops the discharge and the EV renegotiates DC
     When an EV "v2g-50" at 60% plugs into EVSE 1
@@ -43,6 +44,7 @@ Feature: Discharge on the V2G DC port under CSMS control
     When 5 minutes pass
     Then every "Power.Active.Export" on EVSE 1 since the last change is at most 0 kW
     And every frame is valid against the OCPP schema
+    And the CSMS answered no call with an error
 
   Scenario: The discharge limit caps a larger setpoint
     When an EV "v2g-50" at 70% plugs into EVSE 1
@@ -55,6 +57,7 @@ Feature: Discharge on the V2G DC port under CSMS control
     And the latest "Power.Active.Export" on EVSE 1 is at least 14 kW
     And the state of charge on EVSE 1 fell
     And every frame is valid against the OCPP schema
+    And the CSMS answered no call with an error
 
   Scenario: ExternalLimits bound the charging power; the EV charges at demand within them
     When an EV "v2g-50" at 40% plugs into EVSE 1
@@ -68,6 +71,7 @@ Feature: Discharge on the V2G DC port under CSMS control
     And the latest "Power.Active.Import" on EVSE 1 is at least 29 kW
     And every "Power.Active.Export" on EVSE 1 since the last change is at most 0 kW
     And every frame is valid against the OCPP schema
+    And the CSMS answered no call with an error
 
   Scenario: Idle stops energy both ways
     When an EV "v2g-50" at 50% plugs into EVSE 1
@@ -80,6 +84,7 @@ Feature: Discharge on the V2G DC port under CSMS control
     Then every "Power.Active.Import" on EVSE 1 since the last change is at most 0 kW
     And every "Power.Active.Export" on EVSE 1 since the last change is at most 0 kW
     And every frame is valid against the OCPP schema
+    And the CSMS answered no call with an error
 
   Scenario: Discharge stops at the EV's minimum state of charge
     When an EV "v2g-50" at 24% plugs into EVSE 1
@@ -91,3 +96,4 @@ Feature: Discharge on the V2G DC port under CSMS control
     And the state of charge on EVSE 1 stayed at least 20%
     And the latest "Power.Active.Export" on EVSE 1 is at most 0 kW
     And every frame is valid against the OCPP schema
+    And the CSMS answered no call with an error

@@ -38,6 +38,7 @@ Feature: Frequency-driven V2G on the V2G DC port (LocalFrequency, CentralFrequen
     And the state of charge on EVSE 1 fell
     And the export register on EVSE 1 rose
     And every frame is valid against the OCPP schema
+    And the CSMS answered no call with an error
 
   Scenario: LocalFrequency imports as the grid frequency rises
     When the CSMS sets operation mode "LocalFrequency" on EVSE 1 with the frequency-watt curve:
@@ -53,6 +54,7 @@ Feature: Frequency-driven V2G on the V2G DC port (LocalFrequency, CentralFrequen
     And every "Power.Active.Export" on EVSE 1 since the last change is at most 0 kW
     And the state of charge on EVSE 1 rose
     And every frame is valid against the OCPP schema
+    And the CSMS answered no call with an error
 
   Scenario: The points may come in any order; the station sorts them by frequency
     When the CSMS sets operation mode "LocalFrequency" on EVSE 1 with the frequency-watt curve:
@@ -66,6 +68,7 @@ Feature: Frequency-driven V2G on the V2G DC port (LocalFrequency, CentralFrequen
     Then every "Power.Active.Export" on EVSE 1 since the last change is at most 11 kW
     And the latest "Power.Active.Export" on EVSE 1 is between 9 and 11 kW
     And every frame is valid against the OCPP schema
+    And the CSMS answered no call with an error
 
   Scenario: A LocalFrequency baseline shifts the curve: 5 kW export at nominal frequency
     When the CSMS sets operation mode "LocalFrequency" on EVSE 1 with a baseline of -5 kW and the frequency-watt curve:
@@ -84,6 +87,7 @@ Feature: Frequency-driven V2G on the V2G DC port (LocalFrequency, CentralFrequen
     Then every "Power.Active.Export" on EVSE 1 since the last change is at most 16 kW
     And the latest "Power.Active.Export" on EVSE 1 is between 14 and 16 kW
     And every frame is valid against the OCPP schema
+    And the CSMS answered no call with an error
 
   Scenario: CentralFrequency follows the aFRR signal through the signal-watt curve
     When the CSMS sets operation mode "CentralFrequency" on EVSE 1 with the signal-watt curve:
@@ -112,6 +116,7 @@ Feature: Frequency-driven V2G on the V2G DC port (LocalFrequency, CentralFrequen
     And the latest "Power.Active.Import" on EVSE 1 is between 29 and 31 kW
     And every "Power.Active.Export" on EVSE 1 since the last change is at most 0 kW
     And every frame is valid against the OCPP schema
+    And the CSMS answered no call with an error
 
   Scenario: A CentralFrequency baseline applies before any aFRR signal
     When the CSMS sets operation mode "CentralFrequency" on EVSE 1 with a baseline of -5 kW and the signal-watt curve:
@@ -128,6 +133,7 @@ Feature: Frequency-driven V2G on the V2G DC port (LocalFrequency, CentralFrequen
     Then every "Power.Active.Export" on EVSE 1 since the last change is at most 21 kW
     And the latest "Power.Active.Export" on EVSE 1 is between 19 and 21 kW
     And every frame is valid against the OCPP schema
+    And the CSMS answered no call with an error
 
   Scenario: An aFRR signal timestamped ahead applies from its timestamp, not before
     When the CSMS sets operation mode "CentralFrequency" on EVSE 1 with the signal-watt curve:
@@ -142,12 +148,14 @@ Feature: Frequency-driven V2G on the V2G DC port (LocalFrequency, CentralFrequen
     When 5 minutes pass
     Then the latest "Power.Active.Export" on EVSE 1 is between 14 and 16 kW
     And every frame is valid against the OCPP schema
+    And the CSMS answered no call with an error
 
   Scenario Outline: <mode> without its curve is an inconsistent period
     When the CSMS sets operation mode "<mode>" on EVSE 1
     Then the station answered "SetChargingProfile" with "Rejected"
     And the station answered "SetChargingProfile" with "statusInfo.reasonCode" = "InconsistentPeriod"
     And every frame is valid against the OCPP schema
+    And the CSMS answered no call with an error
 
     Examples:
       | mode             |
@@ -162,3 +170,4 @@ Feature: Frequency-driven V2G on the V2G DC port (LocalFrequency, CentralFrequen
     Then the station answered "SetChargingProfile" with "Rejected"
     And the station answered "SetChargingProfile" with "statusInfo.reasonCode" = "InconsistentPeriod"
     And every frame is valid against the OCPP schema
+    And the CSMS answered no call with an error

@@ -17,6 +17,7 @@ Feature: The V2G profile on OCPP versions without discharge
     And the station sent no "NotifyEVChargingNeeds"
     And the station logged a line containing "cannot express discharge"
     And every frame is valid against the OCPP schema
+    And the CSMS answered no call with an error
 
     @ocpp1.6
     Examples: OCPP 1.6J

@@ -30,12 +30,13 @@ internal static class RunCommand
         // No DefaultValueFactory: help would print one number, and the default depends on the target (defect 12 of issue 12).
         var parallel = new Option<int?>("--parallel") { Description = $"scenarios run at once (default: 1 against an external CSMS, where scenarios share station ids; against the embedded CSMS 2 per core, {Parallelism(null, external: false)} here)" };
         var reports = new Option<string?>("--reports") { Description = "reports folder: allure-results/, allure-report/index.html, junit.xml, traffic/ (default: reqnroll.json $.dersim.reportsDirectory, 'reports')" };
+        var manualTimeout = new Option<double?>("--manual-timeout") { Description = "seconds the Manual CSMS driver waits for the operator before the scenario is inconclusive (default: $DERSIM_MANUAL_TIMEOUT, else reqnroll.json $.dersim.manualTimeoutSeconds, else 120)" };
         var noHtml = new Option<bool>("--no-html") { Description = "write the Allure results and JUnit XML but do not render the HTML report" };
         var targetFile = new Option<string?>("--target") { Description = $"target declaration file (station ids, tokens, passwords, versions, features) instead of reqnroll.json $.dersim.target (default: ${TargetDeclarationLoader.Variable})" };
         var listIds = new Option<bool>("--list-ids") { Description = "print the station ids and tokens (with 2.x types and groupIds) the selected scenarios will use, without running them" };
         var command = new Command("run", "Run the conformance scenarios (features/) against a CSMS; exit 1 when any scenario fails.")
         {
-            paths, csmsUrl, versions, tags, profiles, parallel, reports, noHtml, targetFile, listIds,
+            paths, csmsUrl, versions, tags, profiles, parallel, reports, manualTimeout, noHtml, targetFile, listIds,
         };
         command.SetAction(async (result, ct) =>
         {
@@ -71,6 +72,16 @@ internal static class RunCommand
                 {
                     _ = settings.ResolveCsmsUrl(Environment.GetEnvironmentVariable);
                 }
+
+                if (result.GetValue(manualTimeout) is { } seconds)
+                {
+                    // Through the environment too, as --csms: every scenario's world reads it.
+                    Environment.SetEnvironmentVariable(Drivers.Csms.CsmsDrivers.ManualTimeoutVariable, seconds > 0
+                        ? seconds.ToString(System.Globalization.CultureInfo.InvariantCulture)
+                        : throw new FormatException($"--manual-timeout '{seconds.ToString(System.Globalization.CultureInfo.InvariantCulture)}' is not a positive number of seconds"));
+                }
+
+                _ = Drivers.Csms.CsmsDrivers.ManualTimeout(settings, Environment.GetEnvironmentVariable);
 
                 if (result.GetValue(targetFile) is { } declarationFile)
                 {

@@ -37,7 +37,7 @@ public sealed class ScenarioWorld : IAsyncDisposable, IDisposable
             : CsmsTarget.External(url, environment("DERSIM_CSMS_PASSWORD"));
         Recorder = new TrafficRecorder();
         // The CSMS's answer time budget (callTimeoutSeconds) is also how long a step waits for the CSMS to act.
-        Simulator = new SimulatorDriver(Csms, Recorder)
+        Simulator = new SimulatorDriver(Csms, Recorder, options.Time)
         {
             WaitTimeout = TimeSpan.FromSeconds(Math.Clamp(Settings.CallTimeoutSeconds, 1, 300)),
             // DERSIM_CSMS_PASSWORD (Csms.Password) overrides the declared passwords; the embedded CSMS asks for none.

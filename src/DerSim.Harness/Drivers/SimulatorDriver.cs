@@ -1,3 +1,4 @@
+using System.Globalization;
 using DerSim.Harness.Traffic;
 using DerSim.Sim.Engine;
 using DerSim.Sim.Evse;
@@ -16,13 +17,11 @@ namespace DerSim.Harness.Drivers;
 /// </summary>
 public sealed class SimulatorDriver : IAsyncDisposable
 {
-    /// <summary>Where every scenario's clock starts.</summary>
-    public static readonly DateTimeOffset Epoch = new(2026, 1, 1, 8, 0, 0, TimeSpan.Zero);
-
     private static readonly OcppSchemaValidator SharedValidator = new();
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, OcppSchemaValidator> OfficialValidators = new(StringComparer.Ordinal);
     private readonly Dictionary<string, StationUnderTest> _stations = new(StringComparer.Ordinal);
     private readonly IDisposable _scenarioActor;
+    private readonly ScenarioTime _time;
 
     /// <summary>
     /// What every frame of the stations is checked against: DerSim's own schemas, unless <see cref="UseOfficialSchemas"/>
@@ -46,16 +45,28 @@ public sealed class SimulatorDriver : IAsyncDisposable
         Validator = OfficialValidators.GetOrAdd(full, static dir => new OcppSchemaValidator(dir));
     }
 
-    /// <summary>A driver whose stations connect to <paramref name="csms"/>.</summary>
-    public SimulatorDriver(CsmsTarget csms, TrafficRecorder recorder)
+    /// <summary>
+    /// A driver whose stations connect to <paramref name="csms"/>. Its clock starts at the present of
+    /// <paramref name="time"/> (the system's by default), read once here, as a real station's clock would show it.
+    /// </summary>
+    public SimulatorDriver(CsmsTarget csms, TrafficRecorder recorder, TimeProvider? time = null)
     {
         Csms = csms;
         Recorder = recorder;
+        _time = new ScenarioTime(time ?? TimeProvider.System);
+        Clock = _time.Clock;
         _scenarioActor = Clock.RegisterActor();
     }
 
     /// <summary>The scenario's simulated clock.</summary>
-    public VirtualClock Clock { get; } = new(Epoch);
+    public VirtualClock Clock { get; }
+
+    /// <summary>
+    /// The stations adopt the CSMS's time from the first BootNotification answer (see <see cref="ScenarioTime.Adopt"/>);
+    /// every station's physics starts over at the new present.
+    /// </summary>
+    public void AdoptCsmsTime(DateTimeOffset csmsTime) =>
+        _time.Adopt(csmsTime, () => _stations.Values.Select(s => s.Runner).OfType<StationRunner>().Select(r => r.Engine.Physics).ToList());
 
     /// <summary>The CSMS the stations talk to.</summary>
     public CsmsTarget Csms { get; }
@@ -106,7 +117,14 @@ public sealed class SimulatorDriver : IAsyncDisposable
         return station;
     }
 
-    /// <summary>Connects <paramref name="station"/> to the CSMS; it boots and then drives its plan.</summary>
+    /// <summary>
+    /// Connects <paramref name="station"/> to the CSMS; it boots and then drives its plan. Completes once the WebSocket
+    /// is open (or, after <see cref="WaitTimeout"/>, still trying: later steps report that).
+    /// </summary>
+    /// <exception cref="TrafficAssertionException">
+    /// The CSMS answered the WebSocket upgrade with an HTTP status other than 101 (401 for a wrong password, 412, …):
+    /// it refused the station, which retrying would not change.
+    /// </exception>
     public async Task StartAsync(StationUnderTest station)
     {
         ArgumentNullException.ThrowIfNull(station);
@@ -116,6 +134,7 @@ public sealed class SimulatorDriver : IAsyncDisposable
         }
 
         var url = await Csms.UrlAsync().ConfigureAwait(false);
+        station.CsmsUrl = url;
         if (url.Scheme == "ws")
         {
             // Through a relay the scenario can cut, so "the connection drops" is a real network failure. (Not for wss:
@@ -136,12 +155,53 @@ public sealed class SimulatorDriver : IAsyncDisposable
             Rpc = new OcppRpcOptions { Validator = Validator, CallTimeout = WaitTimeout },
         };
         var runner = new StationRunner(new ChargingStation(station.Id, station.Profile), options, TimeProvider.System, station.Log.Enqueue, station.Plan, Clock);
-        runner.Frame += frame => Recorder.Record(station.Id, frame, Clock.Now);
-        runner.Booted += outcome => station.Boot = outcome;
+        var opened = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var refused = new TaskCompletionSource<OcppConnectException>(TaskCreationOptions.RunContinuationsAsynchronously);
+        runner.Frame += frame =>
+        {
+            opened.TrySetResult();
+            Recorder.Record(station.Id, frame, Clock.Now);
+        };
+        runner.Reconnecting += attempt =>
+        {
+            if (attempt.Error is OcppConnectException { Failure: OcppConnectFailure.Http } http)
+            {
+                refused.TrySetResult(http);
+            }
+        };
+        runner.Booted += outcome =>
+        {
+            AdoptCsmsTime(outcome.CurrentTime);
+            station.Boot = outcome;
+        };
         station.Runner = runner;
         station.Stop = new CancellationTokenSource();
         var stop = station.Stop.Token;
         station.Running = Task.Run(() => runner.RunAsync(stop), CancellationToken.None);
+
+        var first = await Task.WhenAny(opened.Task, refused.Task, station.Running, Task.Delay(WaitTimeout)).ConfigureAwait(false);
+        if (first == refused.Task)
+        {
+            await station.Stop.CancelAsync().ConfigureAwait(false);
+            var status = refused.Task.Result.StatusCode;
+            var hint = status == System.Net.HttpStatusCode.Unauthorized ? " (the Basic-auth password comes from DERSIM_CSMS_PASSWORD)" : "";
+            throw new TrafficAssertionException(
+                string.Create(CultureInfo.InvariantCulture, $"the CSMS at {station.CsmsUrl} answered the WebSocket upgrade of {station.Id} with HTTP {(int?)status} {status} instead of 101 Switching Protocols{hint}"),
+                []);
+        }
+    }
+
+    /// <summary>
+    /// <paramref name="text"/> (an error, a station's log) with the relay's address replaced by the CSMS's: the relay is
+    /// DerSim's plumbing, and a reader looks for the URL they configured.
+    /// </summary>
+    public static string NameCsms(StationUnderTest station, string text)
+    {
+        ArgumentNullException.ThrowIfNull(station);
+        ArgumentNullException.ThrowIfNull(text);
+        return station is { Link: { } link, CsmsUrl: { } csms }
+            ? text.Replace($"127.0.0.1:{link.Port.ToString(CultureInfo.InvariantCulture)}", csms.Authority, StringComparison.Ordinal)
+            : text;
     }
 
     /// <summary>Waits in real time until <paramref name="station"/> booted once (it may be offline since) and can drive sessions.</summary>
@@ -229,6 +289,7 @@ public sealed class SimulatorDriver : IAsyncDisposable
     /// <summary>Lets <paramref name="duration"/> of simulated time pass for every station.</summary>
     public async Task AdvanceAsync(TimeSpan duration)
     {
+        _time.CatchUpWithRealTime();
         await Clock.WaitAsync(duration, CancellationToken.None).WaitAsync(WaitTimeout * 20).ConfigureAwait(false);
 
         // Other actors due at the same instant (a sample at the end of the wait) woke with the scenario: let them finish
@@ -261,7 +322,7 @@ public sealed class SimulatorDriver : IAsyncDisposable
 
                 if (_stations.Values.FirstOrDefault(s => s.Running is { IsFaulted: true }) is { } failed)
                 {
-                    throw new TrafficAssertionException($"{expectation}, but station {failed.Id} stopped: {failed.Running!.Exception!.GetBaseException().Message}", Recorder.Frames);
+                    throw new TrafficAssertionException($"{expectation}, but station {failed.Id} stopped: {NameCsms(failed, failed.Running!.Exception!.GetBaseException().Message)}", Recorder.Frames);
                 }
 
                 try
@@ -281,6 +342,35 @@ public sealed class SimulatorDriver : IAsyncDisposable
         }
     }
 
+    private async Task EndCleanlyAsync(StationUnderTest station)
+    {
+        if (station.Runner is not { IsOnline: true } runner || station.Running is not { IsCompleted: false })
+        {
+            // Offline (a cut connection) or stopped: nothing can reach the CSMS now.
+            return;
+        }
+
+        try
+        {
+            using var bound = new CancellationTokenSource(WaitTimeout);
+            await runner.Engine.StopAllAsync(TransactionStopReason.Local, bound.Token).ConfigureAwait(false);
+            await UntilAsync(() => Unanswered(station.Id) == 0, station, "to get the CSMS's answers to its outstanding calls").ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or TimeoutException or InvalidOperationException)
+        {
+            // Best effort: a CSMS that does not answer keeps its leftovers; the scenario's verdict is already made.
+            station.Log.Enqueue($"scenario end: {ex.Message}");
+        }
+    }
+
+    private int Unanswered(string stationId)
+    {
+        var frames = Recorder.Query().Station(stationId);
+        var answered = frames.Received().Where(f => f.MessageType is OcppMessageType.CallResult or OcppMessageType.CallError or OcppMessageType.CallResultError, "answers")
+            .Frames.Select(f => f.MessageId).ToHashSet(StringComparer.Ordinal);
+        return frames.Sent().Where(f => f.MessageType == OcppMessageType.Call, "CALLs").Frames.Count(f => !answered.Contains(f.MessageId));
+    }
+
     private async Task UntilAsync(Func<bool> condition, StationUnderTest station, string what)
     {
         using var timeout = new CancellationTokenSource(WaitTimeout);
@@ -288,7 +378,7 @@ public sealed class SimulatorDriver : IAsyncDisposable
         {
             if (station.Running is { IsCompleted: true } running)
             {
-                throw new InvalidOperationException($"station {station.Id} stopped while waiting for it {what}: {running.Exception?.GetBaseException().Message ?? "its run ended"}; its log:\n{string.Join("\n", station.Log.TakeLast(20))}");
+                throw new InvalidOperationException(NameCsms(station, $"station {station.Id} stopped while waiting for it {what}: {running.Exception?.GetBaseException().Message ?? "its run ended"}; its log:\n{string.Join("\n", station.Log.TakeLast(20))}"));
             }
 
             try
@@ -297,14 +387,20 @@ public sealed class SimulatorDriver : IAsyncDisposable
             }
             catch (OperationCanceledException)
             {
-                throw new TimeoutException($"station {station.Id} did not manage {what} within {WaitTimeout.TotalSeconds:0} s; its log:\n{string.Join("\n", station.Log.TakeLast(20))}");
+                throw new TimeoutException(NameCsms(station, $"station {station.Id} did not manage {what} within {WaitTimeout.TotalSeconds:0} s; its log:\n{string.Join("\n", station.Log.TakeLast(20))}"));
             }
         }
     }
 
-    /// <summary>Disconnects every station and ends the scenario's hold on the clock.</summary>
+    /// <summary>
+    /// Ends the scenario cleanly for the CSMS, so the next scenario reusing a station id meets no leftovers: every
+    /// running transaction is stopped (reason Local, through the engine, as a driver at the station would), the CSMS's
+    /// answers to the stations' outstanding CALLs are awaited (bounded by <see cref="WaitTimeout"/>), then each station
+    /// closes its WebSocket with a close frame and the scenario's hold on the clock ends.
+    /// </summary>
     public async ValueTask DisposeAsync()
     {
+        await Task.WhenAll(_stations.Values.Select(EndCleanlyAsync)).ConfigureAwait(false);
         foreach (var station in _stations.Values)
         {
             if (station.Stop is { } stop)

@@ -39,6 +39,9 @@ public sealed class StationUnderTest
     /// <summary>The station's log lines.</summary>
     public System.Collections.Concurrent.ConcurrentQueue<string> Log { get; } = new();
 
+    /// <summary>The CSMS's URL as configured (not the relay's), once it connected.</summary>
+    public Uri? CsmsUrl { get; internal set; }
+
     /// <summary>The relay its connection runs through (ws targets), which a scenario can cut.</summary>
     public NetworkLink? Link { get; internal set; }
 

@@ -1,8 +1,6 @@
 using DerSim.Harness.Drivers;
+using DerSim.Harness.Drivers.Csms;
 using DerSim.Harness.Gherkin;
-using DerSim.Harness.Traffic;
-using DerSim.Sim.Ocpp;
-
 
 namespace DerSim.Harness.Steps;
 
@@ -34,7 +32,8 @@ public sealed class SessionSteps(ScenarioWorld world)
     }
 
     /// <summary>
-    /// Waits until the station started a transaction: StartTransaction in 1.6, TransactionEvent Started in 2.x.
+    /// Waits until the station started a transaction and the CSMS answered it: StartTransaction in 1.6, TransactionEvent
+    /// Started in 2.x, each with its CALLRESULT (a CSMS asked about the transaction before it answered may not know it).
     /// Example: <c>Then the station starts a transaction</c>
     /// </summary>
     [Then("the station starts a transaction")]
@@ -42,15 +41,7 @@ public sealed class SessionSteps(ScenarioWorld world)
     {
         var station = world.Simulator.Station();
         return world.Simulator.WaitForAsync(
-            q => Starts(q, station.Id, station.Version).Count > 0,
-            $"a transaction start from {station.Id}");
-    }
-
-    private static TrafficQuery Starts(TrafficQuery query, string stationId, OcppVersion version)
-    {
-        var calls = query.Station(stationId).Sent().Calls();
-        return version == OcppVersion.V16
-            ? calls.Action("StartTransaction")
-            : calls.Action("TransactionEvent").With("eventType", "Started");
+            q => CsmsTraffic.AnsweredStarts(q, station.Id, station.Version).Count > 0,
+            $"a transaction start from {station.Id} answered by the CSMS");
     }
 }

@@ -80,17 +80,38 @@ public sealed class TrafficSteps(ScenarioWorld world)
     }
 
     /// <summary>
-    /// Checks that every frame recorded so far, both ways, was valid against the OCPP JSON schema of its version and
-    /// that no CALLERROR was exchanged. Example: <c>Then every frame is valid against the OCPP schema</c>
+    /// Checks that every frame recorded so far, both ways, was valid against the OCPP JSON schema of its version (a
+    /// CALLERROR is a valid frame: <c>Then the CSMS answered no call with an error</c> checks those).
+    /// Example: <c>Then every frame is valid against the OCPP schema</c>
     /// </summary>
     [Then("every frame is valid against the OCPP schema")]
     public void AllValid()
     {
-        var bad = world.Recorder.Query().Where(f => f.Violations.Count > 0 || f.ErrorCode is not null, "invalid or erroneous").Frames;
+        var bad = world.Recorder.Query().Where(f => f.Violations.Count > 0, "invalid").Frames;
         if (bad.Count > 0)
         {
             throw new TrafficAssertionException(
-                $"{bad.Count} frame(s) broke the schema or carried an error: {string.Join("; ", bad.SelectMany(f => f.Violations).Take(5))}", bad);
+                $"{bad.Count} frame(s) broke the OCPP schema: {string.Join("; ", bad.SelectMany(f => f.Violations).Take(5))}", bad);
+        }
+    }
+
+    /// <summary>
+    /// Checks that the CSMS answered none of the stations' CALLs with a CALLERROR (or 2.1 CALLRESULTERROR); the
+    /// message names each error code and the CALL it answered.
+    /// Example: <c>Then the CSMS answered no call with an error</c>
+    /// </summary>
+    [Then("the CSMS answered no call with an error")]
+    public async Task NoCallErrors()
+    {
+        var all = await AnswersSettledAsync(null).ConfigureAwait(false);
+        var errors = all.Received().Where(f => f.MessageType is Sim.Ocpp.Rpc.OcppMessageType.CallError or Sim.Ocpp.Rpc.OcppMessageType.CallResultError, "CALLERROR").Frames;
+        if (errors.Count > 0)
+        {
+            var calls = all.Sent().Calls().Frames;
+            var pairs = errors.Select(e => (Error: e, Call: calls.FirstOrDefault(c => c.StationId == e.StationId && c.MessageId == e.MessageId))).ToList();
+            throw new TrafficAssertionException(
+                $"the CSMS answered {errors.Count} call(s) with an error: {string.Join("; ", pairs.Select(p => $"{p.Error.ErrorCode} to {p.Call?.Action ?? p.Error.Action ?? "an unknown call"} {p.Error.MessageId} of {p.Error.StationId}"))}",
+                [.. pairs.SelectMany(p => p.Call is null ? new[] { p.Error } : [p.Call, p.Error]).OrderBy(f => f.Sequence)]);
         }
     }
 
@@ -117,19 +138,32 @@ public sealed class TrafficSteps(ScenarioWorld world)
 
     /// <summary>
     /// Waits (in real time, up to the step timeout) until the station sends a CALL of the action with a field value
-    /// at a JSON path. Example: <c>Then the station soon sends a "TransactionEvent" with "transactionInfo.chargingState" = "SuspendedEVSE"</c>
+    /// at a JSON path, after the scenario's last CSMS action (from the start when there was none): what the station
+    /// sent before, at boot say, does not count. Example: <c>Then the station soon sends a "TransactionEvent" with "transactionInfo.chargingState" = "SuspendedEVSE"</c>
     /// </summary>
     [Then("the station soon sends a/an {string} with {string} = {string}")]
-    public Task SoonSendsWith(string action, string path, string value) =>
-        world.Simulator.WaitForAsync(q => q.Sent().Calls().Action(action).With(path, value).Count > 0, $"a {action} with {path} = {value} from the station");
+    public Task SoonSendsWith(string action, string path, string value)
+    {
+        var (mark, since) = SinceLastCsmsAction();
+        return world.Simulator.WaitForAsync(q => q.Sent().Calls().Action(action).With(path, value).Where(f => f.Sequence > mark, since).Count > 0, $"a {action} with {path} = {value} from the station {since}");
+    }
 
     /// <summary>
-    /// Waits (in real time, up to the step timeout) until the station sends a CALL of the action.
-    /// Example: <c>Then the station soon sends a "StatusNotification"</c>
+    /// Waits (in real time, up to the step timeout) until the station sends a CALL of the action after the scenario's
+    /// last CSMS action (from the start when there was none): a StatusNotification of the boot does not answer a
+    /// TriggerMessage. Example: <c>Then the station soon sends a "StatusNotification"</c>
     /// </summary>
     [Then("the station soon sends a/an {string}")]
-    public Task SoonSends(string action) =>
-        world.Simulator.WaitForAsync(q => q.Sent().Calls().Action(action).Count > 0, $"a {action} from the station");
+    public Task SoonSends(string action)
+    {
+        var (mark, since) = SinceLastCsmsAction();
+        return world.Simulator.WaitForAsync(q => q.Sent().Calls().Action(action).Where(f => f.Sequence > mark, since).Count > 0, $"a {action} from the station {since}");
+    }
+
+    private (long Mark, string Since) SinceLastCsmsAction() =>
+        world.CsmsExchanges.Count > 0 && world.CsmsExchanges[^1].Call is var call
+            ? (call.Sequence, $"after the CSMS's {call.Action}")
+            : (0, "in this scenario");
 
     /// <summary>
     /// Checks that the station received at least one CALL of the action from the CSMS.
@@ -182,15 +216,16 @@ public sealed class TrafficSteps(ScenarioWorld world)
         (await AnswersSettledAsync(action).ConfigureAwait(false)).Received().OfType(Sim.Ocpp.Rpc.OcppMessageType.CallResult).Action(action).With(path, value).ShouldBeAbsent();
 
     // A CALL the station just sent may still wait for its answer when the step looks: the answer is part of what the
-    // step checks, so wait (up to the step timeout) until the CSMS has answered every such CALL, then judge.
-    private async Task<TrafficQuery> AnswersSettledAsync(string action)
+    // step checks, so wait (up to the step timeout) until the CSMS has answered every such CALL (of the action, or all
+    // when null), then judge.
+    private async Task<TrafficQuery> AnswersSettledAsync(string? action)
     {
-        static int Answers(TrafficQuery q, string action) =>
-            q.Received().OfType(Sim.Ocpp.Rpc.OcppMessageType.CallResult).Action(action).Count
-            + q.Received().OfType(Sim.Ocpp.Rpc.OcppMessageType.CallError).Action(action).Count;
+        TrafficQuery Of(TrafficQuery q) => action is null ? q : q.Action(action);
+        int Answers(TrafficQuery q) =>
+            Of(q.Received().Where(f => f.MessageType is Sim.Ocpp.Rpc.OcppMessageType.CallResult or Sim.Ocpp.Rpc.OcppMessageType.CallError or Sim.Ocpp.Rpc.OcppMessageType.CallResultError, "answers")).Count;
         try
         {
-            return await world.Simulator.WaitForAsync(q => Answers(q, action) >= q.Sent().Calls().Action(action).Count, $"the CSMS's answers to every {action}").ConfigureAwait(false);
+            return await world.Simulator.WaitForAsync(q => Answers(q) >= Of(q.Sent().OfType(Sim.Ocpp.Rpc.OcppMessageType.Call)).Count, $"the CSMS's answers to every {action ?? "call"}").ConfigureAwait(false);
         }
         catch (TrafficAssertionException)
         {

@@ -212,6 +212,18 @@ public sealed partial class StationPhysics
         }
     }
 
+    /// <summary>
+    /// The station's clock was set (to the CSMS's time at boot): the state now refers to <paramref name="at"/>, without
+    /// running time over the jump, which is a new reading of the clock, not time that passed.
+    /// </summary>
+    public void Rebase(DateTimeOffset at)
+    {
+        lock (_gate)
+        {
+            Now = at;
+        }
+    }
+
     /// <summary>The whole station now.</summary>
     public StationSnapshot Snapshot()
     {

@@ -54,7 +54,11 @@ public sealed class StationRunner
         _adapter = VersionAdapters.For(clientOptions.Version, _clock.Time);
         _client = new OcppClient(clientOptions, Ocpp.Json.OcppActionTables.For(clientOptions.Version), time);
         Engine = new StationEngine(station, _clock, plan, clientOptions.Version, log);
-        _client.Reconnecting += attempt => _log($"connection: {attempt}");
+        _client.Reconnecting += attempt =>
+        {
+            _log($"connection: {attempt}");
+            Reconnecting?.Invoke(attempt);
+        };
         station.Configuration.Changed += key =>
         {
             if (key == "HeartbeatInterval")
@@ -88,6 +92,9 @@ public sealed class StationRunner
 
     /// <summary>Every frame of every connection, as it crosses the wire.</summary>
     public event Action<OcppFrameEvent>? Frame;
+
+    /// <summary>Raised when a connection attempt failed or a connection ended, before the client waits to try again.</summary>
+    public event Action<OcppReconnectAttempt>? Reconnecting;
 
     /// <summary>Raised after each BootNotification answer.</summary>
     public event Action<BootOutcome>? Booted;

@@ -12,6 +12,7 @@ public sealed class VirtualClock : SimulationClock
     private readonly List<VirtualTimeProvider.VirtualTimer> _timers = [];
     private readonly VirtualTimeProvider _time;
     private DateTimeOffset _now;
+    private TimeSpan _offset;
     private int _actors;
     private int _holds;
 
@@ -25,15 +26,28 @@ public sealed class VirtualClock : SimulationClock
     /// <inheritdoc />
     public override TimeProvider Time => _time;
 
-    /// <summary>The simulated present.</summary>
+    /// <summary>The simulated present, as the stations read it (after <see cref="SetPresent"/>).</summary>
     public DateTimeOffset Now
     {
         get
         {
             lock (_gate)
             {
-                return _now;
+                return _now + _offset;
             }
+        }
+    }
+
+    /// <summary>
+    /// Sets the present the stations read to <paramref name="present"/> (a station adopting its CSMS's time), without
+    /// touching the timeline waits and timers run on: a wait of 30 simulated minutes still ends 30 minutes after it
+    /// began, and timers keep their periods, however the present jumped meanwhile.
+    /// </summary>
+    public void SetPresent(DateTimeOffset present)
+    {
+        lock (_gate)
+        {
+            _offset = present - _now;
         }
     }
 
@@ -101,6 +115,15 @@ public sealed class VirtualClock : SimulationClock
     }
 
     internal DateTimeOffset NowUnlocked() => Now;
+
+    /// <summary>The monotonic timeline waits and timers run on, unaffected by <see cref="SetPresent"/>.</summary>
+    internal long TimelineTicks()
+    {
+        lock (_gate)
+        {
+            return _now.UtcTicks;
+        }
+    }
 
     internal void Schedule(VirtualTimeProvider.VirtualTimer timer, TimeSpan dueTime)
     {

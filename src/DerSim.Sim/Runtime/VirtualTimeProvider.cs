@@ -7,7 +7,7 @@ internal sealed class VirtualTimeProvider(VirtualClock clock) : TimeProvider
 
     public override long TimestampFrequency => TimeSpan.TicksPerSecond;
 
-    public override long GetTimestamp() => clock.NowUnlocked().UtcTicks;
+    public override long GetTimestamp() => clock.TimelineTicks();
 
     public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
     {

@@ -153,6 +153,15 @@ public sealed class RunCommandTests
         }
     }
 
+    [Test]
+    public async Task A_manual_timeout_that_is_not_a_positive_number_exits_2_with_a_one_line_error()
+    {
+        var (exit, output) = await Dersim("run", Path.Combine("features", "core", "boot.feature"), "--manual-timeout", "0");
+        exit.ShouldBe(2, output);
+        output.ShouldContain("dersim run: --manual-timeout '0' is not a positive number of seconds");
+        output.ShouldNotContain("   at ");
+    }
+
     private static async Task<(int Exit, string Output)> Dersim(params string[] args)
     {
         var info = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")

@@ -38,6 +38,24 @@ public sealed class VirtualClockTests
     }
 
     [Test]
+    public async Task Setting_the_present_moves_what_stations_read_but_not_the_waits_and_timestamps_stay_monotonic()
+    {
+        var clock = new VirtualClock(Start);
+        using var actor = clock.RegisterActor();
+        var before = clock.Time.GetTimestamp();
+        var csms = new DateTimeOffset(2031, 5, 1, 12, 0, 0, TimeSpan.Zero);
+        clock.SetPresent(csms.AddYears(-10));
+        clock.SetPresent(csms);
+        clock.Now.ShouldBe(csms);
+
+        await clock.WaitAsync(TimeSpan.FromSeconds(30), CancellationToken.None).WaitAsync(Limit);
+
+        clock.Now.ShouldBe(csms.AddSeconds(30), "the wait still lasted 30 s, counted from the new present");
+        clock.Time.GetUtcNow().ShouldBe(clock.Now);
+        clock.Time.GetElapsedTime(before).ShouldBe(TimeSpan.FromSeconds(30), "timestamps follow the timeline, not the jumps");
+    }
+
+    [Test]
     public async Task With_no_actor_time_stands_still()
     {
         var clock = new VirtualClock(Start);

@@ -7,13 +7,21 @@ namespace DerSim.Harness.Drivers.Csms;
 public static class CsmsTraffic
 {
     /// <summary>
-    /// Waits until the station received a CALL of <paramref name="action"/> recorded after frame
-    /// <paramref name="afterSequence"/> and answered it; returns both frames.
+    /// Waits until the station received, after frame <paramref name="afterSequence"/>, the CALL <paramref name="command"/>
+    /// asked for (its action with the fields the step asked for: type, purpose, EVSE, limit, message, …) and answered it;
+    /// returns both frames. A CALL of the same action that does not carry those fields (the CSMS's own TriggerMessage
+    /// on connect, a Soft reset for a Hard one) is not the requested one.
     /// </summary>
-    /// <exception cref="TrafficAssertionException">Not within <paramref name="timeout"/>; quotes the station's traffic since the mark.</exception>
-    public static async Task<CsmsExchange> AwaitExchangeAsync(TrafficRecorder recorder, string stationId, string action, long afterSequence, TimeSpan timeout, CancellationToken ct = default)
+    /// <exception cref="TrafficAssertionException">
+    /// Not within <paramref name="timeout"/>; names what arrived instead and quotes the station's traffic since the mark.
+    /// </exception>
+    public static async Task<CsmsExchange> AwaitExchangeAsync(TrafficRecorder recorder, CsmsCommand command, long afterSequence, TimeSpan timeout, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(recorder);
+        ArgumentNullException.ThrowIfNull(command);
+        var action = command.OcppAction ?? throw new CsmsActionNotApplicableException($"OCPP {command.Version} has no {command.Kind}");
+        var expected = CsmsCommandFields.Expected(command);
+        var stationId = command.StationId;
         using var changed = new SemaphoreSlim(0);
         void OnRecorded(RecordedFrame frame)
         {
@@ -34,7 +42,7 @@ public static class CsmsTraffic
             deadline.CancelAfter(timeout);
             while (true)
             {
-                if (Find(recorder.Query(), stationId, action, afterSequence) is { } exchange)
+                if (Find(recorder.Query(), stationId, action, afterSequence, expected) is { } exchange)
                 {
                     return exchange;
                 }
@@ -46,12 +54,16 @@ public static class CsmsTraffic
                 catch (OperationCanceledException) when (!ct.IsCancellationRequested)
                 {
                     var since = recorder.Query().Station(stationId).Where(f => f.Sequence > afterSequence, "since the request").Frames;
-                    var call = since.FirstOrDefault(f => f.Direction == FrameDirection.Inbound && f.MessageType == OcppMessageType.Call && f.Action == action);
-                    throw new TrafficAssertionException(
-                        call is null
-                            ? $"the CSMS sent no {action} to {stationId} within {timeout.TotalSeconds:0} s"
-                            : $"{stationId} did not answer the CSMS's {action} within {timeout.TotalSeconds:0} s",
-                        since);
+                    var calls = CallsSince(recorder, stationId, action, afterSequence);
+                    var wanted = $"{action}{CsmsCommandFields.Describe(expected)}";
+                    var matching = calls.FirstOrDefault(f => CsmsCommandFields.Mismatch(expected, f.Payload) is null);
+                    var message = (calls.Count, matching) switch
+                    {
+                        (0, _) => $"the CSMS sent no {wanted} to {stationId} within {timeout.TotalSeconds:0} s",
+                        (_, null) => $"expected {wanted}, the CSMS sent {string.Join("; ", calls.Select(c => $"{action} with {CsmsCommandFields.Mismatch(expected, c.Payload)}").Distinct(StringComparer.Ordinal))} to {stationId} within {timeout.TotalSeconds:0} s",
+                        _ => $"{stationId} did not answer the CSMS's {wanted} within {timeout.TotalSeconds:0} s",
+                    };
+                    throw new TrafficAssertionException(message, since);
                 }
             }
         }
@@ -61,12 +73,23 @@ public static class CsmsTraffic
         }
     }
 
-    /// <summary>The first CALL of <paramref name="action"/> to the station after the mark, with the station's answer, or null.</summary>
-    public static CsmsExchange? Find(TrafficQuery query, string stationId, string action, long afterSequence)
+    /// <summary>The CALLs of <paramref name="action"/> the station received after frame <paramref name="afterSequence"/>, whatever they carry.</summary>
+    public static IReadOnlyList<RecordedFrame> CallsSince(TrafficRecorder recorder, string stationId, string action, long afterSequence)
+    {
+        ArgumentNullException.ThrowIfNull(recorder);
+        return recorder.Query().Station(stationId).Received().Calls().Action(action).Where(f => f.Sequence > afterSequence, "since the request").Frames;
+    }
+
+    /// <summary>
+    /// The first CALL of <paramref name="action"/> to the station after the mark that carries the <paramref name="expected"/>
+    /// fields (all when none), with the station's answer, or null.
+    /// </summary>
+    public static CsmsExchange? Find(TrafficQuery query, string stationId, string action, long afterSequence, IReadOnlyList<(string Path, string Value)>? expected = null)
     {
         ArgumentNullException.ThrowIfNull(query);
         var frames = query.Station(stationId).Where(f => f.Sequence > afterSequence, "since the request").Frames;
-        foreach (var call in frames.Where(f => f.Direction == FrameDirection.Inbound && f.MessageType == OcppMessageType.Call && f.Action == action))
+        foreach (var call in frames.Where(f => f.Direction == FrameDirection.Inbound && f.MessageType == OcppMessageType.Call && f.Action == action
+            && CsmsCommandFields.Mismatch(expected ?? [], f.Payload) is null))
         {
             var answer = frames.FirstOrDefault(f => f.Direction == FrameDirection.Outbound
                 && f.MessageType is OcppMessageType.CallResult or OcppMessageType.CallError
@@ -108,26 +131,34 @@ public static class CsmsTraffic
     }
 
     /// <summary>
-    /// The id of the latest transaction the station started on <paramref name="evseId"/>: 1.6 the transactionId the
-    /// CSMS answered to StartTransaction, 2.x the transactionId of TransactionEvent Started; null when none.
+    /// The station's transaction starts the CSMS has answered with a CALLRESULT, oldest first: 1.6 StartTransaction,
+    /// 2.x TransactionEvent Started. A start still waiting for its answer is left out: until the CSMS answered, it may
+    /// not know the transaction, and a command about it would race its own bookkeeping.
+    /// </summary>
+    public static IReadOnlyList<(RecordedFrame Start, RecordedFrame Answer)> AnsweredStarts(TrafficQuery query, string stationId, Sim.Ocpp.OcppVersion version)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var station = query.Station(stationId);
+        var calls = station.Sent().Calls();
+        var starts = version == Sim.Ocpp.OcppVersion.V16
+            ? calls.Action("StartTransaction")
+            : calls.Action("TransactionEvent").With("eventType", "Started");
+        var answers = station.Received().OfType(OcppMessageType.CallResult).Frames.DistinctBy(a => a.MessageId).ToDictionary(a => a.MessageId ?? "", StringComparer.Ordinal);
+        return [.. starts.Frames.Where(s => answers.ContainsKey(s.MessageId ?? "")).Select(s => (s, answers[s.MessageId ?? ""]))];
+    }
+
+    /// <summary>
+    /// The id of the latest transaction the station started on <paramref name="evseId"/> and the CSMS answered: 1.6 the
+    /// transactionId of the CSMS's StartTransaction answer, 2.x the transactionId of TransactionEvent Started once its
+    /// CALLRESULT arrived; null when none.
     /// </summary>
     public static string? TransactionIdOn(TrafficQuery query, string stationId, Sim.Ocpp.OcppVersion version, int evseId)
     {
         ArgumentNullException.ThrowIfNull(query);
-        var station = query.Station(stationId);
-        if (version == Sim.Ocpp.OcppVersion.V16)
-        {
-            var starts = station.Sent().Calls().Action("StartTransaction").Evse(evseId).Frames;
-            var answers = station.Received().OfType(OcppMessageType.CallResult).Action("StartTransaction").Frames;
-            return starts.Reverse()
-                .Select(s => answers.FirstOrDefault(a => a.MessageId == s.MessageId))
-                .Select(a => a?.Payload is { } p && FrameFields.At(p, "transactionId") is { } id ? FrameFields.Text(id) : null)
-                .FirstOrDefault(id => id is not null);
-        }
-
-        var started = station.Sent().Calls().Action("TransactionEvent").With("eventType", "Started").Evse(evseId).Frames;
-        return started.Count > 0 && started[^1].Payload is { } payload && FrameFields.At(payload, "transactionInfo.transactionId") is { } tx
-            ? FrameFields.Text(tx)
-            : null;
+        var path = version == Sim.Ocpp.OcppVersion.V16 ? "transactionId" : "transactionInfo.transactionId";
+        return AnsweredStarts(query, stationId, version)
+            .Where(s => s.Start.EvseId == evseId)
+            .Select(s => (version == Sim.Ocpp.OcppVersion.V16 ? s.Answer : s.Start).Payload is { } p && FrameFields.At(p, path) is { } id ? FrameFields.Text(id) : null)
+            .LastOrDefault(id => id is not null);
     }
 }

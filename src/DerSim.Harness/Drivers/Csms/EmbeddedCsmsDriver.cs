@@ -45,6 +45,6 @@ public sealed class EmbeddedCsmsDriver(CsmsTarget target, TrafficRecorder record
             // The station's CALLERROR (or silence) is in the recorded traffic; the exchange below reports it.
         }
 
-        return await CsmsTraffic.AwaitExchangeAsync(recorder, command.StationId, action, mark, timeout, ct).ConfigureAwait(false);
+        return await CsmsTraffic.AwaitExchangeAsync(recorder, command, mark, timeout, ct).ConfigureAwait(false);
     }
 }

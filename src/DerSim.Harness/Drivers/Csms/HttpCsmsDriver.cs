@@ -88,7 +88,7 @@ public sealed class HttpCsmsDriver : ICsmsDriver, IDisposable
                 []);
         }
 
-        return await CsmsTraffic.AwaitExchangeAsync(_recorder, command.StationId, action, mark, _timeout, ct).ConfigureAwait(false);
+        return await CsmsTraffic.AwaitExchangeAsync(_recorder, command, mark, _timeout, ct).ConfigureAwait(false);
     }
 
     /// <summary>

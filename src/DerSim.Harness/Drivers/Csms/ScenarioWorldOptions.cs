@@ -16,4 +16,10 @@ public sealed record ScenarioWorldOptions
 
     /// <summary>Where the Manual driver prints its instructions; null prints to the console. The default value is null.</summary>
     public TextWriter? Output { get; init; }
+
+    /// <summary>
+    /// The real clock the scenario's simulated clock starts from (and catches up with while the scenario stands still);
+    /// null uses the system's. The default value is null.
+    /// </summary>
+    public TimeProvider? Time { get; init; }
 }

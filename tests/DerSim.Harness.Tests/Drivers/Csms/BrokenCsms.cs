@@ -1,14 +1,8 @@
-using System.Net;
 using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace DerSim.Harness.Tests.Drivers.Csms;
 
@@ -46,16 +40,13 @@ public sealed class BrokenCsms : IAsyncDisposable
     /// <summary>Starts the double on a free loopback port.</summary>
     public static async Task<BrokenCsms> StartAsync(BrokenCsmsFault fault)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
-        var app = builder.Build();
-        var csms = new BrokenCsms(app, fault);
-        app.UseWebSockets();
-        app.Map("/ocpp/{id}", csms.HandleAsync);
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        csms.Url = new Uri(address.Replace("http://", "ws://", StringComparison.Ordinal) + "/ocpp");
+        BrokenCsms? csms = null;
+        var (app, address) = await LoopbackHost.StartAsync(app =>
+        {
+            csms = new BrokenCsms(app, fault);
+            app.Map("/ocpp/{id}", csms.HandleAsync);
+        });
+        csms!.Url = LoopbackHost.WebSocketUrl(address, "/ocpp");
         return csms;
     }
 

@@ -1,8 +1,6 @@
 using DerSim.Harness.Configuration;
-using DerSim.Harness.Drivers.Csms;
-using DerSim.Harness.Gherkin.Features;
 using DerSim.Harness.Gherkin.Model;
-using DerSim.Harness.Gherkin.Runtime;
+using DerSim.Harness.Tests.Drivers.Verdicts;
 
 namespace DerSim.Harness.Tests.Drivers.Csms;
 
@@ -47,20 +45,11 @@ public sealed class BrokenCsmsTests
     private static async Task<ScenarioResult> RunBootScenarioAsync(BrokenCsmsFault fault)
     {
         await using var csms = await BrokenCsms.StartAsync(fault);
-        var features = FeatureLoader.Load([Path.Combine(TestContext.CurrentContext.TestDirectory, "features", "core", "boot.feature")], "en");
-        features.Errors.ShouldBeEmpty();
-        var scenario = features.Features.Single().Scenarios.First(s => s.Arguments.TryGetValue("version", out var v) && v == "2.0.1");
-        using var runner = TestRunner.Create([typeof(ScenarioWorldOptions).Assembly], new GherkinRunOptions());
-        var environment = new Dictionary<string, string> { ["DERSIM_CSMS_URL"] = csms.Url.ToString() };
-        runner.RunContext.Set(new ScenarioWorldOptions
-        {
-            Settings = new DerSimSettings { CallTimeoutSeconds = 3 },
-            Environment = name => environment.GetValueOrDefault(name),
-            Output = TextWriter.Null,
-        });
-        var result = await runner.RunAsync(scenario, CancellationToken.None);
-        await runner.EndRunAsync();
-        TestContext.Out.WriteLine(result.Message);
-        return result;
+        var results = await InlineScenarios.RunFileAsync(
+            Path.Combine(TestContext.CurrentContext.TestDirectory, "features", "core", "boot.feature"),
+            csms.Url,
+            new DerSimSettings { CallTimeoutSeconds = 3 },
+            which: s => s.Arguments.TryGetValue("version", out var v) && v == "2.0.1");
+        return results[0];
     }
 }

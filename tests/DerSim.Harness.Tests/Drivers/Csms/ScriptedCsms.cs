@@ -1,0 +1,219 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Net.WebSockets;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+
+namespace DerSim.Harness.Tests.Drivers.Csms;
+
+/// <summary>
+/// A small OCPP 2.0.1 CSMS on a real WebSocket over loopback whose behaviour a test scripts: its own clock (ahead of
+/// the real one), a delayed answer to TransactionEvent Started, CALLs of its own after the boot, CALLERRORs to an
+/// action, a refused WebSocket upgrade. Its HTTP API (<c>POST /api/{stationId}/{action}</c> with the OCPP payload, the
+/// per-action trigger convention) sends that CALL to the station, and answers 404 for a transaction it does not
+/// know yet, as a CSMS with a database would.
+/// </summary>
+public sealed class ScriptedCsms : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly ScriptedCsmsScript _script;
+    private readonly ConcurrentDictionary<string, Connection> _connections = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, byte> _transactions = new(StringComparer.Ordinal);
+    private readonly long _started = TimeProvider.System.GetTimestamp();
+    private int _nextId;
+
+    private ScriptedCsms(WebApplication app, ScriptedCsmsScript script)
+    {
+        _app = app;
+        _script = script;
+        ClockStart = script.ClockStart ?? TimeProvider.System.GetUtcNow().AddYears(3);
+    }
+
+    /// <summary>The CSMS's clock at start; it runs on in real time from there.</summary>
+    public DateTimeOffset ClockStart { get; }
+
+    /// <summary>Base URL stations connect to (their id appended).</summary>
+    public Uri Url { get; private set; } = null!;
+
+    /// <summary>Base URL of the HTTP API.</summary>
+    public Uri ApiUrl { get; private set; } = null!;
+
+    /// <summary>Every frame, both ways, as (station, "in"/"out" from the CSMS's side, text).</summary>
+    public ConcurrentQueue<(string Station, string Direction, string Text)> Frames { get; } = new();
+
+    /// <summary>Stations that closed their WebSocket with a close frame.</summary>
+    public ConcurrentDictionary<string, byte> ClosedCleanly { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>The CSMS's present: <see cref="ClockStart"/> plus the real time since it started.</summary>
+    public DateTimeOffset Now => ClockStart + TimeProvider.System.GetElapsedTime(_started);
+
+    /// <summary>Starts a double following <paramref name="script"/> on a free loopback port.</summary>
+    public static async Task<ScriptedCsms> StartAsync(ScriptedCsmsScript script)
+    {
+        ScriptedCsms? csms = null;
+        var (_, address) = await LoopbackHost.StartAsync(app =>
+        {
+            csms = new ScriptedCsms(app, script);
+            app.Map("/ocpp/{id}", csms.HandleAsync);
+            app.MapPost("/api/{id}/{action}", csms.ApiAsync);
+        });
+        csms!.Url = LoopbackHost.WebSocketUrl(address, "/ocpp");
+        csms.ApiUrl = new Uri(address);
+        return csms;
+    }
+
+    /// <summary>The CALLs of <paramref name="action"/> the stations sent, as payloads.</summary>
+    public IReadOnlyList<JsonElement> CallsOf(string action) =>
+    [
+        .. Frames.Where(f => f.Direction == "in")
+            .Select(f => JsonDocument.Parse(f.Text).RootElement)
+            .Where(r => r[0].GetInt32() == 2 && r[2].GetString() == action)
+            .Select(r => r[3].Clone()),
+    ];
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+
+    private async Task ApiAsync(HttpContext context)
+    {
+        var id = (string)context.Request.RouteValues["id"]!;
+        var action = (string)context.Request.RouteValues["action"]!;
+        var payload = (await JsonNode.ParseAsync(context.Request.Body))!.AsObject();
+        var transaction = payload["transactionId"] ?? payload["chargingProfile"]?["transactionId"];
+        if (transaction is not null && !_transactions.ContainsKey(transaction.ToString()))
+        {
+            context.Response.StatusCode = 404;
+            await context.Response.WriteAsync($"unknown transaction {transaction}");
+            return;
+        }
+
+        if (payload["chargingProfile"] is JsonObject profile)
+        {
+            // What a CSMS stamps on a profile it makes now: its own clock.
+            profile["validFrom"] = Now.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+        }
+
+        if (!_connections.TryGetValue(id, out var connection))
+        {
+            context.Response.StatusCode = 409;
+            return;
+        }
+
+        await connection.SendAsync(this, $"[2,\"api-{Interlocked.Increment(ref _nextId)}\",\"{action}\",{payload.ToJsonString()}]", context.RequestAborted);
+        context.Response.StatusCode = 200;
+    }
+
+    private async Task HandleAsync(HttpContext context)
+    {
+        if (!context.WebSockets.IsWebSocketRequest)
+        {
+            context.Response.StatusCode = 400;
+            return;
+        }
+
+        if (_script.RefuseUpgradeWith is { } refused)
+        {
+            context.Response.StatusCode = refused;
+            return;
+        }
+
+        var stationId = (string)context.Request.RouteValues["id"]!;
+        using var socket = await context.WebSockets.AcceptWebSocketAsync(context.WebSockets.WebSocketRequestedProtocols.FirstOrDefault());
+        using var connection = new Connection(stationId, socket);
+        _connections[stationId] = connection;
+        var buffer = new byte[64 * 1024];
+        var ct = context.RequestAborted;
+        try
+        {
+            while (socket.State == WebSocketState.Open)
+            {
+                var received = await socket.ReceiveAsync(buffer, ct);
+                if (received.MessageType == WebSocketMessageType.Close)
+                {
+                    ClosedCleanly[stationId] = 0;
+                    await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, null, ct);
+                    return;
+                }
+
+                var text = Encoding.UTF8.GetString(buffer, 0, received.Count);
+                Frames.Enqueue((stationId, "in", text));
+                using var frame = JsonDocument.Parse(text);
+                var root = frame.RootElement;
+                if (root[0].GetInt32() == 2)
+                {
+                    await AnswerAsync(connection, root[1].GetString()!, root[2].GetString()!, root[3], ct);
+                }
+            }
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or WebSocketException)
+        {
+            // The station went away.
+        }
+    }
+
+    private async Task AnswerAsync(Connection connection, string id, string action, JsonElement payload, CancellationToken ct)
+    {
+        if (action == _script.ErrorFor)
+        {
+            await connection.SendAsync(this, $$"""[4,"{{id}}","NotImplemented","not here",{}]""", ct);
+            return;
+        }
+
+        var now = Now.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+        var answer = action switch
+        {
+            "BootNotification" => $$"""{"status":"Accepted","currentTime":"{{now}}","interval":300}""",
+            "Heartbeat" => $$"""{"currentTime":"{{now}}"}""",
+            "Authorize" => """{"idTokenInfo":{"status":"Accepted"}}""",
+            "TransactionEvent" when payload.GetProperty("eventType").GetString() == "Started" => """{"idTokenInfo":{"status":"Accepted"}}""",
+            _ => "{}",
+        };
+        if (action == "TransactionEvent" && payload.GetProperty("eventType").GetString() == "Started")
+        {
+            await Task.Delay(_script.StartAnswerDelay, ct);
+            _transactions[payload.GetProperty("transactionInfo").GetProperty("transactionId").GetString()!] = 0;
+        }
+
+        await connection.SendAsync(this, $"[3,\"{id}\",{answer}]", ct);
+        if (action == "BootNotification")
+        {
+            foreach (var (after, call, body) in _script.AfterBoot)
+            {
+                _ = Task.Run(
+                    async () =>
+                    {
+                        await Task.Delay(after, ct);
+                        await connection.SendAsync(this, $"[2,\"own-{Interlocked.Increment(ref _nextId)}\",\"{call}\",{body}]", ct);
+                    },
+                    ct);
+            }
+        }
+    }
+
+    private sealed class Connection(string stationId, WebSocket socket) : IDisposable
+    {
+        private readonly SemaphoreSlim _sending = new(1, 1);
+
+        public void Dispose() => _sending.Dispose();
+
+        public async Task SendAsync(ScriptedCsms csms, string text, CancellationToken ct)
+        {
+            await _sending.WaitAsync(ct);
+            try
+            {
+                csms.Frames.Enqueue((stationId, "out", text));
+                await socket.SendAsync(Encoding.UTF8.GetBytes(text), WebSocketMessageType.Text, endOfMessage: true, ct);
+            }
+            finally
+            {
+                _sending.Release();
+            }
+        }
+    }
+}

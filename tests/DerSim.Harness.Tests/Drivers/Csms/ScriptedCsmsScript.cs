@@ -1,0 +1,20 @@
+namespace DerSim.Harness.Tests.Drivers.Csms;
+
+/// <summary>How a <see cref="ScriptedCsms"/> behaves; everything else it answers as a plain CSMS would.</summary>
+public sealed record ScriptedCsmsScript
+{
+    /// <summary>The CSMS's clock at start (it runs on in real time); null: 3 years ahead of the real clock.</summary>
+    public DateTimeOffset? ClockStart { get; init; }
+
+    /// <summary>How long the answer to TransactionEvent Started waits. The default value is none.</summary>
+    public TimeSpan StartAnswerDelay { get; init; }
+
+    /// <summary>The HTTP status of every WebSocket upgrade instead of 101, when set.</summary>
+    public int? RefuseUpgradeWith { get; init; }
+
+    /// <summary>An action the CSMS answers with a NotImplemented CALLERROR, when set.</summary>
+    public string? ErrorFor { get; init; }
+
+    /// <summary>CALLs the CSMS sends of its own, this long after it answered a boot (action, payload JSON).</summary>
+    public IReadOnlyList<(TimeSpan After, string Action, string Payload)> AfterBoot { get; init; } = [];
+}
