@@ -110,7 +110,7 @@ internal static class DriversCommand
           Embedded  the embedded reference CSMS is called directly (the default without --csms)
           Http      templated calls to the CSMS's own API (dersim.http; ./dersim drivers --actions, docs/http-driver.md)
           Manual    prints what the operator must make the CSMS do and waits (dersim.manualTimeoutSeconds)
-          Auto      Embedded for the embedded CSMS, else Http when dersim.http.actions has entries, else Manual
+          Auto      Embedded for the embedded CSMS, else Http when dersim.http has actions or a defaultAction, else Manual
 
         """;
 

@@ -45,9 +45,9 @@ public sealed record HttpCsmsSettings
             ? own?.For(version, DefaultAction)
             : DefaultAction?.For(version);
 
-    /// <summary>Where <paramref name="action"/>'s template is configured, for messages: its entry, else the default.</summary>
+    /// <summary>Where <paramref name="action"/>'s template is configured, for messages: its entry (even a null one), else the default.</summary>
     public string Source(string action) =>
-        Actions.TryGetValue(action, out var own) && own is not null || DefaultAction is null ? $"dersim.http.actions.{action}" : "dersim.http.defaultAction";
+        Actions.ContainsKey(action) || DefaultAction is null ? $"dersim.http.actions.{action}" : "dersim.http.defaultAction";
 
     /// <summary>The section with no actions: shared, so default settings compare equal.</summary>
     public static HttpCsmsSettings None { get; } = new();

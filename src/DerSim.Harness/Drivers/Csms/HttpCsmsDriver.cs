@@ -57,9 +57,7 @@ public sealed class HttpCsmsDriver : ICsmsDriver, IDisposable
         var action = command.OcppAction ?? throw new CsmsActionNotApplicableException($"OCPP {command.Version.ToString()} has no {command.Kind}");
         var source = _settings.Source(command.TemplateName);
         var template = _settings.Template(command.TemplateName, command.Version)
-            ?? throw new CsmsActionNotApplicableException(_settings.Actions.ContainsKey(command.TemplateName) || _settings.DefaultAction is not null
-                ? $"the Http CSMS driver's template {source} has no URL for OCPP {command.Version.DisplayName()} (it is null, its versions entry is null, or none sets a url); it cannot {command.Describe()}"
-                : $"the Http CSMS driver has no template for {command.TemplateName} (dersim.http.actions.{command.TemplateName}, or dersim.http.defaultAction); it cannot {command.Describe()}");
+            ?? throw new CsmsActionNotApplicableException(NoTemplate(command, source));
         var values = new Dictionary<string, string>(command.Placeholders(), StringComparer.Ordinal);
         if (_baseUrl is not null)
         {
@@ -131,6 +129,13 @@ public sealed class HttpCsmsDriver : ICsmsDriver, IDisposable
 
     /// <inheritdoc />
     public void Dispose() => _http.Dispose();
+
+    private string NoTemplate(CsmsCommand command, string source) =>
+        _settings.Actions.TryGetValue(command.TemplateName, out var own) && own is null
+            ? $"{source} is null, so the Http CSMS driver does not make the CSMS send it; it cannot {command.Describe()}"
+            : _settings.Actions.ContainsKey(command.TemplateName) || _settings.DefaultAction is not null
+                ? $"the Http CSMS driver's template {source} has no URL for OCPP {command.Version.DisplayName()} (its versions entry is null or none sets a url); it cannot {command.Describe()}"
+                : $"the Http CSMS driver has no template for {command.TemplateName} (dersim.http.actions.{command.TemplateName}, or dersim.http.defaultAction); it cannot {command.Describe()}";
 
     /// <summary>Why the answer's body fails the template's success check, or null when it passes or there is none.</summary>
     private static string? SuccessCheck(HttpActionTemplate template, string source, string body)
