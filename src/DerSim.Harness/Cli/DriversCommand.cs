@@ -31,19 +31,19 @@ internal static class DriversCommand
                 return 0;
             }
 
-            HttpCsmsSettings http;
+            // A broken configuration still gets the list (its error points here for the placeholders), without the
+            // configured lines, and exit code 2.
             try
             {
-                http = DerSimConfig.LoadDefault().Http;
+                Console.Write(Text(DerSimConfig.LoadDefault().Http));
+                return 0;
             }
             catch (DerSimConfigException ex)
             {
+                Console.Write(Text());
                 Console.Error.WriteLine($"dersim drivers: {ex.Message}");
                 return 2;
             }
-
-            Console.Write(Text(http));
-            return 0;
         });
         return command;
     }

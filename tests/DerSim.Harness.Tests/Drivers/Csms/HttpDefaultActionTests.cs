@@ -93,6 +93,20 @@ public sealed class HttpDefaultActionTests
     }
 
     [Test]
+    public void The_action_list_shows_the_template_that_serves_each_action_per_version()
+    {
+        var text = DerSim.Harness.Cli.DriversCommand.Text(Settings).ReplaceLineEndings("\n");
+
+        Block(text, "ClearChargingProfile").ShouldContain("configured  1.6: defaultAction   2.0.1: defaultAction   2.1: -");
+        Block(text, "TriggerMessage").ShouldContain("configured  1.6: actions.TriggerMessage   2.0.1: actions.TriggerMessage   2.1: actions.TriggerMessage");
+        Block(text, "Reset").ShouldContain("configured  1.6: -   2.0.1: -   2.1: -");
+        Block(text, "GetConfiguration").ShouldContain("configured  1.6: defaultAction   2.0.1: -   2.1: -");
+        DerSim.Harness.Cli.DriversCommand.Text().ShouldNotContain("configured ");
+    }
+
+    private static string Block(string text, string action) => text.Split($"\n{action}\n", 2)[1].Split("\n\n", 2)[0];
+
+    [Test]
     public void An_action_lacking_a_placeholder_of_the_default_is_not_applicable()
     {
         var settings = new HttpCsmsSettings { DefaultAction = new() { Url = "/start/{idTag}" } };
