@@ -61,41 +61,63 @@ public sealed record HttpActionTemplate
     public IReadOnlyDictionary<string, HttpActionTemplate?>? Versions { get; init; }
 
     /// <summary>
-    /// The template for <paramref name="version"/>: the <see cref="Versions"/> entry's keys over this one's, defaults
-    /// filled in; null when the entry is null or no URL results (the action is not applicable on that version).
+    /// The template for <paramref name="version"/>: <paramref name="defaults"/> (<see cref="HttpCsmsSettings.DefaultAction"/>)
+    /// for that version, then this one's keys, then this one's <see cref="Versions"/> entry, each laid over the one
+    /// before key by key (headers name by name), defaults filled in; null when this one's entry for the version is null
+    /// or no URL results (the action is not applicable on that version). A null <see cref="Versions"/> entry of
+    /// <paramref name="defaults"/> only drops the defaults' layer.
     /// </summary>
-    public HttpActionTemplate? For(OcppVersion version)
+    public HttpActionTemplate? For(OcppVersion version, HttpActionTemplate? defaults = null)
     {
-        var entry = this;
+        if (!TryLayer(version, out var own))
+        {
+            return null;
+        }
+
+        var merged = defaults is not null && defaults.TryLayer(version, out var under) ? Over(under, own) : own;
+        if (string.IsNullOrWhiteSpace(merged.Url))
+        {
+            return null;
+        }
+
+        return merged with
+        {
+            Method = merged.Method ?? DefaultMethod,
+            ContentType = merged.ContentType ?? DefaultContentType,
+            Headers = merged.Headers ?? System.Collections.ObjectModel.ReadOnlyDictionary<string, string>.Empty,
+        };
+    }
+
+    // This template with its Versions entry for the version laid over it; false when that entry is null.
+    private bool TryLayer(OcppVersion version, out HttpActionTemplate layer)
+    {
+        layer = this with { Versions = null };
         foreach (var (key, value) in Versions ?? System.Collections.ObjectModel.ReadOnlyDictionary<string, HttpActionTemplate?>.Empty)
         {
             if (OcppVersions.TryParse(key, out var parsed) && parsed == version)
             {
                 if (value is null)
                 {
-                    return null;
+                    return false;
                 }
 
-                entry = value;
+                layer = Over(layer, value);
             }
         }
 
-        var url = entry.Url ?? Url;
-        if (string.IsNullOrWhiteSpace(url))
-        {
-            return null;
-        }
-
-        return new HttpActionTemplate
-        {
-            Method = entry.Method ?? Method ?? DefaultMethod,
-            Url = url,
-            Body = entry.Body ?? Body,
-            ContentType = entry.ContentType ?? ContentType ?? DefaultContentType,
-            Headers = HttpCsmsSettings.MergeHeaders(Headers, entry.Headers),
-            ExpectedStatus = entry.ExpectedStatus ?? ExpectedStatus,
-            SuccessJsonPath = entry.SuccessJsonPath ?? SuccessJsonPath,
-            SuccessValue = entry.SuccessValue ?? SuccessValue,
-        };
+        return true;
     }
+
+    // The keys <paramref name="over"/> sets replace those of <paramref name="under"/>; headers merge name by name.
+    private static HttpActionTemplate Over(HttpActionTemplate under, HttpActionTemplate over) => new()
+    {
+        Method = over.Method ?? under.Method,
+        Url = over.Url ?? under.Url,
+        Body = over.Body ?? under.Body,
+        ContentType = over.ContentType ?? under.ContentType,
+        Headers = under.Headers is null && over.Headers is null ? null : HttpCsmsSettings.MergeHeaders(under.Headers, over.Headers),
+        ExpectedStatus = over.ExpectedStatus ?? under.ExpectedStatus,
+        SuccessJsonPath = over.SuccessJsonPath ?? under.SuccessJsonPath,
+        SuccessValue = over.SuccessValue ?? under.SuccessValue,
+    };
 }

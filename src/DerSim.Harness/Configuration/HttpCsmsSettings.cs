@@ -1,3 +1,5 @@
+using DerSim.Sim.Ocpp;
+
 namespace DerSim.Harness.Configuration;
 
 /// <summary>
@@ -18,9 +20,34 @@ public sealed record HttpCsmsSettings
 
     /// <summary>
     /// The call per driver action, keyed by action name (<c>./dersim drivers --actions</c> lists them: SetChargingProfile,
-    /// RemoteStart, Reset, …); an action without an entry is not applicable. The default value is none.
+    /// RemoteStart, Reset, …). An entry's keys replace <see cref="DefaultAction"/>'s; a null entry makes the action not
+    /// applicable even with a default; an action without an entry uses <see cref="DefaultAction"/>, or is not applicable
+    /// without one. The default value is none.
     /// </summary>
-    public IReadOnlyDictionary<string, HttpActionTemplate> Actions { get; init; } = System.Collections.ObjectModel.ReadOnlyDictionary<string, HttpActionTemplate>.Empty;
+    public IReadOnlyDictionary<string, HttpActionTemplate?> Actions { get; init; } = System.Collections.ObjectModel.ReadOnlyDictionary<string, HttpActionTemplate?>.Empty;
+
+    /// <summary>
+    /// The template of every action that has no entry in <see cref="Actions"/>, and the keys an entry does not set
+    /// (for a CSMS API with one generic endpoint: <c>"url": "/api/{ocppVersion}/{stationId}/{ocppAction:kebab}"</c>).
+    /// An action lacking a placeholder it uses is not applicable. The default value is null (none).
+    /// </summary>
+    public HttpActionTemplate? DefaultAction { get; init; }
+
+    /// <summary>True when some action can be called: a default or at least one non-null entry.</summary>
+    public bool HasActions => DefaultAction is not null || Actions.Values.Any(a => a is not null);
+
+    /// <summary>
+    /// The template <paramref name="action"/> uses on <paramref name="version"/> (<see cref="HttpActionTemplate.For"/>
+    /// with <see cref="DefaultAction"/> under its entry), or null when it is not applicable.
+    /// </summary>
+    public HttpActionTemplate? Template(string action, OcppVersion version) =>
+        Actions.TryGetValue(action, out var own)
+            ? own?.For(version, DefaultAction)
+            : DefaultAction?.For(version);
+
+    /// <summary>Where <paramref name="action"/>'s template is configured, for messages: its entry (even a null one), else the default.</summary>
+    public string Source(string action) =>
+        Actions.ContainsKey(action) || DefaultAction is null ? $"dersim.http.actions.{action}" : "dersim.http.defaultAction";
 
     /// <summary>The section with no actions: shared, so default settings compare equal.</summary>
     public static HttpCsmsSettings None { get; } = new();

@@ -33,6 +33,17 @@ public static class HttpSettingsCheck
             }
         }
 
+        if (http.DefaultAction is { } defaults)
+        {
+            // The default serves actions with different placeholders: each is checked against those of any action,
+            // and an action lacking one is not applicable when asked for.
+            foreach (var problem in Entry(defaults, ["http", "defaultAction"], anyPlaceholder.Contains, "any action"))
+            {
+                yield return problem;
+            }
+        }
+
+        var defaultUrl = HasUrl(http.DefaultAction);
         foreach (var (name, template) in http.Actions)
         {
             if (CsmsActionCatalogue.Find(name) is not { } entry)
@@ -41,50 +52,67 @@ public static class HttpSettingsCheck
                 continue;
             }
 
-            foreach (var problem in Template(template, ["http", "actions", name], entry))
+            if (template is null)
+            {
+                continue;
+            }
+
+            foreach (var problem in Entry(template, ["http", "actions", name], entry.Provides, entry.Name))
             {
                 yield return problem;
             }
 
-            var seen = new Dictionary<OcppVersion, string>();
-            foreach (var (key, version) in template.Versions ?? System.Collections.ObjectModel.ReadOnlyDictionary<string, HttpActionTemplate?>.Empty)
+            if (!defaultUrl && !HasUrl(template))
             {
-                string[] at = ["http", "actions", name, "versions", key];
-                if (!OcppVersions.TryParse(key, out var parsed))
-                {
-                    yield return new(at, $"'{key}' is not an OCPP version; expected 1.6, 2.0.1 or 2.1");
-                }
-                else if (!seen.TryAdd(parsed.Value, key))
-                {
-                    yield return new(at, $"'{key}' names the same version as '{seen[parsed.Value]}'; keep one");
-                }
-                else if (version?.Versions is not null)
-                {
-                    yield return new([.. at, "versions"], "a version's template has no versions of its own");
-                }
-                else if (version is not null)
-                {
-                    foreach (var problem in Template(version, at, entry))
-                    {
-                        yield return problem;
-                    }
-                }
-            }
-
-            if (string.IsNullOrWhiteSpace(template.Url) && (template.Versions?.Values.All(v => string.IsNullOrWhiteSpace(v?.Url)) ?? true))
-            {
-                yield return new(["http", "actions", name, "url"], "expected the URL to call (absolute, or relative to baseUrl)");
+                yield return new(["http", "actions", name, "url"], "expected the URL to call (absolute, or relative to baseUrl), here or in dersim.http.defaultAction");
             }
         }
     }
 
-    private static IEnumerable<ConfigProblem> Template(HttpActionTemplate template, string[] at, CsmsActionEntry entry)
+    private static bool HasUrl(HttpActionTemplate? template) =>
+        template is not null && (!string.IsNullOrWhiteSpace(template.Url) || (template.Versions?.Values.Any(v => !string.IsNullOrWhiteSpace(v?.Url)) ?? false));
+
+    // A template and its versions entries.
+    private static IEnumerable<ConfigProblem> Entry(HttpActionTemplate template, string[] at, Func<string, bool> provided, string action)
+    {
+        foreach (var problem in Template(template, at, provided, action))
+        {
+            yield return problem;
+        }
+
+        var seen = new Dictionary<OcppVersion, string>();
+        foreach (var (key, version) in template.Versions ?? System.Collections.ObjectModel.ReadOnlyDictionary<string, HttpActionTemplate?>.Empty)
+        {
+            string[] where = [.. at, "versions", key];
+            if (!OcppVersions.TryParse(key, out var parsed))
+            {
+                yield return new(where, $"'{key}' is not an OCPP version; expected 1.6, 2.0.1 or 2.1");
+            }
+            else if (!seen.TryAdd(parsed.Value, key))
+            {
+                yield return new(where, $"'{key}' names the same version as '{seen[parsed.Value]}'; keep one");
+            }
+            else if (version?.Versions is not null)
+            {
+                yield return new([.. where, "versions"], "a version's template has no versions of its own");
+            }
+            else if (version is not null)
+            {
+                foreach (var problem in Template(version, where, provided, action))
+                {
+                    yield return problem;
+                }
+            }
+        }
+    }
+
+    private static IEnumerable<ConfigProblem> Template(HttpActionTemplate template, string[] at, Func<string, bool> provided, string action)
     {
         var texts = new List<(string[] Path, string? Text)> { ([.. at, "url"], template.Url), ([.. at, "body"], template.Body) };
         texts.AddRange((template.Headers ?? new Dictionary<string, string>()).Select(h => ((string[])[.. at, "headers", h.Key], (string?)h.Value)));
         foreach (var (where, text) in texts)
         {
-            foreach (var problem in Text(text, where, entry.Provides, entry.Name))
+            foreach (var problem in Text(text, where, provided, action))
             {
                 yield return problem;
             }

@@ -45,9 +45,46 @@ public sealed class DerSimConfigOverlayTests
         settings.OcppVersion.ShouldBe("1.6");
         settings.Http.BaseUrl.ShouldBe("http://base.example");
         settings.Http.Headers.ShouldBe(new Dictionary<string, string> { ["X-Base"] = "1", ["X-Both"] = "overlay" }, ignoreOrder: true);
-        var reset = settings.Http.Actions["Reset"];
+        var reset = settings.Http.Actions["Reset"].ShouldNotBeNull();
         (reset.Url, reset.Body, reset.SuccessJsonPath, reset.SuccessValue).ShouldBe(("/reset/{stationId}", "{\"type\":\"{resetType}\"}", "$.status", "Accepted"));
         settings.Http.Actions.Keys.ShouldBe(["Reset", "TriggerMessage"], ignoreOrder: true);
+    }
+
+    [Test]
+    public void An_overlay_adds_a_default_action_and_a_null_entry_opts_an_action_out()
+    {
+        var overlay = Write("overlay.json", """
+            { "dersim": { "http": {
+                "defaultAction": { "url": "/any/{stationId}/{ocppAction:kebab}", "body": "{payload}" },
+                "actions": { "Reset": null, "TriggerMessage": { "method": "PUT" } } } } }
+            """);
+
+        var http = DerSimConfig.Load(Write("reqnroll.json", Base), overlay).Http;
+
+        http.Template("Reset", OcppVersion.V16).ShouldBeNull();
+        http.Template("TriggerMessage", OcppVersion.V16).ShouldNotBeNull().ShouldSatisfyAllConditions(
+            t => t.Method.ShouldBe("PUT"), t => t.Url.ShouldBe("/any/{stationId}/{ocppAction:kebab}"), t => t.Body.ShouldBe("{payload}"));
+        http.Template("RemoteStart", OcppVersion.V201).ShouldNotBeNull().Url.ShouldBe("/any/{stationId}/{ocppAction:kebab}");
+    }
+
+    [Test]
+    public void A_placeholder_no_action_has_in_the_default_names_the_default()
+    {
+        var overlay = Write("overlay.json", """{ "dersim": { "http": { "defaultAction": { "url": "/any/{statoinId}" } } } }""");
+
+        var error = Should.Throw<DerSimConfigException>(() => DerSimConfig.Load(Write("reqnroll.json", Base), overlay));
+
+        error.Message.ShouldBe($"{overlay} at $.dersim.http.defaultAction.url: {{statoinId}} is not a placeholder of any action (./dersim drivers --actions lists them)");
+    }
+
+    [Test]
+    public void An_entry_without_a_url_needs_a_default_with_one()
+    {
+        var without = Write("without.json", """{ "dersim": { "http": { "actions": { "TriggerMessage": { "method": "PUT" } } } } }""");
+        var with = Write("with.json", """{ "dersim": { "http": { "defaultAction": { "url": "/x" }, "actions": { "TriggerMessage": { "method": "PUT" } } } } }""");
+
+        Should.Throw<DerSimConfigException>(() => DerSimConfig.Load(Write("reqnroll.json", Base), without)).Message.ShouldContain("$.dersim.http.actions.TriggerMessage.url: expected the URL");
+        DerSimConfig.Load(Write("reqnroll.json", Base), with).Http.Template("TriggerMessage", OcppVersion.V16).ShouldNotBeNull().Url.ShouldBe("/x");
     }
 
     [Test]
@@ -112,13 +149,18 @@ public sealed class DerSimConfigOverlayTests
         var settings = DerSimConfig.Load(Path.Combine(root, "reqnroll.json"), Path.Combine(root, "drivers", name));
 
         settings.CallTimeoutSeconds.ShouldBe(DerSimConfig.Load(Path.Combine(root, "reqnroll.json")).CallTimeoutSeconds);
-        settings.Http.Actions.ShouldNotBeEmpty();
+        settings.Http.HasActions.ShouldBeTrue();
         if (name == "octt.json")
         {
-            // Every action the driver knows, each to the trigger endpoint with the OCPP payload as body.
-            settings.Http.Actions.Keys.ShouldBe(CsmsActionCatalogue.Entries.Select(e => e.Name), ignoreOrder: true);
-            settings.Http.Actions.Values.ShouldAllBe(t => t.Url == "/api/octt/{ocppVersion}/{stationId}/{ocppAction:kebab}" && t.Body == "{payload}");
-            settings.Http.Actions["Reset"].For(OcppVersion.V16).ShouldNotBeNull().Method.ShouldBe("POST");
+            // Every action the driver knows, on every version that has it, to the trigger endpoint with the OCPP payload as body.
+            foreach (var entry in CsmsActionCatalogue.Entries)
+            {
+                foreach (var version in OcppVersions.All.Where(v => entry.OcppActions[v] is not null))
+                {
+                    var template = settings.Http.Template(entry.Name, version).ShouldNotBeNull($"{entry.Name} on {version.DisplayName()}");
+                    (template.Method, template.Url, template.Body).ShouldBe(("POST", "/api/octt/{ocppVersion}/{stationId}/{ocppAction:kebab}", "{payload}"));
+                }
+            }
         }
     }
 
@@ -132,7 +174,7 @@ public sealed class DerSimConfigOverlayTests
         var settings = DerSimConfig.Load(Path.Combine(root, "reqnroll.json"), Write("acme.json", example));
 
         settings.Http.Headers.ShouldContainKey("X-Api-Key");
-        settings.Http.Actions["RemoteStart"].For(OcppVersion.V16).ShouldNotBeNull().Body.ShouldBe("{\"connector\": {evseId}, \"token\": \"{idTag}\"}");
+        settings.Http.Template("RemoteStart", OcppVersion.V16).ShouldNotBeNull().Body.ShouldBe("{\"connector\": {evseId}, \"token\": \"{idTag}\"}");
     }
 
     private string Write(string name, string json)

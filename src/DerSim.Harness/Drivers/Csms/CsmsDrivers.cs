@@ -38,7 +38,7 @@ public static class CsmsDrivers
         var name = environment("DERSIM_CSMS_DRIVER") is { Length: > 0 } fromEnv ? fromEnv : settings.CsmsDriver;
         if (string.Equals(name, DerSimSettings.AutoDriver, StringComparison.OrdinalIgnoreCase))
         {
-            name = target.IsEmbedded ? "Embedded" : settings.Http.Actions.Count > 0 ? "Http" : "Manual";
+            name = target.IsEmbedded ? "Embedded" : settings.Http.HasActions ? "Http" : "Manual";
         }
 
         return name.ToUpperInvariant() switch

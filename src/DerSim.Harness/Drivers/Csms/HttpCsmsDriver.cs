@@ -10,7 +10,8 @@ namespace DerSim.Harness.Drivers.Csms;
 
 /// <summary>
 /// Makes a CSMS act through its own HTTP API: one templated call per action (<see cref="HttpCsmsSettings.Actions"/>,
-/// keyed by <see cref="CsmsCommand.TemplateName"/>, chosen per OCPP version by <see cref="HttpActionTemplate.For"/>),
+/// keyed by <see cref="CsmsCommand.TemplateName"/>, over <see cref="HttpCsmsSettings.DefaultAction"/>, chosen per OCPP
+/// version by <see cref="HttpCsmsSettings.Template"/>),
 /// with <see cref="HttpCsmsSettings.Headers"/> on every call, checked by status and optionally by a value in the
 /// answer's body, then waits for the resulting CALL to reach the station. An action without a template is not
 /// applicable. Header values are never written to messages: they hold API keys.
@@ -46,7 +47,7 @@ public sealed class HttpCsmsDriver : ICsmsDriver, IDisposable
     public bool CanPerform(CsmsCommand command)
     {
         ArgumentNullException.ThrowIfNull(command);
-        return command.OcppAction is not null && _settings.Actions.TryGetValue(command.TemplateName, out var template) && template.For(command.Version) is not null;
+        return command.OcppAction is not null && _settings.Template(command.TemplateName, command.Version) is not null;
     }
 
     /// <inheritdoc />
@@ -54,13 +55,9 @@ public sealed class HttpCsmsDriver : ICsmsDriver, IDisposable
     {
         ArgumentNullException.ThrowIfNull(command);
         var action = command.OcppAction ?? throw new CsmsActionNotApplicableException($"OCPP {command.Version.ToString()} has no {command.Kind}");
-        if (!_settings.Actions.TryGetValue(command.TemplateName, out var configured))
-        {
-            throw new CsmsActionNotApplicableException($"the Http CSMS driver has no template for {command.TemplateName} (dersim.http.actions.{command.TemplateName}); it cannot {command.Describe()}");
-        }
-
-        var template = configured.For(command.Version)
-            ?? throw new CsmsActionNotApplicableException($"the Http CSMS driver's template dersim.http.actions.{command.TemplateName} has no URL for OCPP {command.Version.DisplayName()} (its versions entry is null or sets none); it cannot {command.Describe()}");
+        var source = _settings.Source(command.TemplateName);
+        var template = _settings.Template(command.TemplateName, command.Version)
+            ?? throw new CsmsActionNotApplicableException(NoTemplate(command, source));
         var values = new Dictionary<string, string>(command.Placeholders(), StringComparer.Ordinal);
         if (_baseUrl is not null)
         {
@@ -68,7 +65,7 @@ public sealed class HttpCsmsDriver : ICsmsDriver, IDisposable
         }
 
         await CsmsTraffic.AwaitBootAnsweredAsync(_recorder, command.StationId, _timeout, ct).ConfigureAwait(false);
-        using var request = Build(template, values, command.TemplateName);
+        using var request = Build(template, values, source);
         var what = $"{command.TemplateName} (OCPP {command.Version.DisplayName()} {action} to {command.StationId}) as {request.Method} {request.RequestUri}";
         var mark = CsmsTraffic.Mark(_recorder);
         using var response = await SendAsync(request, what, ct).ConfigureAwait(false);
@@ -81,7 +78,7 @@ public sealed class HttpCsmsDriver : ICsmsDriver, IDisposable
                 []);
         }
 
-        if (SuccessCheck(template, command.TemplateName, body) is { } failure)
+        if (SuccessCheck(template, source, body) is { } failure)
         {
             throw new TrafficAssertionException(
                 string.Create(CultureInfo.InvariantCulture, $"the CSMS API did not take {what}: it answered {(int)response.StatusCode} {response.StatusCode}, but {failure}; body: {Shorten(body)}"),
@@ -93,15 +90,16 @@ public sealed class HttpCsmsDriver : ICsmsDriver, IDisposable
 
     /// <summary>
     /// Renders a template into a request: <see cref="HttpCsmsSettings.Headers"/> under the template's own, placeholders
-    /// URL-escaped in the URL, JSON-escaped in the body, as they are in headers.
+    /// URL-escaped in the URL, JSON-escaped in the body, as they are in headers. <paramref name="source"/> names the
+    /// template in errors (<see cref="HttpCsmsSettings.Source"/>, e.g. "dersim.http.actions.Reset").
     /// </summary>
     /// <exception cref="CsmsActionNotApplicableException">The template uses a placeholder this command does not provide.</exception>
     /// <exception cref="DerSimConfigException">An unknown filter, an unset <c>${NAME}</c>, or a relative URL without a base URL.</exception>
-    public HttpRequestMessage Build(HttpActionTemplate template, IReadOnlyDictionary<string, string> values, string? templateName = null)
+    public HttpRequestMessage Build(HttpActionTemplate template, IReadOnlyDictionary<string, string> values, string? source = null)
     {
         ArgumentNullException.ThrowIfNull(template);
         ArgumentNullException.ThrowIfNull(values);
-        var where = $"dersim.http.actions.{templateName ?? "?"}";
+        var where = source ?? "dersim.http.actions.?";
         var url = Render(template.Url ?? "", values, v => Uri.EscapeDataString(v), $"{where}.url", CsmsActionCatalogue.BaseUrl);
         // "/stations/x" parses as an absolute file: URI on Unix; only http(s) URLs count as absolute here.
         var uri = Uri.TryCreate(url, UriKind.Absolute, out var absolute) && absolute.Scheme is "http" or "https"
@@ -132,8 +130,15 @@ public sealed class HttpCsmsDriver : ICsmsDriver, IDisposable
     /// <inheritdoc />
     public void Dispose() => _http.Dispose();
 
+    private string NoTemplate(CsmsCommand command, string source) =>
+        _settings.Actions.TryGetValue(command.TemplateName, out var own) && own is null
+            ? $"{source} is null, so the Http CSMS driver does not make the CSMS send it; it cannot {command.Describe()}"
+            : _settings.Actions.ContainsKey(command.TemplateName) || _settings.DefaultAction is not null
+                ? $"the Http CSMS driver's template {source} has no URL for OCPP {command.Version.DisplayName()} (its versions entry is null or none sets a url); it cannot {command.Describe()}"
+                : $"the Http CSMS driver has no template for {command.TemplateName} (dersim.http.actions.{command.TemplateName}, or dersim.http.defaultAction); it cannot {command.Describe()}";
+
     /// <summary>Why the answer's body fails the template's success check, or null when it passes or there is none.</summary>
-    private static string? SuccessCheck(HttpActionTemplate template, string templateName, string body)
+    private static string? SuccessCheck(HttpActionTemplate template, string source, string body)
     {
         if (template.SuccessJsonPath is not { } path)
         {
@@ -141,7 +146,7 @@ public sealed class HttpCsmsDriver : ICsmsDriver, IDisposable
         }
 
         var query = JsonPathQuery.TryParse(path, out var error)
-            ?? throw new DerSimConfigException($"dersim.http.actions.{templateName}.successJsonPath: {error}");
+            ?? throw new DerSimConfigException($"{source}.successJsonPath: {error}");
         JsonElement? found;
         try
         {

@@ -52,7 +52,7 @@ public sealed class HttpCsmsDriverTests
         var settings = new HttpCsmsSettings
         {
             Headers = new Dictionary<string, string> { ["Authorization"] = "Bearer ${DERSIM_TEST_TOKEN}", ["X-Tenant"] = "shared", ["X-Station"] = "{stationId}" },
-            Actions = new Dictionary<string, HttpActionTemplate>
+            Actions = new Dictionary<string, HttpActionTemplate?>
             {
                 ["TriggerMessage"] = new() { Url = "/trigger/TriggerMessage", Body = "{payload}", Headers = new Dictionary<string, string> { ["x-tenant"] = "trigger-only" } },
                 ["ClearChargingProfile"] = new() { Url = "/clear/ClearChargingProfile", Body = "{payload}" },
@@ -88,7 +88,7 @@ public sealed class HttpCsmsDriverTests
             Body = """{"type":"{resetType}"}""",
             Versions = new Dictionary<string, HttpActionTemplate?> { ["ocpp1.6j"] = new() { Url = "/v16/{ocppAction}" }, ["2.1"] = null },
         };
-        var settings = new HttpCsmsSettings { Actions = new Dictionary<string, HttpActionTemplate> { ["Reset"] = reset } };
+        var settings = new HttpCsmsSettings { Actions = new Dictionary<string, HttpActionTemplate?> { ["Reset"] = reset } };
         using var driver = new HttpCsmsDriver(settings, api.BaseUrl, rig.Recorder, TimeSpan.FromSeconds(10));
 
         await driver.PerformAsync(CsmsCommand.Reset(id, version, "Hard"));
@@ -111,7 +111,7 @@ public sealed class HttpCsmsDriverTests
             Url = "/{ocppAction:camel}/{ocppAction:kebab}/{ocppAction:snake}/{ocppAction:lower}/{ocppAction:upper}/{ocppAction:pascal}",
             Body = "{payload}",
         };
-        var settings = new HttpCsmsSettings { Actions = new Dictionary<string, HttpActionTemplate> { ["TriggerMessage"] = template } };
+        var settings = new HttpCsmsSettings { Actions = new Dictionary<string, HttpActionTemplate?> { ["TriggerMessage"] = template } };
         using var driver = new HttpCsmsDriver(settings, api.BaseUrl, rig.Recorder, TimeSpan.FromSeconds(10));
 
         await driver.PerformAsync(CsmsCommand.TriggerMessage(id, OcppVersion.V201, "Heartbeat"));
@@ -122,11 +122,11 @@ public sealed class HttpCsmsDriverTests
     [Test]
     public void An_unknown_filter_is_a_config_error_naming_the_template()
     {
-        var settings = new HttpCsmsSettings { Actions = new Dictionary<string, HttpActionTemplate> { ["Reset"] = new() { Url = "/{ocppAction:camle}" } } };
+        var settings = new HttpCsmsSettings { Actions = new Dictionary<string, HttpActionTemplate?> { ["Reset"] = new() { Url = "/{ocppAction:camle}" } } };
         using var driver = new HttpCsmsDriver(settings, "http://127.0.0.1:1", new TrafficRecorder(), TimeSpan.FromSeconds(1));
         var command = CsmsCommand.Reset("CS-1", OcppVersion.V16, "Soft");
 
-        var error = Should.Throw<DerSimConfigException>(() => driver.Build(settings.Actions["Reset"], command.Placeholders(), "Reset"));
+        var error = Should.Throw<DerSimConfigException>(() => driver.Build(settings.Actions["Reset"]!, command.Placeholders(), settings.Source("Reset")));
 
         error.Message.ShouldContain("dersim.http.actions.Reset.url");
         error.Message.ShouldContain("'camle'");
@@ -165,14 +165,14 @@ public sealed class HttpCsmsDriverTests
 
     private static HttpCsmsSettings Checked(string path) => new()
     {
-        Actions = new Dictionary<string, HttpActionTemplate>
+        Actions = new Dictionary<string, HttpActionTemplate?>
         {
             ["TriggerMessage"] = new() { Url = "/trigger/{stationId}/{ocppAction}", Body = "{payload}", SuccessJsonPath = path, SuccessValue = "Accepted" },
         },
     };
 
     /// <summary>An API that makes the reference CSMS send the request's body as the CALL its last path segment names.</summary>
-    private static Func<HttpApiRequest, Task<(int Status, string Body)>> Forwarding(SimulatorRig rig, string answer = Accepted) => async request =>
+    internal static Func<HttpApiRequest, Task<(int Status, string Body)>> Forwarding(SimulatorRig rig, string answer = Accepted) => async request =>
     {
         var action = PlaceholderCase.Apply("pascal", request.Path.Split('/')[^1]);
         using var payload = JsonDocument.Parse(request.Body);
@@ -180,5 +180,5 @@ public sealed class HttpCsmsDriverTests
         return (200, answer);
     };
 
-    private static OcppVersion Version(string text) => OcppVersions.TryParse(text, out var version) ? version.Value : throw new ArgumentException(text);
+    internal static OcppVersion Version(string text) => OcppVersions.TryParse(text, out var version) ? version.Value : throw new ArgumentException(text);
 }

@@ -24,7 +24,7 @@ public sealed class HttpV2xCurveTemplateTests
         // The V2X setpoint template has no field for a curve: through it the station would get a curve-less period.
         var settings = new HttpCsmsSettings
         {
-            Actions = new Dictionary<string, HttpActionTemplate> { ["SetChargingProfileV2x"] = new() { Url = "/v2x" } },
+            Actions = new Dictionary<string, HttpActionTemplate?> { ["SetChargingProfileV2x"] = new() { Url = "/v2x" } },
         };
         using var driver = new HttpCsmsDriver(settings, "http://127.0.0.1:1", new TrafficRecorder(), TimeSpan.FromSeconds(1));
         driver.CanPerform(Curve).ShouldBeFalse();
@@ -40,7 +40,7 @@ public sealed class HttpV2xCurveTemplateTests
         foreach (var (command, path) in new[] { (Curve, "/stations/DERSIM-V2G-1/v2x-curve-profile"), (Signal, "/stations/DERSIM-V2G-1/afrr-signal") })
         {
             driver.CanPerform(command).ShouldBeTrue(command.TemplateName);
-            using var request = driver.Build(settings.Actions[command.TemplateName], command.Placeholders());
+            using var request = driver.Build(settings.Template(command.TemplateName, command.Version)!, command.Placeholders());
             request.RequestUri!.AbsolutePath.ShouldBe(path);
             var body = await request.Content!.ReadAsStringAsync();
             JsonSerializer.Serialize(JsonDocument.Parse(body).RootElement).ShouldBe(command.Payload().GetRawText());
