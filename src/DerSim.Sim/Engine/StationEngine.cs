@@ -46,7 +46,7 @@ public sealed partial class StationEngine
         Clock = clock;
         Plan = plan;
         Log = log ?? (static _ => { });
-        Outbox = new TransactionOutbox(Log);
+        Outbox = new TransactionOutbox(Log, _real, () => TransactionMessageRetry.From(station.Configuration));
         Physics = new StationPhysics(station.Profile, clock.Time.GetUtcNow());
         Profiles = new ChargingProfileStore(SmartChargingRules.For(version), station.HasEvse);
         _contexts = station.Profile.Evses.ToDictionary(e => e.Id, e => ContextOf(e));

@@ -53,7 +53,7 @@ public sealed class StationRunner
         _clock = clock ?? new ScaledClock(time, plan.TimeScale);
         _adapter = VersionAdapters.For(clientOptions.Version, _clock.Time);
         _client = new OcppClient(clientOptions, Ocpp.Json.OcppActionTables.For(clientOptions.Version), time);
-        Engine = new StationEngine(station, _clock, plan, clientOptions.Version, log);
+        Engine = new StationEngine(station, _clock, plan, clientOptions.Version, log, time);
         _client.Reconnecting += attempt => _log($"connection: {attempt}");
         station.Configuration.Changed += key =>
         {
@@ -345,12 +345,8 @@ public sealed class StationRunner
         }
     }
 
-    /// <summary>
-    /// The CSMS answered with a CALLERROR, an unreadable or invalid payload, or not in time: a fault of the CSMS
-    /// (or of our request, which the frame log shows), not a reason to stop the station.
-    /// </summary>
-    private static bool IsBadAnswer(Exception ex) =>
-        ex is OcppCallErrorException or OcppCallTimeoutException or Ocpp.Rpc.OcppSchemaViolationException;
+    /// <summary>A fault of the CSMS (or of our request, which the frame log shows), not a reason to stop the station.</summary>
+    private static bool IsBadAnswer(Exception ex) => OcppCallFailure.IsBadAnswer(ex);
 
     private void Wake()
     {

@@ -13,10 +13,11 @@ using DerSim.Sim.Tests.Ocpp.Validation;
 namespace DerSim.Sim.Tests.Engine;
 
 /// <summary>
-/// A minimal CSMS on a real loopback socket (schema-validated both ways) and the V2G station's real runner on a
-/// virtual clock held still from the start, so a test speaks to the station before energy flows and then lets time run.
+/// A minimal CSMS on a real loopback socket (schema-validated both ways) and a station's real runner (by default the
+/// V2G one) on a virtual clock held still from the start, so a test speaks to the station before energy flows and then
+/// lets time run. A test may replace any of the CSMS's answers (a misbehaving CSMS) and set the station up first.
 /// </summary>
-internal sealed class V2gCsmsRig : IAsyncDisposable
+internal sealed class LoopbackCsmsRig : IAsyncDisposable
 {
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(20);
     private readonly CancellationTokenSource _stop = new();
@@ -24,7 +25,7 @@ internal sealed class V2gCsmsRig : IAsyncDisposable
     private OcppServer _server = null!;
     private IDisposable? _hold;
 
-    private V2gCsmsRig(OcppVersion version) => Version = version;
+    private LoopbackCsmsRig(OcppVersion version) => Version = version;
 
     public OcppVersion Version { get; }
 
@@ -39,14 +40,21 @@ internal sealed class V2gCsmsRig : IAsyncDisposable
     /// <summary>The status the CSMS answers NotifyEVChargingNeeds with.</summary>
     public string ChargingNeedsStatus { get; set; } = "Accepted";
 
-    public static async Task<V2gCsmsRig> StartAsync(OcppVersion version, string stationId, string profile = "EVSE-V2G-DC-50kW-bidir")
+    public static async Task<LoopbackCsmsRig> StartAsync(
+        OcppVersion version,
+        string stationId,
+        string profile = "EVSE-V2G-DC-50kW-bidir",
+        SessionPlan? plan = null,
+        Action<OcppRpcPeer>? answers = null,
+        Action<ChargingStation>? setUp = null)
     {
-        var rig = new V2gCsmsRig(version);
+        var rig = new LoopbackCsmsRig(version);
         var rpc = new OcppRpcOptions { Validator = new OcppSchemaValidator(), CallTimeout = TimeSpan.FromSeconds(5) };
         rig._server = new OcppServer(new OcppServerOptions { ActionTables = OcppActionTables.For, Rpc = rpc, Versions = [version] }, async (peer, ct) =>
         {
             peer.Frame += rig.Frames.Enqueue;
             rig.Register(peer);
+            answers?.Invoke(peer);
             rig._peer.TrySetResult(peer);
             try
             {
@@ -60,10 +68,11 @@ internal sealed class V2gCsmsRig : IAsyncDisposable
         await rig._server.StartAsync();
 
         var station = new ChargingStation(stationId, EvseProfileLoader.Load(profile, ProfilesDirectory.Locate()));
+        setUp?.Invoke(station);
         var options = new OcppClientOptions { Url = rig._server.Url, StationId = stationId, Version = version, Rpc = rpc };
         var clock = new VirtualClock(new DateTimeOffset(2026, 1, 1, 8, 0, 0, TimeSpan.Zero));
         rig._hold = clock.Hold();
-        rig.Runner = new StationRunner(station, options, TimeProvider.System, rig.Log.Enqueue, new SessionPlan { Sessions = 1 }, clock);
+        rig.Runner = new StationRunner(station, options, TimeProvider.System, rig.Log.Enqueue, plan ?? new SessionPlan { Sessions = 1 }, clock);
         rig.Running = Task.Run(() => rig.Runner.RunAsync(rig._stop.Token));
         return rig;
     }
@@ -191,7 +200,7 @@ internal sealed class V2gCsmsRig : IAsyncDisposable
         return frame[frame.GetArrayLength() - 1].Clone();
     }
 
-    private static JsonElement Json(string text)
+    public static JsonElement Json(string text)
     {
         using var doc = JsonDocument.Parse(text);
         return doc.RootElement.Clone();
