@@ -165,6 +165,8 @@ public sealed class StationRunner
                 }
             }
 
+            // Booted and reported on this connection: only now does a drop start the back-off afresh.
+            _client.MarkEstablished(peer);
             StartSessionsOnce(reboot.Token);
             await HeartbeatLoopAsync(peer, reboot.Token).ConfigureAwait(false);
         }

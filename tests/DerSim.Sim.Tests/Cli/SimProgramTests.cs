@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Sockets;
 using DerSim.Sim.Cli;
+using DerSim.Sim.Ocpp.Json;
+using DerSim.Sim.Ocpp.Transport;
 
 namespace DerSim.Sim.Tests.Cli;
 
@@ -109,6 +111,27 @@ public sealed class SimProgramTests
         stderr.ShouldContain("giving up after 2 attempt(s)");
         stderr.ShouldContain($"127.0.0.1:{port}");
         stdout.Split('\n').Count(l => l.Contains("connection:", StringComparison.Ordinal)).ShouldBeGreaterThanOrEqualTo(1, stdout);
+    }
+
+    [Test]
+    public async Task A_CSMS_that_accepts_the_socket_and_drops_it_at_once_trips_max_connect_attempts()
+    {
+        var connections = 0;
+        await using var csms = new OcppServer(new OcppServerOptions { ActionTables = OcppActionTables.For }, async (peer, _) =>
+        {
+            Interlocked.Increment(ref connections);
+            await peer.DisposeAsync();
+        });
+        await csms.StartAsync();
+
+        var (exit, stdout, stderr) = await RunAsync(
+            "--ocpp_enable", "yes", "--ocpp_version", "ocpp2.0.1", "--ocpp_csms_url", new Uri(csms.Url, "ocpp").ToString(),
+            "--ocpp_csid", "DROPPED-1", "--max_connect_attempts", "3").WaitAsync(TimeSpan.FromSeconds(30));
+
+        exit.ShouldBe(SimProgram.ExitGaveUp, $"stdout:\n{stdout}\nstderr:\n{stderr}");
+        stderr.ShouldContain("giving up after 3 attempt(s)");
+        stderr.ShouldContain("closed the connection before it was established");
+        Volatile.Read(ref connections).ShouldBe(3, stdout);
     }
 
     private static int ClosedPort()

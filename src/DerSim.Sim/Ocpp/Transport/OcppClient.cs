@@ -18,6 +18,7 @@ public sealed class OcppClient
     private readonly IOcppActionTable _table;
     private readonly TimeProvider _time;
     private readonly Random _random;
+    private volatile OcppRpcPeer? _established;
 
     /// <summary>Creates a client.</summary>
     /// <param name="options">Where and how to connect.</param>
@@ -102,6 +103,9 @@ public sealed class OcppClient
     /// Connects, runs <paramref name="onConnected"/> alongside the receive loop, and after a drop or a failed
     /// attempt waits per <see cref="OcppClientOptions.Reconnect"/> and connects again, until
     /// <paramref name="ct"/> is cancelled or <see cref="OcppReconnectPolicy.MaxAttempts"/> consecutive attempts fail.
+    /// A connection that closes before it was established (<see cref="MarkEstablished"/>, or up for
+    /// <see cref="OcppReconnectPolicy.StablePeriod"/>) counts as a failed attempt: a CSMS that accepts the socket and drops
+    /// it at once sees the back-off grow and the attempt limit trip, not one reconnect a second forever.
     /// </summary>
     /// <param name="onConnected">
     /// The session. It is invoked before the receive loop starts, so handlers registered before its first
@@ -135,13 +139,37 @@ public sealed class OcppClient
                 continue;
             }
 
-            failures = 0;
+            var opened = _time.GetUtcNow();
             var reason = await RunSessionAsync(peer, onConnected, ct).ConfigureAwait(false);
             ct.ThrowIfCancellationRequested();
-            retry = 1;
+            if (ReferenceEquals(_established, peer) || _time.GetUtcNow() - opened >= Options.Reconnect.StablePeriod)
+            {
+                failures = 0;
+                retry = 1;
+            }
+            else
+            {
+                failures++;
+                var dropped = new OcppConnectException(
+                    $"CSMS at {Options.StationUrl} closed the connection before it was established ({reason.Message})", OcppConnectFailure.Dropped, null, reason);
+                if (Options.Reconnect.MaxAttempts is { } max && failures >= max)
+                {
+                    throw dropped;
+                }
+
+                reason = dropped;
+                retry++;
+            }
+
             await WaitBeforeRetryAsync(retry, reason, ct).ConfigureAwait(false);
         }
     }
+
+    /// <summary>
+    /// Says the connection of <paramref name="peer"/> is established (the CSMS accepted the station's boot): when it
+    /// closes, the back-off and the attempt count start afresh.
+    /// </summary>
+    public void MarkEstablished(OcppRpcPeer peer) => _established = peer;
 
     private async Task<Exception> RunSessionAsync(OcppRpcPeer peer, Func<OcppRpcPeer, CancellationToken, Task> onConnected, CancellationToken ct)
     {
