@@ -55,12 +55,17 @@ public sealed class StationRunner
         _client = new OcppClient(clientOptions, Ocpp.Json.OcppActionTables.For(clientOptions.Version), time);
         Engine = new StationEngine(station, _clock, plan, clientOptions.Version, log, time);
         _client.Reconnecting += attempt => _log($"connection: {attempt}");
+        _client.PingInterval = PingInterval;
         station.Configuration.Changed += key =>
         {
             if (key == "HeartbeatInterval")
             {
                 Interlocked.Increment(ref _heartbeatIntervalChanges);
                 Wake();
+            }
+            else if (key == "WebSocketPingInterval")
+            {
+                ApplyPingInterval();
             }
         };
     }
@@ -349,6 +354,27 @@ public sealed class StationRunner
 
     /// <summary>A fault of the CSMS (or of our request, which the frame log shows), not a reason to stop the station.</summary>
     private static bool IsBadAnswer(Exception ex) => OcppCallFailure.IsBadAnswer(ex);
+
+    /// <summary>The configured WebSocketPingInterval (1.6 key, 2.x OCPPCommCtrlr variable); zero disables client pings.</summary>
+    private TimeSpan PingInterval => TimeSpan.FromSeconds(Station.Configuration.GetInt("WebSocketPingInterval", 0));
+
+    /// <summary>
+    /// A socket's ping timer is fixed when it opens, so a changed interval takes effect by reconnecting: the answer to
+    /// the change leaves first, then the connection closes and the client connects again at once (no new boot).
+    /// </summary>
+    private void ApplyPingInterval()
+    {
+        _client.PingInterval = PingInterval;
+        if (Engine.Outbox.Peer is { } peer)
+        {
+            _log($"WebSocketPingInterval changed to {PingInterval.TotalSeconds:0} s: reconnecting to apply it");
+            _ = Task.Run(async () =>
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(200), _time, CancellationToken.None).ConfigureAwait(false);
+                await peer.DisposeAsync().ConfigureAwait(false);
+            });
+        }
+    }
 
     private void Wake()
     {

@@ -46,7 +46,8 @@ internal sealed class LoopbackCsmsRig : IAsyncDisposable
         string profile = "EVSE-V2G-DC-50kW-bidir",
         SessionPlan? plan = null,
         Action<OcppRpcPeer>? answers = null,
-        Action<ChargingStation>? setUp = null)
+        Action<ChargingStation>? setUp = null,
+        Func<Uri, Uri>? route = null)
     {
         var rig = new LoopbackCsmsRig(version);
         var rpc = new OcppRpcOptions { Validator = new OcppSchemaValidator(), CallTimeout = TimeSpan.FromSeconds(5) };
@@ -69,7 +70,7 @@ internal sealed class LoopbackCsmsRig : IAsyncDisposable
 
         var station = new ChargingStation(stationId, EvseProfileLoader.Load(profile, ProfilesDirectory.Locate()));
         setUp?.Invoke(station);
-        var options = new OcppClientOptions { Url = rig._server.Url, StationId = stationId, Version = version, Rpc = rpc };
+        var options = new OcppClientOptions { Url = route?.Invoke(rig._server.Url) ?? rig._server.Url, StationId = stationId, Version = version, Rpc = rpc };
         var clock = new VirtualClock(new DateTimeOffset(2026, 1, 1, 8, 0, 0, TimeSpan.Zero));
         rig._hold = clock.Hold();
         rig.Runner = new StationRunner(station, options, TimeProvider.System, rig.Log.Enqueue, plan ?? new SessionPlan { Sessions = 1 }, clock);

@@ -38,7 +38,14 @@ public sealed class OcppClient
         _table = table;
         _time = timeProvider ?? TimeProvider.System;
         _random = random ?? Random.Shared;
+        PingInterval = options.KeepAliveInterval;
     }
+
+    /// <summary>
+    /// The WebSocket PING interval of connections opened from now on (a socket's keep-alive timer is fixed when it
+    /// opens); <see cref="TimeSpan.Zero"/> disables client pings. Starts as <see cref="OcppClientOptions.KeepAliveInterval"/>.
+    /// </summary>
+    public TimeSpan PingInterval { get; set; }
 
     /// <summary>Raised before each wait between attempts, e.g. to print "connection refused, retry 3 in 4.2 s".</summary>
     public event Action<OcppReconnectAttempt>? Reconnecting;
@@ -225,7 +232,13 @@ public sealed class OcppClient
     private void Configure(ClientWebSocketOptions socket, string subprotocol, TlsOutcome tls)
     {
         socket.AddSubProtocol(subprotocol);
-        socket.KeepAliveInterval = Options.KeepAliveInterval;
+        // OCPP's WebSocketPingInterval is the interval of client-side PINGs ("0 disables client side websocket Ping/Pong",
+        // 1.6 configuration key and 2.x OCPPCommCtrlr variable alike). With only an interval set,
+        // .NET sends unsolicited PONGs, which a CSMS that extends its read deadline on client pings ignores; a PONG
+        // timeout makes it send real PINGs and drop a connection whose peer stopped answering.
+        var ping = PingInterval;
+        socket.KeepAliveInterval = ping > TimeSpan.Zero ? ping : TimeSpan.Zero;
+        socket.KeepAliveTimeout = ping > TimeSpan.Zero ? ping : Timeout.InfiniteTimeSpan;
         socket.CollectHttpResponseDetails = true;
         if (Options.BasicAuthPassword is { } password)
         {
