@@ -204,7 +204,7 @@ public sealed partial class StationEngine
         }
     }
 
-    /// <summary>4. Samples every interval until a stop is requested or the EV, at its target, leaves one interval after SuspendedEVSE.</summary>
+    /// <summary>4. Samples every interval until a stop is requested or the EV, at its target, leaves one interval after SuspendedEV.</summary>
     private async Task ChargeAsync(EngineTransaction tx, ITransactionMessages messages, CancellationToken ct)
     {
         var leaving = false;
@@ -250,7 +250,7 @@ public sealed partial class StationEngine
                 Log($"EVSE {tx.EvseId}: sample not acknowledged: {ex.Message}");
             }
 
-            leaving = !tx.StaysPlugged && snapshot.TargetReached && snapshot.State == ChargingState.SuspendedEVSE;
+            leaving = !tx.StaysPlugged && snapshot.TargetReached && snapshot.State is ChargingState.SuspendedEV or ChargingState.SuspendedEVSE;
         }
     }
 
@@ -264,12 +264,6 @@ public sealed partial class StationEngine
 
     private async Task ReportStateAsync(EngineTransaction tx, ITransactionMessages messages, ChargingState state, MeterSample sample, CancellationToken ct)
     {
-        if (tx.StaysPlugged && state == ChargingState.SuspendedEVSE && IsFull(tx.EvseId))
-        {
-            // The physics stops offering to a full EV; an EV that stays plugged once full is the one suspending (OCPP's SuspendedEV).
-            state = ChargingState.SuspendedEV;
-        }
-
         if (state == tx.ReportedState || state == ChargingState.Idle)
         {
             return;
@@ -277,13 +271,5 @@ public sealed partial class StationEngine
 
         tx.ReportedState = state;
         await messages.ChargingStateAsync(tx, state, sample, ct).ConfigureAwait(false);
-    }
-
-    private bool IsFull(int evseId)
-    {
-        lock (_physicsGate)
-        {
-            return Physics.EvAt(evseId) is { TargetReached: true };
-        }
     }
 }

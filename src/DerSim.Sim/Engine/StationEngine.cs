@@ -12,7 +12,7 @@ namespace DerSim.Sim.Engine;
 /// The station's behaviour, version-neutral: it owns the physics and the charging profiles of a
 /// <see cref="ChargingStation"/>, feeds the profiles' limits to the physics, and runs charging sessions per EVSE —
 /// plug in → Authorize → start → periodic samples and charging-state reports → the EV's target reached
-/// (SuspendedEVSE) → the EV leaves one interval later → stop. The messages come from an <see cref="ITransactionMessages"/>
+/// (SuspendedEV) → the EV leaves one interval later → stop. The messages come from an <see cref="ITransactionMessages"/>
 /// of the connection's version.
 /// </summary>
 public sealed partial class StationEngine
