@@ -132,6 +132,35 @@ public sealed class StationRunner
     /// </summary>
     public Task PlanEnded => _planEnded.Task;
 
+    /// <summary>
+    /// Ends the station's business before it disconnects (<c>./sim --run_for</c>, Ctrl+C, SIGTERM): no new session
+    /// starts, every running transaction stops with reason Local (1.6 StopTransaction, 2.x TransactionEvent Ended with
+    /// stoppedReason Local) and the CSMS's answers are awaited — for at most <paramref name="bound"/> of real time, so a
+    /// CSMS that does not answer cannot keep the station from closing. The CSMS is left with no open transaction.
+    /// </summary>
+    public async Task EndTransactionsAsync(TimeSpan bound)
+    {
+        using var limit = new CancellationTokenSource(bound, _time);
+        var running = Engine.Transactions.Count;
+        if (running > 0)
+        {
+            _log($"stopping: ending {running} running transaction(s) with reason Local");
+        }
+
+        try
+        {
+            await Engine.EndPlanAsync(TransactionStopReason.Local, limit.Token).ConfigureAwait(false);
+            while (Engine.Outbox.Queued > 0 && Engine.Outbox.IsOnline)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(50), _time, limit.Token).ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException) when (limit.IsCancellationRequested)
+        {
+            _log($"stopping: the CSMS did not answer within {bound.TotalSeconds:0.#} s; closing anyway");
+        }
+    }
+
     private async Task RunSessionAsync(OcppRpcPeer peer, CancellationToken ct)
     {
         using var holds = new CallHolds(_clock, _time, _callTimeout);

@@ -207,10 +207,13 @@ internal sealed class LoopbackCsmsRig : IAsyncDisposable
         return doc.RootElement.Clone();
     }
 
-    private void Register(OcppRpcPeer peer)
+    private void Register(OcppRpcPeer peer) => AnswerEverything(peer, Version, ChargingNeedsStatus);
+
+    /// <summary>Registers the answers of a CSMS that accepts everything a station of <paramref name="version"/> sends.</summary>
+    public static void AnswerEverything(OcppRpcPeer peer, OcppVersion version, string chargingNeedsStatus = "Accepted")
     {
         const string Now = "2026-01-01T08:00:00Z";
-        var v16 = Version == OcppVersion.V16;
+        var v16 = version == OcppVersion.V16;
         peer.OnRaw("BootNotification", (_, _) => ValueTask.FromResult(Json($$"""{"currentTime":"{{Now}}","interval":300,"status":"Accepted"}""")));
         peer.OnRaw("Heartbeat", (_, _) => ValueTask.FromResult(Json($$"""{"currentTime":"{{Now}}"}""")));
         peer.OnRaw("StatusNotification", (_, _) => ValueTask.FromResult(Json("{}")));
@@ -219,6 +222,6 @@ internal sealed class LoopbackCsmsRig : IAsyncDisposable
         peer.OnRaw("TransactionEvent", (_, _) => ValueTask.FromResult(Json("{}")));
         peer.OnRaw("StartTransaction", (_, _) => ValueTask.FromResult(Json("""{"transactionId":1,"idTagInfo":{"status":"Accepted"}}""")));
         peer.OnRaw("StopTransaction", (_, _) => ValueTask.FromResult(Json("{}")));
-        peer.OnRaw("NotifyEVChargingNeeds", (_, _) => ValueTask.FromResult(Json($$"""{"status":"{{ChargingNeedsStatus}}"}""")));
+        peer.OnRaw("NotifyEVChargingNeeds", (_, _) => ValueTask.FromResult(Json($$"""{"status":"{{chargingNeedsStatus}}"}""")));
     }
 }
