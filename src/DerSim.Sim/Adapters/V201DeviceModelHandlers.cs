@@ -100,7 +100,7 @@ internal static class V201DeviceModelHandlers
             Value = variable.Read(),
             Mutability = variable.ReadOnly ? MutabilityEnumType.ReadOnly : MutabilityEnumType.ReadWrite,
         };
-        return new ReportDataType(component, new VariableType(variable.Name), [attribute])
+        return new ReportDataType(component, new VariableType(variable.Name) { Instance = variable.Instance }, [attribute])
         {
             VariableCharacteristics = new VariableCharacteristicsType(DataTypeOf(variable.DataType), SupportsMonitoring: false)
             {
@@ -113,16 +113,10 @@ internal static class V201DeviceModelHandlers
 
     private static DeviceLookup Find(DeviceModel model, ComponentType component, VariableType variable)
     {
-        // DerSim's components and variables have no instances; an instance asked for names something else.
-        if (component.Instance is not null)
-        {
-            return new DeviceLookup(DeviceLookupStatus.UnknownComponent, null);
-        }
-
-        var lookup = model.Find(component.Name, component.Evse?.Id, component.Evse?.ConnectorId, variable.Name);
-        return lookup.Status == DeviceLookupStatus.Found && variable.Instance is not null
-            ? new DeviceLookup(DeviceLookupStatus.UnknownVariable, null)
-            : lookup;
+        // DerSim's components have no instances; an instance asked for names something else.
+        return component.Instance is not null
+            ? new DeviceLookup(DeviceLookupStatus.UnknownComponent, null)
+            : model.Find(component.Name, component.Evse?.Id, component.Evse?.ConnectorId, variable.Name, variable.Instance);
     }
 
     private static DataEnumType DataTypeOf(DeviceDataType type) => type switch

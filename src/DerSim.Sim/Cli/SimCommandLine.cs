@@ -44,7 +44,7 @@ public static class SimCommandLine
             (o, f, v) => o with { Validate = ParseYesNo(f, v) }),
         new("--schemas_dir", "DIR", "validate against this folder of official OCPP schemas instead of DerSim's own",
             (o, f, v) => o with { SchemasDirectory = ExistingDirectory(f, v) }),
-        new("--run_for", "SECONDS", "stop cleanly after SECONDS (default: run until Ctrl+C)",
+        new("--run_for", "SECONDS", "stop cleanly after SECONDS: end running transactions, await their answers (at most 5 s), close (default: run until Ctrl+C)",
             (o, f, v) => o with { RunForSeconds = ParsePositiveDouble(f, v) }),
         new("--quiet", "", "do not print a line per OCPP frame",
             (o, _, _) => o with { PrintFrames = false }, TakesValue: false),

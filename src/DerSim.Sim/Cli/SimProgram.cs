@@ -20,6 +20,9 @@ public static class SimProgram
     /// <summary>Exit code when connecting was given up.</summary>
     public const int ExitGaveUp = 1;
 
+    /// <summary>How long <c>--run_for</c> and Ctrl+C wait for the CSMS to answer the transactions they end.</summary>
+    public static readonly TimeSpan EndTransactionsBound = TimeSpan.FromSeconds(5);
+
     /// <summary>Exit code for a bad command line or profile.</summary>
     public const int ExitUsage = 2;
 
@@ -97,13 +100,12 @@ public static class SimProgram
             return ExitUsage;
         }
 
+        // Two steps: `ending` asks for a clean end (running transactions stopped and answered, bounded), then `stop`
+        // closes the connection. A second Ctrl+C skips the wait.
         using var stop = new CancellationTokenSource();
+        using var ending = new CancellationTokenSource();
         using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
         using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
-        if (options.RunForSeconds > 0)
-        {
-            stop.CancelAfter(TimeSpan.FromSeconds(options.RunForSeconds));
-        }
 
         var output = TextWriter.Synchronized(stdout);
         var runner = new StationRunner(
@@ -118,6 +120,16 @@ public static class SimProgram
         }
 
         runner.Booted += outcome => output.WriteLine($"{time.GetLocalNow():HH:mm:ss.fff} {station.StationId} boot {outcome.Registration}, interval {outcome.Interval.TotalSeconds:0} s");
+        using var endThenStop = ending.Token.Register(() => _ = Task.Run(async () =>
+        {
+            await runner.EndTransactionsAsync(EndTransactionsBound).ConfigureAwait(false);
+            await stop.CancelAsync().ConfigureAwait(false);
+        }));
+        if (options.RunForSeconds > 0)
+        {
+            ending.CancelAfter(TimeSpan.FromSeconds(options.RunForSeconds));
+        }
+
         try
         {
             await runner.RunAsync(stop.Token);
@@ -138,9 +150,17 @@ public static class SimProgram
 
         void Stop(PosixSignalContext context)
         {
-            // Let the runner close the WebSocket with a close frame instead of the runtime killing the process.
+            // Let the runner end its transactions and close the WebSocket with a close frame instead of the runtime
+            // killing the process; a second signal closes at once.
             context.Cancel = true;
-            stop.Cancel();
+            if (ending.IsCancellationRequested)
+            {
+                stop.Cancel();
+            }
+            else
+            {
+                ending.Cancel();
+            }
         }
     }
 

@@ -38,6 +38,11 @@ public sealed partial class StationEngine
                 {
                     await RunOneSessionAsync(new SessionStart(evseId, Plan.IdTag, TransactionStartTrigger.Authorized, null) { IdTokenType = Plan.IdTagType }, ct).ConfigureAwait(false);
                 }
+                catch (Exception ex) when (IsBadAnswer(ex))
+                {
+                    // A message the CSMS failed to process ends this session at most, never the plan.
+                    Log($"EVSE {evseId}: session ended early, the CSMS failed to process a message: {ex.Message}");
+                }
                 finally
                 {
                     _busy.TryRemove(evseId, out _);
@@ -78,7 +83,7 @@ public sealed partial class StationEngine
             // 2. Authorize: a CSMS-started session is authorised already unless the station is told to ask (AuthorizeRemoteTxRequests).
             var ask = start.Trigger == TransactionStartTrigger.Authorized
                 || Station.Configuration.Get("AuthorizeRemoteTxRequests")?.Value == "true";
-            if (ask && !await messages.AuthorizeAsync(start.IdTag, start.IdTokenType, ct).ConfigureAwait(false))
+            if (ask && !await AuthorizeAsync(messages, start, ct).ConfigureAwait(false))
             {
                 Log($"EVSE {start.EvseId}: token {start.IdTag} refused; the EV leaves");
                 return;
@@ -103,6 +108,20 @@ public sealed partial class StationEngine
         }
     }
 
+    private async Task<bool> AuthorizeAsync(ITransactionMessages messages, SessionStart start, CancellationToken ct)
+    {
+        try
+        {
+            return await messages.AuthorizeAsync(start.IdTag, start.IdTokenType, ct).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (IsBadAnswer(ex))
+        {
+            // Not a transaction message, so not retried: the driver is not let in, as at a station whose CSMS does not answer.
+            Log($"EVSE {start.EvseId}: Authorize of {start.IdTag} not answered: {ex.Message}");
+            return false;
+        }
+    }
+
     private async Task RunTransactionAsync(SessionStart start, StationConnector connector, ITransactionMessages messages, CancellationToken ct, Action? registeredCallback = null)
     {
         // 3. Start: the id comes from the CSMS (1.6) or the station (2.x); energy flows from then on.
@@ -117,7 +136,17 @@ public sealed partial class StationEngine
         bool accepted;
         try
         {
-            (tx.TransactionId, accepted) = await messages.StartAsync(tx, first, ct).ConfigureAwait(false);
+            try
+            {
+                (tx.TransactionId, accepted) = await messages.StartAsync(tx, first, ct).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (IsBadAnswer(ex))
+            {
+                // Given up after its last attempt (the outbox logged it): without the CSMS's id there is no transaction.
+                Log($"EVSE {start.EvseId}: transaction not started: {ex.Message}");
+                return;
+            }
+
             tx.LastSample = first;
             _transactions[start.EvseId] = tx;
             Profiles.StartTransaction(start.EvseId, tx.TransactionId, tx.StartedAt);
@@ -175,7 +204,7 @@ public sealed partial class StationEngine
         }
     }
 
-    /// <summary>4. Samples every interval until a stop is requested or the EV, at its target, leaves one interval after SuspendedEVSE.</summary>
+    /// <summary>4. Samples every interval until a stop is requested or the EV, at its target, leaves one interval after SuspendedEV.</summary>
     private async Task ChargeAsync(EngineTransaction tx, ITransactionMessages messages, CancellationToken ct)
     {
         var leaving = false;
@@ -221,12 +250,11 @@ public sealed partial class StationEngine
                 Log($"EVSE {tx.EvseId}: sample not acknowledged: {ex.Message}");
             }
 
-            leaving = !tx.StaysPlugged && snapshot.TargetReached && snapshot.State == ChargingState.SuspendedEVSE;
+            leaving = !tx.StaysPlugged && snapshot.TargetReached && snapshot.State is ChargingState.SuspendedEV or ChargingState.SuspendedEVSE;
         }
     }
 
-    private static bool IsBadAnswer(Exception ex) =>
-        ex is Ocpp.Rpc.OcppCallTimeoutException or Ocpp.Rpc.OcppCallErrorException or Ocpp.Rpc.OcppSchemaViolationException;
+    private static bool IsBadAnswer(Exception ex) => Ocpp.Rpc.OcppCallFailure.IsBadAnswer(ex);
 
     private Task ReportStateAsync(EngineTransaction tx, ITransactionMessages messages, CancellationToken ct)
     {
@@ -236,12 +264,6 @@ public sealed partial class StationEngine
 
     private async Task ReportStateAsync(EngineTransaction tx, ITransactionMessages messages, ChargingState state, MeterSample sample, CancellationToken ct)
     {
-        if (tx.StaysPlugged && state == ChargingState.SuspendedEVSE && IsFull(tx.EvseId))
-        {
-            // The physics stops offering to a full EV; an EV that stays plugged once full is the one suspending (OCPP's SuspendedEV).
-            state = ChargingState.SuspendedEV;
-        }
-
         if (state == tx.ReportedState || state == ChargingState.Idle)
         {
             return;
@@ -249,13 +271,5 @@ public sealed partial class StationEngine
 
         tx.ReportedState = state;
         await messages.ChargingStateAsync(tx, state, sample, ct).ConfigureAwait(false);
-    }
-
-    private bool IsFull(int evseId)
-    {
-        lock (_physicsGate)
-        {
-            return Physics.EvAt(evseId) is { TargetReached: true };
-        }
     }
 }

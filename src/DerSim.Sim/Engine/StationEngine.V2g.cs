@@ -6,7 +6,7 @@ namespace DerSim.Sim.Engine;
 
 /// <summary>
 /// Bidirectional energy transfer (OCPP 2.1 Q block). On plug-in the EV picks its mode among those it shares with the
-/// connector (a bidirectional one first). On 2.1 the station sends NotifyEVChargingNeeds after the transaction started
+/// connector (a bidirectional one first). On 2.1 an EV and connector that speak ISO 15118 send NotifyEVChargingNeeds after the transaction started
 /// and before energy flows: an Accepted, Processing or NoChargingProfile answer keeps the requested mode; Rejected or
 /// no answer makes the EV fall back to charging only. NotifyAllowedEnergyTransfer narrows the modes; after its answer
 /// the EV renegotiates (a bidirectional mode if allowed, else DC, else AC) and the station sends the new needs. The
@@ -145,7 +145,10 @@ public sealed partial class StationEngine
         }
     }
 
-    /// <summary>The EV's needs on <paramref name="evseId"/> requesting <paramref name="mode"/> (null: the mode negotiated now).</summary>
+    /// <summary>
+    /// The EV's needs on <paramref name="evseId"/> requesting <paramref name="mode"/> (null: the mode negotiated now); null
+    /// when the EV cannot tell them, i.e. it and the connector do not speak ISO 15118.
+    /// </summary>
     private EvChargingNeeds? NeedsOf(int evseId, EnergyTransferMode? mode)
     {
         lock (_physicsGate)
@@ -153,7 +156,7 @@ public sealed partial class StationEngine
             var snapshot = Physics.Snapshot(evseId);
             var ev = Physics.EvAt(evseId);
             var connector = Station.Profile.Evses.First(e => e.Id == evseId).Connectors.FirstOrDefault(c => c.Id == snapshot.ConnectorId);
-            if (ev is null || connector is null || (mode ?? snapshot.EnergyTransferMode) is not { } requested)
+            if (ev is null || connector is null || !EnergyTransfer.UsesIso15118(ev.Model, connector) || (mode ?? snapshot.EnergyTransferMode) is not { } requested)
             {
                 return null;
             }

@@ -12,7 +12,7 @@ namespace DerSim.Sim.Engine;
 /// The station's behaviour, version-neutral: it owns the physics and the charging profiles of a
 /// <see cref="ChargingStation"/>, feeds the profiles' limits to the physics, and runs charging sessions per EVSE —
 /// plug in → Authorize → start → periodic samples and charging-state reports → the EV's target reached
-/// (SuspendedEVSE) → the EV leaves one interval later → stop. The messages come from an <see cref="ITransactionMessages"/>
+/// (SuspendedEV) → the EV leaves one interval later → stop. The messages come from an <see cref="ITransactionMessages"/>
 /// of the connection's version.
 /// </summary>
 public sealed partial class StationEngine
@@ -46,7 +46,7 @@ public sealed partial class StationEngine
         Clock = clock;
         Plan = plan;
         Log = log ?? (static _ => { });
-        Outbox = new TransactionOutbox(Log);
+        Outbox = new TransactionOutbox(Log, _real, () => TransactionMessageRetry.From(station.Configuration));
         Physics = new StationPhysics(station.Profile, clock.Time.GetUtcNow());
         Profiles = new ChargingProfileStore(SmartChargingRules.For(version), station.HasEvse);
         _contexts = station.Profile.Evses.ToDictionary(e => e.Id, e => ContextOf(e));

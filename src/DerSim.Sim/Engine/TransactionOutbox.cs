@@ -7,20 +7,33 @@ namespace DerSim.Sim.Engine;
 /// The station's way out for engine messages, across connections. Online with nothing queued, a message is sent and
 /// its answer awaited as usual. Transaction messages made while offline — or while earlier ones still wait — are kept
 /// in order and delivered, one at a time, once a connection is up again (after its boot), as OCPP requires of
-/// transaction-related messages. Status reports made offline are dropped; requests fail.
+/// transaction-related messages. A transaction message the CSMS fails to process (CALLERROR, no answer in time, an
+/// invalid answer) is sent again per <see cref="TransactionMessageRetry"/>, ahead of later ones, and given up — with a
+/// log line — only after the last attempt. Status reports made offline are dropped, and one the CSMS fails to process
+/// is logged, not retried (the next report supersedes it); requests fail.
 /// </summary>
 public sealed class TransactionOutbox
 {
     private readonly Lock _gate = new();
     private readonly LinkedList<QueuedCall> _queue = new();
     private readonly Action<string> _log;
+    private readonly TimeProvider _time;
+    private readonly Func<TransactionMessageRetry> _retry;
     private OcppRpcPeer? _peer;
     private bool _draining;
 
-    /// <summary>An outbox, offline until <see cref="Online"/>; <paramref name="log"/> tells what it queues and drops.</summary>
-    public TransactionOutbox(Action<string>? log = null)
+    /// <summary>An outbox, offline until <see cref="Online"/>.</summary>
+    /// <param name="log">Where it tells what it queues, retries and gives up. The default value discards.</param>
+    /// <param name="time">Real time, for the waits between attempts. The default value is <see cref="TimeProvider.System"/>.</param>
+    /// <param name="retry">
+    /// The retry policy in force, read at each failure (a CSMS may change it). The default value is
+    /// <see cref="TransactionMessageRetry.DefaultAttempts"/> attempts <see cref="TransactionMessageRetry.DefaultIntervalSeconds"/> s apart.
+    /// </param>
+    public TransactionOutbox(Action<string>? log = null, TimeProvider? time = null, Func<TransactionMessageRetry>? retry = null)
     {
         _log = log ?? (static _ => { });
+        _time = time ?? TimeProvider.System;
+        _retry = retry ?? (static () => new TransactionMessageRetry(TransactionMessageRetry.DefaultAttempts, TimeSpan.FromSeconds(TransactionMessageRetry.DefaultIntervalSeconds)));
     }
 
     /// <summary>Raised when the outbox goes online or offline, and when its queue drained.</summary>
@@ -73,7 +86,7 @@ public sealed class TransactionOutbox
         {
             _peer = peer;
             Connections++;
-            StartDrainLocked(peer);
+            StartDrainLocked();
         }
 
         Changed?.Invoke();
@@ -97,9 +110,13 @@ public sealed class TransactionOutbox
 
     /// <summary>
     /// Sends <paramref name="action"/> per <paramref name="delivery"/>. Returns the answer, or null when the message
-    /// was queued (<see cref="OutboxDelivery.Transaction"/>) or dropped (<see cref="OutboxDelivery.Status"/>).
+    /// was queued (<see cref="OutboxDelivery.Transaction"/>), dropped or not acknowledged (<see cref="OutboxDelivery.Status"/>).
     /// </summary>
     /// <exception cref="OcppConnectionClosedException">Offline, for a <see cref="OutboxDelivery.Request"/>.</exception>
+    /// <exception cref="OcppCallErrorException">
+    /// (or another failure to process) A <see cref="OutboxDelivery.Request"/> failed, or a
+    /// <see cref="OutboxDelivery.TransactionAwaitingAnswer"/> was given up after its last attempt.
+    /// </exception>
     public async Task<JsonElement?> CallAsync(string action, JsonElement payload, OutboxDelivery delivery, CancellationToken ct)
     {
         OcppRpcPeer? direct;
@@ -117,7 +134,7 @@ public sealed class TransactionOutbox
                         _log($"offline: {action} not sent");
                         return null;
                     default:
-                        queued = Enqueue(action, payload, front: false);
+                        queued = Enqueue(new QueuedCall(action, payload.Clone(), delivery), front: false);
                         break;
                 }
             }
@@ -125,29 +142,116 @@ public sealed class TransactionOutbox
 
         if (queued is not null)
         {
-            return delivery == OutboxDelivery.TransactionAwaitingAnswer ? await queued.Answer.Task.WaitAsync(ct).ConfigureAwait(false) : null;
+            return await AnswerOf(queued, ct).ConfigureAwait(false);
         }
 
         try
         {
             return await direct!.CallRawAsync(action, payload, ct).ConfigureAwait(false);
         }
-        catch (OcppConnectionClosedException) when (delivery is OutboxDelivery.Transaction or OutboxDelivery.TransactionAwaitingAnswer && !ct.IsCancellationRequested)
+        catch (OcppConnectionClosedException) when (IsTransaction(delivery) && !ct.IsCancellationRequested)
         {
             // Lost with the connection: it may or may not have reached the CSMS, so it goes again after reconnecting,
             // as a real station's retry would.
             lock (_gate)
             {
-                queued = Enqueue(action, payload, front: true);
+                queued = Enqueue(new QueuedCall(action, payload.Clone(), delivery), front: true);
             }
 
-            return delivery == OutboxDelivery.TransactionAwaitingAnswer ? await queued.Answer.Task.WaitAsync(ct).ConfigureAwait(false) : null;
+            return await AnswerOf(queued, ct).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (OcppCallFailure.IsBadAnswer(ex) && IsTransaction(delivery))
+        {
+            // The CSMS failed to process it: it goes again after the retry interval, ahead of later transaction messages.
+            var failed = new QueuedCall(action, payload.Clone(), delivery);
+            lock (_gate)
+            {
+                if (!RetryLocked(failed, ex))
+                {
+                    queued = null;
+                }
+                else
+                {
+                    queued = failed;
+                    _queue.AddFirst(failed);
+                    StartDrainLocked();
+                }
+            }
+
+            if (queued is null)
+            {
+                if (delivery == OutboxDelivery.TransactionAwaitingAnswer)
+                {
+                    throw;
+                }
+
+                return null;
+            }
+
+            return await AnswerOf(queued, ct).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (OcppCallFailure.IsBadAnswer(ex) && delivery == OutboxDelivery.Status)
+        {
+            // Not retried: nothing waits on a status report, and the next one supersedes it.
+            _log($"{action} not acknowledged: {ex.Message}");
+            return null;
         }
     }
 
-    private QueuedCall Enqueue(string action, JsonElement payload, bool front)
+    /// <summary>
+    /// Sends a typed status report with <paramref name="send"/> on the connection in use, as <see cref="OutboxDelivery.Status"/>
+    /// does: dropped offline, and logged, not thrown, when the CSMS fails to process it.
+    /// </summary>
+    public async Task ReportAsync(string action, Func<OcppRpcPeer, Task> send)
     {
-        var item = new QueuedCall(action, payload.Clone());
+        ArgumentNullException.ThrowIfNull(send);
+        if (Peer is not { } peer)
+        {
+            _log($"offline: {action} not sent");
+            return;
+        }
+
+        try
+        {
+            await send(peer).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (OcppCallFailure.IsBadAnswer(ex))
+        {
+            _log($"{action} not acknowledged: {ex.Message}");
+        }
+    }
+
+    private static bool IsTransaction(OutboxDelivery delivery) =>
+        delivery is OutboxDelivery.Transaction or OutboxDelivery.TransactionAwaitingAnswer;
+
+    private static async Task<JsonElement?> AnswerOf(QueuedCall call, CancellationToken ct) =>
+        call.Delivery == OutboxDelivery.TransactionAwaitingAnswer ? await call.Answer.Task.WaitAsync(ct).ConfigureAwait(false) : null;
+
+    /// <summary>
+    /// Counts a failed transmission of <paramref name="call"/>; true when it goes again (at <see cref="QueuedCall.NotBefore"/>),
+    /// false when that was its last attempt (logged: a transaction message is never dropped silently).
+    /// </summary>
+    private bool RetryLocked(QueuedCall call, Exception error)
+    {
+        call.Transmissions++;
+        var retry = _retry();
+        if (call.Delivery == OutboxDelivery.Status || call.Transmissions >= retry.Attempts)
+        {
+            _log(call.Delivery == OutboxDelivery.Status
+                ? $"{call.Action} not acknowledged: {error.Message}"
+                : $"{call.Action} given up after {call.Transmissions} attempt(s), the CSMS failed to process it each time (last: {error.Message}): {call.Payload.GetRawText()}");
+            return false;
+        }
+
+        // OCPP 1.6 §3.7.1, 2.0.1 E13.FR.03: the interval multiplied by the number of preceding transmissions.
+        var delay = retry.DelayAfter(call.Transmissions);
+        call.NotBefore = _time.GetUtcNow() + delay;
+        _log($"{call.Action} not processed by the CSMS ({error.Message}): attempt {call.Transmissions + 1} of {retry.Attempts} in {delay.TotalSeconds:0.#} s");
+        return true;
+    }
+
+    private QueuedCall Enqueue(QueuedCall item, bool front)
+    {
         if (front)
         {
             _queue.AddFirst(item);
@@ -157,18 +261,14 @@ public sealed class TransactionOutbox
             _queue.AddLast(item);
         }
 
-        _log($"{(_peer is { IsClosed: false } ? "behind earlier messages" : "offline")}: {action} queued ({_queue.Count} waiting)");
-        if (_peer is { IsClosed: false } peer)
-        {
-            StartDrainLocked(peer);
-        }
-
+        _log($"{(_peer is { IsClosed: false } ? "behind earlier messages" : "offline")}: {item.Action} queued ({_queue.Count} waiting)");
+        StartDrainLocked();
         return item;
     }
 
-    private void StartDrainLocked(OcppRpcPeer peer)
+    private void StartDrainLocked()
     {
-        if (_draining || _queue.Count == 0)
+        if (_draining || _queue.Count == 0 || _peer is not { IsClosed: false } peer)
         {
             return;
         }
@@ -182,23 +282,28 @@ public sealed class TransactionOutbox
         while (true)
         {
             QueuedCall next;
+            TimeSpan wait;
             lock (_gate)
             {
                 if (_queue.Count == 0 || !ReferenceEquals(_peer, peer) || peer.IsClosed)
                 {
                     _draining = false;
-                    if (_peer is { IsClosed: false } current && !ReferenceEquals(current, peer) && _queue.Count > 0)
-                    {
-                        StartDrainLocked(current);
-                    }
-
+                    StartDrainLocked();
                     break;
                 }
 
                 next = _queue.First!.Value;
+                wait = next.NotBefore - _time.GetUtcNow();
             }
 
-            JsonElement? answer = null;
+            if (wait > TimeSpan.Zero)
+            {
+                // Waiting to retry; later transaction messages wait behind it. A reconnect meanwhile is noticed after.
+                await Task.Delay(wait, _time).ConfigureAwait(false);
+                continue;
+            }
+
+            JsonElement answer;
             try
             {
                 answer = await peer.CallRawAsync(next.Action, next.Payload, CancellationToken.None).ConfigureAwait(false);
@@ -208,10 +313,24 @@ public sealed class TransactionOutbox
                 // Still queued: the next connection delivers it.
                 continue;
             }
-            catch (Exception ex) when (ex is OcppCallErrorException or OcppCallTimeoutException or OcppSchemaViolationException)
+            catch (Exception ex) when (OcppCallFailure.IsBadAnswer(ex))
             {
-                // The CSMS had it and refused or garbled the answer: retrying would not change that.
-                _log($"queued {next.Action} not acknowledged: {ex.Message}");
+                bool again;
+                lock (_gate)
+                {
+                    again = RetryLocked(next, ex);
+                    if (!again)
+                    {
+                        _queue.Remove(next);
+                    }
+                }
+
+                if (!again)
+                {
+                    next.Answer.TrySetException(ex);
+                }
+
+                continue;
             }
 
             lock (_gate)
@@ -219,24 +338,25 @@ public sealed class TransactionOutbox
                 _queue.Remove(next);
             }
 
-            if (answer is { } delivered)
-            {
-                next.Answer.TrySetResult(delivered);
-            }
-            else
-            {
-                next.Answer.TrySetException(new OcppConnectionClosedException($"queued {next.Action} was not acknowledged"));
-            }
+            next.Answer.TrySetResult(answer);
         }
 
         Changed?.Invoke();
     }
 
-    private sealed class QueuedCall(string action, JsonElement payload)
+    private sealed class QueuedCall(string action, JsonElement payload, OutboxDelivery delivery)
     {
         public string Action { get; } = action;
 
         public JsonElement Payload { get; } = payload;
+
+        public OutboxDelivery Delivery { get; } = delivery;
+
+        /// <summary>Failed transmissions so far.</summary>
+        public int Transmissions { get; set; }
+
+        /// <summary>When it may go again; the minimum until a transmission failed.</summary>
+        public DateTimeOffset NotBefore { get; set; } = DateTimeOffset.MinValue;
 
         public TaskCompletionSource<JsonElement> Answer { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }

@@ -19,7 +19,7 @@ public sealed class V16TransactionMessages(TransactionOutbox outbox, IVersionAda
 
     /// <inheritdoc />
     public Task StatusAsync(StationConnector connector, CancellationToken ct) =>
-        outbox.Peer is { } peer ? adapter.SendStatusAsync(peer, station, connector, ct) : Task.CompletedTask;
+        outbox.ReportAsync("StatusNotification", peer => adapter.SendStatusAsync(peer, station, connector, ct));
 
     /// <inheritdoc />
     public async Task<(string TransactionId, bool Accepted)> StartAsync(EngineTransaction tx, MeterSample sample, CancellationToken ct)

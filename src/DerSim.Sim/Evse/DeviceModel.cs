@@ -51,9 +51,10 @@ public sealed class DeviceModel
 
     /// <summary>
     /// Finds a variable. Names compare case-insensitively, as OCPP 2.x asks; a component without an EVSE matches only
-    /// station-wide components, and a connector component needs both ids.
+    /// station-wide components, and a connector component needs both ids; a variable with an instance is found only
+    /// by that instance, one without only without.
     /// </summary>
-    public DeviceLookup Find(string component, int? evseId, int? connectorId, string variable)
+    public DeviceLookup Find(string component, int? evseId, int? connectorId, string variable, string? instance = null)
     {
         var candidates = Variables.Where(v =>
             string.Equals(v.Component.Name, component, StringComparison.OrdinalIgnoreCase)
@@ -64,7 +65,8 @@ public sealed class DeviceModel
             return new DeviceLookup(DeviceLookupStatus.UnknownComponent, null);
         }
 
-        var found = candidates.FirstOrDefault(v => string.Equals(v.Name, variable, StringComparison.OrdinalIgnoreCase));
+        var found = candidates.FirstOrDefault(v =>
+            string.Equals(v.Name, variable, StringComparison.OrdinalIgnoreCase) && string.Equals(v.Instance, instance, StringComparison.OrdinalIgnoreCase));
         return found is null ? new DeviceLookup(DeviceLookupStatus.UnknownVariable, null) : new DeviceLookup(DeviceLookupStatus.Found, found);
     }
 
@@ -137,6 +139,7 @@ public sealed class DeviceModel
             () => _station.Configuration.Get(setting.Key)?.Value ?? setting.Value)
         {
             Unit = setting.Unit,
+            Instance = setting.Instance,
             Setting = setting,
         });
 

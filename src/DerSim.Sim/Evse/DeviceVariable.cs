@@ -20,6 +20,9 @@ public sealed record DeviceVariable(DeviceComponent Component, string Name, Devi
     /// <summary>The setting behind it, when the CSMS can also reach it as a 1.6 key. The default value is <see langword="null"/>.</summary>
     public StationConfiguration.Setting? Setting { get; init; }
 
+    /// <summary>The variable instance (e.g. <c>TransactionEvent</c>). The default value is <see langword="null"/> (none).</summary>
+    public string? Instance { get; init; }
+
     /// <summary>Whether a SummaryInventory report includes it. The default value is <see langword="false"/>.</summary>
     public bool InSummary { get; init; }
 }

@@ -23,7 +23,14 @@ public sealed class StationConfiguration
         Add(new Setting("AuthorizeRemoteTxRequests", "AuthCtrlr", "AuthorizeRemoteStart", "false", ReadOnly: false, IsBool) { DataType = DeviceDataType.Boolean });
         Add(new Setting("LocalAuthorizeOffline", "AuthCtrlr", "LocalAuthorizeOffline", "true", ReadOnly: false, IsBool) { DataType = DeviceDataType.Boolean });
         Add(new Setting("WebSocketPingInterval", "OCPPCommCtrlr", "WebSocketPingInterval", "30", ReadOnly: false, IsPositiveIntOrZero) { DataType = DeviceDataType.Integer, Unit = Seconds });
+
+        // OCPP 1.6 §3.7.1 keys; 2.x names them MessageAttempts / MessageAttemptInterval, instance TransactionEvent (E13).
+        Add(new Setting("TransactionMessageAttempts", "OCPPCommCtrlr", "MessageAttempts", "3", ReadOnly: false, IsPositiveInt) { DataType = DeviceDataType.Integer, Instance = TransactionEventInstance });
+        Add(new Setting("TransactionMessageRetryInterval", "OCPPCommCtrlr", "MessageAttemptInterval", "60", ReadOnly: false, IsPositiveIntOrZero) { DataType = DeviceDataType.Integer, Unit = Seconds, Instance = TransactionEventInstance });
     }
+
+    /// <summary>The 2.x variable instance of the transaction-message retry settings.</summary>
+    public const string TransactionEventInstance = "TransactionEvent";
 
     /// <summary>Raised after a setting changed, with its 1.6 key.</summary>
     public event Action<string>? Changed;
@@ -53,14 +60,18 @@ public sealed class StationConfiguration
         }
     }
 
-    /// <summary>A setting by 2.x component and variable name, or null.</summary>
-    public Setting? Get(string component, string variable)
+    /// <summary>A setting by 2.x component, variable name and variable instance, or null.</summary>
+    public Setting? Get(string component, string variable, string? instance = null)
     {
         lock (_gate)
         {
-            return _settings.GetValueOrDefault(component + "/" + variable);
+            return _settings.GetValueOrDefault(DeviceKey(component, variable, instance));
         }
     }
+
+    /// <summary>A whole-number setting by 1.6 key, or <paramref name="fallback"/> when it is absent or not a number.</summary>
+    public int GetInt(string key, int fallback) =>
+        Get(key) is { } setting && int.TryParse(setting.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : fallback;
 
     /// <summary>Whether any setting belongs to <paramref name="component"/>.</summary>
     public bool HasComponent(string component)
@@ -89,7 +100,7 @@ public sealed class StationConfiguration
         {
             var updated = setting with { Value = value };
             _settings[setting.Key] = updated;
-            _settings[setting.Component + "/" + setting.Variable] = updated;
+            _settings[DeviceKey(setting.Component, setting.Variable, setting.Instance)] = updated;
         }
 
         Changed?.Invoke(setting.Key);
@@ -99,8 +110,14 @@ public sealed class StationConfiguration
     private void Add(Setting setting)
     {
         _settings[setting.Key] = setting;
-        _settings[setting.Component + "/" + setting.Variable] = setting;
+        _settings[DeviceKey(setting.Component, setting.Variable, setting.Instance)] = setting;
     }
+
+    private static string DeviceKey(string component, string variable, string? instance) =>
+        instance is null ? component + "/" + variable : component + "/" + variable + "/" + instance;
+
+    private static bool IsPositiveInt(string value) =>
+        int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0;
 
     private static bool IsPositiveIntOrZero(string value) =>
         int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= 0;
@@ -121,5 +138,8 @@ public sealed class StationConfiguration
 
         /// <summary>Unit of the value for the 2.x device model (e.g. <c>s</c>). The default value is <see langword="null"/>.</summary>
         public string? Unit { get; init; }
+
+        /// <summary>The 2.x variable instance (e.g. <c>TransactionEvent</c>). The default value is <see langword="null"/> (none).</summary>
+        public string? Instance { get; init; }
     }
 }

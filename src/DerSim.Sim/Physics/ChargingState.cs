@@ -15,9 +15,9 @@ public enum ChargingState
     /// <summary>Energy flows (either way: V2G discharge is also reported as Charging).</summary>
     Charging,
 
-    /// <summary>The station offers power but the EV takes none.</summary>
+    /// <summary>The EV takes nothing of its own accord: paused, or at its target state of charge.</summary>
     SuspendedEV,
 
-    /// <summary>The station offers nothing: limit 0, no supply, or the EV's target state of charge reached.</summary>
+    /// <summary>The station offers nothing to an EV that wants energy: limit 0, an Idle mode, or no supply.</summary>
     SuspendedEVSE,
 }

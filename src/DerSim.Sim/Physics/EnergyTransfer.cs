@@ -46,6 +46,18 @@ public static class EnergyTransfer
         return modes;
     }
 
+    /// <summary>
+    /// Whether the EV and the connector talk ISO 15118, the only way an EV tells its charging needs (OCPP 2.1
+    /// NotifyEVChargingNeeds). The EV preset says so for the car; a connector does where it has a high-level
+    /// communication link — DC (CCS) or bidirectional — whereas plain AC charges on PWM signalling alone.
+    /// </summary>
+    public static bool UsesIso15118(EvModel model, ConnectorDefinition connector)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(connector);
+        return model.Iso15118 && (connector.CurrentType == CurrentType.DC || connector.Bidirectional is not null);
+    }
+
     /// <summary>The modes both the EV and the connector support, in the connector's order.</summary>
     public static IReadOnlyList<EnergyTransferMode> Available(EvModel model, ConnectorDefinition connector)
     {

@@ -21,6 +21,12 @@ public sealed record EvModel(
     /// <summary>Whether the car can feed power back (V2G). The default value is <see langword="false"/>.</summary>
     public bool Bidirectional { get; init; }
 
+    /// <summary>
+    /// Whether the car speaks ISO 15118 (high-level communication) with a connector that does too, so it can tell the
+    /// station its charging needs. The default value is <see langword="false"/>: a car that only signals by PWM.
+    /// </summary>
+    public bool Iso15118 { get; init; }
+
     /// <summary>The most the car discharges in kW when bidirectional. The default value is 0.</summary>
     public double MaxDischargeKw { get; init; }
 

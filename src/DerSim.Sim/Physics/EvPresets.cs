@@ -5,7 +5,7 @@ namespace DerSim.Sim.Physics;
 /// <summary>The bundled EV models, selectable by name (<c>--ev</c>).</summary>
 public static class EvPresets
 {
-    /// <summary>A ~40 kWh city car: 11 kW three-phase on-board charger, about 50 kW on DC.</summary>
+    /// <summary>A ~40 kWh city car: 11 kW three-phase on-board charger, about 50 kW on DC; no ISO 15118.</summary>
     public static EvModel CompactAc { get; } = new(
         "compact-ac",
         40,
@@ -14,25 +14,31 @@ public static class EvPresets
         OnBoardChargerKw: 11,
         OnBoardChargerPhases: 3);
 
-    /// <summary>A 75 kWh DC saloon peaking at 200 kW between 10 and 40 % and tapering to a few kW when full.</summary>
+    /// <summary>A 75 kWh DC saloon peaking at 200 kW between 10 and 40 % and tapering to a few kW when full; speaks ISO 15118.</summary>
     public static EvModel Sedan75 { get; } = new(
         "sedan-75",
         75,
         [new(0, 150), new(10, 200), new(40, 200), new(60, 140), new(80, 80), new(90, 40), new(100, 6)],
         MaxDcKw: 200,
         OnBoardChargerKw: 11,
-        OnBoardChargerPhases: 3);
+        OnBoardChargerPhases: 3)
+    {
+        Iso15118 = true,
+    };
 
-    /// <summary>A heavy truck with a 600 kWh pack that takes 350 kW up to 60 %.</summary>
+    /// <summary>A heavy truck with a 600 kWh pack that takes 350 kW up to 60 %; speaks ISO 15118.</summary>
     public static EvModel Truck350 { get; } = new(
         "truck-350",
         600,
         [new(0, 300), new(5, 350), new(60, 350), new(80, 250), new(90, 120), new(100, 20)],
         MaxDcKw: 350,
         OnBoardChargerKw: 22,
-        OnBoardChargerPhases: 3);
+        OnBoardChargerPhases: 3)
+    {
+        Iso15118 = true,
+    };
 
-    /// <summary>A 60 kWh bidirectional car: 50 kW charge and discharge on DC (DC_BPT), down to 20 % SoC; it arrives at 50 %.</summary>
+    /// <summary>A 60 kWh bidirectional car: 50 kW charge and discharge on DC (DC_BPT, ISO 15118-20), down to 20 % SoC; it arrives at 50 %.</summary>
     public static EvModel V2g50 { get; } = new(
         "v2g-50",
         60,
@@ -42,12 +48,13 @@ public static class EvPresets
         OnBoardChargerPhases: 1)
     {
         Bidirectional = true,
+        Iso15118 = true,
         MaxDischargeKw = 50,
         MinSocPercent = 20,
         ArrivalSocPercent = 50,
     };
 
-    /// <summary>A plug-in hybrid with a 13 kWh pack and a 3.7 kW single-phase on-board charger, AC only.</summary>
+    /// <summary>A plug-in hybrid with a 13 kWh pack and a 3.7 kW single-phase on-board charger, AC only; no ISO 15118.</summary>
     public static EvModel PhevAc { get; } = new(
         "phev-ac",
         13,

@@ -11,7 +11,7 @@ namespace DerSim.Sim.Physics;
 /// <param name="EvModelName">The plugged-in EV's model, when one is plugged.</param>
 /// <param name="SocPercent">The EV's state of charge, when one is plugged.</param>
 /// <param name="TargetSocPercent">The EV's target state of charge, when one is plugged.</param>
-/// <param name="TargetReached">Whether the EV is at its target (the station has stopped offering).</param>
+/// <param name="TargetReached">Whether the EV is at its target (it stopped drawing: SuspendedEV).</param>
 /// <param name="DeliveredKw">Power delivered to the EV now (<c>Power.Active.Import</c>), kW.</param>
 /// <param name="OfferedKw">Power the station offers the EV now (<c>Power.Offered</c>), kW; at least <paramref name="DeliveredKw"/>.</param>
 /// <param name="ExportKw">Power the EV feeds back now (V2G, <c>Power.Active.Export</c>), kW.</param>

@@ -446,7 +446,9 @@ public sealed partial class StationPhysics
 
         if (port.OfferedKw <= Flowing)
         {
-            return ChargingState.SuspendedEVSE;
+            // One rule for who suspends: an EV at its target stopped drawing (SuspendedEV) — nothing is offered to it
+            // because it wants nothing — unless the EVSE or CSMS limits the port to 0 (SuspendedEVSE).
+            return port.Ev.TargetReached && port.LimitKw is not <= Flowing ? ChargingState.SuspendedEV : ChargingState.SuspendedEVSE;
         }
 
         return port.DeliveredKw > Flowing ? ChargingState.Charging : ChargingState.SuspendedEV;

@@ -53,18 +53,23 @@ public sealed class StationRunner
         _clock = clock ?? new ScaledClock(time, plan.TimeScale);
         _adapter = VersionAdapters.For(clientOptions.Version, _clock.Time);
         _client = new OcppClient(clientOptions, Ocpp.Json.OcppActionTables.For(clientOptions.Version), time);
-        Engine = new StationEngine(station, _clock, plan, clientOptions.Version, log);
+        Engine = new StationEngine(station, _clock, plan, clientOptions.Version, log, time);
         _client.Reconnecting += attempt =>
         {
             _log($"connection: {attempt}");
             Reconnecting?.Invoke(attempt);
         };
+        _client.PingInterval = PingInterval;
         station.Configuration.Changed += key =>
         {
             if (key == "HeartbeatInterval")
             {
                 Interlocked.Increment(ref _heartbeatIntervalChanges);
                 Wake();
+            }
+            else if (key == "WebSocketPingInterval")
+            {
+                ApplyPingInterval();
             }
         };
     }
@@ -134,6 +139,35 @@ public sealed class StationRunner
     /// </summary>
     public Task PlanEnded => _planEnded.Task;
 
+    /// <summary>
+    /// Ends the station's business before it disconnects (<c>./sim --run_for</c>, Ctrl+C, SIGTERM): no new session
+    /// starts, every running transaction stops with reason Local (1.6 StopTransaction, 2.x TransactionEvent Ended with
+    /// stoppedReason Local) and the CSMS's answers are awaited — for at most <paramref name="bound"/> of real time, so a
+    /// CSMS that does not answer cannot keep the station from closing. The CSMS is left with no open transaction.
+    /// </summary>
+    public async Task EndTransactionsAsync(TimeSpan bound)
+    {
+        using var limit = new CancellationTokenSource(bound, _time);
+        var running = Engine.Transactions.Count;
+        if (running > 0)
+        {
+            _log($"stopping: ending {running} running transaction(s) with reason Local");
+        }
+
+        try
+        {
+            await Engine.EndPlanAsync(TransactionStopReason.Local, limit.Token).ConfigureAwait(false);
+            while (Engine.Outbox.Queued > 0 && Engine.Outbox.IsOnline)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(50), _time, limit.Token).ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException) when (limit.IsCancellationRequested)
+        {
+            _log($"stopping: the CSMS did not answer within {bound.TotalSeconds:0.#} s; closing anyway");
+        }
+    }
+
     private async Task RunSessionAsync(OcppRpcPeer peer, CancellationToken ct)
     {
         using var holds = new CallHolds(_clock, _time, _callTimeout);
@@ -172,6 +206,8 @@ public sealed class StationRunner
                 }
             }
 
+            // Booted and reported on this connection: only now does a drop start the back-off afresh.
+            _client.MarkEstablished(peer);
             StartSessionsOnce(reboot.Token);
             await HeartbeatLoopAsync(peer, reboot.Token).ConfigureAwait(false);
         }
@@ -352,12 +388,29 @@ public sealed class StationRunner
         }
     }
 
+    /// <summary>A fault of the CSMS (or of our request, which the frame log shows), not a reason to stop the station.</summary>
+    private static bool IsBadAnswer(Exception ex) => OcppCallFailure.IsBadAnswer(ex);
+
+    /// <summary>The configured WebSocketPingInterval (1.6 key, 2.x OCPPCommCtrlr variable); zero disables client pings.</summary>
+    private TimeSpan PingInterval => TimeSpan.FromSeconds(Station.Configuration.GetInt("WebSocketPingInterval", 0));
+
     /// <summary>
-    /// The CSMS answered with a CALLERROR, an unreadable or invalid payload, or not in time: a fault of the CSMS
-    /// (or of our request, which the frame log shows), not a reason to stop the station.
+    /// A socket's ping timer is fixed when it opens, so a changed interval takes effect by reconnecting: the answer to
+    /// the change leaves first, then the connection closes and the client connects again at once (no new boot).
     /// </summary>
-    private static bool IsBadAnswer(Exception ex) =>
-        ex is OcppCallErrorException or OcppCallTimeoutException or Ocpp.Rpc.OcppSchemaViolationException;
+    private void ApplyPingInterval()
+    {
+        _client.PingInterval = PingInterval;
+        if (Engine.Outbox.Peer is { } peer)
+        {
+            _log($"WebSocketPingInterval changed to {PingInterval.TotalSeconds:0} s: reconnecting to apply it");
+            _ = Task.Run(async () =>
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(200), _time, CancellationToken.None).ConfigureAwait(false);
+                await peer.DisposeAsync().ConfigureAwait(false);
+            });
+        }
+    }
 
     private void Wake()
     {

@@ -41,7 +41,7 @@ public sealed class FullSessionTests
             calls.IndexOf("Authorize").ShouldBeLessThan(calls.IndexOf("StartTransaction"));
             var statuses = rig.Calls().Where(c => c.Action == "StatusNotification").Select(c => c.Payload.GetProperty("status").GetString()).ToList();
             statuses.ShouldContain("Charging");
-            statuses.ShouldContain("SuspendedEVSE");
+            statuses.ShouldContain("SuspendedEV");
             statuses.ShouldContain("Finishing");
             statuses[^1].ShouldBe("Available");
             foreach (var stop in rig.Calls().Where(c => c.Action == "StopTransaction"))
@@ -69,7 +69,7 @@ public sealed class FullSessionTests
             var states = events.Where(e => e.GetProperty("triggerReason").GetString() == "ChargingStateChanged")
                 .Select(e => e.GetProperty("transactionInfo").GetProperty("chargingState").GetString()).ToList();
             states.ShouldContain("Charging");
-            states.ShouldContain("SuspendedEVSE");
+            states.ShouldContain("SuspendedEV");
             foreach (var group in events.GroupBy(e => e.GetProperty("transactionInfo").GetProperty("transactionId").GetString()))
             {
                 group.Select(e => e.GetProperty("seqNo").GetInt32()).ShouldBe(Enumerable.Range(0, group.Count()));

@@ -1,6 +1,11 @@
 using System.Net;
 using System.Net.Sockets;
 using DerSim.Sim.Cli;
+using DerSim.Sim.Ocpp;
+using DerSim.Sim.Ocpp.Json;
+using DerSim.Sim.Ocpp.Rpc;
+using DerSim.Sim.Tests.Engine;
+using DerSim.Sim.Ocpp.Transport;
 
 namespace DerSim.Sim.Tests.Cli;
 
@@ -109,6 +114,66 @@ public sealed class SimProgramTests
         stderr.ShouldContain("giving up after 2 attempt(s)");
         stderr.ShouldContain($"127.0.0.1:{port}");
         stdout.Split('\n').Count(l => l.Contains("connection:", StringComparison.Ordinal)).ShouldBeGreaterThanOrEqualTo(1, stdout);
+    }
+
+    [Test]
+    public async Task A_CSMS_that_accepts_the_socket_and_drops_it_at_once_trips_max_connect_attempts()
+    {
+        var connections = 0;
+        await using var csms = new OcppServer(new OcppServerOptions { ActionTables = OcppActionTables.For }, async (peer, _) =>
+        {
+            Interlocked.Increment(ref connections);
+            await peer.DisposeAsync();
+        });
+        await csms.StartAsync();
+
+        var (exit, stdout, stderr) = await RunAsync(
+            "--ocpp_enable", "yes", "--ocpp_version", "ocpp2.0.1", "--ocpp_csms_url", new Uri(csms.Url, "ocpp").ToString(),
+            "--ocpp_csid", "DROPPED-1", "--max_connect_attempts", "3").WaitAsync(TimeSpan.FromSeconds(30));
+
+        exit.ShouldBe(SimProgram.ExitGaveUp, $"stdout:\n{stdout}\nstderr:\n{stderr}");
+        stderr.ShouldContain("giving up after 3 attempt(s)");
+        stderr.ShouldContain("closed the connection before it was established");
+        Volatile.Read(ref connections).ShouldBe(3, stdout);
+    }
+
+    [TestCase("ocpp1.6j", OcppVersion.V16, "StopTransaction")]
+    [TestCase("ocpp2.0.1", OcppVersion.V201, "TransactionEvent")]
+    public async Task Run_for_ends_the_running_transaction_and_awaits_its_answer_before_closing(string flag, OcppVersion version, string stopAction)
+    {
+        var frames = new System.Collections.Concurrent.ConcurrentQueue<OcppFrameEvent>();
+        var closedAfter = new System.Collections.Concurrent.ConcurrentQueue<int>();
+        await using var csms = new OcppServer(new OcppServerOptions { ActionTables = OcppActionTables.For }, async (peer, ct) =>
+        {
+            peer.Frame += frames.Enqueue;
+            LoopbackCsmsRig.AnswerEverything(peer, version);
+            try
+            {
+                await Task.Delay(Timeout.Infinite, ct);
+            }
+            catch (OperationCanceledException)
+            {
+                // The station closed: note how many frames had crossed by then.
+                closedAfter.Enqueue(frames.Count);
+            }
+        });
+        await csms.StartAsync();
+
+        var (exit, stdout, stderr) = await RunAsync(
+            "--ocpp_enable", "yes", "--ocpp_version", flag, "--ocpp_csms_url", new Uri(csms.Url, "ocpp").ToString(),
+            "--ocpp_csid", $"RUN-FOR-{stopAction}", "--run_for", "3").WaitAsync(TimeSpan.FromSeconds(30));
+        await Task.Delay(500);
+
+        exit.ShouldBe(SimProgram.ExitOk, $"stdout:\n{stdout}\nstderr:\n{stderr}");
+        var all = frames.ToList();
+        var ended = all.FindIndex(f => f is { Direction: FrameDirection.Inbound, MessageType: OcppMessageType.Call } && f.Action == stopAction
+            && (f.Raw.Contains("\"reason\":\"Local\"", StringComparison.Ordinal) || f.Raw.Contains("\"stoppedReason\":\"Local\"", StringComparison.Ordinal)));
+        ended.ShouldBeGreaterThanOrEqualTo(0, stdout);
+        var id = all[ended].MessageId;
+        var answered = all.FindIndex(f => f is { Direction: FrameDirection.Outbound, MessageType: OcppMessageType.CallResult } && f.MessageId == id);
+        answered.ShouldBeGreaterThan(ended, stdout);
+        closedAfter.ShouldHaveSingleItem().ShouldBeGreaterThan(answered, stdout);
+        stdout.ShouldNotContain("closing anyway");
     }
 
     private static int ClosedPort()

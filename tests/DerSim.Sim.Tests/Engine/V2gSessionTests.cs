@@ -17,7 +17,7 @@ public sealed class V2gSessionTests
     [Test]
     public async Task A_CSMS_that_allows_DC_BPT_and_sets_a_negative_setpoint_sees_export()
     {
-        await using var rig = await V2gCsmsRig.StartAsync(OcppVersion.V21, "V2G-EXPORT");
+        await using var rig = await LoopbackCsmsRig.StartAsync(OcppVersion.V21, "V2G-EXPORT");
         var txId = await StartedAsync(rig);
 
         var started = rig.TransactionEvents()[0];
@@ -53,7 +53,7 @@ public sealed class V2gSessionTests
     [Test]
     public async Task Allowing_only_DC_renegotiates_to_DC_and_a_negative_setpoint_then_moves_nothing()
     {
-        await using var rig = await V2gCsmsRig.StartAsync(OcppVersion.V21, "V2G-DC-ONLY");
+        await using var rig = await LoopbackCsmsRig.StartAsync(OcppVersion.V21, "V2G-DC-ONLY");
         var txId = await StartedAsync(rig);
 
         var allowed = await rig.CallAsync("NotifyAllowedEnergyTransfer", $$"""{"transactionId":"{{txId}}","allowedEnergyTransfer":["DC"]}""");
@@ -76,7 +76,7 @@ public sealed class V2gSessionTests
     [Test]
     public async Task NotifyAllowedEnergyTransfer_is_rejected_with_a_reason_when_no_mode_fits_or_no_transaction_runs()
     {
-        await using var rig = await V2gCsmsRig.StartAsync(OcppVersion.V21, "V2G-REJECT");
+        await using var rig = await LoopbackCsmsRig.StartAsync(OcppVersion.V21, "V2G-REJECT");
         var txId = await StartedAsync(rig);
 
         var noMode = await rig.CallAsync("NotifyAllowedEnergyTransfer", $$"""{"transactionId":"{{txId}}","allowedEnergyTransfer":["AC_single_phase"]}""");
@@ -96,7 +96,7 @@ public sealed class V2gSessionTests
     [Test]
     public async Task Rejected_charging_needs_make_the_EV_charge_only()
     {
-        await using var rig = await V2gCsmsRig.StartAsync(OcppVersion.V21, "V2G-NEEDS-REJECTED");
+        await using var rig = await LoopbackCsmsRig.StartAsync(OcppVersion.V21, "V2G-NEEDS-REJECTED");
         rig.ChargingNeedsStatus = "Rejected";
         await StartedAsync(rig);
         await rig.UntilAsync(() => rig.Log.Any(l => l.Contains("charging needs rejected", StringComparison.Ordinal)), "for the fallback");
@@ -107,7 +107,7 @@ public sealed class V2gSessionTests
     [Test]
     public async Task An_unsupported_operation_mode_is_rejected_with_a_reason()
     {
-        await using var rig = await V2gCsmsRig.StartAsync(OcppVersion.V21, "V2G-MODE");
+        await using var rig = await LoopbackCsmsRig.StartAsync(OcppVersion.V21, "V2G-MODE");
         var txId = await StartedAsync(rig);
 
         var answer = await rig.CallAsync("SetChargingProfile", Setpoint.Replace("TXID", txId, StringComparison.Ordinal).Replace("CentralSetpoint", "LocalLoadBalancing", StringComparison.Ordinal));
@@ -121,7 +121,7 @@ public sealed class V2gSessionTests
     [Test]
     public async Task LocalFrequency_exports_as_the_grid_frequency_falls_along_the_curve()
     {
-        await using var rig = await V2gCsmsRig.StartAsync(OcppVersion.V21, "V2G-LOCAL-FREQ");
+        await using var rig = await LoopbackCsmsRig.StartAsync(OcppVersion.V21, "V2G-LOCAL-FREQ");
         var txId = await StartedAsync(rig);
         (await rig.CallAsync("NotifyAllowedEnergyTransfer", $$"""{"transactionId":"{{txId}}","allowedEnergyTransfer":["DC_BPT","DC"]}""")).GetProperty("status").GetString().ShouldBe("Accepted");
         rig.Runner.Engine.Grid.SetFrequency(49.9);
@@ -141,7 +141,7 @@ public sealed class V2gSessionTests
     [Test]
     public async Task CentralFrequency_follows_the_aFRR_signal_the_CSMS_sends()
     {
-        await using var rig = await V2gCsmsRig.StartAsync(OcppVersion.V21, "V2G-CENTRAL-FREQ");
+        await using var rig = await LoopbackCsmsRig.StartAsync(OcppVersion.V21, "V2G-CENTRAL-FREQ");
         var txId = await StartedAsync(rig);
         (await rig.CallAsync("NotifyAllowedEnergyTransfer", $$"""{"transactionId":"{{txId}}","allowedEnergyTransfer":["DC_BPT","DC"]}""")).GetProperty("status").GetString().ShouldBe("Accepted");
         var set = await rig.CallAsync("SetChargingProfile", $$$"""{"evseId":1,"chargingProfile":{"id":73,"stackLevel":0,"chargingProfilePurpose":"TxProfile","chargingProfileKind":"Relative","transactionId":"{{{txId}}}","chargingSchedule":[{"id":1,"chargingRateUnit":"W","chargingSchedulePeriod":[{"startPeriod":0,"operationMode":"CentralFrequency","v2xSignalWattCurve":[{"signal":-100,"power":-30000},{"signal":0,"power":0},{"signal":100,"power":30000}]}]}]}}""");
@@ -163,7 +163,7 @@ public sealed class V2gSessionTests
     [TestCase(OcppVersion.V201)]
     public async Task Older_versions_charge_only_and_say_so(OcppVersion version)
     {
-        await using var rig = await V2gCsmsRig.StartAsync(version, $"V2G-OLD-{version}");
+        await using var rig = await LoopbackCsmsRig.StartAsync(version, $"V2G-OLD-{version}");
         rig.ReleaseTime();
         await rig.UntilAsync(() => rig.Values("Power.Active.Import").Count(v => v > 0) >= 2, "for charging samples");
         rig.HoldTime();
@@ -176,13 +176,13 @@ public sealed class V2gSessionTests
     }
 
     /// <summary>Waits for the first charging needs (sent after Started, before energy flows) and returns the transaction id.</summary>
-    private static async Task<string> StartedAsync(V2gCsmsRig rig)
+    private static async Task<string> StartedAsync(LoopbackCsmsRig rig)
     {
         await rig.UntilAsync(() => rig.Calls("NotifyEVChargingNeeds").Count >= 1 || rig.Log.Any(l => l.Contains("charging needs", StringComparison.Ordinal)), "for NotifyEVChargingNeeds");
         return rig.TransactionEvents()[0].GetProperty("transactionInfo").GetProperty("transactionId").GetString()!;
     }
 
-    private static List<string> ModeChanges(V2gCsmsRig rig) =>
+    private static List<string> ModeChanges(LoopbackCsmsRig rig) =>
         [.. rig.TransactionEvents()
             .Where(e => e.GetProperty("triggerReason").GetString() == "OperationModeChanged")
             .Select(e => e.GetProperty("transactionInfo").GetProperty("operationMode").GetString()!)];

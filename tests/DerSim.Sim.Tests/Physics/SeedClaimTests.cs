@@ -93,7 +93,7 @@ public class SeedClaimTests
         }
 
         peak.ShouldBe(200, 1e-9);
-        physics.Snapshot().Evses.ShouldAllBe(e => e.State == ChargingState.SuspendedEVSE && e.TargetReached);
+        physics.Snapshot().Evses.ShouldAllBe(e => e.State == ChargingState.SuspendedEV && e.TargetReached);
     }
 
     [Test]
@@ -115,7 +115,7 @@ public class SeedClaimTests
             samples++;
         }
 
-        states.ShouldBe([ChargingState.EVConnected, ChargingState.Charging, ChargingState.SuspendedEVSE]);
+        states.ShouldBe([ChargingState.EVConnected, ChargingState.Charging, ChargingState.SuspendedEV]);
         var end = physics.Snapshot(1);
         end.TargetReached.ShouldBeTrue();
         end.SocPercent!.Value.ShouldBe(80, 1e-6);

@@ -23,7 +23,7 @@ public class StationPhysicsTests
 
         var changes = physics.Advance(TimeSpan.FromHours(1));
         var stop = changes.ShouldHaveSingleItem();
-        stop.To.ShouldBe(ChargingState.SuspendedEVSE);
+        stop.To.ShouldBe(ChargingState.SuspendedEV);
         stop.TargetReached.ShouldBeTrue();
         physics.Snapshot(1).SocPercent!.Value.ShouldBe(Ev.DefaultTargetSocPercent, 1e-6);
         physics.Snapshot(1).OfferedKw.ShouldBe(0);

@@ -69,6 +69,33 @@ public sealed class StationRunnerFaultyCsmsTests
         station.Running.IsCompleted.ShouldBeFalse(station.Describe());
     }
 
+    [TestCase(OcppVersion.V201, "FormationViolation", "FormatViolation")]
+    [TestCase(OcppVersion.V21, "OccurenceConstraintViolation", "OccurrenceConstraintViolation")]
+    public async Task A_1_6_error_code_spelling_on_2_x_is_accepted_with_one_warning_naming_the_spec_spelling(OcppVersion version, string sent, string official)
+    {
+        await using var csms = await FaultyCsms.StartAsync(peer =>
+        {
+            peer.OnRaw("BootNotification", (_, _) => ValueTask.FromResult(Json(Accepted)));
+            peer.OnRaw("StatusNotification", (_, _) => ValueTask.FromResult(Json("{}")));
+            // Our OcppServer writes each version's own spelling, so the careless CSMS writes its CALLERROR by hand.
+            var heartbeatId = "";
+            peer.Frame += f => heartbeatId = f is { Direction: FrameDirection.Inbound, Action: "Heartbeat", MessageId: { } id } ? id : heartbeatId;
+            peer.OnRaw("Heartbeat", async (_, ct) =>
+            {
+                await peer.SendRawTextAsync($$"""[4,"{{heartbeatId}}","{{sent}}","1.6 spelling",{}]""", ct);
+                await Task.Delay(TimeSpan.FromSeconds(1), ct);
+                return Json("""{"currentTime":"2026-01-01T00:00:00Z"}""");
+            });
+        });
+        await using var station = csms.Run(version, $"SPELLING-{version}");
+
+        await csms.WaitForAsync(() => csms.Count("Heartbeat") >= 3, station);
+
+        var warnings = station.Log.Where(l => l.Contains("warning:", StringComparison.Ordinal)).ToList();
+        warnings.ShouldHaveSingleItem(station.Describe()).ShouldContain($"spells it {official}");
+        warnings[0].ShouldContain(sent);
+    }
+
     private static JsonElement Json(string text)
     {
         using var doc = JsonDocument.Parse(text);

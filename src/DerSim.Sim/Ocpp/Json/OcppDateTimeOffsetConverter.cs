@@ -4,8 +4,8 @@ using System.Text.Json.Serialization;
 namespace DerSim.Sim.Ocpp.Json;
 
 /// <summary>
-/// Writes date-times the way OCPP peers expect them: UTC as "…Z" (the default converter writes "+00:00"),
-/// fractions only when present. Reads any RFC 3339 date-time.
+/// Writes date-times the way OCPP peers expect them: in UTC as <c>yyyy-MM-ddTHH:mm:ss.fffZ</c> (the default converter
+/// writes "+00:00" and up to seven fractional digits, which strict CSMSes reject). Reads any RFC 3339 date-time.
 /// </summary>
 public sealed class OcppDateTimeOffsetConverter : JsonConverter<DateTimeOffset>
 {

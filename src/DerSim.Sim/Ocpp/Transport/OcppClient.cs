@@ -18,6 +18,7 @@ public sealed class OcppClient
     private readonly IOcppActionTable _table;
     private readonly TimeProvider _time;
     private readonly Random _random;
+    private volatile OcppRpcPeer? _established;
 
     /// <summary>Creates a client.</summary>
     /// <param name="options">Where and how to connect.</param>
@@ -37,7 +38,14 @@ public sealed class OcppClient
         _table = table;
         _time = timeProvider ?? TimeProvider.System;
         _random = random ?? Random.Shared;
+        PingInterval = options.KeepAliveInterval;
     }
+
+    /// <summary>
+    /// The WebSocket PING interval of connections opened from now on (a socket's keep-alive timer is fixed when it
+    /// opens); <see cref="TimeSpan.Zero"/> disables client pings. Starts as <see cref="OcppClientOptions.KeepAliveInterval"/>.
+    /// </summary>
+    public TimeSpan PingInterval { get; set; }
 
     /// <summary>Raised before each wait between attempts, e.g. to print "connection refused, retry 3 in 4.2 s".</summary>
     public event Action<OcppReconnectAttempt>? Reconnecting;
@@ -102,6 +110,9 @@ public sealed class OcppClient
     /// Connects, runs <paramref name="onConnected"/> alongside the receive loop, and after a drop or a failed
     /// attempt waits per <see cref="OcppClientOptions.Reconnect"/> and connects again, until
     /// <paramref name="ct"/> is cancelled or <see cref="OcppReconnectPolicy.MaxAttempts"/> consecutive attempts fail.
+    /// A connection that closes before it was established (<see cref="MarkEstablished"/>, or up for
+    /// <see cref="OcppReconnectPolicy.StablePeriod"/>) counts as a failed attempt: a CSMS that accepts the socket and drops
+    /// it at once sees the back-off grow and the attempt limit trip, not one reconnect a second forever.
     /// </summary>
     /// <param name="onConnected">
     /// The session. It is invoked before the receive loop starts, so handlers registered before its first
@@ -135,13 +146,37 @@ public sealed class OcppClient
                 continue;
             }
 
-            failures = 0;
+            var opened = _time.GetUtcNow();
             var reason = await RunSessionAsync(peer, onConnected, ct).ConfigureAwait(false);
             ct.ThrowIfCancellationRequested();
-            retry = 1;
+            if (ReferenceEquals(_established, peer) || _time.GetUtcNow() - opened >= Options.Reconnect.StablePeriod)
+            {
+                failures = 0;
+                retry = 1;
+            }
+            else
+            {
+                failures++;
+                var dropped = new OcppConnectException(
+                    $"CSMS at {Options.StationUrl} closed the connection before it was established ({reason.Message})", OcppConnectFailure.Dropped, null, reason);
+                if (Options.Reconnect.MaxAttempts is { } max && failures >= max)
+                {
+                    throw dropped;
+                }
+
+                reason = dropped;
+                retry++;
+            }
+
             await WaitBeforeRetryAsync(retry, reason, ct).ConfigureAwait(false);
         }
     }
+
+    /// <summary>
+    /// Says the connection of <paramref name="peer"/> is established (the CSMS accepted the station's boot): when it
+    /// closes, the back-off and the attempt count start afresh.
+    /// </summary>
+    public void MarkEstablished(OcppRpcPeer peer) => _established = peer;
 
     private async Task<Exception> RunSessionAsync(OcppRpcPeer peer, Func<OcppRpcPeer, CancellationToken, Task> onConnected, CancellationToken ct)
     {
@@ -197,7 +232,13 @@ public sealed class OcppClient
     private void Configure(ClientWebSocketOptions socket, string subprotocol, TlsOutcome tls)
     {
         socket.AddSubProtocol(subprotocol);
-        socket.KeepAliveInterval = Options.KeepAliveInterval;
+        // OCPP's WebSocketPingInterval is the interval of client-side PINGs ("0 disables client side websocket Ping/Pong",
+        // 1.6 configuration key and 2.x OCPPCommCtrlr variable alike). With only an interval set,
+        // .NET sends unsolicited PONGs, which a CSMS that extends its read deadline on client pings ignores; a PONG
+        // timeout makes it send real PINGs and drop a connection whose peer stopped answering.
+        var ping = PingInterval;
+        socket.KeepAliveInterval = ping > TimeSpan.Zero ? ping : TimeSpan.Zero;
+        socket.KeepAliveTimeout = ping > TimeSpan.Zero ? ping : Timeout.InfiniteTimeSpan;
         socket.CollectHttpResponseDetails = true;
         if (Options.BasicAuthPassword is { } password)
         {

@@ -40,7 +40,11 @@ public sealed record OcppClientOptions
     /// </summary>
     public Func<X509Certificate2, X509Chain?, SslPolicyErrors, bool>? ServerCertificateValidation { get; init; }
 
-    /// <summary>WebSocket ping interval; OCPP's WebSocketPingInterval. The default value is 30 seconds.</summary>
+    /// <summary>
+    /// How often the station sends a WebSocket PING (OCPP's <c>WebSocketPingInterval</c>); a PONG must follow within one
+    /// more interval or the connection is dropped. <see cref="TimeSpan.Zero"/> disables client pings. The starting value
+    /// of <see cref="OcppClient.PingInterval"/>. The default value is 30 seconds.
+    /// </summary>
     public TimeSpan KeepAliveInterval { get; init; } = TimeSpan.FromSeconds(30);
 
     /// <summary>

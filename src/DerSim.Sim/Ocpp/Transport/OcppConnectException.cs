@@ -22,6 +22,9 @@ public enum OcppConnectFailure
 
     /// <summary>The server did not select our subprotocol.</summary>
     Subprotocol,
+
+    /// <summary>The connection opened but closed again before it was established (see <see cref="OcppClient.MarkEstablished"/>).</summary>
+    Dropped,
 }
 
 /// <summary>A connection to the CSMS could not be established; the message says why in plain words.</summary>

@@ -19,8 +19,18 @@ public sealed record OcppReconnectPolicy
     /// <summary>Draw the wait uniformly below the ceiling (full jitter). The default value is <see langword="true"/>.</summary>
     public bool Jitter { get; init; } = true;
 
-    /// <summary>Give up after this many consecutive failed attempts. The default value is <see langword="null"/> (retry forever).</summary>
+    /// <summary>
+    /// Give up after this many consecutive failed attempts; a connection that opened but closed before it was established
+    /// counts as failed. The default value is <see langword="null"/> (retry forever).
+    /// </summary>
     public int? MaxAttempts { get; init; }
+
+    /// <summary>
+    /// How long a connection must stay up to count as established when the session does not say so first
+    /// (<see cref="OcppClient.MarkEstablished"/>, e.g. a BootNotification accepted). Only an established connection resets
+    /// the back-off and the attempt count. The default value is 60 seconds.
+    /// </summary>
+    public TimeSpan StablePeriod { get; init; } = TimeSpan.FromSeconds(60);
 
     /// <summary>The wait before retry number <paramref name="attempt"/> (1-based).</summary>
     public TimeSpan DelayFor(int attempt, Random random)

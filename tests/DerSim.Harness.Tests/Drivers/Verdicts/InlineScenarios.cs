@@ -13,7 +13,7 @@ internal static class InlineScenarios
     public static HttpCsmsSettings TriggerApi(Uri apiUrl, params string[] kinds) => new()
     {
         BaseUrl = apiUrl.ToString(),
-        Actions = kinds.ToDictionary(k => k, _ => new HttpActionTemplate { Url = "/api/{stationId}/{ocppAction}", Body = "{payload}" }, StringComparer.Ordinal),
+        Actions = kinds.ToDictionary(k => k, _ => (HttpActionTemplate?)new HttpActionTemplate { Url = "/api/{stationId}/{ocppAction}", Body = "{payload}" }, StringComparer.Ordinal),
     };
 
     /// <summary>Runs every scenario of <paramref name="feature"/> (Gherkin text) against <paramref name="csms"/>.</summary>

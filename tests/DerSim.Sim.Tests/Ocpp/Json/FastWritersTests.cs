@@ -46,7 +46,7 @@ public sealed class FastWritersTests
     }
 
     [Test]
-    public void Utc_date_times_are_written_as_the_custom_format_wrote_them()
+    public void Utc_date_times_are_written_with_exactly_three_fractional_digits()
     {
         var random = new Random(7);
         var cases = new List<DateTimeOffset>
@@ -65,16 +65,16 @@ public sealed class FastWritersTests
 
         foreach (var value in cases)
         {
-            var expected = "\"" + value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", CultureInfo.InvariantCulture) + "\"";
+            var expected = "\"" + value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture) + "\"";
             Write(w => OcppObjectJson.WriteDateTimeOffset(w, value)).ShouldBe(expected);
         }
     }
 
     [Test]
-    public void Offset_date_times_keep_their_offset()
+    public void Offset_date_times_are_written_in_utc()
     {
         var value = new DateTimeOffset(2026, 11, 25, 14, 30, 15, TimeSpan.FromHours(1));
-        Write(w => OcppObjectJson.WriteDateTimeOffset(w, value)).ShouldBe("\"2026-11-25T14:30:15+01:00\"");
+        Write(w => OcppObjectJson.WriteDateTimeOffset(w, value)).ShouldBe("\"2026-11-25T13:30:15.000Z\"");
     }
 
     [Test]

@@ -13,17 +13,17 @@ public sealed class V201MessagesTests
     private static readonly object[] Frames =
     [
         new object[] { "BootNotification", PayloadKind.Request, """{"chargingStation":{"model":"Sim-1","vendorName":"DerSim","serialNumber":"SN-001","firmwareVersion":"1.0.0","modem":{"iccid":"8931","imsi":"2620"}},"reason":"PowerUp"}""" },
-        new object[] { "BootNotification", PayloadKind.Response, """{"currentTime":"2024-05-01T10:00:00Z","interval":300,"status":"Accepted","statusInfo":{"reasonCode":"OK"}}""" },
+        new object[] { "BootNotification", PayloadKind.Response, """{"currentTime":"2024-05-01T10:00:00.000Z","interval":300,"status":"Accepted","statusInfo":{"reasonCode":"OK"}}""" },
         new object[] { "Heartbeat", PayloadKind.Request, "{}" },
-        new object[] { "Heartbeat", PayloadKind.Response, """{"currentTime":"2024-05-01T10:00:00.5Z"}""" },
-        new object[] { "StatusNotification", PayloadKind.Request, """{"timestamp":"2024-05-01T10:00:00Z","connectorStatus":"Occupied","evseId":1,"connectorId":1}""" },
+        new object[] { "Heartbeat", PayloadKind.Response, """{"currentTime":"2024-05-01T10:00:00.500Z"}""" },
+        new object[] { "StatusNotification", PayloadKind.Request, """{"timestamp":"2024-05-01T10:00:00.000Z","connectorStatus":"Occupied","evseId":1,"connectorId":1}""" },
         new object[] { "Authorize", PayloadKind.Request, """{"idToken":{"idToken":"04A2B3C4","type":"ISO14443"}}""" },
-        new object[] { "Authorize", PayloadKind.Response, """{"idTokenInfo":{"status":"Accepted","cacheExpiryDateTime":"2024-06-01T00:00:00Z"}}""" },
-        new object[] { "TransactionEvent", PayloadKind.Request, """{"eventType":"Started","timestamp":"2024-05-01T10:00:00Z","triggerReason":"CablePluggedIn","seqNo":0,"transactionInfo":{"transactionId":"TX-1","chargingState":"EVConnected"},"evse":{"id":1,"connectorId":1},"idToken":{"idToken":"04A2B3C4","type":"ISO14443"},"meterValue":[{"timestamp":"2024-05-01T10:00:00Z","sampledValue":[{"value":12.3,"context":"Transaction.Begin","measurand":"Energy.Active.Import.Register","phase":"L1-N","unitOfMeasure":{"unit":"kWh","multiplier":0}}]}]}""" },
+        new object[] { "Authorize", PayloadKind.Response, """{"idTokenInfo":{"status":"Accepted","cacheExpiryDateTime":"2024-06-01T00:00:00.000Z"}}""" },
+        new object[] { "TransactionEvent", PayloadKind.Request, """{"eventType":"Started","timestamp":"2024-05-01T10:00:00.000Z","triggerReason":"CablePluggedIn","seqNo":0,"transactionInfo":{"transactionId":"TX-1","chargingState":"EVConnected"},"evse":{"id":1,"connectorId":1},"idToken":{"idToken":"04A2B3C4","type":"ISO14443"},"meterValue":[{"timestamp":"2024-05-01T10:00:00.000Z","sampledValue":[{"value":12.3,"context":"Transaction.Begin","measurand":"Energy.Active.Import.Register","phase":"L1-N","unitOfMeasure":{"unit":"kWh","multiplier":0}}]}]}""" },
         new object[] { "TransactionEvent", PayloadKind.Response, """{"totalCost":1.25,"idTokenInfo":{"status":"Accepted"}}""" },
         new object[] { "GetVariables", PayloadKind.Request, """{"getVariableData":[{"component":{"name":"OCPPCommCtrlr"},"variable":{"name":"HeartbeatInterval"},"attributeType":"Actual"},{"component":{"name":"EVSE","evse":{"id":1}},"variable":{"name":"Power","instance":"Max"}}]}""" },
         new object[] { "GetVariables", PayloadKind.Response, """{"getVariableResult":[{"attributeStatus":"Accepted","attributeType":"Actual","attributeValue":"300","component":{"name":"OCPPCommCtrlr"},"variable":{"name":"HeartbeatInterval"}}]}""" },
-        new object[] { "MeterValues", PayloadKind.Request, """{"evseId":1,"meterValue":[{"timestamp":"2024-05-01T10:30:00Z","sampledValue":[{"value":230.1,"measurand":"Voltage","phase":"L1-N"}]}]}""" },
+        new object[] { "MeterValues", PayloadKind.Request, """{"evseId":1,"meterValue":[{"timestamp":"2024-05-01T10:30:00.000Z","sampledValue":[{"value":230.1,"measurand":"Voltage","phase":"L1-N"}]}]}""" },
         new object[] { "SetChargingProfile", PayloadKind.Request, """{"evseId":1,"chargingProfile":{"id":7,"stackLevel":0,"chargingProfilePurpose":"TxDefaultProfile","chargingProfileKind":"Absolute","chargingSchedule":[{"id":1,"chargingRateUnit":"A","chargingSchedulePeriod":[{"startPeriod":0,"limit":12.3}]}]}}""" },
         new object[] { "DataTransfer", PayloadKind.Request, """{"vendorId":"com.dersim","messageId":"Ping","data":{"nested":[1,2.5,"x"]}}""" },
         new object[] { "DataTransfer", PayloadKind.Response, """{"status":"Accepted","data":"pong","customData":{"vendorId":"com.dersim","extra":true}}""" },
@@ -53,7 +53,7 @@ public sealed class V201MessagesTests
         request.EventType.ShouldBe(TransactionEventEnumType.Ended);
         request.Timestamp.ShouldBe(new DateTimeOffset(2024, 5, 1, 8, 0, 0, TimeSpan.Zero));
         request.TransactionInfo.StoppedReason.ShouldBe(ReasonEnumType.EVDisconnected);
-        OcppJson.Serialize(request, V201ActionTable.Instance).ShouldContain("\"timestamp\":\"2024-05-01T10:00:00+02:00\"");
+        OcppJson.Serialize(request, V201ActionTable.Instance).ShouldContain("\"timestamp\":\"2024-05-01T08:00:00.000Z\"");
     }
 
     [TestCase("BootNotification", MessageDirection.StationToCsms)]

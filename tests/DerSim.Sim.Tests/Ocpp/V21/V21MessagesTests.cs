@@ -13,11 +13,11 @@ public sealed class V21MessagesTests
     private static readonly object[] Frames =
     [
         new object[] { "BootNotification", PayloadKind.Request, """{"chargingStation":{"model":"Sim-1","vendorName":"DerSim"},"reason":"PowerUp"}""" },
-        new object[] { "BootNotification", PayloadKind.Response, """{"currentTime":"2024-05-01T10:00:00Z","interval":300,"status":"Pending"}""" },
-        new object[] { "Heartbeat", PayloadKind.Response, """{"currentTime":"2024-05-01T10:00:00Z"}""" },
-        new object[] { "StatusNotification", PayloadKind.Request, """{"timestamp":"2024-05-01T10:00:00Z","connectorStatus":"Available","evseId":1,"connectorId":1}""" },
+        new object[] { "BootNotification", PayloadKind.Response, """{"currentTime":"2024-05-01T10:00:00.000Z","interval":300,"status":"Pending"}""" },
+        new object[] { "Heartbeat", PayloadKind.Response, """{"currentTime":"2024-05-01T10:00:00.000Z"}""" },
+        new object[] { "StatusNotification", PayloadKind.Request, """{"timestamp":"2024-05-01T10:00:00.000Z","connectorStatus":"Available","evseId":1,"connectorId":1}""" },
         new object[] { "Authorize", PayloadKind.Request, """{"idToken":{"idToken":"04A2B3C4","type":"ISO14443"}}""" },
-        new object[] { "TransactionEvent", PayloadKind.Request, """{"eventType":"Updated","timestamp":"2024-05-01T10:15:00Z","triggerReason":"MeterValuePeriodic","seqNo":2,"transactionInfo":{"transactionId":"TX-1","chargingState":"Charging"},"meterValue":[{"timestamp":"2024-05-01T10:15:00Z","sampledValue":[{"value":12.3,"measurand":"Power.Active.Import","unitOfMeasure":{"unit":"kW"}}]}]}""" },
+        new object[] { "TransactionEvent", PayloadKind.Request, """{"eventType":"Updated","timestamp":"2024-05-01T10:15:00.000Z","triggerReason":"MeterValuePeriodic","seqNo":2,"transactionInfo":{"transactionId":"TX-1","chargingState":"Charging"},"meterValue":[{"timestamp":"2024-05-01T10:15:00.000Z","sampledValue":[{"value":12.3,"measurand":"Power.Active.Import","unitOfMeasure":{"unit":"kW"}}]}]}""" },
         new object[] { "GetVariables", PayloadKind.Request, """{"getVariableData":[{"component":{"name":"OCPPCommCtrlr"},"variable":{"name":"HeartbeatInterval"}}]}""" },
         new object[] { "NotifyAllowedEnergyTransfer", PayloadKind.Request, """{"transactionId":"TX-1","allowedEnergyTransfer":["AC_single_phase","AC_BPT","DC_ACDP_BPT"]}""" },
         new object[] { "NotifyAllowedEnergyTransfer", PayloadKind.Response, """{"status":"Accepted"}""" },
@@ -66,6 +66,6 @@ public sealed class V21MessagesTests
     {
         var json = OcppJson.Serialize(new HeartbeatResponse(new DateTimeOffset(2024, 5, 1, 10, 0, 0, 250, TimeSpan.Zero)), V21ActionTable.Instance);
 
-        json.ShouldBe("""{"currentTime":"2024-05-01T10:00:00.25Z"}""");
+        json.ShouldBe("""{"currentTime":"2024-05-01T10:00:00.250Z"}""");
     }
 }

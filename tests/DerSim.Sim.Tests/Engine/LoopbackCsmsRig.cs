@@ -13,10 +13,11 @@ using DerSim.Sim.Tests.Ocpp.Validation;
 namespace DerSim.Sim.Tests.Engine;
 
 /// <summary>
-/// A minimal CSMS on a real loopback socket (schema-validated both ways) and the V2G station's real runner on a
-/// virtual clock held still from the start, so a test speaks to the station before energy flows and then lets time run.
+/// A minimal CSMS on a real loopback socket (schema-validated both ways) and a station's real runner (by default the
+/// V2G one) on a virtual clock held still from the start, so a test speaks to the station before energy flows and then
+/// lets time run. A test may replace any of the CSMS's answers (a misbehaving CSMS) and set the station up first.
 /// </summary>
-internal sealed class V2gCsmsRig : IAsyncDisposable
+internal sealed class LoopbackCsmsRig : IAsyncDisposable
 {
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(20);
     private readonly CancellationTokenSource _stop = new();
@@ -24,7 +25,7 @@ internal sealed class V2gCsmsRig : IAsyncDisposable
     private OcppServer _server = null!;
     private IDisposable? _hold;
 
-    private V2gCsmsRig(OcppVersion version) => Version = version;
+    private LoopbackCsmsRig(OcppVersion version) => Version = version;
 
     public OcppVersion Version { get; }
 
@@ -39,14 +40,22 @@ internal sealed class V2gCsmsRig : IAsyncDisposable
     /// <summary>The status the CSMS answers NotifyEVChargingNeeds with.</summary>
     public string ChargingNeedsStatus { get; set; } = "Accepted";
 
-    public static async Task<V2gCsmsRig> StartAsync(OcppVersion version, string stationId, string profile = "EVSE-V2G-DC-50kW-bidir")
+    public static async Task<LoopbackCsmsRig> StartAsync(
+        OcppVersion version,
+        string stationId,
+        string profile = "EVSE-V2G-DC-50kW-bidir",
+        SessionPlan? plan = null,
+        Action<OcppRpcPeer>? answers = null,
+        Action<ChargingStation>? setUp = null,
+        Func<Uri, Uri>? route = null)
     {
-        var rig = new V2gCsmsRig(version);
+        var rig = new LoopbackCsmsRig(version);
         var rpc = new OcppRpcOptions { Validator = new OcppSchemaValidator(), CallTimeout = TimeSpan.FromSeconds(5) };
         rig._server = new OcppServer(new OcppServerOptions { ActionTables = OcppActionTables.For, Rpc = rpc, Versions = [version] }, async (peer, ct) =>
         {
             peer.Frame += rig.Frames.Enqueue;
             rig.Register(peer);
+            answers?.Invoke(peer);
             rig._peer.TrySetResult(peer);
             try
             {
@@ -60,10 +69,11 @@ internal sealed class V2gCsmsRig : IAsyncDisposable
         await rig._server.StartAsync();
 
         var station = new ChargingStation(stationId, EvseProfileLoader.Load(profile, ProfilesDirectory.Locate()));
-        var options = new OcppClientOptions { Url = rig._server.Url, StationId = stationId, Version = version, Rpc = rpc };
+        setUp?.Invoke(station);
+        var options = new OcppClientOptions { Url = route?.Invoke(rig._server.Url) ?? rig._server.Url, StationId = stationId, Version = version, Rpc = rpc };
         var clock = new VirtualClock(new DateTimeOffset(2026, 1, 1, 8, 0, 0, TimeSpan.Zero));
         rig._hold = clock.Hold();
-        rig.Runner = new StationRunner(station, options, TimeProvider.System, rig.Log.Enqueue, new SessionPlan { Sessions = 1 }, clock);
+        rig.Runner = new StationRunner(station, options, TimeProvider.System, rig.Log.Enqueue, plan ?? new SessionPlan { Sessions = 1 }, clock);
         rig.Running = Task.Run(() => rig.Runner.RunAsync(rig._stop.Token));
         return rig;
     }
@@ -191,16 +201,19 @@ internal sealed class V2gCsmsRig : IAsyncDisposable
         return frame[frame.GetArrayLength() - 1].Clone();
     }
 
-    private static JsonElement Json(string text)
+    public static JsonElement Json(string text)
     {
         using var doc = JsonDocument.Parse(text);
         return doc.RootElement.Clone();
     }
 
-    private void Register(OcppRpcPeer peer)
+    private void Register(OcppRpcPeer peer) => AnswerEverything(peer, Version, ChargingNeedsStatus);
+
+    /// <summary>Registers the answers of a CSMS that accepts everything a station of <paramref name="version"/> sends.</summary>
+    public static void AnswerEverything(OcppRpcPeer peer, OcppVersion version, string chargingNeedsStatus = "Accepted")
     {
         const string Now = "2026-01-01T08:00:00Z";
-        var v16 = Version == OcppVersion.V16;
+        var v16 = version == OcppVersion.V16;
         peer.OnRaw("BootNotification", (_, _) => ValueTask.FromResult(Json($$"""{"currentTime":"{{Now}}","interval":300,"status":"Accepted"}""")));
         peer.OnRaw("Heartbeat", (_, _) => ValueTask.FromResult(Json($$"""{"currentTime":"{{Now}}"}""")));
         peer.OnRaw("StatusNotification", (_, _) => ValueTask.FromResult(Json("{}")));
@@ -209,6 +222,6 @@ internal sealed class V2gCsmsRig : IAsyncDisposable
         peer.OnRaw("TransactionEvent", (_, _) => ValueTask.FromResult(Json("{}")));
         peer.OnRaw("StartTransaction", (_, _) => ValueTask.FromResult(Json("""{"transactionId":1,"idTagInfo":{"status":"Accepted"}}""")));
         peer.OnRaw("StopTransaction", (_, _) => ValueTask.FromResult(Json("{}")));
-        peer.OnRaw("NotifyEVChargingNeeds", (_, _) => ValueTask.FromResult(Json($$"""{"status":"{{ChargingNeedsStatus}}"}""")));
+        peer.OnRaw("NotifyEVChargingNeeds", (_, _) => ValueTask.FromResult(Json($$"""{"status":"{{chargingNeedsStatus}}"}""")));
     }
 }
