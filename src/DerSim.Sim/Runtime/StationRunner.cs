@@ -29,6 +29,7 @@ public sealed class StationRunner
     private readonly TaskCompletionSource _sessionsDone = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource _planEnded = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _sessionsStarted;
+    private int _misspellingWarned;
 
     /// <summary>Creates a runner for <paramref name="station"/> that only boots, heartbeats and reports status (no charging sessions).</summary>
     public StationRunner(ChargingStation station, OcppClientOptions clientOptions, TimeProvider time, Action<string> log)
@@ -173,6 +174,7 @@ public sealed class StationRunner
         using var holds = new CallHolds(_clock, _time, _callTimeout);
         peer.Frame += holds.OnFrame;
         peer.Frame += f => Frame?.Invoke(f);
+        peer.Frame += WarnOfMisspelledErrorCode;
         var session = new StationSession(Station, peer, _adapter, _clock.Time, ex => _log($"error after an answer: {ex.Message}"), ct) { Engine = Engine };
         _adapter.RegisterHandlers(peer, session);
 
@@ -221,6 +223,20 @@ public sealed class StationRunner
         {
             Station.RebootRequested -= OnReboot;
             Engine.Outbox.Offline(peer);
+        }
+    }
+
+    /// <summary>
+    /// A CSMS that answers with another version's spelling of an error code (1.6's FormationViolation on 2.x) is
+    /// understood, but told once in the log: a stricter station would not understand it.
+    /// </summary>
+    private void WarnOfMisspelledErrorCode(OcppFrameEvent frame)
+    {
+        if (frame is { Direction: FrameDirection.Inbound, ErrorCode: { } code }
+            && RpcErrorCodes.Misspelling(code, _adapter.Version) is { } warning
+            && Interlocked.Exchange(ref _misspellingWarned, 1) == 0)
+        {
+            _log($"warning: the CSMS's {warning} (accepted; warned once)");
         }
     }
 

@@ -33,7 +33,7 @@ public sealed class SmartChargingSessionTests
         power.Count.ShouldBeGreaterThan(5, rig.Describe());
         power.ShouldAllBe(kw => kw <= 50 + 1e-6, rig.Describe());
         power.Count(kw => kw > 49).ShouldBeGreaterThan(3, rig.Describe());
-        States(rig).ShouldContain("SuspendedEVSE", rig.Describe());
+        States(rig).ShouldContain("SuspendedEV", rig.Describe());
         rig.Csms.Stations[rig.Id].Transactions[tx.TransactionId].EndedAt.ShouldNotBeNull();
     }
 

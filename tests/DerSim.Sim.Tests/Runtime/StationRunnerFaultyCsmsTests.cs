@@ -77,12 +77,17 @@ public sealed class StationRunnerFaultyCsmsTests
         {
             peer.OnRaw("BootNotification", (_, _) => ValueTask.FromResult(Json(Accepted)));
             peer.OnRaw("StatusNotification", (_, _) => ValueTask.FromResult(Json("{}")));
-            // Our OcppServer writes each version's own spelling, so the careless CSMS writes its CALLERROR by hand.
-            var heartbeatId = "";
-            peer.Frame += f => heartbeatId = f is { Direction: FrameDirection.Inbound, Action: "Heartbeat", MessageId: { } id } ? id : heartbeatId;
+            // Our OcppServer writes each version's own spelling, so the careless CSMS writes its CALLERROR by hand, as
+            // soon as the Heartbeat arrives; its handler's own answer comes a second later, to an id already answered.
+            peer.Frame += f =>
+            {
+                if (f is { Direction: FrameDirection.Inbound, MessageType: OcppMessageType.Call, Action: "Heartbeat", MessageId: { } id })
+                {
+                    _ = peer.SendRawTextAsync($$"""[4,"{{id}}","{{sent}}","1.6 spelling",{}]""");
+                }
+            };
             peer.OnRaw("Heartbeat", async (_, ct) =>
             {
-                await peer.SendRawTextAsync($$"""[4,"{{heartbeatId}}","{{sent}}","1.6 spelling",{}]""", ct);
                 await Task.Delay(TimeSpan.FromSeconds(1), ct);
                 return Json("""{"currentTime":"2026-01-01T00:00:00Z"}""");
             });

@@ -447,7 +447,7 @@ public sealed partial class OcppRpcPeer
             return $"error code {code} is not defined by OCPP {Version.DisplayName()}";
         }
 
-        return RpcErrorCodes.Normalize(code, Version) == code ? null : $"error code {code} is spelled the way of another OCPP version";
+        return RpcErrorCodes.Misspelling(code, Version);
     }
 
     private string ProtocolRuleCode => Version == OcppVersion.V16 ? RpcErrorCodes.GenericError : RpcErrorCodes.RpcFrameworkError;

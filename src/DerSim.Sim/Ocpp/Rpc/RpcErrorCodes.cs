@@ -100,6 +100,17 @@ public static class RpcErrorCodes
         };
     }
 
+    /// <summary>
+    /// When <paramref name="code"/> is another version's spelling of a code of <paramref name="version"/> (1.6's
+    /// FormationViolation / OccurenceConstraintViolation on a 2.x connection, or the reverse), says so naming the
+    /// spelling <paramref name="version"/>'s specification uses; else null.
+    /// </summary>
+    public static string? Misspelling(string code, OcppVersion version)
+    {
+        var official = Normalize(code, version);
+        return official == code ? null : $"error code {code} is spelled the way of another OCPP version; OCPP {version.DisplayName()} spells it {official}";
+    }
+
     /// <summary>True when <paramref name="code"/> (in either spelling) is defined by <paramref name="version"/>.</summary>
     public static bool IsDefined(string code, OcppVersion version) => For(version).Contains(Normalize(code, version));
 
