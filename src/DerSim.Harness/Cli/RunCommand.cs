@@ -133,6 +133,13 @@ internal static class RunCommand
                 ? new Uri(external).GetLeftPart(UriPartial.Path)
                 : settings.ResolveCsmsUrl(Environment.GetEnvironmentVariable)?.GetLeftPart(UriPartial.Path) ?? "the embedded reference CSMS";
             Console.WriteLine($"DerSim: {scenarios.Count} scenario(s) from {loaded.Features.Count} feature(s) against {target}");
+            if (scenarios.Count > 0 && await CsmsReachability.ProblemAsync(target, ct).ConfigureAwait(false) is { } unreachable)
+            {
+                // Every scenario would wait out its reconnects and end broken: say so once, before minutes pass.
+                await Console.Error.WriteLineAsync($"dersim run: {unreachable}");
+                return 2;
+            }
+
             var report = new ReportSession(reportsDirectory);
             using var runner = TestRunner.Create(setup.Assemblies, setup.Options with { Listeners = [.. setup.Options.Listeners, report] });
             // Against a CSMS of its own each scenario has the station ids to itself; against an external one, scenarios

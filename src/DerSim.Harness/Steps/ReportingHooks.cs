@@ -49,7 +49,7 @@ public sealed class ReportingHooks
             var problems = call.Violations.Concat(answer?.Violations ?? []).ToList();
             var failed = answer?.ErrorCode is not null || problems.Count > 0;
             var detail = failed ? string.Join("\n", new[] { answer?.ErrorCode is { } code ? $"answered {code}: {answer.Raw}" : null }.Concat(problems).OfType<string>()) : null;
-            var outcome = answer is null ? "" : answer.ErrorCode is { } error ? $" ✗ {error}" : " ✓";
+            var outcome = answer is null ? " (no answer during this step)" : answer.ErrorCode is { } error ? $" ✗ {error}" : " ✓";
             ReportSubSteps.Add(context, new ReportSubStep($"{call.StationId} {arrow} {call.Action}{outcome}", failed ? ScenarioStatus.Failed : ScenarioStatus.Passed, detail));
         }
 

@@ -162,6 +162,24 @@ public sealed class RunCommandTests
         output.ShouldNotContain("   at ");
     }
 
+    [Test]
+    public async Task A_CSMS_nobody_listens_at_ends_the_run_at_once_with_exit_2()
+    {
+        // A port that was just free: nothing listens there. Before the check every scenario waited out its reconnects
+        // (five minutes for the suite) and ended broken.
+        var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        var url = $"ws://127.0.0.1:{port}/ocpp";
+
+        var (exit, output) = await Dersim("run", Path.Combine("features", "core", "boot.feature"), "--csms", url, "--no-html", "--reports", Path.Combine(Path.GetTempPath(), $"dersim-unreachable-{Guid.NewGuid():N}"));
+
+        exit.ShouldBe(2, output);
+        output.ShouldContain($"dersim run: cannot reach the CSMS at {url}:");
+        output.ShouldNotContain("[1/");
+    }
+
     private static async Task<(int Exit, string Output)> Dersim(params string[] args)
     {
         var info = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")

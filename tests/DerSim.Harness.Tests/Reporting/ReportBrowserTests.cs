@@ -83,12 +83,14 @@ public sealed class ReportBrowserTests
             """)).ShouldBe("clicked");
         await browser.WaitForTextAsync(t => t.Contains("Test body", StringComparison.Ordinal) && t.Contains("Power and SoC DERSIM-RPT-2.svg", StringComparison.Ordinal), "the failing scenario's page");
 
-        // The OCPP exchanges are sub-steps of the step that carried them: open it.
+        // The OCPP exchanges are sub-steps of the step that carried them: open the connect step (the boot) and the
+        // charging step (the transaction).
         (await browser.EvaluateAsync("""
             (() => {
-              const header = [...document.querySelectorAll('[data-testid=test-result-step-header]')].find(h => h.innerText.includes('And the EV charges for 15 minutes'));
-              if (!header) return 'missing';
-              header.click();
+              const headers = [...document.querySelectorAll('[data-testid=test-result-step-header]')]
+                .filter(h => h.innerText.includes('When the station connects to the CSMS') || h.innerText.includes('And the EV charges for 15 minutes'));
+              if (headers.length < 2) return 'missing';
+              headers.forEach(h => h.click());
               return 'clicked';
             })()
             """)).ShouldBe("clicked");
@@ -97,7 +99,9 @@ public sealed class ReportBrowserTests
         page.ShouldContain("Given a station \"DERSIM-RPT-2\" with profile \"EVSE-DC-150kW-CCS-1port\" on OCPP 2.0.1");
         page.ShouldContain("And the EV charges for 15 minutes");
         page.ShouldContain("Then the station sent no \"TransactionEvent\"");
-        page.ShouldContain("DERSIM-RPT-2 → BootNotification ✓");
+        // "the station connects" ends once the socket is open, so the boot's answer comes during the next step.
+        page.ShouldContain("DERSIM-RPT-2 → BootNotification (no answer during this step)");
+        page.ShouldContain("DERSIM-RPT-2 → TransactionEvent ✓");
         page.ShouldContain("OCPP traffic (transcript).txt");
         page.ShouldContain("OCPP traffic.ndjson");
         page.ShouldContain("Offending frames.txt");

@@ -17,7 +17,7 @@ public sealed class SeedAgainstReferenceCsmsTests
 
     private static readonly HashSet<string> SessionStatuses = new(StringComparer.Ordinal)
     {
-        "Available", "Preparing", "Occupied", "Charging", "SuspendedEV", "SuspendedEVSE",
+        "Available", "Preparing", "Occupied", "Charging", "SuspendedEV", "SuspendedEVSE", "Finishing",
     };
 
     public static IEnumerable<TestCaseData> Lines() => SeedCommandLine.Cases("boots and heartbeats against the reference CSMS");
