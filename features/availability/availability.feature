@@ -30,7 +30,6 @@ Feature: Availability and unlocking
       | version | field           |
       | 2.1     | connectorStatus |
 
-  @TC_F_05_CSMS
   Scenario Outline: The CSMS unlocks a connector
     Given a station with profile "EVSE-AC-22kW-1port" on OCPP <version>
     When the station connects to the CSMS

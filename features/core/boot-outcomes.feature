@@ -24,7 +24,6 @@ Feature: Boot outcomes and heartbeat
       | version |
       | 2.0.1   |
 
-  @TC_B_03_CSMS
   Scenario Outline: A rejected station sends nothing but BootNotification
     Given the CSMS answers boots with "Rejected" and an interval of 60 s
     And a station with profile "EVSE-AC-22kW-1port" on OCPP <version>

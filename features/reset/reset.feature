@@ -2,7 +2,6 @@
 Feature: Reset
   A CSMS resets a station; the station accepts and boots again.
 
-  @TC_B_11_CSMS
   Scenario Outline: A reset is accepted and the station boots again
     Given a station with profile "EVSE-AC-22kW-1port" on OCPP <version>
     When the station connects to the CSMS
