@@ -1,4 +1,5 @@
 using DerSim.Harness.Drivers.Csms;
+using DerSim.Harness.Traffic;
 using DerSim.Sim.Ocpp;
 
 namespace DerSim.Harness.Configuration;

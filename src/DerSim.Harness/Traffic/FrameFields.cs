@@ -6,6 +6,8 @@ namespace DerSim.Harness.Traffic;
 /// <summary>Reading the fields assertions need out of OCPP payloads of every version.</summary>
 public static class FrameFields
 {
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, JsonPathQuery> Paths = new(StringComparer.Ordinal);
+
     /// <summary>The EVSE a payload is about: 2.x evseId or evse.id, 1.6 connectorId (1.6 has one connector per EVSE here).</summary>
     public static int? EvseOf(JsonElement payload)
     {
@@ -84,44 +86,18 @@ public static class FrameFields
     /// The value at a JSON path such as <c>$.idTagInfo.status</c>, <c>transactionInfo.chargingState</c> or
     /// <c>meterValue[0].sampledValue[1].value</c>; null when absent.
     /// </summary>
+    /// <exception cref="ArgumentException"><paramref name="path"/> is not a path of that form.</exception>
     public static JsonElement? At(JsonElement root, string path)
     {
-        var current = root;
-        var rest = path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path.TrimStart('$');
-        foreach (var segment in rest.Split('.', StringSplitOptions.RemoveEmptyEntries))
+        ArgumentNullException.ThrowIfNull(path);
+        // One path reader (JsonPathQuery) serves steps, traffic queries and the Http driver's success checks; paths
+        // are few, so each is parsed once.
+        var query = Paths.GetOrAdd(path, static text =>
         {
-            var name = segment;
-            var indexes = new List<int>();
-            var bracket = segment.IndexOf('[', StringComparison.Ordinal);
-            if (bracket >= 0)
-            {
-                name = segment[..bracket];
-                foreach (var part in segment[bracket..].Split('[', StringSplitOptions.RemoveEmptyEntries))
-                {
-                    indexes.Add(int.Parse(part.TrimEnd(']'), CultureInfo.InvariantCulture));
-                }
-            }
-
-            if (name.Length > 0)
-            {
-                if (current.ValueKind != JsonValueKind.Object || !current.TryGetProperty(name, out current))
-                {
-                    return null;
-                }
-            }
-
-            foreach (var index in indexes)
-            {
-                if (current.ValueKind != JsonValueKind.Array || index >= current.GetArrayLength())
-                {
-                    return null;
-                }
-
-                current = current[index];
-            }
-        }
-
-        return current;
+            var rooted = text.StartsWith('$') ? text : text.StartsWith('[') ? "$" + text : "$." + text;
+            return JsonPathQuery.TryParse(rooted, out var error) ?? throw new ArgumentException($"'{text}' is not a field path such as transactionInfo.chargingState or meterValue[0].sampledValue[1].value ({error})", nameof(path));
+        });
+        return query.Select(root);
     }
 
     /// <summary>A JSON value as text for comparisons: strings without quotes, others as written.</summary>

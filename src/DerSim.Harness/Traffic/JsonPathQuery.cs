@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 
-namespace DerSim.Harness.Configuration;
+namespace DerSim.Harness.Traffic;
 
 /// <summary>
 /// The JSON path subset a success check uses: <c>$</c> then members <c>.name</c> or <c>['name']</c> and array indexes

@@ -1,7 +1,7 @@
 using System.Text.Json;
-using DerSim.Harness.Configuration;
+using DerSim.Harness.Traffic;
 
-namespace DerSim.Harness.Tests.Configuration;
+namespace DerSim.Harness.Tests.Traffic;
 
 public sealed class JsonPathQueryTests
 {
