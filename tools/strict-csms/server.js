@@ -195,8 +195,10 @@ async function main() {
         for (const [action, handler] of Object.entries(table.handlers)) {
             client.handle(action, handler);
         }
+        // Only actions the version defines get here (validators.js answers the others NotImplemented):
+        // OCPP-J's NotSupported, "recognized but not supported", also for one sent the wrong way.
         client.handle(({ method }) => {
-            throw createRPCError('NotImplemented', `Strict CSMS does not handle '${method}'`);
+            throw createRPCError('NotSupported', `Strict CSMS does not handle '${method}'`);
         });
     });
 

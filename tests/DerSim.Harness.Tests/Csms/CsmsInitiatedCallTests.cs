@@ -166,26 +166,28 @@ public sealed class CsmsInitiatedCallTests
     [TestCase(OcppVersion.V16, "GetDiagnostics", """{"location":"ftp://example.com/diagnostics"}""")]
     [TestCase(OcppVersion.V201, "GetLog", """{"log":{"remoteLocation":"https://example.com/log"},"logType":"DiagnosticsLog","requestId":1}""")]
     [TestCase(OcppVersion.V21, "GetLog", """{"log":{"remoteLocation":"https://example.com/log"},"logType":"DiagnosticsLog","requestId":1}""")]
-    public async Task An_action_of_the_version_the_station_does_not_handle_gets_NotImplemented(OcppVersion version, string action, string payload)
+    public async Task An_action_of_the_version_the_station_does_not_handle_gets_NotSupported(OcppVersion version, string action, string payload)
     {
         await using var rig = await Rig.BootAsync(version, QuietInterval, $"CI-NOTIMPL-{version}");
 
         var error = await Should.ThrowAsync<OcppCallErrorException>(() => rig.CallAsync(action, payload));
 
-        error.ErrorCode.ShouldBe("NotImplemented");
+        // OCPP-J (1.6 §4.2.3, 2.x §4.3): recognised but not supported by the receiver.
+        error.ErrorCode.ShouldBe("NotSupported");
         error.Action.ShouldBe(action);
     }
 
     [TestCase(OcppVersion.V16)]
     [TestCase(OcppVersion.V201)]
     [TestCase(OcppVersion.V21)]
-    public async Task A_raw_CALL_of_an_action_the_version_does_not_define_gets_NotSupported(OcppVersion version)
+    public async Task A_raw_CALL_of_an_action_the_version_does_not_define_gets_NotImplemented(OcppVersion version)
     {
         await using var rig = await Rig.BootAsync(version, QuietInterval, $"CI-NOTSUP-{version}");
 
         var error = await RawCallErrorAsync(rig, "not-an-action", """[2,"not-an-action","Frobnicate",{}]""");
 
-        error.ErrorCode.ShouldBe("NotSupported");
+        // OCPP-J (1.6 §4.2.3, 2.x §4.3): not known by the receiver.
+        error.ErrorCode.ShouldBe("NotImplemented");
     }
 
     public static IEnumerable<TestCaseData> InvalidPayloads()

@@ -121,6 +121,24 @@ public class StrictCsmsProcessTests
         (await Csms.WaitForAsync(e => e.Kind == "disconnected", Timeout)).Identity.ShouldBe("PROBE-BYE");
     }
 
+    // OCPP-J (1.6 §4.2.3, 2.0.1 §4.3): NotImplemented = action not known by the receiver; NotSupported = action
+    // recognised but not supported (here: a CSMS-to-station action sent to the CSMS).
+    [TestCase("ocpp1.6", """{"type":"Hard"}""")]
+    [TestCase("ocpp2.0.1", """{"type":"Immediate"}""")]
+    [TestCase("ocpp2.1", """{"type":"Immediate"}""")]
+    public async Task Undefined_action_is_NotImplemented_and_a_known_unhandled_one_NotSupported(string protocol, string resetPayload)
+    {
+        using var ws = await ConnectAsync(protocol, "PROBE-CODES");
+
+        var unknown = await CallAsync(ws, "u1", "Frobnicate", "{}");
+        var known = await CallAsync(ws, "k1", "Reset", resetPayload);
+
+        unknown[0]!.GetValue<int>().ShouldBe(4, unknown.ToJsonString());
+        unknown[2]!.GetValue<string>().ShouldBe("NotImplemented", unknown.ToJsonString());
+        known[0]!.GetValue<int>().ShouldBe(4, known.ToJsonString());
+        known[2]!.GetValue<string>().ShouldBe("NotSupported", known.ToJsonString());
+    }
+
     [Test]
     public async Task Every_canned_answer_passes_the_schemas()
     {

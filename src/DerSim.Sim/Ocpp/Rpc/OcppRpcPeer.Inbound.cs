@@ -119,7 +119,8 @@ public sealed partial class OcppRpcPeer
 
             if (handler is null)
             {
-                (code, description) = (RpcErrorCodes.NotImplemented, $"no handler for {actionName}");
+                // OCPP-J (1.6 §4.2.3, 2.x §4.3): an action the receiver recognises but does not support → NotSupported.
+                (code, description) = (RpcErrorCodes.NotSupported, $"no handler for {actionName}");
             }
         }
 
@@ -173,15 +174,15 @@ public sealed partial class OcppRpcPeer
     }
 
     /// <summary>
-    /// Decides whether a request may be handled: the action must exist in this version (else NotSupported),
-    /// be sent by <paramref name="sender"/> (else NotSupported), and match its schema (else the code of the
+    /// Decides whether a request may be handled: the action must exist in this version (else NotImplemented, OCPP-J's
+    /// "not known by the receiver"), be sent by <paramref name="sender"/> (else NotSupported: known, not supported that way), and match its schema (else the code of the
     /// first violation, naming its JSON path).
     /// </summary>
     private (string? Code, string? Description, IReadOnlyList<SchemaViolation> Violations) CheckRequest(string actionName, InboundFrame frame, OcppRole sender)
     {
         if (!_table.TryGet(actionName, out var action))
         {
-            return (RpcErrorCodes.NotSupported, $"OCPP {Version.DisplayName()} defines no action {actionName}", []);
+            return (RpcErrorCodes.NotImplemented, $"OCPP {Version.DisplayName()} defines no action {actionName}", []);
         }
 
         if (!action.CanBeSentBy(sender))
@@ -373,7 +374,7 @@ public sealed partial class OcppRpcPeer
 
             if (handler is null)
             {
-                (code, description) = (RpcErrorCodes.NotImplemented, $"no SEND handler for {actionName}");
+                (code, description) = (RpcErrorCodes.NotSupported, $"no SEND handler for {actionName}");
             }
         }
 

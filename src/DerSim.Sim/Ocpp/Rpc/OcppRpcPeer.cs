@@ -15,15 +15,16 @@ namespace DerSim.Sim.Ocpp.Rpc;
 /// <para>
 /// OCPP-J allows one outstanding CALL per direction: <see cref="CallAsync{TRequest, TResponse}"/> queues
 /// later calls in FIFO order until the outstanding one is answered, times out or is cancelled.
-/// Register handlers before <see cref="RunAsync"/> starts receiving, or early CALLs are answered NotImplemented.
+/// Register handlers before <see cref="RunAsync"/> starts receiving, or early CALLs are answered NotSupported.
 /// </para>
 /// <para>
 /// How received frames are answered: unparseable JSON, a non-array, no integer type or an unreadable or
 /// over-long (&gt; 36) message id → CALLERROR with id "-1" (2.x RpcFrameworkError, 1.6 FormationViolation);
 /// a CALL with the wrong element count → same codes with its id; a payload that is not an object →
 /// FormatViolation/FormationViolation; an unknown message type number → 2.x MessageTypeNotSupported, 1.6
-/// ignored (1.6 §4.1.3); an action the version lacks, or one the sender's role never sends → NotSupported;
-/// a schema violation → the code of the first violation, naming its JSON path; no handler → NotImplemented;
+/// ignored (1.6 §4.1.3); an action the version lacks → NotImplemented ("not known by the receiver"); one the
+/// sender's role never sends, or one without a handler → NotSupported ("recognised but not supported");
+/// a schema violation → the code of the first violation, naming its JSON path;
 /// a handler throwing → InternalError (or the code of an <see cref="OcppCallErrorException"/>); a CALL
 /// while the sender's previous CALL is unanswered, or reusing a recent id → 2.x RpcFrameworkError, 1.6
 /// GenericError (see <see cref="OcppRpcOptions"/>). Responses are never answered, except that 2.1 reports an

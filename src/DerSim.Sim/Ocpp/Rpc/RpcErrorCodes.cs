@@ -121,7 +121,8 @@ public static class RpcErrorCodes
         SchemaViolationKind.Occurrence => version == OcppVersion.V16 ? OccurenceConstraintViolation : OccurrenceConstraintViolation,
         SchemaViolationKind.Type => TypeConstraintViolation,
         SchemaViolationKind.Property => PropertyConstraintViolation,
-        SchemaViolationKind.UnknownAction => NotSupported,
+        // No schema: the action is not known (OCPP-J 1.6 §4.2.3, 2.x §4.3).
+        SchemaViolationKind.UnknownAction => NotImplemented,
         _ => GenericError,
     };
 

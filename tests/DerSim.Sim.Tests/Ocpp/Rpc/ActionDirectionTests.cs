@@ -10,7 +10,7 @@ namespace DerSim.Sim.Tests.Ocpp.Rpc;
 /// <summary>
 /// The third part of STYLE.md's per-action pattern, for every action of every version over a real loopback
 /// connection with the generated tables: a valid request sent the way the version allows reaches the receiver
-/// (no handler here, so NotImplemented), and sent the other way it is refused as NotSupported.
+/// (no handler here, so NotSupported: known but not supported), and sent the other way it is refused as NotSupported.
 /// </summary>
 public sealed class ActionDirectionTests : IDisposable
 {
@@ -51,12 +51,12 @@ public sealed class ActionDirectionTests : IDisposable
         var payload = OcppJson.Serialize(ExampleBuilder.Build(action.RequestType, full: false), action.RequestType, table);
         if (action.Direction is MessageDirection.StationToCsms or MessageDirection.Both)
         {
-            (await SendAsync(connection.Station, action.Name, payload, "s")).ShouldBe(RpcErrorCodes.NotImplemented);
+            (await SendAsync(connection.Station, action.Name, payload, "s")).ShouldBe(RpcErrorCodes.NotSupported);
         }
 
         if (action.Direction is MessageDirection.CsmsToStation or MessageDirection.Both)
         {
-            (await SendAsync(connection.Csms, action.Name, payload, "c")).ShouldBe(RpcErrorCodes.NotImplemented);
+            (await SendAsync(connection.Csms, action.Name, payload, "c")).ShouldBe(RpcErrorCodes.NotSupported);
         }
 
         if (action.Direction == MessageDirection.StationToCsms)

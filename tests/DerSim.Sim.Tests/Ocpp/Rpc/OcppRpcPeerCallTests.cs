@@ -64,18 +64,19 @@ public class OcppRpcPeerCallTests
     }
 
     [Test]
-    public async Task Defined_action_without_handler_is_NotImplemented()
+    public async Task Defined_action_without_handler_is_NotSupported()
     {
         await using var loop = await Loopback.StartAsync(OcppVersion.V201);
 
         var error = await Should.ThrowAsync<OcppCallErrorException>(() =>
             loop.Station.CallAsync<HeartbeatRequest, HeartbeatResponse>(new(), loop.Token));
 
-        error.ErrorCode.ShouldBe("NotImplemented");
+        // OCPP-J 2.0.1 §4.3: NotSupported = "Requested Action is recognized but not supported by the receiver".
+        error.ErrorCode.ShouldBe("NotSupported");
     }
 
     [Test]
-    public async Task Undefined_action_and_wrong_direction_are_NotSupported()
+    public async Task Undefined_action_is_NotImplemented_and_wrong_direction_NotSupported()
     {
         var loose = Loopback.Strict with { ValidateOutbound = false };
         await using var loop = await Loopback.StartAsync(
@@ -87,7 +88,8 @@ public class OcppRpcPeerCallTests
         var unknown = await Should.ThrowAsync<OcppCallErrorException>(() => loop.Station.CallRawAsync("FlyToTheMoon", empty.RootElement, loop.Token));
         var wrongWay = await Should.ThrowAsync<OcppCallErrorException>(() => loop.Station.CallRawAsync("Reset", empty.RootElement, loop.Token));
 
-        unknown.ErrorCode.ShouldBe("NotSupported");
+        // OCPP-J 2.0.1 §4.3: NotImplemented = "Requested Action is not known by receiver".
+        unknown.ErrorCode.ShouldBe("NotImplemented");
         wrongWay.ErrorCode.ShouldBe("NotSupported");
         wrongWay.ErrorDescription.ShouldContain("charging station");
     }

@@ -11,7 +11,7 @@ public class RpcErrorCodesTests
     [TestCase(OcppVersion.V16, SchemaViolationKind.Occurrence, "OccurenceConstraintViolation")]
     [TestCase(OcppVersion.V16, SchemaViolationKind.Type, "TypeConstraintViolation")]
     [TestCase(OcppVersion.V16, SchemaViolationKind.Property, "PropertyConstraintViolation")]
-    [TestCase(OcppVersion.V16, SchemaViolationKind.UnknownAction, "NotSupported")]
+    [TestCase(OcppVersion.V16, SchemaViolationKind.UnknownAction, "NotImplemented")]
     [TestCase(OcppVersion.V201, SchemaViolationKind.Syntax, "FormatViolation")]
     [TestCase(OcppVersion.V201, SchemaViolationKind.Occurrence, "OccurrenceConstraintViolation")]
     [TestCase(OcppVersion.V21, SchemaViolationKind.UnknownProperty, "FormatViolation")]
