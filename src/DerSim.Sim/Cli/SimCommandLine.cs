@@ -44,6 +44,8 @@ public static class SimCommandLine
             (o, f, v) => o with { Validate = ParseYesNo(f, v) }),
         new("--schemas_dir", "DIR", "validate against this folder of official OCPP schemas instead of DerSim's own",
             (o, f, v) => o with { SchemasDirectory = ExistingDirectory(f, v) }),
+        new("--state_dir", "DIR", "keep undelivered transaction messages in DIR/<station id>.outbox.json, so a crash or restart loses none; the next start delivers them (default: in memory only)",
+            (o, f, v) => o with { StateDirectory = ExistingDirectory(f, v) }),
         new("--run_for", "SECONDS", "stop cleanly after SECONDS: end running transactions, await their answers (at most 5 s), close (default: run until Ctrl+C)",
             (o, f, v) => o with { RunForSeconds = ParsePositiveDouble(f, v) }),
         new("--quiet", "", "do not print a line per OCPP frame",

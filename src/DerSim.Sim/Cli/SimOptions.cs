@@ -56,4 +56,7 @@ public sealed record SimOptions
 
     /// <summary>Whether <c>--time_scale</c> was given: without a CSMS, it paces the table in scaled real time instead of printing it at once. The default value is false.</summary>
     public bool TimeScaleGiven { get; init; }
+
+    /// <summary>Where the outbox is kept (<c>--state_dir</c>); null keeps it in memory only. The default value is null.</summary>
+    public string? StateDirectory { get; init; }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Security.Cryptography.X509Certificates;
+using DerSim.Sim.Engine;
 using DerSim.Sim.Evse;
 using DerSim.Sim.Ocpp;
 using DerSim.Sim.Ocpp.Rpc;
@@ -114,6 +115,19 @@ public static class SimProgram
             time,
             message => output.WriteLine($"{time.GetLocalNow():HH:mm:ss.fff} {station.StationId} {message}"),
             options.Session);
+        if (options.StateDirectory is { } stateDirectory)
+        {
+            try
+            {
+                runner.Engine.Outbox.UseStateFile(Path.Combine(stateDirectory, $"{station.StationId}.outbox.json"));
+            }
+            catch (OutboxStateException ex)
+            {
+                await stderr.WriteLineAsync($"sim: {ex.Message}");
+                return ExitUsage;
+            }
+        }
+
         if (options.PrintFrames)
         {
             runner.Frame += frame => output.WriteLine(FramePrinter.Format(frame, station.StationId, stationSide: true));

@@ -112,7 +112,13 @@ public sealed partial class StationEngine
     {
         try
         {
-            return await messages.AuthorizeAsync(start.IdTag, start.IdTokenType, ct).ConfigureAwait(false);
+            var accepted = await messages.AuthorizeAsync(start.IdTag, start.IdTokenType, ct).ConfigureAwait(false);
+            OfflineAuthorization.Remember(start.IdTag, accepted);
+            return accepted;
+        }
+        catch (Ocpp.Rpc.OcppConnectionClosedException)
+        {
+            return OfflineAuthorization.Decide(start, Station.Configuration, Log);
         }
         catch (Exception ex) when (IsBadAnswer(ex))
         {

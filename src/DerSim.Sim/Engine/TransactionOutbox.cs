@@ -11,11 +11,25 @@ namespace DerSim.Sim.Engine;
 /// invalid answer) is sent again per <see cref="TransactionMessageRetry"/>, ahead of later ones, and given up — with a
 /// log line — only after the last attempt. Status reports made offline are dropped, and one the CSMS fails to process
 /// is logged, not retried (the next report supersedes it); requests fail.
+/// <para>
+/// Every transaction message gets its message id when it is made; one that was on the wire when the connection dropped
+/// (or the station reset) is sent again after the reconnect with that same id and the same payload, so the CSMS can
+/// tell the duplicate. The queue is ordered by when the messages were made, bounded by <see cref="Capacity"/> (when
+/// full the oldest periodic meter sample goes, never a start or a stop), and with <see cref="UseStateFile"/> kept in a
+/// file, so a crash or restart loses nothing.
+/// </para>
 /// </summary>
 public sealed class TransactionOutbox
 {
+    /// <summary>The most messages kept: about a week offline at a 60 s sample interval for a one-EVSE station.</summary>
+    public const int DefaultCapacity = 10_000;
+
     private readonly Lock _gate = new();
     private readonly LinkedList<QueuedCall> _queue = new();
+    private readonly HashSet<QueuedCall> _direct = [];
+    private long _nextSeq;
+    private OutboxStateFile? _file;
+    private bool _saveFailed;
     private readonly Action<string> _log;
     private readonly TimeProvider _time;
     private readonly Func<TransactionMessageRetry> _retry;
@@ -63,6 +77,52 @@ public sealed class TransactionOutbox
         }
     }
 
+    /// <summary>The most messages the queue holds. The default value is <see cref="DefaultCapacity"/>.</summary>
+    public int Capacity { get; init; } = DefaultCapacity;
+
+    /// <summary>Messages sent again after a lost connection (with their first message id), so far.</summary>
+    public int Resent { get; private set; }
+
+    /// <summary>Transaction messages queued because the station was offline when they were made, so far.</summary>
+    public int QueuedOffline { get; private set; }
+
+    /// <summary>Periodic samples dropped because the queue was full, so far.</summary>
+    public int Dropped { get; private set; }
+
+    /// <summary>
+    /// Keeps the queue in <paramref name="path"/> from now on: what the file holds (a previous run's undelivered
+    /// messages) is queued first, and every change is written back (temp file, then rename) before it takes effect on
+    /// the wire. Returns how many messages were restored.
+    /// </summary>
+    /// <exception cref="OutboxStateException">The file is not a readable outbox state.</exception>
+    public int UseStateFile(string path)
+    {
+        var file = new OutboxStateFile(path);
+        var restored = file.Load();
+        lock (_gate)
+        {
+            foreach (var entry in restored)
+            {
+                _queue.AddLast(new QueuedCall(_nextSeq++, entry.Action, entry.Payload, entry.Delivery, entry.MessageId) { WasSent = entry.WasSent });
+            }
+
+            _file = file;
+            StateFile = path;
+            SaveLocked();
+            StartDrainLocked();
+        }
+
+        if (restored.Count > 0)
+        {
+            _log($"outbox: {restored.Count} undelivered message(s) restored from {path}");
+        }
+
+        return restored.Count;
+    }
+
+    /// <summary>The file the queue is kept in (<see cref="UseStateFile"/>), or null.</summary>
+    public string? StateFile { get; private set; }
+
     /// <summary>How many connections went online so far.</summary>
     public int Connections { get; private set; }
 
@@ -86,6 +146,11 @@ public sealed class TransactionOutbox
         {
             _peer = peer;
             Connections++;
+            if (_queue.Count > 0)
+            {
+                _log($"online: replaying {_queue.Count} queued messages");
+            }
+
             StartDrainLocked();
         }
 
@@ -121,6 +186,7 @@ public sealed class TransactionOutbox
     {
         OcppRpcPeer? direct;
         QueuedCall? queued = null;
+        QueuedCall? made = null;
         lock (_gate)
         {
             direct = _peer is { IsClosed: false } peer && (_queue.Count == 0 || delivery == OutboxDelivery.Request) ? peer : null;
@@ -134,8 +200,24 @@ public sealed class TransactionOutbox
                         _log($"offline: {action} not sent");
                         return null;
                     default:
-                        queued = Enqueue(new QueuedCall(action, payload.Clone(), delivery), front: false);
+                        if (_peer is not { IsClosed: false })
+                        {
+                            QueuedOffline++;
+                        }
+
+                        queued = Enqueue(new QueuedCall(_nextSeq++, action, payload.Clone(), delivery, NewMessageId()));
                         break;
+                }
+            }
+            else if (IsTransaction(delivery))
+            {
+                // Numbered and named now: if the connection drops before the answer, it goes again in its place, with this id.
+                made = new QueuedCall(_nextSeq++, action, payload.Clone(), delivery, NewMessageId()) { WasSent = true };
+                if (_file is not null)
+                {
+                    // On disk before it is on the wire: a crash before its answer must not lose it.
+                    _direct.Add(made);
+                    SaveLocked();
                 }
             }
         }
@@ -147,25 +229,29 @@ public sealed class TransactionOutbox
 
         try
         {
-            return await direct!.CallRawAsync(action, payload, ct).ConfigureAwait(false);
+            var answer = await direct!.CallRawAsync(action, payload, made?.MessageId, ct).ConfigureAwait(false);
+            ForgetDirect(made);
+            return answer;
         }
-        catch (OcppConnectionClosedException) when (IsTransaction(delivery) && !ct.IsCancellationRequested)
+        catch (OcppConnectionClosedException) when (made is not null && !ct.IsCancellationRequested)
         {
-            // Lost with the connection: it may or may not have reached the CSMS, so it goes again after reconnecting,
-            // as a real station's retry would.
+            // Lost with the connection: it may or may not have reached the CSMS, so it goes again after reconnecting with
+            // the same message id (a CSMS that processed it recognises the duplicate).
             lock (_gate)
             {
-                queued = Enqueue(new QueuedCall(action, payload.Clone(), delivery), front: true);
+                _direct.Remove(made);
+                queued = Enqueue(made);
             }
 
             return await AnswerOf(queued, ct).ConfigureAwait(false);
         }
-        catch (Exception ex) when (OcppCallFailure.IsBadAnswer(ex) && IsTransaction(delivery))
+        catch (Exception ex) when (OcppCallFailure.IsBadAnswer(ex) && made is not null)
         {
             // The CSMS failed to process it: it goes again after the retry interval, ahead of later transaction messages.
-            var failed = new QueuedCall(action, payload.Clone(), delivery);
+            var failed = made;
             lock (_gate)
             {
+                _direct.Remove(failed);
                 if (!RetryLocked(failed, ex))
                 {
                     queued = null;
@@ -173,13 +259,19 @@ public sealed class TransactionOutbox
                 else
                 {
                     queued = failed;
-                    _queue.AddFirst(failed);
+                    InsertLocked(failed);
+                    SaveLocked();
                     StartDrainLocked();
                 }
             }
 
             if (queued is null)
             {
+                lock (_gate)
+                {
+                    SaveLocked();
+                }
+
                 if (delivery == OutboxDelivery.TransactionAwaitingAnswer)
                 {
                     throw;
@@ -189,6 +281,12 @@ public sealed class TransactionOutbox
             }
 
             return await AnswerOf(queued, ct).ConfigureAwait(false);
+        }
+        catch (OcppConnectionClosedException) when (delivery == OutboxDelivery.Status)
+        {
+            // The status after the reconnect tells the truth anyway.
+            _log($"offline: {action} not sent");
+            return null;
         }
         catch (Exception ex) when (OcppCallFailure.IsBadAnswer(ex) && delivery == OutboxDelivery.Status)
         {
@@ -219,6 +317,11 @@ public sealed class TransactionOutbox
         {
             _log($"{action} not acknowledged: {ex.Message}");
         }
+        catch (OcppConnectionClosedException)
+        {
+            // Dropped with the connection; the runner reports every connector after the reconnect.
+            _log($"offline: {action} not sent");
+        }
     }
 
     private static bool IsTransaction(OutboxDelivery delivery) =>
@@ -243,6 +346,10 @@ public sealed class TransactionOutbox
             return false;
         }
 
+        // The CSMS processed and refused it: the next attempt is a new transmission, with a new id.
+        call.MessageId = NewMessageId();
+        call.WasSent = false;
+
         // OCPP 1.6 §3.7.1, 2.0.1 E13.FR.03: the interval multiplied by the number of preceding transmissions.
         var delay = retry.DelayAfter(call.Transmissions);
         call.NotBefore = _time.GetUtcNow() + delay;
@@ -250,20 +357,114 @@ public sealed class TransactionOutbox
         return true;
     }
 
-    private QueuedCall Enqueue(QueuedCall item, bool front)
+    private QueuedCall Enqueue(QueuedCall item)
     {
-        if (front)
+        if (_queue.Count >= Capacity)
+        {
+            DropOldestSampleLocked();
+        }
+
+        InsertLocked(item);
+        if (!item.WasSent)
+        {
+            _log($"{(_peer is { IsClosed: false } ? "behind earlier messages" : "offline")}: {item.Action} queued ({_queue.Count} waiting)");
+        }
+
+        SaveLocked();
+        StartDrainLocked();
+        return item;
+    }
+
+    /// <summary>Puts <paramref name="item"/> in its place: the queue is ordered by when the messages were made.</summary>
+    private void InsertLocked(QueuedCall item)
+    {
+        var node = _queue.Last;
+        while (node is not null && node.Value.Seq > item.Seq)
+        {
+            node = node.Previous;
+        }
+
+        if (node is null)
         {
             _queue.AddFirst(item);
         }
         else
         {
-            _queue.AddLast(item);
+            _queue.AddAfter(node, item);
+        }
+    }
+
+    /// <summary>
+    /// Full: the oldest periodic meter sample not on the wire goes (its transaction's start, stop and the samples after
+    /// it still tell the CSMS the energy); starts and stops are never dropped, so the queue may then exceed the bound.
+    /// </summary>
+    private void DropOldestSampleLocked()
+    {
+        for (var node = _queue.First; node is not null; node = node.Next)
+        {
+            if (!node.Value.InFlight && node.Value.Delivery == OutboxDelivery.Transaction && IsPeriodicSample(node.Value.Action, node.Value.Payload))
+            {
+                _queue.Remove(node);
+                Dropped++;
+                _log($"outbox full: dropped the oldest periodic meter sample ({node.Value.Action}, message id {node.Value.MessageId}) of {_queue.Count + 1} waiting");
+                return;
+            }
         }
 
-        _log($"{(_peer is { IsClosed: false } ? "behind earlier messages" : "offline")}: {item.Action} queued ({_queue.Count} waiting)");
-        StartDrainLocked();
-        return item;
+        _log($"outbox full: {_queue.Count} waiting and no periodic sample to drop; keeping the transaction message");
+    }
+
+    /// <summary>A periodic meter sample of a transaction: 2.x TransactionEvent for MeterValuePeriodic, 1.6 MeterValues with Sample.Periodic.</summary>
+    internal static bool IsPeriodicSample(string action, JsonElement payload) =>
+        action switch
+        {
+            "TransactionEvent" => payload.TryGetProperty("triggerReason", out var t) && t.ValueKind == JsonValueKind.String && t.GetString() == "MeterValuePeriodic",
+            "MeterValues" => payload.TryGetProperty("meterValue", out var mv) && mv.ValueKind == JsonValueKind.Array
+                && mv.EnumerateArray().SelectMany(v => v.TryGetProperty("sampledValue", out var sv) ? sv.EnumerateArray() : Enumerable.Empty<JsonElement>())
+                    .All(sv => !sv.TryGetProperty("context", out var c) || c.GetString() == "Sample.Periodic"),
+            _ => false,
+        };
+
+    private static string NewMessageId() => Guid.NewGuid().ToString("N");
+
+    private void ForgetDirect(QueuedCall? made)
+    {
+        if (made is null || _file is null)
+        {
+            return;
+        }
+
+        lock (_gate)
+        {
+            if (_direct.Remove(made))
+            {
+                SaveLocked();
+            }
+        }
+    }
+
+    private void SaveLocked()
+    {
+        if (_file is null)
+        {
+            return;
+        }
+
+        try
+        {
+            _file.Save([.. _direct.Concat(_queue).OrderBy(q => q.Seq).Select(q => new OutboxStateFile.Entry(q.Action, q.Payload, q.Delivery, q.MessageId, q.WasSent))]);
+            _saveFailed = false;
+        }
+        catch (OutboxStateException ex) when (!_saveFailed)
+        {
+            // Told once per spell of failures; the messages still go out, only a crash now could lose them.
+            _saveFailed = true;
+            _log(ex.Message);
+        }
+        catch (OutboxStateException)
+        {
+            // Told already.
+        }
     }
 
     private void StartDrainLocked()
@@ -303,14 +504,33 @@ public sealed class TransactionOutbox
                 continue;
             }
 
+            string id;
+            lock (_gate)
+            {
+                next.InFlight = true;
+                id = next.MessageId;
+                if (next.WasSent)
+                {
+                    Resent++;
+                    _log($"{next.Action} sent again with its message id {id} (the connection dropped before its answer)");
+                }
+            }
+
             JsonElement answer;
             try
             {
-                answer = await peer.CallRawAsync(next.Action, next.Payload, CancellationToken.None).ConfigureAwait(false);
+                answer = await peer.CallRawAsync(next.Action, next.Payload, id, CancellationToken.None).ConfigureAwait(false);
             }
             catch (OcppConnectionClosedException)
             {
-                // Still queued: the next connection delivers it.
+                // Still queued: the next connection delivers it, with the same id.
+                lock (_gate)
+                {
+                    next.InFlight = false;
+                    next.WasSent = true;
+                    SaveLocked();
+                }
+
                 continue;
             }
             catch (Exception ex) when (OcppCallFailure.IsBadAnswer(ex))
@@ -318,11 +538,14 @@ public sealed class TransactionOutbox
                 bool again;
                 lock (_gate)
                 {
+                    next.InFlight = false;
                     again = RetryLocked(next, ex);
                     if (!again)
                     {
                         _queue.Remove(next);
                     }
+
+                    SaveLocked();
                 }
 
                 if (!again)
@@ -335,7 +558,9 @@ public sealed class TransactionOutbox
 
             lock (_gate)
             {
+                next.InFlight = false;
                 _queue.Remove(next);
+                SaveLocked();
             }
 
             next.Answer.TrySetResult(answer);
@@ -344,13 +569,25 @@ public sealed class TransactionOutbox
         Changed?.Invoke();
     }
 
-    private sealed class QueuedCall(string action, JsonElement payload, OutboxDelivery delivery)
+    private sealed class QueuedCall(long seq, string action, JsonElement payload, OutboxDelivery delivery, string messageId)
     {
+        /// <summary>When it was made, relative to the others: the order of delivery.</summary>
+        public long Seq { get; } = seq;
+
         public string Action { get; } = action;
 
         public JsonElement Payload { get; } = payload;
 
         public OutboxDelivery Delivery { get; } = delivery;
+
+        /// <summary>The CALL's id; kept when it goes again after a lost connection.</summary>
+        public string MessageId { get; set; } = messageId;
+
+        /// <summary>Whether it was on the wire when a connection dropped (so the CSMS may have it).</summary>
+        public bool WasSent { get; set; }
+
+        /// <summary>Being sent right now (never dropped for room).</summary>
+        public bool InFlight { get; set; }
 
         /// <summary>Failed transmissions so far.</summary>
         public int Transmissions { get; set; }

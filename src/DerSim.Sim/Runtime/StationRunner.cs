@@ -30,6 +30,7 @@ public sealed class StationRunner
     private readonly TaskCompletionSource _planEnded = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _sessionsStarted;
     private int _misspellingWarned;
+    private CancellationToken _lifetime;
 
     /// <summary>Creates a runner for <paramref name="station"/> that only boots, heartbeats and reports status (no charging sessions).</summary>
     public StationRunner(ChargingStation station, OcppClientOptions clientOptions, TimeProvider time, Action<string> log)
@@ -117,9 +118,12 @@ public sealed class StationRunner
     {
         using var finish = CancellationTokenSource.CreateLinkedTokenSource(ct);
         Engine.BindLifetime(finish.Token);
+        _lifetime = finish.Token;
         var run = _client.RunWithReconnectAsync(RunSessionAsync, finish.Token);
         if (await Task.WhenAny(run, _planEnded.Task).ConfigureAwait(false) != run)
         {
+            // The plan's end may have come offline: what it queued (the stops) is delivered before the station closes.
+            await DeliveredAsync(run, ct).ConfigureAwait(false);
             await finish.CancelAsync().ConfigureAwait(false);
         }
 
@@ -130,6 +134,30 @@ public sealed class StationRunner
         catch (OperationCanceledException) when (_planEnded.Task.IsCompleted && !ct.IsCancellationRequested)
         {
             // The plan's duration ran out and its transactions ended: a clean end.
+        }
+    }
+
+    /// <summary>
+    /// Waits, after the plan ended, until every transaction ended and the outbox delivered what it holds (the station
+    /// may be offline, reconnecting meanwhile), the run ended, or <paramref name="ct"/> is cancelled; logs what stays undelivered.
+    /// </summary>
+    private async Task DeliveredAsync(Task run, CancellationToken ct)
+    {
+        try
+        {
+            while (!run.IsCompleted && (Engine.Outbox.Queued > 0 || Engine.Transactions.Count > 0))
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(50), _time, ct).ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopped from outside: told below.
+        }
+
+        if (Engine.Outbox.Queued is var left and > 0)
+        {
+            _log($"plan ended offline: {left} message(s) not delivered{(Engine.Outbox.StateFile is { } file ? $", kept in {file}" : "")}");
         }
     }
 
@@ -195,12 +223,18 @@ public sealed class StationRunner
             // first connector Available, and the engine must be able to act on it (its calls queue behind ours).
             // Online after the boot: transaction messages queued while offline go out now, in order.
             Engine.Outbox.Online(peer);
-            Engine.Attach(Engine.MessagesFor(_adapter, _clock.Time), reboot.Token);
+            // Sessions and their transactions belong to the station, not to this connection: they run on, offline, when it drops.
+            Engine.Attach(Engine.MessagesFor(_adapter, _clock.Time), _lifetime);
             foreach (var connector in Station.Connectors)
             {
                 try
                 {
-                    await _adapter.SendStatusAsync(peer, Station, connector, reboot.Token).ConfigureAwait(false);
+                    // The truth after a reconnect: a connector whose transaction ran on offline is still in use
+                    // (1.6 reports its charging state, 2.x Occupied).
+                    var charging = Engine.ChargingStateOn(connector.EvseId);
+                    await (_adapter is V16Adapter v16 && charging is not null
+                        ? v16.SendStatusAsync(peer, Station, connector, charging, reboot.Token)
+                        : _adapter.SendStatusAsync(peer, Station, connector, reboot.Token)).ConfigureAwait(false);
                 }
                 catch (Exception ex) when (IsBadAnswer(ex))
                 {
@@ -210,7 +244,7 @@ public sealed class StationRunner
 
             // Booted and reported on this connection: only now does a drop start the back-off afresh.
             _client.MarkEstablished(peer);
-            StartSessionsOnce(reboot.Token);
+            StartSessionsOnce(_lifetime);
             await HeartbeatLoopAsync(peer, reboot.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (reboot.IsCancellationRequested && !ct.IsCancellationRequested)
@@ -347,6 +381,11 @@ public sealed class StationRunner
                     _log($"--duration of {duration} simulated reached: stopping the running transactions");
                 }
 
+                if (!Engine.Outbox.IsOnline)
+                {
+                    _log($"plan ended offline: the transactions end here; their stops are queued for the reconnect");
+                }
+
                 // The stop is requested while this actor still runs: released first, a discrete-event clock would see
                 // only the sessions' sample waits and jump to the next one before they heard of the stop.
                 ended = Engine.EndPlanAsync(TransactionStopReason.Local, ct);
@@ -357,7 +396,7 @@ public sealed class StationRunner
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
-            // The connection ended first; the next one's plan is not replayed, so neither is its end.
+            // The run was stopped first.
         }
     }
 

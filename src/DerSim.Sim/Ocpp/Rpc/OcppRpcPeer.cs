@@ -210,12 +210,20 @@ public sealed partial class OcppRpcPeer : IAsyncDisposable
     }
 
     /// <summary>Sends a CALL with an untyped payload and returns the CALLRESULT payload. Still validated unless <see cref="OcppRpcOptions.ValidateOutbound"/> is off.</summary>
-    public async Task<JsonElement> CallRawAsync(string action, JsonElement payload, CancellationToken ct = default)
+    public Task<JsonElement> CallRawAsync(string action, JsonElement payload, CancellationToken ct = default) =>
+        CallRawAsync(action, payload, null, ct);
+
+    /// <summary>
+    /// As <see cref="CallRawAsync(string, JsonElement, CancellationToken)"/> with the CALL's message id chosen by the caller
+    /// (null: a fresh one). A message resent after a lost connection keeps its first id, so the receiver can tell the
+    /// duplicate (OCPP-J §4.1.1: the id identifies the message, not the transmission).
+    /// </summary>
+    public async Task<JsonElement> CallRawAsync(string action, JsonElement payload, string? messageId, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(action);
         var bytes = FrameWriter.ToUtf8(payload);
         CheckOutbound(action, PayloadKind.Request, bytes);
-        var id = _ids.Next();
+        var id = messageId ?? _ids.Next();
         var frame = FrameWriter.Request(OcppMessageType.Call, id, action, bytes);
         var result = await CallCoreAsync(action, id, frame, answer => answer.ParsePayload(), null, ct).ConfigureAwait(false);
         return (JsonElement)result!;

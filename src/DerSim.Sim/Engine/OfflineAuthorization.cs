@@ -1,0 +1,32 @@
+using System.Collections.Concurrent;
+using DerSim.Sim.Evse;
+
+namespace DerSim.Sim.Engine;
+
+/// <summary>
+/// The station's memory of the tokens the CSMS accepted (an authorization cache), and the decision for a driver who
+/// arrives while the station is offline: let in when LocalAuthorizeOffline (1.6 key; 2.x AuthCtrlr.LocalAuthorizeOffline)
+/// is true and the token was accepted before, else refused — never a token the CSMS refused or never saw.
+/// </summary>
+internal sealed class OfflineAuthorization
+{
+    private readonly ConcurrentDictionary<string, bool> _known = new(StringComparer.Ordinal);
+
+    /// <summary>Remembers the CSMS's verdict on <paramref name="idTag"/>.</summary>
+    public void Remember(string idTag, bool accepted) => _known[idTag] = accepted;
+
+    /// <summary>Whether <paramref name="start"/>'s token may start a transaction while offline; logs the decision.</summary>
+    public bool Decide(SessionStart start, StationConfiguration configuration, Action<string> log)
+    {
+        ArgumentNullException.ThrowIfNull(start);
+        ArgumentNullException.ThrowIfNull(configuration);
+        ArgumentNullException.ThrowIfNull(log);
+        var allowed = configuration.Get("LocalAuthorizeOffline")?.Value == "true";
+        var known = _known.TryGetValue(start.IdTag, out var accepted) && accepted;
+        var ok = allowed && known;
+        log(ok
+            ? $"EVSE {start.EvseId}: offline, token {start.IdTag} authorized locally (accepted before, LocalAuthorizeOffline)"
+            : $"EVSE {start.EvseId}: offline, token {start.IdTag} not authorized ({(allowed ? "not accepted before" : "LocalAuthorizeOffline is false")})");
+        return ok;
+    }
+}
