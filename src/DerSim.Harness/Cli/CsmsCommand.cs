@@ -19,13 +19,19 @@ internal static class CsmsCommand
         var boot = new Option<CsmsBootStatus>("--boot-status") { Description = "verdict for BootNotification: Accepted, Pending or Rejected", DefaultValueFactory = _ => CsmsBootStatus.Accepted };
         var interval = new Option<int>("--heartbeat-interval") { Description = "heartbeat (or boot retry) interval in seconds sent in the BootNotification answer", DefaultValueFactory = _ => 10 };
         var tokens = new Option<string[]>("--accept-token") { Description = "a token Authorize accepts (repeat for more); without any, every token is accepted", AllowMultipleArgumentsPerToken = true };
-        var password = new Option<string?>("--password") { Description = "require this Basic-auth password from every station (security profile 1)" };
+        var password = new Option<string?>("--password") { Description = "require this Basic-auth password from every station (security profiles 1 and 2; the --target declaration's passwords per station count too)" };
+        var security = new CsmsSecurity();
         var quiet = new Option<bool>("--quiet") { Description = "do not print a line per frame" };
         var targetFile = new Option<string?>("--target") { Description = $"target declaration whose tokens it knows: valid Accepted, unknown Invalid, blocked Blocked, expired Expired (default: ${TargetDeclarationLoader.Variable}, else reqnroll.json $.dersim.target)" };
-        var command = new Command("csms", "Run the reference CSMS (OCPP 1.6J, 2.0.1, 2.1) until Ctrl+C, printing every frame. Stations connect to ws://HOST:PORT/ocpp/<station id>.")
+        var command = new Command("csms", "Run the reference CSMS (OCPP 1.6J, 2.0.1, 2.1) until Ctrl+C, printing every frame. Stations connect to ws://HOST:PORT/ocpp/<station id> (wss:// with --tls-cert).")
         {
             port, host, boot, interval, tokens, password, quiet, targetFile,
         };
+        foreach (var option in security.All)
+        {
+            command.Options.Add(option);
+        }
+
         command.SetAction(async (result, ct) =>
         {
             if (!IPAddress.TryParse(result.GetValue(host), out var address))
@@ -58,6 +64,16 @@ internal static class CsmsCommand
                 Password = result.GetValue(password),
                 Rpc = new() { Validator = new OcppSchemaValidator() },
             }.SeededFrom(declaration);
+            try
+            {
+                options = security.Apply(result, options, declaration, Console.Out);
+            }
+            catch (InvalidDataException ex)
+            {
+                await Console.Error.WriteLineAsync($"dersim csms: {ex.Message}");
+                return 2;
+            }
+
             await using var csms = new ReferenceCsms(options);
             if (!result.GetValue(quiet))
             {
@@ -75,7 +91,7 @@ internal static class CsmsCommand
                 return 1;
             }
 
-            Console.WriteLine($"Reference CSMS listening on {csms.Url}/<station id> (OCPP 1.6J, 2.0.1, 2.1; boot {options.BootStatus}, interval {options.HeartbeatIntervalSeconds} s). Ctrl+C stops.");
+            Console.WriteLine($"Reference CSMS listening on {csms.Url}/<station id> (OCPP 1.6J, 2.0.1, 2.1; boot {options.BootStatus}, interval {options.HeartbeatIntervalSeconds} s{CsmsSecurity.Describe(options)}). Ctrl+C stops.");
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
             using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context =>
             {

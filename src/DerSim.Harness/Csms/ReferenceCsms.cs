@@ -25,7 +25,6 @@ public sealed class ReferenceCsms : IAsyncDisposable
     {
         _options = options ?? new ReferenceCsmsOptions();
         _bootStatus = (int)_options.BootStatus;
-        var password = _options.Password;
         _server = new OcppServer(
             new OcppServerOptions
             {
@@ -33,7 +32,7 @@ public sealed class ReferenceCsms : IAsyncDisposable
                 Address = _options.Address,
                 Port = _options.Port,
                 Versions = _options.Versions,
-                BasicAuth = password is null ? null : (_, given) => ValueTask.FromResult(given == password),
+                BasicAuth = _options.RequiresPassword ? (station, given) => ValueTask.FromResult(Security.PasswordCheck.Matches(_options.PasswordOf(station), given)) : null,
                 ServerCertificate = _options.ServerCertificate,
                 RequireClientCertificate = _options.RequireClientCertificate,
                 ClientCertificateValidation = _options.ClientCertificateValidation,

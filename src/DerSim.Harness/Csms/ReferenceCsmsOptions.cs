@@ -36,6 +36,18 @@ public sealed record ReferenceCsmsOptions
     /// <summary>Basic-auth password every station must present; null asks for none. The default value is null.</summary>
     public string? Password { get; init; }
 
+    /// <summary>
+    /// Basic-auth passwords per station id, over <see cref="Password"/> (security profiles 1 and 2); a station with
+    /// neither is refused once any password is set. The default value is none.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> Passwords { get; init; } = System.Collections.ObjectModel.ReadOnlyDictionary<string, string>.Empty;
+
+    /// <summary>Whether stations must authenticate with Basic auth.</summary>
+    public bool RequiresPassword => Password is not null || Passwords.Count > 0;
+
+    /// <summary>The password station <paramref name="stationId"/> must present: its own, else <see cref="Password"/>.</summary>
+    public string? PasswordOf(string stationId) => Passwords.TryGetValue(stationId, out var own) ? own : Password;
+
     /// <summary>Server certificate for wss://; null serves plain ws://. The default value is null.</summary>
     public X509Certificate2? ServerCertificate { get; init; }
 

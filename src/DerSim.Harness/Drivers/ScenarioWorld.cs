@@ -43,6 +43,14 @@ public sealed class ScenarioWorld : IAsyncDisposable, IDisposable
             // DERSIM_CSMS_PASSWORD (Csms.Password) overrides the declared passwords; the embedded CSMS asks for none.
             PasswordOf = url is null ? null : Target.PasswordOf,
         };
+        if (url is not null)
+        {
+            // Security profiles 2 and 3 against a CSMS under test: the CA and client certificates its declaration names.
+            var target = Target;
+            Simulator.TrustedCa = TargetCertificates.TrustedCa(target);
+            Simulator.ClientCertificateOf = target.ClientCertificates.Count == 0 ? null : id => TargetCertificates.ClientCertificate(target, id);
+        }
+
         if (Settings.OfficialSchemasDirectory is { Length: > 0 } official)
         {
             Simulator.UseOfficialSchemas(official);

@@ -81,7 +81,16 @@ public sealed class SimulatorDriver : IAsyncDisposable
     /// The Basic-auth password of a station id when the CSMS target has none of its own (the target declaration's);
     /// null sends none. The default value is null.
     /// </summary>
-    public Func<string, string?>? PasswordOf { get; init; }
+    public Func<string, string?>? PasswordOf { get; set; }
+
+    /// <summary>
+    /// A CA (or self-signed certificate) stations trust for wss:// besides the system's store (security profiles 2 and 3).
+    /// The default value is null.
+    /// </summary>
+    public System.Security.Cryptography.X509Certificates.X509Certificate2? TrustedCa { get; set; }
+
+    /// <summary>The client certificate (with its key) of a station id for security profile 3; null presents none. The default value is null.</summary>
+    public Func<string, System.Security.Cryptography.X509Certificates.X509Certificate2?>? ClientCertificateOf { get; set; }
 
     /// <summary>The stations, by id.</summary>
     public IReadOnlyDictionary<string, StationUnderTest> Stations => _stations;
@@ -151,6 +160,8 @@ public sealed class SimulatorDriver : IAsyncDisposable
             StationId = station.Id,
             Version = station.Version,
             BasicAuthPassword = Csms.Password ?? PasswordOf?.Invoke(station.Id),
+            TrustedCaCertificate = TrustedCa,
+            ClientCertificate = ClientCertificateOf?.Invoke(station.Id),
             Reconnect = new OcppReconnectPolicy { InitialDelay = TimeSpan.FromMilliseconds(200), MaxDelay = TimeSpan.FromSeconds(2), MaxAttempts = 5 },
             Rpc = new OcppRpcOptions { Validator = Validator, CallTimeout = WaitTimeout },
         };
@@ -164,6 +175,7 @@ public sealed class SimulatorDriver : IAsyncDisposable
         };
         runner.Reconnecting += attempt =>
         {
+            station.ConnectError = attempt.Error;
             if (attempt.Error is OcppConnectException { Failure: OcppConnectFailure.Http } http)
             {
                 refused.TrySetResult(http);

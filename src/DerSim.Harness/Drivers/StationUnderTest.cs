@@ -42,6 +42,9 @@ public sealed class StationUnderTest
     /// <summary>The CSMS's URL as configured (not the relay's), once it connected.</summary>
     public Uri? CsmsUrl { get; internal set; }
 
+    /// <summary>Why the station's last attempt to connect failed (refused upgrade, TLS, network), or null.</summary>
+    public Exception? ConnectError { get; internal set; }
+
     /// <summary>The relay its connection runs through (ws targets), which a scenario can cut.</summary>
     public NetworkLink? Link { get; internal set; }
 

@@ -37,10 +37,20 @@ public sealed record TargetDeclaration
 
     /// <summary>
     /// The OCPP security profile the CSMS uses: 0 none, 1 Basic auth over ws://, 2 Basic auth over wss://, 3 client
-    /// certificates over wss:// (not driven by scenarios yet). Checked against the CSMS URL's scheme and the password.
+    /// certificates over wss://. Checked against the CSMS URL's scheme, the passwords and the client certificates.
     /// The default value is 0.
     /// </summary>
     public int SecurityProfile { get; init; }
+
+    /// <summary>
+    /// A PEM file with the CA (or self-signed certificate) of the CSMS's server certificate, trusted besides the
+    /// system's store for wss:// (security profiles 2 and 3). The default value is null (the system's store only).
+    /// </summary>
+    public string? CaCert { get; init; }
+
+    /// <summary>Client certificates per station id (security profile 3). The default value is none.</summary>
+    public IReadOnlyDictionary<string, TargetClientCertificate> ClientCertificates { get; init; } =
+        System.Collections.ObjectModel.ReadOnlyDictionary<string, TargetClientCertificate>.Empty;
 
     /// <summary>
     /// The OCPP versions the CSMS speaks ("1.6", "2.0.1", "2.1"); a scenario on another version is not applicable.

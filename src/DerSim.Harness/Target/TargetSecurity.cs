@@ -8,8 +8,8 @@ public static class TargetSecurity
     /// <summary>
     /// Throws when <paramref name="target"/>'s security profile cannot work with <paramref name="csms"/> (null: the
     /// embedded CSMS, which needs nothing): profiles 2 and 3 need wss:// (OCPP 2.0.1 A00.FR.3xx/4xx: TLS), profiles 1
-    /// and 2 a Basic-auth password (declared, or <c>DERSIM_CSMS_PASSWORD</c>), and profile 3's client certificates are
-    /// not driven by scenarios yet.
+    /// and 2 a Basic-auth password (declared, or <c>DERSIM_CSMS_PASSWORD</c>), and profile 3 a client certificate per
+    /// declared station id.
     /// </summary>
     /// <exception cref="DerSimConfigException">The profile does not fit.</exception>
     public static void Check(TargetDeclaration target, Uri? csms, Func<string, string?> environment)
@@ -27,9 +27,16 @@ public static class TargetSecurity
             throw new DerSimConfigException($"target securityProfile {profile} needs a wss:// CSMS URL; got {csms.GetLeftPart(UriPartial.Path)}");
         }
 
+        // A prefix derives ids no per-station list can cover, so profile 3 needs the ids listed.
         if (profile == 3)
         {
-            throw new DerSimConfigException("target securityProfile 3 (client certificates) is not driven by scenarios yet; use ./sim --ocpp_client_cert for it");
+            var which = target.StationIds is null
+                ? "list stationIds and"
+                : target.StationIds.FirstOrDefault(id => !target.ClientCertificates.ContainsKey(id)) is { } without ? $"station '{without}' has none;" : null;
+            if (which is not null)
+            {
+                throw new DerSimConfigException($"target securityProfile 3 needs a client certificate per station: {which} set clientCertificates {{\"<station id>\": {{\"cert\": \"PEM\", \"key\": \"PEM\"}}}} (./dersim certs DIR makes test ones)");
+            }
         }
 
         // A prefix derives ids no per-station list can cover, so it needs the shared password.

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Runtime.InteropServices;
-using System.Security.Cryptography.X509Certificates;
 using DerSim.Sim.Engine;
 using DerSim.Sim.Evse;
 using DerSim.Sim.Ocpp;
@@ -95,9 +94,9 @@ public static class SimProgram
         {
             clientOptions = BuildClientOptions(options, validator);
         }
-        catch (Exception ex) when (ex is System.Security.Cryptography.CryptographicException or IOException or ArgumentException)
+        catch (InvalidDataException ex)
         {
-            await stderr.WriteLineAsync($"sim: cannot read a certificate: {ex.Message}");
+            await stderr.WriteLineAsync($"sim: {ex.Message}");
             return ExitUsage;
         }
 
@@ -198,8 +197,8 @@ public static class SimProgram
             StationId = options.StationId,
             Version = options.Version,
             BasicAuthPassword = options.Password,
-            TrustedCaCertificate = options.CaCertificatePath is { } ca ? X509Certificate2.CreateFromPem(File.ReadAllText(ca)) : null,
-            ClientCertificate = options.ClientCertificatePath is { } cert ? X509Certificate2.CreateFromPemFile(cert, options.ClientKeyPath) : null,
+            TrustedCaCertificate = options.CaCertificatePath is { } ca ? PemCertificates.Load(ca, "--ocpp_ca_cert") : null,
+            ClientCertificate = options.ClientCertificatePath is { } cert ? PemCertificates.LoadWithKey(cert, options.ClientKeyPath!, "--ocpp_client_cert/--ocpp_client_key") : null,
             Reconnect = new OcppReconnectPolicy { MaxAttempts = options.MaxConnectAttempts },
             Rpc = new OcppRpcOptions
             {

@@ -17,7 +17,8 @@ namespace DerSim.Sim.Ocpp.Transport;
 /// The CSMS end of OCPP-J on Kestrel. Any path is accepted; its last segment (unescaped) is the station id.
 /// A request that is not a WebSocket upgrade, has no station id, or offers no subprotocol the server
 /// supports is answered HTTP 400 before the upgrade (so the client sees a clear status rather than a
-/// socket that closes at once); failed Basic auth is answered HTTP 401.
+/// socket that closes at once); failed Basic auth is answered HTTP 401, and a client certificate (security profile 3)
+/// that names another station HTTP 403.
 /// </summary>
 public sealed class OcppServer : IAsyncDisposable
 {
@@ -157,6 +158,12 @@ public sealed class OcppServer : IAsyncDisposable
         {
             context.Response.Headers.WWWAuthenticate = "Basic realm=\"OCPP\", charset=\"UTF-8\"";
             await RejectAsync(context, stationId, StatusCodes.Status401Unauthorized, authFailure).ConfigureAwait(false);
+            return;
+        }
+
+        if (_options.RequireClientCertificate && ClientCertificateIdentity.Mismatch(context.Connection.ClientCertificate, stationId) is { } identityFailure)
+        {
+            await RejectAsync(context, stationId, StatusCodes.Status403Forbidden, identityFailure).ConfigureAwait(false);
             return;
         }
 
