@@ -2,11 +2,16 @@ using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Running;
 using DerSim.Bench;
 
-// `startup [--runs N]` times the sim's start to BootNotification; `sessions` times whole charging sessions;
+// `soak [--minutes N]` samples the memory of ./sim under CALL bursts; `startup [--runs N]` times the sim's start to BootNotification; `sessions` times whole charging sessions;
 // `frame` prints the benchmark frame; anything else goes to BenchmarkDotNet.
 if (args.Length > 0 && args[0] == "sessions")
 {
     return await DerSim.Bench.Sessions.SessionsBench.RunAsync(args[1..]);
+}
+
+if (args.Length > 0 && args[0] == "soak")
+{
+    return await SoakBench.RunAsync(args[1..]);
 }
 
 if (args.Length > 0 && args[0] == "startup")

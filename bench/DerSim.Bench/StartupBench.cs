@@ -139,7 +139,7 @@ public static class StartupBench
     }
 
     /// <summary>Builds (or confirms up to date) the Release sim the way ./sim does.</summary>
-    private static async Task<bool> BuildSimAsync(string root)
+    internal static async Task<bool> BuildSimAsync(string root)
     {
         var start = new ProcessStartInfo(Path.Combine(root, "sim"), "--help")
         {
