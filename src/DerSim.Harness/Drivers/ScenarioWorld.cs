@@ -41,7 +41,7 @@ public sealed class ScenarioWorld : IAsyncDisposable, IDisposable
         {
             WaitTimeout = TimeSpan.FromSeconds(Math.Clamp(Settings.CallTimeoutSeconds, 1, 300)),
             // DERSIM_CSMS_PASSWORD (Csms.Password) overrides the declared passwords; the embedded CSMS asks for none.
-            PasswordOf = url is null ? null : Target.PasswordOf,
+            PasswordOf = url is null ? null : id => Csms.Password ?? Target.PasswordOf(id),
         };
         if (url is not null)
         {

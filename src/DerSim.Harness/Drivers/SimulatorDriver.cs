@@ -78,8 +78,8 @@ public sealed class SimulatorDriver : IAsyncDisposable
     public TimeSpan WaitTimeout { get; set; } = TimeSpan.FromSeconds(15);
 
     /// <summary>
-    /// The Basic-auth password of a station id when the CSMS target has none of its own (the target declaration's);
-    /// null sends none. The default value is null.
+    /// The Basic-auth password of a station id (the target declaration's, or a scenario's); null falls back to the CSMS
+    /// target's own (<c>DERSIM_CSMS_PASSWORD</c>), else sends none. The default value is null.
     /// </summary>
     public Func<string, string?>? PasswordOf { get; set; }
 
@@ -159,7 +159,7 @@ public sealed class SimulatorDriver : IAsyncDisposable
             Url = url,
             StationId = station.Id,
             Version = station.Version,
-            BasicAuthPassword = Csms.Password ?? PasswordOf?.Invoke(station.Id),
+            BasicAuthPassword = PasswordOf?.Invoke(station.Id) ?? Csms.Password,
             TrustedCaCertificate = TrustedCa,
             ClientCertificate = ClientCertificateOf?.Invoke(station.Id),
             Reconnect = new OcppReconnectPolicy { InitialDelay = TimeSpan.FromMilliseconds(200), MaxDelay = TimeSpan.FromSeconds(2), MaxAttempts = 5 },

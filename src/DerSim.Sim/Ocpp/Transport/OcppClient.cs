@@ -320,6 +320,18 @@ public sealed class OcppClient
                 ex);
         }
 
+        if (url.Scheme == "wss" && Options.ClientCertificate is { } presented && Find<HttpRequestException>(ex) is { HttpRequestError: HttpRequestError.ResponseEnded })
+        {
+            // The same TLS 1.3 effect when the CSMS turns the presented certificate away (OCPP 2.0.1 A00.FR.407).
+            return new OcppConnectException(
+                string.Create(
+                    System.Globalization.CultureInfo.InvariantCulture,
+                    $"CSMS at {url} closed the TLS connection before answering the upgrade; it may have refused the client certificate CN '{presented.GetNameInfo(X509NameType.SimpleName, false)}' (valid {presented.NotBefore.ToUniversalTime():yyyy-MM-dd HH:mm} to {presented.NotAfter.ToUniversalTime():yyyy-MM-dd HH:mm} UTC, issuer '{presented.GetNameInfo(X509NameType.SimpleName, true)}')"),
+                OcppConnectFailure.Tls,
+                null,
+                ex);
+        }
+
         return new OcppConnectException($"connecting to {url} failed: {Innermost(ex).Message}", OcppConnectFailure.Other, null, ex);
     }
 
