@@ -93,9 +93,10 @@ public sealed class V16Adapter(TimeProvider time) : IVersionAdapter
                 return ValueTask.FromResult(new ChangeAvailabilityResponse(ChangeAvailabilityStatus.Rejected));
             }
 
-            var changed = station.SetOperative(targets, request.Type == ChangeAvailabilityType.Operative);
-            session.ReportStatusAfterAnswer("ChangeAvailability", changed);
-            return ValueTask.FromResult(new ChangeAvailabilityResponse(ChangeAvailabilityStatus.Accepted));
+            // 1.6 §5.2: a connector with a transaction changes when it ends; the answer says Scheduled.
+            var change = station.ChangeAvailability(targets, request.Type == ChangeAvailabilityType.Operative);
+            session.ReportStatusAfterAnswer("ChangeAvailability", change.Changed);
+            return ValueTask.FromResult(new ChangeAvailabilityResponse(change.Scheduled ? ChangeAvailabilityStatus.Scheduled : ChangeAvailabilityStatus.Accepted));
         });
 
         peer.On<GetConfigurationRequest, GetConfigurationResponse>((request, _) =>
@@ -146,16 +147,8 @@ public sealed class V16Adapter(TimeProvider time) : IVersionAdapter
 
         peer.On<ResetRequest, ResetResponse>((request, _) =>
         {
-            session.AfterAnswer("Reset", async ct =>
-            {
-                // Running transactions end before the reboot (1.6 §5.14: with reason HardReset or SoftReset).
-                if (session.Engine is { } running)
-                {
-                    await running.StopAllAsync(request.Type == ResetType.Hard ? TransactionStopReason.HardReset : TransactionStopReason.SoftReset, ct).ConfigureAwait(false);
-                }
-
-                station.RequestReboot(BootReason.RemoteReset);
-            });
+            // 1.6 §5.14: running transactions end (reason SoftReset or HardReset) before the reboot; 1.6 has no Scheduled.
+            StationReset.Now(session, request.Type == ResetType.Hard ? TransactionStopReason.HardReset : TransactionStopReason.SoftReset);
             return ValueTask.FromResult(new ResetResponse(ResetStatus.Accepted));
         });
 

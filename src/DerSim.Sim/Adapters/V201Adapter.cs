@@ -82,9 +82,10 @@ public sealed class V201Adapter(TimeProvider time) : IVersionAdapter
                 return ValueTask.FromResult(new ChangeAvailabilityResponse(ChangeAvailabilityStatusEnumType.Rejected));
             }
 
-            var changed = station.SetOperative(station.ConnectorsOf(request.Evse?.Id, request.Evse?.ConnectorId), request.OperationalStatus == OperationalStatusEnumType.Operative);
-            session.ReportStatusAfterAnswer("ChangeAvailability", changed);
-            return ValueTask.FromResult(new ChangeAvailabilityResponse(ChangeAvailabilityStatusEnumType.Accepted));
+            // G03/G04: an EVSE or connector with a transaction changes when it ends; the answer says Scheduled.
+            var change = station.ChangeAvailability(station.ConnectorsOf(request.Evse?.Id, request.Evse?.ConnectorId), request.OperationalStatus == OperationalStatusEnumType.Operative);
+            session.ReportStatusAfterAnswer("ChangeAvailability", change.Changed);
+            return ValueTask.FromResult(new ChangeAvailabilityResponse(change.Scheduled ? ChangeAvailabilityStatusEnumType.Scheduled : ChangeAvailabilityStatusEnumType.Accepted));
         });
 
         V201DeviceModelHandlers.Register(peer, session, new DeviceModel(station, DeviceModelPower.Of(session.Engine)), NotifyReportPageSize);
@@ -108,16 +109,13 @@ public sealed class V201Adapter(TimeProvider time) : IVersionAdapter
                 return ValueTask.FromResult(new ResetResponse(ResetStatusEnumType.Rejected));
             }
 
-            session.AfterAnswer("Reset", async ct =>
+            // B12.FR.01: OnIdle waits for running transactions (Scheduled); B12.FR.02: Immediate ends them (ImmediateReset) first.
+            if (request.Type == ResetEnumType.OnIdle)
             {
-                // Running transactions end before the reboot (TransactionEvent Ended, triggerReason ResetCommand).
-                if (session.Engine is { } running)
-                {
-                    await running.StopAllAsync(TransactionStopReason.HardReset, ct).ConfigureAwait(false);
-                }
+                return ValueTask.FromResult(new ResetResponse(StationReset.OnIdle(session) ? ResetStatusEnumType.Scheduled : ResetStatusEnumType.Accepted));
+            }
 
-                station.RequestReboot(BootReason.RemoteReset);
-            });
+            StationReset.Now(session, TransactionStopReason.HardReset);
             return ValueTask.FromResult(new ResetResponse(ResetStatusEnumType.Accepted));
         });
 

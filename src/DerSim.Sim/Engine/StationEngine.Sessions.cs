@@ -27,9 +27,9 @@ public sealed partial class StationEngine
         {
             for (var done = 0; done < Plan.Sessions && !ct.IsCancellationRequested && !_planEnded;)
             {
-                if (!_busy.TryAdd(evseId, 0))
+                if (!Station.AcceptsNewTransactions(evseId) || !_busy.TryAdd(evseId, 0))
                 {
-                    // A CSMS-started session has the EVSE; try again after an interval.
+                    // A CSMS-started session has the EVSE, or it is inoperative or a reset waits; try again after an interval.
                     await Clock.WaitAsync(SampleInterval, ct).ConfigureAwait(false);
                     continue;
                 }
@@ -100,7 +100,7 @@ public sealed partial class StationEngine
             }
 
             _pendingTxProfiles.TryRemove(start.EvseId, out _);
-            connector.Status = ConnectorStatus.Available;
+            Station.ReleaseAfterSession(connector);
             if (!ct.IsCancellationRequested)
             {
                 await messages.StatusAsync(connector, ct).ConfigureAwait(false);

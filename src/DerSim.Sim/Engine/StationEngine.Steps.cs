@@ -156,7 +156,7 @@ public sealed partial class StationEngine
 
         _stepped.TryRemove(evseId, out _);
         _busy.TryRemove(evseId, out _);
-        stepped.Connector.Status = ConnectorStatus.Available;
+        Station.ReleaseAfterSession(stepped.Connector);
         if (_messages is { } messages)
         {
             await messages.StatusAsync(stepped.Connector, ct).ConfigureAwait(false);

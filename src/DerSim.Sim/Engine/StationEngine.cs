@@ -234,7 +234,7 @@ public sealed partial class StationEngine
         var candidates = evseId is { } id ? Station.Profile.Evses.Where(e => e.Id == id) : Station.Profile.Evses.OrderBy(e => e.Id);
         foreach (var evse in candidates)
         {
-            if (_planEnded || _messages is null || Physics.EvAt(evse.Id) is not null || !_busy.TryAdd(evse.Id, 0))
+            if (_planEnded || _messages is null || !Station.AcceptsNewTransactions(evse.Id) || Physics.EvAt(evse.Id) is not null || !_busy.TryAdd(evse.Id, 0))
             {
                 continue;
             }

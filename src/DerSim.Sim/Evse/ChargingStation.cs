@@ -4,7 +4,7 @@ namespace DerSim.Sim.Evse;
 /// The running station, version-neutral: its profile, connectors, registration and configuration. Version
 /// adapters read and change it; the OCPP messages live in the adapters, not here.
 /// </summary>
-public sealed class ChargingStation
+public sealed partial class ChargingStation
 {
     private readonly Lock _gate = new();
 

@@ -9,4 +9,7 @@ public sealed record StationConnector(int EvseId, int ConnectorId, int StationCo
 {
     /// <summary>The current state.</summary>
     public ConnectorStatus Status { get; set; } = ConnectorStatus.Available;
+
+    /// <summary>True while a change to Inoperative waits for the session on this connector to end (answered Scheduled).</summary>
+    public bool InoperativeScheduled { get; set; }
 }

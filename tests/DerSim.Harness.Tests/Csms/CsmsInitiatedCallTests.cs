@@ -211,6 +211,33 @@ public sealed class CsmsInitiatedCallTests
         rig.Station.Station.Connectors.ShouldAllBe(c => c.Status == Sim.Evse.ConnectorStatus.Available);
     }
 
+    public static IEnumerable<TestCaseData> NegativeProfileFields()
+    {
+        const string V16Profile = """{"chargingProfileId":1,"stackLevel":STACK,"chargingProfilePurpose":"TxDefaultProfile","chargingProfileKind":"Absolute","chargingSchedule":{"chargingRateUnit":"A","chargingSchedulePeriod":[{"startPeriod":0,"limit":16}]}}""";
+        const string V2Profile = """{"id":1,"stackLevel":STACK,"chargingProfilePurpose":"TxDefaultProfile","chargingProfileKind":"Absolute","chargingSchedule":[{"id":1,"chargingRateUnit":"A","chargingSchedulePeriod":[{"startPeriod":0,"limit":16}]}]}""";
+        foreach (var version in new[] { OcppVersion.V16, OcppVersion.V201, OcppVersion.V21 })
+        {
+            var (place, profile) = Is16(version) ? ("connectorId", "csChargingProfiles") : ("evseId", "chargingProfile");
+            var body = Is16(version) ? V16Profile : V2Profile;
+            yield return new TestCaseData(version, "STACK", $$"""{"{{place}}":1,"{{profile}}":{{body.Replace("STACK", "-1", StringComparison.Ordinal)}}}""")
+                .SetName($"{version.DisplayName()} SetChargingProfile with stackLevel -1 gets PropertyConstraintViolation");
+            yield return new TestCaseData(version, "PLACE", $$"""{"{{place}}":-1,"{{profile}}":{{body.Replace("STACK", "0", StringComparison.Ordinal)}}}""")
+                .SetName($"{version.DisplayName()} SetChargingProfile with {place} -1 gets PropertyConstraintViolation");
+        }
+    }
+
+    // OCPP 2.1's schema bounds stackLevel and evseId at 0; the 1.6 and 2.0.1 texts say the same ("Lowest level is 0"),
+    // so every version answers a negative one as 2.1 does.
+    [TestCaseSource(nameof(NegativeProfileFields))]
+    public async Task A_negative_stack_level_or_place_is_a_PropertyConstraintViolation(OcppVersion version, string field, string payload)
+    {
+        await using var rig = await Rig.BootAsync(version, QuietInterval, $"CI-NEG-{version}-{field}");
+
+        var error = await RawCallErrorAsync(rig, "negative", $"""[2,"negative","SetChargingProfile",{payload}]""");
+
+        error.ErrorCode.ShouldBe("PropertyConstraintViolation", error.Raw);
+    }
+
     private static async Task<OcppFrameEvent> RawCallErrorAsync(Rig rig, string messageId, string frame)
     {
         var peer = rig.Csms.PeerOf(rig.Id);

@@ -105,7 +105,10 @@ public sealed class OcppSchemaValidator : IOcppSchemaValidator
         return token;
     }
 
-    private JsonSchema? Load(OcppVersion version, string action, PayloadKind kind)
+    private JsonSchema? Load(OcppVersion version, string action, PayloadKind kind) =>
+        LoadAsPublished(version, action, kind) is { } schema ? SpecTextMinimums.Apply(version, action, kind, schema) : null;
+
+    private JsonSchema? LoadAsPublished(OcppVersion version, string action, PayloadKind kind)
     {
         if (officialRoot is not null)
         {

@@ -1,0 +1,72 @@
+using DerSim.Sim.Engine;
+using DerSim.Sim.Evse;
+
+namespace DerSim.Sim.Adapters;
+
+/// <summary>
+/// What a Reset does, version-neutral; the adapters only decode the request and encode the answer. From the answer
+/// until the reboot no new transaction starts (<see cref="ChargingStation.ResetScheduled"/>).
+/// </summary>
+public static class StationReset
+{
+    /// <summary>
+    /// Resets at once: after the answer, running transactions end for <paramref name="reason"/>, then the station
+    /// reboots. OCPP 1.6 §5.14 (Soft: stop gracefully, reason SoftReset; Hard: reason HardReset) and 2.0.1
+    /// B12.FR.02 (Immediate: end the transactions, stoppedReason ImmediateReset, then reset).
+    /// </summary>
+    public static void Now(StationSession session, TransactionStopReason reason)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        session.Station.ResetScheduled = true;
+        session.AfterAnswer("Reset", async ct =>
+        {
+            if (session.Engine is { } running)
+            {
+                await running.StopAllAsync(reason, ct).ConfigureAwait(false);
+            }
+
+            Reboot(session.Station);
+        });
+    }
+
+    /// <summary>
+    /// OCPP 2.x Reset OnIdle: with no transaction running it resets at once (B11); otherwise it answers Scheduled and
+    /// resets once every transaction has ended, starting none meanwhile (B12.FR.01).
+    /// </summary>
+    /// <returns>True when the reset waits for running transactions (answer Scheduled), false when it is immediate (Accepted).</returns>
+    public static bool OnIdle(StationSession session)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        var station = session.Station;
+        station.ResetScheduled = true;
+        if (session.Engine is not { Transactions.Count: > 0 } engine)
+        {
+            session.AfterAnswer("Reset", _ =>
+            {
+                Reboot(station);
+                return Task.CompletedTask;
+            });
+            return false;
+        }
+
+        // Not bound to this connection: the transactions end (and their messages queue) whether or not it lasts.
+        session.AfterAnswer("Reset", async _ =>
+        {
+            while (engine.Transactions.Where(t => !t.Ended.IsCompleted).ToList() is { Count: > 0 } running)
+            {
+                await Task.WhenAll(running.Select(t => t.Ended)).ConfigureAwait(false);
+            }
+
+            engine.Log("reset: the last transaction ended; resetting now (Reset OnIdle)");
+            Reboot(station);
+        });
+        return true;
+    }
+
+    private static void Reboot(ChargingStation station)
+    {
+        // The runner drops the connection within RequestReboot; the next boot clears the wait.
+        station.RequestReboot(BootReason.RemoteReset);
+        station.ResetScheduled = false;
+    }
+}
