@@ -21,7 +21,7 @@ internal static class BootCheckCommand
         var csmsUrl = new Option<string?>("--csms") { Description = "target CSMS WebSocket URL (default: $DERSIM_CSMS_URL, else reqnroll.json $.dersim.csmsUrl, else the embedded reference CSMS)" };
         var versions = new Option<string[]>("--ocpp-version") { Description = "versions to check (repeatable): 1.6, 2.0.1, 2.1 (default: all)", AllowMultipleArgumentsPerToken = true };
         var profiles = new Option<string[]>("--profile") { Description = "bundled profile names or paths to check (repeatable; default: all bundled)", AllowMultipleArgumentsPerToken = true };
-        var timeout = new Option<double>("--timeout") { Description = "seconds each station has to boot and have every connector's StatusNotification answered (no Heartbeat is awaited; default: 20)", DefaultValueFactory = _ => 20 };
+        var timeout = new Option<double>("--timeout") { Description = "seconds each station has to boot and have every connector's StatusNotification answered, 1-3600 (no Heartbeat is awaited; default: 20)", DefaultValueFactory = _ => 20 }.WithRange(1, 3600, "seconds");
         var targetFile = new Option<string?>("--target") { Description = $"target declaration file for station ids, passwords and versions (default: ${TargetDeclarationLoader.Variable}, else reqnroll.json $.dersim.target)" };
         var command = new Command("bootcheck", "Boot every bundled EVSE profile in every OCPP version against a CSMS and check the traffic (exit 1 on any failure).")
         {
@@ -95,7 +95,7 @@ internal static class BootCheckCommand
 
             foreach (var r in results)
             {
-                Console.WriteLine($"  {(r.Passed ? "PASS" : "FAIL")}  OCPP {r.Version.DisplayName(),-5}  {r.Profile,-26} {r.StationId,-16} {r.Elapsed.TotalSeconds,5:0.0} s  {r.Detail}");
+                Console.WriteLine($"  {(r.Passed ? "PASS" : "FAIL")}  OCPP {r.Version.DisplayName(),-5}  {r.Profile,-26} {r.StationId,-16} {r.Elapsed.TotalSeconds,5:0.0} s  {LogText.Escape(r.Detail)}");
             }
 
             var failed = results.Count(r => !r.Passed);

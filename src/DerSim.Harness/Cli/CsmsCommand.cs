@@ -4,6 +4,7 @@ using System.Runtime.InteropServices;
 using DerSim.Harness.Configuration;
 using DerSim.Harness.Csms;
 using DerSim.Harness.Target;
+using DerSim.Sim.Ocpp;
 using DerSim.Sim.Ocpp.Validation;
 using DerSim.Sim.Runtime;
 
@@ -14,10 +15,10 @@ internal static class CsmsCommand
 {
     public static Command Create()
     {
-        var port = new Option<int>("--port") { Description = "port to listen on (0 picks a free one)", DefaultValueFactory = _ => 8180 };
+        var port = new Option<int>("--port") { Description = "port to listen on, 0-65535 (0 picks a free one)", DefaultValueFactory = _ => 8180 }.WithRange(0, 65535, "a TCP port");
         var host = new Option<string>("--host") { Description = "address to listen on; use 0.0.0.0 to accept other machines", DefaultValueFactory = _ => "127.0.0.1" };
         var boot = new Option<CsmsBootStatus>("--boot-status") { Description = "verdict for BootNotification: Accepted, Pending or Rejected", DefaultValueFactory = _ => CsmsBootStatus.Accepted };
-        var interval = new Option<int>("--heartbeat-interval") { Description = "heartbeat (or boot retry) interval in seconds sent in the BootNotification answer", DefaultValueFactory = _ => 10 };
+        var interval = new Option<int>("--heartbeat-interval") { Description = "heartbeat (or boot retry) interval in seconds sent in the BootNotification answer, 1-86400", DefaultValueFactory = _ => 10 }.WithRange(1, 86_400, "seconds");
         var tokens = new Option<string[]>("--accept-token") { Description = "a token Authorize accepts (repeat for more); without any, every token is accepted", AllowMultipleArgumentsPerToken = true };
         var password = new Option<string?>("--password") { Description = "require this Basic-auth password from every station (security profiles 1 and 2; the --target declaration's passwords per station count too)" };
         var security = new CsmsSecurity();
@@ -80,7 +81,8 @@ internal static class CsmsCommand
                 csms.Frame += (station, frame) => Console.WriteLine(FramePrinter.Format(frame, station, stationSide: false));
             }
 
-            csms.Rejected += rejection => Console.WriteLine($"rejected connection: {rejection}");
+            // The id, offered subprotocols and Basic-auth user in a rejection come from the client: escaped, one line each.
+            csms.Rejected += rejection => Console.WriteLine($"rejected connection: {LogText.Escape(rejection.ToString())}");
             try
             {
                 await csms.StartAsync(ct);

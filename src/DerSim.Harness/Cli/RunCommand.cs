@@ -28,9 +28,9 @@ internal static class RunCommand
         var tags = new Option<string[]>("--tags") { Description = "Cucumber tag expression selecting scenarios, e.g. \"@smart-charging and not @slow\" (repeatable: all must hold)" };
         var profiles = new Option<string[]>("--profile") { Description = "only scenarios that use this EVSE profile (repeatable)", AllowMultipleArgumentsPerToken = true };
         // No DefaultValueFactory: help would print one number, and the default depends on the target (defect 12 of issue 12).
-        var parallel = new Option<int?>("--parallel") { Description = $"scenarios run at once (default: 1 against an external CSMS, where scenarios share station ids; against the embedded CSMS 2 per core, {Parallelism(null, external: false)} here)" };
+        var parallel = new Option<int?>("--parallel") { Description = $"scenarios run at once, 1-1024 (default: 1 against an external CSMS, where scenarios share station ids; against the embedded CSMS 2 per core, {Parallelism(null, external: false)} here)" }.WithRange(1, 1024, "a number of scenarios");
         var reports = new Option<string?>("--reports") { Description = "reports folder: allure-results/, allure-report/index.html, junit.xml, traffic/ (default: reqnroll.json $.dersim.reportsDirectory, 'reports')" };
-        var manualTimeout = new Option<double?>("--manual-timeout") { Description = "seconds the Manual CSMS driver waits for the operator before the scenario is inconclusive (default: $DERSIM_MANUAL_TIMEOUT, else reqnroll.json $.dersim.manualTimeoutSeconds, else 120)" };
+        var manualTimeout = new Option<double?>("--manual-timeout") { Description = "seconds the Manual CSMS driver waits for the operator before the scenario is inconclusive, 1-86400 (default: $DERSIM_MANUAL_TIMEOUT, else reqnroll.json $.dersim.manualTimeoutSeconds, else 120)" }.WithRange(1, 86_400, "seconds");
         var noHtml = new Option<bool>("--no-html") { Description = "write the Allure results and JUnit XML but do not render the HTML report" };
         var targetFile = new Option<string?>("--target") { Description = $"target declaration file (station ids, tokens, passwords, versions, features) instead of reqnroll.json $.dersim.target (default: ${TargetDeclarationLoader.Variable})" };
         var listIds = new Option<bool>("--list-ids") { Description = "print the station ids and tokens (with 2.x types and groupIds) the selected scenarios will use, without running them" };
@@ -49,11 +49,6 @@ internal static class RunCommand
             {
                 setup = GherkinSetup.Load();
                 settings = DerSimConfig.LoadDefault();
-                if (result.GetValue(parallel) is < 1 and var given)
-                {
-                    throw new FormatException($"--parallel {given}: expected a number of scenarios of at least 1");
-                }
-
                 filters = [.. (result.GetValue(tags) ?? []).Select(TagExpression.Parse)];
                 selected = [.. (result.GetValue(versions) ?? []).Select(v => OcppVersions.TryParse(v, out var parsed) ? parsed.Value
                     : throw new FormatException($"--version '{v}' is not a version; expected {OcppVersions.AcceptedSpellings}"))];
@@ -76,9 +71,7 @@ internal static class RunCommand
                 if (result.GetValue(manualTimeout) is { } seconds)
                 {
                     // Through the environment too, as --csms: every scenario's world reads it.
-                    Environment.SetEnvironmentVariable(Drivers.Csms.CsmsDrivers.ManualTimeoutVariable, seconds > 0
-                        ? seconds.ToString(System.Globalization.CultureInfo.InvariantCulture)
-                        : throw new FormatException($"--manual-timeout '{seconds.ToString(System.Globalization.CultureInfo.InvariantCulture)}' is not a positive number of seconds"));
+                    Environment.SetEnvironmentVariable(Drivers.Csms.CsmsDrivers.ManualTimeoutVariable, seconds.ToString(System.Globalization.CultureInfo.InvariantCulture));
                 }
 
                 _ = Drivers.Csms.CsmsDrivers.ManualTimeout(settings, Environment.GetEnvironmentVariable);
@@ -122,6 +115,13 @@ internal static class RunCommand
             }
 
             var reportsDirectory = Path.GetFullPath(result.GetValue(reports) ?? Path.Combine(GherkinSetup.Root(), settings.ReportsDirectory));
+            if (WritableFolder.Problem(reportsDirectory) is { } unwritable)
+            {
+                // Before any scenario runs: a run whose reports cannot be written is minutes lost.
+                await Console.Error.WriteLineAsync($"dersim run: --reports: {unwritable}");
+                return 2;
+            }
+
             Environment.SetEnvironmentVariable(TrafficHooks.ReportsDirectoryVariable, reportsDirectory);
             var trafficDirectory = Path.Combine(reportsDirectory, "traffic");
             if (Directory.Exists(trafficDirectory))

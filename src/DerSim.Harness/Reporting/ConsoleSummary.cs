@@ -1,5 +1,6 @@
 using System.Globalization;
 using DerSim.Harness.Gherkin.Model;
+using DerSim.Sim.Ocpp;
 
 namespace DerSim.Harness.Reporting;
 
@@ -17,10 +18,10 @@ public static class ConsoleSummary
         foreach (var result in ordered)
         {
             var name = result.Scenario.TestName.Length > width ? result.Scenario.TestName[..(width - 1)] + "…" : result.Scenario.TestName;
-            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{Label(result.Status),-14} {result.Duration.TotalSeconds,7:0.0}s  {name}"));
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{Label(result.Status),-14} {result.Duration.TotalSeconds,7:0.0}s  {LogText.Escape(name)}"));
             if (result.Status is not ScenarioStatus.Passed and not ScenarioStatus.Skipped && result.Message.Length > 0)
             {
-                output.WriteLine($"{"",24}{result.Message.Split('\n')[0]}");
+                output.WriteLine($"{"",24}{LogText.Escape(result.Message.Split('\n')[0])}");
             }
         }
 

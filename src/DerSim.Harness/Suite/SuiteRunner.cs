@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using DerSim.Harness.Gherkin.Model;
+using DerSim.Sim.Ocpp;
 
 namespace DerSim.Harness.Suite;
 
@@ -44,10 +45,11 @@ public sealed class SuiteRunner(IScenarioExecutor executor, TextWriter progress,
             {
                 done++;
                 progress.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"[{done.ToString(CultureInfo.InvariantCulture).PadLeft(width)}/{scenarios.Count}] {Label(result.Status),-14} {result.Duration.TotalSeconds,6:0.0} s  {result.Scenario.TestName}"));
+                    $"[{done.ToString(CultureInfo.InvariantCulture).PadLeft(width)}/{scenarios.Count}] {Label(result.Status),-14} {result.Duration.TotalSeconds,6:0.0} s  {LogText.Escape(result.Scenario.TestName)}"));
                 if (result.Status is not (ScenarioStatus.Passed or ScenarioStatus.Skipped))
                 {
-                    var first = result.Message.Split('\n', 2)[0];
+                    // The message may quote what the CSMS sent: escaped, so it cannot add lines of its own.
+                    var first = LogText.Escape(result.Message.Split('\n', 2)[0]);
                     progress.WriteLine($"{new string(' ', (2 * width) + 3)} {first}");
                 }
             }

@@ -14,9 +14,6 @@ public static class TargetDeclarationLoader
     /// <summary>The environment variable naming a target declaration file.</summary>
     public const string Variable = "DERSIM_TARGET";
 
-    // Station identities: 2.x allows 48 characters (identifierString); '/' would split the URL path.
-    private const int MaxStationIdLength = 48;
-
     // 1.6's IdToken is CiString20, the shortest of the three versions; so is its parentIdTag.
     private const int MaxTokenLength = 20;
 
@@ -141,9 +138,10 @@ public static class TargetDeclarationLoader
 
     private static void CheckStationId(string? id, string at, Action<string, string> fail)
     {
-        if (id is not { Length: > 0 and <= MaxStationIdLength } || id.Any(c => c is < '!' or > '~' or '/'))
+        // The same rule as ./sim and the reference CSMS: an id the CSMS would refuse is caught here, before a run.
+        if (StationIdentity.Problem(id) is { } problem)
         {
-            fail(at, $"'{id}' is not a station id; expected 1-{MaxStationIdLength} printable characters without spaces or '/'");
+            fail(at, problem);
         }
     }
 

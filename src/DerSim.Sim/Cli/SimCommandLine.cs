@@ -36,37 +36,65 @@ public static class SimCommandLine
             (o, f, v) => o with { ClientCertificatePath = ExistingFile(f, v) }),
         new("--ocpp_client_key", "PEM", "private key of --ocpp_client_cert",
             (o, f, v) => o with { ClientKeyPath = ExistingFile(f, v) }),
-        new("--max_connect_attempts", "N", "give up after N failed connection attempts (default: retry forever)",
-            (o, f, v) => o with { MaxConnectAttempts = ParsePositiveInt(f, v) }),
-        new("--call_timeout", "SECONDS", "seconds to wait for each answer (default: 30)",
-            (o, f, v) => o with { CallTimeoutSeconds = ParsePositiveDouble(f, v) }),
+        new("--max_connect_attempts", "N", $"give up after N failed connection attempts, 1-{NumericFlag.Show(MaxConnectAttemptsLimit)} (default: retry forever)",
+            (o, f, v) => o with { MaxConnectAttempts = NumericFlag.Whole(f, v, 1, MaxConnectAttemptsLimit) }),
+        new("--call_timeout", "SECONDS", $"seconds to wait for each answer, {NumericFlag.Show(MinSeconds)}-{NumericFlag.Show(MaxCallTimeoutSeconds)} (default: {NumericFlag.Show(SimDefaults.CallTimeoutSeconds)})",
+            (o, f, v) => o with { CallTimeoutSeconds = NumericFlag.Number(f, v, MinSeconds, MaxCallTimeoutSeconds, "seconds") }),
         new("--validate", "yes|no", "validate every frame against the OCPP schemas (default: yes)",
             (o, f, v) => o with { Validate = ParseYesNo(f, v) }),
         new("--schemas_dir", "DIR", "validate against this folder of official OCPP schemas instead of DerSim's own",
             (o, f, v) => o with { SchemasDirectory = ExistingDirectory(f, v) }),
         new("--state_dir", "DIR", "keep undelivered transaction messages in DIR/<station id>.outbox.json, so a crash or restart loses none; the next start delivers them (default: in memory only)",
             (o, f, v) => o with { StateDirectory = ExistingDirectory(f, v) }),
-        new("--run_for", "SECONDS", "stop cleanly after SECONDS: end running transactions, await their answers (at most 5 s), close (default: run until Ctrl+C)",
-            (o, f, v) => o with { RunForSeconds = ParsePositiveDouble(f, v) }),
+        new("--run_for", "SECONDS", $"stop cleanly after SECONDS ({NumericFlag.Show(MinSeconds)}-{NumericFlag.Show(MaxRunForSeconds)}): end running transactions, await their answers (at most 5 s), close (default: run until Ctrl+C)",
+            (o, f, v) => o with { RunForSeconds = NumericFlag.Number(f, v, MinSeconds, MaxRunForSeconds, "seconds") }),
         new("--quiet", "", "do not print a line per OCPP frame",
             (o, _, _) => o with { PrintFrames = false }, TakesValue: false),
         new("--ev", "PRESET", $"the EV plugged in at every session: {string.Join(" | ", EvPresets.Names)}; {EvPresets.V2g50.Name} is bidirectional (V2G: discharges on OCPP 2.1 when the CSMS allows DC_BPT and sets a negative setpoint; the default on a bidirectional profile) (default: per profile; e.g. --ev sedan-75)",
             (o, f, v) => o with { Session = o.Session with { EvPreset = ParseEvPreset(f, v) } }),
         new("--ev_soc", "PERCENT", $"the EV's state of charge on arrival, 0..100 (default: {Ev.DefaultInitialSocPercent:0}, {EvPresets.V2g50.ArrivalSocPercent:0} for {EvPresets.V2g50.Name}; e.g. --ev_soc 10)",
-            (o, f, v) => o with { Session = o.Session with { InitialSocPercent = ParsePercent(f, v) } }),
+            (o, f, v) => o with { Session = o.Session with { InitialSocPercent = NumericFlag.Number(f, v, 0, 100, "a percentage") } }),
         new("--ev_target_soc", "PERCENT", $"the SoC at which the session ends, above --ev_soc (default: {Ev.DefaultTargetSocPercent:0}; e.g. --ev_target_soc 90)",
-            (o, f, v) => o with { Session = o.Session with { TargetSocPercent = ParsePercent(f, v) } }),
+            (o, f, v) => o with { Session = o.Session with { TargetSocPercent = NumericFlag.Number(f, v, 0, 100, "a percentage") } }),
         new("--idtag", "TEXT", $"the id token the driver presents, 1-{MaxIdTagLength} printable characters (default: {SessionPlan.DefaultIdTag}; e.g. --idtag DRIVER-1)",
             (o, f, v) => o with { Session = o.Session with { IdTag = ParseIdTag(f, v) } }),
         new("--idtag_type", "TYPE", $"the 2.x idToken type of --idtag: 2.0.1 {string.Join(" | ", IdTokenTypes.Of(OcppVersion.V201))}; 2.1 also {string.Join(" | ", IdTokenTypes.Of(OcppVersion.V21).Except(IdTokenTypes.Of(OcppVersion.V201)))} (default: the type the token fits: ISO14443 for 8 or 14 hex characters, ISO15693 for 16, else Local)",
             (o, f, v) => o with { Session = o.Session with { IdTagType = NonEmpty(f, v) } }),
-        new("--sessions", "N", "charging sessions per connector, one after another; 0 only stays connected (default: 1; e.g. --sessions 2)",
-            (o, f, v) => o with { Session = o.Session with { Sessions = ParseNonNegativeInt(f, v) } }),
-        new("--time_scale", "X", "simulated seconds per wall second: 1 real time, 60 a minute per second (default: 1; e.g. --time_scale 120)",
-            (o, f, v) => o with { Session = o.Session with { TimeScale = ParsePositiveDouble(f, v) }, TimeScaleGiven = true }),
-        new("--duration", "TIME", "stop after this much simulated time: seconds or 30s, 45m, 2h (default: until the sessions are done; e.g. --duration 45m)",
+        new("--sessions", "N", $"charging sessions per connector, one after another, 0-{NumericFlag.Show(MaxSessions)}; 0 only stays connected (default: 1; e.g. --sessions 2)",
+            (o, f, v) => o with { Session = o.Session with { Sessions = NumericFlag.Whole(f, v, 0, MaxSessions) } }),
+        new("--time_scale", "X", $"simulated seconds per wall second, {NumericFlag.Show(MinTimeScale)}-{NumericFlag.Show(MaxTimeScale)}: 1 real time, 60 a minute per second (default: 1; e.g. --time_scale 120)",
+            (o, f, v) => o with { Session = o.Session with { TimeScale = NumericFlag.Number(f, v, MinTimeScale, MaxTimeScale, "a factor") }, TimeScaleGiven = true }),
+        new("--duration", "TIME", $"stop after this much simulated time, up to {NumericFlag.Show(MaxDurationHours)}h: seconds or 30s, 45m, 2h (default: until the sessions are done; e.g. --duration 45m)",
             (o, f, v) => o with { Session = o.Session with { Duration = ParseDuration(f, v) } }),
     ];
+
+    // The ranges of the numeric flags (issue 13, item 5): wide enough for any real use, small enough that no timer,
+    // TimeSpan or simulated clock overflows (CancelAfter takes at most ~49.7 days; TimeSpan.FromSeconds ~29,000 years
+    // before scaling).
+
+    /// <summary>The shortest time a seconds flag takes: 10 ms, below which a CALL cannot even cross a loopback socket.</summary>
+    public const double MinSeconds = 0.01;
+
+    /// <summary>The longest <c>--call_timeout</c>: a day.</summary>
+    public const double MaxCallTimeoutSeconds = 86_400;
+
+    /// <summary>The longest <c>--run_for</c>: 30 days.</summary>
+    public const double MaxRunForSeconds = 2_592_000;
+
+    /// <summary>The most <c>--max_connect_attempts</c>.</summary>
+    public const int MaxConnectAttemptsLimit = 1_000_000;
+
+    /// <summary>The most <c>--sessions</c> per connector.</summary>
+    public const int MaxSessions = 100_000;
+
+    /// <summary>The slowest <c>--time_scale</c>: a simulated second per 1000 wall seconds.</summary>
+    public const double MinTimeScale = 0.001;
+
+    /// <summary>The fastest <c>--time_scale</c>: a simulated week in about a minute.</summary>
+    public const double MaxTimeScale = 10_000;
+
+    /// <summary>The longest <c>--duration</c>: a leap year of simulated time.</summary>
+    public const int MaxDurationHours = 8_784;
 
     /// <summary>The longest id token accepted: 1.6's IdToken is CiString20, the shortest of the three versions.</summary>
     public const int MaxIdTagLength = 20;
@@ -218,13 +246,7 @@ public static class SimCommandLine
 
     private static string ParseStationId(string flag, string value)
     {
-        // OCPP 2.x limits the identity to 48 characters of a URL-safe set; 1.6 says nothing, so use the stricter rule.
-        if (value.Length is 0 or > 48 || value.Any(c => char.IsWhiteSpace(c) || c is ':' or '/' or '?' or '#'))
-        {
-            throw new UsageException($"{flag}: '{value}' is not a station identity; expected 1-48 characters without spaces, ':', '/', '?' or '#'");
-        }
-
-        return value;
+        return StationIdentity.Problem(value) is { } problem ? throw new UsageException($"{flag}: {problem}") : value;
     }
 
     private static string NonEmpty(string flag, string value) =>
@@ -236,20 +258,10 @@ public static class SimCommandLine
     private static string ExistingDirectory(string flag, string value) =>
         Directory.Exists(value) ? value : throw new UsageException($"{flag}: folder '{value}' does not exist");
 
-    private static int ParsePositiveInt(string flag, string value) =>
-        int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0
-            ? n
-            : throw new UsageException($"{flag}: '{value}' is not a whole number above 0");
-
     private static string ParseEvPreset(string flag, string value) =>
         EvPresets.TryGet(value, out var model)
             ? model.Name
             : throw new UsageException($"{flag}: '{value}' is not an EV preset; expected one of {string.Join(", ", EvPresets.Names)}");
-
-    private static double ParsePercent(string flag, string value) =>
-        double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) && d is >= 0 and <= 100
-            ? d
-            : throw new UsageException($"{flag}: '{value}' is not a percentage; expected a number from 0 to 100");
 
     private static string ParseIdTag(string flag, string value)
     {
@@ -262,11 +274,6 @@ public static class SimCommandLine
         return value;
     }
 
-    private static int ParseNonNegativeInt(string flag, string value) =>
-        int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var n)
-            ? n
-            : throw new UsageException($"{flag}: '{value}' is not a whole number of 0 or more");
-
     /// <summary>Parses a simulated duration: plain seconds, or a number with s, m or h (<c>30s</c>, <c>45m</c>, <c>1.5h</c>).</summary>
     internal static TimeSpan ParseDuration(string flag, string value)
     {
@@ -278,17 +285,16 @@ public static class SimCommandLine
             'h' => (value[..^1], 3600d),
             _ => (value, 1d),
         };
-        if (double.TryParse(number, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var d) && d > 0 && double.IsFinite(d * seconds)
-            && d * seconds <= TimeSpan.MaxValue.TotalSeconds / 2)
+        if (double.TryParse(number, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var d) && d > 0)
         {
-            return TimeSpan.FromSeconds(d * seconds);
+            if (d * seconds <= MaxDurationHours * 3600d)
+            {
+                return TimeSpan.FromSeconds(d * seconds);
+            }
+
+            throw new UsageException($"{flag}: '{value}' is out of range; expected at most {NumericFlag.Show(MaxDurationHours)}h ({MaxDurationHours / 24} days) of simulated time");
         }
 
         throw new UsageException($"{flag}: '{value}' is not a duration; expected seconds or a number with s, m or h above 0 (e.g. 90, 30s, 45m, 2h)");
     }
-
-    private static double ParsePositiveDouble(string flag, string value) =>
-        double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) && d > 0 && double.IsFinite(d)
-            ? d
-            : throw new UsageException($"{flag}: '{value}' is not a number above 0");
 }

@@ -112,7 +112,8 @@ public static class SimProgram
             station,
             clientOptions,
             time,
-            message => output.WriteLine($"{time.GetLocalNow():HH:mm:ss.fff} {station.StationId} {message}"),
+            // Log lines quote what the CSMS sent (reasons, error descriptions): escaped, so each stays one line.
+            message => output.WriteLine($"{time.GetLocalNow():HH:mm:ss.fff} {station.StationId} {LogText.Escape(message)}"),
             options.Session);
         if (options.StateDirectory is { } stateDirectory)
         {
@@ -155,7 +156,7 @@ public static class SimProgram
         }
         catch (OcppConnectException ex)
         {
-            await stderr.WriteLineAsync($"sim: giving up after {options.MaxConnectAttempts} attempt(s): {ex.Message}");
+            await stderr.WriteLineAsync($"sim: giving up after {options.MaxConnectAttempts} attempt(s): {LogText.Escape(ex.Message)}");
             return ExitGaveUp;
         }
 

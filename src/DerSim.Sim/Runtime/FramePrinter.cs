@@ -1,9 +1,13 @@
 using System.Globalization;
+using DerSim.Sim.Ocpp;
 using DerSim.Sim.Ocpp.Rpc;
 
 namespace DerSim.Sim.Runtime;
 
-/// <summary>Formats one line per OCPP frame: time, direction, station, the frame as on the wire, and any findings.</summary>
+/// <summary>
+/// Formats one line per OCPP frame: time, direction, station, the frame as on the wire, and any findings, with control
+/// characters escaped (<see cref="LogText"/>).
+/// </summary>
 public static class FramePrinter
 {
     /// <summary>
@@ -31,6 +35,7 @@ public static class FramePrinter
             line += "  !! " + note;
         }
 
-        return line;
+        // The frame as received may hold raw newlines (JSON whitespace) and the findings quote it: one frame, one line.
+        return LogText.Escape(line);
     }
 }

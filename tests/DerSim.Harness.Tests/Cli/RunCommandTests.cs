@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace DerSim.Harness.Tests.Cli;
 
 /// <summary><c>dersim run</c> as a process: the suite against the embedded CSMS, its counts, traffic files and exit code.</summary>
@@ -67,7 +65,7 @@ public sealed class RunCommandTests
 
         var (refused, message) = await Dersim("run", "--parallel", "0");
         refused.ShouldBe(2, message);
-        message.ShouldContain("--parallel 0: expected a number of scenarios of at least 1");
+        message.ShouldContain("dersim run: --parallel '0' is out of range; expected a number of scenarios from 1 to 1024");
     }
 
     [Test]
@@ -158,7 +156,7 @@ public sealed class RunCommandTests
     {
         var (exit, output) = await Dersim("run", Path.Combine("features", "core", "boot.feature"), "--manual-timeout", "0");
         exit.ShouldBe(2, output);
-        output.ShouldContain("dersim run: --manual-timeout '0' is not a positive number of seconds");
+        output.ShouldContain("dersim run: --manual-timeout '0' is out of range; expected seconds from 1 to 86400");
         output.ShouldNotContain("   at ");
     }
 
@@ -182,29 +180,8 @@ public sealed class RunCommandTests
 
     private static async Task<(int Exit, string Output)> Dersim(params string[] args)
     {
-        var info = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = AppContext.BaseDirectory,
-        };
-        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "dersim.dll"));
-        foreach (var arg in args)
-        {
-            info.ArgumentList.Add(arg);
-        }
-
-        info.Environment.Remove("DERSIM_CSMS_URL");
-        info.Environment.Remove("DERSIM_ROOT");
-        info.Environment.Remove("DERSIM_REPORTS_DIR");
-        info.Environment.Remove("DERSIM_TARGET");
-        using var process = Process.Start(info)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var wait = new CancellationTokenSource(TimeSpan.FromSeconds(120));
-        await process.WaitForExitAsync(wait.Token);
+        var (exit, stdout, stderr) = await DersimProcess.RunAsync(args);
         // The summary's last line ends stdout; notes such as the traffic folder go to stderr, after it.
-        return (process.ExitCode, $"{await stdout}\n\nstderr: {await stderr}");
+        return (exit, $"{stdout}\n\nstderr: {stderr}");
     }
 }

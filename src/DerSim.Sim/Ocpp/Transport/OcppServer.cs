@@ -15,10 +15,10 @@ namespace DerSim.Sim.Ocpp.Transport;
 
 /// <summary>
 /// The CSMS end of OCPP-J on Kestrel. Any path is accepted; its last segment (unescaped) is the station id.
-/// A request that is not a WebSocket upgrade, has no station id, or offers no subprotocol the server
-/// supports is answered HTTP 400 before the upgrade (so the client sees a clear status rather than a
-/// socket that closes at once); failed Basic auth is answered HTTP 401, and a client certificate (security profile 3)
-/// that names another station HTTP 403.
+/// A request that is not a WebSocket upgrade, has no station id or one that is not a valid identity
+/// (<see cref="StationIdentity"/>), or offers no subprotocol the server supports is answered HTTP 400 before the
+/// upgrade (so the client sees a clear status rather than a socket that closes at once); failed Basic auth is
+/// answered HTTP 401, and a client certificate (security profile 3) that names another station HTTP 403.
 /// </summary>
 public sealed class OcppServer : IAsyncDisposable
 {
@@ -142,6 +142,14 @@ public sealed class OcppServer : IAsyncDisposable
         if (string.IsNullOrEmpty(stationId))
         {
             await RejectAsync(context, stationId, StatusCodes.Status400BadRequest, "no station id: it must be the last segment of the URL path").ConfigureAwait(false);
+            return;
+        }
+
+        // OCPP 2.0.1/2.1 Part 4 §3.1.1: the identity is an identifierString of at most 48 characters; refusing any
+        // other keeps control characters and look-alike ids out of the CSMS's state and logs (issue 13, item 6).
+        if (StationIdentity.Problem(stationId) is { } identityProblem)
+        {
+            await RejectAsync(context, stationId, StatusCodes.Status400BadRequest, identityProblem).ConfigureAwait(false);
             return;
         }
 

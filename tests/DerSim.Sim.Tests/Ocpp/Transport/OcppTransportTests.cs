@@ -65,9 +65,10 @@ public sealed class OcppTransportTests : IDisposable
         });
         await server.StartAsync(Token);
 
-        var station = await Client(new Uri(server.Url, "ocpp/v2/"), station: "CS 1/ä").ConnectAsync(Token);
+        // Every identifierString character that the client escapes in the URL ('*', '=', '+', '|', '@') comes back.
+        var station = await Client(new Uri(server.Url, "ocpp/v2/"), station: "CS*1+a=b|c@d").ConnectAsync(Token);
 
-        (await seen.Task.WaitAsync(Token)).ShouldBe("CS 1/ä");
+        (await seen.Task.WaitAsync(Token)).ShouldBe("CS*1+a=b|c@d");
         await station.DisposeAsync();
     }
 

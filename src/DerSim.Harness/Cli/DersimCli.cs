@@ -1,0 +1,73 @@
+using System.CommandLine;
+using System.CommandLine.Invocation;
+using DerSim.Sim.Ocpp;
+
+namespace DerSim.Harness.Cli;
+
+/// <summary>
+/// The <c>dersim</c> command line: parses, runs the command and turns every failure into one line on stderr
+/// (issue 13, item 5): a bad command line or an input/output failure exits 2, an unexpected error inside DerSim
+/// exits 1, Ctrl+C exits 130. No stack trace reaches the user.
+/// </summary>
+internal static class DersimCli
+{
+    /// <summary>Exit code of a bad command line, or a file or folder that cannot be read or written.</summary>
+    public const int ExitUsage = 2;
+
+    /// <summary>Exit code of an unexpected error inside DerSim.</summary>
+    public const int ExitInternal = 1;
+
+    /// <summary>Exit code after Ctrl+C (128 + SIGINT), as shells expect.</summary>
+    public const int ExitInterrupted = 130;
+
+    /// <summary>The root command with every sub-command.</summary>
+    public static RootCommand Root() => new("DerSim: OCPP conformance harness. Commands: run (the conformance scenarios against a CSMS, with reports), bootcheck (boot every profile in every version), csms (the reference CSMS), certs (throw-away certificates for security profiles 2 and 3), check (dry-run the features), steps (the step library), drivers (the CSMS drivers; --actions: the Http driver's actions), report (render the HTML report).")
+    {
+        RunCommand.Create(),
+        BootCheckCommand.Create(),
+        CsmsCommand.Create(),
+        CertsCommand.Create(),
+        CheckCommand.Create(),
+        StepsCommand.Create(),
+        DriversCommand.Create(),
+        ReportCommand.Create(),
+    };
+
+    /// <summary>Runs <paramref name="args"/>; returns the process exit code.</summary>
+    public static async Task<int> RunAsync(string[] args, TextWriter stderr)
+    {
+        ArgumentNullException.ThrowIfNull(stderr);
+        // Tag expressions start with '@' ("--tags @boot"): not response files.
+        var parsed = Root().Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
+        var name = parsed.CommandResult.Command is RootCommand ? "dersim" : $"dersim {parsed.CommandResult.Command.Name}";
+        if (parsed.Action is ParseErrorAction)
+        {
+            // The first error is the one to fix; the usage is one --help away rather than a page of it here.
+            await stderr.WriteLineAsync($"{name}: {LogText.Escape(parsed.Errors[0].Message)}").ConfigureAwait(false);
+            await stderr.WriteLineAsync($"Run ./{name} --help for usage.").ConfigureAwait(false);
+            return ExitUsage;
+        }
+
+        try
+        {
+            // System.CommandLine turns Ctrl+C and SIGTERM into the commands' cancellation token.
+            return await parsed.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false }).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            await stderr.WriteLineAsync($"{name}: interrupted").ConfigureAwait(false);
+            return ExitInterrupted;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // .NET's file-system messages name the path ("Access to the path '/x' is denied.").
+            await stderr.WriteLineAsync($"{name}: {LogText.Escape(ex.Message)}").ConfigureAwait(false);
+            return ExitUsage;
+        }
+        catch (Exception ex)
+        {
+            await stderr.WriteLineAsync($"{name}: internal error: {ex.GetType().Name}: {LogText.Escape(ex.Message)}").ConfigureAwait(false);
+            return ExitInternal;
+        }
+    }
+}
