@@ -42,7 +42,9 @@ public sealed class TrafficRecorder
     public RecordedFrame Record(string stationId, OcppFrameEvent frame, DateTimeOffset virtualTime)
     {
         ArgumentNullException.ThrowIfNull(frame);
-        var payload = PayloadOf(frame);
+        // Passwords set over OCPP never reach traffic files, reports or failure messages.
+        var raw = FrameSecrets.Masked(frame.Raw);
+        var payload = PayloadOf(frame.MessageType, raw);
         RecordedFrame recorded;
         lock (_gate)
         {
@@ -54,7 +56,7 @@ public sealed class TrafficRecorder
                 frame.MessageId,
                 frame.Action,
                 payload,
-                frame.Raw,
+                raw,
                 _wall.GetUtcNow(),
                 virtualTime,
                 frame.Latency,
@@ -145,18 +147,18 @@ public sealed class TrafficRecorder
         return text.ToString();
     }
 
-    private static JsonElement? PayloadOf(OcppFrameEvent frame)
+    private static JsonElement? PayloadOf(OcppMessageType? messageType, string raw)
     {
-        if (frame.MessageType is null)
+        if (messageType is null)
         {
             return null;
         }
 
         try
         {
-            using var document = JsonDocument.Parse(frame.Raw);
+            using var document = JsonDocument.Parse(raw);
             var root = document.RootElement;
-            var index = frame.MessageType switch
+            var index = messageType switch
             {
                 OcppMessageType.Call or OcppMessageType.Send => 3,
                 OcppMessageType.CallResult => 2,

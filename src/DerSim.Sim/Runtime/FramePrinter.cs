@@ -5,8 +5,8 @@ using DerSim.Sim.Ocpp.Rpc;
 namespace DerSim.Sim.Runtime;
 
 /// <summary>
-/// Formats one line per OCPP frame: time, direction, station, the frame as on the wire, and any findings, with control
-/// characters escaped (<see cref="LogText"/>).
+/// Formats one line per OCPP frame: time, direction, station, the frame as on the wire (passwords masked), and any
+/// findings, with control characters escaped (<see cref="LogText"/>).
 /// </summary>
 public static class FramePrinter
 {
@@ -19,7 +19,7 @@ public static class FramePrinter
         ArgumentNullException.ThrowIfNull(frame);
         var outbound = frame.Direction == FrameDirection.Outbound;
         var arrow = outbound == stationSide ? "->" : "<-";
-        var line = $"{frame.Timestamp.ToLocalTime().ToString("HH:mm:ss.fff", CultureInfo.InvariantCulture)} {stationId} {arrow} {frame.Raw}";
+        var line = $"{frame.Timestamp.ToLocalTime().ToString("HH:mm:ss.fff", CultureInfo.InvariantCulture)} {stationId} {arrow} {FrameSecrets.Masked(frame.Raw)}";
         if (frame.Latency is { } latency)
         {
             line += $"  ({latency.TotalMilliseconds:0} ms)";

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using DerSim.Harness.Traffic;
+using DerSim.Sim.Ocpp.Rpc;
 
 namespace DerSim.Harness.Drivers.Csms;
 
@@ -48,7 +49,9 @@ internal static class CsmsCommandFields
     /// <summary>What the command asks for, as (path, value) pairs taken from its own payload.</summary>
     public static IReadOnlyList<(string Path, string Value)> Expected(CsmsCommand command)
     {
-        var payload = command.Payload();
+        // Compared with recorded frames, whose passwords are masked (FrameSecrets): mask the command's alike.
+        using var masked = JsonDocument.Parse(FrameSecrets.Masked(command.Payload().GetRawText()));
+        var payload = masked.RootElement;
         return [.. PathsFor(command.Kind)
             .Select(path => (Path: path, Value: FrameFields.At(payload, path)))
             .Where(f => f.Value is not null)
