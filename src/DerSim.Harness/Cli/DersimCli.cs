@@ -7,7 +7,7 @@ namespace DerSim.Harness.Cli;
 /// <summary>
 /// The <c>dersim</c> command line: parses, runs the command and turns every failure into one line on stderr
 /// (issue 13, item 5): a bad command line or an input/output failure exits 2, an unexpected error inside DerSim
-/// exits 1, Ctrl+C exits 130. No stack trace reaches the user.
+/// exits 1, a command that ends cancelled exits 130 (as after Ctrl+C). No stack trace reaches the user.
 /// </summary>
 internal static class DersimCli
 {
@@ -17,7 +17,7 @@ internal static class DersimCli
     /// <summary>Exit code of an unexpected error inside DerSim.</summary>
     public const int ExitInternal = 1;
 
-    /// <summary>Exit code after Ctrl+C (128 + SIGINT), as shells expect.</summary>
+    /// <summary>Exit code of a command that ended cancelled: 128 + SIGINT, as shells expect after Ctrl+C.</summary>
     public const int ExitInterrupted = 130;
 
     /// <summary>The root command with every sub-command.</summary>

@@ -244,10 +244,8 @@ public static class SimCommandLine
         return uri;
     }
 
-    private static string ParseStationId(string flag, string value)
-    {
-        return StationIdentity.Problem(value) is { } problem ? throw new UsageException($"{flag}: {problem}") : value;
-    }
+    private static string ParseStationId(string flag, string value) =>
+        StationIdentity.Problem(value) is { } problem ? throw new UsageException($"{flag}: {problem}") : value;
 
     private static string NonEmpty(string flag, string value) =>
         value.Length > 0 ? value : throw new UsageException($"{flag} needs a non-empty value");

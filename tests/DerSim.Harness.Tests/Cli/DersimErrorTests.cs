@@ -37,6 +37,20 @@ public sealed class DersimErrorTests
     }
 
     [Test]
+    public async Task A_file_that_cannot_be_written_is_one_line_naming_the_path_and_exit_2()
+    {
+        // Caught at the top: no command needs its own handler for the path to be named without a stack trace.
+        var path = "/proc/dersim-no-such-place/steps.md";
+
+        var (exit, stdout, stderr) = await DersimProcess.RunAsync("steps", "--markdown", path);
+
+        exit.ShouldBe(2, $"{stdout}\n{stderr}");
+        stderr.ShouldStartWith("dersim steps: ");
+        stderr.ShouldContain("/proc/dersim-no-such-place");
+        stderr.TrimEnd('\n').ShouldNotContain('\n');
+    }
+
+    [Test]
     public async Task A_station_id_with_an_encoded_newline_cannot_forge_a_csms_log_line()
     {
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(120));
