@@ -68,7 +68,7 @@ public sealed class FrameTarget
         {
             if (Directory.Exists(path))
             {
-                files.AddRange(Directory.GetFiles(path, "*", SearchOption.AllDirectories).Where(f => !Path.GetFileName(f).StartsWith('.') && !f.EndsWith("README.txt", StringComparison.Ordinal)).Order(StringComparer.Ordinal));
+                files.AddRange(Directory.GetFiles(path, "*", SearchOption.AllDirectories).Where(f => !Path.GetRelativePath(path, f).Split(Path.DirectorySeparatorChar).Any(part => part.StartsWith('.')) && !f.EndsWith("README.txt", StringComparison.Ordinal)).Order(StringComparer.Ordinal));
             }
             else if (File.Exists(path))
             {

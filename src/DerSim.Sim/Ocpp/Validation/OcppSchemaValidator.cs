@@ -68,6 +68,15 @@ public sealed class OcppSchemaValidator : IOcppSchemaValidator
             return [new SchemaViolation("$", SchemaViolationKind.Syntax, $"expected a JSON object, got {token.Type.ToString().ToLowerInvariant()}")];
         }
 
+        // Newtonsoft reads an integer beyond 64 bits as a BigInteger, which NJsonSchema's number checks cannot
+        // convert (InvalidCastException out of Validate, which ended the receive loop: found by bench/fuzz.sh).
+        // No OCPP integer field holds such a value, so it is a value out of range: PropertyConstraintViolation.
+        var huge = token.SelectTokens("..*").Where(t => t is JValue { Type: JTokenType.Integer, Value: System.Numerics.BigInteger }).ToList();
+        if (huge.Count > 0)
+        {
+            return huge.Select(t => new SchemaViolation(ToJsonPath(t.Path), SchemaViolationKind.Property, $"integer of {t.ToString().Length} characters is outside the 64-bit range")).ToList();
+        }
+
         var violations = new List<SchemaViolation>();
         foreach (var error in schema.Validate(token))
         {

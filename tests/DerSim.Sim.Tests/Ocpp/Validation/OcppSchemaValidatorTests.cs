@@ -152,4 +152,16 @@ public sealed class OcppSchemaValidatorTests
         period["items"]!["properties"]!["limit"]!["multipleOf"]!.GetValue<decimal>().ShouldBe(0.1m);
         json["properties"]!["csChargingProfiles"]!["properties"]!["chargingProfilePurpose"]!["enum"]!.AsArray().Count.ShouldBe(3);
     }
+
+    /// <summary>Found by bench/fuzz.sh: an integer beyond 64 bits threw InvalidCastException out of NJsonSchema.</summary>
+    [TestCase(OcppVersion.V16, "RemoteStartTransaction", """{"connectorId":99999999999999999999999999991,"idTag":"T"}""", "$.connectorId")]
+    [TestCase(OcppVersion.V201, "Reset", """{"type":"OnIdle","evseId":-99999999999999999999999999991}""", "$.evseId")]
+    [TestCase(OcppVersion.V21, "GetVariables", """{"getVariableData":[{"component":{"name":"C","evse":{"id":1}},"variable":{"name":"V"}},{"component":{"name":"C","evse":{"id":123456789012345678901234567890}},"variable":{"name":"V"}}]}""", "$.getVariableData[1].component.evse.id")]
+    public void Integer_beyond_64_bits_is_a_property_violation_not_an_exception(OcppVersion version, string action, string payload, string path)
+    {
+        var violations = Ours.Validate(version, action, PayloadKind.Request, payload);
+
+        violations.ShouldNotBeEmpty();
+        violations.ShouldContain(v => v.Path == path && v.Kind == SchemaViolationKind.Property, string.Join("; ", violations));
+    }
 }
