@@ -523,15 +523,17 @@ public sealed class TransactionOutbox
             }
             catch (OcppConnectionClosedException)
             {
-                // Still queued: the next connection delivers it, with the same id.
+                // Still queued: the next connection (Online) delivers it, with the same id. This one is done for: draining
+                // stops here rather than spin on a peer that is closing but not yet reported offline.
                 lock (_gate)
                 {
                     next.InFlight = false;
                     next.WasSent = true;
                     SaveLocked();
+                    _draining = false;
                 }
 
-                continue;
+                break;
             }
             catch (Exception ex) when (OcppCallFailure.IsBadAnswer(ex))
             {

@@ -28,6 +28,7 @@ internal sealed class ChaosCsmsRig : IAsyncDisposable
     private OcppServer _server = null!;
     private int _nextTransactionId;
     private volatile Func<OcppRpcPeer, Task>? _onNextTransactionMessage;
+    private volatile Func<string, JsonElement, bool>? _holdWhich;
     private volatile OcppRpcPeer? _peer;
 
     private ChaosCsmsRig(OcppVersion version) => Version = version;
@@ -100,7 +101,11 @@ internal sealed class ChaosCsmsRig : IAsyncDisposable
     }
 
     /// <summary>The next transaction message the station sends is left unanswered; <paramref name="then"/> runs instead.</summary>
-    public void OnNextTransactionMessage(Func<OcppRpcPeer, Task> then) => _onNextTransactionMessage = then;
+    public void OnNextTransactionMessage(Func<OcppRpcPeer, Task> then, Func<string, JsonElement, bool>? which = null)
+    {
+        _holdWhich = which;
+        _onNextTransactionMessage = then;
+    }
 
     /// <summary>The transaction id the CSMS gave the 1.6 StartTransaction with <paramref name="payload"/>.</summary>
     public int TransactionIdOf(JsonElement payload) => _startIds[payload.GetRawText()];
@@ -175,7 +180,8 @@ internal sealed class ChaosCsmsRig : IAsyncDisposable
     private void Answer(OcppRpcPeer peer, string action, Func<JsonElement, string> answer) =>
         peer.OnRaw(action, async (payload, ct) =>
         {
-            if (Interlocked.Exchange(ref _onNextTransactionMessage, null) is { } instead)
+            if (_onNextTransactionMessage is not null && (_holdWhich?.Invoke(action, payload) ?? true)
+                && Interlocked.Exchange(ref _onNextTransactionMessage, null) is { } instead)
             {
                 await instead(peer);
                 await Task.Delay(Timeout.Infinite, ct);
