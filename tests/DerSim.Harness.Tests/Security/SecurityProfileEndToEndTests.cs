@@ -26,7 +26,7 @@ public sealed class SecurityProfileEndToEndTests
         await csms.StartAsync();
 
         var (own, ownOutput) = await RunSimAsync(csms.Url, "CS-B", "--ocpp_password", "pass-of-B", "--run_for", "2");
-        var (other, otherOutput) = await RunSimAsync(csms.Url, "CS-B", "--ocpp_password", "pass-of-A", "--max_connect_attempts", "1");
+        var (other, otherOutput) = await RunSimAsync(csms.Url, "CS-B", "--ocpp_password", "pass-of-A", "--max_connect_attempts", "1", "--run_for", "5");
 
         own.ShouldBe(SimProgram.ExitOk, ownOutput);
         other.ShouldBe(SimProgram.ExitGaveUp, otherOutput);
@@ -51,7 +51,7 @@ public sealed class SecurityProfileEndToEndTests
         string[] tls = ["--ocpp_ca_cert", files.File("ca.pem"), "--ocpp_client_cert", files.File("CS-1.pem"), "--ocpp_client_key", files.File("CS-1.key.pem")];
 
         var (own, ownOutput) = await RunSimAsync(csms.Url, "CS-1", [.. tls, "--run_for", "2"]);
-        var (other, otherOutput) = await RunSimAsync(csms.Url, "CS-2", [.. tls, "--max_connect_attempts", "1"]);
+        var (other, otherOutput) = await RunSimAsync(csms.Url, "CS-2", [.. tls, "--max_connect_attempts", "1", "--run_for", "5"]);
 
         own.ShouldBe(SimProgram.ExitOk, ownOutput);
         other.ShouldBe(SimProgram.ExitGaveUp, otherOutput);
