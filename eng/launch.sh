@@ -17,4 +17,8 @@ if [ ! -f "$dll" ] || [ ! -f "$stamp" ] || [ -n "$(find "$root/src" "$root/Direc
   touch "$stamp"
 fi
 export DERSIM_ROOT="$root"
+# At most two glibc malloc arenas: with one per thread, RSS under a long run of CALL bursts crept up ~0.18 MiB/min
+# in native memory while the managed heap stayed flat; with two it is flat (bench/README.md, Soak). Set it to
+# override.
+export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"
 exec dotnet "$dll" "$@"
