@@ -22,7 +22,7 @@ public static class StationReset
         {
             if (session.Engine is { } running)
             {
-                await running.StopAllAsync(reason, ct).ConfigureAwait(false);
+                await running.StopAllForResetAsync(reason, ct).ConfigureAwait(false);
             }
 
             Reboot(session.Station);

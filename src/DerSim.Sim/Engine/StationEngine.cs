@@ -196,6 +196,26 @@ public sealed partial class StationEngine
         return Task.WhenAll(running.Select(t => t.Ended)).WaitAsync(ct);
     }
 
+    /// <summary>How long a reset waits for the CSMS to answer the stop messages of the transactions it ended.</summary>
+    public static readonly TimeSpan ResetAnswerGrace = TimeSpan.FromSeconds(2);
+
+    /// <summary>
+    /// Stops every running transaction for <paramref name="reason"/> before a reset and completes when their stop
+    /// messages were answered, or after <see cref="ResetAnswerGrace"/>: the reset must not wait for an answer until the
+    /// call times out, since a retry after a timeout is a new transmission with a new id. A stop still unanswered when
+    /// the reboot drops the connection stays in the outbox and goes again after the new boot with its original message
+    /// id (OCPP 1.6 §5.14: the transactions are stopped before the reset; 2.0.1 B12.FR.02).
+    /// </summary>
+    public async Task StopAllForResetAsync(TransactionStopReason reason, CancellationToken ct)
+    {
+        var stopping = StopAllAsync(reason, ct);
+        await Task.WhenAny(stopping, Task.Delay(ResetAnswerGrace, _real, ct)).ConfigureAwait(false);
+        if (!stopping.IsCompleted)
+        {
+            Log($"reset: a stop message is still unanswered after {ResetAnswerGrace.TotalSeconds:0} s; resetting now, it goes again after the boot with its message id");
+        }
+    }
+
     /// <summary>Whether <see cref="EndPlanAsync"/> ended the plan: no session starts any more.</summary>
     public bool PlanEnded => _planEnded;
 

@@ -1,0 +1,70 @@
+using System.Text.Json;
+using DerSim.Sim.Engine;
+using DerSim.Sim.Ocpp;
+using DerSim.Sim.Ocpp.Rpc;
+using DerSim.Sim.Runtime;
+using DerSim.Sim.Tests.Engine;
+
+namespace DerSim.Sim.Tests.Adapters;
+
+/// <summary>
+/// A Reset while the CSMS has not answered the transaction's last message (issue 13 item 2): the reset does not wait
+/// for that answer until the call times out (which would resend it under a new id, a second message the CSMS cannot
+/// tell from the first); it reboots, and the message goes once more after the new boot with its original message id.
+/// </summary>
+[Parallelizable(ParallelScope.All)]
+public sealed class ResetWithUnansweredMessageTests
+{
+    [TestCase(OcppVersion.V16, "Hard")]
+    [TestCase(OcppVersion.V16, "Soft")]
+    [TestCase(OcppVersion.V201, "Immediate")]
+    [TestCase(OcppVersion.V21, "Immediate")]
+    public async Task The_unanswered_stop_goes_again_after_the_reboot_with_its_message_id(OcppVersion version, string type)
+    {
+        var stopAction = version == OcppVersion.V16 ? "StopTransaction" : "TransactionEvent";
+        var held = 0;
+        await using var rig = await LoopbackCsmsRig.StartAsync(version, $"RSTHOLD-{version}-{type}", "EVSE-AC-7.4kW-2port", new SessionPlan { Sessions = 0 }, answers: peer =>
+            peer.OnRaw(stopAction, async (payload, ct) =>
+            {
+                var isStop = version == OcppVersion.V16 || payload.GetProperty("eventType").GetString() == "Ended";
+                if (isStop && Interlocked.Increment(ref held) == 1)
+                {
+                    // The first transmission of the stop is never answered on this connection.
+                    await Task.Delay(Timeout.Infinite, ct);
+                }
+
+                return LoopbackCsmsRig.Json(version == OcppVersion.V16 ? """{"idTagInfo":{"status":"Accepted"}}""" : "{}");
+            }));
+        await rig.UntilAsync(() => rig.Calls("StatusNotification").Count >= 2, "the boot-time status reports");
+        var start = version == OcppVersion.V16
+            ? await rig.CallAsync("RemoteStartTransaction", """{"connectorId":1,"idTag":"TAG-1"}""")
+            : await rig.CallAsync("RequestStartTransaction", """{"evseId":1,"idToken":{"idToken":"TAG-1","type":"ISO14443"},"remoteStartId":1}""");
+        start.GetProperty("status").GetString().ShouldBe("Accepted", rig.Describe());
+        await rig.UntilAsync(() => rig.Runner.Engine.TransactionOn(1) is { TransactionId: not null }, "a transaction on EVSE 1");
+
+        (await rig.CallAsync("Reset", $$"""{"type":"{{type}}"}""")).GetProperty("status").GetString().ShouldBe("Accepted");
+
+        await rig.UntilAsync(() => StopAfterLastBoot(rig, stopAction, version), "the stop sent after the reboot");
+        var stops = Stops(rig, stopAction, version);
+        stops.Select(s => s.MessageId).Distinct().Count().ShouldBe(1, $"one message, one id, however often it is sent\n{rig.Describe()}");
+        stops.Count.ShouldBeLessThanOrEqualTo(2, "sent at most once more after the drop");
+    }
+
+    private static bool StopAfterLastBoot(LoopbackCsmsRig rig, string action, OcppVersion version)
+    {
+        var frames = rig.Frames.ToList();
+        var boots = frames.FindAll(f => f is { Direction: FrameDirection.Inbound, MessageType: OcppMessageType.Call, Action: "BootNotification" });
+        var stops = Stops(rig, action, version);
+        return boots.Count >= 2 && stops.Count > 0 && frames.IndexOf(stops[^1]) > frames.IndexOf(boots[^1]);
+    }
+
+    private static List<OcppFrameEvent> Stops(LoopbackCsmsRig rig, string action, OcppVersion version) =>
+        [.. rig.Frames.Where(f => f is { Direction: FrameDirection.Inbound, MessageType: OcppMessageType.Call } && f.Action == action
+            && (version == OcppVersion.V16 || Payload(f.Raw).GetProperty("eventType").GetString() == "Ended"))];
+
+    private static JsonElement Payload(string raw)
+    {
+        using var doc = JsonDocument.Parse(raw);
+        return doc.RootElement[3].Clone();
+    }
+}
