@@ -41,6 +41,7 @@ Feature: Reset
     Then the station soon sends a "TransactionEvent" with "transactionInfo.stoppedReason" = "Remote"
     And the station soon has sent 2 "BootNotification"
     And the CSMS answered no call with an error
+    And every frame is valid against the OCPP schema
 
     @ocpp2.0.1
     Examples: OCPP 2.0.1
@@ -62,6 +63,7 @@ Feature: Reset
     And the station soon sends a "<message>" with "<field>" = "<value>"
     And the station soon has sent 2 "BootNotification"
     And the CSMS answered no call with an error
+    And every frame is valid against the OCPP schema
 
     @ocpp1.6
     Examples: OCPP 1.6J

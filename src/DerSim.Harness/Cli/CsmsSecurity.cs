@@ -2,6 +2,7 @@ using System.CommandLine;
 using DerSim.Harness.Csms;
 using DerSim.Harness.Security;
 using DerSim.Harness.Target;
+using DerSim.Sim.Ocpp;
 using DerSim.Sim.Ocpp.Transport;
 
 namespace DerSim.Harness.Cli;
@@ -59,7 +60,8 @@ internal sealed class CsmsSecurity
         }
 
         var policy = new ClientCertificatePolicy(PemCertificates.Load(ca, "--client-ca"), options.TimeProvider);
-        policy.Refused += line => log.WriteLine($"rejected connection: {line}");
+        // The subject names come from the client: escaped like every other value from outside (LogText).
+        policy.Refused += line => log.WriteLine($"rejected connection: {LogText.Escape(line)}");
         return options with { RequireClientCertificate = true, ClientCertificateValidation = policy.Validate };
     }
 

@@ -249,8 +249,17 @@ public sealed class StationRunner
         }
         catch (OperationCanceledException) when (reboot.IsCancellationRequested && !ct.IsCancellationRequested)
         {
-            // A reset: give the Reset answer a moment to leave, then drop the connection so the client reconnects and boots.
+            // A reset: give the Reset answer a moment to leave, and a call still waiting for its answer (the status report
+            // after a stopped transaction) a moment to get it, so the CSMS's answer does not meet a closed connection; then
+            // drop the connection so the client reconnects and boots. A transaction message still unanswered goes again
+            // after the boot with its message id (TransactionOutbox).
             await Task.Delay(TimeSpan.FromMilliseconds(200), _time, CancellationToken.None).ConfigureAwait(false);
+            var deadline = _time.GetUtcNow() + StationEngine.ResetAnswerGrace;
+            while (peer.HasCallInFlight && _time.GetUtcNow() < deadline)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(20), _time, CancellationToken.None).ConfigureAwait(false);
+            }
+
             await peer.DisposeAsync().ConfigureAwait(false);
         }
         finally

@@ -50,6 +50,51 @@ public sealed class ResetWithUnansweredMessageTests
         stops.Count.ShouldBeLessThanOrEqualTo(2, "sent at most once more after the drop");
     }
 
+    [TestCase(OcppVersion.V16, "Hard")]
+    [TestCase(OcppVersion.V201, "Immediate")]
+    public async Task A_status_report_in_flight_at_the_reset_gets_its_answer_before_the_connection_closes(OcppVersion version, string type)
+    {
+        var resetSent = 0;
+        var statusField = version == OcppVersion.V16 ? "status" : "connectorStatus";
+        await using var rig = await LoopbackCsmsRig.StartAsync(version, $"RSTSTAT-{version}", "EVSE-AC-7.4kW-2port", new SessionPlan { Sessions = 0 }, answers: peer =>
+            peer.OnRaw("StatusNotification", async (payload, ct) =>
+            {
+                if (Volatile.Read(ref resetSent) == 1 && payload.GetProperty(statusField).GetString() is "Available" or "Finishing")
+                {
+                    // A CSMS that takes its time with the status report after the stop: still well within the call timeout.
+                    await Task.Delay(TimeSpan.FromMilliseconds(800), ct);
+                }
+
+                return LoopbackCsmsRig.Json("{}");
+            }));
+        await rig.UntilAsync(() => rig.Calls("StatusNotification").Count >= 2, "the boot-time status reports");
+        var start = version == OcppVersion.V16
+            ? await rig.CallAsync("RemoteStartTransaction", """{"connectorId":1,"idTag":"TAG-1"}""")
+            : await rig.CallAsync("RequestStartTransaction", """{"evseId":1,"idToken":{"idToken":"TAG-1","type":"ISO14443"},"remoteStartId":1}""");
+        start.GetProperty("status").GetString().ShouldBe("Accepted", rig.Describe());
+        await rig.UntilAsync(() => rig.Runner.Engine.TransactionOn(1) is { TransactionId: not null }, "a transaction on EVSE 1");
+        var before = rig.Calls("StatusNotification").Count;
+
+        Volatile.Write(ref resetSent, 1);
+        (await rig.CallAsync("Reset", $$"""{"type":"{{type}}"}""")).GetProperty("status").GetString().ShouldBe("Accepted");
+
+        await rig.UntilAsync(() => rig.Calls("BootNotification").Count >= 2, "the station booted again");
+        var frames = rig.Frames.ToList();
+        var boot = frames.FindLastIndex(f => f is { Direction: FrameDirection.Inbound, MessageType: OcppMessageType.Call, Action: "BootNotification" });
+        var slow = frames.Take(boot)
+            .Where(f => f is { Direction: FrameDirection.Inbound, MessageType: OcppMessageType.Call, Action: "StatusNotification" })
+            .Skip(before)
+            .ToList();
+        slow.ShouldNotBeEmpty($"a status report after the stop\n{rig.Describe()}");
+        foreach (var report in slow)
+        {
+            frames.Take(boot).Any(f => f.Direction == FrameDirection.Outbound && f.MessageType == OcppMessageType.CallResult && f.MessageId == report.MessageId)
+                .ShouldBeTrue($"the CSMS's answer to {report.Raw} left before the connection closed\n{rig.Describe()}");
+        }
+
+        rig.Log.ShouldNotContain(l => l.Contains("StatusNotification not sent"), rig.Describe());
+    }
+
     private static bool StopAfterLastBoot(LoopbackCsmsRig rig, string action, OcppVersion version)
     {
         var frames = rig.Frames.ToList();

@@ -120,6 +120,18 @@ public sealed partial class OcppRpcPeer : IAsyncDisposable
     /// <summary>True once the receive loop ended or the peer was disposed.</summary>
     public bool IsClosed => ClosedReason is not null;
 
+    /// <summary>Whether a CALL of ours is on the wire and not answered yet.</summary>
+    public bool HasCallInFlight
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _pending is not null;
+            }
+        }
+    }
+
     /// <summary>Registers the handler for the action whose request type is <typeparamref name="TRequest"/>.</summary>
     /// <exception cref="ArgumentException">The table has no such action, the response type differs, or the peer never sends it to us.</exception>
     public void On<TRequest, TResponse>(Func<TRequest, CancellationToken, ValueTask<TResponse>> handler)
