@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.CommandLine.Invocation;
+using System.Runtime.InteropServices;
 using DerSim.Sim.Ocpp;
 
 namespace DerSim.Harness.Cli;
@@ -50,8 +51,18 @@ internal static class DersimCli
 
         try
         {
-            // System.CommandLine turns Ctrl+C and SIGTERM into the commands' cancellation token.
-            return await parsed.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false }).ConfigureAwait(false);
+            // Ctrl+C (SIGINT) and SIGTERM become the commands' cancellation token: a run stops between scenarios and
+            // still writes its reports, the CSMS closes its connections. (System.CommandLine's own hook did not fire.)
+            using var interrupted = new CancellationTokenSource();
+            void Interrupt(PosixSignalContext context)
+            {
+                context.Cancel = true;
+                interrupted.Cancel();
+            }
+
+            using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, Interrupt);
+            using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Interrupt);
+            return await parsed.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null }, interrupted.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException)
         {
