@@ -25,16 +25,20 @@ internal static class DersimProcess
         info.Environment.Remove("DERSIM_ROOT");
         info.Environment.Remove("DERSIM_REPORTS_DIR");
         info.Environment.Remove("DERSIM_TARGET");
+        info.Environment.Remove("DERSIM_CSMS_PASSWORD");
         return info;
     }
 
     /// <summary>Runs <c>dersim <paramref name="args"/></c> to its end (at most two minutes on a loaded machine).</summary>
-    public static async Task<(int Exit, string Stdout, string Stderr)> RunAsync(params string[] args)
+    public static Task<(int Exit, string Stdout, string Stderr)> RunAsync(params string[] args) => RunAsync(TimeSpan.FromSeconds(120), args);
+
+    /// <summary>Runs <c>dersim <paramref name="args"/></c> to its end, for at most <paramref name="limit"/>.</summary>
+    public static async Task<(int Exit, string Stdout, string Stderr)> RunAsync(TimeSpan limit, params string[] args)
     {
         using var process = Process.Start(StartInfo(args))!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
-        using var wait = new CancellationTokenSource(TimeSpan.FromSeconds(120));
+        using var wait = new CancellationTokenSource(limit);
         await process.WaitForExitAsync(wait.Token);
         return (process.ExitCode, await stdout, await stderr);
     }

@@ -1,5 +1,5 @@
-using System.Diagnostics;
 using System.Text;
+using DerSim.Harness.Tests.Cli;
 
 namespace DerSim.Harness.Tests.Security;
 
@@ -78,29 +78,7 @@ public sealed class SecretsStayOutOfOutputTests
 
     private static async Task<(int Exit, string Output)> Dersim(params string[] args)
     {
-        var info = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = AppContext.BaseDirectory,
-        };
-        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "dersim.dll"));
-        foreach (var arg in args)
-        {
-            info.ArgumentList.Add(arg);
-        }
-
-        foreach (var variable in new[] { "DERSIM_CSMS_URL", "DERSIM_ROOT", "DERSIM_REPORTS_DIR", "DERSIM_TARGET", "DERSIM_CSMS_PASSWORD" })
-        {
-            info.Environment.Remove(variable);
-        }
-
-        using var process = Process.Start(info)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var wait = new CancellationTokenSource(TimeSpan.FromSeconds(300));
-        await process.WaitForExitAsync(wait.Token);
-        return (process.ExitCode, $"{await stdout}\n\nstderr: {await stderr}");
+        var (exit, stdout, stderr) = await DersimProcess.RunAsync(TimeSpan.FromSeconds(300), args);
+        return (exit, $"{stdout}\n\nstderr: {stderr}");
     }
 }
