@@ -8,6 +8,7 @@ using DerSim.Sim.Ocpp.Json;
 using DerSim.Sim.Ocpp.Rpc;
 using DerSim.Sim.Ocpp.V21;
 using DerSim.Sim.Ocpp.Validation;
+using DerSim.Fuzz;
 using DerSim.Sim.Tests.Ocpp.Validation;
 
 namespace DerSim.Sim.Tests.Ocpp.Properties;
@@ -172,33 +173,4 @@ public sealed class FramePropertyTests
         peer.On<TRequest, TResponse>((_, _) => ValueTask.FromException<TResponse>(new NotSupportedException("not answered in this test")));
 
     private static void RegisterSend<TRequest>(OcppRpcPeer peer) => peer.OnSend<TRequest>((_, _) => ValueTask.CompletedTask);
-
-    /// <summary>Delivers one frame, then reports the pipe closed; keeps what the peer sends.</summary>
-    private sealed class OneFrameChannel(string frame) : IOcppChannel
-    {
-        private string? _frame = frame;
-
-        public List<string> Sent { get; } = [];
-
-        public ValueTask SendAsync(string text, CancellationToken ct)
-        {
-            lock (Sent)
-            {
-                Sent.Add(text);
-            }
-
-            return ValueTask.CompletedTask;
-        }
-
-        public ValueTask<string?> ReceiveAsync(CancellationToken ct)
-        {
-            var next = _frame;
-            _frame = null;
-            return ValueTask.FromResult(next);
-        }
-
-        public ValueTask CloseAsync(CancellationToken ct) => ValueTask.CompletedTask;
-
-        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
-    }
 }
