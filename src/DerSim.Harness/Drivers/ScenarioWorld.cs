@@ -36,6 +36,7 @@ public sealed class ScenarioWorld : IAsyncDisposable, IDisposable
             ? CsmsTarget.Reference(new ReferenceCsmsOptions { HeartbeatIntervalSeconds = 300 }.SeededFrom(Target))
             : CsmsTarget.External(url, environment("DERSIM_CSMS_PASSWORD"));
         Recorder = new TrafficRecorder();
+        ReportsDirectory = environment(Reporting.ScenarioFiles.ReportsDirectoryVariable) is { Length: > 0 } reports ? reports : null;
         // The CSMS's answer time budget (callTimeoutSeconds) is also how long a step waits for the CSMS to act.
         Simulator = new SimulatorDriver(Csms, Recorder, options.Time)
         {
@@ -70,6 +71,12 @@ public sealed class ScenarioWorld : IAsyncDisposable, IDisposable
 
     /// <summary>How the scenario makes the CSMS send CSMS-initiated messages.</summary>
     public ICsmsDriver CsmsDriver { get; }
+
+    /// <summary>
+    /// The reports folder of the run (<c>DERSIM_REPORTS_DIR</c>, which <c>dersim run</c> sets): the scenario's traffic,
+    /// charts and profiles are saved under its <c>traffic/</c> and linked from the report. Null: nothing is saved.
+    /// </summary>
+    public string? ReportsDirectory { get; }
 
     /// <summary>Every frame of the scenario.</summary>
     public TrafficRecorder Recorder { get; }

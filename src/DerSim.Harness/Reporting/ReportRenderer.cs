@@ -10,7 +10,9 @@ namespace DerSim.Harness.Reporting;
 /// Renders an Allure results directory into one self-contained HTML file with the npm <c>allure</c> 3 package
 /// (the awesome plugin's single-file mode), carrying history over in a JSONL file beside the report folder.
 /// The awesome plugin always writes a Google Analytics tag into the page; DerSim takes it out, so opening a report
-/// sends nothing about the run anywhere and works the same offline.
+/// sends nothing about the run anywhere and works the same offline. Its page shows a link as a link only when the URL
+/// is http(s), mailto or tel; DerSim lets it show links relative to the page (<c>../traffic/…</c>) too, so a
+/// scenario's traffic beside the report opens with a click.
 /// </summary>
 public static partial class ReportRenderer
 {
@@ -78,7 +80,7 @@ public static partial class ReportRenderer
             return new RenderOutcome(false, null, $"allure generate failed (exit {process.ExitCode}); results are in {resultsDir}:\n{output}", Stopwatch.GetElapsedTime(started));
         }
 
-        await RemoveAnalyticsAsync(index, ct).ConfigureAwait(false);
+        await PostProcessAsync(index, ct).ConfigureAwait(false);
         return new RenderOutcome(true, index, $"HTML report: {index}", Stopwatch.GetElapsedTime(started));
     }
 
@@ -92,11 +94,40 @@ public static partial class ReportRenderer
         return AnalyticsTag().Replace(html, "");
     }
 
-    private static async Task RemoveAnalyticsAsync(string index, CancellationToken ct)
+    /// <summary>
+    /// <paramref name="html"/> with the page's link check (in its inlined script) also accepting URLs that start with
+    /// <c>./</c> or <c>../</c>; the page as it was when its script differs from the one of allure 3.18.0, whose links
+    /// then show as text.
+    /// </summary>
+    public static string WithRelativeLinks(string html)
+    {
+        ArgumentNullException.ThrowIfNull(html);
+        return InlineScript().Replace(html, match =>
+        {
+            var script = Encoding.UTF8.GetString(Convert.FromBase64String(match.Groups["code"].Value));
+            if (!script.Contains(AbsoluteOnlyLinks, StringComparison.Ordinal))
+            {
+                return match.Value;
+            }
+
+            var patched = script.Replace(AbsoluteOnlyLinks, RelativeLinksToo, StringComparison.Ordinal);
+            return $"{match.Groups["start"].Value}data:text/javascript;base64,{Convert.ToBase64String(Encoding.UTF8.GetBytes(patched))}";
+        });
+    }
+
+    // The awesome plugin's URL check (web-commons): no scheme, no link. A relative URL now passes when it starts with
+    // ./ or ../ and holds nothing that could leave the attribute; schemes are still checked against its allow-list.
+    private const string AbsoluteOnlyLinks = "const n=t.match(/^([A-Za-z][A-Za-z0-9+.-]*):/);if(!n)return;";
+    private const string RelativeLinksToo = "const n=t.match(/^([A-Za-z][A-Za-z0-9+.-]*):/);if(!n)return/^\\.\\.?\\/[^\\s\"'<>\\\\]*$/.test(t)?t:void 0;";
+
+    [GeneratedRegex(@"(?<start><script\b[^>]*\bsrc="")data:text/javascript;base64,(?<code>[A-Za-z0-9+/=]+)(?="")")]
+    private static partial Regex InlineScript();
+
+    private static async Task PostProcessAsync(string index, CancellationToken ct)
     {
         var html = await File.ReadAllTextAsync(index, ct).ConfigureAwait(false);
-        var clean = WithoutAnalytics(html);
-        if (clean.Length == html.Length)
+        var clean = WithRelativeLinks(WithoutAnalytics(html));
+        if (string.Equals(clean, html, StringComparison.Ordinal))
         {
             return;
         }

@@ -12,9 +12,12 @@ using DerSim.Sim.Ocpp.Rpc;
 namespace DerSim.Harness.Steps;
 
 /// <summary>
-/// Gives reporters what a reader of a failed scenario needs: each step's OCPP exchanges as sub-steps, and on every
-/// scenario the traffic (NDJSON and a transcript), the frames behind a failed traffic assertion or a schema check, each
-/// station's EVSE profile and a power chart, plus the OCPP version, profile and CSMS as parameters.
+/// Gives reporters what a reader of a failed scenario needs: each step's OCPP exchanges as sub-steps (reporters keep
+/// them for failures only), the frames behind a failed traffic assertion or a schema check, each station's EVSE profile
+/// and a power chart, plus the OCPP version, profile and CSMS as parameters. When the run saves files beside the report
+/// (<see cref="ScenarioWorld.ReportsDirectory"/>) the whole traffic, the charts and the profiles are linked and the page
+/// carries, for a failed or broken scenario, its transcript (bounded), charts and profiles, and for any other an excerpt
+/// of its transcript (<see cref="ScenarioEvidence"/>); without such files the page carries everything.
 /// </summary>
 [Binding]
 public sealed class ReportingHooks
@@ -31,31 +34,16 @@ public sealed class ReportingHooks
         context.Set(world.Recorder.Frames.Count, MarkKey);
     }
 
-    /// <summary>Adds one sub-step per CALL the step's traffic carried, marked failed when its answer was an error or a frame broke the schema.</summary>
+    /// <summary>Adds one sub-step per CALL the step's traffic carried (<see cref="TrafficSubSteps"/>).</summary>
     [AfterStep]
     public static void TrafficSubSteps(ScenarioWorld world, ScenarioContext context)
     {
         ArgumentNullException.ThrowIfNull(world);
         ArgumentNullException.ThrowIfNull(context);
         var from = context.TryGetValue<int>(MarkKey, out var mark) ? mark : 0;
-        var frames = world.Recorder.Frames.Skip(from).ToList();
-        var answers = frames.Where(f => f.MessageType is not (OcppMessageType.Call or OcppMessageType.Send) && f.MessageId is not null)
-            .GroupBy(f => (f.StationId, f.MessageId)).ToDictionary(g => g.Key, g => g.First());
-        var calls = frames.Where(f => f.MessageType is OcppMessageType.Call or OcppMessageType.Send).ToList();
-        foreach (var call in calls.Take(MaxSubSteps))
+        foreach (var subStep in Reporting.TrafficSubSteps.Of([.. world.Recorder.Frames.Skip(from)], MaxSubSteps))
         {
-            answers.TryGetValue((call.StationId, call.MessageId), out var answer);
-            var arrow = call.Direction == FrameDirection.Outbound ? "→" : "←";
-            var problems = call.Violations.Concat(answer?.Violations ?? []).ToList();
-            var failed = answer?.ErrorCode is not null || problems.Count > 0;
-            var detail = failed ? string.Join("\n", new[] { answer?.ErrorCode is { } code ? $"answered {code}: {answer.Raw}" : null }.Concat(problems).OfType<string>()) : null;
-            var outcome = answer is null ? " (no answer during this step)" : answer.ErrorCode is { } error ? $" ✗ {error}" : " ✓";
-            ReportSubSteps.Add(context, new ReportSubStep($"{call.StationId} {arrow} {call.Action}{outcome}", failed ? ScenarioStatus.Failed : ScenarioStatus.Passed, detail));
-        }
-
-        if (calls.Count > MaxSubSteps)
-        {
-            ReportSubSteps.Add(context, new ReportSubStep($"… {calls.Count - MaxSubSteps} more OCPP exchanges (see the traffic attachment)", ScenarioStatus.Passed));
+            ReportSubSteps.Add(context, subStep);
         }
     }
 
@@ -81,12 +69,23 @@ public sealed class ReportingHooks
             context.AddParameter($"{prefix}profile", station.Profile.Name);
         }
 
-        if (frames.Count > 0)
+        // The outcome so far: a later hook or the teardown can still break the scenario, but that is not about the
+        // traffic, which is linked anyway.
+        var failed = ScenarioEvidence.IsFailure(context.ScenarioExecutionStatus);
+        var files = TrafficHooks.FilesOf(world, context);
+        if (frames.Count > 0 && files is null)
         {
             using var ndjson = new MemoryStream();
             world.Recorder.WriteNdjson(ndjson);
             context.AddAttachment("OCPP traffic (transcript).txt", "text/plain", Encoding.UTF8.GetBytes(world.Recorder.Transcript()));
             context.AddAttachment("OCPP traffic.ndjson", "application/x-ndjson", ndjson.ToArray());
+        }
+        else if (frames.Count > 0)
+        {
+            context.AddAttachment(
+                failed ? "OCPP traffic (transcript).txt" : "OCPP traffic (excerpt).txt",
+                "text/plain",
+                Encoding.UTF8.GetBytes(failed ? ScenarioEvidence.BoundedTranscript(frames) : ScenarioEvidence.Excerpt(frames)));
         }
 
         if (context.TestError is TrafficAssertionException { OffendingFrames.Count: > 0 } failure)
@@ -112,10 +111,27 @@ public sealed class ReportingHooks
 
         foreach (var station in stations)
         {
-            context.AddAttachment($"EVSE profile {station.Id} ({station.Profile.Name}).json", "application/json", JsonSerializer.SerializeToUtf8Bytes(station.Profile, ProfileJson));
-            if (PowerChart.Svg(frames, station.Id) is { } svg)
+            var profile = JsonSerializer.SerializeToUtf8Bytes(station.Profile, ProfileJson);
+            var svg = PowerChart.Svg(frames, station.Id) is { } chart ? Encoding.UTF8.GetBytes(chart) : null;
+            if (files is not null)
             {
-                context.AddAttachment($"Power and SoC {station.Id}.svg", "image/svg+xml", Encoding.UTF8.GetBytes(svg));
+                var id = TrafficHooks.FileNameOf(station.Id);
+                files.Write($".profile-{id}.json", profile);
+                ReportLinks.Add(context, new ReportLink($"EVSE profile {station.Id} ({station.Profile.Name})", files.UrlOf($".profile-{id}.json")));
+                if (svg is not null)
+                {
+                    files.Write($".power-{id}.svg", svg);
+                    ReportLinks.Add(context, new ReportLink($"Power and SoC {station.Id} (SVG)", files.UrlOf($".power-{id}.svg")));
+                }
+            }
+
+            if (files is null || failed)
+            {
+                context.AddAttachment($"EVSE profile {station.Id} ({station.Profile.Name}).json", "application/json", profile);
+                if (svg is not null)
+                {
+                    context.AddAttachment($"Power and SoC {station.Id}.svg", "image/svg+xml", svg);
+                }
             }
         }
     }

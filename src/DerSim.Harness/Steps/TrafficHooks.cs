@@ -4,23 +4,37 @@ using DerSim.Harness.Gherkin;
 
 namespace DerSim.Harness.Steps;
 
-/// <summary>Saves each scenario's OCPP traffic as NDJSON under the reports folder when a run asks for it.</summary>
+/// <summary>
+/// Saves each scenario's OCPP traffic (NDJSON and a transcript) under the reports folder when a run asks for it, and
+/// links both from the scenario's report page.
+/// </summary>
 [Binding]
 public sealed class TrafficHooks(ScenarioWorld world, ScenarioContext scenario)
 {
     /// <summary>The folder <c>dersim run</c> sets; traffic goes to its <c>traffic/</c> subfolder. Unset: nothing is saved.</summary>
-    public const string ReportsDirectoryVariable = "DERSIM_REPORTS_DIR";
+    public const string ReportsDirectoryVariable = Reporting.ScenarioFiles.ReportsDirectoryVariable;
 
-    /// <summary>Writes <c>traffic/&lt;scenario&gt;.ndjson</c> (every frame of every station, in order).</summary>
+    /// <summary>Writes <c>traffic/&lt;scenario&gt;.ndjson</c> (every frame of every station, in order) and <c>traffic/&lt;scenario&gt;.txt</c> (one line per frame).</summary>
     [AfterScenario(Order = 100)]
     public void SaveTraffic()
     {
-        if (Environment.GetEnvironmentVariable(ReportsDirectoryVariable) is not { Length: > 0 } reports || world.Recorder.Frames.Count == 0)
+        if (FilesOf(world, scenario) is not { } files || world.Recorder.Frames.Count == 0)
         {
             return;
         }
 
-        world.Recorder.SaveNdjson(Path.Combine(reports, "traffic", FileNameOf(scenario.ScenarioInfo.TestName) + ".ndjson"));
+        world.Recorder.SaveNdjson(files.PathOf(".ndjson"));
+        files.Write(".txt", Encoding.UTF8.GetBytes(world.Recorder.Transcript()));
+        Reporting.ReportLinks.Add(scenario, new Reporting.ReportLink("OCPP traffic (NDJSON)", files.UrlOf(".ndjson")));
+        Reporting.ReportLinks.Add(scenario, new Reporting.ReportLink("OCPP traffic (transcript)", files.UrlOf(".txt")));
+    }
+
+    /// <summary>The scenario's files beside the report, or null when the run saves none.</summary>
+    public static Reporting.ScenarioFiles? FilesOf(ScenarioWorld world, ScenarioContext scenario)
+    {
+        ArgumentNullException.ThrowIfNull(world);
+        ArgumentNullException.ThrowIfNull(scenario);
+        return world.ReportsDirectory is { } reports ? new Reporting.ScenarioFiles(reports, FileNameOf(scenario.ScenarioInfo.TestName)) : null;
     }
 
     /// <summary>A file name for a scenario: letters, digits, '-', '_' and '.', the rest as '_', at most 150 characters.</summary>

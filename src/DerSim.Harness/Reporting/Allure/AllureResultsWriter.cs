@@ -87,14 +87,23 @@ public sealed class AllureResultsWriter : IGherkinRunListener
         var start = state.StepStart;
         var stop = Math.Max(start, Now);
         var subSteps = new List<AllureStep>(state.StepHooks);
-        subSteps.AddRange(ReportSubSteps.Take(state.Context).Select(s => new AllureStep
+        foreach (var reported in ReportSubSteps.Take(state.Context))
         {
-            Name = s.Name,
-            Status = AllureStatusMapping.StatusOf(s.Status),
-            StatusDetails = s.Detail is null ? null : new AllureStatusDetails(s.Detail, null),
-            Start = start,
-            Stop = stop,
-        }));
+            var subStep = new AllureStep
+            {
+                Name = reported.Name,
+                Status = AllureStatusMapping.StatusOf(reported.Status),
+                StatusDetails = reported.Detail is null ? null : new AllureStatusDetails(reported.Detail, null),
+                Start = start,
+                Stop = stop,
+            };
+            subSteps.Add(subStep);
+            if (!reported.KeptWhenNotFailed)
+            {
+                state.FailureOnly.Add(subStep);
+            }
+        }
+
         var parameters = e.Parameters.Select(p => Masked(p.Name, p.Value, excluded: null)).ToList();
         state.Parameters.AddRange(e.Parameters);
         state.Steps.Add(new AllureStep
@@ -197,11 +206,13 @@ public sealed class AllureResultsWriter : IGherkinRunListener
             StatusDetails = AllureStatusMapping.DetailsOf(e.Result.Status, e.Result.Message, e.Result.Error),
             Start = state.Start,
             Stop = stop,
-            Steps = [.. state.Steps],
+            Steps = ScenarioEvidence.IsFailure(e.Result.Status) || state.FailureOnly.Count == 0
+                ? [.. state.Steps]
+                : [.. state.Steps.Select(s => s with { Steps = [.. s.Steps.Where(sub => !state.FailureOnly.Contains(sub))] })],
             Attachments = [.. e.Attachments.Select(Attach)],
             Parameters = parameters,
             Labels = AllureTags.Labels(scenario, _options.Host, state.Thread),
-            Links = AllureTags.Links(scenario, _options.Links),
+            Links = [.. AllureTags.Links(scenario, _options.Links), .. ReportLinks.Take(state.Context).Select(l => new AllureLink(l.Name, l.Url, "link"))],
         };
         _sink.WriteResult(result);
 
@@ -297,6 +308,9 @@ public sealed class AllureResultsWriter : IGherkinRunListener
         public List<AllureStep> Afters { get; } = [];
 
         public List<ScenarioParameter> Parameters { get; } = [];
+
+        /// <summary>Sub-steps only a failure keeps (<see cref="ReportSubStep.KeptWhenNotFailed"/>).</summary>
+        public HashSet<AllureStep> FailureOnly { get; } = new(ReferenceEqualityComparer.Instance);
     }
 
     private sealed class HookGroup
