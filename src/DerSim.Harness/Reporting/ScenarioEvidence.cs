@@ -13,13 +13,13 @@ namespace DerSim.Harness.Reporting;
 public static class ScenarioEvidence
 {
     /// <summary>Frames an excerpt shows from the start and from the end of the traffic.</summary>
-    public const int ExcerptFrames = 4;
+    public const int ExcerptFrames = 3;
 
     /// <summary>Characters of a frame line an excerpt shows.</summary>
-    public const int ExcerptLineLength = 160;
+    public const int ExcerptLineLength = 120;
 
     /// <summary>Bytes of a failure's transcript the page carries; beyond it long frames are cut, then the middle.</summary>
-    public const int TranscriptLimit = 48 * 1024;
+    public const int TranscriptLimit = 20 * 1024;
 
     /// <summary>Characters of a frame line a transcript over <see cref="TranscriptLimit"/> shows.</summary>
     public const int LongLineLength = 600;
@@ -83,6 +83,25 @@ public static class ScenarioEvidence
         head.ForEach(l => text.Append(l).Append('\n'));
         text.Append($"… {Frames(lines.Count - head.Count - tail.Count)} left out …\n");
         tail.ForEach(l => text.Append(l).Append('\n'));
+        return text.ToString();
+    }
+
+    /// <summary>
+    /// The failure's problem and the frames behind it, one transcript line each, as many as fit in a quarter of
+    /// <see cref="TranscriptLimit"/> bytes; the rest are counted (all of them are in the traffic).
+    /// </summary>
+    public static string OffendingFrames(string problem, IReadOnlyList<RecordedFrame> frames)
+    {
+        ArgumentNullException.ThrowIfNull(problem);
+        ArgumentNullException.ThrowIfNull(frames);
+        var shown = Within([.. frames.Select(f => f.ToString())], TranscriptLimit / 4);
+        var text = new StringBuilder($"{problem}\n\nThe frames, as in the transcript:\n");
+        shown.ForEach(r => text.Append(r).Append('\n'));
+        if (shown.Count < frames.Count)
+        {
+            text.Append($"… {Frames(frames.Count - shown.Count)} more: see the scenario's traffic\n");
+        }
+
         return text.ToString();
     }
 

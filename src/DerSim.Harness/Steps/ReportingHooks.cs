@@ -90,7 +90,7 @@ public sealed class ReportingHooks
 
         if (context.TestError is TrafficAssertionException { OffendingFrames.Count: > 0 } failure)
         {
-            context.AddAttachment("Offending frames.txt", "text/plain", Encoding.UTF8.GetBytes($"{failure.Message}\n\nRaw frames:\n{string.Join("\n", failure.OffendingFrames.Select(f => f.Raw))}\n"));
+            context.AddAttachment("Offending frames.txt", "text/plain", Encoding.UTF8.GetBytes(ScenarioEvidence.OffendingFrames(failure.Problem, failure.OffendingFrames)));
         }
 
         var invalid = frames.Where(f => f.Violations.Count > 0).ToList();
@@ -109,6 +109,14 @@ public sealed class ReportingHooks
             context.AddAttachment("Schema violations.txt", "text/plain", Encoding.UTF8.GetBytes(text.ToString()));
         }
 
+        var linked = new List<(string Text, string File)>();
+        var charts = new List<(string Title, string File)>();
+        if (files is not null && frames.Count > 0)
+        {
+            linked.Add(($"OCPP traffic, one line per frame ({frames.Count} frames)", files.Name + ".txt"));
+            linked.Add(("OCPP traffic as NDJSON", files.Name + ".ndjson"));
+        }
+
         foreach (var station in stations)
         {
             var profile = JsonSerializer.SerializeToUtf8Bytes(station.Profile, ProfileJson);
@@ -117,11 +125,11 @@ public sealed class ReportingHooks
             {
                 var id = TrafficHooks.FileNameOf(station.Id);
                 files.Write($".profile-{id}.json", profile);
-                ReportLinks.Add(context, new ReportLink($"EVSE profile {station.Id} ({station.Profile.Name})", files.UrlOf($".profile-{id}.json")));
+                linked.Add(($"EVSE profile of {station.Id} ({station.Profile.Name})", $"{files.Name}.profile-{id}.json"));
                 if (svg is not null)
                 {
                     files.Write($".power-{id}.svg", svg);
-                    ReportLinks.Add(context, new ReportLink($"Power and SoC {station.Id} (SVG)", files.UrlOf($".power-{id}.svg")));
+                    charts.Add(($"Power and SoC of {station.Id}", $"{files.Name}.power-{id}.svg"));
                 }
             }
 
@@ -133,6 +141,12 @@ public sealed class ReportingHooks
                     context.AddAttachment($"Power and SoC {station.Id}.svg", "image/svg+xml", svg);
                 }
             }
+        }
+
+        if (files is not null && linked.Count > 0)
+        {
+            files.Write(".html", Encoding.UTF8.GetBytes(TrafficIndexPage.Html(context.ScenarioInfo.TestName, linked, charts)));
+            ReportLinks.Add(context, new ReportLink("OCPP traffic, charts and profiles", files.UrlOf(".html")));
         }
     }
 

@@ -5,8 +5,8 @@ using DerSim.Harness.Gherkin;
 namespace DerSim.Harness.Steps;
 
 /// <summary>
-/// Saves each scenario's OCPP traffic (NDJSON and a transcript) under the reports folder when a run asks for it, and
-/// links both from the scenario's report page.
+/// Saves each scenario's OCPP traffic (NDJSON and a transcript) under the reports folder when a run asks for it; the
+/// reporting hooks link it from the scenario's report page.
 /// </summary>
 [Binding]
 public sealed class TrafficHooks(ScenarioWorld world, ScenarioContext scenario)
@@ -25,8 +25,6 @@ public sealed class TrafficHooks(ScenarioWorld world, ScenarioContext scenario)
 
         world.Recorder.SaveNdjson(files.PathOf(".ndjson"));
         files.Write(".txt", Encoding.UTF8.GetBytes(world.Recorder.Transcript()));
-        Reporting.ReportLinks.Add(scenario, new Reporting.ReportLink("OCPP traffic (NDJSON)", files.UrlOf(".ndjson")));
-        Reporting.ReportLinks.Add(scenario, new Reporting.ReportLink("OCPP traffic (transcript)", files.UrlOf(".txt")));
     }
 
     /// <summary>The scenario's files beside the report, or null when the run saves none.</summary>

@@ -7,8 +7,12 @@ public sealed class TrafficAssertionException : Exception
     public TrafficAssertionException(string problem, IReadOnlyList<RecordedFrame> frames)
         : base(frames.Count == 0 ? problem : $"{problem}:\n{TrafficQuery.Quote(frames)}")
     {
+        Problem = problem;
         OffendingFrames = frames;
     }
+
+    /// <summary>What went wrong, without the quoted frames.</summary>
+    public string Problem { get; }
 
     /// <summary>The frames that broke the expectation (reporters attach them).</summary>
     public IReadOnlyList<RecordedFrame> OffendingFrames { get; }

@@ -145,6 +145,11 @@ public sealed class AllureResultsWriter : IGherkinRunListener
                 state.StepHooks.Add(new AllureStep { Name = name, Status = status, StatusDetails = details, Start = start, Stop = stop });
                 break;
             case HookType.BeforeScenario or HookType.AfterScenario when e.Scenario is not null && _scenarios.TryGetValue(e.Scenario, out var state):
+                if (e.Status == ScenarioStatus.Passed && _options.QuietHooks.Any(q => e.Method.StartsWith(q, StringComparison.Ordinal)))
+                {
+                    break;
+                }
+
                 var fixture = new AllureStep { Name = name, Status = status, StatusDetails = details, Start = start, Stop = stop };
                 (e.HookType == HookType.BeforeScenario ? state.Befores : state.Afters).Add(fixture);
                 break;
@@ -203,7 +208,7 @@ public sealed class AllureResultsWriter : IGherkinRunListener
             Name = scenario.Title,
             Description = string.IsNullOrWhiteSpace(scenario.Description) ? null : scenario.Description.Trim(),
             Status = AllureStatusMapping.StatusOf(e.Result.Status),
-            StatusDetails = AllureStatusMapping.DetailsOf(e.Result.Status, e.Result.Message, e.Result.Error),
+            StatusDetails = AllureStatusMapping.DetailsOf(e.Result.Status, Headline(e.Result.Message), e.Result.Error),
             Start = state.Start,
             Stop = stop,
             Steps = ScenarioEvidence.IsFailure(e.Result.Status) || state.FailureOnly.Count == 0
@@ -233,6 +238,25 @@ public sealed class AllureResultsWriter : IGherkinRunListener
         _features.GetOrAdd(scenario.Feature, _ => new HookGroup()).AddChild(state.Uuid);
         _run.AddChild(state.Uuid);
     }
+
+    /// <summary>
+    /// A scenario's message as its result shows it: whole up to <see cref="HeadlineLength"/> characters, else cut at a
+    /// line end. Allure repeats the result's message in its categories (twice in the page), and a traffic failure's
+    /// message quotes up to 12 frames; the whole message stays on the failing step (or hook).
+    /// </summary>
+    internal static string? Headline(string? message)
+    {
+        if (message is null || message.Length <= HeadlineLength)
+        {
+            return message;
+        }
+
+        var end = message.LastIndexOf('\n', HeadlineLength);
+        var cut = end > 0 ? message[..end] : ScenarioEvidence.Cut(message, HeadlineLength);
+        return $"{cut.TrimEnd()}\n… (the whole message is on the failing step)";
+    }
+
+    private const int HeadlineLength = 600;
 
     /// <summary>
     /// The feature a feature hook belongs to (the events do not say): the one starting in this async flow for

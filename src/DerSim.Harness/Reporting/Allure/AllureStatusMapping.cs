@@ -14,7 +14,7 @@ public static class AllureStatusMapping
         _ => AllureStatus.Skipped,
     };
 
-    /// <summary>Details for a non-passing outcome: the message prefixed with the kind of skip, the trace; null when passed.</summary>
+    /// <summary>Details for a non-passing outcome: the message prefixed with the kind of skip, the exception's type and stack trace; null when passed.</summary>
     public static AllureStatusDetails? DetailsOf(ScenarioStatus status, string? message, Exception? error)
     {
         if (status == ScenarioStatus.Passed)
@@ -37,7 +37,38 @@ public static class AllureStatusMapping
             return new AllureStatusDetails("skipped: an earlier step did not pass", null);
         }
 
-        var trace = error is null ? null : $"{error.GetType().FullName}: {error.Message}\n{error.StackTrace}".TrimEnd();
+        // The message stands above the trace in every Allure view; repeating it in the trace doubled every failure's
+        // quoted frames on the page.
+        var trace = error is null ? null : $"{error.GetType().FullName}\n{OwnFrames(error.StackTrace)}".TrimEnd();
         return new AllureStatusDetails(prefix + text, trace);
     }
+
+    /// <summary>
+    /// The frames of <paramref name="stackTrace"/> above the runner's: from the reflection call into the binding (or
+    /// the runner's await of it) down, every trace is the same plumbing. The whole trace when there is no such frame.
+    /// </summary>
+    public static string OwnFrames(string? stackTrace)
+    {
+        if (string.IsNullOrEmpty(stackTrace))
+        {
+            return "";
+        }
+
+        var lines = stackTrace.Split('\n');
+        var runner = Array.FindIndex(lines, l => RunnerFrames.Any(r => l.TrimStart().StartsWith(r, StringComparison.Ordinal)));
+        if (runner <= 0)
+        {
+            return stackTrace;
+        }
+
+        var own = lines[..runner].ToList();
+        while (own.Count > 1 && own[^1].TrimStart().StartsWith("---", StringComparison.Ordinal))
+        {
+            own.RemoveAt(own.Count - 1);
+        }
+
+        return string.Join('\n', own).TrimEnd();
+    }
+
+    private static readonly string[] RunnerFrames = ["at InvokeStub_", "at System.Reflection.", "at DerSim.Harness.Gherkin.", "at Reqnroll."];
 }

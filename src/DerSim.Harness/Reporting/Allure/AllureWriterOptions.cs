@@ -16,10 +16,10 @@ public sealed record AllureWriterOptions
     public Func<string> Thread { get; init; } = () => $"{Environment.ProcessId}-{Environment.CurrentManagedThreadId}";
 
     /// <summary>
-    /// Step hooks not shown as sub-steps when they pass, by "Class." prefix of their method. The default value is the
-    /// reporting hooks themselves, which only collect evidence.
+    /// Step and scenario hooks not shown (as sub-steps, as set-up or tear-down) when they pass, by "Class." prefix of
+    /// their method. The default value is the reporting and traffic hooks, which only collect evidence.
     /// </summary>
-    public IReadOnlyList<string> QuietHooks { get; init; } = ["ReportingHooks."];
+    public IReadOnlyList<string> QuietHooks { get; init; } = ["ReportingHooks.", "TrafficHooks."];
 
     /// <summary>Link URL templates for issue, tms and OCA test-case tags.</summary>
     public AllureLinkTemplates Links { get; init; } = new();
