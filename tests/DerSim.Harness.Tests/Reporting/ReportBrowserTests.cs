@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using DerSim.Harness.Drivers.Csms;
 using DerSim.Harness.Gherkin.Model;
 using DerSim.Harness.Reporting;
 using DerSim.Harness.Steps;
@@ -27,7 +28,9 @@ public sealed class ReportBrowserTests
         var session = new ReportSession(reports);
 
         var clock = Stopwatch.StartNew();
-        var results = await ReportingRig.RunAsync("suite", [typeof(StationSteps), typeof(SessionSteps), typeof(TrafficSteps), typeof(ReportingHooks), typeof(ReportSuiteSteps)], session);
+        // As `dersim run` does it: the traffic, charts and profiles go to reports/traffic/ and the page links them.
+        var world = new ScenarioWorldOptions { Environment = name => name == ScenarioFiles.ReportsDirectoryVariable ? reports : Environment.GetEnvironmentVariable(name) };
+        var results = await ReportingRig.RunDirectoryAsync(ReportingRig.FeaturesDirectory("suite"), [typeof(StationSteps), typeof(SessionSteps), typeof(TrafficSteps), typeof(ReportingHooks), typeof(TrafficHooks), typeof(ReportSuiteSteps)], world, session);
         var runAndWrite = clock.Elapsed;
         results.Single(r => r.Scenario.Title == Passing).Status.ShouldBe(ScenarioStatus.Passed, results.Single(r => r.Scenario.Title == Passing).Message);
         results.Single(r => r.Scenario.Title == Failing).Status.ShouldBe(ScenarioStatus.Failed);
@@ -43,10 +46,19 @@ public sealed class ReportBrowserTests
         output.ToString().TrimEnd().Split('\n')[^1].ShouldBe("1 passed, 2 failed, 0 skipped");
         File.ReadAllText(session.JUnitFile).ShouldContain(Failing);
 
+        // Charts and profiles are on the page for the failures only; the NDJSON is beside it, for everyone.
         var attachments = Directory.GetFiles(session.ResultsDirectory, "*-attachment.*").Select(Path.GetExtension).ToList();
-        attachments.ShouldContain(".svg");
-        attachments.ShouldContain(".ndjson");
-        attachments.ShouldContain(".json");
+        attachments.Count(a => a == ".svg").ShouldBe(1, "the failing scenario's chart (the broken one never charged)");
+        attachments.Count(a => a == ".json").ShouldBe(2, "the failing and the broken scenario's profiles");
+        attachments.ShouldNotContain(".ndjson");
+        var traffic = Path.Combine(reports, ScenarioFiles.Folder);
+        foreach (var station in new[] { "DERSIM-RPT-1", "DERSIM-RPT-2", "DERSIM-RPT-3" })
+        {
+            Directory.GetFiles(traffic, $"*.profile-{station}.json").Length.ShouldBe(1, station);
+        }
+
+        Directory.GetFiles(traffic, "*.ndjson").Length.ShouldBe(3);
+        Directory.GetFiles(traffic, "*.html").Length.ShouldBe(3);
         var index = Path.Combine(session.ReportDirectory, "index.html");
         File.Exists(index).ShouldBeTrue();
         Directory.GetFiles(session.ReportDirectory, "*.js", SearchOption.AllDirectories).ShouldBeEmpty("a single-file report inlines its scripts");
@@ -103,17 +115,55 @@ public sealed class ReportBrowserTests
         page.ShouldContain("DERSIM-RPT-2 → BootNotification (no answer during this step)");
         page.ShouldContain("DERSIM-RPT-2 → TransactionEvent ✓");
         page.ShouldContain("OCPP traffic (transcript).txt");
-        page.ShouldContain("OCPP traffic.ndjson");
+        page.ShouldNotContain("OCPP traffic.ndjson");
         page.ShouldContain("Offending frames.txt");
         page.ShouldContain("Power and SoC DERSIM-RPT-2.svg");
         page.ShouldContain("Failed");
         page.ShouldContain("Assertion failure");
+        page.ShouldContain("OCPP traffic, charts and profiles");
+
+        // The link is a link, relative to the page, to the scenario's page beside the report.
+        var href = await browser.EvaluateAsync("[...document.querySelectorAll('[data-testid=test-result-meta-link] a')].map(a => a.href).find(h => h.endsWith('.html')) ?? 'none'");
+        href.ShouldStartWith(new Uri(traffic).AbsoluteUri + "/", customMessage: "the traffic link is not a link to reports/traffic/");
+        File.Exists(new Uri(href).LocalPath).ShouldBeTrue(href);
+        var failingPage = href;
+
+        // The passing scenario's page: an excerpt of its traffic and the link; its steps without OCPP sub-steps.
+        await browser.EvaluateAsync("history.back()");
+        await browser.WaitForTextAsync(threeScenarios, "the scenario list again");
+        (await browser.EvaluateAsync($$"""
+            (() => {
+              const leaf = [...document.querySelectorAll('[data-testid=tree-leaf]')].find(l => l.innerText.includes('{{Passing}}'));
+              if (!leaf) return 'missing';
+              leaf.click();
+              return 'clicked';
+            })()
+            """)).ShouldBe("clicked");
+        var passing = await browser.WaitForTextAsync(t => t.Contains("OCPP traffic (excerpt).txt", StringComparison.Ordinal), "the passing scenario's page");
+        passing.ShouldContain("OCPP traffic, charts and profiles");
+        passing.ShouldNotContain("OCPP traffic (transcript).txt");
+        passing.ShouldNotContain("Power and SoC DERSIM-RPT-1.svg");
+        (await browser.EvaluateAsync("""
+            (() => {
+              document.querySelectorAll('[data-testid=test-result-step-header]').forEach(h => h.click());
+              return document.body.innerText.includes('DERSIM-RPT-1 → BootNotification') ? 'sub-steps' : 'none';
+            })()
+            """)).ShouldBe("none");
 
         browser.OutsideRequests.ShouldBeEmpty("the report asked for something beyond its own file");
 
         var screenshot = Path.Combine(reports, "allure-report-screenshot.png");
         await browser.ScreenshotAsync(screenshot);
         new FileInfo(screenshot).Length.ShouldBeGreaterThan(10_000);
+
+        // Following the link from file://: the scenario's page lists its traffic and profile and shows its chart.
+        await browser.NavigateAsync(failingPage);
+        var files = await browser.WaitForTextAsync(t => t.Contains("OCPP traffic as NDJSON", StringComparison.Ordinal), "the failing scenario's page beside the report");
+        files.ShouldContain("OCPP traffic, one line per frame");
+        files.ShouldContain("EVSE profile of DERSIM-RPT-2 (EVSE-DC-150kW-CCS-1port)");
+        files.ShouldContain("Power and SoC of DERSIM-RPT-2");
+        (await browser.EvaluateAsync("new Promise(r => { const i = document.querySelector('img'); const done = () => r(String(i.naturalWidth)); i.complete ? done() : i.onload = done; })")).ShouldBe("760", "the chart loads beside the page");
+        (await browser.EvaluateAsync("[...document.querySelectorAll('a')].every(a => a.href.startsWith('file:')) ? 'local' : 'elsewhere'")).ShouldBe("local");
         await TestContext.Out.WriteLineAsync($"report: {index}\nscreenshot: {screenshot}\n{await browser.DiagnoseAsync()}");
     }
 }

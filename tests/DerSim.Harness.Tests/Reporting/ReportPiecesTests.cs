@@ -83,8 +83,42 @@ public sealed class ReportPiecesTests
         else
         {
             details!.Message.ShouldBe(prefix + "why");
-            details.Trace!.ShouldStartWith("System.InvalidOperationException: why");
+            details.Trace.ShouldBe("System.InvalidOperationException", "the message stands above the trace, not in it");
         }
+    }
+
+    [Test]
+    public void A_trace_keeps_the_frames_above_the_runner()
+    {
+        const string stack = """
+               at DerSim.Harness.Steps.TrafficSteps.SentNo(String action) in /src/Steps/TrafficSteps.cs:line 40
+               at DerSim.Harness.Traffic.TrafficQuery.Single() in /src/Traffic/TrafficQuery.cs:line 12
+            --- End of stack trace from previous location ---
+               at InvokeStub_TrafficSteps.SentNo(Object, Span`1)
+               at System.Reflection.MethodBaseInvoker.InvokeWithOneArg(Object obj, BindingFlags invokeAttr, Binder binder, Object[] parameters, CultureInfo culture)
+               at DerSim.Harness.Gherkin.Runtime.BindingInvoker.InvokeAsync(MethodInfo method, Object instance, Object[] arguments)
+            """;
+        AllureStatusMapping.OwnFrames(stack).ShouldBe("""
+               at DerSim.Harness.Steps.TrafficSteps.SentNo(String action) in /src/Steps/TrafficSteps.cs:line 40
+               at DerSim.Harness.Traffic.TrafficQuery.Single() in /src/Traffic/TrafficQuery.cs:line 12
+            """.TrimEnd());
+        // Thrown by the runner itself: all of it is the story.
+        const string runner = "   at DerSim.Harness.Gherkin.Runtime.ScenarioRun.RunAsync()\n   at DerSim.Harness.Gherkin.Runtime.TestRunner.RunAsync()";
+        AllureStatusMapping.OwnFrames(runner).ShouldBe(runner);
+        AllureStatusMapping.OwnFrames(null).ShouldBe("");
+    }
+
+    [Test]
+    public void A_long_result_message_is_cut_at_a_line_end_and_says_where_the_rest_is()
+    {
+        var frames = string.Concat(Enumerable.Range(1, 12).Select(i => $"\n  #{i} 08:00:00 DERSIM-1 → [2,\"m{i}\",\"MeterValues\",{{{new string('x', 300)}}}]"));
+        var message = "features/a.feature:9: Then every sample is at most 7 kW failed: 12 samples were above it:" + frames;
+        var headline = AllureResultsWriter.Headline(message)!;
+        headline.Length.ShouldBeLessThan(700);
+        headline.ShouldStartWith("features/a.feature:9: Then every sample is at most 7 kW failed: 12 samples were above it:\n  #1 ");
+        headline.ShouldEndWith("\n… (the whole message is on the failing step)");
+        AllureResultsWriter.Headline("short").ShouldBe("short");
+        AllureResultsWriter.Headline(null).ShouldBeNull();
     }
 
     [Test]

@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using System.Text;
+using System.Text.RegularExpressions;
 using DerSim.Harness.Drivers;
 using DerSim.Harness.Gherkin.Features;
 using DerSim.Harness.Gherkin.Runtime;
@@ -58,6 +60,36 @@ public sealed class ReportRendererTests
         // A page whose own script merely mentions gtag keeps it: only the loader and the configuration right behind it go.
         var own = head + "<script>const gtag = 1;</script>" + tail;
         ReportRenderer.WithoutAnalytics(own).ShouldBe(own);
+    }
+
+    [Test]
+    public void The_page_shows_links_relative_to_it_and_still_no_other_scheme()
+    {
+        // The link check as allure 3.18.0's page has it (twice), inside the base64 script the single file inlines.
+        const string check = "O=e=>{if(\"string\"!=typeof e)return;const t=e.trim();if(0===t.length)return;const n=t.match(/^([A-Za-z][A-Za-z0-9+.-]*):/);if(!n)return;const r=`${n[1].toLowerCase()}:`;if(L.has(r))try{return new URL(t).toString()}catch{return}}";
+        const string script = "const L=new Set([\"http:\",\"https:\",\"mailto:\",\"tel:\"])," + check + ";module.exports=O;";
+        string Page(string js) => $"<body><script>window.allure = {{}};</script>\n    <script   src=\"data:text/javascript;base64,{Convert.ToBase64String(Encoding.UTF8.GetBytes(js))}\"></script>\n</body>";
+
+        var patched = ReportRenderer.WithRelativeLinks(Page(script));
+        patched.ShouldNotBe(Page(script));
+        var js = Encoding.UTF8.GetString(Convert.FromBase64String(Regex.Match(patched, "base64,([^\"]+)\"").Groups[1].Value));
+        js.ShouldContain("if(!n)return/^\\.\\.?\\/[^\\s\"'<>\\\\]*$/.test(t)?t:void 0;const r=");
+
+        // Run the patched check in node when it is there: ../ and ./ pass, schemes stay on the allow-list.
+        if (ReportRenderer.FindOnPath("node") is { } node)
+        {
+            var file = Path.Combine(TestContext.CurrentContext.WorkDirectory, "link-check.js");
+            File.WriteAllText(file, js + "\nconsole.log(JSON.stringify(['../traffic/A_1.6.html','./x.txt','traffic/x','//evil.example/x','javascript:alert(1)','../a\"onmouseover=x','https://example.com/a'].map(u => module.exports(u) ?? null)));");
+            var info = new ProcessStartInfo(node, [file]) { RedirectStandardOutput = true };
+            using var process = Process.Start(info)!;
+            var output = process.StandardOutput.ReadToEnd().Trim();
+            process.WaitForExit();
+            output.ShouldBe("""["../traffic/A_1.6.html","./x.txt",null,null,null,null,"https://example.com/a"]""");
+        }
+
+        // A page whose script differs (another allure version) stays as it was: its links show as text.
+        var other = Page("const somethingElse=1;");
+        ReportRenderer.WithRelativeLinks(other).ShouldBe(other);
     }
 
     /// <summary>Figures for the closing note: the bundled features/ suite with every report written and rendered.</summary>

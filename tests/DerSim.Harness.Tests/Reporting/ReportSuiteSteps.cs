@@ -12,7 +12,13 @@ public sealed class ReportSuiteSteps(ScenarioContext context)
     private decimal _kwh;
 
     [Given("the golden meter reads {int} kWh")]
-    public void MeterReads(int kwh) => _kwh = kwh;
+    public void MeterReads(int kwh)
+    {
+        _kwh = kwh;
+        // Evidence only a failure keeps, and a link to the scenario's files beside the report.
+        ReportSubSteps.Add(context, new ReportSubStep($"read {kwh} kWh off the golden meter", ScenarioStatus.Passed) { KeptWhenNotFailed = false });
+        ReportLinks.Add(context, new ReportLink("OCPP traffic, charts and profiles", $"../traffic/golden-{kwh}.html"));
+    }
 
     [When("the golden step reports {string} = {string} and {string} = {string}")]
     public void Reports(string name1, string value1, string name2, string value2)
