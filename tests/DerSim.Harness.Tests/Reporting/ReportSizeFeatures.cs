@@ -73,19 +73,19 @@ internal static class ReportSizeFeatures
 
               @TC_K_{i % 70:00}_CSMS
               Scenario: A session on {profile} keeps to a TxProfile of {limit} kW and ends in order ({i:000})
-                Given a station "DERSIM-SIZE-{i:000}" with profile "{profile}" on OCPP 2.0.1
-                When the station boots and reports its {evses} connectors
-                And an EV "sedan-75" at 20% plugs into EVSE 1
-                And the driver presents the valid token on EVSE 1
-                And EVSE 1 charges at {kw} kW for {before} meter samples
-                And the CSMS limits EVSE 1 to {limit} kW with a TxProfile
-                Then the station answered "SetChargingProfile" with "Accepted"
-                When EVSE 1 charges at {(fails ? kw : limit)} kW for {samples - before} meter samples
-                And the EV unplugs from EVSE 1{(breaks ? "\n    And the test rig breaks down" : "")}
-                Then every meter sample on EVSE 1 after the limit is at most {limit} kW
-                And the transaction on EVSE 1 ended
-                And every frame is valid against the OCPP schema
-                And the CSMS answered no call with an error
+                Given a size-suite station "DERSIM-SIZE-{i:000}" with profile "{profile}" on OCPP 2.0.1
+                When the size-suite station boots and reports its {evses} connectors
+                And a size-suite EV "sedan-75" at 20% plugs into EVSE 1
+                And the size-suite driver presents the valid token on EVSE 1
+                And size-suite EVSE 1 charges at {kw} kW for {before} meter samples
+                And the size-suite CSMS limits EVSE 1 to {limit} kW with a TxProfile
+                Then the size-suite station answered "SetChargingProfile" with "Accepted"
+                When size-suite EVSE 1 charges at {(fails ? kw : limit)} kW for {samples - before} meter samples
+                And the size-suite EV unplugs from EVSE 1{(breaks ? "\n    And the size-suite rig breaks down" : "")}
+                Then every size-suite meter sample on EVSE 1 after the limit is at most {limit} kW
+                And the size-suite transaction on EVSE 1 ended
+                And every size-suite frame is valid against the OCPP schema
+                And the size-suite CSMS answered no call with an error
 
             """;
     }
@@ -98,14 +98,14 @@ internal static class ReportSizeFeatures
 
               @TC_B_{i % 60:00}_CSMS
               Scenario: The CSMS configures a station on {profile} through its device model ({i:000})
-                Given a station "DERSIM-SIZE-{i:000}" with profile "{profile}" on OCPP 2.0.1
-                When the station boots and reports its {evses} connectors
-                And the CSMS sets {variables} configuration variables, of which {(fails ? 1 : 0)} rejected{(breaks ? "\n    And the test rig breaks down" : "")}
-                Then the station accepted every SetVariables
-                When the CSMS reads {variables} configuration variables
-                Then the station answered every GetVariables
-                And every frame is valid against the OCPP schema
-                And the CSMS answered no call with an error
+                Given a size-suite station "DERSIM-SIZE-{i:000}" with profile "{profile}" on OCPP 2.0.1
+                When the size-suite station boots and reports its {evses} connectors
+                And the size-suite CSMS sets {variables} configuration variables, of which {(fails ? 1 : 0)} rejected{(breaks ? "\n    And the size-suite rig breaks down" : "")}
+                Then the size-suite station accepted every SetVariables
+                When the size-suite CSMS reads {variables} configuration variables
+                Then the size-suite station answered every GetVariables
+                And every size-suite frame is valid against the OCPP schema
+                And the size-suite CSMS answered no call with an error
 
             """;
     }

@@ -32,7 +32,7 @@ public sealed class ReportSizeSteps(ScenarioWorld world)
 
     private string Timestamp => Now.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture);
 
-    [Given("a station {string} with profile {string} on OCPP 2.0.1")]
+    [Given("a size-suite station {string} with profile {string} on OCPP 2.0.1")]
     public void AStation(string id, string profile)
     {
         world.Simulator.AddStation(id, profile, OcppVersion.V201);
@@ -40,7 +40,7 @@ public sealed class ReportSizeSteps(ScenarioWorld world)
         _offeredW = (decimal)world.Simulator.Station(id).Profile.Evses.Max(e => e.MaxKw) * 1000m;
     }
 
-    [When("the station boots and reports its {int} connectors")]
+    [When("the size-suite station boots and reports its {int} connectors")]
     public void Boots(int connectors)
     {
         var station = world.Simulator.Station(_station);
@@ -51,7 +51,7 @@ public sealed class ReportSizeSteps(ScenarioWorld world)
         }
     }
 
-    [When("an EV {string} at {int}% plugs into EVSE {int}")]
+    [When("a size-suite EV {string} at {int}% plugs into EVSE {int}")]
     public void PlugsIn(string ev, int soc, int evse)
     {
         _ = ev;
@@ -59,7 +59,7 @@ public sealed class ReportSizeSteps(ScenarioWorld world)
         Exchange("StatusNotification", $$$"""{"timestamp":"{{{Timestamp}}}","connectorStatus":"Occupied","evseId":{{{evse}}},"connectorId":1}""", "{}");
     }
 
-    [When("the driver presents the valid token on EVSE {int}")]
+    [When("the size-suite driver presents the valid token on EVSE {int}")]
     public void PresentsToken(int evse)
     {
         _transaction = Guid.NewGuid().ToString("N");
@@ -67,7 +67,7 @@ public sealed class ReportSizeSteps(ScenarioWorld world)
         Exchange("TransactionEvent", TransactionEvent("Started", "Authorized", "EVConnected", evse, 0, "Transaction.Begin"), """{"idTokenInfo":{"status":"Accepted"}}""");
     }
 
-    [When("EVSE {int} charges at {int} kW for {int} meter samples")]
+    [When("size-suite EVSE {int} charges at {int} kW for {int} meter samples")]
     public void Charges(int evse, int kw, int samples)
     {
         for (var i = 0; i < samples; i++)
@@ -83,7 +83,7 @@ public sealed class ReportSizeSteps(ScenarioWorld world)
         }
     }
 
-    [When("the CSMS limits EVSE {int} to {int} kW with a TxProfile")]
+    [When("the size-suite CSMS limits EVSE {int} to {int} kW with a TxProfile")]
     public void Limits(int evse, int kw)
     {
         _offeredW = kw * 1000m;
@@ -91,7 +91,7 @@ public sealed class ReportSizeSteps(ScenarioWorld world)
         Exchange("SetChargingProfile", $$$"""{"evseId":{{{evse}}},"chargingProfile":{"id":7,"stackLevel":1,"chargingProfilePurpose":"TxProfile","chargingProfileKind":"Absolute","transactionId":"{{{_transaction}}}","chargingSchedule":[{"id":1,"chargingRateUnit":"W","chargingSchedulePeriod":[{"startPeriod":0,"limit":{{{kw * 1000}}}}]}]}}""", """{"status":"Accepted"}""", fromCsms: true);
     }
 
-    [When("the CSMS sets {int} configuration variables, of which {int} rejected")]
+    [When("the size-suite CSMS sets {int} configuration variables, of which {int} rejected")]
     public void SetsVariables(int count, int rejected)
     {
         for (var i = 0; i < count; i++)
@@ -101,7 +101,7 @@ public sealed class ReportSizeSteps(ScenarioWorld world)
         }
     }
 
-    [When("the CSMS reads {int} configuration variables")]
+    [When("the size-suite CSMS reads {int} configuration variables")]
     public void ReadsVariables(int count)
     {
         for (var i = 0; i < count; i++)
@@ -110,26 +110,26 @@ public sealed class ReportSizeSteps(ScenarioWorld world)
         }
     }
 
-    [When("the EV unplugs from EVSE {int}")]
+    [When("the size-suite EV unplugs from EVSE {int}")]
     public void Unplugs(int evse)
     {
         Exchange("TransactionEvent", TransactionEvent("Ended", "EVCommunicationLost", "Idle", evse, 0, "Transaction.End"), "{}");
         Exchange("StatusNotification", $$$"""{"timestamp":"{{{Timestamp}}}","connectorStatus":"Available","evseId":{{{evse}}},"connectorId":1}""", "{}");
     }
 
-    [When("the test rig breaks down")]
+    [When("the size-suite rig breaks down")]
     public static void Breaks() => throw new InvalidOperationException("the report-size rig broke on purpose");
 
-    [Then("the station answered {string} with {string}")]
+    [Then("the size-suite station answered {string} with {string}")]
     public void Answered(string action, string status) => Check(action, f => f.Raw.Contains($"\"status\":\"{status}\"", StringComparison.Ordinal), $"every {action} answered {status}");
 
-    [Then("the station accepted every SetVariables")]
+    [Then("the size-suite station accepted every SetVariables")]
     public void AcceptedEverySet() => Check("SetVariables", f => !f.Raw.Contains("Rejected", StringComparison.Ordinal), "every SetVariables accepted");
 
-    [Then("the station answered every GetVariables")]
+    [Then("the size-suite station answered every GetVariables")]
     public void AnsweredEveryGet() => Check("GetVariables", f => f.Raw.Contains("Accepted", StringComparison.Ordinal), "every GetVariables answered");
 
-    [Then("every meter sample on EVSE {int} after the limit is at most {int} kW")]
+    [Then("every size-suite meter sample on EVSE {int} after the limit is at most {int} kW")]
     public void AtMost(int evse, int kw)
     {
         var over = _afterLimit.Where(f => PowerOf(f) > kw * 1000m).ToList();
@@ -139,10 +139,10 @@ public sealed class ReportSizeSteps(ScenarioWorld world)
         }
     }
 
-    [Then("the transaction on EVSE {int} ended")]
+    [Then("the size-suite transaction on EVSE {int} ended")]
     public void Ended(int evse) => Check("TransactionEvent", f => true, $"a transaction on EVSE {evse}");
 
-    [Then("every frame is valid against the OCPP schema")]
+    [Then("every size-suite frame is valid against the OCPP schema")]
     public void Valid()
     {
         var invalid = world.Recorder.Frames.Where(f => f.Violations.Count > 0).ToList();
@@ -152,7 +152,7 @@ public sealed class ReportSizeSteps(ScenarioWorld world)
         }
     }
 
-    [Then("the CSMS answered no call with an error")]
+    [Then("the size-suite CSMS answered no call with an error")]
     public void NoErrors()
     {
         var errors = world.Recorder.Frames.Where(f => f.ErrorCode is not null).ToList();
