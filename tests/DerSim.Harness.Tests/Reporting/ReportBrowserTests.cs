@@ -9,7 +9,8 @@ namespace DerSim.Harness.Tests.Reporting;
 /// <summary>
 /// The whole reporting path: a tiny suite (pass, fail, break) against the embedded CSMS through the runner with the
 /// report session, the HTML rendered by npm allure 3, opened from file:// in headless Chromium and read like a person
-/// would: the scenario list with statuses, then the failing scenario's page with its steps and attachments.
+/// would: the scenario list with statuses, the failing scenario's page with its steps and attachments, the passing
+/// one's with an excerpt of its traffic, and the link from a scenario to its page of files beside the report.
 /// </summary>
 [NonParallelizable]
 public sealed class ReportBrowserTests

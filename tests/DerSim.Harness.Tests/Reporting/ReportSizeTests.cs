@@ -25,7 +25,7 @@ public sealed class ReportSizeTests
     {
         if (ReportRenderer.FindOnPath("node") is null || ReportRenderer.FindAllureCli() is null)
         {
-            Assert.Ignore($"Node.js or the npm package allure is missing: {ReportRenderer.InstallHint}");
+            Assert.Ignore("Node.js or the npm package allure is missing: install Node.js 20+ and run `npm ci` in the repository root (.ci/run does)");
         }
 
         var root = Path.Combine(TestContext.CurrentContext.WorkDirectory, "report-size");
