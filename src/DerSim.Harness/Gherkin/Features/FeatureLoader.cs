@@ -2,7 +2,7 @@ using DerSim.Harness.Gherkin.Model;
 using AstGherkinDocument = global::Gherkin.Ast.GherkinDocument;
 using AstMessagesConverter = global::Gherkin.CucumberMessages.AstMessagesConverter;
 using CompositeParserException = global::Gherkin.CompositeParserException;
-using IncrementingIdGenerator = global::Gherkin.CucumberMessages.IncrementingIdGenerator;
+using IIdGenerator = global::Gherkin.CucumberMessages.IIdGenerator;
 using NoSuchLanguageException = global::Gherkin.NoSuchLanguageException;
 using Parser = global::Gherkin.Parser;
 using ParserException = global::Gherkin.ParserException;
@@ -120,10 +120,13 @@ public static class FeatureLoader
             return (null, []);
         }
 
-        var ids = new IncrementingIdGenerator();
+        // Ids unique across features (Reqnroll's formatters merge every feature's messages into one stream) and the same
+        // on every run: the relative path, then a counter.
+        var ids = new PathIdGenerator(relativePath);
         var document = new AstMessagesConverter(ids).ConvertGherkinDocumentToEventArgs(ast, relativePath);
         var pickles = new PickleCompiler(ids).Compile(document);
-        return (PickleMapper.Map(document, pickles, path, relativePath), []);
+        var source = new Io.Cucumber.Messages.Types.Source(relativePath, text, Io.Cucumber.Messages.Types.SourceMediaType.TEXT_X_CUCUMBER_GHERKIN_PLAIN);
+        return (PickleMapper.Map(document, pickles, path, relativePath, new Glue.FeatureMessages(source, document, pickles)), []);
     }
 
     private static FeatureParseError ToError(string path, ParserException e)
@@ -140,5 +143,12 @@ public static class FeatureLoader
         }
 
         return new FeatureParseError(path, line, column, message);
+    }
+
+    private sealed class PathIdGenerator(string prefix) : IIdGenerator
+    {
+        private int _next;
+
+        public string GetNewId() => $"{prefix}#{_next++}";
     }
 }

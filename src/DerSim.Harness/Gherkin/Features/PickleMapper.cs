@@ -6,7 +6,7 @@ namespace DerSim.Harness.Gherkin.Features;
 /// <summary>Maps the Gherkin package's document and pickles onto the layer's model records.</summary>
 internal static class PickleMapper
 {
-    public static FeatureDocument Map(Messages.GherkinDocument document, IReadOnlyList<Messages.Pickle> pickles, string path, string relativePath)
+    public static FeatureDocument Map(Messages.GherkinDocument document, IReadOnlyList<Messages.Pickle> pickles, string path, string relativePath, Glue.FeatureMessages? messages = null)
     {
         var feature = document.Feature;
         var index = AstIndex.Build(feature);
@@ -14,7 +14,7 @@ internal static class PickleMapper
         var title = string.IsNullOrWhiteSpace(feature.Name) ? Path.GetFileNameWithoutExtension(path) : feature.Name.Trim();
         var doc = new FeatureDocument(
             path, relativePath, title, NormalizeDescription(feature.Description), TagNames(feature.Tags),
-            feature.Language, (int)feature.Location.Line, scenarios);
+            feature.Language, (int)feature.Location.Line, scenarios) { Messages = messages };
 
         var namesSeen = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var pickle in pickles)

@@ -22,6 +22,9 @@ public sealed record FeatureDocument(
     int Line,
     IReadOnlyList<ScenarioCase> Scenarios)
 {
+    /// <summary>The feature's Cucumber messages for Reqnroll's formatters; null for a document built in code.</summary>
+    public Glue.FeatureMessages? Messages { get; init; }
+
     /// <summary>
     /// The path to show in messages: relative to the working directory when the file lies under it
     /// ("features/core/boot.feature"), else as loaded.

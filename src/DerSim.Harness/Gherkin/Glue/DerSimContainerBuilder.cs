@@ -1,0 +1,115 @@
+using System.Reflection;
+using Reqnroll;
+using Reqnroll.BoDi;
+using Reqnroll.Configuration;
+using Reqnroll.Events;
+using Reqnroll.Infrastructure;
+using Reqnroll.Tracing;
+using Reqnroll.UnitTestProvider;
+
+namespace DerSim.Harness.Gherkin.Glue;
+
+/// <summary>
+/// Reqnroll's own container builder with what a generator-less host must supply: a unit-test runtime provider
+/// (pending, inconclusive and ignore become exceptions the glue classifies), an attachment handler, a trace listener
+/// that writes to the run's log instead of the console, the reqnroll.json the run was given, and one execution-event
+/// listener per test thread (the glue's bridge).
+/// </summary>
+internal sealed class DerSimContainerBuilder(string? configFile, TextWriter? log, IAsyncExecutionEventListener listener) : IContainerBuilder
+{
+    private readonly ContainerBuilder _inner = new(new Defaults(configFile, log));
+
+    public IObjectContainer CreateGlobalContainer(Assembly testAssembly, IRuntimeConfigurationProvider? configurationProvider = null) =>
+        _inner.CreateGlobalContainer(testAssembly, configurationProvider);
+
+    public IObjectContainer CreateTestThreadContainer(IObjectContainer globalContainer)
+    {
+        var container = _inner.CreateTestThreadContainer(globalContainer);
+        container.Resolve<ITestThreadExecutionEventPublisher>().AddListener(listener);
+        return container;
+    }
+
+    public IObjectContainer CreateScenarioContainer(IObjectContainer testThreadContainer, global::Reqnroll.ScenarioInfo scenarioInfo) =>
+        _inner.CreateScenarioContainer(testThreadContainer, scenarioInfo);
+
+    public IObjectContainer CreateFeatureContainer(IObjectContainer testThreadContainer, global::Reqnroll.FeatureInfo featureInfo) =>
+        _inner.CreateFeatureContainer(testThreadContainer, featureInfo);
+
+    private sealed class Defaults(string? configFile, TextWriter? log) : DefaultDependencyProvider
+    {
+        public override void RegisterGlobalContainerDefaults(ObjectContainer container)
+        {
+            base.RegisterGlobalContainerDefaults(container);
+            // Reqnroll picks a provider by the test framework it sees referenced ("nunit" here); whichever it picks is ours.
+            var provider = new RuntimeProvider();
+            container.RegisterInstanceAs<IUnitTestRuntimeProvider>(provider);
+            foreach (var name in new[] { "nunit", "xunit", "xunit3", "mstest", "tunit" })
+            {
+                container.RegisterInstanceAs<IUnitTestRuntimeProvider>(provider, name);
+            }
+
+            container.RegisterInstanceAs<IReqnrollAttachmentHandler>(new AttachmentHandler());
+            container.RegisterInstanceAs<ITraceListener>(new LogTraceListener(log));
+            if (configFile is not null)
+            {
+                container.RegisterInstanceAs<IReqnrollJsonLocator>(new JsonLocator(configFile));
+            }
+        }
+    }
+
+    /// <summary>Reqnroll's verdicts outside a step's own exception, as exceptions the glue's classifier knows.</summary>
+    private sealed class RuntimeProvider : IUnitTestRuntimeProvider
+    {
+        public void TestPending(string message) => throw new ReqnrollOutcomeException(Model.ScenarioStatus.Pending, message);
+
+        public void TestInconclusive(string message) => throw new ReqnrollOutcomeException(Model.ScenarioStatus.Pending, message);
+
+        public void TestIgnore(string message) => throw new ReqnrollOutcomeException(Model.ScenarioStatus.Skipped, message);
+
+        // NOT APPLICABLE is a skip in Reqnroll's model (and in its Cucumber reports), not an error.
+        public ScenarioExecutionStatus? DetectExecutionStatus(Exception exception) =>
+            exception is NotApplicableException ? ScenarioExecutionStatus.Skipped : null;
+    }
+
+    private sealed class AttachmentHandler : IReqnrollAttachmentHandler
+    {
+        public void AddAttachment(string filePath)
+        {
+            // Files a binding attaches through IReqnrollOutputHelper stay where they are; the reports name them.
+        }
+    }
+
+    private sealed class LogTraceListener(TextWriter? log) : ITraceListener
+    {
+        private readonly Lock _gate = new();
+
+        public void WriteTestOutput(string message) => Write(message);
+
+        public void WriteToolOutput(string message) => Write(message);
+
+        private void Write(string message)
+        {
+            if (log is null)
+            {
+                return;
+            }
+
+            lock (_gate)
+            {
+                log.WriteLine(message);
+            }
+        }
+    }
+
+    private sealed class JsonLocator(string path) : IReqnrollJsonLocator
+    {
+        public string GetReqnrollJsonFilePath() => path;
+    }
+}
+
+/// <summary>A verdict Reqnroll hands the unit-test provider (pending, inconclusive, ignored).</summary>
+public sealed class ReqnrollOutcomeException(Model.ScenarioStatus status, string message) : Exception(message)
+{
+    /// <summary>The status it stands for.</summary>
+    public Model.ScenarioStatus Status { get; } = status;
+}

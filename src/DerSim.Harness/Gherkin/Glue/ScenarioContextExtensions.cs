@@ -1,0 +1,29 @@
+using Reqnroll;
+using DerSim.Harness.Gherkin;
+
+namespace DerSim.Harness.Gherkin.Glue;
+
+using ScenarioContext = global::Reqnroll.ScenarioContext;
+using Table = global::Reqnroll.Table;
+
+/// <summary>
+/// What DerSim's bindings add to Reqnroll's <see cref="ScenarioContext"/>: in-memory attachments and parameters for the
+/// reports, and the NOT APPLICABLE verdict.
+/// </summary>
+public static class ScenarioContextExtensions
+{
+    /// <summary>Attaches <paramref name="content"/> to the running step (or to the scenario from a scenario hook).</summary>
+    public static void AddAttachment(this ScenarioContext context, string name, string mimeType, byte[] content)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        ScenarioRecording.Of(context)?.AddAttachment(new ScenarioAttachment(name, mimeType, content));
+    }
+
+    /// <summary>Reports a parameter of the run (OCPP version, profile, CSMS) for the running step or the scenario.</summary>
+    public static void AddParameter(this ScenarioContext context, string name, string value) =>
+        ScenarioRecording.Of(context)?.AddParameter(new ScenarioParameter(name, value));
+
+    /// <summary>Ends the scenario as NOT APPLICABLE with <paramref name="reason"/> (e.g. the target lacks the feature).</summary>
+    /// <exception cref="NotApplicableException">Always.</exception>
+    public static void NotApplicable(this ScenarioContext context, string reason) => throw new NotApplicableException(reason);
+}
