@@ -10,7 +10,7 @@ namespace DerSim.Harness.Tests.Gherkin.Glue;
 /// </summary>
 [TestFixture]
 [NonParallelizable]
-public sealed class ReqnrollExecutorTests : IDisposable
+public sealed class ReqnrollExecutorTests
 {
     private const string Feature = """"
         Feature: Glue probe
@@ -51,31 +51,70 @@ public sealed class ReqnrollExecutorTests : IDisposable
               | 7 | 12    |
         """";
 
-    private ReqnrollExecutor _executor = null!;
-    private string _config = null!;
+    private readonly Dictionary<string, ScenarioResult> _results = new(StringComparer.Ordinal);
+    private string _folder = null!;
     private FeatureDocument _feature = null!;
 
+    /// <summary>Runs every scenario once on one executor, then ends the run (which writes Reqnroll's own reports).</summary>
     [OneTimeSetUp]
-    public void SetUp()
+    public async Task RunAll()
     {
-        _config = Path.Combine(Path.GetTempPath(), $"dersim-glue-{Guid.NewGuid():N}.json");
-        File.WriteAllText(_config, """{ "language": { "feature": "en-US" }, "runtime": { "missingOrPendingStepsOutcome": "Inconclusive" } }""");
-        _executor = new ReqnrollExecutor(typeof(ReqnrollExecutorTests).Assembly, _config);
+        _folder = Directory.CreateTempSubdirectory("dersim-glue-").FullName;
+        var config = Path.Combine(_folder, "reqnroll.json");
+        File.WriteAllText(config, $$"""
+            {
+              "language": { "feature": "en-US" },
+              "runtime": { "missingOrPendingStepsOutcome": "Inconclusive" },
+              "formatters": {
+                "message": { "outputFilePath": "{{Path.Combine(_folder, "cucumber.ndjson")}}" },
+                "html": { "outputFilePath": "{{Path.Combine(_folder, "cucumber.html")}}" }
+              }
+            }
+            """);
         var (feature, errors) = FeatureLoader.Parse(Feature, "glue/probe.feature", "glue/probe.feature", "en");
         errors.ShouldBeEmpty();
         _feature = feature!;
+        using var executor = new ReqnrollExecutor(typeof(ReqnrollExecutorTests).Assembly, config);
+        foreach (var scenario in _feature.Scenarios)
+        {
+            _results[scenario.TestName] = await executor.RunAsync(scenario, CancellationToken.None);
+        }
+
+        await executor.EndRunAsync();
     }
 
     [OneTimeTearDown]
-    public async Task TearDown()
+    public void TearDown() => Directory.Delete(_folder, recursive: true);
+
+    private Task<ScenarioResult> Run(string title) => Task.FromResult(_results.Values.First(r => r.Scenario.Title.StartsWith(title, StringComparison.Ordinal)));
+
+    [Test]
+    public void The_cucumber_messages_name_every_scenario_and_the_html_report_carries_them()
     {
-        await _executor.EndRunAsync();
-        File.Delete(_config);
+        var envelopes = File.ReadAllLines(Path.Combine(_folder, "cucumber.ndjson")).Select(l => System.Text.Json.JsonDocument.Parse(l).RootElement).ToList();
+        var pickles = envelopes.Where(e => e.TryGetProperty("pickle", out _)).Select(e => e.GetProperty("pickle").GetProperty("name").GetString()).ToList();
+        pickles.Count.ShouldBe(_feature.Scenarios.Count);
+        foreach (var scenario in _feature.Scenarios)
+        {
+            pickles.ShouldContain(scenario.Title);
+        }
+
+        envelopes.Count(e => e.TryGetProperty("testCaseFinished", out _)).ShouldBe(_feature.Scenarios.Count);
+        var html = File.ReadAllText(Path.Combine(_folder, "cucumber.html"));
+        html.ShouldContain("A failed assertion fails the scenario at its line");
     }
 
-    public void Dispose() => _executor?.Dispose();
-
-    private Task<ScenarioResult> Run(string title) => _executor.RunAsync(_feature.Scenarios.First(s => s.Title.StartsWith(title, StringComparison.Ordinal)), CancellationToken.None);
+    [Test]
+    [CancelAfter(120_000)]
+    public async Task The_cucumber_html_report_opens_in_chromium_and_shows_the_scenarios()
+    {
+        await using var browser = await Reporting.HeadlessChromium.StartAsync();
+        await browser.NavigateAsync(new Uri(Path.Combine(_folder, "cucumber.html")).AbsoluteUri);
+        var text = await browser.WaitForTextAsync(
+            t => t.Contains("Glue probe", StringComparison.Ordinal) && t.Contains("Steps share an injected object", StringComparison.Ordinal),
+            "the feature and its scenarios");
+        text.ShouldContain("A failed assertion fails the scenario at its line");
+    }
 
     [Test]
     public async Task A_passing_scenario_runs_background_table_doc_string_and_injection()
@@ -120,13 +159,13 @@ public sealed class ReqnrollExecutorTests : IDisposable
     }
 
     [Test]
-    public async Task Outline_rows_run_with_their_values()
+    public void Outline_rows_run_with_their_values()
     {
         var rows = _feature.Scenarios.Where(s => s.Title.StartsWith("Outline rows", StringComparison.Ordinal)).ToList();
         rows.Count.ShouldBe(2);
         foreach (var row in rows)
         {
-            var result = await _executor.RunAsync(row, CancellationToken.None);
+            var result = _results[row.TestName];
             result.Status.ShouldBe(ScenarioStatus.Passed, result.Message);
         }
     }
