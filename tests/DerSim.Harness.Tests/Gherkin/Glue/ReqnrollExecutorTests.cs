@@ -75,9 +75,24 @@ public sealed class ReqnrollExecutorTests
         errors.ShouldBeEmpty();
         _feature = feature!;
         using var executor = new ReqnrollExecutor(typeof(ReqnrollExecutorTests).Assembly, config);
-        foreach (var scenario in _feature.Scenarios)
+
+        // Three at a time, as `dersim run --parallel 3` would: each gets a test runner (thread) of its own.
+        using var gate = new SemaphoreSlim(3);
+        var runs = _feature.Scenarios.Select(async scenario =>
         {
-            _results[scenario.TestName] = await executor.RunAsync(scenario, CancellationToken.None);
+            await gate.WaitAsync();
+            try
+            {
+                return await Task.Run(() => executor.RunAsync(scenario, CancellationToken.None));
+            }
+            finally
+            {
+                gate.Release();
+            }
+        });
+        foreach (var result in await Task.WhenAll(runs))
+        {
+            _results[result.Scenario.TestName] = result;
         }
 
         await executor.EndRunAsync();
@@ -114,6 +129,12 @@ public sealed class ReqnrollExecutorTests
             t => t.Contains("Glue probe", StringComparison.Ordinal) && t.Contains("Steps share an injected object", StringComparison.Ordinal),
             "the feature and its scenarios");
         text.ShouldContain("A failed assertion fails the scenario at its line");
+    }
+
+    [Test]
+    public void Scenarios_ran_in_parallel_each_with_its_own_injected_state()
+    {
+        GlueProbeSteps.MostAtOnce.ShouldBeGreaterThanOrEqualTo(2);
     }
 
     [Test]
@@ -181,8 +202,29 @@ public sealed class GlueProbeState
 [Reqnroll.Binding]
 public sealed class GlueProbeSteps(GlueProbeState state, Reqnroll.ScenarioContext scenario)
 {
+    private static int running;
+    private static int mostAtOnce;
+
+    /// <summary>The most background steps that were running at the same moment.</summary>
+    public static int MostAtOnce => Volatile.Read(ref mostAtOnce);
+
     [Reqnroll.Given("the glue probe starts at {int}")]
-    public void Start(int value) => state.Total = value;
+    public async Task Start(int value)
+    {
+        var now = Interlocked.Increment(ref running);
+        InterlockedMax(now);
+        await Task.Delay(100);
+        Interlocked.Decrement(ref running);
+        state.Total = value;
+    }
+
+    private static void InterlockedMax(int value)
+    {
+        int seen;
+        while (value > (seen = Volatile.Read(ref mostAtOnce)) && Interlocked.CompareExchange(ref mostAtOnce, value, seen) != seen)
+        {
+        }
+    }
 
     [Reqnroll.When("the glue probe adds the {string} column of")]
     public void AddColumn(string column, Reqnroll.Table table) => state.Total += table.Rows.Sum(r => int.Parse(r[column], System.Globalization.CultureInfo.InvariantCulture));
