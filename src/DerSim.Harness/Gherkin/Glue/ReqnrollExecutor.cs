@@ -268,38 +268,13 @@ public sealed class ReqnrollExecutor : IScenarioExecutor, IDisposable
     }
 
     /// <summary>A scenario status for an exception a step, hook or Reqnroll threw.</summary>
-    internal static ScenarioStatus StatusOf(Exception error)
+    internal static ScenarioStatus StatusOf(Exception error) => Runtime.OutcomeClassifier.Unwrap(error) switch
     {
-        while (error is AggregateException { InnerExceptions.Count: 1 } aggregate)
-        {
-            error = aggregate.InnerExceptions[0];
-        }
-
-        return error switch
-        {
-            ReqnrollOutcomeException outcome => outcome.Status,
-            Gherkin.PendingStepException => ScenarioStatus.Pending,
-            Reqnroll.PendingStepException => ScenarioStatus.Pending,
-            NotApplicableException => ScenarioStatus.NotApplicable,
-            AmbiguousBindingException => ScenarioStatus.Ambiguous,
-            _ when IsAssertion(error.GetType()) => ScenarioStatus.Failed,
-            _ => ScenarioStatus.Broken,
-        };
-    }
-
-    private static bool IsAssertion(Type? type)
-    {
-        for (; type is not null && type != typeof(Exception); type = type.BaseType)
-        {
-            if (type.Name.EndsWith("AssertionException", StringComparison.Ordinal) || type.Name.EndsWith("AssertException", StringComparison.Ordinal) ||
-                type.Name is "TableComparisonException" or "MultipleAssertException")
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+        ReqnrollOutcomeException outcome => outcome.Status,
+        Reqnroll.PendingStepException => ScenarioStatus.Pending,
+        AmbiguousBindingException => ScenarioStatus.Ambiguous,
+        var other => Runtime.OutcomeClassifier.StatusOf(other),
+    };
 
     private static ScenarioStatus StatusOf(ScenarioExecutionStatus status, Exception? error) => status switch
     {
