@@ -41,6 +41,10 @@ public sealed class ReqnrollExecutorTests
           Scenario: The CSMS lacks the feature
             When the glue probe is not applicable because "no smart charging"
 
+          Scenario: Custom parameter types and floats convert as DerSim's steps write them
+            When the glue probe speaks OCPP 2.0.1 at 7.5 kW as station-one
+            Then the glue probe holds 5
+
           Scenario Outline: Outline rows run with their values
             When the glue probe adds <n>
             Then the glue probe holds <total>
@@ -180,6 +184,14 @@ public sealed class ReqnrollExecutorTests
     }
 
     [Test]
+    public async Task Custom_parameter_types_and_floats_convert()
+    {
+        var result = await Run("Custom parameter types");
+        result.Status.ShouldBe(ScenarioStatus.Passed, result.Message);
+        GlueProbeSteps.LastSpoken.ShouldBe("2.0.1 7.5 station-one");
+    }
+
+    [Test]
     public void Outline_rows_run_with_their_values()
     {
         var rows = _feature.Scenarios.Where(s => s.Title.StartsWith("Outline rows", StringComparison.Ordinal)).ToList();
@@ -237,6 +249,19 @@ public sealed class GlueProbeSteps(GlueProbeState state, Reqnroll.ScenarioContex
 
     [Reqnroll.Then("the glue probe holds {int}")]
     public void Holds(int value) => state.Total.ShouldBe(value);
+
+    /// <summary>What the custom-type step last received.</summary>
+    public static string? LastSpoken { get; private set; }
+
+    // As DerSim's StationSteps declares {ocppVersion}, but with the regex in a group: Reqnroll passes a transformation
+    // its regex's capture groups, so an ungrouped alternation (DerSim's today) gets no argument ("Parameter count
+    // mismatch"); the migration must group DerSim's {ocppVersion} and {tokenRole} patterns.
+    [Reqnroll.StepArgumentTransformation(@"(1\.6J?|2\.0\.1|2\.1)", Name = "ocppVersion")]
+    public Version OcppVersion(string text) => Version.Parse(text.TrimEnd('J'));
+
+    [Reqnroll.When("the glue probe speaks OCPP {ocppVersion} at {float} kW as {word}")]
+    public void Speaks(Version version, double kilowatts, string station) =>
+        LastSpoken = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{version} {kilowatts} {station}");
 
     [Reqnroll.When("the glue probe is pending")]
     public void IsPending() => throw new Reqnroll.PendingStepException();
