@@ -2,7 +2,6 @@ using System.Reflection;
 using Reqnroll;
 using Reqnroll.BoDi;
 using Reqnroll.Configuration;
-using Reqnroll.Events;
 using Reqnroll.Infrastructure;
 using Reqnroll.Tracing;
 using Reqnroll.UnitTestProvider;
@@ -12,22 +11,16 @@ namespace DerSim.Harness.Gherkin.Glue;
 /// <summary>
 /// Reqnroll's own container builder with what a generator-less host must supply: a unit-test runtime provider
 /// (pending, inconclusive and ignore become exceptions the glue classifies), an attachment handler, a trace listener
-/// that writes to the run's log instead of the console, the reqnroll.json the run was given, and one execution-event
-/// listener per test thread (the glue's bridge).
+/// that writes to the run's log instead of the console, and the reqnroll.json the run was given.
 /// </summary>
-internal sealed class DerSimContainerBuilder(string? configFile, TextWriter? log, IAsyncExecutionEventListener listener) : IContainerBuilder
+internal sealed class DerSimContainerBuilder(string? configFile, TextWriter? log) : IContainerBuilder
 {
     private readonly ContainerBuilder _inner = new(new Defaults(configFile, log));
 
     public IObjectContainer CreateGlobalContainer(Assembly testAssembly, IRuntimeConfigurationProvider? configurationProvider = null) =>
         _inner.CreateGlobalContainer(testAssembly, configurationProvider);
 
-    public IObjectContainer CreateTestThreadContainer(IObjectContainer globalContainer)
-    {
-        var container = _inner.CreateTestThreadContainer(globalContainer);
-        container.Resolve<ITestThreadExecutionEventPublisher>().AddListener(listener);
-        return container;
-    }
+    public IObjectContainer CreateTestThreadContainer(IObjectContainer globalContainer) => _inner.CreateTestThreadContainer(globalContainer);
 
     public IObjectContainer CreateScenarioContainer(IObjectContainer testThreadContainer, global::Reqnroll.ScenarioInfo scenarioInfo) =>
         _inner.CreateScenarioContainer(testThreadContainer, scenarioInfo);

@@ -6,7 +6,6 @@ using System.Reflection;
 using DerSim.Harness.Gherkin.Model;
 using Reqnroll;
 using Reqnroll.Bindings;
-using Reqnroll.Events;
 
 namespace DerSim.Harness.Gherkin.Glue;
 
@@ -17,7 +16,8 @@ using Table = global::Reqnroll.Table;
 /// Runs pickles on the real Reqnroll runtime without a generator: each <see cref="ScenarioCase"/> becomes the calls
 /// the generated code would make on an <see cref="ITestRunner"/> (feature start when the runner has another feature
 /// open, scenario initialise and start, one Given/When/Then call per pickle step in pickle order, error collection,
-/// scenario end), and Reqnroll's execution events become a <see cref="ScenarioResult"/> with one result per step.
+/// scenario end), and the scenario's status before and after each step call becomes a <see cref="ScenarioResult"/>
+/// with one result per step (Reqnroll 3.3 publishes its execution events asynchronously, too late for that).
 /// Bindings are whatever Reqnroll finds: the test assembly and reqnroll.json's <c>bindingAssemblies</c>.
 /// </summary>
 public sealed class ReqnrollExecutor : IScenarioExecutor, IDisposable
@@ -36,7 +36,7 @@ public sealed class ReqnrollExecutor : IScenarioExecutor, IDisposable
     {
         ArgumentNullException.ThrowIfNull(testAssembly);
         _testAssembly = testAssembly;
-        _builder = new DerSimContainerBuilder(configFile is null ? null : Path.GetFullPath(configFile), log, new Bridge());
+        _builder = new DerSimContainerBuilder(configFile is null ? null : Path.GetFullPath(configFile), log);
 
         // A conformance run does not call out: Reqnroll's telemetry is off unless the user turned it on.
         if (Environment.GetEnvironmentVariable("REQNROLL_TELEMETRY_ENABLED") is null)
@@ -181,21 +181,9 @@ public sealed class ReqnrollExecutor : IScenarioExecutor, IDisposable
     private global::Reqnroll.FeatureInfo FeatureInfoOf(FeatureDocument feature) => _features.GetOrAdd(feature, f =>
     {
         var folder = Path.GetDirectoryName(f.RelativePath)?.Replace('\\', '/') ?? "";
-        var culture = CultureFor(f.Language);
+        var culture = Hosting.GherkinHost.CultureOf(f.Language);
         return new global::Reqnroll.FeatureInfo(culture, folder, f.Title, f.Description, ProgrammingLanguage.CSharp, [.. f.Tags], f.Messages);
     });
-
-    private static CultureInfo CultureFor(string language)
-    {
-        try
-        {
-            return CultureInfo.GetCultureInfo(language);
-        }
-        catch (CultureNotFoundException)
-        {
-            return CultureInfo.InvariantCulture;
-        }
-    }
 
     private static global::Reqnroll.ScenarioInfo ScenarioInfoOf(ScenarioCase scenario)
     {
@@ -286,10 +274,4 @@ public sealed class ReqnrollExecutor : IScenarioExecutor, IDisposable
         _ when error is not null => StatusOf(error),
         _ => ScenarioStatus.Broken,
     };
-
-    /// <summary>Reqnroll's execution events, for reporters that listen to them (none needed for the results).</summary>
-    private sealed class Bridge : IAsyncExecutionEventListener
-    {
-        public Task OnEventAsync(IExecutionEvent executionEvent) => Task.CompletedTask;
-    }
 }

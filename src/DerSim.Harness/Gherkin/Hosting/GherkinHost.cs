@@ -51,7 +51,8 @@ public static class GherkinHost
         };
     }
 
-    private static CultureInfo CultureOf(string name)
+    /// <summary>The culture named <paramref name="name"/>, or the invariant culture when there is none by that name.</summary>
+    internal static CultureInfo CultureOf(string name)
     {
         try
         {
