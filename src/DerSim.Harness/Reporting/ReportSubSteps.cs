@@ -11,36 +11,8 @@ public static class ReportSubSteps
     private const string Key = "DerSim.Reporting.SubSteps";
 
     /// <summary>Adds a sub-step to the running step of <paramref name="context"/>.</summary>
-    public static void Add(ScenarioContext context, ReportSubStep step)
-    {
-        ArgumentNullException.ThrowIfNull(context);
-        ArgumentNullException.ThrowIfNull(step);
-        lock (context)
-        {
-            if (!context.TryGetValue<List<ReportSubStep>>(Key, out var steps))
-            {
-                steps = [];
-                context.Set(steps, Key);
-            }
-
-            steps.Add(step);
-        }
-    }
+    public static void Add(ScenarioContext context, ReportSubStep step) => ContextQueue.Add(context, Key, step);
 
     /// <summary>Removes and returns the sub-steps added since the last call.</summary>
-    public static IReadOnlyList<ReportSubStep> Take(ScenarioContext context)
-    {
-        ArgumentNullException.ThrowIfNull(context);
-        lock (context)
-        {
-            if (!context.TryGetValue<List<ReportSubStep>>(Key, out var steps) || steps.Count == 0)
-            {
-                return [];
-            }
-
-            var taken = steps.ToList();
-            steps.Clear();
-            return taken;
-        }
-    }
+    public static IReadOnlyList<ReportSubStep> Take(ScenarioContext context) => ContextQueue.Take<ReportSubStep>(context, Key);
 }
