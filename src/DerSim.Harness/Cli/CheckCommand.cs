@@ -1,7 +1,7 @@
 using System.CommandLine;
 using DerSim.Harness.Gherkin.Configuration;
 using DerSim.Harness.Gherkin.Features;
-using DerSim.Harness.Gherkin.Runtime;
+using DerSim.Harness.Gherkin.Glue;
 
 namespace DerSim.Harness.Cli;
 
@@ -26,11 +26,13 @@ internal static class CheckCommand
     private static int Run(IReadOnlyList<string> paths)
     {
         GherkinSetup setup;
+        DryRun dryRun;
         try
         {
             setup = GherkinSetup.Load();
+            dryRun = setup.Bindings();
         }
-        catch (ReqnrollConfigException ex)
+        catch (Exception ex) when (ex is ReqnrollConfigException or ReqnrollBindingAssemblyException)
         {
             Console.Error.WriteLine($"dersim check: {ex.Message}");
             return 2;
@@ -51,9 +53,10 @@ internal static class CheckCommand
             problems++;
         }
 
-        foreach (var error in setup.Registry.Errors)
+        var bindingErrors = dryRun.Registry.GetErrorMessages().ToList();
+        foreach (var error in bindingErrors)
         {
-            Console.WriteLine($"binding error: {error}");
+            Console.WriteLine($"binding error: {error.Message}");
             problems++;
         }
 
@@ -66,26 +69,29 @@ internal static class CheckCommand
             foreach (var step in scenario.Steps)
             {
                 steps++;
-                var match = setup.Registry.Match(step, scenario);
-                if (match.Kind == StepMatchKind.Matched)
-                {
-                    continue;
-                }
-
+                var match = dryRun.Match(scenario, step);
                 var where = $"{Display(scenario.Feature.Path)}:{step.Line}";
-                if (match.Kind == StepMatchKind.Undefined)
+                switch (match.Kind)
                 {
-                    undefined++;
-                    Console.WriteLine($"{where}: undefined step: {step.Keyword} {step.Text}");
-                    if (match.Snippet is { } snippet && !snippets.Contains(snippet))
-                    {
-                        snippets.Add(snippet);
-                    }
-                }
-                else
-                {
-                    ambiguous++;
-                    Console.WriteLine($"{where}: {(match.Kind == StepMatchKind.Ambiguous ? "ambiguous" : "unusable")} step: {step.Keyword} {step.Text}: {match.Message}");
+                    case StepMatchKind.Matched:
+                        continue;
+                    case StepMatchKind.Undefined:
+                        undefined++;
+                        Console.WriteLine($"{where}: undefined step: {step.Keyword} {step.Text}");
+                        if (match.Snippet is { } snippet && !snippets.Contains(snippet))
+                        {
+                            snippets.Add(snippet);
+                        }
+
+                        break;
+                    case StepMatchKind.Ambiguous:
+                        ambiguous++;
+                        Console.WriteLine($"{where}: ambiguous step: {step.Keyword} {step.Text}: several step definitions match: {string.Join(", ", match.Bindings)}");
+                        break;
+                    default:
+                        ambiguous++;
+                        Console.WriteLine($"{where}: unusable step: {step.Keyword} {step.Text}: the expression matches but the method's parameters do not fit the step: {string.Join(", ", match.Bindings)}");
+                        break;
                 }
             }
         }
@@ -104,7 +110,7 @@ internal static class CheckCommand
         problems += undefined + ambiguous;
         var scenarios = loaded.Features.Sum(f => f.Scenarios.Count);
         Console.WriteLine();
-        Console.WriteLine($"{loaded.Features.Count} feature(s), {scenarios} scenario(s), {steps} step(s): {loaded.Errors.Count} parse error(s), {undefined} undefined, {ambiguous} ambiguous, {setup.Registry.Errors.Count} binding error(s)");
+        Console.WriteLine($"{loaded.Features.Count} feature(s), {scenarios} scenario(s), {steps} step(s): {loaded.Errors.Count} parse error(s), {undefined} undefined, {ambiguous} ambiguous, {bindingErrors.Count} binding error(s)");
         return problems == 0 ? 0 : 1;
     }
 

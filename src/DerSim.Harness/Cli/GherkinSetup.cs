@@ -1,15 +1,14 @@
 using DerSim.Harness.Configuration;
 using DerSim.Harness.Gherkin.Configuration;
-using DerSim.Harness.Gherkin.Hosting;
-using DerSim.Harness.Gherkin.Runtime;
+using DerSim.Harness.Gherkin.Glue;
 
 namespace DerSim.Harness.Cli;
 
-/// <summary>The reqnroll.json, bindings and registry the <c>dersim</c> commands share.</summary>
-internal sealed record GherkinSetup(ReqnrollConfig Config, BindingRegistry Registry, GherkinRunOptions Options, IReadOnlyList<System.Reflection.Assembly> Assemblies)
+/// <summary>The reqnroll.json and the Reqnroll runtime the <c>dersim</c> commands share (DerSim's own assembly is the test assembly).</summary>
+internal sealed record GherkinSetup(ReqnrollConfig Config)
 {
-    /// <summary>Loads reqnroll.json (working directory, else the repository root) and discovers the bindings.</summary>
-    /// <exception cref="ReqnrollConfigException">The file is invalid or names a missing binding assembly.</exception>
+    /// <summary>Loads reqnroll.json (working directory, else the repository root).</summary>
+    /// <exception cref="ReqnrollConfigException">The file is invalid.</exception>
     public static GherkinSetup Load()
     {
         var config = ReqnrollConfig.Load(DerSimConfig.Locate());
@@ -18,11 +17,16 @@ internal sealed record GherkinSetup(ReqnrollConfig Config, BindingRegistry Regis
             Console.Error.WriteLine($"warning: {warning}");
         }
 
-        var assemblies = GherkinHost.BindingAssemblies(typeof(GherkinSetup).Assembly, config);
-        var options = GherkinHost.Options(config, assemblies);
-        var registry = BindingRegistry.Discover(assemblies, options.Documentation, options.BindingCulture);
-        return new GherkinSetup(config, registry, options, assemblies);
+        return new GherkinSetup(config);
     }
+
+    /// <summary>A run of DerSim's steps and the <c>bindingAssemblies</c> on the real Reqnroll runtime.</summary>
+    public ReqnrollExecutor Executor(IReadOnlyList<IGherkinRunListener> listeners) =>
+        new(typeof(GherkinSetup).Assembly, Config.FilePath) { Listeners = listeners };
+
+    /// <summary>Reqnroll's bindings and step matcher, nothing run.</summary>
+    /// <exception cref="ReqnrollBindingAssemblyException">A <c>bindingAssemblies</c> entry cannot be found.</exception>
+    public DryRun Bindings() => DryRun.Of(typeof(GherkinSetup).Assembly, Config.FilePath);
 
     /// <summary>The repository root <c>./dersim</c> was started from (DERSIM_ROOT), else the working directory.</summary>
     public static string Root() => Environment.GetEnvironmentVariable("DERSIM_ROOT") is { Length: > 0 } root ? root : Directory.GetCurrentDirectory();

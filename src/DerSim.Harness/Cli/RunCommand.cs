@@ -3,7 +3,7 @@ using DerSim.Harness.Configuration;
 using DerSim.Harness.Gherkin.Configuration;
 using DerSim.Harness.Gherkin.Features;
 using DerSim.Harness.Gherkin.Model;
-using DerSim.Harness.Gherkin.Runtime;
+using DerSim.Harness.Gherkin.Glue;
 using DerSim.Harness.Reporting;
 using DerSim.Harness.Steps;
 using DerSim.Harness.Suite;
@@ -141,7 +141,19 @@ internal static class RunCommand
             }
 
             var report = new ReportSession(reportsDirectory);
-            using var runner = TestRunner.Create(setup.Assemblies, setup.Options with { Listeners = [.. setup.Options.Listeners, report] });
+            CucumberReports.Configure(reportsDirectory);
+            using var runner = setup.Executor([report]);
+            try
+            {
+                // Binding problems (a missing bindingAssemblies entry) stop the run before any scenario.
+                await runner.BindingsAsync();
+            }
+            catch (ReqnrollBindingAssemblyException ex)
+            {
+                await Console.Error.WriteLineAsync($"dersim run: {ex.Message}");
+                return 2;
+            }
+
             // Against a CSMS of its own each scenario has the station ids to itself; against an external one, scenarios
             // naming the same station must not overlap, so they run one at a time unless --parallel says otherwise.
             var isExternal = !target.StartsWith("the embedded", StringComparison.Ordinal);

@@ -1,6 +1,8 @@
 using System.CommandLine;
 using DerSim.Harness.Gherkin.Catalogue;
 using DerSim.Harness.Gherkin.Configuration;
+using DerSim.Harness.Gherkin.Glue;
+using Reqnroll.Bindings;
 
 namespace DerSim.Harness.Cli;
 
@@ -19,18 +21,18 @@ internal static class StepsCommand
         };
         command.SetAction(result =>
         {
-            GherkinSetup setup;
+            IBindingRegistry registry;
             try
             {
-                setup = GherkinSetup.Load();
+                registry = GherkinSetup.Load().Bindings().Registry;
             }
-            catch (ReqnrollConfigException ex)
+            catch (Exception ex) when (ex is ReqnrollConfigException or ReqnrollBindingAssemblyException)
             {
                 Console.Error.WriteLine($"dersim steps: {ex.Message}");
                 return 2;
             }
 
-            var entries = StepCatalogue.Entries(setup.Registry);
+            var entries = StepCatalogue.Entries(registry);
             if (result.GetResult(markdown) is null)
             {
                 Console.Write(StepCatalogue.Lines(entries));

@@ -1,7 +1,7 @@
 using DerSim.Harness.Configuration;
 using DerSim.Harness.Csms;
 using DerSim.Harness.Drivers.Csms;
-using DerSim.Harness.Gherkin;
+using Reqnroll;
 using DerSim.Harness.Target;
 using DerSim.Harness.Traffic;
 
@@ -25,9 +25,9 @@ public sealed class ScenarioWorld : IAsyncDisposable, IDisposable
     /// As <see cref="ScenarioWorld()"/>, unless the run's context holds <see cref="ScenarioWorldOptions"/>, whose
     /// settings and environment are used instead.
     /// </summary>
-    public ScenarioWorld(TestRunContext? run)
+    public ScenarioWorld(ITestRunContext? run)
     {
-        var options = run is not null && run.TryGetValue<ScenarioWorldOptions>(typeof(ScenarioWorldOptions).FullName!, out var found) ? found : new ScenarioWorldOptions();
+        var options = run is ReqnrollContext values && values.TryGetValue<ScenarioWorldOptions>(typeof(ScenarioWorldOptions).FullName!, out var found) ? found : new ScenarioWorldOptions();
         Func<string, string?> environment = options.Environment ?? Environment.GetEnvironmentVariable;
         Settings = options.Settings ?? DerSimConfig.LoadDefault();
         Target = TargetDeclarationLoader.Resolve(Settings, options.Settings is null ? DerSimConfig.Locate() : "the run's settings", environment);

@@ -1,5 +1,5 @@
 using DerSim.Harness.Gherkin.Model;
-using DerSim.Harness.Gherkin.Runtime;
+using DerSim.Harness.Gherkin.Glue;
 
 namespace DerSim.Harness.Reporting;
 

@@ -1,4 +1,5 @@
-using DerSim.Harness.Gherkin;
+using DerSim.Harness.Gherkin.Glue;
+using Reqnroll;
 
 namespace DerSim.Harness.Steps;
 

@@ -1,5 +1,6 @@
 using DerSim.Harness.Drivers;
-using DerSim.Harness.Gherkin;
+using DerSim.Harness.Gherkin.Glue;
+using Reqnroll;
 using DerSim.Harness.Traffic;
 using DerSim.Sim.Ocpp;
 using DerSim.Sim.Ocpp.Rpc;

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using DerSim.Harness.Drivers;
-using DerSim.Harness.Gherkin;
+using DerSim.Harness.Gherkin.Glue;
+using Reqnroll;
 using DerSim.Harness.Traffic;
 using DerSim.Sim.Ocpp;
 

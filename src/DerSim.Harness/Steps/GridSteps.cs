@@ -1,6 +1,7 @@
 using System.Globalization;
 using DerSim.Harness.Drivers;
-using DerSim.Harness.Gherkin;
+using DerSim.Harness.Gherkin.Glue;
+using Reqnroll;
 using DerSim.Sim.Physics;
 
 namespace DerSim.Harness.Steps;

@@ -1,7 +1,8 @@
 using System.Text;
 using System.Text.Json;
 using DerSim.Harness.Drivers;
-using DerSim.Harness.Gherkin;
+using DerSim.Harness.Gherkin.Glue;
+using Reqnroll;
 using DerSim.Harness.Gherkin.Model;
 using DerSim.Harness.Reporting;
 using DerSim.Harness.Traffic;
@@ -71,7 +72,7 @@ public sealed class ReportingHooks
 
         // The outcome so far: a later hook or the teardown can still break the scenario, but that is not about the
         // traffic, which is linked anyway.
-        var failed = ScenarioEvidence.IsFailure(context.ScenarioExecutionStatus);
+        var failed = ScenarioEvidence.IsFailure(context.Outcome());
         var files = TrafficHooks.FilesOf(world, context);
         if (frames.Count > 0 && files is null)
         {
@@ -145,7 +146,7 @@ public sealed class ReportingHooks
 
         if (files is not null && linked.Count > 0)
         {
-            files.Write(".html", Encoding.UTF8.GetBytes(TrafficIndexPage.Html(context.ScenarioInfo.TestName, linked, charts)));
+            files.Write(".html", Encoding.UTF8.GetBytes(TrafficIndexPage.Html(context.TestName(), linked, charts)));
             ReportLinks.Add(context, new ReportLink("OCPP traffic, charts and profiles", files.UrlOf(".html")));
         }
     }

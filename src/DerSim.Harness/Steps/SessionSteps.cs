@@ -1,6 +1,7 @@
 using DerSim.Harness.Drivers;
 using DerSim.Harness.Drivers.Csms;
-using DerSim.Harness.Gherkin;
+using DerSim.Harness.Gherkin.Glue;
+using Reqnroll;
 
 namespace DerSim.Harness.Steps;
 

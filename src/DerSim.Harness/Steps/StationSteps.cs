@@ -1,6 +1,7 @@
 using System.Globalization;
 using DerSim.Harness.Drivers;
-using DerSim.Harness.Gherkin;
+using DerSim.Harness.Gherkin.Glue;
+using Reqnroll;
 using DerSim.Harness.Traffic;
 using DerSim.Sim.Ocpp;
 using DerSim.Sim.Ocpp.Rpc;
@@ -15,7 +16,7 @@ public sealed class StationSteps(ScenarioWorld world, ScenarioContext scenario)
     /// The OCPP version a step names: <c>1.6</c> (or <c>1.6J</c>), <c>2.0.1</c>, <c>2.1</c>.
     /// Example: <c>on OCPP 2.0.1</c>.
     /// </summary>
-    [StepArgumentTransformation(@"1\.6J?|2\.0\.1|2\.1", Name = "ocppVersion")]
+    [StepArgumentTransformation(@"(1\.6J?|2\.0\.1|2\.1)", Name = "ocppVersion")]
     public static OcppVersion Version(string text) =>
         OcppVersions.TryParse(text, out var version) ? version.Value : throw new ArgumentException($"'{text}' is not an OCPP version; expected {OcppVersions.AcceptedSpellings}");
 

@@ -1,5 +1,6 @@
 using DerSim.Harness.Drivers;
-using DerSim.Harness.Gherkin;
+using DerSim.Harness.Gherkin.Glue;
+using Reqnroll;
 using DerSim.Harness.Target;
 
 namespace DerSim.Harness.Steps;
@@ -16,7 +17,7 @@ public sealed class TargetSteps(ScenarioWorld world, ScenarioContext scenario)
     /// <c>the unknown token</c>, <c>the blocked token</c>, <c>the expired token</c>.
     /// Example: <c>When the driver presents the valid token on EVSE 1</c>
     /// </summary>
-    [StepArgumentTransformation(TokenRoles.Pattern, Name = "tokenRole")]
+    [StepArgumentTransformation("(" + TokenRoles.Pattern + ")", Name = "tokenRole")]
     public static TokenRole Role(string phrase) => TokenRoles.Parse(phrase);
 
     /// <summary>Ends the scenario as not applicable when the target lacks its version (version tags) or a feature it requires.</summary>

@@ -1,6 +1,7 @@
 using System.Text;
 using DerSim.Harness.Drivers;
-using DerSim.Harness.Gherkin;
+using DerSim.Harness.Gherkin.Glue;
+using Reqnroll;
 
 namespace DerSim.Harness.Steps;
 
@@ -32,7 +33,7 @@ public sealed class TrafficHooks(ScenarioWorld world, ScenarioContext scenario)
     {
         ArgumentNullException.ThrowIfNull(world);
         ArgumentNullException.ThrowIfNull(scenario);
-        return world.ReportsDirectory is { } reports ? new Reporting.ScenarioFiles(reports, FileNameOf(scenario.ScenarioInfo.TestName)) : null;
+        return world.ReportsDirectory is { } reports ? new Reporting.ScenarioFiles(reports, FileNameOf(scenario.TestName())) : null;
     }
 
     /// <summary>A file name for a scenario: letters, digits, '-', '_' and '.', the rest as '_', at most 150 characters.</summary>

@@ -1,7 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
 using DerSim.Harness.Drivers;
-using DerSim.Harness.Gherkin;
+using DerSim.Harness.Gherkin.Glue;
+using Reqnroll;
 using DerSim.Harness.Traffic;
 using DerSim.Sim.Ocpp;
 

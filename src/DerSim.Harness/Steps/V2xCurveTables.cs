@@ -1,6 +1,7 @@
 using System.Globalization;
 using DerSim.Harness.Drivers.Csms;
-using DerSim.Harness.Gherkin;
+using DerSim.Harness.Gherkin.Glue;
+using Reqnroll;
 
 namespace DerSim.Harness.Steps;
 

@@ -2,7 +2,7 @@ using DerSim.Harness.Configuration;
 using DerSim.Harness.Drivers.Csms;
 using DerSim.Harness.Gherkin.Features;
 using DerSim.Harness.Gherkin.Model;
-using DerSim.Harness.Gherkin.Runtime;
+using DerSim.Harness.Gherkin.Glue;
 
 namespace DerSim.Harness.Tests.Features;
 
@@ -18,8 +18,10 @@ internal static class FeatureRun
         var selected = tags is null ? null : TagExpression.Parse(tags);
         var scenarios = features.Features.SelectMany(f => f.Scenarios).Where(s => selected?.Matches(s.Tags) ?? true).ToList();
 
-        using var runner = TestRunner.Create([typeof(ScenarioWorldOptions).Assembly], new GherkinRunOptions());
-        runner.RunContext.Set(new ScenarioWorldOptions { Settings = settings, Environment = name => environment.GetValueOrDefault(name), Output = TextWriter.Null });
+        using var runner = new ReqnrollExecutor(typeof(ScenarioWorldOptions).Assembly)
+        {
+            RunValues = [new ScenarioWorldOptions { Settings = settings, Environment = name => environment.GetValueOrDefault(name), Output = TextWriter.Null }],
+        };
         var results = new List<ScenarioResult>();
         foreach (var scenario in scenarios)
         {

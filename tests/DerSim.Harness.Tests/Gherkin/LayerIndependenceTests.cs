@@ -2,7 +2,7 @@ using System.Text.RegularExpressions;
 
 namespace DerSim.Harness.Tests.Gherkin;
 
-/// <summary>The binding layer depends on nothing else in DerSim, so it could be swapped for Reqnroll.</summary>
+/// <summary>The Gherkin layer (the glue onto Reqnroll, the feature loader, the NUnit front) depends on nothing else in DerSim.</summary>
 public sealed partial class LayerIndependenceTests
 {
     [Test]
@@ -10,7 +10,7 @@ public sealed partial class LayerIndependenceTests
     {
         var folder = Path.Combine(StrictCsms.StrictCsmsProcess.RepoRoot(), "src", "DerSim.Harness", "Gherkin");
         var files = Directory.GetFiles(folder, "*.cs", SearchOption.AllDirectories);
-        files.Length.ShouldBeGreaterThan(50);
+        files.Length.ShouldBeGreaterThan(10);
         var offending = new List<string>();
         foreach (var file in files)
         {
@@ -33,7 +33,7 @@ public sealed partial class LayerIndependenceTests
     [Test]
     public void No_type_of_the_layer_refers_to_another_DerSim_type()
     {
-        var layer = typeof(DerSim.Harness.Gherkin.BindingAttribute).Assembly.GetTypes()
+        var layer = typeof(DerSim.Harness.Gherkin.Glue.ReqnrollExecutor).Assembly.GetTypes()
             .Where(t => t.Namespace?.StartsWith("DerSim.Harness.Gherkin", StringComparison.Ordinal) == true);
         var offending = new List<string>();
         foreach (var type in layer)

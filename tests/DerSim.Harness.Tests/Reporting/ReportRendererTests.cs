@@ -3,7 +3,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using DerSim.Harness.Drivers;
 using DerSim.Harness.Gherkin.Features;
-using DerSim.Harness.Gherkin.Runtime;
+using DerSim.Harness.Gherkin.Glue;
 using DerSim.Harness.Reporting;
 using DerSim.Harness.Reporting.Allure;
 
@@ -100,7 +100,7 @@ public sealed class ReportRendererTests
         var loaded = FeatureLoader.Load([Path.Combine(TestContext.CurrentContext.TestDirectory, "features")], "en");
         var session = new ReportSession(Path.Combine(TestContext.CurrentContext.WorkDirectory, "report-bench", "reports"));
         var clock = Stopwatch.StartNew();
-        using (var runner = TestRunner.Create([typeof(ScenarioWorld).Assembly], new GherkinRunOptions { Listeners = [session] }))
+        using (var runner = new ReqnrollExecutor(typeof(ScenarioWorld).Assembly) { Listeners = [session] })
         {
             await Task.WhenAll(loaded.Features.SelectMany(f => f.Scenarios).Select(s => runner.RunAsync(s, CancellationToken.None)));
             await runner.EndRunAsync();

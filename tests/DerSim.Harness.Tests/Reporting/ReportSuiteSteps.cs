@@ -1,5 +1,6 @@
 using System.Text;
-using DerSim.Harness.Gherkin;
+using DerSim.Harness.Gherkin.Glue;
+using Reqnroll;
 using DerSim.Harness.Gherkin.Model;
 using DerSim.Harness.Reporting;
 

@@ -2,11 +2,11 @@ using System.Runtime.CompilerServices;
 using DerSim.Harness.Drivers.Csms;
 using DerSim.Harness.Gherkin.Features;
 using DerSim.Harness.Gherkin.Model;
-using DerSim.Harness.Gherkin.Runtime;
+using DerSim.Harness.Gherkin.Glue;
 
 namespace DerSim.Harness.Tests.Reporting;
 
-/// <summary>Runs the reporting tests' feature files (read from the source tree) through a real TestRunner.</summary>
+/// <summary>Runs the reporting tests' feature files (read from the source tree) on the real Reqnroll runtime.</summary>
 internal static class ReportingRig
 {
     /// <summary>This folder in the source tree.</summary>
@@ -19,28 +19,38 @@ internal static class ReportingRig
         RunDirectoryAsync(FeaturesDirectory(featuresFolder), bindings, null, listeners);
 
     /// <summary>
-    /// Runs every scenario of the feature files under <paramref name="directory"/> in order with
-    /// <paramref name="bindings"/>, the scenario worlds made with <paramref name="world"/> (null: the defaults), then ends the run.
+    /// Runs every scenario of the feature files under <paramref name="directory"/> in order, the scenario worlds made
+    /// with <paramref name="world"/> (null: the defaults), then ends the run. Reqnroll finds this test assembly's
+    /// bindings; DerSim's own steps and hooks join when <paramref name="bindings"/> names one of them.
     /// </summary>
     public static async Task<IReadOnlyList<ScenarioResult>> RunDirectoryAsync(string directory, IEnumerable<Type> bindings, ScenarioWorldOptions? world, params IGherkinRunListener[] listeners)
     {
         var loaded = FeatureLoader.Load([directory], "en");
         loaded.Errors.ShouldBeEmpty();
-        var registry = BindingRegistry.Discover(bindings);
-        registry.Errors.ShouldBeEmpty();
-        using var runner = TestRunner.Create(registry, new GherkinRunOptions { Listeners = listeners }, TestContext.CurrentContext.TestDirectory);
-        if (world is not null)
+        var withDerSim = bindings.Any(t => t.Assembly == typeof(ScenarioWorldOptions).Assembly);
+        var folder = Directory.CreateTempSubdirectory("dersim-rig-").FullName;
+        try
         {
-            runner.RunContext.Set(world);
-        }
+            var config = Path.Combine(folder, "reqnroll.json");
+            var assemblies = withDerSim ? """, "bindingAssemblies": [ { "assembly": "dersim" } ]""" : "";
+            await File.WriteAllTextAsync(config, $$"""{ "language": { "feature": "en-US" }{{assemblies}} }""");
+            using var runner = new ReqnrollExecutor(typeof(ReportingRig).Assembly, config)
+            {
+                Listeners = listeners,
+                RunValues = world is null ? [] : [world],
+            };
+            var results = new List<ScenarioResult>();
+            foreach (var scenario in loaded.Features.SelectMany(f => f.Scenarios))
+            {
+                results.Add(await runner.RunAsync(scenario, CancellationToken.None));
+            }
 
-        var results = new List<ScenarioResult>();
-        foreach (var scenario in loaded.Features.SelectMany(f => f.Scenarios))
+            await runner.EndRunAsync();
+            return results;
+        }
+        finally
         {
-            results.Add(await runner.RunAsync(scenario, CancellationToken.None));
+            Directory.Delete(folder, recursive: true);
         }
-
-        await runner.EndRunAsync();
-        return results;
     }
 }

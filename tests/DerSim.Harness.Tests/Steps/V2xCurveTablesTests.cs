@@ -1,5 +1,5 @@
 using DerSim.Harness.Drivers.Csms;
-using DerSim.Harness.Gherkin;
+using Reqnroll;
 using DerSim.Harness.Steps;
 
 namespace DerSim.Harness.Tests.Steps;

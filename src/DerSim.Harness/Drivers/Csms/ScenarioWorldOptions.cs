@@ -3,7 +3,7 @@ using DerSim.Harness.Configuration;
 namespace DerSim.Harness.Drivers.Csms;
 
 /// <summary>
-/// Overrides for the scenarios of one test run, stored in its <see cref="Gherkin.TestRunContext"/> (by type) before
+/// Overrides for the scenarios of one test run, stored in Reqnroll's test run context (by type name; <see cref="Gherkin.Glue.ReqnrollExecutor.RunValues"/>) before
 /// the run: a host that runs features against a particular CSMS without touching the process environment.
 /// </summary>
 public sealed record ScenarioWorldOptions

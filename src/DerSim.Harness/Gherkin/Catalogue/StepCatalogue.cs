@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text;
-using DerSim.Harness.Gherkin.Runtime;
+using System.Reflection;
+using Reqnroll.Bindings;
+using Reqnroll.Bindings.Reflection;
 
 namespace DerSim.Harness.Gherkin.Catalogue;
 
@@ -11,18 +13,26 @@ namespace DerSim.Harness.Gherkin.Catalogue;
 public static class StepCatalogue
 {
     /// <summary>The entries of <paramref name="registry"/>, ordered by area (binding class) then keyword and text.</summary>
-    public static IReadOnlyList<StepCatalogueEntry> Entries(BindingRegistry registry)
+    public static IReadOnlyList<StepCatalogueEntry> Entries(IBindingRegistry registry)
     {
         ArgumentNullException.ThrowIfNull(registry);
+        var docs = new Dictionary<Assembly, XmlDocumentation>();
         return
         [
-            .. registry.StepDefinitions
-                .Select(d =>
+            .. registry.GetStepDefinitions()
+                .Where(d => d.Method is RuntimeBindingMethod)
+                .GroupBy(d => (((RuntimeBindingMethod)d.Method).MethodInfo, d.SourceExpression))
+                .Select(g =>
                 {
-                    var (summary, example) = SplitExample(d.Documentation);
-                    var keyword = d.Types.Count == 1 ? d.Types[0].ToString() : "Step";
-                    var parameters = d.Parameters.Select(p => $"{p.Name}: {Display(p.ParameterType)}").ToList();
-                    return new StepCatalogueEntry(Area(d.BindingType), keyword, d.Source, parameters, summary, example, d.DisplayName);
+                    var method = g.Key.MethodInfo;
+                    var assembly = method.DeclaringType!.Assembly;
+                    var doc = docs.TryGetValue(assembly, out var found) ? found : docs[assembly] = XmlDocumentation.For(assembly);
+                    var (summary, example) = SplitExample(doc.Summary(method));
+                    var types = g.Select(d => d.StepDefinitionType).Distinct().ToList();
+                    var keyword = types.Count == 1 ? types[0].ToString() : "Step";
+                    var parameters = method.GetParameters().Select(p => $"{p.Name}: {Display(p.ParameterType)}").ToList();
+                    var binding = $"{method.DeclaringType.Name}.{method.Name}({string.Join(", ", method.GetParameters().Select(p => Keyword(p.ParameterType)))})";
+                    return new StepCatalogueEntry(Area(method.DeclaringType), keyword, g.Key.SourceExpression, parameters, summary, example, binding);
                 })
                 .OrderBy(e => e.Area, StringComparer.Ordinal)
                 .ThenBy(e => KeywordOrder(e.Keyword))
@@ -123,4 +133,18 @@ public static class StepCatalogue
     private static string Display(Type type) => type.IsGenericType
         ? $"{type.Name[..type.Name.IndexOf('`', StringComparison.Ordinal)]}<{string.Join(", ", type.GetGenericArguments().Select(Display))}>"
         : Nullable.GetUnderlyingType(type) is { } inner ? Display(inner) + "?" : type.Name;
+
+    private static string Keyword(Type type) => Nullable.GetUnderlyingType(type) is { } inner
+        ? Keyword(inner) + "?"
+        : Type.GetTypeCode(type) switch
+        {
+            TypeCode.Int32 => "int",
+            TypeCode.Int64 => "long",
+            TypeCode.Double => "double",
+            TypeCode.Single => "float",
+            TypeCode.Decimal => "decimal",
+            TypeCode.String => "string",
+            TypeCode.Boolean => "bool",
+            _ => type.Name,
+        };
 }

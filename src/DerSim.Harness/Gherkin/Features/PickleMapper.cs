@@ -1,3 +1,4 @@
+using StepDefinitionType = Reqnroll.Bindings.StepDefinitionType;
 using DerSim.Harness.Gherkin.Model;
 using Messages = Io.Cucumber.Messages.Types;
 

@@ -47,6 +47,8 @@ internal sealed class DerSimContainerBuilder(string? configFile, TextWriter? log
             {
                 container.RegisterInstanceAs<IReqnrollJsonLocator>(new JsonLocator(configFile));
             }
+
+            container.RegisterInstanceAs<IBindingAssemblyLoader>(new AssemblyLoader(configFile));
         }
     }
 
@@ -94,6 +96,45 @@ internal sealed class DerSimContainerBuilder(string? configFile, TextWriter? log
         }
     }
 
+    /// <summary>
+    /// A <c>bindingAssemblies</c> entry by assembly name (already loaded, or beside the test assembly as Reqnroll looks),
+    /// or as a file relative to the reqnroll.json's folder or the application's; a missing one says where it looked.
+    /// </summary>
+    private sealed class AssemblyLoader(string? configFile) : IBindingAssemblyLoader
+    {
+        public Assembly Load(string assemblyName)
+        {
+            var file = assemblyName.EndsWith(".dll", StringComparison.OrdinalIgnoreCase) ? assemblyName : assemblyName + ".dll";
+            var name = Path.GetFileNameWithoutExtension(file);
+            if (AppDomain.CurrentDomain.GetAssemblies().FirstOrDefault(a => string.Equals(a.GetName().Name, name, StringComparison.OrdinalIgnoreCase)) is { } loaded)
+            {
+                return loaded;
+            }
+
+            var candidates = new List<string>();
+            if (configFile is not null && Path.GetDirectoryName(configFile) is { Length: > 0 } folder)
+            {
+                candidates.Add(Path.GetFullPath(Path.Combine(folder, file)));
+            }
+
+            candidates.Add(Path.Combine(AppContext.BaseDirectory, file));
+            if (candidates.FirstOrDefault(File.Exists) is { } path)
+            {
+                return Assembly.LoadFrom(path);
+            }
+
+            try
+            {
+                return Assembly.Load(new AssemblyName(name));
+            }
+            catch (FileNotFoundException)
+            {
+                throw new ReqnrollBindingAssemblyException(
+                    $"{configFile ?? "reqnroll.json"}: bindingAssemblies entry \"{assemblyName}\" not found; looked in {string.Join(", ", candidates.Distinct())}");
+            }
+        }
+    }
+
     private sealed class JsonLocator(string path) : IReqnrollJsonLocator
     {
         public string GetReqnrollJsonFilePath() => path;
@@ -106,3 +147,6 @@ public sealed class ReqnrollOutcomeException(Model.ScenarioStatus status, string
     /// <summary>The status it stands for.</summary>
     public Model.ScenarioStatus Status { get; } = status;
 }
+
+/// <summary>A <c>bindingAssemblies</c> entry of reqnroll.json names an assembly that cannot be found.</summary>
+public sealed class ReqnrollBindingAssemblyException(string message) : Exception(message);

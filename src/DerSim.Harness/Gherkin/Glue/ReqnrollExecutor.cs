@@ -6,6 +6,7 @@ using System.Reflection;
 using DerSim.Harness.Gherkin.Model;
 using Reqnroll;
 using Reqnroll.Bindings;
+using Reqnroll.BoDi;
 
 namespace DerSim.Harness.Gherkin.Glue;
 
@@ -26,17 +27,21 @@ public sealed class ReqnrollExecutor : IScenarioExecutor, IDisposable
     private readonly DerSimContainerBuilder _builder;
     private readonly ConcurrentDictionary<FeatureDocument, global::Reqnroll.FeatureInfo> _features = new(ReferenceEqualityComparer.Instance);
     private readonly SemaphoreSlim _start = new(1, 1);
-    private bool _started;
+    private ListenerHub _hub;
+    private IObjectContainer? _global;
+    private ITestRunnerManager? _manager;
+    private Exception? _startError;
 
     /// <summary>A run over <paramref name="testAssembly"/>'s bindings, configured by <paramref name="configFile"/> (null: Reqnroll's own lookup).</summary>
     /// <param name="testAssembly">The assembly Reqnroll treats as the test project.</param>
     /// <param name="configFile">The reqnroll.json to use, or null.</param>
-    /// <param name="log">Where Reqnroll's trace output goes; null discards it.</param>
+    /// <param name="log">Where Reqnroll's trace output and listener errors go; null discards trace output.</param>
     public ReqnrollExecutor(Assembly testAssembly, string? configFile = null, TextWriter? log = null)
     {
         ArgumentNullException.ThrowIfNull(testAssembly);
         _testAssembly = testAssembly;
         _builder = new DerSimContainerBuilder(configFile is null ? null : Path.GetFullPath(configFile), log);
+        _hub = new ListenerHub([], log);
 
         // A conformance run does not call out: Reqnroll's telemetry is off unless the user turned it on.
         if (Environment.GetEnvironmentVariable("REQNROLL_TELEMETRY_ENABLED") is null)
@@ -45,16 +50,45 @@ public sealed class ReqnrollExecutor : IScenarioExecutor, IDisposable
         }
     }
 
+    /// <summary>Values put into Reqnroll's test run context (under their type's full name) when the run starts.</summary>
+    public IReadOnlyList<object> RunValues { get; init; } = [];
+
+    /// <summary>Reporters told about the run, its features, scenarios, steps and hooks.</summary>
+    public IReadOnlyList<IGherkinRunListener> Listeners
+    {
+        get => _hub.Listeners;
+        init => _hub = new ListenerHub(value, _hub.Log);
+    }
+
+    /// <summary>The bindings Reqnroll found (the test assembly and <c>bindingAssemblies</c>); starts the run if needed.</summary>
+    public async Task<IBindingRegistry> BindingsAsync()
+    {
+        await EnsureStartedAsync().ConfigureAwait(false);
+        return _global!.Resolve<IBindingRegistry>();
+    }
+
+    /// <summary>Reqnroll's global container for this run (step matching, skeletons); starts the run if needed.</summary>
+    public async Task<IObjectContainer> ContainerAsync()
+    {
+        await EnsureStartedAsync().ConfigureAwait(false);
+        return _global!;
+    }
+
     /// <inheritdoc />
     public async Task<ScenarioResult> RunAsync(ScenarioCase scenario, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(scenario);
         await EnsureStartedAsync().ConfigureAwait(false);
         var started = Stopwatch.GetTimestamp();
-        var feature = FeatureInfoOf(scenario.Feature);
-        var runner = TestRunnerManager.GetTestRunnerForAssembly(_testAssembly, _builder, feature);
+        var feature = FeatureInfoOf(scenario.Feature, out var isNew);
+        if (isNew)
+        {
+            _hub.Raise(nameof(IGherkinRunListener.FeatureStarted), l => l.FeatureStarted(new FeatureStartedEvent(scenario.Feature)));
+        }
+
+        var runner = _manager!.GetTestRunner(feature);
         var recording = new ScenarioRecording(scenario);
-        Exception? error = null;
+        Exception? error = _startError;
         try
         {
             if (!ReferenceEquals(runner.FeatureContext?.FeatureInfo, feature))
@@ -68,12 +102,15 @@ public sealed class ReqnrollExecutor : IScenarioExecutor, IDisposable
             }
 
             runner.OnScenarioInitialize(ScenarioInfoOf(scenario), RuleInfoOf(scenario));
-            recording.AttachTo(runner.ScenarioContext);
-            runner.ScenarioContext.ScenarioContainer.RegisterInstanceAs(scenario);
+            var context = runner.ScenarioContext;
+            recording.AttachTo(context);
+            context.ScenarioContainer.RegisterInstanceAs(scenario);
+            var hooks = HookEvents.Of(runner, _hub);
+            hooks.Scenario = scenario;
+            _hub.Raise(nameof(IGherkinRunListener.ScenarioStarted), l => l.ScenarioStarted(new ScenarioStartedEvent(scenario, context)));
             try
             {
                 await runner.OnScenarioStartAsync().ConfigureAwait(false);
-                var context = runner.ScenarioContext;
                 foreach (var step in scenario.Steps)
                 {
                     ct.ThrowIfCancellationRequested();
@@ -81,12 +118,15 @@ public sealed class ReqnrollExecutor : IScenarioExecutor, IDisposable
                     // Reqnroll skips a step once the scenario is no longer OK; the status it leaves is this step's.
                     var before = context.ScenarioExecutionStatus;
                     var errorBefore = context.TestError;
+                    _hub.Raise(nameof(IGherkinRunListener.StepStarted), l => l.StepStarted(new StepStartedEvent(scenario, step, null)));
                     recording.StepStarted();
                     await RunStepAsync(runner, step).ConfigureAwait(false);
                     var (status, stepError) = before != ScenarioExecutionStatus.OK
                         ? (ScenarioStatus.Skipped, null)
                         : (StatusOf(context.ScenarioExecutionStatus, context.TestError), ReferenceEquals(context.TestError, errorBefore) ? null : context.TestError);
-                    recording.StepFinished(status, stepError, null);
+                    var binding = before == ScenarioExecutionStatus.OK ? BindingOf(context) : null;
+                    var (result, attachments, parameters) = recording.StepFinished(status, stepError, binding);
+                    _hub.Raise(nameof(IGherkinRunListener.StepFinished), l => l.StepFinished(new StepFinishedEvent(scenario, result, attachments, parameters)));
                 }
 
                 await runner.CollectScenarioErrorsAsync().ConfigureAwait(false);
@@ -94,7 +134,7 @@ public sealed class ReqnrollExecutor : IScenarioExecutor, IDisposable
 #pragma warning disable CA1031 // Whatever the scenario throws is its outcome.
             catch (Exception e)
             {
-                error = e;
+                error ??= e;
             }
             finally
             {
@@ -106,35 +146,76 @@ public sealed class ReqnrollExecutor : IScenarioExecutor, IDisposable
                 {
                     error ??= e;
                 }
+
+                HookEvents.Of(runner, _hub).Scenario = null;
             }
 #pragma warning restore CA1031
         }
         finally
         {
-            TestRunnerManager.ReleaseTestRunner(runner);
+            _manager.ReleaseTestRunnerToPool(runner);
         }
 
-        return ResultOf(recording, error, Stopwatch.GetElapsedTime(started));
+        var scenarioResult = ResultOf(recording, error, Stopwatch.GetElapsedTime(started));
+        var (outsideAttachments, outsideParameters) = recording.OutsideSteps();
+        _hub.Raise(nameof(IGherkinRunListener.ScenarioFinished), l => l.ScenarioFinished(new ScenarioFinishedEvent(scenarioResult, outsideAttachments, outsideParameters)));
+        return scenarioResult;
     }
 
     /// <inheritdoc />
     public void Dispose() => _start.Dispose();
 
-    /// <inheritdoc />
+    /// <summary>Ends the features (AfterFeature hooks) and the run (AfterTestRun hooks, Reqnroll's formatters write their reports).</summary>
     public async Task EndRunAsync()
     {
-        if (!_started)
+        await _start.WaitAsync().ConfigureAwait(false);
+        try
         {
-            return;
-        }
+            if (_manager is null)
+            {
+                return;
+            }
 
-        foreach (var feature in _features.Values)
+            Exception? error = null;
+#pragma warning disable CA1031 // A failing teardown hook is reported, not thrown past the run's summary.
+            foreach (var (document, feature) in _features)
+            {
+                try
+                {
+                    await _manager.EndFeatureForAvailableTestRunnersAsync(feature).ConfigureAwait(false);
+                }
+                catch (Exception e)
+                {
+                    error ??= e;
+                }
+
+                _hub.Raise(nameof(IGherkinRunListener.FeatureFinished), l => l.FeatureFinished(new FeatureFinishedEvent(document, error)));
+            }
+
+            try
+            {
+                await _manager.DisposeAsync().ConfigureAwait(false);
+            }
+            catch (Exception e)
+            {
+                error ??= e;
+            }
+#pragma warning restore CA1031
+
+            _hub.Raise(nameof(IGherkinRunListener.RunFinished), l => l.RunFinished(new RunFinishedEvent(error)));
+            if (error is not null)
+            {
+                (_hub.Log ?? Console.Error).WriteLine($"ending the run: {OutcomeClassifier.Unwrap(error).Message}");
+            }
+
+            _manager = null;
+            _global = null;
+            _features.Clear();
+        }
+        finally
         {
-            await TestRunnerManager.ReleaseFeatureAsync(feature, _testAssembly, _builder).ConfigureAwait(false);
+            _start.Release();
         }
-
-        await TestRunnerManager.OnTestRunEndAsync(_testAssembly, _builder).ConfigureAwait(false);
-        _started = false;
     }
 
     private async Task EnsureStartedAsync()
@@ -142,17 +223,57 @@ public sealed class ReqnrollExecutor : IScenarioExecutor, IDisposable
         await _start.WaitAsync().ConfigureAwait(false);
         try
         {
-            if (!_started)
+            if (_manager is not null)
             {
-                await TestRunnerManager.OnTestRunStartAsync(_testAssembly, _builder).ConfigureAwait(false);
-                _started = true;
+                return;
             }
+
+            // A manager of our own, not Reqnroll's per-assembly static one: runs over the same assembly (tests) stay apart.
+            _hub.Raise(nameof(IGherkinRunListener.RunStarted), l => l.RunStarted(new RunStartedEvent()));
+            _global = _builder.CreateGlobalContainer(_testAssembly);
+            var manager = _global.Resolve<ITestRunnerManager>();
+            manager.Initialize(_testAssembly);
+            var runContext = _global.Resolve<ITestRunContext>() as ReqnrollContext;
+            foreach (var value in RunValues)
+            {
+                runContext?.Set(value, value.GetType().FullName!);
+            }
+
+            _startError = null;
+#pragma warning disable CA1031 // A failing BeforeTestRun hook fails every scenario, as in Reqnroll.
+            try
+            {
+                await manager.FireTestRunStartAsync().ConfigureAwait(false);
+            }
+            catch (Exception e)
+            {
+                _startError = e;
+            }
+#pragma warning restore CA1031
+
+            _manager = manager;
         }
         finally
         {
             _start.Release();
         }
     }
+
+    /// <summary>The culture named <paramref name="name"/>, or the invariant culture when there is none by that name.</summary>
+    internal static CultureInfo CultureOf(string name)
+    {
+        try
+        {
+            return CultureInfo.GetCultureInfo(name);
+        }
+        catch (CultureNotFoundException)
+        {
+            return CultureInfo.InvariantCulture;
+        }
+    }
+
+    private static string? BindingOf(ScenarioContext context) =>
+        context.StepContext?.StepInfo?.BindingMatch?.StepBinding?.Method is { } method ? $"{method.Type.Name}.{method.Name}" : null;
 
     private static Task RunStepAsync(ITestRunner runner, ScenarioStep step)
     {
@@ -167,7 +288,7 @@ public sealed class ReqnrollExecutor : IScenarioExecutor, IDisposable
         };
     }
 
-    private static Table TableOf(IReadOnlyList<IReadOnlyList<string>> cells)
+    internal static Table TableOf(IReadOnlyList<IReadOnlyList<string>> cells)
     {
         var table = new Table([.. cells[0]]);
         foreach (var row in cells.Skip(1))
@@ -178,12 +299,25 @@ public sealed class ReqnrollExecutor : IScenarioExecutor, IDisposable
         return table;
     }
 
-    private global::Reqnroll.FeatureInfo FeatureInfoOf(FeatureDocument feature) => _features.GetOrAdd(feature, f =>
+    private global::Reqnroll.FeatureInfo FeatureInfoOf(FeatureDocument feature, out bool isNew)
+    {
+        if (_features.TryGetValue(feature, out var known))
+        {
+            isNew = false;
+            return known;
+        }
+
+        var info = NewFeatureInfo(feature);
+        isNew = _features.TryAdd(feature, info);
+        return isNew ? info : _features[feature];
+    }
+
+    private static global::Reqnroll.FeatureInfo NewFeatureInfo(FeatureDocument f)
     {
         var folder = Path.GetDirectoryName(f.RelativePath)?.Replace('\\', '/') ?? "";
-        var culture = Hosting.GherkinHost.CultureOf(f.Language);
+        var culture = CultureOf(f.Language);
         return new global::Reqnroll.FeatureInfo(culture, folder, f.Title, f.Description, ProgrammingLanguage.CSharp, [.. f.Tags], f.Messages);
-    });
+    }
 
     private static global::Reqnroll.ScenarioInfo ScenarioInfoOf(ScenarioCase scenario)
     {
@@ -256,15 +390,15 @@ public sealed class ReqnrollExecutor : IScenarioExecutor, IDisposable
     }
 
     /// <summary>A scenario status for an exception a step, hook or Reqnroll threw.</summary>
-    internal static ScenarioStatus StatusOf(Exception error) => Runtime.OutcomeClassifier.Unwrap(error) switch
+    internal static ScenarioStatus StatusOf(Exception error) => OutcomeClassifier.Unwrap(error) switch
     {
         ReqnrollOutcomeException outcome => outcome.Status,
         Reqnroll.PendingStepException => ScenarioStatus.Pending,
         AmbiguousBindingException => ScenarioStatus.Ambiguous,
-        var other => Runtime.OutcomeClassifier.StatusOf(other),
+        var other => OutcomeClassifier.StatusOf(other),
     };
 
-    private static ScenarioStatus StatusOf(ScenarioExecutionStatus status, Exception? error) => status switch
+    internal static ScenarioStatus StatusOf(ScenarioExecutionStatus status, Exception? error) => status switch
     {
         ScenarioExecutionStatus.OK => ScenarioStatus.Passed,
         ScenarioExecutionStatus.StepDefinitionPending => ScenarioStatus.Pending,

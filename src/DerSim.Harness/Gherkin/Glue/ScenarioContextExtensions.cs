@@ -23,6 +23,20 @@ public static class ScenarioContextExtensions
     public static void AddParameter(this ScenarioContext context, string name, string value) =>
         ScenarioRecording.Of(context)?.AddParameter(new ScenarioParameter(name, value));
 
+    /// <summary>The scenario's unique test name (outline rows carry their example values), as in the reports.</summary>
+    public static string TestName(this ScenarioContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return ScenarioRecording.Of(context)?.Scenario.TestName ?? context.ScenarioInfo.Title;
+    }
+
+    /// <summary>The scenario's outcome so far, as DerSim reports it (NOT APPLICABLE apart from skipped).</summary>
+    public static Model.ScenarioStatus Outcome(this ScenarioContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return ReqnrollExecutor.StatusOf(context.ScenarioExecutionStatus, context.TestError);
+    }
+
     /// <summary>Ends the scenario as NOT APPLICABLE with <paramref name="reason"/> (e.g. the target lacks the feature).</summary>
     /// <exception cref="NotApplicableException">Always.</exception>
     public static void NotApplicable(this ScenarioContext context, string reason) => throw new NotApplicableException(reason);

@@ -1,3 +1,4 @@
+using StepDefinitionType = Reqnroll.Bindings.StepDefinitionType;
 namespace DerSim.Harness.Gherkin.Model;
 
 /// <summary>One step of a scenario.</summary>

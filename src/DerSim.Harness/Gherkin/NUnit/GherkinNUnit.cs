@@ -21,14 +21,11 @@ public static class GherkinNUnit
 
     /// <summary>
     /// Creates the process-wide executor from the test assembly and its configuration. The default is a
-    /// <see cref="Runtime.TestRunner"/> over the test assembly and reqnroll.json's <c>bindingAssemblies</c>; set to null,
+    /// <see cref="Glue.ReqnrollExecutor"/> over the test assembly and reqnroll.json's <c>bindingAssemblies</c>; set to null,
     /// running a scenario without <see cref="UseExecutor"/> fails clearly.
     /// </summary>
     public static Func<Assembly, ReqnrollConfig, IScenarioExecutor>? ExecutorFactory { get; set; } = (assembly, config) =>
-    {
-        var assemblies = Hosting.GherkinHost.BindingAssemblies(assembly, config);
-        return Runtime.TestRunner.Create(assemblies, Hosting.GherkinHost.Options(config, assemblies));
-    };
+        new Glue.ReqnrollExecutor(assembly, config.FilePath);
 
     /// <summary>Replaces the process-wide executor (tests); <paramref name="config"/> defaults to <see cref="ReqnrollConfig.Default"/>.</summary>
     public static void UseExecutor(IScenarioExecutor scenarioExecutor, ReqnrollConfig? config = null)
@@ -184,7 +181,7 @@ public static class GherkinNUnit
             var assembly = TestExecutionContext.CurrentContext.CurrentTest.TypeInfo?.Assembly
                 ?? throw new InvalidOperationException("GherkinNUnit.RunAsync must be called from an NUnit test method.");
             var factory = ExecutorFactory ?? throw new InvalidOperationException(
-                "No scenario executor: set GherkinNUnit.ExecutorFactory (the binding runtime's TestRunner.Create) "
+                "No scenario executor: set GherkinNUnit.ExecutorFactory (a ReqnrollExecutor) "
                 + "or call GherkinNUnit.UseExecutor(...) before running scenarios.");
             var config = ConfigFor(DirectoryOf(assembly));
             executor = factory(assembly, config);

@@ -1,9 +1,11 @@
 using System.Collections.Concurrent;
-using DerSim.Harness.Gherkin;
+using DerSim.Harness.Gherkin.Glue;
+using Reqnroll;
 using DerSim.Harness.Gherkin.Model;
-using DerSim.Harness.Gherkin.Runtime;
 
 namespace DerSim.Harness.Reporting.Allure;
+
+using HookType = global::Reqnroll.Bindings.HookType;
 
 /// <summary>
 /// A run listener that writes the allure2 model: one result per scenario (steps, sub-steps, parameters, labels, links,

@@ -2,7 +2,7 @@ using DerSim.Harness.Configuration;
 using DerSim.Harness.Drivers.Csms;
 using DerSim.Harness.Gherkin.Features;
 using DerSim.Harness.Gherkin.Model;
-using DerSim.Harness.Gherkin.Runtime;
+using DerSim.Harness.Gherkin.Glue;
 
 namespace DerSim.Harness.Tests.Drivers.Verdicts;
 
@@ -36,19 +36,24 @@ internal static class InlineScenarios
     {
         var features = FeatureLoader.Load([path], "en");
         features.Errors.ShouldBeEmpty();
-        using var runner = TestRunner.Create([typeof(ScenarioWorldOptions).Assembly], new GherkinRunOptions());
         var environment = new Dictionary<string, string>();
         if (csms is not null)
         {
             environment["DERSIM_CSMS_URL"] = csms.ToString();
         }
 
-        runner.RunContext.Set(new ScenarioWorldOptions
+        using var runner = new ReqnrollExecutor(typeof(ScenarioWorldOptions).Assembly)
         {
-            Settings = settings,
-            Environment = name => environment.GetValueOrDefault(name),
-            Output = output ?? TextWriter.Null,
-        });
+            RunValues =
+            [
+                new ScenarioWorldOptions
+                {
+                    Settings = settings,
+                    Environment = name => environment.GetValueOrDefault(name),
+                    Output = output ?? TextWriter.Null,
+                },
+            ],
+        };
         var results = new List<ScenarioResult>();
         foreach (var scenario in features.Features.Single().Scenarios.Where(which ?? (_ => true)))
         {

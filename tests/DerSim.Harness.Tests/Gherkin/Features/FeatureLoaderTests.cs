@@ -1,3 +1,4 @@
+using StepDefinitionType = Reqnroll.Bindings.StepDefinitionType;
 using DerSim.Harness.Gherkin;
 using DerSim.Harness.Gherkin.Features;
 using DerSim.Harness.Gherkin.Model;

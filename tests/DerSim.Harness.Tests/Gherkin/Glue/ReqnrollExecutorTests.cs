@@ -253,13 +253,13 @@ public sealed class GlueProbeSteps(GlueProbeState state, Reqnroll.ScenarioContex
     /// <summary>What the custom-type step last received.</summary>
     public static string? LastSpoken { get; private set; }
 
-    // As DerSim's StationSteps declares {ocppVersion}, but with the regex in a group: Reqnroll passes a transformation
-    // its regex's capture groups, so an ungrouped alternation (DerSim's today) gets no argument ("Parameter count
-    // mismatch"); the migration must group DerSim's {ocppVersion} and {tokenRole} patterns.
-    [Reqnroll.StepArgumentTransformation(@"(1\.6J?|2\.0\.1|2\.1)", Name = "ocppVersion")]
+    // Written as DerSim's StationSteps writes {ocppVersion}, with the regex in a group: Reqnroll passes a transformation
+    // its regex's capture groups, so an ungrouped alternation would get no argument ("Parameter count mismatch"). Its
+    // own name: parameter type names are global to a run, and DerSim's steps join the runs of this test assembly.
+    [Reqnroll.StepArgumentTransformation(@"(1\.6J?|2\.0\.1|2\.1)", Name = "probeVersion")]
     public Version OcppVersion(string text) => Version.Parse(text.TrimEnd('J'));
 
-    [Reqnroll.When("the glue probe speaks OCPP {ocppVersion} at {float} kW as {word}")]
+    [Reqnroll.When("the glue probe speaks OCPP {probeVersion} at {float} kW as {word}")]
     public void Speaks(Version version, double kilowatts, string station) =>
         LastSpoken = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{version} {kilowatts} {station}");
 

@@ -1,4 +1,4 @@
-using DerSim.Harness.Gherkin;
+using StepDefinitionType = Reqnroll.Bindings.StepDefinitionType;
 using DerSim.Harness.Gherkin.Model;
 
 namespace DerSim.Harness.Tests.Gherkin.Runtime;

@@ -1,4 +1,5 @@
-using DerSim.Harness.Gherkin;
+using Reqnroll;
+using Reqnroll.Assist;
 
 namespace DerSim.Harness.Tests.Gherkin.Specs;
 

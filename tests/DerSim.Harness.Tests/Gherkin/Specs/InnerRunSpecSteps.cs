@@ -1,7 +1,8 @@
-using DerSim.Harness.Gherkin;
+using Reqnroll;
+using Reqnroll.Assist;
 using DerSim.Harness.Gherkin.Features;
 using DerSim.Harness.Gherkin.Model;
-using DerSim.Harness.Gherkin.Runtime;
+using DerSim.Harness.Gherkin.Glue;
 
 namespace DerSim.Harness.Tests.Gherkin.Specs;
 
@@ -26,7 +27,7 @@ public sealed class InnerRunSpecSteps : IDisposable
             return;
         }
 
-        var runner = TestRunner.Create([typeof(InnerRunSpecSteps).Assembly], new GherkinRunOptions());
+        using var runner = new ReqnrollExecutor(typeof(InnerRunSpecSteps).Assembly);
         foreach (var scenario in loaded.Features.SelectMany(f => f.Scenarios))
         {
             _results.Add(await runner.RunAsync(scenario, CancellationToken.None));

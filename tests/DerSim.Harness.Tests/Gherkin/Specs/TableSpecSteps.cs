@@ -1,5 +1,6 @@
 using System.Text.Json;
-using DerSim.Harness.Gherkin;
+using Reqnroll;
+using Reqnroll.Assist;
 
 namespace DerSim.Harness.Tests.Gherkin.Specs;
 

@@ -1,4 +1,5 @@
-using DerSim.Harness.Gherkin;
+using Reqnroll;
+using Reqnroll.Assist;
 
 namespace DerSim.Harness.Tests.Gherkin.Specs;
 
@@ -33,7 +34,7 @@ public sealed class TransformationSpecSteps
     private List<SpecTariff> _tariffs = [];
     private decimal _price;
 
-    [StepArgumentTransformation("red|green", Name = "colour")]
+    [StepArgumentTransformation("(red|green)", Name = "colour")]
     public static SpecColour Colour(string text) => Enum.Parse<SpecColour>(text, ignoreCase: true);
 
     [StepArgumentTransformation(@"in (\d+) days")]
@@ -73,7 +74,7 @@ public sealed class TransformationSpecSteps
     [Then("the cheapest tariff is {string}")]
     public void Cheapest(string name) => _tariffs.MinBy(t => t.Price)!.Name.ShouldBe(name);
 
-    [Given("a price of {decimal} EUR per kWh", Culture = "de-DE")]
+    [Given("a price of {decimal} EUR per kWh")]
     public void Price(decimal euros) => _price = euros;
 
     [Then("the price is {int} cents")]

@@ -22,6 +22,6 @@ Feature: Argument conversion
       | night | 0.20  |
     Then the cheapest tariff is "night"
 
-  Scenario: A step definition's own culture reads a decimal comma
-    Given a price of 0,35 EUR per kWh
+  Scenario: A decimal is read in the binding culture (reqnroll.json language.binding)
+    Given a price of 0.35 EUR per kWh
     Then the price is 35 cents

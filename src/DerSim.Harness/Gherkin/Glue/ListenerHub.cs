@@ -1,4 +1,4 @@
-namespace DerSim.Harness.Gherkin.Runtime;
+namespace DerSim.Harness.Gherkin.Glue;
 
 /// <summary>Fans events out to the listeners; a listener's exception is logged, never allowed to change a result.</summary>
 internal sealed class ListenerHub
@@ -12,6 +12,10 @@ internal sealed class ListenerHub
         _listeners = [.. listeners];
         _log = log;
     }
+
+    public IReadOnlyList<IGherkinRunListener> Listeners => Volatile.Read(ref _listeners);
+
+    public TextWriter? Log => _log;
 
     public void Add(IGherkinRunListener listener)
     {

@@ -1,4 +1,4 @@
-namespace DerSim.Harness.Gherkin.Runtime;
+namespace DerSim.Harness.Gherkin.Glue;
 
 /// <summary>
 /// Receives the events of a run, for reporters. Every method has an empty default, so a listener implements only what

@@ -1,4 +1,4 @@
-namespace DerSim.Harness.Gherkin;
+namespace DerSim.Harness.Gherkin.Glue;
 
 /// <summary>A file a binding attached to the running scenario or step, for reporters.</summary>
 /// <param name="Name">A display name ("request.json").</param>

@@ -1,30 +1,29 @@
 using DerSim.Harness.Gherkin.Model;
+using Reqnroll.Bindings;
 
-namespace DerSim.Harness.Gherkin.Runtime;
+namespace DerSim.Harness.Gherkin.Glue;
+
+using ScenarioContext = global::Reqnroll.ScenarioContext;
 
 /// <summary>The run started.</summary>
-/// <param name="Context">The run's context.</param>
-public sealed record RunStartedEvent(TestRunContext Context);
+public sealed record RunStartedEvent;
 
 /// <summary>The run ended.</summary>
-/// <param name="Context">The run's context.</param>
-/// <param name="Error">The first error of an AfterTestRun hook, or null.</param>
-public sealed record RunFinishedEvent(TestRunContext Context, Exception? Error);
+/// <param name="Error">The error of an AfterFeature or AfterTestRun hook, or null.</param>
+public sealed record RunFinishedEvent(Exception? Error);
 
 /// <summary>A feature started.</summary>
 /// <param name="Feature">The feature.</param>
-/// <param name="Info">Its description as bindings see it.</param>
-public sealed record FeatureStartedEvent(FeatureDocument Feature, FeatureInfo Info);
+public sealed record FeatureStartedEvent(FeatureDocument Feature);
 
 /// <summary>A feature ended.</summary>
 /// <param name="Feature">The feature.</param>
-/// <param name="Info">Its description as bindings see it.</param>
 /// <param name="Error">The first error of a feature hook, or null.</param>
-public sealed record FeatureFinishedEvent(FeatureDocument Feature, FeatureInfo Info, Exception? Error);
+public sealed record FeatureFinishedEvent(FeatureDocument Feature, Exception? Error);
 
 /// <summary>A scenario started.</summary>
 /// <param name="Scenario">The scenario.</param>
-/// <param name="Context">Its context.</param>
+/// <param name="Context">Its Reqnroll context.</param>
 public sealed record ScenarioStartedEvent(ScenarioCase Scenario, ScenarioContext Context);
 
 /// <summary>A scenario ended.</summary>

@@ -1,4 +1,4 @@
-namespace DerSim.Harness.Gherkin;
+namespace DerSim.Harness.Gherkin.Glue;
 
 /// <summary>Thrown when a scenario makes no sense for the configuration under test; the scenario ends NotApplicable.</summary>
 public class NotApplicableException : Exception

@@ -1,6 +1,6 @@
 using DerSim.Harness.Gherkin.Model;
 
-namespace DerSim.Harness.Gherkin.Runtime;
+namespace DerSim.Harness.Gherkin.Glue;
 
 /// <summary>
 /// Tells a failed assertion (Failed) from any other exception (Broken), by type name so this layer needs no reference
@@ -15,7 +15,7 @@ internal static class OutcomeClassifier
 
     public static ScenarioStatus StatusOf(Exception error) => Unwrap(error) switch
     {
-        PendingStepException => ScenarioStatus.Pending,
+        global::Reqnroll.PendingStepException => ScenarioStatus.Pending,
         NotApplicableException => ScenarioStatus.NotApplicable,
         var e when IsAssertion(e.GetType()) => ScenarioStatus.Failed,
         _ => ScenarioStatus.Broken,

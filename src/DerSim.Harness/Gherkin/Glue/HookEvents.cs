@@ -1,0 +1,53 @@
+using DerSim.Harness.Gherkin.Model;
+using Reqnroll;
+using Reqnroll.Events;
+
+namespace DerSim.Harness.Gherkin.Glue;
+
+/// <summary>
+/// Hands Reqnroll's hook events (its execution-event publisher, one per test thread) to the run's listeners, naming the
+/// scenario the test thread is running, so reporters can show each hook where it ran.
+/// </summary>
+internal sealed class HookEvents(ListenerHub hub) : IAsyncExecutionEventListener
+{
+    /// <summary>The scenario the test thread runs now; null between scenarios (feature and run hooks).</summary>
+    public ScenarioCase? Scenario { get; set; }
+
+    /// <summary>The listener of <paramref name="runner"/>'s test thread, added to its publisher on first use.</summary>
+    public static HookEvents Of(ITestRunner runner, ListenerHub hub)
+    {
+        var container = runner.TestThreadContext.TestThreadContainer;
+        lock (container)
+        {
+            if (container.IsRegistered<HookEvents>())
+            {
+                return container.Resolve<HookEvents>();
+            }
+
+            var events = new HookEvents(hub);
+            container.RegisterInstanceAs(events);
+            container.Resolve<ITestThreadExecutionEventPublisher>().AddListener(events);
+            return events;
+        }
+    }
+
+    public Task OnEventAsync(IExecutionEvent executionEvent)
+    {
+        switch (executionEvent)
+        {
+            case HookBindingStartedEvent started:
+                var name = NameOf(started.HookBinding);
+                hub.Raise(nameof(IGherkinRunListener.HookStarted), l => l.HookStarted(new HookStartedEvent(started.HookBinding.HookType, name, Scenario)));
+                break;
+            case HookBindingFinishedEvent finished:
+                var status = finished.HookException is null ? ScenarioStatus.Passed : ReqnrollExecutor.StatusOf(finished.HookException);
+                hub.Raise(nameof(IGherkinRunListener.HookFinished), l => l.HookFinished(new HookFinishedEvent(
+                    finished.HookBinding.HookType, NameOf(finished.HookBinding), Scenario, status, finished.Duration, finished.HookException)));
+                break;
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private static string NameOf(Reqnroll.Bindings.IHookBinding hook) => $"{hook.Method.Type.Name}.{hook.Method.Name}";
+}
