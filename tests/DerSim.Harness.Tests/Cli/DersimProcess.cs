@@ -33,9 +33,14 @@ internal static class DersimProcess
     public static Task<(int Exit, string Stdout, string Stderr)> RunAsync(params string[] args) => RunAsync(TimeSpan.FromSeconds(120), args);
 
     /// <summary>Runs <c>dersim <paramref name="args"/></c> to its end, for at most <paramref name="limit"/>.</summary>
-    public static async Task<(int Exit, string Stdout, string Stderr)> RunAsync(TimeSpan limit, params string[] args)
+    public static Task<(int Exit, string Stdout, string Stderr)> RunAsync(TimeSpan limit, params string[] args) => RunInAsync(null, limit, args);
+
+    /// <summary>As <see cref="RunAsync(TimeSpan, string[])"/>, started in <paramref name="workingDirectory"/> (null: the test output folder).</summary>
+    public static async Task<(int Exit, string Stdout, string Stderr)> RunInAsync(string? workingDirectory, TimeSpan limit, params string[] args)
     {
-        using var process = Process.Start(StartInfo(args))!;
+        var info = StartInfo(args);
+        info.WorkingDirectory = workingDirectory ?? info.WorkingDirectory;
+        using var process = Process.Start(info)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         using var wait = new CancellationTokenSource(limit);

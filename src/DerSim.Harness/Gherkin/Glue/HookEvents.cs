@@ -6,12 +6,16 @@ namespace DerSim.Harness.Gherkin.Glue;
 
 /// <summary>
 /// Hands Reqnroll's hook events (its execution-event publisher, one per test thread) to the run's listeners, naming the
-/// scenario the test thread is running, so reporters can show each hook where it ran.
+/// scenario the test thread is running, so reporters can show each hook where it ran; and remembers which step
+/// definition the thread's last step called.
 /// </summary>
 internal sealed class HookEvents(ListenerHub hub) : IAsyncExecutionEventListener
 {
     /// <summary>The scenario the test thread runs now; null between scenarios (feature and run hooks).</summary>
     public ScenarioCase? Scenario { get; set; }
+
+    /// <summary>"Class.Method" of the step definition the last step called; null when none was called since reset.</summary>
+    public string? StepBinding { get; set; }
 
     /// <summary>The listener of <paramref name="runner"/>'s test thread, added to its publisher on first use.</summary>
     public static HookEvents Of(ITestRunner runner, ListenerHub hub)
@@ -35,6 +39,9 @@ internal sealed class HookEvents(ListenerHub hub) : IAsyncExecutionEventListener
     {
         switch (executionEvent)
         {
+            case StepBindingStartedEvent step:
+                StepBinding = $"{step.StepDefinitionBinding.Method.Type.Name}.{step.StepDefinitionBinding.Method.Name}";
+                break;
             case HookBindingStartedEvent started:
                 var name = NameOf(started.HookBinding);
                 hub.Raise(nameof(IGherkinRunListener.HookStarted), l => l.HookStarted(new HookStartedEvent(started.HookBinding.HookType, name, Scenario)));

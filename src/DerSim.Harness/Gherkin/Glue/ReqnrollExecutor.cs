@@ -120,11 +120,12 @@ public sealed class ReqnrollExecutor : IScenarioExecutor, IDisposable
                     var errorBefore = context.TestError;
                     _hub.Raise(nameof(IGherkinRunListener.StepStarted), l => l.StepStarted(new StepStartedEvent(scenario, step, null)));
                     recording.StepStarted();
+                    hooks.StepBinding = null;
                     await RunStepAsync(runner, step).ConfigureAwait(false);
                     var (status, stepError) = before != ScenarioExecutionStatus.OK
                         ? (ScenarioStatus.Skipped, null)
                         : (StatusOf(context.ScenarioExecutionStatus, context.TestError), ReferenceEquals(context.TestError, errorBefore) ? null : context.TestError);
-                    var binding = before == ScenarioExecutionStatus.OK ? BindingOf(context) : null;
+                    var binding = hooks.StepBinding;
                     var (result, attachments, parameters) = recording.StepFinished(status, stepError, binding);
                     _hub.Raise(nameof(IGherkinRunListener.StepFinished), l => l.StepFinished(new StepFinishedEvent(scenario, result, attachments, parameters)));
                 }
@@ -245,6 +246,11 @@ public sealed class ReqnrollExecutor : IScenarioExecutor, IDisposable
             {
                 await manager.FireTestRunStartAsync().ConfigureAwait(false);
             }
+            catch (Exception e) when (OutcomeClassifier.Unwrap(e) is ReqnrollBindingAssemblyException missing)
+            {
+                // Not a hook's failure: the run cannot start at all.
+                throw missing;
+            }
             catch (Exception e)
             {
                 _startError = e;
@@ -271,9 +277,6 @@ public sealed class ReqnrollExecutor : IScenarioExecutor, IDisposable
             return CultureInfo.InvariantCulture;
         }
     }
-
-    private static string? BindingOf(ScenarioContext context) =>
-        context.StepContext?.StepInfo?.BindingMatch?.StepBinding?.Method is { } method ? $"{method.Type.Name}.{method.Name}" : null;
 
     private static Task RunStepAsync(ITestRunner runner, ScenarioStep step)
     {
