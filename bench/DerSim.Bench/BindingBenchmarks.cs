@@ -86,7 +86,7 @@ public class BindingBenchmarks
     }
 
     // The bench assembly has no bindings of its own; the emitted ones join as a further binding assembly.
-    private static DryRun Discover(Type bindings) => DryRun.Of(typeof(BindingBenchmarks).Assembly, null, [bindings.Assembly]);
+    private static DryRun Discover(Type bindings) => DryRun.Of(typeof(BindingBenchmarks).Assembly, more: [bindings.Assembly]);
 
     private static string ExpressionOf(int i) => (i % 4) switch
     {

@@ -26,13 +26,11 @@ internal static class CheckCommand
     private static int Run(IReadOnlyList<string> paths)
     {
         GherkinSetup setup;
-        DryRun dryRun;
         try
         {
             setup = GherkinSetup.Load();
-            dryRun = setup.Bindings();
         }
-        catch (Exception ex) when (ex is ReqnrollConfigException or ReqnrollBindingAssemblyException)
+        catch (ReqnrollConfigException ex)
         {
             Console.Error.WriteLine($"dersim check: {ex.Message}");
             return 2;
@@ -45,7 +43,20 @@ internal static class CheckCommand
             return 2;
         }
 
+        // Reqnroll builds its registry on one core while the features are parsed on the other.
+        var bindings = Task.Run(setup.Bindings);
         var loaded = FeatureLoader.Load(paths, setup.Config.FeatureLanguage);
+        DryRun dryRun;
+        try
+        {
+            dryRun = bindings.GetAwaiter().GetResult();
+        }
+        catch (ReqnrollBindingAssemblyException ex)
+        {
+            Console.Error.WriteLine($"dersim check: {ex.Message}");
+            return 2;
+        }
+
         var problems = 0;
         foreach (var error in loaded.Errors)
         {

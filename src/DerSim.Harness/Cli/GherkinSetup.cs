@@ -22,11 +22,11 @@ internal sealed record GherkinSetup(ReqnrollConfig Config)
 
     /// <summary>A run of DerSim's steps and the <c>bindingAssemblies</c> on the real Reqnroll runtime.</summary>
     public ReqnrollExecutor Executor(IReadOnlyList<IGherkinRunListener> listeners) =>
-        new(typeof(GherkinSetup).Assembly, Config.FilePath) { Listeners = listeners };
+        new(typeof(GherkinSetup).Assembly, Config) { Listeners = listeners };
 
     /// <summary>Reqnroll's bindings and step matcher, nothing run.</summary>
     /// <exception cref="ReqnrollBindingAssemblyException">A <c>bindingAssemblies</c> entry cannot be found.</exception>
-    public DryRun Bindings() => DryRun.Of(typeof(GherkinSetup).Assembly, Config.FilePath);
+    public DryRun Bindings() => DryRun.Of(typeof(GherkinSetup).Assembly, Config);
 
     /// <summary>The repository root <c>./dersim</c> was started from (DERSIM_ROOT), else the working directory.</summary>
     public static string Root() => Environment.GetEnvironmentVariable("DERSIM_ROOT") is { Length: > 0 } root ? root : Directory.GetCurrentDirectory();

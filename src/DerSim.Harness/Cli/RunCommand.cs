@@ -10,6 +10,9 @@ using DerSim.Harness.Suite;
 using DerSim.Harness.Target;
 using DerSim.Sim.Ocpp;
 
+using Reqnroll.BindingSkeletons;
+using Reqnroll.Configuration;
+
 namespace DerSim.Harness.Cli;
 
 /// <summary>

@@ -10,7 +10,7 @@ public sealed class StepLibraryTests
 {
     private static readonly Lazy<IBindingRegistry> Registry = new(() =>
     {
-        var registry = DryRun.Of(typeof(DerSim.Harness.Steps.StationSteps).Assembly, null).Registry;
+        var registry = DryRun.Of(typeof(DerSim.Harness.Steps.StationSteps).Assembly).Registry;
         registry.GetErrorMessages().Select(e => e.Message).ShouldBeEmpty();
         return registry;
     });

@@ -1,3 +1,7 @@
+using System.Globalization;
+using Reqnroll.BindingSkeletons;
+using Reqnroll.Configuration;
+
 namespace DerSim.Harness.Gherkin.Configuration;
 
 /// <summary>
@@ -54,6 +58,28 @@ public sealed record ReqnrollConfig
     /// <summary>Keys this layer does not know, each as "file: unknown key 'json.path' (ignored)".</summary>
     public IReadOnlyList<string> Warnings { get; init; } = [];
 
+    /// <summary>
+    /// This configuration as Reqnroll's runtime takes it (Reqnroll's defaults for what reqnroll.json does not set), so
+    /// the file is read once, by this reader, with its errors and warnings.
+    /// </summary>
+    public ReqnrollConfiguration ToReqnroll()
+    {
+        var configuration = ConfigurationLoader.GetDefault();
+        configuration.FeatureLanguage = Culture(FeatureLanguage);
+        configuration.BindingCulture = BindingCulture is null ? null : Culture(BindingCulture);
+        configuration.AdditionalStepAssemblies = [.. BindingAssemblies];
+        configuration.MissingOrPendingStepsOutcome = MissingOrPendingStepsOutcome;
+        configuration.StopAtFirstError = StopAtFirstError;
+        configuration.ObsoleteBehavior = ObsoleteBehavior;
+        configuration.TraceSuccessfulSteps = TraceSuccessfulSteps;
+        configuration.TraceTimings = TraceTimings;
+        configuration.MinTracedDuration = MinTracedDuration;
+        configuration.StepDefinitionSkeletonStyle = StepDefinitionSkeletonStyle;
+        configuration.ColoredOutput = ColoredOutput;
+        configuration.AddNonParallelizableMarkerForTags = [.. AddNonParallelizableMarkerForTags];
+        return configuration;
+    }
+
     /// <summary>Reads reqnroll.json; a missing file gives <see cref="Default"/>.</summary>
     /// <exception cref="ReqnrollConfigException">Invalid JSON ("path:line:col: ...") or a value of the wrong type (names its JSON path).</exception>
     public static ReqnrollConfig Load(string path)
@@ -65,4 +91,16 @@ public sealed record ReqnrollConfig
     /// <summary>Reads reqnroll.json content; <paramref name="path"/> is only used in messages.</summary>
     /// <exception cref="ReqnrollConfigException">As for <see cref="Load"/>.</exception>
     public static ReqnrollConfig Parse(string json, string path) => ReqnrollConfigReader.Read(json, path);
+
+    private static CultureInfo Culture(string name)
+    {
+        try
+        {
+            return CultureInfo.GetCultureInfo(name);
+        }
+        catch (CultureNotFoundException)
+        {
+            return CultureInfo.InvariantCulture;
+        }
+    }
 }

@@ -1,6 +1,9 @@
 using System.Globalization;
 using System.Text.Json;
 
+using Reqnroll.BindingSkeletons;
+using Reqnroll.Configuration;
+
 namespace DerSim.Harness.Gherkin.Configuration;
 
 /// <summary>Walks reqnroll.json key by key so that every unknown key and every wrongly typed value can be named by its JSON path.</summary>

@@ -1,4 +1,5 @@
 using System.Reflection;
+using DerSim.Harness.Gherkin.Configuration;
 using Reqnroll;
 using Reqnroll.BoDi;
 using Reqnroll.Configuration;
@@ -13,12 +14,24 @@ namespace DerSim.Harness.Gherkin.Glue;
 /// (pending, inconclusive and ignore become exceptions the glue classifies), an attachment handler, a trace listener
 /// that writes to the run's log instead of the console, and the reqnroll.json the run was given.
 /// </summary>
-internal sealed class DerSimContainerBuilder(string? configFile, TextWriter? log) : IContainerBuilder
+internal sealed class DerSimContainerBuilder(ReqnrollConfig? config, TextWriter? log) : IContainerBuilder
 {
-    private readonly ContainerBuilder _inner = new(new Defaults(configFile, log));
+    private readonly ContainerBuilder _inner = new(new Defaults(config?.FilePath is { } path ? Path.GetFullPath(path) : null, log));
 
-    public IObjectContainer CreateGlobalContainer(Assembly testAssembly, IRuntimeConfigurationProvider? configurationProvider = null) =>
-        _inner.CreateGlobalContainer(testAssembly, configurationProvider);
+    /// <summary>The reqnroll.json of the run (DerSim's reader), or null for Reqnroll's own lookup and loading.</summary>
+    public ReqnrollConfig? Config => config;
+
+    /// <summary>Reqnroll's global container; its configuration comes from DerSim's reader of the same reqnroll.json when one was given.</summary>
+    public IObjectContainer CreateGlobalContainer(Assembly testAssembly, IRuntimeConfigurationProvider? configurationProvider = null)
+    {
+        // A conformance run does not call out: Reqnroll's telemetry is off unless the user turned it on.
+        if (Environment.GetEnvironmentVariable("REQNROLL_TELEMETRY_ENABLED") is null)
+        {
+            Environment.SetEnvironmentVariable("REQNROLL_TELEMETRY_ENABLED", "0");
+        }
+
+        return _inner.CreateGlobalContainer(testAssembly, configurationProvider ?? (config is null ? null : new Provider(config)));
+    }
 
     public IObjectContainer CreateTestThreadContainer(IObjectContainer globalContainer) => _inner.CreateTestThreadContainer(globalContainer);
 
@@ -133,6 +146,11 @@ internal sealed class DerSimContainerBuilder(string? configFile, TextWriter? log
                     $"{configFile ?? "reqnroll.json"}: bindingAssemblies entry \"{assemblyName}\" not found; looked in {string.Join(", ", candidates.Distinct())}");
             }
         }
+    }
+
+    private sealed class Provider(ReqnrollConfig config) : IRuntimeConfigurationProvider
+    {
+        public ReqnrollConfiguration LoadConfiguration(ReqnrollConfiguration reqnrollConfiguration) => config.ToReqnroll();
     }
 
     private sealed class JsonLocator(string path) : IReqnrollJsonLocator

@@ -43,6 +43,7 @@ public sealed class DryRun
     private readonly IStepDefinitionMatchService _matcher;
     private readonly IStepDefinitionSkeletonProvider _skeletons;
     private readonly ReqnrollConfiguration _configuration;
+    private readonly Dictionary<(StepDefinitionType, string, bool, bool, string), StepMatch>? _seen;
 
     private DryRun(IObjectContainer container)
     {
@@ -50,17 +51,21 @@ public sealed class DryRun
         _skeletons = container.Resolve<IStepDefinitionSkeletonProvider>();
         _configuration = container.Resolve<ReqnrollConfiguration>();
         Registry = container.Resolve<IBindingRegistry>();
+
+        // Without scoped step definitions a step's match depends only on its keyword type, text and block, so a step
+        // written many times (a Background, an outline) is matched once.
+        _seen = Registry.GetStepDefinitions().Any(d => d.IsScoped) ? null : [];
     }
 
     /// <summary>The bindings Reqnroll found.</summary>
     public IBindingRegistry Registry { get; }
 
-    /// <summary>The bindings of <paramref name="testAssembly"/> (and <paramref name="more"/>), configured by <paramref name="configFile"/>.</summary>
+    /// <summary>The bindings of <paramref name="testAssembly"/> (and <paramref name="more"/>), configured by <paramref name="config"/> (null: Reqnroll's own lookup).</summary>
     /// <exception cref="ReqnrollBindingAssemblyException">A <c>bindingAssemblies</c> entry cannot be found.</exception>
-    public static DryRun Of(Assembly testAssembly, string? configFile, IEnumerable<Assembly>? more = null)
+    public static DryRun Of(Assembly testAssembly, Configuration.ReqnrollConfig? config = null, IEnumerable<Assembly>? more = null)
     {
         ArgumentNullException.ThrowIfNull(testAssembly);
-        var containers = new DerSimContainerBuilder(configFile is null ? null : Path.GetFullPath(configFile), null);
+        var containers = new DerSimContainerBuilder(config, null);
         var global = containers.CreateGlobalContainer(testAssembly);
         var builder = global.Resolve<IRuntimeBindingRegistryBuilder>();
         foreach (var assembly in builder.GetBindingAssemblies(testAssembly).Concat(more ?? []).Distinct())
@@ -79,6 +84,19 @@ public sealed class DryRun
     {
         ArgumentNullException.ThrowIfNull(scenario);
         ArgumentNullException.ThrowIfNull(step);
+        var key = (step.Type, step.Text, step.DataTable is not null, step.DocString is not null, scenario.Feature.Language);
+        if (_seen is not null && _seen.TryGetValue(key, out var known))
+        {
+            return known;
+        }
+
+        var found = MatchOnce(scenario, step);
+        _seen?.Add(key, found);
+        return found;
+    }
+
+    private StepMatch MatchOnce(ScenarioCase scenario, ScenarioStep step)
+    {
         var culture = ReqnrollExecutor.CultureOf(scenario.Feature.Language);
         var keyword = step.Type switch
         {

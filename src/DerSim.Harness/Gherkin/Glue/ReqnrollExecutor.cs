@@ -34,20 +34,24 @@ public sealed class ReqnrollExecutor : IScenarioExecutor, IDisposable
 
     /// <summary>A run over <paramref name="testAssembly"/>'s bindings, configured by <paramref name="configFile"/> (null: Reqnroll's own lookup).</summary>
     /// <param name="testAssembly">The assembly Reqnroll treats as the test project.</param>
-    /// <param name="configFile">The reqnroll.json to use, or null.</param>
+    /// <param name="configFile">The reqnroll.json to use, or null for Reqnroll's own lookup.</param>
+    /// <exception cref="Configuration.ReqnrollConfigException">The file is not valid (names the file and the JSON path).</exception>
     /// <param name="log">Where Reqnroll's trace output and listener errors go; null discards trace output.</param>
     public ReqnrollExecutor(Assembly testAssembly, string? configFile = null, TextWriter? log = null)
+        : this(testAssembly, configFile is null ? null : Configuration.ReqnrollConfig.Load(configFile), log)
+    {
+    }
+
+    /// <summary>A run over <paramref name="testAssembly"/>'s bindings with an already read reqnroll.json.</summary>
+    /// <param name="testAssembly">The assembly Reqnroll treats as the test project.</param>
+    /// <param name="config">The configuration (DerSim's reader), or null for Reqnroll's own lookup.</param>
+    /// <param name="log">Where Reqnroll's trace output and listener errors go; null discards trace output.</param>
+    public ReqnrollExecutor(Assembly testAssembly, Configuration.ReqnrollConfig? config, TextWriter? log = null)
     {
         ArgumentNullException.ThrowIfNull(testAssembly);
         _testAssembly = testAssembly;
-        _builder = new DerSimContainerBuilder(configFile is null ? null : Path.GetFullPath(configFile), log);
+        _builder = new DerSimContainerBuilder(config, log);
         _hub = new ListenerHub([], log);
-
-        // A conformance run does not call out: Reqnroll's telemetry is off unless the user turned it on.
-        if (Environment.GetEnvironmentVariable("REQNROLL_TELEMETRY_ENABLED") is null)
-        {
-            Environment.SetEnvironmentVariable("REQNROLL_TELEMETRY_ENABLED", "0");
-        }
     }
 
     /// <summary>Values put into Reqnroll's test run context (under their type's full name) when the run starts.</summary>

@@ -6,6 +6,9 @@ using DerSim.Harness.Gherkin.Model;
 using NUnit.Framework;
 using NUnit.Framework.Internal;
 
+using Reqnroll.BindingSkeletons;
+using Reqnroll.Configuration;
+
 namespace DerSim.Harness.Gherkin.NUnit;
 
 /// <summary>
@@ -25,7 +28,7 @@ public static class GherkinNUnit
     /// running a scenario without <see cref="UseExecutor"/> fails clearly.
     /// </summary>
     public static Func<Assembly, ReqnrollConfig, IScenarioExecutor>? ExecutorFactory { get; set; } = (assembly, config) =>
-        new Glue.ReqnrollExecutor(assembly, config.FilePath);
+        new Glue.ReqnrollExecutor(assembly, config);
 
     /// <summary>Replaces the process-wide executor (tests); <paramref name="config"/> defaults to <see cref="ReqnrollConfig.Default"/>.</summary>
     public static void UseExecutor(IScenarioExecutor scenarioExecutor, ReqnrollConfig? config = null)

@@ -1,5 +1,8 @@
 using DerSim.Harness.Gherkin.Configuration;
 
+using Reqnroll.BindingSkeletons;
+using Reqnroll.Configuration;
+
 namespace DerSim.Harness.Tests.Gherkin.Configuration;
 
 public sealed class ReqnrollConfigTests
@@ -75,6 +78,21 @@ public sealed class ReqnrollConfigTests
         config.ColoredOutput.ShouldBeTrue();
         config.AddNonParallelizableMarkerForTags.ShouldBe(["serial", "exclusive"]);
         config.Warnings.ShouldBeEmpty();
+
+        // Reqnroll's runtime gets the same values from this reader (the file is not read a second time by Reqnroll).
+        var runtime = config.ToReqnroll();
+        runtime.FeatureLanguage.Name.ShouldBe("de-DE");
+        runtime.BindingCulture!.Name.ShouldBe("de-AT");
+        runtime.AdditionalStepAssemblies.ShouldBe(["Shared.Steps", "More.Steps"]);
+        runtime.MissingOrPendingStepsOutcome.ShouldBe(MissingOrPendingStepsOutcome.Error);
+        runtime.StopAtFirstError.ShouldBeTrue();
+        runtime.ObsoleteBehavior.ShouldBe(ObsoleteBehavior.Pending);
+        runtime.TraceSuccessfulSteps.ShouldBeFalse();
+        runtime.TraceTimings.ShouldBeTrue();
+        runtime.MinTracedDuration.ShouldBe(TimeSpan.FromSeconds(2.5));
+        runtime.StepDefinitionSkeletonStyle.ShouldBe(StepDefinitionSkeletonStyle.RegexAttribute);
+        runtime.ColoredOutput.ShouldBeTrue();
+        runtime.AddNonParallelizableMarkerForTags.ShouldBe(["serial", "exclusive"]);
     }
 
     [Test]

@@ -3,6 +3,9 @@ using DerSim.Harness.Gherkin.Features;
 using DerSim.Harness.Gherkin.Model;
 using DerSim.Harness.Gherkin.NUnit;
 
+using Reqnroll.BindingSkeletons;
+using Reqnroll.Configuration;
+
 namespace DerSim.Harness.Tests.Gherkin.NUnit;
 
 // The process-wide executor is shared state: keep these away from other tests that might run scenarios.
