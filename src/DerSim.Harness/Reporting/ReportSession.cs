@@ -77,9 +77,6 @@ public sealed class ReportSession : IGherkinRunListener
     public void StepFinished(StepFinishedEvent e) => Timed(() => _allure.StepFinished(e));
 
     /// <inheritdoc />
-    public void HookStarted(HookStartedEvent e) => _allure.HookStarted(e);
-
-    /// <inheritdoc />
     public void HookFinished(HookFinishedEvent e) => _allure.HookFinished(e);
 
     /// <summary>

@@ -42,10 +42,6 @@ internal sealed class HookEvents(ListenerHub hub) : IAsyncExecutionEventListener
             case StepBindingStartedEvent step:
                 StepBinding = $"{step.StepDefinitionBinding.Method.Type.Name}.{step.StepDefinitionBinding.Method.Name}";
                 break;
-            case HookBindingStartedEvent started:
-                var name = NameOf(started.HookBinding);
-                hub.Raise(nameof(IGherkinRunListener.HookStarted), l => l.HookStarted(new HookStartedEvent(started.HookBinding.HookType, name, Scenario)));
-                break;
             case HookBindingFinishedEvent finished:
                 var status = finished.HookException is null ? ScenarioStatus.Passed : ReqnrollExecutor.StatusOf(finished.HookException);
                 hub.Raise(nameof(IGherkinRunListener.HookFinished), l => l.HookFinished(new HookFinishedEvent(

@@ -47,11 +47,6 @@ public interface IGherkinRunListener
     {
     }
 
-    /// <summary>A hook is about to run.</summary>
-    void HookStarted(HookStartedEvent e)
-    {
-    }
-
     /// <summary>A hook ended.</summary>
     void HookFinished(HookFinishedEvent e)
     {

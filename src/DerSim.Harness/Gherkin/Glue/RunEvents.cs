@@ -45,12 +45,6 @@ public sealed record StepStartedEvent(ScenarioCase Scenario, ScenarioStep Step, 
 /// <param name="Parameters">What the step (and its step hooks) reported.</param>
 public sealed record StepFinishedEvent(ScenarioCase Scenario, StepResult Result, IReadOnlyList<ScenarioAttachment> Attachments, IReadOnlyList<ScenarioParameter> Parameters);
 
-/// <summary>A hook started.</summary>
-/// <param name="HookType">Which kind.</param>
-/// <param name="Method">"Class.Method(types)".</param>
-/// <param name="Scenario">The scenario it runs for; null for run and feature hooks.</param>
-public sealed record HookStartedEvent(HookType HookType, string Method, ScenarioCase? Scenario);
-
 /// <summary>A hook ended.</summary>
 /// <param name="HookType">Which kind.</param>
 /// <param name="Method">"Class.Method(types)".</param>

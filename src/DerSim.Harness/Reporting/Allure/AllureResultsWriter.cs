@@ -123,11 +123,6 @@ public sealed class AllureResultsWriter : IGherkinRunListener
     }
 
     /// <inheritdoc />
-    public void HookStarted(HookStartedEvent e)
-    {
-    }
-
-    /// <inheritdoc />
     public void HookFinished(HookFinishedEvent e)
     {
         ArgumentNullException.ThrowIfNull(e);
