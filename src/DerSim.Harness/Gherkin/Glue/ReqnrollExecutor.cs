@@ -17,9 +17,10 @@ using Table = global::Reqnroll.Table;
 /// Runs pickles on the real Reqnroll runtime without a generator: each <see cref="ScenarioCase"/> becomes the calls
 /// the generated code would make on an <see cref="ITestRunner"/> (feature start when the runner has another feature
 /// open, scenario initialise and start, one Given/When/Then call per pickle step in pickle order, error collection,
-/// scenario end), and the scenario's status before and after each step call becomes a <see cref="ScenarioResult"/>
-/// with one result per step (Reqnroll 3.3 publishes its execution events asynchronously, too late for that).
-/// Bindings are whatever Reqnroll finds: the test assembly and reqnroll.json's <c>bindingAssemblies</c>.
+/// scenario end). Each step's status is the scenario's status when its call returns (after its AfterStep hooks), the
+/// step definition it called and every hook's end come from Reqnroll's execution events (<see cref="ReqnrollEvents"/>),
+/// and the scenario's verdict, after its teardown, is a <see cref="ScenarioResult"/>. Bindings are whatever Reqnroll
+/// finds: the test assembly and reqnroll.json's <c>bindingAssemblies</c>.
 /// </summary>
 public sealed class ReqnrollExecutor : IScenarioExecutor, IDisposable
 {
@@ -91,6 +92,7 @@ public sealed class ReqnrollExecutor : IScenarioExecutor, IDisposable
         }
 
         var runner = _manager!.GetTestRunner(feature);
+        var events = ReqnrollEvents.Of(runner, _hub);
         var recording = new ScenarioRecording(scenario);
         Exception? error = _startError;
         try
@@ -109,8 +111,6 @@ public sealed class ReqnrollExecutor : IScenarioExecutor, IDisposable
             var context = runner.ScenarioContext;
             recording.AttachTo(context);
             context.ScenarioContainer.RegisterInstanceAs(scenario);
-            var hooks = HookEvents.Of(runner, _hub);
-            hooks.Scenario = scenario;
             _hub.Raise(nameof(IGherkinRunListener.ScenarioStarted), l => l.ScenarioStarted(new ScenarioStartedEvent(scenario, context)));
             try
             {
@@ -124,13 +124,12 @@ public sealed class ReqnrollExecutor : IScenarioExecutor, IDisposable
                     var errorBefore = context.TestError;
                     _hub.Raise(nameof(IGherkinRunListener.StepStarted), l => l.StepStarted(new StepStartedEvent(scenario, step, null)));
                     recording.StepStarted();
-                    hooks.StepBinding = null;
+                    events.StepBinding = null;
                     await RunStepAsync(runner, step).ConfigureAwait(false);
                     var (status, stepError) = before != ScenarioExecutionStatus.OK
                         ? (ScenarioStatus.Skipped, null)
                         : (StatusOf(context.ScenarioExecutionStatus, context.TestError), ReferenceEquals(context.TestError, errorBefore) ? null : context.TestError);
-                    var binding = hooks.StepBinding;
-                    var (result, attachments, parameters) = recording.StepFinished(status, stepError, binding);
+                    var (result, attachments, parameters) = recording.StepFinished(status, stepError, events.StepBinding);
                     _hub.Raise(nameof(IGherkinRunListener.StepFinished), l => l.StepFinished(new StepFinishedEvent(scenario, result, attachments, parameters)));
                 }
 
@@ -152,7 +151,6 @@ public sealed class ReqnrollExecutor : IScenarioExecutor, IDisposable
                     error ??= e;
                 }
 
-                HookEvents.Of(runner, _hub).Scenario = null;
             }
 #pragma warning restore CA1031
         }

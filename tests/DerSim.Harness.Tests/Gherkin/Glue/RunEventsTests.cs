@@ -54,10 +54,10 @@ public sealed class RunEventsTests
                 "hook BeforeScenario HookProbeSteps.Before Passed for Hooks around two steps",
                 "step started the hook probe step runs",
                 "hook AfterStep HookProbeSteps.AfterEachStep Passed for Hooks around two steps",
-                "step finished the hook probe step runs Passed by HookProbeSteps.Step",
+                "step finished the hook probe step runs Passed by HookProbeSteps.Step with after-step.txt",
                 "step started the hook probe step runs",
                 "hook AfterStep HookProbeSteps.AfterEachStep Passed for Hooks around two steps",
-                "step finished the hook probe step runs Passed by HookProbeSteps.Step",
+                "step finished the hook probe step runs Passed by HookProbeSteps.Step with after-step.txt",
             ]);
             heard.Events.ShouldContain("hook BeforeScenario HookProbeSteps.Breaks Broken for A BeforeScenario hook that throws breaks the scenario");
             heard.Events.ShouldContain("scenario finished A BeforeScenario hook that throws breaks the scenario Broken");
@@ -84,7 +84,9 @@ public sealed class RunEventsTests
 
         public void StepStarted(StepStartedEvent e) => _events.Enqueue($"step started {e.Step.Text}");
 
-        public void StepFinished(StepFinishedEvent e) => _events.Enqueue($"step finished {e.Result.Step.Text} {e.Result.Status} by {e.Result.Binding}");
+        // What an AfterStep hook attaches belongs to its step (Reqnroll's own StepFinished event comes before those hooks).
+        public void StepFinished(StepFinishedEvent e) =>
+            _events.Enqueue($"step finished {e.Result.Step.Text} {e.Result.Status} by {e.Result.Binding} with {string.Join(", ", e.Attachments.Select(a => a.Name))}");
 
         public void HookFinished(HookFinishedEvent e)
         {
@@ -109,9 +111,7 @@ public sealed class HookProbeSteps
     public static void Breaks() => throw new InvalidOperationException("the hook probe's BeforeScenario broke on purpose");
 
     [Reqnroll.AfterStep("hook-probe")]
-    public static void AfterEachStep()
-    {
-    }
+    public static void AfterEachStep(Reqnroll.ScenarioContext scenario) => scenario.AddAttachment("after-step.txt", "text/plain", [1]);
 
     [Reqnroll.Given("the hook probe step runs")]
     public static void Step()
