@@ -522,9 +522,13 @@ public sealed partial class OcppRpcPeer : IAsyncDisposable
             Frame?.Invoke(frameEvent);
             try
             {
-                await _channel.SendAsync(frame, ct).ConfigureAwait(false);
+                // The caller's token bounds the wait for the send slot, not the write: .NET aborts a WebSocket whose send
+                // is cancelled mid-frame, and an aborted socket cannot send the close frame of a clean disconnect (a
+                // stopping station cancels its session's calls, then closes). A write to a peer that reads nothing ends
+                // when disposal aborts the socket after its close timeout.
+                await _channel.SendAsync(frame, CancellationToken.None).ConfigureAwait(false);
             }
-            catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
+            catch (Exception ex)
             {
                 // One exception type for "the connection is gone", whatever the socket threw.
                 throw new OcppConnectionClosedException($"OCPP connection of {StationId} cannot send: {ex.Message}", ex);
