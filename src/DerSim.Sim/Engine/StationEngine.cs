@@ -125,7 +125,7 @@ public sealed partial class StationEngine
         ArgumentNullException.ThrowIfNull(adapter);
         return adapter.Version == OcppVersion.V16
             ? new V16TransactionMessages(Outbox, adapter, Station, time)
-            : new V2xTransactionMessages(Outbox, adapter, Station);
+            : new Ocpp2TransactionMessages(Outbox, adapter, Station);
     }
 
     /// <summary>

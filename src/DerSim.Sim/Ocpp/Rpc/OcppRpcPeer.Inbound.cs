@@ -108,36 +108,7 @@ public sealed partial class OcppRpcPeer
             return;
         }
 
-        var (code, description, violations) = CheckRequest(actionName, frame, PeerRole);
-        CallHandler? handler = null;
-        if (code is null)
-        {
-            lock (_lock)
-            {
-                _handlers.TryGetValue(actionName, out handler);
-            }
-
-            if (handler is null)
-            {
-                // OCPP-J (1.6 §4.2.3, 2.x §4.3): an action the receiver recognises but does not support → NotSupported.
-                (code, description) = (RpcErrorCodes.NotSupported, $"no handler for {actionName}");
-            }
-        }
-
-        object? request = null;
-        if (handler is not null && code is null)
-        {
-            try
-            {
-                request = handler.Prepare(frame);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                // With validation off (or a lenient validator) the typed read is the last line of defence.
-                (code, description) = (RpcErrorCodes.Format(Version), $"{actionName} payload cannot be read: {ex.Message}");
-            }
-        }
-
+        var (code, description, violations, handler, request) = Admit(frame, _handlers, static h => h.Prepare, "no handler for");
         Raise(Inbound(frame, text) with { Violations = violations });
         if (code is not null)
         {
@@ -151,6 +122,45 @@ public sealed partial class OcppRpcPeer
         }
 
         _ = AnswerCallAsync(id, actionName, handler!, request);
+    }
+
+    /// <summary>
+    /// What a CALL and a SEND go through on the way in, in one place: the request checks, the handler lookup and the
+    /// typed read of the payload. A failure gives the error code and description; a CALL answers with them, a SEND
+    /// (never answered) only reports them.
+    /// </summary>
+    private (string? Code, string? Description, IReadOnlyList<SchemaViolation> Violations, THandler? Handler, object? Request) Admit<THandler>(
+        InboundFrame frame, Dictionary<string, THandler> handlers, Func<THandler, Func<InboundFrame, object?>> prepare, string noHandler)
+        where THandler : class
+    {
+        var actionName = frame.Action!;
+        var (code, description, violations) = CheckRequest(actionName, frame, PeerRole);
+        if (code is not null)
+        {
+            return (code, description, violations, null, null);
+        }
+
+        THandler? handler;
+        lock (_lock)
+        {
+            handlers.TryGetValue(actionName, out handler);
+        }
+
+        if (handler is null)
+        {
+            // OCPP-J (1.6 §4.2.3, 2.x §4.3): an action the receiver recognises but does not support → NotSupported.
+            return (RpcErrorCodes.NotSupported, $"{noHandler} {actionName}", violations, null, null);
+        }
+
+        try
+        {
+            return (null, null, violations, handler, prepare(handler)(frame));
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // With validation off (or a lenient validator) the typed read is the last line of defence.
+            return (RpcErrorCodes.Format(Version), $"{actionName} payload cannot be read: {ex.Message}", violations, null, null);
+        }
     }
 
     /// <summary>The one-outstanding-CALL rule and message-id uniqueness, seen from the receiver.</summary>
@@ -362,35 +372,7 @@ public sealed partial class OcppRpcPeer
     /// <summary>OCPP 2.1 SEND: handled like a CALL, but never answered, not even with an error.</summary>
     private void OnSend(InboundFrame frame, string text)
     {
-        var actionName = frame.Action!;
-        var (code, description, violations) = CheckRequest(actionName, frame, PeerRole);
-        SendHandler? handler = null;
-        if (code is null)
-        {
-            lock (_lock)
-            {
-                _sendHandlers.TryGetValue(actionName, out handler);
-            }
-
-            if (handler is null)
-            {
-                (code, description) = (RpcErrorCodes.NotSupported, $"no SEND handler for {actionName}");
-            }
-        }
-
-        object? request = null;
-        if (handler is not null && code is null)
-        {
-            try
-            {
-                request = handler.Prepare(frame);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                (code, description) = (RpcErrorCodes.Format(Version), $"{actionName} payload cannot be read: {ex.Message}");
-            }
-        }
-
+        var (code, description, violations, handler, request) = Admit(frame, _sendHandlers, static h => h.Prepare, "no SEND handler for");
         Raise(Inbound(frame, text) with { Violations = violations, ErrorCode = code, Note = description is null ? null : $"not handled (SEND is never answered): {description}" });
         if (code is null)
         {

@@ -45,6 +45,23 @@ public class OcppRpcPeerV21Tests
         send.ErrorCode.ShouldBe("OccurrenceConstraintViolation");
     }
 
+    [Test]
+    public async Task A_send_nobody_handles_is_reported_as_not_supported_and_not_answered()
+    {
+        await using var raw = await RawStation.StartAsync(OcppVersion.V21, csms =>
+            csms.On<HeartbeatRequest, HeartbeatResponse>((_, _) => ValueTask.FromResult(new HeartbeatResponse("t"))));
+
+        await raw.SendAsync("[6,\"s1\",\"NotifyPeriodicEventStream\",{\"id\":1,\"pending\":0,\"basetime\":\"2026-01-01T00:00:00Z\",\"data\":[]}]");
+        await raw.SendAsync("[2,\"h1\",\"Heartbeat\",{}]");
+        var answer = await raw.ReceiveFrameAsync();
+
+        answer[1].GetString().ShouldBe("h1");
+        var send = raw.Frames().First();
+        send.MessageType.ShouldBe(OcppMessageType.Send);
+        send.ErrorCode.ShouldBe(RpcErrorCodes.NotSupported);
+        send.Note.ShouldBe("not handled (SEND is never answered): no SEND handler for NotifyPeriodicEventStream");
+    }
+
     [TestCase(OcppVersion.V16)]
     [TestCase(OcppVersion.V201)]
     public async Task Send_does_not_exist_before_21(OcppVersion version)

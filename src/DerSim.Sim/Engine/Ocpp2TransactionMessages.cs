@@ -14,7 +14,7 @@ namespace DerSim.Sim.Engine;
 /// Started / Updated / Ended with a station-made transaction id and seqNo from 0. On 2.1 also the bidirectional part:
 /// NotifyEVChargingNeeds and transactionInfo.operationMode (Started, and Updated with OperationModeChanged).
 /// </summary>
-public sealed class V2xTransactionMessages(TransactionOutbox outbox, IVersionAdapter adapter, ChargingStation station) : ITransactionMessages
+public sealed class Ocpp2TransactionMessages(TransactionOutbox outbox, IVersionAdapter adapter, ChargingStation station) : ITransactionMessages
 {
     /// <inheritdoc />
     public async Task<bool> AuthorizeAsync(string idTag, string? idTokenType, CancellationToken ct)
