@@ -51,7 +51,7 @@ internal static class CheckCommand
         {
             dryRun = bindings.GetAwaiter().GetResult();
         }
-        catch (ReqnrollBindingAssemblyException ex)
+        catch (ReqnrollBindingsException ex)
         {
             Console.Error.WriteLine($"dersim check: {ex.Message}");
             return 2;
@@ -64,10 +64,10 @@ internal static class CheckCommand
             problems++;
         }
 
-        var bindingErrors = dryRun.Registry.GetErrorMessages().ToList();
+        var bindingErrors = BindingErrors.Of(dryRun.Registry);
         foreach (var error in bindingErrors)
         {
-            Console.WriteLine($"binding error: {error.Message}");
+            Console.WriteLine($"binding error: {error}");
             problems++;
         }
 

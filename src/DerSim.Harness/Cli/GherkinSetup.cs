@@ -25,7 +25,7 @@ internal sealed record GherkinSetup(ReqnrollConfig Config)
         new(typeof(GherkinSetup).Assembly, Config) { Listeners = listeners };
 
     /// <summary>Reqnroll's bindings and step matcher, nothing run.</summary>
-    /// <exception cref="ReqnrollBindingAssemblyException">A <c>bindingAssemblies</c> entry cannot be found.</exception>
+    /// <exception cref="ReqnrollBindingsException">A <c>bindingAssemblies</c> entry cannot be found.</exception>
     public DryRun Bindings() => DryRun.Of(typeof(GherkinSetup).Assembly, Config);
 
     /// <summary>The repository root <c>./dersim</c> was started from (DERSIM_ROOT), else the working directory.</summary>

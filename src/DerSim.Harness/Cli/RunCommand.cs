@@ -151,7 +151,7 @@ internal static class RunCommand
                 // Binding problems (a missing bindingAssemblies entry) stop the run before any scenario.
                 await runner.BindingsAsync();
             }
-            catch (ReqnrollBindingAssemblyException ex)
+            catch (ReqnrollBindingsException ex)
             {
                 await Console.Error.WriteLineAsync($"dersim run: {ex.Message}");
                 return 2;

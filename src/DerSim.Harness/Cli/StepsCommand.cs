@@ -26,7 +26,7 @@ internal static class StepsCommand
             {
                 registry = GherkinSetup.Load().Bindings().Registry;
             }
-            catch (Exception ex) when (ex is ReqnrollConfigException or ReqnrollBindingAssemblyException)
+            catch (Exception ex) when (ex is ReqnrollConfigException or ReqnrollBindingsException)
             {
                 Console.Error.WriteLine($"dersim steps: {ex.Message}");
                 return 2;

@@ -30,7 +30,7 @@ internal sealed class DerSimContainerBuilder(ReqnrollConfig? config, TextWriter?
             Environment.SetEnvironmentVariable("REQNROLL_TELEMETRY_ENABLED", "0");
         }
 
-        return _inner.CreateGlobalContainer(testAssembly, configurationProvider ?? (config is null ? null : new Provider(config)));
+        return _inner.CreateGlobalContainer(testAssembly, configurationProvider ?? (config is null ? null : new Provider(config, testAssembly.GetName().Name)));
     }
 
     public IObjectContainer CreateTestThreadContainer(IObjectContainer globalContainer) => _inner.CreateTestThreadContainer(globalContainer);
@@ -142,15 +142,26 @@ internal sealed class DerSimContainerBuilder(ReqnrollConfig? config, TextWriter?
             }
             catch (FileNotFoundException)
             {
-                throw new ReqnrollBindingAssemblyException(
+                throw new ReqnrollBindingsException(
                     $"{configFile ?? "reqnroll.json"}: bindingAssemblies entry \"{assemblyName}\" not found; looked in {string.Join(", ", candidates.Distinct())}");
             }
         }
     }
 
-    private sealed class Provider(ReqnrollConfig config) : IRuntimeConfigurationProvider
+    /// <summary>
+    /// The run's configuration from DerSim's reader. A <c>bindingAssemblies</c> entry naming the test assembly itself
+    /// (DerSim's reqnroll.json names <c>dersim</c>, which is also the test assembly of <c>dersim run</c>) is dropped:
+    /// Reqnroll would register every binding of it twice.
+    /// </summary>
+    private sealed class Provider(ReqnrollConfig config, string? testAssembly) : IRuntimeConfigurationProvider
     {
-        public ReqnrollConfiguration LoadConfiguration(ReqnrollConfiguration reqnrollConfiguration) => config.ToReqnroll();
+        public ReqnrollConfiguration LoadConfiguration(ReqnrollConfiguration reqnrollConfiguration)
+        {
+            var configuration = config.ToReqnroll();
+            configuration.AdditionalStepAssemblies.RemoveAll(a =>
+                string.Equals(Path.GetFileNameWithoutExtension(a.EndsWith(".dll", StringComparison.OrdinalIgnoreCase) ? a : a + ".dll"), testAssembly, StringComparison.OrdinalIgnoreCase));
+            return configuration;
+        }
     }
 
     private sealed class JsonLocator(string path) : IReqnrollJsonLocator
@@ -166,5 +177,8 @@ public sealed class ReqnrollOutcomeException(Model.ScenarioStatus status, string
     public Model.ScenarioStatus Status { get; } = status;
 }
 
-/// <summary>A <c>bindingAssemblies</c> entry of reqnroll.json names an assembly that cannot be found.</summary>
-public sealed class ReqnrollBindingAssemblyException(string message) : Exception(message);
+/// <summary>
+/// The run cannot start because of its bindings: a <c>bindingAssemblies</c> entry of reqnroll.json names an assembly
+/// that cannot be found, or the bindings Reqnroll found do not fit together (<see cref="BindingErrors"/>).
+/// </summary>
+public sealed class ReqnrollBindingsException(string message) : Exception(message);

@@ -61,7 +61,7 @@ public sealed class DryRun
     public IBindingRegistry Registry { get; }
 
     /// <summary>The bindings of <paramref name="testAssembly"/> (and <paramref name="more"/>), configured by <paramref name="config"/> (null: Reqnroll's own lookup).</summary>
-    /// <exception cref="ReqnrollBindingAssemblyException">A <c>bindingAssemblies</c> entry cannot be found.</exception>
+    /// <exception cref="ReqnrollBindingsException">A <c>bindingAssemblies</c> entry cannot be found.</exception>
     public static DryRun Of(Assembly testAssembly, Configuration.ReqnrollConfig? config = null, IEnumerable<Assembly>? more = null)
     {
         ArgumentNullException.ThrowIfNull(testAssembly);

@@ -248,7 +248,7 @@ public sealed class ReqnrollExecutor : IScenarioExecutor, IDisposable
             {
                 await manager.FireTestRunStartAsync().ConfigureAwait(false);
             }
-            catch (Exception e) when (OutcomeClassifier.Unwrap(e) is ReqnrollBindingAssemblyException missing)
+            catch (Exception e) when (OutcomeClassifier.Unwrap(e) is ReqnrollBindingsException missing)
             {
                 // Not a hook's failure: the run cannot start at all.
                 throw missing;
@@ -258,6 +258,13 @@ public sealed class ReqnrollExecutor : IScenarioExecutor, IDisposable
                 _startError = e;
             }
 #pragma warning restore CA1031
+
+            if (BindingErrors.Of(_global.Resolve<IBindingRegistry>()) is { Count: > 0 } errors)
+            {
+                // Every step would fail with the same cryptic error: the run does not start.
+                await manager.DisposeAsync().ConfigureAwait(false);
+                throw new ReqnrollBindingsException("binding errors: " + string.Join("; ", errors));
+            }
 
             _manager = manager;
         }
