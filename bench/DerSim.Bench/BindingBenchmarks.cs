@@ -85,8 +85,9 @@ public class BindingBenchmarks
         return matched;
     }
 
-    // The bench assembly has no bindings of its own; the emitted ones join as a further binding assembly.
-    private static DryRun Discover(Type bindings) => DryRun.Of(typeof(BindingBenchmarks).Assembly, more: [bindings.Assembly]);
+    // The bench assembly has no bindings of its own; the emitted ones join as a further binding assembly, and no
+    // reqnroll.json is looked up (the repository's would add DerSim's steps).
+    private static DryRun Discover(Type bindings) => DryRun.Of(typeof(BindingBenchmarks).Assembly, Harness.Gherkin.Configuration.ReqnrollConfig.Default, [bindings.Assembly]);
 
     private static string ExpressionOf(int i) => (i % 4) switch
     {
