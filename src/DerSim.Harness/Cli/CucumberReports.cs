@@ -13,16 +13,19 @@ internal static class CucumberReports
     /// <summary>The HTML report's name in the reports folder.</summary>
     public const string Html = "cucumber-report.html";
 
-    /// <summary>Points the message and HTML formatters at <paramref name="reportsDirectory"/> unless already configured.</summary>
-    public static void Configure(string reportsDirectory)
+    /// <summary>
+    /// Points the message and HTML formatters at <paramref name="reportsDirectory"/> unless <paramref name="configured"/>
+    /// (the <c>formatters</c> of reqnroll.json) or the environment already configures them.
+    /// </summary>
+    public static void Configure(string reportsDirectory, IReadOnlyCollection<string> configured)
     {
-        Set("REQNROLL_FORMATTERS_MESSAGE", Path.Combine(reportsDirectory, Messages));
-        Set("REQNROLL_FORMATTERS_HTML", Path.Combine(reportsDirectory, Html));
+        Set("message", "REQNROLL_FORMATTERS_MESSAGE", Path.Combine(reportsDirectory, Messages), configured);
+        Set("html", "REQNROLL_FORMATTERS_HTML", Path.Combine(reportsDirectory, Html), configured);
     }
 
-    private static void Set(string variable, string path)
+    private static void Set(string formatter, string variable, string path, IReadOnlyCollection<string> configured)
     {
-        if (Environment.GetEnvironmentVariable(variable) is not { Length: > 0 })
+        if (!configured.Contains(formatter, StringComparer.OrdinalIgnoreCase) && Environment.GetEnvironmentVariable(variable) is not { Length: > 0 })
         {
             Environment.SetEnvironmentVariable(variable, $"outputFilePath={path}");
         }

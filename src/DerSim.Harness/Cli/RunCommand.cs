@@ -144,7 +144,7 @@ internal static class RunCommand
             }
 
             var report = new ReportSession(reportsDirectory);
-            CucumberReports.Configure(reportsDirectory);
+            CucumberReports.Configure(reportsDirectory, setup.Config.Formatters);
             using var runner = setup.Executor([report]);
             try
             {

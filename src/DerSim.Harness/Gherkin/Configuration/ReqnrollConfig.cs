@@ -55,6 +55,9 @@ public sealed record ReqnrollConfig
     /// <summary><c>generator.addNonParallelizableMarkerForTags</c>: tags (without '@') whose scenarios never run in parallel. The default value is empty.</summary>
     public IReadOnlyList<string> AddNonParallelizableMarkerForTags { get; init; } = [];
 
+    /// <summary><c>formatters</c>: the names of the Reqnroll formatters the file configures (e.g. "html", "message"); Reqnroll reads their settings itself. The default value is empty.</summary>
+    public IReadOnlyList<string> Formatters { get; init; } = [];
+
     /// <summary>Keys this layer does not know, each as "file: unknown key 'json.path' (ignored)".</summary>
     public IReadOnlyList<string> Warnings { get; init; } = [];
 

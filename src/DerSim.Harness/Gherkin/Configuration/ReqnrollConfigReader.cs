@@ -13,7 +13,7 @@ internal sealed class ReqnrollConfigReader
     private static readonly HashSet<string> AcceptedUnused = new(StringComparer.OrdinalIgnoreCase)
     {
         "$schema", "dersim", "generator.allowDebugGeneratedFiles", "generator.allowRowTests", "generator.disableFriendlyTestNames",
-        "runtime.dependencies", "plugins", "formatters",
+        "runtime.dependencies", "plugins",
     };
 
     private readonly string path;
@@ -83,6 +83,9 @@ internal sealed class ReqnrollConfigReader
                     "ADDNONPARALLELIZABLEMARKERFORTAGS" => c with { AddNonParallelizableMarkerForTags = Strings(v, p).Select(t => t.TrimStart('@')).ToList() },
                     _ => Unknown(c, p),
                 }),
+                "FORMATTERS" when value.ValueKind == JsonValueKind.Object =>
+                    config with { Formatters = [.. value.EnumerateObject().Select(f => f.Name)] },
+                "FORMATTERS" => throw Wrong(name, "an object"),
                 _ => Unknown(config, name),
             };
         }

@@ -1,10 +1,8 @@
 using Reqnroll;
-using DerSim.Harness.Gherkin;
 
 namespace DerSim.Harness.Gherkin.Glue;
 
 using ScenarioContext = global::Reqnroll.ScenarioContext;
-using Table = global::Reqnroll.Table;
 
 /// <summary>
 /// What DerSim's bindings add to Reqnroll's <see cref="ScenarioContext"/>: in-memory attachments and parameters for the

@@ -1,17 +1,15 @@
 using System.Diagnostics;
 using DerSim.Harness.Gherkin.Model;
 using Reqnroll;
-using DerSim.Harness.Gherkin;
 
 namespace DerSim.Harness.Gherkin.Glue;
 
 using ScenarioContext = global::Reqnroll.ScenarioContext;
-using Table = global::Reqnroll.Table;
 
 /// <summary>
 /// What one scenario's run produced beyond Reqnroll's own model: the <see cref="ScenarioCase"/> it runs, each step's
 /// result, and the attachments and parameters bindings reported (Reqnroll's output helper only takes file paths).
-/// Kept in the scenario's <see cref="ScenarioContext"/>; the glue's event bridge fills it.
+/// Kept in the scenario's <see cref="ScenarioContext"/>; the executor fills it around each step call.
 /// </summary>
 public sealed class ScenarioRecording
 {
