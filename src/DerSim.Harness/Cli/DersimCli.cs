@@ -26,7 +26,7 @@ internal static class DersimCli
     {
         RunCommand.Create(),
         BootCheckCommand.Create(),
-        CsmsCommand.Create(),
+        CsmsServerCommand.Create(),
         CertsCommand.Create(),
         CheckCommand.Create(),
         StepsCommand.Create(),

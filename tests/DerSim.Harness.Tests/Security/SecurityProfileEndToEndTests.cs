@@ -99,7 +99,7 @@ public sealed class SecurityProfileEndToEndTests
         Console.SetError(error);
         try
         {
-            var exit = await new RootCommand { CsmsCommand.Create() }.Parse(["csms", "--quiet", .. args]).InvokeAsync();
+            var exit = await new RootCommand { CsmsServerCommand.Create() }.Parse(["csms", "--quiet", .. args]).InvokeAsync();
             return (exit, error.ToString());
         }
         finally

@@ -11,7 +11,7 @@ using DerSim.Sim.Runtime;
 namespace DerSim.Harness.Cli;
 
 /// <summary><c>dersim csms</c>: the reference CSMS on its own, printing every frame.</summary>
-internal static class CsmsCommand
+internal static class CsmsServerCommand
 {
     public static Command Create()
     {
