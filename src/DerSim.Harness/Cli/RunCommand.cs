@@ -10,7 +10,6 @@ using DerSim.Harness.Suite;
 using DerSim.Harness.Target;
 using DerSim.Sim.Ocpp;
 
-using Reqnroll.BindingSkeletons;
 using Reqnroll.Configuration;
 
 namespace DerSim.Harness.Cli;
@@ -149,7 +148,7 @@ internal static class RunCommand
             try
             {
                 // Binding problems (a missing bindingAssemblies entry) stop the run before any scenario.
-                await runner.BindingsAsync();
+                await runner.StartAsync();
             }
             catch (ReqnrollBindingsException ex)
             {

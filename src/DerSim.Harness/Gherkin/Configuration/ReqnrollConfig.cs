@@ -68,8 +68,8 @@ public sealed record ReqnrollConfig
     public ReqnrollConfiguration ToReqnroll()
     {
         var configuration = ConfigurationLoader.GetDefault();
-        configuration.FeatureLanguage = Culture(FeatureLanguage);
-        configuration.BindingCulture = BindingCulture is null ? null : Culture(BindingCulture);
+        configuration.FeatureLanguage = CultureOf(FeatureLanguage);
+        configuration.BindingCulture = BindingCulture is null ? null : CultureOf(BindingCulture);
         configuration.AdditionalStepAssemblies = [.. BindingAssemblies];
         configuration.MissingOrPendingStepsOutcome = MissingOrPendingStepsOutcome;
         configuration.StopAtFirstError = StopAtFirstError;
@@ -95,7 +95,8 @@ public sealed record ReqnrollConfig
     /// <exception cref="ReqnrollConfigException">As for <see cref="Load"/>.</exception>
     public static ReqnrollConfig Parse(string json, string path) => ReqnrollConfigReader.Read(json, path);
 
-    private static CultureInfo Culture(string name)
+    /// <summary>The culture named <paramref name="name"/>, or the invariant culture when there is none by that name.</summary>
+    internal static CultureInfo CultureOf(string name)
     {
         try
         {

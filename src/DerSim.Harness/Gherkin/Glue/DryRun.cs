@@ -97,7 +97,7 @@ public sealed class DryRun
 
     private StepMatch MatchOnce(ScenarioCase scenario, ScenarioStep step)
     {
-        var culture = ReqnrollExecutor.CultureOf(scenario.Feature.Language);
+        var culture = Configuration.ReqnrollConfig.CultureOf(scenario.Feature.Language);
         var keyword = step.Type switch
         {
             StepDefinitionType.Given => StepDefinitionKeyword.Given,

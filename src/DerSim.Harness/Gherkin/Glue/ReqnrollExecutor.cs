@@ -65,19 +65,9 @@ public sealed class ReqnrollExecutor : IScenarioExecutor, IDisposable
         init => _hub = new ListenerHub(value, _hub.Log);
     }
 
-    /// <summary>The bindings Reqnroll found (the test assembly and <c>bindingAssemblies</c>); starts the run if needed.</summary>
-    public async Task<IBindingRegistry> BindingsAsync()
-    {
-        await EnsureStartedAsync().ConfigureAwait(false);
-        return _global!.Resolve<IBindingRegistry>();
-    }
-
-    /// <summary>Reqnroll's global container for this run (step matching, skeletons); starts the run if needed.</summary>
-    public async Task<IObjectContainer> ContainerAsync()
-    {
-        await EnsureStartedAsync().ConfigureAwait(false);
-        return _global!;
-    }
+    /// <summary>Starts the run now (BeforeTestRun hooks) rather than with the first scenario, so binding problems show first.</summary>
+    /// <exception cref="ReqnrollBindingsException">A binding assembly is missing or the bindings do not fit together.</exception>
+    public Task StartAsync() => EnsureStartedAsync();
 
     /// <inheritdoc />
     public async Task<ScenarioResult> RunAsync(ScenarioCase scenario, CancellationToken ct)
@@ -183,16 +173,18 @@ public sealed class ReqnrollExecutor : IScenarioExecutor, IDisposable
 #pragma warning disable CA1031 // A failing teardown hook is reported, not thrown past the run's summary.
             foreach (var (document, feature) in _features)
             {
+                Exception? featureError = null;
                 try
                 {
                     await _manager.EndFeatureForAvailableTestRunnersAsync(feature).ConfigureAwait(false);
                 }
                 catch (Exception e)
                 {
+                    featureError = e;
                     error ??= e;
                 }
 
-                _hub.Raise(nameof(IGherkinRunListener.FeatureFinished), l => l.FeatureFinished(new FeatureFinishedEvent(document, error)));
+                _hub.Raise(nameof(IGherkinRunListener.FeatureFinished), l => l.FeatureFinished(new FeatureFinishedEvent(document, featureError)));
             }
 
             try
@@ -274,19 +266,6 @@ public sealed class ReqnrollExecutor : IScenarioExecutor, IDisposable
         }
     }
 
-    /// <summary>The culture named <paramref name="name"/>, or the invariant culture when there is none by that name.</summary>
-    internal static CultureInfo CultureOf(string name)
-    {
-        try
-        {
-            return CultureInfo.GetCultureInfo(name);
-        }
-        catch (CultureNotFoundException)
-        {
-            return CultureInfo.InvariantCulture;
-        }
-    }
-
     private static Task RunStepAsync(ITestRunner runner, ScenarioStep step)
     {
         var table = step.DataTable is { Count: > 0 } cells ? TableOf(cells) : null;
@@ -327,7 +306,7 @@ public sealed class ReqnrollExecutor : IScenarioExecutor, IDisposable
     private static global::Reqnroll.FeatureInfo NewFeatureInfo(FeatureDocument f)
     {
         var folder = Path.GetDirectoryName(f.RelativePath)?.Replace('\\', '/') ?? "";
-        var culture = CultureOf(f.Language);
+        var culture = Configuration.ReqnrollConfig.CultureOf(f.Language);
         return new global::Reqnroll.FeatureInfo(culture, folder, f.Title, f.Description, ProgrammingLanguage.CSharp, [.. f.Tags], f.Messages);
     }
 

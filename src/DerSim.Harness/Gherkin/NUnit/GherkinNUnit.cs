@@ -6,7 +6,6 @@ using DerSim.Harness.Gherkin.Model;
 using NUnit.Framework;
 using NUnit.Framework.Internal;
 
-using Reqnroll.BindingSkeletons;
 using Reqnroll.Configuration;
 
 namespace DerSim.Harness.Gherkin.NUnit;

@@ -3,7 +3,6 @@ using DerSim.Harness.Gherkin.Features;
 using DerSim.Harness.Gherkin.Model;
 using DerSim.Harness.Gherkin.NUnit;
 
-using Reqnroll.BindingSkeletons;
 using Reqnroll.Configuration;
 
 namespace DerSim.Harness.Tests.Gherkin.NUnit;
