@@ -18,9 +18,6 @@ internal sealed class DerSimContainerBuilder(ReqnrollConfig? config, TextWriter?
 {
     private readonly ContainerBuilder _inner = new(new Defaults(config?.FilePath is { } path ? Path.GetFullPath(path) : null, log));
 
-    /// <summary>The reqnroll.json of the run (DerSim's reader), or null for Reqnroll's own lookup and loading.</summary>
-    public ReqnrollConfig? Config => config;
-
     /// <summary>Reqnroll's global container; its configuration comes from DerSim's reader of the same reqnroll.json when one was given.</summary>
     public IObjectContainer CreateGlobalContainer(Assembly testAssembly, IRuntimeConfigurationProvider? configurationProvider = null)
     {
@@ -117,8 +114,8 @@ internal sealed class DerSimContainerBuilder(ReqnrollConfig? config, TextWriter?
     {
         public Assembly Load(string assemblyName)
         {
+            var name = NameOf(assemblyName);
             var file = assemblyName.EndsWith(".dll", StringComparison.OrdinalIgnoreCase) ? assemblyName : assemblyName + ".dll";
-            var name = Path.GetFileNameWithoutExtension(file);
             if (AppDomain.CurrentDomain.GetAssemblies().FirstOrDefault(a => string.Equals(a.GetName().Name, name, StringComparison.OrdinalIgnoreCase)) is { } loaded)
             {
                 return loaded;
@@ -158,11 +155,14 @@ internal sealed class DerSimContainerBuilder(ReqnrollConfig? config, TextWriter?
         public ReqnrollConfiguration LoadConfiguration(ReqnrollConfiguration reqnrollConfiguration)
         {
             var configuration = config.ToReqnroll();
-            configuration.AdditionalStepAssemblies.RemoveAll(a =>
-                string.Equals(Path.GetFileNameWithoutExtension(a.EndsWith(".dll", StringComparison.OrdinalIgnoreCase) ? a : a + ".dll"), testAssembly, StringComparison.OrdinalIgnoreCase));
+            configuration.AdditionalStepAssemblies.RemoveAll(a => string.Equals(NameOf(a), testAssembly, StringComparison.OrdinalIgnoreCase));
             return configuration;
         }
     }
+
+    /// <summary>The assembly name a <c>bindingAssemblies</c> entry means: "Steps", "Steps.dll" and "lib/Steps.dll" all mean "Steps".</summary>
+    private static string NameOf(string entry) =>
+        entry.EndsWith(".dll", StringComparison.OrdinalIgnoreCase) ? Path.GetFileNameWithoutExtension(entry) : Path.GetFileName(entry);
 
     private sealed class JsonLocator(string path) : IReqnrollJsonLocator
     {
