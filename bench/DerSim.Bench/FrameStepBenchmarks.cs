@@ -5,7 +5,8 @@ using System.Text.Json.Serialization.Metadata;
 using BenchmarkDotNet.Attributes;
 using DerSim.Sim.Ocpp;
 using DerSim.Sim.Ocpp.Rpc;
-using DerSim.Sim.Ocpp.V201;
+using DerSim.Sim.Ocpp.V21;
+using V201ActionTable = DerSim.Sim.Ocpp.V201.V201ActionTable;
 
 namespace DerSim.Bench;
 

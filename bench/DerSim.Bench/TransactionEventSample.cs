@@ -1,4 +1,4 @@
-using DerSim.Sim.Ocpp.V201;
+using DerSim.Sim.Ocpp.V21;
 
 namespace DerSim.Bench;
 

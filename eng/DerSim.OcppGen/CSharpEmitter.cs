@@ -53,6 +53,13 @@ internal static class CSharpEmitter
 
         yield return new GeneratedFile($"{v.Id}/Generated/Enums.g.cs", enums.ToString());
 
+        if (v.IsShapeOnly)
+        {
+            // The carrier's types, converters and JSON context serve this version's messages.
+            yield return new GeneratedFile($"{v.Id}/Generated/{v.Id}ActionTable.g.cs", EmitTable(model));
+            yield break;
+        }
+
         var converters = Header(v);
         converters.Replace("using DerSim.Sim.Ocpp.Validation;", "using DerSim.Sim.Ocpp.Json;");
         first = true;
@@ -107,9 +114,13 @@ internal static class CSharpEmitter
 
     private static void EmitEnum(StringBuilder sb, EnumDef e, VersionInfo v)
     {
-        sb.AppendLine($"/// <summary>Schema enumeration {e.Name} (OCPP {v.Display}).</summary>");
-        sb.AppendLine($"[JsonConverter(typeof({e.Name}JsonConverter))]");
-        sb.AppendLine($"public enum {e.Name}");
+        sb.AppendLine($"/// <summary>Schema enumeration {e.Name} (OCPP {v.Display}){ShapeNote(v)}.</summary>");
+        if (!v.IsShapeOnly)
+        {
+            sb.AppendLine($"[JsonConverter(typeof({e.Name}JsonConverter))]");
+        }
+
+        sb.AppendLine($"{Visibility(v)} enum {e.Name}");
         sb.AppendLine("{");
         foreach (var (value, member) in Members(e))
         {
@@ -445,18 +456,21 @@ internal static class CSharpEmitter
     private static void EmitObject(StringBuilder sb, ObjectDef o, VersionInfo v)
     {
         sb.AppendLine(o.Action is null
-            ? $"/// <summary>Schema datatype {o.Name} (OCPP {v.Display}).</summary>"
-            : $"/// <summary>The {o.Action} {o.Role!.ToLowerInvariant()} payload (OCPP {v.Display}).</summary>");
+            ? $"/// <summary>Schema datatype {o.Name} (OCPP {v.Display}){ShapeNote(v)}.</summary>"
+            : $"/// <summary>The {o.Action} {o.Role!.ToLowerInvariant()} payload (OCPP {v.Display}){ShapeNote(v)}.</summary>");
         if (o.Closed)
         {
             sb.AppendLine("[SchemaClosed]");
         }
 
-        sb.AppendLine($"[JsonConverter(typeof({o.Name}JsonConverter))]");
+        if (!v.IsShapeOnly)
+        {
+            sb.AppendLine($"[JsonConverter(typeof({o.Name}JsonConverter))]");
+        }
 
         var required = o.Props.Where(p => p.Required).ToList();
         var optional = o.Props.Where(p => !p.Required).ToList();
-        sb.Append($"public sealed partial record {o.Name}");
+        sb.Append($"{Visibility(v)} sealed partial record {o.Name}");
         if (required.Count > 0)
         {
             sb.AppendLine("(");
@@ -511,12 +525,22 @@ internal static class CSharpEmitter
         sb.AppendLine("}");
     }
 
+    private static string Visibility(VersionInfo v) => v.IsShapeOnly ? "internal" : "public";
+
+    private static string ShapeNote(VersionInfo v) =>
+        v.IsShapeOnly ? $": schema shape only, the validator's source; the {v.CarriedBy} types carry the messages" : "";
+
     private static IEnumerable<string> Attributes(PropDef p)
     {
         yield return $"JsonPropertyName({Literal(p.JsonName)})";
         if (p.Required)
         {
             yield return "JsonRequired";
+        }
+
+        if (p.RequiredInSchemaOnly)
+        {
+            yield return "SchemaRequired";
         }
 
         foreach (var a in ConstraintAttributes(p.Type.Constraints, onItems: false))
@@ -614,7 +638,9 @@ internal static class CSharpEmitter
             "using System.Diagnostics.CodeAnalysis;" + Environment.NewLine);
         sb.Replace("using System.Text.Json.Serialization;", "using System.Text.Json.Serialization.Metadata;");
         sb.Replace("using System.Text.Json;" + Environment.NewLine, "");
-        sb.AppendLine($"/// <summary>Every OCPP {v.Display} action: its request and response types and who sends the request.</summary>");
+        sb.AppendLine(v.IsShapeOnly
+            ? $"/// <summary>Every OCPP {v.Display} action: the {v.CarriedBy} types that carry it, the {v.Display} shapes its schemas come from, and who sends the request.</summary>"
+            : $"/// <summary>Every OCPP {v.Display} action: its request and response types and who sends the request.</summary>");
         sb.AppendLine($"public sealed partial class {v.Id}ActionTable : IOcppActionTable");
         sb.AppendLine("{");
         sb.AppendLine("    private readonly Dictionary<Type, OcppAction> byRequestType;");
@@ -626,7 +652,16 @@ internal static class CSharpEmitter
         foreach (var a in model.Actions)
         {
             var response = a.ResponseType ?? "NoResponse";
-            sb.AppendLine($"            new({Literal(a.Name)}, typeof({a.RequestType}), typeof({response}), MessageDirection.{a.Direction}),");
+            if (v.CarriedBy is { } carrier)
+            {
+                var ns = $"global::DerSim.Sim.Ocpp.{carrier}.";
+                sb.AppendLine($"            new({Literal(a.Name)}, typeof({ns}{a.RequestType}), typeof({ns}{response}), MessageDirection.{a.Direction})");
+                sb.AppendLine($"            {{ RequestSchemaType = typeof({a.RequestType}), ResponseSchemaType = typeof({response}) }},");
+            }
+            else
+            {
+                sb.AppendLine($"            new({Literal(a.Name)}, typeof({a.RequestType}), typeof({response}), MessageDirection.{a.Direction}),");
+            }
         }
 
         sb.AppendLine("        ];");
@@ -644,7 +679,7 @@ internal static class CSharpEmitter
         sb.AppendLine("    public IReadOnlyDictionary<string, OcppAction> Actions { get; }");
         sb.AppendLine();
         sb.AppendLine("    /// <inheritdoc />");
-        sb.AppendLine($"    public IJsonTypeInfoResolver TypeInfoResolver => {v.Id}JsonContext.Default;");
+        sb.AppendLine($"    public IJsonTypeInfoResolver TypeInfoResolver => {(v.CarriedBy is { } c ? $"global::DerSim.Sim.Ocpp.{c}.{c}" : v.Id)}JsonContext.Default;");
         sb.AppendLine();
         sb.AppendLine("    /// <inheritdoc />");
         sb.AppendLine("    public bool TryGet(string name, [NotNullWhen(true)] out OcppAction? action) => Actions.TryGetValue(name, out action);");

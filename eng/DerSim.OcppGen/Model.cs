@@ -37,7 +37,10 @@ internal sealed record Constraints
 }
 
 /// <summary>One property of an object type.</summary>
-internal sealed record PropDef(string JsonName, string CsName, bool Required, TypeRef Type);
+/// <param name="RequiredInSchemaOnly">
+/// Required by the schema, optional in the record: a carried version may leave it out (see <c>CarrierCheck</c>).
+/// </param>
+internal sealed record PropDef(string JsonName, string CsName, bool Required, TypeRef Type, bool RequiredInSchemaOnly = false);
 
 /// <summary>A named type to emit.</summary>
 internal abstract record TypeDef(string Name);
@@ -59,14 +62,21 @@ internal sealed record VersionModel(VersionInfo Version, IReadOnlyList<TypeDef> 
 /// <param name="Id">Short id used in namespaces and type names, e.g. "V201".</param>
 /// <param name="Display">Human name, e.g. "2.0.1".</param>
 /// <param name="RequestSuffixInFileName">True for 2.x where requests are "ActionRequest.json".</param>
-internal sealed record VersionInfo(string Folder, string Id, string Display, bool RequestSuffixInFileName)
+/// <param name="CarriedBy">
+/// The version whose CLR types carry this version's messages (2.0.1 is carried by 2.1: one OCPP 2.x family). Its own
+/// records are then emitted as internal schema shapes only, from which the validator builds its exact schemas.
+/// </param>
+internal sealed record VersionInfo(string Folder, string Id, string Display, bool RequestSuffixInFileName, string? CarriedBy = null)
 {
     public static IReadOnlyList<VersionInfo> All { get; } =
     [
         new("1.6", "V16", "1.6", false),
-        new("2.0.1", "V201", "2.0.1", true),
+        new("2.0.1", "V201", "2.0.1", true, CarriedBy: "V21"),
         new("2.1", "V21", "2.1", true),
     ];
+
+    /// <summary>True when this version only describes schemas and another version's types carry its messages.</summary>
+    public bool IsShapeOnly => CarriedBy is not null;
 
     public string Namespace => "DerSim.Sim.Ocpp." + Id;
 }

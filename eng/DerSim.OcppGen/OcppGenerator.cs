@@ -16,10 +16,18 @@ public static class OcppGenerator
     public static IReadOnlyList<GeneratedFile> Generate(string schemaRoot)
     {
         var files = new List<GeneratedFile>();
-        foreach (var version in VersionInfo.All)
+        var models = VersionInfo.All.ToDictionary(
+            v => v.Id,
+            v => new ModelBuilder(v).Build(Path.Combine(schemaRoot, v.Folder), LoadDirections(v)),
+            StringComparer.Ordinal);
+        foreach (var carried in models.Values.Where(m => m.Version.CarriedBy is not null).ToList())
         {
-            var folder = Path.Combine(schemaRoot, version.Folder);
-            var model = new ModelBuilder(version).Build(folder, LoadDirections(version));
+            var carrier = carried.Version.CarriedBy!;
+            models[carrier] = CarrierCheck.Carry(carried, models[carrier]);
+        }
+
+        foreach (var model in models.Values)
+        {
             files.AddRange(CSharpEmitter.Emit(model).Select(f => f with { Content = f.Content.ReplaceLineEndings("\n") }));
         }
 

@@ -156,17 +156,13 @@ public sealed class ReferenceCsms : IAsyncDisposable
         };
 
         var context = new CsmsContext(peer, state, _options, () => BootStatus, () => Interlocked.Increment(ref _lastTransactionId), s => StationChanged?.Invoke(s));
-        switch (peer.Version)
+        if (peer.Version == OcppVersion.V16)
         {
-            case OcppVersion.V16:
-                V16CsmsHandlers.Register(context);
-                break;
-            case OcppVersion.V201:
-                V201CsmsHandlers.Register(context);
-                break;
-            default:
-                V21CsmsHandlers.Register(context);
-                break;
+            V16CsmsHandlers.Register(context);
+        }
+        else
+        {
+            Ocpp2CsmsHandlers.Register(context, Ocpp2Dialect.For(peer.Version));
         }
 
         StationChanged?.Invoke(state);

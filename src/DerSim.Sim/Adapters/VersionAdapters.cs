@@ -9,8 +9,8 @@ public static class VersionAdapters
     public static IVersionAdapter For(OcppVersion version, TimeProvider time) => version switch
     {
         OcppVersion.V16 => new V16Adapter(time),
-        OcppVersion.V201 => new V201Adapter(time),
-        OcppVersion.V21 => new V21Adapter(time),
+        OcppVersion.V201 => new Ocpp2Adapter(Ocpp2Dialect.V201, time),
+        OcppVersion.V21 => new Ocpp2Adapter(Ocpp2Dialect.V21, time),
         _ => throw new ArgumentOutOfRangeException(nameof(version), version, null),
     };
 }

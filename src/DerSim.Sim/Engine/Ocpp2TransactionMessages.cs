@@ -39,7 +39,7 @@ public sealed class Ocpp2TransactionMessages(TransactionOutbox outbox, IVersionA
         var info = Info(tx, ChargingState.EVConnected);
         if (ExpressesDischarge && tx.ReportedOperationMode is { } mode)
         {
-            info["operationMode"] = V21SmartCharging.ToV21(mode).ToString();
+            info["operationMode"] = Ocpp2SmartCharging.ToOcpp2(mode).ToString();
         }
 
         if (tx.RemoteStartId is { } remoteStartId)
@@ -141,7 +141,7 @@ public sealed class Ocpp2TransactionMessages(TransactionOutbox outbox, IVersionA
         }
 
         var info = Info(tx, null);
-        info["operationMode"] = V21SmartCharging.ToV21(mode).ToString();
+        info["operationMode"] = Ocpp2SmartCharging.ToOcpp2(mode).ToString();
         var payload = Event(tx, "Updated", "OperationModeChanged", null, info, null);
         return outbox.CallAsync("TransactionEvent", MeterJson.Element(payload), OutboxDelivery.Transaction, ct);
     }

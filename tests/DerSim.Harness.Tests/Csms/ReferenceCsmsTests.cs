@@ -53,8 +53,7 @@ public sealed class ReferenceCsmsTests : IAsyncDisposable
     {
         var official = OfficialSchemas.Require();
         var table = OcppActionTables.For(version);
-        var type = table.Actions[action].RequestType;
-        var request = OcppJson.Serialize(ExampleBuilder.Build(type, full), type, table);
+        var request = ExampleBuilder.Json(table, table.Actions[action].RequestType, table.Actions[action].RequestSchemaType, full);
         official.Validate(version, action, PayloadKind.Request, request).ShouldBeEmpty($"the example request itself is invalid: {request}");
         await using var station = await ProbeStation.ConnectAsync(Csms.Url, version, $"ANS-{version}-{action}-{(full ? "F" : "M")}");
 

@@ -62,8 +62,8 @@ internal sealed class AdapterRig : IAsyncDisposable
         rig._station = await client.ConnectAsync(rig.Token);
         IVersionAdapter adapter = version switch
         {
-            OcppVersion.V201 => new V201Adapter(rig.Time) { NotifyReportPageSize = reportPageSize ?? DeviceModel.DefaultReportPageSize },
-            OcppVersion.V21 => new V21Adapter(rig.Time) { NotifyReportPageSize = reportPageSize ?? DeviceModel.DefaultReportPageSize },
+            OcppVersion.V201 => new Ocpp2Adapter(Ocpp2Dialect.V201, rig.Time) { NotifyReportPageSize = reportPageSize ?? DeviceModel.DefaultReportPageSize },
+            OcppVersion.V21 => new Ocpp2Adapter(Ocpp2Dialect.V21, rig.Time) { NotifyReportPageSize = reportPageSize ?? DeviceModel.DefaultReportPageSize },
             _ => throw new ArgumentOutOfRangeException(nameof(version), version, "the device model is 2.x only"),
         };
         var session = new StationSession(rig.Station, rig._station, adapter, rig.Time, rig._deferredErrors.Enqueue, rig.Token);

@@ -1,11 +1,11 @@
 using DerSim.Sim.Ocpp;
+using DerSim.Sim.Ocpp.Json;
 using DerSim.Sim.Ocpp.Validation;
 using DerSim.Sim.Evse;
 using DerSim.Sim.SmartCharging;
 using DerSim.Sim.Tests.Ocpp.Validation;
 using static DerSim.Sim.Tests.SmartCharging.Build;
 using V16 = DerSim.Sim.Ocpp.V16;
-using V201 = DerSim.Sim.Ocpp.V201;
 using V21 = DerSim.Sim.Ocpp.V21;
 
 namespace DerSim.Sim.Tests.SmartCharging;
@@ -43,16 +43,16 @@ public sealed class ConversionTests
     [Test]
     public void V201_set_charging_profile_round_trips()
     {
-        var request = SchemaCheck.Read<V201.SetChargingProfileRequest>(OcppVersion.V201, V201Set);
+        var request = SchemaCheck.Read<V21.SetChargingProfileRequest>(OcppVersion.V201, V201Set);
 
-        var model = V201SmartCharging.FromV201(request);
+        var model = Ocpp2SmartCharging.FromOcpp2(request);
         model.EvseId.ShouldBe(2);
         model.TransactionId.ShouldBe("TX-9");
         model.Schedule.Id.ShouldBe(4);
         model.Schedule.Periods[1].Limit.ShouldBe(22000.5m);
         model.Schedule.Periods[0].PhaseToUse.ShouldBe(1);
 
-        var back = new V201.SetChargingProfileRequest(model.EvseId, V201SmartCharging.ToV201(model));
+        var back = new V21.SetChargingProfileRequest(model.EvseId, Ocpp2SmartCharging.ToOcpp2(model));
         var json = SchemaCheck.Valid(OcppVersion.V201, "SetChargingProfile", PayloadKind.Request, back);
         RoundTrip.JsonEqual(System.Text.Json.Nodes.JsonNode.Parse(json), System.Text.Json.Nodes.JsonNode.Parse(V201Set)).ShouldBeTrue(json);
     }
@@ -62,12 +62,12 @@ public sealed class ConversionTests
     {
         var request = SchemaCheck.Read<V21.SetChargingProfileRequest>(OcppVersion.V21, V21Set);
 
-        var model = V21SmartCharging.FromV21(request);
+        var model = Ocpp2SmartCharging.FromOcpp2(request);
         model.Schedule.Periods[0].DischargeLimit.ShouldBe(-7000m);
         model.Schedule.Periods[0].Setpoint.ShouldBe(-3000m);
         model.Schedule.Periods[1].Limit.ShouldBeNull();
 
-        var back = new V21.SetChargingProfileRequest(model.EvseId, V21SmartCharging.ToV21(model));
+        var back = new V21.SetChargingProfileRequest(model.EvseId, Ocpp2SmartCharging.ToOcpp2(model));
         var json = SchemaCheck.Valid(OcppVersion.V21, "SetChargingProfile", PayloadKind.Request, back);
         RoundTrip.JsonEqual(System.Text.Json.Nodes.JsonNode.Parse(json), System.Text.Json.Nodes.JsonNode.Parse(V21Set)).ShouldBeTrue(json);
     }
@@ -77,16 +77,16 @@ public sealed class ConversionTests
     {
         foreach (var purpose in Enum.GetValues<V21.ChargingProfilePurposeEnumType>())
         {
-            V21SmartCharging.ToV21(V21SmartCharging.FromV21(purpose)).ShouldBe(purpose);
+            Ocpp2SmartCharging.ToOcpp2(Ocpp2SmartCharging.FromOcpp2(purpose)).ShouldBe(purpose);
         }
 
         var dynamic = new V21.ChargingProfileType(3, 0, V21.ChargingProfilePurposeEnumType.PriorityCharging, V21.ChargingProfileKindEnumType.Dynamic,
             [new V21.ChargingScheduleType(1, V21.ChargingRateUnitEnumType.W, [new V21.ChargingSchedulePeriodType(0) { Limit = 3000m }]) { StartSchedule = T0 }]);
-        var model = V21SmartCharging.FromV21(dynamic, 1);
+        var model = Ocpp2SmartCharging.FromOcpp2(dynamic, 1);
         model.Kind.ShouldBe(ChargingProfileKind.Dynamic);
         model.Purpose.ShouldBe(ChargingProfilePurpose.PriorityCharging);
         var expected = SchemaCheck.Valid(OcppVersion.V21, "SetChargingProfile", PayloadKind.Request, new V21.SetChargingProfileRequest(1, dynamic));
-        var actual = SchemaCheck.Valid(OcppVersion.V21, "SetChargingProfile", PayloadKind.Request, new V21.SetChargingProfileRequest(1, V21SmartCharging.ToV21(model)));
+        var actual = SchemaCheck.Valid(OcppVersion.V21, "SetChargingProfile", PayloadKind.Request, new V21.SetChargingProfileRequest(1, Ocpp2SmartCharging.ToOcpp2(model)));
         actual.ShouldBe(expected);
     }
 
@@ -95,7 +95,15 @@ public sealed class ConversionTests
     {
         var external = Absolute(1, ChargingProfilePurpose.ChargingStationExternalConstraints, 0, T0, ChargingRateUnit.W, (0, 1000m));
         Should.Throw<ArgumentException>(() => V16SmartCharging.ToV16(external));
-        Should.Throw<ArgumentException>(() => V201SmartCharging.ToV201(external with { Purpose = ChargingProfilePurpose.LocalGeneration }));
+
+        // 2.0.1 and 2.1 share the 2.1 types, so a 2.1-only purpose is no conversion error in 2.0.1: 2.0.1's own schema
+        // refuses it on the wire, in both directions.
+        var localGeneration = OcppJson.Serialize(
+            new V21.SetChargingProfileRequest(1, Ocpp2SmartCharging.ToOcpp2(external with { Purpose = ChargingProfilePurpose.LocalGeneration })),
+            OcppActionTables.For(OcppVersion.V201));
+        new OcppSchemaValidator().Validate(OcppVersion.V201, "SetChargingProfile", PayloadKind.Request, localGeneration)
+            .ShouldContain(v => v.Path == "$.chargingProfile.chargingProfilePurpose");
+        new OcppSchemaValidator().Validate(OcppVersion.V21, "SetChargingProfile", PayloadKind.Request, localGeneration).ShouldBeEmpty();
         Should.Throw<ArgumentException>(() => V16SmartCharging.ToV16(Profile(1, ChargingProfilePurpose.Tx, 0, ChargingRateUnit.W, (0, 1m)) with { TransactionId = "TX-1" }));
     }
 
@@ -113,15 +121,15 @@ public sealed class ConversionTests
         byCriteria.Purpose.ShouldBe(ChargingProfilePurpose.ChargingStationMax);
         byCriteria.StackLevel.ShouldBe(2);
 
-        var v201 = V201SmartCharging.FromV201(new V201.ClearChargingProfileRequest
+        var v201 = Ocpp2SmartCharging.FromOcpp2(new V21.ClearChargingProfileRequest
         {
-            ChargingProfileCriteria = new V201.ClearChargingProfileType { EvseId = 2, ChargingProfilePurpose = V201.ChargingProfilePurposeEnumType.TxDefaultProfile },
+            ChargingProfileCriteria = new V21.ClearChargingProfileType { EvseId = 2, ChargingProfilePurpose = V21.ChargingProfilePurposeEnumType.TxDefaultProfile },
         });
         v201.EvseId.ShouldBe(2);
         v201.Purpose.ShouldBe(ChargingProfilePurpose.TxDefault);
         v201.Ids.ShouldBeNull();
 
-        V21SmartCharging.FromV21(new V21.ClearChargingProfileRequest { ChargingProfileId = 8 }).Ids.ShouldBe([8]);
+        Ocpp2SmartCharging.FromOcpp2(new V21.ClearChargingProfileRequest { ChargingProfileId = 8 }).Ids.ShouldBe([8]);
     }
 
     [Test]
@@ -132,13 +140,13 @@ public sealed class ConversionTests
         store.Install(1, Profile(2, ChargingProfilePurpose.Tx, 0, ChargingRateUnit.W, (0, 50000m)) with { TransactionId = "TX-1" });
         store.InstallExternal(0, Absolute(3, ChargingProfilePurpose.ChargingStationExternalConstraints, 0, T0, ChargingRateUnit.W, (0, 90000m)));
 
-        var request = SchemaCheck.Read<V201.GetChargingProfilesRequest>(OcppVersion.V201,
+        var request = SchemaCheck.Read<V21.GetChargingProfilesRequest>(OcppVersion.V201,
             """{"requestId":17,"chargingProfile":{"chargingLimitSource":["CSO"]}}""");
-        var found = store.Get(V201SmartCharging.FromV201(request));
+        var found = store.Get(Ocpp2SmartCharging.FromOcpp2(request));
         found.Select(p => p.Id).ShouldBe([1, 2]);
-        SchemaCheck.Valid(OcppVersion.V201, "GetChargingProfiles", PayloadKind.Response, V201SmartCharging.ToV201GetResponse(found));
+        SchemaCheck.Valid(OcppVersion.V201, "GetChargingProfiles", PayloadKind.Response, Ocpp2SmartCharging.ToOcpp2GetResponse(found));
 
-        var reports = V201SmartCharging.ToV201Reports(request.RequestId, found);
+        var reports = Ocpp2SmartCharging.ToOcpp2Reports(request.RequestId, found);
         reports.Select(r => (r.EvseId, r.Tbc)).ShouldBe([(0, (bool?)true), (1, null)]);
         foreach (var report in reports)
         {
@@ -146,14 +154,14 @@ public sealed class ConversionTests
         }
 
         var all = store.Get(new ChargingProfileQuery());
-        var v21Reports = V21SmartCharging.ToV21Reports(18, all);
+        var v21Reports = Ocpp2SmartCharging.ToOcpp2Reports(18, all);
         v21Reports.Select(r => (r.EvseId, r.ChargingLimitSource)).ShouldBe([(0, "CSO"), (0, "EMS"), (1, "CSO")]);
         foreach (var report in v21Reports)
         {
             SchemaCheck.Valid(OcppVersion.V21, "ReportChargingProfiles", PayloadKind.Request, report);
         }
 
-        SchemaCheck.Valid(OcppVersion.V201, "GetChargingProfiles", PayloadKind.Response, V201SmartCharging.ToV201GetResponse([]))
+        SchemaCheck.Valid(OcppVersion.V201, "GetChargingProfiles", PayloadKind.Response, Ocpp2SmartCharging.ToOcpp2GetResponse([]))
             .ShouldContain("NoProfiles");
     }
 
@@ -163,11 +171,11 @@ public sealed class ConversionTests
         var rejected = new ChargingProfileStore().Install(1, Profile(1, ChargingProfilePurpose.Tx, 0, ChargingRateUnit.W, (0, 1000m)) with { TransactionId = "X" });
 
         SchemaCheck.Valid(OcppVersion.V16, "SetChargingProfile", PayloadKind.Response, V16SmartCharging.ToV16(rejected)).ShouldContain("Rejected");
-        SchemaCheck.Valid(OcppVersion.V201, "SetChargingProfile", PayloadKind.Response, V201SmartCharging.ToV201(rejected)).ShouldContain("TxNotFound");
-        SchemaCheck.Valid(OcppVersion.V21, "SetChargingProfile", PayloadKind.Response, V21SmartCharging.ToV21(rejected)).ShouldContain("TxNotFound");
-        SchemaCheck.Valid(OcppVersion.V21, "SetChargingProfile", PayloadKind.Response, V21SmartCharging.ToV21(ProfileInstallResult.Accepted)).ShouldContain("Accepted");
+        SchemaCheck.Valid(OcppVersion.V201, "SetChargingProfile", PayloadKind.Response, Ocpp2SmartCharging.ToOcpp2(rejected, Ocpp2Dialect.V201)).ShouldContain("TxNotFound");
+        SchemaCheck.Valid(OcppVersion.V21, "SetChargingProfile", PayloadKind.Response, Ocpp2SmartCharging.ToOcpp2(rejected, Ocpp2Dialect.V21)).ShouldContain("TxNotFound");
+        SchemaCheck.Valid(OcppVersion.V21, "SetChargingProfile", PayloadKind.Response, Ocpp2SmartCharging.ToOcpp2(ProfileInstallResult.Accepted, Ocpp2Dialect.V21)).ShouldContain("Accepted");
         SchemaCheck.Valid(OcppVersion.V16, "ClearChargingProfile", PayloadKind.Response, V16SmartCharging.ToV16(ProfileClearStatus.Unknown)).ShouldContain("Unknown");
-        SchemaCheck.Valid(OcppVersion.V201, "ClearChargingProfile", PayloadKind.Response, V201SmartCharging.ToV201(ProfileClearStatus.Accepted)).ShouldContain("Accepted");
+        SchemaCheck.Valid(OcppVersion.V201, "ClearChargingProfile", PayloadKind.Response, Ocpp2SmartCharging.ToOcpp2(ProfileClearStatus.Accepted)).ShouldContain("Accepted");
     }
 
     [Test]
@@ -187,10 +195,10 @@ public sealed class ConversionTests
         SchemaCheck.Valid(OcppVersion.V16, "GetCompositeSchedule", PayloadKind.Response, v16);
 
         var inWatts = store.CompositeSchedule(1, T0, 3600, ChargingRateUnit.W, ctx);
-        var v201 = V201SmartCharging.ToV201Response(inWatts);
+        var v201 = Ocpp2SmartCharging.ToOcpp2Response(inWatts, Ocpp2Dialect.V201);
         v201.Schedule!.ChargingSchedulePeriod.Select(p => p.Limit).ShouldBe([11040.0m, 22080.0m, 20000.0m]);
         SchemaCheck.Valid(OcppVersion.V201, "GetCompositeSchedule", PayloadKind.Response, v201);
-        SchemaCheck.Valid(OcppVersion.V21, "GetCompositeSchedule", PayloadKind.Response, V21SmartCharging.ToV21Response(inWatts));
+        SchemaCheck.Valid(OcppVersion.V21, "GetCompositeSchedule", PayloadKind.Response, Ocpp2SmartCharging.ToOcpp2Response(inWatts, Ocpp2Dialect.V21));
     }
 
     [Test]
@@ -199,8 +207,8 @@ public sealed class ConversionTests
         var composite = new ChargingProfileStore().CompositeSchedule(1, T0, 60, ChargingRateUnit.W, Dc400);
         composite.Periods.ShouldHaveSingleItem().Limit.ShouldBeNull();
         Should.Throw<InvalidOperationException>(() => V16SmartCharging.ToV16(composite));
-        Should.Throw<InvalidOperationException>(() => V201SmartCharging.ToV201(composite));
-        SchemaCheck.Valid(OcppVersion.V21, "GetCompositeSchedule", PayloadKind.Response, V21SmartCharging.ToV21Response(composite));
+        Should.Throw<InvalidOperationException>(() => Ocpp2SmartCharging.ToOcpp2(composite, Ocpp2Dialect.V201));
+        SchemaCheck.Valid(OcppVersion.V21, "GetCompositeSchedule", PayloadKind.Response, Ocpp2SmartCharging.ToOcpp2Response(composite, Ocpp2Dialect.V21));
     }
 
     [Test]
@@ -211,9 +219,9 @@ public sealed class ConversionTests
         // 2.0.1: the CSMS sends the TxProfile once the transaction has started.
         var store201 = new ChargingProfileStore(SmartChargingRules.V2x);
         store201.StartTransaction(1, "b7c2e4f0-tx", T0);
-        var set201 = SchemaCheck.Read<V201.SetChargingProfileRequest>(OcppVersion.V201,
+        var set201 = SchemaCheck.Read<V21.SetChargingProfileRequest>(OcppVersion.V201,
             """{"evseId":1,"chargingProfile":{"id":1,"stackLevel":0,"chargingProfilePurpose":"TxProfile","chargingProfileKind":"Relative","transactionId":"b7c2e4f0-tx","chargingSchedule":[{"id":1,"chargingRateUnit":"W","chargingSchedulePeriod":[{"startPeriod":0,"limit":50000.0}]}]}}""");
-        store201.Install(set201.EvseId, V201SmartCharging.FromV201(set201)).IsAccepted.ShouldBeTrue();
+        store201.Install(set201.EvseId, Ocpp2SmartCharging.FromOcpp2(set201)).IsAccepted.ShouldBeTrue();
         store201.LimitKw(1, T0.AddSeconds(60), dc150).ShouldBe(50.0);
 
         // 1.6: same profile, integer transaction id, absolute without startSchedule as many 1.6 CSMSs send it.

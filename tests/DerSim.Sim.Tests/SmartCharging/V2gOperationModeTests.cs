@@ -78,7 +78,7 @@ public class V2gOperationModeTests
         var result = store.Install(1, Tx(P(OperationMode.LocalLoadBalancing, limit: 1000)));
 
         result.Detail!.ShouldContain("LocalLoadBalancing");
-        var json = SchemaCheck.Valid(OcppVersion.V21, "SetChargingProfile", PayloadKind.Response, V21SmartCharging.ToV21(result));
+        var json = SchemaCheck.Valid(OcppVersion.V21, "SetChargingProfile", PayloadKind.Response, Ocpp2SmartCharging.ToOcpp2(result, Ocpp2Dialect.V21));
         json.ShouldContain("\"UnsupportedMode\"");
     }
 
@@ -123,7 +123,7 @@ public class V2gOperationModeTests
             (600, OperationMode.Idle, null, null, null),
             (1200, null, null, null, 11000.0),
         ]);
-        var json = SchemaCheck.Valid(OcppVersion.V21, "GetCompositeSchedule", PayloadKind.Response, V21SmartCharging.ToV21Response(composite));
+        var json = SchemaCheck.Valid(OcppVersion.V21, "GetCompositeSchedule", PayloadKind.Response, Ocpp2SmartCharging.ToOcpp2Response(composite, Ocpp2Dialect.V21));
         json.ShouldContain("\"operationMode\":\"CentralSetpoint\"");
         json.ShouldContain("\"setpoint\":-20000");
         json.ShouldContain("\"dischargeLimit\":-25000");
@@ -176,12 +176,12 @@ public class V2gOperationModeTests
     public void A_21_profile_keeps_its_curves_both_ways_and_stays_schema_valid()
     {
         const string Json = """{"evseId":1,"chargingProfile":{"id":6,"stackLevel":0,"chargingProfilePurpose":"TxProfile","chargingProfileKind":"Relative","transactionId":"TX-1","chargingSchedule":[{"id":1,"chargingRateUnit":"W","chargingSchedulePeriod":[{"startPeriod":0,"operationMode":"LocalFrequency","v2xBaseline":-5000,"v2xFreqWattCurve":[{"frequency":49.8,"power":-20000},{"frequency":50.2,"power":20000}]},{"startPeriod":600,"operationMode":"CentralFrequency","v2xSignalWattCurve":[{"signal":-100,"power":-30000},{"signal":100,"power":30000}]}]}]}}""";
-        var model = V21SmartCharging.FromV21(SchemaCheck.Read<V21.SetChargingProfileRequest>(OcppVersion.V21, Json));
+        var model = Ocpp2SmartCharging.FromOcpp2(SchemaCheck.Read<V21.SetChargingProfileRequest>(OcppVersion.V21, Json));
 
         model.Schedule.Periods[0].V2xBaseline.ShouldBe(-5000);
         model.Schedule.Periods[0].V2xFreqWattCurve!.ShouldBe([new V2xCurvePoint(49.8m, -20000), new V2xCurvePoint(50.2m, 20000)]);
         model.Schedule.Periods[1].V2xSignalWattCurve!.ShouldBe([new V2xCurvePoint(-100, -30000), new V2xCurvePoint(100, 30000)]);
-        var back = SchemaCheck.Valid(OcppVersion.V21, "SetChargingProfile", PayloadKind.Request, new V21.SetChargingProfileRequest(1, V21SmartCharging.ToV21(model)));
+        var back = SchemaCheck.Valid(OcppVersion.V21, "SetChargingProfile", PayloadKind.Request, new V21.SetChargingProfileRequest(1, Ocpp2SmartCharging.ToOcpp2(model)));
         back.ShouldContain("\"v2xFreqWattCurve\":[{\"frequency\":49.8,\"power\":-20000}");
         back.ShouldContain("\"v2xSignalWattCurve\":[{\"signal\":-100,\"power\":-30000}");
     }
@@ -201,8 +201,8 @@ public class V2gOperationModeTests
         const string Json = """{"evseId":1,"chargingProfile":{"id":5,"stackLevel":0,"chargingProfilePurpose":"TxProfile","chargingProfileKind":"Relative","transactionId":"TX-1","chargingSchedule":[{"id":1,"chargingRateUnit":"W","chargingSchedulePeriod":[{"startPeriod":0,"setpoint":-20000.0,"operationMode":"CentralSetpoint"}]}]}}""";
         var request = SchemaCheck.Read<V21.SetChargingProfileRequest>(OcppVersion.V21, Json);
 
-        var model = V21SmartCharging.FromV21(request);
+        var model = Ocpp2SmartCharging.FromOcpp2(request);
         model.Schedule.Periods[0].OperationMode.ShouldBe(OperationMode.CentralSetpoint);
-        V21SmartCharging.ToV21(model).ChargingSchedule[0].ChargingSchedulePeriod[0].OperationMode.ShouldBe(V21.OperationModeEnumType.CentralSetpoint);
+        Ocpp2SmartCharging.ToOcpp2(model).ChargingSchedule[0].ChargingSchedulePeriod[0].OperationMode.ShouldBe(V21.OperationModeEnumType.CentralSetpoint);
     }
 }

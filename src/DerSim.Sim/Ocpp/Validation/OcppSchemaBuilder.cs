@@ -8,7 +8,7 @@ namespace DerSim.Sim.Ocpp.Validation;
 
 /// <summary>
 /// Builds the JSON schema of a generated message type: property names from <see cref="JsonPropertyNameAttribute"/>,
-/// required from <see cref="JsonRequiredAttribute"/>, keywords from the <see cref="SchemaConstraintAttribute"/>
+/// required from <see cref="JsonRequiredAttribute"/> or <see cref="SchemaRequiredAttribute"/>, keywords from the <see cref="SchemaConstraintAttribute"/>
 /// family, enum values from <see cref="JsonStringEnumMemberNameAttribute"/>. Everything is inlined (no $ref): OCPP
 /// types are not recursive.
 /// </summary>
@@ -48,7 +48,7 @@ public static class OcppSchemaBuilder
 
             var constraints = property.GetCustomAttributes<SchemaConstraintAttribute>().ToList();
             schema.Properties[name] = ValueSchema(new JsonSchemaProperty(), property.PropertyType, constraints, depth);
-            if (property.IsDefined(typeof(JsonRequiredAttribute)))
+            if (property.IsDefined(typeof(JsonRequiredAttribute)) || property.IsDefined(typeof(SchemaRequiredAttribute)))
             {
                 schema.RequiredProperties.Add(name);
             }

@@ -133,7 +133,7 @@ public sealed class OcppSchemaValidator : IOcppSchemaValidator
             return null;
         }
 
-        return OcppSchemaBuilder.BuildSchema(kind == PayloadKind.Request ? a.RequestType : a.ResponseType);
+        return OcppSchemaBuilder.BuildSchema(kind == PayloadKind.Request ? a.RequestSchemaType : a.ResponseSchemaType);
     }
 
     private string? OfficialFile(OcppVersion version, string action, PayloadKind kind)

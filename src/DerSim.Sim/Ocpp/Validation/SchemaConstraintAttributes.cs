@@ -86,3 +86,11 @@ public sealed class SchemaFormatAttribute(string format) : SchemaConstraintAttri
 /// <summary>JSON schema <c>additionalProperties: false</c> on an object type.</summary>
 [AttributeUsage(AttributeTargets.Class)]
 public sealed class SchemaClosedAttribute : Attribute;
+
+/// <summary>
+/// JSON schema <c>required</c> on a property the record leaves optional: the 2.1 types carry 2.0.1 messages too, and
+/// 2.1 requires a few fields 2.0.1 does not have (e.g. <c>variableMonitoring.eventNotificationType</c>). The 2.1
+/// schema still requires them; a 2.0.1 payload still reads.
+/// </summary>
+[AttributeUsage(AttributeTargets.Property)]
+public sealed class SchemaRequiredAttribute : Attribute;

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using DerSim.Sim.Ocpp.Json;
-using DerSim.Sim.Ocpp.V201;
+using DerSim.Sim.Ocpp.V21;
+using V201ActionTable = DerSim.Sim.Ocpp.V201.V201ActionTable;
 
 namespace DerSim.Sim.Tests.Ocpp.Json;
 

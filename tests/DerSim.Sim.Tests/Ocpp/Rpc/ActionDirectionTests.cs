@@ -48,7 +48,7 @@ public sealed class ActionDirectionTests : IDisposable
         var table = OcppActionTables.For(version);
         var action = table.Actions[actionName];
         var connection = _connections[version];
-        var payload = OcppJson.Serialize(ExampleBuilder.Build(action.RequestType, full: false), action.RequestType, table);
+        var payload = MessageCatalog.Example(new MessageCase(version, action.Name, PayloadKind.Request, action.RequestType, action.RequestSchemaType), full: false);
         if (action.Direction is MessageDirection.StationToCsms or MessageDirection.Both)
         {
             (await SendAsync(connection.Station, action.Name, payload, "s")).ShouldBe(RpcErrorCodes.NotSupported);

@@ -91,8 +91,8 @@ public class InboundFrameTests
         frame.ProblemText!.ShouldStartWith("frame is not valid JSON");
     }
 
-    private static readonly PayloadType BootRequest = PayloadType.Create<DerSim.Sim.Ocpp.V201.BootNotificationRequest>(
-        ((System.Text.Json.Serialization.JsonSerializerContext)DerSim.Sim.Ocpp.V201.V201ActionTable.Instance.TypeInfoResolver).Options.GetTypeInfo(typeof(DerSim.Sim.Ocpp.V201.BootNotificationRequest)));
+    private static readonly PayloadType BootRequest = PayloadType.Create<DerSim.Sim.Ocpp.V21.BootNotificationRequest>(
+        ((System.Text.Json.Serialization.JsonSerializerContext)DerSim.Sim.Ocpp.V201.V201ActionTable.Instance.TypeInfoResolver).Options.GetTypeInfo(typeof(DerSim.Sim.Ocpp.V21.BootNotificationRequest)));
 
     private const string Boot = "{\"chargingStation\":{\"model\":\"M\",\"vendorName\":\"V\"},\"reason\":\"PowerUp\"}";
 
@@ -109,7 +109,7 @@ public class InboundFrameTests
         asked.ShouldBe([(OcppMessageType.Call, "BootNotification")]);
         var first = frame.ReadPayload(BootRequest);
         frame.ReadPayload(BootRequest).ShouldBeSameAs(first, "the value read during Parse is handed out, not read again");
-        ((DerSim.Sim.Ocpp.V201.BootNotificationRequest)first!).ChargingStation.VendorName.ShouldBe("V");
+        ((DerSim.Sim.Ocpp.V21.BootNotificationRequest)first!).ChargingStation.VendorName.ShouldBe("V");
         frame.PayloadText().ShouldBe(Boot);
     }
 

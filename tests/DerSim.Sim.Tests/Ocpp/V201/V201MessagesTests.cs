@@ -1,12 +1,16 @@
 using DerSim.Sim.Ocpp;
 using DerSim.Sim.Ocpp.Json;
-using DerSim.Sim.Ocpp.V201;
+using DerSim.Sim.Ocpp.V21;
 using DerSim.Sim.Ocpp.Validation;
 using DerSim.Sim.Tests.Ocpp.Validation;
+using V201ActionTable = DerSim.Sim.Ocpp.V201.V201ActionTable;
 
 namespace DerSim.Sim.Tests.Ocpp.V201;
 
-/// <summary>OCPP 2.0.1 literal frames round-trip exactly, and the action table knows who sends what.</summary>
+/// <summary>
+/// OCPP 2.0.1 literal frames round-trip exactly in the 2.1 types that carry them, the action table knows who sends
+/// what, and validation stays 2.0.1's own: what only 2.1 has fails on a 2.0.1 connection.
+/// </summary>
 [TestFixture]
 public sealed class V201MessagesTests
 {
@@ -69,4 +73,42 @@ public sealed class V201MessagesTests
     [Test]
     public void Every_schema_file_has_a_table_entry_and_back() =>
         DirectionChecks.TableMatchesSchemaFiles(V201ActionTable.Instance, 64);
+
+    [Test]
+    public void The_2_1_types_carry_2_0_1_messages()
+    {
+        V201ActionTable.Instance.TryGet("BootNotification", out var boot).ShouldBeTrue();
+        boot!.RequestType.ShouldBe(typeof(BootNotificationRequest));
+        boot.RequestSchemaType.ShouldNotBe(boot.RequestType, "2.0.1's schema comes from its own generated shape");
+        V201ActionTable.Instance.TryGet("NotifyAllowedEnergyTransfer", out _).ShouldBeFalse("2.0.1 has no bidirectional transfer");
+    }
+
+    // A 2.1-only field, enum value or widened value sent on a 2.0.1 connection: the validator checks every frame in
+    // both directions (OcppRpcPeer), so each of these is refused whichever side sends it.
+    [TestCase("SetChargingProfile", PayloadKind.Request, """{"evseId":1,"chargingProfile":{"id":7,"stackLevel":0,"chargingProfilePurpose":"TxDefaultProfile","chargingProfileKind":"Absolute","chargingSchedule":[{"id":1,"chargingRateUnit":"W","chargingSchedulePeriod":[{"startPeriod":0,"limit":11000.0,"setpoint":-3000.0}]}]}}""", "$.chargingProfile.chargingSchedule[0].chargingSchedulePeriod[0].setpoint")]
+    [TestCase("SetChargingProfile", PayloadKind.Request, """{"evseId":1,"chargingProfile":{"id":7,"stackLevel":0,"chargingProfilePurpose":"PriorityCharging","chargingProfileKind":"Absolute","chargingSchedule":[{"id":1,"chargingRateUnit":"W","chargingSchedulePeriod":[{"startPeriod":0,"limit":11000.0}]}]}}""", "$.chargingProfile.chargingProfilePurpose")]
+    [TestCase("Authorize", PayloadKind.Request, """{"idToken":{"idToken":"WBA3A5C5","type":"VIN"}}""", "$.idToken.type")]
+    [TestCase("GetCompositeSchedule", PayloadKind.Response, """{"status":"Accepted","schedule":{"evseId":1,"duration":60,"scheduleStart":"2024-05-01T10:00:00.000Z","chargingRateUnit":"W","chargingSchedulePeriod":[{"startPeriod":0}]}}""", "$.schedule.chargingSchedulePeriod[0]")]
+    public void What_only_2_1_has_fails_on_a_2_0_1_connection(string action, PayloadKind kind, string json, string path)
+    {
+        var validator = new OcppSchemaValidator();
+        validator.Validate(OcppVersion.V201, action, kind, json).ShouldContain(v => v.Path.StartsWith(path, StringComparison.Ordinal), json);
+        validator.Validate(OcppVersion.V21, action, kind, json).ShouldBeEmpty();
+        OcppJson.Deserialize(json, OcppActionTables.For(OcppVersion.V201).Actions[action] is var a && kind == PayloadKind.Request ? a.RequestType : a.ResponseType, OcppActionTables.For(OcppVersion.V201))
+            .ShouldNotBeNull("the shared type reads it; the schema decides");
+    }
+
+    [Test]
+    public void A_field_2_1_requires_and_2_0_1_lacks_is_required_only_in_2_1()
+    {
+        // variableMonitoring.eventNotificationType is new and required in 2.1: the 2.1 record leaves it optional so a
+        // 2.0.1 NotifyMonitoringReport reads, and 2.1's schema still requires it ([SchemaRequired]).
+        const string json = """{"requestId":1,"seqNo":0,"generatedAt":"2024-05-01T10:00:00.000Z","monitor":[{"component":{"name":"EVSE"},"variable":{"name":"Power"},"variableMonitoring":[{"id":1,"transaction":false,"value":1.5,"type":"UpperThreshold","severity":5}]}]}""";
+        var validator = new OcppSchemaValidator();
+        validator.Validate(OcppVersion.V201, "NotifyMonitoringReport", PayloadKind.Request, json).ShouldBeEmpty();
+        validator.Validate(OcppVersion.V21, "NotifyMonitoringReport", PayloadKind.Request, json)
+            .ShouldContain(v => v.Message.Contains("eventNotificationType", StringComparison.Ordinal), json);
+        var request = OcppJson.Deserialize<NotifyMonitoringReportRequest>(json, OcppActionTables.For(OcppVersion.V201));
+        request.Monitor![0].VariableMonitoring[0].EventNotificationType.ShouldBeNull();
+    }
 }

@@ -1,6 +1,9 @@
 using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
+using DerSim.Sim.Ocpp;
+using DerSim.Sim.Ocpp.Json;
 using DerSim.Sim.Ocpp.Validation;
 
 namespace DerSim.Sim.Tests.Ocpp.Validation;
@@ -14,6 +17,30 @@ internal static class ExampleBuilder
     public static readonly DateTimeOffset Timestamp = new(2024, 5, 1, 10, 0, 0, TimeSpan.Zero);
 
     public static object Build(Type type, bool full) => BuildObject(type, full, 0);
+
+    // The 2.0.1 shapes have no JSON context of their own: plain reflection with OCPP's enum and date-time spelling.
+    private static readonly JsonSerializerOptions ShapeJson = new()
+    {
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        Converters = { new JsonStringEnumConverter(), new OcppDateTimeOffsetConverter() },
+        TypeInfoResolver = new DefaultJsonTypeInfoResolver(),
+    };
+
+    /// <summary>
+    /// A valid payload as JSON, built in <paramref name="schemaType"/> (the version's own shape: an action's
+    /// RequestSchemaType or ResponseSchemaType), so it holds only what the version has, and written as
+    /// <paramref name="type"/> (the type carrying it, the same but in 2.0.1, which the 2.1 types carry).
+    /// </summary>
+    public static string Json(IOcppActionTable table, Type type, Type schemaType, bool full)
+    {
+        var example = Build(schemaType, full);
+        if (schemaType != type)
+        {
+            example = OcppJson.Deserialize(JsonSerializer.Serialize(example, schemaType, ShapeJson), type, table);
+        }
+
+        return OcppJson.Serialize(example, type, table);
+    }
 
     private static object BuildObject(Type type, bool full, int depth)
     {

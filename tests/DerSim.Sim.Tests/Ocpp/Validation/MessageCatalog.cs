@@ -6,8 +6,12 @@ using DerSim.Sim.Ocpp.V21;
 
 namespace DerSim.Sim.Tests.Ocpp.Validation;
 
-/// <summary>One message (an action's request or response) of one version.</summary>
-internal sealed record MessageCase(OcppVersion Version, string Action, PayloadKind Kind, Type Type)
+/// <summary>
+/// One message (an action's request or response) of one version: <paramref name="Type"/> carries it,
+/// <paramref name="SchemaType"/> is the version's own shape its schema comes from (the same type but in 2.0.1,
+/// which the 2.1 types carry).
+/// </summary>
+internal sealed record MessageCase(OcppVersion Version, string Action, PayloadKind Kind, Type Type, Type SchemaType)
 {
     public IOcppActionTable Table => OcppActionTables.For(Version);
 
@@ -29,10 +33,11 @@ internal static class MessageCatalog
         from action in table.Actions.Values.OrderBy(a => a.Name, StringComparer.Ordinal)
         from kind in new[] { PayloadKind.Request, PayloadKind.Response }
         where kind == PayloadKind.Request || action.ResponseType != typeof(NoResponse)
-        select new MessageCase(version, action.Name, kind, kind == PayloadKind.Request ? action.RequestType : action.ResponseType);
+        select kind == PayloadKind.Request
+            ? new MessageCase(version, action.Name, kind, action.RequestType, action.RequestSchemaType)
+            : new MessageCase(version, action.Name, kind, action.ResponseType, action.ResponseSchemaType);
 
-    public static string Example(MessageCase m, bool full) =>
-        OcppJson.Serialize(ExampleBuilder.Build(m.Type, full), m.Type, m.Table);
+    public static string Example(MessageCase m, bool full) => ExampleBuilder.Json(m.Table, m.Type, m.SchemaType, full);
 
     public static IEnumerable<TestCaseData> ValidCases() =>
         from m in All()

@@ -10,7 +10,7 @@ internal static class Mutations
 {
     public static IEnumerable<InvalidCase> For(MessageCase m, JsonObject example)
     {
-        var required = Props(m.Type).FirstOrDefault(p => p.Property.IsDefined(typeof(JsonRequiredAttribute)));
+        var required = Props(m.SchemaType).FirstOrDefault(p => p.Property.IsDefined(typeof(JsonRequiredAttribute)));
         if (required.Name is not null)
         {
             var o = Clone(example);
@@ -19,21 +19,21 @@ internal static class Mutations
         }
 
         var o2 = Clone(example);
-        if (Find(m.Type, o2, (_, t) => t.IsEnum) is { } e)
+        if (Find(m.SchemaType, o2, (_, t) => t.IsEnum) is { } e)
         {
             Replace(e.Parent, e.Name, "NotAnOcppValue");
             yield return new InvalidCase(m, "UnknownEnum_" + e.Name, o2.ToJsonString(), SchemaViolationKind.Property);
         }
 
         var o3 = Clone(example);
-        if (Find(m.Type, o3, (p, _) => p.PropertyType == typeof(string) && p.GetCustomAttributes<SchemaMaxLengthAttribute>().Any(a => !a.OnItems)) is { } s)
+        if (Find(m.SchemaType, o3, (p, _) => p.PropertyType == typeof(string) && p.GetCustomAttributes<SchemaMaxLengthAttribute>().Any(a => !a.OnItems)) is { } s)
         {
             var max = s.Property.GetCustomAttributes<SchemaMaxLengthAttribute>().First(a => !a.OnItems).Length;
             s.Parent[s.Name] = new string('z', max + 1);
             yield return new InvalidCase(m, "TooLong_" + s.Name, o3.ToJsonString(), SchemaViolationKind.Property);
         }
 
-        if (m.Type.IsDefined(typeof(SchemaClosedAttribute)))
+        if (m.SchemaType.IsDefined(typeof(SchemaClosedAttribute)))
         {
             var o4 = Clone(example);
             o4["dersimUnexpected"] = 1;

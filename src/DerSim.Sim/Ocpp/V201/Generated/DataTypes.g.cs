@@ -9,10 +9,9 @@ using DerSim.Sim.Ocpp.Validation;
 
 namespace DerSim.Sim.Ocpp.V201;
 
-/// <summary>Schema datatype ACChargingParametersType (OCPP 2.0.1).</summary>
+/// <summary>Schema datatype ACChargingParametersType (OCPP 2.0.1): schema shape only, the validator's source; the V21 types carry the messages.</summary>
 [SchemaClosed]
-[JsonConverter(typeof(ACChargingParametersTypeJsonConverter))]
-public sealed partial record ACChargingParametersType(
+internal sealed partial record ACChargingParametersType(
     [property: JsonPropertyName("energyAmount"), JsonRequired] int EnergyAmount,
     [property: JsonPropertyName("evMinCurrent"), JsonRequired] int EvMinCurrent,
     [property: JsonPropertyName("evMaxCurrent"), JsonRequired] int EvMaxCurrent,
@@ -23,10 +22,9 @@ public sealed partial record ACChargingParametersType(
     public CustomDataType? CustomData { get; init; }
 }
 
-/// <summary>Schema datatype APNType (OCPP 2.0.1).</summary>
+/// <summary>Schema datatype APNType (OCPP 2.0.1): schema shape only, the validator's source; the V21 types carry the messages.</summary>
 [SchemaClosed]
-[JsonConverter(typeof(APNTypeJsonConverter))]
-public sealed partial record APNType(
+internal sealed partial record APNType(
     [property: JsonPropertyName("apn"), JsonRequired, SchemaMaxLength(512)] string Apn,
     [property: JsonPropertyName("apnAuthentication"), JsonRequired] APNAuthenticationEnumType ApnAuthentication)
 {
@@ -55,10 +53,9 @@ public sealed partial record APNType(
     public bool? UseOnlyPreferredNetwork { get; init; }
 }
 
-/// <summary>Schema datatype AdditionalInfoType (OCPP 2.0.1).</summary>
+/// <summary>Schema datatype AdditionalInfoType (OCPP 2.0.1): schema shape only, the validator's source; the V21 types carry the messages.</summary>
 [SchemaClosed]
-[JsonConverter(typeof(AdditionalInfoTypeJsonConverter))]
-public sealed partial record AdditionalInfoType(
+internal sealed partial record AdditionalInfoType(
     [property: JsonPropertyName("additionalIdToken"), JsonRequired, SchemaMaxLength(36)] string AdditionalIdToken,
     [property: JsonPropertyName("type"), JsonRequired, SchemaMaxLength(50)] string Type)
 {
@@ -67,10 +64,9 @@ public sealed partial record AdditionalInfoType(
     public CustomDataType? CustomData { get; init; }
 }
 
-/// <summary>Schema datatype AuthorizationData (OCPP 2.0.1).</summary>
+/// <summary>Schema datatype AuthorizationData (OCPP 2.0.1): schema shape only, the validator's source; the V21 types carry the messages.</summary>
 [SchemaClosed]
-[JsonConverter(typeof(AuthorizationDataJsonConverter))]
-public sealed partial record AuthorizationData(
+internal sealed partial record AuthorizationData(
     [property: JsonPropertyName("idToken"), JsonRequired] IdTokenType IdToken)
 {
     /// <summary>Optional "customData".</summary>
@@ -82,10 +78,9 @@ public sealed partial record AuthorizationData(
     public IdTokenInfoType? IdTokenInfo { get; init; }
 }
 
-/// <summary>Schema datatype CertificateHashDataChainType (OCPP 2.0.1).</summary>
+/// <summary>Schema datatype CertificateHashDataChainType (OCPP 2.0.1): schema shape only, the validator's source; the V21 types carry the messages.</summary>
 [SchemaClosed]
-[JsonConverter(typeof(CertificateHashDataChainTypeJsonConverter))]
-public sealed partial record CertificateHashDataChainType(
+internal sealed partial record CertificateHashDataChainType(
     [property: JsonPropertyName("certificateHashData"), JsonRequired] CertificateHashDataType CertificateHashData,
     [property: JsonPropertyName("certificateType"), JsonRequired] GetCertificateIdUseEnumType CertificateType)
 {
@@ -98,10 +93,9 @@ public sealed partial record CertificateHashDataChainType(
     public IReadOnlyList<CertificateHashDataType>? ChildCertificateHashData { get; init; }
 }
 
-/// <summary>Schema datatype CertificateHashDataType (OCPP 2.0.1).</summary>
+/// <summary>Schema datatype CertificateHashDataType (OCPP 2.0.1): schema shape only, the validator's source; the V21 types carry the messages.</summary>
 [SchemaClosed]
-[JsonConverter(typeof(CertificateHashDataTypeJsonConverter))]
-public sealed partial record CertificateHashDataType(
+internal sealed partial record CertificateHashDataType(
     [property: JsonPropertyName("hashAlgorithm"), JsonRequired] HashAlgorithmEnumType HashAlgorithm,
     [property: JsonPropertyName("issuerNameHash"), JsonRequired, SchemaMaxLength(128)] string IssuerNameHash,
     [property: JsonPropertyName("issuerKeyHash"), JsonRequired, SchemaMaxLength(128)] string IssuerKeyHash,
@@ -112,10 +106,9 @@ public sealed partial record CertificateHashDataType(
     public CustomDataType? CustomData { get; init; }
 }
 
-/// <summary>Schema datatype ChargingLimitType (OCPP 2.0.1).</summary>
+/// <summary>Schema datatype ChargingLimitType (OCPP 2.0.1): schema shape only, the validator's source; the V21 types carry the messages.</summary>
 [SchemaClosed]
-[JsonConverter(typeof(ChargingLimitTypeJsonConverter))]
-public sealed partial record ChargingLimitType(
+internal sealed partial record ChargingLimitType(
     [property: JsonPropertyName("chargingLimitSource"), JsonRequired] ChargingLimitSourceEnumType ChargingLimitSource)
 {
     /// <summary>Optional "customData".</summary>
@@ -127,10 +120,9 @@ public sealed partial record ChargingLimitType(
     public bool? IsGridCritical { get; init; }
 }
 
-/// <summary>Schema datatype ChargingNeedsType (OCPP 2.0.1).</summary>
+/// <summary>Schema datatype ChargingNeedsType (OCPP 2.0.1): schema shape only, the validator's source; the V21 types carry the messages.</summary>
 [SchemaClosed]
-[JsonConverter(typeof(ChargingNeedsTypeJsonConverter))]
-public sealed partial record ChargingNeedsType(
+internal sealed partial record ChargingNeedsType(
     [property: JsonPropertyName("requestedEnergyTransfer"), JsonRequired] EnergyTransferModeEnumType RequestedEnergyTransfer)
 {
     /// <summary>Optional "customData".</summary>
@@ -150,10 +142,9 @@ public sealed partial record ChargingNeedsType(
     public DateTimeOffset? DepartureTime { get; init; }
 }
 
-/// <summary>Schema datatype ChargingProfileCriterionType (OCPP 2.0.1).</summary>
+/// <summary>Schema datatype ChargingProfileCriterionType (OCPP 2.0.1): schema shape only, the validator's source; the V21 types carry the messages.</summary>
 [SchemaClosed]
-[JsonConverter(typeof(ChargingProfileCriterionTypeJsonConverter))]
-public sealed partial record ChargingProfileCriterionType
+internal sealed partial record ChargingProfileCriterionType
 {
     /// <summary>Optional "customData".</summary>
     [JsonPropertyName("customData")]
@@ -176,10 +167,9 @@ public sealed partial record ChargingProfileCriterionType
     public IReadOnlyList<ChargingLimitSourceEnumType>? ChargingLimitSource { get; init; }
 }
 
-/// <summary>Schema datatype ChargingProfileType (OCPP 2.0.1).</summary>
+/// <summary>Schema datatype ChargingProfileType (OCPP 2.0.1): schema shape only, the validator's source; the V21 types carry the messages.</summary>
 [SchemaClosed]
-[JsonConverter(typeof(ChargingProfileTypeJsonConverter))]
-public sealed partial record ChargingProfileType(
+internal sealed partial record ChargingProfileType(
     [property: JsonPropertyName("id"), JsonRequired] int Id,
     [property: JsonPropertyName("stackLevel"), JsonRequired] int StackLevel,
     [property: JsonPropertyName("chargingProfilePurpose"), JsonRequired] ChargingProfilePurposeEnumType ChargingProfilePurpose,
@@ -207,10 +197,9 @@ public sealed partial record ChargingProfileType(
     public string? TransactionId { get; init; }
 }
 
-/// <summary>Schema datatype ChargingSchedulePeriodType (OCPP 2.0.1).</summary>
+/// <summary>Schema datatype ChargingSchedulePeriodType (OCPP 2.0.1): schema shape only, the validator's source; the V21 types carry the messages.</summary>
 [SchemaClosed]
-[JsonConverter(typeof(ChargingSchedulePeriodTypeJsonConverter))]
-public sealed partial record ChargingSchedulePeriodType(
+internal sealed partial record ChargingSchedulePeriodType(
     [property: JsonPropertyName("startPeriod"), JsonRequired] int StartPeriod,
     [property: JsonPropertyName("limit"), JsonRequired] decimal Limit)
 {
@@ -227,10 +216,9 @@ public sealed partial record ChargingSchedulePeriodType(
     public int? PhaseToUse { get; init; }
 }
 
-/// <summary>Schema datatype ChargingScheduleType (OCPP 2.0.1).</summary>
+/// <summary>Schema datatype ChargingScheduleType (OCPP 2.0.1): schema shape only, the validator's source; the V21 types carry the messages.</summary>
 [SchemaClosed]
-[JsonConverter(typeof(ChargingScheduleTypeJsonConverter))]
-public sealed partial record ChargingScheduleType(
+internal sealed partial record ChargingScheduleType(
     [property: JsonPropertyName("id"), JsonRequired] int Id,
     [property: JsonPropertyName("chargingRateUnit"), JsonRequired] ChargingRateUnitEnumType ChargingRateUnit,
     [property: JsonPropertyName("chargingSchedulePeriod"), JsonRequired, SchemaMinItems(1), SchemaMaxItems(1024)] IReadOnlyList<ChargingSchedulePeriodType> ChargingSchedulePeriod)
@@ -256,10 +244,9 @@ public sealed partial record ChargingScheduleType(
     public SalesTariffType? SalesTariff { get; init; }
 }
 
-/// <summary>Schema datatype ChargingStationType (OCPP 2.0.1).</summary>
+/// <summary>Schema datatype ChargingStationType (OCPP 2.0.1): schema shape only, the validator's source; the V21 types carry the messages.</summary>
 [SchemaClosed]
-[JsonConverter(typeof(ChargingStationTypeJsonConverter))]
-public sealed partial record ChargingStationType(
+internal sealed partial record ChargingStationType(
     [property: JsonPropertyName("model"), JsonRequired, SchemaMaxLength(20)] string Model,
     [property: JsonPropertyName("vendorName"), JsonRequired, SchemaMaxLength(50)] string VendorName)
 {
@@ -280,10 +267,9 @@ public sealed partial record ChargingStationType(
     public string? FirmwareVersion { get; init; }
 }
 
-/// <summary>Schema datatype ClearChargingProfileType (OCPP 2.0.1).</summary>
+/// <summary>Schema datatype ClearChargingProfileType (OCPP 2.0.1): schema shape only, the validator's source; the V21 types carry the messages.</summary>
 [SchemaClosed]
-[JsonConverter(typeof(ClearChargingProfileTypeJsonConverter))]
-public sealed partial record ClearChargingProfileType
+internal sealed partial record ClearChargingProfileType
 {
     /// <summary>Optional "customData".</summary>
     [JsonPropertyName("customData")]
@@ -302,10 +288,9 @@ public sealed partial record ClearChargingProfileType
     public int? StackLevel { get; init; }
 }
 
-/// <summary>Schema datatype ClearMonitoringResultType (OCPP 2.0.1).</summary>
+/// <summary>Schema datatype ClearMonitoringResultType (OCPP 2.0.1): schema shape only, the validator's source; the V21 types carry the messages.</summary>
 [SchemaClosed]
-[JsonConverter(typeof(ClearMonitoringResultTypeJsonConverter))]
-public sealed partial record ClearMonitoringResultType(
+internal sealed partial record ClearMonitoringResultType(
     [property: JsonPropertyName("status"), JsonRequired] ClearMonitoringStatusEnumType Status,
     [property: JsonPropertyName("id"), JsonRequired] int Id)
 {
@@ -318,10 +303,9 @@ public sealed partial record ClearMonitoringResultType(
     public StatusInfoType? StatusInfo { get; init; }
 }
 
-/// <summary>Schema datatype ComponentType (OCPP 2.0.1).</summary>
+/// <summary>Schema datatype ComponentType (OCPP 2.0.1): schema shape only, the validator's source; the V21 types carry the messages.</summary>
 [SchemaClosed]
-[JsonConverter(typeof(ComponentTypeJsonConverter))]
-public sealed partial record ComponentType(
+internal sealed partial record ComponentType(
     [property: JsonPropertyName("name"), JsonRequired, SchemaMaxLength(50)] string Name)
 {
     /// <summary>Optional "customData".</summary>
@@ -337,10 +321,9 @@ public sealed partial record ComponentType(
     public string? Instance { get; init; }
 }
 
-/// <summary>Schema datatype ComponentVariableType (OCPP 2.0.1).</summary>
+/// <summary>Schema datatype ComponentVariableType (OCPP 2.0.1): schema shape only, the validator's source; the V21 types carry the messages.</summary>
 [SchemaClosed]
-[JsonConverter(typeof(ComponentVariableTypeJsonConverter))]
-public sealed partial record ComponentVariableType(
+internal sealed partial record ComponentVariableType(
     [property: JsonPropertyName("component"), JsonRequired] ComponentType Component)
 {
     /// <summary>Optional "customData".</summary>
@@ -352,10 +335,9 @@ public sealed partial record ComponentVariableType(
     public VariableType? Variable { get; init; }
 }
 
-/// <summary>Schema datatype CompositeScheduleType (OCPP 2.0.1).</summary>
+/// <summary>Schema datatype CompositeScheduleType (OCPP 2.0.1): schema shape only, the validator's source; the V21 types carry the messages.</summary>
 [SchemaClosed]
-[JsonConverter(typeof(CompositeScheduleTypeJsonConverter))]
-public sealed partial record CompositeScheduleType(
+internal sealed partial record CompositeScheduleType(
     [property: JsonPropertyName("chargingSchedulePeriod"), JsonRequired, SchemaMinItems(1)] IReadOnlyList<ChargingSchedulePeriodType> ChargingSchedulePeriod,
     [property: JsonPropertyName("evseId"), JsonRequired] int EvseId,
     [property: JsonPropertyName("duration"), JsonRequired] int Duration,
@@ -367,10 +349,9 @@ public sealed partial record CompositeScheduleType(
     public CustomDataType? CustomData { get; init; }
 }
 
-/// <summary>Schema datatype ConsumptionCostType (OCPP 2.0.1).</summary>
+/// <summary>Schema datatype ConsumptionCostType (OCPP 2.0.1): schema shape only, the validator's source; the V21 types carry the messages.</summary>
 [SchemaClosed]
-[JsonConverter(typeof(ConsumptionCostTypeJsonConverter))]
-public sealed partial record ConsumptionCostType(
+internal sealed partial record ConsumptionCostType(
     [property: JsonPropertyName("startValue"), JsonRequired] decimal StartValue,
     [property: JsonPropertyName("cost"), JsonRequired, SchemaMinItems(1), SchemaMaxItems(3)] IReadOnlyList<CostType> Cost)
 {
@@ -379,10 +360,9 @@ public sealed partial record ConsumptionCostType(
     public CustomDataType? CustomData { get; init; }
 }
 
-/// <summary>Schema datatype CostType (OCPP 2.0.1).</summary>
+/// <summary>Schema datatype CostType (OCPP 2.0.1): schema shape only, the validator's source; the V21 types carry the messages.</summary>
 [SchemaClosed]
-[JsonConverter(typeof(CostTypeJsonConverter))]
-public sealed partial record CostType(
+internal sealed partial record CostType(
     [property: JsonPropertyName("costKind"), JsonRequired] CostKindEnumType CostKind,
     [property: JsonPropertyName("amount"), JsonRequired] int Amount)
 {
@@ -395,9 +375,8 @@ public sealed partial record CostType(
     public int? AmountMultiplier { get; init; }
 }
 
-/// <summary>Schema datatype CustomDataType (OCPP 2.0.1).</summary>
-[JsonConverter(typeof(CustomDataTypeJsonConverter))]
-public sealed partial record CustomDataType(
+/// <summary>Schema datatype CustomDataType (OCPP 2.0.1): schema shape only, the validator's source; the V21 types carry the messages.</summary>
+internal sealed partial record CustomDataType(
     [property: JsonPropertyName("vendorId"), JsonRequired, SchemaMaxLength(255)] string VendorId)
 {
     /// <summary>Properties the schema does not name; it allows them (additionalProperties is not false). Settable because System.Text.Json cannot bind extension data through init-only setters on a record with a constructor.</summary>
@@ -405,10 +384,9 @@ public sealed partial record CustomDataType(
     public IDictionary<string, JsonElement>? ExtensionData { get; set; }
 }
 
-/// <summary>Schema datatype DCChargingParametersType (OCPP 2.0.1).</summary>
+/// <summary>Schema datatype DCChargingParametersType (OCPP 2.0.1): schema shape only, the validator's source; the V21 types carry the messages.</summary>
 [SchemaClosed]
-[JsonConverter(typeof(DCChargingParametersTypeJsonConverter))]
-public sealed partial record DCChargingParametersType(
+internal sealed partial record DCChargingParametersType(
     [property: JsonPropertyName("evMaxCurrent"), JsonRequired] int EvMaxCurrent,
     [property: JsonPropertyName("evMaxVoltage"), JsonRequired] int EvMaxVoltage)
 {
@@ -441,10 +419,9 @@ public sealed partial record DCChargingParametersType(
     public int? BulkSoC { get; init; }
 }
 
-/// <summary>Schema datatype EVSEType (OCPP 2.0.1).</summary>
+/// <summary>Schema datatype EVSEType (OCPP 2.0.1): schema shape only, the validator's source; the V21 types carry the messages.</summary>
 [SchemaClosed]
-[JsonConverter(typeof(EVSETypeJsonConverter))]
-public sealed partial record EVSEType(
+internal sealed partial record EVSEType(
     [property: JsonPropertyName("id"), JsonRequired] int Id)
 {
     /// <summary>Optional "customData".</summary>
@@ -456,10 +433,9 @@ public sealed partial record EVSEType(
     public int? ConnectorId { get; init; }
 }
 
-/// <summary>Schema datatype EventDataType (OCPP 2.0.1).</summary>
+/// <summary>Schema datatype EventDataType (OCPP 2.0.1): schema shape only, the validator's source; the V21 types carry the messages.</summary>
 [SchemaClosed]
-[JsonConverter(typeof(EventDataTypeJsonConverter))]
-public sealed partial record EventDataType(
+internal sealed partial record EventDataType(
     [property: JsonPropertyName("eventId"), JsonRequired] int EventId,
     [property: JsonPropertyName("timestamp"), JsonRequired] DateTimeOffset Timestamp,
     [property: JsonPropertyName("trigger"), JsonRequired] EventTriggerEnumType Trigger,
@@ -497,10 +473,9 @@ public sealed partial record EventDataType(
     public int? VariableMonitoringId { get; init; }
 }
 
-/// <summary>Schema datatype FirmwareType (OCPP 2.0.1).</summary>
+/// <summary>Schema datatype FirmwareType (OCPP 2.0.1): schema shape only, the validator's source; the V21 types carry the messages.</summary>
 [SchemaClosed]
-[JsonConverter(typeof(FirmwareTypeJsonConverter))]
-public sealed partial record FirmwareType(
+internal sealed partial record FirmwareType(
     [property: JsonPropertyName("location"), JsonRequired, SchemaMaxLength(512)] string Location,
     [property: JsonPropertyName("retrieveDateTime"), JsonRequired] DateTimeOffset RetrieveDateTime)
 {
@@ -521,10 +496,9 @@ public sealed partial record FirmwareType(
     public string? Signature { get; init; }
 }
 
-/// <summary>Schema datatype GetVariableDataType (OCPP 2.0.1).</summary>
+/// <summary>Schema datatype GetVariableDataType (OCPP 2.0.1): schema shape only, the validator's source; the V21 types carry the messages.</summary>
 [SchemaClosed]
-[JsonConverter(typeof(GetVariableDataTypeJsonConverter))]
-public sealed partial record GetVariableDataType(
+internal sealed partial record GetVariableDataType(
     [property: JsonPropertyName("component"), JsonRequired] ComponentType Component,
     [property: JsonPropertyName("variable"), JsonRequired] VariableType Variable)
 {
@@ -537,10 +511,9 @@ public sealed partial record GetVariableDataType(
     public AttributeEnumType? AttributeType { get; init; }
 }
 
-/// <summary>Schema datatype GetVariableResultType (OCPP 2.0.1).</summary>
+/// <summary>Schema datatype GetVariableResultType (OCPP 2.0.1): schema shape only, the validator's source; the V21 types carry the messages.</summary>
 [SchemaClosed]
-[JsonConverter(typeof(GetVariableResultTypeJsonConverter))]
-public sealed partial record GetVariableResultType(
+internal sealed partial record GetVariableResultType(
     [property: JsonPropertyName("attributeStatus"), JsonRequired] GetVariableStatusEnumType AttributeStatus,
     [property: JsonPropertyName("component"), JsonRequired] ComponentType Component,
     [property: JsonPropertyName("variable"), JsonRequired] VariableType Variable)
@@ -562,10 +535,9 @@ public sealed partial record GetVariableResultType(
     public string? AttributeValue { get; init; }
 }
 
-/// <summary>Schema datatype IdTokenInfoType (OCPP 2.0.1).</summary>
+/// <summary>Schema datatype IdTokenInfoType (OCPP 2.0.1): schema shape only, the validator's source; the V21 types carry the messages.</summary>
 [SchemaClosed]
-[JsonConverter(typeof(IdTokenInfoTypeJsonConverter))]
-public sealed partial record IdTokenInfoType(
+internal sealed partial record IdTokenInfoType(
     [property: JsonPropertyName("status"), JsonRequired] AuthorizationStatusEnumType Status)
 {
     /// <summary>Optional "customData".</summary>
@@ -601,10 +573,9 @@ public sealed partial record IdTokenInfoType(
     public MessageContentType? PersonalMessage { get; init; }
 }
 
-/// <summary>Schema datatype IdTokenType (OCPP 2.0.1).</summary>
+/// <summary>Schema datatype IdTokenType (OCPP 2.0.1): schema shape only, the validator's source; the V21 types carry the messages.</summary>
 [SchemaClosed]
-[JsonConverter(typeof(IdTokenTypeJsonConverter))]
-public sealed partial record IdTokenType(
+internal sealed partial record IdTokenType(
     [property: JsonPropertyName("idToken"), JsonRequired, SchemaMaxLength(36)] string IdToken,
     [property: JsonPropertyName("type"), JsonRequired] IdTokenEnumType Type)
 {
@@ -617,10 +588,9 @@ public sealed partial record IdTokenType(
     public IReadOnlyList<AdditionalInfoType>? AdditionalInfo { get; init; }
 }
 
-/// <summary>Schema datatype LogParametersType (OCPP 2.0.1).</summary>
+/// <summary>Schema datatype LogParametersType (OCPP 2.0.1): schema shape only, the validator's source; the V21 types carry the messages.</summary>
 [SchemaClosed]
-[JsonConverter(typeof(LogParametersTypeJsonConverter))]
-public sealed partial record LogParametersType(
+internal sealed partial record LogParametersType(
     [property: JsonPropertyName("remoteLocation"), JsonRequired, SchemaMaxLength(512)] string RemoteLocation)
 {
     /// <summary>Optional "customData".</summary>
@@ -636,10 +606,9 @@ public sealed partial record LogParametersType(
     public DateTimeOffset? LatestTimestamp { get; init; }
 }
 
-/// <summary>Schema datatype MessageContentType (OCPP 2.0.1).</summary>
+/// <summary>Schema datatype MessageContentType (OCPP 2.0.1): schema shape only, the validator's source; the V21 types carry the messages.</summary>
 [SchemaClosed]
-[JsonConverter(typeof(MessageContentTypeJsonConverter))]
-public sealed partial record MessageContentType(
+internal sealed partial record MessageContentType(
     [property: JsonPropertyName("format"), JsonRequired] MessageFormatEnumType Format,
     [property: JsonPropertyName("content"), JsonRequired, SchemaMaxLength(512)] string Content)
 {
@@ -652,10 +621,9 @@ public sealed partial record MessageContentType(
     public string? Language { get; init; }
 }
 
-/// <summary>Schema datatype MessageInfoType (OCPP 2.0.1).</summary>
+/// <summary>Schema datatype MessageInfoType (OCPP 2.0.1): schema shape only, the validator's source; the V21 types carry the messages.</summary>
 [SchemaClosed]
-[JsonConverter(typeof(MessageInfoTypeJsonConverter))]
-public sealed partial record MessageInfoType(
+internal sealed partial record MessageInfoType(
     [property: JsonPropertyName("id"), JsonRequired] int Id,
     [property: JsonPropertyName("priority"), JsonRequired] MessagePriorityEnumType Priority,
     [property: JsonPropertyName("message"), JsonRequired] MessageContentType Message)
@@ -685,10 +653,9 @@ public sealed partial record MessageInfoType(
     public string? TransactionId { get; init; }
 }
 
-/// <summary>Schema datatype MeterValueType (OCPP 2.0.1).</summary>
+/// <summary>Schema datatype MeterValueType (OCPP 2.0.1): schema shape only, the validator's source; the V21 types carry the messages.</summary>
 [SchemaClosed]
-[JsonConverter(typeof(MeterValueTypeJsonConverter))]
-public sealed partial record MeterValueType(
+internal sealed partial record MeterValueType(
     [property: JsonPropertyName("sampledValue"), JsonRequired, SchemaMinItems(1)] IReadOnlyList<SampledValueType> SampledValue,
     [property: JsonPropertyName("timestamp"), JsonRequired] DateTimeOffset Timestamp)
 {
@@ -697,10 +664,9 @@ public sealed partial record MeterValueType(
     public CustomDataType? CustomData { get; init; }
 }
 
-/// <summary>Schema datatype ModemType (OCPP 2.0.1).</summary>
+/// <summary>Schema datatype ModemType (OCPP 2.0.1): schema shape only, the validator's source; the V21 types carry the messages.</summary>
 [SchemaClosed]
-[JsonConverter(typeof(ModemTypeJsonConverter))]
-public sealed partial record ModemType
+internal sealed partial record ModemType
 {
     /// <summary>Optional "customData".</summary>
     [JsonPropertyName("customData")]
@@ -715,10 +681,9 @@ public sealed partial record ModemType
     public string? Imsi { get; init; }
 }
 
-/// <summary>Schema datatype MonitoringDataType (OCPP 2.0.1).</summary>
+/// <summary>Schema datatype MonitoringDataType (OCPP 2.0.1): schema shape only, the validator's source; the V21 types carry the messages.</summary>
 [SchemaClosed]
-[JsonConverter(typeof(MonitoringDataTypeJsonConverter))]
-public sealed partial record MonitoringDataType(
+internal sealed partial record MonitoringDataType(
     [property: JsonPropertyName("component"), JsonRequired] ComponentType Component,
     [property: JsonPropertyName("variable"), JsonRequired] VariableType Variable,
     [property: JsonPropertyName("variableMonitoring"), JsonRequired, SchemaMinItems(1)] IReadOnlyList<VariableMonitoringType> VariableMonitoring)
@@ -728,10 +693,9 @@ public sealed partial record MonitoringDataType(
     public CustomDataType? CustomData { get; init; }
 }
 
-/// <summary>Schema datatype NetworkConnectionProfileType (OCPP 2.0.1).</summary>
+/// <summary>Schema datatype NetworkConnectionProfileType (OCPP 2.0.1): schema shape only, the validator's source; the V21 types carry the messages.</summary>
 [SchemaClosed]
-[JsonConverter(typeof(NetworkConnectionProfileTypeJsonConverter))]
-public sealed partial record NetworkConnectionProfileType(
+internal sealed partial record NetworkConnectionProfileType(
     [property: JsonPropertyName("ocppVersion"), JsonRequired] OCPPVersionEnumType OcppVersion,
     [property: JsonPropertyName("ocppTransport"), JsonRequired] OCPPTransportEnumType OcppTransport,
     [property: JsonPropertyName("ocppCsmsUrl"), JsonRequired, SchemaMaxLength(512)] string OcppCsmsUrl,
@@ -752,10 +716,9 @@ public sealed partial record NetworkConnectionProfileType(
     public VPNType? Vpn { get; init; }
 }
 
-/// <summary>Schema datatype OCSPRequestDataType (OCPP 2.0.1).</summary>
+/// <summary>Schema datatype OCSPRequestDataType (OCPP 2.0.1): schema shape only, the validator's source; the V21 types carry the messages.</summary>
 [SchemaClosed]
-[JsonConverter(typeof(OCSPRequestDataTypeJsonConverter))]
-public sealed partial record OCSPRequestDataType(
+internal sealed partial record OCSPRequestDataType(
     [property: JsonPropertyName("hashAlgorithm"), JsonRequired] HashAlgorithmEnumType HashAlgorithm,
     [property: JsonPropertyName("issuerNameHash"), JsonRequired, SchemaMaxLength(128)] string IssuerNameHash,
     [property: JsonPropertyName("issuerKeyHash"), JsonRequired, SchemaMaxLength(128)] string IssuerKeyHash,
@@ -767,10 +730,9 @@ public sealed partial record OCSPRequestDataType(
     public CustomDataType? CustomData { get; init; }
 }
 
-/// <summary>Schema datatype RelativeTimeIntervalType (OCPP 2.0.1).</summary>
+/// <summary>Schema datatype RelativeTimeIntervalType (OCPP 2.0.1): schema shape only, the validator's source; the V21 types carry the messages.</summary>
 [SchemaClosed]
-[JsonConverter(typeof(RelativeTimeIntervalTypeJsonConverter))]
-public sealed partial record RelativeTimeIntervalType(
+internal sealed partial record RelativeTimeIntervalType(
     [property: JsonPropertyName("start"), JsonRequired] int Start)
 {
     /// <summary>Optional "customData".</summary>
@@ -782,10 +744,9 @@ public sealed partial record RelativeTimeIntervalType(
     public int? Duration { get; init; }
 }
 
-/// <summary>Schema datatype ReportDataType (OCPP 2.0.1).</summary>
+/// <summary>Schema datatype ReportDataType (OCPP 2.0.1): schema shape only, the validator's source; the V21 types carry the messages.</summary>
 [SchemaClosed]
-[JsonConverter(typeof(ReportDataTypeJsonConverter))]
-public sealed partial record ReportDataType(
+internal sealed partial record ReportDataType(
     [property: JsonPropertyName("component"), JsonRequired] ComponentType Component,
     [property: JsonPropertyName("variable"), JsonRequired] VariableType Variable,
     [property: JsonPropertyName("variableAttribute"), JsonRequired, SchemaMinItems(1), SchemaMaxItems(4)] IReadOnlyList<VariableAttributeType> VariableAttribute)
@@ -799,10 +760,9 @@ public sealed partial record ReportDataType(
     public VariableCharacteristicsType? VariableCharacteristics { get; init; }
 }
 
-/// <summary>Schema datatype SalesTariffEntryType (OCPP 2.0.1).</summary>
+/// <summary>Schema datatype SalesTariffEntryType (OCPP 2.0.1): schema shape only, the validator's source; the V21 types carry the messages.</summary>
 [SchemaClosed]
-[JsonConverter(typeof(SalesTariffEntryTypeJsonConverter))]
-public sealed partial record SalesTariffEntryType(
+internal sealed partial record SalesTariffEntryType(
     [property: JsonPropertyName("relativeTimeInterval"), JsonRequired] RelativeTimeIntervalType RelativeTimeInterval)
 {
     /// <summary>Optional "customData".</summary>
@@ -818,10 +778,9 @@ public sealed partial record SalesTariffEntryType(
     public IReadOnlyList<ConsumptionCostType>? ConsumptionCost { get; init; }
 }
 
-/// <summary>Schema datatype SalesTariffType (OCPP 2.0.1).</summary>
+/// <summary>Schema datatype SalesTariffType (OCPP 2.0.1): schema shape only, the validator's source; the V21 types carry the messages.</summary>
 [SchemaClosed]
-[JsonConverter(typeof(SalesTariffTypeJsonConverter))]
-public sealed partial record SalesTariffType(
+internal sealed partial record SalesTariffType(
     [property: JsonPropertyName("id"), JsonRequired] int Id,
     [property: JsonPropertyName("salesTariffEntry"), JsonRequired, SchemaMinItems(1), SchemaMaxItems(1024)] IReadOnlyList<SalesTariffEntryType> SalesTariffEntry)
 {
@@ -838,10 +797,9 @@ public sealed partial record SalesTariffType(
     public int? NumEPriceLevels { get; init; }
 }
 
-/// <summary>Schema datatype SampledValueType (OCPP 2.0.1).</summary>
+/// <summary>Schema datatype SampledValueType (OCPP 2.0.1): schema shape only, the validator's source; the V21 types carry the messages.</summary>
 [SchemaClosed]
-[JsonConverter(typeof(SampledValueTypeJsonConverter))]
-public sealed partial record SampledValueType(
+internal sealed partial record SampledValueType(
     [property: JsonPropertyName("value"), JsonRequired] decimal Value)
 {
     /// <summary>Optional "customData".</summary>
@@ -873,10 +831,9 @@ public sealed partial record SampledValueType(
     public UnitOfMeasureType? UnitOfMeasure { get; init; }
 }
 
-/// <summary>Schema datatype SetMonitoringDataType (OCPP 2.0.1).</summary>
+/// <summary>Schema datatype SetMonitoringDataType (OCPP 2.0.1): schema shape only, the validator's source; the V21 types carry the messages.</summary>
 [SchemaClosed]
-[JsonConverter(typeof(SetMonitoringDataTypeJsonConverter))]
-public sealed partial record SetMonitoringDataType(
+internal sealed partial record SetMonitoringDataType(
     [property: JsonPropertyName("value"), JsonRequired] decimal Value,
     [property: JsonPropertyName("type"), JsonRequired] MonitorEnumType Type,
     [property: JsonPropertyName("severity"), JsonRequired] int Severity,
@@ -896,10 +853,9 @@ public sealed partial record SetMonitoringDataType(
     public bool? Transaction { get; init; }
 }
 
-/// <summary>Schema datatype SetMonitoringResultType (OCPP 2.0.1).</summary>
+/// <summary>Schema datatype SetMonitoringResultType (OCPP 2.0.1): schema shape only, the validator's source; the V21 types carry the messages.</summary>
 [SchemaClosed]
-[JsonConverter(typeof(SetMonitoringResultTypeJsonConverter))]
-public sealed partial record SetMonitoringResultType(
+internal sealed partial record SetMonitoringResultType(
     [property: JsonPropertyName("status"), JsonRequired] SetMonitoringStatusEnumType Status,
     [property: JsonPropertyName("type"), JsonRequired] MonitorEnumType Type,
     [property: JsonPropertyName("component"), JsonRequired] ComponentType Component,
@@ -919,10 +875,9 @@ public sealed partial record SetMonitoringResultType(
     public StatusInfoType? StatusInfo { get; init; }
 }
 
-/// <summary>Schema datatype SetVariableDataType (OCPP 2.0.1).</summary>
+/// <summary>Schema datatype SetVariableDataType (OCPP 2.0.1): schema shape only, the validator's source; the V21 types carry the messages.</summary>
 [SchemaClosed]
-[JsonConverter(typeof(SetVariableDataTypeJsonConverter))]
-public sealed partial record SetVariableDataType(
+internal sealed partial record SetVariableDataType(
     [property: JsonPropertyName("attributeValue"), JsonRequired, SchemaMaxLength(1000)] string AttributeValue,
     [property: JsonPropertyName("component"), JsonRequired] ComponentType Component,
     [property: JsonPropertyName("variable"), JsonRequired] VariableType Variable)
@@ -936,10 +891,9 @@ public sealed partial record SetVariableDataType(
     public AttributeEnumType? AttributeType { get; init; }
 }
 
-/// <summary>Schema datatype SetVariableResultType (OCPP 2.0.1).</summary>
+/// <summary>Schema datatype SetVariableResultType (OCPP 2.0.1): schema shape only, the validator's source; the V21 types carry the messages.</summary>
 [SchemaClosed]
-[JsonConverter(typeof(SetVariableResultTypeJsonConverter))]
-public sealed partial record SetVariableResultType(
+internal sealed partial record SetVariableResultType(
     [property: JsonPropertyName("attributeStatus"), JsonRequired] SetVariableStatusEnumType AttributeStatus,
     [property: JsonPropertyName("component"), JsonRequired] ComponentType Component,
     [property: JsonPropertyName("variable"), JsonRequired] VariableType Variable)
@@ -957,10 +911,9 @@ public sealed partial record SetVariableResultType(
     public StatusInfoType? AttributeStatusInfo { get; init; }
 }
 
-/// <summary>Schema datatype SignedMeterValueType (OCPP 2.0.1).</summary>
+/// <summary>Schema datatype SignedMeterValueType (OCPP 2.0.1): schema shape only, the validator's source; the V21 types carry the messages.</summary>
 [SchemaClosed]
-[JsonConverter(typeof(SignedMeterValueTypeJsonConverter))]
-public sealed partial record SignedMeterValueType(
+internal sealed partial record SignedMeterValueType(
     [property: JsonPropertyName("signedMeterData"), JsonRequired, SchemaMaxLength(2500)] string SignedMeterData,
     [property: JsonPropertyName("signingMethod"), JsonRequired, SchemaMaxLength(50)] string SigningMethod,
     [property: JsonPropertyName("encodingMethod"), JsonRequired, SchemaMaxLength(50)] string EncodingMethod,
@@ -971,10 +924,9 @@ public sealed partial record SignedMeterValueType(
     public CustomDataType? CustomData { get; init; }
 }
 
-/// <summary>Schema datatype StatusInfoType (OCPP 2.0.1).</summary>
+/// <summary>Schema datatype StatusInfoType (OCPP 2.0.1): schema shape only, the validator's source; the V21 types carry the messages.</summary>
 [SchemaClosed]
-[JsonConverter(typeof(StatusInfoTypeJsonConverter))]
-public sealed partial record StatusInfoType(
+internal sealed partial record StatusInfoType(
     [property: JsonPropertyName("reasonCode"), JsonRequired, SchemaMaxLength(20)] string ReasonCode)
 {
     /// <summary>Optional "customData".</summary>
@@ -986,10 +938,9 @@ public sealed partial record StatusInfoType(
     public string? AdditionalInfo { get; init; }
 }
 
-/// <summary>Schema datatype TransactionType (OCPP 2.0.1).</summary>
+/// <summary>Schema datatype TransactionType (OCPP 2.0.1): schema shape only, the validator's source; the V21 types carry the messages.</summary>
 [SchemaClosed]
-[JsonConverter(typeof(TransactionTypeJsonConverter))]
-public sealed partial record TransactionType(
+internal sealed partial record TransactionType(
     [property: JsonPropertyName("transactionId"), JsonRequired, SchemaMaxLength(36)] string TransactionId)
 {
     /// <summary>Optional "customData".</summary>
@@ -1013,10 +964,9 @@ public sealed partial record TransactionType(
     public int? RemoteStartId { get; init; }
 }
 
-/// <summary>Schema datatype UnitOfMeasureType (OCPP 2.0.1).</summary>
+/// <summary>Schema datatype UnitOfMeasureType (OCPP 2.0.1): schema shape only, the validator's source; the V21 types carry the messages.</summary>
 [SchemaClosed]
-[JsonConverter(typeof(UnitOfMeasureTypeJsonConverter))]
-public sealed partial record UnitOfMeasureType
+internal sealed partial record UnitOfMeasureType
 {
     /// <summary>Optional "customData".</summary>
     [JsonPropertyName("customData")]
@@ -1031,10 +981,9 @@ public sealed partial record UnitOfMeasureType
     public int? Multiplier { get; init; }
 }
 
-/// <summary>Schema datatype VPNType (OCPP 2.0.1).</summary>
+/// <summary>Schema datatype VPNType (OCPP 2.0.1): schema shape only, the validator's source; the V21 types carry the messages.</summary>
 [SchemaClosed]
-[JsonConverter(typeof(VPNTypeJsonConverter))]
-public sealed partial record VPNType(
+internal sealed partial record VPNType(
     [property: JsonPropertyName("server"), JsonRequired, SchemaMaxLength(512)] string Server,
     [property: JsonPropertyName("user"), JsonRequired, SchemaMaxLength(20)] string User,
     [property: JsonPropertyName("password"), JsonRequired, SchemaMaxLength(20)] string Password,
@@ -1050,10 +999,9 @@ public sealed partial record VPNType(
     public string? Group { get; init; }
 }
 
-/// <summary>Schema datatype VariableAttributeType (OCPP 2.0.1).</summary>
+/// <summary>Schema datatype VariableAttributeType (OCPP 2.0.1): schema shape only, the validator's source; the V21 types carry the messages.</summary>
 [SchemaClosed]
-[JsonConverter(typeof(VariableAttributeTypeJsonConverter))]
-public sealed partial record VariableAttributeType
+internal sealed partial record VariableAttributeType
 {
     /// <summary>Optional "customData".</summary>
     [JsonPropertyName("customData")]
@@ -1080,10 +1028,9 @@ public sealed partial record VariableAttributeType
     public bool? Constant { get; init; }
 }
 
-/// <summary>Schema datatype VariableCharacteristicsType (OCPP 2.0.1).</summary>
+/// <summary>Schema datatype VariableCharacteristicsType (OCPP 2.0.1): schema shape only, the validator's source; the V21 types carry the messages.</summary>
 [SchemaClosed]
-[JsonConverter(typeof(VariableCharacteristicsTypeJsonConverter))]
-public sealed partial record VariableCharacteristicsType(
+internal sealed partial record VariableCharacteristicsType(
     [property: JsonPropertyName("dataType"), JsonRequired] DataEnumType DataType,
     [property: JsonPropertyName("supportsMonitoring"), JsonRequired] bool SupportsMonitoring)
 {
@@ -1108,10 +1055,9 @@ public sealed partial record VariableCharacteristicsType(
     public string? ValuesList { get; init; }
 }
 
-/// <summary>Schema datatype VariableMonitoringType (OCPP 2.0.1).</summary>
+/// <summary>Schema datatype VariableMonitoringType (OCPP 2.0.1): schema shape only, the validator's source; the V21 types carry the messages.</summary>
 [SchemaClosed]
-[JsonConverter(typeof(VariableMonitoringTypeJsonConverter))]
-public sealed partial record VariableMonitoringType(
+internal sealed partial record VariableMonitoringType(
     [property: JsonPropertyName("id"), JsonRequired] int Id,
     [property: JsonPropertyName("transaction"), JsonRequired] bool Transaction,
     [property: JsonPropertyName("value"), JsonRequired] decimal Value,
@@ -1123,10 +1069,9 @@ public sealed partial record VariableMonitoringType(
     public CustomDataType? CustomData { get; init; }
 }
 
-/// <summary>Schema datatype VariableType (OCPP 2.0.1).</summary>
+/// <summary>Schema datatype VariableType (OCPP 2.0.1): schema shape only, the validator's source; the V21 types carry the messages.</summary>
 [SchemaClosed]
-[JsonConverter(typeof(VariableTypeJsonConverter))]
-public sealed partial record VariableType(
+internal sealed partial record VariableType(
     [property: JsonPropertyName("name"), JsonRequired, SchemaMaxLength(50)] string Name)
 {
     /// <summary>Optional "customData".</summary>

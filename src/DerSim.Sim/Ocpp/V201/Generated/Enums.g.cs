@@ -9,9 +9,8 @@ using DerSim.Sim.Ocpp.Validation;
 
 namespace DerSim.Sim.Ocpp.V201;
 
-/// <summary>Schema enumeration APNAuthenticationEnumType (OCPP 2.0.1).</summary>
-[JsonConverter(typeof(APNAuthenticationEnumTypeJsonConverter))]
-public enum APNAuthenticationEnumType
+/// <summary>Schema enumeration APNAuthenticationEnumType (OCPP 2.0.1): schema shape only, the validator's source; the V21 types carry the messages.</summary>
+internal enum APNAuthenticationEnumType
 {
     /// <summary>"CHAP".</summary>
     [JsonStringEnumMemberName("CHAP")]
@@ -27,9 +26,8 @@ public enum APNAuthenticationEnumType
     AUTO,
 }
 
-/// <summary>Schema enumeration AttributeEnumType (OCPP 2.0.1).</summary>
-[JsonConverter(typeof(AttributeEnumTypeJsonConverter))]
-public enum AttributeEnumType
+/// <summary>Schema enumeration AttributeEnumType (OCPP 2.0.1): schema shape only, the validator's source; the V21 types carry the messages.</summary>
+internal enum AttributeEnumType
 {
     /// <summary>"Actual".</summary>
     [JsonStringEnumMemberName("Actual")]
@@ -45,9 +43,8 @@ public enum AttributeEnumType
     MaxSet,
 }
 
-/// <summary>Schema enumeration AuthorizationStatusEnumType (OCPP 2.0.1).</summary>
-[JsonConverter(typeof(AuthorizationStatusEnumTypeJsonConverter))]
-public enum AuthorizationStatusEnumType
+/// <summary>Schema enumeration AuthorizationStatusEnumType (OCPP 2.0.1): schema shape only, the validator's source; the V21 types carry the messages.</summary>
+internal enum AuthorizationStatusEnumType
 {
     /// <summary>"Accepted".</summary>
     [JsonStringEnumMemberName("Accepted")]
@@ -81,9 +78,8 @@ public enum AuthorizationStatusEnumType
     Unknown,
 }
 
-/// <summary>Schema enumeration AuthorizeCertificateStatusEnumType (OCPP 2.0.1).</summary>
-[JsonConverter(typeof(AuthorizeCertificateStatusEnumTypeJsonConverter))]
-public enum AuthorizeCertificateStatusEnumType
+/// <summary>Schema enumeration AuthorizeCertificateStatusEnumType (OCPP 2.0.1): schema shape only, the validator's source; the V21 types carry the messages.</summary>
+internal enum AuthorizeCertificateStatusEnumType
 {
     /// <summary>"Accepted".</summary>
     [JsonStringEnumMemberName("Accepted")]
@@ -108,9 +104,8 @@ public enum AuthorizeCertificateStatusEnumType
     ContractCancelled,
 }
 
-/// <summary>Schema enumeration BootReasonEnumType (OCPP 2.0.1).</summary>
-[JsonConverter(typeof(BootReasonEnumTypeJsonConverter))]
-public enum BootReasonEnumType
+/// <summary>Schema enumeration BootReasonEnumType (OCPP 2.0.1): schema shape only, the validator's source; the V21 types carry the messages.</summary>
+internal enum BootReasonEnumType
 {
     /// <summary>"ApplicationReset".</summary>
     [JsonStringEnumMemberName("ApplicationReset")]
@@ -141,9 +136,8 @@ public enum BootReasonEnumType
     Watchdog,
 }
 
-/// <summary>Schema enumeration CancelReservationStatusEnumType (OCPP 2.0.1).</summary>
-[JsonConverter(typeof(CancelReservationStatusEnumTypeJsonConverter))]
-public enum CancelReservationStatusEnumType
+/// <summary>Schema enumeration CancelReservationStatusEnumType (OCPP 2.0.1): schema shape only, the validator's source; the V21 types carry the messages.</summary>
+internal enum CancelReservationStatusEnumType
 {
     /// <summary>"Accepted".</summary>
     [JsonStringEnumMemberName("Accepted")]
@@ -153,9 +147,8 @@ public enum CancelReservationStatusEnumType
     Rejected,
 }
 
-/// <summary>Schema enumeration CertificateActionEnumType (OCPP 2.0.1).</summary>
-[JsonConverter(typeof(CertificateActionEnumTypeJsonConverter))]
-public enum CertificateActionEnumType
+/// <summary>Schema enumeration CertificateActionEnumType (OCPP 2.0.1): schema shape only, the validator's source; the V21 types carry the messages.</summary>
+internal enum CertificateActionEnumType
 {
     /// <summary>"Install".</summary>
     [JsonStringEnumMemberName("Install")]
@@ -165,9 +158,8 @@ public enum CertificateActionEnumType
     Update,
 }
 
-/// <summary>Schema enumeration CertificateSignedStatusEnumType (OCPP 2.0.1).</summary>
-[JsonConverter(typeof(CertificateSignedStatusEnumTypeJsonConverter))]
-public enum CertificateSignedStatusEnumType
+/// <summary>Schema enumeration CertificateSignedStatusEnumType (OCPP 2.0.1): schema shape only, the validator's source; the V21 types carry the messages.</summary>
+internal enum CertificateSignedStatusEnumType
 {
     /// <summary>"Accepted".</summary>
     [JsonStringEnumMemberName("Accepted")]
@@ -177,9 +169,8 @@ public enum CertificateSignedStatusEnumType
     Rejected,
 }
 
-/// <summary>Schema enumeration CertificateSigningUseEnumType (OCPP 2.0.1).</summary>
-[JsonConverter(typeof(CertificateSigningUseEnumTypeJsonConverter))]
-public enum CertificateSigningUseEnumType
+/// <summary>Schema enumeration CertificateSigningUseEnumType (OCPP 2.0.1): schema shape only, the validator's source; the V21 types carry the messages.</summary>
+internal enum CertificateSigningUseEnumType
 {
     /// <summary>"ChargingStationCertificate".</summary>
     [JsonStringEnumMemberName("ChargingStationCertificate")]
@@ -189,9 +180,8 @@ public enum CertificateSigningUseEnumType
     V2GCertificate,
 }
 
-/// <summary>Schema enumeration ChangeAvailabilityStatusEnumType (OCPP 2.0.1).</summary>
-[JsonConverter(typeof(ChangeAvailabilityStatusEnumTypeJsonConverter))]
-public enum ChangeAvailabilityStatusEnumType
+/// <summary>Schema enumeration ChangeAvailabilityStatusEnumType (OCPP 2.0.1): schema shape only, the validator's source; the V21 types carry the messages.</summary>
+internal enum ChangeAvailabilityStatusEnumType
 {
     /// <summary>"Accepted".</summary>
     [JsonStringEnumMemberName("Accepted")]
@@ -204,9 +194,8 @@ public enum ChangeAvailabilityStatusEnumType
     Scheduled,
 }
 
-/// <summary>Schema enumeration ChargingLimitSourceEnumType (OCPP 2.0.1).</summary>
-[JsonConverter(typeof(ChargingLimitSourceEnumTypeJsonConverter))]
-public enum ChargingLimitSourceEnumType
+/// <summary>Schema enumeration ChargingLimitSourceEnumType (OCPP 2.0.1): schema shape only, the validator's source; the V21 types carry the messages.</summary>
+internal enum ChargingLimitSourceEnumType
 {
     /// <summary>"EMS".</summary>
     [JsonStringEnumMemberName("EMS")]
@@ -222,9 +211,8 @@ public enum ChargingLimitSourceEnumType
     CSO,
 }
 
-/// <summary>Schema enumeration ChargingProfileKindEnumType (OCPP 2.0.1).</summary>
-[JsonConverter(typeof(ChargingProfileKindEnumTypeJsonConverter))]
-public enum ChargingProfileKindEnumType
+/// <summary>Schema enumeration ChargingProfileKindEnumType (OCPP 2.0.1): schema shape only, the validator's source; the V21 types carry the messages.</summary>
+internal enum ChargingProfileKindEnumType
 {
     /// <summary>"Absolute".</summary>
     [JsonStringEnumMemberName("Absolute")]
@@ -237,9 +225,8 @@ public enum ChargingProfileKindEnumType
     Relative,
 }
 
-/// <summary>Schema enumeration ChargingProfilePurposeEnumType (OCPP 2.0.1).</summary>
-[JsonConverter(typeof(ChargingProfilePurposeEnumTypeJsonConverter))]
-public enum ChargingProfilePurposeEnumType
+/// <summary>Schema enumeration ChargingProfilePurposeEnumType (OCPP 2.0.1): schema shape only, the validator's source; the V21 types carry the messages.</summary>
+internal enum ChargingProfilePurposeEnumType
 {
     /// <summary>"ChargingStationExternalConstraints".</summary>
     [JsonStringEnumMemberName("ChargingStationExternalConstraints")]
@@ -255,9 +242,8 @@ public enum ChargingProfilePurposeEnumType
     TxProfile,
 }
 
-/// <summary>Schema enumeration ChargingProfileStatusEnumType (OCPP 2.0.1).</summary>
-[JsonConverter(typeof(ChargingProfileStatusEnumTypeJsonConverter))]
-public enum ChargingProfileStatusEnumType
+/// <summary>Schema enumeration ChargingProfileStatusEnumType (OCPP 2.0.1): schema shape only, the validator's source; the V21 types carry the messages.</summary>
+internal enum ChargingProfileStatusEnumType
 {
     /// <summary>"Accepted".</summary>
     [JsonStringEnumMemberName("Accepted")]
@@ -267,9 +253,8 @@ public enum ChargingProfileStatusEnumType
     Rejected,
 }
 
-/// <summary>Schema enumeration ChargingRateUnitEnumType (OCPP 2.0.1).</summary>
-[JsonConverter(typeof(ChargingRateUnitEnumTypeJsonConverter))]
-public enum ChargingRateUnitEnumType
+/// <summary>Schema enumeration ChargingRateUnitEnumType (OCPP 2.0.1): schema shape only, the validator's source; the V21 types carry the messages.</summary>
+internal enum ChargingRateUnitEnumType
 {
     /// <summary>"W".</summary>
     [JsonStringEnumMemberName("W")]
@@ -279,9 +264,8 @@ public enum ChargingRateUnitEnumType
     A,
 }
 
-/// <summary>Schema enumeration ChargingStateEnumType (OCPP 2.0.1).</summary>
-[JsonConverter(typeof(ChargingStateEnumTypeJsonConverter))]
-public enum ChargingStateEnumType
+/// <summary>Schema enumeration ChargingStateEnumType (OCPP 2.0.1): schema shape only, the validator's source; the V21 types carry the messages.</summary>
+internal enum ChargingStateEnumType
 {
     /// <summary>"Charging".</summary>
     [JsonStringEnumMemberName("Charging")]
@@ -300,9 +284,8 @@ public enum ChargingStateEnumType
     Idle,
 }
 
-/// <summary>Schema enumeration ClearCacheStatusEnumType (OCPP 2.0.1).</summary>
-[JsonConverter(typeof(ClearCacheStatusEnumTypeJsonConverter))]
-public enum ClearCacheStatusEnumType
+/// <summary>Schema enumeration ClearCacheStatusEnumType (OCPP 2.0.1): schema shape only, the validator's source; the V21 types carry the messages.</summary>
+internal enum ClearCacheStatusEnumType
 {
     /// <summary>"Accepted".</summary>
     [JsonStringEnumMemberName("Accepted")]
@@ -312,9 +295,8 @@ public enum ClearCacheStatusEnumType
     Rejected,
 }
 
-/// <summary>Schema enumeration ClearChargingProfileStatusEnumType (OCPP 2.0.1).</summary>
-[JsonConverter(typeof(ClearChargingProfileStatusEnumTypeJsonConverter))]
-public enum ClearChargingProfileStatusEnumType
+/// <summary>Schema enumeration ClearChargingProfileStatusEnumType (OCPP 2.0.1): schema shape only, the validator's source; the V21 types carry the messages.</summary>
+internal enum ClearChargingProfileStatusEnumType
 {
     /// <summary>"Accepted".</summary>
     [JsonStringEnumMemberName("Accepted")]
@@ -324,9 +306,8 @@ public enum ClearChargingProfileStatusEnumType
     Unknown,
 }
 
-/// <summary>Schema enumeration ClearMessageStatusEnumType (OCPP 2.0.1).</summary>
-[JsonConverter(typeof(ClearMessageStatusEnumTypeJsonConverter))]
-public enum ClearMessageStatusEnumType
+/// <summary>Schema enumeration ClearMessageStatusEnumType (OCPP 2.0.1): schema shape only, the validator's source; the V21 types carry the messages.</summary>
+internal enum ClearMessageStatusEnumType
 {
     /// <summary>"Accepted".</summary>
     [JsonStringEnumMemberName("Accepted")]
@@ -336,9 +317,8 @@ public enum ClearMessageStatusEnumType
     Unknown,
 }
 
-/// <summary>Schema enumeration ClearMonitoringStatusEnumType (OCPP 2.0.1).</summary>
-[JsonConverter(typeof(ClearMonitoringStatusEnumTypeJsonConverter))]
-public enum ClearMonitoringStatusEnumType
+/// <summary>Schema enumeration ClearMonitoringStatusEnumType (OCPP 2.0.1): schema shape only, the validator's source; the V21 types carry the messages.</summary>
+internal enum ClearMonitoringStatusEnumType
 {
     /// <summary>"Accepted".</summary>
     [JsonStringEnumMemberName("Accepted")]
@@ -351,9 +331,8 @@ public enum ClearMonitoringStatusEnumType
     NotFound,
 }
 
-/// <summary>Schema enumeration ComponentCriterionEnumType (OCPP 2.0.1).</summary>
-[JsonConverter(typeof(ComponentCriterionEnumTypeJsonConverter))]
-public enum ComponentCriterionEnumType
+/// <summary>Schema enumeration ComponentCriterionEnumType (OCPP 2.0.1): schema shape only, the validator's source; the V21 types carry the messages.</summary>
+internal enum ComponentCriterionEnumType
 {
     /// <summary>"Active".</summary>
     [JsonStringEnumMemberName("Active")]
@@ -369,9 +348,8 @@ public enum ComponentCriterionEnumType
     Problem,
 }
 
-/// <summary>Schema enumeration ConnectorEnumType (OCPP 2.0.1).</summary>
-[JsonConverter(typeof(ConnectorEnumTypeJsonConverter))]
-public enum ConnectorEnumType
+/// <summary>Schema enumeration ConnectorEnumType (OCPP 2.0.1): schema shape only, the validator's source; the V21 types carry the messages.</summary>
+internal enum ConnectorEnumType
 {
     /// <summary>"cCCS1".</summary>
     [JsonStringEnumMemberName("cCCS1")]
@@ -441,9 +419,8 @@ public enum ConnectorEnumType
     Unknown,
 }
 
-/// <summary>Schema enumeration ConnectorStatusEnumType (OCPP 2.0.1).</summary>
-[JsonConverter(typeof(ConnectorStatusEnumTypeJsonConverter))]
-public enum ConnectorStatusEnumType
+/// <summary>Schema enumeration ConnectorStatusEnumType (OCPP 2.0.1): schema shape only, the validator's source; the V21 types carry the messages.</summary>
+internal enum ConnectorStatusEnumType
 {
     /// <summary>"Available".</summary>
     [JsonStringEnumMemberName("Available")]
@@ -462,9 +439,8 @@ public enum ConnectorStatusEnumType
     Faulted,
 }
 
-/// <summary>Schema enumeration CostKindEnumType (OCPP 2.0.1).</summary>
-[JsonConverter(typeof(CostKindEnumTypeJsonConverter))]
-public enum CostKindEnumType
+/// <summary>Schema enumeration CostKindEnumType (OCPP 2.0.1): schema shape only, the validator's source; the V21 types carry the messages.</summary>
+internal enum CostKindEnumType
 {
     /// <summary>"CarbonDioxideEmission".</summary>
     [JsonStringEnumMemberName("CarbonDioxideEmission")]
@@ -477,9 +453,8 @@ public enum CostKindEnumType
     RenewableGenerationPercentage,
 }
 
-/// <summary>Schema enumeration CustomerInformationStatusEnumType (OCPP 2.0.1).</summary>
-[JsonConverter(typeof(CustomerInformationStatusEnumTypeJsonConverter))]
-public enum CustomerInformationStatusEnumType
+/// <summary>Schema enumeration CustomerInformationStatusEnumType (OCPP 2.0.1): schema shape only, the validator's source; the V21 types carry the messages.</summary>
+internal enum CustomerInformationStatusEnumType
 {
     /// <summary>"Accepted".</summary>
     [JsonStringEnumMemberName("Accepted")]
@@ -492,9 +467,8 @@ public enum CustomerInformationStatusEnumType
     Invalid,
 }
 
-/// <summary>Schema enumeration DataEnumType (OCPP 2.0.1).</summary>
-[JsonConverter(typeof(DataEnumTypeJsonConverter))]
-public enum DataEnumType
+/// <summary>Schema enumeration DataEnumType (OCPP 2.0.1): schema shape only, the validator's source; the V21 types carry the messages.</summary>
+internal enum DataEnumType
 {
     /// <summary>"string".</summary>
     [JsonStringEnumMemberName("string")]
@@ -522,9 +496,8 @@ public enum DataEnumType
     MemberList,
 }
 
-/// <summary>Schema enumeration DataTransferStatusEnumType (OCPP 2.0.1).</summary>
-[JsonConverter(typeof(DataTransferStatusEnumTypeJsonConverter))]
-public enum DataTransferStatusEnumType
+/// <summary>Schema enumeration DataTransferStatusEnumType (OCPP 2.0.1): schema shape only, the validator's source; the V21 types carry the messages.</summary>
+internal enum DataTransferStatusEnumType
 {
     /// <summary>"Accepted".</summary>
     [JsonStringEnumMemberName("Accepted")]
@@ -540,9 +513,8 @@ public enum DataTransferStatusEnumType
     UnknownVendorId,
 }
 
-/// <summary>Schema enumeration DeleteCertificateStatusEnumType (OCPP 2.0.1).</summary>
-[JsonConverter(typeof(DeleteCertificateStatusEnumTypeJsonConverter))]
-public enum DeleteCertificateStatusEnumType
+/// <summary>Schema enumeration DeleteCertificateStatusEnumType (OCPP 2.0.1): schema shape only, the validator's source; the V21 types carry the messages.</summary>
+internal enum DeleteCertificateStatusEnumType
 {
     /// <summary>"Accepted".</summary>
     [JsonStringEnumMemberName("Accepted")]
@@ -555,9 +527,8 @@ public enum DeleteCertificateStatusEnumType
     NotFound,
 }
 
-/// <summary>Schema enumeration DisplayMessageStatusEnumType (OCPP 2.0.1).</summary>
-[JsonConverter(typeof(DisplayMessageStatusEnumTypeJsonConverter))]
-public enum DisplayMessageStatusEnumType
+/// <summary>Schema enumeration DisplayMessageStatusEnumType (OCPP 2.0.1): schema shape only, the validator's source; the V21 types carry the messages.</summary>
+internal enum DisplayMessageStatusEnumType
 {
     /// <summary>"Accepted".</summary>
     [JsonStringEnumMemberName("Accepted")]
@@ -579,9 +550,8 @@ public enum DisplayMessageStatusEnumType
     UnknownTransaction,
 }
 
-/// <summary>Schema enumeration EnergyTransferModeEnumType (OCPP 2.0.1).</summary>
-[JsonConverter(typeof(EnergyTransferModeEnumTypeJsonConverter))]
-public enum EnergyTransferModeEnumType
+/// <summary>Schema enumeration EnergyTransferModeEnumType (OCPP 2.0.1): schema shape only, the validator's source; the V21 types carry the messages.</summary>
+internal enum EnergyTransferModeEnumType
 {
     /// <summary>"DC".</summary>
     [JsonStringEnumMemberName("DC")]
@@ -597,9 +567,8 @@ public enum EnergyTransferModeEnumType
     ACThreePhase,
 }
 
-/// <summary>Schema enumeration EventNotificationEnumType (OCPP 2.0.1).</summary>
-[JsonConverter(typeof(EventNotificationEnumTypeJsonConverter))]
-public enum EventNotificationEnumType
+/// <summary>Schema enumeration EventNotificationEnumType (OCPP 2.0.1): schema shape only, the validator's source; the V21 types carry the messages.</summary>
+internal enum EventNotificationEnumType
 {
     /// <summary>"HardWiredNotification".</summary>
     [JsonStringEnumMemberName("HardWiredNotification")]
@@ -615,9 +584,8 @@ public enum EventNotificationEnumType
     CustomMonitor,
 }
 
-/// <summary>Schema enumeration EventTriggerEnumType (OCPP 2.0.1).</summary>
-[JsonConverter(typeof(EventTriggerEnumTypeJsonConverter))]
-public enum EventTriggerEnumType
+/// <summary>Schema enumeration EventTriggerEnumType (OCPP 2.0.1): schema shape only, the validator's source; the V21 types carry the messages.</summary>
+internal enum EventTriggerEnumType
 {
     /// <summary>"Alerting".</summary>
     [JsonStringEnumMemberName("Alerting")]
@@ -630,9 +598,8 @@ public enum EventTriggerEnumType
     Periodic,
 }
 
-/// <summary>Schema enumeration FirmwareStatusEnumType (OCPP 2.0.1).</summary>
-[JsonConverter(typeof(FirmwareStatusEnumTypeJsonConverter))]
-public enum FirmwareStatusEnumType
+/// <summary>Schema enumeration FirmwareStatusEnumType (OCPP 2.0.1): schema shape only, the validator's source; the V21 types carry the messages.</summary>
+internal enum FirmwareStatusEnumType
 {
     /// <summary>"Downloaded".</summary>
     [JsonStringEnumMemberName("Downloaded")]
@@ -678,9 +645,8 @@ public enum FirmwareStatusEnumType
     SignatureVerified,
 }
 
-/// <summary>Schema enumeration GenericDeviceModelStatusEnumType (OCPP 2.0.1).</summary>
-[JsonConverter(typeof(GenericDeviceModelStatusEnumTypeJsonConverter))]
-public enum GenericDeviceModelStatusEnumType
+/// <summary>Schema enumeration GenericDeviceModelStatusEnumType (OCPP 2.0.1): schema shape only, the validator's source; the V21 types carry the messages.</summary>
+internal enum GenericDeviceModelStatusEnumType
 {
     /// <summary>"Accepted".</summary>
     [JsonStringEnumMemberName("Accepted")]
@@ -696,9 +662,8 @@ public enum GenericDeviceModelStatusEnumType
     EmptyResultSet,
 }
 
-/// <summary>Schema enumeration GenericStatusEnumType (OCPP 2.0.1).</summary>
-[JsonConverter(typeof(GenericStatusEnumTypeJsonConverter))]
-public enum GenericStatusEnumType
+/// <summary>Schema enumeration GenericStatusEnumType (OCPP 2.0.1): schema shape only, the validator's source; the V21 types carry the messages.</summary>
+internal enum GenericStatusEnumType
 {
     /// <summary>"Accepted".</summary>
     [JsonStringEnumMemberName("Accepted")]
@@ -708,9 +673,8 @@ public enum GenericStatusEnumType
     Rejected,
 }
 
-/// <summary>Schema enumeration GetCertificateIdUseEnumType (OCPP 2.0.1).</summary>
-[JsonConverter(typeof(GetCertificateIdUseEnumTypeJsonConverter))]
-public enum GetCertificateIdUseEnumType
+/// <summary>Schema enumeration GetCertificateIdUseEnumType (OCPP 2.0.1): schema shape only, the validator's source; the V21 types carry the messages.</summary>
+internal enum GetCertificateIdUseEnumType
 {
     /// <summary>"V2GRootCertificate".</summary>
     [JsonStringEnumMemberName("V2GRootCertificate")]
@@ -729,9 +693,8 @@ public enum GetCertificateIdUseEnumType
     ManufacturerRootCertificate,
 }
 
-/// <summary>Schema enumeration GetCertificateStatusEnumType (OCPP 2.0.1).</summary>
-[JsonConverter(typeof(GetCertificateStatusEnumTypeJsonConverter))]
-public enum GetCertificateStatusEnumType
+/// <summary>Schema enumeration GetCertificateStatusEnumType (OCPP 2.0.1): schema shape only, the validator's source; the V21 types carry the messages.</summary>
+internal enum GetCertificateStatusEnumType
 {
     /// <summary>"Accepted".</summary>
     [JsonStringEnumMemberName("Accepted")]
@@ -741,9 +704,8 @@ public enum GetCertificateStatusEnumType
     Failed,
 }
 
-/// <summary>Schema enumeration GetChargingProfileStatusEnumType (OCPP 2.0.1).</summary>
-[JsonConverter(typeof(GetChargingProfileStatusEnumTypeJsonConverter))]
-public enum GetChargingProfileStatusEnumType
+/// <summary>Schema enumeration GetChargingProfileStatusEnumType (OCPP 2.0.1): schema shape only, the validator's source; the V21 types carry the messages.</summary>
+internal enum GetChargingProfileStatusEnumType
 {
     /// <summary>"Accepted".</summary>
     [JsonStringEnumMemberName("Accepted")]
@@ -753,9 +715,8 @@ public enum GetChargingProfileStatusEnumType
     NoProfiles,
 }
 
-/// <summary>Schema enumeration GetDisplayMessagesStatusEnumType (OCPP 2.0.1).</summary>
-[JsonConverter(typeof(GetDisplayMessagesStatusEnumTypeJsonConverter))]
-public enum GetDisplayMessagesStatusEnumType
+/// <summary>Schema enumeration GetDisplayMessagesStatusEnumType (OCPP 2.0.1): schema shape only, the validator's source; the V21 types carry the messages.</summary>
+internal enum GetDisplayMessagesStatusEnumType
 {
     /// <summary>"Accepted".</summary>
     [JsonStringEnumMemberName("Accepted")]
@@ -765,9 +726,8 @@ public enum GetDisplayMessagesStatusEnumType
     Unknown,
 }
 
-/// <summary>Schema enumeration GetInstalledCertificateStatusEnumType (OCPP 2.0.1).</summary>
-[JsonConverter(typeof(GetInstalledCertificateStatusEnumTypeJsonConverter))]
-public enum GetInstalledCertificateStatusEnumType
+/// <summary>Schema enumeration GetInstalledCertificateStatusEnumType (OCPP 2.0.1): schema shape only, the validator's source; the V21 types carry the messages.</summary>
+internal enum GetInstalledCertificateStatusEnumType
 {
     /// <summary>"Accepted".</summary>
     [JsonStringEnumMemberName("Accepted")]
@@ -777,9 +737,8 @@ public enum GetInstalledCertificateStatusEnumType
     NotFound,
 }
 
-/// <summary>Schema enumeration GetVariableStatusEnumType (OCPP 2.0.1).</summary>
-[JsonConverter(typeof(GetVariableStatusEnumTypeJsonConverter))]
-public enum GetVariableStatusEnumType
+/// <summary>Schema enumeration GetVariableStatusEnumType (OCPP 2.0.1): schema shape only, the validator's source; the V21 types carry the messages.</summary>
+internal enum GetVariableStatusEnumType
 {
     /// <summary>"Accepted".</summary>
     [JsonStringEnumMemberName("Accepted")]
@@ -798,9 +757,8 @@ public enum GetVariableStatusEnumType
     NotSupportedAttributeType,
 }
 
-/// <summary>Schema enumeration HashAlgorithmEnumType (OCPP 2.0.1).</summary>
-[JsonConverter(typeof(HashAlgorithmEnumTypeJsonConverter))]
-public enum HashAlgorithmEnumType
+/// <summary>Schema enumeration HashAlgorithmEnumType (OCPP 2.0.1): schema shape only, the validator's source; the V21 types carry the messages.</summary>
+internal enum HashAlgorithmEnumType
 {
     /// <summary>"SHA256".</summary>
     [JsonStringEnumMemberName("SHA256")]
@@ -813,9 +771,8 @@ public enum HashAlgorithmEnumType
     SHA512,
 }
 
-/// <summary>Schema enumeration IdTokenEnumType (OCPP 2.0.1).</summary>
-[JsonConverter(typeof(IdTokenEnumTypeJsonConverter))]
-public enum IdTokenEnumType
+/// <summary>Schema enumeration IdTokenEnumType (OCPP 2.0.1): schema shape only, the validator's source; the V21 types carry the messages.</summary>
+internal enum IdTokenEnumType
 {
     /// <summary>"Central".</summary>
     [JsonStringEnumMemberName("Central")]
@@ -843,9 +800,8 @@ public enum IdTokenEnumType
     NoAuthorization,
 }
 
-/// <summary>Schema enumeration InstallCertificateStatusEnumType (OCPP 2.0.1).</summary>
-[JsonConverter(typeof(InstallCertificateStatusEnumTypeJsonConverter))]
-public enum InstallCertificateStatusEnumType
+/// <summary>Schema enumeration InstallCertificateStatusEnumType (OCPP 2.0.1): schema shape only, the validator's source; the V21 types carry the messages.</summary>
+internal enum InstallCertificateStatusEnumType
 {
     /// <summary>"Accepted".</summary>
     [JsonStringEnumMemberName("Accepted")]
@@ -858,9 +814,8 @@ public enum InstallCertificateStatusEnumType
     Failed,
 }
 
-/// <summary>Schema enumeration InstallCertificateUseEnumType (OCPP 2.0.1).</summary>
-[JsonConverter(typeof(InstallCertificateUseEnumTypeJsonConverter))]
-public enum InstallCertificateUseEnumType
+/// <summary>Schema enumeration InstallCertificateUseEnumType (OCPP 2.0.1): schema shape only, the validator's source; the V21 types carry the messages.</summary>
+internal enum InstallCertificateUseEnumType
 {
     /// <summary>"V2GRootCertificate".</summary>
     [JsonStringEnumMemberName("V2GRootCertificate")]
@@ -876,9 +831,8 @@ public enum InstallCertificateUseEnumType
     ManufacturerRootCertificate,
 }
 
-/// <summary>Schema enumeration Iso15118EVCertificateStatusEnumType (OCPP 2.0.1).</summary>
-[JsonConverter(typeof(Iso15118EVCertificateStatusEnumTypeJsonConverter))]
-public enum Iso15118EVCertificateStatusEnumType
+/// <summary>Schema enumeration Iso15118EVCertificateStatusEnumType (OCPP 2.0.1): schema shape only, the validator's source; the V21 types carry the messages.</summary>
+internal enum Iso15118EVCertificateStatusEnumType
 {
     /// <summary>"Accepted".</summary>
     [JsonStringEnumMemberName("Accepted")]
@@ -888,9 +842,8 @@ public enum Iso15118EVCertificateStatusEnumType
     Failed,
 }
 
-/// <summary>Schema enumeration LocationEnumType (OCPP 2.0.1).</summary>
-[JsonConverter(typeof(LocationEnumTypeJsonConverter))]
-public enum LocationEnumType
+/// <summary>Schema enumeration LocationEnumType (OCPP 2.0.1): schema shape only, the validator's source; the V21 types carry the messages.</summary>
+internal enum LocationEnumType
 {
     /// <summary>"Body".</summary>
     [JsonStringEnumMemberName("Body")]
@@ -909,9 +862,8 @@ public enum LocationEnumType
     Outlet,
 }
 
-/// <summary>Schema enumeration LogEnumType (OCPP 2.0.1).</summary>
-[JsonConverter(typeof(LogEnumTypeJsonConverter))]
-public enum LogEnumType
+/// <summary>Schema enumeration LogEnumType (OCPP 2.0.1): schema shape only, the validator's source; the V21 types carry the messages.</summary>
+internal enum LogEnumType
 {
     /// <summary>"DiagnosticsLog".</summary>
     [JsonStringEnumMemberName("DiagnosticsLog")]
@@ -921,9 +873,8 @@ public enum LogEnumType
     SecurityLog,
 }
 
-/// <summary>Schema enumeration LogStatusEnumType (OCPP 2.0.1).</summary>
-[JsonConverter(typeof(LogStatusEnumTypeJsonConverter))]
-public enum LogStatusEnumType
+/// <summary>Schema enumeration LogStatusEnumType (OCPP 2.0.1): schema shape only, the validator's source; the V21 types carry the messages.</summary>
+internal enum LogStatusEnumType
 {
     /// <summary>"Accepted".</summary>
     [JsonStringEnumMemberName("Accepted")]
@@ -936,9 +887,8 @@ public enum LogStatusEnumType
     AcceptedCanceled,
 }
 
-/// <summary>Schema enumeration MeasurandEnumType (OCPP 2.0.1).</summary>
-[JsonConverter(typeof(MeasurandEnumTypeJsonConverter))]
-public enum MeasurandEnumType
+/// <summary>Schema enumeration MeasurandEnumType (OCPP 2.0.1): schema shape only, the validator's source; the V21 types carry the messages.</summary>
+internal enum MeasurandEnumType
 {
     /// <summary>"Current.Export".</summary>
     [JsonStringEnumMemberName("Current.Export")]
@@ -1017,9 +967,8 @@ public enum MeasurandEnumType
     Voltage,
 }
 
-/// <summary>Schema enumeration MessageFormatEnumType (OCPP 2.0.1).</summary>
-[JsonConverter(typeof(MessageFormatEnumTypeJsonConverter))]
-public enum MessageFormatEnumType
+/// <summary>Schema enumeration MessageFormatEnumType (OCPP 2.0.1): schema shape only, the validator's source; the V21 types carry the messages.</summary>
+internal enum MessageFormatEnumType
 {
     /// <summary>"ASCII".</summary>
     [JsonStringEnumMemberName("ASCII")]
@@ -1035,9 +984,8 @@ public enum MessageFormatEnumType
     UTF8,
 }
 
-/// <summary>Schema enumeration MessagePriorityEnumType (OCPP 2.0.1).</summary>
-[JsonConverter(typeof(MessagePriorityEnumTypeJsonConverter))]
-public enum MessagePriorityEnumType
+/// <summary>Schema enumeration MessagePriorityEnumType (OCPP 2.0.1): schema shape only, the validator's source; the V21 types carry the messages.</summary>
+internal enum MessagePriorityEnumType
 {
     /// <summary>"AlwaysFront".</summary>
     [JsonStringEnumMemberName("AlwaysFront")]
@@ -1050,9 +998,8 @@ public enum MessagePriorityEnumType
     NormalCycle,
 }
 
-/// <summary>Schema enumeration MessageStateEnumType (OCPP 2.0.1).</summary>
-[JsonConverter(typeof(MessageStateEnumTypeJsonConverter))]
-public enum MessageStateEnumType
+/// <summary>Schema enumeration MessageStateEnumType (OCPP 2.0.1): schema shape only, the validator's source; the V21 types carry the messages.</summary>
+internal enum MessageStateEnumType
 {
     /// <summary>"Charging".</summary>
     [JsonStringEnumMemberName("Charging")]
@@ -1068,9 +1015,8 @@ public enum MessageStateEnumType
     Unavailable,
 }
 
-/// <summary>Schema enumeration MessageTriggerEnumType (OCPP 2.0.1).</summary>
-[JsonConverter(typeof(MessageTriggerEnumTypeJsonConverter))]
-public enum MessageTriggerEnumType
+/// <summary>Schema enumeration MessageTriggerEnumType (OCPP 2.0.1): schema shape only, the validator's source; the V21 types carry the messages.</summary>
+internal enum MessageTriggerEnumType
 {
     /// <summary>"BootNotification".</summary>
     [JsonStringEnumMemberName("BootNotification")]
@@ -1107,9 +1053,8 @@ public enum MessageTriggerEnumType
     PublishFirmwareStatusNotification,
 }
 
-/// <summary>Schema enumeration MonitorEnumType (OCPP 2.0.1).</summary>
-[JsonConverter(typeof(MonitorEnumTypeJsonConverter))]
-public enum MonitorEnumType
+/// <summary>Schema enumeration MonitorEnumType (OCPP 2.0.1): schema shape only, the validator's source; the V21 types carry the messages.</summary>
+internal enum MonitorEnumType
 {
     /// <summary>"UpperThreshold".</summary>
     [JsonStringEnumMemberName("UpperThreshold")]
@@ -1128,9 +1073,8 @@ public enum MonitorEnumType
     PeriodicClockAligned,
 }
 
-/// <summary>Schema enumeration MonitoringBaseEnumType (OCPP 2.0.1).</summary>
-[JsonConverter(typeof(MonitoringBaseEnumTypeJsonConverter))]
-public enum MonitoringBaseEnumType
+/// <summary>Schema enumeration MonitoringBaseEnumType (OCPP 2.0.1): schema shape only, the validator's source; the V21 types carry the messages.</summary>
+internal enum MonitoringBaseEnumType
 {
     /// <summary>"All".</summary>
     [JsonStringEnumMemberName("All")]
@@ -1143,9 +1087,8 @@ public enum MonitoringBaseEnumType
     HardWiredOnly,
 }
 
-/// <summary>Schema enumeration MonitoringCriterionEnumType (OCPP 2.0.1).</summary>
-[JsonConverter(typeof(MonitoringCriterionEnumTypeJsonConverter))]
-public enum MonitoringCriterionEnumType
+/// <summary>Schema enumeration MonitoringCriterionEnumType (OCPP 2.0.1): schema shape only, the validator's source; the V21 types carry the messages.</summary>
+internal enum MonitoringCriterionEnumType
 {
     /// <summary>"ThresholdMonitoring".</summary>
     [JsonStringEnumMemberName("ThresholdMonitoring")]
@@ -1158,9 +1101,8 @@ public enum MonitoringCriterionEnumType
     PeriodicMonitoring,
 }
 
-/// <summary>Schema enumeration MutabilityEnumType (OCPP 2.0.1).</summary>
-[JsonConverter(typeof(MutabilityEnumTypeJsonConverter))]
-public enum MutabilityEnumType
+/// <summary>Schema enumeration MutabilityEnumType (OCPP 2.0.1): schema shape only, the validator's source; the V21 types carry the messages.</summary>
+internal enum MutabilityEnumType
 {
     /// <summary>"ReadOnly".</summary>
     [JsonStringEnumMemberName("ReadOnly")]
@@ -1173,9 +1115,8 @@ public enum MutabilityEnumType
     ReadWrite,
 }
 
-/// <summary>Schema enumeration NotifyEVChargingNeedsStatusEnumType (OCPP 2.0.1).</summary>
-[JsonConverter(typeof(NotifyEVChargingNeedsStatusEnumTypeJsonConverter))]
-public enum NotifyEVChargingNeedsStatusEnumType
+/// <summary>Schema enumeration NotifyEVChargingNeedsStatusEnumType (OCPP 2.0.1): schema shape only, the validator's source; the V21 types carry the messages.</summary>
+internal enum NotifyEVChargingNeedsStatusEnumType
 {
     /// <summary>"Accepted".</summary>
     [JsonStringEnumMemberName("Accepted")]
@@ -1188,9 +1129,8 @@ public enum NotifyEVChargingNeedsStatusEnumType
     Processing,
 }
 
-/// <summary>Schema enumeration OCPPInterfaceEnumType (OCPP 2.0.1).</summary>
-[JsonConverter(typeof(OCPPInterfaceEnumTypeJsonConverter))]
-public enum OCPPInterfaceEnumType
+/// <summary>Schema enumeration OCPPInterfaceEnumType (OCPP 2.0.1): schema shape only, the validator's source; the V21 types carry the messages.</summary>
+internal enum OCPPInterfaceEnumType
 {
     /// <summary>"Wired0".</summary>
     [JsonStringEnumMemberName("Wired0")]
@@ -1218,9 +1158,8 @@ public enum OCPPInterfaceEnumType
     Wireless3,
 }
 
-/// <summary>Schema enumeration OCPPTransportEnumType (OCPP 2.0.1).</summary>
-[JsonConverter(typeof(OCPPTransportEnumTypeJsonConverter))]
-public enum OCPPTransportEnumType
+/// <summary>Schema enumeration OCPPTransportEnumType (OCPP 2.0.1): schema shape only, the validator's source; the V21 types carry the messages.</summary>
+internal enum OCPPTransportEnumType
 {
     /// <summary>"JSON".</summary>
     [JsonStringEnumMemberName("JSON")]
@@ -1230,9 +1169,8 @@ public enum OCPPTransportEnumType
     SOAP,
 }
 
-/// <summary>Schema enumeration OCPPVersionEnumType (OCPP 2.0.1).</summary>
-[JsonConverter(typeof(OCPPVersionEnumTypeJsonConverter))]
-public enum OCPPVersionEnumType
+/// <summary>Schema enumeration OCPPVersionEnumType (OCPP 2.0.1): schema shape only, the validator's source; the V21 types carry the messages.</summary>
+internal enum OCPPVersionEnumType
 {
     /// <summary>"OCPP12".</summary>
     [JsonStringEnumMemberName("OCPP12")]
@@ -1248,9 +1186,8 @@ public enum OCPPVersionEnumType
     OCPP20,
 }
 
-/// <summary>Schema enumeration OperationalStatusEnumType (OCPP 2.0.1).</summary>
-[JsonConverter(typeof(OperationalStatusEnumTypeJsonConverter))]
-public enum OperationalStatusEnumType
+/// <summary>Schema enumeration OperationalStatusEnumType (OCPP 2.0.1): schema shape only, the validator's source; the V21 types carry the messages.</summary>
+internal enum OperationalStatusEnumType
 {
     /// <summary>"Inoperative".</summary>
     [JsonStringEnumMemberName("Inoperative")]
@@ -1260,9 +1197,8 @@ public enum OperationalStatusEnumType
     Operative,
 }
 
-/// <summary>Schema enumeration PhaseEnumType (OCPP 2.0.1).</summary>
-[JsonConverter(typeof(PhaseEnumTypeJsonConverter))]
-public enum PhaseEnumType
+/// <summary>Schema enumeration PhaseEnumType (OCPP 2.0.1): schema shape only, the validator's source; the V21 types carry the messages.</summary>
+internal enum PhaseEnumType
 {
     /// <summary>"L1".</summary>
     [JsonStringEnumMemberName("L1")]
@@ -1296,9 +1232,8 @@ public enum PhaseEnumType
     L3L1,
 }
 
-/// <summary>Schema enumeration PublishFirmwareStatusEnumType (OCPP 2.0.1).</summary>
-[JsonConverter(typeof(PublishFirmwareStatusEnumTypeJsonConverter))]
-public enum PublishFirmwareStatusEnumType
+/// <summary>Schema enumeration PublishFirmwareStatusEnumType (OCPP 2.0.1): schema shape only, the validator's source; the V21 types carry the messages.</summary>
+internal enum PublishFirmwareStatusEnumType
 {
     /// <summary>"Idle".</summary>
     [JsonStringEnumMemberName("Idle")]
@@ -1332,9 +1267,8 @@ public enum PublishFirmwareStatusEnumType
     PublishFailed,
 }
 
-/// <summary>Schema enumeration ReadingContextEnumType (OCPP 2.0.1).</summary>
-[JsonConverter(typeof(ReadingContextEnumTypeJsonConverter))]
-public enum ReadingContextEnumType
+/// <summary>Schema enumeration ReadingContextEnumType (OCPP 2.0.1): schema shape only, the validator's source; the V21 types carry the messages.</summary>
+internal enum ReadingContextEnumType
 {
     /// <summary>"Interruption.Begin".</summary>
     [JsonStringEnumMemberName("Interruption.Begin")]
@@ -1362,9 +1296,8 @@ public enum ReadingContextEnumType
     Trigger,
 }
 
-/// <summary>Schema enumeration ReasonEnumType (OCPP 2.0.1).</summary>
-[JsonConverter(typeof(ReasonEnumTypeJsonConverter))]
-public enum ReasonEnumType
+/// <summary>Schema enumeration ReasonEnumType (OCPP 2.0.1): schema shape only, the validator's source; the V21 types carry the messages.</summary>
+internal enum ReasonEnumType
 {
     /// <summary>"DeAuthorized".</summary>
     [JsonStringEnumMemberName("DeAuthorized")]
@@ -1425,9 +1358,8 @@ public enum ReasonEnumType
     Timeout,
 }
 
-/// <summary>Schema enumeration RecurrencyKindEnumType (OCPP 2.0.1).</summary>
-[JsonConverter(typeof(RecurrencyKindEnumTypeJsonConverter))]
-public enum RecurrencyKindEnumType
+/// <summary>Schema enumeration RecurrencyKindEnumType (OCPP 2.0.1): schema shape only, the validator's source; the V21 types carry the messages.</summary>
+internal enum RecurrencyKindEnumType
 {
     /// <summary>"Daily".</summary>
     [JsonStringEnumMemberName("Daily")]
@@ -1437,9 +1369,8 @@ public enum RecurrencyKindEnumType
     Weekly,
 }
 
-/// <summary>Schema enumeration RegistrationStatusEnumType (OCPP 2.0.1).</summary>
-[JsonConverter(typeof(RegistrationStatusEnumTypeJsonConverter))]
-public enum RegistrationStatusEnumType
+/// <summary>Schema enumeration RegistrationStatusEnumType (OCPP 2.0.1): schema shape only, the validator's source; the V21 types carry the messages.</summary>
+internal enum RegistrationStatusEnumType
 {
     /// <summary>"Accepted".</summary>
     [JsonStringEnumMemberName("Accepted")]
@@ -1452,9 +1383,8 @@ public enum RegistrationStatusEnumType
     Rejected,
 }
 
-/// <summary>Schema enumeration ReportBaseEnumType (OCPP 2.0.1).</summary>
-[JsonConverter(typeof(ReportBaseEnumTypeJsonConverter))]
-public enum ReportBaseEnumType
+/// <summary>Schema enumeration ReportBaseEnumType (OCPP 2.0.1): schema shape only, the validator's source; the V21 types carry the messages.</summary>
+internal enum ReportBaseEnumType
 {
     /// <summary>"ConfigurationInventory".</summary>
     [JsonStringEnumMemberName("ConfigurationInventory")]
@@ -1467,9 +1397,8 @@ public enum ReportBaseEnumType
     SummaryInventory,
 }
 
-/// <summary>Schema enumeration RequestStartStopStatusEnumType (OCPP 2.0.1).</summary>
-[JsonConverter(typeof(RequestStartStopStatusEnumTypeJsonConverter))]
-public enum RequestStartStopStatusEnumType
+/// <summary>Schema enumeration RequestStartStopStatusEnumType (OCPP 2.0.1): schema shape only, the validator's source; the V21 types carry the messages.</summary>
+internal enum RequestStartStopStatusEnumType
 {
     /// <summary>"Accepted".</summary>
     [JsonStringEnumMemberName("Accepted")]
@@ -1479,9 +1408,8 @@ public enum RequestStartStopStatusEnumType
     Rejected,
 }
 
-/// <summary>Schema enumeration ReservationUpdateStatusEnumType (OCPP 2.0.1).</summary>
-[JsonConverter(typeof(ReservationUpdateStatusEnumTypeJsonConverter))]
-public enum ReservationUpdateStatusEnumType
+/// <summary>Schema enumeration ReservationUpdateStatusEnumType (OCPP 2.0.1): schema shape only, the validator's source; the V21 types carry the messages.</summary>
+internal enum ReservationUpdateStatusEnumType
 {
     /// <summary>"Expired".</summary>
     [JsonStringEnumMemberName("Expired")]
@@ -1491,9 +1419,8 @@ public enum ReservationUpdateStatusEnumType
     Removed,
 }
 
-/// <summary>Schema enumeration ReserveNowStatusEnumType (OCPP 2.0.1).</summary>
-[JsonConverter(typeof(ReserveNowStatusEnumTypeJsonConverter))]
-public enum ReserveNowStatusEnumType
+/// <summary>Schema enumeration ReserveNowStatusEnumType (OCPP 2.0.1): schema shape only, the validator's source; the V21 types carry the messages.</summary>
+internal enum ReserveNowStatusEnumType
 {
     /// <summary>"Accepted".</summary>
     [JsonStringEnumMemberName("Accepted")]
@@ -1512,9 +1439,8 @@ public enum ReserveNowStatusEnumType
     Unavailable,
 }
 
-/// <summary>Schema enumeration ResetEnumType (OCPP 2.0.1).</summary>
-[JsonConverter(typeof(ResetEnumTypeJsonConverter))]
-public enum ResetEnumType
+/// <summary>Schema enumeration ResetEnumType (OCPP 2.0.1): schema shape only, the validator's source; the V21 types carry the messages.</summary>
+internal enum ResetEnumType
 {
     /// <summary>"Immediate".</summary>
     [JsonStringEnumMemberName("Immediate")]
@@ -1524,9 +1450,8 @@ public enum ResetEnumType
     OnIdle,
 }
 
-/// <summary>Schema enumeration ResetStatusEnumType (OCPP 2.0.1).</summary>
-[JsonConverter(typeof(ResetStatusEnumTypeJsonConverter))]
-public enum ResetStatusEnumType
+/// <summary>Schema enumeration ResetStatusEnumType (OCPP 2.0.1): schema shape only, the validator's source; the V21 types carry the messages.</summary>
+internal enum ResetStatusEnumType
 {
     /// <summary>"Accepted".</summary>
     [JsonStringEnumMemberName("Accepted")]
@@ -1539,9 +1464,8 @@ public enum ResetStatusEnumType
     Scheduled,
 }
 
-/// <summary>Schema enumeration SendLocalListStatusEnumType (OCPP 2.0.1).</summary>
-[JsonConverter(typeof(SendLocalListStatusEnumTypeJsonConverter))]
-public enum SendLocalListStatusEnumType
+/// <summary>Schema enumeration SendLocalListStatusEnumType (OCPP 2.0.1): schema shape only, the validator's source; the V21 types carry the messages.</summary>
+internal enum SendLocalListStatusEnumType
 {
     /// <summary>"Accepted".</summary>
     [JsonStringEnumMemberName("Accepted")]
@@ -1554,9 +1478,8 @@ public enum SendLocalListStatusEnumType
     VersionMismatch,
 }
 
-/// <summary>Schema enumeration SetMonitoringStatusEnumType (OCPP 2.0.1).</summary>
-[JsonConverter(typeof(SetMonitoringStatusEnumTypeJsonConverter))]
-public enum SetMonitoringStatusEnumType
+/// <summary>Schema enumeration SetMonitoringStatusEnumType (OCPP 2.0.1): schema shape only, the validator's source; the V21 types carry the messages.</summary>
+internal enum SetMonitoringStatusEnumType
 {
     /// <summary>"Accepted".</summary>
     [JsonStringEnumMemberName("Accepted")]
@@ -1578,9 +1501,8 @@ public enum SetMonitoringStatusEnumType
     Duplicate,
 }
 
-/// <summary>Schema enumeration SetNetworkProfileStatusEnumType (OCPP 2.0.1).</summary>
-[JsonConverter(typeof(SetNetworkProfileStatusEnumTypeJsonConverter))]
-public enum SetNetworkProfileStatusEnumType
+/// <summary>Schema enumeration SetNetworkProfileStatusEnumType (OCPP 2.0.1): schema shape only, the validator's source; the V21 types carry the messages.</summary>
+internal enum SetNetworkProfileStatusEnumType
 {
     /// <summary>"Accepted".</summary>
     [JsonStringEnumMemberName("Accepted")]
@@ -1593,9 +1515,8 @@ public enum SetNetworkProfileStatusEnumType
     Failed,
 }
 
-/// <summary>Schema enumeration SetVariableStatusEnumType (OCPP 2.0.1).</summary>
-[JsonConverter(typeof(SetVariableStatusEnumTypeJsonConverter))]
-public enum SetVariableStatusEnumType
+/// <summary>Schema enumeration SetVariableStatusEnumType (OCPP 2.0.1): schema shape only, the validator's source; the V21 types carry the messages.</summary>
+internal enum SetVariableStatusEnumType
 {
     /// <summary>"Accepted".</summary>
     [JsonStringEnumMemberName("Accepted")]
@@ -1617,9 +1538,8 @@ public enum SetVariableStatusEnumType
     RebootRequired,
 }
 
-/// <summary>Schema enumeration TransactionEventEnumType (OCPP 2.0.1).</summary>
-[JsonConverter(typeof(TransactionEventEnumTypeJsonConverter))]
-public enum TransactionEventEnumType
+/// <summary>Schema enumeration TransactionEventEnumType (OCPP 2.0.1): schema shape only, the validator's source; the V21 types carry the messages.</summary>
+internal enum TransactionEventEnumType
 {
     /// <summary>"Ended".</summary>
     [JsonStringEnumMemberName("Ended")]
@@ -1632,9 +1552,8 @@ public enum TransactionEventEnumType
     Updated,
 }
 
-/// <summary>Schema enumeration TriggerMessageStatusEnumType (OCPP 2.0.1).</summary>
-[JsonConverter(typeof(TriggerMessageStatusEnumTypeJsonConverter))]
-public enum TriggerMessageStatusEnumType
+/// <summary>Schema enumeration TriggerMessageStatusEnumType (OCPP 2.0.1): schema shape only, the validator's source; the V21 types carry the messages.</summary>
+internal enum TriggerMessageStatusEnumType
 {
     /// <summary>"Accepted".</summary>
     [JsonStringEnumMemberName("Accepted")]
@@ -1647,9 +1566,8 @@ public enum TriggerMessageStatusEnumType
     NotImplemented,
 }
 
-/// <summary>Schema enumeration TriggerReasonEnumType (OCPP 2.0.1).</summary>
-[JsonConverter(typeof(TriggerReasonEnumTypeJsonConverter))]
-public enum TriggerReasonEnumType
+/// <summary>Schema enumeration TriggerReasonEnumType (OCPP 2.0.1): schema shape only, the validator's source; the V21 types carry the messages.</summary>
+internal enum TriggerReasonEnumType
 {
     /// <summary>"Authorized".</summary>
     [JsonStringEnumMemberName("Authorized")]
@@ -1716,9 +1634,8 @@ public enum TriggerReasonEnumType
     ResetCommand,
 }
 
-/// <summary>Schema enumeration UnlockStatusEnumType (OCPP 2.0.1).</summary>
-[JsonConverter(typeof(UnlockStatusEnumTypeJsonConverter))]
-public enum UnlockStatusEnumType
+/// <summary>Schema enumeration UnlockStatusEnumType (OCPP 2.0.1): schema shape only, the validator's source; the V21 types carry the messages.</summary>
+internal enum UnlockStatusEnumType
 {
     /// <summary>"Unlocked".</summary>
     [JsonStringEnumMemberName("Unlocked")]
@@ -1734,9 +1651,8 @@ public enum UnlockStatusEnumType
     UnknownConnector,
 }
 
-/// <summary>Schema enumeration UnpublishFirmwareStatusEnumType (OCPP 2.0.1).</summary>
-[JsonConverter(typeof(UnpublishFirmwareStatusEnumTypeJsonConverter))]
-public enum UnpublishFirmwareStatusEnumType
+/// <summary>Schema enumeration UnpublishFirmwareStatusEnumType (OCPP 2.0.1): schema shape only, the validator's source; the V21 types carry the messages.</summary>
+internal enum UnpublishFirmwareStatusEnumType
 {
     /// <summary>"DownloadOngoing".</summary>
     [JsonStringEnumMemberName("DownloadOngoing")]
@@ -1749,9 +1665,8 @@ public enum UnpublishFirmwareStatusEnumType
     Unpublished,
 }
 
-/// <summary>Schema enumeration UpdateEnumType (OCPP 2.0.1).</summary>
-[JsonConverter(typeof(UpdateEnumTypeJsonConverter))]
-public enum UpdateEnumType
+/// <summary>Schema enumeration UpdateEnumType (OCPP 2.0.1): schema shape only, the validator's source; the V21 types carry the messages.</summary>
+internal enum UpdateEnumType
 {
     /// <summary>"Differential".</summary>
     [JsonStringEnumMemberName("Differential")]
@@ -1761,9 +1676,8 @@ public enum UpdateEnumType
     Full,
 }
 
-/// <summary>Schema enumeration UpdateFirmwareStatusEnumType (OCPP 2.0.1).</summary>
-[JsonConverter(typeof(UpdateFirmwareStatusEnumTypeJsonConverter))]
-public enum UpdateFirmwareStatusEnumType
+/// <summary>Schema enumeration UpdateFirmwareStatusEnumType (OCPP 2.0.1): schema shape only, the validator's source; the V21 types carry the messages.</summary>
+internal enum UpdateFirmwareStatusEnumType
 {
     /// <summary>"Accepted".</summary>
     [JsonStringEnumMemberName("Accepted")]
@@ -1782,9 +1696,8 @@ public enum UpdateFirmwareStatusEnumType
     RevokedCertificate,
 }
 
-/// <summary>Schema enumeration UploadLogStatusEnumType (OCPP 2.0.1).</summary>
-[JsonConverter(typeof(UploadLogStatusEnumTypeJsonConverter))]
-public enum UploadLogStatusEnumType
+/// <summary>Schema enumeration UploadLogStatusEnumType (OCPP 2.0.1): schema shape only, the validator's source; the V21 types carry the messages.</summary>
+internal enum UploadLogStatusEnumType
 {
     /// <summary>"BadMessage".</summary>
     [JsonStringEnumMemberName("BadMessage")]
@@ -1812,9 +1725,8 @@ public enum UploadLogStatusEnumType
     AcceptedCanceled,
 }
 
-/// <summary>Schema enumeration VPNEnumType (OCPP 2.0.1).</summary>
-[JsonConverter(typeof(VPNEnumTypeJsonConverter))]
-public enum VPNEnumType
+/// <summary>Schema enumeration VPNEnumType (OCPP 2.0.1): schema shape only, the validator's source; the V21 types carry the messages.</summary>
+internal enum VPNEnumType
 {
     /// <summary>"IKEv2".</summary>
     [JsonStringEnumMemberName("IKEv2")]

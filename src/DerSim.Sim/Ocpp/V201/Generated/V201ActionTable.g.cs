@@ -8,7 +8,7 @@ using System.Text.Json.Serialization.Metadata;
 
 namespace DerSim.Sim.Ocpp.V201;
 
-/// <summary>Every OCPP 2.0.1 action: its request and response types and who sends the request.</summary>
+/// <summary>Every OCPP 2.0.1 action: the V21 types that carry it, the 2.0.1 shapes its schemas come from, and who sends the request.</summary>
 public sealed partial class V201ActionTable : IOcppActionTable
 {
     private readonly Dictionary<Type, OcppAction> byRequestType;
@@ -17,70 +17,134 @@ public sealed partial class V201ActionTable : IOcppActionTable
     {
         OcppAction[] actions =
         [
-            new("Authorize", typeof(AuthorizeRequest), typeof(AuthorizeResponse), MessageDirection.StationToCsms),
-            new("BootNotification", typeof(BootNotificationRequest), typeof(BootNotificationResponse), MessageDirection.StationToCsms),
-            new("CancelReservation", typeof(CancelReservationRequest), typeof(CancelReservationResponse), MessageDirection.CsmsToStation),
-            new("CertificateSigned", typeof(CertificateSignedRequest), typeof(CertificateSignedResponse), MessageDirection.CsmsToStation),
-            new("ChangeAvailability", typeof(ChangeAvailabilityRequest), typeof(ChangeAvailabilityResponse), MessageDirection.CsmsToStation),
-            new("ClearCache", typeof(ClearCacheRequest), typeof(ClearCacheResponse), MessageDirection.CsmsToStation),
-            new("ClearChargingProfile", typeof(ClearChargingProfileRequest), typeof(ClearChargingProfileResponse), MessageDirection.CsmsToStation),
-            new("ClearDisplayMessage", typeof(ClearDisplayMessageRequest), typeof(ClearDisplayMessageResponse), MessageDirection.CsmsToStation),
-            new("ClearVariableMonitoring", typeof(ClearVariableMonitoringRequest), typeof(ClearVariableMonitoringResponse), MessageDirection.CsmsToStation),
-            new("ClearedChargingLimit", typeof(ClearedChargingLimitRequest), typeof(ClearedChargingLimitResponse), MessageDirection.StationToCsms),
-            new("CostUpdated", typeof(CostUpdatedRequest), typeof(CostUpdatedResponse), MessageDirection.CsmsToStation),
-            new("CustomerInformation", typeof(CustomerInformationRequest), typeof(CustomerInformationResponse), MessageDirection.CsmsToStation),
-            new("DataTransfer", typeof(DataTransferRequest), typeof(DataTransferResponse), MessageDirection.Both),
-            new("DeleteCertificate", typeof(DeleteCertificateRequest), typeof(DeleteCertificateResponse), MessageDirection.CsmsToStation),
-            new("FirmwareStatusNotification", typeof(FirmwareStatusNotificationRequest), typeof(FirmwareStatusNotificationResponse), MessageDirection.StationToCsms),
-            new("Get15118EVCertificate", typeof(Get15118EVCertificateRequest), typeof(Get15118EVCertificateResponse), MessageDirection.StationToCsms),
-            new("GetBaseReport", typeof(GetBaseReportRequest), typeof(GetBaseReportResponse), MessageDirection.CsmsToStation),
-            new("GetCertificateStatus", typeof(GetCertificateStatusRequest), typeof(GetCertificateStatusResponse), MessageDirection.StationToCsms),
-            new("GetChargingProfiles", typeof(GetChargingProfilesRequest), typeof(GetChargingProfilesResponse), MessageDirection.CsmsToStation),
-            new("GetCompositeSchedule", typeof(GetCompositeScheduleRequest), typeof(GetCompositeScheduleResponse), MessageDirection.CsmsToStation),
-            new("GetDisplayMessages", typeof(GetDisplayMessagesRequest), typeof(GetDisplayMessagesResponse), MessageDirection.CsmsToStation),
-            new("GetInstalledCertificateIds", typeof(GetInstalledCertificateIdsRequest), typeof(GetInstalledCertificateIdsResponse), MessageDirection.CsmsToStation),
-            new("GetLocalListVersion", typeof(GetLocalListVersionRequest), typeof(GetLocalListVersionResponse), MessageDirection.CsmsToStation),
-            new("GetLog", typeof(GetLogRequest), typeof(GetLogResponse), MessageDirection.CsmsToStation),
-            new("GetMonitoringReport", typeof(GetMonitoringReportRequest), typeof(GetMonitoringReportResponse), MessageDirection.CsmsToStation),
-            new("GetReport", typeof(GetReportRequest), typeof(GetReportResponse), MessageDirection.CsmsToStation),
-            new("GetTransactionStatus", typeof(GetTransactionStatusRequest), typeof(GetTransactionStatusResponse), MessageDirection.CsmsToStation),
-            new("GetVariables", typeof(GetVariablesRequest), typeof(GetVariablesResponse), MessageDirection.CsmsToStation),
-            new("Heartbeat", typeof(HeartbeatRequest), typeof(HeartbeatResponse), MessageDirection.StationToCsms),
-            new("InstallCertificate", typeof(InstallCertificateRequest), typeof(InstallCertificateResponse), MessageDirection.CsmsToStation),
-            new("LogStatusNotification", typeof(LogStatusNotificationRequest), typeof(LogStatusNotificationResponse), MessageDirection.StationToCsms),
-            new("MeterValues", typeof(MeterValuesRequest), typeof(MeterValuesResponse), MessageDirection.StationToCsms),
-            new("NotifyChargingLimit", typeof(NotifyChargingLimitRequest), typeof(NotifyChargingLimitResponse), MessageDirection.StationToCsms),
-            new("NotifyCustomerInformation", typeof(NotifyCustomerInformationRequest), typeof(NotifyCustomerInformationResponse), MessageDirection.StationToCsms),
-            new("NotifyDisplayMessages", typeof(NotifyDisplayMessagesRequest), typeof(NotifyDisplayMessagesResponse), MessageDirection.StationToCsms),
-            new("NotifyEVChargingNeeds", typeof(NotifyEVChargingNeedsRequest), typeof(NotifyEVChargingNeedsResponse), MessageDirection.StationToCsms),
-            new("NotifyEVChargingSchedule", typeof(NotifyEVChargingScheduleRequest), typeof(NotifyEVChargingScheduleResponse), MessageDirection.StationToCsms),
-            new("NotifyEvent", typeof(NotifyEventRequest), typeof(NotifyEventResponse), MessageDirection.StationToCsms),
-            new("NotifyMonitoringReport", typeof(NotifyMonitoringReportRequest), typeof(NotifyMonitoringReportResponse), MessageDirection.StationToCsms),
-            new("NotifyReport", typeof(NotifyReportRequest), typeof(NotifyReportResponse), MessageDirection.StationToCsms),
-            new("PublishFirmware", typeof(PublishFirmwareRequest), typeof(PublishFirmwareResponse), MessageDirection.CsmsToStation),
-            new("PublishFirmwareStatusNotification", typeof(PublishFirmwareStatusNotificationRequest), typeof(PublishFirmwareStatusNotificationResponse), MessageDirection.StationToCsms),
-            new("ReportChargingProfiles", typeof(ReportChargingProfilesRequest), typeof(ReportChargingProfilesResponse), MessageDirection.StationToCsms),
-            new("RequestStartTransaction", typeof(RequestStartTransactionRequest), typeof(RequestStartTransactionResponse), MessageDirection.CsmsToStation),
-            new("RequestStopTransaction", typeof(RequestStopTransactionRequest), typeof(RequestStopTransactionResponse), MessageDirection.CsmsToStation),
-            new("ReservationStatusUpdate", typeof(ReservationStatusUpdateRequest), typeof(ReservationStatusUpdateResponse), MessageDirection.StationToCsms),
-            new("ReserveNow", typeof(ReserveNowRequest), typeof(ReserveNowResponse), MessageDirection.CsmsToStation),
-            new("Reset", typeof(ResetRequest), typeof(ResetResponse), MessageDirection.CsmsToStation),
-            new("SecurityEventNotification", typeof(SecurityEventNotificationRequest), typeof(SecurityEventNotificationResponse), MessageDirection.StationToCsms),
-            new("SendLocalList", typeof(SendLocalListRequest), typeof(SendLocalListResponse), MessageDirection.CsmsToStation),
-            new("SetChargingProfile", typeof(SetChargingProfileRequest), typeof(SetChargingProfileResponse), MessageDirection.CsmsToStation),
-            new("SetDisplayMessage", typeof(SetDisplayMessageRequest), typeof(SetDisplayMessageResponse), MessageDirection.CsmsToStation),
-            new("SetMonitoringBase", typeof(SetMonitoringBaseRequest), typeof(SetMonitoringBaseResponse), MessageDirection.CsmsToStation),
-            new("SetMonitoringLevel", typeof(SetMonitoringLevelRequest), typeof(SetMonitoringLevelResponse), MessageDirection.CsmsToStation),
-            new("SetNetworkProfile", typeof(SetNetworkProfileRequest), typeof(SetNetworkProfileResponse), MessageDirection.CsmsToStation),
-            new("SetVariableMonitoring", typeof(SetVariableMonitoringRequest), typeof(SetVariableMonitoringResponse), MessageDirection.CsmsToStation),
-            new("SetVariables", typeof(SetVariablesRequest), typeof(SetVariablesResponse), MessageDirection.CsmsToStation),
-            new("SignCertificate", typeof(SignCertificateRequest), typeof(SignCertificateResponse), MessageDirection.StationToCsms),
-            new("StatusNotification", typeof(StatusNotificationRequest), typeof(StatusNotificationResponse), MessageDirection.StationToCsms),
-            new("TransactionEvent", typeof(TransactionEventRequest), typeof(TransactionEventResponse), MessageDirection.StationToCsms),
-            new("TriggerMessage", typeof(TriggerMessageRequest), typeof(TriggerMessageResponse), MessageDirection.CsmsToStation),
-            new("UnlockConnector", typeof(UnlockConnectorRequest), typeof(UnlockConnectorResponse), MessageDirection.CsmsToStation),
-            new("UnpublishFirmware", typeof(UnpublishFirmwareRequest), typeof(UnpublishFirmwareResponse), MessageDirection.CsmsToStation),
-            new("UpdateFirmware", typeof(UpdateFirmwareRequest), typeof(UpdateFirmwareResponse), MessageDirection.CsmsToStation),
+            new("Authorize", typeof(global::DerSim.Sim.Ocpp.V21.AuthorizeRequest), typeof(global::DerSim.Sim.Ocpp.V21.AuthorizeResponse), MessageDirection.StationToCsms)
+            { RequestSchemaType = typeof(AuthorizeRequest), ResponseSchemaType = typeof(AuthorizeResponse) },
+            new("BootNotification", typeof(global::DerSim.Sim.Ocpp.V21.BootNotificationRequest), typeof(global::DerSim.Sim.Ocpp.V21.BootNotificationResponse), MessageDirection.StationToCsms)
+            { RequestSchemaType = typeof(BootNotificationRequest), ResponseSchemaType = typeof(BootNotificationResponse) },
+            new("CancelReservation", typeof(global::DerSim.Sim.Ocpp.V21.CancelReservationRequest), typeof(global::DerSim.Sim.Ocpp.V21.CancelReservationResponse), MessageDirection.CsmsToStation)
+            { RequestSchemaType = typeof(CancelReservationRequest), ResponseSchemaType = typeof(CancelReservationResponse) },
+            new("CertificateSigned", typeof(global::DerSim.Sim.Ocpp.V21.CertificateSignedRequest), typeof(global::DerSim.Sim.Ocpp.V21.CertificateSignedResponse), MessageDirection.CsmsToStation)
+            { RequestSchemaType = typeof(CertificateSignedRequest), ResponseSchemaType = typeof(CertificateSignedResponse) },
+            new("ChangeAvailability", typeof(global::DerSim.Sim.Ocpp.V21.ChangeAvailabilityRequest), typeof(global::DerSim.Sim.Ocpp.V21.ChangeAvailabilityResponse), MessageDirection.CsmsToStation)
+            { RequestSchemaType = typeof(ChangeAvailabilityRequest), ResponseSchemaType = typeof(ChangeAvailabilityResponse) },
+            new("ClearCache", typeof(global::DerSim.Sim.Ocpp.V21.ClearCacheRequest), typeof(global::DerSim.Sim.Ocpp.V21.ClearCacheResponse), MessageDirection.CsmsToStation)
+            { RequestSchemaType = typeof(ClearCacheRequest), ResponseSchemaType = typeof(ClearCacheResponse) },
+            new("ClearChargingProfile", typeof(global::DerSim.Sim.Ocpp.V21.ClearChargingProfileRequest), typeof(global::DerSim.Sim.Ocpp.V21.ClearChargingProfileResponse), MessageDirection.CsmsToStation)
+            { RequestSchemaType = typeof(ClearChargingProfileRequest), ResponseSchemaType = typeof(ClearChargingProfileResponse) },
+            new("ClearDisplayMessage", typeof(global::DerSim.Sim.Ocpp.V21.ClearDisplayMessageRequest), typeof(global::DerSim.Sim.Ocpp.V21.ClearDisplayMessageResponse), MessageDirection.CsmsToStation)
+            { RequestSchemaType = typeof(ClearDisplayMessageRequest), ResponseSchemaType = typeof(ClearDisplayMessageResponse) },
+            new("ClearVariableMonitoring", typeof(global::DerSim.Sim.Ocpp.V21.ClearVariableMonitoringRequest), typeof(global::DerSim.Sim.Ocpp.V21.ClearVariableMonitoringResponse), MessageDirection.CsmsToStation)
+            { RequestSchemaType = typeof(ClearVariableMonitoringRequest), ResponseSchemaType = typeof(ClearVariableMonitoringResponse) },
+            new("ClearedChargingLimit", typeof(global::DerSim.Sim.Ocpp.V21.ClearedChargingLimitRequest), typeof(global::DerSim.Sim.Ocpp.V21.ClearedChargingLimitResponse), MessageDirection.StationToCsms)
+            { RequestSchemaType = typeof(ClearedChargingLimitRequest), ResponseSchemaType = typeof(ClearedChargingLimitResponse) },
+            new("CostUpdated", typeof(global::DerSim.Sim.Ocpp.V21.CostUpdatedRequest), typeof(global::DerSim.Sim.Ocpp.V21.CostUpdatedResponse), MessageDirection.CsmsToStation)
+            { RequestSchemaType = typeof(CostUpdatedRequest), ResponseSchemaType = typeof(CostUpdatedResponse) },
+            new("CustomerInformation", typeof(global::DerSim.Sim.Ocpp.V21.CustomerInformationRequest), typeof(global::DerSim.Sim.Ocpp.V21.CustomerInformationResponse), MessageDirection.CsmsToStation)
+            { RequestSchemaType = typeof(CustomerInformationRequest), ResponseSchemaType = typeof(CustomerInformationResponse) },
+            new("DataTransfer", typeof(global::DerSim.Sim.Ocpp.V21.DataTransferRequest), typeof(global::DerSim.Sim.Ocpp.V21.DataTransferResponse), MessageDirection.Both)
+            { RequestSchemaType = typeof(DataTransferRequest), ResponseSchemaType = typeof(DataTransferResponse) },
+            new("DeleteCertificate", typeof(global::DerSim.Sim.Ocpp.V21.DeleteCertificateRequest), typeof(global::DerSim.Sim.Ocpp.V21.DeleteCertificateResponse), MessageDirection.CsmsToStation)
+            { RequestSchemaType = typeof(DeleteCertificateRequest), ResponseSchemaType = typeof(DeleteCertificateResponse) },
+            new("FirmwareStatusNotification", typeof(global::DerSim.Sim.Ocpp.V21.FirmwareStatusNotificationRequest), typeof(global::DerSim.Sim.Ocpp.V21.FirmwareStatusNotificationResponse), MessageDirection.StationToCsms)
+            { RequestSchemaType = typeof(FirmwareStatusNotificationRequest), ResponseSchemaType = typeof(FirmwareStatusNotificationResponse) },
+            new("Get15118EVCertificate", typeof(global::DerSim.Sim.Ocpp.V21.Get15118EVCertificateRequest), typeof(global::DerSim.Sim.Ocpp.V21.Get15118EVCertificateResponse), MessageDirection.StationToCsms)
+            { RequestSchemaType = typeof(Get15118EVCertificateRequest), ResponseSchemaType = typeof(Get15118EVCertificateResponse) },
+            new("GetBaseReport", typeof(global::DerSim.Sim.Ocpp.V21.GetBaseReportRequest), typeof(global::DerSim.Sim.Ocpp.V21.GetBaseReportResponse), MessageDirection.CsmsToStation)
+            { RequestSchemaType = typeof(GetBaseReportRequest), ResponseSchemaType = typeof(GetBaseReportResponse) },
+            new("GetCertificateStatus", typeof(global::DerSim.Sim.Ocpp.V21.GetCertificateStatusRequest), typeof(global::DerSim.Sim.Ocpp.V21.GetCertificateStatusResponse), MessageDirection.StationToCsms)
+            { RequestSchemaType = typeof(GetCertificateStatusRequest), ResponseSchemaType = typeof(GetCertificateStatusResponse) },
+            new("GetChargingProfiles", typeof(global::DerSim.Sim.Ocpp.V21.GetChargingProfilesRequest), typeof(global::DerSim.Sim.Ocpp.V21.GetChargingProfilesResponse), MessageDirection.CsmsToStation)
+            { RequestSchemaType = typeof(GetChargingProfilesRequest), ResponseSchemaType = typeof(GetChargingProfilesResponse) },
+            new("GetCompositeSchedule", typeof(global::DerSim.Sim.Ocpp.V21.GetCompositeScheduleRequest), typeof(global::DerSim.Sim.Ocpp.V21.GetCompositeScheduleResponse), MessageDirection.CsmsToStation)
+            { RequestSchemaType = typeof(GetCompositeScheduleRequest), ResponseSchemaType = typeof(GetCompositeScheduleResponse) },
+            new("GetDisplayMessages", typeof(global::DerSim.Sim.Ocpp.V21.GetDisplayMessagesRequest), typeof(global::DerSim.Sim.Ocpp.V21.GetDisplayMessagesResponse), MessageDirection.CsmsToStation)
+            { RequestSchemaType = typeof(GetDisplayMessagesRequest), ResponseSchemaType = typeof(GetDisplayMessagesResponse) },
+            new("GetInstalledCertificateIds", typeof(global::DerSim.Sim.Ocpp.V21.GetInstalledCertificateIdsRequest), typeof(global::DerSim.Sim.Ocpp.V21.GetInstalledCertificateIdsResponse), MessageDirection.CsmsToStation)
+            { RequestSchemaType = typeof(GetInstalledCertificateIdsRequest), ResponseSchemaType = typeof(GetInstalledCertificateIdsResponse) },
+            new("GetLocalListVersion", typeof(global::DerSim.Sim.Ocpp.V21.GetLocalListVersionRequest), typeof(global::DerSim.Sim.Ocpp.V21.GetLocalListVersionResponse), MessageDirection.CsmsToStation)
+            { RequestSchemaType = typeof(GetLocalListVersionRequest), ResponseSchemaType = typeof(GetLocalListVersionResponse) },
+            new("GetLog", typeof(global::DerSim.Sim.Ocpp.V21.GetLogRequest), typeof(global::DerSim.Sim.Ocpp.V21.GetLogResponse), MessageDirection.CsmsToStation)
+            { RequestSchemaType = typeof(GetLogRequest), ResponseSchemaType = typeof(GetLogResponse) },
+            new("GetMonitoringReport", typeof(global::DerSim.Sim.Ocpp.V21.GetMonitoringReportRequest), typeof(global::DerSim.Sim.Ocpp.V21.GetMonitoringReportResponse), MessageDirection.CsmsToStation)
+            { RequestSchemaType = typeof(GetMonitoringReportRequest), ResponseSchemaType = typeof(GetMonitoringReportResponse) },
+            new("GetReport", typeof(global::DerSim.Sim.Ocpp.V21.GetReportRequest), typeof(global::DerSim.Sim.Ocpp.V21.GetReportResponse), MessageDirection.CsmsToStation)
+            { RequestSchemaType = typeof(GetReportRequest), ResponseSchemaType = typeof(GetReportResponse) },
+            new("GetTransactionStatus", typeof(global::DerSim.Sim.Ocpp.V21.GetTransactionStatusRequest), typeof(global::DerSim.Sim.Ocpp.V21.GetTransactionStatusResponse), MessageDirection.CsmsToStation)
+            { RequestSchemaType = typeof(GetTransactionStatusRequest), ResponseSchemaType = typeof(GetTransactionStatusResponse) },
+            new("GetVariables", typeof(global::DerSim.Sim.Ocpp.V21.GetVariablesRequest), typeof(global::DerSim.Sim.Ocpp.V21.GetVariablesResponse), MessageDirection.CsmsToStation)
+            { RequestSchemaType = typeof(GetVariablesRequest), ResponseSchemaType = typeof(GetVariablesResponse) },
+            new("Heartbeat", typeof(global::DerSim.Sim.Ocpp.V21.HeartbeatRequest), typeof(global::DerSim.Sim.Ocpp.V21.HeartbeatResponse), MessageDirection.StationToCsms)
+            { RequestSchemaType = typeof(HeartbeatRequest), ResponseSchemaType = typeof(HeartbeatResponse) },
+            new("InstallCertificate", typeof(global::DerSim.Sim.Ocpp.V21.InstallCertificateRequest), typeof(global::DerSim.Sim.Ocpp.V21.InstallCertificateResponse), MessageDirection.CsmsToStation)
+            { RequestSchemaType = typeof(InstallCertificateRequest), ResponseSchemaType = typeof(InstallCertificateResponse) },
+            new("LogStatusNotification", typeof(global::DerSim.Sim.Ocpp.V21.LogStatusNotificationRequest), typeof(global::DerSim.Sim.Ocpp.V21.LogStatusNotificationResponse), MessageDirection.StationToCsms)
+            { RequestSchemaType = typeof(LogStatusNotificationRequest), ResponseSchemaType = typeof(LogStatusNotificationResponse) },
+            new("MeterValues", typeof(global::DerSim.Sim.Ocpp.V21.MeterValuesRequest), typeof(global::DerSim.Sim.Ocpp.V21.MeterValuesResponse), MessageDirection.StationToCsms)
+            { RequestSchemaType = typeof(MeterValuesRequest), ResponseSchemaType = typeof(MeterValuesResponse) },
+            new("NotifyChargingLimit", typeof(global::DerSim.Sim.Ocpp.V21.NotifyChargingLimitRequest), typeof(global::DerSim.Sim.Ocpp.V21.NotifyChargingLimitResponse), MessageDirection.StationToCsms)
+            { RequestSchemaType = typeof(NotifyChargingLimitRequest), ResponseSchemaType = typeof(NotifyChargingLimitResponse) },
+            new("NotifyCustomerInformation", typeof(global::DerSim.Sim.Ocpp.V21.NotifyCustomerInformationRequest), typeof(global::DerSim.Sim.Ocpp.V21.NotifyCustomerInformationResponse), MessageDirection.StationToCsms)
+            { RequestSchemaType = typeof(NotifyCustomerInformationRequest), ResponseSchemaType = typeof(NotifyCustomerInformationResponse) },
+            new("NotifyDisplayMessages", typeof(global::DerSim.Sim.Ocpp.V21.NotifyDisplayMessagesRequest), typeof(global::DerSim.Sim.Ocpp.V21.NotifyDisplayMessagesResponse), MessageDirection.StationToCsms)
+            { RequestSchemaType = typeof(NotifyDisplayMessagesRequest), ResponseSchemaType = typeof(NotifyDisplayMessagesResponse) },
+            new("NotifyEVChargingNeeds", typeof(global::DerSim.Sim.Ocpp.V21.NotifyEVChargingNeedsRequest), typeof(global::DerSim.Sim.Ocpp.V21.NotifyEVChargingNeedsResponse), MessageDirection.StationToCsms)
+            { RequestSchemaType = typeof(NotifyEVChargingNeedsRequest), ResponseSchemaType = typeof(NotifyEVChargingNeedsResponse) },
+            new("NotifyEVChargingSchedule", typeof(global::DerSim.Sim.Ocpp.V21.NotifyEVChargingScheduleRequest), typeof(global::DerSim.Sim.Ocpp.V21.NotifyEVChargingScheduleResponse), MessageDirection.StationToCsms)
+            { RequestSchemaType = typeof(NotifyEVChargingScheduleRequest), ResponseSchemaType = typeof(NotifyEVChargingScheduleResponse) },
+            new("NotifyEvent", typeof(global::DerSim.Sim.Ocpp.V21.NotifyEventRequest), typeof(global::DerSim.Sim.Ocpp.V21.NotifyEventResponse), MessageDirection.StationToCsms)
+            { RequestSchemaType = typeof(NotifyEventRequest), ResponseSchemaType = typeof(NotifyEventResponse) },
+            new("NotifyMonitoringReport", typeof(global::DerSim.Sim.Ocpp.V21.NotifyMonitoringReportRequest), typeof(global::DerSim.Sim.Ocpp.V21.NotifyMonitoringReportResponse), MessageDirection.StationToCsms)
+            { RequestSchemaType = typeof(NotifyMonitoringReportRequest), ResponseSchemaType = typeof(NotifyMonitoringReportResponse) },
+            new("NotifyReport", typeof(global::DerSim.Sim.Ocpp.V21.NotifyReportRequest), typeof(global::DerSim.Sim.Ocpp.V21.NotifyReportResponse), MessageDirection.StationToCsms)
+            { RequestSchemaType = typeof(NotifyReportRequest), ResponseSchemaType = typeof(NotifyReportResponse) },
+            new("PublishFirmware", typeof(global::DerSim.Sim.Ocpp.V21.PublishFirmwareRequest), typeof(global::DerSim.Sim.Ocpp.V21.PublishFirmwareResponse), MessageDirection.CsmsToStation)
+            { RequestSchemaType = typeof(PublishFirmwareRequest), ResponseSchemaType = typeof(PublishFirmwareResponse) },
+            new("PublishFirmwareStatusNotification", typeof(global::DerSim.Sim.Ocpp.V21.PublishFirmwareStatusNotificationRequest), typeof(global::DerSim.Sim.Ocpp.V21.PublishFirmwareStatusNotificationResponse), MessageDirection.StationToCsms)
+            { RequestSchemaType = typeof(PublishFirmwareStatusNotificationRequest), ResponseSchemaType = typeof(PublishFirmwareStatusNotificationResponse) },
+            new("ReportChargingProfiles", typeof(global::DerSim.Sim.Ocpp.V21.ReportChargingProfilesRequest), typeof(global::DerSim.Sim.Ocpp.V21.ReportChargingProfilesResponse), MessageDirection.StationToCsms)
+            { RequestSchemaType = typeof(ReportChargingProfilesRequest), ResponseSchemaType = typeof(ReportChargingProfilesResponse) },
+            new("RequestStartTransaction", typeof(global::DerSim.Sim.Ocpp.V21.RequestStartTransactionRequest), typeof(global::DerSim.Sim.Ocpp.V21.RequestStartTransactionResponse), MessageDirection.CsmsToStation)
+            { RequestSchemaType = typeof(RequestStartTransactionRequest), ResponseSchemaType = typeof(RequestStartTransactionResponse) },
+            new("RequestStopTransaction", typeof(global::DerSim.Sim.Ocpp.V21.RequestStopTransactionRequest), typeof(global::DerSim.Sim.Ocpp.V21.RequestStopTransactionResponse), MessageDirection.CsmsToStation)
+            { RequestSchemaType = typeof(RequestStopTransactionRequest), ResponseSchemaType = typeof(RequestStopTransactionResponse) },
+            new("ReservationStatusUpdate", typeof(global::DerSim.Sim.Ocpp.V21.ReservationStatusUpdateRequest), typeof(global::DerSim.Sim.Ocpp.V21.ReservationStatusUpdateResponse), MessageDirection.StationToCsms)
+            { RequestSchemaType = typeof(ReservationStatusUpdateRequest), ResponseSchemaType = typeof(ReservationStatusUpdateResponse) },
+            new("ReserveNow", typeof(global::DerSim.Sim.Ocpp.V21.ReserveNowRequest), typeof(global::DerSim.Sim.Ocpp.V21.ReserveNowResponse), MessageDirection.CsmsToStation)
+            { RequestSchemaType = typeof(ReserveNowRequest), ResponseSchemaType = typeof(ReserveNowResponse) },
+            new("Reset", typeof(global::DerSim.Sim.Ocpp.V21.ResetRequest), typeof(global::DerSim.Sim.Ocpp.V21.ResetResponse), MessageDirection.CsmsToStation)
+            { RequestSchemaType = typeof(ResetRequest), ResponseSchemaType = typeof(ResetResponse) },
+            new("SecurityEventNotification", typeof(global::DerSim.Sim.Ocpp.V21.SecurityEventNotificationRequest), typeof(global::DerSim.Sim.Ocpp.V21.SecurityEventNotificationResponse), MessageDirection.StationToCsms)
+            { RequestSchemaType = typeof(SecurityEventNotificationRequest), ResponseSchemaType = typeof(SecurityEventNotificationResponse) },
+            new("SendLocalList", typeof(global::DerSim.Sim.Ocpp.V21.SendLocalListRequest), typeof(global::DerSim.Sim.Ocpp.V21.SendLocalListResponse), MessageDirection.CsmsToStation)
+            { RequestSchemaType = typeof(SendLocalListRequest), ResponseSchemaType = typeof(SendLocalListResponse) },
+            new("SetChargingProfile", typeof(global::DerSim.Sim.Ocpp.V21.SetChargingProfileRequest), typeof(global::DerSim.Sim.Ocpp.V21.SetChargingProfileResponse), MessageDirection.CsmsToStation)
+            { RequestSchemaType = typeof(SetChargingProfileRequest), ResponseSchemaType = typeof(SetChargingProfileResponse) },
+            new("SetDisplayMessage", typeof(global::DerSim.Sim.Ocpp.V21.SetDisplayMessageRequest), typeof(global::DerSim.Sim.Ocpp.V21.SetDisplayMessageResponse), MessageDirection.CsmsToStation)
+            { RequestSchemaType = typeof(SetDisplayMessageRequest), ResponseSchemaType = typeof(SetDisplayMessageResponse) },
+            new("SetMonitoringBase", typeof(global::DerSim.Sim.Ocpp.V21.SetMonitoringBaseRequest), typeof(global::DerSim.Sim.Ocpp.V21.SetMonitoringBaseResponse), MessageDirection.CsmsToStation)
+            { RequestSchemaType = typeof(SetMonitoringBaseRequest), ResponseSchemaType = typeof(SetMonitoringBaseResponse) },
+            new("SetMonitoringLevel", typeof(global::DerSim.Sim.Ocpp.V21.SetMonitoringLevelRequest), typeof(global::DerSim.Sim.Ocpp.V21.SetMonitoringLevelResponse), MessageDirection.CsmsToStation)
+            { RequestSchemaType = typeof(SetMonitoringLevelRequest), ResponseSchemaType = typeof(SetMonitoringLevelResponse) },
+            new("SetNetworkProfile", typeof(global::DerSim.Sim.Ocpp.V21.SetNetworkProfileRequest), typeof(global::DerSim.Sim.Ocpp.V21.SetNetworkProfileResponse), MessageDirection.CsmsToStation)
+            { RequestSchemaType = typeof(SetNetworkProfileRequest), ResponseSchemaType = typeof(SetNetworkProfileResponse) },
+            new("SetVariableMonitoring", typeof(global::DerSim.Sim.Ocpp.V21.SetVariableMonitoringRequest), typeof(global::DerSim.Sim.Ocpp.V21.SetVariableMonitoringResponse), MessageDirection.CsmsToStation)
+            { RequestSchemaType = typeof(SetVariableMonitoringRequest), ResponseSchemaType = typeof(SetVariableMonitoringResponse) },
+            new("SetVariables", typeof(global::DerSim.Sim.Ocpp.V21.SetVariablesRequest), typeof(global::DerSim.Sim.Ocpp.V21.SetVariablesResponse), MessageDirection.CsmsToStation)
+            { RequestSchemaType = typeof(SetVariablesRequest), ResponseSchemaType = typeof(SetVariablesResponse) },
+            new("SignCertificate", typeof(global::DerSim.Sim.Ocpp.V21.SignCertificateRequest), typeof(global::DerSim.Sim.Ocpp.V21.SignCertificateResponse), MessageDirection.StationToCsms)
+            { RequestSchemaType = typeof(SignCertificateRequest), ResponseSchemaType = typeof(SignCertificateResponse) },
+            new("StatusNotification", typeof(global::DerSim.Sim.Ocpp.V21.StatusNotificationRequest), typeof(global::DerSim.Sim.Ocpp.V21.StatusNotificationResponse), MessageDirection.StationToCsms)
+            { RequestSchemaType = typeof(StatusNotificationRequest), ResponseSchemaType = typeof(StatusNotificationResponse) },
+            new("TransactionEvent", typeof(global::DerSim.Sim.Ocpp.V21.TransactionEventRequest), typeof(global::DerSim.Sim.Ocpp.V21.TransactionEventResponse), MessageDirection.StationToCsms)
+            { RequestSchemaType = typeof(TransactionEventRequest), ResponseSchemaType = typeof(TransactionEventResponse) },
+            new("TriggerMessage", typeof(global::DerSim.Sim.Ocpp.V21.TriggerMessageRequest), typeof(global::DerSim.Sim.Ocpp.V21.TriggerMessageResponse), MessageDirection.CsmsToStation)
+            { RequestSchemaType = typeof(TriggerMessageRequest), ResponseSchemaType = typeof(TriggerMessageResponse) },
+            new("UnlockConnector", typeof(global::DerSim.Sim.Ocpp.V21.UnlockConnectorRequest), typeof(global::DerSim.Sim.Ocpp.V21.UnlockConnectorResponse), MessageDirection.CsmsToStation)
+            { RequestSchemaType = typeof(UnlockConnectorRequest), ResponseSchemaType = typeof(UnlockConnectorResponse) },
+            new("UnpublishFirmware", typeof(global::DerSim.Sim.Ocpp.V21.UnpublishFirmwareRequest), typeof(global::DerSim.Sim.Ocpp.V21.UnpublishFirmwareResponse), MessageDirection.CsmsToStation)
+            { RequestSchemaType = typeof(UnpublishFirmwareRequest), ResponseSchemaType = typeof(UnpublishFirmwareResponse) },
+            new("UpdateFirmware", typeof(global::DerSim.Sim.Ocpp.V21.UpdateFirmwareRequest), typeof(global::DerSim.Sim.Ocpp.V21.UpdateFirmwareResponse), MessageDirection.CsmsToStation)
+            { RequestSchemaType = typeof(UpdateFirmwareRequest), ResponseSchemaType = typeof(UpdateFirmwareResponse) },
         ];
         Actions = actions.ToDictionary(a => a.Name, StringComparer.Ordinal);
         byRequestType = actions.ToDictionary(a => a.RequestType);
@@ -96,7 +160,7 @@ public sealed partial class V201ActionTable : IOcppActionTable
     public IReadOnlyDictionary<string, OcppAction> Actions { get; }
 
     /// <inheritdoc />
-    public IJsonTypeInfoResolver TypeInfoResolver => V201JsonContext.Default;
+    public IJsonTypeInfoResolver TypeInfoResolver => global::DerSim.Sim.Ocpp.V21.V21JsonContext.Default;
 
     /// <inheritdoc />
     public bool TryGet(string name, [NotNullWhen(true)] out OcppAction? action) => Actions.TryGetValue(name, out action);

@@ -2896,9 +2896,12 @@ public sealed partial record VariableMonitoringType(
     [property: JsonPropertyName("transaction"), JsonRequired] bool Transaction,
     [property: JsonPropertyName("value"), JsonRequired] decimal Value,
     [property: JsonPropertyName("type"), JsonRequired] MonitorEnumType Type,
-    [property: JsonPropertyName("severity"), JsonRequired, SchemaMinimum(0.0d)] int Severity,
-    [property: JsonPropertyName("eventNotificationType"), JsonRequired] EventNotificationEnumType EventNotificationType)
+    [property: JsonPropertyName("severity"), JsonRequired, SchemaMinimum(0.0d)] int Severity)
 {
+    /// <summary>Optional "eventNotificationType".</summary>
+    [JsonPropertyName("eventNotificationType"), SchemaRequired]
+    public EventNotificationEnumType? EventNotificationType { get; init; }
+
     /// <summary>Optional "customData".</summary>
     [JsonPropertyName("customData")]
     public CustomDataType? CustomData { get; init; }

@@ -35820,14 +35820,13 @@ internal sealed class VariableMonitoringTypeJsonConverter : JsonConverter<Variab
         decimal p2 = default!;
         MonitorEnumType p3 = default!;
         int p4 = default!;
-        EventNotificationEnumType p5 = default!;
+        EventNotificationEnumType? p5 = null;
         CustomDataType? p6 = null;
         var has0 = false;
         var has1 = false;
         var has2 = false;
         var has3 = false;
         var has4 = false;
-        var has5 = false;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
             switch (PropertyIndex(ref reader))
@@ -35859,8 +35858,7 @@ internal sealed class VariableMonitoringTypeJsonConverter : JsonConverter<Variab
                     break;
                 case 5:
                     reader.Read();
-                    p5 = EventNotificationEnumTypeJsonConverter.ReadValue(ref reader);
-                    has5 = true;
+                    p5 = reader.TokenType == JsonTokenType.Null ? null : EventNotificationEnumTypeJsonConverter.ReadValue(ref reader);
                     break;
                 case 6:
                     reader.Read();
@@ -35873,7 +35871,7 @@ internal sealed class VariableMonitoringTypeJsonConverter : JsonConverter<Variab
             }
         }
 
-        if (!has0 || !has1 || !has2 || !has3 || !has4 || !has5)
+        if (!has0 || !has1 || !has2 || !has3 || !has4)
         {
             var missing = new List<string>();
             if (!has0) missing.Add("id");
@@ -35881,11 +35879,10 @@ internal sealed class VariableMonitoringTypeJsonConverter : JsonConverter<Variab
             if (!has2) missing.Add("value");
             if (!has3) missing.Add("type");
             if (!has4) missing.Add("severity");
-            if (!has5) missing.Add("eventNotificationType");
             throw OcppObjectJson.MissingRequired("VariableMonitoringType", missing);
         }
 
-        return new VariableMonitoringType(p0, p1, p2, p3, p4, p5) { CustomData = p6 };
+        return new VariableMonitoringType(p0, p1, p2, p3, p4) { EventNotificationType = p5, CustomData = p6 };
     }
 
     private static int PropertyIndex(ref Utf8JsonReader reader)
@@ -35944,8 +35941,11 @@ internal sealed class VariableMonitoringTypeJsonConverter : JsonConverter<Variab
         MonitorEnumTypeJsonConverter.WriteValue(writer, value.Type);
         writer.WritePropertyName(Name4);
         writer.WriteNumberValue(value.Severity);
-        writer.WritePropertyName(Name5);
-        EventNotificationEnumTypeJsonConverter.WriteValue(writer, value.EventNotificationType);
+        if (value.EventNotificationType is { } v5)
+        {
+            writer.WritePropertyName(Name5);
+            EventNotificationEnumTypeJsonConverter.WriteValue(writer, v5);
+        }
         if (value.CustomData is { } v6)
         {
             writer.WritePropertyName(Name6);

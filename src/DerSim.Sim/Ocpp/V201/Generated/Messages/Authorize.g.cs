@@ -9,10 +9,9 @@ using DerSim.Sim.Ocpp.Validation;
 
 namespace DerSim.Sim.Ocpp.V201;
 
-/// <summary>The Authorize request payload (OCPP 2.0.1).</summary>
+/// <summary>The Authorize request payload (OCPP 2.0.1): schema shape only, the validator's source; the V21 types carry the messages.</summary>
 [SchemaClosed]
-[JsonConverter(typeof(AuthorizeRequestJsonConverter))]
-public sealed partial record AuthorizeRequest(
+internal sealed partial record AuthorizeRequest(
     [property: JsonPropertyName("idToken"), JsonRequired] IdTokenType IdToken)
 {
     /// <summary>Optional "customData".</summary>
@@ -28,10 +27,9 @@ public sealed partial record AuthorizeRequest(
     public IReadOnlyList<OCSPRequestDataType>? Iso15118CertificateHashData { get; init; }
 }
 
-/// <summary>The Authorize response payload (OCPP 2.0.1).</summary>
+/// <summary>The Authorize response payload (OCPP 2.0.1): schema shape only, the validator's source; the V21 types carry the messages.</summary>
 [SchemaClosed]
-[JsonConverter(typeof(AuthorizeResponseJsonConverter))]
-public sealed partial record AuthorizeResponse(
+internal sealed partial record AuthorizeResponse(
     [property: JsonPropertyName("idTokenInfo"), JsonRequired] IdTokenInfoType IdTokenInfo)
 {
     /// <summary>Optional "customData".</summary>

@@ -9,10 +9,9 @@ using DerSim.Sim.Ocpp.Validation;
 
 namespace DerSim.Sim.Ocpp.V201;
 
-/// <summary>The BootNotification request payload (OCPP 2.0.1).</summary>
+/// <summary>The BootNotification request payload (OCPP 2.0.1): schema shape only, the validator's source; the V21 types carry the messages.</summary>
 [SchemaClosed]
-[JsonConverter(typeof(BootNotificationRequestJsonConverter))]
-public sealed partial record BootNotificationRequest(
+internal sealed partial record BootNotificationRequest(
     [property: JsonPropertyName("chargingStation"), JsonRequired] ChargingStationType ChargingStation,
     [property: JsonPropertyName("reason"), JsonRequired] BootReasonEnumType Reason)
 {
@@ -21,10 +20,9 @@ public sealed partial record BootNotificationRequest(
     public CustomDataType? CustomData { get; init; }
 }
 
-/// <summary>The BootNotification response payload (OCPP 2.0.1).</summary>
+/// <summary>The BootNotification response payload (OCPP 2.0.1): schema shape only, the validator's source; the V21 types carry the messages.</summary>
 [SchemaClosed]
-[JsonConverter(typeof(BootNotificationResponseJsonConverter))]
-public sealed partial record BootNotificationResponse(
+internal sealed partial record BootNotificationResponse(
     [property: JsonPropertyName("currentTime"), JsonRequired] DateTimeOffset CurrentTime,
     [property: JsonPropertyName("interval"), JsonRequired] int Interval,
     [property: JsonPropertyName("status"), JsonRequired] RegistrationStatusEnumType Status)

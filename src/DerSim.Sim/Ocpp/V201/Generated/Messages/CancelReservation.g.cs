@@ -9,10 +9,9 @@ using DerSim.Sim.Ocpp.Validation;
 
 namespace DerSim.Sim.Ocpp.V201;
 
-/// <summary>The CancelReservation request payload (OCPP 2.0.1).</summary>
+/// <summary>The CancelReservation request payload (OCPP 2.0.1): schema shape only, the validator's source; the V21 types carry the messages.</summary>
 [SchemaClosed]
-[JsonConverter(typeof(CancelReservationRequestJsonConverter))]
-public sealed partial record CancelReservationRequest(
+internal sealed partial record CancelReservationRequest(
     [property: JsonPropertyName("reservationId"), JsonRequired] int ReservationId)
 {
     /// <summary>Optional "customData".</summary>
@@ -20,10 +19,9 @@ public sealed partial record CancelReservationRequest(
     public CustomDataType? CustomData { get; init; }
 }
 
-/// <summary>The CancelReservation response payload (OCPP 2.0.1).</summary>
+/// <summary>The CancelReservation response payload (OCPP 2.0.1): schema shape only, the validator's source; the V21 types carry the messages.</summary>
 [SchemaClosed]
-[JsonConverter(typeof(CancelReservationResponseJsonConverter))]
-public sealed partial record CancelReservationResponse(
+internal sealed partial record CancelReservationResponse(
     [property: JsonPropertyName("status"), JsonRequired] CancelReservationStatusEnumType Status)
 {
     /// <summary>Optional "customData".</summary>

@@ -9,10 +9,9 @@ using DerSim.Sim.Ocpp.Validation;
 
 namespace DerSim.Sim.Ocpp.V201;
 
-/// <summary>The CertificateSigned request payload (OCPP 2.0.1).</summary>
+/// <summary>The CertificateSigned request payload (OCPP 2.0.1): schema shape only, the validator's source; the V21 types carry the messages.</summary>
 [SchemaClosed]
-[JsonConverter(typeof(CertificateSignedRequestJsonConverter))]
-public sealed partial record CertificateSignedRequest(
+internal sealed partial record CertificateSignedRequest(
     [property: JsonPropertyName("certificateChain"), JsonRequired, SchemaMaxLength(10000)] string CertificateChain)
 {
     /// <summary>Optional "customData".</summary>
@@ -24,10 +23,9 @@ public sealed partial record CertificateSignedRequest(
     public CertificateSigningUseEnumType? CertificateType { get; init; }
 }
 
-/// <summary>The CertificateSigned response payload (OCPP 2.0.1).</summary>
+/// <summary>The CertificateSigned response payload (OCPP 2.0.1): schema shape only, the validator's source; the V21 types carry the messages.</summary>
 [SchemaClosed]
-[JsonConverter(typeof(CertificateSignedResponseJsonConverter))]
-public sealed partial record CertificateSignedResponse(
+internal sealed partial record CertificateSignedResponse(
     [property: JsonPropertyName("status"), JsonRequired] CertificateSignedStatusEnumType Status)
 {
     /// <summary>Optional "customData".</summary>

@@ -9,10 +9,9 @@ using DerSim.Sim.Ocpp.Validation;
 
 namespace DerSim.Sim.Ocpp.V201;
 
-/// <summary>The ChangeAvailability request payload (OCPP 2.0.1).</summary>
+/// <summary>The ChangeAvailability request payload (OCPP 2.0.1): schema shape only, the validator's source; the V21 types carry the messages.</summary>
 [SchemaClosed]
-[JsonConverter(typeof(ChangeAvailabilityRequestJsonConverter))]
-public sealed partial record ChangeAvailabilityRequest(
+internal sealed partial record ChangeAvailabilityRequest(
     [property: JsonPropertyName("operationalStatus"), JsonRequired] OperationalStatusEnumType OperationalStatus)
 {
     /// <summary>Optional "customData".</summary>
@@ -24,10 +23,9 @@ public sealed partial record ChangeAvailabilityRequest(
     public EVSEType? Evse { get; init; }
 }
 
-/// <summary>The ChangeAvailability response payload (OCPP 2.0.1).</summary>
+/// <summary>The ChangeAvailability response payload (OCPP 2.0.1): schema shape only, the validator's source; the V21 types carry the messages.</summary>
 [SchemaClosed]
-[JsonConverter(typeof(ChangeAvailabilityResponseJsonConverter))]
-public sealed partial record ChangeAvailabilityResponse(
+internal sealed partial record ChangeAvailabilityResponse(
     [property: JsonPropertyName("status"), JsonRequired] ChangeAvailabilityStatusEnumType Status)
 {
     /// <summary>Optional "customData".</summary>

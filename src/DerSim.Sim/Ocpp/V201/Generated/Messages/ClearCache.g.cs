@@ -9,20 +9,18 @@ using DerSim.Sim.Ocpp.Validation;
 
 namespace DerSim.Sim.Ocpp.V201;
 
-/// <summary>The ClearCache request payload (OCPP 2.0.1).</summary>
+/// <summary>The ClearCache request payload (OCPP 2.0.1): schema shape only, the validator's source; the V21 types carry the messages.</summary>
 [SchemaClosed]
-[JsonConverter(typeof(ClearCacheRequestJsonConverter))]
-public sealed partial record ClearCacheRequest
+internal sealed partial record ClearCacheRequest
 {
     /// <summary>Optional "customData".</summary>
     [JsonPropertyName("customData")]
     public CustomDataType? CustomData { get; init; }
 }
 
-/// <summary>The ClearCache response payload (OCPP 2.0.1).</summary>
+/// <summary>The ClearCache response payload (OCPP 2.0.1): schema shape only, the validator's source; the V21 types carry the messages.</summary>
 [SchemaClosed]
-[JsonConverter(typeof(ClearCacheResponseJsonConverter))]
-public sealed partial record ClearCacheResponse(
+internal sealed partial record ClearCacheResponse(
     [property: JsonPropertyName("status"), JsonRequired] ClearCacheStatusEnumType Status)
 {
     /// <summary>Optional "customData".</summary>

@@ -9,10 +9,9 @@ using DerSim.Sim.Ocpp.Validation;
 
 namespace DerSim.Sim.Ocpp.V201;
 
-/// <summary>The ClearChargingProfile request payload (OCPP 2.0.1).</summary>
+/// <summary>The ClearChargingProfile request payload (OCPP 2.0.1): schema shape only, the validator's source; the V21 types carry the messages.</summary>
 [SchemaClosed]
-[JsonConverter(typeof(ClearChargingProfileRequestJsonConverter))]
-public sealed partial record ClearChargingProfileRequest
+internal sealed partial record ClearChargingProfileRequest
 {
     /// <summary>Optional "customData".</summary>
     [JsonPropertyName("customData")]
@@ -27,10 +26,9 @@ public sealed partial record ClearChargingProfileRequest
     public ClearChargingProfileType? ChargingProfileCriteria { get; init; }
 }
 
-/// <summary>The ClearChargingProfile response payload (OCPP 2.0.1).</summary>
+/// <summary>The ClearChargingProfile response payload (OCPP 2.0.1): schema shape only, the validator's source; the V21 types carry the messages.</summary>
 [SchemaClosed]
-[JsonConverter(typeof(ClearChargingProfileResponseJsonConverter))]
-public sealed partial record ClearChargingProfileResponse(
+internal sealed partial record ClearChargingProfileResponse(
     [property: JsonPropertyName("status"), JsonRequired] ClearChargingProfileStatusEnumType Status)
 {
     /// <summary>Optional "customData".</summary>

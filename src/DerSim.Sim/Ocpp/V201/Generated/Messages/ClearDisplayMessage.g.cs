@@ -9,10 +9,9 @@ using DerSim.Sim.Ocpp.Validation;
 
 namespace DerSim.Sim.Ocpp.V201;
 
-/// <summary>The ClearDisplayMessage request payload (OCPP 2.0.1).</summary>
+/// <summary>The ClearDisplayMessage request payload (OCPP 2.0.1): schema shape only, the validator's source; the V21 types carry the messages.</summary>
 [SchemaClosed]
-[JsonConverter(typeof(ClearDisplayMessageRequestJsonConverter))]
-public sealed partial record ClearDisplayMessageRequest(
+internal sealed partial record ClearDisplayMessageRequest(
     [property: JsonPropertyName("id"), JsonRequired] int Id)
 {
     /// <summary>Optional "customData".</summary>
@@ -20,10 +19,9 @@ public sealed partial record ClearDisplayMessageRequest(
     public CustomDataType? CustomData { get; init; }
 }
 
-/// <summary>The ClearDisplayMessage response payload (OCPP 2.0.1).</summary>
+/// <summary>The ClearDisplayMessage response payload (OCPP 2.0.1): schema shape only, the validator's source; the V21 types carry the messages.</summary>
 [SchemaClosed]
-[JsonConverter(typeof(ClearDisplayMessageResponseJsonConverter))]
-public sealed partial record ClearDisplayMessageResponse(
+internal sealed partial record ClearDisplayMessageResponse(
     [property: JsonPropertyName("status"), JsonRequired] ClearMessageStatusEnumType Status)
 {
     /// <summary>Optional "customData".</summary>

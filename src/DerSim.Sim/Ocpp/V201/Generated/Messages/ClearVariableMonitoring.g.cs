@@ -9,10 +9,9 @@ using DerSim.Sim.Ocpp.Validation;
 
 namespace DerSim.Sim.Ocpp.V201;
 
-/// <summary>The ClearVariableMonitoring request payload (OCPP 2.0.1).</summary>
+/// <summary>The ClearVariableMonitoring request payload (OCPP 2.0.1): schema shape only, the validator's source; the V21 types carry the messages.</summary>
 [SchemaClosed]
-[JsonConverter(typeof(ClearVariableMonitoringRequestJsonConverter))]
-public sealed partial record ClearVariableMonitoringRequest(
+internal sealed partial record ClearVariableMonitoringRequest(
     [property: JsonPropertyName("id"), JsonRequired, SchemaMinItems(1)] IReadOnlyList<int> Id)
 {
     /// <summary>Optional "customData".</summary>
@@ -20,10 +19,9 @@ public sealed partial record ClearVariableMonitoringRequest(
     public CustomDataType? CustomData { get; init; }
 }
 
-/// <summary>The ClearVariableMonitoring response payload (OCPP 2.0.1).</summary>
+/// <summary>The ClearVariableMonitoring response payload (OCPP 2.0.1): schema shape only, the validator's source; the V21 types carry the messages.</summary>
 [SchemaClosed]
-[JsonConverter(typeof(ClearVariableMonitoringResponseJsonConverter))]
-public sealed partial record ClearVariableMonitoringResponse(
+internal sealed partial record ClearVariableMonitoringResponse(
     [property: JsonPropertyName("clearMonitoringResult"), JsonRequired, SchemaMinItems(1)] IReadOnlyList<ClearMonitoringResultType> ClearMonitoringResult)
 {
     /// <summary>Optional "customData".</summary>

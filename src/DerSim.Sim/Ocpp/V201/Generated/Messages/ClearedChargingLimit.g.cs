@@ -9,10 +9,9 @@ using DerSim.Sim.Ocpp.Validation;
 
 namespace DerSim.Sim.Ocpp.V201;
 
-/// <summary>The ClearedChargingLimit request payload (OCPP 2.0.1).</summary>
+/// <summary>The ClearedChargingLimit request payload (OCPP 2.0.1): schema shape only, the validator's source; the V21 types carry the messages.</summary>
 [SchemaClosed]
-[JsonConverter(typeof(ClearedChargingLimitRequestJsonConverter))]
-public sealed partial record ClearedChargingLimitRequest(
+internal sealed partial record ClearedChargingLimitRequest(
     [property: JsonPropertyName("chargingLimitSource"), JsonRequired] ChargingLimitSourceEnumType ChargingLimitSource)
 {
     /// <summary>Optional "customData".</summary>
@@ -24,10 +23,9 @@ public sealed partial record ClearedChargingLimitRequest(
     public int? EvseId { get; init; }
 }
 
-/// <summary>The ClearedChargingLimit response payload (OCPP 2.0.1).</summary>
+/// <summary>The ClearedChargingLimit response payload (OCPP 2.0.1): schema shape only, the validator's source; the V21 types carry the messages.</summary>
 [SchemaClosed]
-[JsonConverter(typeof(ClearedChargingLimitResponseJsonConverter))]
-public sealed partial record ClearedChargingLimitResponse
+internal sealed partial record ClearedChargingLimitResponse
 {
     /// <summary>Optional "customData".</summary>
     [JsonPropertyName("customData")]

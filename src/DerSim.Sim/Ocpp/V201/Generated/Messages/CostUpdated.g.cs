@@ -9,10 +9,9 @@ using DerSim.Sim.Ocpp.Validation;
 
 namespace DerSim.Sim.Ocpp.V201;
 
-/// <summary>The CostUpdated request payload (OCPP 2.0.1).</summary>
+/// <summary>The CostUpdated request payload (OCPP 2.0.1): schema shape only, the validator's source; the V21 types carry the messages.</summary>
 [SchemaClosed]
-[JsonConverter(typeof(CostUpdatedRequestJsonConverter))]
-public sealed partial record CostUpdatedRequest(
+internal sealed partial record CostUpdatedRequest(
     [property: JsonPropertyName("totalCost"), JsonRequired] decimal TotalCost,
     [property: JsonPropertyName("transactionId"), JsonRequired, SchemaMaxLength(36)] string TransactionId)
 {
@@ -21,10 +20,9 @@ public sealed partial record CostUpdatedRequest(
     public CustomDataType? CustomData { get; init; }
 }
 
-/// <summary>The CostUpdated response payload (OCPP 2.0.1).</summary>
+/// <summary>The CostUpdated response payload (OCPP 2.0.1): schema shape only, the validator's source; the V21 types carry the messages.</summary>
 [SchemaClosed]
-[JsonConverter(typeof(CostUpdatedResponseJsonConverter))]
-public sealed partial record CostUpdatedResponse
+internal sealed partial record CostUpdatedResponse
 {
     /// <summary>Optional "customData".</summary>
     [JsonPropertyName("customData")]

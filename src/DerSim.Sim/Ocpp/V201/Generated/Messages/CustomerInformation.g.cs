@@ -9,10 +9,9 @@ using DerSim.Sim.Ocpp.Validation;
 
 namespace DerSim.Sim.Ocpp.V201;
 
-/// <summary>The CustomerInformation request payload (OCPP 2.0.1).</summary>
+/// <summary>The CustomerInformation request payload (OCPP 2.0.1): schema shape only, the validator's source; the V21 types carry the messages.</summary>
 [SchemaClosed]
-[JsonConverter(typeof(CustomerInformationRequestJsonConverter))]
-public sealed partial record CustomerInformationRequest(
+internal sealed partial record CustomerInformationRequest(
     [property: JsonPropertyName("requestId"), JsonRequired] int RequestId,
     [property: JsonPropertyName("report"), JsonRequired] bool Report,
     [property: JsonPropertyName("clear"), JsonRequired] bool Clear)
@@ -34,10 +33,9 @@ public sealed partial record CustomerInformationRequest(
     public string? CustomerIdentifier { get; init; }
 }
 
-/// <summary>The CustomerInformation response payload (OCPP 2.0.1).</summary>
+/// <summary>The CustomerInformation response payload (OCPP 2.0.1): schema shape only, the validator's source; the V21 types carry the messages.</summary>
 [SchemaClosed]
-[JsonConverter(typeof(CustomerInformationResponseJsonConverter))]
-public sealed partial record CustomerInformationResponse(
+internal sealed partial record CustomerInformationResponse(
     [property: JsonPropertyName("status"), JsonRequired] CustomerInformationStatusEnumType Status)
 {
     /// <summary>Optional "customData".</summary>

@@ -9,10 +9,9 @@ using DerSim.Sim.Ocpp.Validation;
 
 namespace DerSim.Sim.Ocpp.V201;
 
-/// <summary>The DataTransfer request payload (OCPP 2.0.1).</summary>
+/// <summary>The DataTransfer request payload (OCPP 2.0.1): schema shape only, the validator's source; the V21 types carry the messages.</summary>
 [SchemaClosed]
-[JsonConverter(typeof(DataTransferRequestJsonConverter))]
-public sealed partial record DataTransferRequest(
+internal sealed partial record DataTransferRequest(
     [property: JsonPropertyName("vendorId"), JsonRequired, SchemaMaxLength(255)] string VendorId)
 {
     /// <summary>Optional "customData".</summary>
@@ -28,10 +27,9 @@ public sealed partial record DataTransferRequest(
     public JsonElement? Data { get; init; }
 }
 
-/// <summary>The DataTransfer response payload (OCPP 2.0.1).</summary>
+/// <summary>The DataTransfer response payload (OCPP 2.0.1): schema shape only, the validator's source; the V21 types carry the messages.</summary>
 [SchemaClosed]
-[JsonConverter(typeof(DataTransferResponseJsonConverter))]
-public sealed partial record DataTransferResponse(
+internal sealed partial record DataTransferResponse(
     [property: JsonPropertyName("status"), JsonRequired] DataTransferStatusEnumType Status)
 {
     /// <summary>Optional "customData".</summary>

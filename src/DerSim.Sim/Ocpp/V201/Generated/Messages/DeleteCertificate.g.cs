@@ -9,10 +9,9 @@ using DerSim.Sim.Ocpp.Validation;
 
 namespace DerSim.Sim.Ocpp.V201;
 
-/// <summary>The DeleteCertificate request payload (OCPP 2.0.1).</summary>
+/// <summary>The DeleteCertificate request payload (OCPP 2.0.1): schema shape only, the validator's source; the V21 types carry the messages.</summary>
 [SchemaClosed]
-[JsonConverter(typeof(DeleteCertificateRequestJsonConverter))]
-public sealed partial record DeleteCertificateRequest(
+internal sealed partial record DeleteCertificateRequest(
     [property: JsonPropertyName("certificateHashData"), JsonRequired] CertificateHashDataType CertificateHashData)
 {
     /// <summary>Optional "customData".</summary>
@@ -20,10 +19,9 @@ public sealed partial record DeleteCertificateRequest(
     public CustomDataType? CustomData { get; init; }
 }
 
-/// <summary>The DeleteCertificate response payload (OCPP 2.0.1).</summary>
+/// <summary>The DeleteCertificate response payload (OCPP 2.0.1): schema shape only, the validator's source; the V21 types carry the messages.</summary>
 [SchemaClosed]
-[JsonConverter(typeof(DeleteCertificateResponseJsonConverter))]
-public sealed partial record DeleteCertificateResponse(
+internal sealed partial record DeleteCertificateResponse(
     [property: JsonPropertyName("status"), JsonRequired] DeleteCertificateStatusEnumType Status)
 {
     /// <summary>Optional "customData".</summary>

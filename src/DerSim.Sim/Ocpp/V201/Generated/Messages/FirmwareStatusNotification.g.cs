@@ -9,10 +9,9 @@ using DerSim.Sim.Ocpp.Validation;
 
 namespace DerSim.Sim.Ocpp.V201;
 
-/// <summary>The FirmwareStatusNotification request payload (OCPP 2.0.1).</summary>
+/// <summary>The FirmwareStatusNotification request payload (OCPP 2.0.1): schema shape only, the validator's source; the V21 types carry the messages.</summary>
 [SchemaClosed]
-[JsonConverter(typeof(FirmwareStatusNotificationRequestJsonConverter))]
-public sealed partial record FirmwareStatusNotificationRequest(
+internal sealed partial record FirmwareStatusNotificationRequest(
     [property: JsonPropertyName("status"), JsonRequired] FirmwareStatusEnumType Status)
 {
     /// <summary>Optional "customData".</summary>
@@ -24,10 +23,9 @@ public sealed partial record FirmwareStatusNotificationRequest(
     public int? RequestId { get; init; }
 }
 
-/// <summary>The FirmwareStatusNotification response payload (OCPP 2.0.1).</summary>
+/// <summary>The FirmwareStatusNotification response payload (OCPP 2.0.1): schema shape only, the validator's source; the V21 types carry the messages.</summary>
 [SchemaClosed]
-[JsonConverter(typeof(FirmwareStatusNotificationResponseJsonConverter))]
-public sealed partial record FirmwareStatusNotificationResponse
+internal sealed partial record FirmwareStatusNotificationResponse
 {
     /// <summary>Optional "customData".</summary>
     [JsonPropertyName("customData")]

@@ -9,10 +9,9 @@ using DerSim.Sim.Ocpp.Validation;
 
 namespace DerSim.Sim.Ocpp.V201;
 
-/// <summary>The Get15118EVCertificate request payload (OCPP 2.0.1).</summary>
+/// <summary>The Get15118EVCertificate request payload (OCPP 2.0.1): schema shape only, the validator's source; the V21 types carry the messages.</summary>
 [SchemaClosed]
-[JsonConverter(typeof(Get15118EVCertificateRequestJsonConverter))]
-public sealed partial record Get15118EVCertificateRequest(
+internal sealed partial record Get15118EVCertificateRequest(
     [property: JsonPropertyName("iso15118SchemaVersion"), JsonRequired, SchemaMaxLength(50)] string Iso15118SchemaVersion,
     [property: JsonPropertyName("action"), JsonRequired] CertificateActionEnumType Action,
     [property: JsonPropertyName("exiRequest"), JsonRequired, SchemaMaxLength(5600)] string ExiRequest)
@@ -22,10 +21,9 @@ public sealed partial record Get15118EVCertificateRequest(
     public CustomDataType? CustomData { get; init; }
 }
 
-/// <summary>The Get15118EVCertificate response payload (OCPP 2.0.1).</summary>
+/// <summary>The Get15118EVCertificate response payload (OCPP 2.0.1): schema shape only, the validator's source; the V21 types carry the messages.</summary>
 [SchemaClosed]
-[JsonConverter(typeof(Get15118EVCertificateResponseJsonConverter))]
-public sealed partial record Get15118EVCertificateResponse(
+internal sealed partial record Get15118EVCertificateResponse(
     [property: JsonPropertyName("status"), JsonRequired] Iso15118EVCertificateStatusEnumType Status,
     [property: JsonPropertyName("exiResponse"), JsonRequired, SchemaMaxLength(7500)] string ExiResponse)
 {

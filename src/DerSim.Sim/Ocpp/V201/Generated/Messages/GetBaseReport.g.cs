@@ -9,10 +9,9 @@ using DerSim.Sim.Ocpp.Validation;
 
 namespace DerSim.Sim.Ocpp.V201;
 
-/// <summary>The GetBaseReport request payload (OCPP 2.0.1).</summary>
+/// <summary>The GetBaseReport request payload (OCPP 2.0.1): schema shape only, the validator's source; the V21 types carry the messages.</summary>
 [SchemaClosed]
-[JsonConverter(typeof(GetBaseReportRequestJsonConverter))]
-public sealed partial record GetBaseReportRequest(
+internal sealed partial record GetBaseReportRequest(
     [property: JsonPropertyName("requestId"), JsonRequired] int RequestId,
     [property: JsonPropertyName("reportBase"), JsonRequired] ReportBaseEnumType ReportBase)
 {
@@ -21,10 +20,9 @@ public sealed partial record GetBaseReportRequest(
     public CustomDataType? CustomData { get; init; }
 }
 
-/// <summary>The GetBaseReport response payload (OCPP 2.0.1).</summary>
+/// <summary>The GetBaseReport response payload (OCPP 2.0.1): schema shape only, the validator's source; the V21 types carry the messages.</summary>
 [SchemaClosed]
-[JsonConverter(typeof(GetBaseReportResponseJsonConverter))]
-public sealed partial record GetBaseReportResponse(
+internal sealed partial record GetBaseReportResponse(
     [property: JsonPropertyName("status"), JsonRequired] GenericDeviceModelStatusEnumType Status)
 {
     /// <summary>Optional "customData".</summary>

@@ -9,10 +9,9 @@ using DerSim.Sim.Ocpp.Validation;
 
 namespace DerSim.Sim.Ocpp.V201;
 
-/// <summary>The GetCertificateStatus request payload (OCPP 2.0.1).</summary>
+/// <summary>The GetCertificateStatus request payload (OCPP 2.0.1): schema shape only, the validator's source; the V21 types carry the messages.</summary>
 [SchemaClosed]
-[JsonConverter(typeof(GetCertificateStatusRequestJsonConverter))]
-public sealed partial record GetCertificateStatusRequest(
+internal sealed partial record GetCertificateStatusRequest(
     [property: JsonPropertyName("ocspRequestData"), JsonRequired] OCSPRequestDataType OcspRequestData)
 {
     /// <summary>Optional "customData".</summary>
@@ -20,10 +19,9 @@ public sealed partial record GetCertificateStatusRequest(
     public CustomDataType? CustomData { get; init; }
 }
 
-/// <summary>The GetCertificateStatus response payload (OCPP 2.0.1).</summary>
+/// <summary>The GetCertificateStatus response payload (OCPP 2.0.1): schema shape only, the validator's source; the V21 types carry the messages.</summary>
 [SchemaClosed]
-[JsonConverter(typeof(GetCertificateStatusResponseJsonConverter))]
-public sealed partial record GetCertificateStatusResponse(
+internal sealed partial record GetCertificateStatusResponse(
     [property: JsonPropertyName("status"), JsonRequired] GetCertificateStatusEnumType Status)
 {
     /// <summary>Optional "customData".</summary>

@@ -9,10 +9,9 @@ using DerSim.Sim.Ocpp.Validation;
 
 namespace DerSim.Sim.Ocpp.V201;
 
-/// <summary>The GetChargingProfiles request payload (OCPP 2.0.1).</summary>
+/// <summary>The GetChargingProfiles request payload (OCPP 2.0.1): schema shape only, the validator's source; the V21 types carry the messages.</summary>
 [SchemaClosed]
-[JsonConverter(typeof(GetChargingProfilesRequestJsonConverter))]
-public sealed partial record GetChargingProfilesRequest(
+internal sealed partial record GetChargingProfilesRequest(
     [property: JsonPropertyName("requestId"), JsonRequired] int RequestId,
     [property: JsonPropertyName("chargingProfile"), JsonRequired] ChargingProfileCriterionType ChargingProfile)
 {
@@ -25,10 +24,9 @@ public sealed partial record GetChargingProfilesRequest(
     public int? EvseId { get; init; }
 }
 
-/// <summary>The GetChargingProfiles response payload (OCPP 2.0.1).</summary>
+/// <summary>The GetChargingProfiles response payload (OCPP 2.0.1): schema shape only, the validator's source; the V21 types carry the messages.</summary>
 [SchemaClosed]
-[JsonConverter(typeof(GetChargingProfilesResponseJsonConverter))]
-public sealed partial record GetChargingProfilesResponse(
+internal sealed partial record GetChargingProfilesResponse(
     [property: JsonPropertyName("status"), JsonRequired] GetChargingProfileStatusEnumType Status)
 {
     /// <summary>Optional "customData".</summary>

@@ -9,10 +9,9 @@ using DerSim.Sim.Ocpp.Validation;
 
 namespace DerSim.Sim.Ocpp.V201;
 
-/// <summary>The GetCompositeSchedule request payload (OCPP 2.0.1).</summary>
+/// <summary>The GetCompositeSchedule request payload (OCPP 2.0.1): schema shape only, the validator's source; the V21 types carry the messages.</summary>
 [SchemaClosed]
-[JsonConverter(typeof(GetCompositeScheduleRequestJsonConverter))]
-public sealed partial record GetCompositeScheduleRequest(
+internal sealed partial record GetCompositeScheduleRequest(
     [property: JsonPropertyName("duration"), JsonRequired] int Duration,
     [property: JsonPropertyName("evseId"), JsonRequired] int EvseId)
 {
@@ -25,10 +24,9 @@ public sealed partial record GetCompositeScheduleRequest(
     public ChargingRateUnitEnumType? ChargingRateUnit { get; init; }
 }
 
-/// <summary>The GetCompositeSchedule response payload (OCPP 2.0.1).</summary>
+/// <summary>The GetCompositeSchedule response payload (OCPP 2.0.1): schema shape only, the validator's source; the V21 types carry the messages.</summary>
 [SchemaClosed]
-[JsonConverter(typeof(GetCompositeScheduleResponseJsonConverter))]
-public sealed partial record GetCompositeScheduleResponse(
+internal sealed partial record GetCompositeScheduleResponse(
     [property: JsonPropertyName("status"), JsonRequired] GenericStatusEnumType Status)
 {
     /// <summary>Optional "customData".</summary>

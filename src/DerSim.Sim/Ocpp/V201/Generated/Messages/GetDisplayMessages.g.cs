@@ -9,10 +9,9 @@ using DerSim.Sim.Ocpp.Validation;
 
 namespace DerSim.Sim.Ocpp.V201;
 
-/// <summary>The GetDisplayMessages request payload (OCPP 2.0.1).</summary>
+/// <summary>The GetDisplayMessages request payload (OCPP 2.0.1): schema shape only, the validator's source; the V21 types carry the messages.</summary>
 [SchemaClosed]
-[JsonConverter(typeof(GetDisplayMessagesRequestJsonConverter))]
-public sealed partial record GetDisplayMessagesRequest(
+internal sealed partial record GetDisplayMessagesRequest(
     [property: JsonPropertyName("requestId"), JsonRequired] int RequestId)
 {
     /// <summary>Optional "customData".</summary>
@@ -32,10 +31,9 @@ public sealed partial record GetDisplayMessagesRequest(
     public MessageStateEnumType? State { get; init; }
 }
 
-/// <summary>The GetDisplayMessages response payload (OCPP 2.0.1).</summary>
+/// <summary>The GetDisplayMessages response payload (OCPP 2.0.1): schema shape only, the validator's source; the V21 types carry the messages.</summary>
 [SchemaClosed]
-[JsonConverter(typeof(GetDisplayMessagesResponseJsonConverter))]
-public sealed partial record GetDisplayMessagesResponse(
+internal sealed partial record GetDisplayMessagesResponse(
     [property: JsonPropertyName("status"), JsonRequired] GetDisplayMessagesStatusEnumType Status)
 {
     /// <summary>Optional "customData".</summary>

@@ -9,10 +9,9 @@ using DerSim.Sim.Ocpp.Validation;
 
 namespace DerSim.Sim.Ocpp.V201;
 
-/// <summary>The GetInstalledCertificateIds request payload (OCPP 2.0.1).</summary>
+/// <summary>The GetInstalledCertificateIds request payload (OCPP 2.0.1): schema shape only, the validator's source; the V21 types carry the messages.</summary>
 [SchemaClosed]
-[JsonConverter(typeof(GetInstalledCertificateIdsRequestJsonConverter))]
-public sealed partial record GetInstalledCertificateIdsRequest
+internal sealed partial record GetInstalledCertificateIdsRequest
 {
     /// <summary>Optional "customData".</summary>
     [JsonPropertyName("customData")]
@@ -23,10 +22,9 @@ public sealed partial record GetInstalledCertificateIdsRequest
     public IReadOnlyList<GetCertificateIdUseEnumType>? CertificateType { get; init; }
 }
 
-/// <summary>The GetInstalledCertificateIds response payload (OCPP 2.0.1).</summary>
+/// <summary>The GetInstalledCertificateIds response payload (OCPP 2.0.1): schema shape only, the validator's source; the V21 types carry the messages.</summary>
 [SchemaClosed]
-[JsonConverter(typeof(GetInstalledCertificateIdsResponseJsonConverter))]
-public sealed partial record GetInstalledCertificateIdsResponse(
+internal sealed partial record GetInstalledCertificateIdsResponse(
     [property: JsonPropertyName("status"), JsonRequired] GetInstalledCertificateStatusEnumType Status)
 {
     /// <summary>Optional "customData".</summary>

@@ -9,20 +9,18 @@ using DerSim.Sim.Ocpp.Validation;
 
 namespace DerSim.Sim.Ocpp.V201;
 
-/// <summary>The GetLocalListVersion request payload (OCPP 2.0.1).</summary>
+/// <summary>The GetLocalListVersion request payload (OCPP 2.0.1): schema shape only, the validator's source; the V21 types carry the messages.</summary>
 [SchemaClosed]
-[JsonConverter(typeof(GetLocalListVersionRequestJsonConverter))]
-public sealed partial record GetLocalListVersionRequest
+internal sealed partial record GetLocalListVersionRequest
 {
     /// <summary>Optional "customData".</summary>
     [JsonPropertyName("customData")]
     public CustomDataType? CustomData { get; init; }
 }
 
-/// <summary>The GetLocalListVersion response payload (OCPP 2.0.1).</summary>
+/// <summary>The GetLocalListVersion response payload (OCPP 2.0.1): schema shape only, the validator's source; the V21 types carry the messages.</summary>
 [SchemaClosed]
-[JsonConverter(typeof(GetLocalListVersionResponseJsonConverter))]
-public sealed partial record GetLocalListVersionResponse(
+internal sealed partial record GetLocalListVersionResponse(
     [property: JsonPropertyName("versionNumber"), JsonRequired] int VersionNumber)
 {
     /// <summary>Optional "customData".</summary>

@@ -9,10 +9,9 @@ using DerSim.Sim.Ocpp.Validation;
 
 namespace DerSim.Sim.Ocpp.V201;
 
-/// <summary>The GetLog request payload (OCPP 2.0.1).</summary>
+/// <summary>The GetLog request payload (OCPP 2.0.1): schema shape only, the validator's source; the V21 types carry the messages.</summary>
 [SchemaClosed]
-[JsonConverter(typeof(GetLogRequestJsonConverter))]
-public sealed partial record GetLogRequest(
+internal sealed partial record GetLogRequest(
     [property: JsonPropertyName("log"), JsonRequired] LogParametersType Log,
     [property: JsonPropertyName("logType"), JsonRequired] LogEnumType LogType,
     [property: JsonPropertyName("requestId"), JsonRequired] int RequestId)
@@ -30,10 +29,9 @@ public sealed partial record GetLogRequest(
     public int? RetryInterval { get; init; }
 }
 
-/// <summary>The GetLog response payload (OCPP 2.0.1).</summary>
+/// <summary>The GetLog response payload (OCPP 2.0.1): schema shape only, the validator's source; the V21 types carry the messages.</summary>
 [SchemaClosed]
-[JsonConverter(typeof(GetLogResponseJsonConverter))]
-public sealed partial record GetLogResponse(
+internal sealed partial record GetLogResponse(
     [property: JsonPropertyName("status"), JsonRequired] LogStatusEnumType Status)
 {
     /// <summary>Optional "customData".</summary>

@@ -9,10 +9,9 @@ using DerSim.Sim.Ocpp.Validation;
 
 namespace DerSim.Sim.Ocpp.V201;
 
-/// <summary>The GetMonitoringReport request payload (OCPP 2.0.1).</summary>
+/// <summary>The GetMonitoringReport request payload (OCPP 2.0.1): schema shape only, the validator's source; the V21 types carry the messages.</summary>
 [SchemaClosed]
-[JsonConverter(typeof(GetMonitoringReportRequestJsonConverter))]
-public sealed partial record GetMonitoringReportRequest(
+internal sealed partial record GetMonitoringReportRequest(
     [property: JsonPropertyName("requestId"), JsonRequired] int RequestId)
 {
     /// <summary>Optional "customData".</summary>
@@ -28,10 +27,9 @@ public sealed partial record GetMonitoringReportRequest(
     public IReadOnlyList<MonitoringCriterionEnumType>? MonitoringCriteria { get; init; }
 }
 
-/// <summary>The GetMonitoringReport response payload (OCPP 2.0.1).</summary>
+/// <summary>The GetMonitoringReport response payload (OCPP 2.0.1): schema shape only, the validator's source; the V21 types carry the messages.</summary>
 [SchemaClosed]
-[JsonConverter(typeof(GetMonitoringReportResponseJsonConverter))]
-public sealed partial record GetMonitoringReportResponse(
+internal sealed partial record GetMonitoringReportResponse(
     [property: JsonPropertyName("status"), JsonRequired] GenericDeviceModelStatusEnumType Status)
 {
     /// <summary>Optional "customData".</summary>

@@ -9,10 +9,9 @@ using DerSim.Sim.Ocpp.Validation;
 
 namespace DerSim.Sim.Ocpp.V201;
 
-/// <summary>The GetReport request payload (OCPP 2.0.1).</summary>
+/// <summary>The GetReport request payload (OCPP 2.0.1): schema shape only, the validator's source; the V21 types carry the messages.</summary>
 [SchemaClosed]
-[JsonConverter(typeof(GetReportRequestJsonConverter))]
-public sealed partial record GetReportRequest(
+internal sealed partial record GetReportRequest(
     [property: JsonPropertyName("requestId"), JsonRequired] int RequestId)
 {
     /// <summary>Optional "customData".</summary>
@@ -28,10 +27,9 @@ public sealed partial record GetReportRequest(
     public IReadOnlyList<ComponentCriterionEnumType>? ComponentCriteria { get; init; }
 }
 
-/// <summary>The GetReport response payload (OCPP 2.0.1).</summary>
+/// <summary>The GetReport response payload (OCPP 2.0.1): schema shape only, the validator's source; the V21 types carry the messages.</summary>
 [SchemaClosed]
-[JsonConverter(typeof(GetReportResponseJsonConverter))]
-public sealed partial record GetReportResponse(
+internal sealed partial record GetReportResponse(
     [property: JsonPropertyName("status"), JsonRequired] GenericDeviceModelStatusEnumType Status)
 {
     /// <summary>Optional "customData".</summary>

@@ -9,10 +9,9 @@ using DerSim.Sim.Ocpp.Validation;
 
 namespace DerSim.Sim.Ocpp.V201;
 
-/// <summary>The GetTransactionStatus request payload (OCPP 2.0.1).</summary>
+/// <summary>The GetTransactionStatus request payload (OCPP 2.0.1): schema shape only, the validator's source; the V21 types carry the messages.</summary>
 [SchemaClosed]
-[JsonConverter(typeof(GetTransactionStatusRequestJsonConverter))]
-public sealed partial record GetTransactionStatusRequest
+internal sealed partial record GetTransactionStatusRequest
 {
     /// <summary>Optional "customData".</summary>
     [JsonPropertyName("customData")]
@@ -23,10 +22,9 @@ public sealed partial record GetTransactionStatusRequest
     public string? TransactionId { get; init; }
 }
 
-/// <summary>The GetTransactionStatus response payload (OCPP 2.0.1).</summary>
+/// <summary>The GetTransactionStatus response payload (OCPP 2.0.1): schema shape only, the validator's source; the V21 types carry the messages.</summary>
 [SchemaClosed]
-[JsonConverter(typeof(GetTransactionStatusResponseJsonConverter))]
-public sealed partial record GetTransactionStatusResponse(
+internal sealed partial record GetTransactionStatusResponse(
     [property: JsonPropertyName("messagesInQueue"), JsonRequired] bool MessagesInQueue)
 {
     /// <summary>Optional "customData".</summary>

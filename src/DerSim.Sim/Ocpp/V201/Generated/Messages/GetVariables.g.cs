@@ -9,10 +9,9 @@ using DerSim.Sim.Ocpp.Validation;
 
 namespace DerSim.Sim.Ocpp.V201;
 
-/// <summary>The GetVariables request payload (OCPP 2.0.1).</summary>
+/// <summary>The GetVariables request payload (OCPP 2.0.1): schema shape only, the validator's source; the V21 types carry the messages.</summary>
 [SchemaClosed]
-[JsonConverter(typeof(GetVariablesRequestJsonConverter))]
-public sealed partial record GetVariablesRequest(
+internal sealed partial record GetVariablesRequest(
     [property: JsonPropertyName("getVariableData"), JsonRequired, SchemaMinItems(1)] IReadOnlyList<GetVariableDataType> GetVariableData)
 {
     /// <summary>Optional "customData".</summary>
@@ -20,10 +19,9 @@ public sealed partial record GetVariablesRequest(
     public CustomDataType? CustomData { get; init; }
 }
 
-/// <summary>The GetVariables response payload (OCPP 2.0.1).</summary>
+/// <summary>The GetVariables response payload (OCPP 2.0.1): schema shape only, the validator's source; the V21 types carry the messages.</summary>
 [SchemaClosed]
-[JsonConverter(typeof(GetVariablesResponseJsonConverter))]
-public sealed partial record GetVariablesResponse(
+internal sealed partial record GetVariablesResponse(
     [property: JsonPropertyName("getVariableResult"), JsonRequired, SchemaMinItems(1)] IReadOnlyList<GetVariableResultType> GetVariableResult)
 {
     /// <summary>Optional "customData".</summary>

@@ -9,20 +9,18 @@ using DerSim.Sim.Ocpp.Validation;
 
 namespace DerSim.Sim.Ocpp.V201;
 
-/// <summary>The Heartbeat request payload (OCPP 2.0.1).</summary>
+/// <summary>The Heartbeat request payload (OCPP 2.0.1): schema shape only, the validator's source; the V21 types carry the messages.</summary>
 [SchemaClosed]
-[JsonConverter(typeof(HeartbeatRequestJsonConverter))]
-public sealed partial record HeartbeatRequest
+internal sealed partial record HeartbeatRequest
 {
     /// <summary>Optional "customData".</summary>
     [JsonPropertyName("customData")]
     public CustomDataType? CustomData { get; init; }
 }
 
-/// <summary>The Heartbeat response payload (OCPP 2.0.1).</summary>
+/// <summary>The Heartbeat response payload (OCPP 2.0.1): schema shape only, the validator's source; the V21 types carry the messages.</summary>
 [SchemaClosed]
-[JsonConverter(typeof(HeartbeatResponseJsonConverter))]
-public sealed partial record HeartbeatResponse(
+internal sealed partial record HeartbeatResponse(
     [property: JsonPropertyName("currentTime"), JsonRequired] DateTimeOffset CurrentTime)
 {
     /// <summary>Optional "customData".</summary>

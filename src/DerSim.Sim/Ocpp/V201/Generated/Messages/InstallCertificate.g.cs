@@ -9,10 +9,9 @@ using DerSim.Sim.Ocpp.Validation;
 
 namespace DerSim.Sim.Ocpp.V201;
 
-/// <summary>The InstallCertificate request payload (OCPP 2.0.1).</summary>
+/// <summary>The InstallCertificate request payload (OCPP 2.0.1): schema shape only, the validator's source; the V21 types carry the messages.</summary>
 [SchemaClosed]
-[JsonConverter(typeof(InstallCertificateRequestJsonConverter))]
-public sealed partial record InstallCertificateRequest(
+internal sealed partial record InstallCertificateRequest(
     [property: JsonPropertyName("certificateType"), JsonRequired] InstallCertificateUseEnumType CertificateType,
     [property: JsonPropertyName("certificate"), JsonRequired, SchemaMaxLength(5500)] string Certificate)
 {
@@ -21,10 +20,9 @@ public sealed partial record InstallCertificateRequest(
     public CustomDataType? CustomData { get; init; }
 }
 
-/// <summary>The InstallCertificate response payload (OCPP 2.0.1).</summary>
+/// <summary>The InstallCertificate response payload (OCPP 2.0.1): schema shape only, the validator's source; the V21 types carry the messages.</summary>
 [SchemaClosed]
-[JsonConverter(typeof(InstallCertificateResponseJsonConverter))]
-public sealed partial record InstallCertificateResponse(
+internal sealed partial record InstallCertificateResponse(
     [property: JsonPropertyName("status"), JsonRequired] InstallCertificateStatusEnumType Status)
 {
     /// <summary>Optional "customData".</summary>

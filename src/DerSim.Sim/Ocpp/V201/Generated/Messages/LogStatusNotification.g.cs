@@ -9,10 +9,9 @@ using DerSim.Sim.Ocpp.Validation;
 
 namespace DerSim.Sim.Ocpp.V201;
 
-/// <summary>The LogStatusNotification request payload (OCPP 2.0.1).</summary>
+/// <summary>The LogStatusNotification request payload (OCPP 2.0.1): schema shape only, the validator's source; the V21 types carry the messages.</summary>
 [SchemaClosed]
-[JsonConverter(typeof(LogStatusNotificationRequestJsonConverter))]
-public sealed partial record LogStatusNotificationRequest(
+internal sealed partial record LogStatusNotificationRequest(
     [property: JsonPropertyName("status"), JsonRequired] UploadLogStatusEnumType Status)
 {
     /// <summary>Optional "customData".</summary>
@@ -24,10 +23,9 @@ public sealed partial record LogStatusNotificationRequest(
     public int? RequestId { get; init; }
 }
 
-/// <summary>The LogStatusNotification response payload (OCPP 2.0.1).</summary>
+/// <summary>The LogStatusNotification response payload (OCPP 2.0.1): schema shape only, the validator's source; the V21 types carry the messages.</summary>
 [SchemaClosed]
-[JsonConverter(typeof(LogStatusNotificationResponseJsonConverter))]
-public sealed partial record LogStatusNotificationResponse
+internal sealed partial record LogStatusNotificationResponse
 {
     /// <summary>Optional "customData".</summary>
     [JsonPropertyName("customData")]

@@ -9,10 +9,9 @@ using DerSim.Sim.Ocpp.Validation;
 
 namespace DerSim.Sim.Ocpp.V201;
 
-/// <summary>The MeterValues request payload (OCPP 2.0.1).</summary>
+/// <summary>The MeterValues request payload (OCPP 2.0.1): schema shape only, the validator's source; the V21 types carry the messages.</summary>
 [SchemaClosed]
-[JsonConverter(typeof(MeterValuesRequestJsonConverter))]
-public sealed partial record MeterValuesRequest(
+internal sealed partial record MeterValuesRequest(
     [property: JsonPropertyName("evseId"), JsonRequired] int EvseId,
     [property: JsonPropertyName("meterValue"), JsonRequired, SchemaMinItems(1)] IReadOnlyList<MeterValueType> MeterValue)
 {
@@ -21,10 +20,9 @@ public sealed partial record MeterValuesRequest(
     public CustomDataType? CustomData { get; init; }
 }
 
-/// <summary>The MeterValues response payload (OCPP 2.0.1).</summary>
+/// <summary>The MeterValues response payload (OCPP 2.0.1): schema shape only, the validator's source; the V21 types carry the messages.</summary>
 [SchemaClosed]
-[JsonConverter(typeof(MeterValuesResponseJsonConverter))]
-public sealed partial record MeterValuesResponse
+internal sealed partial record MeterValuesResponse
 {
     /// <summary>Optional "customData".</summary>
     [JsonPropertyName("customData")]

@@ -9,10 +9,9 @@ using DerSim.Sim.Ocpp.Validation;
 
 namespace DerSim.Sim.Ocpp.V201;
 
-/// <summary>The NotifyChargingLimit request payload (OCPP 2.0.1).</summary>
+/// <summary>The NotifyChargingLimit request payload (OCPP 2.0.1): schema shape only, the validator's source; the V21 types carry the messages.</summary>
 [SchemaClosed]
-[JsonConverter(typeof(NotifyChargingLimitRequestJsonConverter))]
-public sealed partial record NotifyChargingLimitRequest(
+internal sealed partial record NotifyChargingLimitRequest(
     [property: JsonPropertyName("chargingLimit"), JsonRequired] ChargingLimitType ChargingLimit)
 {
     /// <summary>Optional "customData".</summary>
@@ -28,10 +27,9 @@ public sealed partial record NotifyChargingLimitRequest(
     public int? EvseId { get; init; }
 }
 
-/// <summary>The NotifyChargingLimit response payload (OCPP 2.0.1).</summary>
+/// <summary>The NotifyChargingLimit response payload (OCPP 2.0.1): schema shape only, the validator's source; the V21 types carry the messages.</summary>
 [SchemaClosed]
-[JsonConverter(typeof(NotifyChargingLimitResponseJsonConverter))]
-public sealed partial record NotifyChargingLimitResponse
+internal sealed partial record NotifyChargingLimitResponse
 {
     /// <summary>Optional "customData".</summary>
     [JsonPropertyName("customData")]

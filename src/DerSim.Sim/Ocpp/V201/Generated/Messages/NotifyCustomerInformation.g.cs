@@ -9,10 +9,9 @@ using DerSim.Sim.Ocpp.Validation;
 
 namespace DerSim.Sim.Ocpp.V201;
 
-/// <summary>The NotifyCustomerInformation request payload (OCPP 2.0.1).</summary>
+/// <summary>The NotifyCustomerInformation request payload (OCPP 2.0.1): schema shape only, the validator's source; the V21 types carry the messages.</summary>
 [SchemaClosed]
-[JsonConverter(typeof(NotifyCustomerInformationRequestJsonConverter))]
-public sealed partial record NotifyCustomerInformationRequest(
+internal sealed partial record NotifyCustomerInformationRequest(
     [property: JsonPropertyName("data"), JsonRequired, SchemaMaxLength(512)] string Data,
     [property: JsonPropertyName("seqNo"), JsonRequired] int SeqNo,
     [property: JsonPropertyName("generatedAt"), JsonRequired] DateTimeOffset GeneratedAt,
@@ -27,10 +26,9 @@ public sealed partial record NotifyCustomerInformationRequest(
     public bool? Tbc { get; init; }
 }
 
-/// <summary>The NotifyCustomerInformation response payload (OCPP 2.0.1).</summary>
+/// <summary>The NotifyCustomerInformation response payload (OCPP 2.0.1): schema shape only, the validator's source; the V21 types carry the messages.</summary>
 [SchemaClosed]
-[JsonConverter(typeof(NotifyCustomerInformationResponseJsonConverter))]
-public sealed partial record NotifyCustomerInformationResponse
+internal sealed partial record NotifyCustomerInformationResponse
 {
     /// <summary>Optional "customData".</summary>
     [JsonPropertyName("customData")]

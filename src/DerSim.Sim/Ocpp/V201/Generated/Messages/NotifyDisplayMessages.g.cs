@@ -9,10 +9,9 @@ using DerSim.Sim.Ocpp.Validation;
 
 namespace DerSim.Sim.Ocpp.V201;
 
-/// <summary>The NotifyDisplayMessages request payload (OCPP 2.0.1).</summary>
+/// <summary>The NotifyDisplayMessages request payload (OCPP 2.0.1): schema shape only, the validator's source; the V21 types carry the messages.</summary>
 [SchemaClosed]
-[JsonConverter(typeof(NotifyDisplayMessagesRequestJsonConverter))]
-public sealed partial record NotifyDisplayMessagesRequest(
+internal sealed partial record NotifyDisplayMessagesRequest(
     [property: JsonPropertyName("requestId"), JsonRequired] int RequestId)
 {
     /// <summary>Optional "customData".</summary>
@@ -28,10 +27,9 @@ public sealed partial record NotifyDisplayMessagesRequest(
     public bool? Tbc { get; init; }
 }
 
-/// <summary>The NotifyDisplayMessages response payload (OCPP 2.0.1).</summary>
+/// <summary>The NotifyDisplayMessages response payload (OCPP 2.0.1): schema shape only, the validator's source; the V21 types carry the messages.</summary>
 [SchemaClosed]
-[JsonConverter(typeof(NotifyDisplayMessagesResponseJsonConverter))]
-public sealed partial record NotifyDisplayMessagesResponse
+internal sealed partial record NotifyDisplayMessagesResponse
 {
     /// <summary>Optional "customData".</summary>
     [JsonPropertyName("customData")]

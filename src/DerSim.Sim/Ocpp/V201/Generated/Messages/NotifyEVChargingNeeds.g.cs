@@ -9,10 +9,9 @@ using DerSim.Sim.Ocpp.Validation;
 
 namespace DerSim.Sim.Ocpp.V201;
 
-/// <summary>The NotifyEVChargingNeeds request payload (OCPP 2.0.1).</summary>
+/// <summary>The NotifyEVChargingNeeds request payload (OCPP 2.0.1): schema shape only, the validator's source; the V21 types carry the messages.</summary>
 [SchemaClosed]
-[JsonConverter(typeof(NotifyEVChargingNeedsRequestJsonConverter))]
-public sealed partial record NotifyEVChargingNeedsRequest(
+internal sealed partial record NotifyEVChargingNeedsRequest(
     [property: JsonPropertyName("chargingNeeds"), JsonRequired] ChargingNeedsType ChargingNeeds,
     [property: JsonPropertyName("evseId"), JsonRequired] int EvseId)
 {
@@ -25,10 +24,9 @@ public sealed partial record NotifyEVChargingNeedsRequest(
     public int? MaxScheduleTuples { get; init; }
 }
 
-/// <summary>The NotifyEVChargingNeeds response payload (OCPP 2.0.1).</summary>
+/// <summary>The NotifyEVChargingNeeds response payload (OCPP 2.0.1): schema shape only, the validator's source; the V21 types carry the messages.</summary>
 [SchemaClosed]
-[JsonConverter(typeof(NotifyEVChargingNeedsResponseJsonConverter))]
-public sealed partial record NotifyEVChargingNeedsResponse(
+internal sealed partial record NotifyEVChargingNeedsResponse(
     [property: JsonPropertyName("status"), JsonRequired] NotifyEVChargingNeedsStatusEnumType Status)
 {
     /// <summary>Optional "customData".</summary>

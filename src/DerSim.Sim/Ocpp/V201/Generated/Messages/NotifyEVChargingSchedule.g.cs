@@ -9,10 +9,9 @@ using DerSim.Sim.Ocpp.Validation;
 
 namespace DerSim.Sim.Ocpp.V201;
 
-/// <summary>The NotifyEVChargingSchedule request payload (OCPP 2.0.1).</summary>
+/// <summary>The NotifyEVChargingSchedule request payload (OCPP 2.0.1): schema shape only, the validator's source; the V21 types carry the messages.</summary>
 [SchemaClosed]
-[JsonConverter(typeof(NotifyEVChargingScheduleRequestJsonConverter))]
-public sealed partial record NotifyEVChargingScheduleRequest(
+internal sealed partial record NotifyEVChargingScheduleRequest(
     [property: JsonPropertyName("timeBase"), JsonRequired] DateTimeOffset TimeBase,
     [property: JsonPropertyName("chargingSchedule"), JsonRequired] ChargingScheduleType ChargingSchedule,
     [property: JsonPropertyName("evseId"), JsonRequired] int EvseId)
@@ -22,10 +21,9 @@ public sealed partial record NotifyEVChargingScheduleRequest(
     public CustomDataType? CustomData { get; init; }
 }
 
-/// <summary>The NotifyEVChargingSchedule response payload (OCPP 2.0.1).</summary>
+/// <summary>The NotifyEVChargingSchedule response payload (OCPP 2.0.1): schema shape only, the validator's source; the V21 types carry the messages.</summary>
 [SchemaClosed]
-[JsonConverter(typeof(NotifyEVChargingScheduleResponseJsonConverter))]
-public sealed partial record NotifyEVChargingScheduleResponse(
+internal sealed partial record NotifyEVChargingScheduleResponse(
     [property: JsonPropertyName("status"), JsonRequired] GenericStatusEnumType Status)
 {
     /// <summary>Optional "customData".</summary>

@@ -9,10 +9,9 @@ using DerSim.Sim.Ocpp.Validation;
 
 namespace DerSim.Sim.Ocpp.V201;
 
-/// <summary>The NotifyEvent request payload (OCPP 2.0.1).</summary>
+/// <summary>The NotifyEvent request payload (OCPP 2.0.1): schema shape only, the validator's source; the V21 types carry the messages.</summary>
 [SchemaClosed]
-[JsonConverter(typeof(NotifyEventRequestJsonConverter))]
-public sealed partial record NotifyEventRequest(
+internal sealed partial record NotifyEventRequest(
     [property: JsonPropertyName("generatedAt"), JsonRequired] DateTimeOffset GeneratedAt,
     [property: JsonPropertyName("seqNo"), JsonRequired] int SeqNo,
     [property: JsonPropertyName("eventData"), JsonRequired, SchemaMinItems(1)] IReadOnlyList<EventDataType> EventData)
@@ -26,10 +25,9 @@ public sealed partial record NotifyEventRequest(
     public bool? Tbc { get; init; }
 }
 
-/// <summary>The NotifyEvent response payload (OCPP 2.0.1).</summary>
+/// <summary>The NotifyEvent response payload (OCPP 2.0.1): schema shape only, the validator's source; the V21 types carry the messages.</summary>
 [SchemaClosed]
-[JsonConverter(typeof(NotifyEventResponseJsonConverter))]
-public sealed partial record NotifyEventResponse
+internal sealed partial record NotifyEventResponse
 {
     /// <summary>Optional "customData".</summary>
     [JsonPropertyName("customData")]

@@ -9,10 +9,9 @@ using DerSim.Sim.Ocpp.Validation;
 
 namespace DerSim.Sim.Ocpp.V201;
 
-/// <summary>The NotifyMonitoringReport request payload (OCPP 2.0.1).</summary>
+/// <summary>The NotifyMonitoringReport request payload (OCPP 2.0.1): schema shape only, the validator's source; the V21 types carry the messages.</summary>
 [SchemaClosed]
-[JsonConverter(typeof(NotifyMonitoringReportRequestJsonConverter))]
-public sealed partial record NotifyMonitoringReportRequest(
+internal sealed partial record NotifyMonitoringReportRequest(
     [property: JsonPropertyName("requestId"), JsonRequired] int RequestId,
     [property: JsonPropertyName("seqNo"), JsonRequired] int SeqNo,
     [property: JsonPropertyName("generatedAt"), JsonRequired] DateTimeOffset GeneratedAt)
@@ -30,10 +29,9 @@ public sealed partial record NotifyMonitoringReportRequest(
     public bool? Tbc { get; init; }
 }
 
-/// <summary>The NotifyMonitoringReport response payload (OCPP 2.0.1).</summary>
+/// <summary>The NotifyMonitoringReport response payload (OCPP 2.0.1): schema shape only, the validator's source; the V21 types carry the messages.</summary>
 [SchemaClosed]
-[JsonConverter(typeof(NotifyMonitoringReportResponseJsonConverter))]
-public sealed partial record NotifyMonitoringReportResponse
+internal sealed partial record NotifyMonitoringReportResponse
 {
     /// <summary>Optional "customData".</summary>
     [JsonPropertyName("customData")]

@@ -9,10 +9,9 @@ using DerSim.Sim.Ocpp.Validation;
 
 namespace DerSim.Sim.Ocpp.V201;
 
-/// <summary>The NotifyReport request payload (OCPP 2.0.1).</summary>
+/// <summary>The NotifyReport request payload (OCPP 2.0.1): schema shape only, the validator's source; the V21 types carry the messages.</summary>
 [SchemaClosed]
-[JsonConverter(typeof(NotifyReportRequestJsonConverter))]
-public sealed partial record NotifyReportRequest(
+internal sealed partial record NotifyReportRequest(
     [property: JsonPropertyName("requestId"), JsonRequired] int RequestId,
     [property: JsonPropertyName("generatedAt"), JsonRequired] DateTimeOffset GeneratedAt,
     [property: JsonPropertyName("seqNo"), JsonRequired] int SeqNo)
@@ -30,10 +29,9 @@ public sealed partial record NotifyReportRequest(
     public bool? Tbc { get; init; }
 }
 
-/// <summary>The NotifyReport response payload (OCPP 2.0.1).</summary>
+/// <summary>The NotifyReport response payload (OCPP 2.0.1): schema shape only, the validator's source; the V21 types carry the messages.</summary>
 [SchemaClosed]
-[JsonConverter(typeof(NotifyReportResponseJsonConverter))]
-public sealed partial record NotifyReportResponse
+internal sealed partial record NotifyReportResponse
 {
     /// <summary>Optional "customData".</summary>
     [JsonPropertyName("customData")]

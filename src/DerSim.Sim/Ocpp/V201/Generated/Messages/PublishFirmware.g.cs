@@ -9,10 +9,9 @@ using DerSim.Sim.Ocpp.Validation;
 
 namespace DerSim.Sim.Ocpp.V201;
 
-/// <summary>The PublishFirmware request payload (OCPP 2.0.1).</summary>
+/// <summary>The PublishFirmware request payload (OCPP 2.0.1): schema shape only, the validator's source; the V21 types carry the messages.</summary>
 [SchemaClosed]
-[JsonConverter(typeof(PublishFirmwareRequestJsonConverter))]
-public sealed partial record PublishFirmwareRequest(
+internal sealed partial record PublishFirmwareRequest(
     [property: JsonPropertyName("location"), JsonRequired, SchemaMaxLength(512)] string Location,
     [property: JsonPropertyName("checksum"), JsonRequired, SchemaMaxLength(32)] string Checksum,
     [property: JsonPropertyName("requestId"), JsonRequired] int RequestId)
@@ -30,10 +29,9 @@ public sealed partial record PublishFirmwareRequest(
     public int? RetryInterval { get; init; }
 }
 
-/// <summary>The PublishFirmware response payload (OCPP 2.0.1).</summary>
+/// <summary>The PublishFirmware response payload (OCPP 2.0.1): schema shape only, the validator's source; the V21 types carry the messages.</summary>
 [SchemaClosed]
-[JsonConverter(typeof(PublishFirmwareResponseJsonConverter))]
-public sealed partial record PublishFirmwareResponse(
+internal sealed partial record PublishFirmwareResponse(
     [property: JsonPropertyName("status"), JsonRequired] GenericStatusEnumType Status)
 {
     /// <summary>Optional "customData".</summary>

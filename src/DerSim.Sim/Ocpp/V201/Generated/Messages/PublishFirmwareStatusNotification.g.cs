@@ -9,10 +9,9 @@ using DerSim.Sim.Ocpp.Validation;
 
 namespace DerSim.Sim.Ocpp.V201;
 
-/// <summary>The PublishFirmwareStatusNotification request payload (OCPP 2.0.1).</summary>
+/// <summary>The PublishFirmwareStatusNotification request payload (OCPP 2.0.1): schema shape only, the validator's source; the V21 types carry the messages.</summary>
 [SchemaClosed]
-[JsonConverter(typeof(PublishFirmwareStatusNotificationRequestJsonConverter))]
-public sealed partial record PublishFirmwareStatusNotificationRequest(
+internal sealed partial record PublishFirmwareStatusNotificationRequest(
     [property: JsonPropertyName("status"), JsonRequired] PublishFirmwareStatusEnumType Status)
 {
     /// <summary>Optional "customData".</summary>
@@ -28,10 +27,9 @@ public sealed partial record PublishFirmwareStatusNotificationRequest(
     public int? RequestId { get; init; }
 }
 
-/// <summary>The PublishFirmwareStatusNotification response payload (OCPP 2.0.1).</summary>
+/// <summary>The PublishFirmwareStatusNotification response payload (OCPP 2.0.1): schema shape only, the validator's source; the V21 types carry the messages.</summary>
 [SchemaClosed]
-[JsonConverter(typeof(PublishFirmwareStatusNotificationResponseJsonConverter))]
-public sealed partial record PublishFirmwareStatusNotificationResponse
+internal sealed partial record PublishFirmwareStatusNotificationResponse
 {
     /// <summary>Optional "customData".</summary>
     [JsonPropertyName("customData")]

@@ -9,10 +9,9 @@ using DerSim.Sim.Ocpp.Validation;
 
 namespace DerSim.Sim.Ocpp.V201;
 
-/// <summary>The ReportChargingProfiles request payload (OCPP 2.0.1).</summary>
+/// <summary>The ReportChargingProfiles request payload (OCPP 2.0.1): schema shape only, the validator's source; the V21 types carry the messages.</summary>
 [SchemaClosed]
-[JsonConverter(typeof(ReportChargingProfilesRequestJsonConverter))]
-public sealed partial record ReportChargingProfilesRequest(
+internal sealed partial record ReportChargingProfilesRequest(
     [property: JsonPropertyName("requestId"), JsonRequired] int RequestId,
     [property: JsonPropertyName("chargingLimitSource"), JsonRequired] ChargingLimitSourceEnumType ChargingLimitSource,
     [property: JsonPropertyName("chargingProfile"), JsonRequired, SchemaMinItems(1)] IReadOnlyList<ChargingProfileType> ChargingProfile,
@@ -27,10 +26,9 @@ public sealed partial record ReportChargingProfilesRequest(
     public bool? Tbc { get; init; }
 }
 
-/// <summary>The ReportChargingProfiles response payload (OCPP 2.0.1).</summary>
+/// <summary>The ReportChargingProfiles response payload (OCPP 2.0.1): schema shape only, the validator's source; the V21 types carry the messages.</summary>
 [SchemaClosed]
-[JsonConverter(typeof(ReportChargingProfilesResponseJsonConverter))]
-public sealed partial record ReportChargingProfilesResponse
+internal sealed partial record ReportChargingProfilesResponse
 {
     /// <summary>Optional "customData".</summary>
     [JsonPropertyName("customData")]

@@ -9,10 +9,9 @@ using DerSim.Sim.Ocpp.Validation;
 
 namespace DerSim.Sim.Ocpp.V201;
 
-/// <summary>The RequestStartTransaction request payload (OCPP 2.0.1).</summary>
+/// <summary>The RequestStartTransaction request payload (OCPP 2.0.1): schema shape only, the validator's source; the V21 types carry the messages.</summary>
 [SchemaClosed]
-[JsonConverter(typeof(RequestStartTransactionRequestJsonConverter))]
-public sealed partial record RequestStartTransactionRequest(
+internal sealed partial record RequestStartTransactionRequest(
     [property: JsonPropertyName("idToken"), JsonRequired] IdTokenType IdToken,
     [property: JsonPropertyName("remoteStartId"), JsonRequired] int RemoteStartId)
 {
@@ -33,10 +32,9 @@ public sealed partial record RequestStartTransactionRequest(
     public ChargingProfileType? ChargingProfile { get; init; }
 }
 
-/// <summary>The RequestStartTransaction response payload (OCPP 2.0.1).</summary>
+/// <summary>The RequestStartTransaction response payload (OCPP 2.0.1): schema shape only, the validator's source; the V21 types carry the messages.</summary>
 [SchemaClosed]
-[JsonConverter(typeof(RequestStartTransactionResponseJsonConverter))]
-public sealed partial record RequestStartTransactionResponse(
+internal sealed partial record RequestStartTransactionResponse(
     [property: JsonPropertyName("status"), JsonRequired] RequestStartStopStatusEnumType Status)
 {
     /// <summary>Optional "customData".</summary>

@@ -9,10 +9,9 @@ using DerSim.Sim.Ocpp.Validation;
 
 namespace DerSim.Sim.Ocpp.V201;
 
-/// <summary>The RequestStopTransaction request payload (OCPP 2.0.1).</summary>
+/// <summary>The RequestStopTransaction request payload (OCPP 2.0.1): schema shape only, the validator's source; the V21 types carry the messages.</summary>
 [SchemaClosed]
-[JsonConverter(typeof(RequestStopTransactionRequestJsonConverter))]
-public sealed partial record RequestStopTransactionRequest(
+internal sealed partial record RequestStopTransactionRequest(
     [property: JsonPropertyName("transactionId"), JsonRequired, SchemaMaxLength(36)] string TransactionId)
 {
     /// <summary>Optional "customData".</summary>
@@ -20,10 +19,9 @@ public sealed partial record RequestStopTransactionRequest(
     public CustomDataType? CustomData { get; init; }
 }
 
-/// <summary>The RequestStopTransaction response payload (OCPP 2.0.1).</summary>
+/// <summary>The RequestStopTransaction response payload (OCPP 2.0.1): schema shape only, the validator's source; the V21 types carry the messages.</summary>
 [SchemaClosed]
-[JsonConverter(typeof(RequestStopTransactionResponseJsonConverter))]
-public sealed partial record RequestStopTransactionResponse(
+internal sealed partial record RequestStopTransactionResponse(
     [property: JsonPropertyName("status"), JsonRequired] RequestStartStopStatusEnumType Status)
 {
     /// <summary>Optional "customData".</summary>

@@ -9,10 +9,9 @@ using DerSim.Sim.Ocpp.Validation;
 
 namespace DerSim.Sim.Ocpp.V201;
 
-/// <summary>The ReservationStatusUpdate request payload (OCPP 2.0.1).</summary>
+/// <summary>The ReservationStatusUpdate request payload (OCPP 2.0.1): schema shape only, the validator's source; the V21 types carry the messages.</summary>
 [SchemaClosed]
-[JsonConverter(typeof(ReservationStatusUpdateRequestJsonConverter))]
-public sealed partial record ReservationStatusUpdateRequest(
+internal sealed partial record ReservationStatusUpdateRequest(
     [property: JsonPropertyName("reservationId"), JsonRequired] int ReservationId,
     [property: JsonPropertyName("reservationUpdateStatus"), JsonRequired] ReservationUpdateStatusEnumType ReservationUpdateStatus)
 {
@@ -21,10 +20,9 @@ public sealed partial record ReservationStatusUpdateRequest(
     public CustomDataType? CustomData { get; init; }
 }
 
-/// <summary>The ReservationStatusUpdate response payload (OCPP 2.0.1).</summary>
+/// <summary>The ReservationStatusUpdate response payload (OCPP 2.0.1): schema shape only, the validator's source; the V21 types carry the messages.</summary>
 [SchemaClosed]
-[JsonConverter(typeof(ReservationStatusUpdateResponseJsonConverter))]
-public sealed partial record ReservationStatusUpdateResponse
+internal sealed partial record ReservationStatusUpdateResponse
 {
     /// <summary>Optional "customData".</summary>
     [JsonPropertyName("customData")]

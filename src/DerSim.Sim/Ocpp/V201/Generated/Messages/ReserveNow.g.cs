@@ -9,10 +9,9 @@ using DerSim.Sim.Ocpp.Validation;
 
 namespace DerSim.Sim.Ocpp.V201;
 
-/// <summary>The ReserveNow request payload (OCPP 2.0.1).</summary>
+/// <summary>The ReserveNow request payload (OCPP 2.0.1): schema shape only, the validator's source; the V21 types carry the messages.</summary>
 [SchemaClosed]
-[JsonConverter(typeof(ReserveNowRequestJsonConverter))]
-public sealed partial record ReserveNowRequest(
+internal sealed partial record ReserveNowRequest(
     [property: JsonPropertyName("id"), JsonRequired] int Id,
     [property: JsonPropertyName("expiryDateTime"), JsonRequired] DateTimeOffset ExpiryDateTime,
     [property: JsonPropertyName("idToken"), JsonRequired] IdTokenType IdToken)
@@ -34,10 +33,9 @@ public sealed partial record ReserveNowRequest(
     public IdTokenType? GroupIdToken { get; init; }
 }
 
-/// <summary>The ReserveNow response payload (OCPP 2.0.1).</summary>
+/// <summary>The ReserveNow response payload (OCPP 2.0.1): schema shape only, the validator's source; the V21 types carry the messages.</summary>
 [SchemaClosed]
-[JsonConverter(typeof(ReserveNowResponseJsonConverter))]
-public sealed partial record ReserveNowResponse(
+internal sealed partial record ReserveNowResponse(
     [property: JsonPropertyName("status"), JsonRequired] ReserveNowStatusEnumType Status)
 {
     /// <summary>Optional "customData".</summary>

@@ -9,10 +9,9 @@ using DerSim.Sim.Ocpp.Validation;
 
 namespace DerSim.Sim.Ocpp.V201;
 
-/// <summary>The Reset request payload (OCPP 2.0.1).</summary>
+/// <summary>The Reset request payload (OCPP 2.0.1): schema shape only, the validator's source; the V21 types carry the messages.</summary>
 [SchemaClosed]
-[JsonConverter(typeof(ResetRequestJsonConverter))]
-public sealed partial record ResetRequest(
+internal sealed partial record ResetRequest(
     [property: JsonPropertyName("type"), JsonRequired] ResetEnumType Type)
 {
     /// <summary>Optional "customData".</summary>
@@ -24,10 +23,9 @@ public sealed partial record ResetRequest(
     public int? EvseId { get; init; }
 }
 
-/// <summary>The Reset response payload (OCPP 2.0.1).</summary>
+/// <summary>The Reset response payload (OCPP 2.0.1): schema shape only, the validator's source; the V21 types carry the messages.</summary>
 [SchemaClosed]
-[JsonConverter(typeof(ResetResponseJsonConverter))]
-public sealed partial record ResetResponse(
+internal sealed partial record ResetResponse(
     [property: JsonPropertyName("status"), JsonRequired] ResetStatusEnumType Status)
 {
     /// <summary>Optional "customData".</summary>

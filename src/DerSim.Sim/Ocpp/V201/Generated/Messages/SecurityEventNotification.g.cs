@@ -9,10 +9,9 @@ using DerSim.Sim.Ocpp.Validation;
 
 namespace DerSim.Sim.Ocpp.V201;
 
-/// <summary>The SecurityEventNotification request payload (OCPP 2.0.1).</summary>
+/// <summary>The SecurityEventNotification request payload (OCPP 2.0.1): schema shape only, the validator's source; the V21 types carry the messages.</summary>
 [SchemaClosed]
-[JsonConverter(typeof(SecurityEventNotificationRequestJsonConverter))]
-public sealed partial record SecurityEventNotificationRequest(
+internal sealed partial record SecurityEventNotificationRequest(
     [property: JsonPropertyName("type"), JsonRequired, SchemaMaxLength(50)] string Type,
     [property: JsonPropertyName("timestamp"), JsonRequired] DateTimeOffset Timestamp)
 {
@@ -25,10 +24,9 @@ public sealed partial record SecurityEventNotificationRequest(
     public string? TechInfo { get; init; }
 }
 
-/// <summary>The SecurityEventNotification response payload (OCPP 2.0.1).</summary>
+/// <summary>The SecurityEventNotification response payload (OCPP 2.0.1): schema shape only, the validator's source; the V21 types carry the messages.</summary>
 [SchemaClosed]
-[JsonConverter(typeof(SecurityEventNotificationResponseJsonConverter))]
-public sealed partial record SecurityEventNotificationResponse
+internal sealed partial record SecurityEventNotificationResponse
 {
     /// <summary>Optional "customData".</summary>
     [JsonPropertyName("customData")]

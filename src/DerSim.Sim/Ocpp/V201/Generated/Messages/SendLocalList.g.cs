@@ -9,10 +9,9 @@ using DerSim.Sim.Ocpp.Validation;
 
 namespace DerSim.Sim.Ocpp.V201;
 
-/// <summary>The SendLocalList request payload (OCPP 2.0.1).</summary>
+/// <summary>The SendLocalList request payload (OCPP 2.0.1): schema shape only, the validator's source; the V21 types carry the messages.</summary>
 [SchemaClosed]
-[JsonConverter(typeof(SendLocalListRequestJsonConverter))]
-public sealed partial record SendLocalListRequest(
+internal sealed partial record SendLocalListRequest(
     [property: JsonPropertyName("versionNumber"), JsonRequired] int VersionNumber,
     [property: JsonPropertyName("updateType"), JsonRequired] UpdateEnumType UpdateType)
 {
@@ -25,10 +24,9 @@ public sealed partial record SendLocalListRequest(
     public IReadOnlyList<AuthorizationData>? LocalAuthorizationList { get; init; }
 }
 
-/// <summary>The SendLocalList response payload (OCPP 2.0.1).</summary>
+/// <summary>The SendLocalList response payload (OCPP 2.0.1): schema shape only, the validator's source; the V21 types carry the messages.</summary>
 [SchemaClosed]
-[JsonConverter(typeof(SendLocalListResponseJsonConverter))]
-public sealed partial record SendLocalListResponse(
+internal sealed partial record SendLocalListResponse(
     [property: JsonPropertyName("status"), JsonRequired] SendLocalListStatusEnumType Status)
 {
     /// <summary>Optional "customData".</summary>

@@ -9,10 +9,9 @@ using DerSim.Sim.Ocpp.Validation;
 
 namespace DerSim.Sim.Ocpp.V201;
 
-/// <summary>The SetChargingProfile request payload (OCPP 2.0.1).</summary>
+/// <summary>The SetChargingProfile request payload (OCPP 2.0.1): schema shape only, the validator's source; the V21 types carry the messages.</summary>
 [SchemaClosed]
-[JsonConverter(typeof(SetChargingProfileRequestJsonConverter))]
-public sealed partial record SetChargingProfileRequest(
+internal sealed partial record SetChargingProfileRequest(
     [property: JsonPropertyName("evseId"), JsonRequired] int EvseId,
     [property: JsonPropertyName("chargingProfile"), JsonRequired] ChargingProfileType ChargingProfile)
 {
@@ -21,10 +20,9 @@ public sealed partial record SetChargingProfileRequest(
     public CustomDataType? CustomData { get; init; }
 }
 
-/// <summary>The SetChargingProfile response payload (OCPP 2.0.1).</summary>
+/// <summary>The SetChargingProfile response payload (OCPP 2.0.1): schema shape only, the validator's source; the V21 types carry the messages.</summary>
 [SchemaClosed]
-[JsonConverter(typeof(SetChargingProfileResponseJsonConverter))]
-public sealed partial record SetChargingProfileResponse(
+internal sealed partial record SetChargingProfileResponse(
     [property: JsonPropertyName("status"), JsonRequired] ChargingProfileStatusEnumType Status)
 {
     /// <summary>Optional "customData".</summary>

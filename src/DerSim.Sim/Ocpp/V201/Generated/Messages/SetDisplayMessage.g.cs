@@ -9,10 +9,9 @@ using DerSim.Sim.Ocpp.Validation;
 
 namespace DerSim.Sim.Ocpp.V201;
 
-/// <summary>The SetDisplayMessage request payload (OCPP 2.0.1).</summary>
+/// <summary>The SetDisplayMessage request payload (OCPP 2.0.1): schema shape only, the validator's source; the V21 types carry the messages.</summary>
 [SchemaClosed]
-[JsonConverter(typeof(SetDisplayMessageRequestJsonConverter))]
-public sealed partial record SetDisplayMessageRequest(
+internal sealed partial record SetDisplayMessageRequest(
     [property: JsonPropertyName("message"), JsonRequired] MessageInfoType Message)
 {
     /// <summary>Optional "customData".</summary>
@@ -20,10 +19,9 @@ public sealed partial record SetDisplayMessageRequest(
     public CustomDataType? CustomData { get; init; }
 }
 
-/// <summary>The SetDisplayMessage response payload (OCPP 2.0.1).</summary>
+/// <summary>The SetDisplayMessage response payload (OCPP 2.0.1): schema shape only, the validator's source; the V21 types carry the messages.</summary>
 [SchemaClosed]
-[JsonConverter(typeof(SetDisplayMessageResponseJsonConverter))]
-public sealed partial record SetDisplayMessageResponse(
+internal sealed partial record SetDisplayMessageResponse(
     [property: JsonPropertyName("status"), JsonRequired] DisplayMessageStatusEnumType Status)
 {
     /// <summary>Optional "customData".</summary>

@@ -9,10 +9,9 @@ using DerSim.Sim.Ocpp.Validation;
 
 namespace DerSim.Sim.Ocpp.V201;
 
-/// <summary>The SetMonitoringBase request payload (OCPP 2.0.1).</summary>
+/// <summary>The SetMonitoringBase request payload (OCPP 2.0.1): schema shape only, the validator's source; the V21 types carry the messages.</summary>
 [SchemaClosed]
-[JsonConverter(typeof(SetMonitoringBaseRequestJsonConverter))]
-public sealed partial record SetMonitoringBaseRequest(
+internal sealed partial record SetMonitoringBaseRequest(
     [property: JsonPropertyName("monitoringBase"), JsonRequired] MonitoringBaseEnumType MonitoringBase)
 {
     /// <summary>Optional "customData".</summary>
@@ -20,10 +19,9 @@ public sealed partial record SetMonitoringBaseRequest(
     public CustomDataType? CustomData { get; init; }
 }
 
-/// <summary>The SetMonitoringBase response payload (OCPP 2.0.1).</summary>
+/// <summary>The SetMonitoringBase response payload (OCPP 2.0.1): schema shape only, the validator's source; the V21 types carry the messages.</summary>
 [SchemaClosed]
-[JsonConverter(typeof(SetMonitoringBaseResponseJsonConverter))]
-public sealed partial record SetMonitoringBaseResponse(
+internal sealed partial record SetMonitoringBaseResponse(
     [property: JsonPropertyName("status"), JsonRequired] GenericDeviceModelStatusEnumType Status)
 {
     /// <summary>Optional "customData".</summary>

@@ -9,10 +9,9 @@ using DerSim.Sim.Ocpp.Validation;
 
 namespace DerSim.Sim.Ocpp.V201;
 
-/// <summary>The SetMonitoringLevel request payload (OCPP 2.0.1).</summary>
+/// <summary>The SetMonitoringLevel request payload (OCPP 2.0.1): schema shape only, the validator's source; the V21 types carry the messages.</summary>
 [SchemaClosed]
-[JsonConverter(typeof(SetMonitoringLevelRequestJsonConverter))]
-public sealed partial record SetMonitoringLevelRequest(
+internal sealed partial record SetMonitoringLevelRequest(
     [property: JsonPropertyName("severity"), JsonRequired] int Severity)
 {
     /// <summary>Optional "customData".</summary>
@@ -20,10 +19,9 @@ public sealed partial record SetMonitoringLevelRequest(
     public CustomDataType? CustomData { get; init; }
 }
 
-/// <summary>The SetMonitoringLevel response payload (OCPP 2.0.1).</summary>
+/// <summary>The SetMonitoringLevel response payload (OCPP 2.0.1): schema shape only, the validator's source; the V21 types carry the messages.</summary>
 [SchemaClosed]
-[JsonConverter(typeof(SetMonitoringLevelResponseJsonConverter))]
-public sealed partial record SetMonitoringLevelResponse(
+internal sealed partial record SetMonitoringLevelResponse(
     [property: JsonPropertyName("status"), JsonRequired] GenericStatusEnumType Status)
 {
     /// <summary>Optional "customData".</summary>

@@ -9,10 +9,9 @@ using DerSim.Sim.Ocpp.Validation;
 
 namespace DerSim.Sim.Ocpp.V201;
 
-/// <summary>The SetNetworkProfile request payload (OCPP 2.0.1).</summary>
+/// <summary>The SetNetworkProfile request payload (OCPP 2.0.1): schema shape only, the validator's source; the V21 types carry the messages.</summary>
 [SchemaClosed]
-[JsonConverter(typeof(SetNetworkProfileRequestJsonConverter))]
-public sealed partial record SetNetworkProfileRequest(
+internal sealed partial record SetNetworkProfileRequest(
     [property: JsonPropertyName("configurationSlot"), JsonRequired] int ConfigurationSlot,
     [property: JsonPropertyName("connectionData"), JsonRequired] NetworkConnectionProfileType ConnectionData)
 {
@@ -21,10 +20,9 @@ public sealed partial record SetNetworkProfileRequest(
     public CustomDataType? CustomData { get; init; }
 }
 
-/// <summary>The SetNetworkProfile response payload (OCPP 2.0.1).</summary>
+/// <summary>The SetNetworkProfile response payload (OCPP 2.0.1): schema shape only, the validator's source; the V21 types carry the messages.</summary>
 [SchemaClosed]
-[JsonConverter(typeof(SetNetworkProfileResponseJsonConverter))]
-public sealed partial record SetNetworkProfileResponse(
+internal sealed partial record SetNetworkProfileResponse(
     [property: JsonPropertyName("status"), JsonRequired] SetNetworkProfileStatusEnumType Status)
 {
     /// <summary>Optional "customData".</summary>

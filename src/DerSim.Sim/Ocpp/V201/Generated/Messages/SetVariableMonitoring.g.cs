@@ -9,10 +9,9 @@ using DerSim.Sim.Ocpp.Validation;
 
 namespace DerSim.Sim.Ocpp.V201;
 
-/// <summary>The SetVariableMonitoring request payload (OCPP 2.0.1).</summary>
+/// <summary>The SetVariableMonitoring request payload (OCPP 2.0.1): schema shape only, the validator's source; the V21 types carry the messages.</summary>
 [SchemaClosed]
-[JsonConverter(typeof(SetVariableMonitoringRequestJsonConverter))]
-public sealed partial record SetVariableMonitoringRequest(
+internal sealed partial record SetVariableMonitoringRequest(
     [property: JsonPropertyName("setMonitoringData"), JsonRequired, SchemaMinItems(1)] IReadOnlyList<SetMonitoringDataType> SetMonitoringData)
 {
     /// <summary>Optional "customData".</summary>
@@ -20,10 +19,9 @@ public sealed partial record SetVariableMonitoringRequest(
     public CustomDataType? CustomData { get; init; }
 }
 
-/// <summary>The SetVariableMonitoring response payload (OCPP 2.0.1).</summary>
+/// <summary>The SetVariableMonitoring response payload (OCPP 2.0.1): schema shape only, the validator's source; the V21 types carry the messages.</summary>
 [SchemaClosed]
-[JsonConverter(typeof(SetVariableMonitoringResponseJsonConverter))]
-public sealed partial record SetVariableMonitoringResponse(
+internal sealed partial record SetVariableMonitoringResponse(
     [property: JsonPropertyName("setMonitoringResult"), JsonRequired, SchemaMinItems(1)] IReadOnlyList<SetMonitoringResultType> SetMonitoringResult)
 {
     /// <summary>Optional "customData".</summary>

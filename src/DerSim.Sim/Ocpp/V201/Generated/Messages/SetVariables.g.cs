@@ -9,10 +9,9 @@ using DerSim.Sim.Ocpp.Validation;
 
 namespace DerSim.Sim.Ocpp.V201;
 
-/// <summary>The SetVariables request payload (OCPP 2.0.1).</summary>
+/// <summary>The SetVariables request payload (OCPP 2.0.1): schema shape only, the validator's source; the V21 types carry the messages.</summary>
 [SchemaClosed]
-[JsonConverter(typeof(SetVariablesRequestJsonConverter))]
-public sealed partial record SetVariablesRequest(
+internal sealed partial record SetVariablesRequest(
     [property: JsonPropertyName("setVariableData"), JsonRequired, SchemaMinItems(1)] IReadOnlyList<SetVariableDataType> SetVariableData)
 {
     /// <summary>Optional "customData".</summary>
@@ -20,10 +19,9 @@ public sealed partial record SetVariablesRequest(
     public CustomDataType? CustomData { get; init; }
 }
 
-/// <summary>The SetVariables response payload (OCPP 2.0.1).</summary>
+/// <summary>The SetVariables response payload (OCPP 2.0.1): schema shape only, the validator's source; the V21 types carry the messages.</summary>
 [SchemaClosed]
-[JsonConverter(typeof(SetVariablesResponseJsonConverter))]
-public sealed partial record SetVariablesResponse(
+internal sealed partial record SetVariablesResponse(
     [property: JsonPropertyName("setVariableResult"), JsonRequired, SchemaMinItems(1)] IReadOnlyList<SetVariableResultType> SetVariableResult)
 {
     /// <summary>Optional "customData".</summary>

@@ -9,10 +9,9 @@ using DerSim.Sim.Ocpp.Validation;
 
 namespace DerSim.Sim.Ocpp.V201;
 
-/// <summary>The SignCertificate request payload (OCPP 2.0.1).</summary>
+/// <summary>The SignCertificate request payload (OCPP 2.0.1): schema shape only, the validator's source; the V21 types carry the messages.</summary>
 [SchemaClosed]
-[JsonConverter(typeof(SignCertificateRequestJsonConverter))]
-public sealed partial record SignCertificateRequest(
+internal sealed partial record SignCertificateRequest(
     [property: JsonPropertyName("csr"), JsonRequired, SchemaMaxLength(5500)] string Csr)
 {
     /// <summary>Optional "customData".</summary>
@@ -24,10 +23,9 @@ public sealed partial record SignCertificateRequest(
     public CertificateSigningUseEnumType? CertificateType { get; init; }
 }
 
-/// <summary>The SignCertificate response payload (OCPP 2.0.1).</summary>
+/// <summary>The SignCertificate response payload (OCPP 2.0.1): schema shape only, the validator's source; the V21 types carry the messages.</summary>
 [SchemaClosed]
-[JsonConverter(typeof(SignCertificateResponseJsonConverter))]
-public sealed partial record SignCertificateResponse(
+internal sealed partial record SignCertificateResponse(
     [property: JsonPropertyName("status"), JsonRequired] GenericStatusEnumType Status)
 {
     /// <summary>Optional "customData".</summary>

@@ -9,10 +9,9 @@ using DerSim.Sim.Ocpp.Validation;
 
 namespace DerSim.Sim.Ocpp.V201;
 
-/// <summary>The StatusNotification request payload (OCPP 2.0.1).</summary>
+/// <summary>The StatusNotification request payload (OCPP 2.0.1): schema shape only, the validator's source; the V21 types carry the messages.</summary>
 [SchemaClosed]
-[JsonConverter(typeof(StatusNotificationRequestJsonConverter))]
-public sealed partial record StatusNotificationRequest(
+internal sealed partial record StatusNotificationRequest(
     [property: JsonPropertyName("timestamp"), JsonRequired] DateTimeOffset Timestamp,
     [property: JsonPropertyName("connectorStatus"), JsonRequired] ConnectorStatusEnumType ConnectorStatus,
     [property: JsonPropertyName("evseId"), JsonRequired] int EvseId,
@@ -23,10 +22,9 @@ public sealed partial record StatusNotificationRequest(
     public CustomDataType? CustomData { get; init; }
 }
 
-/// <summary>The StatusNotification response payload (OCPP 2.0.1).</summary>
+/// <summary>The StatusNotification response payload (OCPP 2.0.1): schema shape only, the validator's source; the V21 types carry the messages.</summary>
 [SchemaClosed]
-[JsonConverter(typeof(StatusNotificationResponseJsonConverter))]
-public sealed partial record StatusNotificationResponse
+internal sealed partial record StatusNotificationResponse
 {
     /// <summary>Optional "customData".</summary>
     [JsonPropertyName("customData")]

@@ -9,10 +9,9 @@ using DerSim.Sim.Ocpp.Validation;
 
 namespace DerSim.Sim.Ocpp.V201;
 
-/// <summary>The TransactionEvent request payload (OCPP 2.0.1).</summary>
+/// <summary>The TransactionEvent request payload (OCPP 2.0.1): schema shape only, the validator's source; the V21 types carry the messages.</summary>
 [SchemaClosed]
-[JsonConverter(typeof(TransactionEventRequestJsonConverter))]
-public sealed partial record TransactionEventRequest(
+internal sealed partial record TransactionEventRequest(
     [property: JsonPropertyName("eventType"), JsonRequired] TransactionEventEnumType EventType,
     [property: JsonPropertyName("timestamp"), JsonRequired] DateTimeOffset Timestamp,
     [property: JsonPropertyName("triggerReason"), JsonRequired] TriggerReasonEnumType TriggerReason,
@@ -52,10 +51,9 @@ public sealed partial record TransactionEventRequest(
     public IdTokenType? IdToken { get; init; }
 }
 
-/// <summary>The TransactionEvent response payload (OCPP 2.0.1).</summary>
+/// <summary>The TransactionEvent response payload (OCPP 2.0.1): schema shape only, the validator's source; the V21 types carry the messages.</summary>
 [SchemaClosed]
-[JsonConverter(typeof(TransactionEventResponseJsonConverter))]
-public sealed partial record TransactionEventResponse
+internal sealed partial record TransactionEventResponse
 {
     /// <summary>Optional "customData".</summary>
     [JsonPropertyName("customData")]

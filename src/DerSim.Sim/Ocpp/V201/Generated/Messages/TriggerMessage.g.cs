@@ -9,10 +9,9 @@ using DerSim.Sim.Ocpp.Validation;
 
 namespace DerSim.Sim.Ocpp.V201;
 
-/// <summary>The TriggerMessage request payload (OCPP 2.0.1).</summary>
+/// <summary>The TriggerMessage request payload (OCPP 2.0.1): schema shape only, the validator's source; the V21 types carry the messages.</summary>
 [SchemaClosed]
-[JsonConverter(typeof(TriggerMessageRequestJsonConverter))]
-public sealed partial record TriggerMessageRequest(
+internal sealed partial record TriggerMessageRequest(
     [property: JsonPropertyName("requestedMessage"), JsonRequired] MessageTriggerEnumType RequestedMessage)
 {
     /// <summary>Optional "customData".</summary>
@@ -24,10 +23,9 @@ public sealed partial record TriggerMessageRequest(
     public EVSEType? Evse { get; init; }
 }
 
-/// <summary>The TriggerMessage response payload (OCPP 2.0.1).</summary>
+/// <summary>The TriggerMessage response payload (OCPP 2.0.1): schema shape only, the validator's source; the V21 types carry the messages.</summary>
 [SchemaClosed]
-[JsonConverter(typeof(TriggerMessageResponseJsonConverter))]
-public sealed partial record TriggerMessageResponse(
+internal sealed partial record TriggerMessageResponse(
     [property: JsonPropertyName("status"), JsonRequired] TriggerMessageStatusEnumType Status)
 {
     /// <summary>Optional "customData".</summary>

@@ -9,10 +9,9 @@ using DerSim.Sim.Ocpp.Validation;
 
 namespace DerSim.Sim.Ocpp.V201;
 
-/// <summary>The UnlockConnector request payload (OCPP 2.0.1).</summary>
+/// <summary>The UnlockConnector request payload (OCPP 2.0.1): schema shape only, the validator's source; the V21 types carry the messages.</summary>
 [SchemaClosed]
-[JsonConverter(typeof(UnlockConnectorRequestJsonConverter))]
-public sealed partial record UnlockConnectorRequest(
+internal sealed partial record UnlockConnectorRequest(
     [property: JsonPropertyName("evseId"), JsonRequired] int EvseId,
     [property: JsonPropertyName("connectorId"), JsonRequired] int ConnectorId)
 {
@@ -21,10 +20,9 @@ public sealed partial record UnlockConnectorRequest(
     public CustomDataType? CustomData { get; init; }
 }
 
-/// <summary>The UnlockConnector response payload (OCPP 2.0.1).</summary>
+/// <summary>The UnlockConnector response payload (OCPP 2.0.1): schema shape only, the validator's source; the V21 types carry the messages.</summary>
 [SchemaClosed]
-[JsonConverter(typeof(UnlockConnectorResponseJsonConverter))]
-public sealed partial record UnlockConnectorResponse(
+internal sealed partial record UnlockConnectorResponse(
     [property: JsonPropertyName("status"), JsonRequired] UnlockStatusEnumType Status)
 {
     /// <summary>Optional "customData".</summary>

@@ -9,10 +9,9 @@ using DerSim.Sim.Ocpp.Validation;
 
 namespace DerSim.Sim.Ocpp.V201;
 
-/// <summary>The UnpublishFirmware request payload (OCPP 2.0.1).</summary>
+/// <summary>The UnpublishFirmware request payload (OCPP 2.0.1): schema shape only, the validator's source; the V21 types carry the messages.</summary>
 [SchemaClosed]
-[JsonConverter(typeof(UnpublishFirmwareRequestJsonConverter))]
-public sealed partial record UnpublishFirmwareRequest(
+internal sealed partial record UnpublishFirmwareRequest(
     [property: JsonPropertyName("checksum"), JsonRequired, SchemaMaxLength(32)] string Checksum)
 {
     /// <summary>Optional "customData".</summary>
@@ -20,10 +19,9 @@ public sealed partial record UnpublishFirmwareRequest(
     public CustomDataType? CustomData { get; init; }
 }
 
-/// <summary>The UnpublishFirmware response payload (OCPP 2.0.1).</summary>
+/// <summary>The UnpublishFirmware response payload (OCPP 2.0.1): schema shape only, the validator's source; the V21 types carry the messages.</summary>
 [SchemaClosed]
-[JsonConverter(typeof(UnpublishFirmwareResponseJsonConverter))]
-public sealed partial record UnpublishFirmwareResponse(
+internal sealed partial record UnpublishFirmwareResponse(
     [property: JsonPropertyName("status"), JsonRequired] UnpublishFirmwareStatusEnumType Status)
 {
     /// <summary>Optional "customData".</summary>

@@ -9,10 +9,9 @@ using DerSim.Sim.Ocpp.Validation;
 
 namespace DerSim.Sim.Ocpp.V201;
 
-/// <summary>The UpdateFirmware request payload (OCPP 2.0.1).</summary>
+/// <summary>The UpdateFirmware request payload (OCPP 2.0.1): schema shape only, the validator's source; the V21 types carry the messages.</summary>
 [SchemaClosed]
-[JsonConverter(typeof(UpdateFirmwareRequestJsonConverter))]
-public sealed partial record UpdateFirmwareRequest(
+internal sealed partial record UpdateFirmwareRequest(
     [property: JsonPropertyName("requestId"), JsonRequired] int RequestId,
     [property: JsonPropertyName("firmware"), JsonRequired] FirmwareType Firmware)
 {
@@ -29,10 +28,9 @@ public sealed partial record UpdateFirmwareRequest(
     public int? RetryInterval { get; init; }
 }
 
-/// <summary>The UpdateFirmware response payload (OCPP 2.0.1).</summary>
+/// <summary>The UpdateFirmware response payload (OCPP 2.0.1): schema shape only, the validator's source; the V21 types carry the messages.</summary>
 [SchemaClosed]
-[JsonConverter(typeof(UpdateFirmwareResponseJsonConverter))]
-public sealed partial record UpdateFirmwareResponse(
+internal sealed partial record UpdateFirmwareResponse(
     [property: JsonPropertyName("status"), JsonRequired] UpdateFirmwareStatusEnumType Status)
 {
     /// <summary>Optional "customData".</summary>

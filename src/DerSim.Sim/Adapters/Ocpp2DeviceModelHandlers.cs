@@ -5,10 +5,10 @@ using DerSim.Sim.Ocpp.V21;
 namespace DerSim.Sim.Adapters;
 
 /// <summary>
-/// GetVariables, SetVariables and GetBaseReport + NotifyReport in OCPP 2.1, all answered from one
-/// <see cref="DeviceModel"/>. <see cref="V201DeviceModelHandlers"/> is the same in 2.0.1's types; change both together.
+/// GetVariables, SetVariables and GetBaseReport + NotifyReport in OCPP 2.0.1 and 2.1, all answered from one
+/// <see cref="DeviceModel"/>.
 /// </summary>
-internal static class V21DeviceModelHandlers
+internal static class Ocpp2DeviceModelHandlers
 {
     public static void Register(OcppRpcPeer peer, StationSession session, DeviceModel model, int reportPageSize)
     {
@@ -87,7 +87,7 @@ internal static class V21DeviceModelHandlers
         });
     }
 
-    /// <summary>The 2.1 shape of one variable, its value read now.</summary>
+    /// <summary>The 2.x shape of one variable, its value read now.</summary>
     public static ReportDataType ToReportData(DeviceVariable variable)
     {
         var component = new ComponentType(variable.Component.Name)

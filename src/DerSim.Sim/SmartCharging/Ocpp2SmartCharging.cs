@@ -1,29 +1,31 @@
 using DerSim.Sim.Physics;
+using DerSim.Sim.Ocpp;
 using V21 = DerSim.Sim.Ocpp.V21;
 
 namespace DerSim.Sim.SmartCharging;
 
 /// <summary>
-/// Conversions between the smart-charging model and OCPP 2.1 messages. The model keeps 2.1's purposes, Dynamic kind,
+/// Conversions between the smart-charging model and OCPP 2.x messages (2.0.1 and 2.1, both in the 2.1 types; a 2.0.1
+/// peer never sends what only 2.1 has, the validator sees to that). The model keeps 2.1's purposes, Dynamic kind,
 /// discharge limits, setpoints and operation modes; per-phase values (limit_L2, …), V2X curves and price schedules are not modelled.
 /// </summary>
-public static class V21SmartCharging
+public static class Ocpp2SmartCharging
 {
     /// <summary>The model of a SetChargingProfile request's profile, on its EVSE.</summary>
-    public static ChargingProfile FromV21(V21.SetChargingProfileRequest request)
+    public static ChargingProfile FromOcpp2(V21.SetChargingProfileRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return FromV21(request.ChargingProfile, request.EvseId);
+        return FromOcpp2(request.ChargingProfile, request.EvseId);
     }
 
-    /// <summary>The model of a 2.1 profile installed on <paramref name="evseId"/> (0 = station).</summary>
-    public static ChargingProfile FromV21(V21.ChargingProfileType profile, int evseId)
+    /// <summary>The model of a 2.x profile installed on <paramref name="evseId"/> (0 = station).</summary>
+    public static ChargingProfile FromOcpp2(V21.ChargingProfileType profile, int evseId)
     {
         ArgumentNullException.ThrowIfNull(profile);
         return new ChargingProfile(
             profile.Id,
             profile.StackLevel,
-            FromV21(profile.ChargingProfilePurpose),
+            FromOcpp2(profile.ChargingProfilePurpose),
             profile.ChargingProfileKind switch
             {
                 V21.ChargingProfileKindEnumType.Absolute => ChargingProfileKind.Absolute,
@@ -31,7 +33,7 @@ public static class V21SmartCharging
                 V21.ChargingProfileKindEnumType.Dynamic => ChargingProfileKind.Dynamic,
                 _ => ChargingProfileKind.Relative,
             },
-            [.. profile.ChargingSchedule.Select(FromV21)])
+            [.. profile.ChargingSchedule.Select(FromOcpp2)])
         {
             EvseId = evseId,
             Recurrency = profile.RecurrencyKind switch
@@ -46,14 +48,14 @@ public static class V21SmartCharging
         };
     }
 
-    /// <summary>The 2.1 form of a profile (SetChargingProfile, ReportChargingProfiles).</summary>
-    public static V21.ChargingProfileType ToV21(ChargingProfile profile)
+    /// <summary>The 2.x form of a profile (SetChargingProfile, ReportChargingProfiles).</summary>
+    public static V21.ChargingProfileType ToOcpp2(ChargingProfile profile)
     {
         ArgumentNullException.ThrowIfNull(profile);
         return new V21.ChargingProfileType(
             profile.Id,
             profile.StackLevel,
-            ToV21(profile.Purpose),
+            ToOcpp2(profile.Purpose),
             profile.Kind switch
             {
                 ChargingProfileKind.Absolute => V21.ChargingProfileKindEnumType.Absolute,
@@ -61,7 +63,7 @@ public static class V21SmartCharging
                 ChargingProfileKind.Relative => V21.ChargingProfileKindEnumType.Relative,
                 _ => V21.ChargingProfileKindEnumType.Dynamic,
             },
-            [.. profile.Schedules.Select(ToV21)])
+            [.. profile.Schedules.Select(ToOcpp2)])
         {
             RecurrencyKind = profile.Recurrency switch
             {
@@ -76,7 +78,7 @@ public static class V21SmartCharging
     }
 
     /// <summary>The selection a ClearChargingProfile request makes: by id, else by its criteria.</summary>
-    public static ChargingProfileQuery FromV21(V21.ClearChargingProfileRequest request)
+    public static ChargingProfileQuery FromOcpp2(V21.ClearChargingProfileRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
         if (request.ChargingProfileId is { } id)
@@ -88,13 +90,13 @@ public static class V21SmartCharging
         return new ChargingProfileQuery
         {
             EvseId = criteria?.EvseId,
-            Purpose = criteria?.ChargingProfilePurpose is { } purpose ? FromV21(purpose) : null,
+            Purpose = criteria?.ChargingProfilePurpose is { } purpose ? FromOcpp2(purpose) : null,
             StackLevel = criteria?.StackLevel,
         };
     }
 
     /// <summary>The selection a GetChargingProfiles request makes.</summary>
-    public static ChargingProfileQuery FromV21(V21.GetChargingProfilesRequest request)
+    public static ChargingProfileQuery FromOcpp2(V21.GetChargingProfilesRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
         var criteria = request.ChargingProfile;
@@ -102,32 +104,33 @@ public static class V21SmartCharging
         {
             EvseId = request.EvseId,
             Ids = criteria.ChargingProfileId,
-            Purpose = criteria.ChargingProfilePurpose is { } purpose ? FromV21(purpose) : null,
+            Purpose = criteria.ChargingProfilePurpose is { } purpose ? FromOcpp2(purpose) : null,
             StackLevel = criteria.StackLevel,
             Sources = criteria.ChargingLimitSource,
         };
     }
 
-    /// <summary>The SetChargingProfile answer for an install result, with a reasonCode when rejected.</summary>
-    public static V21.SetChargingProfileResponse ToV21(ProfileInstallResult result)
+    /// <summary>The SetChargingProfile answer for an install result, with a reasonCode when rejected (its text cut to the version's length).</summary>
+    public static V21.SetChargingProfileResponse ToOcpp2(ProfileInstallResult result, Ocpp2Dialect dialect)
     {
         ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(dialect);
         return result.IsAccepted
             ? new(V21.ChargingProfileStatusEnumType.Accepted)
             : new(V21.ChargingProfileStatusEnumType.Rejected)
             {
-                StatusInfo = new V21.StatusInfoType(result.ReasonCode!) { AdditionalInfo = Truncate(result.Detail, 1024) },
+                StatusInfo = new V21.StatusInfoType(result.ReasonCode!) { AdditionalInfo = dialect.StatusInfoText(result.Detail) },
             };
     }
 
     /// <summary>The ClearChargingProfile answer for a clear result.</summary>
-    public static V21.ClearChargingProfileResponse ToV21(ProfileClearStatus status) =>
+    public static V21.ClearChargingProfileResponse ToOcpp2(ProfileClearStatus status) =>
         new(status == ProfileClearStatus.Accepted
             ? V21.ClearChargingProfileStatusEnumType.Accepted
             : V21.ClearChargingProfileStatusEnumType.Unknown);
 
     /// <summary>The GetChargingProfiles answer: Accepted when there is something to report, else NoProfiles.</summary>
-    public static V21.GetChargingProfilesResponse ToV21GetResponse(IReadOnlyCollection<ChargingProfile> found)
+    public static V21.GetChargingProfilesResponse ToOcpp2GetResponse(IReadOnlyCollection<ChargingProfile> found)
     {
         ArgumentNullException.ThrowIfNull(found);
         return new(found.Count > 0
@@ -139,14 +142,14 @@ public static class V21SmartCharging
     /// The ReportChargingProfiles requests for <paramref name="found"/>: one per EVSE and source, every one but the
     /// last marked tbc. Empty when nothing was found.
     /// </summary>
-    public static IReadOnlyList<V21.ReportChargingProfilesRequest> ToV21Reports(int requestId, IReadOnlyCollection<ChargingProfile> found)
+    public static IReadOnlyList<V21.ReportChargingProfilesRequest> ToOcpp2Reports(int requestId, IReadOnlyCollection<ChargingProfile> found)
     {
         ArgumentNullException.ThrowIfNull(found);
         var groups = found.GroupBy(p => (p.EvseId, Source: ChargingProfileStore.SourceOf(p))).ToList();
         return [.. groups.Select((g, i) => new V21.ReportChargingProfilesRequest(
             requestId,
             g.Key.Source,
-            [.. g.Select(ToV21)],
+            [.. g.Select(ToOcpp2)],
             g.Key.EvseId)
         {
             Tbc = i < groups.Count - 1 ? true : null,
@@ -154,33 +157,36 @@ public static class V21SmartCharging
     }
 
     /// <summary>
-    /// The composite schedule in 2.1 form; a period without a limit leaves it out, as 2.1 allows. Operation mode,
-    /// setpoint and discharge limit appear where the periods in force set them (a missing operationMode is ChargingOnly).
+    /// The composite schedule in 2.x form. A period without a limit leaves it out where the version allows (2.1);
+    /// 2.0.1 requires one. Operation mode, setpoint and discharge limit appear where the periods in force set them (a
+    /// missing operationMode is ChargingOnly; only 2.1 profiles set them).
     /// </summary>
-    public static V21.CompositeScheduleType ToV21(CompositeSchedule schedule)
+    /// <exception cref="InvalidOperationException">A 2.0.1 period has no limit (no <see cref="ElectricalContext.MaxKw"/> was given).</exception>
+    public static V21.CompositeScheduleType ToOcpp2(CompositeSchedule schedule, Ocpp2Dialect dialect)
     {
         ArgumentNullException.ThrowIfNull(schedule);
+        ArgumentNullException.ThrowIfNull(dialect);
         return new V21.CompositeScheduleType(
             schedule.EvseId,
             schedule.Duration,
             schedule.ScheduleStart,
-            ToV21(schedule.RateUnit),
+            ToOcpp2(schedule.RateUnit),
             [.. schedule.Periods.Select(p => new V21.ChargingSchedulePeriodType(p.StartPeriod)
             {
-                Limit = p.Limit is { } limit ? LimitDecimal.FromComputed(limit) : null,
+                Limit = dialect.RequiresPeriodLimit ? LimitDecimal.Required(p) : p.Limit is { } limit ? LimitDecimal.FromComputed(limit) : null,
                 NumberPhases = p.NumberPhases,
-                OperationMode = p.OperationMode is { } mode ? ToV21(mode) : null,
+                OperationMode = p.OperationMode is { } mode ? ToOcpp2(mode) : null,
                 Setpoint = p.Setpoint is { } setpoint ? LimitDecimal.TowardZero(setpoint) : null,
                 DischargeLimit = p.DischargeLimit is { } discharge ? LimitDecimal.TowardZero(discharge) : null,
             })]);
     }
 
     /// <summary>The accepted GetCompositeSchedule answer carrying <paramref name="schedule"/>.</summary>
-    public static V21.GetCompositeScheduleResponse ToV21Response(CompositeSchedule schedule) =>
-        new(V21.GenericStatusEnumType.Accepted) { Schedule = ToV21(schedule) };
+    public static V21.GetCompositeScheduleResponse ToOcpp2Response(CompositeSchedule schedule, Ocpp2Dialect dialect) =>
+        new(V21.GenericStatusEnumType.Accepted) { Schedule = ToOcpp2(schedule, dialect) };
 
-    /// <summary>The model purpose of a 2.1 purpose.</summary>
-    public static ChargingProfilePurpose FromV21(V21.ChargingProfilePurposeEnumType purpose) => purpose switch
+    /// <summary>The model purpose of a 2.x purpose.</summary>
+    public static ChargingProfilePurpose FromOcpp2(V21.ChargingProfilePurposeEnumType purpose) => purpose switch
     {
         V21.ChargingProfilePurposeEnumType.ChargingStationMaxProfile => ChargingProfilePurpose.ChargingStationMax,
         V21.ChargingProfilePurposeEnumType.TxDefaultProfile => ChargingProfilePurpose.TxDefault,
@@ -190,8 +196,8 @@ public static class V21SmartCharging
         _ => ChargingProfilePurpose.ChargingStationExternalConstraints,
     };
 
-    /// <summary>The 2.1 purpose of a model purpose.</summary>
-    public static V21.ChargingProfilePurposeEnumType ToV21(ChargingProfilePurpose purpose) => purpose switch
+    /// <summary>The 2.x purpose of a model purpose.</summary>
+    public static V21.ChargingProfilePurposeEnumType ToOcpp2(ChargingProfilePurpose purpose) => purpose switch
     {
         ChargingProfilePurpose.ChargingStationMax => V21.ChargingProfilePurposeEnumType.ChargingStationMaxProfile,
         ChargingProfilePurpose.TxDefault => V21.ChargingProfilePurposeEnumType.TxDefaultProfile,
@@ -201,23 +207,23 @@ public static class V21SmartCharging
         _ => V21.ChargingProfilePurposeEnumType.LocalGeneration,
     };
 
-    /// <summary>The model unit of a 2.1 unit.</summary>
-    public static ChargingRateUnit FromV21(V21.ChargingRateUnitEnumType unit) =>
+    /// <summary>The model unit of a 2.x unit.</summary>
+    public static ChargingRateUnit FromOcpp2(V21.ChargingRateUnitEnumType unit) =>
         unit == V21.ChargingRateUnitEnumType.A ? ChargingRateUnit.A : ChargingRateUnit.W;
 
-    /// <summary>The 2.1 unit of a model unit.</summary>
-    public static V21.ChargingRateUnitEnumType ToV21(ChargingRateUnit unit) =>
+    /// <summary>The 2.x unit of a model unit.</summary>
+    public static V21.ChargingRateUnitEnumType ToOcpp2(ChargingRateUnit unit) =>
         unit == ChargingRateUnit.A ? V21.ChargingRateUnitEnumType.A : V21.ChargingRateUnitEnumType.W;
 
-    private static ChargingSchedule FromV21(V21.ChargingScheduleType s) =>
-        new(s.Id, FromV21(s.ChargingRateUnit),
+    private static ChargingSchedule FromOcpp2(V21.ChargingScheduleType s) =>
+        new(s.Id, FromOcpp2(s.ChargingRateUnit),
             [.. s.ChargingSchedulePeriod.Select(p => new ChargingSchedulePeriod(p.StartPeriod, p.Limit)
             {
                 NumberPhases = p.NumberPhases,
                 PhaseToUse = p.PhaseToUse,
                 DischargeLimit = p.DischargeLimit,
                 Setpoint = p.Setpoint,
-                OperationMode = p.OperationMode is { } mode ? FromV21(mode) : null,
+                OperationMode = p.OperationMode is { } mode ? FromOcpp2(mode) : null,
                 V2xBaseline = p.V2xBaseline,
                 V2xFreqWattCurve = p.V2xFreqWattCurve is { } freq ? [.. freq.Select(f => new V2xCurvePoint(f.Frequency, f.Power))] : null,
                 V2xSignalWattCurve = p.V2xSignalWattCurve is { } signal ? [.. signal.Select(f => new V2xCurvePoint(f.Signal, f.Power))] : null,
@@ -228,8 +234,8 @@ public static class V21SmartCharging
             MinChargingRate = s.MinChargingRate,
         };
 
-    private static V21.ChargingScheduleType ToV21(ChargingSchedule s) =>
-        new(s.Id, ToV21(s.RateUnit),
+    private static V21.ChargingScheduleType ToOcpp2(ChargingSchedule s) =>
+        new(s.Id, ToOcpp2(s.RateUnit),
             [.. s.Periods.Select(p => new V21.ChargingSchedulePeriodType(p.StartPeriod)
             {
                 Limit = p.Limit,
@@ -237,7 +243,7 @@ public static class V21SmartCharging
                 PhaseToUse = p.PhaseToUse,
                 DischargeLimit = p.DischargeLimit,
                 Setpoint = p.Setpoint,
-                OperationMode = p.OperationMode is { } mode ? ToV21(mode) : null,
+                OperationMode = p.OperationMode is { } mode ? ToOcpp2(mode) : null,
                 V2xBaseline = p.V2xBaseline,
                 V2xFreqWattCurve = p.V2xFreqWattCurve is { } freq ? [.. freq.Select(f => new V21.V2XFreqWattPointType(f.X, f.PowerW))] : null,
                 V2xSignalWattCurve = p.V2xSignalWattCurve is { } signal ? [.. signal.Select(f => new V21.V2XSignalWattPointType((int)f.X, f.PowerW))] : null,
@@ -249,7 +255,7 @@ public static class V21SmartCharging
         };
 
     /// <summary>The model operation mode of a 2.1 one.</summary>
-    public static OperationMode FromV21(V21.OperationModeEnumType mode) => mode switch
+    public static OperationMode FromOcpp2(V21.OperationModeEnumType mode) => mode switch
     {
         V21.OperationModeEnumType.Idle => OperationMode.Idle,
         V21.OperationModeEnumType.CentralSetpoint => OperationMode.CentralSetpoint,
@@ -262,7 +268,7 @@ public static class V21SmartCharging
     };
 
     /// <summary>The 2.1 operation mode of a model one.</summary>
-    public static V21.OperationModeEnumType ToV21(OperationMode mode) => mode switch
+    public static V21.OperationModeEnumType ToOcpp2(OperationMode mode) => mode switch
     {
         OperationMode.Idle => V21.OperationModeEnumType.Idle,
         OperationMode.CentralSetpoint => V21.OperationModeEnumType.CentralSetpoint,
@@ -273,7 +279,4 @@ public static class V21SmartCharging
         OperationMode.LocalLoadBalancing => V21.OperationModeEnumType.LocalLoadBalancing,
         _ => V21.OperationModeEnumType.ChargingOnly,
     };
-
-    private static string? Truncate(string? text, int max) =>
-        text is null || text.Length <= max ? text : text[..max];
 }

@@ -1,4 +1,5 @@
 using DerSim.Sim.Engine;
+using DerSim.Sim.Ocpp;
 using DerSim.Sim.Ocpp.Rpc;
 using DerSim.Sim.Ocpp.V21;
 using DerSim.Sim.SmartCharging;
@@ -7,12 +8,12 @@ using ProfilePurpose = DerSim.Sim.SmartCharging.ChargingProfilePurpose;
 namespace DerSim.Sim.Adapters;
 
 /// <summary>
-/// The 2.1 requests (the shapes of 2.0.1 for the first ones; keep the two in step) the station engine answers:
-/// RequestStart/StopTransaction, smart charging, NotifyAllowedEnergyTransfer (bidirectional transfer) and AFRRSignal.
+/// The 2.x requests the station engine answers: RequestStart/StopTransaction, smart charging, and where the dialect
+/// has bidirectional transfer, NotifyAllowedEnergyTransfer and AFRRSignal.
 /// </summary>
-internal static class V21EngineHandlers
+internal static class Ocpp2EngineHandlers
 {
-    public static void Register(OcppRpcPeer peer, StationSession session, StationEngine engine)
+    public static void Register(OcppRpcPeer peer, StationSession session, StationEngine engine, Ocpp2Dialect dialect)
     {
         var station = session.Station;
 
@@ -21,7 +22,7 @@ internal static class V21EngineHandlers
             ChargingProfile? txProfile = null;
             if (request.ChargingProfile is { } profile)
             {
-                txProfile = V21SmartCharging.FromV21(profile, request.EvseId ?? 0);
+                txProfile = Ocpp2SmartCharging.FromOcpp2(profile, request.EvseId ?? 0);
                 if (txProfile.Purpose != ProfilePurpose.Tx || request.EvseId is null or 0)
                 {
                     return StartAnswer(RequestStartStopStatusEnumType.Rejected);
@@ -61,23 +62,64 @@ internal static class V21EngineHandlers
         peer.On<SetChargingProfileRequest, SetChargingProfileResponse>(async (request, _) =>
         {
             await engine.SettleStartsAsync().ConfigureAwait(false);
-            var result = engine.InstallProfile(request.EvseId, V21SmartCharging.FromV21(request));
-            if (result.IsAccepted)
+            var result = engine.InstallProfile(request.EvseId, Ocpp2SmartCharging.FromOcpp2(request));
+            if (result.IsAccepted && dialect.HasV2x)
             {
                 // The new period may change the operation mode in force; the report follows the answer.
                 session.AfterAnswer("SetChargingProfile", engine.ReportOperationModesAsync);
             }
 
-            return V21SmartCharging.ToV21(result);
+            return Ocpp2SmartCharging.ToOcpp2(result, dialect);
         });
 
         peer.On<ClearChargingProfileRequest, ClearChargingProfileResponse>((request, _) =>
         {
-            var status = engine.ClearProfiles(V21SmartCharging.FromV21(request));
-            session.AfterAnswer("ClearChargingProfile", engine.ReportOperationModesAsync);
-            return ValueTask.FromResult(V21SmartCharging.ToV21(status));
+            var status = engine.ClearProfiles(Ocpp2SmartCharging.FromOcpp2(request));
+            if (dialect.HasV2x)
+            {
+                session.AfterAnswer("ClearChargingProfile", engine.ReportOperationModesAsync);
+            }
+
+            return ValueTask.FromResult(Ocpp2SmartCharging.ToOcpp2(status));
         });
 
+        if (dialect.HasV2x)
+        {
+            RegisterV2x(peer, session, engine, dialect);
+        }
+
+        peer.On<GetCompositeScheduleRequest, GetCompositeScheduleResponse>((request, _) =>
+        {
+            if (request.EvseId != 0 && !station.HasEvse(request.EvseId))
+            {
+                return ValueTask.FromResult(new GetCompositeScheduleResponse(GenericStatusEnumType.Rejected));
+            }
+
+            var unit = request.ChargingRateUnit is { } asked ? Ocpp2SmartCharging.FromOcpp2(asked) : SmartCharging.ChargingRateUnit.W;
+            return ValueTask.FromResult(Ocpp2SmartCharging.ToOcpp2Response(engine.CompositeSchedule(request.EvseId, request.Duration, unit), dialect));
+        });
+
+        peer.On<GetChargingProfilesRequest, GetChargingProfilesResponse>((request, _) =>
+        {
+            var found = engine.Profiles.Get(Ocpp2SmartCharging.FromOcpp2(request));
+            if (found.Count > 0)
+            {
+                session.AfterAnswer("GetChargingProfiles", async ct =>
+                {
+                    foreach (var report in Ocpp2SmartCharging.ToOcpp2Reports(request.RequestId, found))
+                    {
+                        await peer.CallAsync<ReportChargingProfilesRequest, ReportChargingProfilesResponse>(report, ct).ConfigureAwait(false);
+                    }
+                });
+            }
+
+            return ValueTask.FromResult(Ocpp2SmartCharging.ToOcpp2GetResponse(found));
+        });
+    }
+
+    // Bidirectional power transfer (2.1 block Q).
+    private static void RegisterV2x(OcppRpcPeer peer, StationSession session, StationEngine engine, Ocpp2Dialect dialect)
+    {
         peer.On<NotifyAllowedEnergyTransferRequest, NotifyAllowedEnergyTransferResponse>(async (request, _) =>
         {
             await engine.SettleStartsAsync().ConfigureAwait(false);
@@ -91,7 +133,7 @@ internal static class V21EngineHandlers
                 ? new NotifyAllowedEnergyTransferResponse(NotifyAllowedEnergyTransferStatusEnumType.Accepted)
                 : new NotifyAllowedEnergyTransferResponse(NotifyAllowedEnergyTransferStatusEnumType.Rejected)
                 {
-                    StatusInfo = new StatusInfoType(result.ReasonCode!) { AdditionalInfo = result.Detail is { Length: > 1024 } d ? d[..1024] : result.Detail },
+                    StatusInfo = new StatusInfoType(result.ReasonCode!) { AdditionalInfo = dialect.StatusInfoText(result.Detail) },
                 };
         });
 
@@ -100,34 +142,6 @@ internal static class V21EngineHandlers
         {
             engine.ReceiveAfrrSignal(request.Timestamp, request.Signal);
             return ValueTask.FromResult(new AFRRSignalResponse(GenericStatusEnumType.Accepted));
-        });
-
-        peer.On<GetCompositeScheduleRequest, GetCompositeScheduleResponse>((request, _) =>
-        {
-            if (request.EvseId != 0 && !station.HasEvse(request.EvseId))
-            {
-                return ValueTask.FromResult(new GetCompositeScheduleResponse(GenericStatusEnumType.Rejected));
-            }
-
-            var unit = request.ChargingRateUnit is { } asked ? V21SmartCharging.FromV21(asked) : SmartCharging.ChargingRateUnit.W;
-            return ValueTask.FromResult(V21SmartCharging.ToV21Response(engine.CompositeSchedule(request.EvseId, request.Duration, unit)));
-        });
-
-        peer.On<GetChargingProfilesRequest, GetChargingProfilesResponse>((request, _) =>
-        {
-            var found = engine.Profiles.Get(V21SmartCharging.FromV21(request));
-            if (found.Count > 0)
-            {
-                session.AfterAnswer("GetChargingProfiles", async ct =>
-                {
-                    foreach (var report in V21SmartCharging.ToV21Reports(request.RequestId, found))
-                    {
-                        await peer.CallAsync<ReportChargingProfilesRequest, ReportChargingProfilesResponse>(report, ct).ConfigureAwait(false);
-                    }
-                });
-            }
-
-            return ValueTask.FromResult(V21SmartCharging.ToV21GetResponse(found));
         });
     }
 

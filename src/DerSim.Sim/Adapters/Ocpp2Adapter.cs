@@ -2,12 +2,15 @@ using DerSim.Sim.Engine;
 using DerSim.Sim.Evse;
 using DerSim.Sim.Ocpp;
 using DerSim.Sim.Ocpp.Rpc;
-using DerSim.Sim.Ocpp.V201;
+using DerSim.Sim.Ocpp.V21;
 
 namespace DerSim.Sim.Adapters;
 
-/// <summary>The station in OCPP 2.0.1: EVSEs with connectors, a device model of components and variables.</summary>
-public sealed class V201Adapter(TimeProvider time) : IVersionAdapter
+/// <summary>
+/// The station in OCPP 2.0.1 and 2.1 (one 2.x family over the 2.1 types): EVSEs with connectors, a device model of
+/// components and variables; the blocks only 2.1 has (V2X, DER) where the dialect has them.
+/// </summary>
+public sealed class Ocpp2Adapter(Ocpp2Dialect dialect, TimeProvider time) : IVersionAdapter
 {
     /// <summary>
     /// Most variables per NotifyReport; a longer base report is split into several messages.
@@ -16,7 +19,7 @@ public sealed class V201Adapter(TimeProvider time) : IVersionAdapter
     public int NotifyReportPageSize { get; init; } = DeviceModel.DefaultReportPageSize;
 
     /// <inheritdoc />
-    public OcppVersion Version => OcppVersion.V201;
+    public OcppVersion Version => dialect.Version;
 
     /// <inheritdoc />
     public async Task<BootOutcome> BootAsync(OcppRpcPeer peer, ChargingStation station, CancellationToken ct)
@@ -88,7 +91,7 @@ public sealed class V201Adapter(TimeProvider time) : IVersionAdapter
             return ValueTask.FromResult(new ChangeAvailabilityResponse(change.Scheduled ? ChangeAvailabilityStatusEnumType.Scheduled : ChangeAvailabilityStatusEnumType.Accepted));
         });
 
-        V201DeviceModelHandlers.Register(peer, session, new DeviceModel(station, DeviceModelPower.Of(session.Engine)), NotifyReportPageSize);
+        Ocpp2DeviceModelHandlers.Register(peer, session, new DeviceModel(station, DeviceModelPower.Of(session.Engine)), NotifyReportPageSize);
 
         peer.On<ClearCacheRequest, ClearCacheResponse>((_, _) =>
             ValueTask.FromResult(new ClearCacheResponse(ClearCacheStatusEnumType.Accepted)));
@@ -99,7 +102,11 @@ public sealed class V201Adapter(TimeProvider time) : IVersionAdapter
 
         if (session.Engine is { } engine)
         {
-            V201EngineHandlers.Register(peer, session, engine);
+            Ocpp2EngineHandlers.Register(peer, session, engine, dialect);
+            if (dialect.HasDer)
+            {
+                V21DerHandlers.Register(peer, session, engine);
+            }
         }
 
         peer.On<ResetRequest, ResetResponse>((request, _) =>

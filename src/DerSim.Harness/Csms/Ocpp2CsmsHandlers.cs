@@ -1,12 +1,12 @@
 using DerSim.Sim.Ocpp;
-using DerSim.Sim.Ocpp.V201;
+using DerSim.Sim.Ocpp.V21;
 
 namespace DerSim.Harness.Csms;
 
-/// <summary>The reference CSMS's answers in OCPP 2.0.1.</summary>
-internal static class V201CsmsHandlers
+/// <summary>The reference CSMS's answers in OCPP 2.0.1 and 2.1 (one 2.x family over the 2.1 types).</summary>
+internal static class Ocpp2CsmsHandlers
 {
-    public static void Register(CsmsContext context)
+    public static void Register(CsmsContext context, Ocpp2Dialect dialect)
     {
         var state = context.State;
         context.Handle<BootNotificationRequest, BootNotificationResponse>(request =>
@@ -36,7 +36,7 @@ internal static class V201CsmsHandlers
             return new StatusNotificationResponse();
         });
 
-        context.Handle<AuthorizeRequest, AuthorizeResponse>(request => new AuthorizeResponse(TokenInfo(context, request.IdToken.IdToken)));
+        context.Handle<AuthorizeRequest, AuthorizeResponse>(request => new AuthorizeResponse(TokenInfo(context, dialect, request.IdToken.IdToken)));
 
         context.Handle<TransactionEventRequest, TransactionEventResponse>(request =>
         {
@@ -54,7 +54,7 @@ internal static class V201CsmsHandlers
             }
 
             // idTokenInfo is answered only when the event carries a token (2.0.1 E01.FR.xx: the CSMS authorises it).
-            return new TransactionEventResponse { IdTokenInfo = request.IdToken is { } token ? TokenInfo(context, token.IdToken) : null };
+            return new TransactionEventResponse { IdTokenInfo = request.IdToken is { } token ? TokenInfo(context, dialect, token.IdToken) : null };
         });
 
         context.Handle<MeterValuesRequest, MeterValuesResponse>(request =>
@@ -70,11 +70,11 @@ internal static class V201CsmsHandlers
     }
 
     // 2.x IdTokenInfo: the status and the groupIdToken of the token's group (OCPP 2.0.1 C09, authorization by GroupId).
-    private static IdTokenInfoType TokenInfo(CsmsContext context, string idToken)
+    private static IdTokenInfoType TokenInfo(CsmsContext context, Ocpp2Dialect dialect, string idToken)
     {
         var token = context.Authorize(idToken);
         // CsmsTokenStatus names the AuthorizationStatus values it stands for.
         var status = Enum.Parse<AuthorizationStatusEnumType>(token.Status.ToString());
-        return new(status) { GroupIdToken = token.GroupId is { } group ? new IdTokenType(group, Enum.TryParse<IdTokenEnumType>(token.GroupIdType ?? IdTokenTypes.Fitting(group), ignoreCase: true, out var type) ? type : IdTokenEnumType.Local) : null };
+        return new(status) { GroupIdToken = token.GroupId is { } group ? new IdTokenType(group, dialect.IdTokenType(token.GroupIdType, group)) : null };
     }
 }
