@@ -3,11 +3,11 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 using BenchmarkDotNet.Attributes;
-using DerSim.Sim.Ocpp;
-using DerSim.Sim.Ocpp.Rpc;
-using DerSim.Sim.Ocpp.V21;
-using V201ActionTable = DerSim.Sim.Ocpp.V201.V201ActionTable;
-using DerSim.Sim.Ocpp.Validation;
+using DerSim.Ocpp;
+using DerSim.Ocpp.Rpc;
+using DerSim.Ocpp.V21;
+using V201ActionTable = DerSim.Ocpp.V201.V201ActionTable;
+using DerSim.Ocpp.Validation;
 
 namespace DerSim.Bench;
 

@@ -2,9 +2,9 @@ using System.Diagnostics;
 using System.Diagnostics.Tracing;
 using System.Globalization;
 using System.Text.Json;
-using DerSim.Harness.Csms;
-using DerSim.Sim.Ocpp;
-using DerSim.Sim.Ocpp.Rpc;
+using DerSim.Csms;
+using DerSim.Ocpp;
+using DerSim.Ocpp.Rpc;
 using Microsoft.Diagnostics.NETCore.Client;
 using Microsoft.Diagnostics.Tracing;
 

@@ -1,9 +1,9 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
-using DerSim.Harness.Csms;
-using DerSim.Sim.Ocpp;
-using DerSim.Sim.Ocpp.Rpc;
+using DerSim.Csms;
+using DerSim.Ocpp;
+using DerSim.Ocpp.Rpc;
 
 namespace DerSim.Bench;
 

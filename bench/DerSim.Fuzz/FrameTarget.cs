@@ -1,11 +1,11 @@
 using System.Reflection;
 using System.Text;
 using System.Text.Json;
-using DerSim.Sim.Ocpp;
-using DerSim.Sim.Ocpp.Json;
-using DerSim.Sim.Ocpp.Rpc;
-using DerSim.Sim.Ocpp.V21;
-using DerSim.Sim.Ocpp.Validation;
+using DerSim.Ocpp;
+using DerSim.Ocpp.Json;
+using DerSim.Ocpp.Rpc;
+using DerSim.Ocpp.V21;
+using DerSim.Ocpp.Validation;
 
 namespace DerSim.Fuzz;
 

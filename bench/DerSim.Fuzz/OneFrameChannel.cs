@@ -1,4 +1,4 @@
-using DerSim.Sim.Ocpp.Rpc;
+using DerSim.Ocpp.Rpc;
 
 namespace DerSim.Fuzz;
 

@@ -78,5 +78,5 @@ internal sealed record VersionInfo(string Folder, string Id, string Display, boo
     /// <summary>True when this version only describes schemas and another version's types carry its messages.</summary>
     public bool IsShapeOnly => CarriedBy is not null;
 
-    public string Namespace => "DerSim.Sim.Ocpp." + Id;
+    public string Namespace => "DerSim.Ocpp." + Id;
 }

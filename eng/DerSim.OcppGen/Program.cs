@@ -1,10 +1,10 @@
 using DerSim.OcppGen;
 
 // Usage: dotnet run --project eng/DerSim.OcppGen -- <schema root> <output root>
-// e.g.   dotnet run --project eng/DerSim.OcppGen -- ../shared/ocpp-schemas src/DerSim.Sim/Ocpp
+// e.g.   dotnet run --project eng/DerSim.OcppGen -- ../shared/ocpp-schemas src/DerSim.Ocpp
 if (args.Length != 2)
 {
-    Console.Error.WriteLine("usage: DerSim.OcppGen <schema root with 1.6/ 2.0.1/ 2.1/> <output root (src/DerSim.Sim/Ocpp)>");
+    Console.Error.WriteLine("usage: DerSim.OcppGen <schema root with 1.6/ 2.0.1/ 2.1/> <output root (src/DerSim.Ocpp)>");
     return 2;
 }
 

@@ -1,11 +1,11 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using DerSim.Harness.Csms;
+using DerSim.Csms;
 using DerSim.Sim.Evse;
-using DerSim.Sim.Ocpp;
-using DerSim.Sim.Ocpp.Rpc;
-using DerSim.Sim.Ocpp.Transport;
-using DerSim.Sim.Ocpp.Validation;
+using DerSim.Ocpp;
+using DerSim.Ocpp.Rpc;
+using DerSim.Ocpp.Transport;
+using DerSim.Ocpp.Validation;
 using DerSim.Sim.Runtime;
 
 namespace DerSim.Bench.Sessions;

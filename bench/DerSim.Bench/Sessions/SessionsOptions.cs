@@ -1,5 +1,5 @@
 using System.Globalization;
-using DerSim.Sim.Ocpp;
+using DerSim.Ocpp;
 
 namespace DerSim.Bench.Sessions;
 

@@ -1,11 +1,11 @@
 using System.CommandLine;
 using DerSim.Harness.Configuration;
 using DerSim.Harness.Conformance;
-using DerSim.Harness.Csms;
+using DerSim.Csms;
 using DerSim.Harness.Target;
 using DerSim.Sim.Evse;
-using DerSim.Sim.Ocpp;
-using DerSim.Sim.Ocpp.Validation;
+using DerSim.Ocpp;
+using DerSim.Ocpp.Validation;
 
 namespace DerSim.Harness.Cli;
 

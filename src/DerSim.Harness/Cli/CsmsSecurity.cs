@@ -1,9 +1,9 @@
 using System.CommandLine;
-using DerSim.Harness.Csms;
+using DerSim.Csms;
 using DerSim.Harness.Security;
 using DerSim.Harness.Target;
-using DerSim.Sim.Ocpp;
-using DerSim.Sim.Ocpp.Transport;
+using DerSim.Ocpp;
+using DerSim.Ocpp.Transport;
 
 namespace DerSim.Harness.Cli;
 

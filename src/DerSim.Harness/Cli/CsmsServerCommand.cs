@@ -2,10 +2,10 @@ using System.CommandLine;
 using System.Net;
 using System.Runtime.InteropServices;
 using DerSim.Harness.Configuration;
-using DerSim.Harness.Csms;
+using DerSim.Csms;
 using DerSim.Harness.Target;
-using DerSim.Sim.Ocpp;
-using DerSim.Sim.Ocpp.Validation;
+using DerSim.Ocpp;
+using DerSim.Ocpp.Validation;
 using DerSim.Sim.Runtime;
 
 namespace DerSim.Harness.Cli;

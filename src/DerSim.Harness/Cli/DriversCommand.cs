@@ -2,7 +2,7 @@ using System.CommandLine;
 using System.Text;
 using DerSim.Harness.Configuration;
 using DerSim.Harness.Drivers.Csms;
-using DerSim.Sim.Ocpp;
+using DerSim.Ocpp;
 
 namespace DerSim.Harness.Cli;
 

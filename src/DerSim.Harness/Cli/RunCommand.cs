@@ -8,7 +8,7 @@ using DerSim.Harness.Reporting;
 using DerSim.Harness.Steps;
 using DerSim.Harness.Suite;
 using DerSim.Harness.Target;
-using DerSim.Sim.Ocpp;
+using DerSim.Ocpp;
 
 using Reqnroll.Configuration;
 

@@ -1,6 +1,6 @@
 using DerSim.Harness.Drivers.Csms;
 using DerSim.Harness.Traffic;
-using DerSim.Sim.Ocpp;
+using DerSim.Ocpp;
 
 namespace DerSim.Harness.Configuration;
 

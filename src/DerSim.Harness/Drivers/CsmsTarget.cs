@@ -1,4 +1,4 @@
-using DerSim.Harness.Csms;
+using DerSim.Csms;
 
 namespace DerSim.Harness.Drivers;
 

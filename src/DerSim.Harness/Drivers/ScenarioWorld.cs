@@ -1,5 +1,5 @@
 using DerSim.Harness.Configuration;
-using DerSim.Harness.Csms;
+using DerSim.Csms;
 using DerSim.Harness.Drivers.Csms;
 using Reqnroll;
 using DerSim.Harness.Target;

@@ -2,10 +2,10 @@ using System.Globalization;
 using DerSim.Harness.Traffic;
 using DerSim.Sim.Engine;
 using DerSim.Sim.Evse;
-using DerSim.Sim.Ocpp;
-using DerSim.Sim.Ocpp.Rpc;
-using DerSim.Sim.Ocpp.Transport;
-using DerSim.Sim.Ocpp.Validation;
+using DerSim.Ocpp;
+using DerSim.Ocpp.Rpc;
+using DerSim.Ocpp.Transport;
+using DerSim.Ocpp.Validation;
 using DerSim.Sim.Runtime;
 
 namespace DerSim.Harness.Drivers;

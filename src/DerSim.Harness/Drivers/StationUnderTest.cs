@@ -1,6 +1,6 @@
 using DerSim.Sim.Adapters;
 using DerSim.Sim.Evse;
-using DerSim.Sim.Ocpp;
+using DerSim.Ocpp;
 using DerSim.Sim.Runtime;
 
 namespace DerSim.Harness.Drivers;

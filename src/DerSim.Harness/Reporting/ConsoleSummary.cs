@@ -1,6 +1,6 @@
 using System.Globalization;
 using DerSim.Harness.Gherkin.Model;
-using DerSim.Sim.Ocpp;
+using DerSim.Ocpp;
 
 namespace DerSim.Harness.Reporting;
 

@@ -1,7 +1,7 @@
 using DerSim.Harness.Gherkin.Model;
 using DerSim.Harness.Traffic;
-using DerSim.Sim.Ocpp;
-using DerSim.Sim.Ocpp.Rpc;
+using DerSim.Ocpp;
+using DerSim.Ocpp.Rpc;
 
 namespace DerSim.Harness.Reporting;
 

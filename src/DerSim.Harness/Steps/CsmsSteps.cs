@@ -1,4 +1,4 @@
-using DerSim.Harness.Csms;
+using DerSim.Csms;
 using DerSim.Harness.Drivers;
 using DerSim.Harness.Gherkin.Glue;
 using Reqnroll;

@@ -3,7 +3,7 @@ using DerSim.Harness.Drivers;
 using DerSim.Harness.Gherkin.Glue;
 using Reqnroll;
 using DerSim.Harness.Traffic;
-using DerSim.Sim.Ocpp;
+using DerSim.Ocpp;
 
 namespace DerSim.Harness.Steps;
 

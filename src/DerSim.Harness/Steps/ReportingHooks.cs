@@ -7,8 +7,8 @@ using DerSim.Harness.Gherkin.Model;
 using DerSim.Harness.Reporting;
 using DerSim.Harness.Traffic;
 using DerSim.Sim.Evse;
-using DerSim.Sim.Ocpp;
-using DerSim.Sim.Ocpp.Rpc;
+using DerSim.Ocpp;
+using DerSim.Ocpp.Rpc;
 
 namespace DerSim.Harness.Steps;
 

@@ -3,8 +3,8 @@ using DerSim.Harness.Drivers;
 using DerSim.Harness.Gherkin.Glue;
 using Reqnroll;
 using DerSim.Harness.Traffic;
-using DerSim.Sim.Ocpp;
-using DerSim.Sim.Ocpp.Rpc;
+using DerSim.Ocpp;
+using DerSim.Ocpp.Rpc;
 
 namespace DerSim.Harness.Steps;
 

@@ -105,7 +105,7 @@ public sealed class TrafficSteps(ScenarioWorld world)
     public async Task NoCallErrors()
     {
         var all = await AnswersSettledAsync(null).ConfigureAwait(false);
-        var errors = all.Received().Where(f => f.MessageType is Sim.Ocpp.Rpc.OcppMessageType.CallError or Sim.Ocpp.Rpc.OcppMessageType.CallResultError, "CALLERROR").Frames;
+        var errors = all.Received().Where(f => f.MessageType is Ocpp.Rpc.OcppMessageType.CallError or Ocpp.Rpc.OcppMessageType.CallResultError, "CALLERROR").Frames;
         if (errors.Count > 0)
         {
             var calls = all.Sent().Calls().Frames;
@@ -201,7 +201,7 @@ public sealed class TrafficSteps(ScenarioWorld world)
     [Then("the CSMS answered a/an {string} with {string} = {string}")]
     public async Task CsmsAnsweredWith(string action, string path, string value)
     {
-        var answers = (await AnswersSettledAsync(action).ConfigureAwait(false)).Received().OfType(Sim.Ocpp.Rpc.OcppMessageType.CallResult).Action(action);
+        var answers = (await AnswersSettledAsync(action).ConfigureAwait(false)).Received().OfType(Ocpp.Rpc.OcppMessageType.CallResult).Action(action);
         if (answers.With(path, value).Count == 0)
         {
             throw new TrafficAssertionException($"expected the CSMS to answer a {action} with {path} = {value}; its {answers.Count} answers have other values", answers.Frames);
@@ -214,7 +214,7 @@ public sealed class TrafficSteps(ScenarioWorld world)
     /// </summary>
     [Then("the CSMS answered no {string} with {string} = {string}")]
     public async Task CsmsAnsweredNoneWith(string action, string path, string value) =>
-        (await AnswersSettledAsync(action).ConfigureAwait(false)).Received().OfType(Sim.Ocpp.Rpc.OcppMessageType.CallResult).Action(action).With(path, value).ShouldBeAbsent();
+        (await AnswersSettledAsync(action).ConfigureAwait(false)).Received().OfType(Ocpp.Rpc.OcppMessageType.CallResult).Action(action).With(path, value).ShouldBeAbsent();
 
     // A CALL the station just sent may still wait for its answer when the step looks: the answer is part of what the
     // step checks, so wait (up to the step timeout) until the CSMS has answered every such CALL (of the action, or all
@@ -223,10 +223,10 @@ public sealed class TrafficSteps(ScenarioWorld world)
     {
         TrafficQuery Of(TrafficQuery q) => action is null ? q : q.Action(action);
         int Answers(TrafficQuery q) =>
-            Of(q.Received().Where(f => f.MessageType is Sim.Ocpp.Rpc.OcppMessageType.CallResult or Sim.Ocpp.Rpc.OcppMessageType.CallError or Sim.Ocpp.Rpc.OcppMessageType.CallResultError, "answers")).Count;
+            Of(q.Received().Where(f => f.MessageType is Ocpp.Rpc.OcppMessageType.CallResult or Ocpp.Rpc.OcppMessageType.CallError or Ocpp.Rpc.OcppMessageType.CallResultError, "answers")).Count;
         try
         {
-            return await world.Simulator.WaitForAsync(q => Answers(q) >= Of(q.Sent().OfType(Sim.Ocpp.Rpc.OcppMessageType.Call)).Count, $"the CSMS's answers to every {action ?? "call"}").ConfigureAwait(false);
+            return await world.Simulator.WaitForAsync(q => Answers(q) >= Of(q.Sent().OfType(Ocpp.Rpc.OcppMessageType.Call)).Count, $"the CSMS's answers to every {action ?? "call"}").ConfigureAwait(false);
         }
         catch (TrafficAssertionException)
         {

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using DerSim.Harness.Gherkin.Model;
-using DerSim.Sim.Ocpp;
+using DerSim.Ocpp;
 
 namespace DerSim.Harness.Suite;
 

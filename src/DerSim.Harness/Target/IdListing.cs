@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.RegularExpressions;
 using DerSim.Harness.Gherkin.Model;
-using DerSim.Sim.Ocpp;
+using DerSim.Ocpp;
 
 namespace DerSim.Harness.Target;
 

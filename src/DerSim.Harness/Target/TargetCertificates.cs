@@ -1,6 +1,6 @@
 using System.Security.Cryptography.X509Certificates;
 using DerSim.Harness.Configuration;
-using DerSim.Sim.Ocpp.Transport;
+using DerSim.Ocpp.Transport;
 
 namespace DerSim.Harness.Target;
 

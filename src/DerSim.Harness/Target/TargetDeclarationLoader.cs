@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using DerSim.Harness.Configuration;
-using DerSim.Sim.Ocpp;
+using DerSim.Ocpp;
 
 namespace DerSim.Harness.Target;
 

@@ -16,5 +16,5 @@ public sealed record TargetToken
     public string? GroupId { get; init; }
 
     /// <summary>The 2.x type sent: <see cref="Type"/>, else the type the text fits.</summary>
-    public string EffectiveType => Type ?? Sim.Ocpp.IdTokenTypes.Fitting(IdToken);
+    public string EffectiveType => Type ?? Ocpp.IdTokenTypes.Fitting(IdToken);
 }

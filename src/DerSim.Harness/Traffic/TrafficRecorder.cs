@@ -1,6 +1,6 @@
 using System.Text;
 using System.Text.Json;
-using DerSim.Sim.Ocpp.Rpc;
+using DerSim.Ocpp.Rpc;
 
 namespace DerSim.Harness.Traffic;
 

@@ -1,6 +1,6 @@
 using DerSim.Sim.Evse;
-using DerSim.Sim.Ocpp;
-using DerSim.Sim.Ocpp.Rpc;
+using DerSim.Ocpp;
+using DerSim.Ocpp.Rpc;
 
 namespace DerSim.Sim.Adapters;
 

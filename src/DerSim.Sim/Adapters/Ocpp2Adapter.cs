@@ -1,8 +1,8 @@
 using DerSim.Sim.Engine;
 using DerSim.Sim.Evse;
-using DerSim.Sim.Ocpp;
-using DerSim.Sim.Ocpp.Rpc;
-using DerSim.Sim.Ocpp.V21;
+using DerSim.Ocpp;
+using DerSim.Ocpp.Rpc;
+using DerSim.Ocpp.V21;
 
 namespace DerSim.Sim.Adapters;
 

@@ -1,6 +1,6 @@
 using DerSim.Sim.Evse;
-using DerSim.Sim.Ocpp.Rpc;
-using DerSim.Sim.Ocpp.V21;
+using DerSim.Ocpp.Rpc;
+using DerSim.Ocpp.V21;
 
 namespace DerSim.Sim.Adapters;
 

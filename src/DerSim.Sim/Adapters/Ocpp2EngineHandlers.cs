@@ -1,7 +1,7 @@
 using DerSim.Sim.Engine;
-using DerSim.Sim.Ocpp;
-using DerSim.Sim.Ocpp.Rpc;
-using DerSim.Sim.Ocpp.V21;
+using DerSim.Ocpp;
+using DerSim.Ocpp.Rpc;
+using DerSim.Ocpp.V21;
 using DerSim.Sim.SmartCharging;
 using ProfilePurpose = DerSim.Sim.SmartCharging.ChargingProfilePurpose;
 

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using DerSim.Sim.Evse;
-using DerSim.Sim.Ocpp.Rpc;
+using DerSim.Ocpp.Rpc;
 
 namespace DerSim.Sim.Adapters;
 

@@ -1,8 +1,8 @@
 using System.Globalization;
 using DerSim.Sim.Engine;
 using DerSim.Sim.Evse;
-using DerSim.Sim.Ocpp.Rpc;
-using DerSim.Sim.Ocpp.V16;
+using DerSim.Ocpp.Rpc;
+using DerSim.Ocpp.V16;
 using DerSim.Sim.SmartCharging;
 using ProfilePurpose = DerSim.Sim.SmartCharging.ChargingProfilePurpose;
 

@@ -1,9 +1,9 @@
 using DerSim.Sim.Der;
 using DerSim.Sim.Engine;
-using DerSim.Sim.Ocpp;
-using DerSim.Sim.Ocpp.Json;
-using DerSim.Sim.Ocpp.Rpc;
-using DerSim.Sim.Ocpp.V21;
+using DerSim.Ocpp;
+using DerSim.Ocpp.Json;
+using DerSim.Ocpp.Rpc;
+using DerSim.Ocpp.V21;
 
 namespace DerSim.Sim.Adapters;
 

@@ -1,5 +1,5 @@
 using System.Globalization;
-using DerSim.Sim.Ocpp;
+using DerSim.Ocpp;
 using DerSim.Sim.Physics;
 using DerSim.Sim.Runtime;
 

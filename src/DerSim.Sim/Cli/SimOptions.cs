@@ -1,4 +1,4 @@
-using DerSim.Sim.Ocpp;
+using DerSim.Ocpp;
 using DerSim.Sim.Runtime;
 
 namespace DerSim.Sim.Cli;

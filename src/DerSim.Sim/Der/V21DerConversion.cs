@@ -1,4 +1,4 @@
-using DerSim.Sim.Ocpp.V21;
+using DerSim.Ocpp.V21;
 
 namespace DerSim.Sim.Der;
 

@@ -2,8 +2,8 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using DerSim.Sim.Adapters;
 using DerSim.Sim.Evse;
-using DerSim.Sim.Ocpp;
-using DerSim.Sim.Ocpp.Json;
+using DerSim.Ocpp;
+using DerSim.Ocpp.Json;
 using DerSim.Sim.Physics;
 using DerSim.Sim.SmartCharging;
 

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using DerSim.Sim.Evse;
-using DerSim.Sim.Ocpp;
+using DerSim.Ocpp;
 using DerSim.Sim.Physics;
 using DerSim.Sim.Runtime;
 using DerSim.Sim.SmartCharging;

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using DerSim.Sim.Ocpp.Rpc;
+using DerSim.Ocpp.Rpc;
 
 namespace DerSim.Sim.Engine;
 

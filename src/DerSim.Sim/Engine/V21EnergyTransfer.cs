@@ -1,5 +1,5 @@
 using DerSim.Sim.Evse;
-using DerSim.Sim.Ocpp.V21;
+using DerSim.Ocpp.V21;
 
 namespace DerSim.Sim.Engine;
 

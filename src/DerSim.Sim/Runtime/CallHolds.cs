@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using DerSim.Sim.Ocpp.Rpc;
+using DerSim.Ocpp.Rpc;
 
 namespace DerSim.Sim.Runtime;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
-using DerSim.Sim.Ocpp;
-using DerSim.Sim.Ocpp.Rpc;
+using DerSim.Ocpp;
+using DerSim.Ocpp.Rpc;
 
 namespace DerSim.Sim.Runtime;
 

@@ -1,8 +1,8 @@
 using DerSim.Sim.Adapters;
 using DerSim.Sim.Engine;
 using DerSim.Sim.Evse;
-using DerSim.Sim.Ocpp.Rpc;
-using DerSim.Sim.Ocpp.Transport;
+using DerSim.Ocpp.Rpc;
+using DerSim.Ocpp.Transport;
 
 namespace DerSim.Sim.Runtime;
 

@@ -1,6 +1,6 @@
 using DerSim.Sim.Physics;
-using DerSim.Sim.Ocpp;
-using V21 = DerSim.Sim.Ocpp.V21;
+using DerSim.Ocpp;
+using V21 = DerSim.Ocpp.V21;
 
 namespace DerSim.Sim.SmartCharging;
 

@@ -1,4 +1,4 @@
-using DerSim.Sim.Ocpp;
+using DerSim.Ocpp;
 
 namespace DerSim.Sim.SmartCharging;
 

@@ -1,5 +1,5 @@
 using System.Globalization;
-using V16 = DerSim.Sim.Ocpp.V16;
+using V16 = DerSim.Ocpp.V16;
 
 namespace DerSim.Sim.SmartCharging;
 

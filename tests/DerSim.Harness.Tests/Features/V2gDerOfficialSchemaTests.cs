@@ -1,3 +1,4 @@
+using DerSim.Csms.Tests;
 using DerSim.Harness.Configuration;
 using DerSim.Harness.Gherkin.Model;
 
@@ -14,7 +15,7 @@ public sealed class V2gDerOfficialSchemaTests
     [Test]
     public async Task V2G_and_DER_scenarios_pass_with_every_frame_checked_against_the_official_schemas()
     {
-        var root = Csms.OfficialSchemas.RequireRoot();
+        var root = DerSim.Csms.Tests.OfficialSchemas.RequireRoot();
 
         var (results, summary) = await FeatureRun.RunAsync(new DerSimSettings { OfficialSchemasDirectory = root }, new Dictionary<string, string>(), "@v2g or @der");
 

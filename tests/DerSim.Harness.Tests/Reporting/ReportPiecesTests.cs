@@ -4,7 +4,7 @@ using DerSim.Harness.Gherkin.Model;
 using DerSim.Harness.Reporting;
 using DerSim.Harness.Reporting.Allure;
 using DerSim.Harness.Traffic;
-using DerSim.Sim.Ocpp.Rpc;
+using DerSim.Ocpp.Rpc;
 
 namespace DerSim.Harness.Tests.Reporting;
 

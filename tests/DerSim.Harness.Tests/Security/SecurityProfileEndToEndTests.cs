@@ -1,9 +1,9 @@
 using System.CommandLine;
 using DerSim.Harness.Cli;
-using DerSim.Harness.Csms;
+using DerSim.Csms;
 using DerSim.Harness.Security;
 using DerSim.Sim.Cli;
-using DerSim.Sim.Ocpp.Transport;
+using DerSim.Ocpp.Transport;
 
 namespace DerSim.Harness.Tests.Security;
 

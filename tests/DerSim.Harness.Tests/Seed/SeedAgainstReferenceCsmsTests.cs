@@ -1,7 +1,7 @@
-using DerSim.Harness.Csms;
-using DerSim.Harness.Tests.Csms;
+using DerSim.Csms;
+using DerSim.Sim.Tests.Loopback;
 using DerSim.Sim.Cli;
-using DerSim.Sim.Ocpp.Rpc;
+using DerSim.Ocpp.Rpc;
 
 namespace DerSim.Harness.Tests.Seed;
 

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using DerSim.Harness.Tests.StrictCsms;
 using DerSim.Sim.Cli;
-using DerSim.Sim.Ocpp;
+using DerSim.Ocpp;
 
 namespace DerSim.Harness.Tests.Seed;
 

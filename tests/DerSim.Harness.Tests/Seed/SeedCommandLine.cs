@@ -1,5 +1,5 @@
 using DerSim.Sim.Evse;
-using DerSim.Sim.Ocpp;
+using DerSim.Ocpp;
 
 namespace DerSim.Harness.Tests.Seed;
 

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text;
-using DerSim.Harness.Csms;
-using DerSim.Sim.Ocpp.Rpc;
+using DerSim.Csms;
+using DerSim.Ocpp.Rpc;
 
 namespace DerSim.Harness.Tests.Seed;
 

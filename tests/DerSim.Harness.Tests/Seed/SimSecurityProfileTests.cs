@@ -1,7 +1,7 @@
 using System.Security.Cryptography.X509Certificates;
-using DerSim.Harness.Csms;
+using DerSim.Csms;
 using DerSim.Sim.Cli;
-using DerSim.Sim.Tests.Ocpp.Transport;
+using DerSim.Ocpp.Tests.Transport;
 
 namespace DerSim.Harness.Tests.Seed;
 

@@ -1,9 +1,9 @@
+using DerSim.Csms.Tests;
 using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json.Nodes;
-using DerSim.Harness.Tests.Csms;
-using DerSim.Sim.Ocpp;
-using DerSim.Sim.Ocpp.Validation;
+using DerSim.Ocpp;
+using DerSim.Ocpp.Validation;
 
 namespace DerSim.Harness.Tests.StrictCsms;
 

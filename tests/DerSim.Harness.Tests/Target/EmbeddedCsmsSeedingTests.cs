@@ -1,10 +1,10 @@
+using DerSim.Csms.Tests;
 using DerSim.Harness.Configuration;
-using DerSim.Harness.Csms;
+using DerSim.Csms;
 using DerSim.Harness.Gherkin.Model;
 using DerSim.Harness.Target;
-using DerSim.Harness.Tests.Csms;
 using DerSim.Harness.Tests.Features;
-using DerSim.Sim.Ocpp;
+using DerSim.Ocpp;
 
 namespace DerSim.Harness.Tests.Target;
 

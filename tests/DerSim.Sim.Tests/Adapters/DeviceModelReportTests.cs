@@ -1,9 +1,9 @@
 using System.Text.Json;
 using DerSim.Sim.Evse;
-using DerSim.Sim.Ocpp;
-using DerSim.Sim.Ocpp.Rpc;
-using DerSim.Sim.Ocpp.Validation;
-using DerSim.Sim.Tests.Ocpp.Validation;
+using DerSim.Ocpp;
+using DerSim.Ocpp.Rpc;
+using DerSim.Ocpp.Validation;
+using DerSim.Ocpp.Tests.Validation;
 
 namespace DerSim.Sim.Tests.Adapters;
 

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using DerSim.Sim.Engine;
-using DerSim.Sim.Ocpp;
-using DerSim.Sim.Ocpp.Rpc;
+using DerSim.Ocpp;
+using DerSim.Ocpp.Rpc;
 using DerSim.Sim.Runtime;
 using DerSim.Sim.Tests.Engine;
 

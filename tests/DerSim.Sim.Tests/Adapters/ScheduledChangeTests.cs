@@ -1,6 +1,6 @@
 using System.Text.Json;
 using DerSim.Sim.Engine;
-using DerSim.Sim.Ocpp;
+using DerSim.Ocpp;
 using DerSim.Sim.Runtime;
 using DerSim.Sim.Tests.Engine;
 

@@ -1,5 +1,5 @@
 using DerSim.Sim.Cli;
-using DerSim.Sim.Ocpp;
+using DerSim.Ocpp;
 
 namespace DerSim.Sim.Tests.Cli;
 

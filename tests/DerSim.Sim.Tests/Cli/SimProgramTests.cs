@@ -1,11 +1,11 @@
 using System.Net;
 using System.Net.Sockets;
 using DerSim.Sim.Cli;
-using DerSim.Sim.Ocpp;
-using DerSim.Sim.Ocpp.Json;
-using DerSim.Sim.Ocpp.Rpc;
+using DerSim.Ocpp;
+using DerSim.Ocpp.Json;
+using DerSim.Ocpp.Rpc;
 using DerSim.Sim.Tests.Engine;
-using DerSim.Sim.Ocpp.Transport;
+using DerSim.Ocpp.Transport;
 
 namespace DerSim.Sim.Tests.Cli;
 

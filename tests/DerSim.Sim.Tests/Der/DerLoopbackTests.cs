@@ -1,13 +1,13 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
 using DerSim.Sim.Evse;
-using DerSim.Sim.Ocpp;
-using DerSim.Sim.Ocpp.Json;
-using DerSim.Sim.Ocpp.Rpc;
-using DerSim.Sim.Ocpp.Transport;
-using DerSim.Sim.Ocpp.Validation;
+using DerSim.Ocpp;
+using DerSim.Ocpp.Json;
+using DerSim.Ocpp.Rpc;
+using DerSim.Ocpp.Transport;
+using DerSim.Ocpp.Validation;
 using DerSim.Sim.Runtime;
-using DerSim.Sim.Tests.Ocpp.Validation;
+using DerSim.Ocpp.Tests.Validation;
 
 namespace DerSim.Sim.Tests.Der;
 

@@ -1,5 +1,5 @@
-using DerSim.Sim.Ocpp;
-using DerSim.Sim.Ocpp.Rpc;
+using DerSim.Ocpp;
+using DerSim.Ocpp.Rpc;
 using DerSim.Sim.Runtime;
 
 namespace DerSim.Sim.Tests.Engine;

@@ -1,7 +1,7 @@
 using DerSim.Sim.Adapters;
 using DerSim.Sim.Engine;
 using DerSim.Sim.Evse;
-using DerSim.Sim.Ocpp;
+using DerSim.Ocpp;
 using DerSim.Sim.Runtime;
 
 namespace DerSim.Sim.Tests.Engine;

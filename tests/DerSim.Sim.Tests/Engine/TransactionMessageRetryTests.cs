@@ -1,7 +1,7 @@
 using System.Globalization;
 using DerSim.Sim.Evse;
-using DerSim.Sim.Ocpp;
-using DerSim.Sim.Ocpp.Rpc;
+using DerSim.Ocpp;
+using DerSim.Ocpp.Rpc;
 using DerSim.Sim.Runtime;
 
 namespace DerSim.Sim.Tests.Engine;

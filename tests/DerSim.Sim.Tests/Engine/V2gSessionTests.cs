@@ -1,5 +1,5 @@
 using System.Text.Json;
-using DerSim.Sim.Ocpp;
+using DerSim.Ocpp;
 
 namespace DerSim.Sim.Tests.Engine;
 

@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using DerSim.Sim.Evse;
-using DerSim.Sim.Tests.Ocpp.Validation;
+using DerSim.Ocpp.Tests.Validation;
 using NJsonSchema;
 
 namespace DerSim.Sim.Tests.Evse;

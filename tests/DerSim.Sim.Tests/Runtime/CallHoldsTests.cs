@@ -1,4 +1,4 @@
-using DerSim.Sim.Ocpp.Rpc;
+using DerSim.Ocpp.Rpc;
 using DerSim.Sim.Runtime;
 using Microsoft.Extensions.Time.Testing;
 

@@ -1,5 +1,5 @@
 using DerSim.Sim.Engine;
-using DerSim.Sim.Ocpp;
+using DerSim.Ocpp;
 using DerSim.Sim.Runtime;
 
 namespace DerSim.Sim.Tests.Runtime;

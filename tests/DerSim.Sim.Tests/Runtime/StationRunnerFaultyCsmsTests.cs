@@ -1,10 +1,10 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
 using DerSim.Sim.Evse;
-using DerSim.Sim.Ocpp;
-using DerSim.Sim.Ocpp.Json;
-using DerSim.Sim.Ocpp.Rpc;
-using DerSim.Sim.Ocpp.Transport;
+using DerSim.Ocpp;
+using DerSim.Ocpp.Json;
+using DerSim.Ocpp.Rpc;
+using DerSim.Ocpp.Transport;
 using DerSim.Sim.Runtime;
 
 namespace DerSim.Sim.Tests.Runtime;
@@ -180,7 +180,7 @@ public sealed class StationRunnerFaultyCsmsTests
                 StationId = stationId,
                 Version = version,
                 Reconnect = new OcppReconnectPolicy { InitialDelay = TimeSpan.FromMilliseconds(200), MaxDelay = TimeSpan.FromSeconds(1) },
-                Rpc = new OcppRpcOptions { CallTimeout = TimeSpan.FromSeconds(5), Validator = new DerSim.Sim.Ocpp.Validation.OcppSchemaValidator() },
+                Rpc = new OcppRpcOptions { CallTimeout = TimeSpan.FromSeconds(5), Validator = new DerSim.Ocpp.Validation.OcppSchemaValidator() },
             };
             Runner = new StationRunner(station, options, TimeProvider.System, Log.Enqueue) { BootErrorRetryInterval = TimeSpan.FromMilliseconds(300) };
             Runner.Frame += f => Log.Enqueue(FramePrinter.Format(f, stationId, stationSide: true));

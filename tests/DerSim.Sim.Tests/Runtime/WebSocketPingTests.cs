@@ -1,8 +1,8 @@
 using DerSim.Sim.Evse;
-using DerSim.Sim.Ocpp;
+using DerSim.Ocpp;
 using DerSim.Sim.Runtime;
 using DerSim.Sim.Tests.Engine;
-using DerSim.Sim.Tests.Ocpp.Transport;
+using DerSim.Ocpp.Tests.Transport;
 
 namespace DerSim.Sim.Tests.Runtime;
 

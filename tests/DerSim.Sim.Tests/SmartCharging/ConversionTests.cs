@@ -1,12 +1,12 @@
-using DerSim.Sim.Ocpp;
-using DerSim.Sim.Ocpp.Json;
-using DerSim.Sim.Ocpp.Validation;
+using DerSim.Ocpp;
+using DerSim.Ocpp.Json;
+using DerSim.Ocpp.Validation;
 using DerSim.Sim.Evse;
 using DerSim.Sim.SmartCharging;
-using DerSim.Sim.Tests.Ocpp.Validation;
+using DerSim.Ocpp.Tests.Validation;
 using static DerSim.Sim.Tests.SmartCharging.Build;
-using V16 = DerSim.Sim.Ocpp.V16;
-using V21 = DerSim.Sim.Ocpp.V21;
+using V16 = DerSim.Ocpp.V16;
+using V21 = DerSim.Ocpp.V21;
 
 namespace DerSim.Sim.Tests.SmartCharging;
 

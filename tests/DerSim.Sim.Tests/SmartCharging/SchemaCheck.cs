@@ -1,7 +1,7 @@
-using DerSim.Sim.Ocpp;
-using DerSim.Sim.Ocpp.Json;
-using DerSim.Sim.Ocpp.Validation;
-using DerSim.Sim.Tests.Ocpp.Validation;
+using DerSim.Ocpp;
+using DerSim.Ocpp.Json;
+using DerSim.Ocpp.Validation;
+using DerSim.Ocpp.Tests.Validation;
 
 namespace DerSim.Sim.Tests.SmartCharging;
 

@@ -1,8 +1,8 @@
-using DerSim.Sim.Ocpp;
-using DerSim.Sim.Ocpp.Validation;
+using DerSim.Ocpp;
+using DerSim.Ocpp.Validation;
 using DerSim.Sim.Physics;
 using DerSim.Sim.SmartCharging;
-using V21 = DerSim.Sim.Ocpp.V21;
+using V21 = DerSim.Ocpp.V21;
 
 namespace DerSim.Sim.Tests.SmartCharging;
 

@@ -1,6 +1,6 @@
 using System.Collections;
 using System.Reflection;
-using DerSim.Sim.Ocpp;
+using DerSim.Ocpp;
 
 namespace DerSim.Harness.Drivers.Csms;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
-using DerSim.Sim.Ocpp;
+using DerSim.Ocpp;
 
 namespace DerSim.Harness.Drivers.Csms;
 

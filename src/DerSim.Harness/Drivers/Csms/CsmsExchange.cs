@@ -1,5 +1,5 @@
 using DerSim.Harness.Traffic;
-using DerSim.Sim.Ocpp.Rpc;
+using DerSim.Ocpp.Rpc;
 
 namespace DerSim.Harness.Drivers.Csms;
 

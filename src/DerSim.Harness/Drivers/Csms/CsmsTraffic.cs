@@ -1,5 +1,5 @@
 using DerSim.Harness.Traffic;
-using DerSim.Sim.Ocpp.Rpc;
+using DerSim.Ocpp.Rpc;
 
 namespace DerSim.Harness.Drivers.Csms;
 
@@ -135,12 +135,12 @@ public static class CsmsTraffic
     /// 2.x TransactionEvent Started. A start still waiting for its answer is left out: until the CSMS answered, it may
     /// not know the transaction, and a command about it would race its own bookkeeping.
     /// </summary>
-    public static IReadOnlyList<(RecordedFrame Start, RecordedFrame Answer)> AnsweredStarts(TrafficQuery query, string stationId, Sim.Ocpp.OcppVersion version)
+    public static IReadOnlyList<(RecordedFrame Start, RecordedFrame Answer)> AnsweredStarts(TrafficQuery query, string stationId, Ocpp.OcppVersion version)
     {
         ArgumentNullException.ThrowIfNull(query);
         var station = query.Station(stationId);
         var calls = station.Sent().Calls();
-        var starts = version == Sim.Ocpp.OcppVersion.V16
+        var starts = version == Ocpp.OcppVersion.V16
             ? calls.Action("StartTransaction")
             : calls.Action("TransactionEvent").With("eventType", "Started");
         var answers = station.Received().OfType(OcppMessageType.CallResult).Frames.DistinctBy(a => a.MessageId).ToDictionary(a => a.MessageId ?? "", StringComparer.Ordinal);
@@ -152,13 +152,13 @@ public static class CsmsTraffic
     /// transactionId of the CSMS's StartTransaction answer, 2.x the transactionId of TransactionEvent Started once its
     /// CALLRESULT arrived; null when none.
     /// </summary>
-    public static string? TransactionIdOn(TrafficQuery query, string stationId, Sim.Ocpp.OcppVersion version, int evseId)
+    public static string? TransactionIdOn(TrafficQuery query, string stationId, Ocpp.OcppVersion version, int evseId)
     {
         ArgumentNullException.ThrowIfNull(query);
-        var path = version == Sim.Ocpp.OcppVersion.V16 ? "transactionId" : "transactionInfo.transactionId";
+        var path = version == Ocpp.OcppVersion.V16 ? "transactionId" : "transactionInfo.transactionId";
         return AnsweredStarts(query, stationId, version)
             .Where(s => s.Start.EvseId == evseId)
-            .Select(s => (version == Sim.Ocpp.OcppVersion.V16 ? s.Answer : s.Start).Payload is { } p && FrameFields.At(p, path) is { } id ? FrameFields.Text(id) : null)
+            .Select(s => (version == Ocpp.OcppVersion.V16 ? s.Answer : s.Start).Payload is { } p && FrameFields.At(p, path) is { } id ? FrameFields.Text(id) : null)
             .LastOrDefault(id => id is not null);
     }
 }

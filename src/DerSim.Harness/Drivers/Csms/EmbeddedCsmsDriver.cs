@@ -1,10 +1,10 @@
 using DerSim.Harness.Traffic;
-using DerSim.Sim.Ocpp.Rpc;
+using DerSim.Ocpp.Rpc;
 
 namespace DerSim.Harness.Drivers.Csms;
 
 /// <summary>
-/// Drives the embedded reference CSMS: sends the CALL itself through <see cref="Harness.Csms.ReferenceCsms.CallRawAsync"/>.
+/// Drives the embedded reference CSMS: sends the CALL itself through <see cref="DerSim.Csms.ReferenceCsms.CallRawAsync"/>.
 /// Cannot act on an external CSMS.
 /// </summary>
 public sealed class EmbeddedCsmsDriver(CsmsTarget target, TrafficRecorder recorder, TimeSpan timeout) : ICsmsDriver

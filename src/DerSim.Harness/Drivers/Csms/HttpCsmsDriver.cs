@@ -4,7 +4,7 @@ using System.Text;
 using System.Text.Json;
 using DerSim.Harness.Configuration;
 using DerSim.Harness.Traffic;
-using DerSim.Sim.Ocpp;
+using DerSim.Ocpp;
 
 namespace DerSim.Harness.Drivers.Csms;
 

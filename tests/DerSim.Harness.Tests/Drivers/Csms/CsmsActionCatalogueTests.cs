@@ -1,7 +1,7 @@
 using DerSim.Harness.Cli;
 using DerSim.Harness.Drivers.Csms;
 using DerSim.Harness.Tests.StrictCsms;
-using DerSim.Sim.Ocpp;
+using DerSim.Ocpp;
 
 namespace DerSim.Harness.Tests.Drivers.Csms;
 

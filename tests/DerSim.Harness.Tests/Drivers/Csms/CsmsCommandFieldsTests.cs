@@ -1,7 +1,7 @@
 using System.Text.Json;
 using DerSim.Harness.Drivers.Csms;
 using DerSim.Harness.Traffic;
-using DerSim.Sim.Ocpp;
+using DerSim.Ocpp;
 
 namespace DerSim.Harness.Tests.Drivers.Csms;
 
@@ -61,8 +61,8 @@ public sealed class CsmsCommandFieldsTests
     {
         var recorder = new TrafficRecorder();
         var at = DateTimeOffset.UnixEpoch;
-        recorder.Record("CS-1", Frame(Sim.Ocpp.Rpc.OcppMessageType.Call, inbound: true, "own-1", "TriggerMessage", """{"requestedMessage":"BootNotification"}"""), at);
-        recorder.Record("CS-1", Frame(Sim.Ocpp.Rpc.OcppMessageType.CallResult, inbound: false, "own-1", "TriggerMessage", """{"status":"Accepted"}"""), at);
+        recorder.Record("CS-1", Frame(Ocpp.Rpc.OcppMessageType.Call, inbound: true, "own-1", "TriggerMessage", """{"requestedMessage":"BootNotification"}"""), at);
+        recorder.Record("CS-1", Frame(Ocpp.Rpc.OcppMessageType.CallResult, inbound: false, "own-1", "TriggerMessage", """{"status":"Accepted"}"""), at);
         var expected = CsmsCommandFields.Expected(CsmsCommand.TriggerMessage("CS-1", OcppVersion.V201, "Heartbeat"));
 
         CsmsTraffic.Find(recorder.Query(), "CS-1", "TriggerMessage", 0, expected).ShouldBeNull();
@@ -71,11 +71,11 @@ public sealed class CsmsCommandFieldsTests
 
     private static JsonElement Parse(string json) => JsonDocument.Parse(json).RootElement.Clone();
 
-    private static Sim.Ocpp.Rpc.OcppFrameEvent Frame(Sim.Ocpp.Rpc.OcppMessageType type, bool inbound, string id, string action, string payload) =>
+    private static Ocpp.Rpc.OcppFrameEvent Frame(Ocpp.Rpc.OcppMessageType type, bool inbound, string id, string action, string payload) =>
         new(
-            inbound ? Sim.Ocpp.Rpc.FrameDirection.Inbound : Sim.Ocpp.Rpc.FrameDirection.Outbound,
+            inbound ? Ocpp.Rpc.FrameDirection.Inbound : Ocpp.Rpc.FrameDirection.Outbound,
             DateTimeOffset.UnixEpoch,
-            type == Sim.Ocpp.Rpc.OcppMessageType.Call ? $"[2,\"{id}\",\"{action}\",{payload}]" : $"[3,\"{id}\",{payload}]",
+            type == Ocpp.Rpc.OcppMessageType.Call ? $"[2,\"{id}\",\"{action}\",{payload}]" : $"[3,\"{id}\",{payload}]",
             type,
             id,
             action,

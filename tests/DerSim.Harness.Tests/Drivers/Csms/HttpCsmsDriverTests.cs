@@ -4,7 +4,7 @@ using DerSim.Harness.Drivers.Csms;
 using DerSim.Harness.Tests.Drivers.Simulator;
 using DerSim.Harness.Tests.StrictCsms;
 using DerSim.Harness.Traffic;
-using DerSim.Sim.Ocpp;
+using DerSim.Ocpp;
 
 namespace DerSim.Harness.Tests.Drivers.Csms;
 

@@ -2,7 +2,7 @@ using System.Text.Json;
 using DerSim.Harness.Configuration;
 using DerSim.Harness.Drivers.Csms;
 using DerSim.Harness.Tests.Drivers.Simulator;
-using DerSim.Sim.Ocpp;
+using DerSim.Ocpp;
 
 namespace DerSim.Harness.Tests.Drivers.Csms;
 

@@ -3,7 +3,7 @@ using DerSim.Harness.Configuration;
 using DerSim.Harness.Drivers.Csms;
 using DerSim.Harness.Tests.StrictCsms;
 using DerSim.Harness.Traffic;
-using DerSim.Sim.Ocpp;
+using DerSim.Ocpp;
 
 namespace DerSim.Harness.Tests.Drivers.Csms;
 

@@ -1,8 +1,8 @@
+using DerSim.Csms.Tests;
 using System.Text.Json;
 using DerSim.Harness.Drivers.Csms;
-using DerSim.Harness.Tests.Csms;
-using DerSim.Sim.Ocpp;
-using DerSim.Sim.Ocpp.Validation;
+using DerSim.Ocpp;
+using DerSim.Ocpp.Validation;
 
 namespace DerSim.Harness.Tests.Drivers.Csms;
 

@@ -1,8 +1,8 @@
 using System.Globalization;
 using DerSim.Harness.Traffic;
 using DerSim.Sim.Engine;
-using DerSim.Sim.Ocpp;
-using DerSim.Sim.Ocpp.Rpc;
+using DerSim.Ocpp;
+using DerSim.Ocpp.Rpc;
 using Shouldly;
 
 namespace DerSim.Harness.Tests.Drivers.Simulator;

@@ -1,8 +1,8 @@
-using DerSim.Harness.Csms;
+using DerSim.Csms;
 using DerSim.Harness.Drivers;
 using DerSim.Harness.Traffic;
-using DerSim.Sim.Ocpp;
-using DerSim.Sim.Ocpp.Rpc;
+using DerSim.Ocpp;
+using DerSim.Ocpp.Rpc;
 
 namespace DerSim.Harness.Tests.Drivers.Simulator;
 

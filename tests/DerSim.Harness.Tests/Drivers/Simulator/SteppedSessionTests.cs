@@ -1,6 +1,6 @@
-using DerSim.Harness.Csms;
+using DerSim.Csms;
 using DerSim.Sim.Engine;
-using DerSim.Sim.Ocpp;
+using DerSim.Ocpp;
 using DerSim.Sim.Physics;
 using Shouldly;
 

@@ -1,0 +1,184 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using DerSim.Ocpp;
+using DerSim.Ocpp.Json;
+using DerSim.Ocpp.Rpc;
+using DerSim.Ocpp.Transport;
+
+namespace DerSim.Csms;
+
+/// <summary>
+/// The embedded reference CSMS: a real OCPP-J server for 1.6J, 2.0.1 and 2.1. It answers every
+/// station-initiated action validly, keeps per-station state, and sends any CSMS-initiated CALL on request.
+/// </summary>
+public sealed class ReferenceCsms : IAsyncDisposable
+{
+    private readonly ReferenceCsmsOptions _options;
+    private readonly OcppServer _server;
+    private readonly ConcurrentDictionary<string, CsmsStationState> _stations = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, OcppRpcPeer> _peers = new(StringComparer.Ordinal);
+    private int _lastTransactionId;
+    private int _bootStatus;
+
+    /// <summary>Creates the CSMS; call <see cref="StartAsync"/> to listen.</summary>
+    public ReferenceCsms(ReferenceCsmsOptions? options = null)
+    {
+        _options = options ?? new ReferenceCsmsOptions();
+        _bootStatus = (int)_options.BootStatus;
+        _server = new OcppServer(
+            new OcppServerOptions
+            {
+                ActionTables = OcppActionTables.For,
+                Address = _options.Address,
+                Port = _options.Port,
+                Versions = _options.Versions,
+                BasicAuth = _options.RequiresPassword ? (station, given) => ValueTask.FromResult(PasswordCheck.Matches(_options.PasswordOf(station), given)) : null,
+                ServerCertificate = _options.ServerCertificate,
+                RequireClientCertificate = _options.RequireClientCertificate,
+                ClientCertificateValidation = _options.ClientCertificateValidation,
+                Rpc = _options.Rpc,
+                TimeProvider = _options.TimeProvider,
+            },
+            OnConnectedAsync);
+    }
+
+    /// <summary>Every frame of every station: station id and frame.</summary>
+    public event Action<string, OcppFrameEvent>? Frame;
+
+    /// <summary>Raised after a station's state changed (connection, boot, any handled CALL).</summary>
+    public event Action<CsmsStationState>? StationChanged;
+
+    /// <summary>Raised when an upgrade request is turned away (bad subprotocol, failed auth).</summary>
+    public event Action<OcppServerRejection>? Rejected
+    {
+        add => _server.Rejected += value;
+        remove => _server.Rejected -= value;
+    }
+
+    /// <summary>The URL stations connect to (their id is appended), e.g. ws://127.0.0.1:8180/ocpp.</summary>
+    public Uri Url => new(_server.Url, "ocpp");
+
+    /// <summary>The bound port.</summary>
+    public int Port => _server.Port;
+
+    /// <summary>The settings.</summary>
+    public ReferenceCsmsOptions Options => _options;
+
+    /// <summary>
+    /// The verdict given to the next BootNotification; starts as <see cref="ReferenceCsmsOptions.BootStatus"/> and
+    /// may be changed while stations are connected (a Pending station accepted later).
+    /// </summary>
+    public CsmsBootStatus BootStatus
+    {
+        get => (CsmsBootStatus)Volatile.Read(ref _bootStatus);
+        set => Volatile.Write(ref _bootStatus, (int)value);
+    }
+
+    /// <summary>Every station seen, by id.</summary>
+    public IReadOnlyDictionary<string, CsmsStationState> Stations => _stations;
+
+    /// <summary>Starts listening.</summary>
+    public Task StartAsync(CancellationToken ct = default) => _server.StartAsync(ct);
+
+    /// <summary>Sends a CSMS-initiated CALL to a connected station and returns its answer.</summary>
+    /// <exception cref="InvalidOperationException">The station is not connected.</exception>
+    public Task<TResponse> CallAsync<TRequest, TResponse>(string stationId, TRequest request, CancellationToken ct = default) =>
+        PeerOf(stationId).CallAsync<TRequest, TResponse>(request, ct);
+
+    /// <summary>Sends any CALL as raw JSON (still validated unless validation is off) and returns the raw answer.</summary>
+    public Task<JsonElement> CallRawAsync(string stationId, string action, JsonElement payload, CancellationToken ct = default) =>
+        PeerOf(stationId).CallRawAsync(action, payload, ct);
+
+    /// <summary>The open connection of <paramref name="stationId"/>.</summary>
+    /// <exception cref="InvalidOperationException">The station is not connected.</exception>
+    public OcppRpcPeer PeerOf(string stationId) =>
+        _peers.TryGetValue(stationId, out var peer)
+            ? peer
+            : throw new InvalidOperationException($"station {stationId} is not connected to the reference CSMS (connected: {string.Join(", ", _peers.Keys.DefaultIfEmpty("none"))})");
+
+    /// <summary>Waits until <paramref name="condition"/> holds for the station, or fails after <paramref name="timeout"/>.</summary>
+    public async Task<CsmsStationState> WaitForAsync(string stationId, Func<CsmsStationState, bool> condition, TimeSpan timeout, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(condition);
+        var done = new TaskCompletionSource<CsmsStationState>(TaskCreationOptions.RunContinuationsAsynchronously);
+        void Check(CsmsStationState state)
+        {
+            if (state.StationId == stationId && condition(state))
+            {
+                done.TrySetResult(state);
+            }
+        }
+
+        StationChanged += Check;
+        try
+        {
+            if (_stations.TryGetValue(stationId, out var now))
+            {
+                Check(now);
+            }
+
+            return await done.Task.WaitAsync(timeout, _options.TimeProvider, ct).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            var seen = _stations.TryGetValue(stationId, out var s)
+                ? $"last seen: connected={s.Connected}, boots={s.BootCount}, registration={s.Registration?.ToString() ?? "none"}, heartbeats={s.HeartbeatCount}"
+                : "never connected";
+            throw new TimeoutException($"station {stationId} did not reach the expected state within {timeout.TotalSeconds:0.#} s ({seen})");
+        }
+        finally
+        {
+            StationChanged -= Check;
+        }
+    }
+
+    /// <summary>Stops listening and closes every connection.</summary>
+    public Task StopAsync(CancellationToken ct = default) => _server.StopAsync(ct);
+
+    /// <inheritdoc />
+    public ValueTask DisposeAsync() => _server.DisposeAsync();
+
+    private async Task OnConnectedAsync(OcppRpcPeer peer, CancellationToken ct)
+    {
+        var state = _stations.GetOrAdd(peer.StationId, id => new CsmsStationState(id, peer.Version));
+        state.Version = peer.Version;
+        state.Connected = true;
+        state.ConnectionCount++;
+        _peers[peer.StationId] = peer;
+        peer.Frame += frame =>
+        {
+            if (frame is { Direction: FrameDirection.Inbound, MessageType: OcppMessageType.Call or OcppMessageType.Send, Action: { } action })
+            {
+                state.CallsReceived.AddOrUpdate(action, 1, (_, n) => n + 1);
+            }
+
+            Frame?.Invoke(peer.StationId, frame);
+        };
+
+        var context = new CsmsContext(peer, state, _options, () => BootStatus, () => Interlocked.Increment(ref _lastTransactionId), s => StationChanged?.Invoke(s));
+        if (peer.Version == OcppVersion.V16)
+        {
+            V16CsmsHandlers.Register(context);
+        }
+        else
+        {
+            Ocpp2CsmsHandlers.Register(context, Ocpp2Dialect.For(peer.Version));
+        }
+
+        StationChanged?.Invoke(state);
+        try
+        {
+            await Task.Delay(Timeout.Infinite, ct).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            // The connection ended.
+        }
+        finally
+        {
+            _peers.TryRemove(new KeyValuePair<string, OcppRpcPeer>(peer.StationId, peer));
+            state.Connected = _peers.ContainsKey(peer.StationId);
+            StationChanged?.Invoke(state);
+        }
+    }
+}

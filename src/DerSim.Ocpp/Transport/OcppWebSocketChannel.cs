@@ -1,0 +1,246 @@
+using System.Buffers;
+using System.Net.WebSockets;
+using System.Text;
+using DerSim.Ocpp.Rpc;
+
+namespace DerSim.Ocpp.Transport;
+
+/// <summary>
+/// An <see cref="IOcppChannel"/> over a <see cref="WebSocket"/>: reassembles fragmented text messages,
+/// answers the close handshake, and serialises concurrent sends (a WebSocket allows one send at a time).
+/// </summary>
+public sealed class OcppWebSocketChannel : IOcppChannel
+{
+    /// <summary>The default largest message accepted: 4 MiB, far above any OCPP message yet bounded.</summary>
+    public const int DefaultMaxMessageBytes = 4 * 1024 * 1024;
+
+    private readonly WebSocket _socket;
+    private readonly int _maxMessageBytes;
+    private readonly SemaphoreSlim _sendLock = new(1, 1);
+    private byte[] _receiveBuffer = ArrayPool<byte>.Shared.Rent(16 * 1024);
+    private int _disposed;
+    private int _receiving;
+
+    /// <summary>Wraps an open WebSocket; the channel owns and disposes it.</summary>
+    public OcppWebSocketChannel(WebSocket socket, int maxMessageBytes = DefaultMaxMessageBytes)
+    {
+        ArgumentNullException.ThrowIfNull(socket);
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxMessageBytes, 1);
+        _socket = socket;
+        _maxMessageBytes = maxMessageBytes;
+    }
+
+    /// <summary>The close status the peer sent, once it closed.</summary>
+    public WebSocketCloseStatus? CloseStatus => _socket.CloseStatus;
+
+    /// <summary>The close description the peer sent, once it closed.</summary>
+    public string? CloseStatusDescription => _socket.CloseStatusDescription;
+
+    /// <summary>The underlying socket's state.</summary>
+    public WebSocketState State => _socket.State;
+
+    /// <inheritdoc />
+    public async ValueTask SendAsync(string text, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var bytes = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(text.Length));
+        try
+        {
+            var length = Encoding.UTF8.GetBytes(text, bytes);
+            await _sendLock.WaitAsync(ct).ConfigureAwait(false);
+            try
+            {
+                await _socket.SendAsync(bytes.AsMemory(0, length), WebSocketMessageType.Text, endOfMessage: true, ct).ConfigureAwait(false);
+            }
+            finally
+            {
+                _sendLock.Release();
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(bytes);
+        }
+    }
+
+    /// <inheritdoc />
+    public async ValueTask<string?> ReceiveAsync(CancellationToken ct)
+    {
+        Interlocked.Increment(ref _receiving);
+        try
+        {
+            return await ReceiveMessageAsync(ct).ConfigureAwait(false);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _receiving);
+        }
+    }
+
+    private async ValueTask<string?> ReceiveMessageAsync(CancellationToken ct)
+    {
+        var count = 0;
+        while (true)
+        {
+            if (count == _receiveBuffer.Length)
+            {
+                Grow();
+            }
+
+            var result = await _socket.ReceiveAsync(_receiveBuffer.AsMemory(count), ct).ConfigureAwait(false);
+            if (result.MessageType == WebSocketMessageType.Close)
+            {
+                await AnswerCloseAsync(ct).ConfigureAwait(false);
+                return null;
+            }
+
+            count += result.Count;
+            if (count > _maxMessageBytes)
+            {
+                await RejectAsync(WebSocketCloseStatus.MessageTooBig, $"message exceeds {_maxMessageBytes} bytes", ct).ConfigureAwait(false);
+                return null;
+            }
+
+            if (!result.EndOfMessage)
+            {
+                continue;
+            }
+
+            if (result.MessageType == WebSocketMessageType.Binary)
+            {
+                // OCPP-J carries JSON in text frames only (1.6 §3, 2.x Part 4 §3).
+                await RejectAsync(WebSocketCloseStatus.InvalidMessageType, "OCPP-J uses text frames only", ct).ConfigureAwait(false);
+                return null;
+            }
+
+            try
+            {
+                return new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(_receiveBuffer, 0, count);
+            }
+            catch (DecoderFallbackException)
+            {
+                await RejectAsync(WebSocketCloseStatus.InvalidPayloadData, "text frame is not valid UTF-8", ct).ConfigureAwait(false);
+                return null;
+            }
+        }
+    }
+
+    /// <inheritdoc />
+    public async ValueTask CloseAsync(CancellationToken ct)
+    {
+        if (_socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
+        {
+            await _sendLock.WaitAsync(ct).ConfigureAwait(false);
+            try
+            {
+                if (Volatile.Read(ref _receiving) > 0)
+                {
+                    // Only the close frame is sent here; the running receive reads the peer's close reply and
+                    // ends, which completes the handshake without two concurrent receives.
+                    await _socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, null, ct).ConfigureAwait(false);
+                }
+                else
+                {
+                    await _socket.CloseAsync(WebSocketCloseStatus.NormalClosure, null, ct).ConfigureAwait(false);
+                }
+            }
+            finally
+            {
+                _sendLock.Release();
+            }
+        }
+    }
+
+    /// <summary>Aborts the socket if it is still open and releases its buffers.</summary>
+    public ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return ValueTask.CompletedTask;
+        }
+
+        try
+        {
+            if (_socket.State is not (WebSocketState.Closed or WebSocketState.Aborted))
+            {
+                _socket.Abort();
+            }
+
+            _socket.Dispose();
+        }
+        catch (ObjectDisposedException)
+        {
+            // A server-side socket whose HTTP request has already completed is released with it.
+        }
+
+        _sendLock.Dispose();
+        ArrayPool<byte>.Shared.Return(_receiveBuffer);
+        _receiveBuffer = [];
+        return ValueTask.CompletedTask;
+    }
+
+    private void Grow()
+    {
+        var larger = ArrayPool<byte>.Shared.Rent(_receiveBuffer.Length * 2);
+        _receiveBuffer.AsSpan().CopyTo(larger);
+        ArrayPool<byte>.Shared.Return(_receiveBuffer);
+        _receiveBuffer = larger;
+    }
+
+    private async ValueTask AnswerCloseAsync(CancellationToken ct)
+    {
+        if (_socket.State == WebSocketState.CloseReceived)
+        {
+            await CloseOutputQuietlyAsync(WebSocketCloseStatus.NormalClosure, null, ct).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// Closes because the peer broke the WebSocket contract, then reads until its close reply arrives so the
+    /// close frame is not lost to a reset when the socket is released (waiting at most 2 s, real time).
+    /// </summary>
+    private async ValueTask RejectAsync(WebSocketCloseStatus status, string description, CancellationToken ct)
+    {
+        await CloseOutputQuietlyAsync(status, description, ct).ConfigureAwait(false);
+        using var drain = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        drain.CancelAfter(TimeSpan.FromSeconds(2));
+        try
+        {
+            while (_socket.State == WebSocketState.CloseSent)
+            {
+                var result = await _socket.ReceiveAsync(_receiveBuffer.AsMemory(), drain.Token).ConfigureAwait(false);
+                if (result.MessageType == WebSocketMessageType.Close)
+                {
+                    return;
+                }
+            }
+        }
+        catch (Exception ex) when (ex is WebSocketException or IOException or OperationCanceledException or ObjectDisposedException)
+        {
+            // The peer did not answer the close; releasing the socket ends it anyway.
+        }
+    }
+
+    private async ValueTask CloseOutputQuietlyAsync(WebSocketCloseStatus status, string? description, CancellationToken ct)
+    {
+        try
+        {
+            await _sendLock.WaitAsync(ct).ConfigureAwait(false);
+            try
+            {
+                if (_socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
+                {
+                    await _socket.CloseOutputAsync(status, description, ct).ConfigureAwait(false);
+                }
+            }
+            finally
+            {
+                _sendLock.Release();
+            }
+        }
+        catch (Exception ex) when (ex is WebSocketException or IOException or ObjectDisposedException)
+        {
+            // The peer vanished mid-close; the connection is over either way.
+        }
+    }
+}

@@ -1,0 +1,12 @@
+using DerSim.Harness.Suite;
+using DerSim.Ocpp.Tests;
+
+namespace DerSim.Harness.Tests.Layers;
+
+[TestFixture]
+public sealed class LayerTests
+{
+    [Test]
+    public void The_harness_sits_on_the_OCPP_stack_the_station_and_the_reference_CSMS() =>
+        LayerRules.Check(typeof(SuiteRunner).Assembly, "src/DerSim.Harness/DerSim.Harness.csproj", "DerSim.Ocpp", "DerSim.Sim", "DerSim.Csms");
+}

@@ -1,0 +1,40 @@
+using System.Reflection;
+using System.Xml.Linq;
+
+namespace DerSim.Ocpp.Tests;
+
+/// <summary>
+/// The layer rules, checked twice per assembly: the project may only reference the allowed DerSim projects (what the
+/// compiler enforces), and the built assembly only references allowed DerSim assemblies (what it really uses).
+/// </summary>
+internal static class LayerRules
+{
+    public static void Check(Assembly assembly, string project, params string[] allowed)
+    {
+        var ours = assembly.GetReferencedAssemblies().Select(a => a.Name!).Where(IsDerSim).Order(StringComparer.Ordinal).ToList();
+        ours.ShouldBeSubsetOf(allowed, $"{assembly.GetName().Name} references {string.Join(", ", ours)}");
+
+        var root = RepoRoot();
+        var csproj = XDocument.Load(Path.Combine(root, project));
+        var projects = csproj.Descendants("ProjectReference")
+            .Select(r => Path.GetFileNameWithoutExtension(r.Attribute("Include")!.Value.Replace('\\', '/')))
+            .ToList();
+        projects.ShouldBeSubsetOf(allowed, $"{project} has project references {string.Join(", ", projects)}");
+    }
+
+    // The DerSim assemblies: DerSim.* and the harness, whose assembly is named after its command (dersim).
+    private static bool IsDerSim(string name) => name.StartsWith("DerSim.", StringComparison.Ordinal) || name == "dersim";
+
+    private static string RepoRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "DerSim.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("DerSim.sln not found above " + AppContext.BaseDirectory);
+    }
+}
