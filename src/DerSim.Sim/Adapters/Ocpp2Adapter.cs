@@ -80,15 +80,14 @@ public sealed class Ocpp2Adapter(Ocpp2Dialect dialect, TimeProvider time) : IVer
         peer.On<ChangeAvailabilityRequest, ChangeAvailabilityResponse>((request, _) =>
         {
             // No evse means the whole station (2.0.1 G03.FR.01); evse without connectorId means all its connectors.
-            if (request.Evse is { } evse && !station.ConnectorsOf(evse.Id, evse.ConnectorId).Any())
-            {
-                return ValueTask.FromResult(new ChangeAvailabilityResponse(ChangeAvailabilityStatusEnumType.Rejected));
-            }
-
-            // G03/G04: an EVSE or connector with a transaction changes when it ends; the answer says Scheduled.
-            var change = station.ChangeAvailability(station.ConnectorsOf(request.Evse?.Id, request.Evse?.ConnectorId), request.OperationalStatus == OperationalStatusEnumType.Operative);
-            session.ReportStatusAfterAnswer("ChangeAvailability", change.Changed);
-            return ValueTask.FromResult(new ChangeAvailabilityResponse(change.Scheduled ? ChangeAvailabilityStatusEnumType.Scheduled : ChangeAvailabilityStatusEnumType.Accepted));
+            var targets = station.ConnectorsOf(request.Evse?.Id, request.Evse?.ConnectorId).ToList();
+            return ValueTask.FromResult(new ChangeAvailabilityResponse(
+                StationDecisions.ChangeAvailability(session, targets, request.OperationalStatus == OperationalStatusEnumType.Operative) switch
+                {
+                    AvailabilityOutcome.Accepted => ChangeAvailabilityStatusEnumType.Accepted,
+                    AvailabilityOutcome.Scheduled => ChangeAvailabilityStatusEnumType.Scheduled,
+                    _ => ChangeAvailabilityStatusEnumType.Rejected,
+                }));
         });
 
         Ocpp2DeviceModelHandlers.Register(peer, session, new DeviceModel(station, DeviceModelPower.Of(session.Engine)), NotifyReportPageSize);
@@ -126,40 +125,32 @@ public sealed class Ocpp2Adapter(Ocpp2Dialect dialect, TimeProvider time) : IVer
             return ValueTask.FromResult(new ResetResponse(ResetStatusEnumType.Accepted));
         });
 
+        // F05: evseId 0 names no connector.
         peer.On<UnlockConnectorRequest, UnlockConnectorResponse>((request, _) =>
             ValueTask.FromResult(new UnlockConnectorResponse(
-                station.ConnectorsOf(request.EvseId, request.ConnectorId).Any() && request.EvseId > 0 ? UnlockStatusEnumType.Unlocked : UnlockStatusEnumType.UnknownConnector)));
+                request.EvseId > 0 && StationDecisions.Unlock(station.ConnectorsOf(request.EvseId, request.ConnectorId).ToList()) ? UnlockStatusEnumType.Unlocked : UnlockStatusEnumType.UnknownConnector)));
 
         peer.On<TriggerMessageRequest, TriggerMessageResponse>((request, _) =>
         {
-            if (request.Evse is { } evse && !station.ConnectorsOf(evse.Id, evse.ConnectorId).Any())
+            // No evse: the whole station; an EVSE or connector the station does not have is Rejected (F06).
+            var targets = station.ConnectorsOf(request.Evse?.Id, request.Evse?.ConnectorId).ToList();
+            var message = request.RequestedMessage switch
             {
-                return ValueTask.FromResult(new TriggerMessageResponse(TriggerMessageStatusEnumType.Rejected));
-            }
-
-            switch (request.RequestedMessage)
+                MessageTriggerEnumType.BootNotification => TriggeredMessage.BootNotification,
+                MessageTriggerEnumType.Heartbeat => TriggeredMessage.Heartbeat,
+                MessageTriggerEnumType.StatusNotification => TriggeredMessage.StatusNotification,
+                MessageTriggerEnumType.TransactionEvent => TriggeredMessage.TransactionSamples,
+                MessageTriggerEnumType.MeterValues => TriggeredMessage.MeterValues,
+                _ => TriggeredMessage.Other,
+            };
+            var outcome = StationDecisions.Trigger(session, message, request.Evse is not null && targets.Count == 0 ? null : targets, request.Evse?.Id,
+                (connector, ct) => SendStatusAsync(peer, station, connector, ct));
+            return ValueTask.FromResult(new TriggerMessageResponse(outcome switch
             {
-                case MessageTriggerEnumType.BootNotification:
-                    station.NextBootReason = BootReason.Triggered;
-                    session.AfterAnswer("TriggerMessage", ct => BootAsync(peer, station, ct));
-                    break;
-                case MessageTriggerEnumType.Heartbeat:
-                    session.AfterAnswer("TriggerMessage", ct => HeartbeatAsync(peer, ct));
-                    break;
-                case MessageTriggerEnumType.StatusNotification:
-                    session.ReportStatusAfterAnswer("TriggerMessage", station.ConnectorsOf(request.Evse?.Id, request.Evse?.ConnectorId));
-                    break;
-                case MessageTriggerEnumType.TransactionEvent when session.Engine is { Transactions.Count: > 0 } withEngine:
-                    session.AfterAnswer("TriggerMessage", ct => withEngine.TriggerSamplesAsync(request.Evse?.Id, ct));
-                    break;
-                case MessageTriggerEnumType.MeterValues when session.Engine is { } withEngine:
-                    session.AfterAnswer("TriggerMessage", ct => withEngine.TriggerMeterValuesAsync(request.Evse?.Id, ct));
-                    break;
-                default:
-                    return ValueTask.FromResult(new TriggerMessageResponse(TriggerMessageStatusEnumType.NotImplemented));
-            }
-
-            return ValueTask.FromResult(new TriggerMessageResponse(TriggerMessageStatusEnumType.Accepted));
+                TriggerOutcome.Accepted => TriggerMessageStatusEnumType.Accepted,
+                TriggerOutcome.Rejected => TriggerMessageStatusEnumType.Rejected,
+                _ => TriggerMessageStatusEnumType.NotImplemented,
+            }));
         });
     }
 }

@@ -85,18 +85,14 @@ public sealed class V16Adapter(TimeProvider time) : IVersionAdapter
         peer.On<ChangeAvailabilityRequest, ChangeAvailabilityResponse>((request, _) =>
         {
             // Connector 0 means the whole charge point (1.6 §5.2).
-            var targets = request.ConnectorId == 0
-                ? station.Connectors
-                : station.ByStationConnectorId(request.ConnectorId) is { } one ? [one] : [];
-            if (targets.Count == 0)
-            {
-                return ValueTask.FromResult(new ChangeAvailabilityResponse(ChangeAvailabilityStatus.Rejected));
-            }
-
-            // 1.6 §5.2: a connector with a transaction changes when it ends; the answer says Scheduled.
-            var change = station.ChangeAvailability(targets, request.Type == ChangeAvailabilityType.Operative);
-            session.ReportStatusAfterAnswer("ChangeAvailability", change.Changed);
-            return ValueTask.FromResult(new ChangeAvailabilityResponse(change.Scheduled ? ChangeAvailabilityStatus.Scheduled : ChangeAvailabilityStatus.Accepted));
+            var targets = request.ConnectorId == 0 ? station.Connectors : Connector(station, request.ConnectorId);
+            return ValueTask.FromResult(new ChangeAvailabilityResponse(
+                StationDecisions.ChangeAvailability(session, targets, request.Type == ChangeAvailabilityType.Operative) switch
+                {
+                    AvailabilityOutcome.Accepted => ChangeAvailabilityStatus.Accepted,
+                    AvailabilityOutcome.Scheduled => ChangeAvailabilityStatus.Scheduled,
+                    _ => ChangeAvailabilityStatus.Rejected,
+                }));
         });
 
         peer.On<GetConfigurationRequest, GetConfigurationResponse>((request, _) =>
@@ -154,42 +150,32 @@ public sealed class V16Adapter(TimeProvider time) : IVersionAdapter
 
         peer.On<UnlockConnectorRequest, UnlockConnectorResponse>((request, _) =>
             ValueTask.FromResult(new UnlockConnectorResponse(
-                station.ByStationConnectorId(request.ConnectorId) is null ? UnlockConnectorStatus.NotSupported : UnlockConnectorStatus.Unlocked)));
+                StationDecisions.Unlock(Connector(station, request.ConnectorId)) ? UnlockConnectorStatus.Unlocked : UnlockConnectorStatus.NotSupported)));
 
         peer.On<TriggerMessageRequest, TriggerMessageResponse>((request, _) =>
         {
-            if (request.ConnectorId is > 0 && station.ByStationConnectorId(request.ConnectorId.Value) is null)
+            // connectorId absent or 0: the charge point (every connector); an unknown one is Rejected (1.6 §5.17).
+            var targets = request.ConnectorId is > 0 and var id ? Connector(station, id) is { Count: > 0 } one ? one : null : station.Connectors;
+            var message = request.RequestedMessage switch
             {
-                return ValueTask.FromResult(new TriggerMessageResponse(TriggerMessageStatus.Rejected));
-            }
-
-            switch (request.RequestedMessage)
+                RequestedMessage.BootNotification => TriggeredMessage.BootNotification,
+                RequestedMessage.Heartbeat => TriggeredMessage.Heartbeat,
+                RequestedMessage.StatusNotification => TriggeredMessage.StatusNotification,
+                RequestedMessage.MeterValues => TriggeredMessage.TransactionSamples,
+                _ => TriggeredMessage.Other,
+            };
+            var outcome = StationDecisions.Trigger(session, message, targets, request.ConnectorId is > 0 ? targets?[0].EvseId : null,
+                (connector, ct) => SendStatusAsync(peer, station, connector, session.Engine?.ChargingStateOn(connector.EvseId), ct));
+            return ValueTask.FromResult(new TriggerMessageResponse(outcome switch
             {
-                case RequestedMessage.BootNotification:
-                    session.AfterAnswer("TriggerMessage", ct => BootAsync(peer, station, ct));
-                    break;
-                case RequestedMessage.Heartbeat:
-                    session.AfterAnswer("TriggerMessage", ct => HeartbeatAsync(peer, ct));
-                    break;
-                case RequestedMessage.StatusNotification:
-                    var targets = request.ConnectorId is > 0 ? [station.ByStationConnectorId(request.ConnectorId.Value)!] : station.Connectors;
-                    session.AfterAnswer("TriggerMessage", async ct =>
-                    {
-                        foreach (var connector in targets)
-                        {
-                            await SendStatusAsync(peer, station, connector, session.Engine?.ChargingStateOn(connector.EvseId), ct).ConfigureAwait(false);
-                        }
-                    });
-                    break;
-                case RequestedMessage.MeterValues when session.Engine is { Transactions.Count: > 0 } withEngine:
-                    var evseId = request.ConnectorId is > 0 ? station.ByStationConnectorId(request.ConnectorId.Value)!.EvseId : (int?)null;
-                    session.AfterAnswer("TriggerMessage", ct => withEngine.TriggerSamplesAsync(evseId, ct));
-                    break;
-                default:
-                    return ValueTask.FromResult(new TriggerMessageResponse(TriggerMessageStatus.NotImplemented));
-            }
-
-            return ValueTask.FromResult(new TriggerMessageResponse(TriggerMessageStatus.Accepted));
+                TriggerOutcome.Accepted => TriggerMessageStatus.Accepted,
+                TriggerOutcome.Rejected => TriggerMessageStatus.Rejected,
+                _ => TriggerMessageStatus.NotImplemented,
+            }));
         });
     }
+
+    // The connector a 1.6 connectorId names, or none.
+    private static IReadOnlyList<StationConnector> Connector(ChargingStation station, int connectorId) =>
+        station.ByStationConnectorId(connectorId) is { } one ? [one] : [];
 }
