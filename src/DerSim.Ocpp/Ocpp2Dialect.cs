@@ -19,11 +19,15 @@ public sealed class Ocpp2Dialect
         HasDer = Has("SetDERControl");
     }
 
+    // Built on first use: a 2.0.1 station never builds the 2.1 action table (its start-up counts to the BootNotification).
+    private static readonly Lazy<Ocpp2Dialect> V201Dialect = new(() => new(OcppVersion.V201, statusInfoLength: 512));
+    private static readonly Lazy<Ocpp2Dialect> V21Dialect = new(() => new(OcppVersion.V21, statusInfoLength: 1024));
+
     /// <summary>OCPP 2.0.1.</summary>
-    public static Ocpp2Dialect V201 { get; } = new(OcppVersion.V201, statusInfoLength: 512);
+    public static Ocpp2Dialect V201 => V201Dialect.Value;
 
     /// <summary>OCPP 2.1.</summary>
-    public static Ocpp2Dialect V21 { get; } = new(OcppVersion.V21, statusInfoLength: 1024);
+    public static Ocpp2Dialect V21 => V21Dialect.Value;
 
     /// <summary>The version.</summary>
     public OcppVersion Version { get; }
