@@ -1,5 +1,6 @@
 using System.Diagnostics;
-using DerSim.Sim.Evse;
+using DerSim.Sim.Profiles;
+using DerSim.Sim.StationModel;
 using DerSim.Sim.Physics;
 
 namespace DerSim.Bench.Sessions;

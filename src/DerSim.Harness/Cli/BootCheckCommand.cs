@@ -3,7 +3,8 @@ using DerSim.Harness.Configuration;
 using DerSim.Harness.Conformance;
 using DerSim.Csms;
 using DerSim.Harness.Target;
-using DerSim.Sim.Evse;
+using DerSim.Sim.Profiles;
+using DerSim.Sim.StationModel;
 using DerSim.Ocpp;
 using DerSim.Ocpp.Validation;
 

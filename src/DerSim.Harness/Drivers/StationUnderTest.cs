@@ -1,5 +1,6 @@
 using DerSim.Sim.Adapters;
-using DerSim.Sim.Evse;
+using DerSim.Sim.Profiles;
+using DerSim.Sim.StationModel;
 using DerSim.Ocpp;
 using DerSim.Sim.Runtime;
 

@@ -6,7 +6,8 @@ using Reqnroll;
 using DerSim.Harness.Gherkin.Model;
 using DerSim.Harness.Reporting;
 using DerSim.Harness.Traffic;
-using DerSim.Sim.Evse;
+using DerSim.Sim.Profiles;
+using DerSim.Sim.StationModel;
 using DerSim.Ocpp;
 using DerSim.Ocpp.Rpc;
 

@@ -1,5 +1,6 @@
 using DerSim.Sim.Engine;
-using DerSim.Sim.Evse;
+using DerSim.Sim.Profiles;
+using DerSim.Sim.StationModel;
 
 namespace DerSim.Sim.Adapters;
 

@@ -1,5 +1,6 @@
 using System.Globalization;
-using DerSim.Sim.Evse;
+using DerSim.Sim.Profiles;
+using DerSim.Sim.StationModel;
 using DerSim.Sim.Physics;
 using DerSim.Sim.Runtime;
 

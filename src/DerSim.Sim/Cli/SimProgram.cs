@@ -1,7 +1,8 @@
 using System.Globalization;
 using System.Runtime.InteropServices;
 using DerSim.Sim.Engine;
-using DerSim.Sim.Evse;
+using DerSim.Sim.Profiles;
+using DerSim.Sim.StationModel;
 using DerSim.Ocpp;
 using DerSim.Ocpp.Rpc;
 using DerSim.Ocpp.Transport;

@@ -1,7 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using DerSim.Sim.Adapters;
-using DerSim.Sim.Evse;
+using DerSim.Sim.Profiles;
+using DerSim.Sim.StationModel;
 using DerSim.Ocpp;
 using DerSim.Ocpp.Json;
 using DerSim.Sim.Physics;

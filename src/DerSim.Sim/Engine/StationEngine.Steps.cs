@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
-using DerSim.Sim.Evse;
+using DerSim.Sim.Profiles;
+using DerSim.Sim.StationModel;
 using DerSim.Sim.Physics;
 
 namespace DerSim.Sim.Engine;

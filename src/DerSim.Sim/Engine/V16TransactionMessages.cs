@@ -2,7 +2,8 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using DerSim.Sim.Adapters;
-using DerSim.Sim.Evse;
+using DerSim.Sim.Profiles;
+using DerSim.Sim.StationModel;
 using DerSim.Sim.Physics;
 
 namespace DerSim.Sim.Engine;

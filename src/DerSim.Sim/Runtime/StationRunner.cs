@@ -1,6 +1,7 @@
 using DerSim.Sim.Adapters;
 using DerSim.Sim.Engine;
-using DerSim.Sim.Evse;
+using DerSim.Sim.Profiles;
+using DerSim.Sim.StationModel;
 using DerSim.Ocpp.Rpc;
 using DerSim.Ocpp.Transport;
 

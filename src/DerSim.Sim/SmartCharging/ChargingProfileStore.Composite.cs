@@ -53,7 +53,7 @@ public sealed partial class ChargingProfileStore
 
     private static CompositeSchedulePeriod Express(ChargingLimits limits, ChargingRateUnit unit, ElectricalContext ctx, int offset)
     {
-        var phases = ctx.Current == Evse.CurrentType.DC ? (int?)null : ctx.EffectivePhases(limits.NumberPhases);
+        var phases = ctx.Current == DerSim.Sim.Profiles.CurrentType.DC ? (int?)null : ctx.EffectivePhases(limits.NumberPhases);
         var kw = limits.EffectiveKw ?? ctx.MaxKw;
         return new CompositeSchedulePeriod(offset, kw is { } value ? ctx.FromKw(value, unit, phases) : null, phases);
     }

@@ -1,4 +1,5 @@
-using DerSim.Sim.Evse;
+using DerSim.Sim.Profiles;
+using DerSim.Sim.StationModel;
 using DerSim.Ocpp;
 
 namespace DerSim.Harness.Tests.Seed;

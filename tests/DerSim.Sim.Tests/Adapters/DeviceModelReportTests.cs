@@ -1,5 +1,6 @@
 using System.Text.Json;
-using DerSim.Sim.Evse;
+using DerSim.Sim.Profiles;
+using DerSim.Sim.StationModel;
 using DerSim.Ocpp;
 using DerSim.Ocpp.Rpc;
 using DerSim.Ocpp.Validation;

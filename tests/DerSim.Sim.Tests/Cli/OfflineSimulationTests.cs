@@ -148,7 +148,7 @@ public sealed class OfflineSimulationTests
     public void Same_plan_same_table()
     {
         var start = DateTimeOffset.Parse("2026-01-01T00:00:00Z", CultureInfo.InvariantCulture);
-        var profile = DerSim.Sim.Evse.EvseProfileLoader.Load("EVSE-Hybrid-2DC-1AC", DerSim.Sim.Evse.ProfilesDirectory.Locate());
+        var profile = DerSim.Sim.Profiles.EvseProfileLoader.Load("EVSE-Hybrid-2DC-1AC", DerSim.Sim.Profiles.ProfilesDirectory.Locate());
         var plan = new DerSim.Sim.Runtime.SessionPlan { Sessions = 2 };
 
         var first = OfflineSimulation.Simulate(profile, plan, start);

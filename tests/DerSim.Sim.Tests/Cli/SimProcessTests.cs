@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using DerSim.Sim.Cli;
-using DerSim.Sim.Evse;
+using DerSim.Sim.Profiles;
+using DerSim.Sim.StationModel;
 
 namespace DerSim.Sim.Tests.Cli;
 

@@ -77,7 +77,7 @@ public sealed class SimProgramTests
     [Test]
     public async Task Profile_with_an_invalid_value_exits_2_with_file_line_and_path()
     {
-        var bundled = File.ReadAllText(Path.Combine(DerSim.Sim.Evse.ProfilesDirectory.Locate(), "EVSE-AC-7.4kW-2port.json"));
+        var bundled = File.ReadAllText(Path.Combine(DerSim.Sim.Profiles.ProfilesDirectory.Locate(), "EVSE-AC-7.4kW-2port.json"));
         var edited = bundled.Replace("\"type\": \"cType2\"", "\"type\": \"cType99\"", StringComparison.Ordinal);
         edited.ShouldNotBe(bundled);
         var path = Write("invalid.json", edited);

@@ -1,5 +1,6 @@
 using DerSim.Sim.Der;
-using DerSim.Sim.Evse;
+using DerSim.Sim.Profiles;
+using DerSim.Sim.StationModel;
 using DerSim.Sim.Physics;
 using Microsoft.Extensions.Time.Testing;
 

@@ -89,7 +89,7 @@ public sealed class V2gSessionTests
 
         await Task.Delay(200);
         rig.Calls("NotifyEVChargingNeeds").Count.ShouldBe(1, "a rejected transfer is not renegotiated");
-        rig.Runner.Engine.Physics.Snapshot(1).EnergyTransferMode.ShouldBe(DerSim.Sim.Evse.EnergyTransferMode.DcBpt);
+        rig.Runner.Engine.Physics.Snapshot(1).EnergyTransferMode.ShouldBe(DerSim.Sim.Profiles.EnergyTransferMode.DcBpt);
         rig.OfficialViolations().ShouldBeEmpty(rig.Describe());
     }
 
@@ -101,7 +101,7 @@ public sealed class V2gSessionTests
         await StartedAsync(rig);
         await rig.UntilAsync(() => rig.Log.Any(l => l.Contains("charging needs rejected", StringComparison.Ordinal)), "for the fallback");
 
-        rig.Runner.Engine.Physics.Snapshot(1).EnergyTransferMode.ShouldBe(DerSim.Sim.Evse.EnergyTransferMode.Dc);
+        rig.Runner.Engine.Physics.Snapshot(1).EnergyTransferMode.ShouldBe(DerSim.Sim.Profiles.EnergyTransferMode.Dc);
     }
 
     [Test]
@@ -171,7 +171,7 @@ public sealed class V2gSessionTests
         rig.Log.Count(l => l == $"EVSE 1: OCPP {version.DisplayName()} cannot express discharge; the bidirectional EV charges only").ShouldBe(1, rig.Describe());
         rig.Values("Power.Active.Export").ShouldAllBe(v => v == 0);
         rig.Calls("NotifyEVChargingNeeds").ShouldBeEmpty();
-        rig.Runner.Engine.Physics.Snapshot(1).EnergyTransferMode.ShouldBe(DerSim.Sim.Evse.EnergyTransferMode.Dc);
+        rig.Runner.Engine.Physics.Snapshot(1).EnergyTransferMode.ShouldBe(DerSim.Sim.Profiles.EnergyTransferMode.Dc);
         rig.OfficialViolations().ShouldBeEmpty(rig.Describe());
     }
 

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json.Nodes;
-using DerSim.Sim.Evse;
+using DerSim.Sim.Profiles;
+using DerSim.Sim.StationModel;
 using DerSim.Ocpp.Tests.Validation;
 using NJsonSchema;
 

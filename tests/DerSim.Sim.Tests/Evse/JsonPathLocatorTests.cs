@@ -1,5 +1,6 @@
 using System.Text;
-using DerSim.Sim.Evse;
+using DerSim.Sim.Profiles;
+using DerSim.Sim.StationModel;
 
 namespace DerSim.Sim.Tests.Evse;
 

@@ -208,7 +208,7 @@ public sealed class CsmsInitiatedCallTests
         var error = await RawCallErrorAsync(rig, "bad-payload", $"""[2,"bad-payload","ChangeAvailability",{payload}]""");
 
         error.ErrorCode.ShouldBe(expectedCode, error.Raw);
-        rig.Station.Station.Connectors.ShouldAllBe(c => c.Status == Sim.Evse.ConnectorStatus.Available);
+        rig.Station.Station.Connectors.ShouldAllBe(c => c.Status == DerSim.Sim.StationModel.ConnectorStatus.Available);
     }
 
     public static IEnumerable<TestCaseData> NegativeProfileFields()

@@ -18,7 +18,7 @@ public sealed class LostAnswerTests
         // One transmission only: retries of a transaction message (1.6 §3.7.1) wait in real time and have tests of their
         // own; this one is about the station going on once it gave up on an answer.
         var config = rig.Runner.Station.Configuration;
-        config.TrySet(config.Get("TransactionMessageAttempts")!, "1").ShouldBe(Sim.Evse.SetOutcome.Accepted);
+        config.TrySet(config.Get("TransactionMessageAttempts")!, "1").ShouldBe(DerSim.Sim.StationModel.SetOutcome.Accepted);
 
         // The CSMS swallows the first MeterValues; it never answers it (and, busy with it, refuses later CALLs).
         var swallowed = new TaskCompletionSource<DateTimeOffset>(TaskCreationOptions.RunContinuationsAsynchronously);

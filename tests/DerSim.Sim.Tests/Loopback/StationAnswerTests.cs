@@ -40,7 +40,7 @@ public sealed class StationAnswerTests
         var answer = await rig.CallAsync("ChangeAvailability", Is16(version) ? """{"connectorId":9,"type":"Inoperative"}""" : """{"operationalStatus":"Inoperative","evse":{"id":9}}""");
 
         answer.GetProperty("status").GetString().ShouldBe("Rejected");
-        rig.Station.Station.Connectors.ShouldAllBe(c => c.Status == Sim.Evse.ConnectorStatus.Available);
+        rig.Station.Station.Connectors.ShouldAllBe(c => c.Status == DerSim.Sim.StationModel.ConnectorStatus.Available);
     }
 
     [TestCase(OcppVersion.V16)]

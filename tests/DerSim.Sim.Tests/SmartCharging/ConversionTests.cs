@@ -1,7 +1,8 @@
 using DerSim.Ocpp;
 using DerSim.Ocpp.Json;
 using DerSim.Ocpp.Validation;
-using DerSim.Sim.Evse;
+using DerSim.Sim.Profiles;
+using DerSim.Sim.StationModel;
 using DerSim.Sim.SmartCharging;
 using DerSim.Ocpp.Tests.Validation;
 using static DerSim.Sim.Tests.SmartCharging.Build;

@@ -1,4 +1,5 @@
-using DerSim.Sim.Evse;
+using DerSim.Sim.Profiles;
+using DerSim.Sim.StationModel;
 using DerSim.Sim.SmartCharging;
 using static DerSim.Sim.SmartCharging.ChargingProfilePurpose;
 using static DerSim.Sim.Tests.SmartCharging.Build;

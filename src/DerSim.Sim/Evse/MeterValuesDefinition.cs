@@ -1,6 +1,0 @@
-namespace DerSim.Sim.Evse;
-
-/// <summary>Metering configuration: how often and what the station samples.</summary>
-/// <param name="SampleIntervalSeconds">Sampling interval in seconds.</param>
-/// <param name="Measurands">Measurand names as OCPP spells them (e.g. <c>Power.Offered</c>).</param>
-public sealed record MeterValuesDefinition(int SampleIntervalSeconds, IReadOnlyList<string> Measurands);

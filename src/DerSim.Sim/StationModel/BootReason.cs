@@ -1,0 +1,14 @@
+namespace DerSim.Sim.StationModel;
+
+/// <summary>Why the station boots; 2.x reports it in BootNotification.reason.</summary>
+public enum BootReason
+{
+    /// <summary>The process started.</summary>
+    PowerUp,
+
+    /// <summary>The CSMS sent Reset.</summary>
+    RemoteReset,
+
+    /// <summary>The CSMS asked for a BootNotification through TriggerMessage.</summary>
+    Triggered,
+}

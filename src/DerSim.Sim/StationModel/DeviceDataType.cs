@@ -1,0 +1,20 @@
+namespace DerSim.Sim.StationModel;
+
+/// <summary>The data type of a device-model variable, version-neutral; adapters map it to 2.x DataEnumType.</summary>
+public enum DeviceDataType
+{
+    /// <summary>Free text.</summary>
+    String,
+
+    /// <summary>A decimal number.</summary>
+    Decimal,
+
+    /// <summary>A whole number.</summary>
+    Integer,
+
+    /// <summary><c>true</c> or <c>false</c>.</summary>
+    Boolean,
+
+    /// <summary>One value out of <see cref="DeviceVariable.ValuesList"/>.</summary>
+    OptionList,
+}

@@ -1,0 +1,204 @@
+using System.Globalization;
+
+using DerSim.Sim.Profiles;
+
+namespace DerSim.Sim.StationModel;
+
+/// <summary>
+/// The 2.x device model of a station, built from its profile: the ChargingStation component (identity, availability,
+/// power), one EVSE component per EVSE and one Connector component per connector, plus the settings of
+/// <see cref="StationConfiguration"/>. GetVariables, SetVariables and GetBaseReport all answer from it, so a variable a
+/// report lists is one GetVariables can read.
+/// </summary>
+public sealed class DeviceModel
+{
+    /// <summary>Most reportData entries per NotifyReport; a larger report is split over several messages.</summary>
+    public const int DefaultReportPageSize = 50;
+
+    /// <summary>The values an AvailabilityState may take (2.0.1 ConnectorStatusEnumType).</summary>
+    public const string AvailabilityValues = "Available,Occupied,Reserved,Unavailable,Faulted";
+
+    private const string Watts = "W";
+    private const string ChargingStationName = "ChargingStation";
+    private const string EvseName = "EVSE";
+    private const string ConnectorName = "Connector";
+
+    private readonly ChargingStation _station;
+    private readonly Func<int?, double> _powerW;
+
+    /// <summary>Builds the model of <paramref name="station"/>.</summary>
+    /// <param name="station">The station; its connector states and settings are read live.</param>
+    /// <param name="activePowerW">
+    /// The power delivered now in W by an EVSE (its id) or the whole station (<see langword="null"/>), for the Actual
+    /// value of the Power variables. The default reports 0 W, for a station that meters nothing.
+    /// </param>
+    public DeviceModel(ChargingStation station, Func<int?, double>? activePowerW = null)
+    {
+        ArgumentNullException.ThrowIfNull(station);
+        _station = station;
+        _powerW = activePowerW ?? (_ => 0);
+        Variables = [.. StationVariables(), .. EvseVariables(), .. ConnectorVariables(), .. SettingVariables()];
+    }
+
+    /// <summary>Every variable: the station's first, then each EVSE's, each connector's, then the settings.</summary>
+    public IReadOnlyList<DeviceVariable> Variables { get; }
+
+    /// <summary>The variables a base report of <paramref name="reportBase"/> lists, in <see cref="Variables"/> order.</summary>
+    public IReadOnlyList<DeviceVariable> Report(DeviceReportBase reportBase) => reportBase switch
+    {
+        DeviceReportBase.ConfigurationInventory => [.. Variables.Where(v => !v.ReadOnly)],
+        DeviceReportBase.SummaryInventory => [.. Variables.Where(v => v.InSummary)],
+        _ => Variables,
+    };
+
+    /// <summary>
+    /// Finds a variable. Names compare case-insensitively, as OCPP 2.x asks; a component without an EVSE matches only
+    /// station-wide components, and a connector component needs both ids; a variable with an instance is found only
+    /// by that instance, one without only without.
+    /// </summary>
+    public DeviceLookup Find(string component, int? evseId, int? connectorId, string variable, string? instance = null)
+    {
+        var candidates = Variables.Where(v =>
+            string.Equals(v.Component.Name, component, StringComparison.OrdinalIgnoreCase)
+            && v.Component.EvseId == evseId
+            && v.Component.ConnectorId == connectorId).ToList();
+        if (candidates.Count == 0)
+        {
+            return new DeviceLookup(DeviceLookupStatus.UnknownComponent, null);
+        }
+
+        var found = candidates.FirstOrDefault(v =>
+            string.Equals(v.Name, variable, StringComparison.OrdinalIgnoreCase) && string.Equals(v.Instance, instance, StringComparison.OrdinalIgnoreCase));
+        return found is null ? new DeviceLookup(DeviceLookupStatus.UnknownVariable, null) : new DeviceLookup(DeviceLookupStatus.Found, found);
+    }
+
+    /// <summary>Changes a variable; only settings of <see cref="StationConfiguration"/> can change.</summary>
+    public SetOutcome TrySet(DeviceVariable variable, string value)
+    {
+        ArgumentNullException.ThrowIfNull(variable);
+        if (variable.ReadOnly || variable.Setting is null)
+        {
+            return SetOutcome.ReadOnly;
+        }
+
+        // The live setting, not the snapshot taken when the model was built: its value may have changed since.
+        var setting = _station.Configuration.Get(variable.Setting.Key) ?? variable.Setting;
+        return _station.Configuration.TrySet(setting, value);
+    }
+
+    private IEnumerable<DeviceVariable> StationVariables()
+    {
+        var identity = _station.Profile.Identity;
+        var station = new DeviceComponent(ChargingStationName);
+        yield return Constant(station, "Model", identity.Model);
+        yield return Constant(station, "VendorName", identity.Vendor);
+        if (identity.SerialNumber is { } serial)
+        {
+            yield return Constant(station, "SerialNumber", serial);
+        }
+
+        if (identity.FirmwareVersion is { } firmware)
+        {
+            yield return Constant(station, "FirmwareVersion", firmware);
+        }
+
+        yield return Availability(station, _station.Connectors, occupiedWins: false);
+        yield return Power(station, null, _station.Profile.StationMaxKw);
+    }
+
+    private IEnumerable<DeviceVariable> EvseVariables()
+    {
+        foreach (var evse in _station.Profile.Evses.OrderBy(e => e.Id))
+        {
+            var component = new DeviceComponent(EvseName, evse.Id);
+            var connectors = _station.Connectors.Where(c => c.EvseId == evse.Id).ToList();
+            yield return Availability(component, connectors, occupiedWins: true);
+            yield return Power(component, evse.Id, evse.MaxKw);
+            yield return SupplyPhases(component, evse.Connectors.Max(c => c.Phases ?? 0));
+        }
+    }
+
+    private IEnumerable<DeviceVariable> ConnectorVariables()
+    {
+        foreach (var connector in _station.Connectors)
+        {
+            var component = new DeviceComponent(ConnectorName, connector.EvseId, connector.ConnectorId);
+            yield return new DeviceVariable(component, "ConnectorType", DeviceDataType.OptionList, ReadOnly: true, () => EnumJsonNames.Of(connector.Definition.Type))
+            {
+                ValuesList = string.Join(",", EnumJsonNames.All(typeof(ConnectorType))),
+            };
+            yield return Availability(component, [connector], occupiedWins: true);
+            yield return SupplyPhases(component, connector.Definition.Phases ?? 0);
+        }
+    }
+
+    private IEnumerable<DeviceVariable> SettingVariables() =>
+        _station.Configuration.All.Select(setting => new DeviceVariable(
+            new DeviceComponent(setting.Component),
+            setting.Variable,
+            setting.DataType,
+            setting.ReadOnly,
+            () => _station.Configuration.Get(setting.Key)?.Value ?? setting.Value)
+        {
+            Unit = setting.Unit,
+            Instance = setting.Instance,
+            Setting = setting,
+        });
+
+    private static DeviceVariable Constant(DeviceComponent component, string name, string value) =>
+        new(component, name, DeviceDataType.String, ReadOnly: true, () => value) { InSummary = true };
+
+    private static DeviceVariable Availability(DeviceComponent component, IReadOnlyList<StationConnector> connectors, bool occupiedWins) =>
+        new(component, "AvailabilityState", DeviceDataType.OptionList, ReadOnly: true, () => AvailabilityOf(connectors, occupiedWins).ToString())
+        {
+            ValuesList = AvailabilityValues,
+            InSummary = true,
+        };
+
+    private DeviceVariable Power(DeviceComponent component, int? evseId, double maxKw) =>
+        new(component, "Power", DeviceDataType.Decimal, ReadOnly: true, () => Text(_powerW(evseId)))
+        {
+            Unit = Watts,
+            MaxLimit = (decimal)Math.Round(maxKw * 1000, 3),
+        };
+
+    private static DeviceVariable SupplyPhases(DeviceComponent component, int phases) =>
+        // OCPP 2.x reports DC as 0 phases.
+        new(component, "SupplyPhases", DeviceDataType.Integer, ReadOnly: true, () => phases.ToString(CultureInfo.InvariantCulture))
+        {
+            MaxLimit = 3,
+        };
+
+    /// <summary>
+    /// A group of connectors is as available as its best member and Unavailable or Faulted only when all members are.
+    /// An EVSE charges one vehicle at a time, so there one occupied connector makes it Occupied (<paramref name="occupiedWins"/>);
+    /// the station stays Available while any connector is.
+    /// </summary>
+    private static ConnectorStatus AvailabilityOf(IReadOnlyList<StationConnector> connectors, bool occupiedWins)
+    {
+        var statuses = connectors.Select(c => c.Status).ToList();
+        if (occupiedWins && statuses.Contains(ConnectorStatus.Occupied))
+        {
+            return ConnectorStatus.Occupied;
+        }
+
+        if (statuses.Contains(ConnectorStatus.Available))
+        {
+            return ConnectorStatus.Available;
+        }
+
+        if (statuses.Contains(ConnectorStatus.Occupied))
+        {
+            return ConnectorStatus.Occupied;
+        }
+
+        if (statuses.Contains(ConnectorStatus.Reserved))
+        {
+            return ConnectorStatus.Reserved;
+        }
+
+        return statuses.All(s => s == ConnectorStatus.Faulted) ? ConnectorStatus.Faulted : ConnectorStatus.Unavailable;
+    }
+
+    private static string Text(double value) => Math.Round(value, 3).ToString("0.###", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,14 @@
+namespace DerSim.Sim.StationModel;
+
+/// <summary>What happened to a request to change a setting.</summary>
+public enum SetOutcome
+{
+    /// <summary>Changed.</summary>
+    Accepted,
+
+    /// <summary>The setting cannot be changed.</summary>
+    ReadOnly,
+
+    /// <summary>The value is not acceptable for the setting.</summary>
+    InvalidValue,
+}
