@@ -108,7 +108,7 @@ public sealed partial class OcppRpcPeer
             return;
         }
 
-        var (code, description, violations, handler, request) = Admit(frame, _handlers, static h => h.Prepare, "no handler for");
+        var (code, description, violations, handler, request) = Admit(frame, _handlers.Call, static h => h.Prepare, "no handler for");
         Raise(Inbound(frame, text) with { Violations = violations });
         if (code is not null)
         {
@@ -130,7 +130,7 @@ public sealed partial class OcppRpcPeer
     /// (never answered) only reports them.
     /// </summary>
     private (string? Code, string? Description, IReadOnlyList<SchemaViolation> Violations, THandler? Handler, object? Request) Admit<THandler>(
-        InboundFrame frame, Dictionary<string, THandler> handlers, Func<THandler, Func<InboundFrame, object?>> prepare, string noHandler)
+        InboundFrame frame, Func<string, THandler?> handlerOf, Func<THandler, Func<InboundFrame, object?>> prepare, string noHandler)
         where THandler : class
     {
         var actionName = frame.Action!;
@@ -140,13 +140,7 @@ public sealed partial class OcppRpcPeer
             return (code, description, violations, null, null);
         }
 
-        THandler? handler;
-        lock (_lock)
-        {
-            handlers.TryGetValue(actionName, out handler);
-        }
-
-        if (handler is null)
+        if (handlerOf(actionName) is not { } handler)
         {
             // OCPP-J (1.6 §4.2.3, 2.x §4.3): an action the receiver recognises but does not support → NotSupported.
             return (RpcErrorCodes.NotSupported, $"{noHandler} {actionName}", violations, null, null);
@@ -372,7 +366,7 @@ public sealed partial class OcppRpcPeer
     /// <summary>OCPP 2.1 SEND: handled like a CALL, but never answered, not even with an error.</summary>
     private void OnSend(InboundFrame frame, string text)
     {
-        var (code, description, violations, handler, request) = Admit(frame, _sendHandlers, static h => h.Prepare, "no SEND handler for");
+        var (code, description, violations, handler, request) = Admit(frame, _handlers.Send, static h => h.Prepare, "no SEND handler for");
         Raise(Inbound(frame, text) with { Violations = violations, ErrorCode = code, Note = description is null ? null : $"not handled (SEND is never answered): {description}" });
         if (code is null)
         {

@@ -39,8 +39,7 @@ public sealed partial class OcppRpcPeer : IAsyncDisposable
     private readonly OcppRpcOptions _options;
     private readonly TimeProvider _time;
     private readonly JsonSerializerOptions _json;
-    private readonly Dictionary<string, CallHandler> _handlers = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, SendHandler> _sendHandlers = new(StringComparer.Ordinal);
+    private readonly OcppHandlerRegistry _handlers = new();
     private readonly SemaphoreSlim _sendLock = new(1, 1);
     private readonly FifoGate _callSlot = new();
     private readonly Lock _lock = new();
@@ -153,10 +152,7 @@ public sealed partial class OcppRpcPeer : IAsyncDisposable
             frame => frame.ReadPayload(requestType.Value),
             async (request, ct) => JsonSerializer.SerializeToUtf8Bytes(await handler((TRequest)request!, ct).ConfigureAwait(false), responseInfo.Value),
             requestType);
-        lock (_lock)
-        {
-            _handlers[action.Name] = entry;
-        }
+        _handlers.SetCall(action.Name, entry);
     }
 
     /// <summary>Registers an untyped handler for <paramref name="action"/>: payload in, response payload out.</summary>
@@ -168,10 +164,7 @@ public sealed partial class OcppRpcPeer : IAsyncDisposable
             frame => frame.ParsePayload(),
             async (request, ct) => FrameWriter.ToUtf8(await handler((JsonElement)request!, ct).ConfigureAwait(false)),
             null);
-        lock (_lock)
-        {
-            _handlers[action] = entry;
-        }
+        _handlers.SetCall(action, entry);
     }
 
     /// <summary>OCPP 2.1: registers the handler for SEND messages whose request type is <typeparamref name="TRequest"/>.</summary>
@@ -181,11 +174,7 @@ public sealed partial class OcppRpcPeer : IAsyncDisposable
         var action = ActionFor(typeof(TRequest));
         EnsureReceivable(action);
         var requestType = LazyPayloadType<TRequest>();
-        var entry = new SendHandler(frame => frame.ReadPayload(requestType.Value), (request, ct) => handler((TRequest)request!, ct), requestType);
-        lock (_lock)
-        {
-            _sendHandlers[action.Name] = entry;
-        }
+        _handlers.SetSend(action.Name, new SendHandler(frame => frame.ReadPayload(requestType.Value), (request, ct) => handler((TRequest)request!, ct), requestType));
     }
 
     /// <summary>OCPP 2.1: registers an untyped handler for SEND messages of <paramref name="action"/>.</summary>
@@ -193,11 +182,7 @@ public sealed partial class OcppRpcPeer : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(action);
         ArgumentNullException.ThrowIfNull(handler);
-        var entry = new SendHandler(frame => frame.ParsePayload(), (request, ct) => handler((JsonElement)request!, ct), null);
-        lock (_lock)
-        {
-            _sendHandlers[action] = entry;
-        }
+        _handlers.SetSend(action, new SendHandler(frame => frame.ParsePayload(), (request, ct) => handler((JsonElement)request!, ct), null));
     }
 
     /// <summary>Sends a CALL and waits for its CALLRESULT.</summary>
@@ -614,23 +599,15 @@ public sealed partial class OcppRpcPeer : IAsyncDisposable
     /// </summary>
     private PayloadType? BindPayload(OcppMessageType type, string key)
     {
-        Lazy<PayloadType>? lazy;
-        lock (_lock)
+        if (type is OcppMessageType.Call or OcppMessageType.Send)
         {
-            switch (type)
-            {
-                case OcppMessageType.Call:
-                    lazy = _handlers.TryGetValue(key, out var handler) ? handler.RequestType : null;
-                    break;
-                case OcppMessageType.Send:
-                    lazy = _sendHandlers.TryGetValue(key, out var sendHandler) ? sendHandler.RequestType : null;
-                    break;
-                default:
-                    return _pending is { } call && string.Equals(call.Id, key, StringComparison.Ordinal) ? call.ResponseType : null;
-            }
+            return _handlers.RequestTypeOf(type, key)?.Value;
         }
 
-        return lazy?.Value;
+        lock (_lock)
+        {
+            return _pending is { } call && string.Equals(call.Id, key, StringComparison.Ordinal) ? call.ResponseType : null;
+        }
     }
 
     private sealed class PendingCall(string id, string action, Func<InboundFrame, object?> complete, PayloadType? responseType, long startTimestamp)
@@ -665,10 +642,4 @@ public sealed partial class OcppRpcPeer : IAsyncDisposable
             }
         }
     }
-
-    /// <summary>A registered CALL handler; <paramref name="RequestType"/> is null for raw handlers.</summary>
-    private sealed record CallHandler(Func<InboundFrame, object?> Prepare, Func<object?, CancellationToken, ValueTask<byte[]>> Invoke, Lazy<PayloadType>? RequestType);
-
-    /// <summary>A registered SEND handler; <paramref name="RequestType"/> is null for raw handlers.</summary>
-    private sealed record SendHandler(Func<InboundFrame, object?> Prepare, Func<object?, CancellationToken, ValueTask> Invoke, Lazy<PayloadType>? RequestType);
 }
