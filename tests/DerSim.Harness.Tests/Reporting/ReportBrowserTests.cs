@@ -112,8 +112,10 @@ public sealed class ReportBrowserTests
         page.ShouldContain("Given a station \"DERSIM-RPT-2\" with profile \"EVSE-DC-150kW-CCS-1port\" on OCPP 2.0.1");
         page.ShouldContain("And the EV charges for 15 minutes");
         page.ShouldContain("Then the station sent no \"TransactionEvent\"");
-        // "the station connects" ends once the socket is open, so the boot's answer comes during the next step.
-        page.ShouldContain("DERSIM-RPT-2 → BootNotification (no answer during this step)");
+        // "the station connects" ends once the socket is open, so the boot's answer usually comes during the next step
+        // (shown "no answer during this step"); on a busy machine the answer may beat the step's end (shown ✓). Either
+        // way the BootNotification is a sub-step of the step that sent it.
+        page.ShouldMatch(@"DERSIM-RPT-2 → BootNotification (✓|\(no answer during this step\))");
         page.ShouldContain("DERSIM-RPT-2 → TransactionEvent ✓");
         page.ShouldContain("OCPP traffic (transcript).txt");
         page.ShouldNotContain("OCPP traffic.ndjson");

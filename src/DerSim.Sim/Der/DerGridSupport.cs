@@ -1,7 +1,10 @@
 namespace DerSim.Sim.Der;
 
-/// <summary>The effect of the controls in force on each port; the state here (trip timers, ramps) moves with the physics' time.</summary>
-public sealed partial class DerController
+/// <summary>
+/// The DER controls' grid support: the effect of the controls in force on each port. Its state (trip timers, ramps)
+/// moves with the physics' time; it reads the store and the grid history under the store's lock.
+/// </summary>
+internal sealed class DerGridSupport(DerControlStore store, DerGridHistory history) : IGridSupport
 {
     private readonly Dictionary<DerControlType, DateTimeOffset> _beyondSince = [];
     private readonly Dictionary<int, Ramp> _ramps = [];
@@ -14,7 +17,7 @@ public sealed partial class DerController
     {
         get
         {
-            lock (_gate)
+            lock (store.Gate)
             {
                 return _tripped;
             }
@@ -24,9 +27,9 @@ public sealed partial class DerController
     /// <inheritdoc />
     public GridSupportEffect Apply(DateTimeOffset now, GridSupportPort port)
     {
-        lock (_gate)
+        lock (store.Gate)
         {
-            var (entered, grid) = GridEntryAt(now);
+            var (entered, grid) = history.EntryAt(now);
             var ceased = UpdateTrips(now, entered, grid);
             if (ceased || !port.Active)
             {
@@ -36,22 +39,22 @@ public sealed partial class DerController
 
             var rating = port.RatingKw;
             var (import, offered, export) = (port.ImportKw, port.OfferedKw, port.ExportKw);
-            if (ActiveLocked(DerControlType.LimitMaxDischarge, now)?.Setting is DerLimitMaxDischarge { PctMaxDischargePower: { } pct })
+            if (store.ActiveLocked(DerControlType.LimitMaxDischarge, now)?.Setting is DerLimitMaxDischarge { PctMaxDischargePower: { } pct })
             {
                 export = Math.Min(export, Math.Max(0, pct) / 100 * port.MaxDischargeKw);
             }
 
-            if (ActiveLocked(DerControlType.VoltWatt, now)?.Setting is DerCurve voltWatt)
+            if (store.ActiveLocked(DerControlType.VoltWatt, now)?.Setting is DerCurve voltWatt)
             {
                 (import, offered, export) = Cap(DerCurves.Interpolate(voltWatt.Points, grid.VoltagePercent), grid.VoltagePercent - 100, rating, import, offered, export);
             }
 
-            if (ActiveLocked(DerControlType.FreqWatt, now)?.Setting is DerCurve freqWatt)
+            if (store.ActiveLocked(DerControlType.FreqWatt, now)?.Setting is DerCurve freqWatt)
             {
                 (import, offered, export) = Cap(DerCurves.Interpolate(freqWatt.Points, grid.FrequencyHz), grid.FrequencyHz - grid.NominalFrequencyHz, rating, import, offered, export);
             }
 
-            if (ActiveLocked(DerControlType.FreqDroop, now)?.Setting is DerFreqDroop droop)
+            if (store.ActiveLocked(DerControlType.FreqDroop, now)?.Setting is DerFreqDroop droop)
             {
                 var f = grid.FrequencyHz;
                 if (f > droop.OverFrequencyHz && droop.OverDroop > 0)
@@ -95,7 +98,7 @@ public sealed partial class DerController
         var anyBeyond = false;
         foreach (var type in Enum.GetValues<DerControlType>().Where(DerCurves.IsTrip))
         {
-            if (ActiveLocked(type, now)?.Setting is not DerCurve curve
+            if (store.ActiveLocked(type, now)?.Setting is not DerCurve curve
                 || DerCurves.TripDelaySeconds(curve.Points, DerCurves.IsHigh(type), DerCurves.IsVoltage(type) ? grid.VoltagePercent : grid.FrequencyHz) is not { } delay)
             {
                 _beyondSince.Remove(type);
@@ -123,7 +126,7 @@ public sealed partial class DerController
 
         if (_tripped)
         {
-            var enter = ActiveLocked(DerControlType.EnterService, now)?.Setting as DerEnterService;
+            var enter = store.ActiveLocked(DerControlType.EnterService, now)?.Setting as DerEnterService;
             var inWindow = enter is null
                 ? !anyBeyond
                 : grid.VoltagePercent >= enter.LowVoltagePercent && grid.VoltagePercent <= enter.HighVoltagePercent
@@ -151,7 +154,7 @@ public sealed partial class DerController
     private double RampLocked(int evseId, DateTimeOffset now, double rating, double target)
     {
         var result = target;
-        if (ActiveLocked(DerControlType.Gradients, now)?.Setting is DerGradients { GradientSeconds: > 0 } gradients && _ramps.TryGetValue(evseId, out var ramp))
+        if (store.ActiveLocked(DerControlType.Gradients, now)?.Setting is DerGradients { GradientSeconds: > 0 } gradients && _ramps.TryGetValue(evseId, out var ramp))
         {
             var (baseAt, baseP) = ramp.At < now ? (ramp.At, ramp.P) : (ramp.BaseAt, ramp.BaseP);
             var step = rating / gradients.GradientSeconds * Math.Max(0, (now - baseAt).TotalSeconds);
@@ -170,9 +173,9 @@ public sealed partial class DerController
             return rating;
         }
 
-        var seconds = ActiveLocked(DerControlType.EnterService, now)?.Setting is DerEnterService { RampSeconds: > 0 } enter
+        var seconds = store.ActiveLocked(DerControlType.EnterService, now)?.Setting is DerEnterService { RampSeconds: > 0 } enter
             ? enter.RampSeconds
-            : ActiveLocked(DerControlType.Gradients, now)?.Setting is DerGradients { SoftGradientSeconds: > 0 } g ? g.SoftGradientSeconds : 0;
+            : store.ActiveLocked(DerControlType.Gradients, now)?.Setting is DerGradients { SoftGradientSeconds: > 0 } g ? g.SoftGradientSeconds : 0;
         var elapsed = Math.Max(0, (now - returned).TotalSeconds);
         return seconds <= 0 || elapsed >= seconds ? rating : rating * elapsed / seconds;
     }
@@ -183,32 +186,32 @@ public sealed partial class DerController
     /// </summary>
     private (double P, double Q) Reactive(DateTimeOffset now, double rating, double p)
     {
-        var grid = GridEntryAt(now).State;
+        var grid = history.EntryAt(now).State;
         var percentOfRating = rating > 0 ? p / rating * 100 : 0;
         double? varPercent = null;
         var unit = DerUnit.PctMaxVar;
-        if (ActiveLocked(DerControlType.FixedVar, now)?.Setting is DerFixedVar fixedVar)
+        if (store.ActiveLocked(DerControlType.FixedVar, now)?.Setting is DerFixedVar fixedVar)
         {
             (varPercent, unit) = (fixedVar.SetpointPercent, fixedVar.Unit);
         }
-        else if (p > 0 && ActiveLocked(DerControlType.FixedPFInject, now)?.Setting is DerFixedPowerFactor inject)
+        else if (p > 0 && store.ActiveLocked(DerControlType.FixedPFInject, now)?.Setting is DerFixedPowerFactor inject)
         {
             return WithinRating(rating, p, inject.Displacement, inject.Absorb);
         }
-        else if (p < 0 && ActiveLocked(DerControlType.FixedPFAbsorb, now)?.Setting is DerFixedPowerFactor absorb)
+        else if (p < 0 && store.ActiveLocked(DerControlType.FixedPFAbsorb, now)?.Setting is DerFixedPowerFactor absorb)
         {
             return WithinRating(rating, p, absorb.Displacement, absorb.Absorb);
         }
-        else if (ActiveLocked(DerControlType.WattPF, now)?.Setting is DerCurve wattPf)
+        else if (store.ActiveLocked(DerControlType.WattPF, now)?.Setting is DerCurve wattPf)
         {
             var pf = DerCurves.Interpolate(wattPf.Points, percentOfRating);
             return WithinRating(rating, p, pf, absorb: pf > 0);
         }
-        else if (ActiveLocked(DerControlType.WattVar, now)?.Setting is DerCurve wattVar)
+        else if (store.ActiveLocked(DerControlType.WattVar, now)?.Setting is DerCurve wattVar)
         {
             (varPercent, unit) = (DerCurves.Interpolate(wattVar.Points, percentOfRating), wattVar.YUnit);
         }
-        else if (ActiveLocked(DerControlType.VoltVar, now)?.Setting is DerCurve voltVar)
+        else if (store.ActiveLocked(DerControlType.VoltVar, now)?.Setting is DerCurve voltVar)
         {
             var x = grid.VoltagePercent * 100 / (voltVar.VRefPercent is > 0 and var vRef ? vRef : 100);
             (varPercent, unit) = (DerCurves.Interpolate(voltVar.Points, x), voltVar.YUnit);
