@@ -2,9 +2,9 @@ using System.Reflection;
 using System.Reflection.Emit;
 using System.Text;
 using BenchmarkDotNet.Attributes;
-using DerSim.Harness.Gherkin.Features;
-using DerSim.Harness.Gherkin.Glue;
-using DerSim.Harness.Gherkin.Model;
+using DerSim.Gherkin.Features;
+using DerSim.Gherkin.Glue;
+using DerSim.Gherkin.Model;
 using Reqnroll;
 
 namespace DerSim.Bench;
@@ -87,7 +87,7 @@ public class BindingBenchmarks
 
     // The bench assembly has no bindings of its own; the emitted ones join as a further binding assembly, and no
     // reqnroll.json is looked up (the repository's would add DerSim's steps).
-    private static DryRun Discover(Type bindings) => DryRun.Of(typeof(BindingBenchmarks).Assembly, Harness.Gherkin.Configuration.ReqnrollConfig.Default, [bindings.Assembly]);
+    private static DryRun Discover(Type bindings) => DryRun.Of(typeof(BindingBenchmarks).Assembly, DerSim.Gherkin.Configuration.ReqnrollConfig.Default, [bindings.Assembly]);
 
     private static string ExpressionOf(int i) => (i % 4) switch
     {

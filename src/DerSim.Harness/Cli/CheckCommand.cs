@@ -1,7 +1,7 @@
 using System.CommandLine;
-using DerSim.Harness.Gherkin.Configuration;
-using DerSim.Harness.Gherkin.Features;
-using DerSim.Harness.Gherkin.Glue;
+using DerSim.Gherkin.Configuration;
+using DerSim.Gherkin.Features;
+using DerSim.Gherkin.Glue;
 
 namespace DerSim.Harness.Cli;
 

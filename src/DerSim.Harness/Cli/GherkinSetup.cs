@@ -1,6 +1,6 @@
 using DerSim.Harness.Configuration;
-using DerSim.Harness.Gherkin.Configuration;
-using DerSim.Harness.Gherkin.Glue;
+using DerSim.Gherkin.Configuration;
+using DerSim.Gherkin.Glue;
 
 namespace DerSim.Harness.Cli;
 

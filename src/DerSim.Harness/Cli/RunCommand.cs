@@ -1,9 +1,9 @@
 using System.CommandLine;
 using DerSim.Harness.Configuration;
-using DerSim.Harness.Gherkin.Configuration;
-using DerSim.Harness.Gherkin.Features;
-using DerSim.Harness.Gherkin.Model;
-using DerSim.Harness.Gherkin.Glue;
+using DerSim.Gherkin.Configuration;
+using DerSim.Gherkin.Features;
+using DerSim.Gherkin.Model;
+using DerSim.Gherkin.Glue;
 using DerSim.Harness.Reporting;
 using DerSim.Harness.Steps;
 using DerSim.Harness.Suite;

@@ -1,7 +1,7 @@
 using System.CommandLine;
-using DerSim.Harness.Gherkin.Catalogue;
-using DerSim.Harness.Gherkin.Configuration;
-using DerSim.Harness.Gherkin.Glue;
+using DerSim.Gherkin.Catalogue;
+using DerSim.Gherkin.Configuration;
+using DerSim.Gherkin.Glue;
 using Reqnroll.Bindings;
 
 namespace DerSim.Harness.Cli;

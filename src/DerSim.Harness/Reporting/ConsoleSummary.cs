@@ -1,5 +1,5 @@
 using System.Globalization;
-using DerSim.Harness.Gherkin.Model;
+using DerSim.Gherkin.Model;
 using DerSim.Ocpp;
 
 namespace DerSim.Harness.Reporting;

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Xml.Linq;
-using DerSim.Harness.Gherkin.Model;
+using DerSim.Gherkin.Model;
 
 namespace DerSim.Harness.Reporting;
 

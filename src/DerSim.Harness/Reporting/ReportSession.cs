@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using DerSim.Harness.Gherkin.Glue;
+using DerSim.Gherkin.Glue;
 using DerSim.Harness.Reporting.Allure;
 
 namespace DerSim.Harness.Reporting;

@@ -1,4 +1,4 @@
-using DerSim.Harness.Gherkin.Model;
+using DerSim.Gherkin.Model;
 
 namespace DerSim.Harness.Reporting;
 

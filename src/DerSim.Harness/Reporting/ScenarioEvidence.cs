@@ -1,5 +1,5 @@
 using System.Text;
-using DerSim.Harness.Gherkin.Model;
+using DerSim.Gherkin.Model;
 using DerSim.Harness.Traffic;
 
 namespace DerSim.Harness.Reporting;

@@ -1,5 +1,5 @@
-using DerSim.Harness.Gherkin.Model;
-using DerSim.Harness.Gherkin.Glue;
+using DerSim.Gherkin.Model;
+using DerSim.Gherkin.Glue;
 
 namespace DerSim.Harness.Reporting;
 

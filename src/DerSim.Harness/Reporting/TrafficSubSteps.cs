@@ -1,4 +1,4 @@
-using DerSim.Harness.Gherkin.Model;
+using DerSim.Gherkin.Model;
 using DerSim.Harness.Traffic;
 using DerSim.Ocpp;
 using DerSim.Ocpp.Rpc;

@@ -1,4 +1,4 @@
-using DerSim.Harness.Gherkin.Glue;
+using DerSim.Gherkin.Glue;
 using Reqnroll;
 
 namespace DerSim.Harness.Steps;

@@ -1,9 +1,9 @@
 using System.Text;
 using System.Text.Json;
 using DerSim.Harness.Drivers;
-using DerSim.Harness.Gherkin.Glue;
+using DerSim.Gherkin.Glue;
 using Reqnroll;
-using DerSim.Harness.Gherkin.Model;
+using DerSim.Gherkin.Model;
 using DerSim.Harness.Reporting;
 using DerSim.Harness.Traffic;
 using DerSim.Sim.Profiles;

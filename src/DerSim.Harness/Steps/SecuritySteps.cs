@@ -1,5 +1,5 @@
 using DerSim.Harness.Drivers;
-using DerSim.Harness.Gherkin.Glue;
+using DerSim.Gherkin.Glue;
 using Reqnroll;
 using DerSim.Harness.Security;
 using DerSim.Harness.Traffic;

@@ -1,6 +1,6 @@
 using System.Globalization;
 using DerSim.Harness.Drivers;
-using DerSim.Harness.Gherkin.Glue;
+using DerSim.Gherkin.Glue;
 using Reqnroll;
 using DerSim.Harness.Traffic;
 using DerSim.Ocpp;

@@ -1,6 +1,6 @@
 using DerSim.Harness.Drivers;
 using DerSim.Harness.Drivers.Csms;
-using DerSim.Harness.Gherkin.Glue;
+using DerSim.Gherkin.Glue;
 using Reqnroll;
 
 namespace DerSim.Harness.Steps;

@@ -1,6 +1,6 @@
 using System.Text;
 using DerSim.Harness.Drivers;
-using DerSim.Harness.Gherkin.Glue;
+using DerSim.Gherkin.Glue;
 using Reqnroll;
 
 namespace DerSim.Harness.Steps;

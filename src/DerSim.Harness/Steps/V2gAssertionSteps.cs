@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using DerSim.Harness.Drivers;
-using DerSim.Harness.Gherkin.Glue;
+using DerSim.Gherkin.Glue;
 using Reqnroll;
 using DerSim.Harness.Traffic;
 using DerSim.Ocpp;

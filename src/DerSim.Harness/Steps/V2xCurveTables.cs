@@ -1,6 +1,6 @@
 using System.Globalization;
 using DerSim.Harness.Drivers.Csms;
-using DerSim.Harness.Gherkin.Glue;
+using DerSim.Gherkin.Glue;
 using Reqnroll;
 
 namespace DerSim.Harness.Steps;

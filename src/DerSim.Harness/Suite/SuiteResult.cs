@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using DerSim.Harness.Gherkin.Model;
+using DerSim.Gherkin.Model;
 
 namespace DerSim.Harness.Suite;
 

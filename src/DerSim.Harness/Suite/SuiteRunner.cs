@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
-using DerSim.Harness.Gherkin.Model;
+using DerSim.Gherkin.Model;
 using DerSim.Ocpp;
 
 namespace DerSim.Harness.Suite;

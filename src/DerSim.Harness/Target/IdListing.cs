@@ -1,6 +1,6 @@
 using System.Text;
 using System.Text.RegularExpressions;
-using DerSim.Harness.Gherkin.Model;
+using DerSim.Gherkin.Model;
 using DerSim.Ocpp;
 
 namespace DerSim.Harness.Target;

@@ -1,5 +1,5 @@
-using DerSim.Harness.Gherkin.Model;
-using DerSim.Harness.Gherkin.NUnit;
+using DerSim.Gherkin.Model;
+using DerSim.Gherkin.NUnit;
 
 namespace DerSim.Harness.Tests.Features;
 

@@ -1,6 +1,6 @@
 using DerSim.Csms.Tests;
 using DerSim.Harness.Configuration;
-using DerSim.Harness.Gherkin.Model;
+using DerSim.Gherkin.Model;
 
 namespace DerSim.Harness.Tests.Features;
 

@@ -7,6 +7,6 @@ namespace DerSim.Harness.Tests.Layers;
 public sealed class LayerTests
 {
     [Test]
-    public void The_harness_sits_on_the_OCPP_stack_the_station_and_the_reference_CSMS() =>
-        LayerRules.Check(typeof(SuiteRunner).Assembly, "src/DerSim.Harness/DerSim.Harness.csproj", "DerSim.Ocpp", "DerSim.Sim", "DerSim.Csms");
+    public void The_harness_sits_on_the_OCPP_stack_the_station_the_reference_CSMS_and_the_Gherkin_glue() =>
+        LayerRules.Check(typeof(SuiteRunner).Assembly, "src/DerSim.Harness/DerSim.Harness.csproj", "DerSim.Ocpp", "DerSim.Sim", "DerSim.Csms", "DerSim.Gherkin");
 }

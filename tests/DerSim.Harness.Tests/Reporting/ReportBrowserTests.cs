@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using DerSim.Harness.Drivers.Csms;
-using DerSim.Harness.Gherkin.Model;
+using DerSim.Gherkin.Model;
 using DerSim.Harness.Reporting;
 using DerSim.Harness.Steps;
 

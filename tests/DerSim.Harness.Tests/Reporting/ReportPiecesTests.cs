@@ -1,6 +1,6 @@
 using System.Text.Json;
 using System.Xml.Linq;
-using DerSim.Harness.Gherkin.Model;
+using DerSim.Gherkin.Model;
 using DerSim.Harness.Reporting;
 using DerSim.Harness.Reporting.Allure;
 using DerSim.Harness.Traffic;
@@ -96,14 +96,14 @@ public sealed class ReportPiecesTests
             --- End of stack trace from previous location ---
                at InvokeStub_TrafficSteps.SentNo(Object, Span`1)
                at System.Reflection.MethodBaseInvoker.InvokeWithOneArg(Object obj, BindingFlags invokeAttr, Binder binder, Object[] parameters, CultureInfo culture)
-               at DerSim.Harness.Gherkin.Runtime.BindingInvoker.InvokeAsync(MethodInfo method, Object instance, Object[] arguments)
+               at DerSim.Gherkin.Runtime.BindingInvoker.InvokeAsync(MethodInfo method, Object instance, Object[] arguments)
             """;
         AllureStatusMapping.OwnFrames(stack).ShouldBe("""
                at DerSim.Harness.Steps.TrafficSteps.SentNo(String action) in /src/Steps/TrafficSteps.cs:line 40
                at DerSim.Harness.Traffic.TrafficQuery.Single() in /src/Traffic/TrafficQuery.cs:line 12
             """.TrimEnd());
         // Thrown by the runner itself: all of it is the story.
-        const string runner = "   at DerSim.Harness.Gherkin.Runtime.ScenarioRun.RunAsync()\n   at DerSim.Harness.Gherkin.Runtime.TestRunner.RunAsync()";
+        const string runner = "   at DerSim.Gherkin.Runtime.ScenarioRun.RunAsync()\n   at DerSim.Gherkin.Runtime.TestRunner.RunAsync()";
         AllureStatusMapping.OwnFrames(runner).ShouldBe(runner);
         AllureStatusMapping.OwnFrames(null).ShouldBe("");
     }

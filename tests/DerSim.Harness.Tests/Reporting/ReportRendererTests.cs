@@ -2,8 +2,8 @@ using System.Diagnostics;
 using System.Text;
 using System.Text.RegularExpressions;
 using DerSim.Harness.Drivers;
-using DerSim.Harness.Gherkin.Features;
-using DerSim.Harness.Gherkin.Glue;
+using DerSim.Gherkin.Features;
+using DerSim.Gherkin.Glue;
 using DerSim.Harness.Reporting;
 using DerSim.Harness.Reporting.Allure;
 

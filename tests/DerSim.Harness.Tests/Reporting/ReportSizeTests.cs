@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Text.Json.Nodes;
 using DerSim.Harness.Configuration;
 using DerSim.Harness.Drivers.Csms;
-using DerSim.Harness.Gherkin.Model;
+using DerSim.Gherkin.Model;
 using DerSim.Harness.Reporting;
 using DerSim.Harness.Steps;
 

@@ -1,7 +1,7 @@
 using System.Text;
-using DerSim.Harness.Gherkin.Glue;
+using DerSim.Gherkin.Glue;
 using Reqnroll;
-using DerSim.Harness.Gherkin.Model;
+using DerSim.Gherkin.Model;
 using DerSim.Harness.Reporting;
 
 namespace DerSim.Harness.Tests.Reporting;

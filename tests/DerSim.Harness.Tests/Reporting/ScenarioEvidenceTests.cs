@@ -1,6 +1,6 @@
 using System.Text;
 using System.Xml.Linq;
-using DerSim.Harness.Gherkin.Model;
+using DerSim.Gherkin.Model;
 using DerSim.Harness.Reporting;
 using DerSim.Harness.Traffic;
 using DerSim.Ocpp.Rpc;

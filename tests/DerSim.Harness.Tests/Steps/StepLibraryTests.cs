@@ -1,5 +1,5 @@
-using DerSim.Harness.Gherkin.Catalogue;
-using DerSim.Harness.Gherkin.Glue;
+using DerSim.Gherkin.Catalogue;
+using DerSim.Gherkin.Glue;
 using Reqnroll.Bindings;
 using Reqnroll.Bindings.Reflection;
 

@@ -1,5 +1,5 @@
 using DerSim.Harness.Configuration;
-using DerSim.Harness.Gherkin.Model;
+using DerSim.Gherkin.Model;
 using DerSim.Harness.Target;
 
 namespace DerSim.Harness.Tests.StrictCsms;

@@ -1,4 +1,4 @@
-using DerSim.Harness.Gherkin.Model;
+using DerSim.Gherkin.Model;
 using DerSim.Harness.Suite;
 using DerSim.Harness.Tests.Gherkin.Runtime;
 

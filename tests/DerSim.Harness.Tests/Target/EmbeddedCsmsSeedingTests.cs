@@ -1,7 +1,7 @@
 using DerSim.Csms.Tests;
 using DerSim.Harness.Configuration;
 using DerSim.Csms;
-using DerSim.Harness.Gherkin.Model;
+using DerSim.Gherkin.Model;
 using DerSim.Harness.Target;
 using DerSim.Harness.Tests.Features;
 using DerSim.Ocpp;

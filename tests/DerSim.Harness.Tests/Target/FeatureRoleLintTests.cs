@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using DerSim.Harness.Gherkin.Features;
+using DerSim.Gherkin.Features;
 using DerSim.Harness.Target;
 
 namespace DerSim.Harness.Tests.Target;

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
-using DerSim.Harness.Gherkin.Glue;
+using DerSim.Gherkin.Glue;
 using Reqnroll;
-using DerSim.Harness.Gherkin.Model;
+using DerSim.Gherkin.Model;
 
 namespace DerSim.Harness.Reporting.Allure;
 

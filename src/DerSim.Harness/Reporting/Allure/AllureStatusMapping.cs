@@ -1,4 +1,4 @@
-using DerSim.Harness.Gherkin.Model;
+using DerSim.Gherkin.Model;
 
 namespace DerSim.Harness.Reporting.Allure;
 
@@ -70,5 +70,5 @@ public static class AllureStatusMapping
         return string.Join('\n', own).TrimEnd();
     }
 
-    private static readonly string[] RunnerFrames = ["at InvokeStub_", "at System.Reflection.", "at DerSim.Harness.Gherkin.", "at Reqnroll."];
+    private static readonly string[] RunnerFrames = ["at InvokeStub_", "at System.Reflection.", "at DerSim.Gherkin.", "at Reqnroll."];
 }

@@ -1,5 +1,5 @@
 using DerSim.Harness.Configuration;
-using DerSim.Harness.Gherkin.Model;
+using DerSim.Gherkin.Model;
 using DerSim.Harness.Tests.Drivers.Verdicts;
 
 namespace DerSim.Harness.Tests.Drivers.Csms;

@@ -1,6 +1,6 @@
 using System.Globalization;
 using DerSim.Harness.Configuration;
-using DerSim.Harness.Gherkin.Model;
+using DerSim.Gherkin.Model;
 using DerSim.Harness.Tests.Drivers.Csms;
 
 namespace DerSim.Harness.Tests.Drivers.Verdicts;

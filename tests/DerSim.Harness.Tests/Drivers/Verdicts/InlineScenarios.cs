@@ -1,8 +1,8 @@
 using DerSim.Harness.Configuration;
 using DerSim.Harness.Drivers.Csms;
-using DerSim.Harness.Gherkin.Features;
-using DerSim.Harness.Gherkin.Model;
-using DerSim.Harness.Gherkin.Glue;
+using DerSim.Gherkin.Features;
+using DerSim.Gherkin.Model;
+using DerSim.Gherkin.Glue;
 
 namespace DerSim.Harness.Tests.Drivers.Verdicts;
 

@@ -1,4 +1,4 @@
-using DerSim.Harness.Gherkin.Configuration;
+using DerSim.Gherkin.Configuration;
 
 using Reqnroll.BindingSkeletons;
 using Reqnroll.Configuration;

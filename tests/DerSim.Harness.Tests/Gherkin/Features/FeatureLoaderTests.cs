@@ -1,7 +1,7 @@
 using StepDefinitionType = Reqnroll.Bindings.StepDefinitionType;
-using DerSim.Harness.Gherkin;
-using DerSim.Harness.Gherkin.Features;
-using DerSim.Harness.Gherkin.Model;
+using DerSim.Gherkin;
+using DerSim.Gherkin.Features;
+using DerSim.Gherkin.Model;
 
 namespace DerSim.Harness.Tests.Gherkin.Features;
 

@@ -1,4 +1,4 @@
-using DerSim.Harness.Gherkin.Features;
+using DerSim.Gherkin.Features;
 
 namespace DerSim.Harness.Tests.Gherkin.Features;
 

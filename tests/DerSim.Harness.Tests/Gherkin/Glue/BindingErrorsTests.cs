@@ -1,6 +1,6 @@
 using System.Reflection;
 using System.Reflection.Emit;
-using DerSim.Harness.Gherkin.Glue;
+using DerSim.Gherkin.Glue;
 using Reqnroll;
 
 namespace DerSim.Harness.Tests.Gherkin.Glue;

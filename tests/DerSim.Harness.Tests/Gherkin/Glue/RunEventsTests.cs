@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
-using DerSim.Harness.Gherkin.Features;
-using DerSim.Harness.Gherkin.Glue;
-using DerSim.Harness.Gherkin.Model;
+using DerSim.Gherkin.Features;
+using DerSim.Gherkin.Glue;
+using DerSim.Gherkin.Model;
 using Reqnroll.Bindings;
 
 namespace DerSim.Harness.Tests.Gherkin.Glue;

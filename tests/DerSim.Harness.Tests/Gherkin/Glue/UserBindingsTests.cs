@@ -1,6 +1,6 @@
-using DerSim.Harness.Gherkin.Features;
-using DerSim.Harness.Gherkin.Glue;
-using DerSim.Harness.Gherkin.Model;
+using DerSim.Gherkin.Features;
+using DerSim.Gherkin.Glue;
+using DerSim.Gherkin.Model;
 
 namespace DerSim.Harness.Tests.Gherkin.Glue;
 

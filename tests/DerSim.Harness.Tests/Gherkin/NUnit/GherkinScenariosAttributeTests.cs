@@ -1,6 +1,6 @@
-using DerSim.Harness.Gherkin.Configuration;
-using DerSim.Harness.Gherkin.Model;
-using DerSim.Harness.Gherkin.NUnit;
+using DerSim.Gherkin.Configuration;
+using DerSim.Gherkin.Model;
+using DerSim.Gherkin.NUnit;
 using NUnit.Framework.Interfaces;
 using NUnit.Framework.Internal;
 

@@ -1,4 +1,4 @@
-using DerSim.Harness.Gherkin.NUnit;
+using DerSim.Gherkin.NUnit;
 
 // Ends the Gherkin run (AfterFeature/AfterTestRun hooks) once all tests of this assembly are done.
 [assembly: GherkinTestRun]

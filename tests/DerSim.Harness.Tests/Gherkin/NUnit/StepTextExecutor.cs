@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using DerSim.Harness.Gherkin.Model;
+using DerSim.Gherkin.Model;
 
 namespace DerSim.Harness.Tests.Gherkin.NUnit;
 

@@ -1,5 +1,5 @@
 using StepDefinitionType = Reqnroll.Bindings.StepDefinitionType;
-using DerSim.Harness.Gherkin.Model;
+using DerSim.Gherkin.Model;
 
 namespace DerSim.Harness.Tests.Gherkin.Runtime;
 

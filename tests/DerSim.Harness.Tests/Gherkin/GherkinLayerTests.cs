@@ -1,0 +1,12 @@
+using DerSim.Ocpp.Tests;
+
+namespace DerSim.Harness.Tests.Gherkin;
+
+/// <summary>The Gherkin glue (the feature loader, the glue onto Reqnroll, the NUnit front) is an assembly of its own that depends on nothing else in DerSim.</summary>
+[TestFixture]
+public sealed class GherkinLayerTests
+{
+    [Test]
+    public void The_Gherkin_glue_references_nothing_of_DerSim() =>
+        LayerRules.Check(typeof(DerSim.Gherkin.Glue.ReqnrollExecutor).Assembly, "src/DerSim.Gherkin/DerSim.Gherkin.csproj");
+}
