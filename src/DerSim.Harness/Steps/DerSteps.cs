@@ -5,6 +5,8 @@ using DerSim.Gherkin.Glue;
 using Reqnroll;
 using DerSim.Harness.Traffic;
 
+using DerCurvePointWire = DerSim.Ocpp.V21.DERCurvePointsType;
+
 namespace DerSim.Harness.Steps;
 
 /// <summary>
@@ -133,7 +135,7 @@ public sealed class DerSteps(ScenarioWorld world, ScenarioContext scenario)
         Mark("clearing of every default DER control");
     }
 
-    private static IReadOnlyList<DerCurvePoint> Points(Table table)
+    private static IReadOnlyList<DerCurvePointWire> Points(Table table)
     {
         ArgumentNullException.ThrowIfNull(table);
         if (!table.ContainsColumn("x") || !table.ContainsColumn("y"))
@@ -141,7 +143,7 @@ public sealed class DerSteps(ScenarioWorld world, ScenarioContext scenario)
             throw new ArgumentException($"the points table needs columns x and y; it has {string.Join(", ", table.Header)}");
         }
 
-        return [.. table.Rows.Select(r => new DerCurvePoint(Number(r["x"]), Number(r["y"])))];
+        return [.. table.Rows.Select(r => new DerCurvePointWire(Number(r["x"]), Number(r["y"])))];
     }
 
     private static decimal Number(string text) => decimal.Parse(text.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture);

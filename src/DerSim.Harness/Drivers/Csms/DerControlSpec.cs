@@ -1,3 +1,5 @@
+using DerCurvePointWire = DerSim.Ocpp.V21.DERCurvePointsType;
+
 namespace DerSim.Harness.Drivers.Csms;
 
 /// <summary>
@@ -40,8 +42,8 @@ public sealed record DerControlSpec
     /// <summary>How long a scheduled control lasts, in seconds.</summary>
     public decimal? DurationSeconds { get; init; }
 
-    /// <summary>Curve types: the points, 1 to 10.</summary>
-    public IReadOnlyList<DerCurvePoint> Points { get; init; } = [];
+    /// <summary>Curve types: the points, 1 to 10, as OCPP 2.1 carries them (the physics has its own double-valued <c>DerSim.Sim.Der.DerCurvePoint</c>).</summary>
+    public IReadOnlyList<DerCurvePointWire> Points { get; init; } = [];
 
     /// <summary>Curve types: the unit of y (PctMaxW, PctMaxVar, PctWAvail, PctVarAvail, PctEffectiveV, Not_Applicable).</summary>
     public string YUnit { get; init; } = "Not_Applicable";
@@ -104,7 +106,7 @@ public sealed record DerControlSpec
     public decimal? RampRate { get; init; }
 
     /// <summary>A curve control (VoltWatt, FreqWatt, VoltVar, WattPF, WattVar, trip and cessation curves).</summary>
-    public static DerControlSpec Curve(string controlType, string controlId, IReadOnlyList<DerCurvePoint> points, string yUnit, bool isDefault = true, int priority = 1) =>
+    public static DerControlSpec Curve(string controlType, string controlId, IReadOnlyList<DerCurvePointWire> points, string yUnit, bool isDefault = true, int priority = 1) =>
         new() { ControlType = controlType, ControlId = controlId, Points = points, YUnit = yUnit, IsDefault = isDefault, Priority = priority };
 
     /// <summary>LimitMaxDischarge at a percentage of the maximum discharge power.</summary>
