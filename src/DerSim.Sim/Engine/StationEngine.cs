@@ -185,16 +185,22 @@ public sealed partial class StationEngine
         return true;
     }
 
-    /// <summary>Stops every running transaction for <paramref name="reason"/> and completes when they ended.</summary>
-    public Task StopAllAsync(TransactionStopReason reason, CancellationToken ct)
+    /// <summary>
+    /// Stops every running transaction for <paramref name="reason"/> and completes when they ended. A start whose
+    /// answer is in but that is not registered yet is waited for first (<see cref="SettleStartsAsync"/>): without that,
+    /// a scenario's clean-up right after "the station starts a transaction" found no transaction, stopped nothing and
+    /// closed the socket with the transaction still open at the CSMS (seen once in CI).
+    /// </summary>
+    public async Task StopAllAsync(TransactionStopReason reason, CancellationToken ct)
     {
+        await SettleStartsAsync().WaitAsync(ct).ConfigureAwait(false);
         var running = _transactions.Values.ToList();
         foreach (var tx in running)
         {
             tx.RequestStop(reason);
         }
 
-        return Task.WhenAll(running.Select(t => t.Ended)).WaitAsync(ct);
+        await Task.WhenAll(running.Select(t => t.Ended)).WaitAsync(ct).ConfigureAwait(false);
     }
 
     /// <summary>How long a reset waits for the CSMS to answer the stop messages of the transactions it ended.</summary>
