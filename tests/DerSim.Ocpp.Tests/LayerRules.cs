@@ -1,5 +1,6 @@
 using System.Reflection;
 using System.Xml.Linq;
+using DerSim.Ocpp.Tests.Validation;
 
 namespace DerSim.Ocpp.Tests;
 
@@ -14,7 +15,7 @@ internal static class LayerRules
         var ours = assembly.GetReferencedAssemblies().Select(a => a.Name!).Where(IsDerSim).Order(StringComparer.Ordinal).ToList();
         ours.ShouldBeSubsetOf(allowed, $"{assembly.GetName().Name} references {string.Join(", ", ours)}");
 
-        var root = RepoRoot();
+        var root = RepoPaths.RepoRoot;
         var csproj = XDocument.Load(Path.Combine(root, project));
         var projects = csproj.Descendants("ProjectReference")
             .Select(r => Path.GetFileNameWithoutExtension(r.Attribute("Include")!.Value.Replace('\\', '/')))
@@ -24,17 +25,4 @@ internal static class LayerRules
 
     // The DerSim assemblies: DerSim.* and the harness, whose assembly is named after its command (dersim).
     private static bool IsDerSim(string name) => name.StartsWith("DerSim.", StringComparison.Ordinal) || name == "dersim";
-
-    private static string RepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "DerSim.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("DerSim.sln not found above " + AppContext.BaseDirectory);
-    }
 }

@@ -11,8 +11,9 @@ public sealed class InterruptTests
     {
         if (SigintIgnored())
         {
-            // A shell without job control starts background commands with SIGINT ignored, the children inherit that,
-            // and .NET then leaves it ignored: no process of this test run can receive Ctrl+C.
+            // A shell without job control starts background commands with SIGINT ignored, and children inherit an
+            // ignored signal. The only two failures of this test came from runs started that way; not proven to be the
+            // cause, so the skip applies only where SIGINT is in fact ignored in this process.
             Assert.Ignore("SIGINT is ignored in this test run (started as a background job without job control); Ctrl+C cannot reach dersim");
         }
 
