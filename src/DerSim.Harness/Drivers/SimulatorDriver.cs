@@ -319,39 +319,29 @@ public sealed class SimulatorDriver : IAsyncDisposable
     public async Task<TrafficQuery> WaitForAsync(Func<TrafficQuery, bool> condition, string expectation)
     {
         ArgumentNullException.ThrowIfNull(condition);
-        var changed = new SemaphoreSlim(0);
-        void OnRecorded(RecordedFrame frame) => changed.Release();
-        Recorder.Recorded += OnRecorded;
-        try
+        using var watch = new RecordingWatch(Recorder);
+        using var timeout = new CancellationTokenSource(WaitTimeout);
+        while (true)
         {
-            using var timeout = new CancellationTokenSource(WaitTimeout);
-            while (true)
+            var query = Recorder.Query();
+            if (condition(query))
             {
-                var query = Recorder.Query();
-                if (condition(query))
-                {
-                    return query;
-                }
-
-                if (_stations.Values.FirstOrDefault(s => s.Running is { IsFaulted: true }) is { } failed)
-                {
-                    throw new TrafficAssertionException($"{expectation}, but station {failed.Id} stopped: {NameCsms(failed, failed.Running!.Exception!.GetBaseException().Message)}", Recorder.Frames);
-                }
-
-                try
-                {
-                    await changed.WaitAsync(TimeSpan.FromMilliseconds(200), timeout.Token).ConfigureAwait(false);
-                }
-                catch (OperationCanceledException)
-                {
-                    throw new TrafficAssertionException($"{expectation}: not seen within {WaitTimeout.TotalSeconds:0} s", Recorder.Frames);
-                }
+                return query;
             }
-        }
-        finally
-        {
-            Recorder.Recorded -= OnRecorded;
-            changed.Dispose();
+
+            if (_stations.Values.FirstOrDefault(s => s.Running is { IsFaulted: true }) is { } failed)
+            {
+                throw new TrafficAssertionException($"{expectation}, but station {failed.Id} stopped: {NameCsms(failed, failed.Running!.Exception!.GetBaseException().Message)}", Recorder.Frames);
+            }
+
+            try
+            {
+                await watch.ChangedAsync(TimeSpan.FromMilliseconds(200), timeout.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                throw new TrafficAssertionException($"{expectation}: not seen within {WaitTimeout.TotalSeconds:0} s", Recorder.Frames);
+            }
         }
     }
 

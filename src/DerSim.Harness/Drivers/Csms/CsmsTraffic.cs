@@ -22,54 +22,34 @@ public static class CsmsTraffic
         var action = command.OcppAction ?? throw new CsmsActionNotApplicableException($"OCPP {command.Version} has no {command.Kind}");
         var expected = CsmsCommandFields.Expected(command);
         var stationId = command.StationId;
-        using var changed = new SemaphoreSlim(0);
-        void OnRecorded(RecordedFrame frame)
+        using var watch = new RecordingWatch(recorder);
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        deadline.CancelAfter(timeout);
+        while (true)
         {
+            if (Find(recorder.Query(), stationId, action, afterSequence, expected) is { } exchange)
+            {
+                return exchange;
+            }
+
             try
             {
-                changed.Release();
+                await watch.ChangedAsync(TimeSpan.FromMilliseconds(200), deadline.Token).ConfigureAwait(false);
             }
-            catch (ObjectDisposedException)
+            catch (OperationCanceledException) when (!ct.IsCancellationRequested)
             {
-                // A station recorded a frame while this wait was ending: nobody listens any more.
+                var since = recorder.Query().Station(stationId).Where(f => f.Sequence > afterSequence, "since the request").Frames;
+                var calls = CallsSince(recorder, stationId, action, afterSequence);
+                var wanted = $"{action}{CsmsCommandFields.Describe(expected)}";
+                var matching = calls.FirstOrDefault(f => CsmsCommandFields.Mismatch(expected, f.Payload) is null);
+                var message = (calls.Count, matching) switch
+                {
+                    (0, _) => $"the CSMS sent no {wanted} to {stationId} within {timeout.TotalSeconds:0} s",
+                    (_, null) => $"expected {wanted}, the CSMS sent {string.Join("; ", calls.Select(c => $"{action} with {CsmsCommandFields.Mismatch(expected, c.Payload)}").Distinct(StringComparer.Ordinal))} to {stationId} within {timeout.TotalSeconds:0} s",
+                    _ => $"{stationId} did not answer the CSMS's {wanted} within {timeout.TotalSeconds:0} s",
+                };
+                throw new TrafficAssertionException(message, since);
             }
-        }
-
-        recorder.Recorded += OnRecorded;
-        try
-        {
-            using var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct);
-            deadline.CancelAfter(timeout);
-            while (true)
-            {
-                if (Find(recorder.Query(), stationId, action, afterSequence, expected) is { } exchange)
-                {
-                    return exchange;
-                }
-
-                try
-                {
-                    await changed.WaitAsync(TimeSpan.FromMilliseconds(200), deadline.Token).ConfigureAwait(false);
-                }
-                catch (OperationCanceledException) when (!ct.IsCancellationRequested)
-                {
-                    var since = recorder.Query().Station(stationId).Where(f => f.Sequence > afterSequence, "since the request").Frames;
-                    var calls = CallsSince(recorder, stationId, action, afterSequence);
-                    var wanted = $"{action}{CsmsCommandFields.Describe(expected)}";
-                    var matching = calls.FirstOrDefault(f => CsmsCommandFields.Mismatch(expected, f.Payload) is null);
-                    var message = (calls.Count, matching) switch
-                    {
-                        (0, _) => $"the CSMS sent no {wanted} to {stationId} within {timeout.TotalSeconds:0} s",
-                        (_, null) => $"expected {wanted}, the CSMS sent {string.Join("; ", calls.Select(c => $"{action} with {CsmsCommandFields.Mismatch(expected, c.Payload)}").Distinct(StringComparer.Ordinal))} to {stationId} within {timeout.TotalSeconds:0} s",
-                        _ => $"{stationId} did not answer the CSMS's {wanted} within {timeout.TotalSeconds:0} s",
-                    };
-                    throw new TrafficAssertionException(message, since);
-                }
-            }
-        }
-        finally
-        {
-            recorder.Recorded -= OnRecorded;
         }
     }
 
