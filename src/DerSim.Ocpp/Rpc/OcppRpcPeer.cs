@@ -190,7 +190,17 @@ public sealed partial class OcppRpcPeer : IAsyncDisposable
     /// <exception cref="OcppCallTimeoutException">No answer within <see cref="OcppRpcOptions.CallTimeout"/>.</exception>
     /// <exception cref="OcppSchemaViolationException">The request is invalid (only with <see cref="OcppRpcOptions.ValidateOutbound"/>).</exception>
     /// <exception cref="OcppConnectionClosedException">The connection closed before the answer arrived.</exception>
-    public async Task<TResponse> CallAsync<TRequest, TResponse>(TRequest request, CancellationToken ct = default)
+    public Task<TResponse> CallAsync<TRequest, TResponse>(TRequest request, CancellationToken ct = default) =>
+        CallAsync<TRequest, TResponse>(request, null, ct);
+
+    /// <summary>
+    /// As <see cref="CallAsync{TRequest, TResponse}(TRequest, CancellationToken)"/>, with <paramref name="onAnswer"/> run on
+    /// the receive path as soon as the CALLRESULT is read, before any later frame is handled: what the answer changes (a
+    /// station's registration and heartbeat interval after BootNotification) holds for the CALL the peer sends next,
+    /// as on a station that handles its messages one at a time. <paramref name="onAnswer"/> must be quick and not throw;
+    /// an exception fails the call as an unreadable answer.
+    /// </summary>
+    public async Task<TResponse> CallAsync<TRequest, TResponse>(TRequest request, Action<TResponse>? onAnswer, CancellationToken ct = default)
     {
         var action = ActionFor(typeof(TRequest));
         if (action.ResponseType != typeof(TResponse))
@@ -202,7 +212,18 @@ public sealed partial class OcppRpcPeer : IAsyncDisposable
         var id = _ids.Next();
         var frame = FrameWriter.Request(OcppMessageType.Call, id, action.Name, request, PayloadTypeOf<TRequest>(), OutboundCheck(action.Name));
         var responseType = PayloadTypeOf<TResponse>();
-        var result = await CallCoreAsync(action.Name, id, frame, answer => answer.ReadPayload(responseType), responseType, ct).ConfigureAwait(false);
+        var result = await CallCoreAsync(
+            action.Name,
+            id,
+            frame,
+            answer =>
+            {
+                var response = (TResponse)answer.ReadPayload(responseType)!;
+                onAnswer?.Invoke(response);
+                return response;
+            },
+            responseType,
+            ct).ConfigureAwait(false);
         return (TResponse)result!;
     }
 

@@ -17,8 +17,11 @@ public interface IVersionAdapter
     /// <summary>Registers the handlers for the CSMS-initiated actions this version's station answers.</summary>
     void RegisterHandlers(OcppRpcPeer peer, StationSession session);
 
-    /// <summary>Sends BootNotification and returns the CSMS's verdict.</summary>
-    Task<BootOutcome> BootAsync(OcppRpcPeer peer, ChargingStation station, CancellationToken ct);
+    /// <summary>
+    /// Sends BootNotification and returns the CSMS's verdict; <paramref name="onAnswer"/> (optional) adopts it on the
+    /// receive path, before the station handles the CSMS's next CALL (see <see cref="OcppRpcPeer.CallAsync{TRequest, TResponse}(TRequest, Action{TResponse}, CancellationToken)"/>).
+    /// </summary>
+    Task<BootOutcome> BootAsync(OcppRpcPeer peer, ChargingStation station, Action<BootOutcome>? onAnswer, CancellationToken ct);
 
     /// <summary>Reports one connector's status.</summary>
     Task SendStatusAsync(OcppRpcPeer peer, ChargingStation station, StationConnector connector, CancellationToken ct);

@@ -23,7 +23,7 @@ public sealed class Ocpp2Adapter(Ocpp2Dialect dialect, TimeProvider time) : IVer
     public OcppVersion Version => dialect.Version;
 
     /// <inheritdoc />
-    public async Task<BootOutcome> BootAsync(OcppRpcPeer peer, ChargingStation station, CancellationToken ct)
+    public async Task<BootOutcome> BootAsync(OcppRpcPeer peer, ChargingStation station, Action<BootOutcome>? onAnswer, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(peer);
         ArgumentNullException.ThrowIfNull(station);
@@ -36,14 +36,19 @@ public sealed class Ocpp2Adapter(Ocpp2Dialect dialect, TimeProvider time) : IVer
                 BootReason.Triggered => BootReasonEnumType.Triggered,
                 _ => BootReasonEnumType.PowerUp,
             });
-        var response = await peer.CallAsync<BootNotificationRequest, BootNotificationResponse>(request, ct).ConfigureAwait(false);
-        var state = response.Status switch
+        var response = await peer.CallAsync<BootNotificationRequest, BootNotificationResponse>(request, r => onAnswer?.Invoke(Outcome(r)), ct).ConfigureAwait(false);
+        return Outcome(response);
+
+        static BootOutcome Outcome(BootNotificationResponse response)
         {
-            RegistrationStatusEnumType.Accepted => RegistrationState.Accepted,
-            RegistrationStatusEnumType.Pending => RegistrationState.Pending,
-            _ => RegistrationState.Rejected,
-        };
-        return new BootOutcome(state, TimeSpan.FromSeconds(Math.Max(0, response.Interval)), response.CurrentTime);
+            var state = response.Status switch
+            {
+                RegistrationStatusEnumType.Accepted => RegistrationState.Accepted,
+                RegistrationStatusEnumType.Pending => RegistrationState.Pending,
+                _ => RegistrationState.Rejected,
+            };
+            return new BootOutcome(state, TimeSpan.FromSeconds(Math.Max(0, response.Interval)), response.CurrentTime);
+        }
     }
 
     /// <inheritdoc />

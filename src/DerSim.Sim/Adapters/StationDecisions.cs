@@ -107,7 +107,7 @@ public static class StationDecisions
         {
             case TriggeredMessage.BootNotification:
                 station.NextBootReason = BootReason.Triggered;
-                session.AfterAnswer("TriggerMessage", ct => session.Adapter.BootAsync(session.Peer, station, ct));
+                session.AfterAnswer("TriggerMessage", ct => session.Adapter.BootAsync(session.Peer, station, null, ct));
                 return TriggerOutcome.Accepted;
             case TriggeredMessage.Heartbeat:
                 session.AfterAnswer("TriggerMessage", ct => session.Adapter.HeartbeatAsync(session.Peer, ct));

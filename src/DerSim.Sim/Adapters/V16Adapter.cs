@@ -14,7 +14,7 @@ public sealed class V16Adapter(TimeProvider time) : IVersionAdapter
     public OcppVersion Version => OcppVersion.V16;
 
     /// <inheritdoc />
-    public async Task<BootOutcome> BootAsync(OcppRpcPeer peer, ChargingStation station, CancellationToken ct)
+    public async Task<BootOutcome> BootAsync(OcppRpcPeer peer, ChargingStation station, Action<BootOutcome>? onAnswer, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(peer);
         ArgumentNullException.ThrowIfNull(station);
@@ -24,14 +24,19 @@ public sealed class V16Adapter(TimeProvider time) : IVersionAdapter
             ChargePointSerialNumber = identity.SerialNumber,
             FirmwareVersion = identity.FirmwareVersion,
         };
-        var response = await peer.CallAsync<BootNotificationRequest, BootNotificationResponse>(request, ct).ConfigureAwait(false);
-        var state = response.Status switch
+        var response = await peer.CallAsync<BootNotificationRequest, BootNotificationResponse>(request, r => onAnswer?.Invoke(Outcome(r)), ct).ConfigureAwait(false);
+        return Outcome(response);
+
+        static BootOutcome Outcome(BootNotificationResponse response)
         {
-            BootNotificationStatus.Accepted => RegistrationState.Accepted,
-            BootNotificationStatus.Pending => RegistrationState.Pending,
-            _ => RegistrationState.Rejected,
-        };
-        return new BootOutcome(state, TimeSpan.FromSeconds(Math.Max(0, response.Interval)), response.CurrentTime);
+            var state = response.Status switch
+            {
+                BootNotificationStatus.Accepted => RegistrationState.Accepted,
+                BootNotificationStatus.Pending => RegistrationState.Pending,
+                _ => RegistrationState.Rejected,
+            };
+            return new BootOutcome(state, TimeSpan.FromSeconds(Math.Max(0, response.Interval)), response.CurrentTime);
+        }
     }
 
     /// <inheritdoc />

@@ -26,7 +26,6 @@ public sealed class StationRunner
     private readonly Action<string> _log;
     private readonly TimeSpan _callTimeout;
     private CancellationTokenSource? _wake;
-    private int _heartbeatIntervalChanges;
     private readonly TaskCompletionSource _sessionsDone = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource _planEnded = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _sessionsStarted;
@@ -67,7 +66,6 @@ public sealed class StationRunner
         {
             if (key == "HeartbeatInterval")
             {
-                Interlocked.Increment(ref _heartbeatIntervalChanges);
                 Wake();
             }
             else if (key == "WebSocketPingInterval")
@@ -284,16 +282,32 @@ public sealed class StationRunner
         }
     }
 
+    /// <summary>
+    /// Adopts the CSMS's verdict on the boot as soon as its answer is read, before the station handles the CSMS's next
+    /// CALL: a CSMS that reads HeartbeatInterval (or changes it) right after accepting sees the interval it gave, and its
+    /// own later change is the newer word. (The interval of an Accepted BootNotification answer is the heartbeat
+    /// interval: OCPP 1.6 §4.2 BootNotification, 2.x use case B01.)
+    /// </summary>
+    private void Adopt(BootOutcome outcome)
+    {
+        Station.Registration = outcome.Registration;
+        if (outcome.Registration == RegistrationState.Accepted)
+        {
+            Station.NextBootReason = BootReason.PowerUp;
+            var interval = outcome.Interval > TimeSpan.Zero ? outcome.Interval : DefaultHeartbeatInterval;
+            Station.Configuration.TrySet(Station.Configuration.Get("HeartbeatInterval")!, ((int)interval.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+    }
+
     private async Task BootUntilAcceptedAsync(OcppRpcPeer peer, CancellationToken ct)
     {
         // Once accepted, a reconnect does not boot again: BootNotification announces a (re)start, not a new socket.
         while (Station.Registration != RegistrationState.Accepted)
         {
             BootOutcome outcome;
-            var heartbeatChangesBefore = Volatile.Read(ref _heartbeatIntervalChanges);
             try
             {
-                outcome = await _adapter.BootAsync(peer, Station, ct).ConfigureAwait(false);
+                outcome = await _adapter.BootAsync(peer, Station, Adopt, ct).ConfigureAwait(false);
             }
             catch (Exception ex) when (IsBadAnswer(ex))
             {
@@ -303,19 +317,9 @@ public sealed class StationRunner
                 continue;
             }
 
-            Station.Registration = outcome.Registration;
             Booted?.Invoke(outcome);
             if (outcome.Registration == RegistrationState.Accepted)
             {
-                Station.NextBootReason = BootReason.PowerUp;
-                // A CSMS may change the interval (ChangeConfiguration, SetVariables) right after accepting the boot; that
-                // change can be handled before this continuation runs, and being the newer word it must not be undone.
-                if (Volatile.Read(ref _heartbeatIntervalChanges) == heartbeatChangesBefore)
-                {
-                    var interval = outcome.Interval > TimeSpan.Zero ? outcome.Interval : DefaultHeartbeatInterval;
-                    Station.Configuration.TrySet(Station.Configuration.Get("HeartbeatInterval")!, ((int)interval.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture));
-                }
-
                 return;
             }
 

@@ -17,16 +17,20 @@ internal sealed class StationUnderTest : IAsyncDisposable
     /// <summary>Two EVSEs with one connector each: the smallest profile that shows per-connector behaviour.</summary>
     public const string TwoPortProfile = "EVSE-AC-7.4kW-2port";
 
+    /// <summary>How long the station waits for an answer to its CALLs.</summary>
+    public static readonly TimeSpan CallTimeout = TimeSpan.FromSeconds(5);
+
     private static readonly OcppSchemaValidator Validator = new();
 
     private readonly CancellationTokenSource _stop = new();
 
-    private StationUnderTest(ChargingStation station, StationRunner runner, ConcurrentQueue<string> log)
+    private StationUnderTest(ChargingStation station, StationRunner runner, ConcurrentQueue<string> log, Action<StationRunner>? configure)
     {
         Station = station;
         Log = log;
         Runner = runner;
         runner.Booted += Boots.Enqueue;
+        configure?.Invoke(runner);
         Running = Task.Run(() => runner.RunAsync(_stop.Token));
     }
 
@@ -42,7 +46,7 @@ internal sealed class StationUnderTest : IAsyncDisposable
 
     public ConcurrentQueue<BootOutcome> Boots { get; } = new();
 
-    public static StationUnderTest Start(Uri csmsUrl, OcppVersion version, string stationId, string profile = TwoPortProfile, string? password = null, int? maxConnectAttempts = null)
+    public static StationUnderTest Start(Uri csmsUrl, OcppVersion version, string stationId, string profile = TwoPortProfile, string? password = null, int? maxConnectAttempts = null, Action<StationRunner>? configure = null, TimeProvider? time = null)
     {
         var station = new ChargingStation(stationId, EvseProfileLoader.Load(profile, ProfilesDirectory.Locate()));
         var options = new OcppClientOptions
@@ -53,12 +57,12 @@ internal sealed class StationUnderTest : IAsyncDisposable
             BasicAuthPassword = password,
             Reconnect = new OcppReconnectPolicy { InitialDelay = TimeSpan.FromMilliseconds(200), MaxDelay = TimeSpan.FromSeconds(1), MaxAttempts = maxConnectAttempts },
             // Validating both ways, as ./sim does by default.
-            Rpc = new OcppRpcOptions { CallTimeout = TimeSpan.FromSeconds(5), Validator = Validator },
+            Rpc = new OcppRpcOptions { CallTimeout = CallTimeout, Validator = Validator },
         };
         var log = new ConcurrentQueue<string>();
-        var runner = new StationRunner(station, options, TimeProvider.System, log.Enqueue);
+        var runner = new StationRunner(station, options, time ?? TimeProvider.System, log.Enqueue);
         runner.Frame += f => log.Enqueue(FramePrinter.Format(f, stationId, stationSide: true));
-        return new StationUnderTest(station, runner, log);
+        return new StationUnderTest(station, runner, log, configure);
     }
 
     public static StationUnderTest Start(ReferenceCsms csms, OcppVersion version, string stationId, string profile = TwoPortProfile, string? password = null) =>
