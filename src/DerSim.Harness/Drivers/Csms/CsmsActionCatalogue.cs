@@ -8,7 +8,7 @@ namespace DerSim.Harness.Drivers.Csms;
 /// The actions the Http driver knows and the placeholders each provides, read from the code itself: every public
 /// factory of <see cref="CsmsCommand"/> is called for every OCPP version, once with only its required arguments and
 /// once with all, and the resulting <see cref="CsmsCommand.TemplateName"/>, <see cref="CsmsCommand.OcppAction"/> and
-/// <see cref="CsmsCommand.Placeholders"/> are listed. A new factory or placeholder shows up here with no list to update.
+/// <see cref="CsmsCommand.PlaceholderNames"/> are listed. A new factory or placeholder shows up here with no list to update.
 /// </summary>
 public static class CsmsActionCatalogue
 {
@@ -31,7 +31,7 @@ public static class CsmsActionCatalogue
         {
             var full = OcppVersions.All.ToDictionary(v => v, v => Call(factory, v, all: true, Texts[0]));
             var supported = OcppVersions.All.Where(v => full[v].OcppAction is not null).ToList();
-            var everywhere = supported.Select(v => Call(factory, v, all: false, Texts[0]).Placeholders().Keys)
+            var everywhere = supported.Select(v => Call(factory, v, all: false, Texts[0]).PlaceholderNames())
                 .Aggregate((IEnumerable<string>?)null, (a, b) => a is null ? b : a.Intersect(b)) ?? [];
             var any = supported.SelectMany(v => Texts.SelectMany(text => Keys(factory, v, text))).Distinct();
             var first = full[OcppVersion.V16];
@@ -52,7 +52,7 @@ public static class CsmsActionCatalogue
     {
         try
         {
-            return Call(factory, version, all: true, text).Placeholders().Keys;
+            return Call(factory, version, all: true, text).PlaceholderNames();
         }
         catch (Exception ex) when (ex is TargetInvocationException or FormatException or ArgumentException)
         {

@@ -290,7 +290,16 @@ public sealed record CsmsCommand
     }
 
     /// <summary>The values the Http driver substitutes into its templates, by placeholder name.</summary>
-    public IReadOnlyDictionary<string, string> Placeholders()
+    /// <exception cref="ArgumentException">A value the OCPP payload needs is not one the station's version knows.</exception>
+    public IReadOnlyDictionary<string, string> Placeholders() => Values(payload: true);
+
+    /// <summary>
+    /// The names of <see cref="Placeholders"/>, without building the OCPP payload: what a template may use, for the
+    /// action catalogue (whose sample arguments need not be values OCPP knows).
+    /// </summary>
+    public IReadOnlyCollection<string> PlaceholderNames() => Values(payload: false).Keys;
+
+    private Dictionary<string, string> Values(bool payload)
     {
         var values = new Dictionary<string, string>(StringComparer.Ordinal)
         {
@@ -352,7 +361,7 @@ public sealed record CsmsCommand
 
         if (OcppAction is not null)
         {
-            values["payload"] = Payload().GetRawText();
+            values["payload"] = payload ? Payload().GetRawText() : "";
         }
 
         return values;

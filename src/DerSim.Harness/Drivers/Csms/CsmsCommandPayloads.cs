@@ -2,10 +2,16 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using DerSim.Ocpp;
+using DerSim.Ocpp.Json;
+using V16 = DerSim.Ocpp.V16;
+using V2 = DerSim.Ocpp.V21;
 
 namespace DerSim.Harness.Drivers.Csms;
 
-/// <summary>The OCPP payload of a <see cref="CsmsCommand"/> in the station's version.</summary>
+/// <summary>
+/// The OCPP payload of a <see cref="CsmsCommand"/> in the station's version, built from the generated request types
+/// (2.0.1 and 2.1 share 2.1's CLR types; what a 2.0.1 connection may carry is checked by its schemas when sent).
+/// </summary>
 internal static class CsmsCommandPayloads
 {
     public static JsonElement For(CsmsCommand c)
@@ -15,9 +21,21 @@ internal static class CsmsCommandPayloads
             throw new CsmsActionNotApplicableException($"OCPP {c.Version.DisplayName()} has no {c.Kind}");
         }
 
-        var payload = c.Version == OcppVersion.V16 ? V16(c) : V2(c);
-        DropNulls(payload);
-        return JsonSerializer.SerializeToElement(payload);
+        if (c.Kind is CsmsActionKind.SetDERControl or CsmsActionKind.GetDERControl or CsmsActionKind.ClearDERControl)
+        {
+            var control = c.Kind switch
+            {
+                CsmsActionKind.SetDERControl => DerControlPayloads.Set(c.DerControl ?? throw new ArgumentException("SetDERControl without a control")),
+                CsmsActionKind.GetDERControl => DerControlPayloads.Get(c),
+                _ => DerControlPayloads.Clear(c),
+            };
+            DropNulls(control);
+            return JsonSerializer.SerializeToElement(control);
+        }
+
+        var table = OcppActionTables.For(c.Version);
+        var request = c.Version == OcppVersion.V16 ? Ocpp16(c) : Ocpp2(c);
+        return OcppJson.SerializeToElement(request, request.GetType(), table);
     }
 
     // Optional fields left unset must be absent, not null: the schemas allow no nulls.
@@ -39,153 +57,119 @@ internal static class CsmsCommandPayloads
         }
     }
 
-    private static JsonObject V16(CsmsCommand c) => c.Kind switch
-    {
-        CsmsActionKind.SetChargingProfile => new JsonObject
-        {
-            ["connectorId"] = c.EvseId ?? 0,
-            ["csChargingProfiles"] = WithTransaction(
-                new JsonObject
-                {
-                    ["chargingProfileId"] = c.ProfileId,
-                    ["stackLevel"] = 0,
-                    ["chargingProfilePurpose"] = c.Purpose,
-                    ["chargingProfileKind"] = "Relative",
-                    ["chargingSchedule"] = Schedule(c),
-                },
-                c.Purpose == "TxProfile" && c.TransactionId is { } id ? int.Parse(id, CultureInfo.InvariantCulture) : null),
-        },
-        CsmsActionKind.ClearChargingProfile => c.EvseId is { } evse ? new JsonObject { ["connectorId"] = evse } : [],
-        CsmsActionKind.GetCompositeSchedule => new JsonObject { ["connectorId"] = c.EvseId ?? 0, ["duration"] = c.DurationSeconds ?? 3600, ["chargingRateUnit"] = "W" },
-        CsmsActionKind.RemoteStart => new JsonObject { ["connectorId"] = c.EvseId, ["idTag"] = c.IdTag },
-        CsmsActionKind.RemoteStop => new JsonObject { ["transactionId"] = int.Parse(c.TransactionId!, CultureInfo.InvariantCulture) },
-        CsmsActionKind.Reset => new JsonObject { ["type"] = c.ResetType },
-        CsmsActionKind.ChangeAvailability => new JsonObject { ["connectorId"] = c.EvseId ?? 0, ["type"] = c.OperationalStatus },
-        CsmsActionKind.UnlockConnector => new JsonObject { ["connectorId"] = c.EvseId },
-        CsmsActionKind.TriggerMessage => c.EvseId is { } on
-            ? new JsonObject { ["requestedMessage"] = c.RequestedMessage, ["connectorId"] = on }
-            : new JsonObject { ["requestedMessage"] = c.RequestedMessage },
-        CsmsActionKind.GetConfiguration => c.Key is { } key ? new JsonObject { ["key"] = new JsonArray(key) } : [],
-        _ => new JsonObject { ["key"] = c.Key, ["value"] = c.Value },
-    };
-
-    private static JsonObject V2(CsmsCommand c) => c.Kind switch
-    {
-        CsmsActionKind.SetChargingProfile => new JsonObject
-        {
-            ["evseId"] = c.EvseId ?? 0,
-            ["chargingProfile"] = WithTransaction(
-                new JsonObject
-                {
-                    ["id"] = c.ProfileId,
-                    ["stackLevel"] = 0,
-                    ["chargingProfilePurpose"] = c.Purpose,
-                    ["chargingProfileKind"] = "Relative",
-                    ["chargingSchedule"] = new JsonArray(Schedule(c, id: 1)),
-                },
-                c.Purpose == "TxProfile" ? c.TransactionId : null),
-        },
-        CsmsActionKind.ClearChargingProfile => c.EvseId is { } evse
-            ? new JsonObject { ["chargingProfileCriteria"] = new JsonObject { ["evseId"] = evse } }
-            : [],
-        CsmsActionKind.GetCompositeSchedule => new JsonObject { ["duration"] = c.DurationSeconds ?? 3600, ["evseId"] = c.EvseId ?? 0, ["chargingRateUnit"] = "W" },
-        CsmsActionKind.RemoteStart => new JsonObject
-        {
-            ["evseId"] = c.EvseId,
-            ["remoteStartId"] = 1,
-            ["idToken"] = new JsonObject { ["idToken"] = c.IdTag, ["type"] = c.IdTagType ?? IdTokenTypes.Fitting(c.IdTag!) },
-        },
-        CsmsActionKind.RemoteStop => new JsonObject { ["transactionId"] = c.TransactionId },
-        CsmsActionKind.Reset => new JsonObject { ["type"] = c.ResetTypeV2 },
-        CsmsActionKind.ChangeAvailability => c.EvseId is > 0
-            ? new JsonObject { ["operationalStatus"] = c.OperationalStatus, ["evse"] = Evse(c.EvseId.Value, c.ConnectorId) }
-            : new JsonObject { ["operationalStatus"] = c.OperationalStatus },
-        CsmsActionKind.UnlockConnector => new JsonObject { ["evseId"] = c.EvseId, ["connectorId"] = c.ConnectorId ?? 1 },
-        CsmsActionKind.TriggerMessage => c.EvseId is { } on
-            ? new JsonObject { ["requestedMessage"] = c.RequestedMessage, ["evse"] = Evse(on, null) }
-            : new JsonObject { ["requestedMessage"] = c.RequestedMessage },
-        CsmsActionKind.GetBaseReport => new JsonObject { ["requestId"] = 1, ["reportBase"] = c.Key },
-        CsmsActionKind.NotifyAllowedEnergyTransfer => new JsonObject
-        {
-            ["transactionId"] = c.TransactionId,
-            ["allowedEnergyTransfer"] = new JsonArray([.. (c.AllowedEnergyTransfer ?? []).Select(m => (JsonNode)JsonValue.Create(m))]),
-        },
-        CsmsActionKind.SetDERControl => DerControlPayloads.Set(c.DerControl ?? throw new ArgumentException("SetDERControl without a control")),
-        CsmsActionKind.GetDERControl => DerControlPayloads.Get(c),
-        CsmsActionKind.ClearDERControl => DerControlPayloads.Clear(c),
-        CsmsActionKind.AFRRSignal => new JsonObject
-        {
-            ["timestamp"] = Timestamp(c.Timestamp ?? throw new ArgumentException("AFRRSignal without a timestamp")),
-            ["signal"] = c.Signal ?? throw new ArgumentException("AFRRSignal without a signal"),
-        },
-        CsmsActionKind.GetVariables => new JsonObject
-        {
-            ["getVariableData"] = new JsonArray(new JsonObject
-            {
-                ["component"] = new JsonObject { ["name"] = c.Component },
-                ["variable"] = new JsonObject { ["name"] = c.Variable },
-            }),
-        },
-        _ => new JsonObject
-        {
-            ["setVariableData"] = new JsonArray(new JsonObject
-            {
-                ["attributeValue"] = c.Value,
-                ["component"] = new JsonObject { ["name"] = c.Component },
-                ["variable"] = new JsonObject { ["name"] = c.Variable },
-            }),
-        },
-    };
-
-    private static JsonObject Schedule(CsmsCommand c, int? id = null)
-    {
-        var schedule = new JsonObject();
-        if (id is { } scheduleId)
-        {
-            schedule["id"] = scheduleId;
-        }
-
-        if (c.OperationMode is not null)
-        {
-            // A 2.1 V2X period: limit is optional there, and a setpoint or discharge limit says the rest.
-            schedule["chargingRateUnit"] = "W";
-            schedule["chargingSchedulePeriod"] = new JsonArray(new JsonObject
-            {
-                ["startPeriod"] = 0,
-                ["limit"] = c.LimitW,
-                ["dischargeLimit"] = c.DischargeLimitW,
-                ["setpoint"] = c.SetpointW,
-                ["operationMode"] = c.OperationMode,
-                ["v2xBaseline"] = c.BaselineW,
-                ["v2xFreqWattCurve"] = c.FreqWattCurve is { } freq
-                    ? new JsonArray([.. freq.Select(p => (JsonNode)new JsonObject { ["frequency"] = p.FrequencyHz, ["power"] = p.PowerW })])
-                    : null,
-                ["v2xSignalWattCurve"] = c.SignalWattCurve is { } signal
-                    ? new JsonArray([.. signal.Select(p => (JsonNode)new JsonObject { ["signal"] = p.Signal, ["power"] = p.PowerW })])
-                    : null,
-            });
-            return schedule;
-        }
-
-        schedule["chargingRateUnit"] = c.LimitW is null ? "A" : "W";
-        schedule["chargingSchedulePeriod"] = new JsonArray(new JsonObject { ["startPeriod"] = 0, ["limit"] = c.LimitW ?? c.LimitA ?? 0 });
-        return schedule;
-    }
-
     /// <summary>A 2.x date-time: UTC with milliseconds, as the DER control schedules use.</summary>
     public static string Timestamp(DateTimeOffset at) =>
         at.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
 
-    private static JsonObject Evse(int id, int? connectorId) =>
-        connectorId is { } connector ? new JsonObject { ["id"] = id, ["connectorId"] = connector } : new JsonObject { ["id"] = id };
-
-    private static JsonObject WithTransaction(JsonObject profile, JsonNode? transactionId)
+    private static object Ocpp16(CsmsCommand c) => c.Kind switch
     {
-        if (transactionId is not null)
+        CsmsActionKind.SetChargingProfile => new V16.SetChargingProfileRequest(
+            c.EvseId ?? 0,
+            new V16.ChargingProfile(
+                c.ProfileId,
+                0,
+                Wire<V16.ChargingProfilePurpose>(c, c.Purpose, "charging profile purpose"),
+                V16.ChargingProfileKind.Relative,
+                new V16.ChargingSchedule(c.LimitW is null ? V16.ChargingRateUnit.A : V16.ChargingRateUnit.W, [new V16.ChargingSchedulePeriod(0, c.LimitW ?? c.LimitA ?? 0)]))
+            {
+                TransactionId = c.Purpose == "TxProfile" && c.TransactionId is { } id ? int.Parse(id, CultureInfo.InvariantCulture) : null,
+            }),
+        CsmsActionKind.ClearChargingProfile => new V16.ClearChargingProfileRequest { ConnectorId = c.EvseId },
+        CsmsActionKind.GetCompositeSchedule => new V16.GetCompositeScheduleRequest(c.EvseId ?? 0, c.DurationSeconds ?? 3600) { ChargingRateUnit = V16.ChargingRateUnit.W },
+        CsmsActionKind.RemoteStart => new V16.RemoteStartTransactionRequest(Required(c.IdTag, "idTag")) { ConnectorId = c.EvseId },
+        CsmsActionKind.RemoteStop => new V16.RemoteStopTransactionRequest(int.Parse(Required(c.TransactionId, "transactionId"), CultureInfo.InvariantCulture)),
+        CsmsActionKind.Reset => new V16.ResetRequest(Wire<V16.ResetType>(c, c.ResetType, "reset type")),
+        CsmsActionKind.ChangeAvailability => new V16.ChangeAvailabilityRequest(c.EvseId ?? 0, Wire<V16.ChangeAvailabilityType>(c, c.OperationalStatus, "availability type")),
+        CsmsActionKind.UnlockConnector => new V16.UnlockConnectorRequest(c.EvseId ?? throw new ArgumentException("UnlockConnector without a connector")),
+        CsmsActionKind.TriggerMessage => new V16.TriggerMessageRequest(Wire<V16.RequestedMessage>(c, c.RequestedMessage, "requested message")) { ConnectorId = c.EvseId },
+        CsmsActionKind.GetConfiguration => new V16.GetConfigurationRequest { Key = c.Key is { } key ? [key] : null },
+        _ => new V16.ChangeConfigurationRequest(Required(c.Key, "key"), Required(c.Value, "value")),
+    };
+
+    private static object Ocpp2(CsmsCommand c) => c.Kind switch
+    {
+        CsmsActionKind.SetChargingProfile => new V2.SetChargingProfileRequest(
+            c.EvseId ?? 0,
+            new V2.ChargingProfileType(
+                c.ProfileId,
+                0,
+                Wire<V2.ChargingProfilePurposeEnumType>(c, c.Purpose, "charging profile purpose"),
+                V2.ChargingProfileKindEnumType.Relative,
+                [Schedule(c)])
+            {
+                TransactionId = c.Purpose == "TxProfile" ? c.TransactionId : null,
+            }),
+        CsmsActionKind.ClearChargingProfile => new V2.ClearChargingProfileRequest
         {
-            profile["transactionId"] = transactionId;
+            ChargingProfileCriteria = c.EvseId is { } evse ? new V2.ClearChargingProfileType { EvseId = evse } : null,
+        },
+        CsmsActionKind.GetCompositeSchedule => new V2.GetCompositeScheduleRequest(c.DurationSeconds ?? 3600, c.EvseId ?? 0) { ChargingRateUnit = V2.ChargingRateUnitEnumType.W },
+        CsmsActionKind.RemoteStart => new V2.RequestStartTransactionRequest(
+            new V2.IdTokenType(Required(c.IdTag, "idToken"), c.IdTagType ?? IdTokenTypes.Fitting(c.IdTag!)),
+            1)
+        {
+            EvseId = c.EvseId,
+        },
+        CsmsActionKind.RemoteStop => new V2.RequestStopTransactionRequest(Required(c.TransactionId, "transactionId")),
+        CsmsActionKind.Reset => new V2.ResetRequest(Wire<V2.ResetEnumType>(c, c.ResetTypeV2, "reset type")),
+        CsmsActionKind.ChangeAvailability => new V2.ChangeAvailabilityRequest(Wire<V2.OperationalStatusEnumType>(c, c.OperationalStatus, "operational status"))
+        {
+            Evse = c.EvseId is > 0 ? new V2.EVSEType(c.EvseId.Value) { ConnectorId = c.ConnectorId } : null,
+        },
+        CsmsActionKind.UnlockConnector => new V2.UnlockConnectorRequest(c.EvseId ?? throw new ArgumentException("UnlockConnector without an EVSE"), c.ConnectorId ?? 1),
+        CsmsActionKind.TriggerMessage => new V2.TriggerMessageRequest(Wire<V2.MessageTriggerEnumType>(c, c.RequestedMessage, "requested message"))
+        {
+            Evse = c.EvseId is { } on ? new V2.EVSEType(on) : null,
+        },
+        CsmsActionKind.GetBaseReport => new V2.GetBaseReportRequest(1, Wire<V2.ReportBaseEnumType>(c, c.Key, "report base")),
+        CsmsActionKind.NotifyAllowedEnergyTransfer => new V2.NotifyAllowedEnergyTransferRequest(
+            Required(c.TransactionId, "transactionId"),
+            [.. (c.AllowedEnergyTransfer ?? []).Select(m => Wire<V2.EnergyTransferModeEnumType>(c, m, "energy transfer mode"))]),
+        CsmsActionKind.AFRRSignal => new V2.AFRRSignalRequest(
+            c.Timestamp ?? throw new ArgumentException("AFRRSignal without a timestamp"),
+            c.Signal ?? throw new ArgumentException("AFRRSignal without a signal")),
+        CsmsActionKind.GetVariables => new V2.GetVariablesRequest([new V2.GetVariableDataType(new V2.ComponentType(Required(c.Component, "component")), new V2.VariableType(Required(c.Variable, "variable")))]),
+        _ => new V2.SetVariablesRequest([new V2.SetVariableDataType(Required(c.Value, "value"), new V2.ComponentType(Required(c.Component, "component")), new V2.VariableType(Required(c.Variable, "variable")))]),
+    };
+
+    private static V2.ChargingScheduleType Schedule(CsmsCommand c)
+    {
+        if (c.OperationMode is not null)
+        {
+            // A 2.1 V2X period: limit is optional there, and a setpoint or discharge limit says the rest.
+            return new V2.ChargingScheduleType(1, V2.ChargingRateUnitEnumType.W, [new V2.ChargingSchedulePeriodType(0)
+            {
+                Limit = c.LimitW,
+                DischargeLimit = c.DischargeLimitW,
+                Setpoint = c.SetpointW,
+                OperationMode = Wire<V2.OperationModeEnumType>(c, c.OperationMode, "operation mode"),
+                V2xBaseline = c.BaselineW,
+                V2xFreqWattCurve = c.FreqWattCurve is { } freq ? [.. freq.Select(p => new V2.V2XFreqWattPointType(p.FrequencyHz, p.PowerW))] : null,
+                V2xSignalWattCurve = c.SignalWattCurve is { } signal ? [.. signal.Select(p => new V2.V2XSignalWattPointType(p.Signal, p.PowerW))] : null,
+            }]);
         }
 
-        return profile;
+        return new V2.ChargingScheduleType(
+            1,
+            c.LimitW is null ? V2.ChargingRateUnitEnumType.A : V2.ChargingRateUnitEnumType.W,
+            [new V2.ChargingSchedulePeriodType(0) { Limit = c.LimitW ?? c.LimitA ?? 0 }]);
     }
+
+    /// <summary>The generated enum value a step's text names, read by the version's own JSON converter (its exact schema strings).</summary>
+    private static TEnum Wire<TEnum>(CsmsCommand c, string? text, string what)
+        where TEnum : struct, Enum
+    {
+        var value = Required(text, what);
+        try
+        {
+            return OcppJson.Deserialize<TEnum>(JsonSerializer.Serialize(value), OcppActionTables.For(c.Version));
+        }
+        catch (JsonException)
+        {
+            throw new ArgumentException($"{c.Kind}: \"{value}\" is not an OCPP {c.Version.DisplayName()} {what}");
+        }
+    }
+
+    private static string Required(string? value, string what) =>
+        value ?? throw new ArgumentException($"the command has no {what}");
 }
