@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using DerSim.Ocpp;
 using DerSim.Ocpp.Json;
 using V16 = DerSim.Ocpp.V16;
@@ -21,40 +20,16 @@ internal static class CsmsCommandPayloads
             throw new CsmsActionNotApplicableException($"OCPP {c.Version.DisplayName()} has no {c.Kind}");
         }
 
-        if (c.Kind is CsmsActionKind.SetDERControl or CsmsActionKind.GetDERControl or CsmsActionKind.ClearDERControl)
-        {
-            var control = c.Kind switch
-            {
-                CsmsActionKind.SetDERControl => DerControlPayloads.Set(c.DerControl ?? throw new ArgumentException("SetDERControl without a control")),
-                CsmsActionKind.GetDERControl => DerControlPayloads.Get(c),
-                _ => DerControlPayloads.Clear(c),
-            };
-            DropNulls(control);
-            return JsonSerializer.SerializeToElement(control);
-        }
-
         var table = OcppActionTables.For(c.Version);
-        var request = c.Version == OcppVersion.V16 ? Ocpp16(c) : Ocpp2(c);
+        object request = c.Kind switch
+        {
+            CsmsActionKind.SetDERControl => DerControlPayloads.Set(c.DerControl ?? throw new ArgumentException("SetDERControl without a control")),
+            CsmsActionKind.GetDERControl => DerControlPayloads.Get(c),
+            CsmsActionKind.ClearDERControl => DerControlPayloads.Clear(c),
+            _ when c.Version == OcppVersion.V16 => Ocpp16(c),
+            _ => Ocpp2(c),
+        };
         return OcppJson.SerializeToElement(request, request.GetType(), table);
-    }
-
-    // Optional fields left unset must be absent, not null: the schemas allow no nulls.
-    private static void DropNulls(JsonObject node)
-    {
-        foreach (var name in node.Where(p => p.Value is null).Select(p => p.Key).ToList())
-        {
-            node.Remove(name);
-        }
-
-        foreach (var child in node.Select(p => p.Value).OfType<JsonObject>())
-        {
-            DropNulls(child);
-        }
-
-        foreach (var item in node.Select(p => p.Value).OfType<JsonArray>().SelectMany(a => a).OfType<JsonObject>())
-        {
-            DropNulls(item);
-        }
     }
 
     /// <summary>A 2.x date-time: UTC with milliseconds, as the DER control schedules use.</summary>
@@ -157,16 +132,20 @@ internal static class CsmsCommandPayloads
 
     /// <summary>The generated enum value a step's text names, read by the version's own JSON converter (its exact schema strings).</summary>
     private static TEnum Wire<TEnum>(CsmsCommand c, string? text, string what)
+        where TEnum : struct, Enum =>
+        Wire<TEnum>(c.Version, c.Kind.ToString(), Required(text, what), what);
+
+    /// <summary>As above, for a value of <paramref name="context"/> (named in the error) in <paramref name="version"/>.</summary>
+    internal static TEnum Wire<TEnum>(OcppVersion version, string context, string text, string what)
         where TEnum : struct, Enum
     {
-        var value = Required(text, what);
         try
         {
-            return OcppJson.Deserialize<TEnum>(JsonSerializer.Serialize(value), OcppActionTables.For(c.Version));
+            return OcppJson.Deserialize<TEnum>(JsonSerializer.Serialize(text), OcppActionTables.For(version));
         }
         catch (JsonException)
         {
-            throw new ArgumentException($"{c.Kind}: \"{value}\" is not an OCPP {c.Version.DisplayName()} {what}");
+            throw new ArgumentException($"{context}: \"{text}\" is not an OCPP {version.DisplayName()} {what}");
         }
     }
 

@@ -1,92 +1,65 @@
-using System.Globalization;
-using System.Text.Json.Nodes;
+using DerSim.Ocpp;
+using V2 = DerSim.Ocpp.V21;
 
 namespace DerSim.Harness.Drivers.Csms;
 
-/// <summary>The OCPP 2.1 SetDERControl / GetDERControl / ClearDERControl payloads of a <see cref="CsmsCommand"/>.</summary>
+/// <summary>The OCPP 2.1 SetDERControl / GetDERControl / ClearDERControl requests of a <see cref="CsmsCommand"/>, as generated types.</summary>
 internal static class DerControlPayloads
 {
-    public static JsonObject Set(DerControlSpec spec)
+    public static V2.SetDERControlRequest Set(DerControlSpec s)
     {
-        var payload = new JsonObject
+        if (!DerControlSpec.IsKnown(s.ControlType))
         {
-            ["isDefault"] = spec.IsDefault,
-            ["controlId"] = spec.ControlId,
-            ["controlType"] = spec.ControlType,
+            throw new ArgumentException($"'{s.ControlType}' is not a DER control type; expected one of {string.Join(", ", DerControlSpec.CurveTypes.Concat(DerControlSpec.SettingTypes))}");
+        }
+
+        var request = new V2.SetDERControlRequest(s.IsDefault, s.ControlId, ControlType(s.ControlType));
+        return s.ControlType switch
+        {
+            "LimitMaxDischarge" => request with
+            {
+                LimitMaxDischarge = new V2.LimitMaxDischargeType(s.Priority) { PctMaxDischargePower = s.PctMaxDischargePower, StartTime = s.StartTime, Duration = s.DurationSeconds },
+            },
+            "FixedPFAbsorb" => request with { FixedPFAbsorb = FixedPF(s) },
+            "FixedPFInject" => request with { FixedPFInject = FixedPF(s) },
+            "FixedVar" => request with
+            {
+                FixedVar = new V2.FixedVarType(s.Priority, s.VarSetpoint ?? 0, Unit(s.VarUnit)) { StartTime = s.StartTime, Duration = s.DurationSeconds },
+            },
+            "FreqDroop" => request with
+            {
+                FreqDroop = new V2.FreqDroopType(s.Priority, s.OverFreq, s.UnderFreq, s.OverDroop, s.UnderDroop, s.ResponseTime ?? 0) { StartTime = s.StartTime, Duration = s.DurationSeconds },
+            },
+            // Gradients and EnterService carry no schedule of their own in 2.1.
+            "Gradients" => request with { Gradient = new V2.GradientType(s.Priority, s.Gradient, s.SoftGradient) },
+            "EnterService" => request with
+            {
+                EnterService = new V2.EnterServiceType(s.Priority, s.HighVoltage, s.LowVoltage, s.HighFreq, s.LowFreq) { Delay = s.Delay, RandomDelay = s.RandomDelay, RampRate = s.RampRate },
+            },
+            _ => request with
+            {
+                Curve = new V2.DERCurveType(s.Points, s.Priority, Unit(s.YUnit)) { ResponseTime = s.ResponseTime, StartTime = s.StartTime, Duration = s.DurationSeconds },
+            },
         };
-        var (name, settings) = Settings(spec);
-        payload[name] = settings;
-        return payload;
     }
 
-    public static JsonObject Get(CsmsCommand c) => new()
+    public static V2.GetDERControlRequest Get(CsmsCommand c) => new(c.ProfileId)
     {
-        ["requestId"] = c.ProfileId,
-        ["isDefault"] = c.IsDefault,
-        ["controlType"] = c.ControlType,
-        ["controlId"] = c.ControlId,
+        IsDefault = c.IsDefault,
+        ControlType = c.ControlType is { } type ? ControlType(type) : null,
+        ControlId = c.ControlId,
     };
 
-    public static JsonObject Clear(CsmsCommand c) => new()
+    public static V2.ClearDERControlRequest Clear(CsmsCommand c) => new(c.IsDefault ?? true)
     {
-        ["isDefault"] = c.IsDefault ?? true,
-        ["controlType"] = c.ControlType,
-        ["controlId"] = c.ControlId,
+        ControlType = c.ControlType is { } type ? ControlType(type) : null,
+        ControlId = c.ControlId,
     };
 
-    private static (string Name, JsonObject Settings) Settings(DerControlSpec s) => s.ControlType switch
-    {
-        "LimitMaxDischarge" => ("limitMaxDischarge", Scheduled(s, new JsonObject { ["priority"] = s.Priority, ["pctMaxDischargePower"] = s.PctMaxDischargePower })),
-        "FixedPFAbsorb" => ("fixedPFAbsorb", FixedPF(s)),
-        "FixedPFInject" => ("fixedPFInject", FixedPF(s)),
-        "FixedVar" => ("fixedVar", Scheduled(s, new JsonObject { ["priority"] = s.Priority, ["setpoint"] = s.VarSetpoint ?? 0, ["unit"] = s.VarUnit })),
-        "FreqDroop" => ("freqDroop", Scheduled(s, new JsonObject
-        {
-            ["priority"] = s.Priority,
-            ["overFreq"] = s.OverFreq,
-            ["underFreq"] = s.UnderFreq,
-            ["overDroop"] = s.OverDroop,
-            ["underDroop"] = s.UnderDroop,
-            ["responseTime"] = s.ResponseTime ?? 0,
-        })),
-        // Gradients and EnterService carry no schedule of their own in 2.1.
-        "Gradients" => ("gradient", new JsonObject { ["priority"] = s.Priority, ["gradient"] = s.Gradient, ["softGradient"] = s.SoftGradient }),
-        "EnterService" => ("enterService", new JsonObject
-        {
-            ["priority"] = s.Priority,
-            ["highVoltage"] = s.HighVoltage,
-            ["lowVoltage"] = s.LowVoltage,
-            ["highFreq"] = s.HighFreq,
-            ["lowFreq"] = s.LowFreq,
-            ["delay"] = s.Delay,
-            ["randomDelay"] = s.RandomDelay,
-            ["rampRate"] = s.RampRate,
-        }),
-        var type when DerControlSpec.CurveTypes.Contains(type) => ("curve", Scheduled(s, new JsonObject
-        {
-            ["priority"] = s.Priority,
-            ["yUnit"] = s.YUnit,
-            ["curveData"] = new JsonArray([.. s.Points.Select(p => (JsonNode)new JsonObject { ["x"] = p.X, ["y"] = p.Y })]),
-            ["responseTime"] = s.ResponseTime,
-        })),
-        var other => throw new ArgumentException($"'{other}' is not a DER control type; expected one of {string.Join(", ", DerControlSpec.CurveTypes.Concat(DerControlSpec.SettingTypes))}"),
-    };
+    private static V2.FixedPFType FixedPF(DerControlSpec s) =>
+        new(s.Priority, s.Displacement ?? 1, s.Excitation) { StartTime = s.StartTime, Duration = s.DurationSeconds };
 
-    private static JsonObject FixedPF(DerControlSpec s) =>
-        Scheduled(s, new JsonObject { ["priority"] = s.Priority, ["displacement"] = s.Displacement ?? 1, ["excitation"] = s.Excitation });
+    private static V2.DERControlEnumType ControlType(string text) => CsmsCommandPayloads.Wire<V2.DERControlEnumType>(OcppVersion.V21, "DER control", text, "DER control type");
 
-    private static JsonObject Scheduled(DerControlSpec s, JsonObject settings)
-    {
-        if (s.StartTime is { } start)
-        {
-            settings["startTime"] = start.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
-        }
-
-        if (s.DurationSeconds is { } duration)
-        {
-            settings["duration"] = duration;
-        }
-
-        return settings;
-    }
+    private static V2.DERUnitEnumType Unit(string text) => CsmsCommandPayloads.Wire<V2.DERUnitEnumType>(OcppVersion.V21, "DER control", text, "DER unit");
 }
