@@ -3,6 +3,8 @@ using DerSim.Harness.Drivers;
 using DerSim.Harness.Drivers.Csms;
 using DerSim.Gherkin.Glue;
 using Reqnroll;
+using V2XFreqWattPointType = DerSim.Ocpp.V21.V2XFreqWattPointType;
+using V2XSignalWattPointType = DerSim.Ocpp.V21.V2XSignalWattPointType;
 
 namespace DerSim.Harness.Steps;
 
@@ -126,7 +128,7 @@ public sealed class V2gSteps(ScenarioWorld world, ScenarioContext scenario)
         Mark(string.Create(CultureInfo.InvariantCulture, $"aFRR signal {signal}"));
     }
 
-    private async Task CurveProfile(int evseId, string mode, IReadOnlyList<V2xFreqWattPoint>? freqWattCurve = null, IReadOnlyList<V2xSignalWattPoint>? signalWattCurve = null, decimal? baselineW = null)
+    private async Task CurveProfile(int evseId, string mode, IReadOnlyList<V2XFreqWattPointType>? freqWattCurve = null, IReadOnlyList<V2XSignalWattPointType>? signalWattCurve = null, decimal? baselineW = null)
     {
         var (station, tx) = await CsmsPerform.TransactionOnAsync(world, evseId).ConfigureAwait(false);
         var command = CsmsCommand.SetV2xCurveProfile(station.Id, station.Version, evseId, tx, mode, freqWattCurve, signalWattCurve, baselineW, ProfileIdBase + evseId);

@@ -2,6 +2,8 @@ using System.Globalization;
 using DerSim.Harness.Drivers.Csms;
 using DerSim.Gherkin.Glue;
 using Reqnroll;
+using V2XFreqWattPointType = DerSim.Ocpp.V21.V2XFreqWattPointType;
+using V2XSignalWattPointType = DerSim.Ocpp.V21.V2XSignalWattPointType;
 
 namespace DerSim.Harness.Steps;
 
@@ -16,17 +18,17 @@ internal static class V2xCurveTables
     public const string Power = "power kW";
 
     /// <summary>The frequency-watt points of a <c>| frequency Hz | power kW |</c> table, in the order written.</summary>
-    public static IReadOnlyList<V2xFreqWattPoint> FreqWatt(Table table)
+    public static IReadOnlyList<V2XFreqWattPointType> FreqWatt(Table table)
     {
         Require(table, Frequency);
-        return [.. table.Rows.Select(r => new V2xFreqWattPoint(Number(r[Frequency], Frequency), Watts(r[Power])))];
+        return [.. table.Rows.Select(r => new V2XFreqWattPointType(Number(r[Frequency], Frequency), Watts(r[Power])))];
     }
 
     /// <summary>The signal-watt points of a <c>| signal | power kW |</c> table, in the order written.</summary>
-    public static IReadOnlyList<V2xSignalWattPoint> SignalWatt(Table table)
+    public static IReadOnlyList<V2XSignalWattPointType> SignalWatt(Table table)
     {
         Require(table, Signal);
-        return [.. table.Rows.Select(r => new V2xSignalWattPoint(Integer(r[Signal]), Watts(r[Power])))];
+        return [.. table.Rows.Select(r => new V2XSignalWattPointType(Integer(r[Signal]), Watts(r[Power])))];
     }
 
     /// <summary>kW to W, rounded to 0.1 W as the other V2X steps do (a float step argument carries binary noise).</summary>

@@ -1,6 +1,8 @@
 using DerSim.Harness.Drivers.Csms;
 using Reqnroll;
 using DerSim.Harness.Steps;
+using V2XFreqWattPointType = DerSim.Ocpp.V21.V2XFreqWattPointType;
+using V2XSignalWattPointType = DerSim.Ocpp.V21.V2XSignalWattPointType;
 
 namespace DerSim.Harness.Tests.Steps;
 
@@ -15,7 +17,7 @@ public sealed class V2xCurveTablesTests
         table.AddRow("49.8", "-20");
         table.AddRow("50.0", "0.0005");
 
-        V2xCurveTables.FreqWatt(table).ShouldBe([new V2xFreqWattPoint(50.2m, 20000m), new V2xFreqWattPoint(49.8m, -20000m), new V2xFreqWattPoint(50.0m, 0.5m)]);
+        V2xCurveTables.FreqWatt(table).ShouldBe([new V2XFreqWattPointType(50.2m, 20000m), new V2XFreqWattPointType(49.8m, -20000m), new V2XFreqWattPointType(50.0m, 0.5m)]);
     }
 
     [Test]
@@ -26,7 +28,7 @@ public sealed class V2xCurveTablesTests
         table.AddRow(" 0 ", "0");
         table.AddRow("100", "12.5");
 
-        V2xCurveTables.SignalWatt(table).ShouldBe([new V2xSignalWattPoint(-100, -30000m), new V2xSignalWattPoint(0, 0m), new V2xSignalWattPoint(100, 12500m)]);
+        V2xCurveTables.SignalWatt(table).ShouldBe([new V2XSignalWattPointType(-100, -30000m), new V2XSignalWattPointType(0, 0m), new V2XSignalWattPointType(100, 12500m)]);
     }
 
     [Test]

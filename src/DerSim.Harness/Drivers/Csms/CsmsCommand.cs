@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
 using DerSim.Ocpp;
+using V2XFreqWattPointType = DerSim.Ocpp.V21.V2XFreqWattPointType;
+using V2XSignalWattPointType = DerSim.Ocpp.V21.V2XSignalWattPointType;
 
 namespace DerSim.Harness.Drivers.Csms;
 
@@ -96,10 +98,10 @@ public sealed record CsmsCommand
     public bool? IsDefault { get; init; }
 
     /// <summary>2.1 SetChargingProfile: the period's v2xFreqWattCurve (LocalFrequency), as given.</summary>
-    public IReadOnlyList<V2xFreqWattPoint>? FreqWattCurve { get; init; }
+    public IReadOnlyList<V2XFreqWattPointType>? FreqWattCurve { get; init; }
 
     /// <summary>2.1 SetChargingProfile: the period's v2xSignalWattCurve (CentralFrequency), as given.</summary>
-    public IReadOnlyList<V2xSignalWattPoint>? SignalWattCurve { get; init; }
+    public IReadOnlyList<V2XSignalWattPointType>? SignalWattCurve { get; init; }
 
     /// <summary>2.1 SetChargingProfile: the period's v2xBaseline in W, added to the curve's power (negative: discharge).</summary>
     public decimal? BaselineW { get; init; }
@@ -138,7 +140,7 @@ public sealed record CsmsCommand
     /// curve (LocalFrequency) or a signal-watt curve (CentralFrequency) as given, and optionally a v2xBaseline, in W.
     /// The points go out in the order given: sorting them is the station's job. Not applicable on 1.6 and 2.0.1.
     /// </summary>
-    public static CsmsCommand SetV2xCurveProfile(string stationId, OcppVersion version, int evseId, string transactionId, string operationMode, IReadOnlyList<V2xFreqWattPoint>? freqWattCurve = null, IReadOnlyList<V2xSignalWattPoint>? signalWattCurve = null, decimal? baselineW = null, int profileId = 1) =>
+    public static CsmsCommand SetV2xCurveProfile(string stationId, OcppVersion version, int evseId, string transactionId, string operationMode, IReadOnlyList<V2XFreqWattPointType>? freqWattCurve = null, IReadOnlyList<V2XSignalWattPointType>? signalWattCurve = null, decimal? baselineW = null, int profileId = 1) =>
         new(CsmsActionKind.SetChargingProfile, stationId, version)
         {
             Purpose = "TxProfile", EvseId = evseId, TransactionId = transactionId, OperationMode = operationMode,
@@ -376,8 +378,8 @@ public sealed record CsmsCommand
     private string CurveText()
     {
         var points = FreqWattCurve is { } freq
-            ? freq.Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.FrequencyHz:0.###} Hz → {p.PowerW / 1000:0.###} kW"))
-            : (SignalWattCurve ?? []).Select(p => string.Create(CultureInfo.InvariantCulture, $"signal {p.Signal} → {p.PowerW / 1000:0.###} kW"));
+            ? freq.Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.Frequency:0.###} Hz → {p.Power / 1000:0.###} kW"))
+            : (SignalWattCurve ?? []).Select(p => string.Create(CultureInfo.InvariantCulture, $"signal {p.Signal} → {p.Power / 1000:0.###} kW"));
         var baseline = BaselineW is { } b ? string.Create(CultureInfo.InvariantCulture, $", baseline {b / 1000:0.###} kW") : "";
         return $"{baseline}, {(FreqWattCurve is null ? "signal" : "frequency")}-watt curve {string.Join("; ", points)}";
     }

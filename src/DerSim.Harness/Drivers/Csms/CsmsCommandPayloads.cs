@@ -119,8 +119,8 @@ internal static class CsmsCommandPayloads
                 Setpoint = c.SetpointW,
                 OperationMode = Wire<V2.OperationModeEnumType>(c, c.OperationMode, "operation mode"),
                 V2xBaseline = c.BaselineW,
-                V2xFreqWattCurve = c.FreqWattCurve is { } freq ? [.. freq.Select(p => new V2.V2XFreqWattPointType(p.FrequencyHz, p.PowerW))] : null,
-                V2xSignalWattCurve = c.SignalWattCurve is { } signal ? [.. signal.Select(p => new V2.V2XSignalWattPointType(p.Signal, p.PowerW))] : null,
+                V2xFreqWattCurve = c.FreqWattCurve,
+                V2xSignalWattCurve = c.SignalWattCurve,
             }]);
         }
 

@@ -5,6 +5,8 @@ using DerSim.Ocpp;
 using DerSim.Ocpp.Validation;
 
 using DerCurvePointWire = DerSim.Ocpp.V21.DERCurvePointsType;
+using V2XFreqWattPointType = DerSim.Ocpp.V21.V2XFreqWattPointType;
+using V2XSignalWattPointType = DerSim.Ocpp.V21.V2XSignalWattPointType;
 
 namespace DerSim.Harness.Tests.Drivers.Csms;
 
@@ -17,8 +19,8 @@ public sealed class V21CommandPayloadTests
     private const string Station = "DERSIM-V2G-1";
     private static readonly DateTimeOffset Start = new(2026, 1, 1, 8, 5, 0, TimeSpan.Zero);
     private static readonly DerCurvePointWire[] TwoPoints = [new(100, 100), new(110, 0)];
-    private static readonly V2xFreqWattPoint[] FreqWatt = [new(49.8m, -20000), new(50.0m, 0), new(50.2m, 20000)];
-    private static readonly V2xSignalWattPoint[] SignalWatt = [new(-100, -30000), new(0, 0), new(100, 30000)];
+    private static readonly V2XFreqWattPointType[] FreqWatt = [new(49.8m, -20000), new(50.0m, 0), new(50.2m, 20000)];
+    private static readonly V2XSignalWattPointType[] SignalWatt = [new(-100, -30000), new(0, 0), new(100, 30000)];
 
     public static IEnumerable<TestCaseData> Commands()
     {
