@@ -1,3 +1,6 @@
+using System.Reflection;
+using System.Text.Json.Serialization;
+
 namespace DerSim.Ocpp;
 
 /// <summary>
@@ -12,8 +15,12 @@ public static class IdTokenTypes
     /// <summary>The type of a token that is no card UID, email or contract id: a local identifier.</summary>
     public const string Local = "Local";
 
-    // OCPP 2.0.1 IdTokenEnumType (Part 2, 3.48).
-    private static readonly string[] V201 = ["Central", "eMAID", "ISO14443", "ISO15693", "KeyCode", "Local", "MacAddress", "NoAuthorization"];
+    // OCPP 2.0.1 IdTokenEnumType (Part 2, 3.48): the wire names of the enum generated from its schema.
+    private static readonly string[] V201 =
+    [
+        .. typeof(global::DerSim.Ocpp.V201.IdTokenEnumType).GetFields(BindingFlags.Public | BindingFlags.Static)
+            .Select(f => f.GetCustomAttribute<JsonStringEnumMemberNameAttribute>()?.Name ?? f.Name),
+    ];
 
     // OCPP 2.1 turned the enum into a string of at most 20 characters whose values the appendix lists as
     // IdTokenEnumStringType; DerSim sends only those.

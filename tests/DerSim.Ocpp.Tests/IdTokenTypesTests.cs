@@ -26,4 +26,16 @@ public sealed class IdTokenTypesTests
         IdTokenTypes.IsDefined("iso14443", OcppVersion.V21).ShouldBeFalse();
         IdTokenTypes.Canonical("EMAID", OcppVersion.V201).ShouldBe("eMAID");
     }
+
+    [Test]
+    public void The_2_0_1_types_are_the_official_schema_enum()
+    {
+        var schema = Path.Combine(Validation.RepoPaths.RequireOfficialSchemas(), "2.0.1", "AuthorizeRequest.json");
+        using var document = System.Text.Json.JsonDocument.Parse(File.ReadAllText(schema));
+        var official = document.RootElement.GetProperty("definitions").GetProperty("IdTokenEnumType").GetProperty("enum")
+            .EnumerateArray().Select(e => e.GetString()!).ToList();
+
+        IdTokenTypes.Of(OcppVersion.V201).ShouldBe(official, ignoreOrder: true);
+        official.ShouldBeSubsetOf(IdTokenTypes.Of(OcppVersion.V21));
+    }
 }
