@@ -100,11 +100,11 @@ public sealed partial class OcppRpcPeer
     {
         var id = frame.MessageId!;
         var actionName = frame.Action!;
-        var rejection = CheckCallOrder(id);
+        var rejection = _inbound.CheckCallOrder(id);
         if (rejection is not null)
         {
             Raise(Inbound(frame, text) with { Note = rejection });
-            await SendErrorAsync(OcppMessageType.CallError, id, ProtocolRuleCode, rejection, actionName, null, ct).ConfigureAwait(false);
+            await SendErrorAsync(OcppMessageType.CallError, id, _inbound.ProtocolRuleCode, rejection, actionName, null, ct).ConfigureAwait(false);
             return;
         }
 
@@ -116,11 +116,7 @@ public sealed partial class OcppRpcPeer
             return;
         }
 
-        lock (_lock)
-        {
-            _inboundInProgress = id;
-        }
-
+        _inbound.Start(id);
         _ = AnswerCallAsync(id, actionName, handler!, request);
     }
 
@@ -134,7 +130,7 @@ public sealed partial class OcppRpcPeer
         where THandler : class
     {
         var actionName = frame.Action!;
-        var (code, description, violations) = CheckRequest(actionName, frame, PeerRole);
+        var (code, description, violations) = _inbound.CheckRequest(actionName, frame, PeerRole);
         if (code is not null)
         {
             return (code, description, violations, null, null);
@@ -155,58 +151,6 @@ public sealed partial class OcppRpcPeer
             // With validation off (or a lenient validator) the typed read is the last line of defence.
             return (RpcErrorCodes.Format(Version), $"{actionName} payload cannot be read: {ex.Message}", violations, null, null);
         }
-    }
-
-    /// <summary>The one-outstanding-CALL rule and message-id uniqueness, seen from the receiver.</summary>
-    private string? CheckCallOrder(string id)
-    {
-        lock (_lock)
-        {
-            if (_options.RejectDuplicateMessageIds && (_inboundIds.Contains(id) || id == _inboundInProgress))
-            {
-                return $"message id {id} was already used by an earlier CALL";
-            }
-
-            _inboundIds.Add(id);
-            if (_options.RejectConcurrentInboundCalls && _inboundInProgress is not null)
-            {
-                return $"CALL {id} arrived while CALL {_inboundInProgress} is still unanswered; only one CALL may be outstanding";
-            }
-        }
-
-        return null;
-    }
-
-    /// <summary>
-    /// Decides whether a request may be handled: the action must exist in this version (else NotImplemented, OCPP-J's
-    /// "not known by the receiver"), be sent by <paramref name="sender"/> (else NotSupported: known, not supported that way), and match its schema (else the code of the
-    /// first violation, naming its JSON path).
-    /// </summary>
-    private (string? Code, string? Description, IReadOnlyList<SchemaViolation> Violations) CheckRequest(string actionName, InboundFrame frame, OcppRole sender)
-    {
-        if (!_table.TryGet(actionName, out var action))
-        {
-            return (RpcErrorCodes.NotImplemented, $"OCPP {Version.DisplayName()} defines no action {actionName}", []);
-        }
-
-        if (!action.CanBeSentBy(sender))
-        {
-            return (RpcErrorCodes.NotSupported, $"{actionName} is never sent by the {RoleName(sender)}", []);
-        }
-
-        if (!_options.ValidateInbound || _options.Validator is not { } validator)
-        {
-            return (null, null, []);
-        }
-
-        var violations = validator.Validate(Version, actionName, PayloadKind.Request, frame.PayloadText());
-        if (violations.Count == 0)
-        {
-            return (null, null, violations);
-        }
-
-        var first = violations[0];
-        return (RpcErrorCodes.ForViolation(Version, first.Kind), first.ToString(), violations);
     }
 
     private async Task AnswerCallAsync(string id, string action, CallHandler handler, object? request)
@@ -233,7 +177,7 @@ public sealed partial class OcppRpcPeer
         }
         catch (OperationCanceledException) when (_lifetime.IsCancellationRequested)
         {
-            EndInbound(id);
+            _inbound.End(id);
             return;
         }
         catch (OcppCallErrorException ex)
@@ -249,19 +193,8 @@ public sealed partial class OcppRpcPeer
         }
 
         // Freed before the answer leaves: the peer may send its next CALL the moment it reads it.
-        EndInbound(id);
+        _inbound.End(id);
         await TrySendAsync(frame, frameEvent).ConfigureAwait(false);
-    }
-
-    private void EndInbound(string id)
-    {
-        lock (_lock)
-        {
-            if (_inboundInProgress == id)
-            {
-                _inboundInProgress = null;
-            }
-        }
     }
 
     private async ValueTask OnCallResultAsync(InboundFrame frame, string text, CancellationToken ct)
@@ -426,8 +359,6 @@ public sealed partial class OcppRpcPeer
 
         return RpcErrorCodes.Misspelling(code, Version);
     }
-
-    private string ProtocolRuleCode => Version == OcppVersion.V16 ? RpcErrorCodes.GenericError : RpcErrorCodes.RpcFrameworkError;
 
     private OcppFrameEvent Inbound(InboundFrame frame, string text) =>
         Event(FrameDirection.Inbound, text, frame.Type, frame.MessageId, frame.Action) with { ErrorCode = frame.ErrorCode };

@@ -47,12 +47,11 @@ public sealed partial class OcppRpcPeer : IAsyncDisposable
     private readonly ConcurrentDictionary<Type, PayloadType> _payloadTypes = new();
     private readonly PayloadBinder _binder;
     private readonly RecentIds _abandonedIds = new(64);
-    private readonly RecentIds _inboundIds;
+    private readonly InboundRules _inbound;
     private readonly CancellationTokenSource _lifetime = new();
     private static readonly TimeSpan CloseTimeout = TimeSpan.FromSeconds(2);
     private readonly TaskCompletionSource _receiveEnded = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private PendingCall? _pending;
-    private string? _inboundInProgress;
     private Exception? _closedError;
     private int _runStarted;
     private Lazy<Task>? _disposal;
@@ -77,7 +76,7 @@ public sealed partial class OcppRpcPeer : IAsyncDisposable
         _time = timeProvider;
         Role = role;
         StationId = stationId;
-        _inboundIds = new RecentIds(options.DuplicateIdWindow);
+        _inbound = new InboundRules(table, options);
         _binder = BindPayload;
 
         // A source-generated context carries its own options (naming, null handling); use them so the wire
@@ -612,7 +611,7 @@ public sealed partial class OcppRpcPeer : IAsyncDisposable
     private OcppFrameEvent Event(FrameDirection direction, string raw, OcppMessageType? type, string? id, string? action) =>
         new(direction, _time.GetUtcNow(), raw, type, id, action, [], null, null);
 
-    private static string RoleName(OcppRole role) => role == OcppRole.Csms ? "CSMS" : "charging station";
+    internal static string RoleName(OcppRole role) => role == OcppRole.Csms ? "CSMS" : "charging station";
 
     /// <summary>
     /// The type a payload will be read as, known from the frame's header while it is being read, so
