@@ -44,6 +44,19 @@ public static class OcppJson
     public static JsonElement SerializeToElement(object value, Type type, IOcppActionTable table) =>
         JsonSerializer.SerializeToElement(value, type, Options(table));
 
+    /// <summary>
+    /// The member of a generated enum whose wire name (the schema's exact string) is <paramref name="name"/>, read by the
+    /// version's own converter; remembered per version, as meter samples ask for the same few names over and over.
+    /// </summary>
+    /// <exception cref="JsonException"><paramref name="name"/> is not one of the enum's names in that version.</exception>
+    public static TEnum ParseName<TEnum>(string name, IOcppActionTable table)
+        where TEnum : struct, Enum
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        ArgumentNullException.ThrowIfNull(table);
+        return Names<TEnum>.Cache.GetOrAdd((table.Version, name), static (key, t) => Deserialize<TEnum>(JsonSerializer.Serialize(key.Name), t), table);
+    }
+
     /// <summary>Reads a message of a statically known type.</summary>
     /// <exception cref="JsonException">The text is not a valid <typeparamref name="T"/>.</exception>
     public static T Deserialize<T>(string json, IOcppActionTable table) =>
@@ -61,4 +74,10 @@ public static class OcppJson
     public static object Deserialize(JsonElement payload, Type type, IOcppActionTable table) =>
         payload.Deserialize(type, Options(table))
         ?? throw new JsonException($"The payload is null, expected a {type.Name} object.");
+
+    private static class Names<TEnum>
+        where TEnum : struct, Enum
+    {
+        public static readonly ConcurrentDictionary<(OcppVersion Version, string Name), TEnum> Cache = new();
+    }
 }

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using DerSim.Sim.Adapters;
 using DerSim.Sim.Profiles;
 using DerSim.Sim.StationModel;
@@ -7,6 +6,7 @@ using DerSim.Ocpp;
 using DerSim.Ocpp.Json;
 using DerSim.Sim.Physics;
 using DerSim.Sim.SmartCharging;
+using V2 = DerSim.Ocpp.V21;
 
 namespace DerSim.Sim.Engine;
 
@@ -20,7 +20,7 @@ public sealed class Ocpp2TransactionMessages(TransactionOutbox outbox, IVersionA
     /// <inheritdoc />
     public async Task<bool> AuthorizeAsync(string idTag, string? idTokenType, CancellationToken ct)
     {
-        var answer = await outbox.CallAsync("Authorize", MeterJson.Element(new JsonObject { ["idToken"] = IdToken(idTag, idTokenType) }), OutboxDelivery.Request, ct).ConfigureAwait(false);
+        var answer = await outbox.CallAsync("Authorize", Payload(new V2.AuthorizeRequest(IdToken(idTag, idTokenType))), OutboxDelivery.Request, ct).ConfigureAwait(false);
         return answer is { } a && (IsAccepted(a) ?? false);
     }
 
@@ -37,21 +37,17 @@ public sealed class Ocpp2TransactionMessages(TransactionOutbox outbox, IVersionA
         // Unique per station and at most 36 characters (the schema's limit).
         tx.TransactionId = Guid.NewGuid().ToString("N");
         var remote = tx.Trigger == TransactionStartTrigger.RemoteStart;
-        var info = Info(tx, ChargingState.EVConnected);
-        if (ExpressesDischarge && tx.ReportedOperationMode is { } mode)
+        var info = Info(tx, ChargingState.EVConnected) with
         {
-            info["operationMode"] = Ocpp2SmartCharging.ToOcpp2(mode).ToString();
-        }
-
-        if (tx.RemoteStartId is { } remoteStartId)
+            OperationMode = ExpressesDischarge && tx.ReportedOperationMode is { } mode ? Ocpp2SmartCharging.ToOcpp2(mode) : null,
+            RemoteStartId = tx.RemoteStartId,
+        };
+        var payload = Event(tx, V2.TransactionEventEnumType.Started, remote ? V2.TriggerReasonEnumType.RemoteStart : V2.TriggerReasonEnumType.Authorized, sample, info, "Transaction.Begin") with
         {
-            info["remoteStartId"] = remoteStartId;
-        }
-
-        var payload = Event(tx, "Started", remote ? "RemoteStart" : "Authorized", sample, info, "Transaction.Begin");
-        payload["idToken"] = IdToken(tx.IdTag, tx.IdTokenType);
-        payload["evse"] = new JsonObject { ["id"] = tx.EvseId, ["connectorId"] = tx.Connector.ConnectorId };
-        var answer = await outbox.CallAsync("TransactionEvent", MeterJson.Element(payload), OutboxDelivery.Transaction, ct).ConfigureAwait(false);
+            IdToken = IdToken(tx.IdTag, tx.IdTokenType),
+            Evse = new V2.EVSEType(tx.EvseId) { ConnectorId = tx.Connector.ConnectorId },
+        };
+        var answer = await outbox.CallAsync("TransactionEvent", Payload(payload), OutboxDelivery.Transaction, ct).ConfigureAwait(false);
 
         // Queued offline: the station started it on its own authority; the CSMS's verdict comes with the delivery.
         return (tx.TransactionId, answer is not { } a || (IsAccepted(a) ?? true));
@@ -61,27 +57,23 @@ public sealed class Ocpp2TransactionMessages(TransactionOutbox outbox, IVersionA
     public Task SampleAsync(EngineTransaction tx, MeterSample sample, bool triggered, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(tx);
-        var payload = Event(tx, "Updated", triggered ? "Trigger" : "MeterValuePeriodic", sample, Info(tx, null), triggered ? "Trigger" : "Sample.Periodic");
-        return outbox.CallAsync("TransactionEvent", MeterJson.Element(payload), OutboxDelivery.Transaction, ct);
+        var payload = Event(tx, V2.TransactionEventEnumType.Updated, triggered ? V2.TriggerReasonEnumType.Trigger : V2.TriggerReasonEnumType.MeterValuePeriodic, sample, Info(tx, null), triggered ? "Trigger" : "Sample.Periodic");
+        return outbox.CallAsync("TransactionEvent", Payload(payload), OutboxDelivery.Transaction, ct);
     }
 
     /// <inheritdoc />
     public Task ChargingStateAsync(EngineTransaction tx, ChargingState state, MeterSample sample, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(tx);
-        var payload = Event(tx, "Updated", "ChargingStateChanged", null, Info(tx, state), null);
-        return outbox.CallAsync("TransactionEvent", MeterJson.Element(payload), OutboxDelivery.Transaction, ct);
+        var payload = Event(tx, V2.TransactionEventEnumType.Updated, V2.TriggerReasonEnumType.ChargingStateChanged, null, Info(tx, state), null);
+        return outbox.CallAsync("TransactionEvent", Payload(payload), OutboxDelivery.Transaction, ct);
     }
 
     /// <inheritdoc />
     public Task MeterValuesAsync(int evseId, MeterSample sample, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(sample);
-        return outbox.CallAsync("MeterValues", MeterJson.Element(new JsonObject
-        {
-            ["evseId"] = evseId,
-            ["meterValue"] = MeterJson.MeterValues(sample, "Trigger", v16: false),
-        }), OutboxDelivery.Status, ct);
+        return outbox.CallAsync("MeterValues", Payload(new V2.MeterValuesRequest(evseId, [MeterPayloads.Ocpp2MeterValue(sample, "Trigger", adapter.Version)])), OutboxDelivery.Status, ct);
     }
 
     /// <inheritdoc />
@@ -90,18 +82,17 @@ public sealed class Ocpp2TransactionMessages(TransactionOutbox outbox, IVersionA
         ArgumentNullException.ThrowIfNull(tx);
         var (trigger, stopped) = reason switch
         {
-            TransactionStopReason.Remote => ("RemoteStop", "Remote"),
-            TransactionStopReason.HardReset or TransactionStopReason.SoftReset => ("ResetCommand", "ImmediateReset"),
-            TransactionStopReason.DeAuthorized => ("Deauthorized", "DeAuthorized"),
+            TransactionStopReason.Remote => (V2.TriggerReasonEnumType.RemoteStop, V2.ReasonEnumType.Remote),
+            TransactionStopReason.HardReset or TransactionStopReason.SoftReset => (V2.TriggerReasonEnumType.ResetCommand, V2.ReasonEnumType.ImmediateReset),
+            TransactionStopReason.DeAuthorized => (V2.TriggerReasonEnumType.Deauthorized, V2.ReasonEnumType.DeAuthorized),
 
             // Stopped at the station, not by a token or the CSMS: the closest trigger is a local stop request.
-            TransactionStopReason.Local => ("StopAuthorized", "Local"),
-            _ => ("EVCommunicationLost", "EVDisconnected"),
+            TransactionStopReason.Local => (V2.TriggerReasonEnumType.StopAuthorized, V2.ReasonEnumType.Local),
+            _ => (V2.TriggerReasonEnumType.EVCommunicationLost, V2.ReasonEnumType.EVDisconnected),
         };
-        var info = Info(tx, ChargingState.Idle);
-        info["stoppedReason"] = stopped;
-        var payload = Event(tx, "Ended", trigger, sample, info, "Transaction.End");
-        return outbox.CallAsync("TransactionEvent", MeterJson.Element(payload), OutboxDelivery.Transaction, ct);
+        var info = Info(tx, ChargingState.Idle) with { StoppedReason = stopped };
+        var payload = Event(tx, V2.TransactionEventEnumType.Ended, trigger, sample, info, "Transaction.End");
+        return outbox.CallAsync("TransactionEvent", Payload(payload), OutboxDelivery.Transaction, ct);
     }
 
     /// <inheritdoc />
@@ -141,51 +132,32 @@ public sealed class Ocpp2TransactionMessages(TransactionOutbox outbox, IVersionA
             return Task.CompletedTask;
         }
 
-        var info = Info(tx, null);
-        info["operationMode"] = Ocpp2SmartCharging.ToOcpp2(mode).ToString();
-        var payload = Event(tx, "Updated", "OperationModeChanged", null, info, null);
-        return outbox.CallAsync("TransactionEvent", MeterJson.Element(payload), OutboxDelivery.Transaction, ct);
+        var info = Info(tx, null) with { OperationMode = Ocpp2SmartCharging.ToOcpp2(mode) };
+        var payload = Event(tx, V2.TransactionEventEnumType.Updated, V2.TriggerReasonEnumType.OperationModeChanged, null, info, null);
+        return outbox.CallAsync("TransactionEvent", Payload(payload), OutboxDelivery.Transaction, ct);
     }
 
-    private JsonObject Event(EngineTransaction tx, string eventType, string trigger, MeterSample? sample, JsonObject info, string? context)
-    {
-        var payload = new JsonObject
-        {
-            ["eventType"] = eventType,
-            ["timestamp"] = MeterJson.Timestamp(sample?.Timestamp ?? tx.LastSample?.Timestamp ?? tx.StartedAt),
-            ["triggerReason"] = trigger,
-            ["seqNo"] = tx.NextSeqNo(),
-            ["transactionInfo"] = info,
-        };
-        if (!outbox.IsOnline)
+    private V2.TransactionEventRequest Event(EngineTransaction tx, V2.TransactionEventEnumType eventType, V2.TriggerReasonEnumType trigger, MeterSample? sample, V2.TransactionType info, string? context) =>
+        new(eventType, sample?.Timestamp ?? tx.LastSample?.Timestamp ?? tx.StartedAt, trigger, tx.NextSeqNo(), info)
         {
             // Made while the connection is down: it goes out later, queued, and says so.
-            payload["offline"] = true;
-        }
+            Offline = outbox.IsOnline ? null : true,
+            MeterValue = sample is not null && context is not null ? [MeterPayloads.Ocpp2MeterValue(sample, context, adapter.Version)] : null,
+        };
 
-        if (sample is not null && context is not null)
+    private V2.TransactionType Info(EngineTransaction tx, ChargingState? state) =>
+        new(tx.TransactionId!)
         {
-            payload["meterValue"] = MeterJson.MeterValues(sample, context, v16: false);
-        }
-
-        return payload;
-    }
-
-    private static JsonObject Info(EngineTransaction tx, ChargingState? state)
-    {
-        var info = new JsonObject { ["transactionId"] = tx.TransactionId };
-        if (state is { } s)
-        {
-            info["chargingState"] = s.ToString();
-        }
-
-        return info;
-    }
+            ChargingState = state is { } s ? OcppJson.ParseName<V2.ChargingStateEnumType>(s.ToString(), OcppActionTables.For(adapter.Version)) : null,
+        };
 
     // The type given (a remote start keeps the one the CSMS sent: OCPP 2.0.1 F01, the transaction is for its idToken), else the type the
     // text fits: ISO14443 only for a card UID.
-    private static JsonObject IdToken(string idTag, string? type) =>
-        new() { ["idToken"] = idTag, ["type"] = type ?? IdTokenTypes.Fitting(idTag) };
+    private static V2.IdTokenType IdToken(string idTag, string? type) => new(idTag, type ?? IdTokenTypes.Fitting(idTag));
+
+    private JsonElement Payload<T>(T request)
+        where T : notnull =>
+        OcppJson.SerializeToElement(request, typeof(T), OcppActionTables.For(adapter.Version));
 
     private static bool? IsAccepted(JsonElement answer) =>
         answer.TryGetProperty("idTokenInfo", out var info) ? info.GetProperty("status").GetString() == "Accepted" : null;

@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
-using System.Text.Json.Nodes;
+using DerSim.Ocpp;
+using DerSim.Ocpp.Json;
+using DerSim.Ocpp.V16;
 using DerSim.Sim.Adapters;
 using DerSim.Sim.Profiles;
 using DerSim.Sim.StationModel;
@@ -14,7 +16,7 @@ public sealed class V16TransactionMessages(TransactionOutbox outbox, IVersionAda
     /// <inheritdoc />
     public async Task<bool> AuthorizeAsync(string idTag, string? idTokenType, CancellationToken ct)
     {
-        var answer = await outbox.CallAsync("Authorize", MeterJson.Element(new JsonObject { ["idTag"] = idTag }), OutboxDelivery.Request, ct).ConfigureAwait(false);
+        var answer = await outbox.CallAsync("Authorize", Payload(new AuthorizeRequest(idTag)), OutboxDelivery.Request, ct).ConfigureAwait(false);
         return answer is { } a && IsAccepted(a);
     }
 
@@ -27,13 +29,10 @@ public sealed class V16TransactionMessages(TransactionOutbox outbox, IVersionAda
     {
         ArgumentNullException.ThrowIfNull(tx);
         ArgumentNullException.ThrowIfNull(sample);
-        var answer = (await outbox.CallAsync("StartTransaction", MeterJson.Element(new JsonObject
-        {
-            ["connectorId"] = tx.Connector.StationConnectorId,
-            ["idTag"] = tx.IdTag,
-            ["meterStart"] = MeterJson.RegisterWh(sample),
-            ["timestamp"] = MeterJson.Timestamp(sample.Timestamp),
-        }), OutboxDelivery.TransactionAwaitingAnswer, ct).ConfigureAwait(false))!.Value;
+        var answer = (await outbox.CallAsync(
+            "StartTransaction",
+            Payload(new StartTransactionRequest(tx.Connector.StationConnectorId, tx.IdTag, MeterPayloads.RegisterWh(sample), sample.Timestamp)),
+            OutboxDelivery.TransactionAwaitingAnswer, ct).ConfigureAwait(false))!.Value;
         var id = answer.GetProperty("transactionId").GetInt32();
         return (id.ToString(CultureInfo.InvariantCulture), IsAccepted(answer));
     }
@@ -43,12 +42,10 @@ public sealed class V16TransactionMessages(TransactionOutbox outbox, IVersionAda
     {
         ArgumentNullException.ThrowIfNull(tx);
         ArgumentNullException.ThrowIfNull(sample);
-        return outbox.CallAsync("MeterValues", MeterJson.Element(new JsonObject
-        {
-            ["connectorId"] = tx.Connector.StationConnectorId,
-            ["transactionId"] = TransactionNumber(tx),
-            ["meterValue"] = MeterJson.MeterValues(sample, triggered ? "Trigger" : "Sample.Periodic", v16: true),
-        }), OutboxDelivery.Transaction, ct);
+        return outbox.CallAsync(
+            "MeterValues",
+            Payload(new MeterValuesRequest(tx.Connector.StationConnectorId, [MeterPayloads.V16MeterValue(sample, triggered ? "Trigger" : "Sample.Periodic")]) { TransactionId = TransactionNumber(tx) }),
+            OutboxDelivery.Transaction, ct);
     }
 
     /// <inheritdoc />
@@ -57,10 +54,10 @@ public sealed class V16TransactionMessages(TransactionOutbox outbox, IVersionAda
         ArgumentNullException.ThrowIfNull(tx);
         var status = state switch
         {
-            ChargingState.Charging => "Charging",
-            ChargingState.SuspendedEV => "SuspendedEV",
-            ChargingState.SuspendedEVSE => "SuspendedEVSE",
-            _ => "Preparing",
+            ChargingState.Charging => StatusNotificationStatus.Charging,
+            ChargingState.SuspendedEV => StatusNotificationStatus.SuspendedEV,
+            ChargingState.SuspendedEVSE => StatusNotificationStatus.SuspendedEVSE,
+            _ => StatusNotificationStatus.Preparing,
         };
         return Status(tx.Connector, status, ct);
     }
@@ -69,12 +66,8 @@ public sealed class V16TransactionMessages(TransactionOutbox outbox, IVersionAda
     public Task MeterValuesAsync(int evseId, MeterSample sample, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(sample);
-        var payload = new JsonObject
-        {
-            ["connectorId"] = station.ConnectorsOf(evseId).First().StationConnectorId,
-            ["meterValue"] = MeterJson.MeterValues(sample, "Trigger", v16: true),
-        };
-        return outbox.CallAsync("MeterValues", MeterJson.Element(payload), OutboxDelivery.Status, ct);
+        var payload = new MeterValuesRequest(station.ConnectorsOf(evseId).First().StationConnectorId, [MeterPayloads.V16MeterValue(sample, "Trigger")]);
+        return outbox.CallAsync("MeterValues", Payload(payload), OutboxDelivery.Status, ct);
     }
 
     /// <inheritdoc />
@@ -83,26 +76,24 @@ public sealed class V16TransactionMessages(TransactionOutbox outbox, IVersionAda
         ArgumentNullException.ThrowIfNull(tx);
         ArgumentNullException.ThrowIfNull(sample);
         var last = tx.LastSample ?? sample;
-        await outbox.CallAsync("StopTransaction", MeterJson.Element(new JsonObject
+        var stop = new StopTransactionRequest(MeterPayloads.RegisterWh(sample), sample.Timestamp, TransactionNumber(tx))
         {
-            ["meterStop"] = MeterJson.RegisterWh(sample),
-            ["timestamp"] = MeterJson.Timestamp(sample.Timestamp),
-            ["transactionId"] = TransactionNumber(tx),
-            ["idTag"] = tx.IdTag,
-            ["reason"] = reason switch
+            IdTag = tx.IdTag,
+            Reason = reason switch
             {
-                TransactionStopReason.Remote => "Remote",
-                TransactionStopReason.HardReset => "HardReset",
-                TransactionStopReason.SoftReset => "SoftReset",
-                TransactionStopReason.DeAuthorized => "DeAuthorized",
-                TransactionStopReason.Local => "Local",
-                _ => "EVDisconnected",
+                TransactionStopReason.Remote => Reason.Remote,
+                TransactionStopReason.HardReset => Reason.HardReset,
+                TransactionStopReason.SoftReset => Reason.SoftReset,
+                TransactionStopReason.DeAuthorized => Reason.DeAuthorized,
+                TransactionStopReason.Local => Reason.Local,
+                _ => Reason.EVDisconnected,
             },
-            ["transactionData"] = new JsonArray(MeterJson.MeterValue(last, "Sample.Periodic", v16: true), MeterJson.MeterValue(sample, "Transaction.End", v16: true)),
-        }), OutboxDelivery.Transaction, ct).ConfigureAwait(false);
+            TransactionData = [MeterPayloads.V16TransactionData(last, "Sample.Periodic"), MeterPayloads.V16TransactionData(sample, "Transaction.End")],
+        };
+        await outbox.CallAsync("StopTransaction", Payload(stop), OutboxDelivery.Transaction, ct).ConfigureAwait(false);
 
         // 1.6 §4.9: Finishing until the EV is gone; the engine reports Available once it left.
-        await Status(tx.Connector, "Finishing", ct).ConfigureAwait(false);
+        await Status(tx.Connector, StatusNotificationStatus.Finishing, ct).ConfigureAwait(false);
     }
 
     private static int TransactionNumber(EngineTransaction tx) => int.Parse(tx.TransactionId!, CultureInfo.InvariantCulture);
@@ -110,12 +101,14 @@ public sealed class V16TransactionMessages(TransactionOutbox outbox, IVersionAda
     private static bool IsAccepted(JsonElement answer) =>
         answer.TryGetProperty("idTagInfo", out var info) && info.GetProperty("status").GetString() == "Accepted";
 
-    private Task Status(StationConnector connector, string status, CancellationToken ct) =>
-        outbox.CallAsync("StatusNotification", MeterJson.Element(new JsonObject
-        {
-            ["connectorId"] = connector.StationConnectorId,
-            ["errorCode"] = "NoError",
-            ["status"] = status,
-            ["timestamp"] = MeterJson.Timestamp(time.GetUtcNow()),
-        }), OutboxDelivery.Status, ct);
+    private Task Status(StationConnector connector, StatusNotificationStatus status, CancellationToken ct) =>
+        outbox.CallAsync(
+            "StatusNotification",
+            Payload(new StatusNotificationRequest(connector.StationConnectorId, ErrorCode.NoError, status) { Timestamp = time.GetUtcNow() }),
+            OutboxDelivery.Status,
+            ct);
+
+    private static JsonElement Payload<T>(T request)
+        where T : notnull =>
+        OcppJson.SerializeToElement(request, typeof(T), OcppActionTables.For(OcppVersion.V16));
 }

@@ -141,7 +141,7 @@ internal static class CsmsCommandPayloads
     {
         try
         {
-            return OcppJson.Deserialize<TEnum>(JsonSerializer.Serialize(text), OcppActionTables.For(version));
+            return OcppJson.ParseName<TEnum>(text, OcppActionTables.For(version));
         }
         catch (JsonException)
         {
