@@ -61,7 +61,7 @@ internal static class CSharpEmitter
         }
 
         var converters = Header(v);
-        converters.Replace("using DerSim.Ocpp.Validation;", "using DerSim.Ocpp.Json;");
+        converters.Replace("using DerSim.Ocpp.Schema;", "using DerSim.Ocpp.Json.Converters;");
         first = true;
         foreach (var e in model.Types.OfType<EnumDef>())
         {
@@ -77,7 +77,7 @@ internal static class CSharpEmitter
         yield return new GeneratedFile($"{v.Id}/Generated/EnumConverters.g.cs", converters.ToString());
 
         var objectConverters = Header(v);
-        objectConverters.Replace("using DerSim.Ocpp.Validation;", "using DerSim.Ocpp.Json;");
+        objectConverters.Replace("using DerSim.Ocpp.Schema;", "using DerSim.Ocpp.Json.Converters;");
         first = true;
         foreach (var o in model.Types.OfType<ObjectDef>())
         {
@@ -93,6 +93,10 @@ internal static class CSharpEmitter
         yield return new GeneratedFile($"{v.Id}/Generated/ObjectConverters.g.cs", objectConverters.ToString());
         yield return new GeneratedFile($"{v.Id}/Generated/{v.Id}ActionTable.g.cs", EmitTable(model));
         yield return new GeneratedFile($"{v.Id}/Generated/{v.Id}JsonContext.g.cs", EmitContext(model));
+        if (model.Actions.Any(a => a.ResponseType is null))
+        {
+            yield return new GeneratedFile($"{v.Id}/Generated/NoResponse.g.cs", EmitNoResponse(v));
+        }
     }
 
     private static StringBuilder Header(VersionInfo v)
@@ -105,7 +109,7 @@ internal static class CSharpEmitter
         sb.AppendLine();
         sb.AppendLine("using System.Text.Json;");
         sb.AppendLine("using System.Text.Json.Serialization;");
-        sb.AppendLine("using DerSim.Ocpp.Validation;");
+        sb.AppendLine("using DerSim.Ocpp.Schema;");
         sb.AppendLine();
         sb.AppendLine($"namespace {v.Namespace};");
         sb.AppendLine();
@@ -633,7 +637,7 @@ internal static class CSharpEmitter
     {
         var v = model.Version;
         var sb = Header(v);
-        sb.Replace("using DerSim.Ocpp.Validation;" + Environment.NewLine, "");
+        sb.Replace("using DerSim.Ocpp.Schema;" + Environment.NewLine, "");
         sb.Insert(sb.ToString().IndexOf("using System.Text.Json;", StringComparison.Ordinal),
             "using System.Diagnostics.CodeAnalysis;" + Environment.NewLine);
         sb.Replace("using System.Text.Json.Serialization;", "using System.Text.Json.Serialization.Metadata;");
@@ -691,11 +695,25 @@ internal static class CSharpEmitter
         return sb.ToString();
     }
 
+    private static string EmitNoResponse(VersionInfo v)
+    {
+        var sb = Header(v);
+        sb.Replace("using System.Text.Json;" + Environment.NewLine, "");
+        sb.Replace("using System.Text.Json.Serialization;" + Environment.NewLine, "");
+        sb.Replace("using DerSim.Ocpp.Schema;" + Environment.NewLine + Environment.NewLine, "");
+        sb.AppendLine("/// <summary>");
+        sb.AppendLine("/// The response type of a SEND-only action (message type 6, e.g. NotifyPeriodicEventStream): the peer never answers,");
+        sb.AppendLine("/// and no response schema exists. Never serialised.");
+        sb.AppendLine("/// </summary>");
+        sb.AppendLine("public sealed record NoResponse;");
+        return sb.ToString();
+    }
+
     private static string EmitContext(VersionModel model)
     {
         var v = model.Version;
         var sb = Header(v);
-        sb.Replace("using DerSim.Ocpp.Validation;", "using DerSim.Ocpp.Json;");
+        sb.Replace("using DerSim.Ocpp.Schema;", "using DerSim.Ocpp.Json.Converters;");
         sb.AppendLine($"/// <summary>Source-generated System.Text.Json metadata for every OCPP {v.Display} message.</summary>");
         sb.AppendLine("[JsonSourceGenerationOptions(");
         sb.AppendLine("    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,");

@@ -1,4 +1,5 @@
 using DerSim.Ocpp;
+using DerSim.Ocpp.Dialects;
 using DerSim.Ocpp.V21;
 
 namespace DerSim.Csms;

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
 using DerSim.Ocpp;
+using DerSim.Ocpp.Dialects;
 using DerSim.Ocpp.Json;
 using DerSim.Ocpp.Rpc;
 using DerSim.Ocpp.Transport;

@@ -23,6 +23,16 @@ internal static class LayerRules
         projects.ShouldBeSubsetOf(allowed, $"{project} has project references {string.Join(", ", projects)}");
     }
 
+    /// <summary>
+    /// The folders (namespaces) of <paramref name="assembly"/> under <paramref name="root"/> form no cycle: one folder
+    /// may use another, or the other this one, never both, not even through a third.
+    /// </summary>
+    public static void CheckNoFolderCycles(Assembly assembly, string root)
+    {
+        var cycles = FolderGraph.Of(assembly, root).Cycles();
+        cycles.ShouldBeEmpty($"{assembly.GetName().Name} has folders that use each other:\n{string.Join("\n", cycles)}");
+    }
+
     // The DerSim assemblies: DerSim.* and the harness, whose assembly is named after its command (dersim).
     private static bool IsDerSim(string name) => name.StartsWith("DerSim.", StringComparison.Ordinal) || name == "dersim";
 }

@@ -126,7 +126,7 @@ public static class FeatureLoader
         var document = new AstMessagesConverter(ids).ConvertGherkinDocumentToEventArgs(ast, relativePath);
         var pickles = new PickleCompiler(ids).Compile(document);
         var source = new Io.Cucumber.Messages.Types.Source(relativePath, text, Io.Cucumber.Messages.Types.SourceMediaType.TEXT_X_CUCUMBER_GHERKIN_PLAIN);
-        return (PickleMapper.Map(document, pickles, path, relativePath, new Glue.FeatureMessages(source, document, pickles)), []);
+        return (PickleMapper.Map(document, pickles, path, relativePath, new FeatureMessages(source, document, pickles)), []);
     }
 
     private static FeatureParseError ToError(string path, ParserException e)

@@ -7,7 +7,7 @@ namespace DerSim.Gherkin.Features;
 /// <summary>Maps the Gherkin package's document and pickles onto the layer's model records.</summary>
 internal static class PickleMapper
 {
-    public static FeatureDocument Map(Messages.GherkinDocument document, IReadOnlyList<Messages.Pickle> pickles, string path, string relativePath, Glue.FeatureMessages? messages = null)
+    public static FeatureDocument Map(Messages.GherkinDocument document, IReadOnlyList<Messages.Pickle> pickles, string path, string relativePath, FeatureMessages? messages = null)
     {
         var feature = document.Feature;
         var index = AstIndex.Build(feature);

@@ -23,7 +23,7 @@ public sealed record FeatureDocument(
     IReadOnlyList<ScenarioCase> Scenarios)
 {
     /// <summary>The feature's Cucumber messages for Reqnroll's formatters; null for a document built in code.</summary>
-    public Glue.FeatureMessages? Messages { get; init; }
+    public FeatureMessages? Messages { get; init; }
 
     /// <summary>
     /// The path to show in messages: relative to the working directory when the file lies under it

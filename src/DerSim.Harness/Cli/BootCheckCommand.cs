@@ -54,7 +54,7 @@ internal static class BootCheckCommand
                     : settings.ResolveCsmsUrl(Environment.GetEnvironmentVariable);
                 declaration = result.GetValue(targetFile) is { } file
                     ? TargetDeclarationLoader.Load(file)
-                    : TargetDeclarationLoader.Resolve(settings, DerSimConfig.Locate(), Environment.GetEnvironmentVariable);
+                    : TargetDeclarationLoader.Resolve(settings.Target, DerSimConfig.Locate(), Environment.GetEnvironmentVariable);
             }
             catch (DerSimConfigException ex)
             {

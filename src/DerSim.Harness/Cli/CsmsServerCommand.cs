@@ -46,7 +46,7 @@ internal static class CsmsServerCommand
             {
                 declaration = result.GetValue(targetFile) is { } file
                     ? TargetDeclarationLoader.Load(file)
-                    : TargetDeclarationLoader.Resolve(DerSimConfig.LoadDefault(), DerSimConfig.Locate(), Environment.GetEnvironmentVariable);
+                    : TargetDeclarationLoader.Resolve(DerSimConfig.LoadDefault().Target, DerSimConfig.Locate(), Environment.GetEnvironmentVariable);
             }
             catch (DerSimConfigException ex)
             {

@@ -83,7 +83,7 @@ internal static class RunCommand
                     Environment.SetEnvironmentVariable(TargetDeclarationLoader.Variable, declarationFile);
                 }
 
-                declaration = TargetDeclarationLoader.Resolve(settings, DerSimConfig.Locate(), Environment.GetEnvironmentVariable);
+                declaration = TargetDeclarationLoader.Resolve(settings.Target, DerSimConfig.Locate(), Environment.GetEnvironmentVariable);
                 if (!result.GetValue(listIds))
                 {
                     TargetSecurity.Check(declaration, settings.ResolveCsmsUrl(Environment.GetEnvironmentVariable), Environment.GetEnvironmentVariable);

@@ -30,7 +30,7 @@ public sealed class ScenarioWorld : IAsyncDisposable, IDisposable
         var options = run is ReqnrollContext values && values.TryGetValue<ScenarioWorldOptions>(typeof(ScenarioWorldOptions).FullName!, out var found) ? found : new ScenarioWorldOptions();
         Func<string, string?> environment = options.Environment ?? Environment.GetEnvironmentVariable;
         Settings = options.Settings ?? DerSimConfig.LoadDefault();
-        Target = TargetDeclarationLoader.Resolve(Settings, options.Settings is null ? DerSimConfig.Locate() : "the run's settings", environment);
+        Target = TargetDeclarationLoader.Resolve(Settings.Target, options.Settings is null ? DerSimConfig.Locate() : "the run's settings", environment);
         var url = Settings.ResolveCsmsUrl(environment);
         Csms = url is null
             ? CsmsTarget.Reference(new ReferenceCsmsOptions { HeartbeatIntervalSeconds = 300 }.SeededFrom(Target))

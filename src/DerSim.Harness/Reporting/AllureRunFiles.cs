@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Text;
 using DerSim.Harness.Reporting.Allure;
+using DerSim.Harness.Reporting.Evidence;
 
 namespace DerSim.Harness.Reporting;
 

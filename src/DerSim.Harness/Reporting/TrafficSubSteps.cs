@@ -1,4 +1,5 @@
 using DerSim.Gherkin.Model;
+using DerSim.Harness.Reporting.Evidence;
 using DerSim.Harness.Traffic;
 using DerSim.Ocpp;
 using DerSim.Ocpp.Rpc;

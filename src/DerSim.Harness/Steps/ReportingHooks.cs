@@ -5,6 +5,7 @@ using DerSim.Gherkin.Glue;
 using Reqnroll;
 using DerSim.Gherkin.Model;
 using DerSim.Harness.Reporting;
+using DerSim.Harness.Reporting.Evidence;
 using DerSim.Harness.Traffic;
 using DerSim.Sim.Profiles;
 using DerSim.Sim.StationModel;

@@ -1,5 +1,4 @@
 using System.Security.Cryptography.X509Certificates;
-using DerSim.Harness.Configuration;
 using DerSim.Ocpp.Transport;
 
 namespace DerSim.Harness.Target;

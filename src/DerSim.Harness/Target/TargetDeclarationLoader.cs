@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using DerSim.Harness.Configuration;
 using DerSim.Ocpp;
+using DerSim.Ocpp.Dialects;
 
 namespace DerSim.Harness.Target;
 
@@ -25,15 +25,15 @@ public static class TargetDeclarationLoader
         AllowTrailingCommas = true,
     };
 
-    /// <summary>The declaration in force: the <c>DERSIM_TARGET</c> file, else <paramref name="settings"/>' own, checked.</summary>
+    /// <summary>The declaration in force: the <c>DERSIM_TARGET</c> file, else <paramref name="configured"/> (the settings' own, from <paramref name="configPath"/>), checked.</summary>
     /// <exception cref="DerSimConfigException">The file is missing or the declaration is not valid; the message names file and JSON path.</exception>
-    public static TargetDeclaration Resolve(DerSimSettings settings, string configPath, Func<string, string?> environment)
+    public static TargetDeclaration Resolve(TargetDeclaration configured, string configPath, Func<string, string?> environment)
     {
-        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(configured);
         ArgumentNullException.ThrowIfNull(environment);
         return environment(Variable) is { Length: > 0 } file
             ? Load(file)
-            : Check(settings.Target, configPath, "$.dersim.target");
+            : Check(configured, configPath, "$.dersim.target");
     }
 
     /// <summary>Reads and checks a declaration file (the shape of <c>$.dersim.target</c> at its root).</summary>

@@ -1,4 +1,3 @@
-using DerSim.Harness.Configuration;
 
 namespace DerSim.Harness.Target;
 

@@ -1,3 +1,5 @@
+using DerSim.Ocpp.Dialects;
+
 namespace DerSim.Harness.Target;
 
 /// <summary>One id token of the target declaration (<c>dersim.target.tokens</c>).</summary>
@@ -16,5 +18,5 @@ public sealed record TargetToken
     public string? GroupId { get; init; }
 
     /// <summary>The 2.x type sent: <see cref="Type"/>, else the type the text fits.</summary>
-    public string EffectiveType => Type ?? Ocpp.IdTokenTypes.Fitting(IdToken);
+    public string EffectiveType => Type ?? IdTokenTypes.Fitting(IdToken);
 }

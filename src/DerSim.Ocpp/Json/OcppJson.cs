@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using DerSim.Ocpp.Json.Converters;
 
 namespace DerSim.Ocpp.Json;
 

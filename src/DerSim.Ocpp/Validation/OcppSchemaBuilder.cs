@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using DerSim.Ocpp.Schema;
 using NJsonSchema;
 
 namespace DerSim.Ocpp.Validation;

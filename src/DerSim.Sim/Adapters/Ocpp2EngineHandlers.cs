@@ -1,3 +1,4 @@
+using DerSim.Ocpp.Dialects;
 using DerSim.Sim.Engine;
 using DerSim.Ocpp;
 using DerSim.Ocpp.Rpc;

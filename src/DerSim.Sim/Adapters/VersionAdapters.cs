@@ -1,4 +1,5 @@
 using DerSim.Ocpp;
+using DerSim.Ocpp.Dialects;
 
 namespace DerSim.Sim.Adapters;
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using DerSim.Ocpp;
+using DerSim.Ocpp.Dialects;
 using DerSim.Sim.Physics;
 using DerSim.Sim.Runtime;
 

@@ -12,7 +12,7 @@ public interface ITransactionMessages
 {
     /// <summary>
     /// Asks the CSMS whether <paramref name="idTag"/> may charge; <paramref name="idTokenType"/> is its 2.x type (null:
-    /// the type its text fits, see <see cref="Ocpp.IdTokenTypes.Fitting"/>), unused in 1.6.
+    /// the type its text fits, see <see cref="Ocpp.Dialects.IdTokenTypes.Fitting"/>), unused in 1.6.
     /// </summary>
     Task<bool> AuthorizeAsync(string idTag, string? idTokenType, CancellationToken ct);
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using DerSim.Ocpp.Dialects;
 using DerSim.Sim.Adapters;
 using DerSim.Sim.Profiles;
 using DerSim.Sim.StationModel;

@@ -23,7 +23,7 @@ public sealed record SessionPlan
 
     /// <summary>
     /// The 2.x type of <see cref="IdTag"/> (<c>./sim --idtag_type</c>); null sends the type its text fits
-    /// (<see cref="Ocpp.IdTokenTypes.Fitting"/>: the default tag is sent as Local). The default value is null.
+    /// (<see cref="Ocpp.Dialects.IdTokenTypes.Fitting"/>: the default tag is sent as Local). The default value is null.
     /// </summary>
     public string? IdTagType { get; init; }
 

@@ -1,3 +1,4 @@
+using DerSim.Ocpp.Dialects;
 using DerSim.Sim.Physics;
 using DerSim.Ocpp;
 using V21 = DerSim.Ocpp.V21;

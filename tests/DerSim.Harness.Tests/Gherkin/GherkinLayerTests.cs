@@ -9,4 +9,8 @@ public sealed class GherkinLayerTests
     [Test]
     public void The_Gherkin_glue_references_nothing_of_DerSim() =>
         LayerRules.Check(typeof(DerSim.Gherkin.Glue.ReqnrollExecutor).Assembly, "src/DerSim.Gherkin/DerSim.Gherkin.csproj");
+
+    [Test]
+    public void Its_folders_use_each_other_in_no_cycle() =>
+        LayerRules.CheckNoFolderCycles(typeof(DerSim.Gherkin.Glue.ReqnrollExecutor).Assembly, "DerSim.Gherkin");
 }

@@ -3,6 +3,7 @@ using System.Xml.Linq;
 using DerSim.Gherkin.Model;
 using DerSim.Harness.Reporting;
 using DerSim.Harness.Reporting.Allure;
+using DerSim.Harness.Reporting.Evidence;
 using DerSim.Harness.Traffic;
 using DerSim.Ocpp.Rpc;
 

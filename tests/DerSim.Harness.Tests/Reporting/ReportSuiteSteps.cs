@@ -3,6 +3,7 @@ using DerSim.Gherkin.Glue;
 using Reqnroll;
 using DerSim.Gherkin.Model;
 using DerSim.Harness.Reporting;
+using DerSim.Harness.Reporting.Evidence;
 
 namespace DerSim.Harness.Tests.Reporting;
 

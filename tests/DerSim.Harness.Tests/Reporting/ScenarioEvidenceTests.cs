@@ -2,6 +2,7 @@ using System.Text;
 using System.Xml.Linq;
 using DerSim.Gherkin.Model;
 using DerSim.Harness.Reporting;
+using DerSim.Harness.Reporting.Evidence;
 using DerSim.Harness.Traffic;
 using DerSim.Ocpp.Rpc;
 

@@ -10,7 +10,7 @@ public sealed class TargetDeclarationLoaderTests
     [Test]
     public void Without_a_declaration_the_defaults_fit_the_embedded_CSMS_and_a_strict_one()
     {
-        var target = TargetDeclarationLoader.Resolve(new DerSimSettings(), "reqnroll.json", _ => null);
+        var target = TargetDeclarationLoader.Resolve(new DerSimSettings().Target, "reqnroll.json", _ => null);
 
         target.StationId(1).ShouldBe("DERSIM-SIM-1");
         target.StationId(2).ShouldBe("DERSIM-SIM-2");
@@ -44,7 +44,7 @@ public sealed class TargetDeclarationLoaderTests
             """);
         try
         {
-            var target = TargetDeclarationLoader.Resolve(new DerSimSettings(), "reqnroll.json", name => name == TargetDeclarationLoader.Variable ? file : null);
+            var target = TargetDeclarationLoader.Resolve(new DerSimSettings().Target, "reqnroll.json", name => name == TargetDeclarationLoader.Variable ? file : null);
 
             target.StationId(2).ShouldBe("CP-2");
             target.StationId(3).ShouldBeNull();
@@ -100,7 +100,7 @@ public sealed class TargetDeclarationLoaderTests
         var file = Write("""{ "dersim": { "target": { "tokens": { "valid": [{ "idToken": "04A1B2C3", "type": "Badge" }] } } } }""");
         try
         {
-            var error = Should.Throw<DerSimConfigException>(() => TargetDeclarationLoader.Resolve(DerSimConfig.Load(file), file, _ => null));
+            var error = Should.Throw<DerSimConfigException>(() => TargetDeclarationLoader.Resolve(DerSimConfig.Load(file).Target, file, _ => null));
             error.Message.ShouldStartWith($"{file} at $.dersim.target.tokens.valid[0].type: 'Badge' is not an idToken type");
 
             var unknownKey = Write("""{ "dersim": { "target": { "token": {} } } }""");
@@ -122,7 +122,7 @@ public sealed class TargetDeclarationLoaderTests
     [Test]
     public void A_missing_declaration_file_is_named()
     {
-        var error = Should.Throw<DerSimConfigException>(() => TargetDeclarationLoader.Resolve(new DerSimSettings(), "reqnroll.json", _ => "/nowhere/target.json"));
+        var error = Should.Throw<DerSimConfigException>(() => TargetDeclarationLoader.Resolve(new DerSimSettings().Target, "reqnroll.json", _ => "/nowhere/target.json"));
         error.Message.ShouldBe("/nowhere/target.json: no such target declaration file (named by --target or DERSIM_TARGET)");
     }
 

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using DerSim.Ocpp.Json;
+using DerSim.Ocpp.Json.Converters;
 
 namespace DerSim.Ocpp.Tests.Json;
 

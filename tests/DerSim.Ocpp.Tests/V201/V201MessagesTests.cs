@@ -1,5 +1,6 @@
 using DerSim.Ocpp;
 using DerSim.Ocpp.Json;
+using DerSim.Ocpp.Schema;
 using DerSim.Ocpp.V21;
 using DerSim.Ocpp.Validation;
 using DerSim.Ocpp.Tests.Validation;

@@ -4,6 +4,8 @@ using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 using DerSim.Ocpp;
 using DerSim.Ocpp.Json;
+using DerSim.Ocpp.Json.Converters;
+using DerSim.Ocpp.Schema;
 using DerSim.Ocpp.Validation;
 
 namespace DerSim.Ocpp.Tests.Validation;

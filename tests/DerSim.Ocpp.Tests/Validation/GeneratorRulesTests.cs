@@ -1,3 +1,4 @@
+using DerSim.Ocpp.Schema;
 using DerSim.OcppGen;
 
 namespace DerSim.Ocpp.Tests.Validation;

@@ -1,6 +1,7 @@
 using System.Reflection;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
+using DerSim.Ocpp.Schema;
 using DerSim.Ocpp.Validation;
 
 namespace DerSim.Ocpp.Tests.Validation;

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
+using DerSim.Ocpp.Dialects;
 using DerSim.Sim.Adapters;
 using DerSim.Sim.Profiles;
 using DerSim.Sim.StationModel;

@@ -1,4 +1,5 @@
 using DerSim.Ocpp;
+using DerSim.Ocpp.Dialects;
 using DerSim.Ocpp.Json;
 using DerSim.Ocpp.Validation;
 using DerSim.Sim.Profiles;

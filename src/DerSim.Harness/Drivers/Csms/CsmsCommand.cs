@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using DerSim.Ocpp;
+using DerSim.Ocpp.Dialects;
 using V2XFreqWattPointType = DerSim.Ocpp.V21.V2XFreqWattPointType;
 using V2XSignalWattPointType = DerSim.Ocpp.V21.V2XSignalWattPointType;
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using DerSim.Ocpp;
+using DerSim.Ocpp.Dialects;
 using DerSim.Ocpp.Json;
 using V16 = DerSim.Ocpp.V16;
 using V2 = DerSim.Ocpp.V21;

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using DerSim.Gherkin.Glue;
 using Reqnroll;
 using DerSim.Gherkin.Model;
+using DerSim.Harness.Reporting.Evidence;
 
 namespace DerSim.Harness.Reporting.Allure;
 

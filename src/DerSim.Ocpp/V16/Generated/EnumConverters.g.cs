@@ -5,7 +5,7 @@
 
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using DerSim.Ocpp.Json;
+using DerSim.Ocpp.Json.Converters;
 
 namespace DerSim.Ocpp.V16;
 

@@ -5,7 +5,7 @@
 
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using DerSim.Ocpp.Validation;
+using DerSim.Ocpp.Schema;
 
 namespace DerSim.Ocpp.V201;
 

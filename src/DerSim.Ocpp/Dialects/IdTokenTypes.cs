@@ -1,7 +1,7 @@
 using System.Reflection;
 using System.Text.Json.Serialization;
 
-namespace DerSim.Ocpp;
+namespace DerSim.Ocpp.Dialects;
 
 /// <summary>
 /// The 2.x idToken types (<c>IdTokenType.type</c>): which exist per version, and which one fits a token's text.

@@ -1,4 +1,4 @@
-namespace DerSim.Ocpp.Validation;
+namespace DerSim.Ocpp.Schema;
 
 // The generated message records carry the schema keywords as these attributes, so our own JSON schemas can be
 // built from the types (see OcppSchemaBuilder) without shipping the official schema files.

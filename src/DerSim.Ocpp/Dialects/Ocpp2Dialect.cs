@@ -1,6 +1,6 @@
 using DerSim.Ocpp.Json;
 
-namespace DerSim.Ocpp;
+namespace DerSim.Ocpp.Dialects;
 
 /// <summary>
 /// What sets OCPP 2.0.1 and 2.1 apart for the code written once over the 2.1 types (one OCPP 2.x family): the version,

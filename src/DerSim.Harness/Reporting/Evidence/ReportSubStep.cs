@@ -1,6 +1,6 @@
 using DerSim.Gherkin.Model;
 
-namespace DerSim.Harness.Reporting;
+namespace DerSim.Harness.Reporting.Evidence;
 
 /// <summary>Something a step did that a report shows nested under it (an OCPP exchange, a hook).</summary>
 /// <param name="Name">What happened ("DERSIM-1 → BootNotification").</param>

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 
-namespace DerSim.Ocpp.Json;
+namespace DerSim.Ocpp.Json.Converters;
 
 /// <summary>Reads one array item in a generated object converter.</summary>
 public delegate T OcppItemReader<out T>(ref Utf8JsonReader reader, JsonSerializerOptions options);

@@ -2,7 +2,7 @@ using System.Text;
 using DerSim.Gherkin.Model;
 using DerSim.Harness.Traffic;
 
-namespace DerSim.Harness.Reporting;
+namespace DerSim.Harness.Reporting.Evidence;
 
 /// <summary>
 /// How much of a scenario's traffic its report page carries. The single-file report embeds every attachment as base64,

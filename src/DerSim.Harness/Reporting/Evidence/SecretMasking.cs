@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace DerSim.Harness.Reporting;
+namespace DerSim.Harness.Reporting.Evidence;
 
 /// <summary>Hides passwords in URLs and in values named like secrets before they reach a report.</summary>
 public static partial class SecretMasking

@@ -1,4 +1,4 @@
-namespace DerSim.Harness.Reporting;
+namespace DerSim.Harness.Reporting.Evidence;
 
 /// <summary>A file of a scenario kept beside the report, linked from the scenario's page.</summary>
 /// <param name="Name">What the link shows ("OCPP traffic (NDJSON)").</param>

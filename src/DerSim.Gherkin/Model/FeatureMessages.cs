@@ -1,7 +1,7 @@
 using Io.Cucumber.Messages.Types;
 using Reqnroll.Formatters.RuntimeSupport;
 
-namespace DerSim.Gherkin.Glue;
+namespace DerSim.Gherkin.Model;
 
 /// <summary>
 /// A feature's Cucumber messages (source, document, pickles) as Reqnroll's formatters need them; the generator would

@@ -1,7 +1,7 @@
 using DerSim.Gherkin.Glue;
 using Reqnroll;
 
-namespace DerSim.Harness.Reporting;
+namespace DerSim.Harness.Reporting.Evidence;
 
 /// <summary>
 /// The channel from hooks to reporters for links to a scenario's files: they wait in the scenario's context until the

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace DerSim.Ocpp.Json;
+namespace DerSim.Ocpp.Json.Converters;
 
 /// <summary>
 /// The uncommon paths of the generated enum converters: escaped or segmented strings, and the errors. The common

@@ -1,7 +1,7 @@
 using DerSim.Gherkin.Glue;
 using Reqnroll;
 
-namespace DerSim.Harness.Reporting;
+namespace DerSim.Harness.Reporting.Evidence;
 
 /// <summary>
 /// A list kept in a scenario's context under a key: bindings and hooks add to it, a reporter takes what has gathered.

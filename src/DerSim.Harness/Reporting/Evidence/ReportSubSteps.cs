@@ -1,7 +1,7 @@
 using DerSim.Gherkin.Glue;
 using Reqnroll;
 
-namespace DerSim.Harness.Reporting;
+namespace DerSim.Harness.Reporting.Evidence;
 
 /// <summary>
 /// The channel from bindings and hooks to reporters for sub-steps of the running step: the binding layer has no

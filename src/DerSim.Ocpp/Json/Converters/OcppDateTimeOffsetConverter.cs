@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace DerSim.Ocpp.Json;
+namespace DerSim.Ocpp.Json.Converters;
 
 /// <summary>
 /// Writes date-times the way OCPP peers expect them: in UTC as <c>yyyy-MM-ddTHH:mm:ss.fffZ</c> (the default converter
