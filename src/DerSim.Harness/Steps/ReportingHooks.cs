@@ -46,7 +46,7 @@ public sealed class ReportingHooks
         var from = context.TryGetValue<int>(MarkKey, out var mark) ? mark : 0;
         foreach (var subStep in Reporting.TrafficSubSteps.Of([.. world.Recorder.Frames.Skip(from)], MaxSubSteps))
         {
-            ReportSubSteps.Add(context, subStep);
+            ReportChannels.SubSteps.Add(context, subStep);
         }
     }
 
@@ -149,7 +149,7 @@ public sealed class ReportingHooks
         if (files is not null && linked.Count > 0)
         {
             files.Write(".html", Encoding.UTF8.GetBytes(TrafficIndexPage.Html(context.TestName(), linked, charts)));
-            ReportLinks.Add(context, new ReportLink("OCPP traffic, charts and profiles", files.UrlOf(".html")));
+            ReportChannels.Links.Add(context, new ReportLink("OCPP traffic, charts and profiles", files.UrlOf(".html")));
         }
     }
 

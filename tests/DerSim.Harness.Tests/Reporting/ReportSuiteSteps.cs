@@ -18,8 +18,8 @@ public sealed class ReportSuiteSteps(ScenarioContext context)
     {
         _kwh = kwh;
         // Evidence only a failure keeps, and a link to the scenario's files beside the report.
-        ReportSubSteps.Add(context, new ReportSubStep($"read {kwh} kWh off the golden meter", ScenarioStatus.Passed) { KeptWhenNotFailed = false });
-        ReportLinks.Add(context, new ReportLink("OCPP traffic, charts and profiles", $"../traffic/golden-{kwh}.html"));
+        ReportChannels.SubSteps.Add(context, new ReportSubStep($"read {kwh} kWh off the golden meter", ScenarioStatus.Passed) { KeptWhenNotFailed = false });
+        ReportChannels.Links.Add(context, new ReportLink("OCPP traffic, charts and profiles", $"../traffic/golden-{kwh}.html"));
     }
 
     [When("the golden step reports {string} = {string} and {string} = {string}")]
@@ -27,8 +27,8 @@ public sealed class ReportSuiteSteps(ScenarioContext context)
     {
         context.AddParameter(name1, value1);
         context.AddParameter(name2, value2);
-        ReportSubSteps.Add(context, new ReportSubStep("looked up the station", ScenarioStatus.Passed));
-        ReportSubSteps.Add(context, new ReportSubStep("read the CSMS URL", ScenarioStatus.Passed));
+        ReportChannels.SubSteps.Add(context, new ReportSubStep("looked up the station", ScenarioStatus.Passed));
+        ReportChannels.SubSteps.Add(context, new ReportSubStep("read the CSMS URL", ScenarioStatus.Passed));
         context.AddAttachment("golden note.txt", "text/plain", Encoding.UTF8.GetBytes("a golden note\n"));
     }
 

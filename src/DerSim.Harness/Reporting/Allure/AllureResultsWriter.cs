@@ -90,7 +90,7 @@ public sealed class AllureResultsWriter : IGherkinRunListener
         var start = state.StepStart;
         var stop = Math.Max(start, Now);
         var subSteps = new List<AllureStep>(state.StepHooks);
-        foreach (var reported in ReportSubSteps.Take(state.Context))
+        foreach (var reported in ReportChannels.SubSteps.Take(state.Context))
         {
             var subStep = new AllureStep
             {
@@ -215,7 +215,7 @@ public sealed class AllureResultsWriter : IGherkinRunListener
             Attachments = [.. e.Attachments.Select(Attach)],
             Parameters = parameters,
             Labels = AllureTags.Labels(scenario, _options.Host, state.Thread),
-            Links = [.. AllureTags.Links(scenario, _options.Links), .. ReportLinks.Take(state.Context).Select(l => new AllureLink(l.Name, l.Url, "link"))],
+            Links = [.. AllureTags.Links(scenario, _options.Links), .. ReportChannels.Links.Take(state.Context).Select(l => new AllureLink(l.Name, l.Url, "link"))],
         };
         _sink.WriteResult(result);
 

@@ -5,12 +5,15 @@ namespace DerSim.Harness.Reporting.Evidence;
 
 /// <summary>
 /// A list kept in a scenario's context under a key: bindings and hooks add to it, a reporter takes what has gathered.
-/// The one mechanism behind <see cref="ReportSubSteps"/> and <see cref="ReportLinks"/>.
+/// The one mechanism behind each of <see cref="ReportChannels"/>.
 /// </summary>
-internal static class ContextQueue
+/// <typeparam name="T">What the list holds.</typeparam>
+/// <param name="key">The context key; one per channel.</param>
+public sealed class ContextQueue<T>(string key)
+    where T : notnull
 {
-    /// <summary>Adds <paramref name="item"/> to the list under <paramref name="key"/>.</summary>
-    public static void Add<T>(ScenarioContext context, string key, T item)
+    /// <summary>Adds <paramref name="item"/> to the list of <paramref name="context"/>.</summary>
+    public void Add(ScenarioContext context, T item)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(item);
@@ -26,8 +29,8 @@ internal static class ContextQueue
         }
     }
 
-    /// <summary>Removes and returns what was added under <paramref name="key"/> since the last call.</summary>
-    public static IReadOnlyList<T> Take<T>(ScenarioContext context, string key)
+    /// <summary>Removes and returns what was added to the list of <paramref name="context"/> since the last call.</summary>
+    public IReadOnlyList<T> Take(ScenarioContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
         lock (context)
