@@ -1,6 +1,6 @@
 using DerSim.Gherkin.Model;
 using DerSim.Harness.Suite;
-using DerSim.Harness.Tests.Gherkin.Runtime;
+using DerSim.Gherkin.Tests.Runtime;
 
 namespace DerSim.Harness.Tests.Suite;
 
