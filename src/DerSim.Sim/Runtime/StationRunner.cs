@@ -116,7 +116,7 @@ public sealed class StationRunner
     public async Task RunAsync(CancellationToken ct)
     {
         using var finish = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        Engine.BindLifetime(finish.Token);
+        Engine.SteppedSessions.BindLifetime(finish.Token);
         _lifetime = finish.Token;
         var run = _client.RunWithReconnectAsync(RunSessionAsync, finish.Token);
         if (await Task.WhenAny(run, _planEnded.Task).ConfigureAwait(false) != run)
