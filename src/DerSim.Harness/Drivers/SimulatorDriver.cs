@@ -8,6 +8,7 @@ using DerSim.Ocpp.Rpc;
 using DerSim.Ocpp.Transport;
 using DerSim.Ocpp.Validation;
 using DerSim.Sim.Runtime;
+using DerSim.Sim.Timing;
 
 namespace DerSim.Harness.Drivers;
 

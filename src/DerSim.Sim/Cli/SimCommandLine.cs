@@ -1,7 +1,7 @@
 using System.Globalization;
 using DerSim.Ocpp;
 using DerSim.Sim.Physics;
-using DerSim.Sim.Runtime;
+using DerSim.Sim.Engine;
 
 namespace DerSim.Sim.Cli;
 

@@ -1,6 +1,6 @@
 using DerSim.Sim.Physics;
-using DerSim.Sim.Runtime;
 using DerSim.Sim.SmartCharging;
+using DerSim.Sim.Timing;
 
 namespace DerSim.Sim.Engine;
 

@@ -1,6 +1,6 @@
 using DerSim.Sim.Der;
 using DerSim.Sim.Physics;
-using DerSim.Sim.Runtime;
+using DerSim.Sim.Timing;
 
 namespace DerSim.Sim.Engine;
 

@@ -7,7 +7,7 @@ namespace DerSim.Sim.Engine;
 public sealed partial class StationEngine
 {
     /// <summary>
-    /// Runs <see cref="Runtime.SessionPlan.Sessions"/> sessions one after another on every EVSE (its first connector),
+    /// Runs <see cref="SessionPlan.Sessions"/> sessions one after another on every EVSE (its first connector),
     /// all EVSEs at once; completes when they are done.
     /// </summary>
     public Task RunSessionsAsync(CancellationToken ct)

@@ -4,8 +4,8 @@ using DerSim.Sim.Profiles;
 using DerSim.Sim.StationModel;
 using DerSim.Ocpp;
 using DerSim.Sim.Physics;
-using DerSim.Sim.Runtime;
 using DerSim.Sim.SmartCharging;
+using DerSim.Sim.Timing;
 
 namespace DerSim.Sim.Engine;
 
@@ -146,15 +146,6 @@ public sealed partial class StationEngine
         _connection = connection;
         _messages = messages;
         _attached.TrySetResult();
-    }
-
-    /// <summary>The transaction messages of <paramref name="adapter"/>'s version, sent through <see cref="Outbox"/>.</summary>
-    public ITransactionMessages MessagesFor(Adapters.IVersionAdapter adapter, TimeProvider time)
-    {
-        ArgumentNullException.ThrowIfNull(adapter);
-        return adapter.Version == OcppVersion.V16
-            ? new V16TransactionMessages(Outbox, adapter, Station, time)
-            : new Ocpp2TransactionMessages(Outbox, adapter, Station);
     }
 
     /// <summary>
