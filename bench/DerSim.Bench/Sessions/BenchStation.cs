@@ -8,6 +8,8 @@ using DerSim.Ocpp.Rpc;
 using DerSim.Ocpp.Transport;
 using DerSim.Ocpp.Validation;
 using DerSim.Sim.Runtime;
+using DerSim.Sim.Timing;
+using DerSim.Sim.Engine;
 
 namespace DerSim.Bench.Sessions;
 

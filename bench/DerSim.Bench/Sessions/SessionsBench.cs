@@ -7,7 +7,8 @@ using DerSim.Sim.StationModel;
 using DerSim.Ocpp;
 using DerSim.Ocpp.Rpc;
 using DerSim.Ocpp.Validation;
-using DerSim.Sim.Runtime;
+using DerSim.Sim.Timing;
+using DerSim.Sim.Engine;
 
 namespace DerSim.Bench.Sessions;
 

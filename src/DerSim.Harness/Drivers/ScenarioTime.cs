@@ -1,5 +1,5 @@
 using DerSim.Sim.Physics;
-using DerSim.Sim.Runtime;
+using DerSim.Sim.Timing;
 
 namespace DerSim.Harness.Drivers;
 

@@ -8,6 +8,7 @@ using DerSim.Ocpp.Rpc;
 using DerSim.Ocpp.Transport;
 using DerSim.Ocpp.Validation;
 using DerSim.Sim.Runtime;
+using DerSim.Sim.Timing;
 
 namespace DerSim.Harness.Drivers;
 
@@ -230,7 +231,7 @@ public sealed class SimulatorDriver : IAsyncDisposable
     public async Task PlugInAsync(StationUnderTest station, int evseId, EvArrival ev)
     {
         var runner = await BootedAsync(station).ConfigureAwait(false);
-        await runner.Engine.PlugInAsync(evseId, ev, CancellationToken.None).WaitAsync(WaitTimeout).ConfigureAwait(false);
+        await runner.Engine.SteppedSessions.PlugInAsync(evseId, ev, CancellationToken.None).WaitAsync(WaitTimeout).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -240,21 +241,21 @@ public sealed class SimulatorDriver : IAsyncDisposable
     public async Task<bool> PresentTokenAsync(StationUnderTest station, int evseId, string token, string? idTokenType = null)
     {
         var runner = await BootedAsync(station).ConfigureAwait(false);
-        return await runner.Engine.PresentTokenAsync(evseId, token, idTokenType, CancellationToken.None).WaitAsync(WaitTimeout).ConfigureAwait(false);
+        return await runner.Engine.SteppedSessions.PresentTokenAsync(evseId, token, idTokenType, CancellationToken.None).WaitAsync(WaitTimeout).ConfigureAwait(false);
     }
 
     /// <summary>The driver stops the transaction on <paramref name="evseId"/> at the station (reason Local).</summary>
     public async Task StopLocallyAsync(StationUnderTest station, int evseId)
     {
         var runner = await BootedAsync(station).ConfigureAwait(false);
-        await runner.Engine.StopLocallyAsync(evseId, CancellationToken.None).WaitAsync(WaitTimeout).ConfigureAwait(false);
+        await runner.Engine.SteppedSessions.StopLocallyAsync(evseId, CancellationToken.None).WaitAsync(WaitTimeout).ConfigureAwait(false);
     }
 
     /// <summary>The EV unplugs from <paramref name="evseId"/>; a running transaction ends with EVDisconnected.</summary>
     public async Task UnplugAsync(StationUnderTest station, int evseId)
     {
         var runner = await BootedAsync(station).ConfigureAwait(false);
-        await runner.Engine.UnplugAsync(evseId, CancellationToken.None).WaitAsync(WaitTimeout).ConfigureAwait(false);
+        await runner.Engine.SteppedSessions.UnplugAsync(evseId, CancellationToken.None).WaitAsync(WaitTimeout).ConfigureAwait(false);
     }
 
     /// <summary>

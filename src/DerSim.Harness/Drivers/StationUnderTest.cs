@@ -3,6 +3,7 @@ using DerSim.Sim.Profiles;
 using DerSim.Sim.StationModel;
 using DerSim.Ocpp;
 using DerSim.Sim.Runtime;
+using DerSim.Sim.Engine;
 
 namespace DerSim.Harness.Drivers;
 

@@ -1,3 +1,4 @@
+using DerSim.Sim.Engine;
 using DerSim.Sim.Profiles;
 using DerSim.Sim.StationModel;
 using DerSim.Ocpp;
@@ -28,4 +29,7 @@ public interface IVersionAdapter
 
     /// <summary>Sends Heartbeat and returns the CSMS's clock.</summary>
     Task<DateTimeOffset> HeartbeatAsync(OcppRpcPeer peer, CancellationToken ct);
+
+    /// <summary>This version's transaction messages of <paramref name="station"/>, sent through <paramref name="outbox"/>: what the engine attaches to.</summary>
+    ITransactionMessages TransactionMessages(TransactionOutbox outbox, ChargingStation station);
 }

@@ -24,6 +24,10 @@ public sealed class Ocpp2Adapter(Ocpp2Dialect dialect, TimeProvider time) : IVer
     public OcppVersion Version => dialect.Version;
 
     /// <inheritdoc />
+    public ITransactionMessages TransactionMessages(TransactionOutbox outbox, ChargingStation station) =>
+        new Ocpp2TransactionMessages(outbox, this, station);
+
+    /// <inheritdoc />
     public async Task<BootOutcome> BootAsync(OcppRpcPeer peer, ChargingStation station, Action<BootOutcome>? onAnswer, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(peer);

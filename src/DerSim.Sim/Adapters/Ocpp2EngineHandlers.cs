@@ -67,7 +67,7 @@ internal static class Ocpp2EngineHandlers
             if (result.IsAccepted && dialect.HasV2x)
             {
                 // The new period may change the operation mode in force; the report follows the answer.
-                session.AfterAnswer("SetChargingProfile", engine.ReportOperationModesAsync);
+                session.AfterAnswer("SetChargingProfile", engine.Bidirectional.ReportOperationModesAsync);
             }
 
             return Ocpp2SmartCharging.ToOcpp2(result, dialect);
@@ -78,7 +78,7 @@ internal static class Ocpp2EngineHandlers
             var status = engine.ClearProfiles(Ocpp2SmartCharging.FromOcpp2(request));
             if (dialect.HasV2x)
             {
-                session.AfterAnswer("ClearChargingProfile", engine.ReportOperationModesAsync);
+                session.AfterAnswer("ClearChargingProfile", engine.Bidirectional.ReportOperationModesAsync);
             }
 
             return ValueTask.FromResult(Ocpp2SmartCharging.ToOcpp2(status));
@@ -124,7 +124,7 @@ internal static class Ocpp2EngineHandlers
         peer.On<NotifyAllowedEnergyTransferRequest, NotifyAllowedEnergyTransferResponse>(async (request, _) =>
         {
             await engine.SettleStartsAsync().ConfigureAwait(false);
-            var result = engine.AllowEnergyTransfer(request.TransactionId, [.. request.AllowedEnergyTransfer.Select(V21EnergyTransfer.FromV21)]);
+            var result = engine.Bidirectional.AllowEnergyTransfer(request.TransactionId, [.. request.AllowedEnergyTransfer.Select(V21EnergyTransfer.FromV21)]);
             if (result.Renegotiate is { } renegotiate)
             {
                 session.AfterAnswer("NotifyAllowedEnergyTransfer", renegotiate);
@@ -141,7 +141,7 @@ internal static class Ocpp2EngineHandlers
         // CentralFrequency's input; a signal without a port in that mode is kept for when one enters it.
         peer.On<AFRRSignalRequest, AFRRSignalResponse>((request, _) =>
         {
-            engine.ReceiveAfrrSignal(request.Timestamp, request.Signal);
+            engine.FrequencyInputs.ReceiveAfrrSignal(request.Timestamp, request.Signal);
             return ValueTask.FromResult(new AFRRSignalResponse(GenericStatusEnumType.Accepted));
         });
     }

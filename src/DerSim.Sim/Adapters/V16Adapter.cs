@@ -14,6 +14,10 @@ public sealed class V16Adapter(TimeProvider time) : IVersionAdapter
     public OcppVersion Version => OcppVersion.V16;
 
     /// <inheritdoc />
+    public ITransactionMessages TransactionMessages(TransactionOutbox outbox, ChargingStation station) =>
+        new V16TransactionMessages(outbox, this, station, time);
+
+    /// <inheritdoc />
     public async Task<BootOutcome> BootAsync(OcppRpcPeer peer, ChargingStation station, Action<BootOutcome>? onAnswer, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(peer);

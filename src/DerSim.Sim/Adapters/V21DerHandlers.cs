@@ -19,7 +19,7 @@ internal static class V21DerHandlers
                 return ValueTask.FromResult(new SetDERControlResponse(DERControlStatusEnumType.Rejected) { StatusInfo = new StatusInfoType("MissingSetting") });
             }
 
-            var result = engine.SetDerControl(control);
+            var result = engine.Der.Set(control);
             return ValueTask.FromResult(new SetDERControlResponse(V21DerConversion.ToV21(result.Status))
             {
                 StatusInfo = result.ReasonCode is { } reason ? new StatusInfoType(reason) : null,
@@ -29,7 +29,7 @@ internal static class V21DerHandlers
 
         peer.On<GetDERControlRequest, GetDERControlResponse>((request, _) =>
         {
-            var found = engine.Der.Get(request.IsDefault, request.ControlType is { } t ? V21DerConversion.FromV21(t) : null, request.ControlId);
+            var found = engine.Der.Controller.Get(request.IsDefault, request.ControlType is { } t ? V21DerConversion.FromV21(t) : null, request.ControlId);
             if (found.Count == 0)
             {
                 return ValueTask.FromResult(new GetDERControlResponse(DERControlStatusEnumType.NotFound));
@@ -47,14 +47,14 @@ internal static class V21DerHandlers
 
         peer.On<ClearDERControlRequest, ClearDERControlResponse>((request, _) =>
         {
-            var removed = engine.ClearDerControls(request.IsDefault, request.ControlType is { } t ? V21DerConversion.FromV21(t) : null, request.ControlId);
+            var removed = engine.Der.Clear(request.IsDefault, request.ControlType is { } t ? V21DerConversion.FromV21(t) : null, request.ControlId);
             return ValueTask.FromResult(new ClearDERControlResponse(removed > 0 ? DERControlStatusEnumType.Accepted : DERControlStatusEnumType.NotFound));
         });
 
         // Through the outbox, not the peer: the loop starts with the connection, before the boot is accepted, and a
         // notification must not go out before that; offline ones wait for the next connection, in order with the
         // transaction messages, stamped with the instant they happened.
-        engine.RunDerNotifications((notification, ct) => notification switch
+        engine.Der.RunNotifications((notification, ct) => notification switch
         {
             DerStartStop s => SendAsync(
                 engine,

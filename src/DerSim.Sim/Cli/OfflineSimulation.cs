@@ -2,7 +2,7 @@ using System.Globalization;
 using DerSim.Sim.Profiles;
 using DerSim.Sim.StationModel;
 using DerSim.Sim.Physics;
-using DerSim.Sim.Runtime;
+using DerSim.Sim.Engine;
 
 namespace DerSim.Sim.Cli;
 

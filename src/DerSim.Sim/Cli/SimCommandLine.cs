@@ -2,7 +2,7 @@ using System.Globalization;
 using DerSim.Ocpp;
 using DerSim.Ocpp.Dialects;
 using DerSim.Sim.Physics;
-using DerSim.Sim.Runtime;
+using DerSim.Sim.Engine;
 
 namespace DerSim.Sim.Cli;
 

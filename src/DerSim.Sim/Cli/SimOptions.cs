@@ -1,5 +1,5 @@
 using DerSim.Ocpp;
-using DerSim.Sim.Runtime;
+using DerSim.Sim.Engine;
 
 namespace DerSim.Sim.Cli;
 

@@ -1,3 +1,5 @@
+using DerSim.Sim.Physics;
+
 namespace DerSim.Sim.Der;
 
 /// <summary>

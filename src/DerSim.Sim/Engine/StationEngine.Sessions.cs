@@ -7,7 +7,7 @@ namespace DerSim.Sim.Engine;
 public sealed partial class StationEngine
 {
     /// <summary>
-    /// Runs <see cref="Runtime.SessionPlan.Sessions"/> sessions one after another on every EVSE (its first connector),
+    /// Runs <see cref="SessionPlan.Sessions"/> sessions one after another on every EVSE (its first connector),
     /// all EVSEs at once; completes when they are done.
     /// </summary>
     public Task RunSessionsAsync(CancellationToken ct)
@@ -71,7 +71,7 @@ public sealed partial class StationEngine
         var connector = Station.ConnectorsOf(start.EvseId).First();
 
         // 1. The EV plugs in.
-        lock (_physicsGate)
+        lock (_physics.Gate)
         {
             Physics.Plug(start.EvseId, connector.ConnectorId, NewEv());
         }
@@ -95,7 +95,7 @@ public sealed partial class StationEngine
         finally
         {
             // 6. The EV leaves.
-            lock (_physicsGate)
+            lock (_physics.Gate)
             {
                 Physics.Unplug(start.EvseId);
             }
@@ -129,13 +129,17 @@ public sealed partial class StationEngine
         }
     }
 
-    private async Task RunTransactionAsync(SessionStart start, StationConnector connector, ITransactionMessages messages, CancellationToken ct, Action? registeredCallback = null)
+    /// <summary>
+    /// Runs one transaction on <paramref name="connector"/> from its start to its stop; <paramref name="registeredCallback"/>
+    /// is called once the start was answered (or given up).
+    /// </summary>
+    internal async Task RunTransactionAsync(SessionStart start, StationConnector connector, ITransactionMessages messages, CancellationToken ct, Action? registeredCallback = null)
     {
         // 3. Start: the id comes from the CSMS (1.6) or the station (2.x); energy flows from then on.
         using var tx = new EngineTransaction(connector, start.IdTag, start.Trigger, start.RemoteStartId) { StaysPlugged = start.Stepped, IdTokenType = start.IdTokenType };
         var (first, _) = ReadNow(start.EvseId);
         tx.StartedAt = first.Timestamp;
-        PrepareEnergyTransfer(tx, messages);
+        Bidirectional.Prepare(tx, messages);
 
         // Until it is registered, a CSMS request naming it waits (SettleStartsAsync): its answer may be just in.
         var registered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -184,19 +188,19 @@ public sealed partial class StationEngine
             }
             else
             {
-                await NegotiateAsync(tx, messages, ct).ConfigureAwait(false);
-                lock (_physicsGate)
+                await Bidirectional.NegotiateAsync(tx, messages, ct).ConfigureAwait(false);
+                lock (_physics.Gate)
                 {
                     Physics.SetEnergyAllowed(start.EvseId, true);
                 }
 
                 await ReportStateAsync(tx, messages, ct).ConfigureAwait(false);
-                await ReportOperationModeAsync(tx, messages, ct).ConfigureAwait(false);
+                await Bidirectional.ReportOperationModeAsync(tx, messages, ct).ConfigureAwait(false);
                 await ChargeAsync(tx, messages, ct).ConfigureAwait(false);
             }
 
             // 5. Stop.
-            lock (_physicsGate)
+            lock (_physics.Gate)
             {
                 Physics.SetEnergyAllowed(start.EvseId, false);
             }
@@ -247,7 +251,7 @@ public sealed partial class StationEngine
             try
             {
                 await ReportStateAsync(tx, messages, snapshot.State, sample, ct).ConfigureAwait(false);
-                await ReportOperationModeAsync(tx, messages, ct).ConfigureAwait(false);
+                await Bidirectional.ReportOperationModeAsync(tx, messages, ct).ConfigureAwait(false);
                 tx.LastSample = sample;
                 await messages.SampleAsync(tx, sample, triggered: false, ct).ConfigureAwait(false);
             }

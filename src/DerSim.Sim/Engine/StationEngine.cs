@@ -4,8 +4,8 @@ using DerSim.Sim.Profiles;
 using DerSim.Sim.StationModel;
 using DerSim.Ocpp;
 using DerSim.Sim.Physics;
-using DerSim.Sim.Runtime;
 using DerSim.Sim.SmartCharging;
+using DerSim.Sim.Timing;
 
 namespace DerSim.Sim.Engine;
 
@@ -14,7 +14,9 @@ namespace DerSim.Sim.Engine;
 /// <see cref="ChargingStation"/>, feeds the profiles' limits to the physics, and runs charging sessions per EVSE —
 /// plug in → Authorize → start → periodic samples and charging-state reports → the EV's target reached
 /// (SuspendedEV) → the EV leaves one interval later → stop. The messages come from an <see cref="ITransactionMessages"/>
-/// of the connection's version.
+/// of the connection's version. Its parts with their own state are objects of their own: <see cref="Der"/> (DER
+/// controls), <see cref="FrequencyInputs"/> (the 2.1 frequency modes' inputs), <see cref="Bidirectional"/> (the 2.1
+/// energy-transfer negotiation) and <see cref="SteppedSessions"/> (sessions a scenario tells step by step).
 /// </summary>
 public sealed partial class StationEngine
 {
@@ -23,7 +25,7 @@ public sealed partial class StationEngine
     private readonly ConcurrentDictionary<int, ChargingProfile> _pendingTxProfiles = new();
     private readonly ConcurrentDictionary<EngineTransaction, TaskCompletionSource> _starting = new();
     private readonly Dictionary<int, ElectricalContext> _contexts;
-    private readonly Lock _physicsGate = new();
+    private readonly SharedPhysics _physics;
     private readonly TimeProvider _real;
     private readonly TaskCompletionSource _attached = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private volatile bool _planEnded;
@@ -49,12 +51,17 @@ public sealed partial class StationEngine
         Log = log ?? (static _ => { });
         Outbox = new TransactionOutbox(Log, _real, () => TransactionMessageRetry.From(station.Configuration));
         Physics = new StationPhysics(station.Profile, clock.Time.GetUtcNow());
+        _physics = new SharedPhysics(Physics, clock, station.Profile.MeterValues);
         Profiles = new ChargingProfileStore(SmartChargingRules.For(version), station.HasEvse);
         _contexts = station.Profile.Evses.ToDictionary(e => e.Id, e => ContextOf(e));
+        Version = version;
+        Der = new StationDer(clock, Grid, _physics, Log);
+        FrequencyInputs = new FrequencyInputs(clock, Grid, Log);
+        Bidirectional = new BidirectionalPowerTransfer(this, _physics);
+        SteppedSessions = new SteppedSessions(this, _physics);
         // EVSE 0 is the station total: a ChargingStationMaxProfile (or station-wide external constraint) caps the sum
         // of all EVSEs, not each on its own; per EVSE the effective limit still includes it.
-        Physics.SetDirectiveSource(Profiles.DirectiveFunction(ContextOf, V2xInputsAt));
-        Version = version;
+        Physics.SetDirectiveSource(Profiles.DirectiveFunction(ContextOf, FrequencyInputs.At));
 
         // The profile's sample interval is the station's until the CSMS changes it (1.6 MeterValueSampleInterval, 2.x TxUpdatedInterval).
         if (station.Configuration.Get("MeterValueSampleInterval") is { } setting)
@@ -87,6 +94,27 @@ public sealed partial class StationEngine
     /// <summary>The way out for the engine's messages, across connections: transaction messages made offline wait there.</summary>
     public TransactionOutbox Outbox { get; }
 
+    /// <summary>The grid the station is connected to; scenarios step it, grid-support (DER) functions and the 2.1 frequency modes read it.</summary>
+    public SimulatedGrid Grid { get; } = new();
+
+    /// <summary>The station's DER controls and their notifications; the 2.1 handlers set, get and clear the controls.</summary>
+    public StationDer Der { get; }
+
+    /// <summary>The inputs of the 2.1 frequency operation modes (the grid's frequency, the CSMS's aFRR signals).</summary>
+    public FrequencyInputs FrequencyInputs { get; }
+
+    /// <summary>The 2.1 bidirectional energy transfer of the running transactions (Q block); charge-only on older versions.</summary>
+    public BidirectionalPowerTransfer Bidirectional { get; }
+
+    /// <summary>Sessions a scenario tells one step at a time (plug in, present a token, stop, unplug).</summary>
+    public SteppedSessions SteppedSessions { get; }
+
+    /// <summary>The tokens the CSMS accepted, for drivers who arrive while the station is offline.</summary>
+    internal OfflineAuthorization OfflineAuthorization { get; } = new();
+
+    /// <summary>The messages of the connection the engine is bound to; null before the first boot.</summary>
+    internal ITransactionMessages? Messages => _messages;
+
     /// <summary>Whether the engine is bound to a connection's messages (the station booted at least once).</summary>
     public bool IsAttached => _messages is not null;
 
@@ -118,15 +146,6 @@ public sealed partial class StationEngine
         _connection = connection;
         _messages = messages;
         _attached.TrySetResult();
-    }
-
-    /// <summary>The transaction messages of <paramref name="adapter"/>'s version, sent through <see cref="Outbox"/>.</summary>
-    public ITransactionMessages MessagesFor(Adapters.IVersionAdapter adapter, TimeProvider time)
-    {
-        ArgumentNullException.ThrowIfNull(adapter);
-        return adapter.Version == OcppVersion.V16
-            ? new V16TransactionMessages(Outbox, adapter, Station, time)
-            : new Ocpp2TransactionMessages(Outbox, adapter, Station);
     }
 
     /// <summary>
@@ -330,27 +349,22 @@ public sealed partial class StationEngine
     /// <summary>The charging state last reported for the transaction on <paramref name="evseId"/>, or null when none runs.</summary>
     public ChargingState? ChargingStateOn(int evseId) => TransactionOn(evseId)?.ReportedState;
 
+    /// <summary>The state of the EV plugged into <paramref name="evseId"/> now, or null when none is.</summary>
+    public EvseSnapshot? EvseNow(int evseId) => Physics.EvAt(evseId) is null ? null : ReadNow(evseId).Snapshot;
+
+    /// <summary>Takes <paramref name="evseId"/> for one session; false when a session has it already.</summary>
+    internal bool TryReserve(int evseId) => _busy.TryAdd(evseId, 0);
+
+    /// <summary>Frees <paramref name="evseId"/> after its session.</summary>
+    internal void Release(int evseId) => _busy.TryRemove(evseId, out _);
+
     private static ElectricalContext ContextOf(EvseDefinition evse)
     {
         var connector = evse.Connectors[0];
         return new ElectricalContext(connector.NominalVoltageV, connector.Phases ?? 1, connector.CurrentType) { MaxKw = evse.MaxKw };
     }
 
-    private (MeterSample Sample, EvseSnapshot Snapshot) ReadNow(int evseId)
-    {
-        lock (_physicsGate)
-        {
-            // Several session loops share the physics; whoever comes first moves it to the present.
-            var now = Clock.Time.GetUtcNow();
-            if (now > Physics.Now)
-            {
-                Physics.AdvanceTo(now);
-            }
-
-            var snapshot = Physics.Snapshot(evseId);
-            return (Meter.Read(snapshot, Station.Profile.MeterValues, Physics.Now), snapshot);
-        }
-    }
+    private (MeterSample Sample, EvseSnapshot Snapshot) ReadNow(int evseId) => _physics.ReadNow(evseId);
 
     private MeterSample SampleNow(int evseId) => ReadNow(evseId).Sample;
 }

@@ -1,4 +1,3 @@
-using DerSim.Sim.Der;
 
 namespace DerSim.Sim.Physics;
 

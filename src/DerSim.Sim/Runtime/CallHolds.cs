@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using DerSim.Ocpp.Rpc;
+using DerSim.Sim.Timing;
 
 namespace DerSim.Sim.Runtime;
 

@@ -4,6 +4,7 @@ using DerSim.Sim.Profiles;
 using DerSim.Sim.StationModel;
 using DerSim.Ocpp.Rpc;
 using DerSim.Ocpp.Transport;
+using DerSim.Sim.Timing;
 
 namespace DerSim.Sim.Runtime;
 
@@ -116,7 +117,7 @@ public sealed class StationRunner
     public async Task RunAsync(CancellationToken ct)
     {
         using var finish = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        Engine.BindLifetime(finish.Token);
+        Engine.SteppedSessions.BindLifetime(finish.Token);
         _lifetime = finish.Token;
         var run = _client.RunWithReconnectAsync(RunSessionAsync, finish.Token);
         if (await Task.WhenAny(run, _planEnded.Task).ConfigureAwait(false) != run)
@@ -223,7 +224,7 @@ public sealed class StationRunner
             // Online after the boot: transaction messages queued while offline go out now, in order.
             Engine.Outbox.Online(peer);
             // Sessions and their transactions belong to the station, not to this connection: they run on, offline, when it drops.
-            Engine.Attach(Engine.MessagesFor(_adapter, _clock.Time), _lifetime);
+            Engine.Attach(_adapter.TransactionMessages(Engine.Outbox, Station), _lifetime);
             foreach (var connector in Station.Connectors)
             {
                 try

@@ -2,7 +2,6 @@ using System.Text.Json;
 using DerSim.Sim.Engine;
 using DerSim.Ocpp;
 using DerSim.Ocpp.Rpc;
-using DerSim.Sim.Runtime;
 using DerSim.Sim.Tests.Engine;
 
 namespace DerSim.Sim.Tests.Adapters;

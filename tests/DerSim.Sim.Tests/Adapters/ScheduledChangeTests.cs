@@ -1,7 +1,6 @@
 using System.Text.Json;
 using DerSim.Sim.Engine;
 using DerSim.Ocpp;
-using DerSim.Sim.Runtime;
 using DerSim.Sim.Tests.Engine;
 
 namespace DerSim.Sim.Tests.Adapters;

@@ -149,7 +149,7 @@ public sealed class OfflineSimulationTests
     {
         var start = DateTimeOffset.Parse("2026-01-01T00:00:00Z", CultureInfo.InvariantCulture);
         var profile = DerSim.Sim.Profiles.EvseProfileLoader.Load("EVSE-Hybrid-2DC-1AC", DerSim.Sim.Profiles.ProfilesDirectory.Locate());
-        var plan = new DerSim.Sim.Runtime.SessionPlan { Sessions = 2 };
+        var plan = new DerSim.Sim.Engine.SessionPlan { Sessions = 2 };
 
         var first = OfflineSimulation.Simulate(profile, plan, start);
         var second = OfflineSimulation.Simulate(profile, plan, start.AddDays(3));

@@ -37,7 +37,7 @@ public sealed class SessionFlagTests
     {
         var options = SimCommandLine.Parse([])!;
 
-        options.Session.ShouldBe(new DerSim.Sim.Runtime.SessionPlan());
+        options.Session.ShouldBe(new DerSim.Sim.Engine.SessionPlan());
         options.TimeScaleGiven.ShouldBeFalse();
     }
 

@@ -1,6 +1,6 @@
 using DerSim.Ocpp;
 using DerSim.Ocpp.Rpc;
-using DerSim.Sim.Runtime;
+using DerSim.Sim.Engine;
 
 namespace DerSim.Sim.Tests.Engine;
 

@@ -10,6 +10,8 @@ using DerSim.Ocpp.Transport;
 using DerSim.Ocpp.Validation;
 using DerSim.Sim.Runtime;
 using DerSim.Ocpp.Tests.Validation;
+using DerSim.Sim.Timing;
+using DerSim.Sim.Engine;
 
 namespace DerSim.Sim.Tests.Engine;
 

@@ -3,7 +3,7 @@ using DerSim.Sim.Engine;
 using DerSim.Sim.Profiles;
 using DerSim.Sim.StationModel;
 using DerSim.Ocpp;
-using DerSim.Sim.Runtime;
+using DerSim.Sim.Timing;
 
 namespace DerSim.Sim.Tests.Engine;
 
@@ -27,7 +27,7 @@ public class RemoteStartBeforeAttachTests
         await Task.Delay(100);
         prepared.IsCompleted.ShouldBeFalse("the start waits for the attachment");
 
-        engine.Attach(engine.MessagesFor(new V16Adapter(TimeProvider.System), TimeProvider.System), CancellationToken.None);
+        engine.Attach(new V16Adapter(TimeProvider.System).TransactionMessages(engine.Outbox, engine.Station), CancellationToken.None);
 
         (await prepared.WaitAsync(TimeSpan.FromSeconds(5))).ShouldNotBeNull();
     }

@@ -3,7 +3,6 @@ using DerSim.Sim.Profiles;
 using DerSim.Sim.StationModel;
 using DerSim.Ocpp;
 using DerSim.Ocpp.Rpc;
-using DerSim.Sim.Runtime;
 
 namespace DerSim.Sim.Tests.Engine;
 

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using DerSim.Ocpp;
-using DerSim.Sim.Runtime;
+using DerSim.Sim.Engine;
 
 namespace DerSim.Sim.Tests.Loopback;
 

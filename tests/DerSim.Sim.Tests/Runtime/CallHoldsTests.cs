@@ -1,6 +1,7 @@
 using DerSim.Ocpp.Rpc;
 using DerSim.Sim.Runtime;
 using Microsoft.Extensions.Time.Testing;
+using DerSim.Sim.Timing;
 
 namespace DerSim.Sim.Tests.Runtime;
 

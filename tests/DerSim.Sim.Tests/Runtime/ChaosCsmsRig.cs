@@ -10,6 +10,7 @@ using DerSim.Ocpp.Transport;
 using DerSim.Ocpp.Validation;
 using DerSim.Sim.Runtime;
 using DerSim.Sim.Tests.Engine;
+using DerSim.Sim.Engine;
 
 namespace DerSim.Sim.Tests.Runtime;
 

@@ -1,6 +1,5 @@
 using DerSim.Sim.Engine;
 using DerSim.Ocpp;
-using DerSim.Sim.Runtime;
 
 namespace DerSim.Sim.Tests.Runtime;
 

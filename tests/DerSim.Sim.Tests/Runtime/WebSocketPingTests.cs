@@ -1,9 +1,9 @@
 using DerSim.Sim.Profiles;
 using DerSim.Sim.StationModel;
 using DerSim.Ocpp;
-using DerSim.Sim.Runtime;
 using DerSim.Sim.Tests.Engine;
 using DerSim.Ocpp.Tests.Transport;
+using DerSim.Sim.Engine;
 
 namespace DerSim.Sim.Tests.Runtime;
 

@@ -54,7 +54,7 @@ public sealed class SteppedSessionTests
         await rig.Driver.AdvanceAsync(TimeSpan.FromMinutes(10));
 
         engine.TransactionOn(1).ShouldBeNull();
-        engine.RefusedTokensOn(1).ShouldBe(["STOLEN-1"]);
+        engine.SteppedSessions.RefusedTokensOn(1).ShouldBe(["STOLEN-1"]);
         engine.EvseNow(1)!.DeliveredKw.ShouldBe(0);
         rig.Calls("Authorize").Count.ShouldBe(1);
         rig.Calls(version == OcppVersion.V16 ? "StartTransaction" : "TransactionEvent").ShouldBeEmpty(rig.Describe());

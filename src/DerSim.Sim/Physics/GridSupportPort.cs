@@ -1,4 +1,4 @@
-namespace DerSim.Sim.Der;
+namespace DerSim.Sim.Physics;
 
 /// <summary>One port as the allocation left it, for grid-support functions to adjust.</summary>
 /// <param name="EvseId">The EVSE.</param>

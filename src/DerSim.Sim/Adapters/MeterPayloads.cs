@@ -5,7 +5,7 @@ using DerSim.Sim.Physics;
 using V16 = DerSim.Ocpp.V16;
 using V2 = DerSim.Ocpp.V21;
 
-namespace DerSim.Sim.Engine;
+namespace DerSim.Sim.Adapters;
 
 /// <summary>
 /// A <see cref="MeterSample"/> as an OCPP meterValue, in the generated types: 1.6 writes values as text and the unit as

@@ -5,14 +5,28 @@ using DerSim.Sim.Physics;
 
 namespace DerSim.Sim.Engine;
 
-public sealed partial class StationEngine
+/// <summary>
+/// Sessions told one step at a time, as a scenario's steps tell them: an EV plugs in, its driver presents a token, stops
+/// at the station, unplugs. Each step completes once its messages were answered (or queued, offline); the transaction
+/// runs through the engine like any other.
+/// </summary>
+public sealed class SteppedSessions
 {
     private readonly ConcurrentDictionary<int, SteppedEvse> _stepped = new();
+    private readonly StationEngine _engine;
+    private readonly SharedPhysics _physics;
     private CancellationToken _lifetime;
+
+    /// <summary>Step-driven sessions on <paramref name="engine"/>, on the physics it shares.</summary>
+    internal SteppedSessions(StationEngine engine, SharedPhysics physics)
+    {
+        _engine = engine;
+        _physics = physics;
+    }
 
     /// <summary>
     /// Binds step-driven sessions to the station's whole run rather than to one connection: they survive a dropped
-    /// connection (their messages wait in <see cref="Outbox"/>) and end when <paramref name="lifetime"/> is cancelled.
+    /// connection (their messages wait in <see cref="StationEngine.Outbox"/>) and end when <paramref name="lifetime"/> is cancelled.
     /// </summary>
     public void BindLifetime(CancellationToken lifetime) => _lifetime = lifetime;
 
@@ -24,33 +38,29 @@ public sealed partial class StationEngine
     public async Task PlugInAsync(int evseId, EvArrival arrival, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(arrival);
-        var messages = _messages ?? throw new InvalidOperationException("the station has not booted yet: no EV can plug in");
-        var connector = Station.ConnectorsOf(evseId).FirstOrDefault()
-            ?? throw new InvalidOperationException($"the station has no EVSE {evseId} (EVSEs: {string.Join(", ", Station.Profile.Evses.Select(e => e.Id))})");
-        if (!_busy.TryAdd(evseId, 0))
+        var station = _engine.Station;
+        var messages = _engine.Messages ?? throw new InvalidOperationException("the station has not booted yet: no EV can plug in");
+        var connector = station.ConnectorsOf(evseId).FirstOrDefault()
+            ?? throw new InvalidOperationException($"the station has no EVSE {evseId} (EVSEs: {string.Join(", ", station.Profile.Evses.Select(e => e.Id))})");
+        if (!_engine.TryReserve(evseId))
         {
             throw new InvalidOperationException($"EVSE {evseId} is in use already");
         }
 
         var model = arrival.Preset is { } name
             ? EvPresets.TryGet(name, out var preset) ? preset : throw new InvalidOperationException($"no EV preset \"{name}\"")
-            : EvPresets.DefaultFor(Station.Profile);
-        lock (_physicsGate)
+            : EvPresets.DefaultFor(station.Profile);
+        lock (_physics.Gate)
         {
             // The physics moves lazily; it must reach the present before the EV's arrival counts.
-            var now = Clock.Time.GetUtcNow();
-            if (now > Physics.Now)
-            {
-                Physics.AdvanceTo(now);
-            }
-
-            Physics.Plug(evseId, connector.ConnectorId, new Ev(model, arrival.InitialSocPercent, arrival.TargetSocPercent));
+            _physics.CatchUp();
+            _physics.Physics.Plug(evseId, connector.ConnectorId, new Ev(model, arrival.InitialSocPercent, arrival.TargetSocPercent));
         }
 
         _stepped[evseId] = new SteppedEvse(connector);
         connector.Status = ConnectorStatus.Occupied;
         await messages.StatusAsync(connector, ct).ConfigureAwait(false);
-        Log($"EVSE {evseId}: EV {model.Name} plugged in at {arrival.InitialSocPercent}% (target {arrival.TargetSocPercent}%)");
+        _engine.Log($"EVSE {evseId}: EV {model.Name} plugged in at {arrival.InitialSocPercent}% (target {arrival.TargetSocPercent}%)");
     }
 
     /// <summary>
@@ -65,9 +75,9 @@ public sealed partial class StationEngine
     /// <summary>As <see cref="PresentTokenAsync(int, string, CancellationToken)"/>, with the token's 2.x type (null: the type its text fits).</summary>
     public async Task<bool> PresentTokenAsync(int evseId, string idTag, string? idTokenType, CancellationToken ct)
     {
-        var messages = _messages ?? throw new InvalidOperationException("the station has not booted yet");
+        var messages = _engine.Messages ?? throw new InvalidOperationException("the station has not booted yet");
         var stepped = SteppedOn(evseId);
-        if (TransactionOn(evseId) is not null || stepped.Run is { IsCompleted: false })
+        if (_engine.TransactionOn(evseId) is not null || stepped.Run is { IsCompleted: false })
         {
             throw new InvalidOperationException($"a transaction runs on EVSE {evseId} already");
         }
@@ -79,14 +89,14 @@ public sealed partial class StationEngine
         }
         catch (Ocpp.Rpc.OcppConnectionClosedException ex)
         {
-            Log($"EVSE {evseId}: token {idTag} could not be authorised: {ex.Message}");
+            _engine.Log($"EVSE {evseId}: token {idTag} could not be authorised: {ex.Message}");
             accepted = false;
         }
 
         if (!accepted)
         {
             stepped.RefusedTokens.Enqueue(idTag);
-            Log($"EVSE {evseId}: token {idTag} refused; no energy");
+            _engine.Log($"EVSE {evseId}: token {idTag} refused; no energy");
             return false;
         }
 
@@ -94,13 +104,13 @@ public sealed partial class StationEngine
         var registered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
 
         // Registered before the step returns: a discrete-event clock must not move while the transaction starts.
-        var actor = Clock.RegisterActor();
+        var actor = _engine.Clock.RegisterActor();
         var lifetime = _lifetime;
         stepped.Run = Task.Run(async () =>
         {
             try
             {
-                await RunTransactionAsync(start, stepped.Connector, messages, lifetime, () => registered.TrySetResult()).ConfigureAwait(false);
+                await _engine.RunTransactionAsync(start, stepped.Connector, messages, lifetime, () => registered.TrySetResult()).ConfigureAwait(false);
             }
             catch (Exception ex) when (ex is OperationCanceledException or Ocpp.Rpc.OcppConnectionClosedException)
             {
@@ -108,7 +118,7 @@ public sealed partial class StationEngine
             }
             catch (Exception ex)
             {
-                Log($"EVSE {evseId}: transaction failed: {ex.Message}");
+                _engine.Log($"EVSE {evseId}: transaction failed: {ex.Message}");
             }
             finally
             {
@@ -124,7 +134,7 @@ public sealed partial class StationEngine
     /// <exception cref="InvalidOperationException">No transaction runs there.</exception>
     public async Task StopLocallyAsync(int evseId, CancellationToken ct)
     {
-        var tx = TransactionOn(evseId) ?? throw new InvalidOperationException($"no transaction runs on EVSE {evseId}");
+        var tx = _engine.TransactionOn(evseId) ?? throw new InvalidOperationException($"no transaction runs on EVSE {evseId}");
         tx.RequestStop(TransactionStopReason.Local);
         if (_stepped.TryGetValue(evseId, out var stepped) && stepped.Run is { } run)
         {
@@ -144,34 +154,31 @@ public sealed partial class StationEngine
     public async Task UnplugAsync(int evseId, CancellationToken ct)
     {
         var stepped = SteppedOn(evseId);
-        TransactionOn(evseId)?.RequestStop(TransactionStopReason.EVDisconnected);
+        _engine.TransactionOn(evseId)?.RequestStop(TransactionStopReason.EVDisconnected);
         if (stepped.Run is { } run)
         {
             await run.WaitAsync(ct).ConfigureAwait(false);
         }
 
-        lock (_physicsGate)
+        lock (_physics.Gate)
         {
-            Physics.Unplug(evseId);
+            _physics.Physics.Unplug(evseId);
         }
 
         _stepped.TryRemove(evseId, out _);
-        _busy.TryRemove(evseId, out _);
-        Station.ReleaseAfterSession(stepped.Connector);
-        if (_messages is { } messages)
+        _engine.Release(evseId);
+        _engine.Station.ReleaseAfterSession(stepped.Connector);
+        if (_engine.Messages is { } messages)
         {
             await messages.StatusAsync(stepped.Connector, ct).ConfigureAwait(false);
         }
 
-        Log($"EVSE {evseId}: EV unplugged");
+        _engine.Log($"EVSE {evseId}: EV unplugged");
     }
 
     /// <summary>The tokens the CSMS refused on <paramref name="evseId"/> since the EV there plugged in, oldest first.</summary>
     public IReadOnlyList<string> RefusedTokensOn(int evseId) =>
         _stepped.TryGetValue(evseId, out var stepped) ? [.. stepped.RefusedTokens] : [];
-
-    /// <summary>The state of the EV plugged into <paramref name="evseId"/> now, or null when none is.</summary>
-    public EvseSnapshot? EvseNow(int evseId) => Physics.EvAt(evseId) is null ? null : ReadNow(evseId).Snapshot;
 
     private SteppedEvse SteppedOn(int evseId) =>
         _stepped.TryGetValue(evseId, out var stepped)

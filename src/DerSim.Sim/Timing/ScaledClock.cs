@@ -1,4 +1,4 @@
-namespace DerSim.Sim.Runtime;
+namespace DerSim.Sim.Timing;
 
 /// <summary>Real time run <see cref="Scale"/> times faster (1 = real time, 60 = a minute per second).</summary>
 public sealed class ScaledClock : SimulationClock

@@ -3,12 +3,12 @@ using System.Text.Json;
 using DerSim.Ocpp;
 using DerSim.Ocpp.Json;
 using DerSim.Ocpp.V16;
-using DerSim.Sim.Adapters;
 using DerSim.Sim.Profiles;
 using DerSim.Sim.StationModel;
 using DerSim.Sim.Physics;
+using DerSim.Sim.Engine;
 
-namespace DerSim.Sim.Engine;
+namespace DerSim.Sim.Adapters;
 
 /// <summary>Transactions in OCPP 1.6J: Authorize, StartTransaction (the CSMS assigns the id), MeterValues, StatusNotification per charging state, StopTransaction.</summary>
 public sealed class V16TransactionMessages(TransactionOutbox outbox, IVersionAdapter adapter, ChargingStation station, TimeProvider time) : ITransactionMessages

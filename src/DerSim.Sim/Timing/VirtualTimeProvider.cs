@@ -1,4 +1,4 @@
-namespace DerSim.Sim.Runtime;
+namespace DerSim.Sim.Timing;
 
 /// <summary>The <see cref="TimeProvider"/> face of a <see cref="VirtualClock"/>: its present, and timers that fire as it jumps.</summary>
 internal sealed class VirtualTimeProvider(VirtualClock clock) : TimeProvider

@@ -1,7 +1,7 @@
-using DerSim.Sim.Runtime;
 using Microsoft.Extensions.Time.Testing;
+using DerSim.Sim.Timing;
 
-namespace DerSim.Sim.Tests.Runtime;
+namespace DerSim.Sim.Tests.Timing;
 
 /// <summary>Real time run faster: timestamps advance scale× and timers fire scale× sooner, measured on a fake real clock.</summary>
 [Parallelizable(ParallelScope.All)]

@@ -1,4 +1,4 @@
-namespace DerSim.Sim.Der;
+namespace DerSim.Sim.Physics;
 
 /// <summary>Grid-support functions the physics applies to each port after allocation; called under the physics lock, it must not call back.</summary>
 public interface IGridSupport

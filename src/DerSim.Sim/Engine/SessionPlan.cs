@@ -1,4 +1,4 @@
-namespace DerSim.Sim.Runtime;
+namespace DerSim.Sim.Engine;
 
 /// <summary>
 /// What a station does once booted: how many charging sessions per connector, with which EV, and how fast time

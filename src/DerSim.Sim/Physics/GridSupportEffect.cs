@@ -1,4 +1,4 @@
-namespace DerSim.Sim.Der;
+namespace DerSim.Sim.Physics;
 
 /// <summary>A port's power after grid-support functions acted.</summary>
 /// <param name="ImportKw">Charging power.</param>

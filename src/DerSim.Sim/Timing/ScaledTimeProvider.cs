@@ -1,4 +1,4 @@
-namespace DerSim.Sim.Runtime;
+namespace DerSim.Sim.Timing;
 
 /// <summary>A <see cref="TimeProvider"/> whose clock runs <c>scale</c>× faster than <c>real</c> from the moment it is created, with timers that fire as much sooner.</summary>
 internal sealed class ScaledTimeProvider : TimeProvider

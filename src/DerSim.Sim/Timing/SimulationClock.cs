@@ -1,4 +1,4 @@
-namespace DerSim.Sim.Runtime;
+namespace DerSim.Sim.Timing;
 
 /// <summary>
 /// Where a simulated station's time comes from: timestamps, physics and sample intervals use <see cref="Time"/>;

@@ -1,15 +1,15 @@
 using System.Text.Json;
 using DerSim.Ocpp.Dialects;
-using DerSim.Sim.Adapters;
 using DerSim.Sim.Profiles;
 using DerSim.Sim.StationModel;
 using DerSim.Ocpp;
 using DerSim.Ocpp.Json;
 using DerSim.Sim.Physics;
 using DerSim.Sim.SmartCharging;
+using DerSim.Sim.Engine;
 using V2 = DerSim.Ocpp.V21;
 
-namespace DerSim.Sim.Engine;
+namespace DerSim.Sim.Adapters;
 
 /// <summary>
 /// Transactions in OCPP 2.0.1 and 2.1 (the same shapes for what is sent here): Authorize, TransactionEvent

@@ -1,6 +1,7 @@
-using DerSim.Sim.Runtime;
+using DerSim.Sim.Timing;
 
-namespace DerSim.Sim.Tests.Runtime;
+
+namespace DerSim.Sim.Tests.Timing;
 
 /// <summary>The discrete-event clock: time moves only when every actor waits, holds stop it, timers fire on the way.</summary>
 [Parallelizable(ParallelScope.All)]

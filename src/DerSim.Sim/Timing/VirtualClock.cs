@@ -1,4 +1,4 @@
-namespace DerSim.Sim.Runtime;
+namespace DerSim.Sim.Timing;
 
 /// <summary>
 /// Discrete-event time: it stands still while any registered actor runs or any hold (an OCPP exchange in flight) is

@@ -1,8 +1,9 @@
 using DerSim.Sim.Profiles;
 using DerSim.Sim.StationModel;
 using DerSim.Ocpp.V21;
+using DerSim.Sim.Engine;
 
-namespace DerSim.Sim.Engine;
+namespace DerSim.Sim.Adapters;
 
 /// <summary>OCPP 2.1 forms of the energy-transfer model: modes and the NotifyEVChargingNeeds request.</summary>
 public static class V21EnergyTransfer
