@@ -75,7 +75,7 @@ internal static class Ocpp2CsmsHandlers
     {
         var token = context.Authorize(idToken);
         // CsmsTokenStatus names the AuthorizationStatus values it stands for.
-        var status = Enum.Parse<AuthorizationStatusEnumType>(token.Status.ToString());
+        var status = NameMatch.Of<CsmsTokenStatus, AuthorizationStatusEnumType>(token.Status);
         return new(status) { GroupIdToken = token.GroupId is { } group ? new IdTokenType(group, dialect.IdTokenType(token.GroupIdType, group)) : null };
     }
 }

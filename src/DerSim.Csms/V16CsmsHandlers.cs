@@ -1,4 +1,5 @@
 using System.Globalization;
+using DerSim.Ocpp;
 using DerSim.Ocpp.V16;
 
 namespace DerSim.Csms;
@@ -76,7 +77,7 @@ internal static class V16CsmsHandlers
     {
         var token = context.Authorize(idTag);
         // CsmsTokenStatus names the IdTagInfo statuses it stands for.
-        return new(Enum.Parse<IdTagInfoStatus>(token.Status.ToString()))
+        return new(NameMatch.Of<CsmsTokenStatus, IdTagInfoStatus>(token.Status))
         { ParentIdTag = token.GroupId };
     }
 }

@@ -1,3 +1,4 @@
+using DerSim.Ocpp;
 using DerSim.Sim.Profiles;
 using DerSim.Sim.StationModel;
 using DerSim.Ocpp.Rpc;
@@ -120,12 +121,5 @@ internal static class Ocpp2DeviceModelHandlers
             : model.Find(component.Name, component.Evse?.Id, component.Evse?.ConnectorId, variable.Name, variable.Instance);
     }
 
-    private static DataEnumType DataTypeOf(DeviceDataType type) => type switch
-    {
-        DeviceDataType.Decimal => DataEnumType.Decimal,
-        DeviceDataType.Integer => DataEnumType.Integer,
-        DeviceDataType.Boolean => DataEnumType.Boolean,
-        DeviceDataType.OptionList => DataEnumType.OptionList,
-        _ => DataEnumType.String,
-    };
+    private static DataEnumType DataTypeOf(DeviceDataType type) => NameMatch.Of<DeviceDataType, DataEnumType>(type);
 }

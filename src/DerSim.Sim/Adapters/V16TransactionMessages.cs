@@ -79,15 +79,7 @@ public sealed class V16TransactionMessages(TransactionOutbox outbox, IVersionAda
         var stop = new StopTransactionRequest(MeterPayloads.RegisterWh(sample), sample.Timestamp, TransactionNumber(tx))
         {
             IdTag = tx.IdTag,
-            Reason = reason switch
-            {
-                TransactionStopReason.Remote => Reason.Remote,
-                TransactionStopReason.HardReset => Reason.HardReset,
-                TransactionStopReason.SoftReset => Reason.SoftReset,
-                TransactionStopReason.DeAuthorized => Reason.DeAuthorized,
-                TransactionStopReason.Local => Reason.Local,
-                _ => Reason.EVDisconnected,
-            },
+            Reason = NameMatch.Of<TransactionStopReason, Reason>(reason),
             TransactionData = [MeterPayloads.V16TransactionData(last, "Sample.Periodic"), MeterPayloads.V16TransactionData(sample, "Transaction.End")],
         };
         await outbox.CallAsync("StopTransaction", Payload(stop), OutboxDelivery.Transaction, ct).ConfigureAwait(false);

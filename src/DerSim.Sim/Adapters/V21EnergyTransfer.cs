@@ -1,3 +1,4 @@
+using DerSim.Ocpp;
 using DerSim.Sim.Profiles;
 using DerSim.Sim.StationModel;
 using DerSim.Ocpp.V21;
@@ -105,13 +106,7 @@ public static class V21EnergyTransfer
     }
 
     /// <summary>The model form of a NotifyEVChargingNeeds answer.</summary>
-    public static ChargingNeedsAnswer FromV21(NotifyEVChargingNeedsStatusEnumType status) => status switch
-    {
-        NotifyEVChargingNeedsStatusEnumType.Accepted => ChargingNeedsAnswer.Accepted,
-        NotifyEVChargingNeedsStatusEnumType.Processing => ChargingNeedsAnswer.Processing,
-        NotifyEVChargingNeedsStatusEnumType.NoChargingProfile => ChargingNeedsAnswer.NoChargingProfile,
-        _ => ChargingNeedsAnswer.Rejected,
-    };
+    public static ChargingNeedsAnswer FromV21(NotifyEVChargingNeedsStatusEnumType status) => NameMatch.Of<NotifyEVChargingNeedsStatusEnumType, ChargingNeedsAnswer>(status);
 
     // kW (kWh) to W (Wh), whole: the CSMS reads powers and energies, not their float noise.
     private static decimal Watts(double kilo) => Math.Round((decimal)kilo * 1000, 0);

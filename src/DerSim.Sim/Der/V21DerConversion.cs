@@ -1,3 +1,4 @@
+using DerSim.Ocpp;
 using DerSim.Ocpp.V21;
 
 namespace DerSim.Sim.Der;
@@ -9,7 +10,7 @@ public static class V21DerConversion
     public static DerControl? FromV21(SetDERControlRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var type = Enum.Parse<DerControlType>(request.ControlType.ToString());
+        var type = NameMatch.Of<DERControlEnumType, DerControlType>(request.ControlType);
         DerSetting? setting = type switch
         {
             DerControlType.FixedPFAbsorb => request.FixedPFAbsorb is { } pf ? FromV21(pf) : null,
@@ -41,22 +42,16 @@ public static class V21DerConversion
     }
 
     /// <summary>The model's control type in 2.1.</summary>
-    public static DERControlEnumType ToV21(DerControlType type) => Enum.Parse<DERControlEnumType>(type.ToString());
+    public static DERControlEnumType ToV21(DerControlType type) => NameMatch.Of<DerControlType, DERControlEnumType>(type);
 
     /// <summary>The 2.1 control type in the model.</summary>
-    public static DerControlType FromV21(DERControlEnumType type) => Enum.Parse<DerControlType>(type.ToString());
+    public static DerControlType FromV21(DERControlEnumType type) => NameMatch.Of<DERControlEnumType, DerControlType>(type);
 
     /// <summary>The 2.1 status.</summary>
-    public static DERControlStatusEnumType ToV21(DerStatus status) => status switch
-    {
-        DerStatus.Accepted => DERControlStatusEnumType.Accepted,
-        DerStatus.Rejected => DERControlStatusEnumType.Rejected,
-        DerStatus.NotSupported => DERControlStatusEnumType.NotSupported,
-        _ => DERControlStatusEnumType.NotFound,
-    };
+    public static DERControlStatusEnumType ToV21(DerStatus status) => NameMatch.Of<DerStatus, DERControlStatusEnumType>(status);
 
     /// <summary>The 2.1 grid fault.</summary>
-    public static GridEventFaultEnumType ToV21(DerGridFault fault) => Enum.Parse<GridEventFaultEnumType>(fault.ToString());
+    public static GridEventFaultEnumType ToV21(DerGridFault fault) => NameMatch.Of<DerGridFault, GridEventFaultEnumType>(fault);
 
     /// <summary>
     /// ReportDERControl pages for <paramref name="controls"/>: each list holds at most <see cref="DerController.MaxListItems"/>
@@ -168,25 +163,9 @@ public static class V21DerConversion
             Duration = Decimal(l.Duration),
         };
 
-    private static DerUnit FromV21(DERUnitEnumType unit) => unit switch
-    {
-        DERUnitEnumType.PctMaxW => DerUnit.PctMaxW,
-        DERUnitEnumType.PctMaxVar => DerUnit.PctMaxVar,
-        DERUnitEnumType.PctWAvail => DerUnit.PctWAvail,
-        DERUnitEnumType.PctVarAvail => DerUnit.PctVarAvail,
-        DERUnitEnumType.PctEffectiveV => DerUnit.PctEffectiveV,
-        _ => DerUnit.NotApplicable,
-    };
+    private static DerUnit FromV21(DERUnitEnumType unit) => NameMatch.Of<DERUnitEnumType, DerUnit>(unit);
 
-    private static DERUnitEnumType ToV21(DerUnit unit) => unit switch
-    {
-        DerUnit.PctMaxW => DERUnitEnumType.PctMaxW,
-        DerUnit.PctMaxVar => DERUnitEnumType.PctMaxVar,
-        DerUnit.PctWAvail => DERUnitEnumType.PctWAvail,
-        DerUnit.PctVarAvail => DERUnitEnumType.PctVarAvail,
-        DerUnit.PctEffectiveV => DERUnitEnumType.PctEffectiveV,
-        _ => DERUnitEnumType.NotApplicable,
-    };
+    private static DERUnitEnumType ToV21(DerUnit unit) => NameMatch.Of<DerUnit, DERUnitEnumType>(unit);
 
     private static TimeSpan? Seconds(decimal? seconds) => seconds is { } s ? TimeSpan.FromSeconds((double)s) : null;
 

@@ -27,13 +27,7 @@ public static class Ocpp2SmartCharging
             profile.Id,
             profile.StackLevel,
             FromOcpp2(profile.ChargingProfilePurpose),
-            profile.ChargingProfileKind switch
-            {
-                V21.ChargingProfileKindEnumType.Absolute => ChargingProfileKind.Absolute,
-                V21.ChargingProfileKindEnumType.Recurring => ChargingProfileKind.Recurring,
-                V21.ChargingProfileKindEnumType.Dynamic => ChargingProfileKind.Dynamic,
-                _ => ChargingProfileKind.Relative,
-            },
+            NameMatch.Of<V21.ChargingProfileKindEnumType, ChargingProfileKind>(profile.ChargingProfileKind),
             [.. profile.ChargingSchedule.Select(FromOcpp2)])
         {
             EvseId = evseId,
@@ -57,13 +51,7 @@ public static class Ocpp2SmartCharging
             profile.Id,
             profile.StackLevel,
             ToOcpp2(profile.Purpose),
-            profile.Kind switch
-            {
-                ChargingProfileKind.Absolute => V21.ChargingProfileKindEnumType.Absolute,
-                ChargingProfileKind.Recurring => V21.ChargingProfileKindEnumType.Recurring,
-                ChargingProfileKind.Relative => V21.ChargingProfileKindEnumType.Relative,
-                _ => V21.ChargingProfileKindEnumType.Dynamic,
-            },
+            NameMatch.Of<ChargingProfileKind, V21.ChargingProfileKindEnumType>(profile.Kind),
             [.. profile.Schedules.Select(ToOcpp2)])
         {
             RecurrencyKind = profile.Recurrency switch
@@ -256,28 +244,8 @@ public static class Ocpp2SmartCharging
         };
 
     /// <summary>The model operation mode of a 2.1 one.</summary>
-    public static OperationMode FromOcpp2(V21.OperationModeEnumType mode) => mode switch
-    {
-        V21.OperationModeEnumType.Idle => OperationMode.Idle,
-        V21.OperationModeEnumType.CentralSetpoint => OperationMode.CentralSetpoint,
-        V21.OperationModeEnumType.ExternalSetpoint => OperationMode.ExternalSetpoint,
-        V21.OperationModeEnumType.ExternalLimits => OperationMode.ExternalLimits,
-        V21.OperationModeEnumType.CentralFrequency => OperationMode.CentralFrequency,
-        V21.OperationModeEnumType.LocalFrequency => OperationMode.LocalFrequency,
-        V21.OperationModeEnumType.LocalLoadBalancing => OperationMode.LocalLoadBalancing,
-        _ => OperationMode.ChargingOnly,
-    };
+    public static OperationMode FromOcpp2(V21.OperationModeEnumType mode) => NameMatch.Of<V21.OperationModeEnumType, OperationMode>(mode);
 
     /// <summary>The 2.1 operation mode of a model one.</summary>
-    public static V21.OperationModeEnumType ToOcpp2(OperationMode mode) => mode switch
-    {
-        OperationMode.Idle => V21.OperationModeEnumType.Idle,
-        OperationMode.CentralSetpoint => V21.OperationModeEnumType.CentralSetpoint,
-        OperationMode.ExternalSetpoint => V21.OperationModeEnumType.ExternalSetpoint,
-        OperationMode.ExternalLimits => V21.OperationModeEnumType.ExternalLimits,
-        OperationMode.CentralFrequency => V21.OperationModeEnumType.CentralFrequency,
-        OperationMode.LocalFrequency => V21.OperationModeEnumType.LocalFrequency,
-        OperationMode.LocalLoadBalancing => V21.OperationModeEnumType.LocalLoadBalancing,
-        _ => V21.OperationModeEnumType.ChargingOnly,
-    };
+    public static V21.OperationModeEnumType ToOcpp2(OperationMode mode) => NameMatch.Of<OperationMode, V21.OperationModeEnumType>(mode);
 }
