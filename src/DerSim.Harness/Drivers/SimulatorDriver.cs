@@ -1,4 +1,5 @@
 using System.Globalization;
+using DerSim.Harness.Drivers.Csms;
 using DerSim.Harness.Traffic;
 using DerSim.Sim.Engine;
 using DerSim.Sim.Profiles;

@@ -25,7 +25,7 @@ public sealed class CsmsActionSteps(ScenarioWorld world, ScenarioContext scenari
     public async Task LimitTxKw(int evseId, float kw)
     {
         var (station, tx) = await TransactionOn(evseId).ConfigureAwait(false);
-        await Perform(CsmsCommand.SetChargingProfile(station.Id, station.Version, "TxProfile", evseId, limitW: (decimal)kw * 1000, transactionId: tx)).ConfigureAwait(false);
+        await Perform(new SetChargingProfileCommand(station.Id, station.Version, "TxProfile", evseId, LimitW: (decimal)kw * 1000, TransactionId: tx)).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -36,7 +36,7 @@ public sealed class CsmsActionSteps(ScenarioWorld world, ScenarioContext scenari
     public async Task LimitTxAmps(int evseId, float amps)
     {
         var (station, tx) = await TransactionOn(evseId).ConfigureAwait(false);
-        await Perform(CsmsCommand.SetChargingProfile(station.Id, station.Version, "TxProfile", evseId, limitW: null, limitA: (decimal)amps, transactionId: tx)).ConfigureAwait(false);
+        await Perform(new SetChargingProfileCommand(station.Id, station.Version, "TxProfile", evseId, LimitW: null, LimitA: (decimal)amps, TransactionId: tx)).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -54,7 +54,7 @@ public sealed class CsmsActionSteps(ScenarioWorld world, ScenarioContext scenari
     public Task TxDefaultOn(float kw, int evseId)
     {
         var station = world.Simulator.Station();
-        return Perform(CsmsCommand.SetChargingProfile(station.Id, station.Version, "TxDefaultProfile", evseId, limitW: (decimal)kw * 1000, profileId: 100 + evseId));
+        return Perform(new SetChargingProfileCommand(station.Id, station.Version, "TxDefaultProfile", evseId, LimitW: (decimal)kw * 1000, ProfileId: 100 + evseId));
     }
 
     /// <summary>
@@ -65,7 +65,7 @@ public sealed class CsmsActionSteps(ScenarioWorld world, ScenarioContext scenari
     public Task Clear()
     {
         var station = world.Simulator.Station();
-        return Perform(CsmsCommand.ClearChargingProfile(station.Id, station.Version));
+        return Perform(new ClearChargingProfileCommand(station.Id, station.Version));
     }
 
     /// <summary>
@@ -76,7 +76,7 @@ public sealed class CsmsActionSteps(ScenarioWorld world, ScenarioContext scenari
     public Task Composite(int evseId, int seconds)
     {
         var station = world.Simulator.Station();
-        return Perform(CsmsCommand.GetCompositeSchedule(station.Id, station.Version, evseId, seconds));
+        return Perform(new GetCompositeScheduleCommand(station.Id, station.Version, evseId, seconds));
     }
 
     /// <summary>
@@ -87,7 +87,7 @@ public sealed class CsmsActionSteps(ScenarioWorld world, ScenarioContext scenari
     public Task RemoteStart(int evseId, string token)
     {
         var station = world.Simulator.Station();
-        return Perform(CsmsCommand.RemoteStart(station.Id, station.Version, evseId, token));
+        return Perform(new RemoteStartCommand(station.Id, station.Version, evseId, token));
     }
 
     /// <summary>
@@ -100,7 +100,7 @@ public sealed class CsmsActionSteps(ScenarioWorld world, ScenarioContext scenari
     {
         var station = world.Simulator.Station();
         var token = TargetSteps.Token(world, scenario, role);
-        return Perform(CsmsCommand.RemoteStart(station.Id, station.Version, evseId, token.IdToken, token.EffectiveType));
+        return Perform(new RemoteStartCommand(station.Id, station.Version, evseId, token.IdToken, token.EffectiveType));
     }
 
     /// <summary>
@@ -111,7 +111,7 @@ public sealed class CsmsActionSteps(ScenarioWorld world, ScenarioContext scenari
     public async Task RemoteStop(int evseId)
     {
         var (station, tx) = await TransactionOn(evseId).ConfigureAwait(false);
-        await Perform(CsmsCommand.RemoteStop(station.Id, station.Version, tx, evseId)).ConfigureAwait(false);
+        await Perform(new RemoteStopCommand(station.Id, station.Version, tx, evseId)).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -128,7 +128,7 @@ public sealed class CsmsActionSteps(ScenarioWorld world, ScenarioContext scenari
     public Task ResetOfType(string type)
     {
         var station = world.Simulator.Station();
-        return Perform(CsmsCommand.Reset(station.Id, station.Version, type));
+        return Perform(new ResetCommand(station.Id, station.Version, type));
     }
 
     /// <summary>
@@ -139,7 +139,7 @@ public sealed class CsmsActionSteps(ScenarioWorld world, ScenarioContext scenari
     public Task Availability(int evseId, string status)
     {
         var station = world.Simulator.Station();
-        return Perform(CsmsCommand.ChangeAvailability(station.Id, station.Version, evseId, OperationalStatus(status)));
+        return Perform(new ChangeAvailabilityCommand(station.Id, station.Version, evseId, OperationalStatus(status)));
     }
 
     /// <summary>
@@ -155,7 +155,7 @@ public sealed class CsmsActionSteps(ScenarioWorld world, ScenarioContext scenari
     public Task Unlock(int connectorId, int evseId)
     {
         var station = world.Simulator.Station();
-        return Perform(CsmsCommand.UnlockConnector(station.Id, station.Version, evseId, connectorId));
+        return Perform(new UnlockConnectorCommand(station.Id, station.Version, evseId, connectorId));
     }
 
     /// <summary>
@@ -166,7 +166,7 @@ public sealed class CsmsActionSteps(ScenarioWorld world, ScenarioContext scenari
     public Task Trigger(string message)
     {
         var station = world.Simulator.Station();
-        return Perform(CsmsCommand.TriggerMessage(station.Id, station.Version, message));
+        return Perform(new TriggerMessageCommand(station.Id, station.Version, message));
     }
 
     /// <summary>
@@ -177,7 +177,7 @@ public sealed class CsmsActionSteps(ScenarioWorld world, ScenarioContext scenari
     public Task TriggerFor(string message, int evseId)
     {
         var station = world.Simulator.Station();
-        return Perform(CsmsCommand.TriggerMessage(station.Id, station.Version, message, evseId));
+        return Perform(new TriggerMessageCommand(station.Id, station.Version, message, evseId));
     }
 
     /// <summary>
@@ -188,7 +188,7 @@ public sealed class CsmsActionSteps(ScenarioWorld world, ScenarioContext scenari
     public Task ChangeConfiguration(string key, string value)
     {
         var station = world.Simulator.Station();
-        return Perform(CsmsCommand.ChangeConfiguration(station.Id, station.Version, key, value));
+        return Perform(new ChangeConfigurationCommand(station.Id, station.Version, key, value));
     }
 
     /// <summary>
@@ -199,7 +199,7 @@ public sealed class CsmsActionSteps(ScenarioWorld world, ScenarioContext scenari
     public Task GetConfiguration(string key)
     {
         var station = world.Simulator.Station();
-        return Perform(CsmsCommand.GetConfiguration(station.Id, station.Version, key));
+        return Perform(new GetConfigurationCommand(station.Id, station.Version, key));
     }
 
     /// <summary>
@@ -210,7 +210,7 @@ public sealed class CsmsActionSteps(ScenarioWorld world, ScenarioContext scenari
     public Task SetVariable(string componentVariable, string value)
     {
         var station = world.Simulator.Station();
-        return Perform(CsmsCommand.SetVariables(station.Id, station.Version, componentVariable, value));
+        return Perform(new SetVariablesCommand(station.Id, station.Version, componentVariable, value));
     }
 
     /// <summary>
@@ -221,7 +221,7 @@ public sealed class CsmsActionSteps(ScenarioWorld world, ScenarioContext scenari
     public Task FullBaseReport()
     {
         var station = world.Simulator.Station();
-        return Perform(CsmsCommand.GetBaseReport(station.Id, station.Version, "FullInventory"));
+        return Perform(new GetBaseReportCommand(station.Id, station.Version, "FullInventory"));
     }
 
     /// <summary>
@@ -265,7 +265,7 @@ public sealed class CsmsActionSteps(ScenarioWorld world, ScenarioContext scenari
     public Task GetVariable(string componentVariable)
     {
         var station = world.Simulator.Station();
-        return Perform(CsmsCommand.GetVariables(station.Id, station.Version, componentVariable));
+        return Perform(new GetVariablesCommand(station.Id, station.Version, componentVariable));
     }
 
     /// <summary>

@@ -22,7 +22,7 @@ internal static class CsmsPerform
         var driver = world.CsmsDriver;
         if (!driver.CanPerform(command))
         {
-            scenario.NotApplicable($"the {driver.Name} CSMS driver cannot {command.Describe()}");
+            scenario.NotApplicable($"the {driver.Name} CSMS driver cannot {OperatorInstructions.For(command)}");
         }
 
         CsmsExchange exchange;

@@ -86,7 +86,7 @@ public sealed class DerSteps(ScenarioWorld world, ScenarioContext scenario)
     public Task GetAll()
     {
         var station = world.Simulator.Station();
-        return CsmsPerform.RunAsync(world, scenario, CsmsCommand.GetDerControl(station.Id, station.Version, requestId: NextRequestId()));
+        return CsmsPerform.RunAsync(world, scenario, new GetDerControlCommand(station.Id, station.Version, RequestId: NextRequestId()));
     }
 
     /// <summary>
@@ -96,7 +96,7 @@ public sealed class DerSteps(ScenarioWorld world, ScenarioContext scenario)
     public Task GetOne(string controlId)
     {
         var station = world.Simulator.Station();
-        return CsmsPerform.RunAsync(world, scenario, CsmsCommand.GetDerControl(station.Id, station.Version, controlId: controlId, requestId: NextRequestId()));
+        return CsmsPerform.RunAsync(world, scenario, new GetDerControlCommand(station.Id, station.Version, ControlId: controlId, RequestId: NextRequestId()));
     }
 
     /// <summary>
@@ -109,7 +109,7 @@ public sealed class DerSteps(ScenarioWorld world, ScenarioContext scenario)
         var station = world.Simulator.Station();
         var set = world.CsmsExchanges.LastOrDefault(e => e.Call.Action == "SetDERControl" && e.Call.Payload is { } p && SessionTraffic.Text(p, "controlId") == controlId);
         var isDefault = set?.Call.Payload is not { } payload || SessionTraffic.Text(payload, "isDefault") != "false";
-        await CsmsPerform.RunAsync(world, scenario, CsmsCommand.ClearDerControl(station.Id, station.Version, isDefault, controlId: controlId)).ConfigureAwait(false);
+        await CsmsPerform.RunAsync(world, scenario, new ClearDerControlCommand(station.Id, station.Version, isDefault, ControlId: controlId)).ConfigureAwait(false);
         Mark($"clearing of DER control {controlId}");
     }
 
@@ -120,7 +120,7 @@ public sealed class DerSteps(ScenarioWorld world, ScenarioContext scenario)
     public async Task ClearType(string controlType)
     {
         var station = world.Simulator.Station();
-        await CsmsPerform.RunAsync(world, scenario, CsmsCommand.ClearDerControl(station.Id, station.Version, isDefault: true, controlType: controlType)).ConfigureAwait(false);
+        await CsmsPerform.RunAsync(world, scenario, new ClearDerControlCommand(station.Id, station.Version, IsDefault: true, ControlType: controlType)).ConfigureAwait(false);
         Mark($"clearing of the default {controlType} controls");
     }
 
@@ -131,7 +131,7 @@ public sealed class DerSteps(ScenarioWorld world, ScenarioContext scenario)
     public async Task ClearDefaults()
     {
         var station = world.Simulator.Station();
-        await CsmsPerform.RunAsync(world, scenario, CsmsCommand.ClearDerControl(station.Id, station.Version, isDefault: true)).ConfigureAwait(false);
+        await CsmsPerform.RunAsync(world, scenario, new ClearDerControlCommand(station.Id, station.Version, IsDefault: true)).ConfigureAwait(false);
         Mark("clearing of every default DER control");
     }
 
@@ -185,7 +185,7 @@ public sealed class DerSteps(ScenarioWorld world, ScenarioContext scenario)
     private async Task Set(DerControlSpec spec)
     {
         var station = world.Simulator.Station();
-        await CsmsPerform.RunAsync(world, scenario, CsmsCommand.SetDerControl(station.Id, station.Version, spec)).ConfigureAwait(false);
+        await CsmsPerform.RunAsync(world, scenario, new SetDerControlCommand(station.Id, station.Version, spec)).ConfigureAwait(false);
         Mark($"DER control {spec.ControlId} ({spec.ControlType})");
     }
 

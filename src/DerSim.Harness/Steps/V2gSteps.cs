@@ -28,7 +28,7 @@ public sealed class V2gSteps(ScenarioWorld world, ScenarioContext scenario)
     {
         var (station, tx) = await CsmsPerform.TransactionOnAsync(world, evseId).ConfigureAwait(false);
         var list = modes.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
-        await CsmsPerform.RunAsync(world, scenario, CsmsCommand.NotifyAllowedEnergyTransfer(station.Id, station.Version, tx, list, evseId)).ConfigureAwait(false);
+        await CsmsPerform.RunAsync(world, scenario, new NotifyAllowedEnergyTransferCommand(station.Id, station.Version, tx, list, evseId)).ConfigureAwait(false);
         Mark($"allowed energy transfer {modes} on EVSE {evseId}");
     }
 
@@ -124,14 +124,14 @@ public sealed class V2gSteps(ScenarioWorld world, ScenarioContext scenario)
     {
         var station = world.Simulator.Station();
         var at = world.Simulator.Clock.Now + ahead;
-        await CsmsPerform.RunAsync(world, scenario, CsmsCommand.AfrrSignal(station.Id, station.Version, at, signal)).ConfigureAwait(false);
+        await CsmsPerform.RunAsync(world, scenario, new AfrrSignalCommand(station.Id, station.Version, at, signal)).ConfigureAwait(false);
         Mark(string.Create(CultureInfo.InvariantCulture, $"aFRR signal {signal}"));
     }
 
     private async Task CurveProfile(int evseId, string mode, IReadOnlyList<V2XFreqWattPointType>? freqWattCurve = null, IReadOnlyList<V2XSignalWattPointType>? signalWattCurve = null, decimal? baselineW = null)
     {
         var (station, tx) = await CsmsPerform.TransactionOnAsync(world, evseId).ConfigureAwait(false);
-        var command = CsmsCommand.SetV2xCurveProfile(station.Id, station.Version, evseId, tx, mode, freqWattCurve, signalWattCurve, baselineW, ProfileIdBase + evseId);
+        var command = new SetV2xCurveProfileCommand(station.Id, station.Version, evseId, tx, mode, freqWattCurve, signalWattCurve, baselineW, ProfileIdBase + evseId);
         await CsmsPerform.RunAsync(world, scenario, command).ConfigureAwait(false);
         Mark(string.Create(CultureInfo.InvariantCulture, $"operationMode {mode} on EVSE {evseId}"));
     }
@@ -139,7 +139,7 @@ public sealed class V2gSteps(ScenarioWorld world, ScenarioContext scenario)
     private async Task Profile(int evseId, string mode, decimal? setpointW = null, decimal? limitW = null, decimal? dischargeLimitW = null)
     {
         var (station, tx) = await CsmsPerform.TransactionOnAsync(world, evseId).ConfigureAwait(false);
-        var command = CsmsCommand.SetV2xProfile(station.Id, station.Version, evseId, tx, mode, setpointW, limitW, dischargeLimitW, ProfileIdBase + evseId);
+        var command = new SetV2xProfileCommand(station.Id, station.Version, evseId, tx, mode, setpointW, limitW, dischargeLimitW, ProfileIdBase + evseId);
         await CsmsPerform.RunAsync(world, scenario, command).ConfigureAwait(false);
         Mark(string.Create(CultureInfo.InvariantCulture, $"operationMode {mode} on EVSE {evseId}"));
     }

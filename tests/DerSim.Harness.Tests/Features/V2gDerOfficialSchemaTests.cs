@@ -29,7 +29,7 @@ public sealed class V2gDerOfficialSchemaTests
         var empty = Directory.CreateTempSubdirectory("dersim-no-schemas-");
         try
         {
-            await using var driver = new DerSim.Harness.Drivers.SimulatorDriver(DerSim.Harness.Drivers.CsmsTarget.Reference(), new DerSim.Harness.Traffic.TrafficRecorder());
+            await using var driver = new DerSim.Harness.Drivers.SimulatorDriver(DerSim.Harness.Drivers.Csms.CsmsTarget.Reference(), new DerSim.Harness.Traffic.TrafficRecorder());
             var error = Should.Throw<DirectoryNotFoundException>(() => driver.UseOfficialSchemas(empty.FullName));
             error.Message.ShouldContain(empty.FullName);
         }

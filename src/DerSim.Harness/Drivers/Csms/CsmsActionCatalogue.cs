@@ -5,10 +5,10 @@ using DerSim.Ocpp;
 namespace DerSim.Harness.Drivers.Csms;
 
 /// <summary>
-/// The actions the Http driver knows and the placeholders each provides, read from the code itself: every public
-/// factory of <see cref="CsmsCommand"/> is called for every OCPP version, once with only its required arguments and
-/// once with all, and the resulting <see cref="CsmsCommand.TemplateName"/>, <see cref="CsmsCommand.OcppAction"/> and
-/// <see cref="CsmsCommand.PlaceholderNames"/> are listed. A new factory or placeholder shows up here with no list to update.
+/// The actions the Http driver knows and the placeholders each provides, read from the code itself: every command
+/// record (a sealed <see cref="CsmsCommand"/>) is built for every OCPP version, once with only its required arguments
+/// and once with all, and the resulting <see cref="HttpPlaceholders.TemplateName"/>, <see cref="CsmsCommand.OcppAction"/>
+/// and <see cref="HttpPlaceholders.Names"/> are listed. A new command or placeholder shows up here with no list to update.
 /// </summary>
 public static class CsmsActionCatalogue
 {
@@ -25,18 +25,21 @@ public static class CsmsActionCatalogue
 
     private static List<CsmsActionEntry> Build()
     {
-        var factories = typeof(CsmsCommand).GetMethods(BindingFlags.Public | BindingFlags.Static).Where(m => m.ReturnType == typeof(CsmsCommand));
+        // A sealed record's only public constructor is its primary one (its copy constructor is private).
+        var constructors = typeof(CsmsCommand).Assembly.GetTypes()
+            .Where(t => t.IsSealed && t.IsSubclassOf(typeof(CsmsCommand)))
+            .Select(t => t.GetConstructors().Single());
         var entries = new List<CsmsActionEntry>();
-        foreach (var factory in factories)
+        foreach (var constructor in constructors)
         {
-            var full = OcppVersions.All.ToDictionary(v => v, v => Call(factory, v, all: true, Texts[0]));
+            var full = OcppVersions.All.ToDictionary(v => v, v => Call(constructor, v, all: true, Texts[0]));
             var supported = OcppVersions.All.Where(v => full[v].OcppAction is not null).ToList();
-            var everywhere = supported.Select(v => Call(factory, v, all: false, Texts[0]).PlaceholderNames())
+            var everywhere = supported.Select(v => HttpPlaceholders.Names(Call(constructor, v, all: false, Texts[0])))
                 .Aggregate((IEnumerable<string>?)null, (a, b) => a is null ? b : a.Intersect(b)) ?? [];
-            var any = supported.SelectMany(v => Texts.SelectMany(text => Keys(factory, v, text))).Distinct();
+            var any = supported.SelectMany(v => Texts.SelectMany(text => Keys(constructor, v, text))).Distinct();
             var first = full[OcppVersion.V16];
             entries.Add(new CsmsActionEntry(
-                first.TemplateName,
+                HttpPlaceholders.TemplateName(first),
                 first.Kind,
                 OcppVersions.All.ToDictionary(v => v, v => full[v].OcppAction),
                 [.. everywhere.Order(StringComparer.Ordinal)],
@@ -48,11 +51,11 @@ public static class CsmsActionCatalogue
 
     // Placeholders of a command with every argument given, or none when this sample text does not make a valid one
     // (a 1.6 transaction id must be a number, a 2.x "Component.Variable" key needs its dot).
-    private static IEnumerable<string> Keys(MethodInfo factory, OcppVersion version, string text)
+    private static IEnumerable<string> Keys(ConstructorInfo constructor, OcppVersion version, string text)
     {
         try
         {
-            return Call(factory, version, all: true, text).PlaceholderNames();
+            return HttpPlaceholders.Names(Call(constructor, version, all: true, text));
         }
         catch (Exception ex) when (ex is TargetInvocationException or FormatException or ArgumentException)
         {
@@ -60,8 +63,8 @@ public static class CsmsActionCatalogue
         }
     }
 
-    private static CsmsCommand Call(MethodInfo factory, OcppVersion version, bool all, string text) =>
-        (CsmsCommand)factory.Invoke(null, [.. factory.GetParameters().Select(p => !all && p.HasDefaultValue ? p.DefaultValue : Sample(p.ParameterType, version, text))])!;
+    private static CsmsCommand Call(ConstructorInfo constructor, OcppVersion version, bool all, string text) =>
+        (CsmsCommand)constructor.Invoke([.. constructor.GetParameters().Select(p => !all && p.HasDefaultValue ? p.DefaultValue : Sample(p.ParameterType, version, text))])!;
 
     // The sample texts every string argument takes in turn: which placeholders appear depends on them only where a
     // text is parsed (a number, a dotted key).

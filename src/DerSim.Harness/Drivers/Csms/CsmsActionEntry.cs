@@ -3,7 +3,7 @@ using DerSim.Ocpp;
 namespace DerSim.Harness.Drivers.Csms;
 
 /// <summary>One action the Http driver can be configured for (<c>dersim.http.actions.&lt;Name&gt;</c>).</summary>
-/// <param name="Name">The template name (<see cref="CsmsCommand.TemplateName"/>).</param>
+/// <param name="Name">The template name (<see cref="HttpPlaceholders.TemplateName"/>).</param>
 /// <param name="Kind">The action it performs.</param>
 /// <param name="OcppActions">The OCPP action per version; null where the version has none (never performed there).</param>
 /// <param name="Placeholders">Placeholders every command of this action provides.</param>

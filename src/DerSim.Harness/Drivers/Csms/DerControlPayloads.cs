@@ -3,9 +3,11 @@ using V2 = DerSim.Ocpp.V21;
 
 namespace DerSim.Harness.Drivers.Csms;
 
-/// <summary>The OCPP 2.1 SetDERControl / GetDERControl / ClearDERControl requests of a <see cref="CsmsCommand"/>, as generated types.</summary>
+/// <summary>A <see cref="DerControlSpec"/> as the generated OCPP 2.1 SetDERControl request, and the DER enums steps name.</summary>
 internal static class DerControlPayloads
 {
+    /// <summary>The SetDERControl request of <paramref name="s"/>.</summary>
+    /// <exception cref="ArgumentException">Not a control type the spec can express, or not a 2.1 unit.</exception>
     public static V2.SetDERControlRequest Set(DerControlSpec s)
     {
         if (!DerControlSpec.IsKnown(s.ControlType))
@@ -43,23 +45,11 @@ internal static class DerControlPayloads
         };
     }
 
-    public static V2.GetDERControlRequest Get(CsmsCommand c) => new(c.ProfileId)
-    {
-        IsDefault = c.IsDefault,
-        ControlType = c.ControlType is { } type ? ControlType(type) : null,
-        ControlId = c.ControlId,
-    };
-
-    public static V2.ClearDERControlRequest Clear(CsmsCommand c) => new(c.IsDefault ?? true)
-    {
-        ControlType = c.ControlType is { } type ? ControlType(type) : null,
-        ControlId = c.ControlId,
-    };
-
     private static V2.FixedPFType FixedPF(DerControlSpec s) =>
         new(s.Priority, s.Displacement ?? 1, s.Excitation) { StartTime = s.StartTime, Duration = s.DurationSeconds };
 
-    private static V2.DERControlEnumType ControlType(string text) => CsmsCommandPayloads.Wire<V2.DERControlEnumType>(OcppVersion.V21, "DER control", text, "DER control type");
+    /// <summary>The DERControlEnumType value <paramref name="text"/> names.</summary>
+    public static V2.DERControlEnumType ControlType(string text) => CsmsCommand.ParseWire<V2.DERControlEnumType>(OcppVersion.V21, "DER control", text, "DER control type");
 
-    private static V2.DERUnitEnumType Unit(string text) => CsmsCommandPayloads.Wire<V2.DERUnitEnumType>(OcppVersion.V21, "DER control", text, "DER unit");
+    private static V2.DERUnitEnumType Unit(string text) => CsmsCommand.ParseWire<V2.DERUnitEnumType>(OcppVersion.V21, "DER control", text, "DER unit");
 }

@@ -3,7 +3,7 @@ using DerCurvePointWire = DerSim.Ocpp.V21.DERCurvePointsType;
 namespace DerSim.Harness.Drivers.Csms;
 
 /// <summary>
-/// One OCPP 2.1 DER control as a scenario states it, in the control's own terms; <see cref="CsmsCommand.SetDerControl"/>
+/// One OCPP 2.1 DER control as a scenario states it, in the control's own terms; <see cref="SetDerControlCommand"/>
 /// turns it into a SetDERControl request. Which fields count depends on <see cref="ControlType"/>: curve types use
 /// <see cref="Points"/> and <see cref="YUnit"/>, LimitMaxDischarge <see cref="PctMaxDischargePower"/>, and so on.
 /// Build it with the static factories.

@@ -10,7 +10,7 @@ namespace DerSim.Harness.Drivers.Csms;
 
 /// <summary>
 /// Makes a CSMS act through its own HTTP API: one templated call per action (<see cref="HttpCsmsSettings.Actions"/>,
-/// keyed by <see cref="CsmsCommand.TemplateName"/>, over <see cref="HttpCsmsSettings.DefaultAction"/>, chosen per OCPP
+/// keyed by <see cref="HttpPlaceholders.TemplateName"/>, over <see cref="HttpCsmsSettings.DefaultAction"/>, chosen per OCPP
 /// version by <see cref="HttpCsmsSettings.Template"/>),
 /// with <see cref="HttpCsmsSettings.Headers"/> on every call, checked by status and optionally by a value in the
 /// answer's body, then waits for the resulting CALL to reach the station. An action without a template is not
@@ -47,7 +47,7 @@ public sealed class HttpCsmsDriver : ICsmsDriver, IDisposable
     public bool CanPerform(CsmsCommand command)
     {
         ArgumentNullException.ThrowIfNull(command);
-        return command.OcppAction is not null && _settings.Template(command.TemplateName, command.Version) is not null;
+        return command.OcppAction is not null && _settings.Template(HttpPlaceholders.TemplateName(command), command.Version) is not null;
     }
 
     /// <inheritdoc />
@@ -55,10 +55,11 @@ public sealed class HttpCsmsDriver : ICsmsDriver, IDisposable
     {
         ArgumentNullException.ThrowIfNull(command);
         var action = command.OcppAction ?? throw new CsmsActionNotApplicableException($"OCPP {command.Version.ToString()} has no {command.Kind}");
-        var source = _settings.Source(command.TemplateName);
-        var template = _settings.Template(command.TemplateName, command.Version)
-            ?? throw new CsmsActionNotApplicableException(NoTemplate(command, source));
-        var values = new Dictionary<string, string>(command.Placeholders(), StringComparer.Ordinal);
+        var name = HttpPlaceholders.TemplateName(command);
+        var source = _settings.Source(name);
+        var template = _settings.Template(name, command.Version)
+            ?? throw new CsmsActionNotApplicableException(NoTemplate(command, name, source));
+        var values = new Dictionary<string, string>(HttpPlaceholders.For(command), StringComparer.Ordinal);
         if (_baseUrl is not null)
         {
             values[CsmsActionCatalogue.BaseUrl] = _baseUrl.TrimEnd('/');
@@ -66,7 +67,7 @@ public sealed class HttpCsmsDriver : ICsmsDriver, IDisposable
 
         await CsmsTraffic.AwaitBootAnsweredAsync(_recorder, command.StationId, _timeout, ct).ConfigureAwait(false);
         using var request = Build(template, values, source);
-        var what = $"{command.TemplateName} (OCPP {command.Version.DisplayName()} {action} to {command.StationId}) as {request.Method} {request.RequestUri}";
+        var what = $"{name} (OCPP {command.Version.DisplayName()} {action} to {command.StationId}) as {request.Method} {request.RequestUri}";
         var mark = CsmsTraffic.Mark(_recorder);
         using var response = await SendAsync(request, what, ct).ConfigureAwait(false);
         var body = await response.Content.ReadAsStringAsync(ct).ConfigureAwait(false);
@@ -130,12 +131,12 @@ public sealed class HttpCsmsDriver : ICsmsDriver, IDisposable
     /// <inheritdoc />
     public void Dispose() => _http.Dispose();
 
-    private string NoTemplate(CsmsCommand command, string source) =>
-        _settings.Actions.TryGetValue(command.TemplateName, out var own) && own is null
-            ? $"{source} is null, so the Http CSMS driver does not make the CSMS send it; it cannot {command.Describe()}"
-            : _settings.Actions.ContainsKey(command.TemplateName) || _settings.DefaultAction is not null
-                ? $"the Http CSMS driver's template {source} has no URL for OCPP {command.Version.DisplayName()} (its versions entry is null or none sets a url); it cannot {command.Describe()}"
-                : $"the Http CSMS driver has no template for {command.TemplateName} (dersim.http.actions.{command.TemplateName}, or dersim.http.defaultAction); it cannot {command.Describe()}";
+    private string NoTemplate(CsmsCommand command, string name, string source) =>
+        _settings.Actions.TryGetValue(name, out var own) && own is null
+            ? $"{source} is null, so the Http CSMS driver does not make the CSMS send it; it cannot {OperatorInstructions.For(command)}"
+            : _settings.Actions.ContainsKey(name) || _settings.DefaultAction is not null
+                ? $"the Http CSMS driver's template {source} has no URL for OCPP {command.Version.DisplayName()} (its versions entry is null or none sets a url); it cannot {OperatorInstructions.For(command)}"
+                : $"the Http CSMS driver has no template for {name} (dersim.http.actions.{name}, or dersim.http.defaultAction); it cannot {OperatorInstructions.For(command)}";
 
     /// <summary>Why the answer's body fails the template's success check, or null when it passes or there is none.</summary>
     private static string? SuccessCheck(HttpActionTemplate template, string source, string body)

@@ -25,7 +25,7 @@ public sealed class ManualCsmsDriver(TrafficRecorder recorder, TextWriter output
         ArgumentNullException.ThrowIfNull(command);
         var action = command.OcppAction ?? throw new CsmsActionNotApplicableException($"OCPP {command.Version} has no {command.Kind}");
         var mark = CsmsTraffic.Mark(recorder);
-        await output.WriteLineAsync($">>> Operator: {command.Describe()} (waiting up to {timeout.TotalSeconds:0} s)").ConfigureAwait(false);
+        await output.WriteLineAsync($">>> Operator: {OperatorInstructions.For(command)} (waiting up to {timeout.TotalSeconds:0} s)").ConfigureAwait(false);
         await output.FlushAsync(ct).ConfigureAwait(false);
         try
         {

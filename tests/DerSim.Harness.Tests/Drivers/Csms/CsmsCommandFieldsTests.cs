@@ -14,7 +14,7 @@ public sealed class CsmsCommandFieldsTests
     [Test]
     public void A_TxDefaultProfile_is_not_the_TxProfile_asked_for()
     {
-        var command = CsmsCommand.SetChargingProfile("CS-1", OcppVersion.V201, "TxProfile", 1, limitW: 50000, transactionId: "TX-1");
+        var command = new SetChargingProfileCommand("CS-1", OcppVersion.V201, "TxProfile", 1, LimitW: 50000, TransactionId: "TX-1");
         var sent = Parse("""{"evseId":1,"chargingProfile":{"id":9,"stackLevel":2,"chargingProfilePurpose":"TxDefaultProfile","chargingProfileKind":"Absolute","chargingSchedule":[{"id":3,"chargingRateUnit":"W","chargingSchedulePeriod":[{"startPeriod":0,"limit":50000.0}]}]}}""");
 
         var mismatch = CsmsCommandFields.Mismatch(CsmsCommandFields.Expected(command), sent);
@@ -25,7 +25,7 @@ public sealed class CsmsCommandFieldsTests
     [Test]
     public void The_CSMS_own_ids_and_number_spellings_do_not_matter()
     {
-        var command = CsmsCommand.SetChargingProfile("CS-1", OcppVersion.V16, "TxProfile", 1, limitW: 50000, transactionId: "7");
+        var command = new SetChargingProfileCommand("CS-1", OcppVersion.V16, "TxProfile", 1, LimitW: 50000, TransactionId: "7");
         var sent = Parse("""{"connectorId":1,"csChargingProfiles":{"chargingProfileId":1234,"transactionId":7,"stackLevel":5,"chargingProfilePurpose":"TxProfile","chargingProfileKind":"Absolute","chargingSchedule":{"chargingRateUnit":"W","chargingSchedulePeriod":[{"startPeriod":0,"limit":5.0E4}]}}}""");
 
         CsmsCommandFields.Mismatch(CsmsCommandFields.Expected(command), sent).ShouldBeNull();
@@ -34,12 +34,12 @@ public sealed class CsmsCommandFieldsTests
     [TestCase("Hard", """{"type":"Soft"}""", "type = Soft")]
     [TestCase("Hard", """{"type":"Hard"}""", null)]
     public void A_reset_of_another_type_is_named(string asked, string payload, string? expected) =>
-        CsmsCommandFields.Mismatch(CsmsCommandFields.Expected(CsmsCommand.Reset("CS-1", OcppVersion.V16, asked)), Parse(payload)).ShouldBe(expected);
+        CsmsCommandFields.Mismatch(CsmsCommandFields.Expected(new ResetCommand("CS-1", OcppVersion.V16, asked)), Parse(payload)).ShouldBe(expected);
 
     [Test]
     public void A_TriggerMessage_for_another_message_or_EVSE_is_not_the_one_asked_for()
     {
-        var expected = CsmsCommandFields.Expected(CsmsCommand.TriggerMessage("CS-1", OcppVersion.V201, "StatusNotification", 1));
+        var expected = CsmsCommandFields.Expected(new TriggerMessageCommand("CS-1", OcppVersion.V201, "StatusNotification", 1));
 
         CsmsCommandFields.Mismatch(expected, Parse("""{"requestedMessage":"Heartbeat"}""")).ShouldBe("requestedMessage = Heartbeat, evse.id = (absent)");
         CsmsCommandFields.Mismatch(expected, Parse("""{"requestedMessage":"StatusNotification","evse":{"id":1,"connectorId":1}}""")).ShouldBeNull();
@@ -49,10 +49,10 @@ public sealed class CsmsCommandFieldsTests
     public void A_ChangeAvailability_and_a_SetVariables_compare_what_was_asked()
     {
         CsmsCommandFields.Mismatch(
-            CsmsCommandFields.Expected(CsmsCommand.ChangeAvailability("CS-1", OcppVersion.V201, 2, "Inoperative")),
+            CsmsCommandFields.Expected(new ChangeAvailabilityCommand("CS-1", OcppVersion.V201, 2, "Inoperative")),
             Parse("""{"operationalStatus":"Inoperative","evse":{"id":1}}""")).ShouldBe("evse.id = 1");
         CsmsCommandFields.Mismatch(
-            CsmsCommandFields.Expected(CsmsCommand.SetVariables("CS-1", OcppVersion.V201, "OCPPCommCtrlr.HeartbeatInterval", "60")),
+            CsmsCommandFields.Expected(new SetVariablesCommand("CS-1", OcppVersion.V201, "OCPPCommCtrlr.HeartbeatInterval", "60")),
             Parse("""{"setVariableData":[{"attributeValue":"300","component":{"name":"OCPPCommCtrlr"},"variable":{"name":"HeartbeatInterval"}}]}""")).ShouldBe("setVariableData[0].attributeValue = 300");
     }
 
@@ -63,7 +63,7 @@ public sealed class CsmsCommandFieldsTests
         var at = DateTimeOffset.UnixEpoch;
         recorder.Record("CS-1", Frame(Ocpp.Rpc.OcppMessageType.Call, inbound: true, "own-1", "TriggerMessage", """{"requestedMessage":"BootNotification"}"""), at);
         recorder.Record("CS-1", Frame(Ocpp.Rpc.OcppMessageType.CallResult, inbound: false, "own-1", "TriggerMessage", """{"status":"Accepted"}"""), at);
-        var expected = CsmsCommandFields.Expected(CsmsCommand.TriggerMessage("CS-1", OcppVersion.V201, "Heartbeat"));
+        var expected = CsmsCommandFields.Expected(new TriggerMessageCommand("CS-1", OcppVersion.V201, "Heartbeat"));
 
         CsmsTraffic.Find(recorder.Query(), "CS-1", "TriggerMessage", 0, expected).ShouldBeNull();
         CsmsTraffic.Find(recorder.Query(), "CS-1", "TriggerMessage", 0).ShouldNotBeNull();

@@ -22,22 +22,22 @@ public sealed class CsmsCommandPayloadTests
             var tx = v == OcppVersion.V16 ? "42" : "TX-42";
             IEnumerable<(string Name, CsmsCommand Command)> all =
             [
-                ("TxProfile in W", CsmsCommand.SetChargingProfile(Station, v, "TxProfile", 1, limitW: 11000, transactionId: tx)),
-                ("TxProfile in A", CsmsCommand.SetChargingProfile(Station, v, "TxProfile", 1, limitW: null, limitA: 16, transactionId: tx)),
-                ("TxDefaultProfile", CsmsCommand.SetChargingProfile(Station, v, "TxDefaultProfile", 1, limitW: 7400, profileId: 101)),
-                ("ClearChargingProfile of an EVSE", CsmsCommand.ClearChargingProfile(Station, v, 1)),
-                ("ClearChargingProfile of all", CsmsCommand.ClearChargingProfile(Station, v)),
-                ("GetCompositeSchedule", CsmsCommand.GetCompositeSchedule(Station, v, 1, 600)),
-                ("RemoteStart", CsmsCommand.RemoteStart(Station, v, 1, "TOKEN-1")),
-                ("RemoteStop", CsmsCommand.RemoteStop(Station, v, tx)),
-                ("Reset", CsmsCommand.Reset(Station, v, "Hard")),
-                ("ChangeAvailability", CsmsCommand.ChangeAvailability(Station, v, 1, "Inoperative")),
-                ("ChangeAvailability of the station", CsmsCommand.ChangeAvailability(Station, v, 0, "Operative")),
-                ("UnlockConnector", CsmsCommand.UnlockConnector(Station, v, 1, 1)),
-                ("TriggerMessage on an EVSE", CsmsCommand.TriggerMessage(Station, v, "StatusNotification", 1)),
-                ("TriggerMessage", CsmsCommand.TriggerMessage(Station, v, "Heartbeat")),
-                (v == OcppVersion.V16 ? "GetConfiguration" : "GetVariables", v == OcppVersion.V16 ? CsmsCommand.GetConfiguration(Station, v, key) : CsmsCommand.GetVariables(Station, v, key)),
-                (v == OcppVersion.V16 ? "ChangeConfiguration" : "SetVariables", v == OcppVersion.V16 ? CsmsCommand.ChangeConfiguration(Station, v, key, "60") : CsmsCommand.SetVariables(Station, v, key, "60")),
+                ("TxProfile in W", new SetChargingProfileCommand(Station, v, "TxProfile", 1, LimitW: 11000, TransactionId: tx)),
+                ("TxProfile in A", new SetChargingProfileCommand(Station, v, "TxProfile", 1, LimitW: null, LimitA: 16, TransactionId: tx)),
+                ("TxDefaultProfile", new SetChargingProfileCommand(Station, v, "TxDefaultProfile", 1, LimitW: 7400, ProfileId: 101)),
+                ("ClearChargingProfile of an EVSE", new ClearChargingProfileCommand(Station, v, 1)),
+                ("ClearChargingProfile of all", new ClearChargingProfileCommand(Station, v)),
+                ("GetCompositeSchedule", new GetCompositeScheduleCommand(Station, v, 1, 600)),
+                ("RemoteStart", new RemoteStartCommand(Station, v, 1, "TOKEN-1")),
+                ("RemoteStop", new RemoteStopCommand(Station, v, tx)),
+                ("Reset", new ResetCommand(Station, v, "Hard")),
+                ("ChangeAvailability", new ChangeAvailabilityCommand(Station, v, 1, "Inoperative")),
+                ("ChangeAvailability of the station", new ChangeAvailabilityCommand(Station, v, 0, "Operative")),
+                ("UnlockConnector", new UnlockConnectorCommand(Station, v, 1, 1)),
+                ("TriggerMessage on an EVSE", new TriggerMessageCommand(Station, v, "StatusNotification", 1)),
+                ("TriggerMessage", new TriggerMessageCommand(Station, v, "Heartbeat")),
+                (v == OcppVersion.V16 ? "GetConfiguration" : "GetVariables", v == OcppVersion.V16 ? new GetConfigurationCommand(Station, v, key) : new GetVariablesCommand(Station, v, key)),
+                (v == OcppVersion.V16 ? "ChangeConfiguration" : "SetVariables", v == OcppVersion.V16 ? new ChangeConfigurationCommand(Station, v, key, "60") : new SetVariablesCommand(Station, v, key, "60")),
             ];
             foreach (var (name, command) in all)
             {
@@ -46,7 +46,7 @@ public sealed class CsmsCommandPayloadTests
 
             if (v != OcppVersion.V16)
             {
-                yield return new TestCaseData(CsmsCommand.GetBaseReport(Station, v, "FullInventory")).SetArgDisplayNames($"{v.DisplayName()} GetBaseReport");
+                yield return new TestCaseData(new GetBaseReportCommand(Station, v, "FullInventory")).SetArgDisplayNames($"{v.DisplayName()} GetBaseReport");
             }
         }
     }
@@ -63,14 +63,14 @@ public sealed class CsmsCommandPayloadTests
     [Test]
     public void A_profile_carries_what_was_asked_in_each_version()
     {
-        var v16 = CsmsCommand.SetChargingProfile(Station, OcppVersion.V16, "TxProfile", 2, limitW: 11000, transactionId: "42", profileId: 7).Payload();
+        var v16 = new SetChargingProfileCommand(Station, OcppVersion.V16, "TxProfile", 2, LimitW: 11000, TransactionId: "42", ProfileId: 7).Payload();
         v16.GetProperty("connectorId").GetInt32().ShouldBe(2);
         var profile16 = v16.GetProperty("csChargingProfiles");
         profile16.GetProperty("chargingProfileId").GetInt32().ShouldBe(7);
         profile16.GetProperty("transactionId").GetInt32().ShouldBe(42);
         profile16.GetProperty("chargingSchedule").GetProperty("chargingSchedulePeriod")[0].GetProperty("limit").GetDecimal().ShouldBe(11000m);
 
-        var v2 = CsmsCommand.SetChargingProfile(Station, OcppVersion.V201, "TxDefaultProfile", 1, limitW: null, limitA: 16, transactionId: "TX-1").Payload();
+        var v2 = new SetChargingProfileCommand(Station, OcppVersion.V201, "TxDefaultProfile", 1, LimitW: null, LimitA: 16, TransactionId: "TX-1").Payload();
         var profile2 = v2.GetProperty("chargingProfile");
         profile2.TryGetProperty("transactionId", out _).ShouldBeFalse("only a TxProfile names its transaction");
         profile2.GetProperty("chargingSchedule")[0].GetProperty("chargingRateUnit").GetString().ShouldBe("A");
@@ -81,7 +81,7 @@ public sealed class CsmsCommandPayloadTests
     [TestCase(OcppVersion.V21, "Sideways")]
     public void A_value_the_version_does_not_know_is_named_in_the_error(OcppVersion version, string type)
     {
-        var error = Should.Throw<ArgumentException>(() => CsmsCommand.Reset(Station, version, type).Payload());
+        var error = Should.Throw<ArgumentException>(() => new ResetCommand(Station, version, type).Payload());
 
         error.Message.ShouldBe($"Reset: \"{type}\" is not an OCPP {version.DisplayName()} reset type");
     }

@@ -30,7 +30,7 @@ public sealed class HttpCsmsDriverTests
         var root = StrictCsmsProcess.RepoRoot();
         var settings = DerSimConfig.Load(Path.Combine(root, "reqnroll.json"), Path.Combine(root, "drivers", "octt.json"));
         using var driver = new HttpCsmsDriver(settings.Http, api.BaseUrl, rig.Recorder, TimeSpan.FromSeconds(10));
-        var command = kind == "Reset" ? CsmsCommand.Reset(id, version, "Hard") : CsmsCommand.RemoteStart(id, version, 1, "DERSIM-TAG-1");
+        CsmsCommand command = kind == "Reset" ? new ResetCommand(id, version, "Hard") : new RemoteStartCommand(id, version, 1, "DERSIM-TAG-1");
 
         var exchange = await driver.PerformAsync(command);
 
@@ -60,10 +60,10 @@ public sealed class HttpCsmsDriverTests
         };
         using var driver = new HttpCsmsDriver(settings, api.BaseUrl, rig.Recorder, TimeSpan.FromSeconds(10), name => name == "DERSIM_TEST_TOKEN" ? secret : null);
 
-        await driver.PerformAsync(CsmsCommand.TriggerMessage(id, OcppVersion.V16, "Heartbeat"));
-        await driver.PerformAsync(CsmsCommand.ClearChargingProfile(id, OcppVersion.V16));
+        await driver.PerformAsync(new TriggerMessageCommand(id, OcppVersion.V16, "Heartbeat"));
+        await driver.PerformAsync(new ClearChargingProfileCommand(id, OcppVersion.V16));
         refuse = true;
-        var error = await Should.ThrowAsync<TrafficAssertionException>(() => driver.PerformAsync(CsmsCommand.TriggerMessage(id, OcppVersion.V16, "Heartbeat")));
+        var error = await Should.ThrowAsync<TrafficAssertionException>(() => driver.PerformAsync(new TriggerMessageCommand(id, OcppVersion.V16, "Heartbeat")));
 
         api.Requests.Count.ShouldBe(3);
         api.Requests.ShouldAllBe(r => r.Headers["Authorization"] == "Bearer " + secret && r.Headers["X-Station"] == id);
@@ -91,13 +91,13 @@ public sealed class HttpCsmsDriverTests
         var settings = new HttpCsmsSettings { Actions = new Dictionary<string, HttpActionTemplate?> { ["Reset"] = reset } };
         using var driver = new HttpCsmsDriver(settings, api.BaseUrl, rig.Recorder, TimeSpan.FromSeconds(10));
 
-        await driver.PerformAsync(CsmsCommand.Reset(id, version, "Hard"));
+        await driver.PerformAsync(new ResetCommand(id, version, "Hard"));
 
         var request = api.Requests.ShouldHaveSingleItem();
         request.Path.ShouldBe(path);
         request.Body.ShouldBe($$"""{"type":"{{type}}"}""");
-        driver.CanPerform(CsmsCommand.Reset(id, OcppVersion.V21, "Hard")).ShouldBeFalse();
-        await Should.ThrowAsync<CsmsActionNotApplicableException>(() => driver.PerformAsync(CsmsCommand.Reset(id, OcppVersion.V21, "Hard")));
+        driver.CanPerform(new ResetCommand(id, OcppVersion.V21, "Hard")).ShouldBeFalse();
+        await Should.ThrowAsync<CsmsActionNotApplicableException>(() => driver.PerformAsync(new ResetCommand(id, OcppVersion.V21, "Hard")));
     }
 
     [Test]
@@ -114,7 +114,7 @@ public sealed class HttpCsmsDriverTests
         var settings = new HttpCsmsSettings { Actions = new Dictionary<string, HttpActionTemplate?> { ["TriggerMessage"] = template } };
         using var driver = new HttpCsmsDriver(settings, api.BaseUrl, rig.Recorder, TimeSpan.FromSeconds(10));
 
-        await driver.PerformAsync(CsmsCommand.TriggerMessage(id, OcppVersion.V201, "Heartbeat"));
+        await driver.PerformAsync(new TriggerMessageCommand(id, OcppVersion.V201, "Heartbeat"));
 
         api.Requests.ShouldHaveSingleItem().Path.ShouldBe("/triggerMessage/trigger-message/trigger_message/triggermessage/TRIGGERMESSAGE/TriggerMessage");
     }
@@ -124,9 +124,9 @@ public sealed class HttpCsmsDriverTests
     {
         var settings = new HttpCsmsSettings { Actions = new Dictionary<string, HttpActionTemplate?> { ["Reset"] = new() { Url = "/{ocppAction:camle}" } } };
         using var driver = new HttpCsmsDriver(settings, "http://127.0.0.1:1", new TrafficRecorder(), TimeSpan.FromSeconds(1));
-        var command = CsmsCommand.Reset("CS-1", OcppVersion.V16, "Soft");
+        var command = new ResetCommand("CS-1", OcppVersion.V16, "Soft");
 
-        var error = Should.Throw<DerSimConfigException>(() => driver.Build(settings.Actions["Reset"]!, command.Placeholders(), settings.Source("Reset")));
+        var error = Should.Throw<DerSimConfigException>(() => driver.Build(settings.Actions["Reset"]!, HttpPlaceholders.For(command), settings.Source("Reset")));
 
         error.Message.ShouldContain("dersim.http.actions.Reset.url");
         error.Message.ShouldContain("'camle'");
@@ -140,7 +140,7 @@ public sealed class HttpCsmsDriverTests
         await using var api = await HttpApiDouble.StartAsync(Forwarding(rig, """{"result":[{"status":"Accepted"}]}"""));
         using var driver = new HttpCsmsDriver(Checked("$.result[0].status"), api.BaseUrl, rig.Recorder, TimeSpan.FromSeconds(10));
 
-        var exchange = await driver.PerformAsync(CsmsCommand.TriggerMessage(id, OcppVersion.V16, "Heartbeat"));
+        var exchange = await driver.PerformAsync(new TriggerMessageCommand(id, OcppVersion.V16, "Heartbeat"));
 
         exchange.Call.Action.ShouldBe("TriggerMessage");
     }
@@ -154,7 +154,7 @@ public sealed class HttpCsmsDriverTests
         await using var api = await HttpApiDouble.StartAsync(_ => Task.FromResult((200, answer)));
         using var driver = new HttpCsmsDriver(Checked("$.status"), api.BaseUrl, rig.Recorder, TimeSpan.FromSeconds(10));
 
-        var error = await Should.ThrowAsync<TrafficAssertionException>(() => driver.PerformAsync(CsmsCommand.TriggerMessage(id, OcppVersion.V16, "Heartbeat")));
+        var error = await Should.ThrowAsync<TrafficAssertionException>(() => driver.PerformAsync(new TriggerMessageCommand(id, OcppVersion.V16, "Heartbeat")));
 
         error.Message.ShouldContain("TriggerMessage");
         error.Message.ShouldContain($"{api.BaseUrl}/trigger/{id}");

@@ -40,7 +40,7 @@ public sealed class HttpDefaultActionTests
         await using var rig = await SimulatorRig.StartAsync(version, Profile, id);
         await using var api = await HttpApiDouble.StartAsync(HttpCsmsDriverTests.Forwarding(rig));
         using var driver = new HttpCsmsDriver(Settings, api.BaseUrl, rig.Recorder, TimeSpan.FromSeconds(10));
-        var command = CsmsCommand.ClearChargingProfile(id, version);
+        var command = new ClearChargingProfileCommand(id, version);
 
         var exchange = await driver.PerformAsync(command);
 
@@ -58,7 +58,7 @@ public sealed class HttpDefaultActionTests
         await using var rig = await SimulatorRig.StartAsync(OcppVersion.V201, Profile, id);
         await using var api = await HttpApiDouble.StartAsync(HttpCsmsDriverTests.Forwarding(rig));
         using var driver = new HttpCsmsDriver(Settings, api.BaseUrl, rig.Recorder, TimeSpan.FromSeconds(10));
-        var command = CsmsCommand.TriggerMessage(id, OcppVersion.V201, "Heartbeat");
+        var command = new TriggerMessageCommand(id, OcppVersion.V201, "Heartbeat");
 
         await driver.PerformAsync(command);
 
@@ -73,7 +73,7 @@ public sealed class HttpDefaultActionTests
     {
         await using var api = await HttpApiDouble.StartAsync(_ => Task.FromResult((200, "{}")));
         using var driver = new HttpCsmsDriver(Settings, api.BaseUrl, new(), TimeSpan.FromSeconds(1));
-        var reset = CsmsCommand.Reset("CS-DEFAULT-NULL", OcppVersion.V16, "Hard");
+        var reset = new ResetCommand("CS-DEFAULT-NULL", OcppVersion.V16, "Hard");
 
         driver.CanPerform(reset).ShouldBeFalse();
         var error = await Should.ThrowAsync<CsmsActionNotApplicableException>(() => driver.PerformAsync(reset));
@@ -111,9 +111,9 @@ public sealed class HttpDefaultActionTests
     {
         var settings = new HttpCsmsSettings { DefaultAction = new() { Url = "/start/{idTag}" } };
         using var driver = new HttpCsmsDriver(settings, "http://127.0.0.1:1", new(), TimeSpan.FromSeconds(1));
-        var reset = CsmsCommand.Reset("CS-DEFAULT-PH", OcppVersion.V16, "Hard");
+        var reset = new ResetCommand("CS-DEFAULT-PH", OcppVersion.V16, "Hard");
 
-        var error = Should.Throw<CsmsActionNotApplicableException>(() => driver.Build(settings.Template("Reset", OcppVersion.V16)!, reset.Placeholders(), settings.Source("Reset")));
+        var error = Should.Throw<CsmsActionNotApplicableException>(() => driver.Build(settings.Template("Reset", OcppVersion.V16)!, HttpPlaceholders.For(reset), settings.Source("Reset")));
 
         error.Message.ShouldContain("dersim.http.defaultAction.url uses {idTag}");
     }

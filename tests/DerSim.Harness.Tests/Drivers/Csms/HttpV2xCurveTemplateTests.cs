@@ -14,9 +14,9 @@ namespace DerSim.Harness.Tests.Drivers.Csms;
 public sealed class HttpV2xCurveTemplateTests
 {
     private const string Station = "DERSIM-V2G-1";
-    private static readonly CsmsCommand Curve = CsmsCommand.SetV2xCurveProfile(Station, OcppVersion.V21, 1, "TX-1", "LocalFrequency",
-        freqWattCurve: [new(49.8m, -20000), new(50.2m, 20000)], baselineW: -5000, profileId: 201);
-    private static readonly CsmsCommand Signal = CsmsCommand.AfrrSignal(Station, OcppVersion.V21, new DateTimeOffset(2026, 1, 1, 8, 5, 0, TimeSpan.Zero), -50);
+    private static readonly CsmsCommand Curve = new SetV2xCurveProfileCommand(Station, OcppVersion.V21, 1, "TX-1", "LocalFrequency",
+        FreqWattCurve: [new(49.8m, -20000), new(50.2m, 20000)], BaselineW: -5000, ProfileId: 201);
+    private static readonly CsmsCommand Signal = new AfrrSignalCommand(Station, OcppVersion.V21, new DateTimeOffset(2026, 1, 1, 8, 5, 0, TimeSpan.Zero), -50);
 
     [Test]
     public void A_setpoint_template_alone_cannot_send_a_curve_profile()
@@ -29,7 +29,7 @@ public sealed class HttpV2xCurveTemplateTests
         using var driver = new HttpCsmsDriver(settings, "http://127.0.0.1:1", new TrafficRecorder(), TimeSpan.FromSeconds(1));
         driver.CanPerform(Curve).ShouldBeFalse();
         driver.CanPerform(Signal).ShouldBeFalse();
-        driver.CanPerform(CsmsCommand.SetV2xProfile(Station, OcppVersion.V21, 1, "TX-1", "LocalFrequency")).ShouldBeTrue();
+        driver.CanPerform(new SetV2xProfileCommand(Station, OcppVersion.V21, 1, "TX-1", "LocalFrequency")).ShouldBeTrue();
     }
 
     [Test]
@@ -39,8 +39,8 @@ public sealed class HttpV2xCurveTemplateTests
         using var driver = new HttpCsmsDriver(settings, "http://127.0.0.1:8291", new TrafficRecorder(), TimeSpan.FromSeconds(1));
         foreach (var (command, path) in new[] { (Curve, "/stations/DERSIM-V2G-1/v2x-curve-profile"), (Signal, "/stations/DERSIM-V2G-1/afrr-signal") })
         {
-            driver.CanPerform(command).ShouldBeTrue(command.TemplateName);
-            using var request = driver.Build(settings.Template(command.TemplateName, command.Version)!, command.Placeholders());
+            driver.CanPerform(command).ShouldBeTrue(HttpPlaceholders.TemplateName(command));
+            using var request = driver.Build(settings.Template(HttpPlaceholders.TemplateName(command), command.Version)!, HttpPlaceholders.For(command));
             request.RequestUri!.AbsolutePath.ShouldBe(path);
             var body = await request.Content!.ReadAsStringAsync();
             JsonSerializer.Serialize(JsonDocument.Parse(body).RootElement).ShouldBe(command.Payload().GetRawText());

@@ -24,37 +24,37 @@ public sealed class V21CommandPayloadTests
 
     public static IEnumerable<TestCaseData> Commands()
     {
-        yield return Case("NotifyAllowedEnergyTransfer DC_BPT, DC", CsmsCommand.NotifyAllowedEnergyTransfer(Station, OcppVersion.V21, "TX-1", ["DC_BPT", "DC"], 1));
-        yield return Case("TxProfile CentralSetpoint -20 kW", CsmsCommand.SetV2xProfile(Station, OcppVersion.V21, 1, "TX-1", "CentralSetpoint", setpointW: -20000));
-        yield return Case("TxProfile CentralSetpoint with a discharge limit", CsmsCommand.SetV2xProfile(Station, OcppVersion.V21, 1, "TX-1", "CentralSetpoint", setpointW: -40000, dischargeLimitW: -15000));
-        yield return Case("TxProfile ExternalLimits", CsmsCommand.SetV2xProfile(Station, OcppVersion.V21, 1, "TX-1", "ExternalLimits", limitW: 30000, dischargeLimitW: -10000));
-        yield return Case("TxProfile Idle", CsmsCommand.SetV2xProfile(Station, OcppVersion.V21, 1, "TX-1", "Idle"));
-        yield return Case("TxProfile LocalFrequency", CsmsCommand.SetV2xCurveProfile(Station, OcppVersion.V21, 1, "TX-1", "LocalFrequency", freqWattCurve: FreqWatt));
-        yield return Case("TxProfile LocalFrequency with a baseline", CsmsCommand.SetV2xCurveProfile(Station, OcppVersion.V21, 1, "TX-1", "LocalFrequency", freqWattCurve: FreqWatt, baselineW: -5000));
-        yield return Case("TxProfile CentralFrequency", CsmsCommand.SetV2xCurveProfile(Station, OcppVersion.V21, 1, "TX-1", "CentralFrequency", signalWattCurve: SignalWatt));
-        yield return Case("TxProfile CentralFrequency with a baseline", CsmsCommand.SetV2xCurveProfile(Station, OcppVersion.V21, 1, "TX-1", "CentralFrequency", signalWattCurve: SignalWatt, baselineW: 2500.5m));
-        yield return Case("AFRRSignal -50", CsmsCommand.AfrrSignal(Station, OcppVersion.V21, Start, -50));
+        yield return Case("NotifyAllowedEnergyTransfer DC_BPT, DC", new NotifyAllowedEnergyTransferCommand(Station, OcppVersion.V21, "TX-1", ["DC_BPT", "DC"], 1));
+        yield return Case("TxProfile CentralSetpoint -20 kW", new SetV2xProfileCommand(Station, OcppVersion.V21, 1, "TX-1", "CentralSetpoint", SetpointW: -20000));
+        yield return Case("TxProfile CentralSetpoint with a discharge limit", new SetV2xProfileCommand(Station, OcppVersion.V21, 1, "TX-1", "CentralSetpoint", SetpointW: -40000, DischargeLimitW: -15000));
+        yield return Case("TxProfile ExternalLimits", new SetV2xProfileCommand(Station, OcppVersion.V21, 1, "TX-1", "ExternalLimits", LimitW: 30000, DischargeLimitW: -10000));
+        yield return Case("TxProfile Idle", new SetV2xProfileCommand(Station, OcppVersion.V21, 1, "TX-1", "Idle"));
+        yield return Case("TxProfile LocalFrequency", new SetV2xCurveProfileCommand(Station, OcppVersion.V21, 1, "TX-1", "LocalFrequency", FreqWattCurve: FreqWatt));
+        yield return Case("TxProfile LocalFrequency with a baseline", new SetV2xCurveProfileCommand(Station, OcppVersion.V21, 1, "TX-1", "LocalFrequency", FreqWattCurve: FreqWatt, BaselineW: -5000));
+        yield return Case("TxProfile CentralFrequency", new SetV2xCurveProfileCommand(Station, OcppVersion.V21, 1, "TX-1", "CentralFrequency", SignalWattCurve: SignalWatt));
+        yield return Case("TxProfile CentralFrequency with a baseline", new SetV2xCurveProfileCommand(Station, OcppVersion.V21, 1, "TX-1", "CentralFrequency", SignalWattCurve: SignalWatt, BaselineW: 2500.5m));
+        yield return Case("AFRRSignal -50", new AfrrSignalCommand(Station, OcppVersion.V21, Start, -50));
         foreach (var type in DerControlSpec.CurveTypes)
         {
-            yield return Case($"SetDERControl default {type}", CsmsCommand.SetDerControl(Station, OcppVersion.V21, DerControlSpec.Curve(type, $"{type}-1", TwoPoints, "PctMaxW")));
-            yield return Case($"SetDERControl scheduled {type}", CsmsCommand.SetDerControl(Station, OcppVersion.V21,
+            yield return Case($"SetDERControl default {type}", new SetDerControlCommand(Station, OcppVersion.V21, DerControlSpec.Curve(type, $"{type}-1", TwoPoints, "PctMaxW")));
+            yield return Case($"SetDERControl scheduled {type}", new SetDerControlCommand(Station, OcppVersion.V21,
                 DerControlSpec.Curve(type, $"{type}-s", TwoPoints, "Not_Applicable", isDefault: false, priority: 3) with { StartTime = Start, DurationSeconds = 300, ResponseTime = 1 }));
         }
 
-        yield return Case("SetDERControl LimitMaxDischarge 50 %", CsmsCommand.SetDerControl(Station, OcppVersion.V21, DerControlSpec.LimitMaxDischarge("lmd-1", 50)));
-        yield return Case("SetDERControl scheduled LimitMaxDischarge", CsmsCommand.SetDerControl(Station, OcppVersion.V21, DerControlSpec.LimitMaxDischarge("lmd-s", 30, isDefault: false) with { StartTime = Start, DurationSeconds = 600 }));
-        yield return Case("SetDERControl FixedPFAbsorb", CsmsCommand.SetDerControl(Station, OcppVersion.V21, DerControlSpec.FixedPF("pfa-1", absorb: true, 0.9m, excitation: false)));
-        yield return Case("SetDERControl FixedPFInject", CsmsCommand.SetDerControl(Station, OcppVersion.V21, DerControlSpec.FixedPF("pfi-1", absorb: false, 0.95m, excitation: true)));
-        yield return Case("SetDERControl FixedVar", CsmsCommand.SetDerControl(Station, OcppVersion.V21, DerControlSpec.FixedVar("fv-1", 40)));
-        yield return Case("SetDERControl FreqDroop", CsmsCommand.SetDerControl(Station, OcppVersion.V21, DerControlSpec.FreqDroop("fd-1", 50.1m, 49.9m, 0.05m, 0.01m, 1)));
-        yield return Case("SetDERControl Gradients", CsmsCommand.SetDerControl(Station, OcppVersion.V21, DerControlSpec.Gradients("gr-1", 10, 2)));
-        yield return Case("SetDERControl EnterService", CsmsCommand.SetDerControl(Station, OcppVersion.V21, DerControlSpec.EnterService("es-1", 105, 92, 50.2m, 49.8m, delay: 60) with { RampRate = 5 }));
-        yield return Case("GetDERControl of everything", CsmsCommand.GetDerControl(Station, OcppVersion.V21));
-        yield return Case("GetDERControl by id", CsmsCommand.GetDerControl(Station, OcppVersion.V21, controlId: "lmd-1", requestId: 7));
-        yield return Case("GetDERControl of default VoltWatt", CsmsCommand.GetDerControl(Station, OcppVersion.V21, isDefault: true, controlType: "VoltWatt"));
-        yield return Case("ClearDERControl every default", CsmsCommand.ClearDerControl(Station, OcppVersion.V21, isDefault: true));
-        yield return Case("ClearDERControl by id", CsmsCommand.ClearDerControl(Station, OcppVersion.V21, isDefault: false, controlId: "vw-s"));
-        yield return Case("ClearDERControl by type", CsmsCommand.ClearDerControl(Station, OcppVersion.V21, isDefault: true, controlType: "FreqWatt"));
+        yield return Case("SetDERControl LimitMaxDischarge 50 %", new SetDerControlCommand(Station, OcppVersion.V21, DerControlSpec.LimitMaxDischarge("lmd-1", 50)));
+        yield return Case("SetDERControl scheduled LimitMaxDischarge", new SetDerControlCommand(Station, OcppVersion.V21, DerControlSpec.LimitMaxDischarge("lmd-s", 30, isDefault: false) with { StartTime = Start, DurationSeconds = 600 }));
+        yield return Case("SetDERControl FixedPFAbsorb", new SetDerControlCommand(Station, OcppVersion.V21, DerControlSpec.FixedPF("pfa-1", absorb: true, 0.9m, excitation: false)));
+        yield return Case("SetDERControl FixedPFInject", new SetDerControlCommand(Station, OcppVersion.V21, DerControlSpec.FixedPF("pfi-1", absorb: false, 0.95m, excitation: true)));
+        yield return Case("SetDERControl FixedVar", new SetDerControlCommand(Station, OcppVersion.V21, DerControlSpec.FixedVar("fv-1", 40)));
+        yield return Case("SetDERControl FreqDroop", new SetDerControlCommand(Station, OcppVersion.V21, DerControlSpec.FreqDroop("fd-1", 50.1m, 49.9m, 0.05m, 0.01m, 1)));
+        yield return Case("SetDERControl Gradients", new SetDerControlCommand(Station, OcppVersion.V21, DerControlSpec.Gradients("gr-1", 10, 2)));
+        yield return Case("SetDERControl EnterService", new SetDerControlCommand(Station, OcppVersion.V21, DerControlSpec.EnterService("es-1", 105, 92, 50.2m, 49.8m, delay: 60) with { RampRate = 5 }));
+        yield return Case("GetDERControl of everything", new GetDerControlCommand(Station, OcppVersion.V21));
+        yield return Case("GetDERControl by id", new GetDerControlCommand(Station, OcppVersion.V21, ControlId: "lmd-1", RequestId: 7));
+        yield return Case("GetDERControl of default VoltWatt", new GetDerControlCommand(Station, OcppVersion.V21, IsDefault: true, ControlType: "VoltWatt"));
+        yield return Case("ClearDERControl every default", new ClearDerControlCommand(Station, OcppVersion.V21, IsDefault: true));
+        yield return Case("ClearDERControl by id", new ClearDerControlCommand(Station, OcppVersion.V21, IsDefault: false, ControlId: "vw-s"));
+        yield return Case("ClearDERControl by type", new ClearDerControlCommand(Station, OcppVersion.V21, IsDefault: true, ControlType: "FreqWatt"));
     }
 
     [TestCaseSource(nameof(Commands))]
@@ -77,7 +77,7 @@ public sealed class V21CommandPayloadTests
     [Test]
     public void A_discharge_setpoint_period_carries_setpoint_and_mode_and_no_limit()
     {
-        var payload = CsmsCommand.SetV2xProfile(Station, OcppVersion.V21, 1, "TX-1", "CentralSetpoint", setpointW: -20000, profileId: 201).Payload();
+        var payload = new SetV2xProfileCommand(Station, OcppVersion.V21, 1, "TX-1", "CentralSetpoint", SetpointW: -20000, ProfileId: 201).Payload();
         var period = payload.GetProperty("chargingProfile").GetProperty("chargingSchedule")[0].GetProperty("chargingSchedulePeriod")[0];
         period.GetProperty("setpoint").GetDecimal().ShouldBe(-20000m);
         period.GetProperty("operationMode").GetString().ShouldBe("CentralSetpoint");
@@ -100,8 +100,8 @@ public sealed class V21CommandPayloadTests
     [Test]
     public void A_frequency_curve_period_carries_its_points_in_the_order_given_its_baseline_and_mode()
     {
-        var command = CsmsCommand.SetV2xCurveProfile(Station, OcppVersion.V21, 1, "TX-1", "LocalFrequency",
-            freqWattCurve: [new(50.2m, 20000), new(49.8m, -20000)], baselineW: -5000, profileId: 201);
+        var command = new SetV2xCurveProfileCommand(Station, OcppVersion.V21, 1, "TX-1", "LocalFrequency",
+            FreqWattCurve: [new(50.2m, 20000), new(49.8m, -20000)], BaselineW: -5000, ProfileId: 201);
         var period = command.Payload().GetProperty("chargingProfile").GetProperty("chargingSchedule")[0].GetProperty("chargingSchedulePeriod")[0];
         period.GetProperty("operationMode").GetString().ShouldBe("LocalFrequency");
         period.GetProperty("v2xBaseline").GetDecimal().ShouldBe(-5000m);
@@ -110,41 +110,41 @@ public sealed class V21CommandPayloadTests
         period.TryGetProperty("v2xSignalWattCurve", out _).ShouldBeFalse();
         period.TryGetProperty("setpoint", out _).ShouldBeFalse();
         period.TryGetProperty("limit", out _).ShouldBeFalse();
-        command.TemplateName.ShouldBe("SetChargingProfileV2xCurve");
-        command.Placeholders()["payload"].ShouldContain("\"v2xFreqWattCurve\"");
-        command.Describe().ShouldContain("50.2 Hz → 20 kW");
+        HttpPlaceholders.TemplateName(command).ShouldBe("SetChargingProfileV2xCurve");
+        HttpPlaceholders.For(command)["payload"].ShouldContain("\"v2xFreqWattCurve\"");
+        OperatorInstructions.For(command).ShouldContain("50.2 Hz → 20 kW");
     }
 
     [Test]
     public void A_signal_curve_period_carries_integer_signals_and_no_frequency_curve()
     {
-        var command = CsmsCommand.SetV2xCurveProfile(Station, OcppVersion.V21, 1, "TX-1", "CentralFrequency", signalWattCurve: SignalWatt);
+        var command = new SetV2xCurveProfileCommand(Station, OcppVersion.V21, 1, "TX-1", "CentralFrequency", SignalWattCurve: SignalWatt);
         var period = command.Payload().GetProperty("chargingProfile").GetProperty("chargingSchedule")[0].GetProperty("chargingSchedulePeriod")[0];
         period.GetProperty("v2xSignalWattCurve").EnumerateArray().Select(p => p.GetProperty("signal").GetRawText()).ShouldBe(["-100", "0", "100"]);
         period.TryGetProperty("v2xFreqWattCurve", out _).ShouldBeFalse();
         period.TryGetProperty("v2xBaseline", out _).ShouldBeFalse();
-        command.TemplateName.ShouldBe("SetChargingProfileV2xCurve");
+        HttpPlaceholders.TemplateName(command).ShouldBe("SetChargingProfileV2xCurve");
     }
 
     [Test]
     public void An_aFRR_signal_carries_its_timestamp_in_UTC_and_its_value()
     {
         var at = new DateTimeOffset(2026, 1, 1, 10, 5, 0, TimeSpan.FromHours(2));
-        var command = CsmsCommand.AfrrSignal(Station, OcppVersion.V21, at, -50);
+        var command = new AfrrSignalCommand(Station, OcppVersion.V21, at, -50);
         command.OcppAction.ShouldBe("AFRRSignal");
-        command.TemplateName.ShouldBe("AFRRSignal");
+        HttpPlaceholders.TemplateName(command).ShouldBe("AFRRSignal");
         var payload = command.Payload();
         payload.GetProperty("timestamp").GetString().ShouldBe("2026-01-01T08:05:00.000Z");
         payload.GetProperty("signal").GetInt32().ShouldBe(-50);
-        command.Placeholders()["signal"].ShouldBe("-50");
-        command.Placeholders()["timestamp"].ShouldBe("2026-01-01T08:05:00.000Z");
+        HttpPlaceholders.For(command)["signal"].ShouldBe("-50");
+        HttpPlaceholders.For(command)["timestamp"].ShouldBe("2026-01-01T08:05:00.000Z");
     }
 
     [Test]
     public void A_curve_control_carries_its_points_in_order_and_its_schedule()
     {
         var spec = DerControlSpec.Curve("VoltWatt", "vw-s", [new(100, 100), new(106, 100), new(110, 0)], "PctMaxW", isDefault: false, priority: 2) with { StartTime = Start, DurationSeconds = 300 };
-        var payload = CsmsCommand.SetDerControl(Station, OcppVersion.V21, spec).Payload();
+        var payload = new SetDerControlCommand(Station, OcppVersion.V21, spec).Payload();
         payload.GetProperty("controlType").GetString().ShouldBe("VoltWatt");
         payload.GetProperty("isDefault").GetBoolean().ShouldBeFalse();
         var curve = payload.GetProperty("curve");
@@ -171,14 +171,14 @@ public sealed class V21CommandPayloadTests
     {
         foreach (var version in new[] { OcppVersion.V16, OcppVersion.V201 })
         {
-            yield return new TestCaseData(CsmsCommand.NotifyAllowedEnergyTransfer(Station, version, "1", ["DC"])).SetName($"NotifyAllowedEnergyTransfer is not applicable on {version}");
-            yield return new TestCaseData(CsmsCommand.SetV2xProfile(Station, version, 1, "1", "CentralSetpoint", setpointW: -20000)).SetName($"A setpoint TxProfile is not applicable on {version}");
-            yield return new TestCaseData(CsmsCommand.SetDerControl(Station, version, DerControlSpec.LimitMaxDischarge("l", 50))).SetName($"SetDERControl is not applicable on {version}");
-            yield return new TestCaseData(CsmsCommand.SetV2xCurveProfile(Station, version, 1, "1", "LocalFrequency", freqWattCurve: FreqWatt)).SetName($"A LocalFrequency TxProfile is not applicable on {version}");
-            yield return new TestCaseData(CsmsCommand.SetV2xCurveProfile(Station, version, 1, "1", "CentralFrequency", signalWattCurve: SignalWatt, baselineW: -5000)).SetName($"A CentralFrequency TxProfile is not applicable on {version}");
-            yield return new TestCaseData(CsmsCommand.AfrrSignal(Station, version, Start, -50)).SetName($"AFRRSignal is not applicable on {version}");
-            yield return new TestCaseData(CsmsCommand.GetDerControl(Station, version)).SetName($"GetDERControl is not applicable on {version}");
-            yield return new TestCaseData(CsmsCommand.ClearDerControl(Station, version, isDefault: true)).SetName($"ClearDERControl is not applicable on {version}");
+            yield return new TestCaseData(new NotifyAllowedEnergyTransferCommand(Station, version, "1", ["DC"])).SetName($"NotifyAllowedEnergyTransfer is not applicable on {version}");
+            yield return new TestCaseData(new SetV2xProfileCommand(Station, version, 1, "1", "CentralSetpoint", SetpointW: -20000)).SetName($"A setpoint TxProfile is not applicable on {version}");
+            yield return new TestCaseData(new SetDerControlCommand(Station, version, DerControlSpec.LimitMaxDischarge("l", 50))).SetName($"SetDERControl is not applicable on {version}");
+            yield return new TestCaseData(new SetV2xCurveProfileCommand(Station, version, 1, "1", "LocalFrequency", FreqWattCurve: FreqWatt)).SetName($"A LocalFrequency TxProfile is not applicable on {version}");
+            yield return new TestCaseData(new SetV2xCurveProfileCommand(Station, version, 1, "1", "CentralFrequency", SignalWattCurve: SignalWatt, BaselineW: -5000)).SetName($"A CentralFrequency TxProfile is not applicable on {version}");
+            yield return new TestCaseData(new AfrrSignalCommand(Station, version, Start, -50)).SetName($"AFRRSignal is not applicable on {version}");
+            yield return new TestCaseData(new GetDerControlCommand(Station, version)).SetName($"GetDERControl is not applicable on {version}");
+            yield return new TestCaseData(new ClearDerControlCommand(Station, version, IsDefault: true)).SetName($"ClearDERControl is not applicable on {version}");
         }
     }
 
@@ -194,18 +194,18 @@ public sealed class V21CommandPayloadTests
     {
         foreach (var version in new[] { OcppVersion.V16, OcppVersion.V201, OcppVersion.V21 })
         {
-            var command = CsmsCommand.SetChargingProfile(Station, version, "TxProfile", 1, limitW: 50000, transactionId: "1");
+            var command = new SetChargingProfileCommand(Station, version, "TxProfile", 1, LimitW: 50000, TransactionId: "1");
             command.OcppAction.ShouldBe("SetChargingProfile");
-            command.TemplateName.ShouldBe("SetChargingProfile");
+            HttpPlaceholders.TemplateName(command).ShouldBe("SetChargingProfile");
             command.Payload().GetRawText().ShouldNotContain("operationMode");
         }
 
-        CsmsCommand.SetV2xProfile(Station, OcppVersion.V21, 1, "1", "Idle").TemplateName.ShouldBe("SetChargingProfileV2x");
+        HttpPlaceholders.TemplateName(new SetV2xProfileCommand(Station, OcppVersion.V21, 1, "1", "Idle")).ShouldBe("SetChargingProfileV2x");
     }
 
     private static string Field(DerControlSpec spec)
     {
-        var payload = CsmsCommand.SetDerControl(Station, OcppVersion.V21, spec).Payload();
+        var payload = new SetDerControlCommand(Station, OcppVersion.V21, spec).Payload();
         return payload.EnumerateObject().Select(p => p.Name).Single(n => n is not ("isDefault" or "controlId" or "controlType"));
     }
 

@@ -1,5 +1,6 @@
 using DerSim.Csms;
 using DerSim.Harness.Drivers;
+using DerSim.Harness.Drivers.Csms;
 using DerSim.Harness.Traffic;
 using DerSim.Ocpp;
 using DerSim.Ocpp.Rpc;

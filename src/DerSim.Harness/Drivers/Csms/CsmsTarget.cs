@@ -1,6 +1,6 @@
 using DerSim.Csms;
 
-namespace DerSim.Harness.Drivers;
+namespace DerSim.Harness.Drivers.Csms;
 
 /// <summary>
 /// The CSMS a scenario's stations connect to: an external URL, or the embedded reference CSMS started on first use on

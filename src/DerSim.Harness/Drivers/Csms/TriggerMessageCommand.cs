@@ -1,0 +1,27 @@
+using DerSim.Ocpp;
+using V16 = DerSim.Ocpp.V16;
+using V2 = DerSim.Ocpp.V21;
+
+namespace DerSim.Harness.Drivers.Csms;
+
+/// <summary>TriggerMessage for a message, optionally about one EVSE.</summary>
+/// <param name="StationId">The station it is for.</param>
+/// <param name="Version">The station's OCPP version.</param>
+/// <param name="RequestedMessage">The message asked for (StatusNotification, MeterValues, Heartbeat, BootNotification, …).</param>
+/// <param name="EvseId">The EVSE (1.6: its connector id) it is about, or null for the station.</param>
+public sealed record TriggerMessageCommand(string StationId, OcppVersion Version, string RequestedMessage, int? EvseId = null) : CsmsCommand(StationId, Version)
+{
+    /// <inheritdoc />
+    public override CsmsActionKind Kind => CsmsActionKind.TriggerMessage;
+
+    /// <inheritdoc />
+    protected override string? ActionIn(OcppVersion version) => "TriggerMessage";
+
+    /// <inheritdoc />
+    protected override object Request() => Version == OcppVersion.V16
+        ? new V16.TriggerMessageRequest(Wire<V16.RequestedMessage>(RequestedMessage, "requested message")) { ConnectorId = EvseId }
+        : new V2.TriggerMessageRequest(Wire<V2.MessageTriggerEnumType>(RequestedMessage, "requested message"))
+        {
+            Evse = EvseId is { } on ? new V2.EVSEType(on) : null,
+        };
+}
