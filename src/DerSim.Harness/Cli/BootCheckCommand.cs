@@ -1,5 +1,6 @@
 using System.CommandLine;
 using DerSim.Harness.Configuration;
+using DerSim.Harness.Configuration.Loading;
 using DerSim.Harness.Conformance;
 using DerSim.Csms;
 using DerSim.Harness.Target;

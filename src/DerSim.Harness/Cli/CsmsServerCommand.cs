@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Net;
 using System.Runtime.InteropServices;
-using DerSim.Harness.Configuration;
+using DerSim.Harness.Configuration.Loading;
 using DerSim.Csms;
 using DerSim.Harness.Target;
 using DerSim.Ocpp;

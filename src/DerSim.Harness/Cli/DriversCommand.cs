@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text;
 using DerSim.Harness.Configuration;
+using DerSim.Harness.Configuration.Loading;
 using DerSim.Harness.Drivers.Csms;
 using DerSim.Ocpp;
 

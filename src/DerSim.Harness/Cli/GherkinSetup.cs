@@ -1,4 +1,4 @@
-using DerSim.Harness.Configuration;
+using DerSim.Harness.Configuration.Loading;
 using DerSim.Gherkin.Configuration;
 using DerSim.Gherkin.Glue;
 

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using DerSim.Harness.Configuration;
+using DerSim.Harness.Configuration.Loading;
 using DerSim.Gherkin.Configuration;
 using DerSim.Gherkin.Features;
 using DerSim.Gherkin.Model;

@@ -1,4 +1,5 @@
 using DerSim.Harness.Configuration;
+using DerSim.Harness.Configuration.Loading;
 using DerSim.Csms;
 using DerSim.Harness.Drivers.Csms;
 using Reqnroll;

@@ -1,4 +1,4 @@
-using DerSim.Harness.Configuration;
+using DerSim.Harness.Configuration.Loading;
 using DerSim.Harness.Drivers.Csms;
 using DerSim.Harness.Tests.StrictCsms;
 using DerSim.Ocpp;

@@ -1,4 +1,5 @@
 using DerSim.Harness.Configuration;
+using DerSim.Harness.Configuration.Loading;
 
 namespace DerSim.Harness.Tests.Configuration;
 

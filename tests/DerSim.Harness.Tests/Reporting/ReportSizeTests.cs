@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json.Nodes;
-using DerSim.Harness.Configuration;
+using DerSim.Harness.Configuration.Loading;
 using DerSim.Harness.Drivers.Csms;
 using DerSim.Gherkin.Model;
 using DerSim.Harness.Reporting;

@@ -1,4 +1,5 @@
 using DerSim.Harness.Configuration;
+using DerSim.Harness.Configuration.Loading;
 using DerSim.Harness.Target;
 
 namespace DerSim.Harness.Tests.Target;

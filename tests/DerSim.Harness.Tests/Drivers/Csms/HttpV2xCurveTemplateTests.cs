@@ -1,5 +1,6 @@
 using System.Text.Json;
 using DerSim.Harness.Configuration;
+using DerSim.Harness.Configuration.Loading;
 using DerSim.Harness.Drivers.Csms;
 using DerSim.Harness.Tests.StrictCsms;
 using DerSim.Harness.Traffic;

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
-namespace DerSim.Harness.Configuration;
+namespace DerSim.Harness.Configuration.Loading;
 
 /// <summary>
 /// Reads the <c>dersim</c> section of <c>reqnroll.json</c>, keeping Reqnroll's file shape, and lays the <c>dersim</c>

@@ -2,7 +2,7 @@ using DerSim.Harness.Drivers.Csms;
 using DerSim.Harness.Traffic;
 using DerSim.Ocpp;
 
-namespace DerSim.Harness.Configuration;
+namespace DerSim.Harness.Configuration.Loading;
 
 /// <summary>
 /// Checks a <c>dersim.http</c> section before any request is made, so a typo is a config error naming its JSON path
