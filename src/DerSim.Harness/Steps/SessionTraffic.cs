@@ -17,7 +17,7 @@ internal static class SessionTraffic
     public static IReadOnlyList<TrafficTransaction> Transactions(TrafficQuery all, StationUnderTest station)
     {
         var sent = all.Station(station.Id).Sent().Calls();
-        return station.Version == OcppVersion.V16 ? V16(all.Station(station.Id), sent, station) : V2x(sent);
+        return station.Version == OcppVersion.V16 ? V16(all.Station(station.Id), sent, station) : Ocpp2(sent);
     }
 
     /// <summary>The transactions on <paramref name="evseId"/>.</summary>
@@ -31,7 +31,7 @@ internal static class SessionTraffic
                 .Where(s => FrameFields.MeasurandOf(s.Sample) == measurand && FrameFields.PhaseOf(s.Sample) is null)
                 .Select(s => (f, s.At, FrameFields.BaseValueOf(s.Sample))))];
 
-    private static List<TrafficTransaction> V2x(TrafficQuery sent)
+    private static List<TrafficTransaction> Ocpp2(TrafficQuery sent)
     {
         var found = new List<TrafficTransaction>();
         foreach (var frame in sent.Action("TransactionEvent").Frames)

@@ -3,7 +3,7 @@ using DerSim.Ocpp;
 using DerSim.Ocpp.Json;
 using DerSim.Sim.Physics;
 using V16 = DerSim.Ocpp.V16;
-using V2 = DerSim.Ocpp.V21;
+using Ocpp2 = DerSim.Ocpp.V21;
 
 namespace DerSim.Sim.Adapters;
 
@@ -50,18 +50,18 @@ internal static class MeterPayloads
             ]);
     }
 
-    public static V2.MeterValueType Ocpp2MeterValue(MeterSample sample, string context, OcppVersion version)
+    public static Ocpp2.MeterValueType Ocpp2MeterValue(MeterSample sample, string context, OcppVersion version)
     {
         var table = OcppActionTables.For(version);
-        return new V2.MeterValueType(
+        return new Ocpp2.MeterValueType(
             [
-                .. sample.Readings.Select(reading => new V2.SampledValueType(Rounded(reading))
+                .. sample.Readings.Select(reading => new Ocpp2.SampledValueType(Rounded(reading))
                 {
-                    Context = OcppJson.ParseName<V2.ReadingContextEnumType>(context, table),
-                    Measurand = OcppJson.ParseName<V2.MeasurandEnumType>(reading.Measurand, table),
-                    Phase = reading.Phase is { } phase ? OcppJson.ParseName<V2.PhaseEnumType>(phase, table) : null,
-                    Location = reading.Measurand == "SoC" ? V2.LocationEnumType.EV : V2.LocationEnumType.Outlet,
-                    UnitOfMeasure = new V2.UnitOfMeasureType { Unit = reading.Unit },
+                    Context = OcppJson.ParseName<Ocpp2.ReadingContextEnumType>(context, table),
+                    Measurand = OcppJson.ParseName<Ocpp2.MeasurandEnumType>(reading.Measurand, table),
+                    Phase = reading.Phase is { } phase ? OcppJson.ParseName<Ocpp2.PhaseEnumType>(phase, table) : null,
+                    Location = reading.Measurand == "SoC" ? Ocpp2.LocationEnumType.EV : Ocpp2.LocationEnumType.Outlet,
+                    UnitOfMeasure = new Ocpp2.UnitOfMeasureType { Unit = reading.Unit },
                 }),
             ],
             sample.Timestamp);

@@ -7,7 +7,7 @@ using DerSim.Ocpp.Json;
 using DerSim.Sim.Physics;
 using DerSim.Sim.SmartCharging;
 using DerSim.Sim.Engine;
-using V2 = DerSim.Ocpp.V21;
+using Ocpp2 = DerSim.Ocpp.V21;
 
 namespace DerSim.Sim.Adapters;
 
@@ -21,7 +21,7 @@ public sealed class Ocpp2TransactionMessages(TransactionOutbox outbox, IVersionA
     /// <inheritdoc />
     public async Task<bool> AuthorizeAsync(string idTag, string? idTokenType, CancellationToken ct)
     {
-        var answer = await outbox.CallAsync("Authorize", Payload(new V2.AuthorizeRequest(IdToken(idTag, idTokenType))), OutboxDelivery.Request, ct).ConfigureAwait(false);
+        var answer = await outbox.CallAsync("Authorize", Payload(new Ocpp2.AuthorizeRequest(IdToken(idTag, idTokenType))), OutboxDelivery.Request, ct).ConfigureAwait(false);
         return answer is { } a && (IsAccepted(a) ?? false);
     }
 
@@ -43,10 +43,10 @@ public sealed class Ocpp2TransactionMessages(TransactionOutbox outbox, IVersionA
             OperationMode = ExpressesDischarge && tx.ReportedOperationMode is { } mode ? Ocpp2SmartCharging.ToOcpp2(mode) : null,
             RemoteStartId = tx.RemoteStartId,
         };
-        var payload = Event(tx, V2.TransactionEventEnumType.Started, remote ? V2.TriggerReasonEnumType.RemoteStart : V2.TriggerReasonEnumType.Authorized, sample, info, "Transaction.Begin") with
+        var payload = Event(tx, Ocpp2.TransactionEventEnumType.Started, remote ? Ocpp2.TriggerReasonEnumType.RemoteStart : Ocpp2.TriggerReasonEnumType.Authorized, sample, info, "Transaction.Begin") with
         {
             IdToken = IdToken(tx.IdTag, tx.IdTokenType),
-            Evse = new V2.EVSEType(tx.EvseId) { ConnectorId = tx.Connector.ConnectorId },
+            Evse = new Ocpp2.EVSEType(tx.EvseId) { ConnectorId = tx.Connector.ConnectorId },
         };
         var answer = await outbox.CallAsync("TransactionEvent", Payload(payload), OutboxDelivery.Transaction, ct).ConfigureAwait(false);
 
@@ -58,7 +58,7 @@ public sealed class Ocpp2TransactionMessages(TransactionOutbox outbox, IVersionA
     public Task SampleAsync(EngineTransaction tx, MeterSample sample, bool triggered, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(tx);
-        var payload = Event(tx, V2.TransactionEventEnumType.Updated, triggered ? V2.TriggerReasonEnumType.Trigger : V2.TriggerReasonEnumType.MeterValuePeriodic, sample, Info(tx, null), triggered ? "Trigger" : "Sample.Periodic");
+        var payload = Event(tx, Ocpp2.TransactionEventEnumType.Updated, triggered ? Ocpp2.TriggerReasonEnumType.Trigger : Ocpp2.TriggerReasonEnumType.MeterValuePeriodic, sample, Info(tx, null), triggered ? "Trigger" : "Sample.Periodic");
         return outbox.CallAsync("TransactionEvent", Payload(payload), OutboxDelivery.Transaction, ct);
     }
 
@@ -66,7 +66,7 @@ public sealed class Ocpp2TransactionMessages(TransactionOutbox outbox, IVersionA
     public Task ChargingStateAsync(EngineTransaction tx, ChargingState state, MeterSample sample, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(tx);
-        var payload = Event(tx, V2.TransactionEventEnumType.Updated, V2.TriggerReasonEnumType.ChargingStateChanged, null, Info(tx, state), null);
+        var payload = Event(tx, Ocpp2.TransactionEventEnumType.Updated, Ocpp2.TriggerReasonEnumType.ChargingStateChanged, null, Info(tx, state), null);
         return outbox.CallAsync("TransactionEvent", Payload(payload), OutboxDelivery.Transaction, ct);
     }
 
@@ -74,7 +74,7 @@ public sealed class Ocpp2TransactionMessages(TransactionOutbox outbox, IVersionA
     public Task MeterValuesAsync(int evseId, MeterSample sample, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(sample);
-        return outbox.CallAsync("MeterValues", Payload(new V2.MeterValuesRequest(evseId, [MeterPayloads.Ocpp2MeterValue(sample, "Trigger", adapter.Version)])), OutboxDelivery.Status, ct);
+        return outbox.CallAsync("MeterValues", Payload(new Ocpp2.MeterValuesRequest(evseId, [MeterPayloads.Ocpp2MeterValue(sample, "Trigger", adapter.Version)])), OutboxDelivery.Status, ct);
     }
 
     /// <inheritdoc />
@@ -83,16 +83,16 @@ public sealed class Ocpp2TransactionMessages(TransactionOutbox outbox, IVersionA
         ArgumentNullException.ThrowIfNull(tx);
         var (trigger, stopped) = reason switch
         {
-            TransactionStopReason.Remote => (V2.TriggerReasonEnumType.RemoteStop, V2.ReasonEnumType.Remote),
-            TransactionStopReason.HardReset or TransactionStopReason.SoftReset => (V2.TriggerReasonEnumType.ResetCommand, V2.ReasonEnumType.ImmediateReset),
-            TransactionStopReason.DeAuthorized => (V2.TriggerReasonEnumType.Deauthorized, V2.ReasonEnumType.DeAuthorized),
+            TransactionStopReason.Remote => (Ocpp2.TriggerReasonEnumType.RemoteStop, Ocpp2.ReasonEnumType.Remote),
+            TransactionStopReason.HardReset or TransactionStopReason.SoftReset => (Ocpp2.TriggerReasonEnumType.ResetCommand, Ocpp2.ReasonEnumType.ImmediateReset),
+            TransactionStopReason.DeAuthorized => (Ocpp2.TriggerReasonEnumType.Deauthorized, Ocpp2.ReasonEnumType.DeAuthorized),
 
             // Stopped at the station, not by a token or the CSMS: the closest trigger is a local stop request.
-            TransactionStopReason.Local => (V2.TriggerReasonEnumType.StopAuthorized, V2.ReasonEnumType.Local),
-            _ => (V2.TriggerReasonEnumType.EVCommunicationLost, V2.ReasonEnumType.EVDisconnected),
+            TransactionStopReason.Local => (Ocpp2.TriggerReasonEnumType.StopAuthorized, Ocpp2.ReasonEnumType.Local),
+            _ => (Ocpp2.TriggerReasonEnumType.EVCommunicationLost, Ocpp2.ReasonEnumType.EVDisconnected),
         };
         var info = Info(tx, ChargingState.Idle) with { StoppedReason = stopped };
-        var payload = Event(tx, V2.TransactionEventEnumType.Ended, trigger, sample, info, "Transaction.End");
+        var payload = Event(tx, Ocpp2.TransactionEventEnumType.Ended, trigger, sample, info, "Transaction.End");
         return outbox.CallAsync("TransactionEvent", Payload(payload), OutboxDelivery.Transaction, ct);
     }
 
@@ -134,11 +134,11 @@ public sealed class Ocpp2TransactionMessages(TransactionOutbox outbox, IVersionA
         }
 
         var info = Info(tx, null) with { OperationMode = Ocpp2SmartCharging.ToOcpp2(mode) };
-        var payload = Event(tx, V2.TransactionEventEnumType.Updated, V2.TriggerReasonEnumType.OperationModeChanged, null, info, null);
+        var payload = Event(tx, Ocpp2.TransactionEventEnumType.Updated, Ocpp2.TriggerReasonEnumType.OperationModeChanged, null, info, null);
         return outbox.CallAsync("TransactionEvent", Payload(payload), OutboxDelivery.Transaction, ct);
     }
 
-    private V2.TransactionEventRequest Event(EngineTransaction tx, V2.TransactionEventEnumType eventType, V2.TriggerReasonEnumType trigger, MeterSample? sample, V2.TransactionType info, string? context) =>
+    private Ocpp2.TransactionEventRequest Event(EngineTransaction tx, Ocpp2.TransactionEventEnumType eventType, Ocpp2.TriggerReasonEnumType trigger, MeterSample? sample, Ocpp2.TransactionType info, string? context) =>
         new(eventType, sample?.Timestamp ?? tx.LastSample?.Timestamp ?? tx.StartedAt, trigger, tx.NextSeqNo(), info)
         {
             // Made while the connection is down: it goes out later, queued, and says so.
@@ -146,15 +146,15 @@ public sealed class Ocpp2TransactionMessages(TransactionOutbox outbox, IVersionA
             MeterValue = sample is not null && context is not null ? [MeterPayloads.Ocpp2MeterValue(sample, context, adapter.Version)] : null,
         };
 
-    private V2.TransactionType Info(EngineTransaction tx, ChargingState? state) =>
+    private Ocpp2.TransactionType Info(EngineTransaction tx, ChargingState? state) =>
         new(tx.TransactionId!)
         {
-            ChargingState = state is { } s ? OcppJson.ParseName<V2.ChargingStateEnumType>(s.ToString(), OcppActionTables.For(adapter.Version)) : null,
+            ChargingState = state is { } s ? OcppJson.ParseName<Ocpp2.ChargingStateEnumType>(s.ToString(), OcppActionTables.For(adapter.Version)) : null,
         };
 
     // The type given (a remote start keeps the one the CSMS sent: OCPP 2.0.1 F01, the transaction is for its idToken), else the type the
     // text fits: ISO14443 only for a card UID.
-    private static V2.IdTokenType IdToken(string idTag, string? type) => new(idTag, type ?? IdTokenTypes.Fitting(idTag));
+    private static Ocpp2.IdTokenType IdToken(string idTag, string? type) => new(idTag, type ?? IdTokenTypes.Fitting(idTag));
 
     private JsonElement Payload<T>(T request)
         where T : notnull =>

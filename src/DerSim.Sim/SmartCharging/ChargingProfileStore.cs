@@ -12,11 +12,11 @@ public sealed partial class ChargingProfileStore
     private readonly Func<int, bool> _evseExists;
 
     /// <summary>Creates an empty store.</summary>
-    /// <param name="rules">Version-specific install rules. The default value is <see cref="SmartChargingRules.V2x"/>.</param>
+    /// <param name="rules">Version-specific install rules. The default value is <see cref="SmartChargingRules.Ocpp2"/>.</param>
     /// <param name="evseExists">Whether an EVSE id (&gt; 0) exists on the station. The default accepts every id.</param>
     public ChargingProfileStore(SmartChargingRules? rules = null, Func<int, bool>? evseExists = null)
     {
-        Rules = rules ?? SmartChargingRules.V2x;
+        Rules = rules ?? SmartChargingRules.Ocpp2;
         _evseExists = evseExists ?? (static _ => true);
     }
 

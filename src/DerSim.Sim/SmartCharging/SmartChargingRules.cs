@@ -18,10 +18,10 @@ public sealed record SmartChargingRules(bool SameStackLevelReplaces, bool Requir
     public static SmartChargingRules V16 { get; } = new(SameStackLevelReplaces: true, RequireTransactionIdForTx: false, StrictStartSchedule: false);
 
     /// <summary>OCPP 2.0.1 and 2.1 rules.</summary>
-    public static SmartChargingRules V2x { get; } = new(SameStackLevelReplaces: false, RequireTransactionIdForTx: true, StrictStartSchedule: true);
+    public static SmartChargingRules Ocpp2 { get; } = new(SameStackLevelReplaces: false, RequireTransactionIdForTx: true, StrictStartSchedule: true);
 
     /// <summary>OCPP 2.1 rules: those of 2.x, with operation modes, setpoints and discharge limits checked.</summary>
-    public static SmartChargingRules V21 { get; } = V2x with { Bidirectional = true };
+    public static SmartChargingRules V21 { get; } = Ocpp2 with { Bidirectional = true };
 
     /// <summary>
     /// Whether periods may carry operationMode, setpoint and dischargeLimit (2.1): they are then checked for modes the
@@ -34,6 +34,6 @@ public sealed record SmartChargingRules(bool SameStackLevelReplaces, bool Requir
     {
         OcppVersion.V16 => V16,
         OcppVersion.V21 => V21,
-        _ => V2x,
+        _ => Ocpp2,
     };
 }

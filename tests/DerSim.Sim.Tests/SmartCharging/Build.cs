@@ -45,7 +45,7 @@ internal static class Build
         actual.Value.ShouldBe(expected, 1e-9, because);
     }
 
-    /// <summary>A store on V2x rules with a transaction "TX-1" on EVSE 1 started at <see cref="T0"/>.</summary>
+    /// <summary>A store on OCPP 2.x rules with a transaction "TX-1" on EVSE 1 started at <see cref="T0"/>.</summary>
     public static ChargingProfileStore StoreWithTransaction(SmartChargingRules? rules = null, string txId = "TX-1")
     {
         var store = new ChargingProfileStore(rules);

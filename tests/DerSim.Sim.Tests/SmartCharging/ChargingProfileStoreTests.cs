@@ -11,7 +11,7 @@ public sealed class ChargingProfileStoreTests
     [Test]
     public void Tx_profile_without_a_transaction_is_rejected_in_both_rule_sets()
     {
-        foreach (var rules in new[] { SmartChargingRules.V16, SmartChargingRules.V2x })
+        foreach (var rules in new[] { SmartChargingRules.V16, SmartChargingRules.Ocpp2 })
         {
             var store = new ChargingProfileStore(rules);
             var result = store.Install(1, Profile(1, Tx, 0, ChargingRateUnit.W, (0, 11000m)) with { TransactionId = "7" });
@@ -83,13 +83,13 @@ public sealed class ChargingProfileStoreTests
     }
 
     [Test]
-    public void V2x_requires_start_schedule_for_absolute_and_forbids_it_for_relative_while_v16_is_lenient()
+    public void Ocpp2_requires_start_schedule_for_absolute_and_forbids_it_for_relative_while_v16_is_lenient()
     {
         var absoluteWithout = Profile(1, TxDefault, 0, ChargingProfileKind.Absolute, null, ChargingRateUnit.A, (0, 16m));
         var relativeWith = Profile(2, TxDefault, 1, ChargingProfileKind.Relative, T0, ChargingRateUnit.A, (0, 16m));
         var recurringWithoutKind = Profile(3, TxDefault, 2, ChargingProfileKind.Recurring, T0, ChargingRateUnit.A, (0, 16m));
 
-        var strict = new ChargingProfileStore(SmartChargingRules.V2x);
+        var strict = new ChargingProfileStore(SmartChargingRules.Ocpp2);
         strict.Install(1, absoluteWithout).Rejection.ShouldBe(ProfileRejection.InvalidSchedule);
         strict.Install(1, relativeWith).Rejection.ShouldBe(ProfileRejection.InvalidSchedule);
         strict.Install(1, recurringWithoutKind).Rejection.ShouldBe(ProfileRejection.InvalidSchedule);
@@ -129,9 +129,9 @@ public sealed class ChargingProfileStoreTests
     }
 
     [Test]
-    public void V2x_same_stack_level_and_purpose_with_overlapping_validity_is_rejected_but_disjoint_windows_coexist()
+    public void Ocpp2_same_stack_level_and_purpose_with_overlapping_validity_is_rejected_but_disjoint_windows_coexist()
     {
-        var store = new ChargingProfileStore(SmartChargingRules.V2x);
+        var store = new ChargingProfileStore(SmartChargingRules.Ocpp2);
         var morning = Profile(1, TxDefault, 2, ChargingRateUnit.A, (0, 16m)) with { ValidFrom = T0, ValidTo = T0.AddHours(4) };
         var overlapping = Profile(2, TxDefault, 2, ChargingRateUnit.A, (0, 10m)) with { ValidFrom = T0.AddHours(3) };
         var afternoon = Profile(3, TxDefault, 2, ChargingRateUnit.A, (0, 10m)) with { ValidFrom = T0.AddHours(4) };

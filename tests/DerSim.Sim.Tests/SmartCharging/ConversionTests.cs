@@ -219,7 +219,7 @@ public sealed class ConversionTests
         var dc150 = new ElectricalContext(400, 1, CurrentType.DC) { MaxKw = 150 };
 
         // 2.0.1: the CSMS sends the TxProfile once the transaction has started.
-        var store201 = new ChargingProfileStore(SmartChargingRules.V2x);
+        var store201 = new ChargingProfileStore(SmartChargingRules.Ocpp2);
         store201.StartTransaction(1, "b7c2e4f0-tx", T0);
         var set201 = SchemaCheck.Read<V21.SetChargingProfileRequest>(OcppVersion.V201,
             """{"evseId":1,"chargingProfile":{"id":1,"stackLevel":0,"chargingProfilePurpose":"TxProfile","chargingProfileKind":"Relative","transactionId":"b7c2e4f0-tx","chargingSchedule":[{"id":1,"chargingRateUnit":"W","chargingSchedulePeriod":[{"startPeriod":0,"limit":50000.0}]}]}}""");

@@ -125,7 +125,7 @@ public sealed class LimitEvaluationTests
     [Test]
     public void Relative_schedule_counts_from_the_transaction_start()
     {
-        var store = StoreWithTransaction(SmartChargingRules.V2x);
+        var store = StoreWithTransaction(SmartChargingRules.Ocpp2);
         store.Install(1, Profile(1, Tx, 0, ChargingRateUnit.A, (0, 32m), (900, 16m), (1800, 8m)) with { TransactionId = "TX-1" });
 
         store.LimitKw(1, T0.AddSeconds(899), Ac3).ShouldBeKw(32 * 230 * 3 / 1000.0);

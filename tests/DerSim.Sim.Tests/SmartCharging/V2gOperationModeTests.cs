@@ -86,7 +86,7 @@ public class V2gOperationModeTests
     [Test]
     public void Older_versions_do_not_check_21_fields()
     {
-        Build.StoreWithTransaction(SmartChargingRules.V2x).Install(1, Tx(P(null, limit: -5000))).IsAccepted.ShouldBeTrue();
+        Build.StoreWithTransaction(SmartChargingRules.Ocpp2).Install(1, Tx(P(null, limit: -5000))).IsAccepted.ShouldBeTrue();
     }
 
     [Test]

@@ -1,5 +1,5 @@
 using DerSim.Ocpp;
-using V2 = DerSim.Ocpp.V21;
+using Ocpp2 = DerSim.Ocpp.V21;
 
 namespace DerSim.Harness.Drivers.Csms;
 
@@ -23,5 +23,5 @@ public sealed record AfrrSignalCommand(string StationId, OcppVersion Version, Da
     protected override string? ActionIn(OcppVersion version) => "AFRRSignal";
 
     /// <inheritdoc />
-    protected override object Request() => new V2.AFRRSignalRequest(Timestamp, Signal);
+    protected override object Request() => new Ocpp2.AFRRSignalRequest(Timestamp, Signal);
 }

@@ -1,6 +1,6 @@
 using DerSim.Ocpp;
 using V16 = DerSim.Ocpp.V16;
-using V2 = DerSim.Ocpp.V21;
+using Ocpp2 = DerSim.Ocpp.V21;
 
 namespace DerSim.Harness.Drivers.Csms;
 
@@ -20,8 +20,8 @@ public sealed record ChangeAvailabilityCommand(string StationId, OcppVersion Ver
     /// <inheritdoc />
     protected override object Request() => Version == OcppVersion.V16
         ? new V16.ChangeAvailabilityRequest(EvseId, Wire<V16.ChangeAvailabilityType>(OperationalStatus, "availability type"))
-        : new V2.ChangeAvailabilityRequest(Wire<V2.OperationalStatusEnumType>(OperationalStatus, "operational status"))
+        : new Ocpp2.ChangeAvailabilityRequest(Wire<Ocpp2.OperationalStatusEnumType>(OperationalStatus, "operational status"))
         {
-            Evse = EvseId > 0 ? new V2.EVSEType(EvseId) : null,
+            Evse = EvseId > 0 ? new Ocpp2.EVSEType(EvseId) : null,
         };
 }

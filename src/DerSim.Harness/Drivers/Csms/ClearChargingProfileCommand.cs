@@ -1,6 +1,6 @@
 using DerSim.Ocpp;
 using V16 = DerSim.Ocpp.V16;
-using V2 = DerSim.Ocpp.V21;
+using Ocpp2 = DerSim.Ocpp.V21;
 
 namespace DerSim.Harness.Drivers.Csms;
 
@@ -19,5 +19,5 @@ public sealed record ClearChargingProfileCommand(string StationId, OcppVersion V
     /// <inheritdoc />
     protected override object Request() => Version == OcppVersion.V16
         ? new V16.ClearChargingProfileRequest { ConnectorId = EvseId }
-        : new V2.ClearChargingProfileRequest { ChargingProfileCriteria = EvseId is { } evse ? new V2.ClearChargingProfileType { EvseId = evse } : null };
+        : new Ocpp2.ClearChargingProfileRequest { ChargingProfileCriteria = EvseId is { } evse ? new Ocpp2.ClearChargingProfileType { EvseId = evse } : null };
 }

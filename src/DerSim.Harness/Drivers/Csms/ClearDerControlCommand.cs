@@ -1,5 +1,5 @@
 using DerSim.Ocpp;
-using V2 = DerSim.Ocpp.V21;
+using Ocpp2 = DerSim.Ocpp.V21;
 
 namespace DerSim.Harness.Drivers.Csms;
 
@@ -22,7 +22,7 @@ public sealed record ClearDerControlCommand(string StationId, OcppVersion Versio
     protected override string? ActionIn(OcppVersion version) => "ClearDERControl";
 
     /// <inheritdoc />
-    protected override object Request() => new V2.ClearDERControlRequest(IsDefault)
+    protected override object Request() => new Ocpp2.ClearDERControlRequest(IsDefault)
     {
         ControlType = ControlType is { } type ? DerControlPayloads.ControlType(type) : null,
         ControlId = ControlId,

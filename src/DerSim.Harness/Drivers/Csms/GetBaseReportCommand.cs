@@ -1,5 +1,5 @@
 using DerSim.Ocpp;
-using V2 = DerSim.Ocpp.V21;
+using Ocpp2 = DerSim.Ocpp.V21;
 
 namespace DerSim.Harness.Drivers.Csms;
 
@@ -16,5 +16,5 @@ public sealed record GetBaseReportCommand(string StationId, OcppVersion Version,
     protected override string? ActionIn(OcppVersion version) => version == OcppVersion.V16 ? null : "GetBaseReport";
 
     /// <inheritdoc />
-    protected override object Request() => new V2.GetBaseReportRequest(1, Wire<V2.ReportBaseEnumType>(ReportBase, "report base"));
+    protected override object Request() => new Ocpp2.GetBaseReportRequest(1, Wire<Ocpp2.ReportBaseEnumType>(ReportBase, "report base"));
 }

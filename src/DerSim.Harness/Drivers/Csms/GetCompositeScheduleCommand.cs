@@ -1,6 +1,6 @@
 using DerSim.Ocpp;
 using V16 = DerSim.Ocpp.V16;
-using V2 = DerSim.Ocpp.V21;
+using Ocpp2 = DerSim.Ocpp.V21;
 
 namespace DerSim.Harness.Drivers.Csms;
 
@@ -20,5 +20,5 @@ public sealed record GetCompositeScheduleCommand(string StationId, OcppVersion V
     /// <inheritdoc />
     protected override object Request() => Version == OcppVersion.V16
         ? new V16.GetCompositeScheduleRequest(EvseId, DurationSeconds) { ChargingRateUnit = V16.ChargingRateUnit.W }
-        : new V2.GetCompositeScheduleRequest(DurationSeconds, EvseId) { ChargingRateUnit = V2.ChargingRateUnitEnumType.W };
+        : new Ocpp2.GetCompositeScheduleRequest(DurationSeconds, EvseId) { ChargingRateUnit = Ocpp2.ChargingRateUnitEnumType.W };
 }

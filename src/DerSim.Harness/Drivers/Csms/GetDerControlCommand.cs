@@ -1,5 +1,5 @@
 using DerSim.Ocpp;
-using V2 = DerSim.Ocpp.V21;
+using Ocpp2 = DerSim.Ocpp.V21;
 
 namespace DerSim.Harness.Drivers.Csms;
 
@@ -26,7 +26,7 @@ public sealed record GetDerControlCommand(string StationId, OcppVersion Version,
     protected override string? ActionIn(OcppVersion version) => "GetDERControl";
 
     /// <inheritdoc />
-    protected override object Request() => new V2.GetDERControlRequest(RequestId)
+    protected override object Request() => new Ocpp2.GetDERControlRequest(RequestId)
     {
         IsDefault = IsDefault,
         ControlType = ControlType is { } type ? DerControlPayloads.ControlType(type) : null,

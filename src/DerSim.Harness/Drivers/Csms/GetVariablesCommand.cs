@@ -1,5 +1,5 @@
 using DerSim.Ocpp;
-using V2 = DerSim.Ocpp.V21;
+using Ocpp2 = DerSim.Ocpp.V21;
 
 namespace DerSim.Harness.Drivers.Csms;
 
@@ -19,6 +19,6 @@ public sealed record GetVariablesCommand(string StationId, OcppVersion Version, 
     protected override object Request()
     {
         var (component, variable) = DeviceModelKey.Both(ComponentVariable);
-        return new V2.GetVariablesRequest([new V2.GetVariableDataType(new V2.ComponentType(component), new V2.VariableType(variable))]);
+        return new Ocpp2.GetVariablesRequest([new Ocpp2.GetVariableDataType(new Ocpp2.ComponentType(component), new Ocpp2.VariableType(variable))]);
     }
 }

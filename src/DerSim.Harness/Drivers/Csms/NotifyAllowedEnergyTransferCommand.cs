@@ -1,5 +1,5 @@
 using DerSim.Ocpp;
-using V2 = DerSim.Ocpp.V21;
+using Ocpp2 = DerSim.Ocpp.V21;
 
 namespace DerSim.Harness.Drivers.Csms;
 
@@ -22,7 +22,7 @@ public sealed record NotifyAllowedEnergyTransferCommand(string StationId, OcppVe
     protected override string? ActionIn(OcppVersion version) => "NotifyAllowedEnergyTransfer";
 
     /// <inheritdoc />
-    protected override object Request() => new V2.NotifyAllowedEnergyTransferRequest(
+    protected override object Request() => new Ocpp2.NotifyAllowedEnergyTransferRequest(
         TransactionId,
-        [.. AllowedEnergyTransfer.Select(m => Wire<V2.EnergyTransferModeEnumType>(m, "energy transfer mode"))]);
+        [.. AllowedEnergyTransfer.Select(m => Wire<Ocpp2.EnergyTransferModeEnumType>(m, "energy transfer mode"))]);
 }

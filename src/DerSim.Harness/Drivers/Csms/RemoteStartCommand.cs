@@ -1,7 +1,7 @@
 using DerSim.Ocpp;
 using DerSim.Ocpp.Dialects;
 using V16 = DerSim.Ocpp.V16;
-using V2 = DerSim.Ocpp.V21;
+using Ocpp2 = DerSim.Ocpp.V21;
 
 namespace DerSim.Harness.Drivers.Csms;
 
@@ -25,5 +25,5 @@ public sealed record RemoteStartCommand(string StationId, OcppVersion Version, i
     /// <inheritdoc />
     protected override object Request() => Version == OcppVersion.V16
         ? new V16.RemoteStartTransactionRequest(IdTag) { ConnectorId = EvseId }
-        : new V2.RequestStartTransactionRequest(new V2.IdTokenType(IdTag, IdTokenType), 1) { EvseId = EvseId };
+        : new Ocpp2.RequestStartTransactionRequest(new Ocpp2.IdTokenType(IdTag, IdTokenType), 1) { EvseId = EvseId };
 }

@@ -1,7 +1,7 @@
 using System.Globalization;
 using DerSim.Ocpp;
 using V16 = DerSim.Ocpp.V16;
-using V2 = DerSim.Ocpp.V21;
+using Ocpp2 = DerSim.Ocpp.V21;
 
 namespace DerSim.Harness.Drivers.Csms;
 
@@ -21,5 +21,5 @@ public sealed record RemoteStopCommand(string StationId, OcppVersion Version, st
     /// <inheritdoc />
     protected override object Request() => Version == OcppVersion.V16
         ? new V16.RemoteStopTransactionRequest(int.Parse(TransactionId, CultureInfo.InvariantCulture))
-        : new V2.RequestStopTransactionRequest(TransactionId);
+        : new Ocpp2.RequestStopTransactionRequest(TransactionId);
 }

@@ -1,6 +1,6 @@
 using DerSim.Ocpp;
 using V16 = DerSim.Ocpp.V16;
-using V2 = DerSim.Ocpp.V21;
+using Ocpp2 = DerSim.Ocpp.V21;
 
 namespace DerSim.Harness.Drivers.Csms;
 
@@ -27,5 +27,5 @@ public sealed record ResetCommand(string StationId, OcppVersion Version, string 
     /// <inheritdoc />
     protected override object Request() => Version == OcppVersion.V16
         ? new V16.ResetRequest(Wire<V16.ResetType>(VersionResetType, "reset type"))
-        : new V2.ResetRequest(Wire<V2.ResetEnumType>(VersionResetType, "reset type"));
+        : new Ocpp2.ResetRequest(Wire<Ocpp2.ResetEnumType>(VersionResetType, "reset type"));
 }

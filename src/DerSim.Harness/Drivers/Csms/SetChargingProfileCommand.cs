@@ -1,7 +1,7 @@
 using System.Globalization;
 using DerSim.Ocpp;
 using V16 = DerSim.Ocpp.V16;
-using V2 = DerSim.Ocpp.V21;
+using Ocpp2 = DerSim.Ocpp.V21;
 
 namespace DerSim.Harness.Drivers.Csms;
 
@@ -36,17 +36,17 @@ public sealed record SetChargingProfileCommand(string StationId, OcppVersion Ver
             {
                 TransactionId = Purpose == "TxProfile" && TransactionId is { } id ? int.Parse(id, CultureInfo.InvariantCulture) : null,
             })
-        : new V2.SetChargingProfileRequest(
+        : new Ocpp2.SetChargingProfileRequest(
             EvseId,
-            new V2.ChargingProfileType(
+            new Ocpp2.ChargingProfileType(
                 ProfileId,
                 0,
-                Wire<V2.ChargingProfilePurposeEnumType>(Purpose, "charging profile purpose"),
-                V2.ChargingProfileKindEnumType.Relative,
-                [new V2.ChargingScheduleType(
+                Wire<Ocpp2.ChargingProfilePurposeEnumType>(Purpose, "charging profile purpose"),
+                Ocpp2.ChargingProfileKindEnumType.Relative,
+                [new Ocpp2.ChargingScheduleType(
                     1,
-                    LimitW is null ? V2.ChargingRateUnitEnumType.A : V2.ChargingRateUnitEnumType.W,
-                    [new V2.ChargingSchedulePeriodType(0) { Limit = LimitW ?? LimitA ?? 0 }])])
+                    LimitW is null ? Ocpp2.ChargingRateUnitEnumType.A : Ocpp2.ChargingRateUnitEnumType.W,
+                    [new Ocpp2.ChargingSchedulePeriodType(0) { Limit = LimitW ?? LimitA ?? 0 }])])
             {
                 TransactionId = Purpose == "TxProfile" ? TransactionId : null,
             });

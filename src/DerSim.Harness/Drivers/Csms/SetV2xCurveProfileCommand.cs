@@ -1,5 +1,5 @@
 using DerSim.Ocpp;
-using V2 = DerSim.Ocpp.V21;
+using Ocpp2 = DerSim.Ocpp.V21;
 
 namespace DerSim.Harness.Drivers.Csms;
 
@@ -23,8 +23,8 @@ public sealed record SetV2xCurveProfileCommand(
     int EvseId,
     string TransactionId,
     string OperationMode,
-    IReadOnlyList<V2.V2XFreqWattPointType>? FreqWattCurve = null,
-    IReadOnlyList<V2.V2XSignalWattPointType>? SignalWattCurve = null,
+    IReadOnlyList<Ocpp2.V2XFreqWattPointType>? FreqWattCurve = null,
+    IReadOnlyList<Ocpp2.V2XSignalWattPointType>? SignalWattCurve = null,
     decimal? BaselineW = null,
     int ProfileId = 1)
     : CsmsCommand(StationId, Version)
@@ -42,9 +42,9 @@ public sealed record SetV2xCurveProfileCommand(
     protected override string? ActionIn(OcppVersion version) => "SetChargingProfile";
 
     /// <inheritdoc />
-    protected override object Request() => SetV2xProfileCommand.TxProfile(EvseId, TransactionId, ProfileId, new V2.ChargingSchedulePeriodType(0)
+    protected override object Request() => SetV2xProfileCommand.TxProfile(EvseId, TransactionId, ProfileId, new Ocpp2.ChargingSchedulePeriodType(0)
     {
-        OperationMode = Wire<V2.OperationModeEnumType>(OperationMode, "operation mode"),
+        OperationMode = Wire<Ocpp2.OperationModeEnumType>(OperationMode, "operation mode"),
         V2xBaseline = BaselineW,
         V2xFreqWattCurve = FreqWattCurve,
         V2xSignalWattCurve = SignalWattCurve,

@@ -1,5 +1,5 @@
 using DerSim.Ocpp;
-using V2 = DerSim.Ocpp.V21;
+using Ocpp2 = DerSim.Ocpp.V21;
 
 namespace DerSim.Harness.Drivers.Csms;
 
@@ -29,25 +29,25 @@ public sealed record SetV2xProfileCommand(string StationId, OcppVersion Version,
     protected override string? ActionIn(OcppVersion version) => "SetChargingProfile";
 
     /// <inheritdoc />
-    protected override object Request() => TxProfile(EvseId, TransactionId, ProfileId, new V2.ChargingSchedulePeriodType(0)
+    protected override object Request() => TxProfile(EvseId, TransactionId, ProfileId, new Ocpp2.ChargingSchedulePeriodType(0)
     {
         // A 2.1 V2X period: limit is optional there, and a setpoint or discharge limit says the rest.
         Limit = LimitW,
         DischargeLimit = DischargeLimitW,
         Setpoint = SetpointW,
-        OperationMode = Wire<V2.OperationModeEnumType>(OperationMode, "operation mode"),
+        OperationMode = Wire<Ocpp2.OperationModeEnumType>(OperationMode, "operation mode"),
     });
 
     /// <summary>The 2.1 request of a V2X TxProfile whose one schedule has the one period <paramref name="period"/>, in W.</summary>
-    internal static V2.SetChargingProfileRequest TxProfile(int evseId, string transactionId, int profileId, V2.ChargingSchedulePeriodType period) =>
+    internal static Ocpp2.SetChargingProfileRequest TxProfile(int evseId, string transactionId, int profileId, Ocpp2.ChargingSchedulePeriodType period) =>
         new(
             evseId,
-            new V2.ChargingProfileType(
+            new Ocpp2.ChargingProfileType(
                 profileId,
                 0,
-                V2.ChargingProfilePurposeEnumType.TxProfile,
-                V2.ChargingProfileKindEnumType.Relative,
-                [new V2.ChargingScheduleType(1, V2.ChargingRateUnitEnumType.W, [period])])
+                Ocpp2.ChargingProfilePurposeEnumType.TxProfile,
+                Ocpp2.ChargingProfileKindEnumType.Relative,
+                [new Ocpp2.ChargingScheduleType(1, Ocpp2.ChargingRateUnitEnumType.W, [period])])
             {
                 TransactionId = transactionId,
             });

@@ -1,5 +1,5 @@
 using DerSim.Ocpp;
-using V2 = DerSim.Ocpp.V21;
+using Ocpp2 = DerSim.Ocpp.V21;
 
 namespace DerSim.Harness.Drivers.Csms;
 
@@ -20,6 +20,6 @@ public sealed record SetVariablesCommand(string StationId, OcppVersion Version, 
     protected override object Request()
     {
         var (component, variable) = DeviceModelKey.Both(ComponentVariable);
-        return new V2.SetVariablesRequest([new V2.SetVariableDataType(Value, new V2.ComponentType(component), new V2.VariableType(variable))]);
+        return new Ocpp2.SetVariablesRequest([new Ocpp2.SetVariableDataType(Value, new Ocpp2.ComponentType(component), new Ocpp2.VariableType(variable))]);
     }
 }

@@ -1,6 +1,6 @@
 using DerSim.Ocpp;
 using V16 = DerSim.Ocpp.V16;
-using V2 = DerSim.Ocpp.V21;
+using Ocpp2 = DerSim.Ocpp.V21;
 
 namespace DerSim.Harness.Drivers.Csms;
 
@@ -20,8 +20,8 @@ public sealed record TriggerMessageCommand(string StationId, OcppVersion Version
     /// <inheritdoc />
     protected override object Request() => Version == OcppVersion.V16
         ? new V16.TriggerMessageRequest(Wire<V16.RequestedMessage>(RequestedMessage, "requested message")) { ConnectorId = EvseId }
-        : new V2.TriggerMessageRequest(Wire<V2.MessageTriggerEnumType>(RequestedMessage, "requested message"))
+        : new Ocpp2.TriggerMessageRequest(Wire<Ocpp2.MessageTriggerEnumType>(RequestedMessage, "requested message"))
         {
-            Evse = EvseId is { } on ? new V2.EVSEType(on) : null,
+            Evse = EvseId is { } on ? new Ocpp2.EVSEType(on) : null,
         };
 }

@@ -1,6 +1,6 @@
 using DerSim.Ocpp;
 using V16 = DerSim.Ocpp.V16;
-using V2 = DerSim.Ocpp.V21;
+using Ocpp2 = DerSim.Ocpp.V21;
 
 namespace DerSim.Harness.Drivers.Csms;
 
@@ -20,5 +20,5 @@ public sealed record UnlockConnectorCommand(string StationId, OcppVersion Versio
     /// <inheritdoc />
     protected override object Request() => Version == OcppVersion.V16
         ? new V16.UnlockConnectorRequest(EvseId)
-        : new V2.UnlockConnectorRequest(EvseId, ConnectorId);
+        : new Ocpp2.UnlockConnectorRequest(EvseId, ConnectorId);
 }
