@@ -7,7 +7,7 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 project="$1"; assembly="$2"; shift 2
 dll="$root/artifacts/bin/$project/release/$assembly.dll"
 stamp="$root/artifacts/.built-$project"
-if [ ! -f "$dll" ] || [ ! -f "$stamp" ] || [ -n "$(find "$root/src" "$root/Directory.Build.props" "$root/Directory.Packages.props" -newer "$stamp" \( -name '*.cs' -o -name '*.csproj' -o -name '*.props' -o -name '*.json' -o -name '*.txt' \) -print -quit 2>/dev/null)" ]; then
+if [ ! -f "$dll" ] || [ ! -f "$stamp" ] || [ -n "$(find "$root/src" "$root/conformance" "$root/Directory.Build.props" "$root/Directory.Packages.props" -newer "$stamp" \( -name '*.cs' -o -name '*.csproj' -o -name '*.props' -o -name '*.json' -o -name '*.txt' -o -name '*.tsv' \) -print -quit 2>/dev/null)" ]; then
   echo "Building $project (first run or sources changed)..." >&2
   if ! build_log=$(dotnet build "$root/src/$project/$project.csproj" -c Release --nologo -v q -p:UseArtifactsOutput=true -p:ArtifactsPath="$root/artifacts" 2>&1); then
     echo "$build_log" >&2

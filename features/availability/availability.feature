@@ -2,7 +2,7 @@
 Feature: Availability and unlocking
   A CSMS takes an EVSE out of service and back, and unlocks a connector.
 
-  @TC_G_03_CSMS
+  @block-G
   Scenario Outline: An EVSE made Inoperative reports Unavailable, and Available again when Operative
     Given a station with profile "EVSE-AC-22kW-1port" on OCPP <version>
     When the station connects to the CSMS

@@ -3,7 +3,7 @@ Feature: Configuration and variables
   A CSMS changes the heartbeat interval: with ChangeConfiguration in 1.6, with SetVariables in 2.x,
   and reads the new value back.
 
-  @TC_B_06_CSMS @ocpp1.6
+  @block-B @ocpp1.6
   Scenario: 1.6 ChangeConfiguration of HeartbeatInterval is accepted and read back
     Given a station with profile "EVSE-AC-22kW-1port" on OCPP 1.6
     When the station connects to the CSMS
@@ -14,7 +14,7 @@ Feature: Configuration and variables
     And every frame is valid against the OCPP schema
     And the CSMS answered no call with an error
 
-  @TC_B_07_CSMS
+  @block-B
   Scenario Outline: 2.x SetVariables of the heartbeat interval is accepted and read back
     Given a station with profile "EVSE-AC-22kW-1port" on OCPP <version>
     When the station connects to the CSMS

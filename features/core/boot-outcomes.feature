@@ -3,7 +3,7 @@ Feature: Boot outcomes and heartbeat
   The CSMS decides whether a station may operate: a Pending station retries after the interval it
   was given, a Rejected one sends nothing else, an Accepted one keeps a heartbeat.
 
-  @TC_B_02_CSMS
+  @block-B
   Scenario Outline: A pending station boots again after the interval and is then accepted
     Given the CSMS answers boots with "Pending" and an interval of 10 s
     And a station with profile "EVSE-AC-22kW-1port" on OCPP <version>

@@ -2,7 +2,7 @@
 Feature: Trigger message
   A CSMS asks the station for a message and gets it.
 
-  @TC_F_06_CSMS
+  @block-F
   Scenario Outline: The CSMS triggers a message and the station sends it
     Given a station with profile "EVSE-AC-7.4kW-2port" on OCPP <version>
     When the station connects to the CSMS

@@ -35,7 +35,7 @@ Feature: Two ports on one supply
       | version |
       | 2.1     |
 
-  @TC_E_39_CSMS
+  @block-E
   Scenario Outline: TransactionEvents of two concurrent transactions each keep their order
     Given a station with profile "EVSE-AC-7.4kW-2port" on OCPP <version>
     When the station connects to the CSMS

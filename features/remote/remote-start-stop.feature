@@ -3,7 +3,7 @@ Feature: Remote start and stop
   A CSMS starts a transaction on an EVSE for a token and later stops it; the station reports the
   transaction's start and end.
 
-  @TC_F_01_CSMS
+  @block-F
   Scenario Outline: The CSMS starts and stops a transaction remotely
     Given a station with profile "EVSE-AC-22kW-1port" on OCPP <version>
     When the station connects to the CSMS

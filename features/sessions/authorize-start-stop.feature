@@ -4,7 +4,7 @@ Feature: Authorize, start and stop on an AC-22 station
   starts the transaction, reports meter values while the EV charges, and ends the transaction when
   the driver stops it or the EV leaves.
 
-  @TC_E_01_CSMS
+  @block-E
   Scenario Outline: The Authorize / Start / Stop round trip
     Given a station with profile "EVSE-AC-22kW-1port" on OCPP <version>
     When the station connects to the CSMS

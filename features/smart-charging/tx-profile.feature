@@ -3,7 +3,7 @@ Feature: TxProfile on a DC fast charger
   A CSMS that limits a running transaction with a TxProfile sees the station honour the limit in
   every meter value; a limit of zero suspends charging on the EVSE side.
 
-  @TC_K_01_CSMS
+  @block-K
   Scenario Outline: A 50 kW TxProfile is accepted and honoured on EVSE-DC-150kW-CCS-1port
     Given a station with profile "EVSE-DC-150kW-CCS-1port" on OCPP <version>
     And an EV "sedan-75" at 20% that wants 80%
@@ -56,7 +56,7 @@ Feature: TxProfile on a DC fast charger
       | version | message            | field                         |
       | 2.1     | TransactionEvent   | transactionInfo.chargingState |
 
-  @TC_K_02_CSMS
+  @block-K
   Scenario Outline: A TxDefaultProfile is accepted, reported in the composite schedule and cleared
     Given a station with profile "EVSE-AC-22kW-1port" on OCPP <version>
     When the station connects to the CSMS

@@ -32,6 +32,7 @@ internal static class DersimCli
         StepsCommand.Create(),
         DriversCommand.Create(),
         ReportCommand.Create(),
+        CatalogueCommand.Create(),
     };
 
     /// <summary>Runs <paramref name="args"/>; returns the process exit code.</summary>

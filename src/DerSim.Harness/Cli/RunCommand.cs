@@ -191,8 +191,8 @@ internal static class RunCommand
 
     private static List<ScenarioCase> Select(IEnumerable<ScenarioCase> scenarios, List<TagExpression> filters, List<OcppVersion> versions, string[] profiles)
     {
-        var versionTags = versions.Select(VersionTag).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        var allVersionTags = OcppVersions.All.Select(VersionTag).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var versionTags = versions.Select(ScenarioTags.VersionTag).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var allVersionTags = OcppVersions.All.Select(ScenarioTags.VersionTag).ToHashSet(StringComparer.OrdinalIgnoreCase);
         var profileNames = profiles.Select(p => Path.GetFileNameWithoutExtension(p)).ToList();
         return
         [
@@ -202,6 +202,4 @@ internal static class RunCommand
                 && (profileNames.Count == 0 || profileNames.Any(p => s.Steps.Any(step => step.Text.Contains($"\"{p}\"", StringComparison.OrdinalIgnoreCase))))),
         ];
     }
-
-    private static string VersionTag(OcppVersion version) => "ocpp" + version.DisplayName();
 }

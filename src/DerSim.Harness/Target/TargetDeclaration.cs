@@ -101,7 +101,7 @@ public sealed record TargetDeclaration
     public string? NotApplicableReason(IEnumerable<string> tags)
     {
         var list = tags.ToList();
-        var versions = OcppVersions.All.Where(v => list.Contains("ocpp" + v.DisplayName(), StringComparer.OrdinalIgnoreCase)).ToList();
+        var versions = ScenarioTags.VersionsOf(list);
         if (versions.Count > 0 && !versions.Any(Speaks))
         {
             return $"the target declares OCPP {string.Join(", ", Versions)}, not {string.Join(" or ", versions.Select(v => v.DisplayName()))}";

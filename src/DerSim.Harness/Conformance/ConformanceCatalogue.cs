@@ -1,0 +1,69 @@
+using System.Reflection;
+using DerSim.Ocpp;
+
+namespace DerSim.Harness.Conformance;
+
+/// <summary>
+/// The OCA's CSMS test cases for OCPP 1.6, 2.0.1 and 2.1 (ids, titles, blocks, certification profiles), as DerSim keeps
+/// them in <c>conformance/csms-cases.tsv</c> (built into dersim). The scenarios name their case with a
+/// <c>@TC_…</c> tag; this is what such a tag must be.
+/// </summary>
+public sealed class ConformanceCatalogue
+{
+    private const string Resource = "DerSim.Harness.Conformance.csms-cases.tsv";
+    private static readonly Lazy<ConformanceCatalogue> Bundled = new(Load);
+    private readonly Dictionary<(OcppVersion, string), CatalogueCase> _byId;
+
+    private ConformanceCatalogue(IReadOnlyList<CatalogueCase> cases)
+    {
+        Cases = cases;
+        _byId = cases.ToDictionary(c => (c.Version, c.Id));
+    }
+
+    /// <summary>The catalogue built into dersim.</summary>
+    public static ConformanceCatalogue Default => Bundled.Value;
+
+    /// <summary>Every case, by version, block and id.</summary>
+    public IReadOnlyList<CatalogueCase> Cases { get; }
+
+    /// <summary>The case <paramref name="id"/> of <paramref name="version"/>, or null when that version's catalogue has none.</summary>
+    public CatalogueCase? Find(OcppVersion version, string id) => _byId.GetValueOrDefault((version, id));
+
+    /// <summary>Reads the catalogue from its text: a header line, then tab-separated version, id, block, profiles, title.</summary>
+    /// <exception cref="FormatException">A line does not fit; the message names it.</exception>
+    public static ConformanceCatalogue Parse(string text, string name)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var cases = new List<CatalogueCase>();
+        var lines = text.Split('\n');
+        for (var i = 1; i < lines.Length; i++)
+        {
+            var line = lines[i].TrimEnd('\r');
+            if (line.Length == 0)
+            {
+                continue;
+            }
+
+            var cells = line.Split('\t');
+            if (cells.Length != 5 || !OcppVersions.TryParse(cells[0], out var version))
+            {
+                throw new FormatException($"{name} line {i + 1}: expected version, id, block, profiles and title separated by tabs");
+            }
+
+            var profiles = cells[3].Split(';', StringSplitOptions.RemoveEmptyEntries)
+                .Select(p => p.Split(':', 2))
+                .ToDictionary(p => p[0].Trim(), p => p.Length == 2 ? p[1].Trim() : "M", StringComparer.Ordinal);
+            cases.Add(new CatalogueCase(version.Value, cells[1], cells[2], cells[4], profiles));
+        }
+
+        return new ConformanceCatalogue(cases);
+    }
+
+    private static ConformanceCatalogue Load()
+    {
+        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream(Resource)
+            ?? throw new InvalidOperationException($"{Resource} is not built into dersim");
+        using var reader = new StreamReader(stream);
+        return Parse(reader.ReadToEnd(), "conformance/csms-cases.tsv");
+    }
+}

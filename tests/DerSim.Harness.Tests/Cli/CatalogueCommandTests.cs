@@ -1,0 +1,81 @@
+using System.CommandLine;
+using DerSim.Harness.Cli;
+
+namespace DerSim.Harness.Tests.Cli;
+
+/// <summary><c>dersim catalogue</c> on the bundled features and on a feature whose case tag names another version's case.</summary>
+[NonParallelizable]
+public sealed class CatalogueCommandTests
+{
+    [Test]
+    public void The_table_counts_cases_mandatory_ones_and_those_with_a_scenario_per_block()
+    {
+        var (exit, output, errors) = Catalogue("--version", "2.0.1", Path.Combine(AppContext.BaseDirectory, "features"));
+
+        exit.ShouldBe(0, errors);
+        output.ShouldContain("OCPP 2.0.1 CSMS cases (OCA catalogue)");
+        output.ShouldNotContain("OCPP 2.1 CSMS cases");
+        output.ShouldMatch(@"B Provisioning\s+22\s+8\s+11\s+\d+\s+1\n");
+        output.ShouldMatch(@"all\s+252\s+104\s+200\s+\d+\s+\d+\n");
+    }
+
+    [Test]
+    public void Cases_lists_each_case_with_its_scenarios()
+    {
+        var (exit, output, _) = Catalogue("--version", "1.6", "--cases", Path.Combine(AppContext.BaseDirectory, "features"));
+
+        exit.ShouldBe(0);
+        output.ShouldMatch(@"TC_001_CSMS\s+Core\s+Cold Boot Charge Point\n\s+features/core/boot\.feature:\d+");
+        output.ShouldContain("no scenario");
+    }
+
+    [Test]
+    public void A_tag_naming_no_case_of_its_version_exits_1_naming_file_and_line()
+    {
+        var directory = Directory.CreateTempSubdirectory("dersim-catalogue-");
+        try
+        {
+            var feature = Path.Combine(directory.FullName, "tags.feature");
+            File.WriteAllText(feature, """
+                Feature: Tags
+                  @ocpp1.6 @TC_B_01_CSMS
+                  Scenario: A 2.x id on a 1.6 scenario
+                    Given a step
+                """);
+            var (exit, _, errors) = Catalogue(feature);
+            exit.ShouldBe(1);
+            errors.ShouldContain("tags.feature:3 (A 2.x id on a 1.6 scenario): @TC_B_01_CSMS is no CSMS case of the OCPP 1.6 catalogue");
+        }
+        finally
+        {
+            directory.Delete(recursive: true);
+        }
+    }
+
+    [Test]
+    public void An_unknown_version_is_a_one_line_error()
+    {
+        var (exit, _, errors) = Catalogue("--version", "3.0");
+        exit.ShouldBe(2);
+        errors.Trim().ShouldBe("dersim catalogue: --version 3.0: expected 1.6, 2.0.1 or 2.1");
+    }
+
+    private static (int Exit, string Output, string Errors) Catalogue(params string[] args)
+    {
+        var (previousOut, previousError) = (Console.Out, Console.Error);
+        using var output = new StringWriter();
+        using var errors = new StringWriter();
+        Console.SetOut(output);
+        Console.SetError(errors);
+        try
+        {
+            var exit = new RootCommand { CatalogueCommand.Create() }.Parse(["catalogue", .. args]).Invoke();
+            return (exit, output.ToString(), errors.ToString());
+        }
+        finally
+        {
+            Console.SetOut(previousOut);
+            Console.SetError(previousError);
+        }
+    }
+}
