@@ -8,8 +8,10 @@ Feature: Boot
     Given a station with profile "<profile>" on OCPP <version>
     When the station connects to the CSMS
     Then the CSMS answers the boot with "Accepted"
+    And the CSMS's accepted boot answer gives a heartbeat interval and its current time
     And the station reports every connector as "Available"
     And every frame is valid against the OCPP schema
+    And the CSMS answered every call
     And the CSMS answered no call with an error
 
     @ocpp1.6 @TC_001_CSMS

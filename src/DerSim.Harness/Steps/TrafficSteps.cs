@@ -117,6 +117,62 @@ public sealed class TrafficSteps(ScenarioWorld world)
     }
 
     /// <summary>
+    /// Checks that the CSMS answered every CALL the stations sent, with a CALLRESULT or a CALLERROR carrying its message
+    /// id, within the step timeout (OCPP-J: every CALL is answered); the message names each CALL left unanswered.
+    /// Example: <c>Then the CSMS answered every call</c>
+    /// </summary>
+    [Then("the CSMS answered every call")]
+    public async Task EveryCallAnswered()
+    {
+        var all = await AnswersSettledAsync(null).ConfigureAwait(false);
+        var answered = all.Received()
+            .Where(f => f.MessageType is Ocpp.Rpc.OcppMessageType.CallResult or Ocpp.Rpc.OcppMessageType.CallError or Ocpp.Rpc.OcppMessageType.CallResultError, "answers")
+            .Frames.Select(f => (f.StationId, f.MessageId)).ToHashSet();
+        var open = all.Sent().OfType(Ocpp.Rpc.OcppMessageType.Call).Frames.Where(c => !answered.Contains((c.StationId, c.MessageId))).ToList();
+        if (open.Count > 0)
+        {
+            throw new TrafficAssertionException(
+                $"the CSMS left {open.Count} call(s) unanswered within {world.Simulator.WaitTimeout.TotalSeconds:0} s: {string.Join("; ", open.Select(c => $"{c.Action} {c.MessageId} of {c.StationId}"))}",
+                open);
+        }
+    }
+
+    /// <summary>
+    /// Checks the CSMS's answers that accepted a BootNotification: each gives a heartbeat interval above 0 s and its
+    /// current time, within 60 s (<see cref="ClockTolerance"/>) of when DerSim received it (1.6 BootNotification.conf and
+    /// 2.x BootNotificationResponse: interval and currentTime are required; a station takes both from this answer).
+    /// Example: <c>Then the CSMS's accepted boot answer gives a heartbeat interval and its current time</c>
+    /// </summary>
+    [Then("the CSMS's accepted boot answer gives a heartbeat interval and its current time")]
+    public async Task BootAnswerGivesIntervalAndTime()
+    {
+        var answers = (await AnswersSettledAsync("BootNotification").ConfigureAwait(false))
+            .Received().OfType(Ocpp.Rpc.OcppMessageType.CallResult).Action("BootNotification").With("status", "Accepted");
+        answers.ShouldExist();
+        foreach (var answer in answers.Frames)
+        {
+            var payload = answer.Payload!.Value;
+            if (FrameFields.At(payload, "interval") is not { ValueKind: System.Text.Json.JsonValueKind.Number } interval || interval.GetDecimal() <= 0)
+            {
+                throw new TrafficAssertionException($"the CSMS accepted the boot of {answer.StationId} without a heartbeat interval above 0 s (interval: {(FrameFields.At(payload, "interval") is { } i ? FrameFields.Text(i) : "missing")})", [answer]);
+            }
+
+            var time = FrameFields.At(payload, "currentTime") is { ValueKind: System.Text.Json.JsonValueKind.String } t
+                && DateTimeOffset.TryParse(t.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed) ? parsed : (DateTimeOffset?)null;
+            var off = time is { } at ? (at - answer.WallTime).Duration() : (TimeSpan?)null;
+            if (off is not { } offset || offset > ClockTolerance)
+            {
+                throw new TrafficAssertionException(
+                    $"the CSMS's currentTime in its boot answer to {answer.StationId} is {(off is { } o ? $"{o.TotalSeconds:0} s off the time DerSim received it" : "missing or no date-time")} (tolerance {ClockTolerance.TotalSeconds:0} s)",
+                    [answer]);
+            }
+        }
+    }
+
+    /// <summary>How far a CSMS's currentTime may be from the wall clock when DerSim receives it: 60 s.</summary>
+    public static TimeSpan ClockTolerance { get; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>
     /// Checks how many CALLs of the action the station sent so far, exactly.
     /// Example: <c>Then the station sent 2 "StatusNotification"</c>
     /// </summary>

@@ -159,6 +159,11 @@ public sealed class ScriptedCsms : IAsyncDisposable
 
     private async Task AnswerAsync(Connection connection, string id, string action, JsonElement payload, CancellationToken ct)
     {
+        if (action == _script.SilentFor)
+        {
+            return;
+        }
+
         if (action == _script.ErrorFor)
         {
             await connection.SendAsync(this, $$"""[4,"{{id}}","NotImplemented","not here",{}]""", ct);
@@ -168,7 +173,7 @@ public sealed class ScriptedCsms : IAsyncDisposable
         var now = Now.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
         var answer = action switch
         {
-            "BootNotification" => $$"""{"status":"Accepted","currentTime":"{{now}}","interval":300}""",
+            "BootNotification" => $$"""{"status":"Accepted","currentTime":"{{now}}","interval":{{_script.BootInterval}}}""",
             "Heartbeat" => $$"""{"currentTime":"{{now}}"}""",
             "Authorize" => """{"idTokenInfo":{"status":"Accepted"}}""",
             "TransactionEvent" when payload.GetProperty("eventType").GetString() == "Started" => """{"idTokenInfo":{"status":"Accepted"}}""",

@@ -12,6 +12,12 @@ public sealed record ScriptedCsmsScript
     /// <summary>The HTTP status of every WebSocket upgrade instead of 101, when set.</summary>
     public int? RefuseUpgradeWith { get; init; }
 
+    /// <summary>The heartbeat interval its boot answers give, in s. The default value is 300.</summary>
+    public int BootInterval { get; init; } = 300;
+
+    /// <summary>An action the CSMS never answers, when set.</summary>
+    public string? SilentFor { get; init; }
+
     /// <summary>An action the CSMS answers with a NotImplemented CALLERROR, when set.</summary>
     public string? ErrorFor { get; init; }
 
