@@ -88,11 +88,13 @@ public sealed class BrokenCsms : IAsyncDisposable
 
                 var id = root[1].GetString()!;
                 var action = root[2].GetString();
+                // Its clock is right: each double breaks one rule only.
+                var now = TimeProvider.System.GetUtcNow().ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", System.Globalization.CultureInfo.InvariantCulture);
                 var answer = action switch
                 {
                     "BootNotification" when _fault == BrokenCsmsFault.AnswersWithWrongMessageId =>
-                        $$"""[3,"not-{{id}}",{"status":"Accepted","currentTime":"2026-01-01T08:00:00Z","interval":300}]""",
-                    "BootNotification" => $$"""[3,"{{id}}",{"status":"Accepted","currentTime":"2026-01-01T08:00:00Z","interval":300}]""",
+                        $$"""[3,"not-{{id}}",{"status":"Accepted","currentTime":"{{now}}","interval":300}]""",
+                    "BootNotification" => $$"""[3,"{{id}}",{"status":"Accepted","currentTime":"{{now}}","interval":300}]""",
                     "Authorize" => $$$"""[3,"{{{id}}}",{"idTagInfo":{"status":"Accepted"},"idTokenInfo":{"status":"Accepted"}}]""",
                     _ => $$"""[3,"{{id}}",{}]""",
                 };

@@ -38,7 +38,7 @@ public sealed class BrokenCsmsTests
         var result = await RunBootScenarioAsync(BrokenCsmsFault.SendsInvalidSetChargingProfile);
 
         result.Status.ShouldBe(ScenarioStatus.Failed, result.Message);
-        result.Message.ShouldContain("boot.feature:12: And every frame is valid against the OCPP schema failed");
+        result.Message.ShouldContain("boot.feature:13: And every frame is valid against the OCPP schema failed");
         result.Message.ShouldContain("[2,\"broken-1\",\"SetChargingProfile\",{\"connectorId\":1,\"evseId\":1}]");
     }
 
