@@ -20,6 +20,9 @@ public static class TokenRoles
     public static TokenRole Parse(string phrase) =>
         Phrases.TryGetValue(phrase, out var role) ? role : throw new ArgumentException($"'{phrase}' names no token role; expected one of: {Pattern.Replace("|", ", ", StringComparison.Ordinal)}");
 
+    /// <summary>The phrase that names <paramref name="role"/> ("the valid token").</summary>
+    public static string Describe(this TokenRole role) => Phrases.First(p => p.Value == role).Key;
+
     /// <summary>Every role named in <paramref name="text"/> (a step's text), in order.</summary>
     public static IEnumerable<TokenRole> In(string text) =>
         System.Text.RegularExpressions.Regex.Matches(text, Pattern).Select(m => Phrases[m.Value]);
