@@ -168,7 +168,9 @@ public sealed class SimulatorDriver : IAsyncDisposable
             Reconnect = new OcppReconnectPolicy { InitialDelay = TimeSpan.FromMilliseconds(200), MaxDelay = TimeSpan.FromSeconds(2), MaxAttempts = 5 },
             Rpc = new OcppRpcOptions { Validator = Validator, CallTimeout = WaitTimeout },
         };
-        var runner = new StationRunner(new ChargingStation(station.Id, station.Profile), options, TimeProvider.System, station.Log.Enqueue, station.Plan, Clock);
+        var chargingStation = new ChargingStation(station.Id, station.Profile);
+        ApplySettings(station, chargingStation.Configuration);
+        var runner = new StationRunner(chargingStation, options, TimeProvider.System, station.Log.Enqueue, station.Plan, Clock);
         var opened = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var refused = new TaskCompletionSource<OcppConnectException>(TaskCreationOptions.RunContinuationsAsynchronously);
         runner.Frame += frame =>
@@ -204,6 +206,52 @@ public sealed class SimulatorDriver : IAsyncDisposable
                 string.Create(CultureInfo.InvariantCulture, $"the CSMS at {station.CsmsUrl} answered the WebSocket upgrade of {station.Id} with HTTP {(int?)status} {status} instead of 101 Switching Protocols{hint}"),
                 []);
         }
+    }
+
+    /// <summary>
+    /// Finds a station setting by 1.6 key or 2.x "Component.Variable" / "Component.Variable.Instance"; null when the
+    /// station has none of that name.
+    /// </summary>
+    public static StationConfiguration.Setting? FindSetting(StationConfiguration configuration, string name)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        ArgumentNullException.ThrowIfNull(name);
+        if (configuration.Get(name) is { } byKey)
+        {
+            return byKey;
+        }
+
+        var parts = name.Split('.');
+        return parts.Length switch
+        {
+            2 => configuration.Get(parts[0], parts[1]),
+            3 => configuration.Get(parts[0], parts[1], parts[2]),
+            _ => null,
+        };
+    }
+
+    private static void ApplySettings(StationUnderTest station, StationConfiguration configuration)
+    {
+        foreach (var (name, value) in station.Settings)
+        {
+            configuration.Preset(CheckSetting(station.Id, configuration, name, value), value);
+        }
+    }
+
+    /// <summary>The setting <paramref name="name"/> of <paramref name="configuration"/>, checked to take <paramref name="value"/>.</summary>
+    /// <exception cref="InvalidOperationException">The station has no such setting, or the value does not fit it.</exception>
+    public static StationConfiguration.Setting CheckSetting(string stationId, StationConfiguration configuration, string name, string value)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var setting = FindSetting(configuration, name)
+            ?? throw new InvalidOperationException($"station {stationId} has no setting \"{name}\"; it has: {string.Join(", ", configuration.All.Select(s => s.Component + "." + s.Variable + (s.Instance is null ? "" : "." + s.Instance)))}");
+        if (setting.IsValid is { } valid && !valid(value))
+        {
+            throw new InvalidOperationException($"\"{value}\" is not a valid value of station setting \"{name}\"");
+        }
+
+        // The station's own set-up (an installer's choice), so read-only settings may be fixed too.
+        return setting;
     }
 
     /// <summary>

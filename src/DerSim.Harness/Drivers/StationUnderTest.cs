@@ -56,5 +56,8 @@ public sealed class StationUnderTest
     /// <summary>When (simulated) its connection was cut, while it is.</summary>
     public DateTimeOffset? CutAt { get; internal set; }
 
+    /// <summary>The station's own settings a scenario fixed before it connected: 2.x "Component.Variable" (or "Component.Variable.Instance") or a 1.6 key → value.</summary>
+    public IDictionary<string, string> Settings { get; } = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+
     internal CancellationTokenSource? Stop { get; set; }
 }

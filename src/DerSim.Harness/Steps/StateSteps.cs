@@ -22,6 +22,26 @@ public sealed class StateSteps(ScenarioWorld world, ScenarioContext scenario)
     public const int ArrivalSocPercent = 20;
 
     /// <summary>
+    /// Fixes one of the station's own settings before it connects, as its installer would: a 2.x device-model variable
+    /// as "Component.Variable" (or "Component.Variable.Instance"), or a 1.6 configuration key. The CSMS reads the value
+    /// like any other. Example: <c>Given the station's setting "TxCtrlr.EVConnectionTimeOut" is "30"</c>
+    /// </summary>
+    [Given("the station's setting {string} is {string}")]
+    public void Setting(string name, string value)
+    {
+        var station = world.Simulator.Station();
+        if (station.Runner is not null)
+        {
+            throw new InvalidOperationException($"the station's setting \"{name}\" is fixed before it connects: put this step before \"the station is Booted\" or \"the station connects to the CSMS\"");
+        }
+
+        // Checked now against a fresh station's settings, so a misspelt name fails at this line.
+        var fresh = new DerSim.Sim.StationModel.ChargingStation(station.Id, station.Profile).Configuration;
+        SimulatorDriver.CheckSetting(station.Id, fresh, name, value);
+        station.Settings[name] = value;
+    }
+
+    /// <summary>
     /// State Booted: the station connects, the CSMS accepts its BootNotification and answers the StatusNotification of
     /// every connector (Available). Example: <c>Given the station is Booted</c>
     /// </summary>

@@ -107,6 +107,21 @@ public sealed class StationConfiguration
         return SetOutcome.Accepted;
     }
 
+    /// <summary>
+    /// Sets a setting as the station's installer does before it runs: read-only settings too, without raising
+    /// <see cref="Changed"/>. The value is not checked (the caller checks <see cref="Setting.IsValid"/>).
+    /// </summary>
+    public void Preset(Setting setting, string value)
+    {
+        ArgumentNullException.ThrowIfNull(setting);
+        lock (_gate)
+        {
+            var updated = setting with { Value = value };
+            _settings[setting.Key] = updated;
+            _settings[DeviceKey(setting.Component, setting.Variable, setting.Instance)] = updated;
+        }
+    }
+
     private void Add(Setting setting)
     {
         _settings[setting.Key] = setting;
