@@ -87,6 +87,12 @@ public sealed class SimulatorDriver : IAsyncDisposable
     public Func<string, string?>? PasswordOf { get; set; }
 
     /// <summary>
+    /// The Basic-auth user name a station id sends; null sends the station id, as OCPP asks. Only a scenario that checks
+    /// the CSMS refuses another user name sets it. The default value is null.
+    /// </summary>
+    public Func<string, string>? UsernameOf { get; set; }
+
+    /// <summary>
     /// A CA (or self-signed certificate) stations trust for wss:// besides the system's store (security profiles 2 and 3).
     /// The default value is null.
     /// </summary>
@@ -163,6 +169,7 @@ public sealed class SimulatorDriver : IAsyncDisposable
             StationId = station.Id,
             Version = station.Version,
             BasicAuthPassword = PasswordOf?.Invoke(station.Id) ?? Csms.Password,
+            BasicAuthUsername = UsernameOf?.Invoke(station.Id),
             TrustedCaCertificate = TrustedCa,
             ClientCertificate = ClientCertificateOf?.Invoke(station.Id),
             Reconnect = new OcppReconnectPolicy { InitialDelay = TimeSpan.FromMilliseconds(200), MaxDelay = TimeSpan.FromSeconds(2), MaxAttempts = 5 },
@@ -170,6 +177,7 @@ public sealed class SimulatorDriver : IAsyncDisposable
         };
         var chargingStation = new ChargingStation(station.Id, station.Profile);
         ApplySettings(station, chargingStation.Configuration);
+        chargingStation.CustomData = station.CustomData;
         var runner = new StationRunner(chargingStation, options, TimeProvider.System, station.Log.Enqueue, station.Plan, Clock);
         var opened = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var refused = new TaskCompletionSource<OcppConnectException>(TaskCreationOptions.RunContinuationsAsynchronously);

@@ -59,5 +59,8 @@ public sealed class StationUnderTest
     /// <summary>The station's own settings a scenario fixed before it connected: 2.x "Component.Variable" (or "Component.Variable.Instance") or a 1.6 key → value.</summary>
     public IDictionary<string, string> Settings { get; } = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>The vendor data the station adds to its 2.x messages (customData) once it connects; null adds none.</summary>
+    public StationCustomData? CustomData { get; set; }
+
     internal CancellationTokenSource? Stop { get; set; }
 }

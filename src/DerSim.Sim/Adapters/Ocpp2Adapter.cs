@@ -69,7 +69,7 @@ public sealed class Ocpp2Adapter(Ocpp2Dialect dialect, TimeProvider time) : IVer
             ConnectorStatus.Unavailable => ConnectorStatusEnumType.Unavailable,
             _ => ConnectorStatusEnumType.Faulted,
         };
-        var request = new StatusNotificationRequest(time.GetUtcNow(), status, connector.EvseId, connector.ConnectorId);
+        var request = new StatusNotificationRequest(time.GetUtcNow(), status, connector.EvseId, connector.ConnectorId) { CustomData = Ocpp2CustomData.Of(station?.CustomData) };
         return peer.CallAsync<StatusNotificationRequest, StatusNotificationResponse>(request, ct);
     }
 

@@ -144,12 +144,14 @@ public sealed class Ocpp2TransactionMessages(TransactionOutbox outbox, IVersionA
             // Made while the connection is down: it goes out later, queued, and says so.
             Offline = outbox.IsOnline ? null : true,
             MeterValue = sample is not null && context is not null ? [MeterPayloads.Ocpp2MeterValue(sample, context, adapter.Version)] : null,
+            CustomData = Ocpp2CustomData.Of(station.CustomData),
         };
 
     private Ocpp2.TransactionType Info(EngineTransaction tx, ChargingState? state) =>
         new(tx.TransactionId!)
         {
             ChargingState = state is { } s ? OcppJson.ParseName<Ocpp2.ChargingStateEnumType>(s.ToString(), OcppActionTables.For(adapter.Version)) : null,
+            CustomData = Ocpp2CustomData.Of(station.CustomData),
         };
 
     // The type given (a remote start keeps the one the CSMS sent: OCPP 2.0.1 F01, the transaction is for its idToken), else the type the
