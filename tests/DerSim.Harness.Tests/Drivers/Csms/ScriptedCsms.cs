@@ -124,6 +124,12 @@ public sealed class ScriptedCsms : IAsyncDisposable
         }
 
         var stationId = (string)context.Request.RouteValues["id"]!;
+        if (_script.BasicAuthPassword is { } password && !Authenticated(context.Request.Headers.Authorization.ToString(), stationId, password))
+        {
+            context.Response.StatusCode = 401;
+            return;
+        }
+
         using var socket = await context.WebSockets.AcceptWebSocketAsync(context.WebSockets.WebSocketRequestedProtocols.FirstOrDefault());
         using var connection = new Connection(stationId, socket);
         _connections[stationId] = connection;
@@ -170,9 +176,16 @@ public sealed class ScriptedCsms : IAsyncDisposable
             return;
         }
 
+        if (_script.RefusesCustomData && payload.ValueKind == JsonValueKind.Object && payload.TryGetProperty("customData", out _))
+        {
+            await connection.SendAsync(this, $$"""[4,"{{id}}","FormatViolation","customData not understood",{}]""", ct);
+            return;
+        }
+
         var now = Now.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
         var answer = action switch
         {
+            "DataTransfer" => $$"""{"status":"{{_script.DataTransferStatus}}"}""",
             "BootNotification" => $$"""{"status":"Accepted","currentTime":"{{now}}","interval":{{_script.BootInterval}}}""",
             "Heartbeat" => $$"""{"currentTime":"{{now}}"}""",
             "Authorize" => """{"idTokenInfo":{"status":"Accepted"}}""",
@@ -199,6 +212,19 @@ public sealed class ScriptedCsms : IAsyncDisposable
                     ct);
             }
         }
+    }
+
+    private bool Authenticated(string header, string stationId, string password)
+    {
+        const string Scheme = "Basic ";
+        if (!header.StartsWith(Scheme, StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        var decoded = Encoding.UTF8.GetString(Convert.FromBase64String(header[Scheme.Length..].Trim()));
+        var colon = decoded.IndexOf(':', StringComparison.Ordinal);
+        return colon >= 0 && (_script.IgnoresBasicAuthUser || decoded[..colon] == stationId) && decoded[(colon + 1)..] == password;
     }
 
     private sealed class Connection(string stationId, WebSocket socket) : IDisposable

@@ -21,6 +21,18 @@ public sealed record ScriptedCsmsScript
     /// <summary>An action the CSMS answers with a NotImplemented CALLERROR, when set.</summary>
     public string? ErrorFor { get; init; }
 
+    /// <summary>The Basic-auth password every station must present (user name: its id), when set; a wrong one is refused with 401.</summary>
+    public string? BasicAuthPassword { get; init; }
+
+    /// <summary>With <see cref="BasicAuthPassword"/>: the user name is not checked against the station id. The default value is false.</summary>
+    public bool IgnoresBasicAuthUser { get; init; }
+
+    /// <summary>The status its DataTransfer answers give. The default value is "UnknownVendorId" (it knows no vendor).</summary>
+    public string DataTransferStatus { get; init; } = "UnknownVendorId";
+
+    /// <summary>Answers every CALL that carries a customData object with a FormatViolation CALLERROR. The default value is false.</summary>
+    public bool RefusesCustomData { get; init; }
+
     /// <summary>CALLs the CSMS sends of its own, this long after it answered a boot (action, payload JSON).</summary>
     public IReadOnlyList<(TimeSpan After, string Action, string Payload)> AfterBoot { get; init; } = [];
 }
