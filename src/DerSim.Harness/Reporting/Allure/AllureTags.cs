@@ -84,6 +84,7 @@ public static partial class AllureTags
         ArgumentNullException.ThrowIfNull(scenario);
         ArgumentNullException.ThrowIfNull(templates);
         var links = new List<AllureLink>();
+        var known = conformanceLink is null ? [] : CasesOf(scenario);
         foreach (var tag in scenario.Tags)
         {
             if (tag.StartsWith("issue:", StringComparison.Ordinal))
@@ -94,19 +95,17 @@ public static partial class AllureTags
             {
                 links.Add(Link(tag[4..], templates.Tms, "tms"));
             }
-            else if (OcaTestCase().IsMatch(tag))
+            else if (known.Where(c => c.Id == tag).ToList() is { Count: > 0 } cases)
             {
-                var cases = conformanceLink is null ? [] : CasesOf(scenario).Where(c => c.Id == tag).ToList();
-                if (cases.Count == 0)
-                {
-                    links.Add(Link(tag, templates.OcaTestCase, "tms"));
-                }
-
                 foreach (var c in cases)
                 {
                     var name = cases.Count == 1 ? c.Id : $"{c.Id} (OCPP {c.Version.DisplayName()})";
                     links.Add(new AllureLink(name, string.Format(CultureInfo.InvariantCulture, conformanceLink!, ConformanceAnchors.Of(c)), "tms"));
                 }
+            }
+            else if (OcaTestCase().IsMatch(tag))
+            {
+                links.Add(Link(tag, templates.OcaTestCase, "tms"));
             }
         }
 
