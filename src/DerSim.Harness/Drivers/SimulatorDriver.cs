@@ -170,6 +170,11 @@ public sealed class SimulatorDriver : IAsyncDisposable
         };
         var chargingStation = new ChargingStation(station.Id, station.Profile);
         ApplySettings(station, chargingStation.Configuration);
+        foreach (var (token, (status, group)) in station.CachedTokens)
+        {
+            chargingStation.AuthorizationCache.Preset(token, status, group, Clock.Now);
+        }
+
         var runner = new StationRunner(chargingStation, options, TimeProvider.System, station.Log.Enqueue, station.Plan, Clock);
         var opened = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var refused = new TaskCompletionSource<OcppConnectException>(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -291,6 +296,16 @@ public sealed class SimulatorDriver : IAsyncDisposable
     {
         var runner = await BootedAsync(station).ConfigureAwait(false);
         return await runner.Engine.SteppedSessions.PresentTokenAsync(evseId, token, idTokenType, CancellationToken.None).WaitAsync(WaitTimeout).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// As <see cref="PresentTokenAsync(StationUnderTest, int, string, string?)"/>, at a station with a user interface on
+    /// which a Master Pass holder picks <paramref name="selection"/> (OCPP 2.0.1 C16.FR.01).
+    /// </summary>
+    public async Task<bool> PresentTokenAsync(StationUnderTest station, int evseId, string token, string? idTokenType, MasterPassSelection selection)
+    {
+        var runner = await BootedAsync(station).ConfigureAwait(false);
+        return await runner.Engine.SteppedSessions.PresentTokenAsync(evseId, token, idTokenType, selection, CancellationToken.None).WaitAsync(WaitTimeout).ConfigureAwait(false);
     }
 
     /// <summary>The driver stops the transaction on <paramref name="evseId"/> at the station (reason Local).</summary>
