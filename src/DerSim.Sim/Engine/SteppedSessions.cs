@@ -104,8 +104,9 @@ public sealed class SteppedSessions
         {
             verdict = await _engine.AuthorizeForStartAsync(messages, evseId, idTag, idTokenType, ct).ConfigureAwait(false);
         }
-        catch (Ocpp.Rpc.OcppConnectionClosedException ex)
+        catch (Exception ex) when (ex is Ocpp.Rpc.OcppConnectionClosedException || Ocpp.Rpc.OcppCallFailure.IsBadAnswer(ex))
         {
+            // No connection, or the CSMS failed to answer: the driver is not let in, as at a station without its CSMS.
             _engine.Log($"EVSE {evseId}: token {idTag} could not be authorised: {ex.Message}");
             verdict = TokenVerdict.Refused;
         }
@@ -170,8 +171,9 @@ public sealed class SteppedSessions
         {
             verdict = await messages.AuthorizeTokenAsync(idTag, idTokenType, ct).ConfigureAwait(false);
         }
-        catch (Ocpp.Rpc.OcppConnectionClosedException ex)
+        catch (Exception ex) when (ex is Ocpp.Rpc.OcppConnectionClosedException || Ocpp.Rpc.OcppCallFailure.IsBadAnswer(ex))
         {
+            // No connection, or the CSMS failed to answer: the driver is not let in, as at a station without its CSMS.
             _engine.Log($"EVSE {evseId}: token {idTag} could not be authorised: {ex.Message}");
             verdict = TokenVerdict.Refused;
         }

@@ -36,10 +36,11 @@ public sealed class AuthorizationCache(StationConfiguration configuration)
 
     /// <summary>
     /// Puts an entry in as the station's memory already holds it before it runs (a test's preparation, as the OCA
-    /// cases' "Memory State"), whether or not the cache is enabled yet.
+    /// cases' "Memory State"), whether or not the cache is enabled yet. It has no time of storing: the station's clock
+    /// is set from the CSMS at the boot, so no LifeTime ends it until an answer of the CSMS renews it.
     /// </summary>
-    public void Preset(string idToken, string status, string? groupId, DateTimeOffset now) =>
-        _entries[idToken] = new CachedToken(status, groupId, now);
+    public void Preset(string idToken, string status, string? groupId) =>
+        _entries[idToken] = new CachedToken(status, groupId, null);
 
     /// <summary>The entry of <paramref name="idToken"/> usable at <paramref name="now"/>: null when the cache is disabled, holds none, or it outlived LifeTime.</summary>
     public CachedToken? Lookup(string idToken, DateTimeOffset now)
@@ -49,7 +50,7 @@ public sealed class AuthorizationCache(StationConfiguration configuration)
             return null;
         }
 
-        if (LifeTime is { } life && now - entry.StoredAt > life)
+        if (LifeTime is { } life && entry.StoredAt is { } stored && now - stored > life)
         {
             // Outlived: it no longer speaks for the CSMS, and is dropped.
             _entries.TryRemove(idToken, out _);
