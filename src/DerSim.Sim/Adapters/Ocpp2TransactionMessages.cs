@@ -91,7 +91,7 @@ public sealed class Ocpp2TransactionMessages(TransactionOutbox outbox, IVersionA
         var (trigger, stopped) = reason switch
         {
             // 2.0.1 C16: a Master Pass holder's stop says so.
-            TransactionStopReason.MasterPass => (Ocpp2.TriggerReasonEnumType.StopAuthorized, Ocpp2.ReasonEnumType.MasterPass),
+            TransactionStopReason.Local when tx.StoppedByMasterPass => (Ocpp2.TriggerReasonEnumType.StopAuthorized, Ocpp2.ReasonEnumType.MasterPass),
             TransactionStopReason.Remote => (Ocpp2.TriggerReasonEnumType.RemoteStop, Ocpp2.ReasonEnumType.Remote),
             TransactionStopReason.HardReset or TransactionStopReason.SoftReset => (Ocpp2.TriggerReasonEnumType.ResetCommand, Ocpp2.ReasonEnumType.ImmediateReset),
             TransactionStopReason.DeAuthorized => (Ocpp2.TriggerReasonEnumType.Deauthorized, Ocpp2.ReasonEnumType.DeAuthorized),

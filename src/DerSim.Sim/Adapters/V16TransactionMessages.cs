@@ -79,8 +79,7 @@ public sealed class V16TransactionMessages(TransactionOutbox outbox, IVersionAda
         var stop = new StopTransactionRequest(MeterPayloads.RegisterWh(sample), sample.Timestamp, TransactionNumber(tx))
         {
             IdTag = tx.IdTag,
-            // 1.6 has no MasterPass reason: the holder stopped it at the station.
-            Reason = reason == TransactionStopReason.MasterPass ? Reason.Local : NameMatch.Of<TransactionStopReason, Reason>(reason),
+            Reason = NameMatch.Of<TransactionStopReason, Reason>(reason),
             TransactionData = [MeterPayloads.V16TransactionData(last, "Sample.Periodic"), MeterPayloads.V16TransactionData(sample, "Transaction.End")],
         };
         await outbox.CallAsync("StopTransaction", Payload(stop), OutboxDelivery.Transaction, ct).ConfigureAwait(false);

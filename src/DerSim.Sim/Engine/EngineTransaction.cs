@@ -113,8 +113,21 @@ public sealed class EngineTransaction : IDisposable
     /// <summary>The 2.x type of <see cref="StopIdTag"/> (null: the type its text fits).</summary>
     public string? StopIdTokenType { get; private set; }
 
+    /// <summary>
+    /// Whether a Master Pass stopped it (2.0.1 C16): a <see cref="TransactionStopReason.Local"/> stop that 2.x reports with
+    /// stoppedReason MasterPass (1.6, which has no such reason, reports Local).
+    /// </summary>
+    public bool StoppedByMasterPass { get; private set; }
+
     /// <summary>Asks the session loop to end the transaction for <paramref name="reason"/>.</summary>
     public void RequestStop(TransactionStopReason reason) => RequestStop(reason, null, null);
+
+    /// <summary>Asks the session loop to end the transaction for a Master Pass (2.0.1 C16), with <paramref name="idTag"/> sent as the token that stopped it.</summary>
+    public void RequestMasterPassStop(string idTag, string? idTokenType)
+    {
+        StoppedByMasterPass |= StopRequested is null;
+        RequestStop(TransactionStopReason.Local, idTag, idTokenType);
+    }
 
     /// <summary>Asks the session loop to end the transaction for <paramref name="reason"/>, stopped by the token <paramref name="idTag"/>.</summary>
     public void RequestStop(TransactionStopReason reason, string? idTag, string? idTokenType)

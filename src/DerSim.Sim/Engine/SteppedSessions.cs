@@ -211,13 +211,19 @@ public sealed class SteppedSessions
         _engine.Log($"Master Pass {idTag}: stopping the transactions on EVSE {string.Join(", ", running.Select(tx => tx.EvseId))} ({(selection is null ? "no user interface: all" : "picked on the user interface")})");
         foreach (var tx in running)
         {
-            await StopAsync(tx, TransactionStopReason.MasterPass, selection is null ? tx.IdTag : idTag, selection is null ? tx.IdTokenType : idTokenType, ct).ConfigureAwait(false);
+            tx.RequestMasterPassStop(selection is null ? tx.IdTag : idTag, selection is null ? tx.IdTokenType : idTokenType);
+            await EndedAsync(tx, ct).ConfigureAwait(false);
         }
     }
 
-    private async Task StopAsync(EngineTransaction tx, TransactionStopReason reason, string idTag, string? idTokenType, CancellationToken ct)
+    private Task StopAsync(EngineTransaction tx, TransactionStopReason reason, string idTag, string? idTokenType, CancellationToken ct)
     {
         tx.RequestStop(reason, idTag, idTokenType);
+        return EndedAsync(tx, ct);
+    }
+
+    private async Task EndedAsync(EngineTransaction tx, CancellationToken ct)
+    {
         if (_stepped.TryGetValue(tx.EvseId, out var stepped) && stepped.Run is { } run)
         {
             await run.WaitAsync(ct).ConfigureAwait(false);

@@ -20,7 +20,4 @@ public enum TransactionStopReason
 
     /// <summary>Stopped at the station itself: the simulation's <c>--duration</c> ran out (1.6 and 2.x Local).</summary>
     Local,
-
-    /// <summary>A Master Pass holder stopped it (2.0.1 C16; 2.x stoppedReason MasterPass, 1.6 Local).</summary>
-    MasterPass,
 }
