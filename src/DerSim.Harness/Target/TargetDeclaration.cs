@@ -11,8 +11,11 @@ namespace DerSim.Harness.Target;
 /// </summary>
 public sealed record TargetDeclaration
 {
-    /// <summary>The declaration every key of which is its default.</summary>
-    public static TargetDeclaration Default { get; } = new();
+    /// <summary>
+    /// The bundled declaration, in force when none is given: every key its default, and the embedded CSMS's master pass
+    /// token (<see cref="TargetTokens.BundledMasterPass"/>), which a declaration of one's own names only when its CSMS has one.
+    /// </summary>
+    public static TargetDeclaration Default { get; } = new() { Tokens = new TargetTokens { MasterPass = TargetTokens.BundledMasterPass } };
 
     /// <summary>
     /// The prefix of station ids when <see cref="StationIds"/> is not given: a scenario's first station is PREFIX-1,

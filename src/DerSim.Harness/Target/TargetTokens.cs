@@ -26,7 +26,11 @@ public sealed record TargetTokens
     /// <summary>
     /// "the master pass token": a token the CSMS accepts in the Master Pass group (2.0.1 C16), which scenarios give the
     /// station as AuthCtrlr.MasterPassGroupId; it must declare a groupId. Null when the CSMS has none (the Master Pass
-    /// cases are then not applicable). The default value is 04BADA55 in group DERSIM-MASTERPASS.
+    /// cases are then not applicable). The default value is null: a declaration names it, or has none; the bundled
+    /// declaration (<see cref="TargetDeclaration.Default"/>, for the embedded CSMS) has <see cref="BundledMasterPass"/>.
     /// </summary>
-    public TargetToken? MasterPass { get; init; } = new() { IdToken = "04BADA55", GroupId = "DERSIM-MASTERPASS" };
+    public TargetToken? MasterPass { get; init; }
+
+    /// <summary>The bundled declaration's master pass token: 04BADA55 in group DERSIM-MASTERPASS.</summary>
+    public static TargetToken BundledMasterPass { get; } = new() { IdToken = "04BADA55", GroupId = "DERSIM-MASTERPASS" };
 }
