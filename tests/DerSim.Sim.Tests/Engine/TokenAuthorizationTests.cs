@@ -99,6 +99,30 @@ public sealed class TokenAuthorizationTests
 
     [TestCase(OcppVersion.V201)]
     [TestCase(OcppVersion.V21)]
+    public async Task With_StopTxOnInvalidId_false_a_refused_start_may_take_MaxEnergyOnInvalidId_then_is_suspended(OcppVersion version)
+    {
+        await using var rig = await StartAsync(version, "MAXE-BAD", s =>
+        {
+            Set(s, "AuthCtrlr", "LocalPreAuthorize", "true");
+            Set(s, "TxCtrlr", "StopTxOnInvalidId", "false");
+            Set(s, "TxCtrlr", "MaxEnergyOnInvalidId", "50");
+            s.AuthorizationCache.Preset("0F0E0D0C", "Accepted", null);
+        });
+        var engine = rig.Runner.Engine;
+        await engine.SteppedSessions.PlugInAsync(1, new EvArrival(null, 20, 80), CancellationToken.None);
+        await engine.SteppedSessions.PresentTokenAsync(1, "0F0E0D0C", CancellationToken.None);
+        await rig.UntilAsync(() => rig.Log.Any(l => l.Contains("at most 50 Wh", StringComparison.Ordinal)), "the station kept the transaction with an energy budget");
+        engine.EvseNow(1)!.EnergyAllowed.ShouldBeTrue("energy flows until the budget is spent");
+
+        rig.ReleaseTime();
+        await rig.UntilAsync(() => rig.Log.Any(l => l.Contains("MaxEnergyOnInvalidId reached", StringComparison.Ordinal)), "the budget spent");
+
+        engine.EvseNow(1)!.EnergyAllowed.ShouldBeFalse();
+        engine.TransactionOn(1).ShouldNotBeNull("the transaction goes on until the EV leaves");
+    }
+
+    [TestCase(OcppVersion.V201)]
+    [TestCase(OcppVersion.V21)]
     public async Task ClearCache_empties_the_authorization_cache(OcppVersion version)
     {
         await using var rig = await StartAsync(version, "CLEAR");
