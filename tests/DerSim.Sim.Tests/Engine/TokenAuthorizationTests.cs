@@ -10,7 +10,8 @@ namespace DerSim.Sim.Tests.Engine;
 /// What the station does with the tokens drivers present, in 2.0.1 and 2.1 against a real loopback CSMS that knows
 /// some tokens: the authorization cache (C10–C12: learnt from the answers, used with LocalPreAuthorize, corrected by the
 /// transaction's answer, StopTxOnInvalidId, ClearCache), a token of the starting token's group stopping the transaction
-/// (C09.FR.03), and the Master Pass (C16: with a user interface's pick, or every transaction without one).
+/// (C09.FR.03), and the Master Pass (C16: with a user interface's pick, or every transaction without one); in 1.6 the
+/// cache and the parentIdTag group as well.
 /// </summary>
 [Parallelizable(ParallelScope.All)]
 public sealed class TokenAuthorizationTests
@@ -27,6 +28,7 @@ public sealed class TokenAuthorizationTests
         ["04BADA55"] = ("Accepted", MasterGroup),
     };
 
+    [TestCase(OcppVersion.V16)]
     [TestCase(OcppVersion.V201)]
     [TestCase(OcppVersion.V21)]
     public async Task With_LocalPreAuthorize_a_token_accepted_before_starts_from_the_cache_without_an_Authorize(OcppVersion version)
@@ -38,7 +40,9 @@ public sealed class TokenAuthorizationTests
         await ChargeAndLeaveAsync(rig, 1, "04D5E6F7");
 
         rig.Calls("Authorize").Count.ShouldBe(1, "the second start came from the cache: " + rig.Describe());
-        rig.TransactionEvents().Count(e => e.GetProperty("eventType").GetString() == "Started" && Token(e) == "04D5E6F7").ShouldBe(2);
+        rig.Calls(version == OcppVersion.V16 ? "StartTransaction" : "TransactionEvent")
+            .Count(c => c.Payload.TryGetProperty("eventType", out var type) ? type.GetString() == "Started" && Token(c.Payload) == "04D5E6F7" : c.Payload.GetProperty("idTag").GetString() == "04D5E6F7")
+            .ShouldBe(2);
     }
 
     [TestCase(OcppVersion.V201)]
@@ -134,6 +138,20 @@ public sealed class TokenAuthorizationTests
         rig.Runner.Station.AuthorizationCache.Count.ShouldBe(0);
     }
 
+    [Test]
+    public async Task In_1_6_another_token_of_the_parentIdTag_stops_the_transaction()
+    {
+        await using var rig = await StartAsync(OcppVersion.V16, "GROUP16");
+        var stepped = rig.Runner.Engine.SteppedSessions;
+        await stepped.PlugInAsync(1, new EvArrival(null, 20, 80), CancellationToken.None);
+        await stepped.PresentTokenAsync(1, "04A1B2C3", CancellationToken.None);
+
+        (await stepped.PresentTokenAsync(1, "04D5E6F7", CancellationToken.None)).ShouldBeFalse("a token outside the group may not stop it");
+        (await stepped.PresentTokenAsync(1, "04C0FFEE", CancellationToken.None)).ShouldBeTrue(rig.Describe());
+
+        rig.Calls("StopTransaction").Single().Payload.GetProperty("reason").GetString().ShouldBe("Local");
+    }
+
     [TestCase(OcppVersion.V201)]
     [TestCase(OcppVersion.V21)]
     public async Task Another_token_of_the_starting_tokens_group_stops_the_transaction_and_one_of_no_group_does_not(OcppVersion version)
@@ -213,7 +231,7 @@ public sealed class TokenAuthorizationTests
 
     private static async Task<LoopbackCsmsRig> StartAsync(OcppVersion version, string id, Action<ChargingStation>? setUp = null)
     {
-        var rig = await LoopbackCsmsRig.StartAsync(version, $"{id}-{version}", TwoPorts, new SessionPlan { Sessions = 0 }, KnowTokens, setUp);
+        var rig = await LoopbackCsmsRig.StartAsync(version, $"{id}-{version}", TwoPorts, new SessionPlan { Sessions = 0 }, version == OcppVersion.V16 ? KnowTokens16 : KnowTokens, setUp);
         await rig.UntilAsync(() => rig.Runner.Engine.IsAttached, "the station booted");
         return rig;
     }
@@ -223,6 +241,18 @@ public sealed class TokenAuthorizationTests
         peer.OnRaw("Authorize", (request, ct) => ValueTask.FromResult(LoopbackCsmsRig.Json($$"""{"idTokenInfo":{{Info(request)}}}""")));
         peer.OnRaw("TransactionEvent", (request, ct) => ValueTask.FromResult(LoopbackCsmsRig.Json(
             request.TryGetProperty("idToken", out _) ? $$"""{"idTokenInfo":{{Info(request)}}}""" : "{}")));
+    }
+
+    private static void KnowTokens16(OcppRpcPeer peer)
+    {
+        peer.OnRaw("Authorize", (request, ct) => ValueTask.FromResult(LoopbackCsmsRig.Json($$"""{"idTagInfo":{{Info16(request)}}}""")));
+        peer.OnRaw("StartTransaction", (request, ct) => ValueTask.FromResult(LoopbackCsmsRig.Json($$"""{"transactionId":1,"idTagInfo":{{Info16(request)}}}""")));
+    }
+
+    private static string Info16(JsonElement request)
+    {
+        var (status, group) = Known.TryGetValue(request.GetProperty("idTag").GetString()!, out var known) ? known : ("Invalid", null);
+        return group is null ? $$"""{"status":"{{status}}"}""" : $$"""{"status":"{{status}}","parentIdTag":"{{group}}"}""";
     }
 
     private static string Info(JsonElement request)
