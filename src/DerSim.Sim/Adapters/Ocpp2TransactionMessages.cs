@@ -16,13 +16,17 @@ namespace DerSim.Sim.Adapters;
 /// Started / Updated / Ended with a station-made transaction id and seqNo from 0. On 2.1 also the bidirectional part:
 /// NotifyEVChargingNeeds and transactionInfo.operationMode (Started, and Updated with OperationModeChanged).
 /// </summary>
-public sealed class Ocpp2TransactionMessages(TransactionOutbox outbox, IVersionAdapter adapter, ChargingStation station) : ITransactionMessages
+public sealed class Ocpp2TransactionMessages(TransactionOutbox outbox, IVersionAdapter adapter, ChargingStation station, TimeProvider time) : ITransactionMessages
 {
     /// <inheritdoc />
-    public async Task<bool> AuthorizeAsync(string idTag, string? idTokenType, CancellationToken ct)
+    public async Task<bool> AuthorizeAsync(string idTag, string? idTokenType, CancellationToken ct) =>
+        (await AuthorizeTokenAsync(idTag, idTokenType, ct).ConfigureAwait(false)).IsAccepted;
+
+    /// <inheritdoc />
+    public async Task<TokenVerdict> AuthorizeTokenAsync(string idTag, string? idTokenType, CancellationToken ct)
     {
         var answer = await outbox.CallAsync("Authorize", Payload(new Ocpp2.AuthorizeRequest(IdToken(idTag, idTokenType))), OutboxDelivery.Request, ct).ConfigureAwait(false);
-        return answer is { } a && (IsAccepted(a) ?? false);
+        return answer is { } a ? Learn(idTag, a) ?? TokenVerdict.Refused : TokenVerdict.Refused;
     }
 
     /// <inheritdoc />
@@ -51,7 +55,10 @@ public sealed class Ocpp2TransactionMessages(TransactionOutbox outbox, IVersionA
         var answer = await outbox.CallAsync("TransactionEvent", Payload(payload), OutboxDelivery.Transaction, ct).ConfigureAwait(false);
 
         // Queued offline: the station started it on its own authority; the CSMS's verdict comes with the delivery.
-        return (tx.TransactionId, answer is not { } a || (IsAccepted(a) ?? true));
+        // Online, the answer says whether the token is still valid (2.0.1 C12: a start from the cache learns it here).
+        var verdict = answer is { } a ? Learn(tx.IdTag, a) : null;
+        tx.GroupId = verdict?.GroupId ?? tx.GroupId;
+        return (tx.TransactionId, verdict?.IsAccepted ?? true);
     }
 
     /// <inheritdoc />
@@ -78,11 +85,13 @@ public sealed class Ocpp2TransactionMessages(TransactionOutbox outbox, IVersionA
     }
 
     /// <inheritdoc />
-    public Task StopAsync(EngineTransaction tx, MeterSample sample, TransactionStopReason reason, CancellationToken ct)
+    public async Task StopAsync(EngineTransaction tx, MeterSample sample, TransactionStopReason reason, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(tx);
         var (trigger, stopped) = reason switch
         {
+            // 2.0.1 C16: a Master Pass holder's stop says so.
+            TransactionStopReason.Local when tx.StoppedByMasterPass => (Ocpp2.TriggerReasonEnumType.StopAuthorized, Ocpp2.ReasonEnumType.MasterPass),
             TransactionStopReason.Remote => (Ocpp2.TriggerReasonEnumType.RemoteStop, Ocpp2.ReasonEnumType.Remote),
             TransactionStopReason.HardReset or TransactionStopReason.SoftReset => (Ocpp2.TriggerReasonEnumType.ResetCommand, Ocpp2.ReasonEnumType.ImmediateReset),
             TransactionStopReason.DeAuthorized => (Ocpp2.TriggerReasonEnumType.Deauthorized, Ocpp2.ReasonEnumType.DeAuthorized),
@@ -92,8 +101,16 @@ public sealed class Ocpp2TransactionMessages(TransactionOutbox outbox, IVersionA
             _ => (Ocpp2.TriggerReasonEnumType.EVCommunicationLost, Ocpp2.ReasonEnumType.EVDisconnected),
         };
         var info = Info(tx, ChargingState.Idle) with { StoppedReason = stopped };
-        var payload = Event(tx, Ocpp2.TransactionEventEnumType.Ended, trigger, sample, info, "Transaction.End");
-        return outbox.CallAsync("TransactionEvent", Payload(payload), OutboxDelivery.Transaction, ct);
+        var payload = Event(tx, Ocpp2.TransactionEventEnumType.Ended, trigger, sample, info, "Transaction.End") with
+        {
+            // A token presented at the station stopped it (2.0.1 E07, C09, C16): the CSMS is told which.
+            IdToken = tx.StopIdTag is { } stopper ? IdToken(stopper, tx.StopIdTokenType) : null,
+        };
+        var answer = await outbox.CallAsync("TransactionEvent", Payload(payload), OutboxDelivery.Transaction, ct).ConfigureAwait(false);
+        if (answer is { } a && tx.StopIdTag is { } token)
+        {
+            Learn(token, a);
+        }
     }
 
     /// <inheritdoc />
@@ -162,6 +179,17 @@ public sealed class Ocpp2TransactionMessages(TransactionOutbox outbox, IVersionA
         where T : notnull =>
         OcppJson.SerializeToElement(request, typeof(T), OcppActionTables.For(adapter.Version));
 
-    private static bool? IsAccepted(JsonElement answer) =>
-        answer.TryGetProperty("idTokenInfo", out var info) ? info.GetProperty("status").GetString() == "Accepted" : null;
+    // The idTokenInfo of an AuthorizeResponse or TransactionEventResponse, stored in the authorization cache (2.0.1 C10:
+    // the station keeps what every such answer says of a token); null when the answer has none.
+    private TokenVerdict? Learn(string idTag, JsonElement answer)
+    {
+        if (!answer.TryGetProperty("idTokenInfo", out var info) || info.GetProperty("status").GetString() is not { } status)
+        {
+            return null;
+        }
+
+        var group = info.TryGetProperty("groupIdToken", out var g) && g.TryGetProperty("idToken", out var gid) ? gid.GetString() : null;
+        station.AuthorizationCache.Store(idTag, status, group, time.GetUtcNow());
+        return new TokenVerdict(status, group);
+    }
 }

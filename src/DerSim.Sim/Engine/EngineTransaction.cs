@@ -98,9 +98,46 @@ public sealed class EngineTransaction : IDisposable
     /// <summary>The next 2.x TransactionEvent seqNo (0 for the Started event).</summary>
     public int NextSeqNo() => Interlocked.Increment(ref _seqNo) - 1;
 
+    /// <summary>
+    /// The group of the token that started it (2.x groupIdToken, 1.6 parentIdTag) as the CSMS answered it; a driver
+    /// with another token of the same group may stop it (2.0.1 C09.FR.03). Null when the CSMS gave none.
+    /// </summary>
+    public string? GroupId { get; internal set; }
+
+    /// <summary>The energy register (Wh) at which the EVSE stops the energy of a refused token's transaction (TxCtrlr.MaxEnergyOnInvalidId); null for no limit.</summary>
+    public double? EnergyLimitWh { get; internal set; }
+
+    /// <summary>The token that stopped it at the station, sent with the stop (2.x TransactionEvent Ended idToken); null when none did.</summary>
+    public string? StopIdTag { get; private set; }
+
+    /// <summary>The 2.x type of <see cref="StopIdTag"/> (null: the type its text fits).</summary>
+    public string? StopIdTokenType { get; private set; }
+
+    /// <summary>
+    /// Whether a Master Pass stopped it (2.0.1 C16): a <see cref="TransactionStopReason.Local"/> stop that 2.x reports with
+    /// stoppedReason MasterPass (1.6, which has no such reason, reports Local).
+    /// </summary>
+    public bool StoppedByMasterPass { get; private set; }
+
     /// <summary>Asks the session loop to end the transaction for <paramref name="reason"/>.</summary>
-    public void RequestStop(TransactionStopReason reason)
+    public void RequestStop(TransactionStopReason reason) => RequestStop(reason, null, null);
+
+    /// <summary>Asks the session loop to end the transaction for a Master Pass (2.0.1 C16), with <paramref name="idTag"/> sent as the token that stopped it.</summary>
+    public void RequestMasterPassStop(string idTag, string? idTokenType)
     {
+        StoppedByMasterPass |= StopRequested is null;
+        RequestStop(TransactionStopReason.Local, idTag, idTokenType);
+    }
+
+    /// <summary>Asks the session loop to end the transaction for <paramref name="reason"/>, stopped by the token <paramref name="idTag"/>.</summary>
+    public void RequestStop(TransactionStopReason reason, string? idTag, string? idTokenType)
+    {
+        if (StopRequested is null && idTag is not null)
+        {
+            StopIdTag = idTag;
+            StopIdTokenType = idTokenType;
+        }
+
         StopRequested ??= reason;
         try
         {

@@ -16,6 +16,13 @@ public interface ITransactionMessages
     /// </summary>
     Task<bool> AuthorizeAsync(string idTag, string? idTokenType, CancellationToken ct);
 
+    /// <summary>
+    /// As <see cref="AuthorizeAsync"/>, with the CSMS's whole verdict: its status and the token's group. By default the
+    /// status only (Accepted or Invalid), without a group.
+    /// </summary>
+    async Task<TokenVerdict> AuthorizeTokenAsync(string idTag, string? idTokenType, CancellationToken ct) =>
+        await AuthorizeAsync(idTag, idTokenType, ct).ConfigureAwait(false) ? TokenVerdict.Accepted : TokenVerdict.Refused;
+
     /// <summary>Reports the connector's plain status (Occupied on plug-in, Available after the EV left).</summary>
     Task StatusAsync(StationConnector connector, CancellationToken ct);
 

@@ -15,4 +15,7 @@ internal sealed record SessionStart(int EvseId, string IdTag, TransactionStartTr
 
     /// <summary>The token's 2.x type; null for the type its text fits.</summary>
     public string? IdTokenType { get; init; }
+
+    /// <summary>The token's group as the CSMS (or the cache) answered it; null for none.</summary>
+    public string? GroupId { get; init; }
 }

@@ -113,7 +113,7 @@ public sealed partial class StationEngine
     {
         try
         {
-            var accepted = await messages.AuthorizeAsync(start.IdTag, start.IdTokenType, ct).ConfigureAwait(false);
+            var accepted = (await AuthorizeForStartAsync(messages, start.EvseId, start.IdTag, start.IdTokenType, ct).ConfigureAwait(false)).IsAccepted;
             OfflineAuthorization.Remember(start.IdTag, accepted);
             return accepted;
         }
@@ -130,13 +130,36 @@ public sealed partial class StationEngine
     }
 
     /// <summary>
+    /// The verdict on a token presented to start charging: from the authorization cache when AuthCtrlr.LocalPreAuthorize
+    /// is true and the cache holds it as Accepted (2.0.1 C10/C12: no Authorize; the answer to the transaction's start tells
+    /// whether it still is), else from the CSMS (Authorize).
+    /// </summary>
+    internal async Task<TokenVerdict> AuthorizeForStartAsync(ITransactionMessages messages, int evseId, string idTag, string? idTokenType, CancellationToken ct)
+    {
+        if (Station.Configuration.Get(StationConfiguration.LocalPreAuthorizeKey)?.Value == "true"
+            && Station.AuthorizationCache.Lookup(idTag, Clock.Time.GetUtcNow()) is { IsAccepted: true } cached)
+        {
+            Log($"EVSE {evseId}: token {idTag} authorized from the authorization cache (LocalPreAuthorize)");
+            return new TokenVerdict(cached.Status, cached.GroupId);
+        }
+
+        return await messages.AuthorizeTokenAsync(idTag, idTokenType, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>Whether <paramref name="verdict"/> makes its token a Master Pass (its group is AuthCtrlr.MasterPassGroupId, 2.0.1 C16).</summary>
+    internal bool IsMasterPass(TokenVerdict verdict) =>
+        verdict is { IsAccepted: true, GroupId: { Length: > 0 } group }
+        && Station.Configuration.Get(StationConfiguration.MasterPassGroupIdKey)?.Value is { Length: > 0 } master
+        && string.Equals(group, master, StringComparison.Ordinal);
+
+    /// <summary>
     /// Runs one transaction on <paramref name="connector"/> from its start to its stop; <paramref name="registeredCallback"/>
     /// is called once the start was answered (or given up).
     /// </summary>
     internal async Task RunTransactionAsync(SessionStart start, StationConnector connector, ITransactionMessages messages, CancellationToken ct, Action? registeredCallback = null)
     {
         // 3. Start: the id comes from the CSMS (1.6) or the station (2.x); energy flows from then on.
-        using var tx = new EngineTransaction(connector, start.IdTag, start.Trigger, start.RemoteStartId) { StaysPlugged = start.Stepped, IdTokenType = start.IdTokenType };
+        using var tx = new EngineTransaction(connector, start.IdTag, start.Trigger, start.RemoteStartId) { StaysPlugged = start.Stepped, IdTokenType = start.IdTokenType, GroupId = start.GroupId };
         var (first, _) = ReadNow(start.EvseId);
         tx.StartedAt = first.Timestamp;
         Bidirectional.Prepare(tx, messages);
@@ -182,9 +205,16 @@ public sealed partial class StationEngine
                 Log($"EVSE {start.EvseId}: TxProfile of the remote start {(installed.IsAccepted ? "installed" : $"rejected: {installed.Detail}")}");
             }
 
-            if (!accepted)
+            if (!accepted && Station.Configuration.Get(StationConfiguration.StopTxOnInvalidIdKey)?.Value != "false")
             {
+                // 2.0.1 E05 / C12: the CSMS refused the token of a started transaction, and StopTxOnInvalidId says stop.
                 tx.RequestStop(TransactionStopReason.DeAuthorized);
+            }
+            else if (!accepted)
+            {
+                // StopTxOnInvalidId false: the transaction goes on, but with no more energy than MaxEnergyOnInvalidId
+                // (2.0.1 E05: 0 Wh suspends it at once); it ends when the EV leaves.
+                await ChargeDeauthorizedAsync(tx, messages, ct).ConfigureAwait(false);
             }
             else
             {
@@ -248,6 +278,17 @@ public sealed partial class StationEngine
             }
 
             var (sample, snapshot) = ReadNow(tx.EvseId);
+            if (tx.EnergyLimitWh is { } limit && RegisterWh(sample) >= limit)
+            {
+                tx.EnergyLimitWh = null;
+                lock (_physics.Gate)
+                {
+                    Physics.SetEnergyAllowed(tx.EvseId, false);
+                }
+
+                Log($"EVSE {tx.EvseId}: MaxEnergyOnInvalidId reached; energy suspended");
+            }
+
             try
             {
                 await ReportStateAsync(tx, messages, snapshot.State, sample, ct).ConfigureAwait(false);
@@ -264,6 +305,28 @@ public sealed partial class StationEngine
             leaving = !tx.StaysPlugged && snapshot.TargetReached && snapshot.State is ChargingState.SuspendedEV or ChargingState.SuspendedEVSE;
         }
     }
+
+    // A transaction whose token the CSMS refused, kept open (StopTxOnInvalidId false): energy flows until the transaction
+    // took MaxEnergyOnInvalidId Wh (ChargeAsync watches the register), then the EVSE suspends it until the stop.
+    private async Task ChargeDeauthorizedAsync(EngineTransaction tx, ITransactionMessages messages, CancellationToken ct)
+    {
+        var budgetWh = Station.Configuration.GetInt(StationConfiguration.MaxEnergyOnInvalidIdKey, 0);
+        Log($"EVSE {tx.EvseId}: token {tx.IdTag} refused by the CSMS; the transaction goes on with at most {budgetWh} Wh (StopTxOnInvalidId false)");
+        if (budgetWh > 0)
+        {
+            var (first, _) = ReadNow(tx.EvseId);
+            tx.EnergyLimitWh = RegisterWh(first) + budgetWh;
+            lock (_physics.Gate)
+            {
+                Physics.SetEnergyAllowed(tx.EvseId, true);
+            }
+        }
+
+        await ChargeAsync(tx, messages, ct).ConfigureAwait(false);
+    }
+
+    private static double RegisterWh(MeterSample sample) =>
+        sample.Readings.FirstOrDefault(r => r.Measurand == "Energy.Active.Import.Register" && r.Phase is null)?.Value ?? 0;
 
     private static bool IsBadAnswer(Exception ex) => Ocpp.Rpc.OcppCallFailure.IsBadAnswer(ex);
 

@@ -64,43 +64,68 @@ public sealed class SteppedSessions
     }
 
     /// <summary>
-    /// The driver presents <paramref name="idTag"/> at <paramref name="evseId"/>: Authorize, and when the CSMS accepts it
-    /// the transaction starts (1.6 StartTransaction; 2.x TransactionEvent Started with the token) and charges on its
-    /// own until stopped or unplugged. Completes once the start was answered (or queued, offline in 2.x).
+    /// The driver presents <paramref name="idTag"/> at <paramref name="evseId"/>: Authorize (or, with LocalPreAuthorize,
+    /// the authorization cache), and when the token is accepted the transaction starts (1.6 StartTransaction; 2.x
+    /// TransactionEvent Started with the token) and charges on its own until stopped or unplugged. Completes once the
+    /// start was answered (or queued, offline in 2.x). While a transaction runs there, the token may stop it instead
+    /// (see <see cref="PresentTokenAsync(int, string, string?, MasterPassSelection?, CancellationToken)"/>).
     /// </summary>
     /// <returns>Whether the token was accepted; a refused token (or no connection to ask) leaves the EV plugged without energy.</returns>
-    /// <exception cref="InvalidOperationException">No EV was plugged in by <see cref="PlugInAsync"/>, or a transaction runs already.</exception>
-    public Task<bool> PresentTokenAsync(int evseId, string idTag, CancellationToken ct) => PresentTokenAsync(evseId, idTag, null, ct);
+    /// <exception cref="InvalidOperationException">No EV was plugged in by <see cref="PlugInAsync"/>.</exception>
+    public Task<bool> PresentTokenAsync(int evseId, string idTag, CancellationToken ct) => PresentTokenAsync(evseId, idTag, null, null, ct);
 
     /// <summary>As <see cref="PresentTokenAsync(int, string, CancellationToken)"/>, with the token's 2.x type (null: the type its text fits).</summary>
-    public async Task<bool> PresentTokenAsync(int evseId, string idTag, string? idTokenType, CancellationToken ct)
+    public Task<bool> PresentTokenAsync(int evseId, string idTag, string? idTokenType, CancellationToken ct) => PresentTokenAsync(evseId, idTag, idTokenType, null, ct);
+
+    /// <summary>
+    /// As <see cref="PresentTokenAsync(int, string, CancellationToken)"/>; while a transaction runs on <paramref name="evseId"/>
+    /// the token stops it when it is the token that started it (2.0.1 E07), or the CSMS accepts it in the same group
+    /// (C09.FR.03). A token whose group is AuthCtrlr.MasterPassGroupId is a Master Pass (C16): it starts nothing and stops
+    /// the transactions <paramref name="selection"/> picks on the station's user interface (C16.FR.01), or, on a station
+    /// without one (<paramref name="selection"/> null), every transaction (C16.FR.02).
+    /// </summary>
+    /// <returns>Whether the token was accepted (and started or stopped what it may).</returns>
+    public async Task<bool> PresentTokenAsync(int evseId, string idTag, string? idTokenType, MasterPassSelection? selection, CancellationToken ct)
     {
         var messages = _engine.Messages ?? throw new InvalidOperationException("the station has not booted yet");
+        if (_engine.TransactionOn(evseId) is { } running)
+        {
+            return await PresentDuringTransactionAsync(running, idTag, idTokenType, selection, messages, ct).ConfigureAwait(false);
+        }
+
         var stepped = SteppedOn(evseId);
-        if (_engine.TransactionOn(evseId) is not null || stepped.Run is { IsCompleted: false })
+        if (stepped.Run is { IsCompleted: false })
         {
             throw new InvalidOperationException($"a transaction runs on EVSE {evseId} already");
         }
 
-        bool accepted;
+        TokenVerdict verdict;
         try
         {
-            accepted = await messages.AuthorizeAsync(idTag, idTokenType, ct).ConfigureAwait(false);
+            verdict = await _engine.AuthorizeForStartAsync(messages, evseId, idTag, idTokenType, ct).ConfigureAwait(false);
         }
-        catch (Ocpp.Rpc.OcppConnectionClosedException ex)
+        catch (Exception ex) when (ex is Ocpp.Rpc.OcppConnectionClosedException || Ocpp.Rpc.OcppCallFailure.IsBadAnswer(ex))
         {
+            // No connection, or the CSMS failed to answer: the driver is not let in, as at a station without its CSMS.
             _engine.Log($"EVSE {evseId}: token {idTag} could not be authorised: {ex.Message}");
-            accepted = false;
+            verdict = TokenVerdict.Refused;
         }
 
-        if (!accepted)
+        if (!verdict.IsAccepted)
         {
             stepped.RefusedTokens.Enqueue(idTag);
             _engine.Log($"EVSE {evseId}: token {idTag} refused; no energy");
             return false;
         }
 
-        var start = new SessionStart(evseId, idTag, TransactionStartTrigger.Authorized, null) { Stepped = true, IdTokenType = idTokenType };
+        if (_engine.IsMasterPass(verdict))
+        {
+            // 2.0.1 C16: a Master Pass stops transactions; it does not start one.
+            await StopWithMasterPassAsync(idTag, idTokenType, selection, ct).ConfigureAwait(false);
+            return true;
+        }
+
+        var start = new SessionStart(evseId, idTag, TransactionStartTrigger.Authorized, null) { Stepped = true, IdTokenType = idTokenType, GroupId = verdict.GroupId };
         var registered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
 
         // Registered before the step returns: a discrete-event clock must not move while the transaction starts.
@@ -128,6 +153,85 @@ public sealed class SteppedSessions
         }, CancellationToken.None);
         await registered.Task.WaitAsync(ct).ConfigureAwait(false);
         return true;
+    }
+
+    private async Task<bool> PresentDuringTransactionAsync(EngineTransaction running, string idTag, string? idTokenType, MasterPassSelection? selection, ITransactionMessages messages, CancellationToken ct)
+    {
+        var evseId = running.EvseId;
+        if (string.Equals(idTag, running.IdTag, StringComparison.Ordinal))
+        {
+            // 2.0.1 E07 (1.6 §5.16): the token that started it stops it without asking the CSMS again.
+            _engine.Log($"EVSE {evseId}: token {idTag} stops its own transaction");
+            await StopAsync(running, TransactionStopReason.Local, idTag, idTokenType, ct).ConfigureAwait(false);
+            return true;
+        }
+
+        TokenVerdict verdict;
+        try
+        {
+            verdict = await messages.AuthorizeTokenAsync(idTag, idTokenType, ct).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is Ocpp.Rpc.OcppConnectionClosedException || Ocpp.Rpc.OcppCallFailure.IsBadAnswer(ex))
+        {
+            // No connection, or the CSMS failed to answer: the driver is not let in, as at a station without its CSMS.
+            _engine.Log($"EVSE {evseId}: token {idTag} could not be authorised: {ex.Message}");
+            verdict = TokenVerdict.Refused;
+        }
+
+        if (_engine.IsMasterPass(verdict))
+        {
+            await StopWithMasterPassAsync(idTag, idTokenType, selection, ct).ConfigureAwait(false);
+            return true;
+        }
+
+        if (verdict is { IsAccepted: true, GroupId: { } group } && string.Equals(group, running.GroupId, StringComparison.Ordinal))
+        {
+            // 2.0.1 C09.FR.03: another valid token of the group the transaction was started with may stop it.
+            _engine.Log($"EVSE {evseId}: token {idTag} of group {group} stops the transaction");
+            await StopAsync(running, TransactionStopReason.Local, idTag, idTokenType, ct).ConfigureAwait(false);
+            return true;
+        }
+
+        if (_stepped.TryGetValue(evseId, out var stepped))
+        {
+            stepped.RefusedTokens.Enqueue(idTag);
+        }
+
+        _engine.Log($"EVSE {evseId}: token {idTag} may not stop the transaction ({verdict.Status}, group {verdict.GroupId ?? "none"} vs {running.GroupId ?? "none"})");
+        return false;
+    }
+
+    // 2.0.1 C16: with a user interface the holder's pick (C16.FR.01), each stop carrying the Master Pass token; without
+    // one every transaction (C16.FR.02), each stopped as by its own token (E07).
+    private async Task StopWithMasterPassAsync(string idTag, string? idTokenType, MasterPassSelection? selection, CancellationToken ct)
+    {
+        var station = _engine.Station;
+        var running = station.Profile.Evses.Select(e => _engine.TransactionOn(e.Id)).OfType<EngineTransaction>()
+            .Where(tx => selection?.Picks(tx.EvseId) ?? true).ToList();
+        _engine.Log($"Master Pass {idTag}: stopping the transactions on EVSE {string.Join(", ", running.Select(tx => tx.EvseId))} ({(selection is null ? "no user interface: all" : "picked on the user interface")})");
+        foreach (var tx in running)
+        {
+            tx.RequestMasterPassStop(selection is null ? tx.IdTag : idTag, selection is null ? tx.IdTokenType : idTokenType);
+            await EndedAsync(tx, ct).ConfigureAwait(false);
+        }
+    }
+
+    private Task StopAsync(EngineTransaction tx, TransactionStopReason reason, string idTag, string? idTokenType, CancellationToken ct)
+    {
+        tx.RequestStop(reason, idTag, idTokenType);
+        return EndedAsync(tx, ct);
+    }
+
+    private async Task EndedAsync(EngineTransaction tx, CancellationToken ct)
+    {
+        if (_stepped.TryGetValue(tx.EvseId, out var stepped) && stepped.Run is { } run)
+        {
+            await run.WaitAsync(ct).ConfigureAwait(false);
+        }
+        else
+        {
+            await tx.Ended.WaitAsync(ct).ConfigureAwait(false);
+        }
     }
 
     /// <summary>The driver stops the transaction on <paramref name="evseId"/> at the station (reason Local); the EV stays plugged. Completes once the stop was sent (or queued).</summary>

@@ -27,6 +27,7 @@ public sealed partial class ChargingStation
 
         Connectors = connectors;
         Configuration = new StationConfiguration(connectors.Count);
+        AuthorizationCache = new AuthorizationCache(Configuration);
     }
 
     /// <summary>The identity the station presents (the last URL path segment).</summary>
@@ -40,6 +41,9 @@ public sealed partial class ChargingStation
 
     /// <summary>The configuration keys / device-model variables the CSMS can read and set.</summary>
     public StationConfiguration Configuration { get; }
+
+    /// <summary>The tokens the CSMS answered about, as the station remembers them (2.x AuthCacheCtrlr).</summary>
+    public AuthorizationCache AuthorizationCache { get; }
 
     /// <summary>The outcome of the last BootNotification.</summary>
     public RegistrationState Registration { get; set; } = RegistrationState.NotBooted;

@@ -24,10 +24,38 @@ public sealed class StationConfiguration
         Add(new Setting("LocalAuthorizeOffline", "AuthCtrlr", "LocalAuthorizeOffline", "true", ReadOnly: false, IsBool) { DataType = DeviceDataType.Boolean });
         Add(new Setting("WebSocketPingInterval", "OCPPCommCtrlr", "WebSocketPingInterval", "30", ReadOnly: false, IsPositiveIntOrZero) { DataType = DeviceDataType.Integer, Unit = Seconds });
 
+        // The authorization cache and what the station does with a token the CSMS turns out to refuse (2.0.1 C10–C12,
+        // C16, E05); 1.6 keys where 1.6 has the setting, else the 2.x variable's name.
+        Add(new Setting(AuthCacheEnabledKey, "AuthCacheCtrlr", "Enabled", "true", ReadOnly: false, IsBool) { DataType = DeviceDataType.Boolean });
+        Add(new Setting(AuthCacheLifeTimeKey, "AuthCacheCtrlr", "LifeTime", "86400", ReadOnly: false, IsPositiveIntOrZero) { DataType = DeviceDataType.Integer, Unit = Seconds });
+        Add(new Setting("AuthCachePolicy", "AuthCacheCtrlr", "Policy", "LRU", ReadOnly: false, v => v is "LRU" or "LFU" or "FIFO" or "CUSTOM") { DataType = DeviceDataType.OptionList });
+        Add(new Setting(LocalPreAuthorizeKey, "AuthCtrlr", "LocalPreAuthorize", "false", ReadOnly: false, IsBool) { DataType = DeviceDataType.Boolean });
+        Add(new Setting(MasterPassGroupIdKey, "AuthCtrlr", "MasterPassGroupId", "", ReadOnly: false, v => v.Length <= 36) { DataType = DeviceDataType.String });
+        Add(new Setting(StopTxOnInvalidIdKey, "TxCtrlr", "StopTxOnInvalidId", "true", ReadOnly: false, IsBool) { DataType = DeviceDataType.Boolean });
+        Add(new Setting(MaxEnergyOnInvalidIdKey, "TxCtrlr", "MaxEnergyOnInvalidId", "0", ReadOnly: false, IsPositiveIntOrZero) { DataType = DeviceDataType.Integer, Unit = "Wh" });
+
         // OCPP 1.6 §3.7.1 keys; 2.x names them MessageAttempts / MessageAttemptInterval, instance TransactionEvent (E13).
         Add(new Setting("TransactionMessageAttempts", "OCPPCommCtrlr", "MessageAttempts", "3", ReadOnly: false, IsPositiveInt) { DataType = DeviceDataType.Integer, Instance = TransactionEventInstance });
         Add(new Setting("TransactionMessageRetryInterval", "OCPPCommCtrlr", "MessageAttemptInterval", "60", ReadOnly: false, IsPositiveIntOrZero) { DataType = DeviceDataType.Integer, Unit = Seconds, Instance = TransactionEventInstance });
     }
+
+    /// <summary>The key of AuthCacheCtrlr.Enabled (1.6 AuthorizationCacheEnabled).</summary>
+    public const string AuthCacheEnabledKey = "AuthorizationCacheEnabled";
+
+    /// <summary>The key of AuthCacheCtrlr.LifeTime.</summary>
+    public const string AuthCacheLifeTimeKey = "AuthCacheLifeTime";
+
+    /// <summary>The key of AuthCtrlr.LocalPreAuthorize (1.6 LocalPreAuthorize).</summary>
+    public const string LocalPreAuthorizeKey = "LocalPreAuthorize";
+
+    /// <summary>The key of AuthCtrlr.MasterPassGroupId.</summary>
+    public const string MasterPassGroupIdKey = "MasterPassGroupId";
+
+    /// <summary>The key of TxCtrlr.StopTxOnInvalidId (1.6 StopTransactionOnInvalidId).</summary>
+    public const string StopTxOnInvalidIdKey = "StopTransactionOnInvalidId";
+
+    /// <summary>The key of TxCtrlr.MaxEnergyOnInvalidId (1.6 MaxEnergyOnInvalidId).</summary>
+    public const string MaxEnergyOnInvalidIdKey = "MaxEnergyOnInvalidId";
 
     /// <summary>The 2.x variable instance of the transaction-message retry settings.</summary>
     public const string TransactionEventInstance = "TransactionEvent";

@@ -163,6 +163,20 @@ public sealed class ScriptedCsms : IAsyncDisposable
         }
     }
 
+    // What the scripted CSMS knows of a token, as 2.x IdTokenInfo JSON (its group as a Central token).
+    private string TokenInfo(string action, string token)
+    {
+        var (status, group) = _script.Tokens!.TryGetValue(token, out var known) ? known : ("Invalid", null);
+        if (_script.WrongStatusFor is { } wrong && wrong.IdToken == token)
+        {
+            status = wrong.Status;
+        }
+
+        return group is null || _script.NoGroupIn == action
+            ? $$"""{"status":"{{status}}"}"""
+            : $$$"""{"status":"{{{status}}}","groupIdToken":{"idToken":"{{{group}}}","type":"Central"}}""";
+    }
+
     private async Task AnswerAsync(Connection connection, string id, string action, JsonElement payload, CancellationToken ct)
     {
         if (action == _script.SilentFor)
@@ -183,9 +197,11 @@ public sealed class ScriptedCsms : IAsyncDisposable
         }
 
         var now = Now.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+        var token = payload.TryGetProperty("idToken", out var idToken) ? idToken.GetProperty("idToken").GetString() : null;
         var answer = action switch
         {
             "DataTransfer" => $$"""{"status":"{{_script.DataTransferStatus}}"}""",
+            "Authorize" or "TransactionEvent" when _script.Tokens is not null && token is not null => $$"""{"idTokenInfo":{{TokenInfo(action, token)}}}""",
             "BootNotification" => $$"""{"status":"Accepted","currentTime":"{{now}}","interval":{{_script.BootInterval}}}""",
             "Heartbeat" => $$"""{"currentTime":"{{now}}"}""",
             "Authorize" => """{"idTokenInfo":{"status":"Accepted"}}""",

@@ -32,6 +32,18 @@ public sealed record ScriptedCsmsScript
 
     /// <summary>Answers every CALL that carries a customData object with a FormatViolation CALLERROR. The default value is false.</summary>
     public bool RefusesCustomData { get; init; }
+    /// <summary>
+    /// The tokens the CSMS knows (token → status and group), when set: it answers Authorize and every TransactionEvent
+    /// carrying an idToken from them (the group as groupIdToken), an unlisted token Invalid. When null it accepts every
+    /// token without a group. The default value is null.
+    /// </summary>
+    public IReadOnlyDictionary<string, (string Status, string? Group)>? Tokens { get; init; }
+
+    /// <summary>One token the CSMS answers with another status than <see cref="Tokens"/> says (a wrong verdict), when set.</summary>
+    public (string IdToken, string Status)? WrongStatusFor { get; init; }
+
+    /// <summary>An action whose idTokenInfo the CSMS gives without the token's groupIdToken, when set.</summary>
+    public string? NoGroupIn { get; init; }
 
     /// <summary>CALLs the CSMS sends of its own, this long after it answered a boot (action, payload JSON).</summary>
     public IReadOnlyList<(TimeSpan After, string Action, string Payload)> AfterBoot { get; init; } = [];
