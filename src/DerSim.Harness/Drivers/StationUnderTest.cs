@@ -61,6 +61,7 @@ public sealed class StationUnderTest
 
     /// <summary>The vendor data the station adds to its 2.x messages (customData) once it connects; null adds none.</summary>
     public StationCustomData? CustomData { get; set; }
+
     /// <summary>
     /// Entries a scenario put in the station's authorization cache before it connected (the OCA cases' "Memory State"):
     /// token → (status, group).

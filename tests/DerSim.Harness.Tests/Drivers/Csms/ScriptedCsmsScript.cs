@@ -32,6 +32,7 @@ public sealed record ScriptedCsmsScript
 
     /// <summary>Answers every CALL that carries a customData object with a FormatViolation CALLERROR. The default value is false.</summary>
     public bool RefusesCustomData { get; init; }
+
     /// <summary>
     /// The tokens the CSMS knows (token → status and group), when set: it answers Authorize and every TransactionEvent
     /// carrying an idToken from them (the group as groupIdToken), an unlisted token Invalid. When null it accepts every
