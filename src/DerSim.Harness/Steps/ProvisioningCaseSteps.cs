@@ -203,24 +203,6 @@ public sealed class ProvisioningCaseSteps(ScenarioWorld world, ScenarioContext s
     }
 
     /// <summary>
-    /// Checks the CSMS's answer to the last CALL of the action the station sent: a CALLRESULT (in time, no CALLERROR)
-    /// whose field (JSON path) is one of the comma-separated values.
-    /// Example: <c>Then the CSMS answered the last "DataTransfer" with "status" one of "UnknownVendorId, UnknownMessageId, Rejected"</c>
-    /// </summary>
-    [Then("the CSMS answered the last {string} with {string} one of {string}")]
-    public async Task AnsweredLastWithOneOf(string action, string path, string values)
-    {
-        var allowed = values.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
-        var (call, answer) = await LastAnsweredAsync(action).ConfigureAwait(false);
-        var value = answer.Payload is { } p && FrameFields.At(p, path) is { } v ? FrameFields.Text(v) : null;
-        if (value is null || !allowed.Contains(value, StringComparer.Ordinal))
-        {
-            throw new TrafficAssertionException(
-                $"the CSMS must answer this {action} with {path} one of {string.Join(", ", allowed)}; it answered {path} = {value ?? "(absent)"}", [call, answer]);
-        }
-    }
-
-    /// <summary>
     /// Checks that the CSMS answered the last CALL of the action the station sent with a CALLRESULT, in time and without
     /// a CALLERROR. Example: <c>Then the CSMS answered the last "NotifyEvent" without an error</c>
     /// </summary>

@@ -46,7 +46,7 @@ public sealed class ProvisioningCaseVerdictTests
 
         Failed(results).ShouldBe(["TC_P_02_CSMS"]);
         var failure = results.First(r => Case(r) == "TC_P_02_CSMS").Message;
-        failure.ShouldContain("the CSMS must answer this DataTransfer with status one of UnknownVendorId, UnknownMessageId, Rejected; it answered status = Accepted");
+        failure.ShouldContain("the CSMS's answer to the last DataTransfer: expected status one of UnknownVendorId, UnknownMessageId, Rejected, got Accepted");
         failure.ShouldContain("\"DataTransfer\",{\"vendorId\":\"com.example.dersim.unknown\"");
         failure.ShouldContain("{\"status\":\"Accepted\"}");
     }
