@@ -10,6 +10,7 @@ public sealed class EngineTransaction : IDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly TaskCompletionSource _ended = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Lock _modeGate = new();
+    private readonly List<MeterReport> _txEnded = [];
     private int _seqNo;
     private OperationMode? _reportedMode;
 
@@ -88,6 +89,30 @@ public sealed class EngineTransaction : IDisposable
 
     /// <summary>The last sample sent, for 1.6 StopTransaction transactionData.</summary>
     public MeterSample? LastSample { get; internal set; }
+
+    /// <summary>
+    /// The readings collected for the Ended event while the transaction ran (AlignedDataCtrlr / SampledDataCtrlr
+    /// TxEndedInterval with their TxEndedMeasurands), oldest first; the final Transaction.End sample is not among them.
+    /// </summary>
+    public IReadOnlyList<MeterReport> TxEndedReadings
+    {
+        get
+        {
+            lock (_txEnded)
+            {
+                return [.. _txEnded.OrderBy(r => r.Sample.Timestamp)];
+            }
+        }
+    }
+
+    /// <summary>Keeps <paramref name="report"/> for the Ended event.</summary>
+    internal void CollectForEnd(MeterReport report)
+    {
+        lock (_txEnded)
+        {
+            _txEnded.Add(report);
+        }
+    }
 
     /// <summary>The reason the station was asked to stop, if it was.</summary>
     public TransactionStopReason? StopRequested { get; private set; }

@@ -215,45 +215,70 @@ public sealed partial class StationEngine
         }
     }
 
-    /// <summary>4. Samples every interval until a stop is requested or the EV, at its target, leaves one interval after SuspendedEV.</summary>
+    /// <summary>
+    /// 4. Samples every interval until a stop is requested or the EV, at its target, leaves one interval after
+    /// SuspendedEV; with SampledDataCtrlr.TxEndedInterval set, it also keeps the TxEndedMeasurands every such interval
+    /// from the start for the Ended event (J02).
+    /// </summary>
     private async Task ChargeAsync(EngineTransaction tx, ITransactionMessages messages, CancellationToken ct)
     {
         var leaving = false;
 
         // Samples fall on fixed deadlines (start + k × interval), so on a real or scaled clock the time spent
         // sending a sample does not push every later one back; a deadline already missed is not caught up in a burst.
-        var next = Clock.Time.GetUtcNow();
+        var start = Clock.Time.GetUtcNow();
+        var nextSample = start + SampleInterval;
+        var endedInterval = SampledTxEndedInterval;
+        var nextEnded = endedInterval > TimeSpan.Zero ? start + endedInterval : DateTimeOffset.MaxValue;
         while (!tx.StopToken.IsCancellationRequested)
         {
             using var wait = CancellationTokenSource.CreateLinkedTokenSource(ct, tx.StopToken);
             var now = Clock.Time.GetUtcNow();
-            next += SampleInterval;
-            if (next < now)
+            if (nextSample < now)
             {
-                next = now;
+                nextSample = now;
             }
 
+            var due = nextEnded < nextSample ? nextEnded : nextSample;
             try
             {
-                await Clock.WaitAsync(next - now, wait.Token).ConfigureAwait(false);
+                await Clock.WaitAsync(due < now ? TimeSpan.Zero : due - now, wait.Token).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (!ct.IsCancellationRequested)
             {
                 return;
             }
 
+            var (sample, snapshot) = ReadNow(tx.EvseId);
+            if (due == nextEnded)
+            {
+                tx.CollectForEnd(new MeterReport(Metering.Select(sample, Station.Configuration, StationModel.StationConfiguration.SampledData, "TxEndedMeasurands"), Metering.Periodic));
+                endedInterval = SampledTxEndedInterval;
+                nextEnded = endedInterval > TimeSpan.Zero ? nextEnded + endedInterval : DateTimeOffset.MaxValue;
+            }
+
+            if (due != nextSample)
+            {
+                continue;
+            }
+
+            nextSample += SampleInterval;
             if (leaving)
             {
                 return;
             }
 
-            var (sample, snapshot) = ReadNow(tx.EvseId);
             try
             {
                 await ReportStateAsync(tx, messages, snapshot.State, sample, ct).ConfigureAwait(false);
                 await Bidirectional.ReportOperationModeAsync(tx, messages, ct).ConfigureAwait(false);
                 tx.LastSample = sample;
-                await messages.SampleAsync(tx, sample, triggered: false, ct).ConfigureAwait(false);
+
+                // Nothing to report when SampledDataCtrlr is disabled or its TxUpdatedMeasurands name nothing (J02).
+                if (Metering.ForContext(sample, Station.Configuration, Metering.Periodic).Readings.Count > 0)
+                {
+                    await messages.SampleAsync(tx, sample, triggered: false, ct).ConfigureAwait(false);
+                }
             }
             catch (Exception ex) when (IsBadAnswer(ex))
             {

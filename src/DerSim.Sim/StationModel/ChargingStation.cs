@@ -26,7 +26,7 @@ public sealed partial class ChargingStation
         }
 
         Connectors = connectors;
-        Configuration = new StationConfiguration(connectors.Count);
+        Configuration = new StationConfiguration(connectors.Count, profile.MeterValues.Measurands);
     }
 
     /// <summary>The identity the station presents (the last URL path segment).</summary>
@@ -40,6 +40,9 @@ public sealed partial class ChargingStation
 
     /// <summary>The configuration keys / device-model variables the CSMS can read and set.</summary>
     public StationConfiguration Configuration { get; }
+
+    /// <summary>The meter's signing key, for signed meter values (AlignedDataCtrlr / SampledDataCtrlr SignReadings).</summary>
+    public MeterSigner MeterSigner { get; } = new();
 
     /// <summary>The outcome of the last BootNotification.</summary>
     public RegistrationState Registration { get; set; } = RegistrationState.NotBooted;
