@@ -170,9 +170,17 @@ public sealed class ScriptedCsms : IAsyncDisposable
             return;
         }
 
+        if (action == "TransactionEvent" && payload.GetProperty("triggerReason").GetString() == _script.ErrorForTriggerReason)
+        {
+            await connection.SendAsync(this, $$"""[4,"{{id}}","NotImplemented","not here",{}]""", ct);
+            return;
+        }
+
         var now = Now.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
         var answer = action switch
         {
+            "TransactionEvent" when payload.GetProperty("eventType").GetString() == _script.InvalidAnswerForEventType => """{"totalCost":"much"}""",
+            "TransactionEvent" when _script.StartAnswerWithoutIdTokenInfo && payload.GetProperty("eventType").GetString() == "Started" => "{}",
             "BootNotification" => $$"""{"status":"Accepted","currentTime":"{{now}}","interval":{{_script.BootInterval}}}""",
             "Heartbeat" => $$"""{"currentTime":"{{now}}"}""",
             "Authorize" => """{"idTokenInfo":{"status":"Accepted"}}""",
