@@ -1,5 +1,5 @@
 @conformance @block-J
-Feature: Meter values the station sends (OCPP 2.x block J, CSMS cases)
+Feature: Meter values sent by the station (block J)
   The station reports its readings as its device model says: clock-aligned values (AlignedDataCtrlr, use case J01) at
   whole multiples of the interval after midnight, in MeterValues while no transaction runs and in TransactionEvent
   Updated while one does, and the values kept for the end in the Ended event; sampled values (SampledDataCtrlr, J02)
@@ -116,6 +116,33 @@ Feature: Meter values the station sends (OCPP 2.x block J, CSMS cases)
     And the CSMS answered the station's "TransactionEvent" with "evse.id" = "1" carrying "Transaction.Begin" meter values
     And the CSMS's answers to every "TransactionEvent" are valid against the OCPP schema
     And the CSMS answered every "TransactionEvent" with an idToken with its idTokenInfo
+    And the CSMS answered every call
+    And the CSMS answered no call with an error
+
+    @ocpp2.0.1
+    Examples: OCPP 2.0.1
+      | version |
+      | 2.0.1   |
+
+    @ocpp2.1
+    Examples: OCPP 2.1
+      | version |
+      | 2.1     |
+
+  @TC_J_08_CSMS @mandatory-core
+  Scenario Outline: A Started event without EVSE, then the EVSE with Transaction.Begin values, is answered
+    Given a station with profile "EVSE-AC-22kW-1port" on OCPP <version>
+    And the station's setting "TxCtrlr.TxStartPoint" is "Authorized"
+    And the station's setting "SampledDataCtrlr.TxStartedMeasurands" is "Energy.Active.Import.Register"
+    And the station is Booted
+    And the driver presents the valid token at the station before choosing an EVSE
+    And EVSE 1 is EVConnected
+    Then the CSMS answered the station's "TransactionEvent" with "eventType" = "Started" and no "evse"
+    And the CSMS answered the station's "TransactionEvent" with "triggerReason" = "CablePluggedIn" carrying "Transaction.Begin" meter values
+    And the CSMS answered the station's "TransactionEvent" with "evse.id" = "1" carrying "Transaction.Begin" meter values
+    And the CSMS's answers to every "TransactionEvent" are valid against the OCPP schema
+    And the CSMS answered every "TransactionEvent" with an idToken with its idTokenInfo
+    And the CSMS answered a "TransactionEvent" with "idTokenInfo.status" = "Accepted"
     And the CSMS answered every call
     And the CSMS answered no call with an error
 

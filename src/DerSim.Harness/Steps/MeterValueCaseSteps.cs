@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using DerSim.Harness.Drivers;
+using DerSim.Harness.Target;
 using DerSim.Harness.Traffic;
 using DerSim.Ocpp.Rpc;
 using Reqnroll;
@@ -14,8 +15,27 @@ namespace DerSim.Harness.Steps;
 /// are valid and fit the request. A request the check needs that the station did not send is DerSim's failure, and says so.
 /// </summary>
 [Binding]
-public sealed class MeterValueCaseSteps(ScenarioWorld world)
+public sealed class MeterValueCaseSteps(ScenarioWorld world, ScenarioContext scenario)
 {
+    /// <summary>
+    /// The driver presents a token of the target declaration at the station before any EV plugs in, choosing no EVSE, and
+    /// the CSMS accepts it: with the station's TxCtrlr.TxStartPoint Authorized the transaction starts at once, its
+    /// TransactionEvent Started naming no EVSE (the EV that plugs in next names it). Fails when the CSMS refused the token.
+    /// Example: <c>Given the driver presents the valid token at the station before choosing an EVSE</c>
+    /// </summary>
+    [Given("the driver presents {tokenRole} at the station before choosing an EVSE")]
+    [When("the driver presents {tokenRole} at the station before choosing an EVSE")]
+    public async Task PresentsBeforeEvse(TokenRole role)
+    {
+        var station = world.Simulator.Station();
+        var token = TargetSteps.Token(world, scenario, role);
+        if (!await world.Simulator.PresentTokenAtStationAsync(station, token.IdToken, token.EffectiveType).ConfigureAwait(false))
+        {
+            var authorize = world.Recorder.Query().Station(station.Id).Action("Authorize").Frames;
+            throw new TrafficAssertionException($"expected the CSMS to accept {role.Describe()} (idTokenInfo.status Accepted) presented at the station", [.. authorize.TakeLast(2)]);
+        }
+    }
+
     /// <summary>
     /// Checks that the station sent at least so many CALLs of the action whose meter values carry every one of the reading
     /// contexts (comma-separated), and that the CSMS answered each of them with a CALLRESULT within the step timeout
@@ -51,6 +71,15 @@ public sealed class MeterValueCaseSteps(ScenarioWorld world)
     [Then("the CSMS answered the station's {string} with {string} = {string} carrying signed {string} meter values")]
     public Task AnsweredTheSigned(string action, string path, string value, string contexts) =>
         CheckAnsweredAsync(1, action, path, value, contexts, signed: true);
+
+    /// <summary>
+    /// Checks that the station sent a CALL of the action with a field value at a JSON path and without a second field (a
+    /// TransactionEvent Started with no evse: the EVSE not known yet), and that the CSMS answered it with a CALLRESULT within
+    /// the step timeout (J02.FR.19). Example: <c>Then the CSMS answered the station's "TransactionEvent" with "eventType" = "Started" and no "evse"</c>
+    /// </summary>
+    [Then("the CSMS answered the station's {string} with {string} = {string} and no {string}")]
+    public Task AnsweredWithout(string action, string path, string value, string absent) =>
+        CheckAnsweredAsync(1, action, path, value, "", signed: false, absent);
 
     /// <summary>
     /// Checks that every answer of the CSMS to a CALL of the action is valid against the OCPP schema of the connection's
@@ -98,13 +127,16 @@ public sealed class MeterValueCaseSteps(ScenarioWorld world)
         }
     }
 
-    private async Task CheckAnsweredAsync(int count, string action, string? path, string? value, string contexts, bool signed)
+    private async Task CheckAnsweredAsync(int count, string action, string? path, string? value, string contexts, bool signed, string? absent = null)
     {
         var wanted = contexts.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        var what = $"{action}{(path is null ? "" : $" with {path} = {value}")} carrying {(signed ? "signed " : "")}{string.Join(", ", wanted)} meter values";
+        var what = $"{action}{(path is null ? "" : $" with {path} = {value}")}"
+            + (absent is null ? "" : $" and no {absent}")
+            + (wanted.Length == 0 ? "" : $" carrying {(signed ? "signed " : "")}{string.Join(", ", wanted)} meter values");
         bool Fits(RecordedFrame call) =>
             call.Payload is { } p
             && (path is null || (FrameFields.At(p, path) is { } v && FrameFields.Matches(v, value!)))
+            && (absent is null || FrameFields.At(p, absent) is null)
             && wanted.All(c => SampledValues(p).Any(s => Context(s) == c))
             && (!signed || SampledValues(p).Where(s => wanted.Contains(Context(s))).All(IsSigned));
 

@@ -38,15 +38,18 @@ public sealed class Ocpp2TransactionMessages(TransactionOutbox outbox, IVersionA
         // Unique per station and at most 36 characters (the schema's limit).
         tx.TransactionId = Guid.NewGuid().ToString("N");
         var remote = tx.Trigger == TransactionStartTrigger.RemoteStart;
-        var info = Info(tx, ChargingState.EVConnected) with
+
+        // Started on authorization before any EV plugged in: no EVSE and no meter to read yet (EvseKnownAsync follows).
+        var known = tx.EvseKnown;
+        var info = Info(tx, known ? ChargingState.EVConnected : ChargingState.Idle) with
         {
             OperationMode = ExpressesDischarge && tx.ReportedOperationMode is { } mode ? Ocpp2SmartCharging.ToOcpp2(mode) : null,
             RemoteStartId = tx.RemoteStartId,
         };
-        var payload = Event(tx, Ocpp2.TransactionEventEnumType.Started, remote ? Ocpp2.TriggerReasonEnumType.RemoteStart : Ocpp2.TriggerReasonEnumType.Authorized, sample, info, Metering.Begin) with
+        var payload = Event(tx, Ocpp2.TransactionEventEnumType.Started, remote ? Ocpp2.TriggerReasonEnumType.RemoteStart : Ocpp2.TriggerReasonEnumType.Authorized, known ? sample : null, info, Metering.Begin) with
         {
             IdToken = IdToken(tx.IdTag, tx.IdTokenType),
-            Evse = new Ocpp2.EVSEType(tx.EvseId) { ConnectorId = tx.Connector.ConnectorId },
+            Evse = known ? new Ocpp2.EVSEType(tx.EvseId) { ConnectorId = tx.Connector.ConnectorId } : null,
         };
         var answer = await outbox.CallAsync("TransactionEvent", Payload(payload), OutboxDelivery.Transaction, ct).ConfigureAwait(false);
 
@@ -99,6 +102,19 @@ public sealed class Ocpp2TransactionMessages(TransactionOutbox outbox, IVersionA
         List<Ocpp2.MeterValueType> values = [.. tx.TxEndedReadings.Where(r => r.Sample.Readings.Count > 0).Select(r => MeterValue(tx, r.Sample, r.Context))];
         values.AddRange(payload.MeterValue ?? []);
         payload = payload with { MeterValue = values.Count > 0 ? values : null };
+        return outbox.CallAsync("TransactionEvent", Payload(payload), OutboxDelivery.Transaction, ct);
+    }
+
+    /// <inheritdoc />
+    public Task EvseKnownAsync(EngineTransaction tx, MeterSample sample, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(tx);
+
+        // J02: the Transaction.Begin values go with the first event that names the EVSE (TC_J_08: EVSE not known at the start).
+        var payload = Event(tx, Ocpp2.TransactionEventEnumType.Updated, Ocpp2.TriggerReasonEnumType.CablePluggedIn, sample, Info(tx, ChargingState.EVConnected), Metering.Begin) with
+        {
+            Evse = new Ocpp2.EVSEType(tx.EvseId) { ConnectorId = tx.Connector.ConnectorId },
+        };
         return outbox.CallAsync("TransactionEvent", Payload(payload), OutboxDelivery.Transaction, ct);
     }
 

@@ -24,8 +24,17 @@ public sealed class EngineTransaction : IDisposable
         RemoteStartId = remoteStartId;
     }
 
-    /// <summary>The connector in use.</summary>
-    public StationConnector Connector { get; }
+    /// <summary>The connector in use (for a transaction started before its EVSE was known: the one its EV plugged into).</summary>
+    public StationConnector Connector { get; internal set; }
+
+    /// <summary>
+    /// Whether the station knows the EVSE of the transaction. False from a start on authorization before any EV plugged
+    /// in (TxStartPoint Authorized, 2.x E01 / J02 "EVSE not known") until the EV plugs in. The default value is <see langword="true"/>.
+    /// </summary>
+    public bool EvseKnown { get; internal set; } = true;
+
+    /// <summary>Whether the CSMS accepted the token of the start, once it answered (a transaction started before its EVSE was known keeps it for its run).</summary>
+    internal bool StartAccepted { get; set; } = true;
 
     /// <summary>The EVSE.</summary>
     public int EvseId => Connector.EvseId;

@@ -32,6 +32,13 @@ public interface ITransactionMessages
     Task MeterValuesAsync(int evseId, MeterSample sample, CancellationToken ct);
 
     /// <summary>
+    /// Tells the CSMS the EVSE of <paramref name="tx"/>, started before it was known, now that its EV plugged in there,
+    /// with the transaction's first values (2.x TransactionEvent Updated, CablePluggedIn, evse, context Transaction.Begin).
+    /// By default nothing is sent.
+    /// </summary>
+    Task EvseKnownAsync(EngineTransaction tx, MeterSample sample, CancellationToken ct) => Task.CompletedTask;
+
+    /// <summary>
     /// Sends the clock-aligned values of <paramref name="evseId"/>, no transaction running there (2.x MeterValues,
     /// context Sample.Clock; use case J01). <paramref name="sample"/> is cut to the aligned measurands already.
     /// By default nothing is sent.

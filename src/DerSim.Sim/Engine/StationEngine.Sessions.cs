@@ -133,12 +133,17 @@ public sealed partial class StationEngine
     /// Runs one transaction on <paramref name="connector"/> from its start to its stop; <paramref name="registeredCallback"/>
     /// is called once the start was answered (or given up).
     /// </summary>
-    internal async Task RunTransactionAsync(SessionStart start, StationConnector connector, ITransactionMessages messages, CancellationToken ct, Action? registeredCallback = null)
+    internal async Task RunTransactionAsync(SessionStart start, StationConnector connector, ITransactionMessages messages, CancellationToken ct, Action? registeredCallback = null, EngineTransaction? begun = null)
     {
-        // 3. Start: the id comes from the CSMS (1.6) or the station (2.x); energy flows from then on.
-        using var tx = new EngineTransaction(connector, start.IdTag, start.Trigger, start.RemoteStartId) { StaysPlugged = start.Stepped, IdTokenType = start.IdTokenType };
+        // 3. Start: the id comes from the CSMS (1.6) or the station (2.x); energy flows from then on. A transaction
+        // begun before its EVSE was known (begun) started already: the EV's plug-in names the EVSE instead.
+        using var tx = begun ?? new EngineTransaction(connector, start.IdTag, start.Trigger, start.RemoteStartId) { StaysPlugged = start.Stepped, IdTokenType = start.IdTokenType };
         var (first, _) = ReadNow(start.EvseId);
-        tx.StartedAt = first.Timestamp;
+        if (begun is null)
+        {
+            tx.StartedAt = first.Timestamp;
+        }
+
         Bidirectional.Prepare(tx, messages);
 
         // Until it is registered, a CSMS request naming it waits (SettleStartsAsync): its answer may be just in.
@@ -147,20 +152,38 @@ public sealed partial class StationEngine
         bool accepted;
         try
         {
-            try
+            if (begun is not null)
             {
-                (tx.TransactionId, accepted) = await messages.StartAsync(tx, first, ct).ConfigureAwait(false);
+                accepted = begun.StartAccepted;
+                tx.Connector = connector;
+                tx.EvseKnown = true;
+                try
+                {
+                    await messages.EvseKnownAsync(tx, first, ct).ConfigureAwait(false);
+                }
+                catch (Exception ex) when (IsBadAnswer(ex))
+                {
+                    // The transaction runs on: a real station charges and tells the CSMS more with the next events.
+                    Log($"EVSE {start.EvseId}: the EVSE of transaction {tx.TransactionId} not acknowledged: {ex.Message}");
+                }
             }
-            catch (Exception ex) when (IsBadAnswer(ex))
+            else
             {
-                // Given up after its last attempt (the outbox logged it): without the CSMS's id there is no transaction.
-                Log($"EVSE {start.EvseId}: transaction not started: {ex.Message}");
-                return;
+                try
+                {
+                    (tx.TransactionId, accepted) = await messages.StartAsync(tx, first, ct).ConfigureAwait(false);
+                }
+                catch (Exception ex) when (IsBadAnswer(ex))
+                {
+                    // Given up after its last attempt (the outbox logged it): without the CSMS's id there is no transaction.
+                    Log($"EVSE {start.EvseId}: transaction not started: {ex.Message}");
+                    return;
+                }
             }
 
             tx.LastSample = first;
             _transactions[start.EvseId] = tx;
-            Profiles.StartTransaction(start.EvseId, tx.TransactionId, tx.StartedAt);
+            Profiles.StartTransaction(start.EvseId, tx.TransactionId!, tx.StartedAt);
             if (_planEnded)
             {
                 // The plan ended while this one was starting: it ends at once, like the others did.

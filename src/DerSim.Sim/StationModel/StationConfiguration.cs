@@ -39,7 +39,17 @@ public sealed class StationConfiguration
         Add(new Setting("TransactionMessageAttempts", "OCPPCommCtrlr", "MessageAttempts", "3", ReadOnly: false, IsPositiveInt) { DataType = DeviceDataType.Integer, Instance = TransactionEventInstance });
         Add(new Setting("TransactionMessageRetryInterval", "OCPPCommCtrlr", "MessageAttemptInterval", "60", ReadOnly: false, IsPositiveIntOrZero) { DataType = DeviceDataType.Integer, Unit = Seconds, Instance = TransactionEventInstance });
         AddMetering(string.Join(",", measurands));
+
+        // 2.x E01: when a transaction starts. The station starts it once the EV is connected and the driver authorized
+        // (PowerPathClosed); with Authorized in the list a token presented before any EV plugged in starts it at once, its
+        // EVSE not known yet. Other start points are accepted as values but not acted on.
+        Add(new Setting("TxStartPoint", "TxCtrlr", "TxStartPoint", "PowerPathClosed", ReadOnly: false, IsTxPointList) { DataType = DeviceDataType.MemberList, InV16 = false });
     }
+
+    private static readonly HashSet<string> TxPoints = new(StringComparer.Ordinal) { "ParkingBayOccupancy", "EVConnected", "Authorized", "DataSigned", "PowerPathClosed", "EnergyTransfer" };
+
+    private static bool IsTxPointList(string value) =>
+        value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) is { Length: > 0 } points && points.All(TxPoints.Contains);
 
     /// <summary>
     /// The metering settings of 2.x use cases J01 (AlignedDataCtrlr) and J02 (SampledDataCtrlr), with their 1.6 keys where
