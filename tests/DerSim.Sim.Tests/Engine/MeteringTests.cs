@@ -41,6 +41,19 @@ public sealed class MeteringTests
     }
 
     [Test]
+    public async Task On_1_6_clock_aligned_values_go_out_in_MeterValues_with_context_Sample_Clock()
+    {
+        await using var rig = await StartAsync(OcppVersion.V16, "ALIGNED", ("AlignedDataCtrlr.Interval", "900"));
+
+        await rig.Runner.SessionsCompleted.WaitAsync(TimeSpan.FromSeconds(30));
+
+        var clock = rig.Calls("MeterValues").Select(c => c.Payload).Where(p => p.GetProperty("meterValue")[0].GetProperty("sampledValue")[0].GetProperty("context").GetString() == "Sample.Clock").ToList();
+        clock.ShouldNotBeEmpty(rig.Describe());
+        clock.All(p => Aligned(p.GetProperty("meterValue")[0], TimeSpan.FromMinutes(15))).ShouldBeTrue();
+        clock.Count(p => p.TryGetProperty("transactionId", out _)).ShouldBeGreaterThan(0, "during the transaction they name it");
+    }
+
+    [Test]
     public async Task With_SendDuringIdle_no_clock_aligned_values_go_out_during_a_transaction()
     {
         await using var rig = await StartAsync(OcppVersion.V201, "IDLE-ONLY", ("AlignedDataCtrlr.Interval", "900"), ("AlignedDataCtrlr.SendDuringIdle", "true"));
