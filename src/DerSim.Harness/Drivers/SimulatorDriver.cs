@@ -342,6 +342,16 @@ public sealed class SimulatorDriver : IAsyncDisposable
             open);
     }
 
+    /// <summary>
+    /// The driver presents <paramref name="token"/> at <paramref name="station"/> before any EV plugged in, choosing no
+    /// EVSE; with TxCtrlr.TxStartPoint Authorized the transaction starts at once, its EVSE not known yet.
+    /// </summary>
+    public async Task<bool> PresentTokenAtStationAsync(StationUnderTest station, string token, string? idTokenType = null)
+    {
+        var runner = await BootedAsync(station).ConfigureAwait(false);
+        return await runner.Engine.SteppedSessions.PresentTokenAtStationAsync(token, idTokenType, CancellationToken.None).WaitAsync(WaitTimeout).ConfigureAwait(false);
+    }
+
     /// <summary>The driver stops the transaction on <paramref name="evseId"/> at the station (reason Local).</summary>
     public async Task StopLocallyAsync(StationUnderTest station, int evseId)
     {

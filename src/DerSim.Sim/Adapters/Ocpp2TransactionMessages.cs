@@ -42,15 +42,18 @@ public sealed class Ocpp2TransactionMessages(TransactionOutbox outbox, IVersionA
         // Unique per station and at most 36 characters (the schema's limit).
         tx.TransactionId = Guid.NewGuid().ToString("N");
         var remote = tx.Trigger == TransactionStartTrigger.RemoteStart;
-        var info = Info(tx, ChargingState.EVConnected) with
+
+        // Started on authorization before any EV plugged in: no EVSE and no meter to read yet (EvseKnownAsync follows).
+        var known = tx.EvseKnown;
+        var info = Info(tx, known ? ChargingState.EVConnected : ChargingState.Idle) with
         {
             OperationMode = ExpressesDischarge && tx.ReportedOperationMode is { } mode ? Ocpp2SmartCharging.ToOcpp2(mode) : null,
             RemoteStartId = tx.RemoteStartId,
         };
-        var payload = Event(tx, Ocpp2.TransactionEventEnumType.Started, remote ? Ocpp2.TriggerReasonEnumType.RemoteStart : Ocpp2.TriggerReasonEnumType.Authorized, sample, info, "Transaction.Begin") with
+        var payload = Event(tx, Ocpp2.TransactionEventEnumType.Started, remote ? Ocpp2.TriggerReasonEnumType.RemoteStart : Ocpp2.TriggerReasonEnumType.Authorized, known ? sample : null, info, Metering.Begin) with
         {
             IdToken = IdToken(tx.IdTag, tx.IdTokenType),
-            Evse = new Ocpp2.EVSEType(tx.EvseId) { ConnectorId = tx.Connector.ConnectorId },
+            Evse = known ? new Ocpp2.EVSEType(tx.EvseId) { ConnectorId = tx.Connector.ConnectorId } : null,
         };
         var answer = await outbox.CallAsync("TransactionEvent", Payload(payload), OutboxDelivery.Transaction, ct).ConfigureAwait(false);
 
@@ -65,7 +68,7 @@ public sealed class Ocpp2TransactionMessages(TransactionOutbox outbox, IVersionA
     public Task SampleAsync(EngineTransaction tx, MeterSample sample, bool triggered, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(tx);
-        var payload = Event(tx, Ocpp2.TransactionEventEnumType.Updated, triggered ? Ocpp2.TriggerReasonEnumType.Trigger : Ocpp2.TriggerReasonEnumType.MeterValuePeriodic, sample, Info(tx, null), triggered ? "Trigger" : "Sample.Periodic");
+        var payload = Event(tx, Ocpp2.TransactionEventEnumType.Updated, triggered ? Ocpp2.TriggerReasonEnumType.Trigger : Ocpp2.TriggerReasonEnumType.MeterValuePeriodic, sample, Info(tx, null), triggered ? "Trigger" : Metering.Periodic);
         return outbox.CallAsync("TransactionEvent", Payload(payload), OutboxDelivery.Transaction, ct);
     }
 
@@ -101,16 +104,51 @@ public sealed class Ocpp2TransactionMessages(TransactionOutbox outbox, IVersionA
             _ => (Ocpp2.TriggerReasonEnumType.EVCommunicationLost, Ocpp2.ReasonEnumType.EVDisconnected),
         };
         var info = Info(tx, ChargingState.Idle) with { StoppedReason = stopped };
-        var payload = Event(tx, Ocpp2.TransactionEventEnumType.Ended, trigger, sample, info, "Transaction.End") with
+        var payload = Event(tx, Ocpp2.TransactionEventEnumType.Ended, trigger, sample, info, Metering.End) with
         {
             // A token presented at the station stopped it (2.0.1 E07, C09, C16): the CSMS is told which.
             IdToken = tx.StopIdTag is { } stopper ? IdToken(stopper, tx.StopIdTokenType) : null,
         };
+
+        // The readings collected for the end (J01 / J02 TxEndedInterval, each cut to its TxEndedMeasurands already),
+        // then the final one with context Transaction.End.
+        List<Ocpp2.MeterValueType> values = [.. tx.TxEndedReadings.Where(r => r.Sample.Readings.Count > 0).Select(r => MeterValue(tx, r.Sample, r.Context))];
+        values.AddRange(payload.MeterValue ?? []);
+        payload = payload with { MeterValue = values.Count > 0 ? values : null };
         var answer = await outbox.CallAsync("TransactionEvent", Payload(payload), OutboxDelivery.Transaction, ct).ConfigureAwait(false);
         if (answer is { } a && tx.StopIdTag is { } token)
         {
             Learn(token, a);
         }
+    }
+
+    /// <inheritdoc />
+    public Task EvseKnownAsync(EngineTransaction tx, MeterSample sample, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(tx);
+
+        // J02: the Transaction.Begin values go with the first event that names the EVSE (TC_J_08: EVSE not known at the start).
+        var payload = Event(tx, Ocpp2.TransactionEventEnumType.Updated, Ocpp2.TriggerReasonEnumType.CablePluggedIn, sample, Info(tx, ChargingState.EVConnected), Metering.Begin) with
+        {
+            Evse = new Ocpp2.EVSEType(tx.EvseId) { ConnectorId = tx.Connector.ConnectorId },
+        };
+        return outbox.CallAsync("TransactionEvent", Payload(payload), OutboxDelivery.Transaction, ct);
+    }
+
+    /// <inheritdoc />
+    public Task ClockAlignedAsync(int evseId, MeterSample sample, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(sample);
+        var value = MeterPayloads.Ocpp2MeterValue(sample, Metering.Clock, adapter.Version, Signing(null, Metering.Clock));
+        return outbox.CallAsync("MeterValues", Payload(new Ocpp2.MeterValuesRequest(evseId, [value])), OutboxDelivery.Status, ct);
+    }
+
+    /// <inheritdoc />
+    public Task ClockAlignedAsync(EngineTransaction tx, MeterSample sample, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(tx);
+        var payload = Event(tx, Ocpp2.TransactionEventEnumType.Updated, Ocpp2.TriggerReasonEnumType.MeterValueClock, sample, Info(tx, null), Metering.Clock);
+        return outbox.CallAsync("TransactionEvent", Payload(payload), OutboxDelivery.Transaction, ct);
     }
 
     /// <inheritdoc />
@@ -160,9 +198,18 @@ public sealed class Ocpp2TransactionMessages(TransactionOutbox outbox, IVersionA
         {
             // Made while the connection is down: it goes out later, queued, and says so.
             Offline = outbox.IsOnline ? null : true,
-            MeterValue = sample is not null && context is not null ? [MeterPayloads.Ocpp2MeterValue(sample, context, adapter.Version)] : null,
+            MeterValue = sample is not null && context is not null && Metering.ForContext(sample, station.Configuration, context) is { Readings.Count: > 0 } cut
+                ? [MeterValue(tx, cut, context)]
+                : null,
             CustomData = Ocpp2CustomData.Of(station.CustomData),
         };
+
+    // The measurands and signing of each context come from the device model (J01 AlignedDataCtrlr, J02 SampledDataCtrlr).
+    private Ocpp2.MeterValueType MeterValue(EngineTransaction tx, MeterSample sample, string context) =>
+        MeterPayloads.Ocpp2MeterValue(sample, context, adapter.Version, Signing(tx.TransactionId, context));
+
+    private MeterSigning? Signing(string? transactionId, string context) =>
+        Metering.Signs(station.Configuration, context) ? new MeterSigning(station.MeterSigner, station.StationId, transactionId) : null;
 
     private Ocpp2.TransactionType Info(EngineTransaction tx, ChargingState? state) =>
         new(tx.TransactionId!)

@@ -76,6 +76,27 @@ public sealed class V16TransactionMessages(TransactionOutbox outbox, IVersionAda
     }
 
     /// <inheritdoc />
+    public Task ClockAlignedAsync(int evseId, MeterSample sample, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(sample);
+
+        // OCPP 1.6 §3.16.2: clock-aligned data (ClockAlignedDataInterval, MeterValuesAlignedData) in MeterValues, context Sample.Clock.
+        var payload = new MeterValuesRequest(station.ConnectorsOf(evseId).First().StationConnectorId, [MeterPayloads.V16MeterValue(sample, "Sample.Clock")]);
+        return outbox.CallAsync("MeterValues", Payload(payload), OutboxDelivery.Status, ct);
+    }
+
+    /// <inheritdoc />
+    public Task ClockAlignedAsync(EngineTransaction tx, MeterSample sample, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(tx);
+        ArgumentNullException.ThrowIfNull(sample);
+        return outbox.CallAsync(
+            "MeterValues",
+            Payload(new MeterValuesRequest(tx.Connector.StationConnectorId, [MeterPayloads.V16MeterValue(sample, "Sample.Clock")]) { TransactionId = TransactionNumber(tx) }),
+            OutboxDelivery.Transaction, ct);
+    }
+
+    /// <inheritdoc />
     public async Task StopAsync(EngineTransaction tx, MeterSample sample, TransactionStopReason reason, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(tx);

@@ -10,6 +10,7 @@ public sealed class EngineTransaction : IDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly TaskCompletionSource _ended = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Lock _modeGate = new();
+    private readonly List<MeterReport> _txEnded = [];
     private int _seqNo;
     private OperationMode? _reportedMode;
 
@@ -23,8 +24,17 @@ public sealed class EngineTransaction : IDisposable
         RemoteStartId = remoteStartId;
     }
 
-    /// <summary>The connector in use.</summary>
-    public StationConnector Connector { get; }
+    /// <summary>The connector in use (for a transaction started before its EVSE was known: the one its EV plugged into).</summary>
+    public StationConnector Connector { get; internal set; }
+
+    /// <summary>
+    /// Whether the station knows the EVSE of the transaction. False from a start on authorization before any EV plugged
+    /// in (TxStartPoint Authorized, 2.x E01 / J02 "EVSE not known") until the EV plugs in. The default value is <see langword="true"/>.
+    /// </summary>
+    public bool EvseKnown { get; internal set; } = true;
+
+    /// <summary>Whether the CSMS accepted the token of the start, once it answered (a transaction started before its EVSE was known keeps it for its run).</summary>
+    internal bool StartAccepted { get; set; } = true;
 
     /// <summary>The EVSE.</summary>
     public int EvseId => Connector.EvseId;
@@ -88,6 +98,30 @@ public sealed class EngineTransaction : IDisposable
 
     /// <summary>The last sample sent, for 1.6 StopTransaction transactionData.</summary>
     public MeterSample? LastSample { get; internal set; }
+
+    /// <summary>
+    /// The readings collected for the Ended event while the transaction ran (AlignedDataCtrlr / SampledDataCtrlr
+    /// TxEndedInterval with their TxEndedMeasurands), oldest first; the final Transaction.End sample is not among them.
+    /// </summary>
+    public IReadOnlyList<MeterReport> TxEndedReadings
+    {
+        get
+        {
+            lock (_txEnded)
+            {
+                return [.. _txEnded.OrderBy(r => r.Sample.Timestamp)];
+            }
+        }
+    }
+
+    /// <summary>Keeps <paramref name="report"/> for the Ended event.</summary>
+    internal void CollectForEnd(MeterReport report)
+    {
+        lock (_txEnded)
+        {
+            _txEnded.Add(report);
+        }
+    }
 
     /// <summary>The reason the station was asked to stop, if it was.</summary>
     public TransactionStopReason? StopRequested { get; private set; }

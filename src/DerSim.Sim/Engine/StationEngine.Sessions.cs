@@ -156,12 +156,17 @@ public sealed partial class StationEngine
     /// Runs one transaction on <paramref name="connector"/> from its start to its stop; <paramref name="registeredCallback"/>
     /// is called once the start was answered (or given up).
     /// </summary>
-    internal async Task RunTransactionAsync(SessionStart start, StationConnector connector, ITransactionMessages messages, CancellationToken ct, Action? registeredCallback = null)
+    internal async Task RunTransactionAsync(SessionStart start, StationConnector connector, ITransactionMessages messages, CancellationToken ct, Action? registeredCallback = null, EngineTransaction? begun = null)
     {
-        // 3. Start: the id comes from the CSMS (1.6) or the station (2.x); energy flows from then on.
-        using var tx = new EngineTransaction(connector, start.IdTag, start.Trigger, start.RemoteStartId) { StaysPlugged = start.Stepped, IdTokenType = start.IdTokenType, GroupId = start.GroupId };
+        // 3. Start: the id comes from the CSMS (1.6) or the station (2.x); energy flows from then on. A transaction
+        // begun before its EVSE was known (begun) started already: the EV's plug-in names the EVSE instead.
+        using var tx = begun ?? new EngineTransaction(connector, start.IdTag, start.Trigger, start.RemoteStartId) { StaysPlugged = start.Stepped, IdTokenType = start.IdTokenType, GroupId = start.GroupId };
         var (first, _) = ReadNow(start.EvseId);
-        tx.StartedAt = first.Timestamp;
+        if (begun is null)
+        {
+            tx.StartedAt = first.Timestamp;
+        }
+
         Bidirectional.Prepare(tx, messages);
 
         // Until it is registered, a CSMS request naming it waits (SettleStartsAsync): its answer may be just in.
@@ -170,20 +175,38 @@ public sealed partial class StationEngine
         bool accepted;
         try
         {
-            try
+            if (begun is not null)
             {
-                (tx.TransactionId, accepted) = await messages.StartAsync(tx, first, ct).ConfigureAwait(false);
+                accepted = begun.StartAccepted;
+                tx.Connector = connector;
+                tx.EvseKnown = true;
+                try
+                {
+                    await messages.EvseKnownAsync(tx, first, ct).ConfigureAwait(false);
+                }
+                catch (Exception ex) when (IsBadAnswer(ex))
+                {
+                    // The transaction runs on: a real station charges and tells the CSMS more with the next events.
+                    Log($"EVSE {start.EvseId}: the EVSE of transaction {tx.TransactionId} not acknowledged: {ex.Message}");
+                }
             }
-            catch (Exception ex) when (IsBadAnswer(ex))
+            else
             {
-                // Given up after its last attempt (the outbox logged it): without the CSMS's id there is no transaction.
-                Log($"EVSE {start.EvseId}: transaction not started: {ex.Message}");
-                return;
+                try
+                {
+                    (tx.TransactionId, accepted) = await messages.StartAsync(tx, first, ct).ConfigureAwait(false);
+                }
+                catch (Exception ex) when (IsBadAnswer(ex))
+                {
+                    // Given up after its last attempt (the outbox logged it): without the CSMS's id there is no transaction.
+                    Log($"EVSE {start.EvseId}: transaction not started: {ex.Message}");
+                    return;
+                }
             }
 
             tx.LastSample = first;
             _transactions[start.EvseId] = tx;
-            Profiles.StartTransaction(start.EvseId, tx.TransactionId, tx.StartedAt);
+            Profiles.StartTransaction(start.EvseId, tx.TransactionId!, tx.StartedAt);
             if (_planEnded)
             {
                 // The plan ended while this one was starting: it ends at once, like the others did.
@@ -245,39 +268,59 @@ public sealed partial class StationEngine
         }
     }
 
-    /// <summary>4. Samples every interval until a stop is requested or the EV, at its target, leaves one interval after SuspendedEV.</summary>
+    /// <summary>
+    /// 4. Samples every interval until a stop is requested or the EV, at its target, leaves one interval after
+    /// SuspendedEV; with SampledDataCtrlr.TxEndedInterval set, it also keeps the TxEndedMeasurands every such interval
+    /// from the start for the Ended event (J02).
+    /// </summary>
     private async Task ChargeAsync(EngineTransaction tx, ITransactionMessages messages, CancellationToken ct)
     {
         var leaving = false;
 
         // Samples fall on fixed deadlines (start + k × interval), so on a real or scaled clock the time spent
         // sending a sample does not push every later one back; a deadline already missed is not caught up in a burst.
-        var next = Clock.Time.GetUtcNow();
+        var start = Clock.Time.GetUtcNow();
+        var nextSample = start + SampleInterval;
+        var endedInterval = SampledTxEndedInterval;
+        var nextEnded = endedInterval > TimeSpan.Zero ? start + endedInterval : DateTimeOffset.MaxValue;
         while (!tx.StopToken.IsCancellationRequested)
         {
             using var wait = CancellationTokenSource.CreateLinkedTokenSource(ct, tx.StopToken);
             var now = Clock.Time.GetUtcNow();
-            next += SampleInterval;
-            if (next < now)
+            if (nextSample < now)
             {
-                next = now;
+                nextSample = now;
             }
 
+            var due = nextEnded < nextSample ? nextEnded : nextSample;
             try
             {
-                await Clock.WaitAsync(next - now, wait.Token).ConfigureAwait(false);
+                await Clock.WaitAsync(due < now ? TimeSpan.Zero : due - now, wait.Token).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (!ct.IsCancellationRequested)
             {
                 return;
             }
 
+            var (sample, snapshot) = ReadNow(tx.EvseId);
+            if (due == nextEnded)
+            {
+                tx.CollectForEnd(new MeterReport(Metering.Select(sample, Station.Configuration, StationModel.StationConfiguration.SampledData, "TxEndedMeasurands"), Metering.Periodic));
+                endedInterval = SampledTxEndedInterval;
+                nextEnded = endedInterval > TimeSpan.Zero ? nextEnded + endedInterval : DateTimeOffset.MaxValue;
+            }
+
+            if (due != nextSample)
+            {
+                continue;
+            }
+
+            nextSample += SampleInterval;
             if (leaving)
             {
                 return;
             }
 
-            var (sample, snapshot) = ReadNow(tx.EvseId);
             if (tx.EnergyLimitWh is { } limit && RegisterWh(sample) >= limit)
             {
                 tx.EnergyLimitWh = null;
@@ -294,7 +337,12 @@ public sealed partial class StationEngine
                 await ReportStateAsync(tx, messages, snapshot.State, sample, ct).ConfigureAwait(false);
                 await Bidirectional.ReportOperationModeAsync(tx, messages, ct).ConfigureAwait(false);
                 tx.LastSample = sample;
-                await messages.SampleAsync(tx, sample, triggered: false, ct).ConfigureAwait(false);
+
+                // Nothing to report when SampledDataCtrlr is disabled or its TxUpdatedMeasurands name nothing (J02).
+                if (Metering.ForContext(sample, Station.Configuration, Metering.Periodic).Readings.Count > 0)
+                {
+                    await messages.SampleAsync(tx, sample, triggered: false, ct).ConfigureAwait(false);
+                }
             }
             catch (Exception ex) when (IsBadAnswer(ex))
             {

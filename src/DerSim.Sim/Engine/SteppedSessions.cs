@@ -13,6 +13,8 @@ namespace DerSim.Sim.Engine;
 public sealed class SteppedSessions
 {
     private readonly ConcurrentDictionary<int, SteppedEvse> _stepped = new();
+    private readonly Lock _begunGate = new();
+    private EngineTransaction? _begun;
     private readonly StationEngine _engine;
     private readonly SharedPhysics _physics;
     private CancellationToken _lifetime;
@@ -57,10 +59,89 @@ public sealed class SteppedSessions
             _physics.Physics.Plug(evseId, connector.ConnectorId, new Ev(model, arrival.InitialSocPercent, arrival.TargetSocPercent));
         }
 
-        _stepped[evseId] = new SteppedEvse(connector);
+        var stepped = _stepped[evseId] = new SteppedEvse(connector);
         connector.Status = ConnectorStatus.Occupied;
         await messages.StatusAsync(connector, ct).ConfigureAwait(false);
         _engine.Log($"EVSE {evseId}: EV {model.Name} plugged in at {arrival.InitialSocPercent}% (target {arrival.TargetSocPercent}%)");
+
+        // A transaction started on authorization before any EV came runs here now: its EVSE is known.
+        EngineTransaction? begun;
+        lock (_begunGate)
+        {
+            begun = _begun;
+            _begun = null;
+        }
+
+        if (begun is not null)
+        {
+            await RunAsync(stepped, new SessionStart(evseId, begun.IdTag, TransactionStartTrigger.Authorized, null) { Stepped = true, IdTokenType = begun.IdTokenType }, messages, begun, ct).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// The driver presents <paramref name="idTag"/> at the station before any EV plugged in, choosing no EVSE: Authorize,
+    /// and, when the CSMS accepts it and TxCtrlr.TxStartPoint names Authorized (2.x E01), the transaction starts at once
+    /// without an EVSE (TransactionEvent Started with no evse and no meter values); the next EV that plugs in by
+    /// <see cref="PlugInAsync"/> names its EVSE and charges in it. Completes once the start was answered.
+    /// </summary>
+    /// <returns>Whether the token was accepted.</returns>
+    /// <exception cref="InvalidOperationException">The station never connected, TxStartPoint does not name Authorized, or a transaction waits for its EVSE already.</exception>
+    public async Task<bool> PresentTokenAtStationAsync(string idTag, string? idTokenType, CancellationToken ct)
+    {
+        var messages = _engine.Messages ?? throw new InvalidOperationException("the station has not booted yet");
+        var points = _engine.Station.Configuration.GetList("TxCtrlr", "TxStartPoint");
+        if (!points.Contains("Authorized"))
+        {
+            throw new InvalidOperationException($"a token presented before any EV plugs in starts no transaction with TxCtrlr.TxStartPoint \"{string.Join(",", points)}\": set it to Authorized");
+        }
+
+        var connector = _engine.Station.Connectors.FirstOrDefault(c => _engine.TransactionOn(c.EvseId) is null && !_stepped.ContainsKey(c.EvseId))
+            ?? throw new InvalidOperationException("no EVSE is free for a new transaction");
+        var tx = new EngineTransaction(connector, idTag, TransactionStartTrigger.Authorized, null) { StaysPlugged = true, IdTokenType = idTokenType, EvseKnown = false };
+        lock (_begunGate)
+        {
+            if (_begun is not null)
+            {
+                tx.Dispose();
+                throw new InvalidOperationException($"transaction {_begun.TransactionId} waits for its EV already");
+            }
+
+            _begun = tx;
+        }
+
+        try
+        {
+            if (!await messages.AuthorizeAsync(idTag, idTokenType, ct).ConfigureAwait(false))
+            {
+                _engine.Log($"token {idTag} refused at the station; no transaction");
+                Forget(tx);
+                return false;
+            }
+
+            tx.StartedAt = _engine.Clock.Time.GetUtcNow();
+            (tx.TransactionId, var accepted) = await messages.StartAsync(tx, new MeterSample(0, tx.StartedAt, []), ct).ConfigureAwait(false);
+            tx.StartAccepted = accepted;
+            _engine.Log($"token {idTag} authorised at the station: transaction {tx.TransactionId} started, its EVSE not known yet");
+            return true;
+        }
+        catch
+        {
+            Forget(tx);
+            throw;
+        }
+    }
+
+    private void Forget(EngineTransaction tx)
+    {
+        lock (_begunGate)
+        {
+            if (_begun == tx)
+            {
+                _begun = null;
+            }
+        }
+
+        tx.Dispose();
     }
 
     /// <summary>
@@ -126,6 +207,14 @@ public sealed class SteppedSessions
         }
 
         var start = new SessionStart(evseId, idTag, TransactionStartTrigger.Authorized, null) { Stepped = true, IdTokenType = idTokenType, GroupId = verdict.GroupId };
+        await RunAsync(stepped, start, messages, null, ct).ConfigureAwait(false);
+        return true;
+    }
+
+    /// <summary>Runs the transaction of <paramref name="start"/> (or the one <paramref name="begun"/> before its EVSE was known) on the stepped EVSE; completes once it is registered.</summary>
+    private async Task RunAsync(SteppedEvse stepped, SessionStart start, ITransactionMessages messages, EngineTransaction? begun, CancellationToken ct)
+    {
+        var evseId = start.EvseId;
         var registered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
 
         // Registered before the step returns: a discrete-event clock must not move while the transaction starts.
@@ -135,7 +224,7 @@ public sealed class SteppedSessions
         {
             try
             {
-                await _engine.RunTransactionAsync(start, stepped.Connector, messages, lifetime, () => registered.TrySetResult()).ConfigureAwait(false);
+                await _engine.RunTransactionAsync(start, stepped.Connector, messages, lifetime, () => registered.TrySetResult(), begun).ConfigureAwait(false);
             }
             catch (Exception ex) when (ex is OperationCanceledException or Ocpp.Rpc.OcppConnectionClosedException)
             {
@@ -152,7 +241,6 @@ public sealed class SteppedSessions
             }
         }, CancellationToken.None);
         await registered.Task.WaitAsync(ct).ConfigureAwait(false);
-        return true;
     }
 
     private async Task<bool> PresentDuringTransactionAsync(EngineTransaction running, string idTag, string? idTokenType, MasterPassSelection? selection, ITransactionMessages messages, CancellationToken ct)

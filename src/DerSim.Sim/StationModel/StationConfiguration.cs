@@ -1,4 +1,5 @@
 using System.Globalization;
+using DerSim.Sim.Profiles;
 
 namespace DerSim.Sim.StationModel;
 
@@ -13,9 +14,19 @@ public sealed class StationConfiguration
     private readonly Lock _gate = new();
     private readonly Dictionary<string, Setting> _settings = new(StringComparer.OrdinalIgnoreCase);
 
-    /// <summary>Creates the store with the keys a freshly booted station has.</summary>
+    /// <summary>Creates the store with the keys a freshly booted station has; the metering settings measure nothing.</summary>
     public StationConfiguration(int connectorCount)
+        : this(connectorCount, [])
     {
+    }
+
+    /// <summary>
+    /// Creates the store with the keys a freshly booted station has; the metering settings (sampled and clock-aligned
+    /// measurands) start with <paramref name="measurands"/>, what the station's meter samples.
+    /// </summary>
+    public StationConfiguration(int connectorCount, IReadOnlyList<string> measurands)
+    {
+        ArgumentNullException.ThrowIfNull(measurands);
         Add(new Setting("HeartbeatInterval", "OCPPCommCtrlr", "HeartbeatInterval", "0", ReadOnly: false, IsPositiveIntOrZero) { DataType = DeviceDataType.Integer, Unit = Seconds });
         Add(new Setting("NumberOfConnectors", "ChargingStation", "NumberOfConnectors", connectorCount.ToString(CultureInfo.InvariantCulture), ReadOnly: true, null) { DataType = DeviceDataType.Integer });
         Add(new Setting("MeterValueSampleInterval", "SampledDataCtrlr", "TxUpdatedInterval", "60", ReadOnly: false, IsPositiveIntOrZero) { DataType = DeviceDataType.Integer, Unit = Seconds });
@@ -37,6 +48,12 @@ public sealed class StationConfiguration
         // OCPP 1.6 §3.7.1 keys; 2.x names them MessageAttempts / MessageAttemptInterval, instance TransactionEvent (E13).
         Add(new Setting("TransactionMessageAttempts", "OCPPCommCtrlr", "MessageAttempts", "3", ReadOnly: false, IsPositiveInt) { DataType = DeviceDataType.Integer, Instance = TransactionEventInstance });
         Add(new Setting("TransactionMessageRetryInterval", "OCPPCommCtrlr", "MessageAttemptInterval", "60", ReadOnly: false, IsPositiveIntOrZero) { DataType = DeviceDataType.Integer, Unit = Seconds, Instance = TransactionEventInstance });
+        AddMetering(string.Join(",", measurands));
+
+        // 2.x E01: when a transaction starts. The station starts it once the EV is connected and the driver authorized
+        // (PowerPathClosed); with Authorized in the list a token presented before any EV plugged in starts it at once, its
+        // EVSE not known yet. Other start points are accepted as values but not acted on.
+        Add(new Setting("TxStartPoint", "TxCtrlr", "TxStartPoint", "PowerPathClosed", ReadOnly: false, IsTxPointList) { DataType = DeviceDataType.MemberList, InV16 = false });
     }
 
     /// <summary>The key of AuthCacheCtrlr.Enabled (1.6 AuthorizationCacheEnabled).</summary>
@@ -56,6 +73,53 @@ public sealed class StationConfiguration
 
     /// <summary>The key of TxCtrlr.MaxEnergyOnInvalidId (1.6 MaxEnergyOnInvalidId).</summary>
     public const string MaxEnergyOnInvalidIdKey = "MaxEnergyOnInvalidId";
+    private static readonly HashSet<string> TxPoints = new(StringComparer.Ordinal) { "ParkingBayOccupancy", "EVConnected", "Authorized", "DataSigned", "PowerPathClosed", "EnergyTransfer" };
+
+    private static bool IsTxPointList(string value) =>
+        value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) is { Length: > 0 } points && points.All(TxPoints.Contains);
+
+    /// <summary>
+    /// The metering settings of 2.x use cases J01 (AlignedDataCtrlr) and J02 (SampledDataCtrlr), with their 1.6 keys where
+    /// 1.6 has one (ClockAlignedDataInterval, MeterValuesAlignedData, StopTxnAlignedData, MeterValuesSampledData,
+    /// StopTxnSampledData). Defaults keep the station as it was: every sampled event carries all the meter samples,
+    /// clock-aligned data is off (interval 0), nothing is collected for the Ended event but its final sample, nothing is signed.
+    /// </summary>
+    private void AddMetering(string all)
+    {
+        Add(new Setting("AlignedDataCtrlrEnabled", AlignedData, "Enabled", "true", ReadOnly: false, IsBool) { DataType = DeviceDataType.Boolean, InV16 = false });
+        Add(new Setting("ClockAlignedDataInterval", AlignedData, "Interval", "0", ReadOnly: false, IsPositiveIntOrZero) { DataType = DeviceDataType.Integer, Unit = Seconds });
+        Add(new Setting("MeterValuesAlignedData", AlignedData, "Measurands", all, ReadOnly: false, IsMeasurandList) { DataType = DeviceDataType.MemberList });
+        Add(new Setting("AlignedDataTxEndedInterval", AlignedData, "TxEndedInterval", "0", ReadOnly: false, IsPositiveIntOrZero) { DataType = DeviceDataType.Integer, Unit = Seconds, InV16 = false });
+        Add(new Setting("StopTxnAlignedData", AlignedData, "TxEndedMeasurands", "", ReadOnly: false, IsMeasurandList) { DataType = DeviceDataType.MemberList });
+        Add(new Setting("AlignedDataSendDuringIdle", AlignedData, "SendDuringIdle", "false", ReadOnly: false, IsBool) { DataType = DeviceDataType.Boolean, InV16 = false });
+        Add(new Setting("AlignedDataSignReadings", AlignedData, "SignReadings", "false", ReadOnly: false, IsBool) { DataType = DeviceDataType.Boolean, InV16 = false });
+        Add(new Setting("SampledDataCtrlrEnabled", SampledData, "Enabled", "true", ReadOnly: false, IsBool) { DataType = DeviceDataType.Boolean, InV16 = false });
+        Add(new Setting("SampledDataTxStartedMeasurands", SampledData, "TxStartedMeasurands", all, ReadOnly: false, IsMeasurandList) { DataType = DeviceDataType.MemberList, InV16 = false });
+        Add(new Setting("MeterValuesSampledData", SampledData, "TxUpdatedMeasurands", all, ReadOnly: false, IsMeasurandList) { DataType = DeviceDataType.MemberList });
+        Add(new Setting("StopTxnSampledData", SampledData, "TxEndedMeasurands", all, ReadOnly: false, IsMeasurandList) { DataType = DeviceDataType.MemberList });
+        Add(new Setting("SampledDataTxEndedInterval", SampledData, "TxEndedInterval", "0", ReadOnly: false, IsPositiveIntOrZero) { DataType = DeviceDataType.Integer, Unit = Seconds, InV16 = false });
+        Add(new Setting("SampledDataSignReadings", SampledData, "SignReadings", "false", ReadOnly: false, IsBool) { DataType = DeviceDataType.Boolean, InV16 = false });
+    }
+
+    /// <summary>The 2.x component of the clock-aligned metering settings (use case J01).</summary>
+    public const string AlignedData = "AlignedDataCtrlr";
+
+    /// <summary>The 2.x component of the sampled (transaction) metering settings (use case J02).</summary>
+    public const string SampledData = "SampledDataCtrlr";
+
+    /// <summary>A whole-number setting by 2.x component and variable, or <paramref name="fallback"/>.</summary>
+    public int GetInt(string component, string variable, int fallback) =>
+        Get(component, variable) is { } setting && int.TryParse(setting.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : fallback;
+
+    /// <summary>Whether a boolean setting by 2.x component and variable is <c>true</c>; <paramref name="fallback"/> when absent.</summary>
+    public bool GetBool(string component, string variable, bool fallback) =>
+        Get(component, variable) is { } setting ? setting.Value == "true" : fallback;
+
+    /// <summary>The measurands a list setting (e.g. SampledDataCtrlr.TxUpdatedMeasurands) names, in its order; empty when absent.</summary>
+    public IReadOnlyList<string> GetList(string component, string variable) =>
+        Get(component, variable) is { } setting
+            ? setting.Value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            : [];
 
     /// <summary>The 2.x variable instance of the transaction-message retry settings.</summary>
     public const string TransactionEventInstance = "TransactionEvent";
@@ -167,6 +231,10 @@ public sealed class StationConfiguration
 
     private static bool IsBool(string value) => value is "true" or "false";
 
+    // A measurand the station does not know is refused (2.x SetVariables Rejected); an empty list measures nothing.
+    private static bool IsMeasurandList(string value) =>
+        value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).All(KnownMeasurands.All.Contains);
+
     /// <summary>One setting.</summary>
     /// <param name="Key">The OCPP 1.6 configuration key.</param>
     /// <param name="Component">The OCPP 2.x component name.</param>
@@ -184,5 +252,11 @@ public sealed class StationConfiguration
 
         /// <summary>The 2.x variable instance (e.g. <c>TransactionEvent</c>). The default value is <see langword="null"/> (none).</summary>
         public string? Instance { get; init; }
+
+        /// <summary>
+        /// Whether OCPP 1.6 has the setting as a configuration key (1.6 GetConfiguration lists it); a 2.x-only variable
+        /// keeps a flat name as its key only to be stored. The default value is <see langword="true"/>.
+        /// </summary>
+        public bool InV16 { get; init; } = true;
     }
 }

@@ -196,10 +196,18 @@ public sealed class ScriptedCsms : IAsyncDisposable
             return;
         }
 
+        if (action == "TransactionEvent" && payload.GetProperty("triggerReason").GetString() == _script.ErrorForTriggerReason)
+        {
+            await connection.SendAsync(this, $$"""[4,"{{id}}","NotImplemented","not here",{}]""", ct);
+            return;
+        }
+
         var now = Now.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
         var token = payload.TryGetProperty("idToken", out var idToken) ? idToken.GetProperty("idToken").GetString() : null;
         var answer = action switch
         {
+            "TransactionEvent" when payload.GetProperty("eventType").GetString() == _script.InvalidAnswerForEventType => """{"totalCost":"much"}""",
+            "TransactionEvent" when _script.StartAnswerWithoutIdTokenInfo && payload.GetProperty("eventType").GetString() == "Started" => "{}",
             "DataTransfer" => $$"""{"status":"{{_script.DataTransferStatus}}"}""",
             "Authorize" or "TransactionEvent" when _script.Tokens is not null && token is not null => $$"""{"idTokenInfo":{{TokenInfo(action, token)}}}""",
             "BootNotification" => $$"""{"status":"Accepted","currentTime":"{{now}}","interval":{{_script.BootInterval}}}""",

@@ -46,6 +46,18 @@ public sealed record ScriptedCsmsScript
     /// <summary>An action whose idTokenInfo the CSMS gives without the token's groupIdToken, when set.</summary>
     public string? NoGroupIn { get; init; }
 
+    /// <summary>A TransactionEvent triggerReason the CSMS answers with a NotImplemented CALLERROR (e.g. MeterValueClock), when set.</summary>
+    public string? ErrorForTriggerReason { get; init; }
+
+    /// <summary>
+    /// A TransactionEvent eventType (e.g. Ended) the CSMS answers with a schema-invalid payload (a totalCost that is no
+    /// number), when set.
+    /// </summary>
+    public string? InvalidAnswerForEventType { get; init; }
+
+    /// <summary>Whether the answer to TransactionEvent Started leaves out idTokenInfo though the request had an idToken. The default value is <see langword="false"/>.</summary>
+    public bool StartAnswerWithoutIdTokenInfo { get; init; }
+
     /// <summary>CALLs the CSMS sends of its own, this long after it answered a boot (action, payload JSON).</summary>
     public IReadOnlyList<(TimeSpan After, string Action, string Payload)> AfterBoot { get; init; } = [];
 }
