@@ -36,7 +36,14 @@ public sealed class TrafficHooks(ScenarioWorld world, ScenarioContext scenario)
         return world.ReportsDirectory is { } reports ? new Reporting.ScenarioFiles(reports, FileNameOf(scenario.TestName())) : null;
     }
 
-    /// <summary>A file name for a scenario: letters, digits, '-', '_' and '.', the rest as '_', at most 150 characters.</summary>
+    /// <summary>The longest file name <see cref="FileNameOf"/> gives.</summary>
+    public const int MaxFileName = 150;
+
+    /// <summary>
+    /// A file name for a scenario: letters, digits, '-', '_' and '.', the rest as '_', at most 150 characters. A longer
+    /// name is cut and ends in a hash of the whole name, so two scenarios (two Examples rows of one outline) that differ
+    /// only past the cut still get files of their own.
+    /// </summary>
     public static string FileNameOf(string testName)
     {
         ArgumentNullException.ThrowIfNull(testName);
@@ -53,6 +60,12 @@ public sealed class TrafficHooks(ScenarioWorld world, ScenarioContext scenario)
         }
 
         text = text.Trim('_');
-        return text.Length > 150 ? text[..150] : text;
+        if (text.Length <= MaxFileName)
+        {
+            return text;
+        }
+
+        var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(testName)))[..10];
+        return text[..(MaxFileName - hash.Length - 1)] + "-" + hash;
     }
 }
