@@ -37,15 +37,26 @@ public sealed class Ocpp2TransactionMessages(TransactionOutbox outbox, IVersionA
 
         // Unique per station and at most 36 characters (the schema's limit).
         tx.TransactionId = Guid.NewGuid().ToString("N");
-        var remote = tx.Trigger == TransactionStartTrigger.RemoteStart;
-        var info = Info(tx, ChargingState.EVConnected) with
+        var info = Info(tx, tx.StartState) with
         {
             OperationMode = ExpressesDischarge && tx.ReportedOperationMode is { } mode ? Ocpp2SmartCharging.ToOcpp2(mode) : null,
             RemoteStartId = tx.RemoteStartId,
         };
-        var payload = Event(tx, Ocpp2.TransactionEventEnumType.Started, remote ? Ocpp2.TriggerReasonEnumType.RemoteStart : Ocpp2.TriggerReasonEnumType.Authorized, sample, info, "Transaction.Begin") with
+
+        // The trigger names the start point that was met (OCPP 2.0.1 E01.FR.01–.06); the idToken is sent once the driver
+        // is authorised (E03.FR.02), so a transaction started by the EV alone carries none.
+        var trigger = tx.Trigger switch
         {
-            IdToken = IdToken(tx.IdTag, tx.IdTokenType),
+            TransactionStartTrigger.RemoteStart => Ocpp2.TriggerReasonEnumType.RemoteStart,
+            TransactionStartTrigger.CablePluggedIn => Ocpp2.TriggerReasonEnumType.CablePluggedIn,
+            TransactionStartTrigger.EVDetected => Ocpp2.TriggerReasonEnumType.EVDetected,
+            TransactionStartTrigger.EnergyTransfer => Ocpp2.TriggerReasonEnumType.ChargingStateChanged,
+            TransactionStartTrigger.SignedData => Ocpp2.TriggerReasonEnumType.SignedDataReceived,
+            _ => Ocpp2.TriggerReasonEnumType.Authorized,
+        };
+        var payload = Event(tx, Ocpp2.TransactionEventEnumType.Started, trigger, sample, info, "Transaction.Begin") with
+        {
+            IdToken = tx.IsAuthorized ? IdToken(tx.IdTag, tx.IdTokenType) : null,
             Evse = new Ocpp2.EVSEType(tx.EvseId) { ConnectorId = tx.Connector.ConnectorId },
         };
         var answer = await outbox.CallAsync("TransactionEvent", Payload(payload), OutboxDelivery.Transaction, ct).ConfigureAwait(false);
@@ -89,10 +100,46 @@ public sealed class Ocpp2TransactionMessages(TransactionOutbox outbox, IVersionA
 
             // Stopped at the station, not by a token or the CSMS: the closest trigger is a local stop request.
             TransactionStopReason.Local => (Ocpp2.TriggerReasonEnumType.StopAuthorized, Ocpp2.ReasonEnumType.Local),
+
+            // The stop points' own endings (E06): energy stopped after the driver's stop or by the EV, the EV left the bay,
+            // the EV never came within EVConnectionTimeOut.
+            TransactionStopReason.EnergyTransferEnded => (Ocpp2.TriggerReasonEnumType.ChargingStateChanged, Ocpp2.ReasonEnumType.Local),
+            TransactionStopReason.StoppedByEV => (Ocpp2.TriggerReasonEnumType.ChargingStateChanged, Ocpp2.ReasonEnumType.StoppedByEV),
+            TransactionStopReason.EVDeparted => (Ocpp2.TriggerReasonEnumType.EVDeparted, Ocpp2.ReasonEnumType.Local),
+            TransactionStopReason.Timeout => (Ocpp2.TriggerReasonEnumType.EVConnectTimeout, Ocpp2.ReasonEnumType.Timeout),
             _ => (Ocpp2.TriggerReasonEnumType.EVCommunicationLost, Ocpp2.ReasonEnumType.EVDisconnected),
         };
-        var info = Info(tx, ChargingState.Idle) with { StoppedReason = stopped };
+
+        // The charging state at the end: the one energy stopped in (ChargingStateChanged), else Idle once the EV is gone
+        // or was never there; an EV still plugged in after a local stop is EVConnected.
+        ChargingState? state = reason switch
+        {
+            TransactionStopReason.EnergyTransferEnded => ChargingState.EVConnected,
+            TransactionStopReason.StoppedByEV => ChargingState.SuspendedEV,
+            TransactionStopReason.EVDeparted or TransactionStopReason.Timeout => null,
+            _ => ChargingState.Idle,
+        };
+        var info = Info(tx, state) with { StoppedReason = stopped };
         var payload = Event(tx, Ocpp2.TransactionEventEnumType.Ended, trigger, sample, info, "Transaction.End");
+        return outbox.CallAsync("TransactionEvent", Payload(payload), OutboxDelivery.Transaction, ct);
+    }
+
+    /// <inheritdoc />
+    public Task UpdateAsync(EngineTransaction tx, TransactionUpdate update, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(tx);
+        ArgumentNullException.ThrowIfNull(update);
+        var trigger = update.Trigger switch
+        {
+            TransactionUpdateTrigger.Authorized => Ocpp2.TriggerReasonEnumType.Authorized,
+            TransactionUpdateTrigger.CablePluggedIn => Ocpp2.TriggerReasonEnumType.CablePluggedIn,
+            TransactionUpdateTrigger.StopAuthorized => Ocpp2.TriggerReasonEnumType.StopAuthorized,
+            _ => Ocpp2.TriggerReasonEnumType.EVCommunicationLost,
+        };
+        var payload = Event(tx, Ocpp2.TransactionEventEnumType.Updated, trigger, null, Info(tx, update.State), null) with
+        {
+            IdToken = update.WithIdToken ? IdToken(tx.IdTag, tx.IdTokenType) : null,
+        };
         return outbox.CallAsync("TransactionEvent", Payload(payload), OutboxDelivery.Transaction, ct);
     }
 

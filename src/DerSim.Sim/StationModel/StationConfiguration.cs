@@ -24,6 +24,16 @@ public sealed class StationConfiguration
         Add(new Setting("LocalAuthorizeOffline", "AuthCtrlr", "LocalAuthorizeOffline", "true", ReadOnly: false, IsBool) { DataType = DeviceDataType.Boolean });
         Add(new Setting("WebSocketPingInterval", "OCPPCommCtrlr", "WebSocketPingInterval", "30", ReadOnly: false, IsPositiveIntOrZero) { DataType = DeviceDataType.Integer, Unit = Seconds });
 
+        // OCPP 2.0.1 E01/E06: when a transaction starts and stops (member lists, see TxPointList); 1.6 has no such
+        // keys (its transaction runs from the accepted token to the stop), so they are named after the 2.x variables.
+        Add(new Setting("TxStartPoint", "TxCtrlr", "TxStartPoint", TxPointList.DefaultStart, ReadOnly: false, TxPointList.IsValidStart));
+        Add(new Setting("TxStopPoint", "TxCtrlr", "TxStopPoint", TxPointList.DefaultStop, ReadOnly: false, TxPointList.IsValidStop));
+
+        // OCPP 1.6 keys and their 2.0.1 twins: stop when the cable is pulled at the EV (E10), or when the CSMS refuses the
+        // token of a started transaction (E05.FR.03).
+        Add(new Setting("StopTransactionOnEVSideDisconnect", "TxCtrlr", "StopTxOnEVSideDisconnect", "true", ReadOnly: false, IsBool) { DataType = DeviceDataType.Boolean });
+        Add(new Setting("StopTransactionOnInvalidId", "TxCtrlr", "StopTxOnInvalidId", "true", ReadOnly: false, IsBool) { DataType = DeviceDataType.Boolean });
+
         // OCPP 1.6 §3.7.1 keys; 2.x names them MessageAttempts / MessageAttemptInterval, instance TransactionEvent (E13).
         Add(new Setting("TransactionMessageAttempts", "OCPPCommCtrlr", "MessageAttempts", "3", ReadOnly: false, IsPositiveInt) { DataType = DeviceDataType.Integer, Instance = TransactionEventInstance });
         Add(new Setting("TransactionMessageRetryInterval", "OCPPCommCtrlr", "MessageAttemptInterval", "60", ReadOnly: false, IsPositiveIntOrZero) { DataType = DeviceDataType.Integer, Unit = Seconds, Instance = TransactionEventInstance });
