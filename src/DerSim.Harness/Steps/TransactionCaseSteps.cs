@@ -101,7 +101,18 @@ public sealed class TransactionCaseSteps(ScenarioWorld world)
         }
         catch (TrafficAssertionException)
         {
-            var sent = world.Recorder.Query().Sent().Calls().Action(action);
+            var recorded = world.Recorder.Query();
+            var sent = recorded.Sent().Calls().Action(action);
+            var refused = sent.Frames.Where(c => AnswerTo(recorded, c) is not { MessageType: OcppMessageType.CallResult }).ToList();
+            if (refused.Count > 0)
+            {
+                // The station got no further because the CSMS did not answer what came before: that is the CSMS's fault.
+                var frames = refused.SelectMany(c => AnswerTo(recorded, c) is { } a ? new[] { c, a } : [c]).ToList();
+                throw new TrafficAssertionException(
+                    $"rule: the CSMS answers every {action} with a CALLRESULT in time; it answered {refused.Count} otherwise ({string.Join("; ", refused.Select(c => $"{c.MessageId}: {AnswerTo(recorded, c)?.ErrorCode ?? "no answer"}"))}), so the station sent no {what}",
+                    frames);
+            }
+
             throw new TrafficAssertionException($"the station sent {sent.With(path, value).Count} {what}, not the {count} the case needs: the case could not be run to its check", sent.Frames);
         }
 

@@ -170,13 +170,28 @@ public sealed class ScriptedCsms : IAsyncDisposable
             return;
         }
 
+        if (action == "TransactionEvent" && _script.ErrorForRestartedSeqNo)
+        {
+            var seqNo = payload.GetProperty("seqNo").GetInt32();
+            var last = connection.LastSeqNo;
+            connection.LastSeqNo = Math.Max(last, seqNo);
+            if (seqNo <= last)
+            {
+                await connection.SendAsync(this, $$"""[4,"{{id}}","GenericError","seqNo {{seqNo}} is not above {{last}}",{}]""", ct);
+                return;
+            }
+        }
+
         var now = Now.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
         var answer = action switch
         {
             "BootNotification" => $$"""{"status":"Accepted","currentTime":"{{now}}","interval":{{_script.BootInterval}}}""",
             "Heartbeat" => $$"""{"currentTime":"{{now}}"}""",
             "Authorize" => """{"idTokenInfo":{"status":"Accepted"}}""",
-            "TransactionEvent" when payload.GetProperty("eventType").GetString() == "Started" => """{"idTokenInfo":{"status":"Accepted"}}""",
+
+            // A TransactionEvent carrying an idToken is answered with the token's status (OCPP 2.0.1 E01.FR.12).
+            "TransactionEvent" when payload.TryGetProperty("idToken", out _) && !_script.OmitTransactionIdTokenInfo =>
+                $$$"""{"idTokenInfo":{"status":"{{{_script.TransactionIdTokenStatus}}}"}}""",
             _ => "{}",
         };
         if (action == "TransactionEvent" && payload.GetProperty("eventType").GetString() == "Started")
@@ -204,6 +219,9 @@ public sealed class ScriptedCsms : IAsyncDisposable
     private sealed class Connection(string stationId, WebSocket socket) : IDisposable
     {
         private readonly SemaphoreSlim _sending = new(1, 1);
+
+        // The highest TransactionEvent seqNo the station sent on this connection (for ErrorForRestartedSeqNo).
+        public int LastSeqNo { get; set; } = -1;
 
         public void Dispose() => _sending.Dispose();
 
