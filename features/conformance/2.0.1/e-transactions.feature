@@ -99,6 +99,30 @@ Feature: Transactions (block E)
       | 2.1     |
 
 
+  @TC_E_11_CSMS @mandatory-core
+  Scenario Outline: Start at DataSigned: the Started event carries the meter's signed start value
+    Given a station with profile "EVSE-AC-22kW-1port" on OCPP <version>
+    And the station's setting "TxCtrlr.TxStartPoint" is "DataSigned"
+    And the station's setting "SampledDataCtrlr.SignReadings" is "true"
+    And the station is Booted
+    And EVSE 1 is Authorized with the valid token
+    When an EV "compact-ac" at 20% plugs into EVSE 1
+    Then the CSMS answered the "TransactionEvent" whose "triggerReason" is "SignedDataReceived"
+    And the CSMS answered the "TransactionEvent" whose "transactionInfo.chargingState" is "Charging"
+    And the CSMS answered every "TransactionEvent" carrying "idToken" with "idTokenInfo.status" = "Accepted"
+    And the CSMS answered every call
+    And the CSMS answered no call with an error
+
+    @ocpp2.0.1
+    Examples: OCPP 2.0.1
+      | version |
+      | 2.0.1   |
+
+    @ocpp2.1
+    Examples: OCPP 2.1
+      | version |
+      | 2.1     |
+
   @TC_E_12_CSMS @mandatory-core
   Scenario Outline: Start at ParkingBayOccupied: the bay detector sees the EV
     Given a station with profile "EVSE-AC-22kW-1port" on OCPP <version>

@@ -18,6 +18,8 @@ namespace DerSim.Sim.Adapters;
 /// </summary>
 public sealed class Ocpp2TransactionMessages(TransactionOutbox outbox, IVersionAdapter adapter, ChargingStation station) : ITransactionMessages
 {
+    private static readonly MeterSigner Signer = new();
+
     /// <inheritdoc />
     public async Task<bool> AuthorizeAsync(string idTag, string? idTokenType, CancellationToken ct)
     {
@@ -59,6 +61,13 @@ public sealed class Ocpp2TransactionMessages(TransactionOutbox outbox, IVersionA
             IdToken = tx.IsAuthorized ? IdToken(tx.IdTag, tx.IdTokenType) : null,
             Evse = new Ocpp2.EVSEType(tx.EvseId) { ConnectorId = tx.Connector.ConnectorId },
         };
+        if (tx.Trigger == TransactionStartTrigger.SignedData && payload.MeterValue is [var begin, ..])
+        {
+            // E01.FR.04: the start value of the register goes signed (SampledDataCtrlr.SignReadings).
+            var signed = Signer.Sign(tx.EvseId, sample);
+            var values = begin.SampledValue.Select(v => v.Measurand == Ocpp2.MeasurandEnumType.EnergyActiveImportRegister ? v with { SignedMeterValue = signed } : v).ToList();
+            payload = payload with { MeterValue = [begin with { SampledValue = values }] };
+        }
         var answer = await outbox.CallAsync("TransactionEvent", Payload(payload), OutboxDelivery.Transaction, ct).ConfigureAwait(false);
 
         // Queued offline: the station started it on its own authority; the CSMS's verdict comes with the delivery.

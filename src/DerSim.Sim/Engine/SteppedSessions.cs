@@ -430,6 +430,12 @@ public sealed class SteppedSessions
         met |= points.HasFlag(TxPoints.EVConnected) && stepped.Plugged ? TxPoints.EVConnected : TxPoints.None;
         met |= points.HasFlag(TxPoints.Authorized) && authorized ? TxPoints.Authorized : TxPoints.None;
         met |= points & (TxPoints.PowerPathClosed | TxPoints.DataSigned | TxPoints.EnergyTransfer) & (both ? (TxPoints)~0 : TxPoints.None);
+        if (config.Get("SampledDataSignReadings")?.Value != "true")
+        {
+            // E01.FR.04: DataSigned needs a meter that signs (SampledDataCtrlr.SignReadings).
+            met &= ~TxPoints.DataSigned;
+        }
+
         if (met == TxPoints.None)
         {
             return false;

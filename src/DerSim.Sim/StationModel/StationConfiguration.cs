@@ -29,6 +29,9 @@ public sealed class StationConfiguration
         Add(new Setting("TxStartPoint", "TxCtrlr", "TxStartPoint", TxPointList.DefaultStart, ReadOnly: false, TxPointList.IsValidStart));
         Add(new Setting("TxStopPoint", "TxCtrlr", "TxStopPoint", TxPointList.DefaultStop, ReadOnly: false, TxPointList.IsValidStop));
 
+        // 2.x: the meter signs its readings (E01.FR.04, TxStartPoint DataSigned); 1.6 has no such key.
+        Add(new Setting("SampledDataSignReadings", "SampledDataCtrlr", "SignReadings", "false", ReadOnly: false, IsBool) { DataType = DeviceDataType.Boolean });
+
         // OCPP 1.6 keys and their 2.0.1 twins: stop when the cable is pulled at the EV (E10), or when the CSMS refuses the
         // token of a started transaction (E05.FR.03).
         Add(new Setting("StopTransactionOnEVSideDisconnect", "TxCtrlr", "StopTxOnEVSideDisconnect", "true", ReadOnly: false, IsBool) { DataType = DeviceDataType.Boolean });

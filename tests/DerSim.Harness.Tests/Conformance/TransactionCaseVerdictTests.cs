@@ -23,7 +23,7 @@ public sealed class TransactionCaseVerdictTests
     {
         var results = await RunAsync(new ScriptedCsmsScript { ClockStart = TimeProvider.System.GetUtcNow() });
 
-        results.Count.ShouldBe(19);
+        results.Count.ShouldBe(20);
         results.Where(r => r.Status != ScenarioStatus.Passed).Select(r => $"{CaseOf(r)}: {r.Message}").ShouldBeEmpty();
     }
 

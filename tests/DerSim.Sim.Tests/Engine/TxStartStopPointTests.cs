@@ -79,6 +79,26 @@ public sealed class TxStartStopPointTests
     }
 
     [Test]
+    public async Task DataSigned_starts_with_a_signed_start_value_of_the_register()
+    {
+        await using var rig = await BootedAsync(OcppVersion.V201, "SIGNED", ("TxStartPoint", "DataSigned"), ("SignReadings", "true"));
+        var steps = rig.Runner.Engine.SteppedSessions;
+
+        await steps.PresentTokenAsync(1, Token, CancellationToken.None);
+        await steps.PlugInAsync(1, Ev, CancellationToken.None);
+
+        var started = rig.TransactionEvents()[0];
+        Shape(started).ShouldBe("Started/SignedDataReceived/EVConnected/token", rig.Describe());
+        var signed = started.GetProperty("meterValue")[0].GetProperty("sampledValue").EnumerateArray()
+            .Single(v => v.GetProperty("measurand").GetString() == "Energy.Active.Import.Register").GetProperty("signedMeterValue");
+        var parts = signed.GetProperty("signedMeterData").GetString()!.Split('.');
+        using var key = System.Security.Cryptography.ECDsa.Create();
+        key.ImportSubjectPublicKeyInfo(Convert.FromBase64String(signed.GetProperty("publicKey").GetString()!), out _);
+        key.VerifyData(Convert.FromBase64String(parts[0]), Convert.FromBase64String(parts[1]), System.Security.Cryptography.HashAlgorithmName.SHA256, System.Security.Cryptography.DSASignatureFormat.Rfc3279DerSequence)
+            .ShouldBeTrue("the signature checks out with the key sent along");
+    }
+
+    [Test]
     public async Task ParkingBayOccupied_starts_when_the_EV_parks_and_stops_when_it_leaves()
     {
         await using var rig = await BootedAsync(OcppVersion.V201, "BAY", ("TxStartPoint", "ParkingBayOccupied"), ("TxStopPoint", "ParkingBayOccupied"));
@@ -202,7 +222,7 @@ public sealed class TxStartStopPointTests
         {
             foreach (var (variable, value) in settings)
             {
-                var setting = station.Configuration.Get("TxCtrlr", variable) ?? throw new InvalidOperationException(variable);
+                var setting = station.Configuration.Get("TxCtrlr", variable) ?? station.Configuration.Get("SampledDataCtrlr", variable) ?? throw new InvalidOperationException(variable);
                 station.Configuration.Preset(setting, value);
             }
         });
