@@ -389,6 +389,32 @@ Feature: Transactions (block E)
       | 2.1     |
 
 
+  @TC_E_16_CSMS @mandatory-core
+  Scenario Outline: Stop at Authorized: the CSMS refuses a token let in offline and it ends (Deauthorized)
+    Given a station with profile "EVSE-AC-22kW-1port" on OCPP <version>
+    And the station's setting "TxCtrlr.TxStopPoint" is "Authorized"
+    And the station's setting "AuthCtrlr.LocalAuthorizeOffline" is "true"
+    And the station's setting "AuthCtrlr.OfflineTxForUnknownIdEnabled" is "true"
+    And the station is Booted
+    And EVSE 1 is EVConnected
+    When the connection drops
+    And the driver presents the unknown token on EVSE 1
+    And the connection is restored
+    Then the CSMS answered the last "TransactionEvent" carrying "idToken" with "idTokenInfo.status" one of "Invalid, Unknown"
+    And the CSMS answered the "TransactionEvent" whose "triggerReason" is "Deauthorized"
+    And the CSMS answered every call
+    And the CSMS answered no call with an error
+
+    @ocpp2.0.1
+    Examples: OCPP 2.0.1
+      | version |
+      | 2.0.1   |
+
+    @ocpp2.1
+    Examples: OCPP 2.1
+      | version |
+      | 2.1     |
+
   @TC_E_20_CSMS @mandatory-core
   Scenario Outline: Stop at EVConnected: the cable pulled out of a suspended EV ends it
     Given a station with profile "EVSE-AC-22kW-1port" on OCPP <version>

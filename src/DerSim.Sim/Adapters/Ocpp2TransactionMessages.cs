@@ -68,7 +68,7 @@ public sealed class Ocpp2TransactionMessages(TransactionOutbox outbox, IVersionA
             var values = begin.SampledValue.Select(v => v.Measurand == Ocpp2.MeasurandEnumType.EnergyActiveImportRegister ? v with { SignedMeterValue = signed } : v).ToList();
             payload = payload with { MeterValue = [begin with { SampledValue = values }] };
         }
-        var answer = await outbox.CallAsync("TransactionEvent", Payload(payload), OutboxDelivery.Transaction, ct).ConfigureAwait(false);
+        var answer = await outbox.CallAsync("TransactionEvent", Payload(payload), OutboxDelivery.Transaction, late => Refused(tx, late), ct).ConfigureAwait(false);
 
         // Queued offline: the station started it on its own authority; the CSMS's verdict comes with the delivery.
         return (tx.TransactionId, answer is not { } a || (IsAccepted(a) ?? true));
@@ -215,6 +215,16 @@ public sealed class Ocpp2TransactionMessages(TransactionOutbox outbox, IVersionA
     private JsonElement Payload<T>(T request)
         where T : notnull =>
         OcppJson.SerializeToElement(request, typeof(T), OcppActionTables.For(adapter.Version));
+
+    // The CSMS's late verdict on a token the station let in offline (OCPP 2.0.1 C15): not accepted, the transaction is
+    // deauthorised and, with TxCtrlr.StopTxOnInvalidId true, stopped (E05.FR.03; Ended, triggerReason Deauthorized).
+    private void Refused(EngineTransaction tx, JsonElement answer)
+    {
+        if (IsAccepted(answer) is false && station.Configuration.Get("StopTransactionOnInvalidId")?.Value != "false")
+        {
+            tx.RequestStop(TransactionStopReason.DeAuthorized);
+        }
+    }
 
     private static bool? IsAccepted(JsonElement answer) =>
         answer.TryGetProperty("idTokenInfo", out var info) ? info.GetProperty("status").GetString() == "Accepted" : null;

@@ -137,11 +137,12 @@ public sealed class SteppedSessions
         try
         {
             accepted = await messages.AuthorizeAsync(idTag, idTokenType, ct).ConfigureAwait(false);
+            _engine.OfflineAuthorization.Remember(idTag, accepted);
         }
-        catch (Ocpp.Rpc.OcppConnectionClosedException ex)
+        catch (Ocpp.Rpc.OcppConnectionClosedException)
         {
-            _engine.Log($"EVSE {evseId}: token {idTag} could not be authorised: {ex.Message}");
-            accepted = false;
+            // Offline: the station decides itself (LocalAuthorizeOffline; unknown tokens with AllowOfflineTxForUnknownId, C15).
+            accepted = _engine.OfflineAuthorization.Decide(evseId, idTag, _engine.Station.Configuration, _engine.Log);
         }
 
         if (!accepted)

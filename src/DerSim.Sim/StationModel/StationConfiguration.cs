@@ -22,6 +22,10 @@ public sealed class StationConfiguration
         Add(new Setting("ConnectionTimeOut", "TxCtrlr", "EVConnectionTimeOut", "120", ReadOnly: false, IsPositiveIntOrZero) { DataType = DeviceDataType.Integer, Unit = Seconds });
         Add(new Setting("AuthorizeRemoteTxRequests", "AuthCtrlr", "AuthorizeRemoteStart", "false", ReadOnly: false, IsBool) { DataType = DeviceDataType.Boolean });
         Add(new Setting("LocalAuthorizeOffline", "AuthCtrlr", "LocalAuthorizeOffline", "true", ReadOnly: false, IsBool) { DataType = DeviceDataType.Boolean });
+
+        // OCPP 2.0.1 C15 (1.6 AllowOfflineTxForUnknownId): offline, a token the station never saw may start a transaction;
+        // the CSMS's verdict follows once the queued Started event is delivered.
+        Add(new Setting("AllowOfflineTxForUnknownId", "AuthCtrlr", "OfflineTxForUnknownIdEnabled", "false", ReadOnly: false, IsBool) { DataType = DeviceDataType.Boolean });
         Add(new Setting("WebSocketPingInterval", "OCPPCommCtrlr", "WebSocketPingInterval", "30", ReadOnly: false, IsPositiveIntOrZero) { DataType = DeviceDataType.Integer, Unit = Seconds });
 
         // OCPP 2.0.1 E01/E06: when a transaction starts and stops (member lists, see TxPointList); 1.6 has no such

@@ -187,11 +187,12 @@ public sealed class ScriptedCsms : IAsyncDisposable
         {
             "BootNotification" => $$"""{"status":"Accepted","currentTime":"{{now}}","interval":{{_script.BootInterval}}}""",
             "Heartbeat" => $$"""{"currentTime":"{{now}}"}""",
+            "Authorize" when Unknown(payload) => """{"idTokenInfo":{"status":"Invalid"}}""",
             "Authorize" => """{"idTokenInfo":{"status":"Accepted"}}""",
 
             // A TransactionEvent carrying an idToken is answered with the token's status (OCPP 2.0.1 E01.FR.12).
             "TransactionEvent" when payload.TryGetProperty("idToken", out _) && !_script.OmitTransactionIdTokenInfo =>
-                $$$"""{"idTokenInfo":{"status":"{{{_script.TransactionIdTokenStatus}}}"}}""",
+                $$$"""{"idTokenInfo":{"status":"{{{(Unknown(payload) && !_script.AcceptUnknownInTransactionEvent ? "Invalid" : _script.TransactionIdTokenStatus)}}}"}}""",
             _ => "{}",
         };
         if (action == "TransactionEvent" && payload.GetProperty("eventType").GetString() == "Started")
@@ -215,6 +216,9 @@ public sealed class ScriptedCsms : IAsyncDisposable
             }
         }
     }
+
+    private bool Unknown(JsonElement payload) =>
+        payload.TryGetProperty("idToken", out var token) && _script.UnknownTokens.Contains(token.GetProperty("idToken").GetString());
 
     private sealed class Connection(string stationId, WebSocket socket) : IDisposable
     {

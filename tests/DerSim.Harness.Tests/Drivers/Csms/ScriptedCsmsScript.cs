@@ -36,4 +36,10 @@ public sealed record ScriptedCsmsScript
     /// The default value is false.
     /// </summary>
     public bool ErrorForRestartedSeqNo { get; init; }
+
+    /// <summary>The tokens it does not know: Authorize and a TransactionEvent carrying one are answered Invalid. The default value is none.</summary>
+    public IReadOnlyList<string> UnknownTokens { get; init; } = [];
+
+    /// <summary>Whether it answers a TransactionEvent carrying one of <see cref="UnknownTokens"/> Accepted (not checking the token: breaking OCPP 2.0.1 E01.FR.11). The default value is false.</summary>
+    public bool AcceptUnknownInTransactionEvent { get; init; }
 }
