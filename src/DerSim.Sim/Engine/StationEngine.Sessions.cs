@@ -242,10 +242,12 @@ public sealed partial class StationEngine
             if (sampleDue)
             {
                 next += SampleInterval;
-                if (next < now)
-                {
-                    next = now;
-                }
+            }
+
+            // On a real or scaled clock time moves on while the loop runs: a deadline already passed is due now.
+            if (next < now)
+            {
+                next = now;
             }
 
             // An authorisation without an EV lapses after TxCtrlr.EVConnectionTimeOut (E03: the transaction then ends,
@@ -264,7 +266,7 @@ public sealed partial class StationEngine
 
             try
             {
-                await Clock.WaitAsync(deadline - now, wait.Token).ConfigureAwait(false);
+                await Clock.WaitAsync(deadline > now ? deadline - now : TimeSpan.Zero, wait.Token).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (!ct.IsCancellationRequested && !tx.StopToken.IsCancellationRequested && wake.IsCancellationRequested)
             {
@@ -278,7 +280,7 @@ public sealed partial class StationEngine
                 return;
             }
 
-            if (Clock.Time.GetUtcNow() < next)
+            if (deadline < next && Clock.Time.GetUtcNow() < next)
             {
                 // Woken for the connection timeout, which is checked at the top.
                 sampleDue = false;

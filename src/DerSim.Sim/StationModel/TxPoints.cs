@@ -49,7 +49,8 @@ public static class TxPointList
 
         foreach (var part in text.Split(',', StringSplitOptions.TrimEntries))
         {
-            if (!Enum.TryParse<TxPoints>(part, ignoreCase: false, out var point) || point == TxPoints.None || !Enum.IsDefined(point))
+            // Names only: Enum.TryParse would take "2" too.
+            if (part.Length == 0 || !char.IsLetter(part[0]) || !Enum.TryParse<TxPoints>(part, ignoreCase: false, out var point) || point == TxPoints.None || !Enum.IsDefined(point))
             {
                 return false;
             }

@@ -214,6 +214,7 @@ public sealed class TxStartStopPointTests
         TxPointList.IsValidStop("DataSigned").ShouldBeFalse("DataSigned is a start point only");
         TxPointList.IsValidStart("Plugged").ShouldBeFalse();
         TxPointList.IsValidStart("").ShouldBeFalse();
+        TxPointList.IsValidStart("2").ShouldBeFalse("names only");
     }
 
     private static async Task<LoopbackCsmsRig> BootedAsync(OcppVersion version, string id, params (string Variable, string Value)[] settings)
