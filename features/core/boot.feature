@@ -20,13 +20,13 @@ Feature: Boot
       | EVSE-AC-22kW-1port      | 1.6     |
       | EVSE-DC-350kW-CCS-2port | 1.6     |
 
-    @ocpp2.0.1 @TC_B_01_CSMS
+    @ocpp2.0.1
     Examples: OCPP 2.0.1
       | profile                 | version |
       | EVSE-AC-7.4kW-2port     | 2.0.1   |
       | EVSE-Hybrid-2DC-1AC     | 2.0.1   |
 
-    @ocpp2.1 @TC_B_01_CSMS
+    @ocpp2.1
     Examples: OCPP 2.1
       | profile                 | version |
       | EVSE-DC-150kW-CCS-1port | 2.1     |

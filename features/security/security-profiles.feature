@@ -1,4 +1,4 @@
-@security
+@security @block-A
 Feature: Security profiles
   A station authenticates with a Basic-auth password over ws:// (security profile 1) or over TLS (profile 2), or with
   a client certificate whose common name is its id (profile 3). The CSMS refuses a wrong password and a certificate
@@ -17,12 +17,12 @@ Feature: Security profiles
       | version |
       | 1.6     |
 
-    @ocpp2.0.1 @TC_A_01_CSMS
+    @ocpp2.0.1
     Examples: OCPP 2.0.1
       | version |
       | 2.0.1   |
 
-    @ocpp2.1 @TC_A_01_CSMS
+    @ocpp2.1
     Examples: OCPP 2.1
       | version |
       | 2.1     |
@@ -39,12 +39,12 @@ Feature: Security profiles
       | version |
       | 1.6     |
 
-    @ocpp2.0.1 @TC_A_04_CSMS
+    @ocpp2.0.1
     Examples: OCPP 2.0.1
       | version |
       | 2.0.1   |
 
-    @ocpp2.1 @TC_A_04_CSMS
+    @ocpp2.1
     Examples: OCPP 2.1
       | version |
       | 2.1     |
@@ -61,17 +61,17 @@ Feature: Security profiles
       | version |
       | 1.6     |
 
-    @ocpp2.0.1 @TC_A_07_CSMS
+    @ocpp2.0.1
     Examples: OCPP 2.0.1
       | version |
       | 2.0.1   |
 
-    @ocpp2.1 @TC_A_07_CSMS
+    @ocpp2.1
     Examples: OCPP 2.1
       | version |
       | 2.1     |
 
-  @ocpp2.0.1 @TC_A_03_CSMS
+  @ocpp2.0.1
   Scenario: A wrong password is refused
     Given the CSMS uses security profile 1
     And a station with profile "EVSE-AC-22kW-1port" on OCPP 2.0.1

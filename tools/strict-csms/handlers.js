@@ -54,7 +54,8 @@ function createV2(state, options, is21) {
         Authorize: ({ params }) => ({ idTokenInfo: tokenInfo(params?.idToken) }),
         BootNotification: () => ({ currentTime: now(), interval: options.heartbeatInterval, status: 'Accepted' }),
         ClearedChargingLimit: empty,
-        DataTransfer: () => accepted,
+        // It has no vendor extensions: the answer OCPP 2.x gives a vendor it does not know (P02.FR.06).
+        DataTransfer: () => ({ status: 'UnknownVendorId' }),
         FirmwareStatusNotification: empty,
         Get15118EVCertificate: () => ({ status: 'Failed', exiResponse: '' }),
         GetCertificateStatus: () => ({ status: 'Failed' }),

@@ -1,7 +1,7 @@
 'use strict';
 // The tokens the strict CSMS knows, from a DerSim target declaration (its "tokens" section, see the README's
 // "Against your own CSMS"): valid ones Accepted with their group, the unknown one Invalid, blocked Blocked, expired
-// Expired, and any other token Invalid, as a CSMS that knows only its registered tokens answers. Without a
+// Expired, the master pass token Accepted with its (Master Pass) group, and any other token Invalid, as a CSMS that knows only its registered tokens answers. Without a
 // declaration every token is Accepted.
 
 const fs = require('fs');
@@ -16,7 +16,7 @@ function loadTokens(file) {
     for (const valid of tokens.valid ?? []) {
         known.set(valid.idToken, { status: 'Accepted', groupId: valid.groupId });
     }
-    for (const [role, status] of [['unknown', 'Invalid'], ['blocked', 'Blocked'], ['expired', 'Expired']]) {
+    for (const [role, status] of [['unknown', 'Invalid'], ['blocked', 'Blocked'], ['expired', 'Expired'], ['masterPass', 'Accepted']]) {
         if (tokens[role]) {
             known.set(tokens[role].idToken, { status, groupId: tokens[role].groupId });
         }

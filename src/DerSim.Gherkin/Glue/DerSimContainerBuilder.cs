@@ -71,9 +71,9 @@ internal sealed class DerSimContainerBuilder(ReqnrollConfig? config, TextWriter?
 
         public void TestIgnore(string message) => throw new ReqnrollOutcomeException(Model.ScenarioStatus.Skipped, message);
 
-        // NOT APPLICABLE is a skip in Reqnroll's model (and in its Cucumber reports), not an error.
+        // NOT APPLICABLE and INCONCLUSIVE are skips in Reqnroll's model (and in its Cucumber reports), not errors.
         public ScenarioExecutionStatus? DetectExecutionStatus(Exception exception) =>
-            exception is NotApplicableException ? ScenarioExecutionStatus.Skipped : null;
+            exception is NotApplicableException or ScenarioInconclusiveException ? ScenarioExecutionStatus.Skipped : null;
     }
 
     private sealed class AttachmentHandler : IReqnrollAttachmentHandler

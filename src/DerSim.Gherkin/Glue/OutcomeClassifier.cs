@@ -4,7 +4,8 @@ namespace DerSim.Gherkin.Glue;
 
 /// <summary>
 /// Tells a failed assertion (Failed) from any other exception (Broken), by type name so this layer needs no reference
-/// to Shouldly or other assertion libraries.
+/// to Shouldly or other assertion libraries; <see cref="NotApplicableException"/> and <see cref="ScenarioInconclusiveException"/>
+/// end the scenario unjudged.
 /// </summary>
 internal static class OutcomeClassifier
 {
@@ -17,6 +18,7 @@ internal static class OutcomeClassifier
     {
         global::Reqnroll.PendingStepException => ScenarioStatus.Pending,
         NotApplicableException => ScenarioStatus.NotApplicable,
+        ScenarioInconclusiveException => ScenarioStatus.Inconclusive,
         var e when IsAssertion(e.GetType()) => ScenarioStatus.Failed,
         _ => ScenarioStatus.Broken,
     };

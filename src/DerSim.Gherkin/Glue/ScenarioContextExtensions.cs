@@ -28,7 +28,7 @@ public static class ScenarioContextExtensions
         return ScenarioRecording.Of(context)?.Scenario.TestName ?? context.ScenarioInfo.Title;
     }
 
-    /// <summary>The scenario's outcome so far, as DerSim reports it (NOT APPLICABLE apart from skipped).</summary>
+    /// <summary>The scenario's outcome so far, as DerSim reports it (NOT APPLICABLE and INCONCLUSIVE apart from skipped).</summary>
     public static Model.ScenarioStatus Outcome(this ScenarioContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -38,4 +38,8 @@ public static class ScenarioContextExtensions
     /// <summary>Ends the scenario as NOT APPLICABLE with <paramref name="reason"/> (e.g. the target lacks the feature).</summary>
     /// <exception cref="NotApplicableException">Always.</exception>
     public static void NotApplicable(this ScenarioContext context, string reason) => throw new NotApplicableException(reason);
+
+    /// <summary>Ends the scenario as INCONCLUSIVE with <paramref name="reason"/> (an operator or API action did not happen in time).</summary>
+    /// <exception cref="ScenarioInconclusiveException">Always.</exception>
+    public static void Inconclusive(this ScenarioContext context, string reason) => throw new ScenarioInconclusiveException(reason);
 }

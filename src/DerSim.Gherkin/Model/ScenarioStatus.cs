@@ -26,4 +26,10 @@ public enum ScenarioStatus
 
     /// <summary>The step makes no sense for this configuration (e.g. an OCPP version); the scenario is not judged.</summary>
     NotApplicable,
+
+    /// <summary>
+    /// An action the scenario needs from outside (an operator at the CSMS, the CSMS's API) did not happen in time; the
+    /// scenario is not judged (<see cref="Glue.ScenarioInconclusiveException"/>).
+    /// </summary>
+    Inconclusive,
 }

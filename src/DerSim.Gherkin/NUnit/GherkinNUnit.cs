@@ -144,6 +144,9 @@ public static class GherkinNUnit
             case ScenarioStatus.NotApplicable:
                 Assert.Ignore("not applicable: " + message);
                 return;
+            case ScenarioStatus.Inconclusive:
+                Assert.Inconclusive(message);
+                return;
             default:
                 Assert.Ignore(message);
                 return;

@@ -18,8 +18,8 @@ namespace DerSim.Harness.Cli;
 /// <summary>
 /// <c>dersim run</c>: the conformance suite (features/) against a CSMS — the embedded reference CSMS unless --csms
 /// is given — with a progress line per scenario, a summary table and the last line "N passed, N failed, N skipped";
-/// exit 0 only when nothing failed. Writes reports/: allure-results/, allure-report/index.html (one file), junit.xml
-/// and each scenario's traffic under traffic/.
+/// exit 0 only when nothing failed. Writes reports/: allure-results/, allure-report/index.html (one file), junit.xml,
+/// conformance.json and conformance.html (the verdict of every OCA case) and each scenario's traffic under traffic/.
 /// </summary>
 internal static class RunCommand
 {
@@ -32,7 +32,7 @@ internal static class RunCommand
         var profiles = new Option<string[]>("--profile") { Description = "only scenarios that use this EVSE profile (repeatable)", AllowMultipleArgumentsPerToken = true };
         // No DefaultValueFactory: help would print one number, and the default depends on the target (defect 12 of issue 12).
         var parallel = new Option<int?>("--parallel") { Description = $"scenarios run at once, 1-1024 (default: 1 against an external CSMS, where scenarios share station ids; against the embedded CSMS 2 per core, {Parallelism(null, external: false)} here)" }.WithRange(1, 1024, "a number of scenarios");
-        var reports = new Option<string?>("--reports") { Description = "reports folder: allure-results/, allure-report/index.html, junit.xml, traffic/ (default: reqnroll.json $.dersim.reportsDirectory, 'reports')" };
+        var reports = new Option<string?>("--reports") { Description = "reports folder: allure-results/, allure-report/index.html, junit.xml, conformance.json/.html, traffic/ (default: reqnroll.json $.dersim.reportsDirectory, 'reports')" };
         var manualTimeout = new Option<double?>("--manual-timeout") { Description = "seconds the Manual CSMS driver waits for the operator before the scenario is inconclusive, 1-86400 (default: $DERSIM_MANUAL_TIMEOUT, else reqnroll.json $.dersim.manualTimeoutSeconds, else 120)" }.WithRange(1, 86_400, "seconds");
         var noHtml = new Option<bool>("--no-html") { Description = "write the Allure results and JUnit XML but do not render the HTML report" };
         var targetFile = new Option<string?>("--target") { Description = $"target declaration file (station ids, tokens, passwords, versions, features) instead of reqnroll.json $.dersim.target (default: ${TargetDeclarationLoader.Variable})" };
@@ -143,7 +143,11 @@ internal static class RunCommand
                 return 2;
             }
 
-            var report = new ReportSession(reportsDirectory);
+            var missingFails = setup.Config.MissingOrPendingStepsOutcome == MissingOrPendingStepsOutcome.Error;
+            var report = new ReportSession(reportsDirectory, new Reporting.Allure.AllureWriterOptions { MissingStepsFail = missingFails })
+            {
+                CatalogueScenarios = [.. loaded.Features.SelectMany(f => f.Scenarios)],
+            };
             CucumberReports.Configure(reportsDirectory, setup.Config.Formatters);
             using var runner = setup.Executor([report]);
             try
@@ -164,9 +168,9 @@ internal static class RunCommand
             var suite = new SuiteRunner(runner, Console.Out, parallelism)
             {
                 NonParallelizableTags = ["non-parallelizable", .. setup.Config.AddNonParallelizableMarkerForTags],
+                MissingStepsFail = missingFails,
             };
             var outcome = await suite.RunAsync(scenarios, ct);
-            var missingFails = setup.Config.MissingOrPendingStepsOutcome == MissingOrPendingStepsOutcome.Error;
             var environment = new ReportEnvironment
             {
                 Csms = target,

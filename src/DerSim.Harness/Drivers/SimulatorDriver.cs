@@ -87,6 +87,12 @@ public sealed class SimulatorDriver : IAsyncDisposable
     public Func<string, string?>? PasswordOf { get; set; }
 
     /// <summary>
+    /// The Basic-auth user name a station id sends; null sends the station id, as OCPP asks. Only a scenario that checks
+    /// the CSMS refuses another user name sets it. The default value is null.
+    /// </summary>
+    public Func<string, string>? UsernameOf { get; set; }
+
+    /// <summary>
     /// A CA (or self-signed certificate) stations trust for wss:// besides the system's store (security profiles 2 and 3).
     /// The default value is null.
     /// </summary>
@@ -163,6 +169,7 @@ public sealed class SimulatorDriver : IAsyncDisposable
             StationId = station.Id,
             Version = station.Version,
             BasicAuthPassword = PasswordOf?.Invoke(station.Id) ?? Csms.Password,
+            BasicAuthUsername = UsernameOf?.Invoke(station.Id),
             TrustedCaCertificate = TrustedCa,
             ClientCertificate = ClientCertificateOf?.Invoke(station.Id),
             Reconnect = new OcppReconnectPolicy { InitialDelay = TimeSpan.FromMilliseconds(200), MaxDelay = TimeSpan.FromSeconds(2), MaxAttempts = 5 },
@@ -170,6 +177,12 @@ public sealed class SimulatorDriver : IAsyncDisposable
         };
         var chargingStation = new ChargingStation(station.Id, station.Profile);
         ApplySettings(station, chargingStation.Configuration);
+        chargingStation.CustomData = station.CustomData;
+        foreach (var (token, (status, group)) in station.CachedTokens)
+        {
+            chargingStation.AuthorizationCache.Preset(token, status, group);
+        }
+
         var runner = new StationRunner(chargingStation, options, TimeProvider.System, station.Log.Enqueue, station.Plan, Clock);
         var opened = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var refused = new TaskCompletionSource<OcppConnectException>(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -290,7 +303,53 @@ public sealed class SimulatorDriver : IAsyncDisposable
     public async Task<bool> PresentTokenAsync(StationUnderTest station, int evseId, string token, string? idTokenType = null)
     {
         var runner = await BootedAsync(station).ConfigureAwait(false);
-        return await runner.Engine.SteppedSessions.PresentTokenAsync(evseId, token, idTokenType, CancellationToken.None).WaitAsync(WaitTimeout).ConfigureAwait(false);
+        try
+        {
+            return await runner.Engine.SteppedSessions.PresentTokenAsync(evseId, token, idTokenType, CancellationToken.None).WaitAsync(WaitTimeout).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            throw Unanswered(station, $"the station's messages for token {token} on EVSE {evseId}");
+        }
+    }
+
+    /// <summary>
+    /// As <see cref="PresentTokenAsync(StationUnderTest, int, string, string?)"/>, at a station with a user interface on
+    /// which a Master Pass holder picks <paramref name="selection"/> (OCPP 2.0.1 C16.FR.01).
+    /// </summary>
+    public async Task<bool> PresentTokenAsync(StationUnderTest station, int evseId, string token, string? idTokenType, MasterPassSelection selection)
+    {
+        var runner = await BootedAsync(station).ConfigureAwait(false);
+        try
+        {
+            return await runner.Engine.SteppedSessions.PresentTokenAsync(evseId, token, idTokenType, selection, CancellationToken.None).WaitAsync(WaitTimeout).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            throw Unanswered(station, $"the station's messages for token {token} on EVSE {evseId}");
+        }
+    }
+
+    // A step that waits on the station's CALLs timed out: the CSMS left them unanswered (OCPP-J: every CALL is answered);
+    // the failure names and quotes them rather than a bare timeout.
+    private TrafficAssertionException Unanswered(StationUnderTest station, string what)
+    {
+        var frames = Recorder.Query().Station(station.Id);
+        var answered = frames.Received().Frames.Where(f => f.MessageType != OcppMessageType.Call).Select(f => f.MessageId).ToHashSet(StringComparer.Ordinal);
+        var open = frames.Sent().Calls().Frames.Where(c => !answered.Contains(c.MessageId)).ToList();
+        return new TrafficAssertionException(
+            $"{what} were not answered by the CSMS within {WaitTimeout.TotalSeconds:0} s{(open.Count > 0 ? $"; unanswered: {string.Join(", ", open.Select(c => $"{c.Action} {c.MessageId}"))}" : "")}",
+            open);
+    }
+
+    /// <summary>
+    /// The driver presents <paramref name="token"/> at <paramref name="station"/> before any EV plugged in, choosing no
+    /// EVSE; with TxCtrlr.TxStartPoint Authorized the transaction starts at once, its EVSE not known yet.
+    /// </summary>
+    public async Task<bool> PresentTokenAtStationAsync(StationUnderTest station, string token, string? idTokenType = null)
+    {
+        var runner = await BootedAsync(station).ConfigureAwait(false);
+        return await runner.Engine.SteppedSessions.PresentTokenAtStationAsync(token, idTokenType, CancellationToken.None).WaitAsync(WaitTimeout).ConfigureAwait(false);
     }
 
     /// <summary>The driver stops the transaction on <paramref name="evseId"/> at the station (reason Local).</summary>

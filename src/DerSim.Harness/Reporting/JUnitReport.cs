@@ -1,14 +1,18 @@
 using System.Globalization;
 using System.Xml.Linq;
 using DerSim.Gherkin.Model;
+using DerSim.Harness.Conformance;
 
 namespace DerSim.Harness.Reporting;
 
-/// <summary>JUnit XML for CI test tabs: one testsuite per feature, one testcase per scenario.</summary>
+/// <summary>
+/// JUnit XML for CI test tabs: one testsuite per feature, one testcase per scenario, by verdict: FAIL a
+/// <c>failure</c>, ERROR an <c>error</c>, N/A and INCONCLUSIVE <c>skipped</c> with the verdict and reason as message.
+/// </summary>
 public static class JUnitReport
 {
-    /// <summary>The document for <paramref name="results"/>.</summary>
-    public static XDocument Build(IReadOnlyList<ScenarioResult> results, string suiteName = "dersim")
+    /// <summary>The document for <paramref name="results"/>; <paramref name="missingStepsFail"/> as <see cref="Verdicts.Of"/> takes it.</summary>
+    public static XDocument Build(IReadOnlyList<ScenarioResult> results, string suiteName = "dersim", bool missingStepsFail = false)
     {
         ArgumentNullException.ThrowIfNull(results);
         var suites = new XElement("testsuites", new XAttribute("name", suiteName));
@@ -19,14 +23,14 @@ public static class JUnitReport
                 "testsuite",
                 new XAttribute("name", cases[0].Scenario.Feature.Title),
                 new XAttribute("tests", cases.Count),
-                new XAttribute("failures", cases.Count(r => r.Status is ScenarioStatus.Failed or ScenarioStatus.Ambiguous)),
-                new XAttribute("errors", cases.Count(r => r.Status is ScenarioStatus.Broken or ScenarioStatus.Undefined)),
-                new XAttribute("skipped", cases.Count(r => r.Status is ScenarioStatus.Skipped or ScenarioStatus.Pending or ScenarioStatus.NotApplicable)),
+                new XAttribute("failures", cases.Count(r => Verdicts.Of(r.Status, missingStepsFail) == ConformanceVerdict.Fail)),
+                new XAttribute("errors", cases.Count(r => Verdicts.Of(r.Status, missingStepsFail) == ConformanceVerdict.Error)),
+                new XAttribute("skipped", cases.Count(r => Verdicts.Of(r.Status, missingStepsFail) is ConformanceVerdict.NotApplicable or ConformanceVerdict.Inconclusive)),
                 new XAttribute("time", Seconds(cases.Sum(r => r.Duration.TotalSeconds))),
                 new XAttribute("file", feature.Key));
             foreach (var result in cases)
             {
-                suite.Add(Case(result));
+                suite.Add(Case(result, Verdicts.Of(result.Status, missingStepsFail)));
             }
 
             suites.Add(suite);
@@ -36,14 +40,14 @@ public static class JUnitReport
     }
 
     /// <summary>Writes the document to <paramref name="path"/>, creating its folder.</summary>
-    public static void Write(IReadOnlyList<ScenarioResult> results, string path)
+    public static void Write(IReadOnlyList<ScenarioResult> results, string path, bool missingStepsFail = false)
     {
         var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
         Directory.CreateDirectory(directory);
-        Build(results).Save(path);
+        Build(results, missingStepsFail: missingStepsFail).Save(path);
     }
 
-    private static XElement Case(ScenarioResult result)
+    private static XElement Case(ScenarioResult result, ConformanceVerdict verdict)
     {
         var scenario = result.Scenario;
         var element = new XElement(
@@ -54,18 +58,18 @@ public static class JUnitReport
             new XAttribute("file", scenario.Feature.DisplayPath),
             new XAttribute("line", scenario.Line));
         var steps = string.Join("\n", result.Steps.Select(s => $"{s.Status,-13} {s.Step}"));
-        switch (result.Status)
+        switch (verdict)
         {
-            case ScenarioStatus.Passed:
+            case ConformanceVerdict.Pass:
                 break;
-            case ScenarioStatus.Failed or ScenarioStatus.Ambiguous:
+            case ConformanceVerdict.Fail:
                 element.Add(new XElement("failure", new XAttribute("message", FirstLine(result.Message)), new XAttribute("type", result.Error?.GetType().Name ?? result.Status.ToString()), $"{result.Message}\n\n{steps}"));
                 break;
-            case ScenarioStatus.Broken or ScenarioStatus.Undefined:
+            case ConformanceVerdict.Error:
                 element.Add(new XElement("error", new XAttribute("message", FirstLine(result.Message)), new XAttribute("type", result.Error?.GetType().Name ?? result.Status.ToString()), $"{result.Message}\n\n{result.Error}\n\n{steps}"));
                 break;
             default:
-                element.Add(new XElement("skipped", new XAttribute("message", $"{result.Status}: {FirstLine(result.Message)}")));
+                element.Add(new XElement("skipped", new XAttribute("message", $"{Verdicts.Label(verdict)}: {FirstLine(result.Message)}")));
                 break;
         }
 

@@ -1,17 +1,21 @@
 using System.Diagnostics;
 using DerSim.Gherkin.Glue;
+using DerSim.Gherkin.Model;
+using DerSim.Harness.Conformance;
 using DerSim.Harness.Reporting.Allure;
 
 namespace DerSim.Harness.Reporting;
 
 /// <summary>
 /// Everything a suite run reports, in one listener: Allure results into <c>&lt;reports&gt;/allure-results</c> while the
-/// scenarios run, then at <see cref="CompleteAsync"/> the run-level files, <c>&lt;reports&gt;/junit.xml</c>, the console
-/// summary and the HTML report (<c>&lt;reports&gt;/allure-report/index.html</c>).
+/// scenarios run, then at <see cref="CompleteAsync"/> the run-level files, <c>&lt;reports&gt;/junit.xml</c>, the
+/// conformance report (<c>&lt;reports&gt;/conformance.json</c> and <c>.html</c>), the console summary and the HTML report
+/// (<c>&lt;reports&gt;/allure-report/index.html</c>).
 /// </summary>
 public sealed class ReportSession : IGherkinRunListener
 {
     private readonly AllureResultsWriter _allure;
+    private readonly bool _missingStepsFail;
     private readonly long _created = Stopwatch.GetTimestamp();
     private long _writeTicks;
 
@@ -25,7 +29,21 @@ public sealed class ReportSession : IGherkinRunListener
         ReportsDirectory = Path.GetFullPath(reportsDirectory);
         Sink = AllureDirectorySink.Fresh(ResultsDirectory);
         _allure = new AllureResultsWriter(Sink, options);
+        _missingStepsFail = options?.MissingStepsFail ?? false;
     }
+
+    /// <summary>
+    /// The scenarios the run chose from (every scenario of the features), so that the conformance report tells a case
+    /// left out of the run ("not run") from one without a scenario. The default value is none: only the scenarios that
+    /// ran count.
+    /// </summary>
+    public IReadOnlyList<ScenarioCase> CatalogueScenarios { get; init; } = [];
+
+    /// <summary><c>&lt;reports&gt;/conformance.json</c>.</summary>
+    public string ConformanceJsonFile => Path.Combine(ReportsDirectory, ConformanceReportJson.FileName);
+
+    /// <summary><c>&lt;reports&gt;/conformance.html</c>.</summary>
+    public string ConformanceHtmlFile => Path.Combine(ReportsDirectory, ConformanceReportHtml.FileName);
 
     /// <summary>The reports folder (e.g. <c>reports</c>).</summary>
     public string ReportsDirectory { get; }
@@ -91,11 +109,15 @@ public sealed class ReportSession : IGherkinRunListener
         ArgumentNullException.ThrowIfNull(output);
         Timed(() => AllureRunFiles.Write(Sink, environment));
         var results = Collector.Results;
-        JUnitReport.Write(results, JUnitFile);
+        JUnitReport.Write(results, JUnitFile, _missingStepsFail);
+        var conformance = ConformanceReport.Build(ConformanceCatalogue.Default, CatalogueScenarios, results, _missingStepsFail);
+        await File.WriteAllTextAsync(ConformanceJsonFile, ConformanceReportJson.Write(conformance), ct).ConfigureAwait(false);
+        await File.WriteAllTextAsync(ConformanceHtmlFile, ConformanceReportHtml.Write(conformance), ct).ConfigureAwait(false);
         var written = Stopwatch.GetElapsedTime(_created);
         output.WriteLine();
         output.WriteLine($"Allure results: {ResultsDirectory} ({results.Count} scenarios in {written.TotalSeconds:0.0}s, of which writing results {WriteTime.TotalMilliseconds:0}ms)");
         output.WriteLine($"JUnit XML: {JUnitFile}");
+        output.WriteLine($"Conformance report: {ConformanceHtmlFile} ({ConformanceReportJson.FileName} beside it)");
         if (render)
         {
             var outcome = await ReportRenderer.RenderAsync(ResultsDirectory, ReportDirectory, ct).ConfigureAwait(false);
@@ -105,10 +127,10 @@ public sealed class ReportSession : IGherkinRunListener
         if (summary)
         {
             output.WriteLine();
-            ConsoleSummary.Write(results, output);
+            ConsoleSummary.Write(results, output, _missingStepsFail);
         }
 
-        return results.Any(r => ConsoleSummary.IsFailure(r.Status)) ? 1 : 0;
+        return results.Any(r => ConsoleSummary.IsFailure(r.Status, _missingStepsFail)) ? 1 : 0;
     }
 
     private void Timed(Action action)

@@ -14,7 +14,8 @@ public sealed class TargetSteps(ScenarioWorld world, ScenarioContext scenario)
 {
     /// <summary>
     /// A token by its role in the target declaration: <c>the valid token</c>, <c>a second valid token</c>,
-    /// <c>the unknown token</c>, <c>the blocked token</c>, <c>the expired token</c>.
+    /// <c>the unknown token</c>, <c>the blocked token</c>, <c>the expired token</c>, <c>a token of the valid token's
+    /// group</c>, <c>the master pass token</c>.
     /// Example: <c>When the driver presents the valid token on EVSE 1</c>
     /// </summary>
     [StepArgumentTransformation("(" + TokenRoles.Pattern + ")", Name = "tokenRole")]
@@ -36,7 +37,7 @@ public sealed class TargetSteps(ScenarioWorld world, ScenarioContext scenario)
         var token = world.Target.Token(role);
         if (token is null)
         {
-            scenario.NotApplicable($"the scenario needs {role} but the target declares {world.Target.Tokens.Valid.Count} valid token(s)");
+            scenario.NotApplicable(world.Target.MissingTokenReason(role)!);
         }
 
         return token!;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using DerSim.Gherkin.Model;
+using DerSim.Harness.Conformance;
 
 namespace DerSim.Harness.Suite;
 
@@ -10,41 +11,36 @@ public sealed record SuiteResult(IReadOnlyList<ScenarioResult> Results, TimeSpan
     /// <summary>Scenarios that passed.</summary>
     public int Passed => Results.Count(r => r.Status == ScenarioStatus.Passed);
 
-    /// <summary>Scenarios that failed the gate: failed, broken, ambiguous, and undefined or pending when <paramref name="missingFails"/>.</summary>
+    /// <summary>Scenarios that failed the gate (FAIL and ERROR): failed, broken, ambiguous, and undefined or pending when <paramref name="missingFails"/>.</summary>
     public int Failed(bool missingFails) => Results.Count(r => IsFailure(r.Status, missingFails));
 
-    /// <summary>Everything else: skipped, not applicable, and undefined or pending unless they fail the gate.</summary>
+    /// <summary>Everything else (N/A and INCONCLUSIVE): skipped, not applicable, inconclusive, and undefined or pending unless they fail the gate.</summary>
     public int Skipped(bool missingFails) => Results.Count - Passed - Failed(missingFails);
 
-    /// <summary>Whether <paramref name="status"/> fails the run.</summary>
-    public static bool IsFailure(ScenarioStatus status, bool missingFails) => status switch
-    {
-        ScenarioStatus.Failed or ScenarioStatus.Broken or ScenarioStatus.Ambiguous => true,
-        ScenarioStatus.Undefined or ScenarioStatus.Pending => missingFails,
-        _ => false,
-    };
+    /// <summary>Whether <paramref name="status"/> fails the run: its verdict is FAIL or ERROR.</summary>
+    public static bool IsFailure(ScenarioStatus status, bool missingFails) => Verdicts.IsFailure(Verdicts.Of(status, missingFails));
 
     /// <summary>
-    /// The summary: a table per feature (passed, failed, broken, not applicable, other), the failures with their
-    /// messages, timing, and the last line "N passed, N failed, N skipped".
+    /// The summary: a table per feature with the count of each verdict (PASS, FAIL, N/A, INCONCLUSIVE, ERROR), the
+    /// failures with their messages, timing, and the last line "N passed, N failed, N skipped".
     /// </summary>
     public string Summary(bool missingFails)
     {
         var text = new StringBuilder();
-        var rows = Results.GroupBy(r => r.Scenario.Feature.Title).Select(g => (
-            Feature: g.Key,
-            Passed: g.Count(r => r.Status == ScenarioStatus.Passed),
-            Failed: g.Count(r => r.Status is ScenarioStatus.Failed or ScenarioStatus.Ambiguous),
-            Broken: g.Count(r => r.Status == ScenarioStatus.Broken),
-            NotApplicable: g.Count(r => r.Status == ScenarioStatus.NotApplicable),
-            Other: g.Count(r => r.Status is ScenarioStatus.Skipped or ScenarioStatus.Undefined or ScenarioStatus.Pending))).ToList();
+        var verdicts = Verdicts.ReportOrder;
+        var rows = Results.GroupBy(r => r.Scenario.Feature.Title)
+            .Select(g => (Feature: g.Key, Counts: verdicts.Select(v => g.Count(r => Verdicts.Of(r.Status, missingFails) == v)).ToList()))
+            .ToList();
         var width = Math.Max("Feature".Length, rows.Count == 0 ? 0 : rows.Max(r => r.Feature.Length));
+        string Row(string feature, IEnumerable<string> cells) =>
+            $"{feature.PadRight(width)}{string.Concat(cells.Zip(verdicts, (c, v) => c.PadLeft(Verdicts.Label(v).Length + 2)))}";
         text.AppendLine();
-        text.AppendLine(CultureInfo.InvariantCulture, $"{"Feature".PadRight(width)}  passed  failed  broken  n/a  other");
-        text.AppendLine(new string('-', width + 38));
+        var header = Row("Feature", verdicts.Select(Verdicts.Label));
+        text.AppendLine(header);
+        text.AppendLine(new string('-', header.Length));
         foreach (var r in rows)
         {
-            text.AppendLine(CultureInfo.InvariantCulture, $"{r.Feature.PadRight(width)}  {r.Passed,6}  {r.Failed,6}  {r.Broken,6}  {r.NotApplicable,3}  {r.Other,5}");
+            text.AppendLine(Row(r.Feature, r.Counts.Select(c => c.ToString(CultureInfo.InvariantCulture))));
         }
 
         var failures = Results.Where(r => IsFailure(r.Status, missingFails)).ToList();
@@ -53,7 +49,7 @@ public sealed record SuiteResult(IReadOnlyList<ScenarioResult> Results, TimeSpan
             text.AppendLine().AppendLine("Failures:");
             foreach (var failure in failures)
             {
-                text.AppendLine(CultureInfo.InvariantCulture, $"- {failure.Scenario.TestName} [{SuiteRunner.Label(failure.Status)}]");
+                text.AppendLine(CultureInfo.InvariantCulture, $"- {failure.Scenario.TestName} [{Verdicts.Label(Verdicts.Of(failure.Status, missingFails))}: {failure.Status.ToString().ToLowerInvariant()}]");
                 foreach (var line in failure.Message.Split('\n').Take(8))
                 {
                     text.Append("    ").AppendLine(line.TrimEnd());
@@ -65,7 +61,7 @@ public sealed record SuiteResult(IReadOnlyList<ScenarioResult> Results, TimeSpan
         var median = durations.Count == 0 ? 0 : durations[durations.Count / 2];
         text.AppendLine();
         text.AppendLine(CultureInfo.InvariantCulture, $"{Results.Count} scenario(s) in {Elapsed.TotalSeconds:0.0} s (median {median:0.00} s per scenario)");
-        text.Append(CultureInfo.InvariantCulture, $"{Passed} passed, {Failed(missingFails)} failed, {Skipped(missingFails)} skipped");
+        text.Append(Verdicts.CountLine([.. Results.Select(r => Verdicts.Of(r.Status, missingFails))]));
         return text.ToString();
     }
 }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using DerSim.Gherkin.Model;
+using DerSim.Harness.Conformance;
 using DerSim.Ocpp;
 
 namespace DerSim.Harness.Suite;
@@ -13,6 +14,9 @@ public sealed class SuiteRunner(IScenarioExecutor executor, TextWriter progress,
 {
     /// <summary>Tags that keep a scenario from running beside others.</summary>
     public IReadOnlyCollection<string> NonParallelizableTags { get; init; } = ["non-parallelizable"];
+
+    /// <summary>Whether an undefined or pending step is an ERROR (else INCONCLUSIVE), as <see cref="Verdicts.Of"/> says. The default value is false.</summary>
+    public bool MissingStepsFail { get; init; }
 
     /// <summary>Runs <paramref name="scenarios"/>; results in the given order.</summary>
     public async Task<SuiteResult> RunAsync(IReadOnlyList<ScenarioCase> scenarios, CancellationToken ct)
@@ -45,7 +49,7 @@ public sealed class SuiteRunner(IScenarioExecutor executor, TextWriter progress,
             {
                 done++;
                 progress.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"[{done.ToString(CultureInfo.InvariantCulture).PadLeft(width)}/{scenarios.Count}] {Label(result.Status),-14} {result.Duration.TotalSeconds,6:0.0} s  {LogText.Escape(result.Scenario.TestName)}"));
+                    $"[{done.ToString(CultureInfo.InvariantCulture).PadLeft(width)}/{scenarios.Count}] {Verdicts.Label(Verdicts.Of(result.Status, MissingStepsFail)),-12} {result.Duration.TotalSeconds,6:0.0} s  {LogText.Escape(result.Scenario.TestName)}"));
                 if (result.Status is not (ScenarioStatus.Passed or ScenarioStatus.Skipped))
                 {
                     // The message may quote what the CSMS sent: escaped, so it cannot add lines of its own.
@@ -71,11 +75,4 @@ public sealed class SuiteRunner(IScenarioExecutor executor, TextWriter progress,
         await executor.EndRunAsync().ConfigureAwait(false);
         return new SuiteResult([.. results.Select(r => r!)], watch.Elapsed);
     }
-
-    /// <summary>How a status reads in the progress and summary.</summary>
-    public static string Label(ScenarioStatus status) => status switch
-    {
-        ScenarioStatus.NotApplicable => "not applicable",
-        _ => status.ToString().ToLowerInvariant(),
-    };
 }

@@ -96,6 +96,8 @@ public static partial class IdListing
     private static string Name(TokenRole role) => role switch
     {
         TokenRole.SecondValid => "second valid",
+        TokenRole.GroupMember => "valid, the valid token's group",
+        TokenRole.MasterPass => "master pass",
         _ => role.ToString().ToLowerInvariant(),
     };
 

@@ -11,8 +11,11 @@ namespace DerSim.Harness.Target;
 /// </summary>
 public sealed record TargetDeclaration
 {
-    /// <summary>The declaration every key of which is its default.</summary>
-    public static TargetDeclaration Default { get; } = new();
+    /// <summary>
+    /// The bundled declaration, in force when none is given: every key its default, and the embedded CSMS's master pass
+    /// token (<see cref="TargetTokens.BundledMasterPass"/>), which a declaration of one's own names only when its CSMS has one.
+    /// </summary>
+    public static TargetDeclaration Default { get; } = new() { Tokens = new TargetTokens { MasterPass = TargetTokens.BundledMasterPass } };
 
     /// <summary>
     /// The prefix of station ids when <see cref="StationIds"/> is not given: a scenario's first station is PREFIX-1,
@@ -83,7 +86,10 @@ public sealed record TargetDeclaration
     /// <summary>Whether the CSMS implements <paramref name="feature"/>.</summary>
     public bool Implements(string feature) => Features is null || Features.Contains(feature, StringComparer.Ordinal);
 
-    /// <summary>The token playing <paramref name="role"/>; null when the declaration has no second valid token.</summary>
+    /// <summary>
+    /// The token playing <paramref name="role"/>; null when the declaration has none (see <see cref="MissingTokenReason"/>):
+    /// no second valid token, no other valid token in the valid token's group, no master pass token.
+    /// </summary>
     public TargetToken? Token(TokenRole role) => role switch
     {
         TokenRole.Valid => Tokens.Valid[0],
@@ -91,8 +97,25 @@ public sealed record TargetDeclaration
         TokenRole.Unknown => Tokens.Unknown,
         TokenRole.Blocked => Tokens.Blocked,
         TokenRole.Expired => Tokens.Expired,
+        TokenRole.GroupMember => Tokens.Valid[0].GroupId is { } group
+            ? Tokens.Valid.Skip(1).FirstOrDefault(t => string.Equals(t.GroupId, group, StringComparison.Ordinal))
+            : null,
+        TokenRole.MasterPass => Tokens.MasterPass,
         _ => throw new ArgumentOutOfRangeException(nameof(role), role, null),
     };
+
+    /// <summary>Why the declaration has no token playing <paramref name="role"/>, for a not-applicable verdict; null when it has one.</summary>
+    public string? MissingTokenReason(TokenRole role) => Token(role) is not null
+        ? null
+        : role switch
+        {
+            TokenRole.SecondValid => $"the scenario needs a second valid token but the target declares {Tokens.Valid.Count} valid token(s) (tokens.valid)",
+            TokenRole.GroupMember => Tokens.Valid[0].GroupId is { } group
+                ? $"the scenario needs a token of the valid token's group but no other valid token of the target declares groupId '{group}' (tokens.valid[*].groupId)"
+                : "the scenario needs a token of the valid token's group but the target's valid token declares no groupId (tokens.valid[0].groupId)",
+            TokenRole.MasterPass => "the scenario needs the master pass token but the target declares none (tokens.masterPass, with the Master Pass groupId)",
+            _ => $"the scenario needs {role.Describe()} but the target declares none",
+        };
 
     /// <summary>
     /// Why a scenario with <paramref name="tags"/> (without '@') cannot run against this CSMS, or null when it can:

@@ -123,6 +123,23 @@ public static class TargetDeclarationLoader
 
         var all = tokens.Valid.Select((t, i) => (Token: t, At: $"tokens.valid[{i}]"))
             .Append((Token: tokens.Unknown, At: "tokens.unknown")).Append((Token: tokens.Blocked, At: "tokens.blocked")).Append((Token: tokens.Expired, At: "tokens.expired")).ToList();
+        if (tokens.MasterPass is { } master)
+        {
+            all.Add((Token: master, At: "tokens.masterPass"));
+
+            // The station knows a Master Pass by its group (AuthCtrlr.MasterPassGroupId): without one it is none, and a
+            // group valid tokens share would make every one of them a Master Pass.
+            if (master.GroupId is null)
+            {
+                Fail("tokens.masterPass.groupId", "expected the Master Pass group (the CSMS answers it as the token's groupIdToken); a master pass token needs one");
+            }
+
+            if (tokens.Valid.Select((t, i) => (t, i)).FirstOrDefault(v => v.t.GroupId == master.GroupId) is { t: not null } shared)
+            {
+                Fail("tokens.masterPass.groupId", $"'{master.GroupId}' is also the group of {root}.tokens.valid[{shared.i}]; the Master Pass group must be its own");
+            }
+        }
+
         for (var i = 0; i < all.Count; i++)
         {
             var (token, at) = all[i];

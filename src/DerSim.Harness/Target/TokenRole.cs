@@ -17,4 +17,13 @@ public enum TokenRole
 
     /// <summary>"the expired token".</summary>
     Expired,
+
+    /// <summary>
+    /// "a token of the valid token's group": the first other of <see cref="TargetTokens.Valid"/> with the valid token's
+    /// <see cref="TargetToken.GroupId"/> (2.0.1 C09, authorization by GroupId).
+    /// </summary>
+    GroupMember,
+
+    /// <summary>"the master pass token": <see cref="TargetTokens.MasterPass"/>, whose group the station takes as AuthCtrlr.MasterPassGroupId (2.0.1 C16).</summary>
+    MasterPass,
 }

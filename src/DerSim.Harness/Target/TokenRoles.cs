@@ -10,10 +10,12 @@ public static class TokenRoles
         ["the unknown token"] = TokenRole.Unknown,
         ["the blocked token"] = TokenRole.Blocked,
         ["the expired token"] = TokenRole.Expired,
+        ["a token of the valid token's group"] = TokenRole.GroupMember,
+        ["the master pass token"] = TokenRole.MasterPass,
     };
 
     /// <summary>The phrases as a regular-expression alternation (a step parameter's pattern).</summary>
-    public const string Pattern = "the valid token|a second valid token|the unknown token|the blocked token|the expired token";
+    public const string Pattern = "a token of the valid token's group|the master pass token|the valid token|a second valid token|the unknown token|the blocked token|the expired token";
 
     /// <summary>The role <paramref name="phrase"/> names.</summary>
     /// <exception cref="ArgumentException">It names none.</exception>

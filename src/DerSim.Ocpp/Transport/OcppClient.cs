@@ -242,7 +242,7 @@ public sealed class OcppClient
         socket.CollectHttpResponseDetails = true;
         if (Options.BasicAuthPassword is { } password)
         {
-            var token = Convert.ToBase64String(Encoding.UTF8.GetBytes($"{Options.StationId}:{password}"));
+            var token = Convert.ToBase64String(Encoding.UTF8.GetBytes($"{Options.BasicAuthUsername ?? Options.StationId}:{password}"));
             socket.SetRequestHeader("Authorization", $"Basic {token}");
         }
 
@@ -264,7 +264,7 @@ public sealed class OcppClient
     }
 
     /// <summary>Accepts a certificate whose only fault is an unknown root, when it chains to <paramref name="trusted"/>.</summary>
-    private static bool ChainsTo(X509Certificate certificate, SslPolicyErrors errors, X509Certificate2 trusted)
+    internal static bool ChainsTo(X509Certificate certificate, SslPolicyErrors errors, X509Certificate2 trusted)
     {
         if ((errors & ~SslPolicyErrors.RemoteCertificateChainErrors) != SslPolicyErrors.None)
         {

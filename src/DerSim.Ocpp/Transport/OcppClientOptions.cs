@@ -25,6 +25,12 @@ public sealed record OcppClientOptions
     /// </summary>
     public string? BasicAuthPassword { get; init; }
 
+    /// <summary>
+    /// The user name of the Basic-auth header. OCPP says it is the station id (2.0.1 A00.FR.203); only a test that
+    /// checks the CSMS refuses another one sets it. The default value is <see langword="null"/>: <see cref="StationId"/>.
+    /// </summary>
+    public string? BasicAuthUsername { get; init; }
+
     /// <summary>Security profile 3: the client certificate for mutual TLS. The default value is <see langword="null"/>.</summary>
     public X509Certificate2? ClientCertificate { get; init; }
 

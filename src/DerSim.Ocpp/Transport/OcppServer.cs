@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Net.Security;
+using System.Security.Authentication;
 using System.Text;
 using DerSim.Ocpp.Rpc;
 using Microsoft.AspNetCore.Builder;
@@ -82,6 +83,8 @@ public sealed class OcppServer : IAsyncDisposable
                 listen.UseHttps(https =>
                 {
                     https.ServerCertificate = certificate;
+                    // OCPP 2.0.1 A00.FR.313/416: TLS 1.2 or above only; a station offering less is refused at the handshake.
+                    https.SslProtocols = SslProtocols.Tls12 | SslProtocols.Tls13;
                     if (_options.RequireClientCertificate)
                     {
                         https.ClientCertificateMode = ClientCertificateMode.RequireCertificate;

@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Text.Json.Nodes;
+using DerSim.Sim.StationModel;
 using DerSim.Ocpp;
 using DerSim.Ocpp.Json;
 using DerSim.Sim.Physics;
@@ -50,13 +52,22 @@ internal static class MeterPayloads
             ]);
     }
 
-    public static Ocpp2.MeterValueType Ocpp2MeterValue(MeterSample sample, string context, OcppVersion version)
+    public static Ocpp2.MeterValueType Ocpp2MeterValue(MeterSample sample, string context, OcppVersion version) =>
+        Ocpp2MeterValue(sample, context, version, null);
+
+    /// <summary>
+    /// As <see cref="Ocpp2MeterValue(MeterSample, string, OcppVersion)"/>; with <paramref name="signing"/> every sampled
+    /// value carries a signedMeterValue made by the station's meter key over that value (format: <see cref="MeterSigner"/>).
+    /// </summary>
+    public static Ocpp2.MeterValueType Ocpp2MeterValue(MeterSample sample, string context, OcppVersion version, MeterSigning? signing)
     {
+        ArgumentNullException.ThrowIfNull(sample);
         var table = OcppActionTables.For(version);
         return new Ocpp2.MeterValueType(
             [
                 .. sample.Readings.Select(reading => new Ocpp2.SampledValueType(Rounded(reading))
                 {
+                    SignedMeterValue = signing is { } s ? Signed(s, sample, reading, context) : null,
                     Context = OcppJson.ParseName<Ocpp2.ReadingContextEnumType>(context, table),
                     Measurand = OcppJson.ParseName<Ocpp2.MeasurandEnumType>(reading.Measurand, table),
                     Phase = reading.Phase is { } phase ? OcppJson.ParseName<Ocpp2.PhaseEnumType>(phase, table) : null,
@@ -65,6 +76,36 @@ internal static class MeterPayloads
                 }),
             ],
             sample.Timestamp);
+    }
+
+    private static Ocpp2.SignedMeterValueType Signed(MeterSigning signing, MeterSample sample, MeterReading reading, string context)
+    {
+        var facts = new JsonObject
+        {
+            ["stationId"] = signing.StationId,
+            ["evseId"] = sample.EvseId,
+            ["timestamp"] = sample.Timestamp.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture),
+            ["measurand"] = reading.Measurand,
+        };
+        if (reading.Phase is { } phase)
+        {
+            facts["phase"] = phase;
+        }
+
+        facts["unit"] = reading.Unit;
+        facts["value"] = Rounded(reading);
+        facts["context"] = context;
+        if (signing.TransactionId is { } id)
+        {
+            facts["transactionId"] = id;
+        }
+
+        return new Ocpp2.SignedMeterValueType(signing.Signer.Sign(facts), MeterSigner.EncodingMethod)
+        {
+            // Required in 2.0.1, optional in 2.1: sent in both, so a CSMS can check the signature from the message alone.
+            SigningMethod = MeterSigner.SigningMethod,
+            PublicKey = signing.Signer.PublicKey,
+        };
     }
 
     /// <summary>Whole Wh, W and V; A and percent to a tenth.</summary>

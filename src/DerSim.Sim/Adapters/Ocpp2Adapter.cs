@@ -25,7 +25,7 @@ public sealed class Ocpp2Adapter(Ocpp2Dialect dialect, TimeProvider time) : IVer
 
     /// <inheritdoc />
     public ITransactionMessages TransactionMessages(TransactionOutbox outbox, ChargingStation station) =>
-        new Ocpp2TransactionMessages(outbox, this, station);
+        new Ocpp2TransactionMessages(outbox, this, station, time);
 
     /// <inheritdoc />
     public async Task<BootOutcome> BootAsync(OcppRpcPeer peer, ChargingStation station, Action<BootOutcome>? onAnswer, CancellationToken ct)
@@ -69,7 +69,7 @@ public sealed class Ocpp2Adapter(Ocpp2Dialect dialect, TimeProvider time) : IVer
             ConnectorStatus.Unavailable => ConnectorStatusEnumType.Unavailable,
             _ => ConnectorStatusEnumType.Faulted,
         };
-        var request = new StatusNotificationRequest(time.GetUtcNow(), status, connector.EvseId, connector.ConnectorId);
+        var request = new StatusNotificationRequest(time.GetUtcNow(), status, connector.EvseId, connector.ConnectorId) { CustomData = Ocpp2CustomData.Of(station?.CustomData) };
         return peer.CallAsync<StatusNotificationRequest, StatusNotificationResponse>(request, ct);
     }
 
@@ -103,8 +103,12 @@ public sealed class Ocpp2Adapter(Ocpp2Dialect dialect, TimeProvider time) : IVer
 
         Ocpp2DeviceModelHandlers.Register(peer, session, new DeviceModel(station, DeviceModelPower.Of(session.Engine)), NotifyReportPageSize);
 
+        // 2.0.1 C11: the authorization cache is emptied.
         peer.On<ClearCacheRequest, ClearCacheResponse>((_, _) =>
-            ValueTask.FromResult(new ClearCacheResponse(ClearCacheStatusEnumType.Accepted)));
+        {
+            station.AuthorizationCache.Clear();
+            return ValueTask.FromResult(new ClearCacheResponse(ClearCacheStatusEnumType.Accepted));
+        });
 
         // DerSim has no vendor extensions: the answer the spec gives for a vendor it does not know.
         peer.On<DataTransferRequest, DataTransferResponse>((_, _) =>

@@ -16,15 +16,17 @@ namespace DerSim.Sim.Adapters;
 /// Started / Updated / Ended with a station-made transaction id and seqNo from 0. On 2.1 also the bidirectional part:
 /// NotifyEVChargingNeeds and transactionInfo.operationMode (Started, and Updated with OperationModeChanged).
 /// </summary>
-public sealed class Ocpp2TransactionMessages(TransactionOutbox outbox, IVersionAdapter adapter, ChargingStation station) : ITransactionMessages
+public sealed class Ocpp2TransactionMessages(TransactionOutbox outbox, IVersionAdapter adapter, ChargingStation station, TimeProvider time) : ITransactionMessages
 {
-    private static readonly MeterSigner Signer = new();
+    /// <inheritdoc />
+    public async Task<bool> AuthorizeAsync(string idTag, string? idTokenType, CancellationToken ct) =>
+        (await AuthorizeTokenAsync(idTag, idTokenType, ct).ConfigureAwait(false)).IsAccepted;
 
     /// <inheritdoc />
-    public async Task<bool> AuthorizeAsync(string idTag, string? idTokenType, CancellationToken ct)
+    public async Task<TokenVerdict> AuthorizeTokenAsync(string idTag, string? idTokenType, CancellationToken ct)
     {
         var answer = await outbox.CallAsync("Authorize", Payload(new Ocpp2.AuthorizeRequest(IdToken(idTag, idTokenType))), OutboxDelivery.Request, ct).ConfigureAwait(false);
-        return answer is { } a && (IsAccepted(a) ?? false);
+        return answer is { } a ? Learn(idTag, a) ?? TokenVerdict.Refused : TokenVerdict.Refused;
     }
 
     /// <inheritdoc />
@@ -39,14 +41,18 @@ public sealed class Ocpp2TransactionMessages(TransactionOutbox outbox, IVersionA
 
         // Unique per station and at most 36 characters (the schema's limit).
         tx.TransactionId = Guid.NewGuid().ToString("N");
-        var info = Info(tx, tx.StartState) with
+
+        // Started on authorization before any EV plugged in: no EVSE and no meter to read yet (EvseKnownAsync follows).
+        var known = tx.EvseKnown;
+        var info = Info(tx, known ? tx.StartState : ChargingState.Idle) with
         {
             OperationMode = ExpressesDischarge && tx.ReportedOperationMode is { } mode ? Ocpp2SmartCharging.ToOcpp2(mode) : null,
             RemoteStartId = tx.RemoteStartId,
         };
 
         // The trigger names the start point that was met (OCPP 2.0.1 E01.FR.01–.06); the idToken is sent once the driver
-        // is authorised (E03.FR.02), so a transaction started by the EV alone carries none.
+        // is authorised (E03.FR.02), so a transaction started by the EV alone carries none. With TxStartPoint DataSigned
+        // (E01.FR.04) SampledDataCtrlr.SignReadings is true, so the Transaction.Begin values go signed (J02.FR.21).
         var trigger = tx.Trigger switch
         {
             TransactionStartTrigger.RemoteStart => Ocpp2.TriggerReasonEnumType.RemoteStart,
@@ -56,29 +62,25 @@ public sealed class Ocpp2TransactionMessages(TransactionOutbox outbox, IVersionA
             TransactionStartTrigger.SignedData => Ocpp2.TriggerReasonEnumType.SignedDataReceived,
             _ => Ocpp2.TriggerReasonEnumType.Authorized,
         };
-        var payload = Event(tx, Ocpp2.TransactionEventEnumType.Started, trigger, sample, info, "Transaction.Begin") with
+        var payload = Event(tx, Ocpp2.TransactionEventEnumType.Started, trigger, known ? sample : null, info, Metering.Begin) with
         {
             IdToken = tx.IsAuthorized ? IdToken(tx.IdTag, tx.IdTokenType) : null,
-            Evse = new Ocpp2.EVSEType(tx.EvseId) { ConnectorId = tx.Connector.ConnectorId },
+            Evse = known ? new Ocpp2.EVSEType(tx.EvseId) { ConnectorId = tx.Connector.ConnectorId } : null,
         };
-        if (tx.Trigger == TransactionStartTrigger.SignedData && payload.MeterValue is [var begin, ..])
-        {
-            // E01.FR.04: the start value of the register goes signed (SampledDataCtrlr.SignReadings).
-            var signed = Signer.Sign(tx.EvseId, sample);
-            var values = begin.SampledValue.Select(v => v.Measurand == Ocpp2.MeasurandEnumType.EnergyActiveImportRegister ? v with { SignedMeterValue = signed } : v).ToList();
-            payload = payload with { MeterValue = [begin with { SampledValue = values }] };
-        }
         var answer = await outbox.CallAsync("TransactionEvent", Payload(payload), OutboxDelivery.Transaction, late => Refused(tx, late), ct).ConfigureAwait(false);
 
         // Queued offline: the station started it on its own authority; the CSMS's verdict comes with the delivery.
-        return (tx.TransactionId, answer is not { } a || (IsAccepted(a) ?? true));
+        // Online, the answer says whether the token is still valid (2.0.1 C12: a start from the cache learns it here).
+        var verdict = answer is { } a && tx.IsAuthorized ? Learn(tx.IdTag, a) : null;
+        tx.GroupId = verdict?.GroupId ?? tx.GroupId;
+        return (tx.TransactionId, verdict?.IsAccepted ?? true);
     }
 
     /// <inheritdoc />
     public Task SampleAsync(EngineTransaction tx, MeterSample sample, bool triggered, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(tx);
-        var payload = Event(tx, Ocpp2.TransactionEventEnumType.Updated, triggered ? Ocpp2.TriggerReasonEnumType.Trigger : Ocpp2.TriggerReasonEnumType.MeterValuePeriodic, sample, Info(tx, null), triggered ? "Trigger" : "Sample.Periodic");
+        var payload = Event(tx, Ocpp2.TransactionEventEnumType.Updated, triggered ? Ocpp2.TriggerReasonEnumType.Trigger : Ocpp2.TriggerReasonEnumType.MeterValuePeriodic, sample, Info(tx, null), triggered ? "Trigger" : Metering.Periodic);
         return outbox.CallAsync("TransactionEvent", Payload(payload), OutboxDelivery.Transaction, ct);
     }
 
@@ -98,11 +100,13 @@ public sealed class Ocpp2TransactionMessages(TransactionOutbox outbox, IVersionA
     }
 
     /// <inheritdoc />
-    public Task StopAsync(EngineTransaction tx, MeterSample sample, TransactionStopReason reason, CancellationToken ct)
+    public async Task StopAsync(EngineTransaction tx, MeterSample sample, TransactionStopReason reason, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(tx);
         var (trigger, stopped) = reason switch
         {
+            // 2.0.1 C16: a Master Pass holder's stop says so.
+            TransactionStopReason.Local when tx.StoppedByMasterPass => (Ocpp2.TriggerReasonEnumType.StopAuthorized, Ocpp2.ReasonEnumType.MasterPass),
             TransactionStopReason.Remote => (Ocpp2.TriggerReasonEnumType.RemoteStop, Ocpp2.ReasonEnumType.Remote),
             TransactionStopReason.HardReset or TransactionStopReason.SoftReset => (Ocpp2.TriggerReasonEnumType.ResetCommand, Ocpp2.ReasonEnumType.ImmediateReset),
             TransactionStopReason.DeAuthorized => (Ocpp2.TriggerReasonEnumType.Deauthorized, Ocpp2.ReasonEnumType.DeAuthorized),
@@ -129,7 +133,50 @@ public sealed class Ocpp2TransactionMessages(TransactionOutbox outbox, IVersionA
             _ => ChargingState.Idle,
         };
         var info = Info(tx, state) with { StoppedReason = stopped };
-        var payload = Event(tx, Ocpp2.TransactionEventEnumType.Ended, trigger, sample, info, "Transaction.End");
+        var payload = Event(tx, Ocpp2.TransactionEventEnumType.Ended, trigger, sample, info, Metering.End) with
+        {
+            // A token presented at the station stopped it (2.0.1 E07, C09, C16): the CSMS is told which.
+            IdToken = tx.StopIdTag is { } stopper ? IdToken(stopper, tx.StopIdTokenType) : null,
+        };
+
+        // The readings collected for the end (J01 / J02 TxEndedInterval, each cut to its TxEndedMeasurands already),
+        // then the final one with context Transaction.End.
+        List<Ocpp2.MeterValueType> values = [.. tx.TxEndedReadings.Where(r => r.Sample.Readings.Count > 0).Select(r => MeterValue(tx, r.Sample, r.Context))];
+        values.AddRange(payload.MeterValue ?? []);
+        payload = payload with { MeterValue = values.Count > 0 ? values : null };
+        var answer = await outbox.CallAsync("TransactionEvent", Payload(payload), OutboxDelivery.Transaction, ct).ConfigureAwait(false);
+        if (answer is { } a && tx.StopIdTag is { } token)
+        {
+            Learn(token, a);
+        }
+    }
+
+    /// <inheritdoc />
+    public Task EvseKnownAsync(EngineTransaction tx, MeterSample sample, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(tx);
+
+        // J02: the Transaction.Begin values go with the first event that names the EVSE (TC_J_08: EVSE not known at the start).
+        var payload = Event(tx, Ocpp2.TransactionEventEnumType.Updated, Ocpp2.TriggerReasonEnumType.CablePluggedIn, sample, Info(tx, ChargingState.EVConnected), Metering.Begin) with
+        {
+            Evse = new Ocpp2.EVSEType(tx.EvseId) { ConnectorId = tx.Connector.ConnectorId },
+        };
+        return outbox.CallAsync("TransactionEvent", Payload(payload), OutboxDelivery.Transaction, ct);
+    }
+
+    /// <inheritdoc />
+    public Task ClockAlignedAsync(int evseId, MeterSample sample, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(sample);
+        var value = MeterPayloads.Ocpp2MeterValue(sample, Metering.Clock, adapter.Version, Signing(null, Metering.Clock));
+        return outbox.CallAsync("MeterValues", Payload(new Ocpp2.MeterValuesRequest(evseId, [value])), OutboxDelivery.Status, ct);
+    }
+
+    /// <inheritdoc />
+    public Task ClockAlignedAsync(EngineTransaction tx, MeterSample sample, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(tx);
+        var payload = Event(tx, Ocpp2.TransactionEventEnumType.Updated, Ocpp2.TriggerReasonEnumType.MeterValueClock, sample, Info(tx, null), Metering.Clock);
         return outbox.CallAsync("TransactionEvent", Payload(payload), OutboxDelivery.Transaction, ct);
     }
 
@@ -199,13 +246,24 @@ public sealed class Ocpp2TransactionMessages(TransactionOutbox outbox, IVersionA
         {
             // Made while the connection is down: it goes out later, queued, and says so.
             Offline = outbox.IsOnline ? null : true,
-            MeterValue = sample is not null && context is not null ? [MeterPayloads.Ocpp2MeterValue(sample, context, adapter.Version)] : null,
+            MeterValue = sample is not null && context is not null && Metering.ForContext(sample, station.Configuration, context) is { Readings.Count: > 0 } cut
+                ? [MeterValue(tx, cut, context)]
+                : null,
+            CustomData = Ocpp2CustomData.Of(station.CustomData),
         };
+
+    // The measurands and signing of each context come from the device model (J01 AlignedDataCtrlr, J02 SampledDataCtrlr).
+    private Ocpp2.MeterValueType MeterValue(EngineTransaction tx, MeterSample sample, string context) =>
+        MeterPayloads.Ocpp2MeterValue(sample, context, adapter.Version, Signing(tx.TransactionId, context));
+
+    private MeterSigning? Signing(string? transactionId, string context) =>
+        Metering.Signs(station.Configuration, context) ? new MeterSigning(station.MeterSigner, station.StationId, transactionId) : null;
 
     private Ocpp2.TransactionType Info(EngineTransaction tx, ChargingState? state) =>
         new(tx.TransactionId!)
         {
             ChargingState = state is { } s ? OcppJson.ParseName<Ocpp2.ChargingStateEnumType>(s.ToString(), OcppActionTables.For(adapter.Version)) : null,
+            CustomData = Ocpp2CustomData.Of(station.CustomData),
         };
 
     // The type given (a remote start keeps the one the CSMS sent: OCPP 2.0.1 F01, the transaction is for its idToken), else the type the
@@ -216,16 +274,29 @@ public sealed class Ocpp2TransactionMessages(TransactionOutbox outbox, IVersionA
         where T : notnull =>
         OcppJson.SerializeToElement(request, typeof(T), OcppActionTables.For(adapter.Version));
 
-    // The CSMS's late verdict on a token the station let in offline (OCPP 2.0.1 C15): not accepted, the transaction is
-    // deauthorised and, with TxCtrlr.StopTxOnInvalidId true, stopped (E05.FR.03; Ended, triggerReason Deauthorized).
+    // The CSMS's late verdict on a token the station let in offline (OCPP 2.0.1 C15), once the queued Started is
+    // delivered: the cache learns it (C10) and, not accepted, the transaction is deauthorised and, with
+    // TxCtrlr.StopTxOnInvalidId true, stopped (E05.FR.03; Ended, triggerReason Deauthorized).
     private void Refused(EngineTransaction tx, JsonElement answer)
     {
-        if (IsAccepted(answer) is false && station.Configuration.Get("StopTransactionOnInvalidId")?.Value != "false")
+        var verdict = tx.IsAuthorized ? Learn(tx.IdTag, answer) : null;
+        if (verdict is { IsAccepted: false } && station.Configuration.Get(StationConfiguration.StopTxOnInvalidIdKey)?.Value != "false")
         {
             tx.RequestStop(TransactionStopReason.DeAuthorized);
         }
     }
 
-    private static bool? IsAccepted(JsonElement answer) =>
-        answer.TryGetProperty("idTokenInfo", out var info) ? info.GetProperty("status").GetString() == "Accepted" : null;
+    // The idTokenInfo of an AuthorizeResponse or TransactionEventResponse, stored in the authorization cache (2.0.1 C10:
+    // the station keeps what every such answer says of a token); null when the answer has none.
+    private TokenVerdict? Learn(string idTag, JsonElement answer)
+    {
+        if (!answer.TryGetProperty("idTokenInfo", out var info) || info.GetProperty("status").GetString() is not { } status)
+        {
+            return null;
+        }
+
+        var group = info.TryGetProperty("groupIdToken", out var g) && g.TryGetProperty("idToken", out var gid) ? gid.GetString() : null;
+        station.AuthorizationCache.Store(idTag, status, group, time.GetUtcNow());
+        return new TokenVerdict(status, group);
+    }
 }

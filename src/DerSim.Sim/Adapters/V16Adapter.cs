@@ -109,10 +109,11 @@ public sealed class V16Adapter(TimeProvider time) : IVersionAdapter
         {
             var known = new List<ConfigurationKey>();
             var unknown = new List<string>();
-            var keys = request.Key is { Count: > 0 } asked ? asked : station.Configuration.All.Select(s => s.Key).ToList();
+            var keys = request.Key is { Count: > 0 } asked ? asked : station.Configuration.All.Where(s => s.InV16).Select(s => s.Key).ToList();
             foreach (var key in keys)
             {
-                if (station.Configuration.Get(key) is { } setting)
+                // A 2.x-only variable (AlignedDataSendDuringIdle, …) is no 1.6 key.
+                if (station.Configuration.Get(key) is { InV16: true } setting)
                 {
                     known.Add(new ConfigurationKey(setting.Key, setting.ReadOnly) { Value = setting.Value });
                 }
@@ -131,7 +132,7 @@ public sealed class V16Adapter(TimeProvider time) : IVersionAdapter
 
         peer.On<ChangeConfigurationRequest, ChangeConfigurationResponse>((request, _) =>
         {
-            var status = station.Configuration.Get(request.Key) is not { } setting
+            var status = station.Configuration.Get(request.Key) is not { InV16: true } setting
                 ? ChangeConfigurationStatus.NotSupported
                 : station.Configuration.TrySet(setting, request.Value) == SetOutcome.Accepted
                     ? ChangeConfigurationStatus.Accepted

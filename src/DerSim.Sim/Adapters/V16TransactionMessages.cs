@@ -14,10 +14,14 @@ namespace DerSim.Sim.Adapters;
 public sealed class V16TransactionMessages(TransactionOutbox outbox, IVersionAdapter adapter, ChargingStation station, TimeProvider time) : ITransactionMessages
 {
     /// <inheritdoc />
-    public async Task<bool> AuthorizeAsync(string idTag, string? idTokenType, CancellationToken ct)
+    public async Task<bool> AuthorizeAsync(string idTag, string? idTokenType, CancellationToken ct) =>
+        (await AuthorizeTokenAsync(idTag, idTokenType, ct).ConfigureAwait(false)).IsAccepted;
+
+    /// <inheritdoc />
+    public async Task<TokenVerdict> AuthorizeTokenAsync(string idTag, string? idTokenType, CancellationToken ct)
     {
         var answer = await outbox.CallAsync("Authorize", Payload(new AuthorizeRequest(idTag)), OutboxDelivery.Request, ct).ConfigureAwait(false);
-        return answer is { } a && IsAccepted(a);
+        return answer is { } a ? Learn(idTag, a) : TokenVerdict.Refused;
     }
 
     /// <inheritdoc />
@@ -34,6 +38,7 @@ public sealed class V16TransactionMessages(TransactionOutbox outbox, IVersionAda
             Payload(new StartTransactionRequest(tx.Connector.StationConnectorId, tx.IdTag, MeterPayloads.RegisterWh(sample), sample.Timestamp)),
             OutboxDelivery.TransactionAwaitingAnswer, ct).ConfigureAwait(false))!.Value;
         var id = answer.GetProperty("transactionId").GetInt32();
+        tx.GroupId = Learn(tx.IdTag, answer).GroupId ?? tx.GroupId;
         return (id.ToString(CultureInfo.InvariantCulture), IsAccepted(answer));
     }
 
@@ -71,6 +76,27 @@ public sealed class V16TransactionMessages(TransactionOutbox outbox, IVersionAda
     }
 
     /// <inheritdoc />
+    public Task ClockAlignedAsync(int evseId, MeterSample sample, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(sample);
+
+        // OCPP 1.6 §3.16.2: clock-aligned data (ClockAlignedDataInterval, MeterValuesAlignedData) in MeterValues, context Sample.Clock.
+        var payload = new MeterValuesRequest(station.ConnectorsOf(evseId).First().StationConnectorId, [MeterPayloads.V16MeterValue(sample, "Sample.Clock")]);
+        return outbox.CallAsync("MeterValues", Payload(payload), OutboxDelivery.Status, ct);
+    }
+
+    /// <inheritdoc />
+    public Task ClockAlignedAsync(EngineTransaction tx, MeterSample sample, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(tx);
+        ArgumentNullException.ThrowIfNull(sample);
+        return outbox.CallAsync(
+            "MeterValues",
+            Payload(new MeterValuesRequest(tx.Connector.StationConnectorId, [MeterPayloads.V16MeterValue(sample, "Sample.Clock")]) { TransactionId = TransactionNumber(tx) }),
+            OutboxDelivery.Transaction, ct);
+    }
+
+    /// <inheritdoc />
     public async Task StopAsync(EngineTransaction tx, MeterSample sample, TransactionStopReason reason, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(tx);
@@ -101,6 +127,17 @@ public sealed class V16TransactionMessages(TransactionOutbox outbox, IVersionAda
     };
 
     private static int TransactionNumber(EngineTransaction tx) => int.Parse(tx.TransactionId!, CultureInfo.InvariantCulture);
+
+    // 1.6 §3.5: the station keeps the idTagInfo of Authorize.conf and StartTransaction.conf in its authorization cache
+    // (AuthorizationCacheEnabled), the parentIdTag as the token's group.
+    private TokenVerdict Learn(string idTag, JsonElement answer)
+    {
+        var info = answer.GetProperty("idTagInfo");
+        var status = info.GetProperty("status").GetString() ?? "Invalid";
+        var group = info.TryGetProperty("parentIdTag", out var parent) ? parent.GetString() : null;
+        station.AuthorizationCache.Store(idTag, status, group, time.GetUtcNow());
+        return new TokenVerdict(status, group);
+    }
 
     private static bool IsAccepted(JsonElement answer) =>
         answer.TryGetProperty("idTagInfo", out var info) && info.GetProperty("status").GetString() == "Accepted";

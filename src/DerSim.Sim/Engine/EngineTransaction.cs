@@ -13,6 +13,7 @@ public sealed class EngineTransaction : IDisposable
     private readonly Lock _wakeGate = new();
     private readonly System.Collections.Concurrent.ConcurrentQueue<PendingInput> _inputs = new();
     private CancellationTokenSource _wake = new();
+    private readonly List<MeterReport> _txEnded = [];
     private int _seqNo;
     private OperationMode? _reportedMode;
 
@@ -26,8 +27,17 @@ public sealed class EngineTransaction : IDisposable
         RemoteStartId = remoteStartId;
     }
 
-    /// <summary>The connector in use.</summary>
-    public StationConnector Connector { get; }
+    /// <summary>The connector in use (for a transaction started before its EVSE was known: the one its EV plugged into).</summary>
+    public StationConnector Connector { get; internal set; }
+
+    /// <summary>
+    /// Whether the station knows the EVSE of the transaction. False from a start on authorization before any EV plugged
+    /// in (TxStartPoint Authorized, 2.x E01 / J02 "EVSE not known") until the EV plugs in. The default value is <see langword="true"/>.
+    /// </summary>
+    public bool EvseKnown { get; internal set; } = true;
+
+    /// <summary>Whether the CSMS accepted the token of the start, once it answered (a transaction started before its EVSE was known keeps it for its run).</summary>
+    internal bool StartAccepted { get; set; } = true;
 
     /// <summary>The EVSE.</summary>
     public int EvseId => Connector.EvseId;
@@ -119,6 +129,30 @@ public sealed class EngineTransaction : IDisposable
     /// <summary>The last sample sent, for 1.6 StopTransaction transactionData.</summary>
     public MeterSample? LastSample { get; internal set; }
 
+    /// <summary>
+    /// The readings collected for the Ended event while the transaction ran (AlignedDataCtrlr / SampledDataCtrlr
+    /// TxEndedInterval with their TxEndedMeasurands), oldest first; the final Transaction.End sample is not among them.
+    /// </summary>
+    public IReadOnlyList<MeterReport> TxEndedReadings
+    {
+        get
+        {
+            lock (_txEnded)
+            {
+                return [.. _txEnded.OrderBy(r => r.Sample.Timestamp)];
+            }
+        }
+    }
+
+    /// <summary>Keeps <paramref name="report"/> for the Ended event.</summary>
+    internal void CollectForEnd(MeterReport report)
+    {
+        lock (_txEnded)
+        {
+            _txEnded.Add(report);
+        }
+    }
+
     /// <summary>The reason the station was asked to stop, if it was.</summary>
     public TransactionStopReason? StopRequested { get; private set; }
 
@@ -128,9 +162,46 @@ public sealed class EngineTransaction : IDisposable
     /// <summary>The next 2.x TransactionEvent seqNo (0 for the Started event).</summary>
     public int NextSeqNo() => Interlocked.Increment(ref _seqNo) - 1;
 
+    /// <summary>
+    /// The group of the token that started it (2.x groupIdToken, 1.6 parentIdTag) as the CSMS answered it; a driver
+    /// with another token of the same group may stop it (2.0.1 C09.FR.03). Null when the CSMS gave none.
+    /// </summary>
+    public string? GroupId { get; internal set; }
+
+    /// <summary>The energy register (Wh) at which the EVSE stops the energy of a refused token's transaction (TxCtrlr.MaxEnergyOnInvalidId); null for no limit.</summary>
+    public double? EnergyLimitWh { get; internal set; }
+
+    /// <summary>The token that stopped it at the station, sent with the stop (2.x TransactionEvent Ended idToken); null when none did.</summary>
+    public string? StopIdTag { get; private set; }
+
+    /// <summary>The 2.x type of <see cref="StopIdTag"/> (null: the type its text fits).</summary>
+    public string? StopIdTokenType { get; private set; }
+
+    /// <summary>
+    /// Whether a Master Pass stopped it (2.0.1 C16): a <see cref="TransactionStopReason.Local"/> stop that 2.x reports with
+    /// stoppedReason MasterPass (1.6, which has no such reason, reports Local).
+    /// </summary>
+    public bool StoppedByMasterPass { get; private set; }
+
     /// <summary>Asks the session loop to end the transaction for <paramref name="reason"/>.</summary>
-    public void RequestStop(TransactionStopReason reason)
+    public void RequestStop(TransactionStopReason reason) => RequestStop(reason, null, null);
+
+    /// <summary>Asks the session loop to end the transaction for a Master Pass (2.0.1 C16), with <paramref name="idTag"/> sent as the token that stopped it.</summary>
+    public void RequestMasterPassStop(string idTag, string? idTokenType)
     {
+        StoppedByMasterPass |= StopRequested is null;
+        RequestStop(TransactionStopReason.Local, idTag, idTokenType);
+    }
+
+    /// <summary>Asks the session loop to end the transaction for <paramref name="reason"/>, stopped by the token <paramref name="idTag"/>.</summary>
+    public void RequestStop(TransactionStopReason reason, string? idTag, string? idTokenType)
+    {
+        if (StopRequested is null && idTag is not null)
+        {
+            StopIdTag = idTag;
+            StopIdTokenType = idTokenType;
+        }
+
         StopRequested ??= reason;
         try
         {

@@ -16,6 +16,13 @@ public interface ITransactionMessages
     /// </summary>
     Task<bool> AuthorizeAsync(string idTag, string? idTokenType, CancellationToken ct);
 
+    /// <summary>
+    /// As <see cref="AuthorizeAsync"/>, with the CSMS's whole verdict: its status and the token's group. By default the
+    /// status only (Accepted or Invalid), without a group.
+    /// </summary>
+    async Task<TokenVerdict> AuthorizeTokenAsync(string idTag, string? idTokenType, CancellationToken ct) =>
+        await AuthorizeAsync(idTag, idTokenType, ct).ConfigureAwait(false) ? TokenVerdict.Accepted : TokenVerdict.Refused;
+
     /// <summary>Reports the connector's plain status (Occupied on plug-in, Available after the EV left).</summary>
     Task StatusAsync(StationConnector connector, CancellationToken ct);
 
@@ -31,7 +38,27 @@ public interface ITransactionMessages
     /// <summary>Sends a triggered sample of <paramref name="evseId"/> as a plain MeterValues message (2.x TriggerMessage MeterValues), in or out of a transaction.</summary>
     Task MeterValuesAsync(int evseId, MeterSample sample, CancellationToken ct);
 
-    /// <summary>Ends <paramref name="tx"/> with its final sample.</summary>
+    /// <summary>
+    /// Tells the CSMS the EVSE of <paramref name="tx"/>, started before it was known, now that its EV plugged in there,
+    /// with the transaction's first values (2.x TransactionEvent Updated, CablePluggedIn, evse, context Transaction.Begin).
+    /// By default nothing is sent.
+    /// </summary>
+    Task EvseKnownAsync(EngineTransaction tx, MeterSample sample, CancellationToken ct) => Task.CompletedTask;
+
+    /// <summary>
+    /// Sends the clock-aligned values of <paramref name="evseId"/>, no transaction running there (2.x MeterValues,
+    /// context Sample.Clock; use case J01). <paramref name="sample"/> is cut to the aligned measurands already.
+    /// By default nothing is sent.
+    /// </summary>
+    Task ClockAlignedAsync(int evseId, MeterSample sample, CancellationToken ct) => Task.CompletedTask;
+
+    /// <summary>
+    /// Sends the clock-aligned values of the EVSE of the running <paramref name="tx"/> (2.x TransactionEvent Updated,
+    /// triggerReason MeterValueClock, context Sample.Clock; use case J01). By default nothing is sent.
+    /// </summary>
+    Task ClockAlignedAsync(EngineTransaction tx, MeterSample sample, CancellationToken ct) => Task.CompletedTask;
+
+    /// <summary>Ends <paramref name="tx"/> with its final sample (and, 2.x, the readings collected for the end: <see cref="EngineTransaction.TxEndedReadings"/>).</summary>
     Task StopAsync(EngineTransaction tx, MeterSample sample, TransactionStopReason reason, CancellationToken ct);
 
     /// <summary>

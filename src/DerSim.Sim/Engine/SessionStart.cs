@@ -27,4 +27,7 @@ internal sealed record SessionStart(int EvseId, string IdTag, TransactionStartTr
 
     /// <summary>When the driver was authorised, for TxCtrlr.EVConnectionTimeOut; null when not (yet). The default value is null.</summary>
     public DateTimeOffset? AuthorizedAt { get; init; }
+
+    /// <summary>The token's group as the CSMS (or the cache) answered it; null for none.</summary>
+    public string? GroupId { get; init; }
 }

@@ -113,7 +113,7 @@ public sealed partial class StationEngine
     {
         try
         {
-            var accepted = await messages.AuthorizeAsync(start.IdTag, start.IdTokenType, ct).ConfigureAwait(false);
+            var accepted = (await AuthorizeForStartAsync(messages, start.EvseId, start.IdTag, start.IdTokenType, ct).ConfigureAwait(false)).IsAccepted;
             OfflineAuthorization.Remember(start.IdTag, accepted);
             return accepted;
         }
@@ -130,16 +130,41 @@ public sealed partial class StationEngine
     }
 
     /// <summary>
+    /// The verdict on a token presented to start charging: from the authorization cache when AuthCtrlr.LocalPreAuthorize
+    /// is true and the cache holds it as Accepted (2.0.1 C10/C12: no Authorize; the answer to the transaction's start tells
+    /// whether it still is), else from the CSMS (Authorize).
+    /// </summary>
+    internal async Task<TokenVerdict> AuthorizeForStartAsync(ITransactionMessages messages, int evseId, string idTag, string? idTokenType, CancellationToken ct)
+    {
+        if (Station.Configuration.Get(StationConfiguration.LocalPreAuthorizeKey)?.Value == "true"
+            && Station.AuthorizationCache.Lookup(idTag, Clock.Time.GetUtcNow()) is { IsAccepted: true } cached)
+        {
+            Log($"EVSE {evseId}: token {idTag} authorized from the authorization cache (LocalPreAuthorize)");
+            return new TokenVerdict(cached.Status, cached.GroupId);
+        }
+
+        return await messages.AuthorizeTokenAsync(idTag, idTokenType, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>Whether <paramref name="verdict"/> makes its token a Master Pass (its group is AuthCtrlr.MasterPassGroupId, 2.0.1 C16).</summary>
+    internal bool IsMasterPass(TokenVerdict verdict) =>
+        verdict is { IsAccepted: true, GroupId: { Length: > 0 } group }
+        && Station.Configuration.Get(StationConfiguration.MasterPassGroupIdKey)?.Value is { Length: > 0 } master
+        && string.Equals(group, master, StringComparison.Ordinal);
+
+    /// <summary>
     /// Runs one transaction on <paramref name="connector"/> from its start to its stop; <paramref name="registeredCallback"/>
     /// is called once the start was answered (or given up).
     /// </summary>
-    internal async Task RunTransactionAsync(SessionStart start, StationConnector connector, ITransactionMessages messages, CancellationToken ct, Action? registeredCallback = null)
+    internal async Task RunTransactionAsync(SessionStart start, StationConnector connector, ITransactionMessages messages, CancellationToken ct, Action? registeredCallback = null, EngineTransaction? begun = null)
     {
-        // 3. Start: the id comes from the CSMS (1.6) or the station (2.x); energy flows from then on.
-        using var tx = new EngineTransaction(connector, start.IdTag, start.Trigger, start.RemoteStartId)
+        // 3. Start: the id comes from the CSMS (1.6) or the station (2.x); energy flows from then on. A transaction
+        // begun before its EVSE was known (begun) started already: the EV's plug-in names the EVSE instead.
+        using var tx = begun ?? new EngineTransaction(connector, start.IdTag, start.Trigger, start.RemoteStartId)
         {
             StaysPlugged = start.Stepped,
             IdTokenType = start.IdTokenType,
+            GroupId = start.GroupId,
             IsAuthorized = start.IsAuthorized,
             StartState = start.StartState,
             StopPoints = start.StopPoints,
@@ -147,7 +172,11 @@ public sealed partial class StationEngine
             ReportedState = start.StartState ?? ChargingState.Idle,
         };
         var (first, _) = ReadNow(start.EvseId);
-        tx.StartedAt = first.Timestamp;
+        if (begun is null)
+        {
+            tx.StartedAt = first.Timestamp;
+        }
+
         tx.EverPlugged = Physics.EvAt(start.EvseId) is not null;
         Bidirectional.Prepare(tx, messages);
 
@@ -157,20 +186,38 @@ public sealed partial class StationEngine
         bool accepted;
         try
         {
-            try
+            if (begun is not null)
             {
-                (tx.TransactionId, accepted) = await messages.StartAsync(tx, first, ct).ConfigureAwait(false);
+                accepted = begun.StartAccepted;
+                tx.Connector = connector;
+                tx.EvseKnown = true;
+                try
+                {
+                    await messages.EvseKnownAsync(tx, first, ct).ConfigureAwait(false);
+                }
+                catch (Exception ex) when (IsBadAnswer(ex))
+                {
+                    // The transaction runs on: a real station charges and tells the CSMS more with the next events.
+                    Log($"EVSE {start.EvseId}: the EVSE of transaction {tx.TransactionId} not acknowledged: {ex.Message}");
+                }
             }
-            catch (Exception ex) when (IsBadAnswer(ex))
+            else
             {
-                // Given up after its last attempt (the outbox logged it): without the CSMS's id there is no transaction.
-                Log($"EVSE {start.EvseId}: transaction not started: {ex.Message}");
-                return;
+                try
+                {
+                    (tx.TransactionId, accepted) = await messages.StartAsync(tx, first, ct).ConfigureAwait(false);
+                }
+                catch (Exception ex) when (IsBadAnswer(ex))
+                {
+                    // Given up after its last attempt (the outbox logged it): without the CSMS's id there is no transaction.
+                    Log($"EVSE {start.EvseId}: transaction not started: {ex.Message}");
+                    return;
+                }
             }
 
             tx.LastSample = first;
             _transactions[start.EvseId] = tx;
-            Profiles.StartTransaction(start.EvseId, tx.TransactionId, tx.StartedAt);
+            Profiles.StartTransaction(start.EvseId, tx.TransactionId!, tx.StartedAt);
             if (_planEnded)
             {
                 // The plan ended while this one was starting: it ends at once, like the others did.
@@ -192,9 +239,16 @@ public sealed partial class StationEngine
                 Log($"EVSE {start.EvseId}: TxProfile of the remote start {(installed.IsAccepted ? "installed" : $"rejected: {installed.Detail}")}");
             }
 
-            if (!accepted)
+            if (!accepted && Station.Configuration.Get(StationConfiguration.StopTxOnInvalidIdKey)?.Value != "false")
             {
+                // 2.0.1 E05 / C12: the CSMS refused the token of a started transaction, and StopTxOnInvalidId says stop.
                 tx.RequestStop(TransactionStopReason.DeAuthorized);
+            }
+            else if (!accepted)
+            {
+                // StopTxOnInvalidId false: the transaction goes on, but with no more energy than MaxEnergyOnInvalidId
+                // (2.0.1 E05: 0 Wh suspends it at once); it ends when the EV leaves.
+                await ChargeDeauthorizedAsync(tx, messages, ct).ConfigureAwait(false);
             }
             else
             {
@@ -225,15 +279,22 @@ public sealed partial class StationEngine
         }
     }
 
-    /// <summary>4. Samples every interval until a stop is requested or the EV, at its target, leaves one interval after SuspendedEV.</summary>
+    /// <summary>
+    /// 4. Samples every interval until a stop is requested or the EV, at its target, leaves one interval after
+    /// SuspendedEV; with SampledDataCtrlr.TxEndedInterval set, it also keeps the TxEndedMeasurands every such interval
+    /// from the start for the Ended event (J02).
+    /// </summary>
     private async Task ChargeAsync(EngineTransaction tx, ITransactionMessages messages, CancellationToken ct)
     {
         var leaving = false;
 
         // Samples fall on fixed deadlines (start + k × interval), so on a real or scaled clock the time spent
         // sending a sample does not push every later one back; a deadline already missed is not caught up in a burst.
-        var next = Clock.Time.GetUtcNow();
+        var start = Clock.Time.GetUtcNow();
+        var nextSample = start;
         var sampleDue = true;
+        var endedInterval = SampledTxEndedInterval;
+        var nextEnded = endedInterval > TimeSpan.Zero ? start + endedInterval : DateTimeOffset.MaxValue;
         while (!tx.StopToken.IsCancellationRequested)
         {
             var wake = tx.WakeToken;
@@ -241,18 +302,21 @@ public sealed partial class StationEngine
             var now = Clock.Time.GetUtcNow();
             if (sampleDue)
             {
-                next += SampleInterval;
+                nextSample += SampleInterval;
+                sampleDue = false;
             }
 
             // On a real or scaled clock time moves on while the loop runs: a deadline already passed is due now.
-            if (next < now)
+            if (nextSample < now)
             {
-                next = now;
+                nextSample = now;
             }
 
-            // An authorisation without an EV lapses after TxCtrlr.EVConnectionTimeOut (E03: the transaction then ends,
-            // EVConnectTimeout); the loop wakes at that moment rather than at the next sample.
-            var deadline = next;
+            // The next sample, or the next TxEnded reading (J02 TxEndedInterval) if sooner. An authorisation without an EV
+            // lapses after TxCtrlr.EVConnectionTimeOut (E03: the transaction then ends, EVConnectTimeout); the loop wakes
+            // at that moment rather than at the next sample.
+            var due = nextEnded < nextSample ? nextEnded : nextSample;
+            var deadline = due;
             if (ConnectionDeadline(tx) is { } lapse)
             {
                 if (lapse <= now)
@@ -271,7 +335,6 @@ public sealed partial class StationEngine
             catch (OperationCanceledException) when (!ct.IsCancellationRequested && !tx.StopToken.IsCancellationRequested && wake.IsCancellationRequested)
             {
                 // A step of the EV or driver: report it now, and keep the sampling rhythm.
-                sampleDue = false;
                 await HandleInputsAsync(tx, messages, ct).ConfigureAwait(false);
                 continue;
             }
@@ -280,10 +343,22 @@ public sealed partial class StationEngine
                 return;
             }
 
-            if (deadline < next && Clock.Time.GetUtcNow() < next)
+            if (deadline < due && Clock.Time.GetUtcNow() < due)
             {
                 // Woken for the connection timeout, which is checked at the top.
-                sampleDue = false;
+                continue;
+            }
+
+            var (sample, snapshot) = ReadNow(tx.EvseId);
+            if (due == nextEnded)
+            {
+                tx.CollectForEnd(new MeterReport(Metering.Select(sample, Station.Configuration, StationModel.StationConfiguration.SampledData, "TxEndedMeasurands"), Metering.Periodic));
+                endedInterval = SampledTxEndedInterval;
+                nextEnded = endedInterval > TimeSpan.Zero ? nextEnded + endedInterval : DateTimeOffset.MaxValue;
+            }
+
+            if (due != nextSample)
+            {
                 continue;
             }
 
@@ -293,13 +368,28 @@ public sealed partial class StationEngine
                 return;
             }
 
-            var (sample, snapshot) = ReadNow(tx.EvseId);
+            if (tx.EnergyLimitWh is { } limit && RegisterWh(sample) >= limit)
+            {
+                tx.EnergyLimitWh = null;
+                lock (_physics.Gate)
+                {
+                    Physics.SetEnergyAllowed(tx.EvseId, false);
+                }
+
+                Log($"EVSE {tx.EvseId}: MaxEnergyOnInvalidId reached; energy suspended");
+            }
+
             try
             {
                 await ReportStateAsync(tx, messages, snapshot.State, sample, ct).ConfigureAwait(false);
                 await Bidirectional.ReportOperationModeAsync(tx, messages, ct).ConfigureAwait(false);
                 tx.LastSample = sample;
-                await messages.SampleAsync(tx, sample, triggered: false, ct).ConfigureAwait(false);
+
+                // Nothing to report when SampledDataCtrlr is disabled or its TxUpdatedMeasurands name nothing (J02).
+                if (Metering.ForContext(sample, Station.Configuration, Metering.Periodic).Readings.Count > 0)
+                {
+                    await messages.SampleAsync(tx, sample, triggered: false, ct).ConfigureAwait(false);
+                }
             }
             catch (Exception ex) when (IsBadAnswer(ex))
             {
@@ -310,6 +400,28 @@ public sealed partial class StationEngine
             leaving = !tx.StaysPlugged && snapshot.TargetReached && snapshot.State is ChargingState.SuspendedEV or ChargingState.SuspendedEVSE;
         }
     }
+
+    // A transaction whose token the CSMS refused, kept open (StopTxOnInvalidId false): energy flows until the transaction
+    // took MaxEnergyOnInvalidId Wh (ChargeAsync watches the register), then the EVSE suspends it until the stop.
+    private async Task ChargeDeauthorizedAsync(EngineTransaction tx, ITransactionMessages messages, CancellationToken ct)
+    {
+        var budgetWh = Station.Configuration.GetInt(StationConfiguration.MaxEnergyOnInvalidIdKey, 0);
+        Log($"EVSE {tx.EvseId}: token {tx.IdTag} refused by the CSMS; the transaction goes on with at most {budgetWh} Wh (StopTxOnInvalidId false)");
+        if (budgetWh > 0)
+        {
+            var (first, _) = ReadNow(tx.EvseId);
+            tx.EnergyLimitWh = RegisterWh(first) + budgetWh;
+            lock (_physics.Gate)
+            {
+                Physics.SetEnergyAllowed(tx.EvseId, true);
+            }
+        }
+
+        await ChargeAsync(tx, messages, ct).ConfigureAwait(false);
+    }
+
+    private static double RegisterWh(MeterSample sample) =>
+        sample.Readings.FirstOrDefault(r => r.Measurand == "Energy.Active.Import.Register" && r.Phase is null)?.Value ?? 0;
 
     private static bool IsBadAnswer(Exception ex) => Ocpp.Rpc.OcppCallFailure.IsBadAnswer(ex);
 

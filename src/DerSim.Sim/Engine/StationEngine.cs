@@ -146,6 +146,7 @@ public sealed partial class StationEngine
         _connection = connection;
         _messages = messages;
         _attached.TrySetResult();
+        StartAlignedData(connection);
     }
 
     /// <summary>

@@ -17,6 +17,8 @@ namespace DerSim.Sim.Engine;
 public sealed class SteppedSessions
 {
     private readonly ConcurrentDictionary<int, SteppedEvse> _stepped = new();
+    private readonly Lock _begunGate = new();
+    private EngineTransaction? _begun;
     private readonly StationEngine _engine;
     private readonly SharedPhysics _physics;
     private CancellationToken _lifetime;
@@ -101,20 +103,108 @@ public sealed class SteppedSessions
         {
             await tx.PostAsync(new TransactionInput(TransactionInputKind.PluggedIn)).WaitAsync(ct).ConfigureAwait(false);
         }
+        else if (TakeBegun() is { } begun)
+        {
+            // A transaction started on authorization before any EV came (TC_J_08) runs here now: its EVSE is known.
+            var start = new SessionStart(evseId, begun.IdTag, TransactionStartTrigger.Authorized, null)
+            {
+                Stepped = true,
+                IdTokenType = begun.IdTokenType,
+                GroupId = begun.GroupId,
+            };
+            await RunAsync(stepped, start, messages, begun, ct).ConfigureAwait(false);
+        }
         else
         {
             await StartIfDueAsync(stepped, TransactionStartTrigger.CablePluggedIn, messages, ct).ConfigureAwait(false);
         }
     }
 
+    private EngineTransaction? TakeBegun()
+    {
+        lock (_begunGate)
+        {
+            var begun = _begun;
+            _begun = null;
+            return begun;
+        }
+    }
+
     /// <summary>
-    /// The driver presents <paramref name="idTag"/> at <paramref name="evseId"/>: Authorize, and when the CSMS accepts it
-    /// the transaction starts (1.6 StartTransaction; 2.x TransactionEvent Started with the token) and charges on its
-    /// own until stopped or unplugged. Completes once the start was answered (or queued, offline in 2.x).
+    /// The driver presents <paramref name="idTag"/> at the station before any EV plugged in, choosing no EVSE: Authorize,
+    /// and, when the CSMS accepts it and TxCtrlr.TxStartPoint names Authorized (2.x E01), the transaction starts at once
+    /// without an EVSE (TransactionEvent Started with no evse and no meter values); the next EV that plugs in by
+    /// <see cref="PlugInAsync"/> names its EVSE and charges in it. Completes once the start was answered.
+    /// </summary>
+    /// <returns>Whether the token was accepted.</returns>
+    /// <exception cref="InvalidOperationException">The station never connected, TxStartPoint does not name Authorized, or a transaction waits for its EVSE already.</exception>
+    public async Task<bool> PresentTokenAtStationAsync(string idTag, string? idTokenType, CancellationToken ct)
+    {
+        var messages = Messages();
+        var text = _engine.Station.Configuration.Get("TxStartPoint")?.Value;
+        if (_engine.Version == OcppVersion.V16 || !TxPointList.ParseOr(text, TxPointList.DefaultStart).HasFlag(TxPoints.Authorized))
+        {
+            throw new InvalidOperationException($"a token presented before any EV plugs in starts no transaction with TxCtrlr.TxStartPoint \"{text}\": set it to Authorized");
+        }
+
+        var connector = _engine.Station.Connectors.FirstOrDefault(c => _engine.TransactionOn(c.EvseId) is null && !_stepped.ContainsKey(c.EvseId))
+            ?? throw new InvalidOperationException("no EVSE is free for a new transaction");
+        var tx = new EngineTransaction(connector, idTag, TransactionStartTrigger.Authorized, null) { StaysPlugged = true, IdTokenType = idTokenType, EvseKnown = false };
+        lock (_begunGate)
+        {
+            if (_begun is not null)
+            {
+                tx.Dispose();
+                throw new InvalidOperationException($"transaction {_begun.TransactionId} waits for its EV already");
+            }
+
+            _begun = tx;
+        }
+
+        try
+        {
+            if (!await messages.AuthorizeAsync(idTag, idTokenType, ct).ConfigureAwait(false))
+            {
+                _engine.Log($"token {idTag} refused at the station; no transaction");
+                Forget(tx);
+                return false;
+            }
+
+            tx.StartedAt = _engine.Clock.Time.GetUtcNow();
+            (tx.TransactionId, var accepted) = await messages.StartAsync(tx, new MeterSample(0, tx.StartedAt, []), ct).ConfigureAwait(false);
+            tx.StartAccepted = accepted;
+            _engine.Log($"token {idTag} authorised at the station: transaction {tx.TransactionId} started, its EVSE not known yet");
+            return true;
+        }
+        catch
+        {
+            Forget(tx);
+            throw;
+        }
+    }
+
+    private void Forget(EngineTransaction tx)
+    {
+        lock (_begunGate)
+        {
+            if (_begun == tx)
+            {
+                _begun = null;
+            }
+        }
+
+        tx.Dispose();
+    }
+
+    /// <summary>
+    /// The driver presents <paramref name="idTag"/> at <paramref name="evseId"/>: Authorize (or, with LocalPreAuthorize,
+    /// the authorization cache), and when the token is accepted the transaction starts once its TxStartPoint is met
+    /// (1.6 StartTransaction; 2.x TransactionEvent Started with the token) and charges on its own until stopped or
+    /// unplugged. Completes once the start was answered (or queued, offline in 2.x). While an authorised transaction runs
+    /// there, the token may stop it instead (see <see cref="PresentTokenAsync(int, string, string?, MasterPassSelection?, CancellationToken)"/>).
     /// </summary>
     /// <returns>Whether the token was accepted; a refused token (or no connection to ask) leaves the EV plugged without energy.</returns>
-    /// <exception cref="InvalidOperationException">A transaction with an authorised driver runs already.</exception>
-    public Task<bool> PresentTokenAsync(int evseId, string idTag, CancellationToken ct) => PresentTokenAsync(evseId, idTag, null, ct);
+    public Task<bool> PresentTokenAsync(int evseId, string idTag, CancellationToken ct) => PresentTokenAsync(evseId, idTag, null, null, ct);
 
     /// <summary>
     /// As <see cref="PresentTokenAsync(int, string, CancellationToken)"/>, with the token's 2.x type (null: the type its
@@ -123,29 +213,50 @@ public sealed class SteppedSessions
     /// TxCtrlr.EVConnectionTimeOut, E01.FR.05). A transaction the EV started without a token is authorised by it
     /// (TransactionEvent Updated, triggerReason Authorized, with the idToken: E03.FR.02).
     /// </summary>
-    public async Task<bool> PresentTokenAsync(int evseId, string idTag, string? idTokenType, CancellationToken ct)
+    public Task<bool> PresentTokenAsync(int evseId, string idTag, string? idTokenType, CancellationToken ct) => PresentTokenAsync(evseId, idTag, idTokenType, null, ct);
+
+    /// <summary>
+    /// As <see cref="PresentTokenAsync(int, string, string?, CancellationToken)"/>; while an authorised transaction runs on
+    /// <paramref name="evseId"/> the token stops it when it is the token that started it (2.0.1 E07), or the CSMS accepts
+    /// it in the same group (C09.FR.03). A token whose group is AuthCtrlr.MasterPassGroupId is a Master Pass (C16): it
+    /// starts nothing and stops the transactions <paramref name="selection"/> picks on the station's user interface
+    /// (C16.FR.01), or, on a station without one (<paramref name="selection"/> null), every transaction (C16.FR.02).
+    /// </summary>
+    /// <returns>Whether the token was accepted (and started or stopped what it may).</returns>
+    public async Task<bool> PresentTokenAsync(int evseId, string idTag, string? idTokenType, MasterPassSelection? selection, CancellationToken ct)
     {
         var messages = Messages();
+        if (_engine.TransactionOn(evseId) is { IsAuthorized: true } authorised)
+        {
+            return await PresentDuringTransactionAsync(authorised, idTag, idTokenType, selection, messages, ct).ConfigureAwait(false);
+        }
+
         var stepped = Take(evseId);
         var running = Running(stepped);
-        if (running is { IsAuthorized: true } || (running is null && stepped.Run is { IsCompleted: false }))
+        if (running is null && stepped.Run is { IsCompleted: false })
         {
             throw new InvalidOperationException($"a transaction runs on EVSE {evseId} already");
         }
 
-        bool accepted;
+        TokenVerdict verdict;
         try
         {
-            accepted = await messages.AuthorizeAsync(idTag, idTokenType, ct).ConfigureAwait(false);
-            _engine.OfflineAuthorization.Remember(idTag, accepted);
+            verdict = await _engine.AuthorizeForStartAsync(messages, evseId, idTag, idTokenType, ct).ConfigureAwait(false);
+            _engine.OfflineAuthorization.Remember(idTag, verdict.IsAccepted);
         }
         catch (Ocpp.Rpc.OcppConnectionClosedException)
         {
             // Offline: the station decides itself (LocalAuthorizeOffline; unknown tokens with AllowOfflineTxForUnknownId, C15).
-            accepted = _engine.OfflineAuthorization.Decide(evseId, idTag, _engine.Station.Configuration, _engine.Log);
+            verdict = _engine.OfflineAuthorization.Decide(evseId, idTag, _engine.Station.Configuration, _engine.Log) ? TokenVerdict.Accepted : TokenVerdict.Refused;
+        }
+        catch (Exception ex) when (Ocpp.Rpc.OcppCallFailure.IsBadAnswer(ex))
+        {
+            // The CSMS failed to answer: the driver is not let in, as at a station without its CSMS.
+            _engine.Log($"EVSE {evseId}: token {idTag} could not be authorised: {ex.Message}");
+            verdict = TokenVerdict.Refused;
         }
 
-        if (!accepted)
+        if (!verdict.IsAccepted)
         {
             stepped.RefusedTokens.Enqueue(idTag);
             _engine.Log($"EVSE {evseId}: token {idTag} refused; no energy");
@@ -153,13 +264,23 @@ public sealed class SteppedSessions
             return false;
         }
 
+        if (_engine.IsMasterPass(verdict))
+        {
+            // 2.0.1 C16: a Master Pass stops transactions; it does not start one.
+            ReleaseIfIdle(stepped);
+            await StopWithMasterPassAsync(idTag, idTokenType, selection, ct).ConfigureAwait(false);
+            return true;
+        }
+
         if (running is not null)
         {
+            running.GroupId = verdict.GroupId ?? running.GroupId;
             await running.PostAsync(new TransactionInput(TransactionInputKind.TokenAuthorized, idTag, idTokenType)).WaitAsync(ct).ConfigureAwait(false);
             return true;
         }
 
         stepped.Token = (idTag, idTokenType);
+        stepped.GroupId = verdict.GroupId;
         stepped.AuthorizedAt = _engine.Clock.Time.GetUtcNow();
         if (!await StartIfDueAsync(stepped, TransactionStartTrigger.Authorized, messages, ct).ConfigureAwait(false))
         {
@@ -431,7 +552,7 @@ public sealed class SteppedSessions
         met |= points.HasFlag(TxPoints.EVConnected) && stepped.Plugged ? TxPoints.EVConnected : TxPoints.None;
         met |= points.HasFlag(TxPoints.Authorized) && authorized ? TxPoints.Authorized : TxPoints.None;
         met |= points & (TxPoints.PowerPathClosed | TxPoints.DataSigned | TxPoints.EnergyTransfer) & (both ? (TxPoints)~0 : TxPoints.None);
-        if (config.Get("SampledDataSignReadings")?.Value != "true")
+        if (!config.GetBool(StationConfiguration.SampledData, "SignReadings", fallback: false))
         {
             // E01.FR.04: DataSigned needs a meter that signs (SampledDataCtrlr.SignReadings).
             met &= ~TxPoints.DataSigned;
@@ -458,16 +579,18 @@ public sealed class SteppedSessions
         {
             Stepped = true,
             IdTokenType = stepped.Token?.IdTokenType,
+            GroupId = authorized ? stepped.GroupId : null,
             IsAuthorized = authorized,
             StartState = is16 ? ChargingState.EVConnected : state,
             StopPoints = is16 ? null : TxPointList.ParseOr(config.Get("TxStopPoint")?.Value, TxPointList.DefaultStop),
             AuthorizedAt = stepped.AuthorizedAt,
         };
-        await RunAsync(stepped, start, messages, ct).ConfigureAwait(false);
+        await RunAsync(stepped, start, messages, null, ct).ConfigureAwait(false);
         return true;
     }
 
-    private async Task RunAsync(SteppedEvse stepped, SessionStart start, ITransactionMessages messages, CancellationToken ct)
+    /// <summary>Runs the transaction of <paramref name="start"/> (or the one <paramref name="begun"/> before its EVSE was known) on the stepped EVSE; completes once it is registered.</summary>
+    private async Task RunAsync(SteppedEvse stepped, SessionStart start, ITransactionMessages messages, EngineTransaction? begun, CancellationToken ct)
     {
         var registered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -478,7 +601,7 @@ public sealed class SteppedSessions
         {
             try
             {
-                await _engine.RunTransactionAsync(start, stepped.Connector, messages, lifetime, () => registered.TrySetResult()).ConfigureAwait(false);
+                await _engine.RunTransactionAsync(start, stepped.Connector, messages, lifetime, () => registered.TrySetResult(), begun).ConfigureAwait(false);
             }
             catch (Exception ex) when (ex is OperationCanceledException or Ocpp.Rpc.OcppConnectionClosedException)
             {
@@ -492,12 +615,101 @@ public sealed class SteppedSessions
             {
                 // The authorisation ends with the transaction; the EV may stay plugged in without one.
                 stepped.Token = null;
+                stepped.GroupId = null;
                 stepped.AuthorizedAt = null;
                 registered.TrySetResult();
                 actor.Dispose();
             }
         }, CancellationToken.None);
         await registered.Task.WaitAsync(ct).ConfigureAwait(false);
+    }
+
+    private async Task<bool> PresentDuringTransactionAsync(EngineTransaction running, string idTag, string? idTokenType, MasterPassSelection? selection, ITransactionMessages messages, CancellationToken ct)
+    {
+        var evseId = running.EvseId;
+        if (string.Equals(idTag, running.IdTag, StringComparison.Ordinal))
+        {
+            // 2.0.1 E07 (1.6 §5.16): the token that started it stops it without asking the CSMS again.
+            _engine.Log($"EVSE {evseId}: token {idTag} stops its own transaction");
+            await StopAsync(running, TransactionStopReason.Local, idTag, idTokenType, ct).ConfigureAwait(false);
+            return true;
+        }
+
+        TokenVerdict verdict;
+        try
+        {
+            verdict = await messages.AuthorizeTokenAsync(idTag, idTokenType, ct).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is Ocpp.Rpc.OcppConnectionClosedException || Ocpp.Rpc.OcppCallFailure.IsBadAnswer(ex))
+        {
+            // No connection, or the CSMS failed to answer: the driver is not let in, as at a station without its CSMS.
+            _engine.Log($"EVSE {evseId}: token {idTag} could not be authorised: {ex.Message}");
+            verdict = TokenVerdict.Refused;
+        }
+
+        if (_engine.IsMasterPass(verdict))
+        {
+            await StopWithMasterPassAsync(idTag, idTokenType, selection, ct).ConfigureAwait(false);
+            return true;
+        }
+
+        if (verdict is { IsAccepted: true, GroupId: { } group } && string.Equals(group, running.GroupId, StringComparison.Ordinal))
+        {
+            // 2.0.1 C09.FR.03: another valid token of the group the transaction was started with may stop it.
+            _engine.Log($"EVSE {evseId}: token {idTag} of group {group} stops the transaction");
+            await StopAsync(running, TransactionStopReason.Local, idTag, idTokenType, ct).ConfigureAwait(false);
+            return true;
+        }
+
+        if (_stepped.TryGetValue(evseId, out var stepped))
+        {
+            stepped.RefusedTokens.Enqueue(idTag);
+        }
+
+        _engine.Log($"EVSE {evseId}: token {idTag} may not stop the transaction ({verdict.Status}, group {verdict.GroupId ?? "none"} vs {running.GroupId ?? "none"})");
+        return false;
+    }
+
+    // 2.0.1 C16: with a user interface the holder's pick (C16.FR.01), each stop carrying the Master Pass token; without
+    // one every transaction (C16.FR.02), each stopped as by its own token (E07).
+    private async Task StopWithMasterPassAsync(string idTag, string? idTokenType, MasterPassSelection? selection, CancellationToken ct)
+    {
+        var station = _engine.Station;
+        var running = station.Profile.Evses.Select(e => _engine.TransactionOn(e.Id)).OfType<EngineTransaction>()
+            .Where(tx => selection?.Picks(tx.EvseId) ?? true).ToList();
+        _engine.Log($"Master Pass {idTag}: stopping the transactions on EVSE {string.Join(", ", running.Select(tx => tx.EvseId))} ({(selection is null ? "no user interface: all" : "picked on the user interface")})");
+        foreach (var tx in running)
+        {
+            tx.RequestMasterPassStop(selection is null ? tx.IdTag : idTag, selection is null ? tx.IdTokenType : idTokenType);
+            await EndedAsync(tx, ct).ConfigureAwait(false);
+        }
+    }
+
+    // A token stops the transaction (E07, C09); with 2.x TxStopPoints that end it neither at Authorized nor at
+    // PowerPathClosed only the authorisation ends (StopAuthorized, E06), as a stop at the station.
+    private async Task StopAsync(EngineTransaction tx, TransactionStopReason reason, string idTag, string? idTokenType, CancellationToken ct)
+    {
+        if (tx.StopPoints is { } stops && (stops & (TxPoints.Authorized | TxPoints.PowerPathClosed)) == 0)
+        {
+            await tx.PostAsync(new TransactionInput(TransactionInputKind.StopAuthorized)).WaitAsync(ct).ConfigureAwait(false);
+            await AwaitEndIfStoppingAsync(tx.EvseId, tx, ct).ConfigureAwait(false);
+            return;
+        }
+
+        tx.RequestStop(reason, idTag, idTokenType);
+        await EndedAsync(tx, ct).ConfigureAwait(false);
+    }
+
+    private async Task EndedAsync(EngineTransaction tx, CancellationToken ct)
+    {
+        if (_stepped.TryGetValue(tx.EvseId, out var stepped) && stepped.Run is { } run)
+        {
+            await run.WaitAsync(ct).ConfigureAwait(false);
+        }
+        else
+        {
+            await tx.Ended.WaitAsync(ct).ConfigureAwait(false);
+        }
     }
 
     private sealed class SteppedEvse(StationConnector connector)
@@ -511,6 +723,8 @@ public sealed class SteppedSessions
         public bool Parked { get; set; }
 
         public (string IdTag, string? IdTokenType)? Token { get; set; }
+
+        public string? GroupId { get; set; }
 
         public DateTimeOffset? AuthorizedAt { get; set; }
 

@@ -26,7 +26,8 @@ public sealed partial class ChargingStation
         }
 
         Connectors = connectors;
-        Configuration = new StationConfiguration(connectors.Count);
+        Configuration = new StationConfiguration(connectors.Count, profile.MeterValues.Measurands);
+        AuthorizationCache = new AuthorizationCache(Configuration);
     }
 
     /// <summary>The identity the station presents (the last URL path segment).</summary>
@@ -40,6 +41,12 @@ public sealed partial class ChargingStation
 
     /// <summary>The configuration keys / device-model variables the CSMS can read and set.</summary>
     public StationConfiguration Configuration { get; }
+
+    /// <summary>The tokens the CSMS answered about, as the station remembers them (2.x AuthCacheCtrlr).</summary>
+    public AuthorizationCache AuthorizationCache { get; }
+
+    /// <summary>The meter's signing key, for signed meter values (AlignedDataCtrlr / SampledDataCtrlr SignReadings).</summary>
+    public MeterSigner MeterSigner { get; } = new();
 
     /// <summary>The outcome of the last BootNotification.</summary>
     public RegistrationState Registration { get; set; } = RegistrationState.NotBooted;

@@ -17,4 +17,7 @@ public enum DeviceDataType
 
     /// <summary>One value out of <see cref="DeviceVariable.ValuesList"/>.</summary>
     OptionList,
+
+    /// <summary>A comma-separated list of members (2.x MemberList), e.g. the measurands a metering setting names.</summary>
+    MemberList,
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using DerSim.Sim.Profiles;
 
 namespace DerSim.Sim.StationModel;
 
@@ -13,9 +14,19 @@ public sealed class StationConfiguration
     private readonly Lock _gate = new();
     private readonly Dictionary<string, Setting> _settings = new(StringComparer.OrdinalIgnoreCase);
 
-    /// <summary>Creates the store with the keys a freshly booted station has.</summary>
+    /// <summary>Creates the store with the keys a freshly booted station has; the metering settings measure nothing.</summary>
     public StationConfiguration(int connectorCount)
+        : this(connectorCount, [])
     {
+    }
+
+    /// <summary>
+    /// Creates the store with the keys a freshly booted station has; the metering settings (sampled and clock-aligned
+    /// measurands) start with <paramref name="measurands"/>, what the station's meter samples.
+    /// </summary>
+    public StationConfiguration(int connectorCount, IReadOnlyList<string> measurands)
+    {
+        ArgumentNullException.ThrowIfNull(measurands);
         Add(new Setting("HeartbeatInterval", "OCPPCommCtrlr", "HeartbeatInterval", "0", ReadOnly: false, IsPositiveIntOrZero) { DataType = DeviceDataType.Integer, Unit = Seconds });
         Add(new Setting("NumberOfConnectors", "ChargingStation", "NumberOfConnectors", connectorCount.ToString(CultureInfo.InvariantCulture), ReadOnly: true, null) { DataType = DeviceDataType.Integer });
         Add(new Setting("MeterValueSampleInterval", "SampledDataCtrlr", "TxUpdatedInterval", "60", ReadOnly: false, IsPositiveIntOrZero) { DataType = DeviceDataType.Integer, Unit = Seconds });
@@ -30,21 +41,90 @@ public sealed class StationConfiguration
 
         // OCPP 2.0.1 E01/E06: when a transaction starts and stops (member lists, see TxPointList); 1.6 has no such
         // keys (its transaction runs from the accepted token to the stop), so they are named after the 2.x variables.
-        Add(new Setting("TxStartPoint", "TxCtrlr", "TxStartPoint", TxPointList.DefaultStart, ReadOnly: false, TxPointList.IsValidStart));
-        Add(new Setting("TxStopPoint", "TxCtrlr", "TxStopPoint", TxPointList.DefaultStop, ReadOnly: false, TxPointList.IsValidStop));
+        // With Authorized among the start points a token presented at the station before any EV plugged in starts the
+        // transaction at once, its EVSE not known yet (TC_J_08).
+        Add(new Setting("TxStartPoint", "TxCtrlr", "TxStartPoint", TxPointList.DefaultStart, ReadOnly: false, TxPointList.IsValidStart) { DataType = DeviceDataType.MemberList, InV16 = false });
+        Add(new Setting("TxStopPoint", "TxCtrlr", "TxStopPoint", TxPointList.DefaultStop, ReadOnly: false, TxPointList.IsValidStop) { DataType = DeviceDataType.MemberList, InV16 = false });
 
-        // 2.x: the meter signs its readings (E01.FR.04, TxStartPoint DataSigned); 1.6 has no such key.
-        Add(new Setting("SampledDataSignReadings", "SampledDataCtrlr", "SignReadings", "false", ReadOnly: false, IsBool) { DataType = DeviceDataType.Boolean });
+        // The authorization cache and what the station does with a token the CSMS turns out to refuse (2.0.1 C10–C12,
+        // C16, E05); 1.6 keys where 1.6 has the setting, else the 2.x variable's name.
+        Add(new Setting(AuthCacheEnabledKey, "AuthCacheCtrlr", "Enabled", "true", ReadOnly: false, IsBool) { DataType = DeviceDataType.Boolean });
+        Add(new Setting(AuthCacheLifeTimeKey, "AuthCacheCtrlr", "LifeTime", "86400", ReadOnly: false, IsPositiveIntOrZero) { DataType = DeviceDataType.Integer, Unit = Seconds });
+        Add(new Setting("AuthCachePolicy", "AuthCacheCtrlr", "Policy", "LRU", ReadOnly: false, v => v is "LRU" or "LFU" or "FIFO" or "CUSTOM") { DataType = DeviceDataType.OptionList });
+        Add(new Setting(LocalPreAuthorizeKey, "AuthCtrlr", "LocalPreAuthorize", "false", ReadOnly: false, IsBool) { DataType = DeviceDataType.Boolean });
+        Add(new Setting(MasterPassGroupIdKey, "AuthCtrlr", "MasterPassGroupId", "", ReadOnly: false, v => v.Length <= 36) { DataType = DeviceDataType.String });
+        Add(new Setting(StopTxOnInvalidIdKey, "TxCtrlr", "StopTxOnInvalidId", "true", ReadOnly: false, IsBool) { DataType = DeviceDataType.Boolean });
+        Add(new Setting(MaxEnergyOnInvalidIdKey, "TxCtrlr", "MaxEnergyOnInvalidId", "0", ReadOnly: false, IsPositiveIntOrZero) { DataType = DeviceDataType.Integer, Unit = "Wh" });
 
-        // OCPP 1.6 keys and their 2.0.1 twins: stop when the cable is pulled at the EV (E10), or when the CSMS refuses the
-        // token of a started transaction (E05.FR.03).
+        // OCPP 1.6 key and its 2.0.1 twin: stop when the cable is pulled at the EV (E10).
         Add(new Setting("StopTransactionOnEVSideDisconnect", "TxCtrlr", "StopTxOnEVSideDisconnect", "true", ReadOnly: false, IsBool) { DataType = DeviceDataType.Boolean });
-        Add(new Setting("StopTransactionOnInvalidId", "TxCtrlr", "StopTxOnInvalidId", "true", ReadOnly: false, IsBool) { DataType = DeviceDataType.Boolean });
 
         // OCPP 1.6 §3.7.1 keys; 2.x names them MessageAttempts / MessageAttemptInterval, instance TransactionEvent (E13).
         Add(new Setting("TransactionMessageAttempts", "OCPPCommCtrlr", "MessageAttempts", "3", ReadOnly: false, IsPositiveInt) { DataType = DeviceDataType.Integer, Instance = TransactionEventInstance });
         Add(new Setting("TransactionMessageRetryInterval", "OCPPCommCtrlr", "MessageAttemptInterval", "60", ReadOnly: false, IsPositiveIntOrZero) { DataType = DeviceDataType.Integer, Unit = Seconds, Instance = TransactionEventInstance });
+        AddMetering(string.Join(",", measurands));
     }
+
+    /// <summary>The key of AuthCacheCtrlr.Enabled (1.6 AuthorizationCacheEnabled).</summary>
+    public const string AuthCacheEnabledKey = "AuthorizationCacheEnabled";
+
+    /// <summary>The key of AuthCacheCtrlr.LifeTime.</summary>
+    public const string AuthCacheLifeTimeKey = "AuthCacheLifeTime";
+
+    /// <summary>The key of AuthCtrlr.LocalPreAuthorize (1.6 LocalPreAuthorize).</summary>
+    public const string LocalPreAuthorizeKey = "LocalPreAuthorize";
+
+    /// <summary>The key of AuthCtrlr.MasterPassGroupId.</summary>
+    public const string MasterPassGroupIdKey = "MasterPassGroupId";
+
+    /// <summary>The key of TxCtrlr.StopTxOnInvalidId (1.6 StopTransactionOnInvalidId).</summary>
+    public const string StopTxOnInvalidIdKey = "StopTransactionOnInvalidId";
+
+    /// <summary>The key of TxCtrlr.MaxEnergyOnInvalidId (1.6 MaxEnergyOnInvalidId).</summary>
+    public const string MaxEnergyOnInvalidIdKey = "MaxEnergyOnInvalidId";
+
+    /// <summary>
+    /// The metering settings of 2.x use cases J01 (AlignedDataCtrlr) and J02 (SampledDataCtrlr), with their 1.6 keys where
+    /// 1.6 has one (ClockAlignedDataInterval, MeterValuesAlignedData, StopTxnAlignedData, MeterValuesSampledData,
+    /// StopTxnSampledData). Defaults keep the station as it was: every sampled event carries all the meter samples,
+    /// clock-aligned data is off (interval 0), nothing is collected for the Ended event but its final sample, nothing is signed.
+    /// </summary>
+    private void AddMetering(string all)
+    {
+        Add(new Setting("AlignedDataCtrlrEnabled", AlignedData, "Enabled", "true", ReadOnly: false, IsBool) { DataType = DeviceDataType.Boolean, InV16 = false });
+        Add(new Setting("ClockAlignedDataInterval", AlignedData, "Interval", "0", ReadOnly: false, IsPositiveIntOrZero) { DataType = DeviceDataType.Integer, Unit = Seconds });
+        Add(new Setting("MeterValuesAlignedData", AlignedData, "Measurands", all, ReadOnly: false, IsMeasurandList) { DataType = DeviceDataType.MemberList });
+        Add(new Setting("AlignedDataTxEndedInterval", AlignedData, "TxEndedInterval", "0", ReadOnly: false, IsPositiveIntOrZero) { DataType = DeviceDataType.Integer, Unit = Seconds, InV16 = false });
+        Add(new Setting("StopTxnAlignedData", AlignedData, "TxEndedMeasurands", "", ReadOnly: false, IsMeasurandList) { DataType = DeviceDataType.MemberList });
+        Add(new Setting("AlignedDataSendDuringIdle", AlignedData, "SendDuringIdle", "false", ReadOnly: false, IsBool) { DataType = DeviceDataType.Boolean, InV16 = false });
+        Add(new Setting("AlignedDataSignReadings", AlignedData, "SignReadings", "false", ReadOnly: false, IsBool) { DataType = DeviceDataType.Boolean, InV16 = false });
+        Add(new Setting("SampledDataCtrlrEnabled", SampledData, "Enabled", "true", ReadOnly: false, IsBool) { DataType = DeviceDataType.Boolean, InV16 = false });
+        Add(new Setting("SampledDataTxStartedMeasurands", SampledData, "TxStartedMeasurands", all, ReadOnly: false, IsMeasurandList) { DataType = DeviceDataType.MemberList, InV16 = false });
+        Add(new Setting("MeterValuesSampledData", SampledData, "TxUpdatedMeasurands", all, ReadOnly: false, IsMeasurandList) { DataType = DeviceDataType.MemberList });
+        Add(new Setting("StopTxnSampledData", SampledData, "TxEndedMeasurands", all, ReadOnly: false, IsMeasurandList) { DataType = DeviceDataType.MemberList });
+        Add(new Setting("SampledDataTxEndedInterval", SampledData, "TxEndedInterval", "0", ReadOnly: false, IsPositiveIntOrZero) { DataType = DeviceDataType.Integer, Unit = Seconds, InV16 = false });
+        Add(new Setting("SampledDataSignReadings", SampledData, "SignReadings", "false", ReadOnly: false, IsBool) { DataType = DeviceDataType.Boolean, InV16 = false });
+    }
+
+    /// <summary>The 2.x component of the clock-aligned metering settings (use case J01).</summary>
+    public const string AlignedData = "AlignedDataCtrlr";
+
+    /// <summary>The 2.x component of the sampled (transaction) metering settings (use case J02).</summary>
+    public const string SampledData = "SampledDataCtrlr";
+
+    /// <summary>A whole-number setting by 2.x component and variable, or <paramref name="fallback"/>.</summary>
+    public int GetInt(string component, string variable, int fallback) =>
+        Get(component, variable) is { } setting && int.TryParse(setting.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : fallback;
+
+    /// <summary>Whether a boolean setting by 2.x component and variable is <c>true</c>; <paramref name="fallback"/> when absent.</summary>
+    public bool GetBool(string component, string variable, bool fallback) =>
+        Get(component, variable) is { } setting ? setting.Value == "true" : fallback;
+
+    /// <summary>The measurands a list setting (e.g. SampledDataCtrlr.TxUpdatedMeasurands) names, in its order; empty when absent.</summary>
+    public IReadOnlyList<string> GetList(string component, string variable) =>
+        Get(component, variable) is { } setting
+            ? setting.Value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            : [];
 
     /// <summary>The 2.x variable instance of the transaction-message retry settings.</summary>
     public const string TransactionEventInstance = "TransactionEvent";
@@ -156,6 +236,10 @@ public sealed class StationConfiguration
 
     private static bool IsBool(string value) => value is "true" or "false";
 
+    // A measurand the station does not know is refused (2.x SetVariables Rejected); an empty list measures nothing.
+    private static bool IsMeasurandList(string value) =>
+        value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).All(KnownMeasurands.All.Contains);
+
     /// <summary>One setting.</summary>
     /// <param name="Key">The OCPP 1.6 configuration key.</param>
     /// <param name="Component">The OCPP 2.x component name.</param>
@@ -173,5 +257,11 @@ public sealed class StationConfiguration
 
         /// <summary>The 2.x variable instance (e.g. <c>TransactionEvent</c>). The default value is <see langword="null"/> (none).</summary>
         public string? Instance { get; init; }
+
+        /// <summary>
+        /// Whether OCPP 1.6 has the setting as a configuration key (1.6 GetConfiguration lists it); a 2.x-only variable
+        /// keeps a flat name as its key only to be stored. The default value is <see langword="true"/>.
+        /// </summary>
+        public bool InV16 { get; init; } = true;
     }
 }

@@ -41,6 +41,10 @@ public sealed class ReqnrollExecutorTests
           Scenario: The CSMS lacks the feature
             When the glue probe is not applicable because "no smart charging"
 
+          Scenario: The operator did not act
+            When the glue probe is inconclusive because "no operator sent Reset"
+            Then the glue probe holds 5
+
           Scenario: Custom parameter types and floats convert as DerSim's steps write them
             When the glue probe speaks OCPP 2.0.1 at 7.5 kW as station-one
             Then the glue probe holds 5
@@ -184,6 +188,15 @@ public sealed class ReqnrollExecutorTests
     }
 
     [Test]
+    public async Task Inconclusive_is_its_own_verdict_and_skips_the_rest()
+    {
+        var result = await Run("The operator did not act");
+        result.Status.ShouldBe(ScenarioStatus.Inconclusive, result.Message);
+        result.Message.ShouldContain("inconclusive: no operator sent Reset");
+        result.Steps.Select(s => s.Status).TakeLast(2).ShouldBe([ScenarioStatus.Inconclusive, ScenarioStatus.Skipped]);
+    }
+
+    [Test]
     public async Task Custom_parameter_types_and_floats_convert()
     {
         var result = await Run("Custom parameter types");
@@ -268,4 +281,7 @@ public sealed class GlueProbeSteps(GlueProbeState state, Reqnroll.ScenarioContex
 
     [Reqnroll.When("the glue probe is not applicable because {string}")]
     public void NotApplicable(string reason) => scenario.NotApplicable(reason);
+
+    [Reqnroll.When("the glue probe is inconclusive because {string}")]
+    public void Inconclusive(string reason) => scenario.Inconclusive(reason);
 }

@@ -29,7 +29,7 @@ public sealed class GherkinScenariosAttributeTests
             "NUnit Boot / Ignored boot",
             "NUnit Boot / Exclusive boot",
         ]);
-        tests.Count.ShouldBe(13);
+        tests.Count.ShouldBe(14);
         tests.Select(t => t.FullName).ShouldBeUnique();
         Named(tests, "NUnit Boot / Ignored boot").FullName.ShouldBe($"{typeof(Host).FullName}.NUnit Boot / Ignored boot");
         Named(tests, "NUnit Boot / Exclusive boot").Arguments.Single().ShouldBeOfType<ScenarioCase>().Id.ShouldBe("boot.feature:18");
@@ -87,7 +87,7 @@ public sealed class GherkinScenariosAttributeTests
         var test = Named(tests, "Missing features: no-such-folder");
         test.RunState.ShouldBe(RunState.NotRunnable);
         ((string)test.Properties.Get(PropertyNames.SkipReason)!).ShouldContain(Path.Combine(TestDirectory, "no-such-folder"));
-        tests.Count.ShouldBe(14);
+        tests.Count.ShouldBe(15);
     }
 
     [Test]

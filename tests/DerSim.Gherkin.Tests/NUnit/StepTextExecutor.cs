@@ -5,7 +5,7 @@ namespace DerSim.Gherkin.Tests.NUnit;
 
 /// <summary>
 /// An executor for the glue's tests: each step's outcome follows its text ("fails", "breaks", "is pending",
-/// "is undefined", "is ambiguous", "is not applicable"; anything else passes), later steps are skipped.
+/// "is undefined", "is ambiguous", "is not applicable", "is inconclusive"; anything else passes), later steps are skipped.
 /// </summary>
 public sealed class StepTextExecutor : IScenarioExecutor
 {
@@ -58,6 +58,7 @@ public sealed class StepTextExecutor : IScenarioExecutor
         var t when t.Contains("is pending", StringComparison.Ordinal) => (ScenarioStatus.Pending, new InvalidOperationException("step is pending")),
         var t when t.Contains("is undefined", StringComparison.Ordinal) => (ScenarioStatus.Undefined, new InvalidOperationException("no step definition")),
         var t when t.Contains("is ambiguous", StringComparison.Ordinal) => (ScenarioStatus.Ambiguous, new InvalidOperationException("A.One and B.Two both match")),
+        var t when t.Contains("is inconclusive", StringComparison.Ordinal) => (ScenarioStatus.Inconclusive, new InvalidOperationException("no operator sent Reset in time")),
         var t when t.Contains("is not applicable", StringComparison.Ordinal) => (ScenarioStatus.NotApplicable, new InvalidOperationException("OCPP 1.6 has no such message")),
         _ => (ScenarioStatus.Passed, null),
     };

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using DerSim.Harness.Cli;
+using DerSim.Harness.Conformance;
 
 namespace DerSim.Harness.Tests.Cli;
 
@@ -45,6 +46,84 @@ public sealed class CatalogueCommandTests
             var (exit, _, errors) = Catalogue(feature);
             exit.ShouldBe(1);
             errors.ShouldContain("tags.feature:3 (A 2.x id on a 1.6 scenario): @TC_B_01_CSMS is no CSMS case of the OCPP 1.6 catalogue");
+        }
+        finally
+        {
+            directory.Delete(recursive: true);
+        }
+    }
+
+    [Test]
+    public void The_last_runs_verdicts_show_per_block_and_per_case()
+    {
+        var features = Path.Combine(AppContext.BaseDirectory, "features");
+        var loaded = DerSim.Gherkin.Features.FeatureLoader.Load([features], "en");
+        var boot = loaded.Features.SelectMany(f => f.Scenarios).Where(s => s.Tags.Contains("TC_B_01_CSMS")).ToList();
+        boot.ShouldNotBeEmpty();
+        var results = boot.Select(s => new DerSim.Gherkin.Model.ScenarioResult(s, s.Tags.Contains("ocpp2.1") ? DerSim.Gherkin.Model.ScenarioStatus.Inconclusive : DerSim.Gherkin.Model.ScenarioStatus.Passed, TimeSpan.Zero, null, "", [])).ToList();
+        var report = ConformanceReport.Build(ConformanceCatalogue.Default, loaded.Features.SelectMany(f => f.Scenarios), results, missingStepsFail: false);
+        var file = Path.Combine(Directory.CreateTempSubdirectory("dersim-catalogue-").FullName, "conformance.json");
+        File.WriteAllText(file, ConformanceReportJson.Write(report));
+        try
+        {
+            var (exit, output, errors) = Catalogue("--version", "2.0.1", "--results", file, features);
+            exit.ShouldBe(0, errors);
+            output.ShouldContain($"verdicts: the run in {file}");
+            output.ShouldMatch(@"block\s+cases\s+Core M\s+mandatory\s+with scenario\s+Core M covered\s+PASS\s+FAIL\s+N/A\s+INCONCLUSIVE\s+ERROR\n");
+            output.ShouldMatch(@"B Provisioning\s+22\s+8\s+11\s+\d+\s+\d+\s+1\s+0\s+0\s+0\s+0\n");
+
+            (exit, output, errors) = Catalogue("--version", "2.1", "--cases", "--results", file, features);
+            exit.ShouldBe(0, errors);
+            output.ShouldMatch(@"TC_B_01_CSMS\s+INCONCLUSIVE\s+Core");
+            output.ShouldMatch(@"TC_\w+_CSMS\s+no scenario\s+");
+        }
+        finally
+        {
+            Directory.Delete(Path.GetDirectoryName(file)!, recursive: true);
+        }
+    }
+
+    [Test]
+    public void Without_a_run_it_says_so_and_shows_no_verdict_columns()
+    {
+        var directory = Directory.CreateTempSubdirectory("dersim-catalogue-");
+        var previous = Environment.GetEnvironmentVariable("DERSIM_ROOT");
+        Environment.SetEnvironmentVariable("DERSIM_ROOT", directory.FullName);
+        try
+        {
+            var (exit, output, errors) = Catalogue("--version", "1.6", Path.Combine(AppContext.BaseDirectory, "features"));
+            exit.ShouldBe(0, errors);
+            output.ShouldContain("verdicts: no run yet (");
+            output.ShouldNotContain("INCONCLUSIVE");
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("DERSIM_ROOT", previous);
+            directory.Delete(recursive: true);
+        }
+    }
+
+    [TestCase("{\"format\":\"dersim-conformance/1\",\"versions\":[{\"version\":\"2.1\",\"blocks\":{}}]}", "at $.versions[0].blocks: expected array, found object")]
+    [TestCase("not json", "at $ (line 1): not JSON")]
+    [TestCase(null, ": no such file")]
+    public void A_bad_results_file_is_a_one_line_error_naming_file_and_path(string? content, string what)
+    {
+        var directory = Directory.CreateTempSubdirectory("dersim-catalogue-");
+        try
+        {
+            var file = Path.Combine(directory.FullName, "conformance.json");
+            if (content is not null)
+            {
+                File.WriteAllText(file, content);
+            }
+
+            var (exit, output, errors) = Catalogue("--results", file, Path.Combine(AppContext.BaseDirectory, "features"));
+            exit.ShouldBe(2);
+            output.ShouldBeEmpty();
+            errors.TrimEnd().ShouldNotContain("\n");
+            errors.ShouldStartWith("dersim catalogue: ");
+            errors.ShouldContain(file);
+            errors.ShouldContain(what);
         }
         finally
         {

@@ -13,8 +13,14 @@ public sealed class RunCommandTests
             var (exit, output) = await Dersim("run", Path.Combine("features", "core", "boot.feature"), "--version", "1.6", "--reports", reports.FullName);
             exit.ShouldBe(0, output);
             output.ShouldContain("DerSim: 2 scenario(s) from 1 feature(s) against the embedded reference CSMS");
-            output.ShouldContain("[1/2] passed");
+            output.ShouldContain("[1/2] PASS");
+            output.ShouldContain("Feature  PASS  FAIL  N/A  INCONCLUSIVE  ERROR");
             output.ShouldMatch(@"(?m)^Boot\s+2\s+0\s+0\s+0\s+0\s*$");
+            var conformance = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(reports.FullName, "conformance.json"))).RootElement.GetProperty("versions");
+            string Verdict(int version, string id) => conformance[version].GetProperty("cases").EnumerateArray().Single(c => c.GetProperty("id").GetString() == id).GetProperty("verdict").GetString()!;
+            Verdict(0, "TC_001_CSMS").ShouldBe("PASS", "both 1.6 cold boots passed");
+            Verdict(1, "TC_B_01_CSMS").ShouldBe("no scenario", "the 2.0.1 cold boot case lives in features/conformance, which this run was not given");
+            File.Exists(Path.Combine(reports.FullName, "conformance.html")).ShouldBeTrue();
             output.Split("\n\nstderr:")[0].Split('\n').Last(l => l.Length > 0).ShouldBe("2 passed, 0 failed, 0 skipped");
             Directory.GetFiles(Path.Combine(reports.FullName, "traffic"), "*.ndjson").Length.ShouldBe(2, output);
         }

@@ -49,6 +49,26 @@ public sealed class ReportPiecesTests
     }
 
     [Test]
+    public void A_case_id_links_to_its_row_of_the_conformance_report_per_version_and_labels_case_and_block()
+    {
+        var both = Scenario(Feature("core/boot.feature"), null, "ocpp2.0.1", "ocpp2.1", "TC_B_01_CSMS");
+        AllureTags.Links(both, new AllureLinkTemplates(), "../conformance.html#{0}").ShouldBe([
+            new AllureLink("TC_B_01_CSMS (OCPP 2.0.1)", "../conformance.html#2.0.1-TC_B_01_CSMS", "tms"),
+            new AllureLink("TC_B_01_CSMS (OCPP 2.1)", "../conformance.html#2.1-TC_B_01_CSMS", "tms"),
+        ]);
+        AllureTags.CaseLabels(both).ShouldBe([new AllureLabel("conformanceCase", "TC_B_01_CSMS"), new AllureLabel("block", "B Provisioning")]);
+
+        var v16 = Scenario(Feature("core/boot.feature"), null, "ocpp1.6", "TC_001_CSMS");
+        AllureTags.Links(v16, new AllureLinkTemplates(), "../conformance.html#{0}").ShouldBe([new AllureLink("TC_001_CSMS", "../conformance.html#1.6-TC_001_CSMS", "tms")]);
+        AllureTags.CaseLabels(v16).ShouldBe([new AllureLabel("conformanceCase", "TC_001_CSMS"), new AllureLabel("block", "Core")]);
+
+        // A 2.x id on a 1.6 scenario is no case of it: no labels, and the link falls back to the template.
+        var wrong = Scenario(Feature("core/boot.feature"), null, "ocpp1.6", "TC_B_01_CSMS");
+        AllureTags.CaseLabels(wrong).ShouldBeEmpty();
+        AllureTags.Links(wrong, new AllureLinkTemplates(), "../conformance.html#{0}").ShouldBe([new AllureLink("TC_B_01_CSMS", "TC_B_01_CSMS", "tms")]);
+    }
+
+    [Test]
     public void Links_come_from_issue_tms_and_oca_ids_with_templates()
     {
         var scenario = Scenario(Feature("a/b.feature"), null, "issue:DERSIM-9", "tms:T-1", "TC_B_01_CSMS", "TC_nope", "ocpp1.6");
@@ -68,12 +88,13 @@ public sealed class ReportPiecesTests
 
     [TestCase(ScenarioStatus.Passed, "passed", null)]
     [TestCase(ScenarioStatus.Failed, "failed", "")]
-    [TestCase(ScenarioStatus.Ambiguous, "failed", "ambiguous step: ")]
+    [TestCase(ScenarioStatus.Ambiguous, "broken", "ambiguous step: ")]
     [TestCase(ScenarioStatus.Broken, "broken", "")]
     [TestCase(ScenarioStatus.Pending, "skipped", "pending: ")]
     [TestCase(ScenarioStatus.Undefined, "skipped", "undefined step: ")]
     [TestCase(ScenarioStatus.NotApplicable, "skipped", "not applicable: ")]
-    public void Statuses_map_to_allure_and_skips_say_which(ScenarioStatus status, string allure, string? prefix)
+    [TestCase(ScenarioStatus.Inconclusive, "skipped", "inconclusive: ")]
+    public void Statuses_map_to_allure_through_their_verdict_and_skips_say_which(ScenarioStatus status, string allure, string? prefix)
     {
         AllureStatusMapping.StatusOf(status).ShouldBe(allure);
         var details = AllureStatusMapping.DetailsOf(status, "why", new InvalidOperationException("why"));
@@ -128,20 +149,36 @@ public sealed class ReportPiecesTests
         var feature = Feature("core/boot.feature");
         ScenarioResult Result(string title, ScenarioStatus status, int line) =>
             new(Scenario(feature, null) with { Title = title, TestName = title, Line = line }, status, TimeSpan.FromSeconds(1.5), status == ScenarioStatus.Passed ? null : new InvalidOperationException("x"), status == ScenarioStatus.Passed ? "" : $"core/boot.feature:{line}: {title} went {status}", []);
-        IReadOnlyList<ScenarioResult> results = [Result("ok", ScenarioStatus.Passed, 1), Result("bad", ScenarioStatus.Failed, 2), Result("boom", ScenarioStatus.Broken, 3), Result("n/a", ScenarioStatus.NotApplicable, 4)];
+        IReadOnlyList<ScenarioResult> results =
+        [
+            Result("ok", ScenarioStatus.Passed, 1), Result("bad", ScenarioStatus.Failed, 2), Result("boom", ScenarioStatus.Broken, 3), Result("n/a", ScenarioStatus.NotApplicable, 4),
+            Result("late", ScenarioStatus.Inconclusive, 5), Result("twice", ScenarioStatus.Ambiguous, 6), Result("todo", ScenarioStatus.Undefined, 7),
+        ];
 
         var suite = JUnitReport.Build(results).Root!.Element("testsuite")!;
-        suite.Attribute("tests")!.Value.ShouldBe("4");
+        suite.Attribute("tests")!.Value.ShouldBe("7");
         suite.Attribute("failures")!.Value.ShouldBe("1");
-        suite.Attribute("errors")!.Value.ShouldBe("1");
-        suite.Attribute("skipped")!.Value.ShouldBe("1");
-        suite.Elements("testcase").Single(e => e.Attribute("name")!.Value == "bad").Element("failure")!.Attribute("message")!.Value.ShouldBe("core/boot.feature:2: bad went Failed");
+        suite.Attribute("errors")!.Value.ShouldBe("2", "broken and ambiguous are ERROR");
+        suite.Attribute("skipped")!.Value.ShouldBe("3", "N/A, INCONCLUSIVE and an undefined step (INCONCLUSIVE unless missing steps fail)");
+        XElement Case(string name) => suite.Elements("testcase").Single(e => e.Attribute("name")!.Value == name);
+        Case("bad").Element("failure")!.Attribute("message")!.Value.ShouldBe("core/boot.feature:2: bad went Failed");
+        Case("twice").Element("error").ShouldNotBeNull();
+        Case("late").Element("skipped")!.Attribute("message")!.Value.ShouldBe("INCONCLUSIVE: core/boot.feature:5: late went Inconclusive");
+        Case("n/a").Element("skipped")!.Attribute("message")!.Value.ShouldBe("N/A: core/boot.feature:4: n/a went NotApplicable");
+        var strict = JUnitReport.Build(results, missingStepsFail: true).Root!.Element("testsuite")!;
+        strict.Attribute("errors")!.Value.ShouldBe("3", "with missingOrPendingStepsOutcome Error an undefined step is ERROR");
 
         using var output = new StringWriter();
         ConsoleSummary.Write(results, output);
         var lines = output.ToString().TrimEnd().Split('\n');
-        lines[^1].ShouldBe("1 passed, 2 failed, 1 skipped");
-        lines.ShouldContain(l => l.StartsWith("broken", StringComparison.Ordinal) && l.Contains("boom", StringComparison.Ordinal));
+        lines[0].ShouldStartWith("VERDICT");
+        lines[^1].ShouldBe("1 passed, 3 failed, 3 skipped");
+        lines.ShouldContain(l => l.StartsWith("ERROR ", StringComparison.Ordinal) && l.Contains("boom", StringComparison.Ordinal));
+        lines.ShouldContain(l => l.StartsWith("FAIL ", StringComparison.Ordinal) && l.Contains("bad", StringComparison.Ordinal));
+        lines.ShouldContain(l => l.StartsWith("INCONCLUSIVE ", StringComparison.Ordinal) && l.Contains("late", StringComparison.Ordinal));
+        lines.ShouldContain(l => l.StartsWith("N/A ", StringComparison.Ordinal) && l.Contains("n/a", StringComparison.Ordinal));
+        lines.ShouldContain(l => l.StartsWith("PASS ", StringComparison.Ordinal) && l.Contains("ok", StringComparison.Ordinal));
+        ConsoleSummary.CountLine(results, missingStepsFail: true).ShouldBe("1 passed, 4 failed, 2 skipped");
     }
 
     [Test]

@@ -78,6 +78,16 @@ public sealed class ReportSizeTests
             .Select(f => JsonNode.Parse(File.ReadAllText(f))!["links"]!.AsArray().Select(l => l!["url"]!.GetValue<string>()).Where(u => u.StartsWith("../", StringComparison.Ordinal)).ToList())
             .ToList();
         links.Count.ShouldBe(Scenarios);
+
+        // A case-tagged scenario also links its case's row of conformance.html, beside allure-report/.
+        const string Conformance = "../conformance.html#";
+        var page = File.ReadAllText(session.ConformanceHtmlFile);
+        foreach (var anchor in links.SelectMany(l => l).Where(u => u.StartsWith(Conformance, StringComparison.Ordinal)).Select(u => u[Conformance.Length..]).Distinct())
+        {
+            page.ShouldContain($"id=\"{anchor}\"");
+        }
+
+        links = [.. links.Select(l => l.Where(u => !u.StartsWith(Conformance, StringComparison.Ordinal)).ToList())];
         links.ShouldAllBe(l => l.Count == 1 && l[0].EndsWith(".html", StringComparison.Ordinal));
         foreach (var url in links.SelectMany(l => l))
         {

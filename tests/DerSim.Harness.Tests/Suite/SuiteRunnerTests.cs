@@ -36,7 +36,7 @@ public sealed class SuiteRunnerTests
             ("before", ScenarioStatus.Passed), ("crash", ScenarioStatus.Broken), ("after", ScenarioStatus.Passed),
         ]);
         outcome.Results[1].Message.ShouldContain("the runner failed: InvalidOperationException: the executor fell over");
-        progress.ToString().ShouldContain("broken");
+        progress.ToString().ShouldContain("ERROR", Case.Sensitive);
         executor.Ended.ShouldBeTrue();
     }
 }

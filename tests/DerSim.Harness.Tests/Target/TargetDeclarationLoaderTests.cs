@@ -24,6 +24,44 @@ public sealed class TargetDeclarationLoaderTests
     }
 
     [Test]
+    public void The_bundled_declaration_has_a_token_of_the_valid_tokens_group_and_a_master_pass_token_of_its_own_group()
+    {
+        var target = TargetDeclarationLoader.Resolve(new DerSimSettings().Target, "reqnroll.json", _ => null);
+
+        var member = target.Token(TokenRole.GroupMember).ShouldNotBeNull();
+        member.IdToken.ShouldNotBe(target.Token(TokenRole.Valid)!.IdToken);
+        member.GroupId.ShouldBe(target.Token(TokenRole.Valid)!.GroupId);
+        target.Token(TokenRole.SecondValid)!.GroupId.ShouldBeNull("a second valid token is no member of the valid token's group");
+        var master = target.Token(TokenRole.MasterPass).ShouldNotBeNull();
+        master.GroupId.ShouldNotBeNull();
+        target.Tokens.Valid.ShouldNotContain(t => t.GroupId == master.GroupId);
+        TokenRoles.In("the driver presents a token of the valid token's group on EVSE 1 after the master pass token").ShouldBe([TokenRole.GroupMember, TokenRole.MasterPass]);
+    }
+
+    [Test]
+    public void A_declaration_without_the_group_or_Master_Pass_tokens_says_why_those_roles_are_missing()
+    {
+        var file = Write("""{ "tokens": { "valid": [{ "idToken": "DRIVER-1" }, { "idToken": "DRIVER-2", "groupId": "FLEET" }] } }""");
+        var grouped = Write("""{ "tokens": { "valid": [{ "idToken": "DRIVER-1", "groupId": "FLEET" }, { "idToken": "DRIVER-2" }] } }""");
+        try
+        {
+            var target = TargetDeclarationLoader.Load(file);
+            target.Token(TokenRole.GroupMember).ShouldBeNull();
+            target.MissingTokenReason(TokenRole.GroupMember).ShouldBe("the scenario needs a token of the valid token's group but the target's valid token declares no groupId (tokens.valid[0].groupId)");
+            target.Token(TokenRole.MasterPass).ShouldBeNull("a declaration of one's own names its master pass token or has none");
+            target.MissingTokenReason(TokenRole.MasterPass).ShouldBe("the scenario needs the master pass token but the target declares none (tokens.masterPass, with the Master Pass groupId)");
+            TargetDeclarationLoader.Load(grouped).MissingTokenReason(TokenRole.GroupMember)
+                .ShouldBe("the scenario needs a token of the valid token's group but no other valid token of the target declares groupId 'FLEET' (tokens.valid[*].groupId)");
+            target.MissingTokenReason(TokenRole.Valid).ShouldBeNull();
+        }
+        finally
+        {
+            File.Delete(file);
+            File.Delete(grouped);
+        }
+    }
+
+    [Test]
     public void A_declaration_file_gives_ids_tokens_passwords_versions_and_features()
     {
         var file = Write("""
@@ -80,6 +118,9 @@ public sealed class TargetDeclarationLoaderTests
     [TestCase("""{ "tokens": { "expired": { "idToken": "04A1B2C3" } } }""", "at $.tokens.expired.idToken: '04A1B2C3' plays two roles (also $.tokens.valid[0])")]
     [TestCase("""{ "tokens": { "unknown": { "idToken": "THIS-TOKEN-IS-TOO-LONG" } } }""", "at $.tokens.unknown.idToken: 'THIS-TOKEN-IS-TOO-LONG' is not an id token")]
     [TestCase("""{ "versions": "2.1" }""", "at $.versions: The JSON value could not be converted")]
+    [TestCase("""{ "tokens": { "masterPass": { "idToken": "04BADA55" } } }""", "at $.tokens.masterPass.groupId: expected the Master Pass group")]
+    [TestCase("""{ "tokens": { "masterPass": { "idToken": "04BADA55", "groupId": "DERSIM-GROUP-1" } } }""", "at $.tokens.masterPass.groupId: 'DERSIM-GROUP-1' is also the group of $.tokens.valid[0]")]
+    [TestCase("""{ "tokens": { "masterPass": { "idToken": "0E0E0E0E", "groupId": "POLICE" } } }""", "at $.tokens.masterPass.idToken: '0E0E0E0E' plays two roles (also $.tokens.expired)")]
     public void A_bad_declaration_file_names_the_file_and_the_JSON_path(string json, string expected)
     {
         var file = Write(json);

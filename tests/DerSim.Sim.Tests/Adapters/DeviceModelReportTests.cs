@@ -71,9 +71,11 @@ public sealed class DeviceModelReportTests
         answerAt.ShouldBeGreaterThanOrEqualTo(0);
         reportAt.ShouldBeGreaterThan(answerAt);
 
-        // The whole hybrid device model fits one page of 50.
-        reports.ShouldHaveSingleItem().GetProperty("seqNo").GetInt32().ShouldBe(0);
-        reports[0].GetProperty("reportData").GetArrayLength().ShouldBe(rig.NewDeviceModel().Variables.Count);
+        // The whole hybrid device model, in pages numbered from 0, the last one saying nothing follows (B07.FR.03/.04).
+        reports.Select(r => r.GetProperty("seqNo").GetInt32()).ShouldBe(Enumerable.Range(0, reports.Count));
+        (reports[^1].TryGetProperty("tbc", out var last) && last.GetBoolean()).ShouldBeFalse();
+        reports.Take(reports.Count - 1).ShouldAllBe(r => r.GetProperty("tbc").GetBoolean());
+        reports.Sum(r => r.GetProperty("reportData").GetArrayLength()).ShouldBe(rig.NewDeviceModel().Variables.Count);
     }
 
     [TestCase(OcppVersion.V201)]

@@ -91,11 +91,10 @@ public sealed class TxStartStopPointTests
         Shape(started).ShouldBe("Started/SignedDataReceived/EVConnected/token", rig.Describe());
         var signed = started.GetProperty("meterValue")[0].GetProperty("sampledValue").EnumerateArray()
             .Single(v => v.GetProperty("measurand").GetString() == "Energy.Active.Import.Register").GetProperty("signedMeterValue");
-        var parts = signed.GetProperty("signedMeterData").GetString()!.Split('.');
-        using var key = System.Security.Cryptography.ECDsa.Create();
-        key.ImportSubjectPublicKeyInfo(Convert.FromBase64String(signed.GetProperty("publicKey").GetString()!), out _);
-        key.VerifyData(Convert.FromBase64String(parts[0]), Convert.FromBase64String(parts[1]), System.Security.Cryptography.HashAlgorithmName.SHA256, System.Security.Cryptography.DSASignatureFormat.Rfc3279DerSequence)
-            .ShouldBeTrue("the signature checks out with the key sent along");
+        signed.GetProperty("signingMethod").GetString().ShouldBe(MeterSigner.SigningMethod);
+        var reading = MeterSigner.Verify(signed.GetProperty("signedMeterData").GetString()!, signed.GetProperty("publicKey").GetString()!);
+        reading.ShouldNotBeNull("the signature checks out with the key sent along");
+        reading.Value.GetProperty("context").GetString().ShouldBe("Transaction.Begin");
     }
 
     [Test]

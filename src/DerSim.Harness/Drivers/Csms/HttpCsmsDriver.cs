@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
+using DerSim.Gherkin.Glue;
 using DerSim.Harness.Configuration;
 using DerSim.Harness.Traffic;
 using DerSim.Ocpp;
@@ -182,7 +183,8 @@ public sealed class HttpCsmsDriver : ICsmsDriver, IDisposable
         }
         catch (TaskCanceledException ex) when (!ct.IsCancellationRequested)
         {
-            throw new TimeoutException($"the CSMS API did not answer {what} within {_http.Timeout.TotalSeconds:0.#} s (dersim.http.timeoutSeconds)", ex);
+            // The API call is the operator's stand-in: no answer in time says nothing about the CSMS's OCPP side.
+            throw new ScenarioInconclusiveException($"the CSMS API did not answer {what} within {_http.Timeout.TotalSeconds:0.#} s (dersim.http.timeoutSeconds)", ex);
         }
     }
 

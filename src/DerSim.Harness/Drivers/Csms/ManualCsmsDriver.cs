@@ -1,3 +1,4 @@
+using DerSim.Gherkin.Glue;
 using DerSim.Harness.Traffic;
 
 namespace DerSim.Harness.Drivers.Csms;
@@ -5,7 +6,8 @@ namespace DerSim.Harness.Drivers.Csms;
 /// <summary>
 /// Asks an operator to make the CSMS act: prints the instruction ("make the CSMS send SetChargingProfile to
 /// DERSIM-DC-1 limiting EVSE 1 to 50 kW") and waits, up to a timeout, for that CALL to reach the station. When no CALL
-/// of that action arrives in time the operator did not act: the scenario is inconclusive (not applicable), never failed.
+/// of that action arrives in time the operator did not act: the scenario is INCONCLUSIVE
+/// (<see cref="ScenarioInconclusiveException"/>), never failed.
 /// </summary>
 public sealed class ManualCsmsDriver(TrafficRecorder recorder, TextWriter output, TimeSpan timeout) : ICsmsDriver
 {
@@ -34,7 +36,7 @@ public sealed class ManualCsmsDriver(TrafficRecorder recorder, TextWriter output
         catch (TrafficAssertionException) when (CsmsTraffic.CallsSince(recorder, command.StationId, action, mark).Count == 0)
         {
             // Nothing of the kind arrived: the operator did not act in time, which says nothing about the CSMS.
-            throw new CsmsActionNotApplicableException($"inconclusive: no operator made the CSMS send {action} to {command.StationId} within {timeout.TotalSeconds:0} s (dersim.manualTimeoutSeconds, --manual-timeout, DERSIM_MANUAL_TIMEOUT)");
+            throw new ScenarioInconclusiveException($"no operator made the CSMS send {action} to {command.StationId} within {timeout.TotalSeconds:0} s (dersim.manualTimeoutSeconds, --manual-timeout, DERSIM_MANUAL_TIMEOUT)");
         }
     }
 }

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using DerSim.Gherkin.Glue;
 using Reqnroll;
 using DerSim.Gherkin.Model;
+using DerSim.Harness.Conformance;
 using DerSim.Harness.Reporting.Evidence;
 
 namespace DerSim.Harness.Reporting.Allure;
@@ -95,7 +96,7 @@ public sealed class AllureResultsWriter : IGherkinRunListener
             var subStep = new AllureStep
             {
                 Name = reported.Name,
-                Status = AllureStatusMapping.StatusOf(reported.Status),
+                Status = AllureStatusMapping.StatusOf(reported.Status, _options.MissingStepsFail),
                 StatusDetails = reported.Detail is null ? null : new AllureStatusDetails(reported.Detail, null),
                 Start = start,
                 Stop = stop,
@@ -112,7 +113,7 @@ public sealed class AllureResultsWriter : IGherkinRunListener
         state.Steps.Add(new AllureStep
         {
             Name = result.Step.ToString(),
-            Status = AllureStatusMapping.StatusOf(result.Status),
+            Status = AllureStatusMapping.StatusOf(result.Status, _options.MissingStepsFail),
             StatusDetails = result.Status == ScenarioStatus.Skipped ? null : AllureStatusMapping.DetailsOf(result.Status, result.Error?.Message, result.Error),
             Start = start,
             Stop = stop,
@@ -130,7 +131,7 @@ public sealed class AllureResultsWriter : IGherkinRunListener
         var stop = Now;
         var start = stop - (long)e.Duration.TotalMilliseconds;
         var name = $"[{e.HookType}] {e.Method}";
-        var status = AllureStatusMapping.StatusOf(e.Status);
+        var status = AllureStatusMapping.StatusOf(e.Status, _options.MissingStepsFail);
         var details = AllureStatusMapping.DetailsOf(e.Status, e.Error?.Message, e.Error);
         switch (e.HookType)
         {
@@ -197,6 +198,7 @@ public sealed class AllureResultsWriter : IGherkinRunListener
             }
         }
 
+        var verdict = Verdicts.Of(e.Result.Status, _options.MissingStepsFail);
         var result = new AllureTestResult
         {
             Uuid = state.Uuid,
@@ -205,7 +207,7 @@ public sealed class AllureResultsWriter : IGherkinRunListener
             FullName = AllureIds.FullName(scenario),
             Name = scenario.Title,
             Description = string.IsNullOrWhiteSpace(scenario.Description) ? null : scenario.Description.Trim(),
-            Status = AllureStatusMapping.StatusOf(e.Result.Status),
+            Status = AllureStatusMapping.StatusOf(verdict),
             StatusDetails = AllureStatusMapping.DetailsOf(e.Result.Status, Headline(e.Result.Message), e.Result.Error),
             Start = state.Start,
             Stop = stop,
@@ -214,8 +216,8 @@ public sealed class AllureResultsWriter : IGherkinRunListener
                 : [.. state.Steps.Select(s => s with { Steps = [.. s.Steps.Where(sub => !state.FailureOnly.Contains(sub))] })],
             Attachments = [.. e.Attachments.Select(Attach)],
             Parameters = parameters,
-            Labels = AllureTags.Labels(scenario, _options.Host, state.Thread),
-            Links = [.. AllureTags.Links(scenario, _options.Links), .. ReportChannels.Links.Take(state.Context).Select(l => new AllureLink(l.Name, l.Url, "link"))],
+            Labels = [.. AllureTags.Labels(scenario, _options.Host, state.Thread), new AllureLabel("verdict", Verdicts.Label(verdict)), .. AllureTags.CaseLabels(scenario)],
+            Links = [.. AllureTags.Links(scenario, _options.Links, _options.ConformanceCaseLink), .. ReportChannels.Links.Take(state.Context).Select(l => new AllureLink(l.Name, l.Url, "link"))],
         };
         _sink.WriteResult(result);
 

@@ -1,16 +1,23 @@
 using DerSim.Gherkin.Model;
+using DerSim.Harness.Conformance;
 
 namespace DerSim.Harness.Reporting.Allure;
 
-/// <summary>The binding layer's outcomes as Allure statuses; the skipped kinds say which in their message.</summary>
+/// <summary>The binding layer's outcomes as Allure statuses, through their verdict; the skipped kinds say which in their message.</summary>
 public static class AllureStatusMapping
 {
-    /// <summary>Failed and Ambiguous are failures, Broken is broken, the rest that did not pass are skipped.</summary>
-    public static string StatusOf(ScenarioStatus status) => status switch
+    /// <summary>
+    /// By <see cref="Verdicts.Of"/>: PASS passed, FAIL failed, ERROR broken, N/A and INCONCLUSIVE skipped
+    /// (<paramref name="missingStepsFail"/> as that takes it).
+    /// </summary>
+    public static string StatusOf(ScenarioStatus status, bool missingStepsFail = false) => StatusOf(Verdicts.Of(status, missingStepsFail));
+
+    /// <summary>PASS passed, FAIL failed, ERROR broken, N/A and INCONCLUSIVE skipped.</summary>
+    public static string StatusOf(ConformanceVerdict verdict) => verdict switch
     {
-        ScenarioStatus.Passed => AllureStatus.Passed,
-        ScenarioStatus.Failed or ScenarioStatus.Ambiguous => AllureStatus.Failed,
-        ScenarioStatus.Broken => AllureStatus.Broken,
+        ConformanceVerdict.Pass => AllureStatus.Passed,
+        ConformanceVerdict.Fail => AllureStatus.Failed,
+        ConformanceVerdict.Error => AllureStatus.Broken,
         _ => AllureStatus.Skipped,
     };
 
@@ -27,6 +34,7 @@ public static class AllureStatusMapping
             ScenarioStatus.Pending => "pending: ",
             ScenarioStatus.Undefined => "undefined step: ",
             ScenarioStatus.NotApplicable => "not applicable: ",
+            ScenarioStatus.Inconclusive => "inconclusive: ",
             ScenarioStatus.Skipped => "skipped: ",
             ScenarioStatus.Ambiguous => "ambiguous step: ",
             _ => "",

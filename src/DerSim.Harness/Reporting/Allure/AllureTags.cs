@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using DerSim.Gherkin.Model;
+using DerSim.Harness.Conformance;
+using DerSim.Ocpp;
 
 namespace DerSim.Harness.Reporting.Allure;
 
@@ -56,12 +58,33 @@ public static partial class AllureTags
         return labels;
     }
 
-    /// <summary>Links from <c>@issue:X</c>, <c>@tms:X</c> and OCA test-case ids (<c>@TC_B_01_CSMS</c>).</summary>
-    public static IReadOnlyList<AllureLink> Links(ScenarioCase scenario, AllureLinkTemplates templates)
+    /// <summary>
+    /// The OCA cases <paramref name="scenario"/> is (a <c>@TC_…</c> tag naming a case of a version it runs in): a
+    /// <c>conformanceCase</c> label per case id and a <c>block</c> label per block.
+    /// </summary>
+    public static IReadOnlyList<AllureLabel> CaseLabels(ScenarioCase scenario)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        var cases = CasesOf(scenario);
+        return
+        [
+            .. cases.Select(c => c.Id).Distinct(StringComparer.Ordinal).Select(id => new AllureLabel("conformanceCase", id)),
+            .. cases.Select(c => c.Block).Distinct(StringComparer.Ordinal).Select(block => new AllureLabel("block", block)),
+        ];
+    }
+
+    /// <summary>
+    /// Links from <c>@issue:X</c>, <c>@tms:X</c> and OCA test-case ids (<c>@TC_B_01_CSMS</c>). A case id of a version
+    /// the scenario runs in links (type tms) to its row of the conformance report, <paramref name="conformanceLink"/>
+    /// with the anchor <c>&lt;version&gt;-&lt;id&gt;</c>; one the catalogue does not know there, through
+    /// <see cref="AllureLinkTemplates.OcaTestCase"/>.
+    /// </summary>
+    public static IReadOnlyList<AllureLink> Links(ScenarioCase scenario, AllureLinkTemplates templates, string? conformanceLink = null)
     {
         ArgumentNullException.ThrowIfNull(scenario);
         ArgumentNullException.ThrowIfNull(templates);
         var links = new List<AllureLink>();
+        var known = conformanceLink is null ? [] : CasesOf(scenario);
         foreach (var tag in scenario.Tags)
         {
             if (tag.StartsWith("issue:", StringComparison.Ordinal))
@@ -72,6 +95,14 @@ public static partial class AllureTags
             {
                 links.Add(Link(tag[4..], templates.Tms, "tms"));
             }
+            else if (known.Where(c => c.Id == tag).ToList() is { Count: > 0 } cases)
+            {
+                foreach (var c in cases)
+                {
+                    var name = cases.Count == 1 ? c.Id : $"{c.Id} (OCPP {c.Version.DisplayName()})";
+                    links.Add(new AllureLink(name, string.Format(CultureInfo.InvariantCulture, conformanceLink!, ConformanceAnchors.Of(c)), "tms"));
+                }
+            }
             else if (OcaTestCase().IsMatch(tag))
             {
                 links.Add(Link(tag, templates.OcaTestCase, "tms"));
@@ -79,6 +110,17 @@ public static partial class AllureTags
         }
 
         return links;
+    }
+
+    private static List<CatalogueCase> CasesOf(ScenarioCase scenario)
+    {
+        var versions = ScenarioTags.VersionsOf(scenario.Tags);
+        return
+        [
+            .. ScenarioTags.CaseIdsOf(scenario.Tags)
+                .SelectMany(id => versions.Select(v => ConformanceCatalogue.Default.Find(v, id)))
+                .OfType<CatalogueCase>(),
+        ];
     }
 
     private static AllureLink Link(string id, string? template, string type) =>

@@ -21,6 +21,20 @@ public sealed record AllureWriterOptions
     /// </summary>
     public IReadOnlyList<string> QuietHooks { get; init; } = ["ReportingHooks.", "TrafficHooks."];
 
+    /// <summary>
+    /// Whether an undefined or pending step makes a scenario ERROR (broken) rather than INCONCLUSIVE (skipped), as
+    /// <see cref="Conformance.Verdicts.Of"/> takes it: true when Reqnroll's <c>runtime.missingOrPendingStepsOutcome</c>
+    /// is <c>Error</c>. The default value is false.
+    /// </summary>
+    public bool MissingStepsFail { get; init; }
+
+    /// <summary>
+    /// Where the conformance report lies relative to the Allure HTML, for the link of every OCA case a scenario is
+    /// (<c>{0}</c>: the anchor, <c>&lt;version&gt;-&lt;case id&gt;</c>). The default value is
+    /// <c>../conformance.html#{0}</c>: the report in <c>reports/allure-report/</c>, the page in <c>reports/</c>.
+    /// </summary>
+    public string ConformanceCaseLink { get; init; } = "../conformance.html#{0}";
+
     /// <summary>Link URL templates for issue, tms and OCA test-case tags.</summary>
     public AllureLinkTemplates Links { get; init; } = new();
 }

@@ -28,6 +28,10 @@ Feature: NUnit outcomes
   Scenario: A step is not applicable
     Given this step is not applicable
 
+  @expect-inconclusive
+  Scenario: An operator action did not happen in time
+    Given this step is inconclusive
+
   @expect-ignored @outcome-ignore
   Scenario: Pending with the Ignore outcome
     Given this step is pending

@@ -102,6 +102,30 @@ public sealed class HttpCsmsDriverTests
     }
 
     [Test]
+    public async Task An_API_that_does_not_answer_in_time_makes_the_scenario_inconclusive_naming_action_and_url()
+    {
+        const string id = "CS-SLOW-API-1";
+        await using var rig = await SimulatorRig.StartAsync(OcppVersion.V201, Profile, id);
+        await using var api = await HttpApiDouble.StartAsync(async _ =>
+        {
+            await Task.Delay(TimeSpan.FromSeconds(3));
+            return (200, Accepted);
+        });
+        var settings = new HttpCsmsSettings
+        {
+            TimeoutSeconds = 1,
+            Actions = new Dictionary<string, HttpActionTemplate?> { ["Reset"] = new() { Url = "/reset/{stationId}", Body = "{payload}" } },
+        };
+        using var driver = new HttpCsmsDriver(settings, api.BaseUrl, rig.Recorder, TimeSpan.FromSeconds(10));
+
+        var error = await Should.ThrowAsync<DerSim.Gherkin.Glue.ScenarioInconclusiveException>(() => driver.PerformAsync(new ResetCommand(id, OcppVersion.V201, "Hard")));
+
+        error.Message.ShouldContain("the CSMS API did not answer Reset");
+        error.Message.ShouldContain($"/reset/{id}");
+        error.Message.ShouldContain("within 1 s (dersim.http.timeoutSeconds)");
+    }
+
+    [Test]
     public async Task Case_filters_rewrite_a_placeholder_in_the_url()
     {
         const string id = "CS-FILTERS-1";

@@ -124,6 +124,12 @@ public sealed class ScriptedCsms : IAsyncDisposable
         }
 
         var stationId = (string)context.Request.RouteValues["id"]!;
+        if (_script.BasicAuthPassword is { } password && !Authenticated(context.Request.Headers.Authorization.ToString(), stationId, password))
+        {
+            context.Response.StatusCode = 401;
+            return;
+        }
+
         using var socket = await context.WebSockets.AcceptWebSocketAsync(context.WebSockets.WebSocketRequestedProtocols.FirstOrDefault());
         using var connection = new Connection(stationId, socket);
         _connections[stationId] = connection;
@@ -157,6 +163,20 @@ public sealed class ScriptedCsms : IAsyncDisposable
         }
     }
 
+    // What the scripted CSMS knows of a token, as 2.x IdTokenInfo JSON (its group as a Central token).
+    private string TokenInfo(string action, string token)
+    {
+        var (status, group) = _script.Tokens!.TryGetValue(token, out var known) ? known : ("Invalid", null);
+        if (_script.WrongStatusFor is { } wrong && wrong.IdToken == token)
+        {
+            status = wrong.Status;
+        }
+
+        return group is null || _script.NoGroupIn == action
+            ? $$"""{"status":"{{status}}"}"""
+            : $$$"""{"status":"{{{status}}}","groupIdToken":{"idToken":"{{{group}}}","type":"Central"}}""";
+    }
+
     private async Task AnswerAsync(Connection connection, string id, string action, JsonElement payload, CancellationToken ct)
     {
         if (action == _script.SilentFor)
@@ -182,9 +202,26 @@ public sealed class ScriptedCsms : IAsyncDisposable
             }
         }
 
+        if (_script.RefusesCustomData && payload.ValueKind == JsonValueKind.Object && payload.TryGetProperty("customData", out _))
+        {
+            await connection.SendAsync(this, $$"""[4,"{{id}}","FormatViolation","customData not understood",{}]""", ct);
+            return;
+        }
+
+        if (action == "TransactionEvent" && payload.GetProperty("triggerReason").GetString() == _script.ErrorForTriggerReason)
+        {
+            await connection.SendAsync(this, $$"""[4,"{{id}}","NotImplemented","not here",{}]""", ct);
+            return;
+        }
+
         var now = Now.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+        var token = payload.TryGetProperty("idToken", out var idToken) ? idToken.GetProperty("idToken").GetString() : null;
         var answer = action switch
         {
+            "TransactionEvent" when payload.GetProperty("eventType").GetString() == _script.InvalidAnswerForEventType => """{"totalCost":"much"}""",
+            "TransactionEvent" when _script.StartAnswerWithoutIdTokenInfo && payload.GetProperty("eventType").GetString() == "Started" => "{}",
+            "DataTransfer" => $$"""{"status":"{{_script.DataTransferStatus}}"}""",
+            "Authorize" or "TransactionEvent" when _script.Tokens is not null && token is not null => $$"""{"idTokenInfo":{{TokenInfo(action, token)}}}""",
             "BootNotification" => $$"""{"status":"Accepted","currentTime":"{{now}}","interval":{{_script.BootInterval}}}""",
             "Heartbeat" => $$"""{"currentTime":"{{now}}"}""",
             "Authorize" when Unknown(payload) => """{"idTokenInfo":{"status":"Invalid"}}""",
@@ -219,6 +256,19 @@ public sealed class ScriptedCsms : IAsyncDisposable
 
     private bool Unknown(JsonElement payload) =>
         payload.TryGetProperty("idToken", out var token) && _script.UnknownTokens.Contains(token.GetProperty("idToken").GetString());
+
+    private bool Authenticated(string header, string stationId, string password)
+    {
+        const string Scheme = "Basic ";
+        if (!header.StartsWith(Scheme, StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        var decoded = Encoding.UTF8.GetString(Convert.FromBase64String(header[Scheme.Length..].Trim()));
+        var colon = decoded.IndexOf(':', StringComparison.Ordinal);
+        return colon >= 0 && (_script.IgnoresBasicAuthUser || decoded[..colon] == stationId) && decoded[(colon + 1)..] == password;
+    }
 
     private sealed class Connection(string stationId, WebSocket socket) : IDisposable
     {

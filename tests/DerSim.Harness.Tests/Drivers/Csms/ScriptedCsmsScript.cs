@@ -21,6 +21,43 @@ public sealed record ScriptedCsmsScript
     /// <summary>An action the CSMS answers with a NotImplemented CALLERROR, when set.</summary>
     public string? ErrorFor { get; init; }
 
+    /// <summary>The Basic-auth password every station must present (user name: its id), when set; a wrong one is refused with 401.</summary>
+    public string? BasicAuthPassword { get; init; }
+
+    /// <summary>With <see cref="BasicAuthPassword"/>: the user name is not checked against the station id. The default value is false.</summary>
+    public bool IgnoresBasicAuthUser { get; init; }
+
+    /// <summary>The status its DataTransfer answers give. The default value is "UnknownVendorId" (it knows no vendor).</summary>
+    public string DataTransferStatus { get; init; } = "UnknownVendorId";
+
+    /// <summary>Answers every CALL that carries a customData object with a FormatViolation CALLERROR. The default value is false.</summary>
+    public bool RefusesCustomData { get; init; }
+
+    /// <summary>
+    /// The tokens the CSMS knows (token → status and group), when set: it answers Authorize and every TransactionEvent
+    /// carrying an idToken from them (the group as groupIdToken), an unlisted token Invalid. When null it accepts every
+    /// token without a group. The default value is null.
+    /// </summary>
+    public IReadOnlyDictionary<string, (string Status, string? Group)>? Tokens { get; init; }
+
+    /// <summary>One token the CSMS answers with another status than <see cref="Tokens"/> says (a wrong verdict), when set.</summary>
+    public (string IdToken, string Status)? WrongStatusFor { get; init; }
+
+    /// <summary>An action whose idTokenInfo the CSMS gives without the token's groupIdToken, when set.</summary>
+    public string? NoGroupIn { get; init; }
+
+    /// <summary>A TransactionEvent triggerReason the CSMS answers with a NotImplemented CALLERROR (e.g. MeterValueClock), when set.</summary>
+    public string? ErrorForTriggerReason { get; init; }
+
+    /// <summary>
+    /// A TransactionEvent eventType (e.g. Ended) the CSMS answers with a schema-invalid payload (a totalCost that is no
+    /// number), when set.
+    /// </summary>
+    public string? InvalidAnswerForEventType { get; init; }
+
+    /// <summary>Whether the answer to TransactionEvent Started leaves out idTokenInfo though the request had an idToken. The default value is <see langword="false"/>.</summary>
+    public bool StartAnswerWithoutIdTokenInfo { get; init; }
+
     /// <summary>CALLs the CSMS sends of its own, this long after it answered a boot (action, payload JSON).</summary>
     public IReadOnlyList<(TimeSpan After, string Action, string Payload)> AfterBoot { get; init; } = [];
 

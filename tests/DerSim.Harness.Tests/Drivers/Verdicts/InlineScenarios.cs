@@ -16,14 +16,14 @@ internal static class InlineScenarios
         Actions = kinds.ToDictionary(k => k, _ => (HttpActionTemplate?)new HttpActionTemplate { Url = "/api/{stationId}/{ocppAction}", Body = "{payload}" }, StringComparer.Ordinal),
     };
 
-    /// <summary>Runs every scenario of <paramref name="feature"/> (Gherkin text) against <paramref name="csms"/>.</summary>
-    public static async Task<IReadOnlyList<ScenarioResult>> RunAsync(string feature, Uri? csms, DerSimSettings settings, TextWriter? output = null)
+    /// <summary>Runs every scenario of <paramref name="feature"/> (Gherkin text) against <paramref name="csms"/>, reporting to <paramref name="listeners"/>.</summary>
+    public static async Task<IReadOnlyList<ScenarioResult>> RunAsync(string feature, Uri? csms, DerSimSettings settings, TextWriter? output = null, params IGherkinRunListener[] listeners)
     {
         var path = Path.Combine(Path.GetTempPath(), $"dersim-{Guid.NewGuid():N}.feature");
         await File.WriteAllTextAsync(path, feature);
         try
         {
-            return await RunFileAsync(path, csms, settings, output);
+            return await RunFileAsync(path, csms, settings, output, listeners: listeners);
         }
         finally
         {
@@ -32,7 +32,7 @@ internal static class InlineScenarios
     }
 
     /// <summary>Runs the scenarios of the feature file at <paramref name="path"/> (those <paramref name="which"/> picks) against <paramref name="csms"/>.</summary>
-    public static async Task<IReadOnlyList<ScenarioResult>> RunFileAsync(string path, Uri? csms, DerSimSettings settings, TextWriter? output = null, Func<ScenarioCase, bool>? which = null)
+    public static async Task<IReadOnlyList<ScenarioResult>> RunFileAsync(string path, Uri? csms, DerSimSettings settings, TextWriter? output = null, Func<ScenarioCase, bool>? which = null, IGherkinRunListener[]? listeners = null)
     {
         var features = FeatureLoader.Load([path], "en");
         features.Errors.ShouldBeEmpty();
@@ -44,6 +44,7 @@ internal static class InlineScenarios
 
         using var runner = new ReqnrollExecutor(typeof(ScenarioWorldOptions).Assembly)
         {
+            Listeners = listeners ?? [],
             RunValues =
             [
                 new ScenarioWorldOptions

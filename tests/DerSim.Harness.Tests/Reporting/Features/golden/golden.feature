@@ -2,7 +2,7 @@
 Feature: Golden results
   Scenarios whose Allure result files are compared with checked-in copies.
 
-  @critical @TC_B_01_CSMS @issue:DERSIM-7
+  @critical @ocpp2.0.1 @TC_B_01_CSMS @issue:DERSIM-7
   Scenario: A passing scenario
     Given the golden meter reads 5 kWh
     When the golden step reports "station" = "DERSIM-G-1" and "csmsUrl" = "ws://ops:hunter2@csms.example/ocpp"
