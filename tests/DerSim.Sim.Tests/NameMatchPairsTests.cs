@@ -29,7 +29,6 @@ public sealed class NameMatchPairsTests
         yield return Pair<DerStatus, DERControlStatusEnumType>();
         yield return Pair<DeviceDataType, DataEnumType>();
         yield return Pair<NotifyEVChargingNeedsStatusEnumType, ChargingNeedsAnswer>();
-        yield return Pair<TransactionStopReason, Reason>();
     }
 
     private static TestCaseData Pair<TFrom, TTo>()
@@ -42,6 +41,19 @@ public sealed class NameMatchPairsTests
                 NameMatch.Of<TFrom, TTo>(value).ToString().ShouldBe(value.ToString());
             }
         })).SetArgDisplayNames($"{typeof(TFrom).Name} → {typeof(TTo).Name}");
+
+    /// <summary>1.6 names every stop reason a 1.6 transaction can have; the 2.x stop points' reasons map to their nearest value.</summary>
+    [Test]
+    public void Every_stop_reason_has_its_1_6_reason()
+    {
+        TransactionStopReason[] twoXOnly = [TransactionStopReason.EnergyTransferEnded, TransactionStopReason.StoppedByEV, TransactionStopReason.EVDeparted, TransactionStopReason.Timeout];
+        foreach (var value in Enum.GetValues<TransactionStopReason>().Except(twoXOnly))
+        {
+            DerSim.Sim.Adapters.V16TransactionMessages.V16Reason(value).ToString().ShouldBe(value.ToString());
+        }
+
+        DerSim.Sim.Adapters.V16TransactionMessages.V16Reason(TransactionStopReason.Timeout).ShouldBe(Reason.Other);
+    }
 
     [TestCaseSource(nameof(Pairs))]
     public void Every_member_has_its_namesake(Action check) => check();

@@ -41,25 +41,37 @@ public sealed class Ocpp2TransactionMessages(TransactionOutbox outbox, IVersionA
 
         // Unique per station and at most 36 characters (the schema's limit).
         tx.TransactionId = Guid.NewGuid().ToString("N");
-        var remote = tx.Trigger == TransactionStartTrigger.RemoteStart;
 
         // Started on authorization before any EV plugged in: no EVSE and no meter to read yet (EvseKnownAsync follows).
         var known = tx.EvseKnown;
-        var info = Info(tx, known ? ChargingState.EVConnected : ChargingState.Idle) with
+        var info = Info(tx, known ? tx.StartState : ChargingState.Idle) with
         {
             OperationMode = ExpressesDischarge && tx.ReportedOperationMode is { } mode ? Ocpp2SmartCharging.ToOcpp2(mode) : null,
             RemoteStartId = tx.RemoteStartId,
         };
-        var payload = Event(tx, Ocpp2.TransactionEventEnumType.Started, remote ? Ocpp2.TriggerReasonEnumType.RemoteStart : Ocpp2.TriggerReasonEnumType.Authorized, known ? sample : null, info, Metering.Begin) with
+
+        // The trigger names the start point that was met (OCPP 2.0.1 E01.FR.01–.06); the idToken is sent once the driver
+        // is authorised (E03.FR.02), so a transaction started by the EV alone carries none. With TxStartPoint DataSigned
+        // (E01.FR.04) SampledDataCtrlr.SignReadings is true, so the Transaction.Begin values go signed (J02.FR.21).
+        var trigger = tx.Trigger switch
         {
-            IdToken = IdToken(tx.IdTag, tx.IdTokenType),
+            TransactionStartTrigger.RemoteStart => Ocpp2.TriggerReasonEnumType.RemoteStart,
+            TransactionStartTrigger.CablePluggedIn => Ocpp2.TriggerReasonEnumType.CablePluggedIn,
+            TransactionStartTrigger.EVDetected => Ocpp2.TriggerReasonEnumType.EVDetected,
+            TransactionStartTrigger.EnergyTransfer => Ocpp2.TriggerReasonEnumType.ChargingStateChanged,
+            TransactionStartTrigger.SignedData => Ocpp2.TriggerReasonEnumType.SignedDataReceived,
+            _ => Ocpp2.TriggerReasonEnumType.Authorized,
+        };
+        var payload = Event(tx, Ocpp2.TransactionEventEnumType.Started, trigger, known ? sample : null, info, Metering.Begin) with
+        {
+            IdToken = tx.IsAuthorized ? IdToken(tx.IdTag, tx.IdTokenType) : null,
             Evse = known ? new Ocpp2.EVSEType(tx.EvseId) { ConnectorId = tx.Connector.ConnectorId } : null,
         };
-        var answer = await outbox.CallAsync("TransactionEvent", Payload(payload), OutboxDelivery.Transaction, ct).ConfigureAwait(false);
+        var answer = await outbox.CallAsync("TransactionEvent", Payload(payload), OutboxDelivery.Transaction, late => Refused(tx, late), ct).ConfigureAwait(false);
 
         // Queued offline: the station started it on its own authority; the CSMS's verdict comes with the delivery.
         // Online, the answer says whether the token is still valid (2.0.1 C12: a start from the cache learns it here).
-        var verdict = answer is { } a ? Learn(tx.IdTag, a) : null;
+        var verdict = answer is { } a && tx.IsAuthorized ? Learn(tx.IdTag, a) : null;
         tx.GroupId = verdict?.GroupId ?? tx.GroupId;
         return (tx.TransactionId, verdict?.IsAccepted ?? true);
     }
@@ -101,9 +113,26 @@ public sealed class Ocpp2TransactionMessages(TransactionOutbox outbox, IVersionA
 
             // Stopped at the station, not by a token or the CSMS: the closest trigger is a local stop request.
             TransactionStopReason.Local => (Ocpp2.TriggerReasonEnumType.StopAuthorized, Ocpp2.ReasonEnumType.Local),
+
+            // The stop points' own endings (E06): energy stopped after the driver's stop or by the EV, the EV left the bay,
+            // the EV never came within EVConnectionTimeOut.
+            TransactionStopReason.EnergyTransferEnded => (Ocpp2.TriggerReasonEnumType.ChargingStateChanged, Ocpp2.ReasonEnumType.Local),
+            TransactionStopReason.StoppedByEV => (Ocpp2.TriggerReasonEnumType.ChargingStateChanged, Ocpp2.ReasonEnumType.StoppedByEV),
+            TransactionStopReason.EVDeparted => (Ocpp2.TriggerReasonEnumType.EVDeparted, Ocpp2.ReasonEnumType.Local),
+            TransactionStopReason.Timeout => (Ocpp2.TriggerReasonEnumType.EVConnectTimeout, Ocpp2.ReasonEnumType.Timeout),
             _ => (Ocpp2.TriggerReasonEnumType.EVCommunicationLost, Ocpp2.ReasonEnumType.EVDisconnected),
         };
-        var info = Info(tx, ChargingState.Idle) with { StoppedReason = stopped };
+
+        // The charging state at the end: the one energy stopped in (ChargingStateChanged), else Idle once the EV is gone
+        // or was never there; an EV still plugged in after a local stop is EVConnected.
+        ChargingState? state = reason switch
+        {
+            TransactionStopReason.EnergyTransferEnded => ChargingState.EVConnected,
+            TransactionStopReason.StoppedByEV => ChargingState.SuspendedEV,
+            TransactionStopReason.EVDeparted or TransactionStopReason.Timeout => null,
+            _ => ChargingState.Idle,
+        };
+        var info = Info(tx, state) with { StoppedReason = stopped };
         var payload = Event(tx, Ocpp2.TransactionEventEnumType.Ended, trigger, sample, info, Metering.End) with
         {
             // A token presented at the station stopped it (2.0.1 E07, C09, C16): the CSMS is told which.
@@ -148,6 +177,25 @@ public sealed class Ocpp2TransactionMessages(TransactionOutbox outbox, IVersionA
     {
         ArgumentNullException.ThrowIfNull(tx);
         var payload = Event(tx, Ocpp2.TransactionEventEnumType.Updated, Ocpp2.TriggerReasonEnumType.MeterValueClock, sample, Info(tx, null), Metering.Clock);
+        return outbox.CallAsync("TransactionEvent", Payload(payload), OutboxDelivery.Transaction, ct);
+    }
+
+    /// <inheritdoc />
+    public Task UpdateAsync(EngineTransaction tx, TransactionUpdate update, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(tx);
+        ArgumentNullException.ThrowIfNull(update);
+        var trigger = update.Trigger switch
+        {
+            TransactionUpdateTrigger.Authorized => Ocpp2.TriggerReasonEnumType.Authorized,
+            TransactionUpdateTrigger.CablePluggedIn => Ocpp2.TriggerReasonEnumType.CablePluggedIn,
+            TransactionUpdateTrigger.StopAuthorized => Ocpp2.TriggerReasonEnumType.StopAuthorized,
+            _ => Ocpp2.TriggerReasonEnumType.EVCommunicationLost,
+        };
+        var payload = Event(tx, Ocpp2.TransactionEventEnumType.Updated, trigger, null, Info(tx, update.State), null) with
+        {
+            IdToken = update.WithIdToken ? IdToken(tx.IdTag, tx.IdTokenType) : null,
+        };
         return outbox.CallAsync("TransactionEvent", Payload(payload), OutboxDelivery.Transaction, ct);
     }
 
@@ -225,6 +273,18 @@ public sealed class Ocpp2TransactionMessages(TransactionOutbox outbox, IVersionA
     private JsonElement Payload<T>(T request)
         where T : notnull =>
         OcppJson.SerializeToElement(request, typeof(T), OcppActionTables.For(adapter.Version));
+
+    // The CSMS's late verdict on a token the station let in offline (OCPP 2.0.1 C15), once the queued Started is
+    // delivered: the cache learns it (C10) and, not accepted, the transaction is deauthorised and, with
+    // TxCtrlr.StopTxOnInvalidId true, stopped (E05.FR.03; Ended, triggerReason Deauthorized).
+    private void Refused(EngineTransaction tx, JsonElement answer)
+    {
+        var verdict = tx.IsAuthorized ? Learn(tx.IdTag, answer) : null;
+        if (verdict is { IsAccepted: false } && station.Configuration.Get(StationConfiguration.StopTxOnInvalidIdKey)?.Value != "false")
+        {
+            tx.RequestStop(TransactionStopReason.DeAuthorized);
+        }
+    }
 
     // The idTokenInfo of an AuthorizeResponse or TransactionEventResponse, stored in the authorization cache (2.0.1 C10:
     // the station keeps what every such answer says of a token); null when the answer has none.

@@ -105,7 +105,7 @@ public sealed class V16TransactionMessages(TransactionOutbox outbox, IVersionAda
         var stop = new StopTransactionRequest(MeterPayloads.RegisterWh(sample), sample.Timestamp, TransactionNumber(tx))
         {
             IdTag = tx.IdTag,
-            Reason = NameMatch.Of<TransactionStopReason, Reason>(reason),
+            Reason = V16Reason(reason),
             TransactionData = [MeterPayloads.V16TransactionData(last, "Sample.Periodic"), MeterPayloads.V16TransactionData(sample, "Transaction.End")],
         };
         await outbox.CallAsync("StopTransaction", Payload(stop), OutboxDelivery.Transaction, ct).ConfigureAwait(false);
@@ -113,6 +113,18 @@ public sealed class V16TransactionMessages(TransactionOutbox outbox, IVersionAda
         // 1.6 §4.9: Finishing until the EV is gone; the engine reports Available once it left.
         await Status(tx.Connector, StatusNotificationStatus.Finishing, ct).ConfigureAwait(false);
     }
+
+    /// <summary>
+    /// The 1.6 Reason of <paramref name="reason"/>: by name, except the 2.x stop points' reasons, which a 1.6 transaction
+    /// (no TxStopPoint) never has; they map to their nearest 1.6 value.
+    /// </summary>
+    internal static Reason V16Reason(TransactionStopReason reason) => reason switch
+    {
+        TransactionStopReason.EnergyTransferEnded or TransactionStopReason.EVDeparted => Reason.Local,
+        TransactionStopReason.StoppedByEV => Reason.EVDisconnected,
+        TransactionStopReason.Timeout => Reason.Other,
+        _ => Enum.Parse<Reason>(reason.ToString()),
+    };
 
     private static int TransactionNumber(EngineTransaction tx) => int.Parse(tx.TransactionId!, CultureInfo.InvariantCulture);
 

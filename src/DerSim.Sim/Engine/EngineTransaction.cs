@@ -10,6 +10,9 @@ public sealed class EngineTransaction : IDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly TaskCompletionSource _ended = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Lock _modeGate = new();
+    private readonly Lock _wakeGate = new();
+    private readonly System.Collections.Concurrent.ConcurrentQueue<PendingInput> _inputs = new();
+    private CancellationTokenSource _wake = new();
     private readonly List<MeterReport> _txEnded = [];
     private int _seqNo;
     private OperationMode? _reportedMode;
@@ -39,11 +42,38 @@ public sealed class EngineTransaction : IDisposable
     /// <summary>The EVSE.</summary>
     public int EvseId => Connector.EvseId;
 
-    /// <summary>The token that started it.</summary>
-    public string IdTag { get; }
+    /// <summary>The token that authorised it (empty while a 2.x transaction started before any token was presented).</summary>
+    public string IdTag { get; internal set; }
+
+    /// <summary>
+    /// Whether a driver is authorised for it. A 2.x transaction started at TxStartPoint EVConnected or ParkingBayOccupied
+    /// starts without a token and is authorised later (E03); every other starts authorised.
+    /// </summary>
+    public bool IsAuthorized { get; internal set; } = true;
+
+    /// <summary>Whether the driver ended the authorisation while the transaction goes on (a TxStopPoint without Authorized).</summary>
+    public bool AuthorizationEnded { get; internal set; }
+
+    /// <summary>
+    /// The 2.x TxStopPoint the transaction stops at (E06), fixed when it started; null for today's rules (it ends on a
+    /// stop request or when the EV leaves): 1.6, and the sessions of a plan or a remote start.
+    /// </summary>
+    public TxPoints? StopPoints { get; init; }
+
+    /// <summary>The charging state its Started event reports; null reports none (no EV connected yet). The default value is EVConnected.</summary>
+    public ChargingState? StartState { get; init; } = ChargingState.EVConnected;
+
+    /// <summary>Whether energy flowed at some point (TxStopPoint EnergyTransfer ends the transaction only after it did).</summary>
+    public bool EnergyFlowed { get; internal set; }
+
+    /// <summary>Whether an EV was plugged in at some point of the transaction (TxCtrlr.EVConnectionTimeOut no longer applies then).</summary>
+    public bool EverPlugged { get; internal set; }
+
+    /// <summary>When the driver was authorised (for TxCtrlr.EVConnectionTimeOut), or null.</summary>
+    public DateTimeOffset? AuthorizedAt { get; internal set; }
 
     /// <summary>The token's 2.x type (a remote start's is the CSMS's); null for the type its text fits.</summary>
-    public string? IdTokenType { get; init; }
+    public string? IdTokenType { get; internal set; }
 
     /// <summary>What started it.</summary>
     public TransactionStartTrigger Trigger { get; }
@@ -183,6 +213,64 @@ public sealed class EngineTransaction : IDisposable
         }
     }
 
+    /// <summary>
+    /// Hands <paramref name="input"/> (a step of the EV or driver) to the session loop, which reports it; completes once
+    /// the loop has handled it, or the transaction ended.
+    /// </summary>
+    internal Task PostAsync(TransactionInput input)
+    {
+        var pending = new PendingInput(input);
+        _inputs.Enqueue(pending);
+        lock (_wakeGate)
+        {
+            _wake.Cancel();
+        }
+
+        if (_ended.Task.IsCompleted)
+        {
+            DrainInputs();
+        }
+
+        return pending.Done.Task;
+    }
+
+    /// <summary>Cancelled when an input waits for the session loop; renewed once the inputs are taken.</summary>
+    internal CancellationToken WakeToken
+    {
+        get
+        {
+            lock (_wakeGate)
+            {
+                if (_wake.IsCancellationRequested && _inputs.IsEmpty)
+                {
+                    _wake.Dispose();
+                    _wake = new CancellationTokenSource();
+                }
+
+                return _wake.Token;
+            }
+        }
+    }
+
+    /// <summary>The next input waiting for the session loop, if any; complete it once handled.</summary>
+    internal bool TryTakeInput(out PendingInput input) => _inputs.TryDequeue(out input!);
+
+    /// <summary>An input and the completion its poster waits for.</summary>
+    internal sealed class PendingInput(TransactionInput input)
+    {
+        public TransactionInput Input { get; } = input;
+
+        public TaskCompletionSource Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
+
+    private void DrainInputs()
+    {
+        while (_inputs.TryDequeue(out var pending))
+        {
+            pending.Done.TrySetResult();
+        }
+    }
+
     /// <summary>Completes when the transaction has ended (its stop message sent or the connection gone).</summary>
     public Task Ended => _ended.Task;
 
@@ -190,6 +278,7 @@ public sealed class EngineTransaction : IDisposable
     public void Dispose()
     {
         _ended.TrySetResult();
+        DrainInputs();
         _stop.Dispose();
     }
 }

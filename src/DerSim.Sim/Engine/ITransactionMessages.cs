@@ -61,6 +61,13 @@ public interface ITransactionMessages
     /// <summary>Ends <paramref name="tx"/> with its final sample (and, 2.x, the readings collected for the end: <see cref="EngineTransaction.TxEndedReadings"/>).</summary>
     Task StopAsync(EngineTransaction tx, MeterSample sample, TransactionStopReason reason, CancellationToken ct);
 
+    /// <summary>
+    /// 2.x: reports what happened to a running transaction besides samples and charging-state changes (TransactionEvent
+    /// Updated: a late authorisation, the cable plugged in, the authorisation ended, the EV gone). By default nothing is
+    /// sent: 1.6 has no such message.
+    /// </summary>
+    Task UpdateAsync(EngineTransaction tx, TransactionUpdate update, CancellationToken ct) => Task.CompletedTask;
+
     /// <summary>Whether the version can express discharge and operation modes (2.1); older ones charge only. The default value is <see langword="false"/>.</summary>
     bool ExpressesDischarge => false;
 

@@ -20,14 +20,25 @@ internal sealed class OfflineAuthorization
     public bool Decide(SessionStart start, StationConfiguration configuration, Action<string> log)
     {
         ArgumentNullException.ThrowIfNull(start);
+        return Decide(start.EvseId, start.IdTag, configuration, log);
+    }
+
+    /// <summary>
+    /// Whether <paramref name="idTag"/> may start a transaction on <paramref name="evseId"/> while offline; logs the
+    /// decision. A token never seen is let in too when AllowOfflineTxForUnknownId (2.x AuthCtrlr.OfflineTxForUnknownIdEnabled,
+    /// OCPP 2.0.1 C15) is true; one the CSMS refused never.
+    /// </summary>
+    public bool Decide(int evseId, string idTag, StationConfiguration configuration, Action<string> log)
+    {
         ArgumentNullException.ThrowIfNull(configuration);
         ArgumentNullException.ThrowIfNull(log);
         var allowed = configuration.Get("LocalAuthorizeOffline")?.Value == "true";
-        var known = _known.TryGetValue(start.IdTag, out var accepted) && accepted;
-        var ok = allowed && known;
+        var seen = _known.TryGetValue(idTag, out var accepted);
+        var unknownAllowed = !seen && configuration.Get("AllowOfflineTxForUnknownId")?.Value == "true";
+        var ok = allowed && ((seen && accepted) || unknownAllowed);
         log(ok
-            ? $"EVSE {start.EvseId}: offline, token {start.IdTag} authorized locally (accepted before, LocalAuthorizeOffline)"
-            : $"EVSE {start.EvseId}: offline, token {start.IdTag} not authorized ({(allowed ? "not accepted before" : "LocalAuthorizeOffline is false")})");
+            ? $"EVSE {evseId}: offline, token {idTag} authorized locally ({(seen ? "accepted before" : "unknown, AllowOfflineTxForUnknownId")}, LocalAuthorizeOffline)"
+            : $"EVSE {evseId}: offline, token {idTag} not authorized ({(allowed ? "not accepted before" : "LocalAuthorizeOffline is false")})");
         return ok;
     }
 }

@@ -16,6 +16,18 @@ internal sealed record SessionStart(int EvseId, string IdTag, TransactionStartTr
     /// <summary>The token's 2.x type; null for the type its text fits.</summary>
     public string? IdTokenType { get; init; }
 
+    /// <summary>Whether a driver is authorised at the start (false: started by the EV alone, <see cref="IdTag"/> empty). The default value is true.</summary>
+    public bool IsAuthorized { get; init; } = true;
+
+    /// <summary>The charging state the Started event reports; null for none. The default value is EVConnected.</summary>
+    public Physics.ChargingState? StartState { get; init; } = Physics.ChargingState.EVConnected;
+
+    /// <summary>The 2.x TxStopPoint of a step-driven transaction; null for today's rules. The default value is null.</summary>
+    public StationModel.TxPoints? StopPoints { get; init; }
+
+    /// <summary>When the driver was authorised, for TxCtrlr.EVConnectionTimeOut; null when not (yet). The default value is null.</summary>
+    public DateTimeOffset? AuthorizedAt { get; init; }
+
     /// <summary>The token's group as the CSMS (or the cache) answered it; null for none.</summary>
     public string? GroupId { get; init; }
 }

@@ -160,13 +160,24 @@ public sealed partial class StationEngine
     {
         // 3. Start: the id comes from the CSMS (1.6) or the station (2.x); energy flows from then on. A transaction
         // begun before its EVSE was known (begun) started already: the EV's plug-in names the EVSE instead.
-        using var tx = begun ?? new EngineTransaction(connector, start.IdTag, start.Trigger, start.RemoteStartId) { StaysPlugged = start.Stepped, IdTokenType = start.IdTokenType, GroupId = start.GroupId };
+        using var tx = begun ?? new EngineTransaction(connector, start.IdTag, start.Trigger, start.RemoteStartId)
+        {
+            StaysPlugged = start.Stepped,
+            IdTokenType = start.IdTokenType,
+            GroupId = start.GroupId,
+            IsAuthorized = start.IsAuthorized,
+            StartState = start.StartState,
+            StopPoints = start.StopPoints,
+            AuthorizedAt = start.AuthorizedAt,
+            ReportedState = start.StartState ?? ChargingState.Idle,
+        };
         var (first, _) = ReadNow(start.EvseId);
         if (begun is null)
         {
             tx.StartedAt = first.Timestamp;
         }
 
+        tx.EverPlugged = Physics.EvAt(start.EvseId) is not null;
         Bidirectional.Prepare(tx, messages);
 
         // Until it is registered, a CSMS request naming it waits (SettleStartsAsync): its answer may be just in.
@@ -241,12 +252,12 @@ public sealed partial class StationEngine
             }
             else
             {
-                await Bidirectional.NegotiateAsync(tx, messages, ct).ConfigureAwait(false);
-                lock (_physics.Gate)
+                if (Physics.EvAt(start.EvseId) is not null)
                 {
-                    Physics.SetEnergyAllowed(start.EvseId, true);
+                    await Bidirectional.NegotiateAsync(tx, messages, ct).ConfigureAwait(false);
                 }
 
+                AllowEnergyIfReady(tx);
                 await ReportStateAsync(tx, messages, ct).ConfigureAwait(false);
                 await Bidirectional.ReportOperationModeAsync(tx, messages, ct).ConfigureAwait(false);
                 await ChargeAsync(tx, messages, ct).ConfigureAwait(false);
@@ -280,26 +291,62 @@ public sealed partial class StationEngine
         // Samples fall on fixed deadlines (start + k × interval), so on a real or scaled clock the time spent
         // sending a sample does not push every later one back; a deadline already missed is not caught up in a burst.
         var start = Clock.Time.GetUtcNow();
-        var nextSample = start + SampleInterval;
+        var nextSample = start;
+        var sampleDue = true;
         var endedInterval = SampledTxEndedInterval;
         var nextEnded = endedInterval > TimeSpan.Zero ? start + endedInterval : DateTimeOffset.MaxValue;
         while (!tx.StopToken.IsCancellationRequested)
         {
-            using var wait = CancellationTokenSource.CreateLinkedTokenSource(ct, tx.StopToken);
+            var wake = tx.WakeToken;
+            using var wait = CancellationTokenSource.CreateLinkedTokenSource(ct, tx.StopToken, wake);
             var now = Clock.Time.GetUtcNow();
+            if (sampleDue)
+            {
+                nextSample += SampleInterval;
+                sampleDue = false;
+            }
+
+            // On a real or scaled clock time moves on while the loop runs: a deadline already passed is due now.
             if (nextSample < now)
             {
                 nextSample = now;
             }
 
+            // The next sample, or the next TxEnded reading (J02 TxEndedInterval) if sooner. An authorisation without an EV
+            // lapses after TxCtrlr.EVConnectionTimeOut (E03: the transaction then ends, EVConnectTimeout); the loop wakes
+            // at that moment rather than at the next sample.
             var due = nextEnded < nextSample ? nextEnded : nextSample;
+            var deadline = due;
+            if (ConnectionDeadline(tx) is { } lapse)
+            {
+                if (lapse <= now)
+                {
+                    tx.RequestStop(TransactionStopReason.Timeout);
+                    return;
+                }
+
+                deadline = lapse < deadline ? lapse : deadline;
+            }
+
             try
             {
-                await Clock.WaitAsync(due < now ? TimeSpan.Zero : due - now, wait.Token).ConfigureAwait(false);
+                await Clock.WaitAsync(deadline > now ? deadline - now : TimeSpan.Zero, wait.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (!ct.IsCancellationRequested && !tx.StopToken.IsCancellationRequested && wake.IsCancellationRequested)
+            {
+                // A step of the EV or driver: report it now, and keep the sampling rhythm.
+                await HandleInputsAsync(tx, messages, ct).ConfigureAwait(false);
+                continue;
             }
             catch (OperationCanceledException) when (!ct.IsCancellationRequested)
             {
                 return;
+            }
+
+            if (deadline < due && Clock.Time.GetUtcNow() < due)
+            {
+                // Woken for the connection timeout, which is checked at the top.
+                continue;
             }
 
             var (sample, snapshot) = ReadNow(tx.EvseId);
@@ -315,7 +362,7 @@ public sealed partial class StationEngine
                 continue;
             }
 
-            nextSample += SampleInterval;
+            sampleDue = true;
             if (leaving)
             {
                 return;
@@ -378,6 +425,128 @@ public sealed partial class StationEngine
 
     private static bool IsBadAnswer(Exception ex) => Ocpp.Rpc.OcppCallFailure.IsBadAnswer(ex);
 
+    // Energy flows once the driver is authorised and the EV is there (the power path closes), until the authorisation ends.
+    private void AllowEnergyIfReady(EngineTransaction tx)
+    {
+        lock (_physics.Gate)
+        {
+            _physics.CatchUp();
+            var ready = tx.IsAuthorized && !tx.AuthorizationEnded && Physics.EvAt(tx.EvseId) is not null;
+            Physics.SetEnergyAllowed(tx.EvseId, ready);
+        }
+    }
+
+    // When an authorisation given before the EV came lapses (TxCtrlr.EVConnectionTimeOut, 0: never); null when an EV is there.
+    private DateTimeOffset? ConnectionDeadline(EngineTransaction tx)
+    {
+        if (tx.AuthorizedAt is not { } at || !tx.IsAuthorized || tx.EverPlugged || Physics.EvAt(tx.EvseId) is not null)
+        {
+            return null;
+        }
+
+        var seconds = Station.Configuration.GetInt("ConnectionTimeOut", 0);
+        return seconds > 0 ? at + TimeSpan.FromSeconds(seconds) : null;
+    }
+
+    // The steps of the EV and driver a running step-driven transaction reports (OCPP 2.0.1 E01–E10), in the order they came.
+    private async Task HandleInputsAsync(EngineTransaction tx, ITransactionMessages messages, CancellationToken ct)
+    {
+        while (tx.TryTakeInput(out var pending))
+        {
+            try
+            {
+                await HandleInputAsync(tx, pending.Input, messages, ct).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (IsBadAnswer(ex))
+            {
+                Log($"EVSE {tx.EvseId}: {pending.Input.Kind} not acknowledged: {ex.Message}");
+            }
+            finally
+            {
+                pending.Done.TrySetResult();
+            }
+        }
+    }
+
+    private async Task HandleInputAsync(EngineTransaction tx, TransactionInput input, ITransactionMessages messages, CancellationToken ct)
+    {
+        var stops = tx.StopPoints ?? (TxPoints.EVConnected | TxPoints.Authorized);
+        switch (input.Kind)
+        {
+            case TransactionInputKind.TokenAuthorized:
+                // E03.FR.02: the idToken goes once, in the event of the authorisation.
+                tx.IdTag = input.IdTag ?? tx.IdTag;
+                tx.IdTokenType = input.IdTokenType;
+                tx.IsAuthorized = true;
+                tx.AuthorizedAt = Clock.Time.GetUtcNow();
+                await messages.UpdateAsync(tx, new TransactionUpdate(TransactionUpdateTrigger.Authorized, null, WithIdToken: true), ct).ConfigureAwait(false);
+                AllowEnergyIfReady(tx);
+                break;
+            case TransactionInputKind.PluggedIn:
+                tx.EverPlugged = true;
+                tx.ReportedState = ChargingState.EVConnected;
+                await messages.UpdateAsync(tx, new TransactionUpdate(TransactionUpdateTrigger.CablePluggedIn, ChargingState.EVConnected), ct).ConfigureAwait(false);
+                AllowEnergyIfReady(tx);
+                break;
+            case TransactionInputKind.StopAuthorized:
+                if ((stops & (TxPoints.Authorized | TxPoints.PowerPathClosed)) != 0)
+                {
+                    // E06.FR.03 / .06: the end of the authorisation ends the transaction.
+                    tx.RequestStop(TransactionStopReason.Local);
+                    return;
+                }
+
+                tx.AuthorizationEnded = true;
+                await messages.UpdateAsync(tx, new TransactionUpdate(TransactionUpdateTrigger.StopAuthorized, null), ct).ConfigureAwait(false);
+                AllowEnergyIfReady(tx);
+                if (stops.HasFlag(TxPoints.EnergyTransfer) && tx.EnergyFlowed)
+                {
+                    // E06.FR.07: the energy transfer stopped, so does the transaction.
+                    tx.RequestStop(TransactionStopReason.EnergyTransferEnded);
+                }
+
+                break;
+            case TransactionInputKind.Unplugged:
+                if ((stops & (TxPoints.EVConnected | TxPoints.PowerPathClosed | TxPoints.EnergyTransfer)) != 0)
+                {
+                    // E06.FR.02 / .06 / .07: the connection to the EV is lost.
+                    tx.RequestStop(TransactionStopReason.EVDisconnected);
+                    return;
+                }
+
+                tx.ReportedState = ChargingState.Idle;
+                await messages.UpdateAsync(tx, new TransactionUpdate(TransactionUpdateTrigger.EVCommunicationLost, ChargingState.Idle), ct).ConfigureAwait(false);
+                return;
+            case TransactionInputKind.EvSideDisconnected:
+                if (Station.Configuration.Get("StopTransactionOnEVSideDisconnect")?.Value != "false")
+                {
+                    // E10.FR.02 (StopTxOnEVSideDisconnect true): the transaction stops when the cable leaves the EV.
+                    tx.RequestStop(TransactionStopReason.EVDisconnected);
+                    return;
+                }
+
+                // E10.FR.01: it goes on, suspended, with the connector locked until the driver returns.
+                tx.ReportedState = ChargingState.Idle;
+                await messages.UpdateAsync(tx, new TransactionUpdate(TransactionUpdateTrigger.EVCommunicationLost, ChargingState.Idle), ct).ConfigureAwait(false);
+                return;
+            case TransactionInputKind.LeftBay:
+                if (stops.HasFlag(TxPoints.ParkingBayOccupied))
+                {
+                    // E06.FR.01: the bay detector no longer sees the EV.
+                    tx.RequestStop(TransactionStopReason.EVDeparted);
+                }
+
+                return;
+            default:
+                break;
+        }
+
+        if (!tx.StopToken.IsCancellationRequested)
+        {
+            await ReportStateAsync(tx, messages, ct).ConfigureAwait(false);
+        }
+    }
+
     private Task ReportStateAsync(EngineTransaction tx, ITransactionMessages messages, CancellationToken ct)
     {
         var (sample, snapshot) = ReadNow(tx.EvseId);
@@ -388,6 +557,18 @@ public sealed partial class StationEngine
     {
         if (state == tx.ReportedState || state == ChargingState.Idle)
         {
+            return;
+        }
+
+        if (state == ChargingState.Charging)
+        {
+            tx.EnergyFlowed = true;
+        }
+        else if (state == ChargingState.SuspendedEV && tx.EnergyFlowed && tx.StopPoints is { } stops && stops.HasFlag(TxPoints.EnergyTransfer))
+        {
+            // E06.FR.07: the EV stopped drawing, so the energy transfer and the transaction end (the Ended event says SuspendedEV).
+            tx.ReportedState = state;
+            tx.RequestStop(TransactionStopReason.StoppedByEV);
             return;
         }
 

@@ -182,7 +182,15 @@ public sealed class TransactionOutbox
     /// (or another failure to process) A <see cref="OutboxDelivery.Request"/> failed, or a
     /// <see cref="OutboxDelivery.TransactionAwaitingAnswer"/> was given up after its last attempt.
     /// </exception>
-    public async Task<JsonElement?> CallAsync(string action, JsonElement payload, OutboxDelivery delivery, CancellationToken ct)
+    public Task<JsonElement?> CallAsync(string action, JsonElement payload, OutboxDelivery delivery, CancellationToken ct) =>
+        CallAsync(action, payload, delivery, null, ct);
+
+    /// <summary>
+    /// As <see cref="CallAsync(string, JsonElement, OutboxDelivery, CancellationToken)"/>; when the call is queued (offline,
+    /// or behind earlier messages) and so returns no answer, <paramref name="onLateAnswer"/> gets the CSMS's answer once
+    /// the call is delivered (2.x: the verdict on a token the station let in offline, OCPP 2.0.1 C15 / E05).
+    /// </summary>
+    public async Task<JsonElement?> CallAsync(string action, JsonElement payload, OutboxDelivery delivery, Action<JsonElement>? onLateAnswer, CancellationToken ct)
     {
         OcppRpcPeer? direct;
         QueuedCall? queued = null;
@@ -224,6 +232,7 @@ public sealed class TransactionOutbox
 
         if (queued is not null)
         {
+            Later(queued, onLateAnswer);
             return await AnswerOf(queued, ct).ConfigureAwait(false);
         }
 
@@ -243,6 +252,7 @@ public sealed class TransactionOutbox
                 queued = Enqueue(made);
             }
 
+            Later(queued, onLateAnswer);
             return await AnswerOf(queued, ct).ConfigureAwait(false);
         }
         catch (Exception ex) when (OcppCallFailure.IsBadAnswer(ex) && made is not null)
@@ -326,6 +336,14 @@ public sealed class TransactionOutbox
 
     private static bool IsTransaction(OutboxDelivery delivery) =>
         delivery is OutboxDelivery.Transaction or OutboxDelivery.TransactionAwaitingAnswer;
+
+    private static void Later(QueuedCall call, Action<JsonElement>? onLateAnswer)
+    {
+        if (onLateAnswer is not null && call.Delivery != OutboxDelivery.TransactionAwaitingAnswer)
+        {
+            _ = call.Answer.Task.ContinueWith(t => onLateAnswer(t.Result), CancellationToken.None, TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Default);
+        }
+    }
 
     private static async Task<JsonElement?> AnswerOf(QueuedCall call, CancellationToken ct) =>
         call.Delivery == OutboxDelivery.TransactionAwaitingAnswer ? await call.Answer.Task.WaitAsync(ct).ConfigureAwait(false) : null;

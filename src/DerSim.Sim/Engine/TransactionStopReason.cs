@@ -3,7 +3,7 @@ namespace DerSim.Sim.Engine;
 /// <summary>Why a transaction ended, version-neutral; the messages map it to 1.6 Reason and 2.x ReasonEnumType.</summary>
 public enum TransactionStopReason
 {
-    /// <summary>The EV left (it reached its target and was unplugged).</summary>
+    /// <summary>The EV left (it reached its target and was unplugged), or the cable was pulled at either end.</summary>
     EVDisconnected,
 
     /// <summary>The CSMS asked (1.6 RemoteStopTransaction, 2.x RequestStopTransaction).</summary>
@@ -18,6 +18,18 @@ public enum TransactionStopReason
     /// <summary>The CSMS refused the id token.</summary>
     DeAuthorized,
 
-    /// <summary>Stopped at the station itself: the simulation's <c>--duration</c> ran out (1.6 and 2.x Local).</summary>
+    /// <summary>Stopped at the station itself: the driver, or the simulation's <c>--duration</c> ran out (1.6 and 2.x Local).</summary>
     Local,
+
+    /// <summary>2.x TxStopPoint EnergyTransfer: the driver's stop ended the energy flow (ChargingStateChanged to EVConnected, stoppedReason Local; E06.FR.07).</summary>
+    EnergyTransferEnded,
+
+    /// <summary>2.x TxStopPoint EnergyTransfer: the EV stopped drawing (ChargingStateChanged to SuspendedEV, stoppedReason StoppedByEV; E06.FR.07).</summary>
+    StoppedByEV,
+
+    /// <summary>2.x TxStopPoint ParkingBayOccupied: the EV left the bay (EVDeparted, stoppedReason Local; E06.FR.01).</summary>
+    EVDeparted,
+
+    /// <summary>2.x: the EV was not plugged in within TxCtrlr.EVConnectionTimeOut of the authorisation (EVConnectTimeout, stoppedReason Timeout; E03).</summary>
+    Timeout,
 }

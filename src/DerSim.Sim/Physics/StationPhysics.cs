@@ -449,7 +449,8 @@ public sealed partial class StationPhysics
         {
             // One rule for who suspends: an EV at its target stopped drawing (SuspendedEV) — nothing is offered to it
             // because it wants nothing — unless the EVSE or CSMS limits the port to 0 (SuspendedEVSE).
-            return port.Ev.TargetReached && port.LimitKw is not <= Flowing ? ChargingState.SuspendedEV : ChargingState.SuspendedEVSE;
+            // An EV paused on its own side (not ready, or suspended by its driver) wants nothing either: SuspendedEV.
+            return (port.Ev.TargetReached || port.Ev.Paused) && port.LimitKw is not <= Flowing ? ChargingState.SuspendedEV : ChargingState.SuspendedEVSE;
         }
 
         return port.DeliveredKw > Flowing ? ChargingState.Charging : ChargingState.SuspendedEV;

@@ -33,7 +33,18 @@ public sealed class StationConfiguration
         Add(new Setting("ConnectionTimeOut", "TxCtrlr", "EVConnectionTimeOut", "120", ReadOnly: false, IsPositiveIntOrZero) { DataType = DeviceDataType.Integer, Unit = Seconds });
         Add(new Setting("AuthorizeRemoteTxRequests", "AuthCtrlr", "AuthorizeRemoteStart", "false", ReadOnly: false, IsBool) { DataType = DeviceDataType.Boolean });
         Add(new Setting("LocalAuthorizeOffline", "AuthCtrlr", "LocalAuthorizeOffline", "true", ReadOnly: false, IsBool) { DataType = DeviceDataType.Boolean });
+
+        // OCPP 2.0.1 C15 (1.6 AllowOfflineTxForUnknownId): offline, a token the station never saw may start a transaction;
+        // the CSMS's verdict follows once the queued Started event is delivered.
+        Add(new Setting("AllowOfflineTxForUnknownId", "AuthCtrlr", "OfflineTxForUnknownIdEnabled", "false", ReadOnly: false, IsBool) { DataType = DeviceDataType.Boolean });
         Add(new Setting("WebSocketPingInterval", "OCPPCommCtrlr", "WebSocketPingInterval", "30", ReadOnly: false, IsPositiveIntOrZero) { DataType = DeviceDataType.Integer, Unit = Seconds });
+
+        // OCPP 2.0.1 E01/E06: when a transaction starts and stops (member lists, see TxPointList); 1.6 has no such
+        // keys (its transaction runs from the accepted token to the stop), so they are named after the 2.x variables.
+        // With Authorized among the start points a token presented at the station before any EV plugged in starts the
+        // transaction at once, its EVSE not known yet (TC_J_08).
+        Add(new Setting("TxStartPoint", "TxCtrlr", "TxStartPoint", TxPointList.DefaultStart, ReadOnly: false, TxPointList.IsValidStart) { DataType = DeviceDataType.MemberList, InV16 = false });
+        Add(new Setting("TxStopPoint", "TxCtrlr", "TxStopPoint", TxPointList.DefaultStop, ReadOnly: false, TxPointList.IsValidStop) { DataType = DeviceDataType.MemberList, InV16 = false });
 
         // The authorization cache and what the station does with a token the CSMS turns out to refuse (2.0.1 C10–C12,
         // C16, E05); 1.6 keys where 1.6 has the setting, else the 2.x variable's name.
@@ -45,15 +56,13 @@ public sealed class StationConfiguration
         Add(new Setting(StopTxOnInvalidIdKey, "TxCtrlr", "StopTxOnInvalidId", "true", ReadOnly: false, IsBool) { DataType = DeviceDataType.Boolean });
         Add(new Setting(MaxEnergyOnInvalidIdKey, "TxCtrlr", "MaxEnergyOnInvalidId", "0", ReadOnly: false, IsPositiveIntOrZero) { DataType = DeviceDataType.Integer, Unit = "Wh" });
 
+        // OCPP 1.6 key and its 2.0.1 twin: stop when the cable is pulled at the EV (E10).
+        Add(new Setting("StopTransactionOnEVSideDisconnect", "TxCtrlr", "StopTxOnEVSideDisconnect", "true", ReadOnly: false, IsBool) { DataType = DeviceDataType.Boolean });
+
         // OCPP 1.6 §3.7.1 keys; 2.x names them MessageAttempts / MessageAttemptInterval, instance TransactionEvent (E13).
         Add(new Setting("TransactionMessageAttempts", "OCPPCommCtrlr", "MessageAttempts", "3", ReadOnly: false, IsPositiveInt) { DataType = DeviceDataType.Integer, Instance = TransactionEventInstance });
         Add(new Setting("TransactionMessageRetryInterval", "OCPPCommCtrlr", "MessageAttemptInterval", "60", ReadOnly: false, IsPositiveIntOrZero) { DataType = DeviceDataType.Integer, Unit = Seconds, Instance = TransactionEventInstance });
         AddMetering(string.Join(",", measurands));
-
-        // 2.x E01: when a transaction starts. The station starts it once the EV is connected and the driver authorized
-        // (PowerPathClosed); with Authorized in the list a token presented before any EV plugged in starts it at once, its
-        // EVSE not known yet. Other start points are accepted as values but not acted on.
-        Add(new Setting("TxStartPoint", "TxCtrlr", "TxStartPoint", "PowerPathClosed", ReadOnly: false, IsTxPointList) { DataType = DeviceDataType.MemberList, InV16 = false });
     }
 
     /// <summary>The key of AuthCacheCtrlr.Enabled (1.6 AuthorizationCacheEnabled).</summary>
@@ -73,10 +82,6 @@ public sealed class StationConfiguration
 
     /// <summary>The key of TxCtrlr.MaxEnergyOnInvalidId (1.6 MaxEnergyOnInvalidId).</summary>
     public const string MaxEnergyOnInvalidIdKey = "MaxEnergyOnInvalidId";
-    private static readonly HashSet<string> TxPoints = new(StringComparer.Ordinal) { "ParkingBayOccupancy", "EVConnected", "Authorized", "DataSigned", "PowerPathClosed", "EnergyTransfer" };
-
-    private static bool IsTxPointList(string value) =>
-        value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) is { Length: > 0 } points && points.All(TxPoints.Contains);
 
     /// <summary>
     /// The metering settings of 2.x use cases J01 (AlignedDataCtrlr) and J02 (SampledDataCtrlr), with their 1.6 keys where

@@ -190,6 +190,18 @@ public sealed class ScriptedCsms : IAsyncDisposable
             return;
         }
 
+        if (action == "TransactionEvent" && _script.ErrorForRestartedSeqNo)
+        {
+            var seqNo = payload.GetProperty("seqNo").GetInt32();
+            var last = connection.LastSeqNo;
+            connection.LastSeqNo = Math.Max(last, seqNo);
+            if (seqNo <= last)
+            {
+                await connection.SendAsync(this, $$"""[4,"{{id}}","GenericError","seqNo {{seqNo}} is not above {{last}}",{}]""", ct);
+                return;
+            }
+        }
+
         if (_script.RefusesCustomData && payload.ValueKind == JsonValueKind.Object && payload.TryGetProperty("customData", out _))
         {
             await connection.SendAsync(this, $$"""[4,"{{id}}","FormatViolation","customData not understood",{}]""", ct);
@@ -212,8 +224,12 @@ public sealed class ScriptedCsms : IAsyncDisposable
             "Authorize" or "TransactionEvent" when _script.Tokens is not null && token is not null => $$"""{"idTokenInfo":{{TokenInfo(action, token)}}}""",
             "BootNotification" => $$"""{"status":"Accepted","currentTime":"{{now}}","interval":{{_script.BootInterval}}}""",
             "Heartbeat" => $$"""{"currentTime":"{{now}}"}""",
+            "Authorize" when Unknown(payload) => """{"idTokenInfo":{"status":"Invalid"}}""",
             "Authorize" => """{"idTokenInfo":{"status":"Accepted"}}""",
-            "TransactionEvent" when payload.GetProperty("eventType").GetString() == "Started" => """{"idTokenInfo":{"status":"Accepted"}}""",
+
+            // A TransactionEvent carrying an idToken is answered with the token's status (OCPP 2.0.1 E01.FR.12).
+            "TransactionEvent" when payload.TryGetProperty("idToken", out _) && !_script.OmitTransactionIdTokenInfo =>
+                $$$"""{"idTokenInfo":{"status":"{{{(Unknown(payload) && !_script.AcceptUnknownInTransactionEvent ? "Invalid" : _script.TransactionIdTokenStatus)}}}"}}""",
             _ => "{}",
         };
         if (action == "TransactionEvent" && payload.GetProperty("eventType").GetString() == "Started")
@@ -238,6 +254,9 @@ public sealed class ScriptedCsms : IAsyncDisposable
         }
     }
 
+    private bool Unknown(JsonElement payload) =>
+        payload.TryGetProperty("idToken", out var token) && _script.UnknownTokens.Contains(token.GetProperty("idToken").GetString());
+
     private bool Authenticated(string header, string stationId, string password)
     {
         const string Scheme = "Basic ";
@@ -254,6 +273,9 @@ public sealed class ScriptedCsms : IAsyncDisposable
     private sealed class Connection(string stationId, WebSocket socket) : IDisposable
     {
         private readonly SemaphoreSlim _sending = new(1, 1);
+
+        // The highest TransactionEvent seqNo the station sent on this connection (for ErrorForRestartedSeqNo).
+        public int LastSeqNo { get; set; } = -1;
 
         public void Dispose() => _sending.Dispose();
 

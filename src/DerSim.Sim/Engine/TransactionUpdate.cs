@@ -1,0 +1,25 @@
+using DerSim.Sim.Physics;
+
+namespace DerSim.Sim.Engine;
+
+/// <summary>Why a running 2.x transaction reports an Updated event besides samples and charging-state changes.</summary>
+public enum TransactionUpdateTrigger
+{
+    /// <summary>The driver was authorised after the transaction started (triggerReason Authorized, with the idToken).</summary>
+    Authorized,
+
+    /// <summary>The EV's cable was plugged in after the transaction started (CablePluggedIn).</summary>
+    CablePluggedIn,
+
+    /// <summary>The driver ended the authorisation while the transaction goes on (StopAuthorized).</summary>
+    StopAuthorized,
+
+    /// <summary>The EV is no longer connected while the transaction goes on (EVCommunicationLost).</summary>
+    EVCommunicationLost,
+}
+
+/// <summary>An Updated event of a running transaction: why, the charging state it reports (null: none), and whether it carries the token.</summary>
+/// <param name="Trigger">Why.</param>
+/// <param name="State">The charging state to report, or null.</param>
+/// <param name="WithIdToken">Whether the event carries the transaction's idToken (the authorisation that just happened: E03.FR.02).</param>
+public sealed record TransactionUpdate(TransactionUpdateTrigger Trigger, ChargingState? State, bool WithIdToken = false);
