@@ -124,9 +124,9 @@ Feature: Transactions (block E)
       | 2.1     |
 
   @TC_E_12_CSMS @mandatory-core
-  Scenario Outline: Start at ParkingBayOccupied: the bay detector sees the EV
+  Scenario Outline: Start at ParkingBayOccupancy: the bay detector sees the EV
     Given a station with profile "EVSE-AC-22kW-1port" on OCPP <version>
-    And the station's setting "TxCtrlr.TxStartPoint" is "ParkingBayOccupied"
+    And the station's setting "TxCtrlr.TxStartPoint" is "ParkingBayOccupancy"
     And the station is Booted
     When the EV parks in the bay of EVSE 1
     Then the CSMS answered the "TransactionEvent" whose "triggerReason" is "EVDetected"
@@ -363,9 +363,9 @@ Feature: Transactions (block E)
 
 
   @TC_E_19_CSMS @mandatory-core
-  Scenario Outline: Stop at ParkingBayOccupied: it outlasts the unplug, ends when the EV leaves
+  Scenario Outline: Stop at ParkingBayOccupancy: it outlasts the unplug, ends when the EV leaves
     Given a station with profile "EVSE-AC-22kW-1port" on OCPP <version>
-    And the station's setting "TxCtrlr.TxStopPoint" is "ParkingBayOccupied"
+    And the station's setting "TxCtrlr.TxStopPoint" is "ParkingBayOccupancy"
     And the station is Booted
     And the EV parks in the bay of EVSE 1
     And EVSE 1 is EnergyTransferStarted with the valid token

@@ -18,7 +18,7 @@ namespace DerSim.Harness.Steps;
 public sealed class TransactionCaseSteps(ScenarioWorld world)
 {
     /// <summary>
-    /// An EV drives into the parking bay of an EVSE and the bay detector sees it; with TxStartPoint ParkingBayOccupied
+    /// An EV drives into the parking bay of an EVSE and the bay detector sees it; with TxStartPoint ParkingBayOccupancy
     /// the station starts its transaction (TransactionEvent Started, triggerReason EVDetected), otherwise it sends nothing.
     /// Example: <c>When the EV parks in the bay of EVSE 1</c>
     /// </summary>
@@ -27,7 +27,7 @@ public sealed class TransactionCaseSteps(ScenarioWorld world)
     public Task Park(int evseId) => OnSteppedAsync((s, ct) => s.ParkAsync(evseId, ct));
 
     /// <summary>
-    /// The EV leaves the parking bay of an EVSE; with TxStopPoint ParkingBayOccupied the transaction ends
+    /// The EV leaves the parking bay of an EVSE; with TxStopPoint ParkingBayOccupancy the transaction ends
     /// (triggerReason EVDeparted). Example: <c>When the EV leaves the bay of EVSE 1</c>
     /// </summary>
     [Given("the EV leaves the bay of EVSE {int}")]

@@ -46,7 +46,7 @@ public sealed class EngineTransaction : IDisposable
     public string IdTag { get; internal set; }
 
     /// <summary>
-    /// Whether a driver is authorised for it. A 2.x transaction started at TxStartPoint EVConnected or ParkingBayOccupied
+    /// Whether a driver is authorised for it. A 2.x transaction started at TxStartPoint EVConnected or ParkingBayOccupancy
     /// starts without a token and is authorised later (E03); every other starts authorised.
     /// </summary>
     public bool IsAuthorized { get; internal set; } = true;

@@ -530,7 +530,7 @@ public sealed partial class StationEngine
                 await messages.UpdateAsync(tx, new TransactionUpdate(TransactionUpdateTrigger.EVCommunicationLost, ChargingState.Idle), ct).ConfigureAwait(false);
                 return;
             case TransactionInputKind.LeftBay:
-                if (stops.HasFlag(TxPoints.ParkingBayOccupied))
+                if (stops.HasFlag(TxPoints.ParkingBayOccupancy))
                 {
                     // E06.FR.01: the bay detector no longer sees the EV.
                     tx.RequestStop(TransactionStopReason.EVDeparted);

@@ -38,7 +38,7 @@ public sealed class SteppedSessions
 
     /// <summary>
     /// An EV drives into the parking bay of <paramref name="evseId"/> and its detector sees it. With TxStartPoint
-    /// ParkingBayOccupied the transaction starts (2.x Started, triggerReason EVDetected: E01.FR.01); otherwise nothing is sent.
+    /// ParkingBayOccupancy the transaction starts (2.x Started, triggerReason EVDetected: E01.FR.01); otherwise nothing is sent.
     /// </summary>
     /// <exception cref="InvalidOperationException">The EVSE does not exist, is in use, or an EV is parked there already.</exception>
     public async Task ParkAsync(int evseId, CancellationToken ct)
@@ -316,7 +316,7 @@ public sealed class SteppedSessions
     /// <summary>
     /// The EV's cable is pulled at the station and the EV leaves <paramref name="evseId"/>: a transaction whose
     /// TxStopPoint has EVConnected, PowerPathClosed or EnergyTransfer ends (2.x EVCommunicationLost, stoppedReason
-    /// EVDisconnected: E06.FR.02); one that stops only at ParkingBayOccupied or Authorized goes on (Updated,
+    /// EVDisconnected: E06.FR.02); one that stops only at ParkingBayOccupancy or Authorized goes on (Updated,
     /// EVCommunicationLost, Idle). The connector is then reported available.
     /// </summary>
     /// <exception cref="InvalidOperationException">No EV was plugged in there by <see cref="PlugInAsync"/>.</exception>
@@ -415,7 +415,7 @@ public sealed class SteppedSessions
     }
 
     /// <summary>
-    /// The EV leaves the parking bay of <paramref name="evseId"/>: with TxStopPoint ParkingBayOccupied the transaction
+    /// The EV leaves the parking bay of <paramref name="evseId"/>: with TxStopPoint ParkingBayOccupancy the transaction
     /// ends (EVDeparted, stoppedReason Local: E06.FR.01); otherwise nothing is sent.
     /// </summary>
     /// <exception cref="InvalidOperationException">No EV was parked there by <see cref="ParkAsync"/>.</exception>
@@ -548,7 +548,7 @@ public sealed class SteppedSessions
         var authorized = stepped.Token is not null;
         var both = stepped.Plugged && authorized;
         var met = TxPoints.None;
-        met |= points.HasFlag(TxPoints.ParkingBayOccupied) && stepped.Parked ? TxPoints.ParkingBayOccupied : TxPoints.None;
+        met |= points.HasFlag(TxPoints.ParkingBayOccupancy) && stepped.Parked ? TxPoints.ParkingBayOccupancy : TxPoints.None;
         met |= points.HasFlag(TxPoints.EVConnected) && stepped.Plugged ? TxPoints.EVConnected : TxPoints.None;
         met |= points.HasFlag(TxPoints.Authorized) && authorized ? TxPoints.Authorized : TxPoints.None;
         met |= points & (TxPoints.PowerPathClosed | TxPoints.DataSigned | TxPoints.EnergyTransfer) & (both ? (TxPoints)~0 : TxPoints.None);
@@ -566,7 +566,7 @@ public sealed class SteppedSessions
         // The trigger is the event that met a start point, else the point met on the way (energy flowing, data signed).
         var byCause = cause switch
         {
-            TransactionStartTrigger.EVDetected => TxPoints.ParkingBayOccupied,
+            TransactionStartTrigger.EVDetected => TxPoints.ParkingBayOccupancy,
             TransactionStartTrigger.CablePluggedIn => TxPoints.EVConnected | TxPoints.PowerPathClosed,
             _ => TxPoints.Authorized | TxPoints.PowerPathClosed,
         };

@@ -12,7 +12,7 @@ public enum TransactionStartTrigger
     /// <summary>The EV's cable was plugged in (CablePluggedIn; TxStartPoint EVConnected, or PowerPathClosed with the token first).</summary>
     CablePluggedIn,
 
-    /// <summary>The parking-bay detector saw the EV (EVDetected; TxStartPoint ParkingBayOccupied).</summary>
+    /// <summary>The parking-bay detector saw the EV (EVDetected; TxStartPoint ParkingBayOccupancy).</summary>
     EVDetected,
 
     /// <summary>Energy started flowing (ChargingStateChanged, chargingState Charging; TxStartPoint EnergyTransfer).</summary>

@@ -27,7 +27,7 @@ public enum TransactionStopReason
     /// <summary>2.x TxStopPoint EnergyTransfer: the EV stopped drawing (ChargingStateChanged to SuspendedEV, stoppedReason StoppedByEV; E06.FR.07).</summary>
     StoppedByEV,
 
-    /// <summary>2.x TxStopPoint ParkingBayOccupied: the EV left the bay (EVDeparted, stoppedReason Local; E06.FR.01).</summary>
+    /// <summary>2.x TxStopPoint ParkingBayOccupancy: the EV left the bay (EVDeparted, stoppedReason Local; E06.FR.01).</summary>
     EVDeparted,
 
     /// <summary>2.x: the EV was not plugged in within TxCtrlr.EVConnectionTimeOut of the authorisation (EVConnectTimeout, stoppedReason Timeout; E03).</summary>

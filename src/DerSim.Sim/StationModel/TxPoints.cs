@@ -2,7 +2,8 @@ namespace DerSim.Sim.StationModel;
 
 /// <summary>
 /// The points of a 2.x transaction's life a station may start or stop it at (TxCtrlr.TxStartPoint, TxCtrlr.TxStopPoint,
-/// OCPP 2.0.1 E01/E06): a member list of these names.
+/// OCPP 2.0.1 E01/E06): a member list of these names, spelt as the spec's TxStartPoint/TxStopPoint values
+/// (ParkingBayOccupancy, EVConnected, Authorized, DataSigned, PowerPathClosed, EnergyTransfer).
 /// </summary>
 [Flags]
 public enum TxPoints
@@ -11,7 +12,7 @@ public enum TxPoints
     None = 0,
 
     /// <summary>A parking-bay detector sees an EV (start, E01.FR.01) or no longer does (stop, E06.FR.01).</summary>
-    ParkingBayOccupied = 1,
+    ParkingBayOccupancy = 1,
 
     /// <summary>The EV is connected (start, E01.FR.02) or the connection is lost (stop, E06.FR.02).</summary>
     EVConnected = 2,

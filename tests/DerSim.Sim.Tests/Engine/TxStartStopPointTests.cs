@@ -98,9 +98,9 @@ public sealed class TxStartStopPointTests
     }
 
     [Test]
-    public async Task ParkingBayOccupied_starts_when_the_EV_parks_and_stops_when_it_leaves()
+    public async Task ParkingBayOccupancy_starts_when_the_EV_parks_and_stops_when_it_leaves()
     {
-        await using var rig = await BootedAsync(OcppVersion.V201, "BAY", ("TxStartPoint", "ParkingBayOccupied"), ("TxStopPoint", "ParkingBayOccupied"));
+        await using var rig = await BootedAsync(OcppVersion.V201, "BAY", ("TxStartPoint", "ParkingBayOccupancy"), ("TxStopPoint", "ParkingBayOccupancy"));
         var steps = rig.Runner.Engine.SteppedSessions;
 
         await steps.ParkAsync(1, CancellationToken.None);
