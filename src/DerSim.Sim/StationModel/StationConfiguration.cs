@@ -219,10 +219,17 @@ public sealed class StationConfiguration
         }
     }
 
+    // Each setting once: a second definition under the same 1.6 key or 2.x name would silently replace the first.
     private void Add(Setting setting)
     {
+        var device = DeviceKey(setting.Component, setting.Variable, setting.Instance);
+        if (_settings.ContainsKey(setting.Key) || _settings.ContainsKey(device))
+        {
+            throw new InvalidOperationException($"station setting {setting.Key} ({device}) is defined twice");
+        }
+
         _settings[setting.Key] = setting;
-        _settings[DeviceKey(setting.Component, setting.Variable, setting.Instance)] = setting;
+        _settings[device] = setting;
     }
 
     private static string DeviceKey(string component, string variable, string? instance) =>
