@@ -22,7 +22,7 @@ public sealed class AuthorizationCaseVerdictTests
     [Test]
     public async Task A_CSMS_that_answers_every_token_as_declared_passes_every_case()
     {
-        var results = await RunAsync(new ScriptedCsmsScript { Tokens = Known() });
+        var results = await RunAsync(new ScriptedCsmsScript { Tokens = ScriptedCsmsScript.DeclaredTokens() });
 
         Failing(results).ShouldBeEmpty(string.Join("\n", results.Select(r => r.Message)));
         results.Select(CaseOf).Distinct().Order().ShouldBe(AllCases);
@@ -31,7 +31,7 @@ public sealed class AuthorizationCaseVerdictTests
     [Test]
     public async Task A_CSMS_that_accepts_the_unknown_token_fails_the_cases_that_present_it()
     {
-        var results = await RunAsync(new ScriptedCsmsScript { Tokens = Known(), WrongStatusFor = (Tokens.Unknown.IdToken, "Accepted") });
+        var results = await RunAsync(new ScriptedCsmsScript { Tokens = ScriptedCsmsScript.DeclaredTokens(), WrongStatusFor = (Tokens.Unknown.IdToken, "Accepted") });
 
         Failing(results).ShouldBe(["TC_C_02_CSMS", "TC_C_20_CSMS"]);
         Message(results, "TC_C_02_CSMS").ShouldContain("the CSMS's answer to the Authorize of the unknown token (0F0E0D0C): expected idTokenInfo.status one of Invalid, Unknown, got Accepted");
@@ -42,7 +42,7 @@ public sealed class AuthorizationCaseVerdictTests
     [Test]
     public async Task A_CSMS_that_calls_the_blocked_token_Expired_fails_only_the_blocked_case()
     {
-        var results = await RunAsync(new ScriptedCsmsScript { Tokens = Known(), WrongStatusFor = (Tokens.Blocked.IdToken, "Expired") });
+        var results = await RunAsync(new ScriptedCsmsScript { Tokens = ScriptedCsmsScript.DeclaredTokens(), WrongStatusFor = (Tokens.Blocked.IdToken, "Expired") });
 
         Failing(results).ShouldBe(["TC_C_06_CSMS"]);
         Message(results, "TC_C_06_CSMS").ShouldContain("expected idTokenInfo.status one of Blocked, Invalid, got Expired");
@@ -52,7 +52,7 @@ public sealed class AuthorizationCaseVerdictTests
     [Test]
     public async Task A_CSMS_that_accepts_the_expired_token_fails_only_the_expired_case()
     {
-        var results = await RunAsync(new ScriptedCsmsScript { Tokens = Known(), WrongStatusFor = (Tokens.Expired.IdToken, "Accepted") });
+        var results = await RunAsync(new ScriptedCsmsScript { Tokens = ScriptedCsmsScript.DeclaredTokens(), WrongStatusFor = (Tokens.Expired.IdToken, "Accepted") });
 
         Failing(results).ShouldBe(["TC_C_07_CSMS"]);
         Message(results, "TC_C_07_CSMS").ShouldContain("expected idTokenInfo.status one of Expired, Invalid, got Accepted");
@@ -61,7 +61,7 @@ public sealed class AuthorizationCaseVerdictTests
     [Test]
     public async Task A_CSMS_that_leaves_the_group_out_of_its_Authorize_answers_fails_the_group_and_Master_Pass_cases()
     {
-        var results = await RunAsync(new ScriptedCsmsScript { Tokens = Known(), NoGroupIn = "Authorize" });
+        var results = await RunAsync(new ScriptedCsmsScript { Tokens = ScriptedCsmsScript.DeclaredTokens(), NoGroupIn = "Authorize" });
 
         Failing(results).ShouldBe(["TC_C_39_CSMS", "TC_C_47_CSMS", "TC_C_48_CSMS", "TC_C_49_CSMS"]);
         Message(results, "TC_C_39_CSMS").ShouldContain("C09.FR.02");
@@ -73,7 +73,7 @@ public sealed class AuthorizationCaseVerdictTests
     [Test]
     public async Task A_CSMS_that_leaves_the_group_out_of_its_TransactionEvent_answers_fails_the_cases_that_check_it_there()
     {
-        var results = await RunAsync(new ScriptedCsmsScript { Tokens = Known(), NoGroupIn = "TransactionEvent" });
+        var results = await RunAsync(new ScriptedCsmsScript { Tokens = ScriptedCsmsScript.DeclaredTokens(), NoGroupIn = "TransactionEvent" });
 
         // TC_C_49's stops carry the tokens that started the transactions; it checks their status only.
         Failing(results).ShouldBe(["TC_C_39_CSMS", "TC_C_47_CSMS", "TC_C_48_CSMS"]);
@@ -84,7 +84,7 @@ public sealed class AuthorizationCaseVerdictTests
     [Test]
     public async Task A_CSMS_that_answers_Authorize_with_a_CALLERROR_fails_every_case_that_authorizes()
     {
-        var results = await RunAsync(new ScriptedCsmsScript { Tokens = Known(), ErrorFor = "Authorize" });
+        var results = await RunAsync(new ScriptedCsmsScript { Tokens = ScriptedCsmsScript.DeclaredTokens(), ErrorFor = "Authorize" });
 
         // TC_C_08 and TC_C_20 start from the station's cache: no Authorize.
         Failing(results).ShouldBe(["TC_C_02_CSMS", "TC_C_06_CSMS", "TC_C_07_CSMS", "TC_C_39_CSMS", "TC_C_47_CSMS", "TC_C_48_CSMS", "TC_C_49_CSMS"]);
@@ -94,21 +94,11 @@ public sealed class AuthorizationCaseVerdictTests
     [Test]
     public async Task A_CSMS_that_never_answers_a_TransactionEvent_fails_every_case_with_a_transaction()
     {
-        var results = await RunAsync(new ScriptedCsmsScript { Tokens = Known(), SilentFor = "TransactionEvent" }, callTimeoutSeconds: 2);
+        var results = await RunAsync(new ScriptedCsmsScript { Tokens = ScriptedCsmsScript.DeclaredTokens(), SilentFor = "TransactionEvent" }, callTimeoutSeconds: 2);
 
         Failing(results).ShouldBe(["TC_C_08_CSMS", "TC_C_20_CSMS", "TC_C_39_CSMS", "TC_C_47_CSMS", "TC_C_48_CSMS", "TC_C_49_CSMS"]);
         Message(results, "TC_C_08_CSMS").ShouldContain("were not answered by the CSMS within 2 s; unanswered: TransactionEvent");
         Message(results, "TC_C_08_CSMS").ShouldContain("\"TransactionEvent\",{\"eventType\":\"Started\"");
-    }
-
-    private static Dictionary<string, (string Status, string? Group)> Known()
-    {
-        var known = Tokens.Valid.ToDictionary(t => t.IdToken, t => ("Accepted", t.GroupId), StringComparer.Ordinal);
-        known[Tokens.Unknown.IdToken] = ("Unknown", null);
-        known[Tokens.Blocked.IdToken] = ("Blocked", null);
-        known[Tokens.Expired.IdToken] = ("Expired", null);
-        known[Tokens.MasterPass!.IdToken] = ("Accepted", Tokens.MasterPass.GroupId);
-        return known;
     }
 
     private static async Task<IReadOnlyList<ScenarioResult>> RunAsync(ScriptedCsmsScript script, int callTimeoutSeconds = 5)

@@ -76,7 +76,7 @@ public sealed class MeterValueCaseVerdictTests
     [Test]
     public async Task A_CSMS_that_answers_the_Started_event_without_idTokenInfo_fails_every_case_with_a_transaction()
     {
-        var results = await RunAsync(new ScriptedCsmsScript { ClockStart = TimeProvider.System.GetUtcNow(), StartAnswerWithoutIdTokenInfo = true });
+        var results = await RunAsync(new ScriptedCsmsScript { ClockStart = TimeProvider.System.GetUtcNow(), OmitTransactionIdTokenInfo = true });
 
         Failed(results).ShouldBe(AllCases.Except(["TC_J_01_CSMS"]), ignoreOrder: true, Messages(results));
         foreach (var failed in results.Where(r => r.Status == ScenarioStatus.Failed))

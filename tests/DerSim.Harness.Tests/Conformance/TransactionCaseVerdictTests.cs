@@ -42,7 +42,7 @@ public sealed class TransactionCaseVerdictTests
     [Test]
     public async Task A_CSMS_that_accepts_the_unknown_token_in_a_TransactionEvent_fails_only_TC_E_16()
     {
-        var results = await RunAsync(new ScriptedCsmsScript { ClockStart = TimeProvider.System.GetUtcNow(), AcceptUnknownInTransactionEvent = true });
+        var results = await RunAsync(new ScriptedCsmsScript { ClockStart = TimeProvider.System.GetUtcNow(), WrongStatusFor = (DerSim.Harness.Target.TargetDeclaration.Default.Tokens.Unknown.IdToken, "Accepted") });
 
         var failed = results.Where(r => r.Status != ScenarioStatus.Passed).ToList();
         failed.Select(CaseOf).ShouldBe(["TC_E_16_CSMS"], string.Join("\n", failed.Select(r => r.Message)));
@@ -79,7 +79,7 @@ public sealed class TransactionCaseVerdictTests
     private static async Task<IReadOnlyList<ScenarioResult>> RunAsync(ScriptedCsmsScript script)
     {
         // It knows the tokens of the default target declaration: the unknown one is refused.
-        await using var csms = await ScriptedCsms.StartAsync(script with { UnknownTokens = [new DerSim.Harness.Target.TargetTokens().Unknown.IdToken] });
+        await using var csms = await ScriptedCsms.StartAsync(script with { Tokens = script.Tokens ?? ScriptedCsmsScript.DeclaredTokens() });
         var settings = new DerSimSettings { CallTimeoutSeconds = 3 };
         return await InlineScenarios.RunFileAsync(Feature, csms.Url, settings, which: s => s.Tags.Contains("ocpp2.0.1"));
     }

@@ -219,17 +219,15 @@ public sealed class ScriptedCsms : IAsyncDisposable
         var answer = action switch
         {
             "TransactionEvent" when payload.GetProperty("eventType").GetString() == _script.InvalidAnswerForEventType => """{"totalCost":"much"}""",
-            "TransactionEvent" when _script.StartAnswerWithoutIdTokenInfo && payload.GetProperty("eventType").GetString() == "Started" => "{}",
             "DataTransfer" => $$"""{"status":"{{_script.DataTransferStatus}}"}""",
-            "Authorize" or "TransactionEvent" when _script.Tokens is not null && token is not null => $$"""{"idTokenInfo":{{TokenInfo(action, token)}}}""",
+            "Authorize" or "TransactionEvent" when _script.Tokens is not null && token is not null && !(action == "TransactionEvent" && _script.OmitTransactionIdTokenInfo) => $$"""{"idTokenInfo":{{TokenInfo(action, token)}}}""",
             "BootNotification" => $$"""{"status":"Accepted","currentTime":"{{now}}","interval":{{_script.BootInterval}}}""",
             "Heartbeat" => $$"""{"currentTime":"{{now}}"}""",
-            "Authorize" when Unknown(payload) => """{"idTokenInfo":{"status":"Invalid"}}""",
             "Authorize" => """{"idTokenInfo":{"status":"Accepted"}}""",
 
             // A TransactionEvent carrying an idToken is answered with the token's status (OCPP 2.0.1 E01.FR.12).
             "TransactionEvent" when payload.TryGetProperty("idToken", out _) && !_script.OmitTransactionIdTokenInfo =>
-                $$$"""{"idTokenInfo":{"status":"{{{(Unknown(payload) && !_script.AcceptUnknownInTransactionEvent ? "Invalid" : _script.TransactionIdTokenStatus)}}}"}}""",
+                """{"idTokenInfo":{"status":"Accepted"}}""",
             _ => "{}",
         };
         if (action == "TransactionEvent" && payload.GetProperty("eventType").GetString() == "Started")
@@ -253,9 +251,6 @@ public sealed class ScriptedCsms : IAsyncDisposable
             }
         }
     }
-
-    private bool Unknown(JsonElement payload) =>
-        payload.TryGetProperty("idToken", out var token) && _script.UnknownTokens.Contains(token.GetProperty("idToken").GetString());
 
     private bool Authenticated(string header, string stationId, string password)
     {

@@ -55,14 +55,8 @@ public sealed record ScriptedCsmsScript
     /// </summary>
     public string? InvalidAnswerForEventType { get; init; }
 
-    /// <summary>Whether the answer to TransactionEvent Started leaves out idTokenInfo though the request had an idToken. The default value is <see langword="false"/>.</summary>
-    public bool StartAnswerWithoutIdTokenInfo { get; init; }
-
     /// <summary>CALLs the CSMS sends of its own, this long after it answered a boot (action, payload JSON).</summary>
     public IReadOnlyList<(TimeSpan After, string Action, string Payload)> AfterBoot { get; init; } = [];
-
-    /// <summary>The idTokenInfo.status it answers a TransactionEvent carrying an idToken with. The default value is Accepted.</summary>
-    public string TransactionIdTokenStatus { get; init; } = "Accepted";
 
     /// <summary>Whether it leaves idTokenInfo out of its answer to a TransactionEvent carrying an idToken (breaking OCPP 2.0.1 E01.FR.12). The default value is false.</summary>
     public bool OmitTransactionIdTokenInfo { get; init; }
@@ -74,9 +68,22 @@ public sealed record ScriptedCsmsScript
     /// </summary>
     public bool ErrorForRestartedSeqNo { get; init; }
 
-    /// <summary>The tokens it does not know: Authorize and a TransactionEvent carrying one are answered Invalid. The default value is none.</summary>
-    public IReadOnlyList<string> UnknownTokens { get; init; } = [];
+    /// <summary>
+    /// The tokens of the default target declaration as a CSMS that knows them answers them (<see cref="Tokens"/>): the
+    /// valid ones and the master pass Accepted with their groups, the unknown, blocked and expired ones with those statuses.
+    /// </summary>
+    public static Dictionary<string, (string Status, string? Group)> DeclaredTokens()
+    {
+        var tokens = DerSim.Harness.Target.TargetDeclaration.Default.Tokens;
+        var known = tokens.Valid.ToDictionary(t => t.IdToken, t => ("Accepted", t.GroupId), StringComparer.Ordinal);
+        known[tokens.Unknown.IdToken] = ("Unknown", null);
+        known[tokens.Blocked.IdToken] = ("Blocked", null);
+        known[tokens.Expired.IdToken] = ("Expired", null);
+        if (tokens.MasterPass is { } master)
+        {
+            known[master.IdToken] = ("Accepted", master.GroupId);
+        }
 
-    /// <summary>Whether it answers a TransactionEvent carrying one of <see cref="UnknownTokens"/> Accepted (not checking the token: breaking OCPP 2.0.1 E01.FR.11). The default value is false.</summary>
-    public bool AcceptUnknownInTransactionEvent { get; init; }
+        return known;
+    }
 }
