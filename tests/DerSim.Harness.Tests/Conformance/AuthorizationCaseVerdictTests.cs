@@ -111,7 +111,7 @@ public sealed class AuthorizationCaseVerdictTests
             which: s => s.Arguments.TryGetValue("version", out var v) && v == "2.0.1");
     }
 
-    private static string CaseOf(ScenarioResult result) => result.Scenario.Tags.Single(t => t.StartsWith("TC_C_", StringComparison.Ordinal));
+    private static string CaseOf(ScenarioResult result) => ScenarioTags.CaseIdsOf(result.Scenario.Tags).Single();
 
     private static List<string> Failing(IReadOnlyList<ScenarioResult> results) =>
         [.. results.Where(r => r.Status != ScenarioStatus.Passed).Select(CaseOf).Order()];

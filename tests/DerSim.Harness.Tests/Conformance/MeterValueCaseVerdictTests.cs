@@ -96,7 +96,7 @@ public sealed class MeterValueCaseVerdictTests
             which: s => s.Arguments.TryGetValue("version", out var v) && v == "2.0.1");
     }
 
-    private static string Case(ScenarioResult result) => result.Scenario.Tags.Select(t => t.TrimStart('@')).Single(t => t.StartsWith("TC_", StringComparison.Ordinal));
+    private static string Case(ScenarioResult result) => ScenarioTags.CaseIdsOf(result.Scenario.Tags).Single();
 
     private static string[] Failed(IReadOnlyList<ScenarioResult> results) =>
         [.. results.Where(r => r.Status != ScenarioStatus.Passed).Select(Case)];

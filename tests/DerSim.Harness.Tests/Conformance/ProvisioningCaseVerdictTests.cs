@@ -80,7 +80,7 @@ public sealed class ProvisioningCaseVerdictTests
         results.First(r => Case(r) == "TC_B_01_CSMS").Message.ShouldContain("without a heartbeat interval above 0 s (interval: 0)");
     }
 
-    private static string Case(ScenarioResult result) => result.Scenario.Tags.Single(t => t.StartsWith("TC_", StringComparison.Ordinal));
+    private static string Case(ScenarioResult result) => ScenarioTags.CaseIdsOf(result.Scenario.Tags).Single();
 
     private static string[] Failed(IEnumerable<ScenarioResult> results) =>
         [.. results.Where(r => r.Status != ScenarioStatus.Passed && r.Status != ScenarioStatus.NotApplicable).Select(Case).Distinct().Order()];

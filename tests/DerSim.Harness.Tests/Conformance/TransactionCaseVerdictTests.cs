@@ -74,7 +74,7 @@ public sealed class TransactionCaseVerdictTests
         results.ShouldAllBe(r => r.Status != ScenarioStatus.Passed && r.Message.Contains("NotImplemented"));
     }
 
-    private static string CaseOf(ScenarioResult result) => result.Scenario.Tags.First(t => t.StartsWith("TC_", StringComparison.Ordinal));
+    private static string CaseOf(ScenarioResult result) => ScenarioTags.CaseIdsOf(result.Scenario.Tags).Single();
 
     private static async Task<IReadOnlyList<ScenarioResult>> RunAsync(ScriptedCsmsScript script)
     {
