@@ -153,7 +153,7 @@ public sealed class AuthorizationCaseSteps(ScenarioWorld world, ScenarioContext 
 
     private static void CheckAnswer(TrafficQuery query, RecordedFrame call, string path, IReadOnlyList<string> expected, string what)
     {
-        var answer = query.Station(call.StationId).Received().Frames.FirstOrDefault(a => a.MessageId == call.MessageId && a.MessageType != OcppMessageType.Call);
+        var answer = query.AnswerTo(call);
         if (answer is null)
         {
             throw new TrafficAssertionException($"{what}: the CSMS did not answer it (OCPP-J: every CALL is answered)", [call]);

@@ -113,7 +113,7 @@ public sealed class MeterValueCaseSteps(ScenarioWorld world, ScenarioContext sce
         var calls = all.Sent().Calls().Action(action).Frames;
         foreach (var call in calls)
         {
-            if (Answer(all, call) is not { MessageType: OcppMessageType.CallResult, Payload: { } payload } answer)
+            if (all.AnswerTo(call) is not { MessageType: OcppMessageType.CallResult, Payload: { } payload } answer)
             {
                 continue;
             }
@@ -159,7 +159,7 @@ public sealed class MeterValueCaseSteps(ScenarioWorld world, ScenarioContext sce
         var rule = action == "MeterValues" ? "J01.FR.18: a MeterValuesRequest is answered with a MeterValuesResponse" : $"J02.FR.19: a {action}Request is answered with a {action}Response";
         foreach (var call in calls)
         {
-            switch (Answer(all, call))
+            switch (all.AnswerTo(call))
             {
                 case null:
                     throw new TrafficAssertionException($"the CSMS left the station's {what} unanswered within {limit.TotalSeconds:0} s ({rule})", [call]);
@@ -190,9 +190,6 @@ public sealed class MeterValueCaseSteps(ScenarioWorld world, ScenarioContext sce
             return world.Recorder.Query();
         }
     }
-
-    private static RecordedFrame? Answer(TrafficQuery all, RecordedFrame call) =>
-        all.Station(call.StationId).Received().Frames.FirstOrDefault(a => a.MessageId == call.MessageId && a.MessageType is not OcppMessageType.Call);
 
     private static IEnumerable<RecordedFrame> Pair(TrafficQuery all, RecordedFrame answer) =>
         all.Station(answer.StationId).Sent().Calls().Frames.Where(c => c.MessageId == answer.MessageId).Append(answer);

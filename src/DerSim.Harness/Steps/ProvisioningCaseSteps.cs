@@ -275,9 +275,9 @@ public sealed class ProvisioningCaseSteps(ScenarioWorld world, ScenarioContext s
     {
         var calls = world.Recorder.Query().Sent().Calls().Action(action).Frames;
         var call = calls.Count > 0 ? calls[^1] : throw new InvalidOperationException($"the station sent no {action}: a step must make it send one first");
-        bool Answered(TrafficQuery q) => q.Received().Frames.Any(f => f.StationId == call.StationId && f.MessageId == call.MessageId);
+        bool Answered(TrafficQuery q) => q.AnswerTo(call) is not null;
         var query = await SettledAsync(Answered, $"the CSMS's answer to {action} {call.MessageId}").ConfigureAwait(false);
-        var answer = query.Received().Frames.FirstOrDefault(f => f.StationId == call.StationId && f.MessageId == call.MessageId)
+        var answer = query.AnswerTo(call)
             ?? throw new TrafficAssertionException($"the CSMS must answer every {action} (OCPP-J: every CALL gets its CALLRESULT); it left {call.MessageId} unanswered within {world.Simulator.WaitTimeout.TotalSeconds:0} s", [call]);
         if (answer.MessageType != OcppMessageType.CallResult)
         {

@@ -134,14 +134,14 @@ public sealed class StateSteps(ScenarioWorld world, ScenarioContext scenario)
     private Task AllAnsweredAsync(StationUnderTest station, int mark) =>
         world.Simulator.WaitForAsync(
             q => q.Station(station.Id).Sent().Calls().Frames.Where(f => f.Sequence > mark)
-                .All(c => q.Station(station.Id).Received().Frames.Any(a => a.MessageId == c.MessageId && a.MessageType != OcppMessageType.Call)),
+                .All(c => q.AnswerTo(c) is not null),
             $"the CSMS's answers to every CALL {station.Id} sent on the way");
 
     private static bool AnsweredSince(TrafficQuery query, string stationId, int mark, string action, Func<RecordedFrame, bool> which)
     {
         var frames = query.Station(stationId);
         return frames.Sent().Calls().Action(action).Frames.Where(f => f.Sequence > mark && which(f))
-            .Any(c => frames.Received().Frames.Any(a => a.MessageId == c.MessageId && a.MessageType != OcppMessageType.Call));
+            .Any(c => frames.AnswerTo(c) is not null);
     }
 
     private static bool Reports(RecordedFrame frame, int evseId, string status) =>

@@ -103,13 +103,13 @@ public sealed class TransactionCaseSteps(ScenarioWorld world)
         {
             var recorded = world.Recorder.Query();
             var sent = recorded.Sent().Calls().Action(action);
-            var refused = sent.Frames.Where(c => AnswerTo(recorded, c) is not { MessageType: OcppMessageType.CallResult }).ToList();
+            var refused = sent.Frames.Where(c => recorded.AnswerTo(c) is not { MessageType: OcppMessageType.CallResult }).ToList();
             if (refused.Count > 0)
             {
                 // The station got no further because the CSMS did not answer what came before: that is the CSMS's fault.
-                var frames = refused.SelectMany(c => AnswerTo(recorded, c) is { } a ? new[] { c, a } : [c]).ToList();
+                var frames = refused.SelectMany(c => recorded.AnswerTo(c) is { } a ? new[] { c, a } : [c]).ToList();
                 throw new TrafficAssertionException(
-                    $"rule: the CSMS answers every {action} with a CALLRESULT in time; it answered {refused.Count} otherwise ({string.Join("; ", refused.Select(c => $"{c.MessageId}: {AnswerTo(recorded, c)?.ErrorCode ?? "no answer"}"))}), so the station sent no {what}",
+                    $"rule: the CSMS answers every {action} with a CALLRESULT in time; it answered {refused.Count} otherwise ({string.Join("; ", refused.Select(c => $"{c.MessageId}: {recorded.AnswerTo(c)?.ErrorCode ?? "no answer"}"))}), so the station sent no {what}",
                     frames);
             }
 
@@ -122,7 +122,7 @@ public sealed class TransactionCaseSteps(ScenarioWorld world)
         var problems = new List<string>();
         foreach (var call in calls)
         {
-            var answer = AnswerTo(settled, call);
+            var answer = settled.AnswerTo(call);
             if (answer is null)
             {
                 problems.Add($"{call.MessageId} unanswered within {world.Simulator.WaitTimeout.TotalSeconds:0} s");
@@ -177,7 +177,7 @@ public sealed class TransactionCaseSteps(ScenarioWorld world)
         var problems = new List<string>();
         foreach (var call in calls)
         {
-            var answer = AnswerTo(settled, call);
+            var answer = settled.AnswerTo(call);
             var got = answer is null ? "no answer"
                 : answer.MessageType != OcppMessageType.CallResult ? answer.ErrorCode ?? answer.MessageType.ToString()
                 : answer.Payload is { } p && FrameFields.At(p, path) is { } v ? FrameFields.Text(v)
@@ -204,7 +204,7 @@ public sealed class TransactionCaseSteps(ScenarioWorld world)
     {
         try
         {
-            return await world.Simulator.WaitForAsync(q => calls.All(c => AnswerTo(q, c) is not null), "the CSMS's answers").ConfigureAwait(false);
+            return await world.Simulator.WaitForAsync(q => calls.All(c => q.AnswerTo(c) is not null), "the CSMS's answers").ConfigureAwait(false);
         }
         catch (TrafficAssertionException)
         {
@@ -212,9 +212,6 @@ public sealed class TransactionCaseSteps(ScenarioWorld world)
             return world.Recorder.Query();
         }
     }
-
-    private static RecordedFrame? AnswerTo(TrafficQuery query, RecordedFrame call) =>
-        query.Received().Frames.FirstOrDefault(a => a.StationId == call.StationId && a.MessageId == call.MessageId && a.MessageType != OcppMessageType.Call);
 
     private async Task OnSteppedAsync(Func<SteppedSessions, CancellationToken, Task> step)
     {

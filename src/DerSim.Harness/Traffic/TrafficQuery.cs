@@ -63,6 +63,17 @@ public sealed class TrafficQuery
     public TrafficQuery With(string path, string value) =>
         Where(f => f.Payload is { } p && FrameFields.At(p, path) is { } v && FrameFields.Matches(v, value), $"with {path} = {value}");
 
+    /// <summary>
+    /// The answer (CALLRESULT, CALLERROR) among these frames to <paramref name="call"/>: from its peer, to the same
+    /// station, with its message id; null while unanswered.
+    /// </summary>
+    public RecordedFrame? AnswerTo(RecordedFrame call)
+    {
+        ArgumentNullException.ThrowIfNull(call);
+        return _frames.FirstOrDefault(a => a.StationId == call.StationId && a.MessageId == call.MessageId
+            && a.Direction != call.Direction && a.MessageType is not (OcppMessageType.Call or OcppMessageType.Send));
+    }
+
     /// <summary>Frames matching <paramref name="predicate"/>.</summary>
     public TrafficQuery Where(Func<RecordedFrame, bool> predicate, string description) =>
         new([.. _frames.Where(predicate)], $"{_description} {description}");
