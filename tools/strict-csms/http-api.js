@@ -20,6 +20,10 @@
 //   POST /stations/:id/der-control      a SetDERControl request, forwarded as given (strict mode validates it)
 //   POST /stations/:id/der-control-get  {"controlType":"","controlId":"","isDefault":""}     ("" = absent)
 //   POST /stations/:id/der-control-clear {"controlType":"","controlId":"","isDefault":"true"}
+//   POST /api/octt/:version/:id/:action  the per-action trigger endpoint some CSMSes expose for public test tools
+//                                        (DerSim's drivers/octt.json): the body is the OCPP request, sent as given
+//                                        (strict mode validates it); :action is the OCPP action in kebab case
+//                                        (update-firmware → UpdateFirmware); 409 when :version is not the station's.
 // Answers 202 once the call is sent (the station's answer arrives later), 404 for an unknown station.
 
 const http = require('http');
@@ -121,9 +125,18 @@ function buildV21(kind, body) {
     }
 }
 
+const VERSIONS = { '1.6': 'ocpp1.6', '2.0.1': 'ocpp2.0.1', '2.1': 'ocpp2.1' };
+
+// update-firmware → UpdateFirmware; set-der-control → SetDERControl (OCPP's upper-case abbreviations kept).
+function pascal(kebab) {
+    const name = kebab.split('-').map(w => w.charAt(0).toUpperCase() + w.slice(1)).join('');
+    return name.replace(/Der(?=Control)/, 'DER').replace(/^Afrr/, 'AFRR').replace(/Ev(?=[A-Z])/g, 'EV');
+}
+
 function startHttpApi(port, clients, emit) {
     const server = http.createServer((req, res) => {
-        const match = /^\/stations\/([^/]+)\/([a-z0-9-]+)$/.exec(req.url ?? '');
+        const octt = /^\/api\/octt\/([^/]+)\/([^/]+)\/([a-z0-9-]+)$/.exec(req.url ?? '');
+        const match = octt ? [octt[0], octt[2], octt[3]] : /^\/stations\/([^/]+)\/([a-z0-9-]+)$/.exec(req.url ?? '');
         let text = '';
         req.on('data', chunk => { text += chunk; });
         req.on('end', () => {
@@ -145,7 +158,10 @@ function startHttpApi(port, clients, emit) {
             } catch (error) {
                 return reply(400, { error: `body is not JSON: ${error.message}` });
             }
-            const call = build(match[2], client.protocol, body);
+            if (octt && VERSIONS[decodeURIComponent(octt[1])] !== client.protocol) {
+                return reply(409, { error: `station ${identity} speaks ${client.protocol}, not OCPP ${decodeURIComponent(octt[1])}` });
+            }
+            const call = octt ? [pascal(match[2]), body] : build(match[2], client.protocol, body);
             if (!call) {
                 return reply(404, { error: `unknown action ${match[2]}` });
             }

@@ -85,6 +85,12 @@ public sealed class ScenarioWorld : IAsyncDisposable, IDisposable
     /// <summary>The scenario's stations and clock.</summary>
     public SimulatorDriver Simulator { get; }
 
+    /// <summary>
+    /// The scenario's file server on 127.0.0.1 (firmware to download, logs to upload), started on first use and stopped
+    /// with the scenario.
+    /// </summary>
+    public FileServer Files { get; } = new();
+
     /// <summary>The exchanges the CSMS driver performed in this scenario, in order.</summary>
     public IList<CsmsExchange> CsmsExchanges { get; } = [];
 
@@ -98,6 +104,7 @@ public sealed class ScenarioWorld : IAsyncDisposable, IDisposable
 
         await Simulator.DisposeAsync().ConfigureAwait(false);
         await Csms.DisposeAsync().ConfigureAwait(false);
+        await Files.DisposeAsync().ConfigureAwait(false);
         (CsmsDriver as IDisposable)?.Dispose();
     }
 

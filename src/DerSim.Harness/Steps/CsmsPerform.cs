@@ -35,7 +35,7 @@ internal static class CsmsPerform
             throw new NotApplicableException(ex.Message, ex);
         }
 
-        exchange = exchange with { Kind = command.Kind };
+        exchange = exchange with { Kind = command.Kind, Command = command };
         world.CsmsExchanges.Add(exchange);
         return exchange;
     }

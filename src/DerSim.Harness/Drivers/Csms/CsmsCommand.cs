@@ -20,6 +20,24 @@ public abstract record CsmsCommand(string StationId, OcppVersion Version)
     /// <summary>Whether the command uses what only OCPP 2.1 can say (V2X periods, DER, allowed energy transfer, aFRR).</summary>
     public virtual bool NeedsV21 => false;
 
+    /// <summary>
+    /// The fields of <see cref="Payload"/> (JSON paths as <c>requestId</c>, <c>chargingProfile.id</c>) the CSMS chooses
+    /// itself, whatever it was asked: ids it numbers, timestamps it stamps. <see cref="AskedFields"/> leaves them (and
+    /// everything under them) out. The default value is none.
+    /// </summary>
+    public virtual IReadOnlyCollection<string> ChosenByCsms => [];
+
+    /// <summary>
+    /// Every leaf of <see cref="Payload"/> the CSMS was asked to send as it is (path → value), less
+    /// <see cref="ChosenByCsms"/>: what a check on the CSMS's CALL compares field by field.
+    /// </summary>
+    public IReadOnlyList<(string Path, JsonElement Value)> AskedFields()
+    {
+        var fields = new List<(string, JsonElement)>();
+        Leaves(Payload(), "", fields);
+        return [.. fields.Where(f => !ChosenByCsms.Any(c => f.Item1 == c || f.Item1.StartsWith(c + ".", StringComparison.Ordinal) || f.Item1.StartsWith(c + "[", StringComparison.Ordinal)))];
+    }
+
     /// <summary>The OCPP action the station's version uses, or null when the version has none for this command.</summary>
     public string? OcppAction => NeedsV21 && Version != OcppVersion.V21 ? null : ActionIn(Version);
 
@@ -35,6 +53,31 @@ public abstract record CsmsCommand(string StationId, OcppVersion Version)
 
         var request = Request();
         return OcppJson.SerializeToElement(request, request.GetType(), OcppActionTables.For(Version));
+    }
+
+    private static void Leaves(JsonElement value, string path, List<(string, JsonElement)> into)
+    {
+        switch (value.ValueKind)
+        {
+            case JsonValueKind.Object:
+                foreach (var property in value.EnumerateObject())
+                {
+                    Leaves(property.Value, path.Length == 0 ? property.Name : $"{path}.{property.Name}", into);
+                }
+
+                break;
+            case JsonValueKind.Array:
+                var i = 0;
+                foreach (var item in value.EnumerateArray())
+                {
+                    Leaves(item, $"{path}[{i++}]", into);
+                }
+
+                break;
+            default:
+                into.Add((path, value));
+                break;
+        }
     }
 
     /// <summary>The generated enum value of <paramref name="text"/> in <paramref name="version"/>, read by the version's own JSON converter (its exact schema strings).</summary>

@@ -99,6 +99,13 @@ public sealed class ScriptedCsms : IAsyncDisposable
             profile["validFrom"] = Now.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
         }
 
+        if (_script.WrongFieldIn is { } wrong && wrong.Action == action)
+        {
+            var parts = wrong.Path.Split('.');
+            var parent = parts[..^1].Aggregate((JsonNode)payload, (node, part) => node[part] ??= new JsonObject());
+            parent[parts[^1]] = JsonNode.Parse(wrong.Json);
+        }
+
         if (!_connections.TryGetValue(id, out var connection))
         {
             context.Response.StatusCode = 409;

@@ -55,6 +55,13 @@ public sealed record ScriptedCsmsScript
     /// </summary>
     public string? InvalidAnswerForEventType { get; init; }
 
+    /// <summary>
+    /// One field the CSMS gets wrong in every CALL of an action it is asked to send through its HTTP API, when set:
+    /// the action, the field's path (dotted, as <c>evse.id</c>) and the JSON it sends there instead (a CSMS whose API maps
+    /// a field wrongly).
+    /// </summary>
+    public (string Action, string Path, string Json)? WrongFieldIn { get; init; }
+
     /// <summary>CALLs the CSMS sends of its own, this long after it answered a boot (action, payload JSON).</summary>
     public IReadOnlyList<(TimeSpan After, string Action, string Payload)> AfterBoot { get; init; } = [];
 

@@ -1,0 +1,130 @@
+using System.Collections.Concurrent;
+using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace DerSim.Harness.Drivers;
+
+/// <summary>
+/// The scenario's own file server on 127.0.0.1: it serves the files a CSMS is told to point a station at (firmware
+/// images) and takes the files a station uploads (logs, diagnostics), so cases that move files run against any CSMS
+/// without a server of the user's. GET <c>/files/{name}</c> serves a file given to <see cref="ServeAsync"/>; PUT or POST
+/// <c>/uploads/{name}</c> stores the body (a multipart form's first file, or the raw body) in <see cref="Uploads"/>.
+/// An unknown file is 404; <see cref="RefuseUploads"/> makes uploads 403. Started on first use.
+/// </summary>
+public sealed class FileServer : IAsyncDisposable
+{
+    private readonly ConcurrentDictionary<string, byte[]> _files = new(StringComparer.Ordinal);
+    private readonly ConcurrentQueue<FileUpload> _uploads = new();
+    private readonly SemaphoreSlim _start = new(1, 1);
+    private WebApplication? _app;
+    private Uri? _base;
+
+    /// <summary>Every upload received, in order.</summary>
+    public IReadOnlyCollection<FileUpload> Uploads => _uploads;
+
+    /// <summary>When true, uploads are answered 403 (a station's upload then fails).</summary>
+    public bool RefuseUploads { get; set; }
+
+    /// <summary>Serves <paramref name="content"/> as <paramref name="name"/>; the URL to fetch it from.</summary>
+    public async Task<Uri> ServeAsync(string name, byte[] content)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        ArgumentNullException.ThrowIfNull(content);
+        _files[name] = content;
+        return new Uri(await BaseAsync().ConfigureAwait(false), "files/" + Uri.EscapeDataString(name));
+    }
+
+    /// <summary>A URL under this server that serves nothing (a download from it fails with 404).</summary>
+    public async Task<Uri> MissingAsync(string name) =>
+        new(await BaseAsync().ConfigureAwait(false), "files/missing-" + Uri.EscapeDataString(name));
+
+    /// <summary>The URL a station may upload files to (the folder; the station adds its file name, or posts to it).</summary>
+    public async Task<Uri> UploadFolderAsync() => new(await BaseAsync().ConfigureAwait(false), "uploads/");
+
+    /// <summary>Stops the server.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (_app is { } app)
+        {
+            await app.DisposeAsync().ConfigureAwait(false);
+        }
+
+        _start.Dispose();
+    }
+
+    private async Task<Uri> BaseAsync()
+    {
+        await _start.WaitAsync().ConfigureAwait(false);
+        try
+        {
+            if (_base is not null)
+            {
+                return _base;
+            }
+
+            var builder = WebApplication.CreateSlimBuilder();
+            builder.Logging.ClearProviders();
+            builder.WebHost.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
+            var app = builder.Build();
+            app.MapGet("/files/{name}", (string name) => _files.TryGetValue(name, out var bytes)
+                ? Results.Bytes(bytes, "application/octet-stream")
+                : Results.NotFound());
+            app.MapMethods("/uploads/{**name}", ["PUT", "POST"], ReceiveAsync);
+            await app.StartAsync().ConfigureAwait(false);
+            var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+            _app = app;
+            _base = new Uri(address.TrimEnd('/') + "/");
+            return _base;
+        }
+        finally
+        {
+            _start.Release();
+        }
+    }
+
+    private async Task<IResult> ReceiveAsync(HttpContext context, string? name)
+    {
+        if (RefuseUploads)
+        {
+            return Results.StatusCode(403);
+        }
+
+        byte[] content;
+        var fileName = name ?? "";
+        if (context.Request.HasFormContentType)
+        {
+            var form = await context.Request.ReadFormAsync(context.RequestAborted).ConfigureAwait(false);
+            if (form.Files.Count == 0)
+            {
+                return Results.BadRequest("a multipart upload without a file");
+            }
+
+            var file = form.Files[0];
+            using var memory = new MemoryStream();
+            await file.CopyToAsync(memory, context.RequestAborted).ConfigureAwait(false);
+            content = memory.ToArray();
+            fileName = fileName.Length > 0 ? fileName : file.FileName;
+        }
+        else
+        {
+            using var memory = new MemoryStream();
+            await context.Request.Body.CopyToAsync(memory, context.RequestAborted).ConfigureAwait(false);
+            content = memory.ToArray();
+        }
+
+        _uploads.Enqueue(new FileUpload(fileName, context.Request.Method, content));
+        return Results.Ok();
+    }
+}
+
+/// <summary>One file a station uploaded to the <see cref="FileServer"/>.</summary>
+/// <param name="Name">The file name (from the URL path, or the multipart part).</param>
+/// <param name="Method">PUT or POST.</param>
+/// <param name="Content">The bytes received.</param>
+public sealed record FileUpload(string Name, string Method, byte[] Content);
