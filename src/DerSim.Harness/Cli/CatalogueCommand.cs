@@ -117,10 +117,10 @@ internal static class CatalogueCommand
     {
         ArgumentNullException.ThrowIfNull(coverage);
         var text = new StringBuilder();
-        var width = Math.Max(24, coverage.Catalogue.Cases.Max(c => c.Block.Length) + 2);
+        var width = Math.Max(24, coverage.Catalogue.Cases.Max(c => Math.Max(c.Block.Length, c.Profiles.Keys.Select(k => k.Length).DefaultIfEmpty(0).Max())) + 2);
         string Row(string name, string a, string b, string c, string d, string e, IEnumerable<string> run) =>
-            string.Create(CultureInfo.InvariantCulture, $"  {name.PadRight(width)}{a,7}{b,9}{c,11}{d,15}{e,17}")
-            + string.Concat(run.Zip(Verdicts.ReportOrder, (cell, v) => cell.PadLeft(Math.Max(Verdicts.Label(v).Length, 4) + 2)));
+            (string.Create(CultureInfo.InvariantCulture, $"  {name.PadRight(width)}{a,7}{b,9}{c,11}{d,15}{e,17}")
+            + string.Concat(run.Zip(Verdicts.ReportOrder, (cell, v) => cell.PadLeft(Math.Max(Verdicts.Label(v).Length, 4) + 2)))).TrimEnd();
         foreach (var version in versions)
         {
             var blocks = coverage.Blocks(version);
@@ -133,6 +133,13 @@ internal static class CatalogueCommand
             }
 
             text.AppendLine(Row("all", N(blocks.Sum(b => b.Cases)), N(blocks.Sum(b => b.CoreMandatory)), N(blocks.Sum(b => b.Mandatory)), N(blocks.Sum(b => b.WithScenario)), N(blocks.Sum(b => b.CoreMandatoryWithScenario)), Counts(v => blocks.Sum(b => verdicts!.Count(version, b.Block, v)))));
+            text.AppendLine()
+                .AppendLine(Row("certification profile", "", "", "mandatory", "with scenario", "", verdicts is null ? [] : Verdicts.ReportOrder.Select(Verdicts.Label)));
+            foreach (var p in coverage.Profiles(version))
+            {
+                text.AppendLine(Row(p.Profile, "", "", N(p.Mandatory), N(p.WithScenario), "", Counts(v => p.Cases.Count(c => verdicts!.VerdictOf(version, c.Id) == Verdicts.Label(v)))));
+            }
+
             if (cases)
             {
                 text.AppendLine();

@@ -85,4 +85,23 @@ public sealed class CatalogueCoverage
             g.Count(c => ScenariosOf(c).Count > 0),
             g.Count(c => c.IsMandatoryIn("Core") && ScenariosOf(c).Count > 0))),
     ];
+
+    /// <summary>
+    /// Per certification profile of <paramref name="version"/> that makes some case mandatory: its mandatory cases and
+    /// those with a scenario; Core first, then by name.
+    /// </summary>
+    public IReadOnlyList<ProfileCoverage> Profiles(OcppVersion version)
+    {
+        var cases = Catalogue.Cases.Where(c => c.Version == version).ToList();
+        return
+        [
+            .. cases.SelectMany(c => c.Profiles.Where(p => p.Value == "M").Select(p => p.Key)).Distinct(StringComparer.Ordinal)
+                .OrderBy(p => p == "Core" ? 0 : 1).ThenBy(p => p, StringComparer.Ordinal)
+                .Select(profile =>
+                {
+                    var mandatory = cases.Where(c => c.IsMandatoryIn(profile)).ToList();
+                    return new ProfileCoverage(profile, mandatory.Count, mandatory.Count(c => ScenariosOf(c).Count > 0), mandatory);
+                }),
+        ];
+    }
 }

@@ -21,6 +21,18 @@ public sealed class CatalogueCommandTests
     }
 
     [Test]
+    public void The_profile_table_counts_each_certification_profiles_mandatory_cases_and_those_with_a_scenario()
+    {
+        var (exit, output, errors) = Catalogue("--version", "2.0.1", Path.Combine(AppContext.BaseDirectory, "features"));
+
+        exit.ShouldBe(0, errors);
+        output.ShouldMatch(@"certification profile\s+mandatory\s+with scenario\n\s+Core\s+104\s+\d+\n");
+        output.ShouldMatch(@"\n\s+Smart Charging\s+21\s+\d+\n");
+        output.ShouldMatch(@"\n\s+Advanced Security\s+4\s+\d+\n");
+        output.ShouldMatch(@"\n\s+Local Authorization List Management\s+8\s+\d+\n");
+    }
+
+    [Test]
     public void Cases_lists_each_case_with_its_scenarios()
     {
         var (exit, output, _) = Catalogue("--version", "1.6", "--cases", Path.Combine(AppContext.BaseDirectory, "features"));
@@ -71,6 +83,9 @@ public sealed class CatalogueCommandTests
             output.ShouldContain($"verdicts: the run in {file}");
             output.ShouldMatch(@"block\s+cases\s+Core M\s+mandatory\s+with scenario\s+Core M covered\s+PASS\s+FAIL\s+N/A\s+INCONCLUSIVE\s+ERROR\n");
             output.ShouldMatch(@"B Provisioning\s+22\s+8\s+11\s+\d+\s+\d+\s+1\s+0\s+0\s+0\s+0\n");
+            // TC_B_01 is mandatory in Core only: one PASS there, none in the other profiles.
+            output.ShouldMatch(@"\n\s+Core\s+104\s+\d+\s+1\s+0\s+0\s+0\s+0\n");
+            output.ShouldMatch(@"\n\s+Smart Charging\s+21\s+\d+\s+0\s+0\s+0\s+0\s+0\n");
 
             (exit, output, errors) = Catalogue("--version", "2.1", "--cases", "--results", file, features);
             exit.ShouldBe(0, errors);
