@@ -33,8 +33,10 @@ public abstract record CsmsCommand(string StationId, OcppVersion Version)
     /// </summary>
     public IReadOnlyList<(string Path, JsonElement Value)> AskedFields()
     {
+        // Compared with recorded frames, whose passwords are masked (FrameSecrets): mask the command's alike.
+        using var masked = JsonDocument.Parse(DerSim.Ocpp.Rpc.FrameSecrets.Masked(Payload().GetRawText()));
         var fields = new List<(string, JsonElement)>();
-        Leaves(Payload(), "", fields);
+        Leaves(masked.RootElement.Clone(), "", fields);
         return [.. fields.Where(f => !ChosenByCsms.Any(c => f.Item1 == c || f.Item1.StartsWith(c + ".", StringComparison.Ordinal) || f.Item1.StartsWith(c + "[", StringComparison.Ordinal)))];
     }
 
