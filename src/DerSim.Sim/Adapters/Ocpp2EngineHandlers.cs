@@ -62,6 +62,7 @@ internal static class Ocpp2EngineHandlers
 
         peer.On<SetChargingProfileRequest, SetChargingProfileResponse>(async (request, _) =>
         {
+            Ocpp2SmartChargingGate.ThrowIfDisabled(station, "SetChargingProfile");
             await engine.SettleStartsAsync().ConfigureAwait(false);
             var result = engine.InstallProfile(request.EvseId, Ocpp2SmartCharging.FromOcpp2(request));
             if (result.IsAccepted && dialect.HasV2x)
@@ -75,6 +76,7 @@ internal static class Ocpp2EngineHandlers
 
         peer.On<ClearChargingProfileRequest, ClearChargingProfileResponse>((request, _) =>
         {
+            Ocpp2SmartChargingGate.ThrowIfDisabled(station, "ClearChargingProfile");
             var status = engine.ClearProfiles(Ocpp2SmartCharging.FromOcpp2(request));
             if (dialect.HasV2x)
             {
@@ -91,6 +93,7 @@ internal static class Ocpp2EngineHandlers
 
         peer.On<GetCompositeScheduleRequest, GetCompositeScheduleResponse>((request, _) =>
         {
+            Ocpp2SmartChargingGate.ThrowIfDisabled(station, "GetCompositeSchedule");
             if (request.EvseId != 0 && !station.HasEvse(request.EvseId))
             {
                 return ValueTask.FromResult(new GetCompositeScheduleResponse(GenericStatusEnumType.Rejected));
@@ -102,6 +105,7 @@ internal static class Ocpp2EngineHandlers
 
         peer.On<GetChargingProfilesRequest, GetChargingProfilesResponse>((request, _) =>
         {
+            Ocpp2SmartChargingGate.ThrowIfDisabled(station, "GetChargingProfiles");
             var found = engine.Profiles.Get(Ocpp2SmartCharging.FromOcpp2(request));
             if (found.Count > 0)
             {
