@@ -13,8 +13,8 @@ Feature: K Smart Charging - the CSMS sets, reads and clears charging profiles
     Given a station with profile "EVSE-AC-22kW-1port" on OCPP <version>
     And the station is Booted
     When the CSMS sets a "TxDefaultProfile" of 6 A on EVSE 1 at stack level 1 for 300 s
-    Then the station answered "SetChargingProfile" with "Accepted"
-    And the CSMS sent the "SetChargingProfile" as asked
+    Then the CSMS sent the "SetChargingProfile" as asked
+    And the station answered "SetChargingProfile" with "Accepted"
     And the CSMS's last "SetChargingProfile" carries "chargingProfile.validFrom"
     And the CSMS's last "SetChargingProfile" carries "chargingProfile.validTo"
     And the CSMS's last "SetChargingProfile" carries "chargingProfile.chargingSchedule[0].startSchedule"
@@ -37,8 +37,8 @@ Feature: K Smart Charging - the CSMS sets, reads and clears charging profiles
     Given a station with profile "EVSE-AC-22kW-1port" on OCPP <version>
     And the station is Booted
     When the CSMS sets a "ChargingStationMaxProfile" of 8 A on EVSE 0 at stack level 1 for 300 s
-    Then the station answered "SetChargingProfile" with "Accepted"
-    And the CSMS sent the "SetChargingProfile" as asked
+    Then the CSMS sent the "SetChargingProfile" as asked
+    And the station answered "SetChargingProfile" with "Accepted"
     And the CSMS's last "SetChargingProfile" carries "chargingProfile.validFrom"
     And the CSMS's last "SetChargingProfile" carries "chargingProfile.validTo"
     And the CSMS's last "SetChargingProfile" carries "chargingProfile.chargingSchedule[0].startSchedule"
@@ -62,11 +62,11 @@ Feature: K Smart Charging - the CSMS sets, reads and clears charging profiles
     Given a station with profile "EVSE-AC-22kW-1port" on OCPP <version>
     And the station is Booted
     When the CSMS sets a "TxDefaultProfile" of 8 A on EVSE 1 at stack level 1 for 300 s
-    Then the station answered "SetChargingProfile" with "Accepted"
-    And the CSMS sent the "SetChargingProfile" as asked
+    Then the CSMS sent the "SetChargingProfile" as asked
+    And the station answered "SetChargingProfile" with "Accepted"
     When the CSMS replaces that profile with a limit of 6 A
-    Then the station answered "SetChargingProfile" with "Accepted"
-    And the CSMS sent the "SetChargingProfile" as asked
+    Then the CSMS sent the "SetChargingProfile" as asked
+    And the station answered "SetChargingProfile" with "Accepted"
     And the CSMS's last 2 "SetChargingProfile" have the same "chargingProfile.id"
     And the CSMS's last 2 "SetChargingProfile" have the same "chargingProfile.stackLevel"
     And the CSMS's last 2 "SetChargingProfile" have the same "chargingProfile.chargingProfilePurpose"
@@ -96,9 +96,9 @@ Feature: K Smart Charging - the CSMS sets, reads and clears charging profiles
     Then the CSMS sent the "GetChargingProfiles" as asked
     And the CSMS answered each "ReportChargingProfiles" carrying the requestId of its last "GetChargingProfiles"
     When the CSMS clears the charging profile with id 100
-    Then the station answered "ClearChargingProfile" with "Accepted"
-    And the CSMS sent the "ClearChargingProfile" as asked
+    Then the CSMS sent the "ClearChargingProfile" as asked
     And the CSMS's last "ClearChargingProfile" has no "chargingProfileCriteria"
+    And the station answered "ClearChargingProfile" with "Accepted"
     And the CSMS's last ClearChargingProfile selects the station's profile 100
     And the CSMS answered every call
     And the CSMS answered no call with an error
@@ -120,9 +120,9 @@ Feature: K Smart Charging - the CSMS sets, reads and clears charging profiles
     And the station is Booted
     And the station holds a "TxDefaultProfile" of 6 A on EVSE 1 at stack level 1 with id 100
     When the CSMS clears the "TxDefaultProfile" profiles at stack level 1 on EVSE 1
-    Then the station answered "ClearChargingProfile" with "Accepted"
-    And the CSMS sent the "ClearChargingProfile" as asked
+    Then the CSMS sent the "ClearChargingProfile" as asked
     And the CSMS's last "ClearChargingProfile" has no "chargingProfileId"
+    And the station answered "ClearChargingProfile" with "Accepted"
     And the CSMS's last ClearChargingProfile selects the station's profile 100
     And the CSMS answered every call
     And the CSMS answered no call with an error
@@ -144,9 +144,9 @@ Feature: K Smart Charging - the CSMS sets, reads and clears charging profiles
     Given a station with profile "EVSE-AC-22kW-1port" on OCPP <version>
     And the station is Booted
     When the CSMS clears the "TxDefaultProfile" profiles at stack level 1 on EVSE 1
-    Then the station answered "ClearChargingProfile" with "Unknown"
-    And the CSMS sent the "ClearChargingProfile" as asked
+    Then the CSMS sent the "ClearChargingProfile" as asked
     And the CSMS's last "ClearChargingProfile" has no "chargingProfileId"
+    And the station answered "ClearChargingProfile" with "Unknown"
     And the CSMS answered every call
     And the CSMS answered no call with an error
 
@@ -168,8 +168,8 @@ Feature: K Smart Charging - the CSMS sets, reads and clears charging profiles
     And the station's setting "SmartChargingCtrlr.Enabled" is "false"
     And the station is Booted
     When the CSMS sets a "TxDefaultProfile" of 6 A on EVSE 1 at stack level 1 for 300 s
-    Then the station answered "SetChargingProfile" with "NotSupported"
-    And the CSMS sent the "SetChargingProfile" as asked
+    Then the CSMS sent the "SetChargingProfile" as asked
+    And the station answered "SetChargingProfile" with "NotSupported"
     And the CSMS answered every call
     And the CSMS answered no call with an error
 
@@ -189,8 +189,8 @@ Feature: K Smart Charging - the CSMS sets, reads and clears charging profiles
     Given a station with profile "EVSE-AC-22kW-1port" on OCPP <version>
     And the station is Booted
     When the CSMS sets a "Daily" recurring "TxDefaultProfile" of 6 A on EVSE 1 at stack level 1
-    Then the station answered "SetChargingProfile" with "Accepted"
-    And the CSMS sent the "SetChargingProfile" as asked
+    Then the CSMS sent the "SetChargingProfile" as asked
+    And the station answered "SetChargingProfile" with "Accepted"
     And the CSMS's last "SetChargingProfile" carries "chargingProfile.chargingSchedule[0].startSchedule"
     And the CSMS answered every call
     And the CSMS answered no call with an error
@@ -214,11 +214,11 @@ Feature: K Smart Charging - the CSMS sets, reads and clears charging profiles
     And EVSE 1 is EnergyTransferStarted with the valid token
     And the station holds a "ChargingStationMaxProfile" of 32 A on EVSE 0 at stack level 1 with id 100
     When the CSMS asks for the charging profiles of EVSE 0 with purpose "ChargingStationMaxProfile"
-    Then the station answered "GetChargingProfiles" with "Accepted"
-    And the CSMS sent the "GetChargingProfiles" as asked
+    Then the CSMS sent the "GetChargingProfiles" as asked
     And the CSMS's last "GetChargingProfiles" has no "chargingProfile.stackLevel"
     And the CSMS's last "GetChargingProfiles" has no "chargingProfile.chargingLimitSource"
     And the CSMS's last "GetChargingProfiles" has no "chargingProfile.chargingProfileId"
+    And the station answered "GetChargingProfiles" with "Accepted"
     And the CSMS answered each "ReportChargingProfiles" carrying the requestId of its last "GetChargingProfiles"
     And the CSMS answered every call
     And the CSMS answered no call with an error
@@ -240,11 +240,11 @@ Feature: K Smart Charging - the CSMS sets, reads and clears charging profiles
     And the station is Booted
     And the station holds a "TxDefaultProfile" of 6 A on EVSE 1 at stack level 1 with id 100
     When the CSMS asks for the charging profiles of EVSE 1 with purpose "TxDefaultProfile"
-    Then the station answered "GetChargingProfiles" with "Accepted"
-    And the CSMS sent the "GetChargingProfiles" as asked
+    Then the CSMS sent the "GetChargingProfiles" as asked
     And the CSMS's last "GetChargingProfiles" has no "chargingProfile.stackLevel"
     And the CSMS's last "GetChargingProfiles" has no "chargingProfile.chargingLimitSource"
     And the CSMS's last "GetChargingProfiles" has no "chargingProfile.chargingProfileId"
+    And the station answered "GetChargingProfiles" with "Accepted"
     And the CSMS answered each "ReportChargingProfiles" carrying the requestId of its last "GetChargingProfiles"
     And the CSMS answered every call
     And the CSMS answered no call with an error
@@ -267,12 +267,12 @@ Feature: K Smart Charging - the CSMS sets, reads and clears charging profiles
     And the station holds a "TxDefaultProfile" of 6 A on EVSE 1 at stack level 1 with id 100
     And the station holds a "TxDefaultProfile" of 10 A on EVSE 0 at stack level 1 with id 101
     When the CSMS asks for the charging profiles of every EVSE with purpose "TxDefaultProfile"
-    Then the station answered "GetChargingProfiles" with "Accepted"
-    And the CSMS sent the "GetChargingProfiles" as asked
+    Then the CSMS sent the "GetChargingProfiles" as asked
     And the CSMS's last "GetChargingProfiles" has no "evseId"
     And the CSMS's last "GetChargingProfiles" has no "chargingProfile.stackLevel"
     And the CSMS's last "GetChargingProfiles" has no "chargingProfile.chargingLimitSource"
     And the CSMS's last "GetChargingProfiles" has no "chargingProfile.chargingProfileId"
+    And the station answered "GetChargingProfiles" with "Accepted"
     And the CSMS answered each "ReportChargingProfiles" carrying the requestId of its last "GetChargingProfiles"
     And the CSMS answered every call
     And the CSMS answered no call with an error
@@ -294,12 +294,12 @@ Feature: K Smart Charging - the CSMS sets, reads and clears charging profiles
     And the station is Booted
     And the station holds a "TxDefaultProfile" of 6 A on EVSE 1 at stack level 1 with id 100
     When the CSMS asks for the charging profile with id 100
-    Then the station answered "GetChargingProfiles" with "Accepted"
-    And the CSMS sent the "GetChargingProfiles" as asked
+    Then the CSMS sent the "GetChargingProfiles" as asked
     And the CSMS's last "GetChargingProfiles" has no "evseId"
     And the CSMS's last "GetChargingProfiles" has no "chargingProfile.chargingProfilePurpose"
     And the CSMS's last "GetChargingProfiles" has no "chargingProfile.stackLevel"
     And the CSMS's last "GetChargingProfiles" has no "chargingProfile.chargingLimitSource"
+    And the station answered "GetChargingProfiles" with "Accepted"
     And the CSMS answered each "ReportChargingProfiles" carrying the requestId of its last "GetChargingProfiles"
     And the CSMS answered every call
     And the CSMS answered no call with an error
@@ -321,11 +321,11 @@ Feature: K Smart Charging - the CSMS sets, reads and clears charging profiles
     And the station is Booted
     And the station holds a "TxDefaultProfile" of 6 A on EVSE 1 at stack level 1 with id 100
     When the CSMS asks for the charging profiles of EVSE 1 at stack level 1
-    Then the station answered "GetChargingProfiles" with "Accepted"
-    And the CSMS sent the "GetChargingProfiles" as asked
+    Then the CSMS sent the "GetChargingProfiles" as asked
     And the CSMS's last "GetChargingProfiles" has no "chargingProfile.chargingProfilePurpose"
     And the CSMS's last "GetChargingProfiles" has no "chargingProfile.chargingLimitSource"
     And the CSMS's last "GetChargingProfiles" has no "chargingProfile.chargingProfileId"
+    And the station answered "GetChargingProfiles" with "Accepted"
     And the CSMS answered each "ReportChargingProfiles" carrying the requestId of its last "GetChargingProfiles"
     And the CSMS answered every call
     And the CSMS answered no call with an error
@@ -347,11 +347,11 @@ Feature: K Smart Charging - the CSMS sets, reads and clears charging profiles
     And the station is Booted
     And the station holds a "TxDefaultProfile" of 6 A on EVSE 1 at stack level 1 with id 100
     When the CSMS asks for the charging profiles of EVSE 1 from source "CSO"
-    Then the station answered "GetChargingProfiles" with "Accepted"
-    And the CSMS sent the "GetChargingProfiles" as asked
+    Then the CSMS sent the "GetChargingProfiles" as asked
     And the CSMS's last "GetChargingProfiles" has no "chargingProfile.chargingProfilePurpose"
     And the CSMS's last "GetChargingProfiles" has no "chargingProfile.stackLevel"
     And the CSMS's last "GetChargingProfiles" has no "chargingProfile.chargingProfileId"
+    And the station answered "GetChargingProfiles" with "Accepted"
     And the CSMS answered each "ReportChargingProfiles" carrying the requestId of its last "GetChargingProfiles"
     And the CSMS answered every call
     And the CSMS answered no call with an error
@@ -373,11 +373,11 @@ Feature: K Smart Charging - the CSMS sets, reads and clears charging profiles
     And the station is Booted
     And the station holds a "TxDefaultProfile" of 6 A on EVSE 1 at stack level 1 with id 100
     When the CSMS asks for the charging profiles of EVSE 1 with purpose "TxDefaultProfile"
-    Then the station answered "GetChargingProfiles" with "Accepted"
-    And the CSMS sent the "GetChargingProfiles" as asked
+    Then the CSMS sent the "GetChargingProfiles" as asked
     And the CSMS's last "GetChargingProfiles" has no "chargingProfile.stackLevel"
     And the CSMS's last "GetChargingProfiles" has no "chargingProfile.chargingLimitSource"
     And the CSMS's last "GetChargingProfiles" has no "chargingProfile.chargingProfileId"
+    And the station answered "GetChargingProfiles" with "Accepted"
     And the CSMS answered each "ReportChargingProfiles" carrying the requestId of its last "GetChargingProfiles"
     And the CSMS answered every call
     And the CSMS answered no call with an error
@@ -399,10 +399,10 @@ Feature: K Smart Charging - the CSMS sets, reads and clears charging profiles
     And the station is Booted
     And the station holds a "TxDefaultProfile" of 6 A on EVSE 1 at stack level 1 with id 100
     When the CSMS asks for the charging profiles of EVSE 1 with purpose "TxDefaultProfile" at stack level 1
-    Then the station answered "GetChargingProfiles" with "Accepted"
-    And the CSMS sent the "GetChargingProfiles" as asked
+    Then the CSMS sent the "GetChargingProfiles" as asked
     And the CSMS's last "GetChargingProfiles" has no "chargingProfile.chargingLimitSource"
     And the CSMS's last "GetChargingProfiles" has no "chargingProfile.chargingProfileId"
+    And the station answered "GetChargingProfiles" with "Accepted"
     And the CSMS answered each "ReportChargingProfiles" carrying the requestId of its last "GetChargingProfiles"
     And the CSMS answered every call
     And the CSMS answered no call with an error
@@ -425,9 +425,9 @@ Feature: K Smart Charging - the CSMS sets, reads and clears charging profiles
     And the station is Booted
     And the station holds a "TxDefaultProfile" of 10 A on EVSE 1 at stack level 1 with id 100
     When the CSMS asks for the composite schedule of EVSE 1 over 300 s in A
-    Then the station answered "GetCompositeSchedule" with "Accepted"
+    Then the CSMS sent the "GetCompositeSchedule" as asked
+    And the station answered "GetCompositeSchedule" with "Accepted"
     And the station answered "GetCompositeSchedule" with "schedule.chargingSchedulePeriod[0].limit" = "10"
-    And the CSMS sent the "GetCompositeSchedule" as asked
     And the CSMS answered every call
     And the CSMS answered no call with an error
 
@@ -448,10 +448,10 @@ Feature: K Smart Charging - the CSMS sets, reads and clears charging profiles
     And the station is Booted
     And the station holds a "ChargingStationMaxProfile" of 16 A on EVSE 0 at stack level 1 with id 100
     When the CSMS asks for the composite schedule of EVSE 0 over 300 s in A
-    Then the station answered "GetCompositeSchedule" with "Accepted"
+    Then the CSMS sent the "GetCompositeSchedule" as asked
+    And the station answered "GetCompositeSchedule" with "Accepted"
     And the station answered "GetCompositeSchedule" with "schedule.evseId" = "0"
     And the station answered "GetCompositeSchedule" with "schedule.chargingSchedulePeriod[0].limit" = "16"
-    And the CSMS sent the "GetCompositeSchedule" as asked
     And the CSMS answered every call
     And the CSMS answered no call with an error
 
@@ -473,8 +473,8 @@ Feature: K Smart Charging - the CSMS sets, reads and clears charging profiles
     And the station is Booted
     And EVSE 1 is EnergyTransferStarted with the valid token
     When the CSMS sets a TxProfile of 6 A for the transaction on EVSE 1 at stack level 1
-    Then the station answered "SetChargingProfile" with "Accepted"
-    And the CSMS sent the "SetChargingProfile" as asked
+    Then the CSMS sent the "SetChargingProfile" as asked
+    And the station answered "SetChargingProfile" with "Accepted"
     And the CSMS's TxProfile on EVSE 1 names the running transaction
     And the CSMS's last "SetChargingProfile" has no "chargingProfile.chargingSchedule[0].startSchedule"
     And the CSMS answered every call
@@ -498,11 +498,11 @@ Feature: K Smart Charging - the CSMS sets, reads and clears charging profiles
     And the station is Booted
     And EVSE 1 is EnergyTransferStarted with the valid token
     When the CSMS sets a "TxDefaultProfile" of 6 A on EVSE 1 at stack level 1 for 300 s
-    Then the station answered "SetChargingProfile" with "Accepted"
-    And the CSMS sent the "SetChargingProfile" as asked
+    Then the CSMS sent the "SetChargingProfile" as asked
+    And the station answered "SetChargingProfile" with "Accepted"
     When the CSMS sets a "ChargingStationMaxProfile" of 8 A on EVSE 0 at stack level 1 for 300 s
-    Then the station answered "SetChargingProfile" with "Accepted"
-    And the CSMS sent the "SetChargingProfile" as asked
+    Then the CSMS sent the "SetChargingProfile" as asked
+    And the station answered "SetChargingProfile" with "Accepted"
     And the CSMS's last 2 "SetChargingProfile" have different "chargingProfile.id"
     And the CSMS's last "SetChargingProfile" carries "chargingProfile.chargingSchedule[0].startSchedule"
     And the CSMS answered every call

@@ -106,6 +106,8 @@ internal static class Ocpp2EngineHandlers
         peer.On<GetChargingProfilesRequest, GetChargingProfilesResponse>((request, _) =>
         {
             Ocpp2SmartChargingGate.ThrowIfDisabled(station, "GetChargingProfiles");
+            // 2.0.1 K09: Accepted and then the reports when a profile matches (carrying the requestId, every part but the
+            // last with tbc: K09.FR.01/02), NoProfiles and no report otherwise.
             var found = engine.Profiles.Get(Ocpp2SmartCharging.FromOcpp2(request));
             if (found.Count > 0)
             {
@@ -113,7 +115,15 @@ internal static class Ocpp2EngineHandlers
                 {
                     foreach (var report in Ocpp2SmartCharging.ToOcpp2Reports(request.RequestId, found))
                     {
-                        await peer.CallAsync<ReportChargingProfilesRequest, ReportChargingProfilesResponse>(report, ct).ConfigureAwait(false);
+                        try
+                        {
+                            await peer.CallAsync<ReportChargingProfilesRequest, ReportChargingProfilesResponse>(report, ct).ConfigureAwait(false);
+                        }
+                        catch (OcppCallErrorException)
+                        {
+                            // Each part stands on its own (one report per EVSE and source); a CSMS
+                            // refusing one still gets the rest, and the CALLERROR stays in the traffic for the verdict.
+                        }
                     }
                 });
             }
