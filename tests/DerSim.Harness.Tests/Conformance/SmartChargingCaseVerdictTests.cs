@@ -60,6 +60,17 @@ public sealed class SmartChargingCaseVerdictTests
     }
 
     [Test]
+    public async Task A_CSMS_that_asks_for_the_composite_schedule_in_another_unit_fails_the_composite_cases_naming_the_field()
+    {
+        var results = await RunAsync(new ScriptedCsmsScript { WrongFieldIn = ("GetCompositeSchedule", "chargingRateUnit", "\"W\"") });
+
+        Failed(results).ShouldBe(["TC_K_43_CSMS", "TC_K_44_CSMS"]);
+        var failure = results.First(r => Case(r) == "TC_K_44_CSMS").Message;
+        failure.ShouldContain("the CSMS's GetCompositeSchedule has chargingRateUnit = W, it was asked for A");
+        failure.ShouldContain("\"GetCompositeSchedule\",{");
+    }
+
+    [Test]
     public async Task A_CSMS_that_answers_ReportChargingProfiles_with_a_CALLERROR_fails_the_cases_that_read_profiles()
     {
         var results = await RunAsync(new ScriptedCsmsScript { ErrorFor = "ReportChargingProfiles" });
