@@ -8,7 +8,7 @@
 //   POST /stations/:id/reset            {"type":"Soft"|"Hard"}
 //   POST /stations/:id/trigger          {"message":"StatusNotification","evseId":1?}
 //   POST /stations/:id/availability     {"evseId":1,"operative":false}
-//   POST /stations/:id/composite-schedule {"evseId":1,"durationSeconds":3600}   (in W)
+//   POST /stations/:id/composite-schedule {"evseId":1,"durationSeconds":3600,"chargingRateUnit":"A"}   (W when not A)
 //   POST /stations/:id/clear-profiles   a ClearChargingProfile request of the station's version, forwarded as given
 //   2.1 only (404 on other versions):
 //   POST /stations/:id/allowed-energy-transfer {"transactionId":"...","modes":"DC_BPT,DC"}
@@ -45,10 +45,12 @@ function build(kind, protocol, body) {
                     id, stackLevel: 1, chargingProfilePurpose: body.purpose, chargingProfileKind: 'Relative',
                     ...(tx !== undefined ? { transactionId: String(tx) } : {}), chargingSchedule: [{ id: 1, ...schedule }] } }];
         }
-        case 'composite-schedule':
+        case 'composite-schedule': {
+            const unit = body.chargingRateUnit === 'A' ? 'A' : 'W';
             return v16
-                ? ['GetCompositeSchedule', { connectorId: Number(body.evseId), duration: Number(body.durationSeconds), chargingRateUnit: 'W' }]
-                : ['GetCompositeSchedule', { evseId: Number(body.evseId), duration: Number(body.durationSeconds), chargingRateUnit: 'W' }];
+                ? ['GetCompositeSchedule', { connectorId: Number(body.evseId), duration: Number(body.durationSeconds), chargingRateUnit: unit }]
+                : ['GetCompositeSchedule', { evseId: Number(body.evseId), duration: Number(body.durationSeconds), chargingRateUnit: unit }];
+        }
         case 'clear-profiles':
             return ['ClearChargingProfile', body];
         case 'remote-start':

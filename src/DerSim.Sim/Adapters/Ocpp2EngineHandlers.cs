@@ -62,6 +62,7 @@ internal static class Ocpp2EngineHandlers
 
         peer.On<SetChargingProfileRequest, SetChargingProfileResponse>(async (request, _) =>
         {
+            Ocpp2SmartChargingGate.ThrowIfDisabled(station, "SetChargingProfile");
             await engine.SettleStartsAsync().ConfigureAwait(false);
             var result = engine.InstallProfile(request.EvseId, Ocpp2SmartCharging.FromOcpp2(request));
             if (result.IsAccepted && dialect.HasV2x)
@@ -75,6 +76,7 @@ internal static class Ocpp2EngineHandlers
 
         peer.On<ClearChargingProfileRequest, ClearChargingProfileResponse>((request, _) =>
         {
+            Ocpp2SmartChargingGate.ThrowIfDisabled(station, "ClearChargingProfile");
             var status = engine.ClearProfiles(Ocpp2SmartCharging.FromOcpp2(request));
             if (dialect.HasV2x)
             {
@@ -91,6 +93,7 @@ internal static class Ocpp2EngineHandlers
 
         peer.On<GetCompositeScheduleRequest, GetCompositeScheduleResponse>((request, _) =>
         {
+            Ocpp2SmartChargingGate.ThrowIfDisabled(station, "GetCompositeSchedule");
             if (request.EvseId != 0 && !station.HasEvse(request.EvseId))
             {
                 return ValueTask.FromResult(new GetCompositeScheduleResponse(GenericStatusEnumType.Rejected));
@@ -102,6 +105,9 @@ internal static class Ocpp2EngineHandlers
 
         peer.On<GetChargingProfilesRequest, GetChargingProfilesResponse>((request, _) =>
         {
+            Ocpp2SmartChargingGate.ThrowIfDisabled(station, "GetChargingProfiles");
+            // 2.0.1 K09: Accepted and then the reports when a profile matches (carrying the requestId, every part but the
+            // last with tbc: K09.FR.01/02), NoProfiles and no report otherwise.
             var found = engine.Profiles.Get(Ocpp2SmartCharging.FromOcpp2(request));
             if (found.Count > 0)
             {
@@ -109,7 +115,15 @@ internal static class Ocpp2EngineHandlers
                 {
                     foreach (var report in Ocpp2SmartCharging.ToOcpp2Reports(request.RequestId, found))
                     {
-                        await peer.CallAsync<ReportChargingProfilesRequest, ReportChargingProfilesResponse>(report, ct).ConfigureAwait(false);
+                        try
+                        {
+                            await peer.CallAsync<ReportChargingProfilesRequest, ReportChargingProfilesResponse>(report, ct).ConfigureAwait(false);
+                        }
+                        catch (OcppCallErrorException)
+                        {
+                            // Each part stands on its own (one report per EVSE and source); a CSMS
+                            // refusing one still gets the rest, and the CALLERROR stays in the traffic for the verdict.
+                        }
                     }
                 });
             }

@@ -63,7 +63,15 @@ public sealed class StationConfiguration
         Add(new Setting("TransactionMessageAttempts", "OCPPCommCtrlr", "MessageAttempts", "3", ReadOnly: false, IsPositiveInt) { DataType = DeviceDataType.Integer, Instance = TransactionEventInstance });
         Add(new Setting("TransactionMessageRetryInterval", "OCPPCommCtrlr", "MessageAttemptInterval", "60", ReadOnly: false, IsPositiveIntOrZero) { DataType = DeviceDataType.Integer, Unit = Seconds, Instance = TransactionEventInstance });
         AddMetering(string.Join(",", measurands));
+
+        // OCPP 2.x SmartChargingCtrlr.Enabled: a station with smart charging switched off answers the smart-charging
+        // requests with a CALLERROR NotSupported (TC_K_15; see Ocpp2SmartChargingGate). 1.6 names it by its feature
+        // profile (SupportedFeatureProfiles), which the simulator does not model.
+        Add(new Setting(SmartChargingEnabledKey, "SmartChargingCtrlr", "Enabled", "true", ReadOnly: false, IsBool) { DataType = DeviceDataType.Boolean, InV16 = false });
     }
+
+    /// <summary>The key of SmartChargingCtrlr.Enabled (2.x only).</summary>
+    public const string SmartChargingEnabledKey = "SmartChargingEnabled";
 
     /// <summary>The key of AuthCacheCtrlr.Enabled (1.6 AuthorizationCacheEnabled).</summary>
     public const string AuthCacheEnabledKey = "AuthorizationCacheEnabled";

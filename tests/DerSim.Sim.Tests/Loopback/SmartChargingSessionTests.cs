@@ -142,4 +142,24 @@ public sealed class SmartChargingSessionTests
         profile.GetProperty("chargingSchedule")[0].GetProperty("chargingSchedulePeriod")[0].GetProperty("limit").GetDouble().ShouldBe(40_000);
         rig.OfficialViolations().ShouldBeEmpty(rig.Describe());
     }
+
+    // TC_K_15: with SmartChargingCtrlr.Enabled false the station knows the smart-charging actions but does not
+    // support them: CALLERROR NotSupported (OCPP-J), and nothing is installed.
+    [TestCase(OcppVersion.V201)]
+    [TestCase(OcppVersion.V21)]
+    public async Task A_station_with_smart_charging_switched_off_answers_smart_charging_requests_with_NotSupported(OcppVersion version)
+    {
+        await using var rig = await SessionRig.StartAsync(version, Dc150, $"SCOFF-{version}", new SessionPlan { Sessions = 0 });
+        await rig.Csms.WaitForAsync(rig.Id, s => s.ConnectorStatus.Values.Any(v => v == "Available"), TimeSpan.FromSeconds(10));
+        var configuration = rig.Runner.Station.Configuration;
+        configuration.TrySet(configuration.Get("SmartChargingCtrlr", "Enabled")!, "false").ShouldBe(DerSim.Sim.StationModel.SetOutcome.Accepted);
+
+        var (action, json) = CsmsPayloads.SetProfile(version, 1, 4, "TxDefaultProfile", null, (0, 40_000));
+        (await Should.ThrowAsync<DerSim.Ocpp.Rpc.OcppCallErrorException>(() => rig.CallAsync(action, json))).ErrorCode.ShouldBe("NotSupported");
+        (await Should.ThrowAsync<DerSim.Ocpp.Rpc.OcppCallErrorException>(() => rig.CallAsync("GetChargingProfiles", """{"requestId":1,"chargingProfile":{"chargingProfilePurpose":"TxDefaultProfile"}}""")))
+            .ErrorCode.ShouldBe("NotSupported");
+        (await Should.ThrowAsync<DerSim.Ocpp.Rpc.OcppCallErrorException>(() => rig.CallAsync("ClearChargingProfile", """{"chargingProfileId":4}""")))
+            .ErrorCode.ShouldBe("NotSupported");
+        rig.Runner.Engine.Profiles.Profiles.ShouldBeEmpty();
+    }
 }

@@ -73,4 +73,53 @@ public sealed class CompositeScheduleTests
         store.CompositeSchedule(1, T0, 120, ChargingRateUnit.W, Ac3).Periods.Select(p => (p.StartPeriod, p.Limit))
             .ShouldBe([(0, 5000.0), (60, 7000.0)]);
     }
+
+    // TC_K_43: a TxDefaultProfile of 10 A on EVSE 1 is the EVSE's composite limit, in A as given and in W on a
+    // three-phase 230 V supply (10 A x 230 V x 3 = 6900 W), over the whole window asked for.
+    [Test]
+    public void A_tx_default_of_10_A_gives_10_A_or_6900_W_over_the_window()
+    {
+        var store = new ChargingProfileStore();
+        store.Install(1, Absolute(100, TxDefault, 1, T0, ChargingRateUnit.A, (0, 10m)));
+        var ctx = Ac3 with { MaxKw = 22.08 };
+
+        var inA = store.CompositeSchedule(1, T0, 300, ChargingRateUnit.A, ctx);
+        var inW = store.CompositeSchedule(1, T0, 300, ChargingRateUnit.W, ctx);
+
+        inA.Periods.Select(p => (p.StartPeriod, Math.Round(p.Limit!.Value, 6), p.NumberPhases)).ShouldBe([(0, 10.0, (int?)3)]);
+        Math.Round(inW.Periods.ShouldHaveSingleItem().Limit!.Value, 6).ShouldBe(6900.0);
+        (inA.EvseId, inA.Duration).ShouldBe((1, 300));
+    }
+
+    // TC_K_44: the station's composite (EVSE 0) is its ChargingStationMaxProfile; an EVSE's TxDefaultProfile does
+    // not lower it, and the EVSE itself gets the lower of the two.
+    [Test]
+    public void The_station_composite_is_its_station_max_and_an_evse_gets_the_lower_of_max_and_tx_default()
+    {
+        var store = new ChargingProfileStore();
+        store.Install(0, Absolute(100, ChargingStationMax, 1, T0, ChargingRateUnit.A, (0, 16m)));
+        store.Install(1, Absolute(101, TxDefault, 1, T0, ChargingRateUnit.A, (0, 10m), (120, 20m)));
+        var ctx = Ac3 with { MaxKw = 22.08 };
+
+        var station = store.CompositeSchedule(0, T0, 300, ChargingRateUnit.A, ctx);
+        var evse = store.CompositeSchedule(1, T0, 300, ChargingRateUnit.A, ctx);
+
+        station.EvseId.ShouldBe(0);
+        station.Periods.Select(p => (p.StartPeriod, Math.Round(p.Limit!.Value, 6))).ShouldBe([(0, 16.0)]);
+        evse.Periods.Select(p => (p.StartPeriod, Math.Round(p.Limit!.Value, 6))).ShouldBe([(0, 10.0), (120, 16.0)]);
+    }
+
+    // TC_K_19: a weekly recurring profile repeats its schedule seven days after its start.
+    [Test]
+    public void A_weekly_recurring_profile_repeats_a_week_later()
+    {
+        var store = new ChargingProfileStore();
+        store.Install(1, Profile(1, TxDefault, 0, ChargingProfileKind.Recurring, T0, ChargingRateUnit.A,
+            (0, 6m), (3600, 16m)) with { Recurrency = RecurrencyKind.Weekly });
+        var ctx = Ac3 with { MaxKw = 22.08 };
+
+        var weekLater = store.CompositeSchedule(1, T0.AddDays(7).AddMinutes(-30), 7200, ChargingRateUnit.A, ctx);
+
+        weekLater.Periods.Select(p => (p.StartPeriod, Math.Round(p.Limit!.Value, 6))).ShouldBe([(0, 16.0), (1800, 6.0), (5400, 16.0)]);
+    }
 }

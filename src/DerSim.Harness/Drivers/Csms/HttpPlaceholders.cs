@@ -23,6 +23,9 @@ public static class HttpPlaceholders
         {
             SetV2xCurveProfileCommand { HasCurve: true } => "SetChargingProfileV2xCurve",
             SetV2xProfileCommand or SetV2xCurveProfileCommand => "SetChargingProfileV2x",
+            // A profile with a schedule of its own (kind, validity, start, stack level, periods) is more than a "set a
+            // limit" template says: it needs one of its own, or the default action's full payload.
+            SetChargingProfileCommand { IsScheduled: true } => "SetChargingProfileSchedule",
             _ => command.Kind.ToString(),
         };
     }
@@ -65,6 +68,14 @@ public static class HttpPlaceholders
                 add.Add("purpose", c.Purpose);
                 add.Add("profileId", c.ProfileId);
                 add.Add("transactionId", c.TransactionId);
+                add.Add("stackLevel", c.StackLevel);
+                add.Add("chargingProfileKind", c.ProfileKind);
+                add.Add("recurrencyKind", c.RecurrencyKind);
+                add.Add("chargingRateUnit", c.RateUnit);
+                add.Add("validFrom", c.ValidFrom is { } from ? Timestamp(from) : null);
+                add.Add("validTo", c.ValidTo is { } to ? Timestamp(to) : null);
+                add.Add("startSchedule", c.StartSchedule is { } start ? Timestamp(start) : null);
+                add.Add("scheduleDurationSeconds", c.DurationSeconds);
                 break;
             case SetV2xProfileCommand c:
                 add.Evse(c.EvseId);
@@ -79,10 +90,22 @@ public static class HttpPlaceholders
                 break;
             case ClearChargingProfileCommand c:
                 add.Evse(c.EvseId);
+                add.Add("chargingProfileId", c.ProfileId);
+                add.Add("purpose", c.Purpose);
+                add.Add("stackLevel", c.StackLevel);
                 break;
             case GetCompositeScheduleCommand c:
                 add.Evse(c.EvseId);
                 add.Add("durationSeconds", c.DurationSeconds);
+                add.Add("chargingRateUnit", c.Unit);
+                break;
+            case GetChargingProfilesCommand c:
+                add.Evse(c.EvseId);
+                add.Add("requestId", c.RequestId);
+                add.Add("purpose", c.Purpose);
+                add.Add("stackLevel", c.StackLevel);
+                add.Add("chargingProfileIds", c.ProfileIds is { } ids ? string.Join(",", ids) : null);
+                add.Add("chargingLimitSources", c.Sources is { } sources ? string.Join(",", sources) : null);
                 break;
             case RemoteStartCommand c:
                 add.Evse(c.EvseId);

@@ -14,12 +14,16 @@ public static class OperatorInstructions
         ArgumentNullException.ThrowIfNull(command);
         var what = command switch
         {
+            SetChargingProfileCommand { IsScheduled: true } c => ScheduleText(c),
             SetChargingProfileCommand c => $"a {c.Purpose} limiting EVSE {c.EvseId} to {LimitText(c.LimitW, c.LimitA)}{(c.TransactionId is null ? "" : $" (transaction {c.TransactionId})")}",
             SetV2xProfileCommand c => $"a TxProfile for EVSE {c.EvseId} with operationMode {c.OperationMode}{V2xText(c.SetpointW, c.LimitW, c.DischargeLimitW)} (transaction {c.TransactionId})",
             SetV2xCurveProfileCommand { HasCurve: false } c => $"a TxProfile for EVSE {c.EvseId} with operationMode {c.OperationMode} (transaction {c.TransactionId})",
             SetV2xCurveProfileCommand c => $"a TxProfile for EVSE {c.EvseId} with operationMode {c.OperationMode}{CurveText(c)} (transaction {c.TransactionId})",
+            ClearChargingProfileCommand { ProfileId: { } id } => $"clearing the charging profile with id {id} (chargingProfileId only, no criteria)",
+            ClearChargingProfileCommand c when c.Purpose is not null || c.StackLevel is not null => ClearText(c),
             ClearChargingProfileCommand c => c.EvseId is null ? "clearing every charging profile" : $"clearing the charging profiles of EVSE {c.EvseId}",
-            GetCompositeScheduleCommand c => $"for EVSE {c.EvseId} over {c.DurationSeconds} s",
+            GetCompositeScheduleCommand c => $"for {(c.EvseId == 0 ? "the whole station (evseId 0)" : $"EVSE {c.EvseId}")} over {c.DurationSeconds} s in {c.Unit}",
+            GetChargingProfilesCommand c => ProfilesText(c),
             RemoteStartCommand c => $"on EVSE {c.EvseId} for token {c.IdTag}",
             RemoteStopCommand c => $"for transaction {c.TransactionId}",
             ResetCommand c => $"of type {c.VersionResetType}",
@@ -58,6 +62,39 @@ public static class OperatorInstructions
         var baseline = c.BaselineW is { } b ? string.Create(CultureInfo.InvariantCulture, $", baseline {b / 1000:0.###} kW") : "";
         return $"{baseline}, {(c.FreqWattCurve is null ? "signal" : "frequency")}-watt curve {string.Join("; ", points)}";
     }
+
+    private static string ScheduleText(SetChargingProfileCommand c)
+    {
+        var periods = (c.Periods ?? [(0, c.LimitW ?? c.LimitA ?? 0)])
+            .Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.Limit:0.###} {c.RateUnit} from {p.StartPeriod} s"));
+        return string.Concat(
+            $"a {c.ProfileKind}{(c.RecurrencyKind is { } r ? $" ({r})" : "")} {c.Purpose} for {(c.EvseId == 0 ? "the whole station (evseId 0)" : $"EVSE {c.EvseId}")}",
+            string.Create(CultureInfo.InvariantCulture, $" at stack level {c.StackLevel}"),
+            c.KeepsProfileId ? string.Create(CultureInfo.InvariantCulture, $" with chargingProfile.id {c.ProfileId} (replacing that profile)") : "",
+            c.TransactionId is { } tx && c.Purpose == "TxProfile" ? $" for transaction {tx}" : "",
+            $", limit {string.Join(", then ", periods)}",
+            c.DurationSeconds is { } d ? string.Create(CultureInfo.InvariantCulture, $", schedule duration {d} s") : "",
+            c.StartSchedule is not null ? ", startSchedule now" : "",
+            c.ValidFrom is not null ? ", validFrom now" : "",
+            c.ValidTo is { } to && c.ValidFrom is { } from ? string.Create(CultureInfo.InvariantCulture, $", validTo {(to - from).TotalSeconds:0} s later") : "");
+    }
+
+    private static string ClearText(ClearChargingProfileCommand c) =>
+        string.Concat(
+            "clearing by criteria (no chargingProfileId)",
+            c.Purpose is { } p ? $": purpose {p}" : ":",
+            c.StackLevel is { } level ? string.Create(CultureInfo.InvariantCulture, $", stack level {level}") : "",
+            c.EvseId is { } evse ? string.Create(CultureInfo.InvariantCulture, $", EVSE {evse}") : "");
+
+    private static string ProfilesText(GetChargingProfilesCommand c) =>
+        string.Concat(
+            "asking for the charging profiles",
+            c.EvseId switch { null => " of every EVSE (no evseId)", 0 => " of the station itself (evseId 0)", { } e => string.Create(CultureInfo.InvariantCulture, $" of EVSE {e}") },
+            c.ProfileIds is { } ids ? $" with id {string.Join(", ", ids)}" : "",
+            c.Purpose is { } p ? $" with purpose {p}" : "",
+            c.StackLevel is { } level ? string.Create(CultureInfo.InvariantCulture, $" at stack level {level}") : "",
+            c.Sources is { } sources ? $" from source {string.Join(", ", sources)}" : "",
+            " (any requestId)");
 
     private static string LimitText(decimal? limitW, decimal? limitA) => limitW is { } w
         ? string.Create(CultureInfo.InvariantCulture, $"{w / 1000:0.###} kW")

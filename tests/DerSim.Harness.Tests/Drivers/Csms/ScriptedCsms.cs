@@ -93,7 +93,7 @@ public sealed class ScriptedCsms : IAsyncDisposable
             return;
         }
 
-        if (payload["chargingProfile"] is JsonObject profile)
+        if (action == "SetChargingProfile" && payload["chargingProfile"] is JsonObject profile)
         {
             // What a CSMS stamps on a profile it makes now: its own clock.
             profile["validFrom"] = Now.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
