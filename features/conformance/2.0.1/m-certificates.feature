@@ -55,8 +55,8 @@ Feature: M Certificate management - the CSMS installs, lists and deletes the sta
   Scenario Outline: The station fails to install the CSMS root certificate
     Given a station with profile "EVSE-AC-22kW-1port" on OCPP <version>
     And the station is Booted
-    And the station's certificate store can no longer be written
-    When the CSMS installs a new "CSMSRootCertificate" on the station
+    When the station's certificate store can no longer be written
+    And the CSMS installs a new "CSMSRootCertificate" on the station
     Then the CSMS sent the "InstallCertificate" as asked
     And the CSMS's "InstallCertificate" carries the certificate it was asked for
     And the station answered "InstallCertificate" with "Failed"

@@ -48,7 +48,6 @@ public sealed class CertificateCaseSteps(ScenarioWorld world, ScenarioContext sc
     /// DeleteCertificate fails (answered Failed, OCPP 2.0.1 M05.FR.03, M04.FR.03). Needs the station connected.
     /// Example: <c>When the station's certificate store can no longer be written</c>
     /// </summary>
-    [Given("the station's certificate store can no longer be written")]
     [When("the station's certificate store can no longer be written")]
     public void StoreFails() => Store().Writable = false;
 
