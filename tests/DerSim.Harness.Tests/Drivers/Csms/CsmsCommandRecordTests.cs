@@ -70,6 +70,9 @@ public sealed class CsmsCommandRecordTests
             new GetDerControlCommand(Station, v),
             new ClearDerControlCommand(Station, v, IsDefault: true),
             new AfrrSignalCommand(Station, v, at, -50),
+            new InstallCertificateCommand(Station, v, "CSMSRootCertificate", "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n"),
+            new GetInstalledCertificateIdsCommand(Station, v, ["ManufacturerRootCertificate"]),
+            new DeleteCertificateCommand(Station, v, "SHA256", "aa", "bb", "1f"),
         ];
     }
 }
