@@ -62,4 +62,13 @@ public enum CsmsActionKind
 
     /// <summary>2.x only: GetChargingProfiles, answered and then reported in ReportChargingProfiles.</summary>
     GetChargingProfiles,
+
+    /// <summary>2.x only: InstallCertificate, a CA certificate for the station's trust store.</summary>
+    InstallCertificate,
+
+    /// <summary>2.x only: GetInstalledCertificateIds, the hash data of the installed certificates of some types.</summary>
+    GetInstalledCertificateIds,
+
+    /// <summary>2.x only: DeleteCertificate by the hash data the station reported.</summary>
+    DeleteCertificate,
 }

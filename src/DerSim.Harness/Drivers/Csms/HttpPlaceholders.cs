@@ -167,6 +167,19 @@ public static class HttpPlaceholders
             case ClearDerControlCommand c:
                 add.Der(c.ControlType, c.ControlId, c.IsDefault);
                 break;
+            case InstallCertificateCommand c:
+                add.Add("certificateType", c.CertificateType);
+                add.Add("certificate", c.Certificate);
+                break;
+            case GetInstalledCertificateIdsCommand c:
+                add.Add("certificateTypes", string.Join(",", c.CertificateTypes));
+                break;
+            case DeleteCertificateCommand c:
+                add.Add("hashAlgorithm", c.HashAlgorithm);
+                add.Add("issuerNameHash", c.IssuerNameHash);
+                add.Add("issuerKeyHash", c.IssuerKeyHash);
+                add.Add("serialNumber", c.SerialNumber);
+                break;
             default:
                 throw new ArgumentException($"the Http CSMS driver has no placeholders for {command.GetType().Name}", nameof(command));
         }

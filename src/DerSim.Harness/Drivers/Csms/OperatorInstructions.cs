@@ -40,6 +40,9 @@ public static class OperatorInstructions
             GetDerControlCommand c => DerSelection(c.IsDefault, c.ControlType, c.ControlId),
             ClearDerControlCommand c => DerSelection(c.IsDefault, c.ControlType, c.ControlId),
             AfrrSignalCommand c => string.Create(CultureInfo.InvariantCulture, $"with signal {c.Signal} from {c.Timestamp:yyyy-MM-dd'T'HH:mm:ss'Z'}"),
+            InstallCertificateCommand c => $"installing this {c.CertificateType}:\n{c.Certificate.Trim()}",
+            GetInstalledCertificateIdsCommand c => c.CertificateTypes.Count == 0 ? "for the installed certificates of every type (certificateType left out)" : $"for the installed certificates of type {string.Join(", ", c.CertificateTypes)}",
+            DeleteCertificateCommand c => $"deleting the certificate with serial number {c.SerialNumber} (hashAlgorithm {c.HashAlgorithm}, issuerNameHash {c.IssuerNameHash}, issuerKeyHash {c.IssuerKeyHash}), as the station reported it in its last GetInstalledCertificateIds answer",
             _ => throw new ArgumentException($"no operator instruction for {command.GetType().Name}", nameof(command)),
         };
         return $"make the CSMS send {command.OcppAction ?? command.Kind.ToString()} to {command.StationId} {what}";

@@ -71,6 +71,9 @@ public sealed class CsmsCommandRecordTests
             new ClearDerControlCommand(Station, v, IsDefault: true),
             new AfrrSignalCommand(Station, v, at, -50),
             new GetChargingProfilesCommand(Station, v, 1) { Purpose = "TxDefaultProfile" },
+            new InstallCertificateCommand(Station, v, "CSMSRootCertificate", "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n"),
+            new GetInstalledCertificateIdsCommand(Station, v, ["ManufacturerRootCertificate"]),
+            new DeleteCertificateCommand(Station, v, "SHA256", "aa", "bb", "1f"),
         ];
     }
 }

@@ -1,0 +1,25 @@
+using DerSim.Ocpp;
+using Ocpp2 = DerSim.Ocpp.V21;
+
+namespace DerSim.Harness.Drivers.Csms;
+
+/// <summary>DeleteCertificate (2.x only) of the installed certificate its hash data names, as the station reported it.</summary>
+/// <param name="StationId">The station it is for.</param>
+/// <param name="Version">The station's OCPP version.</param>
+/// <param name="HashAlgorithm">SHA256, SHA384 or SHA512: the one the station reported the certificate with (M04.FR.07).</param>
+/// <param name="IssuerNameHash">The hash of the issuer's distinguished name, in hex.</param>
+/// <param name="IssuerKeyHash">The hash of the issuer's public key, in hex.</param>
+/// <param name="SerialNumber">The certificate's serial number, in hex.</param>
+public sealed record DeleteCertificateCommand(string StationId, OcppVersion Version, string HashAlgorithm, string IssuerNameHash, string IssuerKeyHash, string SerialNumber)
+    : CsmsCommand(StationId, Version)
+{
+    /// <inheritdoc />
+    public override CsmsActionKind Kind => CsmsActionKind.DeleteCertificate;
+
+    /// <inheritdoc />
+    protected override string? ActionIn(OcppVersion version) => version == OcppVersion.V16 ? null : "DeleteCertificate";
+
+    /// <inheritdoc />
+    protected override object Request() => new Ocpp2.DeleteCertificateRequest(
+        new Ocpp2.CertificateHashDataType(Wire<Ocpp2.HashAlgorithmEnumType>(HashAlgorithm, "hash algorithm"), IssuerNameHash, IssuerKeyHash, SerialNumber));
+}

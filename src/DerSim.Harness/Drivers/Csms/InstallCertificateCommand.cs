@@ -1,0 +1,28 @@
+using DerSim.Ocpp;
+using Ocpp2 = DerSim.Ocpp.V21;
+
+namespace DerSim.Harness.Drivers.Csms;
+
+/// <summary>InstallCertificate (2.x only): a CA certificate for the station to trust.</summary>
+/// <param name="StationId">The station it is for.</param>
+/// <param name="Version">The station's OCPP version.</param>
+/// <param name="CertificateType">What it is for: CSMSRootCertificate, ManufacturerRootCertificate, V2GRootCertificate, MORootCertificate (2.1: also OEMRootCertificate).</param>
+/// <param name="Certificate">The PEM-encoded X.509 certificate.</param>
+public sealed record InstallCertificateCommand(string StationId, OcppVersion Version, string CertificateType, string Certificate) : CsmsCommand(StationId, Version)
+{
+    /// <inheritdoc />
+    public override CsmsActionKind Kind => CsmsActionKind.InstallCertificate;
+
+    /// <summary>
+    /// The PEM text is the CSMS's to lay out (line breaks, a final newline): the certificate it carries is compared by
+    /// its DER bytes instead (Then the CSMS's "InstallCertificate" carries the certificate it was asked to install).
+    /// </summary>
+    public override IReadOnlyCollection<string> ChosenByCsms => ["certificate"];
+
+    /// <inheritdoc />
+    protected override string? ActionIn(OcppVersion version) => version == OcppVersion.V16 ? null : "InstallCertificate";
+
+    /// <inheritdoc />
+    protected override object Request() =>
+        new Ocpp2.InstallCertificateRequest(Wire<Ocpp2.InstallCertificateUseEnumType>(CertificateType, "certificate type"), Certificate);
+}
