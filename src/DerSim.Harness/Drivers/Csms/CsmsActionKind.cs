@@ -59,4 +59,7 @@ public enum CsmsActionKind
 
     /// <summary>2.1 only: AFRRSignal, the signal a CentralFrequency period's signal-watt curve follows from a timestamp on.</summary>
     AFRRSignal,
+
+    /// <summary>1.6 and 2.x ClearCache: the station empties its authorization cache.</summary>
+    ClearCache,
 }

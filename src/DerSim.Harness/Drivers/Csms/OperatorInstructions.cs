@@ -23,7 +23,7 @@ public static class OperatorInstructions
             RemoteStartCommand c => $"on EVSE {c.EvseId} for token {c.IdTag}",
             RemoteStopCommand c => $"for transaction {c.TransactionId}",
             ResetCommand c => $"of type {c.VersionResetType}",
-            ChangeAvailabilityCommand c => $"making {(c.EvseId == 0 ? "the station" : $"EVSE {c.EvseId}")} {c.OperationalStatus}",
+            ChangeAvailabilityCommand c => $"making {(c.EvseId == 0 ? "the station" : c.ConnectorId is { } connector ? $"connector {connector} of EVSE {c.EvseId}" : $"EVSE {c.EvseId}")} {c.OperationalStatus}",
             UnlockConnectorCommand c => $"for connector {c.ConnectorId} of EVSE {c.EvseId}",
             TriggerMessageCommand c => $"asking for {c.RequestedMessage}{(c.EvseId is null ? "" : $" of EVSE {c.EvseId}")}",
             GetConfigurationCommand c => c.Key is null ? "for every key" : $"for key {c.Key}",
@@ -36,6 +36,7 @@ public static class OperatorInstructions
             GetDerControlCommand c => DerSelection(c.IsDefault, c.ControlType, c.ControlId),
             ClearDerControlCommand c => DerSelection(c.IsDefault, c.ControlType, c.ControlId),
             AfrrSignalCommand c => string.Create(CultureInfo.InvariantCulture, $"with signal {c.Signal} from {c.Timestamp:yyyy-MM-dd'T'HH:mm:ss'Z'}"),
+            ClearCacheCommand => "to clear its whole authorization cache",
             _ => throw new ArgumentException($"no operator instruction for {command.GetType().Name}", nameof(command)),
         };
         return $"make the CSMS send {command.OcppAction ?? command.Kind.ToString()} to {command.StationId} {what}";
