@@ -6,6 +6,8 @@ Feature: G Availability - the CSMS changes the availability of the station, an E
   Available again; with a transaction running the change is Scheduled and happens when the transaction has ended.
   The CSMS answers every report and every TransactionEvent of the flow.
 
+  # G03: one EVSE, idle: the CSMS names evse.id without a connectorId; the station answers Accepted and reports
+  # its connector Unavailable, which the CSMS answers.
   @TC_G_03_CSMS @mandatory-core @csms-initiated
   Scenario Outline: An EVSE is made Inoperative
     Given a station with profile "EVSE-AC-22kW-1port" on OCPP <version>
@@ -28,6 +30,7 @@ Feature: G Availability - the CSMS changes the availability of the station, an E
       | version |
       | 2.1     |
 
+  # G03: the EVSE starts out of service (memory state Unavailable); made Operative, it reports Available again.
   @TC_G_04_CSMS @mandatory-core @csms-initiated
   Scenario Outline: An Unavailable EVSE is made Operative again
     Given a station with profile "EVSE-AC-22kW-1port" on OCPP <version>
@@ -51,6 +54,7 @@ Feature: G Availability - the CSMS changes the availability of the station, an E
       | version |
       | 2.1     |
 
+  # G04: the whole station: the CSMS leaves evse out; every connector reports Unavailable.
   @TC_G_05_CSMS @mandatory-core @csms-initiated
   Scenario Outline: The whole station is made Inoperative
     Given a station with profile "EVSE-AC-22kW-1port" on OCPP <version>
@@ -73,6 +77,7 @@ Feature: G Availability - the CSMS changes the availability of the station, an E
       | version |
       | 2.1     |
 
+  # G04: the station starts out of service; made Operative, every connector reports Available again.
   @TC_G_06_CSMS @mandatory-core @csms-initiated
   Scenario Outline: An Unavailable station is made Operative again
     Given a station with profile "EVSE-AC-22kW-1port" on OCPP <version>
@@ -96,6 +101,7 @@ Feature: G Availability - the CSMS changes the availability of the station, an E
       | version |
       | 2.1     |
 
+  # G03: one connector: the CSMS names evse.id and evse.connectorId.
   @TC_G_07_CSMS @mandatory-core @csms-initiated
   Scenario Outline: A connector is made Inoperative
     Given a station with profile "EVSE-AC-22kW-1port" on OCPP <version>
@@ -117,6 +123,7 @@ Feature: G Availability - the CSMS changes the availability of the station, an E
       | version |
       | 2.1     |
 
+  # G03: the connector starts out of service; made Operative, it reports Available again.
   @TC_G_08_CSMS @mandatory-core @csms-initiated
   Scenario Outline: An Unavailable connector is made Operative again
     Given a station with profile "EVSE-AC-22kW-1port" on OCPP <version>
@@ -139,6 +146,8 @@ Feature: G Availability - the CSMS changes the availability of the station, an E
       | version |
       | 2.1     |
 
+  # G03: an EVSE with a transaction running: the station answers Scheduled and takes the EVSE out of service
+  # once the transaction has ended (stop, then the EV unplugs), reporting it Unavailable.
   @TC_G_11_CSMS @mandatory-core @csms-initiated
   Scenario Outline: An EVSE made Inoperative during a transaction turns Unavailable when it ends
     Given a station with profile "EVSE-AC-22kW-1port" on OCPP <version>
@@ -165,6 +174,7 @@ Feature: G Availability - the CSMS changes the availability of the station, an E
       | version |
       | 2.1     |
 
+  # G04: the whole station with a transaction running: Scheduled; the busy connector turns Unavailable after it.
   @TC_G_14_CSMS @mandatory-core @csms-initiated
   Scenario Outline: The station made Inoperative during a transaction turns Unavailable when it ends
     Given a station with profile "EVSE-AC-22kW-1port" on OCPP <version>
@@ -191,6 +201,7 @@ Feature: G Availability - the CSMS changes the availability of the station, an E
       | version |
       | 2.1     |
 
+  # G03: one connector with a transaction running: Scheduled; Unavailable once the transaction has ended.
   @TC_G_17_CSMS @mandatory-core @csms-initiated
   Scenario Outline: A connector made Inoperative during a transaction turns Unavailable when it ends
     Given a station with profile "EVSE-AC-22kW-1port" on OCPP <version>
