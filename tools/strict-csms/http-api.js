@@ -5,9 +5,9 @@
 //
 //   POST /stations/:id/charging-limit   {"evseId":1,"limitW":50000,"purpose":"TxProfile","transactionId":"..."}
 //   POST /stations/:id/remote-start     {"evseId":1,"idTag":"04A1B2C3","idTagType":"ISO14443"}
-//   POST /stations/:id/reset            {"type":"Soft"|"Hard"}
+//   POST /stations/:id/reset            {"type":"Soft"|"Hard"}   (2.x: Soft = OnIdle, Hard = Immediate; those names work too)
 //   POST /stations/:id/trigger          {"message":"StatusNotification","evseId":1?}
-//   POST /stations/:id/availability     {"evseId":1,"operative":false}
+//   POST /stations/:id/availability     {"evseId":1,"operative":false,"connectorId":""}   (connectorId "" = the whole EVSE)
 //   POST /stations/:id/composite-schedule {"evseId":1,"durationSeconds":3600,"chargingRateUnit":"A"}   (W when not A)
 //   POST /stations/:id/clear-profiles   a ClearChargingProfile request of the station's version, forwarded as given
 //   2.1 only (404 on other versions):
@@ -60,7 +60,7 @@ function build(kind, protocol, body) {
         case 'reset':
             return v16
                 ? ['Reset', { type: body.type === 'Hard' ? 'Hard' : 'Soft' }]
-                : ['Reset', { type: body.type === 'Hard' ? 'Immediate' : 'OnIdle' }];
+                : ['Reset', { type: body.type === 'Hard' || body.type === 'Immediate' ? 'Immediate' : 'OnIdle' }];
         case 'trigger':
             return v16
                 ? ['TriggerMessage', { requestedMessage: body.message, ...(body.evseId ? { connectorId: Number(body.evseId) } : {}) }]
@@ -69,7 +69,7 @@ function build(kind, protocol, body) {
             const status = body.operative ? 'Operative' : 'Inoperative';
             return v16
                 ? ['ChangeAvailability', { connectorId: Number(body.evseId ?? 0), type: status }]
-                : ['ChangeAvailability', { operationalStatus: status, ...(body.evseId ? { evse: { id: Number(body.evseId) } } : {}) }];
+                : ['ChangeAvailability', { operationalStatus: status, ...(body.evseId ? { evse: { id: Number(body.evseId), ...numberIf('connectorId', body.connectorId) } } : {}) }];
         }
         default:
             return protocol === 'ocpp2.1' ? buildV21(kind, body) : null;

@@ -39,6 +39,7 @@ public sealed class Ocpp2Adapter(Ocpp2Dialect dialect, TimeProvider time) : IVer
             {
                 BootReason.RemoteReset => BootReasonEnumType.RemoteReset,
                 BootReason.Triggered => BootReasonEnumType.Triggered,
+                BootReason.ScheduledReset => BootReasonEnumType.ScheduledReset,
                 _ => BootReasonEnumType.PowerUp,
             });
         var response = await peer.CallAsync<BootNotificationRequest, BootNotificationResponse>(request, r => onAnswer?.Invoke(Outcome(r)), ct).ConfigureAwait(false);
@@ -104,9 +105,15 @@ public sealed class Ocpp2Adapter(Ocpp2Dialect dialect, TimeProvider time) : IVer
         Ocpp2DeviceModelHandlers.Register(peer, session, new DeviceModel(station, DeviceModelPower.Of(session.Engine)), NotifyReportPageSize);
         Ocpp2CertificateHandlers.Register(peer, session);
 
-        // 2.0.1 C11: the authorization cache is emptied.
+        // 2.0.1 C11: the authorization cache is emptied (C11.FR.01); with AuthCacheCtrlr.Enabled false there is no
+        // cache in use to clear, and the answer is Rejected (C11.FR.04).
         peer.On<ClearCacheRequest, ClearCacheResponse>((_, _) =>
         {
+            if (!station.AuthorizationCache.Enabled)
+            {
+                return ValueTask.FromResult(new ClearCacheResponse(ClearCacheStatusEnumType.Rejected));
+            }
+
             station.AuthorizationCache.Clear();
             return ValueTask.FromResult(new ClearCacheResponse(ClearCacheStatusEnumType.Accepted));
         });

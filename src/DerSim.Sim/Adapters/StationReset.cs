@@ -59,15 +59,16 @@ public static class StationReset
             }
 
             engine.Log("reset: the last transaction ended; resetting now (Reset OnIdle)");
-            Reboot(station);
+            // The reset that waited (answered Scheduled, B12.FR.01) boots with reason ScheduledReset.
+            Reboot(station, BootReason.ScheduledReset);
         });
         return true;
     }
 
-    private static void Reboot(ChargingStation station)
+    private static void Reboot(ChargingStation station, BootReason reason = BootReason.RemoteReset)
     {
         // The runner drops the connection within RequestReboot; the next boot clears the wait.
-        station.RequestReboot(BootReason.RemoteReset);
+        station.RequestReboot(reason);
         station.ResetScheduled = false;
     }
 }

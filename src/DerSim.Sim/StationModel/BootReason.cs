@@ -11,4 +11,7 @@ public enum BootReason
 
     /// <summary>The CSMS asked for a BootNotification through TriggerMessage.</summary>
     Triggered,
+
+    /// <summary>A reset the CSMS asked for waited for the running transactions to end (2.x Reset OnIdle answered Scheduled).</summary>
+    ScheduledReset,
 }

@@ -62,6 +62,10 @@ public sealed class StationConfiguration
         // OCPP 1.6 §3.7.1 keys; 2.x names them MessageAttempts / MessageAttemptInterval, instance TransactionEvent (E13).
         Add(new Setting("TransactionMessageAttempts", "OCPPCommCtrlr", "MessageAttempts", "3", ReadOnly: false, IsPositiveInt) { DataType = DeviceDataType.Integer, Instance = TransactionEventInstance });
         Add(new Setting("TransactionMessageRetryInterval", "OCPPCommCtrlr", "MessageAttemptInterval", "60", ReadOnly: false, IsPositiveIntOrZero) { DataType = DeviceDataType.Integer, Unit = Seconds, Instance = TransactionEventInstance });
+
+        // OCPP 2.0.1 OCPPCommCtrlr.OfflineThreshold (required in the 2.x device model; 1.6 has no such key): how long
+        // the station may be offline before it reports its connectors' status again on reconnecting (B04).
+        Add(new Setting("OfflineThreshold", "OCPPCommCtrlr", "OfflineThreshold", "60", ReadOnly: false, IsPositiveIntOrZero) { DataType = DeviceDataType.Integer, Unit = Seconds, InV16 = false });
         AddMetering(string.Join(",", measurands));
 
         // OCPP 2.x SmartChargingCtrlr.Enabled: a station with smart charging switched off answers the smart-charging

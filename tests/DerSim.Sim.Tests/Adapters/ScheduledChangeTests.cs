@@ -70,7 +70,7 @@ public sealed class ScheduledChangeTests
 
         tx.RequestStop(TransactionStopReason.Local);
         await rig.UntilAsync(() => rig.Calls("BootNotification").Count == 2, "the station booted again");
-        rig.Calls("BootNotification")[1].Payload.GetProperty("reason").GetString().ShouldBe("RemoteReset");
+        rig.Calls("BootNotification")[1].Payload.GetProperty("reason").GetString().ShouldBe("ScheduledReset", "the reset waited for the transaction (TC_B_21)");
         var ended = rig.TransactionEvents().Single(e => e.GetProperty("eventType").GetString() == "Ended");
         ended.GetProperty("transactionInfo").GetProperty("stoppedReason").GetString().ShouldBe("Local", "OnIdle waits, it does not end the transaction");
     }

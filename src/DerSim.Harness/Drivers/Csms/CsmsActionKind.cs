@@ -71,4 +71,7 @@ public enum CsmsActionKind
 
     /// <summary>2.x only: DeleteCertificate by the hash data the station reported.</summary>
     DeleteCertificate,
+
+    /// <summary>1.6 and 2.x ClearCache: the station empties its authorization cache.</summary>
+    ClearCache,
 }

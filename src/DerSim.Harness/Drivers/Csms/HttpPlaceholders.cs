@@ -121,7 +121,10 @@ public static class HttpPlaceholders
                 add.Add("resetTypeV16", c.ResetType);
                 break;
             case ChangeAvailabilityCommand c:
-                add.Evse(c.EvseId);
+                add.Evse(c.EvseId, c.ConnectorId);
+
+                // Always there: the connector of a connector-level change, "" (absent) for an EVSE or the station.
+                add.Add("evseConnectorId", c.ConnectorId?.ToString(CultureInfo.InvariantCulture) ?? "");
                 add.Add("operative", c.OperationalStatus == "Operative" ? "true" : "false");
                 add.Add("operationalStatus", c.OperationalStatus);
                 break;
@@ -179,6 +182,9 @@ public static class HttpPlaceholders
                 add.Add("issuerNameHash", c.IssuerNameHash);
                 add.Add("issuerKeyHash", c.IssuerKeyHash);
                 add.Add("serialNumber", c.SerialNumber);
+                break;
+            case ClearCacheCommand:
+                // No fields: the payload is {}.
                 break;
             default:
                 throw new ArgumentException($"the Http CSMS driver has no placeholders for {command.GetType().Name}", nameof(command));

@@ -27,7 +27,7 @@ public static class OperatorInstructions
             RemoteStartCommand c => $"on EVSE {c.EvseId} for token {c.IdTag}",
             RemoteStopCommand c => $"for transaction {c.TransactionId}",
             ResetCommand c => $"of type {c.VersionResetType}",
-            ChangeAvailabilityCommand c => $"making {(c.EvseId == 0 ? "the station" : $"EVSE {c.EvseId}")} {c.OperationalStatus}",
+            ChangeAvailabilityCommand c => $"making {(c.EvseId == 0 ? "the station" : c.ConnectorId is { } connector ? $"connector {connector} of EVSE {c.EvseId}" : $"EVSE {c.EvseId}")} {c.OperationalStatus}",
             UnlockConnectorCommand c => $"for connector {c.ConnectorId} of EVSE {c.EvseId}",
             TriggerMessageCommand c => $"asking for {c.RequestedMessage}{(c.EvseId is null ? "" : $" of EVSE {c.EvseId}")}",
             GetConfigurationCommand c => c.Key is null ? "for every key" : $"for key {c.Key}",
@@ -43,6 +43,7 @@ public static class OperatorInstructions
             InstallCertificateCommand c => $"installing this {c.CertificateType}:\n{c.Certificate.Trim()}",
             GetInstalledCertificateIdsCommand c => c.CertificateTypes.Count == 0 ? "for the installed certificates of every type (certificateType left out)" : $"for the installed certificates of type {string.Join(", ", c.CertificateTypes)}",
             DeleteCertificateCommand c => $"deleting the certificate with serial number {c.SerialNumber} (hashAlgorithm {c.HashAlgorithm}, issuerNameHash {c.IssuerNameHash}, issuerKeyHash {c.IssuerKeyHash}), as the station reported it in its last GetInstalledCertificateIds answer",
+            ClearCacheCommand => "to clear its whole authorization cache",
             _ => throw new ArgumentException($"no operator instruction for {command.GetType().Name}", nameof(command)),
         };
         return $"make the CSMS send {command.OcppAction ?? command.Kind.ToString()} to {command.StationId} {what}";

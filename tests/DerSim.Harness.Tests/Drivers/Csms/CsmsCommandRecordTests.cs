@@ -58,6 +58,7 @@ public sealed class CsmsCommandRecordTests
             new RemoteStopCommand(Station, v, tx),
             new ResetCommand(Station, v, "Hard"),
             new ChangeAvailabilityCommand(Station, v, 1, "Inoperative"),
+            new ClearCacheCommand(Station, v),
             new UnlockConnectorCommand(Station, v, 1, 1),
             new TriggerMessageCommand(Station, v, "Heartbeat"),
             new GetConfigurationCommand(Station, v, "HeartbeatInterval"),

@@ -228,6 +228,8 @@ public sealed class ScriptedCsms : IAsyncDisposable
             "TransactionEvent" when payload.GetProperty("eventType").GetString() == _script.InvalidAnswerForEventType => """{"totalCost":"much"}""",
             "DataTransfer" => $$"""{"status":"{{_script.DataTransferStatus}}"}""",
             "Authorize" or "TransactionEvent" when _script.Tokens is not null && token is not null && !(action == "TransactionEvent" && _script.OmitTransactionIdTokenInfo) => $$"""{"idTokenInfo":{{TokenInfo(action, token)}}}""",
+            "BootNotification" when _script.RebootStatus is { } again && payload.TryGetProperty("reason", out var reason) && reason.GetString() != "PowerUp" =>
+                $$"""{"status":"{{again}}","currentTime":"{{now}}","interval":{{_script.BootInterval}}}""",
             "BootNotification" => $$"""{"status":"Accepted","currentTime":"{{now}}","interval":{{_script.BootInterval}}}""",
             "Heartbeat" => $$"""{"currentTime":"{{now}}"}""",
             "Authorize" => """{"idTokenInfo":{"status":"Accepted"}}""",

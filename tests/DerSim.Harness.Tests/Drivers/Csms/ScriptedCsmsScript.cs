@@ -76,6 +76,12 @@ public sealed record ScriptedCsmsScript
     public bool ErrorForRestartedSeqNo { get; init; }
 
     /// <summary>
+    /// The status it answers a BootNotification with whose reason is not PowerUp (a station booting again, e.g. after a
+    /// reset the CSMS asked for), when set: a CSMS that does not register a station rebooting (e.g. "Rejected").
+    /// </summary>
+    public string? RebootStatus { get; init; }
+
+    /// <summary>
     /// The tokens of the default target declaration as a CSMS that knows them answers them (<see cref="Tokens"/>): the
     /// valid ones and the master pass Accepted with their groups, the unknown, blocked and expired ones with those statuses.
     /// </summary>

@@ -1,0 +1,100 @@
+using DerSim.Gherkin.Model;
+using DerSim.Harness.Configuration;
+using DerSim.Harness.Target;
+using DerSim.Harness.Tests.Drivers.Csms;
+using DerSim.Harness.Tests.Drivers.Verdicts;
+
+namespace DerSim.Harness.Tests.Conformance;
+
+/// <summary>
+/// The CSMS-initiated cases of blocks B (variables, reset), C (clear cache) and G (change availability) against a
+/// loopback CSMS driven through its HTTP API that breaks one rule at a time: exactly the cases of that rule fail, the
+/// message naming the rule or field and quoting the frame; a CSMS that keeps every rule passes every case.
+/// </summary>
+[Parallelizable(ParallelScope.All)]
+public sealed class DeviceCsmsCaseVerdictTests
+{
+    private const string Variables = "b-variables-and-reset.feature";
+    private const string Cache = "c-authorization-cache.feature";
+    private const string Availability = "g-change-availability.feature";
+
+    private static readonly string[] Resets = ["TC_B_20_CSMS", "TC_B_21_CSMS", "TC_B_22_CSMS"];
+
+    [Test]
+    public async Task A_CSMS_that_keeps_every_rule_passes_every_case_in_both_versions()
+    {
+        var results = await RunAsync(new ScriptedCsmsScript(), bothVersions: true, Variables, Cache, Availability);
+
+        results.Count.ShouldBe(32);
+        results.Where(r => r.Status != ScenarioStatus.Passed).Select(r => $"{Case(r)}: {r.Message}").ShouldBeEmpty();
+    }
+
+    [Test]
+    public async Task A_CSMS_that_names_the_wrong_EVSE_in_ChangeAvailability_fails_exactly_the_availability_cases()
+    {
+        var results = await RunAsync(new ScriptedCsmsScript { WrongFieldIn = ("ChangeAvailability", "evse.id", "2") }, bothVersions: false, Cache, Availability);
+        results.Count.ShouldBe(11);
+
+        Failed(results).ShouldBe(["TC_G_03_CSMS", "TC_G_04_CSMS", "TC_G_05_CSMS", "TC_G_06_CSMS", "TC_G_07_CSMS", "TC_G_08_CSMS", "TC_G_11_CSMS", "TC_G_14_CSMS", "TC_G_17_CSMS"]);
+        var evse = results.Single(r => Case(r) == "TC_G_03_CSMS").Message;
+        evse.ShouldContain("expected ChangeAvailability with operationalStatus = Inoperative, evse.id = 1, the CSMS sent ChangeAvailability with evse.id = 2");
+        evse.ShouldContain("\"ChangeAvailability\",{");
+
+        // Asked for the whole station, it named an EVSE: the field the case wants left out.
+        var station = results.Single(r => Case(r) == "TC_G_05_CSMS").Message;
+        station.ShouldContain("rule: the CSMS's ChangeAvailability for this case leaves evse out; it sent evse = {\"id\":2}");
+    }
+
+    [Test]
+    public async Task A_CSMS_whose_Reset_names_an_EVSE_fails_exactly_the_reset_cases()
+    {
+        var results = await RunAsync(new ScriptedCsmsScript { WrongFieldIn = ("Reset", "evseId", "1") }, bothVersions: false, Variables, Cache);
+
+        Failed(results).ShouldBe(Resets);
+        var failure = results.Single(r => Case(r) == "TC_B_20_CSMS").Message;
+        failure.ShouldContain("rule: the CSMS's Reset for this case leaves evseId out; it sent evseId = 1");
+        failure.ShouldContain("\"Reset\",{");
+    }
+
+    [Test]
+    public async Task A_CSMS_that_rejects_the_station_booting_again_after_a_reset_fails_exactly_the_reset_cases()
+    {
+        var results = await RunAsync(new ScriptedCsmsScript { RebootStatus = "Rejected" }, bothVersions: false, Variables, Cache);
+
+        Failed(results).ShouldBe(Resets);
+        var failure = results.Single(r => Case(r) == "TC_B_22_CSMS").Message;
+        failure.ShouldContain("rule: the CSMS answers the BootNotification whose reason is RemoteReset with status = Accepted");
+        failure.ShouldContain("\"status\":\"Rejected\"");
+        results.Single(r => Case(r) == "TC_B_21_CSMS").Message.ShouldContain("whose reason is ScheduledReset");
+    }
+
+    private static string Case(ScenarioResult result) => ScenarioTags.CaseIdsOf(result.Scenario.Tags).Single();
+
+    private static string[] Failed(IEnumerable<ScenarioResult> results) =>
+        [.. results.Where(r => r.Status != ScenarioStatus.Passed).Select(Case).Distinct().Order()];
+
+    // The CALL timeout also bounds how long a CSMS action step waits for a CALL that matches what was asked: 2 s keeps
+    // the run with a wrong field short.
+    private static async Task<List<ScenarioResult>> RunAsync(ScriptedCsmsScript script, bool bothVersions, params string[] files)
+    {
+        await using var csms = await ScriptedCsms.StartAsync(script with { ClockStart = TimeProvider.System.GetUtcNow() });
+        var settings = new DerSimSettings
+        {
+            CallTimeoutSeconds = 2,
+            CsmsDriver = "Http",
+            Http = InlineScenarios.TriggerApi(csms.ApiUrl, "GetVariables", "SetVariables", "Reset", "ClearCache", "ChangeAvailability"),
+            Target = new TargetDeclaration { StationIds = ["VERDICT-1"] },
+        };
+        var results = new List<ScenarioResult>();
+        foreach (var file in files)
+        {
+            results.AddRange(await InlineScenarios.RunFileAsync(
+                Path.Combine(TestContext.CurrentContext.TestDirectory, "features", "conformance", "2.0.1", file),
+                csms.Url,
+                settings,
+                which: c => bothVersions || c.Arguments["version"] == "2.0.1"));
+        }
+
+        return results;
+    }
+}
