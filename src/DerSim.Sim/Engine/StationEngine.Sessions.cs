@@ -482,6 +482,16 @@ public sealed partial class StationEngine
                 await messages.UpdateAsync(tx, new TransactionUpdate(TransactionUpdateTrigger.Authorized, null, WithIdToken: true), ct).ConfigureAwait(false);
                 AllowEnergyIfReady(tx);
                 break;
+            case TransactionInputKind.RemoteStarted:
+                // OCPP 2.0.1 F01 (cable plugin first): the CSMS's request authorises the transaction the EV started; the
+                // Updated event says so (triggerReason RemoteStart) with the idToken and the request's remoteStartId (F02.FR.01).
+                tx.IdTag = input.IdTag ?? tx.IdTag;
+                tx.IdTokenType = input.IdTokenType;
+                tx.IsAuthorized = true;
+                tx.AuthorizedAt = Clock.Time.GetUtcNow();
+                await messages.UpdateAsync(tx, new TransactionUpdate(TransactionUpdateTrigger.RemoteStart, null, WithIdToken: true), ct).ConfigureAwait(false);
+                AllowEnergyIfReady(tx);
+                break;
             case TransactionInputKind.PluggedIn:
                 tx.EverPlugged = true;
                 tx.ReportedState = ChargingState.EVConnected;

@@ -20,7 +20,7 @@ public static class OperatorInstructions
             SetV2xCurveProfileCommand c => $"a TxProfile for EVSE {c.EvseId} with operationMode {c.OperationMode}{CurveText(c)} (transaction {c.TransactionId})",
             ClearChargingProfileCommand c => c.EvseId is null ? "clearing every charging profile" : $"clearing the charging profiles of EVSE {c.EvseId}",
             GetCompositeScheduleCommand c => $"for EVSE {c.EvseId} over {c.DurationSeconds} s",
-            RemoteStartCommand c => $"on EVSE {c.EvseId} for token {c.IdTag}",
+            RemoteStartCommand c => $"on EVSE {c.EvseId} for token {c.IdTag}{(c.Version == DerSim.Ocpp.OcppVersion.V16 ? "" : $" (type {c.IdTokenType})")}{(c.TxProfileLimitW is { } w ? $" with a TxProfile (no transactionId) limiting it to {w} W from its start" : "")}",
             RemoteStopCommand c => $"for transaction {c.TransactionId}",
             ResetCommand c => $"of type {c.VersionResetType}",
             ChangeAvailabilityCommand c => $"making {(c.EvseId == 0 ? "the station" : $"EVSE {c.EvseId}")} {c.OperationalStatus}",
