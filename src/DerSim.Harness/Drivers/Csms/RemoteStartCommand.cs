@@ -33,6 +33,9 @@ public sealed record RemoteStartCommand(string StationId, OcppVersion Version, i
     /// </summary>
     public override IReadOnlyCollection<string> ChosenByCsms => ["remoteStartId", "chargingProfile.id", "chargingProfile.chargingProfileId", "chargingProfile.chargingSchedule[0].id"];
 
+    /// <summary>With a TxProfile, a remote-start template that does not send it (neither {txProfileLimitW} nor {payload}) cannot ask for this.</summary>
+    public override IReadOnlyCollection<string> TemplateMustName => TxProfileLimitW is null ? [] : ["txProfileLimitW"];
+
     /// <inheritdoc />
     protected override string? ActionIn(OcppVersion version) => version == OcppVersion.V16 ? "RemoteStartTransaction" : "RequestStartTransaction";
 
