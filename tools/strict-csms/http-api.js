@@ -56,7 +56,11 @@ function build(kind, protocol, body) {
         case 'remote-start':
             return v16
                 ? ['RemoteStartTransaction', { connectorId: Number(body.evseId), idTag: body.idTag }]
-                : ['RequestStartTransaction', { evseId: Number(body.evseId), remoteStartId: ++requestIds, idToken: { idToken: body.idTag, type: body.idTagType || 'ISO14443' } }];
+                : ['RequestStartTransaction', { evseId: Number(body.evseId), remoteStartId: ++requestIds, idToken: { idToken: body.idTag, type: body.idTagType || 'ISO14443' },
+                    // A TxProfile for the transaction it starts: no transactionId, it does not exist yet (F01.FR.11).
+                    ...(given(body.txProfileLimitW) ? { chargingProfile: {
+                        id: 900 + (++requestIds), stackLevel: 0, chargingProfilePurpose: 'TxProfile', chargingProfileKind: 'Relative',
+                        chargingSchedule: [{ id: 1, chargingRateUnit: 'W', chargingSchedulePeriod: [{ startPeriod: 0, limit: Number(body.txProfileLimitW) }] }] } } : {}) }];
         case 'reset':
             return v16
                 ? ['Reset', { type: body.type === 'Hard' ? 'Hard' : 'Soft' }]

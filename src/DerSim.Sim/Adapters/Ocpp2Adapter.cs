@@ -172,6 +172,7 @@ public sealed class Ocpp2Adapter(Ocpp2Dialect dialect, TimeProvider time) : IVer
             {
                 TriggerOutcome.Accepted => TriggerMessageStatusEnumType.Accepted,
                 TriggerOutcome.Rejected => TriggerMessageStatusEnumType.Rejected,
+                // F06.FR.08: a message the station does not implement (not a local controller: PublishFirmwareStatusNotification, …).
                 _ => TriggerMessageStatusEnumType.NotImplemented,
             }));
         });

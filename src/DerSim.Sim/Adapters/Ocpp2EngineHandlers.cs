@@ -30,6 +30,22 @@ internal static class Ocpp2EngineHandlers
                 }
             }
 
+            // Where the scenario's steps drive the EVSE, the driver's own steps (plug-in, or none) follow the request.
+            if (request.EvseId is { } steppedEvse && station.HasEvse(steppedEvse)
+                && engine.SteppedSessions.PrepareRemoteStart(steppedEvse, request.IdToken.IdToken, request.IdToken.Type, request.RemoteStartId, txProfile) is { } stepped)
+            {
+                if (stepped.Begin is { } follow)
+                {
+                    session.AfterAnswer("RequestStartTransaction", follow);
+                }
+
+                // F01 (cable plugin first): the answer names the transaction the request joins.
+                return ValueTask.FromResult(new RequestStartTransactionResponse(stepped.Accepted ? RequestStartStopStatusEnumType.Accepted : RequestStartStopStatusEnumType.Rejected)
+                {
+                    TransactionId = stepped.TransactionId,
+                });
+            }
+
             if ((request.EvseId is { } evseId && !station.HasEvse(evseId))
                 || engine.PrepareRemoteStart(request.EvseId is > 0 ? request.EvseId : null, request.IdToken.IdToken, request.RemoteStartId, txProfile, request.IdToken.Type) is not { } begin)
             {

@@ -190,9 +190,13 @@ public sealed class Ocpp2TransactionMessages(TransactionOutbox outbox, IVersionA
             TransactionUpdateTrigger.Authorized => Ocpp2.TriggerReasonEnumType.Authorized,
             TransactionUpdateTrigger.CablePluggedIn => Ocpp2.TriggerReasonEnumType.CablePluggedIn,
             TransactionUpdateTrigger.StopAuthorized => Ocpp2.TriggerReasonEnumType.StopAuthorized,
+            TransactionUpdateTrigger.RemoteStart => Ocpp2.TriggerReasonEnumType.RemoteStart,
             _ => Ocpp2.TriggerReasonEnumType.EVCommunicationLost,
         };
-        var payload = Event(tx, Ocpp2.TransactionEventEnumType.Updated, trigger, null, Info(tx, update.State), null) with
+
+        // F02.FR.01: the event the RequestStartTransaction caused carries its remoteStartId.
+        var info = update.Trigger == TransactionUpdateTrigger.RemoteStart ? Info(tx, update.State) with { RemoteStartId = tx.RemoteStartId } : Info(tx, update.State);
+        var payload = Event(tx, Ocpp2.TransactionEventEnumType.Updated, trigger, null, info, null) with
         {
             IdToken = update.WithIdToken ? IdToken(tx.IdTag, tx.IdTokenType) : null,
         };

@@ -474,12 +474,16 @@ public sealed partial class StationEngine
         switch (input.Kind)
         {
             case TransactionInputKind.TokenAuthorized:
-                // E03.FR.02: the idToken goes once, in the event of the authorisation.
+            case TransactionInputKind.RemoteStarted:
+                // E03.FR.02: the idToken goes once, in the event of the authorisation. OCPP 2.0.1 F01 (cable plugin first):
+                // when the CSMS's request authorised it, the event says so (triggerReason RemoteStart) with the request's
+                // remoteStartId (F02.FR.01).
                 tx.IdTag = input.IdTag ?? tx.IdTag;
                 tx.IdTokenType = input.IdTokenType;
                 tx.IsAuthorized = true;
                 tx.AuthorizedAt = Clock.Time.GetUtcNow();
-                await messages.UpdateAsync(tx, new TransactionUpdate(TransactionUpdateTrigger.Authorized, null, WithIdToken: true), ct).ConfigureAwait(false);
+                var why = input.Kind == TransactionInputKind.RemoteStarted ? TransactionUpdateTrigger.RemoteStart : TransactionUpdateTrigger.Authorized;
+                await messages.UpdateAsync(tx, new TransactionUpdate(why, null, WithIdToken: true), ct).ConfigureAwait(false);
                 AllowEnergyIfReady(tx);
                 break;
             case TransactionInputKind.PluggedIn:

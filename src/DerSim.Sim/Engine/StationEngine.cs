@@ -319,6 +319,12 @@ public sealed partial class StationEngine
         return null;
     }
 
+    /// <summary>Keeps <paramref name="txProfile"/> for the next transaction on <paramref name="evseId"/>: installed as its TxProfile once it started (2.x F01.FR.08, a remote start with a charging profile).</summary>
+    internal void HoldTxProfile(int evseId, ChargingProfile txProfile) => _pendingTxProfiles[evseId] = txProfile;
+
+    /// <summary>Drops a TxProfile <see cref="HoldTxProfile"/> kept for <paramref name="evseId"/> whose transaction never started.</summary>
+    internal void DropTxProfile(int evseId) => _pendingTxProfiles.TryRemove(evseId, out _);
+
     /// <summary>Sends a triggered sample of every running transaction on <paramref name="evseId"/> (null or 0: all).</summary>
     public async Task TriggerSamplesAsync(int? evseId, CancellationToken ct)
     {

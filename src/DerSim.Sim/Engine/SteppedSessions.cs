@@ -3,6 +3,7 @@ using DerSim.Ocpp;
 using DerSim.Sim.Profiles;
 using DerSim.Sim.StationModel;
 using DerSim.Sim.Physics;
+using DerSim.Sim.SmartCharging;
 
 namespace DerSim.Sim.Engine;
 
@@ -438,6 +439,138 @@ public sealed class SteppedSessions
         ReleaseIfIdle(stepped);
     }
 
+    /// <summary>
+    /// Whether a CSMS's remote start on an EVSE no step has taken waits for the driver's own steps (an EV plugged in by
+    /// <see cref="PlugInAsync"/>, or none within TxCtrlr.EVConnectionTimeOut) instead of a default EV plugging in at once.
+    /// The default value is false.
+    /// </summary>
+    public bool RemoteStartsWaitForSteps { get; set; }
+
+    /// <summary>
+    /// The CSMS asks for a transaction on <paramref name="evseId"/> for a token (2.x RequestStartTransaction, OCPP 2.0.1
+    /// F01 / F02) where the steps drive the EVSE (an EV plugged in or a token presented by a step, or
+    /// <see cref="RemoteStartsWaitForSteps"/>). A transaction the EV started without a token (cable plugin first) is
+    /// authorised by it: Updated, triggerReason RemoteStart, with the idToken and remoteStartId, and the answer names
+    /// the transaction. Otherwise the request authorises the driver as a presented token would: the transaction starts
+    /// when its TxStartPoint is met (Started, triggerReason RemoteStart, with the remoteStartId: F02.FR.01), and lapses
+    /// when no EV comes within TxCtrlr.EVConnectionTimeOut (E03). With AuthCtrlr.AuthorizeRemoteStart true and a token
+    /// type other than Central or NoAuthorization the station first asks the CSMS with Authorize (F01.FR.01); otherwise
+    /// it does not (F01.FR.02).
+    /// </summary>
+    /// <returns>Null when the steps do not drive the EVSE (the engine's own remote start applies); else the answer and what follows it.</returns>
+    internal SteppedRemoteStart? PrepareRemoteStart(int evseId, string idTag, string? idTokenType, int? remoteStartId, ChargingProfile? txProfile)
+    {
+        if (!_stepped.ContainsKey(evseId) && !RemoteStartsWaitForSteps)
+        {
+            return null;
+        }
+
+        if (_engine.Messages is not { } messages || _engine.Version == OcppVersion.V16)
+        {
+            return SteppedRemoteStart.Rejected;
+        }
+
+        if (_engine.TransactionOn(evseId) is { } running)
+        {
+            if (running.IsAuthorized || running.StopRequested is not null)
+            {
+                return SteppedRemoteStart.Rejected;
+            }
+
+            return new SteppedRemoteStart(true, running.TransactionId, async ct =>
+            {
+                if (await AuthorizeRemoteAsync(evseId, idTag, idTokenType, messages, ct).ConfigureAwait(false) is not { } verdict)
+                {
+                    return;
+                }
+
+                running.RemoteStartId = remoteStartId;
+                running.GroupId = verdict.GroupId ?? running.GroupId;
+                if (txProfile is not null)
+                {
+                    var installed = _engine.Profiles.Install(evseId, txProfile with { TransactionId = running.TransactionId });
+                    _engine.Log($"EVSE {evseId}: TxProfile of the remote start {(installed.IsAccepted ? "installed" : $"rejected: {installed.Detail}")}");
+                }
+
+                await running.PostAsync(new TransactionInput(TransactionInputKind.RemoteStarted, idTag, idTokenType)).WaitAsync(ct).ConfigureAwait(false);
+            });
+        }
+
+        SteppedEvse stepped;
+        try
+        {
+            if (!_stepped.ContainsKey(evseId) && !_engine.Station.AcceptsNewTransactions(evseId))
+            {
+                return SteppedRemoteStart.Rejected;
+            }
+
+            stepped = Take(evseId);
+        }
+        catch (InvalidOperationException)
+        {
+            return SteppedRemoteStart.Rejected;
+        }
+
+        if (stepped.Token is not null || stepped.Run is { IsCompleted: false })
+        {
+            return SteppedRemoteStart.Rejected;
+        }
+
+        return new SteppedRemoteStart(true, null, async ct =>
+        {
+            if (await AuthorizeRemoteAsync(evseId, idTag, idTokenType, messages, ct).ConfigureAwait(false) is not { } verdict)
+            {
+                ReleaseIfIdle(stepped);
+                return;
+            }
+
+            stepped.Token = (idTag, idTokenType);
+            stepped.GroupId = verdict.GroupId;
+            stepped.AuthorizedAt = _engine.Clock.Time.GetUtcNow();
+            stepped.RemoteStartId = remoteStartId;
+            if (txProfile is not null)
+            {
+                _engine.HoldTxProfile(evseId, txProfile);
+            }
+
+            if (!await StartIfDueAsync(stepped, TransactionStartTrigger.RemoteStart, messages, ct).ConfigureAwait(false))
+            {
+                _engine.Log($"EVSE {evseId}: remote start for {idTag} accepted; the transaction starts when the EV plugs in");
+            }
+        });
+    }
+
+    // F01.FR.01 / .02: a remote start is authorised like a local one only when AuthCtrlr.AuthorizeRemoteStart says so and the
+    // token is one the CSMS did not vouch for itself (not Central, not NoAuthorization). Null: refused, nothing starts.
+    private async Task<TokenVerdict?> AuthorizeRemoteAsync(int evseId, string idTag, string? idTokenType, ITransactionMessages messages, CancellationToken ct)
+    {
+        var ask = _engine.Station.Configuration.Get("AuthorizeRemoteTxRequests")?.Value == "true"
+            && idTokenType is not ("Central" or "NoAuthorization");
+        if (!ask)
+        {
+            return TokenVerdict.Accepted;
+        }
+
+        TokenVerdict verdict;
+        try
+        {
+            verdict = await _engine.AuthorizeForStartAsync(messages, evseId, idTag, idTokenType, ct).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is Ocpp.Rpc.OcppConnectionClosedException || Ocpp.Rpc.OcppCallFailure.IsBadAnswer(ex))
+        {
+            _engine.Log($"EVSE {evseId}: remote start token {idTag} could not be authorised: {ex.Message}");
+            return null;
+        }
+
+        if (!verdict.IsAccepted)
+        {
+            _engine.Log($"EVSE {evseId}: remote start token {idTag} refused by Authorize ({verdict.Status}); nothing starts");
+            return null;
+        }
+
+        return verdict;
+    }
+
     /// <summary>The tokens the CSMS refused on <paramref name="evseId"/> since the EV there plugged in, oldest first.</summary>
     public IReadOnlyList<string> RefusedTokensOn(int evseId) =>
         _stepped.TryGetValue(evseId, out var stepped) ? [.. stepped.RefusedTokens] : [];
@@ -575,7 +708,7 @@ public sealed class SteppedSessions
             : met.HasFlag(TxPoints.EnergyTransfer) ? TransactionStartTrigger.EnergyTransfer
             : cause;
         ChargingState? state = !stepped.Plugged ? null : trigger == TransactionStartTrigger.EnergyTransfer ? ChargingState.Charging : ChargingState.EVConnected;
-        var start = new SessionStart(stepped.Connector.EvseId, stepped.Token?.IdTag ?? "", trigger, null)
+        var start = new SessionStart(stepped.Connector.EvseId, stepped.Token?.IdTag ?? "", trigger, stepped.RemoteStartId)
         {
             Stepped = true,
             IdTokenType = stepped.Token?.IdTokenType,
@@ -617,6 +750,7 @@ public sealed class SteppedSessions
                 stepped.Token = null;
                 stepped.GroupId = null;
                 stepped.AuthorizedAt = null;
+                stepped.RemoteStartId = null;
                 registered.TrySetResult();
                 actor.Dispose();
             }
@@ -727,6 +861,9 @@ public sealed class SteppedSessions
         public string? GroupId { get; set; }
 
         public DateTimeOffset? AuthorizedAt { get; set; }
+
+        // The remoteStartId of the CSMS's request the authorisation came from (2.x F02.FR.01), or null.
+        public int? RemoteStartId { get; set; }
 
         // The EV whose cable was pulled at its side while the transaction goes on (E10.FR.01): it comes back on plug-in.
         public Ev? EvAtLockedCable { get; set; }

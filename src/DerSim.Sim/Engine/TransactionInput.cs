@@ -23,6 +23,9 @@ internal enum TransactionInputKind
 
     /// <summary>The EV paused or resumed on its own side: report its charging state now.</summary>
     EvStateChanged,
+
+    /// <summary>The CSMS's RequestStartTransaction authorised a transaction started without a token (2.x F01, cable plugin first).</summary>
+    RemoteStarted,
 }
 
 /// <summary>An input of a running transaction: what happened, with the token when one was accepted.</summary>

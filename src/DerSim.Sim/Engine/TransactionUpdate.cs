@@ -16,6 +16,9 @@ public enum TransactionUpdateTrigger
 
     /// <summary>The EV is no longer connected while the transaction goes on (EVCommunicationLost).</summary>
     EVCommunicationLost,
+
+    /// <summary>The CSMS's RequestStartTransaction authorised the running transaction (triggerReason RemoteStart, with the idToken and its remoteStartId).</summary>
+    RemoteStart,
 }
 
 /// <summary>An Updated event of a running transaction: why, the charging state it reports (null: none), and whether it carries the token.</summary>

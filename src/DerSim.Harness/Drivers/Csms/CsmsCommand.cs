@@ -28,6 +28,13 @@ public abstract record CsmsCommand(string StationId, OcppVersion Version)
     public virtual IReadOnlyCollection<string> ChosenByCsms => [];
 
     /// <summary>
+    /// Http driver placeholders (names without braces) of which a template must use at least one, or <c>{payload}</c>,
+    /// for the request it makes to carry everything asked (e.g. a remote start's TxProfile); a template using none
+    /// cannot make the CSMS send this command. The default value is none: any template of the action will do.
+    /// </summary>
+    public virtual IReadOnlyCollection<string> TemplateMustName => [];
+
+    /// <summary>
     /// Every leaf of <see cref="Payload"/> the CSMS was asked to send as it is (path → value), less
     /// <see cref="ChosenByCsms"/>: what a check on the CSMS's CALL compares field by field.
     /// </summary>

@@ -48,7 +48,19 @@ public sealed class HttpCsmsDriver : ICsmsDriver, IDisposable
     public bool CanPerform(CsmsCommand command)
     {
         ArgumentNullException.ThrowIfNull(command);
-        return command.OcppAction is not null && _settings.Template(HttpPlaceholders.TemplateName(command), command.Version) is not null;
+        return command.OcppAction is not null && _settings.Template(HttpPlaceholders.TemplateName(command), command.Version) is { } template && Names(template, command);
+    }
+
+    // Whether the template sends everything the command asks for: its payload, or one of the placeholders it must name.
+    private static bool Names(HttpActionTemplate template, CsmsCommand command)
+    {
+        if (command.TemplateMustName.Count == 0)
+        {
+            return true;
+        }
+
+        var text = $"{template.Url} {template.Body}";
+        return command.TemplateMustName.Append("payload").Any(name => text.Contains($"{{{name}}}", StringComparison.Ordinal) || text.Contains($"{{{name}:", StringComparison.Ordinal));
     }
 
     /// <inheritdoc />
@@ -60,6 +72,10 @@ public sealed class HttpCsmsDriver : ICsmsDriver, IDisposable
         var source = _settings.Source(name);
         var template = _settings.Template(name, command.Version)
             ?? throw new CsmsActionNotApplicableException(NoTemplate(command, name, source));
+        if (!Names(template, command))
+        {
+            throw new CsmsActionNotApplicableException($"the Http CSMS driver's template for {name} ({source}) sends neither {{payload}} nor {string.Join(" nor ", command.TemplateMustName.Select(n => $"{{{n}}}"))}, so it cannot {OperatorInstructions.For(command)}");
+        }
         var values = new Dictionary<string, string>(HttpPlaceholders.For(command), StringComparer.Ordinal);
         if (_baseUrl is not null)
         {

@@ -111,6 +111,9 @@ public static class HttpPlaceholders
                 add.Evse(c.EvseId);
                 add.Add("idTag", c.IdTag);
                 add.Add("idTagType", c.IdTokenType);
+
+                // Empty rather than missing without a TxProfile, so one remote-start template serves both.
+                values["txProfileLimitW"] = c.TxProfileLimitW?.ToString(CultureInfo.InvariantCulture) ?? "";
                 break;
             case RemoteStopCommand c:
                 add.Evse(c.EvseId);

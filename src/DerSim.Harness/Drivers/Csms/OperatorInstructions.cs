@@ -24,7 +24,7 @@ public static class OperatorInstructions
             ClearChargingProfileCommand c => c.EvseId is null ? "clearing every charging profile" : $"clearing the charging profiles of EVSE {c.EvseId}",
             GetCompositeScheduleCommand c => $"for {(c.EvseId == 0 ? "the whole station (evseId 0)" : $"EVSE {c.EvseId}")} over {c.DurationSeconds} s in {c.Unit}",
             GetChargingProfilesCommand c => ProfilesText(c),
-            RemoteStartCommand c => $"on EVSE {c.EvseId} for token {c.IdTag}",
+            RemoteStartCommand c => $"on EVSE {c.EvseId} for token {c.IdTag}{(c.Version == DerSim.Ocpp.OcppVersion.V16 ? "" : $" (type {c.IdTokenType})")}{(c.TxProfileLimitW is { } w ? $" with a TxProfile (no transactionId) limiting it to {w} W from its start" : "")}",
             RemoteStopCommand c => $"for transaction {c.TransactionId}",
             ResetCommand c => $"of type {c.VersionResetType}",
             ChangeAvailabilityCommand c => $"making {(c.EvseId == 0 ? "the station" : c.ConnectorId is { } connector ? $"connector {connector} of EVSE {c.EvseId}" : $"EVSE {c.EvseId}")} {c.OperationalStatus}",

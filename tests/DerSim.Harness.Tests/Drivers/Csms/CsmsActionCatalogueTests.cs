@@ -23,7 +23,7 @@ public sealed class CsmsActionCatalogueTests
     public void Placeholders_come_from_the_commands_themselves()
     {
         var remoteStart = CsmsActionCatalogue.Find("RemoteStart").ShouldNotBeNull();
-        remoteStart.Placeholders.ShouldBe(["evseId", "idTag", "idTagType", "ocppAction", "ocppVersion", "payload", "profileId", "stationId", "transactionId"], ignoreOrder: true);
+        remoteStart.Placeholders.ShouldBe(["evseId", "idTag", "idTagType", "ocppAction", "ocppVersion", "payload", "profileId", "stationId", "transactionId", "txProfileLimitW"], ignoreOrder: true);
         var profile = CsmsActionCatalogue.Find("SetChargingProfile").ShouldNotBeNull();
         profile.Placeholders.ShouldContain("purpose");
         profile.OptionalPlaceholders.ShouldContain("limitA");

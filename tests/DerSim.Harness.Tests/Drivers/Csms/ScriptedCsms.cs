@@ -106,6 +106,15 @@ public sealed class ScriptedCsms : IAsyncDisposable
             parent[parts[^1]] = JsonNode.Parse(wrong.Json);
         }
 
+        if (_script.AddedFieldIn is { } added && added.Action == action)
+        {
+            var parts = added.Path.Split('.');
+            if (parts[..^1].Aggregate((JsonNode?)payload, (node, part) => node?[part]) is JsonObject under)
+            {
+                under[parts[^1]] = JsonNode.Parse(added.Json);
+            }
+        }
+
         if (!_connections.TryGetValue(id, out var connection))
         {
             context.Response.StatusCode = 409;

@@ -62,6 +62,13 @@ public sealed record ScriptedCsmsScript
     /// </summary>
     public (string Action, string Path, string Json)? WrongFieldIn { get; init; }
 
+    /// <summary>
+    /// One field the CSMS adds to every CALL of an action it is asked to send through its HTTP API, under an object the
+    /// CALL already has (CALLs without it are left alone), when set: the action, the field's path (dotted, as
+    /// <c>chargingProfile.transactionId</c>) and its JSON (a CSMS that fills in a field the spec wants left out).
+    /// </summary>
+    public (string Action, string Path, string Json)? AddedFieldIn { get; init; }
+
     /// <summary>CALLs the CSMS sends of its own, this long after it answered a boot (action, payload JSON).</summary>
     public IReadOnlyList<(TimeSpan After, string Action, string Payload)> AfterBoot { get; init; } = [];
 
