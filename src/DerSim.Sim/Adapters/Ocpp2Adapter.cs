@@ -102,6 +102,7 @@ public sealed class Ocpp2Adapter(Ocpp2Dialect dialect, TimeProvider time) : IVer
         });
 
         Ocpp2DeviceModelHandlers.Register(peer, session, new DeviceModel(station, DeviceModelPower.Of(session.Engine)), NotifyReportPageSize);
+        Ocpp2DiagnosticsHandlers.Register(peer, session);
 
         // 2.0.1 C11: the authorization cache is emptied.
         peer.On<ClearCacheRequest, ClearCacheResponse>((_, _) =>

@@ -63,7 +63,14 @@ public sealed class StationConfiguration
         Add(new Setting("TransactionMessageAttempts", "OCPPCommCtrlr", "MessageAttempts", "3", ReadOnly: false, IsPositiveInt) { DataType = DeviceDataType.Integer, Instance = TransactionEventInstance });
         Add(new Setting("TransactionMessageRetryInterval", "OCPPCommCtrlr", "MessageAttemptInterval", "60", ReadOnly: false, IsPositiveIntOrZero) { DataType = DeviceDataType.Integer, Unit = Seconds, Instance = TransactionEventInstance });
         AddMetering(string.Join(",", measurands));
+
+        // DerSim's own component (not in the OCPP device model): whether the station can process CustomerInformation
+        // requests now; "false" is the state in which it answers Rejected (2.0.1 N09.FR.03, N10.FR.05).
+        Add(new Setting(CustomerInformationEnabledKey, "CustomerInformationCtrlr", "Enabled", "true", ReadOnly: false, IsBool) { DataType = DeviceDataType.Boolean, InV16 = false });
     }
+
+    /// <summary>The key of CustomerInformationCtrlr.Enabled (DerSim's own: whether CustomerInformation requests can be processed).</summary>
+    public const string CustomerInformationEnabledKey = "CustomerInformationEnabled";
 
     /// <summary>The key of AuthCacheCtrlr.Enabled (1.6 AuthorizationCacheEnabled).</summary>
     public const string AuthCacheEnabledKey = "AuthorizationCacheEnabled";

@@ -59,4 +59,10 @@ public enum CsmsActionKind
 
     /// <summary>2.1 only: AFRRSignal, the signal a CentralFrequency period's signal-watt curve follows from a timestamp on.</summary>
     AFRRSignal,
+
+    /// <summary>2.x only: GetLog, a log uploaded to a location and reported in LogStatusNotification.</summary>
+    GetLog,
+
+    /// <summary>2.x only: CustomerInformation, a customer's data reported (NotifyCustomerInformation) and/or cleared.</summary>
+    CustomerInformation,
 }
