@@ -11,8 +11,8 @@ Feature: OCA CSMS cases of block N, logs and customer information (CSMS-initiate
     And the station is Booted
     When the CSMS asks for the "DiagnosticsLog" to be uploaded to the scenario's file server
     And 1 minute passes
-    Then the station soon sends a "LogStatusNotification" with "status" = "Uploaded"
-    And the CSMS sent the "GetLog" as asked
+    Then the CSMS sent the "GetLog" as asked
+    And the station soon sends a "LogStatusNotification" with "status" = "Uploaded"
     And the CSMS answered every "LogStatusNotification" the station sent about its "GetLog"
     And the CSMS answered every call
     And the CSMS answered no call with an error
@@ -54,8 +54,8 @@ Feature: OCA CSMS cases of block N, logs and customer information (CSMS-initiate
     And the station is Booted
     When the CSMS asks for the "SecurityLog" to be uploaded to the scenario's file server
     And 1 minute passes
-    Then the station soon sends a "LogStatusNotification" with "status" = "Uploaded"
-    And the CSMS sent the "GetLog" as asked
+    Then the CSMS sent the "GetLog" as asked
+    And the station soon sends a "LogStatusNotification" with "status" = "Uploaded"
     And the CSMS answered every "LogStatusNotification" the station sent about its "GetLog"
     And the CSMS answered every call
     And the CSMS answered no call with an error
@@ -80,8 +80,8 @@ Feature: OCA CSMS cases of block N, logs and customer information (CSMS-initiate
     Then the station soon sends a "LogStatusNotification" with "status" = "Uploading"
     When the CSMS asks for the "DiagnosticsLog" to be uploaded to the scenario's file server
     And 1 minute passes
-    Then the station soon sends a "LogStatusNotification" with "status" = "Uploaded"
-    And the CSMS sent the "GetLog" as asked
+    Then the CSMS sent the "GetLog" as asked
+    And the station soon sends a "LogStatusNotification" with "status" = "Uploaded"
     And the CSMS gave every "GetLog" its own "requestId"
     And the CSMS answered every "LogStatusNotification" the station sent about its "GetLog"
     And the CSMS answered every call
@@ -103,8 +103,7 @@ Feature: OCA CSMS cases of block N, logs and customer information (CSMS-initiate
     And the station's authorization cache holds the valid token as "Accepted"
     And the station is Booted
     When the CSMS asks for the customer information of the valid token
-    Then the station soon sends a "NotifyCustomerInformation"
-    And the CSMS sent the "CustomerInformation" as asked
+    Then the CSMS sent the "CustomerInformation" as asked
     And the CSMS answered every "NotifyCustomerInformation" the station sent about its "CustomerInformation"
     And the CSMS answered every call
     And the CSMS answered no call with an error
@@ -124,8 +123,7 @@ Feature: OCA CSMS cases of block N, logs and customer information (CSMS-initiate
     Given a station with profile "EVSE-AC-22kW-1port" on OCPP <version>
     And the station is Booted
     When the CSMS asks for the customer information of the valid token
-    Then the station soon sends a "NotifyCustomerInformation"
-    And the CSMS sent the "CustomerInformation" as asked
+    Then the CSMS sent the "CustomerInformation" as asked
     And the CSMS answered every "NotifyCustomerInformation" the station sent about its "CustomerInformation"
     And the CSMS answered every call
     And the CSMS answered no call with an error
@@ -168,8 +166,7 @@ Feature: OCA CSMS cases of block N, logs and customer information (CSMS-initiate
     And the station's authorization cache holds the valid token as "Accepted"
     And the station is Booted
     When the CSMS clears and reports the customer information of the valid token
-    Then the station soon sends a "NotifyCustomerInformation"
-    And the CSMS sent the "CustomerInformation" as asked
+    Then the CSMS sent the "CustomerInformation" as asked
     And the CSMS answered every "NotifyCustomerInformation" the station sent about its "CustomerInformation"
     And the CSMS answered every call
     And the CSMS answered no call with an error
@@ -189,8 +186,7 @@ Feature: OCA CSMS cases of block N, logs and customer information (CSMS-initiate
     Given a station with profile "EVSE-AC-22kW-1port" on OCPP <version>
     And the station is Booted
     When the CSMS clears and reports the customer information of the valid token
-    Then the station soon sends a "NotifyCustomerInformation"
-    And the CSMS sent the "CustomerInformation" as asked
+    Then the CSMS sent the "CustomerInformation" as asked
     And the CSMS answered every "NotifyCustomerInformation" the station sent about its "CustomerInformation"
     And the CSMS answered every call
     And the CSMS answered no call with an error
@@ -211,8 +207,7 @@ Feature: OCA CSMS cases of block N, logs and customer information (CSMS-initiate
     And the station's authorization cache holds the valid token as "Accepted"
     And the station is Booted
     When the CSMS clears the customer information of the valid token
-    Then the station soon sends a "NotifyCustomerInformation"
-    And the CSMS sent the "CustomerInformation" as asked
+    Then the CSMS sent the "CustomerInformation" as asked
     And the CSMS answered every "NotifyCustomerInformation" the station sent about its "CustomerInformation"
     And the CSMS answered every call
     And the CSMS answered no call with an error

@@ -77,8 +77,8 @@ internal static class Ocpp2DiagnosticsHandlers
                 var generatedAt = session.Time.GetUtcNow();
                 for (var i = 0; i < parts.Count; i++)
                 {
-                    await peer.CallAsync<NotifyCustomerInformationRequest, NotifyCustomerInformationResponse>(
-                        new NotifyCustomerInformationRequest(parts[i], i, generatedAt, request.RequestId) { Tbc = i < parts.Count - 1 ? true : null }, ct).ConfigureAwait(false);
+                    await Tolerating(peer.CallAsync<NotifyCustomerInformationRequest, NotifyCustomerInformationResponse>(
+                        new NotifyCustomerInformationRequest(parts[i], i, generatedAt, request.RequestId) { Tbc = i < parts.Count - 1 ? true : null }, ct)).ConfigureAwait(false);
                 }
             });
             return ValueTask.FromResult(new CustomerInformationResponse(CustomerInformationStatusEnumType.Accepted));
@@ -86,15 +86,26 @@ internal static class Ocpp2DiagnosticsHandlers
     }
 
     private static Task ReportAsync(OcppRpcPeer peer, LogUploadStatus status, int requestId, CancellationToken ct) =>
-        peer.CallAsync<LogStatusNotificationRequest, LogStatusNotificationResponse>(
-            new LogStatusNotificationRequest(status switch
-            {
-                LogUploadStatus.Uploading => UploadLogStatusEnumType.Uploading,
-                LogUploadStatus.Uploaded => UploadLogStatusEnumType.Uploaded,
-                LogUploadStatus.AcceptedCanceled => UploadLogStatusEnumType.AcceptedCanceled,
-                _ => UploadLogStatusEnumType.UploadFailure,
-            }) { RequestId = requestId },
-            ct);
+        Tolerating(peer.CallAsync<LogStatusNotificationRequest, LogStatusNotificationResponse>(new LogStatusNotificationRequest(status switch
+        {
+            LogUploadStatus.Uploading => UploadLogStatusEnumType.Uploading,
+            LogUploadStatus.Uploaded => UploadLogStatusEnumType.Uploaded,
+            LogUploadStatus.AcceptedCanceled => UploadLogStatusEnumType.AcceptedCanceled,
+            _ => UploadLogStatusEnumType.UploadFailure,
+        }) { RequestId = requestId }, ct));
+
+    // A notification the CSMS answers with a CALLERROR (or not at all) was still delivered as far as the station can
+    // tell: the upload or report goes on, as a station's would.
+    private static async Task Tolerating(Task call)
+    {
+        try
+        {
+            await call.ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is OcppCallErrorException or OcppCallTimeoutException)
+        {
+        }
+    }
 
     /// <summary>Writes the station's logs from the connection: every frame to the diagnostics log, start-ups and clock settings to the security log.</summary>
     private static void Keep(OcppRpcPeer peer, StationSession session)
