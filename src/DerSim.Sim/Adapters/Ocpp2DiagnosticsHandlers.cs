@@ -51,7 +51,7 @@ internal static class Ocpp2DiagnosticsHandlers
             // N01.FR.01; N01.FR.12: a request while another upload runs cancels that one.
             return ValueTask.FromResult(new GetLogResponse(replaced is null ? LogStatusEnumType.Accepted : LogStatusEnumType.AcceptedCanceled)
             {
-                Filename = StationLogUpload.Target(new Uri("http://station/"), station.StationId, kind!.Value, request.RequestId).Segments[^1],
+                Filename = StationLogUpload.FileName(station.StationId, kind!.Value, request.RequestId),
             });
         });
 

@@ -58,11 +58,13 @@ internal static class StationLogUpload
         return StationLogBook.FileOf(entries);
     }
 
-    /// <summary>The file name of an upload, and the URL it goes to (the location with the name added when the location is a folder).</summary>
+    /// <summary>The name of the file an upload carries (GetLogResponse filename).</summary>
+    public static string FileName(string stationId, StationLogKind kind, int requestId) =>
+        string.Create(CultureInfo.InvariantCulture, $"{stationId}-{kind}Log-{requestId}.log");
+
+    /// <summary>The URL an upload goes to: the location, with the file name added when the location is a folder.</summary>
     public static Uri Target(Uri location, string stationId, StationLogKind kind, int requestId) =>
-        location.AbsolutePath.EndsWith('/')
-            ? new Uri(location, Uri.EscapeDataString(string.Create(CultureInfo.InvariantCulture, $"{stationId}-{kind}Log-{requestId}.log")))
-            : location;
+        location.AbsolutePath.EndsWith('/') ? new Uri(location, Uri.EscapeDataString(FileName(stationId, kind, requestId))) : location;
 
     /// <summary>
     /// Runs the upload of <paramref name="requestId"/> until it ends or <paramref name="cancel"/> is cancelled (a newer

@@ -70,6 +70,8 @@ public sealed class CsmsCommandRecordTests
             new GetDerControlCommand(Station, v),
             new ClearDerControlCommand(Station, v, IsDefault: true),
             new AfrrSignalCommand(Station, v, at, -50),
+            new GetLogCommand(Station, v, "DiagnosticsLog", "http://127.0.0.1:8080/uploads/", 1, LatestTimestamp: at),
+            new CustomerInformationCommand(Station, v, 1, Report: true, Clear: false, IdToken: "TAG-1"),
         ];
     }
 }
