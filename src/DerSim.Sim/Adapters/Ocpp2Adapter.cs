@@ -104,6 +104,7 @@ public sealed class Ocpp2Adapter(Ocpp2Dialect dialect, TimeProvider time) : IVer
 
         Ocpp2DeviceModelHandlers.Register(peer, session, new DeviceModel(station, DeviceModelPower.Of(session.Engine)), NotifyReportPageSize);
         Ocpp2CertificateHandlers.Register(peer, session);
+        Ocpp2DiagnosticsHandlers.Register(peer, session);
 
         // 2.0.1 C11: the authorization cache is emptied (C11.FR.01); with AuthCacheCtrlr.Enabled false there is no
         // cache in use to clear, and the answer is Rejected (C11.FR.04).

@@ -65,4 +65,13 @@ public sealed class AuthorizationCache(StationConfiguration configuration)
 
     /// <summary>How many entries it holds.</summary>
     public int Count => _entries.Count;
+
+    /// <summary>
+    /// What the station holds about <paramref name="idToken"/>, whether or not the cache is in use or the entry outlived
+    /// LifeTime: the customer data a CustomerInformation report names (2.0.1 N09), or null.
+    /// </summary>
+    public CachedToken? Held(string idToken) => _entries.GetValueOrDefault(idToken);
+
+    /// <summary>Forgets <paramref name="idToken"/> (CustomerInformation clear, 2.0.1 N10); whether it was held.</summary>
+    public bool Remove(string idToken) => _entries.TryRemove(idToken, out _);
 }

@@ -72,10 +72,16 @@ public sealed class StationConfiguration
         // requests with a CALLERROR NotSupported (TC_K_15; see Ocpp2SmartChargingGate). 1.6 names it by its feature
         // profile (SupportedFeatureProfiles), which the simulator does not model.
         Add(new Setting(SmartChargingEnabledKey, "SmartChargingCtrlr", "Enabled", "true", ReadOnly: false, IsBool) { DataType = DeviceDataType.Boolean, InV16 = false });
+        // DerSim's own component (not in the OCPP device model): whether the station can process CustomerInformation
+        // requests now; "false" is the state in which it answers Rejected (2.0.1 N09.FR.03, N10.FR.05).
+        Add(new Setting(CustomerInformationEnabledKey, "CustomerInformationCtrlr", "Enabled", "true", ReadOnly: false, IsBool) { DataType = DeviceDataType.Boolean, InV16 = false });
     }
 
     /// <summary>The key of SmartChargingCtrlr.Enabled (2.x only).</summary>
     public const string SmartChargingEnabledKey = "SmartChargingEnabled";
+
+    /// <summary>The key of CustomerInformationCtrlr.Enabled (DerSim's own: whether CustomerInformation requests can be processed).</summary>
+    public const string CustomerInformationEnabledKey = "CustomerInformationEnabled";
 
     /// <summary>The key of AuthCacheCtrlr.Enabled (1.6 AuthorizationCacheEnabled).</summary>
     public const string AuthCacheEnabledKey = "AuthorizationCacheEnabled";

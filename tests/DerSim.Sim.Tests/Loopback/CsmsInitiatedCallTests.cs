@@ -164,8 +164,8 @@ public sealed class CsmsInitiatedCallTests
     }
 
     [TestCase(OcppVersion.V16, "GetDiagnostics", """{"location":"ftp://example.com/diagnostics"}""")]
-    [TestCase(OcppVersion.V201, "GetLog", """{"log":{"remoteLocation":"https://example.com/log"},"logType":"DiagnosticsLog","requestId":1}""")]
-    [TestCase(OcppVersion.V21, "GetLog", """{"log":{"remoteLocation":"https://example.com/log"},"logType":"DiagnosticsLog","requestId":1}""")]
+    [TestCase(OcppVersion.V201, "GetDisplayMessages", """{"requestId":1}""")]
+    [TestCase(OcppVersion.V21, "GetDisplayMessages", """{"requestId":1}""")]
     public async Task An_action_of_the_version_the_station_does_not_handle_gets_NotSupported(OcppVersion version, string action, string payload)
     {
         await using var rig = await Rig.BootAsync(version, QuietInterval, $"CI-NOTIMPL-{version}");

@@ -74,4 +74,10 @@ public enum CsmsActionKind
 
     /// <summary>1.6 and 2.x ClearCache: the station empties its authorization cache.</summary>
     ClearCache,
+
+    /// <summary>2.x only: GetLog, a log uploaded to a location and reported in LogStatusNotification.</summary>
+    GetLog,
+
+    /// <summary>2.x only: CustomerInformation, a customer's data reported (NotifyCustomerInformation) and/or cleared.</summary>
+    CustomerInformation,
 }

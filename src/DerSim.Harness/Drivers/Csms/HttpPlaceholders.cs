@@ -189,6 +189,23 @@ public static class HttpPlaceholders
             case ClearCacheCommand:
                 // No fields: the payload is {}.
                 break;
+            case GetLogCommand c:
+                add.Add("requestId", c.RequestId);
+                add.Add("logType", c.LogType);
+                add.Add("remoteLocation", c.RemoteLocation);
+                add.Add("oldestTimestamp", c.OldestTimestamp is { } oldest ? Timestamp(oldest) : null);
+                add.Add("latestTimestamp", c.LatestTimestamp is { } latest ? Timestamp(latest) : null);
+                add.Add("retries", c.Retries);
+                add.Add("retryInterval", c.RetryInterval);
+                break;
+            case CustomerInformationCommand c:
+                add.Add("requestId", c.RequestId);
+                add.Add("report", c.Report ? "true" : "false");
+                add.Add("clear", c.Clear ? "true" : "false");
+                add.Add("idTag", c.IdToken);
+                add.Add("idTagType", c.IdToken is { } token ? c.IdTokenType ?? Ocpp.Dialects.IdTokenTypes.Fitting(token) : null);
+                add.Add("customerIdentifier", c.CustomerIdentifier);
+                break;
             default:
                 throw new ArgumentException($"the Http CSMS driver has no placeholders for {command.GetType().Name}", nameof(command));
         }

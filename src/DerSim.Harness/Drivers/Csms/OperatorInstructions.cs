@@ -44,10 +44,19 @@ public static class OperatorInstructions
             GetInstalledCertificateIdsCommand c => c.CertificateTypes.Count == 0 ? "for the installed certificates of every type (certificateType left out)" : $"for the installed certificates of type {string.Join(", ", c.CertificateTypes)}",
             DeleteCertificateCommand c => $"deleting the certificate with serial number {c.SerialNumber} (hashAlgorithm {c.HashAlgorithm}, issuerNameHash {c.IssuerNameHash}, issuerKeyHash {c.IssuerKeyHash}), as the station reported it in its last GetInstalledCertificateIds answer",
             ClearCacheCommand => "to clear its whole authorization cache",
+            GetLogCommand c => $"asking for the {c.LogType} uploaded to {c.RemoteLocation}{LogPeriodText(c.OldestTimestamp, c.LatestTimestamp)}{(c.Retries is { } r ? $", {r} retries {c.RetryInterval ?? 0} s apart" : "")}",
+            CustomerInformationCommand c => $"with report {(c.Report ? "true" : "false")} and clear {(c.Clear ? "true" : "false")} for {(c.IdToken is { } t ? $"idToken {t} of type {c.IdTokenType ?? DerSim.Ocpp.Dialects.IdTokenTypes.Fitting(t)}" : $"customerIdentifier {c.CustomerIdentifier}")}",
             _ => throw new ArgumentException($"no operator instruction for {command.GetType().Name}", nameof(command)),
         };
         return $"make the CSMS send {command.OcppAction ?? command.Kind.ToString()} to {command.StationId} {what}";
     }
+
+    private static string LogPeriodText(DateTimeOffset? oldest, DateTimeOffset? latest) =>
+        (oldest, latest) switch
+        {
+            (null, null) => "",
+            _ => string.Create(CultureInfo.InvariantCulture, $", entries{(oldest is { } o ? $" from {o.UtcDateTime:yyyy-MM-dd'T'HH:mm:ss'Z'}" : "")}{(latest is { } l ? $" up to {l.UtcDateTime:yyyy-MM-dd'T'HH:mm:ss'Z'}" : "")}"),
+        };
 
     private static string DerSelection(bool? isDefault, string? controlType, string? controlId) =>
         $"for {isDefault switch { true => "default ", false => "scheduled ", _ => "" }}DER controls{(controlType is null ? "" : $" of type {controlType}")}{(controlId is null ? "" : $" with id {controlId}")}";

@@ -75,6 +75,8 @@ public sealed class CsmsCommandRecordTests
             new InstallCertificateCommand(Station, v, "CSMSRootCertificate", "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n"),
             new GetInstalledCertificateIdsCommand(Station, v, ["ManufacturerRootCertificate"]),
             new DeleteCertificateCommand(Station, v, "SHA256", "aa", "bb", "1f"),
+            new GetLogCommand(Station, v, "DiagnosticsLog", "http://127.0.0.1:8080/uploads/", 1, LatestTimestamp: at),
+            new CustomerInformationCommand(Station, v, 1, Report: true, Clear: false, IdToken: "TAG-1"),
         ];
     }
 }

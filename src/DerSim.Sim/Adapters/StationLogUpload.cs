@@ -1,0 +1,144 @@
+using System.Globalization;
+using System.Net.Http.Headers;
+using DerSim.Sim.StationModel;
+
+namespace DerSim.Sim.Adapters;
+
+/// <summary>The status of a log upload, as the station reports it (2.x UploadLogStatusEnumType).</summary>
+internal enum LogUploadStatus
+{
+    Uploading,
+    Uploaded,
+    UploadFailure,
+    AcceptedCanceled,
+}
+
+/// <summary>
+/// A log upload as the station does it, version-neutral (2.0.1 N01): whether it can serve the request, and the upload
+/// itself — assembling the log takes simulated time, then the file goes to the CSMS's location over HTTP(S) with PUT,
+/// reporting Uploading, then Uploaded or (after its retries) UploadFailure.
+/// </summary>
+internal static class StationLogUpload
+{
+    /// <summary>How long assembling a log takes on the station's clock before the upload starts.</summary>
+    public static readonly TimeSpan AssemblyTime = TimeSpan.FromSeconds(10);
+
+    // One client for every station of the process; the station's HTTP stack, not the CSMS connection.
+    private static readonly HttpClient Http = new() { Timeout = TimeSpan.FromSeconds(30) };
+
+    /// <summary>
+    /// Why the station cannot serve a log request, or null when it can: a location other than an absolute HTTP(S) URL
+    /// (the transport it supports, N01.FR.14), or no entries of that log in the asked period (N01.FR.05: the requested
+    /// log information is not available).
+    /// </summary>
+    public static string? Refusal(ChargingStation station, StationLogKind? kind, string remoteLocation, DateTimeOffset? oldest, DateTimeOffset? latest)
+    {
+        if (kind is not { } log)
+        {
+            return "the station keeps no such log";
+        }
+
+        if (!Uri.TryCreate(remoteLocation, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
+        {
+            return "the station uploads over HTTP(S) only";
+        }
+
+        return station.Logs.Entries(log, oldest, latest).Count == 0 ? "no log entries in the requested period" : null;
+    }
+
+    /// <summary>The file the station uploads for a request: the log's lines in the period; the diagnostics log ends with the connectors' states.</summary>
+    public static byte[] FileFor(ChargingStation station, StationLogKind kind, DateTimeOffset? oldest, DateTimeOffset? latest, DateTimeOffset now)
+    {
+        var entries = station.Logs.Entries(kind, oldest, latest).ToList();
+        if (kind == StationLogKind.Diagnostics)
+        {
+            entries.AddRange(station.Connectors.Select(c => new StationLogEntry(now, kind, string.Create(CultureInfo.InvariantCulture, $"state EVSE {c.EvseId} connector {c.ConnectorId}: {c.Status}"))));
+        }
+
+        return StationLogBook.FileOf(entries);
+    }
+
+    /// <summary>The name of the file an upload carries (GetLogResponse filename).</summary>
+    public static string FileName(string stationId, StationLogKind kind, int requestId) =>
+        string.Create(CultureInfo.InvariantCulture, $"{stationId}-{kind}Log-{requestId}.log");
+
+    /// <summary>The URL an upload goes to: the location, with the file name added when the location is a folder.</summary>
+    public static Uri Target(Uri location, string stationId, StationLogKind kind, int requestId) =>
+        location.AbsolutePath.EndsWith('/') ? new Uri(location, Uri.EscapeDataString(FileName(stationId, kind, requestId))) : location;
+
+    /// <summary>
+    /// Runs the upload of <paramref name="requestId"/> until it ends or <paramref name="cancel"/> is cancelled (a newer
+    /// request replaced it, N01.FR.12, or the connection ended): nothing more is reported then. <paramref name="assembled"/>
+    /// completes when the log is assembled (<see cref="AssemblyTime"/> on the station's clock, counted from the request:
+    /// the timer is set when the request is taken, so time a scenario lets pass right after the answer counts).
+    /// </summary>
+    public static async Task RunAsync(
+        StationSession session,
+        Task assembled,
+        int requestId,
+        StationLogKind kind,
+        Uri location,
+        (DateTimeOffset? Oldest, DateTimeOffset? Latest) period,
+        (int Retries, TimeSpan Interval) retry,
+        Func<LogUploadStatus, int, CancellationToken, Task> report,
+        CancellationTokenSource cancel)
+    {
+        var station = session.Station;
+        var ct = cancel.Token;
+        try
+        {
+            // N01.FR.08, N01.FR.07: the start of the upload, with the request's id.
+            await report(LogUploadStatus.Uploading, requestId, ct).ConfigureAwait(false);
+            await assembled.ConfigureAwait(false);
+            var target = Target(location, station.StationId, kind, requestId);
+            for (var attempt = 0; ; attempt++)
+            {
+                var content = FileFor(station, kind, period.Oldest, period.Latest, session.Time.GetUtcNow());
+                if (await PutAsync(target, content, ct).ConfigureAwait(false))
+                {
+                    // N01.FR.09.
+                    await report(LogUploadStatus.Uploaded, requestId, ct).ConfigureAwait(false);
+                    return;
+                }
+
+                if (attempt >= retry.Retries)
+                {
+                    // N01.FR.10: every attempt failed.
+                    await report(LogUploadStatus.UploadFailure, requestId, ct).ConfigureAwait(false);
+                    return;
+                }
+
+                await Task.Delay(retry.Interval, session.Time, ct).ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            // Replaced or disconnected: the replacing request reports AcceptedCanceled for this one.
+        }
+        finally
+        {
+            station.Logs.EndUpload(cancel);
+            cancel.Dispose();
+        }
+    }
+
+    private static async Task<bool> PutAsync(Uri target, byte[] content, CancellationToken ct)
+    {
+        using var body = new ByteArrayContent(content);
+        body.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
+        try
+        {
+            using var response = await Http.PutAsync(target, body, ct).ConfigureAwait(false);
+            return response.IsSuccessStatusCode;
+        }
+        catch (HttpRequestException)
+        {
+            return false;
+        }
+        catch (TaskCanceledException) when (!ct.IsCancellationRequested)
+        {
+            // The HTTP client's own timeout.
+            return false;
+        }
+    }
+}
