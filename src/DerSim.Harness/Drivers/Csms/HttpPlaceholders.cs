@@ -144,6 +144,13 @@ public static class HttpPlaceholders
             case ClearDerControlCommand c:
                 add.Der(c.ControlType, c.ControlId, c.IsDefault);
                 break;
+            case SetNetworkProfileCommand c:
+                add.Add("configurationSlot", c.ConfigurationSlot);
+                add.Add("ocppCsmsUrl", c.CsmsUrl);
+                add.Add("securityProfile", c.SecurityProfile);
+                add.Add("messageTimeout", c.MessageTimeout);
+                add.Add("ocppInterface", c.OcppInterface);
+                break;
             default:
                 throw new ArgumentException($"the Http CSMS driver has no placeholders for {command.GetType().Name}", nameof(command));
         }

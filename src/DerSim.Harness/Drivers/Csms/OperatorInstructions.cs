@@ -29,6 +29,7 @@ public static class OperatorInstructions
             GetConfigurationCommand c => c.Key is null ? "for every key" : $"for key {c.Key}",
             ChangeConfigurationCommand c => $"setting {c.Key} to {c.Value}",
             GetVariablesCommand c => $"for {c.ComponentVariable}",
+            SetVariablesCommand { ValueChosenByCsms: true } c => $"setting {c.ComponentVariable} to a new value of the CSMS's choosing",
             SetVariablesCommand c => $"setting {c.ComponentVariable} to {c.Value}",
             GetBaseReportCommand c => $"asking for the {c.ReportBase} report",
             NotifyAllowedEnergyTransferCommand c => $"allowing {string.Join(", ", c.AllowedEnergyTransfer)} for transaction {c.TransactionId}",
@@ -36,6 +37,7 @@ public static class OperatorInstructions
             GetDerControlCommand c => DerSelection(c.IsDefault, c.ControlType, c.ControlId),
             ClearDerControlCommand c => DerSelection(c.IsDefault, c.ControlType, c.ControlId),
             AfrrSignalCommand c => string.Create(CultureInfo.InvariantCulture, $"with signal {c.Signal} from {c.Timestamp:yyyy-MM-dd'T'HH:mm:ss'Z'}"),
+            SetNetworkProfileCommand c => $"storing in configuration slot {c.ConfigurationSlot} a JSON profile for {c.CsmsUrl} with security profile {c.SecurityProfile}, messageTimeout {c.MessageTimeout} s, interface {c.OcppInterface}",
             _ => throw new ArgumentException($"no operator instruction for {command.GetType().Name}", nameof(command)),
         };
         return $"make the CSMS send {command.OcppAction ?? command.Kind.ToString()} to {command.StationId} {what}";
