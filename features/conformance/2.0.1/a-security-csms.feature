@@ -8,7 +8,7 @@ Feature: A Security - the CSMS changes a station's credentials and checks its cl
 
   # A01: the CSMS sends SetVariables of SecurityCtrlr.BasicAuthPassword (A01.FR.02); once the station accepted it, the
   # CSMS expects the new password (A01.FR.03). The station closes its connection after its answer and connects again
-  # with the new password.
+  # with the new password; the CSMS then gives it back its declared password, so later cases connect as before.
   @TC_A_09_CSMS @mandatory-core @csms-initiated
   Scenario Outline: A new Basic-auth password the station accepted is the one the CSMS admits it with
     Given the CSMS uses Basic authentication
@@ -18,6 +18,8 @@ Feature: A Security - the CSMS changes a station's credentials and checks its cl
     Then the CSMS sent the "SetVariables" as asked
     And the station answered "SetVariables" with "setVariableResult[0].attributeStatus" = "Accepted"
     And the CSMS accepted the station's reconnection
+    When the CSMS sets the station's Basic-auth password back to the declared one
+    Then the CSMS accepted the station's reconnection
     And the CSMS answered every call
     And the CSMS answered no call with an error
 

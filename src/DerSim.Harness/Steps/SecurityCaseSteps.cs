@@ -44,6 +44,21 @@ public sealed class SecurityCaseSteps(ScenarioWorld world, ScenarioContext scena
     }
 
     /// <summary>
+    /// OCPP 2.x: the CSMS sends SetVariables of SecurityCtrlr.BasicAuthPassword giving the station back the password it
+    /// was declared with, so the next scenarios connect as before (OCTT restores it the same way).
+    /// Example: <c>When the CSMS sets the station's Basic-auth password back to the declared one</c>
+    /// </summary>
+    [When("the CSMS sets the station's Basic-auth password back to the declared one")]
+    public Task RestorePassword()
+    {
+        var station = world.Simulator.Station();
+        var declared = world.Simulator.PasswordOf?.Invoke(station.Id) ?? world.Csms.Password
+            ?? throw new InvalidOperationException("the station was declared no Basic-auth password: start with Given the CSMS uses Basic authentication");
+        MarkConnections("with its declared Basic-auth password again");
+        return CsmsPerform.RunAsync(world, scenario, new SetVariablesCommand(station.Id, station.Version, "SecurityCtrlr.BasicAuthPassword", declared));
+    }
+
+    /// <summary>
     /// OCPP 2.x: the CSMS sends SetNetworkProfile for a configuration slot with a JSON profile for the CSMS the station
     /// uses now (its URL, the station's current security profile, messageTimeout 30 s, interface Wired0).
     /// Example: <c>When the CSMS sets the network profile of slot 2 to its own URL</c>

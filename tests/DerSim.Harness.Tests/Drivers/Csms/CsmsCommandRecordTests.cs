@@ -70,6 +70,7 @@ public sealed class CsmsCommandRecordTests
             new GetDerControlCommand(Station, v),
             new ClearDerControlCommand(Station, v, IsDefault: true),
             new AfrrSignalCommand(Station, v, at, -50),
+            new SetNetworkProfileCommand(Station, v, 2, "ws://csms.example/ocpp", 1),
         ];
     }
 }
