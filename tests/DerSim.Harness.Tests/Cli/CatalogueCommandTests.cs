@@ -16,7 +16,7 @@ public sealed class CatalogueCommandTests
         exit.ShouldBe(0, errors);
         output.ShouldContain("OCPP 2.0.1 CSMS cases (OCA catalogue)");
         output.ShouldNotContain("OCPP 2.1 CSMS cases");
-        output.ShouldMatch(@"B Provisioning\s+22\s+8\s+11\s+\d+\s+1\n");
+        output.ShouldMatch(@"B Provisioning\s+22\s+8\s+11\s+\d+\s+\d+\n");
         output.ShouldMatch(@"all\s+252\s+104\s+200\s+\d+\s+\d+\n");
     }
 
