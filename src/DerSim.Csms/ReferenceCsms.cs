@@ -18,6 +18,8 @@ public sealed class ReferenceCsms : IAsyncDisposable
     private readonly OcppServer _server;
     private readonly ConcurrentDictionary<string, CsmsStationState> _stations = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, OcppRpcPeer> _peers = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, string> _passwordsSet = new(StringComparer.Ordinal);
+    private readonly Lazy<CsmsCertificateAuthority> _authority;
     private int _lastTransactionId;
     private int _bootStatus;
 
@@ -26,6 +28,7 @@ public sealed class ReferenceCsms : IAsyncDisposable
     {
         _options = options ?? new ReferenceCsmsOptions();
         _bootStatus = (int)_options.BootStatus;
+        _authority = new Lazy<CsmsCertificateAuthority>(() => new CsmsCertificateAuthority(_options.CertificateAuthority, _options.TimeProvider));
         _server = new OcppServer(
             new OcppServerOptions
             {
@@ -33,7 +36,7 @@ public sealed class ReferenceCsms : IAsyncDisposable
                 Address = _options.Address,
                 Port = _options.Port,
                 Versions = _options.Versions,
-                BasicAuth = _options.RequiresPassword ? (station, given) => ValueTask.FromResult(PasswordCheck.Matches(_options.PasswordOf(station), given)) : null,
+                BasicAuth = _options.RequiresPassword ? (station, given) => ValueTask.FromResult(PasswordCheck.Matches(PasswordOf(station), given)) : null,
                 ServerCertificate = _options.ServerCertificate,
                 RequireClientCertificate = _options.RequireClientCertificate,
                 ClientCertificateValidation = _options.ClientCertificateValidation,
@@ -86,9 +89,24 @@ public sealed class ReferenceCsms : IAsyncDisposable
     public Task<TResponse> CallAsync<TRequest, TResponse>(string stationId, TRequest request, CancellationToken ct = default) =>
         PeerOf(stationId).CallAsync<TRequest, TResponse>(request, ct);
 
-    /// <summary>Sends any CALL as raw JSON (still validated unless validation is off) and returns the raw answer.</summary>
-    public Task<JsonElement> CallRawAsync(string stationId, string action, JsonElement payload, CancellationToken ct = default) =>
-        PeerOf(stationId).CallRawAsync(action, payload, ct);
+    /// <summary>
+    /// Sends any CALL as raw JSON (still validated unless validation is off) and returns the raw answer. A Basic-auth
+    /// password the station accepted in a SetVariables is the one the CSMS expects of it from then on (2.0.1 A01.FR.02/03).
+    /// </summary>
+    public async Task<JsonElement> CallRawAsync(string stationId, string action, JsonElement payload, CancellationToken ct = default)
+    {
+        var answer = await PeerOf(stationId).CallRawAsync(action, payload, ct).ConfigureAwait(false);
+        if (action == "SetVariables" && AcceptedPassword.In(payload, answer) is { } password)
+        {
+            _passwordsSet[stationId] = password;
+        }
+
+        return answer;
+    }
+
+    /// <summary>The Basic-auth password <paramref name="stationId"/> must present now: one it accepted from this CSMS, else the configured one.</summary>
+    public string? PasswordOf(string stationId) =>
+        _passwordsSet.TryGetValue(stationId, out var set) ? set : _options.PasswordOf(stationId);
 
     /// <summary>The open connection of <paramref name="stationId"/>.</summary>
     /// <exception cref="InvalidOperationException">The station is not connected.</exception>
@@ -164,6 +182,7 @@ public sealed class ReferenceCsms : IAsyncDisposable
         else
         {
             Ocpp2CsmsHandlers.Register(context, Ocpp2Dialect.For(peer.Version));
+            Ocpp2CsmsSecurityHandlers.Register(context, _authority.Value);
         }
 
         StationChanged?.Invoke(state);

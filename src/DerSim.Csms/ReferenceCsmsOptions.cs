@@ -60,6 +60,12 @@ public sealed record ReferenceCsmsOptions
     /// </summary>
     public Func<X509Certificate2, X509Chain?, System.Net.Security.SslPolicyErrors, bool>? ClientCertificateValidation { get; init; }
 
+    /// <summary>
+    /// The CA (with its private key) that signs the stations' certificate signing requests (SignCertificate, 2.0.1
+    /// A02/A03); null makes the CSMS a throw-away CA of its own on first use. The default value is null.
+    /// </summary>
+    public X509Certificate2? CertificateAuthority { get; init; }
+
     /// <summary>RPC settings: timeouts and schema validation. The default validates both ways with DerSim's own schemas.</summary>
     public OcppRpcOptions Rpc { get; init; } = new();
 

@@ -60,6 +60,7 @@ public sealed class SecuritySteps(ScenarioWorld world, ScenarioContext scenario,
             ServerCertificate = server,
             RequireClientCertificate = profile == 3,
             ClientCertificateValidation = policy is null ? null : policy.Validate,
+            CertificateAuthority = profile == 3 ? security.Ca(Clock) : null,
         });
         world.Simulator.PasswordOf = profile < 3 ? id => target.PasswordOf(id) ?? shared : null;
         world.Simulator.TrustedCa = profile >= 2 ? security.Ca(Clock) : null;

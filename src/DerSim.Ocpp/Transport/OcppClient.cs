@@ -56,8 +56,8 @@ public sealed class OcppClient
     /// <summary>Raised by <see cref="RunWithReconnectAsync"/> when a connection ended; the peer's <see cref="OcppRpcPeer.ClosedReason"/> says why.</summary>
     public event Action<OcppRpcPeer>? Disconnected;
 
-    /// <summary>The options.</summary>
-    public OcppClientOptions Options { get; }
+    /// <summary>The options; a new value takes effect at the next connection (a station's new password or certificate).</summary>
+    public OcppClientOptions Options { get; set; }
 
     /// <summary>
     /// Opens one connection and returns its peer (role <see cref="OcppRole.ChargingStation"/>), not yet receiving:

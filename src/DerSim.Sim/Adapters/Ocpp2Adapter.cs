@@ -105,6 +105,7 @@ public sealed class Ocpp2Adapter(Ocpp2Dialect dialect, TimeProvider time) : IVer
         Ocpp2DeviceModelHandlers.Register(peer, session, new DeviceModel(station, DeviceModelPower.Of(session.Engine)), NotifyReportPageSize);
         Ocpp2CertificateHandlers.Register(peer, session);
         Ocpp2DiagnosticsHandlers.Register(peer, session);
+        Ocpp2SecurityHandlers.Register(peer, session);
 
         // 2.0.1 C11: the authorization cache is emptied (C11.FR.01); with AuthCacheCtrlr.Enabled false there is no
         // cache in use to clear, and the answer is Rejected (C11.FR.04).
@@ -156,6 +157,11 @@ public sealed class Ocpp2Adapter(Ocpp2Dialect dialect, TimeProvider time) : IVer
 
         peer.On<TriggerMessageRequest, TriggerMessageResponse>((request, _) =>
         {
+            if (request.RequestedMessage == MessageTriggerEnumType.SignChargingStationCertificate)
+            {
+                return ValueTask.FromResult(new TriggerMessageResponse(Ocpp2SecurityHandlers.TriggerSign(session)));
+            }
+
             // No evse: the whole station; an EVSE or connector the station does not have is Rejected (F06).
             var targets = station.ConnectorsOf(request.Evse?.Id, request.Evse?.ConnectorId).ToList();
             var message = request.RequestedMessage switch

@@ -63,6 +63,8 @@ public sealed class StationRunner
             Reconnecting?.Invoke(attempt);
         };
         _client.PingInterval = PingInterval;
+        station.NetworkProfiles.CurrentSecurityProfile = SecurityProfileOf(clientOptions);
+        station.Certificate.TrustedRoots = clientOptions.TrustedCaCertificate is { } ca ? [ca] : [];
         station.Configuration.Changed += key =>
         {
             if (key == "HeartbeatInterval")
@@ -214,7 +216,15 @@ public sealed class StationRunner
             reboot.Cancel();
         }
 
+        void OnReconnect(string why)
+        {
+            _log($"reconnecting: {why}");
+            ApplyStationConnection();
+            reboot.Cancel();
+        }
+
         Station.RebootRequested += OnReboot;
+        Station.ReconnectRequested += OnReconnect;
         try
         {
             await BootUntilAcceptedAsync(peer, reboot.Token).ConfigureAwait(false);
@@ -265,8 +275,26 @@ public sealed class StationRunner
         finally
         {
             Station.RebootRequested -= OnReboot;
+            Station.ReconnectRequested -= OnReconnect;
             Engine.Outbox.Offline(peer);
         }
+    }
+
+    // The security profile a connection with these options has (2.0.1 A00): client certificate over TLS 3, Basic auth
+    // over TLS 2, Basic auth over ws:// 1, neither 0.
+    private static int SecurityProfileOf(OcppClientOptions options) =>
+        options.Url.Scheme == "wss" ? (options.ClientCertificate is null ? 2 : 3) : options.BasicAuthPassword is null ? 0 : 1;
+
+    // What the station itself changed since it was installed (a password the CSMS set, its own new certificate) goes
+    // into the next connection.
+    private void ApplyStationConnection()
+    {
+        var options = _client.Options;
+        _client.Options = options with
+        {
+            BasicAuthPassword = Station.BasicAuthPassword ?? options.BasicAuthPassword,
+            ClientCertificate = Station.Certificate.Current ?? options.ClientCertificate,
+        };
     }
 
     /// <summary>

@@ -75,6 +75,7 @@ public sealed class StationConfiguration
         // DerSim's own component (not in the OCPP device model): whether the station can process CustomerInformation
         // requests now; "false" is the state in which it answers Rejected (2.0.1 N09.FR.03, N10.FR.05).
         Add(new Setting(CustomerInformationEnabledKey, "CustomerInformationCtrlr", "Enabled", "true", ReadOnly: false, IsBool) { DataType = DeviceDataType.Boolean, InV16 = false });
+        AddConnectionSettings();
     }
 
     /// <summary>The key of SmartChargingCtrlr.Enabled (2.x only).</summary>
@@ -82,6 +83,32 @@ public sealed class StationConfiguration
 
     /// <summary>The key of CustomerInformationCtrlr.Enabled (DerSim's own: whether CustomerInformation requests can be processed).</summary>
     public const string CustomerInformationEnabledKey = "CustomerInformationEnabled";
+
+
+    /// <summary>The key of SecurityCtrlr.BasicAuthPassword (2.x only; 1.6 has AuthorizationKey).</summary>
+    public const string BasicAuthPasswordKey = "BasicAuthPassword";
+
+    /// <summary>The key of OCPPCommCtrlr.NetworkConfigurationPriority (2.x only).</summary>
+    public const string NetworkConfigurationPriorityKey = "NetworkConfigurationPriority";
+
+    /// <summary>
+    /// A simulated fault: the station cannot store a new Basic-auth password, so SetVariables of
+    /// SecurityCtrlr.BasicAuthPassword is Rejected whatever the value (the case of 2.0.1 A01.FR.04). The default value is false.
+    /// </summary>
+    public bool RefusesNewPassword { get; set; }
+
+    // 2.x A01: SecurityCtrlr.BasicAuthPassword is write-only and holds a passwordString of 16 to 40 characters; its
+    // empty value means "the password the station was installed with". B09/B10: NetworkConfigurationPriority lists
+    // the configuration slots to try, in order.
+    private void AddConnectionSettings()
+    {
+        Add(new Setting(BasicAuthPasswordKey, "SecurityCtrlr", "BasicAuthPassword", "", ReadOnly: false, v => !RefusesNewPassword && IsPasswordString(v)) { DataType = DeviceDataType.String, InV16 = false });
+        Add(new Setting(NetworkConfigurationPriorityKey, "OCPPCommCtrlr", "NetworkConfigurationPriority", "1", ReadOnly: false, StationNetworkProfiles.IsPriorityList) { DataType = DeviceDataType.MemberList, InV16 = false });
+    }
+
+    // The passwordString of the 2.x device model: 16 to 40 characters of letters, digits and *-_=:+|@.
+    private static bool IsPasswordString(string value) =>
+        value.Length is >= 16 and <= 40 && value.All(c => char.IsAsciiLetterOrDigit(c) || "*-_=:+|@.".Contains(c, StringComparison.Ordinal));
 
     /// <summary>The key of AuthCacheCtrlr.Enabled (1.6 AuthorizationCacheEnabled).</summary>
     public const string AuthCacheEnabledKey = "AuthorizationCacheEnabled";

@@ -80,4 +80,7 @@ public enum CsmsActionKind
 
     /// <summary>2.x only: CustomerInformation, a customer's data reported (NotifyCustomerInformation) and/or cleared.</summary>
     CustomerInformation,
+
+    /// <summary>2.x only: SetNetworkProfile, a NetworkConnectionProfile for a configuration slot.</summary>
+    SetNetworkProfile,
 }

@@ -33,6 +33,7 @@ public static class OperatorInstructions
             GetConfigurationCommand c => c.Key is null ? "for every key" : $"for key {c.Key}",
             ChangeConfigurationCommand c => $"setting {c.Key} to {c.Value}",
             GetVariablesCommand c => $"for {c.ComponentVariable}",
+            SetVariablesCommand { ValueChosenByCsms: true } c => $"setting {c.ComponentVariable} to a new value of the CSMS's choosing",
             SetVariablesCommand c => $"setting {c.ComponentVariable} to {c.Value}",
             GetBaseReportCommand c => $"asking for the {c.ReportBase} report",
             NotifyAllowedEnergyTransferCommand c => $"allowing {string.Join(", ", c.AllowedEnergyTransfer)} for transaction {c.TransactionId}",
@@ -46,6 +47,7 @@ public static class OperatorInstructions
             ClearCacheCommand => "to clear its whole authorization cache",
             GetLogCommand c => $"asking for the {c.LogType} uploaded to {c.RemoteLocation}{LogPeriodText(c.OldestTimestamp, c.LatestTimestamp)}{(c.Retries is { } r ? $", {r} retries {c.RetryInterval ?? 0} s apart" : "")}",
             CustomerInformationCommand c => $"with report {(c.Report ? "true" : "false")} and clear {(c.Clear ? "true" : "false")} for {(c.IdToken is { } t ? $"idToken {t} of type {c.IdTokenType ?? DerSim.Ocpp.Dialects.IdTokenTypes.Fitting(t)}" : $"customerIdentifier {c.CustomerIdentifier}")}",
+            SetNetworkProfileCommand c => $"storing in configuration slot {c.ConfigurationSlot} a JSON profile for {c.CsmsUrl} with security profile {c.SecurityProfile}, messageTimeout {c.MessageTimeout} s, interface {c.OcppInterface}",
             _ => throw new ArgumentException($"no operator instruction for {command.GetType().Name}", nameof(command)),
         };
         return $"make the CSMS send {command.OcppAction ?? command.Kind.ToString()} to {command.StationId} {what}";

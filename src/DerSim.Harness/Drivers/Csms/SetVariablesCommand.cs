@@ -7,9 +7,13 @@ namespace DerSim.Harness.Drivers.Csms;
 /// <param name="StationId">The station it is for.</param>
 /// <param name="Version">The station's OCPP version.</param>
 /// <param name="ComponentVariable">The variable as "Component.Variable".</param>
-/// <param name="Value">The value to set.</param>
-public sealed record SetVariablesCommand(string StationId, OcppVersion Version, string ComponentVariable, string Value) : CsmsCommand(StationId, Version)
+/// <param name="Value">The value to set (a suggestion when <paramref name="ValueChosenByCsms"/>).</param>
+/// <param name="ValueChosenByCsms">Whether the CSMS picks the value itself (a new password), so it is not compared.</param>
+public sealed record SetVariablesCommand(string StationId, OcppVersion Version, string ComponentVariable, string Value, bool ValueChosenByCsms = false) : CsmsCommand(StationId, Version)
 {
+    /// <inheritdoc />
+    public override IReadOnlyCollection<string> ChosenByCsms => ValueChosenByCsms ? ["setVariableData[0].attributeValue"] : [];
+
     /// <inheritdoc />
     public override CsmsActionKind Kind => CsmsActionKind.SetVariables;
 

@@ -77,6 +77,7 @@ public sealed class CsmsCommandRecordTests
             new DeleteCertificateCommand(Station, v, "SHA256", "aa", "bb", "1f"),
             new GetLogCommand(Station, v, "DiagnosticsLog", "http://127.0.0.1:8080/uploads/", 1, LatestTimestamp: at),
             new CustomerInformationCommand(Station, v, 1, Report: true, Clear: false, IdToken: "TAG-1"),
+            new SetNetworkProfileCommand(Station, v, 2, "ws://csms.example/ocpp", 1),
         ];
     }
 }

@@ -24,6 +24,8 @@ public sealed class ScriptedCsms : IAsyncDisposable
     private readonly ConcurrentDictionary<string, byte> _transactions = new(StringComparer.Ordinal);
     private readonly long _started = TimeProvider.System.GetTimestamp();
     private int _nextId;
+    private readonly ConcurrentDictionary<string, (string Station, string Password)> _passwordsOffered = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, string> _passwordsSet = new(StringComparer.Ordinal);
 
     private ScriptedCsms(WebApplication app, ScriptedCsmsScript script)
     {
@@ -121,7 +123,14 @@ public sealed class ScriptedCsms : IAsyncDisposable
             return;
         }
 
-        await connection.SendAsync(this, $"[2,\"api-{Interlocked.Increment(ref _nextId)}\",\"{action}\",{payload.ToJsonString()}]", context.RequestAborted);
+        var messageId = $"api-{Interlocked.Increment(ref _nextId)}";
+        if (action == "SetVariables" && payload["setVariableData"] is JsonArray data
+            && data.FirstOrDefault(d => d?["component"]?["name"]?.ToString() == "SecurityCtrlr" && d?["variable"]?["name"]?.ToString() == "BasicAuthPassword") is { } offered)
+        {
+            _passwordsOffered[messageId] = (id, offered["attributeValue"]!.ToString());
+        }
+
+        await connection.SendAsync(this, $"[2,\"{messageId}\",\"{action}\",{payload.ToJsonString()}]", context.RequestAborted);
         context.Response.StatusCode = 200;
     }
 
@@ -140,7 +149,7 @@ public sealed class ScriptedCsms : IAsyncDisposable
         }
 
         var stationId = (string)context.Request.RouteValues["id"]!;
-        if (_script.BasicAuthPassword is { } password && !Authenticated(context.Request.Headers.Authorization.ToString(), stationId, password))
+        if (_script.BasicAuthPassword is { } password && !Authenticated(context.Request.Headers.Authorization.ToString(), stationId, _passwordsSet.GetValueOrDefault(stationId) ?? password))
         {
             context.Response.StatusCode = 401;
             return;
@@ -170,6 +179,12 @@ public sealed class ScriptedCsms : IAsyncDisposable
                 if (root[0].GetInt32() == 2)
                 {
                     await AnswerAsync(connection, root[1].GetString()!, root[2].GetString()!, root[3], ct);
+                }
+                else if (root[0].GetInt32() == 3 && _passwordsOffered.TryRemove(root[1].GetString()!, out var offered) && !_script.KeepsOldPassword
+                    && root[2].GetProperty("setVariableResult").EnumerateArray().Any(r => r.GetProperty("attributeStatus").GetString() == "Accepted"))
+                {
+                    // OCPP 2.0.1 A01.FR.03: the password the station accepted is the one to expect from now on.
+                    _passwordsSet[offered.Station] = offered.Password;
                 }
             }
         }

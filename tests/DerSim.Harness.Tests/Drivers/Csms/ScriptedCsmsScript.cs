@@ -89,6 +89,13 @@ public sealed record ScriptedCsmsScript
     public string? RebootStatus { get; init; }
 
     /// <summary>
+    /// Whether it keeps expecting a station's old Basic-auth password after the station accepted a new one it sent in
+    /// SetVariables (breaking OCPP 2.0.1 A01.FR.03). The default value is false: a password the station accepted is the
+    /// one it expects from then on.
+    /// </summary>
+    public bool KeepsOldPassword { get; init; }
+
+    /// <summary>
     /// The tokens of the default target declaration as a CSMS that knows them answers them (<see cref="Tokens"/>): the
     /// valid ones and the master pass Accepted with their groups, the unknown, blocked and expired ones with those statuses.
     /// </summary>
