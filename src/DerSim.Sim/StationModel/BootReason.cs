@@ -11,4 +11,7 @@ public enum BootReason
 
     /// <summary>The CSMS asked for a BootNotification through TriggerMessage.</summary>
     Triggered,
+
+    /// <summary>The station rebooted to install new firmware (2.x L01).</summary>
+    FirmwareUpdate,
 }

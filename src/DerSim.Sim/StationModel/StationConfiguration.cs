@@ -63,7 +63,13 @@ public sealed class StationConfiguration
         Add(new Setting("TransactionMessageAttempts", "OCPPCommCtrlr", "MessageAttempts", "3", ReadOnly: false, IsPositiveInt) { DataType = DeviceDataType.Integer, Instance = TransactionEventInstance });
         Add(new Setting("TransactionMessageRetryInterval", "OCPPCommCtrlr", "MessageAttemptInterval", "60", ReadOnly: false, IsPositiveIntOrZero) { DataType = DeviceDataType.Integer, Unit = Seconds, Instance = TransactionEventInstance });
         AddMetering(string.Join(",", measurands));
+
+        // 2.0.1 L01: whether new sessions may start while a firmware update waits for running transactions to end.
+        Add(new Setting(AllowNewSessionsPendingFirmwareUpdateKey, "ChargingStation", "AllowNewSessionsPendingFirmwareUpdate", "true", ReadOnly: false, IsBool) { DataType = DeviceDataType.Boolean, InV16 = false });
     }
+
+    /// <summary>The key of ChargingStation.AllowNewSessionsPendingFirmwareUpdate (2.x only).</summary>
+    public const string AllowNewSessionsPendingFirmwareUpdateKey = "AllowNewSessionsPendingFirmwareUpdate";
 
     /// <summary>The key of AuthCacheCtrlr.Enabled (1.6 AuthorizationCacheEnabled).</summary>
     public const string AuthCacheEnabledKey = "AuthorizationCacheEnabled";

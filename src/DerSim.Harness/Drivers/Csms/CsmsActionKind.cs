@@ -59,4 +59,7 @@ public enum CsmsActionKind
 
     /// <summary>2.1 only: AFRRSignal, the signal a CentralFrequency period's signal-watt curve follows from a timestamp on.</summary>
     AFRRSignal,
+
+    /// <summary>2.x only: UpdateFirmware, a secure firmware update from a URL with signing certificate and signature.</summary>
+    UpdateFirmware,
 }

@@ -144,6 +144,16 @@ public static class HttpPlaceholders
             case ClearDerControlCommand c:
                 add.Der(c.ControlType, c.ControlId, c.IsDefault);
                 break;
+            case UpdateFirmwareCommand c:
+                add.Add("requestId", c.RequestId);
+                add.Add("location", c.Location);
+                add.Add("retrieveDateTime", Timestamp(c.RetrieveDateTime));
+                add.Add("installDateTime", c.InstallDateTime is { } install ? Timestamp(install) : null);
+                add.Add("signingCertificate", c.SigningCertificate);
+                add.Add("signature", c.Signature);
+                add.Add("retries", c.Retries);
+                add.Add("retryInterval", c.RetryInterval);
+                break;
             default:
                 throw new ArgumentException($"the Http CSMS driver has no placeholders for {command.GetType().Name}", nameof(command));
         }

@@ -36,10 +36,19 @@ public static class OperatorInstructions
             GetDerControlCommand c => DerSelection(c.IsDefault, c.ControlType, c.ControlId),
             ClearDerControlCommand c => DerSelection(c.IsDefault, c.ControlType, c.ControlId),
             AfrrSignalCommand c => string.Create(CultureInfo.InvariantCulture, $"with signal {c.Signal} from {c.Timestamp:yyyy-MM-dd'T'HH:mm:ss'Z'}"),
+            UpdateFirmwareCommand c => FirmwareText(c),
             _ => throw new ArgumentException($"no operator instruction for {command.GetType().Name}", nameof(command)),
         };
         return $"make the CSMS send {command.OcppAction ?? command.Kind.ToString()} to {command.StationId} {what}";
     }
+
+    private static string FirmwareText(UpdateFirmwareCommand c) => string.Concat(
+        $"with a new requestId, firmware.location {c.Location}, firmware.retrieveDateTime now",
+        c.InstallDateTime is { } install ? string.Create(CultureInfo.InvariantCulture, $", firmware.installDateTime {install:yyyy-MM-dd'T'HH:mm:ss'Z'}") : "",
+        c.Retries is { } retries ? string.Create(CultureInfo.InvariantCulture, $", retries {retries}") : "",
+        c.RetryInterval is { } interval ? string.Create(CultureInfo.InvariantCulture, $", retryInterval {interval}") : "",
+        c.Signature is { } signature ? $", firmware.signature {signature}" : "",
+        c.SigningCertificate is { } pem ? $", firmware.signingCertificate:\n{pem}" : "");
 
     private static string DerSelection(bool? isDefault, string? controlType, string? controlId) =>
         $"for {isDefault switch { true => "default ", false => "scheduled ", _ => "" }}DER controls{(controlType is null ? "" : $" of type {controlType}")}{(controlId is null ? "" : $" with id {controlId}")}";
