@@ -177,8 +177,7 @@ public sealed class FirmwareUpdater
             blocked.Clear();
             rebooted = true;
             _engine.Log("firmware: rebooting to complete the installation");
-            _engine.Station.RequestReboot(BootReason.FirmwareUpdate);
-            await WaitUntilAsync(() => _engine.Station.Registration == RegistrationState.Accepted && _messages is { IsOnline: true }, _engine.Lifetime).ConfigureAwait(false);
+            await RebootAsync().ConfigureAwait(false);
             await ReportAsync(run, Faults.InstallationFails ? FirmwareStatus.InstallationFailed : FirmwareStatus.Installed).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
@@ -216,6 +215,30 @@ public sealed class FirmwareUpdater
             await _engine.Clock.WaitAsync(PollInterval, ct).ConfigureAwait(false);
         }
     }
+
+    /// <summary>
+    /// Reboots and waits until the station booted again and is online. The reboot takes real time (the connection
+    /// closes, opens, boots) and no simulated time: the clock is held meanwhile, for at most <see cref="RebootBound"/>,
+    /// after which the wait goes on in simulated time.
+    /// </summary>
+    private async Task RebootAsync()
+    {
+        bool Back() => _engine.Station.Registration == RegistrationState.Accepted && _messages is { IsOnline: true };
+        using (_engine.Clock.Hold())
+        {
+            _engine.Station.RequestReboot(BootReason.FirmwareUpdate);
+            var deadline = _engine.RealTime.GetUtcNow() + RebootBound;
+            while (!Back() && _engine.RealTime.GetUtcNow() < deadline)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(10), _engine.RealTime, _engine.Lifetime).ConfigureAwait(false);
+            }
+        }
+
+        await WaitUntilAsync(Back, _engine.Lifetime).ConfigureAwait(false);
+    }
+
+    /// <summary>How long, in real time, a reboot may hold simulated time still.</summary>
+    public static readonly TimeSpan RebootBound = TimeSpan.FromSeconds(30);
 
     /// <summary>Fetches the image with a real HTTP GET, 1 + retries attempts apart by the retry interval; null when every one failed.</summary>
     private async Task<byte[]?> DownloadAsync(FirmwareOrder order, CancellationToken ct)
@@ -271,6 +294,9 @@ public sealed class FirmwareUpdater
         _engine.Log($"firmware: {status} (request {run.Order.RequestId})");
         if (_messages is { } messages)
         {
+            // A state reached offline is reported once the station is back (a report is not lost to a dropped connection).
+            await WaitUntilAsync(() => messages.IsOnline, _engine.Lifetime).ConfigureAwait(false);
+
             // The report is not cancelled with the update: a CALL once sent waits for its answer.
             await messages.StatusAsync(status, run.Order.RequestId, _engine.Lifetime).ConfigureAwait(false);
         }

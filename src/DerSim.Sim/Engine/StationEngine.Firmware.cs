@@ -10,4 +10,7 @@ public sealed partial class StationEngine
 
     /// <summary>The station's lifetime, as the runner attached it (not one connection's).</summary>
     internal CancellationToken Lifetime => _connection;
+
+    /// <summary>Real time, for waits on the connection (a reboot).</summary>
+    internal TimeProvider RealTime => _real;
 }

@@ -156,7 +156,6 @@ public sealed class FirmwareUpdateTests
     {
         await using var files = await ImageServer.StartAsync();
         await using var rig = await StartAsync(version, "FW-TX", station => station.Configuration.TrySet(station.Configuration.Get(StationConfiguration.AllowNewSessionsPendingFirmwareUpdateKey)!, "false"));
-        await rig.UntilAsync(() => rig.Calls("StatusNotification").Count >= 2, "the boot-time status reports");
         (await rig.CallAsync("RequestStartTransaction", Start(1))).GetProperty("status").GetString().ShouldBe("Accepted");
         await rig.UntilAsync(() => rig.Runner.Engine.TransactionOn(1) is { TransactionId: not null }, "a transaction on EVSE 1");
         var tx = rig.Runner.Engine.TransactionOn(1)!;
@@ -210,12 +209,17 @@ public sealed class FirmwareUpdateTests
         trust.Judge(signer.CertificatePem, now, out _).ShouldBe(FirmwareCertificateVerdict.Revoked);
     }
 
-    private static Task<LoopbackCsmsRig> StartAsync(OcppVersion version, string id, Action<ChargingStation>? setUp = null) =>
-        LoopbackCsmsRig.StartAsync(version, $"{id}-{version.DisplayName()}", TwoPorts, new SessionPlan { Sessions = 0 }, answers: peer =>
+    /// <summary>A booted station (its status reports in) on a CSMS that answers the firmware reports too.</summary>
+    private static async Task<LoopbackCsmsRig> StartAsync(OcppVersion version, string id, Action<ChargingStation>? setUp = null)
+    {
+        var rig = await LoopbackCsmsRig.StartAsync(version, $"{id}-{version.DisplayName()}", TwoPorts, new SessionPlan { Sessions = 0 }, answers: peer =>
         {
             peer.OnRaw("FirmwareStatusNotification", (_, _) => ValueTask.FromResult(LoopbackCsmsRig.Json("{}")));
             peer.OnRaw("SecurityEventNotification", (_, _) => ValueTask.FromResult(LoopbackCsmsRig.Json("{}")));
         }, setUp: setUp);
+        await rig.UntilAsync(() => rig.Calls("StatusNotification").Count >= 2, "the boot-time status reports");
+        return rig;
+    }
 
     private static List<string?> Statuses(LoopbackCsmsRig rig) =>
         [.. rig.Calls("FirmwareStatusNotification").Select(c => c.Payload.GetProperty("status").GetString())];
