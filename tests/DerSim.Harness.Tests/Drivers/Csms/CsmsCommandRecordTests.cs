@@ -70,6 +70,7 @@ public sealed class CsmsCommandRecordTests
             new GetDerControlCommand(Station, v),
             new ClearDerControlCommand(Station, v, IsDefault: true),
             new AfrrSignalCommand(Station, v, at, -50),
+            new UpdateFirmwareCommand(Station, v, 1, "http://127.0.0.1/fw.bin", at, "-----BEGIN CERTIFICATE-----", "c2lnbmF0dXJl", Retries: 1, RetryInterval: 10),
         ];
     }
 }
