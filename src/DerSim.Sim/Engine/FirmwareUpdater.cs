@@ -83,36 +83,14 @@ public sealed class FirmwareUpdater
                 return new FirmwareDecision(FirmwareOrderAnswer.Rejected, _ => Task.CompletedTask);
             }
 
-            if (previous is not null)
-            {
-                previous.Cancel.Cancel();
-                if (!previous.Started)
-                {
-                    // Its answer never left (the connection dropped first): it never ran and never will.
-                    previous.Done.TrySetResult();
-                }
-            }
-
+            previous?.Cancel.Cancel();
             var run = new UpdateRun(order, certificate!, CancellationTokenSource.CreateLinkedTokenSource(_engine.Lifetime));
             _current = run;
 
+            // Registered now, so simulated time waits for the update to begin.
+            var actor = _engine.Clock.RegisterActor();
             return new FirmwareDecision(previous is null ? FirmwareOrderAnswer.Accepted : FirmwareOrderAnswer.AcceptedCanceled, _ =>
             {
-                // Registered before the update's task runs, so simulated time waits for it to begin (and not before the
-                // answer left: an answer lost with the connection must not leave an actor that holds time forever).
-                lock (_gate)
-                {
-                    if (run.Cancel.IsCancellationRequested)
-                    {
-                        // A newer request replaced it before it began.
-                        run.Done.TrySetResult();
-                        return Task.CompletedTask;
-                    }
-
-                    run.Started = true;
-                }
-
-                var actor = _engine.Clock.RegisterActor();
                 var started = Task.Run(() => RunAsync(run, previous, actor), CancellationToken.None);
                 GC.KeepAlive(started);
                 return Task.CompletedTask;
@@ -341,7 +319,5 @@ public sealed class FirmwareUpdater
         public TaskCompletionSource Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
         public bool Cancellable { get; set; } = true;
-
-        public bool Started { get; set; }
     }
 }
