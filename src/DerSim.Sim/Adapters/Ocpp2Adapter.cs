@@ -40,6 +40,7 @@ public sealed class Ocpp2Adapter(Ocpp2Dialect dialect, TimeProvider time) : IVer
                 BootReason.RemoteReset => BootReasonEnumType.RemoteReset,
                 BootReason.Triggered => BootReasonEnumType.Triggered,
                 BootReason.ScheduledReset => BootReasonEnumType.ScheduledReset,
+                BootReason.FirmwareUpdate => BootReasonEnumType.FirmwareUpdate,
                 _ => BootReasonEnumType.PowerUp,
             });
         var response = await peer.CallAsync<BootNotificationRequest, BootNotificationResponse>(request, r => onAnswer?.Invoke(Outcome(r)), ct).ConfigureAwait(false);
@@ -127,6 +128,7 @@ public sealed class Ocpp2Adapter(Ocpp2Dialect dialect, TimeProvider time) : IVer
         if (session.Engine is { } engine)
         {
             Ocpp2EngineHandlers.Register(peer, session, engine, dialect);
+            Ocpp2FirmwareHandlers.Register(peer, session, engine);
             if (dialect.HasDer)
             {
                 V21DerHandlers.Register(peer, session, engine);

@@ -14,4 +14,7 @@ public enum BootReason
 
     /// <summary>A reset the CSMS asked for waited for the running transactions to end (2.x Reset OnIdle answered Scheduled).</summary>
     ScheduledReset,
+
+    /// <summary>The station rebooted to install new firmware (2.x L01).</summary>
+    FirmwareUpdate,
 }

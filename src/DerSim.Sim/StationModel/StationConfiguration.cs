@@ -76,6 +76,8 @@ public sealed class StationConfiguration
         // requests now; "false" is the state in which it answers Rejected (2.0.1 N09.FR.03, N10.FR.05).
         Add(new Setting(CustomerInformationEnabledKey, "CustomerInformationCtrlr", "Enabled", "true", ReadOnly: false, IsBool) { DataType = DeviceDataType.Boolean, InV16 = false });
         AddConnectionSettings();
+        // 2.0.1 L01: whether new sessions may start while a firmware update waits for running transactions to end.
+        Add(new Setting(AllowNewSessionsPendingFirmwareUpdateKey, "ChargingStation", "AllowNewSessionsPendingFirmwareUpdate", "true", ReadOnly: false, IsBool) { DataType = DeviceDataType.Boolean, InV16 = false });
     }
 
     /// <summary>The key of SmartChargingCtrlr.Enabled (2.x only).</summary>
@@ -109,6 +111,10 @@ public sealed class StationConfiguration
     // The passwordString of the 2.x device model: 16 to 40 characters of letters, digits and *-_=:+|@.
     private static bool IsPasswordString(string value) =>
         value.Length is >= 16 and <= 40 && value.All(c => char.IsAsciiLetterOrDigit(c) || "*-_=:+|@.".Contains(c, StringComparison.Ordinal));
+
+
+    /// <summary>The key of ChargingStation.AllowNewSessionsPendingFirmwareUpdate (2.x only).</summary>
+    public const string AllowNewSessionsPendingFirmwareUpdateKey = "AllowNewSessionsPendingFirmwareUpdate";
 
     /// <summary>The key of AuthCacheCtrlr.Enabled (1.6 AuthorizationCacheEnabled).</summary>
     public const string AuthCacheEnabledKey = "AuthorizationCacheEnabled";

@@ -83,4 +83,7 @@ public enum CsmsActionKind
 
     /// <summary>2.x only: SetNetworkProfile, a NetworkConnectionProfile for a configuration slot.</summary>
     SetNetworkProfile,
+
+    /// <summary>2.x only: UpdateFirmware, a secure firmware update from a URL with signing certificate and signature.</summary>
+    UpdateFirmware,
 }

@@ -213,6 +213,16 @@ public static class HttpPlaceholders
                 add.Add("messageTimeout", c.MessageTimeout);
                 add.Add("ocppInterface", c.OcppInterface);
                 break;
+            case UpdateFirmwareCommand c:
+                add.Add("requestId", c.RequestId);
+                add.Add("location", c.Location);
+                add.Add("retrieveDateTime", Timestamp(c.RetrieveDateTime));
+                add.Add("installDateTime", c.InstallDateTime is { } install ? Timestamp(install) : null);
+                add.Add("signingCertificate", c.SigningCertificate);
+                add.Add("signature", c.Signature);
+                add.Add("retries", c.Retries);
+                add.Add("retryInterval", c.RetryInterval);
+                break;
             default:
                 throw new ArgumentException($"the Http CSMS driver has no placeholders for {command.GetType().Name}", nameof(command));
         }

@@ -1,0 +1,54 @@
+using DerSim.Ocpp;
+using Ocpp2 = DerSim.Ocpp.V21;
+
+namespace DerSim.Harness.Drivers.Csms;
+
+/// <summary>
+/// 2.x UpdateFirmware: a (secure) firmware update of the station from a URL, with the signing certificate and the
+/// image's signature (2.0.1 L01). OCPP 1.6 has no such action here (its UpdateFirmware carries no signature).
+/// </summary>
+/// <param name="StationId">The station it is for.</param>
+/// <param name="Version">The station's OCPP version.</param>
+/// <param name="RequestId">The request id asked for (the CSMS numbers its requests itself, see <see cref="ChosenByCsms"/>).</param>
+/// <param name="Location">firmware.location: the URL of the image.</param>
+/// <param name="RetrieveDateTime">firmware.retrieveDateTime: when to fetch it (the CSMS stamps it itself).</param>
+/// <param name="SigningCertificate">firmware.signingCertificate: the PEM signing certificate; null for none.</param>
+/// <param name="Signature">firmware.signature: the base64 signature of the image; null for none.</param>
+/// <param name="InstallDateTime">firmware.installDateTime: when to install, at the earliest; null for as soon as possible.</param>
+/// <param name="Retries">How many times the station retries a failed download; null for its default.</param>
+/// <param name="RetryInterval">Seconds between download attempts; null for the station's default.</param>
+public sealed record UpdateFirmwareCommand(
+    string StationId,
+    OcppVersion Version,
+    int RequestId,
+    string Location,
+    DateTimeOffset RetrieveDateTime,
+    string? SigningCertificate,
+    string? Signature,
+    DateTimeOffset? InstallDateTime = null,
+    int? Retries = null,
+    int? RetryInterval = null) : CsmsCommand(StationId, Version)
+{
+    /// <inheritdoc />
+    public override CsmsActionKind Kind => CsmsActionKind.UpdateFirmware;
+
+    /// <summary>The request id and the retrieval time are the CSMS's own: it numbers its requests and stamps the time.</summary>
+    public override IReadOnlyCollection<string> ChosenByCsms => ["requestId", "firmware.retrieveDateTime"];
+
+    /// <inheritdoc />
+    protected override string? ActionIn(OcppVersion version) => version == OcppVersion.V16 ? null : "UpdateFirmware";
+
+    /// <inheritdoc />
+    protected override object Request() => new Ocpp2.UpdateFirmwareRequest(
+        RequestId,
+        new Ocpp2.FirmwareType(Location, RetrieveDateTime)
+        {
+            InstallDateTime = InstallDateTime,
+            SigningCertificate = SigningCertificate,
+            Signature = Signature,
+        })
+    {
+        Retries = Retries,
+        RetryInterval = RetryInterval,
+    };
+}
