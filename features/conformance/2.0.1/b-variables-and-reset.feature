@@ -14,7 +14,7 @@ Feature: B Provisioning - the CSMS reads and writes the station's variables and 
     And the station is Booted
     When the CSMS reads variable "OCPPCommCtrlr.OfflineThreshold"
     Then the CSMS sent the "GetVariables" as asked
-    And the CSMS's "GetVariables" has "getVariableData[0].attributeType" absent or one of "Actual, Target, MinSet, MaxSet"
+    And the CSMS's last "GetVariables" has "getVariableData[0].attributeType" absent or one of "Actual, Target, MinSet, MaxSet"
     And the station answered "GetVariables" with "getVariableResult[0].attributeStatus" = "Accepted"
     And the CSMS answered every call
     And the CSMS answered no call with an error
@@ -37,7 +37,7 @@ Feature: B Provisioning - the CSMS reads and writes the station's variables and 
     And the station is Booted
     When the CSMS sets variable "OCPPCommCtrlr.OfflineThreshold" to "123"
     Then the CSMS sent the "SetVariables" as asked
-    And the CSMS's "SetVariables" has "setVariableData[0].attributeType" absent or one of "Actual"
+    And the CSMS's last "SetVariables" has "setVariableData[0].attributeType" absent or one of "Actual"
     And the station answered "SetVariables" with "setVariableResult[0].attributeStatus" = "Accepted"
     And the CSMS answered every call
     And the CSMS answered no call with an error
@@ -60,7 +60,7 @@ Feature: B Provisioning - the CSMS reads and writes the station's variables and 
     And the station is Booted
     When the CSMS resets the station with an "OnIdle" reset
     Then the CSMS sent the "Reset" as asked
-    And the CSMS's "Reset" carries no "evseId"
+    And the CSMS's last "Reset" has no "evseId"
     And the station answered "Reset" with "Accepted"
     When 10 s of simulated time pass
     Then the CSMS answered the "BootNotification" whose "reason" is "RemoteReset" with "status" = "Accepted"
@@ -87,7 +87,7 @@ Feature: B Provisioning - the CSMS reads and writes the station's variables and 
     And EVSE 1 is EnergyTransferStarted with the valid token
     When the CSMS resets the station with an "OnIdle" reset
     Then the CSMS sent the "Reset" as asked
-    And the CSMS's "Reset" carries no "evseId"
+    And the CSMS's last "Reset" has no "evseId"
     And the station answered "Reset" with "Scheduled"
     When the driver stops the transaction on EVSE 1
     And the EV unplugs from EVSE 1
@@ -116,7 +116,7 @@ Feature: B Provisioning - the CSMS reads and writes the station's variables and 
     And EVSE 1 is EnergyTransferStarted with the valid token
     When the CSMS resets the station with an "Immediate" reset
     Then the CSMS sent the "Reset" as asked
-    And the CSMS's "Reset" carries no "evseId"
+    And the CSMS's last "Reset" has no "evseId"
     And the station answered "Reset" with "Accepted"
     When 10 s of simulated time pass
     Then the CSMS answered the "TransactionEvent" whose "transactionInfo.stoppedReason" is "ImmediateReset"

@@ -14,7 +14,7 @@ Feature: G Availability - the CSMS changes the availability of the station, an E
     And the station is Booted
     When the CSMS makes EVSE 1 Inoperative
     Then the CSMS sent the "ChangeAvailability" as asked
-    And the CSMS's "ChangeAvailability" carries no "evse.connectorId"
+    And the CSMS's last "ChangeAvailability" has no "evse.connectorId"
     And the station answered "ChangeAvailability" with "Accepted"
     And the CSMS answered the "StatusNotification" whose "connectorStatus" is "Unavailable"
     And the CSMS answered every call
@@ -38,7 +38,7 @@ Feature: G Availability - the CSMS changes the availability of the station, an E
     And EVSE 1 is Unavailable
     When the CSMS makes EVSE 1 Operative
     Then the CSMS sent the "ChangeAvailability" as asked
-    And the CSMS's "ChangeAvailability" carries no "evse.connectorId"
+    And the CSMS's last "ChangeAvailability" has no "evse.connectorId"
     And the station answered "ChangeAvailability" with "Accepted"
     And the CSMS answered 2 "StatusNotification" whose "connectorStatus" is "Available"
     And the CSMS answered every call
@@ -61,7 +61,7 @@ Feature: G Availability - the CSMS changes the availability of the station, an E
     And the station is Booted
     When the CSMS makes the station Inoperative
     Then the CSMS sent the "ChangeAvailability" as asked
-    And the CSMS's "ChangeAvailability" carries no "evse"
+    And the CSMS's last "ChangeAvailability" has no "evse"
     And the station answered "ChangeAvailability" with "Accepted"
     And the CSMS answered the "StatusNotification" whose "connectorStatus" is "Unavailable"
     And the CSMS answered every call
@@ -85,7 +85,7 @@ Feature: G Availability - the CSMS changes the availability of the station, an E
     And the station is Unavailable
     When the CSMS makes the station Operative
     Then the CSMS sent the "ChangeAvailability" as asked
-    And the CSMS's "ChangeAvailability" carries no "evse"
+    And the CSMS's last "ChangeAvailability" has no "evse"
     And the station answered "ChangeAvailability" with "Accepted"
     And the CSMS answered 2 "StatusNotification" whose "connectorStatus" is "Available"
     And the CSMS answered every call
@@ -155,7 +155,7 @@ Feature: G Availability - the CSMS changes the availability of the station, an E
     And EVSE 1 is EnergyTransferStarted with the valid token
     When the CSMS makes EVSE 1 Inoperative
     Then the CSMS sent the "ChangeAvailability" as asked
-    And the CSMS's "ChangeAvailability" carries no "evse.connectorId"
+    And the CSMS's last "ChangeAvailability" has no "evse.connectorId"
     And the station answered "ChangeAvailability" with "Scheduled"
     When the driver stops the transaction on EVSE 1
     And the EV unplugs from EVSE 1
@@ -182,7 +182,7 @@ Feature: G Availability - the CSMS changes the availability of the station, an E
     And EVSE 1 is EnergyTransferStarted with the valid token
     When the CSMS makes the station Inoperative
     Then the CSMS sent the "ChangeAvailability" as asked
-    And the CSMS's "ChangeAvailability" carries no "evse"
+    And the CSMS's last "ChangeAvailability" has no "evse"
     And the station answered "ChangeAvailability" with "Scheduled"
     When the driver stops the transaction on EVSE 1
     And the EV unplugs from EVSE 1

@@ -106,7 +106,7 @@ Feature: M Certificate management - the CSMS installs, lists and deletes the sta
     And the station already trusts a "V2GRootCertificate"
     When the CSMS asks for the installed certificates of every type
     Then the CSMS sent the "GetInstalledCertificateIds" as asked
-    And the CSMS sent the "GetInstalledCertificateIds" without "certificateType"
+    And the CSMS's last "GetInstalledCertificateIds" has no "certificateType"
     And the station answered "GetInstalledCertificateIds" with "Accepted"
     And the CSMS answered every call
     And the CSMS answered no call with an error

@@ -82,7 +82,7 @@ Feature: OCA CSMS cases of block N, logs and customer information (CSMS-initiate
     And 1 minute passes
     Then the CSMS sent the "GetLog" as asked
     And the station soon sends a "LogStatusNotification" with "status" = "Uploaded"
-    And the CSMS gave every "GetLog" its own "requestId"
+    And the CSMS's last 2 "GetLog" have different "requestId"
     And the CSMS answered every "LogStatusNotification" the station sent about its "GetLog"
     And the CSMS answered every call
     And the CSMS answered no call with an error

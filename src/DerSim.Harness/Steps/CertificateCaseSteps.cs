@@ -151,20 +151,6 @@ public sealed class CertificateCaseSteps(ScenarioWorld world, ScenarioContext sc
     }
 
     /// <summary>
-    /// Checks that the CSMS's latest CALL of that action leaves a field out (a JSON path), e.g. no certificateType when
-    /// asked for every type. Example: <c>Then the CSMS sent the "GetInstalledCertificateIds" without "certificateType"</c>
-    /// </summary>
-    [Then("the CSMS sent the {string} without {string}")]
-    public void SentWithout(string action, string path)
-    {
-        var exchange = CsmsPerform.Latest(world, action);
-        if (exchange.Call.Payload is { } payload && FrameFields.At(payload, path) is { } value)
-        {
-            throw new TrafficAssertionException($"the CSMS's {exchange.Call.Action} was to leave {path} out; it has {path} = {FrameFields.Text(value)}", [exchange.Call]);
-        }
-    }
-
-    /// <summary>
     /// Checks the CSMS's latest DeleteCertificate against OCPP 2.0.1 M04.FR.07: its certificateHashData is one the
     /// station reported in its latest GetInstalledCertificateIds answer before it, field by field (the same hashAlgorithm,
     /// and the same issuerNameHash, issuerKeyHash and serialNumber, hex compared whatever its letter case).

@@ -94,43 +94,6 @@ public sealed class DeviceCaseSteps(ScenarioWorld world, ScenarioContext scenari
         }
     }
 
-    /// <summary>
-    /// Checks that the CSMS's latest CALL of the action (OCPP name, or the driver's version-neutral one) has no field at
-    /// the JSON path: what the case asks it to leave out, e.g. the evseId of a Reset of the whole station, the evse of a
-    /// ChangeAvailability of the whole station, the connectorId of one for a whole EVSE. Fails quoting the CALL.
-    /// Example: <c>Then the CSMS's "Reset" carries no "evseId"</c>
-    /// </summary>
-    [Then("the CSMS's {string} carries no {string}")]
-    public void CarriesNo(string action, string path)
-    {
-        var exchange = CsmsPerform.Latest(world, action);
-        if (exchange.Call.Payload is { } payload && FrameFields.At(payload, path) is { } value)
-        {
-            throw new TrafficAssertionException(
-                $"rule: the CSMS's {exchange.Call.Action} for this case leaves {path} out; it sent {path} = {FrameFields.Text(value)}",
-                [exchange.Call]);
-        }
-    }
-
-    /// <summary>
-    /// Checks that the CSMS's latest CALL of the action either has no field at the JSON path or one of the values
-    /// (comma-separated): e.g. a GetVariables for the actual value, with attributeType absent or Actual (OCPP 2.0.1
-    /// B06.FR.11). Fails quoting the CALL.
-    /// Example: <c>Then the CSMS's "SetVariables" has "setVariableData[0].attributeType" absent or one of "Actual"</c>
-    /// </summary>
-    [Then("the CSMS's {string} has {string} absent or one of {string}")]
-    public void AbsentOrOneOf(string action, string path, string values)
-    {
-        var exchange = CsmsPerform.Latest(world, action);
-        var allowed = values.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
-        if (exchange.Call.Payload is { } payload && FrameFields.At(payload, path) is { } value && !allowed.Any(a => FrameFields.Matches(value, a)))
-        {
-            throw new TrafficAssertionException(
-                $"rule: the CSMS's {exchange.Call.Action} for this case has {path} absent or one of {string.Join(", ", allowed)}; it sent {path} = {FrameFields.Text(value)}",
-                [exchange.Call]);
-        }
-    }
-
     private async Task UnavailableAsync(int? evseId, int? connectorId, string what)
     {
         var station = world.Simulator.Station();

@@ -113,33 +113,6 @@ public sealed class DiagnosticsCaseSteps(ScenarioWorld world, ScenarioContext sc
         }
     }
 
-    /// <summary>
-    /// Checks that the CSMS gave each of its CALLs of an action in the scenario its own value of a field (a requestId
-    /// the station's notifications about that request echo: two requests sharing one cannot be told apart).
-    /// Example: <c>Then the CSMS gave every "GetLog" its own "requestId"</c>
-    /// </summary>
-    [Then("the CSMS gave every {string} its own {string}")]
-    public void OwnValue(string action, string path)
-    {
-        var calls = world.CsmsExchanges.Where(e => e.Call.Action == action || e.Kind?.ToString() == action).Select(e => e.Call).ToList();
-        if (calls.Count == 0)
-        {
-            throw new TrafficAssertionException($"the CSMS sent no {action} in this scenario", []);
-        }
-
-        var seen = new Dictionary<string, RecordedFrame>(StringComparer.Ordinal);
-        foreach (var call in calls)
-        {
-            var value = call.Payload is { } p && FrameFields.At(p, path) is { } v ? FrameFields.Text(v) : "(absent)";
-            if (seen.TryGetValue(value, out var earlier))
-            {
-                throw new TrafficAssertionException($"the CSMS gave two of its {action} CALLs the same {path} = {value}; each request needs its own", [earlier, call]);
-            }
-
-            seen[value] = call;
-        }
-    }
-
     private Task CustomerInformation(TokenRole role, bool report, bool clear)
     {
         var station = world.Simulator.Station();

@@ -163,27 +163,6 @@ public sealed class FirmwareCaseSteps(ScenarioWorld world, ScenarioContext scena
         }
     }
 
-    /// <summary>
-    /// Checks that the CSMS gave each CALL of the action it sent a value of its own for the field (JSON path): a new
-    /// request has a new id (e.g. a second UpdateFirmware that replaces the first). Fails quoting the two CALLs that share one.
-    /// Example: <c>Then the CSMS gave each "UpdateFirmware" a different "requestId"</c>
-    /// </summary>
-    [Then("the CSMS gave each {string} a different {string}")]
-    public void EachDifferent(string action, string path)
-    {
-        var seen = new Dictionary<string, RecordedFrame>(StringComparer.Ordinal);
-        foreach (var call in CsmsCalls(action))
-        {
-            var value = call.Payload is { } payload && FrameFields.At(payload, path) is { } field ? FrameFields.Text(field) : "nothing";
-            if (seen.TryGetValue(value, out var earlier))
-            {
-                throw new TrafficAssertionException($"the CSMS sent two {action} with {path} = {value}; each request needs its own", [earlier, call]);
-            }
-
-            seen[value] = call;
-        }
-    }
-
     private List<RecordedFrame> CsmsCalls(string action)
     {
         var station = world.Simulator.Station();

@@ -124,36 +124,6 @@ public sealed class RemoteControlCaseSteps(ScenarioWorld world, ScenarioContext 
     }
 
     /// <summary>
-    /// Checks a field of the CSMS's latest CALL of an action (OCPP or version-neutral name): present with that value
-    /// (numbers by value). Example: <c>Then the CSMS's last "RequestStartTransaction" has "chargingProfile.chargingProfilePurpose" = "TxProfile"</c>
-    /// </summary>
-    [Then("the CSMS's last {string} has {string} = {string}")]
-    public void LastHas(string action, string path, string value)
-    {
-        var exchange = CsmsPerform.Latest(world, action);
-        var field = exchange.Call.Payload is { } p ? FrameFields.At(p, path) : null;
-        if (field is not { } actual || !FrameFields.Matches(actual, value))
-        {
-            throw new TrafficAssertionException($"rule: the CSMS's {exchange.Call.Action} has {path} = {value}; it has {(field is { } f ? FrameFields.Text(f) : "nothing")}", [exchange.Call]);
-        }
-    }
-
-    /// <summary>
-    /// Checks that the CSMS's latest CALL of an action leaves a field out (e.g. the transactionId of the TxProfile in a
-    /// RequestStartTransaction: the transaction does not exist yet, OCPP 2.0.1 F01.FR.11).
-    /// Example: <c>Then the CSMS's last "RequestStartTransaction" has no "chargingProfile.transactionId"</c>
-    /// </summary>
-    [Then("the CSMS's last {string} has no {string}")]
-    public void LastHasNo(string action, string path)
-    {
-        var exchange = CsmsPerform.Latest(world, action);
-        if (exchange.Call.Payload is { } p && FrameFields.At(p, path) is { } field)
-        {
-            throw new TrafficAssertionException($"rule: the CSMS's {exchange.Call.Action} has no {path}; it has {FrameFields.Text(field)}", [exchange.Call]);
-        }
-    }
-
-    /// <summary>
     /// Checks the charging profile (chargingProfile; 1.6 csChargingProfiles or chargingProfile) of the CSMS's latest
     /// CALL of an action: a Relative profile's schedules have no startSchedule, an Absolute one's have one (OCPP 2.0.1
     /// K01.FR.40/.41, as the TC_K_37 tool validation asks). Example:

@@ -187,66 +187,6 @@ public sealed class SmartChargingCaseSteps(ScenarioWorld world, ScenarioContext 
         Perform(new GetCompositeScheduleCommand(Station().Id, Station().Version, evseId, seconds) { Unit = Unit(unit) });
 
     /// <summary>
-    /// Checks that the CSMS's latest CALL of that action carries a field (JSON path), whatever its value: e.g. the
-    /// validity and schedule start a case asks the CSMS to stamp itself. Fails quoting the CALL.
-    /// Example: <c>Then the CSMS's last "SetChargingProfile" carries "chargingProfile.validFrom"</c>
-    /// </summary>
-    [Then("the CSMS's last {string} carries {string}")]
-    public void Carries(string action, string path)
-    {
-        var call = CsmsPerform.Latest(world, action).Call;
-        if (call.Payload is not { } payload || FrameFields.At(payload, path) is null)
-        {
-            throw new TrafficAssertionException($"the case asks the CSMS to send {path} in its {call.Action}; it left it out", [call]);
-        }
-    }
-
-    /// <summary>
-    /// Checks that the CSMS's latest CALL of that action leaves a field (JSON path) out: e.g. the criteria of a
-    /// ClearChargingProfile by id, the criteria a GetChargingProfiles case does not ask for (2.0.1 K09.FR.03, K10.FR.02).
-    /// Example: <c>Then the CSMS's last "ClearChargingProfile" has no "chargingProfileCriteria"</c>
-    /// </summary>
-    [Then("the CSMS's last {string} has no {string}")]
-    public void HasNo(string action, string path)
-    {
-        var call = CsmsPerform.Latest(world, action).Call;
-        if (call.Payload is { } payload && FrameFields.At(payload, path) is { } value)
-        {
-            throw new TrafficAssertionException($"the case asks the CSMS to leave {path} out of its {call.Action}; it sent {path} = {FrameFields.Text(value)}", [call]);
-        }
-    }
-
-    /// <summary>
-    /// Checks that the CSMS's latest CALLs of that action (as many as given) all have the same value at a JSON path:
-    /// e.g. a profile replaced by its chargingProfile.id. Fails quoting the CALLs.
-    /// Example: <c>Then the CSMS's last 2 "SetChargingProfile" have the same "chargingProfile.id"</c>
-    /// </summary>
-    [Then("the CSMS's last {int} {string} have the same {string}")]
-    public void HaveSame(int count, string action, string path)
-    {
-        var (calls, values) = LastValues(count, action, path);
-        if (values.Distinct(StringComparer.Ordinal).Count() != 1)
-        {
-            throw new TrafficAssertionException($"the case asks the CSMS to send the same {path} in its last {count} {action} (the same profile, replaced); it sent {string.Join(", ", values)}", calls);
-        }
-    }
-
-    /// <summary>
-    /// Checks that the CSMS's latest CALLs of that action (as many as given) all have different values at a JSON path:
-    /// e.g. two profiles of different purposes that must not replace each other. Fails quoting the CALLs.
-    /// Example: <c>Then the CSMS's last 2 "SetChargingProfile" have different "chargingProfile.id"</c>
-    /// </summary>
-    [Then("the CSMS's last {int} {string} have different {string}")]
-    public void HaveDifferent(int count, string action, string path)
-    {
-        var (calls, values) = LastValues(count, action, path);
-        if (values.Distinct(StringComparer.Ordinal).Count() != values.Count)
-        {
-            throw new TrafficAssertionException($"the case asks the CSMS for a different {path} in each of its last {count} {action} (a profile with the same id replaces the other, K01.FR.05); it sent {string.Join(", ", values)}", calls);
-        }
-    }
-
-    /// <summary>
     /// Checks the CSMS's latest SetChargingProfile for the EVSE: a TxProfile naming the transaction the station reported
     /// running there (2.0.1 K01.FR.03: the CSMS includes the transactionId of a TxProfile).
     /// Example: <c>Then the CSMS's TxProfile on EVSE 1 names the running transaction</c>
@@ -373,17 +313,6 @@ public sealed class SmartChargingCaseSteps(ScenarioWorld world, ScenarioContext 
         var next = scenario.TryGetValue(NextIdKey, out int last) ? last + 1 : 201;
         scenario[NextIdKey] = next;
         return next;
-    }
-
-    private (IReadOnlyList<RecordedFrame> Calls, IReadOnlyList<string> Values) LastValues(int count, string action, string path)
-    {
-        var calls = world.CsmsExchanges.Where(e => e.Call.Action == action || e.Kind?.ToString() == action).Select(e => e.Call).TakeLast(count).ToList();
-        if (calls.Count < count)
-        {
-            throw new TrafficAssertionException($"the CSMS sent {calls.Count} {action} in this scenario, the case asks for {count}", calls);
-        }
-
-        return (calls, [.. calls.Select(c => c.Payload is { } p && FrameFields.At(p, path) is { } v ? FrameFields.Text(v) : "(none)")]);
     }
 
     private Dictionary<int, ChargingProfile> Held()
