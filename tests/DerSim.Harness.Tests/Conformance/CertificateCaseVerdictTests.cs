@@ -3,6 +3,8 @@ using DerSim.Harness.Configuration;
 using DerSim.Harness.Tests.Drivers.Csms;
 using DerSim.Harness.Tests.Drivers.Verdicts;
 
+using static DerSim.Harness.Tests.Conformance.CaseResults;
+
 namespace DerSim.Harness.Tests.Conformance;
 
 /// <summary>
@@ -55,14 +57,9 @@ public sealed class CertificateCaseVerdictTests
         Failed(results).ShouldBe(["TC_M_13_CSMS", "TC_M_18_CSMS", "TC_M_19_CSMS"]);
         results.First(r => Case(r) == "TC_M_13_CSMS").Message.ShouldContain("certificateType[0] = CSMSRootCertificate, it was asked for ManufacturerRootCertificate");
         var all = results.First(r => Case(r) == "TC_M_18_CSMS").Message;
-        all.ShouldContain("the CSMS's GetInstalledCertificateIds was to leave certificateType out; it has certificateType = [\"CSMSRootCertificate\"]");
+        all.ShouldContain("the case asks the CSMS to leave certificateType out of its GetInstalledCertificateIds; it sent certificateType = [\"CSMSRootCertificate\"]");
         all.ShouldContain("\"GetInstalledCertificateIds\",{\"certificateType\":[\"CSMSRootCertificate\"]}");
     }
-
-    private static string Case(ScenarioResult result) => ScenarioTags.CaseIdsOf(result.Scenario.Tags).Single();
-
-    private static string[] Failed(IEnumerable<ScenarioResult> results) =>
-        [.. results.Where(r => r.Status != ScenarioStatus.Passed).Select(Case).Distinct().Order()];
 
     private static async Task<IReadOnlyList<ScenarioResult>> RunAsync(ScriptedCsmsScript script, bool bothVersions = false)
     {

@@ -4,6 +4,8 @@ using DerSim.Harness.Target;
 using DerSim.Harness.Tests.Drivers.Csms;
 using DerSim.Harness.Tests.Drivers.Verdicts;
 
+using static DerSim.Harness.Tests.Conformance.CaseResults;
+
 namespace DerSim.Harness.Tests.Conformance;
 
 /// <summary>
@@ -42,7 +44,7 @@ public sealed class DeviceCsmsCaseVerdictTests
 
         // Asked for the whole station, it named an EVSE: the field the case wants left out.
         var station = results.Single(r => Case(r) == "TC_G_05_CSMS").Message;
-        station.ShouldContain("rule: the CSMS's ChangeAvailability for this case leaves evse out; it sent evse = {\"id\":2}");
+        station.ShouldContain("the case asks the CSMS to leave evse out of its ChangeAvailability; it sent evse = {\"id\":2}");
     }
 
     [Test]
@@ -52,7 +54,7 @@ public sealed class DeviceCsmsCaseVerdictTests
 
         Failed(results).ShouldBe(Resets);
         var failure = results.Single(r => Case(r) == "TC_B_20_CSMS").Message;
-        failure.ShouldContain("rule: the CSMS's Reset for this case leaves evseId out; it sent evseId = 1");
+        failure.ShouldContain("the case asks the CSMS to leave evseId out of its Reset; it sent evseId = 1");
         failure.ShouldContain("\"Reset\",{");
     }
 
@@ -67,11 +69,6 @@ public sealed class DeviceCsmsCaseVerdictTests
         failure.ShouldContain("\"status\":\"Rejected\"");
         results.Single(r => Case(r) == "TC_B_21_CSMS").Message.ShouldContain("whose reason is ScheduledReset");
     }
-
-    private static string Case(ScenarioResult result) => ScenarioTags.CaseIdsOf(result.Scenario.Tags).Single();
-
-    private static string[] Failed(IEnumerable<ScenarioResult> results) =>
-        [.. results.Where(r => r.Status != ScenarioStatus.Passed).Select(Case).Distinct().Order()];
 
     // The CALL timeout also bounds how long a CSMS action step waits for a CALL that matches what was asked: 2 s keeps
     // the run with a wrong field short.

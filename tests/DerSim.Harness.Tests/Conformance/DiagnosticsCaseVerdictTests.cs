@@ -3,6 +3,8 @@ using DerSim.Harness.Configuration;
 using DerSim.Harness.Tests.Drivers.Csms;
 using DerSim.Harness.Tests.Drivers.Verdicts;
 
+using static DerSim.Harness.Tests.Conformance.CaseResults;
+
 namespace DerSim.Harness.Tests.Conformance;
 
 /// <summary>
@@ -41,7 +43,7 @@ public sealed class DiagnosticsCaseVerdictTests
 
         Failed(results).ShouldBe(["TC_N_36_CSMS"]);
         var failure = results.First(r => Case(r) == "TC_N_36_CSMS").Message;
-        failure.ShouldContain("the CSMS gave two of its GetLog CALLs the same requestId = 7; each request needs its own");
+        failure.ShouldContain("the case asks the CSMS for a different requestId in each of its last 2 GetLog; it sent 7, 7");
         failure.ShouldContain("\"requestId\":7");
     }
 
@@ -66,11 +68,6 @@ public sealed class DiagnosticsCaseVerdictTests
         failure.ShouldContain("the CSMS must answer this LogStatusNotification about its GetLog with a CALLRESULT; it answered with the error NotImplemented");
         failure.ShouldContain("\"LogStatusNotification\",{\"status\":\"Uploading\"");
     }
-
-    private static string Case(ScenarioResult result) => ScenarioTags.CaseIdsOf(result.Scenario.Tags).Single();
-
-    private static string[] Failed(IEnumerable<ScenarioResult> results) =>
-        [.. results.Where(r => r.Status != ScenarioStatus.Passed).Select(Case).Distinct().Order()];
 
     private static async Task<IReadOnlyList<ScenarioResult>> RunAsync(ScriptedCsmsScript script)
     {

@@ -4,6 +4,8 @@ using DerSim.Harness.Target;
 using DerSim.Harness.Tests.Drivers.Csms;
 using DerSim.Harness.Tests.Drivers.Verdicts;
 
+using static DerSim.Harness.Tests.Conformance.CaseResults;
+
 namespace DerSim.Harness.Tests.Conformance;
 
 /// <summary>
@@ -44,7 +46,7 @@ public sealed class FirmwareCaseVerdictTests
 
         Failed(results).ShouldBe(["TC_L_10_CSMS", "TC_L_11_CSMS"]);
         var failure = results.First(r => Case(r) == "TC_L_10_CSMS").Message;
-        failure.ShouldContain("the CSMS sent two UpdateFirmware with requestId = 1; each request needs its own");
+        failure.ShouldContain("the case asks the CSMS for a different requestId in each of its last 2 UpdateFirmware; it sent 1, 1");
     }
 
     [Test]
@@ -57,11 +59,6 @@ public sealed class FirmwareCaseVerdictTests
         failure.ShouldContain("NotImplemented");
         failure.ShouldContain("\"FirmwareStatusNotification\",{\"status\":\"Downloading\"");
     }
-
-    private static string Case(ScenarioResult result) => ScenarioTags.CaseIdsOf(result.Scenario.Tags).Single();
-
-    private static string[] Failed(IEnumerable<ScenarioResult> results) =>
-        [.. results.Where(r => r.Status != ScenarioStatus.Passed).Select(Case).Distinct().Order()];
 
     private static async Task<List<ScenarioResult>> RunAsync(ScriptedCsmsScript script)
     {

@@ -4,6 +4,8 @@ using DerSim.Harness.Target;
 using DerSim.Harness.Tests.Drivers.Csms;
 using DerSim.Harness.Tests.Drivers.Verdicts;
 
+using static DerSim.Harness.Tests.Conformance.CaseResults;
+
 namespace DerSim.Harness.Tests.Conformance;
 
 /// <summary>
@@ -79,11 +81,6 @@ public sealed class ProvisioningCaseVerdictTests
         Failed(results).ShouldBe(["TC_B_01_CSMS"]);
         results.First(r => Case(r) == "TC_B_01_CSMS").Message.ShouldContain("without a heartbeat interval above 0 s (interval: 0)");
     }
-
-    private static string Case(ScenarioResult result) => ScenarioTags.CaseIdsOf(result.Scenario.Tags).Single();
-
-    private static string[] Failed(IEnumerable<ScenarioResult> results) =>
-        [.. results.Where(r => r.Status != ScenarioStatus.Passed && r.Status != ScenarioStatus.NotApplicable).Select(Case).Distinct().Order()];
 
     private static async Task<List<ScenarioResult>> RunAsync(ScriptedCsmsScript script)
     {

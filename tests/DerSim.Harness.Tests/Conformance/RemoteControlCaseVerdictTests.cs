@@ -3,6 +3,8 @@ using DerSim.Harness.Configuration;
 using DerSim.Harness.Tests.Drivers.Csms;
 using DerSim.Harness.Tests.Drivers.Verdicts;
 
+using static DerSim.Harness.Tests.Conformance.CaseResults;
+
 namespace DerSim.Harness.Tests.Conformance;
 
 /// <summary>
@@ -23,7 +25,7 @@ public sealed class RemoteControlCaseVerdictTests
         var results = await RunAsync(new ScriptedCsmsScript());
 
         results.Count.ShouldBe(8);
-        results.Where(r => r.Status != ScenarioStatus.Passed).Select(r => $"{CaseOf(r)}: {r.Message}").ShouldBeEmpty();
+        results.Where(r => r.Status != ScenarioStatus.Passed).Select(r => $"{Case(r)}: {r.Message}").ShouldBeEmpty();
     }
 
     [Test]
@@ -32,7 +34,7 @@ public sealed class RemoteControlCaseVerdictTests
         var results = await RunAsync(new ScriptedCsmsScript { WrongFieldIn = ("RequestStartTransaction", "idToken.type", "\"Central\"") });
 
         Failed(results).ShouldBe(RemoteStarts);
-        var failure = results.First(r => CaseOf(r) == "TC_F_02_CSMS").Message;
+        var failure = results.First(r => Case(r) == "TC_F_02_CSMS").Message;
         failure.ShouldContain("the CSMS's RequestStartTransaction has idToken.type = Central, it was asked for ISO14443");
         failure.ShouldContain("\"RequestStartTransaction\",{");
     }
@@ -43,7 +45,7 @@ public sealed class RemoteControlCaseVerdictTests
         var results = await RunAsync(new ScriptedCsmsScript { WrongFieldIn = ("RequestStopTransaction", "transactionId", "\"not-the-running-one\"") });
 
         Failed(results).ShouldBe(["TC_E_21_CSMS"]);
-        results.First(r => CaseOf(r) == "TC_E_21_CSMS").Message.ShouldContain("transactionId = not-the-running-one");
+        results.First(r => Case(r) == "TC_E_21_CSMS").Message.ShouldContain("transactionId = not-the-running-one");
     }
 
     [Test]
@@ -52,8 +54,8 @@ public sealed class RemoteControlCaseVerdictTests
         var results = await RunAsync(new ScriptedCsmsScript { AddedFieldIn = ("RequestStartTransaction", "chargingProfile.transactionId", "\"TX-1\"") });
 
         Failed(results).ShouldBe(["TC_K_37_CSMS"]);
-        var failure = results.First(r => CaseOf(r) == "TC_K_37_CSMS").Message;
-        failure.ShouldContain("rule: the CSMS's RequestStartTransaction has no chargingProfile.transactionId; it has TX-1");
+        var failure = results.First(r => Case(r) == "TC_K_37_CSMS").Message;
+        failure.ShouldContain("the case asks the CSMS to leave chargingProfile.transactionId out of its RequestStartTransaction; it sent chargingProfile.transactionId = TX-1");
         failure.ShouldContain("\"chargingProfilePurpose\":\"TxProfile\"");
     }
 
@@ -63,7 +65,7 @@ public sealed class RemoteControlCaseVerdictTests
         var results = await RunAsync(new ScriptedCsmsScript { OmitTransactionIdTokenInfo = true });
 
         Failed(results).ShouldBe(RemoteStarts);
-        var failure = results.First(r => CaseOf(r) == "TC_F_01_CSMS").Message;
+        var failure = results.First(r => Case(r) == "TC_F_01_CSMS").Message;
         failure.ShouldContain("with idTokenInfo.status = Accepted; it answered nothing");
         failure.ShouldContain("\"triggerReason\":\"RemoteStart\"");
     }
@@ -74,13 +76,8 @@ public sealed class RemoteControlCaseVerdictTests
         var results = await RunAsync(new ScriptedCsmsScript { ErrorFor = "Heartbeat" });
 
         Failed(results).ShouldBe(["TC_F_20_CSMS", "TC_F_27_CSMS"]);
-        results.First(r => CaseOf(r) == "TC_F_20_CSMS").Message.ShouldContain("rule: the CSMS answers Heartbeat with a CALLRESULT carrying currentTime; it gave NotImplemented");
+        results.First(r => Case(r) == "TC_F_20_CSMS").Message.ShouldContain("rule: the CSMS answers Heartbeat with a CALLRESULT carrying currentTime; it gave NotImplemented");
     }
-
-    private static string CaseOf(ScenarioResult result) => ScenarioTags.CaseIdsOf(result.Scenario.Tags).Single();
-
-    private static string[] Failed(IEnumerable<ScenarioResult> results) =>
-        [.. results.Where(r => r.Status != ScenarioStatus.Passed).Select(CaseOf).Distinct().Order()];
 
     private static async Task<IReadOnlyList<ScenarioResult>> RunAsync(ScriptedCsmsScript script)
     {

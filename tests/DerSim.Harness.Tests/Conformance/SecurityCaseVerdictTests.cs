@@ -4,6 +4,8 @@ using DerSim.Harness.Target;
 using DerSim.Harness.Tests.Drivers.Csms;
 using DerSim.Harness.Tests.Drivers.Verdicts;
 
+using static DerSim.Harness.Tests.Conformance.CaseResults;
+
 namespace DerSim.Harness.Tests.Conformance;
 
 /// <summary>
@@ -53,11 +55,6 @@ public sealed class SecurityCaseVerdictTests
         failure.ShouldContain("the CSMS must accept the connection of VERDICT-1 with the new Basic-auth password");
         failure.ShouldContain("HTTP 401");
     }
-
-    private static string Case(ScenarioResult result) => ScenarioTags.CaseIdsOf(result.Scenario.Tags).Single();
-
-    private static string[] Failed(IEnumerable<ScenarioResult> results) =>
-        [.. results.Where(r => r.Status != ScenarioStatus.Passed && r.Status != ScenarioStatus.NotApplicable).Select(Case).Distinct().Order()];
 
     private static async Task<List<ScenarioResult>> RunAsync(ScriptedCsmsScript script)
     {

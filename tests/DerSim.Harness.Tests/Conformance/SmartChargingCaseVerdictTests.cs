@@ -4,6 +4,8 @@ using DerSim.Harness.Target;
 using DerSim.Harness.Tests.Drivers.Csms;
 using DerSim.Harness.Tests.Drivers.Verdicts;
 
+using static DerSim.Harness.Tests.Conformance.CaseResults;
+
 namespace DerSim.Harness.Tests.Conformance;
 
 /// <summary>
@@ -80,11 +82,6 @@ public sealed class SmartChargingCaseVerdictTests
         failure.ShouldContain("the CSMS must answer every part of the ReportChargingProfiles for its GetChargingProfiles 1 with a CALLRESULT; 2 answered with an error (NotImplemented, NotImplemented)");
         failure.ShouldContain("\"ReportChargingProfiles\",{\"requestId\":1");
     }
-
-    private static string Case(ScenarioResult result) => ScenarioTags.CaseIdsOf(result.Scenario.Tags).Single();
-
-    private static string[] Failed(IEnumerable<ScenarioResult> results) =>
-        [.. results.Where(r => r.Status != ScenarioStatus.Passed).Select(Case).Distinct().Order()];
 
     private static async Task<List<ScenarioResult>> RunAsync(ScriptedCsmsScript script)
     {
