@@ -10,7 +10,8 @@ namespace DerSim.Harness.Tests.Conformance;
 /// The CSMS-initiated conformance files of blocks A (security) and B (network profiles) against a loopback CSMS that
 /// breaks one rule at a time, driven through its HTTP API: exactly the cases of that rule fail, naming it and quoting
 /// the frame; every other case passes. The double's declaration names security profile 1, so the client-certificate
-/// cases (profile 3) are not applicable.
+/// cases (profile 3) are not applicable, and so is the security-profile upgrade (TC_A_19: the declaration names no
+/// second CSMS URL for profile 2; the embedded CSMS's part in it is tested in DerSim.Csms.Tests).
 /// </summary>
 [Parallelizable(ParallelScope.All)]
 public sealed class SecurityCaseVerdictTests
@@ -27,7 +28,8 @@ public sealed class SecurityCaseVerdictTests
         var results = await RunAsync(new ScriptedCsmsScript());
 
         Failed(results).ShouldBeEmpty(string.Join("\n", results.Select(r => r.Message)));
-        results.Where(r => r.Status == ScenarioStatus.NotApplicable).Select(Case).Distinct().Order().ShouldBe(ProfileThreeCases);
+        results.Where(r => r.Status == ScenarioStatus.NotApplicable).Select(Case).Distinct().Order().ShouldBe([.. ProfileThreeCases, "TC_A_19_CSMS"]);
+        results.First(r => Case(r) == "TC_A_19_CSMS").Message.ShouldContain("names one CSMS URL (security profile 1) and none for the upgrade");
         results.Where(r => r.Status == ScenarioStatus.Passed).Select(Case).Distinct().Order().ShouldBe(["TC_A_09_CSMS", "TC_A_10_CSMS", "TC_B_42_CSMS", "TC_B_44_CSMS"]);
         results.First(r => Case(r) == "TC_A_11_CSMS").Message.ShouldContain("the target declares security profile 1, not 3");
     }
@@ -75,7 +77,7 @@ public sealed class SecurityCaseVerdictTests
             results.AddRange(await InlineScenarios.RunFileAsync(Path.Combine(TestContext.CurrentContext.TestDirectory, "features", "conformance", "2.0.1", file), csms.Url, settings));
         }
 
-        results.Count.ShouldBe(20);
+        results.Count.ShouldBe(22);
         return results;
     }
 }
