@@ -56,6 +56,34 @@ public sealed class SecurityCaseVerdictTests
         failure.ShouldContain("HTTP 401");
     }
 
+    [Test]
+    public async Task A_CSMS_that_still_admits_a_station_with_the_lower_security_profile_fails_the_A05_check_naming_the_URL()
+    {
+        // The check of TC_A_19's step 11 on its own: this CSMS admits the station with security profile 1 again.
+        await using var csms = await ScriptedCsms.StartAsync(new ScriptedCsmsScript { ClockStart = TimeProvider.System.GetUtcNow(), BasicAuthPassword = Password });
+        var settings = new DerSimSettings
+        {
+            CallTimeoutSeconds = 3,
+            CsmsDriver = "Http",
+            Http = InlineScenarios.TriggerApi(csms.ApiUrl, "SetVariables"),
+            Target = new TargetDeclaration { StationIds = ["VERDICT-1"], SecurityProfile = 1, Password = Password },
+        };
+
+        var result = (await InlineScenarios.RunAsync("""
+            Feature: The lower security profile after an upgrade
+              Scenario: The station tries its old profile
+                Given the CSMS uses security profile 1
+                And a station with profile "EVSE-AC-22kW-1port" on OCPP 2.0.1
+                And the station is Booted
+                When the station tries to connect with security profile 1 again
+                Then the CSMS refused the station's connection with security profile 1
+            """, csms.Url, settings)).Single();
+
+        result.Status.ShouldBe(ScenarioStatus.Failed, result.Message);
+        result.Message.ShouldContain("the CSMS must no longer accept it with security profile 1 (A05); it accepted the WebSocket upgrade at ws://");
+        result.Message.ShouldContain("/VERDICT-1");
+    }
+
     private static string Case(ScenarioResult result) => ScenarioTags.CaseIdsOf(result.Scenario.Tags).Single();
 
     private static string[] Failed(IEnumerable<ScenarioResult> results) =>
