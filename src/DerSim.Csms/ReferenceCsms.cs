@@ -16,6 +16,8 @@ public sealed class ReferenceCsms : IAsyncDisposable
 {
     private readonly ReferenceCsmsOptions _options;
     private readonly OcppServer _server;
+    private readonly OcppServer? _upgradeServer;
+    private readonly ConcurrentDictionary<string, bool> _upgraded = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, CsmsStationState> _stations = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, OcppRpcPeer> _peers = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, string> _passwordsSet = new(StringComparer.Ordinal);
@@ -36,7 +38,9 @@ public sealed class ReferenceCsms : IAsyncDisposable
                 Address = _options.Address,
                 Port = _options.Port,
                 Versions = _options.Versions,
-                BasicAuth = _options.RequiresPassword ? (station, given) => ValueTask.FromResult(PasswordCheck.Matches(PasswordOf(station), given)) : null,
+                BasicAuth = _options.RequiresPassword || _options.UpgradeServerCertificate is not null
+                    ? (station, given) => ValueTask.FromResult(Admits(station) && (!_options.RequiresPassword || PasswordCheck.Matches(PasswordOf(station), given)))
+                    : null,
                 ServerCertificate = _options.ServerCertificate,
                 RequireClientCertificate = _options.RequireClientCertificate,
                 ClientCertificateValidation = _options.ClientCertificateValidation,
@@ -44,6 +48,27 @@ public sealed class ReferenceCsms : IAsyncDisposable
                 TimeProvider = _options.TimeProvider,
             },
             OnConnectedAsync);
+        if (_options.UpgradeServerCertificate is { } upgrade)
+        {
+            // Security profile 2 on its own port: Basic auth over TLS (A00), the same handlers.
+            _upgradeServer = new OcppServer(
+                new OcppServerOptions
+                {
+                    ActionTables = OcppActionTables.For,
+                    Address = _options.Address,
+                    Versions = _options.Versions,
+                    BasicAuth = (station, given) => ValueTask.FromResult(PasswordCheck.Matches(PasswordOf(station), given)),
+                    ServerCertificate = upgrade,
+                    Rpc = _options.Rpc,
+                    TimeProvider = _options.TimeProvider,
+                },
+                (peer, ct) =>
+                {
+                    // A05: from now on this station is admitted with the upgraded profile only.
+                    _upgraded[peer.StationId] = true;
+                    return OnConnectedAsync(peer, ct);
+                });
+        }
     }
 
     /// <summary>Every frame of every station: station id and frame.</summary>
@@ -61,6 +86,12 @@ public sealed class ReferenceCsms : IAsyncDisposable
 
     /// <summary>The URL stations connect to (their id is appended), e.g. ws://127.0.0.1:8180/ocpp.</summary>
     public Uri Url => new(_server.Url, "ocpp");
+
+    /// <summary>
+    /// The URL of the TLS listener for stations moved to security profile 2 (see
+    /// <see cref="ReferenceCsmsOptions.UpgradeServerCertificate"/>), e.g. wss://127.0.0.1:8181/ocpp; null without one.
+    /// </summary>
+    public Uri? UpgradeUrl => _upgradeServer is null ? null : new(_upgradeServer.Url, "ocpp");
 
     /// <summary>The bound port.</summary>
     public int Port => _server.Port;
@@ -82,7 +113,14 @@ public sealed class ReferenceCsms : IAsyncDisposable
     public IReadOnlyDictionary<string, CsmsStationState> Stations => _stations;
 
     /// <summary>Starts listening.</summary>
-    public Task StartAsync(CancellationToken ct = default) => _server.StartAsync(ct);
+    public async Task StartAsync(CancellationToken ct = default)
+    {
+        await _server.StartAsync(ct).ConfigureAwait(false);
+        if (_upgradeServer is not null)
+        {
+            await _upgradeServer.StartAsync(ct).ConfigureAwait(false);
+        }
+    }
 
     /// <summary>Sends a CSMS-initiated CALL to a connected station and returns its answer.</summary>
     /// <exception cref="InvalidOperationException">The station is not connected.</exception>
@@ -152,10 +190,27 @@ public sealed class ReferenceCsms : IAsyncDisposable
     }
 
     /// <summary>Stops listening and closes every connection.</summary>
-    public Task StopAsync(CancellationToken ct = default) => _server.StopAsync(ct);
+    public async Task StopAsync(CancellationToken ct = default)
+    {
+        await _server.StopAsync(ct).ConfigureAwait(false);
+        if (_upgradeServer is not null)
+        {
+            await _upgradeServer.StopAsync(ct).ConfigureAwait(false);
+        }
+    }
 
     /// <inheritdoc />
-    public ValueTask DisposeAsync() => _server.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await _server.DisposeAsync().ConfigureAwait(false);
+        if (_upgradeServer is not null)
+        {
+            await _upgradeServer.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    // Whether the first listener still admits the station: not once it connected with the upgraded profile (A05).
+    private bool Admits(string stationId) => !_upgraded.ContainsKey(stationId);
 
     private async Task OnConnectedAsync(OcppRpcPeer peer, CancellationToken ct)
     {

@@ -66,6 +66,14 @@ public sealed record ReferenceCsmsOptions
     /// </summary>
     public X509Certificate2? CertificateAuthority { get; init; }
 
+    /// <summary>
+    /// Server certificate of a second, TLS listener beside the first (plain) one, for stations moved to security
+    /// profile 2 (Basic auth over TLS, OCPP 2.0.1 A05); null opens none. A station that connected over it is refused on
+    /// the first listener from then on: after an upgrade the CSMS no longer admits the station with the lower profile
+    /// (A05). The default value is null.
+    /// </summary>
+    public X509Certificate2? UpgradeServerCertificate { get; init; }
+
     /// <summary>RPC settings: timeouts and schema validation. The default validates both ways with DerSim's own schemas.</summary>
     public OcppRpcOptions Rpc { get; init; } = new();
 

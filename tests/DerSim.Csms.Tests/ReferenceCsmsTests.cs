@@ -182,6 +182,38 @@ public sealed class ReferenceCsmsTests : IAsyncDisposable
         state.Version.ShouldBe(version);
     }
 
+    [TestCase(OcppVersion.V201)]
+    [TestCase(OcppVersion.V21)]
+    public async Task A_station_that_connected_over_the_upgrade_listener_is_refused_on_the_plain_one_from_then_on(OcppVersion version)
+    {
+        using var key = System.Security.Cryptography.ECDsa.Create(System.Security.Cryptography.ECCurve.NamedCurves.nistP256);
+        var request = new System.Security.Cryptography.X509Certificates.CertificateRequest("CN=127.0.0.1", key, System.Security.Cryptography.HashAlgorithmName.SHA256);
+        var names = new System.Security.Cryptography.X509Certificates.SubjectAlternativeNameBuilder();
+        names.AddIpAddress(System.Net.IPAddress.Loopback);
+        request.CertificateExtensions.Add(names.Build());
+        using var made = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddMinutes(-5), DateTimeOffset.UtcNow.AddDays(1));
+        using var server = System.Security.Cryptography.X509Certificates.X509CertificateLoader.LoadPkcs12(made.Export(System.Security.Cryptography.X509Certificates.X509ContentType.Pkcs12), null);
+        await using var csms = new ReferenceCsms(new ReferenceCsmsOptions { Password = "right-password-1", UpgradeServerCertificate = server });
+        await csms.StartAsync();
+        var id = $"UPGRADE-{version}";
+        var upgradeUrl = csms.UpgradeUrl.ShouldNotBeNull();
+        upgradeUrl.Scheme.ShouldBe("wss");
+
+        await using (var before = await ProbeStation.ConnectAsync(csms.Url, version, id, "right-password-1"))
+        {
+            // Security profile 1 is admitted until the station used the upgraded one.
+        }
+
+        var tls = ProbeStation.Client(upgradeUrl, version, id, "right-password-1");
+        tls.Options = tls.Options with { ServerCertificateValidation = (_, _, _) => true };
+        var upgraded = await tls.ConnectAsync();
+        await upgraded.DisposeAsync();
+
+        var refused = await Should.ThrowAsync<OcppConnectException>(() => ProbeStation.Client(csms.Url, version, id, "right-password-1").ConnectAsync());
+        refused.StatusCode.ShouldBe(System.Net.HttpStatusCode.Unauthorized, refused.Message);
+        await using var other = await ProbeStation.ConnectAsync(csms.Url, version, id + "-OTHER", "right-password-1");
+    }
+
     private static string TransactionEvent(string eventType, int seqNo, string timestamp, bool withToken)
     {
         var token = withToken ? $$""","idToken":{"idToken":"{{Good}}","type":"ISO14443"}""" : "";

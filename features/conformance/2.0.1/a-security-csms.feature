@@ -59,6 +59,42 @@ Feature: A Security - the CSMS changes a station's credentials and checks its cl
       | version |
       | 2.1     |
 
+  # A05 with B09/B10: the CSMS stores a network connection profile of a higher security profile (1 to 2: Basic auth
+  # over TLS) in a free slot, puts that slot first in OCPPCommCtrlr.NetworkConfigurationPriority and resets the station,
+  # which comes back with the new profile. The CSMS admits it so; once upgraded, it no longer admits the station with
+  # the lower profile, and keeps admitting it with the higher one.
+  @TC_A_19_CSMS @mandatory-core @csms-initiated
+  Scenario Outline: A station moved to a higher security profile is admitted with it and no longer with the lower one
+    Given the CSMS uses security profile 1
+    And the CSMS also serves security profile 2
+    And a station with profile "EVSE-AC-22kW-1port" on OCPP <version>
+    And the station is Booted
+    When the CSMS sets the network profile of slot 2 to its security profile 2 URL
+    Then the CSMS sent the "SetNetworkProfile" as asked
+    And the station answered "SetNetworkProfile" with "Accepted"
+    When the CSMS sets variable "OCPPCommCtrlr.NetworkConfigurationPriority" to "2,1"
+    Then the CSMS sent the "SetVariables" as asked
+    And the station answered "SetVariables" with "setVariableResult[0].attributeStatus" = "Accepted"
+    When the CSMS resets the station
+    Then the CSMS sent the "Reset" as asked
+    And the CSMS accepted the station's reconnection with security profile 2
+    When the station tries to connect with security profile 1 again
+    Then the CSMS refused the station's connection with security profile 1
+    When the station reconnects to the CSMS
+    Then the CSMS accepted the station's reconnection
+    And the CSMS answered every call
+    And the CSMS answered no call with an error
+
+    @ocpp2.0.1
+    Examples: OCPP 2.0.1
+      | version |
+      | 2.0.1   |
+
+    @ocpp2.1
+    Examples: OCPP 2.1
+      | version |
+      | 2.1     |
+
   # A00 security profile 3: the CSMS is the TLS server with its own certificate (A00.FR.409/410), TLS 1.2 or above
   # (A00.FR.416), and admits a station presenting a valid client certificate whose CN is its id.
   @TC_A_07_CSMS @mandatory-advanced-security

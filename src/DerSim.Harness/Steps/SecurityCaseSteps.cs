@@ -28,6 +28,7 @@ public sealed class SecurityCaseSteps(ScenarioWorld world, ScenarioContext scena
 
     private int? _connectionsBefore;
     private string? _reconnectWhy;
+    private (Uri Url, int Profile, string? Refusal)? _lowerAttempt;
 
     /// <summary>
     /// OCPP 2.x: the CSMS sends SetVariables of SecurityCtrlr.BasicAuthPassword with a new password of its choosing
@@ -71,6 +72,125 @@ public sealed class SecurityCaseSteps(ScenarioWorld world, ScenarioContext scena
         var url = await world.Csms.UrlAsync().ConfigureAwait(false);
         await CsmsPerform.RunAsync(world, scenario, new SetNetworkProfileCommand(station.Id, station.Version, slot, url.ToString().TrimEnd('/'), running.Station.NetworkProfiles.CurrentSecurityProfile))
             .ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Beside the security profile it uses now, the CSMS serves a higher one that a station can be moved to (OCPP 2.0.1
+    /// A05). The embedded CSMS, on security profile 1, opens a second listener for profile 2: TLS with a server
+    /// certificate from the scenario's throw-away CA, which the station is given as a trusted certificate beforehand
+    /// (the case's prerequisite), and Basic auth. Against a CSMS under test the scenario is not applicable: the target
+    /// declaration names one CSMS URL, not a second one for the upgraded profile.
+    /// Example: <c>Given the CSMS also serves security profile 2</c>
+    /// </summary>
+    [Given("the CSMS also serves security profile {int}")]
+    public void AlsoServesProfile(int profile)
+    {
+        if (!world.Csms.IsEmbedded)
+        {
+            scenario.NotApplicable($"the case moves the station to security profile {profile} at a CSMS URL for that profile; the target declaration names one CSMS URL (security profile {world.Target.SecurityProfile}) and none for the upgrade");
+            return;
+        }
+
+        if (profile != 2 || security.Profile != 1)
+        {
+            throw new InvalidOperationException($"the embedded CSMS serves an upgrade from security profile 1 to 2 only (asked for {profile} from {security.Profile}): start with Given the CSMS uses security profile 1");
+        }
+
+        world.Csms.ConfigureReference(o => o with { UpgradeServerCertificate = security.Server(Clock, "127.0.0.1", "localhost") });
+        world.Simulator.TrustedCa = security.Ca(Clock);
+    }
+
+    /// <summary>
+    /// OCPP 2.x: the CSMS sends SetNetworkProfile for a configuration slot with a JSON profile for its URL of a higher
+    /// security profile (see <c>Given the CSMS also serves security profile 2</c>), messageTimeout 30 s, interface
+    /// Wired0. The station's next connection after a reboot that puts the slot first is expected on that profile.
+    /// Example: <c>When the CSMS sets the network profile of slot 2 to its security profile 2 URL</c>
+    /// </summary>
+    [When("the CSMS sets the network profile of slot {int} to its security profile {int} URL")]
+    public async Task UpgradeNetworkProfile(int slot, int profile)
+    {
+        var station = world.Simulator.Station();
+        await world.Csms.UrlAsync().ConfigureAwait(false);
+        var url = world.Csms.Embedded?.UpgradeUrl
+            ?? throw new InvalidOperationException($"the CSMS serves no URL for security profile {profile}: start with Given the CSMS also serves security profile {profile}");
+        MarkConnections($"with security profile {profile} after its reboot");
+        await CsmsPerform.RunAsync(world, scenario, new SetNetworkProfileCommand(station.Id, station.Version, slot, url.ToString().TrimEnd('/'), profile))
+            .ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Checks that the CSMS took the station's next connection (as <c>Then the CSMS accepted the station's
+    /// reconnection</c>) and that this connection is the upgraded one: the station connected with the security profile
+    /// of the slot NetworkConfigurationPriority put first (B10, A05). Example: <c>Then the CSMS accepted the station's
+    /// reconnection with security profile 2</c>
+    /// </summary>
+    [Then("the CSMS accepted the station's reconnection with security profile {int}")]
+    public async Task AcceptedUpgradedReconnection(int profile)
+    {
+        await AcceptedReconnection().ConfigureAwait(false);
+        var current = Running(world.Simulator.Station()).Station.NetworkProfiles.CurrentSecurityProfile;
+        if (current != profile)
+        {
+            throw new InvalidOperationException($"the station reconnected with security profile {current}, not {profile}: the CSMS's network profile and priority did not move it (see its answers)");
+        }
+    }
+
+    /// <summary>
+    /// The same station, once moved to a higher security profile, tries a connection with the lower one it had before
+    /// (the CSMS URL and Basic-auth password it was installed with, over ws:// for profile 1); its running connection
+    /// stays. Example: <c>When the station tries to connect with security profile 1 again</c>
+    /// </summary>
+    [When("the station tries to connect with security profile {int} again")]
+    public async Task TryLowerProfile(int profile)
+    {
+        if (profile != 1)
+        {
+            throw new InvalidOperationException($"a connection with security profile {profile} again is not built: only 1 (Basic auth over ws://)");
+        }
+
+        var station = world.Simulator.Station();
+        var url = await world.Csms.UrlAsync().ConfigureAwait(false);
+        var options = new Ocpp.Transport.OcppClientOptions
+        {
+            Url = url,
+            StationId = station.Id,
+            Version = station.Version,
+            BasicAuthPassword = world.Simulator.PasswordOf?.Invoke(station.Id) ?? world.Csms.Password,
+            ConnectTimeout = world.Simulator.WaitTimeout,
+        };
+        var client = new Ocpp.Transport.OcppClient(options, Ocpp.Json.OcppActionTables.For(station.Version));
+        try
+        {
+            var peer = await client.ConnectAsync().ConfigureAwait(false);
+            await peer.DisposeAsync().ConfigureAwait(false);
+            _lowerAttempt = (options.StationUrl, profile, null);
+        }
+        catch (Ocpp.Transport.OcppConnectException ex)
+        {
+            _lowerAttempt = (options.StationUrl, profile, ex.Message);
+        }
+    }
+
+    /// <summary>
+    /// Checks that the CSMS refused the station's connection with the lower security profile after it moved to a higher
+    /// one (OCPP 2.0.1 A05: once upgraded, the CSMS no longer admits the station with a lower profile; TC_A_19 step 11).
+    /// Fails when the CSMS accepted the WebSocket upgrade. Example: <c>Then the CSMS refused the station's connection
+    /// with security profile 1</c>
+    /// </summary>
+    [Then("the CSMS refused the station's connection with security profile {int}")]
+    public void RefusedLowerProfile(int profile)
+    {
+        var attempt = _lowerAttempt is { } a && a.Profile == profile ? a
+            : throw new InvalidOperationException($"the station made no connection with security profile {profile}: use When the station tries to connect with security profile {profile} again first");
+        var station = world.Simulator.Station();
+        if (attempt.Refusal is null)
+        {
+            throw new TrafficAssertionException(
+                $"after {station.Id} moved to a higher security profile the CSMS must no longer accept it with security profile {profile} (A05); it accepted the WebSocket upgrade at {attempt.Url}",
+                world.Recorder.Query().Station(station.Id).Frames.TakeLast(2).ToList());
+        }
+
+        station.Log.Enqueue($"connection with security profile {profile} refused: {attempt.Refusal}");
     }
 
     /// <summary>

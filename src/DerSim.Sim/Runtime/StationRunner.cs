@@ -213,6 +213,7 @@ public sealed class StationRunner
         {
             Station.Registration = RegistrationState.NotBooted;
             _log($"reset requested: closing the connection and booting again ({reason})");
+            ApplyNetworkPriority();
             reboot.Cancel();
         }
 
@@ -295,6 +296,28 @@ public sealed class StationRunner
             BasicAuthPassword = Station.BasicAuthPassword ?? options.BasicAuthPassword,
             ClientCertificate = Station.Certificate.Current ?? options.ClientCertificate,
         };
+    }
+
+    // B10/A05: after a reboot the station connects with the profile of the first slot of
+    // OCPPCommCtrlr.NetworkConfigurationPriority (its URL and security profile); a slot without a stored profile keeps
+    // the connection the station was installed with. A TLS profile (2, 3) trusts the CA the station holds.
+    private void ApplyNetworkPriority()
+    {
+        var priority = Station.Configuration.Get(StationConfiguration.NetworkConfigurationPriorityKey)?.Value;
+        if (Station.NetworkProfiles.Preferred(priority) is not { } profile || !Uri.TryCreate(profile.CsmsUrl, UriKind.Absolute, out var url))
+        {
+            return;
+        }
+
+        var options = _client.Options;
+        _client.Options = options with
+        {
+            Url = url,
+            TrustedCaCertificate = options.TrustedCaCertificate ?? (Station.Certificate.TrustedRoots is [var root, ..] ? root : null),
+            ClientCertificate = profile.SecurityProfile == 3 ? Station.Certificate.Current ?? options.ClientCertificate : null,
+        };
+        Station.NetworkProfiles.CurrentSecurityProfile = profile.SecurityProfile;
+        _log($"network profile: connecting to {url} with security profile {profile.SecurityProfile} (NetworkConfigurationPriority {priority})");
     }
 
     /// <summary>

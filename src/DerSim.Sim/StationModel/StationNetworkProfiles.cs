@@ -33,6 +33,17 @@ public sealed class StationNetworkProfiles
         }
     }
 
+    /// <summary>
+    /// The profile a (re)booting station connects with (B10, A05): the one stored in the first slot of
+    /// <paramref name="priority"/> (an OCPPCommCtrlr.NetworkConfigurationPriority value), or null when that slot holds
+    /// none (the connection the station was installed with stays).
+    /// </summary>
+    public NetworkProfile? Preferred(string? priority)
+    {
+        var first = (priority ?? "").Split(',', StringSplitOptions.TrimEntries)[0];
+        return int.TryParse(first, NumberStyles.None, CultureInfo.InvariantCulture, out var slot) ? In(slot) : null;
+    }
+
     /// <summary>Whether <paramref name="value"/> is a NetworkConfigurationPriority: slot numbers of this station, comma-separated, each once.</summary>
     public static bool IsPriorityList(string value)
     {

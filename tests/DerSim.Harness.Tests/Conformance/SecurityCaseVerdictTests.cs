@@ -12,7 +12,8 @@ namespace DerSim.Harness.Tests.Conformance;
 /// The CSMS-initiated conformance files of blocks A (security) and B (network profiles) against a loopback CSMS that
 /// breaks one rule at a time, driven through its HTTP API: exactly the cases of that rule fail, naming it and quoting
 /// the frame; every other case passes. The double's declaration names security profile 1, so the client-certificate
-/// cases (profile 3) are not applicable.
+/// cases (profile 3) are not applicable, and so is the security-profile upgrade (TC_A_19: the declaration names no
+/// second CSMS URL for profile 2; the embedded CSMS's part in it is tested in DerSim.Csms.Tests).
 /// </summary>
 [Parallelizable(ParallelScope.All)]
 public sealed class SecurityCaseVerdictTests
@@ -29,7 +30,8 @@ public sealed class SecurityCaseVerdictTests
         var results = await RunAsync(new ScriptedCsmsScript());
 
         Failed(results).ShouldBeEmpty(string.Join("\n", results.Select(r => r.Message)));
-        results.Where(r => r.Status == ScenarioStatus.NotApplicable).Select(Case).Distinct().Order().ShouldBe(ProfileThreeCases);
+        results.Where(r => r.Status == ScenarioStatus.NotApplicable).Select(Case).Distinct().Order().ShouldBe([.. ProfileThreeCases, "TC_A_19_CSMS"]);
+        results.First(r => Case(r) == "TC_A_19_CSMS").Message.ShouldContain("names one CSMS URL (security profile 1) and none for the upgrade");
         results.Where(r => r.Status == ScenarioStatus.Passed).Select(Case).Distinct().Order().ShouldBe(["TC_A_09_CSMS", "TC_A_10_CSMS", "TC_B_42_CSMS", "TC_B_44_CSMS"]);
         results.First(r => Case(r) == "TC_A_11_CSMS").Message.ShouldContain("the target declares security profile 1, not 3");
     }
@@ -56,6 +58,34 @@ public sealed class SecurityCaseVerdictTests
         failure.ShouldContain("HTTP 401");
     }
 
+    [Test]
+    public async Task A_CSMS_that_still_admits_a_station_with_the_lower_security_profile_fails_the_A05_check_naming_the_URL()
+    {
+        // The check of TC_A_19's step 11 on its own: this CSMS admits the station with security profile 1 again.
+        await using var csms = await ScriptedCsms.StartAsync(new ScriptedCsmsScript { ClockStart = TimeProvider.System.GetUtcNow(), BasicAuthPassword = Password });
+        var settings = new DerSimSettings
+        {
+            CallTimeoutSeconds = 3,
+            CsmsDriver = "Http",
+            Http = InlineScenarios.TriggerApi(csms.ApiUrl, "SetVariables"),
+            Target = new TargetDeclaration { StationIds = ["VERDICT-1"], SecurityProfile = 1, Password = Password },
+        };
+
+        var result = (await InlineScenarios.RunAsync("""
+            Feature: The lower security profile after an upgrade
+              Scenario: The station tries its old profile
+                Given the CSMS uses security profile 1
+                And a station with profile "EVSE-AC-22kW-1port" on OCPP 2.0.1
+                And the station is Booted
+                When the station tries to connect with security profile 1 again
+                Then the CSMS refused the station's connection with security profile 1
+            """, csms.Url, settings)).Single();
+
+        result.Status.ShouldBe(ScenarioStatus.Failed, result.Message);
+        result.Message.ShouldContain("the CSMS must no longer accept it with security profile 1 (A05); it accepted the WebSocket upgrade at ws://");
+        result.Message.ShouldContain("/VERDICT-1");
+    }
+
     private static async Task<List<ScenarioResult>> RunAsync(ScriptedCsmsScript script)
     {
         await using var csms = await ScriptedCsms.StartAsync(script with { ClockStart = TimeProvider.System.GetUtcNow(), BasicAuthPassword = Password });
@@ -72,7 +102,7 @@ public sealed class SecurityCaseVerdictTests
             results.AddRange(await InlineScenarios.RunFileAsync(Path.Combine(TestContext.CurrentContext.TestDirectory, "features", "conformance", "2.0.1", file), csms.Url, settings));
         }
 
-        results.Count.ShouldBe(20);
+        results.Count.ShouldBe(22);
         return results;
     }
 }

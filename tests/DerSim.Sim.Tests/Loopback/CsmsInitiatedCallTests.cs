@@ -151,6 +151,28 @@ public sealed class CsmsInitiatedCallTests
         await rig.WaitAsync(s => s.CallsReceived.GetValueOrDefault("StatusNotification") >= 4, "connectors reported after the reset");
     }
 
+    [TestCase(OcppVersion.V201)]
+    [TestCase(OcppVersion.V21)]
+    public async Task After_a_reset_the_station_connects_to_the_profile_of_the_first_slot_of_NetworkConfigurationPriority(OcppVersion version)
+    {
+        await using var rig = await Rig.BootAsync(version, QuietInterval, $"CI-NETPRIO-{version}");
+        await using var other = new ReferenceCsms(new ReferenceCsmsOptions { HeartbeatIntervalSeconds = QuietInterval });
+        await other.StartAsync();
+        var ocppVersion = version == OcppVersion.V201 ? ",\"ocppVersion\":\"OCPP20\"" : "";
+        var profile = $$"""{"configurationSlot":2,"connectionData":{"ocppInterface":"Wired0","ocppTransport":"JSON","messageTimeout":30,"ocppCsmsUrl":"{{other.Url.ToString().TrimEnd('/')}}","securityProfile":0""" + ocppVersion + "}}";
+
+        (await rig.CallAsync("SetNetworkProfile", profile)).GetProperty("status").GetString().ShouldBe("Accepted");
+        (await rig.CallAsync("SetVariables", """{"setVariableData":[{"attributeValue":"2,1","component":{"name":"OCPPCommCtrlr"},"variable":{"name":"NetworkConfigurationPriority"}}]}"""))
+            .GetProperty("setVariableResult")[0].GetProperty("attributeStatus").GetString().ShouldBe("Accepted");
+        (await rig.CallAsync("Reset", """{"type":"OnIdle"}""")).GetProperty("status").GetString().ShouldBe("Accepted");
+
+        // B10: the reboot goes to the URL of slot 2, the first of the priority list.
+        var moved = await other.WaitForAsync(rig.Id, s => s.Registration == CsmsBootStatus.Accepted && s.Connected, Rig.Wait);
+        moved.BootCount.ShouldBe(1, rig.Describe());
+        rig.State.BootCount.ShouldBe(1, "the first CSMS sees no boot after the reset");
+        rig.Station.Station.NetworkProfiles.CurrentSecurityProfile.ShouldBe(0);
+    }
+
     [TestCase(OcppVersion.V16)]
     [TestCase(OcppVersion.V201)]
     [TestCase(OcppVersion.V21)]

@@ -32,6 +32,17 @@ public sealed class StationNetworkProfilesTests
         profiles.In(2).ShouldBeNull();
     }
 
+    [Test]
+    public void The_preferred_profile_is_the_one_in_the_first_slot_of_the_priority_list()
+    {
+        var profiles = new StationNetworkProfiles { CurrentSecurityProfile = 1 };
+        profiles.Store(2, Plain).Outcome.ShouldBe(NetworkProfileOutcome.Accepted);
+
+        profiles.Preferred("2,1").ShouldBe(Plain);
+        profiles.Preferred("1,2").ShouldBeNull("slot 1 holds no stored profile: the installed connection stays");
+        profiles.Preferred(null).ShouldBeNull();
+    }
+
     [TestCase("1", true)]
     [TestCase("2,1", true)]
     [TestCase("1,1", false)]
