@@ -1,8 +1,10 @@
 using DerSim.Gherkin.Model;
+using DerSim.Harness.Configuration;
+using DerSim.Harness.Tests.Drivers.Verdicts;
 
 namespace DerSim.Harness.Tests.Conformance;
 
-/// <summary>What the per-block verdict tests read from a run: each result's case and the cases that did not pass.</summary>
+/// <summary>What the per-block verdict tests share: running conformance files, each result's case, the cases that did not pass.</summary>
 internal static class CaseResults
 {
     /// <summary>The one OCA case id a conformance scenario carries.</summary>
@@ -11,4 +13,23 @@ internal static class CaseResults
     /// <summary>The cases with a run that neither passed nor was not applicable, each once, in order.</summary>
     public static string[] Failed(IEnumerable<ScenarioResult> results) =>
         [.. results.Where(r => r.Status is not (ScenarioStatus.Passed or ScenarioStatus.NotApplicable)).Select(Case).Distinct().Order()];
+
+    /// <summary>
+    /// Runs the bundled 2.0.1 conformance <paramref name="files"/> (their 2.0.1 examples, or every version with
+    /// <paramref name="bothVersions"/>) against <paramref name="csms"/> with <paramref name="settings"/>, one after the other.
+    /// </summary>
+    public static async Task<List<ScenarioResult>> RunFilesAsync(Uri csms, DerSimSettings settings, bool bothVersions, params string[] files)
+    {
+        var results = new List<ScenarioResult>();
+        foreach (var file in files)
+        {
+            results.AddRange(await InlineScenarios.RunFileAsync(
+                Path.Combine(TestContext.CurrentContext.TestDirectory, "features", "conformance", "2.0.1", file),
+                csms,
+                settings,
+                which: s => bothVersions || s.Arguments.GetValueOrDefault("version") == "2.0.1"));
+        }
+
+        return results;
+    }
 }

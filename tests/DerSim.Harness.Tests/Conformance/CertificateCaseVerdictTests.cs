@@ -70,10 +70,6 @@ public sealed class CertificateCaseVerdictTests
             CsmsDriver = "Http",
             Http = InlineScenarios.TriggerApi(csms.ApiUrl, Actions),
         };
-        return await InlineScenarios.RunFileAsync(
-            Path.Combine(TestContext.CurrentContext.TestDirectory, "features", "conformance", "2.0.1", "m-certificates.feature"),
-            csms.Url,
-            settings,
-            which: s => bothVersions || s.Tags.Contains("ocpp2.0.1"));
+        return await RunFilesAsync(csms.Url, settings, bothVersions, "m-certificates.feature");
     }
 }

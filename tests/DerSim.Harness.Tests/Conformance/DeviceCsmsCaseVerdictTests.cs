@@ -82,16 +82,6 @@ public sealed class DeviceCsmsCaseVerdictTests
             Http = InlineScenarios.TriggerApi(csms.ApiUrl, "GetVariables", "SetVariables", "Reset", "ClearCache", "ChangeAvailability"),
             Target = new TargetDeclaration { StationIds = ["VERDICT-1"] },
         };
-        var results = new List<ScenarioResult>();
-        foreach (var file in files)
-        {
-            results.AddRange(await InlineScenarios.RunFileAsync(
-                Path.Combine(TestContext.CurrentContext.TestDirectory, "features", "conformance", "2.0.1", file),
-                csms.Url,
-                settings,
-                which: c => bothVersions || c.Arguments["version"] == "2.0.1"));
-        }
-
-        return results;
+        return await RunFilesAsync(csms.Url, settings, bothVersions, files);
     }
 }

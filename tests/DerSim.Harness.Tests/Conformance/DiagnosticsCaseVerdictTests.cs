@@ -73,7 +73,7 @@ public sealed class DiagnosticsCaseVerdictTests
     {
         await using var csms = await ScriptedCsms.StartAsync(script with { Tokens = ScriptedCsmsScript.DeclaredTokens() });
         var settings = new DerSimSettings { CallTimeoutSeconds = 3, CsmsDriver = "Http", Http = InlineScenarios.TriggerApi(csms.ApiUrl, "GetLog", "CustomerInformation") };
-        var results = await InlineScenarios.RunFileAsync(Path.Combine(TestContext.CurrentContext.TestDirectory, "features", "conformance", "2.0.1", File), csms.Url, settings);
+        var results = await RunFilesAsync(csms.Url, settings, bothVersions: true, File);
         results.Count.ShouldBe(20);
         return results;
     }

@@ -89,12 +89,6 @@ public sealed class RemoteControlCaseVerdictTests
             CsmsDriver = "Http",
             Http = InlineScenarios.TriggerApi(csms.ApiUrl, "RemoteStart", "RemoteStop", "TriggerMessage"),
         };
-        var results = new List<ScenarioResult>();
-        foreach (var file in Files)
-        {
-            results.AddRange(await InlineScenarios.RunFileAsync(Path.Combine(AppContext.BaseDirectory, "features", "conformance", "2.0.1", file), csms.Url, settings, which: s => s.Tags.Contains("ocpp2.0.1")));
-        }
-
-        return results;
+        return await RunFilesAsync(csms.Url, settings, bothVersions: false, Files);
     }
 }

@@ -93,11 +93,7 @@ public sealed class SmartChargingCaseVerdictTests
             Http = InlineScenarios.TriggerApi(csms.ApiUrl, "SetChargingProfile", "SetChargingProfileSchedule", "ClearChargingProfile", "GetChargingProfiles", "GetCompositeSchedule"),
             Target = new TargetDeclaration { StationIds = ["VERDICT-K"] },
         };
-        var results = await InlineScenarios.RunFileAsync(
-            Path.Combine(TestContext.CurrentContext.TestDirectory, "features", "conformance", "2.0.1", "k-smart-charging.feature"),
-            csms.Url,
-            settings,
-            which: s => s.Arguments.GetValueOrDefault("version") == "2.0.1");
+        var results = await RunFilesAsync(csms.Url, settings, bothVersions: false, "k-smart-charging.feature");
         results.Count.ShouldBe(20);
         return [.. results];
     }
