@@ -9,8 +9,11 @@ namespace DerSim.Sim.StationModel;
 /// </summary>
 public sealed class StationLogBook
 {
-    /// <summary>The most entries kept per log; older ones are dropped. The default value is 2000.</summary>
-    public const int Capacity = 2000;
+    /// <summary>
+    /// The most entries kept per log; older ones are dropped. Every frame adds a diagnostics line, so this bounds each
+    /// station's memory under load: at ~150 bytes a line (a ~40-character string and its entry) 256 lines hold ~40 KB once full; 2000 held ~300 KB.
+    /// </summary>
+    public const int Capacity = 256;
 
     private readonly Lock _gate = new();
     private readonly Queue<StationLogEntry> _diagnostics = new();
