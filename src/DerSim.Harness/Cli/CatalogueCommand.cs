@@ -11,7 +11,7 @@ namespace DerSim.Harness.Cli;
 /// <summary>
 /// <c>dersim catalogue [paths]</c>: the OCA's CSMS test cases per OCPP version and block, how many are mandatory, and
 /// how many the scenarios cover (their <c>@TC_…</c> and <c>@ocpp…</c> tags); <c>--cases</c> lists every case with its
-/// scenarios. With the verdicts of the last run (<c>reports/conformance.json</c>, or <c>--results FILE</c>): per block
+/// scenarios, or why DerSim has none (conformance/not-covered.tsv). With the verdicts of the last run (<c>reports/conformance.json</c>, or <c>--results FILE</c>): per block
 /// how many cases are PASS, FAIL, N/A, INCONCLUSIVE and ERROR, per case its verdict. A case tag that names no case of a
 /// version its scenario runs in is an error (exit 1); a bad --version or results file exits 2.
 /// </summary>
@@ -134,10 +134,11 @@ internal static class CatalogueCommand
 
             text.AppendLine(Row("all", N(blocks.Sum(b => b.Cases)), N(blocks.Sum(b => b.CoreMandatory)), N(blocks.Sum(b => b.Mandatory)), N(blocks.Sum(b => b.WithScenario)), N(blocks.Sum(b => b.CoreMandatoryWithScenario)), Counts(v => blocks.Sum(b => verdicts!.Count(version, b.Block, v)))));
             text.AppendLine()
-                .AppendLine(Row("certification profile", "", "", "mandatory", "with scenario", "", verdicts is null ? [] : Verdicts.ReportOrder.Select(Verdicts.Label)));
+                .AppendLine(Row("certification profile", "", "", "mandatory", "with scenario", "none: why given", verdicts is null ? [] : Verdicts.ReportOrder.Select(Verdicts.Label)));
             foreach (var p in coverage.Profiles(version))
             {
-                text.AppendLine(Row(p.Profile, "", "", N(p.Mandatory), N(p.WithScenario), "", Counts(v => p.Cases.Count(c => verdicts!.VerdictOf(version, c.Id) == Verdicts.Label(v)))));
+                var reasoned = p.Cases.Count(c => c.NotCoveredReason is not null && coverage.ScenariosOf(c).Count == 0);
+                text.AppendLine(Row(p.Profile, "", "", N(p.Mandatory), N(p.WithScenario), N(reasoned), Counts(v => p.Cases.Count(c => verdicts!.VerdictOf(version, c.Id) == Verdicts.Label(v)))));
             }
 
             if (cases)
@@ -149,7 +150,7 @@ internal static class CatalogueCommand
                     var scenarios = coverage.ScenariosOf(c).Select(s => $"{s.Feature.DisplayPath}:{s.Line}").Distinct(StringComparer.Ordinal).ToList();
                     var verdict = verdicts is null ? "" : $"{verdicts.VerdictOf(version, c.Id) ?? "not in the run's file",-13}";
                     text.AppendLine($"  {c.Id,-16} {verdict}{(mandatory.Length == 0 ? "-" : mandatory),-28} {c.Title}")
-                        .AppendLine($"  {"",-16} {(verdicts is null ? "" : new string(' ', 13))}{(scenarios.Count == 0 ? "no scenario" : string.Join(", ", scenarios))}");
+                        .AppendLine($"  {"",-16} {(verdicts is null ? "" : new string(' ', 13))}{(scenarios.Count > 0 ? string.Join(", ", scenarios) : c.NotCoveredReason is { } why ? $"no scenario: {why}" : "no scenario")}");
                 }
             }
 

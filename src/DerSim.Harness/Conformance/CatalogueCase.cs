@@ -12,4 +12,10 @@ public sealed record CatalogueCase(OcppVersion Version, string Id, string Block,
 {
     /// <summary>Whether <paramref name="profile"/> (e.g. <c>Core</c>) makes the case mandatory.</summary>
     public bool IsMandatoryIn(string profile) => Profiles.TryGetValue(profile, out var how) && how == "M";
+
+    /// <summary>
+    /// Why DerSim has no scenario for the case (conformance/not-covered.tsv), or null when it has one or no reason is
+    /// given.
+    /// </summary>
+    public string? NotCoveredReason { get; init; }
 }

@@ -11,6 +11,7 @@ namespace DerSim.Harness.Conformance;
 public sealed class ConformanceCatalogue
 {
     private const string Resource = "DerSim.Harness.Conformance.csms-cases.tsv";
+    private const string NotCoveredResource = "DerSim.Harness.Conformance.not-covered.tsv";
     private static readonly Lazy<ConformanceCatalogue> Bundled = new(Load);
     private readonly Dictionary<(OcppVersion, string), CatalogueCase> _byId;
 
@@ -59,11 +60,52 @@ public sealed class ConformanceCatalogue
         return new ConformanceCatalogue(cases);
     }
 
-    private static ConformanceCatalogue Load()
+    /// <summary>
+    /// This catalogue with the reasons DerSim gives for cases it has no scenario for: a header line, then tab-separated
+    /// version, id and reason (conformance/not-covered.tsv).
+    /// </summary>
+    /// <exception cref="FormatException">A line does not fit or names no case of the catalogue; the message names it.</exception>
+    public ConformanceCatalogue WithNotCovered(string text, string name)
     {
-        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream(Resource)
-            ?? throw new InvalidOperationException($"{Resource} is not built into dersim");
+        ArgumentNullException.ThrowIfNull(text);
+        var reasons = new Dictionary<(OcppVersion, string), string>();
+        var lines = text.Split('\n');
+        for (var i = 1; i < lines.Length; i++)
+        {
+            var line = lines[i].TrimEnd('\r');
+            if (line.Length == 0)
+            {
+                continue;
+            }
+
+            var cells = line.Split('\t');
+            if (cells.Length != 3 || !OcppVersions.TryParse(cells[0], out var version) || cells[2].Trim().Length == 0)
+            {
+                throw new FormatException($"{name} line {i + 1}: expected version, case id and reason separated by tabs");
+            }
+
+            if (Find(version.Value, cells[1]) is null)
+            {
+                throw new FormatException($"{name} line {i + 1}: {cells[1]} is no CSMS case of the OCPP {version.Value.DisplayName()} catalogue");
+            }
+
+            if (!reasons.TryAdd((version.Value, cells[1]), cells[2].Trim()))
+            {
+                throw new FormatException($"{name} line {i + 1}: {cells[1]} ({version.Value.DisplayName()}) is listed twice");
+            }
+        }
+
+        return new ConformanceCatalogue([.. Cases.Select(c => reasons.TryGetValue((c.Version, c.Id), out var why) ? c with { NotCoveredReason = why } : c)]);
+    }
+
+    private static ConformanceCatalogue Load() =>
+        Parse(ReadResource(Resource), "conformance/csms-cases.tsv").WithNotCovered(ReadResource(NotCoveredResource), "conformance/not-covered.tsv");
+
+    private static string ReadResource(string resource)
+    {
+        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream(resource)
+            ?? throw new InvalidOperationException($"{resource} is not built into dersim");
         using var reader = new StreamReader(stream);
-        return Parse(reader.ReadToEnd(), "conformance/csms-cases.tsv");
+        return reader.ReadToEnd();
     }
 }

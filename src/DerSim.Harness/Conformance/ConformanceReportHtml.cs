@@ -37,7 +37,7 @@ public static class ConformanceReportHtml
         html.Append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>DerSim conformance report</title><style>")
             .Append(Style).Append("</style></head><body>\n<h1>DerSim conformance report</h1>\n")
             .Append("<p>Each OCA CSMS test case with the verdict of its scenarios' runs (the worst of them: ERROR, FAIL, INCONCLUSIVE, N/A, PASS); ")
-            .Append("<em>not run</em>: the run left its scenarios out; <em>no scenario</em>: none of the features is that case.</p>\n");
+            .Append("<em>not run</em>: the run left its scenarios out; <em>no scenario</em>: none of the features is that case (with DerSim's reason where it gives one).</p>\n");
         foreach (var version in report.Versions)
         {
             var name = version.Version.DisplayName();
@@ -76,6 +76,10 @@ public static class ConformanceReportHtml
                     }
 
                     html.Append("</ul>");
+                }
+                else if (c.Case.NotCoveredReason is { } why)
+                {
+                    html.Append("<small>why none: ").Append(E(why)).Append("</small>");
                 }
 
                 html.Append("</td></tr>\n");

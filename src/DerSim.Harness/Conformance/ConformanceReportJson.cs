@@ -55,6 +55,11 @@ public static class ConformanceReportJson
 
                     json.WriteEndArray();
                     json.WriteString("verdict", c.VerdictLabel);
+                    if (c.Runs.Count == 0 && c.Case.NotCoveredReason is { } why)
+                    {
+                        json.WriteString("notCovered", why);
+                    }
+
                     json.WriteStartArray("scenarios");
                     foreach (var run in c.Runs)
                     {

@@ -59,6 +59,23 @@ public sealed class ConformanceCatalogueTests
         Should.Throw<FormatException>(() => ConformanceCatalogue.Parse("version\tid\tblock\tprofiles\ttitle\n2.0.1\tTC_X\tB\n", "cases.tsv"))
             .Message.ShouldBe("cases.tsv line 2: expected version, id, block, profiles and title separated by tabs");
 
+    [TestCase("version\tid\treason\n2.1\tTC_B_01_CSMS\n", "not-covered.tsv line 2: expected version, case id and reason separated by tabs")]
+    [TestCase("version\tid\treason\n2.1\tTC_B_01_CSMS\t \n", "not-covered.tsv line 2: expected version, case id and reason separated by tabs")]
+    [TestCase("version\tid\treason\n1.6\tTC_B_01_CSMS\twhy\n", "not-covered.tsv line 2: TC_B_01_CSMS is no CSMS case of the OCPP 1.6 catalogue")]
+    [TestCase("version\tid\treason\n2.1\tTC_B_01_CSMS\twhy\n2.1\tTC_B_01_CSMS\tagain\n", "not-covered.tsv line 3: TC_B_01_CSMS (2.1) is listed twice")]
+    public void A_reason_line_that_does_not_fit_is_named(string text, string message) =>
+        Should.Throw<FormatException>(() => Catalogue.WithNotCovered(text, "not-covered.tsv")).Message.ShouldBe(message);
+
+    [Test]
+    public void A_reason_reaches_its_case_only()
+    {
+        var reasoned = Catalogue.WithNotCovered("version\tid\treason\n2.1\tTC_B_01_CSMS\tthe EV side is not simulated\n", "not-covered.tsv");
+
+        reasoned.Find(OcppVersion.V21, "TC_B_01_CSMS")!.NotCoveredReason.ShouldBe("the EV side is not simulated");
+        reasoned.Find(OcppVersion.V201, "TC_B_01_CSMS")!.NotCoveredReason.ShouldBeNull();
+        reasoned.Cases.Count.ShouldBe(Catalogue.Cases.Count);
+    }
+
     private static OcppVersion Version(string text) => OcppVersions.TryParse(text, out var v) ? v.Value : throw new ArgumentException(text);
 
     private static string Block(string version, string block) => version == "1.6" && block.StartsWith("Security", StringComparison.Ordinal) ? "Security" : block.Trim();

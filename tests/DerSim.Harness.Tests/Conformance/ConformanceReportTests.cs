@@ -53,6 +53,21 @@ public sealed class ConformanceReportTests
     }
 
     [Test]
+    public void A_case_without_a_scenario_carries_dersims_reason_in_the_json_and_the_page()
+    {
+        var catalogue = ConformanceCatalogue.Default.WithNotCovered("version\tid\treason\n2.0.1\tTC_B_22_CSMS\tneeds <a> second CSMS\n2.0.1\tTC_B_01_CSMS\tstale\n", "not-covered.tsv");
+        var cold = Scenario("Cold boot", 5, null, "ocpp2.0.1", "TC_B_01_CSMS");
+        var report = ConformanceReport.Build(catalogue, [cold], [Result(cold, ScenarioStatus.Passed)], missingStepsFail: false);
+
+        using var json = JsonDocument.Parse(ConformanceReportJson.Write(report));
+        var cases = json.RootElement.GetProperty("versions")[1].GetProperty("cases").EnumerateArray().ToDictionary(c => c.GetProperty("id").GetString()!);
+        cases["TC_B_22_CSMS"].GetProperty("notCovered").GetString().ShouldBe("needs <a> second CSMS");
+        cases["TC_B_01_CSMS"].TryGetProperty("notCovered", out _).ShouldBeFalse("a case with a scenario shows its runs, not a reason");
+        ConformanceReportJson.Read(ConformanceReportJson.Write(report), "conformance.json").VerdictOf(OcppVersion.V201, "TC_B_22_CSMS").ShouldBe("no scenario");
+        ConformanceReportHtml.Write(report).ShouldContain("why none: needs &lt;a&gt; second CSMS");
+    }
+
+    [Test]
     public void The_json_has_its_documented_shape_and_reads_back()
     {
         var text = ConformanceReportJson.Write(Report());
