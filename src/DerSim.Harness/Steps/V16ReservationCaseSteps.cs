@@ -114,7 +114,17 @@ public sealed class V16ReservationCaseSteps(ScenarioWorld world, ScenarioContext
     /// connector. Example: <c>When EVSE 1 charges with the valid token</c>
     /// </summary>
     [When("EVSE {int} charges with {tokenRole}")]
-    public Task Charges(int evseId, TokenRole role) => new StateSteps(world, scenario).EnergyTransferStarted(evseId, role);
+    public async Task Charges(int evseId, TokenRole role)
+    {
+        try
+        {
+            await new StateSteps(world, scenario).EnergyTransferStarted(evseId, role).ConfigureAwait(false);
+        }
+        catch (TrafficAssertionException) when (ParentNotAnswered(role) is { } failure)
+        {
+            throw failure;
+        }
+    }
 
     /// <summary>
     /// Memory state Faulted: on site, the booted station's EVSE develops a fault; the station reports each idle
@@ -289,6 +299,29 @@ public sealed class V16ReservationCaseSteps(ScenarioWorld world, ScenarioContext
         var id = previous?.Payload is { } p && FrameFields.At(p, "reservationId") is { ValueKind: JsonValueKind.Number } v ? v.GetInt32() + 1 : 1;
         var expiry = world.Simulator.Clock.Now.AddMinutes(minutes);
         await CsmsPerform.RunAsync(world, scenario, new ReserveNowCommand(station.Id, station.Version, connectorId, expiry, token.IdToken, id, withGroup ? token.GroupId : null)).ConfigureAwait(false);
+    }
+
+    // 1.6 §5.13: a token other than the reservation's enters the reserved connector only when its parentIdTag is the
+    // reservation's; the station learns it from the CSMS's Authorize answer. The CSMS's fault when it left it out.
+    private TrafficAssertionException? ParentNotAnswered(TokenRole role)
+    {
+        if (world.CsmsExchanges.LastOrDefault(e => e.Call.Action == "ReserveNow")?.Call is not { } reserve
+            || reserve.Payload is not { } r || FrameFields.At(r, "parentIdTag") is not { } parent)
+        {
+            return null;
+        }
+
+        var token = TargetSteps.Token(world, scenario, role);
+        var query = world.Recorder.Query();
+        var authorizes = query.Station(world.Simulator.Station().Id).Sent().Calls().Action("Authorize").With("idTag", token.IdToken).Frames;
+        var authorize = authorizes.Count > 0 ? authorizes[^1] : null;
+        var answer = authorize is null ? null : query.AnswerTo(authorize);
+        var given = answer?.Payload is { } a ? FrameFields.At(a, "idTagInfo.parentIdTag") : null;
+        return authorize is null || answer is null || (given is { } g && FrameFields.Matches(g, FrameFields.Text(parent)))
+            ? null
+            : new TrafficAssertionException(
+                $"rule: the CSMS answers the Authorize of {role.Describe()} ({token.IdToken}) with idTagInfo.parentIdTag = {FrameFields.Text(parent)}, the reservation's parentIdTag, so the station lets it use the reservation (1.6 §5.13); it answered {Text(given)}",
+                [reserve, authorize, answer]);
     }
 
     private static DateTimeOffset? ExpiryOf(RecordedFrame reserve) =>
