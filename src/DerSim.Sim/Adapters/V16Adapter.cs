@@ -152,6 +152,9 @@ public sealed class V16Adapter(TimeProvider time) : IVersionAdapter
             V16EngineHandlers.Register(peer, session, engine);
         }
 
+        V16LocalListHandlers.Register(peer, session);
+        V16ReservationHandlers.Register(peer, session);
+
         peer.On<ResetRequest, ResetResponse>((request, _) =>
         {
             // 1.6 §5.14: running transactions end (reason SoftReset or HardReset) before the reboot; 1.6 has no Scheduled.

@@ -35,7 +35,7 @@ public sealed class V16TransactionMessages(TransactionOutbox outbox, IVersionAda
         ArgumentNullException.ThrowIfNull(sample);
         var answer = (await outbox.CallAsync(
             "StartTransaction",
-            Payload(new StartTransactionRequest(tx.Connector.StationConnectorId, tx.IdTag, MeterPayloads.RegisterWh(sample), sample.Timestamp)),
+            Payload(new StartTransactionRequest(tx.Connector.StationConnectorId, tx.IdTag, MeterPayloads.RegisterWh(sample), sample.Timestamp) { ReservationId = tx.ReservationId }),
             OutboxDelivery.TransactionAwaitingAnswer, ct).ConfigureAwait(false))!.Value;
         var id = answer.GetProperty("transactionId").GetInt32();
         tx.GroupId = Learn(tx.IdTag, answer).GroupId ?? tx.GroupId;

@@ -17,10 +17,10 @@ internal sealed class OfflineAuthorization
     public void Remember(string idTag, bool accepted) => _known[idTag] = accepted;
 
     /// <summary>Whether <paramref name="start"/>'s token may start a transaction while offline; logs the decision.</summary>
-    public bool Decide(SessionStart start, StationConfiguration configuration, Action<string> log)
+    public bool Decide(SessionStart start, StationConfiguration configuration, Action<string> log, LocalAuthList? localList = null)
     {
         ArgumentNullException.ThrowIfNull(start);
-        return Decide(start.EvseId, start.IdTag, configuration, log);
+        return Decide(start.EvseId, start.IdTag, configuration, log, localList);
     }
 
     /// <summary>
@@ -28,11 +28,21 @@ internal sealed class OfflineAuthorization
     /// decision. A token never seen is let in too when AllowOfflineTxForUnknownId (2.x AuthCtrlr.OfflineTxForUnknownIdEnabled,
     /// OCPP 2.0.1 C15) is true; one the CSMS refused never.
     /// </summary>
-    public bool Decide(int evseId, string idTag, StationConfiguration configuration, Action<string> log)
+    public bool Decide(int evseId, string idTag, StationConfiguration configuration, Action<string> log, LocalAuthList? localList = null)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         ArgumentNullException.ThrowIfNull(log);
         var allowed = configuration.Get("LocalAuthorizeOffline")?.Value == "true";
+        if (localList?.Lookup(idTag) is { } listed)
+        {
+            // 1.6 §3.4: the local authorization list speaks for the CSMS offline, before anything the station remembers.
+            var ok16 = allowed && listed.IsAccepted;
+            log(ok16
+                ? $"EVSE {evseId}: offline, token {idTag} authorized from the local authorization list (LocalAuthorizeOffline)"
+                : $"EVSE {evseId}: offline, token {idTag} not authorized ({(allowed ? $"{listed.Status} in the local authorization list" : "LocalAuthorizeOffline is false")})");
+            return ok16;
+        }
+
         var seen = _known.TryGetValue(idTag, out var accepted);
         var unknownAllowed = !seen && configuration.Get("AllowOfflineTxForUnknownId")?.Value == "true";
         var ok = allowed && ((seen && accepted) || unknownAllowed);

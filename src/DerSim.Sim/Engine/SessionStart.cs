@@ -30,4 +30,7 @@ internal sealed record SessionStart(int EvseId, string IdTag, TransactionStartTr
 
     /// <summary>The token's group as the CSMS (or the cache) answered it; null for none.</summary>
     public string? GroupId { get; init; }
+
+    /// <summary>The reservation the transaction uses (1.6 StartTransaction.reservationId); null for none. The default value is null.</summary>
+    public int? ReservationId { get; init; }
 }

@@ -119,7 +119,7 @@ public sealed partial class StationEngine
         }
         catch (Ocpp.Rpc.OcppConnectionClosedException)
         {
-            return OfflineAuthorization.Decide(start, Station.Configuration, Log);
+            return OfflineAuthorization.Decide(start, Station.Configuration, Log, Station.LocalAuthList);
         }
         catch (Exception ex) when (IsBadAnswer(ex))
         {
@@ -141,6 +141,14 @@ public sealed partial class StationEngine
         {
             Log($"EVSE {evseId}: token {idTag} authorized from the authorization cache (LocalPreAuthorize)");
             return new TokenVerdict(cached.Status, cached.GroupId);
+        }
+
+        if (Station.Configuration.Get(StationConfiguration.LocalPreAuthorizeKey)?.Value == "true"
+            && Station.LocalAuthList.Lookup(idTag) is { IsAccepted: true } listed)
+        {
+            // 1.6 §3.4 / LocalPreAuthorize: a token the local list accepts starts without asking the CSMS.
+            Log($"EVSE {evseId}: token {idTag} authorized from the local authorization list (LocalPreAuthorize)");
+            return new TokenVerdict(listed.Status, listed.GroupId);
         }
 
         return await messages.AuthorizeTokenAsync(idTag, idTokenType, ct).ConfigureAwait(false);
@@ -170,6 +178,7 @@ public sealed partial class StationEngine
             StopPoints = start.StopPoints,
             AuthorizedAt = start.AuthorizedAt,
             ReportedState = start.StartState ?? ChargingState.Idle,
+            ReservationId = start.ReservationId,
         };
         var (first, _) = ReadNow(start.EvseId);
         if (begun is null)

@@ -248,7 +248,7 @@ public sealed class SteppedSessions
         catch (Ocpp.Rpc.OcppConnectionClosedException)
         {
             // Offline: the station decides itself (LocalAuthorizeOffline; unknown tokens with AllowOfflineTxForUnknownId, C15).
-            verdict = _engine.OfflineAuthorization.Decide(evseId, idTag, _engine.Station.Configuration, _engine.Log) ? TokenVerdict.Accepted : TokenVerdict.Refused;
+            verdict = _engine.OfflineAuthorization.Decide(evseId, idTag, _engine.Station.Configuration, _engine.Log, _engine.Station.LocalAuthList) ? TokenVerdict.Accepted : TokenVerdict.Refused;
         }
         catch (Exception ex) when (Ocpp.Rpc.OcppCallFailure.IsBadAnswer(ex))
         {
@@ -273,6 +273,18 @@ public sealed class SteppedSessions
             return true;
         }
 
+        // 1.6 §5.13: a reserved connector takes only the reservation's idTag, or a token of its parentIdTag (the group
+        // the CSMS answered); the reservation is used up when the transaction starts.
+        var admission = _engine.Station.Admit(stepped.Connector, idTag, verdict.GroupId, _engine.Clock.Time.GetUtcNow());
+        if (!admission.Admitted)
+        {
+            stepped.RefusedTokens.Enqueue(idTag);
+            _engine.Log($"EVSE {evseId}: token {idTag} refused: the connector is reserved for another token");
+            ReleaseIfIdle(stepped);
+            return false;
+        }
+
+        stepped.ReservationId = admission.ReservationId ?? stepped.ReservationId;
         if (running is not null)
         {
             running.GroupId = verdict.GroupId ?? running.GroupId;
@@ -717,7 +729,16 @@ public sealed class SteppedSessions
             StartState = is16 ? ChargingState.EVConnected : state,
             StopPoints = is16 ? null : TxPointList.ParseOr(config.Get("TxStopPoint")?.Value, TxPointList.DefaultStop),
             AuthorizedAt = stepped.AuthorizedAt,
+            ReservationId = authorized ? stepped.ReservationId : null,
         };
+        if (start.ReservationId is { } reservationId)
+        {
+            foreach (var freed in _engine.Station.UseReservation(reservationId, stepped.Connector))
+            {
+                await messages.StatusAsync(freed, ct).ConfigureAwait(false);
+            }
+        }
+
         await RunAsync(stepped, start, messages, null, ct).ConfigureAwait(false);
         return true;
     }
@@ -751,6 +772,7 @@ public sealed class SteppedSessions
                 stepped.GroupId = null;
                 stepped.AuthorizedAt = null;
                 stepped.RemoteStartId = null;
+                stepped.ReservationId = null;
                 registered.TrySetResult();
                 actor.Dispose();
             }
@@ -864,6 +886,9 @@ public sealed class SteppedSessions
 
         // The remoteStartId of the CSMS's request the authorisation came from (2.x F02.FR.01), or null.
         public int? RemoteStartId { get; set; }
+
+        // The reservation the authorised token uses (1.6 StartTransaction.reservationId); null for none.
+        public int? ReservationId { get; set; }
 
         // The EV whose cable was pulled at its side while the transaction goes on (E10.FR.01): it comes back on plug-in.
         public Ev? EvAtLockedCable { get; set; }

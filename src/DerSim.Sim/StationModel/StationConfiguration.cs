@@ -78,6 +78,20 @@ public sealed class StationConfiguration
         AddConnectionSettings();
         // 2.0.1 L01: whether new sessions may start while a firmware update waits for running transactions to end.
         Add(new Setting(AllowNewSessionsPendingFirmwareUpdateKey, "ChargingStation", "AllowNewSessionsPendingFirmwareUpdate", "true", ReadOnly: false, IsBool) { DataType = DeviceDataType.Boolean, InV16 = false });
+        AddLocalListAndReservationSettings();
+    }
+
+    // OCPP 1.6 §9.2 LocalAuthListManagement and §9.3 Reservation keys with their 2.x twins (LocalAuthListCtrlr,
+    // ReservationCtrlr). The list's capacity has no 2.x variable of its own (2.x gives it as Entries' maxLimit): it
+    // keeps the 1.6 name. 1.6 has no switch for reservations: ReservationCtrlr.Enabled false makes ReserveNow Rejected
+    // ("not configured to accept reservations").
+    private void AddLocalListAndReservationSettings()
+    {
+        Add(new Setting(LocalAuthList.EnabledKey, "LocalAuthListCtrlr", "Enabled", "true", ReadOnly: false, IsBool) { DataType = DeviceDataType.Boolean });
+        Add(new Setting(LocalAuthList.MaxLengthKey, "LocalAuthListCtrlr", "LocalAuthListMaxLength", "100", ReadOnly: true, IsPositiveIntOrZero) { DataType = DeviceDataType.Integer });
+        Add(new Setting(LocalAuthList.SendMaxLengthKey, "LocalAuthListCtrlr", "ItemsPerMessage", "100", ReadOnly: true, IsPositiveIntOrZero) { DataType = DeviceDataType.Integer });
+        Add(new Setting(ChargingStation.ReserveConnectorZeroKey, "ReservationCtrlr", "NonEvseSpecific", "true", ReadOnly: true, IsBool) { DataType = DeviceDataType.Boolean });
+        Add(new Setting(ChargingStation.ReservationEnabledKey, "ReservationCtrlr", "Enabled", "true", ReadOnly: false, IsBool) { DataType = DeviceDataType.Boolean, InV16 = false });
     }
 
     /// <summary>The key of SmartChargingCtrlr.Enabled (2.x only).</summary>

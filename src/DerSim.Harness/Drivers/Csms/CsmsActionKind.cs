@@ -86,4 +86,16 @@ public enum CsmsActionKind
 
     /// <summary>2.x only: UpdateFirmware, a secure firmware update from a URL with signing certificate and signature.</summary>
     UpdateFirmware,
+
+    /// <summary>1.6 only: SendLocalList, a full local authorization list or a differential update.</summary>
+    SendLocalList,
+
+    /// <summary>1.6 only: GetLocalListVersion.</summary>
+    GetLocalListVersion,
+
+    /// <summary>1.6 only: ReserveNow, a connector (or the charge point) reserved for a token.</summary>
+    ReserveNow,
+
+    /// <summary>1.6 only: CancelReservation.</summary>
+    CancelReservation,
 }

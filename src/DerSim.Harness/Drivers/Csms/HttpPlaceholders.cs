@@ -223,6 +223,24 @@ public static class HttpPlaceholders
                 add.Add("retries", c.Retries);
                 add.Add("retryInterval", c.RetryInterval);
                 break;
+            case SendLocalListCommand c:
+                add.Add("listVersion", c.ListVersion);
+                add.Add("updateType", c.UpdateType);
+                add.Add("idTags", string.Join(",", c.Entries.Select(e => e.IdTag)));
+                break;
+            case GetLocalListVersionCommand:
+                // No fields: the payload is {}.
+                break;
+            case ReserveNowCommand c:
+                add.Add("connectorId", c.ConnectorId);
+                add.Add("expiryDate", Timestamp(c.ExpiryDate));
+                add.Add("idTag", c.IdTag);
+                add.Add("parentIdTag", c.ParentIdTag);
+                add.Add("reservationId", c.ReservationId);
+                break;
+            case CancelReservationCommand c:
+                add.Add("reservationId", c.ReservationId);
+                break;
             default:
                 throw new ArgumentException($"the Http CSMS driver has no placeholders for {command.GetType().Name}", nameof(command));
         }

@@ -49,10 +49,20 @@ public static class OperatorInstructions
             CustomerInformationCommand c => $"with report {(c.Report ? "true" : "false")} and clear {(c.Clear ? "true" : "false")} for {(c.IdToken is { } t ? $"idToken {t} of type {c.IdTokenType ?? DerSim.Ocpp.Dialects.IdTokenTypes.Fitting(t)}" : $"customerIdentifier {c.CustomerIdentifier}")}",
             SetNetworkProfileCommand c => $"storing in configuration slot {c.ConfigurationSlot} a JSON profile for {c.CsmsUrl} with security profile {c.SecurityProfile}, messageTimeout {c.MessageTimeout} s, interface {c.OcppInterface}",
             UpdateFirmwareCommand c => FirmwareText(c),
+            SendLocalListCommand c => LocalListText(c),
+            GetLocalListVersionCommand => "asking for the version of its local authorization list",
+            ReserveNowCommand c => string.Create(CultureInfo.InvariantCulture, $"reserving {(c.ConnectorId == 0 ? "the charge point as a whole (connectorId 0)" : $"connector {c.ConnectorId}")} for idTag {c.IdTag}{(c.ParentIdTag is { } parent ? $" with parentIdTag {parent}" : "")}, expiring at {c.ExpiryDate.UtcDateTime:yyyy-MM-dd'T'HH:mm:ss'Z'} (a reservationId of the CSMS's choosing)"),
+            CancelReservationCommand c => string.Create(CultureInfo.InvariantCulture, $"cancelling reservation {c.ReservationId}"),
             _ => throw new ArgumentException($"no operator instruction for {command.GetType().Name}", nameof(command)),
         };
         return $"make the CSMS send {command.OcppAction ?? command.Kind.ToString()} to {command.StationId} {what}";
     }
+
+    private static string LocalListText(SendLocalListCommand c) => string.Concat(
+        $"a {c.UpdateType} local authorization list update (listVersion of the CSMS's choosing",
+        c.UpdateType == "Differential" ? ", above the version the station holds" : "",
+        ") with ",
+        string.Join(", ", c.Entries.Select(e => $"idTag {e.IdTag} (idTagInfo.status {e.Status}{(e.ParentIdTag is { } p ? $", parentIdTag {p}" : "")})")));
 
     private static string LogPeriodText(DateTimeOffset? oldest, DateTimeOffset? latest) =>
         (oldest, latest) switch

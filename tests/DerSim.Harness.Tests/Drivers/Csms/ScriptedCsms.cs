@@ -208,6 +208,18 @@ public sealed class ScriptedCsms : IAsyncDisposable
             : $$$"""{"status":"{{{status}}}","groupIdToken":{"idToken":"{{{group}}}","type":"Central"}}""";
     }
 
+    // A 1.6 answer to Authorize or StartTransaction: what the script's tokens say (every token Accepted without them).
+    private string IdTagAnswer(string action, string idTag)
+    {
+        var (status, group) = _script.Tokens is { } tokens ? tokens.TryGetValue(idTag, out var known) ? known : ("Invalid", null) : ("Accepted", (string?)null);
+        var info = group is null || _script.NoGroupIn == action
+            ? $$"""{"status":"{{status}}"}"""
+            : $$"""{"status":"{{status}}","parentIdTag":"{{group}}"}""";
+        return action == "StartTransaction"
+            ? $$"""{"idTagInfo":{{info}},"transactionId":{{Interlocked.Increment(ref _nextId)}}}"""
+            : $$"""{"idTagInfo":{{info}}}""";
+    }
+
     private async Task AnswerAsync(Connection connection, string id, string action, JsonElement payload, CancellationToken ct)
     {
         if (action == _script.SilentFor)
@@ -249,6 +261,10 @@ public sealed class ScriptedCsms : IAsyncDisposable
         var token = payload.TryGetProperty("idToken", out var idToken) ? idToken.GetProperty("idToken").GetString() : null;
         var answer = action switch
         {
+            // OCPP 1.6 (a payload with idTag): IdTagInfo with the token's group as parentIdTag; the CSMS numbers transactions.
+            "Authorize" or "StartTransaction" when payload.ValueKind == JsonValueKind.Object && payload.TryGetProperty("idTag", out var idTag) =>
+                IdTagAnswer(action, idTag.GetString()!),
+            "StopTransaction" => "{}",
             "TransactionEvent" when payload.GetProperty("eventType").GetString() == _script.InvalidAnswerForEventType => """{"totalCost":"much"}""",
             "DataTransfer" => $$"""{"status":"{{_script.DataTransferStatus}}"}""",
             "Authorize" or "TransactionEvent" when _script.Tokens is not null && token is not null && !(action == "TransactionEvent" && _script.OmitTransactionIdTokenInfo) => $$"""{"idTokenInfo":{{TokenInfo(action, token)}}}""",
