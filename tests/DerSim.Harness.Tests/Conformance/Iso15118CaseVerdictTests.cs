@@ -86,7 +86,7 @@ public sealed class Iso15118CaseVerdictTests
         var results = await RunAsync(new ScriptedCsmsScript { WrongFieldIn = ("SetChargingProfile", "evseId", "1") });
 
         Failed(results).ShouldBe(["TC_K_10_CSMS"]);
-        results.First(r => Case(r) == "TC_K_10_CSMS").Message.ShouldContain("the CSMS's SetChargingProfile has evseId = 1, it was asked for 0");
+        results.First(r => Case(r) == "TC_K_10_CSMS").Message.ShouldContain("the CSMS sent SetChargingProfile with evseId = 1");
     }
 
     private static async Task<List<ScenarioResult>> RunAsync(ScriptedCsmsScript script)
