@@ -7,7 +7,7 @@ namespace DerSim.Csms;
 /// The reference CSMS's CA for station certificates: it signs a station's PKCS#10 request into a Charging Station
 /// Certificate (TLS client authentication, CN = the station id) and hands back the chain, leaf first.
 /// </summary>
-public sealed class CsmsCertificateAuthority
+public sealed partial class CsmsCertificateAuthority
 {
     private readonly X509Certificate2 _ca;
     private readonly TimeProvider _time;

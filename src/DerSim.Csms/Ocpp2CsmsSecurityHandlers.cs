@@ -16,6 +16,16 @@ internal static class Ocpp2CsmsSecurityHandlers
         // answer is out, with the certificateType of the request (A02.FR.14). One it cannot sign is Rejected.
         context.Handle<SignCertificateRequest, SignCertificateResponse>(request =>
         {
+            if (request.CertificateType == CertificateSigningUseEnumType.V2GCertificate)
+            {
+                // A02/A03 for the V2G certificate: signed by the CA's V2G sub-CA, sent back with the request's type (A02.FR.14).
+                var (v2gChain, v2gRefusal) = authority.SignV2G(request.Csr, context.State.StationId);
+                toSend.Enqueue(v2gChain is null ? null : new CertificateSignedRequest(v2gChain) { CertificateType = request.CertificateType, RequestId = request.RequestId });
+                return v2gChain is null
+                    ? new SignCertificateResponse(GenericStatusEnumType.Rejected) { StatusInfo = new StatusInfoType("InvalidCSR") { AdditionalInfo = v2gRefusal } }
+                    : new SignCertificateResponse(GenericStatusEnumType.Accepted);
+            }
+
             if (request.CertificateType is { } type && type != CertificateSigningUseEnumType.ChargingStationCertificate)
             {
                 toSend.Enqueue(null);
@@ -28,6 +38,8 @@ internal static class Ocpp2CsmsSecurityHandlers
                 ? new SignCertificateResponse(GenericStatusEnumType.Rejected) { StatusInfo = new StatusInfoType("InvalidCSR") { AdditionalInfo = refusal } }
                 : new SignCertificateResponse(GenericStatusEnumType.Accepted);
         });
+
+        Ocpp2CsmsIso15118Handlers.Register(context, authority);
 
         peer.Frame += frame =>
         {

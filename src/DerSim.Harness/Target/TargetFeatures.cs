@@ -19,6 +19,7 @@ public static class TargetFeatures
         "FirmwareManagement",
         "BidirectionalPowerTransfer",
         "DERControl",
+        "ISO15118Support",
     ];
 
     /// <summary>The features a scenario with <paramref name="tags"/> (without '@') requires.</summary>

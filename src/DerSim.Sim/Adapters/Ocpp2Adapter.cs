@@ -164,6 +164,11 @@ public sealed class Ocpp2Adapter(Ocpp2Dialect dialect, TimeProvider time) : IVer
                 return ValueTask.FromResult(new TriggerMessageResponse(Ocpp2SecurityHandlers.TriggerSign(session)));
             }
 
+            if (request.RequestedMessage == MessageTriggerEnumType.SignV2GCertificate)
+            {
+                return ValueTask.FromResult(new TriggerMessageResponse(Ocpp2Iso15118Handlers.TriggerSignV2G(session)));
+            }
+
             // No evse: the whole station; an EVSE or connector the station does not have is Rejected (F06).
             var targets = station.ConnectorsOf(request.Evse?.Id, request.Evse?.ConnectorId).ToList();
             var message = request.RequestedMessage switch

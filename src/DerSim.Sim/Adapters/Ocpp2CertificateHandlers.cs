@@ -28,11 +28,15 @@ internal static class Ocpp2CertificateHandlers
         peer.On<GetInstalledCertificateIdsRequest, GetInstalledCertificateIdsResponse>((request, _) =>
         {
             var found = store.Find(request.CertificateType?.Select(t => t.ToString()).ToList());
-            return ValueTask.FromResult(found.Count == 0
+            // M03.FR.05: the station's V2G certificate with its sub-CAs as children.
+            var v2g = request.CertificateType is null or { Count: 0 } || request.CertificateType.Contains(GetCertificateIdUseEnumType.V2GCertificateChain)
+                ? StationIso15118.V2GChain(session.Station.V2GCertificate, store.ReportHash)
+                : null;
+            return ValueTask.FromResult(found.Count == 0 && v2g is null
                 ? new GetInstalledCertificateIdsResponse(GetInstalledCertificateStatusEnumType.NotFound)
                 : new GetInstalledCertificateIdsResponse(GetInstalledCertificateStatusEnumType.Accepted)
                 {
-                    CertificateHashDataChain = [.. found.Select(f => new CertificateHashDataChainType(ToOcpp(f.HashData), Enum.Parse<GetCertificateIdUseEnumType>(f.Use)))],
+                    CertificateHashDataChain = [.. found.Select(f => new CertificateHashDataChainType(ToOcpp(f.HashData), Enum.Parse<GetCertificateIdUseEnumType>(f.Use))), .. v2g is null ? [] : new[] { v2g }],
                 });
         });
 

@@ -62,6 +62,11 @@ internal static class Ocpp2SecurityHandlers
         // one is Rejected and reported with SecurityEventNotification InvalidChargingStationCertificate.
         peer.On<CertificateSignedRequest, CertificateSignedResponse>((request, _) =>
         {
+            if (request.CertificateType == CertificateSigningUseEnumType.V2GCertificate)
+            {
+                return ValueTask.FromResult(Ocpp2Iso15118Handlers.V2GCertificateSigned(peer, session, request));
+            }
+
             if (request.CertificateType is { } type && type != CertificateSigningUseEnumType.ChargingStationCertificate)
             {
                 return ValueTask.FromResult(new CertificateSignedResponse(CertificateSignedStatusEnumType.Rejected)

@@ -14,6 +14,7 @@ public sealed class StationCertificate : IDisposable
     private ECDsa? _pendingKey;
     private X509Certificate2? _current;
     private IReadOnlyList<X509Certificate2> _trustedRoots = [];
+    private IReadOnlyList<X509Certificate2> _issuers = [];
 
     /// <summary>The installed certificate with its private key, or null while the station has none of its own making.</summary>
     public X509Certificate2? Current
@@ -23,6 +24,21 @@ public sealed class StationCertificate : IDisposable
             lock (_gate)
             {
                 return _current;
+            }
+        }
+    }
+
+    /// <summary>
+    /// The certificates that came with <see cref="Current"/> in its chain, leaf's issuer first (sub-CAs, then the root
+    /// when the chain carried it); empty while the station has no certificate of its own making.
+    /// </summary>
+    public IReadOnlyList<X509Certificate2> Issuers
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _issuers;
             }
         }
     }
@@ -153,6 +169,7 @@ public sealed class StationCertificate : IDisposable
 
             _current?.Dispose();
             _current = leaf.CopyWithPrivateKey(key);
+            _issuers = [.. chain.Skip(1)];
             key.Dispose();
             _pendingKey = null;
             return StationCertificateCheck.Valid(_current.Subject);

@@ -24,6 +24,7 @@ public sealed class ScriptedCsms : IAsyncDisposable
     private readonly ConcurrentDictionary<string, byte> _transactions = new(StringComparer.Ordinal);
     private readonly long _started = TimeProvider.System.GetTimestamp();
     private int _nextId;
+    private string? _lastV2GChain;
     private readonly ConcurrentDictionary<string, (string Station, string Password)> _passwordsOffered = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, string> _passwordsSet = new(StringComparer.Ordinal);
 
@@ -273,12 +274,20 @@ public sealed class ScriptedCsms : IAsyncDisposable
             "BootNotification" => $$"""{"status":"Accepted","currentTime":"{{now}}","interval":{{_script.BootInterval}}}""",
             "Heartbeat" => $$"""{"currentTime":"{{now}}"}""",
             "Authorize" => """{"idTokenInfo":{"status":"Accepted"}}""",
+            "SignCertificate" or "Get15118EVCertificate" or "GetCertificateStatus" when _script.Iso15118Pki is { } pki => Iso15118Answer(pki, connection, action, payload, ct),
 
             // A TransactionEvent carrying an idToken is answered with the token's status (OCPP 2.0.1 E01.FR.12).
             "TransactionEvent" when payload.TryGetProperty("idToken", out _) && !_script.OmitTransactionIdTokenInfo =>
                 """{"idTokenInfo":{"status":"Accepted"}}""",
             _ => "{}",
         };
+        if (_script.WrongAnswerFieldIn is { } wrongAnswer && wrongAnswer.Action == action)
+        {
+            var changed = JsonNode.Parse(answer)!.AsObject();
+            changed[wrongAnswer.Field] = JsonNode.Parse(wrongAnswer.Json);
+            answer = changed.ToJsonString();
+        }
+
         if (action == "TransactionEvent" && payload.GetProperty("eventType").GetString() == "Started")
         {
             await Task.Delay(_script.StartAnswerDelay, ct);
@@ -301,6 +310,59 @@ public sealed class ScriptedCsms : IAsyncDisposable
         }
     }
 
+    // The ISO 15118 answers from a real PKI (the reference CSMS's CsmsCertificateAuthority); a signed V2G certificate
+    // follows its SignCertificate answer in a CertificateSigned of the CSMS's own.
+    private string Iso15118Answer(DerSim.Csms.CsmsCertificateAuthority pki, Connection connection, string action, JsonElement payload, CancellationToken ct)
+    {
+        switch (action)
+        {
+            case "SignCertificate":
+                var (chain, _) = pki.SignV2G(payload.GetProperty("csr").GetString()!, connection.StationId);
+                if (chain is null)
+                {
+                    return """{"status":"Rejected"}""";
+                }
+
+                _lastV2GChain = chain;
+                var signed = new JsonObject { ["certificateChain"] = chain, ["certificateType"] = "V2GCertificate" }.ToJsonString();
+                _ = Task.Run(
+                    async () =>
+                    {
+                        await Task.Delay(TimeSpan.FromMilliseconds(50), ct);
+                        await connection.SendAsync(this, $"[2,\"own-{Interlocked.Increment(ref _nextId)}\",\"CertificateSigned\",{signed}]", ct);
+                    },
+                    ct);
+                return """{"status":"Accepted"}""";
+            case "Get15118EVCertificate":
+                var (contract, _, _) = pki.IssueContract(Convert.FromBase64String(payload.GetProperty("exiRequest").GetString()!));
+                return contract is null
+                    ? """{"status":"Failed","exiResponse":""}"""
+                    : new JsonObject { ["status"] = "Accepted", ["exiResponse"] = Convert.ToBase64String(Encoding.UTF8.GetBytes(contract)) }.ToJsonString();
+            default:
+                var data = payload.GetProperty("ocspRequestData");
+                var serial = data.GetProperty("serialNumber").GetString()!;
+                var ocsp = _script.OcspForAnotherCertificate && _lastV2GChain is { } lastChain
+                    ? LeafOcsp(pki, lastChain)
+                    : pki.OcspResponse(data.GetProperty("hashAlgorithm").GetString()!, data.GetProperty("issuerNameHash").GetString()!, data.GetProperty("issuerKeyHash").GetString()!, serial);
+                return ocsp is null
+                    ? """{"status":"Failed"}"""
+                    : new JsonObject { ["status"] = "Accepted", ["ocspResult"] = Convert.ToBase64String(ocsp) }.ToJsonString();
+        }
+    }
+
+    // The OCSP response for the V2G certificate of a chain it signed, not for the sub-CA the station asks about.
+    private static byte[]? LeafOcsp(DerSim.Csms.CsmsCertificateAuthority pki, string chainPem)
+    {
+        var chain = new System.Security.Cryptography.X509Certificates.X509Certificate2Collection();
+        chain.ImportFromPem(chainPem);
+        var subCa = chain[1];
+        return pki.OcspResponse(
+            "SHA256",
+            Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(subCa.SubjectName.RawData)),
+            Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(subCa.PublicKey.EncodedKeyValue.RawData)),
+            chain[0].SerialNumber);
+    }
+
     private bool Authenticated(string header, string stationId, string password)
     {
         const string Scheme = "Basic ";
@@ -317,6 +379,9 @@ public sealed class ScriptedCsms : IAsyncDisposable
     private sealed class Connection(string stationId, WebSocket socket) : IDisposable
     {
         private readonly SemaphoreSlim _sending = new(1, 1);
+
+        // The station on the other end.
+        public string StationId => stationId;
 
         // The highest TransactionEvent seqNo the station sent on this connection (for ErrorForRestartedSeqNo).
         public int LastSeqNo { get; set; } = -1;

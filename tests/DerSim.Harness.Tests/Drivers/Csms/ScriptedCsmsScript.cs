@@ -96,6 +96,26 @@ public sealed record ScriptedCsmsScript
     public bool KeepsOldPassword { get; init; }
 
     /// <summary>
+    /// The ISO 15118 PKI it answers the station's certificate requests from, when set (as the reference CSMS does): a
+    /// SignCertificate of certificateType V2GCertificate Accepted and a CertificateSigned with the signed chain after it,
+    /// Get15118EVCertificate with a contract chain as exiResponse, GetCertificateStatus with the OCSP response. Unset,
+    /// those get an empty answer.
+    /// </summary>
+    public DerSim.Csms.CsmsCertificateAuthority? Iso15118Pki { get; init; }
+
+    /// <summary>
+    /// Whether its OCSP response (with <see cref="Iso15118Pki"/>) names another certificate than the one the station asked
+    /// about, a CSMS that mixes up its requests (breaking OCPP 2.0.1 M06.FR.02). The default value is false.
+    /// </summary>
+    public bool OcspForAnotherCertificate { get; init; }
+
+    /// <summary>
+    /// One top-level field of its answer to a station's CALL of an action it sets to other JSON, when set: the action,
+    /// the field and the JSON (a CSMS that answers a status or value wrongly, e.g. Get15118EVCertificate "status" "\"Failed\"").
+    /// </summary>
+    public (string Action, string Field, string Json)? WrongAnswerFieldIn { get; init; }
+
+    /// <summary>
     /// The tokens of the default target declaration as a CSMS that knows them answers them (<see cref="Tokens"/>): the
     /// valid ones and the master pass Accepted with their groups, the unknown, blocked and expired ones with those statuses.
     /// </summary>
