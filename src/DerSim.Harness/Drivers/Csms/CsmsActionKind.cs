@@ -84,6 +84,9 @@ public enum CsmsActionKind
     /// <summary>2.x only: SetNetworkProfile, a NetworkConnectionProfile for a configuration slot.</summary>
     SetNetworkProfile,
 
-    /// <summary>2.x only: UpdateFirmware, a secure firmware update from a URL with signing certificate and signature.</summary>
+    /// <summary>2.x: UpdateFirmware, a secure firmware update from a URL with signing certificate and signature; 1.6: the plain UpdateFirmware.</summary>
     UpdateFirmware,
+
+    /// <summary>1.6 only: GetDiagnostics, the diagnostics file uploaded to a location and reported in DiagnosticsStatusNotification.</summary>
+    GetDiagnostics,
 }

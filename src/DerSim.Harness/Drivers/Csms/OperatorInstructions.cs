@@ -49,6 +49,7 @@ public static class OperatorInstructions
             CustomerInformationCommand c => $"with report {(c.Report ? "true" : "false")} and clear {(c.Clear ? "true" : "false")} for {(c.IdToken is { } t ? $"idToken {t} of type {c.IdTokenType ?? DerSim.Ocpp.Dialects.IdTokenTypes.Fitting(t)}" : $"customerIdentifier {c.CustomerIdentifier}")}",
             SetNetworkProfileCommand c => $"storing in configuration slot {c.ConfigurationSlot} a JSON profile for {c.CsmsUrl} with security profile {c.SecurityProfile}, messageTimeout {c.MessageTimeout} s, interface {c.OcppInterface}",
             UpdateFirmwareCommand c => FirmwareText(c),
+            GetDiagnosticsCommand c => $"asking for the diagnostics uploaded to {c.Location}{LogPeriodText(c.StartTime, c.StopTime)}{(c.Retries is { } r ? $", {r} retries {c.RetryInterval ?? 0} s apart" : "")}",
             _ => throw new ArgumentException($"no operator instruction for {command.GetType().Name}", nameof(command)),
         };
         return $"make the CSMS send {command.OcppAction ?? command.Kind.ToString()} to {command.StationId} {what}";
@@ -61,7 +62,7 @@ public static class OperatorInstructions
             _ => string.Create(CultureInfo.InvariantCulture, $", entries{(oldest is { } o ? $" from {o.UtcDateTime:yyyy-MM-dd'T'HH:mm:ss'Z'}" : "")}{(latest is { } l ? $" up to {l.UtcDateTime:yyyy-MM-dd'T'HH:mm:ss'Z'}" : "")}"),
         };
     private static string FirmwareText(UpdateFirmwareCommand c) => string.Concat(
-        $"with a new requestId, firmware.location {c.Location}, firmware.retrieveDateTime now",
+        c.Version == DerSim.Ocpp.OcppVersion.V16 ? $"with location {c.Location}, retrieveDate now" : $"with a new requestId, firmware.location {c.Location}, firmware.retrieveDateTime now",
         c.InstallDateTime is { } install ? string.Create(CultureInfo.InvariantCulture, $", firmware.installDateTime {install:yyyy-MM-dd'T'HH:mm:ss'Z'}") : "",
         c.Retries is { } retries ? string.Create(CultureInfo.InvariantCulture, $", retries {retries}") : "",
         c.RetryInterval is { } interval ? string.Create(CultureInfo.InvariantCulture, $", retryInterval {interval}") : "",

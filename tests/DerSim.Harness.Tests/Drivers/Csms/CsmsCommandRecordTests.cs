@@ -79,6 +79,7 @@ public sealed class CsmsCommandRecordTests
             new CustomerInformationCommand(Station, v, 1, Report: true, Clear: false, IdToken: "TAG-1"),
             new SetNetworkProfileCommand(Station, v, 2, "ws://csms.example/ocpp", 1),
             new UpdateFirmwareCommand(Station, v, 1, "http://127.0.0.1/fw.bin", at, "-----BEGIN CERTIFICATE-----", "c2lnbmF0dXJl", Retries: 1, RetryInterval: 10),
+            new GetDiagnosticsCommand(Station, v, "http://127.0.0.1:8080/uploads/", Retries: 1, RetryInterval: 10, StopTime: at),
         ];
     }
 }

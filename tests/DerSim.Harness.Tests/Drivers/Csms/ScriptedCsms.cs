@@ -24,6 +24,7 @@ public sealed class ScriptedCsms : IAsyncDisposable
     private readonly ConcurrentDictionary<string, byte> _transactions = new(StringComparer.Ordinal);
     private readonly long _started = TimeProvider.System.GetTimestamp();
     private int _nextId;
+    private int _nextV16Transaction = 700;
     private readonly ConcurrentDictionary<string, (string Station, string Password)> _passwordsOffered = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, string> _passwordsSet = new(StringComparer.Ordinal);
 
@@ -87,7 +88,7 @@ public sealed class ScriptedCsms : IAsyncDisposable
         var id = (string)context.Request.RouteValues["id"]!;
         var action = (string)context.Request.RouteValues["action"]!;
         var payload = (await JsonNode.ParseAsync(context.Request.Body))!.AsObject();
-        var transaction = payload["transactionId"] ?? payload["chargingProfile"]?["transactionId"];
+        var transaction = payload["transactionId"] ?? payload["chargingProfile"]?["transactionId"] ?? payload["csChargingProfiles"]?["transactionId"];
         if (transaction is not null && !_transactions.ContainsKey(transaction.ToString()))
         {
             context.Response.StatusCode = 404;
@@ -106,6 +107,15 @@ public sealed class ScriptedCsms : IAsyncDisposable
             var parts = wrong.Path.Split('.');
             var parent = parts[..^1].Aggregate((JsonNode)payload, (node, part) => node[part] ??= new JsonObject());
             parent[parts[^1]] = JsonNode.Parse(wrong.Json);
+        }
+
+        if (_script.RemovedFieldIn is { } removed && removed.Action == action)
+        {
+            var parts = removed.Path.Split('.');
+            if (parts[..^1].Aggregate((JsonNode?)payload, (node, part) => node?[part]) is JsonObject under)
+            {
+                under.Remove(parts[^1]);
+            }
         }
 
         if (_script.AddedFieldIn is { } added && added.Action == action)
@@ -249,6 +259,9 @@ public sealed class ScriptedCsms : IAsyncDisposable
         var token = payload.TryGetProperty("idToken", out var idToken) ? idToken.GetProperty("idToken").GetString() : null;
         var answer = action switch
         {
+            // OCPP 1.6: the token's status as idTagInfo; a started transaction gets a number of the CSMS's.
+            "Authorize" when payload.TryGetProperty("idTag", out _) => """{"idTagInfo":{"status":"Accepted"}}""",
+            "StartTransaction" => $$"""{"idTagInfo":{"status":"Accepted"},"transactionId":{{StartV16Transaction()}}}""",
             "TransactionEvent" when payload.GetProperty("eventType").GetString() == _script.InvalidAnswerForEventType => """{"totalCost":"much"}""",
             "DataTransfer" => $$"""{"status":"{{_script.DataTransferStatus}}"}""",
             "Authorize" or "TransactionEvent" when _script.Tokens is not null && token is not null && !(action == "TransactionEvent" && _script.OmitTransactionIdTokenInfo) => $$"""{"idTokenInfo":{{TokenInfo(action, token)}}}""",
@@ -283,6 +296,14 @@ public sealed class ScriptedCsms : IAsyncDisposable
                     ct);
             }
         }
+    }
+
+    // The number of a 1.6 transaction the CSMS takes: known from now on (its API takes TxProfiles naming it).
+    private int StartV16Transaction()
+    {
+        var number = Interlocked.Increment(ref _nextV16Transaction);
+        _transactions[number.ToString(CultureInfo.InvariantCulture)] = 0;
+        return number;
     }
 
     private bool Authenticated(string header, string stationId, string password)
