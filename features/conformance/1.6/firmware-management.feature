@@ -15,10 +15,10 @@ Feature: OCPP 1.6 FirmwareManagement - the CSMS updates the firmware and asks fo
     Given a station with profile "EVSE-AC-22kW-1port" on OCPP <version>
     And the station is Booted
     When the CSMS sends a firmware update of an image the scenario serves
-    When up to 5 minutes pass until the station sent a "FirmwareStatusNotification" with "status" = "Installed"
     Then the CSMS sent the "UpdateFirmware" as asked
     And the CSMS's last "UpdateFirmware" carries "retrieveDate"
-    And the CSMS answered the station's "FirmwareStatusNotification" with "status" = each of "Downloading, Downloaded, Installing, Installed"
+    When up to 5 minutes pass until the station sent a "FirmwareStatusNotification" with "status" = "Installed"
+    Then the CSMS answered the station's "FirmwareStatusNotification" with "status" = each of "Downloading, Downloaded, Installing, Installed"
     And the CSMS answered the station's "StatusNotification" with "status" = each of "Unavailable, Available"
     And the CSMS answered the last "BootNotification" with "status" one of "Accepted"
     And the CSMS answered every call
@@ -35,10 +35,10 @@ Feature: OCPP 1.6 FirmwareManagement - the CSMS updates the firmware and asks fo
     Given a station with profile "EVSE-AC-22kW-1port" on OCPP <version>
     And the station is Booted
     When the CSMS sends a firmware update of an image that cannot be downloaded
-    When up to 5 minutes pass until the station sent a "FirmwareStatusNotification" with "status" = "DownloadFailed"
     Then the CSMS sent the "UpdateFirmware" as asked
     And the CSMS's last "UpdateFirmware" carries "retrieveDate"
-    And the CSMS answered the station's "FirmwareStatusNotification" with "status" = each of "Downloading, DownloadFailed"
+    When up to 5 minutes pass until the station sent a "FirmwareStatusNotification" with "status" = "DownloadFailed"
+    Then the CSMS answered the station's "FirmwareStatusNotification" with "status" = each of "Downloading, DownloadFailed"
     And the CSMS answered every call
     And the CSMS answered no call with an error
 
@@ -54,10 +54,10 @@ Feature: OCPP 1.6 FirmwareManagement - the CSMS updates the firmware and asks fo
     And the station is Booted
     And the station's firmware installation will fail
     When the CSMS sends a firmware update of an image the scenario serves
-    When up to 5 minutes pass until the station sent a "FirmwareStatusNotification" with "status" = "InstallationFailed"
     Then the CSMS sent the "UpdateFirmware" as asked
     And the CSMS's last "UpdateFirmware" carries "retrieveDate"
-    And the CSMS answered the station's "FirmwareStatusNotification" with "status" = each of "Downloading, Downloaded, Installing, InstallationFailed"
+    When up to 5 minutes pass until the station sent a "FirmwareStatusNotification" with "status" = "InstallationFailed"
+    Then the CSMS answered the station's "FirmwareStatusNotification" with "status" = each of "Downloading, Downloaded, Installing, InstallationFailed"
     And the CSMS answered the station's "StatusNotification" with "status" = each of "Unavailable, Available"
     And the CSMS answered the last "BootNotification" with "status" one of "Accepted"
     And the CSMS answered every call
@@ -74,9 +74,9 @@ Feature: OCPP 1.6 FirmwareManagement - the CSMS updates the firmware and asks fo
     Given a station with profile "EVSE-AC-22kW-1port" on OCPP <version>
     And the station is Booted
     When the CSMS asks for the diagnostics to be uploaded to the scenario's file server
-    When up to 2 minutes pass until the station sent a "DiagnosticsStatusNotification" with "status" = "Uploaded"
     Then the CSMS sent the "GetDiagnostics" as asked
-    And the CSMS answered the station's "DiagnosticsStatusNotification" with "status" = each of "Uploading, Uploaded"
+    When up to 2 minutes pass until the station sent a "DiagnosticsStatusNotification" with "status" = "Uploaded"
+    Then the CSMS answered the station's "DiagnosticsStatusNotification" with "status" = each of "Uploading, Uploaded"
     And the CSMS answered every call
     And the CSMS answered no call with an error
 
@@ -92,9 +92,9 @@ Feature: OCPP 1.6 FirmwareManagement - the CSMS updates the firmware and asks fo
     And the station is Booted
     And the scenario's file server refuses uploads
     When the CSMS asks for the diagnostics to be uploaded to the scenario's file server
-    When up to 2 minutes pass until the station sent a "DiagnosticsStatusNotification" with "status" = "UploadFailed"
     Then the CSMS sent the "GetDiagnostics" as asked
-    And the CSMS answered the station's "DiagnosticsStatusNotification" with "status" = each of "Uploading, UploadFailed"
+    When up to 2 minutes pass until the station sent a "DiagnosticsStatusNotification" with "status" = "UploadFailed"
+    Then the CSMS answered the station's "DiagnosticsStatusNotification" with "status" = each of "Uploading, UploadFailed"
     And the CSMS answered every call
     And the CSMS answered no call with an error
 
