@@ -3,6 +3,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using DerSim.Ocpp;
+using DerSim.Sim.Engine;
 using DerSim.Sim.Tests.Engine;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
