@@ -9,6 +9,8 @@ namespace DerSim.Sim.Engine;
 /// the request's id. Durations (download, install) pass on the station's simulated clock; the update outlives the
 /// connection its request came on (the reboot ends that one). One update at a time: a new request cancels the one
 /// under way until it starts installing (L01.FR.24), afterwards, or when told it cannot, it is Rejected (L01.FR.27).
+/// An unsigned order (OCPP 1.6 UpdateFirmware, <see cref="FirmwareOrder.Unsigned"/>) skips the certificate and the
+/// signature and takes the connectors out of service while it installs.
 /// </summary>
 public sealed class FirmwareUpdater
 {
