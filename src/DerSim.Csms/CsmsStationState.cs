@@ -42,4 +42,10 @@ public sealed class CsmsStationState(string stationId, OcppVersion version)
 
     /// <summary>Counts of CALLs received per action.</summary>
     public ConcurrentDictionary<string, int> CallsReceived { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>The last firmware state the station reported (1.6 FirmwareStatusNotification), if any.</summary>
+    public string? FirmwareStatus { get; internal set; }
+
+    /// <summary>The last diagnostics upload state the station reported (1.6 DiagnosticsStatusNotification), if any.</summary>
+    public string? DiagnosticsStatus { get; internal set; }
 }

@@ -69,6 +69,7 @@ internal static class V16CsmsHandlers
         // The reference CSMS has no vendor extensions.
         context.Handle<DataTransferRequest, DataTransferResponse>(_ => new DataTransferResponse(DataTransferStatus.UnknownVendorId));
 
+        V16CsmsFirmwareHandlers.Register(context);
         context.HandleTheRestMinimally();
     }
 

@@ -102,6 +102,20 @@ public sealed class ReferenceCsmsTests : IAsyncDisposable
         transactions[secondId.ToString(CultureInfo.InvariantCulture)].EndedAt.ShouldBeNull();
     }
 
+    [Test]
+    public async Task Firmware_and_diagnostics_notifications_are_acknowledged_and_their_last_state_kept_in_1_6()
+    {
+        const string Id = "FW-16";
+        await using var station = await ProbeStation.ConnectAsync(Csms.Url, OcppVersion.V16, Id);
+
+        (await station.CallAsync("FirmwareStatusNotification", """{"status":"Downloading"}""")).GetRawText().ShouldBe("{}");
+        (await station.CallAsync("FirmwareStatusNotification", """{"status":"Installed"}""")).GetRawText().ShouldBe("{}");
+        (await station.CallAsync("DiagnosticsStatusNotification", """{"status":"UploadFailed"}""")).GetRawText().ShouldBe("{}");
+
+        Csms.Stations[Id].FirmwareStatus.ShouldBe("Installed");
+        Csms.Stations[Id].DiagnosticsStatus.ShouldBe("UploadFailed");
+    }
+
     [TestCase(OcppVersion.V201)]
     [TestCase(OcppVersion.V21)]
     public async Task TransactionEvent_state_is_kept_from_Started_to_Ended(OcppVersion version)

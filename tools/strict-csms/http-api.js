@@ -55,7 +55,11 @@ function build(kind, protocol, body) {
             return ['ClearChargingProfile', body];
         case 'remote-start':
             return v16
-                ? ['RemoteStartTransaction', { connectorId: Number(body.evseId), idTag: body.idTag }]
+                ? ['RemoteStartTransaction', { connectorId: Number(body.evseId), idTag: body.idTag,
+                    // 1.6: a TxProfile for the transaction it starts, without a transactionId (none exists yet).
+                    ...(given(body.txProfileLimitW) ? { chargingProfile: {
+                        chargingProfileId: 900 + (++requestIds), stackLevel: 0, chargingProfilePurpose: 'TxProfile', chargingProfileKind: 'Relative',
+                        chargingSchedule: { chargingRateUnit: 'W', chargingSchedulePeriod: [{ startPeriod: 0, limit: Number(body.txProfileLimitW) }] } } } : {}) }]
                 : ['RequestStartTransaction', { evseId: Number(body.evseId), remoteStartId: ++requestIds, idToken: { idToken: body.idTag, type: body.idTagType || 'ISO14443' },
                     // A TxProfile for the transaction it starts: no transactionId, it does not exist yet (F01.FR.11).
                     ...(given(body.txProfileLimitW) ? { chargingProfile: {

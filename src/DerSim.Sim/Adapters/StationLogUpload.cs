@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net.Http.Headers;
 using DerSim.Sim.StationModel;
+using DerSim.Sim.Timing;
 
 namespace DerSim.Sim.Adapters;
 
@@ -38,13 +39,19 @@ internal static class StationLogUpload
             return "the station keeps no such log";
         }
 
-        if (!Uri.TryCreate(remoteLocation, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
+        if (LocationRefusal(remoteLocation) is { } why)
         {
-            return "the station uploads over HTTP(S) only";
+            return why;
         }
 
         return station.Logs.Entries(log, oldest, latest).Count == 0 ? "no log entries in the requested period" : null;
     }
+
+    /// <summary>Why the station cannot upload to a location, or null when it can: it uploads to absolute HTTP(S) URLs only.</summary>
+    public static string? LocationRefusal(string remoteLocation) =>
+        !Uri.TryCreate(remoteLocation, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps)
+            ? "the station uploads over HTTP(S) only"
+            : null;
 
     /// <summary>The file the station uploads for a request: the log's lines in the period; the diagnostics log ends with the connectors' states.</summary>
     public static byte[] FileFor(ChargingStation station, StationLogKind kind, DateTimeOffset? oldest, DateTimeOffset? latest, DateTimeOffset now)
@@ -70,7 +77,9 @@ internal static class StationLogUpload
     /// Runs the upload of <paramref name="requestId"/> until it ends or <paramref name="cancel"/> is cancelled (a newer
     /// request replaced it, N01.FR.12, or the connection ended): nothing more is reported then. <paramref name="assembled"/>
     /// completes when the log is assembled (<see cref="AssemblyTime"/> on the station's clock, counted from the request:
-    /// the timer is set when the request is taken, so time a scenario lets pass right after the answer counts).
+    /// the timer is set when the request is taken, so time a scenario lets pass right after the answer counts). With a
+    /// <paramref name="clock"/> (the caller registered the upload as an actor of it) the retry waits are the clock's, so
+    /// simulated time stands still while the station uploads and runs on while it waits.
     /// </summary>
     public static async Task RunAsync(
         StationSession session,
@@ -81,7 +90,8 @@ internal static class StationLogUpload
         (DateTimeOffset? Oldest, DateTimeOffset? Latest) period,
         (int Retries, TimeSpan Interval) retry,
         Func<LogUploadStatus, int, CancellationToken, Task> report,
-        CancellationTokenSource cancel)
+        CancellationTokenSource cancel,
+        SimulationClock? clock = null)
     {
         var station = session.Station;
         var ct = cancel.Token;
@@ -108,7 +118,8 @@ internal static class StationLogUpload
                     return;
                 }
 
-                await Task.Delay(retry.Interval, session.Time, ct).ConfigureAwait(false);
+                // With the station's clock (the upload an actor of it), the wait is one the clock knows of.
+                await (clock is not null ? clock.WaitAsync(retry.Interval, ct) : Task.Delay(retry.Interval, session.Time, ct)).ConfigureAwait(false);
             }
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)

@@ -150,6 +150,7 @@ public sealed class V16Adapter(TimeProvider time) : IVersionAdapter
         if (session.Engine is { } engine)
         {
             V16EngineHandlers.Register(peer, session, engine);
+            V16FirmwareHandlers.Register(peer, session, engine);
         }
 
         V16LocalListHandlers.Register(peer, session);

@@ -9,6 +9,11 @@ namespace DerSim.Sim.Engine;
 /// <param name="Signature">The base64 signature of the image (firmware.signature).</param>
 /// <param name="Retries">How many times to retry a failed download; null: the station's default.</param>
 /// <param name="RetryInterval">Seconds between download attempts; null: the station's default.</param>
+/// <param name="Unsigned">
+/// An update without a signing certificate or signature (OCPP 1.6 UpdateFirmware): no certificate to judge, no signature
+/// to verify; the connectors go Unavailable while it installs and come back after the reboot (the 1.6 flow the OCA
+/// cases TC_044_x play). The default value is <see langword="false"/>: a secure update.
+/// </param>
 public sealed record FirmwareOrder(
     int RequestId,
     string Location,
@@ -17,4 +22,5 @@ public sealed record FirmwareOrder(
     string? SigningCertificate,
     string? Signature,
     int? Retries,
-    int? RetryInterval);
+    int? RetryInterval,
+    bool Unsigned = false);

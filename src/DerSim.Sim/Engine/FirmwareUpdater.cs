@@ -1,3 +1,4 @@
+using System.Security.Cryptography.X509Certificates;
 using DerSim.Sim.StationModel;
 
 namespace DerSim.Sim.Engine;
@@ -8,6 +9,8 @@ namespace DerSim.Sim.Engine;
 /// the request's id. Durations (download, install) pass on the station's simulated clock; the update outlives the
 /// connection its request came on (the reboot ends that one). One update at a time: a new request cancels the one
 /// under way until it starts installing (L01.FR.24), afterwards, or when told it cannot, it is Rejected (L01.FR.27).
+/// An unsigned order (OCPP 1.6 UpdateFirmware, <see cref="FirmwareOrder.Unsigned"/>) skips the certificate and the
+/// signature and takes the connectors out of service while it installs.
 /// </summary>
 public sealed class FirmwareUpdater
 {
@@ -63,7 +66,10 @@ public sealed class FirmwareUpdater
     public FirmwareDecision Request(FirmwareOrder order)
     {
         ArgumentNullException.ThrowIfNull(order);
-        var verdict = _engine.Station.FirmwareTrust.Judge(order.SigningCertificate, _engine.Clock.Time.GetUtcNow(), out var certificate);
+        X509Certificate2? certificate = null;
+        var verdict = order.Unsigned
+            ? FirmwareCertificateVerdict.Valid
+            : _engine.Station.FirmwareTrust.Judge(order.SigningCertificate, _engine.Clock.Time.GetUtcNow(), out certificate);
         switch (verdict)
         {
             case FirmwareCertificateVerdict.Invalid:
@@ -84,7 +90,7 @@ public sealed class FirmwareUpdater
             }
 
             previous?.Cancel.Cancel();
-            var run = new UpdateRun(order, certificate!, CancellationTokenSource.CreateLinkedTokenSource(_engine.Lifetime));
+            var run = new UpdateRun(order, certificate, CancellationTokenSource.CreateLinkedTokenSource(_engine.Lifetime));
             _current = run;
 
             // Registered now, so simulated time waits for the update to begin.
@@ -141,7 +147,14 @@ public sealed class FirmwareUpdater
             }
 
             await ReportAsync(run, FirmwareStatus.Downloaded).ConfigureAwait(false);
-            if (!FirmwareTrust.VerifySignature(image, order.Signature, run.Certificate))
+            if (order.Unsigned)
+            {
+                await InstallUnsignedAsync(run, blocked, ct).ConfigureAwait(false);
+                rebooted = true;
+                return;
+            }
+
+            if (!FirmwareTrust.VerifySignature(image, order.Signature, run.Certificate!))
             {
                 // L01: a signature that does not verify is reported, then told as a security event.
                 await ReportAsync(run, FirmwareStatus.InvalidSignature).ConfigureAwait(false);
@@ -201,6 +214,38 @@ public sealed class FirmwareUpdater
             actor.Dispose();
             run.Done.TrySetResult();
         }
+    }
+
+    /// <summary>
+    /// Installs an unsigned (1.6) update once transactions ended: the connectors report Unavailable while it installs,
+    /// then Installing, the reboot (BootNotification and the connectors' statuses as the station boots) and Installed,
+    /// or InstallationFailed when told to fail (OCPP 1.6 §4.5, §5.19: FirmwareStatusNotification at each step).
+    /// </summary>
+    private async Task InstallUnsignedAsync(UpdateRun run, List<StationConnector> blocked, CancellationToken ct)
+    {
+        await WaitUntilAsync(() => !Running(), ct).ConfigureAwait(false);
+        lock (_gate)
+        {
+            ct.ThrowIfCancellationRequested();
+            run.Cancellable = false;
+        }
+
+        var change = _engine.Station.ChangeAvailability(_engine.Station.Connectors, operative: false);
+        blocked.AddRange(change.Changed);
+        foreach (var connector in change.Changed)
+        {
+            await ConnectorStatusAsync(connector).ConfigureAwait(false);
+        }
+
+        await ReportAsync(run, FirmwareStatus.Installing).ConfigureAwait(false);
+        await _engine.Clock.WaitAsync(InstallTime, _engine.Lifetime).ConfigureAwait(false);
+
+        // The connectors come back with the new firmware: the reboot's boot reports them Available.
+        _engine.Station.ChangeAvailability(blocked, operative: true);
+        blocked.Clear();
+        _engine.Log("firmware: rebooting to complete the installation");
+        await RebootAsync().ConfigureAwait(false);
+        await ReportAsync(run, Faults.InstallationFails ? FirmwareStatus.InstallationFailed : FirmwareStatus.Installed).ConfigureAwait(false);
     }
 
     private DateTimeOffset Now => _engine.Clock.Time.GetUtcNow();
@@ -308,11 +353,12 @@ public sealed class FirmwareUpdater
     private Task ConnectorStatusAsync(StationConnector connector) =>
         _messages is { } messages ? messages.ConnectorStatusAsync(connector, _engine.Lifetime) : Task.CompletedTask;
 
-    private sealed class UpdateRun(FirmwareOrder order, System.Security.Cryptography.X509Certificates.X509Certificate2 certificate, CancellationTokenSource cancel)
+    private sealed class UpdateRun(FirmwareOrder order, X509Certificate2? certificate, CancellationTokenSource cancel)
     {
         public FirmwareOrder Order { get; } = order;
 
-        public System.Security.Cryptography.X509Certificates.X509Certificate2 Certificate { get; } = certificate;
+        /// <summary>The signing certificate; null for an unsigned update.</summary>
+        public X509Certificate2? Certificate { get; } = certificate;
 
         public CancellationTokenSource Cancel { get; } = cancel;
 

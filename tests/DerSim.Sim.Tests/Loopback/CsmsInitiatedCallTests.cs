@@ -185,7 +185,6 @@ public sealed class CsmsInitiatedCallTests
         answer.GetProperty("status").GetString().ShouldBe("UnknownVendorId");
     }
 
-    [TestCase(OcppVersion.V16, "GetDiagnostics", """{"location":"ftp://example.com/diagnostics"}""")]
     [TestCase(OcppVersion.V201, "GetDisplayMessages", """{"requestId":1}""")]
     [TestCase(OcppVersion.V21, "GetDisplayMessages", """{"requestId":1}""")]
     public async Task An_action_of_the_version_the_station_does_not_handle_gets_NotSupported(OcppVersion version, string action, string payload)

@@ -84,7 +84,7 @@ public enum CsmsActionKind
     /// <summary>2.x only: SetNetworkProfile, a NetworkConnectionProfile for a configuration slot.</summary>
     SetNetworkProfile,
 
-    /// <summary>2.x only: UpdateFirmware, a secure firmware update from a URL with signing certificate and signature.</summary>
+    /// <summary>2.x: UpdateFirmware, a secure firmware update from a URL with signing certificate and signature; 1.6: the plain UpdateFirmware.</summary>
     UpdateFirmware,
 
     /// <summary>1.6 only: SendLocalList, a full local authorization list or a differential update.</summary>
@@ -98,4 +98,6 @@ public enum CsmsActionKind
 
     /// <summary>1.6 only: CancelReservation.</summary>
     CancelReservation,
+    /// <summary>1.6 only: GetDiagnostics, the diagnostics file uploaded to a location and reported in DiagnosticsStatusNotification.</summary>
+    GetDiagnostics,
 }

@@ -241,6 +241,13 @@ public static class HttpPlaceholders
             case CancelReservationCommand c:
                 add.Add("reservationId", c.ReservationId);
                 break;
+            case GetDiagnosticsCommand c:
+                add.Add("location", c.Location);
+                add.Add("startTime", c.StartTime is { } startTime ? Timestamp(startTime) : null);
+                add.Add("stopTime", c.StopTime is { } stopTime ? Timestamp(stopTime) : null);
+                add.Add("retries", c.Retries);
+                add.Add("retryInterval", c.RetryInterval);
+                break;
             default:
                 throw new ArgumentException($"the Http CSMS driver has no placeholders for {command.GetType().Name}", nameof(command));
         }

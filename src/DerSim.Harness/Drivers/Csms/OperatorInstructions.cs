@@ -53,6 +53,7 @@ public static class OperatorInstructions
             GetLocalListVersionCommand => "asking for the version of its local authorization list",
             ReserveNowCommand c => string.Create(CultureInfo.InvariantCulture, $"reserving {(c.ConnectorId == 0 ? "the charge point as a whole (connectorId 0)" : $"connector {c.ConnectorId}")} for idTag {c.IdTag}{(c.ParentIdTag is { } parent ? $" with parentIdTag {parent}" : "")}, expiring at {c.ExpiryDate.UtcDateTime:yyyy-MM-dd'T'HH:mm:ss'Z'} (a reservationId of the CSMS's choosing)"),
             CancelReservationCommand c => string.Create(CultureInfo.InvariantCulture, $"cancelling reservation {c.ReservationId}"),
+            GetDiagnosticsCommand c => $"asking for the diagnostics uploaded to {c.Location}{LogPeriodText(c.StartTime, c.StopTime)}{(c.Retries is { } r ? $", {r} retries {c.RetryInterval ?? 0} s apart" : "")}",
             _ => throw new ArgumentException($"no operator instruction for {command.GetType().Name}", nameof(command)),
         };
         return $"make the CSMS send {command.OcppAction ?? command.Kind.ToString()} to {command.StationId} {what}";
@@ -71,7 +72,7 @@ public static class OperatorInstructions
             _ => string.Create(CultureInfo.InvariantCulture, $", entries{(oldest is { } o ? $" from {o.UtcDateTime:yyyy-MM-dd'T'HH:mm:ss'Z'}" : "")}{(latest is { } l ? $" up to {l.UtcDateTime:yyyy-MM-dd'T'HH:mm:ss'Z'}" : "")}"),
         };
     private static string FirmwareText(UpdateFirmwareCommand c) => string.Concat(
-        $"with a new requestId, firmware.location {c.Location}, firmware.retrieveDateTime now",
+        c.Version == DerSim.Ocpp.OcppVersion.V16 ? $"with location {c.Location}, retrieveDate now" : $"with a new requestId, firmware.location {c.Location}, firmware.retrieveDateTime now",
         c.InstallDateTime is { } install ? string.Create(CultureInfo.InvariantCulture, $", firmware.installDateTime {install:yyyy-MM-dd'T'HH:mm:ss'Z'}") : "",
         c.Retries is { } retries ? string.Create(CultureInfo.InvariantCulture, $", retries {retries}") : "",
         c.RetryInterval is { } interval ? string.Create(CultureInfo.InvariantCulture, $", retryInterval {interval}") : "",

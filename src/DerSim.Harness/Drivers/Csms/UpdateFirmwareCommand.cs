@@ -1,17 +1,20 @@
 using DerSim.Ocpp;
+using V16 = DerSim.Ocpp.V16;
 using Ocpp2 = DerSim.Ocpp.V21;
 
 namespace DerSim.Harness.Drivers.Csms;
 
 /// <summary>
 /// 2.x UpdateFirmware: a (secure) firmware update of the station from a URL, with the signing certificate and the
-/// image's signature (2.0.1 L01). OCPP 1.6 has no such action here (its UpdateFirmware carries no signature).
+/// image's signature (2.0.1 L01). OCPP 1.6 UpdateFirmware (FirmwareManagement, §5.19) is the same idea without a
+/// signature: location, retrieveDate, retries and retryInterval; a command with a signing certificate or signature has
+/// no plain 1.6 UpdateFirmware (that is the security extension's SignedUpdateFirmware).
 /// </summary>
 /// <param name="StationId">The station it is for.</param>
 /// <param name="Version">The station's OCPP version.</param>
-/// <param name="RequestId">The request id asked for (the CSMS numbers its requests itself, see <see cref="ChosenByCsms"/>).</param>
+/// <param name="RequestId">The request id asked for (the CSMS numbers its requests itself, see <see cref="ChosenByCsms"/>); 1.6 has none.</param>
 /// <param name="Location">firmware.location: the URL of the image.</param>
-/// <param name="RetrieveDateTime">firmware.retrieveDateTime: when to fetch it (the CSMS stamps it itself).</param>
+/// <param name="RetrieveDateTime">firmware.retrieveDateTime (1.6 retrieveDate): when to fetch it (the CSMS stamps it itself).</param>
 /// <param name="SigningCertificate">firmware.signingCertificate: the PEM signing certificate; null for none.</param>
 /// <param name="Signature">firmware.signature: the base64 signature of the image; null for none.</param>
 /// <param name="InstallDateTime">firmware.installDateTime: when to install, at the earliest; null for as soon as possible.</param>
@@ -33,13 +36,16 @@ public sealed record UpdateFirmwareCommand(
     public override CsmsActionKind Kind => CsmsActionKind.UpdateFirmware;
 
     /// <summary>The request id and the retrieval time are the CSMS's own: it numbers its requests and stamps the time.</summary>
-    public override IReadOnlyCollection<string> ChosenByCsms => ["requestId", "firmware.retrieveDateTime"];
+    public override IReadOnlyCollection<string> ChosenByCsms => ["requestId", "firmware.retrieveDateTime", "retrieveDate"];
 
     /// <inheritdoc />
-    protected override string? ActionIn(OcppVersion version) => version == OcppVersion.V16 ? null : "UpdateFirmware";
+    protected override string? ActionIn(OcppVersion version) =>
+        version != OcppVersion.V16 ? "UpdateFirmware" : SigningCertificate is null && Signature is null ? "UpdateFirmware" : null;
 
     /// <inheritdoc />
-    protected override object Request() => new Ocpp2.UpdateFirmwareRequest(
+    protected override object Request() => Version == OcppVersion.V16
+        ? new V16.UpdateFirmwareRequest(Location, RetrieveDateTime) { Retries = Retries, RetryInterval = RetryInterval }
+        : new Ocpp2.UpdateFirmwareRequest(
         RequestId,
         new Ocpp2.FirmwareType(Location, RetrieveDateTime)
         {

@@ -83,6 +83,7 @@ public sealed class CsmsCommandRecordTests
             new GetLocalListVersionCommand(Station, v),
             new ReserveNowCommand(Station, v, 1, at, "TAG-1", 7, ParentIdTag: "GROUP-1"),
             new CancelReservationCommand(Station, v, 7),
+            new GetDiagnosticsCommand(Station, v, "http://127.0.0.1:8080/uploads/", Retries: 1, RetryInterval: 10, StopTime: at),
         ];
     }
 }

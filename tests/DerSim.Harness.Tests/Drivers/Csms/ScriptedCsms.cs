@@ -25,6 +25,7 @@ public sealed class ScriptedCsms : IAsyncDisposable
     private readonly long _started = TimeProvider.System.GetTimestamp();
     private int _nextId;
     private string? _lastV2GChain;
+    private int _nextV16Transaction = 700;
     private readonly ConcurrentDictionary<string, (string Station, string Password)> _passwordsOffered = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, string> _passwordsSet = new(StringComparer.Ordinal);
 
@@ -88,7 +89,7 @@ public sealed class ScriptedCsms : IAsyncDisposable
         var id = (string)context.Request.RouteValues["id"]!;
         var action = (string)context.Request.RouteValues["action"]!;
         var payload = (await JsonNode.ParseAsync(context.Request.Body))!.AsObject();
-        var transaction = payload["transactionId"] ?? payload["chargingProfile"]?["transactionId"];
+        var transaction = payload["transactionId"] ?? payload["chargingProfile"]?["transactionId"] ?? payload["csChargingProfiles"]?["transactionId"];
         if (transaction is not null && !_transactions.ContainsKey(transaction.ToString()))
         {
             context.Response.StatusCode = 404;
@@ -107,6 +108,15 @@ public sealed class ScriptedCsms : IAsyncDisposable
             var parts = wrong.Path.Split('.');
             var parent = parts[..^1].Aggregate((JsonNode)payload, (node, part) => node[part] ??= new JsonObject());
             parent[parts[^1]] = JsonNode.Parse(wrong.Json);
+        }
+
+        if (_script.RemovedFieldIn is { } removed && removed.Action == action)
+        {
+            var parts = removed.Path.Split('.');
+            if (parts[..^1].Aggregate((JsonNode?)payload, (node, part) => node?[part]) is JsonObject under)
+            {
+                under.Remove(parts[^1]);
+            }
         }
 
         if (_script.AddedFieldIn is { } added && added.Action == action)
@@ -217,7 +227,7 @@ public sealed class ScriptedCsms : IAsyncDisposable
             ? $$"""{"status":"{{status}}"}"""
             : $$"""{"status":"{{status}}","parentIdTag":"{{group}}"}""";
         return action == "StartTransaction"
-            ? $$"""{"idTagInfo":{{info}},"transactionId":{{Interlocked.Increment(ref _nextId)}}}"""
+            ? $$"""{"idTagInfo":{{info}},"transactionId":{{StartV16Transaction()}}}"""
             : $$"""{"idTagInfo":{{info}}}""";
     }
 
@@ -361,6 +371,14 @@ public sealed class ScriptedCsms : IAsyncDisposable
             Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(subCa.SubjectName.RawData)),
             Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(subCa.PublicKey.EncodedKeyValue.RawData)),
             chain[0].SerialNumber);
+    }
+
+    // The number of a 1.6 transaction the CSMS takes: known from now on (its API takes TxProfiles naming it).
+    private int StartV16Transaction()
+    {
+        var number = Interlocked.Increment(ref _nextV16Transaction);
+        _transactions[number.ToString(CultureInfo.InvariantCulture)] = 0;
+        return number;
     }
 
     private bool Authenticated(string header, string stationId, string password)

@@ -69,6 +69,13 @@ public sealed record ScriptedCsmsScript
     /// </summary>
     public (string Action, string Path, string Json)? AddedFieldIn { get; init; }
 
+    /// <summary>
+    /// One field the CSMS leaves out of every CALL of an action it is asked to send through its HTTP API, when set: the
+    /// action and the field's path (dotted, as <c>csChargingProfiles.validTo</c>; a CSMS that does not send a field a
+    /// case needs).
+    /// </summary>
+    public (string Action, string Path)? RemovedFieldIn { get; init; }
+
     /// <summary>CALLs the CSMS sends of its own, this long after it answered a boot (action, payload JSON).</summary>
     public IReadOnlyList<(TimeSpan After, string Action, string Payload)> AfterBoot { get; init; } = [];
 
