@@ -24,6 +24,9 @@ public sealed class ScriptedCsms : IAsyncDisposable
     private readonly ConcurrentDictionary<string, byte> _transactions = new(StringComparer.Ordinal);
     private readonly long _started = TimeProvider.System.GetTimestamp();
     private int _nextId;
+
+    // The last 1.6 transaction id the scripted CSMS gave (StartTransaction answers count up from 1).
+    private int _nextV16TransactionId;
     private readonly ConcurrentDictionary<string, (string Station, string Password)> _passwordsOffered = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, string> _passwordsSet = new(StringComparer.Ordinal);
 
@@ -88,7 +91,8 @@ public sealed class ScriptedCsms : IAsyncDisposable
         var action = (string)context.Request.RouteValues["action"]!;
         var payload = (await JsonNode.ParseAsync(context.Request.Body))!.AsObject();
         var transaction = payload["transactionId"] ?? payload["chargingProfile"]?["transactionId"];
-        if (transaction is not null && !_transactions.ContainsKey(transaction.ToString()))
+        // A 1.6 RemoteStopTransaction may name a transaction the station does not know (TC_028): sent as asked.
+        if (transaction is not null && !_transactions.ContainsKey(transaction.ToString()) && action != "RemoteStopTransaction")
         {
             context.Response.StatusCode = 404;
             await context.Response.WriteAsync($"unknown transaction {transaction}");
@@ -208,6 +212,26 @@ public sealed class ScriptedCsms : IAsyncDisposable
             : $$$"""{"status":"{{{status}}}","groupIdToken":{"idToken":"{{{group}}}","type":"Central"}}""";
     }
 
+    // What the scripted CSMS knows of a 1.6 idTag, as IdTagInfo JSON (its group as the parentIdTag); Accepted without tokens.
+    private string V16TagInfo(string idTag)
+    {
+        var (status, group) = _script.Tokens?.TryGetValue(idTag, out var known) == true ? known : (_script.Tokens is null ? "Accepted" : "Invalid", null);
+        if (_script.WrongStatusFor is { } wrong && wrong.IdToken == idTag)
+        {
+            status = wrong.Status;
+        }
+
+        return group is null ? $$"""{"status":"{{status}}"}""" : $$"""{"status":"{{status}}","parentIdTag":"{{group}}"}""";
+    }
+
+    // A new 1.6 transaction id, known from now on to the HTTP API.
+    private int V16TransactionId()
+    {
+        var number = Interlocked.Increment(ref _nextV16TransactionId);
+        _transactions[number.ToString(CultureInfo.InvariantCulture)] = 0;
+        return number;
+    }
+
     private async Task AnswerAsync(Connection connection, string id, string action, JsonElement payload, CancellationToken ct)
     {
         if (action == _script.SilentFor)
@@ -247,8 +271,13 @@ public sealed class ScriptedCsms : IAsyncDisposable
 
         var now = Now.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
         var token = payload.TryGetProperty("idToken", out var idToken) ? idToken.GetProperty("idToken").GetString() : null;
+        var idTag = payload.ValueKind == JsonValueKind.Object && payload.TryGetProperty("idTag", out var tag) ? tag.GetString() : null;
         var answer = action switch
         {
+            // OCPP 1.6: Authorize and StartTransaction are answered with the idTag's idTagInfo; StartTransaction with a
+            // transactionId the CSMS numbers.
+            "Authorize" when idTag is not null => $$"""{"idTagInfo":{{V16TagInfo(idTag)}}}""",
+            "StartTransaction" when idTag is not null => $$"""{"idTagInfo":{{V16TagInfo(idTag)}},"transactionId":{{V16TransactionId()}}}""",
             "TransactionEvent" when payload.GetProperty("eventType").GetString() == _script.InvalidAnswerForEventType => """{"totalCost":"much"}""",
             "DataTransfer" => $$"""{"status":"{{_script.DataTransferStatus}}"}""",
             "Authorize" or "TransactionEvent" when _script.Tokens is not null && token is not null && !(action == "TransactionEvent" && _script.OmitTransactionIdTokenInfo) => $$"""{"idTokenInfo":{{TokenInfo(action, token)}}}""",
