@@ -67,19 +67,6 @@ public sealed class V16Adapter(TimeProvider time) : IVersionAdapter
         return peer.CallAsync<StatusNotificationRequest, StatusNotificationResponse>(request, ct);
     }
 
-    /// <summary>
-    /// The status of the charge point itself, connectorId 0 (OCPP 1.6 §4.9): Unavailable when every connector is out
-    /// of service (ChangeAvailability of connector 0), else Available.
-    /// </summary>
-    internal Task SendChargePointStatusAsync(OcppRpcPeer peer, ChargingStation station, CancellationToken ct)
-    {
-        ArgumentNullException.ThrowIfNull(peer);
-        ArgumentNullException.ThrowIfNull(station);
-        var status = station.Connectors.All(c => c.Status == ConnectorStatus.Unavailable) ? StatusNotificationStatus.Unavailable : StatusNotificationStatus.Available;
-        var request = new StatusNotificationRequest(0, ErrorCode.NoError, status) { Timestamp = time.GetUtcNow() };
-        return peer.CallAsync<StatusNotificationRequest, StatusNotificationResponse>(request, ct);
-    }
-
     private static StatusNotificationStatus StatusOf(StationConnector connector) =>
         connector.Status switch
         {

@@ -253,19 +253,6 @@ public sealed class StationRunner
                 }
             }
 
-            if (_adapter is V16Adapter chargePoint)
-            {
-                try
-                {
-                    // 1.6 §4.9: connectorId 0 is the charge point itself; it reports its status after a boot too.
-                    await chargePoint.SendChargePointStatusAsync(peer, Station, reboot.Token).ConfigureAwait(false);
-                }
-                catch (Exception ex) when (IsBadAnswer(ex))
-                {
-                    _log($"StatusNotification of connector 0 failed: {ex.Message}");
-                }
-            }
-
             // Booted and reported on this connection: only now does a drop start the back-off afresh.
             _client.MarkEstablished(peer);
             StartSessionsOnce(_lifetime);
