@@ -553,22 +553,34 @@ public sealed class SteppedSessions
             return;
         }
 
-        stepped.Connector.Status = ConnectorStatus.Occupied;
-        await messages.StatusAsync(stepped.Connector, ct).ConfigureAwait(false);
+        // Registered before the status goes out: a discrete-event clock must not pass the deadline (a scenario's time
+        // step right after the CSMS answered the status) before the wait below has begun.
         var seconds = _engine.Station.Configuration.GetInt("ConnectionTimeOut", 0);
-        if (seconds <= 0)
+        var actor = seconds > 0 ? _engine.Clock.RegisterActor() : null;
+        var deadline = (stepped.AuthorizedAt ?? _engine.Clock.Time.GetUtcNow()) + TimeSpan.FromSeconds(Math.Max(0, seconds));
+        try
+        {
+            stepped.Connector.Status = ConnectorStatus.Occupied;
+            await messages.StatusAsync(stepped.Connector, ct).ConfigureAwait(false);
+        }
+        catch
+        {
+            actor?.Dispose();
+            throw;
+        }
+
+        if (actor is null)
         {
             return;
         }
 
-        // Registered before this returns: a discrete-event clock must not pass the deadline unseen.
-        var actor = _engine.Clock.RegisterActor();
         var lifetime = _lifetime;
         _ = Task.Run(async () =>
         {
             try
             {
-                await _engine.Clock.WaitAsync(TimeSpan.FromSeconds(seconds), lifetime).ConfigureAwait(false);
+                var left = deadline - _engine.Clock.Time.GetUtcNow();
+                await _engine.Clock.WaitAsync(left > TimeSpan.Zero ? left : TimeSpan.Zero, lifetime).ConfigureAwait(false);
                 lock (stepped)
                 {
                     if (stepped.Plugged || stepped.Token != token || stepped.Run is { IsCompleted: false })
