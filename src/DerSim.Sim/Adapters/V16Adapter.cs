@@ -140,9 +140,6 @@ public sealed class V16Adapter(TimeProvider time) : IVersionAdapter
             return ValueTask.FromResult(new ChangeConfigurationResponse(status));
         });
 
-        peer.On<ClearCacheRequest, ClearCacheResponse>((_, _) =>
-            ValueTask.FromResult(new ClearCacheResponse(ClearCacheStatus.Accepted)));
-
         // DerSim has no vendor extensions: the answer the spec gives for a vendor it does not know.
         peer.On<DataTransferRequest, DataTransferResponse>((_, _) =>
             ValueTask.FromResult(new DataTransferResponse(DataTransferStatus.UnknownVendorId)));
@@ -163,19 +160,23 @@ public sealed class V16Adapter(TimeProvider time) : IVersionAdapter
             return ValueTask.FromResult(new ResetResponse(ResetStatus.Accepted));
         });
 
-        peer.On<UnlockConnectorRequest, UnlockConnectorResponse>((request, _) =>
-            ValueTask.FromResult(new UnlockConnectorResponse(
-                StationDecisions.Unlock(Connector(station, request.ConnectorId)) ? UnlockConnectorStatus.Unlocked : UnlockConnectorStatus.NotSupported)));
-
         peer.On<TriggerMessageRequest, TriggerMessageResponse>((request, _) =>
         {
             // connectorId absent or 0: the charge point (every connector); an unknown one is Rejected (1.6 §5.17).
             var targets = request.ConnectorId is > 0 and var id ? Connector(station, id) is { Count: > 0 } one ? one : null : station.Connectors;
+            if (targets is not null && V16RemoteHandlers.TriggerStatus(session, request.RequestedMessage))
+            {
+                return ValueTask.FromResult(new TriggerMessageResponse(TriggerMessageStatus.Accepted));
+            }
+
             var message = request.RequestedMessage switch
             {
                 RequestedMessage.BootNotification => TriggeredMessage.BootNotification,
                 RequestedMessage.Heartbeat => TriggeredMessage.Heartbeat,
                 RequestedMessage.StatusNotification => TriggeredMessage.StatusNotification,
+                // With no transaction on the connector, the meter values outside a transaction (1.6 §5.17: the station
+                // sends the requested message whatever its state).
+                RequestedMessage.MeterValues when session.Engine is { } engine && !Transacting(engine, targets) => TriggeredMessage.MeterValues,
                 RequestedMessage.MeterValues => TriggeredMessage.TransactionSamples,
                 _ => TriggeredMessage.Other,
             };
@@ -188,7 +189,13 @@ public sealed class V16Adapter(TimeProvider time) : IVersionAdapter
                 _ => TriggerMessageStatus.NotImplemented,
             }));
         });
+
+        V16RemoteHandlers.Register(peer, session);
     }
+
+    // Whether a transaction runs on one of the targets (null: an unknown connector).
+    private static bool Transacting(Engine.StationEngine engine, IReadOnlyList<StationConnector>? targets) =>
+        targets is not null && targets.Any(c => engine.TransactionOn(c.EvseId) is not null);
 
     // The connector a 1.6 connectorId names, or none.
     private static IReadOnlyList<StationConnector> Connector(ChargingStation station, int connectorId) =>

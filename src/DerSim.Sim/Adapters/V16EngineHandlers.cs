@@ -40,6 +40,19 @@ internal static class V16EngineHandlers
                 }
             }
 
+            // Where the scenario's steps drive the EVSE, the driver's own steps (plug-in, or none) follow the request:
+            // cable plugged in first (the 1.6 CSMS case TC_010), or remote start first (TC_011_1 / TC_011_2).
+            if (evseId is { } steppedEvse
+                && engine.SteppedSessions.PrepareRemoteStart(steppedEvse, request.IdTag, null, null, txProfile) is { } stepped)
+            {
+                if (stepped.Accepted && stepped.Begin is { } follow)
+                {
+                    session.AfterAnswer("RemoteStartTransaction", follow);
+                }
+
+                return Answer(stepped.Accepted ? RemoteStartTransactionStatus.Accepted : RemoteStartTransactionStatus.Rejected);
+            }
+
             if (engine.PrepareRemoteStart(evseId, request.IdTag, null, txProfile) is not { } begin)
             {
                 return Answer(RemoteStartTransactionStatus.Rejected);

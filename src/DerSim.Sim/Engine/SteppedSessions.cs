@@ -477,7 +477,7 @@ public sealed class SteppedSessions
             return null;
         }
 
-        if (_engine.Messages is not { } messages || _engine.Version == OcppVersion.V16)
+        if (_engine.Messages is not { } messages)
         {
             return SteppedRemoteStart.Rejected;
         }
@@ -548,8 +548,76 @@ public sealed class SteppedSessions
             if (!await StartIfDueAsync(stepped, TransactionStartTrigger.RemoteStart, messages, ct).ConfigureAwait(false))
             {
                 _engine.Log($"EVSE {evseId}: remote start for {idTag} accepted; the transaction starts when the EV plugs in");
+                if (_engine.Version == OcppVersion.V16)
+                {
+                    await AwaitEvV16Async(stepped, messages, ct).ConfigureAwait(false);
+                }
             }
         });
+    }
+
+    // OCPP 1.6 §4.9 / §5.11: a remote start accepted with no EV yet makes the connector Preparing; when no EV comes within
+    // ConnectionTimeOut the authorisation lapses and the connector is Available again (the 1.6 CSMS case TC_011_2).
+    private async Task AwaitEvV16Async(SteppedEvse stepped, ITransactionMessages messages, CancellationToken ct)
+    {
+        if (stepped.Plugged || stepped.Token is not { } token)
+        {
+            return;
+        }
+
+        // Registered before the status goes out: a discrete-event clock must not pass the deadline (a scenario's time
+        // step right after the CSMS answered the status) before the wait below has begun.
+        var seconds = _engine.Station.Configuration.GetInt("ConnectionTimeOut", 0);
+        var actor = seconds > 0 ? _engine.Clock.RegisterActor() : null;
+        var deadline = (stepped.AuthorizedAt ?? _engine.Clock.Time.GetUtcNow()) + TimeSpan.FromSeconds(Math.Max(0, seconds));
+        try
+        {
+            stepped.Connector.Status = ConnectorStatus.Occupied;
+            await messages.StatusAsync(stepped.Connector, ct).ConfigureAwait(false);
+        }
+        catch
+        {
+            actor?.Dispose();
+            throw;
+        }
+
+        if (actor is null)
+        {
+            return;
+        }
+
+        var lifetime = _lifetime;
+        _ = Task.Run(async () =>
+        {
+            try
+            {
+                var left = deadline - _engine.Clock.Time.GetUtcNow();
+                await _engine.Clock.WaitAsync(left > TimeSpan.Zero ? left : TimeSpan.Zero, lifetime).ConfigureAwait(false);
+                lock (stepped)
+                {
+                    if (stepped.Plugged || stepped.Token != token || stepped.Run is { IsCompleted: false })
+                    {
+                        return;
+                    }
+
+                    stepped.Token = null;
+                    stepped.AuthorizedAt = null;
+                    stepped.RemoteStartId = null;
+                }
+
+                _engine.Log($"EVSE {stepped.Connector.EvseId}: no EV within ConnectionTimeOut ({seconds} s); the remote start for {token.IdTag} lapsed");
+                await ReportAvailableAsync(stepped, lifetime).ConfigureAwait(false);
+                ReleaseIfIdle(stepped);
+            }
+            catch (Exception ex) when (ex is OperationCanceledException or Ocpp.Rpc.OcppConnectionClosedException)
+            {
+                // The station stopped; nothing is left to give back.
+            }
+            finally
+            {
+                actor.Dispose();
+            }
+        }, CancellationToken.None);
     }
 
     // F01.FR.01 / .02: a remote start is authorised like a local one only when AuthCtrlr.AuthorizeRemoteStart says so and the

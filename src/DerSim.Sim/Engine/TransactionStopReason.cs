@@ -32,4 +32,7 @@ public enum TransactionStopReason
 
     /// <summary>2.x: the EV was not plugged in within TxCtrlr.EVConnectionTimeOut of the authorisation (EVConnectTimeout, stoppedReason Timeout; E03).</summary>
     Timeout,
+
+    /// <summary>1.6: the CSMS asked for the connector to be unlocked while the transaction ran (1.6 §5.18, Reason UnlockCommand).</summary>
+    UnlockCommand,
 }

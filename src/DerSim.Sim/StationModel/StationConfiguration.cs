@@ -78,6 +78,9 @@ public sealed class StationConfiguration
         AddConnectionSettings();
         // 2.0.1 L01: whether new sessions may start while a firmware update waits for running transactions to end.
         Add(new Setting(AllowNewSessionsPendingFirmwareUpdateKey, "ChargingStation", "AllowNewSessionsPendingFirmwareUpdate", "true", ReadOnly: false, IsBool) { DataType = DeviceDataType.Boolean, InV16 = false });
+        // OCPP 1.6 §9.1 SupportedFeatureProfiles (Core, required, read-only): the feature profiles the 1.6 station
+        // implements. 2.x has no such variable (its controllers' Available/Enabled say it).
+        Add(new Setting(SupportedFeatureProfilesKey, "ChargingStation", "SupportedFeatureProfiles", SupportedFeatureProfilesValue, ReadOnly: true, null) { DataType = DeviceDataType.MemberList, InV2 = false });
         AddLocalListAndReservationSettings();
     }
 
@@ -93,6 +96,12 @@ public sealed class StationConfiguration
         Add(new Setting(ChargingStation.ReserveConnectorZeroKey, "ReservationCtrlr", "NonEvseSpecific", "true", ReadOnly: true, IsBool) { DataType = DeviceDataType.Boolean });
         Add(new Setting(ChargingStation.ReservationEnabledKey, "ReservationCtrlr", "Enabled", "true", ReadOnly: false, IsBool) { DataType = DeviceDataType.Boolean, InV16 = false });
     }
+
+    /// <summary>The 1.6 key SupportedFeatureProfiles (1.6 only).</summary>
+    public const string SupportedFeatureProfilesKey = "SupportedFeatureProfiles";
+
+    /// <summary>The 1.6 feature profiles DerSim's 1.6 station implements (the value of SupportedFeatureProfiles).</summary>
+    public const string SupportedFeatureProfilesValue = "Core,FirmwareManagement,LocalAuthListManagement,Reservation,SmartCharging,RemoteTrigger";
 
     /// <summary>The key of SmartChargingCtrlr.Enabled (2.x only).</summary>
     public const string SmartChargingEnabledKey = "SmartChargingEnabled";
@@ -335,5 +344,12 @@ public sealed class StationConfiguration
         /// keeps a flat name as its key only to be stored. The default value is <see langword="true"/>.
         /// </summary>
         public bool InV16 { get; init; } = true;
+
+        /// <summary>
+        /// Whether the OCPP 2.x device model has the setting as a variable (reports and GetVariables list it); a
+        /// 1.6-only key (SupportedFeatureProfiles) keeps a component and variable name only to be stored. The default
+        /// value is <see langword="true"/>.
+        /// </summary>
+        public bool InV2 { get; init; } = true;
     }
 }

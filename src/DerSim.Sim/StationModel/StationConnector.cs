@@ -14,4 +14,13 @@ public sealed record StationConnector(int EvseId, int ConnectorId, int StationCo
 
     /// <summary>True while a change to Inoperative waits for the session on this connector to end (answered Scheduled).</summary>
     public bool InoperativeScheduled { get; set; }
+
+    /// <summary>
+    /// True when the connector's cable is fixed to the station (no socket, so no cable retention lock to release): an
+    /// UnlockConnector of it is NotSupported (OCPP 1.6 §5.18). Set by the scenario's hardware; the default is a socket.
+    /// </summary>
+    public bool FixedCable { get; set; }
+
+    /// <summary>True when the connector's cable lock does not open when asked (1.6 UnlockConnector UnlockFailed).</summary>
+    public bool LockStuck { get; set; }
 }

@@ -124,7 +124,6 @@ public sealed class StationAnswerTests
     }
 
     [TestCase(OcppVersion.V16, """{"requestedMessage":"StatusNotification","connectorId":9}""", "Rejected")]
-    [TestCase(OcppVersion.V16, """{"requestedMessage":"MeterValues"}""", "NotImplemented")]
     [TestCase(OcppVersion.V201, """{"requestedMessage":"StatusNotification","evse":{"id":9,"connectorId":1}}""", "Rejected")]
     [TestCase(OcppVersion.V201, """{"requestedMessage":"FirmwareStatusNotification"}""", "NotImplemented")]
     [TestCase(OcppVersion.V21, """{"requestedMessage":"StatusNotification","evse":{"id":9,"connectorId":1}}""", "Rejected")]

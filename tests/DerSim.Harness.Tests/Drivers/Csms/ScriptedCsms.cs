@@ -90,7 +90,8 @@ public sealed class ScriptedCsms : IAsyncDisposable
         var action = (string)context.Request.RouteValues["action"]!;
         var payload = (await JsonNode.ParseAsync(context.Request.Body))!.AsObject();
         var transaction = payload["transactionId"] ?? payload["chargingProfile"]?["transactionId"] ?? payload["csChargingProfiles"]?["transactionId"];
-        if (transaction is not null && !_transactions.ContainsKey(transaction.ToString()))
+        // A 1.6 RemoteStopTransaction may name a transaction the station does not know (TC_028): sent as asked.
+        if (transaction is not null && !_transactions.ContainsKey(transaction.ToString()) && action != "RemoteStopTransaction")
         {
             context.Response.StatusCode = 404;
             await context.Response.WriteAsync($"unknown transaction {transaction}");
@@ -219,10 +220,16 @@ public sealed class ScriptedCsms : IAsyncDisposable
             : $$$"""{"status":"{{{status}}}","groupIdToken":{"idToken":"{{{group}}}","type":"Central"}}""";
     }
 
-    // A 1.6 answer to Authorize or StartTransaction: what the script's tokens say (every token Accepted without them).
+    // A 1.6 answer to Authorize or StartTransaction: what the script's tokens say (every token Accepted without them),
+    // the token's group as parentIdTag; a StartTransaction gets a transactionId the CSMS numbers.
     private string IdTagAnswer(string action, string idTag)
     {
         var (status, group) = _script.Tokens is { } tokens ? tokens.TryGetValue(idTag, out var known) ? known : ("Invalid", null) : ("Accepted", (string?)null);
+        if (_script.WrongStatusFor is { } wrong && wrong.IdToken == idTag)
+        {
+            status = wrong.Status;
+        }
+
         var info = group is null || _script.NoGroupIn == action
             ? $$"""{"status":"{{status}}"}"""
             : $$"""{"status":"{{status}}","parentIdTag":"{{group}}"}""";
@@ -270,11 +277,11 @@ public sealed class ScriptedCsms : IAsyncDisposable
 
         var now = Now.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
         var token = payload.TryGetProperty("idToken", out var idToken) ? idToken.GetProperty("idToken").GetString() : null;
+        var idTag = payload.ValueKind == JsonValueKind.Object && payload.TryGetProperty("idTag", out var tag) ? tag.GetString() : null;
         var answer = action switch
         {
             // OCPP 1.6 (a payload with idTag): IdTagInfo with the token's group as parentIdTag; the CSMS numbers transactions.
-            "Authorize" or "StartTransaction" when payload.ValueKind == JsonValueKind.Object && payload.TryGetProperty("idTag", out var idTag) =>
-                IdTagAnswer(action, idTag.GetString()!),
+            "Authorize" or "StartTransaction" when idTag is not null => IdTagAnswer(action, idTag),
             "StopTransaction" => "{}",
             "TransactionEvent" when payload.GetProperty("eventType").GetString() == _script.InvalidAnswerForEventType => """{"totalCost":"much"}""",
             "DataTransfer" => $$"""{"status":"{{_script.DataTransferStatus}}"}""",
