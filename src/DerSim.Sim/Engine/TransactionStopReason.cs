@@ -32,4 +32,7 @@ public enum TransactionStopReason
 
     /// <summary>2.x: the EV was not plugged in within TxCtrlr.EVConnectionTimeOut of the authorisation (EVConnectTimeout, stoppedReason Timeout; E03).</summary>
     Timeout,
+
+    /// <summary>The station lost its power during the transaction and stops it once powered again (1.6 and 2.x PowerLoss).</summary>
+    PowerLoss,
 }
