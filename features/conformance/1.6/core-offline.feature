@@ -18,8 +18,8 @@ Feature: OCPP 1.6 Core - the CSMS and the transactions a station ran while offli
     When the connection drops
     And the driver presents the valid token on EVSE 1
     And the connection is restored
-    Then the CSMS answered the "StatusNotification" whose "status" is "Charging"
-    And the CSMS answered each "StartTransaction" of the valid token with "idTagInfo.status" one of "Accepted"
+    Then the station sent a "StartTransaction" of the valid token and the CSMS answered it with "idTagInfo.status" one of "Accepted"
+    And the CSMS answered the "StatusNotification" whose "status" is "Charging"
     And the CSMS answered the last "StartTransaction" with a "transactionId"
     And the CSMS answered every call
     And the CSMS answered no call with an error
@@ -43,8 +43,8 @@ Feature: OCPP 1.6 Core - the CSMS and the transactions a station ran while offli
     When the connection drops
     And the driver presents the unknown token on EVSE 1
     And the connection is restored
-    Then the CSMS answered the "StopTransaction" whose "reason" is "DeAuthorized"
-    And the CSMS answered each "StartTransaction" of the unknown token with "idTagInfo.status" one of "Invalid"
+    Then the station sent a "StartTransaction" of the unknown token and the CSMS answered it with "idTagInfo.status" one of "Invalid"
+    And the CSMS answered the "StopTransaction" whose "reason" is "DeAuthorized"
     And the CSMS answered the last "StartTransaction" with a "transactionId"
     And the CSMS answered every call
     And the CSMS answered no call with an error

@@ -15,9 +15,9 @@ Feature: OCPP 1.6 Core - the CSMS and the sessions a station starts
     And the station is Booted
     And EVSE 1 is EVConnected
     When the driver presents the valid token on EVSE 1
-    Then the CSMS answered the "StatusNotification" whose "status" is "Charging"
+    Then the station sent a "StartTransaction" of the valid token and the CSMS answered it with "idTagInfo.status" one of "Accepted"
+    And the CSMS answered the "StatusNotification" whose "status" is "Charging"
     And the CSMS answered each "Authorize" of the valid token with "idTagInfo.status" one of "Accepted"
-    And the CSMS answered each "StartTransaction" of the valid token with "idTagInfo.status" one of "Accepted"
     And the CSMS answered the last "StartTransaction" with a "transactionId"
     And the CSMS answered every call
     And the CSMS answered no call with an error
@@ -35,9 +35,9 @@ Feature: OCPP 1.6 Core - the CSMS and the sessions a station starts
     And the station is Booted
     And EVSE 1 is Authorized with the valid token
     When an EV "compact-ac" at 20% plugs into EVSE 1
-    Then the CSMS answered the "StatusNotification" whose "status" is "Charging"
+    Then the station sent a "StartTransaction" of the valid token and the CSMS answered it with "idTagInfo.status" one of "Accepted"
+    And the CSMS answered the "StatusNotification" whose "status" is "Charging"
     And the CSMS answered the "StatusNotification" whose "status" is "Preparing"
-    And the CSMS answered each "StartTransaction" of the valid token with "idTagInfo.status" one of "Accepted"
     And the CSMS answered the last "StartTransaction" with a "transactionId"
     And the CSMS answered every call
     And the CSMS answered no call with an error
@@ -100,9 +100,9 @@ Feature: OCPP 1.6 Core - the CSMS and the sessions a station starts
     And the station is Booted
     And EVSE 1 is EVConnected
     When the driver presents the valid token on EVSE 1
-    Then the CSMS answered the "StatusNotification" whose "status" is "Charging"
+    Then the station sent a "StartTransaction" of the valid token and the CSMS answered it with "idTagInfo.status" one of "Accepted"
+    And the CSMS answered the "StatusNotification" whose "status" is "Charging"
     And the station sent no "Authorize"
-    And the CSMS answered each "StartTransaction" of the valid token with "idTagInfo.status" one of "Accepted"
     And the CSMS answered the last "StartTransaction" with a "transactionId"
     And the CSMS answered every call
     And the CSMS answered no call with an error

@@ -26,11 +26,13 @@ public sealed class ScriptedCsms : IAsyncDisposable
     private int _nextId;
     private readonly ConcurrentDictionary<string, (string Station, string Password)> _passwordsOffered = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, string> _passwordsSet = new(StringComparer.Ordinal);
+    private readonly ScriptedCsmsV16 _v16;
 
     private ScriptedCsms(WebApplication app, ScriptedCsmsScript script)
     {
         _app = app;
         _script = script;
+        _v16 = new ScriptedCsmsV16(script);
         ClockStart = script.ClockStart ?? TimeProvider.System.GetUtcNow().AddYears(3);
     }
 
@@ -246,6 +248,12 @@ public sealed class ScriptedCsms : IAsyncDisposable
         }
 
         var now = Now.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+        if (connection.IsV16)
+        {
+            await connection.SendAsync(this, $"[3,\"{id}\",{_v16.Answer(connection.StationId, action, payload, now)}]", ct);
+            return;
+        }
+
         var token = payload.TryGetProperty("idToken", out var idToken) ? idToken.GetProperty("idToken").GetString() : null;
         var answer = action switch
         {
@@ -301,6 +309,11 @@ public sealed class ScriptedCsms : IAsyncDisposable
     private sealed class Connection(string stationId, WebSocket socket) : IDisposable
     {
         private readonly SemaphoreSlim _sending = new(1, 1);
+
+        // The station's id, and whether it speaks OCPP 1.6J (the subprotocol it was accepted with).
+        public string StationId => stationId;
+
+        public bool IsV16 => socket.SubProtocol == "ocpp1.6";
 
         // The highest TransactionEvent seqNo the station sent on this connection (for ErrorForRestartedSeqNo).
         public int LastSeqNo { get; set; } = -1;
