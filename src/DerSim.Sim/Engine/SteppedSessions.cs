@@ -427,7 +427,7 @@ public sealed class SteppedSessions
 
         var tx = Running(stepped);
         var config = _engine.Station.Configuration;
-        if (tx is { StopPoints: null })
+        if (tx is { StopPoints: null } && _engine.Version == OcppVersion.V16)
         {
             // 1.6: the EV no longer draws (SuspendedEV); StopTransactionOnEVSideDisconnect (§9.1) says whether the
             // transaction stops (reason EVDisconnected) or goes on, suspended, until the cable goes back in.
@@ -441,6 +441,10 @@ public sealed class SteppedSessions
             {
                 tx.RequestStop(TransactionStopReason.EVDisconnected);
             }
+        }
+        else if (tx is { StopPoints: null })
+        {
+            tx.RequestStop(TransactionStopReason.EVDisconnected);
         }
         else if (tx is not null)
         {
