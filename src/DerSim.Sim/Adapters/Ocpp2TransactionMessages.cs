@@ -120,6 +120,9 @@ public sealed class Ocpp2TransactionMessages(TransactionOutbox outbox, IVersionA
             TransactionStopReason.StoppedByEV => (Ocpp2.TriggerReasonEnumType.ChargingStateChanged, Ocpp2.ReasonEnumType.StoppedByEV),
             TransactionStopReason.EVDeparted => (Ocpp2.TriggerReasonEnumType.EVDeparted, Ocpp2.ReasonEnumType.Local),
             TransactionStopReason.Timeout => (Ocpp2.TriggerReasonEnumType.EVConnectTimeout, Ocpp2.ReasonEnumType.Timeout),
+
+            // A power failure ended it; the station tells it after powering up again.
+            TransactionStopReason.PowerLoss => (Ocpp2.TriggerReasonEnumType.AbnormalCondition, Ocpp2.ReasonEnumType.PowerLoss),
             _ => (Ocpp2.TriggerReasonEnumType.EVCommunicationLost, Ocpp2.ReasonEnumType.EVDisconnected),
         };
 

@@ -37,10 +37,9 @@ public static class StationReports
     /// <summary>
     /// The plug retention lock of <paramref name="connector"/> failed to lock: the station tells the CSMS with a
     /// NotifyEvent of component ConnectorPlugRetentionLock (on that EVSE and connector), variable Problem, actual value
-    /// "true", trigger Delta (OCPP 2.0.1 G05.FR.02; the CSMS answers it, G05.FR.03). 2.x only: a 1.6 station would
-    /// report a Faulted StatusNotification with error code ConnectorLockFailure, which DerSim does not model yet.
+    /// "true", trigger Delta (OCPP 2.0.1 G05.FR.02; the CSMS answers it, G05.FR.03). In 1.6 the connector is Faulted
+    /// and the station says why: StatusNotification status Faulted, errorCode ConnectorLockFailure (1.6 §7.6, §7.7).
     /// </summary>
-    /// <exception cref="NotSupportedException">The station speaks OCPP 1.6.</exception>
     /// <exception cref="Ocpp.Rpc.OcppConnectionClosedException">The station is offline.</exception>
     public static async Task ReportLockFailureAsync(StationEngine engine, StationConnector connector, int eventId, CancellationToken ct)
     {
@@ -48,7 +47,14 @@ public static class StationReports
         ArgumentNullException.ThrowIfNull(connector);
         if (engine.Version == OcppVersion.V16)
         {
-            throw new NotSupportedException("a connector lock failure is reported on OCPP 2.0.1 and 2.1 only (NotifyEvent ConnectorPlugRetentionLock.Problem)");
+            connector.Status = ConnectorStatus.Faulted;
+            var status = new V16.StatusNotificationRequest(connector.StationConnectorId, V16.ErrorCode.ConnectorLockFailure, V16.StatusNotificationStatus.Faulted)
+            {
+                Timestamp = engine.Clock.Time.GetUtcNow(),
+            };
+            var json = OcppJson.SerializeToElement(status, typeof(V16.StatusNotificationRequest), OcppActionTables.For(engine.Version));
+            await engine.Outbox.CallAsync("StatusNotification", json, OutboxDelivery.Request, ct).ConfigureAwait(false);
+            return;
         }
 
         var now = engine.Clock.Time.GetUtcNow();

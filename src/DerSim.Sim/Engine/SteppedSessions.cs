@@ -97,8 +97,13 @@ public sealed class SteppedSessions
         }
 
         stepped.Plugged = true;
+        var preparing = _engine.Version == OcppVersion.V16 && stepped.Token is not null && stepped.Connector.Status == ConnectorStatus.Occupied;
         stepped.Connector.Status = ConnectorStatus.Occupied;
-        await messages.StatusAsync(stepped.Connector, ct).ConfigureAwait(false);
+        if (!preparing)
+        {
+            // 1.6: a connector the token made Preparing already is reported once.
+            await messages.StatusAsync(stepped.Connector, ct).ConfigureAwait(false);
+        }
         _engine.Log($"EVSE {evseId}: EV {ev.Model.Name} plugged in at {ev.SocPercent:0.#}% (target {ev.TargetSocPercent:0.#}%)");
         if (Running(stepped) is { } tx)
         {
@@ -248,6 +253,12 @@ public sealed class SteppedSessions
         catch (Ocpp.Rpc.OcppConnectionClosedException)
         {
             // Offline: the station decides itself (LocalAuthorizeOffline; unknown tokens with AllowOfflineTxForUnknownId, C15).
+            // A token the authorization cache holds as Accepted counts as accepted before (1.6 §3.5.1, 2.0.1 C12).
+            if (_engine.Station.AuthorizationCache.Lookup(idTag, _engine.Clock.Time.GetUtcNow()) is { IsAccepted: true })
+            {
+                _engine.OfflineAuthorization.Remember(idTag, true);
+            }
+
             verdict = _engine.OfflineAuthorization.Decide(evseId, idTag, _engine.Station.Configuration, _engine.Log, _engine.Station.LocalAuthList) ? TokenVerdict.Accepted : TokenVerdict.Refused;
         }
         catch (Exception ex) when (Ocpp.Rpc.OcppCallFailure.IsBadAnswer(ex))
@@ -298,9 +309,56 @@ public sealed class SteppedSessions
         if (!await StartIfDueAsync(stepped, TransactionStartTrigger.Authorized, messages, ct).ConfigureAwait(false))
         {
             _engine.Log($"EVSE {evseId}: token {idTag} accepted; the transaction starts when the EV plugs in");
+            if (_engine.Version == OcppVersion.V16 && !stepped.Plugged)
+            {
+                await AwaitCableAsync(stepped, messages, ct).ConfigureAwait(false);
+            }
         }
 
         return true;
+    }
+
+    // 1.6 §4.9: a presented tag makes the connector Preparing before any cable; when no cable comes within
+    // ConnectionTimeOut (§9.1.5) the authorisation lapses and the connector is Available again.
+    private async Task AwaitCableAsync(SteppedEvse stepped, ITransactionMessages messages, CancellationToken ct)
+    {
+        stepped.Connector.Status = ConnectorStatus.Occupied;
+        await messages.StatusAsync(stepped.Connector, ct).ConfigureAwait(false);
+        var seconds = _engine.Station.Configuration.GetInt("ConnectionTimeOut", 0);
+        if (seconds <= 0 || stepped.AuthorizedAt is not { } at)
+        {
+            return;
+        }
+
+        // An actor: simulated time waits for its report once the timeout is due.
+        var actor = _engine.Clock.RegisterActor();
+        var lifetime = _lifetime;
+        _ = Task.Run(async () =>
+        {
+            try
+            {
+                await _engine.Clock.WaitAsync(TimeSpan.FromSeconds(seconds), lifetime).ConfigureAwait(false);
+                if (stepped.Plugged || stepped.AuthorizedAt != at || stepped.Run is { IsCompleted: false })
+                {
+                    return;
+                }
+
+                _engine.Log($"EVSE {stepped.Connector.EvseId}: no cable within ConnectionTimeOut ({seconds} s); the authorisation of {stepped.Token?.IdTag} lapsed");
+                stepped.Token = null;
+                stepped.GroupId = null;
+                stepped.AuthorizedAt = null;
+                await ReportAvailableAsync(stepped, lifetime).ConfigureAwait(false);
+                ReleaseIfIdle(stepped);
+            }
+            catch (Exception ex) when (ex is OperationCanceledException or Ocpp.Rpc.OcppConnectionClosedException)
+            {
+                // The station stopped, or went offline: the status after the reconnect tells the truth.
+            }
+            finally
+            {
+                actor.Dispose();
+            }
+        }, CancellationToken.None);
     }
 
     /// <summary>
@@ -380,7 +438,23 @@ public sealed class SteppedSessions
         }
 
         var tx = Running(stepped);
-        if (tx is { StopPoints: null })
+        var config = _engine.Station.Configuration;
+        if (tx is { StopPoints: null } && _engine.Version == OcppVersion.V16)
+        {
+            // 1.6: the EV no longer draws (SuspendedEV); StopTransactionOnEVSideDisconnect (§9.1) says whether the
+            // transaction stops (reason EVDisconnected) or goes on, suspended, until the cable goes back in.
+            if (_engine.Messages is { } messages && tx.LastSample is { } last)
+            {
+                tx.ReportedState = ChargingState.SuspendedEV;
+                await messages.ChargingStateAsync(tx, ChargingState.SuspendedEV, last, ct).ConfigureAwait(false);
+            }
+
+            if (config.Get("StopTransactionOnEVSideDisconnect")?.Value != "false")
+            {
+                tx.RequestStop(TransactionStopReason.EVDisconnected);
+            }
+        }
+        else if (tx is { StopPoints: null })
         {
             tx.RequestStop(TransactionStopReason.EVDisconnected);
         }
@@ -400,6 +474,15 @@ public sealed class SteppedSessions
 
         stepped.Plugged = false;
         stepped.EvAtLockedCable = Running(stepped) is not null ? ev : null;
+        if (_engine.Version == OcppVersion.V16 && Running(stepped) is null && config.Get(StationConfiguration.UnlockOnEVSideDisconnectKey)?.Value == "false")
+        {
+            // 1.6 UnlockConnectorOnEVSideDisconnect false: the cable stays locked in the connector (Finishing) until the
+            // CSMS unlocks it; true lets the driver take it out at once (Available).
+            _engine.Log($"EVSE {evseId}: cable pulled at the EV; the connector keeps it locked (UnlockConnectorOnEVSideDisconnect false)");
+            ReleaseIfIdle(stepped);
+            return;
+        }
+
         await ReportAvailableAsync(stepped, ct).ConfigureAwait(false);
         _engine.Log($"EVSE {evseId}: cable pulled at the EV");
         ReleaseIfIdle(stepped);
@@ -845,6 +928,14 @@ public sealed class SteppedSessions
                 actor.Dispose();
             }
         }, CancellationToken.None);
+        if (_engine.Version == OcppVersion.V16 && !_engine.Outbox.IsOnline)
+        {
+            // 1.6 offline: the StartTransaction waits in the outbox for the connection (§3.7); the transaction is
+            // registered once the CSMS numbered it after the reconnect.
+            _engine.Log($"EVSE {start.EvseId}: offline; the StartTransaction is queued until the connection is back");
+            return;
+        }
+
         await registered.Task.WaitAsync(ct).ConfigureAwait(false);
     }
 

@@ -35,4 +35,7 @@ public enum TransactionStopReason
 
     /// <summary>1.6: the CSMS asked for the connector to be unlocked while the transaction ran (1.6 §5.18, Reason UnlockCommand).</summary>
     UnlockCommand,
+
+    /// <summary>The station lost its power during the transaction and stops it once powered again (1.6 and 2.x PowerLoss).</summary>
+    PowerLoss,
 }

@@ -59,6 +59,11 @@ public sealed class StationConfiguration
         // OCPP 1.6 key and its 2.0.1 twin: stop when the cable is pulled at the EV (E10).
         Add(new Setting("StopTransactionOnEVSideDisconnect", "TxCtrlr", "StopTxOnEVSideDisconnect", "true", ReadOnly: false, IsBool) { DataType = DeviceDataType.Boolean });
 
+        // OCPP 1.6 §9.1 UnlockConnectorOnEVSideDisconnect: the connector unlocks when the cable leaves the EV, so the
+        // driver can take the cable out of the station; false keeps it locked (Finishing) until the CSMS unlocks it.
+        // 2.0.1 has no standard twin; the variable is named after the key.
+        Add(new Setting(UnlockOnEVSideDisconnectKey, "TxCtrlr", "UnlockOnEVSideDisconnect", "true", ReadOnly: false, IsBool) { DataType = DeviceDataType.Boolean });
+
         // OCPP 1.6 §3.7.1 keys; 2.x names them MessageAttempts / MessageAttemptInterval, instance TransactionEvent (E13).
         Add(new Setting("TransactionMessageAttempts", "OCPPCommCtrlr", "MessageAttempts", "3", ReadOnly: false, IsPositiveInt) { DataType = DeviceDataType.Integer, Instance = TransactionEventInstance });
         Add(new Setting("TransactionMessageRetryInterval", "OCPPCommCtrlr", "MessageAttemptInterval", "60", ReadOnly: false, IsPositiveIntOrZero) { DataType = DeviceDataType.Integer, Unit = Seconds, Instance = TransactionEventInstance });
@@ -153,6 +158,9 @@ public sealed class StationConfiguration
 
     /// <summary>The key of TxCtrlr.StopTxOnInvalidId (1.6 StopTransactionOnInvalidId).</summary>
     public const string StopTxOnInvalidIdKey = "StopTransactionOnInvalidId";
+
+    /// <summary>The 1.6 key UnlockConnectorOnEVSideDisconnect (§9.1): whether the connector unlocks when the cable leaves the EV.</summary>
+    public const string UnlockOnEVSideDisconnectKey = "UnlockConnectorOnEVSideDisconnect";
 
     /// <summary>The key of TxCtrlr.MaxEnergyOnInvalidId (1.6 MaxEnergyOnInvalidId).</summary>
     public const string MaxEnergyOnInvalidIdKey = "MaxEnergyOnInvalidId";

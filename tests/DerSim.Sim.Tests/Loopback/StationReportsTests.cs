@@ -53,14 +53,21 @@ public sealed class StationReportsTests
     }
 
     [Test]
-    public async Task A_lock_failure_on_1_6_is_not_modelled_and_says_so()
+    public async Task A_lock_failure_on_1_6_makes_the_connector_Faulted_with_ConnectorLockFailure()
     {
         await using var rig = await Rig.BootAsync(OcppVersion.V16, 300, "SR-LOCK-16");
+        var connector = rig.Station.Station.Connectors[0];
 
-        var refused = await Should.ThrowAsync<NotSupportedException>(() =>
-            StationReports.ReportLockFailureAsync(rig.Station.Runner.Engine, rig.Station.Station.Connectors[0], 1, CancellationToken.None));
+        await StationReports.ReportLockFailureAsync(rig.Station.Runner.Engine, connector, 1, CancellationToken.None);
 
-        refused.Message.ShouldContain("OCPP 2.0.1 and 2.1 only");
+        var call = rig.Frames.Of(rig.Id).Last(f => f is { Direction: FrameDirection.Inbound, Action: "StatusNotification", MessageType: OcppMessageType.Call });
+        var payload = CsmsFrames.Payload(call);
+        payload.GetProperty("connectorId").GetInt32().ShouldBe(connector.StationConnectorId);
+        payload.GetProperty("errorCode").GetString().ShouldBe("ConnectorLockFailure");
+        payload.GetProperty("status").GetString().ShouldBe("Faulted");
+        connector.Status.ShouldBe(ConnectorStatus.Faulted);
+        rig.Frames.Of(rig.Id).ShouldNotContain(f => f.Action == "NotifyEvent");
+        rig.Frames.Violations(rig.Id).ShouldBeEmpty();
     }
 
     [TestCase(OcppVersion.V201)]

@@ -28,11 +28,13 @@ public sealed class ScriptedCsms : IAsyncDisposable
     private int _nextV16Transaction = 700;
     private readonly ConcurrentDictionary<string, (string Station, string Password)> _passwordsOffered = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, string> _passwordsSet = new(StringComparer.Ordinal);
+    private readonly ScriptedCsmsV16 _v16;
 
     private ScriptedCsms(WebApplication app, ScriptedCsmsScript script)
     {
         _app = app;
         _script = script;
+        _v16 = new ScriptedCsmsV16(script, StartV16Transaction);
         ClockStart = script.ClockStart ?? TimeProvider.System.GetUtcNow().AddYears(3);
     }
 
@@ -220,24 +222,6 @@ public sealed class ScriptedCsms : IAsyncDisposable
             : $$$"""{"status":"{{{status}}}","groupIdToken":{"idToken":"{{{group}}}","type":"Central"}}""";
     }
 
-    // A 1.6 answer to Authorize or StartTransaction: what the script's tokens say (every token Accepted without them),
-    // the token's group as parentIdTag; a StartTransaction gets a transactionId the CSMS numbers.
-    private string IdTagAnswer(string action, string idTag)
-    {
-        var (status, group) = _script.Tokens is { } tokens ? tokens.TryGetValue(idTag, out var known) ? known : ("Invalid", null) : ("Accepted", (string?)null);
-        if (_script.WrongStatusFor is { } wrong && wrong.IdToken == idTag)
-        {
-            status = wrong.Status;
-        }
-
-        var info = group is null || _script.NoGroupIn == action
-            ? $$"""{"status":"{{status}}"}"""
-            : $$"""{"status":"{{status}}","parentIdTag":"{{group}}"}""";
-        return action == "StartTransaction"
-            ? $$"""{"idTagInfo":{{info}},"transactionId":{{StartV16Transaction()}}}"""
-            : $$"""{"idTagInfo":{{info}}}""";
-    }
-
     private async Task AnswerAsync(Connection connection, string id, string action, JsonElement payload, CancellationToken ct)
     {
         if (action == _script.SilentFor)
@@ -276,13 +260,15 @@ public sealed class ScriptedCsms : IAsyncDisposable
         }
 
         var now = Now.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+        if (connection.IsV16)
+        {
+            await connection.SendAsync(this, $"[3,\"{id}\",{_v16.Answer(connection.StationId, action, payload, now)}]", ct);
+            return;
+        }
+
         var token = payload.TryGetProperty("idToken", out var idToken) ? idToken.GetProperty("idToken").GetString() : null;
-        var idTag = payload.ValueKind == JsonValueKind.Object && payload.TryGetProperty("idTag", out var tag) ? tag.GetString() : null;
         var answer = action switch
         {
-            // OCPP 1.6 (a payload with idTag): IdTagInfo with the token's group as parentIdTag; the CSMS numbers transactions.
-            "Authorize" or "StartTransaction" when idTag is not null => IdTagAnswer(action, idTag),
-            "StopTransaction" => "{}",
             "TransactionEvent" when payload.GetProperty("eventType").GetString() == _script.InvalidAnswerForEventType => """{"totalCost":"much"}""",
             "DataTransfer" => $$"""{"status":"{{_script.DataTransferStatus}}"}""",
             "Authorize" or "TransactionEvent" when _script.Tokens is not null && token is not null && !(action == "TransactionEvent" && _script.OmitTransactionIdTokenInfo) => $$"""{"idTokenInfo":{{TokenInfo(action, token)}}}""",
@@ -405,8 +391,10 @@ public sealed class ScriptedCsms : IAsyncDisposable
     {
         private readonly SemaphoreSlim _sending = new(1, 1);
 
-        // The station on the other end.
+        // The station's id, and whether it speaks OCPP 1.6J (the subprotocol it was accepted with).
         public string StationId => stationId;
+
+        public bool IsV16 => socket.SubProtocol == "ocpp1.6";
 
         // The highest TransactionEvent seqNo the station sent on this connection (for ErrorForRestartedSeqNo).
         public int LastSeqNo { get; set; } = -1;

@@ -91,7 +91,8 @@ public sealed record ScriptedCsmsScript
 
     /// <summary>
     /// The status it answers a BootNotification with whose reason is not PowerUp (a station booting again, e.g. after a
-    /// reset the CSMS asked for), when set: a CSMS that does not register a station rebooting (e.g. "Rejected").
+    /// reset the CSMS asked for), when set: a CSMS that does not register a station rebooting (e.g. "Rejected"). A 1.6
+    /// boot carries no reason: to a 1.6 station it answers so every boot after its first.
     /// </summary>
     public string? RebootStatus { get; init; }
 
