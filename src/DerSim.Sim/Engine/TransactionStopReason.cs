@@ -32,4 +32,16 @@ public enum TransactionStopReason
 
     /// <summary>2.x: the EV was not plugged in within TxCtrlr.EVConnectionTimeOut of the authorisation (EVConnectTimeout, stoppedReason Timeout; E03).</summary>
     Timeout,
+
+    /// <summary>OCPP 2.1 E16: the energy limit of the transaction was reached (EnergyLimitReached).</summary>
+    EnergyLimitReached,
+
+    /// <summary>OCPP 2.1 E16: the time limit of the transaction was reached (TimeLimitReached).</summary>
+    TimeLimitReached,
+
+    /// <summary>
+    /// OCPP 2.1 E17: the station rebooted or lost power and the transaction could not be resumed within
+    /// TxCtrlr.TxResumptionTimeout (stoppedReason PowerLoss after a power loss, ImmediateReset after a reset).
+    /// </summary>
+    NotResumed,
 }

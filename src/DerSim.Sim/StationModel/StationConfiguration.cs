@@ -78,7 +78,12 @@ public sealed class StationConfiguration
         AddConnectionSettings();
         // 2.0.1 L01: whether new sessions may start while a firmware update waits for running transactions to end.
         Add(new Setting(AllowNewSessionsPendingFirmwareUpdateKey, "ChargingStation", "AllowNewSessionsPendingFirmwareUpdate", "true", ReadOnly: false, IsBool) { DataType = DeviceDataType.Boolean, InV16 = false });
+        // 2.1 E17: how long (s) after a reboot or power loss a transaction may still be resumed; 0 means never (it ends).
+        Add(new Setting(TxResumptionTimeoutKey, "TxCtrlr", "TxResumptionTimeout", "0", ReadOnly: false, IsPositiveIntOrZero) { DataType = DeviceDataType.Integer, Unit = Seconds, InV16 = false });
     }
+
+    /// <summary>The key of TxCtrlr.TxResumptionTimeout (2.1 only).</summary>
+    public const string TxResumptionTimeoutKey = "TxResumptionTimeout";
 
     /// <summary>The key of SmartChargingCtrlr.Enabled (2.x only).</summary>
     public const string SmartChargingEnabledKey = "SmartChargingEnabled";
