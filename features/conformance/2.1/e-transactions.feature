@@ -75,7 +75,7 @@ Feature: E Transactions - OCPP 2.1 only: limits set at the station, and transact
     And the station's setting "TxCtrlr.TxResumptionTimeout" is "300"
     And the station is Booted
     And EVSE 1 is EnergyTransferStarted with the valid token
-    When the CSMS sets a TxProfile of 16 A for the transaction on EVSE 1 at stack level 0
+    When the CSMS sets a TxProfile of 11000 W for the transaction on EVSE 1 at stack level 1
     Then the CSMS sent the "SetChargingProfile" as asked
     And the station answered "SetChargingProfile" with "Accepted"
     When the station loses power for 30 s
