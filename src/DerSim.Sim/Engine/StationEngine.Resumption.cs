@@ -45,16 +45,21 @@ public sealed partial class StationEngine
     /// triggerReason TxResumed, and its energy flows again); otherwise it ends (E17: stoppedReason PowerLoss after a
     /// power loss, ImmediateReset after a reset).
     /// </summary>
-    public async Task ResumeInterruptedAsync(CancellationToken ct)
+    /// <remarks>
+    /// The events are queued at once, in order before anything else the transactions send; the returned task completes
+    /// when the CSMS answered them (a caller need not wait: a refused event is retried by the outbox).
+    /// </remarks>
+    public Task ResumeInterruptedAsync(CancellationToken ct)
     {
         if (_messages is not { } messages)
         {
-            return;
+            return Task.CompletedTask;
         }
 
         // Resuming is 2.1's (TriggerReason TxResumed); an older version's transactions end.
         var timeout = Version == Ocpp.OcppVersion.V21 ? TimeSpan.FromSeconds(Station.Configuration.GetInt(StationConfiguration.TxResumptionTimeoutKey, 0)) : TimeSpan.Zero;
         var now = Clock.Time.GetUtcNow();
+        var sends = new List<Task>();
         foreach (var tx in _transactions.Values.Where(t => t.InterruptedAt is not null).ToList())
         {
             var interrupted = now - tx.InterruptedAt!.Value;
@@ -70,14 +75,21 @@ public sealed partial class StationEngine
             var (_, snapshot) = ReadNow(tx.EvseId);
             Log($"EVSE {tx.EvseId}: transaction {tx.TransactionId} resumed after {interrupted.TotalSeconds:0} s");
             tx.ReportedState = snapshot.State;
-            try
-            {
-                await messages.UpdateAsync(tx, new TransactionUpdate(TransactionUpdateTrigger.TxResumed, snapshot.State), ct).ConfigureAwait(false);
-            }
-            catch (Exception ex) when (IsBadAnswer(ex))
-            {
-                Log($"EVSE {tx.EvseId}: TxResumed not acknowledged: {ex.Message}");
-            }
+            sends.Add(ReportedAsync(tx, messages.UpdateAsync(tx, new TransactionUpdate(TransactionUpdateTrigger.TxResumed, snapshot.State), ct)));
+        }
+
+        return Task.WhenAll(sends);
+    }
+
+    private async Task ReportedAsync(EngineTransaction tx, Task sending)
+    {
+        try
+        {
+            await sending.ConfigureAwait(false);
+        }
+        catch (Exception ex) when (IsBadAnswer(ex) || ex is OperationCanceledException)
+        {
+            Log($"EVSE {tx.EvseId}: TxResumed not acknowledged: {ex.Message}");
         }
     }
 

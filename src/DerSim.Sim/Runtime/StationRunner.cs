@@ -254,8 +254,9 @@ public sealed class StationRunner
                 }
             }
 
-            // 2.1 E17: transactions a reboot or power loss interrupted resume now (TxResumed) or end.
-            await Engine.ResumeInterruptedAsync(reboot.Token).ConfigureAwait(false);
+            // 2.1 E17: transactions a reboot or power loss interrupted resume now (TxResumed, queued in order; the
+            // answer is not waited for here: the outbox retries a refused one) or end.
+            _ = Engine.ResumeInterruptedAsync(reboot.Token);
 
             // Booted and reported on this connection: only now does a drop start the back-off afresh.
             _client.MarkEstablished(peer);
