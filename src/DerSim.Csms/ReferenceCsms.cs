@@ -238,6 +238,7 @@ public sealed class ReferenceCsms : IAsyncDisposable
         {
             Ocpp2CsmsHandlers.Register(context, Ocpp2Dialect.For(peer.Version));
             Ocpp2CsmsSecurityHandlers.Register(context, _authority.Value);
+            Ocpp2CsmsResumeHandlers.Register(context);
         }
 
         StationChanged?.Invoke(state);

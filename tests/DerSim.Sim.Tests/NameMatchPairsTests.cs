@@ -46,13 +46,19 @@ public sealed class NameMatchPairsTests
     [Test]
     public void Every_stop_reason_has_its_1_6_reason()
     {
-        TransactionStopReason[] twoXOnly = [TransactionStopReason.EnergyTransferEnded, TransactionStopReason.StoppedByEV, TransactionStopReason.EVDeparted, TransactionStopReason.Timeout];
+        TransactionStopReason[] twoXOnly =
+        [
+            TransactionStopReason.EnergyTransferEnded, TransactionStopReason.StoppedByEV, TransactionStopReason.EVDeparted, TransactionStopReason.Timeout,
+            TransactionStopReason.EnergyLimitReached, TransactionStopReason.TimeLimitReached, TransactionStopReason.NotResumed,
+        ];
         foreach (var value in Enum.GetValues<TransactionStopReason>().Except(twoXOnly))
         {
             DerSim.Sim.Adapters.V16TransactionMessages.V16Reason(value).ToString().ShouldBe(value.ToString());
         }
 
         DerSim.Sim.Adapters.V16TransactionMessages.V16Reason(TransactionStopReason.Timeout).ShouldBe(Reason.Other);
+        DerSim.Sim.Adapters.V16TransactionMessages.V16Reason(TransactionStopReason.EnergyLimitReached).ShouldBe(Reason.Other);
+        DerSim.Sim.Adapters.V16TransactionMessages.V16Reason(TransactionStopReason.NotResumed).ShouldBe(Reason.PowerLoss);
     }
 
     [TestCaseSource(nameof(Pairs))]

@@ -5,7 +5,8 @@
 //
 //   POST /stations/:id/charging-limit   {"evseId":1,"limitW":50000,"purpose":"TxProfile","transactionId":"..."}
 //   POST /stations/:id/remote-start     {"evseId":1,"idTag":"04A1B2C3","idTagType":"ISO14443"}
-//   POST /stations/:id/reset            {"type":"Soft"|"Hard"}   (2.x: Soft = OnIdle, Hard = Immediate; those names work too)
+//   POST /stations/:id/reset            {"type":"Soft"|"Hard"}   (2.x: Soft = OnIdle, Hard = Immediate; those names work too;
+//                                        2.1 also ImmediateAndResume)
 //   POST /stations/:id/trigger          {"message":"StatusNotification","evseId":1?}
 //   POST /stations/:id/availability     {"evseId":1,"operative":false,"connectorId":""}   (connectorId "" = the whole EVSE)
 //   POST /stations/:id/composite-schedule {"evseId":1,"durationSeconds":3600,"chargingRateUnit":"A"}   (W when not A)
@@ -68,7 +69,7 @@ function build(kind, protocol, body) {
         case 'reset':
             return v16
                 ? ['Reset', { type: body.type === 'Hard' ? 'Hard' : 'Soft' }]
-                : ['Reset', { type: body.type === 'Hard' || body.type === 'Immediate' ? 'Immediate' : 'OnIdle' }];
+                : ['Reset', { type: body.type === 'Hard' || body.type === 'Immediate' ? 'Immediate' : body.type === 'ImmediateAndResume' ? 'ImmediateAndResume' : 'OnIdle' }];
         case 'trigger':
             return v16
                 ? ['TriggerMessage', { requestedMessage: body.message, ...(body.evseId ? { connectorId: Number(body.evseId) } : {}) }]

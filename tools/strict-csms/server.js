@@ -19,6 +19,7 @@ const { RPCServer, createRPCError } = require('ocpp-rpc');
 const { buildStrictValidators, effectiveValidators } = require('./validators');
 const { createHandlers } = require('./handlers');
 const { txProfileRequest } = require('./tx-profile');
+const { rememberTxProfile, txProfileToRestore } = require('./tx-resume');
 const { startHttpApi } = require('./http-api');
 const { startsV2g, runV2g } = require('./v2g-scenario');
 const { loadTokens } = require('./tokens');
@@ -140,6 +141,9 @@ async function main() {
                 event: 'call', identity, protocol, messageId: payload[1], action: payload[2], payload: payload[3],
                 ...(outbound ? { direction: 'toStation' } : {}),
             });
+            if (outbound) {
+                rememberTxProfile(identity, payload[2], payload[3]);
+            }
         });
         client.on('callResult', ({ outbound, messageId, method, params, result }) => {
             emit({ event: 'callResult', identity, protocol, messageId, action: method, result, ...(outbound ? { direction: 'fromStation' } : {}) });
@@ -147,6 +151,11 @@ async function main() {
                 const profileId = ++txProfileIds;
                 // As for the TxProfile below: the answer goes out right after this event.
                 setImmediate(() => runV2g(client, params, profileId, emit));
+            }
+            const restore = outbound ? null : txProfileToRestore(identity, method, params);
+            if (restore) {
+                // After the answer, as below: the resumed transaction gets its TxProfile again (2.1 E17).
+                setImmediate(() => client.call('SetChargingProfile', restore).catch(() => {}));
             }
             if (!outbound && options.txProfileKw !== null) {
                 const request = txProfileRequest(protocol, method, params, result, options, ++txProfileIds);

@@ -31,6 +31,12 @@ public sealed class FileServer : IAsyncDisposable
     /// <summary>When true, uploads are answered 403 (a station's upload then fails).</summary>
     public bool RefuseUploads { get; set; }
 
+    /// <summary>
+    /// When set, an upload must carry HTTP Basic authentication with this user name and password; one without (or with
+    /// others) is answered 401. The default value is none (no authentication asked).
+    /// </summary>
+    public (string User, string Password)? UploadCredentials { get; set; }
+
     /// <summary>Serves <paramref name="content"/> as <paramref name="name"/>; the URL to fetch it from.</summary>
     public async Task<Uri> ServeAsync(string name, byte[] content)
     {
@@ -93,6 +99,12 @@ public sealed class FileServer : IAsyncDisposable
         if (RefuseUploads)
         {
             return Results.StatusCode(403);
+        }
+
+        if (UploadCredentials is { } credentials
+            && context.Request.Headers.Authorization.ToString() != "Basic " + Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes($"{credentials.User}:{credentials.Password}")))
+        {
+            return Results.StatusCode(401);
         }
 
         byte[] content;

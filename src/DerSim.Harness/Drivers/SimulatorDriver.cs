@@ -379,6 +379,29 @@ public sealed class SimulatorDriver : IAsyncDisposable
         await RestoreConnectionAsync(station).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// <paramref name="station"/> loses power for <paramref name="outage"/> of simulated time: its connection goes (as a
+    /// cut network does), its running transactions are interrupted (no energy; OCPP 2.1 E17) and, when the power is
+    /// back, it boots again (BootNotification PowerUp) and resumes or ends them by TxCtrlr.TxResumptionTimeout; completes
+    /// once it booted again (whether the CSMS then answers what it sends is for the case to judge).
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The station connects without the relay (wss), so it cannot be cut.</exception>
+    public async Task PowerLossAsync(StationUnderTest station, TimeSpan outage)
+    {
+        var runner = await BootedAsync(station).ConfigureAwait(false);
+        await CutConnectionAsync(station).ConfigureAwait(false);
+        runner.Engine.Interrupt(powerLoss: true);
+        runner.Station.Registration = RegistrationState.NotBooted;
+        runner.Station.NextBootReason = BootReason.PowerUp;
+        await AdvanceAsync(outage).ConfigureAwait(false);
+
+        // Back once it is online: what it then sends (the resumed transaction) is for the case to judge, answered or not.
+        station.Link!.Restore();
+        station.Outages.Add((station.CutAt!.Value, Clock.Now));
+        station.CutAt = null;
+        await UntilAsync(() => runner.IsOnline && runner.Station.Registration == RegistrationState.Accepted, station, "to boot again after the power came back").ConfigureAwait(false);
+    }
+
     /// <summary>The network of <paramref name="station"/> fails; completes once the station noticed (it is offline).</summary>
     /// <exception cref="InvalidOperationException">The station connects without the relay (wss), so it cannot be cut.</exception>
     public async Task CutConnectionAsync(StationUnderTest station)

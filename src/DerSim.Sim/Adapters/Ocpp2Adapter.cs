@@ -148,6 +148,13 @@ public sealed class Ocpp2Adapter(Ocpp2Dialect dialect, TimeProvider time) : IVer
                 return ValueTask.FromResult(new ResetResponse(StationReset.OnIdle(session) ? ResetStatusEnumType.Scheduled : ResetStatusEnumType.Accepted));
             }
 
+            // 2.1 ImmediateAndResume: reboot now, resume the transactions after the boot (E17).
+            if (request.Type == ResetEnumType.ImmediateAndResume)
+            {
+                StationReset.NowAndResume(session);
+                return ValueTask.FromResult(new ResetResponse(ResetStatusEnumType.Accepted));
+            }
+
             StationReset.Now(session, TransactionStopReason.HardReset);
             return ValueTask.FromResult(new ResetResponse(ResetStatusEnumType.Accepted));
         });

@@ -44,7 +44,11 @@ internal static class Ocpp2SecurityHandlers
                 data.OcppInterface.ToString(),
                 data.OcppTransport.ToString(),
                 data.MessageTimeout,
-                data.OcppVersion?.ToString());
+                data.OcppVersion?.ToString())
+            {
+                Identity = data.Identity,
+                BasicAuthPassword = data.BasicAuthPassword,
+            };
             var (outcome, reason) = station.NetworkProfiles.Store(request.ConfigurationSlot, profile);
             session.Engine?.Log($"SetNetworkProfile slot {request.ConfigurationSlot}: {outcome} ({reason})");
             return ValueTask.FromResult(new SetNetworkProfileResponse(outcome switch

@@ -123,6 +123,11 @@ public sealed class Ocpp2TransactionMessages(TransactionOutbox outbox, IVersionA
 
             // A power failure ended it; the station tells it after powering up again.
             TransactionStopReason.PowerLoss => (Ocpp2.TriggerReasonEnumType.AbnormalCondition, Ocpp2.ReasonEnumType.PowerLoss),
+            // 2.1 E16: the limit set at the station was reached; E17: a transaction that could not be resumed after the boot.
+            TransactionStopReason.EnergyLimitReached => (Ocpp2.TriggerReasonEnumType.EnergyLimitReached, Ocpp2.ReasonEnumType.EnergyLimitReached),
+            TransactionStopReason.TimeLimitReached => (Ocpp2.TriggerReasonEnumType.TimeLimitReached, Ocpp2.ReasonEnumType.TimeLimitReached),
+            TransactionStopReason.NotResumed when tx.InterruptedByPowerLoss => (Ocpp2.TriggerReasonEnumType.AbnormalCondition, Ocpp2.ReasonEnumType.PowerLoss),
+            TransactionStopReason.NotResumed => (Ocpp2.TriggerReasonEnumType.ResetCommand, Ocpp2.ReasonEnumType.ImmediateReset),
             _ => (Ocpp2.TriggerReasonEnumType.EVCommunicationLost, Ocpp2.ReasonEnumType.EVDisconnected),
         };
 
@@ -194,15 +199,29 @@ public sealed class Ocpp2TransactionMessages(TransactionOutbox outbox, IVersionA
             TransactionUpdateTrigger.CablePluggedIn => Ocpp2.TriggerReasonEnumType.CablePluggedIn,
             TransactionUpdateTrigger.StopAuthorized => Ocpp2.TriggerReasonEnumType.StopAuthorized,
             TransactionUpdateTrigger.RemoteStart => Ocpp2.TriggerReasonEnumType.RemoteStart,
+            TransactionUpdateTrigger.TxResumed => Ocpp2.TriggerReasonEnumType.TxResumed,
+            TransactionUpdateTrigger.LimitSet => Ocpp2.TriggerReasonEnumType.LimitSet,
             _ => Ocpp2.TriggerReasonEnumType.EVCommunicationLost,
         };
 
         // F02.FR.01: the event the RequestStartTransaction caused carries its remoteStartId.
         var info = update.Trigger == TransactionUpdateTrigger.RemoteStart ? Info(tx, update.State) with { RemoteStartId = tx.RemoteStartId } : Info(tx, update.State);
+        if (update.Limit is { } limit)
+        {
+            // 2.1 E16: the limit the station set, in transactionInfo.transactionLimit (energy in Wh, time in s).
+            info = info with { TransactionLimit = new Ocpp2.TransactionLimitType { MaxEnergy = limit.MaxEnergyWh is { } wh ? (decimal)wh : null, MaxTime = limit.MaxTimeSeconds } };
+        }
+
         var payload = Event(tx, Ocpp2.TransactionEventEnumType.Updated, trigger, null, info, null) with
         {
             IdToken = update.WithIdToken ? IdToken(tx.IdTag, tx.IdTokenType) : null,
         };
+        if (update.Trigger is TransactionUpdateTrigger.TxResumed or TransactionUpdateTrigger.LimitSet)
+        {
+            // Events of their own moment, not of the last sample: the resumption after the boot, the limit as it was set.
+            payload = payload with { Timestamp = time.GetUtcNow() };
+        }
+
         return outbox.CallAsync("TransactionEvent", Payload(payload), OutboxDelivery.Transaction, ct);
     }
 

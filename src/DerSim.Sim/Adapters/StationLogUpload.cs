@@ -137,9 +137,17 @@ internal static class StationLogUpload
     {
         using var body = new ByteArrayContent(content);
         body.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
+
+        // 2.1 N01 (TC_N_102/103): credentials in the location's user info go as HTTP Basic authentication, not in the URL.
+        using var request = new HttpRequestMessage(HttpMethod.Put, WithoutUserInfo(target)) { Content = body };
+        if (target.UserInfo is { Length: > 0 } userInfo)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(Uri.UnescapeDataString(userInfo))));
+        }
+
         try
         {
-            using var response = await Http.PutAsync(target, body, ct).ConfigureAwait(false);
+            using var response = await Http.SendAsync(request, ct).ConfigureAwait(false);
             return response.IsSuccessStatusCode;
         }
         catch (HttpRequestException)
@@ -152,4 +160,7 @@ internal static class StationLogUpload
             return false;
         }
     }
+
+    private static Uri WithoutUserInfo(Uri uri) =>
+        uri.UserInfo.Length == 0 ? uri : new UriBuilder(uri) { UserName = "", Password = "" }.Uri;
 }

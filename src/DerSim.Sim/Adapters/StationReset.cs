@@ -65,6 +65,31 @@ public static class StationReset
         return true;
     }
 
+    /// <summary>
+    /// OCPP 2.1 Reset ImmediateAndResume: after the answer the station reboots at once without ending its transactions;
+    /// after the boot it resumes them (E17, TransactionEvent Updated with triggerReason TxResumed) as long as
+    /// TxCtrlr.TxResumptionTimeout allows. A station that cannot resume (TxResumptionTimeout 0) resets as Immediate
+    /// does, ending them first (B12.FR.02).
+    /// </summary>
+    public static void NowAndResume(StationSession session)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        var station = session.Station;
+        if (session.Engine is { Transactions.Count: > 0 } && station.Configuration.GetInt(StationConfiguration.TxResumptionTimeoutKey, 0) <= 0)
+        {
+            Now(session, TransactionStopReason.HardReset);
+            return;
+        }
+
+        station.ResetScheduled = true;
+        session.AfterAnswer("Reset", _ =>
+        {
+            session.Engine?.Interrupt(powerLoss: false);
+            Reboot(station);
+            return Task.CompletedTask;
+        });
+    }
+
     private static void Reboot(ChargingStation station, BootReason reason = BootReason.RemoteReset)
     {
         // The runner drops the connection within RequestReboot; the next boot clears the wait.

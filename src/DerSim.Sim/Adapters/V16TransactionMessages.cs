@@ -123,6 +123,8 @@ public sealed class V16TransactionMessages(TransactionOutbox outbox, IVersionAda
         TransactionStopReason.EnergyTransferEnded or TransactionStopReason.EVDeparted => Reason.Local,
         TransactionStopReason.StoppedByEV => Reason.EVDisconnected,
         TransactionStopReason.Timeout => Reason.Other,
+        TransactionStopReason.EnergyLimitReached or TransactionStopReason.TimeLimitReached => Reason.Other,
+        TransactionStopReason.NotResumed => Reason.PowerLoss,
         _ => Enum.Parse<Reason>(reason.ToString()),
     };
 

@@ -177,6 +177,24 @@ public sealed class EngineTransaction : IDisposable
     /// <summary>The energy register (Wh) at which the EVSE stops the energy of a refused token's transaction (TxCtrlr.MaxEnergyOnInvalidId); null for no limit.</summary>
     public double? EnergyLimitWh { get; internal set; }
 
+    /// <summary>The limit set at the station for this transaction (OCPP 2.1 E16); null when none.</summary>
+    public TransactionLimit? Limit { get; internal set; }
+
+    /// <summary>The energy register (Wh) when the transaction started, for a limit on its energy (E16); null before.</summary>
+    internal double? StartRegisterWh { get; set; }
+
+    /// <summary>The energy register (Wh) at which <see cref="Limit"/>'s energy is used up; null without an energy limit.</summary>
+    internal double? LimitEndsAtWh { get; set; }
+
+    /// <summary>
+    /// When a reboot or power loss interrupted the transaction (OCPP 2.1 E17), until it resumed after the boot; null
+    /// while it runs undisturbed.
+    /// </summary>
+    public DateTimeOffset? InterruptedAt { get; internal set; }
+
+    /// <summary>Whether the interruption was a power loss (else a reset): the stop reason when it cannot be resumed.</summary>
+    internal bool InterruptedByPowerLoss { get; set; }
+
     /// <summary>The token that stopped it at the station, sent with the stop (2.x TransactionEvent Ended idToken); null when none did.</summary>
     public string? StopIdTag { get; private set; }
 
@@ -238,6 +256,15 @@ public sealed class EngineTransaction : IDisposable
         }
 
         return pending.Done.Task;
+    }
+
+    /// <summary>Wakes the session loop without an input, so it looks at its deadlines again (a limit set at the station).</summary>
+    internal void Wake()
+    {
+        lock (_wakeGate)
+        {
+            _wake.Cancel();
+        }
     }
 
     /// <summary>Cancelled when an input waits for the session loop; renewed once the inputs are taken.</summary>

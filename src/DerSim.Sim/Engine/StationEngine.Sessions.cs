@@ -186,6 +186,8 @@ public sealed partial class StationEngine
             tx.StartedAt = first.Timestamp;
         }
 
+        tx.StartRegisterWh ??= RegisterWh(first);
+
         tx.EverPlugged = Physics.EvAt(start.EvseId) is not null;
         Bidirectional.Prepare(tx, messages);
 
@@ -337,6 +339,18 @@ public sealed partial class StationEngine
                 deadline = lapse < deadline ? lapse : deadline;
             }
 
+            // 2.1 E16: a time limit set at the station ends the transaction at its moment, not at the next sample.
+            if (tx.Limit?.MaxTimeSeconds is { } limitSeconds && tx.StartedAt + TimeSpan.FromSeconds(limitSeconds) is var timeUp)
+            {
+                if (timeUp <= now)
+                {
+                    tx.RequestStop(TransactionStopReason.TimeLimitReached);
+                    return;
+                }
+
+                deadline = timeUp < deadline ? timeUp : deadline;
+            }
+
             try
             {
                 await Clock.WaitAsync(deadline > now ? deadline - now : TimeSpan.Zero, wait.Token).ConfigureAwait(false);
@@ -374,6 +388,12 @@ public sealed partial class StationEngine
             sampleDue = true;
             if (leaving)
             {
+                return;
+            }
+
+            if (LimitReached(tx, sample, Clock.Time.GetUtcNow()) is { } reached)
+            {
+                tx.RequestStop(reached);
                 return;
             }
 

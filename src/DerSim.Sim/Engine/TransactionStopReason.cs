@@ -38,4 +38,16 @@ public enum TransactionStopReason
 
     /// <summary>The station lost its power during the transaction and stops it once powered again (1.6 and 2.x PowerLoss).</summary>
     PowerLoss,
+
+    /// <summary>OCPP 2.1 E16: the energy limit of the transaction was reached (EnergyLimitReached).</summary>
+    EnergyLimitReached,
+
+    /// <summary>OCPP 2.1 E16: the time limit of the transaction was reached (TimeLimitReached).</summary>
+    TimeLimitReached,
+
+    /// <summary>
+    /// OCPP 2.1 E17: the station rebooted or lost power and the transaction could not be resumed within
+    /// TxCtrlr.TxResumptionTimeout (stoppedReason PowerLoss after a power loss, ImmediateReset after a reset).
+    /// </summary>
+    NotResumed,
 }

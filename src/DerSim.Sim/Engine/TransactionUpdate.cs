@@ -19,10 +19,23 @@ public enum TransactionUpdateTrigger
 
     /// <summary>The CSMS's RequestStartTransaction authorised the running transaction (triggerReason RemoteStart, with the idToken and its remoteStartId).</summary>
     RemoteStart,
+
+    /// <summary>
+    /// OCPP 2.1 E17: the transaction, interrupted by a reboot or a power loss, runs on after the boot within
+    /// TxCtrlr.TxResumptionTimeout (triggerReason TxResumed).
+    /// </summary>
+    TxResumed,
+
+    /// <summary>OCPP 2.1 E16: a limit of cost, energy or time was set for the transaction at the station (LimitSet, with transactionLimit).</summary>
+    LimitSet,
 }
 
 /// <summary>An Updated event of a running transaction: why, the charging state it reports (null: none), and whether it carries the token.</summary>
 /// <param name="Trigger">Why.</param>
 /// <param name="State">The charging state to report, or null.</param>
 /// <param name="WithIdToken">Whether the event carries the transaction's idToken (the authorisation that just happened: E03.FR.02).</param>
-public sealed record TransactionUpdate(TransactionUpdateTrigger Trigger, ChargingState? State, bool WithIdToken = false);
+public sealed record TransactionUpdate(TransactionUpdateTrigger Trigger, ChargingState? State, bool WithIdToken = false)
+{
+    /// <summary>The limit the event reports (LimitSet): null for the other triggers.</summary>
+    public TransactionLimit? Limit { get; init; }
+}

@@ -234,6 +234,7 @@ public sealed class StationRunner
             // first connector Available, and the engine must be able to act on it (its calls queue behind ours).
             // Online after the boot: transaction messages queued while offline go out now, in order.
             Engine.Outbox.Online(peer);
+            Engine.Profiles.CameOnline(_clock.Time.GetUtcNow());
             // Sessions and their transactions belong to the station, not to this connection: they run on, offline, when it drops.
             Engine.Attach(_adapter.TransactionMessages(Engine.Outbox, Station), _lifetime);
             foreach (var connector in Station.Connectors)
@@ -252,6 +253,10 @@ public sealed class StationRunner
                     _log($"StatusNotification of connector {connector.StationConnectorId} failed: {ex.Message}");
                 }
             }
+
+            // 2.1 E17: transactions a reboot or power loss interrupted resume now (TxResumed, queued in order; the
+            // answer is not waited for here: the outbox retries a refused one) or end.
+            _ = Engine.ResumeInterruptedAsync(reboot.Token);
 
             // Booted and reported on this connection: only now does a drop start the back-off afresh.
             _client.MarkEstablished(peer);
@@ -278,6 +283,8 @@ public sealed class StationRunner
             Station.RebootRequested -= OnReboot;
             Station.ReconnectRequested -= OnReconnect;
             Engine.Outbox.Offline(peer);
+            // 2.1 K01 maxOfflineDuration counts from here.
+            Engine.Profiles.WentOffline(_clock.Time.GetUtcNow());
         }
     }
 
@@ -315,6 +322,8 @@ public sealed class StationRunner
             Url = url,
             TrustedCaCertificate = options.TrustedCaCertificate ?? (Station.Certificate.TrustedRoots is [var root, ..] ? root : null),
             ClientCertificate = profile.SecurityProfile == 3 ? Station.Certificate.Current ?? options.ClientCertificate : null,
+            // 2.1 B09: a profile that names its own Basic-auth password is connected with it.
+            BasicAuthPassword = profile.BasicAuthPassword ?? options.BasicAuthPassword,
         };
         Station.NetworkProfiles.CurrentSecurityProfile = profile.SecurityProfile;
         _log($"network profile: connecting to {url} with security profile {profile.SecurityProfile} (NetworkConfigurationPriority {priority})");

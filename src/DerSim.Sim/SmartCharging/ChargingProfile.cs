@@ -28,6 +28,15 @@ public sealed record ChargingProfile(
     /// <summary>The transaction a <see cref="ChargingProfilePurpose.Tx"/> profile belongs to (1.6 ids as invariant text).</summary>
     public string? TransactionId { get; init; }
 
+    /// <summary>
+    /// OCPP 2.1 K01: seconds the profile stays valid once the station is offline; beyond that it does not apply while
+    /// the station stays offline (a lower stack level takes over). Null: offline makes no difference.
+    /// </summary>
+    public int? MaxOfflineDuration { get; init; }
+
+    /// <summary>OCPP 2.1 K01: with <see cref="MaxOfflineDuration"/> exceeded the profile is invalid for good (removed on reconnecting).</summary>
+    public bool InvalidAfterOfflineDuration { get; init; }
+
     /// <summary>The schedule that is applied: the first one.</summary>
     public ChargingSchedule Schedule => Schedules[0];
 

@@ -73,7 +73,7 @@ public sealed partial class ChargingProfileStore
         (ChargingProfile Profile, ChargingSchedulePeriod Period)? best = null;
         foreach (var profile in _profiles)
         {
-            if (profile.Purpose != purpose || !applies(profile)
+            if (profile.Purpose != purpose || !applies(profile) || OfflineTooLong(profile, at)
                 || ScheduleEvaluator.PeriodAt(profile, at, tx, fallbackOrigin) is not { } period)
             {
                 continue;

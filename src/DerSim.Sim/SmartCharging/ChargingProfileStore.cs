@@ -162,7 +162,7 @@ public sealed partial class ChargingProfileStore
 
         lock (_gate)
         {
-            var installed = profile with { EvseId = evseId };
+            var installed = WithDrawnDelays(profile with { EvseId = evseId });
             if (installed.Purpose == ChargingProfilePurpose.Tx)
             {
                 if (!_transactions.TryGetValue(evseId, out var tx))

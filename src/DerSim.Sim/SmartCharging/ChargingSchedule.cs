@@ -14,4 +14,17 @@ public sealed record ChargingSchedule(int Id, ChargingRateUnit RateUnit, IReadOn
 
     /// <summary>The lowest rate the EV accepts, in <see cref="RateUnit"/>.</summary>
     public decimal? MinChargingRate { get; init; }
+
+    /// <summary>
+    /// OCPP 2.1 K01 randomizedDelay: the most seconds the station delays the schedule's periods by, a random amount it
+    /// draws once when the profile is installed (<see cref="AppliedDelay"/>), so that many stations do not switch at the
+    /// same instant. Null or 0: no delay.
+    /// </summary>
+    public int? RandomizedDelay { get; init; }
+
+    /// <summary>OCPP 2.1 K01 useLocalTime: the schedule's times are the station's local time (the simulated station runs on UTC).</summary>
+    public bool? UseLocalTime { get; init; }
+
+    /// <summary>The delay the station drew from <see cref="RandomizedDelay"/>: every period starts this much later. The default value is zero.</summary>
+    public TimeSpan AppliedDelay { get; init; }
 }

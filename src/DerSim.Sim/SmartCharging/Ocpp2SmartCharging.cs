@@ -40,6 +40,8 @@ public static class Ocpp2SmartCharging
             ValidFrom = profile.ValidFrom,
             ValidTo = profile.ValidTo,
             TransactionId = profile.TransactionId,
+            MaxOfflineDuration = profile.MaxOfflineDuration,
+            InvalidAfterOfflineDuration = profile.InvalidAfterOfflineDuration ?? false,
         };
     }
 
@@ -63,6 +65,8 @@ public static class Ocpp2SmartCharging
             ValidFrom = profile.ValidFrom,
             ValidTo = profile.ValidTo,
             TransactionId = profile.TransactionId,
+            MaxOfflineDuration = profile.MaxOfflineDuration,
+            InvalidAfterOfflineDuration = profile.InvalidAfterOfflineDuration ? true : null,
         };
     }
 
@@ -221,6 +225,8 @@ public static class Ocpp2SmartCharging
             StartSchedule = s.StartSchedule,
             Duration = s.Duration,
             MinChargingRate = s.MinChargingRate,
+            RandomizedDelay = s.RandomizedDelay,
+            UseLocalTime = s.UseLocalTime,
         };
 
     private static V21.ChargingScheduleType ToOcpp2(ChargingSchedule s) =>
@@ -241,6 +247,8 @@ public static class Ocpp2SmartCharging
             StartSchedule = s.StartSchedule,
             Duration = s.Duration,
             MinChargingRate = s.MinChargingRate,
+            RandomizedDelay = s.RandomizedDelay,
+            UseLocalTime = s.UseLocalTime,
         };
 
     /// <summary>The model operation mode of a 2.1 one.</summary>

@@ -95,9 +95,10 @@ internal static class ScheduleEvaluator
         ChargingProfile profile, DateTimeOffset at, ChargingTransaction? tx, DateTimeOffset fallbackOrigin)
     {
         var dynamicStart = tx?.StartedAt ?? fallbackOrigin;
-        var start = profile.Kind == ChargingProfileKind.Relative
+        // 2.1 randomizedDelay: the station's drawn delay moves every period of the schedule later.
+        var start = (profile.Kind == ChargingProfileKind.Relative
             ? dynamicStart
-            : profile.Schedule.StartSchedule ?? dynamicStart;
+            : profile.Schedule.StartSchedule ?? dynamicStart) + profile.Schedule.AppliedDelay;
 
         if (RecurrenceInterval(profile) is not { } interval)
         {

@@ -86,6 +86,8 @@ public sealed class StationConfiguration
         // OCPP 1.6 §9.1 SupportedFeatureProfiles (Core, required, read-only): the feature profiles the 1.6 station
         // implements. 2.x has no such variable (its controllers' Available/Enabled say it).
         Add(new Setting(SupportedFeatureProfilesKey, "ChargingStation", "SupportedFeatureProfiles", SupportedFeatureProfilesValue, ReadOnly: true, null) { DataType = DeviceDataType.MemberList, InV2 = false });
+        // 2.1 E17: how long (s) after a reboot or power loss a transaction may still be resumed; 0 means never (it ends).
+        Add(new Setting(TxResumptionTimeoutKey, "TxCtrlr", "TxResumptionTimeout", "0", ReadOnly: false, IsPositiveIntOrZero) { DataType = DeviceDataType.Integer, Unit = Seconds, InV16 = false });
         AddLocalListAndReservationSettings();
     }
 
@@ -107,6 +109,9 @@ public sealed class StationConfiguration
 
     /// <summary>The 1.6 feature profiles DerSim's 1.6 station implements (the value of SupportedFeatureProfiles).</summary>
     public const string SupportedFeatureProfilesValue = "Core,FirmwareManagement,LocalAuthListManagement,Reservation,SmartCharging,RemoteTrigger";
+
+    /// <summary>The key of TxCtrlr.TxResumptionTimeout (2.1 only).</summary>
+    public const string TxResumptionTimeoutKey = "TxResumptionTimeout";
 
     /// <summary>The key of SmartChargingCtrlr.Enabled (2.x only).</summary>
     public const string SmartChargingEnabledKey = "SmartChargingEnabled";

@@ -70,6 +70,9 @@ public sealed class StationNetworkProfiles
             : !Uri.TryCreate(profile.CsmsUrl, UriKind.Absolute, out var url) || url.Scheme != (profile.SecurityProfile >= 2 ? "wss" : "ws")
                 ? $"URL {profile.CsmsUrl} is not {(profile.SecurityProfile >= 2 ? "wss" : "ws")}:// as security profile {profile.SecurityProfile} needs"
             : profile.MessageTimeoutSeconds <= 0 ? $"message timeout {profile.MessageTimeoutSeconds} is not positive"
+            // 2.1 B09: a password given for the connection is a passwordString (16 to 40 characters), an identity at most 48.
+            : profile.BasicAuthPassword is { } password && !IsPasswordString(password) ? "basicAuthPassword is not a passwordString of 16 to 40 characters"
+            : profile.Identity is { Length: 0 or > 48 } ? "identity is empty or longer than 48 characters"
             : null;
         if (why is not null)
         {
@@ -88,4 +91,7 @@ public sealed class StationNetworkProfiles
 
         return (NetworkProfileOutcome.Accepted, $"stored in slot {slot}");
     }
+
+    private static bool IsPasswordString(string value) =>
+        value.Length is >= 16 and <= 40 && value.All(c => char.IsAsciiLetterOrDigit(c) || "*-_=:+|@.".Contains(c, StringComparison.Ordinal));
 }

@@ -50,4 +50,19 @@ public sealed class StationNetworkProfilesTests
     [TestCase("", false)]
     public void NetworkConfigurationPriority_names_each_slot_of_the_station_once(string value, bool valid) =>
         StationNetworkProfiles.IsPriorityList(value).ShouldBe(valid);
+
+    [Test]
+    public void A_profile_with_its_own_identity_and_password_is_stored_and_a_password_that_is_no_passwordString_rejected()
+    {
+        var profiles = new StationNetworkProfiles { CurrentSecurityProfile = 1 };
+        var withCredentials = Plain with { Identity = "CS-1", BasicAuthPassword = "DerSim-0123456789abcdef" };
+
+        profiles.Store(2, withCredentials).Outcome.ShouldBe(NetworkProfileOutcome.Accepted);
+        profiles.In(2)!.BasicAuthPassword.ShouldBe("DerSim-0123456789abcdef");
+        profiles.In(2)!.Identity.ShouldBe("CS-1");
+
+        profiles.Store(3, withCredentials with { BasicAuthPassword = "short" }).Reason.ShouldContain("passwordString");
+        profiles.Store(3, withCredentials with { Identity = new string('x', 49) }).Reason.ShouldContain("identity");
+        profiles.In(3).ShouldBeNull();
+    }
 }

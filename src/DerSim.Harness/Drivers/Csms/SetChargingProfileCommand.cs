@@ -55,6 +55,18 @@ public sealed record SetChargingProfileCommand(string StationId, OcppVersion Ver
     /// </summary>
     public bool KeepsProfileId { get; init; }
 
+    /// <summary>2.1 only: chargingProfile.maxOfflineDuration in seconds. The default value is none.</summary>
+    public int? MaxOfflineDuration { get; init; }
+
+    /// <summary>2.1 only: chargingProfile.invalidAfterOfflineDuration. The default value is none.</summary>
+    public bool? InvalidAfterOfflineDuration { get; init; }
+
+    /// <summary>2.1 only: chargingSchedule.randomizedDelay in seconds. The default value is none.</summary>
+    public int? RandomizedDelay { get; init; }
+
+    /// <summary>2.1 only: chargingSchedule.useLocalTime. The default value is none.</summary>
+    public bool? UseLocalTime { get; init; }
+
     /// <summary>W when <see cref="LimitW"/> is given, else A.</summary>
     public string RateUnit => LimitW is null ? "A" : "W";
 
@@ -64,7 +76,8 @@ public sealed record SetChargingProfileCommand(string StationId, OcppVersion Ver
     /// </summary>
     public bool IsScheduled =>
         StackLevel != 0 || ProfileKind != "Relative" || RecurrencyKind is not null || ValidFrom is not null || ValidTo is not null
-        || StartSchedule is not null || DurationSeconds is not null || Periods is not null || KeepsProfileId;
+        || StartSchedule is not null || DurationSeconds is not null || Periods is not null || KeepsProfileId
+        || MaxOfflineDuration is not null || InvalidAfterOfflineDuration is not null || RandomizedDelay is not null || UseLocalTime is not null;
 
     /// <inheritdoc />
     public override CsmsActionKind Kind => CsmsActionKind.SetChargingProfile;
@@ -123,9 +136,13 @@ public sealed record SetChargingProfileCommand(string StationId, OcppVersion Ver
                 {
                     StartSchedule = StartSchedule,
                     Duration = DurationSeconds,
+                    RandomizedDelay = Version == OcppVersion.V21 ? RandomizedDelay : null,
+                    UseLocalTime = Version == OcppVersion.V21 ? UseLocalTime : null,
                 }])
             {
                 TransactionId = Purpose == "TxProfile" ? TransactionId : null,
+                MaxOfflineDuration = Version == OcppVersion.V21 ? MaxOfflineDuration : null,
+                InvalidAfterOfflineDuration = Version == OcppVersion.V21 ? InvalidAfterOfflineDuration : null,
                 RecurrencyKind = RecurrencyKind is { } r2 ? Wire<Ocpp2.RecurrencyKindEnumType>(r2, "recurrency kind") : null,
                 ValidFrom = ValidFrom,
                 ValidTo = ValidTo,

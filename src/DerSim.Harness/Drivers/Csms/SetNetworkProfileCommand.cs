@@ -14,7 +14,9 @@ namespace DerSim.Harness.Drivers.Csms;
 /// <param name="SecurityProfile">connectionData.securityProfile (0 to 3).</param>
 /// <param name="MessageTimeout">connectionData.messageTimeout in seconds.</param>
 /// <param name="OcppInterface">connectionData.ocppInterface (Wired0, Wireless0, …).</param>
-public sealed record SetNetworkProfileCommand(string StationId, OcppVersion Version, int ConfigurationSlot, string CsmsUrl, int SecurityProfile, int MessageTimeout = 30, string OcppInterface = "Wired0")
+/// <param name="Identity">2.1 only: connectionData.identity, the Basic-auth user name for the connection; null leaves it out.</param>
+/// <param name="BasicAuthPassword">2.1 only: connectionData.basicAuthPassword for the connection; null leaves it out.</param>
+public sealed record SetNetworkProfileCommand(string StationId, OcppVersion Version, int ConfigurationSlot, string CsmsUrl, int SecurityProfile, int MessageTimeout = 30, string OcppInterface = "Wired0", string? Identity = null, string? BasicAuthPassword = null)
     : CsmsCommand(StationId, Version)
 {
     /// <inheritdoc />
@@ -29,5 +31,7 @@ public sealed record SetNetworkProfileCommand(string StationId, OcppVersion Vers
         new Ocpp2.NetworkConnectionProfileType(Wire<Ocpp2.OCPPInterfaceEnumType>(OcppInterface, "OCPP interface"), Ocpp2.OCPPTransportEnumType.JSON, MessageTimeout, CsmsUrl, SecurityProfile)
         {
             OcppVersion = Version == OcppVersion.V201 ? Ocpp2.OCPPVersionEnumType.OCPP20 : null,
+            Identity = Version == OcppVersion.V21 ? Identity : null,
+            BasicAuthPassword = Version == OcppVersion.V21 ? BasicAuthPassword : null,
         });
 }

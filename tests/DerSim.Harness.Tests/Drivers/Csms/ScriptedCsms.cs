@@ -30,6 +30,9 @@ public sealed class ScriptedCsms : IAsyncDisposable
     private readonly ConcurrentDictionary<string, string> _passwordsSet = new(StringComparer.Ordinal);
     private readonly ScriptedCsmsV16 _v16;
 
+    // The last TxProfile SetChargingProfile payload it sent per transaction id (2.1 E17: set again on TxResumed).
+    private readonly ConcurrentDictionary<string, string> _txProfiles = new(StringComparer.Ordinal);
+
     private ScriptedCsms(WebApplication app, ScriptedCsmsScript script)
     {
         _app = app;
@@ -142,6 +145,12 @@ public sealed class ScriptedCsms : IAsyncDisposable
             && data.FirstOrDefault(d => d?["component"]?["name"]?.ToString() == "SecurityCtrlr" && d?["variable"]?["name"]?.ToString() == "BasicAuthPassword") is { } offered)
         {
             _passwordsOffered[messageId] = (id, offered["attributeValue"]!.ToString());
+        }
+
+        if (action == "SetChargingProfile" && payload["chargingProfile"] is JsonObject txProfile
+            && txProfile["chargingProfilePurpose"]?.ToString() == "TxProfile" && txProfile["transactionId"]?.ToString() is { } forTransaction)
+        {
+            _txProfiles[forTransaction] = payload.ToJsonString();
         }
 
         await connection.SendAsync(this, $"[2,\"{messageId}\",\"{action}\",{payload.ToJsonString()}]", context.RequestAborted);
@@ -298,6 +307,12 @@ public sealed class ScriptedCsms : IAsyncDisposable
         }
 
         await connection.SendAsync(this, $"[3,\"{id}\",{answer}]", ct);
+        if (action == "TransactionEvent" && !_script.ForgetsTxProfileOnResume && payload.GetProperty("triggerReason").GetString() == "TxResumed"
+            && _txProfiles.TryGetValue(payload.GetProperty("transactionInfo").GetProperty("transactionId").GetString()!, out var restore))
+        {
+            await connection.SendAsync(this, $"[2,\"own-{Interlocked.Increment(ref _nextId)}\",\"SetChargingProfile\",{restore}]", ct);
+        }
+
         if (action == "BootNotification")
         {
             foreach (var (after, call, body) in _script.AfterBoot)

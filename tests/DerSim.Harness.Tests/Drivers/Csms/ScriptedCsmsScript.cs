@@ -124,6 +124,13 @@ public sealed record ScriptedCsmsScript
     public (string Action, string Field, string Json)? WrongAnswerFieldIn { get; init; }
 
     /// <summary>
+    /// Whether it forgets the TxProfile it set for a transaction when the station resumes that transaction after a
+    /// power loss (TransactionEvent Updated, triggerReason TxResumed), breaking OCPP 2.1 E17 (TC_E_117). The default
+    /// value is false: it sets the TxProfile it last sent for that transaction again, after answering the event.
+    /// </summary>
+    public bool ForgetsTxProfileOnResume { get; init; }
+
+    /// <summary>
     /// The tokens of the default target declaration as a CSMS that knows them answers them (<see cref="Tokens"/>): the
     /// valid ones and the master pass Accepted with their groups, the unknown, blocked and expired ones with those statuses.
     /// </summary>

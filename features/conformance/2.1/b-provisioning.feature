@@ -1,0 +1,70 @@
+@conformance @block-B
+Feature: B Provisioning - OCPP 2.1 only: network profiles with credentials, and resets that resume the transaction
+  The OCA cases of block B that only OCPP 2.1 has. The CSMS stores a network connection profile that carries the
+  connection's own Basic-auth identity and password (B09), and resets the station with ImmediateAndResume: the station
+  reboots at once and, with a transaction running, resumes it after the boot instead of ending it (B12, E17). The
+  verdict is about what the CSMS sent and how it took the boot, the status reports and the resumed transaction.
+
+  # B09 (2.1): connectionData carries identity and basicAuthPassword; the station stores the profile (B09.FR.01).
+  @TC_B_100_CSMS @mandatory-core @csms-initiated
+  Scenario Outline: A network connection profile with an identity and a password is stored
+    Given a station with profile "EVSE-AC-22kW-1port" on OCPP <version>
+    And the station is Booted
+    When the CSMS sets the network profile of slot 2 to its own URL with an identity and a password
+    Then the CSMS sent the "SetNetworkProfile" as asked
+    And the CSMS's last "SetNetworkProfile" carries "connectionData.identity"
+    And the CSMS's last "SetNetworkProfile" carries "connectionData.basicAuthPassword"
+    And the station answered "SetNetworkProfile" with "Accepted"
+    And the CSMS answered every call
+    And the CSMS answered no call with an error
+
+    @ocpp2.1
+    Examples: OCPP 2.1
+      | version |
+      | 2.1     |
+
+  # B12 (2.1): an ImmediateAndResume reset of the whole station while a transaction runs. The station reboots at once
+  # without ending it, boots with reason RemoteReset, reports the connector Occupied and resumes the transaction within
+  # TxCtrlr.TxResumptionTimeout (E17.FR.15: TransactionEvent Updated, triggerReason TxResumed), which the CSMS takes.
+  @TC_B_103_CSMS @mandatory-core @csms-initiated
+  Scenario Outline: An ImmediateAndResume reset during a transaction: the transaction resumes after the reboot
+    Given a station with profile "EVSE-AC-22kW-1port" on OCPP <version>
+    And the station's setting "TxCtrlr.TxResumptionTimeout" is "300"
+    And the station is Booted
+    And EVSE 1 is EnergyTransferStarted with the valid token
+    When the CSMS resets the station with an "ImmediateAndResume" reset
+    Then the CSMS sent the "Reset" as asked
+    And the CSMS's last "Reset" has no "evseId"
+    And the station answered "Reset" with "Accepted"
+    When 10 s of simulated time pass
+    Then the CSMS answered the "BootNotification" whose "reason" is "RemoteReset" with "status" = "Accepted"
+    And the CSMS answered the "StatusNotification" whose "connectorStatus" is "Occupied"
+    And the CSMS answered the "TransactionEvent" whose "triggerReason" is "TxResumed"
+    And the CSMS answered every call
+    And the CSMS answered no call with an error
+
+    @ocpp2.1
+    Examples: OCPP 2.1
+      | version |
+      | 2.1     |
+
+  # B12 (2.1): an ImmediateAndResume reset of an idle station: it reboots at once, boots with reason RemoteReset and
+  # reports its connectors Available; the CSMS accepts the boot and answers the reports.
+  @TC_B_104_CSMS @mandatory-core @csms-initiated
+  Scenario Outline: An ImmediateAndResume reset of an idle station: it reboots and the CSMS accepts its boot
+    Given a station with profile "EVSE-AC-22kW-1port" on OCPP <version>
+    And the station is Booted
+    When the CSMS resets the station with an "ImmediateAndResume" reset
+    Then the CSMS sent the "Reset" as asked
+    And the CSMS's last "Reset" has no "evseId"
+    And the station answered "Reset" with "Accepted"
+    When 10 s of simulated time pass
+    Then the CSMS answered the "BootNotification" whose "reason" is "RemoteReset" with "status" = "Accepted"
+    And the CSMS answered 2 "StatusNotification" whose "connectorStatus" is "Available"
+    And the CSMS answered every call
+    And the CSMS answered no call with an error
+
+    @ocpp2.1
+    Examples: OCPP 2.1
+      | version |
+      | 2.1     |

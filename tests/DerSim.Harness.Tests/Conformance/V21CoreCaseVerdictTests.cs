@@ -1,0 +1,122 @@
+using DerSim.Gherkin.Model;
+using DerSim.Harness.Configuration;
+using DerSim.Harness.Target;
+using DerSim.Harness.Tests.Drivers.Csms;
+using DerSim.Harness.Tests.Drivers.Verdicts;
+
+using static DerSim.Harness.Tests.Conformance.CaseResults;
+
+namespace DerSim.Harness.Tests.Conformance;
+
+/// <summary>
+/// The OCPP 2.1-only Core and Smart Charging cases (features/conformance/2.1: ImmediateAndResume resets, a transaction
+/// resumed after a power loss, limits set at the station, SetNetworkProfile with credentials, maxOfflineDuration and
+/// randomizedDelay profiles, a log upload with credentials) against a loopback CSMS driven through its HTTP API that
+/// breaks one rule at a time: exactly the cases of that rule fail, the message naming the rule and quoting the frame.
+/// </summary>
+[Parallelizable(ParallelScope.All)]
+public sealed class V21CoreCaseVerdictTests
+{
+    private const string Provisioning = "b-provisioning.feature";
+    private const string Transactions = "e-transactions.feature";
+    private const string SmartCharging = "k-smart-charging.feature";
+    private const string Diagnostics = "n-diagnostics.feature";
+
+    [Test]
+    public async Task A_CSMS_that_keeps_every_rule_passes_every_case()
+    {
+        var results = await RunAsync(new ScriptedCsmsScript(), Provisioning, Transactions, SmartCharging, Diagnostics);
+
+        results.Count.ShouldBe(10);
+        results.Where(r => r.Status != ScenarioStatus.Passed).Select(r => $"{Case(r)}: {r.Message}").ShouldBeEmpty();
+    }
+
+    [Test]
+    public async Task A_CSMS_that_rejects_the_boot_after_a_reset_fails_exactly_the_ImmediateAndResume_cases()
+    {
+        var results = await RunAsync(new ScriptedCsmsScript { RebootStatus = "Rejected" }, Provisioning);
+
+        Failed(results).ShouldBe(["TC_B_103_CSMS", "TC_B_104_CSMS"]);
+        var failure = results.Single(r => Case(r) == "TC_B_104_CSMS").Message;
+        failure.ShouldContain("rule: the CSMS answers the BootNotification whose reason is RemoteReset with status = Accepted");
+        failure.ShouldContain("\"status\":\"Rejected\"");
+    }
+
+    [Test]
+    public async Task A_CSMS_that_refuses_a_resumed_transaction_fails_exactly_the_resumption_cases()
+    {
+        var results = await RunAsync(new ScriptedCsmsScript { ErrorForTriggerReason = "TxResumed" }, Provisioning, Transactions);
+
+        Failed(results).ShouldBe(["TC_B_103_CSMS", "TC_E_113_CSMS", "TC_E_117_CSMS"]);
+        var failure = results.Single(r => Case(r) == "TC_E_113_CSMS").Message;
+        failure.ShouldContain("rule: the CSMS answers every TransactionEvent with a CALLRESULT in time");
+        failure.ShouldContain("NotImplemented");
+        failure.ShouldContain("\"TxResumed\"");
+    }
+
+    [Test]
+    public async Task A_CSMS_that_refuses_a_limit_set_at_the_station_fails_exactly_the_limit_cases()
+    {
+        var results = await RunAsync(new ScriptedCsmsScript { ErrorForTriggerReason = "LimitSet" }, Transactions);
+
+        Failed(results).ShouldBe(["TC_E_106_CSMS", "TC_E_107_CSMS"]);
+        results.Single(r => Case(r) == "TC_E_107_CSMS").Message.ShouldContain("rule: the CSMS answers the TransactionEvent whose triggerReason is LimitSet with a CALLRESULT without transactionLimit; it answered");
+    }
+
+    [Test]
+    public async Task A_CSMS_that_forgets_the_TxProfile_of_a_resumed_transaction_fails_exactly_that_case()
+    {
+        var results = await RunAsync(new ScriptedCsmsScript { ForgetsTxProfileOnResume = true }, Transactions);
+
+        Failed(results).ShouldBe(["TC_E_117_CSMS"]);
+        var failure = results.Single(r => Case(r) == "TC_E_117_CSMS").Message;
+        failure.ShouldContain("rule: after the station's TransactionEvent whose triggerReason is TxResumed the CSMS sends SetChargingProfile with chargingProfile.chargingProfilePurpose = TxProfile");
+        failure.ShouldContain("\"TxResumed\"");
+    }
+
+    [Test]
+    public async Task A_CSMS_that_gets_the_offline_duration_wrong_fails_exactly_the_case_that_asks_for_one()
+    {
+        // The other profiles were asked for no maxOfflineDuration: a field the case does not name is not held against them.
+        var results = await RunAsync(new ScriptedCsmsScript { WrongFieldIn = ("SetChargingProfile", "chargingProfile.maxOfflineDuration", "5") }, Transactions, SmartCharging);
+
+        Failed(results).ShouldBe(["TC_K_100_CSMS"]);
+        var failure = results.Single(r => Case(r) == "TC_K_100_CSMS").Message;
+        failure.ShouldContain("chargingProfile.maxOfflineDuration = 5");
+        failure.ShouldContain("\"SetChargingProfile\",{");
+    }
+
+    [Test]
+    public async Task A_CSMS_that_loses_the_identity_of_a_network_profile_or_the_log_location_fails_exactly_those_cases()
+    {
+        // Recorded passwords are masked, so the identity stands for the connection's credentials.
+        var profile = await RunAsync(new ScriptedCsmsScript { WrongFieldIn = ("SetNetworkProfile", "connectionData.identity", "\"someone-else\"") }, Provisioning);
+        Failed(profile).ShouldBe(["TC_B_100_CSMS"]);
+        profile.Single(r => Case(r) == "TC_B_100_CSMS").Message.ShouldContain("connectionData.identity = someone-else");
+
+        var log = await RunAsync(new ScriptedCsmsScript { WrongFieldIn = ("GetLog", "log.remoteLocation", "\"http://127.0.0.1:9/uploads/\"") }, Diagnostics);
+        Failed(log).ShouldBe(["TC_N_102_CSMS"]);
+        log.Single().Message.ShouldContain("log.remoteLocation");
+    }
+
+    // The CALL timeout also bounds how long a CSMS action step waits for a CALL that matches what was asked: 2 s keeps
+    // the run with a wrong field short.
+    private static async Task<List<ScenarioResult>> RunAsync(ScriptedCsmsScript script, params string[] files)
+    {
+        await using var csms = await ScriptedCsms.StartAsync(script with { ClockStart = TimeProvider.System.GetUtcNow() });
+        var settings = new DerSimSettings
+        {
+            CallTimeoutSeconds = 2,
+            CsmsDriver = "Http",
+            Http = InlineScenarios.TriggerApi(csms.ApiUrl, "Reset", "SetNetworkProfile", "SetChargingProfile", "SetChargingProfileSchedule", "GetLog"),
+            Target = new TargetDeclaration { StationIds = ["VERDICT-21"] },
+        };
+        var results = new List<ScenarioResult>();
+        foreach (var file in files)
+        {
+            results.AddRange(await InlineScenarios.RunFileAsync(Path.Combine(TestContext.CurrentContext.TestDirectory, "features", "conformance", "2.1", file), csms.Url, settings));
+        }
+
+        return results;
+    }
+}
