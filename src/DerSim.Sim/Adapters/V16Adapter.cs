@@ -115,7 +115,7 @@ public sealed class V16Adapter(TimeProvider time) : IVersionAdapter
                 // A 2.x-only variable (AlignedDataSendDuringIdle, …) is no 1.6 key.
                 if (station.Configuration.Get(key) is { InV16: true } setting)
                 {
-                    known.Add(new ConfigurationKey(setting.Key, setting.ReadOnly) { Value = setting.Value });
+                    known.Add(new ConfigurationKey(setting.Key, setting.ReadOnly) { Value = setting.WriteOnly ? null : setting.Value });
                 }
                 else
                 {
@@ -184,6 +184,8 @@ public sealed class V16Adapter(TimeProvider time) : IVersionAdapter
                 _ => TriggerMessageStatus.NotImplemented,
             }));
         });
+
+        V16SecurityHandlers.Register(peer, session);
     }
 
     // The connector a 1.6 connectorId names, or none.

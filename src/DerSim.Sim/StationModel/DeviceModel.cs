@@ -133,7 +133,7 @@ public sealed class DeviceModel
     }
 
     private IEnumerable<DeviceVariable> SettingVariables() =>
-        _station.Configuration.All.Select(setting => new DeviceVariable(
+        _station.Configuration.All.Where(setting => setting.InV2).Select(setting => new DeviceVariable(
             new DeviceComponent(setting.Component),
             setting.Variable,
             setting.DataType,

@@ -1,11 +1,13 @@
 using DerSim.Ocpp;
+using V16 = DerSim.Ocpp.V16;
 using Ocpp2 = DerSim.Ocpp.V21;
 
 namespace DerSim.Harness.Drivers.Csms;
 
 /// <summary>
 /// 2.x UpdateFirmware: a (secure) firmware update of the station from a URL, with the signing certificate and the
-/// image's signature (2.0.1 L01). OCPP 1.6 has no such action here (its UpdateFirmware carries no signature).
+/// image's signature (2.0.1 L01). In OCPP 1.6 a signed update (a signing certificate and a signature given) is the
+/// security extension's SignedUpdateFirmware.
 /// </summary>
 /// <param name="StationId">The station it is for.</param>
 /// <param name="Version">The station's OCPP version.</param>
@@ -36,10 +38,20 @@ public sealed record UpdateFirmwareCommand(
     public override IReadOnlyCollection<string> ChosenByCsms => ["requestId", "firmware.retrieveDateTime"];
 
     /// <inheritdoc />
-    protected override string? ActionIn(OcppVersion version) => version == OcppVersion.V16 ? null : "UpdateFirmware";
+    protected override string? ActionIn(OcppVersion version) =>
+        version != OcppVersion.V16 ? "UpdateFirmware" : IsSigned ? "SignedUpdateFirmware" : null;
+
+    // 1.6: a signing certificate and a signature make the update the security extension's SignedUpdateFirmware.
+    private bool IsSigned => SigningCertificate is not null && Signature is not null;
 
     /// <inheritdoc />
-    protected override object Request() => new Ocpp2.UpdateFirmwareRequest(
+    protected override object Request() => Version == OcppVersion.V16
+        ? new V16.SignedUpdateFirmwareRequest(RequestId, new V16.FirmwareType(Location, RetrieveDateTime, SigningCertificate!, Signature!) { InstallDateTime = InstallDateTime })
+        {
+            Retries = Retries,
+            RetryInterval = RetryInterval,
+        }
+        : new Ocpp2.UpdateFirmwareRequest(
         RequestId,
         new Ocpp2.FirmwareType(Location, RetrieveDateTime)
         {
