@@ -218,6 +218,37 @@ Feature: Security (OCPP 1.6 security extension) - credentials, certificates, sec
       | version |
       | 1.6     |
 
+  # Whitepaper 1.2: the Central System raises the charge point's SecurityProfile (ChangeConfiguration, one level up) and
+  # resets it (Hard); the charge point comes back on the higher profile, where its installer set up the Central
+  # System's URL for it, and the Central System admits it. Once upgraded, the Central System no longer admits it with
+  # the lower profile, and keeps admitting it with the higher one. The target declaration names one Central System URL
+  # and none for the higher profile: against a Central System under test the case is not applicable.
+  @TC_083_CSMS @mandatory-security @csms-initiated
+  Scenario Outline: A charge point moved to a higher security profile is admitted with it and no longer with the lower one
+    Given the CSMS uses security profile 1
+    And the CSMS also serves security profile 2
+    And a station with profile "EVSE-AC-22kW-1port" on OCPP <version>
+    And the station is Booted
+    And the station holds the CSMS's security profile 2 URL in slot 2
+    When the CSMS sets configuration "SecurityProfile" to "2"
+    Then the CSMS sent the "ChangeConfiguration" as asked
+    And the station answered "ChangeConfiguration" with "Accepted"
+    When the CSMS resets the station with a "Hard" reset
+    Then the CSMS sent the "Reset" as asked
+    And the CSMS accepted the station's reconnection with security profile 2
+    And the CSMS answered the last "BootNotification" with "status" one of "Accepted"
+    When the station tries to connect with security profile 1 again
+    Then the CSMS refused the station's connection with security profile 1
+    When the station reconnects to the CSMS
+    Then the CSMS accepted the station's reconnection
+    And the CSMS answered every call
+    And the CSMS answered no call with an error
+
+    @ocpp1.6
+    Examples: OCPP 1.6
+      | version |
+      | 1.6     |
+
   # Whitepaper 1.3 (security profile 1 or 2): the Central System upgrades a connection whose user name is the charge
   # point id and whose password is right.
   @TC_085_CSMS @mandatory-security

@@ -460,7 +460,8 @@ public sealed class SecurityCaseSteps(ScenarioWorld world, ScenarioContext scena
             : null;
     }
 
-    private void MarkConnections(string why)
+    /// <summary>Counts the station's connections so far: the next one is the reconnection <c>the CSMS accepted the station's reconnection</c> checks.</summary>
+    internal void MarkConnections(string why)
     {
         var running = Running(world.Simulator.Station());
         _connectionsBefore = running.Engine.Outbox.Connections;

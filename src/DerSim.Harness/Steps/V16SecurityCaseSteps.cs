@@ -17,7 +17,7 @@ namespace DerSim.Harness.Steps;
 /// speak 1.6 too.
 /// </summary>
 [Binding]
-public sealed class V16SecurityCaseSteps(ScenarioWorld world, ScenarioContext scenario)
+public sealed class V16SecurityCaseSteps(ScenarioWorld world, ScenarioContext scenario, SecurityCaseSteps security)
 {
     private (string Offered, string? Selected, string? Refusal)? _negotiation;
 
@@ -32,6 +32,30 @@ public sealed class V16SecurityCaseSteps(ScenarioWorld world, ScenarioContext sc
     {
         var station = world.Simulator.Station();
         return CsmsPerform.RunAsync(world, scenario, new TriggerMessageCommand(station.Id, station.Version, message, Extended: true));
+    }
+
+    /// <summary>
+    /// OCPP 1.6 has no message giving a station a CSMS URL: the station's installer sets up where it connects with a
+    /// higher security profile (whitepaper 1.2). The running station is given the CSMS's URL for that profile (see
+    /// <c>Given the CSMS also serves security profile 2</c>) as a network profile in the slot; a CSMS that raises its
+    /// SecurityProfile key and resets it moves it there. The station's next connection is expected on that profile.
+    /// Example: <c>Given the station holds the CSMS's security profile 2 URL in slot 2</c>
+    /// </summary>
+    [Given("the station holds the CSMS's security profile {int} URL in slot {int}")]
+    public async Task HoldsUpgradeUrl(int profile, int slot)
+    {
+        var station = world.Simulator.Station();
+        await world.Csms.UrlAsync().ConfigureAwait(false);
+        var url = world.Csms.Embedded?.UpgradeUrl
+            ?? throw new InvalidOperationException($"the CSMS serves no URL for security profile {profile}: start with Given the CSMS also serves security profile {profile}");
+        var running = station.Runner ?? throw new InvalidOperationException($"station {station.Id} is not running: start with Given the station is Booted");
+        var (outcome, why) = running.Station.NetworkProfiles.Store(slot, new Sim.StationModel.NetworkProfile(url.ToString().TrimEnd('/'), profile, "Wired0", "JSON", 30, "OCPP16"));
+        if (outcome != Sim.StationModel.NetworkProfileOutcome.Accepted)
+        {
+            throw new InvalidOperationException($"the station did not take the security profile {profile} URL: {why}");
+        }
+
+        security.MarkConnections($"with security profile {profile} after its reboot");
     }
 
     /// <summary>

@@ -50,6 +50,7 @@ internal static class V16SecurityHandlers
             station.Configuration.Preset(profile, station.NetworkProfiles.CurrentSecurityProfile.ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
 
+        RegisterSecurityProfile(session);
         peer.On<ExtendedTriggerMessageRequest, ExtendedTriggerMessageResponse>((request, _) =>
             ValueTask.FromResult(new ExtendedTriggerMessageResponse(Trigger(session, request))));
     }
@@ -74,6 +75,33 @@ internal static class V16SecurityHandlers
         station.Configuration.Changed += OnChanged;
         session.SessionToken.Register(() => station.Configuration.Changed -= OnChanged);
     }
+
+    // Whitepaper 1.2 (TC_083): the CSMS raises SecurityProfile; the station accepts a profile it holds a connection for
+    // (the one it runs with, or a network profile its installer set up for it) and connects with it after its next
+    // reboot (the reset the CSMS sends next): the slot of that profile goes first in the connection priority.
+    private static void RegisterSecurityProfile(StationSession session)
+    {
+        var station = session.Station;
+        station.Configuration.SecurityProfileReachable = profile =>
+            profile == station.NetworkProfiles.CurrentSecurityProfile || SlotFor(station, profile) is not null;
+        void OnChanged(string key)
+        {
+            if (key == StationConfiguration.SecurityProfileKey
+                && int.TryParse(station.Configuration.Get(key)?.Value, System.Globalization.CultureInfo.InvariantCulture, out var profile)
+                && SlotFor(station, profile) is { } slot
+                && station.Configuration.Get(StationConfiguration.NetworkConfigurationPriorityKey) is { } priority)
+            {
+                station.Configuration.Preset(priority, slot.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                session.Engine?.Log($"SecurityProfile {profile}: connecting with slot {slot} after the next reboot");
+            }
+        }
+
+        station.Configuration.Changed += OnChanged;
+        session.SessionToken.Register(() => station.Configuration.Changed -= OnChanged);
+    }
+
+    private static int? SlotFor(ChargingStation station, int profile) =>
+        Enumerable.Range(1, StationNetworkProfiles.SlotCount).Cast<int?>().FirstOrDefault(s => station.NetworkProfiles.In(s!.Value) is { } p && p.SecurityProfile == profile);
 
     private static TriggerMessageStatusEnumType Trigger(StationSession session, ExtendedTriggerMessageRequest request)
     {

@@ -84,6 +84,12 @@ public sealed class StationConfiguration
     /// <summary>The 1.6 key SecurityProfile (security whitepaper): the profile the station connects with, 0 to 3.</summary>
     public const string SecurityProfileKey = "SecurityProfile";
 
+    /// <summary>
+    /// Whether the station can connect with a security profile (it holds a connection set up for it); a 1.6
+    /// ChangeConfiguration of SecurityProfile to one it cannot reach is Rejected. Null: any.
+    /// </summary>
+    public Func<int, bool>? SecurityProfileReachable { get; set; }
+
     /// <summary>The 1.6 key AdditionalRootCertificateCheck (security whitepaper).</summary>
     public const string AdditionalRootCertificateCheckKey = "AdditionalRootCertificateCheck";
 
@@ -93,7 +99,7 @@ public sealed class StationConfiguration
     {
         // SecurityProfile: a CSMS may only raise it (a lower value is Rejected); the station connects with it after
         // its next reboot. The value the station runs with is set when it connects (StationRunner).
-        Add(new Setting(SecurityProfileKey, V16Security, "SecurityProfile", "0", ReadOnly: false, v => IsPositiveIntOrZero(v) && int.Parse(v, CultureInfo.InvariantCulture) is var p && p <= 3 && p >= (int.TryParse(Get(SecurityProfileKey)?.Value, CultureInfo.InvariantCulture, out var now) ? now : 0)) { DataType = DeviceDataType.Integer, InV2 = false });
+        Add(new Setting(SecurityProfileKey, V16Security, "SecurityProfile", "0", ReadOnly: false, v => IsPositiveIntOrZero(v) && int.Parse(v, CultureInfo.InvariantCulture) is var p && p <= 3 && p >= (int.TryParse(Get(SecurityProfileKey)?.Value, CultureInfo.InvariantCulture, out var now) ? now : 0) && (SecurityProfileReachable?.Invoke(p) ?? true)) { DataType = DeviceDataType.Integer, InV2 = false });
         Add(new Setting("CpoName", V16Security, "CpoName", "", ReadOnly: false, v => v.Length <= 50) { DataType = DeviceDataType.String, InV2 = false });
         Add(new Setting("CertificateSignedMaxChainSize", V16Security, "CertificateSignedMaxChainSize", "10000", ReadOnly: true, null) { DataType = DeviceDataType.Integer, InV2 = false });
         Add(new Setting("CertificateStoreMaxLength", V16Security, "CertificateStoreMaxLength", "20", ReadOnly: true, null) { DataType = DeviceDataType.Integer, InV2 = false });

@@ -12,7 +12,8 @@ namespace DerSim.Harness.Tests.Conformance;
 /// The OCPP 1.6 security extension's conformance file against a loopback CSMS that breaks one rule at a time, driven
 /// through its HTTP API: exactly the cases of that rule fail, naming it and quoting the frame; every other case passes.
 /// The double's declaration names security profile 1, so the cases of profile 3 (a client certificate; the CSMS's CA
-/// signing the charge point's certificate) and of TLS are not applicable.
+/// signing the charge point's certificate) and of TLS are not applicable, and so is the security-profile upgrade
+/// (TC_083: the declaration names no second CSMS URL for the higher profile).
 /// </summary>
 [Parallelizable(ParallelScope.All)]
 public sealed class V16SecurityCaseVerdictTests
@@ -21,7 +22,7 @@ public sealed class V16SecurityCaseVerdictTests
 
     private static readonly string[] Actions = ["ChangeConfiguration", "TriggerMessage", "InstallCertificate", "GetInstalledCertificateIds", "DeleteCertificate", "GetLog", "UpdateFirmware"];
 
-    private static readonly string[] NotApplicable = ["TC_074_CSMS", "TC_077_CSMS", "TC_078_CSMS", "TC_086_CSMS", "TC_087_CSMS"];
+    private static readonly string[] NotApplicable = ["TC_074_CSMS", "TC_077_CSMS", "TC_078_CSMS", "TC_083_CSMS", "TC_086_CSMS", "TC_087_CSMS"];
 
     [Test]
     public async Task A_CSMS_that_keeps_every_rule_passes_every_case_and_the_TLS_cases_are_not_applicable()
@@ -31,6 +32,7 @@ public sealed class V16SecurityCaseVerdictTests
         Failed(results).ShouldBeEmpty(string.Join("\n", results.Select(r => r.Message)));
         results.Where(r => r.Status == ScenarioStatus.NotApplicable).Select(Case).Distinct().Order().ShouldBe(NotApplicable);
         results.First(r => Case(r) == "TC_074_CSMS").Message.ShouldContain("the target declares security profile 1, not 3");
+        results.First(r => Case(r) == "TC_083_CSMS").Message.ShouldContain("names one CSMS URL (security profile 1) and none for the upgrade");
         results.Where(r => r.Status == ScenarioStatus.Passed).Select(Case).Distinct().Order().ShouldBe(
             ["TC_073_CSMS", "TC_075_1_CSMS", "TC_075_2_CSMS", "TC_076_CSMS", "TC_079_CSMS", "TC_080_CSMS", "TC_081_CSMS", "TC_085_CSMS", "TC_088_CSMS"]);
     }
@@ -95,7 +97,7 @@ public sealed class V16SecurityCaseVerdictTests
             Target = new TargetDeclaration { StationIds = ["VERDICT-1"], SecurityProfile = 1, Password = Password },
         };
         var results = (await InlineScenarios.RunFileAsync(Path.Combine(TestContext.CurrentContext.TestDirectory, "features", "conformance", "1.6", "security.feature"), csms.Url, settings)).ToList();
-        results.Count.ShouldBe(16);
+        results.Count.ShouldBe(17);
         return results;
     }
 }
