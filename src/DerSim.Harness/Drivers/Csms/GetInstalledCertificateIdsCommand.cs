@@ -19,7 +19,7 @@ public sealed record GetInstalledCertificateIdsCommand(string StationId, OcppVer
 
     /// <inheritdoc />
     protected override object Request() => Version == OcppVersion.V16
-        ? new V16.GetInstalledCertificateIdsRequest(Wire<V16.CertificateUseEnumType>(CertificateTypes[0], "certificate type"))
+        ? new V16.GetInstalledCertificateIdsRequest(Wire<V16.CertificateUseEnumType>(InstallCertificateCommand.V16Use(CertificateTypes[0]), "certificate type"))
         : new Ocpp2.GetInstalledCertificateIdsRequest
     {
         CertificateType = CertificateTypes.Count == 0 ? null : [.. CertificateTypes.Select(t => Wire<Ocpp2.GetCertificateIdUseEnumType>(t, "certificate type"))],

@@ -23,8 +23,11 @@ public sealed record InstallCertificateCommand(string StationId, OcppVersion Ver
     /// <inheritdoc />
     protected override string? ActionIn(OcppVersion version) => "InstallCertificate";
 
+    /// <summary>The 1.6 name of a certificate use: 2.x's CSMSRootCertificate is 1.6's CentralSystemRootCertificate (the same role).</summary>
+    internal static string V16Use(string use) => use == "CSMSRootCertificate" ? "CentralSystemRootCertificate" : use;
+
     /// <inheritdoc />
     protected override object Request() => Version == OcppVersion.V16
-        ? new V16.InstallCertificateRequest(Wire<V16.CertificateUseEnumType>(CertificateType, "certificate type"), Certificate)
+        ? new V16.InstallCertificateRequest(Wire<V16.CertificateUseEnumType>(V16Use(CertificateType), "certificate type"), Certificate)
         : new Ocpp2.InstallCertificateRequest(Wire<Ocpp2.InstallCertificateUseEnumType>(CertificateType, "certificate type"), Certificate);
 }
