@@ -31,7 +31,7 @@ public sealed class V16SecurityCaseSteps(ScenarioWorld world, ScenarioContext sc
     public Task ExtendedTrigger(string message)
     {
         var station = world.Simulator.Station();
-        return CsmsPerform.RunAsync(world, scenario, new TriggerMessageCommand(station.Id, station.Version, message, Extended: true));
+        return CsmsPerform.RunAsync(world, scenario, new TriggerMessageCommand(station.Id, station.Version, message) { Extended = true });
     }
 
     /// <summary>

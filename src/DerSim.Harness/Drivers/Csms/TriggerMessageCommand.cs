@@ -9,12 +9,14 @@ namespace DerSim.Harness.Drivers.Csms;
 /// <param name="Version">The station's OCPP version.</param>
 /// <param name="RequestedMessage">The message asked for (StatusNotification, MeterValues, Heartbeat, BootNotification, …).</param>
 /// <param name="EvseId">The EVSE (1.6: its connector id) it is about, or null for the station.</param>
-/// <param name="Extended">
-/// 1.6: send the security extension's ExtendedTriggerMessage, as for a message only it can ask for
-/// (SignChargePointCertificate, LogStatusNotification); false: TriggerMessage.
-/// </param>
-public sealed record TriggerMessageCommand(string StationId, OcppVersion Version, string RequestedMessage, int? EvseId = null, bool Extended = false) : CsmsCommand(StationId, Version)
+public sealed record TriggerMessageCommand(string StationId, OcppVersion Version, string RequestedMessage, int? EvseId = null) : CsmsCommand(StationId, Version)
 {
+    /// <summary>
+    /// 1.6: send the security extension's ExtendedTriggerMessage, as for a message only it can ask for
+    /// (SignChargePointCertificate, LogStatusNotification). The default value is false: TriggerMessage.
+    /// </summary>
+    public bool Extended { get; init; }
+
     /// <inheritdoc />
     public override CsmsActionKind Kind => CsmsActionKind.TriggerMessage;
 
