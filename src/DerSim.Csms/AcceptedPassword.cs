@@ -30,6 +30,17 @@ internal static class AcceptedPassword
         return password;
     }
 
+    /// <summary>
+    /// The value of a 1.6 ChangeConfiguration of AuthorizationKey (security whitepaper) when <paramref name="answer"/>
+    /// gives it status Accepted; null otherwise.
+    /// </summary>
+    public static string? InV16(JsonElement request, JsonElement answer) =>
+        request.TryGetProperty("key", out var key) && key.ValueKind == JsonValueKind.String && key.GetString() == "AuthorizationKey"
+        && request.TryGetProperty("value", out var value) && value.ValueKind == JsonValueKind.String
+        && answer.TryGetProperty("status", out var status) && status.ValueKind == JsonValueKind.String && status.GetString() == "Accepted"
+            ? value.GetString()
+            : null;
+
     private static bool Names(JsonElement item) =>
         item.TryGetProperty("component", out var component) && component.TryGetProperty("name", out var c) && c.GetString() == "SecurityCtrlr"
         && item.TryGetProperty("variable", out var variable) && variable.TryGetProperty("name", out var v) && v.GetString() == "BasicAuthPassword";

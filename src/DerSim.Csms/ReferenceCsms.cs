@@ -139,6 +139,12 @@ public sealed class ReferenceCsms : IAsyncDisposable
             _passwordsSet[stationId] = password;
         }
 
+        // 1.6 security whitepaper: an AuthorizationKey the station accepted is its password from then on.
+        if (action == "ChangeConfiguration" && AcceptedPassword.InV16(payload, answer) is { } key)
+        {
+            _passwordsSet[stationId] = key;
+        }
+
         return answer;
     }
 
@@ -233,6 +239,7 @@ public sealed class ReferenceCsms : IAsyncDisposable
         if (peer.Version == OcppVersion.V16)
         {
             V16CsmsHandlers.Register(context);
+            V16CsmsSecurityHandlers.Register(context, _authority.Value);
         }
         else
         {

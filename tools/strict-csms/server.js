@@ -124,6 +124,17 @@ async function main() {
         respondWithDetailedErrors: true,
     });
 
+    // OCPP-J (1.6 §3.1.2, 2.0.1 §3.2): a connection offering none of the subprotocols the server supports is not
+    // upgraded. ocpp-rpc would upgrade it without a subprotocol; refuse it (HTTP 400) as a CSMS must.
+    server.auth((accept, reject, handshake) => {
+        if (![...handshake.protocols].some(p => PROTOCOLS.includes(p))) {
+            emit({ event: 'refused', identity: handshake.identity, reason: `no supported subprotocol offered (${[...handshake.protocols].join(',') || 'none'})` });
+            reject(400, 'No supported OCPP subprotocol');
+            return;
+        }
+        accept();
+    });
+
     const clients = new Map();
     server.on('client', client => {
         const identity = client.identity;

@@ -29,7 +29,7 @@ public sealed class CertificateCaseSteps(ScenarioWorld world, ScenarioContext sc
     {
         var now = world.Simulator.Clock.Time.GetUtcNow();
         var root = roots.Make(use, now);
-        var outcome = Store().Install(use, TestCertificates.CertificatePem(root), now);
+        var outcome = Store().Install(StoreUse(use), TestCertificates.CertificatePem(root), now);
         if (outcome != InstallCertificateOutcome.Accepted)
         {
             throw new InvalidOperationException($"the station's store did not take the {use} made for the scenario: {outcome}");
@@ -180,18 +180,23 @@ public sealed class CertificateCaseSteps(ScenarioWorld world, ScenarioContext sc
     private InstalledCertificates Store()
     {
         var station = world.Simulator.Station();
-        if (station.Version == OcppVersion.V16)
-        {
-            scenario.NotApplicable("OCPP 1.6 manages certificates only with the security whitepaper's messages, not simulated here");
-        }
-
         var engine = station.Runner?.Engine ?? throw new InvalidOperationException("the station is not connected: start with Given the station is Booted");
         return engine.Station.CaCertificates;
     }
 
+    // The station's store keeps a 1.6 CentralSystemRootCertificate under its 2.x name (the same role).
+    private static string StoreUse(string use) => use == "CentralSystemRootCertificate" ? "CSMSRootCertificate" : use;
+
     private static List<JsonElement> ReportedHashData(RecordedFrame answer)
     {
         var found = new List<JsonElement>();
+
+        // 1.6 (security extension): certificateHashData is the list itself.
+        if (answer.Payload is { } listed && FrameFields.At(listed, "certificateHashData") is { ValueKind: JsonValueKind.Array } flat)
+        {
+            found.AddRange(flat.EnumerateArray());
+        }
+
         if (answer.Payload is { } payload && FrameFields.At(payload, "certificateHashDataChain") is { ValueKind: JsonValueKind.Array } chain)
         {
             foreach (var entry in chain.EnumerateArray())

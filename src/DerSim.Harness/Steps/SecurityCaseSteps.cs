@@ -33,13 +33,19 @@ public sealed class SecurityCaseSteps(ScenarioWorld world, ScenarioContext scena
     /// <summary>
     /// OCPP 2.x: the CSMS sends SetVariables of SecurityCtrlr.BasicAuthPassword with a new password of its choosing
     /// (the embedded CSMS one of 24 random letters and digits; what another CSMS sends is not compared, only that it
-    /// names that variable). Example: <c>When the CSMS sets a new Basic-auth password for the station</c>
+    /// names that variable). OCPP 1.6 (security extension): ChangeConfiguration of AuthorizationKey, the embedded CSMS
+    /// 20 random bytes in hex. Example: <c>When the CSMS sets a new Basic-auth password for the station</c>
     /// </summary>
     [When("the CSMS sets a new Basic-auth password for the station")]
     public Task NewPassword()
     {
         var station = world.Simulator.Station();
         MarkConnections("with the new Basic-auth password");
+        if (station.Version == Ocpp.OcppVersion.V16)
+        {
+            return CsmsPerform.RunAsync(world, scenario, new ChangeConfigurationCommand(station.Id, station.Version, "AuthorizationKey", Convert.ToHexString(RandomNumberGenerator.GetBytes(20)), ValueChosenByCsms: true));
+        }
+
         var password = RandomNumberGenerator.GetString("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789", 24);
         return CsmsPerform.RunAsync(world, scenario, new SetVariablesCommand(station.Id, station.Version, "SecurityCtrlr.BasicAuthPassword", password, ValueChosenByCsms: true));
     }
@@ -56,6 +62,12 @@ public sealed class SecurityCaseSteps(ScenarioWorld world, ScenarioContext scena
         var declared = world.Simulator.PasswordOf?.Invoke(station.Id) ?? world.Csms.Password
             ?? throw new InvalidOperationException("the station was declared no Basic-auth password: start with Given the CSMS uses Basic authentication");
         MarkConnections("with its declared Basic-auth password again");
+        if (station.Version == Ocpp.OcppVersion.V16)
+        {
+            // 1.6 (security extension): ChangeConfiguration of AuthorizationKey.
+            return CsmsPerform.RunAsync(world, scenario, new ChangeConfigurationCommand(station.Id, station.Version, "AuthorizationKey", declared));
+        }
+
         return CsmsPerform.RunAsync(world, scenario, new SetVariablesCommand(station.Id, station.Version, "SecurityCtrlr.BasicAuthPassword", declared));
     }
 
@@ -448,7 +460,8 @@ public sealed class SecurityCaseSteps(ScenarioWorld world, ScenarioContext scena
             : null;
     }
 
-    private void MarkConnections(string why)
+    /// <summary>Counts the station's connections so far: the next one is the reconnection <c>the CSMS accepted the station's reconnection</c> checks.</summary>
+    internal void MarkConnections(string why)
     {
         var running = Running(world.Simulator.Station());
         _connectionsBefore = running.Engine.Outbox.Connections;

@@ -231,7 +231,11 @@ public sealed class OcppClient
 
     private void Configure(ClientWebSocketOptions socket, string subprotocol, TlsOutcome tls)
     {
-        socket.AddSubProtocol(subprotocol);
+        foreach (var offered in Options.OfferedSubprotocols ?? [subprotocol])
+        {
+            socket.AddSubProtocol(offered);
+        }
+
         // OCPP's WebSocketPingInterval is the interval of client-side PINGs ("0 disables client side websocket Ping/Pong",
         // 1.6 configuration key and 2.x OCPPCommCtrlr variable alike). With only an interval set,
         // .NET sends unsolicited PONGs, which a CSMS that extends its read deadline on client pings ignores; a PONG

@@ -20,6 +20,13 @@ public sealed record OcppClientOptions
     public required OcppVersion Version { get; init; }
 
     /// <summary>
+    /// The subprotocols the upgrade request offers, in order (Sec-WebSocket-Protocol), for a test of the CSMS's
+    /// negotiation (e.g. an unknown one before the version's). The connection still needs the CSMS to pick
+    /// <see cref="Version"/>'s. The default value is <see langword="null"/>: only the version's subprotocol.
+    /// </summary>
+    public IReadOnlyList<string>? OfferedSubprotocols { get; init; }
+
+    /// <summary>
     /// Security profiles 1 and 2: sends <c>Authorization: Basic base64(StationId:password)</c>.
     /// The default value is <see langword="null"/> (no Authorization header).
     /// </summary>

@@ -14,7 +14,7 @@ internal static class Ocpp2DiagnosticsHandlers
     public static void Register(OcppRpcPeer peer, StationSession session)
     {
         var station = session.Station;
-        Keep(peer, session);
+        StationLogUpload.Keep(peer, session);
 
         peer.On<GetLogRequest, GetLogResponse>((request, _) =>
         {
@@ -24,34 +24,19 @@ internal static class Ocpp2DiagnosticsHandlers
                 LogEnumType.SecurityLog => StationLogKind.Security,
                 _ => null,
             };
-            var period = (request.Log.OldestTimestamp, request.Log.LatestTimestamp);
-            if (StationLogUpload.Refusal(station, kind, request.Log.RemoteLocation, period.OldestTimestamp, period.LatestTimestamp) is { } why)
+            var started = StationLogUpload.Start(session, "GetLog", kind, request.RequestId, request.Log.RemoteLocation,
+                (request.Log.OldestTimestamp, request.Log.LatestTimestamp), (request.Retries, request.RetryInterval),
+                (status, id, ct) => ReportAsync(peer, status, id, ct));
+            if (started.Refusal is { } why)
             {
                 // N01.FR.05.
                 return ValueTask.FromResult(new GetLogResponse(LogStatusEnumType.Rejected) { StatusInfo = new StatusInfoType("NotAvailable") { AdditionalInfo = why } });
             }
 
-            var cancel = CancellationTokenSource.CreateLinkedTokenSource(session.SessionToken);
-            var replaced = station.Logs.BeginUpload(request.RequestId, cancel);
-            var assembled = Task.Delay(StationLogUpload.AssemblyTime, session.Time, cancel.Token);
-            var location = new Uri(request.Log.RemoteLocation);
-            var retry = (Math.Max(0, request.Retries ?? 0), TimeSpan.FromSeconds(Math.Max(0, request.RetryInterval ?? 0)));
-            session.AfterAnswer("GetLog", async _ =>
-            {
-                if (replaced is { } first)
-                {
-                    // N01.FR.20: the upload the new request cancelled is reported as such, under its own request id.
-                    await ReportAsync(peer, LogUploadStatus.AcceptedCanceled, first, cancel.Token).ConfigureAwait(false);
-                }
-
-                await StationLogUpload.RunAsync(session, assembled, request.RequestId, kind!.Value, location, period, retry,
-                    (status, id, ct) => ReportAsync(peer, status, id, ct), cancel).ConfigureAwait(false);
-            });
-
             // N01.FR.01; N01.FR.12: a request while another upload runs cancels that one.
-            return ValueTask.FromResult(new GetLogResponse(replaced is null ? LogStatusEnumType.Accepted : LogStatusEnumType.AcceptedCanceled)
+            return ValueTask.FromResult(new GetLogResponse(started.CancelledAnother ? LogStatusEnumType.AcceptedCanceled : LogStatusEnumType.Accepted)
             {
-                Filename = StationLogUpload.FileName(station.StationId, kind!.Value, request.RequestId),
+                Filename = started.FileName,
             });
         });
 
@@ -105,32 +90,5 @@ internal static class Ocpp2DiagnosticsHandlers
         catch (Exception ex) when (ex is OcppCallErrorException or OcppCallTimeoutException)
         {
         }
-    }
-
-    /// <summary>Writes the station's logs from the connection: every frame to the diagnostics log, start-ups and clock settings to the security log.</summary>
-    private static void Keep(OcppRpcPeer peer, StationSession session)
-    {
-        var logs = session.Station.Logs;
-        logs.Record(session.Time.GetUtcNow(), StationLogKind.Diagnostics, "connected to the CSMS");
-        peer.Frame += frame =>
-        {
-            var now = session.Time.GetUtcNow();
-            var sent = frame.Direction == FrameDirection.Outbound;
-            logs.Record(now, StationLogKind.Diagnostics, $"{(sent ? "sent" : "received")} {frame.MessageType} {frame.Action} {frame.MessageId}".TrimEnd());
-            if (frame.Action != "BootNotification")
-            {
-                return;
-            }
-
-            if (sent && frame.MessageType == OcppMessageType.Call)
-            {
-                logs.Record(now, StationLogKind.Security, session.Station.NextBootReason == BootReason.PowerUp ? "StartupOfTheDevice" : "ResetOrReboot");
-            }
-            else if (!sent && frame.MessageType == OcppMessageType.CallResult)
-            {
-                // The boot answer's currentTime sets the station's clock.
-                logs.Record(now, StationLogKind.Security, "SettingSystemTime");
-            }
-        };
     }
 }

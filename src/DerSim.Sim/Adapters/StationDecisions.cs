@@ -86,14 +86,16 @@ public static class StationDecisions
     /// <summary>
     /// TriggerMessage (OCPP 1.6 §5.17, 2.0.1 F06): the message is sent after the answer, never before it.
     /// <paramref name="targets"/> is null when the request names a connector or EVSE the station does not have;
-    /// <paramref name="sendStatus"/> sends one connector's StatusNotification in the version's terms.
+    /// <paramref name="sendStatus"/> sends one connector's StatusNotification in the version's terms; <paramref name="action"/>
+    /// is the request whose answer the message follows (1.6 ExtendedTriggerMessage too).
     /// </summary>
     public static TriggerOutcome Trigger(
         StationSession session,
         TriggeredMessage message,
         IReadOnlyList<StationConnector>? targets,
         int? evseId,
-        Func<StationConnector, CancellationToken, Task> sendStatus)
+        Func<StationConnector, CancellationToken, Task> sendStatus,
+        string action = "TriggerMessage")
     {
         ArgumentNullException.ThrowIfNull(session);
         ArgumentNullException.ThrowIfNull(sendStatus);
@@ -107,13 +109,13 @@ public static class StationDecisions
         {
             case TriggeredMessage.BootNotification:
                 station.NextBootReason = BootReason.Triggered;
-                session.AfterAnswer("TriggerMessage", ct => session.Adapter.BootAsync(session.Peer, station, null, ct));
+                session.AfterAnswer(action, ct => session.Adapter.BootAsync(session.Peer, station, null, ct));
                 return TriggerOutcome.Accepted;
             case TriggeredMessage.Heartbeat:
-                session.AfterAnswer("TriggerMessage", ct => session.Adapter.HeartbeatAsync(session.Peer, ct));
+                session.AfterAnswer(action, ct => session.Adapter.HeartbeatAsync(session.Peer, ct));
                 return TriggerOutcome.Accepted;
             case TriggeredMessage.StatusNotification:
-                session.AfterAnswer("TriggerMessage", async ct =>
+                session.AfterAnswer(action, async ct =>
                 {
                     foreach (var connector in targets)
                     {
@@ -122,10 +124,10 @@ public static class StationDecisions
                 });
                 return TriggerOutcome.Accepted;
             case TriggeredMessage.TransactionSamples when session.Engine is { Transactions.Count: > 0 } engine:
-                session.AfterAnswer("TriggerMessage", ct => engine.TriggerSamplesAsync(evseId, ct));
+                session.AfterAnswer(action, ct => engine.TriggerSamplesAsync(evseId, ct));
                 return TriggerOutcome.Accepted;
             case TriggeredMessage.MeterValues when session.Engine is { } engine:
-                session.AfterAnswer("TriggerMessage", ct => engine.TriggerMeterValuesAsync(evseId, ct));
+                session.AfterAnswer(action, ct => engine.TriggerMeterValuesAsync(evseId, ct));
                 return TriggerOutcome.Accepted;
             default:
                 return TriggerOutcome.NotImplemented;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net.Http.Headers;
+using DerSim.Ocpp.Rpc;
 using DerSim.Sim.StationModel;
 using DerSim.Sim.Timing;
 
@@ -13,6 +14,9 @@ internal enum LogUploadStatus
     UploadFailure,
     AcceptedCanceled,
 }
+
+/// <summary>What the station makes of a log request: why it refuses it (null: taken), whether it cancelled an upload under way, the file name.</summary>
+internal sealed record LogRequestOutcome(string? Refusal, bool CancelledAnother, string? FileName);
 
 /// <summary>
 /// A log upload as the station does it, version-neutral (2.0.1 N01): whether it can serve the request, and the upload
@@ -52,6 +56,47 @@ internal static class StationLogUpload
         !Uri.TryCreate(remoteLocation, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps)
             ? "the station uploads over HTTP(S) only"
             : null;
+    /// <summary>
+    /// Takes a log request (2.0.1 N01, 1.6 whitepaper GetLog), version-neutral: the refusal when the station cannot serve
+    /// it (nothing starts then), otherwise the upload starts once the answer is out (<paramref name="action"/>), first
+    /// reporting the upload it cancelled (N01.FR.12/20), and the outcome names the file.
+    /// </summary>
+    public static LogRequestOutcome Start(
+        StationSession session,
+        string action,
+        StationLogKind? kind,
+        int requestId,
+        string remoteLocation,
+        (DateTimeOffset? Oldest, DateTimeOffset? Latest) period,
+        (int? Retries, int? RetryInterval) retry,
+        Func<LogUploadStatus, int, CancellationToken, Task> report)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        ArgumentNullException.ThrowIfNull(report);
+        var station = session.Station;
+        if (Refusal(station, kind, remoteLocation, period.Oldest, period.Latest) is { } why)
+        {
+            return new LogRequestOutcome(why, false, null);
+        }
+
+        var log = kind!.Value;
+        var cancel = CancellationTokenSource.CreateLinkedTokenSource(session.SessionToken);
+        var replaced = station.Logs.BeginUpload(requestId, cancel);
+        var assembled = Task.Delay(AssemblyTime, session.Time, cancel.Token);
+        var location = new Uri(remoteLocation);
+        var attempts = (Math.Max(0, retry.Retries ?? 0), TimeSpan.FromSeconds(Math.Max(0, retry.RetryInterval ?? 0)));
+        session.AfterAnswer(action, async _ =>
+        {
+            if (replaced is { } first)
+            {
+                // N01.FR.20: the upload the new request cancelled is reported as such, under its own request id.
+                await report(LogUploadStatus.AcceptedCanceled, first, cancel.Token).ConfigureAwait(false);
+            }
+
+            await RunAsync(session, assembled, requestId, log, location, period, attempts, report, cancel).ConfigureAwait(false);
+        });
+        return new LogRequestOutcome(null, replaced is not null, FileName(station.StationId, log, requestId));
+    }
 
     /// <summary>The file the station uploads for a request: the log's lines in the period; the diagnostics log ends with the connectors' states.</summary>
     public static byte[] FileFor(ChargingStation station, StationLogKind kind, DateTimeOffset? oldest, DateTimeOffset? latest, DateTimeOffset now)
@@ -163,4 +208,30 @@ internal static class StationLogUpload
 
     private static Uri WithoutUserInfo(Uri uri) =>
         uri.UserInfo.Length == 0 ? uri : new UriBuilder(uri) { UserName = "", Password = "" }.Uri;
+    /// <summary>Writes the station's logs from the connection: every frame to the diagnostics log, start-ups and clock settings to the security log.</summary>
+    public static void Keep(OcppRpcPeer peer, StationSession session)
+    {
+        var logs = session.Station.Logs;
+        logs.Record(session.Time.GetUtcNow(), StationLogKind.Diagnostics, "connected to the CSMS");
+        peer.Frame += frame =>
+        {
+            var now = session.Time.GetUtcNow();
+            var sent = frame.Direction == FrameDirection.Outbound;
+            logs.Record(now, StationLogKind.Diagnostics, $"{(sent ? "sent" : "received")} {frame.MessageType} {frame.Action} {frame.MessageId}".TrimEnd());
+            if (frame.Action != "BootNotification")
+            {
+                return;
+            }
+
+            if (sent && frame.MessageType == OcppMessageType.Call)
+            {
+                logs.Record(now, StationLogKind.Security, session.Station.NextBootReason == BootReason.PowerUp ? "StartupOfTheDevice" : "ResetOrReboot");
+            }
+            else if (!sent && frame.MessageType == OcppMessageType.CallResult)
+            {
+                // The boot answer's currentTime sets the station's clock.
+                logs.Record(now, StationLogKind.Security, "SettingSystemTime");
+            }
+        };
+    }
 }

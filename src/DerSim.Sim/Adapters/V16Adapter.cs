@@ -115,7 +115,7 @@ public sealed class V16Adapter(TimeProvider time) : IVersionAdapter
                 // A 2.x-only variable (AlignedDataSendDuringIdle, …) is no 1.6 key.
                 if (station.Configuration.Get(key) is { InV16: true } setting)
                 {
-                    known.Add(new ConfigurationKey(setting.Key, setting.ReadOnly) { Value = setting.Value });
+                    known.Add(new ConfigurationKey(setting.Key, setting.ReadOnly) { Value = setting.WriteOnly ? null : setting.Value });
                 }
                 else
                 {
@@ -191,6 +191,7 @@ public sealed class V16Adapter(TimeProvider time) : IVersionAdapter
         });
 
         V16RemoteHandlers.Register(peer, session);
+        V16SecurityHandlers.Register(peer, session);
     }
 
     // Whether a transaction runs on one of the targets (null: an unknown connector).

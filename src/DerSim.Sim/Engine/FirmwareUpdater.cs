@@ -191,6 +191,12 @@ public sealed class FirmwareUpdater
             rebooted = true;
             _engine.Log("firmware: rebooting to complete the installation");
             await RebootAsync().ConfigureAwait(false);
+            if (!Faults.InstallationFails)
+            {
+                // The critical security event FirmwareUpdated (2.0.1 security events; 1.6 security whitepaper, TC_080).
+                await SecurityEventAsync("FirmwareUpdated", $"firmware of request {order.RequestId} installed", _engine.Lifetime).ConfigureAwait(false);
+            }
+
             await ReportAsync(run, Faults.InstallationFails ? FirmwareStatus.InstallationFailed : FirmwareStatus.Installed).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)

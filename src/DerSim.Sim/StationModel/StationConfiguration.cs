@@ -89,6 +89,8 @@ public sealed class StationConfiguration
         // 2.1 E17: how long (s) after a reboot or power loss a transaction may still be resumed; 0 means never (it ends).
         Add(new Setting(TxResumptionTimeoutKey, "TxCtrlr", "TxResumptionTimeout", "0", ReadOnly: false, IsPositiveIntOrZero) { DataType = DeviceDataType.Integer, Unit = Seconds, InV16 = false });
         AddLocalListAndReservationSettings();
+        AddV16SecuritySettings();
+    }
     }
 
     // OCPP 1.6 §9.2 LocalAuthListManagement and §9.3 Reservation keys with their 2.x twins (LocalAuthListCtrlr,
@@ -113,6 +115,34 @@ public sealed class StationConfiguration
     /// <summary>The key of TxCtrlr.TxResumptionTimeout (2.1 only).</summary>
     public const string TxResumptionTimeoutKey = "TxResumptionTimeout";
 
+    /// <summary>The 1.6 key SecurityProfile (security whitepaper): the profile the station connects with, 0 to 3.</summary>
+    public const string SecurityProfileKey = "SecurityProfile";
+
+    /// <summary>
+    /// Whether the station can connect with a security profile (it holds a connection set up for it); a 1.6
+    /// ChangeConfiguration of SecurityProfile to one it cannot reach is Rejected. Null: any.
+    /// </summary>
+    public Func<int, bool>? SecurityProfileReachable { get; set; }
+
+    /// <summary>The 1.6 key AdditionalRootCertificateCheck (security whitepaper).</summary>
+    public const string AdditionalRootCertificateCheckKey = "AdditionalRootCertificateCheck";
+
+    // The configuration keys of the OCPP 1.6 security whitepaper (its section 4). They are 1.6 keys only: the 2.x device
+    // model has its own SecurityCtrlr variables, so they stay out of 2.x reports (InV2 false) under DerSim names.
+    private void AddV16SecuritySettings()
+    {
+        // SecurityProfile: a CSMS may only raise it (a lower value is Rejected); the station connects with it after
+        // its next reboot. The value the station runs with is set when it connects (StationRunner).
+        Add(new Setting(SecurityProfileKey, V16Security, "SecurityProfile", "0", ReadOnly: false, v => IsPositiveIntOrZero(v) && int.Parse(v, CultureInfo.InvariantCulture) is var p && p <= 3 && p >= (int.TryParse(Get(SecurityProfileKey)?.Value, CultureInfo.InvariantCulture, out var now) ? now : 0) && (SecurityProfileReachable?.Invoke(p) ?? true)) { DataType = DeviceDataType.Integer, InV2 = false });
+        Add(new Setting("CpoName", V16Security, "CpoName", "", ReadOnly: false, v => v.Length <= 50) { DataType = DeviceDataType.String, InV2 = false });
+        Add(new Setting("CertificateSignedMaxChainSize", V16Security, "CertificateSignedMaxChainSize", "10000", ReadOnly: true, null) { DataType = DeviceDataType.Integer, InV2 = false });
+        Add(new Setting("CertificateStoreMaxLength", V16Security, "CertificateStoreMaxLength", "20", ReadOnly: true, null) { DataType = DeviceDataType.Integer, InV2 = false });
+        Add(new Setting(AdditionalRootCertificateCheckKey, V16Security, "AdditionalRootCertificateCheck", "false", ReadOnly: false, IsBool) { DataType = DeviceDataType.Boolean, InV2 = false });
+    }
+
+    // The component name the 1.6-only security keys are stored under (no 2.x component).
+    private const string V16Security = "V16Security";
+
     /// <summary>The key of SmartChargingCtrlr.Enabled (2.x only).</summary>
     public const string SmartChargingEnabledKey = "SmartChargingEnabled";
 
@@ -120,8 +150,11 @@ public sealed class StationConfiguration
     public const string CustomerInformationEnabledKey = "CustomerInformationEnabled";
 
 
-    /// <summary>The key of SecurityCtrlr.BasicAuthPassword (2.x only; 1.6 has AuthorizationKey).</summary>
-    public const string BasicAuthPasswordKey = "BasicAuthPassword";
+    /// <summary>
+    /// The key of the Basic-auth password: 1.6 AuthorizationKey (security whitepaper, write-only), whose 2.x twin is
+    /// SecurityCtrlr.BasicAuthPassword.
+    /// </summary>
+    public const string BasicAuthPasswordKey = "AuthorizationKey";
 
     /// <summary>The key of OCPPCommCtrlr.NetworkConfigurationPriority (2.x only).</summary>
     public const string NetworkConfigurationPriorityKey = "NetworkConfigurationPriority";
@@ -137,7 +170,9 @@ public sealed class StationConfiguration
     // the configuration slots to try, in order.
     private void AddConnectionSettings()
     {
-        Add(new Setting(BasicAuthPasswordKey, "SecurityCtrlr", "BasicAuthPassword", "", ReadOnly: false, v => !RefusesNewPassword && IsPasswordString(v)) { DataType = DeviceDataType.String, InV16 = false });
+        // 1.6 security whitepaper: AuthorizationKey holds the password hex-encoded (16 to 20 bytes: 32 to 40 hex digits),
+        // used as it is in the Authorization header; it is a passwordString of the 2.x device model too.
+        Add(new Setting(BasicAuthPasswordKey, "SecurityCtrlr", "BasicAuthPassword", "", ReadOnly: false, v => !RefusesNewPassword && IsPasswordString(v)) { DataType = DeviceDataType.String, WriteOnly = true });
         Add(new Setting(NetworkConfigurationPriorityKey, "OCPPCommCtrlr", "NetworkConfigurationPriority", "1", ReadOnly: false, StationNetworkProfiles.IsPriorityList) { DataType = DeviceDataType.MemberList, InV16 = false });
     }
 
@@ -359,10 +394,15 @@ public sealed class StationConfiguration
         public bool InV16 { get; init; } = true;
 
         /// <summary>
-        /// Whether the OCPP 2.x device model has the setting as a variable (reports and GetVariables list it); a
-        /// 1.6-only key (SupportedFeatureProfiles) keeps a component and variable name only to be stored. The default
-        /// value is <see langword="true"/>.
+        /// Whether the 2.x device model has the setting as a variable (reports list it); a 1.6-only key keeps a component
+        /// name only to be stored. The default value is <see langword="true"/>.
         /// </summary>
         public bool InV2 { get; init; } = true;
+
+        /// <summary>
+        /// Whether the value may be written but never read back (1.6 AuthorizationKey, 2.x BasicAuthPassword): 1.6
+        /// GetConfiguration lists the key without its value. The default value is <see langword="false"/>.
+        /// </summary>
+        public bool WriteOnly { get; init; }
     }
 }

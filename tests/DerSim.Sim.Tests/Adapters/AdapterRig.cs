@@ -66,6 +66,7 @@ internal sealed class AdapterRig : IAsyncDisposable
         {
             OcppVersion.V201 => new Ocpp2Adapter(Ocpp2Dialect.V201, rig.Time) { NotifyReportPageSize = reportPageSize ?? DeviceModel.DefaultReportPageSize },
             OcppVersion.V21 => new Ocpp2Adapter(Ocpp2Dialect.V21, rig.Time) { NotifyReportPageSize = reportPageSize ?? DeviceModel.DefaultReportPageSize },
+            OcppVersion.V16 => new V16Adapter(rig.Time),
             _ => throw new ArgumentOutOfRangeException(nameof(version), version, "the device model is 2.x only"),
         };
         var session = new StationSession(rig.Station, rig._station, adapter, rig.Time, rig._deferredErrors.Enqueue, rig.Token);

@@ -8,8 +8,12 @@ namespace DerSim.Harness.Drivers.Csms;
 /// <param name="Version">The station's OCPP version.</param>
 /// <param name="Key">The configuration key.</param>
 /// <param name="Value">The value to set.</param>
-public sealed record ChangeConfigurationCommand(string StationId, OcppVersion Version, string Key, string Value) : CsmsCommand(StationId, Version)
+/// <param name="ValueChosenByCsms">Whether the CSMS picks the value itself (a new AuthorizationKey): only the key is compared.</param>
+public sealed record ChangeConfigurationCommand(string StationId, OcppVersion Version, string Key, string Value, bool ValueChosenByCsms = false) : CsmsCommand(StationId, Version)
 {
+    /// <inheritdoc />
+    public override IReadOnlyCollection<string> ChosenByCsms => ValueChosenByCsms ? ["value"] : [];
+
     /// <inheritdoc />
     public override CsmsActionKind Kind => CsmsActionKind.ChangeConfiguration;
 

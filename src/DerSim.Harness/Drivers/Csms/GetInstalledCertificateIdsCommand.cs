@@ -1,4 +1,5 @@
 using DerSim.Ocpp;
+using V16 = DerSim.Ocpp.V16;
 using Ocpp2 = DerSim.Ocpp.V21;
 
 namespace DerSim.Harness.Drivers.Csms;
@@ -13,10 +14,13 @@ public sealed record GetInstalledCertificateIdsCommand(string StationId, OcppVer
     public override CsmsActionKind Kind => CsmsActionKind.GetInstalledCertificateIds;
 
     /// <inheritdoc />
-    protected override string? ActionIn(OcppVersion version) => version == OcppVersion.V16 ? null : "GetInstalledCertificateIds";
+    protected override string? ActionIn(OcppVersion version) =>
+        version != OcppVersion.V16 || CertificateTypes.Count == 1 ? "GetInstalledCertificateIds" : null;
 
     /// <inheritdoc />
-    protected override object Request() => new Ocpp2.GetInstalledCertificateIdsRequest
+    protected override object Request() => Version == OcppVersion.V16
+        ? new V16.GetInstalledCertificateIdsRequest(Wire<V16.CertificateUseEnumType>(InstallCertificateCommand.V16Use(CertificateTypes[0]), "certificate type"))
+        : new Ocpp2.GetInstalledCertificateIdsRequest
     {
         CertificateType = CertificateTypes.Count == 0 ? null : [.. CertificateTypes.Select(t => Wire<Ocpp2.GetCertificateIdUseEnumType>(t, "certificate type"))],
     };

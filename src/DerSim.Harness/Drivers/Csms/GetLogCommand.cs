@@ -1,9 +1,10 @@
 using DerSim.Ocpp;
+using V16 = DerSim.Ocpp.V16;
 using Ocpp2 = DerSim.Ocpp.V21;
 
 namespace DerSim.Harness.Drivers.Csms;
 
-/// <summary>GetLog (2.x): the station is to upload one of its logs to a location.</summary>
+/// <summary>GetLog (2.x; 1.6 with the security extension): the station is to upload one of its logs to a location.</summary>
 /// <param name="StationId">The station it is for.</param>
 /// <param name="Version">The station's OCPP version.</param>
 /// <param name="LogType">DiagnosticsLog or SecurityLog (2.1 also DataCollectorLog).</param>
@@ -31,10 +32,19 @@ public sealed record GetLogCommand(
     public override IReadOnlyCollection<string> ChosenByCsms => ["requestId"];
 
     /// <inheritdoc />
-    protected override string? ActionIn(OcppVersion version) => version == OcppVersion.V16 ? null : "GetLog";
+    protected override string? ActionIn(OcppVersion version) => "GetLog";
 
     /// <inheritdoc />
-    protected override object Request() => new Ocpp2.GetLogRequest(
+    protected override object Request() => Version == OcppVersion.V16
+        ? new V16.GetLogRequest(
+            new V16.LogParametersType(RemoteLocation) { OldestTimestamp = OldestTimestamp, LatestTimestamp = LatestTimestamp },
+            Wire<V16.LogEnumType>(LogType, "log type"),
+            RequestId)
+        {
+            Retries = Retries,
+            RetryInterval = RetryInterval,
+        }
+        : new Ocpp2.GetLogRequest(
         new Ocpp2.LogParametersType(RemoteLocation) { OldestTimestamp = OldestTimestamp, LatestTimestamp = LatestTimestamp },
         Wire<Ocpp2.LogEnumType>(LogType, "log type"),
         RequestId)

@@ -7,8 +7,8 @@ namespace DerSim.Harness.Drivers.Csms;
 /// <summary>
 /// 2.x UpdateFirmware: a (secure) firmware update of the station from a URL, with the signing certificate and the
 /// image's signature (2.0.1 L01). OCPP 1.6 UpdateFirmware (FirmwareManagement, §5.19) is the same idea without a
-/// signature: location, retrieveDate, retries and retryInterval; a command with a signing certificate or signature has
-/// no plain 1.6 UpdateFirmware (that is the security extension's SignedUpdateFirmware).
+/// signature: location, retrieveDate, retries and retryInterval; with a signing certificate and a signature given it is
+/// the 1.6 security extension's SignedUpdateFirmware (one of the two alone has no 1.6 action).
 /// </summary>
 /// <param name="StationId">The station it is for.</param>
 /// <param name="Version">The station's OCPP version.</param>
@@ -40,11 +40,20 @@ public sealed record UpdateFirmwareCommand(
 
     /// <inheritdoc />
     protected override string? ActionIn(OcppVersion version) =>
-        version != OcppVersion.V16 ? "UpdateFirmware" : SigningCertificate is null && Signature is null ? "UpdateFirmware" : null;
+        version != OcppVersion.V16 ? "UpdateFirmware" : IsSigned ? "SignedUpdateFirmware" : SigningCertificate is null && Signature is null ? "UpdateFirmware" : null;
+
+    // 1.6: a signing certificate and a signature make the update the security extension's SignedUpdateFirmware.
+    private bool IsSigned => SigningCertificate is not null && Signature is not null;
 
     /// <inheritdoc />
     protected override object Request() => Version == OcppVersion.V16
-        ? new V16.UpdateFirmwareRequest(Location, RetrieveDateTime) { Retries = Retries, RetryInterval = RetryInterval }
+        ? IsSigned
+            ? new V16.SignedUpdateFirmwareRequest(RequestId, new V16.FirmwareType(Location, RetrieveDateTime, SigningCertificate!, Signature!) { InstallDateTime = InstallDateTime })
+            {
+                Retries = Retries,
+                RetryInterval = RetryInterval,
+            }
+            : new V16.UpdateFirmwareRequest(Location, RetrieveDateTime) { Retries = Retries, RetryInterval = RetryInterval }
         : new Ocpp2.UpdateFirmwareRequest(
         RequestId,
         new Ocpp2.FirmwareType(Location, RetrieveDateTime)

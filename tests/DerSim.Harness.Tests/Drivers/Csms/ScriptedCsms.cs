@@ -153,6 +153,12 @@ public sealed class ScriptedCsms : IAsyncDisposable
             _txProfiles[forTransaction] = payload.ToJsonString();
         }
 
+        // 1.6 security extension: ChangeConfiguration of AuthorizationKey.
+        if (action == "ChangeConfiguration" && payload["key"]?.ToString() == "AuthorizationKey" && payload["value"] is { } key)
+        {
+            _passwordsOffered[messageId] = (id, key.ToString());
+        }
+
         await connection.SendAsync(this, $"[2,\"{messageId}\",\"{action}\",{payload.ToJsonString()}]", context.RequestAborted);
         context.Response.StatusCode = 200;
     }
@@ -178,7 +184,16 @@ public sealed class ScriptedCsms : IAsyncDisposable
             return;
         }
 
-        using var socket = await context.WebSockets.AcceptWebSocketAsync(context.WebSockets.WebSocketRequestedProtocols.FirstOrDefault());
+        // OCPP-J: the first offered subprotocol it speaks; none of them: no upgrade (unless the script says otherwise).
+        var requested = context.WebSockets.WebSocketRequestedProtocols;
+        var subprotocol = _script.UpgradesUnknownSubprotocols ? requested.FirstOrDefault() : requested.FirstOrDefault(p => p is "ocpp1.6" or "ocpp2.0.1" or "ocpp2.1");
+        if (subprotocol is null && requested.Count > 0 && !_script.UpgradesUnknownSubprotocols)
+        {
+            context.Response.StatusCode = 400;
+            return;
+        }
+
+        using var socket = await context.WebSockets.AcceptWebSocketAsync(subprotocol);
         using var connection = new Connection(stationId, socket);
         _connections[stationId] = connection;
         var buffer = new byte[64 * 1024];
@@ -204,7 +219,9 @@ public sealed class ScriptedCsms : IAsyncDisposable
                     await AnswerAsync(connection, root[1].GetString()!, root[2].GetString()!, root[3], ct);
                 }
                 else if (root[0].GetInt32() == 3 && _passwordsOffered.TryRemove(root[1].GetString()!, out var offered) && !_script.KeepsOldPassword
-                    && root[2].GetProperty("setVariableResult").EnumerateArray().Any(r => r.GetProperty("attributeStatus").GetString() == "Accepted"))
+                    && (root[2].TryGetProperty("setVariableResult", out var results)
+                        ? results.EnumerateArray().Any(r => r.GetProperty("attributeStatus").GetString() == "Accepted")
+                        : root[2].TryGetProperty("status", out var status) && status.GetString() == "Accepted"))
                 {
                     // OCPP 2.0.1 A01.FR.03: the password the station accepted is the one to expect from now on.
                     _passwordsSet[offered.Station] = offered.Password;

@@ -98,8 +98,8 @@ public sealed record ScriptedCsmsScript
 
     /// <summary>
     /// Whether it keeps expecting a station's old Basic-auth password after the station accepted a new one it sent in
-    /// SetVariables (breaking OCPP 2.0.1 A01.FR.03). The default value is false: a password the station accepted is the
-    /// one it expects from then on.
+    /// SetVariables (breaking OCPP 2.0.1 A01.FR.03), or in a 1.6 ChangeConfiguration of AuthorizationKey. The default
+    /// value is false: a password the station accepted is the one it expects from then on.
     /// </summary>
     public bool KeepsOldPassword { get; init; }
 
@@ -148,4 +148,10 @@ public sealed record ScriptedCsmsScript
 
         return known;
     }
+
+    /// <summary>
+    /// Upgrades a connection with the first subprotocol offered, even one it does not speak (OCPP-J says: no upgrade;
+    /// TC_088). The default value is false: the first offered of ocpp1.6, ocpp2.0.1, ocpp2.1, else HTTP 400.
+    /// </summary>
+    public bool UpgradesUnknownSubprotocols { get; init; }
 }
