@@ -91,7 +91,6 @@ public sealed class StationConfiguration
         AddLocalListAndReservationSettings();
         AddV16SecuritySettings();
     }
-    }
 
     // OCPP 1.6 §9.2 LocalAuthListManagement and §9.3 Reservation keys with their 2.x twins (LocalAuthListCtrlr,
     // ReservationCtrlr). The list's capacity has no 2.x variable of its own (2.x gives it as Entries' maxLimit): it
