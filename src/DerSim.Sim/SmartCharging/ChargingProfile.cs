@@ -28,6 +28,12 @@ public sealed record ChargingProfile(
     /// <summary>The transaction a <see cref="ChargingProfilePurpose.Tx"/> profile belongs to (1.6 ids as invariant text).</summary>
     public string? TransactionId { get; init; }
 
+    /// <summary>
+    /// 2.1, a <see cref="ChargingProfileKind.Dynamic"/> profile: how often the station asks the CSMS for new values
+    /// (PullDynamicScheduleUpdate); absent means the CSMS pushes them (UpdateDynamicSchedule).
+    /// </summary>
+    public TimeSpan? DynUpdateInterval { get; init; }
+
     /// <summary>The schedule that is applied: the first one.</summary>
     public ChargingSchedule Schedule => Schedules[0];
 

@@ -40,6 +40,7 @@ public static class Ocpp2SmartCharging
             ValidFrom = profile.ValidFrom,
             ValidTo = profile.ValidTo,
             TransactionId = profile.TransactionId,
+            DynUpdateInterval = profile.DynUpdateInterval is { } seconds ? TimeSpan.FromSeconds(seconds) : null,
         };
     }
 
@@ -63,6 +64,7 @@ public static class Ocpp2SmartCharging
             ValidFrom = profile.ValidFrom,
             ValidTo = profile.ValidTo,
             TransactionId = profile.TransactionId,
+            DynUpdateInterval = profile.DynUpdateInterval is { } interval ? (int)interval.TotalSeconds : null,
         };
     }
 

@@ -86,4 +86,7 @@ public enum CsmsActionKind
 
     /// <summary>2.x only: UpdateFirmware, a secure firmware update from a URL with signing certificate and signature.</summary>
     UpdateFirmware,
+
+    /// <summary>2.1 only: UpdateDynamicSchedule, new values for the period of a Dynamic charging profile (pushed by the CSMS).</summary>
+    UpdateDynamicSchedule,
 }

@@ -16,6 +16,7 @@ public static class OperatorInstructions
         {
             SetChargingProfileCommand { IsScheduled: true } c => ScheduleText(c),
             SetChargingProfileCommand c => $"a {c.Purpose} limiting EVSE {c.EvseId} to {LimitText(c.LimitW, c.LimitA)}{(c.TransactionId is null ? "" : $" (transaction {c.TransactionId})")}",
+            SetV2xProfileCommand { Dynamic: true } c => $"a Dynamic TxProfile for EVSE {c.EvseId} with operationMode {c.OperationMode}{V2xText(c.SetpointW, c.LimitW, c.DischargeLimitW)}{(c.DynUpdateIntervalS is { } pull ? $", dynUpdateInterval {pull} s (the station pulls its updates)" : " and no dynUpdateInterval (the CSMS pushes its updates)")} (transaction {c.TransactionId})",
             SetV2xProfileCommand c => $"a TxProfile for EVSE {c.EvseId} with operationMode {c.OperationMode}{V2xText(c.SetpointW, c.LimitW, c.DischargeLimitW)} (transaction {c.TransactionId})",
             SetV2xCurveProfileCommand { HasCurve: false } c => $"a TxProfile for EVSE {c.EvseId} with operationMode {c.OperationMode} (transaction {c.TransactionId})",
             SetV2xCurveProfileCommand c => $"a TxProfile for EVSE {c.EvseId} with operationMode {c.OperationMode}{CurveText(c)} (transaction {c.TransactionId})",
@@ -49,6 +50,7 @@ public static class OperatorInstructions
             CustomerInformationCommand c => $"with report {(c.Report ? "true" : "false")} and clear {(c.Clear ? "true" : "false")} for {(c.IdToken is { } t ? $"idToken {t} of type {c.IdTokenType ?? DerSim.Ocpp.Dialects.IdTokenTypes.Fitting(t)}" : $"customerIdentifier {c.CustomerIdentifier}")}",
             SetNetworkProfileCommand c => $"storing in configuration slot {c.ConfigurationSlot} a JSON profile for {c.CsmsUrl} with security profile {c.SecurityProfile}, messageTimeout {c.MessageTimeout} s, interface {c.OcppInterface}",
             UpdateFirmwareCommand c => FirmwareText(c),
+            UpdateDynamicScheduleCommand c => $"for its Dynamic charging profile {c.ChargingProfileId}: scheduleUpdate{V2xText(c.SetpointW, c.LimitW, c.DischargeLimitW).TrimStart(',')}",
             _ => throw new ArgumentException($"no operator instruction for {command.GetType().Name}", nameof(command)),
         };
         return $"make the CSMS send {command.OcppAction ?? command.Kind.ToString()} to {command.StationId} {what}";
