@@ -48,11 +48,11 @@ public sealed class V21BidirectionalCaseSteps(ScenarioWorld world, ScenarioConte
     public async Task UpdateDynamic(int evseId, float kw)
     {
         var station = world.Simulator.Station();
-        var set = world.CsmsExchanges.LastOrDefault(e => e.Command is SetV2xProfileCommand { Dynamic: true } c && c.EvseId == evseId)
+        var set = world.CsmsExchanges.LastOrDefault(e => e.Command is SetV2xDynamicProfileCommand c && c.EvseId == evseId)
             ?? throw new TrafficAssertionException($"the CSMS sent no Dynamic charging profile for EVSE {evseId} in this scenario to update", []);
         var id = set.Call.Payload is { } p && FrameFields.At(p, "chargingProfile.id") is { } v && int.TryParse(FrameFields.Text(v), NumberStyles.Integer, CultureInfo.InvariantCulture, out var chosen)
             ? chosen
-            : ((SetV2xProfileCommand)set.Command!).ProfileId;
+            : ((SetV2xDynamicProfileCommand)set.Command!).ProfileId;
         await CsmsPerform.RunAsync(world, scenario, new UpdateDynamicScheduleCommand(station.Id, station.Version, id, SetpointW: -Watts(kw))).ConfigureAwait(false);
         Mark(string.Create(CultureInfo.InvariantCulture, $"dynamic setpoint -{kw} kW on EVSE {evseId}"));
     }
@@ -180,7 +180,7 @@ public sealed class V21BidirectionalCaseSteps(ScenarioWorld world, ScenarioConte
     private async Task Dynamic(float kw, int evseId, int? pullEverySeconds)
     {
         var (station, tx) = await CsmsPerform.TransactionOnAsync(world, evseId).ConfigureAwait(false);
-        var command = new SetV2xProfileCommand(station.Id, station.Version, evseId, tx, "CentralSetpoint", SetpointW: -Watts(kw), ProfileId: DynamicProfileIdBase + evseId, Dynamic: true, DynUpdateIntervalS: pullEverySeconds);
+        var command = new SetV2xDynamicProfileCommand(station.Id, station.Version, evseId, tx, "CentralSetpoint", SetpointW: -Watts(kw), DynUpdateIntervalS: pullEverySeconds, ProfileId: DynamicProfileIdBase + evseId);
         await CsmsPerform.RunAsync(world, scenario, command).ConfigureAwait(false);
         Mark(string.Create(CultureInfo.InvariantCulture, $"dynamic setpoint -{kw} kW on EVSE {evseId}"));
     }

@@ -23,7 +23,7 @@ public static class HttpPlaceholders
         {
             // A Dynamic profile is more than a setpoint template says (its kind, its dynUpdateInterval): one of its own,
             // or the default action's full payload.
-            SetV2xProfileCommand { Dynamic: true } => "SetChargingProfileV2xDynamic",
+            SetV2xDynamicProfileCommand => "SetChargingProfileV2xDynamic",
             SetV2xCurveProfileCommand { HasCurve: true } => "SetChargingProfileV2xCurve",
             SetV2xProfileCommand or SetV2xCurveProfileCommand => "SetChargingProfileV2x",
             // A profile with a schedule of its own (kind, validity, start, stack level, periods) is more than a "set a
@@ -81,6 +81,13 @@ public static class HttpPlaceholders
                 add.Add("scheduleDurationSeconds", c.DurationSeconds);
                 break;
             case SetV2xProfileCommand c:
+                add.Evse(c.EvseId);
+                add.Limit(c.LimitW);
+                add.Add("setpointW", c.SetpointW);
+                add.Add("dischargeLimitW", c.DischargeLimitW);
+                add.V2x(c.TransactionId, c.OperationMode, c.ProfileId, c.SetpointW, c.LimitW, c.DischargeLimitW, baselineW: null);
+                break;
+            case SetV2xDynamicProfileCommand c:
                 add.Evse(c.EvseId);
                 add.Limit(c.LimitW);
                 add.Add("setpointW", c.SetpointW);

@@ -16,7 +16,7 @@ public static class OperatorInstructions
         {
             SetChargingProfileCommand { IsScheduled: true } c => ScheduleText(c),
             SetChargingProfileCommand c => $"a {c.Purpose} limiting EVSE {c.EvseId} to {LimitText(c.LimitW, c.LimitA)}{(c.TransactionId is null ? "" : $" (transaction {c.TransactionId})")}",
-            SetV2xProfileCommand { Dynamic: true } c => $"a Dynamic TxProfile for EVSE {c.EvseId} with operationMode {c.OperationMode}{V2xText(c.SetpointW, c.LimitW, c.DischargeLimitW)}{(c.DynUpdateIntervalS is { } pull ? $", dynUpdateInterval {pull} s (the station pulls its updates)" : " and no dynUpdateInterval (the CSMS pushes its updates)")} (transaction {c.TransactionId})",
+            SetV2xDynamicProfileCommand c => $"a Dynamic TxProfile for EVSE {c.EvseId} with operationMode {c.OperationMode}{V2xText(c.SetpointW, c.LimitW, c.DischargeLimitW)}{(c.DynUpdateIntervalS is { } pull ? $", dynUpdateInterval {pull} s (the station pulls its updates)" : " and no dynUpdateInterval (the CSMS pushes its updates)")} (transaction {c.TransactionId})",
             SetV2xProfileCommand c => $"a TxProfile for EVSE {c.EvseId} with operationMode {c.OperationMode}{V2xText(c.SetpointW, c.LimitW, c.DischargeLimitW)} (transaction {c.TransactionId})",
             SetV2xCurveProfileCommand { HasCurve: false } c => $"a TxProfile for EVSE {c.EvseId} with operationMode {c.OperationMode} (transaction {c.TransactionId})",
             SetV2xCurveProfileCommand c => $"a TxProfile for EVSE {c.EvseId} with operationMode {c.OperationMode}{CurveText(c)} (transaction {c.TransactionId})",

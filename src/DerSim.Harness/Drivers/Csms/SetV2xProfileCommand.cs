@@ -16,14 +16,15 @@ namespace DerSim.Harness.Drivers.Csms;
 /// <param name="LimitW">The period's (charge) limit in W.</param>
 /// <param name="DischargeLimitW">The period's discharge limit in W (0 or negative).</param>
 /// <param name="ProfileId">The charging profile id.</param>
-/// <param name="Dynamic">
-/// Whether the profile is of kind Dynamic (2.1: one period whose values the CSMS changes later with
-/// UpdateDynamicSchedule, or the station pulls); the default value is false (Relative).
-/// </param>
-/// <param name="DynUpdateIntervalS">A Dynamic profile's dynUpdateInterval in s: the station pulls new values that often; absent, the CSMS pushes them.</param>
-public sealed record SetV2xProfileCommand(string StationId, OcppVersion Version, int EvseId, string TransactionId, string OperationMode, decimal? SetpointW = null, decimal? LimitW = null, decimal? DischargeLimitW = null, int ProfileId = 1, bool Dynamic = false, int? DynUpdateIntervalS = null)
+public sealed record SetV2xProfileCommand(string StationId, OcppVersion Version, int EvseId, string TransactionId, string OperationMode, decimal? SetpointW = null, decimal? LimitW = null, decimal? DischargeLimitW = null, int ProfileId = 1)
     : CsmsCommand(StationId, Version)
 {
+    /// <inheritdoc />
+    public override CsmsActionKind Kind => CsmsActionKind.SetChargingProfile;
+
+    /// <inheritdoc />
+    public override bool NeedsV21 => true;
+
     /// <summary>
     /// The profile's and schedule's ids and its stack level: the V2X cases (Q, K_101) ask for a TxProfile with an
     /// operationMode and its values, and leave how the CSMS numbers and stacks its profiles to it.
@@ -31,36 +32,17 @@ public sealed record SetV2xProfileCommand(string StationId, OcppVersion Version,
     public override IReadOnlyCollection<string> ChosenByCsms => ["chargingProfile.id", "chargingProfile.stackLevel", "chargingProfile.chargingSchedule[0].id"];
 
     /// <inheritdoc />
-    public override CsmsActionKind Kind => CsmsActionKind.SetChargingProfile;
-
-    /// <inheritdoc />
-    public override bool NeedsV21 => true;
-
-    /// <inheritdoc />
     protected override string? ActionIn(OcppVersion version) => "SetChargingProfile";
 
     /// <inheritdoc />
-    protected override object Request()
+    protected override object Request() => TxProfile(EvseId, TransactionId, ProfileId, new Ocpp2.ChargingSchedulePeriodType(0)
     {
-        var request = TxProfile(EvseId, TransactionId, ProfileId, new Ocpp2.ChargingSchedulePeriodType(0)
-        {
-            // A 2.1 V2X period: limit is optional there, and a setpoint or discharge limit says the rest.
-            Limit = LimitW,
-            DischargeLimit = DischargeLimitW,
-            Setpoint = SetpointW,
-            OperationMode = Wire<Ocpp2.OperationModeEnumType>(OperationMode, "operation mode"),
-        });
-        return Dynamic
-            ? request with
-            {
-                ChargingProfile = request.ChargingProfile with
-                {
-                    ChargingProfileKind = Ocpp2.ChargingProfileKindEnumType.Dynamic,
-                    DynUpdateInterval = DynUpdateIntervalS,
-                },
-            }
-            : request;
-    }
+        // A 2.1 V2X period: limit is optional there, and a setpoint or discharge limit says the rest.
+        Limit = LimitW,
+        DischargeLimit = DischargeLimitW,
+        Setpoint = SetpointW,
+        OperationMode = Wire<Ocpp2.OperationModeEnumType>(OperationMode, "operation mode"),
+    });
 
     /// <summary>The 2.1 request of a V2X TxProfile whose one schedule has the one period <paramref name="period"/>, in W.</summary>
     internal static Ocpp2.SetChargingProfileRequest TxProfile(int evseId, string transactionId, int profileId, Ocpp2.ChargingSchedulePeriodType period) =>
