@@ -17,12 +17,13 @@ Feature: B and K cases of Bidirectional Power Transfer - the CSMS changes the op
     And the CSMS sets a discharge setpoint of 10 kW on EVSE 1
     Then the CSMS sent the "SetChargingProfile" as asked
     And the station answered "SetChargingProfile" with "Accepted"
-    And the CSMS answered the "TransactionEvent" whose "transactionInfo.operationMode" is "CentralSetpoint"
     When 1 minute passes
-    And the CSMS sets operation mode "Idle" on EVSE 1
+    Then the CSMS answered the "TransactionEvent" whose "transactionInfo.operationMode" is "CentralSetpoint"
+    When the CSMS sets operation mode "Idle" on EVSE 1
     Then the CSMS sent the "SetChargingProfile" as asked
     And the station answered "SetChargingProfile" with "Accepted"
-    And the CSMS answered the "TransactionEvent" whose "transactionInfo.operationMode" is "Idle"
+    When 1 minute passes
+    Then the CSMS answered the "TransactionEvent" whose "transactionInfo.operationMode" is "Idle"
     And the CSMS answered every call
     And the CSMS answered no call with an error
 

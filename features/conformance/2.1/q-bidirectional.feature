@@ -45,7 +45,8 @@ Feature: Q Bidirectional Power Transfer - the CSMS authorises and steers V2X
     When the CSMS sets a dynamic discharge setpoint of 10 kW on EVSE 1
     Then the CSMS sent the "SetChargingProfile" as asked
     And the station answered "SetChargingProfile" with "Accepted"
-    And the CSMS answered the "TransactionEvent" whose "transactionInfo.operationMode" is "CentralSetpoint"
+    When 1 minute passes
+    Then the CSMS answered the "TransactionEvent" whose "transactionInfo.operationMode" is "CentralSetpoint"
     When the CSMS updates the dynamic setpoint on EVSE 1 to a discharge of 20 kW
     Then the CSMS sent the "UpdateDynamicSchedule" as asked
     And the station answered "UpdateDynamicSchedule" with "Accepted"
@@ -97,9 +98,9 @@ Feature: Q Bidirectional Power Transfer - the CSMS authorises and steers V2X
     And the CSMS sets operation mode "ExternalSetpoint" on EVSE 1 with limits of 30 kW charge and 10 kW discharge
     Then the CSMS sent the "SetChargingProfile" as asked
     And the station answered "SetChargingProfile" with "Accepted"
-    And the CSMS answered the "TransactionEvent" whose "transactionInfo.operationMode" is "ExternalSetpoint"
-    When 2 minutes pass
-    Then the CSMS answered every call
+    When 1 minute passes
+    Then the CSMS answered the "TransactionEvent" whose "transactionInfo.operationMode" is "ExternalSetpoint"
+    And the CSMS answered every call
     And the CSMS answered no call with an error
 
     @ocpp2.1
@@ -120,9 +121,9 @@ Feature: Q Bidirectional Power Transfer - the CSMS authorises and steers V2X
     And the CSMS sets operation mode "ExternalLimits" on EVSE 1 with limits of 30 kW charge and 10 kW discharge
     Then the CSMS sent the "SetChargingProfile" as asked
     And the station answered "SetChargingProfile" with "Accepted"
-    And the CSMS answered the "TransactionEvent" whose "transactionInfo.operationMode" is "ExternalLimits"
-    When 2 minutes pass
-    Then the CSMS answered every call
+    When 1 minute passes
+    Then the CSMS answered the "TransactionEvent" whose "transactionInfo.operationMode" is "ExternalLimits"
+    And the CSMS answered every call
     And the CSMS answered no call with an error
 
     @ocpp2.1
@@ -143,9 +144,9 @@ Feature: Q Bidirectional Power Transfer - the CSMS authorises and steers V2X
     And the CSMS sets operation mode "LocalLoadBalancing" on EVSE 1 with limits of 20 kW charge and 20 kW discharge
     Then the CSMS sent the "SetChargingProfile" as asked
     And the station answered "SetChargingProfile" with "Accepted"
-    And the CSMS answered the "TransactionEvent" whose "transactionInfo.operationMode" is "LocalLoadBalancing"
-    When 2 minutes pass
-    Then the CSMS answered every call
+    When 1 minute passes
+    Then the CSMS answered the "TransactionEvent" whose "transactionInfo.operationMode" is "LocalLoadBalancing"
+    And the CSMS answered every call
     And the CSMS answered no call with an error
 
     @ocpp2.1
@@ -165,9 +166,9 @@ Feature: Q Bidirectional Power Transfer - the CSMS authorises and steers V2X
     And the CSMS sets operation mode "Idle" on EVSE 1
     Then the CSMS sent the "SetChargingProfile" as asked
     And the station answered "SetChargingProfile" with "Accepted"
-    And the CSMS answered the "TransactionEvent" whose "transactionInfo.operationMode" is "Idle"
-    When 2 minutes pass
-    Then the CSMS answered every call
+    When 1 minute passes
+    Then the CSMS answered the "TransactionEvent" whose "transactionInfo.operationMode" is "Idle"
+    And the CSMS answered every call
     And the CSMS answered no call with an error
 
     @ocpp2.1

@@ -319,8 +319,9 @@ public sealed class ScriptedCsms : IAsyncDisposable
             case "NotifyAllowedEnergyTransfer":
                 _allowedEnergyTransfer[payload["transactionId"]!.ToString()] = [.. payload["allowedEnergyTransfer"]!.AsArray().Select(m => m!.ToString())];
                 break;
-            case "SetChargingProfile" when payload["chargingProfile"]?["chargingProfileKind"]?.ToString() == "Dynamic":
-                _dynamicValues[payload["chargingProfile"]!["id"]!.GetValue<int>()] = Values(payload["chargingProfile"]!["chargingSchedule"]?[0]?["chargingSchedulePeriod"]?[0]);
+            case "SetChargingProfile" when IsDynamic(payload):
+                var period = payload["chargingProfile"]!["chargingSchedule"]!.AsArray()[0]!["chargingSchedulePeriod"]!.AsArray()[0];
+                _dynamicValues[payload["chargingProfile"]!["id"]!.GetValue<int>()] = Values(period);
                 break;
             case "UpdateDynamicSchedule" when _dynamicValues.TryGetValue(payload["chargingProfileId"]!.GetValue<int>(), out var known):
                 Values(payload["scheduleUpdate"], known);
@@ -329,6 +330,8 @@ public sealed class ScriptedCsms : IAsyncDisposable
                 break;
         }
     }
+
+    private static bool IsDynamic(JsonObject payload) => payload["chargingProfile"]?["chargingProfileKind"]?.ToString() == "Dynamic";
 
     // 2.1 Q01: charging needs asking for a mode the CSMS did not allow the EVSE's transaction are Rejected.
     private string ChargingNeedsAnswer(string stationId, JsonElement payload)
