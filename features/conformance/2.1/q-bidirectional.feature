@@ -175,3 +175,62 @@ Feature: Q Bidirectional Power Transfer - the CSMS authorises and steers V2X
     Examples: OCPP 2.1
       | version |
       | 2.1     |
+
+  # Q07 frequency support, central V2X control (conditional on BPT-1): the CSMS sets a CentralFrequency period with a
+  # signal-watt curve and then pushes the aFRR signal (AFRRSignal) the port follows; it answers the mode change.
+  @TC_Q_117_CSMS @conditional-bidirectional @csms-initiated
+  Scenario Outline: Frequency support under central control follows the aFRR signal the CSMS pushes
+    Given a station with profile "EVSE-V2G-DC-50kW-bidir" on OCPP <version>
+    And the station is Booted
+    When an EV "v2g-50" at 60% plugs into EVSE 1
+    And the driver presents the valid token on EVSE 1
+    Then the station soon asks for energy transfer "DC_BPT" on EVSE 1
+    When the CSMS allows energy transfer "DC_BPT, DC" for the transaction on EVSE 1
+    And the CSMS sets operation mode "CentralFrequency" on EVSE 1 with the signal-watt curve:
+      | signal | power kW |
+      | -100   | -30      |
+      | 0      | 0        |
+      | 100    | 30       |
+    Then the CSMS sent the "SetChargingProfile" as asked
+    And the station answered "SetChargingProfile" with "Accepted"
+    When the CSMS sends the aFRR signal -50
+    Then the CSMS sent the "AFRRSignal" as asked
+    And the station answered "AFRRSignal" with "Accepted"
+    When 1 minute passes
+    Then the CSMS answered the "TransactionEvent" whose "transactionInfo.operationMode" is "CentralFrequency"
+    And the CSMS answered every call
+    And the CSMS answered no call with an error
+
+    @ocpp2.1
+    Examples: OCPP 2.1
+      | version |
+      | 2.1     |
+
+  # Q08 frequency support, local V2X control (conditional on BPT-1): the CSMS sets a LocalFrequency period with a
+  # frequency-watt curve; the station follows the grid frequency it measures and reports its energy; the CSMS answers
+  # the mode change and every TransactionEvent of the flow.
+  @TC_Q_121_CSMS @conditional-bidirectional @csms-initiated
+  Scenario Outline: Frequency support under local control follows the grid frequency
+    Given a station with profile "EVSE-V2G-DC-50kW-bidir" on OCPP <version>
+    And the station is Booted
+    When an EV "v2g-50" at 60% plugs into EVSE 1
+    And the driver presents the valid token on EVSE 1
+    Then the station soon asks for energy transfer "DC_BPT" on EVSE 1
+    When the CSMS allows energy transfer "DC_BPT, DC" for the transaction on EVSE 1
+    And the CSMS sets operation mode "LocalFrequency" on EVSE 1 with the frequency-watt curve:
+      | frequency Hz | power kW |
+      | 49.8         | -20      |
+      | 50.0         | 0        |
+      | 50.2         | 20       |
+    Then the CSMS sent the "SetChargingProfile" as asked
+    And the station answered "SetChargingProfile" with "Accepted"
+    When the grid frequency drops to 49.9 Hz
+    And 2 minutes pass
+    Then the CSMS answered the "TransactionEvent" whose "transactionInfo.operationMode" is "LocalFrequency"
+    And the CSMS answered every call
+    And the CSMS answered no call with an error
+
+    @ocpp2.1
+    Examples: OCPP 2.1
+      | version |
+      | 2.1     |

@@ -24,7 +24,7 @@ public sealed class V21BidirectionalCaseVerdictTests
         var results = await RunAsync(new ScriptedCsmsScript());
 
         results.Where(r => r.Status != ScenarioStatus.Passed).Select(r => $"{Case(r)}: {r.Message}").ShouldBeEmpty();
-        results.Select(Case).Distinct().Count().ShouldBe(10);
+        results.Select(Case).Distinct().Count().ShouldBe(12);
     }
 
     [Test]
@@ -75,7 +75,7 @@ public sealed class V21BidirectionalCaseVerdictTests
     {
         var results = await RunAsync(new ScriptedCsmsScript { ErrorForTriggerReason = "OperationModeChanged" });
 
-        Failed(results).ShouldBe(["TC_K_101_CSMS", "TC_Q_109_CSMS", "TC_Q_110_CSMS", "TC_Q_111_CSMS", "TC_Q_112_CSMS", "TC_Q_124_CSMS", "TC_Q_125_CSMS"]);
+        Failed(results).ShouldBe(["TC_K_101_CSMS", "TC_Q_109_CSMS", "TC_Q_110_CSMS", "TC_Q_111_CSMS", "TC_Q_112_CSMS", "TC_Q_117_CSMS", "TC_Q_121_CSMS", "TC_Q_124_CSMS", "TC_Q_125_CSMS"]);
         var failure = results.First(r => Case(r) == "TC_Q_125_CSMS").Message;
         failure.ShouldContain("NotImplemented");
         failure.ShouldContain("\"triggerReason\":\"OperationModeChanged\"");
@@ -106,7 +106,7 @@ public sealed class V21BidirectionalCaseVerdictTests
         {
             CallTimeoutSeconds = 3,
             CsmsDriver = "Http",
-            Http = InlineScenarios.TriggerApi(csms.ApiUrl, "NotifyAllowedEnergyTransfer", "SetChargingProfileV2x", "SetChargingProfileV2xDynamic", "UpdateDynamicSchedule", "SetDERControl", "GetDERControl", "ClearDERControl"),
+            Http = InlineScenarios.TriggerApi(csms.ApiUrl, "NotifyAllowedEnergyTransfer", "SetChargingProfileV2x", "SetChargingProfileV2xCurve", "SetChargingProfileV2xDynamic", "AFRRSignal", "UpdateDynamicSchedule", "SetDERControl", "GetDERControl", "ClearDERControl"),
             Target = new TargetDeclaration { StationIds = ["VERDICT-V2X"] },
         };
         var results = new List<ScenarioResult>();
@@ -115,7 +115,7 @@ public sealed class V21BidirectionalCaseVerdictTests
             results.AddRange(await InlineScenarios.RunFileAsync(Path.Combine(TestContext.CurrentContext.TestDirectory, "features", "conformance", "2.1", file), csms.Url, settings));
         }
 
-        results.Count.ShouldBe(10);
+        results.Count.ShouldBe(12);
         return results;
     }
 }
