@@ -67,6 +67,11 @@ internal static class Ocpp2CsmsHandlers
         // The reference CSMS has no vendor extensions.
         context.Handle<DataTransferRequest, DataTransferResponse>(_ => new DataTransferResponse(DataTransferStatusEnumType.UnknownVendorId));
 
+        if (context.Peer.Version == OcppVersion.V21)
+        {
+            Ocpp2CsmsV2xHandlers.Register(context);
+        }
+
         context.HandleTheRestMinimally();
     }
 

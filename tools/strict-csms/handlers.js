@@ -108,6 +108,29 @@ function createV2(state, options, is21) {
         TransactionEvent: { eventType: 'Started', timestamp: ts, triggerReason: 'Authorized', seqNo: 0, transactionInfo: { transactionId: 'T1' }, idToken: { idToken: 'TAG', type: 'ISO14443' } },
     };
     if (is21) {
+        // V2X authorisation (2.1 Q01): what it allowed per transaction (its NotifyAllowedEnergyTransfer) and the
+        // transaction running per EVSE, so charging needs asking for a mode it did not allow are Rejected.
+        state.v2x = { allowed: new Map(), dynamic: new Map(), running: new Map() };
+        const transactionEvent = handlers.TransactionEvent;
+        handlers.TransactionEvent = call => {
+            const { params } = call;
+            const id = params?.transactionInfo?.transactionId;
+            if (params?.eventType === 'Started' && params?.evse?.id !== undefined) {
+                state.v2x.running.set(params.evse.id, id);
+            } else if (params?.eventType === 'Ended') {
+                for (const [evse, tx] of state.v2x.running) {
+                    if (tx === id) state.v2x.running.delete(evse);
+                }
+            }
+            return transactionEvent(call);
+        };
+        handlers.NotifyEVChargingNeeds = ({ params }) => {
+            const allowed = state.v2x.allowed.get(state.v2x.running.get(params?.evseId));
+            const requested = params?.chargingNeeds?.requestedEnergyTransfer;
+            return allowed && !allowed.includes(requested)
+                ? { status: 'Rejected', statusInfo: { reasonCode: 'NotAllowed' } }
+                : accepted;
+        };
         Object.assign(handlers, {
             BatterySwap: empty,
             ClosePeriodicEventStream: empty,
@@ -122,7 +145,10 @@ function createV2(state, options, is21) {
             NotifyPriorityCharging: empty,
             NotifySettlement: empty,
             OpenPeriodicEventStream: () => accepted,
-            PullDynamicScheduleUpdate: () => accepted,
+            // The values of a Dynamic profile it set (or last pushed); a profile it does not know is Rejected.
+            PullDynamicScheduleUpdate: ({ params }) => (state.v2x.dynamic.has(params?.chargingProfileId)
+                ? { status: 'Accepted', scheduleUpdate: state.v2x.dynamic.get(params.chargingProfileId) }
+                : { status: 'Rejected', statusInfo: { reasonCode: 'UnknownProfile' } }),
             ReportDERControl: empty,
             VatNumberValidation: () => ({ vatNumber: 'unknown', status: 'Rejected' }),
         });
@@ -143,14 +169,32 @@ function createV2(state, options, is21) {
     return { handlers, samples };
 }
 
+// What a 2.1 CSMS remembers of its own calls: the modes it allowed a transaction and the values of its Dynamic profiles.
+function rememberSent(state, action, params) {
+    const v2x = state.v2x;
+    if (!v2x || !params) return;
+    const numbers = (from, names) => Object.fromEntries(names.filter(n => typeof from?.[n] === 'number').map(n => [n, from[n]]));
+    if (action === 'NotifyAllowedEnergyTransfer') {
+        v2x.allowed.set(params.transactionId, params.allowedEnergyTransfer ?? []);
+    } else if (action === 'SetChargingProfile' && params.chargingProfile?.chargingProfileKind === 'Dynamic') {
+        const period = params.chargingProfile.chargingSchedule?.[0]?.chargingSchedulePeriod?.[0];
+        v2x.dynamic.set(params.chargingProfile.id, numbers(period, ['limit', 'dischargeLimit', 'setpoint']));
+    } else if (action === 'UpdateDynamicSchedule' && v2x.dynamic.has(params.chargingProfileId)) {
+        v2x.dynamic.set(params.chargingProfileId, { ...v2x.dynamic.get(params.chargingProfileId), ...numbers(params.scheduleUpdate, ['limit', 'dischargeLimit', 'setpoint']) });
+    }
+}
+
 function createHandlers(protocol, options) {
     const state = { lastTransactionId: 0 };
-    switch (protocol) {
-        case 'ocpp1.6': return createV16(state, options);
-        case 'ocpp2.0.1': return createV2(state, options, false);
-        case 'ocpp2.1': return createV2(state, options, true);
-        default: throw new Error(`Unsupported protocol '${protocol}'`);
-    }
+    const table = (() => {
+        switch (protocol) {
+            case 'ocpp1.6': return createV16(state, options);
+            case 'ocpp2.0.1': return createV2(state, options, false);
+            case 'ocpp2.1': return createV2(state, options, true);
+            default: throw new Error(`Unsupported protocol '${protocol}'`);
+        }
+    })();
+    return { ...table, sent: (action, params) => rememberSent(state, action, params) };
 }
 
 module.exports = { createHandlers };

@@ -148,6 +148,9 @@ async function main() {
         // Events for the CSMS's own calls (SetChargingProfile) carry direction 'toStation' on the call and
         // 'fromStation' on the station's answer; the station's calls and our answers keep their old shape.
         client.on('call', ({ outbound, payload }) => {
+            if (outbound) {
+                table.sent(payload[2], payload[3]);
+            }
             emit({
                 event: 'call', identity, protocol, messageId: payload[1], action: payload[2], payload: payload[3],
                 ...(outbound ? { direction: 'toStation' } : {}),

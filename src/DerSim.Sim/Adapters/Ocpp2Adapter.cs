@@ -133,6 +133,11 @@ public sealed class Ocpp2Adapter(Ocpp2Dialect dialect, TimeProvider time) : IVer
             {
                 V21DerHandlers.Register(peer, session, engine);
             }
+
+            if (dialect.HasV2x)
+            {
+                V21DynamicScheduleHandlers.Register(peer, session, engine);
+            }
         }
 
         peer.On<ResetRequest, ResetResponse>((request, _) =>

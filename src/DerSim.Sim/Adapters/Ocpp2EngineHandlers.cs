@@ -80,11 +80,13 @@ internal static class Ocpp2EngineHandlers
         {
             Ocpp2SmartChargingGate.ThrowIfDisabled(station, "SetChargingProfile");
             await engine.SettleStartsAsync().ConfigureAwait(false);
-            var result = engine.InstallProfile(request.EvseId, Ocpp2SmartCharging.FromOcpp2(request));
+            var profile = Ocpp2SmartCharging.FromOcpp2(request);
+            var result = engine.InstallProfile(request.EvseId, profile);
             if (result.IsAccepted && dialect.HasV2x)
             {
                 // The new period may change the operation mode in force; the report follows the answer.
                 session.AfterAnswer("SetChargingProfile", engine.Bidirectional.ReportOperationModesAsync);
+                V21DynamicScheduleHandlers.AfterInstall(peer, session, engine, profile);
             }
 
             return Ocpp2SmartCharging.ToOcpp2(result, dialect);

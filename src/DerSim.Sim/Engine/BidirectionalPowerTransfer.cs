@@ -12,7 +12,7 @@ namespace DerSim.Sim.Engine;
 /// the EV renegotiates (a bidirectional mode if allowed, else DC, else AC) and the station sends the new needs. The
 /// operation mode in force is reported in transactionInfo. On 1.6 and 2.0.1 a bidirectional EV charges only.
 /// </summary>
-public sealed class BidirectionalPowerTransfer
+public sealed partial class BidirectionalPowerTransfer
 {
     private readonly StationEngine _engine;
     private readonly SharedPhysics _physics;

@@ -4,8 +4,9 @@ namespace DerSim.Sim.Physics;
 /// How a port uses the limits in force: OCPP 2.1's operationMode values. Import and export are separate non-negative
 /// powers; a negative setpoint or limit asks for export. The physics honours <see cref="ChargingOnly"/>,
 /// <see cref="CentralSetpoint"/>, <see cref="ExternalLimits"/>, <see cref="Idle"/>, <see cref="LocalFrequency"/> and
-/// <see cref="CentralFrequency"/> (<see cref="OperationModes.IsHonoured"/>);
-/// smart charging rejects profiles with the others, and the physics treats them as <see cref="ChargingOnly"/>.
+/// <see cref="CentralFrequency"/> (<see cref="OperationModes.IsHonoured"/>); <see cref="ExternalSetpoint"/> and
+/// <see cref="LocalLoadBalancing"/> are accepted and kept to their limits as <see cref="ExternalLimits"/> is, since the
+/// external system and the local balancer that would decide within them are not simulated.
 /// </summary>
 public enum OperationMode
 {
@@ -21,7 +22,7 @@ public enum OperationMode
     /// <summary>No energy either way.</summary>
     Idle,
 
-    /// <summary>An external system sets the setpoint (not simulated).</summary>
+    /// <summary>An external system sets the setpoint within limit and dischargeLimit (the system is not simulated: the port keeps to the bounds as in <see cref="ExternalLimits"/>).</summary>
     ExternalSetpoint,
 
     /// <summary>The port follows v2xBaseline plus the signal-watt curve at the latest aFRR signal the CSMS sent (AFRRSignal).</summary>
@@ -30,6 +31,6 @@ public enum OperationMode
     /// <summary>The port follows v2xBaseline plus the frequency-watt curve at the grid's frequency.</summary>
     LocalFrequency,
 
-    /// <summary>Local load balancing decides (not simulated).</summary>
+    /// <summary>Local load balancing decides within limit and dischargeLimit (not simulated beyond the arbiter: the port keeps to the bounds as in <see cref="ExternalLimits"/>).</summary>
     LocalLoadBalancing,
 }

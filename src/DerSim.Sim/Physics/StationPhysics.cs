@@ -382,7 +382,7 @@ public sealed partial class StationPhysics
             case var following when OperationModes.FollowsSetpoint(following):
                 ceiling = Math.Min(ceiling, directive.SetpointKw ?? 0);
                 break;
-            case OperationMode.ExternalLimits when limit is < 0:
+            case var bounded when OperationModes.BoundsOnly(bounded) && limit is < 0:
                 return Export(-limit.Value);
             default:
                 break;

@@ -37,6 +37,12 @@ public sealed record ChargingProfile(
     /// <summary>OCPP 2.1 K01: with <see cref="MaxOfflineDuration"/> exceeded the profile is invalid for good (removed on reconnecting).</summary>
     public bool InvalidAfterOfflineDuration { get; init; }
 
+    /// <summary>
+    /// 2.1, a <see cref="ChargingProfileKind.Dynamic"/> profile: how often the station asks the CSMS for new values
+    /// (PullDynamicScheduleUpdate); absent means the CSMS pushes them (UpdateDynamicSchedule).
+    /// </summary>
+    public TimeSpan? DynUpdateInterval { get; init; }
+
     /// <summary>The schedule that is applied: the first one.</summary>
     public ChargingSchedule Schedule => Schedules[0];
 

@@ -42,6 +42,7 @@ public static class Ocpp2SmartCharging
             TransactionId = profile.TransactionId,
             MaxOfflineDuration = profile.MaxOfflineDuration,
             InvalidAfterOfflineDuration = profile.InvalidAfterOfflineDuration ?? false,
+            DynUpdateInterval = profile.DynUpdateInterval is { } seconds ? TimeSpan.FromSeconds(seconds) : null,
         };
     }
 
@@ -67,6 +68,7 @@ public static class Ocpp2SmartCharging
             TransactionId = profile.TransactionId,
             MaxOfflineDuration = profile.MaxOfflineDuration,
             InvalidAfterOfflineDuration = profile.InvalidAfterOfflineDuration ? true : null,
+            DynUpdateInterval = profile.DynUpdateInterval is { } interval ? (int)interval.TotalSeconds : null,
         };
     }
 

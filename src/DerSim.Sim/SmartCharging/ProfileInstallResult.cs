@@ -27,6 +27,7 @@ public sealed record ProfileInstallResult(ProfileRejection? Rejection, string? D
         ProfileRejection.PurposeNotAllowed => "InvalidProfile",
         ProfileRejection.UnsupportedOperationMode => "UnsupportedMode",
         ProfileRejection.InconsistentPeriod => "InconsistentPeriod",
+        ProfileRejection.UnknownDynamicProfile => "UnknownProfile",
         _ => "InvalidProfile",
     };
 }

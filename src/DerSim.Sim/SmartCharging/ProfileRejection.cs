@@ -29,4 +29,7 @@ public enum ProfileRejection
 
     /// <summary>2.1: a period's values contradict each other or its mode (setpoint above limit, negative limit while ChargingOnly, …).</summary>
     InconsistentPeriod,
+
+    /// <summary>2.1 UpdateDynamicSchedule / PullDynamicScheduleUpdate: no Dynamic profile has the id.</summary>
+    UnknownDynamicProfile,
 }

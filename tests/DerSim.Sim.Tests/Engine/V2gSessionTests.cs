@@ -105,16 +105,21 @@ public sealed class V2gSessionTests
     }
 
     [Test]
-    public async Task An_unsupported_operation_mode_is_rejected_with_a_reason()
+    public async Task LocalLoadBalancing_is_accepted_reported_and_kept_within_its_limits()
     {
         await using var rig = await LoopbackCsmsRig.StartAsync(OcppVersion.V21, "V2G-MODE");
         var txId = await StartedAsync(rig);
 
-        var answer = await rig.CallAsync("SetChargingProfile", Setpoint.Replace("TXID", txId, StringComparison.Ordinal).Replace("CentralSetpoint", "LocalLoadBalancing", StringComparison.Ordinal));
+        var answer = await rig.CallAsync("SetChargingProfile", $$$"""{"evseId":1,"chargingProfile":{"id":71,"stackLevel":0,"chargingProfilePurpose":"TxProfile","chargingProfileKind":"Relative","transactionId":"{{{txId}}}","chargingSchedule":[{"id":1,"chargingRateUnit":"W","chargingSchedulePeriod":[{"startPeriod":0,"limit":10000,"dischargeLimit":-5000,"operationMode":"LocalLoadBalancing"}]}]}}""");
 
-        answer.GetProperty("status").GetString().ShouldBe("Rejected");
-        answer.GetProperty("statusInfo").GetProperty("reasonCode").GetString().ShouldBe("UnsupportedMode");
-        answer.GetProperty("statusInfo").GetProperty("additionalInfo").GetString()!.ShouldContain("LocalLoadBalancing");
+        answer.GetProperty("status").GetString().ShouldBe("Accepted", rig.Describe());
+        await rig.UntilAsync(() => ModeChanges(rig).Contains("LocalLoadBalancing"), "for OperationModeChanged");
+        rig.ReleaseTime();
+        await rig.UntilAsync(() => rig.Values("Power.Active.Import").Count >= 3, "for samples");
+        rig.HoldTime();
+
+        rig.Values("Power.Active.Import")[^1].ShouldBeLessThanOrEqualTo(10000, rig.Describe());
+        rig.Values("Power.Active.Export").ShouldAllBe(v => v == 0);
         rig.OfficialViolations().ShouldBeEmpty(rig.Describe());
     }
 

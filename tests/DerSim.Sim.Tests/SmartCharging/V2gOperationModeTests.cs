@@ -44,10 +44,11 @@ public class V2gOperationModeTests
         yield return Case(Freq(P(OperationMode.LocalFrequency, limit: 11000, discharge: -11000)), null, "LocalFrequency with a curve");
         yield return Case(Freq(P(OperationMode.LocalFrequency, setpoint: 1000)), "InconsistentPeriod", "LocalFrequency with a setpoint");
         yield return Case(Signal(P(OperationMode.CentralFrequency)), null, "CentralFrequency with a curve");
-        yield return Case(P(OperationMode.ExternalSetpoint, setpoint: 1000), "UnsupportedMode", "ExternalSetpoint");
+        yield return Case(P(OperationMode.ExternalSetpoint, limit: 11000, discharge: -7000), null, "ExternalSetpoint within limits");
+        yield return Case(P(OperationMode.ExternalSetpoint, setpoint: 1000), "InconsistentPeriod", "ExternalSetpoint with a setpoint of the CSMS's own");
         yield return Case(P(OperationMode.CentralFrequency), "InconsistentPeriod", "CentralFrequency without a signal-watt curve");
         yield return Case(Freq(P(OperationMode.CentralFrequency)), "InconsistentPeriod", "CentralFrequency with only a frequency-watt curve");
-        yield return Case(P(OperationMode.LocalLoadBalancing), "UnsupportedMode", "LocalLoadBalancing");
+        yield return Case(P(OperationMode.LocalLoadBalancing, limit: 11000, discharge: -7000), null, "LocalLoadBalancing within limits");
         yield return Case(P(OperationMode.CentralSetpoint, limit: 11000), "InconsistentPeriod", "CentralSetpoint without setpoint");
         yield return Case(P(OperationMode.CentralSetpoint, limit: 5000, setpoint: 8000), null, "setpoint above limit (the limit bounds it)");
         yield return Case(P(OperationMode.CentralSetpoint, discharge: -5000, setpoint: -8000), null, "setpoint below dischargeLimit (the dischargeLimit bounds it)");
@@ -73,14 +74,14 @@ public class V2gOperationModeTests
     }
 
     [Test]
-    public void The_rejection_names_the_mode_and_converts_to_a_valid_21_answer()
+    public void A_rejected_period_names_its_problem_and_converts_to_a_valid_21_answer()
     {
         var store = Build.StoreWithTransaction(SmartChargingRules.V21);
-        var result = store.Install(1, Tx(P(OperationMode.LocalLoadBalancing, limit: 1000)));
+        var result = store.Install(1, Tx(P(OperationMode.ExternalSetpoint, setpoint: 1000)));
 
-        result.Detail!.ShouldContain("LocalLoadBalancing");
+        result.Detail!.ShouldContain("ExternalSetpoint");
         var json = SchemaCheck.Valid(OcppVersion.V21, "SetChargingProfile", PayloadKind.Response, Ocpp2SmartCharging.ToOcpp2(result, Ocpp2Dialect.V21));
-        json.ShouldContain("\"UnsupportedMode\"");
+        json.ShouldContain("\"InconsistentPeriod\"");
     }
 
     [Test]

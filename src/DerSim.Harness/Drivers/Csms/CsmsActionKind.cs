@@ -98,6 +98,10 @@ public enum CsmsActionKind
 
     /// <summary>1.6 only: CancelReservation.</summary>
     CancelReservation,
+
     /// <summary>1.6 only: GetDiagnostics, the diagnostics file uploaded to a location and reported in DiagnosticsStatusNotification.</summary>
     GetDiagnostics,
+
+    /// <summary>2.1 only: UpdateDynamicSchedule, new values for the period of a Dynamic charging profile (pushed by the CSMS).</summary>
+    UpdateDynamicSchedule,
 }

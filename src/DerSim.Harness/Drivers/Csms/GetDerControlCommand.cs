@@ -22,6 +22,9 @@ public sealed record GetDerControlCommand(string StationId, OcppVersion Version,
     /// <inheritdoc />
     public override bool NeedsV21 => true;
 
+    /// <summary>The requestId: the CSMS numbers its requests itself (R_107 reads the controls back under any id).</summary>
+    public override IReadOnlyCollection<string> ChosenByCsms => ["requestId"];
+
     /// <inheritdoc />
     protected override string? ActionIn(OcppVersion version) => "GetDERControl";
 

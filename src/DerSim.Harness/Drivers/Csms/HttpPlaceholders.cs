@@ -21,6 +21,9 @@ public static class HttpPlaceholders
         ArgumentNullException.ThrowIfNull(command);
         return command switch
         {
+            // A Dynamic profile is more than a setpoint template says (its kind, its dynUpdateInterval): one of its own,
+            // or the default action's full payload.
+            SetV2xDynamicProfileCommand => "SetChargingProfileV2xDynamic",
             SetV2xCurveProfileCommand { HasCurve: true } => "SetChargingProfileV2xCurve",
             SetV2xProfileCommand or SetV2xCurveProfileCommand => "SetChargingProfileV2x",
             // A profile with a schedule of its own (kind, validity, start, stack level, periods) is more than a "set a
@@ -82,6 +85,14 @@ public static class HttpPlaceholders
                 add.Limit(c.LimitW);
                 add.Add("setpointW", c.SetpointW);
                 add.Add("dischargeLimitW", c.DischargeLimitW);
+                add.V2x(c.TransactionId, c.OperationMode, c.ProfileId, c.SetpointW, c.LimitW, c.DischargeLimitW, baselineW: null);
+                break;
+            case SetV2xDynamicProfileCommand c:
+                add.Evse(c.EvseId);
+                add.Limit(c.LimitW);
+                add.Add("setpointW", c.SetpointW);
+                add.Add("dischargeLimitW", c.DischargeLimitW);
+                add.Add("dynUpdateIntervalSeconds", c.DynUpdateIntervalS);
                 add.V2x(c.TransactionId, c.OperationMode, c.ProfileId, c.SetpointW, c.LimitW, c.DischargeLimitW, baselineW: null);
                 break;
             case SetV2xCurveProfileCommand c:
@@ -212,6 +223,12 @@ public static class HttpPlaceholders
                 add.Add("securityProfile", c.SecurityProfile);
                 add.Add("messageTimeout", c.MessageTimeout);
                 add.Add("ocppInterface", c.OcppInterface);
+                break;
+            case UpdateDynamicScheduleCommand c:
+                add.Add("chargingProfileId", c.ChargingProfileId);
+                add.Add("setpointW", c.SetpointW);
+                add.Add("limitW", c.LimitW);
+                add.Add("dischargeLimitW", c.DischargeLimitW);
                 break;
             case UpdateFirmwareCommand c:
                 add.Add("requestId", c.RequestId);

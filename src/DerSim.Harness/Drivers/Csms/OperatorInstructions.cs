@@ -16,6 +16,7 @@ public static class OperatorInstructions
         {
             SetChargingProfileCommand { IsScheduled: true } c => ScheduleText(c),
             SetChargingProfileCommand c => $"a {c.Purpose} limiting EVSE {c.EvseId} to {LimitText(c.LimitW, c.LimitA)}{(c.TransactionId is null ? "" : $" (transaction {c.TransactionId})")}",
+            SetV2xDynamicProfileCommand c => $"a Dynamic TxProfile for EVSE {c.EvseId} with operationMode {c.OperationMode}{V2xText(c.SetpointW, c.LimitW, c.DischargeLimitW)}{(c.DynUpdateIntervalS is { } pull ? $", dynUpdateInterval {pull} s (the station pulls its updates)" : " and no dynUpdateInterval (the CSMS pushes its updates)")} (transaction {c.TransactionId})",
             SetV2xProfileCommand c => $"a TxProfile for EVSE {c.EvseId} with operationMode {c.OperationMode}{V2xText(c.SetpointW, c.LimitW, c.DischargeLimitW)} (transaction {c.TransactionId})",
             SetV2xCurveProfileCommand { HasCurve: false } c => $"a TxProfile for EVSE {c.EvseId} with operationMode {c.OperationMode} (transaction {c.TransactionId})",
             SetV2xCurveProfileCommand c => $"a TxProfile for EVSE {c.EvseId} with operationMode {c.OperationMode}{CurveText(c)} (transaction {c.TransactionId})",
@@ -56,6 +57,7 @@ public static class OperatorInstructions
             ReserveNowCommand c => string.Create(CultureInfo.InvariantCulture, $"reserving {(c.ConnectorId == 0 ? "the charge point as a whole (connectorId 0)" : $"connector {c.ConnectorId}")} for idTag {c.IdTag}{(c.ParentIdTag is { } parent ? $" with parentIdTag {parent}" : "")}, expiring at {c.ExpiryDate.UtcDateTime:yyyy-MM-dd'T'HH:mm:ss'Z'} (a reservationId of the CSMS's choosing)"),
             CancelReservationCommand c => string.Create(CultureInfo.InvariantCulture, $"cancelling reservation {c.ReservationId}"),
             GetDiagnosticsCommand c => $"asking for the diagnostics uploaded to {c.Location}{LogPeriodText(c.StartTime, c.StopTime)}{(c.Retries is { } r ? $", {r} retries {c.RetryInterval ?? 0} s apart" : "")}",
+            UpdateDynamicScheduleCommand c => $"for its Dynamic charging profile {c.ChargingProfileId}: scheduleUpdate{V2xText(c.SetpointW, c.LimitW, c.DischargeLimitW).TrimStart(',')}",
             _ => throw new ArgumentException($"no operator instruction for {command.GetType().Name}", nameof(command)),
         };
         return $"make the CSMS send {command.OcppAction ?? command.Kind.ToString()} to {command.StationId} {what}";

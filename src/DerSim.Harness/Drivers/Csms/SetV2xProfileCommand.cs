@@ -25,6 +25,12 @@ public sealed record SetV2xProfileCommand(string StationId, OcppVersion Version,
     /// <inheritdoc />
     public override bool NeedsV21 => true;
 
+    /// <summary>
+    /// The profile's and schedule's ids and its stack level: the V2X cases (Q, K_101) ask for a TxProfile with an
+    /// operationMode and its values, and leave how the CSMS numbers and stacks its profiles to it.
+    /// </summary>
+    public override IReadOnlyCollection<string> ChosenByCsms => ["chargingProfile.id", "chargingProfile.stackLevel", "chargingProfile.chargingSchedule[0].id"];
+
     /// <inheritdoc />
     protected override string? ActionIn(OcppVersion version) => "SetChargingProfile";
 

@@ -71,6 +71,8 @@ public sealed class CsmsCommandRecordTests
             new GetDerControlCommand(Station, v),
             new ClearDerControlCommand(Station, v, IsDefault: true),
             new AfrrSignalCommand(Station, v, at, -50),
+            new SetV2xDynamicProfileCommand(Station, v, 1, tx, "CentralSetpoint", SetpointW: -10000, DynUpdateIntervalS: 60),
+            new UpdateDynamicScheduleCommand(Station, v, 1, SetpointW: -20000),
             new GetChargingProfilesCommand(Station, v, 1) { Purpose = "TxDefaultProfile" },
             new InstallCertificateCommand(Station, v, "CSMSRootCertificate", "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n"),
             new GetInstalledCertificateIdsCommand(Station, v, ["ManufacturerRootCertificate"]),

@@ -33,6 +33,12 @@ public sealed class ScriptedCsms : IAsyncDisposable
     // The last TxProfile SetChargingProfile payload it sent per transaction id (2.1 E17: set again on TxResumed).
     private readonly ConcurrentDictionary<string, string> _txProfiles = new(StringComparer.Ordinal);
 
+    // 2.1 V2X: the modes it allowed per transaction, the transaction running per station and EVSE, and the values of
+    // the Dynamic profiles it set, by profile id, as its own CALLs said.
+    private readonly ConcurrentDictionary<string, string[]> _allowedEnergyTransfer = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, string> _runningOn = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<int, JsonObject> _dynamicValues = new();
+
     private ScriptedCsms(WebApplication app, ScriptedCsmsScript script)
     {
         _app = app;
@@ -140,6 +146,7 @@ public sealed class ScriptedCsms : IAsyncDisposable
             return;
         }
 
+        RememberV2x(action, payload);
         var messageId = $"api-{Interlocked.Increment(ref _nextId)}";
         if (action == "SetVariables" && payload["setVariableData"] is JsonArray data
             && data.FirstOrDefault(d => d?["component"]?["name"]?.ToString() == "SecurityCtrlr" && d?["variable"]?["name"]?.ToString() == "BasicAuthPassword") is { } offered)
@@ -304,6 +311,8 @@ public sealed class ScriptedCsms : IAsyncDisposable
             "Heartbeat" => $$"""{"currentTime":"{{now}}"}""",
             "Authorize" => """{"idTokenInfo":{"status":"Accepted"}}""",
             "SignCertificate" or "Get15118EVCertificate" or "GetCertificateStatus" when _script.Iso15118Pki is { } pki => Iso15118Answer(pki, connection, action, payload, ct),
+            "NotifyEVChargingNeeds" => ChargingNeedsAnswer(connection.StationId, payload),
+            "PullDynamicScheduleUpdate" => PullAnswer(payload),
 
             // A TransactionEvent carrying an idToken is answered with the token's status (OCPP 2.0.1 E01.FR.12).
             "TransactionEvent" when payload.TryGetProperty("idToken", out _) && !_script.OmitTransactionIdTokenInfo =>
@@ -321,6 +330,10 @@ public sealed class ScriptedCsms : IAsyncDisposable
         {
             await Task.Delay(_script.StartAnswerDelay, ct);
             _transactions[payload.GetProperty("transactionInfo").GetProperty("transactionId").GetString()!] = 0;
+            if (payload.TryGetProperty("evse", out var startedOn))
+            {
+                _runningOn[$"{connection.StationId}/{startedOn.GetProperty("id").GetInt32()}"] = payload.GetProperty("transactionInfo").GetProperty("transactionId").GetString()!;
+            }
         }
 
         await connection.SendAsync(this, $"[3,\"{id}\",{answer}]", ct);
@@ -405,6 +418,57 @@ public sealed class ScriptedCsms : IAsyncDisposable
         _transactions[number.ToString(CultureInfo.InvariantCulture)] = 0;
         return number;
     }
+
+    private void RememberV2x(string action, JsonObject payload)
+    {
+        JsonObject Values(JsonNode? from, JsonObject? into = null)
+        {
+            into ??= [];
+            foreach (var name in new[] { "limit", "dischargeLimit", "setpoint" })
+            {
+                if (from?[name] is { } value)
+                {
+                    into[name] = value.DeepClone();
+                }
+            }
+
+            return into;
+        }
+
+        switch (action)
+        {
+            case "NotifyAllowedEnergyTransfer":
+                _allowedEnergyTransfer[payload["transactionId"]!.ToString()] = [.. payload["allowedEnergyTransfer"]!.AsArray().Select(m => m!.ToString())];
+                break;
+            case "SetChargingProfile" when IsDynamic(payload):
+                var period = payload["chargingProfile"]!["chargingSchedule"]!.AsArray()[0]!["chargingSchedulePeriod"]!.AsArray()[0];
+                _dynamicValues[payload["chargingProfile"]!["id"]!.GetValue<int>()] = Values(period);
+                break;
+            case "UpdateDynamicSchedule" when _dynamicValues.TryGetValue(payload["chargingProfileId"]!.GetValue<int>(), out var known):
+                Values(payload["scheduleUpdate"], known);
+                break;
+            default:
+                break;
+        }
+    }
+
+    private static bool IsDynamic(JsonObject payload) => payload["chargingProfile"]?["chargingProfileKind"]?.ToString() == "Dynamic";
+
+    // 2.1 Q01: charging needs asking for a mode the CSMS did not allow the EVSE's transaction are Rejected.
+    private string ChargingNeedsAnswer(string stationId, JsonElement payload)
+    {
+        var evse = payload.GetProperty("evseId").GetInt32();
+        var requested = payload.GetProperty("chargingNeeds").GetProperty("requestedEnergyTransfer").GetString();
+        return !_script.AcceptsEveryChargingNeeds
+            && _runningOn.TryGetValue($"{stationId}/{evse}", out var tx) && _allowedEnergyTransfer.TryGetValue(tx, out var allowed) && !allowed.Contains(requested)
+            ? """{"status":"Rejected"}"""
+            : """{"status":"Accepted"}""";
+    }
+
+    private string PullAnswer(JsonElement payload) =>
+        _dynamicValues.TryGetValue(payload.GetProperty("chargingProfileId").GetInt32(), out var values)
+            ? _script.PullsWithoutUpdate ? """{"status":"Accepted"}""" : $$"""{"status":"Accepted","scheduleUpdate":{{values.ToJsonString()}}}"""
+            : """{"status":"Rejected"}""";
 
     private bool Authenticated(string header, string stationId, string password)
     {

@@ -131,6 +131,18 @@ public sealed record ScriptedCsmsScript
     public bool ForgetsTxProfileOnResume { get; init; }
 
     /// <summary>
+    /// Whether it accepts every NotifyEVChargingNeeds, also one asking for an energy transfer it did not allow the
+    /// transaction (breaking OCPP 2.1 Q01 V2X authorisation). The default value is false: such needs are Rejected.
+    /// </summary>
+    public bool AcceptsEveryChargingNeeds { get; init; }
+
+    /// <summary>
+    /// Whether it answers PullDynamicScheduleUpdate Accepted without the profile's values (no scheduleUpdate). The default
+    /// value is false: a known Dynamic profile's values are in the answer.
+    /// </summary>
+    public bool PullsWithoutUpdate { get; init; }
+
+    /// <summary>
     /// The tokens of the default target declaration as a CSMS that knows them answers them (<see cref="Tokens"/>): the
     /// valid ones and the master pass Accepted with their groups, the unknown, blocked and expired ones with those statuses.
     /// </summary>
