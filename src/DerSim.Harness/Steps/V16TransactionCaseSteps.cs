@@ -17,23 +17,6 @@ namespace DerSim.Harness.Steps;
 public sealed class V16TransactionCaseSteps(ScenarioWorld world, ScenarioContext scenario)
 {
     /// <summary>
-    /// The station loses its power during whatever it does and gets it back: the connection goes at once, the station
-    /// boots again, and each transaction the failure interrupted is stopped with reason PowerLoss, its stop message
-    /// delivered after the new boot. Completes once the station sent its new BootNotification; the CSMS's answers are
-    /// left to the checks. Example: <c>When the station loses power and boots again</c>
-    /// </summary>
-    [When("the station loses power and boots again")]
-    public async Task LosesPower()
-    {
-        var station = world.Simulator.Station();
-        var engine = station.Runner?.Engine ?? throw new InvalidOperationException("the station is not connected: start with Given the station is Booted");
-        int Boots(TrafficQuery q) => q.Station(station.Id).Sent().Calls().Action("BootNotification").Count;
-        var before = Boots(world.Recorder.Query());
-        await engine.LosePowerAsync(CancellationToken.None).WaitAsync(world.Simulator.WaitTimeout).ConfigureAwait(false);
-        await world.Simulator.WaitForAsync(q => Boots(q) > before, $"{station.Id}'s BootNotification after the power came back").ConfigureAwait(false);
-    }
-
-    /// <summary>
     /// Waits (up to the step timeout) until the station sent a CALL of the action carrying the token of a role (1.6 idTag,
     /// 2.x idToken.idToken) and the CSMS answered it, then checks the answer to the last such CALL: a CALLRESULT whose
     /// field at the JSON path is one of the comma-separated values (e.g. 1.6 §4.8: the idTagInfo of a StartTransaction

@@ -82,22 +82,6 @@ public sealed class V16SessionBehaviourTests
         rig.Runner.Engine.TransactionOn(1).ShouldNotBeNull();
     }
 
-    [Test]
-    public async Task A_power_failure_boots_again_and_then_stops_the_interrupted_transaction_with_PowerLoss()
-    {
-        await using var rig = await StartAsync("V16-POWER");
-        await ChargeAsync(rig);
-
-        await rig.Runner.Engine.LosePowerAsync(CancellationToken.None);
-
-        await rig.UntilAsync(() => rig.Calls("StopTransaction").Count == 1, "the stop after the new boot");
-        var actions = rig.Calls().Select(c => c.Action).ToList();
-        actions.Count(a => a == "BootNotification").ShouldBe(2, rig.Describe());
-        actions.LastIndexOf("BootNotification").ShouldBeLessThan(actions.IndexOf("StopTransaction"), "the stop waits for the power (and the boot)");
-        rig.Calls("StopTransaction").Single().Payload.GetProperty("reason").GetString().ShouldBe("PowerLoss");
-        rig.Calls("StopTransaction").Single().Payload.GetProperty("transactionId").GetInt32().ShouldBe(1);
-    }
-
     private static async Task<LoopbackCsmsRig> StartAsync(string id, Action<ChargingStation>? setUp = null)
     {
         var rig = await LoopbackCsmsRig.StartAsync(OcppVersion.V16, id, OnePort, new SessionPlan { Sessions = 0 }, null, setUp);
