@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Net;
+using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -15,7 +16,8 @@ namespace DerSim.Harness.Drivers;
 /// images) and takes the files a station uploads (logs, diagnostics), so cases that move files run against any CSMS
 /// without a server of the user's. GET <c>/files/{name}</c> serves a file given to <see cref="ServeAsync"/>; PUT or POST
 /// <c>/uploads/{name}</c> stores the body (a multipart form's first file, or the raw body) in <see cref="Uploads"/>.
-/// An unknown file is 404; <see cref="RefuseUploads"/> makes uploads 403. Started on first use.
+/// An unknown file is 404; <see cref="RefuseUploads"/> makes uploads 403. Started on first use. A second, HTTPS
+/// listener (same routes) starts on first use of <see cref="SecureUploadFolderAsync"/> with the certificate it is given.
 /// </summary>
 public sealed class FileServer : IAsyncDisposable
 {
@@ -24,6 +26,9 @@ public sealed class FileServer : IAsyncDisposable
     private readonly SemaphoreSlim _start = new(1, 1);
     private WebApplication? _app;
     private Uri? _base;
+    private WebApplication? _secureApp;
+    private Uri? _secureBase;
+    private X509Certificate2? _secureCertificate;
 
     /// <summary>Every upload received, in order.</summary>
     public IReadOnlyCollection<FileUpload> Uploads => _uploads;
@@ -53,6 +58,36 @@ public sealed class FileServer : IAsyncDisposable
     /// <summary>The URL a station may upload files to (the folder; the station adds its file name, or posts to it).</summary>
     public async Task<Uri> UploadFolderAsync() => new(await BaseAsync().ConfigureAwait(false), "uploads/");
 
+    /// <summary>
+    /// The HTTPS URL a station may upload files to, on 127.0.0.1 with <paramref name="serverCertificate"/> (with its
+    /// private key; a certificate for 127.0.0.1 from a CA of the scenario, which the station must trust). The listener
+    /// starts with the first call; later calls return the same folder whatever certificate they pass. The server takes
+    /// ownership of the certificate (it disposes it).
+    /// </summary>
+    public async Task<Uri> SecureUploadFolderAsync(X509Certificate2 serverCertificate)
+    {
+        ArgumentNullException.ThrowIfNull(serverCertificate);
+        await _start.WaitAsync().ConfigureAwait(false);
+        try
+        {
+            if (_secureBase is null)
+            {
+                _secureCertificate = serverCertificate;
+                (_secureApp, _secureBase) = await StartAsync(serverCertificate).ConfigureAwait(false);
+            }
+            else
+            {
+                serverCertificate.Dispose();
+            }
+
+            return new Uri(_secureBase, "uploads/");
+        }
+        finally
+        {
+            _start.Release();
+        }
+    }
+
     /// <summary>Stops the server.</summary>
     public async ValueTask DisposeAsync()
     {
@@ -60,6 +95,13 @@ public sealed class FileServer : IAsyncDisposable
         {
             await app.DisposeAsync().ConfigureAwait(false);
         }
+
+        if (_secureApp is { } secure)
+        {
+            await secure.DisposeAsync().ConfigureAwait(false);
+        }
+
+        _secureCertificate?.Dispose();
 
         _start.Dispose();
     }
@@ -74,24 +116,34 @@ public sealed class FileServer : IAsyncDisposable
                 return _base;
             }
 
-            var builder = WebApplication.CreateSlimBuilder();
-            builder.Logging.ClearProviders();
-            builder.WebHost.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
-            var app = builder.Build();
-            app.MapGet("/files/{name}", (string name) => _files.TryGetValue(name, out var bytes)
-                ? Results.Bytes(bytes, "application/octet-stream")
-                : Results.NotFound());
-            app.MapMethods("/uploads/{**name}", ["PUT", "POST"], ReceiveAsync);
-            await app.StartAsync().ConfigureAwait(false);
-            var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-            _app = app;
-            _base = new Uri(address.TrimEnd('/') + "/");
+            (_app, _base) = await StartAsync(null).ConfigureAwait(false);
             return _base;
         }
         finally
         {
             _start.Release();
         }
+    }
+
+    private async Task<(WebApplication App, Uri Base)> StartAsync(X509Certificate2? serverCertificate)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseKestrel(o => o.Listen(IPAddress.Loopback, 0, listen =>
+        {
+            if (serverCertificate is not null)
+            {
+                listen.UseHttps(serverCertificate);
+            }
+        }));
+        var app = builder.Build();
+        app.MapGet("/files/{name}", (string name) => _files.TryGetValue(name, out var bytes)
+            ? Results.Bytes(bytes, "application/octet-stream")
+            : Results.NotFound());
+        app.MapMethods("/uploads/{**name}", ["PUT", "POST"], ReceiveAsync);
+        await app.StartAsync().ConfigureAwait(false);
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return (app, new Uri(address.TrimEnd('/') + "/"));
     }
 
     private async Task<IResult> ReceiveAsync(HttpContext context, string? name)

@@ -2,6 +2,7 @@ using System.Globalization;
 using DerSim.Gherkin.Glue;
 using DerSim.Harness.Drivers;
 using DerSim.Harness.Drivers.Csms;
+using DerSim.Harness.Security;
 using DerSim.Harness.Traffic;
 using DerSim.Ocpp.Rpc;
 using DerSim.Sim.Engine;
@@ -17,8 +18,10 @@ namespace DerSim.Harness.Steps;
 /// credentials; and the CSMS-side checks they need.
 /// </summary>
 [Binding]
-public sealed class V21CoreCaseSteps(ScenarioWorld world, ScenarioContext scenario)
+public sealed class V21CoreCaseSteps(ScenarioWorld world, ScenarioContext scenario, ScenarioCaRoots roots)
 {
+    private Uri? _secureUploads;
+
     /// <summary>
     /// The station loses power for a while: its connection goes, its running transactions are interrupted (no energy),
     /// and when the power is back it boots again (BootNotification reason PowerUp), reports its connectors and resumes
@@ -106,6 +109,47 @@ public sealed class V21CoreCaseSteps(ScenarioWorld world, ScenarioContext scenar
         var (user, password) = ("dersim-upload", MadeUpPassword(station.Id));
         world.Files.UploadCredentials = (user, password);
         var folder = await world.Files.UploadFolderAsync().ConfigureAwait(false);
+        var location = new UriBuilder(folder) { UserName = user, Password = password }.Uri;
+        await Perform(new GetLogCommand(station.Id, station.Version, logType, location.ToString(), world.CsmsExchanges.Count(e => e.Kind == CsmsActionKind.GetLog) + 1))
+            .ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The scenario's file server gets an HTTPS listener on 127.0.0.1 with a certificate for that address from a CA the
+    /// scenario makes, and the station trusts that CA the way an operator sets it up: the CA's root is put in the
+    /// station's CA store as a CSMSRootCertificate (the roots the station checks its servers against), without the CSMS.
+    /// Needs the station connected (OCPP 2.x). Example: <c>Given the station trusts the CA of the scenario's HTTPS file server</c>
+    /// </summary>
+    [Given("the station trusts the CA of the scenario's HTTPS file server")]
+    public async Task TrustsSecureFileServer()
+    {
+        var station = Running(world.Simulator.Station()).Station;
+        var now = world.Simulator.Clock.Time.GetUtcNow();
+        var root = roots.Make("FileServerRootCertificate", now);
+        var server = TestCertificates.IssueServer(root, ["127.0.0.1"], now.AddDays(-1), now.AddDays(365));
+        var installed = station.CaCertificates.Install("CSMSRootCertificate", TestCertificates.CertificatePem(root), now);
+        if (installed != DerSim.Sim.StationModel.InstallCertificateOutcome.Accepted)
+        {
+            throw new InvalidOperationException($"the station did not take the file server's CA: {installed}");
+        }
+
+        // The file server owns the certificate from here on.
+        _secureUploads = await world.Files.SecureUploadFolderAsync(server).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// OCPP 2.1 N01 (TC_N_103): the CSMS sends GetLog for that log type with a requestId, its remoteLocation the HTTPS
+    /// upload folder of the scenario's file server with a user name and password in the URL (the file server then asks
+    /// for exactly those as HTTP Basic authentication). Needs <c>Given the station trusts the CA of the scenario's HTTPS file server</c>.
+    /// Example: <c>When the CSMS asks for the "DiagnosticsLog" to be uploaded to the scenario's HTTPS file server with credentials in the URL</c>
+    /// </summary>
+    [When("the CSMS asks for the {string} to be uploaded to the scenario's HTTPS file server with credentials in the URL")]
+    public async Task GetLogOverHttpsWithCredentials(string logType)
+    {
+        var station = world.Simulator.Station();
+        var folder = _secureUploads ?? throw new InvalidOperationException("the HTTPS file server is not set up: start with Given the station trusts the CA of the scenario's HTTPS file server");
+        var (user, password) = ("dersim-upload", MadeUpPassword(station.Id));
+        world.Files.UploadCredentials = (user, password);
         var location = new UriBuilder(folder) { UserName = user, Password = password }.Uri;
         await Perform(new GetLogCommand(station.Id, station.Version, logType, location.ToString(), world.CsmsExchanges.Count(e => e.Kind == CsmsActionKind.GetLog) + 1))
             .ConfigureAwait(false);

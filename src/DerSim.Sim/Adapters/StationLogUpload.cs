@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Net.Http.Headers;
+using System.Net.Security;
+using System.Security.Cryptography.X509Certificates;
 using DerSim.Ocpp.Rpc;
 using DerSim.Sim.StationModel;
 using DerSim.Sim.Timing;
@@ -149,7 +151,7 @@ internal static class StationLogUpload
             for (var attempt = 0; ; attempt++)
             {
                 var content = FileFor(station, kind, period.Oldest, period.Latest, session.Time.GetUtcNow());
-                if (await PutAsync(target, content, ct).ConfigureAwait(false))
+                if (await PutAsync(station, target, content, session.Time.GetUtcNow(), ct).ConfigureAwait(false))
                 {
                     // N01.FR.09.
                     await report(LogUploadStatus.Uploaded, requestId, ct).ConfigureAwait(false);
@@ -178,7 +180,7 @@ internal static class StationLogUpload
         }
     }
 
-    private static async Task<bool> PutAsync(Uri target, byte[] content, CancellationToken ct)
+    private static async Task<bool> PutAsync(ChargingStation station, Uri target, byte[] content, DateTimeOffset now, CancellationToken ct)
     {
         using var body = new ByteArrayContent(content);
         body.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
@@ -190,9 +192,12 @@ internal static class StationLogUpload
             request.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(Uri.UnescapeDataString(userInfo))));
         }
 
+        // Over HTTPS the station checks the server's certificate against its own trust store (see TrustsServer); one
+        // client per upload, so a connection checked against one station's roots never serves another station.
+        using var secure = target.Scheme == Uri.UriSchemeHttps ? SecureClient(station, now) : null;
         try
         {
-            using var response = await Http.SendAsync(request, ct).ConfigureAwait(false);
+            using var response = await (secure ?? Http).SendAsync(request, ct).ConfigureAwait(false);
             return response.IsSuccessStatusCode;
         }
         catch (HttpRequestException)
@@ -204,6 +209,46 @@ internal static class StationLogUpload
             // The HTTP client's own timeout.
             return false;
         }
+    }
+
+    private static HttpClient SecureClient(ChargingStation station, DateTimeOffset now) =>
+        new(new SocketsHttpHandler
+        {
+            SslOptions = { RemoteCertificateValidationCallback = (_, certificate, _, errors) => TrustsServer(station, certificate, errors, now) },
+        }) { Timeout = Http.Timeout };
+
+    /// <summary>
+    /// Whether the station accepts an upload server's TLS certificate: one the platform accepts, or one whose only fault
+    /// is an unknown root and whose chain leads, at the station's time, to a root the station trusts for its CSMS
+    /// connection — the CSMSRootCertificates in its CA store (where the operator installs the root of its file server)
+    /// or the CSMS root it was set up with. A wrong host name or any other fault is refused; nothing is switched off.
+    /// </summary>
+    internal static bool TrustsServer(ChargingStation station, X509Certificate? certificate, SslPolicyErrors errors, DateTimeOffset now)
+    {
+        if (certificate is null || (errors & ~SslPolicyErrors.RemoteCertificateChainErrors) != SslPolicyErrors.None)
+        {
+            return false;
+        }
+
+        if (errors == SslPolicyErrors.None)
+        {
+            return true;
+        }
+
+        var roots = station.CaCertificates.Entries.Where(e => e.Use == "CSMSRootCertificate").Select(e => e.Certificate)
+            .Concat(station.Certificate.TrustedRoots).ToList();
+        if (roots.Count == 0)
+        {
+            return false;
+        }
+
+        using var leaf = X509CertificateLoader.LoadCertificate(certificate.GetRawCertData());
+        using var chain = new X509Chain();
+        chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
+        chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
+        chain.ChainPolicy.VerificationTime = now.UtcDateTime;
+        chain.ChainPolicy.CustomTrustStore.AddRange(roots.ToArray());
+        return chain.Build(leaf);
     }
 
     private static Uri WithoutUserInfo(Uri uri) =>

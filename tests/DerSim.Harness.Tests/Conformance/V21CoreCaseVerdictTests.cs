@@ -27,7 +27,7 @@ public sealed class V21CoreCaseVerdictTests
     {
         var results = await RunAsync(new ScriptedCsmsScript(), Provisioning, Transactions, SmartCharging, Diagnostics);
 
-        results.Count.ShouldBe(10);
+        results.Count.ShouldBe(11);
         results.Where(r => r.Status != ScenarioStatus.Passed).Select(r => $"{Case(r)}: {r.Message}").ShouldBeEmpty();
     }
 
@@ -95,8 +95,19 @@ public sealed class V21CoreCaseVerdictTests
         profile.Single(r => Case(r) == "TC_B_100_CSMS").Message.ShouldContain("connectionData.identity = someone-else");
 
         var log = await RunAsync(new ScriptedCsmsScript { WrongFieldIn = ("GetLog", "log.remoteLocation", "\"http://127.0.0.1:9/uploads/\"") }, Diagnostics);
-        Failed(log).ShouldBe(["TC_N_102_CSMS"]);
-        log.Single().Message.ShouldContain("log.remoteLocation");
+        Failed(log).ShouldBe(["TC_N_102_CSMS", "TC_N_103_CSMS"]);
+        log.Single(r => Case(r) == "TC_N_103_CSMS").Message.ShouldContain("log.remoteLocation");
+        log.Single(r => Case(r) == "TC_N_103_CSMS").Message.ShouldContain("\"GetLog\",{");
+    }
+
+    [Test]
+    public async Task A_CSMS_that_refuses_the_log_status_notifications_fails_the_log_upload_cases()
+    {
+        var results = await RunAsync(new ScriptedCsmsScript { ErrorFor = "LogStatusNotification" }, Diagnostics);
+
+        Failed(results).ShouldBe(["TC_N_102_CSMS", "TC_N_103_CSMS"]);
+        var failure = results.Single(r => Case(r) == "TC_N_103_CSMS").Message;
+        failure.ShouldContain("LogStatusNotification");
     }
 
     // The CALL timeout also bounds how long a CSMS action step waits for a CALL that matches what was asked: 2 s keeps
