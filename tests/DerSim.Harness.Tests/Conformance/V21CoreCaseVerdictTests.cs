@@ -27,7 +27,7 @@ public sealed class V21CoreCaseVerdictTests
     {
         var results = await RunAsync(new ScriptedCsmsScript(), Provisioning, Transactions, SmartCharging, Diagnostics);
 
-        results.Count.ShouldBe(10);
+        results.Count.ShouldBe(11);
         results.Where(r => r.Status != ScenarioStatus.Passed).Select(r => $"{Case(r)}: {r.Message}").ShouldBeEmpty();
     }
 
@@ -97,6 +97,17 @@ public sealed class V21CoreCaseVerdictTests
         var log = await RunAsync(new ScriptedCsmsScript { WrongFieldIn = ("GetLog", "log.remoteLocation", "\"http://127.0.0.1:9/uploads/\"") }, Diagnostics);
         Failed(log).ShouldBe(["TC_N_102_CSMS"]);
         log.Single().Message.ShouldContain("log.remoteLocation");
+    }
+
+    [Test]
+    public async Task A_CSMS_that_upgrades_a_connection_offering_only_unknown_subprotocols_fails_exactly_the_subprotocol_case()
+    {
+        var results = await RunAsync(new ScriptedCsmsScript { UpgradesUnknownSubprotocols = true }, Provisioning);
+
+        Failed(results).ShouldBe(["TC_B_58_CSMS"]);
+        var failure = results.Single(r => Case(r) == "TC_B_58_CSMS").Message;
+        failure.ShouldContain("OCPP-J: a CSMS that supports none of the subprotocols offered (ocpp0.1) must not upgrade the connection");
+        failure.ShouldContain("upgraded it with subprotocol ocpp0.1");
     }
 
     // The CALL timeout also bounds how long a CSMS action step waits for a CALL that matches what was asked: 2 s keeps
