@@ -3,7 +3,8 @@ Feature: B Provisioning - OCPP 2.1 only: network profiles with credentials, and 
   The OCA cases of block B that only OCPP 2.1 has. The CSMS stores a network connection profile that carries the
   connection's own Basic-auth identity and password (B09), and resets the station with ImmediateAndResume: the station
   reboots at once and, with a transaction running, resumes it after the boot instead of ending it (B12, E17). The
-  verdict is about what the CSMS sent and how it took the boot, the status reports and the resumed transaction.
+  verdict is about what the CSMS sent and how it took the boot, the status reports and the resumed transaction. The
+  CSMS also picks the version's WebSocket subprotocol among those a station offers (OCPP-J).
 
   # B09 (2.1): connectionData carries identity and basicAuthPassword; the station stores the profile (B09.FR.01).
   @TC_B_100_CSMS @mandatory-core @csms-initiated
@@ -68,3 +69,20 @@ Feature: B Provisioning - OCPP 2.1 only: network profiles with credentials, and 
     Examples: OCPP 2.1
       | version |
       | 2.1     |
+
+  # OCPP-J (2.1 part 4, §3.1.2): the station names the exact OCPP version in Sec-WebSocket-Protocol. Offered only a
+  # subprotocol it does not support, the CSMS does not upgrade the connection; offered that one and the version's, it
+  # upgrades it and answers Sec-WebSocket-Protocol with the version's subprotocol.
+  @TC_B_58_CSMS @mandatory-core
+  Scenario Outline: The CSMS picks the OCPP version's subprotocol among those offered and refuses only unknown ones
+    Given a station with profile "EVSE-AC-22kW-1port" on OCPP <version>
+    And the station is Booted
+    When the station connects offering the subprotocols "ocpp0.1"
+    Then the CSMS did not upgrade the connection
+    When the station connects offering the subprotocols "ocpp0.1,<subprotocol>"
+    Then the CSMS upgraded the connection with the subprotocol "<subprotocol>"
+
+    @ocpp2.1
+    Examples: OCPP 2.1
+      | version | subprotocol |
+      | 2.1     | ocpp2.1     |

@@ -24,7 +24,7 @@ public sealed class V21BidirectionalCaseVerdictTests
         var results = await RunAsync(new ScriptedCsmsScript());
 
         results.Where(r => r.Status != ScenarioStatus.Passed).Select(r => $"{Case(r)}: {r.Message}").ShouldBeEmpty();
-        results.Select(Case).Distinct().Count().ShouldBe(12);
+        results.Select(Case).Distinct().Count().ShouldBe(13);
     }
 
     [Test]
@@ -75,7 +75,7 @@ public sealed class V21BidirectionalCaseVerdictTests
     {
         var results = await RunAsync(new ScriptedCsmsScript { ErrorForTriggerReason = "OperationModeChanged" });
 
-        Failed(results).ShouldBe(["TC_K_101_CSMS", "TC_Q_109_CSMS", "TC_Q_110_CSMS", "TC_Q_111_CSMS", "TC_Q_112_CSMS", "TC_Q_117_CSMS", "TC_Q_121_CSMS", "TC_Q_124_CSMS", "TC_Q_125_CSMS"]);
+        Failed(results).ShouldBe(["TC_B_116_CSMS", "TC_K_101_CSMS", "TC_Q_109_CSMS", "TC_Q_110_CSMS", "TC_Q_111_CSMS", "TC_Q_112_CSMS", "TC_Q_117_CSMS", "TC_Q_121_CSMS", "TC_Q_124_CSMS", "TC_Q_125_CSMS"]);
         var failure = results.First(r => Case(r) == "TC_Q_125_CSMS").Message;
         failure.ShouldContain("NotImplemented");
         failure.ShouldContain("\"triggerReason\":\"OperationModeChanged\"");
@@ -99,6 +99,28 @@ public sealed class V21BidirectionalCaseVerdictTests
         results.First(r => Case(r) == "TC_R_107_CSMS").Message.ShouldContain("\"ReportDERControl\",{");
     }
 
+    [Test]
+    public async Task A_CSMS_that_forgets_the_V2X_profile_of_a_transaction_resumed_after_a_reset_fails_only_that_case()
+    {
+        var results = await RunAsync(new ScriptedCsmsScript { ForgetsTxProfileOnResume = true });
+
+        Failed(results).ShouldBe(["TC_B_116_CSMS"]);
+        var failure = results.First(r => Case(r) == "TC_B_116_CSMS").Message;
+        failure.ShouldContain("rule: after the station's TransactionEvent whose triggerReason is TxResumed the CSMS sends SetChargingProfile with chargingProfile.chargingProfilePurpose = TxProfile");
+        failure.ShouldContain("\"TxResumed\"");
+    }
+
+    [Test]
+    public async Task A_CSMS_that_rejects_the_boot_after_a_reset_fails_only_the_V2X_reset_case()
+    {
+        var results = await RunAsync(new ScriptedCsmsScript { RebootStatus = "Rejected" });
+
+        Failed(results).ShouldBe(["TC_B_116_CSMS"]);
+        var failure = results.First(r => Case(r) == "TC_B_116_CSMS").Message;
+        failure.ShouldContain("rule: the CSMS answers the BootNotification whose reason is RemoteReset with status = Accepted");
+        failure.ShouldContain("\"status\":\"Rejected\"");
+    }
+
     private static async Task<List<ScenarioResult>> RunAsync(ScriptedCsmsScript script)
     {
         await using var csms = await ScriptedCsms.StartAsync(script with { ClockStart = TimeProvider.System.GetUtcNow() });
@@ -106,7 +128,7 @@ public sealed class V21BidirectionalCaseVerdictTests
         {
             CallTimeoutSeconds = 3,
             CsmsDriver = "Http",
-            Http = InlineScenarios.TriggerApi(csms.ApiUrl, "NotifyAllowedEnergyTransfer", "SetChargingProfileV2x", "SetChargingProfileV2xCurve", "SetChargingProfileV2xDynamic", "AFRRSignal", "UpdateDynamicSchedule", "SetDERControl", "GetDERControl", "ClearDERControl"),
+            Http = InlineScenarios.TriggerApi(csms.ApiUrl, "Reset", "NotifyAllowedEnergyTransfer", "SetChargingProfileV2x", "SetChargingProfileV2xCurve", "SetChargingProfileV2xDynamic", "AFRRSignal", "UpdateDynamicSchedule", "SetDERControl", "GetDERControl", "ClearDERControl"),
             Target = new TargetDeclaration { StationIds = ["VERDICT-V2X"] },
         };
         var results = new List<ScenarioResult>();
@@ -115,7 +137,7 @@ public sealed class V21BidirectionalCaseVerdictTests
             results.AddRange(await InlineScenarios.RunFileAsync(Path.Combine(TestContext.CurrentContext.TestDirectory, "features", "conformance", "2.1", file), csms.Url, settings));
         }
 
-        results.Count.ShouldBe(12);
+        results.Count.ShouldBe(13);
         return results;
     }
 }

@@ -110,6 +110,17 @@ public sealed class V21CoreCaseVerdictTests
         failure.ShouldContain("LogStatusNotification");
     }
 
+    [Test]
+    public async Task A_CSMS_that_upgrades_a_connection_offering_only_unknown_subprotocols_fails_exactly_the_subprotocol_case()
+    {
+        var results = await RunAsync(new ScriptedCsmsScript { UpgradesUnknownSubprotocols = true }, Provisioning);
+
+        Failed(results).ShouldBe(["TC_B_58_CSMS"]);
+        var failure = results.Single(r => Case(r) == "TC_B_58_CSMS").Message;
+        failure.ShouldContain("OCPP-J: a CSMS that supports none of the subprotocols offered (ocpp0.1) must not upgrade the connection");
+        failure.ShouldContain("upgraded it with subprotocol ocpp0.1");
+    }
+
     // The CALL timeout also bounds how long a CSMS action step waits for a CALL that matches what was asked: 2 s keeps
     // the run with a wrong field short.
     private static async Task<List<ScenarioResult>> RunAsync(ScriptedCsmsScript script, params string[] files)
