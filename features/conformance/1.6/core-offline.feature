@@ -53,3 +53,33 @@ Feature: OCPP 1.6 Core - the CSMS and the transactions a station ran while offli
     Examples: OCPP 1.6J
       | version |
       | 1.6     |
+
+  # A whole transaction runs while the station is offline: the driver starts it with a token the cache holds, charges
+  # a while, stops it at the station and unplugs. Once the connection is back, the station delivers the queued
+  # StartTransaction, MeterValues and StopTransaction in order (1.6 §4.8); the CSMS accepts the token, numbers the
+  # transaction, and answers the StopTransaction, which carries that number, without an error.
+  @TC_039_CSMS @mandatory-core
+  Scenario Outline: TC_039_CSMS Offline transaction
+    Given a station with profile "EVSE-AC-22kW-1port" on OCPP <version>
+    And the station's setting "LocalAuthorizeOffline" is "true"
+    And the station's setting "AuthorizationCacheEnabled" is "true"
+    And the station's authorization cache holds the valid token as "Accepted"
+    And the station is Booted
+    And EVSE 1 is EVConnected
+    When the connection drops
+    And the driver presents the valid token on EVSE 1
+    And 2 minutes pass
+    And the driver stops the transaction on EVSE 1
+    And the EV unplugs from EVSE 1
+    And the connection is restored
+    Then the station sent a "StartTransaction" of the valid token and the CSMS answered it with "idTagInfo.status" one of "Accepted"
+    And the CSMS answered the last "StartTransaction" with a "transactionId"
+    And the CSMS answered the "StopTransaction" whose "transactionId" is the "transactionId" of its answer to the last "StartTransaction"
+    And the CSMS answered the "StopTransaction" whose "reason" is "Local"
+    And the CSMS answered every call
+    And the CSMS answered no call with an error
+
+    @ocpp1.6
+    Examples: OCPP 1.6J
+      | version |
+      | 1.6     |

@@ -33,10 +33,28 @@ public sealed class V16TransactionMessages(TransactionOutbox outbox, IVersionAda
     {
         ArgumentNullException.ThrowIfNull(tx);
         ArgumentNullException.ThrowIfNull(sample);
-        var answer = (await outbox.CallAsync(
-            "StartTransaction",
-            Payload(new StartTransactionRequest(tx.Connector.StationConnectorId, tx.IdTag, MeterPayloads.RegisterWh(sample), sample.Timestamp) { ReservationId = tx.ReservationId }),
-            OutboxDelivery.TransactionAwaitingAnswer, ct).ConfigureAwait(false))!.Value;
+        var request = Payload(new StartTransactionRequest(tx.Connector.StationConnectorId, tx.IdTag, MeterPayloads.RegisterWh(sample), sample.Timestamp) { ReservationId = tx.ReservationId });
+        JsonElement answer;
+        if (!outbox.IsOnline)
+        {
+            // 1.6 §3.7 / §4.8: offline, a transaction the station let in (LocalAuthorizeOffline, the cache,
+            // AllowOfflineTxForUnknownId) runs under a provisional id of the station's own; its StartTransaction,
+            // MeterValues and StopTransaction are queued in order and delivered after the reconnect, the CSMS's
+            // transactionId taking the provisional one's place in the messages behind the StartTransaction.
+            var provisional = Interlocked.Decrement(ref _provisional);
+            var late = await outbox.CallAsync("StartTransaction", request, OutboxDelivery.Transaction, null, a => StartedLate(tx, provisional, a), ct).ConfigureAwait(false);
+            if (late is not { } raced)
+            {
+                return (provisional.ToString(CultureInfo.InvariantCulture), true);
+            }
+
+            answer = raced;
+        }
+        else
+        {
+            answer = (await outbox.CallAsync("StartTransaction", request, OutboxDelivery.TransactionAwaitingAnswer, ct).ConfigureAwait(false))!.Value;
+        }
+
         var id = answer.GetProperty("transactionId").GetInt32();
         tx.GroupId = Learn(tx.IdTag, answer).GroupId ?? tx.GroupId;
         return (id.ToString(CultureInfo.InvariantCulture), IsAccepted(answer));
@@ -128,7 +146,55 @@ public sealed class V16TransactionMessages(TransactionOutbox outbox, IVersionAda
         _ => Enum.Parse<Reason>(reason.ToString()),
     };
 
-    private static int TransactionNumber(EngineTransaction tx) => int.Parse(tx.TransactionId!, CultureInfo.InvariantCulture);
+    /// <summary>
+    /// The CSMS answered the StartTransaction of a transaction started offline under <paramref name="provisional"/>:
+    /// the station learns the token's verdict, takes the CSMS's transactionId for the transaction, puts it in the queued
+    /// MeterValues and StopTransaction that still carry the provisional id (before the next of them goes), and, when the
+    /// CSMS refused the token, stops the transaction if it still runs and StopTransactionOnInvalidId says so (1.6 §9.1).
+    /// </summary>
+    private void StartedLate(EngineTransaction tx, int provisional, JsonElement answer)
+    {
+        var verdict = Learn(tx.IdTag, answer);
+        if (answer.TryGetProperty("transactionId", out var assigned) && assigned.TryGetInt32(out var id))
+        {
+            _assigned[provisional] = id;
+            if (tx.TransactionId == provisional.ToString(CultureInfo.InvariantCulture))
+            {
+                tx.TransactionId = id.ToString(CultureInfo.InvariantCulture);
+            }
+
+            outbox.RewriteQueued((action, payload) => WithTransactionId(action, payload, provisional, id));
+        }
+
+        if (!verdict.IsAccepted && !tx.StopRequested.HasValue
+            && station.Configuration.Get(StationConfiguration.StopTxOnInvalidIdKey)?.Value != "false")
+        {
+            tx.RequestStop(TransactionStopReason.DeAuthorized);
+        }
+    }
+
+    /// <summary>A copy of a queued MeterValues or StopTransaction of the provisional transaction with the CSMS's id, or null.</summary>
+    internal static JsonElement? WithTransactionId(string action, JsonElement payload, int provisional, int id)
+    {
+        if (action is not ("MeterValues" or "StopTransaction")
+            || !payload.TryGetProperty("transactionId", out var current) || !current.TryGetInt32(out var number) || number != provisional)
+        {
+            return null;
+        }
+
+        var node = System.Text.Json.Nodes.JsonNode.Parse(payload.GetRawText())!.AsObject();
+        node["transactionId"] = id;
+        return JsonSerializer.SerializeToElement(node);
+    }
+
+    private int TransactionNumber(EngineTransaction tx)
+    {
+        var number = int.Parse(tx.TransactionId!, CultureInfo.InvariantCulture);
+        return _assigned.TryGetValue(number, out var id) ? id : number;
+    }
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<int, int> _assigned = new();
+    private int _provisional;
 
     // 1.6 §3.5: the station keeps the idTagInfo of Authorize.conf and StartTransaction.conf in its authorization cache
     // (AuthorizationCacheEnabled), the parentIdTag as the token's group.

@@ -190,7 +190,16 @@ public sealed class TransactionOutbox
     /// or behind earlier messages) and so returns no answer, <paramref name="onLateAnswer"/> gets the CSMS's answer once
     /// the call is delivered (2.x: the verdict on a token the station let in offline, OCPP 2.0.1 C15 / E05).
     /// </summary>
-    public async Task<JsonElement?> CallAsync(string action, JsonElement payload, OutboxDelivery delivery, Action<JsonElement>? onLateAnswer, CancellationToken ct)
+    public Task<JsonElement?> CallAsync(string action, JsonElement payload, OutboxDelivery delivery, Action<JsonElement>? onLateAnswer, CancellationToken ct) =>
+        CallAsync(action, payload, delivery, onLateAnswer, null, ct);
+
+    /// <summary>
+    /// As <see cref="CallAsync(string, JsonElement, OutboxDelivery, Action{JsonElement}, CancellationToken)"/>; when the
+    /// call is queued, <paramref name="whenDelivered"/> gets the CSMS's answer the moment it arrives, before the next queued
+    /// message goes, so it may still change those with <see cref="RewriteQueued"/> (1.6: the CSMS's transactionId replaces
+    /// the provisional one in the messages of a transaction started offline).
+    /// </summary>
+    public async Task<JsonElement?> CallAsync(string action, JsonElement payload, OutboxDelivery delivery, Action<JsonElement>? onLateAnswer, Action<JsonElement>? whenDelivered, CancellationToken ct)
     {
         OcppRpcPeer? direct;
         QueuedCall? queued = null;
@@ -213,14 +222,14 @@ public sealed class TransactionOutbox
                             QueuedOffline++;
                         }
 
-                        queued = Enqueue(new QueuedCall(_nextSeq++, action, payload.Clone(), delivery, NewMessageId()));
+                        queued = Enqueue(new QueuedCall(_nextSeq++, action, payload.Clone(), delivery, NewMessageId()) { WhenDelivered = whenDelivered });
                         break;
                 }
             }
             else if (IsTransaction(delivery))
             {
                 // Numbered and named now: if the connection drops before the answer, it goes again in its place, with this id.
-                made = new QueuedCall(_nextSeq++, action, payload.Clone(), delivery, NewMessageId()) { WasSent = true };
+                made = new QueuedCall(_nextSeq++, action, payload.Clone(), delivery, NewMessageId()) { WasSent = true, WhenDelivered = whenDelivered };
                 if (_file is not null)
                 {
                     // On disk before it is on the wire: a crash before its answer must not lose it.
@@ -332,6 +341,34 @@ public sealed class TransactionOutbox
             // Dropped with the connection; the runner reports every connector after the reconnect.
             _log($"offline: {action} not sent");
         }
+    }
+
+    /// <summary>
+    /// Changes the payloads of the queued messages not on the wire yet: <paramref name="rewrite"/> gets each one's action
+    /// and payload and returns the new payload, or null to keep it. Returns how many changed.
+    /// </summary>
+    public int RewriteQueued(Func<string, JsonElement, JsonElement?> rewrite)
+    {
+        ArgumentNullException.ThrowIfNull(rewrite);
+        var changed = 0;
+        lock (_gate)
+        {
+            foreach (var call in _queue)
+            {
+                if (!call.InFlight && !call.WasSent && rewrite(call.Action, call.Payload) is { } payload)
+                {
+                    call.Payload = payload.Clone();
+                    changed++;
+                }
+            }
+
+            if (changed > 0)
+            {
+                SaveLocked();
+            }
+        }
+
+        return changed;
     }
 
     private static bool IsTransaction(OutboxDelivery delivery) =>
@@ -583,10 +620,24 @@ public sealed class TransactionOutbox
                 SaveLocked();
             }
 
+            Delivered(next, answer);
             next.Answer.TrySetResult(answer);
         }
 
         Changed?.Invoke();
+    }
+
+    /// <summary>Tells the maker of a queued call its answer, before the next queued message goes.</summary>
+    private void Delivered(QueuedCall call, JsonElement answer)
+    {
+        try
+        {
+            call.WhenDelivered?.Invoke(answer);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            _log($"{call.Action}: the answer could not be taken in: {ex.Message}");
+        }
     }
 
     private sealed class QueuedCall(long seq, string action, JsonElement payload, OutboxDelivery delivery, string messageId)
@@ -596,7 +647,10 @@ public sealed class TransactionOutbox
 
         public string Action { get; } = action;
 
-        public JsonElement Payload { get; } = payload;
+        public JsonElement Payload { get; set; } = payload;
+
+        /// <summary>Gets the CSMS's answer as soon as it arrives (before the next queued message goes), or null.</summary>
+        public Action<JsonElement>? WhenDelivered { get; init; }
 
         public OutboxDelivery Delivery { get; } = delivery;
 

@@ -17,7 +17,7 @@ public sealed class V16TransactionCaseVerdictTests
     private static readonly string[] AllCases =
     [
         "TC_003_CSMS", "TC_004_1_CSMS", "TC_004_2_CSMS", "TC_005_1_CSMS", "TC_007_CSMS", "TC_023_1_CSMS", "TC_023_2_CSMS",
-        "TC_023_3_CSMS", "TC_024_CSMS", "TC_032_1_CSMS", "TC_037_1_CSMS", "TC_037_3_CSMS", "TC_064_CSMS",
+        "TC_023_3_CSMS", "TC_024_CSMS", "TC_032_1_CSMS", "TC_037_1_CSMS", "TC_037_3_CSMS", "TC_039_CSMS", "TC_064_CSMS",
     ];
 
     private static TargetTokens Tokens => TargetDeclaration.Default.Tokens;
@@ -105,6 +105,22 @@ public sealed class V16TransactionCaseVerdictTests
 
         CaseResults.Failed(results).ShouldBe(["TC_064_CSMS"]);
         Message(results, "TC_064_CSMS").ShouldContain("DataTransfer");
+    }
+
+    [Test]
+    public async Task A_CSMS_that_errors_or_refuses_the_late_StartTransaction_or_errors_the_late_StopTransaction_fails_the_offline_transaction_case()
+    {
+        var startError = await RunAsync(Honest with { ErrorFor = "StartTransaction" }, "TC_039_CSMS", "TC_064_CSMS");
+        var refused = await RunAsync(Honest with { WrongStatusFor = (Tokens.Valid[0].IdToken, "Blocked") }, "TC_039_CSMS", "TC_064_CSMS");
+        var stopError = await RunAsync(Honest with { ErrorFor = "StopTransaction" }, "TC_039_CSMS", "TC_064_CSMS");
+
+        CaseResults.Failed(startError).ShouldBe(["TC_039_CSMS"]);
+        Message(startError, "TC_039_CSMS").ShouldContain("StartTransaction");
+        CaseResults.Failed(refused).ShouldBe(["TC_039_CSMS"]);
+        Message(refused, "TC_039_CSMS").ShouldContain("whose idTagInfo.status is Accepted; it answered idTagInfo.status Blocked");
+        // The station keeps resending the refused StopTransaction (1.6 §3.7.1), so the case fails while the queued
+        // messages are still being delivered after the reconnect.
+        CaseResults.Failed(stopError).ShouldBe(["TC_039_CSMS"]);
     }
 
     private static async Task<List<ScenarioResult>> RunAsync(ScriptedCsmsScript script, params string[] cases)
