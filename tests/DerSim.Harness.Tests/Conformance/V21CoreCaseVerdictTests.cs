@@ -27,7 +27,7 @@ public sealed class V21CoreCaseVerdictTests
     {
         var results = await RunAsync(new ScriptedCsmsScript(), Provisioning, Transactions, SmartCharging, Diagnostics);
 
-        results.Count.ShouldBe(11);
+        results.Count.ShouldBe(12);
         results.Where(r => r.Status != ScenarioStatus.Passed).Select(r => $"{Case(r)}: {r.Message}").ShouldBeEmpty();
     }
 
