@@ -36,7 +36,8 @@ Feature: B and K cases of Bidirectional Power Transfer - the CSMS changes the op
   # B12 with V2X (2.1): with a V2X TxProfile in force (a discharge setpoint) the CSMS resets the station with
   # ImmediateAndResume. The station reboots at once without ending the transaction, boots with reason RemoteReset and
   # resumes it (TransactionEvent triggerReason TxResumed, E17.FR.15). As a station need not keep a TxProfile across a
-  # reboot, the CSMS sets the transaction's profile again once it has answered the resumption (E17).
+  # reboot, the CSMS sets the transaction's profile again once it has answered the resumption (E17). The reset waits for
+  # the CSMS's answer to the mode change the setpoint caused, so the V2X transaction is under way when it comes.
   @TC_B_116_CSMS @mandatory-bidirectional @csms-initiated
   Scenario Outline: An ImmediateAndResume reset during a V2X transaction: it resumes and the CSMS sets its profile again
     Given a station with profile "EVSE-V2G-DC-50kW-bidir" on OCPP <version>
@@ -49,6 +50,8 @@ Feature: B and K cases of Bidirectional Power Transfer - the CSMS changes the op
     And the CSMS sets a discharge setpoint of 10 kW on EVSE 1
     Then the CSMS sent the "SetChargingProfile" as asked
     And the station answered "SetChargingProfile" with "Accepted"
+    When 1 minute passes
+    Then the CSMS answered the "TransactionEvent" whose "transactionInfo.operationMode" is "CentralSetpoint"
     When the CSMS resets the station with an "ImmediateAndResume" reset
     Then the CSMS sent the "Reset" as asked
     And the CSMS's last "Reset" has no "evseId"
