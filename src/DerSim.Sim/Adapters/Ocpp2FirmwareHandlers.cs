@@ -1,5 +1,6 @@
 using DerSim.Sim.Engine;
 using DerSim.Sim.StationModel;
+using DerSim.Ocpp;
 using DerSim.Ocpp.Rpc;
 using DerSim.Ocpp.V21;
 
@@ -29,14 +30,7 @@ internal static class Ocpp2FirmwareHandlers
 
             // One follow-up per answer, so the queue of UpdateFirmware follow-ups stays in step with the answers.
             session.AfterAnswer("UpdateFirmware", decision.AfterAnswer);
-            return ValueTask.FromResult(new UpdateFirmwareResponse(decision.Answer switch
-            {
-                FirmwareOrderAnswer.Accepted => UpdateFirmwareStatusEnumType.Accepted,
-                FirmwareOrderAnswer.AcceptedCanceled => UpdateFirmwareStatusEnumType.AcceptedCanceled,
-                FirmwareOrderAnswer.InvalidCertificate => UpdateFirmwareStatusEnumType.InvalidCertificate,
-                FirmwareOrderAnswer.RevokedCertificate => UpdateFirmwareStatusEnumType.RevokedCertificate,
-                _ => UpdateFirmwareStatusEnumType.Rejected,
-            }));
+            return ValueTask.FromResult(new UpdateFirmwareResponse(NameMatch.Of<FirmwareOrderAnswer, UpdateFirmwareStatusEnumType>(decision.Answer)));
         });
     }
 

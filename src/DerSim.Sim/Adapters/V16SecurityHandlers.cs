@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
+using DerSim.Ocpp;
 using DerSim.Ocpp.Rpc;
 using DerSim.Ocpp.V16;
 using DerSim.Sim.Engine;
@@ -312,14 +313,7 @@ internal static class V16SecurityHandlers
                 request.Retries,
                 request.RetryInterval));
             session.AfterAnswer("SignedUpdateFirmware", decision.AfterAnswer);
-            return ValueTask.FromResult(new SignedUpdateFirmwareResponse(decision.Answer switch
-            {
-                FirmwareOrderAnswer.Accepted => UpdateFirmwareStatusEnumType.Accepted,
-                FirmwareOrderAnswer.AcceptedCanceled => UpdateFirmwareStatusEnumType.AcceptedCanceled,
-                FirmwareOrderAnswer.InvalidCertificate => UpdateFirmwareStatusEnumType.InvalidCertificate,
-                FirmwareOrderAnswer.RevokedCertificate => UpdateFirmwareStatusEnumType.RevokedCertificate,
-                _ => UpdateFirmwareStatusEnumType.Rejected,
-            }));
+            return ValueTask.FromResult(new SignedUpdateFirmwareResponse(NameMatch.Of<FirmwareOrderAnswer, UpdateFirmwareStatusEnumType>(decision.Answer)));
         });
     }
 
