@@ -11,7 +11,7 @@ public sealed class StationLogBook
 {
     /// <summary>
     /// The most entries kept per log; older ones are dropped. Every frame adds a diagnostics line, so this bounds each
-    /// station's memory under load: at ~150 bytes a line (a ~40-character string and its entry) 256 lines hold ~40 KB once full; 2000 held ~300 KB.
+    /// station's memory under load: a frame's entry (formatted only when read) is ~64 bytes, so 256 lines hold ~16 KB once full; 2000 formatted lines held ~300 KB.
     /// </summary>
     public const int Capacity = 256;
 
@@ -21,12 +21,16 @@ public sealed class StationLogBook
     private (int RequestId, CancellationTokenSource Cancel)? _upload;
 
     /// <summary>Adds a line to a log.</summary>
-    public void Record(DateTimeOffset at, StationLogKind kind, string text)
+    public void Record(DateTimeOffset at, StationLogKind kind, string text) => Record(new StationLogEntry(at, kind, text));
+
+    /// <summary>Adds an entry to its log.</summary>
+    public void Record(StationLogEntry entry)
     {
+        ArgumentNullException.ThrowIfNull(entry);
         lock (_gate)
         {
-            var log = kind == StationLogKind.Security ? _security : _diagnostics;
-            log.Enqueue(new StationLogEntry(at, kind, text));
+            var log = entry.Kind == StationLogKind.Security ? _security : _diagnostics;
+            log.Enqueue(entry);
             while (log.Count > Capacity)
             {
                 log.Dequeue();
