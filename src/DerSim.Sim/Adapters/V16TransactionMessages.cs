@@ -41,8 +41,8 @@ public sealed class V16TransactionMessages(TransactionOutbox outbox, IVersionAda
             // AllowOfflineTxForUnknownId) runs under a provisional id of the station's own; its StartTransaction,
             // MeterValues and StopTransaction are queued in order and delivered after the reconnect, the CSMS's
             // transactionId taking the provisional one's place in the messages behind the StartTransaction.
-            var provisional = Interlocked.Decrement(ref _provisional);
-            var late = await outbox.CallAsync("StartTransaction", request, OutboxDelivery.Transaction, null, a => StartedLate(tx, provisional, a), ct).ConfigureAwait(false);
+            var provisional = outbox.NextProvisionalNumber();
+            var late = await outbox.CallAsync("StartTransaction", request, OutboxDelivery.Transaction, null, a => StartedLate(tx, provisional, a), provisional.ToString(CultureInfo.InvariantCulture), ct).ConfigureAwait(false);
             if (late is not { } raced)
             {
                 return (provisional.ToString(CultureInfo.InvariantCulture), true);
@@ -173,6 +173,24 @@ public sealed class V16TransactionMessages(TransactionOutbox outbox, IVersionAda
         }
     }
 
+    /// <summary>
+    /// Makes <paramref name="outbox"/> put the CSMS's transactionId into the queued messages of a provisional
+    /// transaction whose StartTransaction was restored from the state file (its maker went with the previous run):
+    /// set before the outbox first goes online, so the first delivery is covered.
+    /// </summary>
+    public static void TakeRestoredStarts(TransactionOutbox outbox)
+    {
+        ArgumentNullException.ThrowIfNull(outbox);
+        outbox.RestoredProvisionalDelivered = (provisional, answer) =>
+        {
+            if (int.TryParse(provisional, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number)
+                && answer.TryGetProperty("transactionId", out var assigned) && assigned.TryGetInt32(out var id))
+            {
+                outbox.RewriteQueued((action, payload) => WithTransactionId(action, payload, number, id));
+            }
+        };
+    }
+
     /// <summary>A copy of a queued MeterValues or StopTransaction of the provisional transaction with the CSMS's id, or null.</summary>
     internal static JsonElement? WithTransactionId(string action, JsonElement payload, int provisional, int id)
     {
@@ -194,7 +212,6 @@ public sealed class V16TransactionMessages(TransactionOutbox outbox, IVersionAda
     }
 
     private readonly System.Collections.Concurrent.ConcurrentDictionary<int, int> _assigned = new();
-    private int _provisional;
 
     // 1.6 §3.5: the station keeps the idTagInfo of Authorize.conf and StartTransaction.conf in its authorization cache
     // (AuthorizationCacheEnabled), the parentIdTag as the token's group.

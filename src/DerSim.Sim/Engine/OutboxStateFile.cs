@@ -5,7 +5,8 @@ namespace DerSim.Sim.Engine;
 
 /// <summary>
 /// The undelivered transaction messages of one station on disk (<c>./sim --state_dir DIR</c> → <c>DIR/ID.outbox.json</c>):
-/// <c>{"version":1,"messages":[{"action","messageId","delivery","wasSent","payload"}, …]}</c> in delivery order. Written
+/// <c>{"version":1,"messages":[{"action","messageId","delivery","wasSent","payload","provisionalId"?}, …]}</c> in delivery
+/// order (<c>provisionalId</c>: the station's own id of a 1.6 transaction started offline, on its StartTransaction). Written
 /// whole to a temporary file that then replaces the old one, so a crash mid-write leaves the previous state intact.
 /// </summary>
 internal sealed class OutboxStateFile(string path)
@@ -52,7 +53,7 @@ internal sealed class OutboxStateFile(string path)
                 }
 
                 var wasSent = m.TryGetProperty("wasSent", out var s) && s.ValueKind == JsonValueKind.True;
-                list.Add(new Entry(action, payload.Clone(), delivery, id, wasSent));
+                list.Add(new Entry(action, payload.Clone(), delivery, id, wasSent, Text(m, "provisionalId")));
             }
 
             return list;
@@ -74,14 +75,20 @@ internal sealed class OutboxStateFile(string path)
         var messages = new JsonArray();
         foreach (var e in entries)
         {
-            messages.Add(new JsonObject
+            var message = new JsonObject
             {
                 ["action"] = e.Action,
                 ["messageId"] = e.MessageId,
                 ["delivery"] = e.Delivery.ToString(),
                 ["wasSent"] = e.WasSent,
                 ["payload"] = JsonNode.Parse(e.Payload.GetRawText()),
-            });
+            };
+            if (e.ProvisionalId is not null)
+            {
+                message["provisionalId"] = e.ProvisionalId;
+            }
+
+            messages.Add(message);
         }
 
         var temp = Path + ".tmp";
@@ -102,5 +109,5 @@ internal sealed class OutboxStateFile(string path)
         obj.TryGetProperty(name, out var p) && p.ValueKind == JsonValueKind.String ? p.GetString() : null;
 
     /// <summary>One undelivered message.</summary>
-    public sealed record Entry(string Action, JsonElement Payload, OutboxDelivery Delivery, string MessageId, bool WasSent);
+    public sealed record Entry(string Action, JsonElement Payload, OutboxDelivery Delivery, string MessageId, bool WasSent, string? ProvisionalId = null);
 }

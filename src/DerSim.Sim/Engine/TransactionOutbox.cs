@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using DerSim.Ocpp.Rpc;
 
@@ -28,6 +29,7 @@ public sealed class TransactionOutbox
     private readonly LinkedList<QueuedCall> _queue = new();
     private readonly HashSet<QueuedCall> _direct = [];
     private long _nextSeq;
+    private int _provisional;
     private OutboxStateFile? _file;
     private bool _saveFailed;
     private readonly Action<string> _log;
@@ -103,7 +105,12 @@ public sealed class TransactionOutbox
         {
             foreach (var entry in restored)
             {
-                _queue.AddLast(new QueuedCall(_nextSeq++, entry.Action, entry.Payload, entry.Delivery, entry.MessageId) { WasSent = entry.WasSent });
+                _queue.AddLast(new QueuedCall(_nextSeq++, entry.Action, entry.Payload, entry.Delivery, entry.MessageId) { WasSent = entry.WasSent, ProvisionalId = entry.ProvisionalId });
+                if (int.TryParse(entry.ProvisionalId, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number))
+                {
+                    // New provisional ids must not meet those still queued from the previous run.
+                    _provisional = Math.Min(_provisional, number);
+                }
             }
 
             _file = file;
@@ -119,6 +126,20 @@ public sealed class TransactionOutbox
 
         return restored.Count;
     }
+
+    /// <summary>
+    /// A provisional transaction id for a transaction started offline (1.6: negative, so it never meets a CSMS's id):
+    /// unique for the station across connections and, with <see cref="UseStateFile"/>, across restarts.
+    /// </summary>
+    public int NextProvisionalNumber() => Interlocked.Decrement(ref _provisional);
+
+    /// <summary>
+    /// Gets the provisional id and the CSMS's answer when a queued call made under a provisional id (see the
+    /// <c>provisionalId</c> of <see cref="CallAsync(string, JsonElement, OutboxDelivery, Action{JsonElement}, Action{JsonElement}, string, CancellationToken)"/>)
+    /// restored from the state file is delivered: its maker is gone with the previous run, so the version's
+    /// transaction messages take the CSMS's id in (1.6: into the queued messages that still carry the provisional one).
+    /// </summary>
+    public Action<string, JsonElement>? RestoredProvisionalDelivered { get; set; }
 
     /// <summary>The file the queue is kept in (<see cref="UseStateFile"/>), or null.</summary>
     public string? StateFile { get; private set; }
@@ -191,15 +212,16 @@ public sealed class TransactionOutbox
     /// the call is delivered (2.x: the verdict on a token the station let in offline, OCPP 2.0.1 C15 / E05).
     /// </summary>
     public Task<JsonElement?> CallAsync(string action, JsonElement payload, OutboxDelivery delivery, Action<JsonElement>? onLateAnswer, CancellationToken ct) =>
-        CallAsync(action, payload, delivery, onLateAnswer, null, ct);
+        CallAsync(action, payload, delivery, onLateAnswer, null, null, ct);
 
     /// <summary>
     /// As <see cref="CallAsync(string, JsonElement, OutboxDelivery, Action{JsonElement}, CancellationToken)"/>; when the
     /// call is queued, <paramref name="whenDelivered"/> gets the CSMS's answer the moment it arrives, before the next queued
     /// message goes, so it may still change those with <see cref="RewriteQueued"/> (1.6: the CSMS's transactionId replaces
-    /// the provisional one in the messages of a transaction started offline).
+    /// the provisional one in the messages of a transaction started offline). <paramref name="provisionalId"/>, kept with the
+    /// call in the state file, names the provisional transaction the call starts (see <see cref="RestoredProvisionalDelivered"/>).
     /// </summary>
-    public async Task<JsonElement?> CallAsync(string action, JsonElement payload, OutboxDelivery delivery, Action<JsonElement>? onLateAnswer, Action<JsonElement>? whenDelivered, CancellationToken ct)
+    public async Task<JsonElement?> CallAsync(string action, JsonElement payload, OutboxDelivery delivery, Action<JsonElement>? onLateAnswer, Action<JsonElement>? whenDelivered, string? provisionalId, CancellationToken ct)
     {
         OcppRpcPeer? direct;
         QueuedCall? queued = null;
@@ -222,14 +244,14 @@ public sealed class TransactionOutbox
                             QueuedOffline++;
                         }
 
-                        queued = Enqueue(new QueuedCall(_nextSeq++, action, payload.Clone(), delivery, NewMessageId()) { WhenDelivered = whenDelivered });
+                        queued = Enqueue(new QueuedCall(_nextSeq++, action, payload.Clone(), delivery, NewMessageId()) { WhenDelivered = whenDelivered, ProvisionalId = provisionalId });
                         break;
                 }
             }
             else if (IsTransaction(delivery))
             {
                 // Numbered and named now: if the connection drops before the answer, it goes again in its place, with this id.
-                made = new QueuedCall(_nextSeq++, action, payload.Clone(), delivery, NewMessageId()) { WasSent = true, WhenDelivered = whenDelivered };
+                made = new QueuedCall(_nextSeq++, action, payload.Clone(), delivery, NewMessageId()) { WasSent = true, WhenDelivered = whenDelivered, ProvisionalId = provisionalId };
                 if (_file is not null)
                 {
                     // On disk before it is on the wire: a crash before its answer must not lose it.
@@ -507,7 +529,7 @@ public sealed class TransactionOutbox
 
         try
         {
-            _file.Save([.. _direct.Concat(_queue).OrderBy(q => q.Seq).Select(q => new OutboxStateFile.Entry(q.Action, q.Payload, q.Delivery, q.MessageId, q.WasSent))]);
+            _file.Save([.. _direct.Concat(_queue).OrderBy(q => q.Seq).Select(q => new OutboxStateFile.Entry(q.Action, q.Payload, q.Delivery, q.MessageId, q.WasSent, q.ProvisionalId))]);
             _saveFailed = false;
         }
         catch (OutboxStateException ex) when (!_saveFailed)
@@ -632,7 +654,14 @@ public sealed class TransactionOutbox
     {
         try
         {
-            call.WhenDelivered?.Invoke(answer);
+            if (call.WhenDelivered is { } maker)
+            {
+                maker(answer);
+            }
+            else if (call.ProvisionalId is { } provisional)
+            {
+                RestoredProvisionalDelivered?.Invoke(provisional, answer);
+            }
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
@@ -651,6 +680,9 @@ public sealed class TransactionOutbox
 
         /// <summary>Gets the CSMS's answer as soon as it arrives (before the next queued message goes), or null.</summary>
         public Action<JsonElement>? WhenDelivered { get; init; }
+
+        /// <summary>The provisional transaction id the call starts, kept in the state file; null for most.</summary>
+        public string? ProvisionalId { get; init; }
 
         public OutboxDelivery Delivery { get; } = delivery;
 

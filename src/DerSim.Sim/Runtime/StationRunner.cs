@@ -57,6 +57,11 @@ public sealed class StationRunner
         _adapter = VersionAdapters.For(clientOptions.Version, _clock.Time);
         _client = new OcppClient(clientOptions, Ocpp.Json.OcppActionTables.For(clientOptions.Version), time);
         Engine = new StationEngine(station, _clock, plan, clientOptions.Version, log, time);
+        if (_adapter is V16Adapter)
+        {
+            V16TransactionMessages.TakeRestoredStarts(Engine.Outbox);
+        }
+
         _client.Reconnecting += attempt =>
         {
             _log($"connection: {attempt}");

@@ -50,7 +50,8 @@ internal sealed class LoopbackCsmsRig : IAsyncDisposable
         SessionPlan? plan = null,
         Action<OcppRpcPeer>? answers = null,
         Action<ChargingStation>? setUp = null,
-        Func<Uri, Uri>? route = null)
+        Func<Uri, Uri>? route = null,
+        string? stateFile = null)
     {
         var rig = new LoopbackCsmsRig(version);
         var rpc = new OcppRpcOptions { Validator = new OcppSchemaValidator(), CallTimeout = TimeSpan.FromSeconds(5) };
@@ -77,6 +78,11 @@ internal sealed class LoopbackCsmsRig : IAsyncDisposable
         var clock = new VirtualClock(new DateTimeOffset(2026, 1, 1, 8, 0, 0, TimeSpan.Zero));
         rig._hold = clock.Hold();
         rig.Runner = new StationRunner(station, options, TimeProvider.System, rig.Log.Enqueue, plan ?? new SessionPlan { Sessions = 1 }, clock);
+        if (stateFile is not null)
+        {
+            rig.Runner.Engine.Outbox.UseStateFile(stateFile);
+        }
+
         rig.Running = Task.Run(() => rig.Runner.RunAsync(rig._stop.Token));
         return rig;
     }

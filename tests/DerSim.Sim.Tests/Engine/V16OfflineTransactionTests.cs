@@ -1,5 +1,6 @@
 using System.Text.Json;
 using DerSim.Sim.Adapters;
+using DerSim.Ocpp;
 using DerSim.Sim.Engine;
 
 namespace DerSim.Sim.Tests.Engine;
@@ -19,7 +20,7 @@ public sealed class V16OfflineTransactionTests
         {
             var outbox = new TransactionOutbox();
             outbox.UseStateFile(path);
-            await outbox.CallAsync("StartTransaction", Json("""{"connectorId":1,"idTag":"TAG","meterStart":0,"timestamp":"2026-01-01T08:00:00Z"}"""), OutboxDelivery.Transaction, null, _ => { }, CancellationToken.None);
+            await outbox.CallAsync("StartTransaction", Json("""{"connectorId":1,"idTag":"TAG","meterStart":0,"timestamp":"2026-01-01T08:00:00Z"}"""), OutboxDelivery.Transaction, null, _ => { }, null, CancellationToken.None);
             await outbox.CallAsync("MeterValues", Json("""{"connectorId":1,"transactionId":-1,"meterValue":[]}"""), OutboxDelivery.Transaction, CancellationToken.None);
             await outbox.CallAsync("MeterValues", Json("""{"connectorId":1,"transactionId":-2,"meterValue":[]}"""), OutboxDelivery.Transaction, CancellationToken.None);
             await outbox.CallAsync("StopTransaction", Json("""{"meterStop":300,"timestamp":"2026-01-01T08:02:00Z","transactionId":-1,"reason":"Local"}"""), OutboxDelivery.Transaction, CancellationToken.None);
@@ -35,6 +36,42 @@ public sealed class V16OfflineTransactionTests
             kept[2].Payload.GetProperty("transactionId").GetInt32().ShouldBe(-2, "another provisional transaction keeps its id");
             kept[3].Payload.GetProperty("transactionId").GetInt32().ShouldBe(42);
             kept[3].Payload.GetProperty("reason").GetString().ShouldBe("Local");
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Test]
+    public async Task After_a_restart_the_restored_start_still_gives_its_transaction_id_to_the_queued_stop_and_new_ids_do_not_collide()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"dersim-v16-restart-{Guid.NewGuid():N}.json");
+        try
+        {
+            // The previous run: a transaction wholly offline under its provisional id, then the process died.
+            var before = new TransactionOutbox();
+            before.UseStateFile(path);
+            var provisional = before.NextProvisionalNumber();
+            provisional.ShouldBe(-1);
+            await before.CallAsync("StartTransaction", Json("""{"connectorId":1,"idTag":"TAG","meterStart":0,"timestamp":"2026-01-01T08:00:00Z"}"""), OutboxDelivery.Transaction, null, _ => { }, "-1", CancellationToken.None);
+            await before.CallAsync("MeterValues", Json("""{"connectorId":1,"transactionId":-1,"meterValue":[{"timestamp":"2026-01-01T08:01:00Z","sampledValue":[{"value":"150"}]}]}"""), OutboxDelivery.Transaction, CancellationToken.None);
+            await before.CallAsync("StopTransaction", Json("""{"meterStop":300,"timestamp":"2026-01-01T08:02:00Z","transactionId":-1,"reason":"Local"}"""), OutboxDelivery.Transaction, CancellationToken.None);
+
+            // The next run delivers them to a CSMS that numbers the transaction 77.
+            await using var rig = await LoopbackCsmsRig.StartAsync(
+                OcppVersion.V16,
+                "V16-RESTART-1",
+                "EVSE-AC-22kW-1port",
+                plan: new SessionPlan { Sessions = 0 },
+                answers: peer => peer.OnRaw("StartTransaction", (_, _) => ValueTask.FromResult(LoopbackCsmsRig.Json("""{"transactionId":77,"idTagInfo":{"status":"Accepted"}}"""))),
+                stateFile: path);
+            rig.ReleaseTime();
+            await rig.UntilAsync(() => rig.Calls("StopTransaction").Count == 1 && rig.Runner.Engine.Outbox.Queued == 0, "the restored messages to be delivered");
+
+            rig.Calls("MeterValues").Single().Payload.GetProperty("transactionId").GetInt32().ShouldBe(77, rig.Describe());
+            rig.Calls("StopTransaction").Single().Payload.GetProperty("transactionId").GetInt32().ShouldBe(77, rig.Describe());
+            rig.Runner.Engine.Outbox.NextProvisionalNumber().ShouldBe(-2, "a new offline transaction must not take the id of one still queued from the previous run");
         }
         finally
         {
