@@ -18,4 +18,13 @@ public sealed record CsmsTransaction(string TransactionId, int EvseId, string? I
 
     /// <summary>The last TransactionEvent seqNo received (2.x).</summary>
     public int? LastSeqNo { get; set; }
+
+    /// <summary>
+    /// 2.1 local cost calculation: the cost the station last reported (costDetails.totalCost.total, with tax where it
+    /// gave it), or null when it reported none.
+    /// </summary>
+    public decimal? StationCost { get; set; }
+
+    /// <summary>The currency of <see cref="StationCost"/> (ISO 4217), or null.</summary>
+    public string? Currency { get; set; }
 }

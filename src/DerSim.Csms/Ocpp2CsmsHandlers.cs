@@ -54,6 +54,14 @@ internal static class Ocpp2CsmsHandlers
                 context.KeepMeterValues(meterValues);
             }
 
+            // 2.1 local cost calculation: the station prices the transaction with the tariff it was given and reports
+            // the cost; the reference CSMS keeps that figure and, calculating none of its own, sends no totalCost.
+            if (request.CostDetails?.TotalCost is { } cost)
+            {
+                transaction.StationCost = cost.Total.InclTax ?? cost.Total.ExclTax;
+                transaction.Currency = cost.Currency;
+            }
+
             // idTokenInfo is answered only when the event carries a token (2.0.1 E01.FR.xx: the CSMS authorises it).
             return new TransactionEventResponse { IdTokenInfo = request.IdToken is { } token ? TokenInfo(context, dialect, token.IdToken) : null };
         });

@@ -144,6 +144,24 @@ public sealed class ReferenceCsmsTests : IAsyncDisposable
     }
 
     [Test]
+    public async Task The_cost_a_2_1_station_calculated_is_kept_and_no_total_cost_is_answered()
+    {
+        const string Id = "COST-21";
+        await using var station = await ProbeStation.ConnectAsync(Csms.Url, OcppVersion.V21, Id);
+        await station.CallAsync("TransactionEvent", TransactionEvent("Started", 0, "2026-01-01T10:00:00Z", withToken: true));
+
+        var answer = await station.CallAsync("TransactionEvent", """
+            {"eventType":"Updated","timestamp":"2026-01-01T10:01:00Z","triggerReason":"RunningCost","seqNo":1,"transactionInfo":{"transactionId":"TX-1","tariffId":"T-1"},
+             "costDetails":{"totalCost":{"currency":"EUR","typeOfCost":"NormalCost","chargingTime":{"exclTax":1.0,"inclTax":1.21},"total":{"exclTax":1.0,"inclTax":1.21}},"totalUsage":{"energy":183,"chargingTime":60,"idleTime":0}}}
+            """);
+
+        answer.TryGetProperty("totalCost", out _).ShouldBeFalse("the station calculates the cost, the CSMS none of its own");
+        var transaction = Csms.Stations[Id].Transactions["TX-1"];
+        transaction.StationCost.ShouldBe(1.21m);
+        transaction.Currency.ShouldBe("EUR");
+    }
+
+    [Test]
     public async Task BootStatus_set_at_run_time_decides_the_next_boot()
     {
         await using var csms = new ReferenceCsms(new ReferenceCsmsOptions { BootStatus = CsmsBootStatus.Pending, HeartbeatIntervalSeconds = 7 });

@@ -29,6 +29,8 @@ public sealed class NameMatchPairsTests
         yield return Pair<DerStatus, DERControlStatusEnumType>();
         yield return Pair<DeviceDataType, DataEnumType>();
         yield return Pair<NotifyEVChargingNeedsStatusEnumType, ChargingNeedsAnswer>();
+        yield return Pair<TariffSetOutcome, TariffSetStatusEnumType>();
+        yield return Pair<DerSim.Sim.Tariffs.TariffCostKind, TariffCostEnumType>();
     }
 
     private static TestCaseData Pair<TFrom, TTo>()
@@ -49,7 +51,7 @@ public sealed class NameMatchPairsTests
         TransactionStopReason[] twoXOnly =
         [
             TransactionStopReason.EnergyTransferEnded, TransactionStopReason.StoppedByEV, TransactionStopReason.EVDeparted, TransactionStopReason.Timeout,
-            TransactionStopReason.EnergyLimitReached, TransactionStopReason.TimeLimitReached, TransactionStopReason.NotResumed,
+            TransactionStopReason.EnergyLimitReached, TransactionStopReason.TimeLimitReached, TransactionStopReason.CostLimitReached, TransactionStopReason.NotResumed,
         ];
         foreach (var value in Enum.GetValues<TransactionStopReason>().Except(twoXOnly))
         {

@@ -1,8 +1,8 @@
 @conformance @block-E
 Feature: E Transactions - OCPP 2.1 only: limits set at the station, and transactions resumed after an interruption
-  The OCA cases of block E that only OCPP 2.1 has. The driver fixes the energy or the time of the transaction at the
-  station, which reports the limit (TransactionEvent Updated, triggerReason LimitSet, transactionLimit) and ends the
-  transaction when it is reached (E16); the station loses power and, back within TxCtrlr.TxResumptionTimeout, boots and
+  The OCA cases of block E that only OCPP 2.1 has. The driver fixes the energy, the time or, with the CSMS's tariff,
+  the cost of the transaction at the station, which reports the limit (TransactionEvent Updated, triggerReason LimitSet,
+  transactionLimit) and ends the transaction when it is reached (E16); the station loses power and, back within TxCtrlr.TxResumptionTimeout, boots and
   resumes the transaction (E17, triggerReason TxResumed), and the CSMS sets the transaction's TxProfile again. The
   verdict is about how the CSMS answered those events and what it sent.
 
@@ -36,6 +36,30 @@ Feature: E Transactions - OCPP 2.1 only: limits set at the station, and transact
     Then the CSMS answered the "TransactionEvent" whose "triggerReason" is "LimitSet" without "transactionLimit"
     When 3 minutes pass
     Then the CSMS answered the "TransactionEvent" whose "transactionInfo.stoppedReason" is "TimeLimitReached"
+    And the CSMS answered every call
+    And the CSMS answered no call with an error
+
+    @ocpp2.1
+    Examples: OCPP 2.1
+      | version |
+      | 2.1     |
+
+  # E16 (2.1) with local cost calculation: the CSMS gives the station a default tariff (SetDefaultTariff, 1.00 a minute
+  # of charging time); the station prices the transaction with it, the driver sets a cost limit at the station
+  # (LimitSet, transactionLimit.maxCost, costDetails), the station reports the running cost (RunningCost) and ends the
+  # transaction when the cost reaches the limit (CostLimitReached). The CSMS sent the tariff as asked and answers all of it.
+  @TC_E_108_CSMS @mandatory-core @csms-initiated
+  Scenario Outline: The station calculates the cost with the CSMS's tariff and ends the transaction at its cost limit
+    Given a station with profile "EVSE-AC-22kW-1port" on OCPP <version>
+    And the station is Booted
+    When the CSMS sets a default tariff of 1.00 EUR per minute of charging time on EVSE 1
+    Then the CSMS sent the "SetDefaultTariff" as asked
+    Given EVSE 1 is EnergyTransferStarted with the valid token
+    When the driver sets a cost limit of 2.00 at the station on EVSE 1
+    Then the CSMS answered the "TransactionEvent" whose "transactionInfo.transactionLimit.maxCost" is "2"
+    When 3 minutes pass
+    Then the CSMS answered the "TransactionEvent" whose "triggerReason" is "RunningCost"
+    And the CSMS answered the "TransactionEvent" whose "triggerReason" is "CostLimitReached"
     And the CSMS answered every call
     And the CSMS answered no call with an error
 

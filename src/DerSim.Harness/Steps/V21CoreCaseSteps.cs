@@ -13,7 +13,8 @@ namespace DerSim.Harness.Steps;
 
 /// <summary>
 /// The OCPP 2.1 Core and Smart Charging cases that 2.0.1 does not have: a power loss and a reset that resume the
-/// transaction (E17, B12 ImmediateAndResume), a limit set at the station (E16), the 2.1 fields of SetNetworkProfile
+/// transaction (E17, B12 ImmediateAndResume), a limit set at the station (E16) and the default tariff its cost is
+/// calculated with (I-block), the 2.1 fields of SetNetworkProfile
 /// (identity, basicAuthPassword), of a charging profile (maxOfflineDuration, randomizedDelay) and a log upload with
 /// credentials; and the CSMS-side checks they need.
 /// </summary>
@@ -57,6 +58,38 @@ public sealed class V21CoreCaseSteps(ScenarioWorld world, ScenarioContext scenar
     /// </summary>
     [When("the driver sets a time limit of {int} s at the station on EVSE {int}")]
     public Task TimeLimit(int seconds, int evseId) => SetLimit(evseId, new TransactionLimit(null, seconds));
+
+    /// <summary>
+    /// The driver chooses at the station to spend at most this much on the transaction, in the currency of the tariff
+    /// that prices it (2.1 E16 with local cost calculation): the station reports the limit (LimitSet,
+    /// transactionLimit.maxCost, with the cost so far in costDetails), reports the running cost (RunningCost) and ends
+    /// the transaction when the cost it calculates reaches the limit (triggerReason CostLimitReached). Needs a tariff
+    /// pricing the transaction: start it after <c>When the CSMS sets a default tariff of …</c>.
+    /// Example: <c>When the driver sets a cost limit of 2.00 at the station on EVSE 1</c>
+    /// </summary>
+    [When("the driver sets a cost limit of {float} at the station on EVSE {int}")]
+    public Task CostLimit(float cost, int evseId)
+    {
+        if (Running(world.Simulator.Station()).Engine.TransactionOn(evseId) is { Tariff: null })
+        {
+            throw new InvalidOperationException($"no tariff prices the transaction on EVSE {evseId}, so the station cannot calculate its cost: the station took no default tariff before the transaction started");
+        }
+
+        return SetLimit(evseId, new TransactionLimit(null, null, (decimal)cost));
+    }
+
+    /// <summary>
+    /// OCPP 2.1 I-block: the CSMS sends SetDefaultTariff for an EVSE with a tariff of that price per minute of charging
+    /// time in that currency (tariff.chargingTime, one price without tax, no conditions; the tariffId is the CSMS's),
+    /// which the station prices the EVSE's next transactions with (local cost calculation).
+    /// Example: <c>When the CSMS sets a default tariff of 1.00 EUR per minute of charging time on EVSE 1</c>
+    /// </summary>
+    [When("the CSMS sets a default tariff of {float} {word} per minute of charging time on EVSE {int}")]
+    public Task DefaultTariff(float perMinute, string currency, int evseId)
+    {
+        var station = world.Simulator.Station();
+        return Perform(new SetDefaultTariffCommand(station.Id, station.Version, evseId, "DERSIM-TARIFF-1", currency, PricePerMinute: (decimal)perMinute));
+    }
 
     /// <summary>
     /// OCPP 2.1 B09: the CSMS sends SetNetworkProfile for a configuration slot with a profile for the CSMS the station

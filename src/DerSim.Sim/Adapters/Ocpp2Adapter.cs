@@ -138,6 +138,12 @@ public sealed class Ocpp2Adapter(Ocpp2Dialect dialect, TimeProvider time) : IVer
             {
                 V21DynamicScheduleHandlers.Register(peer, session, engine);
             }
+
+            // 2.1 I-block: the default tariff the station prices its transactions with (local cost calculation).
+            if (dialect.Has("SetDefaultTariff"))
+            {
+                V21Tariffs.Register(peer, station, engine.Log);
+            }
         }
 
         peer.On<ResetRequest, ResetResponse>((request, _) =>

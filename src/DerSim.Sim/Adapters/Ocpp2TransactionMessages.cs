@@ -48,6 +48,9 @@ public sealed class Ocpp2TransactionMessages(TransactionOutbox outbox, IVersionA
         {
             OperationMode = ExpressesDischarge && tx.ReportedOperationMode is { } mode ? Ocpp2SmartCharging.ToOcpp2(mode) : null,
             RemoteStartId = tx.RemoteStartId,
+
+            // 2.1 I-block: the tariff that prices the transaction.
+            TariffId = tx.Tariff?.TariffId,
         };
 
         // The trigger names the start point that was met (OCPP 2.0.1 E01.FR.01–.06); the idToken is sent once the driver
@@ -126,6 +129,10 @@ public sealed class Ocpp2TransactionMessages(TransactionOutbox outbox, IVersionA
             // 2.1 E16: the limit set at the station was reached; E17: a transaction that could not be resumed after the boot.
             TransactionStopReason.EnergyLimitReached => (Ocpp2.TriggerReasonEnumType.EnergyLimitReached, Ocpp2.ReasonEnumType.EnergyLimitReached),
             TransactionStopReason.TimeLimitReached => (Ocpp2.TriggerReasonEnumType.TimeLimitReached, Ocpp2.ReasonEnumType.TimeLimitReached),
+
+            // 2.1 has CostLimitReached as a trigger only; of its stop reasons LocalOutOfCredit names a cost limit the
+            // station itself enforced (EnergyLimitReached, TimeLimitReached and SOCLimitReached are the other limits').
+            TransactionStopReason.CostLimitReached => (Ocpp2.TriggerReasonEnumType.CostLimitReached, Ocpp2.ReasonEnumType.LocalOutOfCredit),
             TransactionStopReason.NotResumed when tx.InterruptedByPowerLoss => (Ocpp2.TriggerReasonEnumType.AbnormalCondition, Ocpp2.ReasonEnumType.PowerLoss),
             TransactionStopReason.NotResumed => (Ocpp2.TriggerReasonEnumType.ResetCommand, Ocpp2.ReasonEnumType.ImmediateReset),
             _ => (Ocpp2.TriggerReasonEnumType.EVCommunicationLost, Ocpp2.ReasonEnumType.EVDisconnected),
@@ -141,11 +148,11 @@ public sealed class Ocpp2TransactionMessages(TransactionOutbox outbox, IVersionA
             _ => ChargingState.Idle,
         };
         var info = Info(tx, state) with { StoppedReason = stopped };
-        var payload = Event(tx, Ocpp2.TransactionEventEnumType.Ended, trigger, sample, info, Metering.End) with
+        var payload = Priced(tx, Event(tx, Ocpp2.TransactionEventEnumType.Ended, trigger, sample, info, Metering.End) with
         {
             // A token presented at the station stopped it (2.0.1 E07, C09, C16): the CSMS is told which.
             IdToken = tx.StopIdTag is { } stopper ? IdToken(stopper, tx.StopIdTokenType) : null,
-        };
+        });
 
         // The readings collected for the end (J01 / J02 TxEndedInterval, each cut to its TxEndedMeasurands already),
         // then the final one with context Transaction.End.
@@ -201,6 +208,7 @@ public sealed class Ocpp2TransactionMessages(TransactionOutbox outbox, IVersionA
             TransactionUpdateTrigger.RemoteStart => Ocpp2.TriggerReasonEnumType.RemoteStart,
             TransactionUpdateTrigger.TxResumed => Ocpp2.TriggerReasonEnumType.TxResumed,
             TransactionUpdateTrigger.LimitSet => Ocpp2.TriggerReasonEnumType.LimitSet,
+            TransactionUpdateTrigger.RunningCost => Ocpp2.TriggerReasonEnumType.RunningCost,
             _ => Ocpp2.TriggerReasonEnumType.EVCommunicationLost,
         };
 
@@ -208,18 +216,28 @@ public sealed class Ocpp2TransactionMessages(TransactionOutbox outbox, IVersionA
         var info = update.Trigger == TransactionUpdateTrigger.RemoteStart ? Info(tx, update.State) with { RemoteStartId = tx.RemoteStartId } : Info(tx, update.State);
         if (update.Limit is { } limit)
         {
-            // 2.1 E16: the limit the station set, in transactionInfo.transactionLimit (energy in Wh, time in s).
-            info = info with { TransactionLimit = new Ocpp2.TransactionLimitType { MaxEnergy = limit.MaxEnergyWh is { } wh ? (decimal)wh : null, MaxTime = limit.MaxTimeSeconds } };
+            // 2.1 E16.FR.01: the limit the station set, in transactionInfo.transactionLimit (energy in Wh, time in s, cost
+            // in the tariff's currency).
+            info = info with
+            {
+                TransactionLimit = new Ocpp2.TransactionLimitType { MaxEnergy = limit.MaxEnergyWh is { } wh ? (decimal)wh : null, MaxTime = limit.MaxTimeSeconds, MaxCost = limit.MaxCost },
+            };
         }
 
         var payload = Event(tx, Ocpp2.TransactionEventEnumType.Updated, trigger, null, info, null) with
         {
             IdToken = update.WithIdToken ? IdToken(tx.IdTag, tx.IdTokenType) : null,
         };
-        if (update.Trigger is TransactionUpdateTrigger.TxResumed or TransactionUpdateTrigger.LimitSet)
+        if (update.Trigger is TransactionUpdateTrigger.TxResumed or TransactionUpdateTrigger.LimitSet or TransactionUpdateTrigger.RunningCost)
         {
-            // Events of their own moment, not of the last sample: the resumption after the boot, the limit as it was set.
+            // Events of their own moment, not of the last sample: the resumption after the boot, the limit as it was set,
+            // the cost as it was read.
             payload = payload with { Timestamp = time.GetUtcNow() };
+        }
+
+        if (update.Trigger is TransactionUpdateTrigger.LimitSet or TransactionUpdateTrigger.RunningCost)
+        {
+            payload = Priced(tx, payload);
         }
 
         return outbox.CallAsync("TransactionEvent", Payload(payload), OutboxDelivery.Transaction, ct);
@@ -266,6 +284,13 @@ public sealed class Ocpp2TransactionMessages(TransactionOutbox outbox, IVersionA
         var payload = Event(tx, Ocpp2.TransactionEventEnumType.Updated, Ocpp2.TriggerReasonEnumType.OperationModeChanged, null, info, null);
         return outbox.CallAsync("TransactionEvent", Payload(payload), OutboxDelivery.Transaction, ct);
     }
+
+    // 2.1 local cost calculation: the event carries the cost the station calculated (costDetails) and the tariff that
+    // priced it; unchanged when no tariff prices the transaction.
+    private static Ocpp2.TransactionEventRequest Priced(EngineTransaction tx, Ocpp2.TransactionEventRequest payload) =>
+        tx is { Tariff: { } tariff, Cost: { } cost }
+            ? payload with { CostDetails = V21Tariffs.ToWire(cost), TransactionInfo = payload.TransactionInfo with { TariffId = tariff.TariffId } }
+            : payload;
 
     private Ocpp2.TransactionEventRequest Event(EngineTransaction tx, Ocpp2.TransactionEventEnumType eventType, Ocpp2.TriggerReasonEnumType trigger, MeterSample? sample, Ocpp2.TransactionType info, string? context) =>
         new(eventType, sample?.Timestamp ?? tx.LastSample?.Timestamp ?? tx.StartedAt, trigger, tx.NextSeqNo(), info)

@@ -141,7 +141,7 @@ public sealed class V16TransactionMessages(TransactionOutbox outbox, IVersionAda
         TransactionStopReason.EnergyTransferEnded or TransactionStopReason.EVDeparted => Reason.Local,
         TransactionStopReason.StoppedByEV => Reason.EVDisconnected,
         TransactionStopReason.Timeout => Reason.Other,
-        TransactionStopReason.EnergyLimitReached or TransactionStopReason.TimeLimitReached => Reason.Other,
+        TransactionStopReason.EnergyLimitReached or TransactionStopReason.TimeLimitReached or TransactionStopReason.CostLimitReached => Reason.Other,
         TransactionStopReason.NotResumed => Reason.PowerLoss,
         _ => Enum.Parse<Reason>(reason.ToString()),
     };

@@ -180,6 +180,15 @@ public sealed class EngineTransaction : IDisposable
     /// <summary>The limit set at the station for this transaction (OCPP 2.1 E16); null when none.</summary>
     public TransactionLimit? Limit { get; internal set; }
 
+    /// <summary>The tariff that prices the transaction (OCPP 2.1 local cost calculation: its EVSE's default at the start); null when none.</summary>
+    public Tariffs.Tariff? Tariff { get; internal set; }
+
+    /// <summary>What the transaction used so far, counted for <see cref="Tariff"/>; null when no tariff prices it.</summary>
+    internal Tariffs.UsageMeter? Usage { get; set; }
+
+    /// <summary>The cost at the last reading of <see cref="Usage"/>; null when no tariff prices the transaction.</summary>
+    public Tariffs.TransactionCost? Cost { get; internal set; }
+
     /// <summary>The energy register (Wh) when the transaction started, for a limit on its energy (E16); null before.</summary>
     internal double? StartRegisterWh { get; set; }
 

@@ -95,8 +95,9 @@ public sealed partial class StationEngine
 
     /// <summary>
     /// A limit set at the station for the transaction on <paramref name="evseId"/> (OCPP 2.1 E16: the driver chose a
-    /// fixed energy or time): reported at once (TransactionEvent Updated, LimitSet, transactionLimit), and the
-    /// transaction ends when it is reached (EnergyLimitReached / TimeLimitReached).
+    /// fixed energy, time or cost): reported at once (TransactionEvent Updated, LimitSet, transactionLimit, E16.FR.01),
+    /// and the transaction ends when it is reached (EnergyLimitReached / TimeLimitReached / CostLimitReached). A cost
+    /// limit is reached by the cost the station calculates from the tariff that prices the transaction.
     /// </summary>
     /// <returns>False when no transaction runs there.</returns>
     public async Task<bool> SetLimitAsync(int evseId, TransactionLimit limit, CancellationToken ct)
@@ -107,8 +108,11 @@ public sealed partial class StationEngine
             return false;
         }
 
-        var (sample, _) = ReadNow(evseId);
+        var (sample, snapshot) = ReadNow(evseId);
         tx.Limit = limit;
+
+        // The LimitSet event carries the cost so far (2.1 local cost calculation).
+        CostAt(tx, sample, snapshot);
         // maxEnergy is the transaction's whole energy, counted from its start.
         tx.LimitEndsAtWh = limit.MaxEnergyWh is { } wh ? (tx.StartRegisterWh ?? RegisterWh(sample)) + wh : null;
         await messages.UpdateAsync(tx, new TransactionUpdate(TransactionUpdateTrigger.LimitSet, null) { Limit = limit }, ct).ConfigureAwait(false);
@@ -116,12 +120,17 @@ public sealed partial class StationEngine
         return true;
     }
 
-    // E16: the limit the station set, reached at this sample; null while it is not.
+    // E16: the limit the station set, reached at this sample (the cost as last read); null while it is not.
     private TransactionStopReason? LimitReached(EngineTransaction tx, Physics.MeterSample sample, DateTimeOffset now)
     {
         if (tx.LimitEndsAtWh is { } endsAt && RegisterWh(sample) >= endsAt)
         {
             return TransactionStopReason.EnergyLimitReached;
+        }
+
+        if (tx.Limit?.MaxCost is { } maxCost && tx.Cost is { } cost && cost.Total.InclTax >= maxCost)
+        {
+            return TransactionStopReason.CostLimitReached;
         }
 
         return tx.Limit?.MaxTimeSeconds is { } seconds && now - tx.StartedAt >= TimeSpan.FromSeconds(seconds)

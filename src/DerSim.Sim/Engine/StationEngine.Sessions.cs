@@ -180,7 +180,7 @@ public sealed partial class StationEngine
             ReportedState = start.StartState ?? ChargingState.Idle,
             ReservationId = start.ReservationId,
         };
-        var (first, _) = ReadNow(start.EvseId);
+        var (first, firstSnapshot) = ReadNow(start.EvseId);
         if (begun is null)
         {
             tx.StartedAt = first.Timestamp;
@@ -202,6 +202,7 @@ public sealed partial class StationEngine
                 accepted = begun.StartAccepted;
                 tx.Connector = connector;
                 tx.EvseKnown = true;
+                Price(tx, firstSnapshot);
                 try
                 {
                     await messages.EvseKnownAsync(tx, first, ct).ConfigureAwait(false);
@@ -216,6 +217,8 @@ public sealed partial class StationEngine
             {
                 try
                 {
+                    // 2.1 I-block: the tariff in force now prices the transaction, and the Started event names it.
+                    Price(tx, firstSnapshot);
                     (tx.TransactionId, accepted) = await messages.StartAsync(tx, first, ct).ConfigureAwait(false);
                 }
                 catch (Exception ex) when (IsBadAnswer(ex))
@@ -269,6 +272,9 @@ public sealed partial class StationEngine
                 }
 
                 AllowEnergyIfReady(tx);
+
+                // The priced time counts as charging time from the moment energy flows.
+                CostNow(tx);
                 await ReportStateAsync(tx, messages, ct).ConfigureAwait(false);
                 await Bidirectional.ReportOperationModeAsync(tx, messages, ct).ConfigureAwait(false);
                 await ChargeAsync(tx, messages, ct).ConfigureAwait(false);
@@ -280,7 +286,10 @@ public sealed partial class StationEngine
                 Physics.SetEnergyAllowed(start.EvseId, false);
             }
 
-            var (last, _) = ReadNow(start.EvseId);
+            var (last, lastSnapshot) = ReadNow(start.EvseId);
+
+            // The final cost goes with the Ended event (2.1 local cost calculation).
+            CostAt(tx, last, lastSnapshot);
             await messages.StopAsync(tx, last, tx.StopRequested ?? TransactionStopReason.EVDisconnected, ct).ConfigureAwait(false);
         }
         finally
@@ -351,6 +360,18 @@ public sealed partial class StationEngine
                 deadline = timeUp < deadline ? timeUp : deadline;
             }
 
+            // 2.1 E16: a cost limit ends the transaction when the cost reaches it; the loop wakes when, growing as it does
+            // now, it will, rather than at the next sample.
+            switch (CostLimit(tx, now))
+            {
+                case (true, _):
+                    tx.RequestStop(TransactionStopReason.CostLimitReached);
+                    return;
+                case (false, { } costUp) when costUp < deadline:
+                    deadline = costUp;
+                    break;
+            }
+
             try
             {
                 await Clock.WaitAsync(deadline > now ? deadline - now : TimeSpan.Zero, wait.Token).ConfigureAwait(false);
@@ -391,6 +412,7 @@ public sealed partial class StationEngine
                 return;
             }
 
+            CostAt(tx, sample, snapshot);
             if (LimitReached(tx, sample, Clock.Time.GetUtcNow()) is { } reached)
             {
                 tx.RequestStop(reached);
@@ -418,6 +440,12 @@ public sealed partial class StationEngine
                 if (Metering.ForContext(sample, Station.Configuration, Metering.Periodic).Readings.Count > 0)
                 {
                     await messages.SampleAsync(tx, sample, triggered: false, ct).ConfigureAwait(false);
+                }
+
+                // 2.1 local cost calculation: the running cost, at the sampling interval (TransactionEvent RunningCost).
+                if (tx.Cost is not null)
+                {
+                    await messages.UpdateAsync(tx, new TransactionUpdate(TransactionUpdateTrigger.RunningCost, null), ct).ConfigureAwait(false);
                 }
             }
             catch (Exception ex) when (IsBadAnswer(ex))

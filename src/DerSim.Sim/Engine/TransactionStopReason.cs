@@ -46,6 +46,12 @@ public enum TransactionStopReason
     TimeLimitReached,
 
     /// <summary>
+    /// OCPP 2.1 E16: the cost limit of the transaction was reached, by the cost the station calculated from its tariff
+    /// (triggerReason CostLimitReached).
+    /// </summary>
+    CostLimitReached,
+
+    /// <summary>
     /// OCPP 2.1 E17: the station rebooted or lost power and the transaction could not be resumed within
     /// TxCtrlr.TxResumptionTimeout (stoppedReason PowerLoss after a power loss, ImmediateReset after a reset).
     /// </summary>

@@ -28,6 +28,9 @@ public enum TransactionUpdateTrigger
 
     /// <summary>OCPP 2.1 E16: a limit of cost, energy or time was set for the transaction at the station (LimitSet, with transactionLimit).</summary>
     LimitSet,
+
+    /// <summary>OCPP 2.1 I-block: the running cost the station calculated from its tariff (RunningCost, with costDetails).</summary>
+    RunningCost,
 }
 
 /// <summary>An Updated event of a running transaction: why, the charging state it reports (null: none), and whether it carries the token.</summary>

@@ -27,7 +27,7 @@ public sealed class V21CoreCaseVerdictTests
     {
         var results = await RunAsync(new ScriptedCsmsScript(), Provisioning, Transactions, SmartCharging, Diagnostics);
 
-        results.Count.ShouldBe(12);
+        results.Count.ShouldBe(13);
         results.Where(r => r.Status != ScenarioStatus.Passed).Select(r => $"{Case(r)}: {r.Message}").ShouldBeEmpty();
     }
 
@@ -59,8 +59,22 @@ public sealed class V21CoreCaseVerdictTests
     {
         var results = await RunAsync(new ScriptedCsmsScript { ErrorForTriggerReason = "LimitSet" }, Transactions);
 
-        Failed(results).ShouldBe(["TC_E_106_CSMS", "TC_E_107_CSMS"]);
+        Failed(results).ShouldBe(["TC_E_106_CSMS", "TC_E_107_CSMS", "TC_E_108_CSMS"]);
         results.Single(r => Case(r) == "TC_E_107_CSMS").Message.ShouldContain("rule: the CSMS answers the TransactionEvent whose triggerReason is LimitSet with a CALLRESULT without transactionLimit; it answered");
+    }
+
+    [Test]
+    public async Task A_CSMS_that_sends_the_tariff_in_another_currency_or_refuses_the_running_cost_fails_exactly_the_cost_limit_case()
+    {
+        var currency = await RunAsync(new ScriptedCsmsScript { WrongFieldIn = ("SetDefaultTariff", "tariff.currency", "\"USD\"") }, Transactions);
+        Failed(currency).ShouldBe(["TC_E_108_CSMS"]);
+        currency.Single(r => Case(r) == "TC_E_108_CSMS").Message.ShouldContain("the CSMS's SetDefaultTariff has tariff.currency = USD, it was asked for EUR");
+
+        var running = await RunAsync(new ScriptedCsmsScript { ErrorForTriggerReason = "RunningCost" }, Transactions);
+        Failed(running).ShouldBe(["TC_E_108_CSMS"]);
+        var failure = running.Single(r => Case(r) == "TC_E_108_CSMS").Message;
+        failure.ShouldContain("rule: the CSMS answers every TransactionEvent with a CALLRESULT in time");
+        failure.ShouldContain("\"RunningCost\"");
     }
 
     [Test]
@@ -130,7 +144,7 @@ public sealed class V21CoreCaseVerdictTests
         {
             CallTimeoutSeconds = 2,
             CsmsDriver = "Http",
-            Http = InlineScenarios.TriggerApi(csms.ApiUrl, "Reset", "SetNetworkProfile", "SetChargingProfile", "SetChargingProfileSchedule", "GetLog"),
+            Http = InlineScenarios.TriggerApi(csms.ApiUrl, "Reset", "SetNetworkProfile", "SetChargingProfile", "SetChargingProfileSchedule", "GetLog", "SetDefaultTariff"),
             Target = new TargetDeclaration { StationIds = ["VERDICT-21"] },
         };
         var results = new List<ScenarioResult>();

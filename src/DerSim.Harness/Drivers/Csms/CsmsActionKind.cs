@@ -104,4 +104,7 @@ public enum CsmsActionKind
 
     /// <summary>2.1 only: UpdateDynamicSchedule, new values for the period of a Dynamic charging profile (pushed by the CSMS).</summary>
     UpdateDynamicSchedule,
+
+    /// <summary>2.1 only: SetDefaultTariff, the tariff an EVSE's transactions are priced with by the station's own cost calculation.</summary>
+    SetDefaultTariff,
 }

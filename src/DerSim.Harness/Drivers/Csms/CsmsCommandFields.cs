@@ -43,6 +43,7 @@ internal static class CsmsCommandFields
         CsmsActionKind.SetVariables => ["setVariableData[0].component.name", "setVariableData[0].variable.name", "setVariableData[0].attributeValue"],
         CsmsActionKind.GetBaseReport => ["reportBase"],
         CsmsActionKind.AFRRSignal => ["signal"],
+        CsmsActionKind.SetDefaultTariff => ["evseId", "tariff.chargingTime.prices[0].priceMinute", "tariff.energy.prices[0].priceKwh"],
         _ => [],
     };
 

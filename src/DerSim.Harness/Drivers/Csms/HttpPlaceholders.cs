@@ -265,6 +265,13 @@ public static class HttpPlaceholders
                 add.Add("retries", c.Retries);
                 add.Add("retryInterval", c.RetryInterval);
                 break;
+            case SetDefaultTariffCommand c:
+                add.Evse(c.EvseId);
+                add.Add("tariffId", c.TariffId);
+                add.Add("currency", c.Currency);
+                add.Add("pricePerMinute", c.PricePerMinute);
+                add.Add("pricePerKwh", c.PricePerKwh);
+                break;
             default:
                 throw new ArgumentException($"the Http CSMS driver has no placeholders for {command.GetType().Name}", nameof(command));
         }

@@ -58,9 +58,20 @@ public static class OperatorInstructions
             CancelReservationCommand c => string.Create(CultureInfo.InvariantCulture, $"cancelling reservation {c.ReservationId}"),
             GetDiagnosticsCommand c => $"asking for the diagnostics uploaded to {c.Location}{LogPeriodText(c.StartTime, c.StopTime)}{(c.Retries is { } r ? $", {r} retries {c.RetryInterval ?? 0} s apart" : "")}",
             UpdateDynamicScheduleCommand c => $"for its Dynamic charging profile {c.ChargingProfileId}: scheduleUpdate{V2xText(c.SetpointW, c.LimitW, c.DischargeLimitW).TrimStart(',')}",
+            SetDefaultTariffCommand c => TariffText(c),
             _ => throw new ArgumentException($"no operator instruction for {command.GetType().Name}", nameof(command)),
         };
         return $"make the CSMS send {command.OcppAction ?? command.Kind.ToString()} to {command.StationId} {what}";
+    }
+
+    private static string TariffText(SetDefaultTariffCommand c)
+    {
+        IEnumerable<string> prices =
+        [
+            .. c.PricePerMinute is { } minute ? [string.Create(CultureInfo.InvariantCulture, $"{minute} {c.Currency} per minute of charging time")] : Array.Empty<string>(),
+            .. c.PricePerKwh is { } kwh ? [string.Create(CultureInfo.InvariantCulture, $"{kwh} {c.Currency} per kWh")] : Array.Empty<string>(),
+        ];
+        return $"a default tariff for {(c.EvseId == 0 ? "every EVSE (evseId 0)" : $"EVSE {c.EvseId}")} of {string.Join(" and ", prices)} without tax, no conditions (a tariffId of the CSMS's choosing)";
     }
 
     private static string LocalListText(SendLocalListCommand c) => string.Concat(

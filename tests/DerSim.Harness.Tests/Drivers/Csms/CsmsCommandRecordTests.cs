@@ -71,6 +71,7 @@ public sealed class CsmsCommandRecordTests
             new GetDerControlCommand(Station, v),
             new ClearDerControlCommand(Station, v, IsDefault: true),
             new AfrrSignalCommand(Station, v, at, -50),
+            new SetDefaultTariffCommand(Station, v, 1, "T-1", "EUR", PricePerMinute: 1m, PricePerKwh: 0.3m),
             new SetV2xDynamicProfileCommand(Station, v, 1, tx, "CentralSetpoint", SetpointW: -10000, DynUpdateIntervalS: 60),
             new UpdateDynamicScheduleCommand(Station, v, 1, SetpointW: -20000),
             new GetChargingProfilesCommand(Station, v, 1) { Purpose = "TxDefaultProfile" },

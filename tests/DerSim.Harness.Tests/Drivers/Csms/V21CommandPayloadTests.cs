@@ -34,6 +34,8 @@ public sealed class V21CommandPayloadTests
         yield return Case("TxProfile CentralFrequency", new SetV2xCurveProfileCommand(Station, OcppVersion.V21, 1, "TX-1", "CentralFrequency", SignalWattCurve: SignalWatt));
         yield return Case("TxProfile CentralFrequency with a baseline", new SetV2xCurveProfileCommand(Station, OcppVersion.V21, 1, "TX-1", "CentralFrequency", SignalWattCurve: SignalWatt, BaselineW: 2500.5m));
         yield return Case("AFRRSignal -50", new AfrrSignalCommand(Station, OcppVersion.V21, Start, -50));
+        yield return Case("SetDefaultTariff per minute", new SetDefaultTariffCommand(Station, OcppVersion.V21, 1, "T-1", "EUR", PricePerMinute: 1.00m));
+        yield return Case("SetDefaultTariff per minute and kWh for every EVSE", new SetDefaultTariffCommand(Station, OcppVersion.V21, 0, "T-2", "EUR", PricePerMinute: 0.05m, PricePerKwh: 0.39m));
         foreach (var type in DerControlSpec.CurveTypes)
         {
             yield return Case($"SetDERControl default {type}", new SetDerControlCommand(Station, OcppVersion.V21, DerControlSpec.Curve(type, $"{type}-1", TwoPoints, "PctMaxW")));
@@ -141,6 +143,22 @@ public sealed class V21CommandPayloadTests
     }
 
     [Test]
+    public void A_default_tariff_carries_its_prices_and_leaves_its_id_to_the_CSMS()
+    {
+        var command = new SetDefaultTariffCommand(Station, OcppVersion.V21, 1, "T-1", "EUR", PricePerMinute: 1.00m);
+
+        var payload = command.Payload();
+        payload.GetProperty("evseId").GetInt32().ShouldBe(1);
+        payload.GetProperty("tariff").GetProperty("chargingTime").GetProperty("prices")[0].GetProperty("priceMinute").GetDecimal().ShouldBe(1.00m);
+        payload.GetProperty("tariff").TryGetProperty("energy", out _).ShouldBeFalse();
+        command.AskedFields().Select(f => f.Path).ShouldBe(["evseId", "tariff.currency", "tariff.chargingTime.prices[0].priceMinute"], ignoreOrder: true);
+        HttpPlaceholders.TemplateName(command).ShouldBe("SetDefaultTariff");
+        HttpPlaceholders.For(command)["pricePerMinute"].ShouldBe("1.00");
+        HttpPlaceholders.For(command).ContainsKey("pricePerKwh").ShouldBeFalse();
+        OperatorInstructions.For(command).ShouldContain("EVSE 1 of 1.00 EUR per minute of charging time without tax");
+    }
+
+    [Test]
     public void A_curve_control_carries_its_points_in_order_and_its_schedule()
     {
         var spec = DerControlSpec.Curve("VoltWatt", "vw-s", [new(100, 100), new(106, 100), new(110, 0)], "PctMaxW", isDefault: false, priority: 2) with { StartTime = Start, DurationSeconds = 300 };
@@ -177,6 +195,7 @@ public sealed class V21CommandPayloadTests
             yield return new TestCaseData(new SetV2xCurveProfileCommand(Station, version, 1, "1", "LocalFrequency", FreqWattCurve: FreqWatt)).SetName($"A LocalFrequency TxProfile is not applicable on {version}");
             yield return new TestCaseData(new SetV2xCurveProfileCommand(Station, version, 1, "1", "CentralFrequency", SignalWattCurve: SignalWatt, BaselineW: -5000)).SetName($"A CentralFrequency TxProfile is not applicable on {version}");
             yield return new TestCaseData(new AfrrSignalCommand(Station, version, Start, -50)).SetName($"AFRRSignal is not applicable on {version}");
+            yield return new TestCaseData(new SetDefaultTariffCommand(Station, version, 1, "T-1", "EUR", PricePerMinute: 1m)).SetName($"SetDefaultTariff is not applicable on {version}");
             yield return new TestCaseData(new GetDerControlCommand(Station, version)).SetName($"GetDERControl is not applicable on {version}");
             yield return new TestCaseData(new ClearDerControlCommand(Station, version, IsDefault: true)).SetName($"ClearDERControl is not applicable on {version}");
         }
