@@ -92,6 +92,11 @@ public static class LoadSummaryMerge
         var seen = new HashSet<int>();
         foreach (var run in shards.SelectMany(s => s.Shards.Count > 0 ? s.Shards : [s.Run]))
         {
+            if (run.ShardIndex < 1 || run.ShardIndex > run.ShardCount)
+            {
+                throw new InvalidDataException($"shard {run.ShardIndex}/{run.ShardCount}: a shard number is 1-{run.ShardCount}");
+            }
+
             if (!seen.Add(run.ShardIndex))
             {
                 throw new InvalidDataException($"shard {run.ShardIndex}/{run.ShardCount} appears twice: each shard's summary once");
@@ -128,11 +133,14 @@ public static class LoadSummaryMerge
         foreach (var shard in shards)
         {
             var offset = (shard.Run.StartedAt - start).TotalSeconds;
-            var ownSeconds = shard.Timeline
+            var own = shard.Timeline
                 .GroupBy(sample => (long)Math.Ceiling(offset + sample.AtSeconds - 1e-9))
-                .Select(g => (Second: g.Key, Sample: Combine(g.Key, g.ToList(), last: true)));
-            foreach (var (second, sample) in ownSeconds)
+                .OrderBy(g => g.Key)
+                .Select(g => Combine(g.Key, g.ToList(), last: true))
+                .ToList();
+            foreach (var sample in WithoutGaps(own))
             {
+                var second = (long)sample.AtSeconds;
                 if (!bySecond.TryGetValue(second, out var list))
                 {
                     bySecond[second] = list = [];
@@ -143,6 +151,27 @@ public static class LoadSummaryMerge
         }
 
         return bySecond.Select(p => Combine(p.Key, p.Value, last: false)).ToList();
+    }
+
+    /// <summary>
+    /// A shard's seconds from its first to its last, a second it has no sample for holding the station counts of the
+    /// second before (no frames, no latencies). A sampler that fires a little late puts two samples in one second and
+    /// none in the next; without this, that shard's stations would vanish from the merged count for a second.
+    /// </summary>
+    private static IEnumerable<LoadSample> WithoutGaps(List<LoadSample> own)
+    {
+        for (var i = 0; i < own.Count; i++)
+        {
+            if (i > 0)
+            {
+                for (var second = (long)own[i - 1].AtSeconds + 1; second < (long)own[i].AtSeconds; second++)
+                {
+                    yield return new LoadSample { AtSeconds = second, Connected = own[i - 1].Connected, Booted = own[i - 1].Booted, Charging = own[i - 1].Charging };
+                }
+            }
+
+            yield return own[i];
+        }
     }
 
     private static LoadSample Combine(long second, List<LoadSample> samples, bool last) => new()

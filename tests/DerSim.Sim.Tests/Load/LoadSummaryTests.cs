@@ -67,6 +67,35 @@ public sealed class LoadSummaryTests
     }
 
     [Test]
+    public void A_shard_whose_sampler_skipped_a_second_keeps_its_stations_in_the_merged_count()
+    {
+        // A late tick puts shard 2's samples at 0.98 s and 2.01 s: nothing of its own falls in second 2, yet its ten
+        // stations were connected throughout. Frames and latencies of that second are not made up.
+        var first = Shard(1, 2, Start, latencyMs: 1) with
+        {
+            Timeline = [.. new[] { 1.0, 2.0, 3.0 }.Select(at => new LoadSample { AtSeconds = at, Connected = 10, FramesSent = 5 })],
+        };
+        var late = Shard(2, 2, Start, latencyMs: 1) with
+        {
+            Timeline = [new LoadSample { AtSeconds = 0.98, Connected = 10, FramesSent = 7 }, new LoadSample { AtSeconds = 2.01, Connected = 10, FramesSent = 9 }],
+        };
+
+        var merged = LoadSummaryMerge.Merge([first, late]);
+
+        merged.Timeline.Select(t => t.AtSeconds).ShouldBe([1, 2, 3]);
+        merged.Timeline.Select(t => t.Connected).ShouldBe([20, 20, 20]);
+        merged.Timeline.Select(t => t.FramesSent).ShouldBe([12, 5, 14]);
+        merged.Stations.PeakConnected.ShouldBe(20);
+    }
+
+    [Test]
+    public void A_shard_number_outside_its_run_is_refused()
+    {
+        Should.Throw<InvalidDataException>(() => LoadSummaryMerge.Merge([Shard(1, 2, Start, 1), Shard(3, 2, Start, 1)]))
+            .Message.ShouldBe("shard 3/2: a shard number is 1-2");
+    }
+
+    [Test]
     public void A_shard_given_twice_or_shards_of_different_runs_are_refused()
     {
         Should.Throw<InvalidDataException>(() => LoadSummaryMerge.Merge([Shard(1, 2, Start, 1), Shard(1, 2, Start, 1)]))
