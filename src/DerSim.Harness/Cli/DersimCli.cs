@@ -22,7 +22,7 @@ internal static class DersimCli
     public const int ExitInterrupted = 130;
 
     /// <summary>The root command with every sub-command.</summary>
-    public static RootCommand Root() => new("DerSim: OCPP conformance harness. Commands: run (the conformance scenarios against a CSMS, with reports), bootcheck (boot every profile in every version), csms (the reference CSMS), certs (throw-away certificates for security profiles 2 and 3), check (dry-run the features), steps (the step library), drivers (the CSMS drivers; --actions: the Http driver's actions), report (render the HTML report).")
+    public static RootCommand Root() => new("DerSim: OCPP conformance harness. Commands: run (the conformance scenarios against a CSMS, with reports), bootcheck (boot every profile in every version), csms (the reference CSMS), certs (throw-away certificates for security profiles 2 and 3), check (dry-run the features), steps (the step library), drivers (the CSMS drivers; --actions: the Http driver's actions), report (render the HTML report), catalogue (the OCA test cases and their coverage), load-merge (merge the summaries of a sharded load run).")
     {
         RunCommand.Create(),
         BootCheckCommand.Create(),
@@ -33,6 +33,7 @@ internal static class DersimCli
         DriversCommand.Create(),
         ReportCommand.Create(),
         CatalogueCommand.Create(),
+        LoadMergeCommand.Create(),
     };
 
     /// <summary>Runs <paramref name="args"/>; returns the process exit code.</summary>
