@@ -24,23 +24,31 @@ internal static class LoadChartSvg
     private const int Top = 36;
     private const int Bottom = 40;
 
-    /// <summary>The chart <paramref name="id"/>: <paramref name="series"/> from 0 to <paramref name="xEnd"/> seconds.</summary>
-    public static string Write(string id, string title, string unit, double xEnd, IReadOnlyList<ChartSeries> series)
+    /// <summary>
+    /// The chart <paramref name="id"/>: <paramref name="series"/> from 0 to <paramref name="xEnd"/> seconds; with
+    /// <paramref name="logScale"/> the value axis has a gridline per power of ten (latencies: a 5 ms median and a 2 s
+    /// tail both stay readable).
+    /// </summary>
+    public static string Write(string id, string title, string unit, double xEnd, IReadOnlyList<ChartSeries> series, bool logScale = false)
     {
         var plotWidth = Width - Left - Right;
         var plotHeight = Height - Top - Bottom;
         var xMax = Math.Max(1, xEnd);
-        var yMax = NiceCeiling(series.SelectMany(s => s.Points).Select(p => p.Y ?? 0).DefaultIfEmpty(0).Max());
+        var values = series.SelectMany(s => s.Points).Where(p => p.Y is not null).Select(p => p.Y!.Value).ToList();
+        var yMax = NiceCeiling(values.DefaultIfEmpty(0).Max());
+        var (low, high) = Decades(values);
         double X(double seconds) => Left + (Math.Clamp(seconds, 0, xMax) / xMax * plotWidth);
-        double Y(double value) => Top + plotHeight - (Math.Clamp(value, 0, yMax) / yMax * plotHeight);
+        double Y(double value) => logScale
+            ? Top + plotHeight - ((Math.Clamp(Math.Log10(Math.Max(value, Math.Pow(10, low))), low, high) - low) / (high - low) * plotHeight)
+            : Top + plotHeight - (Math.Clamp(value, 0, yMax) / yMax * plotHeight);
 
         var svg = new StringBuilder();
         svg.Append(Invariant($"<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" data-chart=\"{E(id)}\" role=\"img\" aria-label=\"{E(title)}\" width=\"{Width}\" height=\"{Height}\" viewBox=\"0 0 {Width} {Height}\">\n"));
         svg.Append(Invariant($"<title>{E(title)}</title>\n"));
         svg.Append(Invariant($"<rect x=\"{Left}\" y=\"{Top}\" width=\"{plotWidth}\" height=\"{plotHeight}\" fill=\"#fff\" stroke=\"#999\"/>\n"));
-        for (var i = 0; i <= 4; i++)
+        var gridlines = logScale ? Enumerable.Range(low, high - low + 1).Select(e => Math.Pow(10, e)) : Enumerable.Range(0, 5).Select(i => yMax * i / 4);
+        foreach (var value in gridlines)
         {
-            var value = yMax * i / 4;
             var y = Y(value);
             svg.Append(Invariant($"<line x1=\"{Left}\" y1=\"{F(y)}\" x2=\"{Left + plotWidth}\" y2=\"{F(y)}\" stroke=\"#e4e4e4\"/>"))
                 .Append(Invariant($"<text x=\"{Left - 6}\" y=\"{F(y + 4)}\" text-anchor=\"end\">{E(LoadFormat.Number(value))}</text>\n"));
@@ -87,6 +95,20 @@ internal static class LoadChartSvg
         }
 
         return svg.Append("</svg>").ToString();
+    }
+
+    /// <summary>The powers of ten around <paramref name="values"/>' positive values (at least one decade apart).</summary>
+    private static (int Low, int High) Decades(List<double> values)
+    {
+        var positive = values.Where(v => v > 0).ToList();
+        if (positive.Count == 0)
+        {
+            return (0, 1);
+        }
+
+        var low = (int)Math.Floor(Math.Log10(positive.Min()));
+        var high = (int)Math.Ceiling(Math.Log10(positive.Max()));
+        return (low, Math.Max(high, low + 1));
     }
 
     /// <summary>A round number at or above <paramref name="value"/> for the top of the axis: 1, 2, 2.5 or 5 × 10^n.</summary>

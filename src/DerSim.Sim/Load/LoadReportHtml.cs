@@ -130,11 +130,11 @@ public static class LoadReportHtml
         var per = group == 1 ? "one point per second" : $"one point per {group} seconds ({LoadFormat.Count(summary.Timeline.Count)} samples)";
         html.Append("<h2>Over time</h2>\n");
 
-        Chart(html, LoadChartSvg.Write("latency", "Latency of the answers per second: p50 and p99", "ms", end,
+        Chart(html, LoadChartSvg.Write("latency", "Latency of the answers per second: p50 and p99", "ms (log scale)", end,
         [
             new ChartSeries("p50", "#1f77b4", [.. points.Select(p => (p.AtSeconds, p.Latency.Count > 0 ? p.Latency.PercentileMicros(50) / 1000.0 : (double?)null))]),
             new ChartSeries("p99", "#d62728", [.. points.Select(p => (p.AtSeconds, p.Latency.Count > 0 ? p.Latency.PercentileMicros(99) / 1000.0 : (double?)null))]),
-        ]), $"CALL → answer latency of the calls answered in each interval, every action and direction; {per}; an interval without answers leaves a gap.");
+        ], logScale: true), $"CALL → answer latency of the calls answered in each interval, every action and direction, on a log scale; {per}; an interval without answers leaves a gap.");
 
         Chart(html, LoadChartSvg.Write("stations", "Stations connected, booted and charging", "stations", end,
         [

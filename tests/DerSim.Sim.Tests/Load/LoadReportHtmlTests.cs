@@ -92,6 +92,11 @@ public sealed partial class LoadReportHtmlTests
         series["stations/connected"].Points.ShouldBe(60);
         series["frames/stations → CSMS"].Points.ShouldBe(60);
         series.Values.ShouldAllBe(s => s.Points == s.Coordinates);
+
+        // Latency on a log scale: a gridline per power of ten from below the fastest p50 (≈ 6 ms) to above the p99.
+        var latency = Regex.Match(html, "<svg [^>]*data-chart=\"latency\".*?</svg>", RegexOptions.Singleline).Value;
+        Regex.Matches(latency, "text-anchor=\"end\">([^<]+)<").Select(m => m.Groups[1].Value).ShouldBe(["1", "10", "100"]);
+        latency.ShouldContain("ms (log scale)");
     }
 
     [Test]
