@@ -63,8 +63,8 @@ public static class SimCommandLine
             (o, f, v) => o with { Session = o.Session with { IdTagType = NonEmpty(f, v) } }),
         new("--sessions", "N", $"charging sessions per connector, one after another, 0-{NumericFlag.Show(MaxSessions)}; 0 only stays connected (default: 1; e.g. --sessions 2)",
             (o, f, v) => o with { Session = o.Session with { Sessions = NumericFlag.Whole(f, v, 0, MaxSessions) } }),
-        new("--time_scale", "X", $"simulated seconds per wall second, {NumericFlag.Show(MinTimeScale)}-{NumericFlag.Show(MaxTimeScale)}: 1 real time, 60 a minute per second (default: 1; e.g. --time_scale 120)",
-            (o, f, v) => o with { Session = o.Session with { TimeScale = NumericFlag.Number(f, v, MinTimeScale, MaxTimeScale, "a factor") }, TimeScaleGiven = true }),
+        new("--time_scale", "X|max", $"simulated seconds per wall second, {NumericFlag.Show(MinTimeScale)}-{NumericFlag.Show(MaxTimeScale)}: 1 real time, 60 a minute per second; with a CSMS, capped (with a warning) where the profile's sample interval would pass in less wall time than {NumericFlag.Show(TimeScaleCap.WallPerSample.TotalMilliseconds)} ms per EVSE. max: lock-step, simulated time jumps to the next due event once every CALL is answered, so a session runs as fast as the CSMS answers with every sample, and the run ends when the sessions are done (default: 1; e.g. --time_scale 120, --time_scale max)",
+            (o, f, v) => o with { Session = o.Session with { TimeScale = ParseTimeScale(f, v) }, TimeScaleGiven = true }),
         new("--duration", "TIME", $"stop after this much simulated time, up to {NumericFlag.Show(MaxDurationHours)}h: seconds or 30s, 45m, 2h (default: until the sessions are done; e.g. --duration 45m)",
             (o, f, v) => o with { Session = o.Session with { Duration = ParseDuration(f, v) } }),
     ];
@@ -129,6 +129,7 @@ public static class SimCommandLine
             lines.Add("  ./sim --ocpp_enable yes --ocpp_version ocpp2.0.1j --ocpp_csms_url ws://localhost:8081/ocpp \\");
             lines.Add("        --ocpp_csid DERSIM-DC-1 --evse_profile EVSE-DC-150kW-CCS-1port.json \\");
             lines.Add("        --ev sedan-75 --ev_soc 20 --ev_target_soc 80 --idtag DRIVER-1 --sessions 2 --time_scale 120");
+            lines.Add("        (--time_scale max instead: the same sessions, every sample, as fast as the CSMS answers; exits when done)");
             lines.Add("  ./sim --ocpp_enable no --evse_profile EVSE-Hybrid-2DC-1AC --duration 45m");
             lines.Add("        (no CSMS: prints a table of simulated time, per-port delivered and offered kW, EV SoC and");
             lines.Add("        backing-battery SoC, at once; with --time_scale the rows are paced in scaled real time)");
@@ -271,6 +272,20 @@ public static class SimCommandLine
         }
 
         return value;
+    }
+
+    /// <summary>A factor from <see cref="MinTimeScale"/> to <see cref="MaxTimeScale"/>, or <c>max</c> (<see cref="SessionPlan.LockStep"/>).</summary>
+    private static double ParseTimeScale(string flag, string value)
+    {
+        if (string.Equals(value, "max", StringComparison.OrdinalIgnoreCase))
+        {
+            return SessionPlan.LockStep;
+        }
+
+        var parsed = double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var d);
+        return parsed && d >= MinTimeScale && d <= MaxTimeScale
+            ? d
+            : throw NumericFlag.Refused(flag, value, parsed ? "out of range" : "not a number", $"a factor from {NumericFlag.Show(MinTimeScale)} to {NumericFlag.Show(MaxTimeScale)}, or max");
     }
 
     /// <summary>Parses a simulated duration: plain seconds, or a number with s, m or h (<c>30s</c>, <c>45m</c>, <c>1.5h</c>).</summary>

@@ -67,6 +67,12 @@ public static class SimProgram
             return ExitUsage;
         }
 
+        if (options.OcppEnabled && !options.Session.IsLockStep && TimeScaleCap.For(profile) is var cap && options.Session.TimeScale > cap)
+        {
+            await stderr.WriteLineAsync(TimeScaleCap.Warning(options.Session.TimeScale, cap, profile));
+            options = options with { Session = options.Session with { TimeScale = cap } };
+        }
+
         var station = new ChargingStation(options.StationId, profile);
         await stdout.WriteLineAsync(Describe(station, options));
         if (!options.OcppEnabled)
@@ -80,7 +86,7 @@ public static class SimProgram
             });
             try
             {
-                await OfflineSimulation.RunAsync(profile, options.Session, paced: options.TimeScaleGiven, stdout, time, offlineStop.Token);
+                await OfflineSimulation.RunAsync(profile, options.Session, paced: options.TimeScaleGiven && !options.Session.IsLockStep, stdout, time, offlineStop.Token);
             }
             catch (OperationCanceledException) when (offlineStop.IsCancellationRequested)
             {
@@ -274,8 +280,9 @@ public static class SimProgram
         var soc = plan.InitialSocPercent ?? model.ArrivalSocPercent;
         var target = plan.TargetSocPercent ?? Ev.DefaultTargetSocPercent;
         var duration = plan.Duration is { } d ? $", for {OfflineSimulation.Clock(d)[1..]} simulated" : "";
+        var scale = plan.IsLockStep ? "time scale max (lock-step)" : string.Create(CultureInfo.InvariantCulture, $"time scale {plan.TimeScale:0.###}");
         return string.Create(
             CultureInfo.InvariantCulture,
-            $"{plan.Sessions} session(s) per connector: {ev} {soc:0.#} % -> {target:0.#} %, id tag {plan.IdTag}, time scale {plan.TimeScale:0.###}{duration}");
+            $"{plan.Sessions} session(s) per connector: {ev} {soc:0.#} % -> {target:0.#} %, id tag {plan.IdTag}, {scale}{duration}");
     }
 }

@@ -30,9 +30,24 @@ public sealed record SessionPlan
     /// <summary>Charging sessions per connector, one after another; 0 only stays connected. The default value is 1.</summary>
     public int Sessions { get; init; } = 1;
 
-    /// <summary>Simulated seconds per wall-clock second (1 = real time, 60 = a minute per second). The default value is 1.</summary>
+    /// <summary>
+    /// Simulated seconds per wall-clock second (1 = real time, 60 = a minute per second); <see cref="LockStep"/>
+    /// (<c>./sim --time_scale max</c>) runs lock-step virtual time instead. The default value is 1.
+    /// </summary>
     public double TimeScale { get; init; } = 1;
 
-    /// <summary>Stop after this much simulated time; null runs until the sessions are done (and then stays connected). The default value is null.</summary>
+    /// <summary>
+    /// The <see cref="TimeScale"/> of lock-step virtual time (<c>--time_scale max</c>): no wall-clock pace at all;
+    /// simulated time jumps to the next due event once every CALL is answered and every session waits on the clock.
+    /// </summary>
+    public const double LockStep = double.PositiveInfinity;
+
+    /// <summary>Whether the plan runs in lock-step virtual time (<see cref="LockStep"/>).</summary>
+    public bool IsLockStep => double.IsPositiveInfinity(TimeScale);
+
+    /// <summary>
+    /// Stop after this much simulated time; null runs until the sessions are done (and then stays connected, except in
+    /// lock-step, where the run ends there). The default value is null.
+    /// </summary>
     public TimeSpan? Duration { get; init; }
 }

@@ -16,14 +16,20 @@ internal sealed class CallHolds : IDisposable
     private readonly SimulationClock _clock;
     private readonly TimeProvider _real;
     private readonly TimeSpan _timeout;
+    private readonly Action<string>? _log;
     private volatile bool _disposed;
 
-    /// <summary>Creates the holds of one connection; an unanswered exchange is let go after <paramref name="callTimeout"/> of <paramref name="real"/> time.</summary>
-    public CallHolds(SimulationClock clock, TimeProvider real, TimeSpan callTimeout)
+    /// <summary>
+    /// Creates the holds of one connection; an unanswered exchange is let go after <paramref name="callTimeout"/> of
+    /// <paramref name="real"/> time, and, with <paramref name="log"/>, an unanswered CALL of ours is told there (the
+    /// peer's own timeout error says the CALL failed; this line says simulated time stood still for it).
+    /// </summary>
+    public CallHolds(SimulationClock clock, TimeProvider real, TimeSpan callTimeout, Action<string>? log = null)
     {
         _clock = clock;
         _real = real;
         _timeout = callTimeout;
+        _log = log;
     }
 
     /// <summary>Exchanges still open.</summary>
@@ -51,10 +57,13 @@ internal sealed class CallHolds : IDisposable
             // The peer gives up on an unanswered CALL after its timeout (real time); so does the hold.
             exchange.Timer = _real.CreateTimer(static state =>
             {
-                var (holds, k) = ((CallHolds, string))state!;
-                holds.Let(k);
+                var (holds, k, what) = ((CallHolds, string, string?))state!;
+                if (holds.Let(k) && what is not null)
+                {
+                    holds._log?.Invoke($"lock-step: no answer to {what} within the call timeout ({holds._timeout.TotalSeconds:0.###} s of wall time); simulated time, held still since it was sent, moves on");
+                }
             },
-            (this, key),
+            (this, key, ours ? $"{frame.Action} (message id {id})" : null),
             _timeout,
             Timeout.InfiniteTimeSpan);
             if (_disposed)
@@ -78,12 +87,16 @@ internal sealed class CallHolds : IDisposable
         }
     }
 
-    private void Let(string key)
+    /// <summary>Lets the exchange <paramref name="key"/> go; false when it was gone already (answered, or the connection ended).</summary>
+    private bool Let(string key)
     {
-        if (_open.TryRemove(key, out var exchange))
+        if (!_open.TryRemove(key, out var exchange))
         {
-            exchange.Dispose();
+            return false;
         }
+
+        exchange.Dispose();
+        return true;
     }
 
     private sealed class Exchange(IDisposable hold) : IDisposable

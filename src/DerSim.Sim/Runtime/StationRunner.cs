@@ -53,7 +53,7 @@ public sealed class StationRunner
         _time = time;
         _log = log;
         _callTimeout = clientOptions.Rpc.CallTimeout;
-        _clock = clock ?? new ScaledClock(time, plan.TimeScale);
+        _clock = clock ?? SimulationClock.For(plan.TimeScale, time);
         _adapter = VersionAdapters.For(clientOptions.Version, _clock.Time);
         _client = new OcppClient(clientOptions, Ocpp.Json.OcppActionTables.For(clientOptions.Version), time);
         Engine = new StationEngine(station, _clock, plan, clientOptions.Version, log, time);
@@ -117,8 +117,8 @@ public sealed class StationRunner
     public event Action<DateTimeOffset>? Heartbeat;
 
     /// <summary>
-    /// Runs until <paramref name="ct"/> is cancelled or, when the plan has a <see cref="SessionPlan.Duration"/>, until the
-    /// plan ended (see <see cref="PlanEnded"/>) and the connection closed; throws <see cref="OcppConnectException"/>
+    /// Runs until <paramref name="ct"/> is cancelled or, when the plan has a <see cref="SessionPlan.Duration"/> (or runs
+    /// lock-step), until the plan ended (see <see cref="PlanEnded"/>) and the connection closed; throws <see cref="OcppConnectException"/>
     /// when the attempt limit is reached.
     /// </summary>
     public async Task RunAsync(CancellationToken ct)
@@ -171,7 +171,8 @@ public sealed class StationRunner
     /// <summary>
     /// Completes when a plan with a <see cref="SessionPlan.Duration"/> is over: that much simulated time passed since the
     /// sessions began (running transactions are then stopped with reason Local), or every planned session is done.
-    /// Never completes for a plan without a duration.
+    /// A lock-step plan (<see cref="SessionPlan.IsLockStep"/>) with sessions also ends when they are done. Never
+    /// completes for another plan without a duration.
     /// </summary>
     public Task PlanEnded => _planEnded.Task;
 
@@ -206,7 +207,8 @@ public sealed class StationRunner
 
     private async Task RunSessionAsync(OcppRpcPeer peer, CancellationToken ct)
     {
-        using var holds = new CallHolds(_clock, _time, _callTimeout);
+        // On lock-step time an unanswered CALL holds the simulation still until the call timeout: said in the log.
+        using var holds = new CallHolds(_clock, _time, _callTimeout, _clock is VirtualClock ? _log : null);
         peer.Frame += holds.OnFrame;
         peer.Frame += f => Frame?.Invoke(f);
         peer.Frame += WarnOfMisspelledErrorCode;
@@ -419,6 +421,11 @@ public sealed class StationRunner
         {
             var actor = _clock.RegisterActor();
             _ = Task.Run(() => EndPlanAfterAsync(duration, actor, ct), CancellationToken.None);
+        }
+        else if (Engine.Plan.IsLockStep && Engine.Plan.Sessions > 0)
+        {
+            // Lock-step time stands still once the sessions are done: nothing is left to simulate, so the plan ends there.
+            _ = _sessionsDone.Task.ContinueWith(_ => _planEnded.TrySetResult(), CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
         }
 
         _ = Task.Run(async () =>

@@ -7,6 +7,23 @@ namespace DerSim.Sim.Timing;
 /// </summary>
 public abstract class SimulationClock
 {
+    /// <summary>
+    /// The clock of a station run at <paramref name="scale"/> simulated seconds per wall second: lock-step virtual time
+    /// for <see cref="double.PositiveInfinity"/> (<c>./sim --time_scale max</c>), starting at <paramref name="real"/>'s
+    /// present to the millisecond; otherwise <paramref name="real"/> time run <paramref name="scale"/>× faster.
+    /// </summary>
+    public static SimulationClock For(double scale, TimeProvider real)
+    {
+        ArgumentNullException.ThrowIfNull(real);
+        if (!double.IsPositiveInfinity(scale))
+        {
+            return new ScaledClock(real, scale);
+        }
+
+        var now = real.GetUtcNow();
+        return new VirtualClock(now.AddTicks(-(now.UtcTicks % TimeSpan.TicksPerMillisecond)));
+    }
+
     /// <summary>The simulated time.</summary>
     public abstract TimeProvider Time { get; }
 

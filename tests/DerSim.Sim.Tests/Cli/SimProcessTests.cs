@@ -40,7 +40,7 @@ public sealed class SimProcessTests
 
     [TestCase("--run_for", "5000000", "seconds from 0.01 to 2592000")]
     [TestCase("--call_timeout", "1e30", "seconds from 0.01 to 86400")]
-    [TestCase("--time_scale", "1e300", "a factor from 0.001 to 10000")]
+    [TestCase("--time_scale", "1e300", "a factor from 0.001 to 10000, or max")]
     [TestCase("--duration", "99999999h", "at most 8784h (366 days) of simulated time")]
     public async Task A_number_out_of_range_is_one_usage_line_not_a_crash(string flag, string value, string range)
     {

@@ -73,11 +73,30 @@ public sealed class CallHoldsTests
         await clock.WaitAsync(TimeSpan.FromSeconds(1), CancellationToken.None).WaitAsync(Limit);
     }
 
-    private static (VirtualClock Clock, CallHolds Holds, FakeTimeProvider Real) Rig()
+    [Test]
+    public async Task With_a_log_an_unanswered_CALL_of_the_station_is_told_once_and_nothing_else()
+    {
+        var log = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        var (clock, holds, real) = Rig(log.Enqueue);
+        using var actor = clock.RegisterActor();
+        holds.OnFrame(Frame(FrameDirection.Outbound, OcppMessageType.Call, "answered"));
+        holds.OnFrame(Frame(FrameDirection.Inbound, OcppMessageType.CallResult, "answered"));
+        holds.OnFrame(Frame(FrameDirection.Outbound, OcppMessageType.Call, "lost"));
+        holds.OnFrame(Frame(FrameDirection.Inbound, OcppMessageType.Call, "theirs"));
+        var wait = clock.WaitAsync(TimeSpan.FromSeconds(60), CancellationToken.None);
+
+        real.Advance(CallTimeout);
+        await wait.WaitAsync(Limit);
+
+        // The CSMS's CALL is ours to answer: its hold lets go too, but it is no lost answer of the CSMS.
+        log.ShouldHaveSingleItem().ShouldBe("lock-step: no answer to Heartbeat (message id lost) within the call timeout (30 s of wall time); simulated time, held still since it was sent, moves on");
+    }
+
+    private static (VirtualClock Clock, CallHolds Holds, FakeTimeProvider Real) Rig(Action<string>? log = null)
     {
         var clock = new VirtualClock(Start);
         var real = new FakeTimeProvider(Start);
-        return (clock, new CallHolds(clock, real, CallTimeout), real);
+        return (clock, new CallHolds(clock, real, CallTimeout, log), real);
     }
 
     private static OcppFrameEvent Frame(FrameDirection direction, OcppMessageType type, string id) =>
