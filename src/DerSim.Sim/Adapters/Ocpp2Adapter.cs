@@ -103,7 +103,9 @@ public sealed class Ocpp2Adapter(Ocpp2Dialect dialect, TimeProvider time) : IVer
                 }));
         });
 
-        Ocpp2DeviceModelHandlers.Register(peer, session, new DeviceModel(station, DeviceModelPower.Of(session.Engine)), NotifyReportPageSize);
+        // The NetworkConfiguration component is 2.1's (B09: a network configuration added with SetVariables).
+        var model = new DeviceModel(station, DeviceModelPower.Of(session.Engine), networkConfiguration: dialect.Version == OcppVersion.V21);
+        Ocpp2DeviceModelHandlers.Register(peer, session, model, NotifyReportPageSize);
         Ocpp2CertificateHandlers.Register(peer, session);
         Ocpp2DiagnosticsHandlers.Register(peer, session);
         Ocpp2SecurityHandlers.Register(peer, session);

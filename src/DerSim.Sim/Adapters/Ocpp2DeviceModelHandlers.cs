@@ -24,6 +24,8 @@ internal static class Ocpp2DeviceModelHandlers
                     DeviceLookupStatus.UnknownComponent => GetVariableStatusEnumType.UnknownComponent,
                     DeviceLookupStatus.UnknownVariable => GetVariableStatusEnumType.UnknownVariable,
                     _ when data.AttributeType is not (null or AttributeEnumType.Actual) => GetVariableStatusEnumType.NotSupportedAttributeType,
+                    // A WriteOnly variable (a password, a key) is never read back.
+                    _ when lookup.Variable!.WriteOnly => GetVariableStatusEnumType.Rejected,
                     _ => GetVariableStatusEnumType.Accepted,
                 };
                 return new GetVariableResultType(status, data.Component, data.Variable)
@@ -95,12 +97,14 @@ internal static class Ocpp2DeviceModelHandlers
         var component = new ComponentType(variable.Component.Name)
         {
             Evse = variable.Component.EvseId is { } evseId ? new EVSEType(evseId) { ConnectorId = variable.Component.ConnectorId } : null,
+            Instance = variable.Component.Instance,
         };
+        // VariableAttributeType: the value "may only be omitted when mutability is WriteOnly", and a WriteOnly one must be.
         var attribute = new VariableAttributeType
         {
             Type = AttributeEnumType.Actual,
-            Value = variable.Read(),
-            Mutability = variable.ReadOnly ? MutabilityEnumType.ReadOnly : MutabilityEnumType.ReadWrite,
+            Value = variable.WriteOnly ? null : variable.Read(),
+            Mutability = variable.ReadOnly ? MutabilityEnumType.ReadOnly : variable.WriteOnly ? MutabilityEnumType.WriteOnly : MutabilityEnumType.ReadWrite,
         };
         return new ReportDataType(component, new VariableType(variable.Name) { Instance = variable.Instance }, [attribute])
         {
@@ -113,13 +117,10 @@ internal static class Ocpp2DeviceModelHandlers
         };
     }
 
-    private static DeviceLookup Find(DeviceModel model, ComponentType component, VariableType variable)
-    {
-        // DerSim's components have no instances; an instance asked for names something else.
-        return component.Instance is not null
-            ? new DeviceLookup(DeviceLookupStatus.UnknownComponent, null)
-            : model.Find(component.Name, component.Evse?.Id, component.Evse?.ConnectorId, variable.Name, variable.Instance);
-    }
+    // A component instance the station does not have (a NetworkConfiguration slot beyond its last, an instance of a
+    // component it has only one of) is an UnknownComponent.
+    private static DeviceLookup Find(DeviceModel model, ComponentType component, VariableType variable) =>
+        model.Find(component.Name, component.Evse?.Id, component.Evse?.ConnectorId, variable.Name, variable.Instance, component.Instance);
 
     private static DataEnumType DataTypeOf(DeviceDataType type) => NameMatch.Of<DeviceDataType, DataEnumType>(type);
 }

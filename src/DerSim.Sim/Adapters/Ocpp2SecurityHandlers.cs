@@ -48,6 +48,24 @@ internal static class Ocpp2SecurityHandlers
             {
                 Identity = data.Identity,
                 BasicAuthPassword = data.BasicAuthPassword,
+                // The same store as the 2.1 NetworkConfiguration component: its ApnEnabled and VpnEnabled read whether these came.
+                Apn = data.Apn is { } apn
+                    ? new NetworkApn
+                    {
+                        Name = apn.Apn,
+                        Authentication = apn.ApnAuthentication.ToString(),
+                        UserName = apn.ApnUserName,
+                        Password = apn.ApnPassword,
+                        SimPin = apn.SimPin,
+                        PreferredNetwork = apn.PreferredNetwork,
+                        UseOnlyPreferredNetwork = apn.UseOnlyPreferredNetwork ?? false,
+                    }
+                    : null,
+                ApnEnabled = data.Apn is not null,
+                Vpn = data.Vpn is { } vpn
+                    ? new NetworkVpn { Server = vpn.Server, User = vpn.User, Group = vpn.Group, Password = vpn.Password, Key = vpn.Key, Type = vpn.Type.ToString() }
+                    : null,
+                VpnEnabled = data.Vpn is not null,
             };
             var (outcome, reason) = station.NetworkProfiles.Store(request.ConfigurationSlot, profile);
             session.Engine?.Log($"SetNetworkProfile slot {request.ConfigurationSlot}: {outcome} ({reason})");

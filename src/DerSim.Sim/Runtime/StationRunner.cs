@@ -26,6 +26,7 @@ public sealed class StationRunner
     private readonly SimulationClock _clock;
     private readonly Action<string> _log;
     private readonly TimeSpan _callTimeout;
+    private readonly OcppClientOptions _installed;
     private CancellationTokenSource? _wake;
     private readonly TaskCompletionSource _sessionsDone = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource _planEnded = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -69,6 +70,8 @@ public sealed class StationRunner
         };
         _client.PingInterval = PingInterval;
         station.NetworkProfiles.CurrentSecurityProfile = SecurityProfileOf(clientOptions);
+        _installed = clientOptions;
+        station.NetworkProfiles.Install(InstalledProfile(clientOptions));
         station.Certificate.TrustedRoots = clientOptions.TrustedCaCertificate is { } ca ? [ca] : [];
         station.Configuration.Changed += key =>
         {
@@ -312,14 +315,35 @@ public sealed class StationRunner
         };
     }
 
+    // Slot 1 of a station as installed: the connection it was started with (2.x B09/B10: the slots hold every way the
+    // station knows to reach a CSMS, the one it came with included; 2.1 reads them as the NetworkConfiguration component).
+    private static NetworkProfile InstalledProfile(OcppClientOptions options) =>
+        new(options.Url.ToString().TrimEnd('/'), SecurityProfileOf(options), "Wired0", "JSON", Math.Max(1, (int)Math.Ceiling(options.Rpc.CallTimeout.TotalSeconds)), null)
+        {
+            Identity = options.BasicAuthUsername,
+        };
+
     // B10/A05: after a reboot the station connects with the profile of the first slot of
-    // OCPPCommCtrlr.NetworkConfigurationPriority (its URL and security profile); a slot without a stored profile keeps
-    // the connection the station was installed with. A TLS profile (2, 3) trusts the CA the station holds.
+    // OCPPCommCtrlr.NetworkConfigurationPriority it can use (its URL and security profile); the installed connection of
+    // slot 1, as long as no CSMS changed it, is connected exactly as installed. No usable slot keeps the connection
+    // the station has. A TLS profile (2, 3) trusts the CA the station holds.
     private void ApplyNetworkPriority()
     {
         var priority = Station.Configuration.Get(StationConfiguration.NetworkConfigurationPriorityKey)?.Value;
         if (Station.NetworkProfiles.Preferred(priority) is not { } profile || !Uri.TryCreate(profile.CsmsUrl, UriKind.Absolute, out var url))
         {
+            return;
+        }
+
+        if (Station.NetworkProfiles.IsInstalled(profile))
+        {
+            // What the station itself changed since (a password the CSMS set, its own new certificate) still holds.
+            _client.Options = _installed with
+            {
+                BasicAuthPassword = Station.BasicAuthPassword ?? _installed.BasicAuthPassword,
+                ClientCertificate = Station.Certificate.Current ?? _installed.ClientCertificate,
+            };
+            Station.NetworkProfiles.CurrentSecurityProfile = profile.SecurityProfile;
             return;
         }
 

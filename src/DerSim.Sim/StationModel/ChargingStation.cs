@@ -28,6 +28,7 @@ public sealed partial class ChargingStation
         Connectors = connectors;
         Configuration = new StationConfiguration(connectors.Count, profile.MeterValues.Measurands);
         AuthorizationCache = new AuthorizationCache(Configuration);
+        Configuration.CanFollowNetworkPriority = NetworkProfiles.CanFollow;
     }
 
     /// <summary>The identity the station presents (the last URL path segment).</summary>

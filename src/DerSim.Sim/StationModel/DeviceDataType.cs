@@ -20,4 +20,7 @@ public enum DeviceDataType
 
     /// <summary>A comma-separated list of members (2.x MemberList), e.g. the measurands a metering setting names.</summary>
     MemberList,
+
+    /// <summary>A comma-separated list whose order means something (2.x SequenceList), e.g. the network configuration priority.</summary>
+    SequenceList,
 }

@@ -32,15 +32,23 @@ public sealed class DeviceModel
     /// The power delivered now in W by an EVSE (its id) or the whole station (<see langword="null"/>), for the Actual
     /// value of the Power variables. The default reports 0 W, for a station that meters nothing.
     /// </param>
-    public DeviceModel(ChargingStation station, Func<int?, double>? activePowerW = null)
+    /// <param name="networkConfiguration">
+    /// Whether the model has the NetworkConfiguration component, one instance per configuration slot (OCPP 2.1; 2.0.1
+    /// has none). The default value is false.
+    /// </param>
+    public DeviceModel(ChargingStation station, Func<int?, double>? activePowerW = null, bool networkConfiguration = false)
     {
         ArgumentNullException.ThrowIfNull(station);
         _station = station;
         _powerW = activePowerW ?? (_ => 0);
-        Variables = [.. StationVariables(), .. EvseVariables(), .. ConnectorVariables(), .. SettingVariables()];
+        Variables =
+        [
+            .. StationVariables(), .. EvseVariables(), .. ConnectorVariables(), .. SettingVariables(),
+            .. networkConfiguration ? NetworkConfigurationVariables.Of(station.NetworkProfiles) : [],
+        ];
     }
 
-    /// <summary>Every variable: the station's first, then each EVSE's, each connector's, then the settings.</summary>
+    /// <summary>Every variable: the station's first, then each EVSE's, each connector's, the settings, then each network configuration slot's.</summary>
     public IReadOnlyList<DeviceVariable> Variables { get; }
 
     /// <summary>The variables a base report of <paramref name="reportBase"/> lists, in <see cref="Variables"/> order.</summary>
@@ -53,15 +61,17 @@ public sealed class DeviceModel
 
     /// <summary>
     /// Finds a variable. Names compare case-insensitively, as OCPP 2.x asks; a component without an EVSE matches only
-    /// station-wide components, and a connector component needs both ids; a variable with an instance is found only
-    /// by that instance, one without only without.
+    /// station-wide components, and a connector component needs both ids; a component instance matches only that
+    /// instance (a NetworkConfiguration slot), one without only components without; likewise a variable with an
+    /// instance is found only by that instance, one without only without.
     /// </summary>
-    public DeviceLookup Find(string component, int? evseId, int? connectorId, string variable, string? instance = null)
+    public DeviceLookup Find(string component, int? evseId, int? connectorId, string variable, string? instance = null, string? componentInstance = null)
     {
         var candidates = Variables.Where(v =>
             string.Equals(v.Component.Name, component, StringComparison.OrdinalIgnoreCase)
             && v.Component.EvseId == evseId
-            && v.Component.ConnectorId == connectorId).ToList();
+            && v.Component.ConnectorId == connectorId
+            && string.Equals(v.Component.Instance, componentInstance, StringComparison.OrdinalIgnoreCase)).ToList();
         if (candidates.Count == 0)
         {
             return new DeviceLookup(DeviceLookupStatus.UnknownComponent, null);
@@ -72,11 +82,21 @@ public sealed class DeviceModel
         return found is null ? new DeviceLookup(DeviceLookupStatus.UnknownVariable, null) : new DeviceLookup(DeviceLookupStatus.Found, found);
     }
 
-    /// <summary>Changes a variable; only settings of <see cref="StationConfiguration"/> can change.</summary>
+    /// <summary>Changes a variable: a setting of <see cref="StationConfiguration"/>, or one that writes itself (a network configuration slot's).</summary>
     public SetOutcome TrySet(DeviceVariable variable, string value)
     {
         ArgumentNullException.ThrowIfNull(variable);
-        if (variable.ReadOnly || variable.Setting is null)
+        if (variable.ReadOnly)
+        {
+            return SetOutcome.ReadOnly;
+        }
+
+        if (variable.Write is { } write)
+        {
+            return write(value);
+        }
+
+        if (variable.Setting is null)
         {
             return SetOutcome.ReadOnly;
         }
@@ -142,6 +162,8 @@ public sealed class DeviceModel
         {
             Unit = setting.Unit,
             Instance = setting.Instance,
+            ValuesList = setting.ValuesList,
+            WriteOnly = setting.WriteOnly,
             Setting = setting,
         });
 

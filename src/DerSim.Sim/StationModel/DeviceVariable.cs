@@ -25,4 +25,16 @@ public sealed record DeviceVariable(DeviceComponent Component, string Name, Devi
 
     /// <summary>Whether a SummaryInventory report includes it. The default value is <see langword="false"/>.</summary>
     public bool InSummary { get; init; }
+
+    /// <summary>
+    /// Whether the CSMS may set it but never read it back (2.x mutability WriteOnly: passwords, keys): GetVariables is
+    /// Rejected and a report gives no value. The default value is <see langword="false"/>.
+    /// </summary>
+    public bool WriteOnly { get; init; }
+
+    /// <summary>
+    /// Writes a new value, for a variable that is not a <see cref="Setting"/> (a NetworkConfiguration slot's field).
+    /// The default value is <see langword="null"/>: only a setting can change.
+    /// </summary>
+    public Func<string, SetOutcome>? Write { get; init; }
 }

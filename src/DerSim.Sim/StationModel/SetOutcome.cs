@@ -11,4 +11,7 @@ public enum SetOutcome
 
     /// <summary>The value is not acceptable for the setting.</summary>
     InvalidValue,
+
+    /// <summary>The value is acceptable, but the station could not store it (a simulated storage fault).</summary>
+    NotStored,
 }

@@ -171,13 +171,21 @@ public sealed class StationConfiguration
     {
         // 1.6 security whitepaper: AuthorizationKey holds the password hex-encoded (16 to 20 bytes: 32 to 40 hex digits),
         // used as it is in the Authorization header; it is a passwordString of the 2.x device model too.
-        Add(new Setting(BasicAuthPasswordKey, "SecurityCtrlr", "BasicAuthPassword", "", ReadOnly: false, v => !RefusesNewPassword && IsPasswordString(v)) { DataType = DeviceDataType.String, WriteOnly = true });
-        Add(new Setting(NetworkConfigurationPriorityKey, "OCPPCommCtrlr", "NetworkConfigurationPriority", "1", ReadOnly: false, StationNetworkProfiles.IsPriorityList) { DataType = DeviceDataType.MemberList, InV16 = false });
+        Add(new Setting(BasicAuthPasswordKey, "SecurityCtrlr", "BasicAuthPassword", "", ReadOnly: false, v => !RefusesNewPassword && StationNetworkProfiles.IsPasswordString(v)) { DataType = DeviceDataType.String, WriteOnly = true });
+        Add(new Setting(NetworkConfigurationPriorityKey, "OCPPCommCtrlr", "NetworkConfigurationPriority", "1", ReadOnly: false, v => StationNetworkProfiles.IsPriorityList(v) && (CanFollowNetworkPriority?.Invoke(v) ?? true))
+        {
+            DataType = DeviceDataType.SequenceList,
+            ValuesList = string.Join(",", Enumerable.Range(1, StationNetworkProfiles.SlotCount)),
+            InV16 = false,
+        });
     }
 
-    // The passwordString of the 2.x device model: 16 to 40 characters of letters, digits and *-_=:+|@.
-    private static bool IsPasswordString(string value) =>
-        value.Length is >= 16 and <= 40 && value.All(c => char.IsAsciiLetterOrDigit(c) || "*-_=:+|@.".Contains(c, StringComparison.Ordinal));
+    /// <summary>
+    /// Whether the station can follow a NetworkConfigurationPriority: every slot it lists holds a complete profile
+    /// (<see cref="StationNetworkProfiles.CanFollow"/>); a value it cannot follow is Rejected. Null: only the list's
+    /// form is checked.
+    /// </summary>
+    public Func<string, bool>? CanFollowNetworkPriority { get; set; }
 
 
     /// <summary>The key of ChargingStation.AllowNewSessionsPendingFirmwareUpdate (2.x only).</summary>
@@ -385,6 +393,12 @@ public sealed class StationConfiguration
 
         /// <summary>The 2.x variable instance (e.g. <c>TransactionEvent</c>). The default value is <see langword="null"/> (none).</summary>
         public string? Instance { get; init; }
+
+        /// <summary>
+        /// The values (or members) it may take, comma-separated, for the 2.x device model's valuesList. The default value
+        /// is <see langword="null"/> (none given).
+        /// </summary>
+        public string? ValuesList { get; init; }
 
         /// <summary>
         /// Whether OCPP 1.6 has the setting as a configuration key (1.6 GetConfiguration lists it); a 2.x-only variable

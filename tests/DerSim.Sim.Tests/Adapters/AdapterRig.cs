@@ -26,9 +26,15 @@ internal sealed class AdapterRig : IAsyncDisposable
     private OcppRpcPeer _station = null!;
     private Task _stationRun = Task.CompletedTask;
 
-    private AdapterRig(ChargingStation station) => Station = station;
+    private AdapterRig(ChargingStation station, OcppVersion version)
+    {
+        Station = station;
+        Version = version;
+    }
 
     public ChargingStation Station { get; }
+
+    public OcppVersion Version { get; }
 
     public OcppRpcPeer Csms { get; private set; } = null!;
 
@@ -40,12 +46,12 @@ internal sealed class AdapterRig : IAsyncDisposable
 
     public CancellationToken Token => _cts.Token;
 
-    /// <summary>A device model of the same station, to compare against what went over the wire.</summary>
-    public DeviceModel NewDeviceModel() => new(Station);
+    /// <summary>A device model of the same station and version, to compare against what went over the wire.</summary>
+    public DeviceModel NewDeviceModel() => new(Station, networkConfiguration: Version == OcppVersion.V21);
 
     public static async Task<AdapterRig> StartAsync(OcppVersion version, string profile, int? reportPageSize = null)
     {
-        var rig = new AdapterRig(new ChargingStation("DM-" + version.DisplayName(), EvseProfileLoader.Load(profile, ProfilesDirectory.Locate())));
+        var rig = new AdapterRig(new ChargingStation("DM-" + version.DisplayName(), EvseProfileLoader.Load(profile, ProfilesDirectory.Locate())), version);
         var options = new OcppRpcOptions { Validator = new OcppSchemaValidator(), CallTimeout = TimeSpan.FromSeconds(5) };
         rig._server = new OcppServer(
             new OcppServerOptions { ActionTables = OcppActionTables.For, Rpc = options, Versions = [version] },

@@ -18,6 +18,7 @@ public class DeviceModelTests
         model.Variables.Where(v => v.Component.Name == "EVSE").Select(v => v.Component.EvseId).Distinct().Count().ShouldBe(evses);
         model.Variables.Count(v => v is { Component.Name: "Connector", Name: "ConnectorType" }).ShouldBe(connectors);
         model.Variables.Select(v => (v.Component, v.Name)).ShouldBeUnique();
+        new DeviceModel(Station(profile), networkConfiguration: true).Variables.Select(v => (v.Component, v.Name)).ShouldBeUnique();
     }
 
     [Test]
@@ -67,6 +68,26 @@ public class DeviceModelTests
         model.Find("EVSE", 2, null, "Power").Status.ShouldBe(DeviceLookupStatus.UnknownComponent);
         model.Find("EVSE", null, null, "Power").Status.ShouldBe(DeviceLookupStatus.UnknownComponent);
         model.Find("EVSE", 1, null, "Nope").Status.ShouldBe(DeviceLookupStatus.UnknownVariable);
+    }
+
+    [Test]
+    public void NetworkConfiguration_has_one_instance_per_slot_written_into_the_station_s_network_profiles()
+    {
+        var station = Station("EVSE-AC-22kW-1port");
+        var model = new DeviceModel(station, networkConfiguration: true);
+
+        model.Find("NetworkConfiguration", null, null, "OcppCsmsUrl", componentInstance: "4").Status.ShouldBe(DeviceLookupStatus.UnknownComponent);
+        model.Find("NetworkConfiguration", null, null, "OcppCsmsUrl").Status.ShouldBe(DeviceLookupStatus.UnknownComponent, "the component exists only per slot");
+        var url = model.Find("networkconfiguration", null, null, "ocppcsmsurl", componentInstance: "2").Variable.ShouldNotBeNull();
+        url.Read().ShouldBe("", "slot 2 holds nothing yet");
+        model.TrySet(url, "ws://csms.example/ocpp").ShouldBe(SetOutcome.Accepted);
+        model.TrySet(url, "not a URL").ShouldBe(SetOutcome.InvalidValue);
+
+        station.NetworkProfiles.In(2).ShouldNotBeNull().CsmsUrl.ShouldBe("ws://csms.example/ocpp");
+        url.Read().ShouldBe("ws://csms.example/ocpp");
+        model.Find("NetworkConfiguration", null, null, "BasicAuthPassword", componentInstance: "2").Variable.ShouldNotBeNull().WriteOnly.ShouldBeTrue();
+        model.Find("SecurityCtrlr", null, null, "BasicAuthPassword").Variable.ShouldNotBeNull().WriteOnly.ShouldBeTrue();
+        new DeviceModel(station).Variables.ShouldNotContain(v => v.Component.Name == "NetworkConfiguration", "2.0.1 has no such component");
     }
 
     [Test]

@@ -173,6 +173,32 @@ public sealed class CsmsInitiatedCallTests
         rig.Station.Station.NetworkProfiles.CurrentSecurityProfile.ShouldBe(0);
     }
 
+    [Test]
+    public async Task After_a_reset_the_station_connects_with_a_network_configuration_the_CSMS_added_with_SetVariables()
+    {
+        await using var rig = await Rig.BootAsync(OcppVersion.V21, QuietInterval, "CI-NETCONF-21");
+        await using var other = new ReferenceCsms(new ReferenceCsmsOptions { HeartbeatIntervalSeconds = QuietInterval });
+        await other.StartAsync();
+        string Slot2(string variable, string value) =>
+            $$$"""{"attributeValue":"{{{value}}}","component":{"name":"NetworkConfiguration","instance":"2"},"variable":{"name":"{{{variable}}}"}}""";
+
+        // Slot 1 is the connection the station was installed with (2.1 B09: the NetworkConfiguration component reads it).
+        var installed = await rig.CallAsync("GetVariables", """{"getVariableData":[{"component":{"name":"NetworkConfiguration","instance":"1"},"variable":{"name":"OcppCsmsUrl"}}]}""");
+        installed.GetProperty("getVariableResult")[0].GetProperty("attributeValue").GetString().ShouldBe(rig.Csms.Url.ToString().TrimEnd('/'));
+        var set = await rig.CallAsync("SetVariables", "{\"setVariableData\":[" + string.Join(",",
+            Slot2("OcppCsmsUrl", other.Url.ToString().TrimEnd('/')), Slot2("OcppInterface", "Wired0"), Slot2("OcppTransport", "JSON"), Slot2("MessageTimeout", "30"),
+            Slot2("SecurityProfile", "0"), Slot2("ApnEnabled", "false"), Slot2("VpnEnabled", "false")) + "]}");
+        set.GetProperty("setVariableResult").EnumerateArray().ShouldAllBe(r => r.GetProperty("attributeStatus").GetString() == "Accepted");
+        (await rig.CallAsync("SetVariables", """{"setVariableData":[{"attributeValue":"2,1","component":{"name":"OCPPCommCtrlr"},"variable":{"name":"NetworkConfigurationPriority"}}]}"""))
+            .GetProperty("setVariableResult")[0].GetProperty("attributeStatus").GetString().ShouldBe("Accepted");
+        (await rig.CallAsync("Reset", """{"type":"OnIdle"}""")).GetProperty("status").GetString().ShouldBe("Accepted");
+
+        // B10: the same path as a profile set with SetNetworkProfile: the reboot goes to the URL of slot 2.
+        var moved = await other.WaitForAsync(rig.Id, s => s.Registration == CsmsBootStatus.Accepted && s.Connected, Rig.Wait);
+        moved.BootCount.ShouldBe(1, rig.Describe());
+        rig.State.BootCount.ShouldBe(1, "the first CSMS sees no boot after the reset");
+    }
+
     [TestCase(OcppVersion.V16)]
     [TestCase(OcppVersion.V201)]
     [TestCase(OcppVersion.V21)]
