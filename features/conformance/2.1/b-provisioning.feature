@@ -1,7 +1,8 @@
 @conformance @block-B
-Feature: B Provisioning - OCPP 2.1 only: network profiles with credentials, and resets that resume the transaction
+Feature: B Provisioning - OCPP 2.1 only: network profiles with credentials or as variables, and resets that resume the transaction
   The OCA cases of block B that only OCPP 2.1 has. The CSMS stores a network connection profile that carries the
-  connection's own Basic-auth identity and password (B09), and resets the station with ImmediateAndResume: the station
+  connection's own Basic-auth identity and password (B09), or adds one with SetVariables of the NetworkConfiguration
+  component and moves the station onto it (B09, B10). It resets the station with ImmediateAndResume: the station
   reboots at once and, with a transaction running, resumes it after the boot instead of ending it (B12, E17). The
   verdict is about what the CSMS sent and how it took the boot, the status reports and the resumed transaction. The
   CSMS also picks the version's WebSocket subprotocol among those a station offers (OCPP-J).
@@ -16,6 +17,35 @@ Feature: B Provisioning - OCPP 2.1 only: network profiles with credentials, and 
     And the CSMS's last "SetNetworkProfile" carries "connectionData.identity"
     And the CSMS's last "SetNetworkProfile" carries "connectionData.basicAuthPassword"
     And the station answered "SetNetworkProfile" with "Accepted"
+    And the CSMS answered every call
+    And the CSMS answered no call with an error
+
+    @ocpp2.1
+    Examples: OCPP 2.1
+      | version |
+      | 2.1     |
+
+  # B09 (2.1): instead of SetNetworkProfile the CSMS adds a network configuration with one SetVariables of the
+  # NetworkConfiguration component, whose instance is the configuration slot: the connection's URL, interface,
+  # transport, message timeout and security profile, and ApnEnabled and VpnEnabled false for a connection without APN or
+  # VPN; each for the actual value (B05.FR.12). It puts the slot first in OCPPCommCtrlr.NetworkConfigurationPriority and
+  # resets the station (B10), which boots again through the new slot; the CSMS accepts that boot.
+  @TC_B_105_CSMS @mandatory-core @csms-initiated
+  Scenario Outline: A network configuration added with SetVariables, put first and connected through after a reset
+    Given a station with profile "EVSE-AC-22kW-1port" on OCPP <version>
+    And the station is Booted
+    When the CSMS adds a network configuration in slot 2 for its own URL with SetVariables
+    Then the CSMS sent the "SetNetworkConfiguration" as asked
+    And every "setVariableData" item of the CSMS's last "SetNetworkConfiguration" has "attributeType" absent or one of "Actual"
+    And the station answered every "setVariableResult" item of "SetNetworkConfiguration" with "attributeStatus" = "Accepted"
+    When the CSMS sets variable "OCPPCommCtrlr.NetworkConfigurationPriority" to "2,1"
+    Then the CSMS sent the "SetVariables" as asked
+    And the station answered "SetVariables" with "setVariableResult[0].attributeStatus" = "Accepted"
+    When the CSMS resets the station
+    Then the CSMS sent the "Reset" as asked
+    And the station answered "Reset" with "Accepted"
+    When 10 s of simulated time pass
+    Then the CSMS answered the "BootNotification" whose "reason" is "RemoteReset" with "status" = "Accepted"
     And the CSMS answered every call
     And the CSMS answered no call with an error
 

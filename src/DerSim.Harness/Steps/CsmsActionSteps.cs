@@ -299,6 +299,31 @@ public sealed class CsmsActionSteps(ScenarioWorld world, ScenarioContext scenari
         }
     }
 
+    /// <summary>
+    /// Checks a field of every item of the array at a JSON path of the station's answer to the latest CSMS action of
+    /// that name: e.g. each variable of a SetVariables Accepted. Fails naming the first item that differs.
+    /// Example: <c>Then the station answered every "setVariableResult" item of "SetVariables" with "attributeStatus" = "Accepted"</c>
+    /// </summary>
+    [Then("the station answered every {string} item of {string} with {string} = {string}")]
+    public void AnsweredEveryItemWith(string arrayPath, string action, string path, string value)
+    {
+        var exchange = Latest(action);
+        var items = exchange.Answer.Payload is { } p && FrameFields.At(p, arrayPath) is { ValueKind: System.Text.Json.JsonValueKind.Array } array ? array.EnumerateArray().ToList() : [];
+        if (items.Count == 0)
+        {
+            throw new TrafficAssertionException($"expected {arrayPath} items in the answer to {exchange.Call.Action}, found none", [exchange.Call, exchange.Answer]);
+        }
+
+        for (var i = 0; i < items.Count; i++)
+        {
+            if (FrameFields.At(items[i], path) is not { } actual || !FrameFields.Matches(actual, value))
+            {
+                var found = FrameFields.At(items[i], path) is { } f ? FrameFields.Text(f) : "nothing";
+                throw new TrafficAssertionException($"expected {path} = {value} in every {arrayPath} item of the answer to {exchange.Call.Action}, item {i} has {found}", [exchange.Call, exchange.Answer]);
+            }
+        }
+    }
+
     private CsmsExchange Latest(string action) => CsmsPerform.Latest(world, action);
 
     private Task<(StationUnderTest Station, string TransactionId)> TransactionOn(int evseId) => CsmsPerform.TransactionOnAsync(world, evseId);

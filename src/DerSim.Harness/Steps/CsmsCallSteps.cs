@@ -1,4 +1,5 @@
 using DerSim.Harness.Drivers;
+using DerSim.Harness.Drivers.Csms;
 using DerSim.Harness.Traffic;
 using Reqnroll;
 
@@ -15,7 +16,8 @@ public sealed class CsmsCallSteps(ScenarioWorld world)
     /// Checks the CSMS's latest CALL of that action (OCPP name, or the driver's version-neutral one) against what the
     /// scenario asked for: every field of the asked request has the same value in the CALL (numbers by value), except
     /// those the CSMS chooses itself (ids it numbers, timestamps); fields the CSMS adds are its own business (the schema
-    /// check sees them). Fails naming the first differing field, asked and sent, quoting the CALL.
+    /// check sees them), and so is the order of a list whose order means nothing (the variables of one SetVariables).
+    /// Fails naming the first differing field, asked and sent, quoting the CALL.
     /// Example: <c>Then the CSMS sent the "ChangeAvailability" as asked</c>
     /// </summary>
     [Then("the CSMS sent the {string} as asked")]
@@ -27,16 +29,9 @@ public sealed class CsmsCallSteps(ScenarioWorld world)
             throw new TrafficAssertionException($"no record of what the CSMS was asked for its {exchange.Call.Action}", [exchange.Call]);
         }
 
-        var sent = exchange.Call.Payload;
-        foreach (var (path, asked) in command.AskedFields())
+        if (CsmsCommandFields.NotAsAsked(command, exchange.Call.Payload) is { } difference)
         {
-            var actual = sent is { } payload ? FrameFields.At(payload, path) : null;
-            if (actual is not { } value || !FrameFields.Matches(value, FrameFields.Text(asked)))
-            {
-                throw new TrafficAssertionException(
-                    $"the CSMS's {exchange.Call.Action} has {path} = {(actual is { } a ? FrameFields.Text(a) : "nothing")}, it was asked for {FrameFields.Text(asked)}",
-                    [exchange.Call]);
-            }
+            throw new TrafficAssertionException($"the CSMS's {exchange.Call.Action} has {difference}", [exchange.Call]);
         }
     }
 
@@ -100,6 +95,27 @@ public sealed class CsmsCallSteps(ScenarioWorld world)
         if (call.Payload is { } payload && FrameFields.At(payload, path) is { } value && !allowed.Any(a => FrameFields.Matches(value, a)))
         {
             throw new TrafficAssertionException($"the case asks the CSMS's {call.Action} for {path} absent or one of {string.Join(", ", allowed)}; it sent {path} = {FrameFields.Text(value)}", [call]);
+        }
+    }
+
+    /// <summary>
+    /// Checks that every item of the array at a JSON path of the CSMS's latest CALL of an action has no field at the
+    /// item's path or one of the values (comma-separated): e.g. the variables of one SetVariables, each for the actual
+    /// value (OCPP 2.0.1 B05.FR.12). Fails naming the first item that differs, quoting the CALL.
+    /// Example: <c>Then every "setVariableData" item of the CSMS's last "SetVariables" has "attributeType" absent or one of "Actual"</c>
+    /// </summary>
+    [Then("every {string} item of the CSMS's last {string} has {string} absent or one of {string}")]
+    public void EveryItemHasAbsentOrOneOf(string arrayPath, string action, string path, string values)
+    {
+        var call = CsmsPerform.Latest(world, action).Call;
+        var allowed = values.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        var items = call.Payload is { } payload && FrameFields.At(payload, arrayPath) is { ValueKind: System.Text.Json.JsonValueKind.Array } array ? array.EnumerateArray().ToList() : [];
+        for (var i = 0; i < items.Count; i++)
+        {
+            if (FrameFields.At(items[i], path) is { } value && !allowed.Any(a => FrameFields.Matches(value, a)))
+            {
+                throw new TrafficAssertionException($"the case asks every {arrayPath} item of the CSMS's {call.Action} for {path} absent or one of {string.Join(", ", allowed)}; item {i} has {path} = {FrameFields.Text(value)}", [call]);
+            }
         }
     }
 

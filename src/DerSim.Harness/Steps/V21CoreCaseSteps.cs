@@ -110,6 +110,23 @@ public sealed class V21CoreCaseSteps(ScenarioWorld world, ScenarioContext scenar
     }
 
     /// <summary>
+    /// OCPP 2.1 B09: instead of SetNetworkProfile, the CSMS adds a network configuration with SetVariables of the
+    /// NetworkConfiguration component whose instance is the configuration slot: OcppCsmsUrl the CSMS URL the station
+    /// uses now, OcppInterface Wired0, OcppTransport JSON, MessageTimeout 30, SecurityProfile the station's current one,
+    /// and ApnEnabled and VpnEnabled false, in one request (the variables in any order).
+    /// Example: <c>When the CSMS adds a network configuration in slot 2 for its own URL with SetVariables</c>
+    /// </summary>
+    [When("the CSMS adds a network configuration in slot {int} for its own URL with SetVariables")]
+    public async Task NetworkConfiguration(int slot)
+    {
+        var station = world.Simulator.Station();
+        var running = Running(station);
+        var url = await world.Csms.UrlAsync().ConfigureAwait(false);
+        await Perform(new SetNetworkConfigurationCommand(station.Id, station.Version, slot, url.ToString().TrimEnd('/'), running.Station.NetworkProfiles.CurrentSecurityProfile))
+            .ConfigureAwait(false);
+    }
+
+    /// <summary>
     /// OCPP 2.1 K01: the CSMS sends SetChargingProfile with an Absolute profile of that purpose on an EVSE (one period
     /// from 0 with the limit in A or W, starting now, stack level 0) that stays valid for at most that long once the
     /// station is offline, and then is invalid for good (maxOfflineDuration, invalidAfterOfflineDuration true).

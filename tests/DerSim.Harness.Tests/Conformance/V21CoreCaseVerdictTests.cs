@@ -10,7 +10,8 @@ namespace DerSim.Harness.Tests.Conformance;
 
 /// <summary>
 /// The OCPP 2.1-only Core and Smart Charging cases (features/conformance/2.1: ImmediateAndResume resets, a transaction
-/// resumed after a power loss, limits set at the station, SetNetworkProfile with credentials, maxOfflineDuration and
+/// resumed after a power loss, limits set at the station, SetNetworkProfile with credentials, a network configuration
+/// added with SetVariables, maxOfflineDuration and
 /// randomizedDelay profiles, a log upload with credentials) against a loopback CSMS driven through its HTTP API that
 /// breaks one rule at a time: exactly the cases of that rule fail, the message naming the rule and quoting the frame.
 /// </summary>
@@ -27,16 +28,17 @@ public sealed class V21CoreCaseVerdictTests
     {
         var results = await RunAsync(new ScriptedCsmsScript(), Provisioning, Transactions, SmartCharging, Diagnostics);
 
-        results.Count.ShouldBe(13);
+        results.Count.ShouldBe(14);
         results.Where(r => r.Status != ScenarioStatus.Passed).Select(r => $"{Case(r)}: {r.Message}").ShouldBeEmpty();
     }
 
     [Test]
-    public async Task A_CSMS_that_rejects_the_boot_after_a_reset_fails_exactly_the_ImmediateAndResume_cases()
+    public async Task A_CSMS_that_rejects_the_boot_after_a_reset_fails_exactly_the_cases_that_reset_the_station()
     {
         var results = await RunAsync(new ScriptedCsmsScript { RebootStatus = "Rejected" }, Provisioning);
 
-        Failed(results).ShouldBe(["TC_B_103_CSMS", "TC_B_104_CSMS"]);
+        // The ImmediateAndResume resets, and the reset that moves the station onto its new network configuration.
+        Failed(results).ShouldBe(["TC_B_103_CSMS", "TC_B_104_CSMS", "TC_B_105_CSMS"]);
         var failure = results.Single(r => Case(r) == "TC_B_104_CSMS").Message;
         failure.ShouldContain("rule: the CSMS answers the BootNotification whose reason is RemoteReset with status = Accepted");
         failure.ShouldContain("\"status\":\"Rejected\"");
@@ -115,6 +117,17 @@ public sealed class V21CoreCaseVerdictTests
     }
 
     [Test]
+    public async Task A_CSMS_that_leaves_ApnEnabled_out_of_a_new_network_configuration_fails_exactly_that_case()
+    {
+        var results = await RunAsync(new ScriptedCsmsScript { DroppedVariable = "ApnEnabled" }, Provisioning);
+
+        Failed(results).ShouldBe(["TC_B_105_CSMS"]);
+        var failure = results.Single(r => Case(r) == "TC_B_105_CSMS").Message;
+        failure.ShouldContain("the CSMS's SetVariables has no setVariableData item with attributeValue = false, component.name = NetworkConfiguration, component.instance = 2, variable.name = ApnEnabled, it was asked for one");
+        failure.ShouldContain("\"VpnEnabled\"");
+    }
+
+    [Test]
     public async Task A_CSMS_that_refuses_the_log_status_notifications_fails_the_log_upload_cases()
     {
         var results = await RunAsync(new ScriptedCsmsScript { ErrorFor = "LogStatusNotification" }, Diagnostics);
@@ -144,7 +157,7 @@ public sealed class V21CoreCaseVerdictTests
         {
             CallTimeoutSeconds = 2,
             CsmsDriver = "Http",
-            Http = InlineScenarios.TriggerApi(csms.ApiUrl, "Reset", "SetNetworkProfile", "SetChargingProfile", "SetChargingProfileSchedule", "GetLog", "SetDefaultTariff"),
+            Http = InlineScenarios.TriggerApi(csms.ApiUrl, "Reset", "SetNetworkProfile", "SetNetworkConfiguration", "SetVariables", "SetChargingProfile", "SetChargingProfileSchedule", "GetLog", "SetDefaultTariff"),
             Target = new TargetDeclaration { StationIds = ["VERDICT-21"] },
         };
         var results = new List<ScenarioResult>();

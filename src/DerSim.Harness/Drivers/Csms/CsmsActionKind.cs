@@ -84,6 +84,9 @@ public enum CsmsActionKind
     /// <summary>2.x only: SetNetworkProfile, a NetworkConnectionProfile for a configuration slot.</summary>
     SetNetworkProfile,
 
+    /// <summary>2.1 only: SetVariables of the NetworkConfiguration component, a network configuration for a configuration slot.</summary>
+    SetNetworkConfiguration,
+
     /// <summary>2.x: UpdateFirmware, a secure firmware update from a URL with signing certificate and signature; 1.6: the plain UpdateFirmware.</summary>
     UpdateFirmware,
 

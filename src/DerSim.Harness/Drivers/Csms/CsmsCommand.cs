@@ -28,6 +28,13 @@ public abstract record CsmsCommand(string StationId, OcppVersion Version)
     public virtual IReadOnlyCollection<string> ChosenByCsms => [];
 
     /// <summary>
+    /// Arrays of <see cref="Payload"/> (JSON paths, as <c>setVariableData</c>) whose items the CSMS may send in any
+    /// order, and with items of its own beside them: an item asked for is there when some item sent has every field
+    /// it was asked with. The default value is none: every array is compared item by item.
+    /// </summary>
+    public virtual IReadOnlyCollection<string> UnorderedArrays => [];
+
+    /// <summary>
     /// Http driver placeholders (names without braces) of which a template must use at least one, or <c>{payload}</c>,
     /// for the request it makes to carry everything asked (e.g. a remote start's TxProfile); a template using none
     /// cannot make the CSMS send this command. The default value is none: any template of the action will do.

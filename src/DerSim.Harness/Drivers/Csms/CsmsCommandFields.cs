@@ -41,6 +41,8 @@ internal static class CsmsCommandFields
         CsmsActionKind.ChangeConfiguration => ["key", "value"],
         CsmsActionKind.GetVariables => ["getVariableData[0].component.name", "getVariableData[0].variable.name"],
         CsmsActionKind.SetVariables => ["setVariableData[0].component.name", "setVariableData[0].variable.name", "setVariableData[0].attributeValue"],
+        // The slot's variables may come in any order: a SetVariables whose first item is of the component and slot asked.
+        CsmsActionKind.SetNetworkConfiguration => ["setVariableData[0].component.name", "setVariableData[0].component.instance"],
         CsmsActionKind.GetBaseReport => ["reportBase"],
         CsmsActionKind.AFRRSignal => ["signal"],
         CsmsActionKind.SetDefaultTariff => ["evseId", "tariff.chargingTime.prices[0].priceMinute", "tariff.energy.prices[0].priceKwh"],
@@ -67,6 +69,46 @@ internal static class CsmsCommandFields
             .Select(f => $"{f.Path} = {(sent is { } payload && FrameFields.At(payload, f.Path) is { } value ? FrameFields.Text(value) : "(absent)")}")
             .ToList();
         return differing.Count == 0 ? null : string.Join(", ", differing);
+    }
+
+    /// <summary>
+    /// Null when <paramref name="sent"/> carries every field <paramref name="command"/> asked for (its
+    /// <see cref="CsmsCommand.AskedFields"/>, numbers by value; fields the CSMS adds are its own business); else the first
+    /// difference, e.g. "type = Soft, it was asked for Hard". An item of one of the command's
+    /// <see cref="CsmsCommand.UnorderedArrays"/> is there when any item sent has all of its fields.
+    /// </summary>
+    public static string? NotAsAsked(CsmsCommand command, JsonElement? sent)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        var asked = command.AskedFields();
+        var inArrays = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var array in command.UnorderedArrays)
+        {
+            var sentItems = sent is { } payload && FrameFields.At(payload, array) is { ValueKind: JsonValueKind.Array } items ? items.EnumerateArray().ToList() : [];
+            var askedItems = asked.Where(f => f.Path.StartsWith(array + "[", StringComparison.Ordinal))
+                .GroupBy(f => f.Path[..(f.Path.IndexOf(']', array.Length) + 1)], StringComparer.Ordinal);
+            foreach (var item in askedItems)
+            {
+                var fields = item.Select(f => (Path: f.Path[item.Key.Length..].TrimStart('.'), Value: FrameFields.Text(f.Value))).ToList();
+                if (!sentItems.Any(s => fields.All(f => FrameFields.At(s, f.Path) is { } value && FrameFields.Matches(value, f.Value))))
+                {
+                    return $"no {array} item with {string.Join(", ", fields.Select(f => $"{f.Path} = {f.Value}"))}, it was asked for one";
+                }
+
+                inArrays.UnionWith(item.Select(f => f.Path));
+            }
+        }
+
+        foreach (var (path, value) in asked.Where(f => !inArrays.Contains(f.Path)))
+        {
+            var actual = sent is { } payload ? FrameFields.At(payload, path) : null;
+            if (actual is not { } found || !FrameFields.Matches(found, FrameFields.Text(value)))
+            {
+                return $"{path} = {(actual is { } a ? FrameFields.Text(a) : "nothing")}, it was asked for {FrameFields.Text(value)}";
+            }
+        }
+
+        return null;
     }
 
     /// <summary>The expected fields as text, e.g. "type = Hard".</summary>

@@ -224,6 +224,13 @@ public static class HttpPlaceholders
                 add.Add("messageTimeout", c.MessageTimeout);
                 add.Add("ocppInterface", c.OcppInterface);
                 break;
+            case SetNetworkConfigurationCommand c:
+                add.Add("configurationSlot", c.ConfigurationSlot);
+                add.Add("ocppCsmsUrl", c.CsmsUrl);
+                add.Add("securityProfile", c.SecurityProfile);
+                add.Add("messageTimeout", c.MessageTimeout);
+                add.Add("ocppInterface", c.OcppInterface);
+                break;
             case UpdateDynamicScheduleCommand c:
                 add.Add("chargingProfileId", c.ChargingProfileId);
                 add.Add("setpointW", c.SetpointW);

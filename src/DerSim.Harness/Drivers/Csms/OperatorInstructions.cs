@@ -51,6 +51,7 @@ public static class OperatorInstructions
             GetLogCommand c => $"asking for the {c.LogType} uploaded to {c.RemoteLocation}{LogPeriodText(c.OldestTimestamp, c.LatestTimestamp)}{(c.Retries is { } r ? $", {r} retries {c.RetryInterval ?? 0} s apart" : "")}",
             CustomerInformationCommand c => $"with report {(c.Report ? "true" : "false")} and clear {(c.Clear ? "true" : "false")} for {(c.IdToken is { } t ? $"idToken {t} of type {c.IdTokenType ?? DerSim.Ocpp.Dialects.IdTokenTypes.Fitting(t)}" : $"customerIdentifier {c.CustomerIdentifier}")}",
             SetNetworkProfileCommand c => $"storing in configuration slot {c.ConfigurationSlot} a JSON profile for {c.CsmsUrl} with security profile {c.SecurityProfile}, messageTimeout {c.MessageTimeout} s, interface {c.OcppInterface}",
+            SetNetworkConfigurationCommand c => $"adding a network configuration for configuration slot {c.ConfigurationSlot}: the variables of component {SetNetworkConfigurationCommand.Component} with instance {c.ConfigurationSlot}, {string.Join(", ", c.Values.Select(v => $"{v.Variable} {v.Value}"))}",
             UpdateFirmwareCommand c => FirmwareText(c),
             SendLocalListCommand c => LocalListText(c),
             GetLocalListVersionCommand => "asking for the version of its local authorization list",

@@ -57,6 +57,23 @@ public sealed class CsmsCommandFieldsTests
     }
 
     [Test]
+    public void The_variables_of_a_network_configuration_may_come_in_any_order_beside_others_but_none_may_be_missing()
+    {
+        var command = new SetNetworkConfigurationCommand("CS-1", OcppVersion.V21, 2, "ws://csms.example/ocpp", 1);
+        static string Item(string variable, string value, string slot = "2") =>
+            $$$"""{"attributeValue":"{{{value}}}","component":{"name":"NetworkConfiguration","instance":"{{{slot}}}"},"variable":{"name":"{{{variable}}}"}}""";
+        string[] all = [.. command.Values.Select(v => Item(v.Variable, v.Value))];
+        string Sent(params string[] items) => $$"""{"setVariableData":[{{string.Join(",", items)}}]}""";
+
+        CsmsCommandFields.NotAsAsked(command, Parse(Sent([.. all.Reverse(), Item("Identity", "CS-1")]))).ShouldBeNull();
+        CsmsCommandFields.NotAsAsked(command, Parse(Sent([.. all.Where(i => !i.Contains("ApnEnabled", StringComparison.Ordinal))])))
+            .ShouldBe("no setVariableData item with attributeValue = false, component.name = NetworkConfiguration, component.instance = 2, variable.name = ApnEnabled, it was asked for one");
+        CsmsCommandFields.NotAsAsked(command, Parse(Sent([.. all.Select(i => i.Replace("\"instance\":\"2\"", "\"instance\":\"3\"", StringComparison.Ordinal))])))
+            .ShouldStartWith("no setVariableData item with attributeValue = ws://csms.example/ocpp, component.name = NetworkConfiguration, component.instance = 2, variable.name = OcppCsmsUrl");
+        CsmsCommandFields.NotAsAsked(new ResetCommand("CS-1", OcppVersion.V21, "Hard"), Parse("""{"type":"OnIdle"}""")).ShouldBe("type = OnIdle, it was asked for Immediate");
+    }
+
+    [Test]
     public void Finding_an_exchange_skips_a_CALL_of_the_action_that_carries_other_values()
     {
         var recorder = new TrafficRecorder();

@@ -81,6 +81,7 @@ public sealed class CsmsCommandRecordTests
             new GetLogCommand(Station, v, "DiagnosticsLog", "http://127.0.0.1:8080/uploads/", 1, LatestTimestamp: at),
             new CustomerInformationCommand(Station, v, 1, Report: true, Clear: false, IdToken: "TAG-1"),
             new SetNetworkProfileCommand(Station, v, 2, "ws://csms.example/ocpp", 1),
+            new SetNetworkConfigurationCommand(Station, v, 2, "ws://csms.example/ocpp", 1),
             new UpdateFirmwareCommand(Station, v, 1, "http://127.0.0.1/fw.bin", at, "-----BEGIN CERTIFICATE-----", "c2lnbmF0dXJl", Retries: 1, RetryInterval: 10),
             new SendLocalListCommand(Station, v, 1, "Full", [new LocalListItem("TAG-1", "Accepted", "GROUP-1")]),
             new GetLocalListVersionCommand(Station, v),

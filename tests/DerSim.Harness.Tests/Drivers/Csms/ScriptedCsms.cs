@@ -140,6 +140,14 @@ public sealed class ScriptedCsms : IAsyncDisposable
             }
         }
 
+        if (_script.DroppedVariable is { } dropped && action == "SetVariables" && payload["setVariableData"] is JsonArray variables)
+        {
+            foreach (var item in variables.Where(v => v?["variable"]?["name"]?.ToString() == dropped).ToList())
+            {
+                variables.Remove(item);
+            }
+        }
+
         if (!_connections.TryGetValue(id, out var connection))
         {
             context.Response.StatusCode = 409;

@@ -76,6 +76,13 @@ public sealed record ScriptedCsmsScript
     /// </summary>
     public (string Action, string Path)? RemovedFieldIn { get; init; }
 
+    /// <summary>
+    /// One variable the CSMS leaves out of every SetVariables it is asked to send through its HTTP API, by name, when set:
+    /// a CSMS whose API forgets a variable of a network configuration (e.g. "ApnEnabled", breaking OCPP 2.1 B09 as
+    /// TC_B_105 checks it).
+    /// </summary>
+    public string? DroppedVariable { get; init; }
+
     /// <summary>CALLs the CSMS sends of its own, this long after it answered a boot (action, payload JSON).</summary>
     public IReadOnlyList<(TimeSpan After, string Action, string Payload)> AfterBoot { get; init; } = [];
 

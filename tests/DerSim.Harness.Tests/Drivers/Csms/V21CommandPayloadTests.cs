@@ -36,6 +36,7 @@ public sealed class V21CommandPayloadTests
         yield return Case("AFRRSignal -50", new AfrrSignalCommand(Station, OcppVersion.V21, Start, -50));
         yield return Case("SetDefaultTariff per minute", new SetDefaultTariffCommand(Station, OcppVersion.V21, 1, "T-1", "EUR", PricePerMinute: 1.00m));
         yield return Case("SetDefaultTariff per minute and kWh for every EVSE", new SetDefaultTariffCommand(Station, OcppVersion.V21, 0, "T-2", "EUR", PricePerMinute: 0.05m, PricePerKwh: 0.39m));
+        yield return Case("SetVariables of a NetworkConfiguration slot", new SetNetworkConfigurationCommand(Station, OcppVersion.V21, 2, "wss://csms.example/ocpp", 2));
         foreach (var type in DerControlSpec.CurveTypes)
         {
             yield return Case($"SetDERControl default {type}", new SetDerControlCommand(Station, OcppVersion.V21, DerControlSpec.Curve(type, $"{type}-1", TwoPoints, "PctMaxW")));
