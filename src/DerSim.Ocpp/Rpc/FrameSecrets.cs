@@ -101,6 +101,7 @@ public static class FrameSecrets
         return changed;
     }
 
+    // Case-insensitive, as a station looks names up: a secret sent as "basicauthpassword" is taken, so it is hidden too.
     private static bool IsName(JsonNode? node, string name) =>
-        node is JsonValue value && value.TryGetValue<string>(out var text) && string.Equals(text, name, StringComparison.Ordinal);
+        node is JsonValue value && value.TryGetValue<string>(out var text) && string.Equals(text, name, StringComparison.OrdinalIgnoreCase);
 }

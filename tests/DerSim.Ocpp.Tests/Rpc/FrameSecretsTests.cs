@@ -11,6 +11,7 @@ public sealed class FrameSecretsTests
     [TestCase("NetworkConfiguration", "2", "SimPin")]
     [TestCase("NetworkConfiguration", "3", "VpnPassword")]
     [TestCase("NetworkConfiguration", "3", "VpnKey")]
+    [TestCase("securityctrlr", null, "basicauthpassword")]
     public void A_secret_variable_set_with_SetVariables_is_masked(string component, string? instance, string variable)
     {
         var named = instance is null ? $$"""{"name":"{{component}}"}""" : $$"""{"name":"{{component}}","instance":"{{instance}}"}""";
