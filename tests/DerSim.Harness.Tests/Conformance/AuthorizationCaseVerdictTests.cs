@@ -4,6 +4,8 @@ using DerSim.Harness.Target;
 using DerSim.Harness.Tests.Drivers.Csms;
 using DerSim.Harness.Tests.Drivers.Verdicts;
 
+using static DerSim.Harness.Tests.Conformance.CaseResults;
+
 namespace DerSim.Harness.Tests.Conformance;
 
 /// <summary>
@@ -25,7 +27,7 @@ public sealed class AuthorizationCaseVerdictTests
         var results = await RunAsync(new ScriptedCsmsScript { Tokens = ScriptedCsmsScript.DeclaredTokens() });
 
         Failing(results).ShouldBeEmpty(string.Join("\n", results.Select(r => r.Message)));
-        results.Select(CaseOf).Distinct().Order().ShouldBe(AllCases);
+        results.Select(Case).Distinct().Order().ShouldBe(AllCases);
     }
 
     [Test]
@@ -113,11 +115,8 @@ public sealed class AuthorizationCaseVerdictTests
             which: s => s.Arguments.TryGetValue("version", out var v) && v == "2.0.1");
     }
 
-    private static string CaseOf(ScenarioResult result) => ScenarioTags.CaseIdsOf(result.Scenario.Tags).Single();
 
     private static List<string> Failing(IReadOnlyList<ScenarioResult> results) =>
-        [.. results.Where(r => r.Status != ScenarioStatus.Passed).Select(CaseOf).Order()];
+        [.. results.Where(r => r.Status != ScenarioStatus.Passed).Select(Case).Order()];
 
-    private static string Message(IReadOnlyList<ScenarioResult> results, string caseId) =>
-        results.Single(r => CaseOf(r) == caseId).Message;
 }

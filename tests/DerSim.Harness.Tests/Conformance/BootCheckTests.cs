@@ -80,7 +80,7 @@ public sealed class BootCheckTests
         var result = await check.RunAsync("EVSE-AC-22kW-1port", OcppVersion.V201, "BC-CALLERROR", CancellationToken.None);
 
         result.Passed.ShouldBeFalse();
-        result.Detail.ShouldContain("registry offline", Case.Sensitive, string.Join("\n", seen));
+        result.Detail.ShouldContain("registry offline", Shouldly.Case.Sensitive, string.Join("\n", seen));
         result.Detail.ShouldContain("InternalError");
     }
 

@@ -32,7 +32,7 @@ public sealed class CertificateCaseVerdictTests
         var results = await RunAsync(new ScriptedCsmsScript { WrongFieldIn = ("InstallCertificate", "certificateType", "\"ManufacturerRootCertificate\"") });
 
         Failed(results).ShouldBe(["TC_M_01_CSMS", "TC_M_05_CSMS", "TC_M_20_CSMS", "TC_M_21_CSMS"]);
-        var failure = results.First(r => Case(r) == "TC_M_01_CSMS").Message;
+        var failure = Message(results, "TC_M_01_CSMS");
         failure.ShouldContain("the CSMS's InstallCertificate has certificateType = ManufacturerRootCertificate, it was asked for CSMSRootCertificate");
         failure.ShouldContain("\"InstallCertificate\",{\"certificateType\":\"ManufacturerRootCertificate\"");
     }
@@ -55,8 +55,8 @@ public sealed class CertificateCaseVerdictTests
         var results = await RunAsync(new ScriptedCsmsScript { WrongFieldIn = ("GetInstalledCertificateIds", "certificateType", "[\"CSMSRootCertificate\"]") });
 
         Failed(results).ShouldBe(["TC_M_13_CSMS", "TC_M_18_CSMS", "TC_M_19_CSMS"]);
-        results.First(r => Case(r) == "TC_M_13_CSMS").Message.ShouldContain("certificateType[0] = CSMSRootCertificate, it was asked for ManufacturerRootCertificate");
-        var all = results.First(r => Case(r) == "TC_M_18_CSMS").Message;
+        Message(results, "TC_M_13_CSMS").ShouldContain("certificateType[0] = CSMSRootCertificate, it was asked for ManufacturerRootCertificate");
+        var all = Message(results, "TC_M_18_CSMS");
         all.ShouldContain("the case asks the CSMS to leave certificateType out of its GetInstalledCertificateIds; it sent certificateType = [\"CSMSRootCertificate\"]");
         all.ShouldContain("\"GetInstalledCertificateIds\",{\"certificateType\":[\"CSMSRootCertificate\"]}");
     }

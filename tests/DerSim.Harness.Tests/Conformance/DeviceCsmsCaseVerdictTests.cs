@@ -38,12 +38,12 @@ public sealed class DeviceCsmsCaseVerdictTests
         results.Count.ShouldBe(11);
 
         Failed(results).ShouldBe(["TC_G_03_CSMS", "TC_G_04_CSMS", "TC_G_05_CSMS", "TC_G_06_CSMS", "TC_G_07_CSMS", "TC_G_08_CSMS", "TC_G_11_CSMS", "TC_G_14_CSMS", "TC_G_17_CSMS"]);
-        var evse = results.Single(r => Case(r) == "TC_G_03_CSMS").Message;
+        var evse = Message(results, "TC_G_03_CSMS");
         evse.ShouldContain("expected ChangeAvailability with operationalStatus = Inoperative, evse.id = 1, the CSMS sent ChangeAvailability with evse.id = 2");
         evse.ShouldContain("\"ChangeAvailability\",{");
 
         // Asked for the whole station, it named an EVSE: the field the case wants left out.
-        var station = results.Single(r => Case(r) == "TC_G_05_CSMS").Message;
+        var station = Message(results, "TC_G_05_CSMS");
         station.ShouldContain("the case asks the CSMS to leave evse out of its ChangeAvailability; it sent evse = {\"id\":2}");
     }
 
@@ -53,7 +53,7 @@ public sealed class DeviceCsmsCaseVerdictTests
         var results = await RunAsync(new ScriptedCsmsScript { WrongFieldIn = ("Reset", "evseId", "1") }, bothVersions: false, Variables, Cache);
 
         Failed(results).ShouldBe(Resets);
-        var failure = results.Single(r => Case(r) == "TC_B_20_CSMS").Message;
+        var failure = Message(results, "TC_B_20_CSMS");
         failure.ShouldContain("the case asks the CSMS to leave evseId out of its Reset; it sent evseId = 1");
         failure.ShouldContain("\"Reset\",{");
     }
@@ -64,10 +64,10 @@ public sealed class DeviceCsmsCaseVerdictTests
         var results = await RunAsync(new ScriptedCsmsScript { RebootStatus = "Rejected" }, bothVersions: false, Variables, Cache);
 
         Failed(results).ShouldBe(Resets);
-        var failure = results.Single(r => Case(r) == "TC_B_22_CSMS").Message;
+        var failure = Message(results, "TC_B_22_CSMS");
         failure.ShouldContain("rule: the CSMS answers the BootNotification whose reason is RemoteReset with status = Accepted");
         failure.ShouldContain("\"status\":\"Rejected\"");
-        results.Single(r => Case(r) == "TC_B_21_CSMS").Message.ShouldContain("whose reason is ScheduledReset");
+        Message(results, "TC_B_21_CSMS").ShouldContain("whose reason is ScheduledReset");
     }
 
     // The CALL timeout also bounds how long a CSMS action step waits for a CALL that matches what was asked: 2 s keeps

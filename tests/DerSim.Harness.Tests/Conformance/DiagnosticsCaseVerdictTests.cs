@@ -31,7 +31,7 @@ public sealed class DiagnosticsCaseVerdictTests
         var results = await RunAsync(new ScriptedCsmsScript { WrongFieldIn = ("GetLog", "logType", "\"SecurityLog\"") });
 
         Failed(results).ShouldBe(["TC_N_25_CSMS", "TC_N_34_CSMS", "TC_N_36_CSMS"]);
-        var failure = results.First(r => Case(r) == "TC_N_25_CSMS").Message;
+        var failure = Message(results, "TC_N_25_CSMS");
         failure.ShouldContain("the CSMS's GetLog has logType = SecurityLog, it was asked for DiagnosticsLog");
         failure.ShouldContain("\"GetLog\",{\"log\":{\"remoteLocation\":\"http://127.0.0.1:");
     }
@@ -42,7 +42,7 @@ public sealed class DiagnosticsCaseVerdictTests
         var results = await RunAsync(new ScriptedCsmsScript { WrongFieldIn = ("GetLog", "requestId", "7") });
 
         Failed(results).ShouldBe(["TC_N_36_CSMS"]);
-        var failure = results.First(r => Case(r) == "TC_N_36_CSMS").Message;
+        var failure = Message(results, "TC_N_36_CSMS");
         failure.ShouldContain("the case asks the CSMS for a different requestId in each of its last 2 GetLog; it sent 7, 7");
         failure.ShouldContain("\"requestId\":7");
     }
@@ -53,7 +53,7 @@ public sealed class DiagnosticsCaseVerdictTests
         var results = await RunAsync(new ScriptedCsmsScript { WrongFieldIn = ("CustomerInformation", "report", "false") });
 
         Failed(results).ShouldBe(["TC_N_27_CSMS", "TC_N_28_CSMS", "TC_N_29_CSMS", "TC_N_30_CSMS", "TC_N_31_CSMS"]);
-        var failure = results.First(r => Case(r) == "TC_N_27_CSMS").Message;
+        var failure = Message(results, "TC_N_27_CSMS");
         failure.ShouldContain("the CSMS's CustomerInformation has report = false, it was asked for true");
         failure.ShouldContain("\"CustomerInformation\",{\"requestId\":");
     }
@@ -64,7 +64,7 @@ public sealed class DiagnosticsCaseVerdictTests
         var results = await RunAsync(new ScriptedCsmsScript { ErrorFor = "LogStatusNotification" });
 
         Failed(results).ShouldBe(["TC_N_25_CSMS", "TC_N_35_CSMS", "TC_N_36_CSMS"]);
-        var failure = results.First(r => Case(r) == "TC_N_35_CSMS").Message;
+        var failure = Message(results, "TC_N_35_CSMS");
         failure.ShouldContain("the CSMS must answer this LogStatusNotification about its GetLog with a CALLRESULT; it answered with the error NotImplemented");
         failure.ShouldContain("\"LogStatusNotification\",{\"status\":\"Uploading\"");
     }

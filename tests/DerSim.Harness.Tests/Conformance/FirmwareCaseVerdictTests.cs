@@ -34,7 +34,7 @@ public sealed class FirmwareCaseVerdictTests
         var results = await RunAsync(new ScriptedCsmsScript { WrongFieldIn = ("UpdateFirmware", "firmware.location", "\"http://127.0.0.1:9/elsewhere.bin\"") });
 
         Failed(results).ShouldBe(All);
-        var failure = results.First(r => Case(r) == "TC_L_04_CSMS").Message;
+        var failure = Message(results, "TC_L_04_CSMS");
         failure.ShouldContain("the CSMS's UpdateFirmware has firmware.location = http://127.0.0.1:9/elsewhere.bin, it was asked for http://127.0.0.1:");
         failure.ShouldContain("\"UpdateFirmware\",{\"requestId\"");
     }
@@ -45,7 +45,7 @@ public sealed class FirmwareCaseVerdictTests
         var results = await RunAsync(new ScriptedCsmsScript { WrongFieldIn = ("UpdateFirmware", "requestId", "1") });
 
         Failed(results).ShouldBe(["TC_L_10_CSMS", "TC_L_11_CSMS"]);
-        var failure = results.First(r => Case(r) == "TC_L_10_CSMS").Message;
+        var failure = Message(results, "TC_L_10_CSMS");
         failure.ShouldContain("the case asks the CSMS for a different requestId in each of its last 2 UpdateFirmware; it sent 1, 1");
     }
 
@@ -55,7 +55,7 @@ public sealed class FirmwareCaseVerdictTests
         var results = await RunAsync(new ScriptedCsmsScript { ErrorFor = "FirmwareStatusNotification" });
 
         Failed(results).ShouldBe(All.Except(["TC_L_04_CSMS", "TC_L_05_CSMS"]));
-        var failure = results.First(r => Case(r) == "TC_L_07_CSMS").Message;
+        var failure = Message(results, "TC_L_07_CSMS");
         failure.ShouldContain("NotImplemented");
         failure.ShouldContain("\"FirmwareStatusNotification\",{\"status\":\"Downloading\"");
     }

@@ -32,7 +32,7 @@ public sealed class Iso15118CaseVerdictTests
         var results = await RunAsync(new ScriptedCsmsScript { WrongFieldIn = ("InstallCertificate", "certificateType", "\"CSMSRootCertificate\"") });
 
         Failed(results).ShouldBe(["TC_M_03_CSMS", "TC_M_04_CSMS", "TC_M_101_CSMS"]);
-        var failure = results.First(r => Case(r) == "TC_M_03_CSMS").Message;
+        var failure = Message(results, "TC_M_03_CSMS");
         failure.ShouldContain("the CSMS's InstallCertificate has certificateType = CSMSRootCertificate, it was asked for V2GRootCertificate");
         failure.ShouldContain("\"InstallCertificate\",{\"certificateType\":\"CSMSRootCertificate\"");
     }
@@ -43,7 +43,7 @@ public sealed class Iso15118CaseVerdictTests
         var results = await RunAsync(new ScriptedCsmsScript { WrongFieldIn = ("GetInstalledCertificateIds", "certificateType", "[\"CSMSRootCertificate\"]") });
 
         Failed(results).ShouldBe(["TC_M_14_CSMS", "TC_M_15_CSMS", "TC_M_16_CSMS"]);
-        results.First(r => Case(r) == "TC_M_15_CSMS").Message.ShouldContain("certificateType[0] = CSMSRootCertificate, it was asked for V2GCertificateChain");
+        Message(results, "TC_M_15_CSMS").ShouldContain("certificateType[0] = CSMSRootCertificate, it was asked for V2GCertificateChain");
     }
 
     [Test]
@@ -52,7 +52,7 @@ public sealed class Iso15118CaseVerdictTests
         var results = await RunAsync(new ScriptedCsmsScript { WrongAnswerFieldIn = ("Get15118EVCertificate", "status", "\"Failed\"") });
 
         Failed(results).ShouldBe(["TC_M_100_CSMS", "TC_M_26_CSMS", "TC_M_28_CSMS"]);
-        var failure = results.First(r => Case(r) == "TC_M_26_CSMS").Message;
+        var failure = Message(results, "TC_M_26_CSMS");
         failure.ShouldContain("status");
         failure.ShouldContain("Failed");
         failure.ShouldContain("\"Get15118EVCertificate\",{\"iso15118SchemaVersion\":\"urn:iso:15118:2:2013:MsgDef\",\"action\":\"Install\"");
@@ -64,7 +64,7 @@ public sealed class Iso15118CaseVerdictTests
         var results = await RunAsync(new ScriptedCsmsScript { OcspForAnotherCertificate = true });
 
         Failed(results).ShouldBe(["TC_M_24_CSMS"]);
-        var failure = results.First(r => Case(r) == "TC_M_24_CSMS").Message;
+        var failure = Message(results, "TC_M_24_CSMS");
         failure.ShouldContain("not the certificate the station asked about");
         failure.ShouldContain("(M06.FR.02)");
         failure.ShouldContain("\"GetCertificateStatus\",{\"ocspRequestData\":");
@@ -76,8 +76,8 @@ public sealed class Iso15118CaseVerdictTests
         var results = await RunAsync(new ScriptedCsmsScript { ErrorFor = "SignCertificate" });
 
         Failed(results).ShouldBe(["TC_A_12_CSMS", "TC_M_24_CSMS"]);
-        results.First(r => Case(r) == "TC_A_12_CSMS").Message.ShouldContain("\"SignCertificate\",{\"csr\":");
-        results.First(r => Case(r) == "TC_M_24_CSMS").Message.ShouldContain("must send a CertificateSigned with a chain the station can verify");
+        Message(results, "TC_A_12_CSMS").ShouldContain("\"SignCertificate\",{\"csr\":");
+        Message(results, "TC_M_24_CSMS").ShouldContain("must send a CertificateSigned with a chain the station can verify");
     }
 
     [Test]
@@ -86,7 +86,7 @@ public sealed class Iso15118CaseVerdictTests
         var results = await RunAsync(new ScriptedCsmsScript { WrongFieldIn = ("SetChargingProfile", "evseId", "1") });
 
         Failed(results).ShouldBe(["TC_K_10_CSMS"]);
-        results.First(r => Case(r) == "TC_K_10_CSMS").Message.ShouldContain("the CSMS sent SetChargingProfile with evseId = 1");
+        Message(results, "TC_K_10_CSMS").ShouldContain("the CSMS sent SetChargingProfile with evseId = 1");
     }
 
     private static async Task<List<ScenarioResult>> RunAsync(ScriptedCsmsScript script)

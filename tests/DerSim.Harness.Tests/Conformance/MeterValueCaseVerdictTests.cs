@@ -3,6 +3,8 @@ using DerSim.Gherkin.Model;
 using DerSim.Harness.Tests.Drivers.Csms;
 using DerSim.Harness.Tests.Drivers.Verdicts;
 
+using static DerSim.Harness.Tests.Conformance.CaseResults;
+
 namespace DerSim.Harness.Tests.Conformance;
 
 /// <summary>
@@ -96,7 +98,6 @@ public sealed class MeterValueCaseVerdictTests
             which: s => s.Arguments.TryGetValue("version", out var v) && v == "2.0.1");
     }
 
-    private static string Case(ScenarioResult result) => ScenarioTags.CaseIdsOf(result.Scenario.Tags).Single();
 
     private static string[] Failed(IReadOnlyList<ScenarioResult> results) =>
         [.. results.Where(r => r.Status != ScenarioStatus.Passed).Select(Case)];

@@ -36,7 +36,7 @@ public sealed class ProvisioningCaseVerdictTests
         var results = await RunAsync(new ScriptedCsmsScript { IgnoresBasicAuthUser = true });
 
         Failed(results).ShouldBe(["TC_A_02_CSMS"]);
-        var failure = results.First(r => Case(r) == "TC_A_02_CSMS").Message;
+        var failure = Message(results, "TC_A_02_CSMS");
         failure.ShouldContain("the CSMS must refuse the WebSocket upgrade of VERDICT-1 with HTTP 401 (wrong Basic-auth credentials); it upgraded the connection instead");
         failure.ShouldContain("\"BootNotification\",{");
     }
@@ -47,7 +47,7 @@ public sealed class ProvisioningCaseVerdictTests
         var results = await RunAsync(new ScriptedCsmsScript { DataTransferStatus = "Accepted" });
 
         Failed(results).ShouldBe(["TC_P_02_CSMS"]);
-        var failure = results.First(r => Case(r) == "TC_P_02_CSMS").Message;
+        var failure = Message(results, "TC_P_02_CSMS");
         failure.ShouldContain("the CSMS's answer to the last DataTransfer: expected status one of UnknownVendorId, UnknownMessageId, Rejected, got Accepted");
         failure.ShouldContain("\"DataTransfer\",{\"vendorId\":\"com.example.dersim.unknown\"");
         failure.ShouldContain("{\"status\":\"Accepted\"}");
@@ -59,7 +59,7 @@ public sealed class ProvisioningCaseVerdictTests
         var results = await RunAsync(new ScriptedCsmsScript { ErrorFor = "NotifyEvent" });
 
         Failed(results).ShouldBe(["TC_G_20_CSMS"]);
-        var failure = results.First(r => Case(r) == "TC_G_20_CSMS").Message;
+        var failure = Message(results, "TC_G_20_CSMS");
         failure.ShouldContain("the CSMS must answer this NotifyEvent with a CALLRESULT; it answered with the error NotImplemented");
         failure.ShouldContain("\"ConnectorPlugRetentionLock\"");
     }
@@ -70,7 +70,7 @@ public sealed class ProvisioningCaseVerdictTests
         var results = await RunAsync(new ScriptedCsmsScript { RefusesCustomData = true });
 
         Failed(results).ShouldBe(["TC_P_03_CSMS"]);
-        results.First(r => Case(r) == "TC_P_03_CSMS").Message.ShouldContain("\"customData\":{\"vendorId\":\"com.example.dersim\"");
+        Message(results, "TC_P_03_CSMS").ShouldContain("\"customData\":{\"vendorId\":\"com.example.dersim\"");
     }
 
     [Test]
@@ -79,7 +79,7 @@ public sealed class ProvisioningCaseVerdictTests
         var results = await RunAsync(new ScriptedCsmsScript { BootInterval = 0 });
 
         Failed(results).ShouldBe(["TC_B_01_CSMS"]);
-        results.First(r => Case(r) == "TC_B_01_CSMS").Message.ShouldContain("without a heartbeat interval above 0 s (interval: 0)");
+        Message(results, "TC_B_01_CSMS").ShouldContain("without a heartbeat interval above 0 s (interval: 0)");
     }
 
     private static async Task<List<ScenarioResult>> RunAsync(ScriptedCsmsScript script)
@@ -90,11 +90,7 @@ public sealed class ProvisioningCaseVerdictTests
             CallTimeoutSeconds = 3,
             Target = new TargetDeclaration { StationIds = ["VERDICT-1"], SecurityProfile = 1, Password = Password },
         };
-        var results = new List<ScenarioResult>();
-        foreach (var file in Files)
-        {
-            results.AddRange(await InlineScenarios.RunFileAsync(Path.Combine(TestContext.CurrentContext.TestDirectory, "features", "conformance", "2.0.1", file), csms.Url, settings));
-        }
+        var results = await RunFolderAsync(csms.Url, settings, "2.0.1", Files);
 
         results.Count.ShouldBe(18);
         return results;

@@ -34,7 +34,7 @@ public sealed class RemoteControlCaseVerdictTests
         var results = await RunAsync(new ScriptedCsmsScript { WrongFieldIn = ("RequestStartTransaction", "idToken.type", "\"Central\"") });
 
         Failed(results).ShouldBe(RemoteStarts);
-        var failure = results.First(r => Case(r) == "TC_F_02_CSMS").Message;
+        var failure = Message(results, "TC_F_02_CSMS");
         failure.ShouldContain("the CSMS's RequestStartTransaction has idToken.type = Central, it was asked for ISO14443");
         failure.ShouldContain("\"RequestStartTransaction\",{");
     }
@@ -45,7 +45,7 @@ public sealed class RemoteControlCaseVerdictTests
         var results = await RunAsync(new ScriptedCsmsScript { WrongFieldIn = ("RequestStopTransaction", "transactionId", "\"not-the-running-one\"") });
 
         Failed(results).ShouldBe(["TC_E_21_CSMS"]);
-        results.First(r => Case(r) == "TC_E_21_CSMS").Message.ShouldContain("transactionId = not-the-running-one");
+        Message(results, "TC_E_21_CSMS").ShouldContain("transactionId = not-the-running-one");
     }
 
     [Test]
@@ -54,7 +54,7 @@ public sealed class RemoteControlCaseVerdictTests
         var results = await RunAsync(new ScriptedCsmsScript { AddedFieldIn = ("RequestStartTransaction", "chargingProfile.transactionId", "\"TX-1\"") });
 
         Failed(results).ShouldBe(["TC_K_37_CSMS"]);
-        var failure = results.First(r => Case(r) == "TC_K_37_CSMS").Message;
+        var failure = Message(results, "TC_K_37_CSMS");
         failure.ShouldContain("the case asks the CSMS to leave chargingProfile.transactionId out of its RequestStartTransaction; it sent chargingProfile.transactionId = TX-1");
         failure.ShouldContain("\"chargingProfilePurpose\":\"TxProfile\"");
     }
@@ -65,7 +65,7 @@ public sealed class RemoteControlCaseVerdictTests
         var results = await RunAsync(new ScriptedCsmsScript { OmitTransactionIdTokenInfo = true });
 
         Failed(results).ShouldBe(RemoteStarts);
-        var failure = results.First(r => Case(r) == "TC_F_01_CSMS").Message;
+        var failure = Message(results, "TC_F_01_CSMS");
         failure.ShouldContain("with idTokenInfo.status = Accepted; it answered nothing");
         failure.ShouldContain("\"triggerReason\":\"RemoteStart\"");
     }
@@ -76,7 +76,7 @@ public sealed class RemoteControlCaseVerdictTests
         var results = await RunAsync(new ScriptedCsmsScript { ErrorFor = "Heartbeat" });
 
         Failed(results).ShouldBe(["TC_F_20_CSMS", "TC_F_27_CSMS"]);
-        results.First(r => Case(r) == "TC_F_20_CSMS").Message.ShouldContain("rule: the CSMS answers Heartbeat with a CALLRESULT carrying currentTime; it gave NotImplemented");
+        Message(results, "TC_F_20_CSMS").ShouldContain("rule: the CSMS answers Heartbeat with a CALLRESULT carrying currentTime; it gave NotImplemented");
     }
 
     private static async Task<IReadOnlyList<ScenarioResult>> RunAsync(ScriptedCsmsScript script)

@@ -31,9 +31,9 @@ public sealed class SecurityCaseVerdictTests
 
         Failed(results).ShouldBeEmpty(string.Join("\n", results.Select(r => r.Message)));
         results.Where(r => r.Status == ScenarioStatus.NotApplicable).Select(Case).Distinct().Order().ShouldBe([.. ProfileThreeCases, "TC_A_19_CSMS"]);
-        results.First(r => Case(r) == "TC_A_19_CSMS").Message.ShouldContain("names one CSMS URL (security profile 1) and none for the upgrade");
+        Message(results, "TC_A_19_CSMS").ShouldContain("names one CSMS URL (security profile 1) and none for the upgrade");
         results.Where(r => r.Status == ScenarioStatus.Passed).Select(Case).Distinct().Order().ShouldBe(["TC_A_09_CSMS", "TC_A_10_CSMS", "TC_B_42_CSMS", "TC_B_44_CSMS"]);
-        results.First(r => Case(r) == "TC_A_11_CSMS").Message.ShouldContain("the target declares security profile 1, not 3");
+        Message(results, "TC_A_11_CSMS").ShouldContain("the target declares security profile 1, not 3");
     }
 
     [Test]
@@ -42,7 +42,7 @@ public sealed class SecurityCaseVerdictTests
         var results = await RunAsync(new ScriptedCsmsScript { WrongFieldIn = ("SetNetworkProfile", "connectionData.securityProfile", "3") });
 
         Failed(results).ShouldBe(["TC_B_42_CSMS", "TC_B_44_CSMS"]);
-        var failure = results.First(r => Case(r) == "TC_B_42_CSMS").Message;
+        var failure = Message(results, "TC_B_42_CSMS");
         failure.ShouldContain("the CSMS's SetNetworkProfile has connectionData.securityProfile = 3, it was asked for 1");
         failure.ShouldContain("\"SetNetworkProfile\",{");
     }
@@ -53,7 +53,7 @@ public sealed class SecurityCaseVerdictTests
         var results = await RunAsync(new ScriptedCsmsScript { KeepsOldPassword = true });
 
         Failed(results).ShouldBe(["TC_A_09_CSMS"]);
-        var failure = results.First(r => Case(r) == "TC_A_09_CSMS").Message;
+        var failure = Message(results, "TC_A_09_CSMS");
         failure.ShouldContain("the CSMS must accept the connection of VERDICT-1 with the new Basic-auth password");
         failure.ShouldContain("HTTP 401");
     }
@@ -96,11 +96,7 @@ public sealed class SecurityCaseVerdictTests
             Http = InlineScenarios.TriggerApi(csms.ApiUrl, "SetVariables", "SetNetworkProfile", "TriggerMessage"),
             Target = new TargetDeclaration { StationIds = ["VERDICT-1"], SecurityProfile = 1, Password = Password },
         };
-        var results = new List<ScenarioResult>();
-        foreach (var file in Files)
-        {
-            results.AddRange(await InlineScenarios.RunFileAsync(Path.Combine(TestContext.CurrentContext.TestDirectory, "features", "conformance", "2.0.1", file), csms.Url, settings));
-        }
+        var results = await RunFolderAsync(csms.Url, settings, "2.0.1", Files);
 
         results.Count.ShouldBe(22);
         return results;

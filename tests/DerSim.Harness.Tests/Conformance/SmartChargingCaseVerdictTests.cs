@@ -34,7 +34,7 @@ public sealed class SmartChargingCaseVerdictTests
         var results = await RunAsync(new ScriptedCsmsScript { WrongFieldIn = ("SetChargingProfile", "chargingProfile.stackLevel", "0") });
 
         Failed(results).ShouldBe(SetCases);
-        var failure = results.First(r => Case(r) == "TC_K_01_CSMS").Message;
+        var failure = Message(results, "TC_K_01_CSMS");
         failure.ShouldContain("the CSMS's SetChargingProfile has chargingProfile.stackLevel = 0, it was asked for 1");
         failure.ShouldContain("\"SetChargingProfile\",{");
     }
@@ -45,8 +45,8 @@ public sealed class SmartChargingCaseVerdictTests
         var results = await RunAsync(new ScriptedCsmsScript { WrongFieldIn = ("ClearChargingProfile", "chargingProfileCriteria.stackLevel", "5") });
 
         Failed(results).ShouldBe(["TC_K_05_CSMS", "TC_K_06_CSMS", "TC_K_08_CSMS"]);
-        results.First(r => Case(r) == "TC_K_06_CSMS").Message.ShouldContain("the CSMS's ClearChargingProfile has chargingProfileCriteria.stackLevel = 5, it was asked for 1");
-        var byId = results.First(r => Case(r) == "TC_K_05_CSMS").Message;
+        Message(results, "TC_K_06_CSMS").ShouldContain("the CSMS's ClearChargingProfile has chargingProfileCriteria.stackLevel = 5, it was asked for 1");
+        var byId = Message(results, "TC_K_05_CSMS");
         byId.ShouldContain("the case asks the CSMS to leave chargingProfileCriteria out of its ClearChargingProfile");
         byId.ShouldContain("\"chargingProfileId\":100");
     }
@@ -57,8 +57,8 @@ public sealed class SmartChargingCaseVerdictTests
         var results = await RunAsync(new ScriptedCsmsScript { WrongFieldIn = ("GetChargingProfiles", "chargingProfile.stackLevel", "7") });
 
         Failed(results).ShouldBe(ReportCases);
-        results.First(r => Case(r) == "TC_K_30_CSMS").Message.ShouldContain("the case asks the CSMS to leave chargingProfile.stackLevel out of its GetChargingProfiles; it sent chargingProfile.stackLevel = 7");
-        results.First(r => Case(r) == "TC_K_33_CSMS").Message.ShouldContain("the CSMS's GetChargingProfiles has chargingProfile.stackLevel = 7, it was asked for 1");
+        Message(results, "TC_K_30_CSMS").ShouldContain("the case asks the CSMS to leave chargingProfile.stackLevel out of its GetChargingProfiles; it sent chargingProfile.stackLevel = 7");
+        Message(results, "TC_K_33_CSMS").ShouldContain("the CSMS's GetChargingProfiles has chargingProfile.stackLevel = 7, it was asked for 1");
     }
 
     [Test]
@@ -67,7 +67,7 @@ public sealed class SmartChargingCaseVerdictTests
         var results = await RunAsync(new ScriptedCsmsScript { WrongFieldIn = ("GetCompositeSchedule", "chargingRateUnit", "\"W\"") });
 
         Failed(results).ShouldBe(["TC_K_43_CSMS", "TC_K_44_CSMS"]);
-        var failure = results.First(r => Case(r) == "TC_K_44_CSMS").Message;
+        var failure = Message(results, "TC_K_44_CSMS");
         failure.ShouldContain("the CSMS's GetCompositeSchedule has chargingRateUnit = W, it was asked for A");
         failure.ShouldContain("\"GetCompositeSchedule\",{");
     }
@@ -78,7 +78,7 @@ public sealed class SmartChargingCaseVerdictTests
         var results = await RunAsync(new ScriptedCsmsScript { ErrorFor = "ReportChargingProfiles" });
 
         Failed(results).ShouldBe(ReportCases);
-        var failure = results.First(r => Case(r) == "TC_K_31_CSMS").Message;
+        var failure = Message(results, "TC_K_31_CSMS");
         failure.ShouldContain("the CSMS must answer every part of the ReportChargingProfiles for its GetChargingProfiles 1 with a CALLRESULT; 2 answered with an error (NotImplemented, NotImplemented)");
         failure.ShouldContain("\"ReportChargingProfiles\",{\"requestId\":1");
     }

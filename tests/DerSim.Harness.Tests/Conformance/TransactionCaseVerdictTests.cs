@@ -3,6 +3,8 @@ using DerSim.Harness.Configuration;
 using DerSim.Harness.Tests.Drivers.Csms;
 using DerSim.Harness.Tests.Drivers.Verdicts;
 
+using static DerSim.Harness.Tests.Conformance.CaseResults;
+
 namespace DerSim.Harness.Tests.Conformance;
 
 /// <summary>
@@ -24,7 +26,7 @@ public sealed class TransactionCaseVerdictTests
         var results = await RunAsync(new ScriptedCsmsScript { ClockStart = TimeProvider.System.GetUtcNow() });
 
         results.Count.ShouldBe(21);
-        results.Where(r => r.Status != ScenarioStatus.Passed).Select(r => $"{CaseOf(r)}: {r.Message}").ShouldBeEmpty();
+        results.Where(r => r.Status != ScenarioStatus.Passed).Select(r => $"{Case(r)}: {r.Message}").ShouldBeEmpty();
     }
 
     [Test]
@@ -33,10 +35,10 @@ public sealed class TransactionCaseVerdictTests
         var results = await RunAsync(new ScriptedCsmsScript { ClockStart = TimeProvider.System.GetUtcNow(), OmitTransactionIdTokenInfo = true });
 
         var failed = results.Where(r => r.Status == ScenarioStatus.Failed).ToList();
-        failed.Select(CaseOf).ShouldBe(results.Select(CaseOf).Except(WithoutToken), ignoreOrder: true);
+        failed.Select(Case).ShouldBe(results.Select(Case).Except(WithoutToken), ignoreOrder: true);
         failed.ShouldAllBe(r => r.Message.Contains("TransactionEvent carrying idToken with idTokenInfo.status") && r.Message.Contains("no idTokenInfo.status"));
         failed.ShouldAllBe(r => r.Message.Contains("\"TransactionEvent\""), "the message quotes the frame");
-        results.Where(r => WithoutToken.Contains(CaseOf(r))).ShouldAllBe(r => r.Status == ScenarioStatus.Passed);
+        results.Where(r => WithoutToken.Contains(Case(r))).ShouldAllBe(r => r.Status == ScenarioStatus.Passed);
     }
 
     [Test]
@@ -45,10 +47,10 @@ public sealed class TransactionCaseVerdictTests
         var results = await RunAsync(new ScriptedCsmsScript { ClockStart = TimeProvider.System.GetUtcNow(), WrongStatusFor = (DerSim.Harness.Target.TargetDeclaration.Default.Tokens.Unknown.IdToken, "Accepted") });
 
         var failed = results.Where(r => r.Status != ScenarioStatus.Passed).ToList();
-        failed.Select(CaseOf).ShouldBe(["TC_E_16_CSMS"], string.Join("\n", failed.Select(r => r.Message)));
+        failed.Select(Case).ShouldBe(["TC_E_16_CSMS"], string.Join("\n", failed.Select(r => r.Message)));
         failed[0].Status.ShouldBe(ScenarioStatus.Failed);
         failed[0].Message.ShouldContain("rule: the CSMS answers the last TransactionEvent carrying idToken with idTokenInfo.status one of Invalid, Unknown");
-        failed[0].Message.ShouldContain("0F0E0D0C", Case.Sensitive, "the message quotes the frame");
+        failed[0].Message.ShouldContain("0F0E0D0C", Shouldly.Case.Sensitive, "the message quotes the frame");
     }
 
     [Test]
@@ -57,7 +59,7 @@ public sealed class TransactionCaseVerdictTests
         var results = await RunAsync(new ScriptedCsmsScript { ClockStart = TimeProvider.System.GetUtcNow(), ErrorForRestartedSeqNo = true });
 
         var failed = results.Where(r => r.Status != ScenarioStatus.Passed).ToList();
-        failed.Select(CaseOf).ShouldBe(["TC_E_53_CSMS"], string.Join("\n", failed.Select(r => r.Message)));
+        failed.Select(Case).ShouldBe(["TC_E_53_CSMS"], string.Join("\n", failed.Select(r => r.Message)));
         failed[0].Status.ShouldBe(ScenarioStatus.Failed);
         failed[0].Message.ShouldContain("rule: the CSMS answers every TransactionEvent with a CALLRESULT in time");
         failed[0].Message.ShouldContain("answered with GenericError");
@@ -70,11 +72,10 @@ public sealed class TransactionCaseVerdictTests
 
         // TC_E_16 waits for the station to deliver what it queued offline, which a CSMS refusing every TransactionEvent
         // never lets it do: "the connection is restored" gives up (broken), naming the CALLERROR in the station's log.
-        results.Where(r => r.Status != ScenarioStatus.Failed && CaseOf(r) != "TC_E_16_CSMS").Select(r => $"{CaseOf(r)} {r.Status}: {r.Message}").ShouldBeEmpty();
+        results.Where(r => r.Status != ScenarioStatus.Failed && Case(r) != "TC_E_16_CSMS").Select(r => $"{Case(r)} {r.Status}: {r.Message}").ShouldBeEmpty();
         results.ShouldAllBe(r => r.Status != ScenarioStatus.Passed && r.Message.Contains("NotImplemented"));
     }
 
-    private static string CaseOf(ScenarioResult result) => ScenarioTags.CaseIdsOf(result.Scenario.Tags).Single();
 
     private static async Task<IReadOnlyList<ScenarioResult>> RunAsync(ScriptedCsmsScript script)
     {

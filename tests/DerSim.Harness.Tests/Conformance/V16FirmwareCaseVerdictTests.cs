@@ -35,7 +35,7 @@ public sealed class V16FirmwareCaseVerdictTests
         var results = await RunAsync(new ScriptedCsmsScript { WrongFieldIn = ("UpdateFirmware", "location", "\"http://127.0.0.1:9/elsewhere.bin\"") }, "firmware-management.feature");
 
         Failed(results).ShouldBe(["TC_044_1_CSMS", "TC_044_2_CSMS", "TC_044_3_CSMS"]);
-        var failure = results.First(r => Case(r) == "TC_044_1_CSMS").Message;
+        var failure = Message(results, "TC_044_1_CSMS");
         failure.ShouldContain("the CSMS's UpdateFirmware has location = http://127.0.0.1:9/elsewhere.bin, it was asked for http://127.0.0.1:");
         failure.ShouldContain("\"UpdateFirmware\",{\"location\"");
     }
@@ -46,7 +46,7 @@ public sealed class V16FirmwareCaseVerdictTests
         var results = await RunAsync(new ScriptedCsmsScript { ErrorFor = "FirmwareStatusNotification" }, "firmware-management.feature");
 
         Failed(results).ShouldBe(["TC_044_1_CSMS", "TC_044_2_CSMS", "TC_044_3_CSMS"]);
-        var failure = results.First(r => Case(r) == "TC_044_2_CSMS").Message;
+        var failure = Message(results, "TC_044_2_CSMS");
         failure.ShouldContain("the CSMS must acknowledge the FirmwareStatusNotification with status = Downloading with a CALLRESULT; it answered with the error NotImplemented");
         failure.ShouldContain("\"FirmwareStatusNotification\",{\"status\":\"Downloading\"}");
     }
@@ -57,7 +57,7 @@ public sealed class V16FirmwareCaseVerdictTests
         var results = await RunAsync(new ScriptedCsmsScript { SilentFor = "DiagnosticsStatusNotification" }, "firmware-management.feature");
 
         Failed(results).ShouldBe(["TC_045_1_CSMS", "TC_045_2_CSMS"]);
-        var failure = results.First(r => Case(r) == "TC_045_2_CSMS").Message;
+        var failure = Message(results, "TC_045_2_CSMS");
         failure.ShouldContain("DiagnosticsStatusNotification");
     }
 
@@ -67,7 +67,7 @@ public sealed class V16FirmwareCaseVerdictTests
         var results = await RunAsync(new ScriptedCsmsScript { RemovedFieldIn = ("SetChargingProfile", "csChargingProfiles.validTo") }, "smart-charging.feature");
 
         Failed(results).ShouldBe(["TC_056_CSMS"]);
-        var failure = results.First(r => Case(r) == "TC_056_CSMS").Message;
+        var failure = Message(results, "TC_056_CSMS");
         failure.ShouldContain("the case asks the CSMS to send csChargingProfiles.validTo in its SetChargingProfile; it left it out");
         failure.ShouldContain("\"SetChargingProfile\",{\"connectorId\":1");
     }
@@ -80,7 +80,7 @@ public sealed class V16FirmwareCaseVerdictTests
             "smart-charging.feature");
 
         Failed(results).ShouldBe(["TC_057_CSMS"]);
-        results.First(r => Case(r) == "TC_057_CSMS").Message.ShouldContain("rule: a Relative TxProfile's schedule has no startSchedule");
+        Message(results, "TC_057_CSMS").ShouldContain("rule: a Relative TxProfile's schedule has no startSchedule");
     }
 
     [Test]
@@ -89,7 +89,7 @@ public sealed class V16FirmwareCaseVerdictTests
         var results = await RunAsync(new ScriptedCsmsScript { WrongFieldIn = ("ClearChargingProfile", "stackLevel", "7") }, "smart-charging.feature");
 
         Failed(results).ShouldBe(["TC_067_CSMS"]);
-        results.First(r => Case(r) == "TC_067_CSMS").Message.ShouldContain("stackLevel = 7");
+        Message(results, "TC_067_CSMS").ShouldContain("stackLevel = 7");
     }
 
     [Test]
@@ -98,7 +98,7 @@ public sealed class V16FirmwareCaseVerdictTests
         var results = await RunAsync(new ScriptedCsmsScript { AddedFieldIn = ("RemoteStartTransaction", "chargingProfile.transactionId", "701") }, "smart-charging.feature");
 
         Failed(results).ShouldBe(["TC_059_CSMS"]);
-        results.First(r => Case(r) == "TC_059_CSMS").Message.ShouldContain("chargingProfile.transactionId");
+        Message(results, "TC_059_CSMS").ShouldContain("chargingProfile.transactionId");
     }
 
     private static async Task<List<ScenarioResult>> RunAsync(ScriptedCsmsScript script, params string[] files)
@@ -111,11 +111,7 @@ public sealed class V16FirmwareCaseVerdictTests
             Http = InlineScenarios.TriggerApi(csms.ApiUrl, "UpdateFirmware", "GetDiagnostics", "SetChargingProfile", "SetChargingProfileSchedule", "ClearChargingProfile", "GetCompositeSchedule", "RemoteStart"),
             Target = new TargetDeclaration { StationIds = ["VERDICT-16"] },
         };
-        var results = new List<ScenarioResult>();
-        foreach (var file in files)
-        {
-            results.AddRange(await InlineScenarios.RunFileAsync(Path.Combine(TestContext.CurrentContext.TestDirectory, "features", "conformance", "1.6", file), csms.Url, settings));
-        }
+        var results = await RunFolderAsync(csms.Url, settings, "1.6", files);
 
         return results;
     }

@@ -33,7 +33,7 @@ public sealed class V16RemoteCaseVerdictTests
 
         // TC_031 asks for the connector the station does not have, which is what the CSMS sent.
         Failed(results).ShouldBe(["TC_017_1_CSMS", "TC_017_2_CSMS", "TC_018_1_CSMS", "TC_030_CSMS"]);
-        var failure = results.First(r => Case(r) == "TC_017_1_CSMS").Message;
+        var failure = Message(results, "TC_017_1_CSMS");
         failure.ShouldContain("connectorId = 2");
         failure.ShouldContain("\"UnlockConnector\",{");
     }
@@ -44,7 +44,7 @@ public sealed class V16RemoteCaseVerdictTests
         var results = await RunAsync(new ScriptedCsmsScript { WrongFieldIn = ("Reset", "type", "\"Soft\"") });
 
         Failed(results).ShouldBe(["TC_013_CSMS"]);
-        results.First(r => Case(r) == "TC_013_CSMS").Message.ShouldContain("type = Soft");
+        Message(results, "TC_013_CSMS").ShouldContain("type = Soft");
     }
 
     [Test]
@@ -53,7 +53,7 @@ public sealed class V16RemoteCaseVerdictTests
         var results = await RunAsync(new ScriptedCsmsScript { WrongFieldIn = ("ChangeConfiguration", "value", "\"30\"") });
 
         Failed(results).ShouldBe(["TC_021_CSMS", "TC_040_1_CSMS", "TC_040_2_CSMS"]);
-        results.First(r => Case(r) == "TC_021_CSMS").Message.ShouldContain("value = 30");
+        Message(results, "TC_021_CSMS").ShouldContain("value = 30");
     }
 
     [Test]
@@ -62,7 +62,7 @@ public sealed class V16RemoteCaseVerdictTests
         var results = await RunAsync(new ScriptedCsmsScript { ErrorFor = "StopTransaction" });
 
         Failed(results).ShouldBe(["TC_012_CSMS", "TC_018_1_CSMS"]);
-        var failure = results.First(r => Case(r) == "TC_012_CSMS").Message;
+        var failure = Message(results, "TC_012_CSMS");
         failure.ShouldContain("rule: the CSMS answers every StopTransaction with a CALLRESULT in time");
         failure.ShouldContain("\"StopTransaction\",{");
     }
@@ -73,7 +73,7 @@ public sealed class V16RemoteCaseVerdictTests
         var results = await RunAsync(new ScriptedCsmsScript { ErrorFor = "FirmwareStatusNotification" });
 
         Failed(results).ShouldBe(["TC_054_CSMS"]);
-        var failure = results.First(r => Case(r) == "TC_054_CSMS").Message;
+        var failure = Message(results, "TC_054_CSMS");
         failure.ShouldContain("rule: the CSMS answers the FirmwareStatusNotification its TriggerMessage asked for with a CALLRESULT in time; it gave the error NotImplemented");
         failure.ShouldContain("\"FirmwareStatusNotification\",{");
     }
@@ -84,7 +84,7 @@ public sealed class V16RemoteCaseVerdictTests
         var results = await RunAsync(new ScriptedCsmsScript { SilentFor = "MeterValues" });
 
         Failed(results).ShouldBe(["TC_054_CSMS"]);
-        results.First(r => Case(r) == "TC_054_CSMS").Message.ShouldContain("rule: the CSMS answers the MeterValues its TriggerMessage asked for with a CALLRESULT in time; it gave no answer");
+        Message(results, "TC_054_CSMS").ShouldContain("rule: the CSMS answers the MeterValues its TriggerMessage asked for with a CALLRESULT in time; it gave no answer");
     }
 
     [Test]
@@ -96,7 +96,7 @@ public sealed class V16RemoteCaseVerdictTests
 
         // The remote starts, and the cases that start from a running transaction (it never starts).
         Failed(results).ShouldBe(["TC_010_CSMS", "TC_011_1_CSMS", "TC_011_2_CSMS", "TC_012_CSMS", "TC_018_1_CSMS", "TC_028_CSMS"]);
-        results.First(r => Case(r) == "TC_010_CSMS").Message.ShouldContain("with idTagInfo.status one of Accepted; it answered Invalid");
+        Message(results, "TC_010_CSMS").ShouldContain("with idTagInfo.status one of Accepted; it answered Invalid");
     }
 
     private static async Task<IReadOnlyList<ScenarioResult>> RunAsync(ScriptedCsmsScript script)
@@ -108,11 +108,7 @@ public sealed class V16RemoteCaseVerdictTests
             CsmsDriver = "Http",
             Http = InlineScenarios.TriggerApi(csms.ApiUrl, "RemoteStart", "RemoteStop", "Reset", "UnlockConnector", "GetConfiguration", "ChangeConfiguration", "TriggerMessage", "ClearCache"),
         };
-        var results = new List<ScenarioResult>();
-        foreach (var file in Files)
-        {
-            results.AddRange(await InlineScenarios.RunFileAsync(Path.Combine(TestContext.CurrentContext.TestDirectory, "features", "conformance", "1.6", file), csms.Url, settings));
-        }
+        var results = await RunFolderAsync(csms.Url, settings, "1.6", Files);
 
         return results;
     }

@@ -35,7 +35,7 @@ public sealed class V16ReservationCaseVerdictTests
 
         // TC_043_5 sends a differential update itself: its check is on that one.
         Failed(results).ShouldBe(["TC_043_1_CSMS", "TC_043_3_CSMS", "TC_043_4_CSMS"]);
-        var failure = results.Single(r => Case(r) == "TC_043_4_CSMS").Message;
+        var failure = Message(results, "TC_043_4_CSMS");
         failure.ShouldContain("the CSMS's SendLocalList has updateType = Differential, it was asked for Full");
         failure.ShouldContain("\"SendLocalList\",{");
     }
@@ -46,7 +46,7 @@ public sealed class V16ReservationCaseVerdictTests
         var results = await RunAsync(new ScriptedCsmsScript { Tokens = ScriptedCsmsScript.DeclaredTokens(), WrongFieldIn = ("CancelReservation", "reservationId", "99") }, Reservation);
 
         Failed(results).ShouldBe(["TC_051_CSMS", "TC_052_CSMS"]);
-        var failure = results.Single(r => Case(r) == "TC_051_CSMS").Message;
+        var failure = Message(results, "TC_051_CSMS");
         failure.ShouldContain("the CSMS's CancelReservation has reservationId = 99, it was asked for 1");
         failure.ShouldContain("\"CancelReservation\",{");
     }
@@ -57,7 +57,7 @@ public sealed class V16ReservationCaseVerdictTests
         var results = await RunAsync(new ScriptedCsmsScript { Tokens = ScriptedCsmsScript.DeclaredTokens(), NoGroupIn = "Authorize" }, Reservation);
 
         Failed(results).ShouldBe(["TC_053_CSMS"]);
-        var failure = results.Single(r => Case(r) == "TC_053_CSMS").Message;
+        var failure = Message(results, "TC_053_CSMS");
         failure.ShouldContain("rule: the CSMS answers the Authorize of a token of the valid token's group (04C0FFEE) with idTagInfo.parentIdTag = DERSIM-GROUP-1");
         failure.ShouldContain("it answered nothing");
         failure.ShouldContain("\"Authorize\",{\"idTag\":\"04C0FFEE\"}");
@@ -75,12 +75,7 @@ public sealed class V16ReservationCaseVerdictTests
             Http = InlineScenarios.TriggerApi(csms.ApiUrl, "SendLocalList", "GetLocalListVersion", "ReserveNow", "CancelReservation"),
             Target = new TargetDeclaration { StationIds = ["VERDICT-16"] },
         };
-        var results = new List<ScenarioResult>();
-        foreach (var file in files)
-        {
-            results.AddRange(await InlineScenarios.RunFileAsync(
-                Path.Combine(TestContext.CurrentContext.TestDirectory, "features", "conformance", "1.6", file), csms.Url, settings));
-        }
+        var results = await RunFolderAsync(csms.Url, settings, "1.6", files);
 
         return results;
     }

@@ -31,8 +31,8 @@ public sealed class V16SecurityCaseVerdictTests
 
         Failed(results).ShouldBeEmpty(string.Join("\n", results.Select(r => r.Message)));
         results.Where(r => r.Status == ScenarioStatus.NotApplicable).Select(Case).Distinct().Order().ShouldBe(NotApplicable);
-        results.First(r => Case(r) == "TC_074_CSMS").Message.ShouldContain("the target declares security profile 1, not 3");
-        results.First(r => Case(r) == "TC_083_CSMS").Message.ShouldContain("names one CSMS URL (security profile 1) and none for the upgrade");
+        Message(results, "TC_074_CSMS").ShouldContain("the target declares security profile 1, not 3");
+        Message(results, "TC_083_CSMS").ShouldContain("names one CSMS URL (security profile 1) and none for the upgrade");
         results.Where(r => r.Status == ScenarioStatus.Passed).Select(Case).Distinct().Order().ShouldBe(
             ["TC_073_CSMS", "TC_075_1_CSMS", "TC_075_2_CSMS", "TC_076_CSMS", "TC_079_CSMS", "TC_080_CSMS", "TC_081_CSMS", "TC_085_CSMS", "TC_088_CSMS"]);
     }
@@ -43,7 +43,7 @@ public sealed class V16SecurityCaseVerdictTests
         var results = await RunAsync(new ScriptedCsmsScript { KeepsOldPassword = true });
 
         Failed(results).ShouldBe(["TC_073_CSMS"]);
-        var failure = results.First(r => Case(r) == "TC_073_CSMS").Message;
+        var failure = Message(results, "TC_073_CSMS");
         failure.ShouldContain("the CSMS must accept the connection of VERDICT-1 with the new Basic-auth password");
         failure.ShouldContain("HTTP 401");
     }
@@ -54,7 +54,7 @@ public sealed class V16SecurityCaseVerdictTests
         var results = await RunAsync(new ScriptedCsmsScript { ErrorFor = "SecurityEventNotification" });
 
         Failed(results).ShouldBe(["TC_080_CSMS", "TC_081_CSMS"]);
-        results.First(r => Case(r) == "TC_081_CSMS").Message.ShouldContain("SecurityEventNotification");
+        Message(results, "TC_081_CSMS").ShouldContain("SecurityEventNotification");
     }
 
     [Test]
@@ -63,7 +63,7 @@ public sealed class V16SecurityCaseVerdictTests
         var results = await RunAsync(new ScriptedCsmsScript { WrongFieldIn = ("DeleteCertificate", "certificateHashData.serialNumber", "\"0BAD\"") });
 
         Failed(results).ShouldBe(["TC_076_CSMS"]);
-        var failure = results.First(r => Case(r) == "TC_076_CSMS").Message;
+        var failure = Message(results, "TC_076_CSMS");
         failure.ShouldContain("the CSMS's DeleteCertificate has certificateHashData.serialNumber");
         failure.ShouldContain("\"DeleteCertificate\",{");
     }
@@ -74,7 +74,7 @@ public sealed class V16SecurityCaseVerdictTests
         var results = await RunAsync(new ScriptedCsmsScript { SilentFor = "LogStatusNotification" });
 
         Failed(results).ShouldBe(["TC_079_CSMS"]);
-        results.First(r => Case(r) == "TC_079_CSMS").Message.ShouldContain("LogStatusNotification");
+        Message(results, "TC_079_CSMS").ShouldContain("LogStatusNotification");
     }
 
     [Test]
@@ -83,7 +83,7 @@ public sealed class V16SecurityCaseVerdictTests
         var results = await RunAsync(new ScriptedCsmsScript { UpgradesUnknownSubprotocols = true });
 
         Failed(results).ShouldBe(["TC_088_CSMS"]);
-        results.First(r => Case(r) == "TC_088_CSMS").Message.ShouldContain("must not upgrade the connection");
+        Message(results, "TC_088_CSMS").ShouldContain("must not upgrade the connection");
     }
 
     private static async Task<List<ScenarioResult>> RunAsync(ScriptedCsmsScript script)

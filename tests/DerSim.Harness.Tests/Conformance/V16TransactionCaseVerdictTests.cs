@@ -4,6 +4,8 @@ using DerSim.Harness.Target;
 using DerSim.Harness.Tests.Drivers.Csms;
 using DerSim.Harness.Tests.Drivers.Verdicts;
 
+using static DerSim.Harness.Tests.Conformance.CaseResults;
+
 namespace DerSim.Harness.Tests.Conformance;
 
 /// <summary>
@@ -126,19 +128,12 @@ public sealed class V16TransactionCaseVerdictTests
     private static async Task<List<ScenarioResult>> RunAsync(ScriptedCsmsScript script, params string[] cases)
     {
         await using var csms = await ScriptedCsms.StartAsync(script);
-        var results = new List<ScenarioResult>();
-        foreach (var file in new[] { "core-transactions.feature", "core-offline.feature" })
-        {
-            results.AddRange(await InlineScenarios.RunFileAsync(
-                Path.Combine(TestContext.CurrentContext.TestDirectory, "features", "conformance", "1.6", file),
-                csms.Url,
-                new DerSimSettings { CallTimeoutSeconds = 2 },
-                which: s => cases.Length == 0 || cases.Any(s.Tags.Contains)));
-        }
-
-        return results;
+        return await RunFolderAsync(
+            csms.Url,
+            new DerSimSettings { CallTimeoutSeconds = 2 },
+            "1.6",
+            ["core-transactions.feature", "core-offline.feature"],
+            s => cases.Length == 0 || cases.Any(s.Tags.Contains));
     }
 
-    private static string Message(IEnumerable<ScenarioResult> results, string caseId) =>
-        string.Join("\n", results.Where(r => CaseResults.Case(r) == caseId).Select(r => r.Message));
 }

@@ -33,7 +33,7 @@ public sealed class V21BidirectionalCaseVerdictTests
         var results = await RunAsync(new ScriptedCsmsScript { AcceptsEveryChargingNeeds = true });
 
         Failed(results).ShouldBe(["TC_Q_103_CSMS"]);
-        var failure = results.First(r => Case(r) == "TC_Q_103_CSMS").Message;
+        var failure = Message(results, "TC_Q_103_CSMS");
         failure.ShouldContain("the CSMS's answer to the last NotifyEVChargingNeeds with chargingNeeds.requestedEnergyTransfer DC_BPT: expected status Rejected, got Accepted");
         failure.ShouldContain("\"NotifyEVChargingNeeds\",{");
     }
@@ -44,7 +44,7 @@ public sealed class V21BidirectionalCaseVerdictTests
         var results = await RunAsync(new ScriptedCsmsScript { PullsWithoutUpdate = true });
 
         Failed(results).ShouldBe(["TC_Q_110_CSMS"]);
-        var failure = results.First(r => Case(r) == "TC_Q_110_CSMS").Message;
+        var failure = Message(results, "TC_Q_110_CSMS");
         failure.ShouldContain("the CSMS's answer to a PullDynamicScheduleUpdate must carry scheduleUpdate; it has none");
         failure.ShouldContain("\"PullDynamicScheduleUpdate\",{\"chargingProfileId\":301}");
     }
@@ -55,7 +55,7 @@ public sealed class V21BidirectionalCaseVerdictTests
         var results = await RunAsync(new ScriptedCsmsScript { WrongFieldIn = ("UpdateDynamicSchedule", "scheduleUpdate.setpoint", "-5000") });
 
         Failed(results).ShouldBe(["TC_Q_109_CSMS"]);
-        var failure = results.First(r => Case(r) == "TC_Q_109_CSMS").Message;
+        var failure = Message(results, "TC_Q_109_CSMS");
         failure.ShouldContain("the CSMS's UpdateDynamicSchedule has scheduleUpdate.setpoint = -5000, it was asked for -20000");
         failure.ShouldContain("\"UpdateDynamicSchedule\",{");
     }
@@ -67,7 +67,7 @@ public sealed class V21BidirectionalCaseVerdictTests
 
         // Every other case asks for a Relative profile (or none).
         Failed(results).ShouldBe(["TC_Q_109_CSMS", "TC_Q_110_CSMS"]);
-        results.First(r => Case(r) == "TC_Q_110_CSMS").Message.ShouldContain("the CSMS's SetChargingProfile has chargingProfile.chargingProfileKind = Relative, it was asked for Dynamic");
+        Message(results, "TC_Q_110_CSMS").ShouldContain("the CSMS's SetChargingProfile has chargingProfile.chargingProfileKind = Relative, it was asked for Dynamic");
     }
 
     [Test]
@@ -76,7 +76,7 @@ public sealed class V21BidirectionalCaseVerdictTests
         var results = await RunAsync(new ScriptedCsmsScript { ErrorForTriggerReason = "OperationModeChanged" });
 
         Failed(results).ShouldBe(["TC_B_116_CSMS", "TC_K_101_CSMS", "TC_Q_109_CSMS", "TC_Q_110_CSMS", "TC_Q_111_CSMS", "TC_Q_112_CSMS", "TC_Q_117_CSMS", "TC_Q_121_CSMS", "TC_Q_124_CSMS", "TC_Q_125_CSMS"]);
-        var failure = results.First(r => Case(r) == "TC_Q_125_CSMS").Message;
+        var failure = Message(results, "TC_Q_125_CSMS");
         failure.ShouldContain("NotImplemented");
         failure.ShouldContain("\"triggerReason\":\"OperationModeChanged\"");
     }
@@ -87,7 +87,7 @@ public sealed class V21BidirectionalCaseVerdictTests
         var results = await RunAsync(new ScriptedCsmsScript { ErrorFor = "NotifyDERAlarm" });
 
         Failed(results).ShouldBe(["TC_R_108_CSMS"]);
-        results.First(r => Case(r) == "TC_R_108_CSMS").Message.ShouldContain("\"NotifyDERAlarm\",{");
+        Message(results, "TC_R_108_CSMS").ShouldContain("\"NotifyDERAlarm\",{");
     }
 
     [Test]
@@ -96,7 +96,7 @@ public sealed class V21BidirectionalCaseVerdictTests
         var results = await RunAsync(new ScriptedCsmsScript { ErrorFor = "ReportDERControl" });
 
         Failed(results).ShouldBe(["TC_R_107_CSMS"]);
-        results.First(r => Case(r) == "TC_R_107_CSMS").Message.ShouldContain("\"ReportDERControl\",{");
+        Message(results, "TC_R_107_CSMS").ShouldContain("\"ReportDERControl\",{");
     }
 
     [Test]
@@ -105,7 +105,7 @@ public sealed class V21BidirectionalCaseVerdictTests
         var results = await RunAsync(new ScriptedCsmsScript { ForgetsTxProfileOnResume = true });
 
         Failed(results).ShouldBe(["TC_B_116_CSMS"]);
-        var failure = results.First(r => Case(r) == "TC_B_116_CSMS").Message;
+        var failure = Message(results, "TC_B_116_CSMS");
         failure.ShouldContain("rule: after the station's TransactionEvent whose triggerReason is TxResumed the CSMS sends SetChargingProfile with chargingProfile.chargingProfilePurpose = TxProfile");
         failure.ShouldContain("\"TxResumed\"");
     }
@@ -116,7 +116,7 @@ public sealed class V21BidirectionalCaseVerdictTests
         var results = await RunAsync(new ScriptedCsmsScript { RebootStatus = "Rejected" });
 
         Failed(results).ShouldBe(["TC_B_116_CSMS"]);
-        var failure = results.First(r => Case(r) == "TC_B_116_CSMS").Message;
+        var failure = Message(results, "TC_B_116_CSMS");
         failure.ShouldContain("rule: the CSMS answers the BootNotification whose reason is RemoteReset with status = Accepted");
         failure.ShouldContain("\"status\":\"Rejected\"");
     }
@@ -131,11 +131,7 @@ public sealed class V21BidirectionalCaseVerdictTests
             Http = InlineScenarios.TriggerApi(csms.ApiUrl, "Reset", "NotifyAllowedEnergyTransfer", "SetChargingProfileV2x", "SetChargingProfileV2xCurve", "SetChargingProfileV2xDynamic", "AFRRSignal", "UpdateDynamicSchedule", "SetDERControl", "GetDERControl", "ClearDERControl"),
             Target = new TargetDeclaration { StationIds = ["VERDICT-V2X"] },
         };
-        var results = new List<ScenarioResult>();
-        foreach (var file in Files)
-        {
-            results.AddRange(await InlineScenarios.RunFileAsync(Path.Combine(TestContext.CurrentContext.TestDirectory, "features", "conformance", "2.1", file), csms.Url, settings));
-        }
+        var results = await RunFolderAsync(csms.Url, settings, "2.1", Files);
 
         results.Count.ShouldBe(13);
         return results;

@@ -39,7 +39,7 @@ public sealed class V21CoreCaseVerdictTests
 
         // The ImmediateAndResume resets, and the reset that moves the station onto its new network configuration.
         Failed(results).ShouldBe(["TC_B_103_CSMS", "TC_B_104_CSMS", "TC_B_105_CSMS"]);
-        var failure = results.Single(r => Case(r) == "TC_B_104_CSMS").Message;
+        var failure = Message(results, "TC_B_104_CSMS");
         failure.ShouldContain("rule: the CSMS answers the BootNotification whose reason is RemoteReset with status = Accepted");
         failure.ShouldContain("\"status\":\"Rejected\"");
     }
@@ -50,7 +50,7 @@ public sealed class V21CoreCaseVerdictTests
         var results = await RunAsync(new ScriptedCsmsScript { ErrorForTriggerReason = "TxResumed" }, Provisioning, Transactions);
 
         Failed(results).ShouldBe(["TC_B_103_CSMS", "TC_E_113_CSMS", "TC_E_117_CSMS"]);
-        var failure = results.Single(r => Case(r) == "TC_E_113_CSMS").Message;
+        var failure = Message(results, "TC_E_113_CSMS");
         failure.ShouldContain("rule: the CSMS answers every TransactionEvent with a CALLRESULT in time");
         failure.ShouldContain("NotImplemented");
         failure.ShouldContain("\"TxResumed\"");
@@ -62,7 +62,7 @@ public sealed class V21CoreCaseVerdictTests
         var results = await RunAsync(new ScriptedCsmsScript { ErrorForTriggerReason = "LimitSet" }, Transactions);
 
         Failed(results).ShouldBe(["TC_E_106_CSMS", "TC_E_107_CSMS", "TC_E_108_CSMS"]);
-        results.Single(r => Case(r) == "TC_E_107_CSMS").Message.ShouldContain("rule: the CSMS answers the TransactionEvent whose triggerReason is LimitSet with a CALLRESULT without transactionLimit; it answered");
+        Message(results, "TC_E_107_CSMS").ShouldContain("rule: the CSMS answers the TransactionEvent whose triggerReason is LimitSet with a CALLRESULT without transactionLimit; it answered");
     }
 
     [Test]
@@ -70,11 +70,11 @@ public sealed class V21CoreCaseVerdictTests
     {
         var currency = await RunAsync(new ScriptedCsmsScript { WrongFieldIn = ("SetDefaultTariff", "tariff.currency", "\"USD\"") }, Transactions);
         Failed(currency).ShouldBe(["TC_E_108_CSMS"]);
-        currency.Single(r => Case(r) == "TC_E_108_CSMS").Message.ShouldContain("the CSMS's SetDefaultTariff has tariff.currency = USD, it was asked for EUR");
+        Message(currency, "TC_E_108_CSMS").ShouldContain("the CSMS's SetDefaultTariff has tariff.currency = USD, it was asked for EUR");
 
         var running = await RunAsync(new ScriptedCsmsScript { ErrorForTriggerReason = "RunningCost" }, Transactions);
         Failed(running).ShouldBe(["TC_E_108_CSMS"]);
-        var failure = running.Single(r => Case(r) == "TC_E_108_CSMS").Message;
+        var failure = Message(running, "TC_E_108_CSMS");
         failure.ShouldContain("rule: the CSMS answers every TransactionEvent with a CALLRESULT in time");
         failure.ShouldContain("\"RunningCost\"");
     }
@@ -85,7 +85,7 @@ public sealed class V21CoreCaseVerdictTests
         var results = await RunAsync(new ScriptedCsmsScript { ForgetsTxProfileOnResume = true }, Transactions);
 
         Failed(results).ShouldBe(["TC_E_117_CSMS"]);
-        var failure = results.Single(r => Case(r) == "TC_E_117_CSMS").Message;
+        var failure = Message(results, "TC_E_117_CSMS");
         failure.ShouldContain("rule: after the station's TransactionEvent whose triggerReason is TxResumed the CSMS sends SetChargingProfile with chargingProfile.chargingProfilePurpose = TxProfile");
         failure.ShouldContain("\"TxResumed\"");
     }
@@ -97,7 +97,7 @@ public sealed class V21CoreCaseVerdictTests
         var results = await RunAsync(new ScriptedCsmsScript { WrongFieldIn = ("SetChargingProfile", "chargingProfile.maxOfflineDuration", "5") }, Transactions, SmartCharging);
 
         Failed(results).ShouldBe(["TC_K_100_CSMS"]);
-        var failure = results.Single(r => Case(r) == "TC_K_100_CSMS").Message;
+        var failure = Message(results, "TC_K_100_CSMS");
         failure.ShouldContain("chargingProfile.maxOfflineDuration = 5");
         failure.ShouldContain("\"SetChargingProfile\",{");
     }
@@ -108,12 +108,12 @@ public sealed class V21CoreCaseVerdictTests
         // Recorded passwords are masked, so the identity stands for the connection's credentials.
         var profile = await RunAsync(new ScriptedCsmsScript { WrongFieldIn = ("SetNetworkProfile", "connectionData.identity", "\"someone-else\"") }, Provisioning);
         Failed(profile).ShouldBe(["TC_B_100_CSMS"]);
-        profile.Single(r => Case(r) == "TC_B_100_CSMS").Message.ShouldContain("connectionData.identity = someone-else");
+        Message(profile, "TC_B_100_CSMS").ShouldContain("connectionData.identity = someone-else");
 
         var log = await RunAsync(new ScriptedCsmsScript { WrongFieldIn = ("GetLog", "log.remoteLocation", "\"http://127.0.0.1:9/uploads/\"") }, Diagnostics);
         Failed(log).ShouldBe(["TC_N_102_CSMS", "TC_N_103_CSMS"]);
-        log.Single(r => Case(r) == "TC_N_103_CSMS").Message.ShouldContain("log.remoteLocation");
-        log.Single(r => Case(r) == "TC_N_103_CSMS").Message.ShouldContain("\"GetLog\",{");
+        Message(log, "TC_N_103_CSMS").ShouldContain("log.remoteLocation");
+        Message(log, "TC_N_103_CSMS").ShouldContain("\"GetLog\",{");
     }
 
     [Test]
@@ -122,7 +122,7 @@ public sealed class V21CoreCaseVerdictTests
         var results = await RunAsync(new ScriptedCsmsScript { DroppedVariable = "ApnEnabled" }, Provisioning);
 
         Failed(results).ShouldBe(["TC_B_105_CSMS"]);
-        var failure = results.Single(r => Case(r) == "TC_B_105_CSMS").Message;
+        var failure = Message(results, "TC_B_105_CSMS");
         failure.ShouldContain("the CSMS's SetVariables has no setVariableData item with attributeValue = false, component.name = NetworkConfiguration, component.instance = 2, variable.name = ApnEnabled, it was asked for one");
         failure.ShouldContain("\"VpnEnabled\"");
     }
@@ -133,7 +133,7 @@ public sealed class V21CoreCaseVerdictTests
         var results = await RunAsync(new ScriptedCsmsScript { ErrorFor = "LogStatusNotification" }, Diagnostics);
 
         Failed(results).ShouldBe(["TC_N_102_CSMS", "TC_N_103_CSMS"]);
-        var failure = results.Single(r => Case(r) == "TC_N_103_CSMS").Message;
+        var failure = Message(results, "TC_N_103_CSMS");
         failure.ShouldContain("LogStatusNotification");
     }
 
@@ -143,7 +143,7 @@ public sealed class V21CoreCaseVerdictTests
         var results = await RunAsync(new ScriptedCsmsScript { UpgradesUnknownSubprotocols = true }, Provisioning);
 
         Failed(results).ShouldBe(["TC_B_58_CSMS"]);
-        var failure = results.Single(r => Case(r) == "TC_B_58_CSMS").Message;
+        var failure = Message(results, "TC_B_58_CSMS");
         failure.ShouldContain("OCPP-J: a CSMS that supports none of the subprotocols offered (ocpp0.1) must not upgrade the connection");
         failure.ShouldContain("upgraded it with subprotocol ocpp0.1");
     }
@@ -160,11 +160,7 @@ public sealed class V21CoreCaseVerdictTests
             Http = InlineScenarios.TriggerApi(csms.ApiUrl, "Reset", "SetNetworkProfile", "SetNetworkConfiguration", "SetVariables", "SetChargingProfile", "SetChargingProfileSchedule", "GetLog", "SetDefaultTariff"),
             Target = new TargetDeclaration { StationIds = ["VERDICT-21"] },
         };
-        var results = new List<ScenarioResult>();
-        foreach (var file in files)
-        {
-            results.AddRange(await InlineScenarios.RunFileAsync(Path.Combine(TestContext.CurrentContext.TestDirectory, "features", "conformance", "2.1", file), csms.Url, settings));
-        }
+        var results = await RunFolderAsync(csms.Url, settings, "2.1", files);
 
         return results;
     }
