@@ -217,14 +217,7 @@ public static class HttpPlaceholders
                 add.Add("idTagType", c.IdToken is { } token ? c.IdTokenType ?? Ocpp.Dialects.IdTokenTypes.Fitting(token) : null);
                 add.Add("customerIdentifier", c.CustomerIdentifier);
                 break;
-            case SetNetworkProfileCommand c:
-                add.Add("configurationSlot", c.ConfigurationSlot);
-                add.Add("ocppCsmsUrl", c.CsmsUrl);
-                add.Add("securityProfile", c.SecurityProfile);
-                add.Add("messageTimeout", c.MessageTimeout);
-                add.Add("ocppInterface", c.OcppInterface);
-                break;
-            case SetNetworkConfigurationCommand c:
+            case INetworkSlotCommand c:
                 add.Add("configurationSlot", c.ConfigurationSlot);
                 add.Add("ocppCsmsUrl", c.CsmsUrl);
                 add.Add("securityProfile", c.SecurityProfile);

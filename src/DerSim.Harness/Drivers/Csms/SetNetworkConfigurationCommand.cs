@@ -17,7 +17,7 @@ namespace DerSim.Harness.Drivers.Csms;
 /// <param name="MessageTimeout">MessageTimeout in seconds.</param>
 /// <param name="OcppInterface">OcppInterface (Wired0, Wireless0, …).</param>
 public sealed record SetNetworkConfigurationCommand(string StationId, OcppVersion Version, int ConfigurationSlot, string CsmsUrl, int SecurityProfile, int MessageTimeout = 30, string OcppInterface = "Wired0")
-    : CsmsCommand(StationId, Version)
+    : CsmsCommand(StationId, Version), INetworkSlotCommand
 {
     /// <summary>The component whose instance is a configuration slot.</summary>
     public const string Component = "NetworkConfiguration";

@@ -17,7 +17,7 @@ namespace DerSim.Harness.Drivers.Csms;
 /// <param name="Identity">2.1 only: connectionData.identity, the Basic-auth user name for the connection; null leaves it out.</param>
 /// <param name="BasicAuthPassword">2.1 only: connectionData.basicAuthPassword for the connection; null leaves it out.</param>
 public sealed record SetNetworkProfileCommand(string StationId, OcppVersion Version, int ConfigurationSlot, string CsmsUrl, int SecurityProfile, int MessageTimeout = 30, string OcppInterface = "Wired0", string? Identity = null, string? BasicAuthPassword = null)
-    : CsmsCommand(StationId, Version)
+    : CsmsCommand(StationId, Version), INetworkSlotCommand
 {
     /// <inheritdoc />
     public override CsmsActionKind Kind => CsmsActionKind.SetNetworkProfile;
