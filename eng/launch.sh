@@ -35,8 +35,10 @@ publish() {
     -p:UseArtifactsOutput=true -p:ArtifactsPath="$root/artifacts" "$@" 2>&1
 }
 
+# A source newer than the last build. obj/ and bin/ are what `dotnet build` and `dotnet test` write (AssemblyInfo.cs,
+# project.assets.json): they would make every ./sim after a test run rebuild.
 stale() {
-  [ ! -f "$dll" ] || [ ! -f "$stamp" ] || [ -n "$(find "$root/src" "$root/conformance" "$root/Directory.Build.props" "$root/Directory.Packages.props" -newer "$stamp" \( -name '*.cs' -o -name '*.csproj' -o -name '*.props' -o -name '*.json' -o -name '*.txt' -o -name '*.tsv' \) -print -quit 2>/dev/null)" ]
+  [ ! -f "$dll" ] || [ ! -f "$stamp" ] || [ -n "$(find "$root/src" "$root/conformance" "$root/Directory.Build.props" "$root/Directory.Packages.props" \( -name obj -o -name bin \) -prune -o -newer "$stamp" \( -name '*.cs' -o -name '*.csproj' -o -name '*.props' -o -name '*.json' -o -name '*.txt' -o -name '*.tsv' \) -print -quit 2>/dev/null)" ]
 }
 
 build() {
