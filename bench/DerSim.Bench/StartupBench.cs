@@ -21,7 +21,7 @@ public static class StartupBench
 
     /// <summary>Runs the measurement; returns the process exit code.</summary>
     /// <param name="args">
-    /// <c>[--runs N]</c> (default 20) <c>[--run_for SECONDS]</c> (default 1) <c>[--verbose]</c> (print the sim's
+    /// <c>[--runs N]</c> (default 20) <c>[--run_for SECONDS]</c> (default 2) <c>[--verbose]</c> (print the sim's
     /// output after each run) <c>[--sim_dll PATH]</c> (time this DerSim.Sim.dll instead of the one ./sim runs, e.g. a
     /// copy of an older build) <c>[-- SIM-ARGS...]</c>: arguments after
     /// <c>--</c> are added to the sim's command line (e.g. <c>-- --validate no</c> to see what validation costs).
@@ -32,7 +32,7 @@ public static class StartupBench
         var simExtra = separator >= 0 ? args[(separator + 1)..] : [];
         args = separator >= 0 ? args[..separator] : args;
         var runs = IntOption(args, "--runs", 20);
-        var runFor = IntOption(args, "--run_for", 1);
+        var runFor = IntOption(args, "--run_for", 2);
         var verbose = args.Contains("--verbose");
         var root = RepoRoot.Find();
         var dll = StringOption(args, "--sim_dll");
@@ -175,10 +175,10 @@ public static class StartupBench
 
     /// <summary>
     /// The dll <c>eng/launch.sh</c> publishes for <c>./sim</c> (keep in step with its <c>out=</c> line), ReadyToRun
-    /// where the runtime packs could be had.
+    /// where the runtime packs could be had; the composite build with <c>DERSIM_SIM_COMPOSITE=1</c>.
     /// </summary>
     internal static string SimDll(string root) =>
-        Path.Combine(root, "artifacts", "run", "DerSim.Sim", "DerSim.Sim.dll");
+        Path.Combine(root, "artifacts", Environment.GetEnvironmentVariable("DERSIM_SIM_COMPOSITE") == "1" ? "run-composite" : "run", "DerSim.Sim", "DerSim.Sim.dll");
 
     /// <summary>The first three fields of /proc/loadavg (1, 5 and 15 minutes), or "unknown" off Linux.</summary>
     internal static string LoadAverage()
