@@ -37,9 +37,11 @@ rid() {
   echo "$os-$arch"
 }
 
+# The composite build keeps its intermediate files apart: its per-assembly ReadyToRun outputs are stubs of the
+# composite image, and a plain ReadyToRun publish sharing obj/ took them as up to date.
 publish() {
   dotnet publish "$root/src/$project/$project.csproj" -c Release --nologo -v q -o "$out" \
-    -p:UseArtifactsOutput=true -p:ArtifactsPath="$root/artifacts" "$@" 2>&1
+    -p:UseArtifactsOutput=true -p:ArtifactsPath="$root/artifacts${composite:+/composite}" "$@" 2>&1
 }
 
 # A source newer than the last build. obj/ and bin/ are what `dotnet build` and `dotnet test` write (AssemblyInfo.cs,
