@@ -65,7 +65,7 @@ public static class SoakBench
         var dll = Option(args, "--sim_dll");
         if (dll is null)
         {
-            dll = Path.Combine(root, "artifacts", "bin", "DerSim.Sim", "release", "DerSim.Sim.dll");
+            dll = StartupBench.SimDll(root);
             if (!await StartupBench.BuildSimAsync(root))
             {
                 await Console.Error.WriteLineAsync($"soak: the sim could not be built ({dll}); run ./sim --help to see why");

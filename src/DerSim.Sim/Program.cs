@@ -1,6 +1,7 @@
 using DerSim.Sim.Cli;
 using DerSim.Ocpp;
 
+StartupTrace.Mark("main");
 const int ExitInternal = 1;
 try
 {

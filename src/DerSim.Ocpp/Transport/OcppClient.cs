@@ -74,9 +74,11 @@ public sealed class OcppClient
         // Real time on purpose: the timeout bounds socket I/O, which a simulated clock does not drive.
         using var timeout = new CancellationTokenSource(Options.ConnectTimeout);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, timeout.Token);
+        StartupTrace.Mark("connect");
         try
         {
             await socket.ConnectAsync(url, linked.Token).ConfigureAwait(false);
+            StartupTrace.Mark("open");
         }
         catch (OperationCanceledException) when (!ct.IsCancellationRequested)
         {

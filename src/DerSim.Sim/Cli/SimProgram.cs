@@ -45,9 +45,11 @@ public static class SimProgram
             }
 
             options = parsed;
+            StartupTrace.Mark("cli");
             validator = CreateValidator(options);
             profile = EvseProfileLoader.Load(options.EvseProfile, ProfilesDirectory.Locate());
             CheckArrivalBelowTarget(options.Session, profile);
+            StartupTrace.Mark("profile");
         }
         catch (UsageException ex)
         {
@@ -133,6 +135,12 @@ public static class SimProgram
                 await stderr.WriteLineAsync($"sim: {ex.Message}");
                 return ExitUsage;
             }
+        }
+
+        StartupTrace.Mark("runner");
+        if (StartupTrace.IsEnabled)
+        {
+            runner.Frame += frame => StartupTrace.Flush("boot");
         }
 
         if (options.PrintFrames)
@@ -231,6 +239,7 @@ public static class SimProgram
             {
                 validator.Validate(version, "BootNotification", PayloadKind.Request, "{}");
                 validator.Validate(version, "BootNotification", PayloadKind.Response, "{}");
+                StartupTrace.Mark("boot-schemas");
             }
             catch (Exception)
             {

@@ -34,7 +34,18 @@ public sealed record EvseProfile(
     public string? Description { get; init; }
 
     /// <summary>Groups of EVSEs sharing a power budget. The default value is empty.</summary>
-    public IReadOnlyList<PowerGroupDefinition> PowerGroups { get; init; } = [];
+    /// <remarks>
+    /// A missing <c>powerGroups</c> reaches the setter as null: the source-generated reader passes every init-only
+    /// property to the object initializer, present or not (dotnet/runtime#84484), which would overwrite the default.
+    /// An explicit <c>null</c> in a file is refused before that (RespectNullableAnnotations).
+    /// </remarks>
+    public IReadOnlyList<PowerGroupDefinition> PowerGroups
+    {
+        get => _powerGroups;
+        init => _powerGroups = value ?? [];
+    }
+
+    private readonly IReadOnlyList<PowerGroupDefinition> _powerGroups = [];
 
     /// <summary>All connectors of all EVSEs, in EVSE then connector order.</summary>
     [JsonIgnore]

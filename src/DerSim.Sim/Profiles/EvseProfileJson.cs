@@ -8,32 +8,9 @@ public static class EvseProfileJson
 {
     /// <summary>
     /// camelCase, unknown properties rejected (a typo must not silently fall back to a default),
-    /// required constructor parameters and nullability enforced, enums only as their names.
+    /// required constructor parameters and nullability enforced, enums only as their names; the metadata is
+    /// source-generated (<see cref="EvseProfileJsonContext"/>), so reading a profile at start-up builds no
+    /// serializer by reflection.
     /// </summary>
-    public static JsonSerializerOptions Options { get; } = CreateOptions();
-
-    private static JsonSerializerOptions CreateOptions()
-    {
-        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web)
-        {
-            UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
-            RespectRequiredConstructorParameters = true,
-            RespectNullableAnnotations = true,
-            NumberHandling = JsonNumberHandling.Strict,
-            // A repeated key is almost always a copy-paste slip; last-one-wins would hide it.
-            AllowDuplicateProperties = false,
-            // Web defaults match names case-insensitively, which would let "maxkw" pass for "maxKw".
-            PropertyNameCaseInsensitive = false,
-            WriteIndented = true,
-            // Options converters take precedence over the enums' own attributes.
-            Converters =
-            {
-                new StrictEnumConverter<ConnectorType>(),
-                new StrictEnumConverter<CurrentType>(),
-                new StrictEnumConverter<EnergyTransferMode>(),
-            },
-        };
-        options.MakeReadOnly(populateMissingResolver: true);
-        return options;
-    }
+    public static JsonSerializerOptions Options => EvseProfileJsonContext.Default.Options;
 }

@@ -61,7 +61,9 @@ public static class EvseProfileLoader
             throw Located(sourceName, json, "$", "expected a JSON object, found null", null);
         }
 
-        var errors = Merge(EvseProfileValidator.Validate(profile), EvseProfileSchemaCheck.Validate(json));
+        var ruleErrors = EvseProfileValidator.Validate(profile);
+        var schemaErrors = ruleErrors.Count > 0 || EvseProfileSchemaCheck.MayBreakSchema(profile) ? EvseProfileSchemaCheck.Validate(json) : [];
+        var errors = Merge(ruleErrors, schemaErrors);
         if (errors.Count > 0)
         {
             var first = errors[0];

@@ -8,6 +8,20 @@ namespace DerSim.Sim.Profiles;
 /// <summary>Validates profile text against <see cref="EvseProfileSchema"/> and words each violation like the rules do.</summary>
 internal static class EvseProfileSchemaCheck
 {
+    /// <summary>
+    /// Whether a profile that the strict reader took and <see cref="EvseProfileValidator"/> passed may still break
+    /// the schema: true only when it breaks one of the few schema rules neither of them checks. Everything else the
+    /// schema says is enforced by the reader (types, required and unknown properties, enum names, nulls) or, as
+    /// strictly or more, by the rules (EvseProfileSchemaTests.Every_schema_rule_is_checked_by_the_reader_the_rules_or_here
+    /// keeps that list honest). Building the schema costs ~190 ms of CPU at start-up even ahead-of-time compiled
+    /// (NJsonSchema reflects over the records), so the loader asks this first and builds it only for a profile that
+    /// is wrong, to word the error as before.
+    /// </summary>
+    public static bool MayBreakSchema(EvseProfile profile) =>
+        profile.Identity.SerialNumber is { Length: 0 }
+        || profile.Identity.FirmwareVersion is { Length: 0 }
+        || profile.AllConnectors.Any(c => c.EnergyTransferModes.Distinct().Count() != c.EnergyTransferModes.Count);
+
     public static IReadOnlyList<EvseProfileError> Validate(ReadOnlySpan<byte> utf8Json)
     {
         var errors = new List<EvseProfileError>();

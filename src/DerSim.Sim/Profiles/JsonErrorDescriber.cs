@@ -99,11 +99,14 @@ internal static partial class JsonErrorDescriber
     private static Type? ElementType(Type type) =>
         type.IsGenericType && type.GetGenericTypeDefinition() == typeof(IReadOnlyList<>) ? type.GetGenericArguments()[0] : null;
 
+    // A [JsonIgnore] property has neither getter nor setter in the source-generated metadata (and no attribute
+    // provider to ask); in reflection metadata it carries the attribute.
     private static IEnumerable<string> PropertyNames(Type type) =>
         EvseProfileJson.Options.GetTypeInfo(type).Properties
-            .Where(p => p.AttributeProvider?.GetCustomAttributes(typeof(JsonIgnoreAttribute), inherit: false)
-                .OfType<JsonIgnoreAttribute>()
-                .Any(a => a.Condition == JsonIgnoreCondition.Always) != true)
+            .Where(p => (p.Get is not null || p.Set is not null)
+                && p.AttributeProvider?.GetCustomAttributes(typeof(JsonIgnoreAttribute), inherit: false)
+                    .OfType<JsonIgnoreAttribute>()
+                    .Any(a => a.Condition == JsonIgnoreCondition.Always) != true)
             .Select(p => p.Name);
 
     private static string Expected(Type type)

@@ -137,6 +137,26 @@ public sealed class OcppSchemaValidatorTests
     }
 
     [Test]
+    public void After_only_the_boot_schemas_were_prepared_other_actions_are_built_on_use_and_still_reject()
+    {
+        // ./sim builds the BootNotification schemas ahead, on a pool thread, and every other schema on its first frame.
+        var validator = new OcppSchemaValidator();
+        validator.Prepare(OcppVersion.V201, "BootNotification");
+
+        validator.Validate(OcppVersion.V201, "BootNotification", PayloadKind.Request, """{"reason":"PowerUp"}""")
+            .ShouldHaveSingleItem().Kind.ShouldBe(SchemaViolationKind.Occurrence);
+        var status = validator.Validate(
+            OcppVersion.V201,
+            "StatusNotification",
+            PayloadKind.Request,
+            """{"timestamp":"2026-01-01T08:00:00.000Z","connectorStatus":"Flying","evseId":1,"connectorId":1}""");
+        status.ShouldHaveSingleItem().Path.ShouldBe("$.connectorStatus");
+        status[0].Kind.ShouldBe(SchemaViolationKind.Property);
+        validator.Validate(OcppVersion.V201, "Heartbeat", PayloadKind.Response, """{"currentTime":"2026-01-01T08:00:00.000Z","x":1}""")
+            .ShouldHaveSingleItem().Kind.ShouldBe(SchemaViolationKind.UnknownProperty);
+    }
+
+    [Test]
     public void Prepare_builds_both_schemas_without_throwing() =>
         Should.NotThrow(() => new OcppSchemaValidator().Prepare(OcppVersion.V16, "BootNotification"));
 

@@ -92,6 +92,24 @@ public sealed class SimProgramTests
     }
 
     [Test]
+    public async Task Profile_breaking_a_rule_only_the_schema_has_exits_2_with_file_line_and_path()
+    {
+        // The loader builds the schema only when a cheap check says the profile may break it (start-up): an empty
+        // serial number passes the rules and must still be refused before anything connects.
+        var bundled = File.ReadAllText(Path.Combine(DerSim.Sim.Profiles.ProfilesDirectory.Locate(), "EVSE-AC-7.4kW-2port.json"));
+        var edited = bundled.Replace("\"serialNumber\": \"DERSIM-AC74-0001\"", "\"serialNumber\": \"\"", StringComparison.Ordinal);
+        edited.ShouldNotBe(bundled);
+        var path = Write("empty-serial.json", edited);
+        var line = edited[..edited.IndexOf("\"serialNumber\"", StringComparison.Ordinal)].Count(c => c == '\n') + 1;
+
+        var (exit, _, stderr) = await RunAsync("--ocpp_enable", "yes", "--evse_profile", path);
+
+        exit.ShouldBe(SimProgram.ExitUsage);
+        stderr.ShouldContain($"{path}:{line}:");
+        stderr.ShouldContain("$.identity.serialNumber");
+    }
+
+    [Test]
     public async Task Without_OCPP_the_profile_is_checked_and_the_program_exits_0()
     {
         var (exit, stdout, stderr) = await RunAsync("--ocpp_enable", "no", "--evse_profile", "EVSE-Hybrid-2DC-1AC.json");

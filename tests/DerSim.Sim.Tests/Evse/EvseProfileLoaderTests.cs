@@ -162,6 +162,27 @@ public class EvseProfileLoaderTests
     }
 
     [Test]
+    public void Power_groups_are_optional_and_empty_when_left_out()
+    {
+        // The source-generated reader hands a missing init-only property to the record as null (dotnet/runtime#84484),
+        // and the rules ran into it.
+        var path = files.WriteEdited(Ac22, "\"powerGroups\": [],", string.Empty);
+
+        EvseProfileLoader.Load(path, files.BundledDirectory).PowerGroups.ShouldBeEmpty();
+    }
+
+    [Test]
+    public void Null_power_groups_are_rejected()
+    {
+        var path = files.WriteEdited(Ac22, "\"stationMaxKw\": 22,", "\"stationMaxKw\": 22,\n  \"powerGroups\": null,");
+
+        var ex = Should.Throw<EvseProfileException>(() => EvseProfileLoader.Load(path, files.BundledDirectory));
+        TestContext.Out.WriteLine(ex.Message);
+
+        ex.JsonPath.ShouldBe("$.powerGroups");
+    }
+
+    [Test]
     public void Byte_order_mark_is_tolerated()
     {
         var path = Path.Combine(files.ScratchDirectory, "bom.json");

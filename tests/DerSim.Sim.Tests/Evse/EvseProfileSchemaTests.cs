@@ -141,6 +141,80 @@ public class EvseProfileSchemaTests
         errors.ShouldContain(e => e.Message.Contains("expected a number ≤ 100, found 180", StringComparison.Ordinal));
     }
 
+    /// <summary>
+    /// The loader builds the schema (and checks a profile against it) only when the rules failed or
+    /// <see cref="EvseProfileSchemaCheck.MayBreakSchema"/> says so. That is sound only while every rule of the schema
+    /// is checked by the strict reader, the rules or MayBreakSchema: a new one fails here until it is.
+    /// </summary>
+    [Test]
+    public void Every_schema_rule_is_checked_by_the_reader_the_rules_or_here()
+    {
+        string[] covered =
+        [
+            // The rules: non-empty name; positive numbers; 1..3 EVSEs and connectors (at most 3 in all, at least 1 per
+            // EVSE); vendor and model 1..20, serial number ≤ 25, firmware ≤ 50 characters; ids numbered 1..n; AC phases
+            // 1 or 3, none on DC; at least one mode; group ids unique ≥ 1, evseIds of existing EVSEs, each in one group;
+            // SoC 0..100; interval > 0 (an integer, so ≥ 1); known measurands, each once.
+            "EvseProfile.name minLength", "EvseProfile.stationMaxKw exclusiveMinimum", "EvseProfile.evses maxItems",
+            "EvseProfile.evses minItems", "BootIdentity.vendor maxLength", "BootIdentity.vendor minLength",
+            "BootIdentity.model maxLength", "BootIdentity.model minLength", "BootIdentity.serialNumber maxLength",
+            "BootIdentity.firmwareVersion maxLength", "EvseDefinition.id minimum", "EvseDefinition.maxKw exclusiveMinimum",
+            "EvseDefinition.connectors maxItems", "EvseDefinition.connectors minItems", "ConnectorDefinition.id minimum",
+            "ConnectorDefinition.nominalVoltageV exclusiveMinimum", "ConnectorDefinition.maxCurrentA exclusiveMinimum",
+            "ConnectorDefinition.maxKw exclusiveMinimum", "ConnectorDefinition.energyTransferModes minItems",
+            "ConnectorDefinition.phases enum", "BidirectionalCapability.maxDischargeKw exclusiveMinimum",
+            "BackingBatteryDefinition.capacityKwh exclusiveMinimum", "BackingBatteryDefinition.initialSocPercent maximum",
+            "BackingBatteryDefinition.initialSocPercent minimum", "BackingBatteryDefinition.maxChargeKw exclusiveMinimum",
+            "BackingBatteryDefinition.maxDischargeKw exclusiveMinimum", "BackingBatteryDefinition.gridConnectionKw exclusiveMinimum",
+            "MeterValuesDefinition.sampleIntervalSeconds minimum", "MeterValuesDefinition.measurands uniqueItems",
+            "MeterValuesDefinition.measurands[] enum", "PowerGroupDefinition.id minimum", "PowerGroupDefinition.budgetKw exclusiveMinimum",
+            "PowerGroupDefinition.evseIds minItems", "PowerGroupDefinition.evseIds uniqueItems", "PowerGroupDefinition.evseIds[] minimum",
+            // The strict reader: enum names exactly (StrictEnumConverter).
+            "ConnectorType enum", "CurrentType enum", "EnergyTransferMode enum",
+            // EvseProfileSchemaCheck.MayBreakSchema.
+            "BootIdentity.serialNumber minLength", "BootIdentity.firmwareVersion minLength", "ConnectorDefinition.energyTransferModes uniqueItems",
+        ];
+        // Structure (types, required, unknown properties, nulls) is the strict reader's; these say nothing of values.
+        string[] structural = ["type", "description", "$ref", "required", "additionalProperties", "properties", "items", "definitions", "title", "$schema", "oneOf"];
+        var root = JsonNode.Parse(EvseProfileSchema.Generate())!.AsObject();
+        var found = new List<string>();
+        void Walk(JsonObject node, string where)
+        {
+            found.AddRange(node.Where(p => !structural.Contains(p.Key)).Select(p => $"{where} {p.Key}"));
+            foreach (var (name, property) in node["properties"]?.AsObject() ?? [])
+            {
+                Walk(property!.AsObject(), $"{where}.{name}");
+            }
+
+            if (node["items"] is JsonObject items)
+            {
+                Walk(items, where + "[]");
+            }
+        }
+
+        Walk(root, nameof(EvseProfile));
+        foreach (var (name, definition) in root["definitions"]!.AsObject())
+        {
+            Walk(definition!.AsObject(), name);
+        }
+
+        found.Except(covered).ShouldBeEmpty("schema rules nobody checks before the loader skips the schema: make EvseProfileValidator or EvseProfileSchemaCheck.MayBreakSchema check them, then list them here");
+        covered.Except(found).ShouldBeEmpty("listed but no longer in the schema");
+    }
+
+    [TestCase("\"firmwareVersion\": \"0.1.0\"", "\"firmwareVersion\": \"\"", "$.identity.firmwareVersion")]
+    [TestCase("\"DC\"\n          ]", "\"DC\", \"DC\"\n          ]", "$.evses[0].connectors[0].energyTransferModes")]
+    public void A_rule_only_the_schema_has_is_still_reported(string find, string replace, string jsonPath)
+    {
+        var path = files.WriteEdited(Hybrid, find, replace);
+
+        var ex = Should.Throw<EvseProfileException>(() => EvseProfileLoader.Load(path, files.BundledDirectory));
+        TestContext.Out.WriteLine(ex.Message);
+
+        ex.JsonPath.ShouldBe(jsonPath);
+        ex.Message.ShouldContain(EvseProfileSchema.FileName);
+    }
+
     private static IEnumerable<JsonNode> Descendants(JsonNode node)
     {
         yield return node;
