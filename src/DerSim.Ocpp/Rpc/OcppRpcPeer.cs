@@ -94,6 +94,13 @@ public sealed partial class OcppRpcPeer : IAsyncDisposable
     /// </summary>
     public event Action<OcppFrameEvent>? Frame;
 
+    /// <summary>
+    /// Raised when a CALL of ours ends without an answer: its <see cref="OcppRpcOptions.CallTimeout"/> ran out, or the
+    /// connection closed while it waited (not for a CALL its caller cancelled). A late answer is still reported through
+    /// <see cref="Frame"/> with a note. Load runs count these; subscribers must be thread-safe and quick.
+    /// </summary>
+    public event Action<OcppUnansweredCall>? CallUnanswered;
+
     /// <summary>The charging station's identity.</summary>
     public string StationId { get; }
 
@@ -507,7 +514,12 @@ public sealed partial class OcppRpcPeer : IAsyncDisposable
             }
         }
 
-        pending?.Completion.TrySetException(reason);
+        if (pending is not null)
+        {
+            CallUnanswered?.Invoke(new OcppUnansweredCall(pending.Action, pending.Id, TimedOut: false));
+            pending.Completion.TrySetException(reason);
+        }
+
         try
         {
             _lifetime.Cancel();
@@ -658,6 +670,7 @@ public sealed partial class OcppRpcPeer : IAsyncDisposable
         {
             if (peer.Abandon(call))
             {
+                peer.CallUnanswered?.Invoke(new OcppUnansweredCall(call.Action, call.Id, TimedOut: true));
                 call.Completion.TrySetException(new OcppCallTimeoutException(call.Action, call.Id, peer._options.CallTimeout));
             }
         }

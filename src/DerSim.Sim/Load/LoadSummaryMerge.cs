@@ -183,5 +183,10 @@ public static class LoadSummaryMerge
         FramesSent = samples.Sum(s => s.FramesSent),
         FramesReceived = samples.Sum(s => s.FramesReceived),
         Latency = samples.Count == 1 ? samples[0].Latency : LatencySnapshot.Merge(samples.Select(s => s.Latency)),
+        CpuSeconds = samples.Sum(s => s.CpuSeconds),
+        WorkingSetBytes = last ? samples[^1].WorkingSetBytes : samples.Sum(s => s.WorkingSetBytes),
+        ManagedBytes = last ? samples[^1].ManagedBytes : samples.Sum(s => s.ManagedBytes),
+        Unanswered = samples.Sum(s => s.Unanswered),
+        Errors = samples.Sum(s => s.Errors),
     };
 }

@@ -113,6 +113,26 @@ public sealed class StationRunner
     /// <summary>Raised when a connection attempt failed or a connection ended, before the client waits to try again.</summary>
     public event Action<OcppReconnectAttempt>? Reconnecting;
 
+    /// <summary>Raised when a connection is up, before the station speaks on it (a load run counts frames from here).</summary>
+    public event Action<OcppRpcPeer>? Connected
+    {
+        add => _client.Connected += value;
+        remove => _client.Connected -= value;
+    }
+
+    /// <summary>Raised when a connection ended.</summary>
+    public event Action<OcppRpcPeer>? Disconnected
+    {
+        add => _client.Disconnected += value;
+        remove => _client.Disconnected -= value;
+    }
+
+    /// <summary>
+    /// The share of the heartbeat interval, 0..1, added to the wait before the first Heartbeat after each boot
+    /// (<c>./sim --jitter</c>), so stations booted together do not heartbeat in lock-step. The default value is 0.
+    /// </summary>
+    public double FirstHeartbeatStagger { get; init; }
+
     /// <summary>Raised after each BootNotification answer.</summary>
     public event Action<BootOutcome>? Booted;
 
@@ -513,6 +533,7 @@ public sealed class StationRunner
 
     private async Task HeartbeatLoopAsync(OcppRpcPeer peer, CancellationToken ct)
     {
+        var stagger = FirstHeartbeatStagger;
         while (true)
         {
             var interval = Station.Configuration.HeartbeatInterval;
@@ -520,6 +541,9 @@ public sealed class StationRunner
             {
                 interval = DefaultHeartbeatInterval;
             }
+
+            interval += interval * stagger;
+            stagger = 0;
 
             var wake = CancellationTokenSource.CreateLinkedTokenSource(ct);
             Volatile.Write(ref _wake, wake);
