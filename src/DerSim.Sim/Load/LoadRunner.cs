@@ -21,6 +21,9 @@ public sealed class LoadRunner
     /// <summary>How long the end waits for the stations to close their connections before it gives up on them.</summary>
     public static readonly TimeSpan CloseBound = TimeSpan.FromSeconds(15);
 
+    /// <summary>How long the end waits for the answers to calls still on the wire before it freezes the figures.</summary>
+    public static readonly TimeSpan QuietBound = TimeSpan.FromSeconds(3);
+
     private readonly LoadRunSettings _settings;
     private readonly TimeProvider _time;
     private readonly LoadMetrics _metrics = new();
@@ -140,6 +143,7 @@ public sealed class LoadRunner
             await Task.WhenAll(runners.Select(s => s.Runner.EndTransactionsAsync(_settings.EndTransactionsBound))).WaitAsync(stop).ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default).ConfigureAwait(false);
         }
 
+        await QuietAsync(runners, stop).ConfigureAwait(false);
         _metrics.Freeze();
         var endedAt = _time.GetUtcNow();
         var peak = gauge.PeakWorkingSetBytes;
@@ -263,6 +267,7 @@ public sealed class LoadRunner
         runner.Connected += peer =>
         {
             _metrics.Attach(peer);
+            loadStation.Peer = peer;
             if (Interlocked.Exchange(ref loadStation.Connected, 1) == 0)
             {
                 Interlocked.Increment(ref _connected);
@@ -275,8 +280,9 @@ public sealed class LoadRunner
 
             loadStation.EverConnected = true;
         };
-        runner.Disconnected += _ =>
+        runner.Disconnected += peer =>
         {
+            Interlocked.CompareExchange(ref loadStation.Peer, null, peer);
             if (Interlocked.Exchange(ref loadStation.Connected, 0) == 1)
             {
                 Interlocked.Decrement(ref _connected);
@@ -318,6 +324,26 @@ public sealed class LoadRunner
         catch (Exception ex)
         {
             Log(station.Id, $"ended: {ex.GetType().Name}: {ex.Message}");
+        }
+    }
+
+    /// <summary>
+    /// Waits (at most <see cref="QuietBound"/>) until no station waits for an answer: the status reports after the last
+    /// stops are answered before the figures freeze, so they are not counted as unanswered.
+    /// </summary>
+    private async Task QuietAsync(List<LoadStation> runners, CancellationToken stop)
+    {
+        var deadline = _time.GetTimestamp() + (long)(QuietBound.TotalSeconds * _time.TimestampFrequency);
+        try
+        {
+            while (_time.GetTimestamp() < deadline && runners.Exists(s => s.Peer is { IsClosed: false, HasCallInFlight: true }))
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(50), _time, stop).ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopped at once (a second Ctrl+C).
         }
     }
 
@@ -423,6 +449,8 @@ public sealed class LoadRunner
         public Task? Run { get; set; }
 
         public int Connected;
+
+        public OcppRpcPeer? Peer;
 
         public bool EverConnected;
 

@@ -230,9 +230,14 @@ public sealed class StationRunner
 
     private async Task RunSessionAsync(OcppRpcPeer peer, CancellationToken ct)
     {
-        // On lock-step time an unanswered CALL holds the simulation still until the call timeout: said in the log.
-        using var holds = new CallHolds(_clock, _time, _callTimeout, _clock is VirtualClock ? _log : null);
-        peer.Frame += holds.OnFrame;
+        // Per CALL a key, an entry and a timer: worth it only where simulated time waits for the CSMS. On lock-step time
+        // an unanswered CALL holds the simulation still until the call timeout: said in the log.
+        using var holds = _clock.HoldsForExchanges ? new CallHolds(_clock, _time, _callTimeout, _clock is VirtualClock ? _log : null) : null;
+        if (holds is not null)
+        {
+            peer.Frame += holds.OnFrame;
+        }
+
         peer.Frame += f => Frame?.Invoke(f);
         peer.Frame += WarnOfMisspelledErrorCode;
         var session = new StationSession(Station, peer, _adapter, _clock.Time, ex => _log($"error after an answer: {ex.Message}"), ct) { Engine = Engine };
