@@ -13,12 +13,14 @@ public sealed class ProgressPrinter(TextWriter output, bool terminal)
 
     private readonly List<LoadSample> _window = [];
     private int _width;
+    private LoadProgress _last;
 
     /// <summary>Takes one second's sample; prints when it is time.</summary>
     public void Add(LoadSample sample, LoadProgress progress)
     {
         ArgumentNullException.ThrowIfNull(sample);
         _window.Add(sample);
+        _last = progress;
         if (terminal)
         {
             var line = Line(_window, progress);
@@ -35,12 +37,17 @@ public sealed class ProgressPrinter(TextWriter output, bool terminal)
         }
     }
 
-    /// <summary>Ends the rewritten line, so what follows starts on a line of its own.</summary>
+    /// <summary>Ends the rewritten line (terminal), or prints the seconds not yet printed (plain), so the last state is shown.</summary>
     public void Finish()
     {
         if (terminal && _width > 0)
         {
             output.WriteLine();
+        }
+        else if (!terminal && _window.Count > 0)
+        {
+            output.WriteLine(Line(_window, _last));
+            _window.Clear();
         }
     }
 
