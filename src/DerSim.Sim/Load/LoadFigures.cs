@@ -57,6 +57,9 @@ public static class LoadFigures
         return (steady.Sum(s => s.FramesSent) / seconds, steady.Sum(s => s.FramesReceived) / seconds);
     }
 
+    /// <summary>The latency of the stations' calls answered in the steady phase, every action together.</summary>
+    public static LatencySnapshot SteadyLatency(LoadSummary summary) => LatencySnapshot.Merge(Steady(summary).Select(s => s.Latency));
+
     /// <summary>Every call of the stations' answered or not, every action together.</summary>
     public static LatencySnapshot StationLatency(LoadSummary summary)
     {

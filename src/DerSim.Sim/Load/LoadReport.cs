@@ -70,6 +70,8 @@ public static class LoadReport
         var stations = summary.Stations;
         var inFlight = summary.Actions.Where(a => a.CalledBy == LoadMetrics.ByStation).Sum(a => a.Calls - a.Answered - a.CallErrors.Values.Sum() - a.Unanswered);
         text.AppendLine(c, $"{"every station call",-34} {"",-7} {summary.Actions.Where(a => a.CalledBy == LoadMetrics.ByStation).Sum(a => a.Calls),10:N0} {"",10} {"",8} {"",8} {Ms(all.PercentileMicros(50)),8} {Ms(all.PercentileMicros(95)),8} {Ms(all.PercentileMicros(99)),8} {Ms(all.MaxMicros),8}");
+        var steadyLatency = LoadFigures.SteadyLatency(summary);
+        text.AppendLine(c, $"{"  in the steady phase",-34} {"",-7} {steadyLatency.Count,10:N0} {"",10} {"",8} {"",8} {Ms(steadyLatency.PercentileMicros(50)),8} {Ms(steadyLatency.PercentileMicros(95)),8} {Ms(steadyLatency.PercentileMicros(99)),8} {Ms(steadyLatency.MaxMicros),8}");
         text.AppendLine();
         var up = stations.AllBootedAfterSeconds is { } s ? string.Create(c, $"all up after {s:0.0} s") : "NOT all up";
         text.AppendLine(c, $"stations: {stations.Requested:N0} asked, {up}; peak connected {stations.PeakConnected:N0}, peak charging {stations.PeakCharging:N0}; at the end connected {stations.Connected:N0}, booted {stations.Booted:N0}, charging {stations.Charging:N0}; reconnects {summary.Reconnects:N0}");
