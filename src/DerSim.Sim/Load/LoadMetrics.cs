@@ -29,7 +29,10 @@ public sealed class LoadMetrics
     private long _received;
     private long _unanswered;
     private long _errors;
+    private long _inFlight;
+    private volatile bool _closing;
     private volatile bool _frozen;
+    private readonly ConcurrentDictionary<string, byte> _uncounted = new(StringComparer.Ordinal);
 
     /// <summary>Creates empty figures.</summary>
     public LoadMetrics()
@@ -58,6 +61,15 @@ public sealed class LoadMetrics
         peer.CallUnanswered += _onUnanswered;
     }
 
+    /// <summary>The stations' CALLs counted and not ended yet (answered, errored or unanswered).</summary>
+    public long InFlight => Interlocked.Read(ref _inFlight);
+
+    /// <summary>
+    /// Stops counting new CALLs of the stations (a Heartbeat of a station still connected at the end is not the run's
+    /// traffic), while the CALLs already counted still end as answered or unanswered; see <see cref="InFlight"/>.
+    /// </summary>
+    public void Close() => _closing = true;
+
     /// <summary>Stops counting.</summary>
     public void Freeze() => _frozen = true;
 
@@ -71,6 +83,11 @@ public sealed class LoadMetrics
         }
 
         var outbound = frame.Direction == FrameDirection.Outbound;
+        if (_closing && IsUncounted(frame, outbound))
+        {
+            return;
+        }
+
         Interlocked.Increment(ref outbound ? ref _sent : ref _received);
         if (frame.Action is not { } action)
         {
@@ -79,8 +96,12 @@ public sealed class LoadMetrics
 
         switch (frame.MessageType)
         {
+            case OcppMessageType.Call when outbound:
+                Station(action).Called();
+                Interlocked.Increment(ref _inFlight);
+                break;
             case OcppMessageType.Call:
-                (outbound ? Station(action) : Csms(action)).Called();
+                Csms(action).Called();
                 break;
             case OcppMessageType.CallResult when !outbound && frame.Latency is { } latency:
                 var answered = Station(action);
@@ -96,12 +117,14 @@ public sealed class LoadMetrics
                 }
 
                 Record(answered, latency);
+                Interlocked.Decrement(ref _inFlight);
                 break;
             case OcppMessageType.CallError or OcppMessageType.CallResultError when !outbound && frame.Latency is { } latency:
                 var errored = Station(action);
                 errored.Errored(frame.ErrorCode ?? "");
                 Interlocked.Increment(ref _errors);
                 Record(errored, latency);
+                Interlocked.Decrement(ref _inFlight);
                 break;
             case OcppMessageType.CallResult when outbound:
                 Csms(action).Answered();
@@ -118,13 +141,14 @@ public sealed class LoadMetrics
     /// <summary>Counts a CALL of a station that got no answer.</summary>
     public void OnUnanswered(OcppUnansweredCall call)
     {
-        if (_frozen)
+        if (_frozen || (_closing && _uncounted.TryRemove(call.MessageId, out _)))
         {
             return;
         }
 
         Station(call.Action).Unanswered();
         Interlocked.Increment(ref _unanswered);
+        Interlocked.Decrement(ref _inFlight);
     }
 
     /// <summary>The latency of the answers since the last call, every action together; starts the next interval.</summary>
@@ -136,6 +160,24 @@ public sealed class LoadMetrics
             .. _station.Values.OrderBy(a => a.Action, StringComparer.Ordinal).Select(a => a.Figures()),
             .. _csms.Values.OrderBy(a => a.Action, StringComparer.Ordinal).Select(a => a.Figures()),
         ];
+
+    /// <summary>While closing: a station's new CALL is left out (and remembered), and so is the answer to one left out.</summary>
+    private bool IsUncounted(OcppFrameEvent frame, bool outbound)
+    {
+        if (frame.MessageId is not { } id)
+        {
+            return false;
+        }
+
+        if (outbound && frame.MessageType == OcppMessageType.Call)
+        {
+            _uncounted.TryAdd(id, 0);
+            return true;
+        }
+
+        return !outbound && frame.MessageType is OcppMessageType.CallResult or OcppMessageType.CallError or OcppMessageType.CallResultError
+            && _uncounted.TryRemove(id, out _);
+    }
 
     private void Record(ActionCounters counters, TimeSpan latency)
     {

@@ -21,8 +21,6 @@ public sealed class LoadRunner
     /// <summary>How long the end waits for the stations to close their connections before it gives up on them.</summary>
     public static readonly TimeSpan CloseBound = TimeSpan.FromSeconds(15);
 
-    /// <summary>How long the end waits for the answers to calls still on the wire before it freezes the figures.</summary>
-    public static readonly TimeSpan QuietBound = TimeSpan.FromSeconds(3);
 
     private readonly LoadRunSettings _settings;
     private readonly TimeProvider _time;
@@ -267,7 +265,6 @@ public sealed class LoadRunner
         runner.Connected += peer =>
         {
             _metrics.Attach(peer);
-            loadStation.Peer = peer;
             if (Interlocked.Exchange(ref loadStation.Connected, 1) == 0)
             {
                 Interlocked.Increment(ref _connected);
@@ -280,9 +277,8 @@ public sealed class LoadRunner
 
             loadStation.EverConnected = true;
         };
-        runner.Disconnected += peer =>
+        runner.Disconnected += _ =>
         {
-            Interlocked.CompareExchange(ref loadStation.Peer, null, peer);
             if (Interlocked.Exchange(ref loadStation.Connected, 0) == 1)
             {
                 Interlocked.Decrement(ref _connected);
@@ -328,15 +324,20 @@ public sealed class LoadRunner
     }
 
     /// <summary>
-    /// Waits (at most <see cref="QuietBound"/>) until no station waits for an answer: the status reports after the last
-    /// stops are answered before the figures freeze, so they are not counted as unanswered.
+    /// Waits until no station waits for an answer, at most the call timeout and a second: every CALL made ends answered
+    /// or unanswered (timed out) before the figures freeze; the status reports after the last stops are among them.
     /// </summary>
     private async Task QuietAsync(List<LoadStation> runners, CancellationToken stop)
     {
-        var deadline = _time.GetTimestamp() + (long)(QuietBound.TotalSeconds * _time.TimestampFrequency);
+        var bound = _settings.Client.Rpc.CallTimeout + TimeSpan.FromSeconds(1);
         try
         {
-            while (_time.GetTimestamp() < deadline && runners.Exists(s => s.Peer is { IsClosed: false, HasCallInFlight: true }))
+            // The sessions' last messages (the status report after each stop) are still the run's; then nothing new counts.
+            await Task.WhenAll(runners.Select(s => s.Runner.SessionsCompleted)).WaitAsync(_settings.EndTransactionsBound, _time, stop)
+                .ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default).ConfigureAwait(false);
+            _metrics.Close();
+            var deadline = _time.GetTimestamp() + (long)(bound.TotalSeconds * _time.TimestampFrequency);
+            while (_time.GetTimestamp() < deadline && _metrics.InFlight > 0)
             {
                 await Task.Delay(TimeSpan.FromMilliseconds(50), _time, stop).ConfigureAwait(false);
             }
@@ -449,8 +450,6 @@ public sealed class LoadRunner
         public Task? Run { get; set; }
 
         public int Connected;
-
-        public OcppRpcPeer? Peer;
 
         public bool EverConnected;
 
