@@ -76,9 +76,10 @@ internal static class LoadCommand
         var printer = new ProgressPrinter(stderr, IsTerminal(stderr));
         var summary = await runner.RunAsync(folder, printer.Add, ending.Token, stop.Token);
         printer.Finish();
-        var path = LoadReport.Write(summary, folder, LoadReportPages.All);
+        LoadReportFolder.Write(summary, folder);
         await stdout.WriteLineAsync(LoadReport.Describe(summary));
-        await stdout.WriteLineAsync($"summary: {path}");
+        await stdout.WriteLineAsync($"summary: {Path.Combine(folder, LoadSummaryJson.FileName)}");
+        await stdout.WriteLineAsync($"report: {Path.Combine(folder, LoadReportHtml.FileName)}");
         if (runner.GaveUp > 0)
         {
             await stderr.WriteLineAsync($"sim: {runner.GaveUp} station(s) gave up connecting after {options.MaxConnectAttempts} attempt(s); see {Path.Combine(folder, LoadReport.LogFileName)}");

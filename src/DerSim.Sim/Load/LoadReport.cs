@@ -5,8 +5,8 @@ namespace DerSim.Sim.Load;
 
 /// <summary>
 /// The report folder of a load run, <c>&lt;report dir&gt;/&lt;UTC start time&gt;/</c> (a shard's folder name ends in
-/// <c>-shard-K-of-N</c>): <c>summary.json</c> (<see cref="LoadSummaryJson"/>, written to a temporary file and renamed,
-/// so a reader never sees half of it), the pages of <see cref="LoadReportPages"/>, and <c>stations.log</c>.
+/// <c>-shard-K-of-N</c>): <c>stations.log</c> while it runs, then <c>summary.json</c> and <c>index.html</c>
+/// (<see cref="LoadReportFolder.Write"/>); and the final table printed at the end.
 /// </summary>
 public static class LoadReport
 {
@@ -17,7 +17,7 @@ public static class LoadReport
     public static string CreateFolder(string reportDirectory, DateTimeOffset startedAt, ShardSpec? shard)
     {
         ArgumentNullException.ThrowIfNull(reportDirectory);
-        var name = startedAt.UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture)
+        var name = LoadReportFolder.Name(startedAt)
             + (shard is { } s ? string.Create(CultureInfo.InvariantCulture, $"-shard-{s.Index}-of-{s.Count}") : "");
         var folder = Path.Combine(reportDirectory, name);
         for (var n = 2; Directory.Exists(folder); n++)
@@ -27,23 +27,6 @@ public static class LoadReport
 
         Directory.CreateDirectory(folder);
         return folder;
-    }
-
-    /// <summary>Writes <c>summary.json</c> into <paramref name="folder"/> atomically, then every page of <paramref name="pages"/>; returns the summary's path.</summary>
-    public static string Write(LoadSummary summary, string folder, IEnumerable<ILoadReportPage> pages)
-    {
-        ArgumentNullException.ThrowIfNull(summary);
-        ArgumentNullException.ThrowIfNull(pages);
-        var path = Path.Combine(folder, LoadSummaryJson.FileName);
-        var temporary = path + ".tmp";
-        File.WriteAllText(temporary, LoadSummaryJson.Write(summary), new UTF8Encoding(false));
-        File.Move(temporary, path, overwrite: true);
-        foreach (var page in pages)
-        {
-            page.Write(summary, folder);
-        }
-
-        return path;
     }
 
     /// <summary>The final table and figures of <paramref name="summary"/>, as printed at the end of a run.</summary>
