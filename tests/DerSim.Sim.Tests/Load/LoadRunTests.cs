@@ -82,6 +82,33 @@ public sealed class LoadRunTests
         ReadSummary(stdout).Stations.Requested.ShouldBe(3);
     }
 
+    [TestCase("2.0.1")]
+    [TestCase("2.1")]
+    public async Task Each_station_authenticates_with_its_own_password_from_the_id_placeholder(string version)
+    {
+        var ids = new[] { "PW-00001", "PW-00002", "PW-00003" };
+        await using var csms = new ReferenceCsms(new ReferenceCsmsOptions
+        {
+            HeartbeatIntervalSeconds = 300,
+            Passwords = ids.ToDictionary(id => id, id => $"secret-{id}-0123456789"),
+        });
+        var refused = 0;
+        csms.Rejected += _ => Interlocked.Increment(ref refused);
+        await csms.StartAsync();
+
+        var (exit, stdout, stderr) = await RunAsync(
+            "--ocpp_enable", "yes", "--ocpp_version", version, "--ocpp_csms_url", csms.Url.ToString(), "--ocpp_csid", "PW", "--stations", "3",
+            "--ocpp_password", "secret-{id}-0123456789", "--meter_interval", "1", "--run_for", "4", "--report_dir", _scratch);
+
+        exit.ShouldBe(SimProgram.ExitOk, $"{stdout}\n{stderr}");
+        Volatile.Read(ref refused).ShouldBe(0);
+        csms.Stations.Keys.Order().ShouldBe(ids);
+        ids.ShouldAllBe(id => csms.Stations[id].BootCount == 1);
+        var summary = ReadSummary(stdout);
+        summary.Run.OcppVersion.ShouldBe(version);
+        summary.Actions.Single(a => a.Action == "TransactionEvent" && a.CalledBy == LoadMetrics.ByStation).Answered.ShouldBeGreaterThanOrEqualTo(3);
+    }
+
     [Test]
     public async Task Shard_2_of_3_runs_the_middle_third_of_the_ids()
     {
