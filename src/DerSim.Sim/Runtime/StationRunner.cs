@@ -128,7 +128,7 @@ public sealed class StationRunner
     }
 
     /// <summary>
-    /// The share of the heartbeat interval, 0..1, added to the wait before the first Heartbeat after each boot
+    /// The share of the heartbeat interval, 0..1, added to the wait before the first Heartbeat of each connection
     /// (<c>./sim --jitter</c>), so stations booted together do not heartbeat in lock-step. The default value is 0.
     /// </summary>
     public double FirstHeartbeatStagger { get; init; }
