@@ -3,10 +3,16 @@ using BenchmarkDotNet.Running;
 using DerSim.Bench;
 
 // `soak [--minutes N]` samples the memory of ./sim under CALL bursts; `startup [--runs N]` times the sim's start to BootNotification; `sessions` times whole charging sessions;
-// `lockstep` times ./sim --time_scale max's DC-150 session against ./dersim csms; `frame` prints the benchmark frame; anything else goes to BenchmarkDotNet.
+// `lockstep` times ./sim --time_scale max's DC-150 session against ./dersim csms; `load` runs ./sim --stations N against
+// ./dersim csms; `frame` prints the benchmark frame; anything else goes to BenchmarkDotNet.
 if (args.Length > 0 && args[0] == "lockstep")
 {
     return await LockStepBench.RunAsync(args[1..]);
+}
+
+if (args.Length > 0 && args[0] == "load")
+{
+    return await DerSim.Bench.Load.LoadBench.RunAsync(args[1..]);
 }
 
 if (args.Length > 0 && args[0] == "sessions")

@@ -1,10 +1,46 @@
 namespace DerSim.Ocpp.Rpc;
 
 /// <summary>A registered CALL handler; <paramref name="RequestType"/> is null for raw handlers.</summary>
-internal sealed record CallHandler(Func<InboundFrame, object?> Prepare, Func<object?, CancellationToken, ValueTask<byte[]>> Invoke, Lazy<PayloadType>? RequestType);
+/// <remarks>
+/// One small object per handler and peer (a station registers two dozen; a load run has thousands of stations): the
+/// payload types come from <see cref="PayloadTypes"/>, shared by every peer, resolved on the first CALL of the action.
+/// </remarks>
+internal abstract class CallHandler
+{
+    /// <summary>The type the request payload is read as; null for a raw handler.</summary>
+    public abstract PayloadType? RequestType { get; }
+
+    /// <summary>Reads the request of <paramref name="frame"/>.</summary>
+    public abstract object? Prepare(InboundFrame frame);
+
+    /// <summary>Runs the handler and writes its answer's payload.</summary>
+    public abstract ValueTask<byte[]> Invoke(object? request, CancellationToken ct);
+}
+
+/// <summary>A typed CALL handler.</summary>
+internal sealed class CallHandler<TRequest, TResponse>(Func<TRequest, CancellationToken, ValueTask<TResponse>> handler, System.Text.Json.JsonSerializerOptions json) : CallHandler
+{
+    public override PayloadType RequestType => PayloadTypes.Of<TRequest>(json);
+
+    public override object? Prepare(InboundFrame frame) => frame.ReadPayload(RequestType);
+
+    public override async ValueTask<byte[]> Invoke(object? request, CancellationToken ct) =>
+        System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(await handler((TRequest)request!, ct).ConfigureAwait(false), PayloadTypes.Of<TResponse>(json).Info);
+}
+
+/// <summary>An untyped CALL handler: payload in, payload out.</summary>
+internal sealed class RawCallHandler(Func<System.Text.Json.JsonElement, CancellationToken, ValueTask<System.Text.Json.JsonElement>> handler) : CallHandler
+{
+    public override PayloadType? RequestType => null;
+
+    public override object? Prepare(InboundFrame frame) => frame.ParsePayload();
+
+    public override async ValueTask<byte[]> Invoke(object? request, CancellationToken ct) =>
+        FrameWriter.ToUtf8(await handler((System.Text.Json.JsonElement)request!, ct).ConfigureAwait(false));
+}
 
 /// <summary>A registered SEND handler; <paramref name="RequestType"/> is null for raw handlers.</summary>
-internal sealed record SendHandler(Func<InboundFrame, object?> Prepare, Func<object?, CancellationToken, ValueTask> Invoke, Lazy<PayloadType>? RequestType);
+internal sealed record SendHandler(Func<InboundFrame, object?> Prepare, Func<object?, CancellationToken, ValueTask> Invoke, Func<PayloadType>? RequestType);
 
 /// <summary>
 /// The handlers a peer answers CALLs and SENDs with, by action. Registration and lookup may race (a station registers
@@ -56,16 +92,25 @@ internal sealed class OcppHandlerRegistry
     /// The type an inbound CALL's or SEND's payload is read as (its handler's request type), or null when no typed
     /// handler takes it; null for the other message types, whose payload type the pending call knows.
     /// </summary>
-    public Lazy<PayloadType>? RequestTypeOf(OcppMessageType type, string action)
+    public PayloadType? RequestTypeOf(OcppMessageType type, string action)
     {
+        CallHandler? call = null;
+        SendHandler? send = null;
         lock (_lock)
         {
-            return type switch
+            switch (type)
             {
-                OcppMessageType.Call => _calls.GetValueOrDefault(action)?.RequestType,
-                OcppMessageType.Send => _sends.GetValueOrDefault(action)?.RequestType,
-                _ => null,
-            };
+                case OcppMessageType.Call:
+                    call = _calls.GetValueOrDefault(action);
+                    break;
+                case OcppMessageType.Send:
+                    send = _sends.GetValueOrDefault(action);
+                    break;
+                default:
+                    break;
+            }
         }
+
+        return call?.RequestType ?? send?.RequestType?.Invoke();
     }
 }

@@ -44,7 +44,6 @@ public sealed partial class OcppRpcPeer : IAsyncDisposable
     private readonly FifoGate _callSlot = new();
     private readonly Lock _lock = new();
     private readonly MessageIdSource _ids = new();
-    private readonly ConcurrentDictionary<Type, PayloadType> _payloadTypes = new();
     private readonly PayloadBinder _binder;
     private readonly RecentIds _abandonedIds = new(64);
     private readonly InboundRules _inbound;
@@ -93,6 +92,13 @@ public sealed partial class OcppRpcPeer : IAsyncDisposable
     /// ends <see cref="RunAsync"/>).
     /// </summary>
     public event Action<OcppFrameEvent>? Frame;
+
+    /// <summary>
+    /// Raised when a CALL of ours ends without an answer: its <see cref="OcppRpcOptions.CallTimeout"/> ran out, or the
+    /// connection closed while it waited (not for a CALL its caller cancelled). A late answer is still reported through
+    /// <see cref="Frame"/> with a note. Load runs count these; subscribers must be thread-safe and quick.
+    /// </summary>
+    public event Action<OcppUnansweredCall>? CallUnanswered;
 
     /// <summary>The charging station's identity.</summary>
     public string StationId { get; }
@@ -145,13 +151,7 @@ public sealed partial class OcppRpcPeer : IAsyncDisposable
 
         // Resolved on the first CALL of the action, not here: a station registers a dozen handlers before its
         // BootNotification, and building their serializer metadata up front cost ~140 ms CPU of start-up.
-        var requestType = LazyPayloadType<TRequest>();
-        var responseInfo = LazyTypeInfo(typeof(TResponse));
-        var entry = new CallHandler(
-            frame => frame.ReadPayload(requestType.Value),
-            async (request, ct) => JsonSerializer.SerializeToUtf8Bytes(await handler((TRequest)request!, ct).ConfigureAwait(false), responseInfo.Value),
-            requestType);
-        _handlers.SetCall(action.Name, entry);
+        _handlers.SetCall(action.Name, new CallHandler<TRequest, TResponse>(handler, _json));
     }
 
     /// <summary>Registers an untyped handler for <paramref name="action"/>: payload in, response payload out.</summary>
@@ -159,11 +159,7 @@ public sealed partial class OcppRpcPeer : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(action);
         ArgumentNullException.ThrowIfNull(handler);
-        var entry = new CallHandler(
-            frame => frame.ParsePayload(),
-            async (request, ct) => FrameWriter.ToUtf8(await handler((JsonElement)request!, ct).ConfigureAwait(false)),
-            null);
-        _handlers.SetCall(action, entry);
+        _handlers.SetCall(action, new RawCallHandler(handler));
     }
 
     /// <summary>OCPP 2.1: registers the handler for SEND messages whose request type is <typeparamref name="TRequest"/>.</summary>
@@ -172,8 +168,8 @@ public sealed partial class OcppRpcPeer : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(handler);
         var action = ActionFor(typeof(TRequest));
         EnsureReceivable(action);
-        var requestType = LazyPayloadType<TRequest>();
-        _handlers.SetSend(action.Name, new SendHandler(frame => frame.ReadPayload(requestType.Value), (request, ct) => handler((TRequest)request!, ct), requestType));
+        var json = _json;
+        _handlers.SetSend(action.Name, new SendHandler(frame => frame.ReadPayload(PayloadTypes.Of<TRequest>(json)), (request, ct) => handler((TRequest)request!, ct), () => PayloadTypes.Of<TRequest>(json)));
     }
 
     /// <summary>OCPP 2.1: registers an untyped handler for SEND messages of <paramref name="action"/>.</summary>
@@ -507,7 +503,12 @@ public sealed partial class OcppRpcPeer : IAsyncDisposable
             }
         }
 
-        pending?.Completion.TrySetException(reason);
+        if (pending is not null)
+        {
+            CallUnanswered?.Invoke(new OcppUnansweredCall(pending.Action, pending.Id, TimedOut: false));
+            pending.Completion.TrySetException(reason);
+        }
+
         try
         {
             _lifetime.Cancel();
@@ -592,13 +593,8 @@ public sealed partial class OcppRpcPeer : IAsyncDisposable
         }
     }
 
-    private Lazy<JsonTypeInfo> LazyTypeInfo(Type type) => new(() => _json.GetTypeInfo(type));
-
-    private Lazy<PayloadType> LazyPayloadType<T>() => new(PayloadTypeOf<T>);
-
-    /// <summary>One <see cref="PayloadType"/> per type and peer, so a CALL's answer does not build a reader each time.</summary>
-    private PayloadType PayloadTypeOf<T>() =>
-        _payloadTypes.GetOrAdd(typeof(T), static (type, json) => PayloadType.Create<T>(json.GetTypeInfo(type)), _json);
+    /// <summary>One <see cref="PayloadType"/> per type and serializer options, shared by the peers, so a CALL's answer does not build a reader each time.</summary>
+    private PayloadType PayloadTypeOf<T>() => PayloadTypes.Of<T>(_json);
 
     private void ThrowIfClosed()
     {
@@ -621,7 +617,7 @@ public sealed partial class OcppRpcPeer : IAsyncDisposable
     {
         if (type is OcppMessageType.Call or OcppMessageType.Send)
         {
-            return _handlers.RequestTypeOf(type, key)?.Value;
+            return _handlers.RequestTypeOf(type, key);
         }
 
         lock (_lock)
@@ -658,6 +654,7 @@ public sealed partial class OcppRpcPeer : IAsyncDisposable
         {
             if (peer.Abandon(call))
             {
+                peer.CallUnanswered?.Invoke(new OcppUnansweredCall(call.Action, call.Id, TimedOut: true));
                 call.Completion.TrySetException(new OcppCallTimeoutException(call.Action, call.Id, peer._options.CallTimeout));
             }
         }

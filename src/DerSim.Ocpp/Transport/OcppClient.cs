@@ -105,6 +105,8 @@ public sealed class OcppClient
             throw new OcppConnectException($"CSMS at {url} did not accept subprotocol {subprotocol} (answered: {answered})", OcppConnectFailure.Subprotocol);
         }
 
+        // The upgrade response's headers were wanted for errors only; a connection kept for hours need not hold them.
+        socket.HttpResponseHeaders = null;
         return new OcppRpcPeer(new OcppWebSocketChannel(socket), _table, OcppRole.ChargingStation, Options.StationId, Options.Rpc, _time);
     }
 

@@ -11,7 +11,7 @@ namespace DerSim.Sim.Adapters;
 /// </summary>
 public sealed class StationSession
 {
-    private readonly ConcurrentDictionary<string, ConcurrentQueue<Func<CancellationToken, Task>>> _afterAnswer = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, ConcurrentQueue<Func<CancellationToken, Task>>> _afterAnswer = new(concurrencyLevel: 1, capacity: 2, StringComparer.Ordinal);
     private readonly Action<Exception> _onDeferredError;
 
     /// <summary>Creates the session of <paramref name="station"/> on <paramref name="peer"/>.</summary>

@@ -211,7 +211,7 @@ public sealed class V16TransactionMessages(TransactionOutbox outbox, IVersionAda
         return _assigned.TryGetValue(number, out var id) ? id : number;
     }
 
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<int, int> _assigned = new();
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<int, int> _assigned = new(concurrencyLevel: 1, capacity: 2);
 
     // 1.6 §3.5: the station keeps the idTagInfo of Authorize.conf and StartTransaction.conf in its authorization cache
     // (AuthorizationCacheEnabled), the parentIdTag as the token's group.

@@ -3,6 +3,7 @@ using DerSim.Ocpp;
 using DerSim.Ocpp.Dialects;
 using DerSim.Sim.Physics;
 using DerSim.Sim.Engine;
+using DerSim.Sim.Load;
 
 namespace DerSim.Sim.Cli;
 
@@ -29,14 +30,14 @@ public static class SimCommandLine
             (o, f, v) => o with { StationId = ParseStationId(f, v) }),
         new("--evse_profile", "NAME|PATH", $"bundled profile name (with or without .json) or a JSON file (default: {SimDefaults.EvseProfile})",
             (o, f, v) => o with { EvseProfile = NonEmpty(f, v) }),
-        new("--ocpp_password", "SECRET", "Basic-auth password (security profiles 1 and 2)",
+        new("--ocpp_password", "SECRET", "Basic-auth password (security profiles 1 and 2); with several stations {id} in it stands for each station's id",
             (o, f, v) => o with { Password = NonEmpty(f, v) }),
         new("--ocpp_ca_cert", "PEM", "extra CA or self-signed server certificate to trust for wss://",
             (o, f, v) => o with { CaCertificatePath = ExistingFile(f, v) }),
-        new("--ocpp_client_cert", "PEM", "client certificate for security profile 3 (needs --ocpp_client_key)",
-            (o, f, v) => o with { ClientCertificatePath = ExistingFile(f, v) }),
+        new("--ocpp_client_cert", "PEM", "client certificate for security profile 3 (needs --ocpp_client_key); with several stations {id} in the path stands for each station's id",
+            (o, f, v) => o with { ClientCertificatePath = ExistingFileOrPattern(f, v) }),
         new("--ocpp_client_key", "PEM", "private key of --ocpp_client_cert",
-            (o, f, v) => o with { ClientKeyPath = ExistingFile(f, v) }),
+            (o, f, v) => o with { ClientKeyPath = ExistingFileOrPattern(f, v) }),
         new("--max_connect_attempts", "N", $"give up after N failed connection attempts, 1-{NumericFlag.Show(MaxConnectAttemptsLimit)} (default: retry forever)",
             (o, f, v) => o with { MaxConnectAttempts = NumericFlag.Whole(f, v, 1, MaxConnectAttemptsLimit) }),
         new("--call_timeout", "SECONDS", $"seconds to wait for each answer, {NumericFlag.Show(MinSeconds)}-{NumericFlag.Show(MaxCallTimeoutSeconds)} (default: {NumericFlag.Show(SimDefaults.CallTimeoutSeconds)})",
@@ -49,7 +50,7 @@ public static class SimCommandLine
             (o, f, v) => o with { StateDirectory = ExistingDirectory(f, v) }),
         new("--run_for", "SECONDS", $"stop cleanly after SECONDS ({NumericFlag.Show(MinSeconds)}-{NumericFlag.Show(MaxRunForSeconds)}): end running transactions, await their answers (at most 5 s), close (default: run until Ctrl+C)",
             (o, f, v) => o with { RunForSeconds = NumericFlag.Number(f, v, MinSeconds, MaxRunForSeconds, "seconds") }),
-        new("--quiet", "", "do not print a line per OCPP frame",
+        new("--quiet", "", "do not print a line per OCPP frame (always so with several stations)",
             (o, _, _) => o with { PrintFrames = false }, TakesValue: false),
         new("--ev", "PRESET", $"the EV plugged in at every session: {string.Join(" | ", EvPresets.Names)}; {EvPresets.V2g50.Name} is bidirectional (V2G: discharges on OCPP 2.1 when the CSMS allows DC_BPT and sets a negative setpoint; the default on a bidirectional profile) (default: per profile; e.g. --ev sedan-75)",
             (o, f, v) => o with { Session = o.Session with { EvPreset = ParseEvPreset(f, v) } }),
@@ -67,6 +68,7 @@ public static class SimCommandLine
             (o, f, v) => o with { Session = o.Session with { TimeScale = ParseTimeScale(f, v) }, TimeScaleGiven = true }),
         new("--duration", "TIME", $"stop after this much simulated time, up to {NumericFlag.Show(MaxDurationHours)}h: seconds or 30s, 45m, 2h (default: until the sessions are done; e.g. --duration 45m)",
             (o, f, v) => o with { Session = o.Session with { Duration = ParseDuration(f, v) } }),
+        .. LoadFlags.All.Select(f => new Flag(f.Name, f.ValueName, f.Help, (o, name, v) => f.Apply(o, name, v), f.TakesValue)),
     ];
 
     // The ranges of the numeric flags (issue 13, item 5): wide enough for any real use, small enough that no timer,
@@ -193,6 +195,7 @@ public static class SimCommandLine
             options = flag.Apply(options, name, value);
         }
 
+        options = LoadFlags.Check(options, seen);
         if ((options.ClientCertificatePath is null) != (options.ClientKeyPath is null))
         {
             throw new UsageException("--ocpp_client_cert and --ocpp_client_key go together");
@@ -254,6 +257,10 @@ public static class SimCommandLine
 
     private static string ExistingFile(string flag, string value) =>
         File.Exists(value) ? value : throw new UsageException($"{flag}: file '{value}' does not exist");
+
+    // A path with {id} names one file per station (several stations, security profile 3): each is read when its station starts.
+    private static string ExistingFileOrPattern(string flag, string value) =>
+        value.Contains(StationPlaceholder.Id, StringComparison.Ordinal) ? value : ExistingFile(flag, value);
 
     private static string ExistingDirectory(string flag, string value) =>
         Directory.Exists(value) ? value : throw new UsageException($"{flag}: folder '{value}' does not exist");

@@ -1,5 +1,6 @@
 using DerSim.Ocpp;
 using DerSim.Sim.Engine;
+using DerSim.Sim.Load;
 
 namespace DerSim.Sim.Cli;
 
@@ -59,4 +60,10 @@ public sealed record SimOptions
 
     /// <summary>Where the outbox is kept (<c>--state_dir</c>); null keeps it in memory only. The default value is null.</summary>
     public string? StateDirectory { get; init; }
+
+    /// <summary>The sample interval in seconds, overriding the profile's (<c>--meter_interval</c>); null keeps the profile's. The default value is null.</summary>
+    public int? MeterIntervalSeconds { get; init; }
+
+    /// <summary>How many stations and how they are run (<c>--stations</c>, <c>--ramp_up</c>, <c>--shard</c>, …). The default value is one station, as before.</summary>
+    public LoadOptions Load { get; init; } = new();
 }

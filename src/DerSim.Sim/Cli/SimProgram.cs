@@ -48,8 +48,18 @@ public static class SimProgram
             StartupTrace.Mark("cli");
             validator = CreateValidator(options);
             profile = EvseProfileLoader.Load(options.EvseProfile, ProfilesDirectory.Locate());
+            if (options.MeterIntervalSeconds is { } seconds)
+            {
+                // The engine copies the profile's interval into MeterValueSampleInterval (2.x: SampledDataCtrlr.TxUpdatedInterval) at start.
+                profile = profile with { MeterValues = profile.MeterValues with { SampleIntervalSeconds = seconds } };
+            }
+
             CheckArrivalBelowTarget(options.Session, profile);
             StartupTrace.Mark("profile");
+            if (options.Load.IsLoadRun && !options.OcppEnabled)
+            {
+                throw new UsageException("--stations, --ocpp_csid_list and --shard run stations against a CSMS: add --ocpp_enable yes");
+            }
         }
         catch (UsageException ex)
         {
@@ -73,6 +83,11 @@ public static class SimProgram
         {
             await stderr.WriteLineAsync(TimeScaleCap.Warning(options.Session.TimeScale, cap, profile));
             options = options with { Session = options.Session with { TimeScale = cap } };
+        }
+
+        if (options.Load.IsLoadRun)
+        {
+            return await LoadCommand.RunAsync(options, profile, validator, stdout, stderr, time).ConfigureAwait(false);
         }
 
         var station = new ChargingStation(options.StationId, profile);
@@ -117,13 +132,17 @@ public static class SimProgram
         using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
 
         var output = TextWriter.Synchronized(stdout);
+        var jitter = options.Load.EffectiveJitter * Load.StationJitter.Of(station.StationId, options.Load.JitterSeed);
         var runner = new StationRunner(
             station,
             clientOptions,
             time,
             // Log lines quote what the CSMS sent (reasons, error descriptions): escaped, so each stays one line.
             message => output.WriteLine($"{time.GetLocalNow():HH:mm:ss.fff} {station.StationId} {LogText.Escape(message)}"),
-            options.Session);
+            jitter > 0 ? options.Session with { FirstSessionDelay = TimeSpan.FromSeconds(profile.MeterValues.SampleIntervalSeconds * jitter) } : options.Session)
+        {
+            FirstHeartbeatStagger = jitter,
+        };
         if (options.StateDirectory is { } stateDirectory)
         {
             try
@@ -193,7 +212,7 @@ public static class SimProgram
         }
     }
 
-    private static IOcppSchemaValidator? CreateValidator(SimOptions options)
+    internal static IOcppSchemaValidator? CreateValidator(SimOptions options)
     {
         if (!options.OcppEnabled || !options.Validate)
         {
@@ -205,16 +224,20 @@ public static class SimProgram
         return validator;
     }
 
-    private static OcppClientOptions BuildClientOptions(SimOptions options, IOcppSchemaValidator? validator)
+    /// <summary>The connection settings of the station <paramref name="stationId"/> (<c>{id}</c> in the password and certificate paths replaced); with <paramref name="loadCertificate"/> false no client certificate is read.</summary>
+    internal static OcppClientOptions BuildClientOptions(SimOptions options, IOcppSchemaValidator? validator, string? stationId = null, bool loadCertificate = true)
     {
+        var id = stationId ?? options.StationId;
         return new OcppClientOptions
         {
             Url = options.CsmsUrl,
-            StationId = options.StationId,
+            StationId = id,
             Version = options.Version,
-            BasicAuthPassword = options.Password,
+            BasicAuthPassword = Load.StationPlaceholder.For(options.Password, id),
             TrustedCaCertificate = options.CaCertificatePath is { } ca ? PemCertificates.Load(ca, "--ocpp_ca_cert") : null,
-            ClientCertificate = options.ClientCertificatePath is { } cert ? PemCertificates.LoadWithKey(cert, options.ClientKeyPath!, "--ocpp_client_cert/--ocpp_client_key") : null,
+            ClientCertificate = loadCertificate && options.ClientCertificatePath is { } cert
+                ? PemCertificates.LoadWithKey(Load.StationPlaceholder.For(cert, id)!, Load.StationPlaceholder.For(options.ClientKeyPath, id)!, "--ocpp_client_cert/--ocpp_client_key")
+                : null,
             Reconnect = new OcppReconnectPolicy { MaxAttempts = options.MaxConnectAttempts },
             Rpc = new OcppRpcOptions
             {
@@ -277,7 +300,7 @@ public static class SimProgram
         }
     }
 
-    private static string DescribeSessions(SessionPlan plan, EvseProfile profile)
+    internal static string DescribeSessions(SessionPlan plan, EvseProfile profile)
     {
         if (plan.Sessions == 0)
         {

@@ -50,4 +50,10 @@ public sealed record SessionPlan
     /// lock-step, where the run ends there). The default value is null.
     /// </summary>
     public TimeSpan? Duration { get; init; }
+
+    /// <summary>
+    /// Simulated time the first session waits after the boot (<c>./sim --jitter</c>: stations booted together do not
+    /// sample in lock-step). The default value is zero.
+    /// </summary>
+    public TimeSpan FirstSessionDelay { get; init; }
 }

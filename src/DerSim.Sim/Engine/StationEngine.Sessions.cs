@@ -26,6 +26,11 @@ public sealed partial class StationEngine
     {
         using (actor)
         {
+            if (Plan.FirstSessionDelay > TimeSpan.Zero)
+            {
+                await Clock.WaitAsync(Plan.FirstSessionDelay, ct).ConfigureAwait(false);
+            }
+
             for (var done = 0; done < Plan.Sessions && !ct.IsCancellationRequested && !_planEnded;)
             {
                 if (!Station.AcceptsNewTransactions(evseId) || !_busy.TryAdd(evseId, 0))

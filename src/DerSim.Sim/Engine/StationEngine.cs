@@ -20,10 +20,10 @@ namespace DerSim.Sim.Engine;
 /// </summary>
 public sealed partial class StationEngine
 {
-    private readonly ConcurrentDictionary<int, EngineTransaction> _transactions = new();
-    private readonly ConcurrentDictionary<int, byte> _busy = new();
-    private readonly ConcurrentDictionary<int, ChargingProfile> _pendingTxProfiles = new();
-    private readonly ConcurrentDictionary<EngineTransaction, TaskCompletionSource> _starting = new();
+    private readonly ConcurrentDictionary<int, EngineTransaction> _transactions = new(concurrencyLevel: 1, capacity: 2);
+    private readonly ConcurrentDictionary<int, byte> _busy = new(concurrencyLevel: 1, capacity: 2);
+    private readonly ConcurrentDictionary<int, ChargingProfile> _pendingTxProfiles = new(concurrencyLevel: 1, capacity: 2);
+    private readonly ConcurrentDictionary<EngineTransaction, TaskCompletionSource> _starting = new(concurrencyLevel: 1, capacity: 2);
     private readonly Dictionary<int, ElectricalContext> _contexts;
     private readonly SharedPhysics _physics;
     private readonly TimeProvider _real;

@@ -17,7 +17,7 @@ namespace DerSim.Sim.Engine;
 /// </summary>
 public sealed class SteppedSessions
 {
-    private readonly ConcurrentDictionary<int, SteppedEvse> _stepped = new();
+    private readonly ConcurrentDictionary<int, SteppedEvse> _stepped = new(concurrencyLevel: 1, capacity: 2);
     private readonly Lock _begunGate = new();
     private EngineTransaction? _begun;
     private readonly StationEngine _engine;

@@ -37,6 +37,8 @@ public sealed class TransactionOutbox
     private readonly Func<TransactionMessageRetry> _retry;
     private OcppRpcPeer? _peer;
     private bool _draining;
+    private int _givenUp;
+    private int _notSent;
 
     /// <summary>An outbox, offline until <see cref="Online"/>.</summary>
     /// <param name="log">Where it tells what it queues, retries and gives up. The default value discards.</param>
@@ -90,6 +92,12 @@ public sealed class TransactionOutbox
 
     /// <summary>Periodic samples dropped because the queue was full, so far.</summary>
     public int Dropped { get; private set; }
+
+    /// <summary>Transaction messages given up after their last attempt, so far.</summary>
+    public int GivenUp => Volatile.Read(ref _givenUp);
+
+    /// <summary>Status reports not sent because the station was offline, so far (the status after the reconnect tells the truth).</summary>
+    public int NotSent => Volatile.Read(ref _notSent);
 
     /// <summary>
     /// Keeps the queue in <paramref name="path"/> from now on: what the file holds (a previous run's undelivered
@@ -236,7 +244,7 @@ public sealed class TransactionOutbox
                     case OutboxDelivery.Request:
                         throw new OcppConnectionClosedException($"{action} needs a connection and the station is offline");
                     case OutboxDelivery.Status when _peer is not { IsClosed: false }:
-                        _log($"offline: {action} not sent");
+                        NotSentOffline(action);
                         return null;
                     default:
                         if (_peer is not { IsClosed: false })
@@ -326,7 +334,7 @@ public sealed class TransactionOutbox
         catch (OcppConnectionClosedException) when (delivery == OutboxDelivery.Status)
         {
             // The status after the reconnect tells the truth anyway.
-            _log($"offline: {action} not sent");
+            NotSentOffline(action);
             return null;
         }
         catch (Exception ex) when (OcppCallFailure.IsBadAnswer(ex) && delivery == OutboxDelivery.Status)
@@ -346,7 +354,7 @@ public sealed class TransactionOutbox
         ArgumentNullException.ThrowIfNull(send);
         if (Peer is not { } peer)
         {
-            _log($"offline: {action} not sent");
+            NotSentOffline(action);
             return;
         }
 
@@ -361,7 +369,7 @@ public sealed class TransactionOutbox
         catch (OcppConnectionClosedException)
         {
             // Dropped with the connection; the runner reports every connector after the reconnect.
-            _log($"offline: {action} not sent");
+            NotSentOffline(action);
         }
     }
 
@@ -393,6 +401,12 @@ public sealed class TransactionOutbox
         return changed;
     }
 
+    private void NotSentOffline(string action)
+    {
+        Interlocked.Increment(ref _notSent);
+        _log($"offline: {action} not sent");
+    }
+
     private static bool IsTransaction(OutboxDelivery delivery) =>
         delivery is OutboxDelivery.Transaction or OutboxDelivery.TransactionAwaitingAnswer;
 
@@ -417,6 +431,11 @@ public sealed class TransactionOutbox
         var retry = _retry();
         if (call.Delivery == OutboxDelivery.Status || call.Transmissions >= retry.Attempts)
         {
+            if (call.Delivery != OutboxDelivery.Status)
+            {
+                Interlocked.Increment(ref _givenUp);
+            }
+
             _log(call.Delivery == OutboxDelivery.Status
                 ? $"{call.Action} not acknowledged: {error.Message}"
                 : $"{call.Action} given up after {call.Transmissions} attempt(s), the CSMS failed to process it each time (last: {error.Message}): {call.Payload.GetRawText()}");

@@ -174,4 +174,19 @@ public sealed record LoadSample
 
     /// <summary>Latency of the CALLs answered during the interval (every action).</summary>
     public LatencySnapshot Latency { get; init; } = LatencySnapshot.Empty;
+
+    /// <summary>CPU time (user + system) the process (merged: the shards) used during the interval, in seconds.</summary>
+    public double CpuSeconds { get; init; }
+
+    /// <summary>The working set at that moment, in bytes (merged: the shards' sum).</summary>
+    public long WorkingSetBytes { get; init; }
+
+    /// <summary>The managed heap at that moment, in bytes (merged: the shards' sum).</summary>
+    public long ManagedBytes { get; init; }
+
+    /// <summary>The stations' CALLs that got no answer during the interval.</summary>
+    public long Unanswered { get; init; }
+
+    /// <summary>The stations' CALLs answered with a CALLERROR during the interval.</summary>
+    public long Errors { get; init; }
 }

@@ -154,8 +154,8 @@ public static class LoadSummaryMerge
     }
 
     /// <summary>
-    /// A shard's seconds from its first to its last, a second it has no sample for holding the station counts of the
-    /// second before (no frames, no latencies). A sampler that fires a little late puts two samples in one second and
+    /// A shard's seconds from its first to its last, a second it has no sample for holding the station counts and memory
+    /// of the second before (no frames, latencies or CPU). A sampler that fires a little late puts two samples in one second and
     /// none in the next; without this, that shard's stations would vanish from the merged count for a second.
     /// </summary>
     private static IEnumerable<LoadSample> WithoutGaps(List<LoadSample> own)
@@ -166,7 +166,16 @@ public static class LoadSummaryMerge
             {
                 for (var second = (long)own[i - 1].AtSeconds + 1; second < (long)own[i].AtSeconds; second++)
                 {
-                    yield return new LoadSample { AtSeconds = second, Connected = own[i - 1].Connected, Booted = own[i - 1].Booted, Charging = own[i - 1].Charging };
+                    var before = own[i - 1];
+                    yield return new LoadSample
+                    {
+                        AtSeconds = second,
+                        Connected = before.Connected,
+                        Booted = before.Booted,
+                        Charging = before.Charging,
+                        WorkingSetBytes = before.WorkingSetBytes,
+                        ManagedBytes = before.ManagedBytes,
+                    };
                 }
             }
 
@@ -183,5 +192,10 @@ public static class LoadSummaryMerge
         FramesSent = samples.Sum(s => s.FramesSent),
         FramesReceived = samples.Sum(s => s.FramesReceived),
         Latency = samples.Count == 1 ? samples[0].Latency : LatencySnapshot.Merge(samples.Select(s => s.Latency)),
+        CpuSeconds = samples.Sum(s => s.CpuSeconds),
+        WorkingSetBytes = last ? samples[^1].WorkingSetBytes : samples.Sum(s => s.WorkingSetBytes),
+        ManagedBytes = last ? samples[^1].ManagedBytes : samples.Sum(s => s.ManagedBytes),
+        Unanswered = samples.Sum(s => s.Unanswered),
+        Errors = samples.Sum(s => s.Errors),
     };
 }

@@ -113,6 +113,26 @@ public sealed class StationRunner
     /// <summary>Raised when a connection attempt failed or a connection ended, before the client waits to try again.</summary>
     public event Action<OcppReconnectAttempt>? Reconnecting;
 
+    /// <summary>Raised when a connection is up, before the station speaks on it (a load run counts frames from here).</summary>
+    public event Action<OcppRpcPeer>? Connected
+    {
+        add => _client.Connected += value;
+        remove => _client.Connected -= value;
+    }
+
+    /// <summary>Raised when a connection ended.</summary>
+    public event Action<OcppRpcPeer>? Disconnected
+    {
+        add => _client.Disconnected += value;
+        remove => _client.Disconnected -= value;
+    }
+
+    /// <summary>
+    /// The share of the heartbeat interval, 0..1, added to the wait before the first Heartbeat of each connection
+    /// (<c>./sim --jitter</c>), so stations booted together do not heartbeat in lock-step. The default value is 0.
+    /// </summary>
+    public double FirstHeartbeatStagger { get; init; }
+
     /// <summary>Raised after each BootNotification answer.</summary>
     public event Action<BootOutcome>? Booted;
 
@@ -210,9 +230,14 @@ public sealed class StationRunner
 
     private async Task RunSessionAsync(OcppRpcPeer peer, CancellationToken ct)
     {
-        // On lock-step time an unanswered CALL holds the simulation still until the call timeout: said in the log.
-        using var holds = new CallHolds(_clock, _time, _callTimeout, _clock is VirtualClock ? _log : null);
-        peer.Frame += holds.OnFrame;
+        // Per CALL a key, an entry and a timer: worth it only where simulated time waits for the CSMS. On lock-step time
+        // an unanswered CALL holds the simulation still until the call timeout: said in the log.
+        using var holds = _clock.HoldsForExchanges ? new CallHolds(_clock, _time, _callTimeout, _clock is VirtualClock ? _log : null) : null;
+        if (holds is not null)
+        {
+            peer.Frame += holds.OnFrame;
+        }
+
         peer.Frame += f => Frame?.Invoke(f);
         peer.Frame += WarnOfMisspelledErrorCode;
         var session = new StationSession(Station, peer, _adapter, _clock.Time, ex => _log($"error after an answer: {ex.Message}"), ct) { Engine = Engine };
@@ -513,6 +538,7 @@ public sealed class StationRunner
 
     private async Task HeartbeatLoopAsync(OcppRpcPeer peer, CancellationToken ct)
     {
+        var stagger = FirstHeartbeatStagger;
         while (true)
         {
             var interval = Station.Configuration.HeartbeatInterval;
@@ -520,6 +546,9 @@ public sealed class StationRunner
             {
                 interval = DefaultHeartbeatInterval;
             }
+
+            interval += interval * stagger;
+            stagger = 0;
 
             var wake = CancellationTokenSource.CreateLinkedTokenSource(ct);
             Volatile.Write(ref _wake, wake);

@@ -10,7 +10,7 @@ namespace DerSim.Sim.StationModel;
 /// </summary>
 public sealed class AuthorizationCache(StationConfiguration configuration)
 {
-    private readonly ConcurrentDictionary<string, CachedToken> _entries = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, CachedToken> _entries = new(concurrencyLevel: 1, capacity: 2, StringComparer.Ordinal);
 
     /// <summary>Whether the cache is in use (AuthCacheCtrlr.Enabled; 1.6 AuthorizationCacheEnabled).</summary>
     public bool Enabled => configuration.Get(StationConfiguration.AuthCacheEnabledKey)?.Value == "true";

@@ -11,7 +11,7 @@ namespace DerSim.Sim.StationModel;
 /// </summary>
 public sealed class FirmwareTrust
 {
-    private readonly ConcurrentDictionary<string, byte> _revoked = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ConcurrentDictionary<string, byte> _revoked = new(concurrencyLevel: 1, capacity: 2, StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Where the station's manufacturer roots come from, read at every check.</summary>
     public Func<IReadOnlyList<X509Certificate2>> ManufacturerRoots { get; set; } = () => [FirmwareManufacturer.Default.Root];

@@ -36,6 +36,9 @@ public abstract class SimulationClock
     /// </summary>
     public virtual IDisposable RegisterActor() => NoRelease.Instance;
 
+    /// <summary>Whether <see cref="Hold"/> does anything: only on a discrete-event clock is an exchange in flight worth tracking.</summary>
+    public virtual bool HoldsForExchanges => false;
+
     /// <summary>Holds simulated time still until disposed (an OCPP exchange in flight). Only a discrete-event clock cares.</summary>
     public virtual IDisposable Hold() => NoRelease.Instance;
 

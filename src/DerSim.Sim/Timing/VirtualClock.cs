@@ -104,6 +104,9 @@ public sealed class VirtualClock : SimulationClock
     }
 
     /// <inheritdoc />
+    public override bool HoldsForExchanges => true;
+
+    /// <inheritdoc />
     public override IDisposable Hold()
     {
         lock (_gate)
