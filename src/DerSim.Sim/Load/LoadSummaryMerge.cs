@@ -25,6 +25,9 @@ public static class LoadSummaryMerge
         }
 
         CheckShards(shards);
+        // In shard order whatever order they were given in: sums of fractional figures (CPU seconds) then come out the
+        // same to the last digit, so merging the same shards twice writes the same file.
+        shards = [.. shards.OrderBy(s => s.Shards.Count > 0 ? s.Shards.Min(r => r.ShardIndex) : s.Run.ShardIndex)];
         var runs = shards.SelectMany(s => s.Shards.Count > 0 ? s.Shards : [s.Run]).OrderBy(r => r.ShardIndex).ToList();
         var start = shards.Min(s => s.Run.StartedAt);
         var end = shards.Max(s => s.Run.EndedAt);

@@ -1,14 +1,14 @@
+using System.Diagnostics;
 using DerSim.Csms;
 using DerSim.Sim.Load;
-using DerSim.Sim.Tests.Load;
 
 namespace DerSim.Harness.Tests.Cli;
 
 /// <summary>
-/// <c>dersim load-merge</c> as a process on four shard folders recorded for real against the reference CSMS
-/// (<see cref="LoadShardRecording.WriteShardFolderAsync"/>, the one place to swap for four <c>./sim --stations N
-/// --shard K/4</c> processes): the merged folder is what <see cref="LoadSummaryMerge"/> makes of the same summaries;
-/// bad input is one line naming the file and the problem, exit 2 and no folder.
+/// <c>dersim load-merge</c> as a process on the report folders of four real <c>./sim --stations 12 --shard K/4</c>
+/// processes run at once against the reference CSMS: the four shards boot the twelve stations once each between them,
+/// and the merged folder is what <see cref="LoadSummaryMerge"/> makes of their summaries; bad input is one line naming
+/// the file and the problem, exit 2 and no folder.
 /// </summary>
 [NonParallelizable]
 public sealed class LoadMergeCommandTests
@@ -18,14 +18,55 @@ public sealed class LoadMergeCommandTests
     private List<LoadSummary> _shards = [];
 
     [OneTimeSetUp]
-    public async Task RecordFourShardFolders()
+    public async Task RunFourShardProcesses()
     {
         _scratch = Directory.CreateTempSubdirectory("dersim-load-merge-").FullName;
         await using var csms = new ReferenceCsms(new ReferenceCsmsOptions { HeartbeatIntervalSeconds = 300 });
         await csms.StartAsync();
-        var written = await Task.WhenAll(Enumerable.Range(1, 4).Select(k => LoadShardRecording.WriteShardFolderAsync(csms.Url, k, 4, stations: 3, _scratch)));
-        _shardFolders = [.. written.Select(w => w.Folder)];
+        var runs = await Task.WhenAll(Enumerable.Range(1, 4).Select(k => RunShardAsync(csms.Url, k)));
+        foreach (var (k, exit, stdout, stderr) in runs)
+        {
+            exit.ShouldBe(0, $"shard {k}/4\n{stdout}\n{stderr}");
+        }
+
+        // Each id in exactly one shard: the CSMS saw the twelve stations boot once each.
+        var ids = Enumerable.Range(1, 12).Select(i => $"MERGE-{i:00000}").ToList();
+        csms.Stations.Keys.Order().ShouldBe(ids);
+        ids.ShouldAllBe(id => csms.Stations[id].BootCount == 1);
+        _shardFolders = [.. Enumerable.Range(1, 4).Select(k => Directory.GetDirectories(Path.Combine(_scratch, $"shard-{k}")).ShouldHaveSingleItem())];
+        _shardFolders.ShouldAllBe(f => Path.GetFileName(f).EndsWith($"-shard-{_shardFolders.IndexOf(f) + 1}-of-4", StringComparison.Ordinal));
         _shards = [.. _shardFolders.Select(f => LoadSummaryJson.Read(File.ReadAllText(Path.Combine(f, "summary.json"))))];
+        _shards.ShouldAllBe(s => s.Run.Stations == 3);
+    }
+
+    /// <summary>Shard <paramref name="k"/> of 4 as its own process: the built <c>./sim</c>, its report under shard-K.</summary>
+    private async Task<(int K, int Exit, string Stdout, string Stderr)> RunShardAsync(Uri csms, int k)
+    {
+        var info = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = _scratch,
+        };
+        string[] args =
+        [
+            Path.Combine(AppContext.BaseDirectory, "DerSim.Sim.dll"), "--ocpp_enable", "yes", "--ocpp_version", "ocpp2.0.1",
+            "--ocpp_csms_url", csms.ToString(), "--ocpp_csid", "MERGE", "--evse_profile", "EVSE-AC-22kW-1port",
+            "--stations", "12", "--shard", $"{k}/4", "--meter_interval", "1", "--ramp_up", "1000", "--run_for", "4",
+            "--report_dir", Path.Combine(_scratch, $"shard-{k}"),
+        ];
+        foreach (var arg in args)
+        {
+            info.ArgumentList.Add(arg);
+        }
+
+        using var process = Process.Start(info)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(120));
+        await process.WaitForExitAsync(limit.Token);
+        return (k, process.ExitCode, await stdout, await stderr);
     }
 
     [OneTimeTearDown]

@@ -11,31 +11,17 @@ using DerSim.Sim.Load;
 namespace DerSim.Sim.Tests.Load;
 
 /// <summary>
-/// One shard of a load run recorded for real, in the test process, until <c>./sim --stations N --shard K/N</c> writes
-/// its own: <paramref name="Stations"/> bare OCPP 2.0.1 connections to a CSMS each send BootNotification, a
+/// One shard of a load run recorded for real, in the test process, keeping every latency it measured (a
+/// <c>./sim --stations N --shard K/N</c> process keeps only its histograms; LoadMergeCommandTests runs four of those):
+/// <paramref name="Stations"/> bare OCPP 2.0.1 connections to a CSMS each send BootNotification, a
 /// StatusNotification, Heartbeats and one MeterValues without its required fields (the CSMS answers a CALLERROR), every
 /// answer timed with a stopwatch into the summary's histograms, a sample per second into its timeline. Besides the
-/// summary it keeps every latency it recorded, so a test can work out percentiles without the histograms.
+/// summary it keeps every latency it recorded, so a test can work out exact percentiles and check the merged histograms.
 /// </summary>
 /// <param name="Summary">The shard's summary, as summary.json holds it.</param>
 /// <param name="LatenciesMicros">Every CALL → answer latency the shard recorded, in µs.</param>
 internal sealed record LoadShardRecording(LoadSummary Summary, IReadOnlyList<long> LatenciesMicros)
 {
-    /// <summary>
-    /// Writes shard <paramref name="shard"/>/<paramref name="shards"/>'s report folder (summary.json and index.html, as
-    /// the runner does) under <paramref name="parent"/> and returns it with the recording. The one place to swap for a
-    /// real <c>./sim --ocpp_enable yes --ocpp_csms_url URL --stations N --shard K/N</c> process once the runner is on
-    /// main: run it with <paramref name="parent"/> as its working folder and return its <c>reports/load/&lt;time&gt;/</c>.
-    /// </summary>
-    public static async Task<(string Folder, LoadShardRecording Recording)> WriteShardFolderAsync(Uri csms, int shard, int shards, int stations, string parent)
-    {
-        var recording = await RecordAsync(csms, shard, shards, stations);
-        // Named as ./sim --stations names a shard's folder: <UTC start>-shard-K-of-N.
-        var folder = Path.Combine(parent, $"shard-{shard}", "reports", "load", $"{LoadReportFolder.Name(recording.Summary.Run.StartedAt)}-shard-{shard}-of-{shards}");
-        LoadReportFolder.Write(recording.Summary, folder);
-        return (folder, recording);
-    }
-
     /// <summary>Records one shard against <paramref name="csms"/>: <paramref name="stations"/> stations, each about 1.5 s of calls.</summary>
     public static async Task<LoadShardRecording> RecordAsync(Uri csms, int shard, int shards, int stations, int heartbeats = 6)
     {
