@@ -68,46 +68,35 @@ public sealed class OcppClient
     {
         var url = Options.StationUrl;
         var subprotocol = Options.Version.Subprotocol();
-        var socket = new ClientWebSocket();
         var tls = new TlsOutcome();
-        Configure(socket.Options, subprotocol, tls);
+        var request = Dial(url, subprotocol, tls);
         // Real time on purpose: the timeout bounds socket I/O, which a simulated clock does not drive.
         using var timeout = new CancellationTokenSource(Options.ConnectTimeout);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, timeout.Token);
         StartupTrace.Mark("connect");
+        WebSocketDialResult dialed;
         try
         {
-            await socket.ConnectAsync(url, linked.Token).ConfigureAwait(false);
+            dialed = await WebSocketDialer.ConnectAsync(request, linked.Token).ConfigureAwait(false);
             StartupTrace.Mark("open");
         }
         catch (OperationCanceledException) when (!ct.IsCancellationRequested)
         {
-            socket.Dispose();
             throw new OcppConnectException($"connecting to {url} timed out after {Options.ConnectTimeout.TotalSeconds:0.#} s", OcppConnectFailure.Timeout);
         }
-        catch (Exception ex) when (ex is WebSocketException or HttpRequestException or IOException or AuthenticationException)
+        catch (Exception ex) when (ex is SocketException or IOException or AuthenticationException)
         {
-            var translated = Translate(ex, url, subprotocol, socket, tls);
-            socket.Dispose();
-            throw translated;
-        }
-        catch
-        {
-            socket.Dispose();
-            throw;
+            throw Translate(ex, url, subprotocol, tls);
         }
 
-        if (socket.SubProtocol != subprotocol)
+        if (dialed.Subprotocol != subprotocol)
         {
-            var answered = socket.SubProtocol ?? "none";
-            socket.Abort();
-            socket.Dispose();
-            throw new OcppConnectException($"CSMS at {url} did not accept subprotocol {subprotocol} (answered: {answered})", OcppConnectFailure.Subprotocol);
+            dialed.Socket.Abort();
+            dialed.Socket.Dispose();
+            throw new OcppConnectException($"CSMS at {url} did not accept subprotocol {subprotocol} (answered: {dialed.Subprotocol ?? "none"})", OcppConnectFailure.Subprotocol);
         }
 
-        // The upgrade response's headers were wanted for errors only; a connection kept for hours need not hold them.
-        socket.HttpResponseHeaders = null;
-        return new OcppRpcPeer(new OcppWebSocketChannel(socket), _table, OcppRole.ChargingStation, Options.StationId, Options.Rpc, _time);
+        return new OcppRpcPeer(new OcppWebSocketChannel(dialed.Socket), _table, OcppRole.ChargingStation, Options.StationId, Options.Rpc, _time);
     }
 
     /// <summary>
@@ -233,42 +222,36 @@ public sealed class OcppClient
         await Task.Delay(delay, _time, ct).ConfigureAwait(false);
     }
 
-    private void Configure(ClientWebSocketOptions socket, string subprotocol, TlsOutcome tls)
+    private WebSocketDialRequest Dial(Uri url, string subprotocol, TlsOutcome tls)
     {
-        foreach (var offered in Options.OfferedSubprotocols ?? [subprotocol])
-        {
-            socket.AddSubProtocol(offered);
-        }
-
         // OCPP's WebSocketPingInterval is the interval of client-side PINGs ("0 disables client side websocket Ping/Pong",
         // 1.6 configuration key and 2.x OCPPCommCtrlr variable alike). With only an interval set,
         // .NET sends unsolicited PONGs, which a CSMS that extends its read deadline on client pings ignores; a PONG
         // timeout makes it send real PINGs and drop a connection whose peer stopped answering.
         var ping = PingInterval;
-        socket.KeepAliveInterval = ping > TimeSpan.Zero ? ping : TimeSpan.Zero;
-        socket.KeepAliveTimeout = ping > TimeSpan.Zero ? ping : Timeout.InfiniteTimeSpan;
-        socket.CollectHttpResponseDetails = true;
+        string? authorization = null;
         if (Options.BasicAuthPassword is { } password)
         {
-            var token = Convert.ToBase64String(Encoding.UTF8.GetBytes($"{Options.BasicAuthUsername ?? Options.StationId}:{password}"));
-            socket.SetRequestHeader("Authorization", $"Basic {token}");
-        }
-
-        if (Options.ClientCertificate is { } certificate)
-        {
-            socket.ClientCertificates = [certificate];
+            authorization = "Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes($"{Options.BasicAuthUsername ?? Options.StationId}:{password}"));
         }
 
         var custom = Options.ServerCertificateValidation;
         var trusted = Options.TrustedCaCertificate;
-        socket.RemoteCertificateValidationCallback = (_, certificate, chain, errors) =>
-        {
-            var accepted = certificate is not null && (custom is not null
-                ? custom(certificate as X509Certificate2 ?? X509CertificateLoader.LoadCertificate(certificate.GetRawCertData()), chain, errors)
-                : errors == SslPolicyErrors.None || (trusted is not null && ChainsTo(certificate, errors, trusted)));
-            tls.Errors = accepted ? SslPolicyErrors.None : errors;
-            return accepted;
-        };
+        return new WebSocketDialRequest(
+            url,
+            Options.OfferedSubprotocols ?? [subprotocol],
+            authorization,
+            Options.ClientCertificate,
+            (_, certificate, chain, errors) =>
+            {
+                var accepted = certificate is not null && (custom is not null
+                    ? custom(certificate as X509Certificate2 ?? X509CertificateLoader.LoadCertificate(certificate.GetRawCertData()), chain, errors)
+                    : errors == SslPolicyErrors.None || (trusted is not null && ChainsTo(certificate, errors, trusted)));
+                tls.Errors = accepted ? SslPolicyErrors.None : errors;
+                return accepted;
+            },
+            ping > TimeSpan.Zero ? ping : TimeSpan.Zero,
+            ping > TimeSpan.Zero ? ping : Timeout.InfiniteTimeSpan);
     }
 
     /// <summary>Accepts a certificate whose only fault is an unknown root, when it chains to <paramref name="trusted"/>.</summary>
@@ -287,18 +270,17 @@ public sealed class OcppClient
         return chain.Build(leaf);
     }
 
-    private OcppConnectException Translate(Exception ex, Uri url, string subprotocol, ClientWebSocket socket, TlsOutcome tls)
+    private OcppConnectException Translate(Exception ex, Uri url, string subprotocol, TlsOutcome tls)
     {
-        var status = socket.HttpStatusCode;
-        if (status is not 0 and not HttpStatusCode.SwitchingProtocols)
+        var dial = Find<WebSocketDialException>(ex);
+        if (dial?.Response is { Status: not HttpStatusCode.SwitchingProtocols } refused)
         {
-            return new OcppConnectException(DescribeHttp(url, status), OcppConnectFailure.Http, status, ex);
+            return new OcppConnectException(DescribeHttp(url, refused.Status), OcppConnectFailure.Http, refused.Status, ex);
         }
 
-        if (Find<WebSocketException>(ex) is { WebSocketErrorCode: WebSocketError.UnsupportedProtocol })
+        if (dial is { SubprotocolRefused: true, Response: { } chose })
         {
-            var answered = socket.HttpResponseHeaders?.TryGetValue("Sec-WebSocket-Protocol", out var values) == true ? string.Join(", ", values) : "none";
-            return new OcppConnectException($"CSMS at {url} did not accept subprotocol {subprotocol} (answered: {answered})", OcppConnectFailure.Subprotocol, null, ex);
+            return new OcppConnectException($"CSMS at {url} did not accept subprotocol {subprotocol} (answered: {chose.Header("Sec-WebSocket-Protocol") ?? "none"})", OcppConnectFailure.Subprotocol, null, ex);
         }
 
         if (tls.Errors is { } errors && errors != SslPolicyErrors.None)
@@ -317,7 +299,7 @@ public sealed class OcppClient
             return new OcppConnectException($"{what} {url}", OcppConnectFailure.Refused, null, ex);
         }
 
-        if (url.Scheme == "wss" && Options.ClientCertificate is null && Find<HttpRequestException>(ex) is { HttpRequestError: HttpRequestError.ResponseEnded })
+        if (url.Scheme == "wss" && Options.ClientCertificate is null && dial is { EndedBeforeAnswer: true })
         {
             // With TLS 1.3 a server that demands a client certificate rejects its absence after the handshake,
             // so the client only sees the connection end before the upgrade response.
@@ -328,7 +310,7 @@ public sealed class OcppClient
                 ex);
         }
 
-        if (url.Scheme == "wss" && Options.ClientCertificate is { } presented && Find<HttpRequestException>(ex) is { HttpRequestError: HttpRequestError.ResponseEnded })
+        if (url.Scheme == "wss" && Options.ClientCertificate is { } presented && dial is { EndedBeforeAnswer: true })
         {
             // The same TLS 1.3 effect when the CSMS turns the presented certificate away (OCPP 2.0.1 A00.FR.407).
             return new OcppConnectException(
