@@ -23,8 +23,13 @@ public sealed class DeviceModel
     private const string EvseName = "EVSE";
     private const string ConnectorName = "Connector";
 
+    // The values a ConnectorType may take: the same for every connector of every station.
+    private static readonly string ConnectorTypes = string.Join(",", EnumJsonNames.All(typeof(ConnectorType)));
+
     private readonly ChargingStation _station;
     private readonly Func<int?, double> _powerW;
+    private readonly bool _networkConfiguration;
+    private IReadOnlyList<DeviceVariable>? _variables;
 
     /// <summary>Builds the model of <paramref name="station"/>.</summary>
     /// <param name="station">The station; its connector states and settings are read live.</param>
@@ -41,15 +46,29 @@ public sealed class DeviceModel
         ArgumentNullException.ThrowIfNull(station);
         _station = station;
         _powerW = activePowerW ?? (_ => 0);
-        Variables =
-        [
-            .. StationVariables(), .. EvseVariables(), .. ConnectorVariables(), .. SettingVariables(),
-            .. networkConfiguration ? NetworkConfigurationVariables.Of(station.NetworkProfiles) : [],
-        ];
+        _networkConfiguration = networkConfiguration;
     }
 
     /// <summary>Every variable: the station's first, then each EVSE's, each connector's, the settings, then each network configuration slot's.</summary>
-    public IReadOnlyList<DeviceVariable> Variables { get; }
+    /// <remarks>
+    /// Built on first use: every 2.x session has a model, but most stations of a load run are never asked for it, and
+    /// its ~60 variables (~130 with 2.1's network configuration slots) cost 15–35 KB a station. What they are does not
+    /// depend on when they are built: the profile, the connectors and the settings' names are fixed, values are read live.
+    /// </remarks>
+    public IReadOnlyList<DeviceVariable> Variables
+    {
+        get
+        {
+            var variables = Volatile.Read(ref _variables);
+            if (variables is null)
+            {
+                variables = Build();
+                variables = Interlocked.CompareExchange(ref _variables, variables, null) ?? variables;
+            }
+
+            return variables;
+        }
+    }
 
     /// <summary>The variables a base report of <paramref name="reportBase"/> lists, in <see cref="Variables"/> order.</summary>
     public IReadOnlyList<DeviceVariable> Report(DeviceReportBase reportBase) => reportBase switch
@@ -106,6 +125,12 @@ public sealed class DeviceModel
         return _station.Configuration.TrySet(setting, value);
     }
 
+    private DeviceVariable[] Build() =>
+    [
+        .. StationVariables(), .. EvseVariables(), .. ConnectorVariables(), .. SettingVariables(),
+        .. _networkConfiguration ? NetworkConfigurationVariables.Of(_station.NetworkProfiles) : [],
+    ];
+
     private IEnumerable<DeviceVariable> StationVariables()
     {
         var identity = _station.Profile.Identity;
@@ -145,7 +170,7 @@ public sealed class DeviceModel
             var component = new DeviceComponent(ConnectorName, connector.EvseId, connector.ConnectorId);
             yield return new DeviceVariable(component, "ConnectorType", DeviceDataType.OptionList, ReadOnly: true, () => EnumJsonNames.Of(connector.Definition.Type))
             {
-                ValuesList = string.Join(",", EnumJsonNames.All(typeof(ConnectorType))),
+                ValuesList = ConnectorTypes,
             };
             yield return Availability(component, [connector], occupiedWins: true);
             yield return SupplyPhases(component, connector.Definition.Phases ?? 0);
