@@ -5,6 +5,7 @@ using DerSim.Ocpp.Validation;
 using DerSim.Sim.Load;
 using DerSim.Sim.Profiles;
 using DerSim.Sim.Timing;
+using DerSim.Sim.StationModel;
 
 namespace DerSim.Sim.Cli;
 
@@ -49,6 +50,7 @@ internal static class LoadCommand
                 Validate = options.Validate,
                 EndTransactionsBound = SimProgram.EndTransactionsBound,
                 StateDirectory = options.StateDirectory,
+                LogLines = options.LogLines ?? StationLogBook.LoadRunCapacity,
             };
             folder = CreateFolder(options, time);
         }

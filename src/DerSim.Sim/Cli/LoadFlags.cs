@@ -12,6 +12,9 @@ internal static class LoadFlags
     /// <summary>The longest <c>--meter_interval</c>: a day.</summary>
     public const int MaxMeterIntervalSeconds = 86_400;
 
+    /// <summary>The most <c>--log_lines</c>.</summary>
+    public const int MaxLogLines = 100_000;
+
     /// <summary>The slowest <c>--ramp_up</c>: a station every 100 s.</summary>
     public const double MinRampUp = 0.01;
 
@@ -38,6 +41,8 @@ internal static class LoadFlags
             (o, f, v) => o with { Load = o.Load with { JitterSeed = NumericFlag.Whole(f, v, 0, int.MaxValue) } }),
         new("--shard", "K/N", $"run only shard K (1-based) of N of the ids: N contiguous blocks of nearly equal size, so N processes (or pods) with the same flags and K = 1..N run every id once; auto/N takes K from ${ShardSpec.CompletionIndexVariable} + 1 (a Kubernetes Indexed Job) (default: all ids)",
             (o, f, v) => o with { Load = o.Load with { Shard = ParseShard(f, v) } }),
+        new("--log_lines", "N", $"lines each station keeps in its diagnostics and security logs (what GetLog and GetDiagnostics upload), 1-{NumericFlag.Show(MaxLogLines)}; older lines are dropped (default: {StationModel.StationLogBook.Capacity}, {StationModel.StationLogBook.LoadRunCapacity} with several stations: every frame is a line, and 256 lines were ~40 KB of each station's memory)",
+            (o, f, v) => o with { LogLines = NumericFlag.Whole(f, v, 1, MaxLogLines) }),
         new("--report_dir", "DIR", $"where a run of several stations writes its report folder <UTC time>/ with summary.json (default: {LoadOptions.DefaultReportDirectory}, made if missing)",
             (o, f, v) => o with { Load = o.Load with { ReportDirectory = NonEmpty(f, v) } }),
     ];

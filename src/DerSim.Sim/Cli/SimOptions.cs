@@ -64,6 +64,12 @@ public sealed record SimOptions
     /// <summary>The sample interval in seconds, overriding the profile's (<c>--meter_interval</c>); null keeps the profile's. The default value is null.</summary>
     public int? MeterIntervalSeconds { get; init; }
 
+    /// <summary>
+    /// The lines each station keeps in its diagnostics and security logs (<c>--log_lines</c>); null: 256 for one station,
+    /// 32 in a load run. The default value is null.
+    /// </summary>
+    public int? LogLines { get; init; }
+
     /// <summary>How many stations and how they are run (<c>--stations</c>, <c>--ramp_up</c>, <c>--shard</c>, …). The default value is one station, as before.</summary>
     public LoadOptions Load { get; init; } = new();
 }

@@ -91,6 +91,7 @@ public static class SimProgram
         }
 
         var station = new ChargingStation(options.StationId, profile);
+        station.Logs.LinesKept = options.LogLines ?? StationLogBook.Capacity;
         await stdout.WriteLineAsync(Describe(station, options));
         if (!options.OcppEnabled)
         {

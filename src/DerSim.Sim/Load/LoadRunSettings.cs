@@ -1,6 +1,7 @@
 using DerSim.Ocpp.Transport;
 using DerSim.Sim.Engine;
 using DerSim.Sim.Profiles;
+using DerSim.Sim.StationModel;
 
 namespace DerSim.Sim.Load;
 
@@ -33,6 +34,9 @@ public sealed record LoadRunSettings
 
     /// <summary>Whether frames are validated (for the report).</summary>
     public bool Validate { get; init; } = true;
+
+    /// <summary>The lines each station keeps per log (<c>--log_lines</c>). The default value is <see cref="StationLogBook.LoadRunCapacity"/>.</summary>
+    public int LogLines { get; init; } = StationLogBook.LoadRunCapacity;
 
     /// <summary>How long the end waits for the CSMS to answer the transactions it ends. The default value is 5 s.</summary>
     public TimeSpan EndTransactionsBound { get; init; } = TimeSpan.FromSeconds(5);

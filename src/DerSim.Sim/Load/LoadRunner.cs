@@ -254,6 +254,7 @@ public sealed class LoadRunner
         var interval = TimeSpan.FromSeconds(Math.Max(1, settings.Profile.MeterValues.SampleIntervalSeconds));
         var plan = share > 0 ? settings.Plan with { FirstSessionDelay = interval * share } : settings.Plan;
         var station = new ChargingStation(id, settings.Profile);
+        station.Logs.LinesKept = settings.LogLines;
         var loadStation = new LoadStation(id);
         var runner = new StationRunner(station, client, _time, message => Log(loadStation.Id, message), plan) { FirstHeartbeatStagger = share };
         loadStation.Runner = runner;

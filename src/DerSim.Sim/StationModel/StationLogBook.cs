@@ -10,10 +10,24 @@ namespace DerSim.Sim.StationModel;
 public sealed class StationLogBook
 {
     /// <summary>
-    /// The most entries kept per log; older ones are dropped. Every frame adds a diagnostics line, so this bounds each
-    /// station's memory under load: a frame's entry (formatted only when read) is ~64 bytes, so 256 lines hold ~16 KB once full; 2000 formatted lines held ~300 KB.
+    /// The most entries kept per log by default; older ones are dropped. Every frame adds a diagnostics line, so this
+    /// bounds each station's memory: a frame's entry (formatted only when read) is ~64 bytes plus its message id
+    /// (~100 bytes for a GUID), so 256 lines hold ~40 KB once full; 2000 formatted lines held ~300 KB.
     /// </summary>
     public const int Capacity = 256;
+
+    /// <summary>
+    /// The default in a load run (<c>./sim --stations N</c>): 256 lines were ~40 KB of each station's memory after ten
+    /// minutes, the lion's share of a station; 32 lines still hold the last minute or so of traffic.
+    /// </summary>
+    public const int LoadRunCapacity = 32;
+
+    /// <summary>The most entries kept in each log (<c>--log_lines</c>), at least 1. The default value is <see cref="Capacity"/>.</summary>
+    public int LinesKept
+    {
+        get;
+        set => field = value >= 1 ? value : throw new ArgumentOutOfRangeException(nameof(value), value, "a log keeps at least one line");
+    } = Capacity;
 
     private readonly Lock _gate = new();
     private readonly Queue<StationLogEntry> _diagnostics = new();
@@ -31,7 +45,7 @@ public sealed class StationLogBook
         {
             var log = entry.Kind == StationLogKind.Security ? _security : _diagnostics;
             log.Enqueue(entry);
-            while (log.Count > Capacity)
+            while (log.Count > LinesKept)
             {
                 log.Dequeue();
             }

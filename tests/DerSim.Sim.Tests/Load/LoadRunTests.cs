@@ -165,6 +165,7 @@ public sealed class LoadRunTests
     [TestCase(new[] { "--stations", "2", "--jitter", "1.5" }, "--jitter: '1.5' is out of range")]
     [TestCase(new[] { "--stations", "2", "--shard", "4/3" }, "--shard: '4/3' is not a shard")]
     [TestCase(new[] { "--stations", "2", "--meter_interval", "0" }, "--meter_interval: '0' is out of range")]
+    [TestCase(new[] { "--stations", "2", "--log_lines", "0" }, "--log_lines: '0' is out of range")]
     [TestCase(new[] { "--ramp_up", "10" }, "--ramp_up and --report_dir are for several stations")]
     [TestCase(new[] { "--ocpp_csid_list", "/nowhere/ids.txt" }, "--ocpp_csid_list: file '/nowhere/ids.txt' does not exist")]
     public async Task A_bad_flag_is_one_line_naming_it_and_exit_2(string[] args, string expected)
