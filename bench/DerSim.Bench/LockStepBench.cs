@@ -38,7 +38,7 @@ public static partial class LockStepBench
         };
         var verbose = args.Contains("--verbose");
         var root = RepoRoot.Find();
-        var dll = Option(args, "--sim_dll") ?? Path.Combine(root, "artifacts", "bin", "DerSim.Sim", "release", "DerSim.Sim.dll");
+        var dll = Option(args, "--sim_dll") ?? StartupBench.SimDll(root);
         if (Option(args, "--sim_dll") is null && (!await StartupBench.BuildSimAsync(root) || !File.Exists(dll)))
         {
             await Console.Error.WriteLineAsync($"lockstep: the sim could not be built ({dll} missing); run ./sim --help to see why");

@@ -180,6 +180,9 @@ public static class StartupBench
     internal static string SimDll(string root) =>
         Path.Combine(root, "artifacts", Environment.GetEnvironmentVariable("DERSIM_SIM_COMPOSITE") == "1" ? "run-composite" : "run", "DerSim.Sim", "DerSim.Sim.dll");
 
+    /// <summary>The dll <c>eng/launch.sh</c> publishes for <c>./dersim</c>.</summary>
+    internal static string DersimDll(string root) => Path.Combine(root, "artifacts", "run", "DerSim.Harness", "dersim.dll");
+
     /// <summary>The first three fields of /proc/loadavg (1, 5 and 15 minutes), or "unknown" off Linux.</summary>
     internal static string LoadAverage()
     {
@@ -206,14 +209,25 @@ public static class StartupBench
     }
 
     /// <summary>Builds (or confirms up to date) the Release sim the way ./sim does.</summary>
-    internal static async Task<bool> BuildSimAsync(string root)
+    internal static Task<bool> BuildSimAsync(string root) => BuildThroughLauncherAsync(root, "sim", "--help");
+
+    /// <summary>
+    /// Runs <c>./<paramref name="tool"/> <paramref name="args"/></c> (<c>sim</c> or <c>dersim</c>), which builds the tool
+    /// through <c>eng/launch.sh</c> when its sources changed; prints the tool's stderr when it fails.
+    /// </summary>
+    internal static async Task<bool> BuildThroughLauncherAsync(string root, string tool, params string[] args)
     {
-        var start = new ProcessStartInfo(Path.Combine(root, "sim"), "--help")
+        var start = new ProcessStartInfo(Path.Combine(root, tool))
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var errors = await process.StandardError.ReadToEndAsync();

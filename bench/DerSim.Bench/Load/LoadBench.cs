@@ -37,10 +37,10 @@ public static class LoadBench
             _ => ["no", "yes"],
         };
         var root = RepoRoot.Find();
-        var sim = Path.Combine(root, "artifacts", "bin", "DerSim.Sim", "release", "DerSim.Sim.dll");
-        var dersim = Path.Combine(root, "artifacts", "bin", "DerSim.Harness", "release", "dersim.dll");
+        var sim = StartupBench.SimDll(root);
+        var dersim = StartupBench.DersimDll(root);
         var build = !args.Contains("--no_build");
-        if ((build && (!await StartupBench.BuildSimAsync(root) || !await BuildAsync(root, "dersim", "csms", "--help"))) || !File.Exists(sim) || !File.Exists(dersim))
+        if ((build && (!await StartupBench.BuildSimAsync(root) || !await StartupBench.BuildThroughLauncherAsync(root, "dersim", "csms", "--help"))) || !File.Exists(sim) || !File.Exists(dersim))
         {
             await Console.Error.WriteLineAsync("load: ./sim or ./dersim could not be built; run ./sim --help and ./dersim --help to see why");
             return 2;
@@ -150,27 +150,6 @@ public static class LoadBench
         }
 
         return false;
-    }
-
-    private static async Task<bool> BuildAsync(string root, string tool, params string[] args)
-    {
-        var start = new ProcessStartInfo(Path.Combine(root, tool)) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = await process.StandardError.ReadToEndAsync();
-        await output;
-        await process.WaitForExitAsync();
-        if (process.ExitCode != 0)
-        {
-            await Console.Error.WriteLineAsync(errors);
-        }
-
-        return process.ExitCode == 0;
     }
 
     private static string FreePort()
