@@ -90,19 +90,7 @@ internal static class LoadCommand
 
         return SimProgram.ExitOk;
 
-        void Stop(PosixSignalContext context)
-        {
-            // As with one station: the first signal ends the transactions and closes cleanly, a second closes at once.
-            context.Cancel = true;
-            if (ending.IsCancellationRequested)
-            {
-                stop.Cancel();
-            }
-            else
-            {
-                ending.Cancel();
-            }
-        }
+        void Stop(PosixSignalContext context) => SimProgram.StopInTwoSteps(context, ending, stop);
     }
 
     /// <summary>Every id of the run, all shards together: the list's (its first --stations N), else numbered after --ocpp_csid.</summary>

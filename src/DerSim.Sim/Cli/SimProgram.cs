@@ -197,19 +197,23 @@ public static class SimProgram
 
         return ExitOk;
 
-        void Stop(PosixSignalContext context)
+        void Stop(PosixSignalContext context) => StopInTwoSteps(context, ending, stop);
+    }
+
+    /// <summary>
+    /// Ctrl+C or SIGTERM: the first lets the station(s) end their transactions and close the WebSocket with a close frame
+    /// instead of the runtime killing the process (<paramref name="ending"/>); a second closes at once (<paramref name="stop"/>).
+    /// </summary>
+    internal static void StopInTwoSteps(PosixSignalContext context, CancellationTokenSource ending, CancellationTokenSource stop)
+    {
+        context.Cancel = true;
+        if (ending.IsCancellationRequested)
         {
-            // Let the runner end its transactions and close the WebSocket with a close frame instead of the runtime
-            // killing the process; a second signal closes at once.
-            context.Cancel = true;
-            if (ending.IsCancellationRequested)
-            {
-                stop.Cancel();
-            }
-            else
-            {
-                ending.Cancel();
-            }
+            stop.Cancel();
+        }
+        else
+        {
+            ending.Cancel();
         }
     }
 
