@@ -57,6 +57,25 @@ public sealed class WebSocketDialerTests
     }
 
     [Test]
+    public async Task An_ipv6_literal_is_dialled_and_named_in_brackets_in_the_host_header()
+    {
+        string? seen = null;
+        await using var server = new ScriptedUpgradeServer(
+            request =>
+            {
+                seen = request;
+                return Encoding.ASCII.GetBytes(Upgrade(request, "ocpp1.6"));
+            },
+            IPAddress.IPv6Loopback);
+
+        var result = await WebSocketDialer.ConnectAsync(Request(server.Url, ["ocpp1.6"]), CancellationToken.None);
+        result.Socket.Dispose();
+
+        server.Url.Host.ShouldBe("[::1]");
+        seen!.Split("\r\n").ShouldContain($"Host: [::1]:{server.Url.Port}");
+    }
+
+    [Test]
     public async Task A_wrong_accept_key_is_refused_naming_the_header()
     {
         await using var server = new ScriptedUpgradeServer(request => Encoding.ASCII.GetBytes(
@@ -128,16 +147,17 @@ public sealed class WebSocketDialerTests
     /// <summary>Answers one upgrade request with what the script gives (null: closes without answering), in one write.</summary>
     private sealed class ScriptedUpgradeServer : IAsyncDisposable
     {
-        private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
+        private readonly TcpListener _listener;
         private readonly Task _serve;
 
-        public ScriptedUpgradeServer(Func<string, byte[]?> script)
+        public ScriptedUpgradeServer(Func<string, byte[]?> script, IPAddress? address = null)
         {
+            _listener = new(address ?? IPAddress.Loopback, 0);
             _listener.Start();
             _serve = ServeAsync(script);
         }
 
-        public Uri Url => new($"ws://127.0.0.1:{((IPEndPoint)_listener.LocalEndpoint).Port}/");
+        public Uri Url => new($"ws://{new IPEndPoint(((IPEndPoint)_listener.LocalEndpoint).Address, ((IPEndPoint)_listener.LocalEndpoint).Port)}/");
 
         public async ValueTask DisposeAsync()
         {
