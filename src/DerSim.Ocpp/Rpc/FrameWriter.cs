@@ -59,35 +59,45 @@ internal static class FrameWriter
         }
     }
 
-    public static string Request(OcppMessageType type, string messageId, string action, ReadOnlySpan<byte> payload)
+    /// <summary>A CALL or SEND around an already-serialised payload (a message of the transaction queue), in the thread's buffer.</summary>
+    public static string Request(OcppMessageType type, string messageId, string action, ReadOnlySpan<byte> payload) =>
+        Around(payload, (int)type, messageId, action);
+
+    /// <summary>A CALLRESULT around an already-serialised payload, in the thread's buffer.</summary>
+    public static string Result(string messageId, ReadOnlySpan<byte> payload) =>
+        Around(payload, (int)OcppMessageType.CallResult, messageId, null);
+
+    // [type, id, (action,) payload] in the thread's kept buffer: a frame costs its string, not a buffer and its growth.
+    private static string Around(ReadOnlySpan<byte> payload, int type, string messageId, string? action)
     {
-        var buffer = new ArrayBufferWriter<byte>(payload.Length + 64);
-        using (var writer = new Utf8JsonWriter(buffer))
+        var buffer = t_buffer ?? new ArrayBufferWriter<byte>(2048);
+        t_buffer = null;
+        try
         {
-            writer.WriteStartArray();
-            writer.WriteNumberValue((int)type);
-            writer.WriteStringValue(messageId);
-            writer.WriteStringValue(action);
-            writer.WriteRawValue(payload, skipInputValidation: true);
-            writer.WriteEndArray();
+            buffer.ResetWrittenCount();
+            using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { SkipValidation = true }))
+            {
+                writer.WriteStartArray();
+                writer.WriteNumberValue(type);
+                writer.WriteStringValue(messageId);
+                if (action is not null)
+                {
+                    writer.WriteStringValue(action);
+                }
+
+                writer.WriteRawValue(payload, skipInputValidation: true);
+                writer.WriteEndArray();
+            }
+
+            return Encoding.UTF8.GetString(buffer.WrittenSpan);
         }
-
-        return Encoding.UTF8.GetString(buffer.WrittenSpan);
-    }
-
-    public static string Result(string messageId, ReadOnlySpan<byte> payload)
-    {
-        var buffer = new ArrayBufferWriter<byte>(payload.Length + 48);
-        using (var writer = new Utf8JsonWriter(buffer))
+        finally
         {
-            writer.WriteStartArray();
-            writer.WriteNumberValue((int)OcppMessageType.CallResult);
-            writer.WriteStringValue(messageId);
-            writer.WriteRawValue(payload, skipInputValidation: true);
-            writer.WriteEndArray();
+            if (buffer.Capacity <= KeptBufferBytes)
+            {
+                t_buffer = buffer;
+            }
         }
-
-        return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
     public static string Error(OcppMessageType type, string messageId, string code, string description, JsonElement? details)

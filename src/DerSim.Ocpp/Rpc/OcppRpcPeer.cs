@@ -234,7 +234,8 @@ public sealed partial class OcppRpcPeer : IAsyncDisposable
     public async Task<JsonElement> CallRawAsync(string action, JsonElement payload, string? messageId, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(action);
-        var bytes = FrameWriter.ToUtf8(payload);
+        // The element's own JSON text, not a copy written out again (the transaction queue's messages are elements).
+        var bytes = System.Runtime.InteropServices.JsonMarshal.GetRawUtf8Value(payload);
         CheckOutbound(action, PayloadKind.Request, bytes);
         var id = messageId ?? _ids.Next();
         var frame = FrameWriter.Request(OcppMessageType.Call, id, action, bytes);

@@ -86,7 +86,7 @@ public sealed class OcppClient
         }
         catch (Exception ex) when (ex is SocketException or IOException or AuthenticationException)
         {
-            throw Translate(ex, url, subprotocol, tls);
+            throw Translate(ex, url, subprotocol, tls, request.Proxy);
         }
 
         if (dialed.Subprotocol != subprotocol)
@@ -237,6 +237,7 @@ public sealed class OcppClient
 
         var custom = Options.ServerCertificateValidation;
         var trusted = Options.TrustedCaCertificate;
+        var (proxy, proxyAuthorization) = ProxyFor(url, Options.Proxy);
         return new WebSocketDialRequest(
             url,
             Options.OfferedSubprotocols ?? [subprotocol],
@@ -251,7 +252,51 @@ public sealed class OcppClient
                 return accepted;
             },
             ping > TimeSpan.Zero ? ping : TimeSpan.Zero,
-            ping > TimeSpan.Zero ? ping : Timeout.InfiniteTimeSpan);
+            ping > TimeSpan.Zero ? ping : Timeout.InfiniteTimeSpan)
+        {
+            Proxy = proxy,
+            ProxyAuthorization = proxyAuthorization,
+        };
+    }
+
+    /// <summary>
+    /// The HTTP proxy <paramref name="url"/> is dialled through and its Basic credentials, or (null, null) for a direct
+    /// connection: <paramref name="configured"/>, or the environment's (<see cref="HttpClient.DefaultProxy"/>), asked for
+    /// the URL's HTTP twin (<c>ws</c> → <c>http</c>, <c>wss</c> → <c>https</c>); loopback CSMSes are dialled directly.
+    /// </summary>
+    /// <exception cref="OcppConnectException">The proxy is not an <c>http://</c> one.</exception>
+    internal static (Uri? Proxy, string? Authorization) ProxyFor(Uri url, System.Net.IWebProxy? configured)
+    {
+        if (url.IsLoopback)
+        {
+            return (null, null);
+        }
+
+        var proxies = configured ?? HttpClient.DefaultProxy;
+        var asked = new UriBuilder(url) { Scheme = url.Scheme is "wss" or "https" ? Uri.UriSchemeHttps : Uri.UriSchemeHttp }.Uri;
+        if (proxies.IsBypassed(asked) || proxies.GetProxy(asked) is not { } proxy || proxy == asked)
+        {
+            return (null, null);
+        }
+
+        if (proxy.Scheme != Uri.UriSchemeHttp)
+        {
+            throw new OcppConnectException($"proxy {proxy.GetLeftPart(UriPartial.Authority)} for {url}: only http:// proxies are supported (HTTP CONNECT), not {proxy.Scheme}://", OcppConnectFailure.Refused);
+        }
+
+        string? user = null, password = null;
+        if (proxy.UserInfo.Length > 0)
+        {
+            var parts = proxy.UserInfo.Split(':', 2);
+            (user, password) = (Uri.UnescapeDataString(parts[0]), parts.Length > 1 ? Uri.UnescapeDataString(parts[1]) : "");
+        }
+        else if (proxies.Credentials?.GetCredential(proxy, "Basic") is { UserName.Length: > 0 } credential)
+        {
+            (user, password) = (credential.UserName, credential.Password);
+        }
+
+        var bare = new UriBuilder(proxy) { UserName = "", Password = "" }.Uri;
+        return (bare, user is null ? null : "Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes($"{user}:{password}")));
     }
 
     /// <summary>Accepts a certificate whose only fault is an unknown root, when it chains to <paramref name="trusted"/>.</summary>
@@ -270,9 +315,15 @@ public sealed class OcppClient
         return chain.Build(leaf);
     }
 
-    private OcppConnectException Translate(Exception ex, Uri url, string subprotocol, TlsOutcome tls)
+    private OcppConnectException Translate(Exception ex, Uri url, string subprotocol, TlsOutcome tls, Uri? proxy)
     {
         var dial = Find<WebSocketDialException>(ex);
+        if (dial is { ProxyRefused: true, Response: { } proxyAnswer })
+        {
+            var why = proxyAnswer.Status == HttpStatusCode.ProxyAuthenticationRequired ? " (proxy credentials missing or refused: user and password go in the proxy URL)" : "";
+            return new OcppConnectException($"the proxy {proxy?.GetLeftPart(UriPartial.Authority)} refused the tunnel to {url}: HTTP {(int)proxyAnswer.Status}{why}", OcppConnectFailure.Http, proxyAnswer.Status, ex);
+        }
+
         if (dial?.Response is { Status: not HttpStatusCode.SwitchingProtocols } refused)
         {
             return new OcppConnectException(DescribeHttp(url, refused.Status), OcppConnectFailure.Http, refused.Status, ex);
@@ -296,7 +347,8 @@ public sealed class OcppClient
         if (Find<SocketException>(ex) is { } socketError)
         {
             var what = socketError.SocketErrorCode == SocketError.ConnectionRefused ? "connection refused by" : $"cannot reach ({socketError.SocketErrorCode})";
-            return new OcppConnectException($"{what} {url}", OcppConnectFailure.Refused, null, ex);
+            var where = proxy is null ? url.ToString() : $"the proxy {proxy.GetLeftPart(UriPartial.Authority)} (dialling {url} through it)";
+            return new OcppConnectException($"{what} {where}", OcppConnectFailure.Refused, null, ex);
         }
 
         if (url.Scheme == "wss" && Options.ClientCertificate is null && dial is { EndedBeforeAnswer: true })

@@ -66,6 +66,15 @@ public sealed record OcppClientOptions
     /// </summary>
     public TimeSpan ConnectTimeout { get; init; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// The HTTP proxy the connection goes through, as a tunnel (HTTP CONNECT) for <c>ws</c> and <c>wss</c> alike. Null
+    /// (the default) takes the environment's, as <see cref="System.Net.Http.HttpClient.DefaultProxy"/> reads it:
+    /// <c>HTTPS_PROXY</c> for <c>wss</c>, <c>HTTP_PROXY</c> for <c>ws</c>, <c>ALL_PROXY</c>, and the hosts of
+    /// <c>NO_PROXY</c> dialled directly. A CSMS on a loopback address is always dialled directly. User and password in
+    /// the proxy's URL (<c>http://user:password@proxy:3128</c>) are sent as Basic Proxy-Authorization.
+    /// </summary>
+    public System.Net.IWebProxy? Proxy { get; init; }
+
     /// <summary>Back-off between connection attempts. The default value is <see cref="OcppReconnectPolicy"/>'s defaults.</summary>
     public OcppReconnectPolicy Reconnect { get; init; } = new();
 

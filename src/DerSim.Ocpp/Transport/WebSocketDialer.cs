@@ -31,10 +31,11 @@ internal static class WebSocketDialer
         var url = request.Url;
         var secure = url.Scheme is "wss" or "https";
         var port = url.IsDefaultPort ? (secure ? 443 : 80) : url.Port;
+        var proxy = request.Proxy;
         var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
         try
         {
-            await socket.ConnectAsync(url.IdnHost, port, ct).ConfigureAwait(false);
+            await socket.ConnectAsync(proxy?.IdnHost ?? url.IdnHost, proxy?.Port ?? port, ct).ConfigureAwait(false);
         }
         catch
         {
@@ -45,6 +46,11 @@ internal static class WebSocketDialer
         Stream stream = new NetworkStream(socket, ownsSocket: true);
         try
         {
+            if (proxy is not null)
+            {
+                stream = await TunnelAsync(stream, request, port, ct).ConfigureAwait(false);
+            }
+
             if (secure)
             {
                 var tls = new SslStream(stream, leaveInnerStreamOpen: false);
@@ -110,14 +116,46 @@ internal static class WebSocketDialer
         }
     }
 
+    /// <summary>
+    /// Opens a tunnel to the CSMS through an HTTP proxy (RFC 9110 §9.3.6 CONNECT), for <c>ws</c> and <c>wss</c> alike, as
+    /// <see cref="ClientWebSocket"/> does: a proxy cannot read or cache a WebSocket, and the CSMS sees the upgrade as sent.
+    /// </summary>
+    private static async Task<Stream> TunnelAsync(Stream stream, WebSocketDialRequest request, int port, CancellationToken ct)
+    {
+        var authority = Authority(request.Url, port, withDefaultPort: true);
+        var head = new StringBuilder(128)
+            .Append("CONNECT ").Append(authority).Append(" HTTP/1.1\r\n")
+            .Append("Host: ").Append(authority).Append("\r\n");
+        if (request.ProxyAuthorization is { } credentials)
+        {
+            head.Append("Proxy-Authorization: ").Append(credentials).Append("\r\n");
+        }
+
+        await stream.WriteAsync(Encoding.ASCII.GetBytes(head.Append("\r\n").ToString()), ct).ConfigureAwait(false);
+        await stream.FlushAsync(ct).ConfigureAwait(false);
+        var (answer, extra) = await ReadResponseHeadAsync(stream, ct).ConfigureAwait(false);
+        var response = ParseHead(answer);
+        if ((int)response.Status is < 200 or > 299)
+        {
+            throw new WebSocketDialException($"the proxy answered the tunnel request with HTTP {(int)response.Status}", response) { ProxyRefused = true };
+        }
+
+        // The CSMS says nothing before the station's TLS hello or upgrade request; bytes already here are the CSMS's all the same.
+        return extra.Length > 0 ? new ReplayStream(extra, stream) : stream;
+    }
+
+    // host[:port] as the Host header and the CONNECT target write it (RFC 9110 §7.2, §9.3.6): IPv6 literals in brackets;
+    // a CONNECT target always carries its port.
+    private static string Authority(Uri url, int port, bool withDefaultPort)
+    {
+        var host = url.HostNameType == UriHostNameType.IPv6 ? $"[{url.IdnHost.Trim('[', ']')}]" : url.IdnHost;
+        return url.IsDefaultPort && !withDefaultPort ? host : $"{host}:{port.ToString(CultureInfo.InvariantCulture)}";
+    }
+
     private static string RequestHead(WebSocketDialRequest request, string key, int port)
     {
         var url = request.Url;
-        var host = url.IsDefaultPort ? url.IdnHost : $"{url.IdnHost}:{port.ToString(CultureInfo.InvariantCulture)}";
-        if (url.HostNameType == UriHostNameType.IPv6)
-        {
-            host = url.IsDefaultPort ? $"[{url.IdnHost.Trim('[', ']')}]" : $"[{url.IdnHost.Trim('[', ']')}]:{port.ToString(CultureInfo.InvariantCulture)}";
-        }
+        var host = Authority(url, port, withDefaultPort: false);
 
         var head = new StringBuilder(256)
             .Append("GET ").Append(url.GetComponents(UriComponents.PathAndQuery, UriFormat.UriEscaped)).Append(" HTTP/1.1\r\n")
@@ -294,7 +332,14 @@ internal sealed record WebSocketDialRequest(
     X509Certificate2? ClientCertificate,
     RemoteCertificateValidationCallback ServerCertificateValidation,
     TimeSpan KeepAliveInterval,
-    TimeSpan KeepAliveTimeout);
+    TimeSpan KeepAliveTimeout)
+{
+    /// <summary>The HTTP proxy to tunnel through (<c>http://host:port</c>), or null to dial the CSMS directly.</summary>
+    public Uri? Proxy { get; init; }
+
+    /// <summary>The Proxy-Authorization header's value for <see cref="Proxy"/>, or null.</summary>
+    public string? ProxyAuthorization { get; init; }
+}
 
 /// <summary>An open WebSocket and the subprotocol the CSMS chose (null: none).</summary>
 internal sealed record WebSocketDialResult(WebSocket Socket, string? Subprotocol);
@@ -314,6 +359,9 @@ internal sealed class WebSocketDialException(string message, WebSocketDialRespon
 
     /// <summary>The CSMS chose a subprotocol the station did not offer.</summary>
     public bool SubprotocolRefused { get; init; }
+
+    /// <summary>The proxy answered the tunnel request (CONNECT) with something other than 2xx; <see cref="Response"/> is its answer.</summary>
+    public bool ProxyRefused { get; init; }
 
     /// <summary>The connection ended before any answer (after TLS 1.3, a refused client certificate looks like this).</summary>
     public bool EndedBeforeAnswer { get; init; }

@@ -262,7 +262,7 @@ internal static class StationLogUpload
         {
             var now = session.Time.GetUtcNow();
             var sent = frame.Direction == FrameDirection.Outbound;
-            logs.Record(StationLogEntry.Frame(now, sent, frame.MessageType, frame.Action, frame.MessageId));
+            logs.RecordFrame(now, sent, frame.MessageType, frame.Action, frame.MessageId);
             if (frame.Action != "BootNotification")
             {
                 return;

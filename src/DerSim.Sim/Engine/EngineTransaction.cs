@@ -11,7 +11,7 @@ public sealed class EngineTransaction : IDisposable
     private readonly TaskCompletionSource _ended = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Lock _modeGate = new();
     private readonly Lock _wakeGate = new();
-    private readonly System.Collections.Concurrent.ConcurrentQueue<PendingInput> _inputs = new();
+    private readonly Queue<PendingInput> _inputs = new(); // under _wakeGate; a ConcurrentQueue was ~0.8 KB a transaction
     private CancellationTokenSource _wake = new();
     private readonly List<MeterReport> _txEnded = [];
     private int _seqNo;
@@ -253,9 +253,9 @@ public sealed class EngineTransaction : IDisposable
     internal Task PostAsync(TransactionInput input)
     {
         var pending = new PendingInput(input);
-        _inputs.Enqueue(pending);
         lock (_wakeGate)
         {
+            _inputs.Enqueue(pending);
             _wake.Cancel();
         }
 
@@ -283,7 +283,7 @@ public sealed class EngineTransaction : IDisposable
         {
             lock (_wakeGate)
             {
-                if (_wake.IsCancellationRequested && _inputs.IsEmpty)
+                if (_wake.IsCancellationRequested && _inputs.Count == 0)
                 {
                     _wake.Dispose();
                     _wake = new CancellationTokenSource();
@@ -295,7 +295,13 @@ public sealed class EngineTransaction : IDisposable
     }
 
     /// <summary>The next input waiting for the session loop, if any; complete it once handled.</summary>
-    internal bool TryTakeInput(out PendingInput input) => _inputs.TryDequeue(out input!);
+    internal bool TryTakeInput(out PendingInput input)
+    {
+        lock (_wakeGate)
+        {
+            return _inputs.TryDequeue(out input!);
+        }
+    }
 
     /// <summary>An input and the completion its poster waits for.</summary>
     internal sealed class PendingInput(TransactionInput input)
@@ -307,7 +313,7 @@ public sealed class EngineTransaction : IDisposable
 
     private void DrainInputs()
     {
-        while (_inputs.TryDequeue(out var pending))
+        while (TryTakeInput(out var pending))
         {
             pending.Done.TrySetResult();
         }

@@ -1,6 +1,7 @@
 using DerSim.Sim.Profiles;
 using DerSim.Sim.StationModel;
 using DerSim.Sim.Physics;
+using DerSim.Sim.Timing;
 
 namespace DerSim.Sim.Engine;
 
@@ -320,10 +321,18 @@ public sealed partial class StationEngine
         var sampleDue = true;
         var endedInterval = SampledTxEndedInterval;
         var nextEnded = endedInterval > TimeSpan.Zero ? start + endedInterval : DateTimeOffset.MaxValue;
+
+        // One reusable wait for the whole session where the clock allows it, not a token source and a delay per sample
+        // (see Sleeper); the registrations wake it for the end of the run, the end of the transaction and an input.
+        using var sleeper = Clock.CreateSleeper();
+        using var ending = sleeper is null ? default : ct.UnsafeRegister(static s => ((Sleeper)s!).Wake(), sleeper);
+        using var stopping = sleeper is null ? default : tx.StopToken.UnsafeRegister(static s => ((Sleeper)s!).Wake(), sleeper);
+        using var inputs = new WakeRegistration(sleeper);
         while (!tx.StopToken.IsCancellationRequested)
         {
             var wake = tx.WakeToken;
-            using var wait = CancellationTokenSource.CreateLinkedTokenSource(ct, tx.StopToken, wake);
+            inputs.Follow(wake);
+            using var wait = sleeper is null ? CancellationTokenSource.CreateLinkedTokenSource(ct, tx.StopToken, wake) : null;
             var now = Clock.Time.GetUtcNow();
             if (sampleDue)
             {
@@ -377,19 +386,40 @@ public sealed partial class StationEngine
                     break;
             }
 
-            try
+            var span = deadline > now ? deadline - now : TimeSpan.Zero;
+            bool elapsed;
+            if (sleeper is not null)
             {
-                await Clock.WaitAsync(deadline > now ? deadline - now : TimeSpan.Zero, wait.Token).ConfigureAwait(false);
+                elapsed = await sleeper.SleepAsync(span).ConfigureAwait(false);
+                ct.ThrowIfCancellationRequested();
             }
-            catch (OperationCanceledException) when (!ct.IsCancellationRequested && !tx.StopToken.IsCancellationRequested && wake.IsCancellationRequested)
+            else
             {
-                // A step of the EV or driver: report it now, and keep the sampling rhythm.
-                await HandleInputsAsync(tx, messages, ct).ConfigureAwait(false);
+                try
+                {
+                    await Clock.WaitAsync(span, wait!.Token).ConfigureAwait(false);
+                    elapsed = true;
+                }
+                catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+                {
+                    elapsed = false;
+                }
+            }
+
+            if (!elapsed)
+            {
+                if (tx.StopToken.IsCancellationRequested)
+                {
+                    return;
+                }
+
+                if (wake.IsCancellationRequested)
+                {
+                    // A step of the EV or driver: report it now, and keep the sampling rhythm.
+                    await HandleInputsAsync(tx, messages, ct).ConfigureAwait(false);
+                }
+
                 continue;
-            }
-            catch (OperationCanceledException) when (!ct.IsCancellationRequested)
-            {
-                return;
             }
 
             if (deadline < due && Clock.Time.GetUtcNow() < due)
@@ -483,7 +513,7 @@ public sealed partial class StationEngine
     }
 
     private static double RegisterWh(MeterSample sample) =>
-        sample.Readings.FirstOrDefault(r => r.Measurand == "Energy.Active.Import.Register" && r.Phase is null)?.Value ?? 0;
+        sample.Readings.Where(r => r.Measurand == "Energy.Active.Import.Register" && r.Phase is null).Select(r => r.Value).FirstOrDefault();
 
     private static bool IsBadAnswer(Exception ex) => Ocpp.Rpc.OcppCallFailure.IsBadAnswer(ex);
 
@@ -640,5 +670,25 @@ public sealed partial class StationEngine
 
         tx.ReportedState = state;
         await messages.ChargingStateAsync(tx, state, sample, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>Keeps a sleeper registered on the transaction's current wake token (renewed after each input).</summary>
+    private sealed class WakeRegistration(Sleeper? sleeper) : IDisposable
+    {
+        private CancellationTokenRegistration _registration;
+        private CancellationToken _token;
+
+        public void Follow(CancellationToken token)
+        {
+            if (sleeper is null || token == _token)
+            {
+                return;
+            }
+
+            _registration.Dispose();
+            (_registration, _token) = (token.UnsafeRegister(static s => ((Sleeper)s!).Wake(), sleeper), token);
+        }
+
+        public void Dispose() => _registration.Dispose();
     }
 }

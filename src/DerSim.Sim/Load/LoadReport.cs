@@ -62,7 +62,7 @@ public static class LoadReport
         text.AppendLine(c, $"frames: sent {summary.Frames.Sent:N0}, received {summary.Frames.Received:N0}, lost {summary.Frames.Lost:N0}; steady {tx:N0}/s sent, {rx:N0}/s received{(inFlight > 0 ? string.Create(c, $"; {inFlight:N0} call(s) still unanswered when the run ended") : "")}");
         var p = summary.Process;
         var perStation = LoadFigures.BytesPerStation(summary) is { } b ? string.Create(c, $"{b / 1024:0.0} KB per station") : "no steady reading";
-        text.AppendLine(c, $"memory: baseline {Mb(p.BaselineWorkingSetBytes)} MB, steady {Mb(p.SteadyWorkingSetBytes)} MB ({perStation}), peak {Mb(p.PeakWorkingSetBytes)} MB, managed heap {Mb(p.SteadyManagedBytes)} MB");
+        text.AppendLine(c, $"memory: baseline {Mb(p.BaselineWorkingSetBytes)} MB, steady {Mb(p.SteadyWorkingSetBytes)} MB ({perStation}), peak {Mb(p.PeakWorkingSetBytes)} MB, managed heap {Mb(p.SteadyManagedBytes)} MB; {p.FullCollections:N0} full GC(s), {p.GcPauseSeconds:0.0} s paused by GC");
         var steadyCpu = LoadFigures.SteadyCpuMsPerFrame(summary) is { } sc ? string.Create(c, $"{sc:0.000} ms per frame steady") : "no steady phase";
         var wholeCpu = LoadFigures.CpuMsPerFrame(summary) is { } wc ? string.Create(c, $"{wc:0.000} ms per frame over the run") : "";
         text.Append(c, $"cpu: {p.CpuSeconds:0.0} s, {steadyCpu}, {wholeCpu}; validation {(summary.Run.Validate ? "on" : "off")}");

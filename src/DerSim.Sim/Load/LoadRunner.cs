@@ -115,6 +115,8 @@ public sealed class LoadRunner
                     CpuSeconds = Math.Round(reading.CpuSeconds - last.CpuSeconds, 4),
                     WorkingSetBytes = reading.WorkingSetBytes,
                     ManagedBytes = reading.ManagedBytes,
+                    GcPauseSeconds = Math.Round(reading.GcPauseSeconds - last.GcPauseSeconds, 4),
+                    FullCollections = reading.FullCollections - last.FullCollections,
                     Unanswered = unanswered - lastUnanswered,
                     Errors = errors - lastErrors,
                 };
@@ -191,6 +193,8 @@ public sealed class LoadRunner
                 BaselineWorkingSetBytes = baseline.WorkingSetBytes,
                 SteadyWorkingSetBytes = (long)steady.Average(r => r.WorkingSetBytes),
                 SteadyManagedBytes = (long)steady.Average(r => r.ManagedBytes),
+                GcPauseSeconds = Math.Round(final.GcPauseSeconds - baseline.GcPauseSeconds, 3),
+                FullCollections = final.FullCollections - baseline.FullCollections,
             },
             Timeline = timeline,
         };

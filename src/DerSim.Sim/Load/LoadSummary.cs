@@ -147,6 +147,15 @@ public sealed record LoadProcess
     /// <summary>The managed heap when every station was up, in bytes.</summary>
     public long SteadyManagedBytes { get; init; }
 
+    /// <summary>
+    /// Seconds the process's threads were paused by its own garbage collector from the first station to the end: a
+    /// CALL answered during a pause is timed late by the pause, which is the simulator's doing, not the CSMS's.
+    /// </summary>
+    public double GcPauseSeconds { get; init; }
+
+    /// <summary>Full (generation 2) garbage collections from the first station to the end.</summary>
+    public int FullCollections { get; init; }
+
     /// <summary>Processes (shards) this covers.</summary>
     public int Processes { get; init; } = 1;
 }
@@ -183,6 +192,12 @@ public sealed record LoadSample
 
     /// <summary>The managed heap at that moment, in bytes (merged: the shards' sum).</summary>
     public long ManagedBytes { get; init; }
+
+    /// <summary>Seconds the process (merged: the shards together) was paused by its garbage collector during the interval.</summary>
+    public double GcPauseSeconds { get; init; }
+
+    /// <summary>Full garbage collections of the process (merged: the shards') during the interval.</summary>
+    public int FullCollections { get; init; }
 
     /// <summary>The stations' CALLs that got no answer during the interval.</summary>
     public long Unanswered { get; init; }

@@ -77,6 +77,8 @@ public static class LoadSummaryMerge
                 SteadyWorkingSetBytes = shards.Sum(s => s.Process.SteadyWorkingSetBytes),
                 BaselineWorkingSetBytes = shards.Sum(s => s.Process.BaselineWorkingSetBytes),
                 SteadyManagedBytes = shards.Sum(s => s.Process.SteadyManagedBytes),
+                GcPauseSeconds = Math.Round(shards.Sum(s => s.Process.GcPauseSeconds), 3),
+                FullCollections = shards.Sum(s => s.Process.FullCollections),
                 Processes = shards.Sum(s => s.Process.Processes),
             },
             Timeline = timeline,
@@ -198,6 +200,8 @@ public static class LoadSummaryMerge
         CpuSeconds = samples.Sum(s => s.CpuSeconds),
         WorkingSetBytes = last ? samples[^1].WorkingSetBytes : samples.Sum(s => s.WorkingSetBytes),
         ManagedBytes = last ? samples[^1].ManagedBytes : samples.Sum(s => s.ManagedBytes),
+        GcPauseSeconds = samples.Sum(s => s.GcPauseSeconds),
+        FullCollections = samples.Sum(s => s.FullCollections),
         Unanswered = samples.Sum(s => s.Unanswered),
         Errors = samples.Sum(s => s.Errors),
     };

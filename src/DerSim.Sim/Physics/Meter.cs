@@ -41,7 +41,8 @@ public static class Meter
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         ArgumentNullException.ThrowIfNull(measurands);
-        var readings = new List<MeterReading>();
+        // Sized once: per-phase measurands give up to three readings, most give one (a grown list made three arrays a sample).
+        var readings = new List<MeterReading>(measurands is IReadOnlyCollection<string> named ? named.Count * 2 : 8);
         foreach (var measurand in measurands)
         {
             switch (measurand)

@@ -27,7 +27,7 @@ public sealed class StationRunner
     private readonly Action<string> _log;
     private readonly TimeSpan _callTimeout;
     private readonly OcppClientOptions _installed;
-    private CancellationTokenSource? _wake;
+    private Sleeper? _heartbeatSleeper;
     private readonly TaskCompletionSource _sessionsDone = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource _planEnded = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _sessionsStarted;
@@ -538,6 +538,23 @@ public sealed class StationRunner
 
     private async Task HeartbeatLoopAsync(OcppRpcPeer peer, CancellationToken ct)
     {
+        // One reusable wait for the connection's life (see Sleeper), woken when the connection ends or the interval changes.
+        using var sleeper = new Sleeper(_time);
+        using var ending = ct.UnsafeRegister(static s => ((Sleeper)s!).Wake(), sleeper);
+        Volatile.Write(ref _heartbeatSleeper, sleeper);
+        try
+        {
+            await HeartbeatsAsync(peer, sleeper, ct).ConfigureAwait(false);
+        }
+        finally
+        {
+            // A later session's loop has its own; Wake must not reach this one once it ends.
+            Interlocked.CompareExchange(ref _heartbeatSleeper, null, sleeper);
+        }
+    }
+
+    private async Task HeartbeatsAsync(OcppRpcPeer peer, Sleeper sleeper, CancellationToken ct)
+    {
         var stagger = FirstHeartbeatStagger;
         while (true)
         {
@@ -550,25 +567,15 @@ public sealed class StationRunner
             interval += interval * stagger;
             stagger = 0;
 
-            var wake = CancellationTokenSource.CreateLinkedTokenSource(ct);
-            Volatile.Write(ref _wake, wake);
-            try
-            {
-                // Real time, not the simulation clock: the heartbeat interval is the CSMS's liveness contract, kept in
-                // its wall-clock seconds. On a 600x clock a 10 s interval would mean a heartbeat every 17 ms, and on a
-                // virtual clock heartbeats would stop whenever the sessions rest.
-                await Task.Delay(interval, _time, wake.Token).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+            // Real time, not the simulation clock: the heartbeat interval is the CSMS's liveness contract, kept in
+            // its wall-clock seconds. On a 600x clock a 10 s interval would mean a heartbeat every 17 ms, and on a
+            // virtual clock heartbeats would stop whenever the sessions rest.
+            var elapsed = await sleeper.SleepAsync(interval).ConfigureAwait(false);
+            ct.ThrowIfCancellationRequested();
+            if (!elapsed)
             {
                 // The interval changed: start a fresh wait with the new one.
                 continue;
-            }
-            finally
-            {
-                // A later session's boot sets the interval again; it must not find this disposed source.
-                Interlocked.CompareExchange(ref _wake, null, wake);
-                wake.Dispose();
             }
 
             try
@@ -607,15 +614,5 @@ public sealed class StationRunner
         }
     }
 
-    private void Wake()
-    {
-        try
-        {
-            Volatile.Read(ref _wake)?.Cancel();
-        }
-        catch (ObjectDisposedException)
-        {
-            // The wait ended between the read and the cancel; the next wait reads the new interval anyway.
-        }
-    }
+    private void Wake() => Volatile.Read(ref _heartbeatSleeper)?.Wake();
 }

@@ -30,27 +30,31 @@ public sealed class StationLogBook
     } = Capacity;
 
     private readonly Lock _gate = new();
-    private readonly Queue<StationLogEntry> _diagnostics = new();
-    private readonly Queue<StationLogEntry> _security = new();
+    private readonly LineRing _diagnostics = new();
+    private readonly LineRing _security = new();
     private (int RequestId, CancellationTokenSource Cancel)? _upload;
 
     /// <summary>Adds a line to a log.</summary>
-    public void Record(DateTimeOffset at, StationLogKind kind, string text) => Record(new StationLogEntry(at, kind, text));
+    public void Record(DateTimeOffset at, StationLogKind kind, string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        Add(kind, new StationLogEntry.Line(at, kind, text, null, null, null, false));
+    }
 
     /// <summary>Adds an entry to its log.</summary>
     public void Record(StationLogEntry entry)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        lock (_gate)
-        {
-            var log = entry.Kind == StationLogKind.Security ? _security : _diagnostics;
-            log.Enqueue(entry);
-            while (log.Count > LinesKept)
-            {
-                log.Dequeue();
-            }
-        }
+        Add(entry.Kind, entry.Content);
     }
+
+    /// <summary>
+    /// Adds the diagnostics line of a frame the station sent or received. Every frame is a line, so this allocates
+    /// nothing: the line is a slot of a ring made once, holding the frame's own strings. An object per line lived as long
+    /// as the line (a minute or more) and died old, which made thousands of stations' GC keep a large old generation.
+    /// </summary>
+    public void RecordFrame(DateTimeOffset at, bool sent, Ocpp.Rpc.OcppMessageType? messageType, string? action, string? messageId) =>
+        Add(StationLogKind.Diagnostics, new StationLogEntry.Line(at, StationLogKind.Diagnostics, null, messageType, action, messageId, sent));
 
     /// <summary>The entries of a log between <paramref name="oldest"/> and <paramref name="latest"/> (either open), oldest first.</summary>
     public IReadOnlyList<StationLogEntry> Entries(StationLogKind kind, DateTimeOffset? oldest = null, DateTimeOffset? latest = null)
@@ -58,7 +62,25 @@ public sealed class StationLogBook
         lock (_gate)
         {
             var log = kind == StationLogKind.Security ? _security : _diagnostics;
-            return [.. log.Where(e => (oldest is null || e.At >= oldest) && (latest is null || e.At <= latest))];
+            var entries = new List<StationLogEntry>(log.Count);
+            for (var i = 0; i < log.Count; i++)
+            {
+                var line = log[i];
+                if ((oldest is null || line.At >= oldest) && (latest is null || line.At <= latest))
+                {
+                    entries.Add(new StationLogEntry(line));
+                }
+            }
+
+            return entries;
+        }
+    }
+
+    private void Add(StationLogKind kind, in StationLogEntry.Line line)
+    {
+        lock (_gate)
+        {
+            (kind == StationLogKind.Security ? _security : _diagnostics).Add(line, LinesKept);
         }
     }
 
@@ -116,6 +138,49 @@ public sealed class StationLogBook
             {
                 _upload = null;
             }
+        }
+    }
+
+    /// <summary>The newest lines of one log, oldest first: an array that grows to the lines kept, then is written round.</summary>
+    private sealed class LineRing
+    {
+        private StationLogEntry.Line[] _lines = [];
+        private int _first;
+
+        public int Count { get; private set; }
+
+        public StationLogEntry.Line this[int index] => _lines[(_first + index) % _lines.Length];
+
+        public void Add(in StationLogEntry.Line line, int kept)
+        {
+            if (_lines.Length != kept && (Count == _lines.Length || _lines.Length > kept))
+            {
+                Resize(kept);
+            }
+
+            if (Count < _lines.Length)
+            {
+                _lines[(_first + Count) % _lines.Length] = line;
+                Count++;
+                return;
+            }
+
+            _lines[_first] = line;
+            _first = (_first + 1) % _lines.Length;
+        }
+
+        /// <summary>Grows the array (doubling, up to <paramref name="kept"/>) or, when fewer lines are kept now, keeps the newest.</summary>
+        private void Resize(int kept)
+        {
+            var size = _lines.Length > kept ? kept : Math.Min(kept, Math.Max(8, _lines.Length * 2));
+            var lines = new StationLogEntry.Line[size];
+            var keep = Math.Min(Count, size);
+            for (var i = 0; i < keep; i++)
+            {
+                lines[i] = this[Count - keep + i];
+            }
+
+            (_lines, _first, Count) = (lines, 0, keep);
         }
     }
 }

@@ -8,12 +8,6 @@ namespace DerSim.Sim.StationModel;
 /// </summary>
 public sealed class StationLogEntry
 {
-    private readonly string? _text;
-    private readonly OcppMessageType? _messageType;
-    private readonly string? _action;
-    private readonly string? _messageId;
-    private readonly bool _sent;
-
     /// <summary>A line of text.</summary>
     /// <param name="at">When it happened, on the station's clock.</param>
     /// <param name="kind">The log it belongs to.</param>
@@ -21,31 +15,27 @@ public sealed class StationLogEntry
     public StationLogEntry(DateTimeOffset at, StationLogKind kind, string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        At = at;
-        Kind = kind;
-        _text = text;
+        Content = new Line(at, kind, text, null, null, null, false);
     }
 
-    private StationLogEntry(DateTimeOffset at, bool sent, OcppMessageType? messageType, string? action, string? messageId)
-    {
-        At = at;
-        Kind = StationLogKind.Diagnostics;
-        _sent = sent;
-        _messageType = messageType;
-        _action = action;
-        _messageId = messageId;
-    }
+    internal StationLogEntry(in Line content) => Content = content;
 
     /// <summary>When it happened, on the station's clock.</summary>
-    public DateTimeOffset At { get; }
+    public DateTimeOffset At => Content.At;
 
     /// <summary>The log it belongs to.</summary>
-    public StationLogKind Kind { get; }
+    public StationLogKind Kind => Content.Kind;
 
     /// <summary>What happened, e.g. <c>sent Call BootNotification 1a2b</c> or <c>StartupOfTheDevice</c>.</summary>
-    public string Text => _text ?? string.Join(' ', new[] { _sent ? "sent" : "received", _messageType?.ToString(), _action, _messageId }.Where(p => !string.IsNullOrEmpty(p)));
+    public string Text => Content.Text ?? string.Join(' ', new[] { Content.Sent ? "sent" : "received", Content.MessageType?.ToString(), Content.Action, Content.MessageId }.Where(p => !string.IsNullOrEmpty(p)));
+
+    /// <summary>What the log book stores for this line.</summary>
+    internal Line Content { get; }
 
     /// <summary>The diagnostics line of a frame the station sent or received.</summary>
     public static StationLogEntry Frame(DateTimeOffset at, bool sent, OcppMessageType? messageType, string? action, string? messageId) =>
-        new(at, sent, messageType, action, messageId);
+        new(new Line(at, StationLogKind.Diagnostics, null, messageType, action, messageId, sent));
+
+    /// <summary>A line as the log book keeps it: a text line, or a frame's parts (formatted when read).</summary>
+    internal readonly record struct Line(DateTimeOffset At, StationLogKind Kind, string? Text, OcppMessageType? MessageType, string? Action, string? MessageId, bool Sent);
 }

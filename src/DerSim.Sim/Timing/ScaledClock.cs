@@ -22,4 +22,7 @@ public sealed class ScaledClock : SimulationClock
 
     /// <inheritdoc />
     public override Task WaitAsync(TimeSpan simulated, CancellationToken ct) => Task.Delay(simulated, Time, ct);
+
+    /// <inheritdoc />
+    public override Sleeper CreateSleeper() => new(Time);
 }

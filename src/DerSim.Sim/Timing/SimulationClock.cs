@@ -31,6 +31,12 @@ public abstract class SimulationClock
     public abstract Task WaitAsync(TimeSpan simulated, CancellationToken ct);
 
     /// <summary>
+    /// A reusable wait on simulated time for a loop that waits again and again (a session's samples), or null where
+    /// waits must go through <see cref="WaitAsync"/> (a discrete-event clock counts them).
+    /// </summary>
+    public virtual Sleeper? CreateSleeper() => null;
+
+    /// <summary>
     /// Declares an actor (a session loop) whose waits pace the simulation; dispose it when the actor ends.
     /// Only a discrete-event clock cares: it moves time when every actor waits.
     /// </summary>

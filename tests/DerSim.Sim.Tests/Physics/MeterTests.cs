@@ -52,8 +52,8 @@ public class MeterTests
 
     private sealed class ReadingComparer : IEqualityComparer<MeterReading>
     {
-        public bool Equals(MeterReading? x, MeterReading? y) =>
-            x is not null && y is not null && x.Measurand == y.Measurand && x.Unit == y.Unit && x.Phase == y.Phase
+        public bool Equals(MeterReading x, MeterReading y) =>
+            x.Measurand == y.Measurand && x.Unit == y.Unit && x.Phase == y.Phase
             && Math.Abs(x.Value - y.Value) < 1e-6;
 
         public int GetHashCode(MeterReading obj) => obj.Measurand.GetHashCode(StringComparison.Ordinal);

@@ -24,6 +24,23 @@ public sealed class StationLogBookTests
     }
 
     [Test]
+    public void A_log_longer_than_its_first_array_keeps_its_order_and_fewer_lines_kept_later_keep_the_newest()
+    {
+        var logs = new StationLogBook { LinesKept = 20 };
+        for (var i = 0; i < 25; i++)
+        {
+            logs.RecordFrame(Start.AddSeconds(i), sent: i % 2 == 0, OcppMessageType.Call, "Heartbeat", $"m{i}");
+        }
+
+        logs.Entries(StationLogKind.Diagnostics).Select(e => e.Text).ShouldBe(Enumerable.Range(5, 20).Select(i => $"{(i % 2 == 0 ? "sent" : "received")} Call Heartbeat m{i}"));
+        logs.Entries(StationLogKind.Diagnostics, oldest: Start.AddSeconds(22)).Select(e => e.At).ShouldBe([Start.AddSeconds(22), Start.AddSeconds(23), Start.AddSeconds(24)]);
+
+        logs.LinesKept = 2;
+        logs.Record(Start.AddSeconds(30), StationLogKind.Diagnostics, "connected to the CSMS");
+        logs.Entries(StationLogKind.Diagnostics).Select(e => e.Text).ShouldBe(["sent Call Heartbeat m24", "connected to the CSMS"]);
+    }
+
+    [Test]
     public void By_default_a_log_keeps_256_lines_and_never_fewer_than_one()
     {
         new StationLogBook().LinesKept.ShouldBe(StationLogBook.Capacity);
