@@ -29,6 +29,8 @@ public sealed class TransactionOutbox
     private readonly LinkedList<QueuedCall> _queue = new();
     private readonly HashSet<QueuedCall> _direct = [];
     private long _nextSeq;
+    private readonly string _idPrefix = Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(6));
+    private long _lastId;
     private int _provisional;
     private OutboxStateFile? _file;
     private bool _saveFailed;
@@ -521,7 +523,11 @@ public sealed class TransactionOutbox
             _ => false,
         };
 
-    private static string NewMessageId() => Guid.NewGuid().ToString("N");
+    // Unique for the station across connections and restarts (a queued message keeps its id when it goes again): a random
+    // prefix drawn per outbox, then a counter, as the peer numbers its own CALLs. A GUID per message was a call to the
+    // system's random source and a 32-character id kept by the queue and the station log.
+    private string NewMessageId() =>
+        string.Create(CultureInfo.InvariantCulture, $"{_idPrefix}-q{Interlocked.Increment(ref _lastId)}");
 
     private void ForgetDirect(QueuedCall? made)
     {

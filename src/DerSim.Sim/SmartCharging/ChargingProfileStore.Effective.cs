@@ -56,6 +56,13 @@ public sealed partial class ChargingProfileStore
         ArgumentNullException.ThrowIfNull(contextOf);
         return (evseId, at) =>
         {
+            // Asked every simulated second for every EVSE: with no profile installed the answer is fixed, and costs no
+            // objects (thousands of stations in a load run install none).
+            if (IsEmpty)
+            {
+                return evseId > 0 ? PowerDirective.Unconstrained : null;
+            }
+
             if (evseId > 0)
             {
                 var effective = Effective(evseId, at, contextOf(evseId));
@@ -67,5 +74,16 @@ public sealed partial class ChargingProfileStore
                 ? Math.Min(max, external)
                 : station.StationMaxKw ?? station.ExternalKw);
         };
+    }
+
+    private bool IsEmpty
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _profiles.Count == 0;
+            }
+        }
     }
 }
