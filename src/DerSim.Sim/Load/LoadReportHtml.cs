@@ -87,6 +87,8 @@ public static class LoadReportHtml
             $"target ≤ {LoadFormat.Significant(LoadHeadline.TargetCpuMsPerFrame)} ms; {LoadFormat.Significant(summary.Process.CpuSeconds)} s CPU in all",
             h.CpuMsPerFrame is { } c ? c <= LoadHeadline.TargetCpuMsPerFrame : null);
         Figure(html, "peak-memory", "peak working set", LoadFormat.Bytes(summary.Process.PeakWorkingSetBytes), summary.Process.Processes > 1 ? $"{summary.Process.Processes} processes together" : null);
+        Figure(html, "gc", "paused by its own GC", $"{LoadFormat.Significant(summary.Process.GcPauseSeconds)} s",
+            $"{LoadFormat.Count(summary.Process.FullCollections)} full collections; answers that came during a pause are timed late by it");
         Figure(html, "validation", "schema validation", h.Validation);
         Figure(html, "shards", "shards", ShardFigure(h), h.ShardsMissing.Count > 0 ? $"missing {string.Join(", ", h.ShardsMissing)}" : null, h.ShardsMissing.Count > 0 ? false : null);
         html.Append("</dl>\n");

@@ -33,6 +33,7 @@ public sealed partial class LoadReportHtmlTests
         html.ShouldContain("<span class=\"over\">51.2 KB</span>");
         // 6 s of CPU over 238,800 frames.
         Figure(html, "cpu").ShouldBe("0.025 ms target ≤ 0.1 ms; 6 s CPU in all");
+        Figure(html, "gc").ShouldBe("1.25 s 3 full collections; answers that came during a pause are timed late by it");
         Figure(html, "validation").ShouldBe("on");
         Figure(html, "shards").ShouldBe("not sharded");
         html.ShouldContain("<td>InternalError</td><td class=\"n\">6</td>");

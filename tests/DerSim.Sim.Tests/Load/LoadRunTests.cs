@@ -59,6 +59,9 @@ public sealed class LoadRunTests
         }
 
         summary.Timeline.Count.ShouldBeGreaterThan(0);
+        summary.Process.GcPauseSeconds.ShouldBeGreaterThanOrEqualTo(summary.Timeline.Sum(s => s.GcPauseSeconds) - 0.01);
+        summary.Process.FullCollections.ShouldBeGreaterThanOrEqualTo(summary.Timeline.Sum(s => s.FullCollections));
+        stdout.ShouldContain("s paused by GC");
         stdout.ShouldContain("MeterValues");
         stdout.ShouldContain("p99 ms");
         stderr.ShouldContain("connected");

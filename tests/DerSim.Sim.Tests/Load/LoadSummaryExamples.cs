@@ -103,6 +103,8 @@ internal static class LoadSummaryExamples
                 SteadyWorkingSetBytes = 150L << 20,
                 BaselineWorkingSetBytes = 100L << 20,
                 SteadyManagedBytes = 30L << 20,
+                GcPauseSeconds = 1.25,
+                FullCollections = 3,
             },
             Timeline = timeline,
         };

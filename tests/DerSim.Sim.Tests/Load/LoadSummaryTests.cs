@@ -52,6 +52,8 @@ public sealed class LoadSummaryTests
         merged.Stations.AllBootedAfterSeconds.ShouldBe(3);
         merged.Frames.Sent.ShouldBe(600);
         merged.Process.Processes.ShouldBe(2);
+        merged.Process.GcPauseSeconds.ShouldBe(0.75);
+        merged.Process.FullCollections.ShouldBe(3);
         var meter = merged.Actions.Single(a => a.Action == "MeterValues");
         meter.Calls.ShouldBe(200);
         meter.CallErrors["InternalError"].ShouldBe(2);
@@ -145,7 +147,7 @@ public sealed class LoadSummaryTests
                     Latency = latency.Snapshot(),
                 },
             ],
-            Process = new LoadProcess { CpuSeconds = 1.5, PeakWorkingSetBytes = 100 << 20 },
+            Process = new LoadProcess { CpuSeconds = 1.5, PeakWorkingSetBytes = 100 << 20, GcPauseSeconds = 0.25 * index, FullCollections = index },
             Timeline =
             [
                 new LoadSample { AtSeconds = 1, Connected = 10, Booted = 5, FramesSent = 100, Latency = perSecond.Snapshot() },
