@@ -17,13 +17,7 @@ public sealed class OcppTransportTests : IDisposable
     public void Dispose() => _cts.Dispose();
 
     private static OcppServer Server(OcppServerOptions? options = null, Func<OcppRpcPeer, CancellationToken, Task>? session = null) =>
-        new(
-            options ?? new OcppServerOptions { ActionTables = v => new TestActionTable(v) },
-            session ?? ((peer, ct) =>
-            {
-                peer.On<HeartbeatRequest, HeartbeatResponse>((_, _) => ValueTask.FromResult(new HeartbeatResponse("t")));
-                return Task.Delay(Timeout.Infinite, ct);
-            }));
+        HeartbeatRig.Server(options, session);
 
     private static OcppClient Client(Uri url, OcppVersion version = OcppVersion.V201, string station = "CS1", Func<OcppClientOptions, OcppClientOptions>? tweak = null)
     {
@@ -31,14 +25,7 @@ public sealed class OcppTransportTests : IDisposable
         return new OcppClient(tweak?.Invoke(options) ?? options, new TestActionTable(version));
     }
 
-    private async Task<string> HeartbeatAsync(OcppRpcPeer station)
-    {
-        var run = station.RunAsync(Token);
-        var response = await station.CallAsync<HeartbeatRequest, HeartbeatResponse>(new(), Token);
-        await station.DisposeAsync();
-        await run;
-        return response.CurrentTime;
-    }
+    private Task<string> HeartbeatAsync(OcppRpcPeer station) => HeartbeatRig.HeartbeatAsync(station, Token);
 
     [Test]
     public async Task Server_binds_a_free_port_and_negotiates_the_offered_version()

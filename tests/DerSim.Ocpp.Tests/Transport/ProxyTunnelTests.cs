@@ -123,13 +123,7 @@ public sealed class ProxyTunnelTests : IDisposable
     }
 
     private static OcppServer Server(System.Security.Cryptography.X509Certificates.X509Certificate2? certificate = null) =>
-        new(
-            new OcppServerOptions { ActionTables = v => new TestActionTable(v), ServerCertificate = certificate },
-            (peer, ct) =>
-            {
-                peer.On<HeartbeatRequest, HeartbeatResponse>((_, _) => ValueTask.FromResult(new HeartbeatResponse("t")));
-                return Task.Delay(Timeout.Infinite, ct);
-            });
+        HeartbeatRig.Server(new OcppServerOptions { ActionTables = v => new TestActionTable(v), ServerCertificate = certificate });
 
     private static OcppClient Client(Uri url, IWebProxy proxy, Func<OcppClientOptions, OcppClientOptions>? tweak = null)
     {
@@ -137,14 +131,7 @@ public sealed class ProxyTunnelTests : IDisposable
         return new OcppClient(tweak?.Invoke(options) ?? options, new TestActionTable(OcppVersion.V201));
     }
 
-    private async Task<string> HeartbeatAsync(OcppRpcPeer station)
-    {
-        var run = station.RunAsync(Token);
-        var response = await station.CallAsync<HeartbeatRequest, HeartbeatResponse>(new(), Token);
-        await station.DisposeAsync();
-        await run;
-        return response.CurrentTime;
-    }
+    private Task<string> HeartbeatAsync(OcppRpcPeer station) => HeartbeatRig.HeartbeatAsync(station, Token);
 
     /// <summary>
     /// An HTTP proxy that only tunnels (CONNECT), resolving every host name to 127.0.0.1; with a required
