@@ -9,31 +9,39 @@ public static class PowerArbiter
 {
     private const double Epsilon = 1e-9;
 
+    // Working arrays on the stack up to this many values: a station has a few EVSEs and budgets, and the physics
+    // allocates every simulated second for every station (thousands in a load run).
+    private const int StackLimit = 64;
+
     /// <summary>Allocates power to <paramref name="ports"/> under <paramref name="budgets"/>; results are in port order.</summary>
     public static PortAllocation[] Allocate(IReadOnlyList<ArbiterPort> ports, IReadOnlyList<PowerBudget> budgets)
     {
         ArgumentNullException.ThrowIfNull(ports);
         ArgumentNullException.ThrowIfNull(budgets);
         var n = ports.Count;
-        var want = new double[n];
-        var ceiling = new double[n];
-        var alloc = new double[n];
-        var active = new bool[n];
-        var member = new bool[budgets.Count, n];
+        var m = budgets.Count;
+        Span<double> want = n <= StackLimit ? stackalloc double[n] : new double[n];
+        Span<double> ceiling = n <= StackLimit ? stackalloc double[n] : new double[n];
+        Span<double> alloc = n <= StackLimit ? stackalloc double[n] : new double[n];
+        Span<bool> active = n <= StackLimit ? stackalloc bool[n] : new bool[n];
+
+        // member[b * n + i]: budget b covers port i.
+        Span<bool> member = m * n <= StackLimit ? stackalloc bool[m * n] : new bool[m * n];
+        alloc.Clear();
         for (var i = 0; i < n; i++)
         {
             ceiling[i] = Math.Max(0, ports[i].CeilingKw);
             want[i] = Math.Max(0, Math.Min(ports[i].DemandKw, ceiling[i]));
             active[i] = want[i] > Epsilon;
-            for (var b = 0; b < budgets.Count; b++)
+            for (var b = 0; b < m; b++)
             {
-                member[b, i] = budgets[b].Covers(ports[i].EvseId);
+                member[(b * n) + i] = budgets[b].Covers(ports[i].EvseId);
             }
         }
 
         // Every round raises all active ports by the same fraction of their want until a port is satisfied or a
         // budget is full; that port or the members of that budget then stop. At most n + budgets rounds.
-        for (var round = 0; round <= n + budgets.Count; round++)
+        for (var round = 0; round <= n + m; round++)
         {
             var fraction = double.PositiveInfinity;
             for (var i = 0; i < n; i++)
@@ -49,12 +57,13 @@ public static class PowerArbiter
                 break;
             }
 
-            for (var b = 0; b < budgets.Count; b++)
+            for (var b = 0; b < m; b++)
             {
+                var covered = member.Slice(b * n, n);
                 var wanting = 0.0;
                 for (var i = 0; i < n; i++)
                 {
-                    if (active[i] && member[b, i])
+                    if (active[i] && covered[i])
                     {
                         wanting += want[i];
                     }
@@ -62,7 +71,7 @@ public static class PowerArbiter
 
                 if (wanting > 0)
                 {
-                    fraction = Math.Min(fraction, Math.Max(0, Remaining(budgets[b].CapKw, b, member, alloc)) / wanting);
+                    fraction = Math.Min(fraction, Math.Max(0, Remaining(budgets[b].CapKw, covered, alloc)) / wanting);
                 }
             }
 
@@ -79,13 +88,14 @@ public static class PowerArbiter
                 }
             }
 
-            for (var b = 0; b < budgets.Count; b++)
+            for (var b = 0; b < m; b++)
             {
-                if (Remaining(budgets[b].CapKw, b, member, alloc) <= Epsilon * Math.Max(1, budgets[b].CapKw))
+                var covered = member.Slice(b * n, n);
+                if (Remaining(budgets[b].CapKw, covered, alloc) <= Epsilon * Math.Max(1, budgets[b].CapKw))
                 {
                     for (var i = 0; i < n; i++)
                     {
-                        active[i] &= !member[b, i];
+                        active[i] &= !covered[i];
                     }
                 }
             }
@@ -95,11 +105,11 @@ public static class PowerArbiter
         for (var i = 0; i < n; i++)
         {
             var headroom = ceiling[i] - alloc[i];
-            for (var b = 0; b < budgets.Count; b++)
+            for (var b = 0; b < m; b++)
             {
-                if (member[b, i])
+                if (member[(b * n) + i])
                 {
-                    headroom = Math.Min(headroom, Remaining(budgets[b].CapKw, b, member, alloc));
+                    headroom = Math.Min(headroom, Remaining(budgets[b].CapKw, member.Slice(b * n, n), alloc));
                 }
             }
 
@@ -109,12 +119,12 @@ public static class PowerArbiter
         return result;
     }
 
-    private static double Remaining(double capKw, int budget, bool[,] member, double[] alloc)
+    private static double Remaining(double capKw, ReadOnlySpan<bool> covered, ReadOnlySpan<double> alloc)
     {
         var used = 0.0;
         for (var i = 0; i < alloc.Length; i++)
         {
-            if (member[budget, i])
+            if (covered[i])
             {
                 used += alloc[i];
             }

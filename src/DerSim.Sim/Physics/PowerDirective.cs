@@ -20,9 +20,6 @@ public sealed record PowerDirective(OperationMode Mode)
     /// <summary>The setpoint, kW (CentralSetpoint): at or above 0 import, below 0 export. Null: none.</summary>
     public double? SetpointKw { get; init; }
 
-    /// <summary>Charging with nothing set: what an EVSE follows when no charging profile is installed.</summary>
-    public static PowerDirective Unconstrained { get; } = new(OperationMode.ChargingOnly);
-
     /// <summary>
     /// The directive a plain limit makes, as the physics took limits before operation modes: at or above 0 a charging
     /// cap; below 0 a discharge setpoint of that many kW.

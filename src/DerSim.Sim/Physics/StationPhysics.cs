@@ -17,6 +17,10 @@ public sealed partial class StationPhysics
     private readonly Lock _gate = new();
     private readonly PortState[] _ports;
     private readonly PowerBudget[] _groupBudgets;
+    private readonly List<ArbiterPort> _arbiterPorts = [];
+    private readonly List<PortState> _arbitrated = [];
+    private readonly List<PowerBudget> _budgets = [];
+    private PowerBudget? _stationBudget;
     private readonly long _stepTicks;
     private readonly double _stepSeconds;
     private PowerDirectiveSource? _directives;
@@ -291,8 +295,11 @@ public sealed partial class StationPhysics
 
     private List<ChargingStateChange> Recompute(List<ChargingStateChange>? changes)
     {
-        var arbiterPorts = new List<ArbiterPort>(_ports.Length);
-        var arbitrated = new List<PortState>(_ports.Length);
+        // Kept from step to step (under the gate): the physics recomputes every simulated second.
+        var arbiterPorts = _arbiterPorts;
+        var arbitrated = _arbitrated;
+        arbiterPorts.Clear();
+        arbitrated.Clear();
         foreach (var port in _ports)
         {
             port.DeliveredKw = 0;
@@ -322,7 +329,8 @@ public sealed partial class StationPhysics
         }
 
         _supplyKw = BackingBattery.SupplyKw(_stepSeconds);
-        var budgets = new List<PowerBudget>(_groupBudgets.Length + 1);
+        var budgets = _budgets;
+        budgets.Clear();
         budgets.AddRange(_groupBudgets);
         var stationCap = Math.Min(Profile.StationMaxKw, _supplyKw);
         if (arbiterPorts.Count > 0 && _directives?.Invoke(0, Now)?.LimitKw is >= 0 and var stationLimit)
@@ -330,7 +338,12 @@ public sealed partial class StationPhysics
             stationCap = Math.Min(stationCap, stationLimit);
         }
 
-        budgets.Add(new PowerBudget("station", stationCap, null));
+        if (_stationBudget?.CapKw != stationCap)
+        {
+            _stationBudget = new PowerBudget("station", stationCap, null);
+        }
+
+        budgets.Add(_stationBudget);
         var allocations = PowerArbiter.Allocate(arbiterPorts, budgets);
         for (var i = 0; i < allocations.Length; i++)
         {

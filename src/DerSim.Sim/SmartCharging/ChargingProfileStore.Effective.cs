@@ -60,7 +60,7 @@ public sealed partial class ChargingProfileStore
             // objects (thousands of stations in a load run install none).
             if (IsEmpty)
             {
-                return evseId > 0 ? PowerDirective.Unconstrained : null;
+                return evseId > 0 ? PowerDirective.Unlimited : null;
             }
 
             if (evseId > 0)
