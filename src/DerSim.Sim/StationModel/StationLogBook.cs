@@ -53,8 +53,15 @@ public sealed class StationLogBook
     /// nothing: the line is a slot of a ring made once, holding the frame's own strings. An object per line lived as long
     /// as the line (a minute or more) and died old, which made thousands of stations' GC keep a large old generation.
     /// </summary>
-    public void RecordFrame(DateTimeOffset at, bool sent, Ocpp.Rpc.OcppMessageType? messageType, string? action, string? messageId) =>
-        Add(StationLogKind.Diagnostics, new StationLogEntry.Line(at, StationLogKind.Diagnostics, null, messageType, action, messageId, sent));
+    public void RecordFrame(DateTimeOffset at, bool sent, Ocpp.Rpc.OcppMessageType? messageType, string? action, string? messageId)
+    {
+        lock (_gate)
+        {
+            // An answer carries its CALL's id as a string of its own: keep the CALL's line's string, so the answer's
+            // dies young with its frame instead of living as long as the line.
+            _diagnostics.Add(new StationLogEntry.Line(at, StationLogKind.Diagnostics, null, messageType, action, _diagnostics.RecentId(messageId), sent), LinesKept);
+        }
+    }
 
     /// <summary>The entries of a log between <paramref name="oldest"/> and <paramref name="latest"/> (either open), oldest first.</summary>
     public IReadOnlyList<StationLogEntry> Entries(StationLogKind kind, DateTimeOffset? oldest = null, DateTimeOffset? latest = null)
@@ -150,6 +157,20 @@ public sealed class StationLogBook
         public int Count { get; private set; }
 
         public StationLogEntry.Line this[int index] => _lines[(_first + index) % _lines.Length];
+
+        /// <summary><paramref name="id"/>, or the equal string one of the last few lines holds.</summary>
+        public string? RecentId(string? id)
+        {
+            for (var i = Count - 1; id is not null && i >= Math.Max(0, Count - 4); i--)
+            {
+                if (this[i].MessageId is { } held && string.Equals(held, id, StringComparison.Ordinal))
+                {
+                    return held;
+                }
+            }
+
+            return id;
+        }
 
         public void Add(in StationLogEntry.Line line, int kept)
         {

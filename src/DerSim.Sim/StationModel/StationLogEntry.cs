@@ -36,6 +36,46 @@ public sealed class StationLogEntry
     public static StationLogEntry Frame(DateTimeOffset at, bool sent, OcppMessageType? messageType, string? action, string? messageId) =>
         new(new Line(at, StationLogKind.Diagnostics, null, messageType, action, messageId, sent));
 
-    /// <summary>A line as the log book keeps it: a text line, or a frame's parts (formatted when read).</summary>
-    internal readonly record struct Line(DateTimeOffset At, StationLogKind Kind, string? Text, OcppMessageType? MessageType, string? Action, string? MessageId, bool Sent);
+    /// <summary>
+    /// A line as the log book keeps it: a text line, or a frame's parts (formatted when read), in 32 bytes (a station
+    /// of a load run keeps 32 of them per log for hours).
+    /// </summary>
+    internal readonly struct Line
+    {
+        private const byte SentFlag = 1;
+        private const byte TextFlag = 2;
+
+        private readonly long _ticks;
+        private readonly string? _textOrAction;
+        private readonly string? _messageId;
+        private readonly short _offsetMinutes;
+        private readonly byte _kind;
+        private readonly byte _messageType;
+        private readonly byte _flags;
+
+        public Line(DateTimeOffset at, StationLogKind kind, string? text, OcppMessageType? messageType, string? action, string? messageId, bool sent)
+        {
+            _ticks = at.Ticks;
+            _offsetMinutes = (short)at.Offset.TotalMinutes;
+            _kind = (byte)kind;
+            _messageType = messageType is { } type ? (byte)type : (byte)0;
+            _textOrAction = text ?? action;
+            _messageId = messageId;
+            _flags = (byte)((sent ? SentFlag : 0) | (text is not null ? TextFlag : 0));
+        }
+
+        public DateTimeOffset At => new(_ticks, TimeSpan.FromMinutes(_offsetMinutes));
+
+        public StationLogKind Kind => (StationLogKind)_kind;
+
+        public string? Text => (_flags & TextFlag) != 0 ? _textOrAction : null;
+
+        public OcppMessageType? MessageType => _messageType == 0 ? null : (OcppMessageType)_messageType;
+
+        public string? Action => (_flags & TextFlag) != 0 ? null : _textOrAction;
+
+        public string? MessageId => _messageId;
+
+        public bool Sent => (_flags & SentFlag) != 0;
+    }
 }

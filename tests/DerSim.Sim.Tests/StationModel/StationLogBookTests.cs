@@ -41,6 +41,26 @@ public sealed class StationLogBookTests
     }
 
     [Test]
+    public void An_answer_line_keeps_its_calls_id_string_and_every_part_of_a_line_reads_back()
+    {
+        var logs = new StationLogBook();
+        var at = new DateTimeOffset(2026, 12, 7, 13, 0, 0, TimeSpan.FromHours(1)).AddTicks(7);
+        var sentId = "3f9a0c71e2b4-17";
+        var answerId = new string(sentId.AsSpan());
+
+        logs.RecordFrame(at, sent: true, OcppMessageType.Call, "MeterValues", sentId);
+        logs.RecordFrame(at.AddSeconds(1), sent: false, OcppMessageType.CallResult, null, answerId);
+        logs.Record(at, StationLogKind.Diagnostics, "connected to the CSMS");
+
+        var lines = logs.Entries(StationLogKind.Diagnostics);
+        lines.Select(e => e.Text).ShouldBe(["sent Call MeterValues 3f9a0c71e2b4-17", "received CallResult 3f9a0c71e2b4-17", "connected to the CSMS"]);
+        lines[0].At.ShouldBe(at);
+        lines[0].At.Offset.ShouldBe(TimeSpan.FromHours(1));
+        lines[0].Kind.ShouldBe(StationLogKind.Diagnostics);
+        ReferenceEquals(lines[1].Content.MessageId, sentId).ShouldBeTrue();
+    }
+
+    [Test]
     public void By_default_a_log_keeps_256_lines_and_never_fewer_than_one()
     {
         new StationLogBook().LinesKept.ShouldBe(StationLogBook.Capacity);
