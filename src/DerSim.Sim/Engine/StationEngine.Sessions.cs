@@ -325,8 +325,8 @@ public sealed partial class StationEngine
         // One reusable wait for the whole session where the clock allows it, not a token source and a delay per sample
         // (see Sleeper); the registrations wake it for the end of the run, the end of the transaction and an input.
         using var sleeper = Clock.CreateSleeper();
-        using var ending = sleeper is null ? default : ct.UnsafeRegister(static s => ((Sleeper)s!).Wake(), sleeper);
-        using var stopping = sleeper is null ? default : tx.StopToken.UnsafeRegister(static s => ((Sleeper)s!).Wake(), sleeper);
+        using var ending = sleeper?.WakeOn(ct) ?? default;
+        using var stopping = sleeper?.WakeOn(tx.StopToken) ?? default;
         using var inputs = new WakeRegistration(sleeper);
         while (!tx.StopToken.IsCancellationRequested)
         {
@@ -686,7 +686,7 @@ public sealed partial class StationEngine
             }
 
             _registration.Dispose();
-            (_registration, _token) = (token.UnsafeRegister(static s => ((Sleeper)s!).Wake(), sleeper), token);
+            (_registration, _token) = (sleeper.WakeOn(token), token);
         }
 
         public void Dispose() => _registration.Dispose();

@@ -540,7 +540,7 @@ public sealed class StationRunner
     {
         // One reusable wait for the connection's life (see Sleeper), woken when the connection ends or the interval changes.
         using var sleeper = new Sleeper(_time);
-        using var ending = ct.UnsafeRegister(static s => ((Sleeper)s!).Wake(), sleeper);
+        using var ending = sleeper.WakeOn(ct);
         Volatile.Write(ref _heartbeatSleeper, sleeper);
         try
         {

@@ -63,6 +63,9 @@ public sealed class Sleeper : IValueTaskSource<bool>, IDisposable
     /// <summary>Ends the running wait with false, or, when none runs, the next one at its start. Any thread.</summary>
     public void Wake() => Complete(elapsed: false);
 
+    /// <summary>Wakes this sleeper when <paramref name="token"/> is cancelled (at once if it is); dispose the registration when done.</summary>
+    public CancellationTokenRegistration WakeOn(CancellationToken token) => token.UnsafeRegister(static s => ((Sleeper)s!).Wake(), this);
+
     /// <inheritdoc />
     public void Dispose()
     {

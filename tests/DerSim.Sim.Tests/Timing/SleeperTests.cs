@@ -64,7 +64,7 @@ public sealed class SleeperTests
         var time = new FakeTimeProvider();
         using var sleeper = new Sleeper(time);
         using var lifetime = new CancellationTokenSource();
-        using var registration = lifetime.Token.UnsafeRegister(static s => ((Sleeper)s!).Wake(), sleeper);
+        using var registration = sleeper.WakeOn(lifetime.Token);
 
         var wait = sleeper.SleepAsync(TimeSpan.FromMinutes(1));
         await lifetime.CancelAsync();
