@@ -25,11 +25,9 @@ internal static class FrameWriter
     /// </summary>
     public static string Request(OcppMessageType type, string messageId, string action, object? payload, PayloadType payloadType, PayloadCheck? check)
     {
-        var buffer = t_buffer ?? new ArrayBufferWriter<byte>(2048);
-        t_buffer = null;
+        var buffer = TakeBuffer();
         try
         {
-            buffer.ResetWrittenCount();
             var options = payloadType.Info.Options;
 
             // Structure checks off: the header is ours and the payload comes from generated converters, which
@@ -52,10 +50,7 @@ internal static class FrameWriter
         }
         finally
         {
-            if (buffer.Capacity <= KeptBufferBytes)
-            {
-                t_buffer = buffer;
-            }
+            KeepBuffer(buffer);
         }
     }
 
@@ -70,11 +65,9 @@ internal static class FrameWriter
     // [type, id, (action,) payload] in the thread's kept buffer: a frame costs its string, not a buffer and its growth.
     private static string Around(ReadOnlySpan<byte> payload, int type, string messageId, string? action)
     {
-        var buffer = t_buffer ?? new ArrayBufferWriter<byte>(2048);
-        t_buffer = null;
+        var buffer = TakeBuffer();
         try
         {
-            buffer.ResetWrittenCount();
             using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { SkipValidation = true }))
             {
                 writer.WriteStartArray();
@@ -93,10 +86,25 @@ internal static class FrameWriter
         }
         finally
         {
-            if (buffer.Capacity <= KeptBufferBytes)
-            {
-                t_buffer = buffer;
-            }
+            KeepBuffer(buffer);
+        }
+    }
+
+    // The thread's frame buffer, emptied (a new one when the thread has none or a frame of its is being written).
+    private static ArrayBufferWriter<byte> TakeBuffer()
+    {
+        var buffer = t_buffer ?? new ArrayBufferWriter<byte>(2048);
+        t_buffer = null;
+        buffer.ResetWrittenCount();
+        return buffer;
+    }
+
+    // Kept for the thread's next frame unless a large frame grew it.
+    private static void KeepBuffer(ArrayBufferWriter<byte> buffer)
+    {
+        if (buffer.Capacity <= KeptBufferBytes)
+        {
+            t_buffer = buffer;
         }
     }
 
