@@ -7,9 +7,6 @@ namespace DerSim.Sim.SmartCharging;
 /// <param name="NumberPhases">numberPhases of the period that sets <see cref="EffectiveKw"/>, when it has one.</param>
 public sealed record ChargingLimits(double? StationMaxKw, double? TransactionKw, double? ExternalKw, int? NumberPhases)
 {
-    /// <summary>No purpose sets a limit (no profile installed).</summary>
-    public static ChargingLimits None { get; } = new(null, null, null, null);
-
     /// <summary>The minimum of the three; null when none limits.</summary>
     public double? EffectiveKw => Min(Min(StationMaxKw, TransactionKw), ExternalKw);
 

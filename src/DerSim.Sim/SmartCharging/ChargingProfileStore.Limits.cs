@@ -15,9 +15,7 @@ public sealed partial class ChargingProfileStore
         ArgumentNullException.ThrowIfNull(ctx);
         lock (_gate)
         {
-            // The physics asks every step (each simulated second) for every EVSE: with no profile there is nothing to
-            // evaluate, and no object to make.
-            return _profiles.Count == 0 ? ChargingLimits.None : Evaluate(evseId, at, ctx, fallbackOrigin: at);
+            return Evaluate(evseId, at, ctx, fallbackOrigin: at);
         }
     }
 

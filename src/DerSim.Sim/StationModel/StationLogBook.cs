@@ -38,14 +38,10 @@ public sealed class StationLogBook
     public void Record(DateTimeOffset at, StationLogKind kind, string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        Add(kind, new StationLogEntry.Line(at, kind, text, null, null, null, false));
-    }
-
-    /// <summary>Adds an entry to its log.</summary>
-    public void Record(StationLogEntry entry)
-    {
-        ArgumentNullException.ThrowIfNull(entry);
-        Add(entry.Kind, entry.Content);
+        lock (_gate)
+        {
+            (kind == StationLogKind.Security ? _security : _diagnostics).Add(new StationLogEntry.Line(at, kind, text, null, null, null, false), LinesKept);
+        }
     }
 
     /// <summary>
@@ -80,14 +76,6 @@ public sealed class StationLogBook
             }
 
             return entries;
-        }
-    }
-
-    private void Add(StationLogKind kind, in StationLogEntry.Line line)
-    {
-        lock (_gate)
-        {
-            (kind == StationLogKind.Security ? _security : _diagnostics).Add(line, LinesKept);
         }
     }
 

@@ -32,10 +32,6 @@ public sealed class StationLogEntry
     /// <summary>What the log book stores for this line.</summary>
     internal Line Content { get; }
 
-    /// <summary>The diagnostics line of a frame the station sent or received.</summary>
-    public static StationLogEntry Frame(DateTimeOffset at, bool sent, OcppMessageType? messageType, string? action, string? messageId) =>
-        new(new Line(at, StationLogKind.Diagnostics, null, messageType, action, messageId, sent));
-
     /// <summary>
     /// A line as the log book keeps it: a text line, or a frame's parts (formatted when read), in 32 bytes (a station
     /// of a load run keeps 32 of them per log for hours).

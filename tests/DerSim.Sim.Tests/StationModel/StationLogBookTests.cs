@@ -14,7 +14,7 @@ public sealed class StationLogBookTests
         var logs = new StationLogBook { LinesKept = 3 };
         for (var i = 0; i < 5; i++)
         {
-            logs.Record(StationLogEntry.Frame(Start.AddSeconds(i), sent: true, OcppMessageType.Call, "Heartbeat", $"m{i}"));
+            logs.RecordFrame(Start.AddSeconds(i), sent: true, OcppMessageType.Call, "Heartbeat", $"m{i}");
         }
 
         logs.Record(Start, StationLogKind.Security, "StartupOfTheDevice");
