@@ -225,9 +225,8 @@ public sealed class OcppClient
     private WebSocketDialRequest Dial(Uri url, string subprotocol, TlsOutcome tls)
     {
         // OCPP's WebSocketPingInterval is the interval of client-side PINGs ("0 disables client side websocket Ping/Pong",
-        // 1.6 configuration key and 2.x OCPPCommCtrlr variable alike). With only an interval set,
-        // .NET sends unsolicited PONGs, which a CSMS that extends its read deadline on client pings ignores; a PONG
-        // timeout makes it send real PINGs and drop a connection whose peer stopped answering.
+        // 1.6 configuration key and 2.x OCPPCommCtrlr variable alike): real PINGs, not unsolicited PONGs (which a CSMS
+        // that extends its read deadline on client pings ignores), and a connection whose peer stopped answering dropped.
         var ping = PingInterval;
         string? authorization = null;
         if (Options.BasicAuthPassword is { } password)
@@ -251,9 +250,9 @@ public sealed class OcppClient
                 tls.Errors = accepted ? SslPolicyErrors.None : errors;
                 return accepted;
             },
-            ping > TimeSpan.Zero ? ping : TimeSpan.Zero,
-            ping > TimeSpan.Zero ? ping : Timeout.InfiniteTimeSpan)
+            ping > TimeSpan.Zero ? ping : TimeSpan.Zero)
         {
+            Time = _time,
             Proxy = proxy,
             ProxyAuthorization = proxyAuthorization,
         };

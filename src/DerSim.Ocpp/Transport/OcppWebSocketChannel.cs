@@ -73,6 +73,11 @@ public sealed class OcppWebSocketChannel : IOcppChannel
         {
             return await ReceiveMessageAsync(ct).ConfigureAwait(false);
         }
+        catch (Exception ex) when (ex is not WebSocketPingTimeoutException && ex.InnerException is WebSocketPingTimeoutException timeout)
+        {
+            // The keep-alive dropped the connection (PingingStream): say so, not "closed without the close handshake".
+            throw new WebSocketPingTimeoutException(timeout.Message, ex);
+        }
         finally
         {
             Interlocked.Decrement(ref _receiving);

@@ -100,13 +100,15 @@ internal static class WebSocketDialer
                 stream = new ReplayStream(extra, stream);
             }
 
-            var webSocket = WebSocket.CreateFromStream(stream, new WebSocketCreationOptions
+            // The keep-alive runs on the request's time provider (see PingingStream), not the WebSocket's own timer.
+            var pinging = request.PingInterval > TimeSpan.Zero ? new PingingStream(stream, request.PingInterval, request.Time, request.PingTimeout) : null;
+            var webSocket = WebSocket.CreateFromStream(pinging ?? stream, new WebSocketCreationOptions
             {
                 IsServer = false,
                 SubProtocol = chosen,
-                KeepAliveInterval = request.KeepAliveInterval,
-                KeepAliveTimeout = request.KeepAliveTimeout,
+                KeepAliveInterval = TimeSpan.Zero,
             });
+            pinging?.Attach(webSocket);
             return new WebSocketDialResult(webSocket, chosen);
         }
         catch
@@ -323,17 +325,21 @@ internal static class WebSocketDialer
 /// <param name="Authorization">The Authorization header's value, or null.</param>
 /// <param name="ClientCertificate">Presented in the TLS handshake, or null.</param>
 /// <param name="ServerCertificateValidation">Decides on the CSMS's certificate (wss).</param>
-/// <param name="KeepAliveInterval">WebSocket PING interval; zero for none.</param>
-/// <param name="KeepAliveTimeout">How long a PING may wait for its PONG; infinite for unsolicited PONGs only.</param>
+/// <param name="PingInterval">WebSocket PING interval (an unanswered PING drops the connection one interval later); zero for none.</param>
 internal sealed record WebSocketDialRequest(
     Uri Url,
     IReadOnlyList<string> Subprotocols,
     string? Authorization,
     X509Certificate2? ClientCertificate,
     RemoteCertificateValidationCallback ServerCertificateValidation,
-    TimeSpan KeepAliveInterval,
-    TimeSpan KeepAliveTimeout)
+    TimeSpan PingInterval)
 {
+    /// <summary>The keep-alive's timer: the real time, or <c>./sim</c>'s timer wheel. The default value is <see cref="TimeProvider.System"/>.</summary>
+    public TimeProvider Time { get; init; } = TimeProvider.System;
+
+    /// <summary>How long a PING may go unanswered before the connection is dropped; null (the default) for one <see cref="PingInterval"/>.</summary>
+    public TimeSpan? PingTimeout { get; init; }
+
     /// <summary>The HTTP proxy to tunnel through (<c>http://host:port</c>), or null to dial the CSMS directly.</summary>
     public Uri? Proxy { get; init; }
 

@@ -31,6 +31,12 @@ public sealed class FrameCountingRelay : IAsyncDisposable
         _accept = AcceptAsync();
     }
 
+    /// <summary>
+    /// While set, the CSMS's bytes are read and dropped instead of passed on: a CSMS gone silent on a connection that stays
+    /// open (its PONGs never arrive).
+    /// </summary>
+    public bool Muted { get; set; }
+
     /// <summary>How many connections went through so far.</summary>
     public int Connections => Volatile.Read(ref _connections);
 
@@ -75,13 +81,26 @@ public sealed class FrameCountingRelay : IAsyncDisposable
             try
             {
                 await server.ConnectAsync(_target.Host, _target.Port, _cts.Token);
-                var down = server.GetStream().CopyToAsync(client.GetStream(), _cts.Token);
+                var down = PassDownAsync(server.GetStream(), client.GetStream());
                 var up = ObserveUpAsync(client.GetStream(), server.GetStream(), connection);
                 await Task.WhenAny(down, up);
             }
             catch (Exception ex) when (ex is OperationCanceledException or IOException or SocketException or ObjectDisposedException)
             {
                 // One side closed: the relay closes the other.
+            }
+        }
+    }
+
+    private async Task PassDownAsync(NetworkStream from, NetworkStream to)
+    {
+        var buffer = new byte[16384];
+        int n;
+        while ((n = await from.ReadAsync(buffer, _cts.Token)) > 0)
+        {
+            if (!Muted)
+            {
+                await to.WriteAsync(buffer.AsMemory(0, n), _cts.Token);
             }
         }
     }

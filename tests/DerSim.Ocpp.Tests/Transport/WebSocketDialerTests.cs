@@ -124,7 +124,7 @@ public sealed class WebSocketDialerTests
         new(new OcppClientOptions { Url = url, StationId = "CS1", Version = OcppVersion.V16, ConnectTimeout = TimeSpan.FromSeconds(5) }, new TestActionTable(OcppVersion.V16));
 
     private static WebSocketDialRequest Request(Uri url, IReadOnlyList<string> subprotocols, string? authorization = null) =>
-        new(url, subprotocols, authorization, null, static (_, _, _, errors) => errors == SslPolicyErrors.None, TimeSpan.Zero, Timeout.InfiniteTimeSpan);
+        new(url, subprotocols, authorization, null, static (_, _, _, errors) => errors == SslPolicyErrors.None, TimeSpan.Zero);
 
     private static string? Header(string head, string name) =>
         head.Split("\r\n").FirstOrDefault(l => l.StartsWith(name + ":", StringComparison.OrdinalIgnoreCase))?[(name.Length + 1)..].Trim();
