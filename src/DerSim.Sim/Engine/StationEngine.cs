@@ -127,6 +127,9 @@ public sealed partial class StationEngine
     /// <summary>Every running transaction.</summary>
     public IReadOnlyCollection<EngineTransaction> Transactions => [.. _transactions.Values];
 
+    /// <summary>Whether a transaction runs on any EVSE.</summary>
+    public bool HasTransaction => !_transactions.IsEmpty;
+
     /// <summary>The transaction running on <paramref name="evseId"/>, if any.</summary>
     public EngineTransaction? TransactionOn(int evseId) => _transactions.GetValueOrDefault(evseId);
 

@@ -97,7 +97,7 @@ public sealed class LoadRunner
                 }
 
                 var reading = gauge.Read();
-                var (booted, charging) = Count();
+                var (booted, charging, lost) = Census();
                 var connected = Volatile.Read(ref _connected);
                 peakConnected = Math.Max(peakConnected, connected);
                 peakCharging = Math.Max(peakCharging, charging);
@@ -123,7 +123,7 @@ public sealed class LoadRunner
                 (lastSent, lastReceived, lastUnanswered, lastErrors, last) = (sent, received, unanswered, errors, reading);
                 timeline.Add(sample);
                 readings.Add((at, reading));
-                progress(sample, new LoadProgress(total, Volatile.Read(ref _reconnects), _metrics.Unanswered, _metrics.Errors, Lost()));
+                progress(sample, new LoadProgress(total, Volatile.Read(ref _reconnects), _metrics.Unanswered, _metrics.Errors, lost));
                 await DrainLogAsync(log).ConfigureAwait(false);
                 atStop = (connected, booted, charging);
                 if (stopping || (ramp.IsCompleted && AllEnded()))
@@ -183,7 +183,7 @@ public sealed class LoadRunner
                 PeakCharging = peakCharging,
                 AllBootedAfterSeconds = _allBootedAfter is { } a ? Math.Round(a, 3) : null,
             },
-            Frames = new LoadFrames { Sent = _metrics.Sent, Received = _metrics.Received, Lost = Lost() },
+            Frames = new LoadFrames { Sent = _metrics.Sent, Received = _metrics.Received, Lost = Census().Lost },
             Actions = _metrics.Actions(),
             Reconnects = Volatile.Read(ref _reconnects),
             Process = new LoadProcess
@@ -371,49 +371,37 @@ public sealed class LoadRunner
         }
     }
 
-    /// <summary>Stations booted (connected, boot accepted, online) and charging (a transaction running) now.</summary>
-    private (int Booted, int Charging) Count()
+    /// <summary>
+    /// Stations booted (connected, boot accepted, online) and charging (a transaction running) now, and the messages they
+    /// made and could not deliver (samples dropped from a full queue, transaction messages given up, status reports not
+    /// sent offline): one pass over the stations a second.
+    /// </summary>
+    private (int Booted, int Charging, long Lost) Census()
     {
-        var evses = _settings.Profile.Evses;
         int booted = 0, charging = 0;
-        lock (_stationsGate)
-        {
-            foreach (var station in _stations)
-            {
-                var runner = station.Runner;
-                if (runner.IsOnline)
-                {
-                    booted++;
-                }
-
-                foreach (var evse in evses)
-                {
-                    if (runner.Engine.TransactionOn(evse.Id) is not null)
-                    {
-                        charging++;
-                        break;
-                    }
-                }
-            }
-        }
-
-        return (booted, charging);
-    }
-
-    /// <summary>Messages the stations made and could not deliver: samples dropped from a full queue, transaction messages given up, status reports not sent offline.</summary>
-    private long Lost()
-    {
         long lost = 0;
         lock (_stationsGate)
         {
             foreach (var station in _stations)
             {
-                var outbox = station.Runner.Engine.Outbox;
+                var runner = station.Runner;
+                var engine = runner.Engine;
+                var outbox = engine.Outbox;
+                if (outbox.IsOnline)
+                {
+                    booted++;
+                }
+
+                if (engine.HasTransaction)
+                {
+                    charging++;
+                }
+
                 lost += outbox.Dropped + outbox.GivenUp + outbox.NotSent;
             }
         }
 
-        return lost;
+        return (booted, charging, lost);
     }
 
     private void Log(string stationId, string message)
