@@ -19,14 +19,13 @@ namespace DerSim.Ocpp.Transport;
 /// them). Any bytes received after a PING count as its answer, as
 /// in .NET's keep-alive: a CSMS busy sending is alive.
 /// </remarks>
-internal sealed class PingingStream : Stream
+internal sealed class PingingStream : WrappingStream
 {
     // FIN + opcode 0x9 (PING), then MASK + payload length 0, then the 4-byte masking key (RFC 6455 §5.2).
     private const byte FinPing = 0x89;
     private const byte MaskedEmpty = 0x80;
     private const int FrameBytes = 6;
 
-    private readonly Stream _inner;
     private readonly TimeSpan _interval;
     private readonly TimeSpan _timeout;
     private readonly int _patience;
@@ -45,9 +44,9 @@ internal sealed class PingingStream : Stream
     /// one unanswered for <paramref name="timeout"/> (rounded up to whole intervals; default one interval) drops the connection.
     /// </summary>
     public PingingStream(Stream inner, TimeSpan interval, TimeProvider time, TimeSpan? timeout = null)
+        : base(inner)
     {
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(interval, TimeSpan.Zero);
-        _inner = inner;
         _interval = interval;
         _timeout = timeout ?? interval;
         // Counted in ticks of the interval, not read off a clock: a tick a little early must not wait a whole extra one.
@@ -62,27 +61,11 @@ internal sealed class PingingStream : Stream
         _timer.Change(_interval, _interval);
     }
 
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => true;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-
-    public override void Flush() => _inner.Flush();
-
-    public override Task FlushAsync(CancellationToken cancellationToken) => _inner.FlushAsync(cancellationToken);
-
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
-
     public override int Read(Span<byte> buffer)
     {
         try
         {
-            return Received(_inner.Read(buffer));
+            return Received(Inner.Read(buffer));
         }
         catch (Exception) when (_failure is { } failure)
         {
@@ -94,7 +77,7 @@ internal sealed class PingingStream : Stream
     {
         try
         {
-            return Received(await _inner.ReadAsync(buffer, cancellationToken).ConfigureAwait(false));
+            return Received(await Inner.ReadAsync(buffer, cancellationToken).ConfigureAwait(false));
         }
         catch (Exception) when (_failure is { } failure)
         {
@@ -102,17 +85,12 @@ internal sealed class PingingStream : Stream
         }
     }
 
-    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
-    public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
-
     public override void Write(ReadOnlySpan<byte> buffer)
     {
         _writeGate.Wait();
         try
         {
-            _inner.Write(buffer);
+            Inner.Write(buffer);
         }
         finally
         {
@@ -125,7 +103,7 @@ internal sealed class PingingStream : Stream
         await _writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            await _inner.WriteAsync(buffer, cancellationToken).ConfigureAwait(false);
+            await Inner.WriteAsync(buffer, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -133,19 +111,11 @@ internal sealed class PingingStream : Stream
         }
     }
 
-    public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        WriteAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
     protected override void Dispose(bool disposing)
     {
         if (disposing && Interlocked.Exchange(ref _disposed, 1) == 0)
         {
             _timer.Dispose();
-            _inner.Dispose();
         }
 
         base.Dispose(disposing);
@@ -156,11 +126,9 @@ internal sealed class PingingStream : Stream
         if (Interlocked.Exchange(ref _disposed, 1) == 0)
         {
             await _timer.DisposeAsync().ConfigureAwait(false);
-            await _inner.DisposeAsync().ConfigureAwait(false);
         }
 
         await base.DisposeAsync().ConfigureAwait(false);
-        GC.SuppressFinalize(this);
     }
 
     private int Received(int count)
@@ -224,7 +192,7 @@ internal sealed class PingingStream : Stream
                 // Only what arrives after this PING answers it.
                 Volatile.Write(ref _received, 0);
                 Volatile.Write(ref _awaiting, 1);
-                await _inner.WriteAsync(frame.AsMemory(0, FrameBytes)).ConfigureAwait(false);
+                await Inner.WriteAsync(frame.AsMemory(0, FrameBytes)).ConfigureAwait(false);
             }
             finally
             {
@@ -248,7 +216,7 @@ internal sealed class PingingStream : Stream
             $"no answer to a WebSocket PING within {_timeout.TotalSeconds:0.###} s (WebSocketPingInterval); connection dropped");
         _timer.Change(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
         // The pending receive fails at once and reports the failure above.
-        _inner.Dispose();
+        Inner.Dispose();
     }
 }
 
