@@ -16,8 +16,7 @@ namespace DerSim.Ocpp.Transport;
 /// timer of the provider given (one entry in <c>./sim</c>'s timer wheel) that fires once an interval.
 /// The WebSocket writes each frame in one write (header and payload together), so a PING written between two of its
 /// writes, under the same gate, never splits one of its frames (a socket queues concurrent sends, a TLS stream refuses
-/// them). Any bytes received after a PING count as its answer, as
-/// in .NET's keep-alive: a CSMS busy sending is alive.
+/// them). Any bytes received after a PING count as its answer, as in .NET's keep-alive: a CSMS busy sending is alive.
 /// </remarks>
 internal sealed class PingingStream : WrappingStream
 {
@@ -67,7 +66,7 @@ internal sealed class PingingStream : WrappingStream
         {
             return Received(Inner.Read(buffer));
         }
-        catch (Exception) when (_failure is { } failure)
+        catch (Exception) when (Volatile.Read(ref _failure) is { } failure)
         {
             throw failure;
         }
@@ -79,7 +78,7 @@ internal sealed class PingingStream : WrappingStream
         {
             return Received(await Inner.ReadAsync(buffer, cancellationToken).ConfigureAwait(false));
         }
-        catch (Exception) when (_failure is { } failure)
+        catch (Exception) when (Volatile.Read(ref _failure) is { } failure)
         {
             throw failure;
         }
@@ -212,8 +211,8 @@ internal sealed class PingingStream : WrappingStream
 
     private void TimeOut()
     {
-        _failure = new WebSocketPingTimeoutException(
-            $"no answer to a WebSocket PING within {_timeout.TotalSeconds:0.###} s (WebSocketPingInterval); connection dropped");
+        Volatile.Write(ref _failure, new WebSocketPingTimeoutException(
+            $"no answer to a WebSocket PING within {_timeout.TotalSeconds:0.###} s (WebSocketPingInterval); connection dropped"));
         _timer.Change(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
         // The pending receive fails at once and reports the failure above.
         Inner.Dispose();
