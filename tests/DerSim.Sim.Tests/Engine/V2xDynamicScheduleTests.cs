@@ -62,11 +62,15 @@ public sealed class V2xDynamicScheduleTests
         var txId = await StartedAsync(rig);
         (await rig.CallAsync("NotifyAllowedEnergyTransfer", $$"""{"transactionId":"{{txId}}","allowedEnergyTransfer":["DC"]}""")).GetProperty("status").GetString().ShouldBe("Accepted");
         await rig.UntilAsync(() => rig.Runner.Engine.Physics.Snapshot(1).EnergyTransferMode == EnergyTransferMode.Dc, "for the renegotiation to DC");
+        // The EV's needs for DC follow the switch; they must be answered before the CSMS starts refusing (else they can
+        // arrive after the DC_BPT request below and be the last one seen).
+        await rig.UntilAsync(() => rig.Calls("NotifyEVChargingNeeds").Count >= 2, "for the charging needs of the renegotiation to DC");
         status = "Rejected";
 
         var answer = await rig.Runner.Engine.Bidirectional.EvRenegotiatesAsync(1, EnergyTransferMode.DcBpt, CancellationToken.None);
 
         answer.ShouldBe(ChargingNeedsAnswer.Rejected);
+        rig.Calls("NotifyEVChargingNeeds").Count.ShouldBe(3, rig.Describe());
         rig.Calls("NotifyEVChargingNeeds")[^1].Payload.GetProperty("chargingNeeds").GetProperty("requestedEnergyTransfer").GetString().ShouldBe("DC_BPT");
         rig.Runner.Engine.Physics.Snapshot(1).EnergyTransferMode.ShouldBe(EnergyTransferMode.Dc);
         await Should.ThrowAsync<InvalidOperationException>(() => rig.Runner.Engine.Bidirectional.EvRenegotiatesAsync(1, EnergyTransferMode.AcBpt, CancellationToken.None));
