@@ -1,3 +1,6 @@
+using DerSim.Ocpp;
+using DerSim.Ocpp.Json;
+using DerSim.Ocpp.Transport;
 using DerSim.Sim.Timing;
 using Microsoft.Extensions.Time.Testing;
 
@@ -75,6 +78,26 @@ public sealed class TimerWheelTimeProviderTests
         fake.Advance(TimeSpan.FromSeconds(5));
         await Task.Delay(50);
         Volatile.Read(ref count).ShouldBe(after);
+        wheel.Pending.ShouldBe(0);
+    }
+
+    [Test]
+    public async Task A_connections_keep_alive_is_one_wheel_entry_that_leaves_with_the_connection()
+    {
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        await using var server = new OcppServer(new OcppServerOptions { ActionTables = OcppActionTables.For }, (_, ct) => Task.Delay(Timeout.Infinite, ct));
+        await server.StartAsync(cts.Token);
+        using var wheel = new TimerWheelTimeProvider(TimeProvider.System);
+        var options = new OcppClientOptions { Url = server.Url, StationId = "WHEEL-1", Version = OcppVersion.V16, KeepAliveInterval = TimeSpan.FromSeconds(30) };
+
+        var station = await new OcppClient(options, OcppActionTables.For(OcppVersion.V16), wheel).ConnectAsync(cts.Token);
+        var run = station.RunAsync(cts.Token);
+
+        // The keep-alive's timer is in the wheel, not the runtime's timer queue; closing the connection takes it out,
+        // so a load run's reconnects leave nothing behind.
+        wheel.Pending.ShouldBe(1);
+        await station.DisposeAsync();
+        await run.WaitAsync(Wait, cts.Token);
         wheel.Pending.ShouldBe(0);
     }
 }
