@@ -81,7 +81,7 @@ internal sealed class InboundRules(IOcppActionTable table, OcppRpcOptions option
             return (null, null, []);
         }
 
-        var violations = validator.Validate(Version, actionName, PayloadKind.Request, frame.PayloadText());
+        var violations = validator.Validate(Version, actionName, PayloadKind.Request, frame.Payload);
         if (violations.Count == 0)
         {
             return (null, null, violations);

@@ -209,7 +209,7 @@ public sealed partial class OcppRpcPeer
 
         var latency = _time.GetElapsedTime(call.StartTimestamp);
         var violations = _options.ValidateInbound && _options.Validator is { } validator
-            ? validator.Validate(Version, call.Action, PayloadKind.Response, frame.PayloadText())
+            ? validator.Validate(Version, call.Action, PayloadKind.Response, frame.Payload)
             : [];
         var inbound = Inbound(frame, text) with { Action = call.Action, Latency = latency, Violations = violations };
         if (violations.Count > 0)

@@ -579,7 +579,7 @@ public sealed partial class OcppRpcPeer : IAsyncDisposable
     }
 
     private IReadOnlyList<SchemaViolation> Validate(string action, PayloadKind kind, ReadOnlySpan<byte> payload) =>
-        _options.Validator is { } validator ? validator.Validate(Version, action, kind, Encoding.UTF8.GetString(payload)) : [];
+        _options.Validator is { } validator ? validator.Validate(Version, action, kind, payload) : [];
 
     private OcppAction ActionFor(Type requestType) =>
         _table.TryGetByRequestType(requestType, out var action)

@@ -1,3 +1,5 @@
+using System.Text;
+
 namespace DerSim.Ocpp.Validation;
 
 /// <summary>Validates OCPP payloads against a JSON schema per action and direction.</summary>
@@ -9,4 +11,11 @@ public interface IOcppSchemaValidator
     /// An action without a schema yields one violation of kind <see cref="SchemaViolationKind.UnknownAction"/>.
     /// </summary>
     IReadOnlyList<SchemaViolation> Validate(OcppVersion version, string action, PayloadKind kind, string payloadJson);
+
+    /// <summary>
+    /// Validates a payload given as UTF-8 JSON, as it is on the wire (see the overload taking text). The default
+    /// decodes it to text; a validator that reads UTF-8 overrides it to spare that string per frame.
+    /// </summary>
+    IReadOnlyList<SchemaViolation> Validate(OcppVersion version, string action, PayloadKind kind, ReadOnlySpan<byte> utf8Payload) =>
+        Validate(version, action, kind, Encoding.UTF8.GetString(utf8Payload));
 }
