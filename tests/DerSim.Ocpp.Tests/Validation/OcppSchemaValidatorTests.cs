@@ -184,4 +184,52 @@ public sealed class OcppSchemaValidatorTests
         violations.ShouldNotBeEmpty();
         violations.ShouldContain(v => v.Path == path && v.Kind == SchemaViolationKind.Property, string.Join("; ", violations));
     }
+
+    /// <summary>
+    /// format: date-time is RFC 3339 §5.6 (JSON Schema draft-06 §8.3.1): NJsonSchema also took a date alone, a year,
+    /// or a time without an offset, which a station cannot place in time.
+    /// </summary>
+    [TestCase("2026-01-01T08:00:00.000Z", true)]
+    [TestCase("2026-01-01T08:00:00Z", true)]
+    [TestCase("2026-01-01t08:00:00.5z", true)]
+    [TestCase("2026-01-01T08:00:00+02:00", true)]
+    [TestCase("2016-12-31T23:59:60-05:30", true)]
+    [TestCase("2024-02-29T08:00:00Z", true)]
+    [TestCase("2026-01-01", false)]
+    [TestCase("2026", false)]
+    [TestCase("2026-01-01T08:00:00", false)]
+    [TestCase("2026-01-01 08:00:00Z", false)]
+    [TestCase("2026-01-01T08:00Z", false)]
+    [TestCase("2026-01-01T08:00:00.Z", false)]
+    [TestCase("2026-01-01T08:00:00+0200", false)]
+    [TestCase("2026-02-29T08:00:00Z", false)]
+    [TestCase("2026-13-01T08:00:00Z", false)]
+    [TestCase("2026-01-01T24:00:00Z", false)]
+    [TestCase("2026-01-01T08:00:00+24:00", false)]
+    [TestCase("\u0032026-01-01T08:00:00Z", true)]
+    public void Date_time_is_an_RFC_3339_date_time(string value, bool valid)
+    {
+        var violations = Ours.Validate(OcppVersion.V201, "Heartbeat", PayloadKind.Response, $$"""{"currentTime":"{{value}}"}""");
+
+        if (valid)
+        {
+            violations.ShouldBeEmpty();
+        }
+        else
+        {
+            var v = violations.ShouldHaveSingleItem();
+            v.Path.ShouldBe("$.currentTime");
+            v.Kind.ShouldBe(SchemaViolationKind.Property);
+            v.Message.ShouldBe("expected 'currentTime' to be an RFC 3339 date-time");
+        }
+    }
+
+    [Test]
+    public void A_string_is_measured_in_UTF_16_code_units_escaped_or_not()
+    {
+        // 1.6 Authorize idTag: maxLength 20 (CiString20Type).
+        Ours.Validate(OcppVersion.V16, "Authorize", PayloadKind.Request, """{"idTag":"\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9ééééééééééé"}""")
+            .ShouldHaveSingleItem().Message.ShouldBe("expected 'idTag' to be at most 20 characters");
+        Ours.Validate(OcppVersion.V16, "Authorize", PayloadKind.Request, """{"idTag":"ééééééééééééééééééé\u00e9"}""").ShouldBeEmpty();
+    }
 }
