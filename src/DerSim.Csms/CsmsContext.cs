@@ -82,9 +82,13 @@ public sealed class CsmsContext
         }
     }
 
-    /// <summary>Keeps the meter values of a message as on the wire.</summary>
+    /// <summary>
+    /// Keeps the meter values of a message, written as on the wire only when asked for: under load every station
+    /// sends them every sample interval and nobody reads them.
+    /// </summary>
     public void KeepMeterValues<T>(T meterValues)
     {
-        State.LastMeterValues = JsonSerializer.SerializeToElement(meterValues, Ocpp.Json.OcppJson.Options(Peer.Table));
+        var options = Ocpp.Json.OcppJson.Options(Peer.Table);
+        State.KeepMeterValues(() => JsonSerializer.SerializeToElement(meterValues, options));
     }
 }

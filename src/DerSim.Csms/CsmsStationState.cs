@@ -7,6 +7,8 @@ namespace DerSim.Csms;
 /// <summary>What the reference CSMS knows of one station.</summary>
 public sealed class CsmsStationState(string stationId, OcppVersion version)
 {
+    private Func<JsonElement>? _lastMeterValues;
+
     /// <summary>The station identity (last URL path segment).</summary>
     public string StationId { get; } = stationId;
 
@@ -37,8 +39,8 @@ public sealed class CsmsStationState(string stationId, OcppVersion version)
     /// <summary>Transactions by id.</summary>
     public ConcurrentDictionary<string, CsmsTransaction> Transactions { get; } = new(StringComparer.Ordinal);
 
-    /// <summary>The meter values of the last MeterValues or TransactionEvent that carried any, as on the wire.</summary>
-    public JsonElement? LastMeterValues { get; internal set; }
+    /// <summary>The meter values of the last MeterValues or TransactionEvent that carried any, as on the wire (written on each read).</summary>
+    public JsonElement? LastMeterValues => Volatile.Read(ref _lastMeterValues)?.Invoke();
 
     /// <summary>Counts of CALLs received per action.</summary>
     public ConcurrentDictionary<string, int> CallsReceived { get; } = new(StringComparer.Ordinal);
@@ -48,4 +50,7 @@ public sealed class CsmsStationState(string stationId, OcppVersion version)
 
     /// <summary>The last diagnostics upload state the station reported (1.6 DiagnosticsStatusNotification), if any.</summary>
     public string? DiagnosticsStatus { get; internal set; }
+
+    /// <summary>Keeps the last meter values, as a way to write them.</summary>
+    internal void KeepMeterValues(Func<JsonElement> write) => Volatile.Write(ref _lastMeterValues, write);
 }
