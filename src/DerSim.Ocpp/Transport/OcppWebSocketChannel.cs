@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Net.WebSockets;
+using System.Runtime.CompilerServices;
 using System.Text;
 using DerSim.Ocpp.Rpc;
 
@@ -66,6 +67,11 @@ public sealed class OcppWebSocketChannel : IOcppChannel
     }
 
     /// <inheritdoc />
+    /// <remarks>
+    /// A receive waits for the peer most of its life (between a station's samples, seconds): its state machines are
+    /// pooled, or each receive's would live that long and die in the old generation, on both sides of a load run.
+    /// </remarks>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public async ValueTask<string?> ReceiveAsync(CancellationToken ct)
     {
         Interlocked.Increment(ref _receiving);
@@ -84,6 +90,7 @@ public sealed class OcppWebSocketChannel : IOcppChannel
         }
     }
 
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     private async ValueTask<string?> ReceiveMessageAsync(CancellationToken ct)
     {
         // A zero-byte receive waits for the next frame's header without a buffer; the buffer is rented once data is
@@ -122,6 +129,7 @@ public sealed class OcppWebSocketChannel : IOcppChannel
         }
     }
 
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     private async ValueTask<string?> ReadMessageAsync(CancellationToken ct)
     {
         var count = 0;

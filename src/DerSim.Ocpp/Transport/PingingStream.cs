@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Net.WebSockets;
+using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 
 namespace DerSim.Ocpp.Transport;
@@ -72,6 +73,9 @@ internal sealed class PingingStream : WrappingStream
         }
     }
 
+    // A read waits for the peer most of its life (a station's socket is idle between samples): a pooled state machine,
+    // or each read's would live one sample interval and die in the old generation.
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
         try
