@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Collections.Concurrent;
 using System.Runtime.InteropServices;
+using System.Text;
 using System.Text.Json;
 using DerSim.Ocpp.Json;
 using NJsonSchema;
@@ -20,7 +21,6 @@ namespace DerSim.Ocpp.Validation;
 /// </remarks>
 public sealed class OcppSchemaValidator : IOcppSchemaValidator
 {
-    private static readonly JsonDocumentOptions Reading = new() { MaxDepth = 64 };
     private readonly string? officialRoot;
     private readonly ConcurrentDictionary<(OcppVersion, string, PayloadKind), Lazy<SchemaNode?>> schemas = new();
 
@@ -53,19 +53,14 @@ public sealed class OcppSchemaValidator : IOcppSchemaValidator
             return Unknown(version, action, kind);
         }
 
-        JsonDocument document;
+        var utf8 = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(payloadJson.Length));
         try
         {
-            document = JsonDocument.Parse(payloadJson, Reading);
+            return Check(utf8.AsMemory(0, Encoding.UTF8.GetBytes(payloadJson, utf8)), schema);
         }
-        catch (JsonException ex)
+        finally
         {
-            return [Syntax(ex)];
-        }
-
-        using (document)
-        {
-            return Check(document.RootElement, schema);
+            ArrayPool<byte>.Shared.Return(utf8);
         }
     }
 
@@ -82,20 +77,7 @@ public sealed class OcppSchemaValidator : IOcppSchemaValidator
         try
         {
             utf8Payload.CopyTo(copy);
-            JsonDocument document;
-            try
-            {
-                document = JsonDocument.Parse(copy.AsMemory(0, utf8Payload.Length), Reading);
-            }
-            catch (JsonException ex)
-            {
-                return [Syntax(ex)];
-            }
-
-            using (document)
-            {
-                return Check(document.RootElement, schema);
-            }
+            return Check(copy.AsMemory(0, utf8Payload.Length), schema);
         }
         finally
         {
@@ -127,17 +109,31 @@ public sealed class OcppSchemaValidator : IOcppSchemaValidator
     private static SchemaViolation[] Unknown(OcppVersion version, string action, PayloadKind kind) =>
         [new SchemaViolation("$", SchemaViolationKind.UnknownAction, $"OCPP {version.DisplayName()} has no {kind.ToString().ToLowerInvariant()} schema for action '{action}'")];
 
-    private static SchemaViolation Syntax(JsonException ex) => new("$", SchemaViolationKind.Syntax, "expected JSON: " + ex.Message);
+    private static IReadOnlyList<SchemaViolation> Check(ReadOnlyMemory<byte> utf8Payload, SchemaNode schema)
+    {
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(utf8Payload);
+        }
+        catch (JsonException ex)
+        {
+            return [new SchemaViolation("$", SchemaViolationKind.Syntax, "expected JSON: " + ex.Message)];
+        }
 
-    private static IReadOnlyList<SchemaViolation> Check(JsonElement root, SchemaNode schema) =>
-        root.ValueKind == JsonValueKind.Object
-            ? SchemaWalker.Check(root, schema)
-            : [new SchemaViolation("$", SchemaViolationKind.Syntax, $"expected a JSON object, got {KindName(root)}")];
+        using (document)
+        {
+            var root = document.RootElement;
+            return root.ValueKind == JsonValueKind.Object
+                ? SchemaWalker.Check(root, schema)
+                : [new SchemaViolation("$", SchemaViolationKind.Syntax, $"expected a JSON object, got {KindName(root)}")];
+        }
+    }
 
     // As Newtonsoft named the token types before: an integer and a float are different kinds of number.
     private static string KindName(JsonElement root) => root.ValueKind switch
     {
-        JsonValueKind.Number => JsonMarshal.GetRawUtf8Value(root).IndexOfAny((byte)'.', (byte)'e', (byte)'E') < 0 ? "integer" : "float",
+        JsonValueKind.Number => SchemaWalker.IsInteger(JsonMarshal.GetRawUtf8Value(root)) ? "integer" : "float",
         JsonValueKind.True or JsonValueKind.False => "boolean",
         var other => other.ToString().ToLowerInvariant(),
     };

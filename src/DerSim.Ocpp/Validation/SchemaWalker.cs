@@ -315,7 +315,7 @@ internal sealed class SchemaWalker
     }
 
     // A JSON number without fraction or exponent (as Newtonsoft reads an integer: 1.0 and 1e2 are not).
-    private static bool IsInteger(ReadOnlySpan<byte> raw) => raw.IndexOfAny((byte)'.', (byte)'e', (byte)'E') < 0;
+    internal static bool IsInteger(ReadOnlySpan<byte> raw) => raw.IndexOfAny((byte)'.', (byte)'e', (byte)'E') < 0;
 
     private static string Name(string? property) => property is { Length: > 0 } p ? $"'{p}'" : "value";
 
